@@ -1,0 +1,3 @@
+from mockint.cli import main
+
+main()

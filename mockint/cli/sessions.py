@@ -1,0 +1,64 @@
+"""`mockint sessions list|show`."""
+
+from __future__ import annotations
+
+import typer
+
+from mockint.cli.app import app, console, print_json, store
+
+sessions_app = typer.Typer(help="List and inspect practice sessions.", no_args_is_help=True)
+app.add_typer(sessions_app, name="sessions")
+
+
+@sessions_app.command("list")
+def sessions_list(as_json: bool = typer.Option(False, "--json")) -> None:
+    """List sessions, oldest first."""
+    sessions = store().list()
+    rows = [
+        {
+            "id": s.id,
+            "created_at": s.created_at.isoformat(timespec="seconds"),
+            "role": s.role,
+            "rounds": len(s.rounds),
+            "answers": len(s.answers),
+            "scored": sum(a.status == "scored" for a in s.answers),
+            "failed": sum(a.status == "failed" for a in s.answers),
+        }
+        for s in sessions
+    ]
+    if as_json:
+        print_json(rows)
+        return
+    if not rows:
+        console.print("No sessions yet. Try 'mockint demo'.")
+        return
+    from rich.table import Table
+
+    table = Table()
+    for col in ("id", "created", "role", "rounds", "answers", "scored", "failed"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r["id"], r["created_at"], r["role"] or "", *(str(r[k]) for k in ("rounds", "answers", "scored", "failed")))
+    console.print(table)
+
+
+@sessions_app.command("show")
+def sessions_show(
+    session_id: str = typer.Argument("latest", help="id, unique prefix, or 'latest'"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Show one session: its rounds, answers, statuses and scores."""
+    st = store()
+    session = st.load(session_id)
+    if as_json:
+        print_json(session.model_dump(mode="json"))
+        return
+    console.print(f"[bold]{session.id}[/]  {session.created_at:%Y-%m-%d %H:%M}  role: {session.role or '-'}")
+    console.print(f"folder: {st.folder(session.id)}")
+    for rnd in session.rounds:
+        console.print(f"\n[bold]Round {rnd.index}[/] ({rnd.kind})")
+        for a in rnd.answers:
+            score = f"{a.scorecard.overall:.0f}/100 {a.scorecard.band} ({a.scorecard.scorer})" if a.scorecard else "-"
+            console.print(f"  {a.id} [{a.status}] {score}  {a.question.text}")
+            if a.error:
+                console.print(f"      [red]{a.error}[/]")

@@ -1,0 +1,140 @@
+"""Settings (environment, TOML file) and the paths mockint writes to.
+
+`MOCKINT_HOME` moves everything mockint writes: config.toml, sessions, cache, ledger.
+Without it, sessions land in the checkout's `recordings/` when run from a checkout,
+else in the platform's user data dir; config and cache use the platform dirs.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from mockint.errors import ConfigError
+from mockint.resources import checkout_root
+
+APP_NAME = "mockint"
+HOME_ENV = "MOCKINT_HOME"
+
+
+@dataclass(frozen=True)
+class Paths:
+    config_file: Path
+    sessions_dir: Path
+    cache_dir: Path
+    ledger_file: Path
+
+    @classmethod
+    def from_env(cls) -> Paths:
+        home = os.environ.get(HOME_ENV)
+        if home:
+            base = Path(home).expanduser()
+            return cls(
+                config_file=base / "config.toml",
+                sessions_dir=base / "sessions",
+                cache_dir=base / "cache",
+                ledger_file=base / "ledger.json",
+            )
+        root = checkout_root()
+        data = root / "recordings" if root else Path(platformdirs.user_data_dir(APP_NAME))
+        return cls(
+            config_file=Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml",
+            sessions_dir=data if root else data / "sessions",
+            cache_dir=Path(platformdirs.user_cache_dir(APP_NAME)),
+            ledger_file=data / "ledger.json",
+        )
+
+
+def _env(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class Settings(BaseSettings):
+    """Every setting, from MOCKINT_* variables, then config.toml, then defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="MOCKINT_", extra="forbid", populate_by_name=True)
+
+    # LLM endpoint: any OpenAI-compatible server. The SDK's own variables are honoured.
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=_env("MOCKINT_OPENAI_BASE_URL", "OPENAI_BASE_URL", "openai_base_url")
+    )
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=_env("MOCKINT_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key")
+    )
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = Field(default=60.0, gt=0, description="seconds per request")
+    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_total_timeout: float = Field(default=180.0, gt=0, description="seconds for one answer, retries included")
+    llm_seed: int = 7
+    scorer: Literal["auto", "llm", "offline"] = "auto"
+
+    # Transcription.
+    whisper_model: str = Field(default="bundled", description="'bundled' (tiny.en), a model name or a CTranslate2 folder")
+    whisper_compute_type: str = "int8"
+    whisper_cpu_threads: int = Field(default=0, ge=0, description="0 = number of physical cores")
+    whisper_beam_size: int = Field(default=1, ge=1, le=10)
+
+    # Practice.
+    input_device: str | None = None
+    speak: bool = False
+    think_seconds: float = Field(default=2.0, ge=0)
+    max_answer_seconds: float = Field(default=180.0, gt=0)
+    silence_stop_seconds: float = Field(default=4.0, gt=0)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_file = Paths.from_env().config_file
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_file))
+
+    @cached_property
+    def paths(self) -> Paths:
+        return Paths.from_env()
+
+    @property
+    def llm_configured(self) -> bool:
+        """True when an endpoint is set: an API key, or a base URL (local servers need no key)."""
+        return bool(self.openai_base_url or self.openai_api_key)
+
+    def public_dict(self) -> dict[str, Any]:
+        """Settings for display: the API key masked, never shown."""
+        data = self.model_dump()
+        key = self.openai_api_key.get_secret_value() if self.openai_api_key else ""
+        data["openai_api_key"] = mask_secret(key) if key else None
+        return data
+
+
+def mask_secret(secret: str) -> str:
+    return "****" + secret[-4:] if len(secret) > 12 else "****"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings, turning a bad file or value into a one-line ConfigError."""
+    config_file = Paths.from_env().config_file
+    try:
+        return Settings(**overrides)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{config_file}: not valid TOML: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "settings"
+        raise ConfigError(f"bad setting {where}: {first['msg']} (check MOCKINT_* variables and {config_file})") from None

@@ -1,0 +1,128 @@
+"""Plain data shared by the pipeline's steps: transcripts, delivery metrics, scorecards.
+
+Every step takes and returns these; the session store (session.py) persists them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- transcription -------------------------------------------------------------------
+
+
+class Word(Model):
+    word: str
+    start: float
+    end: float
+    probability: float = 1.0
+
+
+class Segment(Model):
+    start: float
+    end: float
+    text: str
+
+
+class Transcript(Model):
+    text: str
+    words: list[Word] = Field(default_factory=list)
+    segments: list[Segment] = Field(default_factory=list)
+    duration: float = Field(description="seconds of audio")
+    speech: list[tuple[float, float]] = Field(default_factory=list, description="VAD speech spans, seconds")
+    language: str = "en"
+    model: str = ""
+
+
+class Pause(Model):
+    start: float
+    end: float
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+
+class DeliveryMetrics(Model):
+    word_count: int
+    total_seconds: float
+    speaking_seconds: float
+    words_per_minute: float = Field(description="words over speech time")
+    time_to_first_word: float | None
+    fillers: dict[str, int] = Field(default_factory=dict, description="filler word/phrase -> count")
+    filler_count: int = 0
+    fillers_per_100_words: float = 0.0
+    hedges: dict[str, int] = Field(default_factory=dict)
+    hedge_count: int = 0
+    hedges_per_100_words: float = 0.0
+    long_pauses: list[Pause] = Field(default_factory=list, description=">= 1.5 s silences inside speech")
+
+
+# --- questions -----------------------------------------------------------------------
+
+
+class QuestionRef(Model):
+    """The question as asked, copied into the session so it survives bank edits."""
+
+    id: str
+    text: str
+    category: str = "custom"
+    competencies: list[str] = Field(default_factory=list)
+    criteria: list[str] = Field(default_factory=list, description="rubric criteria ids it exercises, 'star.result'")
+    source: Literal["bank", "followup", "debrief", "custom"] = "bank"
+    targets: str | None = Field(default=None, description="weak-area id a follow-up question drills")
+    rationale: str | None = Field(default=None, description="why this question was chosen (evidence)")
+
+
+# --- scoring -------------------------------------------------------------------------
+
+
+class Evidence(Model):
+    quote: str
+    start: float | None = None
+    end: float | None = None
+    verified: bool = True
+
+
+class CriterionScore(Model):
+    rubric: str = Field(description="rubric id, e.g. 'star'")
+    criterion: str = Field(description="criterion id, e.g. 'result'")
+    name: str = ""
+    score: int
+    max_score: int = 4
+    weight: float = 1.0
+    evidence: list[Evidence] = Field(default_factory=list, description="verified quotes only")
+    rejected_quotes: list[str] = Field(default_factory=list, description="quotes not found in the transcript")
+    capped: bool = Field(default=False, description="score lowered because no quote verified")
+    feedback: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.rubric}.{self.criterion}"
+
+
+class Scorecard(Model):
+    scorer: Literal["llm", "offline"]
+    model: str | None = Field(default=None, description="LLM model name; None for offline")
+    rubric_versions: dict[str, str] = Field(default_factory=dict)
+    prompt_version: str | None = None
+    criteria: list[CriterionScore]
+    overall: float = Field(description="0-100, computed in code from criteria and weights")
+    band: str
+    rubric_scores: dict[str, float] = Field(default_factory=dict, description="rubric id -> 0-100")
+    improvements: list[str] = Field(default_factory=list, description="the one or two changes that help most")
+    created_at: datetime = Field(default_factory=utc_now)
+
+    def criterion(self, key: str) -> CriterionScore | None:
+        return next((c for c in self.criteria if c.key == key), None)

@@ -1,0 +1,29 @@
+"""Where the editable data files (prompts/, rubrics/) live.
+
+In a checkout they sit at the top of the repo; a wheel carries them inside the package
+(see pyproject's force-include). Look inside the package first, then beside it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> Path:
+    """Return the folder `name` ("prompts" or "rubrics") for this install."""
+    for candidate in (PACKAGE_DIR / name, PACKAGE_DIR.parent / name):
+        if candidate.is_dir():
+            return candidate
+    from mockint.errors import DataFileError
+
+    raise DataFileError(f"mockint's {name}/ folder is missing from this install ({PACKAGE_DIR})")
+
+
+def checkout_root() -> Path | None:
+    """The repo root when mockint runs from a source checkout, else None."""
+    root = PACKAGE_DIR.parent
+    if (root / "pyproject.toml").is_file() and (root / "recordings").is_dir():
+        return root
+    return None

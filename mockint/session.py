@@ -1,0 +1,164 @@
+"""Sessions on disk: Session -> Round -> Answer, one folder per session.
+
+`<sessions_dir>/<id>/session.json` plus the answers' audio (`a01.wav`, ...). Every step's
+result is stored, so any step can be re-run alone and a crash loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from mockint.errors import SessionError, SessionNotFound
+from mockint.fsutil import atomic_write_text
+from mockint.models import DeliveryMetrics, Model, QuestionRef, Scorecard, Transcript, utc_now
+
+SCHEMA_VERSION = 1
+SESSION_FILE = "session.json"
+
+AnswerStatus = Literal["recorded", "transcribed", "scored", "failed"]
+
+
+class Answer(Model):
+    id: str
+    question: QuestionRef
+    audio_path: str | None = Field(default=None, description="relative to the session folder")
+    status: AnswerStatus = "recorded"
+    error: str | None = Field(default=None, description="why the last step failed; the earlier results stay")
+    transcript: Transcript | None = None
+    delivery: DeliveryMetrics | None = None
+    scorecard: Scorecard | None = None
+    latency: dict[str, float] = Field(
+        default_factory=dict, description="seconds from end of answer: transcript_ready, feedback_ready"
+    )
+    created_at: datetime = Field(default_factory=utc_now)
+
+    def fail(self, reason: str) -> None:
+        self.status = "failed"
+        self.error = reason
+
+
+class Round(Model):
+    index: int
+    kind: Literal["bank", "plan", "demo", "files", "text"] = "bank"
+    started_at: datetime = Field(default_factory=utc_now)
+    ended_at: datetime | None = None
+    answers: list[Answer] = Field(default_factory=list)
+    plan: list[QuestionRef] = Field(default_factory=list, description="next round's follow-up questions")
+
+
+class Session(Model):
+    schema_version: int = SCHEMA_VERSION
+    id: str
+    created_at: datetime = Field(default_factory=utc_now)
+    role: str | None = None
+    job_description: str | None = None
+    keywords: list[str] = Field(default_factory=list, description="role terms that bias transcription")
+    rounds: list[Round] = Field(default_factory=list)
+
+    @property
+    def answers(self) -> list[Answer]:
+        return [a for r in self.rounds for a in r.answers]
+
+    def new_round(self, kind: str = "bank") -> Round:
+        rnd = Round(index=len(self.rounds) + 1, kind=kind)  # type: ignore[arg-type]
+        self.rounds.append(rnd)
+        return rnd
+
+    def next_answer_id(self) -> str:
+        return f"a{len(self.answers) + 1:02d}"
+
+
+def new_session_id(now: datetime | None = None) -> str:
+    now = now or utc_now()
+    return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+
+
+class SessionStore:
+    """Reads and writes sessions under one folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def folder(self, session_id: str) -> Path:
+        return self.root / session_id
+
+    def file(self, session_id: str) -> Path:
+        return self.folder(session_id) / SESSION_FILE
+
+    def audio_path(self, session: Session, answer: Answer) -> Path | None:
+        return self.folder(session.id) / answer.audio_path if answer.audio_path else None
+
+    def create(self, **fields: object) -> Session:
+        session = Session(id=new_session_id(), **fields)  # type: ignore[arg-type]
+        self.folder(session.id).mkdir(parents=True, exist_ok=False)
+        self.save(session)
+        return session
+
+    def save(self, session: Session) -> Path:
+        path = self.file(session.id)
+        atomic_write_text(path, session.model_dump_json(indent=2) + "\n")
+        return path
+
+    def ids(self) -> list[str]:
+        """Session ids, oldest first."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p.parent.name for p in self.root.glob(f"*/{SESSION_FILE}"))
+
+    def resolve(self, ref: str) -> str:
+        """Accept a full id, a unique prefix, or 'latest'."""
+        ids = self.ids()
+        if ref == "latest":
+            if not ids:
+                raise SessionNotFound(f"no sessions yet in {self.root}", hint="run 'mockint demo' or 'mockint practice'")
+            return ids[-1]
+        if ref in ids:
+            return ref
+        matches = [i for i in ids if i.startswith(ref)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise SessionNotFound(f"no session '{ref}' in {self.root}", hint="'mockint sessions list' shows them")
+        raise SessionError(f"'{ref}' matches {len(matches)} sessions: {', '.join(matches[:5])}")
+
+    def load(self, ref: str) -> Session:
+        return load_session_file(self.file(self.resolve(ref)))
+
+    def list(self) -> list[Session]:
+        return [self.load(i) for i in self.ids()]
+
+
+def load_session_file(path: Path) -> Session:
+    """Load and validate one session.json, with a one-line error naming the file."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SessionNotFound(f"{path}: no such session file") from None
+    except OSError as exc:
+        raise SessionError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise SessionError(f"{path}: corrupt session file (invalid JSON at line {exc.lineno})") from None
+    if not isinstance(data, dict):
+        raise SessionError(f"{path}: corrupt session file (not a JSON object)")
+    version = data.get("schema_version")
+    if not isinstance(version, int):
+        raise SessionError(f"{path}: corrupt session file (no schema_version)")
+    if version > SCHEMA_VERSION:
+        raise SessionError(
+            f"{path}: written by a newer mockint (schema {version}; this version reads {SCHEMA_VERSION})",
+            hint="upgrade mockint",
+        )
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SessionError(f"{path}: invalid session file at {where}: {first['msg']}") from None
