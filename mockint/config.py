@@ -79,6 +79,7 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(default=2, ge=0, le=10)
     llm_total_timeout: float = Field(default=180.0, gt=0, description="seconds for one answer, retries included")
     llm_seed: int = 7
+    llm_max_tokens: int = Field(default=2000, ge=64, description="reply token budget; doubled once on finish_reason=length")
     scorer: Literal["auto", "llm", "offline"] = "auto"
 
     # Transcription.

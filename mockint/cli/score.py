@@ -1,0 +1,269 @@
+"""`mockint score` (one answer, or a session's answers) and `mockint rubric test`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from mockint.cli.app import app, console, err_console, print_json, settings, store
+from mockint.errors import MockintError, RubricDriftError, ScoringError
+
+rubric_app = typer.Typer(help="Check the rubrics: run their golden examples through a scorer.", no_args_is_help=True)
+app.add_typer(rubric_app, name="rubric")
+
+
+# --- inputs --------------------------------------------------------------------------
+
+
+def _read_text(path: Path) -> str:
+    if str(path) == "-":
+        text = sys.stdin.read()
+    else:
+        if not path.is_file():
+            raise MockintError(f"{path}: no such file")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise MockintError(f"{path}: not a UTF-8 text file") from None
+        except OSError as exc:
+            raise MockintError(f"{path}: cannot read: {exc.strerror}") from None
+    text = " ".join(text.split())
+    if not text:
+        raise ScoringError(f"{path}: nothing to score (the file is empty)")
+    return text
+
+
+def _transcribe(path: Path, cfg) -> Any:  # -> Transcript
+    from mockint.errors import AudioError
+
+    if not path.is_file():
+        raise AudioError(f"{path}: no such file")
+    try:
+        from mockint.transcribe import get_transcriber
+    except ImportError:
+        raise MockintError("transcription is not available in this install", hint="use --text FILE") from None
+    transcript = get_transcriber(cfg).transcribe_file(path)
+    if not transcript.text.strip():
+        raise ScoringError(f"{path}: no speech found to score")
+    return transcript
+
+
+def _delivery(transcript) -> Any:  # -> DeliveryMetrics | None
+    """Delivery metrics when the delivery module is installed and the transcript has word timings."""
+    if not transcript.words:
+        return None
+    try:
+        from mockint.delivery import compute_delivery
+    except ImportError:
+        return None
+    return compute_delivery(transcript)
+
+
+# --- output --------------------------------------------------------------------------
+
+
+def _fmt_time(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}s"
+
+
+def _scorer_label(card) -> str:
+    if card.scorer == "offline":
+        return "offline scorer (rule-based, no LLM)"
+    return f"LLM scorer ({card.model or 'unknown model'}, prompt {card.prompt_version or '-'})"
+
+
+def render_scorecard(card, *, title: str | None = None, delivery=None) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=True, expand=False)
+    table.add_column("criterion")
+    table.add_column("score", justify="right")
+    table.add_column("evidence (verified quote, start-end)")
+    table.add_column("feedback")
+    for c in card.criteria:
+        quotes = [
+            f'"{escape(e.quote)}"' + (f" [{_fmt_time(e.start)}-{_fmt_time(e.end)}]" if e.start is not None else "")
+            for e in c.evidence
+        ]
+        if c.capped:
+            quotes.append("[yellow](capped: no quote verified)[/]")
+        if c.rejected_quotes:
+            quotes.append(f"[dim]{len(c.rejected_quotes)} quote(s) not found in the answer, dropped[/]")
+        table.add_row(f"{c.rubric}.{c.criterion}", f"{c.score}/{c.max_score}", "\n".join(quotes) or "-", escape(c.feedback))
+    console.print(table)
+    per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
+    console.print(f"[bold]Overall {card.overall:.0f}/100 - {card.band}[/]  ({per_rubric})")
+    for tip in card.improvements:
+        console.print(f"  -> {escape(tip)}")
+    if delivery is not None:
+        console.print(
+            f"Delivery: {delivery.words_per_minute:.0f} wpm, {delivery.filler_count} fillers "
+            f"({delivery.fillers_per_100_words:.1f}/100 words), {len(delivery.long_pauses)} long pauses"
+        )
+    console.print(f"[dim]scored by the {_scorer_label(card)}; rubrics {card.rubric_versions}[/]")
+
+
+def scorecard_json(card) -> dict[str, Any]:
+    return card.model_dump(mode="json")
+
+
+# --- mockint score -------------------------------------------------------------------
+
+
+@app.command("score")
+def score_cmd(
+    audio: Path | None = typer.Argument(None, help="an audio file to transcribe and score", show_default=False),
+    text: Path | None = typer.Option(None, "--text", help="score a typed or saved transcript (- for stdin)"),
+    session_id: str | None = typer.Option(None, "--session", help="re-score a session's answers (id, prefix or 'latest')"),
+    question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to"),
+    offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
+    rescore_all: bool = typer.Option(False, "--all", help="with --session: re-score every answer with a transcript"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output (shape in docs/scoring.md)"),
+) -> None:
+    """Score one answer (AUDIO or --text FILE) or a session's answers against the rubrics."""
+    given = [x for x in (audio, text, session_id) if x is not None]
+    if len(given) != 1:
+        raise MockintError("give exactly one of AUDIO, --text FILE or --session ID")
+    if session_id is not None:
+        if question is not None:
+            raise MockintError("--question cannot be used with --session: each answer keeps its own question")
+        _score_session(session_id, offline=offline, rescore_all=rescore_all, as_json=as_json)
+        return
+    if rescore_all:
+        raise MockintError("--all only applies with --session")
+
+    from mockint.models import Transcript
+    from mockint.rubrics import load_rubrics
+    from mockint.scoring import get_scorer
+
+    cfg = settings()
+    rubrics = load_rubrics()
+    scorer = get_scorer(cfg, offline=offline)  # fail on bad settings before a slow transcription
+    if text is not None:
+        transcript = Transcript(text=_read_text(text), duration=0.0)
+        source = {"kind": "text", "path": str(text)}
+    else:
+        assert audio is not None
+        transcript = _transcribe(audio, cfg)
+        source = {"kind": "audio", "path": str(audio)}
+    card = scorer.score(question or "", transcript, rubrics)
+    delivery = _delivery(transcript)
+    if as_json:
+        print_json(
+            {
+                "source": source,
+                "question": question,
+                "transcript": transcript.text,
+                "scorecard": scorecard_json(card),
+                "delivery": delivery.model_dump(mode="json") if delivery else None,
+            }
+        )
+        return
+    if question:
+        console.print(f"[bold]Q:[/] {question}")
+    render_scorecard(card, delivery=delivery)
+
+
+def _needs_scoring(answer, rescore_all: bool) -> bool:
+    if answer.transcript is None or not answer.transcript.text.strip():
+        return False
+    return rescore_all or answer.status in ("transcribed", "failed")
+
+
+def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool) -> None:
+    from mockint.rubrics import load_rubrics
+    from mockint.scoring import get_scorer
+
+    cfg = settings()
+    st = store(cfg)
+    session = st.load(ref)
+    targets = [a for a in session.answers if _needs_scoring(a, rescore_all)]
+    skipped = [a.id for a in session.answers if a not in targets]
+    results: list[dict[str, Any]] = []
+    failures: list[str] = []
+    if targets:
+        rubrics = load_rubrics()
+        scorer = get_scorer(cfg, offline=offline)
+        for answer in targets:
+            try:
+                card = scorer.score(answer.question.text, answer.transcript, rubrics)
+            except MockintError as exc:
+                # The transcript stays; the reason is kept so `score --session` can retry later.
+                answer.fail(f"scoring failed: {exc}")
+                failures.append(f"{answer.id}: {exc}")
+            else:
+                answer.scorecard = card
+                answer.status = "scored"
+                answer.error = None
+                if answer.delivery is None:
+                    answer.delivery = _delivery(answer.transcript)
+            st.save(session)  # after every answer, so an interruption keeps what was done
+            results.append(
+                {
+                    "answer": answer.id,
+                    "question": answer.question.text,
+                    "status": answer.status,
+                    "error": answer.error,
+                    "scorecard": scorecard_json(answer.scorecard) if answer.status == "scored" else None,
+                }
+            )
+    if as_json:
+        print_json({"session": session.id, "scored": results, "skipped": skipped})
+    elif not targets:
+        console.print(
+            f"Nothing to score in {session.id}: no answer is transcribed-but-unscored or failed"
+            + (" (use --all to re-score every answer)." if session.answers else ".")
+        )
+    else:
+        for row, answer in zip(results, targets):
+            if row["status"] == "scored":
+                render_scorecard(answer.scorecard, title=f"{answer.id}: {answer.question.text}")
+            else:
+                err_console.print(f"{answer.id}: {row['error']}", markup=False)
+        console.print(f"session {session.id}: {len(results) - len(failures)} scored, {len(failures)} failed")
+    if failures:
+        raise ScoringError(f"{len(failures)} of {len(targets)} answers failed to score; first: {failures[0]}")
+
+
+# --- mockint rubric test -------------------------------------------------------------
+
+
+@rubric_app.command("test")
+def rubric_test(
+    rubric_ids: list[str] | None = typer.Argument(None, help="rubric ids (default: all)", show_default=False),
+    offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Score each rubric's golden examples; exit non-zero if any criterion drifts out of range."""
+    from mockint.rubrics import load_rubrics
+    from mockint.scoring import check_golden, get_scorer
+
+    rubrics = load_rubrics(rubric_ids or None)
+    scorer = get_scorer(settings(), offline=offline)
+    report = check_golden(scorer, rubrics)
+    if as_json:
+        print_json(
+            {
+                "scorer": report.scorer,
+                "rubrics": {r.id: r.version for r in rubrics},
+                "examples": report.examples,
+                "checks": report.checks,
+                "drifts": [
+                    {"rubric": d.rubric, "example": d.example, "criterion": d.criterion, "score": d.score, "expected": list(d.expected)}
+                    for d in report.drifts
+                ],
+            }
+        )
+    else:
+        for drift in report.drifts:
+            console.print(f"DRIFT {drift}", markup=False)
+        console.print(
+            f"{report.examples} golden examples, {report.checks} checks, {len(report.drifts)} drifted "
+            f"(scorer: {report.scorer}; rubrics: {', '.join(f'{r.id} {r.version}' for r in rubrics)})"
+        )
+    if report.drifts:
+        raise RubricDriftError(f"{len(report.drifts)} golden check(s) out of range; first: {report.drifts[0]}")

@@ -1,0 +1,188 @@
+"""Rubrics: load and validate the coach-editable files in rubrics/, and turn criterion
+scores into the overall 0-100 score and band.
+
+The overall score is computed here, in code, from criterion scores and weights; no
+scorer (LLM or offline) is ever asked for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from mockint.errors import DataFileError
+from mockint.models import CriterionScore
+from mockint.resources import resource_dir
+
+MAX_SCORE = 4
+LEVELS = tuple(range(MAX_SCORE + 1))
+
+# (lowest overall score for the band, band name), highest first. Documented in docs/scoring.md.
+BANDS: tuple[tuple[float, str], ...] = (
+    (80.0, "strong"),
+    (60.0, "solid"),
+    (40.0, "developing"),
+    (0.0, "weak"),
+)
+
+# Files in rubrics/ that are not rubrics (the question bank lives there too).
+NOT_RUBRICS = {"questions"}
+# Default order when all rubrics are loaded: structure first, then the rest alphabetically.
+PREFERRED_ORDER = ("star", "specificity")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Criterion(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    weight: float = Field(gt=0)
+    description: str
+    levels: dict[int, str] = Field(description="score 0..4 -> what an answer at that level looks like")
+    weak_below: int = Field(ge=0, le=MAX_SCORE + 1, description="a score below this is a weak area")
+    advice: str = Field(description="one line: how to improve on this criterion")
+
+    @field_validator("levels")
+    @classmethod
+    def _every_level_described(cls, levels: dict[int, str]) -> dict[int, str]:
+        if sorted(levels) != list(LEVELS):
+            raise ValueError(f"levels must describe exactly the scores {list(LEVELS)}, got {sorted(levels)}")
+        if any(not str(text).strip() for text in levels.values()):
+            raise ValueError("every level needs a descriptor")
+        return dict(sorted(levels.items()))
+
+    @property
+    def max_score(self) -> int:
+        return MAX_SCORE
+
+
+class GoldenExample(_Strict):
+    """A reference answer and the score range each criterion must land in."""
+
+    id: str
+    question: str
+    answer: str
+    expected: dict[str, tuple[int, int]] = Field(description="criterion id -> [low, high] inclusive")
+    note: str | None = None
+
+    @field_validator("expected", mode="before")
+    @classmethod
+    def _single_scores_are_ranges(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: (v, v) if isinstance(v, int) else v for k, v in value.items()}
+        return value
+
+    @field_validator("expected")
+    @classmethod
+    def _ranges_in_bounds(cls, value: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+        for key, (low, high) in value.items():
+            if not (0 <= low <= high <= MAX_SCORE):
+                raise ValueError(f"{key}: range [{low}, {high}] must satisfy 0 <= low <= high <= {MAX_SCORE}")
+        return value
+
+
+class Rubric(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    version: str
+    description: str
+    criteria: list[Criterion] = Field(min_length=1)
+    golden: list[GoldenExample] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rubric:
+        ids = [c.id for c in self.criteria]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"duplicate criterion ids in {ids}")
+        golden_ids = [g.id for g in self.golden]
+        if len(set(golden_ids)) != len(golden_ids):
+            raise ValueError(f"duplicate golden example ids in {golden_ids}")
+        for example in self.golden:
+            unknown = set(example.expected) - set(ids)
+            if unknown:
+                raise ValueError(f"golden example '{example.id}' expects unknown criteria {sorted(unknown)}")
+        return self
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    @property
+    def total_weight(self) -> float:
+        return sum(c.weight for c in self.criteria)
+
+
+def rubric_files(folder: Path | None = None) -> dict[str, Path]:
+    folder = folder or resource_dir("rubrics")
+    found = {p.stem: p for p in sorted(folder.glob("*.yaml")) if p.stem not in NOT_RUBRICS}
+    order = [i for i in PREFERRED_ORDER if i in found] + [i for i in found if i not in PREFERRED_ORDER]
+    return {i: found[i] for i in order}
+
+
+def load_rubric_file(path: Path) -> Rubric:
+    """Load one rubric file with a one-line error naming the file and the first problem."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: rubric file not found") from None
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise DataFileError(f"{path}: not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: a rubric file must be a mapping with id, name, version, criteria")
+    try:
+        rubric = Rubric.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "rubric"
+        raise DataFileError(f"{path}: invalid rubric at {where}: {first['msg']}") from None
+    if rubric.id != path.stem:
+        raise DataFileError(f"{path}: rubric id '{rubric.id}' must match the file name '{path.stem}'")
+    return rubric
+
+
+def load_rubrics(ids: list[str] | None = None, *, folder: Path | None = None) -> list[Rubric]:
+    """The rubrics named in `ids` (all of them when None), in the order asked."""
+    files = rubric_files(folder)
+    if not files:
+        raise DataFileError(f"no rubric files in {folder or resource_dir('rubrics')}")
+    wanted = list(ids) if ids else list(files)
+    unknown = [i for i in wanted if i not in files]
+    if unknown:
+        raise DataFileError(f"unknown rubric '{unknown[0]}'", hint=f"available: {', '.join(files)}")
+    return [load_rubric_file(files[i]) for i in dict.fromkeys(wanted)]
+
+
+def band_for(score: float) -> str:
+    for floor, name in BANDS:
+        if score >= floor:
+            return name
+    return BANDS[-1][1]
+
+
+def rubric_score(criteria: Iterable[CriterionScore], rubric: Rubric) -> float:
+    """0-100: the weighted share of the maximum, over this rubric's criteria (missing ones count 0)."""
+    by_id = {c.criterion: c for c in criteria if c.rubric == rubric.id}
+    earned = sum(c.weight * by_id[c.id].score / MAX_SCORE for c in rubric.criteria if c.id in by_id)
+    return round(100.0 * earned / rubric.total_weight, 1)
+
+
+def overall_score(criteria: list[CriterionScore], rubrics: list[Rubric]) -> tuple[float, str, dict[str, float]]:
+    """Overall 0-100, its band, and each rubric's 0-100.
+
+    Each rubric counts equally in the overall score, whatever its number of criteria;
+    inside a rubric, criteria count by their weight. Weights come from the rubric files,
+    not from the scorer, so a scorer cannot reweight.
+    """
+    if not rubrics:
+        raise ValueError("overall_score needs at least one rubric")
+    per_rubric = {r.id: rubric_score(criteria, r) for r in rubrics}
+    overall = round(sum(per_rubric.values()) / len(per_rubric), 1)
+    return overall, band_for(overall), per_rubric

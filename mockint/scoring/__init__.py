@@ -1,0 +1,100 @@
+"""Scoring: a transcript and rubrics in, a Scorecard out.
+
+Two scorers share one interface and one post-processing step (card.build_scorecard):
+  - LLMScorer (scoring/llm.py): any OpenAI-compatible endpoint;
+  - OfflineScorer (scoring/offline.py): deterministic text cues, no network.
+`get_scorer` picks one from the settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from mockint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from mockint.config import Settings
+    from mockint.models import Scorecard, Transcript
+    from mockint.rubrics import Rubric
+
+
+@runtime_checkable
+class Scorer(Protocol):
+    name: str  # "llm" or "offline", as written into Scorecard.scorer
+
+    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard: ...
+
+
+def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:
+    """The scorer to use: offline when asked (flag or settings.scorer == "offline");
+    the LLM when settings.scorer == "llm" or ("auto" and an endpoint is configured);
+    otherwise offline."""
+    if offline or settings.scorer == "offline":
+        return _offline()
+    if settings.scorer == "llm" and not settings.llm_configured:
+        raise ConfigError(
+            "scorer is 'llm' but no LLM endpoint is configured",
+            hint="set MOCKINT_OPENAI_BASE_URL and/or MOCKINT_OPENAI_API_KEY, or use --offline",
+        )
+    if settings.llm_configured:
+        from mockint.scoring.llm import LLMScorer  # openai/httpx only load when the LLM is used
+
+        return LLMScorer(settings)
+    return _offline()
+
+
+@dataclass(frozen=True)
+class GoldenDrift:
+    """One golden example's criterion that scored outside its expected range."""
+
+    rubric: str
+    example: str
+    criterion: str
+    score: int
+    expected: tuple[int, int]
+
+    def __str__(self) -> str:
+        low, high = self.expected
+        return f"{self.rubric}/{self.example}: {self.criterion} scored {self.score}, expected {low}-{high}"
+
+
+@dataclass
+class GoldenReport:
+    scorer: str
+    examples: int = 0
+    checks: int = 0
+    drifts: list[GoldenDrift] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.drifts
+
+
+def check_golden(scorer: Scorer, rubrics: list[Rubric]) -> GoldenReport:
+    """Score every golden example of each rubric (against that rubric alone) and list each
+    criterion that lands outside its expected range. Pure apart from what the scorer does."""
+    from mockint.models import Transcript
+
+    report = GoldenReport(scorer=scorer.name)
+    for rubric in rubrics:
+        for example in rubric.golden:
+            transcript = Transcript(text=example.answer.strip(), duration=0.0)
+            card = scorer.score(example.question, transcript, [rubric])
+            report.examples += 1
+            for criterion_id, (low, high) in example.expected.items():
+                got = card.criterion(f"{rubric.id}.{criterion_id}")
+                report.checks += 1
+                score = got.score if got else -1
+                if not low <= score <= high:
+                    report.drifts.append(GoldenDrift(rubric.id, example.id, criterion_id, score, (low, high)))
+    return report
+
+
+def _offline() -> Scorer:
+    from mockint.scoring.offline import OfflineScorer
+
+    return OfflineScorer()
+
+
+__all__ = ["GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer"]

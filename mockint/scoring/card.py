@@ -1,0 +1,119 @@
+"""From a scorer's raw criterion scores to a Scorecard. Both scorers go through here.
+
+What this adds, the same way for every scorer:
+  - every quote is verified against the transcript (scoring/evidence.py);
+  - a criterion scored above EVIDENCE_CAP with no verified quote is capped to EVIDENCE_CAP
+    and flagged `capped`: a score the answer cannot be shown to support is not trusted;
+  - the overall score, per-rubric scores and band are computed in code (rubrics.py);
+  - the improvements are picked from the rubric's advice for the criteria that cost most.
+Pure: plain data in, plain data out.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mockint.errors import ScoringError
+from mockint.models import CriterionScore, Scorecard, Transcript
+from mockint.rubrics import MAX_SCORE, Criterion, Rubric, overall_score
+from mockint.scoring.evidence import verify_quotes
+
+# Highest score a criterion may keep when none of its quotes verify.
+EVIDENCE_CAP = 1
+MAX_IMPROVEMENTS = 2
+
+
+class RawCriterion(BaseModel):
+    """One criterion as a scorer reports it, before verification."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rubric: str = Field(description="rubric id, e.g. 'star'")
+    criterion: str = Field(description="criterion id, e.g. 'result'")
+    score: int = Field(description="0-4")
+    quotes: list[str] = Field(description="exact quotes from the answer that support the score")
+    feedback: str = Field(description="one line of feedback for the candidate")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, transcript: Transcript) -> CriterionScore:
+    if not 0 <= raw.score <= MAX_SCORE:
+        raise ScoringError(f"{rubric.id}.{criterion.id}: score {raw.score} is outside 0-{MAX_SCORE}")
+    evidence, rejected = verify_quotes(raw.quotes, transcript)
+    score, capped = raw.score, False
+    if score > EVIDENCE_CAP and not evidence:
+        score, capped = EVIDENCE_CAP, True
+    return CriterionScore(
+        rubric=rubric.id,
+        criterion=criterion.id,
+        name=criterion.name,
+        score=score,
+        max_score=MAX_SCORE,
+        weight=criterion.weight,
+        evidence=evidence,
+        rejected_quotes=rejected,
+        capped=capped,
+        feedback=_one_line(raw.feedback),
+    )
+
+
+def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], limit: int = MAX_IMPROVEMENTS) -> list[str]:
+    """The advice for the criteria whose shortfall costs the most overall points.
+
+    Cost = weight share of the criterion inside its rubric x points missing; weak criteria
+    (below weak_below) come first. Advice repeated across rubrics is given once.
+    """
+    by_rubric = {r.id: r for r in rubrics}
+    ranked: list[tuple[bool, float, str]] = []
+    for c in criteria:
+        rubric = by_rubric[c.rubric]
+        spec = rubric.criterion(c.criterion)
+        if spec is None or c.score >= MAX_SCORE:
+            continue
+        cost = (spec.weight / rubric.total_weight) * (MAX_SCORE - c.score)
+        ranked.append((c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice}"))
+    ranked.sort(key=lambda item: (not item[0], -item[1]))
+    out: list[str] = []
+    for _weak, _cost, advice in ranked:
+        if advice not in out:
+            out.append(advice)
+        if len(out) == limit:
+            break
+    return out
+
+
+def build_scorecard(
+    raw: list[RawCriterion],
+    transcript: Transcript,
+    rubrics: list[Rubric],
+    *,
+    scorer: str,
+    model: str | None = None,
+    prompt_version: str | None = None,
+) -> Scorecard:
+    """Verify, cap and total a scorer's raw output. Every rubric criterion must be present once;
+    criteria the rubrics do not define are ignored (a scorer's stray extra is not an error)."""
+    if not rubrics:
+        raise ScoringError("no rubrics to score against")
+    given: dict[tuple[str, str], RawCriterion] = {}
+    for item in raw:
+        given.setdefault((item.rubric, item.criterion), item)
+    missing = [f"{r.id}.{c.id}" for r in rubrics for c in r.criteria if (r.id, c.id) not in given]
+    if missing:
+        raise ScoringError(f"the {scorer} scorer gave no score for {', '.join(missing)}")
+    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript) for r in rubrics for c in r.criteria]
+    overall, band, per_rubric = overall_score(criteria, rubrics)
+    return Scorecard(
+        scorer=scorer,  # type: ignore[arg-type]
+        model=model,
+        rubric_versions={r.id: r.version for r in rubrics},
+        prompt_version=prompt_version,
+        criteria=criteria,
+        overall=overall,
+        band=band,
+        rubric_scores=per_rubric,
+        improvements=pick_improvements(criteria, rubrics),
+    )

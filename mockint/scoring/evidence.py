@@ -1,0 +1,164 @@
+"""Verified evidence: a quote counts only if it occurs in the transcript.
+
+Matching is on normalised word tokens, so it forgives what a transcript and a quote of it
+legitimately differ in, and nothing else:
+  - case, punctuation, apostrophes, hyphens and whitespace ("follow-up" = "follow up");
+  - hesitation fillers that carry no words ("um", "uh", "er", "hmm"), which a quoter may drop;
+  - how a number is written: "20%" = "20 percent" = "twenty per cent", "1,200" = "1200",
+    "twenty five" = "25" (Whisper writes digits, people and LLMs often write words).
+Every other word must be there, in order. A quote may skip a stretch with an ellipsis
+("I rebuilt ... the macros"): each piece must occur, in order. Quotes shorter than
+MIN_QUOTE_TOKENS are rejected: "I did" occurs in most answers and proves nothing.
+
+When the transcript has word timestamps a verified quote gets the start of its first
+matched word and the end of its last; text-only transcripts give start/end None.
+Pure: plain data in, plain data out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from mockint.models import Evidence, Transcript
+
+MIN_QUOTE_TOKENS = 3
+
+FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "hm", "mm", "mhm"})
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_ELLIPSIS = re.compile(r"\.\.\.+|…|\[\s*\.\.\.\s*\]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    first: int  # index of the source word (or -1 for plain text)
+    last: int
+
+
+def _raw_tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("'", "")  # don't = dont
+    text = _THOUSANDS.sub("", text)  # 1,200 = 1200
+    text = text.replace("%", " percent ").replace("&", " and ")
+    return _TOKEN.findall(text)
+
+
+def _canonical(tokens: list[Token]) -> list[Token]:
+    """Drop fillers, write numbers as digits, merge "per cent" and "twenty five"."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.text in FILLERS:
+            i += 1
+            continue
+        if tok.text == "per" and nxt is not None and nxt.text == "cent":
+            out.append(Token("percent", tok.first, nxt.last))
+            i += 2
+            continue
+        if tok.text in _TENS:
+            value = _TENS[tok.text]
+            if nxt is not None and nxt.text in _UNITS and _UNITS[nxt.text] > 0:
+                out.append(Token(str(value + _UNITS[nxt.text]), tok.first, nxt.last))
+                i += 2
+                continue
+            out.append(Token(str(value), tok.first, tok.last))
+        elif tok.text in _UNITS:
+            out.append(Token(str(_UNITS[tok.text]), tok.first, tok.last))
+        elif tok.text in _TEENS:
+            out.append(Token(str(_TEENS[tok.text]), tok.first, tok.last))
+        else:
+            out.append(tok)
+        i += 1
+    return out
+
+
+def normalise(text: str) -> list[str]:
+    """The canonical token list used for matching (exposed for the offline scorer and tests)."""
+    return [t.text for t in _canonical([Token(t, -1, -1) for t in _raw_tokens(text)])]
+
+
+def _text_stream(text: str) -> list[Token]:
+    return _canonical([Token(t, -1, -1) for t in _raw_tokens(text)])
+
+
+def _word_stream(transcript: Transcript) -> list[Token]:
+    raw = [Token(t, i, i) for i, w in enumerate(transcript.words) for t in _raw_tokens(w.word)]
+    return _canonical(raw)
+
+
+def _find(needle: list[str], stream: list[Token], start: int = 0) -> int:
+    n = len(needle)
+    for i in range(start, len(stream) - n + 1):
+        if all(stream[i + k].text == needle[k] for k in range(n)):
+            return i
+    return -1
+
+
+def _locate(pieces: list[list[str]], stream: list[Token]) -> tuple[Token, Token] | None:
+    """First and last matched token of all pieces, found in order; None if any is missing."""
+    pos, first, last = 0, None, None
+    for piece in pieces:
+        at = _find(piece, stream, pos)
+        if at < 0:
+            return None
+        first = first or stream[at]
+        last = stream[at + len(piece) - 1]
+        pos = at + len(piece)
+    return (first, last) if first and last else None
+
+
+def verify_quote(quote: str, transcript: Transcript) -> Evidence | None:
+    """Evidence for one quote, or None if it does not occur in the transcript."""
+    pieces = [normalise(p) for p in _ELLIPSIS.split(quote)]
+    pieces = [p for p in pieces if p]
+    if sum(len(p) for p in pieces) < MIN_QUOTE_TOKENS:
+        return None
+    clean = " ".join(quote.split())
+    if transcript.words:
+        found = _locate(pieces, _word_stream(transcript))
+        if found:
+            first, last = found
+            words = transcript.words
+            return Evidence(quote=clean, start=words[first.first].start, end=words[last.last].end, verified=True)
+    # No word timings (typed text), or the words disagree with the text: verify against the text.
+    if _locate(pieces, _text_stream(transcript.text)):
+        return Evidence(quote=clean, start=None, end=None, verified=True)
+    return None
+
+
+def verify_quotes(quotes: list[str], transcript: Transcript) -> tuple[list[Evidence], list[str]]:
+    """(verified evidence, rejected quotes). Blank quotes are ignored; repeats are kept once."""
+    evidence: list[Evidence] = []
+    rejected: list[str] = []
+    seen: set[tuple[str, ...]] = set()
+    for quote in quotes:
+        if not quote or not quote.strip():
+            continue
+        key = tuple(normalise(quote))
+        if key in seen:
+            continue
+        seen.add(key)
+        found = verify_quote(quote, transcript)
+        if found is None:
+            rejected.append(quote.strip())
+        else:
+            evidence.append(found)
+    return evidence, rejected

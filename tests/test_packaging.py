@@ -1,0 +1,50 @@
+"""The install works beyond a checkout: data files ride in the wheel; the CLI starts light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+HEAVY_MODULES = ("faster_whisper", "ctranslate2", "numpy", "openai", "httpx", "langchain_core", "sounddevice", "jinja2")
+
+
+def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("mockint-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for folder in ("prompts", "rubrics"):
+        expected = {f"mockint/{folder}/{p.relative_to(REPO / folder)}" for p in (REPO / folder).rglob("*") if p.is_file()}
+        assert expected and expected <= names, f"{folder}/ missing from the wheel: {sorted(expected - names)[:5]}"
+    assert not any(n.startswith("recordings/") or "/recordings/" in n for n in names)
+
+    # Unpacked alone, away from the checkout, the package finds its data inside itself.
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    probe = "from mockint.resources import resource_dir, checkout_root; print(resource_dir('rubrics')); print(checkout_root())"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True, check=True,
+    ).stdout.splitlines()
+    assert out == [str(site / "mockint" / "rubrics"), "None"]
+
+
+def test_cli_help_imports_no_heavy_library():
+    probe = (
+        "import sys; from mockint.cli import typer_command; typer_command(); "
+        f"print(','.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "", f"--help would import: {out}"
+
+
+def test_python_dash_m_entry_point_runs():
+    result = subprocess.run([sys.executable, "-m", "mockint", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "second-round" in result.stdout

@@ -1,0 +1,204 @@
+"""`mockint score` and `mockint rubric test` through the real entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mockint.config import load_settings
+from mockint.errors import LLMError
+from mockint.models import QuestionRef, Transcript
+from mockint.resources import resource_dir
+from mockint.session import Answer, SessionStore
+
+STRONG = (
+    "Last year at Acme I was the on-call lead when our checkout API started timing out for every "
+    "customer. I was responsible for getting it back within the hour. I traced it to a missing index "
+    "in Postgres, I added it and I wrote a runbook for the team. Latency went from 4 seconds to "
+    "200 milliseconds and we had zero incidents after that. I learned to load-test schema changes."
+)
+WEAK = "I think I would just talk to people and try to make it better, I usually try to stay calm."
+
+
+def _write(tmp_path: Path, text: str, name: str = "answer.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_score_text_json_shape(run_cli, tmp_path):
+    res = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--question", "Tell me about an incident.", "--json")
+    assert res.code == 0, res
+    data = json.loads(res.out)
+    assert set(data) == {"source", "question", "transcript", "scorecard", "delivery"}
+    assert data["source"] == {"kind": "text", "path": str(tmp_path / "answer.txt")}
+    card = data["scorecard"]
+    assert card["scorer"] == "offline" and card["model"] is None
+    assert len(card["criteria"]) == 9 and card["band"] in {"strong", "solid", "developing", "weak"}
+    result = next(c for c in card["criteria"] if c["rubric"] == "star" and c["criterion"] == "result")
+    assert result["score"] >= 3 and result["max_score"] == 4
+    assert all(STRONG.find(e["quote"].rstrip(".")) >= 0 for e in result["evidence"])
+    assert data["delivery"] is None  # typed text has no word timings
+
+
+def test_strong_text_outscores_weak_text(run_cli, tmp_path):
+    strong = json.loads(run_cli("score", "--text", str(_write(tmp_path, STRONG, "s.txt")), "--json").out)
+    weak = json.loads(run_cli("score", "--text", str(_write(tmp_path, WEAK, "w.txt")), "--json").out)
+    assert strong["scorecard"]["overall"] > weak["scorecard"]["overall"] + 40
+
+
+def test_human_output_names_the_scorer_and_overall(run_cli, tmp_path):
+    res = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline")
+    assert res.code == 0, res
+    assert "offline scorer" in res.out
+    assert "star.result" in res.out and "/4" in res.out
+    assert "Overall" in res.out and "/100" in res.out
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("score",), "exactly one of AUDIO"),
+        (("score", "--text", "/nonexistent/answer.txt"), "no such file"),
+        (("score", "/nonexistent/answer.wav"), "no such file"),
+        (("score", "--text", "x.txt", "--session", "latest"), "exactly one of AUDIO"),
+    ],
+)
+def test_bad_input_is_one_line_error(run_cli, args, message):
+    res = run_cli(*args)
+    assert res.code != 0
+    assert message in res.err and len(res.err.strip().splitlines()) == 1 and "Traceback" not in res.err
+
+
+def test_empty_text_is_one_line_error(run_cli, tmp_path):
+    res = run_cli("score", "--text", str(_write(tmp_path, "  \n \n")))
+    assert res.code != 0 and "nothing to score" in res.err and len(res.err.strip().splitlines()) == 1
+
+
+def test_llm_scorer_without_endpoint_is_a_config_error(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("MOCKINT_SCORER", "llm")
+    res = run_cli("score", "--text", str(_write(tmp_path, STRONG)))
+    assert res.code == 2 and "no LLM endpoint" in res.err
+
+
+# --- sessions ---------------------------------------------------------------------------
+
+
+def _session(statuses: list[tuple[str, str | None]]):
+    st = SessionStore(load_settings().paths.sessions_dir)
+    session = st.create(role="engineer")
+    rnd = session.new_round("text")
+    for i, (status, text) in enumerate(statuses, 1):
+        rnd.answers.append(
+            Answer(
+                id=f"a{i:02d}",
+                question=QuestionRef(id=f"q{i}", text="Tell me about an incident you handled."),
+                status=status,  # type: ignore[arg-type]
+                error="LLM timed out" if status == "failed" else None,
+                transcript=Transcript(text=text, duration=0.0) if text else None,
+            )
+        )
+    st.save(session)
+    return st, session.id
+
+
+def test_session_rescoring_scores_transcribed_and_failed(run_cli):
+    st, sid = _session([("transcribed", STRONG), ("failed", WEAK), ("recorded", None), ("failed", None)])
+    res = run_cli("score", "--session", sid, "--offline", "--json")
+    assert res.code == 0, res
+    data = json.loads(res.out)
+    assert [r["answer"] for r in data["scored"]] == ["a01", "a02"]
+    assert data["skipped"] == ["a03", "a04"]
+    saved = st.load(sid)
+    a1, a2, a3, a4 = saved.answers
+    assert (a1.status, a2.status, a3.status, a4.status) == ("scored", "scored", "recorded", "failed")
+    assert a2.error is None and a1.scorecard.scorer == "offline"
+    assert a1.scorecard.overall > a2.scorecard.overall
+    # Already scored: nothing to do without --all; with --all it is re-scored.
+    again = run_cli("score", "--session", sid, "--offline")
+    assert again.code == 0 and "Nothing to score" in again.out
+    before = st.load(sid).answers[0].scorecard.created_at
+    res = run_cli("score", "--session", sid, "--offline", "--all", "--json")
+    assert [r["answer"] for r in json.loads(res.out)["scored"]] == ["a01", "a02"]
+    assert st.load(sid).answers[0].scorecard.created_at > before
+
+
+def test_session_scoring_failure_keeps_transcript_and_marks_failed(run_cli, monkeypatch):
+    st, sid = _session([("transcribed", STRONG)])
+
+    class FailingScorer:
+        name = "llm"
+
+        def score(self, question, transcript, rubrics):
+            raise LLMError("endpoint returned 503 after 2 retries")
+
+    import mockint.scoring
+
+    real_get_scorer = mockint.scoring.get_scorer
+    monkeypatch.setattr(mockint.scoring, "get_scorer", lambda settings, offline=False: FailingScorer())
+    res = run_cli("score", "--session", sid)
+    assert res.code != 0
+    assert "1 of 1 answers failed to score" in res.err and "503" in res.err
+    assert "Traceback" not in res.err
+    answer = st.load(sid).answers[0]
+    assert answer.status == "failed" and "503" in answer.error
+    assert answer.transcript is not None and answer.transcript.text == STRONG
+    # Later, with a working scorer, the same command recovers it.
+    monkeypatch.setattr(mockint.scoring, "get_scorer", real_get_scorer)
+    assert run_cli("score", "--session", sid, "--offline").code == 0
+    assert st.load(sid).answers[0].status == "scored"
+
+
+def test_question_with_session_is_rejected(run_cli):
+    _st, sid = _session([("transcribed", STRONG)])
+    res = run_cli("score", "--session", sid, "--question", "x")
+    assert res.code != 0 and "--question cannot be used with --session" in res.err
+
+
+# --- rubric test ------------------------------------------------------------------------
+
+
+def test_rubric_test_passes_offline(run_cli):
+    res = run_cli("rubric", "test", "--offline", "--json")
+    assert res.code == 0, res
+    data = json.loads(res.out)
+    assert data["scorer"] == "offline" and data["drifts"] == [] and data["examples"] >= 8
+
+
+def test_rubric_test_reports_drift_and_fails(run_cli, tmp_path, monkeypatch):
+    """A coach edits a golden range the scorer cannot meet: the command names it and exits non-zero."""
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    star = yaml.safe_load((resource_dir("rubrics") / "star.yaml").read_text(encoding="utf-8"))
+    hypothetical = next(g for g in star["golden"] if g["id"] == "hypothetical")
+    hypothetical["expected"]["result"] = [4, 4]  # claims a hypothetical has a measured result
+    (folder / "star.yaml").write_text(yaml.safe_dump(star), encoding="utf-8")
+    import mockint.rubrics
+
+    monkeypatch.setattr(mockint.rubrics, "resource_dir", lambda name: folder)
+    res = run_cli("rubric", "test", "star", "--offline")
+    assert res.code != 0
+    assert "DRIFT star/hypothetical: result scored 0, expected 4-4" in res.out
+    assert "1 golden check(s) out of range" in res.err
+
+
+def test_rubric_test_unknown_rubric(run_cli):
+    res = run_cli("rubric", "test", "nope", "--offline")
+    assert res.code != 0 and "unknown rubric 'nope'" in res.err
+
+
+# --- audio (real Whisper) ------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_score_audio_file_with_word_timestamps(run_cli, audio_dir):
+    pytest.importorskip("mockint.transcribe")
+    res = run_cli("score", str(audio_dir / "fw_jfk.flac"), "--offline", "--json")
+    assert res.code == 0, res
+    data = json.loads(res.out)
+    assert data["source"]["kind"] == "audio" and "country" in data["transcript"].lower()
+    quotes = [e for c in data["scorecard"]["criteria"] for e in c["evidence"]]
+    assert all(e["start"] is not None and e["end"] >= e["start"] for e in quotes)
