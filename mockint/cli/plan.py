@@ -1,0 +1,147 @@
+"""`mockint plan` (next round's targeted questions) and `mockint debrief` (import round-one notes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from mockint.cli.app import app, console, err_console, print_json, settings, store
+
+
+@app.command("plan")
+def plan_cmd(
+    session_id: str | None = typer.Option(None, "--session", help="session id, prefix or 'latest' (default: latest)"),
+    n: int = typer.Option(6, "-n", min=1, max=20, help="how many questions"),
+    offline: bool = typer.Option(False, "--offline", help="templates only, even when an LLM is configured"),
+    seed: int = typer.Option(0, "--seed", help="same seed, same bank picks"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Plan the next round: questions that drill your repeated weak areas, each with its evidence.
+
+    Records the session's answers in the weakness ledger, finds the weak areas (this round's,
+    plus open ones from earlier rounds and round-one notes), and stores the plan in the
+    session's last round for 'mockint practice --plan'.
+    """
+    from mockint.ledger import load_ledger, save_ledger
+    from mockint.plan import plan_next_round
+    from mockint.questions import load_bank
+    from mockint.rubrics import load_rubrics
+    from mockint.weakness import current_weak_areas, record_round
+
+    cfg = settings()
+    st = store(cfg)
+    session = st.load(session_id or "latest") if session_id or st.ids() else None
+    rubrics = load_rubrics()
+    bank = load_bank()
+    ledger_path = cfg.paths.ledger_file
+    ledger = load_ledger(ledger_path)
+    if session is not None:
+        ledger = record_round(ledger, session, rubrics)
+        save_ledger(ledger, ledger_path)
+    weak = current_weak_areas(ledger, session, rubrics)
+
+    warnings: list[str] = []
+    llm = None
+    if weak and not offline and cfg.llm_configured:
+        from mockint.llm import LLMClient
+
+        llm = LLMClient(cfg)
+    plan = plan_next_round(
+        weak,
+        session.answers if session else [],
+        bank,
+        llm=llm,
+        n=n,
+        asked=[q.text for q in ledger.asked],
+        role=session.role if session else None,
+        seed=seed,
+        on_warning=warnings.append,
+    )
+    stored = False
+    if session is not None and session.rounds:
+        session.rounds[-1].plan = plan
+        st.save(session)
+        stored = True
+    for w in warnings:
+        err_console.print(f"[yellow]warning:[/] {w}")
+
+    status = {e.id: e.status for e in ledger.entries.values()}
+    if as_json:
+        print_json(
+            {
+                "session": session.id if session else None,
+                "generator": "llm" if llm is not None and not warnings else "offline",
+                "weak_areas": [w.model_dump(mode="json") | {"status": status.get(w.id, "open")} for w in weak],
+                "plan": [q.model_dump(mode="json") for q in plan],
+                "stored": stored,
+            }
+        )
+        return
+    if not weak:
+        console.print("No weak areas: nothing fell below its threshold in two or more answers, and the ledger has nothing open.")
+        return
+    from rich.table import Table
+
+    table = Table(title="Weak areas", title_justify="left")
+    for col in ("area", "status", "how often / how badly"):
+        table.add_column(col, overflow="fold")
+    for w in weak:
+        table.add_row(f"{w.name} [dim]({w.id})[/]", status.get(w.id, "open"), w.summary())
+    console.print(table)
+    console.print()
+    console.print("[bold]Next round[/]")
+    for i, q in enumerate(plan, 1):
+        console.print(f"{i}. [bold]{q.text}[/]")
+        console.print(f"   [dim]targets {q.targets} ({q.source}) - {q.rationale}[/]")
+    if stored:
+        console.print(f"\n[dim]Plan stored in session {session.id}, round {session.rounds[-1].index}: run 'mockint practice --plan'.[/]")
+    elif session is None:
+        console.print("\n[dim]No session yet, so the plan was not stored.[/]")
+
+
+@app.command("debrief")
+def debrief_cmd(
+    notes_file: Path = typer.Argument(..., help="your notes from the real first interview (plain text or Markdown)"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Import notes from a real first-round interview. Topics the interviewers kept returning to,
+    and answers that fell flat, become weak areas that 'mockint plan' drills."""
+    from mockint.debrief import apply_debrief, parse_debrief, read_debrief
+    from mockint.errors import DataFileError
+    from mockint.ledger import load_ledger, save_ledger
+    from mockint.questions import load_bank
+
+    cfg = settings()
+    text = read_debrief(notes_file)
+    bank = load_bank()
+    debrief = parse_debrief(text, bank, source=str(notes_file))
+    if debrief.empty:
+        raise DataFileError(
+            f"{notes_file}: found no questions, repeated topics or flat answers in these notes",
+            hint="one per line, e.g. 'Q: why do you want to leave?' or 'Kept asking about: Microsoft Project (x3)'",
+        )
+    ledger = load_ledger(cfg.paths.ledger_file)
+    already = any(d.get("digest") == debrief.digest for d in ledger.debriefs)
+    ledger = apply_debrief(ledger, debrief)
+    save_ledger(ledger, cfg.paths.ledger_file)
+
+    if as_json:
+        print_json(debrief.model_dump(mode="json") | {"already_imported": already, "ledger": str(cfg.paths.ledger_file)})
+        return
+    console.print(f"[bold]Round-one debrief[/] from {notes_file}")
+    console.print(f"{len(debrief.questions_asked)} questions asked, {len(debrief.topics)} concerns, {len(debrief.fell_flat)} flat answers")
+    if debrief.topics:
+        from rich.table import Table
+
+        table = Table(title="Employer concerns (now weak areas)", title_justify="left")
+        for col in ("area", "why", "competencies"):
+            table.add_column(col, overflow="fold")
+        reasons = {"probed": "kept coming back to it", "inferred": "several questions on it", "fell_flat": "answer fell flat"}
+        for t in debrief.topics:
+            why = reasons[t.reason] + (f" ({t.mentions}x)" if t.reason != "fell_flat" else "")
+            table.add_row(f"{t.name} [dim]({t.id})[/]", why, ", ".join(bank.competency_name(c) for c in t.competencies) or "-")
+        console.print(table)
+    if already:
+        console.print("[dim]These notes were already imported; the ledger is unchanged.[/]")
+    console.print(f"[dim]Saved to {cfg.paths.ledger_file}. Next: 'mockint plan'.[/]")

@@ -1,0 +1,86 @@
+"""`mockint questions`: browse, filter or tailor the question bank; list questions to ask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from mockint.cli.app import app, console, print_json
+
+
+@app.command("questions")
+def questions_cmd(
+    category: str | None = typer.Option(None, "--category", "-c", help="behavioral, motivation, situational, role_specific, first_round_probe"),
+    competency: str | None = typer.Option(None, "--competency", help="e.g. conflict_resolution, leadership"),
+    search: str | None = typer.Option(None, "--search", "-s", help="words to find in the question"),
+    ask: bool = typer.Option(False, "--ask", help="list good questions to ask the interviewer instead"),
+    role: str | None = typer.Option(None, "--role", help="tailor a selection to this role"),
+    jd: Path | None = typer.Option(None, "--jd", help="tailor a selection to this job description (text file)"),
+    n: int | None = typer.Option(None, "-n", help="pick this many questions (tailored when --role/--jd is given)"),
+    seed: int | None = typer.Option(None, "--seed", help="same seed, same selection"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Browse the second-round question bank, or pick a round tailored to a role."""
+    from mockint.errors import DataFileError
+    from mockint.questions import extract_keywords, load_bank, select_questions
+
+    bank = load_bank()
+    if ask:
+        items = [q.model_dump() for q in bank.questions_to_ask]
+        if as_json:
+            print_json(items)
+            return
+        console.print("[bold]Questions to ask the interviewer[/]")
+        for i, q in enumerate(bank.questions_to_ask, 1):
+            console.print(f"{i}. {q.text}")
+            if q.why:
+                console.print(f"   [dim]{q.why}[/]")
+        return
+
+    if category and category not in bank.categories:
+        raise DataFileError(f"unknown category '{category}'", hint=f"known: {', '.join(bank.categories)}")
+    if competency and competency not in bank.competencies:
+        raise DataFileError(f"unknown competency '{competency}'", hint=f"known: {', '.join(bank.competencies)}")
+    job_description = None
+    if jd is not None:
+        try:
+            job_description = jd.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise DataFileError(f"{jd}: cannot read the job description: {exc.strerror}") from None
+        if not job_description.strip():
+            raise DataFileError(f"{jd}: the job description is empty")
+
+    if n is not None or role or job_description:
+        picked = select_questions(
+            bank, n or 6, category=category, role=role, job_description=job_description, seed=seed
+        )
+        if competency or search:
+            allowed = {q.id for q in bank.filter(competency=competency, search=search)}
+            picked = [q for q in picked if q.id in allowed]
+        rows = [q.model_dump(exclude={"source", "targets"}) for q in picked]
+        keywords = extract_keywords(" ".join(filter(None, [role, job_description])))
+        if as_json:
+            print_json({"keywords": keywords, "questions": rows})
+            return
+        if keywords:
+            console.print(f"[dim]role keywords: {', '.join(keywords[:12])}[/]")
+    else:
+        found = bank.filter(category=category, competency=competency, search=search)
+        rows = [q.model_dump() for q in found]
+        if as_json:
+            print_json(rows)
+            return
+    if not rows:
+        console.print("No questions match.")
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("question", overflow="fold", ratio=3)
+    table.add_column("competencies", overflow="fold", ratio=1)
+    for r in rows:
+        table.add_row(r["id"], r["text"], ", ".join(r["competencies"]))
+    console.print(table)
+    console.print(f"[dim]{len(rows)} of {len(bank.questions)} questions; --json shows categories and rubric criteria[/]")

@@ -1,0 +1,368 @@
+"""The question bank (rubrics/questions.yaml) and choosing questions from it.
+
+The bank is data a coach edits without Python: questions with their category, competencies
+and rubric criteria, the questions worth asking the interviewer, and per-competency advice on
+proof to bring to round two. This module loads and validates it, filters it, tailors a
+selection to a role or pasted job description, and measures how alike two questions are.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import yaml
+from pydantic import Field, ValidationError, field_validator
+
+from mockint.errors import DataFileError
+from mockint.models import Model, QuestionRef
+from mockint.resources import resource_dir
+
+BANK_FILE = "questions.yaml"
+BANK_SCHEMA_VERSION = 1
+# Token-overlap (Jaccard) at or above this makes two questions near-duplicates.
+NEAR_DUPLICATE = 0.6
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could did do does doing done down during each either else ever every few for from
+    further get gets got had has have having he her here hers him his how i if in into is it its itself just
+    let lets like me more most much must my myself no nor not now of off on once one only or other our ours out
+    over own per please really same say she should so some such than that the their theirs them then there
+    these they this those through to too under until up us very was we were what when where which while who
+    whom why will with within without would yet you your yours yourself tell describe give example time times
+    me walk talk thing things""".split()
+)
+# Words every job description uses; they say nothing about this particular role.
+JD_NOISE = frozenset(
+    """ability able apply applicant applicants candidate candidates company description desired duties
+    employer equal etc including job join looking opportunity plus position preferred qualifications
+    requirements required responsibilities responsible role salary strong successful team's years year
+    work working well we're you'll you're will must bonus benefits offer location based day days week weeks
+    excellent good great new using use used within across etc. e.g. i.e. minimum least related relevant
+    experience experienced senior junior skills skill knowledge familiarity proven track record""".split()
+)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Za-z]")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case content words, lightly stemmed (plural 's' dropped), stopwords removed."""
+    out = []
+    for raw in _TOKEN.findall(text.lower()):
+        word = raw.strip(".-/")
+        if len(word) < 2 or word in STOPWORDS:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+def similarity(a: str, b: str) -> float:
+    """Token-overlap (Jaccard) similarity of two questions, 0..1."""
+    ta, tb = set(tokens(a)), set(tokens(b))
+    if not ta or not tb:
+        return 1.0 if a.strip().lower() == b.strip().lower() else 0.0
+    return len(ta & tb) / len(ta | tb)
+
+
+def is_near_duplicate(text: str, others: Iterable[str], threshold: float = NEAR_DUPLICATE) -> bool:
+    return any(similarity(text, other) >= threshold for other in others)
+
+
+# --- the bank's data model -------------------------------------------------------------
+
+
+class Competency(Model):
+    name: str
+    keywords: list[str] = Field(default_factory=list)
+    proof_points: list[str] = Field(default_factory=list, description="tangible evidence to bring to round two")
+
+
+class Question(Model):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
+    text: str = Field(min_length=10)
+    category: str
+    competencies: list[str] = Field(min_length=1)
+    criteria: list[str] = Field(min_length=1, description="'rubric.criterion' ids")
+    keywords: list[str] = Field(default_factory=list)
+
+    @field_validator("criteria")
+    @classmethod
+    def _criterion_keys(cls, value: list[str]) -> list[str]:
+        for key in value:
+            if not re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", key):
+                raise ValueError(f"criterion '{key}' must look like 'rubric.criterion'")
+        return value
+
+    def ref(self, **extra: object) -> QuestionRef:
+        return QuestionRef(
+            id=self.id,
+            text=self.text,
+            category=self.category,
+            competencies=list(self.competencies),
+            criteria=list(self.criteria),
+            source="bank",
+            **extra,  # type: ignore[arg-type]
+        )
+
+
+class QuestionToAsk(Model):
+    text: str
+    why: str = ""
+    topic: str = ""
+
+
+class QuestionBank(Model):
+    schema_version: int = BANK_SCHEMA_VERSION
+    categories: dict[str, str]
+    competencies: dict[str, Competency]
+    questions: list[Question]
+    questions_to_ask: list[QuestionToAsk] = Field(default_factory=list)
+
+    def get(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def filter(
+        self,
+        *,
+        category: str | None = None,
+        competency: str | None = None,
+        search: str | None = None,
+    ) -> list[Question]:
+        """Questions matching every filter given; `search` matches words in text, id or competency names."""
+        wanted = set(tokens(search)) if search else set()
+        out = []
+        for q in self.questions:
+            if category and q.category != category:
+                continue
+            if competency and competency not in q.competencies:
+                continue
+            if search:
+                haystack = " ".join([q.text, q.id, *q.competencies, *(self.competency_name(c) for c in q.competencies)])
+                if search.lower() not in haystack.lower() and not wanted <= set(tokens(haystack)):
+                    continue
+            out.append(q)
+        return out
+
+    def competency_name(self, competency_id: str) -> str:
+        comp = self.competencies.get(competency_id)
+        return comp.name if comp else competency_id.replace("_", " ")
+
+    def proof_points(self, competency_id: str) -> list[str]:
+        comp = self.competencies.get(competency_id)
+        return list(comp.proof_points) if comp else []
+
+    def competencies_for_text(self, text: str, limit: int = 3) -> list[str]:
+        """Competencies whose keywords appear in `text`, best match first (for notes and job descriptions)."""
+        words = set(tokens(text))
+        lowered = text.lower()
+        scores: dict[str, int] = {}
+        for cid, comp in self.competencies.items():
+            hits = 0
+            for kw in comp.keywords:
+                kw_l = kw.lower()
+                if " " in kw_l or "-" in kw_l:
+                    hits += kw_l in lowered
+                else:
+                    hits += bool(set(tokens(kw_l)) & words)
+            if hits:
+                scores[cid] = hits
+        return [c for c, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
+
+
+# --- loading and validation -------------------------------------------------------------
+
+
+def bank_path() -> Path:
+    return resource_dir("rubrics") / BANK_FILE
+
+
+def load_bank(path: Path | None = None) -> QuestionBank:
+    """Load and validate the question bank; one-line DataFileError naming the file on any problem."""
+    path = path or bank_path()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: question bank not found") from None
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise DataFileError(f"{path}: not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: the question bank must be a mapping with categories, competencies, questions")
+    version = data.get("schema_version", BANK_SCHEMA_VERSION)
+    if not isinstance(version, int) or version > BANK_SCHEMA_VERSION:
+        raise DataFileError(f"{path}: schema_version {version!r} is not one this mockint reads ({BANK_SCHEMA_VERSION})")
+    try:
+        bank = QuestionBank.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = _describe_location(data, first["loc"])
+        raise DataFileError(f"{path}: invalid question bank at {where}: {first['msg']}") from None
+    problems = bank_problems(bank)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DataFileError(f"{path}: {problems[0]}{more}")
+    return bank
+
+
+def _describe_location(data: dict, loc: Sequence[object]) -> str:
+    """'questions[3] (beh.conflict).text' rather than 'questions.3.text'."""
+    parts: list[str] = []
+    node: object = data
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list):
+            item = node[step] if step < len(node) else None
+            label = f"[{step}]"
+            if isinstance(item, dict) and item.get("id"):
+                label += f" ({item['id']})"
+            parts.append(label)
+            node = item
+        else:
+            parts.append(("." if parts else "") + str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return "".join(parts) or "top level"
+
+
+def bank_problems(bank: QuestionBank, rubrics: Sequence[object] | None = None) -> list[str]:
+    """Everything wrong with the bank: duplicate ids, near-duplicate texts, unknown categories or
+    competencies, and (when `rubrics` are given) criteria that no rubric defines."""
+    problems: list[str] = []
+    seen: dict[str, Question] = {}
+    for q in bank.questions:
+        if q.id in seen:
+            problems.append(f"duplicate question id '{q.id}'")
+        seen[q.id] = q
+        if q.category not in bank.categories:
+            problems.append(f"question '{q.id}': unknown category '{q.category}' (known: {', '.join(bank.categories)})")
+        for comp in q.competencies:
+            if comp not in bank.competencies:
+                problems.append(f"question '{q.id}': unknown competency '{comp}'")
+    for i, a in enumerate(bank.questions):
+        for b in bank.questions[i + 1 :]:
+            if similarity(a.text, b.text) >= NEAR_DUPLICATE:
+                problems.append(f"questions '{a.id}' and '{b.id}' are near-duplicates")
+    if rubrics is not None:
+        known = {f"{r.id}.{c.id}" for r in rubrics for c in r.criteria}  # type: ignore[attr-defined]
+        for q in bank.questions:
+            for key in q.criteria:
+                if key not in known:
+                    problems.append(f"question '{q.id}': criterion '{key}' is in no rubric")
+    return problems
+
+
+# --- job descriptions and selection -----------------------------------------------------
+
+
+def extract_keywords(job_description: str, limit: int = 30) -> list[str]:
+    """The role's distinctive terms, most frequent first, in their most common spelling.
+
+    Used to tailor question selection and to bias transcription toward the role's vocabulary
+    (tool names, acronyms), so proper casing is kept ("Kubernetes", "SQL").
+    """
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    spellings: dict[str, Counter[str]] = {}
+    for position, match in enumerate(_TOKEN.finditer(job_description)):
+        surface = match.group(0).strip(".-/")
+        key = surface.lower()
+        if len(key) < 3 and not surface.isupper():
+            continue
+        if key in STOPWORDS or key in JD_NOISE or key.isdigit():
+            continue
+        counts[key] += 1
+        first_seen.setdefault(key, position)
+        spellings.setdefault(key, Counter())[surface] += 1
+    ranked = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
+    out = []
+    for key in ranked[:limit]:
+        forms = spellings[key]
+        # A word also seen in lower case is an ordinary word capitalised at a sentence start;
+        # one never seen in lower case is a name or acronym and keeps its spelling.
+        out.append(key if key in forms else forms.most_common(1)[0][0])
+    return out
+
+
+def relevance(question: Question, keywords: Iterable[str], bank: QuestionBank) -> float:
+    """How well a question fits the role: keyword hits in its text (1 each) and in its competencies' keywords (2 each)."""
+    wanted = {t for kw in keywords for t in tokens(kw)}
+    if not wanted:
+        return 0.0
+    text_hits = len(wanted & set(tokens(" ".join([question.text, *question.keywords]))))
+    comp_words = {t for c in question.competencies for kw in bank.competencies[c].keywords for t in tokens(kw)}
+    return text_hits + 2 * len(wanted & comp_words)
+
+
+def select_questions(
+    bank: QuestionBank,
+    n: int,
+    *,
+    category: str | None = None,
+    role: str | None = None,
+    job_description: str | None = None,
+    exclude_ids: Iterable[str] = (),
+    exclude_texts: Iterable[str] = (),
+    seed: int | None = None,
+) -> list[QuestionRef]:
+    """Choose `n` questions, tailored to the role / job description when given.
+
+    Questions are ranked by keyword relevance (ties broken by a seeded shuffle, so the same seed
+    gives the same round), then picked so competencies and categories vary: a question whose
+    competencies are all already covered waits until nothing fresher is left. Without a
+    category filter, a round opens with behavioral questions and mixes in motivation/fit.
+    """
+    if n <= 0:
+        return []
+    if category and category not in bank.categories:
+        raise DataFileError(f"unknown category '{category}'", hint=f"known: {', '.join(bank.categories)}")
+    excluded = set(exclude_ids)
+    asked_texts = list(exclude_texts)
+    pool = [
+        q
+        for q in bank.questions
+        if q.id not in excluded
+        and (category is None or q.category == category)
+        and not is_near_duplicate(q.text, asked_texts)
+    ]
+    keywords = extract_keywords(" ".join(filter(None, [role, job_description])))
+    rng = random.Random(seed)
+    shuffled = pool[:]
+    rng.shuffle(shuffled)
+    order = {q.id: i for i, q in enumerate(shuffled)}
+    scored = sorted(pool, key=lambda q: (-relevance(q, keywords, bank), order[q.id]))
+
+    chosen: list[Question] = []
+    covered: set[str] = set()
+    category_counts: Counter[str] = Counter()
+    # Without a category filter, aim for roughly 60% behavioral, the rest spread over the others.
+    behavioral_share = 0.6 if category is None else 1.0
+    while scored and len(chosen) < n:
+        def freshness(q: Question) -> tuple[int, int]:
+            new_comps = len(set(q.competencies) - covered)
+            behavioral_due = category_counts["behavioral"] < behavioral_share * (len(chosen) + 1)
+            category_fit = 1 if (q.category == "behavioral") == behavioral_due or category else 0
+            return (category_fit, min(new_comps, 1))
+
+        best = max(scored, key=lambda q: freshness(q))  # max keeps the first (most relevant) among equals
+        chosen.append(best)
+        scored.remove(best)
+        covered.update(best.competencies)
+        category_counts[best.category] += 1
+    return [q.ref(rationale=_match_note(q, keywords, bank)) for q in chosen]
+
+
+def _match_note(question: Question, keywords: Sequence[str], bank: QuestionBank) -> str | None:
+    """Which of the role's keywords this question touches, for the 'why this question' line."""
+    if not keywords:
+        return None
+    words = set(tokens(" ".join([question.text, *question.keywords])))
+    words |= {t for c in question.competencies for kw in bank.competencies[c].keywords for t in tokens(kw)}
+    hits = [kw for kw in keywords if set(tokens(kw)) & words]
+    return f"fits the role: {', '.join(hits[:5])}" if hits else None

@@ -1,0 +1,472 @@
+"""Weak areas and the weakness ledger. Pure: plain data in, plain data out, no I/O.
+
+A weak area is a rubric criterion or a delivery metric that fell below its threshold in two or
+more answers of a round (one is enough for an area the ledger already tracks: it is still weak
+across rounds), or a concern imported from round-one notes (see debrief.py). Areas are ranked by
+how often they were weak, then by how badly (mean shortfall below the threshold, 0..1).
+
+The ledger follows each area across sessions: open -> improving -> resolved. An area resolves
+only after it passes on RESOLVE_AFTER later answers to questions the candidate had not answered
+before (passing a retake of the same question proves little); one weak answer reopens it.
+Loading and saving the ledger file is in ledger.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from mockint.models import DeliveryMetrics, Model
+from mockint.questions import is_near_duplicate
+from mockint.session import Answer, Session
+
+LEDGER_SCHEMA_VERSION = 1
+# Passing answers to new questions needed, after the last weak one, to resolve an area.
+RESOLVE_AFTER = 2
+# A criterion with no rubric definition at hand is weak below this (scores are 0..4).
+DEFAULT_WEAK_BELOW = 2
+MAX_EVIDENCE = 6
+
+AreaKind = Literal["criterion", "delivery", "debrief"]
+LedgerStatus = Literal["open", "improving", "resolved"]
+
+
+# --- delivery thresholds ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeliveryCheck:
+    """One delivery metric's threshold: `measure` -> (value, shortfall 0..1 or None when fine)."""
+
+    id: str
+    name: str
+    advice: str
+
+
+FILLERS_PER_100_MAX = 3.0
+PACE_WPM = (110.0, 170.0)
+LONG_PAUSES_MAX = 2
+# Pace over a handful of words is noise, not a habit.
+PACE_MIN_WORDS = 25
+
+DELIVERY_CHECKS = {
+    "delivery.fillers": DeliveryCheck(
+        "delivery.fillers",
+        "Filler words",
+        f"Pause silently instead of 'um', 'like', 'you know' - aim for under {FILLERS_PER_100_MAX:g} per 100 words.",
+    ),
+    "delivery.pace": DeliveryCheck(
+        "delivery.pace",
+        "Speaking pace",
+        f"Aim for {PACE_WPM[0]:.0f}-{PACE_WPM[1]:.0f} words a minute: slow down on numbers, speed up on background.",
+    ),
+    "delivery.pauses": DeliveryCheck(
+        "delivery.pauses",
+        "Long pauses",
+        "Rehearse the story's outline (situation, action, result) so you do not stall mid-answer.",
+    ),
+}
+
+
+def delivery_shortfalls(metrics: DeliveryMetrics) -> dict[str, tuple[float, float, str]]:
+    """Delivery metrics past their threshold: id -> (value, shortfall 0..1, detail)."""
+    out: dict[str, tuple[float, float, str]] = {}
+    per100 = metrics.fillers_per_100_words
+    if per100 > FILLERS_PER_100_MAX:
+        top = ", ".join(f"'{w}' x{n}" for w, n in sorted(metrics.fillers.items(), key=lambda kv: -kv[1])[:3])
+        out["delivery.fillers"] = (
+            per100,
+            min(1.0, (per100 - FILLERS_PER_100_MAX) / FILLERS_PER_100_MAX),
+            f"{per100:.1f} fillers per 100 words" + (f" ({top})" if top else ""),
+        )
+    wpm = metrics.words_per_minute
+    if metrics.word_count >= PACE_MIN_WORDS and not (PACE_WPM[0] <= wpm <= PACE_WPM[1]):
+        gap = PACE_WPM[0] - wpm if wpm < PACE_WPM[0] else wpm - PACE_WPM[1]
+        out["delivery.pace"] = (
+            wpm,
+            min(1.0, gap / 40.0),
+            f"{wpm:.0f} words/min ({'too slow' if wpm < PACE_WPM[0] else 'too fast'})",
+        )
+    pauses = len(metrics.long_pauses)
+    if pauses > LONG_PAUSES_MAX:
+        longest = max(p.seconds for p in metrics.long_pauses)
+        out["delivery.pauses"] = (
+            float(pauses),
+            min(1.0, (pauses - LONG_PAUSES_MAX) / 4.0),
+            f"{pauses} long pauses, longest {longest:.1f} s",
+        )
+    return out
+
+
+# --- weak areas ------------------------------------------------------------------------
+
+
+class WeakEvidence(Model):
+    """One answer in which an area was weak."""
+
+    answer_id: str
+    session_id: str | None = None
+    question_id: str
+    question: str
+    score: float = Field(description="criterion score, or the delivery metric's value")
+    threshold: float = Field(description="weak_below for a criterion, the limit for a delivery metric")
+    max_score: int | None = Field(default=None, description="4 for criteria; None for delivery metrics")
+    quotes: list[str] = Field(default_factory=list, description="verified quotes from the answer")
+    detail: str = Field(default="", description="the scorer's feedback or the metric in words")
+
+
+class WeakArea(Model):
+    id: str = Field(description="'star.result', 'delivery.fillers', 'topic.microsoft_project'")
+    kind: AreaKind
+    name: str
+    count: int = Field(description="answers (or round-one mentions) in which it was weak")
+    total: int = Field(default=0, description="answers it was assessed on")
+    severity: float = Field(default=0.0, description="mean shortfall below the threshold, 0..1")
+    carried: bool = Field(default=False, description="already tracked by the ledger from earlier rounds")
+    status: LedgerStatus | None = None
+    competencies: list[str] = Field(default_factory=list)
+    criteria: list[str] = Field(default_factory=list, description="rubric criteria that exercise it")
+    advice: str = ""
+    evidence: list[WeakEvidence] = Field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line of evidence: how often, how badly, where."""
+        if self.kind == "debrief":
+            detail = self.evidence[0].detail if self.evidence else ""
+            return f"round-one concern ({detail})" if detail else "round-one concern"
+        where = ", ".join(_evidence_score(e) for e in self.evidence[:4])
+        of = f" of {self.total}" if self.total else ""
+        return f"weak in {self.count}{of} answers ({where})"
+
+
+def _evidence_score(e: WeakEvidence) -> str:
+    if e.max_score is not None:
+        return f"{e.answer_id} {e.score:g}/{e.max_score}"
+    return f"{e.answer_id} {e.detail or e.score}"
+
+
+def rank_key(area: WeakArea) -> tuple:
+    """How often first, then how badly; ids break ties so the order is stable."""
+    return (-(area.count + (1 if area.carried else 0)), -round(area.severity, 3), area.id)
+
+
+def _rubric_index(rubrics: Iterable[object]) -> dict[str, tuple[object, object]]:
+    return {f"{r.id}.{c.id}": (r, c) for r in rubrics for c in r.criteria}  # type: ignore[attr-defined]
+
+
+def weak_below(key: str, rubrics_index: dict[str, tuple[object, object]]) -> int:
+    found = rubrics_index.get(key)
+    return found[1].weak_below if found else DEFAULT_WEAK_BELOW  # type: ignore[attr-defined]
+
+
+def _answer_outcomes(
+    answer: Answer, index: dict[str, tuple[object, object]]
+) -> dict[str, tuple[bool, float, float, WeakEvidence | None]]:
+    """Every criterion/delivery area this answer was assessed on -> (weak, shortfall, threshold, evidence)."""
+    out: dict[str, tuple[bool, float, float, WeakEvidence | None]] = {}
+    q = answer.question
+    if answer.scorecard is not None:
+        for cs in answer.scorecard.criteria:
+            limit = weak_below(cs.key, index)
+            weak = cs.score < limit
+            shortfall = (limit - cs.score) / limit if weak and limit else 0.0
+            evidence = None
+            if weak:
+                evidence = WeakEvidence(
+                    answer_id=answer.id,
+                    question_id=q.id,
+                    question=q.text,
+                    score=cs.score,
+                    threshold=limit,
+                    max_score=cs.max_score,
+                    quotes=[e.quote for e in cs.evidence if e.verified],
+                    detail=cs.feedback,
+                )
+            out[cs.key] = (weak, shortfall, float(limit), evidence)
+    if answer.delivery is not None:
+        shortfalls = delivery_shortfalls(answer.delivery)
+        for area_id in DELIVERY_CHECKS:
+            if area_id in shortfalls:
+                value, shortfall, detail = shortfalls[area_id]
+                evidence = WeakEvidence(
+                    answer_id=answer.id, question_id=q.id, question=q.text, score=round(value, 1),
+                    threshold=_delivery_limit(area_id, value), detail=detail,
+                )
+                out[area_id] = (True, shortfall, evidence.threshold, evidence)
+            elif area_id != "delivery.pace" or answer.delivery.word_count >= PACE_MIN_WORDS:
+                out[area_id] = (False, 0.0, _delivery_limit(area_id, 0), None)
+    return out
+
+
+def _delivery_limit(area_id: str, value: float) -> float:
+    if area_id == "delivery.fillers":
+        return FILLERS_PER_100_MAX
+    if area_id == "delivery.pauses":
+        return float(LONG_PAUSES_MAX)
+    return PACE_WPM[0] if value < PACE_WPM[0] else PACE_WPM[1]
+
+
+def assessable(answer: Answer) -> bool:
+    return answer.status != "failed" and (answer.scorecard is not None or answer.delivery is not None)
+
+
+def find_weak_areas(
+    answers: Sequence[Answer],
+    rubrics: Sequence[object],
+    *,
+    tracked: Iterable[str] = (),
+    min_count: int = 2,
+    session_id: str | None = None,
+) -> list[WeakArea]:
+    """Criteria and delivery metrics weak in `min_count`+ of these answers (one suffices for
+    `tracked` areas, those already in the ledger), ranked by how often, then how badly."""
+    index = _rubric_index(rubrics)
+    tracked = set(tracked)
+    weak: dict[str, list[tuple[float, WeakEvidence]]] = {}
+    assessed: Counter[str] = Counter()
+    comps: dict[str, Counter[str]] = {}
+    for answer in answers:
+        if not assessable(answer):
+            continue
+        for area_id, (is_weak, shortfall, _limit, evidence) in _answer_outcomes(answer, index).items():
+            assessed[area_id] += 1
+            if is_weak and evidence is not None:
+                evidence.session_id = session_id
+                weak.setdefault(area_id, []).append((shortfall, evidence))
+                comps.setdefault(area_id, Counter()).update(answer.question.competencies)
+    areas = []
+    for area_id, hits in weak.items():
+        if len(hits) < min_count and not (area_id in tracked and hits):
+            continue
+        areas.append(
+            WeakArea(
+                id=area_id,
+                kind="delivery" if area_id in DELIVERY_CHECKS else "criterion",
+                name=_area_name(area_id, index),
+                count=len(hits),
+                total=assessed[area_id],
+                severity=round(sum(s for s, _ in hits) / len(hits), 3),
+                carried=area_id in tracked,
+                competencies=[c for c, _ in comps[area_id].most_common()],
+                criteria=[] if area_id in DELIVERY_CHECKS else [area_id],
+                advice=_area_advice(area_id, index),
+                evidence=[e for _, e in hits][:MAX_EVIDENCE],
+            )
+        )
+    return sorted(areas, key=rank_key)
+
+
+def _area_name(area_id: str, index: dict[str, tuple[object, object]]) -> str:
+    if area_id in DELIVERY_CHECKS:
+        return DELIVERY_CHECKS[area_id].name
+    found = index.get(area_id)
+    if found:
+        rubric, criterion = found
+        return f"{rubric.name}: {criterion.name}"  # type: ignore[attr-defined]
+    return area_id
+
+
+def _area_advice(area_id: str, index: dict[str, tuple[object, object]]) -> str:
+    if area_id in DELIVERY_CHECKS:
+        return DELIVERY_CHECKS[area_id].advice
+    found = index.get(area_id)
+    return found[1].advice if found else ""  # type: ignore[attr-defined]
+
+
+# --- the ledger ------------------------------------------------------------------------
+
+
+class LedgerEvent(Model):
+    at: datetime
+    session_id: str | None = None
+    answer_id: str | None = None
+    question_id: str | None = None
+    outcome: Literal["weak", "pass", "pass_repeat", "imported"]
+    score: float | None = None
+    status_after: LedgerStatus
+    note: str = ""
+
+
+class LedgerEntry(Model):
+    id: str
+    kind: AreaKind
+    name: str
+    status: LedgerStatus = "open"
+    source: Literal["practice", "debrief"] = "practice"
+    competencies: list[str] = Field(default_factory=list)
+    criteria: list[str] = Field(default_factory=list)
+    advice: str = ""
+    opened_at: datetime
+    updated_at: datetime
+    reopened: int = Field(default=0, description="times it slipped back after being resolved")
+    passes: list[str] = Field(default_factory=list, description="new questions passed since the last weak answer")
+    count: int = Field(default=0, description="weak answers (or mentions) when last found")
+    severity: float = 0.0
+    evidence: list[WeakEvidence] = Field(default_factory=list, description="latest weak answers")
+    history: list[LedgerEvent] = Field(default_factory=list)
+
+    def to_weak_area(self) -> WeakArea:
+        return WeakArea(
+            id=self.id, kind=self.kind, name=self.name, count=self.count, severity=self.severity, carried=True,
+            status=self.status, competencies=list(self.competencies), criteria=list(self.criteria),
+            advice=self.advice, evidence=list(self.evidence),
+        )
+
+
+class AskedQuestion(Model):
+    id: str
+    text: str
+
+
+class Ledger(Model):
+    schema_version: int = LEDGER_SCHEMA_VERSION
+    entries: dict[str, LedgerEntry] = Field(default_factory=dict)
+    processed: list[str] = Field(default_factory=list, description="'session/answer' keys already applied")
+    asked: list[AskedQuestion] = Field(default_factory=list, description="questions answered so far")
+    debriefs: list[dict] = Field(default_factory=list, description="imported round-one notes (debrief.py)")
+
+    def active(self) -> list[LedgerEntry]:
+        return [e for e in self.entries.values() if e.status != "resolved"]
+
+    def is_new_question(self, question_id: str, text: str) -> bool:
+        """Not answered before, by id or by a near-duplicate wording."""
+        if any(q.id == question_id for q in self.asked):
+            return False
+        return not is_near_duplicate(text, (q.text for q in self.asked))
+
+
+def answer_key(session_id: str, answer_id: str) -> str:
+    return f"{session_id}/{answer_id}"
+
+
+def _debrief_outcome(
+    entry: LedgerEntry, answer: Answer, index: dict[str, tuple[object, object]]
+) -> tuple[bool, float] | None:
+    """A round-one concern is assessed by answers that target it or share its competencies:
+    weak when any criterion the question exercises is below its threshold."""
+    q = answer.question
+    relevant = q.targets == entry.id or bool(set(q.competencies) & set(entry.competencies))
+    if not relevant or answer.scorecard is None:
+        return None
+    keys = set(q.criteria) or {c.key for c in answer.scorecard.criteria}
+    scores = [c for c in answer.scorecard.criteria if c.key in keys]
+    if not scores:
+        return None
+    weak = [c for c in scores if c.score < weak_below(c.key, index)]
+    return bool(weak), answer.scorecard.overall
+
+
+def record_round(ledger: Ledger, session: Session, rubrics: Sequence[object]) -> Ledger:
+    """Apply the session's not-yet-recorded answers to the ledger, round by round; returns a new ledger.
+
+    Safe to call after every answer or every round: answers already applied are skipped, and a
+    round's weak areas are found over all of its answers.
+    """
+    ledger = ledger.model_copy(deep=True)
+    index = _rubric_index(rubrics)
+    for rnd in session.rounds:
+        round_answers = [a for a in rnd.answers if assessable(a)]
+        pending = [a for a in round_answers if answer_key(session.id, a.id) not in ledger.processed]
+        if not pending:
+            continue
+        found = {
+            w.id: w
+            for w in find_weak_areas(round_answers, rubrics, tracked=ledger.entries, session_id=session.id)
+        }
+        for answer in pending:
+            outcomes = _answer_outcomes(answer, index)
+            is_new = ledger.is_new_question(answer.question.id, answer.question.text)
+            at = answer.created_at
+            # Areas found weak this round start their entry at their first weak answer.
+            for area_id, (is_weak, _s, _l, _e) in outcomes.items():
+                if is_weak and area_id in found and area_id not in ledger.entries:
+                    area = found[area_id]
+                    ledger.entries[area_id] = LedgerEntry(
+                        id=area.id, kind=area.kind, name=area.name, competencies=area.competencies,
+                        criteria=area.criteria, advice=area.advice, opened_at=at, updated_at=at,
+                    )
+            for entry in ledger.entries.values():
+                if entry.kind == "debrief":
+                    result = _debrief_outcome(entry, answer, index)
+                    if result is None:
+                        continue
+                    is_weak, score = result
+                else:
+                    if entry.id not in outcomes:
+                        continue
+                    is_weak = outcomes[entry.id][0]
+                    cs = answer.scorecard.criterion(entry.id) if answer.scorecard else None
+                    score = float(cs.score) if cs else (outcomes[entry.id][3].score if outcomes[entry.id][3] else None)
+                _transition(entry, is_weak=is_weak, is_new=is_new, answer=answer, session_id=session.id, score=score)
+            ledger.processed.append(answer_key(session.id, answer.id))
+            ledger.asked.append(AskedQuestion(id=answer.question.id, text=answer.question.text))
+        for area_id, area in found.items():
+            entry = ledger.entries.get(area_id)
+            if entry is not None:
+                entry.count, entry.severity = area.count, area.severity
+                entry.competencies = list(dict.fromkeys([*entry.competencies, *area.competencies]))
+                entry.evidence = (area.evidence + [e for e in entry.evidence if e.session_id != session.id])[:MAX_EVIDENCE]
+    return ledger
+
+
+# The practice helper's name for it; same function.
+update_ledger = record_round
+
+
+def _transition(
+    entry: LedgerEntry, *, is_weak: bool, is_new: bool, answer: Answer, session_id: str, score: float | None
+) -> None:
+    note = ""
+    if is_weak:
+        if entry.status == "resolved":
+            entry.reopened += 1
+            note = "reopened: slipped again after being resolved"
+        elif entry.status == "improving":
+            note = "slipped: back to open"
+        entry.status = "open"
+        entry.passes = []
+        outcome = "weak"
+    elif not is_new:
+        outcome = "pass_repeat"  # a retake of a question already answered does not count
+    else:
+        outcome = "pass"
+        if entry.status != "resolved":
+            entry.passes.append(answer.question.id)
+            if len(entry.passes) >= RESOLVE_AFTER:
+                entry.status = "resolved"
+                note = f"resolved: passed {len(entry.passes)} new questions in a row"
+            else:
+                entry.status = "improving"
+    entry.updated_at = answer.created_at
+    entry.history.append(
+        LedgerEvent(
+            at=answer.created_at, session_id=session_id, answer_id=answer.id, question_id=answer.question.id,
+            outcome=outcome, score=score, status_after=entry.status, note=note,
+        )
+    )
+
+
+def current_weak_areas(ledger: Ledger, session: Session | None, rubrics: Sequence[object]) -> list[WeakArea]:
+    """What the next round should drill: areas weak in the session's latest scored round, plus
+    everything the ledger still has open or improving (earlier sessions, round-one concerns)."""
+    areas: dict[str, WeakArea] = {}
+    if session is not None:
+        rounds = [r for r in session.rounds if any(assessable(a) for a in r.answers)]
+        if rounds:
+            latest_ids = {a.id for a in rounds[-1].answers}
+            for area in find_weak_areas(rounds[-1].answers, rubrics, tracked=ledger.entries, session_id=session.id):
+                entry = ledger.entries.get(area.id)
+                area.status = entry.status if entry else "open"
+                # Carried: the ledger knew this area before the latest round.
+                first = entry.history[0] if entry and entry.history else None
+                area.carried = bool(first) and (first.session_id != session.id or first.answer_id not in latest_ids)
+                areas[area.id] = area
+    for entry in ledger.active():
+        if entry.id not in areas:
+            areas[entry.id] = entry.to_weak_area()
+    return sorted(areas.values(), key=rank_key)

@@ -1,0 +1,147 @@
+"""Round-one debrief: messy notes become employer concerns, weak areas and probe questions."""
+
+from __future__ import annotations
+
+import json
+
+from mockint.debrief import apply_debrief, parse_debrief
+from mockint.plan import plan_next_round
+from mockint.questions import load_bank
+from mockint.weakness import Ledger, current_weak_areas, record_round
+from test_weakness import RUBRICS, make_answer, make_session
+
+BANK = load_bank()
+
+MESSY_NOTES = """Round 1 w/ Acme — Sarah (hiring mgr) + Tom from data team, 45 min, zoom
+
+QUESTIONS
+- tell me about yourself
+- Q: why do you want to leave your current job?
+* Describe a time you had a conflict with a coworker?
+2) how do you prioritise when everything is urgent
+- what's your experience with Microsoft Project?
+- How comfortable are you with MS Project for scheduling??
+
+Kept coming back to:
+ - familiarity with Microsoft Project (x3)
+ - Sarah asked about why I left my last two jobs twice
+ - team player stuff - again and again
+
+things that fell flat:
+ - salary question caught me off guard
+ - my answer about the conflict was too vague, no numbers
+
+misc: they seem stretched, new VP started in Jan. Follow up with thank-you by Friday.
+"""
+
+
+def test_messy_notes_parse_into_questions_concerns_and_flat_answers():
+    debrief = parse_debrief(MESSY_NOTES, BANK, source="notes.txt")
+    assert len(debrief.questions_asked) == 6
+    assert "why do you want to leave your current job?" in debrief.questions_asked  # "Q:" prefix gone
+    topics = {t.id: t for t in debrief.topics}
+    ms_project = topics["topic.familiarity_microsoft_project"]
+    assert (ms_project.reason, ms_project.mentions) == ("probed", 3)
+    assert "technical_expertise" in ms_project.competencies
+    assert topics["topic.left_last_two_jobs"].mentions == 2
+    assert topics["topic.left_last_two_jobs"].competencies[0] == "career_history"
+    assert "teamwork" in topics["topic.team_player_stuff"].competencies
+    assert topics["topic.salary_question"].reason == "fell_flat"
+    assert topics["topic.conflict"].reason == "fell_flat"
+    # Most-probed first; the "misc:" line is a note, not a flat answer.
+    assert debrief.topics[0].mentions == 3
+    assert debrief.fell_flat == ["salary question caught me off guard", "my answer about the conflict was too vague, no numbers"]
+    assert any("new VP" in n for n in debrief.notes)
+
+
+def test_repeated_questions_on_one_competency_count_as_a_concern_without_markers():
+    notes = """Interview questions
+    1. Tell me about a conflict with a colleague
+    2. How did you resolve a disagreement with your manager?
+    3. What would you do if two teammates had a dispute?
+    4. Why this company?
+    """
+    debrief = parse_debrief(notes, BANK)
+    assert len(debrief.questions_asked) == 4
+    (topic,) = debrief.topics
+    assert (topic.id, topic.reason, topic.mentions) == ("topic.conflict_resolution", "inferred", 3)
+
+
+def test_inline_headers_and_prose_lines_are_understood():
+    notes = "Kept asking about: stakeholder management; Excel modelling (3 times)\nThey asked again about my gap year.\n"
+    debrief = parse_debrief(notes, BANK)
+    names = {t.name: t.mentions for t in debrief.topics}
+    assert names == {"stakeholder management": 2, "Excel modelling": 3, "my gap year": 2} or names == {
+        "stakeholder management": 2, "Excel modelling": 3, "gap year": 2
+    }
+
+
+def test_debrief_topics_enter_the_ledger_once_and_reopen_when_raised_again():
+    debrief = parse_debrief(MESSY_NOTES, BANK)
+    ledger = apply_debrief(Ledger(), debrief)
+    entry = ledger.entries["topic.familiarity_microsoft_project"]
+    assert entry.kind == "debrief" and entry.status == "open" and entry.source == "debrief"
+    assert entry.evidence[0].quotes == ["familiarity with Microsoft Project (x3)"]
+    # Importing the same notes again changes nothing.
+    assert apply_debrief(ledger, parse_debrief(MESSY_NOTES, BANK)) == ledger
+
+    # Practice answers that target the concern, on new questions, resolve it ...
+    session = make_session([
+        make_answer("a01", "fu.topic1", competencies=["technical_expertise"], targets=entry.id),
+        make_answer("a02", "role.core_tool", competencies=["technical_expertise"]),
+    ])
+    ledger = record_round(ledger, session, RUBRICS)
+    assert ledger.entries[entry.id].status == "resolved"
+    # ... and a later interview that keeps asking about it reopens it.
+    later = parse_debrief("Kept coming back to:\n- familiarity with Microsoft Project x2\n", BANK)
+    ledger = apply_debrief(ledger, later)
+    assert ledger.entries[entry.id].status == "open" and ledger.entries[entry.id].reopened == 1
+
+
+def test_debrief_concerns_become_planned_probe_questions():
+    ledger = apply_debrief(Ledger(), parse_debrief(MESSY_NOTES, BANK))
+    areas = current_weak_areas(ledger, None, RUBRICS)
+    assert areas[0].id == "topic.familiarity_microsoft_project"
+    plan = plan_next_round(areas, [], BANK, n=8)
+    area_ids = {a.id for a in areas}
+    assert plan and all(q.targets in area_ids for q in plan)
+    first = [q for q in plan if q.targets == "topic.familiarity_microsoft_project"]
+    assert "Microsoft Project" in first[0].text and "3 times" in first[0].rationale
+    assert any(q.source == "bank" and "technical_expertise" in q.competencies for q in first)
+
+
+def test_cli_debrief_imports_notes_and_plan_uses_them(run_cli, tmp_path, mockint_home):
+    notes = tmp_path / "round1.md"
+    notes.write_text(MESSY_NOTES)
+    result = run_cli("debrief", str(notes), "--json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    assert data["topics"][0]["id"] == "topic.familiarity_microsoft_project" and not data["already_imported"]
+    ledger = Ledger.model_validate_json((mockint_home / "ledger.json").read_text())
+    assert "topic.salary_question" in ledger.entries
+
+    again = run_cli("debrief", str(notes))
+    assert again.code == 0 and "already imported" in again.out
+
+    plan = json.loads(run_cli("plan", "--json").out)
+    assert plan["session"] is None and not plan["stored"]
+    assert plan["plan"] and all(q["targets"] in {w["id"] for w in plan["weak_areas"]} for q in plan["plan"])
+
+
+def test_cli_debrief_bad_files_are_one_line_errors(run_cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n")
+    binary = tmp_path / "notes.docx"
+    binary.write_bytes(b"PK\x03\x04\x00\x00binary")
+    nothing = tmp_path / "nothing.txt"
+    nothing.write_text("Nice office.\nGood coffee.\n")
+    for path, expected in [
+        (tmp_path / "missing.txt", "no such notes file"),
+        (empty, "the notes file is empty"),
+        (binary, "not a text file"),
+        (nothing, "found no questions, repeated topics or flat answers"),
+    ]:
+        result = run_cli("debrief", str(path))
+        assert result.code == 1, result
+        assert expected in result.err and str(path) in result.err
+        assert result.err.count("\n") == 1 and "Traceback" not in result.err

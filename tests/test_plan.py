@@ -1,0 +1,321 @@
+"""The next round's plan: every question targets a listed weak area, quotes only what the
+candidate said, and repeats nothing; LLM follow-ups (mocked with respx) are validated."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+import respx
+
+from mockint.config import load_settings
+from mockint.plan import (
+    FollowupDraft,
+    offline_followup,
+    plan_next_round,
+    quote_in,
+    render_messages,
+    validate_followups,
+)
+from mockint.questions import is_near_duplicate, load_bank
+from mockint.session import SessionStore
+from mockint.weakness import Ledger, current_weak_areas, find_weak_areas, record_round
+from test_weakness import RUBRICS, delivery, make_answer, make_session
+
+BANK = load_bank()
+BASE_URL = "http://llm.test/v1"
+
+MIGRATION = (
+    "Last year I was asked to move our billing system to a new database. We planned it over a month "
+    "and the team did most of the work. The migration went well and everyone was happy with it."
+)
+OUTAGE = (
+    "There was an outage on a Friday. We worked on it together and we fixed it eventually. "
+    "Things were better after that and the customers stopped complaining."
+)
+CONFLICT = (
+    "I usually try to talk to people when there is a disagreement. I would listen first and then "
+    "find a compromise that works for everyone involved in the discussion."
+)
+
+
+def round_one():
+    """Three answers; star.result and specificity.quantified_impact weak in all, ownership in two."""
+    weak = {"star.result": 1, "specificity.quantified_impact": 0}
+    return [
+        make_answer("a01", "beh.complex_problem", weak | {"specificity.ownership": 1}, text=MIGRATION,
+                    question_text=BANK.get("beh.complex_problem").text,
+                    competencies=["problem_solving", "technical_expertise"],
+                    quotes={"star.result": ["The migration went well"]}, delivery=delivery(per100=6.0)),
+        make_answer("a02", "beh.challenging_situation", weak | {"specificity.ownership": 0}, text=OUTAGE,
+                    question_text=BANK.get("beh.challenging_situation").text,
+                    competencies=["problem_solving", "resilience"], delivery=delivery(per100=4.5)),
+        make_answer("a03", "beh.conflict", weak, text=CONFLICT, question_text=BANK.get("beh.conflict").text,
+                    competencies=["conflict_resolution", "communication"]),
+    ]
+
+
+def assert_valid_plan(plan, areas, answers):
+    area_ids = {a.id for a in areas}
+    asked = [a.question.text for a in answers]
+    transcripts = [a.transcript.text for a in answers]
+    assert plan, "the plan is empty"
+    texts = []
+    for q in plan:
+        assert q.targets in area_ids, q
+        assert q.rationale and q.rationale.strip(), q
+        assert q.source in ("followup", "bank"), q
+        assert not is_near_duplicate(q.text, asked), q.text
+        assert not is_near_duplicate(q.text, texts) or q.source == "followup", q.text
+        texts.append(q.text)
+        # Any words in double quotes are the candidate's own.
+        if '"' in q.text:
+            quoted = q.text.split('"')[1]
+            assert any(quote_in(quoted, t) for t in transcripts), quoted
+    assert len({q.id for q in plan}) == len(plan)
+
+
+def test_offline_plan_targets_weak_areas_with_followups_and_bank_questions():
+    answers = round_one()
+    areas = find_weak_areas(answers, RUBRICS)
+    assert [a.id for a in areas][:2] == ["specificity.quantified_impact", "star.result"]
+    plan = plan_next_round(areas, answers, BANK, n=6)
+    assert len(plan) == 6
+    assert_valid_plan(plan, areas, answers)
+    assert {q.source for q in plan} == {"followup", "bank"}
+    # The most important area comes first, drilled on the candidate's own story.
+    assert plan[0].targets == areas[0].id and plan[0].source == "followup"
+    # The seed's example, from the verified quote.
+    result_followup = next(q for q in plan if q.targets == "star.result" and q.source == "followup")
+    assert result_followup.text == 'You said "The migration went well": what changed as a result, in numbers?'
+    assert "weak in 3 of 3 answers" in result_followup.rationale and "a01" in result_followup.rationale
+    # Bank questions exercise the weak criterion.
+    for q in plan:
+        if q.source == "bank" and q.targets.startswith(("star.", "specificity.")):
+            assert q.targets in q.criteria, q
+    # Every area gets one question before any gets a second.
+    assert len(areas) == 4 and {q.targets for q in plan} == {a.id for a in areas}
+
+
+def test_followup_quotes_a_transcript_sentence_when_no_quote_was_verified():
+    answers = round_one()
+    (area,) = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "specificity.ownership"]
+    ref = offline_followup(area, {a.id: a for a in answers})
+    assert ref is not None and ref.targets == "specificity.ownership"
+    quoted = ref.text.split('"')[1]
+    assert quote_in(quoted, MIGRATION)
+    assert "the team" in quoted  # the sentence where "we" replaced "I"
+
+
+def test_a_result_that_already_has_a_number_is_probed_for_how_it_was_measured():
+    answers = [
+        make_answer(f"a0{i}", f"q{i}", {"star.result": 2}, text="I cut the invoice run from 9 hours to 40 minutes.",
+                    quotes={"star.result": ["I cut the invoice run from 9 hours to 40 minutes"]})
+        for i in (1, 2)
+    ]
+    (area,) = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "star.result"]
+    ref = offline_followup(area, {a.id: a for a in answers})
+    assert ref.text == (
+        'You said "I cut the invoice run from 9 hours to 40 minutes". '
+        "How did you measure that, and what was the figure before you started?"
+    )
+
+
+def test_plan_skips_questions_already_asked_in_earlier_rounds():
+    answers = round_one()
+    areas = find_weak_areas(answers, RUBRICS)
+    first = plan_next_round(areas, answers, BANK, n=6)
+    second = plan_next_round(areas, answers, BANK, n=6, asked=[q.text for q in first])
+    assert second
+    assert not {q.text for q in first} & {q.text for q in second}
+    assert not any(is_near_duplicate(q.text, [f.text for f in first if f.source == "bank"]) for q in second if q.source == "bank")
+
+
+def test_no_weak_areas_no_plan():
+    answers = [make_answer("a01", "q1"), make_answer("a02", "q2")]
+    assert find_weak_areas(answers, RUBRICS) == []
+    assert plan_next_round([], answers, BANK) == []
+
+
+def test_delivery_areas_get_questions_too():
+    answers = round_one()
+    areas = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "delivery.fillers"]
+    plan = plan_next_round(areas, answers, BANK, n=2)
+    assert [q.targets for q in plan] == ["delivery.fillers", "delivery.fillers"]
+    assert "um" in plan[0].text and plan[1].source == "bank" and plan[1].category == "behavioral"
+
+
+# --- LLM follow-ups, mocked at the HTTP layer -------------------------------------------
+
+
+def completion(payload: dict) -> httpx.Response:
+    return httpx.Response(
+        200,
+        json={
+            "id": "chatcmpl-1",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "test-model",
+            "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": json.dumps(payload)}, "finish_reason": "stop"}
+            ],
+            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+        },
+    )
+
+
+@pytest.fixture
+def llm_settings():
+    from mockint.llm import forget_capabilities
+
+    forget_capabilities()
+    yield load_settings(openai_base_url=BASE_URL, openai_api_key="sk-test-secret-123456789", llm_max_retries=0)
+    forget_capabilities()
+
+
+def test_llm_followups_are_validated_and_gaps_filled_offline(llm_settings):
+    from mockint.llm import LLMClient
+
+    answers = round_one()
+    areas = find_weak_areas(answers, RUBRICS)
+    asked = answers[2].question.text
+    drafts = {
+        "followups": [
+            {"targets": "star.result", "answer_id": "a02", "quote": "Things were better after that",
+             "question": "You said things were better after that: better how, and by how much?",
+             "rationale": "No measurable result in the outage story."},
+            {"targets": "culture.fit", "answer_id": None, "quote": None,
+             "question": "What kind of culture do you thrive in, and why?", "rationale": "Not a listed area."},
+            {"targets": "specificity.quantified_impact", "answer_id": "a01", "quote": "we cut costs by 40 percent",
+             "question": "You said you cut costs by 40 percent: how did you measure that?",
+             "rationale": "Invented quote."},
+            {"targets": "specificity.ownership", "answer_id": None, "quote": None,
+             "question": asked, "rationale": "A repeat of a question already asked."},
+            {"targets": "specificity.ownership", "answer_id": "a01", "quote": "the team did most of the work",
+             "question": 'You said "the team did most of the work". What did you do yourself?',
+             "rationale": "Credit given to the team."},
+        ]
+    }
+    with respx.mock(assert_all_called=True) as mock:
+        route = mock.post(f"{BASE_URL}/chat/completions").mock(return_value=completion(drafts))
+        client = LLMClient(llm_settings, http_client=httpx.Client())
+        plan = plan_next_round(areas, answers, BANK, llm=client, n=8, role="Data engineer")
+
+    assert_valid_plan(plan, areas, answers)
+    texts = [q.text for q in plan]
+    assert "You said things were better after that: better how, and by how much?" in texts
+    assert 'You said "the team did most of the work". What did you do yourself?' in texts
+    assert not any("culture" in t or "40 percent" in t for t in texts)
+    assert texts.count(asked) == 0
+    llm_result = next(q for q in plan if q.text.startswith("You said things were better"))
+    assert llm_result.targets == "star.result" and llm_result.competencies == ["problem_solving", "resilience"]
+    # Areas the model skipped still get a templated follow-up.
+    quantified = [q for q in plan if q.targets == "specificity.quantified_impact" and q.source == "followup"]
+    assert quantified and quantified[0].text.startswith('You said "')
+
+    # The prompt carried the areas and the stories, and never the key.
+    body = json.loads(route.calls[0].request.content)
+    prompt = " ".join(m["content"] for m in body["messages"])
+    assert all(a.id in prompt for a in areas) and "The migration went well" in prompt
+    assert "sk-test-secret" not in prompt
+
+
+def test_llm_failure_falls_back_to_offline_templates(llm_settings):
+    from mockint.llm import LLMClient
+
+    answers = round_one()
+    areas = find_weak_areas(answers, RUBRICS)
+    warnings: list[str] = []
+    with respx.mock() as mock:
+        mock.post(f"{BASE_URL}/chat/completions").mock(return_value=httpx.Response(500, json={"error": {"message": "boom"}}))
+        client = LLMClient(llm_settings, http_client=httpx.Client())
+        plan = plan_next_round(areas, answers, BANK, llm=client, n=6, on_warning=warnings.append)
+    assert plan == plan_next_round(areas, answers, BANK, n=6)
+    assert warnings and "offline templates" in warnings[0]
+
+
+def test_validate_followups_drops_unlisted_targets_and_made_up_quotes():
+    answers = round_one()
+    areas = find_weak_areas(answers, RUBRICS)
+    by_id = {a.id: a for a in answers}
+    drafts = [
+        FollowupDraft(targets="star.result", answer_id="a01", quote="the migration went well",
+                      question="You mentioned the migration went well. What was measurably different afterwards?",
+                      rationale="r"),
+        FollowupDraft(targets="star.result", answer_id="a02", quote="the migration went well",  # wrong answer
+                      question="About the outage: what did the migration change?", rationale="r"),
+        FollowupDraft(targets="nope", answer_id=None, quote=None, question="Any question at all for a bogus area?",
+                      rationale="r"),
+        FollowupDraft(targets="star.action", answer_id=None, quote=None,
+                      question='You said "I rewrote the scheduler": how long did it take?', rationale="r"),
+    ]
+    kept = validate_followups(drafts, areas, by_id, asked=[])
+    assert [k.text for k in kept] == ["You mentioned the migration went well. What was measurably different afterwards?"]
+
+
+def test_prompt_renders_from_the_data_file():
+    answers = round_one()
+    areas = find_weak_areas(answers, RUBRICS)
+    messages = render_messages(areas, answers, ["Why here?"], n=4, role="Data engineer")
+    assert [m["role"] for m in messages] == ["system", "user"]
+    assert "Data engineer" in messages[0]["content"]
+    assert "Write 4 follow-up questions" in messages[1]["content"] and "- Why here?" in messages[1]["content"]
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+def test_cli_plan_records_the_ledger_and_stores_the_plan(run_cli, mockint_home):
+    store = SessionStore(mockint_home / "sessions")
+    session = store.create(role="Data engineer")
+    session.rounds = make_session(round_one(), session_id=session.id).rounds
+    store.save(session)
+
+    result = run_cli("plan", "--json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    area_ids = {w["id"] for w in data["weak_areas"]}
+    assert {"star.result", "specificity.quantified_impact"} <= area_ids
+    assert data["plan"] and all(q["targets"] in area_ids for q in data["plan"])
+    assert data["stored"] and data["generator"] == "offline"
+
+    saved = store.load(session.id)
+    assert [q.model_dump() for q in saved.rounds[-1].plan] == data["plan"]
+    ledger = Ledger.model_validate_json((mockint_home / "ledger.json").read_text())
+    assert ledger.entries["star.result"].status == "open"
+    # Same session, same plan: deterministic, and the ledger is not double-counted.
+    again = json.loads(run_cli("plan", "--json").out)
+    assert again["plan"] == data["plan"]
+    assert Ledger.model_validate_json((mockint_home / "ledger.json").read_text()) == ledger
+
+    human = run_cli("plan", "--offline")
+    assert human.code == 0 and "Next round" in human.out and "targets star.result" in human.out
+
+
+def test_cli_plan_without_sessions_or_ledger_says_so(run_cli):
+    result = run_cli("plan")
+    assert result.code == 0 and "No weak areas" in result.out
+
+
+def test_plan_round_two_drills_what_is_still_weak():
+    """Round two answers the plan: fixed areas leave the plan, still-weak ones stay."""
+    answers = round_one()
+    session = make_session(answers)
+    ledger = record_round(Ledger(), session, RUBRICS)
+    plan = plan_next_round(current_weak_areas(ledger, session, RUBRICS), session.answers, BANK, n=6)
+    # Round two: results now have numbers (quantified impact fixed), ownership still weak.
+    round_two = [
+        make_answer(f"a0{4 + i}", q.id, {"specificity.ownership": 0}, question_text=q.text, text=MIGRATION,
+                    competencies=q.competencies, targets=q.targets)
+        for i, q in enumerate(plan[:3])
+    ]
+    session.new_round("plan").answers.extend(round_two)
+    ledger = record_round(ledger, session, RUBRICS)
+    assert ledger.entries["specificity.ownership"].status == "open"
+    assert ledger.entries["star.result"].status == "resolved"
+    areas = current_weak_areas(ledger, session, RUBRICS)
+    assert "star.result" not in {a.id for a in areas}
+    assert areas[0].id == "specificity.ownership" and areas[0].carried
+    next_plan = plan_next_round(areas, session.answers, BANK, n=4, asked=[q.text for q in ledger.asked])
+    assert_valid_plan(next_plan, areas, session.answers)

@@ -1,0 +1,186 @@
+"""The question bank validates, and filtering and tailored selection work."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mockint.errors import DataFileError
+from mockint.questions import (
+    Question,
+    bank_path,
+    bank_problems,
+    extract_keywords,
+    is_near_duplicate,
+    load_bank,
+    select_questions,
+    similarity,
+)
+from mockint.rubrics import load_rubrics
+
+BANK = load_bank()
+JD_DATA = """Senior Data Engineer. You will build and maintain data pipelines in Python and SQL on AWS.
+Work closely with stakeholders across product and analytics, prioritise competing requests from
+executives, and negotiate scope. Experience with Airflow, Kubernetes and dbt. Strong communication:
+you will present to stakeholders and executives every quarter."""
+
+
+def test_bank_is_valid_against_the_rubrics():
+    assert len(BANK.questions) >= 40
+    assert bank_problems(BANK, load_rubrics()) == []
+
+
+def test_bank_covers_the_second_round_question_types():
+    categories = {q.category for q in BANK.questions}
+    assert {"behavioral", "motivation", "situational", "role_specific", "first_round_probe"} <= categories
+    behavioral = " ".join(q.text.lower() for q in BANK.filter(category="behavioral"))
+    for theme in ("conflict", "tight deadline", "complex problem", "team", "failed", "criticism", "prioritise", "led"):
+        assert theme in behavioral, theme
+    motivation = " ".join(q.text.lower() for q in BANK.filter(category="motivation"))
+    for theme in ("why do you want to work here", "long-term", "bring to this role", "best fit"):
+        assert theme in motivation, theme
+
+
+def test_every_question_is_tagged_and_every_competency_has_proof_points():
+    for q in BANK.questions:
+        assert q.competencies and q.criteria and q.category in BANK.categories
+    used = {c for q in BANK.questions for c in q.competencies}
+    assert used <= set(BANK.competencies)
+    assert all(BANK.proof_points(c) for c in used)
+
+
+def test_questions_to_ask_include_the_seed_questions():
+    texts = [q.text.lower() for q in BANK.questions_to_ask]
+    assert len(texts) >= 5
+    assert any("success look like" in t for t in texts)
+    assert any("team dynamics" in t for t in texts)
+    assert all(q.topic for q in BANK.questions_to_ask)
+
+
+def test_bank_problems_catches_duplicates_and_unknown_tags():
+    first = BANK.questions[0]
+    broken = BANK.model_copy(
+        update={
+            "questions": [
+                *BANK.questions,
+                first,  # duplicate id
+                Question(id="x.paraphrase", text=first.text.replace("?", "!"), category="behavioral",
+                         competencies=["teamwork"], criteria=["star.result"]),
+                Question(id="x.unknown", text="Describe your favourite spreadsheet formula in detail.", category="trivia",
+                         competencies=["juggling"], criteria=["star.vibes"]),
+            ]
+        }
+    )
+    problems = bank_problems(broken, load_rubrics())
+    joined = "\n".join(problems)
+    assert f"duplicate question id '{first.id}'" in joined
+    assert "'x.paraphrase' are near-duplicates" in joined
+    assert "unknown category 'trivia'" in joined
+    assert "unknown competency 'juggling'" in joined
+    assert "criterion 'star.vibes' is in no rubric" in joined
+
+
+def test_broken_bank_file_is_a_one_line_error_naming_it(tmp_path):
+    path = tmp_path / "questions.yaml"
+    path.write_text("questions: [\n  - id: bad\n")
+    with pytest.raises(DataFileError, match="not valid YAML") as info:
+        load_bank(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+    data = bank_path().read_text().replace("category: behavioral", "category: behavioural", 1)
+    path.write_text(data)
+    with pytest.raises(DataFileError, match="unknown category 'behavioural'"):
+        load_bank(path)
+
+    path.write_text(bank_path().read_text().replace("id: beh.conflict_manager", "id: beh.conflict", 1))
+    with pytest.raises(DataFileError, match="duplicate question id 'beh.conflict'"):
+        load_bank(path)
+
+
+def test_filters():
+    assert {q.category for q in BANK.filter(category="motivation")} == {"motivation"}
+    leadership = BANK.filter(competency="leadership")
+    assert leadership and all("leadership" in q.competencies for q in leadership)
+    found = BANK.filter(search="deadline")
+    assert found and all("deadline" in q.text.lower() for q in found)
+    # Search matches competency names too.
+    assert {q.id for q in BANK.filter(search="conflict resolution")} >= {q.id for q in BANK.filter(competency="conflict_resolution")}
+    assert BANK.filter(category="motivation", search="deadline") == []
+
+
+def test_similarity_spots_paraphrases_not_different_questions():
+    assert is_near_duplicate("Tell me about a time you faced a conflict at work.",
+                             ["Tell me about a conflict you faced at work"])
+    assert similarity("Why do you want to work here?", "What are your long-term career goals?") < 0.2
+
+
+def test_extract_keywords_keeps_role_terms_and_drops_noise():
+    keywords = extract_keywords(JD_DATA)
+    assert {"Kubernetes", "SQL", "AWS", "Airflow", "stakeholders", "executives"} <= set(keywords)
+    assert keywords.index("stakeholders") < keywords.index("Airflow")  # said three times vs once
+    lowered = {k.lower() for k in keywords}
+    assert not lowered & {"experience", "the", "you", "will", "strong"}
+    assert len(extract_keywords(JD_DATA, limit=5)) == 5
+
+
+def test_select_is_deterministic_with_a_seed_and_honours_filters():
+    a = select_questions(BANK, 8, seed=3)
+    assert a == select_questions(BANK, 8, seed=3)
+    assert len(a) == 8 and len({q.id for q in a}) == 8
+    texts = [q.text for q in a]
+    assert not any(is_near_duplicate(t, texts[:i]) for i, t in enumerate(texts))
+    assert sum(q.category == "behavioral" for q in a) >= 4  # a second round leans on STAR stories
+    assert any(q.category != "behavioral" for q in a)
+
+    excluded = {q.id for q in a}
+    b = select_questions(BANK, 8, seed=3, exclude_ids=excluded)
+    assert not excluded & {q.id for q in b}
+    assert {q.category for q in select_questions(BANK, 5, category="situational", seed=1)} == {"situational"}
+    with pytest.raises(DataFileError):
+        select_questions(BANK, 3, category="astrology")
+
+
+def test_job_description_tailors_the_selection():
+    def competencies(refs):
+        return [c for q in refs for c in q.competencies]
+
+    tailored = select_questions(BANK, 5, job_description=JD_DATA, seed=0)
+    plain = select_questions(BANK, 5, seed=0)
+    wanted = {"stakeholder_management", "prioritisation", "communication"}
+    assert sum(c in wanted for c in competencies(tailored)) > sum(c in wanted for c in competencies(plain))
+    assert all(q.rationale and q.rationale.startswith("fits the role") for q in tailored)
+    # Asked already (by wording): not picked again.
+    again = select_questions(BANK, 5, job_description=JD_DATA, seed=0, exclude_texts=[q.text for q in tailored])
+    assert not {q.id for q in tailored} & {q.id for q in again}
+
+
+def test_cli_questions_filters_and_lists_questions_to_ask(run_cli):
+    result = run_cli("questions", "--category", "motivation", "--json")
+    assert result.code == 0, result
+    rows = json.loads(result.out)
+    assert rows and {r["category"] for r in rows} == {"motivation"}
+
+    result = run_cli("questions", "--ask", "--json")
+    assert result.code == 0 and any("success look like" in q["text"] for q in json.loads(result.out))
+
+    result = run_cli("questions", "--competency", "leadership", "--search", "influence", "--json")
+    assert result.code == 0 and [r["id"] for r in json.loads(result.out)] == ["beh.led_without_authority"]
+
+    result = run_cli("questions", "--category", "astrology")
+    assert result.code == 1
+    assert result.err.count("\n") == 1 and "unknown category 'astrology'" in result.err
+
+
+def test_cli_questions_tailored_to_a_job_description(run_cli, tmp_path):
+    jd = tmp_path / "jd.txt"
+    jd.write_text(JD_DATA)
+    result = run_cli("questions", "--jd", str(jd), "-n", "4", "--seed", "2", "--json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    assert "Kubernetes" in data["keywords"] and len(data["questions"]) == 4
+    assert [q["id"] for q in data["questions"]] == [
+        q.id for q in select_questions(BANK, 4, job_description=JD_DATA, seed=2)
+    ]
+    result = run_cli("questions", "--jd", str(tmp_path / "missing.txt"))
+    assert result.code == 1 and "cannot read the job description" in result.err

@@ -1,0 +1,324 @@
+"""Weak areas and the weakness ledger, from sequences of scorecards built by hand (no model, no network).
+
+The helpers at the top are shared with test_plan.py and test_debrief.py.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from mockint.errors import DataFileError
+from mockint.ledger import load_ledger, record_session
+from mockint.models import CriterionScore, DeliveryMetrics, Evidence, Pause, QuestionRef, Scorecard, Transcript
+from mockint.rubrics import load_rubrics, overall_score
+from mockint.session import Answer, Session
+from mockint.weakness import (
+    RESOLVE_AFTER,
+    Ledger,
+    current_weak_areas,
+    find_weak_areas,
+    record_round,
+)
+
+RUBRICS = load_rubrics()
+CRITERIA = {f"{r.id}.{c.id}": c for r in RUBRICS for c in r.criteria}
+T0 = datetime(2025, 1, 6, 9, 0, tzinfo=timezone.utc)
+_clock = iter(range(100000))
+
+
+# Distinct wordings, so "new question" is decided by the question, not by a shared template.
+TOPICS = [
+    "a conflict with a colleague", "a tight deadline", "a complex billing bug", "leading a small team",
+    "a failed product launch", "harsh criticism from a client", "juggling competing priorities",
+    "mentoring a junior analyst", "a migration to cloud storage", "an angry customer escalation",
+    "learning Kubernetes quickly", "a budget cut mid-project", "a security incident at night",
+    "negotiating scope with sales", "hiring for your team", "cutting cloud costs",
+]
+
+
+def question_text_for(question_id: str) -> str:
+    index = sum(ord(ch) for ch in question_id) % len(TOPICS)
+    return f"Tell me about {TOPICS[index]} ({question_id})."
+
+
+def passing_scores() -> dict[str, int]:
+    """Every criterion exactly at its threshold: passing, but only just."""
+    return {key: c.weak_below for key, c in CRITERIA.items()}
+
+
+def make_answer(
+    answer_id: str,
+    question_id: str,
+    scores: dict[str, int] | None = None,
+    *,
+    text: str = "I led the migration of our billing system. The migration went well and everyone was happy.",
+    question_text: str | None = None,
+    quotes: dict[str, list[str]] | None = None,
+    unverified: dict[str, list[str]] | None = None,
+    delivery: DeliveryMetrics | None = None,
+    competencies: list[str] | None = None,
+    criteria: list[str] | None = None,
+    targets: str | None = None,
+    status: str = "scored",
+) -> Answer:
+    """An answer with a scorecard: every criterion passing except those overridden in `scores`."""
+    merged = passing_scores() | (scores or {})
+    crit_scores = [
+        CriterionScore(
+            rubric=key.split(".")[0],
+            criterion=key.split(".")[1],
+            name=CRITERIA[key].name,
+            score=value,
+            evidence=[Evidence(quote=q) for q in (quotes or {}).get(key, [])]
+            + [Evidence(quote=q, verified=False) for q in (unverified or {}).get(key, [])],
+            feedback=f"{key} feedback",
+        )
+        for key, value in merged.items()
+    ]
+    overall, band, per_rubric = overall_score(crit_scores, RUBRICS)
+    question = QuestionRef(
+        id=question_id,
+        text=question_text or question_text_for(question_id),
+        category="behavioral",
+        competencies=competencies or ["problem_solving"],
+        criteria=criteria or ["star.result", "specificity.quantified_impact"],
+        targets=targets,
+    )
+    return Answer(
+        id=answer_id,
+        question=question,
+        status=status,  # type: ignore[arg-type]
+        transcript=Transcript(text=text, duration=30.0),
+        delivery=delivery,
+        scorecard=Scorecard(
+            scorer="offline", criteria=crit_scores, overall=overall, band=band, rubric_scores=per_rubric
+        ),
+        created_at=T0 + timedelta(minutes=next(_clock)),
+    )
+
+
+def make_session(*rounds: list[Answer], session_id: str = "20250106-090000-abcd") -> Session:
+    session = Session(id=session_id, role="Data engineer")
+    for answers in rounds:
+        rnd = session.new_round("bank")
+        rnd.answers.extend(answers)
+    return session
+
+
+def delivery(*, per100: float = 1.0, wpm: float = 140.0, pauses: int = 0, words: int = 120) -> DeliveryMetrics:
+    fillers = {"um": max(0, round(per100 * words / 100))}
+    return DeliveryMetrics(
+        word_count=words,
+        total_seconds=60.0,
+        speaking_seconds=55.0,
+        words_per_minute=wpm,
+        time_to_first_word=1.0,
+        fillers=fillers,
+        filler_count=fillers["um"],
+        fillers_per_100_words=per100,
+        long_pauses=[Pause(start=5.0 * i, end=5.0 * i + 2.0) for i in range(pauses)],
+    )
+
+
+# --- weak areas -------------------------------------------------------------------------
+
+
+def test_weak_in_two_or_more_answers_ranked_by_frequency_then_severity():
+    result_limit = CRITERIA["star.result"].weak_below
+    answers = [
+        make_answer("a01", "q1", {"star.result": result_limit - 1, "specificity.ownership": 0}),
+        make_answer("a02", "q2", {"star.result": 0, "specificity.ownership": 0, "star.situation": 0}),
+        make_answer("a03", "q3", {"star.result": result_limit - 1, "specificity.concrete_detail": 1}),
+        make_answer("a04", "q4", {"specificity.concrete_detail": 1}),
+    ]
+    areas = find_weak_areas(answers, RUBRICS)
+    ids = [a.id for a in areas]
+    # star.situation is weak only once: not a pattern yet.
+    assert "star.situation" not in ids
+    # result: 3 answers; ownership and concrete_detail: 2 each, ownership at 0 is worse than detail at 1.
+    assert ids == ["star.result", "specificity.ownership", "specificity.concrete_detail"]
+    result = areas[0]
+    assert (result.count, result.total) == (3, 4)
+    assert [e.answer_id for e in result.evidence] == ["a01", "a02", "a03"]
+    assert [e.score for e in result.evidence] == [result_limit - 1, 0, result_limit - 1]
+    assert all(e.threshold == result_limit and e.max_score == 4 for e in result.evidence)
+    assert areas[1].severity > areas[2].severity
+    assert result.advice == CRITERIA["star.result"].advice
+    assert "3 of 4 answers" in result.summary()
+
+
+def test_evidence_keeps_only_verified_quotes():
+    answers = [
+        make_answer(
+            "a01", "q1", {"star.result": 0}, quotes={"star.result": ["the migration went well"]},
+            unverified={"star.result": ["we doubled revenue"]},
+        ),
+        make_answer("a02", "q2", {"star.result": 1}),
+    ]
+    (area,) = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "star.result"]
+    assert area.evidence[0].quotes == ["the migration went well"]
+    assert area.evidence[1].quotes == []
+
+
+def test_tracked_area_counts_from_a_single_weak_answer_and_failed_answers_are_skipped():
+    answers = [
+        make_answer("a01", "q1", {"star.task": 0}),
+        make_answer("a02", "q2", {"star.task": 0}, status="failed"),
+    ]
+    assert find_weak_areas(answers, RUBRICS) == []
+    tracked = find_weak_areas(answers, RUBRICS, tracked={"star.task"})
+    assert [a.id for a in tracked] == ["star.task"]
+    assert tracked[0].carried and tracked[0].count == 1 and tracked[0].total == 1
+
+
+def test_delivery_metrics_become_weak_areas():
+    answers = [
+        make_answer("a01", "q1", delivery=delivery(per100=7.5, wpm=190, pauses=4)),
+        make_answer("a02", "q2", delivery=delivery(per100=5.0, wpm=95, pauses=3)),
+        # A short answer's pace is noise, and these fillers are fine.
+        make_answer("a03", "q3", delivery=delivery(per100=2.0, wpm=260, words=12)),
+    ]
+    areas = {a.id: a for a in find_weak_areas(answers, RUBRICS)}
+    assert set(areas) == {"delivery.fillers", "delivery.pace", "delivery.pauses"}
+    assert areas["delivery.fillers"].count == 2 and areas["delivery.fillers"].total == 3
+    assert areas["delivery.pace"].total == 2  # the 12-word answer was not assessed for pace
+    assert "too fast" in areas["delivery.pace"].evidence[0].detail
+    assert "too slow" in areas["delivery.pace"].evidence[1].detail
+    assert areas["delivery.fillers"].kind == "delivery"
+    # 7.5 per 100 is further over the limit than 5.0
+    fillers = areas["delivery.fillers"]
+    assert fillers.evidence[0].score == 7.5 and fillers.severity > 0
+
+
+# --- the ledger -------------------------------------------------------------------------
+
+
+def status_of(ledger: Ledger, area_id: str) -> str:
+    return ledger.entries[area_id].status
+
+
+def test_ledger_open_improving_resolved_only_after_two_new_questions_then_reopens():
+    weak = {"star.result": 1}
+    # A pass before the area was ever weak does not count toward resolving it.
+    round1 = [make_answer("a01", "q3"), make_answer("a02", "q1", weak), make_answer("a03", "q2", weak)]
+    session = make_session(round1)
+    ledger = record_round(Ledger(), session, RUBRICS)
+    assert status_of(ledger, "star.result") == "open"
+    assert ledger.entries["star.result"].count == 2
+
+    # Round 2: passing a retake of q1 proves nothing; a new question moves it to improving.
+    session.new_round("plan").answers.append(make_answer("a04", "q1"))
+    ledger = record_round(ledger, session, RUBRICS)
+    assert status_of(ledger, "star.result") == "open"
+    assert ledger.entries["star.result"].history[-1].outcome == "pass_repeat"
+
+    session.rounds[-1].answers.append(make_answer("a05", "q5"))
+    ledger = record_round(ledger, session, RUBRICS)
+    assert status_of(ledger, "star.result") == "improving"
+
+    # A question worded almost like one already answered is not new either.
+    session.rounds[-1].answers.append(
+        make_answer("a06", "q6-copy", question_text=session.rounds[0].answers[1].question.text)
+    )
+    ledger = record_round(ledger, session, RUBRICS)
+    assert status_of(ledger, "star.result") == "improving"
+
+    session.rounds[-1].answers.append(make_answer("a07", "q7"))
+    ledger = record_round(ledger, session, RUBRICS)
+    assert RESOLVE_AFTER == 2
+    assert status_of(ledger, "star.result") == "resolved"
+    assert ledger.entries["star.result"].passes == ["q5", "q7"]
+
+    # Round 3: one slip reopens it.
+    session.new_round("plan").answers.append(make_answer("a08", "q8", weak))
+    ledger = record_round(ledger, session, RUBRICS)
+    entry = ledger.entries["star.result"]
+    assert entry.status == "open" and entry.reopened == 1 and entry.passes == []
+    assert "reopened" in entry.history[-1].note
+
+
+def test_slip_while_improving_resets_the_count():
+    weak = {"specificity.ownership": 0}
+    session = make_session([make_answer("a01", "q1", weak), make_answer("a02", "q2", weak)])
+    ledger = record_round(Ledger(), session, RUBRICS)
+    session.new_round().answers.extend(
+        [make_answer("a03", "q3"), make_answer("a04", "q4", weak), make_answer("a05", "q5")]
+    )
+    ledger = record_round(ledger, session, RUBRICS)
+    entry = ledger.entries["specificity.ownership"]
+    # pass (improving) -> slip (open) -> pass (improving again, one pass only)
+    assert [e.status_after for e in entry.history] == ["open", "open", "improving", "open", "improving"]
+    assert entry.status == "improving" and entry.passes == ["q5"] and entry.reopened == 0
+
+
+def test_passes_before_an_area_was_ever_weak_do_not_count():
+    weak = {"star.task": 0}
+    session = make_session([make_answer("a01", "q1"), make_answer("a02", "q2", weak), make_answer("a03", "q3", weak)])
+    ledger = record_round(Ledger(), session, RUBRICS)
+    entry = ledger.entries["star.task"]
+    assert entry.status == "open" and [e.answer_id for e in entry.history] == ["a02", "a03"]
+
+
+def test_record_round_is_idempotent_and_works_answer_by_answer():
+    weak = {"star.action": 1}
+    answers = [make_answer("a01", "q1", weak), make_answer("a02", "q2", weak), make_answer("a03", "q3")]
+    whole = record_round(Ledger(), make_session(answers), RUBRICS)
+    assert record_round(whole, make_session(answers), RUBRICS) == whole
+
+    # Recording after each answer reaches the same state: the round's weak areas use all its answers.
+    ledger = Ledger()
+    session = make_session([])
+    for answer in answers:
+        session.rounds[0].answers.append(answer)
+        ledger = record_round(ledger, session, RUBRICS)
+    assert ledger.entries.keys() == whole.entries.keys()
+    assert status_of(ledger, "star.action") == status_of(whole, "star.action") == "improving"
+
+
+def test_ledger_survives_save_and_load(tmp_path):
+    session = make_session([make_answer("a01", "q1", {"star.result": 0}), make_answer("a02", "q2", {"star.result": 0})])
+    path = tmp_path / "ledger.json"
+    assert load_ledger(path) == Ledger()  # no file yet: an empty ledger
+    ledger = record_session(path, session, RUBRICS)
+    assert load_ledger(path) == ledger
+    assert status_of(load_ledger(path), "star.result") == "open"
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("{not json", "invalid JSON"),
+        ('["a list"]', "no schema_version"),
+        ('{"schema_version": 99, "entries": {}}', "newer mockint"),
+        ('{"schema_version": 1, "entries": {"x": {"id": 3}}}', "invalid weakness ledger at entries.x"),
+    ],
+)
+def test_bad_ledger_files_give_one_line_errors(tmp_path, content, expected):
+    path = tmp_path / "ledger.json"
+    path.write_text(content)
+    with pytest.raises(DataFileError) as info:
+        load_ledger(path)
+    message = str(info.value)
+    assert expected in message and str(path) in message and "\n" not in message
+
+
+def test_current_weak_areas_adds_open_areas_from_earlier_sessions():
+    earlier = make_session(
+        [make_answer("a01", "q1", {"star.situation": 0}), make_answer("a02", "q2", {"star.situation": 0})],
+        session_id="20250101-090000-aaaa",
+    )
+    ledger = record_round(Ledger(), earlier, RUBRICS)
+    today = make_session(
+        [make_answer("a01", "q10", {"star.result": 0}), make_answer("a02", "q11", {"star.result": 1})],
+        session_id="20250106-090000-bbbb",
+    )
+    ledger = record_round(ledger, today, RUBRICS)
+    areas = current_weak_areas(ledger, today, RUBRICS)
+    by_id = {a.id: a for a in areas}
+    assert set(by_id) == {"star.result", "star.situation"}
+    assert by_id["star.situation"].carried and by_id["star.situation"].status == "open"
+    assert not by_id["star.result"].carried
+    # Today's evidence, not the earlier session's, for today's area.
+    assert {e.session_id for e in by_id["star.result"].evidence} == {today.id}
