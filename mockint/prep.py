@@ -1,0 +1,377 @@
+"""Second-round preparation, tailored to what was actually said in practice.
+
+The seeds' advice for the time between rounds, made concrete from a round's answers:
+  - questions worth asking the interviewer (picked from the bank's `questions_to_ask` and
+    written around the topics the candidate talked about and the areas that went badly);
+  - proof to bring for the weakest areas (work samples, numbers, references), from the bank's
+    per-competency `proof_points`, anchored on the answer that showed the gap;
+  - a thank-you note draft that names topics actually discussed, to send within 24 hours.
+
+Pure: answers, the bank and the weak areas in; a Prep out. No I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from pydantic import Field
+
+from mockint.models import Model
+from mockint.questions import STOPWORDS, QuestionBank, tokens
+from mockint.session import Answer
+from mockint.weakness import WeakArea
+
+MAX_TOPICS = 5
+MAX_QUESTIONS_TO_ASK = 5
+MAX_PROOF_AREAS = 3
+MAX_PROOF_ITEMS = 3
+
+# Words that are frequent in any spoken answer but name no topic.
+SPOKEN_NOISE = frozenset(
+    """um uh er erm ah oh okay ok yeah yes yep right well actually basically literally kind sort lot
+    thing things stuff something anything everything nothing way ways bit pretty quite just
+    think thought know knew mean meant said says going went gone goes come came make made
+    take took want wanted need needed try tried trying able sure really also still even
+    first second third last next then time times day days week weeks month months year years
+    good great big small new old little much many more most people person someone everyone
+    back together start started end ended work worked working job company team""".split()
+)
+
+# What to bring when a rubric criterion is the weak spot, whatever the question was about.
+CRITERION_PROOF: dict[str, str] = {
+    "star.situation": "A one-line summary of the situation (when, where, what was at stake) written on a prep card.",
+    "star.task": "The goal or brief you were given - the ticket, objective or plan - so your responsibility is on paper.",
+    "star.action": "A short list of the steps you personally took, in order, with the reason for each.",
+    "star.result": "The outcome in numbers - before/after figures, dates, money or time saved - from a report or dashboard.",
+    "specificity.quantified_impact": "Two or three numbers that size the problem and your impact (time, %, money, users).",
+    "specificity.concrete_detail": "The names that make the story checkable: tools, systems, teams and dates, on one card.",
+    "specificity.ownership": "A reference or artefact that shows your own part - a design doc you wrote, a review naming you.",
+    "specificity.real_example": "One real past example per likely question, written down in the past tense.",
+    "specificity.relevance": "For each likely question, one sentence linking your example back to what was asked.",
+}
+
+
+# Time words anchor a story but are not what it was about.
+WHEN_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter
+    mid early late ago today yesterday tomorrow morning afternoon evening quarter""".split()
+)
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion percent half""".split()
+)
+# -ed/-ly words that are nouns or adjectives worth keeping as topic words.
+NOT_VERB_FORMS = frozenset("need speed feed seed embed hundred red bed shed".split())
+# Common irregular past forms (regular ones end in -ed).
+IRREGULAR_PAST = frozenset(
+    """kept ran went got made took came gave told said found left felt built led held brought thought
+    bought sent spent met won lost put set cut hit let began became wrote rewrote rebuilt chose drove
+    grew knew saw sat stood taught understood caught fought paid sold""".split()
+)
+
+
+def _is_verb_form(word: str) -> bool:
+    """Past-tense verbs and adverbs say what happened, not what it was about."""
+    if word in NUMBER_WORDS or word in IRREGULAR_PAST:
+        return True
+    if word in NOT_VERB_FORMS or len(word) <= 4:
+        return False
+    return word.endswith(("ed", "ly"))
+
+
+class QuestionToAskItem(Model):
+    text: str
+    why: str = Field(description="why this question is worth asking, in general")
+    because: str | None = Field(default=None, description="why it fits this candidate: what was said")
+
+
+class ProofPoint(Model):
+    area: str = Field(description="the weak area's name")
+    key: str
+    score: float
+    max_score: int = 4
+    question: str | None = Field(default=None, description="the question whose answer showed the gap")
+    quote: str | None = Field(default=None, description="what was said there")
+    bring: list[str] = Field(default_factory=list)
+
+
+class Prep(Model):
+    topics: list[str] = Field(default_factory=list, description="topics actually discussed")
+    questions_to_ask: list[QuestionToAskItem] = Field(default_factory=list)
+    proof_points: list[ProofPoint] = Field(default_factory=list)
+    thank_you: str = ""
+
+
+# --- topics ----------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'+#-]*")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+
+def _answer_text(answer: Answer) -> str:
+    return answer.transcript.text if answer.transcript else ""
+
+
+def _phrases(text: str) -> list[tuple[str, bool]]:
+    """Runs of content words between stopwords/punctuation, as (phrase, looks-like-a-name).
+
+    A name is a capitalised word that does not start a sentence ("Northwind", "Kubernetes").
+    """
+    out: list[tuple[str, bool]] = []
+    text = re.sub(r"<[^>]*>", " ", text)  # markup is not something anyone said
+    for chunk in re.split(r"[,.;:!?()\"\u2014\u2013]|\s-\s", text):
+        run: list[str] = []
+        proper = False
+        words = _WORD.findall(chunk)
+        for i, raw in enumerate(words):
+            word = raw.strip("'-")
+            low = word.lower()
+            if not word or low in STOPWORDS or low in SPOKEN_NOISE or low in WHEN_WORDS or len(low) < 3 or not tokens(low) or _is_verb_form(low):
+                if run:
+                    out.append((" ".join(run), proper))
+                run, proper = [], False
+                continue
+            is_name = (i > 0 and word[0].isupper()) or (word.isupper() and len(word) > 1)
+            run.append(word if is_name else low)
+            proper = proper or is_name
+        if run:
+            out.append((" ".join(run), proper))
+    return out
+
+
+def discussed_topics(
+    answers: Sequence[Answer], *, keywords: Iterable[str] = (), limit: int = MAX_TOPICS
+) -> list[str]:
+    """The subjects the candidate talked about, most salient first.
+
+    Candidate phrases are runs of content words (at most two) in the transcripts. A phrase
+    scores by how often it recurs, with a bonus for names (capitalised mid-sentence), for
+    multi-word phrases and for the role's own keywords (from the job description), so
+    "invoicing integration" and "Northwind" beat a stray verb.
+    """
+    wanted = {k.lower() for k in keywords}
+    counts: Counter[str] = Counter()
+    bonus: dict[str, float] = {}
+    spelling: dict[str, str] = {}
+    first_seen: dict[str, int] = {}
+    position = 0
+    for answer in answers:
+        for phrase, proper in _phrases(_answer_text(answer)):
+            words = phrase.split()
+            for n in (2, 1):
+                for i in range(len(words) - n + 1):
+                    gram = " ".join(words[i : i + n])
+                    key = gram.lower()
+                    counts[key] += 1
+                    spelling.setdefault(key, gram)
+                    first_seen.setdefault(key, position)
+                    position += 1
+                    b = 0.6 * (n - 1)
+                    if proper and any(w[0].isupper() for w in words[i : i + n]):
+                        b += 1.0
+                    if key in wanted or any(w in wanted for w in key.split()):
+                        b += 1.5
+                    bonus[key] = max(bonus.get(key, 0.0), b)
+    ranked = sorted(counts, key=lambda k: (-(counts[k] + bonus[k]), first_seen[k]))
+    chosen: list[str] = []
+    for key in ranked:
+        # A bare single word needs to recur or be a name/keyword to count as a topic.
+        if " " not in key and counts[key] < 2 and bonus[key] < 1.0:
+            continue
+        if any(key in c.lower().split(" ") or key in c.lower() or c.lower() in key for c in chosen):
+            continue
+        chosen.append(spelling[key])
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def question_themes(answers: Sequence[Answer], bank: QuestionBank | None) -> list[str]:
+    """The competencies the questions probed, by name: a question's first (main) competency counts
+    fully, the others half; most probed first, then in the order asked."""
+    counts: Counter[str] = Counter()
+    first_asked: dict[str, int] = {}
+    for answer in answers:
+        for i, comp in enumerate(answer.question.competencies):
+            counts[comp] += 1.0 if i == 0 else 0.5
+            first_asked.setdefault(comp, len(first_asked))
+    names = []
+    for comp, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first_asked[kv[0]])):
+        names.append(bank.competency_name(comp) if bank else comp.replace("_", " "))
+    return names
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- questions to ask ------------------------------------------------------------------
+
+
+def questions_to_ask(
+    answers: Sequence[Answer],
+    bank: QuestionBank | None,
+    weak: Sequence[WeakArea],
+    topics: Sequence[str],
+    themes: Sequence[str],
+    limit: int = MAX_QUESTIONS_TO_ASK,
+) -> list[QuestionToAskItem]:
+    """Questions for the interviewer: ones written around what the candidate talked about,
+    then the bank's, chosen for what the round showed (weak areas -> ask about concerns)."""
+    out: list[QuestionToAskItem] = []
+    if topics:
+        topic = topics[0]
+        out.append(
+            QuestionToAskItem(
+                text=f"On {topic}: how does the team handle it today, and where would you want the new person to make a difference?",
+                why="Connects a story you told to their current needs and shows you listened for them.",
+                because=f"You talked about {topic} in your answers.",
+            )
+        )
+    if themes:
+        theme = _lower_first(themes[0])
+        out.append(
+            QuestionToAskItem(
+                text=f"What does good {theme} look like in this team - could you describe a recent example?",
+                why="Topics an interviewer keeps returning to are their concerns; hearing their example tells you what they need.",
+                because=f"The questions probed {theme}.",
+            )
+        )
+    by_topic = {q.topic: q for q in (bank.questions_to_ask if bank else [])}
+    wanted: list[tuple[str, str | None]] = []
+    if weak:
+        wanted.append(("concerns", f"Your answers were weakest on {_join([w.name for w in weak[:2]])}."))
+    wanted.append(("expectations", None))
+    if any(a.question.category == "motivation" for a in answers):
+        wanted.append(("growth", "You were asked about motivation and goals; this checks the role can meet yours."))
+    if any({"teamwork", "collaboration", "culture_fit"} & set(a.question.competencies) for a in answers):
+        wanted.append(("team", "Teamwork came up in the questions; this tells you who you would work with."))
+    wanted.append(("challenges", None))
+    wanted.append(("next_steps", "Sets the timeline for your thank-you note and follow-up."))
+    for topic_id, because in wanted:
+        q = by_topic.get(topic_id)
+        if q is None:
+            continue
+        out.append(QuestionToAskItem(text=q.text, why=q.why, because=because))
+    seen: set[str] = set()
+    unique = []
+    for item in out:
+        if item.text not in seen:
+            seen.add(item.text)
+            unique.append(item)
+    return unique[:limit]
+
+
+# --- proof points ----------------------------------------------------------------------
+
+
+def _mean_score(area: WeakArea) -> tuple[float, int]:
+    scored = [e for e in area.evidence if e.max_score]
+    if not scored:
+        return 0.0, 4
+    return round(sum(e.score for e in scored) / len(scored), 2), scored[0].max_score or 4
+
+
+def proof_points(
+    answers: Sequence[Answer], bank: QuestionBank | None, weak: Sequence[WeakArea], limit: int = MAX_PROOF_AREAS
+) -> list[ProofPoint]:
+    """For each of the weakest areas (criteria and round-one concerns; delivery habits are fixed
+    by practice, not by proof): what to bring, from what the criterion needs plus the proof points
+    of the competencies the weak answers were about, anchored on the first weak answer."""
+    by_id = {a.id: a for a in answers}
+    out: list[ProofPoint] = []
+    for area in [w for w in weak if w.kind != "delivery"][:limit]:
+        bring: list[str] = []
+        if area.id in CRITERION_PROOF:
+            bring.append(CRITERION_PROOF[area.id])
+        comps = list(area.competencies)
+        for e in area.evidence:
+            if e.answer_id in by_id:
+                comps += [c for c in by_id[e.answer_id].question.competencies if c not in comps]
+        for comp in comps:
+            for item in bank.proof_points(comp) if bank else []:
+                if item not in bring:
+                    bring.append(item)
+        first = area.evidence[0] if area.evidence else None
+        score, max_score = _mean_score(area)
+        out.append(
+            ProofPoint(
+                area=area.name,
+                key=area.id,
+                score=score,
+                max_score=max_score,
+                question=first.question if first else None,
+                quote=next((q for e in area.evidence for q in e.quotes), None),
+                bring=bring[:MAX_PROOF_ITEMS],
+            )
+        )
+    return out
+
+
+# --- thank-you note --------------------------------------------------------------------
+
+
+def thank_you_note(
+    *, role: str | None, topics: Sequence[str], themes: Sequence[str], weak: Sequence[WeakArea], answers: Sequence[Answer]
+) -> str:
+    """A short, personal draft: thanks, the topics discussed, one point to strengthen, interest."""
+    role_part = f" for the {role} role" if role else ""
+    lines = ["Subject: Thank you for today's conversation", "", "Dear [interviewer's name],", ""]
+    discussed = [_lower_first(t) for t in themes[:2]] + list(topics[:2])
+    if discussed:
+        about = f" I especially enjoyed discussing {_join(discussed)}."
+    else:
+        about = ""
+    lines.append(f"Thank you for taking the time to speak with me{role_part}.{about}")
+    lines.append("")
+    asked = [a for a in answers if a.transcript and a.transcript.text.strip()]
+    if weak:
+        spot = next((w for w in weak if w.kind != "delivery"), weak[0])
+        ids = {e.answer_id for e in spot.evidence}
+        where = next((a for a in answers if a.id in ids), None)
+        subject = f'your question "{where.question.text}"' if where else _lower_first(spot.name)
+        lines.append(
+            f"Thinking back on {subject}, I would like to add one detail I did not make clear: "
+            f"[your addition here. Tip: {spot.advice or 'one concrete result, with a number.'}]"
+        )
+        lines.append("")
+    elif asked:
+        lines.append(
+            f'I was glad to share my experience on "{asked[0].question.text}" and would be happy to go into more detail.'
+        )
+        lines.append("")
+    lines.append(
+        "Our conversation confirmed my interest in the position, and I am excited about contributing to the team. "
+        "Please let me know if I can provide anything else, such as work samples or references."
+    )
+    lines += ["", "Best regards,", "[Your name]"]
+    return "\n".join(lines)
+
+
+def build_prep(
+    answers: Sequence[Answer],
+    *,
+    bank: QuestionBank | None,
+    weak: Sequence[WeakArea],
+    role: str | None = None,
+    keywords: Iterable[str] = (),
+) -> Prep:
+    """Everything for the next round, from one round's (or one session's) answers."""
+    topics = discussed_topics(answers, keywords=keywords)
+    themes = question_themes(answers, bank)
+    return Prep(
+        topics=topics,
+        questions_to_ask=questions_to_ask(answers, bank, weak, topics, themes),
+        proof_points=proof_points(answers, bank, weak),
+        thank_you=thank_you_note(role=role, topics=topics, themes=themes, weak=weak, answers=answers),
+    )

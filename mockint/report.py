@@ -1,0 +1,669 @@
+"""Reports: a session (or all sessions) and its analysis -> Markdown, HTML or JSON text.
+
+Pure: sessions, rubrics, the bank and the ledger in; a string out. The CLI loads the inputs,
+works out the audio sources (relative paths or data URIs) and writes the file.
+
+What the analysis adds to the stored session, per answer: the transcript split into spans with
+its STAR parts located from the verified evidence (word timings when there are any, else the
+words themselves), one row per criterion with its best quote, and delivery in plain numbers;
+per round: mean scores, the repeated weak areas (weakness.find_weak_areas), the next-round plan
+and the second-round preparation (prep.py). Parts that are missing (an answer whose scoring
+failed, a round with no plan yet) are shown as missing, never guessed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+from urllib.parse import quote as url_quote
+
+from pydantic import Field
+
+from mockint import __version__
+from mockint.charts import ChartSpec, Series, line_chart
+from mockint.models import Evidence, Model, QuestionRef, Scorecard, Transcript, Word
+from mockint.prep import Prep, build_prep
+from mockint.rubrics import band_for
+from mockint.scoring.evidence import verify_quote
+from mockint.session import Answer, Round, Session
+from mockint.weakness import Ledger, WeakArea, find_weak_areas
+
+Format = Literal["md", "html", "json"]
+FORMATS: tuple[str, ...] = ("md", "html", "json")
+EXTENSIONS = {"md": "md", "html": "html", "json": "json"}
+REPORT_SCHEMA = "mockint.report/1"
+
+STAR_RUBRIC = "star"
+STAR_PARTS: dict[str, str] = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result"}
+STAR_TAGS: dict[str, str] = {"situation": "S", "task": "T", "action": "A", "result": "R"}
+MAX_TOP_FILLERS = 3
+
+
+# --- the analysis (plain data, dumped as is into the JSON export) ----------------------------
+
+
+class TextSpan(Model):
+    """A run of transcript text; `part` is the STAR part it evidences, if any."""
+
+    text: str
+    part: str | None = None
+    start: float | None = Field(default=None, description="seconds into the answer's audio")
+
+
+class Highlight(Model):
+    part: str
+    label: str
+    quote: str
+    start: float | None = None
+    end: float | None = None
+    first_unit: int = Field(description="index of the first transcript word (or token) it covers")
+    last_unit: int
+    rank: int = Field(default=0, description="0 for the criterion's first quote, 1 for the next...")
+
+
+class CriterionRow(Model):
+    key: str
+    name: str
+    score: int
+    max_score: int
+    weight: float
+    quote: str | None = None
+    quote_start: float | None = None
+    more_quotes: int = 0
+    feedback: str = ""
+    capped: bool = False
+    rejected_quotes: list[str] = Field(default_factory=list)
+
+
+class DeliveryView(Model):
+    word_count: int
+    words_per_minute: float
+    filler_count: int
+    fillers_per_100_words: float
+    top_fillers: list[str] = Field(default_factory=list, description="'um x3'")
+    long_pauses: int
+    longest_pause: float | None = None
+    speaking_seconds: float
+    total_seconds: float
+    talk_share: float = Field(description="speaking time / total time, 0..1")
+    time_to_first_word: float | None = None
+
+
+class AnswerView(Model):
+    id: str
+    question: QuestionRef
+    status: str
+    error: str | None = None
+    audio_path: str | None = None
+    has_transcript: bool = False
+    spans: list[TextSpan] = Field(default_factory=list)
+    highlights: list[Highlight] = Field(default_factory=list)
+    scorer: str | None = None
+    model: str | None = None
+    overall: float | None = None
+    band: str | None = None
+    rubric_scores: dict[str, float] = Field(default_factory=dict)
+    criteria: list[CriterionRow] = Field(default_factory=list)
+    improvements: list[str] = Field(default_factory=list)
+    delivery: DeliveryView | None = None
+
+
+class CriterionMean(Model):
+    key: str
+    name: str
+    mean: float
+    max_score: int
+    answers: int
+
+
+class RoundView(Model):
+    index: int
+    kind: str
+    answers: list[AnswerView]
+    scored: int
+    failed: int
+    overall: float | None = None
+    band: str | None = None
+    criteria: list[CriterionMean] = Field(default_factory=list)
+    weak_areas: list[WeakArea] = Field(default_factory=list, description="weak in 2+ answers, or carried from earlier rounds")
+    plan: list[QuestionRef] = Field(default_factory=list)
+    prep: Prep
+
+
+class SessionAnalysis(Model):
+    session_id: str
+    role: str | None = None
+    created: str
+    overall: float | None = None
+    band: str | None = None
+    answers: int
+    scored: int
+    rubric_names: dict[str, str] = Field(default_factory=dict)
+    rounds: list[RoundView]
+    generator: str = f"mockint {__version__}"
+
+
+# --- transcripts and STAR highlights ---------------------------------------------------------
+
+
+def _units(transcript: Transcript) -> list[tuple[str, float | None]]:
+    """What the transcript is shown as: its words with start times, or, for typed text, its tokens."""
+    if transcript.words:
+        return [(w.word.strip(), w.start) for w in transcript.words]
+    return [(tok, None) for tok in transcript.text.split()]
+
+
+def _unit_range(ev: Evidence, transcript: Transcript, units: list[tuple[str, float | None]]) -> tuple[int, int] | None:
+    """The words a verified quote covers: by its timings when it has them, else by locating it again."""
+    if transcript.words and ev.start is not None and ev.end is not None:
+        eps = 1e-3
+        idx = [i for i, w in enumerate(transcript.words) if w.start >= ev.start - eps and w.end <= ev.end + eps]
+        if idx:
+            return idx[0], idx[-1]
+    # Locate the quote among the displayed units with the same matcher that verified it, using
+    # each unit's index as its "time" so the match comes back as a unit range.
+    pseudo = Transcript(
+        text=" ".join(u for u, _ in units),
+        words=[Word(word=u, start=float(i), end=float(i) + 0.5) for i, (u, _) in enumerate(units)],
+        duration=float(len(units)),
+    )
+    found = verify_quote(ev.quote, pseudo)
+    if found is None or found.start is None or found.end is None:
+        return None
+    return int(found.start), int(found.end)
+
+
+def star_highlights(transcript: Transcript, scorecard: Scorecard | None) -> list[Highlight]:
+    """Each verified STAR quote as a range of transcript units, in STAR order."""
+    if scorecard is None:
+        return []
+    units = _units(transcript)
+    out: list[Highlight] = []
+    for part, label in STAR_PARTS.items():
+        cs = scorecard.criterion(f"{STAR_RUBRIC}.{part}")
+        if cs is None:
+            continue
+        for rank, ev in enumerate(cs.evidence):
+            if not ev.verified:
+                continue
+            rng = _unit_range(ev, transcript, units)
+            if rng is None:
+                continue
+            out.append(
+                Highlight(
+                    part=part, label=label, quote=ev.quote, start=ev.start, end=ev.end,
+                    first_unit=rng[0], last_unit=rng[1], rank=rank,
+                )
+            )
+    return out
+
+
+def transcript_spans(transcript: Transcript, highlights: Sequence[Highlight]) -> list[TextSpan]:
+    """The transcript as runs of plain and highlighted text. Where quotes overlap, a criterion's
+    first (best) quote beats another's supporting quote; among equals, STAR order decides."""
+    units = _units(transcript)
+    owner: list[str | None] = [None] * len(units)
+    order = list(STAR_PARTS)
+    for h in sorted(highlights, key=lambda h: (h.rank, order.index(h.part) if h.part in order else 99)):
+        for i in range(max(h.first_unit, 0), min(h.last_unit, len(units) - 1) + 1):
+            if owner[i] is None:
+                owner[i] = h.part
+    spans: list[TextSpan] = []
+    for i, (text, start) in enumerate(units):
+        if not text:
+            continue
+        if spans and spans[-1].part == owner[i] and (i == 0 or owner[i - 1] == owner[i]):
+            spans[-1].text += " " + text
+        else:
+            spans.append(TextSpan(text=text, part=owner[i], start=start))
+    return spans
+
+
+# --- per answer ------------------------------------------------------------------------------
+
+
+def _delivery_view(answer: Answer) -> DeliveryView | None:
+    d = answer.delivery
+    if d is None:
+        return None
+    top = sorted(d.fillers.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TOP_FILLERS]
+    return DeliveryView(
+        word_count=d.word_count,
+        words_per_minute=round(d.words_per_minute, 1),
+        filler_count=d.filler_count,
+        fillers_per_100_words=round(d.fillers_per_100_words, 1),
+        top_fillers=[f"{w} x{n}" for w, n in top],
+        long_pauses=len(d.long_pauses),
+        longest_pause=round(max(p.seconds for p in d.long_pauses), 1) if d.long_pauses else None,
+        speaking_seconds=round(d.speaking_seconds, 1),
+        total_seconds=round(d.total_seconds, 1),
+        talk_share=round(d.speaking_seconds / d.total_seconds, 3) if d.total_seconds > 0 else 0.0,
+        time_to_first_word=round(d.time_to_first_word, 1) if d.time_to_first_word is not None else None,
+    )
+
+
+def _criterion_rows(card: Scorecard) -> list[CriterionRow]:
+    rows = []
+    for cs in card.criteria:
+        verified = [e for e in cs.evidence if e.verified]
+        first = verified[0] if verified else None
+        rows.append(
+            CriterionRow(
+                key=cs.key,
+                name=cs.name or cs.criterion.replace("_", " ").capitalize(),
+                score=cs.score,
+                max_score=cs.max_score,
+                weight=cs.weight,
+                quote=first.quote if first else None,
+                quote_start=first.start if first else None,
+                more_quotes=max(len(verified) - 1, 0),
+                feedback=cs.feedback,
+                capped=cs.capped,
+                rejected_quotes=list(cs.rejected_quotes),
+            )
+        )
+    return rows
+
+
+def analyse_answer(answer: Answer) -> AnswerView:
+    card = answer.scorecard
+    view = AnswerView(
+        id=answer.id,
+        question=answer.question,
+        status=answer.status,
+        error=answer.error,
+        audio_path=answer.audio_path,
+        delivery=_delivery_view(answer),
+    )
+    if answer.transcript is not None and (answer.transcript.words or answer.transcript.text.strip()):
+        view.has_transcript = True
+        view.highlights = star_highlights(answer.transcript, card)
+        view.spans = transcript_spans(answer.transcript, view.highlights)
+    if card is not None:
+        view.scorer, view.model = card.scorer, card.model
+        view.overall, view.band = card.overall, card.band
+        view.rubric_scores = dict(card.rubric_scores)
+        view.criteria = _criterion_rows(card)
+        view.improvements = list(card.improvements)
+    return view
+
+
+# --- per round and session -------------------------------------------------------------------
+
+
+def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[object]) -> list[CriterionMean]:
+    order = [f"{r.id}.{c.id}" for r in rubrics for c in r.criteria]  # type: ignore[attr-defined]
+    scores: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    max_scores: dict[str, int] = {}
+    for a in answers:
+        if a.scorecard is None:
+            continue
+        for cs in a.scorecard.criteria:
+            scores.setdefault(cs.key, []).append(cs.score)
+            names.setdefault(cs.key, cs.name or cs.criterion)
+            max_scores.setdefault(cs.key, cs.max_score)
+    keys = [k for k in order if k in scores] + sorted(k for k in scores if k not in order)
+    return [
+        CriterionMean(key=k, name=names[k], mean=round(sum(scores[k]) / len(scores[k]), 2), max_score=max_scores[k], answers=len(scores[k]))
+        for k in keys
+    ]
+
+
+def _mean_overall(answers: Sequence[Answer]) -> float | None:
+    cards = [a.scorecard.overall for a in answers if a.scorecard is not None]
+    return round(sum(cards) / len(cards), 1) if cards else None
+
+
+def analyse_round(
+    session: Session,
+    rnd: Round,
+    rubrics: Sequence[object],
+    *,
+    bank: object | None = None,
+    tracked: Sequence[str] = (),
+) -> RoundView:
+    """One round: scores, the weak areas repeated in it (or carried from `tracked` areas), its
+    plan, and the prep for the next round."""
+    overall = _mean_overall(rnd.answers)
+    repeated = find_weak_areas(rnd.answers, rubrics, tracked=tracked, session_id=session.id)
+    # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
+    weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
+    prep = build_prep(rnd.answers, bank=bank, weak=weakest, role=session.role, keywords=session.keywords)  # type: ignore[arg-type]
+    return RoundView(
+        index=rnd.index,
+        kind=rnd.kind,
+        answers=[analyse_answer(a) for a in rnd.answers],
+        scored=sum(a.scorecard is not None for a in rnd.answers),
+        failed=sum(a.status == "failed" for a in rnd.answers),
+        overall=overall,
+        band=band_for(overall) if overall is not None else None,
+        criteria=_criterion_means(rnd.answers, rubrics),
+        weak_areas=repeated,
+        plan=list(rnd.plan),
+        prep=prep,
+    )
+
+
+def analyse_session(
+    session: Session,
+    rubrics: Sequence[object],
+    *,
+    bank: object | None = None,
+    ledger: Ledger | None = None,
+) -> SessionAnalysis:
+    """Everything the report shows that is not stored in the session itself.
+
+    A weak area counts as repeated in a round when it was weak in two of its answers, or in one
+    if an earlier round of this session (or the ledger, when given) already had it.
+    """
+    tracked: list[str] = list(ledger.entries) if ledger else []
+    rounds = []
+    for rnd in session.rounds:
+        view = analyse_round(session, rnd, rubrics, bank=bank, tracked=tracked)
+        rounds.append(view)
+        tracked += [w.id for w in view.weak_areas if w.id not in tracked]
+    overall = _mean_overall(session.answers)
+    return SessionAnalysis(
+        session_id=session.id,
+        role=session.role,
+        created=session.created_at.strftime("%Y-%m-%d %H:%M"),
+        overall=overall,
+        band=band_for(overall) if overall is not None else None,
+        answers=len(session.answers),
+        scored=sum(a.scorecard is not None for a in session.answers),
+        rubric_names={r.id: r.name for r in rubrics},  # type: ignore[attr-defined]
+        rounds=rounds,
+    )
+
+
+# --- progress across sessions ----------------------------------------------------------------
+
+
+class ProgressPoint(Model):
+    label: str
+    session_id: str
+    round_index: int
+    date: str
+    answers: int
+    overall: float
+    rubric_scores: dict[str, float] = Field(default_factory=dict)
+    criteria: dict[str, float] = Field(default_factory=dict, description="criterion key -> mean score 0..4")
+
+
+class LedgerRow(Model):
+    id: str
+    name: str
+    kind: str
+    status: str
+    count: int
+    reopened: int
+    opened: str
+    updated: str
+    advice: str = ""
+    last_outcome: str | None = None
+    evidence: str = ""
+
+
+class ProgressAnalysis(Model):
+    sessions: int
+    points: list[ProgressPoint]
+    criteria: dict[str, str] = Field(default_factory=dict, description="criterion key -> name, in rubric order")
+    rubric_names: dict[str, str] = Field(default_factory=dict)
+    ledger: list[LedgerRow] = Field(default_factory=list)
+    ledger_counts: dict[str, int] = Field(default_factory=dict)
+    generator: str = f"mockint {__version__}"
+
+
+LEDGER_ORDER = {"open": 0, "improving": 1, "resolved": 2}
+
+
+def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[object], ledger: Ledger | None = None) -> ProgressAnalysis:
+    """One point per scored round, oldest first, and the ledger's entries (open first)."""
+    points: list[ProgressPoint] = []
+    criteria: dict[str, str] = {f"{r.id}.{c.id}": c.name for r in rubrics for c in r.criteria}  # type: ignore[attr-defined]
+    seen_keys: set[str] = set()
+    for session in sorted(sessions, key=lambda s: (s.created_at, s.id)):
+        for rnd in session.rounds:
+            scored = [a for a in rnd.answers if a.scorecard is not None]
+            if not scored:
+                continue
+            rubric_scores: dict[str, list[float]] = {}
+            for a in scored:
+                for rid, value in a.scorecard.rubric_scores.items():  # type: ignore[union-attr]
+                    rubric_scores.setdefault(rid, []).append(value)
+            means = _criterion_means(scored, rubrics)
+            seen_keys.update(m.key for m in means)
+            for m in means:
+                criteria.setdefault(m.key, m.name)
+            points.append(
+                ProgressPoint(
+                    label=f"{session.created_at:%m-%d} R{rnd.index}",
+                    session_id=session.id,
+                    round_index=rnd.index,
+                    date=f"{session.created_at:%Y-%m-%d}",
+                    answers=len(scored),
+                    overall=_mean_overall(scored) or 0.0,
+                    rubric_scores={k: round(sum(v) / len(v), 1) for k, v in rubric_scores.items()},
+                    criteria={m.key: m.mean for m in means},
+                )
+            )
+    rows: list[LedgerRow] = []
+    counts: dict[str, int] = {}
+    for entry in (ledger.entries.values() if ledger else []):
+        counts[entry.status] = counts.get(entry.status, 0) + 1
+        last = entry.history[-1] if entry.history else None
+        rows.append(
+            LedgerRow(
+                id=entry.id,
+                name=entry.name,
+                kind=entry.kind,
+                status=entry.status,
+                count=entry.count,
+                reopened=entry.reopened,
+                opened=f"{entry.opened_at:%Y-%m-%d}",
+                updated=f"{entry.updated_at:%Y-%m-%d}",
+                advice=entry.advice,
+                last_outcome=f"{last.outcome} ({last.session_id or '-'}/{last.answer_id or '-'})" if last else None,
+                evidence=entry.to_weak_area().summary() if entry.evidence or entry.kind == "debrief" else "",
+            )
+        )
+    rows.sort(key=lambda r: (LEDGER_ORDER.get(r.status, 9), r.id))
+    return ProgressAnalysis(
+        sessions=len(sessions),
+        points=points,
+        criteria={k: v for k, v in criteria.items() if k in seen_keys},
+        rubric_names={r.id: r.name for r in rubrics},  # type: ignore[attr-defined]
+        ledger=rows,
+        ledger_counts=counts,
+    )
+
+
+def progress_charts(progress: ProgressAnalysis) -> list[str]:
+    """Two SVG charts: overall (and per rubric) 0-100, and each criterion 0-4, across rounds."""
+    if not progress.points:
+        return []
+    labels = [p.label for p in progress.points]
+    overall = [Series("Overall", [p.overall for p in progress.points], emphasis=True)]
+    for rid, name in progress.rubric_names.items():
+        values = [p.rubric_scores.get(rid) for p in progress.points]
+        if any(v is not None for v in values):
+            overall.append(Series(name, values))
+    per_criterion = [
+        Series(name, [p.criteria.get(key) for p in progress.points]) for key, name in progress.criteria.items()
+    ]
+    return [
+        line_chart(ChartSpec(title="Overall score across rounds (0-100)", labels=labels, series=overall, y_label="score")),
+        line_chart(
+            ChartSpec(
+                title="Per-criterion score across rounds (0-4)",
+                labels=labels,
+                series=per_criterion,
+                y_max=4.0,
+                y_ticks=[0, 1, 2, 3, 4],
+                y_label="score",
+                height=360,
+            )
+        ),
+    ]
+
+
+# --- audio sources (path arithmetic only; the CLI reads files for data URIs) ------------------
+
+
+def relative_src(audio_file: Path, report_dir: Path) -> str:
+    """The audio file's URL relative to the folder the report is written to."""
+    rel = os.path.relpath(audio_file.resolve() if audio_file.is_absolute() else audio_file, report_dir)
+    return url_quote(Path(rel).as_posix())
+
+
+def data_uri(data: bytes, filename: str) -> str:
+    mime = {
+        ".wav": "audio/wav", ".flac": "audio/flac", ".mp3": "audio/mpeg", ".ogg": "audio/ogg",
+        ".opus": "audio/ogg", ".m4a": "audio/mp4", ".webm": "audio/webm",
+    }.get(Path(filename).suffix.lower(), "application/octet-stream")
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+
+
+def md_escape(value: object) -> str:
+    """Text taken from a transcript, a question or a scorer, made inert in Markdown:
+    emphasis, links, tables and raw HTML characters are backslash-escaped."""
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()) if value is not None else "")
+    return re.sub(r"^([#>+\-=]|\d+\.)", r"\\\1", text)
+
+
+def _fmt_seconds(value: float | None) -> str:
+    if value is None:
+        return "-"
+    minutes, seconds = divmod(int(round(value)), 60)
+    return f"{minutes}:{seconds:02d}"
+
+
+def _fmt_num(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "-"
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+        # Autoescape every HTML template; Markdown escaping is the explicit `md` filter.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md_escape
+    env.filters["secs"] = _fmt_seconds
+    env.filters["num"] = _fmt_num
+    env.filters["pct"] = lambda v: "-" if v is None else f"{round(v * 100):d}%"
+    return env
+
+
+SCRIPT = """
+(function () {
+  "use strict";
+  // Clicking a quote or a highlighted STAR part plays the answer's audio from that moment.
+  function play(el) {
+    var audio = document.getElementById("audio-" + el.getAttribute("data-answer"));
+    var start = parseFloat(el.getAttribute("data-start"));
+    if (!audio || isNaN(start)) { return; }
+    audio.currentTime = start;
+    var playing = audio.play();
+    if (playing && playing.catch) { playing.catch(function () {}); }
+  }
+  document.addEventListener("click", function (event) {
+    var el = event.target.closest ? event.target.closest("[data-start][data-answer]") : null;
+    if (!el) { return; }
+    event.preventDefault();
+    play(el);
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") { return; }
+    var el = event.target;
+    if (el && el.matches && el.matches("mark[data-start][data-answer]")) { event.preventDefault(); play(el); }
+  });
+})();
+""".strip()
+
+
+def _csp() -> str:
+    """Only the report's own script may run, even if something slipped past escaping."""
+    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
+    return f"script-src 'sha256-{digest}'; object-src 'none'; base-uri 'none'; form-action 'none'"
+
+
+def render_session(
+    session: Session,
+    analysis: SessionAnalysis,
+    fmt: Format = "md",
+    *,
+    audio_srcs: Mapping[str, str] | None = None,
+) -> str:
+    """The session report as text. `audio_srcs` maps answer id -> the src for its <audio>
+    (HTML only; answers without one get no player)."""
+    if fmt == "json":
+        return json.dumps(
+            {
+                "schema": REPORT_SCHEMA,
+                "session": session.model_dump(mode="json"),
+                "analysis": analysis.model_dump(mode="json"),
+            },
+            indent=2,
+            ensure_ascii=False,
+        ) + "\n"
+    from markupsafe import Markup
+
+    env = _environment()
+    context = {
+        "session": session,
+        "a": analysis,
+        "p": None,
+        "audio": dict(audio_srcs or {}),
+        "star_parts": STAR_PARTS,
+        "star_tags": STAR_TAGS,
+        "fmt_seconds": _fmt_seconds,
+    }
+    if fmt == "md":
+        return env.get_template("report.md.j2").render(**context, mode="session")
+    if fmt == "html":
+        return env.get_template("report.html.j2").render(
+            **context, mode="session", script=Markup(SCRIPT), csp=_csp(), charts=[]
+        )
+    raise ValueError(f"unknown report format {fmt!r}")
+
+
+def render_progress(progress: ProgressAnalysis, fmt: Format = "md") -> str:
+    if fmt == "json":
+        return json.dumps({"schema": REPORT_SCHEMA, "progress": progress.model_dump(mode="json")}, indent=2, ensure_ascii=False) + "\n"
+    from markupsafe import Markup
+
+    env = _environment()
+    context = {"p": progress, "a": None, "audio": {}, "star_parts": STAR_PARTS, "star_tags": STAR_TAGS}
+    if fmt == "md":
+        return env.get_template("report.md.j2").render(**context, mode="progress")
+    if fmt == "html":
+        # The charts are built from numbers with every label escaped in charts.py.
+        charts = [Markup(svg) for svg in progress_charts(progress)]
+        return env.get_template("report.html.j2").render(
+            **context, mode="progress", script=Markup(SCRIPT), csp=_csp(), charts=charts
+        )
+    raise ValueError(f"unknown report format {fmt!r}")

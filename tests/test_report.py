@@ -1,0 +1,514 @@
+"""Reports: STAR highlighting from verified evidence, per-round analysis, prep, charts, the three
+formats and the `mockint report` command.
+
+The fixture sessions are built from the real models and scored through the real
+card.build_scorecard (quotes verified against the transcript, overall computed from the
+rubrics), with fixed ids and timestamps so the Markdown snapshot is deterministic.
+Update the snapshots with `MOCKINT_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_report.py`;
+a missing snapshot is written on a local run and fails under CI=true.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from mockint.models import DeliveryMetrics, Pause, QuestionRef, Scorecard, Transcript, Word
+from mockint.questions import load_bank
+from mockint.rubrics import load_rubrics
+from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.session import Answer, Round, Session, SessionStore
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+UPDATE_SNAPSHOTS = os.environ.get("MOCKINT_UPDATE_SNAPSHOTS") == "1"
+T0 = datetime(2024, 5, 6, 9, 30, tzinfo=timezone.utc)
+
+STRONG = (
+    "Last spring at Northwind Logistics our biggest customer moved their go-live forward by three weeks. "
+    "I was the lead engineer and my job was to ship the invoicing integration by mid May. "
+    "I cut the scope with the product owner, I rebuilt the test suite and I paired with finance daily. "
+    "We shipped four days early, invoice errors dropped by 40 percent, and I learned to negotiate scope first."
+)
+INJECTED = "<script>document.title='pwned'</script>"
+VAGUE = (
+    "Um, we usually just, like, talk it through as a team. I would probably listen to everyone and, "
+    f"you know, find a compromise with the invoicing team. It generally works out fine. {INJECTED}"
+)
+TYPED = (
+    "In 2022 our Kubernetes cluster kept running out of memory during the nightly invoicing batch. "
+    "I traced it to a leaking cache, I rewrote the eviction policy and I added an alert. "
+    "Memory use fell by 60 percent and the batch has not failed since."
+)
+
+RUBRICS = load_rubrics()
+BANK = load_bank()
+
+
+def timed(text: str, *, start: float = 0.5, step: float = 0.4) -> Transcript:
+    """A transcript with one word every `step` seconds, like Whisper's word timings."""
+    words, t = [], start
+    for w in text.split():
+        words.append(Word(word=" " + w, start=round(t, 2), end=round(t + step * 0.8, 2)))
+        t += step
+    return Transcript(text=text, words=words, duration=round(t + 0.5, 2), speech=[(start, round(t, 2))], model="fixture")
+
+
+def card(transcript: Transcript, given: dict[str, tuple[int, list[str], str]], *, scorer: str = "llm") -> Scorecard:
+    """A scorecard through the real build_scorecard; criteria not given score 1 with no quote."""
+    raw = []
+    for r in RUBRICS:
+        for c in r.criteria:
+            score, quotes, feedback = given.get(f"{r.id}.{c.id}", (1, [], f"{c.name} is thin."))
+            raw.append(RawCriterion(rubric=r.id, criterion=c.id, score=score, quotes=quotes, feedback=feedback))
+    sc = build_scorecard(raw, transcript, RUBRICS, scorer=scorer, model="fixture-model" if scorer == "llm" else None)
+    return sc.model_copy(update={"created_at": T0})
+
+
+def delivery(words: int, seconds: float, fillers: dict[str, int], pauses: list[tuple[float, float]]) -> DeliveryMetrics:
+    n = sum(fillers.values())
+    speaking = seconds - sum(e - s for s, e in pauses)
+    return DeliveryMetrics(
+        word_count=words, total_seconds=seconds, speaking_seconds=speaking,
+        words_per_minute=round(words / speaking * 60, 1), time_to_first_word=0.5,
+        fillers=fillers, filler_count=n, fillers_per_100_words=round(100 * n / words, 1),
+        long_pauses=[Pause(start=s, end=e) for s, e in pauses],
+    )
+
+
+def bank_ref(question_id: str) -> QuestionRef:
+    q = BANK.get(question_id)
+    assert q is not None, question_id
+    return q.ref()
+
+
+def strong_answer(answer_id: str = "a01", at: datetime = T0) -> Answer:
+    t = timed(STRONG)
+    sc = card(t, {
+        "star.situation": (4, ["Last spring at Northwind Logistics our biggest customer moved their go-live forward"], "Specific and anchored."),
+        "star.task": (1, ["my job was to ship the invoicing integration by mid May"], "Say what success meant, not only the job."),
+        "star.action": (4, ["I cut the scope with the product owner", "I rebuilt the test suite"], "Your own steps, in order."),
+        "star.result": (4, ["invoice errors dropped by 40 percent"], "Measured outcome."),
+        "specificity.quantified_impact": (4, ["invoice errors dropped by forty per cent"], "Numbers size the impact."),
+        "specificity.ownership": (4, ["I paired with finance daily"], "Clear 'I'."),
+        "specificity.relevance": (3, ["ship the invoicing integration"], "Answers the question."),
+        "specificity.real_example": (4, ["Last spring at Northwind Logistics"], "One real event."),
+        "specificity.concrete_detail": (3, ["Northwind Logistics our biggest customer"], "Named specifics."),
+    })
+    return Answer(
+        id=answer_id, question=bank_ref("beh.tight_deadline"), audio_path=f"{answer_id}.wav", status="scored",
+        transcript=t, scorecard=sc, delivery=delivery(68, 28.0, {"um": 1}, [(12.0, 13.8)]), created_at=at,
+    )
+
+
+def vague_answer(answer_id: str = "a02", at: datetime = T0) -> Answer:
+    t = timed(VAGUE)
+    sc = card(t, {
+        "star.situation": (0, [], "No particular event."),
+        "star.action": (1, ["I would probably listen to everyone"], "Hypothetical, not what you did."),
+        "star.result": (1, ["It generally works out fine"], "No outcome."),
+        "specificity.real_example": (0, ["we usually just talk it through"], "A habit, not an event."),
+        # A quote that is not in the answer: rejected, and the score is capped.
+        "specificity.ownership": (3, ["I single-handedly resolved it"], "Claims ownership."),
+    })
+    return Answer(
+        id=answer_id, question=bank_ref("beh.conflict"), audio_path=f"{answer_id}.wav", status="scored",
+        transcript=t, scorecard=sc,
+        delivery=delivery(33, 16.0, {"um": 1, "like": 1, "you know": 1}, [(3.0, 4.6), (7.0, 9.2), (10.0, 11.7)]),
+        created_at=at,
+    )
+
+
+def failed_answer(answer_id: str = "a03", at: datetime = T0) -> Answer:
+    return Answer(
+        id=answer_id, question=bank_ref("beh.complex_problem"), audio_path=f"{answer_id}.wav", status="failed",
+        error="scoring failed: the LLM endpoint timed out after 30 s", transcript=timed("I fixed the billing bug quickly."),
+        created_at=at,
+    )
+
+
+def fixture_session(session_id: str = "20240506-093000-abcd", at: datetime = T0) -> Session:
+    """Round 1: a strong, a vague (with injected markup) and a failed answer, then a plan.
+    Round 2: a typed answer (no word timings) and one recorded but not transcribed yet."""
+    s = Session(id=session_id, created_at=at, role="Platform engineer", keywords=["invoicing", "Kubernetes"])
+    r1 = Round(index=1, kind="bank", started_at=at, ended_at=at + timedelta(minutes=20))
+    r1.answers = [strong_answer(at=at), vague_answer(at=at), failed_answer(at=at)]
+    r1.plan = [
+        QuestionRef(
+            id="followup.star_result", text="Tell me about a time you fixed a recurring problem. How did you measure the result?",
+            category="behavioral", criteria=["star.result"], source="followup", targets="star.result",
+            rationale="Result was weak in a02 (1/4): 'It generally works out fine'.",
+        )
+    ]
+    r2 = Round(index=2, kind="plan", started_at=at + timedelta(hours=1))
+    typed = Transcript(text=TYPED, duration=0.0)
+    r2.answers = [
+        Answer(
+            id="a04", question=r1.plan[0], status="scored", transcript=typed,
+            scorecard=card(typed, {
+                "star.situation": (3, ["our Kubernetes cluster kept running out of memory"], "Clear problem."),
+                "star.action": (4, ["I rewrote the eviction policy"], "Your steps."),
+                "star.result": (4, ["Memory use fell by 60 percent"], "Measured."),
+            }),
+            created_at=at + timedelta(hours=1),
+        ),
+        Answer(id="a05", question=bank_ref("fit.why_here"), audio_path="a05.wav", status="recorded", created_at=at + timedelta(hours=1)),
+    ]
+    s.rounds = [r1, r2]
+    return s
+
+
+def analyse(session: Session, **kw):
+    from mockint.report import analyse_session
+
+    return analyse_session(session, RUBRICS, bank=BANK, **kw)
+
+
+def check_snapshot(name: str, text: str) -> None:
+    path = SNAPSHOTS / name
+    if UPDATE_SNAPSHOTS or not path.exists():
+        if not UPDATE_SNAPSHOTS and os.environ.get("CI") == "true":
+            pytest.fail(f"snapshot {path} is missing (run with MOCKINT_UPDATE_SNAPSHOTS=1 and commit it)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} changed; if intended, rerun with MOCKINT_UPDATE_SNAPSHOTS=1"
+
+
+# --- STAR highlighting -------------------------------------------------------------------
+
+
+def test_star_parts_are_located_from_verified_evidence_timings():
+    from mockint.report import star_highlights, transcript_spans
+
+    answer = strong_answer()
+    highlights = star_highlights(answer.transcript, answer.scorecard)
+    by_part = {}
+    for h in highlights:
+        by_part.setdefault(h.part, []).append(h)
+    assert set(by_part) == {"situation", "task", "action", "result"}
+    words = [w.word.strip() for w in answer.transcript.words]
+    result = by_part["result"][0]
+    assert " ".join(words[result.first_unit : result.last_unit + 1]) == "invoice errors dropped by 40 percent,"
+    assert result.start == answer.transcript.words[result.first_unit].start
+    # Two action quotes, both found.
+    assert [h.quote for h in by_part["action"]] == ["I cut the scope with the product owner", "I rebuilt the test suite"]
+
+    spans = transcript_spans(answer.transcript, highlights)
+    # Nothing is lost or reordered: the spans put back together are the transcript.
+    assert " ".join(s.text for s in spans) == " ".join(words)
+    marked = {s.part: s for s in spans if s.part}
+    assert marked["task"].text == "my job was to ship the invoicing integration by mid May."
+    assert marked["task"].start == pytest.approx(answer.transcript.words[words.index("my")].start)
+    # The two action quotes are back to back ("...product owner, I rebuilt...") and read as one run.
+    assert [s.part for s in spans if s.part] == ["situation", "task", "action", "result"]
+    assert marked["action"].text == "I cut the scope with the product owner, I rebuilt the test suite"
+
+
+def test_typed_answers_without_word_timings_are_still_highlighted():
+    from mockint.report import star_highlights, transcript_spans
+
+    session = fixture_session()
+    typed = session.rounds[1].answers[0]
+    assert not typed.transcript.words and typed.scorecard.criterion("star.result").evidence[0].start is None
+    spans = transcript_spans(typed.transcript, star_highlights(typed.transcript, typed.scorecard))
+    marked = [(s.part, s.text) for s in spans if s.part]
+    assert ("result", "Memory use fell by 60 percent") in marked
+    assert ("situation", "our Kubernetes cluster kept running out of memory") in marked
+    assert all(s.start is None for s in spans)
+
+
+def test_a_criterions_best_quote_wins_an_overlap_over_another_supporting_quote():
+    from mockint.report import star_highlights, transcript_spans
+
+    t = timed(STRONG)
+    sc = card(t, {
+        "star.action": (4, ["I paired with finance daily", "We shipped four days early, invoice errors dropped"], "x"),
+        "star.result": (4, ["We shipped four days early"], "y"),
+    })
+    spans = transcript_spans(t, star_highlights(t, sc))
+    parts = {s.text: s.part for s in spans if s.part}
+    assert parts["We shipped four days early,"] == "result"
+    assert parts["invoice errors dropped"] == "action"
+
+
+# --- analysis ----------------------------------------------------------------------------
+
+
+def test_round_analysis_scores_weak_areas_plan_and_missing_parts():
+    session = fixture_session()
+    a = analyse(session)
+    r1, r2 = a.rounds
+    strong, vague = session.rounds[0].answers[:2]
+    assert r1.scored == 2 and r1.failed == 1
+    assert r1.overall == pytest.approx(round((strong.scorecard.overall + vague.scorecard.overall) / 2, 1))
+    means = {c.key: c.mean for c in r1.criteria}
+    assert means["star.situation"] == 2.0  # (4 + 0) / 2
+    assert list(means)[:4] == ["star.situation", "star.task", "star.action", "star.result"]  # rubric order
+    # Task scored 1 in both scored answers (weak below 2): repeated. Weak in a02 only: not repeated.
+    assert [w.id for w in r1.weak_areas] == ["star.task"]
+    task = r1.weak_areas[0]
+    assert (task.count, task.total) == (2, 2) and not task.carried
+    assert [(e.answer_id, e.quotes) for e in task.evidence] == [
+        ("a01", ["my job was to ship the invoicing integration by mid May"]), ("a02", [])
+    ]
+    # Round 2 has one scored answer; task is weak in it again, carried over from round 1.
+    assert [(w.id, w.carried, w.count) for w in r2.weak_areas] == [("star.task", True, 1)]
+    # Missing parts: a failed answer keeps its transcript and error; an unscored one has neither.
+    a03 = r1.answers[2]
+    assert a03.error and a03.has_transcript and not a03.criteria
+    a05 = r2.answers[1]
+    assert not a05.has_transcript and a05.overall is None
+    assert r1.plan[0].targets == "star.result" and r2.plan == []
+    # A rejected quote is reported and the score capped.
+    ownership = next(c for c in r1.answers[1].criteria if c.key == "specificity.ownership")
+    assert ownership.capped and ownership.score == 1 and ownership.rejected_quotes == ["I single-handedly resolved it"]
+
+
+def test_delivery_view():
+    a = analyse(fixture_session())
+    d = a.rounds[0].answers[1].delivery
+    assert d.long_pauses == 3 and d.longest_pause == 2.2
+    assert d.filler_count == 3 and d.top_fillers[0] == "like x1"  # ties sorted by name
+    assert d.talk_share == pytest.approx((16.0 - 1.6 - 2.2 - 1.7) / 16.0, abs=1e-3)
+
+
+# --- prep --------------------------------------------------------------------------------
+
+
+def test_prep_is_tailored_to_what_was_said():
+    from mockint.prep import discussed_topics
+
+    session = fixture_session()
+    prep = analyse(session).rounds[0].prep
+    # Topics come from the transcripts: names and the role's keywords first.
+    assert "Northwind Logistics" in prep.topics
+    assert any("invoicing" in t.lower() for t in prep.topics)
+    assert not {"um", "like", "you know"} & {t.lower() for t in prep.topics}
+    # The thank-you note names topics actually discussed and the role, and addresses a weak answer.
+    note = prep.thank_you
+    assert "Platform engineer" in note
+    mentioned = [t for t in prep.topics if t in note]
+    assert mentioned, note
+    assert "Dear [interviewer's name]" in note and "[Your name]" in note
+    # Questions to ask: one about a topic they raised, and the concerns question because answers were weak.
+    texts = [q.text for q in prep.questions_to_ask]
+    assert any(prep.topics[0] in t for t in texts)
+    assert any("hesitate" in t for t in texts)
+    assert len(texts) == len(set(texts)) <= 5
+    # Proof points for the weakest areas, from the weak answers' competencies in the bank.
+    assert prep.proof_points
+    first = prep.proof_points[0]
+    assert first.bring and first.question
+    conflict_proof = set(BANK.proof_points("conflict_resolution"))
+    assert any(item in conflict_proof for p in prep.proof_points for item in p.bring)
+
+    other = discussed_topics([strong_answer()], keywords=[])
+    assert "Northwind Logistics" in other
+
+
+def test_prep_without_bank_or_weak_areas_still_drafts_a_note():
+    from mockint.prep import build_prep
+
+    prep = build_prep([strong_answer()], bank=None, weak=[], role=None)
+    assert prep.proof_points == []
+    assert "Thank you for taking the time to speak with me." in prep.thank_you
+    assert "Tell me" not in prep.questions_to_ask[0].text  # written around a topic, not an interview question
+    assert prep.topics and prep.topics[0] in prep.questions_to_ask[0].text
+
+
+# --- charts ------------------------------------------------------------------------------
+
+
+def test_line_chart_draws_each_series_and_breaks_at_gaps():
+    from mockint.charts import ChartSpec, Series, line_chart
+
+    svg = line_chart(ChartSpec(
+        title="Scores <&>", labels=["R1", "R2", "R3", "R4"],
+        series=[Series("Overall", [40, 55, 62.5, 80], emphasis=True), Series("Result <b>", [1, None, 3, 4])],
+        y_max=100,
+    ))
+    polylines = re.findall(r'<polyline[^>]*points="([^"]+)"', svg)
+    # Overall: one line of 4 points; the gapped series: one run of 2 (the lone first point is a dot only).
+    assert [len(p.split()) for p in polylines] == [4, 2]
+    xs = [float(p.split(",")[0]) for p in polylines[0].split()]
+    ys = [float(p.split(",")[1]) for p in polylines[0].split()]
+    assert xs == sorted(xs) and ys == sorted(ys, reverse=True)  # higher score drawn higher
+    assert svg.count("<circle") == 7
+    assert "Scores &lt;&amp;&gt;" in svg and "Result &lt;b&gt;" in svg and "<b>" not in svg
+
+
+# --- rendering ---------------------------------------------------------------------------
+
+
+def test_markdown_report_snapshot():
+    from mockint.report import render_session
+
+    session = fixture_session()
+    md = render_session(session, analyse(session), "md")
+    check_snapshot("session_report.md", md)
+
+
+def test_markdown_report_sections_and_escaping():
+    from mockint.report import render_session
+
+    session = fixture_session()
+    md = render_session(session, analyse(session), "md")
+    for heading in ("## Round 1 (bank)", "## Round 2 (plan)", "### Repeated weak areas", "### Next-round plan",
+                    "### Preparing for the second round", "#### Questions to ask the interviewer",
+                    "#### Proof to bring", "#### Thank-you note draft"):
+        assert heading in md
+    assert "**[R] invoice errors dropped by 40 percent,**" in md
+    assert "\\<script\\>document.title='pwned'\\</script\\>" in md
+    assert "<script>" not in md
+    assert "scoring failed: the LLM endpoint timed out after 30 s" in md
+    assert "I fixed the billing bug quickly." in md
+    assert "_No transcript yet._" in md
+    assert "_No plan yet" in md  # round 2
+    assert "(capped: no verified quote)" in md
+    assert "talk time 0:26 of 0:28" in md
+
+
+def test_html_report_escapes_everything_from_transcripts():
+    from mockint.report import render_session
+
+    session = fixture_session()
+    session.rounds[0].answers[1].question = session.rounds[0].answers[1].question.model_copy(
+        update={"text": 'Why <img src=x onerror="alert(1)">?'}
+    )
+    html = render_session(session, analyse(session), "html", audio_srcs={"a01": "a01.wav"})
+    assert html.count("<script") == 1  # the report's own
+    assert "&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;" in html
+    assert "<img" not in html and "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
+    assert 'Content-Security-Policy' in html
+    # Audio and click-to-play only where a source was given.
+    assert '<audio id="audio-a01" controls preload="metadata" src="a01.wav">' in html
+    assert 'id="audio-a02"' not in html and "a02.wav (not found when the report was written)" in html
+    assert re.search(r'<button type="button" class="quote" data-answer="a01" data-start="[0-9.]+"', html)
+    assert 'data-answer="a02"' not in html
+    assert re.search(r'<mark class="star star-result" title="Result" data-answer="a01" data-start="', html)
+    assert "@media print" in html
+
+
+def test_json_export_validates_against_the_session_schema():
+    from mockint.report import render_session
+
+    session = fixture_session()
+    data = json.loads(render_session(session, analyse(session), "json"))
+    assert data["schema"] == "mockint.report/1"
+    assert Session.model_validate(data["session"]) == session
+    analysis = data["analysis"]
+    assert [r["index"] for r in analysis["rounds"]] == [1, 2]
+    a01 = analysis["rounds"][0]["answers"][0]
+    assert {h["part"] for h in a01["highlights"]} == {"situation", "task", "action", "result"}
+    assert analysis["rounds"][0]["prep"]["thank_you"].startswith("Subject:")
+
+
+def test_progress_across_sessions_with_ledger():
+    from mockint.report import analyse_progress, progress_charts, render_progress
+    from mockint.weakness import Ledger, record_round
+
+    first = fixture_session()
+    later = fixture_session("20240510-180000-beef", T0 + timedelta(days=4))
+    later.rounds = later.rounds[:1]
+    later.rounds[0].answers = [strong_answer("a01", T0 + timedelta(days=4)), strong_answer("a02", T0 + timedelta(days=4))]
+    ledger = record_round(record_round(Ledger(), first, RUBRICS), later, RUBRICS)
+    progress = analyse_progress([later, first], RUBRICS, ledger)
+    assert [(p.session_id, p.round_index) for p in progress.points] == [
+        (first.id, 1), (first.id, 2), (later.id, 1)
+    ]
+    assert progress.points[-1].overall == strong_answer().scorecard.overall
+    assert progress.points[0].criteria["star.situation"] == 2.0
+    assert progress.ledger and sum(progress.ledger_counts.values()) == len(ledger.entries)
+    statuses = [row.status for row in progress.ledger]
+    assert statuses == sorted(statuses, key=["open", "improving", "resolved"].index)
+
+    overall_svg, criteria_svg = progress_charts(progress)
+    points = re.findall(r'points="([^"]+)"', overall_svg)[0].split()
+    assert len(points) == 3
+    assert criteria_svg.count('class="series"') == len(progress.criteria)
+
+    md = render_progress(progress, "md")
+    check_snapshot("progress_report.md", md)
+    assert "## Weakness ledger" in md and "| 05-06 R1 |" in md
+    html = render_progress(progress, "html")
+    assert html.count("<svg") == 2 and 'id="ledger"' in html
+    assert json.loads(render_progress(progress, "json"))["progress"]["points"][0]["round_index"] == 1
+
+
+def test_empty_progress_and_empty_ledger():
+    from mockint.report import analyse_progress, render_progress
+
+    progress = analyse_progress([], RUBRICS, None)
+    html = render_progress(progress, "html")
+    assert "No scored rounds yet." in html and "<svg" not in html
+    assert "The ledger is empty" in render_progress(progress, "md")
+
+
+# --- the CLI -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def stored_session(mockint_home, audio_dir) -> tuple[SessionStore, Session]:
+    from mockint.config import load_settings
+
+    st = SessionStore(load_settings().paths.sessions_dir)
+    session = fixture_session()
+    st.folder(session.id).mkdir(parents=True)
+    st.save(session)
+    shutil.copy(audio_dir / "lj_LJ001-0001_to_0008.wav", st.folder(session.id) / "a01.wav")
+    return st, session
+
+
+def test_cli_writes_markdown_into_the_session_folder(stored_session, run_cli):
+    st, session = stored_session
+    res = run_cli("report", "latest")
+    assert res.code == 0, res
+    path = st.folder(session.id) / "report.md"
+    assert f"wrote {path}" in " ".join(res.out.split())
+    assert path.read_text(encoding="utf-8").startswith(f"# Mock interview report: {session.id}")
+
+
+def test_cli_html_links_audio_relative_to_where_the_report_is(stored_session, run_cli, tmp_path):
+    st, session = stored_session
+    assert run_cli("report", session.id[:8], "--format", "html").code == 0
+    html = (st.folder(session.id) / "report.html").read_text(encoding="utf-8")
+    assert 'id="audio-a01" controls preload="metadata" src="a01.wav"' in html
+    assert 'id="audio-a02"' not in html  # its file does not exist
+
+    out = tmp_path / "elsewhere" / "r.html"
+    out.parent.mkdir()
+    assert run_cli("report", session.id, "-f", "html", "-o", str(out)).code == 0
+    src = re.search(r'id="audio-a01" controls preload="metadata" src="([^"]+)"', out.read_text()).group(1)
+    assert not src.startswith("/")
+    assert (out.parent / src).resolve() == (st.folder(session.id) / "a01.wav").resolve()
+
+    embedded = tmp_path / "embedded.html"
+    assert run_cli("report", session.id, "-f", "html", "-o", str(embedded), "--embed-audio").code == 0
+    src = re.search(r'id="audio-a01" controls preload="metadata" src="([^"]+)"', embedded.read_text()).group(1)
+    assert src.startswith("data:audio/wav;base64,UklGR")  # "RIFF"
+
+
+def test_cli_json_to_stdout_and_progress(stored_session, run_cli):
+    st, session = stored_session
+    res = run_cli("report", session.id, "--format", "json", "-o", "-")
+    assert res.code == 0, res
+    assert Session.model_validate(json.loads(res.out)["session"]).id == session.id
+
+    res = run_cli("report", "--progress", "--format", "html")
+    assert res.code == 0, res
+    html = (st.root / "progress.html").read_text(encoding="utf-8")
+    assert "<polyline" in html and "Weakness ledger" in html
+
+
+def test_cli_errors_are_one_line(stored_session, run_cli):
+    res = run_cli("report", "nope")
+    assert res.code == 1 and "no session 'nope'" in res.err and "Traceback" not in res.err
+    res = run_cli("report", "latest", "--format", "pdf")
+    assert res.code != 0 and "unknown format 'pdf'" in res.err
