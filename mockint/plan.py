@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import random
+from itertools import zip_longest
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -184,7 +185,10 @@ def plan_next_round(
 
     # Pass 1: one question per area, most important first, so every area is drilled before
     # any gets a second; a story follow-up when there is one. Pass 2: the other kind.
-    for area in weak_areas:
+    # Round-one concerns alternate with practice weak areas in pass 1: topics the interviewer
+    # kept probing are the employer's biggest doubts, so a very weak practice round must not
+    # crowd them out of a short plan.
+    for area in interleave_concerns(weak_areas):
         if not take(area, followups.get(area.id)):
             take(area, bank_question_for(area, bank, taken_ids, taken_texts, rng))
     for area in weak_areas:
@@ -196,6 +200,16 @@ def plan_next_round(
         take(area, bank_question_for(area, bank, taken_ids, taken_texts, rng))
     # Story follow-ups first within an area: they build on what was just said.
     return [r for a in weak_areas for r in sorted(per_area[a.id], key=lambda r: r.source == "bank")]
+
+
+def interleave_concerns(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
+    """Alternate practice weak areas and round-one concerns, each group keeping its rank order."""
+    practice = [a for a in weak_areas if a.kind != "debrief"]
+    concerns = [a for a in weak_areas if a.kind == "debrief"]
+    merged: list[WeakArea] = []
+    for pair in zip_longest(practice, concerns):
+        merged.extend(a for a in pair if a is not None)
+    return merged
 
 
 def evidence_note(area: WeakArea) -> str:

@@ -319,3 +319,21 @@ def test_plan_round_two_drills_what_is_still_weak():
     assert areas[0].id == "specificity.ownership" and areas[0].carried
     next_plan = plan_next_round(areas, session.answers, BANK, n=4, asked=[q.text for q in ledger.asked])
     assert_valid_plan(next_plan, areas, session.answers)
+
+
+def test_round_one_concerns_are_not_crowded_out_of_a_short_plan():
+    from mockint.weakness import WeakArea
+
+    answers = round_one()
+    practice_areas = find_weak_areas(answers, RUBRICS)
+    concerns = [
+        WeakArea(id="topic.microsoft_project", kind="debrief", name="Microsoft Project", count=3, competencies=["technical_expertise"]),
+        WeakArea(id="topic.reasons_for_leaving", kind="debrief", name="reasons for leaving jobs", count=2, competencies=["motivation"]),
+    ]
+    # Ranked as the ledger ranks them: every practice area outranks the concerns.
+    areas = practice_areas + concerns
+    plan = plan_next_round(areas, answers, BANK, n=4)
+    assert len(plan) == 4
+    targets = [q.targets for q in plan]
+    assert {"topic.microsoft_project", "topic.reasons_for_leaving"} <= set(targets)
+    assert practice_areas[0].id in targets and practice_areas[1].id in targets
