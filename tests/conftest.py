@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["conftest_llm"]  # the llama_server fixture (tests/conftest_llm.py)
+
 SHARED = Path(os.environ.get("MOCKINT_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
 AUDIO_DIR = SHARED / "audio"
 

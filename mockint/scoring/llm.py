@@ -1,0 +1,255 @@
+"""The LLM scorer: one call per answer covering every rubric, through mockint.llm.LLMClient.
+
+The prompt lives in prompts/score_answer.yaml and is rendered with langchain-core. The
+transcript and the question go in as delimited data (<transcript>...</transcript>); any
+look-alike of those tags inside them is neutralised, so an answer cannot close the block
+and speak as the instructions.
+
+The reply is constrained by a JSON schema built from the rubrics: rubric id -> criterion
+id -> {quotes, score 0..max, feedback}. Scores out of range fail validation and are
+re-asked once (by LLMClient). There is no overall score in it: card.build_scorecard
+verifies the quotes, caps unsupported scores and computes the totals, as for the offline
+scorer.
+
+Results are cached on disk (scoring/cache.py): the same request is never sent twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from mockint.errors import DataFileError, ScoringError
+from mockint.resources import resource_dir
+from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.scoring.cache import CachedScore, ScoreCache, cache_key
+
+if TYPE_CHECKING:
+    import httpx
+
+    from mockint.config import Settings
+    from mockint.llm import LLMClient
+    from mockint.models import Scorecard, Transcript
+    from mockint.rubrics import Rubric
+
+PROMPT_FILE = "score_answer.yaml"
+MAX_QUOTES = 3
+_ROLES = {"human": "user", "ai": "assistant", "system": "system"}
+# Tags that delimit data in the prompt; look-alikes inside the data lose their angle brackets.
+_DELIMITER_TAG = re.compile(r"<\s*(/?)\s*(transcript|question)\b[^>]*>", re.IGNORECASE)
+
+
+# --- the prompt --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScorePrompt:
+    version: str
+    template: Any  # langchain_core.prompts.ChatPromptTemplate
+
+
+@lru_cache(maxsize=4)
+def _load_prompt_cached(path_text: str, mtime_ns: int) -> ScorePrompt:
+    from langchain_core.prompts import ChatPromptTemplate
+
+    try:
+        with open(path_text, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+        version = str(data["version"])
+        messages = [(m["role"], m["content"]) for m in data["messages"]]
+        template = ChatPromptTemplate.from_messages(messages)
+    except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(f"{path_text}: invalid prompt file ({type(exc).__name__}: {_first_line(exc)})") from None
+    missing = {"rubrics", "question", "transcript", "output_keys"} - set(template.input_variables)
+    if missing:
+        raise DataFileError(f"{path_text}: the prompt must use the placeholders {{{'}, {'.join(sorted(missing))}}}")
+    return ScorePrompt(version=version, template=template)
+
+
+def load_prompt() -> ScorePrompt:
+    """The scoring prompt from prompts/score_answer.yaml (re-read when the file changes)."""
+    path = resource_dir("prompts") / PROMPT_FILE
+    try:
+        mtime = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: prompt file not found") from None
+    return _load_prompt_cached(str(path), mtime)
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [""])[0]
+
+
+def neutralise_delimiters(text: str) -> str:
+    """Turn <transcript>, </transcript>, <question>... inside data into [transcript] etc.
+
+    Brackets, not deletion: the words stay, so quotes that include them still verify
+    (evidence matching ignores punctuation)."""
+    return _DELIMITER_TAG.sub(lambda m: f"[{m.group(1)}{m.group(2)}]", text)
+
+
+def render_rubrics(rubrics: list[Rubric]) -> str:
+    """Every rubric and criterion with all its level descriptors, as plain text for the prompt."""
+    blocks = []
+    for rubric in rubrics:
+        lines = [f'Rubric "{rubric.id}": {rubric.name}', " ".join(rubric.description.split())]
+        for criterion in rubric.criteria:
+            lines.append("")
+            lines.append(f"  Criterion {rubric.id}.{criterion.id}: {criterion.name}")
+            lines.append(f"  {' '.join(criterion.description.split())}")
+            for level, descriptor in sorted(criterion.levels.items()):
+                lines.append(f"    {level}: {' '.join(str(descriptor).split())}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def render_output_keys(rubrics: list[Rubric]) -> str:
+    return "\n".join(f"  {r.id}: {', '.join(c.id for c in r.criteria)}" for r in rubrics)
+
+
+def render_messages(question: str, transcript_text: str, rubrics: list[Rubric], prompt: ScorePrompt | None = None) -> list[dict[str, str]]:
+    """The chat messages for one answer, as OpenAI-style dicts."""
+    prompt = prompt or load_prompt()
+    messages = prompt.template.format_messages(
+        rubrics=render_rubrics(rubrics),
+        output_keys=render_output_keys(rubrics),
+        question=neutralise_delimiters(question.strip() or "(no question given)"),
+        transcript=neutralise_delimiters(transcript_text.strip()),
+    )
+    return [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages]
+
+
+# --- the output schema -------------------------------------------------------------------
+
+
+class CriterionJudgement(BaseModel):
+    """One criterion as the LLM returns it. Field order = generation order: evidence first."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    quotes: list[str] = Field(
+        description="exact words from the transcript supporting the score; empty for 0",
+        json_schema_extra={"maxItems": MAX_QUOTES},
+    )
+    score: int
+    feedback: str = Field(description="one sentence to the candidate: what would raise this score")
+
+
+def judgement_model(rubrics: list[Rubric]) -> type[BaseModel]:
+    """The reply's pydantic model: {rubric id: {criterion id: judgement}}, score bounded per criterion.
+
+    Field names are prefixed and the ids used as aliases, so a criterion called e.g. "copy"
+    cannot clash with BaseModel's own attributes."""
+    rubric_fields: dict[str, Any] = {}
+    for rubric in rubrics:
+        criterion_fields: dict[str, Any] = {}
+        for criterion in rubric.criteria:
+            bounded = create_model(
+                f"{_camel(rubric.id)}{_camel(criterion.id)}",
+                __base__=CriterionJudgement,
+                score=(int, Field(ge=0, le=criterion.max_score, description=f"0-{criterion.max_score}")),
+            )
+            criterion_fields[f"c_{criterion.id}"] = (bounded, Field(alias=criterion.id))
+        rubric_model = create_model(
+            f"{_camel(rubric.id)}Scores", __config__=ConfigDict(extra="forbid"), **criterion_fields
+        )
+        rubric_fields[f"r_{rubric.id}"] = (rubric_model, Field(alias=rubric.id))
+    return create_model("AnswerScores", __config__=ConfigDict(extra="forbid"), **rubric_fields)
+
+
+def _camel(identifier: str) -> str:
+    return "".join(part.capitalize() for part in identifier.split("_"))
+
+
+def to_raw_criteria(result: BaseModel, rubrics: list[Rubric]) -> list[RawCriterion]:
+    raw = []
+    for rubric in rubrics:
+        scores = getattr(result, f"r_{rubric.id}")
+        for criterion in rubric.criteria:
+            judged: CriterionJudgement = getattr(scores, f"c_{criterion.id}")
+            raw.append(
+                RawCriterion(
+                    rubric=rubric.id,
+                    criterion=criterion.id,
+                    score=judged.score,
+                    quotes=[q for q in judged.quotes if q.strip()][:MAX_QUOTES],
+                    feedback=judged.feedback,
+                )
+            )
+    return raw
+
+
+# --- the scorer --------------------------------------------------------------------------
+
+
+class LLMScorer:
+    """Scores an answer with any OpenAI-compatible endpoint; see the module docstring."""
+
+    name = "llm"
+
+    def __init__(self, settings: Settings, http_client: httpx.Client | None = None) -> None:
+        self.settings = settings
+        self._http_client = http_client
+        self._client: LLMClient | None = None
+        self.cache = ScoreCache(settings.paths.cache_dir / "scores")
+
+    @property
+    def client(self) -> LLMClient:
+        if self._client is None:  # built on first miss: a cache hit needs no client
+            from mockint.llm import LLMClient
+
+            self._client = LLMClient(self.settings, http_client=self._http_client)
+        return self._client
+
+    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
+        if not rubrics:
+            raise ScoringError("no rubrics to score against")
+        if not transcript.text.strip():
+            raise ScoringError("the transcript is empty: there is nothing to score")
+        from mockint.llm import OPENAI_BASE_URL, public_endpoint, strict_json_schema
+
+        prompt = load_prompt()
+        messages = render_messages(question, transcript.text, rubrics, prompt)
+        output_type = judgement_model(rubrics)
+        model = self.settings.llm_model
+        endpoint = public_endpoint(self.settings.openai_base_url or OPENAI_BASE_URL)
+        rubric_versions = {r.id: r.version for r in rubrics}
+        key = cache_key(
+            {
+                "endpoint": endpoint,
+                "model": model,
+                "seed": self.settings.llm_seed,
+                "prompt_version": prompt.version,
+                "rubric_versions": rubric_versions,
+                "messages": messages,
+                "schema": strict_json_schema(output_type),
+            }
+        )
+        cached = self.cache.get(key)
+        if cached is not None:
+            return build_scorecard(
+                cached.raw, transcript, rubrics, scorer="llm", model=model, prompt_version=prompt.version
+            )
+
+        # LLMError (endpoint down, bad output after a re-ask, ...) goes to the caller as is:
+        # it marks the answer failed and keeps the transcript for `mockint score --session`.
+        result = self.client.structured(messages, output_type, name="score_answer")
+        raw = to_raw_criteria(result, rubrics)
+        card = build_scorecard(raw, transcript, rubrics, scorer="llm", model=model, prompt_version=prompt.version)
+        # Cached only once it made a valid scorecard.
+        self.cache.put(
+            CachedScore(
+                key=key,
+                model=model,
+                endpoint=endpoint,
+                prompt_version=prompt.version,
+                rubric_versions=rubric_versions,
+                raw=raw,
+            )
+        )
+        return card
