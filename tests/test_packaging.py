@@ -48,3 +48,10 @@ def test_python_dash_m_entry_point_runs():
     result = subprocess.run([sys.executable, "-m", "mockint", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "second-round" in result.stdout
+
+
+def test_a_command_exit_code_reaches_the_process(run_cli, tmp_path):
+    # `mockint transcribe` exits 1 through typer.Exit when a file fails; main() must pass it on.
+    result = run_cli("transcribe", str(tmp_path / "missing.wav"))
+    assert result.code == 1
+    assert "missing.wav" in result.err

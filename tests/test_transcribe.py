@@ -1,0 +1,287 @@
+"""Transcription with the real bundled tiny.en model: accuracy, timing, pauses, bad input, CLI.
+
+The model is loaded once for the whole session (get_transcriber caches it per process, and the
+CLI tests reuse the same instance).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from mockint.audio import SAMPLE_RATE, load_audio
+from mockint.config import load_settings
+from mockint.delivery import compute_delivery
+from mockint.errors import AudioError, TranscriptionError
+from mockint.transcribe import (
+    MAX_KEYWORD_TOKENS,
+    Transcriber,
+    get_transcriber,
+    resolve_model,
+    word_error_counts,
+)
+from mockint.vad import speech_spans
+
+pytestmark = pytest.mark.slow
+
+AUDIO_SUFFIXES = {".wav", ".flac"}
+
+
+@pytest.fixture(scope="session")
+def transcriber() -> Transcriber:
+    return get_transcriber(load_settings())
+
+
+@pytest.fixture(scope="session")
+def clip_results(transcriber, audio_dir):
+    """Every shared clip transcribed once: path -> (samples, reference, transcript)."""
+    results = {}
+    for path in sorted(audio_dir.iterdir()):
+        if path.suffix in AUDIO_SUFFIXES:
+            samples = load_audio(path)
+            results[path] = (samples, path.with_suffix(".txt").read_text(), transcriber.transcribe(samples))
+    assert len(results) >= 10
+    return results
+
+
+def test_wer_over_shared_clips_at_most_3_percent(clip_results):
+    errors = words = 0
+    for _path, (_samples, reference, transcript) in clip_results.items():
+        e, n = word_error_counts(reference, transcript.text)
+        errors, words = errors + e, words + n
+    assert words > 300
+    assert errors / words <= 0.03, f"WER {errors / words:.2%} ({errors} errors in {words} words)"
+
+
+def test_words_are_time_aligned(clip_results):
+    for path, (samples, _reference, transcript) in clip_results.items():
+        duration = len(samples) / SAMPLE_RATE
+        assert transcript.duration == pytest.approx(duration, abs=1e-3)
+        words = transcript.words
+        assert len(words) >= 5, path.name
+        starts = [w.start for w in words]
+        assert starts == sorted(starts), f"{path.name}: word starts not monotonic"
+        for a, b in zip(words, words[1:]):
+            assert a.end <= b.start + 0.05, f"{path.name}: {a} overlaps {b}"
+        for w in words:
+            assert 0 <= w.start <= w.end <= duration + 0.05, f"{path.name}: {w} outside the audio"
+            assert 0 <= w.probability <= 1
+            middle = (w.start + w.end) / 2
+            assert any(s - 0.6 <= middle <= e + 0.6 for s, e in transcript.speech), f"{path.name}: {w} not near speech"
+        # the words are the text (Whisper may split a word: "old", "-sposed")
+        assert "".join(w.word for w in words) == "".join(transcript.text.split())
+
+
+def silence(seconds: float) -> np.ndarray:
+    return np.zeros(int(seconds * SAMPLE_RATE), dtype=np.float32)
+
+
+@pytest.fixture(scope="session")
+def two_clips(audio_dir):
+    first = load_audio(audio_dir / "ps_sns_0880.wav")  # "he was not an ill disposed young man"
+    second = load_audio(audio_dir / "ps_sns_0930.wav")  # "he might even have been made amiable himself"
+    return first, second
+
+
+def test_known_long_pause_is_found_once_at_the_right_place(transcriber, two_clips):
+    first, second = two_clips
+    gap = 2.5
+    audio = np.concatenate([first, silence(gap), second])
+    transcript = transcriber.transcribe(audio)
+    metrics = compute_delivery(transcript)
+
+    # Expected from each clip alone: its own trailing/leading quiet adds to the inserted gap.
+    first_end = speech_spans(first)[-1][1]
+    second_start = len(first) / SAMPLE_RATE + gap + speech_spans(second)[0][0]
+    assert len(metrics.long_pauses) == 1, metrics.long_pauses
+    pause = metrics.long_pauses[0]
+    assert pause.start == pytest.approx(first_end, abs=0.15)
+    assert pause.end == pytest.approx(second_start, abs=0.15)
+    assert pause.seconds >= gap - 0.1
+    middle = (pause.start + pause.end) / 2
+    said_before = [w.word.lower().strip(".,") for w in transcript.words if w.end <= middle]
+    said_after = [w.word.lower().strip(".,") for w in transcript.words if w.start >= middle]
+    assert len(said_before) + len(said_after) == len(transcript.words)  # no word inside the pause
+    assert said_before[-1] == "man" and "might" in said_after[:3]
+    assert "might" not in said_before
+    assert metrics.word_count == 8 + 8
+
+
+def test_short_gap_is_not_a_long_pause(transcriber, two_clips):
+    first, second = two_clips
+    transcript = transcriber.transcribe(np.concatenate([first, silence(0.6), second]))
+    assert compute_delivery(transcript).long_pauses == []
+
+
+def test_time_to_first_word_after_leading_silence(transcriber, two_clips):
+    first, _second = two_clips
+    lead = 3.0
+    transcript = transcriber.transcribe(np.concatenate([silence(lead), first]))
+    metrics = compute_delivery(transcript)
+    assert metrics.time_to_first_word == pytest.approx(lead + speech_spans(first)[0][0], abs=0.15)
+    assert transcript.words[0].start >= lead - 0.5  # Whisper word times drift; VAD sets the metric
+    assert metrics.total_seconds == pytest.approx(lead + len(first) / SAMPLE_RATE, abs=0.01)
+    assert metrics.speaking_seconds < len(first) / SAMPLE_RATE
+    assert metrics.long_pauses == []  # leading silence is think time, not a pause
+
+
+def test_offset_shifts_every_time(transcriber, two_clips):
+    first, _ = two_clips
+    plain = transcriber.transcribe(first)
+    shifted = transcriber.transcribe(first, offset=100.0)
+    assert shifted.text == plain.text
+    assert [w.start for w in shifted.words] == pytest.approx([w.start + 100 for w in plain.words], abs=1e-3)
+    assert shifted.speech[0][0] == pytest.approx(plain.speech[0][0] + 100, abs=1e-3)
+
+
+def test_chunk_without_speech_is_an_empty_transcript(transcriber):
+    transcript = transcriber.transcribe(silence(2.0), offset=5.0)
+    assert transcript.text == "" and transcript.words == [] and transcript.speech == []
+    assert transcript.duration == 2.0
+
+
+def test_get_transcriber_reuses_the_loaded_model(transcriber):
+    assert get_transcriber(load_settings()) is transcriber
+
+
+def test_keywords_are_bounded_in_tokens(transcriber):
+    many = [f"Term{i}Framework" for i in range(300)]
+    cue = transcriber.hotwords(["Kubernetes", "kubernetes", " PostgreSQL ", "", *many])
+    assert cue.startswith("Um, uh, hmm, Kubernetes, PostgreSQL, Term0Framework")
+    assert cue.count("ubernetes") == 1
+    keyword_part = cue[len(transcriber.filler_cue) :]
+    tokens = transcriber._model.hf_tokenizer.encode(keyword_part, add_special_tokens=False).ids
+    assert MAX_KEYWORD_TOKENS - 10 <= len(tokens) <= MAX_KEYWORD_TOKENS + 2
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")
+def test_keywords_make_tool_names_come_out_right(transcriber, tmp_path):
+    path = tmp_path / "answer.wav"
+    said = "We described the clusters in Terraform and stored orders in Postgres Q L, with Kafka in front."
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(path), said], check=True)
+    with_keywords = transcriber.transcribe_file(path, keywords=["PostgreSQL", "Kafka", "Terraform"]).text
+    squashed = "".join(c for c in with_keywords.lower() if c.isalnum())
+    assert "postgresql" in squashed and "kafka" in squashed and "terraform" in squashed, with_keywords
+
+
+# --- models --------------------------------------------------------------------------
+
+
+def test_bundled_model_resolves_to_a_local_folder():
+    path = Path(resolve_model("bundled"))
+    assert (path / "model.bin").is_file()
+
+
+def test_model_folder_is_accepted_and_folder_without_model_rejected(tmp_path):
+    assert resolve_model(resolve_model("bundled")) == resolve_model("bundled")
+    with pytest.raises(TranscriptionError, match="no model.bin"):
+        resolve_model(str(tmp_path))
+
+
+def test_uncached_model_offline_names_the_bundled_default(monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path))  # an empty cache
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
+    with pytest.raises(TranscriptionError) as info:
+        resolve_model("small.en")
+    assert "small.en" in str(info.value) and "bundled" in str(info.value)
+
+
+def test_unknown_model_name():
+    with pytest.raises(TranscriptionError, match="unknown model 'no-such-model'.*bundled"):
+        resolve_model("no-such-model")
+
+
+# --- CLI -----------------------------------------------------------------------------
+
+
+def test_cli_json_shape(run_cli, audio_dir, transcriber):
+    result = run_cli("transcribe", "--json", str(audio_dir / "fw_jfk.flac"))
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    assert data["model"] == transcriber.model_name
+    [entry] = data["files"]
+    assert set(entry) == {"file", "ok", "text", "duration", "language", "model", "words", "speech", "delivery"}
+    assert entry["ok"] is True and entry["duration"] == 11.0
+    assert "ask not what your country can do for you" in entry["text"].lower()
+    assert set(entry["words"][0]) == {"word", "start", "end", "probability"}
+    d = entry["delivery"]
+    assert d["word_count"] == len(entry["words"]) == 22
+    assert 100 < d["words_per_minute"] < 250
+    assert d["time_to_first_word"] == pytest.approx(entry["speech"][0][0])
+    assert d["long_pauses"] == [] and d["filler_count"] == 0
+
+
+def test_cli_human_output_and_keywords(run_cli, audio_dir):
+    result = run_cli("transcribe", str(audio_dir / "pv_cheetah_test_en.wav"), "--keywords", "platforms, Kafka")
+    assert result.code == 0, result
+    assert "Today" in result.out or "today" in result.out
+    assert "wpm" in result.out and "long pauses" in result.out
+
+
+@pytest.fixture
+def bad_inputs(tmp_path) -> dict[str, tuple[Path, str]]:
+    """Each bad input and the words its one-line error must contain."""
+    zero = tmp_path / "zero.wav"
+    sf.write(zero, np.zeros(0, dtype=np.float32), SAMPLE_RATE)
+    quiet = tmp_path / "silence.wav"
+    sf.write(quiet, silence(3.0), SAMPLE_RATE)
+    noise = tmp_path / "noise.flac"
+    sf.write(noise, (np.random.default_rng(0).standard_normal(3 * SAMPLE_RATE) * 0.1).astype(np.float32), SAMPLE_RATE)
+    corrupt = tmp_path / "corrupt.wav"
+    corrupt.write_bytes(b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(200)))
+    text = tmp_path / "answer.txt"
+    text.write_text("not audio at all\n" * 50)
+    return {
+        "missing": (tmp_path / "missing.wav", "no such file"),
+        "corrupt": (corrupt, "corrupt"),
+        "zero_length": (zero, "no audio samples"),
+        "silence": (quiet, "no speech detected"),
+        "noise": (noise, "no speech detected"),
+        "not_audio": (text, "not an audio file"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["missing", "corrupt", "zero_length", "silence", "noise", "not_audio"])
+def test_cli_bad_input_is_one_line_and_non_zero(run_cli, bad_inputs, kind):
+    path, message = bad_inputs[kind]
+    result = run_cli("transcribe", str(path))
+    assert result.code != 0
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert message in lines[0] and str(path.name) in lines[0]
+    assert "Traceback" not in result.err
+
+
+def test_cli_batch_keeps_going_and_marks_failures(run_cli, bad_inputs, audio_dir):
+    good = audio_dir / "ps_sns_0880.wav"
+    paths = [bad_inputs["missing"][0], good, bad_inputs["silence"][0], bad_inputs["not_audio"][0]]
+    result = run_cli("transcribe", "--json", *map(str, paths))
+    assert result.code == 1
+    files = json.loads(result.out)["files"]
+    assert [f["ok"] for f in files] == [False, True, False, False]
+    assert [f["file"] for f in files] == [str(p) for p in paths]
+    assert "young man" in files[1]["text"]
+    for entry, (_, message) in zip([files[0], files[2], files[3]], [bad_inputs[k] for k in ("missing", "silence", "not_audio")]):
+        assert set(entry) == {"file", "ok", "error"} and message in entry["error"]
+    assert len(result.err.strip().splitlines()) == 3
+
+
+def test_cli_unavailable_model_is_one_error(run_cli, audio_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hub"))
+    result = run_cli("transcribe", "--model", "base.en", str(audio_dir / "ps_sns_0880.wav"))
+    assert result.code != 0
+    assert len(result.err.strip().splitlines()) == 1
+    assert "base.en" in result.err and "bundled" in result.err
+
+
+def test_transcribe_file_raises_for_no_speech(transcriber, bad_inputs):
+    with pytest.raises(AudioError, match="no speech"):
+        transcriber.transcribe_file(bad_inputs["noise"][0])
