@@ -106,6 +106,9 @@ class CriterionScore(Model):
     rejected_quotes: list[str] = Field(default_factory=list, description="quotes not found in the transcript")
     capped: bool = Field(default=False, description="score lowered because no quote verified")
     feedback: str = ""
+    applies: bool = Field(
+        default=True, description="False when the question does not exercise this criterion: shown, not counted"
+    )
 
     @property
     def key(self) -> str:
@@ -118,9 +121,11 @@ class Scorecard(Model):
     rubric_versions: dict[str, str] = Field(default_factory=dict)
     prompt_version: str | None = None
     criteria: list[CriterionScore]
-    overall: float = Field(description="0-100, computed in code from criteria and weights")
+    overall: float = Field(description="0-100, computed in code from the applicable criteria and weights")
     band: str
-    rubric_scores: dict[str, float] = Field(default_factory=dict, description="rubric id -> 0-100")
+    rubric_scores: dict[str, float] = Field(
+        default_factory=dict, description="rubric id -> 0-100, for rubrics with an applicable criterion"
+    )
     improvements: list[str] = Field(default_factory=list, description="the one or two changes that help most")
     created_at: datetime = Field(default_factory=utc_now)
 

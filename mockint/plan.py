@@ -5,7 +5,8 @@ For each weak area, most important first, the plan mixes two kinds of question:
     ("You said the migration went well: what changed, in numbers?"), and
   - a fresh bank question that exercises the same criterion and competencies.
 Every question names the area it targets (`targets`) and why (`rationale`, the evidence), and
-none is a near-duplicate of a question already asked.
+none is a near-duplicate of a question already asked. A follow-up's `criteria` are what it asks
+for (FOLLOWUP_CRITERIA), so its answer is judged on those only; a bank question keeps the bank's.
 
 With an LLM, follow-ups are written from prompts/plan_followups.yaml and validated in code: a
 follow-up that targets no listed weak area, quotes words the candidate never said, or repeats a
@@ -73,6 +74,44 @@ TOPIC_FOLLOWUP = (
 FLAT_FOLLOWUP = (
     "Your answer on {topic} fell flat in round one. Let's try it again: one real example, what you did, and the outcome."
 )
+# What each follow-up actually asks for: the criteria its answer is judged on (QuestionRef.criteria).
+# The area itself plus at most one criterion the same question asks for: 'what changed, in
+# numbers?' asks for the result and its size, not for a whole STAR story, so a reply that is
+# just the numbers is not marked down on task and action. A follow-up for a delivery habit asks
+# for the story again in a given shape; its delivery is measured whatever the criteria.
+FOLLOWUP_CRITERIA: dict[str, tuple[str, ...]] = {
+    "star.situation": ("star.situation", "specificity.concrete_detail"),
+    "star.task": ("star.task",),
+    "star.action": ("star.action", "specificity.ownership"),
+    "star.result": ("star.result", "specificity.quantified_impact"),
+    "specificity.quantified_impact": ("specificity.quantified_impact", "star.result"),
+    "specificity.concrete_detail": ("specificity.concrete_detail",),
+    "specificity.ownership": ("specificity.ownership", "star.action"),
+    "specificity.real_example": ("specificity.real_example", "specificity.concrete_detail"),
+    "specificity.relevance": ("specificity.relevance",),
+    # "in three short parts - situation, what you did, the result"
+    "delivery.fillers": ("star.situation", "star.action", "star.result"),
+    # "tell it again at an easy pace, landing on the result"
+    "delivery.pace": ("star.result",),
+    # "the outline of that story first in one sentence, then the details"
+    "delivery.pauses": ("star.situation", "star.action", "star.result"),
+}
+# GENERIC_FOLLOWUP: "what exactly did you do, and what was the result?"
+GENERIC_CRITERIA = ("star.action", "star.result")
+# TOPIC_FOLLOWUP / FLAT_FOLLOWUP ask for one real example (situation), what you did and the outcome.
+# Not star.task: neither asks what you were responsible for, so a good answer is not marked down for it.
+DEBRIEF_CRITERIA = ("star.situation", "star.action", "star.result", "specificity.real_example")
+
+
+def followup_criteria(area: WeakArea) -> list[str]:
+    """The criteria a follow-up drilling `area` asks for (not the criteria of the question it quotes)."""
+    if area.kind == "debrief":
+        return list(DEBRIEF_CRITERIA)
+    if area.id in FOLLOWUP_CRITERIA:
+        return list(FOLLOWUP_CRITERIA[area.id])
+    return list(dict.fromkeys([*area.criteria, *GENERIC_CRITERIA]))
+
+
 # Template wording shared by many follow-ups; two follow-ups are duplicates only when what
 # remains (the quote, the topic) is alike, not because they share a template.
 _TEMPLATE_WORDS = frozenset(
@@ -227,7 +266,7 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer]) -> Questi
             text=text,
             category="first_round_probe",
             competencies=list(area.competencies),
-            criteria=["specificity.real_example", "specificity.quantified_impact"],
+            criteria=followup_criteria(area),
             source="followup",
             targets=area.id,
             rationale=evidence_note(area),
@@ -252,7 +291,7 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer]) -> Questi
             text=text,
             category="followup",
             competencies=list(answer.question.competencies),
-            criteria=list(dict.fromkeys([*area.criteria, *answer.question.criteria])),
+            criteria=followup_criteria(area),
             source="followup",
             targets=area.id,
             rationale=f'{evidence_note(area)}; in {answer.id} you said "{quote}"',
@@ -433,7 +472,9 @@ def validate_followups(
                 text=text,
                 category="followup",
                 competencies=list(story.question.competencies) if story else list(area.competencies),
-                criteria=list(dict.fromkeys([*area.criteria, *(story.question.criteria if story else [])])),
+                # The model was asked to target this one area, so its question asks for what
+                # the area needs, as a templated follow-up does.
+                criteria=followup_criteria(area),
                 source="followup",
                 targets=area.id,
                 rationale=rationale,

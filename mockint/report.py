@@ -6,7 +6,8 @@ works out the audio sources (relative paths or data URIs) and writes the file.
 What the analysis adds to the stored session, per answer: the transcript split into spans with
 its STAR parts located from the verified evidence (word timings when there are any, else the
 words themselves), one row per criterion with its best quote, and delivery in plain numbers;
-per round: mean scores, the repeated weak areas (weakness.find_weak_areas), the next-round plan
+per round: mean scores (a criterion's mean over the answers whose question exercises it; on the
+others it is shown as n/a), the repeated weak areas (weakness.find_weak_areas), the next-round plan
 and the second-round preparation (prep.py). Parts that are missing (an answer whose scoring
 failed, a round with no plan yet) are shown as missing, never guessed.
 """
@@ -33,7 +34,7 @@ from mockint.prep import Prep, build_prep
 from mockint.rubrics import band_for
 from mockint.scoring.evidence import verify_quote
 from mockint.session import Answer, Round, Session
-from mockint.weakness import Ledger, WeakArea, find_weak_areas
+from mockint.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
 
 Format = Literal["md", "html", "json"]
 FORMATS: tuple[str, ...] = ("md", "html", "json")
@@ -80,6 +81,7 @@ class CriterionRow(Model):
     feedback: str = ""
     capped: bool = False
     rejected_quotes: list[str] = Field(default_factory=list)
+    applies: bool = Field(default=True, description="False: the question does not exercise it; shown as n/a")
 
 
 class DeliveryView(Model):
@@ -249,7 +251,13 @@ def _delivery_view(answer: Answer) -> DeliveryView | None:
     )
 
 
-def _criterion_rows(card: Scorecard) -> list[CriterionRow]:
+def _criterion_rows(answer: Answer) -> list[CriterionRow]:
+    """One row per scored criterion; those the question does not exercise are marked (n/a),
+    by the same rule the weak areas use (weakness.applicable_scores)."""
+    card = answer.scorecard
+    if card is None:
+        return []
+    counted = {cs.key for cs in applicable_scores(answer)}
     rows = []
     for cs in card.criteria:
         verified = [e for e in cs.evidence if e.verified]
@@ -267,6 +275,7 @@ def _criterion_rows(card: Scorecard) -> list[CriterionRow]:
                 feedback=cs.feedback,
                 capped=cs.capped,
                 rejected_quotes=list(cs.rejected_quotes),
+                applies=cs.key in counted,
             )
         )
     return rows
@@ -290,7 +299,7 @@ def analyse_answer(answer: Answer) -> AnswerView:
         view.scorer, view.model = card.scorer, card.model
         view.overall, view.band = card.overall, card.band
         view.rubric_scores = dict(card.rubric_scores)
-        view.criteria = _criterion_rows(card)
+        view.criteria = _criterion_rows(answer)
         view.improvements = list(card.improvements)
     return view
 
@@ -304,9 +313,8 @@ def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[object]) -> li
     names: dict[str, str] = {}
     max_scores: dict[str, int] = {}
     for a in answers:
-        if a.scorecard is None:
-            continue
-        for cs in a.scorecard.criteria:
+        # Only where the question exercises the criterion: "n/a" is not a zero.
+        for cs in applicable_scores(a):
             scores.setdefault(cs.key, []).append(cs.score)
             names.setdefault(cs.key, cs.name or cs.criterion)
             max_scores.setdefault(cs.key, cs.max_score)

@@ -167,22 +167,29 @@ def band_for(score: float) -> str:
     return BANDS[-1][1]
 
 
-def rubric_score(criteria: Iterable[CriterionScore], rubric: Rubric) -> float:
-    """0-100: the weighted share of the maximum, over this rubric's criteria (missing ones count 0)."""
+def rubric_score(criteria: Iterable[CriterionScore], rubric: Rubric) -> float | None:
+    """0-100: the weighted share of the maximum over this rubric's criteria that are given;
+    None when none is (the rubric does not apply to the answer)."""
     by_id = {c.criterion: c for c in criteria if c.rubric == rubric.id}
-    earned = sum(c.weight * by_id[c.id].score / MAX_SCORE for c in rubric.criteria if c.id in by_id)
-    return round(100.0 * earned / rubric.total_weight, 1)
+    given = [c for c in rubric.criteria if c.id in by_id]
+    if not given:
+        return None
+    earned = sum(c.weight * by_id[c.id].score / MAX_SCORE for c in given)
+    return round(100.0 * earned / sum(c.weight for c in given), 1)
 
 
 def overall_score(criteria: list[CriterionScore], rubrics: list[Rubric]) -> tuple[float, str, dict[str, float]]:
     """Overall 0-100, its band, and each rubric's 0-100.
 
+    `criteria` are the ones that count: callers pass only those the question exercises
+    (scoring/card.py), so a criterion left out is not a zero, and a rubric with none of its
+    criteria given drops out of the overall and of the per-rubric scores.
     Each rubric counts equally in the overall score, whatever its number of criteria;
     inside a rubric, criteria count by their weight. Weights come from the rubric files,
     not from the scorer, so a scorer cannot reweight.
     """
     if not rubrics:
         raise ValueError("overall_score needs at least one rubric")
-    per_rubric = {r.id: rubric_score(criteria, r) for r in rubrics}
-    overall = round(sum(per_rubric.values()) / len(per_rubric), 1)
+    per_rubric = {r.id: value for r in rubrics if (value := rubric_score(criteria, r)) is not None}
+    overall = round(sum(per_rubric.values()) / len(per_rubric), 1) if per_rubric else 0.0
     return overall, band_for(overall), per_rubric

@@ -49,6 +49,9 @@ class Round(Model):
     started_at: datetime = Field(default_factory=utc_now)
     ended_at: datetime | None = None
     answers: list[Answer] = Field(default_factory=list)
+    questions: list[QuestionRef] = Field(
+        default_factory=list, description="the questions this round asks, in order; --resume continues them"
+    )
     plan: list[QuestionRef] = Field(default_factory=list, description="next round's follow-up questions")
 
 

@@ -4,6 +4,8 @@ A weak area is a rubric criterion or a delivery metric that fell below its thres
 more answers of a round (one is enough for an area the ledger already tracks: it is still weak
 across rounds), or a concern imported from round-one notes (see debrief.py). Areas are ranked by
 how often they were weak, then by how badly (mean shortfall below the threshold, 0..1).
+A criterion is assessed only on answers whose question exercises it (`applicable_scores`):
+"weak in N of M answers" counts M over those answers, and the ledger ignores the others.
 
 The ledger follows each area across sessions: open -> improving -> resolved. An area resolves
 only after it passes on RESOLVE_AFTER later answers to questions the candidate had not answered
@@ -21,8 +23,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from mockint.models import DeliveryMetrics, Model
+from mockint.models import CriterionScore, DeliveryMetrics, Model
 from mockint.questions import is_near_duplicate
+from mockint.scoring.card import applicable_keys
 from mockint.session import Answer, Session
 
 LEDGER_SCHEMA_VERSION = 1
@@ -164,30 +167,40 @@ def weak_below(key: str, rubrics_index: dict[str, tuple[object, object]]) -> int
     return found[1].weak_below if found else DEFAULT_WEAK_BELOW  # type: ignore[attr-defined]
 
 
+def applicable_scores(answer: Answer) -> list[CriterionScore]:
+    """The answer's criterion scores that count: marked as applying, and, for scorecards made
+    before the flag existed (all True) or scored without the question, named by the question's
+    criteria when it names any of them (the same rule as scoring.card.apply_question_criteria)."""
+    card = answer.scorecard
+    if card is None:
+        return []
+    counted = applicable_keys(answer.question.criteria, (c.key for c in card.criteria))
+    return [c for c in card.criteria if c.applies and c.key in counted]
+
+
 def _answer_outcomes(
     answer: Answer, index: dict[str, tuple[object, object]]
 ) -> dict[str, tuple[bool, float, float, WeakEvidence | None]]:
     """Every criterion/delivery area this answer was assessed on -> (weak, shortfall, threshold, evidence)."""
     out: dict[str, tuple[bool, float, float, WeakEvidence | None]] = {}
     q = answer.question
-    if answer.scorecard is not None:
-        for cs in answer.scorecard.criteria:
-            limit = weak_below(cs.key, index)
-            weak = cs.score < limit
-            shortfall = (limit - cs.score) / limit if weak and limit else 0.0
-            evidence = None
-            if weak:
-                evidence = WeakEvidence(
-                    answer_id=answer.id,
-                    question_id=q.id,
-                    question=q.text,
-                    score=cs.score,
-                    threshold=limit,
-                    max_score=cs.max_score,
-                    quotes=[e.quote for e in cs.evidence if e.verified],
-                    detail=cs.feedback,
-                )
-            out[cs.key] = (weak, shortfall, float(limit), evidence)
+    for cs in applicable_scores(answer):
+        limit = weak_below(cs.key, index)
+        weak = cs.score < limit
+        shortfall = (limit - cs.score) / limit if weak and limit else 0.0
+        evidence = None
+        if weak:
+            evidence = WeakEvidence(
+                answer_id=answer.id,
+                question_id=q.id,
+                question=q.text,
+                score=cs.score,
+                threshold=limit,
+                max_score=cs.max_score,
+                quotes=[e.quote for e in cs.evidence if e.verified],
+                detail=cs.feedback,
+            )
+        out[cs.key] = (weak, shortfall, float(limit), evidence)
     if answer.delivery is not None:
         shortfalls = delivery_shortfalls(answer.delivery)
         for area_id in DELIVERY_CHECKS:
@@ -353,8 +366,7 @@ def _debrief_outcome(
     relevant = q.targets == entry.id or bool(set(q.competencies) & set(entry.competencies))
     if not relevant or answer.scorecard is None:
         return None
-    keys = set(q.criteria) or {c.key for c in answer.scorecard.criteria}
-    scores = [c for c in answer.scorecard.criteria if c.key in keys]
+    scores = applicable_scores(answer)
     if not scores:
         return None
     weak = [c for c in scores if c.score < weak_below(c.key, index)]

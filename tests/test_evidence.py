@@ -6,7 +6,7 @@ import pytest
 
 from mockint.errors import ScoringError
 from mockint.models import Transcript, Word
-from mockint.rubrics import load_rubrics
+from mockint.rubrics import band_for, load_rubrics
 from mockint.scoring.card import EVIDENCE_CAP, RawCriterion, build_scorecard
 from mockint.scoring.evidence import normalise, verify_quote, verify_quotes
 
@@ -150,3 +150,73 @@ def test_improvements_target_the_costliest_weak_criteria():
     assert card.improvements[1].startswith("Situation:")
     assert len(card.improvements) == 2
     assert card.rubric_versions == {r.id: r.version for r in rubrics}
+
+
+# --- applicability: a question is judged on the criteria it exercises --------------------
+
+FIT_CRITERIA = ["specificity.relevance", "specificity.concrete_detail"]
+
+
+def _mixed_raw(rubrics):
+    """No STAR story at all (0s), but relevant and concrete: a good answer to 'why here?'."""
+    raw = _raw(rubrics, score=0, quotes=())
+    for item in raw:
+        if (item.rubric, item.criterion) == ("specificity", "relevance"):
+            item.score, item.quotes = 4, ["I was the lead on the billing migration"]
+        elif (item.rubric, item.criterion) == ("specificity", "concrete_detail"):
+            item.score, item.quotes = 2, ["last March I was the lead"]
+    return raw
+
+
+def test_apply_question_criteria_recomputes_from_the_applicable_criteria_only():
+    from mockint.scoring.card import apply_question_criteria
+
+    rubrics = load_rubrics()
+    spec = rubrics[1]
+    full = build_scorecard(_mixed_raw(rubrics), _text(TEXT), rubrics, scorer="offline")
+    fit = apply_question_criteria(full, FIT_CRITERIA, rubrics)
+
+    relevance, detail = spec.criterion("relevance"), spec.criterion("concrete_detail")
+    expected = round(100 * (relevance.weight * 4 / 4 + detail.weight * 2 / 4) / (relevance.weight + detail.weight), 1)
+    # Only specificity has an applicable criterion: STAR drops out of the mean and of rubric_scores.
+    assert fit.rubric_scores == {"specificity": expected}
+    assert fit.overall == expected and fit.band == band_for(expected)
+    assert full.overall < 20 and fit.overall > 60
+    # Every criterion is still there with its score; the others are marked, not removed.
+    assert [(c.key, c.score) for c in fit.criteria] == [(c.key, c.score) for c in full.criteria]
+    assert {c.key for c in fit.criteria if c.applies} == set(FIT_CRITERIA)
+    # Improvements come from applicable criteria only (relevance is 4/4: only detail is left).
+    assert fit.improvements == [f"{detail.name}: {detail.advice}"]
+    # Pure: the card passed in is unchanged.
+    assert all(c.applies for c in full.criteria) and full.overall < 20
+
+
+def test_build_scorecard_applicable_is_the_same_code_path_and_reapplying_starts_fresh():
+    from mockint.scoring.card import apply_question_criteria
+
+    rubrics = load_rubrics()
+    full = build_scorecard(_mixed_raw(rubrics), _text(TEXT), rubrics, scorer="offline")
+    direct = build_scorecard(_mixed_raw(rubrics), _text(TEXT), rubrics, scorer="offline", applicable=FIT_CRITERIA)
+    applied = apply_question_criteria(full, FIT_CRITERIA, rubrics)
+    fields = ("criteria", "overall", "band", "rubric_scores", "improvements")
+    assert {f: getattr(direct, f) for f in fields} == {f: getattr(applied, f) for f in fields}
+    # Empty criteria (free text): everything applies again, whatever the last marks were.
+    back = apply_question_criteria(applied, [], rubrics)
+    assert {f: getattr(back, f) for f in fields} == {f: getattr(full, f) for f in fields}
+    # Criteria naming nothing that was scored (another rubric set): judged on everything, not on nothing.
+    other = apply_question_criteria(full, ["leadership.vision"], rubrics)
+    assert other.overall == full.overall and all(c.applies for c in other.criteria)
+    # A STAR-only question: specificity drops out.
+    star_only = apply_question_criteria(full, ["star.result", "star.action"], rubrics)
+    assert set(star_only.rubric_scores) == {"star"} and star_only.overall == 0.0
+
+
+def test_old_scorecards_without_the_flag_load_as_applying():
+    from mockint.models import Scorecard
+
+    rubrics = load_rubrics()
+    data = build_scorecard(_mixed_raw(rubrics), _text(TEXT), rubrics, scorer="offline").model_dump(mode="json")
+    for c in data["criteria"]:
+        del c["applies"]
+    old = Scorecard.model_validate(data)
+    assert all(c.applies for c in old.criteria)

@@ -268,3 +268,72 @@ def test_get_scorer_picks_by_settings(monkeypatch):
 
     with pytest.raises(ConfigError, match="no LLM endpoint"):
         get_scorer(load_settings(scorer="llm"))
+
+
+# --- score_question: judged on the criteria the question exercises ------------------------
+
+MOTIVATION = (
+    "I want to work here because your team is moving billing analytics to Snowflake and dbt, which is exactly "
+    "what I did at Northwind in 2023. I read your engineering blog post from March about the invoicing pipeline, "
+    "and the data engineer role here would let me use that experience on a larger platform."
+)
+FOLLOWUP_NUMBERS = (
+    "Invoicing time fell from 9 hours to 40 minutes, hosting costs fell by 60 percent, and support "
+    "tickets about late invoices dropped from 30 a month to 4."
+)
+
+
+def test_a_motivation_answer_with_concrete_detail_is_judged_on_its_two_criteria():
+    from mockint.questions import load_bank
+    from mockint.scoring import score_question
+    from mockint.weakness import find_weak_areas
+    from mockint.session import Answer
+
+    rubrics = load_rubrics()
+    question = load_bank().get("fit.why_here").ref()
+    assert question.criteria == ["specificity.relevance", "specificity.concrete_detail"]
+    transcript = Transcript(text=MOTIVATION, duration=0.0)
+    every = OfflineScorer().score(question.text, transcript, rubrics)
+    card = score_question(OfflineScorer(), question, transcript, rubrics)
+    # Judged on everything it is "weak" for lacking a STAR story; on its own criteria it is not.
+    assert every.band == "weak" and every.criterion("star.result").score == 0
+    assert card.band != "weak" and card.overall >= 60
+    assert set(card.rubric_scores) == {"specificity"}
+    assert {c.key for c in card.criteria if c.applies} == set(question.criteria)
+    # The overall is exactly the weighted mean of those two criteria.
+    spec = rubrics[1]
+    used = [(spec.criterion(k.split(".")[1]).weight, card.criterion(k).score) for k in question.criteria]
+    assert card.overall == round(100 * sum(w * s / 4 for w, s in used) / sum(w for w, _ in used), 1)
+    # And two such answers do not make STAR a weak area.
+    answers = [
+        Answer(id=f"a0{i}", question=question, status="scored", transcript=transcript, scorecard=card) for i in (1, 2)
+    ]
+    assert not [a.id for a in find_weak_areas(answers, rubrics) if a.id.startswith("star.")]
+
+
+def test_free_text_question_judges_every_criterion():
+    from mockint.scoring import score_question
+
+    transcript = Transcript(text=MOTIVATION, duration=0.0)
+    card = score_question(OfflineScorer(), "Why do you want to work here?", transcript, load_rubrics())
+    assert all(c.applies for c in card.criteria)
+    assert card == OfflineScorer().score("Why do you want to work here?", transcript, load_rubrics()).model_copy(
+        update={"created_at": card.created_at}
+    )
+
+
+def test_a_numbers_only_reply_to_a_result_followup_is_not_marked_down_on_task_and_action():
+    from mockint.models import QuestionRef
+    from mockint.plan import FOLLOWUP_CRITERIA
+    from mockint.scoring import score_question
+
+    followup = QuestionRef(
+        id="fu.star_result.a01", text='You said "the migration went well": what changed, in numbers?',
+        criteria=list(FOLLOWUP_CRITERIA["star.result"]), source="followup", targets="star.result",
+    )
+    transcript = Transcript(text=FOLLOWUP_NUMBERS, duration=0.0)
+    every = OfflineScorer().score(followup.text, transcript, load_rubrics())
+    card = score_question(OfflineScorer(), followup, transcript, load_rubrics())
+    assert every.criterion("star.task").score < 2 and every.criterion("star.action").score < 2
+    assert not card.criterion("star.task").applies and not card.criterion("star.action").applies
+    assert every.band == "weak" and card.overall > every.overall and card.band != "weak"

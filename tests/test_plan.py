@@ -210,6 +210,11 @@ def test_llm_followups_are_validated_and_gaps_filled_offline(llm_settings):
     assert texts.count(asked) == 0
     llm_result = next(q for q in plan if q.text.startswith("You said things were better"))
     assert llm_result.targets == "star.result" and llm_result.competencies == ["problem_solving", "resilience"]
+    # It asks for the result, so its answer is judged on the result and its size, not on the
+    # criteria of the outage question it quotes.
+    assert llm_result.criteria == ["star.result", "specificity.quantified_impact"]
+    ownership = next(q for q in plan if q.text.startswith('You said "the team did most of the work"'))
+    assert ownership.criteria == ["specificity.ownership", "star.action"]
     # Areas the model skipped still get a templated follow-up.
     quantified = [q for q in plan if q.targets == "specificity.quantified_impact" and q.source == "followup"]
     assert quantified and quantified[0].text.startswith('You said "')
@@ -337,3 +342,47 @@ def test_round_one_concerns_are_not_crowded_out_of_a_short_plan():
     targets = [q.targets for q in plan]
     assert {"topic.microsoft_project", "topic.reasons_for_leaving"} <= set(targets)
     assert practice_areas[0].id in targets and practice_areas[1].id in targets
+
+
+# --- what a follow-up asks for is what its answer is judged on ------------------------------
+
+
+def test_followup_criteria_are_what_the_followup_asks_for():
+    from mockint.plan import FOLLOWUP_CRITERIA, followup_criteria
+    from mockint.weakness import WeakArea
+
+    answers = round_one()
+    areas = find_weak_areas(answers, RUBRICS)
+    by_answer = {a.id: a for a in answers}
+    quoted_criteria = set(answers[0].question.criteria)
+    assert len(quoted_criteria) == 9  # the quoted answers' question exercised everything
+    expected = {
+        "star.result": ["star.result", "specificity.quantified_impact"],
+        "specificity.quantified_impact": ["specificity.quantified_impact", "star.result"],
+        "specificity.ownership": ["specificity.ownership", "star.action"],
+        "delivery.fillers": ["star.situation", "star.action", "star.result"],
+    }
+    for area in areas:
+        ref = offline_followup(area, by_answer)
+        assert ref is not None and ref.criteria == expected[area.id], (area.id, ref.criteria)
+    # The targeted criterion plus at most one other, for every criterion area.
+    for area_id, criteria in FOLLOWUP_CRITERIA.items():
+        if not area_id.startswith("delivery."):
+            assert criteria[0] == area_id and len(criteria) <= 2
+    assert FOLLOWUP_CRITERIA["star.task"] == ("star.task",)
+    assert FOLLOWUP_CRITERIA["star.action"] == ("star.action", "specificity.ownership")
+    # A round-one concern asks for one real example told as a story.
+    concern = WeakArea(id="topic.microsoft_project", kind="debrief", name="Microsoft Project", count=3)
+    ref = offline_followup(concern, by_answer)
+    assert ref.criteria == ["star.situation", "star.action", "star.result", "specificity.real_example"]
+    # An area with no template: its own criterion plus what the generic question asks for.
+    odd = WeakArea(id="leadership.vision", kind="criterion", name="Vision", count=2, criteria=["leadership.vision"])
+    assert followup_criteria(odd) == ["leadership.vision", "star.action", "star.result"]
+
+    # In a plan, follow-ups carry those criteria and bank questions keep the bank's.
+    plan = plan_next_round(areas, answers, BANK, n=6)
+    for q in plan:
+        if q.source == "bank":
+            assert q.criteria == BANK.get(q.id).criteria, q.id
+        else:
+            assert q.criteria == expected[q.targets], q

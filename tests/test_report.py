@@ -59,14 +59,23 @@ def timed(text: str, *, start: float = 0.5, step: float = 0.4) -> Transcript:
     return Transcript(text=text, words=words, duration=round(t + 0.5, 2), speech=[(start, round(t, 2))], model="fixture")
 
 
-def card(transcript: Transcript, given: dict[str, tuple[int, list[str], str]], *, scorer: str = "llm") -> Scorecard:
-    """A scorecard through the real build_scorecard; criteria not given score 1 with no quote."""
+def card(
+    transcript: Transcript,
+    given: dict[str, tuple[int, list[str], str]],
+    *,
+    scorer: str = "llm",
+    applicable: list[str] | None = None,
+) -> Scorecard:
+    """A scorecard through the real build_scorecard; criteria not given score 1 with no quote.
+    `applicable`: the question's criteria, as scoring.score_question applies them."""
     raw = []
     for r in RUBRICS:
         for c in r.criteria:
             score, quotes, feedback = given.get(f"{r.id}.{c.id}", (1, [], f"{c.name} is thin."))
             raw.append(RawCriterion(rubric=r.id, criterion=c.id, score=score, quotes=quotes, feedback=feedback))
-    sc = build_scorecard(raw, transcript, RUBRICS, scorer=scorer, model="fixture-model" if scorer == "llm" else None)
+    sc = build_scorecard(
+        raw, transcript, RUBRICS, scorer=scorer, model="fixture-model" if scorer == "llm" else None, applicable=applicable
+    )
     return sc.model_copy(update={"created_at": T0})
 
 
@@ -81,10 +90,20 @@ def delivery(words: int, seconds: float, fillers: dict[str, int], pauses: list[t
     )
 
 
+# The fixture pins which criteria each question is scored on, so editing the bank does not
+# change the snapshots; the questions' text and competencies still come from the bank.
+FIXTURE_CRITERIA = {
+    "beh.tight_deadline": ["star.situation", "star.task", "star.action", "star.result",
+                           "specificity.quantified_impact", "specificity.concrete_detail"],
+    "beh.conflict": ["star.situation", "star.task", "star.action", "star.result",
+                     "specificity.ownership", "specificity.real_example"],
+}
+
+
 def bank_ref(question_id: str) -> QuestionRef:
     q = BANK.get(question_id)
     assert q is not None, question_id
-    return q.ref()
+    return q.ref().model_copy(update={"criteria": FIXTURE_CRITERIA.get(question_id, q.criteria)})
 
 
 def strong_answer(answer_id: str = "a01", at: datetime = T0) -> Answer:
@@ -99,7 +118,7 @@ def strong_answer(answer_id: str = "a01", at: datetime = T0) -> Answer:
         "specificity.relevance": (3, ["ship the invoicing integration"], "Answers the question."),
         "specificity.real_example": (4, ["Last spring at Northwind Logistics"], "One real event."),
         "specificity.concrete_detail": (3, ["Northwind Logistics our biggest customer"], "Named specifics."),
-    })
+    }, applicable=bank_ref("beh.tight_deadline").criteria)
     return Answer(
         id=answer_id, question=bank_ref("beh.tight_deadline"), audio_path=f"{answer_id}.wav", status="scored",
         transcript=t, scorecard=sc, delivery=delivery(68, 28.0, {"um": 1}, [(12.0, 13.8)]), created_at=at,
@@ -115,7 +134,7 @@ def vague_answer(answer_id: str = "a02", at: datetime = T0) -> Answer:
         "specificity.real_example": (0, ["we usually just talk it through"], "A habit, not an event."),
         # A quote that is not in the answer: rejected, and the score is capped.
         "specificity.ownership": (3, ["I single-handedly resolved it"], "Claims ownership."),
-    })
+    }, applicable=bank_ref("beh.conflict").criteria)
     return Answer(
         id=answer_id, question=bank_ref("beh.conflict"), audio_path=f"{answer_id}.wav", status="scored",
         transcript=t, scorecard=sc,
@@ -154,7 +173,7 @@ def fixture_session(session_id: str = "20240506-093000-abcd", at: datetime = T0)
                 "star.situation": (3, ["our Kubernetes cluster kept running out of memory"], "Clear problem."),
                 "star.action": (4, ["I rewrote the eviction policy"], "Your steps."),
                 "star.result": (4, ["Memory use fell by 60 percent"], "Measured."),
-            }),
+            }, applicable=r1.plan[0].criteria),
             created_at=at + timedelta(hours=1),
         ),
         Answer(id="a05", question=bank_ref("fit.why_here"), audio_path="a05.wav", status="recorded", created_at=at + timedelta(hours=1)),
@@ -258,8 +277,14 @@ def test_round_analysis_scores_weak_areas_plan_and_missing_parts():
     assert [(e.answer_id, e.quotes) for e in task.evidence] == [
         ("a01", ["my job was to ship the invoicing integration by mid May"]), ("a02", [])
     ]
-    # Round 2 has one scored answer; task is weak in it again, carried over from round 1.
-    assert [(w.id, w.carried, w.count) for w in r2.weak_areas] == [("star.task", True, 1)]
+    # Round 2's one scored answer also scored 1 on task, but its follow-up asks for the result
+    # only: task is n/a there, so it is not weak again (and the answer is judged on its result).
+    a04 = session.rounds[1].answers[0]
+    assert a04.scorecard.criterion("star.task").score == 1 and not a04.scorecard.criterion("star.task").applies
+    assert r2.weak_areas == []
+    assert a04.scorecard.overall == 100.0 and a04.scorecard.rubric_scores == {"star": 100.0}
+    assert {c.key: c.applies for c in r2.answers[0].criteria}["star.task"] is False
+    assert {c.key for c in r2.criteria} == {"star.result"}
     # Missing parts: a failed answer keeps its transcript and error; an unscored one has neither.
     a03 = r1.answers[2]
     assert a03.error and a03.has_transcript and not a03.criteria
@@ -373,6 +398,42 @@ def test_markdown_report_sections_and_escaping():
     assert "_No plan yet" in md  # round 2
     assert "(capped: no verified quote)" in md
     assert "talk time 0:26 of 0:28" in md
+
+
+def test_criteria_the_question_does_not_ask_for_show_as_na_and_are_not_averaged():
+    from mockint.report import render_session
+
+    session = fixture_session()
+    a = analyse(session)
+    rows = {c.key: c for c in a.rounds[1].answers[0].criteria}  # a04: the follow-up asks for the result only
+    assert rows["star.result"].applies and not rows["star.task"].applies
+    md = render_session(session, a, "md")
+    assert "| Task | n/a | - | not asked by this question, not counted |" in md
+    assert "| Result | 4/4 |" in md
+    # a01 scored ownership 4/4 with a quote; its question does not ask for ownership: n/a, quote kept.
+    assert '| Ownership | n/a | "I paired with finance daily" (0:19) | not asked by this question, not counted |' in md
+    html = render_session(session, a, "html")
+    na_row = re.search(r'<tr data-criterion="star.task" class="na"[^>]*>(.*?)</tr>', html, re.S)
+    assert na_row and '<td class="num">n/a</td>' in na_row.group(1)
+    assert "tr.na td" in html  # greyed by the stylesheet
+    assert '<tr data-criterion="star.result">' in html
+    # Round 1 means: ownership applies in a02 only (1/4 capped), not averaged with a01's n/a 4/4.
+    means = {c.key: (c.mean, c.answers) for c in a.rounds[0].criteria}
+    assert means["specificity.ownership"] == (1.0, 1)
+    assert "specificity.relevance" not in means  # neither question asks for it
+
+
+def test_old_scorecards_without_the_flag_use_the_question_criteria():
+    """Sessions scored before applicability: every criterion was counted; the report (like the weak
+    areas) still shows those the question does not exercise as n/a and leaves them out of the means."""
+    session = fixture_session()
+    a04 = session.rounds[1].answers[0]
+    a04.scorecard = a04.scorecard.model_copy(
+        update={"criteria": [c.model_copy(update={"applies": True}) for c in a04.scorecard.criteria]}
+    )
+    r2 = analyse(session).rounds[1]
+    assert [c.key for c in r2.answers[0].criteria if c.applies] == ["star.result"]
+    assert [c.key for c in r2.criteria] == ["star.result"]
 
 
 def test_html_report_escapes_everything_from_transcripts():

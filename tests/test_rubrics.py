@@ -59,6 +59,20 @@ def test_overall_extremes_and_weighting():
     assert overall == pytest.approx(50 * share, abs=0.1)
 
 
+def test_overall_from_the_criteria_given_only():
+    """Callers pass only the criteria that apply: one left out is not a zero, and a rubric with
+    none given drops out of the overall."""
+    rubrics = load_rubrics()
+    star, spec = rubrics
+    given = [s for s in _scores(rubrics, lambda r, c: 4 if c.id == "relevance" else 2)
+             if s.key in ("specificity.relevance", "specificity.concrete_detail")]
+    overall, band, per = overall_score(given, rubrics)
+    rel, det = spec.criterion("relevance"), spec.criterion("concrete_detail")
+    expected = round(100 * (rel.weight * 4 / 4 + det.weight * 2 / 4) / (rel.weight + det.weight), 1)
+    assert per == {"specificity": expected} and overall == expected and band == band_for(expected)
+    assert overall_score([], rubrics) == (0.0, "weak", {})
+
+
 def test_weights_come_from_the_rubric_not_the_scorer():
     rubrics = load_rubrics(["star"])
     scores = _scores(rubrics, lambda r, c: 2)

@@ -126,6 +126,36 @@ def test_session_rescoring_scores_transcribed_and_failed(run_cli):
     assert st.load(sid).answers[0].scorecard.created_at > before
 
 
+def test_session_rescoring_judges_each_answer_on_its_question_criteria(run_cli, mockint_home):
+    from mockint.questions import load_bank
+
+    st = SessionStore(load_settings().paths.sessions_dir)
+    session = st.create(role="Data engineer")
+    why_here = load_bank().get("fit.why_here").ref()
+    session.new_round("bank").answers.append(
+        Answer(id="a01", question=why_here, status="transcribed", transcript=Transcript(text=WEAK, duration=0.0))
+    )
+    st.save(session)
+    res = run_cli("score", "--session", session.id, "--offline", "--json")
+    assert res.code == 0, res
+    card = json.loads(res.out)["scored"][0]["scorecard"]
+    applies = {f"{c['rubric']}.{c['criterion']}": c["applies"] for c in card["criteria"]}
+    assert {k for k, v in applies.items() if v} == set(why_here.criteria)
+    assert set(card["rubric_scores"]) == {"specificity"}
+    saved = st.load(session.id).answers[0].scorecard
+    assert not saved.criterion("star.result").applies and saved.overall == card["overall"]
+    # The table shows what was not asked as n/a.
+    res = run_cli("score", "--session", session.id, "--offline", "--all")
+    assert res.code == 0 and res.out.count("n/a") == 9 - len(why_here.criteria)
+
+
+def test_free_text_question_judges_everything(run_cli, tmp_path):
+    res = run_cli("score", "--text", str(_write(tmp_path, WEAK)), "-q", "Why do you want to work here?", "--offline", "--json")
+    assert res.code == 0, res
+    card = json.loads(res.out)["scorecard"]
+    assert all(c["applies"] for c in card["criteria"]) and set(card["rubric_scores"]) == {"star", "specificity"}
+
+
 def test_session_scoring_failure_keeps_transcript_and_marks_failed(run_cli, monkeypatch):
     st, sid = _session([("transcribed", STRONG)])
 

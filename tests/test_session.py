@@ -56,6 +56,25 @@ def test_round_trip_keeps_every_field(tmp_path):
     assert json.loads(store.file(session.id).read_text())["schema_version"] == SCHEMA_VERSION
 
 
+def test_session_files_from_before_applicability_load(tmp_path):
+    """Scorecards written before CriterionScore.applies existed load, every criterion applying."""
+    store = SessionStore(tmp_path)
+    session = store.create(role="Data engineer")
+    session.new_round("bank").answers.append(make_answer())
+    store.save(session)
+    path = store.file(session.id)
+    data = json.loads(path.read_text())
+    for answer in data["rounds"][0]["answers"]:
+        for criterion in answer["scorecard"]["criteria"]:
+            del criterion["applies"]
+    path.write_text(json.dumps(data))
+    assert '"applies"' not in path.read_text()
+
+    loaded = store.load(session.id)
+    assert loaded.answers[0].scorecard.criterion("star.result").applies is True
+    assert loaded == session
+
+
 def test_resolve_by_prefix_and_latest(tmp_path):
     store = SessionStore(tmp_path)
     first = store.create()

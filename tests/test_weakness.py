@@ -83,7 +83,8 @@ def make_answer(
         text=question_text or question_text_for(question_id),
         category="behavioral",
         competencies=competencies or ["problem_solving"],
-        criteria=criteria or ["star.result", "specificity.quantified_impact"],
+        # By default the question exercises every criterion, so each one is assessed.
+        criteria=list(CRITERIA) if criteria is None else criteria,
         targets=targets,
     )
     return Answer(
@@ -322,3 +323,66 @@ def test_current_weak_areas_adds_open_areas_from_earlier_sessions():
     assert not by_id["star.result"].carried
     # Today's evidence, not the earlier session's, for today's area.
     assert {e.session_id for e in by_id["star.result"].evidence} == {today.id}
+
+
+# --- only criteria the question exercises count --------------------------------------------
+
+FIT = ["specificity.relevance", "specificity.concrete_detail"]
+
+
+def judged(answer: Answer) -> Answer:
+    """The answer's scorecard as scoring.score_question leaves it: judged on its question's criteria."""
+    from mockint.scoring.card import apply_question_criteria
+
+    answer.scorecard = apply_question_criteria(answer.scorecard, answer.question.criteria, RUBRICS)
+    return answer
+
+
+def test_weak_areas_ignore_criteria_the_question_does_not_exercise():
+    no_task = {"star.task": 0, "specificity.relevance": 0}
+    answers = [
+        judged(make_answer("a01", "q1", no_task)),  # a STAR question: every criterion applies
+        judged(make_answer("a02", "q2", no_task)),
+        judged(make_answer("a03", "fit.why_here", no_task, criteria=FIT)),
+        # A scorecard from before the flag (everything marked applying): the question's criteria decide.
+        make_answer("a04", "fit.long_term_goals", no_task | {"star.result": 0, "star.action": 0}, criteria=FIT),
+        judged(make_answer("a05", "fit.why_role", {"star.result": 0}, criteria=FIT)),
+    ]
+    assert all(c.applies for c in answers[3].scorecard.criteria)
+    areas = {a.id: a for a in find_weak_areas(answers, RUBRICS)}
+    task = areas["star.task"]
+    # Weak in the two answers that were asked for it, out of the two that were: not "4 of 5".
+    assert (task.count, task.total) == (2, 2)
+    assert task.summary().startswith("weak in 2 of 2 answers")
+    assert [e.answer_id for e in task.evidence] == ["a01", "a02"]
+    # Relevance applies everywhere: weak in all four answers that scored 0 on it, of five.
+    assert (areas["specificity.relevance"].count, areas["specificity.relevance"].total) == (4, 5)
+    # star.result / star.action were 0 only where the question did not ask for them.
+    assert "star.result" not in areas and "star.action" not in areas
+
+
+def test_ledger_ignores_answers_to_questions_that_do_not_exercise_the_area():
+    weak = {"star.result": 1}
+    session = make_session([judged(make_answer("a01", "q1", weak)), judged(make_answer("a02", "q2", weak))])
+    ledger = record_round(Ledger(), session, RUBRICS)
+    session.new_round("plan").answers.extend([judged(make_answer("a03", "q3")), judged(make_answer("a04", "q4"))])
+    ledger = record_round(ledger, session, RUBRICS)
+    entry = ledger.entries["star.result"]
+    assert entry.status == "resolved" and len(entry.history) == 4
+
+    # "Why here?" answers with no STAR result at all: not a slip, not a pass, not even recorded.
+    session.new_round("plan").answers.extend(
+        [
+            judged(make_answer("a05", "fit.why_here", {"star.result": 0}, criteria=FIT)),
+            make_answer("a06", "fit.why_role", {"star.result": 0}, criteria=FIT),  # old scorecard, no flag
+        ]
+    )
+    ledger = record_round(ledger, session, RUBRICS)
+    entry = ledger.entries["star.result"]
+    assert entry.status == "resolved" and entry.reopened == 0 and len(entry.history) == 4
+    assert "star.result" not in {a.id for a in current_weak_areas(ledger, session, RUBRICS)}
+
+    # The same weak result on a question that asks for it does reopen it.
+    session.rounds[-1].answers.append(judged(make_answer("a07", "q7", {"star.result": 0}, criteria=["star.result"])))
+    ledger = record_round(ledger, session, RUBRICS)
+    assert ledger.entries["star.result"].status == "open" and ledger.entries["star.result"].reopened == 1

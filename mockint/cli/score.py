@@ -93,6 +93,12 @@ def render_scorecard(card, *, title: str | None = None, delivery=None) -> None:
             quotes.append("[yellow](capped: no quote verified)[/]")
         if c.rejected_quotes:
             quotes.append(f"[dim]{len(c.rejected_quotes)} quote(s) not found in the answer, dropped[/]")
+        if not c.applies:
+            # Scored but not counted: the question does not ask for it.
+            table.add_row(
+                f"[dim]{c.rubric}.{c.criterion}[/]", "[dim]n/a[/]", "[dim]-[/]", "[dim]not asked by this question[/]"
+            )
+            continue
         table.add_row(f"{c.rubric}.{c.criterion}", f"{c.score}/{c.max_score}", "\n".join(quotes) or "-", escape(c.feedback))
     console.print(table)
     per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
@@ -138,7 +144,7 @@ def score_cmd(
 
     from mockint.models import Transcript
     from mockint.rubrics import load_rubrics
-    from mockint.scoring import get_scorer
+    from mockint.scoring import get_scorer, score_question
 
     cfg = settings()
     rubrics = load_rubrics()
@@ -150,7 +156,8 @@ def score_cmd(
         assert audio is not None
         transcript = _transcribe(audio, cfg)
         source = {"kind": "audio", "path": str(audio)}
-    card = scorer.score(question or "", transcript, rubrics)
+    # Free text names no rubric criteria, so the answer is judged on all of them.
+    card = score_question(scorer, question or "", transcript, rubrics)
     delivery = _delivery(transcript)
     if as_json:
         print_json(
@@ -176,7 +183,7 @@ def _needs_scoring(answer, rescore_all: bool) -> bool:
 
 def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool) -> None:
     from mockint.rubrics import load_rubrics
-    from mockint.scoring import get_scorer
+    from mockint.scoring import get_scorer, score_question
 
     cfg = settings()
     st = store(cfg)
@@ -190,7 +197,8 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
         scorer = get_scorer(cfg, offline=offline)
         for answer in targets:
             try:
-                card = scorer.score(answer.question.text, answer.transcript, rubrics)
+                # The stored question keeps the criteria it exercises: only those count.
+                card = score_question(scorer, answer.question, answer.transcript, rubrics)
             except MockintError as exc:
                 # The transcript stays; the reason is kept so `score --session` can retry later.
                 answer.fail(f"scoring failed: {exc}")

@@ -3,7 +3,8 @@
 Two scorers share one interface and one post-processing step (card.build_scorecard):
   - LLMScorer (scoring/llm.py): any OpenAI-compatible endpoint;
   - OfflineScorer (scoring/offline.py): deterministic text cues, no network.
-`get_scorer` picks one from the settings.
+`get_scorer` picks one from the settings. Callers score an answer with `score_question`, which
+also judges it only on the criteria its question exercises (card.apply_question_criteria).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from mockint.errors import ConfigError
 
 if TYPE_CHECKING:
     from mockint.config import Settings
-    from mockint.models import Scorecard, Transcript
+    from mockint.models import QuestionRef, Scorecard, Transcript
     from mockint.rubrics import Rubric
 
 
@@ -24,6 +25,25 @@ class Scorer(Protocol):
     name: str  # "llm" or "offline", as written into Scorecard.scorer
 
     def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard: ...
+
+
+def score_question(
+    scorer: Scorer, question: QuestionRef | str, transcript: Transcript, rubrics: list[Rubric]
+) -> Scorecard:
+    """Score an answer and judge it on the criteria its question exercises.
+
+    The scorer scores every criterion (so the card shows them all); those not in
+    `question.criteria` are then marked not applicable and left out of the totals. A question
+    given as free text names no criteria, so everything applies.
+    """
+    from mockint.scoring.card import apply_question_criteria
+
+    if isinstance(question, str):
+        text, criteria = question, []
+    else:
+        text, criteria = question.text, list(question.criteria)
+    card = scorer.score(text, transcript, rubrics)
+    return apply_question_criteria(card, criteria, rubrics)
 
 
 def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:
@@ -97,4 +117,4 @@ def _offline() -> Scorer:
     return OfflineScorer()
 
 
-__all__ = ["GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer"]
+__all__ = ["GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer", "score_question"]

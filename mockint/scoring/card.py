@@ -4,12 +4,18 @@ What this adds, the same way for every scorer:
   - every quote is verified against the transcript (scoring/evidence.py);
   - a criterion scored above EVIDENCE_CAP with no verified quote is capped to EVIDENCE_CAP
     and flagged `capped`: a score the answer cannot be shown to support is not trusted;
-  - the overall score, per-rubric scores and band are computed in code (rubrics.py);
-  - the improvements are picked from the rubric's advice for the criteria that cost most.
+  - criteria the question does not exercise (QuestionRef.criteria) are kept and shown but
+    marked `applies=False` and left out of everything below: "Why do you want to work here?"
+    is not a STAR story, so it is not marked down for having no STAR result;
+  - the overall score, per-rubric scores and band are computed in code (rubrics.py) from the
+    applicable criteria;
+  - the improvements are picked from the rubric's advice for the applicable criteria that cost most.
 Pure: plain data in, plain data out.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -69,9 +75,9 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
     by_rubric = {r.id: r for r in rubrics}
     ranked: list[tuple[bool, float, str]] = []
     for c in criteria:
-        rubric = by_rubric[c.rubric]
-        spec = rubric.criterion(c.criterion)
-        if spec is None or c.score >= MAX_SCORE:
+        rubric = by_rubric.get(c.rubric)
+        spec = rubric.criterion(c.criterion) if rubric else None
+        if rubric is None or spec is None or c.score >= MAX_SCORE:
             continue
         cost = (spec.weight / rubric.total_weight) * (MAX_SCORE - c.score)
         ranked.append((c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice}"))
@@ -85,6 +91,43 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
     return out
 
 
+def applicable_keys(question_criteria: Iterable[str], scored: Iterable[str]) -> set[str]:
+    """Which of the `scored` criterion keys count for a question exercising `question_criteria`.
+
+    All of them when the question names none (free text, a custom question), or names none of
+    these: a question written for other rubrics is judged on what was scored, not on nothing.
+    """
+    scored = set(scored)
+    wanted = set(question_criteria) & scored
+    return wanted or scored
+
+
+def _judge(criteria: Sequence[CriterionScore], applicable: Iterable[str], rubrics: list[Rubric]) -> dict:
+    """Mark each criterion applies or not and total the applicable ones: the Scorecard fields
+    that depend on which criteria count. The one code path for new and re-judged scorecards."""
+    counted = applicable_keys(applicable, (c.key for c in criteria))
+    marked = [c.model_copy(update={"applies": c.key in counted}) for c in criteria]
+    used = [c for c in marked if c.applies]
+    overall, band, per_rubric = overall_score(used, rubrics)
+    return {
+        "criteria": marked,
+        "overall": overall,
+        "band": band,
+        "rubric_scores": per_rubric,
+        "improvements": pick_improvements(used, rubrics),
+    }
+
+
+def apply_question_criteria(card: Scorecard, criteria: Sequence[str], rubrics: list[Rubric]) -> Scorecard:
+    """The scorecard judged only on the criteria the question exercises (empty: all of them).
+
+    The other criteria keep their scores and evidence, marked `applies=False`; overall, band,
+    per-rubric scores and improvements are recomputed from the applicable ones. Returns a new
+    scorecard; applying again with other criteria starts from the scores, not from the last marks.
+    """
+    return card.model_copy(update=_judge(card.criteria, criteria, rubrics))
+
+
 def build_scorecard(
     raw: list[RawCriterion],
     transcript: Transcript,
@@ -93,9 +136,11 @@ def build_scorecard(
     scorer: str,
     model: str | None = None,
     prompt_version: str | None = None,
+    applicable: Sequence[str] | None = None,
 ) -> Scorecard:
     """Verify, cap and total a scorer's raw output. Every rubric criterion must be present once;
-    criteria the rubrics do not define are ignored (a scorer's stray extra is not an error)."""
+    criteria the rubrics do not define are ignored (a scorer's stray extra is not an error).
+    `applicable`: the criteria the question exercises (None or empty: all count)."""
     if not rubrics:
         raise ScoringError("no rubrics to score against")
     given: dict[tuple[str, str], RawCriterion] = {}
@@ -105,15 +150,10 @@ def build_scorecard(
     if missing:
         raise ScoringError(f"the {scorer} scorer gave no score for {', '.join(missing)}")
     criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript) for r in rubrics for c in r.criteria]
-    overall, band, per_rubric = overall_score(criteria, rubrics)
     return Scorecard(
         scorer=scorer,  # type: ignore[arg-type]
         model=model,
         rubric_versions={r.id: r.version for r in rubrics},
         prompt_version=prompt_version,
-        criteria=criteria,
-        overall=overall,
-        band=band,
-        rubric_scores=per_rubric,
-        improvements=pick_improvements(criteria, rubrics),
+        **_judge(criteria, applicable or (), rubrics),
     )
