@@ -5,12 +5,10 @@ The ledger's model and its transitions are pure (weakness.py); this is the I/O e
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError
-
+from mockint.datafiles import read_versioned_json
 from mockint.errors import DataFileError
 from mockint.fsutil import atomic_write_text
 from mockint.session import Session
@@ -23,33 +21,12 @@ def load_ledger(path: Path) -> Ledger:
     A corrupt or newer-version file is a one-line DataFileError naming the file.
     """
     try:
-        raw = path.read_text(encoding="utf-8")
+        return read_versioned_json(
+            path, Ledger, what="weakness ledger", schema_version=LEDGER_SCHEMA_VERSION,
+            error=DataFileError, corrupt_hint="delete it to start over",
+        )
     except FileNotFoundError:
         return Ledger()
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read the weakness ledger: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise DataFileError(f"{path}: corrupt weakness ledger (not UTF-8 text)", hint="delete it to start over") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise DataFileError(
-            f"{path}: corrupt weakness ledger (invalid JSON at line {exc.lineno})", hint="delete it to start over"
-        ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("schema_version"), int):
-        raise DataFileError(f"{path}: corrupt weakness ledger (no schema_version)", hint="delete it to start over")
-    if data["schema_version"] > LEDGER_SCHEMA_VERSION:
-        raise DataFileError(
-            f"{path}: weakness ledger written by a newer mockint (schema {data['schema_version']}; "
-            f"this version reads {LEDGER_SCHEMA_VERSION})",
-            hint="upgrade mockint",
-        )
-    try:
-        return Ledger.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise DataFileError(f"{path}: invalid weakness ledger at {where}: {first['msg']}") from None
 
 
 def save_ledger(ledger: Ledger, path: Path) -> Path:

@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import json
 import random
-from itertools import zip_longest
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from itertools import zip_longest
+from typing import TYPE_CHECKING
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockint.errors import DataFileError, LLMError
+from mockint.errors import LLMError
 from mockint.models import QuestionRef
 from mockint.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, similarity, tokens
-from mockint.resources import resource_dir
+from mockint.prompts import load_prompt
 from mockint.session import Answer
 from mockint.weakness import WeakArea
 
@@ -368,28 +366,10 @@ def _slug(text: str) -> str:
 # --- LLM generation and validation -----------------------------------------------------
 
 
-def load_prompt() -> tuple[str, Any]:
-    """(version, ChatPromptTemplate) from prompts/plan_followups.yaml."""
-    from langchain_core.prompts import ChatPromptTemplate
-
-    path: Path = resource_dir("prompts") / PROMPT_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        messages = [(m["role"], m["content"]) for m in data["messages"]]
-        return str(data["version"]), ChatPromptTemplate.from_messages(messages)
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: prompt file not found") from None
-    except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise DataFileError(f"{path}: invalid prompt file ({type(exc).__name__}: {exc})") from None
-
-
-_ROLES = {"human": "user", "ai": "assistant", "system": "system"}
-
-
 def render_messages(
     weak_areas: Sequence[WeakArea], answers: Sequence[Answer], asked: Sequence[str], *, n: int, role: str | None
 ) -> list[dict[str, str]]:
-    _version, template = load_prompt()
+    prompt = load_prompt(PROMPT_FILE)
     areas = [
         {
             "id": a.id,
@@ -409,14 +389,13 @@ def render_messages(
         for a in answers
         if a.transcript is not None and a.transcript.text.strip()
     ]
-    messages = template.format_messages(
+    return prompt.render(
         role=role or "this role",
         n=n,
         weak_areas=json.dumps(areas, indent=1, ensure_ascii=False),
         answers=json.dumps(stories, indent=1, ensure_ascii=False),
         asked="\n".join(f"- {t}" for t in dict.fromkeys(asked)) or "(none)",
     )
-    return [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages]
 
 
 def generate_llm_followups(

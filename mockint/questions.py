@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import yaml
 from pydantic import Field, ValidationError, field_validator
 
+from mockint.datafiles import read_yaml_mapping
 from mockint.errors import DataFileError
 from mockint.models import Model, QuestionRef
 from mockint.resources import resource_dir
@@ -185,18 +185,7 @@ def bank_path() -> Path:
 def load_bank(path: Path | None = None) -> QuestionBank:
     """Load and validate the question bank; one-line DataFileError naming the file on any problem."""
     path = path or bank_path()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: question bank not found") from None
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise DataFileError(f"{path}: not valid YAML{where}") from None
-    if not isinstance(data, dict):
-        raise DataFileError(f"{path}: the question bank must be a mapping with categories, competencies, questions")
+    data = read_yaml_mapping(path, "question bank")
     version = data.get("schema_version", BANK_SCHEMA_VERSION)
     if not isinstance(version, int) or version > BANK_SCHEMA_VERSION:
         raise DataFileError(f"{path}: schema_version {version!r} is not one this mockint reads ({BANK_SCHEMA_VERSION})")

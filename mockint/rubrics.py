@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from mockint.datafiles import first_error, read_yaml_mapping
 from mockint.errors import DataFileError
 from mockint.models import CriterionScore
 from mockint.resources import resource_dir
@@ -125,24 +125,11 @@ def rubric_files(folder: Path | None = None) -> dict[str, Path]:
 
 def load_rubric_file(path: Path) -> Rubric:
     """Load one rubric file with a one-line error naming the file and the first problem."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: rubric file not found") from None
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise DataFileError(f"{path}: not valid YAML{where}") from None
-    if not isinstance(data, dict):
-        raise DataFileError(f"{path}: a rubric file must be a mapping with id, name, version, criteria")
+    data = read_yaml_mapping(path, "rubric file")
     try:
         rubric = Rubric.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "rubric"
-        raise DataFileError(f"{path}: invalid rubric at {where}: {first['msg']}") from None
+        raise DataFileError(f"{path}: invalid rubric at {first_error(exc)}") from None
     if rubric.id != path.stem:
         raise DataFileError(f"{path}: rubric id '{rubric.id}' must match the file name '{path.stem}'")
     return rubric

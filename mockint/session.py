@@ -6,14 +6,14 @@ result is stored, so any step can be re-run alone and a crash loses nothing.
 
 from __future__ import annotations
 
-import json
 import secrets
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
+from mockint.datafiles import read_versioned_json
 from mockint.errors import SessionError, SessionNotFound
 from mockint.fsutil import atomic_write_text
 from mockint.models import DeliveryMetrics, Model, QuestionRef, Scorecard, Transcript, utc_now
@@ -140,28 +140,8 @@ class SessionStore:
 def load_session_file(path: Path) -> Session:
     """Load and validate one session.json, with a one-line error naming the file."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        return read_versioned_json(
+            path, Session, what="session file", schema_version=SCHEMA_VERSION, error=SessionError
+        )
     except FileNotFoundError:
         raise SessionNotFound(f"{path}: no such session file") from None
-    except OSError as exc:
-        raise SessionError(f"{path}: cannot read: {exc.strerror}") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise SessionError(f"{path}: corrupt session file (invalid JSON at line {exc.lineno})") from None
-    if not isinstance(data, dict):
-        raise SessionError(f"{path}: corrupt session file (not a JSON object)")
-    version = data.get("schema_version")
-    if not isinstance(version, int):
-        raise SessionError(f"{path}: corrupt session file (no schema_version)")
-    if version > SCHEMA_VERSION:
-        raise SessionError(
-            f"{path}: written by a newer mockint (schema {version}; this version reads {SCHEMA_VERSION})",
-            hint="upgrade mockint",
-        )
-    try:
-        return Session.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise SessionError(f"{path}: invalid session file at {where}: {first['msg']}") from None

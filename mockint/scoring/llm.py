@@ -17,15 +17,13 @@ Results are cached on disk (scoring/cache.py): the same request is never sent tw
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from mockint.errors import DataFileError, ScoringError
-from mockint.resources import resource_dir
+from mockint.errors import ScoringError
+from mockint.prompts import Prompt
+from mockint.prompts import load_prompt as load_prompt_file
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.cache import CachedScore, ScoreCache, cache_key
 
@@ -39,7 +37,7 @@ if TYPE_CHECKING:
 
 PROMPT_FILE = "score_answer.yaml"
 MAX_QUOTES = 3
-_ROLES = {"human": "user", "ai": "assistant", "system": "system"}
+PLACEHOLDERS = frozenset({"rubrics", "question", "transcript", "output_keys"})
 # Tags that delimit data in the prompt; look-alikes inside the data lose their angle brackets.
 _DELIMITER_TAG = re.compile(r"<\s*(/?)\s*(transcript|question)\b[^>]*>", re.IGNORECASE)
 
@@ -47,42 +45,9 @@ _DELIMITER_TAG = re.compile(r"<\s*(/?)\s*(transcript|question)\b[^>]*>", re.IGNO
 # --- the prompt --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ScorePrompt:
-    version: str
-    template: Any  # langchain_core.prompts.ChatPromptTemplate
-
-
-@lru_cache(maxsize=4)
-def _load_prompt_cached(path_text: str, mtime_ns: int) -> ScorePrompt:
-    from langchain_core.prompts import ChatPromptTemplate
-
-    try:
-        with open(path_text, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-        version = str(data["version"])
-        messages = [(m["role"], m["content"]) for m in data["messages"]]
-        template = ChatPromptTemplate.from_messages(messages)
-    except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-        raise DataFileError(f"{path_text}: invalid prompt file ({type(exc).__name__}: {_first_line(exc)})") from None
-    missing = {"rubrics", "question", "transcript", "output_keys"} - set(template.input_variables)
-    if missing:
-        raise DataFileError(f"{path_text}: the prompt must use the placeholders {{{'}, {'.join(sorted(missing))}}}")
-    return ScorePrompt(version=version, template=template)
-
-
-def load_prompt() -> ScorePrompt:
-    """The scoring prompt from prompts/score_answer.yaml (re-read when the file changes)."""
-    path = resource_dir("prompts") / PROMPT_FILE
-    try:
-        mtime = path.stat().st_mtime_ns
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: prompt file not found") from None
-    return _load_prompt_cached(str(path), mtime)
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [""])[0]
+def load_prompt() -> Prompt:
+    """The scoring prompt, prompts/score_answer.yaml."""
+    return load_prompt_file(PROMPT_FILE, PLACEHOLDERS)
 
 
 def neutralise_delimiters(text: str) -> str:
@@ -112,16 +77,14 @@ def render_output_keys(rubrics: list[Rubric]) -> str:
     return "\n".join(f"  {r.id}: {', '.join(c.id for c in r.criteria)}" for r in rubrics)
 
 
-def render_messages(question: str, transcript_text: str, rubrics: list[Rubric], prompt: ScorePrompt | None = None) -> list[dict[str, str]]:
+def render_messages(question: str, transcript_text: str, rubrics: list[Rubric], prompt: Prompt | None = None) -> list[dict[str, str]]:
     """The chat messages for one answer, as OpenAI-style dicts."""
-    prompt = prompt or load_prompt()
-    messages = prompt.template.format_messages(
+    return (prompt or load_prompt()).render(
         rubrics=render_rubrics(rubrics),
         output_keys=render_output_keys(rubrics),
         question=neutralise_delimiters(question.strip() or "(no question given)"),
         transcript=neutralise_delimiters(transcript_text.strip()),
     )
-    return [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages]
 
 
 # --- the output schema -------------------------------------------------------------------

@@ -1,0 +1,84 @@
+"""Reading mockint's own files with one-line errors that name the file.
+
+YAML data a coach edits (rubrics, question bank, prompts) and versioned JSON that mockint
+writes (sessions, the weakness ledger) fail the same ways; the messages are made here once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from mockint.errors import DataFileError, MockintError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def first_error(exc: ValidationError) -> str:
+    """'where: message' of a pydantic error's first problem."""
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "top level"
+    return f"{where}: {first['msg']}"
+
+
+def read_yaml_mapping(path: Path, what: str) -> dict[str, Any]:
+    """A YAML file whose top level is a mapping; DataFileError otherwise."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: {what} not found") from None
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(f"{path}: {what} is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise DataFileError(f"{path}: not valid YAML{where}") from None
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: a {what} must be a YAML mapping")
+    return data
+
+
+def read_versioned_json(
+    path: Path,
+    model: type[M],
+    *,
+    what: str,
+    schema_version: int,
+    error: type[MockintError],
+    corrupt_hint: str | None = None,
+) -> M:
+    """Load a JSON file mockint wrote, checking `schema_version` before validating.
+
+    FileNotFoundError passes through (callers decide whether a missing file is an error)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise error(f"{path}: cannot read the {what}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise error(f"{path}: corrupt {what} (not UTF-8 text)", hint=corrupt_hint) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise error(f"{path}: corrupt {what} (invalid JSON at line {exc.lineno})", hint=corrupt_hint) from None
+    if not isinstance(data, dict):
+        raise error(f"{path}: corrupt {what} (not a JSON object, no schema_version)", hint=corrupt_hint)
+    version = data.get("schema_version")
+    if not isinstance(version, int):
+        raise error(f"{path}: corrupt {what} (no schema_version)", hint=corrupt_hint)
+    if version > schema_version:
+        raise error(
+            f"{path}: {what} written by a newer mockint (schema {version}; this version reads {schema_version})",
+            hint="upgrade mockint",
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise error(f"{path}: invalid {what} at {first_error(exc)}") from None
