@@ -12,6 +12,7 @@ from mockint.errors import MockintError
 
 # Each module registers its commands on `app`.
 from mockint.cli import config_cmd, sessions  # noqa: E402,F401
+from mockint.cli import practice  # noqa: E402,F401
 from mockint.cli import plan, questions  # noqa: E402,F401
 from mockint.cli import report  # noqa: E402,F401
 from mockint.cli import score  # noqa: E402,F401

@@ -1,0 +1,371 @@
+"""`mockint practice`, `mockint demo` and `mockint devices`: the voice session and its terminal UI.
+
+mockint.practice runs the session; this module shows it (rich) and listens for Enter.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from mockint.cli.app import app, console, err_console, settings, store
+
+STOP_NAMES = {
+    "enter": "you pressed Enter",
+    "silence": "silence after you finished",
+    "max": "maximum answer length",
+    "interrupt": "interrupted",
+    "stream-end": "the input device stopped",
+}
+
+
+class EnterWatcher:
+    """One background thread reads stdin lines; a line sets the current answer's stop event.
+
+    Lines typed outside a recording are ignored, and end of input (no terminal) never stops
+    a recording: silence or the length limit do.
+    """
+
+    def __init__(self) -> None:
+        self._current: threading.Event | None = None
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def _run(self) -> None:
+        for _line in sys.stdin:
+            with self._lock:
+                if self._current is not None:
+                    self._current.set()
+
+    def arm(self, event: threading.Event) -> None:
+        with self._lock:
+            self._current = event
+        if self._thread is None and sys.stdin is not None and sys.stdin.isatty():
+            self._thread = threading.Thread(target=self._run, name="mockint-enter", daemon=True)
+            self._thread.start()
+
+    def disarm(self) -> None:
+        with self._lock:
+            self._current = None
+
+
+def _meter(level_db: float, width: int = 24) -> str:
+    filled = max(0, min(width, int((level_db + 60) / 60 * width)))
+    colour = "green" if level_db < -6 else "red"
+    return f"[{colour}]{'█' * filled}[/][dim]{'░' * (width - filled)}[/]"
+
+
+def _mmss(seconds: float) -> str:
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+
+class ConsoleEvents:
+    """Shows the session on the terminal; a PracticeEvents implementation."""
+
+    def __init__(self, options: Any, *, interactive: bool, verbose: bool = False) -> None:
+        self.options = options
+        self.interactive = interactive
+        self.verbose = verbose
+        self.enter = EnterWatcher()
+        self._live = None
+        self._session_id = ""
+
+    # mockint.practice.PracticeEvents -----------------------------------------------------
+
+    def on_session(self, session, resumed: bool) -> None:
+        self._session_id = session.id
+        verb = "Resuming" if resumed else "Session"
+        console.print(f"[bold]{verb} {session.id}[/]  [dim]({len(session.rounds[-1].questions)} questions)[/]")
+        if session.role:
+            console.print(f"[dim]role: {session.role}; {len(session.keywords)} keywords bias transcription[/]")
+
+    def on_status(self, message: str) -> None:
+        console.print(f"[dim]{message}[/]")
+
+    def on_warning(self, message: str) -> None:
+        err_console.print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+
+    def on_question(self, number: int, total: int, question) -> None:
+        from rich.markup import escape
+        from rich.panel import Panel
+
+        where = f"Question {number}/{total}" if number else "Question"
+        console.print()
+        console.print(
+            Panel(f"[bold]{escape(question.text)}[/]", title=f"{where} · {question.category}", title_align="left", expand=False)
+        )
+        if question.rationale:
+            console.print(f"[dim]{escape(question.rationale)}[/]")
+
+    def on_think(self, seconds: float) -> None:
+        console.print(f"[dim]Take {seconds:.0f} s to think; recording starts next.[/]")
+
+    def on_recording_started(self, answer, stop_event: threading.Event) -> None:
+        self.enter.arm(stop_event)
+        hint = f"Enter to stop · stops after {self.options.silence_stop_seconds:.0f} s of silence · max {_mmss(self.options.max_answer_seconds)}"
+        if self.interactive:
+            from rich.live import Live
+
+            self._hint = hint
+            self._live = Live(self._status_line(0.0, -100.0, False), console=console, refresh_per_second=10, transient=True)
+            self._live.start()
+        else:
+            console.print(f"[red]●[/] recording {answer.id}  [dim]({hint})[/]")
+
+    def _status_line(self, elapsed: float, level: float, heard: bool) -> str:
+        state = "" if heard else "  [dim]waiting for speech[/]"
+        return f"[red]● REC[/] {_mmss(elapsed)}  {_meter(level)}  [dim]{self._hint}[/]{state}"
+
+    def on_level(self, status) -> None:
+        if self._live is not None:
+            self._live.update(self._status_line(status.elapsed, status.level_db, status.heard_speech))
+
+    def on_recording_stopped(self, answer, result) -> None:
+        self.enter.disarm()
+        self._stop_live()
+        console.print(f"Recorded {result.seconds:.1f} s ({STOP_NAMES.get(result.stopped_by, result.stopped_by)}).")
+
+    def _stop_live(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+    def on_feedback(self, answer) -> None:
+        from rich.markup import escape
+
+        from mockint.cli.score import render_scorecard
+
+        console.print()
+        if answer.transcript is not None and answer.transcript.text:
+            console.print(f"[bold]You said[/] [dim]({answer.transcript.duration:.0f} s)[/]: {escape(answer.transcript.text)}")
+        if answer.scorecard is not None:
+            if self.verbose:
+                render_scorecard(answer.scorecard, title=f"{answer.id}: {answer.question.id}", delivery=answer.delivery)
+            else:
+                render_feedback(answer.scorecard)
+        if answer.delivery is not None and not (self.verbose and answer.scorecard is not None):
+            console.print(delivery_line(answer.delivery))
+        if answer.status == "failed":
+            console.print(f"[red]{answer.id} failed:[/] {escape(answer.error or '')}")
+        lat = answer.latency
+        if lat:
+            parts = [f"{k.replace('_', ' ')} {v:.2f} s" for k, v in lat.items()]
+            console.print(f"[dim]after the answer ended: {', '.join(parts)}[/]")
+
+    def close(self) -> None:
+        self.enter.disarm()
+        self._stop_live()
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def render_feedback(card) -> None:
+    """One line per criterion with its best verified quote; then the top improvements."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(show_header=True, box=None, pad_edge=False, expand=False)
+    table.add_column("criterion", style="bold")
+    table.add_column("score", justify="right")
+    table.add_column("evidence → feedback", overflow="fold")
+    for c in card.criteria:
+        colour = "green" if c.score >= 3 else "yellow" if c.score == 2 else "red"
+        quote = c.evidence[0] if c.evidence else None
+        where = f" [dim]@{quote.start:.0f}s[/]" if quote is not None and quote.start is not None else ""
+        said = f'[italic]"{escape(_short(quote.quote, 70))}"[/]{where}\n' if quote is not None else ""
+        flag = " [yellow](capped: no quote verified)[/]" if c.capped else ""
+        table.add_row(c.name or c.key, f"[{colour}]{c.score}/{c.max_score}[/]", f"{said}{escape(c.feedback)}{flag}")
+    console.print(table)
+    per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
+    label = "offline scorer" if card.scorer == "offline" else f"LLM {card.model or ''}".strip()
+    console.print(f"[bold]Overall {card.overall:.0f}/100 · {card.band}[/]  [dim]({per_rubric}; {label})[/]")
+    if card.improvements:
+        console.print("[bold]Most worth changing:[/]")
+        for tip in card.improvements[:2]:
+            console.print(f"  → {escape(tip)}")
+
+
+def delivery_line(d) -> str:
+    first = f", first word after {d.time_to_first_word:.1f} s" if d.time_to_first_word is not None else ""
+    fillers = ", ".join(f"{k} ×{v}" for k, v in sorted(d.fillers.items(), key=lambda kv: -kv[1])[:3])
+    return (
+        f"[bold]Delivery:[/] {d.words_per_minute:.0f} words/min, {d.filler_count} fillers"
+        + (f" ({fillers})" if fillers else "")
+        + f", {len(d.long_pauses)} long pauses{first}"
+    )
+
+
+def print_summary(summary) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from mockint.practice import rescore_command
+
+    console.print()
+    table = Table(title=f"Round {summary.round.index} summary", title_justify="left")
+    for col in ("answer", "question", "status", "overall", "band", "wpm", "fillers"):
+        table.add_column(col, overflow="fold")
+    for a in summary.answers:
+        card, d = a.scorecard, a.delivery
+        table.add_row(
+            a.id,
+            escape(a.question.text[:60] + ("…" if len(a.question.text) > 60 else "")),
+            a.status,
+            f"{card.overall:.0f}" if card else "-",
+            card.band if card else "-",
+            f"{d.words_per_minute:.0f}" if d else "-",
+            str(d.filler_count) if d else "-",
+        )
+    console.print(table)
+    if summary.mean_overall is not None:
+        console.print(f"[bold]Mean overall: {summary.mean_overall:.0f}/100[/]")
+    if summary.weak_areas:
+        console.print("[bold]Repeated weak areas[/]")
+        for w in summary.weak_areas:
+            console.print(f"  - {escape(w.name)}: {escape(w.summary())}")
+            if w.advice:
+                console.print(f"    [dim]{escape(w.advice)}[/]")
+    else:
+        console.print("No weak area repeated across this round's answers.")
+    if summary.failed:
+        console.print(f"[yellow]{len(summary.failed)} answer(s) failed; re-score with:[/] {rescore_command(summary.session.id)}")
+    if summary.report_path is not None:
+        console.print(f"Report: {summary.report_path}", soft_wrap=True, markup=False)
+        console.print(f"[dim]HTML with audio: {summary.report_path.with_suffix('.html')}[/]", soft_wrap=True)
+    console.print("[dim]Next: 'mockint plan' for a round that drills your weak areas.[/]")
+
+
+def _run(practice_factory, run_fn) -> None:
+    """Run a practice round; Ctrl-C ends it cleanly with the resume command."""
+    events, practice = practice_factory()
+    session_holder: dict[str, Any] = {}
+    try:
+        summary = run_fn(practice, session_holder)
+    except KeyboardInterrupt:
+        events.close()
+        sid = session_holder.get("id")
+        if sid:
+            err_console.print(f"\ninterrupted: everything recorded is saved. Continue with: mockint practice --resume {sid}")
+        raise typer.Exit(130) from None
+    finally:
+        events.close()
+    print_summary(summary)
+
+
+@app.command("practice")
+def practice_cmd(
+    questions: int = typer.Option(3, "--questions", "-n", min=1, max=20, help="how many questions"),
+    category: str | None = typer.Option(None, "--category", help="behavioral, motivation, situational, role_specific, ..."),
+    role: str | None = typer.Option(None, "--role", help="the role you are interviewing for (tailors the questions)"),
+    job_description: Path | None = typer.Option(
+        None, "--job-description", help="a pasted job description: tailors the questions, its terms bias transcription"
+    ),
+    plan: bool = typer.Option(False, "--plan", help="ask the next-round plan that drills your repeated weak areas"),
+    device: str | None = typer.Option(None, "--device", help="input device name or number ('mockint devices')"),
+    speak: bool | None = typer.Option(None, "--speak/--no-speak", help="read each question aloud (espeak-ng)"),
+    think_seconds: float | None = typer.Option(None, "--think-seconds", min=0, help="pause before recording"),
+    max_answer_seconds: float | None = typer.Option(None, "--max-answer-seconds", min=1, help="stop recording here"),
+    silence_stop_seconds: float | None = typer.Option(
+        None, "--silence-stop-seconds", min=0.5, help="stop after this much silence following speech"
+    ),
+    answers_from: list[Path] | None = typer.Option(
+        None, "--answers-from", help="answer from audio files instead of the microphone (repeat, or list several)"
+    ),
+    resume: str | None = typer.Option(None, "--resume", help="continue an interrupted session (id, prefix or 'latest')"),
+    offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
+    seed: int | None = typer.Option(None, "--seed", help="same seed, same questions"),
+    extra_files: list[Path] | None = typer.Argument(None, hidden=True, metavar="", help="more --answers-from files"),
+) -> None:
+    """Practice out loud: hear or read each question, answer into the microphone, get scored feedback."""
+    from mockint.practice import Practice, PracticeOptions, read_job_description
+
+    files = list(answers_from or [])
+    if extra_files:
+        if not files:
+            raise typer.BadParameter("unexpected argument; audio files go after --answers-from", param_hint="FILE")
+        files += list(extra_files)  # `--answers-from a.wav b.wav` (shell globs)
+    cfg = settings()
+    options = PracticeOptions.from_settings(
+        cfg,
+        questions=questions,
+        category=category,
+        role=role,
+        job_description=read_job_description(job_description) if job_description else None,
+        use_plan=plan,
+        device=device,
+        speak=speak,
+        think_seconds=think_seconds,
+        max_answer_seconds=max_answer_seconds,
+        silence_stop_seconds=silence_stop_seconds,
+        answers_from=files,
+        offline=offline,
+        seed=seed,
+    )
+    if files:
+        options.speak = False
+        options.think_seconds = 0
+
+    def factory():
+        events = ConsoleEvents(options, interactive=console.is_terminal)
+        return events, Practice(cfg, store(cfg), events=events)
+
+    def run(practice, holder):
+        session = practice.resume(resume, options) if resume else practice.start(options)
+        holder["id"] = session.id
+        return practice.run(session, options)
+
+    _run(factory, run)
+
+
+@app.command("demo")
+def demo_cmd() -> None:
+    """See the whole product with no microphone and no API key: bundled spoken answers,
+    transcribed and scored offline, then a report."""
+    from mockint.practice import Practice, PracticeOptions
+
+    cfg = settings()
+    options = PracticeOptions(think_seconds=0, offline=True)
+
+    def factory():
+        events = ConsoleEvents(options, interactive=False)
+        return events, Practice(cfg, store(cfg), events=events)
+
+    def run(practice, holder):
+        console.print("[bold]mockint demo[/]: four recorded answers to second-round questions, strong and weak.")
+        session = practice.start_demo()
+        holder["id"] = session.id
+        return practice.run(session, options)
+
+    _run(factory, run)
+
+
+@app.command("devices")
+def devices_cmd() -> None:
+    """List the audio input devices (for --device)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from mockint.audio.record import list_input_devices
+    from mockint.errors import DeviceError
+
+    inputs = list_input_devices()
+    if not inputs:
+        raise DeviceError(
+            "no audio input device found",
+            hint="connect a microphone; on Linux check that PulseAudio/PipeWire or ALSA sees it ('arecord -l')",
+        )
+    table = Table(title="Input devices", title_justify="left")
+    for col in ("#", "name", "host API", "channels", "default rate", "default"):
+        table.add_column(col)
+    for d in inputs:
+        table.add_row(
+            str(d.index), escape(d.name), d.host_api, str(d.channels), f"{d.default_samplerate:.0f}", "*" if d.is_default else ""
+        )
+    console.print(table)
+    console.print("[dim]Use one with: mockint practice --device NAME_OR_NUMBER[/]")

@@ -1,0 +1,542 @@
+"""The practice session: ask, record, transcribe while recording, score, give feedback.
+
+Orchestration only. Every outside effect is injected, so the loop runs the same from the
+microphone, from audio files (`--answers-from`, `mockint demo`) and under test:
+  - `events`: what the user sees (the CLI prints; tests record);
+  - `stream_factory`: the audio input (sounddevice by default);
+  - `speaker`: text-to-speech; `sleep`/`clock`: think time and latency timing.
+
+Every step's result is saved as soon as it exists: an answer is in session.json with status
+`recorded` from the moment its recording starts (its WAV grows on disk), then `transcribed`,
+then `scored` (or `failed`, keeping the transcript). A crash or Ctrl-C loses at most the
+audio of the last fraction of a second, and `resume` picks up from the file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mockint.errors import AudioError, DeviceError, LLMError, MockintError, ScoringError, SessionError, TranscriptionError
+from mockint.models import QuestionRef, Transcript
+from mockint.session import Answer, Round, Session, SessionStore
+
+if TYPE_CHECKING:
+    from mockint.audio.record import RecordingResult, RecordingStatus
+    from mockint.config import Settings
+    from mockint.questions import QuestionBank
+    from mockint.rubrics import Rubric
+    from mockint.scoring import Scorer
+    from mockint.weakness import WeakArea
+
+DEFAULT_QUESTIONS = 3
+
+
+@dataclass
+class PracticeOptions:
+    questions: int = DEFAULT_QUESTIONS
+    category: str | None = None
+    role: str | None = None
+    job_description: str | None = None
+    use_plan: bool = False
+    device: str | None = None
+    speak: bool = False
+    think_seconds: float = 2.0
+    max_answer_seconds: float = 180.0
+    silence_stop_seconds: float = 4.0
+    answers_from: list[Path] = field(default_factory=list)
+    offline: bool = False
+    seed: int | None = None
+    write_report: bool = True
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: Any) -> PracticeOptions:
+        base = cls(
+            device=settings.input_device,
+            speak=settings.speak,
+            think_seconds=settings.think_seconds,
+            max_answer_seconds=settings.max_answer_seconds,
+            silence_stop_seconds=settings.silence_stop_seconds,
+        )
+        for key, value in overrides.items():
+            if value is not None:
+                setattr(base, key, value)
+        return base
+
+
+class PracticeEvents:
+    """What happens, for whoever shows it. The base class ignores everything."""
+
+    def on_session(self, session: Session, resumed: bool) -> None: ...
+
+    def on_status(self, message: str) -> None: ...
+
+    def on_warning(self, message: str) -> None: ...
+
+    def on_question(self, number: int, total: int, question: QuestionRef) -> None: ...
+
+    def on_think(self, seconds: float) -> None: ...
+
+    def on_recording_started(self, answer: Answer, stop_event: threading.Event) -> None: ...
+
+    def on_level(self, status: RecordingStatus) -> None: ...
+
+    def on_recording_stopped(self, answer: Answer, result: RecordingResult) -> None: ...
+
+    def on_feedback(self, answer: Answer) -> None: ...
+
+
+@dataclass
+class RoundSummary:
+    session: Session
+    round: Round
+    answers: list[Answer]
+    weak_areas: list[WeakArea]
+    report_path: Path | None
+    ledger_updated: bool = False
+
+    @property
+    def scored(self) -> list[Answer]:
+        return [a for a in self.answers if a.scorecard is not None]
+
+    @property
+    def failed(self) -> list[Answer]:
+        return [a for a in self.answers if a.status == "failed"]
+
+    @property
+    def mean_overall(self) -> float | None:
+        cards = [a.scorecard.overall for a in self.scored if a.scorecard]
+        return round(sum(cards) / len(cards), 1) if cards else None
+
+
+def rescore_command(session_id: str) -> str:
+    return f"mockint score --session {session_id}"
+
+
+class Practice:
+    """One practice round (new or resumed) over a session store."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: SessionStore,
+        *,
+        events: PracticeEvents | None = None,
+        scorer: Scorer | None = None,
+        rubrics: list[Rubric] | None = None,
+        transcriber: Any = None,
+        stream_factory: Callable[..., Any] | None = None,
+        speaker: Callable[[str], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.events = events or PracticeEvents()
+        self._scorer = scorer
+        self._rubrics = rubrics
+        self._transcriber = transcriber
+        self.stream_factory = stream_factory
+        self.speaker = speaker
+        self.sleep = sleep
+        self.clock = clock
+
+    # --- shared parts, loaded on first use -------------------------------------------------
+
+    def rubrics(self) -> list[Rubric]:
+        if self._rubrics is None:
+            from mockint.rubrics import load_rubrics
+
+            self._rubrics = load_rubrics()
+        return self._rubrics
+
+    def scorer(self, offline: bool) -> Scorer:
+        if self._scorer is None:
+            from mockint.scoring import get_scorer
+
+            self._scorer = get_scorer(self.settings, offline=offline)
+        return self._scorer
+
+    def transcriber(self) -> Any:
+        if self._transcriber is None:
+            from mockint.transcribe import get_transcriber
+
+            self.events.on_status("loading the speech model")
+            self._transcriber = get_transcriber(self.settings)
+        return self._transcriber
+
+    # --- starting a round -------------------------------------------------------------------
+
+    def choose_questions(self, options: PracticeOptions, bank: QuestionBank, n: int) -> tuple[list[QuestionRef], str]:
+        """The round's questions and its kind: the stored next-round plan with --plan, else the bank."""
+        from mockint.questions import select_questions
+
+        if options.use_plan:
+            plan = self.next_round_plan(bank, n, options)
+            if plan:
+                return plan[:n], "plan"
+            self.events.on_warning("no weak areas to drill yet, so no plan: asking questions from the bank instead")
+        questions = select_questions(
+            bank, n, category=options.category, role=options.role, job_description=options.job_description, seed=options.seed
+        )
+        if not questions:
+            raise SessionError("no questions match these options", hint="try another --category, or 'mockint questions'")
+        return questions, "bank"
+
+    def next_round_plan(self, bank: QuestionBank, n: int, options: PracticeOptions) -> list[QuestionRef]:
+        """The plan stored by 'mockint plan' in the latest session, or one made now from the ledger."""
+        latest = self.store.load("latest") if self.store.ids() else None
+        if latest is not None and latest.rounds and latest.rounds[-1].plan:
+            return list(latest.rounds[-1].plan)
+        from mockint.ledger import load_ledger, save_ledger
+        from mockint.plan import plan_next_round
+        from mockint.weakness import current_weak_areas, record_round
+
+        ledger = load_ledger(self.settings.paths.ledger_file)
+        if latest is not None:
+            ledger = record_round(ledger, latest, self.rubrics())
+            save_ledger(ledger, self.settings.paths.ledger_file)
+        weak = current_weak_areas(ledger, latest, self.rubrics())
+        llm = None
+        if weak and not options.offline and self.settings.llm_configured:
+            from mockint.llm import LLMClient
+
+            llm = LLMClient(self.settings)
+        return plan_next_round(
+            weak,
+            latest.answers if latest else [],
+            bank,
+            llm=llm,
+            n=n,
+            asked=[q.text for q in ledger.asked],
+            role=options.role or (latest.role if latest else None),
+            seed=options.seed,
+            on_warning=self.events.on_warning,
+        )
+
+    def start(self, options: PracticeOptions) -> Session:
+        """Create the session and its round (with its questions), saved before anything is asked."""
+        from mockint.questions import extract_keywords, load_bank
+
+        files = [Path(p) for p in options.answers_from]
+        for path in files:
+            if not path.is_file():
+                raise AudioError(f"{path}: no such file")
+        if not files:
+            self._check_device(options)
+        bank = load_bank()
+        n = len(files) if files else options.questions
+        questions, kind = self.choose_questions(options, bank, n)
+        if files and len(questions) < len(files):
+            raise SessionError(f"only {len(questions)} questions for {len(files)} answer files")
+        keywords = extract_keywords(" ".join(filter(None, [options.role, options.job_description])))
+        session = self.store.create(role=options.role, job_description=options.job_description, keywords=keywords)
+        rnd = session.new_round("files" if files else kind)
+        rnd.questions = questions
+        if files:
+            # Every file becomes an answer at once, copied into the session: the session is
+            # self-contained, and an interrupted run resumes from its own copies.
+            for question, path in zip(questions, files):
+                self._add_file_answer(session, rnd, question, path)
+        self.store.save(session)
+        self.events.on_session(session, resumed=False)
+        return session
+
+    def start_demo(self) -> Session:
+        """A session over the bundled sample answers, each against the question it answers."""
+        from mockint.questions import load_bank
+        from mockint.samples import load_samples
+
+        bank = load_bank()
+        samples = load_samples()
+        session = self.store.create(role=None, job_description=None, keywords=[])
+        rnd = session.new_round("demo")
+        for sample in samples:
+            question = bank.get(sample.question_id)
+            if question is None:
+                raise SessionError(f"demo sample {sample.id} answers unknown question '{sample.question_id}'")
+            ref = question.ref()
+            rnd.questions.append(ref)
+            self._add_file_answer(session, rnd, ref, sample.path)
+        self.store.save(session)
+        self.events.on_session(session, resumed=False)
+        return session
+
+    def _add_file_answer(self, session: Session, rnd: Round, question: QuestionRef, path: Path) -> Answer:
+        answer_id = session.next_answer_id()
+        name = f"{answer_id}{path.suffix.lower() or '.audio'}"
+        shutil.copyfile(path, self.store.folder(session.id) / name)
+        answer = Answer(id=answer_id, question=question, audio_path=name, status="recorded")
+        rnd.answers.append(answer)
+        return answer
+
+    def _check_device(self, options: PracticeOptions) -> None:
+        from mockint.audio.record import resolve_device
+
+        if self.stream_factory is None:  # an injected stream needs no system device
+            resolve_device(options.device)
+
+    # --- resuming -----------------------------------------------------------------------------
+
+    def resume(self, ref: str, options: PracticeOptions) -> Session:
+        """Load an interrupted session: repair cut-off recordings; the round continues in run()."""
+        from mockint.audio.record import repair_wav
+
+        session = self.store.load(ref)
+        if not session.rounds:
+            raise SessionError(f"session {session.id} has no round to resume")
+        rnd = session.rounds[-1]
+        for answer in rnd.answers:
+            path = self.store.audio_path(session, answer)
+            if answer.status == "recorded" and path is not None and path.suffix == ".wav" and path.is_file():
+                seconds = repair_wav(path)
+                self.events.on_status(f"{answer.id}: recovered {seconds:.1f} s of audio")
+        if self._remaining(rnd) and rnd.kind in ("bank", "plan") and self.stream_factory is None:
+            self._check_device(options)
+        self.events.on_session(session, resumed=True)
+        return session
+
+    @staticmethod
+    def _remaining(rnd: Round) -> list[QuestionRef]:
+        answered = {a.question.id for a in rnd.answers}
+        return [q for q in rnd.questions if q.id not in answered]
+
+    # --- the round ----------------------------------------------------------------------------
+
+    def run(self, session: Session, options: PracticeOptions) -> RoundSummary:
+        """Finish the answers already recorded, ask the remaining questions, then sum up.
+
+        KeyboardInterrupt propagates (after saving): everything up to that point is on disk.
+        """
+        rnd = session.rounds[-1]
+        total = len(rnd.questions)
+        offline = options.offline or rnd.kind == "demo"
+        numbers = {q.id: i for i, q in enumerate(rnd.questions, 1)}
+        for answer in list(rnd.answers):
+            if answer.status in ("recorded", "transcribed"):
+                self.events.on_question(numbers.get(answer.question.id, 0), total, answer.question)
+                self.process_recorded(session, answer, keywords=session.keywords, offline=offline)
+                self.events.on_feedback(answer)
+        remaining = self._remaining(rnd)
+        if remaining and rnd.kind in ("files", "demo"):
+            self.events.on_warning(f"{len(remaining)} question(s) have no answer file; they are skipped")
+            remaining = []
+        if remaining:
+            self.transcriber()  # load before the first question, not after it
+        for question in remaining:
+            number = numbers[question.id]
+            self.ask(question, number, total, options)
+            answer = self.record(session, rnd, question, options)
+            if answer is not None:
+                self.events.on_feedback(answer)
+        rnd.ended_at = rnd.ended_at or _now()
+        self.store.save(session)
+        return self.summarise(session, rnd, options)
+
+    def ask(self, question: QuestionRef, number: int, total: int, options: PracticeOptions) -> None:
+        self.events.on_question(number, total, question)
+        if options.speak:
+            try:
+                (self.speaker or _default_speaker)(question.text)
+            except AudioError as exc:
+                self.events.on_warning(f"{exc}; continuing with the question on screen")
+                options.speak = False  # don't repeat the warning for every question
+        if options.think_seconds > 0:
+            self.events.on_think(options.think_seconds)
+            self.sleep(options.think_seconds)
+
+    def record(self, session: Session, rnd: Round, question: QuestionRef, options: PracticeOptions) -> Answer | None:
+        """Record one answer from the microphone while transcribing it; score it."""
+        from mockint.audio.record import Recorder
+        from mockint.streaming import StreamingTranscriber
+
+        answer = Answer(id=session.next_answer_id(), question=question, status="recorded")
+        answer.audio_path = f"{answer.id}.wav"
+        rnd.answers.append(answer)
+        self.store.save(session)  # the answer exists while it is being recorded: resume can find it
+        path = self.store.folder(session.id) / answer.audio_path
+        streamer = StreamingTranscriber(self.transcriber(), keywords=session.keywords or None)
+        stop_event = threading.Event()
+        recorder = Recorder(
+            path,
+            device=_device_arg(options.device),
+            stream_factory=self.stream_factory,
+            max_seconds=options.max_answer_seconds,
+            silence_stop_seconds=options.silence_stop_seconds,
+            speech_tracker=streamer,
+            on_tick=self.events.on_level,
+            stop_event=stop_event,
+        )
+        self.events.on_recording_started(answer, stop_event)
+        try:
+            result = recorder.record()
+        except DeviceError:
+            # Nothing was captured: leave no empty answer behind.
+            rnd.answers.remove(answer)
+            path.unlink(missing_ok=True)
+            streamer.close()
+            self.store.save(session)
+            raise
+        except BaseException:
+            streamer.close()
+            self.store.save(session)
+            raise
+        self.events.on_recording_stopped(answer, result)
+        self.store.save(session)  # saved as recorded before its transcript exists
+        try:
+            transcript = streamer.finish()
+        except KeyboardInterrupt:
+            raise
+        except MockintError as exc:
+            answer.fail(f"transcription failed: {exc}")
+            self.store.save(session)
+            return answer
+        answer.latency["transcript_ready"] = round(self.clock() - result.ended_at, 3)
+        self._after_transcript(session, answer, transcript, result.ended_at, offline=options.offline)
+        return answer
+
+    def process_recorded(self, session: Session, answer: Answer, *, keywords: list[str], offline: bool) -> None:
+        """Transcribe (from its audio file) and score an answer saved as recorded, or score a
+        transcribed one."""
+        started = self.clock()
+        if answer.status == "transcribed" and answer.transcript is not None:
+            self._score(session, answer, started, offline=offline)
+            return
+        from mockint.audio.decode import load_audio
+        from mockint.streaming import StreamingOptions, drop_hallucinations
+
+        path = self.store.audio_path(session, answer)
+        if path is None:
+            answer.fail("no audio recorded for this answer")
+            self.store.save(session)
+            return
+        try:
+            samples = load_audio(path)
+            transcript = self.transcriber().transcribe(samples, keywords=keywords or None)
+        except (AudioError, TranscriptionError) as exc:
+            answer.fail(str(exc))
+            self.store.save(session)
+            return
+        # The same clean-up the streaming path applies to each of its chunks.
+        transcript = drop_hallucinations(transcript, StreamingOptions().hallucination_probability)
+        answer.latency["transcript_ready"] = round(self.clock() - started, 3)
+        self._after_transcript(session, answer, transcript, started, offline=offline)
+
+    def _after_transcript(self, session: Session, answer: Answer, transcript: Transcript, ended_at: float, *, offline: bool) -> None:
+        from mockint.delivery import compute_delivery
+
+        answer.transcript = transcript
+        if not transcript.words:
+            answer.fail(f"no speech detected in {transcript.duration:.1f} s of audio (check the microphone: 'mockint devices')")
+            self.store.save(session)
+            return
+        answer.delivery = compute_delivery(transcript)
+        answer.status = "transcribed"
+        answer.error = None
+        self.store.save(session)
+        self._score(session, answer, ended_at, offline=offline)
+
+    def _score(self, session: Session, answer: Answer, ended_at: float, *, offline: bool) -> None:
+        assert answer.transcript is not None
+        try:
+            card = self.scorer(offline).score(answer.question.text, answer.transcript, self.rubrics())
+        except (LLMError, ScoringError) as exc:
+            answer.fail(f"scoring failed: {exc}")
+            self.store.save(session)
+            self.events.on_warning(
+                f"{answer.id}: scoring failed ({exc}); the transcript is saved. Re-score later: {rescore_command(session.id)}"
+            )
+            return
+        answer.scorecard = card
+        answer.status = "scored"
+        answer.error = None
+        answer.latency["feedback_ready"] = round(self.clock() - ended_at, 3)
+        self.store.save(session)
+
+    # --- after the round --------------------------------------------------------------------
+
+    def summarise(self, session: Session, rnd: Round, options: PracticeOptions) -> RoundSummary:
+        from mockint.weakness import find_weak_areas
+
+        rubrics = self.rubrics()
+        weak = find_weak_areas(rnd.answers, rubrics, session_id=session.id)
+        ledger_updated = False
+        try:
+            from mockint.ledger import record_session
+
+            record_session(self.settings.paths.ledger_file, session, rubrics)
+            ledger_updated = True
+        except MockintError as exc:
+            self.events.on_warning(f"weakness ledger not updated: {exc}")
+        report_path = self.write_report(session) if options.write_report else None
+        return RoundSummary(session, rnd, list(rnd.answers), weak, report_path, ledger_updated)
+
+    def write_report(self, session: Session) -> Path | None:
+        """The Markdown and HTML reports in the session folder (what 'mockint report' writes)."""
+        from mockint import report as rep
+        from mockint.fsutil import atomic_write_text
+        from mockint.questions import load_bank
+
+        folder = self.store.folder(session.id)
+        try:
+            analysis = rep.analyse_session(session, self.rubrics(), bank=load_bank())
+            audio = {}
+            for answer in session.answers:
+                path = self.store.audio_path(session, answer)
+                if path is not None and path.is_file():
+                    audio[answer.id] = rep.relative_src(path.resolve(), folder.resolve())
+            atomic_write_text(folder / "report.html", rep.render_session(session, analysis, "html", audio_srcs=audio))
+            md = folder / "report.md"
+            atomic_write_text(md, rep.render_session(session, analysis, "md"))
+        except MockintError as exc:
+            self.events.on_warning(f"report not written: {exc} (try 'mockint report {session.id}')")
+            return None
+        return md
+
+
+def _device_arg(device: str | None) -> int | str | None:
+    if device is None or device == "":
+        return None
+    from mockint.audio.record import resolve_device
+
+    return resolve_device(device)
+
+
+def _default_speaker(text: str) -> None:
+    from mockint.tts import speak
+
+    speak(text)
+
+
+def _now():
+    from mockint.models import utc_now
+
+    return utc_now()
+
+
+def read_job_description(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SessionError(f"{path}: no such job description file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SessionError(f"{path}: cannot read the job description ({exc})") from None
+    if not text.strip():
+        raise SessionError(f"{path}: the job description is empty")
+    return text
+
+
+__all__ = [
+    "DeviceError",
+    "Practice",
+    "PracticeEvents",
+    "PracticeOptions",
+    "RoundSummary",
+    "read_job_description",
+    "rescore_command",
+]

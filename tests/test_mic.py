@@ -1,0 +1,212 @@
+"""Real capture through PortAudio from the PulseAudio virtual microphone (../shared/tools/virtual-mic).
+
+Nothing here mocks sounddevice: audio is played into a null sink whose monitor is the
+default input, and mockint records it like a user's microphone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from tests.conftest import SHARED
+
+pytestmark = pytest.mark.mic
+
+REPO = Path(__file__).resolve().parents[1]
+VIRTUAL_MIC = SHARED / "tools" / "virtual-mic"
+
+
+class VirtualMic:
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+
+    def play(self, *files: Path) -> None:
+        subprocess.run([str(VIRTUAL_MIC), "play", *map(str, files)], env=self.env, check=True, timeout=600)
+
+    def start_playing(self, *files: Path) -> subprocess.Popen:
+        """Play in the background; stop with stop_playing (its own process group: sox | paplay)."""
+        return subprocess.Popen([str(VIRTUAL_MIC), "play", *map(str, files)], env=self.env, start_new_session=True)
+
+    @staticmethod
+    def stop_playing(proc: subprocess.Popen) -> None:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+    def play_async(self, *files: Path, delay: float = 0.0) -> threading.Thread:
+        def run() -> None:
+            time.sleep(delay)
+            self.play(*files)
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        return thread
+
+
+@pytest.fixture(scope="session")
+def virtual_mic():
+    """Start a private PulseAudio virtual microphone; PortAudio (re)initialised to see it."""
+    missing = [tool for tool in ("pulseaudio", "pactl", "paplay", "sox") if shutil.which(tool) is None]
+    if missing or not VIRTUAL_MIC.is_file():
+        why = f"virtual microphone unavailable: missing {', '.join(missing) or VIRTUAL_MIC}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(why + " (CI must install pulseaudio pulseaudio-utils libasound2-plugins libportaudio2 sox)")
+        pytest.skip(why)
+    run_dir = tempfile.mkdtemp(prefix="vmic-", dir="/tmp")  # short: it holds a unix socket path
+    env = dict(os.environ, VIRTUAL_MIC_DIR=run_dir)
+    started = subprocess.run([str(VIRTUAL_MIC), "start"], env=env, capture_output=True, text=True, timeout=60)
+    if started.returncode != 0:
+        pytest.fail(f"virtual-mic start failed: {started.stderr.strip()}")
+    exports = dict(part.split("=", 1) for part in started.stdout.replace("export ", "").split())
+    exports = {k: v.strip("'") for k, v in exports.items()}
+    saved = {k: os.environ.get(k) for k in exports}
+    os.environ.update(exports)  # before PortAudio enumerates devices
+    env.update(exports)
+    if "sounddevice" in sys.modules:  # initialised earlier without the server: enumerate again
+        sd = sys.modules["sounddevice"]
+        sd._terminate()
+        sd._initialize()
+    yield VirtualMic(env)
+    subprocess.run([str(VIRTUAL_MIC), "stop"], env=env, timeout=30)
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+    shutil.rmtree(run_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def transcriber():
+    from mockint.transcribe import Transcriber
+
+    return Transcriber()
+
+
+def test_devices_lists_the_virtual_microphone(virtual_mic, run_cli):
+    result = run_cli("devices")
+    assert result.code == 0, result
+    assert "pulse" in result.out or "default" in result.out
+
+
+def test_unknown_device_is_one_line_with_the_fix(virtual_mic, run_cli):
+    result = run_cli("practice", "--device", "no-such-mic-xyz", "--questions", "1")
+    assert result.code != 0
+    assert "no input device named 'no-such-mic-xyz'" in result.err and "mockint devices" in result.err
+    assert "Traceback" not in result.err
+
+
+@pytest.mark.slow
+def test_clip_through_the_microphone_transcribes_as_well_as_the_file(virtual_mic, transcriber, audio_dir, tmp_path):
+    from mockint.audio.decode import load_audio
+    from mockint.audio.record import Recorder
+    from mockint.streaming import StreamingTranscriber
+    from mockint.transcribe import word_error_counts
+
+    # Two clips back to back (~95 s, 250 words): one WER point is 2.5 words, not a single slip.
+    clips = [audio_dir / "ms_two_cities_16k.wav", audio_dir / "lj_LJ001-0001_to_0008.wav"]
+    reference = " ".join(c.with_suffix(".txt").read_text() for c in clips)
+    file_text = " ".join(transcriber.transcribe(load_audio(c)).text for c in clips)
+    file_errors, words = word_error_counts(reference, file_text)
+
+    stream = StreamingTranscriber(transcriber)
+    recorder = Recorder(tmp_path / "a.wav", max_seconds=150, silence_stop_seconds=4.0, speech_tracker=stream)
+    player = virtual_mic.play_async(*clips, delay=1.0)
+    result = recorder.record()
+    player.join()
+    transcript = stream.finish()
+    mic_errors, _ = word_error_counts(reference, transcript.text)
+
+    assert result.stopped_by == "silence", "silence after the clip must end the recording"
+    assert (mic_errors - file_errors) / words <= 0.01, transcript.text
+    recorded = soundfile.info(tmp_path / "a.wav")
+    assert recorded.samplerate == 16000 and recorded.channels == 1 and recorded.subtype == "PCM_16"
+    assert 94 <= recorded.duration <= 94.7 + 1.0 + 4.0 + 2.0
+    # The words land where the clip is in the recording (played ~1 s in, minus the device start-up).
+    assert 0.3 <= transcript.words[0].start <= 4.0
+
+
+@pytest.mark.slow
+def test_silence_stops_the_answer_soon_after_speech_ends(virtual_mic, tmp_path):
+    from mockint.audio.record import Recorder
+
+    clip = SHARED / "audio" / "fw_jfk.flac"
+    recorder = Recorder(tmp_path / "a.wav", max_seconds=60, silence_stop_seconds=2.0)
+    player = virtual_mic.play_async(clip, delay=0.5)
+    started = time.monotonic()
+    result = recorder.record()
+    elapsed = time.monotonic() - started
+    player.join()
+    assert result.stopped_by == "silence"
+    # 0.5 s lead + 11 s clip + 2 s silence, plus device latency; far below the 60 s limit.
+    assert 12.5 <= result.seconds <= 17.0 and elapsed < 25
+
+
+def _wait_for(predicate, timeout: float, what: str) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.mark.slow
+def test_sigkill_mid_answer_leaves_a_playable_wav_and_resume_continues(virtual_mic, mockint_home, audio_dir, run_cli):
+    env = dict(virtual_mic.env, MOCKINT_HOME=str(mockint_home), PYTHONPATH=str(REPO), CI=os.environ.get("CI", ""))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mockint", "practice", "--questions", "2", "--think-seconds", "0",
+         "--silence-stop-seconds", "30", "--max-answer-seconds", "120", "--offline", "--seed", "3"],
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    sessions = mockint_home / "sessions"
+    playing = None
+    try:
+        _wait_for(lambda: any(sessions.glob("*/a01.wav")), 60, "the recording to start")
+        (wav,) = sessions.glob("*/a01.wav")
+        playing = virtual_mic.start_playing(audio_dir / "lj_LJ001-0001_to_0008.wav")
+        _wait_for(lambda: wav.stat().st_size > 44 + 2 * 16000 * 8, 60, "8 s of audio on disk")
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+        if playing is not None:
+            virtual_mic.stop_playing(playing)
+    assert proc.returncode == -signal.SIGKILL
+    size_at_kill = wav.stat().st_size
+    session_file = wav.parent / "session.json"
+    saved = json.loads(session_file.read_text())
+    (answer,) = saved["rounds"][0]["answers"]
+    assert answer["status"] == "recorded" and answer["audio_path"] == "a01.wav"
+    assert len(saved["rounds"][0]["questions"]) == 2
+
+    # Playable as it is (libsndfile reads by length), and nothing captured was lost.
+    data, rate = soundfile.read(wav, dtype="int16")
+    assert rate == 16000 and len(data) * 2 >= size_at_kill - 44 - 16000 * 2 * 0.3
+    assert abs(data).max() > 1000, "the played speech is in the file"
+
+    # Resume: repairs the WAV, transcribes and scores the cut-off answer, then asks question 2.
+    player = virtual_mic.play_async(audio_dir / "fw_jfk.flac", delay=2.0)
+    result = run_cli("practice", "--resume", wav.parent.name, "--think-seconds", "0", "--silence-stop-seconds", "3",
+                     "--max-answer-seconds", "40", "--offline")
+    player.join()
+    assert result.code == 0, result
+    assert "recovered" in result.out
+    resumed = json.loads(session_file.read_text())
+    a1, a2 = resumed["rounds"][0]["answers"]
+    assert a1["status"] == "scored" and "printing" in a1["transcript"]["text"].lower()
+    assert a2["status"] == "scored" and "country" in a2["transcript"]["text"].lower(), result.out[-3000:]
+    assert a2["latency"]["transcript_ready"] <= 1.5 and a2["latency"]["feedback_ready"] >= a2["latency"]["transcript_ready"]
+    assert soundfile.info(wav).frames * 2 + 44 == wav.stat().st_size, "header repaired"
+    assert (wav.parent / "report.md").is_file()

@@ -1,0 +1,136 @@
+"""The practice pipeline end to end from audio files: `--answers-from`, `demo`, failures, resume."""
+
+from __future__ import annotations
+
+import json
+import struct
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from mockint.errors import LLMError
+from mockint.samples import load_samples
+
+pytestmark = pytest.mark.slow
+
+
+def _session(home: Path) -> dict:
+    (path,) = (home / "sessions").glob("*/session.json")
+    return json.loads(path.read_text())
+
+
+def test_demo_end_to_end_scores_strong_above_weak_and_writes_the_report(run_cli, mockint_home):
+    result = run_cli("demo")
+    assert result.code == 0, result
+    data = _session(mockint_home)
+    answers = data["rounds"][0]["answers"]
+    samples = {s.audio: s for s in load_samples()}
+    assert len(answers) == len(samples) >= 3
+    overall = {}
+    for a in answers:
+        assert a["status"] == "scored", a["error"]
+        assert a["scorecard"]["scorer"] == "offline"
+        assert a["delivery"]["word_count"] > 50
+        assert set(a["latency"]) == {"transcript_ready", "feedback_ready"}
+        overall[a["question"]["id"]] = a["scorecard"]["overall"]
+    by_id = {s.question_id: s for s in samples.values()}
+    strong = [overall[q] for q, s in by_id.items() if s.expect == "strong"]
+    weak = [overall[q] for q, s in by_id.items() if s.expect == "weak"]
+    assert min(strong) > max(weak) + 20, overall
+    folder = mockint_home / "sessions" / data["id"]
+    report = (folder / "report.md").read_text()
+    assert data["id"] in report or "Result" in report
+    assert (folder / "report.html").is_file()
+    assert f"Report: {folder / 'report.md'}" in result.out
+    assert "Repeated weak areas" in result.out
+
+
+def test_answers_from_files_runs_the_same_pipeline(run_cli, mockint_home, audio_dir, tmp_path):
+    jd = tmp_path / "jd.txt"
+    jd.write_text("Senior engineer: Kubernetes, PostgreSQL migrations, on-call incident response, mentoring.")
+    sample = load_samples()[0].path
+    result = run_cli(
+        "practice", "--answers-from", str(sample), str(audio_dir / "ms_two_cities_16k.wav"),
+        "--job-description", str(jd), "--offline", "--seed", "1",
+    )
+    assert result.code == 0, result
+    data = _session(mockint_home)
+    assert "kubernetes" in [k.lower() for k in data["keywords"]]
+    rnd = data["rounds"][0]
+    assert rnd["kind"] == "files" and len(rnd["questions"]) == 2
+    a1, a2 = rnd["answers"]
+    assert a1["audio_path"] == "a01.flac" and a2["audio_path"] == "a02.wav"
+    folder = mockint_home / "sessions" / data["id"]
+    assert soundfile.info(folder / "a01.flac").duration > 20, "the answer audio is copied into the session"
+    assert a1["status"] == a2["status"] == "scored"
+    assert "best of times" in a2["transcript"]["text"].lower()
+    assert a1["scorecard"]["overall"] > a2["scorecard"]["overall"], "a STAR story beats reading Dickens"
+
+
+def test_a_failed_llm_call_keeps_the_transcript_and_says_how_to_rescore(mockint_home, audio_dir):
+    from mockint.config import load_settings
+    from mockint.practice import Practice, PracticeEvents, PracticeOptions
+    from mockint.session import SessionStore
+
+    class DownScorer:
+        name = "llm"
+
+        def score(self, question, transcript, rubrics):
+            raise LLMError("the endpoint timed out after 60 s")
+
+    class Events(PracticeEvents):
+        def __init__(self):
+            self.warnings = []
+
+        def on_warning(self, message):
+            self.warnings.append(message)
+
+    cfg = load_settings()
+    events = Events()
+    store = SessionStore(cfg.paths.sessions_dir)
+    practice = Practice(cfg, store, events=events, scorer=DownScorer())
+    options = PracticeOptions(answers_from=[audio_dir / "fw_jfk.flac"], think_seconds=0, write_report=False)
+    session = practice.start(options)
+    summary = practice.run(session, options)
+    (answer,) = store.load(session.id).answers
+    assert answer.status == "failed" and "timed out" in answer.error
+    assert "ask not what your country" in answer.transcript.text.lower()
+    assert answer.delivery is not None and "transcript_ready" in answer.latency
+    assert any(f"mockint score --session {session.id}" in w for w in events.warnings)
+    assert summary.failed == [summary.answers[0]]
+
+
+def test_resume_repairs_a_cut_off_recording_and_finishes_it(run_cli, mockint_home, audio_dir):
+    """A session killed mid-answer (status recorded, WAV header never finalised) is completed."""
+    from mockint.audio.decode import load_audio
+    from mockint.config import load_settings
+    from mockint.models import QuestionRef
+    from mockint.session import Answer, SessionStore
+
+    store = SessionStore(load_settings().paths.sessions_dir)
+    session = store.create(role=None)
+    rnd = session.new_round("bank")
+    question = QuestionRef(id="beh.failure", text="Tell me about a time you failed.", category="behavioral")
+    rnd.questions = [question]
+    rnd.answers.append(Answer(id="a01", question=question, audio_path="a01.wav", status="recorded"))
+    store.save(session)
+    wav = store.folder(session.id) / "a01.wav"
+    soundfile.write(wav, load_audio(audio_dir / "lh_libri_2412-153948-0000.flac"), 16000, subtype="PCM_16")
+    raw = bytearray(wav.read_bytes())
+    raw[4:8] = struct.pack("<I", 36)
+    raw[40:44] = struct.pack("<I", 0)  # sizes as written before the first sample
+    wav.write_bytes(bytes(raw))
+
+    result = run_cli("practice", "--resume", session.id[:10], "--offline")
+    assert result.code == 0, result
+    assert "recovered 11.7 s" in result.out
+    (answer,) = store.load(session.id).answers
+    assert answer.status == "scored" and len(answer.transcript.words) > 20
+    assert soundfile.info(wav).frames == struct.unpack("<I", wav.read_bytes()[40:44])[0] // 2
+
+
+def test_missing_answer_file_is_one_line(run_cli, mockint_home, tmp_path):
+    result = run_cli("practice", "--answers-from", str(tmp_path / "nope.wav"))
+    assert result.code != 0 and "nope.wav: no such file" in result.err
+    assert not (mockint_home / "sessions").exists() or not list((mockint_home / "sessions").glob("*/session.json"))
