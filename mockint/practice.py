@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from mockint.errors import AudioError, DeviceError, LLMError, MockintError, ScoringError, SessionError, TranscriptionError
 from mockint.models import QuestionRef, Transcript
+from mockint.scoring import score_question
 from mockint.session import Answer, Round, Session, SessionStore
 
 if TYPE_CHECKING:
@@ -444,7 +445,7 @@ class Practice:
     def _score(self, session: Session, answer: Answer, ended_at: float, *, offline: bool) -> None:
         assert answer.transcript is not None
         try:
-            card = self.scorer(offline).score(answer.question.text, answer.transcript, self.rubrics())
+            card = score_question(self.scorer(offline), answer.question, answer.transcript, self.rubrics())
         except (LLMError, ScoringError) as exc:
             answer.fail(f"scoring failed: {exc}")
             self.store.save(session)

@@ -220,3 +220,18 @@ def test_old_scorecards_without_the_flag_load_as_applying():
         del c["applies"]
     old = Scorecard.model_validate(data)
     assert all(c.applies for c in old.criteria)
+
+
+def test_numbers_whisper_splits_across_words_still_get_timestamps():
+    from mockint.models import Transcript, Word
+    from mockint.scoring.evidence import verify_quote
+
+    words = ["we", "found", "11", ",000", "invoices", "off", "by", "4", ".5", "percent"]
+    transcript = Transcript(
+        text="we found 11,000 invoices off by 4.5 percent",
+        words=[Word(word=w, start=i * 0.5, end=i * 0.5 + 0.4) for i, w in enumerate(words)],
+        duration=5.0,
+    )
+    found = verify_quote("we found 11,000 invoices off by 4.5 percent", transcript)
+    assert found is not None
+    assert (found.start, found.end) == (0.0, 4.9)

@@ -137,17 +137,14 @@ class ConsoleEvents:
     def on_feedback(self, answer) -> None:
         from rich.markup import escape
 
-        from mockint.cli.score import render_scorecard
+        from mockint.cli.render import delivery_line, render_scorecard
 
         console.print()
         if answer.transcript is not None and answer.transcript.text:
             console.print(f"[bold]You said[/] [dim]({answer.transcript.duration:.0f} s)[/]: {escape(answer.transcript.text)}")
         if answer.scorecard is not None:
-            if self.verbose:
-                render_scorecard(answer.scorecard, title=f"{answer.id}: {answer.question.id}", delivery=answer.delivery)
-            else:
-                render_feedback(answer.scorecard)
-        if answer.delivery is not None and not (self.verbose and answer.scorecard is not None):
+            render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery)
+        elif answer.delivery is not None:
             console.print(delivery_line(answer.delivery))
         if answer.status == "failed":
             console.print(f"[red]{answer.id} failed:[/] {escape(answer.error or '')}")
@@ -159,46 +156,6 @@ class ConsoleEvents:
     def close(self) -> None:
         self.enter.disarm()
         self._stop_live()
-
-
-def _short(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def render_feedback(card) -> None:
-    """One line per criterion with its best verified quote; then the top improvements."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    table = Table(show_header=True, box=None, pad_edge=False, expand=False)
-    table.add_column("criterion", style="bold")
-    table.add_column("score", justify="right")
-    table.add_column("evidence → feedback", overflow="fold")
-    for c in card.criteria:
-        colour = "green" if c.score >= 3 else "yellow" if c.score == 2 else "red"
-        quote = c.evidence[0] if c.evidence else None
-        where = f" [dim]@{quote.start:.0f}s[/]" if quote is not None and quote.start is not None else ""
-        said = f'[italic]"{escape(_short(quote.quote, 70))}"[/]{where}\n' if quote is not None else ""
-        flag = " [yellow](capped: no quote verified)[/]" if c.capped else ""
-        table.add_row(c.name or c.key, f"[{colour}]{c.score}/{c.max_score}[/]", f"{said}{escape(c.feedback)}{flag}")
-    console.print(table)
-    per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
-    label = "offline scorer" if card.scorer == "offline" else f"LLM {card.model or ''}".strip()
-    console.print(f"[bold]Overall {card.overall:.0f}/100 · {card.band}[/]  [dim]({per_rubric}; {label})[/]")
-    if card.improvements:
-        console.print("[bold]Most worth changing:[/]")
-        for tip in card.improvements[:2]:
-            console.print(f"  → {escape(tip)}")
-
-
-def delivery_line(d) -> str:
-    first = f", first word after {d.time_to_first_word:.1f} s" if d.time_to_first_word is not None else ""
-    fillers = ", ".join(f"{k} ×{v}" for k, v in sorted(d.fillers.items(), key=lambda kv: -kv[1])[:3])
-    return (
-        f"[bold]Delivery:[/] {d.words_per_minute:.0f} words/min, {d.filler_count} fillers"
-        + (f" ({fillers})" if fillers else "")
-        + f", {len(d.long_pauses)} long pauses{first}"
-    )
 
 
 def print_summary(summary) -> None:

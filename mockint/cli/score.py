@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from mockint.cli.app import app, console, err_console, print_json, settings, store
+from mockint.cli.render import render_scorecard
 from mockint.errors import MockintError, RubricDriftError, ScoringError
 
 rubric_app = typer.Typer(help="Check the rubrics: run their golden examples through a scorer.", no_args_is_help=True)
@@ -22,10 +23,12 @@ def _read_text(path: Path) -> str:
     if str(path) == "-":
         text = sys.stdin.read()
     else:
-        if not path.is_file():
-            raise MockintError(f"{path}: no such file")
         try:
             text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise MockintError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise MockintError(f"{path}: is a folder, not a text file") from None
         except UnicodeDecodeError:
             raise MockintError(f"{path}: not a UTF-8 text file") from None
         except OSError as exc:
@@ -63,54 +66,6 @@ def _delivery(transcript) -> Any:  # -> DeliveryMetrics | None
 
 
 # --- output --------------------------------------------------------------------------
-
-
-def _fmt_time(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}s"
-
-
-def _scorer_label(card) -> str:
-    if card.scorer == "offline":
-        return "offline scorer (rule-based, no LLM)"
-    return f"LLM scorer ({card.model or 'unknown model'}, prompt {card.prompt_version or '-'})"
-
-
-def render_scorecard(card, *, title: str | None = None, delivery=None) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    table = Table(title=title, show_lines=True, expand=False)
-    table.add_column("criterion")
-    table.add_column("score", justify="right")
-    table.add_column("evidence (verified quote, start-end)")
-    table.add_column("feedback")
-    for c in card.criteria:
-        quotes = [
-            f'"{escape(e.quote)}"' + (f" [{_fmt_time(e.start)}-{_fmt_time(e.end)}]" if e.start is not None else "")
-            for e in c.evidence
-        ]
-        if c.capped:
-            quotes.append("[yellow](capped: no quote verified)[/]")
-        if c.rejected_quotes:
-            quotes.append(f"[dim]{len(c.rejected_quotes)} quote(s) not found in the answer, dropped[/]")
-        if not c.applies:
-            # Scored but not counted: the question does not ask for it.
-            table.add_row(
-                f"[dim]{c.rubric}.{c.criterion}[/]", "[dim]n/a[/]", "[dim]-[/]", "[dim]not asked by this question[/]"
-            )
-            continue
-        table.add_row(f"{c.rubric}.{c.criterion}", f"{c.score}/{c.max_score}", "\n".join(quotes) or "-", escape(c.feedback))
-    console.print(table)
-    per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
-    console.print(f"[bold]Overall {card.overall:.0f}/100 - {card.band}[/]  ({per_rubric})")
-    for tip in card.improvements:
-        console.print(f"  -> {escape(tip)}")
-    if delivery is not None:
-        console.print(
-            f"Delivery: {delivery.words_per_minute:.0f} wpm, {delivery.filler_count} fillers "
-            f"({delivery.fillers_per_100_words:.1f}/100 words), {len(delivery.long_pauses)} long pauses"
-        )
-    console.print(f"[dim]scored by the {_scorer_label(card)}; rubrics {card.rubric_versions}[/]")
 
 
 def scorecard_json(card) -> dict[str, Any]:

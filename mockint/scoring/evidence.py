@@ -99,8 +99,20 @@ def _text_stream(text: str) -> list[Token]:
     return _canonical([Token(t, -1, -1) for t in _raw_tokens(text)])
 
 
+# Whisper splits some numbers across words ("11" ",000", "4" ".5"): glue them back first.
+_NUMBER_CONTINUATION = re.compile(r"^[.,]\d")
+
+
 def _word_stream(transcript: Transcript) -> list[Token]:
-    raw = [Token(t, i, i) for i, w in enumerate(transcript.words) for t in _raw_tokens(w.word)]
+    groups: list[tuple[str, int, int]] = []  # (text, first word index, last word index)
+    for i, w in enumerate(transcript.words):
+        text = w.word.strip()
+        if groups and _NUMBER_CONTINUATION.match(text) and groups[-1][0][-1:].isdigit():
+            prev_text, first, _ = groups[-1]
+            groups[-1] = (prev_text + text, first, i)
+        else:
+            groups.append((text, i, i))
+    raw = [Token(t, first, last) for text, first, last in groups for t in _raw_tokens(text)]
     return _canonical(raw)
 
 

@@ -1,0 +1,83 @@
+"""How a scorecard and delivery metrics look in the terminal; shared by score and practice."""
+
+from __future__ import annotations
+
+from mockint.cli.app import console
+
+
+def _time(value: float | None) -> str:
+    return f"{value:.1f}s"
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def scorer_label(card) -> str:
+    if card.scorer == "offline":
+        return "offline scorer (rule-based, no LLM)"
+    return f"LLM scorer ({card.model or 'unknown model'}, prompt {card.prompt_version or '-'})"
+
+
+def render_scorecard(card, *, compact: bool = False, title: str | None = None, delivery=None) -> None:
+    """Per criterion: score, verified evidence with its time, one line of feedback.
+
+    `compact` (after each practice answer): the best quote, shortened, beside the feedback.
+    Otherwise (`mockint score`): every verified quote with start-end, and dropped quotes counted."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    if compact:
+        table = Table(title=title, show_header=True, box=None, pad_edge=False, expand=False)
+        table.add_column("criterion", style="bold")
+        table.add_column("score", justify="right")
+        table.add_column("evidence → feedback", overflow="fold")
+    else:
+        table = Table(title=title, show_lines=True, expand=False)
+        for col in ("criterion", "score", "evidence (verified quote, start-end)", "feedback"):
+            table.add_column(col, justify="right" if col == "score" else "left")
+    for c in card.criteria:
+        name = c.name or c.key
+        if not c.applies:  # scored but not counted: the question does not ask for it
+            cells = ["[dim]not asked by this question[/]"] if compact else ["[dim]-[/]", "[dim]not asked by this question[/]"]
+            table.add_row(f"[dim]{name}[/]", "[dim]n/a[/]", *cells)
+            continue
+        colour = "green" if c.score >= 3 else "yellow" if c.score == 2 else "red"
+        notes = []
+        if c.capped:
+            notes.append("[yellow](capped: no quote verified)[/]")
+        if c.rejected_quotes:
+            notes.append(f"[dim]({len(c.rejected_quotes)} quote(s) not found in the answer, dropped)[/]")
+        if compact:
+            best = c.evidence[0] if c.evidence else None
+            said = ""
+            if best is not None:
+                at = f" [dim]@{best.start:.0f}s[/]" if best.start is not None else ""
+                said = f'[italic]"{escape(_short(best.quote, 70))}"[/]{at}\n'
+            table.add_row(name, f"[{colour}]{c.score}/{c.max_score}[/]", f"{said}{escape(c.feedback)} {' '.join(notes)}".rstrip())
+        else:
+            quotes = [
+                f'"{escape(e.quote)}"' + (f" [{_time(e.start)}-{_time(e.end)}]" if e.start is not None else "")
+                for e in c.evidence
+            ]
+            label = f"{name}\n[dim]{c.key}[/]"
+            table.add_row(label, f"[{colour}]{c.score}/{c.max_score}[/]", "\n".join(quotes + notes) or "-", escape(c.feedback))
+    console.print(table)
+    per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
+    console.print(f"[bold]Overall {card.overall:.0f}/100 · {card.band}[/]  [dim]({per_rubric}; {scorer_label(card)})[/]")
+    if card.improvements:
+        console.print("[bold]Most worth changing:[/]")
+        for tip in card.improvements[:2]:
+            console.print(f"  → {escape(tip)}")
+    if delivery is not None:
+        console.print(delivery_line(delivery))
+
+
+def delivery_line(d) -> str:
+    first = f", first word after {d.time_to_first_word:.1f} s" if d.time_to_first_word is not None else ""
+    fillers = ", ".join(f"{k} ×{v}" for k, v in sorted(d.fillers.items(), key=lambda kv: -kv[1])[:3])
+    return (
+        f"[bold]Delivery:[/] {d.words_per_minute:.0f} words/min, {d.filler_count} fillers"
+        + (f" ({fillers}; {d.fillers_per_100_words:.1f} per 100 words)" if fillers else "")
+        + f", {len(d.long_pauses)} long pauses{first}"
+    )
