@@ -66,8 +66,9 @@ def _mmss(seconds: float) -> str:
 class ConsoleEvents:
     """Shows the session on the terminal; a PracticeEvents implementation."""
 
-    def __init__(self, options: Any, *, interactive: bool, verbose: bool = False) -> None:
+    def __init__(self, options: Any, *, interactive: bool, streamed: bool = True, verbose: bool = False) -> None:
         self.options = options
+        self.streamed = streamed  # microphone answers, transcribed while spoken
         self.interactive = interactive
         self.verbose = verbose
         self.enter = EnterWatcher()
@@ -151,7 +152,9 @@ class ConsoleEvents:
         lat = answer.latency
         if lat:
             parts = [f"{k.replace('_', ' ')} {v:.2f} s" for k, v in lat.items()]
-            console.print(f"[dim]after the answer ended: {', '.join(parts)}[/]")
+            # From a file, nothing was streamed: the times are the whole transcription and scoring.
+            since = "after the answer ended" if self.streamed else "processing took"
+            console.print(f"[dim]{since}: {', '.join(parts)}[/]")
 
     def close(self) -> None:
         self.enter.disarm()
@@ -269,7 +272,7 @@ def practice_cmd(
         options.think_seconds = 0
 
     def factory():
-        events = ConsoleEvents(options, interactive=console.is_terminal)
+        events = ConsoleEvents(options, interactive=console.is_terminal, streamed=not files)
         return events, Practice(cfg, store(cfg), events=events)
 
     def run(practice, holder):
@@ -290,7 +293,7 @@ def demo_cmd() -> None:
     options = PracticeOptions(think_seconds=0, offline=True)
 
     def factory():
-        events = ConsoleEvents(options, interactive=False)
+        events = ConsoleEvents(options, interactive=False, streamed=False)
         return events, Practice(cfg, store(cfg), events=events)
 
     def run(practice, holder):
