@@ -32,7 +32,7 @@ from mockint.charts import ChartSpec, Series, line_chart
 from mockint.models import Evidence, Model, QuestionRef, Scorecard, Transcript, Word
 from mockint.prep import Prep, build_prep
 from mockint.rubrics import band_for
-from mockint.scoring.evidence import verify_quote
+from mockint.scoring.evidence import continues_number, verify_quote
 from mockint.session import Answer, Round, Session
 from mockint.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
 
@@ -222,7 +222,7 @@ def transcript_spans(transcript: Transcript, highlights: Sequence[Highlight]) ->
         if not text:
             continue
         if spans and spans[-1].part == owner[i] and (i == 0 or owner[i - 1] == owner[i]):
-            spans[-1].text += " " + text
+            spans[-1].text += ("" if continues_number(spans[-1].text, text) else " ") + text
         else:
             spans.append(TextSpan(text=text, part=owner[i], start=start))
     return spans

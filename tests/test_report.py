@@ -573,3 +573,16 @@ def test_cli_errors_are_one_line(stored_session, run_cli):
     assert res.code == 1 and "no session 'nope'" in res.err and "Traceback" not in res.err
     res = run_cli("report", "latest", "--format", "pdf")
     assert res.code != 0 and "unknown format 'pdf'" in res.err
+
+
+def test_numbers_whisper_split_read_as_one_in_the_transcript():
+    from mockint.report import transcript_spans
+
+    words = ["we", "refunded", "$40", ",000", "and", "cut", "errors", "to", "4", ".5%"]
+    transcript = Transcript(
+        text="we refunded $40,000 and cut errors to 4.5%",
+        words=[Word(word=w, start=i * 0.5, end=i * 0.5 + 0.4) for i, w in enumerate(words)],
+        duration=5.0,
+    )
+    spans = transcript_spans(transcript, [])
+    assert " ".join(s.text for s in spans) == "we refunded $40,000 and cut errors to 4.5%"

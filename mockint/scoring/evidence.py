@@ -103,11 +103,16 @@ def _text_stream(text: str) -> list[Token]:
 _NUMBER_CONTINUATION = re.compile(r"^[.,]\d")
 
 
+def continues_number(previous: str, word: str) -> bool:
+    """True when `word` is the rest of a number Whisper split off `previous` ("11" + ",000")."""
+    return bool(_NUMBER_CONTINUATION.match(word)) and previous[-1:].isdigit()
+
+
 def _word_stream(transcript: Transcript) -> list[Token]:
     groups: list[tuple[str, int, int]] = []  # (text, first word index, last word index)
     for i, w in enumerate(transcript.words):
         text = w.word.strip()
-        if groups and _NUMBER_CONTINUATION.match(text) and groups[-1][0][-1:].isdigit():
+        if groups and continues_number(groups[-1][0], text):
             prev_text, first, _ = groups[-1]
             groups[-1] = (prev_text + text, first, i)
         else:
