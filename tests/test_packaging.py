@@ -22,6 +22,9 @@ def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
     for folder in ("prompts", "rubrics"):
         expected = {f"mockint/{folder}/{p.relative_to(REPO / folder)}" for p in (REPO / folder).rglob("*") if p.is_file()}
         assert expected and expected <= names, f"{folder}/ missing from the wheel: {sorted(expected - names)[:5]}"
+    for folder in ("samples", "templates"):  # demo answers and report templates live in the package
+        expected = {f"mockint/{folder}/{p.name}" for p in (REPO / "mockint" / folder).iterdir() if p.suffix in (".flac", ".yaml", ".j2")}
+        assert expected and expected <= names, f"mockint/{folder} missing from the wheel: {sorted(expected - names)[:5]}"
     assert not any(n.startswith("recordings/") or "/recordings/" in n for n in names)
 
     # Unpacked alone, away from the checkout, the package finds its data inside itself.
