@@ -31,6 +31,8 @@ from mockint.session import Answer, Session
 LEDGER_SCHEMA_VERSION = 1
 # Passing answers to new questions needed, after the last weak one, to resolve an area.
 RESOLVE_AFTER = 2
+# A round-one concern passes on an answer scoring at least "solid" (rubrics.BANDS).
+CONCERN_PASS_OVERALL = 60.0
 # A criterion with no rubric definition at hand is weak below this (scores are 0..4).
 DEFAULT_WEAK_BELOW = 2
 MAX_EVIDENCE = 6
@@ -361,7 +363,9 @@ def _debrief_outcome(
     entry: LedgerEntry, answer: Answer, index: dict[str, tuple[object, object]]
 ) -> tuple[bool, float] | None:
     """A round-one concern is assessed by answers that target it or share its competencies:
-    weak when any criterion the question exercises is below its threshold."""
+    weak when a criterion the question asks for is below its bar AND the answer as a whole is
+    short of solid. A strong Microsoft Project story with one thin task statement has still
+    answered the concern; the thin task is tracked as a weak area of its own."""
     q = answer.question
     relevant = q.targets == entry.id or bool(set(q.competencies) & set(entry.competencies))
     if not relevant or answer.scorecard is None:
@@ -369,8 +373,9 @@ def _debrief_outcome(
     scores = applicable_scores(answer)
     if not scores:
         return None
-    weak = [c for c in scores if c.score < weak_below(c.key, index)]
-    return bool(weak), answer.scorecard.overall
+    overall = answer.scorecard.overall
+    any_below = any(c.score < weak_below(c.key, index) for c in scores)
+    return any_below and overall < CONCERN_PASS_OVERALL, overall
 
 
 def record_round(ledger: Ledger, session: Session, rubrics: Sequence[object]) -> Ledger:

@@ -145,3 +145,21 @@ def test_cli_debrief_bad_files_are_one_line_errors(run_cli, tmp_path):
         assert result.code == 1, result
         assert expected in result.err and str(path) in result.err
         assert result.err.count("\n") == 1 and "Traceback" not in result.err
+
+
+def test_a_strong_answer_with_one_thin_criterion_still_answers_the_concern():
+    ledger = apply_debrief(Ledger(), parse_debrief(MESSY_NOTES, BANK))
+    concern = "topic.familiarity_microsoft_project"
+    strong_but_no_task = {"star.situation": 4, "star.action": 4, "star.result": 4, "star.task": 0,
+                          "specificity.quantified_impact": 4, "specificity.concrete_detail": 4,
+                          "specificity.ownership": 4, "specificity.real_example": 4, "specificity.relevance": 4}
+    weak_overall = {k: (1 if v == 4 else v) for k, v in strong_but_no_task.items()}
+    session = make_session([
+        make_answer("a01", "fu.topic1", strong_but_no_task, competencies=["technical_expertise"], targets=concern),
+    ])
+    after_strong = record_round(ledger, session, RUBRICS)
+    assert after_strong.entries[concern].status == "improving"
+    session = make_session([
+        make_answer("a01", "fu.topic1", weak_overall, competencies=["technical_expertise"], targets=concern),
+    ])
+    assert record_round(ledger, session, RUBRICS).entries[concern].status == "open"

@@ -240,7 +240,7 @@ def practice_cmd(
     resume: str | None = typer.Option(None, "--resume", help="continue an interrupted session (id, prefix or 'latest')"),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
     seed: int | None = typer.Option(None, "--seed", help="same seed, same questions"),
-    extra_files: list[Path] | None = typer.Argument(None, hidden=True, metavar="", help="more --answers-from files"),
+    extra_files: list[Path] | None = typer.Argument(None, hidden=True, metavar="FILE", help="more --answers-from files"),
 ) -> None:
     """Practice out loud: hear or read each question, answer into the microphone, get scored feedback."""
     from mockint.practice import Practice, PracticeOptions, read_job_description
