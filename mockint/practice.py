@@ -409,7 +409,6 @@ class Practice:
             self._score(session, answer, started, offline=offline)
             return
         from mockint.audio.decode import load_audio
-        from mockint.streaming import StreamingOptions, drop_hallucinations
 
         path = self.store.audio_path(session, answer)
         if path is None:
@@ -423,8 +422,6 @@ class Practice:
             answer.fail(str(exc))
             self.store.save(session)
             return
-        # The same clean-up the streaming path applies to each of its chunks.
-        transcript = drop_hallucinations(transcript, StreamingOptions().hallucination_probability)
         answer.latency["transcript_ready"] = round(self.clock() - started, 3)
         self._after_transcript(session, answer, transcript, started, offline=offline)
 

@@ -8,9 +8,10 @@ answer and the text before it as context. When the answer ends only the tail sin
 last pause is left, so the full transcript is ready within about a second of the end.
 
 Cut rules, checked every `check_seconds` of new audio:
-1. the speaker has been silent `pause_commit_seconds` after some speech: commit all of it;
-2. the chunk is `target_chunk_seconds` long: commit up to its latest pause of at least
-   `min_gap_seconds`;
+1. the speaker has been silent `pause_commit_seconds` after some speech (or was, between two
+   checks): commit all of it, up to that pause;
+2. the chunk is `target_chunk_seconds` long: commit up to its latest gap between words of at
+   least `min_gap_seconds`, so little is left to transcribe when the answer ends;
 3. the chunk is `max_chunk_seconds` long (someone who never pauses): cut at its widest gap,
    else at its quietest moment, so no chunk outgrows Whisper's 30 s window.
 Leading silence (think time, long pauses) is dropped without a Whisper call.
@@ -18,9 +19,9 @@ Leading silence (think time, long pauses) is dropped without a Whisper call.
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -30,19 +31,25 @@ from mockint.audio.decode import SAMPLE_RATE
 from mockint.errors import MockintError, TranscriptionError
 from mockint.models import Transcript
 
+# drop_hallucinations lived here; it is imported for callers of its old home (one implementation).
+from mockint.transcribe import HALLUCINATION_PROBABILITY, drop_hallucinations  # noqa: F401
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-
-# Fast speech is 4-5 words a second; Whisper's hallucinations at a chunk's end pack more.
-MAX_WORDS_PER_SECOND = 7.0
 
 
 class ChunkTranscriber(Protocol):
     model_name: str
 
     def transcribe(
-        self, samples: np.ndarray, *, keywords: list[str] | None = None, offset: float = 0.0, prompt_extra: str | None = None
+        self,
+        samples: np.ndarray,
+        *,
+        keywords: list[str] | None = None,
+        offset: float = 0.0,
+        prompt_extra: str | None = None,
+        single_pass: bool = False,
     ) -> Transcript: ...
 
 
@@ -51,17 +58,23 @@ class StreamingOptions:
     check_seconds: float = 0.5
     pause_commit_seconds: float = 0.6
     min_commit_speech_seconds: float = 1.0
-    target_chunk_seconds: float = 8.0
-    min_chunk_seconds: float = 3.0
-    min_gap_seconds: float = 0.25
+    # Cut early and often at gaps between words, so little is left when the answer ends.
+    # (Forcing cuts inside unbroken speech more often than max_chunk_seconds doubled WER.)
+    target_chunk_seconds: float = 3.0
+    min_chunk_seconds: float = 1.5
+    min_gap_seconds: float = 0.1
     max_chunk_seconds: float = 12.0
     # Silence kept before speech in a chunk, so Whisper hears the onset.
     preroll_seconds: float = 0.5
     drop_silence_after_seconds: float = 3.0
+    # Chunks still waiting when the answer ends are joined with the tail up to this length
+    # (below Whisper's 30 s window, so the join is still one decode).
+    max_merged_seconds: float = 24.0
     # Words of committed text given to Whisper as context for the next chunk.
     context_words: int = 40
-    # A segment whose words average below this probability is dropped as invented.
-    hallucination_probability: float = 0.1
+    # The invented-segment threshold of transcribe.drop_hallucinations, which Transcriber
+    # applies to every chunk and every file (kept here for callers that filter themselves).
+    hallucination_probability: float = HALLUCINATION_PROBABILITY
 
 
 @dataclass
@@ -109,6 +122,14 @@ def choose_cut(
     if trailing >= opts.pause_commit_seconds and speech >= opts.min_commit_speech_seconds:
         return min(length, spans[-1][1] + opts.pause_commit_seconds / 2), "pause"
     gaps = [(spans[i][1], spans[i + 1][0]) for i in range(len(spans) - 1)]
+    # A pause the checks stepped over (speech resumed before a check saw it) still commits.
+    pauses = [
+        (a + b) / 2
+        for a, b in gaps
+        if b - a >= opts.pause_commit_seconds and a - spans[0][0] >= opts.min_commit_speech_seconds
+    ]
+    if pauses:
+        return pauses[-1], "pause"
     if length >= opts.target_chunk_seconds:
         usable = [
             (a + b) / 2
@@ -137,25 +158,6 @@ def quietest_moment(samples: np.ndarray, start: float, end: float, frame: float 
         return end
     energy = np.square(region[: frames * n].reshape(frames, n)).mean(axis=1)
     return (lo + int(np.argmin(energy)) * n + n // 2) / SAMPLE_RATE
-
-
-def drop_hallucinations(part: Transcript, max_mean_probability: float) -> Transcript:
-    """Remove segments Whisper was nearly sure are not there ("Yeah.", "Thank you." invented in
-    the silence a chunk ends with): every chunk end is a chance for one, unlike one long file."""
-    kept, dropped = [], []
-    for seg in part.segments:
-        words = [w for w in part.words if seg.start <= w.start < seg.end or (w.start == w.end == seg.start)]
-        mean = sum(w.probability for w in words) / len(words) if words else 1.0
-        rate = len(words) / max(seg.end - seg.start, 0.01)
-        # Unsure words packed faster than anyone speaks are Whisper filling silence, not speech.
-        invented = mean < max_mean_probability or (rate > MAX_WORDS_PER_SECOND and mean < 0.5)
-        (dropped if invented else kept).append(seg)
-    if not dropped:
-        return part
-    words = [w for w in part.words if not any(s.start <= w.start < s.end for s in dropped)]
-    return part.model_copy(
-        update={"segments": kept, "words": words, "text": " ".join(s.text for s in kept).strip()}
-    )
 
 
 def merge_transcripts(parts: list[Transcript], duration: float, model: str = "") -> Transcript:
@@ -196,7 +198,11 @@ class StreamingTranscriber:
         self._p0 = 0  # start of the pending (uncommitted) audio
         self._checked_at = 0
         self._last_speech_end: float | None = None
-        self._jobs: queue.Queue[tuple[np.ndarray, float, ChunkRecord] | None] = queue.Queue()
+        # Chunks waiting for the worker (None ends it). A deque under a condition rather than a
+        # queue.Queue, so finish() can merge what is waiting without the worker taking one midway.
+        self._jobs: deque[tuple[np.ndarray, float, ChunkRecord] | None] = deque()
+        self._jobs_changed = threading.Condition()
+        self._busy = False  # the worker is transcribing a chunk
         self._parts: list[Transcript] = []
         self._error: BaseException | None = None
         self._finished = False
@@ -268,7 +274,7 @@ class StreamingTranscriber:
         chunk = self._buf[self._p0 : end].copy()
         record = ChunkRecord(start=self._p0 / SAMPLE_RATE, end=end / SAMPLE_RATE, reason=reason)
         self.stats.chunks.append(record)
-        self._jobs.put((chunk, self._p0 / SAMPLE_RATE, record))
+        self._put((chunk, self._p0 / SAMPLE_RATE, record))
         self._p0 = end
 
     # --- the worker -------------------------------------------------------------------
@@ -279,7 +285,13 @@ class StreamingTranscriber:
 
     def _work(self) -> None:
         while True:
-            job = self._jobs.get()
+            with self._jobs_changed:
+                self._busy = False
+                self._jobs_changed.notify_all()
+                while not self._jobs:
+                    self._jobs_changed.wait()
+                job = self._jobs.popleft()
+                self._busy = job is not None
             if job is None:
                 return
             if self._error is not None:
@@ -288,15 +300,21 @@ class StreamingTranscriber:
             started = time.perf_counter()
             try:
                 part = self.transcriber.transcribe(
-                    chunk, keywords=self.keywords, offset=offset, prompt_extra=self._context()
+                    chunk, keywords=self.keywords, offset=offset, prompt_extra=self._context(), single_pass=True
                 )
             except BaseException as exc:  # re-raised on the caller's thread in finish()
                 self._error = exc
                 continue
             record.transcribe_seconds = time.perf_counter() - started
-            part = drop_hallucinations(part, self.opts.hallucination_probability)
             record.words = len(part.words)
             self._parts.append(part)
+
+    def wait_idle(self) -> None:
+        """Block until every chunk committed so far is transcribed (the worker keeping up, as it
+        does in real time; used to make faster-than-real-time runs deterministic)."""
+        with self._jobs_changed:
+            while (self._jobs or self._busy) and self._worker.is_alive():
+                self._jobs_changed.wait(timeout=1.0)
 
     # --- the end ------------------------------------------------------------------------
 
@@ -306,7 +324,8 @@ class StreamingTranscriber:
             self._finished = True
             if self._n - self._p0 >= int(0.1 * SAMPLE_RATE):
                 self._commit((self._n - self._p0) / SAMPLE_RATE, "tail")
-            self._jobs.put(None)
+                self._merge_queued_tail()
+            self._put(None)
         self._worker.join()
         if self._error is not None:
             if isinstance(self._error, MockintError):
@@ -314,16 +333,43 @@ class StreamingTranscriber:
             raise TranscriptionError(f"transcription failed: {self._error}") from None
         return merge_transcripts(self._parts, self.seconds, getattr(self.transcriber, "model_name", ""))
 
+    def _merge_queued_tail(self) -> None:
+        """Chunks still queued when the answer ends are decoded together with the tail: every
+        decode costs a whole 30 s window, so one call for them all is the shorter wait."""
+        with self._jobs_changed:
+            queued = [job for job in self._jobs if job is not None]
+            self._jobs.clear()
+            self._jobs.extend(self._merged(queued))
+            self._jobs_changed.notify_all()
+
+    def _merged(self, queued: list[tuple[np.ndarray, float, ChunkRecord]]) -> list[tuple[np.ndarray, float, ChunkRecord]]:
+        merged: list[tuple[np.ndarray, float, ChunkRecord]] = []
+        for chunk, offset, record in queued:
+            if merged:
+                last_chunk, last_offset, last_record = merged[-1]
+                contiguous = abs(last_offset + len(last_chunk) / SAMPLE_RATE - offset) < 1 / SAMPLE_RATE + 1e-9
+                if contiguous and (len(last_chunk) + len(chunk)) / SAMPLE_RATE <= self.opts.max_merged_seconds:
+                    last_record.end = record.end
+                    last_record.reason = f"{last_record.reason}+{record.reason}"
+                    self.stats.chunks.remove(record)
+                    merged[-1] = (np.concatenate([last_chunk, chunk]), last_offset, last_record)
+                    continue
+            merged.append((chunk, offset, record))
+        return merged
+
+    def _put(self, job: tuple[np.ndarray, float, ChunkRecord] | None) -> None:
+        with self._jobs_changed:
+            self._jobs.append(job)
+            self._jobs_changed.notify_all()
+
     def close(self) -> None:
         """Stop the worker without waiting for a transcript (Ctrl-C, errors)."""
         if not self._finished:
             self._finished = True
-            while True:  # let the worker skip whatever is queued
-                try:
-                    self._jobs.get_nowait()
-                except queue.Empty:
-                    break
-            self._jobs.put(None)
+            with self._jobs_changed:  # the worker skips whatever is queued
+                self._jobs.clear()
+                self._jobs.append(None)
+                self._jobs_changed.notify_all()
 
 
 def transcribe_streaming(
@@ -333,10 +379,17 @@ def transcribe_streaming(
     keywords: list[str] | None = None,
     block_seconds: float = 0.1,
     options: StreamingOptions | None = None,
+    vad: Callable[[np.ndarray], list[tuple[float, float]]] = detect_speech,
 ) -> Transcript:
-    """Run a finished recording through the streaming path as fast as it goes (tests, tools)."""
-    stream = StreamingTranscriber(transcriber, keywords=keywords, options=options)
+    """Run a finished recording through the streaming path faster than real time (tests, tools).
+
+    The cut rules see the same blocks as in a recording. Each chunk is transcribed before the
+    next block is fed, as when the worker keeps up with a speaker, so the chunks, their context
+    and so the transcript do not depend on the machine's speed or load.
+    """
+    stream = StreamingTranscriber(transcriber, keywords=keywords, options=options, vad=vad)
     step = int(block_seconds * SAMPLE_RATE)
     for i in range(0, len(samples), step):
         stream.feed(samples[i : i + step])
+        stream.wait_idle()
     return stream.finish()

@@ -19,9 +19,12 @@ from mockint.audio import SAMPLE_RATE, load_audio
 from mockint.config import load_settings
 from mockint.delivery import compute_delivery
 from mockint.errors import AudioError, TranscriptionError
+from mockint.models import Segment, Transcript, Word
 from mockint.transcribe import (
     MAX_KEYWORD_TOKENS,
+    WHISPER_MAX_LENGTH,
     Transcriber,
+    drop_hallucinations,
     get_transcriber,
     resolve_model,
     word_error_counts,
@@ -39,15 +42,30 @@ def transcriber() -> Transcriber:
 
 
 @pytest.fixture(scope="session")
-def clip_results(transcriber, audio_dir):
-    """Every shared clip transcribed once: path -> (samples, reference, transcript)."""
+def unfiltered_results(transcriber, audio_dir):
+    """Every shared clip transcribed once, before the hallucination filter:
+    path -> (samples, reference, transcript)."""
     results = {}
-    for path in sorted(audio_dir.iterdir()):
-        if path.suffix in AUDIO_SUFFIXES:
-            samples = load_audio(path)
-            results[path] = (samples, path.with_suffix(".txt").read_text(), transcriber.transcribe(samples))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("mockint.transcribe.drop_hallucinations", lambda transcript: transcript)
+        for path in sorted(audio_dir.iterdir()):
+            if path.suffix in AUDIO_SUFFIXES:
+                samples = load_audio(path)
+                results[path] = (samples, path.with_suffix(".txt").read_text(), transcriber.transcribe(samples))
     assert len(results) >= 10
     return results
+
+
+@pytest.fixture(scope="session")
+def clip_results(unfiltered_results):
+    """The same, filtered: what Transcriber.transcribe returns (its last step is the filter)."""
+    return {path: (samples, reference, drop_hallucinations(raw)) for path, (samples, reference, raw) in unfiltered_results.items()}
+
+
+def test_hallucination_filter_keeps_all_real_speech(unfiltered_results, clip_results):
+    """On real human speech the filter drops nothing, so WER cannot get worse through it."""
+    for path, (_samples, _reference, raw) in unfiltered_results.items():
+        assert clip_results[path][2].words == raw.words, path.name
 
 
 def test_wer_over_shared_clips_at_most_3_percent(clip_results):
@@ -168,6 +186,102 @@ def test_keywords_make_tool_names_come_out_right(transcriber, tmp_path):
     with_keywords = transcriber.transcribe_file(path, keywords=["PostgreSQL", "Kafka", "Terraform"]).text
     squashed = "".join(c for c in with_keywords.lower() if c.isalnum())
     assert "postgresql" in squashed and "kafka" in squashed and "terraform" in squashed, with_keywords
+
+
+# --- invented segments -----------------------------------------------------------------
+
+
+def _transcript(segments: list[tuple[float, float, str, list[float]]]) -> Transcript:
+    """Segments as (start, end, text, word probabilities); words spread evenly over each."""
+    segs, words = [], []
+    for start, end, text, probabilities in segments:
+        segs.append(Segment(start=start, end=end, text=text))
+        step = (end - start) / len(probabilities)
+        for i, (word, p) in enumerate(zip(text.split(), probabilities)):
+            words.append(Word(word=word, start=start + i * step, end=start + (i + 1) * step, probability=p))
+    return Transcript(text=" ".join(s[2] for s in segments), words=words, segments=segs, duration=12.0)
+
+
+def test_invented_segments_are_dropped_and_real_ones_kept():
+    transcript = _transcript(
+        [
+            (0.0, 0.6, "Um,", [0.3]),  # a real filler: unsure, but said at a human pace
+            (0.6, 3.0, "we shipped it", [0.9, 0.8, 0.95]),
+            (3.0, 3.2, "Yeah.", [0.01]),  # nearly sure it is not there
+            (3.2, 3.4, "Just like this.", [0.3, 0.2, 0.3]),  # 15 words/s and unsure
+            (3.4, 3.7, "a little bit of a little bit of a little bit of a little bit of a little", [0.6] * 18),  # a loop
+            (4.0, 5.0, "Yes.", [0.9]),  # a real, confident short answer
+            (5.0, 7.0, "It was the best of times, it was the worst of times.", [0.9] * 12),  # repetitive, but prose
+        ]
+    )
+    cleaned = drop_hallucinations(transcript)
+    assert cleaned.text == "Um, we shipped it Yes. It was the best of times, it was the worst of times."
+    assert [w.word for w in cleaned.words][:5] == ["Um,", "we", "shipped", "it", "Yes."]
+    assert drop_hallucinations(cleaned) == cleaned
+
+
+# --- single pass (streamed chunks) -------------------------------------------------------
+
+
+class _CountingModel:
+    """Wraps the CTranslate2 model to count encoder windows and decoder runs."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.calls: list[str] = []
+        self.sampling: list[float | None] = []
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def encode(self, *args, **kwargs):
+        self.calls.append("encode")
+        return self.inner.encode(*args, **kwargs)
+
+    def generate(self, *args, **kwargs):
+        self.calls.append("generate")
+        self.sampling.append(kwargs.get("sampling_temperature"))
+        return self.inner.generate(*args, **kwargs)
+
+
+@pytest.mark.parametrize("clip", ["ps_sns_0870.wav", "lh_ami_ES2011a_40-46s.wav", "fw_jfk.flac"])
+def test_a_single_pass_chunk_costs_one_greedy_decode(transcriber, audio_dir, monkeypatch, clip):
+    """A chunk that ends in silence: one window, one decode, no temperature sampling, and the
+    same words as the unbounded path (these clips made faster-whisper decode the silence after
+    the last word as extra windows)."""
+    samples = np.concatenate([load_audio(audio_dir / clip), silence(1.0)])
+    full = transcriber.transcribe(samples)
+    counting = _CountingModel(transcriber._model.model)
+    monkeypatch.setattr(transcriber._model, "model", counting)
+    single = transcriber.transcribe(samples, offset=10.0, single_pass=True, prompt_extra="Here is what happened.")
+    assert counting.calls == ["encode", "generate"]
+    assert counting.sampling == [None]  # greedy
+    reference = (audio_dir / clip).with_suffix(".txt").read_text()
+    assert word_error_counts(reference, single.text)[0] <= word_error_counts(reference, full.text)[0]
+    assert single.words[0].start >= 10.0
+
+
+def test_single_pass_decodes_again_when_speech_is_left(transcriber, audio_dir, monkeypatch):
+    """If the first window stops early (here: a cap of 8 tokens) while VAD still hears speech
+    after the last word, the rest is decoded rather than lost."""
+    samples = load_audio(audio_dir / "ps_sns_0870.wav")
+    monkeypatch.setattr("mockint.transcribe.TOKENS_PER_SECOND", 0.0)
+    monkeypatch.setattr("mockint.transcribe.TOKEN_MARGIN", 8)
+    counting = _CountingModel(transcriber._model.model)
+    monkeypatch.setattr(transcriber._model, "model", counting)
+    text = transcriber.transcribe(samples, single_pass=True).text
+    assert counting.calls.count("encode") >= 2
+    assert "dashwood" in text.lower() and "power" in text.lower(), text
+
+
+def test_token_budget_follows_the_chunk_and_fits_the_decoder(transcriber):
+    cue = transcriber.hotwords(None)
+    assert transcriber._token_budget(10.0, cue, None) == 6 * 10 + 16
+    assert transcriber._token_budget(3.0, cue, None) < transcriber._token_budget(10.0, cue, None)
+    long_cue = transcriber.hotwords([f"Term{i}Framework" for i in range(300)])
+    budget = transcriber._token_budget(29.0, long_cue, "said before " * 200)
+    prompt = len(transcriber._model.hf_tokenizer.encode(" " + long_cue, add_special_tokens=False).ids) + 223 + 5
+    assert 0 < budget <= WHISPER_MAX_LENGTH - prompt
 
 
 # --- models --------------------------------------------------------------------------
