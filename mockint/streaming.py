@@ -30,9 +30,7 @@ import numpy as np
 from mockint.audio.decode import SAMPLE_RATE
 from mockint.errors import MockintError, TranscriptionError
 from mockint.models import Transcript
-
-# drop_hallucinations lived here; it is imported for callers of its old home (one implementation).
-from mockint.transcribe import HALLUCINATION_PROBABILITY, drop_hallucinations  # noqa: F401
+from mockint.transcribe import HALLUCINATION_PROBABILITY
 
 if TYPE_CHECKING:
     from collections.abc import Callable
