@@ -5,14 +5,21 @@ The ledger's model and its transitions are pure (weakness.py); this is the I/O e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockint.datafiles import read_versioned_json
 from mockint.errors import DataFileError
 from mockint.fsutil import atomic_write_text
 from mockint.session import Session
-from mockint.weakness import LEDGER_SCHEMA_VERSION, Ledger, record_round
+from mockint.models import QuestionRef
+from mockint.weakness import LEDGER_SCHEMA_VERSION, Ledger, WeakArea, current_weak_areas, record_round
+
+if TYPE_CHECKING:
+    from mockint.config import Settings
+    from mockint.questions import QuestionBank
 
 
 def load_ledger(path: Path) -> Ledger:
@@ -39,3 +46,60 @@ def record_session(path: Path, session: Session, rubrics: Sequence[object]) -> L
     ledger = record_round(load_ledger(path), session, rubrics)
     save_ledger(ledger, path)
     return ledger
+
+
+@dataclass
+class NextRound:
+    weak_areas: list[WeakArea]
+    questions: list[QuestionRef]
+    ledger: Ledger
+    llm_used: bool
+
+
+def plan_from_ledger(
+    settings: Settings,
+    session: Session | None,
+    bank: QuestionBank,
+    rubrics: Sequence[object],
+    *,
+    n: int,
+    offline: bool = False,
+    role: str | None = None,
+    seed: int | None = 0,
+    on_warning: Callable[[str], None] | None = None,
+) -> NextRound:
+    """Record the session's new answers in the ledger on disk, then plan the next round from
+    what is still weak (with the configured LLM unless `offline`). Shared by `mockint plan`
+    and `mockint practice --plan`."""
+    from mockint.plan import plan_next_round
+
+    path = settings.paths.ledger_file
+    ledger = load_ledger(path)
+    if session is not None:
+        ledger = record_round(ledger, session, rubrics)
+        save_ledger(ledger, path)
+    weak = current_weak_areas(ledger, session, rubrics)
+    llm = None
+    if weak and not offline and settings.llm_configured:
+        from mockint.llm import LLMClient
+
+        llm = LLMClient(settings)
+    failed: list[str] = []
+
+    def warn(message: str) -> None:
+        failed.append(message)
+        if on_warning:
+            on_warning(message)
+
+    questions = plan_next_round(
+        weak,
+        session.answers if session else [],
+        bank,
+        llm=llm,
+        n=n,
+        asked=[q.text for q in ledger.asked],
+        role=role or (session.role if session else None),
+        seed=seed,
+        on_warning=warn,
+    )
+    return NextRound(weak_areas=weak, questions=questions, ledger=ledger, llm_used=llm is not None and not failed)

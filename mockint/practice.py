@@ -194,31 +194,12 @@ class Practice:
         latest = self.store.load("latest") if self.store.ids() else None
         if latest is not None and latest.rounds and latest.rounds[-1].plan:
             return list(latest.rounds[-1].plan)
-        from mockint.ledger import load_ledger, save_ledger
-        from mockint.plan import plan_next_round
-        from mockint.weakness import current_weak_areas, record_round
+        from mockint.ledger import plan_from_ledger
 
-        ledger = load_ledger(self.settings.paths.ledger_file)
-        if latest is not None:
-            ledger = record_round(ledger, latest, self.rubrics())
-            save_ledger(ledger, self.settings.paths.ledger_file)
-        weak = current_weak_areas(ledger, latest, self.rubrics())
-        llm = None
-        if weak and not options.offline and self.settings.llm_configured:
-            from mockint.llm import LLMClient
-
-            llm = LLMClient(self.settings)
-        return plan_next_round(
-            weak,
-            latest.answers if latest else [],
-            bank,
-            llm=llm,
-            n=n,
-            asked=[q.text for q in ledger.asked],
-            role=options.role or (latest.role if latest else None),
-            seed=options.seed,
-            on_warning=self.events.on_warning,
-        )
+        return plan_from_ledger(
+            self.settings, latest, bank, self.rubrics(), n=n, offline=options.offline,
+            role=options.role, seed=options.seed, on_warning=self.events.on_warning,
+        ).questions
 
     def start(self, options: PracticeOptions) -> Session:
         """Create the session and its round (with its questions), saved before anything is asked."""

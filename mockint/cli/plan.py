@@ -23,41 +23,18 @@ def plan_cmd(
     plus open ones from earlier rounds and round-one notes), and stores the plan in the
     session's last round for 'mockint practice --plan'.
     """
-    from mockint.ledger import load_ledger, save_ledger
-    from mockint.plan import plan_next_round
+    from mockint.ledger import plan_from_ledger
     from mockint.questions import load_bank
     from mockint.rubrics import load_rubrics
-    from mockint.weakness import current_weak_areas, record_round
 
     cfg = settings()
     st = store(cfg)
     session = st.load(session_id or "latest") if session_id or st.ids() else None
-    rubrics = load_rubrics()
-    bank = load_bank()
-    ledger_path = cfg.paths.ledger_file
-    ledger = load_ledger(ledger_path)
-    if session is not None:
-        ledger = record_round(ledger, session, rubrics)
-        save_ledger(ledger, ledger_path)
-    weak = current_weak_areas(ledger, session, rubrics)
-
     warnings: list[str] = []
-    llm = None
-    if weak and not offline and cfg.llm_configured:
-        from mockint.llm import LLMClient
-
-        llm = LLMClient(cfg)
-    plan = plan_next_round(
-        weak,
-        session.answers if session else [],
-        bank,
-        llm=llm,
-        n=n,
-        asked=[q.text for q in ledger.asked],
-        role=session.role if session else None,
-        seed=seed,
-        on_warning=warnings.append,
+    next_round = plan_from_ledger(
+        cfg, session, load_bank(), load_rubrics(), n=n, offline=offline, seed=seed, on_warning=warnings.append
     )
+    weak, plan, ledger = next_round.weak_areas, next_round.questions, next_round.ledger
     stored = False
     if session is not None and session.rounds:
         session.rounds[-1].plan = plan
@@ -71,7 +48,7 @@ def plan_cmd(
         print_json(
             {
                 "session": session.id if session else None,
-                "generator": "llm" if llm is not None and not warnings else "offline",
+                "generator": "llm" if next_round.llm_used else "offline",
                 "weak_areas": [w.model_dump(mode="json") | {"status": status.get(w.id, "open")} for w in weak],
                 "plan": [q.model_dump(mode="json") for q in plan],
                 "stored": stored,
