@@ -52,3 +52,13 @@ def run_cli(capsys):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def fresh_llm_capabilities():
+    """What an endpoint accepts is remembered per process; each test starts from nothing known."""
+    from mockint.llm import forget_capabilities
+
+    forget_capabilities()
+    yield
+    forget_capabilities()

@@ -12,6 +12,7 @@ import pytest
 import respx
 from pydantic import BaseModel, ConfigDict, Field
 
+from openai_fake import chat_completion
 from mockint.config import load_settings
 from mockint.errors import ConfigError, LLMError
 from mockint.llm import (
@@ -19,7 +20,6 @@ from mockint.llm import (
     LLMClient,
     capabilities_for,
     extract_json,
-    forget_capabilities,
     strict_json_schema,
 )
 
@@ -39,22 +39,6 @@ GOOD = {"quotes": ["I rebuilt the pipeline"], "score": 3}
 MESSAGES = [{"role": "system", "content": "You grade answers."}, {"role": "user", "content": "Grade this."}]
 
 
-def completion(content: str | None = None, *, finish_reason: str = "stop", refusal: str | None = None) -> httpx.Response:
-    message: dict = {"role": "assistant", "content": content}
-    if refusal is not None:
-        message["refusal"] = refusal
-    return httpx.Response(
-        200,
-        json={
-            "id": "chatcmpl-1",
-            "object": "chat.completion",
-            "created": 1,
-            "model": "test-model",
-            "choices": [{"index": 0, "finish_reason": finish_reason, "message": message}],
-        },
-    )
-
-
 def error(status: int, message: str, *, param: str | None = None, headers: dict | None = None) -> httpx.Response:
     body = {"error": {"message": message, "type": "invalid_request_error", "param": param, "code": None}}
     return httpx.Response(status, json=body, headers=headers or {})
@@ -62,13 +46,6 @@ def error(status: int, message: str, *, param: str | None = None, headers: dict 
 
 def sent(route: respx.Route, index: int = -1) -> dict:
     return json.loads(route.calls[index].request.content)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_capabilities():
-    forget_capabilities()
-    yield
-    forget_capabilities()
 
 
 @pytest.fixture
@@ -91,7 +68,7 @@ def api():
 
 
 def test_json_schema_success_sends_strict_schema_temperature_0_and_seed(settings, api):
-    api.side_effect = [completion(json.dumps(GOOD))]
+    api.side_effect = [chat_completion(json.dumps(GOOD))]
     result = LLMClient(settings).structured(MESSAGES, Verdict, name="verdict")
 
     assert result == Verdict(**GOOD)
@@ -117,8 +94,8 @@ def test_json_schema_success_sends_strict_schema_temperature_0_and_seed(settings
 def test_endpoint_rejecting_json_schema_falls_back_to_json_object_and_remembers(settings, api):
     api.side_effect = [
         error(400, "response_format json_schema is not supported by this server", param="response_format"),
-        completion(json.dumps(GOOD)),
-        completion(json.dumps(GOOD)),
+        chat_completion(json.dumps(GOOD)),
+        chat_completion(json.dumps(GOOD)),
     ]
     client = LLMClient(settings)
     assert client.structured(MESSAGES, Verdict, name="verdict") == Verdict(**GOOD)
@@ -139,7 +116,7 @@ def test_endpoint_rejecting_json_schema_falls_back_to_json_object_and_remembers(
 
 
 def test_invalid_json_is_reasked_once_with_the_error(settings, api):
-    api.side_effect = [completion('{"quotes": ["x", '), completion(json.dumps(GOOD))]
+    api.side_effect = [chat_completion('{"quotes": ["x", '), chat_completion(json.dumps(GOOD))]
     assert LLMClient(settings).structured(MESSAGES, Verdict, name="verdict") == Verdict(**GOOD)
 
     assert api.call_count == 2
@@ -151,7 +128,7 @@ def test_invalid_json_is_reasked_once_with_the_error(settings, api):
 
 def test_schema_violation_is_reasked_then_fails_with_the_reason(settings, api):
     bad = json.dumps({"quotes": [], "score": 9})
-    api.side_effect = [completion(bad), completion(bad), completion(json.dumps(GOOD))]
+    api.side_effect = [chat_completion(bad), chat_completion(bad), chat_completion(json.dumps(GOOD))]
     with pytest.raises(LLMError) as info:
         LLMClient(settings).structured(MESSAGES, Verdict, name="verdict")
 
@@ -163,13 +140,13 @@ def test_schema_violation_is_reasked_then_fails_with_the_reason(settings, api):
 
 
 def test_json_in_a_code_fence_is_accepted(settings, api):
-    api.side_effect = [completion("Here you go:\n```json\n" + json.dumps(GOOD) + "\n```")]
+    api.side_effect = [chat_completion("Here you go:\n```json\n" + json.dumps(GOOD) + "\n```")]
     assert LLMClient(settings).structured(MESSAGES, Verdict, name="verdict").score == 3
     assert extract_json('noise {"a": 1} noise') == '{"a": 1}'
 
 
 def test_429_then_200_is_retried_by_the_sdk(settings, api):
-    api.side_effect = [error(429, "Rate limit reached", headers=FAST_RETRY), completion(json.dumps(GOOD))]
+    api.side_effect = [error(429, "Rate limit reached", headers=FAST_RETRY), chat_completion(json.dumps(GOOD))]
     assert LLMClient(settings).structured(MESSAGES, Verdict, name="verdict") == Verdict(**GOOD)
     assert api.call_count == 2
 
@@ -183,7 +160,7 @@ def test_5xx_until_retries_run_out(settings, api):
 
 def test_retry_after_longer_than_the_budget_is_not_waited_for(settings, api):
     tight = settings.model_copy(update={"llm_total_timeout": 1.0})
-    api.side_effect = [error(429, "slow down", headers={"retry-after": "30"}), completion(json.dumps(GOOD))]
+    api.side_effect = [error(429, "slow down", headers={"retry-after": "30"}), chat_completion(json.dumps(GOOD))]
     started = time.monotonic()
     with pytest.raises(LLMError, match=r"rate limited \(429\)"):
         LLMClient(tight).structured(MESSAGES, Verdict, name="verdict")
@@ -217,20 +194,20 @@ def test_total_budget_stops_further_attempts(settings, api):
 
 
 def test_finish_reason_length_retries_once_with_a_bigger_budget(settings, api):
-    api.side_effect = [completion('{"quotes": ["I rebu', finish_reason="length"), completion(json.dumps(GOOD))]
+    api.side_effect = [chat_completion('{"quotes": ["I rebu', finish_reason="length"), chat_completion(json.dumps(GOOD))]
     assert LLMClient(settings).structured(MESSAGES, Verdict, name="verdict") == Verdict(**GOOD)
     assert [sent(api, i)["max_tokens"] for i in range(2)] == [500, 1000]
 
 
 def test_finish_reason_length_twice_is_a_clear_error(settings, api):
-    api.side_effect = [completion('{"quotes": [', finish_reason="length")] * 3
+    api.side_effect = [chat_completion('{"quotes": [', finish_reason="length")] * 3
     with pytest.raises(LLMError, match=r"cut off at 1000 tokens \(finish_reason=length\).*MOCKINT_LLM_MAX_TOKENS"):
         LLMClient(settings).structured(MESSAGES, Verdict, name="verdict")
     assert api.call_count == 2
 
 
 def test_refusal_is_reported(settings, api):
-    api.side_effect = [completion(None, refusal="I can't help with grading this.")]
+    api.side_effect = [chat_completion(None, refusal="I can't help with grading this.")]
     with pytest.raises(LLMError, match=r"the model refused: I can't help with grading this."):
         LLMClient(settings).structured(MESSAGES, Verdict, name="verdict")
     assert api.call_count == 1
@@ -266,7 +243,7 @@ def test_rejected_temperature_and_max_tokens_are_adapted(settings, api):
     api.side_effect = [
         error(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", param="max_tokens"),
         error(400, "Unsupported value: 'temperature' does not support 0 with this model.", param="temperature"),
-        completion(json.dumps(GOOD)),
+        chat_completion(json.dumps(GOOD)),
     ]
     assert LLMClient(settings).structured(MESSAGES, Verdict, name="verdict").score == 3
     last = sent(api)
@@ -287,7 +264,7 @@ def test_connection_refused_names_the_base_url():
 
 def test_local_server_needs_no_key_and_gets_a_placeholder(api):
     settings = load_settings(openai_base_url=BASE)
-    api.side_effect = [completion(json.dumps(GOOD))]
+    api.side_effect = [chat_completion(json.dumps(GOOD))]
     LLMClient(settings).structured(MESSAGES, Verdict, name="verdict")
     assert api.calls[0].request.headers["authorization"] == f"Bearer {PLACEHOLDER_API_KEY}"
 
@@ -295,7 +272,7 @@ def test_local_server_needs_no_key_and_gets_a_placeholder(api):
 def test_an_explicit_http_client_is_the_one_used(settings):
     seen = []
     router = respx.MockRouter(base_url=BASE, assert_all_called=False)
-    router.post("/chat/completions").mock(return_value=completion(json.dumps(GOOD)))
+    router.post("/chat/completions").mock(return_value=chat_completion(json.dumps(GOOD)))
     http_client = httpx.Client(transport=httpx.MockTransport(router.handler), event_hooks={"request": [seen.append]})
     LLMClient(settings, http_client=http_client).structured(MESSAGES, Verdict, name="verdict")
     assert [r.url.path for r in seen] == ["/v1/chat/completions"]

@@ -9,6 +9,7 @@ import httpx
 import pytest
 import respx
 
+from openai_fake import chat_completion
 from mockint.config import load_settings
 from mockint.plan import (
     FollowupDraft,
@@ -149,29 +150,9 @@ def test_delivery_areas_get_questions_too():
 # --- LLM follow-ups, mocked at the HTTP layer -------------------------------------------
 
 
-def completion(payload: dict) -> httpx.Response:
-    return httpx.Response(
-        200,
-        json={
-            "id": "chatcmpl-1",
-            "object": "chat.completion",
-            "created": 0,
-            "model": "test-model",
-            "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": json.dumps(payload)}, "finish_reason": "stop"}
-            ],
-            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
-        },
-    )
-
-
 @pytest.fixture
 def llm_settings():
-    from mockint.llm import forget_capabilities
-
-    forget_capabilities()
-    yield load_settings(openai_base_url=BASE_URL, openai_api_key="sk-test-secret-123456789", llm_max_retries=0)
-    forget_capabilities()
+    return load_settings(openai_base_url=BASE_URL, openai_api_key="sk-test-secret-123456789", llm_max_retries=0)
 
 
 def test_llm_followups_are_validated_and_gaps_filled_offline(llm_settings):
@@ -198,7 +179,7 @@ def test_llm_followups_are_validated_and_gaps_filled_offline(llm_settings):
         ]
     }
     with respx.mock(assert_all_called=True) as mock:
-        route = mock.post(f"{BASE_URL}/chat/completions").mock(return_value=completion(drafts))
+        route = mock.post(f"{BASE_URL}/chat/completions").mock(return_value=chat_completion(drafts))
         client = LLMClient(llm_settings, http_client=httpx.Client())
         plan = plan_next_round(areas, answers, BANK, llm=client, n=8, role="Data engineer")
 

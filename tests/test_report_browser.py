@@ -23,6 +23,7 @@ import pytest
 
 from test_report import RUBRICS, T0, fixture_session, strong_answer  # same folder; pytest puts it on sys.path
 
+from openai_fake import chat_completion
 from mockint.session import Answer, Round, Session, SessionStore
 
 pytestmark = pytest.mark.browser
@@ -249,7 +250,6 @@ def test_progress_report_draws_the_chart(browser, run_cli):
 def fake_llm_reply(request) -> "object":
     """An OpenAI-style completion scoring every criterion 3 with quotes cut from the transcript
     it was sent (so they verify), as a well-behaved model would."""
-    import httpx
 
     body = json.loads(request.content)
     user = body["messages"][-1]["content"]
@@ -269,11 +269,7 @@ def fake_llm_reply(request) -> "object":
         }
         for r in RUBRICS
     }
-    return httpx.Response(200, json={
-        "id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": body["model"],
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": json.dumps(reply)}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-    })
+    return chat_completion(reply, model=body["model"])
 
 
 @pytest.mark.slow
