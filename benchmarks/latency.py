@@ -68,7 +68,7 @@ def build_answer(seconds: float, out: Path) -> tuple[Path, str]:
     import numpy as np
     import soundfile
 
-    from mockint.audio.decode import load_audio
+    from mockint.speech.decode import load_audio
 
     parts, refs = [], []
     pause = np.zeros(int(PAUSE_SECONDS * 16000), dtype=np.float32)
@@ -91,11 +91,11 @@ def start_mic() -> dict[str, str]:
 
 
 def measure(answer: Path, reference: str, env: dict[str, str], transcriber, scorer, rubrics) -> dict[str, float]:
-    from mockint.audio.decode import load_audio
-    from mockint.audio.record import Recorder
-    from mockint.delivery import compute_delivery
-    from mockint.streaming import StreamingTranscriber
-    from mockint.transcribe import word_error_counts
+    from mockint.speech.decode import load_audio
+    from mockint.speech.delivery import compute_delivery
+    from mockint.speech.record import Recorder
+    from mockint.speech.streaming import StreamingTranscriber
+    from mockint.speech.wer import word_error_counts
 
     with tempfile.TemporaryDirectory() as tmp:
         stream = StreamingTranscriber(transcriber)
@@ -146,9 +146,9 @@ def main() -> None:
     args = parser.parse_args()
 
     env = start_mic()
-    from mockint.rubrics import load_rubrics
     from mockint.scoring.offline import OfflineScorer
-    from mockint.transcribe import Transcriber
+    from mockint.scoring.rubrics import load_rubrics
+    from mockint.speech.transcribe import Transcriber
 
     transcriber = Transcriber()
     scorer, rubrics = OfflineScorer(), load_rubrics()

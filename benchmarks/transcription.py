@@ -29,13 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mockint.transcribe import (  # noqa: E402
-    FILLER_CUE,
-    Transcriber,
-    join_compounds,
-    wer_normalise,
-    word_error_counts,
-)
+from mockint.speech.transcribe import FILLER_CUE, Transcriber  # noqa: E402
+from mockint.speech.wer import wer_normalise, word_error_counts  # noqa: E402
 
 AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".ogg", ".opus", ".m4a", ".webm"}
 
@@ -119,7 +114,7 @@ def real_speech(transcriber: Transcriber, plain: Transcriber, folder: Path, repe
             texts["mockint"] = transcriber.transcribe_file(path).text
             best["mockint"] = min(best["mockint"], time.perf_counter() - start)
         texts["no_cue"] = plain.transcribe_file(path).text
-        from mockint.audio import SAMPLE_RATE, load_audio
+        from mockint.speech.decode import SAMPLE_RATE, load_audio
 
         seconds = len(load_audio(path)) / SAMPLE_RATE
         row = {"clip": path.name, "seconds": round(seconds, 2)}

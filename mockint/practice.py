@@ -22,18 +22,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mockint.errors import AudioError, DeviceError, LLMError, MockintError, ScoringError, SessionError, TranscriptionError
-from mockint.models import QuestionRef, Transcript
+from mockint.errors import (
+    AudioError,
+    DeviceError,
+    LLMError,
+    MockintError,
+    ScoringError,
+    SessionError,
+    TranscriptionError,
+)
+from mockint.records import QuestionRef, Transcript
 from mockint.scoring import score_question
 from mockint.session import Answer, Round, Session, SessionStore
 
 if TYPE_CHECKING:
-    from mockint.audio.record import RecordingResult, RecordingStatus
+    from mockint.coaching.questions import QuestionBank
+    from mockint.coaching.weakness import WeakArea
     from mockint.config import Settings
-    from mockint.questions import QuestionBank
-    from mockint.rubrics import Rubric
     from mockint.scoring import Scorer
-    from mockint.weakness import WeakArea
+    from mockint.scoring.rubrics import Rubric
+    from mockint.speech.record import RecordingResult, RecordingStatus
 
 DEFAULT_QUESTIONS = 3
 
@@ -151,7 +159,7 @@ class Practice:
 
     def rubrics(self) -> list[Rubric]:
         if self._rubrics is None:
-            from mockint.rubrics import load_rubrics
+            from mockint.scoring.rubrics import load_rubrics
 
             self._rubrics = load_rubrics()
         return self._rubrics
@@ -165,7 +173,7 @@ class Practice:
 
     def transcriber(self) -> Any:
         if self._transcriber is None:
-            from mockint.transcribe import get_transcriber
+            from mockint.speech.transcribe import get_transcriber
 
             self.events.on_status("loading the speech model")
             self._transcriber = get_transcriber(self.settings)
@@ -175,7 +183,7 @@ class Practice:
 
     def choose_questions(self, options: PracticeOptions, bank: QuestionBank, n: int) -> tuple[list[QuestionRef], str]:
         """The round's questions and its kind: the stored next-round plan with --plan, else the bank."""
-        from mockint.questions import select_questions
+        from mockint.coaching.questions import select_questions
 
         if options.use_plan:
             plan = self.next_round_plan(bank, n, options)
@@ -194,7 +202,7 @@ class Practice:
         latest = self.store.load("latest") if self.store.ids() else None
         if latest is not None and latest.rounds and latest.rounds[-1].plan:
             return list(latest.rounds[-1].plan)
-        from mockint.ledger import plan_from_ledger
+        from mockint.coaching.ledger import plan_from_ledger
 
         return plan_from_ledger(
             self.settings, latest, bank, self.rubrics(), n=n, offline=options.offline,
@@ -203,7 +211,7 @@ class Practice:
 
     def start(self, options: PracticeOptions) -> Session:
         """Create the session and its round (with its questions), saved before anything is asked."""
-        from mockint.questions import extract_keywords, load_bank
+        from mockint.coaching.questions import extract_keywords, load_bank
 
         files = [Path(p) for p in options.answers_from]
         for path in files:
@@ -231,7 +239,7 @@ class Practice:
 
     def start_demo(self) -> Session:
         """A session over the bundled sample answers, each against the question it answers."""
-        from mockint.questions import load_bank
+        from mockint.coaching.questions import load_bank
         from mockint.samples import load_samples
 
         bank = load_bank()
@@ -258,7 +266,7 @@ class Practice:
         return answer
 
     def _check_device(self, options: PracticeOptions) -> None:
-        from mockint.audio.record import resolve_device
+        from mockint.speech.record import resolve_device
 
         if self.stream_factory is None:  # an injected stream needs no system device
             resolve_device(options.device)
@@ -267,7 +275,7 @@ class Practice:
 
     def resume(self, ref: str, options: PracticeOptions) -> Session:
         """Load an interrupted session: repair cut-off recordings; the round continues in run()."""
-        from mockint.audio.record import repair_wav
+        from mockint.speech.wav import repair_wav
 
         session = self.store.load(ref)
         if not session.rounds:
@@ -334,8 +342,8 @@ class Practice:
 
     def record(self, session: Session, rnd: Round, question: QuestionRef, options: PracticeOptions) -> Answer | None:
         """Record one answer from the microphone while transcribing it; score it."""
-        from mockint.audio.record import Recorder
-        from mockint.streaming import StreamingTranscriber
+        from mockint.speech.record import Recorder
+        from mockint.speech.streaming import StreamingTranscriber
 
         answer = Answer(id=session.next_answer_id(), question=question, status="recorded")
         answer.audio_path = f"{answer.id}.wav"
@@ -389,7 +397,7 @@ class Practice:
         if answer.status == "transcribed" and answer.transcript is not None:
             self._score(session, answer, started, offline=offline)
             return
-        from mockint.audio.decode import load_audio
+        from mockint.speech.decode import load_audio
 
         path = self.store.audio_path(session, answer)
         if path is None:
@@ -407,7 +415,7 @@ class Practice:
         self._after_transcript(session, answer, transcript, started, offline=offline)
 
     def _after_transcript(self, session: Session, answer: Answer, transcript: Transcript, ended_at: float, *, offline: bool) -> None:
-        from mockint.delivery import compute_delivery
+        from mockint.speech.delivery import compute_delivery
 
         answer.transcript = transcript
         if not transcript.words:
@@ -440,13 +448,13 @@ class Practice:
     # --- after the round --------------------------------------------------------------------
 
     def summarise(self, session: Session, rnd: Round, options: PracticeOptions) -> RoundSummary:
-        from mockint.weakness import find_weak_areas
+        from mockint.coaching.weakness import find_weak_areas
 
         rubrics = self.rubrics()
         weak = find_weak_areas(rnd.answers, rubrics, session_id=session.id)
         ledger_updated = False
         try:
-            from mockint.ledger import record_session
+            from mockint.coaching.ledger import record_session
 
             record_session(self.settings.paths.ledger_file, session, rubrics)
             ledger_updated = True
@@ -457,9 +465,10 @@ class Practice:
 
     def write_report(self, session: Session) -> Path | None:
         """The Markdown and HTML reports in the session folder (what 'mockint report' writes)."""
-        from mockint import report as rep
+        from mockint.coaching.questions import load_bank
         from mockint.fsutil import atomic_write_text
-        from mockint.questions import load_bank
+        from mockint.reporting import analysis as rep
+        from mockint.reporting import render
 
         folder = self.store.folder(session.id)
         try:
@@ -468,10 +477,10 @@ class Practice:
             for answer in session.answers:
                 path = self.store.audio_path(session, answer)
                 if path is not None and path.is_file():
-                    audio[answer.id] = rep.relative_src(path.resolve(), folder.resolve())
-            atomic_write_text(folder / "report.html", rep.render_session(session, analysis, "html", audio_srcs=audio))
+                    audio[answer.id] = render.relative_src(path.resolve(), folder.resolve())
+            atomic_write_text(folder / "report.html", render.render_session(session, analysis, "html", audio_srcs=audio))
             md = folder / "report.md"
-            atomic_write_text(md, rep.render_session(session, analysis, "md"))
+            atomic_write_text(md, render.render_session(session, analysis, "md"))
         except MockintError as exc:
             self.events.on_warning(f"report not written: {exc} (try 'mockint report {session.id}')")
             return None
@@ -481,19 +490,19 @@ class Practice:
 def _device_arg(device: str | None) -> int | str | None:
     if device is None or device == "":
         return None
-    from mockint.audio.record import resolve_device
+    from mockint.speech.record import resolve_device
 
     return resolve_device(device)
 
 
 def _default_speaker(text: str) -> None:
-    from mockint.tts import speak
+    from mockint.speech.tts import speak
 
     speak(text)
 
 
 def _now():
-    from mockint.models import utc_now
+    from mockint.records import utc_now
 
     return utc_now()
 

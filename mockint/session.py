@@ -16,7 +16,7 @@ from pydantic import Field
 from mockint.datafiles import read_versioned_json
 from mockint.errors import SessionError, SessionNotFound
 from mockint.fsutil import atomic_write_text
-from mockint.models import DeliveryMetrics, Model, QuestionRef, Scorecard, Transcript, utc_now
+from mockint.records import DeliveryMetrics, Model, QuestionRef, Scorecard, Transcript, utc_now
 
 SCHEMA_VERSION = 1
 SESSION_FILE = "session.json"

@@ -12,7 +12,6 @@ import os
 from collections.abc import Iterator
 
 import pytest
-
 from llm_server import FETCH_HINT, LlamaServer, find_gguf, find_llama_server, start_llama_server
 
 

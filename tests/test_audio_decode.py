@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from mockint.audio import SAMPLE_RATE, load_audio
 from mockint.errors import AudioError
+from mockint.speech.decode import SAMPLE_RATE, load_audio
 
 TONE_HZ = 440.0
 

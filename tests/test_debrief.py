@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
-from mockint.debrief import apply_debrief, parse_debrief
-from mockint.plan import plan_next_round
-from mockint.questions import load_bank
-from mockint.weakness import Ledger, current_weak_areas, record_round
 from test_weakness import RUBRICS, make_answer, make_session
+
+from mockint.coaching.debrief import apply_debrief, parse_debrief
+from mockint.coaching.plan import plan_next_round
+from mockint.coaching.questions import load_bank
+from mockint.coaching.weakness import Ledger, current_weak_areas, record_round
 
 BANK = load_bank()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mockint.delivery import FILLERS, HEDGES, compute_delivery, count_fillers_and_hedges
-from mockint.models import Transcript, Word
+from mockint.records import Transcript, Word
+from mockint.speech.delivery import FILLERS, HEDGES, compute_delivery, count_fillers_and_hedges
 
 
 def words_of(text: str, start: float = 0.0, step: float = 0.4) -> list[Word]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from mockint.errors import ScoringError
-from mockint.models import Transcript, Word
-from mockint.rubrics import band_for, load_rubrics
+from mockint.records import Transcript, Word
 from mockint.scoring.card import EVIDENCE_CAP, RawCriterion, build_scorecard
 from mockint.scoring.evidence import normalise, verify_quote, verify_quotes
+from mockint.scoring.rubrics import band_for, load_rubrics
 
 TEXT = (
     "So, um, last March I was the lead on the billing migration. I cut the test cycle from "
@@ -212,7 +212,7 @@ def test_build_scorecard_applicable_is_the_same_code_path_and_reapplying_starts_
 
 
 def test_old_scorecards_without_the_flag_load_as_applying():
-    from mockint.models import Scorecard
+    from mockint.records import Scorecard
 
     rubrics = load_rubrics()
     data = build_scorecard(_mixed_raw(rubrics), _text(TEXT), rubrics, scorer="offline").model_dump(mode="json")
@@ -223,7 +223,7 @@ def test_old_scorecards_without_the_flag_load_as_applying():
 
 
 def test_numbers_whisper_splits_across_words_still_get_timestamps():
-    from mockint.models import Transcript, Word
+    from mockint.records import Transcript, Word
     from mockint.scoring.evidence import verify_quote
 
     words = ["we", "found", "11", ",000", "invoices", "off", "by", "4", ".5", "percent"]

@@ -10,18 +10,12 @@ import time
 import httpx
 import pytest
 import respx
+from openai_fake import chat_completion
 from pydantic import BaseModel, ConfigDict, Field
 
-from openai_fake import chat_completion
 from mockint.config import load_settings
 from mockint.errors import ConfigError, LLMError
-from mockint.llm import (
-    PLACEHOLDER_API_KEY,
-    LLMClient,
-    capabilities_for,
-    extract_json,
-    strict_json_schema,
-)
+from mockint.llm import PLACEHOLDER_API_KEY, LLMClient, capabilities_for, extract_json, strict_json_schema
 
 BASE = "http://llm.test/v1"
 SECRET = "sk-test-0123456789abcdefSECRET"

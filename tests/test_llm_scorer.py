@@ -8,15 +8,15 @@ import json
 import httpx
 import pytest
 import respx
-
 from openai_fake import chat_completion
+
 from mockint.config import load_settings
 from mockint.errors import LLMError, ScoringError
-from mockint.models import Transcript, Word
-from mockint.rubrics import load_rubrics
+from mockint.records import Transcript, Word
 from mockint.scoring import get_scorer
 from mockint.scoring.card import EVIDENCE_CAP
-from mockint.scoring.llm import LLMScorer, judgement_model, load_prompt, neutralise_delimiters, render_messages
+from mockint.scoring.llm_scorer import LLMScorer, judgement_model, load_prompt, neutralise_delimiters, render_messages
+from mockint.scoring.rubrics import load_rubrics
 
 BASE = "http://llm.test/v1"
 SECRET = "sk-test-0123456789abcdefSECRET"

@@ -13,15 +13,14 @@ import json
 import time
 
 import pytest
+from llm_server import MODEL_ALIAS
 
 from mockint.config import load_settings
 from mockint.llm import capabilities_for, forget_capabilities, public_endpoint
-from mockint.models import Scorecard, Transcript, Word
-from mockint.rubrics import MAX_SCORE, load_rubrics
+from mockint.records import Scorecard, Transcript, Word
 from mockint.scoring.evidence import verify_quote
-from mockint.scoring.llm import LLMScorer
-
-from llm_server import MODEL_ALIAS
+from mockint.scoring.llm_scorer import LLMScorer
+from mockint.scoring.rubrics import MAX_SCORE, load_rubrics
 
 pytestmark = [pytest.mark.llm_server, pytest.mark.slow, pytest.mark.timeout(600)]
 

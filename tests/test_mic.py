@@ -90,7 +90,7 @@ def virtual_mic():
 
 @pytest.fixture(scope="module")
 def transcriber():
-    from mockint.transcribe import Transcriber
+    from mockint.speech.transcribe import Transcriber
 
     return Transcriber()
 
@@ -110,10 +110,10 @@ def test_unknown_device_is_one_line_with_the_fix(virtual_mic, run_cli):
 
 @pytest.mark.slow
 def test_clip_through_the_microphone_transcribes_as_well_as_the_file(virtual_mic, transcriber, audio_dir, tmp_path):
-    from mockint.audio.decode import load_audio
-    from mockint.audio.record import Recorder
-    from mockint.streaming import StreamingTranscriber
-    from mockint.transcribe import word_error_counts
+    from mockint.speech.decode import load_audio
+    from mockint.speech.record import Recorder
+    from mockint.speech.streaming import StreamingTranscriber
+    from mockint.speech.wer import word_error_counts
 
     # Two clips back to back (~95 s, 250 words): one WER point is 2.5 words, not a single slip.
     clips = [audio_dir / "ms_two_cities_16k.wav", audio_dir / "lj_LJ001-0001_to_0008.wav"]
@@ -144,7 +144,7 @@ def test_clip_through_the_microphone_transcribes_as_well_as_the_file(virtual_mic
 
 @pytest.mark.slow
 def test_silence_stops_the_answer_soon_after_speech_ends(virtual_mic, tmp_path):
-    from mockint.audio.record import Recorder
+    from mockint.speech.record import Recorder
 
     clip = SHARED / "audio" / "fw_jfk.flac"
     recorder = Recorder(tmp_path / "a.wav", max_seconds=60, silence_stop_seconds=2.0)

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mockint.models import Transcript
-from mockint.rubrics import load_rubrics
+from mockint.records import Transcript
 from mockint.scoring.offline import OfflineScorer
+from mockint.scoring.rubrics import load_rubrics
 
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "heldout_answers.yaml").read_text())
 ORDER = DATA["tier_order"]

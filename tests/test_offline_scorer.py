@@ -15,11 +15,11 @@ import pytest
 import yaml
 
 from mockint.config import load_settings
-from mockint.models import Transcript
-from mockint.rubrics import load_rubrics
+from mockint.records import Transcript
 from mockint.scoring import check_golden, get_scorer
 from mockint.scoring.evidence import verify_quote
 from mockint.scoring.offline import OfflineScorer
+from mockint.scoring.rubrics import load_rubrics
 
 DATA = yaml.safe_load((Path(__file__).parent / "data" / "labelled_answers.yaml").read_text(encoding="utf-8"))
 TIERS = DATA["tier_order"]
@@ -284,9 +284,9 @@ FOLLOWUP_NUMBERS = (
 
 
 def test_a_motivation_answer_with_concrete_detail_is_judged_on_its_two_criteria():
-    from mockint.questions import load_bank
+    from mockint.coaching.questions import load_bank
+    from mockint.coaching.weakness import find_weak_areas
     from mockint.scoring import score_question
-    from mockint.weakness import find_weak_areas
     from mockint.session import Answer
 
     rubrics = load_rubrics()
@@ -323,8 +323,8 @@ def test_free_text_question_judges_every_criterion():
 
 
 def test_a_numbers_only_reply_to_a_result_followup_is_not_marked_down_on_task_and_action():
-    from mockint.models import QuestionRef
-    from mockint.plan import FOLLOWUP_CRITERIA
+    from mockint.coaching.plan import FOLLOWUP_CRITERIA
+    from mockint.records import QuestionRef
     from mockint.scoring import score_question
 
     followup = QuestionRef(

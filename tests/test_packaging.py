@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -22,8 +23,8 @@ def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
     for folder in ("prompts", "rubrics"):
         expected = {f"mockint/{folder}/{p.relative_to(REPO / folder)}" for p in (REPO / folder).rglob("*") if p.is_file()}
         assert expected and expected <= names, f"{folder}/ missing from the wheel: {sorted(expected - names)[:5]}"
-    for folder in ("samples", "templates"):  # demo answers and report templates live in the package
-        expected = {f"mockint/{folder}/{p.name}" for p in (REPO / "mockint" / folder).iterdir() if p.suffix in (".flac", ".yaml", ".j2")}
+    for folder in ("samples", "reporting/templates"):  # demo answers and report templates live in the package
+        expected = {f"mockint/{folder}/{p.name}" for p in (REPO / "mockint" / folder).iterdir() if p.suffix in (".flac", ".yaml", ".j2", ".js")}
         assert expected and expected <= names, f"mockint/{folder} missing from the wheel: {sorted(expected - names)[:5]}"
     assert not any(n.startswith("recordings/") or "/recordings/" in n for n in names)
 
@@ -36,6 +37,20 @@ def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
         capture_output=True, text=True, check=True,
     ).stdout.splitlines()
     assert out == [str(site / "mockint" / "rubrics"), "None"]
+
+    # Every module of the package imports from the unpacked wheel alone.
+    modules = sorted(
+        ".".join(path.relative_to(site).with_suffix("").parts).removesuffix(".__init__")
+        for path in (site / "mockint").rglob("*.py")
+        if path.name != "__main__.py"  # runs the CLI
+    )
+    probe = f"import importlib; [importlib.import_module(m) for m in {modules!r}]; print(len({modules!r}))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": os.pathsep.join([str(site), *sys.path[1:]]), "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert int(out.stdout) == len(modules) >= 40
 
 
 def test_cli_help_imports_no_heavy_library():

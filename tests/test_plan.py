@@ -8,10 +8,10 @@ import json
 import httpx
 import pytest
 import respx
-
 from openai_fake import chat_completion
-from mockint.config import load_settings
-from mockint.plan import (
+from test_weakness import RUBRICS, delivery, make_answer, make_session
+
+from mockint.coaching.plan import (
     FollowupDraft,
     offline_followup,
     plan_next_round,
@@ -19,10 +19,10 @@ from mockint.plan import (
     render_messages,
     validate_followups,
 )
-from mockint.questions import is_near_duplicate, load_bank
+from mockint.coaching.questions import is_near_duplicate, load_bank
+from mockint.coaching.weakness import Ledger, current_weak_areas, find_weak_areas, record_round
+from mockint.config import load_settings
 from mockint.session import SessionStore
-from mockint.weakness import Ledger, current_weak_areas, find_weak_areas, record_round
-from test_weakness import RUBRICS, delivery, make_answer, make_session
 
 BANK = load_bank()
 BASE_URL = "http://llm.test/v1"
@@ -308,7 +308,7 @@ def test_plan_round_two_drills_what_is_still_weak():
 
 
 def test_round_one_concerns_are_not_crowded_out_of_a_short_plan():
-    from mockint.weakness import WeakArea
+    from mockint.coaching.weakness import WeakArea
 
     answers = round_one()
     practice_areas = find_weak_areas(answers, RUBRICS)
@@ -329,8 +329,8 @@ def test_round_one_concerns_are_not_crowded_out_of_a_short_plan():
 
 
 def test_followup_criteria_are_what_the_followup_asks_for():
-    from mockint.plan import FOLLOWUP_CRITERIA, followup_criteria
-    from mockint.weakness import WeakArea
+    from mockint.coaching.plan import FOLLOWUP_CRITERIA, followup_criteria
+    from mockint.coaching.weakness import WeakArea
 
     answers = round_one()
     areas = find_weak_areas(answers, RUBRICS)

@@ -103,10 +103,10 @@ def test_a_failed_llm_call_keeps_the_transcript_and_says_how_to_rescore(mockint_
 
 def test_resume_repairs_a_cut_off_recording_and_finishes_it(run_cli, mockint_home, audio_dir):
     """A session killed mid-answer (status recorded, WAV header never finalised) is completed."""
-    from mockint.audio.decode import load_audio
     from mockint.config import load_settings
-    from mockint.models import QuestionRef
+    from mockint.records import QuestionRef
     from mockint.session import Answer, SessionStore
+    from mockint.speech.decode import load_audio
 
     store = SessionStore(load_settings().paths.sessions_dir)
     session = store.create(role=None)

@@ -6,8 +6,7 @@ import json
 
 import pytest
 
-from mockint.errors import DataFileError
-from mockint.questions import (
+from mockint.coaching.questions import (
     Question,
     bank_path,
     bank_problems,
@@ -17,7 +16,8 @@ from mockint.questions import (
     select_questions,
     similarity,
 )
-from mockint.rubrics import load_rubrics
+from mockint.errors import DataFileError
+from mockint.scoring.rubrics import load_rubrics
 
 BANK = load_bank()
 JD_DATA = """Senior Data Engineer. You will build and maintain data pipelines in Python and SQL on AWS.

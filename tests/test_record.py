@@ -18,8 +18,9 @@ import numpy as np
 import pytest
 import soundfile
 
-from mockint.audio.record import Recorder, WavAppender, block_level_db, repair_wav
 from mockint.errors import AudioError, DeviceError
+from mockint.speech.record import Recorder, block_level_db
+from mockint.speech.wav import WavAppender, repair_wav
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -75,7 +76,7 @@ def test_sigkill_loses_at_most_a_flush_interval(tmp_path):
     script = f"""
 import sys, time, numpy as np
 sys.path.insert(0, {str(REPO)!r})
-from mockint.audio.record import WavAppender
+from mockint.speech.wav import WavAppender
 wav = WavAppender(__import__('pathlib').Path({str(path)!r}), flush_seconds=0.25)
 block = (np.sin(np.arange(800) / 5) * 9000).astype(np.int16)
 while True:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from mockint.models import DeliveryMetrics, Pause, QuestionRef, Scorecard, Transcript, Word
-from mockint.questions import load_bank
-from mockint.rubrics import load_rubrics
+from mockint.coaching.questions import load_bank
+from mockint.records import DeliveryMetrics, Pause, QuestionRef, Scorecard, Transcript, Word
 from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.scoring.rubrics import load_rubrics
 from mockint.session import Answer, Round, Session, SessionStore
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -183,7 +183,7 @@ def fixture_session(session_id: str = "20240506-093000-abcd", at: datetime = T0)
 
 
 def analyse(session: Session, **kw):
-    from mockint.report import analyse_session
+    from mockint.reporting.analysis import analyse_session
 
     return analyse_session(session, RUBRICS, bank=BANK, **kw)
 
@@ -204,7 +204,7 @@ def check_snapshot(name: str, text: str) -> None:
 
 
 def test_star_parts_are_located_from_verified_evidence_timings():
-    from mockint.report import star_highlights, transcript_spans
+    from mockint.reporting.analysis import star_highlights, transcript_spans
 
     answer = strong_answer()
     highlights = star_highlights(answer.transcript, answer.scorecard)
@@ -231,7 +231,7 @@ def test_star_parts_are_located_from_verified_evidence_timings():
 
 
 def test_typed_answers_without_word_timings_are_still_highlighted():
-    from mockint.report import star_highlights, transcript_spans
+    from mockint.reporting.analysis import star_highlights, transcript_spans
 
     session = fixture_session()
     typed = session.rounds[1].answers[0]
@@ -244,7 +244,7 @@ def test_typed_answers_without_word_timings_are_still_highlighted():
 
 
 def test_a_criterions_best_quote_wins_an_overlap_over_another_supporting_quote():
-    from mockint.report import star_highlights, transcript_spans
+    from mockint.reporting.analysis import star_highlights, transcript_spans
 
     t = timed(STRONG)
     sc = card(t, {
@@ -308,7 +308,7 @@ def test_delivery_view():
 
 
 def test_prep_is_tailored_to_what_was_said():
-    from mockint.prep import discussed_topics
+    from mockint.coaching.prep import discussed_topics
 
     session = fixture_session()
     prep = analyse(session).rounds[0].prep
@@ -339,7 +339,7 @@ def test_prep_is_tailored_to_what_was_said():
 
 
 def test_prep_without_bank_or_weak_areas_still_drafts_a_note():
-    from mockint.prep import build_prep
+    from mockint.coaching.prep import build_prep
 
     prep = build_prep([strong_answer()], bank=None, weak=[], role=None)
     assert prep.proof_points == []
@@ -352,7 +352,7 @@ def test_prep_without_bank_or_weak_areas_still_drafts_a_note():
 
 
 def test_line_chart_draws_each_series_and_breaks_at_gaps():
-    from mockint.charts import ChartSpec, Series, line_chart
+    from mockint.reporting.charts import ChartSpec, Series, line_chart
 
     svg = line_chart(ChartSpec(
         title="Scores <&>", labels=["R1", "R2", "R3", "R4"],
@@ -373,7 +373,7 @@ def test_line_chart_draws_each_series_and_breaks_at_gaps():
 
 
 def test_markdown_report_snapshot():
-    from mockint.report import render_session
+    from mockint.reporting.render import render_session
 
     session = fixture_session()
     md = render_session(session, analyse(session), "md")
@@ -381,7 +381,7 @@ def test_markdown_report_snapshot():
 
 
 def test_markdown_report_sections_and_escaping():
-    from mockint.report import render_session
+    from mockint.reporting.render import render_session
 
     session = fixture_session()
     md = render_session(session, analyse(session), "md")
@@ -401,7 +401,7 @@ def test_markdown_report_sections_and_escaping():
 
 
 def test_criteria_the_question_does_not_ask_for_show_as_na_and_are_not_averaged():
-    from mockint.report import render_session
+    from mockint.reporting.render import render_session
 
     session = fixture_session()
     a = analyse(session)
@@ -437,7 +437,7 @@ def test_old_scorecards_without_the_flag_use_the_question_criteria():
 
 
 def test_html_report_escapes_everything_from_transcripts():
-    from mockint.report import render_session
+    from mockint.reporting.render import render_session
 
     session = fixture_session()
     session.rounds[0].answers[1].question = session.rounds[0].answers[1].question.model_copy(
@@ -458,7 +458,7 @@ def test_html_report_escapes_everything_from_transcripts():
 
 
 def test_json_export_validates_against_the_session_schema():
-    from mockint.report import render_session
+    from mockint.reporting.render import render_session
 
     session = fixture_session()
     data = json.loads(render_session(session, analyse(session), "json"))
@@ -472,8 +472,9 @@ def test_json_export_validates_against_the_session_schema():
 
 
 def test_progress_across_sessions_with_ledger():
-    from mockint.report import analyse_progress, progress_charts, render_progress
-    from mockint.weakness import Ledger, record_round
+    from mockint.coaching.weakness import Ledger, record_round
+    from mockint.reporting.analysis import analyse_progress, progress_charts
+    from mockint.reporting.render import render_progress
 
     first = fixture_session()
     later = fixture_session("20240510-180000-beef", T0 + timedelta(days=4))
@@ -504,7 +505,8 @@ def test_progress_across_sessions_with_ledger():
 
 
 def test_empty_progress_and_empty_ledger():
-    from mockint.report import analyse_progress, render_progress
+    from mockint.reporting.analysis import analyse_progress
+    from mockint.reporting.render import render_progress
 
     progress = analyse_progress([], RUBRICS, None)
     html = render_progress(progress, "html")
@@ -576,7 +578,7 @@ def test_cli_errors_are_one_line(stored_session, run_cli):
 
 
 def test_numbers_whisper_split_read_as_one_in_the_transcript():
-    from mockint.report import transcript_spans
+    from mockint.reporting.analysis import transcript_spans
 
     words = ["we", "refunded", "$40", ",000", "and", "cut", "errors", "to", "4", ".5%"]
     transcript = Transcript(

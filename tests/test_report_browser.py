@@ -20,10 +20,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
+from openai_fake import chat_completion
 from test_report import RUBRICS, T0, fixture_session, strong_answer  # same folder; pytest puts it on sys.path
 
-from openai_fake import chat_completion
 from mockint.session import Answer, Round, Session, SessionStore
 
 pytestmark = pytest.mark.browser
@@ -215,8 +214,8 @@ def test_session_report_renders_escapes_and_plays_from_a_quote(browser, run_cli,
 
 
 def test_progress_report_draws_the_chart(browser, run_cli):
+    from mockint.coaching.ledger import record_session
     from mockint.config import load_settings
-    from mockint.ledger import record_session
 
     first = fixture_session()
     later = fixture_session("20240510-180000-beef", T0 + timedelta(days=4))
@@ -278,12 +277,12 @@ def test_real_session_report(browser, run_cli, audio_dir, monkeypatch):
     (mocked with respx at the HTTP layer, the real client and scorer in between); rendered."""
     import respx
 
+    from mockint.coaching.questions import load_bank
     from mockint.config import load_settings
-    from mockint.delivery import compute_delivery
-    from mockint.questions import load_bank
-    from mockint.scoring.llm import LLMScorer
+    from mockint.scoring.llm_scorer import LLMScorer
     from mockint.scoring.offline import OfflineScorer
-    from mockint.transcribe import get_transcriber
+    from mockint.speech.delivery import compute_delivery
+    from mockint.speech.transcribe import get_transcriber
 
     monkeypatch.setenv("MOCKINT_OPENAI_BASE_URL", "http://llm.test/v1")
     monkeypatch.setenv("MOCKINT_LLM_MAX_RETRIES", "0")

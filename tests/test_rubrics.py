@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from mockint.errors import DataFileError
-from mockint.models import CriterionScore
-from mockint.rubrics import BANDS, MAX_SCORE, band_for, load_rubrics, overall_score
+from mockint.records import CriterionScore
 from mockint.resources import resource_dir
+from mockint.scoring.rubrics import BANDS, MAX_SCORE, band_for, load_rubrics, overall_score
 
 
 def _scores(rubrics, pick) -> list[CriterionScore]:

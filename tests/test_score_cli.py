@@ -10,7 +10,7 @@ import yaml
 
 from mockint.config import load_settings
 from mockint.errors import LLMError
-from mockint.models import QuestionRef, Transcript
+from mockint.records import QuestionRef, Transcript
 from mockint.resources import resource_dir
 from mockint.session import Answer, SessionStore
 
@@ -127,7 +127,7 @@ def test_session_rescoring_scores_transcribed_and_failed(run_cli):
 
 
 def test_session_rescoring_judges_each_answer_on_its_question_criteria(run_cli, mockint_home):
-    from mockint.questions import load_bank
+    from mockint.coaching.questions import load_bank
 
     st = SessionStore(load_settings().paths.sessions_dir)
     session = st.create(role="Data engineer")
@@ -206,9 +206,9 @@ def test_rubric_test_reports_drift_and_fails(run_cli, tmp_path, monkeypatch):
     hypothetical = next(g for g in star["golden"] if g["id"] == "hypothetical")
     hypothetical["expected"]["result"] = [4, 4]  # claims a hypothetical has a measured result
     (folder / "star.yaml").write_text(yaml.safe_dump(star), encoding="utf-8")
-    import mockint.rubrics
+    import mockint.scoring.rubrics
 
-    monkeypatch.setattr(mockint.rubrics, "resource_dir", lambda name: folder)
+    monkeypatch.setattr(mockint.scoring.rubrics, "resource_dir", lambda name: folder)
     res = run_cli("rubric", "test", "star", "--offline")
     assert res.code != 0
     assert "DRIFT star/hypothetical: result scored 0, expected 4-4" in res.out
@@ -225,7 +225,7 @@ def test_rubric_test_unknown_rubric(run_cli):
 
 @pytest.mark.slow
 def test_score_audio_file_with_word_timestamps(run_cli, audio_dir):
-    pytest.importorskip("mockint.transcribe")
+    pytest.importorskip("mockint.speech.transcribe")
     res = run_cli("score", str(audio_dir / "fw_jfk.flac"), "--offline", "--json")
     assert res.code == 0, res
     data = json.loads(res.out)

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from mockint.errors import SessionError, SessionNotFound
-from mockint.models import CriterionScore, Evidence, QuestionRef, Scorecard, Transcript, Word
+from mockint.records import CriterionScore, Evidence, QuestionRef, Scorecard, Transcript, Word
 from mockint.session import SCHEMA_VERSION, Answer, SessionStore, load_session_file
 
 

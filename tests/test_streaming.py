@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mockint.models import Segment, Transcript, Word
-from mockint.streaming import (
+from mockint.records import Segment, Transcript, Word
+from mockint.speech.streaming import (
     StreamingOptions,
     StreamingTranscriber,
     choose_cut,
@@ -171,7 +171,7 @@ def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call()
 def test_the_worker_keeping_up_decodes_every_chunk_on_its_own():
     """transcribe_streaming waits for each chunk, as a worker that keeps up does: no merging,
     so its result does not depend on how fast or loaded the machine is."""
-    from mockint.streaming import transcribe_streaming
+    from mockint.speech.streaming import transcribe_streaming
 
     answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
     probe = _BlockingTranscriber()
@@ -185,7 +185,7 @@ def test_the_worker_keeping_up_decodes_every_chunk_on_its_own():
 @pytest.mark.slow
 def test_streamer_sends_each_stretch_once_and_skips_long_silence(audio_dir):
     """Real VAD on real speech: chunks tile the answer without overlap; think-time silence is not sent."""
-    from mockint.audio.decode import load_audio
+    from mockint.speech.decode import load_audio
 
     speech = load_audio(audio_dir / "ms_two_cities_16k.wav")
     answer = np.concatenate([np.zeros(16000 * 6, dtype=np.float32), speech])
@@ -211,9 +211,9 @@ def test_streaming_is_as_accurate_as_the_whole_file(audio_dir):
     time through the same cut rules, each chunk is decoded before the next is fed (as when the
     worker keeps up), and a single-pass decode is greedy with no random temperature fallback.
     Timing is left to benchmarks/latency.py."""
-    from mockint.audio.decode import load_audio
-    from mockint.streaming import transcribe_streaming
-    from mockint.transcribe import word_error_counts
+    from mockint.speech.decode import load_audio
+    from mockint.speech.streaming import transcribe_streaming
+    from mockint.speech.wer import word_error_counts
 
     transcriber = _transcriber()
     batch_errors = stream_errors = words = 0
@@ -234,7 +234,7 @@ _CACHED = {}
 
 
 def _transcriber():
-    from mockint.transcribe import Transcriber
+    from mockint.speech.transcribe import Transcriber
 
     if "t" not in _CACHED:
         _CACHED["t"] = Transcriber()

@@ -15,21 +15,21 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from mockint.audio import SAMPLE_RATE, load_audio
 from mockint.config import load_settings
-from mockint.delivery import compute_delivery
 from mockint.errors import AudioError, TranscriptionError
-from mockint.models import Segment, Transcript, Word
-from mockint.transcribe import (
+from mockint.records import Segment, Transcript, Word
+from mockint.speech.decode import SAMPLE_RATE, load_audio
+from mockint.speech.delivery import compute_delivery
+from mockint.speech.transcribe import (
     MAX_KEYWORD_TOKENS,
     WHISPER_MAX_LENGTH,
     Transcriber,
     drop_hallucinations,
     get_transcriber,
     resolve_model,
-    word_error_counts,
 )
-from mockint.vad import speech_spans
+from mockint.speech.vad import speech_spans
+from mockint.speech.wer import word_error_counts
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +47,7 @@ def unfiltered_results(transcriber, audio_dir):
     path -> (samples, reference, transcript)."""
     results = {}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("mockint.transcribe.drop_hallucinations", lambda transcript: transcript)
+        patch.setattr("mockint.speech.transcribe.drop_hallucinations", lambda transcript: transcript)
         for path in sorted(audio_dir.iterdir()):
             if path.suffix in AUDIO_SUFFIXES:
                 samples = load_audio(path)
@@ -265,8 +265,8 @@ def test_single_pass_decodes_again_when_speech_is_left(transcriber, audio_dir, m
     """If the first window stops early (here: a cap of 8 tokens) while VAD still hears speech
     after the last word, the rest is decoded rather than lost."""
     samples = load_audio(audio_dir / "ps_sns_0870.wav")
-    monkeypatch.setattr("mockint.transcribe.TOKENS_PER_SECOND", 0.0)
-    monkeypatch.setattr("mockint.transcribe.TOKEN_MARGIN", 8)
+    monkeypatch.setattr("mockint.speech.transcribe.TOKENS_PER_SECOND", 0.0)
+    monkeypatch.setattr("mockint.speech.transcribe.TOKEN_MARGIN", 8)
     counting = _CountingModel(transcriber._model.model)
     monkeypatch.setattr(transcriber._model, "model", counting)
     text = transcriber.transcribe(samples, single_pass=True).text

@@ -9,18 +9,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from mockint.coaching.ledger import load_ledger, record_session
+from mockint.coaching.weakness import RESOLVE_AFTER, Ledger, current_weak_areas, find_weak_areas, record_round
 from mockint.errors import DataFileError
-from mockint.ledger import load_ledger, record_session
-from mockint.models import CriterionScore, DeliveryMetrics, Evidence, Pause, QuestionRef, Scorecard, Transcript
-from mockint.rubrics import load_rubrics, overall_score
+from mockint.records import CriterionScore, DeliveryMetrics, Evidence, Pause, QuestionRef, Scorecard, Transcript
+from mockint.scoring.rubrics import load_rubrics, overall_score
 from mockint.session import Answer, Session
-from mockint.weakness import (
-    RESOLVE_AFTER,
-    Ledger,
-    current_weak_areas,
-    find_weak_areas,
-    record_round,
-)
 
 RUBRICS = load_rubrics()
 CRITERIA = {f"{r.id}.{c.id}": c for r in RUBRICS for c in r.criteria}

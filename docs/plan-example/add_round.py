@@ -1,11 +1,13 @@
 """Add a round of typed answers to the latest session (or a new one) and score them offline,
 as `mockint practice` does with spoken ones."""
-import json, sys
+import json
+import sys
+
+from mockint.coaching.questions import load_bank
 from mockint.config import load_settings
-from mockint.models import QuestionRef, Transcript
-from mockint.questions import load_bank
-from mockint.rubrics import load_rubrics
+from mockint.records import Transcript
 from mockint.scoring import get_scorer, score_question
+from mockint.scoring.rubrics import load_rubrics
 from mockint.session import Answer, SessionStore
 
 cfg = load_settings()

@@ -7,16 +7,19 @@ import sys
 
 import click
 
+# Each module registers its commands on `app`.
+from mockint.cli import (  # noqa: E402,F401  # noqa: E402,F401
+    config_cmd,
+    plan,
+    practice,  # noqa: E402,F401
+    questions,
+    report,  # noqa: E402,F401
+    score,  # noqa: E402,F401
+    sessions,
+    transcribe,  # noqa: E402,F401
+)
 from mockint.cli.app import app, err_console
 from mockint.errors import MockintError
-
-# Each module registers its commands on `app`.
-from mockint.cli import config_cmd, sessions  # noqa: E402,F401
-from mockint.cli import practice  # noqa: E402,F401
-from mockint.cli import plan, questions  # noqa: E402,F401
-from mockint.cli import report  # noqa: E402,F401
-from mockint.cli import score  # noqa: E402,F401
-from mockint.cli import transcribe  # noqa: E402,F401
 
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130

@@ -23,9 +23,9 @@ def plan_cmd(
     plus open ones from earlier rounds and round-one notes), and stores the plan in the
     session's last round for 'mockint practice --plan'.
     """
-    from mockint.ledger import plan_from_ledger
-    from mockint.questions import load_bank
-    from mockint.rubrics import load_rubrics
+    from mockint.coaching.ledger import plan_from_ledger
+    from mockint.coaching.questions import load_bank
+    from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
     st = store(cfg)
@@ -84,10 +84,10 @@ def debrief_cmd(
 ) -> None:
     """Import notes from a real first-round interview. Topics the interviewers kept returning to,
     and answers that fell flat, become weak areas that 'mockint plan' drills."""
-    from mockint.debrief import apply_debrief, parse_debrief, read_debrief
+    from mockint.coaching.debrief import apply_debrief, parse_debrief, read_debrief
+    from mockint.coaching.ledger import load_ledger, save_ledger
+    from mockint.coaching.questions import load_bank
     from mockint.errors import DataFileError
-    from mockint.ledger import load_ledger, save_ledger
-    from mockint.questions import load_bank
 
     cfg = settings()
     text = read_debrief(notes_file)

@@ -311,8 +311,8 @@ def devices_cmd() -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from mockint.audio.record import list_input_devices
     from mockint.errors import DeviceError
+    from mockint.speech.record import list_input_devices
 
     inputs = list_input_devices()
     if not inputs:

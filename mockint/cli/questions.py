@@ -22,8 +22,8 @@ def questions_cmd(
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Browse the second-round question bank, or pick a round tailored to a role."""
+    from mockint.coaching.questions import extract_keywords, load_bank, select_questions
     from mockint.errors import DataFileError
-    from mockint.questions import extract_keywords, load_bank, select_questions
 
     bank = load_bank()
     if ask:

@@ -1,6 +1,6 @@
 """`mockint report SESSION [--format md|html|json] [-o PATH]` and `mockint report --progress`.
 
-The edge around mockint.report: loads the session(s), rubrics, bank and ledger, works out each
+The edge around mockint.reporting.analysis: loads the session(s), rubrics, bank and ledger, works out each
 answer's audio source relative to where the report goes (or embeds it), writes the file.
 """
 
@@ -24,8 +24,8 @@ def _check_format(fmt: str) -> str:
 
 
 def _load_bank():
+    from mockint.coaching.questions import load_bank
     from mockint.errors import DataFileError
-    from mockint.questions import load_bank
 
     try:
         return load_bank()
@@ -35,7 +35,7 @@ def _load_bank():
 
 
 def _audio_sources(st, session, out_dir: Path, *, embed: bool) -> dict[str, str]:
-    from mockint.report import data_uri, relative_src
+    from mockint.reporting.render import data_uri, relative_src
 
     sources: dict[str, str] = {}
     for answer in session.answers:
@@ -76,9 +76,10 @@ def report(
     ),
 ) -> None:
     """Write a review report of a session: transcripts with STAR parts, scores, delivery, weak areas, prep."""
-    from mockint import report as rep
-    from mockint.ledger import load_ledger
-    from mockint.rubrics import load_rubrics
+    from mockint.coaching.ledger import load_ledger
+    from mockint.reporting import analysis as rep
+    from mockint.reporting import render
+    from mockint.scoring.rubrics import load_rubrics
 
     fmt = _check_format(fmt)
     cfg = settings()
@@ -86,15 +87,15 @@ def report(
     rubrics = load_rubrics()
     if progress:
         progress_data = rep.analyse_progress(st.list(), rubrics, load_ledger(cfg.paths.ledger_file))
-        text = rep.render_progress(progress_data, fmt)  # type: ignore[arg-type]
-        _write(text, out, cfg.paths.sessions_dir / f"progress.{rep.EXTENSIONS[fmt]}")
+        text = render.render_progress(progress_data, fmt)  # type: ignore[arg-type]
+        _write(text, out, cfg.paths.sessions_dir / f"progress.{fmt}")
         return
     session = st.load(session_ref)
-    default = st.folder(session.id) / f"report.{rep.EXTENSIONS[fmt]}"
+    default = st.folder(session.id) / f"report.{fmt}"
     target = default if not out else (Path.cwd() if out == "-" else Path(out).expanduser())
     if target.is_dir():
         target = target / default.name
     analysis = rep.analyse_session(session, rubrics, bank=_load_bank())
     audio = _audio_sources(st, session, target.resolve().parent, embed=embed_audio) if fmt == "html" else {}
-    text = rep.render_session(session, analysis, fmt, audio_srcs=audio)  # type: ignore[arg-type]
+    text = render.render_session(session, analysis, fmt, audio_srcs=audio)  # type: ignore[arg-type]
     _write(text, out, default)

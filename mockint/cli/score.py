@@ -45,7 +45,7 @@ def _transcribe(path: Path, cfg) -> Any:  # -> Transcript
     if not path.is_file():
         raise AudioError(f"{path}: no such file")
     try:
-        from mockint.transcribe import get_transcriber
+        from mockint.speech.transcribe import get_transcriber
     except ImportError:
         raise MockintError("transcription is not available in this install", hint="use --text FILE") from None
     transcript = get_transcriber(cfg).transcribe_file(path)
@@ -59,7 +59,7 @@ def _delivery(transcript) -> Any:  # -> DeliveryMetrics | None
     if not transcript.words:
         return None
     try:
-        from mockint.delivery import compute_delivery
+        from mockint.speech.delivery import compute_delivery
     except ImportError:
         return None
     return compute_delivery(transcript)
@@ -97,9 +97,9 @@ def score_cmd(
     if rescore_all:
         raise MockintError("--all only applies with --session")
 
-    from mockint.models import Transcript
-    from mockint.rubrics import load_rubrics
+    from mockint.records import Transcript
     from mockint.scoring import get_scorer, score_question
+    from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
     rubrics = load_rubrics()
@@ -137,8 +137,8 @@ def _needs_scoring(answer, rescore_all: bool) -> bool:
 
 
 def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool) -> None:
-    from mockint.rubrics import load_rubrics
     from mockint.scoring import get_scorer, score_question
+    from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
     st = store(cfg)
@@ -202,8 +202,8 @@ def rubric_test(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Score each rubric's golden examples; exit non-zero if any criterion drifts out of range."""
-    from mockint.rubrics import load_rubrics
     from mockint.scoring import check_golden, get_scorer
+    from mockint.scoring.rubrics import load_rubrics
 
     rubrics = load_rubrics(rubric_ids or None)
     scorer = get_scorer(settings(), offline=offline)

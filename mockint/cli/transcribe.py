@@ -26,9 +26,9 @@ def transcribe_cmd(
     A file that fails gets one error line on stderr (and "ok": false in --json); the others are
     still transcribed, and the exit code is 1.
     """
-    from mockint.delivery import compute_delivery
     from mockint.errors import MockintError
-    from mockint.transcribe import get_transcriber
+    from mockint.speech.delivery import compute_delivery
+    from mockint.speech.transcribe import get_transcriber
 
     cfg = settings(whisper_model=model)
     terms = [k.strip() for k in (keywords or "").split(",") if k.strip()]

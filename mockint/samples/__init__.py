@@ -8,7 +8,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from mockint.errors import DataFileError
-from mockint.models import Model
+from mockint.records import Model
 
 SAMPLES_DIR = Path(__file__).resolve().parent
 SAMPLES_FILE = SAMPLES_DIR / "samples.yaml"

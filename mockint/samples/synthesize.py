@@ -22,9 +22,9 @@ def build(only: list[str] | None = None) -> list[Path]:
     import numpy as np
     import soundfile
 
-    from mockint.audio.decode import SAMPLE_RATE, load_audio
     from mockint.samples import load_samples
-    from mockint.tts import synthesize
+    from mockint.speech.decode import SAMPLE_RATE, load_audio
+    from mockint.speech.tts import synthesize
 
     written = []
     for sample in load_samples():

@@ -16,8 +16,8 @@ from mockint.errors import ConfigError
 
 if TYPE_CHECKING:
     from mockint.config import Settings
-    from mockint.models import QuestionRef, Scorecard, Transcript
-    from mockint.rubrics import Rubric
+    from mockint.records import QuestionRef, Scorecard, Transcript
+    from mockint.scoring.rubrics import Rubric
 
 
 @runtime_checkable
@@ -58,7 +58,7 @@ def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:
             hint="set MOCKINT_OPENAI_BASE_URL and/or MOCKINT_OPENAI_API_KEY, or use --offline",
         )
     if settings.llm_configured:
-        from mockint.scoring.llm import LLMScorer  # openai/httpx only load when the LLM is used
+        from mockint.scoring.llm_scorer import LLMScorer  # openai/httpx only load when the LLM is used
 
         return LLMScorer(settings)
     return _offline()
@@ -94,7 +94,7 @@ class GoldenReport:
 def check_golden(scorer: Scorer, rubrics: list[Rubric]) -> GoldenReport:
     """Score every golden example of each rubric (against that rubric alone) and list each
     criterion that lands outside its expected range. Pure apart from what the scorer does."""
-    from mockint.models import Transcript
+    from mockint.records import Transcript
 
     report = GoldenReport(scorer=scorer.name)
     for rubric in rubrics:

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mockint.fsutil import atomic_write_text
-from mockint.models import utc_now
+from mockint.records import utc_now
 from mockint.scoring.card import RawCriterion
 
 CACHE_FORMAT = 1

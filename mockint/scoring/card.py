@@ -20,9 +20,9 @@ from collections.abc import Iterable, Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockint.errors import ScoringError
-from mockint.models import CriterionScore, Scorecard, Transcript
-from mockint.rubrics import MAX_SCORE, Criterion, Rubric, overall_score
+from mockint.records import CriterionScore, Scorecard, Transcript
 from mockint.scoring.evidence import verify_quotes
+from mockint.scoring.rubrics import MAX_SCORE, Criterion, Rubric, overall_score
 
 # Highest score a criterion may keep when none of its quotes verify.
 EVIDENCE_CAP = 1

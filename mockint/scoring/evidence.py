@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from mockint.models import Evidence, Transcript
+from mockint.records import Evidence, Transcript
 
 MIN_QUOTE_TOKENS = 3
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mockint.models import Scorecard, Transcript
-from mockint.rubrics import Rubric
+from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.scoring.rubrics import Rubric
 
 MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)

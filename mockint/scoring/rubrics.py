@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mockint.datafiles import first_error, read_yaml_mapping
 from mockint.errors import DataFileError
-from mockint.models import CriterionScore
+from mockint.records import CriterionScore
 from mockint.resources import resource_dir
 
 MAX_SCORE = 4

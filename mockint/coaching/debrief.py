@@ -20,10 +20,10 @@ from typing import Literal
 
 from pydantic import Field
 
+from mockint.coaching.questions import QuestionBank, similarity, tokens
+from mockint.coaching.weakness import Ledger, LedgerEntry, LedgerEvent, WeakEvidence
 from mockint.errors import DataFileError
-from mockint.models import Model, utc_now
-from mockint.questions import QuestionBank, similarity, tokens
-from mockint.weakness import Ledger, LedgerEntry, LedgerEvent, WeakEvidence
+from mockint.records import Model, utc_now
 
 Section = Literal["questions", "probed", "flat", "notes"]
 

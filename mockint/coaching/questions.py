@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from mockint.datafiles import read_yaml_mapping
 from mockint.errors import DataFileError
-from mockint.models import Model, QuestionRef
+from mockint.records import Model, QuestionRef
 from mockint.resources import resource_dir
 
 BANK_FILE = "questions.yaml"

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from mockint.audio.decode import SAMPLE_RATE
 from mockint.errors import MockintError, TranscriptionError
-from mockint.models import Transcript
-from mockint.transcribe import HALLUCINATION_PROBABILITY
+from mockint.records import Transcript
+from mockint.speech.decode import SAMPLE_RATE
+from mockint.speech.transcribe import HALLUCINATION_PROBABILITY
 
 if TYPE_CHECKING:
     from collections.abc import Callable

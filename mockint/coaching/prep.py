@@ -18,10 +18,10 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import Field
 
-from mockint.models import Model
-from mockint.questions import STOPWORDS, QuestionBank, tokens
+from mockint.coaching.questions import STOPWORDS, QuestionBank, tokens
+from mockint.coaching.weakness import WeakArea
+from mockint.records import Model
 from mockint.session import Answer
-from mockint.weakness import WeakArea
 
 MAX_TOPICS = 5
 MAX_QUESTIONS_TO_ASK = 5

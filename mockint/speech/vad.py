@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mockint.audio.decode import SAMPLE_RATE
+from mockint.speech.decode import SAMPLE_RATE
 
 if TYPE_CHECKING:
     import numpy as np

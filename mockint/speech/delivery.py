@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from mockint.models import DeliveryMetrics, Pause, Transcript, Word
+from mockint.records import DeliveryMetrics, Pause, Transcript, Word
 
 LONG_PAUSE_SECONDS = 1.5
 # A speech span counts as the answer's speech when a word lies within this of it.

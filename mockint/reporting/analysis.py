@@ -14,32 +14,18 @@ failed, a round with no plan yet) are shown as missing, never guessed.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
-import os
-import re
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
-from pathlib import Path
-from typing import Literal
-from urllib.parse import quote as url_quote
+from collections.abc import Sequence
 
 from pydantic import Field
 
 from mockint import __version__
-from mockint.charts import ChartSpec, Series, line_chart
-from mockint.models import Evidence, Model, QuestionRef, Scorecard, Transcript, Word
-from mockint.prep import Prep, build_prep
-from mockint.rubrics import band_for
+from mockint.coaching.prep import Prep, build_prep
+from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
+from mockint.records import Evidence, Model, QuestionRef, Scorecard, Transcript, Word
+from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.evidence import continues_number, verify_quote
+from mockint.scoring.rubrics import band_for
 from mockint.session import Answer, Round, Session
-from mockint.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
-
-Format = Literal["md", "html", "json"]
-FORMATS: tuple[str, ...] = ("md", "html", "json")
-EXTENSIONS = {"md": "md", "html": "html", "json": "json"}
-REPORT_SCHEMA = "mockint.report/1"
 
 STAR_RUBRIC = "star"
 STAR_PARTS: dict[str, str] = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result"}
@@ -521,157 +507,3 @@ def progress_charts(progress: ProgressAnalysis) -> list[str]:
             )
         ),
     ]
-
-
-# --- audio sources (path arithmetic only; the CLI reads files for data URIs) ------------------
-
-
-def relative_src(audio_file: Path, report_dir: Path) -> str:
-    """The audio file's URL relative to the folder the report is written to."""
-    rel = os.path.relpath(audio_file.resolve() if audio_file.is_absolute() else audio_file, report_dir)
-    return url_quote(Path(rel).as_posix())
-
-
-def data_uri(data: bytes, filename: str) -> str:
-    mime = {
-        ".wav": "audio/wav", ".flac": "audio/flac", ".mp3": "audio/mpeg", ".ogg": "audio/ogg",
-        ".opus": "audio/ogg", ".m4a": "audio/mp4", ".webm": "audio/webm",
-    }.get(Path(filename).suffix.lower(), "application/octet-stream")
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-# --- rendering -------------------------------------------------------------------------------
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
-
-
-def md_escape(value: object) -> str:
-    """Text taken from a transcript, a question or a scorer, made inert in Markdown:
-    emphasis, links, tables and raw HTML characters are backslash-escaped."""
-    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()) if value is not None else "")
-    return re.sub(r"^([#>+\-=]|\d+\.)", r"\\\1", text)
-
-
-def _fmt_seconds(value: float | None) -> str:
-    if value is None:
-        return "-"
-    minutes, seconds = divmod(int(round(value)), 60)
-    return f"{minutes}:{seconds:02d}"
-
-
-def _fmt_num(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return "-"
-    text = f"{value:.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-@lru_cache(maxsize=1)
-def _environment():
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
-        # Autoescape every HTML template; Markdown escaping is the explicit `md` filter.
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["md"] = md_escape
-    env.filters["secs"] = _fmt_seconds
-    env.filters["num"] = _fmt_num
-    env.filters["pct"] = lambda v: "-" if v is None else f"{round(v * 100):d}%"
-    return env
-
-
-SCRIPT = """
-(function () {
-  "use strict";
-  // Clicking a quote or a highlighted STAR part plays the answer's audio from that moment.
-  function play(el) {
-    var audio = document.getElementById("audio-" + el.getAttribute("data-answer"));
-    var start = parseFloat(el.getAttribute("data-start"));
-    if (!audio || isNaN(start)) { return; }
-    audio.currentTime = start;
-    var playing = audio.play();
-    if (playing && playing.catch) { playing.catch(function () {}); }
-  }
-  document.addEventListener("click", function (event) {
-    var el = event.target.closest ? event.target.closest("[data-start][data-answer]") : null;
-    if (!el) { return; }
-    event.preventDefault();
-    play(el);
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") { return; }
-    var el = event.target;
-    if (el && el.matches && el.matches("mark[data-start][data-answer]")) { event.preventDefault(); play(el); }
-  });
-})();
-""".strip()
-
-
-def _csp() -> str:
-    """Only the report's own script may run, even if something slipped past escaping."""
-    digest = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
-    return f"script-src 'sha256-{digest}'; object-src 'none'; base-uri 'none'; form-action 'none'"
-
-
-def render_session(
-    session: Session,
-    analysis: SessionAnalysis,
-    fmt: Format = "md",
-    *,
-    audio_srcs: Mapping[str, str] | None = None,
-) -> str:
-    """The session report as text. `audio_srcs` maps answer id -> the src for its <audio>
-    (HTML only; answers without one get no player)."""
-    if fmt == "json":
-        return json.dumps(
-            {
-                "schema": REPORT_SCHEMA,
-                "session": session.model_dump(mode="json"),
-                "analysis": analysis.model_dump(mode="json"),
-            },
-            indent=2,
-            ensure_ascii=False,
-        ) + "\n"
-    from markupsafe import Markup
-
-    env = _environment()
-    context = {
-        "session": session,
-        "a": analysis,
-        "p": None,
-        "audio": dict(audio_srcs or {}),
-        "star_parts": STAR_PARTS,
-        "star_tags": STAR_TAGS,
-        "fmt_seconds": _fmt_seconds,
-    }
-    if fmt == "md":
-        return env.get_template("report.md.j2").render(**context, mode="session")
-    if fmt == "html":
-        return env.get_template("report.html.j2").render(
-            **context, mode="session", script=Markup(SCRIPT), csp=_csp(), charts=[]
-        )
-    raise ValueError(f"unknown report format {fmt!r}")
-
-
-def render_progress(progress: ProgressAnalysis, fmt: Format = "md") -> str:
-    if fmt == "json":
-        return json.dumps({"schema": REPORT_SCHEMA, "progress": progress.model_dump(mode="json")}, indent=2, ensure_ascii=False) + "\n"
-    from markupsafe import Markup
-
-    env = _environment()
-    context = {"p": progress, "a": None, "audio": {}, "star_parts": STAR_PARTS, "star_tags": STAR_TAGS}
-    if fmt == "md":
-        return env.get_template("report.md.j2").render(**context, mode="progress")
-    if fmt == "html":
-        # The charts are built from numbers with every label escaped in charts.py.
-        charts = [Markup(svg) for svg in progress_charts(progress)]
-        return env.get_template("report.html.j2").render(
-            **context, mode="progress", script=Markup(SCRIPT), csp=_csp(), charts=charts
-        )
-    raise ValueError(f"unknown report format {fmt!r}")

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, similarity, tokens
+from mockint.coaching.weakness import WeakArea
 from mockint.errors import LLMError
-from mockint.models import QuestionRef
-from mockint.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, similarity, tokens
 from mockint.prompts import load_prompt
+from mockint.records import QuestionRef
 from mockint.session import Answer
-from mockint.weakness import WeakArea
 
 if TYPE_CHECKING:  # the LLM client pulls in openai/httpx; import it only when used
     from mockint.llm import LLMClient

@@ -23,8 +23,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from mockint.models import CriterionScore, DeliveryMetrics, Model
-from mockint.questions import is_near_duplicate
+from mockint.coaching.questions import is_near_duplicate
+from mockint.records import CriterionScore, DeliveryMetrics, Model
 from mockint.scoring.card import applicable_keys
 from mockint.session import Answer, Session
 

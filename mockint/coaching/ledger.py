@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mockint.coaching.weakness import LEDGER_SCHEMA_VERSION, Ledger, WeakArea, current_weak_areas, record_round
 from mockint.datafiles import read_versioned_json
 from mockint.errors import DataFileError
 from mockint.fsutil import atomic_write_text
+from mockint.records import QuestionRef
 from mockint.session import Session
-from mockint.models import QuestionRef
-from mockint.weakness import LEDGER_SCHEMA_VERSION, Ledger, WeakArea, current_weak_areas, record_round
 
 if TYPE_CHECKING:
+    from mockint.coaching.questions import QuestionBank
     from mockint.config import Settings
-    from mockint.questions import QuestionBank
 
 
 def load_ledger(path: Path) -> Ledger:
@@ -71,7 +71,7 @@ def plan_from_ledger(
     """Record the session's new answers in the ledger on disk, then plan the next round from
     what is still weak (with the configured LLM unless `offline`). Shared by `mockint plan`
     and `mockint practice --plan`."""
-    from mockint.plan import plan_next_round
+    from mockint.coaching.plan import plan_next_round
 
     path = settings.paths.ledger_file
     ledger = load_ledger(path)

@@ -24,16 +24,16 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from mockint.errors import ScoringError
 from mockint.prompts import Prompt
 from mockint.prompts import load_prompt as load_prompt_file
-from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.cache import CachedScore, ScoreCache, cache_key
+from mockint.scoring.card import RawCriterion, build_scorecard
 
 if TYPE_CHECKING:
     import httpx
 
     from mockint.config import Settings
     from mockint.llm import LLMClient
-    from mockint.models import Scorecard, Transcript
-    from mockint.rubrics import Rubric
+    from mockint.records import Scorecard, Transcript
+    from mockint.scoring.rubrics import Rubric
 
 PROMPT_FILE = "score_answer.yaml"
 MAX_QUOTES = 3
