@@ -39,29 +39,30 @@ def test_a_pause_between_two_checks_still_commits():
     assert choose_cut([(0.3, 0.8), (1.5, 2.9)], 2.95, OPTS) is None
 
 
-def test_a_short_breath_does_not_commit_before_the_target_length():
-    # 0.3 s after speech is a breath, not a pause; the chunk is still short of the target.
+def test_a_short_breath_does_not_commit():
+    # 0.3 s after speech is a breath, not a pause.
     assert choose_cut([(0.5, 1.2), (1.5, 2.6)], 2.9, OPTS) is None
 
 
-def test_target_length_cuts_at_the_latest_gap_between_words():
-    # Past the target length, any gap between words will do, so little is left at the end.
-    spans = [(0.2, 1.0), (1.3, 2.0), (2.12, 3.3)]  # gaps of 0.3 s and 0.12 s
-    cut, reason = choose_cut(spans, 3.4, OPTS)
-    assert reason == "target"
-    assert cut == pytest.approx(2.06)
-    # A gap too early to make a chunk of its own is not used.
-    assert choose_cut([(0.2, 1.0), (1.12, 3.3)], 3.4, OPTS) is None
+def test_continuous_speech_is_not_cut_between_words():
+    # Gaps of 0.3 s and 0.12 s between words are not pauses: cutting there leaves Whisper short
+    # pieces without context (invented fillers, lost words), so the chunk keeps growing.
+    spans = [(0.2, 1.0), (1.3, 2.0), (2.12, 3.3)]
+    assert choose_cut(spans, 3.4, OPTS) is None
+    words = [(i * 0.5, i * 0.5 + 0.38) for i in range(30)]  # 15 s of speech, 0.12 s between words
+    assert choose_cut(words, 15.0, OPTS) is None
 
 
 def test_unbroken_speech_is_forced_below_whispers_window():
-    spans = [(0.0, 7.0), (7.06, 12.4)]  # only a 0.06 s gap: below min_gap, but late enough to use
-    cut, reason = choose_cut(spans, 12.4, OPTS)
-    assert reason == "forced-gap" and cut == pytest.approx(7.03)
-    samples = np.ones(int(12.4 * 16000), dtype=np.float32)
-    samples[int(9.0 * 16000) : int(9.06 * 16000)] = 0.0
-    cut, reason = choose_cut([(0.0, 12.4)], 12.4, OPTS, samples)
-    assert reason == "forced-quiet" and 8.95 < cut < 9.1
+    limit = OPTS.max_chunk_seconds
+    spans = [(0.0, 12.0), (12.06, limit)]  # only a 0.06 s gap, but late enough to use
+    cut, reason = choose_cut(spans, limit, OPTS)
+    assert reason == "forced-gap" and cut == pytest.approx(12.03)
+    samples = np.ones(int(limit * 16000), dtype=np.float32)
+    samples[int(15.0 * 16000) : int(15.06 * 16000)] = 0.0
+    cut, reason = choose_cut([(0.0, limit)], limit, OPTS, samples)
+    assert reason == "forced-quiet" and 14.95 < cut < 15.1
+    assert limit < 30.0, "a chunk must fit Whisper's 30 s window"
 
 
 def test_quietest_moment_finds_the_dip():
@@ -228,6 +229,23 @@ def test_streaming_is_as_accurate_as_the_whole_file(audio_dir):
         assert streamed.words[-1].end <= streamed.duration + 0.05
     assert words > 240
     assert (stream_errors - batch_errors) / words <= 0.01, (stream_errors, batch_errors, words)
+
+
+@pytest.mark.slow
+def test_streaming_invents_no_fillers_across_a_pause(audio_dir):
+    """The live microphone test's audio: two read clips with a pause between them and no filler
+    in either. Cut into 3 s pieces between words, this streamed as "uh, uh, ..." (7 fillers) or
+    "it's just, uh, it's just, uh"; invented fillers would go straight into the delivery metrics."""
+    from mockint.speech.decode import load_audio
+    from mockint.speech.delivery import compute_delivery
+    from mockint.speech.streaming import transcribe_streaming
+
+    clips = [load_audio(audio_dir / c) for c in ("ms_two_cities_16k.wav", "lj_LJ001-0001_to_0008.wav")]
+    samples = np.concatenate([clips[0], np.zeros(16000, np.float32), clips[1]])
+    streamed = transcribe_streaming(_transcriber(), samples)
+    delivery = compute_delivery(streamed)
+    assert delivery.filler_count == 0, (delivery.fillers, streamed.text)
+    assert len(streamed.words) >= 240
 
 
 _CACHED = {}
