@@ -18,9 +18,18 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import Field
 
-from mockint.coaching.questions import STOPWORDS, QuestionBank, tokens
+from mockint.coaching.questions import QuestionBank, tokens
 from mockint.coaching.weakness import WeakArea
 from mockint.records import Model
+from mockint.scoring.lexicon import (
+    IRREGULAR_PAST,
+    MONTHS_DAYS,
+    NOT_PAST_ED,
+    NUMBER_WORDS,
+    STATE_PAST,
+    STOPWORDS,
+    TIMES_OF_YEAR_AND_DAY,
+)
 from mockint.session import Answer
 
 MAX_TOPICS = 5
@@ -53,33 +62,17 @@ CRITERION_PROOF: dict[str, str] = {
 }
 
 
-# Time words anchor a story but are not what it was about.
-WHEN_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter
-    mid early late ago today yesterday tomorrow morning afternoon evening quarter""".split()
-)
-NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-    hundred thousand million billion percent half""".split()
-)
-# -ed/-ly words that are nouns or adjectives worth keeping as topic words.
-NOT_VERB_FORMS = frozenset("need speed feed seed embed hundred red bed shed".split())
-# Common irregular past forms (regular ones end in -ed).
-IRREGULAR_PAST = frozenset(
-    """kept ran went got made took came gave told said found left felt built led held brought thought
-    bought sent spent met won lost put set cut hit let began became wrote rewrote rebuilt chose drove
-    grew knew saw sat stood taught understood caught fought paid sold""".split()
+# Time words anchor a story, numbers size it and past forms say what happened: none is what it
+# was about. Past forms that also name things stay ("cost centres", "common ground").
+NOT_TOPIC_WORDS = (
+    MONTHS_DAYS | TIMES_OF_YEAR_AND_DAY | NUMBER_WORDS | {"percent"}
+    | (IRREGULAR_PAST | STATE_PAST) - {"cost", "ground", "split"}
 )
 
 
 def _is_verb_form(word: str) -> bool:
-    """Past-tense verbs and adverbs say what happened, not what it was about."""
-    if word in NUMBER_WORDS or word in IRREGULAR_PAST:
-        return True
-    if word in NOT_VERB_FORMS or len(word) <= 4:
-        return False
-    return word.endswith(("ed", "ly"))
+    """Regular past tenses and adverbs (-ed, -ly) say what happened, not what it was about."""
+    return len(word) > 4 and word not in NOT_PAST_ED and word.endswith(("ed", "ly"))
 
 
 class QuestionToAskItem(Model):
@@ -129,7 +122,7 @@ def _phrases(text: str) -> list[tuple[str, bool]]:
         for i, raw in enumerate(words):
             word = raw.strip("'-")
             low = word.lower()
-            if not word or low in STOPWORDS or low in SPOKEN_NOISE or low in WHEN_WORDS or len(low) < 3 or not tokens(low) or _is_verb_form(low):
+            if not word or low in STOPWORDS or low in SPOKEN_NOISE or low in NOT_TOPIC_WORDS or len(low) < 3 or not tokens(low) or _is_verb_form(low):
                 if run:
                     out.append((" ".join(run), proper))
                 run, proper = [], False

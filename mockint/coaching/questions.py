@@ -20,22 +20,13 @@ from mockint.datafiles import read_yaml_mapping
 from mockint.errors import DataFileError
 from mockint.records import Model, QuestionRef
 from mockint.resources import resource_dir
+from mockint.scoring.lexicon import STOPWORDS
 
 BANK_FILE = "questions.yaml"
 BANK_SCHEMA_VERSION = 1
 # Token-overlap (Jaccard) at or above this makes two questions near-duplicates.
 NEAR_DUPLICATE = 0.6
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being below
-    between both but by can could did do does doing done down during each either else ever every few for from
-    further get gets got had has have having he her here hers him his how i if in into is it its itself just
-    let lets like me more most much must my myself no nor not now of off on once one only or other our ours out
-    over own per please really same say she should so some such than that the their theirs them then there
-    these they this those through to too under until up us very was we were what when where which while who
-    whom why will with within without would yet you your yours yourself tell describe give example time times
-    me walk talk thing things""".split()
-)
 # Words every job description uses; they say nothing about this particular role.
 JD_NOISE = frozenset(
     """ability able apply applicant applicants candidate candidates company description desired duties

@@ -26,36 +26,16 @@ from dataclasses import dataclass, field
 
 from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
+from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
 
 MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)
 BREVITY_CAPS = ((20, 1), (40, 2))
 
-# --- word lists (general English) ----------------------------------------------------
+# --- word lists (general English; those coaching uses too are in lexicon.py) --------------
 
-IRREGULAR_PAST = frozenset(
-    """arose awoke bore beat became began bent bet bit bled blew broke brought built burnt
-    burst bought caught chose clung came cost crept cut dealt dug did drew drove ate fell fed
-    fought found fled flew forbade forgot forgave froze got gave went ground grew hung heard
-    hid hit held hurt kept knelt laid led leapt learnt left lent let lit lost made met
-    paid put quit rode rang rose ran said saw sought sold sent set shook shone shot shrank shut
-    sang sank sat slept slid spoke spent spun split spread sprang stood stole stuck struck swore
-    swept swam swung took taught tore told threw understood woke wore wove won wound wrote
-    rebuilt rewrote redrew rethought undertook overcame oversaw withdrew upheld outgrew mistook
-    mislaid overheard oversold rode became""".split()
-)
-# Past forms that describe a state of mind, not something done.
-STATE_PAST = frozenset(
-    "was were had felt thought knew wanted liked loved hated meant seemed guessed supposed "
-    "hoped wished believed enjoyed preferred cared learned learnt realised realized".split()
-)
-# -ed words that are not past-tense verbs.
-NOT_PAST_ED = frozenset(
-    "need speed bed red shed hundred sacred kindred naked wicked wretched ted fred seed feed "
-    "breed weed heed indeed proceed exceed succeed embed shred sled wed bred fled bled led "
-    "med ed ped".split()
-) - {"fled", "bled", "led"}
 # Words after "I" that do not make "I ..." a present-tense habit.
 NOT_HABIT_AFTER_I = frozenset(
     "think guess mean suppose believe feel know remember and or but was had did am to the a".split()
@@ -130,10 +110,6 @@ META = re.compile(
     r"override|score (this|it|me)|give (this|me|it) (answer )?(a |the )?(full|top|perfect|4|four|100)|"
     r"\d out of \d|every criterion|all criteria|mark (it|this|me) (as )?(strong|excellent))"
 )
-MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday christmas easter".split()
-)
 # Common tools and systems across trades; lower case, matched as whole words.
 KNOWN_TERMS = frozenset(
     """python java javascript typescript sql postgres postgresql mysql oracle mongodb redis kafka spark
@@ -158,19 +134,6 @@ UNIT_WORDS = frozenset(
     pounds dollars euros k thousand million billion people users customers clients staff tickets
     orders calls patients students accounts requests errors incidents applications sites stores
     points times x servers terabytes gb tb covers guests reps members kids pupils invoices""".split()
-)
-NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion dozen half third quarter doubled halved tripled twice zero""".split()
-)
-STOPWORDS = frozenset(
-    """a an the and or but so of to in on at for with about from by as is are was were be been being
-    do did does have has had i me my we our you your they them their he she it its this that these
-    those there here what when where which who whom why how tell describe give example time times
-    can could would should will just like really very some any one about into over under more most
-    also than then out up down get got make made go went let lets talk share walk through ever
-    situation example instance experience describe please question""".split()
 )
 # Themes interviewers ask about, and words an on-topic answer uses for them.
 THEMES = {
