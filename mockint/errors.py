@@ -57,3 +57,10 @@ class ScoringError(MockintError):
 
 class RubricDriftError(MockintError):
     """A rubric's golden examples no longer score inside their expected ranges."""
+
+
+def one_line(text: object, limit: int | None = None) -> str:
+    """`text` as one line (every run of whitespace, newlines included, becomes one space), cut
+    to `limit` characters with an ellipsis: what another program says, fit for a message."""
+    line = " ".join(str(text).split())
+    return line if limit is None or len(line) <= limit else line[: limit - 1] + "…"

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
-from mockint.errors import ConfigError, LLMError
+from mockint.errors import ConfigError, LLMError, one_line
 
 if TYPE_CHECKING:
     import httpx
@@ -49,6 +49,8 @@ OPENAI_BASE_URL = "https://api.openai.com/v1"
 # Local servers ignore the key, but the SDK refuses to start without one.
 PLACEHOLDER_API_KEY = "not-needed"
 DEFAULT_MAX_TOKENS = 2000
+# An endpoint's error or refusal text is cut to this many characters in our one-line message.
+LINE_LIMIT = 200
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -154,11 +156,6 @@ def _validation_summary(exc: ValidationError, limit: int = 5) -> str:
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
 
 
-def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 class _BudgetSpent(Exception):
     """Raised from the httpx request hook when the call's total time is used up.
 
@@ -259,7 +256,7 @@ class LLMClient:
             message = choice.message
             refusal = getattr(message, "refusal", None)
             if refusal:
-                raise LLMError(f"{self._where()}: the model refused: {_one_line(refusal)}")
+                raise LLMError(f"{self._where()}: the model refused: {one_line(refusal, LINE_LIMIT)}")
             if choice.finish_reason == "content_filter":
                 raise LLMError(f"{self._where()}: the reply was blocked by the endpoint's content filter")
             if choice.finish_reason == "length":
@@ -382,7 +379,7 @@ class LLMClient:
         text = re.sub(r"^Error code: \d+ - ", "", text)  # the status is in our message already
         if self._secret:
             text = text.replace(self._secret, "****")
-        return _one_line(text)
+        return one_line(text, LINE_LIMIT)
 
 
 class _Rejected(Exception):

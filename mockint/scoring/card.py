@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockint.errors import ScoringError
+from mockint.errors import ScoringError, one_line
 from mockint.records import CriterionScore, Scorecard, Transcript
 from mockint.scoring.evidence import verify_quotes
 from mockint.scoring.rubrics import MAX_SCORE, Criterion, Rubric, overall_score
@@ -41,10 +41,6 @@ class RawCriterion(BaseModel):
     feedback: str = Field(description="one line of feedback for the candidate")
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
 def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, transcript: Transcript) -> CriterionScore:
     if not 0 <= raw.score <= MAX_SCORE:
         raise ScoringError(f"{rubric.id}.{criterion.id}: score {raw.score} is outside 0-{MAX_SCORE}")
@@ -62,7 +58,7 @@ def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, tra
         evidence=evidence,
         rejected_quotes=rejected,
         capped=capped,
-        feedback=_one_line(raw.feedback),
+        feedback=one_line(raw.feedback),
     )
 
 
