@@ -30,6 +30,7 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -38,6 +39,7 @@ from mockint.errors import MockintError, TranscriptionError
 from mockint.records import Transcript
 from mockint.speech.decode import SAMPLE_RATE
 from mockint.speech.transcribe import HALLUCINATION_PROBABILITY
+from mockint.speech.vad import speech_spans
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,16 +99,8 @@ class StreamingStats:
     dropped_silence_seconds: float = 0.0
 
 
-def detect_speech(samples: np.ndarray) -> list[tuple[float, float]]:
-    """Speech spans (seconds) at fine resolution: gaps down to 0.1 s are reported, so the
-    segmenter can choose a cut point itself."""
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
-
-    if len(samples) < 512:
-        return []
-    options = VadOptions(min_silence_duration_ms=100, speech_pad_ms=30, min_speech_duration_ms=120)
-    stamps = get_speech_timestamps(samples, options, sampling_rate=SAMPLE_RATE)
-    return [(s["start"] / SAMPLE_RATE, s["end"] / SAMPLE_RATE) for s in stamps]
+# Gaps down to 0.1 s are reported, so the segmenter can choose a cut point itself.
+fine_speech_spans = partial(speech_spans, min_silence_ms=100, pad_ms=30)
 
 
 def choose_cut(
@@ -179,7 +173,7 @@ class StreamingTranscriber:
         *,
         keywords: list[str] | None = None,
         options: StreamingOptions | None = None,
-        vad: Callable[[np.ndarray], list[tuple[float, float]]] = detect_speech,
+        vad: Callable[[np.ndarray], list[tuple[float, float]]] = fine_speech_spans,
     ) -> None:
         self.transcriber = transcriber
         self.keywords = keywords
@@ -372,7 +366,7 @@ def transcribe_streaming(
     keywords: list[str] | None = None,
     block_seconds: float = 0.1,
     options: StreamingOptions | None = None,
-    vad: Callable[[np.ndarray], list[tuple[float, float]]] = detect_speech,
+    vad: Callable[[np.ndarray], list[tuple[float, float]]] = fine_speech_spans,
 ) -> Transcript:
     """Run a finished recording through the streaming path faster than real time (tests, tools).
 

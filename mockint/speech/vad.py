@@ -20,15 +20,23 @@ SPEECH_PAD_MS = 60
 MIN_SPEECH_MS = 120  # shorter blips (clicks, breaths) are not speech
 
 
-def speech_spans(samples: np.ndarray) -> list[tuple[float, float]]:
-    """(start, end) seconds of each stretch of speech in 16 kHz mono samples, in order."""
+# Silero reads 512-sample windows; less than one window holds no speech it can find.
+VAD_WINDOW = 512
+
+
+def speech_spans(
+    samples: np.ndarray, *, min_silence_ms: int = MIN_SILENCE_MS, pad_ms: int = SPEECH_PAD_MS
+) -> list[tuple[float, float]]:
+    """(start, end) seconds of each stretch of speech in 16 kHz mono samples, in order.
+
+    Gaps shorter than `min_silence_ms` stay inside a span; each span is widened by `pad_ms`."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    if len(samples) == 0:
+    if len(samples) < VAD_WINDOW:
         return []
     options = VadOptions(
-        min_silence_duration_ms=MIN_SILENCE_MS,
-        speech_pad_ms=SPEECH_PAD_MS,
+        min_silence_duration_ms=min_silence_ms,
+        speech_pad_ms=pad_ms,
         min_speech_duration_ms=MIN_SPEECH_MS,
     )
     stamps = get_speech_timestamps(samples, options, sampling_rate=SAMPLE_RATE)
