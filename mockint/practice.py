@@ -31,7 +31,7 @@ from mockint.errors import (
     SessionError,
     TranscriptionError,
 )
-from mockint.records import QuestionRef, Transcript
+from mockint.records import QuestionRef, Transcript, utc_now
 from mockint.scoring import score_question
 from mockint.session import Answer, Round, Session, SessionStore
 
@@ -324,7 +324,7 @@ class Practice:
             answer = self.record(session, rnd, question, options)
             if answer is not None:
                 self.events.on_feedback(answer)
-        rnd.ended_at = rnd.ended_at or _now()
+        rnd.ended_at = rnd.ended_at or utc_now()
         self.store.save(session)
         return self.summarise(session, rnd, options)
 
@@ -499,12 +499,6 @@ def _default_speaker(text: str) -> None:
     from mockint.speech.tts import speak
 
     speak(text)
-
-
-def _now():
-    from mockint.records import utc_now
-
-    return utc_now()
 
 
 def read_job_description(path: Path) -> str:

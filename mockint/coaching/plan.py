@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, similarity, tokens
+from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, tokens
 from mockint.coaching.weakness import WeakArea
 from mockint.errors import LLMError
 from mockint.prompts import load_prompt
@@ -460,8 +460,3 @@ def validate_followups(
             )
         )
     return kept
-
-
-def similar_to_any(text: str, others: Iterable[str]) -> float:
-    """The highest token-overlap similarity of `text` to any of `others` (for reports and tests)."""
-    return max((similarity(text, o) for o in others), default=0.0)

@@ -431,10 +431,6 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[object]) ->
     return ledger
 
 
-# The practice helper's name for it; same function.
-update_ledger = record_round
-
-
 def _transition(
     entry: LedgerEntry, *, is_weak: bool, is_new: bool, answer: Answer, session_id: str, score: float | None
 ) -> None:
