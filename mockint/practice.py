@@ -32,6 +32,7 @@ from mockint.errors import (
     TranscriptionError,
 )
 from mockint.records import QuestionRef, Transcript, utc_now
+from mockint.reporting.analysis import mean_overall
 from mockint.scoring import score_question
 from mockint.session import Answer, Round, Session, SessionStore
 
@@ -119,8 +120,7 @@ class RoundSummary:
 
     @property
     def mean_overall(self) -> float | None:
-        cards = [a.scorecard.overall for a in self.scored if a.scorecard]
-        return round(sum(cards) / len(cards), 1) if cards else None
+        return mean_overall(self.answers)
 
 
 def rescore_command(session_id: str) -> str:
@@ -465,26 +465,19 @@ class Practice:
 
     def write_report(self, session: Session) -> Path | None:
         """The Markdown and HTML reports in the session folder (what 'mockint report' writes)."""
-        from mockint.coaching.questions import load_bank
-        from mockint.fsutil import atomic_write_text
-        from mockint.reporting import analysis as rep
-        from mockint.reporting import render
+        from mockint.reporting.files import session_reports, write_report
 
         folder = self.store.folder(session.id)
         try:
-            analysis = rep.analyse_session(session, self.rubrics(), bank=load_bank())
-            audio = {}
-            for answer in session.answers:
-                path = self.store.audio_path(session, answer)
-                if path is not None and path.is_file():
-                    audio[answer.id] = render.relative_src(path.resolve(), folder.resolve())
-            atomic_write_text(folder / "report.html", render.render_session(session, analysis, "html", audio_srcs=audio))
-            md = folder / "report.md"
-            atomic_write_text(md, render.render_session(session, analysis, "md"))
+            texts = session_reports(
+                session, self.store, self.rubrics(), ["html", "md"], report_dir=folder, on_warning=self.events.on_warning
+            )
+            for fmt, text in texts.items():
+                write_report(folder / f"report.{fmt}", text)
         except MockintError as exc:
             self.events.on_warning(f"report not written: {exc} (try 'mockint report {session.id}')")
             return None
-        return md
+        return folder / "report.md"
 
 
 def _device_arg(device: str | None) -> int | str | None:

@@ -577,6 +577,46 @@ def test_cli_errors_are_one_line(stored_session, run_cli):
     assert res.code != 0 and "unknown format 'pdf'" in res.err
 
 
+def test_a_broken_bank_leaves_out_only_the_bank_parts_in_both_report_paths(stored_session, run_cli, monkeypatch):
+    """`mockint report` and the end of a practice round write the report the same way: a bank
+    that does not load costs the questions to ask and proof points, with a warning, not the report."""
+    import mockint.reporting.files
+    from mockint.config import load_settings
+    from mockint.errors import DataFileError
+    from mockint.practice import Practice, PracticeEvents
+    from mockint.reporting.render import md_escape
+
+    def broken_bank():
+        raise DataFileError("questions.yaml: not valid YAML at line 3")
+
+    st, session = stored_session
+    expectations = next(q.text for q in BANK.questions_to_ask if q.topic == "expectations")
+    assert run_cli("report", session.id).code == 0
+    assert md_escape(expectations) in (st.folder(session.id) / "report.md").read_text(encoding="utf-8")
+
+    monkeypatch.setattr(mockint.reporting.files, "load_bank", broken_bank)
+    res = run_cli("report", session.id)
+    assert res.code == 0, res
+    assert "warning: questions.yaml: not valid YAML at line 3; questions to ask and proof points are left out" in " ".join(res.err.split())
+    from_cli = (st.folder(session.id) / "report.md").read_text(encoding="utf-8")
+    assert "Thank-you note draft" in from_cli and md_escape(expectations) not in from_cli
+
+    class Events(PracticeEvents):
+        def __init__(self):
+            self.warnings = []
+
+        def on_warning(self, message):
+            self.warnings.append(message)
+
+    events = Events()
+    (st.folder(session.id) / "report.md").unlink()
+    path = Practice(load_settings(), st, events=events).write_report(session)
+    assert path == st.folder(session.id) / "report.md"
+    assert path.read_text(encoding="utf-8") == from_cli
+    assert (st.folder(session.id) / "report.html").is_file()
+    assert events.warnings == ["questions.yaml: not valid YAML at line 3; questions to ask and proof points are left out"]
+
+
 def test_numbers_whisper_split_read_as_one_in_the_transcript():
     from mockint.reporting.analysis import transcript_spans
 

@@ -1,65 +1,47 @@
 """`mockint report SESSION [--format md|html|json] [-o PATH]` and `mockint report --progress`.
 
-The edge around mockint.reporting.analysis: loads the session(s), rubrics, bank and ledger, works out each
-answer's audio source relative to where the report goes (or embeds it), writes the file.
+Loads the session(s), rubrics and ledger; a session's report is made and written by
+mockint.reporting.files, the path the end of a practice round takes too.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import typer
 
 from mockint.cli.app import app, console, err_console, settings, store
 
+if TYPE_CHECKING:
+    from mockint.reporting.render import Format
+
 FORMAT_HELP = "md (default), html (self-contained, audio inline) or json (session + analysis)"
 
 
-def _check_format(fmt: str) -> str:
+def _check_format(fmt: str) -> Format:
     fmt = fmt.lower().lstrip(".")
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
     if fmt not in ("md", "html", "json"):
         raise typer.BadParameter(f"unknown format '{fmt}' (choose md, html or json)", param_hint="--format")
-    return fmt
+    return cast("Format", fmt)
 
 
-def _load_bank():
-    from mockint.coaching.questions import load_bank
-    from mockint.errors import DataFileError
-
-    try:
-        return load_bank()
-    except DataFileError as exc:  # the report is still worth having without the prep's bank parts
-        err_console.print(f"warning: {exc}; questions to ask and proof points are left out")
-        return None
-
-
-def _audio_sources(st, session, out_dir: Path, *, embed: bool) -> dict[str, str]:
-    from mockint.reporting.render import data_uri, relative_src
-
-    sources: dict[str, str] = {}
-    for answer in session.answers:
-        path = st.audio_path(session, answer)
-        if path is None or not path.is_file():
-            continue
-        sources[answer.id] = data_uri(path.read_bytes(), path.name) if embed else relative_src(path.resolve(), out_dir)
-    return sources
-
-
-def _write(text: str, out: str | None, default: Path) -> None:
-    from mockint.errors import MockintError
-    from mockint.fsutil import atomic_write_text
-
+def _output_path(out: str | None, default: Path) -> Path | None:
+    """Where --output points (a folder gets the default file name); None for stdout."""
     if out == "-":
+        return None
+    path = Path(out).expanduser() if out else default
+    return path / default.name if path.is_dir() else path
+
+
+def _write(text: str, path: Path | None) -> None:
+    from mockint.reporting.files import write_report
+
+    if path is None:
         typer.echo(text, nl=False)
         return
-    path = Path(out).expanduser() if out else default
-    if path.is_dir():
-        path = path / default.name
-    try:
-        atomic_write_text(path, text)
-    except OSError as exc:
-        raise MockintError(f"cannot write the report to {path}: {exc.strerror}") from None
+    write_report(path, text)
     console.print(f"wrote {path}", soft_wrap=True, markup=False)
 
 
@@ -79,6 +61,7 @@ def report(
     from mockint.coaching.ledger import load_ledger
     from mockint.reporting import analysis as rep
     from mockint.reporting import render
+    from mockint.reporting.files import session_reports
     from mockint.scoring.rubrics import load_rubrics
 
     fmt = _check_format(fmt)
@@ -87,15 +70,13 @@ def report(
     rubrics = load_rubrics()
     if progress:
         progress_data = rep.analyse_progress(st.list(), rubrics, load_ledger(cfg.paths.ledger_file))
-        text = render.render_progress(progress_data, fmt)  # type: ignore[arg-type]
-        _write(text, out, cfg.paths.sessions_dir / f"progress.{fmt}")
+        text = render.render_progress(progress_data, fmt)
+        _write(text, _output_path(out, cfg.paths.sessions_dir / f"progress.{fmt}"))
         return
     session = st.load(session_ref)
-    default = st.folder(session.id) / f"report.{fmt}"
-    target = default if not out else (Path.cwd() if out == "-" else Path(out).expanduser())
-    if target.is_dir():
-        target = target / default.name
-    analysis = rep.analyse_session(session, rubrics, bank=_load_bank())
-    audio = _audio_sources(st, session, target.resolve().parent, embed=embed_audio) if fmt == "html" else {}
-    text = render.render_session(session, analysis, fmt, audio_srcs=audio)  # type: ignore[arg-type]
-    _write(text, out, default)
+    path = _output_path(out, st.folder(session.id) / f"report.{fmt}")
+    texts = session_reports(
+        session, st, rubrics, [fmt], report_dir=(path.parent if path else Path.cwd()).resolve(), embed_audio=embed_audio,
+        on_warning=lambda message: err_console.print(f"warning: {message}"),
+    )
+    _write(texts[fmt], path)

@@ -311,7 +311,8 @@ def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[object]) -> li
     ]
 
 
-def _mean_overall(answers: Sequence[Answer]) -> float | None:
+def mean_overall(answers: Sequence[Answer]) -> float | None:
+    """The mean overall score of the scored answers, to one decimal; None when none is scored."""
     cards = [a.scorecard.overall for a in answers if a.scorecard is not None]
     return round(sum(cards) / len(cards), 1) if cards else None
 
@@ -326,7 +327,7 @@ def analyse_round(
 ) -> RoundView:
     """One round: scores, the weak areas repeated in it (or carried from `tracked` areas), its
     plan, and the prep for the next round."""
-    overall = _mean_overall(rnd.answers)
+    overall = mean_overall(rnd.answers)
     repeated = find_weak_areas(rnd.answers, rubrics, tracked=tracked, session_id=session.id)
     # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
     weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
@@ -364,7 +365,7 @@ def analyse_session(
         view = analyse_round(session, rnd, rubrics, bank=bank, tracked=tracked)
         rounds.append(view)
         tracked += [w.id for w in view.weak_areas if w.id not in tracked]
-    overall = _mean_overall(session.answers)
+    overall = mean_overall(session.answers)
     return SessionAnalysis(
         session_id=session.id,
         role=session.role,
@@ -444,7 +445,7 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[object], led
                     round_index=rnd.index,
                     date=f"{session.created_at:%Y-%m-%d}",
                     answers=len(scored),
-                    overall=_mean_overall(scored) or 0.0,
+                    overall=mean_overall(scored) or 0.0,
                     rubric_scores={k: round(sum(v) / len(v), 1) for k, v in rubric_scores.items()},
                     criteria={m.key: m.mean for m in means},
                 )
