@@ -1,14 +1,66 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from mockint.records import Segment, Transcript, Word
 
 pytest_plugins = ["conftest_llm"]  # the llama_server fixture (tests/conftest_llm.py)
 
 SHARED = Path(os.environ.get("MOCKINT_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
 AUDIO_DIR = SHARED / "audio"
+
+
+def timed_words(words: str | Sequence[str], *, start: float = 0.0, step: float = 0.4, length: float | None = None) -> list[Word]:
+    """Words as Whisper times them: one every `step` seconds from `start`, each `length` seconds
+    long (0.8 x step unless given), times rounded to 10 ms. `words`: text split on spaces, or the
+    tokens themselves (Whisper splits "11,000" into "11" and ",000")."""
+    tokens = words.split() if isinstance(words, str) else list(words)
+    length = 0.8 * step if length is None else length
+    return [Word(word=w, start=round(start + i * step, 2), end=round(start + i * step + length, 2)) for i, w in enumerate(tokens)]
+
+
+def timed_transcript(
+    words: str | Sequence[str],
+    *,
+    text: str | None = None,
+    start: float = 0.0,
+    step: float = 0.4,
+    length: float | None = None,
+    tail: float = 0.0,
+    speech: bool = False,
+    **fields: Any,
+) -> Transcript:
+    """A transcript of timed_words. It lasts `tail` seconds past the last word's step; with
+    `speech`, one VAD span covers all the words. `text` defaults to the words joined."""
+    timed = timed_words(words, start=start, step=step, length=length)
+    end = round(start + len(timed) * step, 2)
+    if speech:
+        fields["speech"] = [(start, end)]
+    fields.setdefault("duration", round(end + tail, 2))
+    text = text if text is not None else (words if isinstance(words, str) else " ".join(words))
+    return Transcript(text=text, words=timed, **fields)
+
+
+def segmented_transcript(
+    segments: Sequence[tuple[float, float, str, Sequence[float]]], *, offset: float = 0.0, speech: bool = False, **fields: Any
+) -> Transcript:
+    """Whisper segments as (start, end, text, word probabilities), shifted by `offset`; each
+    segment's words share its time evenly. With `speech`, every segment is a VAD speech span."""
+    segs, words = [], []
+    for start, end, text, probabilities in segments:
+        start, end = start + offset, end + offset
+        segs.append(Segment(start=start, end=end, text=text))
+        step = (end - start) / len(probabilities)
+        for i, (word, p) in enumerate(zip(text.split(), probabilities, strict=True)):
+            words.append(Word(word=word, start=start + i * step, end=start + (i + 1) * step, probability=p))
+    if speech:
+        fields["speech"] = [(s.start, s.end) for s in segs]
+    return Transcript(text=" ".join(s.text for s in segs), words=words, segments=segs, **fields)
 
 
 @pytest.fixture(autouse=True)

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from conftest import timed_words
 
-from mockint.records import Transcript, Word
+from mockint.records import Transcript
 from mockint.speech.delivery import FILLERS, HEDGES, compute_delivery, count_fillers_and_hedges
 
 
-def words_of(text: str, start: float = 0.0, step: float = 0.4) -> list[Word]:
-    """Whisper-style words (punctuation attached) spaced `step` seconds apart."""
-    return [Word(word=w, start=start + i * step, end=start + i * step + step * 0.8) for i, w in enumerate(text.split())]
-
-
 def fillers(text: str) -> dict[str, int]:
-    return count_fillers_and_hedges(words_of(text))[0]
+    return count_fillers_and_hedges(timed_words(text))[0]
 
 
 def hedges(text: str) -> dict[str, int]:
-    return count_fillers_and_hedges(words_of(text))[1]
+    return count_fillers_and_hedges(timed_words(text))[1]
 
 
 def test_filler_sounds_in_any_spelling():
@@ -87,14 +83,14 @@ def test_noun_kind_of_and_literal_think_are_not_hedges():
 
 
 def test_each_phrase_in_one_list_only():
-    f, h = count_fillers_and_hedges(words_of("I guess, sort of, you know, kind of."))
+    f, h = count_fillers_and_hedges(timed_words("I guess, sort of, you know, kind of."))
     assert f == {"you know": 1}
     assert h == {"i guess": 1, "sort of": 1, "kind of": 1}
     assert set(FILLERS).isdisjoint(HEDGES)
 
 
 def test_pace_counts_and_rates_over_speech_time():
-    words = words_of("Um, I think we shipped the new billing service in, uh, three weeks.", start=1.0, step=0.5)
+    words = timed_words("Um, I think we shipped the new billing service in, uh, three weeks.", start=1.0, step=0.5)
     transcript = Transcript(text="", words=words, duration=10.0, speech=[(0.9, 4.0), (4.2, 7.3)])
     m = compute_delivery(transcript)
     assert m.word_count == 13
@@ -111,7 +107,7 @@ def test_pace_counts_and_rates_over_speech_time():
 
 
 def test_long_pauses_only_between_speech_spans_and_at_threshold():
-    words = words_of("one two three", start=2.0) + words_of("four five", start=6.0) + words_of("six", start=8.5)
+    words = timed_words("one two three", start=2.0) + timed_words("four five", start=6.0) + timed_words("six", start=8.5)
     speech = [(1.9, 3.1), (6.0, 6.8), (8.4, 9.0)]  # gaps of 2.9 s and 1.6 s
     m = compute_delivery(Transcript(text="", words=words, duration=12.0, speech=speech))
     assert [(p.start, p.end) for p in m.long_pauses] == [(3.1, 6.0), (6.8, 8.4)]
@@ -122,7 +118,7 @@ def test_long_pauses_only_between_speech_spans_and_at_threshold():
 
 def test_speech_without_words_is_not_the_answer():
     """A cough at 0.2 s is VAD speech but no word: time to first word and pace skip it."""
-    words = words_of("hello there friends", start=3.0)
+    words = timed_words("hello there friends", start=3.0)
     speech = [(0.2, 0.5), (2.9, 4.2)]
     m = compute_delivery(Transcript(text="", words=words, duration=5.0, speech=speech))
     assert m.time_to_first_word == pytest.approx(2.9)
@@ -137,7 +133,7 @@ def test_empty_transcript():
 
 
 def test_without_vad_spans_falls_back_to_word_times():
-    words = words_of("a b c d", start=1.0, step=0.5)
+    words = timed_words("a b c d", start=1.0, step=0.5)
     m = compute_delivery(Transcript(text="", words=words, duration=4.0))
     assert m.time_to_first_word == 1.0
     assert m.speaking_seconds == pytest.approx(words[-1].end - 1.0)

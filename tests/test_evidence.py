@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import timed_transcript
 
 from mockint.errors import ScoringError
-from mockint.records import Transcript, Word
+from mockint.records import Transcript
 from mockint.scoring.card import EVIDENCE_CAP, RawCriterion, build_scorecard
 from mockint.scoring.evidence import normalise, verify_quote, verify_quotes
 from mockint.scoring.rubrics import band_for, load_rubrics
@@ -14,11 +15,6 @@ TEXT = (
     "So, um, last March I was the lead on the billing migration. I cut the test cycle from "
     "two days to 4 hours, and errors fell by 20% - my follow-up review caught twenty five more."
 )
-
-
-def _timed(text: str, step: float = 0.5) -> Transcript:
-    words = [Word(word=f" {w}", start=i * step, end=i * step + 0.4) for i, w in enumerate(text.split())]
-    return Transcript(text=text, words=words, duration=len(words) * step)
 
 
 def _text(text: str) -> Transcript:
@@ -63,7 +59,7 @@ def test_normalise_is_symmetric_for_numbers():
 
 
 def test_timestamps_are_first_and_last_matched_word():
-    transcript = _timed(TEXT)
+    transcript = timed_transcript(TEXT, step=0.5, length=0.4)
     ev = verify_quote("I cut the test cycle", transcript)
     first = TEXT.split().index("cut") - 1  # the "I" before "cut"
     assert ev is not None
@@ -223,15 +219,10 @@ def test_old_scorecards_without_the_flag_load_as_applying():
 
 
 def test_numbers_whisper_splits_across_words_still_get_timestamps():
-    from mockint.records import Transcript, Word
     from mockint.scoring.evidence import verify_quote
 
     words = ["we", "found", "11", ",000", "invoices", "off", "by", "4", ".5", "percent"]
-    transcript = Transcript(
-        text="we found 11,000 invoices off by 4.5 percent",
-        words=[Word(word=w, start=i * 0.5, end=i * 0.5 + 0.4) for i, w in enumerate(words)],
-        duration=5.0,
-    )
+    transcript = timed_transcript(words, text="we found 11,000 invoices off by 4.5 percent", step=0.5, length=0.4)
     found = verify_quote("we found 11,000 invoices off by 4.5 percent", transcript)
     assert found is not None
     assert (found.start, found.end) == (0.0, 4.9)

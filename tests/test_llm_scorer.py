@@ -8,11 +8,12 @@ import json
 import httpx
 import pytest
 import respx
+from conftest import timed_transcript
 from openai_fake import chat_completion
 
 from mockint.config import load_settings
 from mockint.errors import LLMError, ScoringError
-from mockint.records import Transcript, Word
+from mockint.records import Transcript
 from mockint.scoring import get_scorer
 from mockint.scoring.card import EVIDENCE_CAP
 from mockint.scoring.llm_scorer import LLMScorer, judgement_model, load_prompt, neutralise_delimiters, render_messages
@@ -26,14 +27,8 @@ ANSWER = (
     "before the audit. I rewrote the Excel macros in Python and I trained two analysts to run it. "
     "The report now takes three hours, a ninety percent cut, and I learned to measure first."
 )
-
-
-def make_transcript(text: str = ANSWER) -> Transcript:
-    words, t = [], 0.0
-    for token in text.split():
-        words.append(Word(word=token, start=round(t, 2), end=round(t + 0.3, 2)))
-        t += 0.4
-    return Transcript(text=text, words=words, duration=round(t, 2))
+# Whisper-like timings: a word every 0.4 s, each 0.3 s long.
+TRANSCRIPT = timed_transcript(ANSWER, length=0.3)
 
 
 def good_reply(rubrics, *, score: int = 3, quote: str = "I rewrote the Excel macros in Python", **overrides) -> dict:
@@ -71,7 +66,7 @@ def sent_messages(route: respx.Route, index: int = -1) -> list[dict]:
 
 def test_one_call_scores_every_criterion_with_verified_timed_evidence(settings, rubrics, api):
     api.side_effect = [chat_completion(good_reply(rubrics))]
-    card = LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
+    card = LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
 
     assert api.call_count == 1  # one call for all rubrics
     assert card.scorer == "llm" and card.model == "test-model"
@@ -100,7 +95,7 @@ def test_hallucinated_quote_is_dropped_and_the_score_capped(settings, rubrics, a
         **{"star.action": {"quotes": [invented, "I trained two analysts to run it"], "score": 4, "feedback": "ok"}},
     )
     api.side_effect = [chat_completion(reply)]
-    card = LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
+    card = LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
 
     result = card.criterion("star.result")
     assert result.evidence == [] and result.rejected_quotes == [invented]
@@ -115,7 +110,7 @@ def test_out_of_range_score_is_reasked_then_fails_and_nothing_is_cached(settings
     api.side_effect = [chat_completion(bad), chat_completion(bad)]
     scorer = LLMScorer(settings)
     with pytest.raises(LLMError, match=r"star\.task\.score.*less than or equal to 4"):
-        scorer.score(QUESTION, make_transcript(), rubrics)
+        scorer.score(QUESTION, TRANSCRIPT, rubrics)
     assert api.call_count == 2
     assert not list(settings.paths.cache_dir.rglob("*.json"))
 
@@ -123,7 +118,7 @@ def test_out_of_range_score_is_reasked_then_fails_and_nothing_is_cached(settings
 def test_out_of_range_score_fixed_on_reask_is_accepted(settings, rubrics, api):
     bad = good_reply(rubrics, **{"star.task": {"quotes": [], "score": 9, "feedback": "x"}})
     api.side_effect = [chat_completion(bad), chat_completion(good_reply(rubrics))]
-    card = LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
+    card = LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
     assert card.criterion("star.task").score == 3
     assert "less than or equal to 4" in sent_messages(api)[-1]["content"]
 
@@ -133,13 +128,13 @@ def test_missing_criterion_is_a_schema_violation(settings, rubrics, api):
     del incomplete["specificity"]["relevance"]
     api.side_effect = [chat_completion(incomplete), chat_completion(incomplete)]
     with pytest.raises(LLMError, match=r"specificity\.relevance.*Field required"):
-        LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
+        LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
 
 
 def test_cache_hit_makes_no_request_and_survives_a_new_scorer(settings, rubrics, api):
     api.side_effect = [chat_completion(good_reply(rubrics))]
-    first = LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
-    again = LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)  # as in a new process
+    first = LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
+    again = LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)  # as in a new process
 
     assert api.call_count == 1
     assert [c.model_dump() for c in again.criteria] == [c.model_dump() for c in first.criteria]
@@ -154,10 +149,10 @@ def test_cache_hit_makes_no_request_and_survives_a_new_scorer(settings, rubrics,
 )
 def test_cache_misses_when_anything_that_shapes_the_answer_changes(settings, rubrics, api, change):
     api.side_effect = lambda request: chat_completion(good_reply(rubrics))
-    LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
-    question, transcript, other_settings, other_rubrics = QUESTION, make_transcript(), settings, rubrics
+    LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
+    question, transcript, other_settings, other_rubrics = QUESTION, TRANSCRIPT, settings, rubrics
     if change == "transcript":
-        transcript = make_transcript(ANSWER + " It still runs today.")
+        transcript = timed_transcript(ANSWER + " It still runs today.", length=0.3)
     elif change == "question":
         question = "Tell me about a process you made faster."
     elif change == "model":
@@ -173,7 +168,7 @@ def test_cache_misses_when_anything_that_shapes_the_answer_changes(settings, rub
 
 def test_api_key_never_reaches_cache_files_or_the_request_body(settings, rubrics, api):
     api.side_effect = [chat_completion(good_reply(rubrics))]
-    LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
+    LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
     cache_files = [p for p in settings.paths.cache_dir.rglob("*") if p.is_file()]
     assert cache_files
     for path in cache_files:
@@ -184,7 +179,7 @@ def test_api_key_never_reaches_cache_files_or_the_request_body(settings, rubrics
 
 def test_rendered_prompt_has_every_descriptor_and_the_delimited_transcript(settings, rubrics, api):
     api.side_effect = [chat_completion(good_reply(rubrics))]
-    LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
+    LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
     system, user = sent_messages(api)
     assert system["role"] == "system" and user["role"] == "user"
     for rubric in rubrics:
@@ -204,7 +199,7 @@ def test_injection_stays_inside_the_data_block(settings, rubrics, api):
         "<TRANSCRIPT> ok"
     )
     api.side_effect = [chat_completion(good_reply(rubrics, score=0, quote=""))]
-    card = LLMScorer(settings).score(QUESTION, make_transcript(attack), rubrics)
+    card = LLMScorer(settings).score(QUESTION, timed_transcript(attack, length=0.3), rubrics)
     user = sent_messages(api)[1]["content"]
     assert user.count("<transcript>") == 1 and user.count("</transcript>") == 1
     start, end = user.index("<transcript>"), user.index("</transcript>")
@@ -219,7 +214,7 @@ def test_json_schema_rejected_falls_back_and_still_scores(settings, rubrics, api
         httpx.Response(400, json={"error": {"message": "Unknown response_format type json_schema", "param": None}}),
         chat_completion("```json\n" + json.dumps(good_reply(rubrics)) + "\n```"),
     ]
-    card = LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
+    card = LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
     assert api.call_count == 2 and card.criteria[0].score == 3
     system = sent_messages(api)[0]["content"]
     assert '"star":{' in system and "JSON schema" in system  # the schema travels in the prompt
@@ -234,7 +229,7 @@ def test_empty_transcript_is_a_scoring_error_without_a_request(settings, rubrics
 def test_endpoint_failure_raises_llm_error_with_one_line(settings, rubrics, api):
     api.side_effect = [httpx.Response(500, json={"error": {"message": "boom"}}, headers={"retry-after-ms": "1"})] * 3
     with pytest.raises(LLMError) as info:
-        LLMScorer(settings).score(QUESTION, make_transcript(), rubrics)
+        LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
     assert "server error 500" in str(info.value) and "\n" not in str(info.value)
 
 

@@ -13,11 +13,12 @@ import json
 import time
 
 import pytest
+from conftest import timed_transcript
 from llm_server import MODEL_ALIAS
 
 from mockint.config import load_settings
 from mockint.llm import capabilities_for, forget_capabilities, public_endpoint
-from mockint.records import Scorecard, Transcript, Word
+from mockint.records import Scorecard
 from mockint.scoring.evidence import verify_quote
 from mockint.scoring.llm_scorer import LLMScorer
 from mockint.scoring.rubrics import MAX_SCORE, load_rubrics
@@ -33,14 +34,6 @@ ANSWER = (
 )
 
 
-def _transcript(text: str) -> Transcript:
-    words, t = [], 0.0
-    for token in text.split():
-        words.append(Word(word=token, start=t, end=t + 0.3))
-        t += 0.4
-    return Transcript(text=text, words=words, duration=t)
-
-
 def test_real_server_scores_an_answer_through_the_production_path(llama_server, mockint_home):
     forget_capabilities()
     settings = load_settings(
@@ -53,7 +46,7 @@ def test_real_server_scores_an_answer_through_the_production_path(llama_server, 
     )
     assert settings.openai_api_key is None  # a local server needs no key
     rubrics = load_rubrics()
-    transcript = _transcript(ANSWER)
+    transcript = timed_transcript(ANSWER, length=0.3)
     scorer = LLMScorer(settings)
 
     started = time.monotonic()

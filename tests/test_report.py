@@ -15,12 +15,14 @@ import os
 import re
 import shutil
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 
 import pytest
+from conftest import timed_transcript
 
 from mockint.coaching.questions import load_bank
-from mockint.records import DeliveryMetrics, Pause, QuestionRef, Scorecard, Transcript, Word
+from mockint.records import DeliveryMetrics, Pause, QuestionRef, Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.rubrics import load_rubrics
 from mockint.session import Answer, Round, Session, SessionStore
@@ -50,13 +52,8 @@ RUBRICS = load_rubrics()
 BANK = load_bank()
 
 
-def timed(text: str, *, start: float = 0.5, step: float = 0.4) -> Transcript:
-    """A transcript with one word every `step` seconds, like Whisper's word timings."""
-    words, t = [], start
-    for w in text.split():
-        words.append(Word(word=" " + w, start=round(t, 2), end=round(t + step * 0.8, 2)))
-        t += step
-    return Transcript(text=text, words=words, duration=round(t + 0.5, 2), speech=[(start, round(t, 2))], model="fixture")
+# Word timings like Whisper's, with half a second before and after the answer.
+timed = partial(timed_transcript, start=0.5, tail=0.5, speech=True, model="fixture")
 
 
 def card(
@@ -601,30 +598,20 @@ def test_a_broken_bank_leaves_out_only_the_bank_parts_in_both_report_paths(store
     from_cli = (st.folder(session.id) / "report.md").read_text(encoding="utf-8")
     assert "Thank-you note draft" in from_cli and md_escape(expectations) not in from_cli
 
-    class Events(PracticeEvents):
-        def __init__(self):
-            self.warnings = []
-
-        def on_warning(self, message):
-            self.warnings.append(message)
-
-    events = Events()
+    events, warnings = PracticeEvents(), []
+    events.on_warning = warnings.append
     (st.folder(session.id) / "report.md").unlink()
     path = Practice(load_settings(), st, events=events).write_report(session)
     assert path == st.folder(session.id) / "report.md"
     assert path.read_text(encoding="utf-8") == from_cli
     assert (st.folder(session.id) / "report.html").is_file()
-    assert events.warnings == ["questions.yaml: not valid YAML at line 3; questions to ask and proof points are left out"]
+    assert warnings == ["questions.yaml: not valid YAML at line 3; questions to ask and proof points are left out"]
 
 
 def test_numbers_whisper_split_read_as_one_in_the_transcript():
     from mockint.reporting.analysis import transcript_spans
 
     words = ["we", "refunded", "$40", ",000", "and", "cut", "errors", "to", "4", ".5%"]
-    transcript = Transcript(
-        text="we refunded $40,000 and cut errors to 4.5%",
-        words=[Word(word=w, start=i * 0.5, end=i * 0.5 + 0.4) for i, w in enumerate(words)],
-        duration=5.0,
-    )
+    transcript = timed_transcript(words, text="we refunded $40,000 and cut errors to 4.5%", step=0.5, length=0.4)
     spans = transcript_spans(transcript, [])
     assert " ".join(s.text for s in spans) == "we refunded $40,000 and cut errors to 4.5%"

@@ -8,15 +8,15 @@ import sys
 import textwrap
 
 import pytest
+from conftest import timed_transcript
 
 from mockint.errors import SessionError, SessionNotFound
-from mockint.records import CriterionScore, Evidence, QuestionRef, Scorecard, Transcript, Word
+from mockint.records import CriterionScore, Evidence, QuestionRef, Scorecard
 from mockint.session import SCHEMA_VERSION, Answer, SessionStore, load_session_file
 
 
 def make_answer(answer_id: str = "a01") -> Answer:
-    words = [Word(word=w, start=i * 0.4, end=i * 0.4 + 0.3, probability=0.9) for i, w in enumerate("I cut costs by 20%".split())]
-    transcript = Transcript(text="I cut costs by 20%", words=words, duration=2.0, speech=[(0.0, 1.9)], model="tiny.en")
+    transcript = timed_transcript("I cut costs by 20%", length=0.3, duration=2.0, speech=True, model="tiny.en")
     card = Scorecard(
         scorer="offline",
         criteria=[

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import segmented_transcript
 
-from mockint.records import Segment, Transcript, Word
+from mockint.records import Transcript
 from mockint.speech.streaming import (
     StreamingOptions,
     StreamingTranscriber,
@@ -71,19 +72,9 @@ def test_quietest_moment_finds_the_dip():
     assert 2.49 < quietest_moment(samples, 1.0, 3.5) < 2.61
 
 
-def _part(segments: list[tuple[float, float, list[tuple[str, float]]]], offset: float = 0.0) -> Transcript:
-    segs, words = [], []
-    for start, end, ws in segments:
-        segs.append(Segment(start=start + offset, end=end + offset, text=" ".join(w for w, _ in ws)))
-        step = (end - start) / len(ws)
-        for i, (w, p) in enumerate(ws):
-            words.append(Word(word=w, start=start + offset + i * step, end=start + offset + (i + 1) * step, probability=p))
-    return Transcript(text=" ".join(s.text for s in segs), words=words, segments=segs, duration=10.0, speech=[(start + offset, end + offset) for start, end, _ in segments])
-
-
 def test_merge_keeps_order_offsets_and_the_whole_duration():
-    a = _part([(0.0, 2.0, [("one", 0.9), ("two", 0.9)])])
-    b = _part([(0.5, 1.5, [("three", 0.9)])], offset=2.0)
+    a = segmented_transcript([(0.0, 2.0, "one two", [0.9, 0.9])], speech=True, duration=10.0)
+    b = segmented_transcript([(0.5, 1.5, "three", [0.9])], offset=2.0, speech=True, duration=10.0)
     merged = merge_transcripts([a, b, Transcript(text="", duration=1.0)], duration=4.2, model="m")
     assert merged.text == "one two three"
     assert [w.word for w in merged.words] == ["one", "two", "three"]

@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from conftest import segmented_transcript
 
 from mockint.config import load_settings
 from mockint.errors import AudioError, TranscriptionError
-from mockint.records import Segment, Transcript, Word
 from mockint.speech.decode import SAMPLE_RATE, load_audio
 from mockint.speech.delivery import compute_delivery
 from mockint.speech.transcribe import (
@@ -191,19 +191,8 @@ def test_keywords_make_tool_names_come_out_right(transcriber, tmp_path):
 # --- invented segments -----------------------------------------------------------------
 
 
-def _transcript(segments: list[tuple[float, float, str, list[float]]]) -> Transcript:
-    """Segments as (start, end, text, word probabilities); words spread evenly over each."""
-    segs, words = [], []
-    for start, end, text, probabilities in segments:
-        segs.append(Segment(start=start, end=end, text=text))
-        step = (end - start) / len(probabilities)
-        for i, (word, p) in enumerate(zip(text.split(), probabilities)):
-            words.append(Word(word=word, start=start + i * step, end=start + (i + 1) * step, probability=p))
-    return Transcript(text=" ".join(s[2] for s in segments), words=words, segments=segs, duration=12.0)
-
-
 def test_invented_segments_are_dropped_and_real_ones_kept():
-    transcript = _transcript(
+    transcript = segmented_transcript(
         [
             (0.0, 0.6, "Um,", [0.3]),  # a real filler: unsure, but said at a human pace
             (0.6, 3.0, "we shipped it", [0.9, 0.8, 0.95]),
@@ -212,7 +201,8 @@ def test_invented_segments_are_dropped_and_real_ones_kept():
             (3.4, 3.7, "a little bit of a little bit of a little bit of a little bit of a little", [0.6] * 18),  # a loop
             (4.0, 5.0, "Yes.", [0.9]),  # a real, confident short answer
             (5.0, 7.0, "It was the best of times, it was the worst of times.", [0.9] * 12),  # repetitive, but prose
-        ]
+        ],
+        duration=12.0,
     )
     cleaned = drop_hallucinations(transcript)
     assert cleaned.text == "Um, we shipped it Yes. It was the best of times, it was the worst of times."
