@@ -20,6 +20,7 @@ from mockint.session import Session
 if TYPE_CHECKING:
     from mockint.coaching.questions import QuestionBank
     from mockint.config import Settings
+    from mockint.scoring.rubrics import Rubric
 
 
 def load_ledger(path: Path) -> Ledger:
@@ -41,7 +42,7 @@ def save_ledger(ledger: Ledger, path: Path) -> Path:
     return path
 
 
-def record_session(path: Path, session: Session, rubrics: Sequence[object]) -> Ledger:
+def record_session(path: Path, session: Session, rubrics: Sequence[Rubric]) -> Ledger:
     """Load the ledger, apply the session's new answers (weakness.record_round), save, return it."""
     ledger = record_round(load_ledger(path), session, rubrics)
     save_ledger(ledger, path)
@@ -60,7 +61,7 @@ def plan_from_ledger(
     settings: Settings,
     session: Session | None,
     bank: QuestionBank,
-    rubrics: Sequence[object],
+    rubrics: Sequence[Rubric],
     *,
     n: int,
     offline: bool = False,

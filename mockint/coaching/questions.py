@@ -21,6 +21,7 @@ from mockint.errors import DataFileError
 from mockint.records import Model, QuestionRef
 from mockint.resources import resource_dir
 from mockint.scoring.lexicon import STOPWORDS
+from mockint.scoring.rubrics import Rubric, criteria_by_key
 
 BANK_FILE = "questions.yaml"
 BANK_SCHEMA_VERSION = 1
@@ -211,7 +212,7 @@ def _describe_location(data: dict, loc: Sequence[object]) -> str:
     return "".join(parts) or "top level"
 
 
-def bank_problems(bank: QuestionBank, rubrics: Sequence[object] | None = None) -> list[str]:
+def bank_problems(bank: QuestionBank, rubrics: Sequence[Rubric] | None = None) -> list[str]:
     """Everything wrong with the bank: duplicate ids, near-duplicate texts, unknown categories or
     competencies, and (when `rubrics` are given) criteria that no rubric defines."""
     problems: list[str] = []
@@ -230,7 +231,7 @@ def bank_problems(bank: QuestionBank, rubrics: Sequence[object] | None = None) -
             if similarity(a.text, b.text) >= NEAR_DUPLICATE:
                 problems.append(f"questions '{a.id}' and '{b.id}' are near-duplicates")
     if rubrics is not None:
-        known = {f"{r.id}.{c.id}" for r in rubrics for c in r.criteria}  # type: ignore[attr-defined]
+        known = criteria_by_key(rubrics)
         for q in bank.questions:
             for key in q.criteria:
                 if key not in known:

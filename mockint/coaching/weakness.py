@@ -19,13 +19,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field
 
 from mockint.coaching.questions import is_near_duplicate
 from mockint.records import CriterionScore, DeliveryMetrics, Model
 from mockint.scoring.card import applicable_keys
+from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key
 from mockint.session import Answer, Session
 
 LEDGER_SCHEMA_VERSION = 1
@@ -160,13 +161,12 @@ def rank_key(area: WeakArea) -> tuple:
     return (-(area.count + (1 if area.carried else 0)), -round(area.severity, 3), area.id)
 
 
-def _rubric_index(rubrics: Iterable[object]) -> dict[str, tuple[object, object]]:
-    return {f"{r.id}.{c.id}": (r, c) for r in rubrics for c in r.criteria}  # type: ignore[attr-defined]
+RubricIndex = dict[str, tuple[Rubric, Criterion]]
 
 
-def weak_below(key: str, rubrics_index: dict[str, tuple[object, object]]) -> int:
-    found = rubrics_index.get(key)
-    return found[1].weak_below if found else DEFAULT_WEAK_BELOW  # type: ignore[attr-defined]
+def weak_below(key: str, index: RubricIndex) -> int:
+    found = index.get(key)
+    return found[1].weak_below if found else DEFAULT_WEAK_BELOW
 
 
 def applicable_scores(answer: Answer) -> list[CriterionScore]:
@@ -180,11 +180,18 @@ def applicable_scores(answer: Answer) -> list[CriterionScore]:
     return [c for c in card.criteria if c.applies and c.key in counted]
 
 
-def _answer_outcomes(
-    answer: Answer, index: dict[str, tuple[object, object]]
-) -> dict[str, tuple[bool, float, float, WeakEvidence | None]]:
-    """Every criterion/delivery area this answer was assessed on -> (weak, shortfall, threshold, evidence)."""
-    out: dict[str, tuple[bool, float, float, WeakEvidence | None]] = {}
+class Outcome(NamedTuple):
+    """How one answer did on one area."""
+
+    weak: bool
+    shortfall: float  # how far below the threshold, 0..1 (0 when not weak)
+    threshold: float
+    evidence: WeakEvidence | None  # what the answer showed, when weak
+
+
+def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
+    """Every criterion/delivery area this answer was assessed on -> its outcome."""
+    out: dict[str, Outcome] = {}
     q = answer.question
     for cs in applicable_scores(answer):
         limit = weak_below(cs.key, index)
@@ -202,7 +209,7 @@ def _answer_outcomes(
                 quotes=[e.quote for e in cs.evidence if e.verified],
                 detail=cs.feedback,
             )
-        out[cs.key] = (weak, shortfall, float(limit), evidence)
+        out[cs.key] = Outcome(weak, shortfall, float(limit), evidence)
     if answer.delivery is not None:
         shortfalls = delivery_shortfalls(answer.delivery)
         for area_id in DELIVERY_CHECKS:
@@ -212,9 +219,9 @@ def _answer_outcomes(
                     answer_id=answer.id, question_id=q.id, question=q.text, score=round(value, 1),
                     threshold=_delivery_limit(area_id, value), detail=detail,
                 )
-                out[area_id] = (True, shortfall, evidence.threshold, evidence)
+                out[area_id] = Outcome(True, shortfall, evidence.threshold, evidence)
             elif area_id != "delivery.pace" or answer.delivery.word_count >= PACE_MIN_WORDS:
-                out[area_id] = (False, 0.0, _delivery_limit(area_id, 0), None)
+                out[area_id] = Outcome(False, 0.0, _delivery_limit(area_id, 0), None)
     return out
 
 
@@ -232,7 +239,7 @@ def assessable(answer: Answer) -> bool:
 
 def find_weak_areas(
     answers: Sequence[Answer],
-    rubrics: Sequence[object],
+    rubrics: Sequence[Rubric],
     *,
     tracked: Iterable[str] = (),
     min_count: int = 2,
@@ -240,7 +247,7 @@ def find_weak_areas(
 ) -> list[WeakArea]:
     """Criteria and delivery metrics weak in `min_count`+ of these answers (one suffices for
     `tracked` areas, those already in the ledger), ranked by how often, then how badly."""
-    index = _rubric_index(rubrics)
+    index = criteria_by_key(rubrics)
     tracked = set(tracked)
     weak: dict[str, list[tuple[float, WeakEvidence]]] = {}
     assessed: Counter[str] = Counter()
@@ -248,11 +255,11 @@ def find_weak_areas(
     for answer in answers:
         if not assessable(answer):
             continue
-        for area_id, (is_weak, shortfall, _limit, evidence) in _answer_outcomes(answer, index).items():
+        for area_id, outcome in _answer_outcomes(answer, index).items():
             assessed[area_id] += 1
-            if is_weak and evidence is not None:
-                evidence.session_id = session_id
-                weak.setdefault(area_id, []).append((shortfall, evidence))
+            if outcome.weak and outcome.evidence is not None:
+                outcome.evidence.session_id = session_id
+                weak.setdefault(area_id, []).append((outcome.shortfall, outcome.evidence))
                 comps.setdefault(area_id, Counter()).update(answer.question.competencies)
     areas = []
     for area_id, hits in weak.items():
@@ -276,21 +283,21 @@ def find_weak_areas(
     return sorted(areas, key=rank_key)
 
 
-def _area_name(area_id: str, index: dict[str, tuple[object, object]]) -> str:
+def _area_name(area_id: str, index: RubricIndex) -> str:
     if area_id in DELIVERY_CHECKS:
         return DELIVERY_CHECKS[area_id].name
     found = index.get(area_id)
     if found:
         rubric, criterion = found
-        return f"{rubric.name}: {criterion.name}"  # type: ignore[attr-defined]
+        return f"{rubric.name}: {criterion.name}"
     return area_id
 
 
-def _area_advice(area_id: str, index: dict[str, tuple[object, object]]) -> str:
+def _area_advice(area_id: str, index: RubricIndex) -> str:
     if area_id in DELIVERY_CHECKS:
         return DELIVERY_CHECKS[area_id].advice
     found = index.get(area_id)
-    return found[1].advice if found else ""  # type: ignore[attr-defined]
+    return found[1].advice if found else ""
 
 
 # --- the ledger ------------------------------------------------------------------------
@@ -360,7 +367,7 @@ def answer_key(session_id: str, answer_id: str) -> str:
 
 
 def _debrief_outcome(
-    entry: LedgerEntry, answer: Answer, index: dict[str, tuple[object, object]]
+    entry: LedgerEntry, answer: Answer, index: RubricIndex
 ) -> tuple[bool, float] | None:
     """A round-one concern is assessed by answers that target it or share its competencies:
     weak when a criterion the question asks for is below its bar AND the answer as a whole is
@@ -378,14 +385,14 @@ def _debrief_outcome(
     return any_below and overall < CONCERN_PASS_OVERALL, overall
 
 
-def record_round(ledger: Ledger, session: Session, rubrics: Sequence[object]) -> Ledger:
+def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) -> Ledger:
     """Apply the session's not-yet-recorded answers to the ledger, round by round; returns a new ledger.
 
     Safe to call after every answer or every round: answers already applied are skipped, and a
     round's weak areas are found over all of its answers.
     """
     ledger = ledger.model_copy(deep=True)
-    index = _rubric_index(rubrics)
+    index = criteria_by_key(rubrics)
     for rnd in session.rounds:
         round_answers = [a for a in rnd.answers if assessable(a)]
         pending = [a for a in round_answers if answer_key(session.id, a.id) not in ledger.processed]
@@ -400,25 +407,27 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[object]) ->
             is_new = ledger.is_new_question(answer.question.id, answer.question.text)
             at = answer.created_at
             # Areas found weak this round start their entry at their first weak answer.
-            for area_id, (is_weak, _s, _l, _e) in outcomes.items():
-                if is_weak and area_id in found and area_id not in ledger.entries:
+            for area_id, area_outcome in outcomes.items():
+                if area_outcome.weak and area_id in found and area_id not in ledger.entries:
                     area = found[area_id]
                     ledger.entries[area_id] = LedgerEntry(
                         id=area.id, kind=area.kind, name=area.name, competencies=area.competencies,
                         criteria=area.criteria, advice=area.advice, opened_at=at, updated_at=at,
                     )
             for entry in ledger.entries.values():
+                score: float | None
                 if entry.kind == "debrief":
                     result = _debrief_outcome(entry, answer, index)
                     if result is None:
                         continue
                     is_weak, score = result
                 else:
-                    if entry.id not in outcomes:
+                    outcome = outcomes.get(entry.id)
+                    if outcome is None:
                         continue
-                    is_weak = outcomes[entry.id][0]
+                    is_weak = outcome.weak
                     cs = answer.scorecard.criterion(entry.id) if answer.scorecard else None
-                    score = float(cs.score) if cs else (outcomes[entry.id][3].score if outcomes[entry.id][3] else None)
+                    score = float(cs.score) if cs else (outcome.evidence.score if outcome.evidence else None)
                 _transition(entry, is_weak=is_weak, is_new=is_new, answer=answer, session_id=session.id, score=score)
             ledger.processed.append(answer_key(session.id, answer.id))
             ledger.asked.append(AskedQuestion(id=answer.question.id, text=answer.question.text))
@@ -464,7 +473,7 @@ def _transition(
     )
 
 
-def current_weak_areas(ledger: Ledger, session: Session | None, rubrics: Sequence[object]) -> list[WeakArea]:
+def current_weak_areas(ledger: Ledger, session: Session | None, rubrics: Sequence[Rubric]) -> list[WeakArea]:
     """What the next round should drill: areas weak in the session's latest scored round, plus
     everything the ledger still has open or improving (earlier sessions, round-one concerns)."""
     areas: dict[str, WeakArea] = {}

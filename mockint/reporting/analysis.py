@@ -20,11 +20,12 @@ from pydantic import Field
 
 from mockint import __version__
 from mockint.coaching.prep import Prep, build_prep
+from mockint.coaching.questions import QuestionBank
 from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
 from mockint.records import Evidence, Model, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.evidence import continues_number, verify_quote
-from mockint.scoring.rubrics import band_for
+from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
 from mockint.session import Answer, Round, Session
 
 STAR_RUBRIC = "star"
@@ -293,8 +294,8 @@ def analyse_answer(answer: Answer) -> AnswerView:
 # --- per round and session -------------------------------------------------------------------
 
 
-def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[object]) -> list[CriterionMean]:
-    order = [f"{r.id}.{c.id}" for r in rubrics for c in r.criteria]  # type: ignore[attr-defined]
+def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[Rubric]) -> list[CriterionMean]:
+    order = list(criteria_by_key(rubrics))
     scores: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     max_scores: dict[str, int] = {}
@@ -320,9 +321,9 @@ def mean_overall(answers: Sequence[Answer]) -> float | None:
 def analyse_round(
     session: Session,
     rnd: Round,
-    rubrics: Sequence[object],
+    rubrics: Sequence[Rubric],
     *,
-    bank: object | None = None,
+    bank: QuestionBank | None = None,
     tracked: Sequence[str] = (),
 ) -> RoundView:
     """One round: scores, the weak areas repeated in it (or carried from `tracked` areas), its
@@ -331,7 +332,7 @@ def analyse_round(
     repeated = find_weak_areas(rnd.answers, rubrics, tracked=tracked, session_id=session.id)
     # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
     weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
-    prep = build_prep(rnd.answers, bank=bank, weak=weakest, role=session.role, keywords=session.keywords)  # type: ignore[arg-type]
+    prep = build_prep(rnd.answers, bank=bank, weak=weakest, role=session.role, keywords=session.keywords)
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
@@ -349,9 +350,9 @@ def analyse_round(
 
 def analyse_session(
     session: Session,
-    rubrics: Sequence[object],
+    rubrics: Sequence[Rubric],
     *,
-    bank: object | None = None,
+    bank: QuestionBank | None = None,
     ledger: Ledger | None = None,
 ) -> SessionAnalysis:
     """Everything the report shows that is not stored in the session itself.
@@ -374,7 +375,7 @@ def analyse_session(
         band=band_for(overall) if overall is not None else None,
         answers=len(session.answers),
         scored=sum(a.scorecard is not None for a in session.answers),
-        rubric_names={r.id: r.name for r in rubrics},  # type: ignore[attr-defined]
+        rubric_names={r.id: r.name for r in rubrics},
         rounds=rounds,
     )
 
@@ -420,10 +421,10 @@ class ProgressAnalysis(Model):
 LEDGER_ORDER = {"open": 0, "improving": 1, "resolved": 2}
 
 
-def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[object], ledger: Ledger | None = None) -> ProgressAnalysis:
+def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], ledger: Ledger | None = None) -> ProgressAnalysis:
     """One point per scored round, oldest first, and the ledger's entries (open first)."""
     points: list[ProgressPoint] = []
-    criteria: dict[str, str] = {f"{r.id}.{c.id}": c.name for r in rubrics for c in r.criteria}  # type: ignore[attr-defined]
+    criteria: dict[str, str] = {key: c.name for key, (_r, c) in criteria_by_key(rubrics).items()}
     seen_keys: set[str] = set()
     for session in sorted(sessions, key=lambda s: (s.created_at, s.id)):
         for rnd in session.rounds:
@@ -431,8 +432,8 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[object], led
             if not scored:
                 continue
             rubric_scores: dict[str, list[float]] = {}
-            for a in scored:
-                for rid, value in a.scorecard.rubric_scores.items():  # type: ignore[union-attr]
+            for card in (a.scorecard for a in scored if a.scorecard is not None):
+                for rid, value in card.rubric_scores.items():
                     rubric_scores.setdefault(rid, []).append(value)
             means = _criterion_means(scored, rubrics)
             seen_keys.update(m.key for m in means)
@@ -475,7 +476,7 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[object], led
         sessions=len(sessions),
         points=points,
         criteria={k: v for k, v in criteria.items() if k in seen_keys},
-        rubric_names={r.id: r.name for r in rubrics},  # type: ignore[attr-defined]
+        rubric_names={r.id: r.name for r in rubrics},
         ledger=rows,
         ledger_counts=counts,
     )

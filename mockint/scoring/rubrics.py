@@ -180,3 +180,8 @@ def overall_score(criteria: list[CriterionScore], rubrics: list[Rubric]) -> tupl
     per_rubric = {r.id: value for r in rubrics if (value := rubric_score(criteria, r)) is not None}
     overall = round(sum(per_rubric.values()) / len(per_rubric), 1) if per_rubric else 0.0
     return overall, band_for(overall), per_rubric
+
+
+def criteria_by_key(rubrics: Iterable[Rubric]) -> dict[str, tuple[Rubric, Criterion]]:
+    """'rubric.criterion' -> (its rubric, the criterion), in rubric order."""
+    return {f"{r.id}.{c.id}": (r, c) for r in rubrics for c in r.criteria}
