@@ -103,7 +103,7 @@ def test_debrief_concerns_become_planned_probe_questions():
     ledger = apply_debrief(Ledger(), parse_debrief(MESSY_NOTES, BANK))
     areas = current_weak_areas(ledger, None, RUBRICS)
     assert areas[0].id == "topic.familiarity_microsoft_project"
-    plan = plan_next_round(areas, [], BANK, n=8)
+    plan = plan_next_round(areas, [], BANK, RUBRICS, n=8)
     area_ids = {a.id for a in areas}
     assert plan and all(q.targets in area_ids for q in plan)
     first = [q for q in plan if q.targets == "topic.familiarity_microsoft_project"]

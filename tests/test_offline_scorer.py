@@ -323,13 +323,13 @@ def test_free_text_question_judges_every_criterion():
 
 
 def test_a_numbers_only_reply_to_a_result_followup_is_not_marked_down_on_task_and_action():
-    from mockint.coaching.plan import FOLLOWUP_CRITERIA
+    from mockint.coaching.plan import followup_words
     from mockint.records import QuestionRef
     from mockint.scoring import score_question
 
     followup = QuestionRef(
         id="fu.star_result.a01", text='You said "the migration went well": what changed, in numbers?',
-        criteria=list(FOLLOWUP_CRITERIA["star.result"]), source="followup", targets="star.result",
+        criteria=list(followup_words("star.result", load_rubrics()).criteria), source="followup", targets="star.result",
     )
     transcript = Transcript(text=FOLLOWUP_NUMBERS, duration=0.0)
     every = OfflineScorer().score(followup.text, transcript, load_rubrics())

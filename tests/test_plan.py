@@ -81,7 +81,7 @@ def test_offline_plan_targets_weak_areas_with_followups_and_bank_questions():
     answers = round_one()
     areas = find_weak_areas(answers, RUBRICS)
     assert [a.id for a in areas][:2] == ["specificity.quantified_impact", "star.result"]
-    plan = plan_next_round(areas, answers, BANK, n=6)
+    plan = plan_next_round(areas, answers, BANK, RUBRICS, n=6)
     assert len(plan) == 6
     assert_valid_plan(plan, areas, answers)
     assert {q.source for q in plan} == {"followup", "bank"}
@@ -102,7 +102,7 @@ def test_offline_plan_targets_weak_areas_with_followups_and_bank_questions():
 def test_followup_quotes_a_transcript_sentence_when_no_quote_was_verified():
     answers = round_one()
     (area,) = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "specificity.ownership"]
-    ref = offline_followup(area, {a.id: a for a in answers})
+    ref = offline_followup(area, {a.id: a for a in answers}, RUBRICS)
     assert ref is not None and ref.targets == "specificity.ownership"
     quoted = ref.text.split('"')[1]
     assert quote_in(quoted, MIGRATION)
@@ -116,7 +116,7 @@ def test_a_result_that_already_has_a_number_is_probed_for_how_it_was_measured():
         for i in (1, 2)
     ]
     (area,) = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "star.result"]
-    ref = offline_followup(area, {a.id: a for a in answers})
+    ref = offline_followup(area, {a.id: a for a in answers}, RUBRICS)
     assert ref.text == (
         'You said "I cut the invoice run from 9 hours to 40 minutes". '
         "How did you measure that, and what was the figure before you started?"
@@ -126,8 +126,8 @@ def test_a_result_that_already_has_a_number_is_probed_for_how_it_was_measured():
 def test_plan_skips_questions_already_asked_in_earlier_rounds():
     answers = round_one()
     areas = find_weak_areas(answers, RUBRICS)
-    first = plan_next_round(areas, answers, BANK, n=6)
-    second = plan_next_round(areas, answers, BANK, n=6, asked=[q.text for q in first])
+    first = plan_next_round(areas, answers, BANK, RUBRICS, n=6)
+    second = plan_next_round(areas, answers, BANK, RUBRICS, n=6, asked=[q.text for q in first])
     assert second
     assert not {q.text for q in first} & {q.text for q in second}
     assert not any(is_near_duplicate(q.text, [f.text for f in first if f.source == "bank"]) for q in second if q.source == "bank")
@@ -136,13 +136,13 @@ def test_plan_skips_questions_already_asked_in_earlier_rounds():
 def test_no_weak_areas_no_plan():
     answers = [make_answer("a01", "q1"), make_answer("a02", "q2")]
     assert find_weak_areas(answers, RUBRICS) == []
-    assert plan_next_round([], answers, BANK) == []
+    assert plan_next_round([], answers, BANK, RUBRICS) == []
 
 
 def test_delivery_areas_get_questions_too():
     answers = round_one()
     areas = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "delivery.fillers"]
-    plan = plan_next_round(areas, answers, BANK, n=2)
+    plan = plan_next_round(areas, answers, BANK, RUBRICS, n=2)
     assert [q.targets for q in plan] == ["delivery.fillers", "delivery.fillers"]
     assert "um" in plan[0].text and plan[1].source == "bank" and plan[1].category == "behavioral"
 
@@ -181,7 +181,7 @@ def test_llm_followups_are_validated_and_gaps_filled_offline(llm_settings):
     with respx.mock(assert_all_called=True) as mock:
         route = mock.post(f"{BASE_URL}/chat/completions").mock(return_value=chat_completion(drafts))
         client = LLMClient(llm_settings, http_client=httpx.Client())
-        plan = plan_next_round(areas, answers, BANK, llm=client, n=8, role="Data engineer")
+        plan = plan_next_round(areas, answers, BANK, RUBRICS, llm=client, n=8, role="Data engineer")
 
     assert_valid_plan(plan, areas, answers)
     texts = [q.text for q in plan]
@@ -216,8 +216,8 @@ def test_llm_failure_falls_back_to_offline_templates(llm_settings):
     with respx.mock() as mock:
         mock.post(f"{BASE_URL}/chat/completions").mock(return_value=httpx.Response(500, json={"error": {"message": "boom"}}))
         client = LLMClient(llm_settings, http_client=httpx.Client())
-        plan = plan_next_round(areas, answers, BANK, llm=client, n=6, on_warning=warnings.append)
-    assert plan == plan_next_round(areas, answers, BANK, n=6)
+        plan = plan_next_round(areas, answers, BANK, RUBRICS, llm=client, n=6, on_warning=warnings.append)
+    assert plan == plan_next_round(areas, answers, BANK, RUBRICS, n=6)
     assert warnings and "offline templates" in warnings[0]
 
 
@@ -236,7 +236,7 @@ def test_validate_followups_drops_unlisted_targets_and_made_up_quotes():
         FollowupDraft(targets="star.action", answer_id=None, quote=None,
                       question='You said "I rewrote the scheduler": how long did it take?', rationale="r"),
     ]
-    kept = validate_followups(drafts, areas, by_id, asked=[])
+    kept = validate_followups(drafts, areas, by_id, asked=[], rubrics=RUBRICS)
     assert [k.text for k in kept] == ["You mentioned the migration went well. What was measurably different afterwards?"]
 
 
@@ -289,7 +289,7 @@ def test_plan_round_two_drills_what_is_still_weak():
     answers = round_one()
     session = make_session(answers)
     ledger = record_round(Ledger(), session, RUBRICS)
-    plan = plan_next_round(current_weak_areas(ledger, session, RUBRICS), session.answers, BANK, n=6)
+    plan = plan_next_round(current_weak_areas(ledger, session, RUBRICS), session.answers, BANK, RUBRICS, n=6)
     # Round two: results now have numbers (quantified impact fixed), ownership still weak.
     round_two = [
         make_answer(f"a0{4 + i}", q.id, {"specificity.ownership": 0}, question_text=q.text, text=MIGRATION,
@@ -303,7 +303,7 @@ def test_plan_round_two_drills_what_is_still_weak():
     areas = current_weak_areas(ledger, session, RUBRICS)
     assert "star.result" not in {a.id for a in areas}
     assert areas[0].id == "specificity.ownership" and areas[0].carried
-    next_plan = plan_next_round(areas, session.answers, BANK, n=4, asked=[q.text for q in ledger.asked])
+    next_plan = plan_next_round(areas, session.answers, BANK, RUBRICS, n=4, asked=[q.text for q in ledger.asked])
     assert_valid_plan(next_plan, areas, session.answers)
 
 
@@ -318,7 +318,7 @@ def test_round_one_concerns_are_not_crowded_out_of_a_short_plan():
     ]
     # Ranked as the ledger ranks them: every practice area outranks the concerns.
     areas = practice_areas + concerns
-    plan = plan_next_round(areas, answers, BANK, n=4)
+    plan = plan_next_round(areas, answers, BANK, RUBRICS, n=4)
     assert len(plan) == 4
     targets = [q.targets for q in plan]
     assert {"topic.microsoft_project", "topic.reasons_for_leaving"} <= set(targets)
@@ -329,8 +329,9 @@ def test_round_one_concerns_are_not_crowded_out_of_a_short_plan():
 
 
 def test_followup_criteria_are_what_the_followup_asks_for():
-    from mockint.coaching.plan import FOLLOWUP_CRITERIA, followup_criteria
+    from mockint.coaching.plan import followup_criteria, followup_words
     from mockint.coaching.weakness import WeakArea
+    from mockint.scoring.rubrics import criteria_by_key
 
     answers = round_one()
     areas = find_weak_areas(answers, RUBRICS)
@@ -344,24 +345,24 @@ def test_followup_criteria_are_what_the_followup_asks_for():
         "delivery.fillers": ["star.situation", "star.action", "star.result"],
     }
     for area in areas:
-        ref = offline_followup(area, by_answer)
+        ref = offline_followup(area, by_answer, RUBRICS)
         assert ref is not None and ref.criteria == expected[area.id], (area.id, ref.criteria)
     # The targeted criterion plus at most one other, for every criterion area.
-    for area_id, criteria in FOLLOWUP_CRITERIA.items():
-        if not area_id.startswith("delivery."):
-            assert criteria[0] == area_id and len(criteria) <= 2
-    assert FOLLOWUP_CRITERIA["star.task"] == ("star.task",)
-    assert FOLLOWUP_CRITERIA["star.action"] == ("star.action", "specificity.ownership")
+    for area_id in criteria_by_key(RUBRICS):
+        criteria = followup_words(area_id, RUBRICS).criteria
+        assert criteria[0] == area_id and len(criteria) <= 2
+    assert followup_words("star.task", RUBRICS).criteria == ("star.task",)
+    assert followup_words("star.action", RUBRICS).criteria == ("star.action", "specificity.ownership")
     # A round-one concern asks for one real example told as a story.
     concern = WeakArea(id="topic.microsoft_project", kind="debrief", name="Microsoft Project", count=3)
-    ref = offline_followup(concern, by_answer)
+    ref = offline_followup(concern, by_answer, RUBRICS)
     assert ref.criteria == ["star.situation", "star.action", "star.result", "specificity.real_example"]
     # An area with no template: its own criterion plus what the generic question asks for.
     odd = WeakArea(id="leadership.vision", kind="criterion", name="Vision", count=2, criteria=["leadership.vision"])
-    assert followup_criteria(odd) == ["leadership.vision", "star.action", "star.result"]
+    assert followup_criteria(odd, RUBRICS) == ["leadership.vision", "star.action", "star.result"]
 
     # In a plan, follow-ups carry those criteria and bank questions keep the bank's.
-    plan = plan_next_round(areas, answers, BANK, n=6)
+    plan = plan_next_round(areas, answers, BANK, RUBRICS, n=6)
     for q in plan:
         if q.source == "bank":
             assert q.criteria == BANK.get(q.id).criteria, q.id

@@ -338,7 +338,7 @@ def test_prep_is_tailored_to_what_was_said():
 def test_prep_without_bank_or_weak_areas_still_drafts_a_note():
     from mockint.coaching.prep import build_prep
 
-    prep = build_prep([strong_answer()], bank=None, weak=[], role=None)
+    prep = build_prep([strong_answer()], bank=None, weak=[], rubrics=RUBRICS, role=None)
     assert prep.proof_points == []
     assert "Thank you for taking the time to speak with me." in prep.thank_you
     assert "Tell me" not in prep.questions_to_ask[0].text  # written around a topic, not an interview question

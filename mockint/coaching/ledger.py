@@ -96,6 +96,7 @@ def plan_from_ledger(
         weak,
         session.answers if session else [],
         bank,
+        rubrics,
         llm=llm,
         n=n,
         asked=[q.text for q in ledger.asked],

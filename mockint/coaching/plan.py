@@ -6,11 +6,16 @@ For each weak area, most important first, the plan mixes two kinds of question:
   - a fresh bank question that exercises the same criterion and competencies.
 Every question names the area it targets (`targets`) and why (`rationale`, the evidence), and
 none is a near-duplicate of a question already asked. A follow-up's `criteria` are what it asks
-for (FOLLOWUP_CRITERIA), so its answer is judged on those only; a bank question keeps the bank's.
+for (the criterion's followup_criteria in its rubric file), so its answer is judged on those
+only; a bank question keeps the bank's.
+
+A criterion's follow-up template and the cue words for the sentence to quote are data in its
+rubric file (rubrics/*.yaml), so a coach who adds a criterion gets follow-ups for it without
+touching Python; a criterion without them gets the generic follow-up.
 
 With an LLM, follow-ups are written from prompts/plan_followups.yaml and validated in code: a
 follow-up that targets no listed weak area, quotes words the candidate never said, or repeats a
-question is dropped, and the offline templates fill the gaps. Without an LLM the templates below
+question is dropped, and the offline templates fill the gaps. Without an LLM the templates
 produce the same shape. Bank questions are always chosen in code.
 """
 
@@ -20,16 +25,18 @@ import json
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, tokens
-from mockint.coaching.weakness import WeakArea
+from mockint.coaching.weakness import DELIVERY_CHECKS, WeakArea
 from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
+from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
 if TYPE_CHECKING:  # the LLM client pulls in openai/httpx; import it only when used
@@ -44,26 +51,12 @@ TRANSCRIPT_MAX_CHARS = 1500
 Warn = Callable[[str], None]
 
 
-# --- offline templates -----------------------------------------------------------------
+# --- follow-up wording ------------------------------------------------------------------
+# A criterion's follow-up, what it asks for and the words worth quoting come from its rubric
+# file (rubrics/*.yaml: followup, followup_measured, followup_criteria, quote_cues); a delivery
+# habit's from weakness.DELIVERY_CHECKS. The wording below is for areas without their own.
 # {quote}: the candidate's words; {question}: the question they were answering;
 # {topic}: a round-one concern; {filler}: their most used filler word.
-FOLLOWUP_TEMPLATES: dict[str, str] = {
-    "star.situation": 'You said "{quote}". Set the scene for me: when was this, who was involved, and what was at stake?',
-    "star.task": 'You said "{quote}". What exactly were you responsible for there, and what did success look like?',
-    "star.action": 'You said "{quote}". Walk me through the steps you personally took, in order, and why you chose each one.',
-    "star.result": 'You said "{quote}": what changed as a result, in numbers?',
-    "specificity.quantified_impact": 'You said "{quote}". Can you put a number on that: how much time, money, or how many people did it affect?',
-    "specificity.concrete_detail": 'You said "{quote}". Which tools, systems or teams were involved, and when did this happen?',
-    "specificity.ownership": 'You said "{quote}". Which part of that was you, not the team? What did you decide yourself?',
-    "specificity.real_example": 'You said "{quote}". That sounds general: tell me about one specific time it actually happened.',
-    "specificity.relevance": 'You said "{quote}". How does that show the skill I asked about, and how would it carry over to this role?',
-    "delivery.fillers": 'Tell me that story again in three short parts - situation, what you did, the result - pausing instead of saying "{filler}": "{quote}"',
-    "delivery.pace": 'Take me back to the moment you said "{quote}". Tell it again at an easy pace, landing on the result.',
-    "delivery.pauses": 'You said "{quote}". Give me the outline of that story first in one sentence, then the details.',
-}
-# When the quoted words already carry a number, ask how it was measured instead.
-MEASURED_FOLLOWUP = 'You said "{quote}". How did you measure that, and what was the figure before you started?'
-MEASURED_AREAS = frozenset({"star.result", "specificity.quantified_impact"})
 GENERIC_FOLLOWUP = 'You said "{quote}". Tell me more about that: what exactly did you do, and what was the result?'
 TOPIC_FOLLOWUP = (
     "In your first interview they kept coming back to {topic}. What would you tell them now? "
@@ -72,28 +65,10 @@ TOPIC_FOLLOWUP = (
 FLAT_FOLLOWUP = (
     "Your answer on {topic} fell flat in round one. Let's try it again: one real example, what you did, and the outcome."
 )
-# What each follow-up actually asks for: the criteria its answer is judged on (QuestionRef.criteria).
-# The area itself plus at most one criterion the same question asks for: 'what changed, in
-# numbers?' asks for the result and its size, not for a whole STAR story, so a reply that is
-# just the numbers is not marked down on task and action. A follow-up for a delivery habit asks
-# for the story again in a given shape; its delivery is measured whatever the criteria.
-FOLLOWUP_CRITERIA: dict[str, tuple[str, ...]] = {
-    "star.situation": ("star.situation", "specificity.concrete_detail"),
-    "star.task": ("star.task",),
-    "star.action": ("star.action", "specificity.ownership"),
-    "star.result": ("star.result", "specificity.quantified_impact"),
-    "specificity.quantified_impact": ("specificity.quantified_impact", "star.result"),
-    "specificity.concrete_detail": ("specificity.concrete_detail",),
-    "specificity.ownership": ("specificity.ownership", "star.action"),
-    "specificity.real_example": ("specificity.real_example", "specificity.concrete_detail"),
-    "specificity.relevance": ("specificity.relevance",),
-    # "in three short parts - situation, what you did, the result"
-    "delivery.fillers": ("star.situation", "star.action", "star.result"),
-    # "tell it again at an easy pace, landing on the result"
-    "delivery.pace": ("star.result",),
-    # "the outline of that story first in one sentence, then the details"
-    "delivery.pauses": ("star.situation", "star.action", "star.result"),
-}
+# What a follow-up actually asks for: the criteria its answer is judged on (QuestionRef.criteria).
+# A criterion's own follow-up asks for it plus at most one criterion the same question asks for:
+# 'what changed, in numbers?' asks for the result and its size, not for a whole STAR story, so a
+# reply that is just the numbers is not marked down on task and action.
 # GENERIC_FOLLOWUP: "what exactly did you do, and what was the result?"
 GENERIC_CRITERIA = ("star.action", "star.result")
 # TOPIC_FOLLOWUP / FLAT_FOLLOWUP ask for one real example (situation), what you did and the outcome.
@@ -101,47 +76,67 @@ GENERIC_CRITERIA = ("star.action", "star.result")
 DEBRIEF_CRITERIA = ("star.situation", "star.action", "star.result", "specificity.real_example")
 
 
-def followup_criteria(area: WeakArea) -> list[str]:
+@dataclass(frozen=True)
+class FollowupWords:
+    """What a follow-up drilling one area says and asks for; empty for an area with no words of its own."""
+
+    template: str | None = None  # None: GENERIC_FOLLOWUP
+    measured: str | None = None  # instead of `template` when the quote carries a number
+    criteria: tuple[str, ...] = ()
+    quote_cues: tuple[str, ...] = ()
+
+
+def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
+    """The area's follow-up wording: from its rubric criterion, or its delivery check."""
+    check = DELIVERY_CHECKS.get(area_id)
+    if check is not None:
+        return FollowupWords(template=check.followup, criteria=check.followup_criteria)
+    found = criteria_by_key(rubrics).get(area_id)
+    if found is None:
+        return FollowupWords()
+    criterion = found[1]
+    return FollowupWords(
+        template=criterion.followup,
+        measured=criterion.followup_measured,
+        criteria=tuple(criterion.followup_criteria),
+        quote_cues=tuple(criterion.quote_cues),
+    )
+
+
+def followup_criteria(area: WeakArea, rubrics: Sequence[Rubric]) -> list[str]:
     """The criteria a follow-up drilling `area` asks for (not the criteria of the question it quotes)."""
     if area.kind == "debrief":
         return list(DEBRIEF_CRITERIA)
-    if area.id in FOLLOWUP_CRITERIA:
-        return list(FOLLOWUP_CRITERIA[area.id])
+    words = followup_words(area.id, rubrics)
+    if words.criteria:
+        return list(words.criteria)
+    if words.template:
+        return [area.id]
     return list(dict.fromkeys([*area.criteria, *GENERIC_CRITERIA]))
 
 
-# Template wording shared by many follow-ups; two follow-ups are duplicates only when what
-# remains (the quote, the topic) is alike, not because they share a template.
-_TEMPLATE_WORDS = frozenset(
-    t for template in [*FOLLOWUP_TEMPLATES.values(), MEASURED_FOLLOWUP, GENERIC_FOLLOWUP, TOPIC_FOLLOWUP, FLAT_FOLLOWUP]
-    for t in tokens(re.sub(r"\{\w+\}", " ", template))
-)
+def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
+    """Words of every follow-up template. Template wording is shared by many follow-ups; two
+    follow-ups are duplicates only when what remains (the quote, the topic) is alike."""
+    templates = [GENERIC_FOLLOWUP, TOPIC_FOLLOWUP, FLAT_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
+    for _rubric, criterion in criteria_by_key(rubrics).values():
+        templates += [t for t in (criterion.followup, criterion.followup_measured) if t]
+    return frozenset(t for template in templates for t in tokens(re.sub(r"\{\w+\}", " ", template)))
 
 
-def is_repeat(ref: QuestionRef, others: Sequence[str]) -> bool:
-    """Near-duplicate of any of `others`; a templated follow-up is compared on its own words only."""
+def is_repeat(ref: QuestionRef, others: Sequence[str], shared_words: frozenset[str]) -> bool:
+    """Near-duplicate of any of `others`; a templated follow-up is compared on its own words
+    only, without the `shared_words` of the templates (template_words)."""
     if ref.source == "bank":
         return is_near_duplicate(ref.text, others)
-    mine = set(tokens(ref.text)) - _TEMPLATE_WORDS
+    mine = set(tokens(ref.text)) - shared_words
     if not mine:
         return is_near_duplicate(ref.text, others)
     for other in others:
-        theirs = set(tokens(other)) - _TEMPLATE_WORDS
+        theirs = set(tokens(other)) - shared_words
         if theirs and len(mine & theirs) / len(mine | theirs) >= NEAR_DUPLICATE:
             return True
     return False
-
-
-# Words that tend to sit in the sentence that shows the gap, per criterion.
-QUOTE_CUES: dict[str, tuple[str, ...]] = {
-    "star.result": ("went well", "worked", "result", "in the end", "finally", "success", "improved", "better", "happy"),
-    "specificity.quantified_impact": ("improved", "faster", "better", "saved", "more", "less", "reduced", "increased", "a lot"),
-    "specificity.ownership": ("the team", "we "),
-    "specificity.real_example": ("usually", "always", "would", "generally", "typically", "tend to"),
-    "star.action": ("we ", "did", "handled", "worked on", "dealt"),
-    "star.situation": ("there was", "project", "when"),
-    "star.task": ("had to", "needed", "supposed to", "my job", "goal"),
-}
 
 
 # --- LLM output ------------------------------------------------------------------------
@@ -168,6 +163,7 @@ def plan_next_round(
     weak_areas: Sequence[WeakArea],
     answers: Sequence[Answer],
     bank: QuestionBank,
+    rubrics: Sequence[Rubric],
     *,
     llm: LLMClient | None = None,
     n: int = DEFAULT_QUESTIONS,
@@ -181,6 +177,7 @@ def plan_next_round(
     `answers` are the candidate's answers so far (their stories are quoted; their questions are
     not repeated); `asked` adds question texts asked elsewhere (earlier sessions). With `llm`,
     follow-ups come from the model and are validated; failures fall back to the templates.
+    `rubrics` give each criterion's follow-up wording.
     """
     if not weak_areas or n <= 0:
         return []
@@ -196,12 +193,13 @@ def plan_next_round(
             if on_warning:
                 on_warning(f"LLM follow-ups failed ({exc}); using the offline templates")
             drafts = []
-        for ref in validate_followups(drafts, weak_areas, by_answer, asked_texts):
+        for ref in validate_followups(drafts, weak_areas, by_answer, asked_texts, rubrics):
             followups.setdefault(ref.targets or "", ref)
+    shared_words = template_words(rubrics)
     for area in weak_areas:
         if area.id not in followups:
-            ref = offline_followup(area, by_answer)
-            if ref is not None and not is_repeat(ref, asked_texts):
+            ref = offline_followup(area, by_answer, rubrics)
+            if ref is not None and not is_repeat(ref, asked_texts, shared_words):
                 followups[area.id] = ref
 
     rng = random.Random(seed)
@@ -212,7 +210,7 @@ def plan_next_round(
 
     def take(area: WeakArea, ref: QuestionRef | None) -> bool:
         nonlocal total
-        if ref is None or total >= n or ref.id in taken_ids or is_repeat(ref, taken_texts):
+        if ref is None or total >= n or ref.id in taken_ids or is_repeat(ref, taken_texts, shared_words):
             return False
         per_area[area.id].append(ref)
         taken_texts.append(ref.text)
@@ -253,7 +251,7 @@ def evidence_note(area: WeakArea) -> str:
     return f"{area.name}: {area.summary()}"
 
 
-def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer]) -> QuestionRef | None:
+def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: Sequence[Rubric]) -> QuestionRef | None:
     """A templated follow-up on the candidate's own story for this area (None when there is no story)."""
     if area.kind == "debrief":
         topic = area.name
@@ -264,32 +262,33 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer]) -> Questi
             text=text,
             category="first_round_probe",
             competencies=list(area.competencies),
-            criteria=followup_criteria(area),
+            criteria=followup_criteria(area, rubrics),
             source="followup",
             targets=area.id,
             rationale=evidence_note(area),
         )
+    words = followup_words(area.id, rubrics)
     for evidence in area.evidence:
         answer = answers_by_id.get(evidence.answer_id)
         if answer is None or answer.transcript is None:
             continue
-        quote = evidence.quotes[0] if evidence.quotes else pick_quote(answer.transcript.text, area.id)
+        quote = evidence.quotes[0] if evidence.quotes else pick_quote(answer.transcript.text, words.quote_cues)
         if not quote:
             continue
         quote = shorten_quote(quote)
         filler = "um"
         if answer.delivery and answer.delivery.fillers:
             filler = max(answer.delivery.fillers.items(), key=lambda kv: kv[1])[0]
-        template = FOLLOWUP_TEMPLATES.get(area.id, GENERIC_FOLLOWUP)
-        if area.id in MEASURED_AREAS and re.search(r"\d", quote):
-            template = MEASURED_FOLLOWUP
+        template = words.template or GENERIC_FOLLOWUP
+        if words.measured and re.search(r"\d", quote):
+            template = words.measured
         text = template.format(quote=quote, question=answer.question.text, filler=filler)
         return QuestionRef(
             id=f"fu.{_slug(area.id)}.{answer.id}",
             text=text,
             category="followup",
             competencies=list(answer.question.competencies),
-            criteria=followup_criteria(area),
+            criteria=followup_criteria(area, rubrics),
             source="followup",
             targets=area.id,
             rationale=f'{evidence_note(area)}; in {answer.id} you said "{quote}"',
@@ -330,12 +329,11 @@ def bank_question_for(
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 
-def pick_quote(transcript: str, area_id: str) -> str | None:
-    """The candidate's sentence most likely to show the gap (cue words), else their first full one."""
+def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:
+    """The candidate's sentence most likely to show the gap (the first with a cue), else their first full one."""
     sentences = [s.strip() for s in _SENTENCE.findall(transcript) if len(s.split()) >= 5]
     if not sentences:
         return None
-    cues = QUOTE_CUES.get(area_id, ())
     for sentence in sentences:
         lowered = f" {sentence.lower()} "
         if any(cue in lowered for cue in cues):
@@ -420,6 +418,7 @@ def validate_followups(
     weak_areas: Sequence[WeakArea],
     answers_by_id: dict[str, Answer],
     asked: Sequence[str],
+    rubrics: Sequence[Rubric],
 ) -> list[QuestionRef]:
     """Keep the drafts that target a listed area, quote only what was said, and repeat nothing."""
     areas = {a.id: a for a in weak_areas}
@@ -453,7 +452,7 @@ def validate_followups(
                 competencies=list(story.question.competencies) if story else list(area.competencies),
                 # The model was asked to target this one area, so its question asks for what
                 # the area needs, as a templated follow-up does.
-                criteria=followup_criteria(area),
+                criteria=followup_criteria(area, rubrics),
                 source="followup",
                 targets=area.id,
                 rationale=rationale,

@@ -30,6 +30,7 @@ from mockint.scoring.lexicon import (
     STOPWORDS,
     TIMES_OF_YEAR_AND_DAY,
 )
+from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
 MAX_TOPICS = 5
@@ -47,20 +48,6 @@ SPOKEN_NOISE = frozenset(
     good great big small new old little much many more most people person someone everyone
     back together start started end ended work worked working job company team""".split()
 )
-
-# What to bring when a rubric criterion is the weak spot, whatever the question was about.
-CRITERION_PROOF: dict[str, str] = {
-    "star.situation": "A one-line summary of the situation (when, where, what was at stake) written on a prep card.",
-    "star.task": "The goal or brief you were given - the ticket, objective or plan - so your responsibility is on paper.",
-    "star.action": "A short list of the steps you personally took, in order, with the reason for each.",
-    "star.result": "The outcome in numbers - before/after figures, dates, money or time saved - from a report or dashboard.",
-    "specificity.quantified_impact": "Two or three numbers that size the problem and your impact (time, %, money, users).",
-    "specificity.concrete_detail": "The names that make the story checkable: tools, systems, teams and dates, on one card.",
-    "specificity.ownership": "A reference or artefact that shows your own part - a design doc you wrote, a review naming you.",
-    "specificity.real_example": "One real past example per likely question, written down in the past tense.",
-    "specificity.relevance": "For each likely question, one sentence linking your example back to what was asked.",
-}
-
 
 # Time words anchor a story, numbers size it and past forms say what happened: none is what it
 # was about. Past forms that also name things stay ("cost centres", "common ground").
@@ -276,17 +263,24 @@ def _mean_score(area: WeakArea) -> tuple[float, int]:
 
 
 def proof_points(
-    answers: Sequence[Answer], bank: QuestionBank | None, weak: Sequence[WeakArea], limit: int = MAX_PROOF_AREAS
+    answers: Sequence[Answer],
+    bank: QuestionBank | None,
+    weak: Sequence[WeakArea],
+    rubrics: Sequence[Rubric],
+    limit: int = MAX_PROOF_AREAS,
 ) -> list[ProofPoint]:
     """For each of the weakest areas (criteria and round-one concerns; delivery habits are fixed
-    by practice, not by proof): what to bring, from what the criterion needs plus the proof points
-    of the competencies the weak answers were about, anchored on the first weak answer."""
+    by practice, not by proof): what to bring, from what the criterion needs (its `proof` in the
+    rubric file) plus the proof points of the competencies the weak answers were about, anchored
+    on the first weak answer."""
     by_id = {a.id: a for a in answers}
+    criteria = criteria_by_key(rubrics)
     out: list[ProofPoint] = []
     for area in [w for w in weak if w.kind != "delivery"][:limit]:
         bring: list[str] = []
-        if area.id in CRITERION_PROOF:
-            bring.append(CRITERION_PROOF[area.id])
+        criterion = criteria[area.id][1] if area.id in criteria else None
+        if criterion is not None and criterion.proof:
+            bring.append(criterion.proof)
         comps = list(area.competencies)
         for e in area.evidence:
             if e.answer_id in by_id:
@@ -356,6 +350,7 @@ def build_prep(
     *,
     bank: QuestionBank | None,
     weak: Sequence[WeakArea],
+    rubrics: Sequence[Rubric],
     role: str | None = None,
     keywords: Iterable[str] = (),
 ) -> Prep:
@@ -365,6 +360,6 @@ def build_prep(
     return Prep(
         topics=topics,
         questions_to_ask=questions_to_ask(answers, bank, weak, topics, themes),
-        proof_points=proof_points(answers, bank, weak),
+        proof_points=proof_points(answers, bank, weak, rubrics),
         thank_you=thank_you_note(role=role, topics=topics, themes=themes, weak=weak, answers=answers),
     )

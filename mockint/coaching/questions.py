@@ -21,7 +21,7 @@ from mockint.errors import DataFileError
 from mockint.records import Model, QuestionRef
 from mockint.resources import resource_dir
 from mockint.scoring.lexicon import STOPWORDS
-from mockint.scoring.rubrics import Rubric, criteria_by_key
+from mockint.scoring.rubrics import CRITERION_KEY, Rubric, criteria_by_key
 
 BANK_FILE = "questions.yaml"
 BANK_SCHEMA_VERSION = 1
@@ -87,7 +87,7 @@ class Question(Model):
     @classmethod
     def _criterion_keys(cls, value: list[str]) -> list[str]:
         for key in value:
-            if not re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", key):
+            if not CRITERION_KEY.fullmatch(key):
                 raise ValueError(f"criterion '{key}' must look like 'rubric.criterion'")
         return value
 

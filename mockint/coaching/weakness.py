@@ -45,36 +45,47 @@ LedgerStatus = Literal["open", "improving", "resolved"]
 # --- delivery thresholds ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DeliveryCheck:
-    """One delivery metric's threshold: `measure` -> (value, shortfall 0..1 or None when fine)."""
-
-    id: str
-    name: str
-    advice: str
-
-
 FILLERS_PER_100_MAX = 3.0
 PACE_WPM = (110.0, 170.0)
 LONG_PAUSES_MAX = 2
 # Pace over a handful of words is noise, not a habit.
 PACE_MIN_WORDS = 25
 
+
+@dataclass(frozen=True)
+class DeliveryCheck:
+    """The words for one delivery habit (its threshold is measured in delivery_shortfalls):
+    its name and advice, and the next round's follow-up that drills it with the criteria that
+    follow-up asks for. {quote}: the candidate's words; {filler}: their most used filler."""
+
+    id: str
+    name: str
+    advice: str
+    followup: str
+    followup_criteria: tuple[str, ...]
+
+
 DELIVERY_CHECKS = {
     "delivery.fillers": DeliveryCheck(
         "delivery.fillers",
         "Filler words",
         f"Pause silently instead of 'um', 'like', 'you know' - aim for under {FILLERS_PER_100_MAX:g} per 100 words.",
+        'Tell me that story again in three short parts - situation, what you did, the result - pausing instead of saying "{filler}": "{quote}"',
+        ("star.situation", "star.action", "star.result"),
     ),
     "delivery.pace": DeliveryCheck(
         "delivery.pace",
         "Speaking pace",
         f"Aim for {PACE_WPM[0]:.0f}-{PACE_WPM[1]:.0f} words a minute: slow down on numbers, speed up on background.",
+        'Take me back to the moment you said "{quote}". Tell it again at an easy pace, landing on the result.',
+        ("star.result",),
     ),
     "delivery.pauses": DeliveryCheck(
         "delivery.pauses",
         "Long pauses",
         "Rehearse the story's outline (situation, action, result) so you do not stall mid-answer.",
+        'You said "{quote}". Give me the outline of that story first in one sentence, then the details.',
+        ("star.situation", "star.action", "star.result"),
     ),
 }
 

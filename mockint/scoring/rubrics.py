@@ -7,8 +7,10 @@ scorer (LLM or offline) is ever asked for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
+from string import Formatter
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -32,6 +34,10 @@ BANDS: tuple[tuple[float, str], ...] = (
 NOT_RUBRICS = {"questions"}
 # Default order when all rubrics are loaded: structure first, then the rest alphabetically.
 PREFERRED_ORDER = ("star", "specificity")
+# 'rubric.criterion'
+CRITERION_KEY = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
+# What a criterion's follow-up template may use: the candidate's words and the question they answered.
+FOLLOWUP_FIELDS = ("quote", "question")
 
 
 class _Strict(BaseModel):
@@ -46,6 +52,54 @@ class Criterion(_Strict):
     levels: dict[int, str] = Field(description="score 0..4 -> what an answer at that level looks like")
     weak_below: int = Field(ge=0, le=MAX_SCORE + 1, description="a score below this is a weak area")
     advice: str = Field(description="one line: how to improve on this criterion")
+    # --- coaching words (optional): what the next-round plan and the prep say about this
+    # criterion; a criterion without them gets generic wording (coaching/plan.py, prep.py).
+    followup: str | None = Field(
+        default=None, description="the next round's question on the candidate's own words: {quote}, {question}"
+    )
+    followup_measured: str | None = Field(
+        default=None, description="asked instead of `followup` when the quoted words already carry a number"
+    )
+    followup_criteria: list[str] = Field(
+        default_factory=list,
+        description="'rubric.criterion' keys a follow-up asks for, so its answer is judged on those only",
+    )
+    quote_cues: list[str] = Field(
+        default_factory=list, description="lower-case words that tend to sit in the sentence that shows the gap"
+    )
+    proof: str | None = Field(default=None, description="what to bring to round two when this criterion is weak")
+
+    @field_validator("followup", "followup_measured")
+    @classmethod
+    def _template_fields_known(cls, template: str | None) -> str | None:
+        if template is None:
+            return None
+        try:
+            fields = {name for _, name, _, _ in Formatter().parse(template) if name is not None}
+        except ValueError as exc:
+            raise ValueError(f"not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
+        if "quote" not in fields:
+            raise ValueError("a follow-up quotes the candidate: it needs {quote}")
+        unknown = fields - set(FOLLOWUP_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown {{{sorted(unknown)[0]}}} (known: {', '.join(FOLLOWUP_FIELDS)})")
+        return template
+
+    @field_validator("followup_criteria")
+    @classmethod
+    def _criterion_keys(cls, keys: list[str]) -> list[str]:
+        for key in keys:
+            if not CRITERION_KEY.fullmatch(key):
+                raise ValueError(f"'{key}' must look like 'rubric.criterion'")
+        return keys
+
+    @field_validator("quote_cues")
+    @classmethod
+    def _cues_lower_case(cls, cues: list[str]) -> list[str]:
+        for cue in cues:
+            if not cue.strip() or cue != cue.lower():
+                raise ValueError(f"cue {cue!r} must be lower-case words (answers are matched in lower case)")
+        return cues
 
     @field_validator("levels")
     @classmethod
@@ -144,7 +198,22 @@ def load_rubrics(ids: list[str] | None = None, *, folder: Path | None = None) ->
     unknown = [i for i in wanted if i not in files]
     if unknown:
         raise DataFileError(f"unknown rubric '{unknown[0]}'", hint=f"available: {', '.join(files)}")
-    return [load_rubric_file(files[i]) for i in dict.fromkeys(wanted)]
+    rubrics = [load_rubric_file(files[i]) for i in dict.fromkeys(wanted)]
+    _check_followup_criteria(rubrics, files)
+    return rubrics
+
+
+def _check_followup_criteria(rubrics: list[Rubric], files: dict[str, Path]) -> None:
+    """A follow-up's criteria must exist: in a rubric loaded here (others cannot be checked)."""
+    known = criteria_by_key(rubrics)
+    loaded = {r.id for r in rubrics}
+    for rubric in rubrics:
+        for criterion in rubric.criteria:
+            for key in criterion.followup_criteria:
+                if key.split(".")[0] in loaded and key not in known:
+                    raise DataFileError(
+                        f"{files[rubric.id]}: criterion '{criterion.id}' has followup_criteria '{key}', which no rubric defines"
+                    )
 
 
 def band_for(score: float) -> str:
