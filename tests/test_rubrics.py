@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,127 @@ def test_question_bank_file_is_not_a_rubric(tmp_path):
     _write_rubric(tmp_path, _star_data())
     (tmp_path / "questions.yaml").write_text("questions: []\n", encoding="utf-8")
     assert [r.id for r in load_rubrics(folder=tmp_path)] == ["star"]
+
+
+# --- a coach adds a criterion: data only, no Python ------------------------------------------
+
+REFLECTION = {
+    "id": "reflection",
+    "name": "Reflection",
+    "weight": 1.0,
+    "description": "What the candidate learned from the event and would do differently.",
+    "levels": {
+        0: "No lesson at all.",
+        1: "A stock lesson that fits any story.",
+        2: "A lesson tied to this story, stated vaguely.",
+        3: "A specific lesson from this story.",
+        4: "A specific lesson and how the candidate has applied it since.",
+    },
+    "weak_below": 3,
+    "advice": "Close with one sentence on what you would do differently, and where you have done it since.",
+    "followup": 'You said "{quote}". Looking back, what would you do differently, and have you had the chance since?',
+    "followup_criteria": ["star.reflection", "star.result"],
+    "quote_cues": ["learned", "next time"],
+    "proof": "A note of one lesson from this story and where you have applied it since.",
+}
+ANSWER_TEXT = (
+    "Last spring our release slipped by two weeks. I rebuilt the test pipeline and we shipped on the new date. "
+    "I learned that it was fine in the end."
+)
+
+
+@pytest.fixture
+def rubrics_with_reflection(tmp_path, monkeypatch):
+    """The bundled rubrics, copied, with one criterion added to STAR's file: what a coach does."""
+    import mockint.scoring.rubrics
+
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    shutil.copy(resource_dir("rubrics") / "specificity.yaml", folder)
+    star = _star_data()
+    star["criteria"].append(REFLECTION)
+    _write_rubric(folder, star)
+    monkeypatch.setattr(mockint.scoring.rubrics, "resource_dir", lambda name: folder)
+    return load_rubrics()
+
+
+def _reflection_answer(answer_id: str, rubrics, reflection: int):
+    """An answer scored 4 everywhere but on reflection (with no quote), through card.build_scorecard."""
+    from conftest import timed_transcript
+
+    from mockint.records import QuestionRef
+    from mockint.scoring.card import RawCriterion, build_scorecard
+    from mockint.session import Answer
+
+    transcript = timed_transcript(ANSWER_TEXT)
+    raw = [
+        RawCriterion(
+            rubric=r.id, criterion=c.id, score=reflection if c.id == "reflection" else 4,
+            quotes=[] if c.id == "reflection" else ["I rebuilt the test pipeline"],
+            feedback=f"{c.name} feedback",
+        )
+        for r in rubrics
+        for c in r.criteria
+    ]
+    card = build_scorecard(raw, transcript, rubrics, scorer="offline")
+    question = QuestionRef(id=f"beh.release_{answer_id}", text=f"Tell me about a slipped release ({answer_id}).")
+    return Answer(id=answer_id, question=question, status="scored", transcript=transcript, scorecard=card)
+
+
+def test_a_criterion_added_to_a_rubric_file_flows_into_scorecard_weak_areas_plan_and_report(rubrics_with_reflection):
+    from mockint.coaching.plan import plan_next_round
+    from mockint.coaching.questions import load_bank
+    from mockint.coaching.weakness import find_weak_areas
+    from mockint.reporting.analysis import analyse_session
+    from mockint.reporting.render import md_escape, render_session
+    from mockint.session import Session
+
+    rubrics = rubrics_with_reflection
+    star = rubrics[0]
+    assert [c.id for c in star.criteria][-1] == "reflection"
+
+    # The scorecard: scored, weighted by the file's weight, and its advice among the improvements.
+    answers = [_reflection_answer("a01", rubrics, reflection=1), _reflection_answer("a02", rubrics, reflection=0)]
+    card = answers[0].scorecard
+    row = card.criterion("star.reflection")
+    assert (row.name, row.score, row.weight, row.applies) == ("Reflection", 1, 1.0, True)
+    assert card.rubric_scores["star"] == round(100 * (5.0 + 1.0 / 4) / 6.0, 1)  # weights 1+1+1.5+1.5+1
+    assert f"Reflection: {REFLECTION['advice']}" in card.improvements
+
+    # The weak-area analysis: named and advised from the file.
+    (area,) = [w for w in find_weak_areas(answers, rubrics) if w.id == "star.reflection"]
+    assert (area.name, area.advice, area.count, area.total) == ("STAR structure: Reflection", REFLECTION["advice"], 2, 2)
+
+    # The next round: the file's follow-up, quoting the sentence its cue words pick, judged on its criteria.
+    plan = plan_next_round([area], answers, load_bank(), rubrics, n=2)
+    followup = next(q for q in plan if q.source == "followup")
+    assert followup.text == REFLECTION["followup"].format(quote="I learned that it was fine in the end")
+    assert followup.criteria == ["star.reflection", "star.result"]
+
+    # The Markdown report: the criterion's row, the weak area with its advice, the proof to bring.
+    session = Session(id="20250301-100000-abcd")
+    session.new_round("bank").answers.extend(answers)
+    md = render_session(session, analyse_session(session, rubrics, bank=load_bank()), "md")
+    assert "| Reflection | 1/4 | _no verified quote_ | Reflection feedback |" in md
+    assert "| STAR structure: Reflection | 0.5/4 | 2 |" in md
+    assert f"- **STAR structure: Reflection**: weak in 2 of 2 answers (a01 1/4, a02 0/4). {md_escape(REFLECTION['advice'])}" in md
+    assert f"  - {md_escape(REFLECTION['proof'])}" in md
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"followup": "What would you do differently?"}, r"criteria.4.followup: .*needs \{quote\}"),
+        ({"followup": 'You said "{quote}" in {place}'}, r"criteria.4.followup: .*unknown \{place\}"),
+        ({"followup_criteria": ["reflection"]}, r"criteria.4.followup_criteria: .*'reflection' must look like 'rubric.criterion'"),
+        ({"quote_cues": ["Learned"]}, r"criteria.4.quote_cues: .*must be lower-case"),
+        ({"followup_criteria": ["star.hindsight"]}, r"star.yaml: criterion 'reflection' has followup_criteria 'star.hindsight', which no rubric defines"),
+    ],
+)
+def test_bad_coaching_words_are_one_line_data_errors(tmp_path, change, message):
+    data = _star_data()
+    data["criteria"].append(REFLECTION | change)
+    _write_rubric(tmp_path, data)
+    with pytest.raises(DataFileError, match=message) as info:
+        load_rubrics(folder=tmp_path)
+    assert "\n" not in str(info.value)
