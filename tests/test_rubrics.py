@@ -242,7 +242,7 @@ def test_a_criterion_added_to_a_rubric_file_flows_into_scorecard_weak_areas_plan
     [
         ({"followup": "What would you do differently?"}, r"criteria.4.followup: .*needs \{quote\}"),
         ({"followup": 'You said "{quote}" in {place}'}, r"criteria.4.followup: .*unknown \{place\}"),
-        ({"followup_criteria": ["reflection"]}, r"criteria.4.followup_criteria: .*'reflection' must look like 'rubric.criterion'"),
+        ({"followup_criteria": ["reflection"]}, r"criteria.4.followup_criteria.0: .*criterion 'reflection' must look like 'rubric.criterion'"),
         ({"quote_cues": ["Learned"]}, r"criteria.4.quote_cues: .*must be lower-case"),
         ({"followup_criteria": ["star.hindsight"]}, r"star.yaml: criterion 'reflection' has followup_criteria 'star.hindsight', which no rubric defines"),
     ],

@@ -14,14 +14,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError
 
 from mockint.datafiles import read_yaml_mapping
 from mockint.errors import DataFileError
 from mockint.records import Model, QuestionRef
 from mockint.resources import resource_dir
 from mockint.scoring.lexicon import STOPWORDS
-from mockint.scoring.rubrics import CRITERION_KEY, Rubric, criteria_by_key
+from mockint.scoring.rubrics import CriterionKey, Rubric, criteria_by_key
 
 BANK_FILE = "questions.yaml"
 BANK_SCHEMA_VERSION = 1
@@ -80,16 +80,8 @@ class Question(Model):
     text: str = Field(min_length=10)
     category: str
     competencies: list[str] = Field(min_length=1)
-    criteria: list[str] = Field(min_length=1, description="'rubric.criterion' ids")
+    criteria: list[CriterionKey] = Field(min_length=1, description="'rubric.criterion' ids")
     keywords: list[str] = Field(default_factory=list)
-
-    @field_validator("criteria")
-    @classmethod
-    def _criterion_keys(cls, value: list[str]) -> list[str]:
-        for key in value:
-            if not CRITERION_KEY.fullmatch(key):
-                raise ValueError(f"criterion '{key}' must look like 'rubric.criterion'")
-        return value
 
     def ref(self, **extra: object) -> QuestionRef:
         return QuestionRef(

@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from string import Formatter
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from mockint.datafiles import first_error, read_yaml_mapping
 from mockint.errors import DataFileError
@@ -34,10 +35,18 @@ BANDS: tuple[tuple[float, str], ...] = (
 NOT_RUBRICS = {"questions"}
 # Default order when all rubrics are loaded: structure first, then the rest alphabetically.
 PREFERRED_ORDER = ("star", "specificity")
-# 'rubric.criterion'
-CRITERION_KEY = re.compile(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*")
 # What a criterion's follow-up template may use: the candidate's words and the question they answered.
 FOLLOWUP_FIELDS = ("quote", "question")
+
+
+def _criterion_key(key: str) -> str:
+    if not re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", key):
+        raise ValueError(f"criterion '{key}' must look like 'rubric.criterion'")
+    return key
+
+
+# A criterion named across rubrics, 'rubric.criterion' (the question bank's criteria too).
+CriterionKey = Annotated[str, AfterValidator(_criterion_key)]
 
 
 class _Strict(BaseModel):
@@ -60,7 +69,7 @@ class Criterion(_Strict):
     followup_measured: str | None = Field(
         default=None, description="asked instead of `followup` when the quoted words already carry a number"
     )
-    followup_criteria: list[str] = Field(
+    followup_criteria: list[CriterionKey] = Field(
         default_factory=list,
         description="'rubric.criterion' keys a follow-up asks for, so its answer is judged on those only",
     )
@@ -84,14 +93,6 @@ class Criterion(_Strict):
         if unknown:
             raise ValueError(f"unknown {{{sorted(unknown)[0]}}} (known: {', '.join(FOLLOWUP_FIELDS)})")
         return template
-
-    @field_validator("followup_criteria")
-    @classmethod
-    def _criterion_keys(cls, keys: list[str]) -> list[str]:
-        for key in keys:
-            if not CRITERION_KEY.fullmatch(key):
-                raise ValueError(f"'{key}' must look like 'rubric.criterion'")
-        return keys
 
     @field_validator("quote_cues")
     @classmethod
