@@ -42,7 +42,7 @@ AreaKind = Literal["criterion", "delivery", "debrief"]
 LedgerStatus = Literal["open", "improving", "resolved"]
 
 
-# --- delivery thresholds ---------------------------------------------------------------
+# --- delivery habits: thresholds and words ---------------------------------------------
 
 
 FILLERS_PER_100_MAX = 3.0
