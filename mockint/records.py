@@ -78,6 +78,7 @@ class QuestionRef(Model):
     id: str
     text: str
     category: str = "custom"
+    kind: str | None = Field(default=None, description="the kind of answer it asks for (scoring/kinds.py)")
     competencies: list[str] = Field(default_factory=list)
     criteria: list[str] = Field(default_factory=list, description="rubric criteria ids it exercises, 'star.result'")
     source: Literal["bank", "followup", "debrief", "custom"] = "bank"
@@ -109,6 +110,7 @@ class CriterionScore(Model):
     applies: bool = Field(
         default=True, description="False when the question does not exercise this criterion: shown, not counted"
     )
+    judged: bool = Field(default=True, description="False when the scorer could not judge it (offline: no cues for it)")
 
     @property
     def key(self) -> str:

@@ -46,7 +46,7 @@ TYPED = (
     "Memory use fell by 60 percent and the batch has not failed since."
 )
 
-RUBRICS = load_rubrics()
+RUBRICS = load_rubrics(["star", "specificity"])
 BANK = load_bank()
 
 

@@ -39,6 +39,7 @@ class RawCriterion(BaseModel):
     score: int = Field(description="0-4")
     quotes: list[str] = Field(description="exact quotes from the answer that support the score")
     feedback: str = Field(description="one line of feedback for the candidate")
+    judged: bool = Field(default=True, description="False when the scorer cannot judge this criterion (shown as n/a)")
 
 
 def _one_line(text: str) -> str:
@@ -63,6 +64,7 @@ def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, tra
         rejected_quotes=rejected,
         capped=capped,
         feedback=_one_line(raw.feedback),
+        judged=raw.judged,
     )
 
 
@@ -105,8 +107,8 @@ def applicable_keys(question_criteria: Iterable[str], scored: Iterable[str]) -> 
 def _judge(criteria: Sequence[CriterionScore], applicable: Iterable[str], rubrics: list[Rubric]) -> dict:
     """Mark each criterion applies or not and total the applicable ones: the Scorecard fields
     that depend on which criteria count. The one code path for new and re-judged scorecards."""
-    counted = applicable_keys(applicable, (c.key for c in criteria))
-    marked = [c.model_copy(update={"applies": c.key in counted}) for c in criteria]
+    counted = applicable_keys(applicable, (c.key for c in criteria if c.judged))
+    marked = [c.model_copy(update={"applies": c.judged and c.key in counted}) for c in criteria]
     used = [c for c in marked if c.applies]
     overall, band, per_rubric = overall_score(used, rubrics)
     return {
