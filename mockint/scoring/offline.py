@@ -29,6 +29,7 @@ from pathlib import Path
 
 from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.scoring.evidence import MIN_QUOTE_TOKENS
 from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.rubrics import Rubric
 
@@ -486,7 +487,8 @@ def _quote(unit: Unit) -> str:
 
 def _best(reading: Reading, key, *, limit: int = 1, minimum: float = 0.01) -> list[str]:
     ranked = sorted(((key(u, c), -u.index, u) for u, c in reading.pairs()), key=lambda t: (t[0], t[1]), reverse=True)
-    return [_quote(u) for value, _neg, u in ranked[:limit] if value >= minimum and len(u.words) >= 3]
+    # A quote must be five words or more to count as evidence (scoring/evidence.py's quote rules).
+    return [_quote(u) for value, _neg, u in ranked[:limit] if value >= minimum and len(u.words) >= MIN_QUOTE_TOKENS]
 
 
 def _clamp(value: float) -> int:
@@ -828,9 +830,10 @@ class OfflineScorer:
                     score = min(score, j.score)  # no real past event: the model cannot add one
                 if reading.word_count < BREVITY_CAPS[0][0]:
                     score = min(score, BREVITY_CAPS[0][1])
-                if not j.quotes:
+                quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
+                if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
-                quotes = j.quotes if score > 0 else []
+                quotes = quotes if score > 0 else []
                 raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
                                         feedback=criterion.levels[score]))
         return build_scorecard(raw, transcript, rubrics, scorer="offline")
