@@ -106,6 +106,7 @@ class CriterionScore(Model):
     evidence: list[Evidence] = Field(default_factory=list, description="verified quotes only")
     rejected_quotes: list[str] = Field(default_factory=list, description="quotes not found in the transcript")
     capped: bool = Field(default=False, description="score lowered because no quote verified")
+    lowered: str | None = Field(default=None, description="why the score was lowered to what its quotes support")
     feedback: str = ""
     applies: bool = Field(
         default=True, description="False when the question does not exercise this criterion: shown, not counted"

@@ -179,8 +179,9 @@ def test_missing_and_out_of_range_criteria_are_errors():
 
 
 def test_improvements_target_the_costliest_weak_criteria():
-    rubrics = load_rubrics()
-    raw = _raw(rubrics, score=4)
+    rubrics = load_rubrics(["star", "specificity"])
+    # Quotes that show what a 4 needs on every criterion but the two set to 1 below.
+    raw = _raw(rubrics, score=4, quotes=("last March I was the lead on the billing migration", "I cut the test cycle from two days to 4 hours"))
     for item in raw:
         if (item.rubric, item.criterion) in {("star", "result"), ("star", "situation")}:
             item.score = 1

@@ -4,6 +4,9 @@ What this adds, the same way for every scorer:
   - every quote is verified against the transcript (scoring/evidence.py);
   - a criterion scored above EVIDENCE_CAP with no verified quote is capped to EVIDENCE_CAP
     and flagged `capped`: a score the answer cannot be shown to support is not trusted;
+  - a verified quote must also show what the score's level needs (the rubric's `support`,
+    checked by scoring/support.py): else the score is lowered to the level it supports and the
+    card says why (`lowered`);
   - criteria the question does not exercise (QuestionRef.criteria) are kept and shown but
     marked `applies=False` and left out of everything below: "Why do you want to work here?"
     is not a STAR story, so it is not marked down for having no STAR result;
@@ -22,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockint.errors import ScoringError
 from mockint.records import CriterionScore, Scorecard, Transcript
 from mockint.scoring.evidence import verify_quotes
+from mockint.scoring.support import supported_level
 from mockint.scoring.rubrics import MAX_SCORE, Criterion, Rubric, overall_score
 
 # Highest score a criterion may keep when none of its quotes verify.
@@ -50,9 +54,14 @@ def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, tra
     if not 0 <= raw.score <= MAX_SCORE:
         raise ScoringError(f"{rubric.id}.{criterion.id}: score {raw.score} is outside 0-{MAX_SCORE}")
     evidence, rejected = verify_quotes(raw.quotes, transcript)
-    score, capped = raw.score, False
+    score, capped, lowered = raw.score, False, None
     if score > EVIDENCE_CAP and not evidence:
         score, capped = EVIDENCE_CAP, True
+    elif criterion.support and evidence:
+        # A real quote is not proof of any score: it must show what the level needs.
+        supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence])
+        if supported < score:
+            score, lowered = max(supported, EVIDENCE_CAP), f"the quotes do not show {missing}"
     return CriterionScore(
         rubric=rubric.id,
         criterion=criterion.id,
@@ -63,6 +72,7 @@ def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, tra
         evidence=evidence,
         rejected_quotes=rejected,
         capped=capped,
+        lowered=lowered,
         feedback=_one_line(raw.feedback),
         judged=raw.judged,
     )

@@ -89,7 +89,8 @@ OUTCOME = re.compile(
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
     r"kept (the|it|them|us)|went live|gained|hired|recognised|recognized|"
-    r"awarded|praised)\b"
+    r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent) (cut|drop|reduction|increase|rise|"
+    r"saving|improvement|fall|fewer|less|more))\b"
 )
 VAGUE_OUTCOME = re.compile(
     r"\b(went (really |very |pretty |quite )?well|happy|pleased|worked out|got (it|there|through)|"

@@ -46,6 +46,24 @@ class Criterion(_Strict):
     levels: dict[int, str] = Field(description="score 0..4 -> what an answer at that level looks like")
     weak_below: int = Field(ge=0, le=MAX_SCORE + 1, description="a score below this is a weak area")
     advice: str = Field(description="one line: how to improve on this criterion")
+    support: dict[int, list[str]] = Field(
+        default_factory=dict,
+        description="level -> cues its quoted evidence must show (scoring/support.py); a score they do not support is lowered",
+    )
+
+    @field_validator("support")
+    @classmethod
+    def _known_cues(cls, support: dict[int, list[str]]) -> dict[int, list[str]]:
+        from mockint.scoring.support import CUE_WORDS
+
+        for level, requirement in support.items():
+            if not 1 <= level <= MAX_SCORE:
+                raise ValueError(f"support level {level} is not one of 1-{MAX_SCORE}")
+            for item in requirement:
+                for name in item.split(" or "):
+                    if name.strip() not in CUE_WORDS:
+                        raise ValueError(f"unknown support cue '{name.strip()}' (known: {', '.join(CUE_WORDS)})")
+        return dict(sorted(support.items()))
 
     @field_validator("levels")
     @classmethod
