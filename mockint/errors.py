@@ -23,6 +23,12 @@ class ConfigError(MockintError):
     exit_code = 2
 
 
+class UsageError(MockintError):
+    """The command was called wrongly (an unknown id, options that exclude each other)."""
+
+    exit_code = 2
+
+
 class SessionError(MockintError):
     """A session file that is missing, corrupt or from a newer mockint."""
 

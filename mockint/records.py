@@ -78,6 +78,7 @@ class QuestionRef(Model):
     id: str
     text: str
     category: str = "custom"
+    kind: str | None = Field(default=None, description="the kind of answer it asks for (scoring/kinds.py)")
     competencies: list[str] = Field(default_factory=list)
     criteria: list[str] = Field(default_factory=list, description="rubric criteria ids it exercises, 'star.result'")
     source: Literal["bank", "followup", "debrief", "custom"] = "bank"
@@ -105,10 +106,12 @@ class CriterionScore(Model):
     evidence: list[Evidence] = Field(default_factory=list, description="verified quotes only")
     rejected_quotes: list[str] = Field(default_factory=list, description="quotes not found in the transcript")
     capped: bool = Field(default=False, description="score lowered because no quote verified")
+    lowered: str | None = Field(default=None, description="why the score was lowered to what its quotes support")
     feedback: str = ""
     applies: bool = Field(
         default=True, description="False when the question does not exercise this criterion: shown, not counted"
     )
+    judged: bool = Field(default=True, description="False when the scorer could not judge it (offline: no cues for it)")
 
     @property
     def key(self) -> str:

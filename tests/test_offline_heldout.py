@@ -23,7 +23,7 @@ ORDER = DATA["tier_order"]
 
 @pytest.fixture(scope="module")
 def scored() -> list[tuple[str, str, float]]:
-    rubrics, scorer = load_rubrics(), OfflineScorer()
+    rubrics, scorer = load_rubrics(["star", "specificity"]), OfflineScorer()
     out = []
     for answer in DATA["answers"]:
         text = " ".join(answer["text"].split())

@@ -48,7 +48,7 @@ TYPED = (
     "Memory use fell by 60 percent and the batch has not failed since."
 )
 
-RUBRICS = load_rubrics()
+RUBRICS = load_rubrics(["star", "specificity"])
 BANK = load_bank()
 
 
@@ -109,7 +109,7 @@ def strong_answer(answer_id: str = "a01", at: datetime = T0) -> Answer:
         "star.situation": (4, ["Last spring at Northwind Logistics our biggest customer moved their go-live forward"], "Specific and anchored."),
         "star.task": (1, ["my job was to ship the invoicing integration by mid May"], "Say what success meant, not only the job."),
         "star.action": (4, ["I cut the scope with the product owner", "I rebuilt the test suite"], "Your own steps, in order."),
-        "star.result": (4, ["invoice errors dropped by 40 percent"], "Measured outcome."),
+        "star.result": (4, ["invoice errors dropped by 40 percent", "I learned to negotiate scope first"], "Measured outcome."),
         "specificity.quantified_impact": (4, ["invoice errors dropped by forty per cent"], "Numbers size the impact."),
         "specificity.ownership": (4, ["I paired with finance daily"], "Clear 'I'."),
         "specificity.relevance": (3, ["ship the invoicing integration"], "Answers the question."),
@@ -223,7 +223,8 @@ def test_star_parts_are_located_from_verified_evidence_timings():
     assert marked["task"].text == "my job was to ship the invoicing integration by mid May."
     assert marked["task"].start == pytest.approx(answer.transcript.words[words.index("my")].start)
     # The two action quotes are back to back ("...product owner, I rebuilt...") and read as one run.
-    assert [s.part for s in spans if s.part] == ["situation", "task", "action", "result"]
+    # The result's two quotes (the measured outcome, then the lesson) are apart: two runs.
+    assert [s.part for s in spans if s.part] == ["situation", "task", "action", "result", "result"]
     assert marked["action"].text == "I cut the scope with the product owner, I rebuilt the test suite"
 
 
@@ -279,7 +280,9 @@ def test_round_analysis_scores_weak_areas_plan_and_missing_parts():
     a04 = session.rounds[1].answers[0]
     assert a04.scorecard.criterion("star.task").score == 1 and not a04.scorecard.criterion("star.task").applies
     assert r2.weak_areas == []
-    assert a04.scorecard.overall == 100.0 and a04.scorecard.rubric_scores == {"star": 100.0}
+    # A 4 on Result needs a lesson in its evidence (the rubric's support rule); the typed answer has none.
+    assert a04.scorecard.overall == 75.0 and a04.scorecard.rubric_scores == {"star": 75.0}
+    assert a04.scorecard.criterion("star.result").lowered == "the quotes do not show a lesson learned"
     assert {c.key: c.applies for c in r2.answers[0].criteria}["star.task"] is False
     assert {c.key for c in r2.criteria} == {"star.result"}
     # Missing parts: a failed answer keeps its transcript and error; an unscored one has neither.

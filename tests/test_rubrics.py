@@ -22,15 +22,16 @@ def _scores(rubrics, pick) -> list[CriterionScore]:
     ]
 
 
-def test_both_rubrics_load_with_every_level_described():
+def test_every_rubric_loads_with_every_level_described():
     rubrics = load_rubrics()
-    assert [r.id for r in rubrics] == ["star", "specificity"]
-    star, spec = rubrics
+    # STAR and specificity first; the rubrics of the other kinds of question after, alphabetically.
+    assert [r.id for r in rubrics] == ["star", "specificity", "approach", "motivation", "situational", "technical"]
+    star, spec = rubrics[:2]
     assert [c.id for c in star.criteria] == ["situation", "task", "action", "result"]
     assert {c.id for c in spec.criteria} == {"quantified_impact", "concrete_detail", "ownership", "real_example", "relevance"}
     for rubric in rubrics:
         assert rubric.version
-        assert len(rubric.golden) >= 3
+        assert len(rubric.golden) >= (3 if rubric.id in ("star", "specificity") else 2)
         for c in rubric.criteria:
             assert sorted(c.levels) == list(range(MAX_SCORE + 1))
             assert all(len(text) > 15 for text in c.levels.values())
@@ -44,7 +45,7 @@ def test_load_subset_in_asked_order_and_unknown_id():
 
 
 def test_overall_extremes_and_weighting():
-    rubrics = load_rubrics()
+    rubrics = load_rubrics(["star", "specificity"])
     top, top_band, per = overall_score(_scores(rubrics, lambda r, c: 4), rubrics)
     assert (top, top_band, per) == (100.0, "strong", {"star": 100.0, "specificity": 100.0})
     bottom, bottom_band, _ = overall_score(_scores(rubrics, lambda r, c: 0), rubrics)
@@ -63,7 +64,7 @@ def test_overall_extremes_and_weighting():
 def test_overall_from_the_criteria_given_only():
     """Callers pass only the criteria that apply: one left out is not a zero, and a rubric with
     none given drops out of the overall."""
-    rubrics = load_rubrics()
+    rubrics = load_rubrics(["star", "specificity"])
     star, spec = rubrics
     given = [s for s in _scores(rubrics, lambda r, c: 4 if c.id == "relevance" else 2)
              if s.key in ("specificity.relevance", "specificity.concrete_detail")]
@@ -154,8 +155,8 @@ REFLECTION = {
     "proof": "A note of one lesson from this story and where you have applied it since.",
 }
 ANSWER_TEXT = (
-    "Last spring our release slipped by two weeks. I rebuilt the test pipeline and we shipped on the new date. "
-    "I learned that it was fine in the end."
+    "Last spring our release slipped by two weeks. It was my job to get it back on track. "
+    "I rebuilt the test pipeline and we shipped on the new date. I learned that it was fine in the end."
 )
 
 
@@ -186,7 +187,11 @@ def _reflection_answer(answer_id: str, rubrics, reflection: int):
     raw = [
         RawCriterion(
             rubric=r.id, criterion=c.id, score=reflection if c.id == "reflection" else 4,
-            quotes=[] if c.id == "reflection" else ["I rebuilt the test pipeline"],
+            # Quotes that show what a 4 needs on every other criterion (the rubrics' support rules).
+            quotes=[] if c.id == "reflection" else [
+                "Last spring our release slipped by two weeks", "It was my job to get it back on track",
+                "I rebuilt the test pipeline and we shipped on the new date", "I learned that it was fine in the end",
+            ],
             feedback=f"{c.name} feedback",
         )
         for r in rubrics

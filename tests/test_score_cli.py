@@ -12,6 +12,7 @@ from mockint.config import load_settings
 from mockint.errors import LLMError
 from mockint.records import QuestionRef, Transcript
 from mockint.resources import resource_dir
+from mockint.scoring.rubrics import load_rubrics
 from mockint.session import Answer, SessionStore
 
 STRONG = (
@@ -33,7 +34,7 @@ def test_score_text_json_shape(run_cli, tmp_path):
     res = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--question", "Tell me about an incident.", "--json")
     assert res.code == 0, res
     data = json.loads(res.out)
-    assert set(data) == {"source", "question", "transcript", "scorecard", "delivery"}
+    assert set(data) == {"source", "question", "question_id", "question_kind", "transcript", "scorecard", "delivery"}
     assert data["source"] == {"kind": "text", "path": str(tmp_path / "answer.txt")}
     card = data["scorecard"]
     assert card["scorer"] == "offline" and card["model"] is None
@@ -141,19 +142,34 @@ def test_session_rescoring_judges_each_answer_on_its_question_criteria(run_cli, 
     card = json.loads(res.out)["scored"][0]["scorecard"]
     applies = {f"{c['rubric']}.{c['criterion']}": c["applies"] for c in card["criteria"]}
     assert {k for k, v in applies.items() if v} == set(why_here.criteria)
-    assert set(card["rubric_scores"]) == {"specificity"}
+    assert set(card["rubric_scores"]) == {"motivation", "specificity"}
     saved = st.load(session.id).answers[0].scorecard
-    assert not saved.criterion("star.result").applies and saved.overall == card["overall"]
-    # The table shows what was not asked as n/a.
+    assert saved.criterion("star.result") is None and saved.overall == card["overall"]  # STAR is not even scored
+    # The table shows the criteria of the scored rubrics that were not asked as n/a.
     res = run_cli("score", "--session", session.id, "--offline", "--all")
-    assert res.code == 0 and res.out.count("n/a") == 9 - len(why_here.criteria)
+    asked_rubrics = {k.split(".")[0] for k in why_here.criteria}
+    scored = sum(len(r.criteria) for r in load_rubrics() if r.id in asked_rubrics)
+    assert res.code == 0 and res.out.count("n/a") == scored - len(why_here.criteria)
 
 
-def test_free_text_question_judges_everything(run_cli, tmp_path):
-    res = run_cli("score", "--text", str(_write(tmp_path, WEAK)), "-q", "Why do you want to work here?", "--offline", "--json")
+def test_a_typed_question_is_judged_on_its_kind_not_on_star(run_cli, tmp_path):
+    from mockint.scoring.kinds import load_kinds
+
+    for question, kind in [("Why do you want to work here?", "motivation"), ("so, um, why us?", "motivation"),
+                           ("What would you do if a colleague took credit for your work?", "situational"),
+                           ("Tell me about a time you failed.", "behavioural")]:
+        res = run_cli("score", "--text", str(_write(tmp_path, WEAK)), "-q", question, "--offline", "--json")
+        assert res.code == 0, res
+        card = json.loads(res.out)["scorecard"]
+        applied = {f"{c['rubric']}.{c['criterion']}" for c in card["criteria"] if c["applies"]}
+        assert applied == set(load_kinds()[kind].criteria), question
+        assert ("star" in card["rubric_scores"]) == (kind == "behavioural")
+    # A bank question by id.
+    res = run_cli("score", "--text", str(_write(tmp_path, WEAK)), "--question-id", "sit.behind_schedule", "--offline", "--json")
     assert res.code == 0, res
-    card = json.loads(res.out)["scorecard"]
-    assert all(c["applies"] for c in card["criteria"]) and set(card["rubric_scores"]) == {"star", "specificity"}
+    assert set(json.loads(res.out)["scorecard"]["rubric_scores"]) == {"situational", "specificity"}
+    res = run_cli("score", "--text", str(_write(tmp_path, WEAK)), "--question-id", "no.such", "--offline")
+    assert res.code == 2 and "no.such" in res.err and "mockint questions" in res.err
 
 
 def test_session_scoring_failure_keeps_transcript_and_marks_failed(run_cli, monkeypatch):

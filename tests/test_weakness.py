@@ -16,7 +16,7 @@ from mockint.records import CriterionScore, DeliveryMetrics, Evidence, Pause, Qu
 from mockint.scoring.rubrics import load_rubrics, overall_score
 from mockint.session import Answer, Session
 
-RUBRICS = load_rubrics()
+RUBRICS = load_rubrics(["star", "specificity"])
 CRITERIA = {f"{r.id}.{c.id}": c for r in RUBRICS for c in r.criteria}
 T0 = datetime(2025, 1, 6, 9, 0, tzinfo=timezone.utc)
 _clock = iter(range(100000))

@@ -46,6 +46,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
         notes = []
         if c.capped:
             notes.append("[yellow](capped: no quote verified)[/]")
+        if c.lowered:
+            notes.append(f"[yellow](lowered: {escape(c.lowered)})[/]")
         if c.rejected_quotes:
             notes.append(f"[dim]({len(c.rejected_quotes)} quote(s) not found in the answer, dropped)[/]")
         if compact:

@@ -10,7 +10,7 @@ import typer
 
 from mockint.cli.app import app, console, err_console, print_json, settings, store
 from mockint.cli.render import render_scorecard
-from mockint.errors import MockintError, RubricDriftError, ScoringError
+from mockint.errors import MockintError, RubricDriftError, ScoringError, UsageError
 
 rubric_app = typer.Typer(help="Check the rubrics: run their golden examples through a scorer.", no_args_is_help=True)
 app.add_typer(rubric_app, name="rubric")
@@ -80,7 +80,8 @@ def score_cmd(
     audio: Path | None = typer.Argument(None, help="an audio file to transcribe and score", show_default=False),
     text: Path | None = typer.Option(None, "--text", help="score a typed or saved transcript (- for stdin)"),
     session_id: str | None = typer.Option(None, "--session", help="re-score a session's answers (id, prefix or 'latest')"),
-    question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to"),
+    question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to (any wording)"),
+    question_id: str | None = typer.Option(None, "--question-id", help="the bank question it answers ('mockint questions' lists ids)"),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
     rescore_all: bool = typer.Option(False, "--all", help="with --session: re-score every answer with a transcript"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output (shape in docs/scoring.md)"),
@@ -90,8 +91,8 @@ def score_cmd(
     if len(given) != 1:
         raise MockintError("give exactly one of AUDIO, --text FILE or --session ID")
     if session_id is not None:
-        if question is not None:
-            raise MockintError("--question cannot be used with --session: each answer keeps its own question")
+        if question is not None or question_id is not None:
+            raise UsageError("--question cannot be used with --session: each answer keeps its own question")
         _score_session(session_id, offline=offline, rescore_all=rescore_all, as_json=as_json)
         return
     if rescore_all:
@@ -103,6 +104,7 @@ def score_cmd(
 
     cfg = settings()
     rubrics = load_rubrics()
+    asked = _question(question, question_id)
     scorer = get_scorer(cfg, offline=offline)  # fail on bad settings before a slow transcription
     if text is not None:
         transcript = Transcript(text=_read_text(text), duration=0.0)
@@ -111,23 +113,42 @@ def score_cmd(
         assert audio is not None
         transcript = _transcribe(audio, cfg)
         source = {"kind": "audio", "path": str(audio)}
-    # Free text names no rubric criteria, so the answer is judged on all of them.
-    card = score_question(scorer, question or "", transcript, rubrics)
+    # A bank question (by id, or typed in any wording) brings its criteria; other text is judged
+    # on the criteria of its kind (a motivation question is not a STAR story).
+    card = score_question(scorer, asked, transcript, rubrics)
     delivery = _delivery(transcript)
     if as_json:
         print_json(
             {
                 "source": source,
-                "question": question,
+                "question": asked.text if (question or question_id) else None,
+                "question_id": asked.id,
+                "question_kind": asked.kind,
                 "transcript": transcript.text,
                 "scorecard": scorecard_json(card),
                 "delivery": delivery.model_dump(mode="json") if delivery else None,
             }
         )
         return
-    if question:
-        console.print(f"[bold]Q:[/] {question}")
+    if question or question_id:
+        console.print(f"[bold]Q:[/] {asked.text}  [dim]({asked.kind} question{', bank ' + asked.id if asked.source == 'bank' else ''})[/]")
     render_scorecard(card, delivery=delivery)
+
+
+def _question(text: str | None, question_id: str | None):  # -> QuestionRef
+    """The question an answer responds to: a bank question by id or by its wording, else a
+    custom question of the kind its words ask for."""
+    from mockint.coaching.questions import load_bank, question_ref
+
+    if text is not None and question_id is not None:
+        raise UsageError("give --question or --question-id, not both")
+    bank = load_bank()
+    if question_id is not None:
+        found = bank.get(question_id)
+        if found is None:
+            raise UsageError(f"no bank question with id '{question_id}'", hint="'mockint questions' lists them")
+        return found.ref()
+    return question_ref(text or "", bank)
 
 
 def _needs_scoring(answer, rescore_all: bool) -> bool:

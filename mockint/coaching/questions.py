@@ -20,6 +20,7 @@ from mockint.datafiles import read_yaml_mapping
 from mockint.errors import DataFileError
 from mockint.records import Model, QuestionRef
 from mockint.resources import resource_dir
+from mockint.scoring.kinds import QuestionKind, classify
 from mockint.scoring.lexicon import STOPWORDS
 from mockint.scoring.rubrics import CriterionKey, Rubric, criteria_by_key
 
@@ -82,12 +83,14 @@ class Question(Model):
     competencies: list[str] = Field(min_length=1)
     criteria: list[CriterionKey] = Field(min_length=1, description="'rubric.criterion' ids")
     keywords: list[str] = Field(default_factory=list)
+    kind: str | None = Field(default=None, description="answer kind; filled from the bank's kinds when loaded")
 
     def ref(self, **extra: object) -> QuestionRef:
         return QuestionRef(
             id=self.id,
             text=self.text,
             category=self.category,
+            kind=self.kind,
             competencies=list(self.competencies),
             criteria=list(self.criteria),
             source="bank",
@@ -103,6 +106,7 @@ class QuestionToAsk(Model):
 
 class QuestionBank(Model):
     schema_version: int = BANK_SCHEMA_VERSION
+    kinds: dict[str, QuestionKind] = Field(default_factory=dict, description="answer kinds: criteria and patterns")
     categories: dict[str, str]
     competencies: dict[str, Competency]
     questions: list[Question]
@@ -179,6 +183,9 @@ def load_bank(path: Path | None = None) -> QuestionBank:
         first = exc.errors()[0]
         where = _describe_location(data, first["loc"])
         raise DataFileError(f"{path}: invalid question bank at {where}: {first['msg']}") from None
+    for q in bank.questions:
+        q.kind = q.kind or next((k for k, spec in bank.kinds.items() if q.category in spec.categories), None)
+        q.kind = q.kind or (classify(q.text, bank.kinds) if bank.kinds else None)
     problems = bank_problems(bank)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
@@ -339,3 +346,32 @@ def _match_note(question: Question, keywords: Sequence[str], bank: QuestionBank)
     words |= {t for c in question.competencies for kw in bank.competencies[c].keywords for t in tokens(kw)}
     hits = [kw for kw in keywords if set(tokens(kw)) & words]
     return f"fits the role: {', '.join(hits[:5])}" if hits else None
+
+
+# A typed question this alike to a bank question (token overlap after stopwords) is that question.
+SAME_QUESTION = 0.5
+
+
+def match_question(text: str, bank: QuestionBank) -> Question | None:
+    """The bank question `text` asks, when it is one (reworded or trimmed), else None."""
+    wanted = " ".join(text.split()).lower()
+    best = max(bank.questions, key=lambda q: similarity(text, q.text), default=None)
+    if best is None:
+        return None
+    if best.text.lower() == wanted or similarity(text, best.text) >= SAME_QUESTION:
+        return best
+    return None
+
+
+def question_ref(text: str, bank: QuestionBank | None = None) -> QuestionRef:
+    """What mockint knows about a question given as text: the bank question it is, or a custom
+    question judged on the criteria of its kind (scoring.kinds)."""
+    text = " ".join(text.split())
+    found = match_question(text, bank) if bank is not None and text else None
+    if found is not None:
+        return found.ref()
+    kinds = bank.kinds if bank is not None and bank.kinds else None
+    from mockint.scoring.kinds import criteria_for
+
+    kind, criteria = criteria_for(text, kinds)
+    return QuestionRef(id="custom", text=text or "(no question given)", category="custom", kind=kind, criteria=criteria, source="custom")

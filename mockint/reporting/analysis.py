@@ -67,6 +67,7 @@ class CriterionRow(Model):
     more_quotes: int = 0
     feedback: str = ""
     capped: bool = False
+    lowered: str | None = None
     rejected_quotes: list[str] = Field(default_factory=list)
     applies: bool = Field(default=True, description="False: the question does not exercise it; shown as n/a")
 
@@ -261,6 +262,7 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
                 more_quotes=max(len(verified) - 1, 0),
                 feedback=cs.feedback,
                 capped=cs.capped,
+                lowered=cs.lowered,
                 rejected_quotes=list(cs.rejected_quotes),
                 applies=cs.key in counted,
             )

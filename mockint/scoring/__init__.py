@@ -30,20 +30,27 @@ class Scorer(Protocol):
 def score_question(
     scorer: Scorer, question: QuestionRef | str, transcript: Transcript, rubrics: list[Rubric]
 ) -> Scorecard:
-    """Score an answer and judge it on the criteria its question exercises.
+    """Score an answer on the criteria its question asks for.
 
-    The scorer scores every criterion (so the card shows them all); those not in
-    `question.criteria` are then marked not applicable and left out of the totals. A question
-    given as free text names no criteria, so everything applies.
+    A bank question lists its criteria; a question given as text (or a stored question that names
+    none) is classified by kind (scoring/kinds.py) and judged on that kind's criteria, so "Why do
+    you want to work here?" is never marked down for having no STAR story. Only the rubrics that
+    hold one of those criteria are scored (a shorter LLM prompt, a card without rows of n/a); the
+    card marks any other criterion of those rubrics n/a.
     """
     from mockint.scoring.card import apply_question_criteria
+    from mockint.scoring.kinds import criteria_for
 
     if isinstance(question, str):
         text, criteria = question, []
     else:
         text, criteria = question.text, list(question.criteria)
-    card = scorer.score(text, transcript, rubrics)
-    return apply_question_criteria(card, criteria, rubrics)
+    if not criteria:
+        criteria = criteria_for(text)[1]
+    wanted = {key.split(".", 1)[0] for key in criteria}
+    used = [r for r in rubrics if r.id in wanted] or rubrics
+    card = scorer.score(text, transcript, used)
+    return apply_question_criteria(card, criteria, used)
 
 
 def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:

@@ -4,6 +4,9 @@ What this adds, the same way for every scorer:
   - every quote is verified against the transcript (scoring/evidence.py);
   - a criterion scored above EVIDENCE_CAP with no verified quote is capped to EVIDENCE_CAP
     and flagged `capped`: a score the answer cannot be shown to support is not trusted;
+  - a verified quote must also show what the score's level needs (the rubric's `support`,
+    checked by scoring/support.py): else the score is lowered to the level it supports and the
+    card says why (`lowered`);
   - criteria the question does not exercise (QuestionRef.criteria) are kept and shown but
     marked `applies=False` and left out of everything below: "Why do you want to work here?"
     is not a STAR story, so it is not marked down for having no STAR result;
@@ -23,6 +26,7 @@ from mockint.errors import ScoringError, one_line
 from mockint.records import CriterionScore, Scorecard, Transcript
 from mockint.scoring.evidence import verify_quotes
 from mockint.scoring.rubrics import MAX_SCORE, Criterion, Rubric, overall_score
+from mockint.scoring.support import supported_level
 
 # Highest score a criterion may keep when none of its quotes verify.
 EVIDENCE_CAP = 1
@@ -39,15 +43,21 @@ class RawCriterion(BaseModel):
     score: int = Field(description="0-4")
     quotes: list[str] = Field(description="exact quotes from the answer that support the score")
     feedback: str = Field(description="one line of feedback for the candidate")
+    judged: bool = Field(default=True, description="False when the scorer cannot judge this criterion (shown as n/a)")
 
 
 def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, transcript: Transcript) -> CriterionScore:
     if not 0 <= raw.score <= MAX_SCORE:
         raise ScoringError(f"{rubric.id}.{criterion.id}: score {raw.score} is outside 0-{MAX_SCORE}")
     evidence, rejected = verify_quotes(raw.quotes, transcript)
-    score, capped = raw.score, False
+    score, capped, lowered = raw.score, False, None
     if score > EVIDENCE_CAP and not evidence:
         score, capped = EVIDENCE_CAP, True
+    elif criterion.support and evidence:
+        # A real quote is not proof of any score: it must show what the level needs.
+        supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence])
+        if supported < score:
+            score, lowered = max(supported, EVIDENCE_CAP), f"the quotes do not show {missing}"
     return CriterionScore(
         rubric=rubric.id,
         criterion=criterion.id,
@@ -58,7 +68,9 @@ def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, tra
         evidence=evidence,
         rejected_quotes=rejected,
         capped=capped,
+        lowered=lowered,
         feedback=one_line(raw.feedback),
+        judged=raw.judged,
     )
 
 
@@ -101,8 +113,8 @@ def applicable_keys(question_criteria: Iterable[str], scored: Iterable[str]) -> 
 def _judge(criteria: Sequence[CriterionScore], applicable: Iterable[str], rubrics: list[Rubric]) -> dict:
     """Mark each criterion applies or not and total the applicable ones: the Scorecard fields
     that depend on which criteria count. The one code path for new and re-judged scorecards."""
-    counted = applicable_keys(applicable, (c.key for c in criteria))
-    marked = [c.model_copy(update={"applies": c.key in counted}) for c in criteria]
+    counted = applicable_keys(applicable, (c.key for c in criteria if c.judged))
+    marked = [c.model_copy(update={"applies": c.judged and c.key in counted}) for c in criteria]
     used = [c for c in marked if c.applies]
     overall, band, per_rubric = overall_score(used, rubrics)
     return {

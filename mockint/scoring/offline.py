@@ -21,18 +21,23 @@ result goes through the same card.build_scorecard as the LLM's.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.scoring.evidence import MIN_QUOTE_TOKENS
+from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
 
 MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)
-BREVITY_CAPS = ((20, 1), (40, 2))
+BREVITY_CAPS = ((20, 1),)
 
 # --- word lists (general English; those coaching uses too are in lexicon.py) --------------
 
@@ -64,7 +69,8 @@ OUTCOME = re.compile(
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
     r"kept (the|it|them|us)|went live|gained|hired|recognised|recognized|"
-    r"awarded|praised)\b"
+    r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent) (cut|drop|reduction|increase|rise|"
+    r"saving|improvement|fall|fewer|less|more))\b"
 )
 VAGUE_OUTCOME = re.compile(
     r"\b(went (really |very |pretty |quite )?well|happy|pleased|worked out|got (it|there|through)|"
@@ -74,7 +80,8 @@ VAGUE_OUTCOME = re.compile(
 PERSONAL_TASK = re.compile(
     r"\b(i was (responsible|in charge|asked|tasked|the one|the lead|the owner|the (\w+ )?(lead|owner|manager|"
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
-    r"my (job|role|task|goal|responsibility|brief|remit|part) (was|is)|it was (on|up to) me|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
+    r"my (job|role|task|goal|responsibility|brief|remit|part) (was|is)|it was (on|up to) me|"
+    r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
     r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to|i was (hired|brought in) to|i took it on)\b"
 )
 TEAM_TASK = re.compile(r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was)\b")
@@ -102,14 +109,6 @@ TIME_ANCHOR = re.compile(
 WEAK_ANCHOR = re.compile(r"\b(there was (a|one) time|one time|once|at (my|one) (old|last|previous) (job|place|company)|at work)\b")
 SEQUENCE = re.compile(r"\b(first|then|next|after that|finally|so the first thing|second|third|once)\b")
 REASONING = re.compile(r"\b(because|so that|to make sure|in order to|which|instead of|rather than|since|why)\b")
-# Text that talks to the grader, not the interviewer: set aside before scoring.
-META = re.compile(
-    r"\b(ignore (the|all|any|previous|prior|your|this)\b|previous instructions|instructions|rubric|"
-    r"full marks|maximum (score|marks|points)|grader|evaluator|evaluation|system prompt|you are now|"
-    r"(perfect|complete|excellent|model) (star )?answer|star answer|scorecard|criteri(on|a)\b.{0,20}\b(4|four|full|max)|"
-    r"override|score (this|it|me)|give (this|me|it) (answer )?(a |the )?(full|top|perfect|4|four|100)|"
-    r"\d out of \d|every criterion|all criteria|mark (it|this|me) (as )?(strong|excellent))"
-)
 # Common tools and systems across trades; lower case, matched as whole words.
 KNOWN_TERMS = frozenset(
     """python java javascript typescript sql postgres postgresql mysql oracle mongodb redis kafka spark
@@ -441,7 +440,7 @@ def read_answer(text: str, question: str) -> Reading:
     cased = any(ch.isupper() for ch in text if ch.isalpha()) and not text.isupper()
     answer_units, meta = [], []
     for unit in units:
-        (meta if META.search(unit.lower) else answer_units).append(unit)
+        (meta if addressed_to_scorer(unit.text) else answer_units).append(unit)
     cues = [read_unit(u, cased) for u in answer_units]
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units))
 
@@ -453,7 +452,8 @@ def _quote(unit: Unit) -> str:
 
 def _best(reading: Reading, key, *, limit: int = 1, minimum: float = 0.01) -> list[str]:
     ranked = sorted(((key(u, c), -u.index, u) for u, c in reading.pairs()), key=lambda t: (t[0], t[1]), reverse=True)
-    return [_quote(u) for value, _neg, u in ranked[:limit] if value >= minimum and len(u.words) >= 3]
+    # A quote must be five words or more to count as evidence (scoring/evidence.py's quote rules).
+    return [_quote(u) for value, _neg, u in ranked[:limit] if value >= minimum and len(u.words) >= MIN_QUOTE_TOKENS]
 
 
 def _clamp(value: float) -> int:
@@ -770,21 +770,262 @@ def judge(reading: Reading) -> dict[str, Judgement]:
     return judgements
 
 
-def _fallback(criterion_key: str) -> Judgement:
-    return Judgement(0, [], "The offline scorer has no cues for this criterion.")
-
-
 class OfflineScorer:
-    """Deterministic rubric scoring from text cues. Same Scorecard shape as the LLM's."""
+    """Deterministic rubric scoring from text cues and a fitted linear model. Same Scorecard shape
+    as the LLM's. A criterion it has neither a cue nor a model for (one a coach added to a rubric)
+    is shown as not judged offline, and does not count."""
 
     name = "offline"
 
     def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
-        judgements = judge(read_answer(transcript.text, question or ""))
+        reading = read_answer(transcript.text, question or "")
+        judgements = {**judge(reading), **judge_kinds(reading)}
+        features = answer_features(reading, judgements)
         raw = []
         for rubric in rubrics:
             for criterion in rubric.criteria:
                 key = f"{rubric.id}.{criterion.id}"
-                j = judgements.get(key) or _fallback(key)
-                raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=j.score, quotes=j.quotes, feedback=j.feedback))
+                j = judgements.get(key)
+                if j is None:
+                    raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=0, quotes=[],
+                                            feedback="Not judged by the offline scorer.", judged=False))
+                    continue
+                score = model_score(key, features, j.score) if reading.units else 0
+                if key in NEEDS_PAST_EVENT and features["story_share"] < 0.35:
+                    score = min(score, j.score)  # no real past event: the model cannot add one
+                if reading.word_count < BREVITY_CAPS[0][0]:
+                    score = min(score, BREVITY_CAPS[0][1])
+                quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
+                if not quotes:
+                    score = min(score, 1)  # the offline scorer only claims what it can cite
+                quotes = quotes if score > 0 else []
+                raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
+                                        feedback=criterion.levels[score]))
         return build_scorecard(raw, transcript, rubrics, scorer="offline")
+
+
+# --- beyond STAR: cues for every kind of answer, and the features the fitted model reads -------
+
+# Content-free polish: self-praise and management-speak that sound like substance and say nothing.
+BUZZ = re.compile(
+    r"\b(drove|drive|driving|leverag\w*|synerg\w*|aligned|alignment|end to end|best practices?|value add\w*|"
+    r"at scale|move the needle|growth mindset|hit the ground running|above and beyond|results driven|"
+    r"exceeded expectations|key metrics|deliverables?|execution|strategic\w*|holistic\w*|empower\w*|passion\w*|"
+    r"thrive|dynamic|innovative|world class|cutting edge|game changer|proactive|self starter|team player|"
+    r"people person|hard ?working|fast learner|perfectionist|(a|one) hundred (and ten )?percent|outside the box|"
+    r"natural next step|trajectory|i owned|owned it|i delivered|i executed|i bring|perfect (fit|alignment|match))\b"
+)
+# Generic praise of an employer: fits any company, so it is no reason at all.
+PLATITUDE = re.compile(
+    r"\b((great|good|amazing|fantastic|excellent|strong) (company|culture|reputation|place to work|team|values|"
+    r"benefits|brand|organi[sz]ation)|growth opportunit\w*|opportunit(y|ies) (for|to) (grow|growth|develop|progress)|"
+    r"dream (job|company)|big fan|always wanted to work|exciting (company|opportunity|place)|"
+    r"communication is key|stay(ing)? calm|make sure everyone is happy|do my best|give it my all)\b"
+)
+# Signs the candidate found out about this employer and role.
+RESEARCH = re.compile(
+    r"\b(i (read|saw|noticed|found|learned|learnt|heard|spoke|talked|visited|looked at|followed|watched)|"
+    r"on your (website|site|careers|blog|linkedin)|your (new|recent|latest|annual|last|current|upcoming|own)|"
+    r"you('re| are) (launching|opening|moving|expanding|building|starting|rolling|introducing|piloting|growing|"
+    r"changing|merging|investing|recruiting|hiring|the only|one of)|you (launched|opened|moved|expanded|built|"
+    r"started|rolled|introduced|won|were rated|just|recently|have just)|(in|during|at) (the|our|my) first "
+    r"(round|interview|stage|conversation|meeting)|when i (met|spoke|talked|visited)|your (ofsted|cqc|rating|"
+    r"report|mission|strategy|clinic|product|platform|customers|clients|patients|pupils|approach|model|service|"
+    r"programme|program|scheme|stores?|sites?|wards?))\b"
+)
+# A plan for a hypothetical: what the candidate would do, step by step.
+PLAN_STEP = re.compile(
+    r"\b(i'd|i would|i will|i'll|i'm going to|my first|first thing|the first|first i|then i|after that|next i|"
+    r"once (that|i|it)|straight away|immediately|before (i|anything)|at the same time|meanwhile|while that)\b"
+)
+# Judgement: safety, people, rules, escalation - what matters most and who must be involved.
+JUDGEMENT = re.compile(
+    r"\b(safe|safety|risk|risks|escalat\w*|priorit\w*|policy|policies|procedure|protocol|guidance|guideline|"
+    r"document\w*|record it|confidential\w*|consent|safeguard\w*|duty|legal|law|regulat\w*|hr|welfare|wellbeing|"
+    r"fair|fairly|evidence|investigat\w*|verify|confirm|comes first|first priority|most important|"
+    r"patient|child|customer|the person|their side|listen|listening|check in|support them|union|manager|"
+    r"supervisor|senior|doctor|registrar|lead)\b"
+)
+# Habits and routines: how the candidate works, as a method.
+METHOD = re.compile(
+    r"\b(every (morning|day|week|friday|monday|shift|month|quarter|time)|each (morning|day|week|shift|month)|"
+    r"i always|i never|i (use|keep|run|check|set|start|review|write|block|track|make|go through|put|build|plan|"
+    r"ask|prioriti[sz]e|list|break|colour|color|score|rank|split|batch|schedule|book|update|log|diary|map)\b|"
+    r"my (system|routine|rule|process|checklist|method|approach|list|tracker|spreadsheet|board|template)|"
+    r"checklist|spreadsheet|tracker|template|calendar|kanban|matrix|rota)"
+)
+# The reasons behind a technical answer: why, what could go wrong, what to check.
+WHY = re.compile(
+    r"\b(because|so that|otherwise|in case|that way|which means|the reason|the risk|risk of|trade[- ]?off|"
+    r"unless|depends|if (it|the|there|you|they|that)|edge case|never|must|has to|have to|make sure|check|"
+    r"instead of|rather than|so (i|we|you|that) (know|can|don't|won't|aren't)|only then|before (i|you|we|it)|"
+    r"to (make sure|check|confirm|rule out|avoid|prevent))\b"
+)
+# A bad outcome: the numbers or events describe a failure, whatever the tone.
+BAD_OUTCOME = re.compile(
+    r"\b(lost|losing|cancel\w*|complain\w*|churn\w*|refund\w*|fined|penalt\w*|damages|overran|over budget|"
+    r"missed (the|our|it|a|every)|failed|worse|dropped out|resigned|walked out|seizure|allergic|reaction|"
+    r"injur\w*|sacked|fired|grievance|tribunal|went down|fell through|never (came|got|recovered)|"
+    r"(errors|complaints|delays|costs|incidents|absence|turnover) (went up|rose|increased|doubled|tripled))\b"
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b")
+_CONTENT = re.compile(r"[a-z]{4,}")
+
+
+def _question_overlap(reading: Reading) -> tuple[float, float]:
+    """(share of the question's content stems the answer uses, with themes) - relevance by words."""
+    question = reading.question.lower()
+    q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
+    if not q_words:
+        return 0.0, 0.0
+    expanded = set(q_words)
+    for theme, related in THEMES.items():
+        if any(w.startswith(theme) or theme.startswith(w) for w in q_words if len(w) >= 4):
+            expanded |= {_stem(x) for x in related.split()}
+    a_stems = {_stem(w) for u in reading.units for w in u.words}
+    return len(q_words & a_stems) / len(q_words), min(1.0, len(expanded & a_stems) / 6)
+
+
+def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[str, float]:
+    """Interpretable cues of one answer, scaled to similar ranges; the fitted model's inputs.
+
+    Counts are per 100 words (how dense the answer is in them) or capped; the rule judges'
+    scores (0-4) come in as features too, so the model refines them rather than replaces them.
+    Length itself is not a feature: a short answer can be excellent and a long one empty, and
+    a scorer that leans on length ranks answers no better than counting their words.
+    """
+    text = " ".join(u.lower for u in reading.units)
+    raw = " ".join(u.text for u in reading.units)
+    words = max(reading.word_count, 1)
+    per100 = 100.0 / words
+    share, past, hyp = _story_mode(reading)
+    i_acts = len({v for c in reading.cues for v in c.i_actions})
+    we_acts = sum(len(c.we_actions) for c in reading.cues)
+    named = len(set().union(*(c.named for c in reading.cues))) if reading.cues else 0
+    direct, themed = _question_overlap(reading)
+    late = [c for u, c in reading.pairs() if u.position >= 0.5]
+    content = _CONTENT.findall(text)
+    cased = any(ch.isupper() for ch in raw) and not raw.isupper()
+    features = {f"rule.{key}": float(j.score) for key, j in judgements.items()}
+    features.update(
+        {
+            "story_share": share,
+            "past": min(past, 20) / 20,
+            "hypothetical": min(reading.total("hypothetical"), 10) / 10,
+            "habitual": min(reading.total("habitual"), 10) / 10,
+            "i_actions": min(i_acts, 10) / 10,
+            "we_actions": min(we_acts, 10) / 10,
+            "i_share": reading.total("i_words") / max(1, reading.total("i_words") + reading.total("we_words")),
+            "quantities": min(reading.total("quantities") * per100, 10) / 10,
+            "scaled_quantities": min(reading.total("scaled_quantities"), 6) / 6,
+            "change_quantities": min(reading.total("change_quantities"), 3) / 3,
+            "named": min(named, 8) / 8,
+            "acronyms": min(len(_ACRONYM.findall(raw)) if cased else 0, 6) / 6,
+            "roles": min(len(set().union(*(c.roles for c in reading.cues))) if reading.cues else 0, 6) / 6,
+            "time_anchor": min(reading.total("time_anchor"), 4) / 4,
+            "personal_task": float(any(c.personal_task for c in reading.cues)),
+            "outcome_late": min(sum(c.outcome for c in late), 4) / 4,
+            "vague_outcome": min(sum(c.vague_outcome for c in late), 3) / 3,
+            "lesson": float(any(c.lesson for c in reading.cues)),
+            "stakes": min(reading.total("stakes"), 6) / 6,
+            "sequence": min(reading.total("sequence"), 6) / 6,
+            "reasoning": min(reading.total("reasoning") * per100, 8) / 8,
+            "buzz": min(len(BUZZ.findall(text)) * per100, 10) / 10,
+            "platitude": min(len(PLATITUDE.findall(text)), 3) / 3,
+            "research": min(len(RESEARCH.findall(text)), 4) / 4,
+            "you_refs": min(len(re.findall(r"\b(you|your|you're|yours)\b", text)) * per100, 10) / 10,
+            "plan_steps": min(len(PLAN_STEP.findall(text)), 8) / 8,
+            "judgement": min(len(JUDGEMENT.findall(text)) * per100, 12) / 12,
+            "method": min(len(METHOD.findall(text)), 6) / 6,
+            "why": min(len(WHY.findall(text)) * per100, 12) / 12,
+            "bad_outcome": min(sum(len(BAD_OUTCOME.findall(u.lower)) for u in reading.units if u.position >= 0.4), 3) / 3,
+            "hedges": min(reading.total("hedges") * per100, 6) / 6,
+            "content_words": min(len(set(content)) / words, 1.0),
+            "long_words": min(sum(len(w) >= 9 for w in content) * per100, 15) / 15,
+            "question_overlap": direct,
+            "theme_overlap": themed,
+        }
+    )
+    return features
+
+
+def _count_best(r: Reading, pattern: re.Pattern[str], limit: int = 2) -> list[str]:
+    return _best(r, lambda u, c: len(pattern.findall(u.lower)), limit=limit, minimum=1)
+
+
+def _level(value: float, steps: tuple[float, float, float, float]) -> int:
+    """0-4 from a cue strength and the four thresholds between levels."""
+    return sum(value >= s for s in steps)
+
+
+def judge_kinds(r: Reading) -> dict[str, Judgement]:
+    """Rule judgements for the criteria of motivation, situational, approach and technical answers.
+
+    Deliberately simple: they pick the sentences each criterion rests on (the quotes) and give the
+    fitted model a first reading; the model (OFFLINE_MODEL) turns all cues into the score."""
+    text = " ".join(u.lower for u in r.units)
+    share, past, _hyp = _story_mode(r)
+    named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
+    i_acts = len({v for c in r.cues for v in c.i_actions})
+    research = len(RESEARCH.findall(text))
+    platitudes = len(PLATITUDE.findall(text)) + len(BUZZ.findall(text))
+    plan = len(PLAN_STEP.findall(text))
+    judgement = len(JUDGEMENT.findall(text)) + r.total("reasoning")
+    method = len(METHOD.findall(text))
+    why = len(WHY.findall(text))
+    quantities = r.total("quantities")
+    story = past >= 2 and share >= 0.4
+    return {
+        "motivation.specific_reasons": Judgement(
+            max(0, _level(research + 0.5 * named, (0.5, 1.5, 3, 5)) - (platitudes >= 3)), _count_best(r, RESEARCH), ""),
+        "motivation.fit": Judgement(
+            _level(i_acts + 0.5 * quantities + 0.5 * named - 0.5 * platitudes, (0.5, 2, 4, 6)),
+            _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
+        "situational.plan": Judgement(_level(plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6)), _count_best(r, PLAN_STEP), ""),
+        "situational.judgement": Judgement(_level(judgement, (1, 3, 5, 8)), _count_best(r, JUDGEMENT), ""),
+        "approach.method": Judgement(_level(method + 0.5 * named, (0.5, 1.5, 3, 5)), _count_best(r, METHOD), ""),
+        "approach.example": Judgement(
+            _level((story + (r.total("time_anchor") > 0) + (r.total("outcome") > 0)) * 1.0 + 0.3 * named, (0.5, 1.5, 2.2, 3)),
+            _best(r, lambda u, c: c.time_anchor + 0.3 * c.past + c.outcome, limit=2, minimum=0.5), ""),
+        "technical.accuracy": Judgement(
+            _level(quantities + named + 0.5 * r.total("scaled_quantities") + len(_ACRONYM.findall(" ".join(u.text for u in r.units)))
+                   + 0.3 * sum(len(w) >= 9 for w in _CONTENT.findall(text)), (1, 3, 5, 8)),
+            _best(r, lambda u, c: c.quantities + len(c.named), limit=2, minimum=1), ""),
+        "technical.reasoning": Judgement(_level(why, (1, 3, 5, 8)), _count_best(r, WHY), ""),
+    }
+
+
+# --- the fitted model ----------------------------------------------------------------------
+
+MODEL_FILE = Path(__file__).resolve().parent / "offline_model.json"
+# Criteria of a past story: without one ("I would...", "usually I...") they stay at the rule's reading.
+NEEDS_PAST_EVENT = frozenset(
+    {"star.situation", "star.task", "star.action", "star.result", "specificity.ownership", "specificity.real_example"}
+)
+MAX_MODEL_SHIFT = 1
+
+
+@lru_cache(maxsize=1)
+def offline_model() -> dict:
+    """Per-criterion linear weights over answer_features, fitted on the scoring corpus's dev split
+    by scripts/fit_offline_scorer.py (its header says how well it did in cross-validation)."""
+    return json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+
+
+def model_score(criterion_key: str, features: dict[str, float], rule_score: int) -> int:
+    """The fitted model's score for a criterion (the rule score where the model has none)."""
+    model = offline_model()
+    fitted = model["criteria"].get(criterion_key)
+    if fitted is None:
+        return rule_score
+    value = 0.0
+    for name, weight in fitted["weights"].items():
+        mean, std = model["scale"][name]
+        value += weight * (features.get(name, 0.0) - mean) / std
+    # Ridge pulls predictions toward the mean; the stretch (fitted out of fold) gives back the
+    # spread of the grades, so a strong answer can reach 4 and an empty one 0.
+    predicted = _clamp(fitted["intercept"] + fitted.get("stretch", 1.0) * value)
+    # The rule judge's reading anchors the score: the model refines it by one level at most, so
+    # every score stays explained by the sentences the rule found (costs nothing in ranking on
+    # the dev split: 0.747 clamped, 0.744 free, out of fold).
+    return min(max(predicted, rule_score - MAX_MODEL_SHIFT), rule_score + MAX_MODEL_SHIFT)

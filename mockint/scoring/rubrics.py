@@ -101,6 +101,24 @@ class Criterion(_Strict):
             if not cue.strip() or cue != cue.lower():
                 raise ValueError(f"cue {cue!r} must be lower-case words (answers are matched in lower case)")
         return cues
+    support: dict[int, list[str]] = Field(
+        default_factory=dict,
+        description="level -> cues its quoted evidence must show (scoring/support.py); a score they do not support is lowered",
+    )
+
+    @field_validator("support")
+    @classmethod
+    def _known_cues(cls, support: dict[int, list[str]]) -> dict[int, list[str]]:
+        from mockint.scoring.support import CUE_WORDS
+
+        for level, requirement in support.items():
+            if not 1 <= level <= MAX_SCORE:
+                raise ValueError(f"support level {level} is not one of 1-{MAX_SCORE}")
+            for item in requirement:
+                for name in item.split(" or "):
+                    if name.strip() not in CUE_WORDS:
+                        raise ValueError(f"unknown support cue '{name.strip()}' (known: {', '.join(CUE_WORDS)})")
+        return dict(sorted(support.items()))
 
     @field_validator("levels")
     @classmethod

@@ -1,0 +1,119 @@
+"""Question kinds: what kind of answer a question asks for, and so which criteria judge it.
+
+An interview question asks for one of a few kinds of answer, and each is good in its own way
+(the `kinds` table in rubrics/questions.yaml, which a coach edits):
+  - behavioural: a real past example, told as a STAR story;
+  - motivation: specific, researched reasons tied to the role and the candidate's own record;
+  - situational: a concrete, sound plan for a hypothetical ("I would..." is right there);
+  - approach: concrete habits backed by a real example;
+  - technical: correct, specific knowledge with the reasoning behind it.
+Bank questions list their criteria; any other text (typed with `--question`, from a plan or a
+debrief) is classified here by the kinds' patterns. Before this, every typed question was scored
+as a STAR story: "Why do you want to work here?" was told to add a result, and excellent answers
+to "what would you do if..." scored 10-15/100 for not being past stories.
+
+Classification is by pattern, not by a model: on the 77 questions of the scoring corpus it agrees
+with the graders' kind on the figure benchmarks/scoring.py prints, and a coach can read and edit
+every rule. The first sentence of a question counts double, because "What would you do? And has it
+happened to you?" asks first for a plan.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from mockint.datafiles import first_error, read_yaml_mapping
+from mockint.errors import DataFileError
+from mockint.resources import resource_dir
+
+BANK_FILE = "questions.yaml"
+# When no pattern matches, a question is taken as asking for a past example: the commonest kind
+# in second rounds, and the one whose criteria (a whole story) ask the most of an answer.
+DEFAULT_KIND = "behavioural"
+# Ties between kinds go to the first in this order: the more specific forms before the general.
+TIE_ORDER = ("situational", "technical", "approach", "motivation", "behavioural")
+
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+class QuestionKind(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    categories: list[str] = Field(default_factory=list, description="bank categories of this kind")
+    criteria: list[str] = Field(min_length=1, description="'rubric.criterion' keys an answer is judged on")
+    patterns: list[str] = Field(default_factory=list, description="regular expressions, case-insensitive")
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        return patterns
+
+    def hits(self, text: str) -> int:
+        return sum(1 for p in self.patterns if re.search(p, text, re.IGNORECASE))
+
+
+def kinds_path() -> Path:
+    return resource_dir("rubrics") / BANK_FILE
+
+
+def load_kinds(path: Path | None = None) -> dict[str, QuestionKind]:
+    """The `kinds` table of the question bank file, validated; one-line DataFileError otherwise."""
+    path = path or kinds_path()
+    return _load(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=4)
+def _load(path_text: str, _mtime: int) -> dict[str, QuestionKind]:
+    path = Path(path_text)
+    data = read_yaml_mapping(path, "question bank")
+    raw = data.get("kinds")
+    if not isinstance(raw, dict) or not raw:
+        raise DataFileError(f"{path}: no `kinds` table (each kind's criteria and patterns)")
+    try:
+        kinds = {name: QuestionKind.model_validate(spec) for name, spec in raw.items()}
+    except ValidationError as exc:
+        raise DataFileError(f"{path}: invalid kinds table at {first_error(exc)}") from None
+    if DEFAULT_KIND not in kinds:
+        raise DataFileError(f"{path}: the kinds table needs a '{DEFAULT_KIND}' kind (the default)")
+    return kinds
+
+
+def classify(question: str, kinds: dict[str, QuestionKind] | None = None) -> str:
+    """The kind of answer `question` asks for (a key of the kinds table)."""
+    kinds = kinds or load_kinds()
+    text = " ".join(question.split())
+    if not text:
+        return DEFAULT_KIND
+    first, *rest = _SENTENCE.split(text)
+    # Scenario questions open with the scene ("Two nurses have rung in sick...") and ask after
+    # it; the first sentence that asks something is the one that counts double.
+    sentences = [first, *rest]
+    asking = next((s for s in sentences if s.rstrip().endswith("?")), first)
+    scores = {name: 2 * kind.hits(asking) + kind.hits(text) for name, kind in kinds.items()}
+    best = max(scores.values())
+    if best == 0:
+        return DEFAULT_KIND
+    order = [k for k in TIE_ORDER if k in kinds] + [k for k in kinds if k not in TIE_ORDER]
+    return next(k for k in order if scores[k] == best)
+
+
+def kind_for_category(category: str, kinds: dict[str, QuestionKind] | None = None) -> str | None:
+    kinds = kinds or load_kinds()
+    return next((name for name, kind in kinds.items() if category in kind.categories), None)
+
+
+def criteria_for(question: str, kinds: dict[str, QuestionKind] | None = None) -> tuple[str, list[str]]:
+    """(kind, its criteria) for a question given as text."""
+    kinds = kinds or load_kinds()
+    kind = classify(question, kinds)
+    return kind, list(kinds[kind].criteria)

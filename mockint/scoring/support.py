@@ -1,0 +1,100 @@
+"""What a quote proves: the evidence a criterion's score needs, checked in code.
+
+A verified quote shows the candidate said those words; it does not show the words back the score
+they are attached to. A lenient or obedient model gave 4/4 everywhere and quoted any real sentence
+of a vague answer ("we had a project, we worked hard"), and the answer scored 100/100. So each
+criterion states in its rubric file (`support:`) what its quoted evidence must show at a level -
+Result >= 2 an outcome, Quantified impact >= 3 a quantity tied to a change, Ownership >= 3 the
+candidate's own action - and this module checks the quoted sentences with the same cue detectors
+the offline scorer reads answers with. A score its evidence cannot support is lowered to the
+highest level it does support, and the card says why ("lowered: the quotes show no outcome").
+
+A requirement is a list of cues that must all be shown; "a or b" accepts either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Cue name -> what a coach reads in the rubric file -> detector over the quoted text.
+CUE_WORDS: dict[str, str] = {
+    "outcome": "an outcome",
+    "measure": "a number or measure",
+    "change": "a change in numbers (from/to, by)",
+    "lesson": "a lesson learned",
+    "own_action": "something the candidate did ('I ...')",
+    "time_or_place": "a time, place or name",
+    "responsibility": "the candidate's responsibility or goal",
+    "past_event": "a real past event",
+    "named": "a named tool, system, person, place or date",
+    "plan_step": "a concrete step the candidate would take",
+    "judgement": "a priority, a risk or who to involve, with a reason",
+    "method": "a concrete habit, tool or routine",
+    "reason": "a reason (because, so that, the risk)",
+    "research": "something specific about this employer or role",
+    "experience": "something the candidate has done",
+    "specific_term": "a precise term, standard or figure",
+}
+
+
+def _detectors() -> dict[str, Callable[[str, str], bool]]:
+    from mockint.scoring import offline as o
+
+    def read(lower: str, cased: str) -> o.UnitCues:
+        unit = o.Unit(text=cased, index=0, position=0.5, words=o._WORD.findall(lower), lower=" ".join(o._WORD.findall(lower)))
+        return o.read_unit(unit, cased=any(ch.isupper() for ch in cased))
+
+    return {
+        "outcome": lambda t, c: bool(o.OUTCOME.search(t) or o.BAD_OUTCOME.search(t) or read(t, c).change_quantities),
+        "measure": lambda t, c: read(t, c).quantities > 0 or read(t, c).years > 0,
+        "change": lambda t, c: read(t, c).change_quantities > 0,
+        "lesson": lambda t, c: bool(o.LESSON.search(t)),
+        "own_action": lambda t, c: bool(read(t, c).i_actions),
+        "time_or_place": lambda t, c: bool(o.TIME_ANCHOR.search(t) or read(t, c).named or read(t, c).years),
+        "responsibility": lambda t, c: bool(o.PERSONAL_TASK.search(t)),
+        "past_event": lambda t, c: _narrates_the_past(read(t, c)),
+        "named": lambda t, c: bool(read(t, c).named or read(t, c).roles or read(t, c).scaled_quantities),
+        "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)),
+        "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)),
+        "method": lambda t, c: bool(o.METHOD.search(t)),
+        "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)),
+        "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named),
+        "experience": lambda t, c: bool(read(t, c).i_actions or re.search(r"\bi('ve| have| had)\b|\bin my (last|current|previous)\b", t)),
+        "specific_term": lambda t, c: bool(read(t, c).named or read(t, c).quantities or o._ACRONYM.search(c)),
+    }
+
+
+def _narrates_the_past(cues) -> bool:
+    """Past events told as such: past verbs outnumber the "would"s."""
+    return cues.past > 0 and cues.past > cues.hypothetical
+
+
+_DETECTORS: dict[str, Callable[[str, str], bool]] | None = None
+
+
+def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
+    """None when the quotes show every cue of the requirement, else the first one missing (in words)."""
+    global _DETECTORS
+    if _DETECTORS is None:
+        _DETECTORS = _detectors()
+    cased = " ".join(quotes)
+    lower = cased.lower().replace("\u2019", "'")
+    for item in requirement:
+        options = [name.strip() for name in item.split(" or ")]
+        if not any(_DETECTORS[name](lower, cased) for name in options):
+            return " or ".join(CUE_WORDS[name] for name in options)
+    return None
+
+
+def supported_level(support: dict[int, list[str]], score: int, quotes: list[str]) -> tuple[int, str | None]:
+    """The highest level up to `score` that the quotes support, and what the first level they
+    failed needed ("an outcome"); (score, None) when they support it."""
+    missing = None
+    for level in range(score, 0, -1):
+        needed = [req for lvl, req in support.items() if lvl <= level]
+        gaps = [gap for req in needed if (gap := check_requirement(req, quotes))]
+        if not gaps:
+            return level, missing
+        missing = missing or gaps[0]
+    return 0, missing
