@@ -31,6 +31,10 @@ class SessionNotFound(SessionError):
     pass
 
 
+class UserFileError(MockintError):
+    """A file the user named (notes, a job description, a typed answer) that cannot be read as text."""
+
+
 class DataFileError(MockintError):
     """A rubric, question bank or prompt file that does not load or validate."""
 

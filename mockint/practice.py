@@ -507,24 +507,11 @@ def _now():
     return utc_now()
 
 
-def read_job_description(path: Path) -> str:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SessionError(f"{path}: no such job description file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SessionError(f"{path}: cannot read the job description ({exc})") from None
-    if not text.strip():
-        raise SessionError(f"{path}: the job description is empty")
-    return text
-
-
 __all__ = [
     "DeviceError",
     "Practice",
     "PracticeEvents",
     "PracticeOptions",
     "RoundSummary",
-    "read_job_description",
     "rescore_command",
 ]

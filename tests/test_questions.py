@@ -183,4 +183,4 @@ def test_cli_questions_tailored_to_a_job_description(run_cli, tmp_path):
         q.id for q in select_questions(BANK, 4, job_description=JD_DATA, seed=2)
     ]
     result = run_cli("questions", "--jd", str(tmp_path / "missing.txt"))
-    assert result.code == 1 and "cannot read the job description" in result.err
+    assert result.code == 1 and "missing.txt: no such job description file" in result.err

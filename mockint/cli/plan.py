@@ -84,13 +84,14 @@ def debrief_cmd(
 ) -> None:
     """Import notes from a real first-round interview. Topics the interviewers kept returning to,
     and answers that fell flat, become weak areas that 'mockint plan' drills."""
-    from mockint.coaching.debrief import apply_debrief, parse_debrief, read_debrief
+    from mockint.coaching.debrief import apply_debrief, parse_debrief
     from mockint.coaching.ledger import load_ledger, save_ledger
     from mockint.coaching.questions import load_bank
     from mockint.errors import DataFileError
+    from mockint.userfiles import read_user_text
 
     cfg = settings()
-    text = read_debrief(notes_file)
+    text = read_user_text(notes_file, "notes file")
     bank = load_bank()
     debrief = parse_debrief(text, bank, source=str(notes_file))
     if debrief.empty:

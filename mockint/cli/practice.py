@@ -243,7 +243,8 @@ def practice_cmd(
     extra_files: list[Path] | None = typer.Argument(None, hidden=True, metavar="FILE", help="more --answers-from files"),
 ) -> None:
     """Practice out loud: hear or read each question, answer into the microphone, get scored feedback."""
-    from mockint.practice import Practice, PracticeOptions, read_job_description
+    from mockint.practice import Practice, PracticeOptions
+    from mockint.userfiles import read_user_text
 
     files = list(answers_from or [])
     if extra_files:
@@ -256,7 +257,7 @@ def practice_cmd(
         questions=questions,
         category=category,
         role=role,
-        job_description=read_job_description(job_description) if job_description else None,
+        job_description=read_user_text(job_description, "job description file") if job_description else None,
         use_plan=plan,
         device=device,
         speak=speak,

@@ -24,6 +24,7 @@ def questions_cmd(
     """Browse the second-round question bank, or pick a round tailored to a role."""
     from mockint.coaching.questions import extract_keywords, load_bank, select_questions
     from mockint.errors import DataFileError
+    from mockint.userfiles import read_user_text
 
     bank = load_bank()
     if ask:
@@ -42,14 +43,7 @@ def questions_cmd(
         raise DataFileError(f"unknown category '{category}'", hint=f"known: {', '.join(bank.categories)}")
     if competency and competency not in bank.competencies:
         raise DataFileError(f"unknown competency '{competency}'", hint=f"known: {', '.join(bank.competencies)}")
-    job_description = None
-    if jd is not None:
-        try:
-            job_description = jd.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            raise DataFileError(f"{jd}: cannot read the job description: {exc.strerror}") from None
-        if not job_description.strip():
-            raise DataFileError(f"{jd}: the job description is empty")
+    job_description = read_user_text(jd, "job description file") if jd is not None else None
 
     if n is not None or role or job_description:
         picked = select_questions(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,23 +19,9 @@ app.add_typer(rubric_app, name="rubric")
 
 
 def _read_text(path: Path) -> str:
-    if str(path) == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise MockintError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise MockintError(f"{path}: is a folder, not a text file") from None
-        except UnicodeDecodeError:
-            raise MockintError(f"{path}: not a UTF-8 text file") from None
-        except OSError as exc:
-            raise MockintError(f"{path}: cannot read: {exc.strerror}") from None
-    text = " ".join(text.split())
-    if not text:
-        raise ScoringError(f"{path}: nothing to score (the file is empty)")
-    return text
+    from mockint.userfiles import read_user_text
+
+    return " ".join(read_user_text(path, "answer file").split())
 
 
 def _transcribe(path: Path, cfg) -> Any:  # -> Transcript

@@ -7,7 +7,7 @@ coach's rule of thumb: when they keep asking about an area, your answer has not 
 yet), so each becomes a weak area and a probe topic for round two. When the notes only list
 questions, two or more questions on the same competency count as a repeated probe too.
 
-Parsing is pure; reading the file is read_debrief(), the only I/O here.
+Parsing is pure: the CLI reads the file (mockint.userfiles).
 """
 
 from __future__ import annotations
@@ -15,14 +15,12 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import datetime
-from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
 from mockint.coaching.questions import QuestionBank, similarity, tokens
 from mockint.coaching.weakness import Ledger, LedgerEntry, LedgerEvent, WeakEvidence
-from mockint.errors import DataFileError
 from mockint.records import Model, utc_now
 
 Section = Literal["questions", "probed", "flat", "notes"]
@@ -99,24 +97,6 @@ class Debrief(Model):
     @property
     def empty(self) -> bool:
         return not (self.questions_asked or self.topics or self.fell_flat)
-
-
-def read_debrief(path: Path) -> str:
-    """The notes file's text; one-line DataFileError for missing, unreadable, binary or empty files."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: no such notes file") from None
-    except IsADirectoryError:
-        raise DataFileError(f"{path}: is a folder, not a notes file") from None
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
-    if b"\x00" in raw[:4096]:
-        raise DataFileError(f"{path}: not a text file", hint="save your notes as plain text or Markdown")
-    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
-    if not text.strip():
-        raise DataFileError(f"{path}: the notes file is empty")
-    return text
 
 
 def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -> Debrief:
