@@ -17,6 +17,12 @@ class MockintError(Exception):
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
 
+class UsageError(MockintError):
+    """A command used wrongly: options that do not go together, a missing choice."""
+
+    exit_code = 2
+
+
 class ConfigError(MockintError):
     """Bad settings or config file."""
 

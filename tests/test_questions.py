@@ -168,7 +168,7 @@ def test_cli_questions_filters_and_lists_questions_to_ask(run_cli):
     assert result.code == 0 and [r["id"] for r in json.loads(result.out)] == ["beh.led_without_authority"]
 
     result = run_cli("questions", "--category", "astrology")
-    assert result.code == 1
+    assert result.code == 2, "a bad choice is a usage mistake"
     assert result.err.count("\n") == 1 and "unknown category 'astrology'" in result.err
 
 

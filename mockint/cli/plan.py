@@ -79,7 +79,7 @@ def plan_cmd(
 
 @app.command("debrief")
 def debrief_cmd(
-    notes_file: Path = typer.Argument(..., help="your notes from the real first interview (plain text or Markdown)"),
+    notes_file: Path = typer.Argument(..., metavar="NOTES", help="your notes from the real first interview (plain text or Markdown)"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Import notes from a real first-round interview. Topics the interviewers kept returning to,

@@ -19,7 +19,7 @@ def _check_format(fmt: str) -> str:
     fmt = fmt.lower().lstrip(".")
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
     if fmt not in ("md", "html", "json"):
-        raise typer.BadParameter(f"unknown format '{fmt}' (choose md, html or json)", param_hint="--format")
+        raise typer.BadParameter(f"unknown format '{fmt}'; choose md, html or json", param_hint="--format")
     return fmt
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from mockint.cli.app import app, console, print_json, store
+from mockint.cli.app import app, help_when_bare, console, print_json, store
 
-sessions_app = typer.Typer(help="List and inspect practice sessions.", no_args_is_help=True)
+sessions_app = typer.Typer(help="List and inspect practice sessions.")
+help_when_bare(sessions_app)
 app.add_typer(sessions_app, name="sessions")
 
 
@@ -44,7 +45,7 @@ def sessions_list(as_json: bool = typer.Option(False, "--json")) -> None:
 
 @sessions_app.command("show")
 def sessions_show(
-    session_id: str = typer.Argument("latest", help="id, unique prefix, or 'latest'"),
+    session_id: str = typer.Argument("latest", metavar="SESSION", help="id, unique prefix, or 'latest'"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Show one session: its rounds, answers, statuses and scores."""
@@ -58,7 +59,7 @@ def sessions_show(
     for rnd in session.rounds:
         console.print(f"\n[bold]Round {rnd.index}[/] ({rnd.kind})")
         for a in rnd.answers:
-            score = f"{a.scorecard.overall:.0f}/100 {a.scorecard.band} ({a.scorecard.scorer})" if a.scorecard else "-"
+            score = f"{a.scorecard.overall:g}/100 {a.scorecard.band} ({a.scorecard.scorer})" if a.scorecard else "-"
             console.print(f"  {a.id} [{a.status}] {score}  {a.question.text}")
             if a.error:
                 console.print(f"      [red]{a.error}[/]")
