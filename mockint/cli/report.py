@@ -86,7 +86,10 @@ def report(
     st = store(cfg)
     rubrics = load_rubrics()
     if progress:
-        progress_data = rep.analyse_progress(st.list(), rubrics, load_ledger(cfg.paths.ledger_file))
+        sessions, damaged = st.scan()
+        for bad in damaged:
+            err_console.print(f"warning: skipped damaged session {bad.path}: {bad.reason}", soft_wrap=True, markup=False)
+        progress_data = rep.analyse_progress(sessions, rubrics, load_ledger(cfg.paths.ledger_file))
         text = render.render_progress(progress_data, fmt)  # type: ignore[arg-type]
         _write(text, out, cfg.paths.sessions_dir / f"progress.{fmt}")
         return
