@@ -44,8 +44,8 @@ def test_messy_notes_parse_into_questions_concerns_and_flat_answers():
     ms_project = topics["topic.familiarity_microsoft_project"]
     assert (ms_project.reason, ms_project.mentions) == ("probed", 3)
     assert "technical_expertise" in ms_project.competencies
-    assert topics["topic.left_last_two_jobs"].mentions == 2
-    assert topics["topic.left_last_two_jobs"].competencies[0] == "career_history"
+    assert topics["topic.leaving_last_two_jobs"].mentions == 2
+    assert topics["topic.leaving_last_two_jobs"].competencies[0] == "career_history"
     assert "teamwork" in topics["topic.team_player_stuff"].competencies
     assert topics["topic.salary_question"].reason == "fell_flat"
     assert topics["topic.conflict"].reason == "fell_flat"
