@@ -1,12 +1,22 @@
-"""The debrief parser on 17 round-one notes written before it (tests/data/debrief_notes.yaml).
+"""The debrief parser on round-one notes written as candidates write them.
 
-Two measures, printed by `python tests/test_debrief_notes.py`:
-  - as read: every topic it proposes (sure or not) has the expected name, went-badly and
-    came-back-to flags, and no topic is missing or extra;
-  - sure only (what `mockint debrief --yes` keeps): every sure topic is right, and every concern
-    it keeps is a real one.
-The floor below is what this parser reaches; raise it when the parser improves, never lower it
-to let a change through.
+Three sets, each a YAML file in tests/data with the topics a reader takes from each note:
+  - debrief_notes.yaml (17 notes): written BEFORE the parser existed, by its author (no separate
+    writer could be had); the parser was then developed against it: 16 of 17 read as expected.
+  - debrief_notes_heldout.yaml (8): written after, in styles the first set lacks (Slack quotes,
+    +/- lists, speaker labels, tables, diary prose). First run: 0 of 8, 6 sure topics wrong, so
+    the first set had been overfitted; the fixes were general (a verb before a preposition is a
+    cue, a label naming no topic is skipped, a heading's verdict is for its items, ...): 8 of 8.
+  - debrief_notes_fresh.yaml (6): written after that, measured before any change: 1 of 6, 3 sure
+    topics wrong; after shorthand ('abt', 'w/'), role subjects ('tech lead asked') and quoted
+    questions: 2 of 6, 1 sure wrong (a single "follow-up" counted as coming back to it).
+So on notes in a style it has not seen, expect about one note in three to read exactly right;
+what it is not sure of it asks about (`mockint debrief`), and with --yes leaves out.
+
+Per note, "as expected" means: every topic it proposes (sure or not) has an expected name, the
+right went-badly and came-back-to flags, and none is missing. The floors below are what this
+parser reaches; raise them when it improves, never lower them to let a change through.
+Run `python tests/test_debrief_notes.py` to see every miss.
 """
 
 from __future__ import annotations
@@ -20,10 +30,16 @@ import yaml
 from mockint.coaching.debrief import parse_debrief
 from mockint.coaching.questions import load_bank
 
-NOTES = yaml.safe_load((Path(__file__).parent / "data" / "debrief_notes.yaml").read_text(encoding="utf-8"))
+DATA = Path(__file__).parent / "data"
 BANK = load_bank()
-AS_READ_FLOOR = 14  # of 17
-SURE_WRONG_CEILING = 0  # sure topics with a wrong name or a wrong went-badly / came-back flag
+# file -> (notes read as expected at least, sure topics wrong at most)
+FLOORS = {
+    "debrief_notes.yaml": (16, 0),
+    "debrief_notes_heldout.yaml": (8, 0),
+    "debrief_notes_fresh.yaml": (2, 1),
+}
+SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FLOORS}
+NOTES = [entry for notes in SETS.values() for entry in notes]
 
 
 def normal(name: str) -> str:
@@ -64,16 +80,19 @@ def grade(entry: dict) -> tuple[bool, list[str], int]:
 
 
 def test_at_least_15_varied_notes_written_before_the_parser():
-    assert len(NOTES) >= 15 and len({n["id"] for n in NOTES}) == len(NOTES)
+    first = SETS["debrief_notes.yaml"]
+    assert len(first) >= 15 and len({n["id"] for n in NOTES}) == len(NOTES)
 
 
-def test_notes_read_as_expected():
-    results = {entry["id"]: grade(entry) for entry in NOTES}
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_notes_read_as_expected(name):
+    results = {entry["id"]: grade(entry) for entry in SETS[name]}
     as_read = sum(ok for ok, _, _ in results.values())
     sure_wrong = sum(wrong for _, _, wrong in results.values())
     report = "\n".join(f"{nid}: {'; '.join(p)}" for nid, (ok, p, _) in results.items() if not ok)
-    assert as_read >= AS_READ_FLOOR, f"{as_read}/{len(NOTES)} read as expected\n{report}"
-    assert sure_wrong <= SURE_WRONG_CEILING, f"{sure_wrong} sure topics wrong\n{report}"
+    floor, ceiling = FLOORS[name]
+    assert as_read >= floor, f"{as_read}/{len(results)} read as expected\n{report}"
+    assert sure_wrong <= ceiling, f"{sure_wrong} sure topics wrong\n{report}"
 
 
 @pytest.mark.parametrize("entry", NOTES, ids=[n["id"] for n in NOTES])
@@ -86,13 +105,14 @@ def test_every_topic_is_a_short_noun_phrase(entry):
 
 
 if __name__ == "__main__":
-    total_ok = total_wrong = 0
-    for entry in NOTES:
-        ok, problems, wrong = grade(entry)
-        total_ok += ok
-        total_wrong += wrong
-        print(f"{'ok ' if ok else 'BAD'} {entry['id']}: {'; '.join(problems)}")
-        if not ok:
-            for t in parse_debrief(entry["notes"], BANK).topics:
-                print(f"      {t.name!r} {t.reason} badly={t.went_badly} x{t.mentions} sure={t.sure} {t.doubt or ''}")
-    print(f"{total_ok}/{len(NOTES)} read as expected; {total_wrong} sure topics wrong")
+    for name, notes in SETS.items():
+        total_ok = total_wrong = 0
+        for entry in notes:
+            ok, problems, wrong = grade(entry)
+            total_ok += ok
+            total_wrong += wrong
+            print(f"{'ok ' if ok else 'BAD'} {entry['id']}: {'; '.join(problems)}")
+            if not ok:
+                for t in parse_debrief(entry["notes"], BANK).topics:
+                    print(f"      {t.name!r} {t.reason} badly={t.went_badly} x{t.mentions} sure={t.sure} {t.doubt or ''}")
+        print(f"{name}: {total_ok}/{len(notes)} read as expected; {total_wrong} sure topics wrong\n")

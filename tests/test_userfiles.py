@@ -32,7 +32,7 @@ def test_every_editor_encoding_reads_the_same(run_cli, tmp_path, encoding):
 
     notes = tmp_path / "notes.md"
     notes.write_text(NOTES, encoding=encoding)
-    result = run_cli("debrief", str(notes), "--json")
+    result = run_cli("debrief", str(notes), "--json", "--yes")
     assert result.code == 0, result
     assert [t["name"] for t in json.loads(result.out)["topics"]] == ["Kubernetes upgrades"]
 

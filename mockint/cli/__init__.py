@@ -15,6 +15,7 @@ import typer
 # Each module registers its commands on `app`.
 from mockint.cli import (  # noqa: F401
     config_cmd,
+    debrief,
     plan,
     practice,
     questions,

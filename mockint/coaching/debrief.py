@@ -57,7 +57,12 @@ _LABEL_FILLERS = {"answers", "answer", "the", "that", "what", "things", "thing",
                   "went", "go", "did", "were", "was", "round", "one", "two", "1", "2", "interview", "and", "or"}
 _BULLET = re.compile(r"^(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s+")
 _MARKER = re.compile(r"^([✅✓✔👍❌✗✘👎])\s*")
-_QUESTION_PREFIX = re.compile(r"^(?:q\d*|question\s*\d*)\s*[:.)-]\s*", re.I)
+_QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|question)\s*[:.)-]\s*)", re.I)
+# Shorthand people write in notes.
+_SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
+    (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"), (r"\bconvo\b", "conversation"),
+    (r"\bre:?\s+(?=[a-z])", "about "), (r"[\"“”]", ""),
+]]
 _QUESTION_FORM = re.compile(
     r"^(?:tell me|describe|walk me|talk me|give me|why|how|what|when|where|who|which|have you|do you|did you|"
     r"can you|could you|would you|are you|were you|is there)\b",
@@ -74,7 +79,11 @@ _CLAUSE_SPLIT = re.compile(
     re.I,
 )
 _LIST_SPLIT = re.compile(r"[,;]\s*(?:and\s+|then\s+)?|\s+and\s+|\s+&\s+", re.I)
-_SUBJECT = r"(?:(?:they|he|she|we|i|the interviewers?|interviewers?|the panel|panel|the (?:hiring )?manager|[A-Z][a-z]+)\s+)?"
+_SUBJECT = (
+    r"(?:(?:they|he|she|we|i|both(?: of them)?|the panel|panel|[A-Z][a-z]+|"
+    r"(?:the |my |our |their |other )?(?:\w+ ){0,2}(?:interviewers?|lead|manager|mgr|engineer|eng|recruiter|cto|vp|"
+    r"director|em|pm|hr|architect|founder))\s+)?"
+)
 _ADVERBS = r"(?:(?:really|also|then|just|only|completely|totally|kind of|sort of|probably|definitely|mostly|again)\s+)*"
 # A cue, then the topic(s). The kind says what the cue itself tells: asked (neutral), repeated, bad or good.
 _NOUN_CUE = re.compile(
@@ -98,7 +107,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ("repeated", r"(?:pressed|pushed|probed|drilled|dug|grilled|quizzed)(?:\s+me)?(?:\s+hard)?\s+(?:on|into|about|at|over)"),
         ("repeated", r"asked(?:\s+me)?\s+(?:twice|again|repeatedly|several times|multiple times|a few times|\d+\s+times)"
                      r"\s+(?:about|on|for)"),
-        ("asked", r"asked(?:\s+me)?(?:\s+(?:a lot|lots|a bit|a few questions|some questions|questions|a question|more))?"
+        ("asked", r"asked(?:\s+me)?(?:\s+(?:a lot|lots|a bit|a few questions|some questions|questions|a question|more|"
+                  r"twice|again|repeatedly))?"
                   r"(?:\s+(?:about|on|around|regarding|re:?))?"),
         ("asked", r"(?:a few |some |lots of |a lot of |more |follow-up |many )?questions?\s+(?:about|on|around|regarding)"),
         ("asked", r"(?:talked|spoke|chatted)\s+(?:a lot\s+|a bit\s+)?(?:about|through)|discussed|covered|went\s+through|"
@@ -111,7 +121,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         # Something left out of an answer: did the answer go badly? The CLI asks.
         ("regret", r"should\s+have\s+(?:mentioned|said|talked about|brought up|explained)|forgot(?:\s+to\s+mention)?|"
                    r"(?:didn'?t|did not)\s+mention|wish\s+i\s+had\s+(?:mentioned|said)"),
-        ("good", r"(?:nailed|aced|handled)|did\s+(?:ok|okay|well|fine|great|good)\s+(?:on|with)|"
+        ("good", r"(?:seemed|was|looked)\s+(?:happy|satisfied|pleased|impressed)\s+with|(?:nailed|aced|handled)|did\s+(?:ok|okay|well|fine|great|good)\s+(?:on|with)|"
                  r"(?:was|felt)\s+(?:strong|confident|good)\s+(?:on|about|with)"),
     ]
 ]
@@ -120,15 +130,20 @@ _PART_WHERE = re.compile(r"^(?:the\s+)?(?:part|bit|moment|point|time|section)\s+
 _SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
 _OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
 # "how I'd design a url shortener" -> "url shortener"
-_HOW_LEAD = re.compile(r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|i)\s+(?:\w+\s+)?", re.I)
+_HOW_LEAD = re.compile(
+    r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|i|(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+(?:\w+\s+)?",
+    re.I,
+)
 _WHY_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?!(?:was|were|am|is|are|do|did|have|had|would|could)\b)(\w+)\s+", re.I)
 _QUESTION_LEAD = re.compile(
     r"^(?:tell me about|describe|walk me through|talk me through|give me)\s+(?:a time|an example|a situation)?\s*"
-    r"(?:when|where|that)?\s*(?:you|i)?\s*|^(?:why|how|what)\s+(?:are|do|did|is|would|was|were|have)\s+(?:you|i)\s+",
+    r"(?:when|where|that)?\s*(?:you|i)?\s*|^(?:why|how|what)\s+(?:are|do|did|is|would|was|were|have|could|will)\s+(?:you|i)\s+|"
+    r"^(?:what'?s|what is|what are)\s+(?:your|the)\s+",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"^(?:i|i've|i'd|i'm|my|me)\b", re.I)
 # Words before the part of a clause that matters: "I think I did ok on ...", "also k8s autoscaling".
+_DOUBTED = re.compile(r"^(?:i\s+)?(?:don'?t|do not)\s+think\s+(?:that\s+)?", re.I)  # "I don't think X landed"
 _HEDGE = re.compile(r"^(?:(?:i think|i guess|i believe|i feel|i felt|i reckon|honestly|overall)\s+(?:that\s+)?|"
                     r"(?:also|then|and|plus|next|finally|later)\s+)+", re.I)
 
@@ -166,6 +181,22 @@ class Debrief(Model):
     @property
     def concerns(self) -> list[DebriefTopic]:
         return [t for t in self.topics if t.concern]
+
+    def keeping(self, topics: list[DebriefTopic]) -> Debrief:
+        """These notes with only `topics` (what the user kept), in the usual order."""
+        return self.model_copy(update={"topics": _ordered(topics)})
+
+
+def settle(topic: DebriefTopic, bank: QuestionBank, *, name: str | None = None, went_badly: bool | None = None) -> DebriefTopic:
+    """A doubtful topic as the user confirmed it: renamed, judged, and now sure."""
+    name = (name or topic.name).strip()
+    went_badly = topic.went_badly if went_badly is None else went_badly
+    reason = topic.reason if topic.reason == "inferred" else _reason(topic.mentions, went_badly)
+    competencies = bank.competencies_for_text(f"{name} {' '.join(topic.notes)}") if reason != "discussed" else []
+    return topic.model_copy(
+        update={"id": topic_id(name), "name": name, "went_badly": went_badly, "reason": reason, "sure": True,
+                "doubt": None, "competencies": competencies}
+    )
 
 
 @dataclass
@@ -208,13 +239,11 @@ def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -
         _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading)
     topics = _merge(reading.drafts, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
-    order = {"probed": 0, "inferred": 1, "fell_flat": 2, "discussed": 3}
-    topics.sort(key=lambda t: (order[t.reason], -t.mentions))
     return Debrief(
         source=source,
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         questions_asked=list(dict.fromkeys(reading.questions)),
-        topics=topics,
+        topics=_ordered(topics),
         fell_flat=list(dict.fromkeys(d.line for d in reading.drafts if d.verdict == "bad")),
         notes=reading.notes,
     )
@@ -298,6 +327,8 @@ def _pure_label(line: str) -> bool:
 
 def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading) -> None:
     """One list item, heading item or line of prose."""
+    for pattern, replacement in _SHORTHAND:
+        item = pattern.sub(replacement, item)
     if not item:
         return
     marker = phrases.verdict(item[:1]) if _MARKER.match(item) else "none"
@@ -305,6 +336,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
     head, comment = _split_comment(item)
+    if comment and phrases.verdict(comment) == "none" and phrases.noun_phrase(head) is None:
+        head, comment = _split_comment(comment)  # "with hiring mgr: conversation about ..." - a label
     if section == "questions" or _is_question(head):
         _read_question(head, comment, line, section, marker, reading)
         return
@@ -370,6 +403,7 @@ def _read_question(question: str, comment: str, line: str, section: Section, mar
     if verdict == "none" and mentions < 2:
         return
     body = _QUESTION_LEAD.sub("", question.rstrip("?").strip())
+    body = _gerund_for_verb(body)  # "migrate a monolith" -> "migrating a monolith"
     phrase = phrases.noun_phrase(body)
     name = phrase.text if phrase and phrase.complete and not phrases.too_long(phrase.text) else body
     reading.drafts.append(_Draft(name, line, verdict, mentions, sure=False, doubt="a question, not a topic: name the topic"))
@@ -377,9 +411,13 @@ def _read_question(question: str, comment: str, line: str, section: Section, mar
 
 def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list[_Draft]:
     """The topics one clause names, with what the clause says about them."""
+    doubted = bool(_DOUBTED.match(clause))
+    clause = _DOUBTED.sub("", clause)
     hedged = bool(_HEDGE.match(clause))
     clause = _HEDGE.sub("", clause)
     verdict = phrases.verdict(clause)
+    if doubted:
+        verdict = {"good": "bad", "none": "bad", "bad": "good"}.get(verdict, verdict)  # type: ignore[assignment]
     mentions = 1 if _FIRST_PERSON.match(clause) else phrases.repetitions(clause)
     clause = phrases.without_counts(clause)
     part_where = _PART_WHERE.match(clause)
@@ -436,6 +474,17 @@ def _gerund_for_why(text: str) -> str:
     lemma = (getLemma(match.group(1).lower(), upos="VERB") or (match.group(1).lower(),))[0]
     gerund = (getInflection(lemma, tag="VBG") or (f"{lemma}ing",))[0]
     return f"{gerund} {text[match.end():]}"
+
+
+def _gerund_for_verb(text: str) -> str:
+    """'migrate a monolith without downtime' -> 'migrating a monolith without downtime'."""
+    first, _, rest = text.partition(" ")
+    if not first or not phrases.verb_only(first) or first.lower() not in phrases.base_verbs(first):
+        return text  # 'approach to code reviews' is a noun phrase already
+    from lemminflect import getInflection
+
+    gerund = (getInflection(first.lower(), tag="VBG") or (first,))[0]
+    return f"{gerund} {rest}".strip()
 
 
 def _cue(clause: str) -> tuple[str, str] | None:
@@ -521,9 +570,19 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
         topic.went_badly = verdict == "bad"
         if verdict == "mixed" and topic.sure:
             topic.sure, topic.doubt = False, "did it go badly? the notes say both"
-        topic.reason = "probed" if topic.mentions >= 2 else "fell_flat" if topic.went_badly else "discussed"
+        topic.reason = _reason(topic.mentions, topic.went_badly)
         topic.competencies = bank.competencies_for_text(f"{topic.name} {' '.join(topic.notes)}") if topic.concern else []
     return list(topics.values())
+
+
+def _reason(mentions: int, went_badly: bool) -> Reason:
+    return "probed" if mentions >= 2 else "fell_flat" if went_badly else "discussed"
+
+
+def _ordered(topics: list[DebriefTopic]) -> list[DebriefTopic]:
+    """Concerns first (most probed first), then what was only discussed."""
+    order = {"probed": 0, "inferred": 1, "fell_flat": 2, "discussed": 3}
+    return sorted(topics, key=lambda t: (order[t.reason], -t.mentions))
 
 
 def _infer_repeated_competencies(topics: list[DebriefTopic], questions: list[str], bank: QuestionBank) -> None:

@@ -46,11 +46,15 @@ STOPS = {
     "no", "yes", "ok", "okay", "fine", "well", "badly", "poorly", "etc", "probably", "maybe", "i.e", "e.g",
 }
 # Inside a noun phrase: "streaming vs batch", "migration to Postgres", "familiarity with Microsoft Project".
-CONNECTORS = {"vs", "vs.", "versus", "v", "of", "for", "to", "in", "on", "with", "from", "/", "&", "+", "into", "at", "per", "via", "about"}
+CONNECTORS = {
+    "vs", "vs.", "versus", "v", "of", "for", "to", "in", "on", "with", "from", "/", "&", "+", "into", "at", "per", "via",
+    "about", "without", "under", "across", "between", "against", "behind", "beyond",
+}
 # "the question on X", "my role in X", "my answer about X": the topic is X.
 RELATIONAL_HEADS = {
     "question", "questions", "answer", "answers", "part", "bit", "piece", "story", "stories", "role", "topic",
     "topics", "one", "example", "section", "discussion", "conversation", "follow-up", "follow-ups", "q",
+    "explanation", "description",
 }
 RELATIONAL_PREPS = {"on", "about", "around", "regarding", "re", "in", "of", "for", "with", "to"}
 # "my team's code review process": the owner is not part of the topic.
@@ -73,12 +77,12 @@ _BAD = re.compile(
     r"(?:didn'?t|did not) have (?:a |any )?(?:good |great |solid |clear |real )?(?:answer|example|story|numbers)|"
     r"didn'?t (?:go well|land|have|know)|did not (?:go well|land|have|know)|"
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
-    r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|rough|awkward|"
+    r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|rough|awkward|all over the place|waffl|non-answer|"
     r"[❌✗✘👎]|-+>\s*(?:weak|bad|poor)",
     re.I,
 )
 _GOOD = re.compile(
-    r"(?<!not )(?<!wasn't )\b(?:fine|good|great|well|ok|okay|decent|strong|solid|nailed|aced|smooth(?:ly)?|nice|"
+    r"(?<!not )(?<!wasn't )\b(?:fine|good|great|well|ok|okay|decent|strong|solid|nailed|aced|smooth(?:ly)?|nice|landed|"
     r"confident|comfortable)\b|[✅✓✔👍]",
     re.I,
 )
@@ -98,6 +102,11 @@ def word_classes(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
     return frozenset(getAllLemmas(word.lower()))
+
+
+def base_verbs(word: str) -> tuple[str, ...]:
+    """The verbs `word` is a form of ('migrate' -> ('migrate',)); the word itself among them means a base form."""
+    return _verb_lemmas(word)
 
 
 def _verb_lemmas(word: str) -> tuple[str, ...]:
@@ -155,6 +164,8 @@ def noun_phrase(text: str) -> Phrase | None:
     i = 0
     while i < len(toks) and toks[i].lower() in DETERMINERS:
         i += 1
+    if i < len(toks) and toks[i].lower() in CONNECTORS:
+        return None  # "with hiring mgr": a preposition starts no noun phrase
     taken: list[str] = []
     ends: list[int] = []  # where each taken word ends in `text`
     complete = True
