@@ -568,10 +568,10 @@ def _now():
 
 
 __all__ = [
+    "AnswerFile",
     "DeviceError",
     "Practice",
     "PracticeEvents",
-    "AnswerFile",
     "PracticeOptions",
     "RoundSummary",
     "rescore_command",

@@ -145,7 +145,7 @@ class SessionStore:
         return load_session_file(self.file(self.resolve(ref)))
 
     def scan(self) -> tuple[list[Session], list[DamagedSession]]:
-        """Every session, oldest first, and apart those that do not load, each with its one-line reason."""
+        """The sessions that load, oldest first, and those that do not, each with its one-line reason."""
         sessions, damaged = [], []
         for session_id in self.ids():
             path = self.file(session_id)

@@ -232,7 +232,8 @@ def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -
             first, _, more = rest.partition(". ") if re.search(r"\.\s+\S+[^.]*:", rest) else (rest, "", "")
             if more:
                 pending.insert(0, (more, ""))
-            for item in _LIST_SPLIT.split(first) if first and section != "questions" else [first] if first else []:
+            items = [] if not first else [first] if section == "questions" else _LIST_SPLIT.split(first)
+            for item in items:
                 _read_item(item.strip().rstrip("."), line, section, True, reading)
             continue
         item = f"{markers[bullet]} {line}" if bullet in markers else line
