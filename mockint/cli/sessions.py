@@ -34,7 +34,7 @@ def sessions_list(as_json: bool = typer.Option(False, "--json")) -> None:
         print_json(rows)
         return
     if not rows:
-        console.print("No sessions yet. Try 'mockint demo'.")
+        console.print("No sessions yet: 'mockint practice' records one ('mockint demo' shows the tool in a folder of its own).")
         return
     from rich.markup import escape
     from rich.table import Table
