@@ -1,8 +1,10 @@
 """Settings (environment, TOML file) and the paths mockint writes to.
 
-`MOCKINT_HOME` moves everything mockint writes: config.toml, sessions, cache, ledger.
-Without it, sessions land in the checkout's `recordings/` when run from a checkout,
-else in the platform's user data dir; config and cache use the platform dirs.
+`MOCKINT_HOME` moves everything mockint writes: config.toml, sessions, ledger, demo, cache.
+Without it, the platform's folders (on Linux ~/.config/mockint, ~/.local/share/mockint,
+~/.cache/mockint), however mockint was installed: where your data goes must not depend on
+whether you ran `pip install .` or `pip install -e .` (an earlier rule sent a checkout's
+sessions to its `recordings/`, and users installing from a clone found them elsewhere).
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from mockint.errors import ConfigError
-from mockint.resources import checkout_root
 
 APP_NAME = "mockint"
 HOME_ENV = "MOCKINT_HOME"
@@ -31,6 +32,8 @@ class Paths:
     sessions_dir: Path
     cache_dir: Path
     ledger_file: Path
+    demo_dir: Path  # `mockint demo`'s own sessions, apart from yours
+
 
     @classmethod
     def from_env(cls) -> Paths:
@@ -42,14 +45,15 @@ class Paths:
                 sessions_dir=base / "sessions",
                 cache_dir=base / "cache",
                 ledger_file=base / "ledger.json",
+                demo_dir=base / "demo",
             )
-        root = checkout_root()
-        data = root / "recordings" if root else Path(platformdirs.user_data_dir(APP_NAME))
+        data = Path(platformdirs.user_data_dir(APP_NAME))
         return cls(
             config_file=Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml",
-            sessions_dir=data if root else data / "sessions",
+            sessions_dir=data / "sessions",
             cache_dir=Path(platformdirs.user_cache_dir(APP_NAME)),
             ledger_file=data / "ledger.json",
+            demo_dir=data / "demo",
         )
 
 
@@ -110,6 +114,14 @@ class Settings(BaseSettings):
     def llm_configured(self) -> bool:
         """True when an endpoint is set: an API key, or a base URL (local servers need no key)."""
         return bool(self.openai_base_url or self.openai_api_key)
+
+    @property
+    def base_url_origin(self) -> str:
+        """Where the endpoint URL was set, named as the user set it (for error hints)."""
+        for var in ("MOCKINT_OPENAI_BASE_URL", "OPENAI_BASE_URL"):  # the alias order above
+            if os.environ.get(var):
+                return var
+        return f"openai_base_url in {self.paths.config_file}" if self.openai_base_url else "OPENAI_BASE_URL"
 
     def public_dict(self) -> dict[str, Any]:
         """Settings for display: the API key masked, never shown."""

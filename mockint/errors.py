@@ -17,14 +17,14 @@ class MockintError(Exception):
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
 
-class ConfigError(MockintError):
-    """Bad settings or config file."""
+class UsageError(MockintError):
+    """A command used wrongly: options that do not go together, a missing choice."""
 
     exit_code = 2
 
 
-class UsageError(MockintError):
-    """The command was called wrongly (an unknown id, options that exclude each other)."""
+class ConfigError(MockintError):
+    """Bad settings or config file."""
 
     exit_code = 2
 
@@ -35,6 +35,10 @@ class SessionError(MockintError):
 
 class SessionNotFound(SessionError):
     pass
+
+
+class UserFileError(MockintError):
+    """A file the user named (notes, a job description, a typed answer) that cannot be read as text."""
 
 
 class DataFileError(MockintError):

@@ -360,7 +360,7 @@ class LLMClient:
         except openai.APIConnectionError:
             raise LLMError(
                 f"cannot connect to the LLM endpoint at {self.endpoint}",
-                hint="is the server running? check MOCKINT_OPENAI_BASE_URL",
+                hint=f"is the server running? check {self.settings.base_url_origin}",
             ) from None
         except openai.OpenAIError as exc:
             raise LLMError(f"{self._where()}: {self._scrub(exc)}") from None

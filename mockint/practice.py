@@ -30,6 +30,7 @@ from mockint.errors import (
     ScoringError,
     SessionError,
     TranscriptionError,
+    UsageError,
 )
 from mockint.records import QuestionRef, Transcript, utc_now
 from mockint.reporting.analysis import mean_overall
@@ -47,6 +48,14 @@ if TYPE_CHECKING:
 DEFAULT_QUESTIONS = 3
 
 
+@dataclass(frozen=True)
+class AnswerFile:
+    """A recorded answer from a file (`--answers-from`); `question_id` pairs it with a bank question."""
+
+    path: Path
+    question_id: str | None = None
+
+
 @dataclass
 class PracticeOptions:
     questions: int = DEFAULT_QUESTIONS
@@ -59,10 +68,11 @@ class PracticeOptions:
     think_seconds: float = 2.0
     max_answer_seconds: float = 180.0
     silence_stop_seconds: float = 4.0
-    answers_from: list[Path] = field(default_factory=list)
+    answers_from: list[AnswerFile | Path] = field(default_factory=list)
     offline: bool = False
     seed: int | None = None
     write_report: bool = True
+    update_ledger: bool = True  # the demo's answers are not yours: they stay out of the ledger
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> PracticeOptions:
@@ -210,32 +220,64 @@ class Practice:
         ).questions
 
     def start(self, options: PracticeOptions) -> Session:
-        """Create the session and its round (with its questions), saved before anything is asked."""
+        """Create the round (with its questions), saved before anything is asked.
+
+        Answer files are all checked first: one that cannot be used stops here, naming it, and
+        no session is created. With --plan the round continues the session that holds the plan,
+        so progress shows it as that session's next round."""
         from mockint.coaching.questions import extract_keywords, load_bank
 
-        files = [Path(p) for p in options.answers_from]
-        for path in files:
-            if not path.is_file():
-                raise AudioError(f"{path}: no such file")
-        if not files:
+        files = [f if isinstance(f, AnswerFile) else AnswerFile(Path(f)) for f in options.answers_from]
+        if files:
+            _check_answer_files(files)
+        else:
             self._check_device(options)
         bank = load_bank()
-        n = len(files) if files else options.questions
-        questions, kind = self.choose_questions(options, bank, n)
-        if files and len(questions) < len(files):
-            raise SessionError(f"only {len(questions)} questions for {len(files)} answer files")
-        keywords = extract_keywords(" ".join(filter(None, [options.role, options.job_description])))
-        session = self.store.create(role=options.role, job_description=options.job_description, keywords=keywords)
-        rnd = session.new_round("files" if files else kind)
-        rnd.questions = questions
+        named = self._named_questions(files, bank)
+        wanted = sum(not f.question_id for f in files) if files else options.questions
+        picked, kind = self.choose_questions(options, bank, wanted + len(named)) if wanted else ([], "files")
+        picked = [q for q in picked if q.id not in named][:wanted]
         if files:
-            # Every file becomes an answer at once, copied into the session: the session is
-            # self-contained, and an interrupted run resumes from its own copies.
-            for question, path in zip(questions, files):
-                self._add_file_answer(session, rnd, question, path)
+            if len(picked) < wanted:
+                raise SessionError(f"only {len(picked)} questions for {wanted} answer files", hint="name each file's question: ID=FILE")
+            rest = iter(picked)
+            questions = [named[f.question_id] if f.question_id else next(rest) for f in files]
+        else:
+            questions = picked
+        if kind == "plan" and self.store.ids():
+            session = self.store.load("latest")
+        else:
+            keywords = extract_keywords(" ".join(filter(None, [options.role, options.job_description])))
+            session = self.store.create(role=options.role, job_description=options.job_description, keywords=keywords)
+        kind = "files" if files else kind
+        rnd = session.new_round(kind)
+        rnd.questions = questions
+        # Every file becomes an answer at once, copied into the session: the session is
+        # self-contained, and an interrupted run resumes from its own copies.
+        for question, file in zip(questions, files):
+            self._add_file_answer(session, rnd, question, file.path)
         self.store.save(session)
         self.events.on_session(session, resumed=False)
         return session
+
+    @staticmethod
+    def _named_questions(files: list[AnswerFile], bank: QuestionBank) -> dict[str, QuestionRef]:
+        """The bank questions that answer files name (ID=FILE), by id."""
+        named = {}
+        for file in files:
+            if not file.question_id:
+                continue
+            question = bank.get(file.question_id)
+            if question is None:
+                import difflib
+
+                near = difflib.get_close_matches(file.question_id, [q.id for q in bank.questions], n=1)
+                raise UsageError(
+                    f"--answers-from {file.question_id}={file.path}: no question '{file.question_id}' in the bank",
+                    hint=f"did you mean '{near[0]}'?" if near else "'mockint questions' lists the ids",
+                )
+            named[file.question_id] = question.ref()
+        return named
 
     def start_demo(self) -> Session:
         """A session over the bundled sample answers, each against the question it answers."""
@@ -261,7 +303,7 @@ class Practice:
         answer_id = session.next_answer_id()
         name = f"{answer_id}{path.suffix.lower() or '.audio'}"
         shutil.copyfile(path, self.store.folder(session.id) / name)
-        answer = Answer(id=answer_id, question=question, audio_path=name, status="recorded")
+        answer = Answer(id=answer_id, question=question, audio_path=name, status="recorded", source_file=str(path))
         rnd.answers.append(answer)
         return answer
 
@@ -454,10 +496,11 @@ class Practice:
         weak = find_weak_areas(rnd.answers, rubrics, session_id=session.id)
         ledger_updated = False
         try:
-            from mockint.coaching.ledger import record_session
+            if options.update_ledger:
+                from mockint.coaching.ledger import record_session
 
-            record_session(self.settings.paths.ledger_file, session, rubrics)
-            ledger_updated = True
+                record_session(self.settings.paths.ledger_file, session, rubrics)
+                ledger_updated = True
         except MockintError as exc:
             self.events.on_warning(f"weakness ledger not updated: {exc}")
         report_path = self.write_report(session) if options.write_report else None
@@ -480,6 +523,23 @@ class Practice:
         return folder / "report.md"
 
 
+def _check_answer_files(files: list[AnswerFile]) -> None:
+    """Decode every answer file now, so a text file or a typo stops the round before it starts."""
+    from mockint.speech.decode import load_audio
+
+    problems = []
+    for file in files:
+        try:
+            load_audio(file.path)
+        except AudioError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise AudioError(
+            f"cannot use {len(problems)} of {len(files)} answer files: {'; '.join(problems)}",
+            hint="--answers-from takes audio files (wav, flac, mp3, ogg, m4a, webm); 'mockint score --text FILE' scores a typed answer",
+        )
+
+
 def _device_arg(device: str | None) -> int | str | None:
     if device is None or device == "":
         return None
@@ -494,24 +554,14 @@ def _default_speaker(text: str) -> None:
     speak(text)
 
 
-def read_job_description(path: Path) -> str:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SessionError(f"{path}: no such job description file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SessionError(f"{path}: cannot read the job description ({exc})") from None
-    if not text.strip():
-        raise SessionError(f"{path}: the job description is empty")
-    return text
 
 
 __all__ = [
+    "AnswerFile",
     "DeviceError",
     "Practice",
     "PracticeEvents",
     "PracticeOptions",
     "RoundSummary",
-    "read_job_description",
     "rescore_command",
 ]

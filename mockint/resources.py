@@ -20,10 +20,3 @@ def resource_dir(name: str) -> Path:
 
     raise DataFileError(f"mockint's {name}/ folder is missing from this install ({PACKAGE_DIR})")
 
-
-def checkout_root() -> Path | None:
-    """The repo root when mockint runs from a source checkout, else None."""
-    root = PACKAGE_DIR.parent
-    if (root / "pyproject.toml").is_file() and (root / "recordings").is_dir():
-        return root
-    return None

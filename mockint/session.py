@@ -7,6 +7,7 @@ result is stored, so any step can be re-run alone and a crash loses nothing.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -28,6 +29,7 @@ class Answer(Model):
     id: str
     question: QuestionRef
     audio_path: str | None = Field(default=None, description="relative to the session folder")
+    source_file: str | None = Field(default=None, description="the user's file it was copied from (--answers-from)")
     status: AnswerStatus = "recorded"
     error: str | None = Field(default=None, description="why the last step failed; the earlier results stay")
     transcript: Transcript | None = None
@@ -82,6 +84,15 @@ def new_session_id(now: datetime | None = None) -> str:
     return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
 
 
+@dataclass(frozen=True)
+class DamagedSession:
+    """A session folder whose session.json does not load: listed, never in the way of the others."""
+
+    id: str
+    path: Path
+    reason: str
+
+
 class SessionStore:
     """Reads and writes sessions under one folder."""
 
@@ -133,8 +144,16 @@ class SessionStore:
     def load(self, ref: str) -> Session:
         return load_session_file(self.file(self.resolve(ref)))
 
-    def list(self) -> list[Session]:
-        return [self.load(i) for i in self.ids()]
+    def scan(self) -> tuple[list[Session], list[DamagedSession]]:
+        """The sessions that load, oldest first, and those that do not, each with its one-line reason."""
+        sessions, damaged = [], []
+        for session_id in self.ids():
+            path = self.file(session_id)
+            try:
+                sessions.append(load_session_file(path))
+            except SessionError as exc:
+                damaged.append(DamagedSession(session_id, path, str(exc).removeprefix(f"{path}: ")))
+        return sessions, damaged
 
 
 def load_session_file(path: Path) -> Session:

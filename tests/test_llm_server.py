@@ -45,7 +45,8 @@ def test_real_server_scores_an_answer_through_the_production_path(llama_server, 
         llm_max_retries=0,
     )
     assert settings.openai_api_key is None  # a local server needs no key
-    rubrics = load_rubrics()
+    # The rubrics score_question sends for this behavioural question (its kind's criteria).
+    rubrics = load_rubrics(["star", "specificity"])
     transcript = timed_transcript(ANSWER, length=0.3)
     scorer = LLMScorer(settings)
 
@@ -71,6 +72,8 @@ def test_real_server_scores_an_answer_through_the_production_path(llama_server, 
             assert verify_quote(rejected, transcript) is None
         if not criterion.evidence:
             assert criterion.score <= 1  # card.py's cap for unsupported scores
+        if criterion.lowered:
+            assert criterion.lowered.startswith("the quotes do not show ")
         assert "\n" not in criterion.feedback
     assert 0.0 <= card.overall <= 100.0 and card.band
 

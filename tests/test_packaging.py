@@ -31,12 +31,12 @@ def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
     # Unpacked alone, away from the checkout, the package finds its data inside itself.
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    probe = "from mockint.resources import resource_dir, checkout_root; print(resource_dir('rubrics')); print(checkout_root())"
+    probe = "from mockint.resources import resource_dir; print(resource_dir('rubrics'))"
     out = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
         capture_output=True, text=True, check=True,
     ).stdout.splitlines()
-    assert out == [str(site / "mockint" / "rubrics"), "None"]
+    assert out == [str(site / "mockint" / "rubrics")]
 
     # Every module of the package imports from the unpacked wheel alone.
     modules = sorted(

@@ -15,15 +15,15 @@ from mockint.samples import load_samples
 pytestmark = pytest.mark.slow
 
 
-def _session(home: Path) -> dict:
-    (path,) = (home / "sessions").glob("*/session.json")
+def _session(home: Path, folder: str = "sessions") -> dict:
+    (path,) = (home / folder).glob("*/session.json")
     return json.loads(path.read_text())
 
 
 def test_demo_end_to_end_scores_strong_above_weak_and_writes_the_report(run_cli, mockint_home):
     result = run_cli("demo")
     assert result.code == 0, result
-    data = _session(mockint_home)
+    data = _session(mockint_home, "demo")  # the demo's own folder, apart from the user's sessions
     answers = data["rounds"][0]["answers"]
     samples = {s.audio: s for s in load_samples()}
     assert len(answers) == len(samples) >= 3
@@ -38,7 +38,7 @@ def test_demo_end_to_end_scores_strong_above_weak_and_writes_the_report(run_cli,
     strong = [overall[q] for q, s in by_id.items() if s.expect == "strong"]
     weak = [overall[q] for q, s in by_id.items() if s.expect == "weak"]
     assert min(strong) > max(weak) + 20, overall
-    folder = mockint_home / "sessions" / data["id"]
+    folder = mockint_home / "demo" / data["id"]
     report = (folder / "report.md").read_text()
     assert data["id"] in report or "Result" in report
     assert (folder / "report.html").is_file()

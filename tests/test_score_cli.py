@@ -63,7 +63,7 @@ def test_human_output_names_the_scorer_and_overall(run_cli, tmp_path):
     "args, message",
     [
         (("score",), "exactly one of AUDIO"),
-        (("score", "--text", "/nonexistent/answer.txt"), "no such file"),
+        (("score", "--text", "/nonexistent/answer.txt"), "no such answer file"),
         (("score", "/nonexistent/answer.wav"), "no such file"),
         (("score", "--text", "x.txt", "--session", "latest"), "exactly one of AUDIO"),
     ],
@@ -76,7 +76,7 @@ def test_bad_input_is_one_line_error(run_cli, args, message):
 
 def test_empty_text_is_one_line_error(run_cli, tmp_path):
     res = run_cli("score", "--text", str(_write(tmp_path, "  \n \n")))
-    assert res.code != 0 and "nothing to score" in res.err and len(res.err.strip().splitlines()) == 1
+    assert res.code != 0 and "the answer file is empty" in res.err and len(res.err.strip().splitlines()) == 1
 
 
 def test_llm_scorer_without_endpoint_is_a_config_error(run_cli, tmp_path, monkeypatch):

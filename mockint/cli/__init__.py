@@ -1,26 +1,23 @@
-"""`mockint` command line. Errors become one line on stderr and a non-zero exit, here only."""
+"""`mockint` command line. Errors become one line on stderr and a non-zero exit, here only.
+
+Exit codes: 0 done, 1 bad input or a failed step, 2 a usage mistake (an unknown command or
+option, a bad value: click's and mockint.errors.UsageError), 70 a bug, 130 interrupted.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 
-import click
+import typer
 
 # Each module registers its commands on `app`.
-from mockint.cli import (  # noqa: E402,F401  # noqa: E402,F401
-    config_cmd,
-    plan,
-    practice,  # noqa: E402,F401
-    questions,
-    report,  # noqa: E402,F401
-    score,  # noqa: E402,F401
-    sessions,
-    transcribe,  # noqa: E402,F401
-)
+from mockint.cli import config_cmd, debrief, plan, practice, questions, report, score, sessions, transcribe  # noqa: F401
 from mockint.cli.app import app, err_console
 from mockint.errors import MockintError
 
+EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
 
@@ -31,14 +28,14 @@ def main(argv: list[str] | None = None) -> None:
         # Without standalone mode click returns a command's exit code instead of exiting.
         code = command.main(args=argv, prog_name="mockint", standalone_mode=False)
     except MockintError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+        _error_line(str(exc))
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except typer.TyperException as exc:  # click's errors (Typer vendors click): usage mistakes exit 2
+        _error_line(usage_message(exc))
+        sys.exit(getattr(exc, "exit_code", EXIT_USAGE))
+    except (typer.Abort, KeyboardInterrupt):
         err_console.print("interrupted")
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
@@ -55,7 +52,37 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def typer_command() -> click.Command:
+def _error_line(message: str) -> None:
+    from rich.markup import escape
+
+    err_console.print(f"[bold red]error:[/] {escape(message)}", markup=True, soft_wrap=True)
+
+
+def usage_message(exc: typer.TyperException) -> str:
+    """click's usage error as one lower-case line, with its suggestion in brackets.
+
+    'No such option: --txt' + possibilities -> "no such option '--txt' (did you mean '--text'?)";
+    "No such command 'practise'. Did you mean 'practice'?" -> "no such command 'practise' (did you
+    mean 'practice'?)"; a bad value names its option; otherwise "(see 'mockint CMD --help')".
+    """
+    option = getattr(exc, "option_name", None)
+    possibilities = getattr(exc, "possibilities", None)
+    if option and exc.message.startswith("No such option"):
+        text, suggestion = f"no such option '{option}'", " or ".join(f"'{p}'" for p in sorted(possibilities or []))
+    else:
+        text, _, suggestion = exc.format_message().partition(" Did you mean ")
+        suggestion = suggestion.rstrip("?")
+    text = re.sub(r"\bInput should be\b", "should be", text.rstrip(". "))
+    text = text[:1].lower() + text[1:]
+    if suggestion:
+        return f"{text} (did you mean {suggestion}?)"
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None or "did you mean" in text:
+        return text
+    return f"{text} (see '{ctx.command_path} --help')"
+
+
+def typer_command():  # -> the click command Typer builds
     import typer.main
 
     return typer.main.get_command(app)

@@ -15,13 +15,37 @@ from rich.console import Console
 app = typer.Typer(
     name="mockint",
     help="A local, voice-first mock interviewer for second-round interviews.",
-    no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
+
+
+def help_when_bare(group: typer.Typer) -> None:
+    """`mockint` or `mockint sessions` alone prints the help and exits 0 (click's no_args_is_help
+    exits 2, as for a mistake)."""
+
+    @group.callback(invoke_without_command=True)
+    def _bare(ctx: typer.Context) -> None:
+        if ctx.invoked_subcommand is None:
+            typer.echo(ctx.get_help())
+            raise typer.Exit(0)
+
+
+help_when_bare(app)
+
+
+def check_choice(value: str | None, known, option: str) -> None:
+    """A usage error naming `option` when `value` is not one of `known`, with the nearest as a suggestion."""
+    if value is None or value in known:
+        return
+    import difflib
+
+    near = difflib.get_close_matches(value, list(known), n=1)
+    suggestion = f" (did you mean '{near[0]}'?)" if near else f"; known: {', '.join(known)}"
+    raise typer.BadParameter(f"unknown {option.lstrip('-')} '{value}'{suggestion}", param_hint=option)
 
 
 def settings(**overrides: Any):  # -> Settings, typed loosely to keep imports light

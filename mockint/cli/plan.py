@@ -1,8 +1,6 @@
-"""`mockint plan` (next round's targeted questions) and `mockint debrief` (import round-one notes)."""
+"""`mockint plan`: the next round's targeted questions."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import typer
 
@@ -75,50 +73,3 @@ def plan_cmd(
         console.print(f"\n[dim]Plan stored in session {session.id}, round {session.rounds[-1].index}: run 'mockint practice --plan'.[/]")
     elif session is None:
         console.print("\n[dim]No session yet, so the plan was not stored.[/]")
-
-
-@app.command("debrief")
-def debrief_cmd(
-    notes_file: Path = typer.Argument(..., help="your notes from the real first interview (plain text or Markdown)"),
-    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
-) -> None:
-    """Import notes from a real first-round interview. Topics the interviewers kept returning to,
-    and answers that fell flat, become weak areas that 'mockint plan' drills."""
-    from mockint.coaching.debrief import apply_debrief, parse_debrief, read_debrief
-    from mockint.coaching.ledger import load_ledger, save_ledger
-    from mockint.coaching.questions import load_bank
-    from mockint.errors import DataFileError
-
-    cfg = settings()
-    text = read_debrief(notes_file)
-    bank = load_bank()
-    debrief = parse_debrief(text, bank, source=str(notes_file))
-    if debrief.empty:
-        raise DataFileError(
-            f"{notes_file}: found no questions, repeated topics or flat answers in these notes",
-            hint="one per line, e.g. 'Q: why do you want to leave?' or 'Kept asking about: Microsoft Project (x3)'",
-        )
-    ledger = load_ledger(cfg.paths.ledger_file)
-    already = any(d.get("digest") == debrief.digest for d in ledger.debriefs)
-    ledger = apply_debrief(ledger, debrief)
-    save_ledger(ledger, cfg.paths.ledger_file)
-
-    if as_json:
-        print_json(debrief.model_dump(mode="json") | {"already_imported": already, "ledger": str(cfg.paths.ledger_file)})
-        return
-    console.print(f"[bold]Round-one debrief[/] from {notes_file}")
-    console.print(f"{len(debrief.questions_asked)} questions asked, {len(debrief.topics)} concerns, {len(debrief.fell_flat)} flat answers")
-    if debrief.topics:
-        from rich.table import Table
-
-        table = Table(title="Employer concerns (now weak areas)", title_justify="left")
-        for col in ("area", "why", "competencies"):
-            table.add_column(col, overflow="fold")
-        reasons = {"probed": "kept coming back to it", "inferred": "several questions on it", "fell_flat": "answer fell flat"}
-        for t in debrief.topics:
-            why = reasons[t.reason] + (f" ({t.mentions}x)" if t.reason != "fell_flat" else "")
-            table.add_row(f"{t.name} [dim]({t.id})[/]", why, ", ".join(bank.competency_name(c) for c in t.competencies) or "-")
-        console.print(table)
-    if already:
-        console.print("[dim]These notes were already imported; the ledger is unchanged.[/]")
-    console.print(f"[dim]Saved to {cfg.paths.ledger_file}. Next: 'mockint plan'.[/]")

@@ -5,6 +5,8 @@ mockint.practice runs the session; this module shows it (rich) and listens for E
 
 from __future__ import annotations
 
+import re
+import shutil
 import sys
 import threading
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Any
 
 import typer
 
-from mockint.cli.app import app, console, err_console, settings, store
+from mockint.cli.app import app, check_choice, console, err_console, settings, store
 
 STOP_NAMES = {
     "enter": "you pressed Enter",
@@ -141,6 +143,8 @@ class ConsoleEvents:
         from mockint.cli.render import delivery_line, render_scorecard
 
         console.print()
+        if answer.source_file:
+            console.print(f"[dim]answer file: {escape(answer.source_file)}[/]", soft_wrap=True)
         if answer.transcript is not None and answer.transcript.text:
             console.print(f"[bold]You said[/] [dim]({answer.transcript.duration:.0f} s)[/]: {escape(answer.transcript.text)}")
         if answer.scorecard is not None:
@@ -177,14 +181,14 @@ def print_summary(summary) -> None:
             a.id,
             escape(a.question.text[:60] + ("…" if len(a.question.text) > 60 else "")),
             a.status,
-            f"{card.overall:.0f}" if card else "-",
+            f"{card.overall:g}" if card else "-",  # as the report shows it (one decimal at most)
             card.band if card else "-",
             f"{d.words_per_minute:.0f}" if d else "-",
             str(d.filler_count) if d else "-",
         )
     console.print(table)
     if summary.mean_overall is not None:
-        console.print(f"[bold]Mean overall: {summary.mean_overall:.0f}/100[/]")
+        console.print(f"[bold]Mean overall: {summary.mean_overall:g}/100[/]")
     if summary.weak_areas:
         console.print("[bold]Repeated weak areas[/]")
         for w in summary.weak_areas:
@@ -193,15 +197,20 @@ def print_summary(summary) -> None:
                 console.print(f"    [dim]{escape(w.advice)}[/]")
     else:
         console.print("No weak area repeated across this round's answers.")
-    if summary.failed:
-        console.print(f"[yellow]{len(summary.failed)} answer(s) failed; re-score with:[/] {rescore_command(summary.session.id)}")
+    # Only an answer with a transcript can be scored again; the others failed before it.
+    rescorable = [a for a in summary.failed if a.transcript is not None and a.transcript.text.strip()]
+    if rescorable:
+        console.print(f"[yellow]{len(rescorable)} answer(s) failed to score; re-score with:[/] {rescore_command(summary.session.id)}")
     if summary.report_path is not None:
         console.print(f"Report: {summary.report_path}", soft_wrap=True, markup=False)
         console.print(f"[dim]HTML with audio: {summary.report_path.with_suffix('.html')}[/]", soft_wrap=True)
-    console.print("[dim]Next: 'mockint plan' for a round that drills your weak areas.[/]")
+    if summary.round.kind == "demo":
+        console.print("[dim]Next: 'mockint practice' to answer questions yourself.[/]")
+    else:
+        console.print("[dim]Next: 'mockint plan' for a round that drills your weak areas.[/]")
 
 
-def _run(practice_factory, run_fn) -> None:
+def _run(practice_factory, run_fn, *, resumable: bool = True) -> None:
     """Run a practice round; Ctrl-C ends it cleanly with the resume command."""
     events, practice = practice_factory()
     session_holder: dict[str, Any] = {}
@@ -210,12 +219,26 @@ def _run(practice_factory, run_fn) -> None:
     except KeyboardInterrupt:
         events.close()
         sid = session_holder.get("id")
-        if sid:
+        if sid and resumable:
             err_console.print(f"\ninterrupted: everything recorded is saved. Continue with: mockint practice --resume {sid}")
         raise typer.Exit(130) from None
     finally:
         events.close()
     print_summary(summary)
+    if summary.answers and not summary.scored:
+        from mockint.errors import ScoringError
+
+        raise ScoringError(f"none of the {len(summary.answers)} answers in this round could be scored (see above)")
+
+
+def answer_file(value: str):  # -> AnswerFile
+    """'FILE' or 'QUESTION_ID=FILE' (a file whose own name has '=' still counts as a file)."""
+    from mockint.practice import AnswerFile
+
+    question_id, sep, rest = value.partition("=")
+    if sep and not Path(value).exists() and re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z0-9_]+", question_id):
+        return AnswerFile(Path(rest), question_id)
+    return AnswerFile(Path(value))
 
 
 @app.command("practice")
@@ -224,7 +247,8 @@ def practice_cmd(
     category: str | None = typer.Option(None, "--category", help="behavioral, motivation, situational, role_specific, ..."),
     role: str | None = typer.Option(None, "--role", help="the role you are interviewing for (tailors the questions)"),
     job_description: Path | None = typer.Option(
-        None, "--job-description", help="a pasted job description: tailors the questions, its terms bias transcription"
+        None, "--job-description", "--jd", metavar="FILE",
+        help="a pasted job description: tailors the questions, its terms bias transcription",
     ),
     plan: bool = typer.Option(False, "--plan", help="ask the next-round plan that drills your repeated weak areas"),
     device: str | None = typer.Option(None, "--device", help="input device name or number ('mockint devices')"),
@@ -234,17 +258,24 @@ def practice_cmd(
     silence_stop_seconds: float | None = typer.Option(
         None, "--silence-stop-seconds", min=0.5, help="stop after this much silence following speech"
     ),
-    answers_from: list[Path] | None = typer.Option(
-        None, "--answers-from", help="answer from audio files instead of the microphone (repeat, or list several)"
+    answers_from: list[str] | None = typer.Option(
+        None, "--answers-from", metavar="[ID=]FILE",
+        help="answer from audio files instead of the microphone (repeat, or list several); "
+        "ID=FILE answers the bank question ID (see 'mockint questions')",
     ),
     resume: str | None = typer.Option(None, "--resume", help="continue an interrupted session (id, prefix or 'latest')"),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
     seed: int | None = typer.Option(None, "--seed", help="same seed, same questions"),
-    extra_files: list[Path] | None = typer.Argument(None, hidden=True, metavar="FILE", help="more --answers-from files"),
+    extra_files: list[str] | None = typer.Argument(None, hidden=True, metavar="FILE", help="more --answers-from files"),
 ) -> None:
     """Practice out loud: hear or read each question, answer into the microphone, get scored feedback."""
-    from mockint.practice import Practice, PracticeOptions, read_job_description
+    from mockint.practice import Practice, PracticeOptions
+    from mockint.userfiles import read_user_text
 
+    if category is not None:
+        from mockint.coaching.questions import load_bank
+
+        check_choice(category, load_bank().categories, "--category")
     files = list(answers_from or [])
     if extra_files:
         if not files:
@@ -256,14 +287,14 @@ def practice_cmd(
         questions=questions,
         category=category,
         role=role,
-        job_description=read_job_description(job_description) if job_description else None,
+        job_description=read_user_text(job_description, "job description file") if job_description else None,
         use_plan=plan,
         device=device,
         speak=speak,
         think_seconds=think_seconds,
         max_answer_seconds=max_answer_seconds,
         silence_stop_seconds=silence_stop_seconds,
-        answers_from=files,
+        answers_from=[answer_file(f) for f in files],
         offline=offline,
         seed=seed,
     )
@@ -288,21 +319,32 @@ def demo_cmd() -> None:
     """See the whole product with no microphone and no API key: bundled spoken answers,
     transcribed and scored offline, then a report."""
     from mockint.practice import Practice, PracticeOptions
+    from mockint.session import SessionStore
 
     cfg = settings()
-    options = PracticeOptions(think_seconds=0, offline=True)
+    options = PracticeOptions(think_seconds=0, offline=True, update_ledger=False)
+    # Its own folder, emptied each run: the demo's weak answers must not become your weak
+    # areas, your plan or a point on your progress chart.
+    demo_store = SessionStore(cfg.paths.demo_dir)
+    for old in demo_store.ids():
+        shutil.rmtree(demo_store.folder(old), ignore_errors=True)
 
     def factory():
         events = ConsoleEvents(options, interactive=False, streamed=False)
-        return events, Practice(cfg, store(cfg), events=events)
+        return events, Practice(cfg, demo_store, events=events)
 
     def run(practice, holder):
         console.print("[bold]mockint demo[/]: four recorded answers to second-round questions, strong and weak.")
+        console.print(
+            f"It runs in its own folder, {cfg.paths.demo_dir}, replaced by the next demo: it stays out of your "
+            "sessions, weakness ledger, plan and progress.",
+            soft_wrap=True, markup=False,
+        )
         session = practice.start_demo()
         holder["id"] = session.id
         return practice.run(session, options)
 
-    _run(factory, run)
+    _run(factory, run, resumable=False)
 
 
 @app.command("devices")

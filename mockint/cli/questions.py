@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from mockint.cli.app import app, console, print_json
+from mockint.cli.app import app, check_choice, console, print_json
 
 
 @app.command("questions")
@@ -16,14 +16,16 @@ def questions_cmd(
     search: str | None = typer.Option(None, "--search", "-s", help="words to find in the question"),
     ask: bool = typer.Option(False, "--ask", help="list good questions to ask the interviewer instead"),
     role: str | None = typer.Option(None, "--role", help="tailor a selection to this role"),
-    jd: Path | None = typer.Option(None, "--jd", help="tailor a selection to this job description (text file)"),
+    jd: Path | None = typer.Option(
+        None, "--job-description", "--jd", metavar="FILE", help="tailor a selection to this job description (text file)"
+    ),
     n: int | None = typer.Option(None, "-n", help="pick this many questions (tailored when --role/--jd is given)"),
     seed: int | None = typer.Option(None, "--seed", help="same seed, same selection"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Browse the second-round question bank, or pick a round tailored to a role."""
     from mockint.coaching.questions import extract_keywords, load_bank, select_questions
-    from mockint.errors import DataFileError
+    from mockint.userfiles import read_user_text
 
     bank = load_bank()
     if ask:
@@ -38,18 +40,9 @@ def questions_cmd(
                 console.print(f"   [dim]{q.why}[/]")
         return
 
-    if category and category not in bank.categories:
-        raise DataFileError(f"unknown category '{category}'", hint=f"known: {', '.join(bank.categories)}")
-    if competency and competency not in bank.competencies:
-        raise DataFileError(f"unknown competency '{competency}'", hint=f"known: {', '.join(bank.competencies)}")
-    job_description = None
-    if jd is not None:
-        try:
-            job_description = jd.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            raise DataFileError(f"{jd}: cannot read the job description: {exc.strerror}") from None
-        if not job_description.strip():
-            raise DataFileError(f"{jd}: the job description is empty")
+    check_choice(category, bank.categories, "--category")
+    check_choice(competency, bank.competencies, "--competency")
+    job_description = read_user_text(jd, "job description file") if jd is not None else None
 
     if n is not None or role or job_description:
         picked = select_questions(

@@ -66,7 +66,7 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             table.add_row(label, f"[{colour}]{c.score}/{c.max_score}[/]", "\n".join(quotes + notes) or "-", escape(c.feedback))
     console.print(table)
     per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
-    console.print(f"[bold]Overall {card.overall:.0f}/100 · {card.band}[/]  [dim]({per_rubric}; {scorer_label(card)})[/]")
+    console.print(f"[bold]Overall {card.overall:g}/100 · {card.band}[/]  [dim]({per_rubric}; {scorer_label(card)})[/]")
     if card.improvements:
         console.print("[bold]Most worth changing:[/]")
         for tip in card.improvements[:2]:

@@ -23,7 +23,7 @@ def _check_format(fmt: str) -> Format:
     fmt = fmt.lower().lstrip(".")
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
     if fmt not in ("md", "html", "json"):
-        raise typer.BadParameter(f"unknown format '{fmt}' (choose md, html or json)", param_hint="--format")
+        raise typer.BadParameter(f"unknown format '{fmt}'; choose md, html or json", param_hint="--format")
     return cast("Format", fmt)
 
 
@@ -69,7 +69,10 @@ def report(
     st = store(cfg)
     rubrics = load_rubrics()
     if progress:
-        progress_data = rep.analyse_progress(st.list(), rubrics, load_ledger(cfg.paths.ledger_file))
+        sessions, damaged = st.scan()
+        for bad in damaged:
+            err_console.print(f"warning: skipped damaged session {bad.path}: {bad.reason}", soft_wrap=True, markup=False)
+        progress_data = rep.analyse_progress(sessions, rubrics, load_ledger(cfg.paths.ledger_file))
         text = render.render_progress(progress_data, fmt)
         _write(text, _output_path(out, cfg.paths.sessions_dir / f"progress.{fmt}"))
         return

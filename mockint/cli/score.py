@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from mockint.cli.app import app, console, err_console, print_json, settings, store
+from mockint.cli.app import app, console, err_console, help_when_bare, print_json, settings, store
 from mockint.cli.render import render_scorecard
 from mockint.errors import MockintError, RubricDriftError, ScoringError, UsageError
 
-rubric_app = typer.Typer(help="Check the rubrics: run their golden examples through a scorer.", no_args_is_help=True)
+rubric_app = typer.Typer(help="Check the rubrics: run their golden examples through a scorer.")
+help_when_bare(rubric_app)
 app.add_typer(rubric_app, name="rubric")
 
 
@@ -20,23 +20,9 @@ app.add_typer(rubric_app, name="rubric")
 
 
 def _read_text(path: Path) -> str:
-    if str(path) == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise MockintError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise MockintError(f"{path}: is a folder, not a text file") from None
-        except UnicodeDecodeError:
-            raise MockintError(f"{path}: not a UTF-8 text file") from None
-        except OSError as exc:
-            raise MockintError(f"{path}: cannot read: {exc.strerror}") from None
-    text = " ".join(text.split())
-    if not text:
-        raise ScoringError(f"{path}: nothing to score (the file is empty)")
-    return text
+    from mockint.userfiles import read_user_text
+
+    return " ".join(read_user_text(path, "answer file").split())
 
 
 def _transcribe(path: Path, cfg) -> Any:  # -> Transcript
@@ -77,8 +63,8 @@ def scorecard_json(card) -> dict[str, Any]:
 
 @app.command("score")
 def score_cmd(
-    audio: Path | None = typer.Argument(None, help="an audio file to transcribe and score", show_default=False),
-    text: Path | None = typer.Option(None, "--text", help="score a typed or saved transcript (- for stdin)"),
+    audio: Path | None = typer.Argument(None, metavar="AUDIO", help="an audio file to transcribe and score", show_default=False),
+    text: Path | None = typer.Option(None, "--text", metavar="FILE", help="score a typed or saved transcript (- for stdin)"),
     session_id: str | None = typer.Option(None, "--session", help="re-score a session's answers (id, prefix or 'latest')"),
     question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to (any wording)"),
     question_id: str | None = typer.Option(None, "--question-id", help="the bank question it answers ('mockint questions' lists ids)"),
@@ -89,14 +75,14 @@ def score_cmd(
     """Score one answer (AUDIO or --text FILE) or a session's answers against the rubrics."""
     given = [x for x in (audio, text, session_id) if x is not None]
     if len(given) != 1:
-        raise MockintError("give exactly one of AUDIO, --text FILE or --session ID")
+        raise UsageError("give exactly one of AUDIO, --text FILE or --session ID")
     if session_id is not None:
         if question is not None or question_id is not None:
             raise UsageError("--question cannot be used with --session: each answer keeps its own question")
         _score_session(session_id, offline=offline, rescore_all=rescore_all, as_json=as_json)
         return
     if rescore_all:
-        raise MockintError("--all only applies with --session")
+        raise UsageError("--all only applies with --session")
 
     from mockint.records import Transcript
     from mockint.scoring import get_scorer, score_question
@@ -218,7 +204,7 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
 
 @rubric_app.command("test")
 def rubric_test(
-    rubric_ids: list[str] | None = typer.Argument(None, help="rubric ids (default: all)", show_default=False),
+    rubric_ids: list[str] | None = typer.Argument(None, metavar="RUBRIC", help="rubric ids (default: all)", show_default=False),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import typer
 
-from mockint.cli.app import app, console, print_json, store
+from mockint.cli.app import app, console, help_when_bare, print_json, store
 
-sessions_app = typer.Typer(help="List and inspect practice sessions.", no_args_is_help=True)
+sessions_app = typer.Typer(help="List and inspect practice sessions.")
+help_when_bare(sessions_app)
 app.add_typer(sessions_app, name="sessions")
 
 
 @sessions_app.command("list")
 def sessions_list(as_json: bool = typer.Option(False, "--json")) -> None:
-    """List sessions, oldest first."""
-    sessions = store().list()
+    """List sessions, oldest first; a damaged one is listed with its path and why it does not load."""
+    sessions, damaged = store().scan()
     rows = [
         {
             "id": s.id,
+            "status": "ok",
             "created_at": s.created_at.isoformat(timespec="seconds"),
             "role": s.role,
             "rounds": len(s.rounds),
@@ -26,25 +28,38 @@ def sessions_list(as_json: bool = typer.Option(False, "--json")) -> None:
         }
         for s in sessions
     ]
+    rows += [{"id": d.id, "status": "damaged", "path": str(d.path), "error": d.reason} for d in damaged]
+    rows.sort(key=lambda r: r["id"])
     if as_json:
         print_json(rows)
         return
     if not rows:
-        console.print("No sessions yet. Try 'mockint demo'.")
+        console.print("No sessions yet: 'mockint practice' records one ('mockint demo' shows the tool in a folder of its own).")
         return
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table()
-    for col in ("id", "created", "role", "rounds", "answers", "scored", "failed"):
-        table.add_column(col)
+    # The id starts with its UTC creation time, so no separate date column; cut short, it
+    # could not be pasted into --session.
+    table.add_column("id", no_wrap=True)
+    table.add_column("role", overflow="fold")
+    for col in ("rounds", "answers", "scored", "failed"):
+        table.add_column(col, justify="right")
     for r in rows:
-        table.add_row(r["id"], r["created_at"], r["role"] or "", *(str(r[k]) for k in ("rounds", "answers", "scored", "failed")))
+        if r["status"] == "damaged":
+            table.add_row(r["id"], "[red]damaged[/]", "-", "-", "-", "-")
+        else:
+            counts = (str(r[k]) for k in ("rounds", "answers", "scored", "failed"))
+            table.add_row(r["id"], escape(r["role"] or ""), *counts)
     console.print(table)
+    for d in damaged:
+        console.print(f"damaged: {d.path}: {d.reason}", soft_wrap=True, markup=False)
 
 
 @sessions_app.command("show")
 def sessions_show(
-    session_id: str = typer.Argument("latest", help="id, unique prefix, or 'latest'"),
+    session_id: str = typer.Argument("latest", metavar="SESSION", help="id, unique prefix, or 'latest'"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Show one session: its rounds, answers, statuses and scores."""
@@ -58,7 +73,7 @@ def sessions_show(
     for rnd in session.rounds:
         console.print(f"\n[bold]Round {rnd.index}[/] ({rnd.kind})")
         for a in rnd.answers:
-            score = f"{a.scorecard.overall:.0f}/100 {a.scorecard.band} ({a.scorecard.scorer})" if a.scorecard else "-"
+            score = f"{a.scorecard.overall:g}/100 {a.scorecard.band} ({a.scorecard.scorer})" if a.scorecard else "-"
             console.print(f"  {a.id} [{a.status}] {score}  {a.question.text}")
             if a.error:
                 console.print(f"      [red]{a.error}[/]")

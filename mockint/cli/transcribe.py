@@ -12,7 +12,7 @@ from mockint.cli.app import app, console, err_console, print_json, settings
 
 @app.command("transcribe")
 def transcribe_cmd(
-    audio: list[Path] = typer.Argument(..., help="audio files: any format PyAV decodes (wav, flac, mp3, ogg, m4a, webm)"),
+    audio: list[Path] = typer.Argument(..., metavar="AUDIO", help="audio files: any format PyAV decodes (wav, flac, mp3, ogg, m4a, webm)"),
     as_json: bool = typer.Option(False, "--json", help="print JSON (shape in docs/transcription.md)"),
     model: str | None = typer.Option(
         None, "--model", help="'bundled' (tiny.en, offline), a faster-whisper model name, or a CTranslate2 folder"

@@ -1,90 +1,168 @@
-"""Round-one debrief: turn free-text notes from a real first interview into weak areas.
+"""Round-one debrief: turn notes from a real first interview, as people write them, into weak areas.
 
-Notes are messy: headings or none, bullets of any kind, "Q:" prefixes, counts like "(x3)" or
-"asked twice". We pull out the questions asked, the topics the interviewers kept returning to,
-and the answers that fell flat. Topics probed repeatedly are the employer's concerns (a career
-coach's rule of thumb: when they keep asking about an area, your answer has not satisfied them
-yet), so each becomes a weak area and a probe topic for round two. When the notes only list
-questions, two or more questions on the same competency count as a repeated probe too.
+Notes come as bullets, numbered lists, emoji checkmarks, headings ("## Went badly", "Weak
+answers:") or none, "Q:" lines, "topic: how it went" lines, and prose ("He kept coming back to
+exactly-once delivery and I didn't have a good answer."). From each line we take:
+  - the topics the interviewers asked about, each a short noun phrase (coaching/phrases.py),
+    found after a cue ("asked about", "kept coming back to", "I fumbled the", "pressed on"), as
+    the subject of a verdict ("Caching strategy went fine"), or as a list item under a heading;
+  - how it went: a verdict in the clause, after it ("- ok", "-> weak", ": couldn't name a
+    framework"), in the next sentence ("My answer was vague."), from an emoji or a heading;
+  - how often they came back to it ("twice", "(x3)", "kept asking").
+Topics probed repeatedly are the employer's concerns (a career coach's rule of thumb: when they
+keep asking about an area, your answer has not satisfied them yet); answers that went badly are
+concerns too. Both become weak areas; topics that went fine are only listed as discussed.
+Questions quoted as asked ("Why do you want to leave?") are kept; two or more on one competency
+count as a repeated probe.
 
-Parsing is pure; reading the file is read_debrief(), the only I/O here.
+When the reading is doubtful (a topic taken out of a long sentence, a name made from a question,
+"ok but too long"), the topic is marked `sure=False` with the doubt in words; `mockint debrief`
+shows it and asks, or with --yes keeps only what is sure. Measured on 17 notes written before this
+parser (tests/data/debrief_notes.yaml): see tests/test_debrief_notes.py.
+
+Parsing is pure: the CLI reads the file (mockint.userfiles).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
-from mockint.coaching.questions import QuestionBank, similarity, tokens
+from mockint.coaching import phrases
+from mockint.coaching.questions import QuestionBank, tokens
 from mockint.coaching.weakness import Ledger, LedgerEntry, LedgerEvent, WeakEvidence
-from mockint.errors import DataFileError
 from mockint.records import Model, utc_now
 
-Section = Literal["questions", "probed", "flat", "notes"]
+Section = Literal["bad", "good", "repeated", "questions", "topics", "none"]
+Reason = Literal["probed", "fell_flat", "inferred", "discussed"]
 
-_BULLET = re.compile(r"^\s*(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s*")
-_MARKDOWN_HEADER = re.compile(r"^\s*#{1,6}\s*")
-_QUESTION_PREFIX = re.compile(r"^\s*(?:q\d*|question\s*\d*)\s*[:.)-]\s*", re.I)
-_ANSWER_PREFIX = re.compile(r"^\s*(?:a|answer|me|my answer)\s*[:.)-]\s*", re.I)
+LONG_SENTENCE_WORDS = 30  # a run-on sentence: topics taken out of it are doubtful
 
-_SECTION_WORDS: list[tuple[Section, re.Pattern[str]]] = [
-    ("flat", re.compile(r"fell flat|flat|badly|poorly|\bpoor\b|\bweak|struggl|fumbl|stumbl|off.?guard|didn'?t go|did not go|"
-                        r"went wrong|could have|should have|bomb|blank|rambl|mess(ed)? up|not (great|good)|improve", re.I)),
-    ("probed", re.compile(r"kept|keep|return|came back|coming back|going back|again|repeat|probe|probing|dug|dig|drill|"
-                          r"focus|concern|worr|multiple times|several times|follow.?up|emphasi|pressed|pushed|interested in", re.I)),
-    ("questions", re.compile(r"question|asked|they ask|interview q", re.I)),
+_SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
+    ("bad", re.compile(r"went badly|badly|\bweak|fell flat|\bflat\b|struggl|fumbl|\bpoor|could have gone|didn'?t go well|"
+                       r"not so well|to improve|improve|\bbad\b|mistakes|regrets|❌", re.I)),
+    ("repeated", re.compile(r"\bkept\b|\bkeep\b|came back|coming back|again|repeated|probed|probing|pressed|follow.?ups?|"
+                            r"dug into|concerns?\b", re.I)),
+    ("good", re.compile(r"went well|\bwell\b|\bgood\b|\bstrong|nailed|\bwins?\b|✅", re.I)),
+    ("topics", re.compile(r"(?:asked|talked|questions?)\s+(?:me\s+)?about", re.I)),
+    ("questions", re.compile(r"questions?\b|they asked|\basked\b|q&a|interview q", re.I)),
+    ("topics", re.compile(r"topics?\b|covered|discussed|talked about|areas?\b|notes?\b|misc|other|summary|themes?", re.I)),
 ]
-
-_COUNT = re.compile(
-    r"\(?\s*(?:[x×]\s*(?P<a>\d+)|(?P<b>\d+)\s*[x×]|(?P<c>\d+)\s*(?:times|x)|(?P<word>twice|three times|four times|"
-    r"five times|several times|multiple times|many times|a few times|over and over|again and again|repeatedly))\s*\)?",
+_LABEL_FILLERS = {"answers", "answer", "the", "that", "what", "things", "thing", "stuff", "my", "they", "me", "i",
+                  "went", "go", "did", "were", "was", "round", "one", "two", "1", "2", "interview", "and", "or"}
+_BULLET = re.compile(r"^(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s+")
+_MARKER = re.compile(r"^([✅✓✔👍❌✗✘👎])\s*")
+_QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|question)\s*[:.)-]\s*)", re.I)
+# Shorthand people write in notes.
+_SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
+    (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"), (r"\bconvo\b", "conversation"),
+    (r"\bre:?\s+(?=[a-z])", "about "), (r"[\"“”]", ""),
+]]
+_QUESTION_FORM = re.compile(
+    r"^(?:tell me|describe|walk me|talk me|give me|why|how|what|when|where|who|which|have you|do you|did you|"
+    r"can you|could you|would you|are you|were you|is there)\b",
     re.I,
 )
-_WORD_COUNTS = {"twice": 2, "three times": 3, "four times": 4, "five times": 5}
-_REPEAT_HINT = re.compile(
-    r"\bkept\b|\bkeep\b|again|repeated|\breturn|coming back|came back|going back|twice|several times|multiple times|"
-    r"\d+\s*[x×]\b|\b[x×]\s*\d+|\d+\s*times", re.I
-)
-_FLAT_HINT = re.compile(
-    r"fell flat|flat|badly|struggl|fumbl|stumbl|off.?guard|blank|rambl|didn'?t (go|land)|did not (go|land)|"
-    r"mess(ed)? up|weak answer|bombed|not (a )?great", re.I
-)
-# Leading phrases that say who asked and how, not what about.
-_LEAD_IN = re.compile(
-    r"^(?:(?:they|he|she|the (?:hiring )?manager|hiring manager|interviewers?|the panel|panel|both of them|[A-Z][a-z]+)\s+)?"
-    r"(?:(?:really|also|then|just)\s+)?"
-    r"(?:kept|keep|kept on|kept coming back to|kept returning to|came back to|went back to|returned to|pressed|pushed|"
-    r"dug into|probed|asked(?: me)?(?: again)?|asking|questions? (?:about|on)|lots of questions (?:about|on)|"
-    r"(?:a )?(?:lot|lots) of (?:questions )?(?:about|on)|focus(?:ed)? on|were interested in|was interested in)"
-    r"(?:\s+(?:asking|coming back|returning|probing|pushing|digging|going back|circling back))?"
-    r"(?:\s+(?:me|us))?(?:\s+(?:again|about|to|on|into|at|around|regarding|with))*\s+",
+# Where a topic's verdict or repeat count follows it: "X - ok", "X -> weak", "X: decent answer", "X? fine".
+_COMMENT_SPLIT = re.compile(r"\s+(?:-+>|=>|[-–—|]+)\s+|(?<=\?)\s+|:\s+")
+# "Priya (EM): ..." names who asked; the rest is the note.
+_SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|^(?:[A-Z][a-z]+)\s*:\s+(?=[a-z])")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_SPLIT = re.compile(
+    r",?\s+(?:and then|then|plus)\s+|;\s*|,\s*(?=(?:which|but|though|although|and)\b)|\s+but\s+|"
+    r"\s+and\s+(?=(?:i|i've|i'd|he|she|they|we|it)\b)",
     re.I,
 )
-_FLAT_LEAD_IN = re.compile(
-    r"^(?:my answer|answer|the answer|the question|question|my story|story)\s+(?:about|on|to|for|re:?)\s+|"
-    r"^(?:i\s+)?(?:struggled|fumbled|stumbled|rambled|blanked)\s+(?:with|on|through|when asked about|about)?\s*|"
-    r"^(?:was\s+)?caught (?:completely )?off.?guard by\s+(?:the question (?:about|on)\s+|a question (?:about|on)\s+)?",
+_LIST_SPLIT = re.compile(r"[,;]\s*(?:and\s+|then\s+)?|\s+and\s+|\s+&\s+", re.I)
+_SUBJECT = (
+    r"(?:(?:they|he|she|we|i|both(?: of them)?|the panel|panel|[A-Z][a-z]+|"
+    r"(?:the |my |our |their |other )?(?:\w+ ){0,2}(?:interviewers?|lead|manager|mgr|engineer|eng|recruiter|cto|vp|"
+    r"director|em|pm|hr|architect|founder))\s+)?"
+)
+_ADVERBS = r"(?:(?:really|also|then|just|only|completely|totally|kind of|sort of|probably|definitely|mostly|again)\s+)*"
+# A cue, then the topic(s). The kind says what the cue itself tells: asked (neutral), repeated, bad or good.
+_NOUN_CUE = re.compile(
+    r"^(?:(?:a|an|the|some|lots of|a lot of|a few|more|many|follow-up|long|big)\s+)*(?:questions?|deep[- ]dives?|focus|"
+    r"discussion|grilling|chat|conversation|emphasis|back and forth|probing|drilling)\s+(?:on|about|around|into|regarding)\s+",
     re.I,
 )
-_TRAILING_VERDICT = re.compile(
-    r"\s*(?:[-–—:,;(]\s*)?(?:it\s+|that\s+|this\s+)?(?:(?:was|were|is|felt|went)\s+)?(?:fell flat|caught me (?:completely )?off.?guard|threw me|went badly|was weak|was vague|didn'?t land|"
-    r"did not land|fumbled|rambled|blanked|bombed|not great|too vague|too long|no numbers)\b.*$",
+# Any other verb before a preposition: "dove into X", "kept poking at X", "chatted about X".
+_VERB_CUE = re.compile(
+    rf"^{_SUBJECT}{_ADVERBS}(\w+)(?:\s+(\w+ing))?(?:\s+(?:me|us))?(?:\s+(?:a lot|a bit|lots|hard|again|more|deep|further))?"
+    r"\s+(?:about|on|into|at|over|around|regarding|through)\s+",
     re.I,
 )
+_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(rf"^{_SUBJECT}{_ADVERBS}(?:{pattern})\s+", re.I))
+    for kind, pattern in [
+        ("repeated", r"(?:kept|keep|kept on)\s+(?:coming|going|circling)\s+back\s+to|(?:came|come|went|circled)\s+back\s+to"
+                     r"|returned\s+to|kept\s+returning\s+to"),
+        ("repeated", r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
+                     r"(?:\s+(?:about|on|into|at|around|over))?"),
+        ("repeated", r"(?:pressed|pushed|probed|drilled|dug|grilled|quizzed)(?:\s+me)?(?:\s+hard)?\s+(?:on|into|about|at|over)"),
+        ("repeated", r"asked(?:\s+me)?\s+(?:twice|again|repeatedly|several times|multiple times|a few times|\d+\s+times)"
+                     r"\s+(?:about|on|for)"),
+        ("asked", r"asked(?:\s+me)?(?:\s+(?:a lot|lots|a bit|a few questions|some questions|questions|a question|more|"
+                  r"twice|again|repeatedly))?"
+                  r"(?:\s+(?:about|on|around|regarding|re:?))?"),
+        ("asked", r"(?:a few |some |lots of |a lot of |more |follow-up |many )?questions?\s+(?:about|on|around|regarding)"),
+        ("asked", r"(?:talked|spoke|chatted)\s+(?:a lot\s+|a bit\s+)?(?:about|through)|discussed|covered|went\s+through|"
+                  r"focused\s+on|dug\s+into|wanted\s+to\s+know(?:\s+about)?|were\s+interested\s+in|was\s+interested\s+in"),
+        ("bad", r"(?:fumbled|blanked|bombed|flubbed|botched|stumbled|struggled|rambled|messed\s+up|got\s+stuck|froze)"
+                r"(?:\s+(?:on|with|through|over|about|when asked about))?"),
+        ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time)\s+(?:on|about|for|with)"),
+        ("bad", r"(?:was|were|got)\s+(?:weak|vague|shaky|caught off.?guard)\s+(?:on|about|with|by)"),
+        ("bad", r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:explain|answer)"),
+        # Something left out of an answer: did the answer go badly? The CLI asks.
+        ("regret", r"should\s+have\s+(?:mentioned|said|talked about|brought up|explained)|forgot(?:\s+to\s+mention)?|"
+                   r"(?:didn'?t|did not)\s+mention|wish\s+i\s+had\s+(?:mentioned|said)"),
+        ("good", r"(?:seemed|was|looked)\s+(?:happy|satisfied|pleased|impressed)\s+with|(?:nailed|aced|handled)|did\s+(?:ok|okay|well|fine|great|good)\s+(?:on|with)|"
+                 r"(?:was|felt)\s+(?:strong|confident|good)\s+(?:on|about|with)"),
+    ]
+]
+_CUE_VERDICT: dict[str, phrases.Verdict] = {"bad": "bad", "good": "good", "regret": "mixed"}
+_PART_WHERE = re.compile(r"^(?:the\s+)?(?:part|bit|moment|point|time|section)\s+(?:where|when)\s+(.+)$", re.I)
+_SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
+_OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
+# "how I'd design a url shortener" -> "url shortener"
+_HOW_LEAD = re.compile(
+    r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|i|(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+(?:\w+\s+)?",
+    re.I,
+)
+_WHY_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?!(?:was|were|am|is|are|do|did|have|had|would|could)\b)(\w+)\s+", re.I)
+_QUESTION_LEAD = re.compile(
+    r"^(?:tell me about|describe|walk me through|talk me through|give me)\s+(?:a time|an example|a situation)?\s*"
+    r"(?:when|where|that)?\s*(?:you|i)?\s*|^(?:why|how|what)\s+(?:are|do|did|is|would|was|were|have|could|will)\s+(?:you|i)\s+|"
+    r"^(?:what'?s|what is|what are)\s+(?:your|the)\s+",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"^(?:i|i've|i'd|i'm|my|me)\b", re.I)
+# Words before the part of a clause that matters: "I think I did ok on ...", "also k8s autoscaling".
+_DOUBTED = re.compile(r"^(?:i\s+)?(?:don'?t|do not)\s+think\s+(?:that\s+)?", re.I)  # "I don't think X landed"
+_HEDGE = re.compile(r"^(?:(?:i think|i guess|i believe|i feel|i felt|i reckon|honestly|overall)\s+(?:that\s+)?|"
+                    r"(?:also|then|and|plus|next|finally|later)\s+)+", re.I)
 
 
 class DebriefTopic(Model):
     id: str = Field(description="'topic.<slug>': the weak-area id it becomes")
-    name: str
-    reason: Literal["probed", "fell_flat", "inferred"]
-    mentions: int = Field(description="how many times the interviewers came back to it (1 for a flat answer)")
+    name: str = Field(description="a short noun phrase, as the notes wrote it")
+    reason: Reason = Field(description="probed: they came back to it; fell_flat: your answer went badly; "
+                                       "inferred: several questions on it; discussed: it came up and went fine")
+    mentions: int = Field(description="how many times the interviewers came back to it (1 when they did not)")
+    went_badly: bool = Field(default=False, description="the notes say the answer went badly")
+    sure: bool = Field(default=True, description="False when the reading is doubtful: the CLI asks")
+    doubt: str | None = Field(default=None, description="why it is doubtful, in words")
     competencies: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="the note lines it came from, verbatim")
+
+    @property
+    def concern(self) -> bool:
+        return self.reason != "discussed"
 
 
 class Debrief(Model):
@@ -92,169 +170,377 @@ class Debrief(Model):
     digest: str = Field(description="sha256 of the notes, so re-importing the same file changes nothing")
     imported_at: datetime = Field(default_factory=utc_now)
     questions_asked: list[str] = Field(default_factory=list)
-    topics: list[DebriefTopic] = Field(default_factory=list, description="employer concerns, most-probed first")
-    fell_flat: list[str] = Field(default_factory=list, description="answers that fell flat, as written")
-    notes: list[str] = Field(default_factory=list, description="lines that fit no other heading")
+    topics: list[DebriefTopic] = Field(default_factory=list, description="concerns first, most-probed first; then discussed")
+    fell_flat: list[str] = Field(default_factory=list, description="the lines of answers that went badly, as written")
+    notes: list[str] = Field(default_factory=list, description="lines that name no topic")
 
     @property
     def empty(self) -> bool:
-        return not (self.questions_asked or self.topics or self.fell_flat)
+        return not (self.questions_asked or self.topics)
+
+    @property
+    def concerns(self) -> list[DebriefTopic]:
+        return [t for t in self.topics if t.concern]
+
+    def keeping(self, topics: list[DebriefTopic]) -> Debrief:
+        """These notes with only `topics` (what the user kept), in the usual order."""
+        return self.model_copy(update={"topics": _ordered(topics)})
 
 
-def read_debrief(path: Path) -> str:
-    """The notes file's text; one-line DataFileError for missing, unreadable, binary or empty files."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: no such notes file") from None
-    except IsADirectoryError:
-        raise DataFileError(f"{path}: is a folder, not a notes file") from None
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read: {exc.strerror}") from None
-    if b"\x00" in raw[:4096]:
-        raise DataFileError(f"{path}: not a text file", hint="save your notes as plain text or Markdown")
-    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
-    if not text.strip():
-        raise DataFileError(f"{path}: the notes file is empty")
-    return text
-
-
-def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -> Debrief:
-    """Questions asked, repeatedly probed topics and flat answers from free-text notes."""
-    questions: list[str] = []
-    probed: list[tuple[str, str, int]] = []  # (topic text, raw line, mentions)
-    flat: list[tuple[str, str]] = []  # (topic text, raw line)
-    notes: list[str] = []
-    section: Section = "notes"
-    for raw_line in text.splitlines():
-        line = raw_line.strip()
-        if not line or set(line) <= set("-=*_#~ "):
-            continue
-        header, rest = _split_header(line)
-        inline_label = header is None and _inline_label(line)
-        if inline_label:
-            # "misc: ..." / "Sarah: ..." - classify the rest by its content, keep the section.
-            items = [line.partition(":")[2].strip()]
-        elif header is not None:
-            section = header
-            if not rest:
-                continue
-            items = [part.strip() for part in re.split(r";\s*", rest) if part.strip()]
-        else:
-            items = [line]
-        for item in items:
-            item = _BULLET.sub("", _MARKDOWN_HEADER.sub("", item)).strip()
-            if not item or _ANSWER_PREFIX.match(item):
-                continue  # the candidate's own answer text is not a topic
-            kind = _classify(item, "notes" if inline_label else section)
-            if kind == "questions":
-                question = _QUESTION_PREFIX.sub("", item).strip()
-                question = _COUNT.sub("", question).strip(" -–—")
-                questions.append(question)
-                if _REPEAT_HINT.search(item):
-                    probed.append((_topic_text(item), item, _mentions(item, default=2)))
-            elif kind == "probed":
-                probed.append((_topic_text(item), item, _mentions(item, default=2)))
-            elif kind == "flat":
-                flat.append((_flat_topic_text(item), item))
-            else:
-                notes.append(item)
-
-    topics: list[DebriefTopic] = []
-    for name, line, count in probed:
-        _add_topic(topics, name, line, count, "probed", bank)
-    for name, line in flat:
-        _add_topic(topics, name, line, 1, "fell_flat", bank)
-    _infer_repeated_competencies(topics, questions, bank)
-    topics.sort(key=lambda t: (-t.mentions, {"probed": 0, "inferred": 1, "fell_flat": 2}[t.reason], t.id))
-    return Debrief(
-        source=source,
-        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        questions_asked=list(dict.fromkeys(questions)),
-        topics=topics,
-        fell_flat=[line for _, line in flat],
-        notes=notes,
+def settle(topic: DebriefTopic, bank: QuestionBank, *, name: str | None = None, went_badly: bool | None = None) -> DebriefTopic:
+    """A doubtful topic as the user confirmed it: renamed, judged, and now sure."""
+    name = (name or topic.name).strip()
+    went_badly = topic.went_badly if went_badly is None else went_badly
+    reason = topic.reason if topic.reason == "inferred" else _reason(topic.mentions, went_badly)
+    competencies = bank.competencies_for_text(f"{name} {' '.join(topic.notes)}") if reason != "discussed" else []
+    return topic.model_copy(
+        update={"id": topic_id(name), "name": name, "went_badly": went_badly, "reason": reason, "sure": True,
+                "doubt": None, "competencies": competencies}
     )
 
 
-def _split_header(line: str) -> tuple[Section | None, str]:
-    """A heading line ('## Questions they asked', 'KEPT COMING BACK TO:', 'Fell flat: salary; gaps')."""
-    body = _BULLET.sub("", line) if not line.lstrip().startswith("#") else _MARKDOWN_HEADER.sub("", line)
-    is_markdown = line.lstrip().startswith("#")
-    head, sep, rest = body.partition(":")
-    if is_markdown and not sep:
-        head, rest = body, ""
-    elif not sep:
-        # A short all-caps line is a heading too, and so is a short unpunctuated line that names a section.
-        short_label = (
-            len(body.split()) <= 4
-            and not body.rstrip().endswith((".", "?", "!", ")"))
-            and not re.search(r"\b(about|regarding|re|with|my)\b", body, re.I)  # "asked about Excel" is a topic
-        )
-        if (body.isupper() and len(body.split()) <= 6) or (
-            short_label and any(p.search(body) for _, p in _SECTION_WORDS)
-        ):
-            head, rest = body, ""
+@dataclass
+class _Draft:
+    name: str
+    line: str
+    verdict: phrases.Verdict = "none"
+    mentions: int = 1
+    sure: bool = True
+    doubt: str | None = None
+    cued: bool = False  # found after a cue ("asked about"), not as a bare list item
+
+
+@dataclass
+class _Reading:
+    drafts: list[_Draft] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -> Debrief:
+    """Topics (with how they went and how often they came up) and questions asked, from free-text notes."""
+    reading = _Reading()
+    section: Section = "none"
+    pending = _logical_lines(text)
+    markers = _plus_minus_markers(pending)
+    while pending:
+        line, bullet = pending.pop(0)
+        heading = _heading(line, bullet)
+        if heading is not None:
+            section, rest = heading
+            # "Weakest answer: X. Strongest: Y." - the next sentence may be a heading of its own.
+            first, _, more = rest.partition(". ") if re.search(r"\.\s+\S+[^.]*:", rest) else (rest, "", "")
+            if more:
+                pending.insert(0, (more, ""))
+            items = [] if not first else [first] if section == "questions" else _LIST_SPLIT.split(first)
+            for item in items:
+                _read_item(item.strip().rstrip("."), line, section, True, reading)
+            continue
+        item = f"{markers[bullet]} {line}" if bullet in markers else line
+        _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading)
+    topics = _merge(reading.drafts, bank)
+    _infer_repeated_competencies(topics, reading.questions, bank)
+    return Debrief(
+        source=source,
+        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        questions_asked=list(dict.fromkeys(reading.questions)),
+        topics=_ordered(topics),
+        fell_flat=list(dict.fromkeys(d.line for d in reading.drafts if d.verdict == "bad")),
+        notes=reading.notes,
+    )
+
+
+# --- lines and headings -------------------------------------------------------------------
+
+
+def _logical_lines(text: str) -> list[tuple[str, str]]:
+    """(line, its bullet or '') with bullets removed; prose wrapped over several lines is joined again."""
+    out: list[tuple[str, str]] = []
+    joinable = False
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.replace("\t", " ").strip().lstrip("\ufeff")
+        if not line or set(line) <= set("-=*_#~ "):
+            joinable = False
+            continue
+        marker = _MARKER.match(line)
+        found = _BULLET.match(line)
+        bullet = found.group(0).strip() if found else marker.group(1) if marker else ""
+        body = _BULLET.sub("", line) if not marker else line  # an emoji stays: it is the verdict
+        if joinable and not bullet and line[:1].islower():
+            prev, prev_bullet = out.pop()
+            out.append((f"{prev} {body}", prev_bullet))
         else:
-            return None, ""
-    if len(head.split()) > 7 or head.strip().endswith("?") or _QUESTION_PREFIX.match(body):
-        return None, ""
-    for section, pattern in _SECTION_WORDS:
-        if pattern.search(head):
+            out.append((body, bullet))
+        # A long line that stops mid-sentence was wrapped by an editor: a next line in lower case continues it.
+        joinable = len(out[-1][0].split()) >= 8 and not out[-1][0].rstrip().endswith((".", "!", "?", ":"))
+    return out
+
+
+def _plus_minus_markers(lines: list[tuple[str, str]]) -> dict[str, str]:
+    """Notes that mix '+ ...' and '- ...' items mean went well / went badly by them."""
+    bullets = {bullet for _, bullet in lines}
+    return {"+": "✅", "-": "❌"} if {"+", "-"} <= bullets else {}
+
+
+def _section_of(label: str) -> Section | None:
+    for section, pattern in _SECTIONS:
+        if pattern.search(label):
+            return section
+    return None
+
+
+def _heading(line: str, bullet: str) -> tuple[Section, str] | None:
+    """('## Went badly' | 'Weak answers:' | 'Topics: a, b' | 'KEPT ASKING ABOUT') -> (section, items after it)."""
+    if line.startswith("#"):
+        label = line.lstrip("#").strip()
+        return _section_of(label) or "none", ""
+    if _QUESTION_PREFIX.match(line):
+        return None
+    label, colon, rest = line.partition(":")
+    label = label.strip()
+    if colon and len(label.split()) <= 5 and not label.endswith("?"):
+        section = _section_of(label)
+        if section is not None:
             return section, rest.strip()
-    if is_markdown or body.isupper() or not rest.strip():
-        return "notes", rest.strip()
-    return None, ""  # "Sarah: kept asking about X" - a label, not a new section
+        if not rest.strip() and not bullet:
+            return "topics", ""  # "Round one notes:" - a heading that names no kind
+        return None
+    if bullet:
+        return None
+    short = len(line.split()) <= 6 and not line.endswith((".", "?", "!", ")"))
+    if short and line.isupper():
+        return _section_of(line) or "none", ""
+    if short and _pure_label(line):
+        return _section_of(line) or "none", ""  # "Went well", "Weak answers", "Questions"
+    return None
 
 
-def _inline_label(line: str) -> bool:
-    head, sep, rest = _BULLET.sub("", line).partition(":")
-    return bool(sep and rest.strip() and len(head.split()) <= 3 and not _QUESTION_PREFIX.match(line) and "?" not in head)
+def _pure_label(line: str) -> bool:
+    """Only heading words: 'Went well', 'Weak answers', 'Questions' (not 'kubernetes networking | bad')."""
+    rest = line.lower()
+    for _, pattern in _SECTIONS:
+        rest = pattern.sub(" ", rest)
+    return _section_of(line) is not None and not (set(re.findall(r"[a-z0-9']+", rest)) - _LABEL_FILLERS)
 
 
-def _classify(item: str, section: Section) -> Section:
-    if section in ("probed", "flat"):
-        return section
-    if _FLAT_HINT.search(item):
-        return "flat"
-    looks_like_question = item.rstrip(")").rstrip().endswith("?") or bool(_QUESTION_PREFIX.match(item))
-    if section == "questions" or looks_like_question:
-        return "questions"
-    if _REPEAT_HINT.search(item):
-        return "probed"
-    return "notes"
+# --- items --------------------------------------------------------------------------------
 
 
-def _mentions(item: str, default: int) -> int:
-    best = 0
-    for m in _COUNT.finditer(item):
-        if m.group("word"):
-            best = max(best, _WORD_COUNTS.get(m.group("word").lower(), 3))
-        else:
-            best = max(best, int(m.group("a") or m.group("b") or m.group("c")))
-    return max(best, default) if best else default
+def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading) -> None:
+    """One list item, heading item or line of prose."""
+    for pattern, replacement in _SHORTHAND:
+        item = pattern.sub(replacement, item)
+    if not item:
+        return
+    marker = phrases.verdict(item[:1]) if _MARKER.match(item) else "none"
+    item = _MARKER.sub("", item)
+    prefixed = bool(_QUESTION_PREFIX.match(item))
+    item = _QUESTION_PREFIX.sub("", item).strip()
+    head, comment = _split_comment(item)
+    if comment and phrases.verdict(comment) == "none" and phrases.noun_phrase(head) is None:
+        head, comment = _split_comment(comment)  # "with hiring mgr: conversation about ..." - a label
+    if section == "questions" or _is_question(head):
+        _read_question(head, comment, line, section, marker, reading)
+        return
+    # "X - not great", "X: couldn't name a framework": a verdict after it says X is a topic.
+    listed = listed or prefixed or marker != "none" or (bool(comment) and phrases.verdict(comment) != "none")
+    before = len(reading.drafts)
+    last: _Draft | None = None
+    for sentence in _SENTENCE_SPLIT.split(head):
+        long_sentence = len(sentence.split()) > LONG_SENTENCE_WORDS
+        for clause in _CLAUSE_SPLIT.split(sentence):
+            clause = clause.strip(" ,.;")
+            if not clause:
+                continue
+            found = _read_clause(clause, line, section, listed)
+            if found and not found[0].name:
+                target = last or (reading.drafts[-1] if reading.drafts else None)
+                if target is not None:
+                    _with(target, found[0].verdict, found[0].mentions)
+                found = found[1:]
+            if found:
+                for draft in found:
+                    if long_sentence:
+                        draft.sure, draft.doubt = False, f"taken from a long sentence ({len(sentence.split())} words)"
+                reading.drafts.extend(found)
+                last = found[-1]
+            elif last is not None and phrases.verdict(clause) != "none":
+                last.verdict = _combine(last.verdict, phrases.verdict(clause))  # "My answer was vague."
+            elif last is None and not _FIRST_PERSON.match(clause):
+                reading.notes.append(clause)
+    new = reading.drafts[before:]
+    extra = marker if not comment else _combine(marker, phrases.verdict(comment))
+    for draft in new:
+        # A heading's verdict is for the items under it, not for a sentence that says its own.
+        draft.verdict = _combine(draft.verdict, extra if draft.cued else _combine(extra, _section_verdict(section)))
+        if comment and not _FIRST_PERSON.match(comment):
+            draft.mentions = max(draft.mentions, phrases.repetitions(comment))
+        if section == "repeated":
+            draft.mentions = max(draft.mentions, 2)
+    if not new and comment and reading.drafts and phrases.verdict(comment) != "none" and not listed:
+        reading.drafts[-1].verdict = _combine(reading.drafts[-1].verdict, phrases.verdict(comment))
 
 
-def _clean(text: str) -> str:
-    text = _COUNT.sub(" ", text)
-    text = re.sub(r"\s+", " ", text).strip(" .,:;!-–—\"'")
-    text = re.sub(r"^(?:the|a|an|my|our)\s+", "", text, flags=re.I)
-    words = text.split()
-    return " ".join(words[:10])
+def _split_comment(item: str) -> tuple[str, str]:
+    """'Conflict with a peer — rambled, no result' -> ('Conflict with a peer', 'rambled, no result')."""
+    parts = _COMMENT_SPLIT.split(item, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) <= 12 and parts[1].strip():
+        head, comment = parts[0].strip(), parts[1].strip()
+        one_sentence = len(_SENTENCE_SPLIT.split(comment.rstrip(". "))) == 1 and len(comment.split()) <= 10
+        if one_sentence and (phrases.verdict(comment) != "none" or phrases.repetitions(comment) > 1 or len(comment.split()) <= 6):
+            return head, comment
+    return item.strip(), ""
 
 
-def _topic_text(item: str) -> str:
-    text = _QUESTION_PREFIX.sub("", item)
-    text = _LEAD_IN.sub("", text, count=1)
-    text = re.sub(r"\s*(?:again and again|over and over|repeatedly|again)\b", "", text, flags=re.I)
-    return _clean(text.rstrip("?"))
+def _is_question(text: str) -> bool:
+    return text.rstrip(" )").endswith("?") or bool(_QUESTION_FORM.match(text))
 
 
-def _flat_topic_text(item: str) -> str:
-    text = _TRAILING_VERDICT.sub("", item)
-    text = _FLAT_LEAD_IN.sub("", text, count=1)
-    text = _LEAD_IN.sub("", text, count=1)
-    return _clean(text.rstrip("?")) or _clean(item)
+def _read_question(question: str, comment: str, line: str, section: Section, marker: phrases.Verdict, reading: _Reading) -> None:
+    """A question as asked. With a verdict or a repeat count it names a topic too, but a doubtful one."""
+    reading.questions.append(question.strip())
+    verdict = _combine(_combine(marker, _section_verdict(section)), phrases.verdict(comment))
+    mentions = phrases.repetitions(f"{question} {comment}")
+    if verdict == "none" and mentions < 2:
+        return
+    body = _QUESTION_LEAD.sub("", question.rstrip("?").strip())
+    body = _gerund_for_verb(body)  # "migrate a monolith" -> "migrating a monolith"
+    phrase = phrases.noun_phrase(body)
+    name = phrase.text if phrase and phrase.complete and not phrases.too_long(phrase.text) else body
+    reading.drafts.append(_Draft(name, line, verdict, mentions, sure=False, doubt="a question, not a topic: name the topic"))
+
+
+def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list[_Draft]:
+    """The topics one clause names, with what the clause says about them."""
+    doubted = bool(_DOUBTED.match(clause))
+    clause = _DOUBTED.sub("", clause)
+    hedged = bool(_HEDGE.match(clause))
+    clause = _HEDGE.sub("", clause)
+    verdict = phrases.verdict(clause)
+    if doubted:
+        verdict = {"good": "bad", "none": "bad", "bad": "good"}.get(verdict, verdict)  # type: ignore[assignment]
+    mentions = 1 if _FIRST_PERSON.match(clause) else phrases.repetitions(clause)
+    clause = phrases.without_counts(clause)
+    part_where = _PART_WHERE.match(clause)
+    if part_where:  # "The part where they asked about my biggest mistake was rough"
+        return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed)]
+    cue = _cue(clause)
+    if cue is not None:
+        kind, rest = cue
+        rest = _HOW_LEAD.sub("", _gerund_for_why(rest))
+        verdict = _combine(verdict, _CUE_VERDICT.get(kind, "none"))
+        if kind == "repeated":
+            mentions = max(mentions, 2)
+        if _OBJECT_PRONOUN.match(rest):  # "they pushed on it": the topic before
+            return [_Draft("", line, verdict, mentions)]
+        if _SUBORDINATE.match(rest):  # "blanked when she asked about SLOs"
+            inner = _read_clause(_SUBORDINATE.sub("", rest), line, section, listed)
+            return [_with(d, verdict, mentions) for d in inner]
+        if kind == "verb" and _FIRST_PERSON.match(clause) and verdict == "none":
+            return []  # "I've only done batch in production": what I did, not what they asked
+        found, leftover = _phrases_in(rest)
+        if leftover:  # "hashing and ran out of time for ...": the clause's verdict is for the part before
+            verdict = _combine(phrases.verdict(rest[: len(rest) - len(leftover)]), _CUE_VERDICT.get(kind, "none"))
+        drafts = [_draft(p, line, verdict, mentions, cued=True) for p in found]
+        return drafts + (_read_clause(leftover, line, section, listed) if leftover else [])
+    phrase = phrases.noun_phrase(clause)
+    if phrase is None:
+        return []
+    after = phrase.rest
+    first_after = after.split()[0] if after.split() else ""
+    if verdict != "none" and (first_after.lower() in phrases.AUXILIARIES or phrases.verb_only(first_after)):
+        return [_draft(phrase, line, verdict, mentions)]  # "Caching strategy went fine", "salary question caught me off guard"
+    if (listed or section != "none") and (not after.strip(" .!?") or (listed and phrase.complete and not after[:1].isalnum())):
+        return [_draft(phrase, line, verdict, mentions)]  # a list item that is a noun phrase ("metrics / how I ...")
+    if not _FIRST_PERSON.match(clause) and re.match(r"(?:i|we)\s+(?:handled|did|answered|know|knew)\b", after, re.I):
+        return [_draft(phrase, line, verdict, mentions)]  # "The question on observability I handled well"
+    if hedged and (not after.strip(" .!?") or re.match(r"^,?\s*which\b", after)):
+        return [_draft(phrase, line, verdict, mentions)]  # "Then event sourcing"
+    return []
+
+
+def _with(draft: _Draft, verdict: phrases.Verdict, mentions: int = 1) -> _Draft:
+    draft.verdict = _combine(draft.verdict, verdict)
+    draft.mentions = max(draft.mentions, mentions)
+    return draft
+
+
+def _gerund_for_why(text: str) -> str:
+    """'why I left my last two jobs' -> 'leaving my last two jobs': a reason asked for, as a noun phrase."""
+    match = _WHY_LEAD.match(text)
+    if not match:
+        return text
+    from lemminflect import getInflection, getLemma
+
+    lemma = (getLemma(match.group(1).lower(), upos="VERB") or (match.group(1).lower(),))[0]
+    gerund = (getInflection(lemma, tag="VBG") or (f"{lemma}ing",))[0]
+    return f"{gerund} {text[match.end():]}"
+
+
+def _gerund_for_verb(text: str) -> str:
+    """'migrate a monolith without downtime' -> 'migrating a monolith without downtime'."""
+    first, _, rest = text.partition(" ")
+    if not first or not phrases.verb_only(first) or first.lower() not in phrases.base_verbs(first):
+        return text  # 'approach to code reviews' is a noun phrase already
+    from lemminflect import getInflection
+
+    gerund = (getInflection(first.lower(), tag="VBG") or (first,))[0]
+    return f"{gerund} {rest}".strip()
+
+
+def _cue(clause: str) -> tuple[str, str] | None:
+    for kind, pattern in _CUES:
+        match = pattern.match(clause)
+        if match and clause[match.end():].strip():
+            return kind, clause[match.end():]
+    match = _NOUN_CUE.match(clause)
+    if match and clause[match.end():].strip():
+        return "asked", clause[match.end():]
+    match = _VERB_CUE.match(clause)
+    if match and clause[match.end():].strip():
+        verb = match.group(1).lower()
+        if verb not in phrases.AUXILIARIES and (phrases.verb_only(verb) or phrases.past_or_gerund(verb)):
+            return "verb", clause[match.end():]
+    return None
+
+
+def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
+    """The noun phrases of 'kafka, then schema registry' or 'leadership, roadmap planning and hiring',
+    and what follows the list when a new clause starts ('hashing and ran out of time for ...')."""
+    found: list[phrases.Phrase] = []
+    parts = _LIST_SPLIT.split(text)
+    for i, part in enumerate(parts):
+        phrase = phrases.noun_phrase(part)
+        if phrase is None:
+            return found, " ".join(parts[i:]) if found else ""
+        found.append(phrase)
+        if not phrase.complete:
+            break  # the list ended inside this part
+    return found, ""
+
+
+def _draft(phrase: phrases.Phrase, line: str, verdict: phrases.Verdict, mentions: int, *, cued: bool = False) -> _Draft:
+    draft = _Draft(phrase.text, line, verdict, mentions, cued=cued)
+    if phrases.too_long(phrase.text):
+        draft.sure, draft.doubt = False, "a long phrase: is it one topic?"
+    elif not phrase.complete:
+        draft.sure, draft.doubt = False, "the sentence goes on: is this the whole topic?"
+    return draft
+
+
+def _section_verdict(section: Section) -> phrases.Verdict:
+    return {"bad": "bad", "good": "good"}.get(section, "none")  # type: ignore[return-value]
+
+
+def _combine(a: phrases.Verdict, b: phrases.Verdict) -> phrases.Verdict:
+    if a == "none":
+        return b
+    if b == "none" or a == b:
+        return a
+    return "mixed"
+
+
+# --- topics -------------------------------------------------------------------------------
 
 
 def topic_id(name: str) -> str:
@@ -263,28 +549,41 @@ def topic_id(name: str) -> str:
     return f"topic.{slug or 'general'}"
 
 
-def _add_topic(
-    topics: list[DebriefTopic], name: str, line: str, mentions: int, reason: str, bank: QuestionBank
-) -> None:
-    if not name:
-        return
-    tid = topic_id(name)
-    for topic in topics:
-        if topic.id == tid or (topic.reason == reason and similarity(topic.name, name) >= 0.5):
-            topic.mentions += mentions if reason == "probed" else 0
-            if line not in topic.notes:
-                topic.notes.append(line)
-            return
-    topics.append(
-        DebriefTopic(
-            id=tid,
-            name=name,
-            reason=reason,  # type: ignore[arg-type]
-            mentions=mentions,
-            competencies=bank.competencies_for_text(f"{name} {line}"),
-            notes=[line],
-        )
-    )
+def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
+    """One topic per id: the same topic under two headings ('went badly', 'kept asking') adds up."""
+    topics: dict[str, DebriefTopic] = {}
+    verdicts: dict[str, phrases.Verdict] = {}
+    for draft in drafts:
+        tid = topic_id(draft.name)
+        topic = topics.get(tid)
+        if topic is None:
+            topic = topics[tid] = DebriefTopic(id=tid, name=draft.name, reason="discussed", mentions=1, sure=draft.sure, doubt=draft.doubt)
+            verdicts[tid] = "none"
+        elif draft.sure and not topic.sure:
+            topic.name, topic.sure, topic.doubt = draft.name, True, None
+        topic.mentions = max(topic.mentions, draft.mentions)
+        verdicts[tid] = _combine(verdicts[tid], draft.verdict)
+        if draft.line not in topic.notes:
+            topic.notes.append(draft.line)
+    for tid, topic in topics.items():
+        verdict = verdicts[tid]
+        # "ok but too long": read as it went ok, and asked.
+        topic.went_badly = verdict == "bad"
+        if verdict == "mixed" and topic.sure:
+            topic.sure, topic.doubt = False, "did it go badly? the notes say both"
+        topic.reason = _reason(topic.mentions, topic.went_badly)
+        topic.competencies = bank.competencies_for_text(f"{topic.name} {' '.join(topic.notes)}") if topic.concern else []
+    return list(topics.values())
+
+
+def _reason(mentions: int, went_badly: bool) -> Reason:
+    return "probed" if mentions >= 2 else "fell_flat" if went_badly else "discussed"
+
+
+def _ordered(topics: list[DebriefTopic]) -> list[DebriefTopic]:
+    """Concerns first (most probed first), then what was only discussed."""
+    order = {"probed": 0, "inferred": 1, "fell_flat": 2, "discussed": 3}
+    return sorted(topics, key=lambda t: (order[t.reason], -t.mentions))
 
 
 def _infer_repeated_competencies(topics: list[DebriefTopic], questions: list[str], bank: QuestionBank) -> None:
@@ -319,9 +618,10 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
     if any(d.get("digest") == debrief.digest for d in ledger.debriefs):
         return ledger
     at = debrief.imported_at
-    for topic in debrief.topics:
+    for topic in debrief.concerns:  # a topic that went fine is no weak area
         why = {
-            "probed": f"interviewers came back to it {topic.mentions} times",
+            "probed": f"interviewers came back to it {topic.mentions} times"
+            + (", and the answer went badly" if topic.went_badly else ""),
             "inferred": f"{topic.mentions} round-one questions on it",
             "fell_flat": "an answer that fell flat in round one",
         }[topic.reason]
@@ -359,7 +659,7 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
             "imported_at": debrief.imported_at.isoformat(),
             "questions_asked": debrief.questions_asked,
             "fell_flat": debrief.fell_flat,
-            "topics": [t.id for t in debrief.topics],
+            "topics": [t.id for t in debrief.concerns],
         }
     )
     return ledger

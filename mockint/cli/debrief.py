@@ -1,0 +1,145 @@
+"""`mockint debrief NOTES`: import notes from the real first interview; ask about what is doubtful."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from mockint.cli.app import app, console, err_console, print_json, settings
+
+HOW = {"probed": "they came back to it", "inferred": "several questions on it", "fell_flat": "went badly", "discussed": "came up, went fine"}
+
+
+@app.command("debrief")
+def debrief_cmd(
+    notes_file: Path = typer.Argument(..., metavar="NOTES", help="your notes from the real first interview (text or Markdown; - for stdin)"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="ask nothing: keep only what it is sure of"),
+    as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
+) -> None:
+    """Import notes from your real first-round interview. Topics the interviewers kept coming
+    back to, and answers that went badly, become weak areas that 'mockint plan' drills; topics
+    that went fine are listed, not drilled. Write the notes any way you like, for example:
+
+    \b
+        - They asked twice about streaming vs batch
+        - I fumbled the question on database migrations
+        - Caching strategy went fine
+        He kept coming back to exactly-once delivery and I didn't have a good answer.
+        Fell flat: stakeholder management
+        Q: data modelling for the orders table -> weak
+
+    A topic is a short noun phrase ("exactly-once delivery"). When a reading is doubtful (a topic
+    taken from a long sentence, "ok but too long"), mockint shows it and asks; with --yes it
+    keeps only what it is sure of.
+    """
+    from mockint.coaching.debrief import apply_debrief, parse_debrief
+    from mockint.coaching.ledger import load_ledger, save_ledger
+    from mockint.coaching.questions import load_bank
+    from mockint.errors import DataFileError
+    from mockint.userfiles import read_user_text
+
+    cfg = settings()
+    text = read_user_text(notes_file, "notes file")
+    bank = load_bank()
+    debrief = parse_debrief(text, bank, source=str(notes_file))
+    if debrief.empty:
+        raise DataFileError(
+            f"{notes_file}: found no topics or questions in these notes",
+            hint="see 'mockint debrief --help' for the kinds of lines it reads",
+        )
+    unsure = [t for t in debrief.topics if not t.sure]
+    kept = [t for t in debrief.topics if t.sure]
+    if not as_json:
+        _show_understood(debrief, notes_file, kept)
+    dropped = []
+    if unsure and yes:
+        dropped = unsure
+    elif unsure:
+        decided, dropped = _ask(unsure, bank)
+        kept += decided
+    debrief = debrief.keeping(kept)
+
+    ledger = load_ledger(cfg.paths.ledger_file)
+    already = any(d.get("digest") == debrief.digest for d in ledger.debriefs)
+    save_ledger(apply_debrief(ledger, debrief), cfg.paths.ledger_file)
+    if as_json:
+        print_json(
+            debrief.model_dump(mode="json")
+            | {"left_out": [t.model_dump(mode="json") for t in dropped], "already_imported": already,
+               "ledger": str(cfg.paths.ledger_file)}
+        )
+        return
+    _show_result(debrief, dropped, already, cfg.paths.ledger_file, bank)
+
+
+def _how(topic) -> str:
+    how = HOW[topic.reason]
+    if topic.reason in ("probed", "inferred"):
+        how += f" ({topic.mentions}x)"
+    if topic.reason == "probed" and topic.went_badly:
+        how += ", went badly"
+    return how
+
+
+def _show_understood(debrief, notes_file: Path, sure) -> None:
+    from rich.markup import escape
+
+    console.print(f"[bold]Round-one debrief[/] from {escape(str(notes_file))}: {len(debrief.questions_asked)} questions quoted")
+    for topic in sure:
+        console.print(f"  {escape(topic.name)}: {_how(topic)}")
+
+
+def _ask(unsure, bank):
+    """Ask about each doubtful topic on stderr; read the answers from stdin. End of input = drop the rest."""
+    from rich.markup import escape
+
+    from mockint.coaching.debrief import settle
+
+    kept, dropped = [], []
+    for i, topic in enumerate(unsure):
+        err_console.print(f"\n? [bold]{escape(topic.name)}[/]: {_how(topic)}  [dim]({escape(topic.doubt or 'not sure')})[/]")
+        err_console.print(f"  from: {escape(topic.notes[0] if topic.notes else '')}", soft_wrap=True)
+        judging = (topic.doubt or "").startswith("did it go badly")
+        prompt = "  did it go badly? (y/n, or type the topic's name) " if judging else "  keep it? (y/n, or type the topic's name) "
+        err_console.print(prompt, end="", markup=False)
+        answer = sys.stdin.readline()
+        if not answer:  # no one to ask (a script, a pipe): keep only what is sure
+            err_console.print("\n  no answer: keeping only what mockint is sure of (--yes says so without asking)")
+            dropped += unsure[i:]
+            break
+        answer = answer.strip()
+        if not sys.stdin.isatty():
+            err_console.print(answer, markup=False)  # piped answers show in the transcript too
+        if answer.lower() in ("y", "yes"):
+            kept.append(settle(topic, bank, went_badly=True) if judging else settle(topic, bank))
+        elif answer.lower() in ("n", "no", ""):
+            (kept.append(settle(topic, bank, went_badly=False)) if judging else dropped.append(topic))
+        else:
+            kept.append(settle(topic, bank, name=answer))
+    return kept, dropped
+
+
+def _show_result(debrief, dropped, already: bool, ledger_file: Path, bank) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    concerns = debrief.concerns
+    if concerns:
+        table = Table(title="Employer concerns (now weak areas)", title_justify="left")
+        for col in ("area", "why", "competencies"):
+            table.add_column(col, overflow="fold")
+        for t in concerns:
+            table.add_row(f"{escape(t.name)} [dim]({t.id})[/]", _how(t), ", ".join(bank.competency_name(c) for c in t.competencies) or "-")
+        console.print(table)
+    else:
+        console.print("No weak areas in these notes: nothing they kept coming back to, nothing that went badly.")
+    discussed = [t.name for t in debrief.topics if not t.concern]
+    if discussed:
+        console.print(f"Also came up and went fine: {escape(', '.join(discussed))}")
+    if dropped:
+        console.print(f"[dim]Left out (not sure): {escape(', '.join(t.name for t in dropped))}[/]")
+    if already:
+        console.print("[dim]These notes were already imported; the ledger is unchanged.[/]")
+    console.print(f"[dim]Saved to {escape(str(ledger_file))}. Next: 'mockint plan'.[/]")

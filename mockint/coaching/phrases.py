@@ -1,0 +1,283 @@
+"""Words in a candidate's notes: noun phrases, verdicts ("fumbled", "went fine"), repetition ("twice").
+
+A topic must read as a short noun phrase ("exactly-once delivery", "migration to Postgres"),
+never a run of a sentence ("lot about streaming. I've only done batch in production. He", which
+the regex-only parser produced). The phrase is cut where the noun phrase ends: at punctuation, a
+pronoun, an auxiliary, a clause word ("which", "and I"), or a word that can only be a verb
+("went", "asked", "handled"). Word classes come from lemminflect's English lexicon (a table of
+~100k words shipped inside the package: no model, no download); a word it does not know (Kafka,
+k8s, GraphQL) is taken as a name, so a noun.
+
+We tried no tagger: spaCy and NLTK need model or data downloads at run time, which this tool
+must not do (it runs offline); lemminflect's lexicon is enough to tell "went" from "migration".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Verdict = Literal["bad", "good", "mixed", "none"]
+
+MAX_WORDS = 7  # a topic longer than this is a clause, not a name
+MAX_CONTENT_WORDS = 4
+
+DETERMINERS = {
+    "the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those",
+    "some", "any", "all", "both", "each", "another", "current", "whole", "entire",
+}
+PRONOUNS = {
+    "i", "me", "you", "he", "she", "they", "them", "we", "us", "it", "him", "myself", "i've", "i'd", "i'm", "i'll",
+    "we've", "we'd", "we're", "they're", "they'd", "they've", "he's", "she's", "it's", "you're", "you'd", "that's",
+    "there", "there's", "what's", "who", "whom", "which", "what", "where", "when", "why", "how", "whether", "if",
+}
+AUXILIARIES = {
+    "is", "was", "were", "are", "be", "been", "being", "am", "do", "did", "does", "done", "didn't", "don't",
+    "doesn't", "wasn't", "weren't", "isn't", "aren't", "have", "has", "had", "haven't", "hasn't", "hadn't", "can",
+    "could", "couldn't", "can't", "cannot", "should", "shouldn't", "would", "wouldn't", "will", "won't", "might",
+    "must", "may", "shall", "get", "got", "gets",
+}
+# Words that end a noun phrase though the lexicon may allow them inside one.
+STOPS = {
+    "and", "or", "but", "so", "then", "also", "too", "again", "twice", "really", "just", "only", "very", "quite",
+    "pretty", "because", "since", "though", "although", "while", "until", "unless", "than", "as", "like", "not",
+    "no", "yes", "ok", "okay", "fine", "well", "badly", "poorly", "etc", "probably", "maybe", "i.e", "e.g",
+}
+# Inside a noun phrase: "streaming vs batch", "migration to Postgres", "familiarity with Microsoft Project".
+CONNECTORS = {
+    "vs", "vs.", "versus", "v", "of", "for", "to", "in", "on", "with", "from", "/", "&", "+", "into", "at", "per", "via",
+    "about", "without", "under", "across", "between", "against", "behind", "beyond",
+}
+# "the question on X", "my role in X", "my answer about X": the topic is X.
+RELATIONAL_HEADS = {
+    "question", "questions", "answer", "answers", "part", "bit", "piece", "story", "stories", "role", "topic",
+    "topics", "one", "example", "section", "discussion", "conversation", "follow-up", "follow-ups", "q",
+    "explanation", "description",
+}
+RELATIONAL_PREPS = {"on", "about", "around", "regarding", "re", "in", "of", "for", "with", "to"}
+# "my team's code review process": the owner is not part of the topic.
+_POSSESSIVE_LEAD = re.compile(r"^(?:(?:my|our|the|his|her|their)\s+)?(?:current\s+|old\s+|new\s+)?(?:team|company|manager|org|boss)'s\s+", re.I)
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#._'’/-]*[A-Za-z0-9+#]|[A-Za-z0-9]|/|&|\+|[^\sA-Za-z0-9]")
+# "at the end", "in January": when it was asked, not what about.
+TIME_WORDS = {
+    "end", "start", "beginning", "moment", "time", "while", "minute", "minutes", "day", "week", "month", "today",
+    "yesterday", "morning", "afternoon", "call", "interview", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+# "the dbt tests bit": the topic is "dbt tests".
+TRAILING_FILLERS = {"bit", "part", "piece", "portion", "side", "thing", "things"}
+
+_BAD = re.compile(
+    r"fell flat|\bflat\b|fumbl|blank(?:ed)?\b|bomb(?:ed)?\b|struggl|stumbl|mess(?:ed)? up|rambl|\bweak\b|badly|poorly|"
+    r"\bpoor\b|\bvague\b|not (?:great|good|well|ideal|my best)|(?:wasn't|was not|isn't|weren't) (?:great|good|ideal)|"
+    r"(?:didn'?t|did not) have (?:a |any )?(?:good |great |solid |clear |real )?(?:answer|example|story|numbers)|"
+    r"didn'?t (?:go well|land|have|know)|did not (?:go well|land|have|know)|"
+    r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
+    r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|rough|awkward|all over the place|waffl|non-answer|"
+    r"[❌✗✘👎]|-+>\s*(?:weak|bad|poor)",
+    re.I,
+)
+_GOOD = re.compile(
+    r"(?<!not )(?<!wasn't )\b(?:fine|good|great|well|ok|okay|decent|strong|solid|nailed|aced|smooth(?:ly)?|nice|landed|"
+    r"confident|comfortable)\b|[✅✓✔👍]",
+    re.I,
+)
+_COUNT = re.compile(r"\(?\s*(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(\d+)\s+times)\s*\)?", re.I)
+_REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
+    (_COUNT, 0),  # a count in the text: "(x3)", "3x", "4 times"
+    (re.compile(r"\b(?:again and again|over and over|repeatedly|many times|several times|multiple times|"
+                r"a few times|three times)\b", re.I), 3),
+    (re.compile(r"\b(?:twice|two times|again|kept|keeps|keep|came back|come back|coming back|went back|"
+                r"circled back|returned to|followed up|follow(?:ed)?-up|pressed|pushed|probed|grilled|drilled|dug)\b", re.I), 2),
+]
+
+
+@lru_cache(maxsize=4096)
+def word_classes(word: str) -> frozenset[str]:
+    """The universal POS tags the lexicon allows for `word` (empty when it does not know it)."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))
+
+
+def base_verbs(word: str) -> tuple[str, ...]:
+    """The verbs `word` is a form of ('migrate' -> ('migrate',)); the word itself among them means a base form."""
+    return _verb_lemmas(word)
+
+
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word.lower()).get("VERB", ())
+
+
+def can_be_noun(word: str) -> bool:
+    low = word.lower()
+    if any(c.isdigit() for c in word) or (word.isupper() and len(word) > 1) or low.endswith("ing"):
+        return True
+    if low.endswith("s") and _verb_lemmas(low) and low not in _verb_lemmas(low):
+        return True  # "retries", "deploys": a verb's -s form is also its plural noun
+    classes = word_classes(low)
+    return not classes or "NOUN" in classes or "PROPN" in classes
+
+
+def verb_only(word: str) -> bool:
+    """'went', 'asked', 'handled': a finite verb, so the end of a noun phrase ('-ing' forms excepted)."""
+    low = word.lower()
+    if low.endswith("ing"):
+        return False
+    classes = word_classes(low)
+    return bool(classes) and classes <= {"VERB", "AUX"}
+
+
+def past_or_gerund(word: str) -> bool:
+    """'dove', 'chatted', 'poking': an inflected verb form, whatever else the word can be."""
+    lemmas = _verb_lemmas(word)
+    return bool(lemmas) and word.lower() not in lemmas
+
+
+def adverb_only(word: str) -> bool:
+    classes = word_classes(word.lower())
+    return bool(classes) and classes <= {"ADV"}
+
+
+def words(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # the noun phrase, as written (case kept), determiners dropped
+    complete: bool  # it ran to a natural boundary, not cut off mid-clause
+    rest: str = ""  # what follows it
+
+
+def noun_phrase(text: str) -> Phrase | None:
+    """The noun phrase at the start of `text`, or None when it does not start with one."""
+    text = _POSSESSIVE_LEAD.sub("", text.strip())
+    spans = list(_TOKEN.finditer(text))
+    toks = [m.group() for m in spans]
+    i = 0
+    while i < len(toks) and toks[i].lower() in DETERMINERS:
+        i += 1
+    if i < len(toks) and toks[i].lower() in CONNECTORS:
+        return None  # "with hiring mgr": a preposition starts no noun phrase
+    taken: list[str] = []
+    ends: list[int] = []  # where each taken word ends in `text`
+    complete = True
+    while i < len(toks):
+        tok = toks[i]
+        low = tok.lower()
+        if not re.match(r"[A-Za-z0-9]", tok) and tok not in ("/", "&", "+"):
+            break  # punctuation ends it
+        if low in CONNECTORS and taken:
+            nxt = _next_content(toks, i + 1)
+            if nxt is None or not _phrase_word(nxt) or nxt.lower() in TIME_WORDS:
+                break
+            taken.append(tok)
+            ends.append(spans[i].end())
+            i += 1
+            while i < len(toks) and toks[i].lower() in DETERMINERS:
+                taken.append(toks[i])
+                ends.append(spans[i].end())
+                i += 1
+            continue
+        if low in DETERMINERS and taken and taken[-1].lower().endswith("ing"):
+            taken.append(tok)  # "leaving my last two jobs": a gerund's object
+            ends.append(spans[i].end())
+            i += 1
+            continue
+        if not _phrase_word(tok) and not _verb_as_modifier(toks, i):
+            complete = low in STOPS or low in PRONOUNS or low in AUXILIARIES or verb_only(tok)
+            break
+        taken.append(tok)
+        ends.append(spans[i].end())
+        i += 1
+    while taken and (taken[-1].lower() in CONNECTORS | DETERMINERS or not can_be_noun(taken[-1])):
+        taken.pop()  # "migration to", "the biggest": a phrase ends on its noun
+        ends.pop()
+    while len(taken) > 1 and taken[-1].lower() in TRAILING_FILLERS:
+        taken.pop()
+        ends.pop()
+    rest = text[ends[-1]:].strip() if ends else text
+    taken = _drop_relational_head(taken)
+    if not taken:
+        return None
+    phrase = " ".join(taken).replace(" / ", "/")
+    return Phrase(phrase, complete, rest)
+
+
+def _verb_as_modifier(toks: list[str], i: int) -> bool:
+    """'the retry budget', 'retry budget': a verb form used as a noun before a noun (not 'handled well')."""
+    tok = toks[i]
+    if not verb_only(tok) or tok.lower() in AUXILIARIES:
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if tok.lower().endswith("s") and i > 0 and can_be_noun(toks[i - 1]) and (nxt is None or not nxt[:1].isalnum()):
+        return True  # "payment retries" at the end of a phrase: a plural noun the lexicon lists only as a verb
+    if tok.lower() not in _verb_lemmas(tok):
+        return False  # 'ran', 'asked': only a base form ('retry') doubles as a noun
+    after_determiner = i > 0 and toks[i - 1].lower() in DETERMINERS
+    before_noun = nxt is not None and _phrase_word(nxt) and can_be_noun(nxt)
+    return after_determiner or (before_noun and not tok.lower().endswith("ed"))
+
+
+def _next_content(toks: list[str], i: int) -> str | None:
+    while i < len(toks) and toks[i].lower() in DETERMINERS:
+        i += 1
+    return toks[i] if i < len(toks) else None
+
+
+def _phrase_word(tok: str) -> bool:
+    low = tok.lower()
+    if not re.match(r"[A-Za-z0-9]", tok):
+        return False
+    if low in STOPS or low in PRONOUNS or low in AUXILIARIES or low in DETERMINERS:
+        return False
+    return not (verb_only(tok) or adverb_only(tok))
+
+
+def _drop_relational_head(taken: list[str]) -> list[str]:
+    """'question on database migrations' -> 'database migrations'; 'role in the outage postmortem' -> ..."""
+    if len(taken) >= 3 and taken[0].lower() in RELATIONAL_HEADS and taken[1].lower() in RELATIONAL_PREPS:
+        rest = taken[2:]
+        while rest and rest[0].lower() in DETERMINERS:
+            rest = rest[1:]
+        return rest
+    if len(taken) == 1 and taken[0].lower() in RELATIONAL_HEADS:
+        return []  # "my answer was vague": about the previous topic, not a topic itself
+    return taken
+
+
+def without_counts(text: str) -> str:
+    """'familiarity with Microsoft Project (x3)' -> 'familiarity with Microsoft Project'."""
+    return _COUNT.sub(" ", text).strip()
+
+
+def too_long(phrase: str) -> bool:
+    toks = phrase.split()
+    content = [t for t in toks if t.lower() not in CONNECTORS | DETERMINERS]
+    return len(toks) > MAX_WORDS or len(content) > MAX_CONTENT_WORDS
+
+
+def verdict(text: str) -> Verdict:
+    """How the candidate says it went: bad, good, both (mixed) or not said."""
+    bad = bool(_BAD.search(text))
+    good = bool(_GOOD.search(_BAD.sub(" ", text)))  # "didn't have a good answer" is not good
+    if bad and good:
+        return "mixed"
+    return "bad" if bad else "good" if good else "none"
+
+
+def repetitions(text: str) -> int:
+    """How many times the interviewers came to it: 1 unless the text says more ('twice', 'x3', 'kept')."""
+    best = 1
+    for pattern, value in _REPEAT_WORDS:
+        for match in pattern.finditer(text):
+            count = value or int(next(g for g in match.groups() if g))
+            best = max(best, count)
+    return best

@@ -1,0 +1,53 @@
+"""Reading a text file the user names on the command line: notes, a job description, a typed answer.
+
+One place for the ways such a file goes wrong (missing, a folder, unreadable, a Word or PDF file,
+not UTF-8, empty), each a one-line UserFileError naming the file. Editors save text as UTF-8,
+UTF-8 with a BOM (Windows Notepad) or UTF-16 with a BOM ("Unicode" in older Notepad); all three
+are read. Anything else with NUL bytes is a binary document, not text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from pathlib import Path
+
+from mockint.errors import UserFileError
+
+STDIN = "-"
+_SAVE_AS_TEXT = "save it as plain UTF-8 text"
+
+
+def read_user_text(path: Path | str, what: str) -> str:
+    """The text of `path` ('-' reads standard input); `what` names it in errors ('notes file')."""
+    path = Path(path)
+    if str(path) == STDIN:
+        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+        shown = "standard input"
+    else:
+        shown = str(path)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise UserFileError(f"{path}: no such {what}") from None
+        except IsADirectoryError:
+            raise UserFileError(f"{path}: is a folder, not a {what}") from None
+        except OSError as exc:
+            raise UserFileError(f"{path}: cannot read the {what}: {exc.strerror}") from None
+    text = _decode(raw, shown)
+    if not text.strip():
+        raise UserFileError(f"{shown}: the {what} is empty")
+    return text
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif b"\x00" in raw[:4096]:
+        raise UserFileError(f"{shown}: not a text file", hint=_SAVE_AS_TEXT)
+    else:
+        encoding = "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise UserFileError(f"{shown}: not UTF-8 text", hint=_SAVE_AS_TEXT) from None

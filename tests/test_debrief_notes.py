@@ -1,0 +1,118 @@
+"""The debrief parser on round-one notes written as candidates write them.
+
+Three sets, each a YAML file in tests/data with the topics a reader takes from each note:
+  - debrief_notes.yaml (17 notes): written BEFORE the parser existed, by its author (no separate
+    writer could be had); the parser was then developed against it: 16 of 17 read as expected.
+  - debrief_notes_heldout.yaml (8): written after, in styles the first set lacks (Slack quotes,
+    +/- lists, speaker labels, tables, diary prose). First run: 0 of 8, 6 sure topics wrong, so
+    the first set had been overfitted; the fixes were general (a verb before a preposition is a
+    cue, a label naming no topic is skipped, a heading's verdict is for its items, ...): 8 of 8.
+  - debrief_notes_fresh.yaml (6): written after that, measured before any change: 1 of 6, 3 sure
+    topics wrong; after shorthand ('abt', 'w/'), role subjects ('tech lead asked') and quoted
+    questions: 2 of 6, 1 sure wrong (a single "follow-up" counted as coming back to it).
+So on notes in a style it has not seen, expect about one note in three to read exactly right;
+what it is not sure of it asks about (`mockint debrief`), and with --yes leaves out.
+
+Per note, "as expected" means: every topic it proposes (sure or not) has an expected name, the
+right went-badly and came-back-to flags, and none is missing. The floors below are what this
+parser reaches; raise them when it improves, never lower them to let a change through.
+Run `python tests/test_debrief_notes.py` to see every miss.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mockint.coaching.debrief import parse_debrief
+from mockint.coaching.questions import load_bank
+
+DATA = Path(__file__).parent / "data"
+BANK = load_bank()
+# file -> (notes read as expected at least, sure topics wrong at most)
+FLOORS = {
+    "debrief_notes.yaml": (16, 0),
+    "debrief_notes_heldout.yaml": (8, 0),
+    "debrief_notes_fresh.yaml": (2, 1),
+}
+SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FLOORS}
+NOTES = [entry for notes in SETS.values() for entry in notes]
+
+
+def normal(name: str) -> str:
+    name = re.sub(r"\s+", " ", name.lower()).strip(" .,:;-")
+    return re.sub(r"^(?:the|a|an|my|our) ", "", name)
+
+
+def _expected(entry: dict) -> dict[str, tuple[set[str], bool, bool]]:
+    """first alternative -> (all acceptable names, went badly, came back to)."""
+    def names(group):
+        return {normal(n) for n in group}
+
+    weak = [names(g) for g in entry["weak"]]
+    repeated = [names(g) for g in entry["repeated"]]
+    return {g[0]: (names(g), names(g) in weak, names(g) in repeated) for g in entry["topics"]}
+
+
+def grade(entry: dict) -> tuple[bool, list[str], int]:
+    """(read as expected, problems, sure topics that are wrong)."""
+    debrief = parse_debrief(entry["notes"], BANK)
+    expected = _expected(entry)
+    problems, sure_wrong, matched = [], 0, set()
+    for topic in debrief.topics:
+        if topic.reason == "inferred":
+            continue
+        key = next((k for k, (alts, _, _) in expected.items() if normal(topic.name) in alts), None)
+        flags = (topic.went_badly, topic.mentions >= 2)
+        if key is None:
+            problems.append(f"unexpected topic {topic.name!r}{'' if topic.sure else ' (unsure)'}")
+            sure_wrong += topic.sure
+            continue
+        matched.add(key)
+        if flags != expected[key][1:]:
+            problems.append(f"{topic.name!r}: went badly/came back {flags}, expected {expected[key][1:]}")
+            sure_wrong += topic.sure
+    problems += [f"missed {k!r}" for k in expected if k not in matched]
+    return not problems, problems, sure_wrong
+
+
+def test_at_least_15_varied_notes_written_before_the_parser():
+    first = SETS["debrief_notes.yaml"]
+    assert len(first) >= 15 and len({n["id"] for n in NOTES}) == len(NOTES)
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_notes_read_as_expected(name):
+    results = {entry["id"]: grade(entry) for entry in SETS[name]}
+    as_read = sum(ok for ok, _, _ in results.values())
+    sure_wrong = sum(wrong for _, _, wrong in results.values())
+    report = "\n".join(f"{nid}: {'; '.join(p)}" for nid, (ok, p, _) in results.items() if not ok)
+    floor, ceiling = FLOORS[name]
+    assert as_read >= floor, f"{as_read}/{len(results)} read as expected\n{report}"
+    assert sure_wrong <= ceiling, f"{sure_wrong} sure topics wrong\n{report}"
+
+
+@pytest.mark.parametrize("entry", NOTES, ids=[n["id"] for n in NOTES])
+def test_every_topic_is_a_short_noun_phrase(entry):
+    for topic in parse_debrief(entry["notes"], BANK).topics:
+        words = topic.name.split()
+        assert 1 <= len(words) <= 7, topic.name
+        assert not re.search(r"[.!?;]\s", topic.name) and not topic.name.endswith((".", ",", "?")), topic.name
+        assert not {w.lower() for w in words} & {"i", "i've", "he", "she", "they", "we", "was", "went", "didn't"}, topic.name
+
+
+if __name__ == "__main__":
+    for name, notes in SETS.items():
+        total_ok = total_wrong = 0
+        for entry in notes:
+            ok, problems, wrong = grade(entry)
+            total_ok += ok
+            total_wrong += wrong
+            print(f"{'ok ' if ok else 'BAD'} {entry['id']}: {'; '.join(problems)}")
+            if not ok:
+                for t in parse_debrief(entry["notes"], BANK).topics:
+                    print(f"      {t.name!r} {t.reason} badly={t.went_badly} x{t.mentions} sure={t.sure} {t.doubt or ''}")
+        print(f"{name}: {total_ok}/{len(notes)} read as expected; {total_wrong} sure topics wrong\n")

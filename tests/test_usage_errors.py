@@ -1,0 +1,53 @@
+"""Usage mistakes read as mistakes, not crashes: `error: ...` on one line, exit 2, with click's
+"did you mean" where it has one and the option named for a bad value. "internal error" is only for bugs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (("score", "--txt", "x"), "error: no such option '--txt' (did you mean '--text'?)"),
+        (("practise",), "error: no such command 'practise' (did you mean 'practice'?)"),
+        (("sessions", "lst"), "error: no such command 'lst' (did you mean 'list'?)"),
+        (("sessions", "list", "--jsn"), "error: no such option '--jsn' (did you mean '--json'?)"),
+        (("report", "-f", "pdf"), "error: invalid value for --format: unknown format 'pdf'; choose md, html or json "
+                                  "(see 'mockint report --help')"),
+        (("plan", "-n", "0"), "error: invalid value for '-n': should be greater than or equal to 1 "
+                              "(see 'mockint plan --help')"),
+        (("practice", "-n", "0"), "error: invalid value for '--questions' / '-n': should be greater than or equal to 1 "
+                                  "(see 'mockint practice --help')"),
+        (("questions", "-n", "two"), "error: invalid value for '-n': should be a valid integer, unable to parse string "
+                                     "as an integer (see 'mockint questions --help')"),
+        (("practice", "--category", "behavioural"), "error: invalid value for --category: unknown category "
+                                                    "'behavioural' (did you mean 'behavioral'?)"),
+        (("questions", "--competency", "leadershp"), "error: invalid value for --competency: unknown competency "
+                                                     "'leadershp' (did you mean 'leadership'?)"),
+        (("debrief",), "error: missing argument 'NOTES' (see 'mockint debrief --help')"),
+        (("score", "--session"), "error: option '--session' requires an argument"),
+        (("score",), "error: give exactly one of AUDIO, --text FILE or --session ID"),
+        (("score", "--all", "--text", "a.txt"), "error: --all only applies with --session"),
+    ],
+)
+def test_usage_mistakes_are_one_error_line_exit_2(run_cli, args, line):
+    result = run_cli(*args)
+    assert (result.code, result.err, result.out) == (2, line + "\n", "")
+
+
+@pytest.mark.parametrize("args", [(), ("sessions",), ("rubric",)])
+def test_a_command_group_alone_prints_its_help(run_cli, args):
+    result = run_cli(*args)
+    assert result.code == 0 and result.err == ""
+    assert result.out.startswith(f"Usage: mockint {' '.join(args)}".rstrip() + " [OPTIONS] COMMAND")
+    assert "Commands" in result.out
+
+
+def test_python_dash_m_alone_prints_help_too():
+    result = subprocess.run([sys.executable, "-m", "mockint"], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "practice" in result.stdout and "second-round" in result.stdout
