@@ -22,6 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.scoring import qwk  # noqa: E402  (one kappa for the fit's cross-validation and the benchmark)
 from mockint.scoring.offline import MODEL_FILE, answer_features, judge, judge_kinds, read_answer  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "data" / "scoring_corpus.yaml"
@@ -84,16 +85,6 @@ def ridge(x: np.ndarray, y: np.ndarray, penalty: float, signs: np.ndarray | None
         if not wrong.any():
             return float(mean_y), w
         keep &= ~wrong
-
-
-def qwk(a, b, lo: int = 0, hi: int = 4) -> float:
-    n = hi - lo + 1
-    o = np.zeros((n, n))
-    for x, y in zip(a, b):
-        o[int(x) - lo, int(y) - lo] += 1
-    w = np.array([[(i - j) ** 2 for j in range(n)] for i in range(n)]) / (n - 1) ** 2
-    e = np.outer(o.sum(1), o.sum(0)) / o.sum()
-    return float(1 - (w * o).sum() / (w * e).sum()) if (w * e).sum() else 1.0
 
 
 def pairwise_overall(items: list[dict], predicted: dict[int, dict[str, int]]) -> dict[str, float]:

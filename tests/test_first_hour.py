@@ -56,7 +56,10 @@ def test_on_a_fresh_home_the_demo_never_becomes_your_data(run_cli, mockint_home,
     demo_questions = {a["question"]["id"] for a in demo_session["rounds"][0]["answers"]}
     for text in (plan.out, progress.out, ledger):
         assert demo_session["id"] not in text
+    for text in (progress.out, ledger):  # the plan may well pick a bank question the demo also used, fresh
         assert not any(f'"{q}"' in text for q in demo_questions)
+    demo_quotes = [e["quote"] for a in demo_session["rounds"][0]["answers"] for c in a["scorecard"]["criteria"] for e in c["evidence"]]
+    assert demo_quotes and not any(q in plan.out for q in demo_quotes), "a follow-up quotes the demo's answers"
     data = json.loads(progress.out)["progress"]
     assert data["sessions"] == 1 and [p["session_id"] for p in data["points"]] == [my_id]
     assert json.loads(plan.out)["session"] == my_id
