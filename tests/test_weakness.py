@@ -380,3 +380,17 @@ def test_ledger_ignores_answers_to_questions_that_do_not_exercise_the_area():
     session.rounds[-1].answers.append(judged(make_answer("a07", "q7", {"star.result": 0}, criteria=["star.result"])))
     ledger = record_round(ledger, session, RUBRICS)
     assert ledger.entries["star.result"].status == "open" and ledger.entries["star.result"].reopened == 1
+
+
+def test_evidence_from_several_sessions_names_the_session_of_each_answer():
+    from mockint.coaching.weakness import WeakArea, WeakEvidence
+
+    def ev(answer_id, session_id):
+        return WeakEvidence(answer_id=answer_id, session_id=session_id, question_id="q", question="Q?", score=1,
+                            threshold=3, max_score=4)
+
+    one = WeakArea(id="star.result", kind="criterion", name="Result", count=1, evidence=[ev("a03", "20261201-201500-ab12")])
+    assert one.summary() == "weak in 1 answer (a03 1/4)"
+    both = WeakArea(id="star.result", kind="criterion", name="Result", count=2, total=3,
+                    evidence=[ev("a03", "20261201-201500-ab12"), ev("a01", "20261130-172000-cd34")])
+    assert both.summary() == "weak in 2 of 3 answers (a03 of 12-01 20:15 1/4, a01 of 11-30 17:20 1/4)"

@@ -156,15 +156,30 @@ class WeakArea(Model):
         if self.kind == "debrief":
             detail = self.evidence[0].detail if self.evidence else ""
             return f"round-one concern ({detail})" if detail else "round-one concern"
-        where = ", ".join(_evidence_score(e) for e in self.evidence[:4])
+        shown = self.evidence[:4]
+        # Answer ids restart in every session: when the evidence spans sessions, say which.
+        several = len({e.session_id for e in shown}) > 1
+        where = ", ".join(_evidence_score(e, with_session=several) for e in shown)
         of = f" of {self.total}" if self.total else ""
-        return f"weak in {self.count}{of} answers ({where})"
+        noun = "answer" if (self.total or self.count) == 1 else "answers"
+        return f"weak in {self.count}{of} {noun} ({where})"
 
 
-def _evidence_score(e: WeakEvidence) -> str:
+def _evidence_score(e: WeakEvidence, *, with_session: bool = False) -> str:
+    answer = e.answer_id
+    if with_session and e.session_id:
+        answer += f" of {_session_label(e.session_id)}"
     if e.max_score is not None:
-        return f"{e.answer_id} {e.score:g}/{e.max_score}"
-    return f"{e.answer_id} {e.detail or e.score}"
+        return f"{answer} {e.score:g}/{e.max_score}"
+    return f"{answer} {e.detail or e.score}"
+
+
+def _session_label(session_id: str) -> str:
+    """'12-01 16:11' for a session id like 20261201-161138-7f10 (else the id itself)."""
+    day, _, rest = session_id.partition("-")
+    if len(day) == 8 and day.isdigit() and rest[:4].isdigit():
+        return f"{day[4:6]}-{day[6:8]} {rest[:2]}:{rest[2:4]}"
+    return session_id
 
 
 def rank_key(area: WeakArea) -> tuple:
