@@ -20,7 +20,7 @@ from mockint.config import load_settings
 from mockint.llm import capabilities_for, forget_capabilities, public_endpoint
 from mockint.records import Scorecard
 from mockint.scoring.evidence import verify_quote
-from mockint.scoring.llm_scorer import LLMScorer
+from mockint.scoring.llm_scorer import LLMScorer, number_sentences
 from mockint.scoring.rubrics import MAX_SCORE, load_rubrics
 
 pytestmark = [pytest.mark.llm_server, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -67,6 +67,7 @@ def test_real_server_scores_an_answer_through_the_production_path(llama_server, 
         # Every quote is accounted for: verified (and really in the transcript) or rejected.
         for evidence in criterion.evidence:
             assert evidence.verified and verify_quote(evidence.quote, transcript) is not None
+            assert evidence.quote in number_sentences(ANSWER)  # cited by number, read back by code
             assert evidence.start is not None and evidence.end is not None
         for rejected in criterion.rejected_quotes:
             assert verify_quote(rejected, transcript) is None

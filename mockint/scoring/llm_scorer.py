@@ -5,8 +5,15 @@ transcript and the question go in as delimited data (<transcript>...</transcript
 look-alike of those tags inside them is neutralised, so an answer cannot close the block
 and speak as the instructions.
 
+The answer goes in with its sentences numbered ([1] ..., [2] ...), and the model cites evidence
+by sentence number, not by copying words: it cannot invent a quote (an invented number is
+rejected), and the reply is several times shorter (a small local model spent most of its ~90 s
+per answer generating copied quotes). Feedback is asked only where the score is below 4. The
+fixed part (instructions, rubric descriptors) comes first and the answer last, so servers that
+cache prompt prefixes (llama.cpp, vLLM, OpenAI) reuse it across answers.
+
 The reply is constrained by a JSON schema built from the rubrics: rubric id -> criterion
-id -> {quotes, score 0..max, feedback}. Scores out of range fail validation and are
+id -> {sentences, score 0..max, feedback}. Scores out of range fail validation and are
 re-asked once (by LLMClient). There is no overall score in it: card.build_scorecard
 verifies the quotes, caps unsupported scores and computes the totals, as for the offline
 scorer.
@@ -78,12 +85,12 @@ def render_output_keys(rubrics: list[Rubric]) -> str:
 
 
 def render_messages(question: str, transcript_text: str, rubrics: list[Rubric], prompt: Prompt | None = None) -> list[dict[str, str]]:
-    """The chat messages for one answer, as OpenAI-style dicts."""
+    """The chat messages for one answer, as OpenAI-style dicts: the answer's sentences numbered."""
     return (prompt or load_prompt()).render(
         rubrics=render_rubrics(rubrics),
         output_keys=render_output_keys(rubrics),
         question=neutralise_delimiters(question.strip() or "(no question given)"),
-        transcript=neutralise_delimiters(transcript_text.strip()),
+        transcript=neutralise_delimiters(render_transcript(number_sentences(transcript_text))),
     )
 
 
@@ -95,12 +102,12 @@ class CriterionJudgement(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    quotes: list[str] = Field(
-        description="exact words from the transcript supporting the score; empty for 0",
+    sentences: list[int] = Field(
+        description="numbers of the answer's sentences that support the score; empty for 0",
         json_schema_extra={"maxItems": MAX_QUOTES},
     )
     score: int
-    feedback: str = Field(description="one sentence to the candidate: what would raise this score")
+    feedback: str = Field(description="one sentence to the candidate: what would raise this score; empty for 4")
 
 
 def judgement_model(rubrics: list[Rubric]) -> type[BaseModel]:
@@ -129,7 +136,43 @@ def _camel(identifier: str) -> str:
     return "".join(part.capitalize() for part in identifier.split("_"))
 
 
-def to_raw_criteria(result: BaseModel, rubrics: list[Rubric]) -> list[RawCriterion]:
+# Sentences longer than this are cut at commas into citable pieces of at least MIN_PIECE words.
+MAX_SENTENCE_WORDS = 35
+MIN_PIECE = 6
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def number_sentences(text: str) -> list[str]:
+    """The answer's sentences as the model sees and cites them ([1] is the first). An unpunctuated
+    run is cut at commas, so a citation still points at a passage, not at the whole answer."""
+    out: list[str] = []
+    for sentence in _SENTENCE_END.split(" ".join(text.split())):
+        if not sentence:
+            continue
+        if len(sentence.split()) <= MAX_SENTENCE_WORDS:
+            out.append(sentence)
+            continue
+        piece: list[str] = []
+        for part in re.split(r"(?<=,)\s+", sentence):
+            piece.append(part)
+            if len(" ".join(piece).split()) >= MIN_PIECE and part.endswith(","):
+                out.append(" ".join(piece))
+                piece = []
+        if piece:
+            if out and len(" ".join(piece).split()) < MIN_PIECE:
+                out[-1] = f"{out[-1]} {' '.join(piece)}"
+            else:
+                out.append(" ".join(piece))
+    return out
+
+
+def render_transcript(sentences: list[str]) -> str:
+    return "\n".join(f"[{i}] {s}" for i, s in enumerate(sentences, 1))
+
+
+def to_raw_criteria(result: BaseModel, rubrics: list[Rubric], sentences: list[str]) -> list[RawCriterion]:
+    """Sentence numbers become the sentences' words, which card.build_scorecard verifies as quotes;
+    a number that names no sentence becomes a quote that cannot verify ("sentence 12")."""
     raw = []
     for rubric in rubrics:
         scores = getattr(result, f"r_{rubric.id}")
@@ -140,8 +183,11 @@ def to_raw_criteria(result: BaseModel, rubrics: list[Rubric]) -> list[RawCriteri
                     rubric=rubric.id,
                     criterion=criterion.id,
                     score=judged.score,
-                    quotes=[q for q in judged.quotes if q.strip()][:MAX_QUOTES],
-                    feedback=judged.feedback,
+                    quotes=[
+                        sentences[n - 1] if 1 <= n <= len(sentences) else f"sentence {n} (not in the answer)"
+                        for n in dict.fromkeys(judged.sentences)
+                    ][:MAX_QUOTES],
+                    feedback=judged.feedback or "",
                 )
             )
     return raw
@@ -202,7 +248,7 @@ class LLMScorer:
         # LLMError (endpoint down, bad output after a re-ask, ...) goes to the caller as is:
         # it marks the answer failed and keeps the transcript for `mockint score --session`.
         result = self.client.structured(messages, output_type, name="score_answer")
-        raw = to_raw_criteria(result, rubrics)
+        raw = to_raw_criteria(result, rubrics, number_sentences(transcript.text))
         card = build_scorecard(raw, transcript, rubrics, scorer="llm", model=model, prompt_version=prompt.version)
         # Cached only once it made a valid scorecard.
         self.cache.put(
