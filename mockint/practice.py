@@ -48,12 +48,20 @@ if TYPE_CHECKING:
 DEFAULT_QUESTIONS = 3
 
 
+PROBE_FILE_ID = "probe"
+
+
 @dataclass(frozen=True)
 class AnswerFile:
-    """A recorded answer from a file (`--answers-from`); `question_id` pairs it with a bank question."""
+    """A recorded answer from a file (`--answers-from`); `question_id` pairs it with a bank
+    question, or is PROBE_FILE_ID: the answer to the follow-up on the file before it."""
 
     path: Path
     question_id: str | None = None
+
+    @property
+    def is_probe(self) -> bool:
+        return self.question_id == PROBE_FILE_ID
 
 
 @dataclass
@@ -73,6 +81,7 @@ class PracticeOptions:
     seed: int | None = None
     write_report: bool = True
     update_ledger: bool = True  # the demo's answers are not yours: they stay out of the ledger
+    probes: int = 1  # follow-ups on one main answer's weak points, asked before moving on (0: none)
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> PracticeOptions:
@@ -109,6 +118,9 @@ class PracticeEvents:
     def on_recording_stopped(self, answer: Answer, result: RecordingResult) -> None: ...
 
     def on_feedback(self, answer: Answer) -> None: ...
+
+    def on_probe(self, parent: Answer, question: QuestionRef) -> None:
+        """A follow-up on `parent`'s weak point is about to be asked (on_question follows)."""
 
 
 @dataclass
@@ -164,6 +176,9 @@ class Practice:
         self.speaker = speaker
         self.sleep = sleep
         self.clock = clock
+        self._probe_files: dict[str, list[Path]] = {}  # main answer id -> its probe answers' files
+        self._probes: dict[str, QuestionRef] = {}  # answer id -> the follow-up chosen when it was scored
+        self._options: PracticeOptions | None = None
 
     # --- shared parts, loaded on first use -------------------------------------------------
 
@@ -227,11 +242,12 @@ class Practice:
         so progress shows it as that session's next round."""
         from mockint.coaching.questions import extract_keywords, load_bank
 
-        files = [f if isinstance(f, AnswerFile) else AnswerFile(Path(f)) for f in options.answers_from]
-        if files:
-            _check_answer_files(files)
+        given = [f if isinstance(f, AnswerFile) else AnswerFile(Path(f)) for f in options.answers_from]
+        if given:
+            _check_answer_files(given)
         else:
             self._check_device(options)
+        files, probe_files = _split_probe_files(given)
         bank = load_bank()
         named = self._named_questions(files, bank)
         wanted = sum(not f.question_id for f in files) if files else options.questions
@@ -254,8 +270,10 @@ class Practice:
         rnd.questions = questions
         # Every file becomes an answer at once, copied into the session: the session is
         # self-contained, and an interrupted run resumes from its own copies.
-        for question, file in zip(questions, files):
-            self._add_file_answer(session, rnd, question, file.path)
+        for i, (question, file) in enumerate(zip(questions, files)):
+            answer = self._add_file_answer(session, rnd, question, file.path)
+            if probe_files.get(i):
+                self._probe_files[answer.id] = probe_files[i]
         self.store.save(session)
         self.events.on_session(session, resumed=False)
         return session
@@ -346,6 +364,7 @@ class Practice:
         KeyboardInterrupt propagates (after saving): everything up to that point is on disk.
         """
         rnd = session.rounds[-1]
+        self._options = options
         total = len(rnd.questions)
         offline = options.offline or rnd.kind == "demo"
         numbers = {q.id: i for i, q in enumerate(rnd.questions, 1)}
@@ -354,6 +373,7 @@ class Practice:
                 self.events.on_question(numbers.get(answer.question.id, 0), total, answer.question)
                 self.process_recorded(session, answer, keywords=session.keywords, offline=offline)
                 self.events.on_feedback(answer)
+                self.ask_probes(session, rnd, answer, options)
         remaining = self._remaining(rnd)
         if remaining and rnd.kind in ("files", "demo"):
             self.events.on_warning(f"{len(remaining)} question(s) have no answer file; they are skipped")
@@ -366,6 +386,7 @@ class Practice:
             answer = self.record(session, rnd, question, options)
             if answer is not None:
                 self.events.on_feedback(answer)
+                self.ask_probes(session, rnd, answer, options)
         rnd.ended_at = rnd.ended_at or utc_now()
         self.store.save(session)
         return self.summarise(session, rnd, options)
@@ -382,12 +403,14 @@ class Practice:
             self.events.on_think(options.think_seconds)
             self.sleep(options.think_seconds)
 
-    def record(self, session: Session, rnd: Round, question: QuestionRef, options: PracticeOptions) -> Answer | None:
+    def record(
+        self, session: Session, rnd: Round, question: QuestionRef, options: PracticeOptions, *, probe_of: str | None = None
+    ) -> Answer | None:
         """Record one answer from the microphone while transcribing it; score it."""
         from mockint.speech.record import Recorder
         from mockint.speech.streaming import StreamingTranscriber
 
-        answer = Answer(id=session.next_answer_id(), question=question, status="recorded")
+        answer = Answer(id=session.next_answer_id(), question=question, status="recorded", probe_of=probe_of)
         answer.audio_path = f"{answer.id}.wav"
         rnd.answers.append(answer)
         self.store.save(session)  # the answer exists while it is being recorded: resume can find it
@@ -472,8 +495,9 @@ class Practice:
 
     def _score(self, session: Session, answer: Answer, ended_at: float, *, offline: bool) -> None:
         assert answer.transcript is not None
+        question, transcript = self._judged(session, answer)
         try:
-            card = score_question(self.scorer(offline), answer.question, answer.transcript, self.rubrics())
+            card = score_question(self.scorer(offline), question, transcript, self.rubrics())
         except (LLMError, ScoringError) as exc:
             answer.fail(f"scoring failed: {exc}")
             self.store.save(session)
@@ -485,7 +509,72 @@ class Practice:
         answer.status = "scored"
         answer.error = None
         answer.latency["feedback_ready"] = round(self.clock() - ended_at, 3)
+        self._prepare_probe(session, answer, ended_at)
         self.store.save(session)
+
+    # --- probing follow-ups (coaching/probe.py) -----------------------------------------------
+
+    @staticmethod
+    def _parent(session: Session, answer: Answer) -> Answer | None:
+        return next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
+
+    def _judged(self, session: Session, answer: Answer) -> tuple[QuestionRef, Transcript]:
+        """What an answer is scored as: itself; a probe's answer, with its parent's, on the parent's question."""
+        from mockint.coaching.probe import combined_transcript
+
+        assert answer.transcript is not None
+        parent = self._parent(session, answer)
+        if parent is None or parent.transcript is None:
+            return answer.question, answer.transcript
+        return parent.question, combined_transcript(parent.transcript, answer.transcript)
+
+    def _prepare_probe(self, session: Session, answer: Answer, ended_at: float) -> None:
+        """Choose the follow-up as soon as the answer is scored; latency["probe_ready"] is when it was ready."""
+        from mockint.coaching.probe import choose_probe
+
+        options = self._options
+        if options is None or options.probes <= 0 or answer.scorecard is None or answer.transcript is None:
+            return
+        root = self._parent(session, answer) or answer
+        done = [a for a in session.answers if a.probe_of == root.id]
+        if len(done) >= options.probes:
+            return
+        judged = answer
+        if answer is not root and root.transcript is not None:  # judge the story told so far, quote its words
+            judged = root.model_copy(update={"transcript": self._judged(session, answer)[1], "scorecard": answer.scorecard})
+        asked = [q.text for r in session.rounds for q in r.questions] + [a.question.text for a in session.answers]
+        probe = choose_probe(
+            judged, self.rubrics(), asked=asked, exclude=[a.question.targets or "" for a in done],
+        )
+        if probe is not None:
+            self._probes[answer.id] = probe
+            answer.latency["probe_ready"] = round(self.clock() - ended_at, 3)
+
+    def ask_probes(self, session: Session, rnd: Round, answer: Answer, options: PracticeOptions) -> None:
+        """Ask the follow-ups chosen for `answer` (and for the answers to them), each answered
+        from the microphone or from its probe file, before the round moves on."""
+        root = answer
+        while answer is not None and (probe := self._probes.pop(answer.id, None)) is not None:
+            files = self._probe_files.get(root.id)
+            if rnd.kind in ("files", "demo") and not files:
+                return  # no recorded answer to it: the round moves on
+            self.events.on_probe(answer, probe)
+            if files:
+                self.events.on_question(0, len(rnd.questions), probe)
+                follow = self._add_file_answer(session, rnd, probe, files.pop(0))
+                follow.probe_of = root.id
+                self.store.save(session)
+                self.process_recorded(session, follow, keywords=session.keywords, offline=options.offline or rnd.kind == "demo")
+            else:
+                self.ask(probe, 0, len(rnd.questions), options)
+                follow = self.record(session, rnd, probe, options, probe_of=root.id)
+            if follow is not None:
+                self.events.on_feedback(follow)
+            answer = follow
+        unused = self._probe_files.pop(root.id, [])
+        if unused:
+            names = ", ".join(p.name for p in unused)
+            self.events.on_warning(f"{root.id} needed no follow-up, so its probe answer file is not used: {names}")
 
     # --- after the round --------------------------------------------------------------------
 
@@ -521,6 +610,23 @@ class Practice:
             self.events.on_warning(f"report not written: {exc} (try 'mockint report {session.id}')")
             return None
         return folder / "report.md"
+
+
+def _split_probe_files(files: list[AnswerFile]) -> tuple[list[AnswerFile], dict[int, list[Path]]]:
+    """The main answer files, and the probe answer files after each (by the main file's index)."""
+    main: list[AnswerFile] = []
+    probes: dict[int, list[Path]] = {}
+    for file in files:
+        if not file.is_probe:
+            main.append(file)
+        elif not main:
+            raise UsageError(
+                f"--answers-from {PROBE_FILE_ID}={file.path}: a probe answer follows the answer it probes",
+                hint=f"put it after that answer's file: --answers-from ANSWER {PROBE_FILE_ID}=PROBE_ANSWER",
+            )
+        else:
+            probes.setdefault(len(main) - 1, []).append(file.path)
+    return main, probes
 
 
 def _check_answer_files(files: list[AnswerFile]) -> None:

@@ -36,8 +36,17 @@ class Answer(Model):
     delivery: DeliveryMetrics | None = None
     scorecard: Scorecard | None = None
     latency: dict[str, float] = Field(
-        default_factory=dict, description="seconds from end of answer: transcript_ready, feedback_ready"
+        default_factory=dict,
+        description="seconds from end of answer: transcript_ready, feedback_ready, probe_ready (its follow-up asked)",
     )
+    probe_of: str | None = Field(
+        default=None,
+        description="the answer this one follows up (a probe); its scorecard judges both answers together "
+        "on that answer's question",
+    )
+    asked_by: str | None = Field(default=None, description="the panelist who asked the question (--panel)")
+    time_limit: float | None = Field(default=None, description="seconds allowed (--answer-seconds)")
+    cut_off: bool = Field(default=False, description="the time limit stopped the answer; saved up to that point")
     created_at: datetime = Field(default_factory=utc_now)
 
     def fail(self, reason: str) -> None:

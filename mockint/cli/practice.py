@@ -137,6 +137,13 @@ class ConsoleEvents:
             self._live.stop()
             self._live = None
 
+    def on_probe(self, parent, question) -> None:
+        from rich.markup import escape
+
+        ready = parent.latency.get("probe_ready")
+        when = f" (ready {ready:.2f} s after the answer ended)" if ready is not None and self.streamed else ""
+        console.print(f"[bold]Follow-up[/] on {escape(parent.id)}[dim]{when}[/]")
+
     def on_feedback(self, answer) -> None:
         from rich.markup import escape
 
@@ -178,7 +185,7 @@ def print_summary(summary) -> None:
     for a in summary.answers:
         card, d = a.scorecard, a.delivery
         table.add_row(
-            a.id,
+            f"{a.id} (follow-up on {a.probe_of})" if a.probe_of else a.id,
             escape(a.question.text[:60] + ("…" if len(a.question.text) > 60 else "")),
             a.status,
             f"{card.overall:g}" if card else "-",  # as the report shows it (one decimal at most)
@@ -232,11 +239,13 @@ def _run(practice_factory, run_fn, *, resumable: bool = True) -> None:
 
 
 def answer_file(value: str):  # -> AnswerFile
-    """'FILE' or 'QUESTION_ID=FILE' (a file whose own name has '=' still counts as a file)."""
-    from mockint.practice import AnswerFile
+    """'FILE', 'QUESTION_ID=FILE' or 'probe=FILE' (the answer to the follow-up on the file before);
+    a file whose own name has '=' still counts as a file."""
+    from mockint.practice import PROBE_FILE_ID, AnswerFile
 
     question_id, sep, rest = value.partition("=")
-    if sep and not Path(value).exists() and re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z0-9_]+", question_id):
+    named = question_id == PROBE_FILE_ID or re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z0-9_]+", question_id)
+    if sep and not Path(value).exists() and named:
         return AnswerFile(Path(rest), question_id)
     return AnswerFile(Path(value))
 
@@ -261,7 +270,11 @@ def practice_cmd(
     answers_from: list[str] | None = typer.Option(
         None, "--answers-from", metavar="[ID=]FILE",
         help="answer from audio files instead of the microphone (repeat, or list several); "
-        "ID=FILE answers the bank question ID (see 'mockint questions')",
+        "ID=FILE answers the bank question ID (see 'mockint questions'); probe=FILE answers the "
+        "follow-up on the file before it",
+    ),
+    probes: int = typer.Option(
+        1, "--probes", min=0, max=3, help="follow-ups on a weak point of each answer, asked before moving on (0: none)"
     ),
     resume: str | None = typer.Option(None, "--resume", help="continue an interrupted session (id, prefix or 'latest')"),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
@@ -297,6 +310,7 @@ def practice_cmd(
         answers_from=[answer_file(f) for f in files],
         offline=offline,
         seed=seed,
+        probes=probes,
     )
     if files:
         options.speak = False

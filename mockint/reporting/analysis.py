@@ -103,6 +103,13 @@ class AnswerView(Model):
     criteria: list[CriterionRow] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
     delivery: DeliveryView | None = None
+    asked_by: str | None = Field(default=None, description="the panelist who asked (--panel)")
+    probe_of: str | None = Field(default=None, description="the answer this one follows up; its scores judge both")
+    first_overall: float | None = Field(default=None, description="a probe's parent answer alone, before the prompt")
+    prompted: list[str] = Field(default_factory=list, description="a probe's criteria that moved: 'Task 0/4 → 2/4'")
+    duration: float | None = Field(default=None, description="seconds of audio")
+    time_limit: float | None = None
+    cut_off: bool = Field(default=False, description="stopped by --answer-seconds")
 
 
 class CriterionMean(Model):
@@ -270,7 +277,9 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
     return rows
 
 
-def analyse_answer(answer: Answer) -> AnswerView:
+def analyse_answer(answer: Answer, parent: Answer | None = None) -> AnswerView:
+    """One answer's view; a probe's answer (`parent`: the answer it follows up) is shown with
+    the combined judgement on the parent's question, and what the prompt changed."""
     card = answer.scorecard
     view = AnswerView(
         id=answer.id,
@@ -279,7 +288,23 @@ def analyse_answer(answer: Answer) -> AnswerView:
         error=answer.error,
         audio_path=answer.audio_path,
         delivery=_delivery_view(answer),
+        asked_by=answer.asked_by,
+        probe_of=answer.probe_of,
+        duration=answer.transcript.duration if answer.transcript is not None else None,
+        time_limit=answer.time_limit,
+        cut_off=answer.cut_off,
     )
+    if parent is not None and card is not None:
+        # Its scorecard judges both answers on the parent's question: show it as such.
+        answer = answer.model_copy(update={"question": parent.question})
+        if parent.scorecard is not None:
+            view.first_overall = parent.scorecard.overall
+            before = {c.key: c for c in applicable_scores(parent)}
+            view.prompted = [
+                f"{c.name or c.criterion} {before[c.key].score}/{c.max_score} → {c.score}/{c.max_score}"
+                for c in applicable_scores(answer)
+                if c.key in before and c.score != before[c.key].score
+            ]
     if answer.transcript is not None and (answer.transcript.words or answer.transcript.text.strip()):
         view.has_transcript = True
         view.highlights = star_highlights(answer.transcript, card)
@@ -301,7 +326,7 @@ def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[Rubric]) -> li
     scores: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     max_scores: dict[str, int] = {}
-    for a in answers:
+    for a in main_answers(answers):
         # Only where the question exercises the criterion: "n/a" is not a zero.
         for cs in applicable_scores(a):
             scores.setdefault(cs.key, []).append(cs.score)
@@ -314,10 +339,23 @@ def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[Rubric]) -> li
     ]
 
 
+def main_answers(answers: Sequence[Answer]) -> list[Answer]:
+    """The answers to the round's questions, without the answers to probes (judged with their parent's)."""
+    return [a for a in answers if a.probe_of is None]
+
+
 def mean_overall(answers: Sequence[Answer]) -> float | None:
     """The mean overall score of the scored answers, to one decimal; None when none is scored."""
-    cards = [a.scorecard.overall for a in answers if a.scorecard is not None]
+    cards = [a.scorecard.overall for a in answers if a.scorecard is not None and a.probe_of is None]
     return round(sum(cards) / len(cards), 1) if cards else None
+
+
+def _exchange_order(answers: Sequence[Answer]) -> list[Answer]:
+    """Main answers in order, each followed by the answers to its probes: the exchange as it happened."""
+    ordered = []
+    for a in main_answers(answers):
+        ordered += [a, *(p for p in answers if p.probe_of == a.id)]
+    return ordered + [a for a in answers if a not in ordered]
 
 
 def analyse_round(
@@ -331,6 +369,7 @@ def analyse_round(
     """One round: scores, the weak areas repeated in it (or carried from `tracked` areas), its
     plan, and the prep for the next round."""
     overall = mean_overall(rnd.answers)
+    by_id = {a.id: a for a in rnd.answers}
     repeated = find_weak_areas(rnd.answers, rubrics, tracked=tracked, session_id=session.id)
     # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
     weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
@@ -338,8 +377,8 @@ def analyse_round(
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
-        answers=[analyse_answer(a) for a in rnd.answers],
-        scored=sum(a.scorecard is not None for a in rnd.answers),
+        answers=[analyse_answer(a, by_id.get(a.probe_of or "")) for a in _exchange_order(rnd.answers)],
+        scored=sum(a.scorecard is not None for a in main_answers(rnd.answers)),
         failed=sum(a.status == "failed" for a in rnd.answers),
         overall=overall,
         band=band_for(overall) if overall is not None else None,
