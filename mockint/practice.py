@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from mockint.speech.record import RecordingResult, RecordingStatus
 
 DEFAULT_QUESTIONS = 3
+# With --answer-seconds, the warning comes when this much time is left (an interviewer's
+# "we have about half a minute"): enough to land the result.
+WARN_SECONDS_LEFT = 30.0
 
 
 PROBE_FILE_ID = "probe"
@@ -82,6 +85,7 @@ class PracticeOptions:
     write_report: bool = True
     update_ledger: bool = True  # the demo's answers are not yours: they stay out of the ledger
     probes: int = 1  # follow-ups on one main answer's weak points, asked before moving on (0: none)
+    answer_seconds: float | None = None  # time pressure: a countdown, a warning, the answer cut off at the limit
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> PracticeOptions:
@@ -121,6 +125,12 @@ class PracticeEvents:
 
     def on_probe(self, parent: Answer, question: QuestionRef) -> None:
         """A follow-up on `parent`'s weak point is about to be asked (on_question follows)."""
+
+    def on_time_left(self, answer: Answer, seconds: float) -> None:
+        """With --answer-seconds, a few times a second while recording: the countdown."""
+
+    def on_time_warning(self, answer: Answer, seconds: float) -> None:
+        """With --answer-seconds, once, when WARN_SECONDS_LEFT remain."""
 
 
 @dataclass
@@ -272,6 +282,7 @@ class Practice:
         # self-contained, and an interrupted run resumes from its own copies.
         for i, (question, file) in enumerate(zip(questions, files)):
             answer = self._add_file_answer(session, rnd, question, file.path)
+            self._limit_file_answer(session, answer, options.answer_seconds)
             if probe_files.get(i):
                 self._probe_files[answer.id] = probe_files[i]
         self.store.save(session)
@@ -410,7 +421,10 @@ class Practice:
         from mockint.speech.record import Recorder
         from mockint.speech.streaming import StreamingTranscriber
 
-        answer = Answer(id=session.next_answer_id(), question=question, status="recorded", probe_of=probe_of)
+        answer = Answer(
+            id=session.next_answer_id(), question=question, status="recorded", probe_of=probe_of,
+            time_limit=options.answer_seconds,
+        )
         answer.audio_path = f"{answer.id}.wav"
         rnd.answers.append(answer)
         self.store.save(session)  # the answer exists while it is being recorded: resume can find it
@@ -421,10 +435,10 @@ class Practice:
             path,
             device=_device_arg(options.device),
             stream_factory=self.stream_factory,
-            max_seconds=options.max_answer_seconds,
+            max_seconds=options.answer_seconds or options.max_answer_seconds,
             silence_stop_seconds=options.silence_stop_seconds,
             speech_tracker=streamer,
-            on_tick=self.events.on_level,
+            on_tick=self._ticker(answer, options),
             stop_event=stop_event,
         )
         self.events.on_recording_started(answer, stop_event)
@@ -442,6 +456,7 @@ class Practice:
             self.store.save(session)
             raise
         self.events.on_recording_stopped(answer, result)
+        answer.cut_off = bool(options.answer_seconds) and result.stopped_by == "max"
         self.store.save(session)  # saved as recorded before its transcript exists
         try:
             transcript = streamer.finish()
@@ -512,6 +527,55 @@ class Practice:
         self._prepare_probe(session, answer, ended_at)
         self.store.save(session)
 
+    # --- time pressure (--answer-seconds) -----------------------------------------------------
+
+    def _ticker(self, answer: Answer, options: PracticeOptions) -> Callable[[RecordingStatus], None]:
+        """The recorder's on_tick: the level meter, plus the countdown and its one warning under a time limit."""
+        limit = options.answer_seconds
+        if not limit:
+            return self.events.on_level
+        warned = limit <= WARN_SECONDS_LEFT  # a limit this short is all warning: no separate one
+
+        def tick(status: RecordingStatus) -> None:
+            nonlocal warned
+            self.events.on_level(status)
+            left = max(0.0, limit - status.elapsed)
+            self.events.on_time_left(answer, left)
+            if not warned and left <= WARN_SECONDS_LEFT:
+                warned = True
+                self.events.on_time_warning(answer, left)
+
+        return tick
+
+    def _limit_file_answer(self, session: Session, answer: Answer, limit: float | None) -> None:
+        """An answer file under --answer-seconds: the session keeps what fits in the limit, as
+        a recording stopped at the limit would (the user's own file stays as it was)."""
+        if not limit:
+            return
+        from mockint.speech.decode import SAMPLE_RATE, load_audio
+        from mockint.speech.wav import WavAppender
+
+        answer.time_limit = limit
+        path = self.store.audio_path(session, answer)
+        if path is None:
+            return
+        samples = load_audio(path)
+        keep = int(limit * SAMPLE_RATE)
+        if len(samples) <= keep:
+            return
+        cut = path.with_name(f"{answer.id}.wav")
+        if cut == path:
+            cut = path.with_name(f"{answer.id}.cut.wav")
+        wav = WavAppender(cut)
+        try:
+            wav.write(samples[:keep])
+        finally:
+            wav.close()
+        if cut != path:
+            path.unlink(missing_ok=True)
+        answer.audio_path = cut.name
+        answer.cut_off = True
+
     # --- probing follow-ups (coaching/probe.py) -----------------------------------------------
 
     @staticmethod
@@ -563,6 +627,7 @@ class Practice:
                 self.events.on_question(0, len(rnd.questions), probe)
                 follow = self._add_file_answer(session, rnd, probe, files.pop(0))
                 follow.probe_of = root.id
+                self._limit_file_answer(session, follow, options.answer_seconds)
                 self.store.save(session)
                 self.process_recorded(session, follow, keywords=session.keywords, offline=options.offline or rnd.kind == "demo")
             else:

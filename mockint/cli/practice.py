@@ -76,6 +76,8 @@ class ConsoleEvents:
         self.enter = EnterWatcher()
         self._live = None
         self._session_id = ""
+        self._left: float | None = None  # seconds left under --answer-seconds
+        self._shown_left: int | None = None
 
     # mockint.practice.PracticeEvents -----------------------------------------------------
 
@@ -110,6 +112,10 @@ class ConsoleEvents:
     def on_recording_started(self, answer, stop_event: threading.Event) -> None:
         self.enter.arm(stop_event)
         hint = f"Enter to stop · stops after {self.options.silence_stop_seconds:.0f} s of silence · max {_mmss(self.options.max_answer_seconds)}"
+        limit = self.options.answer_seconds
+        self._left = limit
+        if limit:
+            hint = f"Enter to stop · {_mmss(limit)} to answer, cut off at the limit"
         if self.interactive:
             from rich.live import Live
 
@@ -121,7 +127,20 @@ class ConsoleEvents:
 
     def _status_line(self, elapsed: float, level: float, heard: bool) -> str:
         state = "" if heard else "  [dim]waiting for speech[/]"
-        return f"[red]● REC[/] {_mmss(elapsed)}  {_meter(level)}  [dim]{self._hint}[/]{state}"
+        left = ""
+        if self._left is not None:
+            colour = "yellow" if self._left <= 30 else "cyan"
+            left = f"[{colour}]{_mmss(self._left)} left[/]  "
+        return f"[red]● REC[/] {_mmss(elapsed)}  {left}{_meter(level)}  [dim]{self._hint}[/]{state}"
+
+    def on_time_left(self, answer, seconds: float) -> None:
+        self._left = seconds
+        if self._live is None and seconds > 0 and int(seconds) % 15 == 0 and int(seconds) != self._shown_left:
+            self._shown_left = int(seconds)  # no live line: a countdown line every 15 s
+            console.print(f"[dim]{_mmss(seconds)} left[/]")
+
+    def on_time_warning(self, answer, seconds: float) -> None:
+        console.print(f"[yellow]{seconds:.0f} seconds left: land the result now.[/]")
 
     def on_level(self, status) -> None:
         if self._live is not None:
@@ -131,6 +150,7 @@ class ConsoleEvents:
         self.enter.disarm()
         self._stop_live()
         console.print(f"Recorded {result.seconds:.1f} s ({STOP_NAMES.get(result.stopped_by, result.stopped_by)}).")
+        self._left = None
 
     def _stop_live(self) -> None:
         if self._live is not None:
@@ -158,6 +178,8 @@ class ConsoleEvents:
             render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery)
         elif answer.delivery is not None:
             console.print(delivery_line(answer.delivery))
+        if answer.cut_off and answer.time_limit:
+            console.print(f"[yellow]Ran long: cut off at the {_mmss(answer.time_limit)} limit[/] (saved up to there).")
         if answer.status == "failed":
             console.print(f"[red]{answer.id} failed:[/] {escape(answer.error or '')}")
         lat = answer.latency
@@ -264,6 +286,10 @@ def practice_cmd(
     speak: bool | None = typer.Option(None, "--speak/--no-speak", help="read each question aloud (espeak-ng)"),
     think_seconds: float | None = typer.Option(None, "--think-seconds", min=0, help="pause before recording"),
     max_answer_seconds: float | None = typer.Option(None, "--max-answer-seconds", min=1, help="stop recording here"),
+    answer_seconds: float | None = typer.Option(
+        None, "--answer-seconds", min=5, metavar="N",
+        help="time pressure: N seconds per answer, a countdown, a warning at 30 s left, cut off at the limit",
+    ),
     silence_stop_seconds: float | None = typer.Option(
         None, "--silence-stop-seconds", min=0.5, help="stop after this much silence following speech"
     ),
@@ -311,6 +337,7 @@ def practice_cmd(
         offline=offline,
         seed=seed,
         probes=probes,
+        answer_seconds=answer_seconds,
     )
     if files:
         options.speak = False
