@@ -32,12 +32,13 @@ from mockint.errors import (
     TranscriptionError,
     UsageError,
 )
-from mockint.records import QuestionRef, Transcript, utc_now
+from mockint.records import Panel, Panelist, QuestionRef, Transcript, utc_now
 from mockint.reporting.analysis import mean_overall
 from mockint.scoring import score_question
 from mockint.session import Answer, Round, Session, SessionStore
 
 if TYPE_CHECKING:
+    from mockint.coaching.panel import PanelistView
     from mockint.coaching.questions import QuestionBank
     from mockint.coaching.weakness import WeakArea
     from mockint.config import Settings
@@ -86,6 +87,7 @@ class PracticeOptions:
     update_ledger: bool = True  # the demo's answers are not yours: they stay out of the ledger
     probes: int = 1  # follow-ups on one main answer's weak points, asked before moving on (0: none)
     answer_seconds: float | None = None  # time pressure: a countdown, a warning, the answer cut off at the limit
+    panel: str | None = None  # a panel from panels/panels.yaml asks, its members in turn
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> PracticeOptions:
@@ -126,6 +128,9 @@ class PracticeEvents:
     def on_probe(self, parent: Answer, question: QuestionRef) -> None:
         """A follow-up on `parent`'s weak point is about to be asked (on_question follows)."""
 
+    def on_asker(self, panelist: Panelist) -> None:
+        """With --panel: who asks the question that on_question shows next."""
+
     def on_time_left(self, answer: Answer, seconds: float) -> None:
         """With --answer-seconds, a few times a second while recording: the countdown."""
 
@@ -141,6 +146,7 @@ class RoundSummary:
     weak_areas: list[WeakArea]
     report_path: Path | None
     ledger_updated: bool = False
+    panel_views: list[PanelistView] = field(default_factory=list)  # with --panel: each panelist's view
 
     @property
     def scored(self) -> list[Answer]:
@@ -172,7 +178,7 @@ class Practice:
         rubrics: list[Rubric] | None = None,
         transcriber: Any = None,
         stream_factory: Callable[..., Any] | None = None,
-        speaker: Callable[[str], None] | None = None,
+        speaker: Callable[..., None] | None = None,  # speaker(text) or speaker(text, voice=...)
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -188,6 +194,7 @@ class Practice:
         self.clock = clock
         self._probe_files: dict[str, list[Path]] = {}  # main answer id -> its probe answers' files
         self._probes: dict[str, QuestionRef] = {}  # answer id -> the follow-up chosen when it was scored
+        self._live: set[str] = set()  # answers recorded in this run: the candidate is there to be probed
         self._options: PracticeOptions | None = None
 
     # --- shared parts, loaded on first use -------------------------------------------------
@@ -259,17 +266,27 @@ class Practice:
             self._check_device(options)
         files, probe_files = _split_probe_files(given)
         bank = load_bank()
+        panel = self.load_panel(options.panel, bank) if options.panel else None
         named = self._named_questions(files, bank)
         wanted = sum(not f.question_id for f in files) if files else options.questions
-        picked, kind = self.choose_questions(options, bank, wanted + len(named)) if wanted else ([], "files")
-        picked = [q for q in picked if q.id not in named][:wanted]
-        if files:
-            if len(picked) < wanted:
-                raise SessionError(f"only {len(picked)} questions for {wanted} answer files", hint="name each file's question: ID=FILE")
-            rest = iter(picked)
-            questions = [named[f.question_id] if f.question_id else next(rest) for f in files]
+        askers: dict[str, str] = {}
+        if panel is not None:
+            from mockint.coaching.panel import seat_panel
+
+            # The panel's turns decide who asks each slot; a slot a file names keeps its question.
+            slots = [named.get(f.question_id or "") for f in files] if files else [None] * options.questions
+            questions, askers = seat_panel(panel, bank, slots, seed=options.seed)
+            if len(questions) < len(slots):
+                raise SessionError(f"panel '{panel.id}' has only {len(questions)} questions for {len(slots)} answers")
+            kind = "bank"
         else:
-            questions = picked
+            picked, kind = self.choose_questions(options, bank, wanted + len(named)) if wanted else ([], "files")
+            questions = [q for q in picked if q.id not in named][:wanted]
+            if files:
+                if len(questions) < wanted:
+                    raise SessionError(f"only {len(questions)} questions for {wanted} answer files", hint="name each file's question: ID=FILE")
+                rest = iter(questions)
+                questions = [named[f.question_id] if f.question_id else next(rest) for f in files]
         if kind == "plan" and self.store.ids():
             session = self.store.load("latest")
         else:
@@ -278,6 +295,8 @@ class Practice:
         kind = "files" if files else kind
         rnd = session.new_round(kind)
         rnd.questions = questions
+        if panel is not None:
+            rnd.panel, rnd.askers = panel, askers
         # Every file becomes an answer at once, copied into the session: the session is
         # self-contained, and an interrupted run resumes from its own copies.
         for i, (question, file) in enumerate(zip(questions, files)):
@@ -332,7 +351,10 @@ class Practice:
         answer_id = session.next_answer_id()
         name = f"{answer_id}{path.suffix.lower() or '.audio'}"
         shutil.copyfile(path, self.store.folder(session.id) / name)
-        answer = Answer(id=answer_id, question=question, audio_path=name, status="recorded", source_file=str(path))
+        answer = Answer(
+            id=answer_id, question=question, audio_path=name, status="recorded", source_file=str(path),
+            asked_by=rnd.askers.get(question.id),
+        )
         rnd.answers.append(answer)
         return answer
 
@@ -381,7 +403,7 @@ class Practice:
         numbers = {q.id: i for i, q in enumerate(rnd.questions, 1)}
         for answer in list(rnd.answers):
             if answer.status in ("recorded", "transcribed"):
-                self.events.on_question(numbers.get(answer.question.id, 0), total, answer.question)
+                self._show_question(rnd, answer.question, numbers.get(answer.question.id, 0), total, answer.asked_by)
                 self.process_recorded(session, answer, keywords=session.keywords, offline=offline)
                 self.events.on_feedback(answer)
                 self.ask_probes(session, rnd, answer, options)
@@ -393,7 +415,7 @@ class Practice:
             self.transcriber()  # load before the first question, not after it
         for question in remaining:
             number = numbers[question.id]
-            self.ask(question, number, total, options)
+            self.ask(question, number, total, options, asker=rnd.panel.get(rnd.askers.get(question.id)) if rnd.panel else None)
             answer = self.record(session, rnd, question, options)
             if answer is not None:
                 self.events.on_feedback(answer)
@@ -402,11 +424,20 @@ class Practice:
         self.store.save(session)
         return self.summarise(session, rnd, options)
 
-    def ask(self, question: QuestionRef, number: int, total: int, options: PracticeOptions) -> None:
+    def ask(
+        self, question: QuestionRef, number: int, total: int, options: PracticeOptions, *, asker: Panelist | None = None
+    ) -> None:
+        """Show the question (and who asks it), read it aloud in the asker's voice with --speak, then the think time."""
+        if asker is not None:
+            self.events.on_asker(asker)
         self.events.on_question(number, total, question)
         if options.speak:
             try:
-                (self.speaker or _default_speaker)(question.text)
+                speaker = self.speaker or _default_speaker
+                if asker is not None:
+                    speaker(question.text, voice=asker.voice)
+                else:
+                    speaker(question.text)
             except AudioError as exc:
                 self.events.on_warning(f"{exc}; continuing with the question on screen")
                 options.speak = False  # don't repeat the warning for every question
@@ -421,12 +452,14 @@ class Practice:
         from mockint.speech.record import Recorder
         from mockint.speech.streaming import StreamingTranscriber
 
+        parent = next((a for a in rnd.answers if a.id == probe_of), None) if probe_of else None
         answer = Answer(
             id=session.next_answer_id(), question=question, status="recorded", probe_of=probe_of,
-            time_limit=options.answer_seconds,
+            time_limit=options.answer_seconds, asked_by=parent.asked_by if parent else rnd.askers.get(question.id),
         )
         answer.audio_path = f"{answer.id}.wav"
         rnd.answers.append(answer)
+        self._live.add(answer.id)
         self.store.save(session)  # the answer exists while it is being recorded: resume can find it
         path = self.store.folder(session.id) / answer.audio_path
         streamer = StreamingTranscriber(self.transcriber(), keywords=session.keywords or None)
@@ -527,6 +560,20 @@ class Practice:
         self._prepare_probe(session, answer, ended_at)
         self.store.save(session)
 
+    # --- panels (coaching/panel.py) ------------------------------------------------------------
+
+    def load_panel(self, name: str, bank: QuestionBank) -> Panel:
+        from mockint.coaching.panel import get_panel, load_panels
+
+        return get_panel(name, load_panels(bank=bank, rubrics=self.rubrics()))
+
+    def _show_question(self, rnd: Round, question: QuestionRef, number: int, total: int, asked_by: str | None) -> None:
+        """A question answered from a file: who asks it (with a panel), then the question."""
+        asker = rnd.panel.get(asked_by) if rnd.panel else None
+        if asker is not None:
+            self.events.on_asker(asker)
+        self.events.on_question(number, total, question)
+
     # --- time pressure (--answer-seconds) -----------------------------------------------------
 
     def _ticker(self, answer: Answer, options: PracticeOptions) -> Callable[[RecordingStatus], None]:
@@ -582,15 +629,22 @@ class Practice:
     def _parent(session: Session, answer: Answer) -> Answer | None:
         return next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
 
-    def _judged(self, session: Session, answer: Answer) -> tuple[QuestionRef, Transcript]:
-        """What an answer is scored as: itself; a probe's answer, with its parent's, on the parent's question."""
-        from mockint.coaching.probe import combined_transcript
+    def _story(self, session: Session, answer: Answer) -> Answer:
+        """`answer` judged as part of its story: a probe's answer joined to its parent's and the
+        probes before it (coaching/probe.judged_story); a main answer as it is."""
+        from mockint.coaching.probe import judged_story
 
-        assert answer.transcript is not None
         parent = self._parent(session, answer)
         if parent is None or parent.transcript is None:
-            return answer.question, answer.transcript
-        return parent.question, combined_transcript(parent.transcript, answer.transcript)
+            return answer
+        probes = [a for a in session.answers if a.probe_of == parent.id]
+        return judged_story(parent, probes[: probes.index(answer) + 1])
+
+    def _judged(self, session: Session, answer: Answer) -> tuple[QuestionRef, Transcript]:
+        """What an answer is scored as: itself; a probe's answer, with the story before it, on the parent's question."""
+        story = self._story(session, answer)
+        assert story.transcript is not None
+        return story.question, story.transcript
 
     def _prepare_probe(self, session: Session, answer: Answer, ended_at: float) -> None:
         """Choose the follow-up as soon as the answer is scored; latency["probe_ready"] is when it was ready."""
@@ -601,14 +655,17 @@ class Practice:
             return
         root = self._parent(session, answer) or answer
         done = [a for a in session.answers if a.probe_of == root.id]
-        if len(done) >= options.probes:
+        # Only a probe that can be answered now: live, or from a probe answer file. A recording
+        # finished on resume is not probed; the moment has passed.
+        answerable = answer.id in self._live or bool(self._probe_files.get(root.id))
+        if len(done) >= options.probes or not answerable:
             return
-        judged = answer
-        if answer is not root and root.transcript is not None:  # judge the story told so far, quote its words
-            judged = root.model_copy(update={"transcript": self._judged(session, answer)[1], "scorecard": answer.scorecard})
         asked = [q.text for r in session.rounds for q in r.questions] + [a.question.text for a in session.answers]
+        rnd = session.rounds[-1]
+        panelist = rnd.panel.get(root.asked_by) if rnd.panel else None
         probe = choose_probe(
-            judged, self.rubrics(), asked=asked, exclude=[a.question.targets or "" for a in done],
+            self._story(session, answer), self.rubrics(), asked=asked, exclude=[a.question.targets or "" for a in done],
+            prefer=panelist.focus.criteria if panelist else (), lead=panelist.probe_lead if panelist else "",
         )
         if probe is not None:
             self._probes[answer.id] = probe
@@ -620,18 +677,18 @@ class Practice:
         root = answer
         while answer is not None and (probe := self._probes.pop(answer.id, None)) is not None:
             files = self._probe_files.get(root.id)
-            if rnd.kind in ("files", "demo") and not files:
-                return  # no recorded answer to it: the round moves on
             self.events.on_probe(answer, probe)
+            asker = rnd.panel.get(root.asked_by) if rnd.panel else None
             if files:
-                self.events.on_question(0, len(rnd.questions), probe)
+                self._show_question(rnd, probe, 0, len(rnd.questions), root.asked_by)
                 follow = self._add_file_answer(session, rnd, probe, files.pop(0))
                 follow.probe_of = root.id
+                follow.asked_by = root.asked_by
                 self._limit_file_answer(session, follow, options.answer_seconds)
                 self.store.save(session)
                 self.process_recorded(session, follow, keywords=session.keywords, offline=options.offline or rnd.kind == "demo")
             else:
-                self.ask(probe, 0, len(rnd.questions), options)
+                self.ask(probe, 0, len(rnd.questions), options, asker=asker)
                 follow = self.record(session, rnd, probe, options, probe_of=root.id)
             if follow is not None:
                 self.events.on_feedback(follow)
@@ -658,7 +715,12 @@ class Practice:
         except MockintError as exc:
             self.events.on_warning(f"weakness ledger not updated: {exc}")
         report_path = self.write_report(session) if options.write_report else None
-        return RoundSummary(session, rnd, list(rnd.answers), weak, report_path, ledger_updated)
+        views = []
+        if rnd.panel is not None:
+            from mockint.coaching.panel import panelist_views
+
+            views = panelist_views(rnd.panel, rnd.answers, rubrics)
+        return RoundSummary(session, rnd, list(rnd.answers), weak, report_path, ledger_updated, views)
 
     def write_report(self, session: Session) -> Path | None:
         """The Markdown and HTML reports in the session folder (what 'mockint report' writes)."""
@@ -719,10 +781,13 @@ def _device_arg(device: str | None) -> int | str | None:
     return resolve_device(device)
 
 
-def _default_speaker(text: str) -> None:
+def _default_speaker(text: str, voice: str | None = None) -> None:
     from mockint.speech.tts import speak
 
-    speak(text)
+    if voice:
+        speak(text, voice=voice)
+    else:
+        speak(text)
 
 
 

@@ -17,7 +17,7 @@ from pydantic import Field
 from mockint.datafiles import read_versioned_json
 from mockint.errors import SessionError, SessionNotFound
 from mockint.fsutil import atomic_write_text
-from mockint.records import DeliveryMetrics, Model, QuestionRef, Scorecard, Transcript, utc_now
+from mockint.records import DeliveryMetrics, Model, Panel, QuestionRef, Scorecard, Transcript, utc_now
 
 SCHEMA_VERSION = 1
 SESSION_FILE = "session.json"
@@ -64,6 +64,8 @@ class Round(Model):
         default_factory=list, description="the questions this round asks, in order; --resume continues them"
     )
     plan: list[QuestionRef] = Field(default_factory=list, description="next round's follow-up questions")
+    panel: Panel | None = Field(default=None, description="the interview panel that asks (--panel), as it was")
+    askers: dict[str, str] = Field(default_factory=dict, description="question id -> id of the panelist who asks it")
 
 
 class Session(Model):

@@ -115,7 +115,7 @@ def test_probe_answers_stay_out_of_the_round_means():
 
     session = _probed_session(3)
     rnd = session.rounds[0]
-    parent, probe = rnd.answers
+    parent = rnd.answers[0]
     assert mean_overall(rnd.answers) == parent.scorecard.overall
     view = analyse_round(session, rnd, RUBRICS)
     probe_view = view.answers[1]

@@ -98,7 +98,7 @@ class ConsoleEvents:
         from rich.markup import escape
         from rich.panel import Panel
 
-        where = f"Question {number}/{total}" if number else "Question"
+        where = f"Question {number}/{total}" if number else ("Follow-up" if question.category == "probe" else "Question")
         console.print()
         console.print(
             Panel(f"[bold]{escape(question.text)}[/]", title=f"{where} · {question.category}", title_align="left", expand=False)
@@ -157,6 +157,11 @@ class ConsoleEvents:
             self._live.stop()
             self._live = None
 
+    def on_asker(self, panelist) -> None:
+        from rich.markup import escape
+
+        console.print(f"\n[bold magenta]{escape(panelist.name)}[/] [dim]({escape(panelist.role)})[/] asks:")
+
     def on_probe(self, parent, question) -> None:
         from rich.markup import escape
 
@@ -204,7 +209,9 @@ def print_summary(summary) -> None:
     table = Table(title=f"Round {summary.round.index} summary", title_justify="left")
     for col in ("answer", "question", "status", "overall", "band", "wpm", "fillers"):
         table.add_column(col, overflow="fold")
-    for a in summary.answers:
+    from mockint.reporting.analysis import exchange_order
+
+    for a in exchange_order(summary.answers):  # each answer followed by its probes
         card, d = a.scorecard, a.delivery
         table.add_row(
             f"{a.id} (follow-up on {a.probe_of})" if a.probe_of else a.id,
@@ -218,6 +225,10 @@ def print_summary(summary) -> None:
     console.print(table)
     if summary.mean_overall is not None:
         console.print(f"[bold]Mean overall: {summary.mean_overall:g}/100[/]")
+    for view in summary.panel_views:
+        console.print(f"[bold magenta]{escape(view.panelist.title)}[/]: {escape(view.verdict)}")
+        for want in view.still_want[:3]:
+            console.print(f"  [dim]would still ask:[/] {escape(want)}")
     if summary.weak_areas:
         console.print("[bold]Repeated weak areas[/]")
         for w in summary.weak_areas:
@@ -302,6 +313,10 @@ def practice_cmd(
     probes: int = typer.Option(
         1, "--probes", min=0, max=3, help="follow-ups on a weak point of each answer, asked before moving on (0: none)"
     ),
+    panel: str | None = typer.Option(
+        None, "--panel", metavar="NAME",
+        help="a panel of 2-4 interviewers asks, in turns, each with their own focus and voice (panels/panels.yaml)",
+    ),
     resume: str | None = typer.Option(None, "--resume", help="continue an interrupted session (id, prefix or 'latest')"),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
     seed: int | None = typer.Option(None, "--seed", help="same seed, same questions"),
@@ -315,6 +330,8 @@ def practice_cmd(
         from mockint.coaching.questions import load_bank
 
         check_choice(category, load_bank().categories, "--category")
+    if panel is not None and plan:
+        raise typer.BadParameter("a panel asks its own questions; use --plan without --panel", param_hint="--panel")
     files = list(answers_from or [])
     if extra_files:
         if not files:
@@ -338,6 +355,7 @@ def practice_cmd(
         seed=seed,
         probes=probes,
         answer_seconds=answer_seconds,
+        panel=panel,
     )
     if files:
         options.speak = False

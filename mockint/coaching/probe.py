@@ -36,19 +36,22 @@ def choose_probe(
     asked: Sequence[str] = (),
     exclude: Sequence[str] = (),
     prefer: Sequence[str] = (),
+    only: Sequence[str] | None = None,
+    lead: str = "",
 ) -> QuestionRef | None:
     """The follow-up for the weakest criterion `answer`'s question asks for, or None.
 
     `answer` carries the judgement the probe answers to (for a second probe: the combined
     transcript and scorecard). `asked`: question texts already asked (never repeated);
-    `exclude`: criteria already probed; `prefer`: criteria to probe first (a panelist's focus).
+    `exclude`: criteria already probed; `prefer`: criteria to probe first (a panelist's focus);
+    `only`: these criteria or none; `lead`: the interviewer's own opening ("Let me stop you there.").
     """
     if answer.scorecard is None or answer.transcript is None:
         return None
     areas = [
         a
         for a in find_weak_areas([answer], rubrics, min_count=1)
-        if a.kind == "criterion" and a.id not in exclude
+        if a.kind == "criterion" and a.id not in exclude and (only is None or a.id in only)
     ]
     # Focus first, then the order find_weak_areas ranks them (how badly).
     areas.sort(key=lambda a: a.id not in prefer)
@@ -57,8 +60,24 @@ def choose_probe(
         ref = offline_followup(area, {answer.id: answer}, rubrics)
         if ref is None or is_repeat(ref, list(asked), shared):
             continue
-        return ref.model_copy(update={"id": f"probe.{ref.id.removeprefix('fu.')}", "category": "probe"})
+        text = f"{lead.strip()} {ref.text}".strip()
+        return ref.model_copy(update={"id": f"probe.{ref.id.removeprefix('fu.')}", "category": "probe", "text": text})
     return None
+
+
+def judged_story(parent: Answer, probes: Sequence[Answer]) -> Answer:
+    """The story as judged after its probes: `parent` with every answer's transcript joined and
+    the latest probe's scorecard (each probe's answer is scored on the parent's question over
+    the whole story so far)."""
+    scored = [p for p in probes if p.transcript is not None]
+    if not scored:
+        return parent
+    transcript = parent.transcript
+    for probe in scored:
+        assert probe.transcript is not None
+        transcript = probe.transcript if transcript is None else combined_transcript(transcript, probe.transcript)
+    card = next((p.scorecard for p in reversed(scored) if p.scorecard is not None), parent.scorecard)
+    return parent.model_copy(update={"transcript": transcript, "scorecard": card})
 
 
 def combined_transcript(first: Transcript, second: Transcript) -> Transcript:

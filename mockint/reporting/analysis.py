@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from mockint import __version__
+from mockint.coaching.panel import PanelistView, panelist_views
 from mockint.coaching.prep import Prep, build_prep
 from mockint.coaching.questions import QuestionBank
 from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
-from mockint.records import Evidence, Model, QuestionRef, Scorecard, Transcript, Word
+from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.evidence import continues_number, verify_quote
 from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
@@ -103,7 +104,7 @@ class AnswerView(Model):
     criteria: list[CriterionRow] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
     delivery: DeliveryView | None = None
-    asked_by: str | None = Field(default=None, description="the panelist who asked (--panel)")
+    asked_by: str | None = Field(default=None, description="the panelist who asked (--panel): 'Name (role)'")
     probe_of: str | None = Field(default=None, description="the answer this one follows up; its scores judge both")
     first_overall: float | None = Field(default=None, description="a probe's parent answer alone, before the prompt")
     prompted: list[str] = Field(default_factory=list, description="a probe's criteria that moved: 'Task 0/4 → 2/4'")
@@ -132,6 +133,8 @@ class RoundView(Model):
     weak_areas: list[WeakArea] = Field(default_factory=list, description="weak in 2+ answers, or carried from earlier rounds")
     plan: list[QuestionRef] = Field(default_factory=list)
     prep: Prep
+    panel_name: str | None = None
+    panel: list[PanelistView] = Field(default_factory=list, description="with --panel: each panelist's view")
 
 
 class SessionAnalysis(Model):
@@ -277,7 +280,7 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
     return rows
 
 
-def analyse_answer(answer: Answer, parent: Answer | None = None) -> AnswerView:
+def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | None = None) -> AnswerView:
     """One answer's view; a probe's answer (`parent`: the answer it follows up) is shown with
     the combined judgement on the parent's question, and what the prompt changed."""
     card = answer.scorecard
@@ -288,7 +291,7 @@ def analyse_answer(answer: Answer, parent: Answer | None = None) -> AnswerView:
         error=answer.error,
         audio_path=answer.audio_path,
         delivery=_delivery_view(answer),
-        asked_by=answer.asked_by,
+        asked_by=_asker_title(answer.asked_by, panel),
         probe_of=answer.probe_of,
         duration=answer.transcript.duration if answer.transcript is not None else None,
         time_limit=answer.time_limit,
@@ -350,7 +353,12 @@ def mean_overall(answers: Sequence[Answer]) -> float | None:
     return round(sum(cards) / len(cards), 1) if cards else None
 
 
-def _exchange_order(answers: Sequence[Answer]) -> list[Answer]:
+def _asker_title(asked_by: str | None, panel: Panel | None) -> str | None:
+    person = panel.get(asked_by) if panel is not None else None
+    return person.title if person is not None else asked_by
+
+
+def exchange_order(answers: Sequence[Answer]) -> list[Answer]:
     """Main answers in order, each followed by the answers to its probes: the exchange as it happened."""
     ordered = []
     for a in main_answers(answers):
@@ -377,7 +385,7 @@ def analyse_round(
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
-        answers=[analyse_answer(a, by_id.get(a.probe_of or "")) for a in _exchange_order(rnd.answers)],
+        answers=[analyse_answer(a, by_id.get(a.probe_of or ""), rnd.panel) for a in exchange_order(rnd.answers)],
         scored=sum(a.scorecard is not None for a in main_answers(rnd.answers)),
         failed=sum(a.status == "failed" for a in rnd.answers),
         overall=overall,
@@ -386,6 +394,8 @@ def analyse_round(
         weak_areas=repeated,
         plan=list(rnd.plan),
         prep=prep,
+        panel_name=rnd.panel.name if rnd.panel else None,
+        panel=panelist_views(rnd.panel, rnd.answers, rubrics) if rnd.panel else [],
     )
 
 
