@@ -119,7 +119,7 @@ def test_each_panelist_gives_a_view_and_what_they_would_still_want_to_know():
     assert "not convinced on Action" in pv.verdict
     # The peer would still ask about the action, quoting the story; and names what no question tested.
     assert any(w.startswith(peer.probe_lead) and "You said" in w for w in pv.still_want)
-    assert any("Reasoning: not heard yet" in w for w in pv.still_want)
+    assert any("Reasoning: nothing yet" in w for w in pv.still_want)
 
 
 @pytest.mark.slow

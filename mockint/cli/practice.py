@@ -228,7 +228,7 @@ def print_summary(summary) -> None:
     for view in summary.panel_views:
         console.print(f"[bold magenta]{escape(view.panelist.title)}[/]: {escape(view.verdict)}")
         for want in view.still_want[:3]:
-            console.print(f"  [dim]would still ask:[/] {escape(want)}")
+            console.print(f"  [dim]still wants to know:[/] {escape(want)}")
     if summary.weak_areas:
         console.print("[bold]Repeated weak areas[/]")
         for w in summary.weak_areas:

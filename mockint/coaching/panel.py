@@ -223,7 +223,7 @@ def panelist_views(panel: Panel, answers: Sequence[Answer], rubrics: Sequence[Ru
                 point.mean = round(sum(finals) / len(finals), 2)
                 point.shown = shown
             else:
-                view.still_want.append(f"{point.name}: not heard yet; no question so far tested it.")
+                view.still_want.append(f"{point.name}: nothing yet; no question so far tested it.")
             view.points.append(point)
         view.verdict = _verdict(view.points)
         views.append(view)
