@@ -25,7 +25,7 @@ from pydantic import Field, ValidationError
 from mockint.coaching.probe import choose_probe, judged_story
 from mockint.coaching.questions import Question, QuestionBank, is_near_duplicate
 from mockint.coaching.weakness import applicable_scores, weak_below
-from mockint.datafiles import first_error, read_yaml_mapping
+from mockint.datafiles import first_error, raise_problems, read_yaml_mapping
 from mockint.errors import DataFileError, UsageError
 from mockint.records import Model, Panel, Panelist, QuestionRef
 from mockint.resources import resource_dir
@@ -58,18 +58,12 @@ def load_panels(
     """Every panel by id; a one-line DataFileError naming the file for anything wrong in it,
     including a question, criterion, competency or kind that `bank` and `rubrics` do not have."""
     path = path or panels_path()
-    data = read_yaml_mapping(path, "panels file")
-    version = data.get("schema_version", PANELS_SCHEMA_VERSION)
-    if not isinstance(version, int) or version > PANELS_SCHEMA_VERSION:
-        raise DataFileError(f"{path}: schema_version {version!r} is not one this mockint reads ({PANELS_SCHEMA_VERSION})")
+    data = read_yaml_mapping(path, "panels file", schema_version=PANELS_SCHEMA_VERSION)
     try:
         spec = PanelsFile.model_validate(data)
     except ValidationError as exc:
         raise DataFileError(f"{path}: invalid panels file at {first_error(exc)}") from None
-    problems = _problems(spec, bank, rubrics)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DataFileError(f"{path}: {problems[0]}{more}")
+    raise_problems(path, _problems(spec, bank, rubrics))
     people = {p.id: p for p in spec.panelists}
     return {
         p.id: Panel(id=p.id, name=p.name, panelists=[people[i] for i in p.panelists]) for p in spec.panels
