@@ -129,7 +129,9 @@ class ConsoleEvents:
         state = "" if heard else "  [dim]waiting for speech[/]"
         left = ""
         if self._left is not None:
-            colour = "yellow" if self._left <= 30 else "cyan"
+            from mockint.practice import WARN_SECONDS_LEFT
+
+            colour = "yellow" if self._left <= WARN_SECONDS_LEFT else "cyan"
             left = f"[{colour}]{_mmss(self._left)} left[/]  "
         return f"[red]● REC[/] {_mmss(elapsed)}  {left}{_meter(level)}  [dim]{self._hint}[/]{state}"
 
