@@ -348,8 +348,8 @@ def main_answers(answers: Sequence[Answer]) -> list[Answer]:
 
 
 def mean_overall(answers: Sequence[Answer]) -> float | None:
-    """The mean overall score of the scored answers, to one decimal; None when none is scored."""
-    cards = [a.scorecard.overall for a in answers if a.scorecard is not None and a.probe_of is None]
+    """The mean overall score of the scored main answers (not probes), to one decimal; None when none is scored."""
+    cards = [a.scorecard.overall for a in main_answers(answers) if a.scorecard is not None]
     return round(sum(cards) / len(cards), 1) if cards else None
 
 
