@@ -25,8 +25,9 @@ def first_error(exc: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
-def read_yaml_mapping(path: Path, what: str) -> dict[str, Any]:
-    """A YAML file whose top level is a mapping; DataFileError otherwise."""
+def read_yaml_mapping(path: Path, what: str, *, schema_version: int | None = None) -> dict[str, Any]:
+    """A YAML file whose top level is a mapping; DataFileError otherwise. With `schema_version`,
+    a file that declares a newer (or a malformed) `schema_version` is refused too."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -41,7 +42,18 @@ def read_yaml_mapping(path: Path, what: str) -> dict[str, Any]:
         raise DataFileError(f"{path}: not valid YAML{where}") from None
     if not isinstance(data, dict):
         raise DataFileError(f"{path}: a {what} must be a YAML mapping")
+    if schema_version is not None:
+        version = data.get("schema_version", schema_version)
+        if not isinstance(version, int) or version > schema_version:
+            raise DataFileError(f"{path}: schema_version {version!r} is not one this mockint reads ({schema_version})")
     return data
+
+
+def raise_problems(path: Path, problems: list[str]) -> None:
+    """The first of a data file's problems as one line naming the file, with how many more."""
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise DataFileError(f"{path}: {problems[0]}{more}")
 
 
 def read_versioned_json(

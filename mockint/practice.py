@@ -32,12 +32,13 @@ from mockint.errors import (
     TranscriptionError,
     UsageError,
 )
-from mockint.records import QuestionRef, Transcript, utc_now
+from mockint.records import Panel, Panelist, QuestionRef, Transcript, utc_now
 from mockint.reporting.analysis import mean_overall
 from mockint.scoring import score_question
 from mockint.session import Answer, Round, Session, SessionStore
 
 if TYPE_CHECKING:
+    from mockint.coaching.panel import PanelistView
     from mockint.coaching.questions import QuestionBank
     from mockint.coaching.weakness import WeakArea
     from mockint.config import Settings
@@ -46,14 +47,25 @@ if TYPE_CHECKING:
     from mockint.speech.record import RecordingResult, RecordingStatus
 
 DEFAULT_QUESTIONS = 3
+# With --answer-seconds, the warning comes when this much time is left (an interviewer's
+# "we have about half a minute"): enough to land the result.
+WARN_SECONDS_LEFT = 30.0
+
+
+PROBE_FILE_ID = "probe"
 
 
 @dataclass(frozen=True)
 class AnswerFile:
-    """A recorded answer from a file (`--answers-from`); `question_id` pairs it with a bank question."""
+    """A recorded answer from a file (`--answers-from`); `question_id` pairs it with a bank
+    question, or is PROBE_FILE_ID: the answer to the follow-up on the file before it."""
 
     path: Path
     question_id: str | None = None
+
+    @property
+    def is_probe(self) -> bool:
+        return self.question_id == PROBE_FILE_ID
 
 
 @dataclass
@@ -73,6 +85,9 @@ class PracticeOptions:
     seed: int | None = None
     write_report: bool = True
     update_ledger: bool = True  # the demo's answers are not yours: they stay out of the ledger
+    probes: int = 1  # follow-ups on one main answer's weak points, asked before moving on (0: none)
+    answer_seconds: float | None = None  # time pressure: a countdown, a warning, the answer cut off at the limit
+    panel: str | None = None  # a panel from panels/panels.yaml asks, its members in turn
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> PracticeOptions:
@@ -110,6 +125,18 @@ class PracticeEvents:
 
     def on_feedback(self, answer: Answer) -> None: ...
 
+    def on_probe(self, parent: Answer, question: QuestionRef) -> None:
+        """A follow-up on `parent`'s weak point is about to be asked (on_question follows)."""
+
+    def on_asker(self, panelist: Panelist) -> None:
+        """With --panel: who asks the question that on_question shows next."""
+
+    def on_time_left(self, answer: Answer, seconds: float) -> None:
+        """With --answer-seconds, a few times a second while recording: the countdown."""
+
+    def on_time_warning(self, answer: Answer, seconds: float) -> None:
+        """With --answer-seconds, once, when WARN_SECONDS_LEFT remain."""
+
 
 @dataclass
 class RoundSummary:
@@ -119,6 +146,7 @@ class RoundSummary:
     weak_areas: list[WeakArea]
     report_path: Path | None
     ledger_updated: bool = False
+    panel_views: list[PanelistView] = field(default_factory=list)  # with --panel: each panelist's view
 
     @property
     def scored(self) -> list[Answer]:
@@ -150,7 +178,7 @@ class Practice:
         rubrics: list[Rubric] | None = None,
         transcriber: Any = None,
         stream_factory: Callable[..., Any] | None = None,
-        speaker: Callable[[str], None] | None = None,
+        speaker: Callable[..., None] | None = None,  # speaker(text) or speaker(text, voice=...)
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -164,6 +192,10 @@ class Practice:
         self.speaker = speaker
         self.sleep = sleep
         self.clock = clock
+        self._probe_files: dict[str, list[Path]] = {}  # main answer id -> its probe answers' files
+        self._probes: dict[str, QuestionRef] = {}  # answer id -> the follow-up chosen when it was scored
+        self._live: set[str] = set()  # answers recorded in this run: the candidate is there to be probed
+        self._options: PracticeOptions | None = None
 
     # --- shared parts, loaded on first use -------------------------------------------------
 
@@ -227,23 +259,34 @@ class Practice:
         so progress shows it as that session's next round."""
         from mockint.coaching.questions import extract_keywords, load_bank
 
-        files = [f if isinstance(f, AnswerFile) else AnswerFile(Path(f)) for f in options.answers_from]
-        if files:
-            _check_answer_files(files)
+        given = [f if isinstance(f, AnswerFile) else AnswerFile(Path(f)) for f in options.answers_from]
+        if given:
+            _check_answer_files(given)
         else:
             self._check_device(options)
+        files, probe_files = _split_probe_files(given)
         bank = load_bank()
+        panel = self.load_panel(options.panel, bank) if options.panel else None
         named = self._named_questions(files, bank)
         wanted = sum(not f.question_id for f in files) if files else options.questions
-        picked, kind = self.choose_questions(options, bank, wanted + len(named)) if wanted else ([], "files")
-        picked = [q for q in picked if q.id not in named][:wanted]
-        if files:
-            if len(picked) < wanted:
-                raise SessionError(f"only {len(picked)} questions for {wanted} answer files", hint="name each file's question: ID=FILE")
-            rest = iter(picked)
-            questions = [named[f.question_id] if f.question_id else next(rest) for f in files]
+        askers: dict[str, str] = {}
+        if panel is not None:
+            from mockint.coaching.panel import seat_panel
+
+            # The panel's turns decide who asks each slot; a slot a file names keeps its question.
+            slots = [named.get(f.question_id or "") for f in files] if files else [None] * options.questions
+            questions, askers = seat_panel(panel, bank, slots, seed=options.seed)
+            if len(questions) < len(slots):
+                raise SessionError(f"panel '{panel.id}' has only {len(questions)} questions for {len(slots)} answers")
+            kind = "bank"
         else:
-            questions = picked
+            picked, kind = self.choose_questions(options, bank, wanted + len(named)) if wanted else ([], "files")
+            questions = [q for q in picked if q.id not in named][:wanted]
+            if files:
+                if len(questions) < wanted:
+                    raise SessionError(f"only {len(questions)} questions for {wanted} answer files", hint="name each file's question: ID=FILE")
+                rest = iter(questions)
+                questions = [named[f.question_id] if f.question_id else next(rest) for f in files]
         if kind == "plan" and self.store.ids():
             session = self.store.load("latest")
         else:
@@ -252,10 +295,15 @@ class Practice:
         kind = "files" if files else kind
         rnd = session.new_round(kind)
         rnd.questions = questions
+        if panel is not None:
+            rnd.panel, rnd.askers = panel, askers
         # Every file becomes an answer at once, copied into the session: the session is
         # self-contained, and an interrupted run resumes from its own copies.
-        for question, file in zip(questions, files):
-            self._add_file_answer(session, rnd, question, file.path)
+        for i, (question, file) in enumerate(zip(questions, files)):
+            answer = self._add_file_answer(session, rnd, question, file.path)
+            self._limit_file_answer(session, answer, options.answer_seconds)
+            if probe_files.get(i):
+                self._probe_files[answer.id] = probe_files[i]
         self.store.save(session)
         self.events.on_session(session, resumed=False)
         return session
@@ -303,7 +351,10 @@ class Practice:
         answer_id = session.next_answer_id()
         name = f"{answer_id}{path.suffix.lower() or '.audio'}"
         shutil.copyfile(path, self.store.folder(session.id) / name)
-        answer = Answer(id=answer_id, question=question, audio_path=name, status="recorded", source_file=str(path))
+        answer = Answer(
+            id=answer_id, question=question, audio_path=name, status="recorded", source_file=str(path),
+            asked_by=rnd.askers.get(question.id),
+        )
         rnd.answers.append(answer)
         return answer
 
@@ -346,14 +397,16 @@ class Practice:
         KeyboardInterrupt propagates (after saving): everything up to that point is on disk.
         """
         rnd = session.rounds[-1]
+        self._options = options
         total = len(rnd.questions)
         offline = options.offline or rnd.kind == "demo"
         numbers = {q.id: i for i, q in enumerate(rnd.questions, 1)}
         for answer in list(rnd.answers):
             if answer.status in ("recorded", "transcribed"):
-                self.events.on_question(numbers.get(answer.question.id, 0), total, answer.question)
+                self._show_question(rnd, answer.question, numbers.get(answer.question.id, 0), total, answer.asked_by)
                 self.process_recorded(session, answer, keywords=session.keywords, offline=offline)
                 self.events.on_feedback(answer)
+                self.ask_probes(session, rnd, answer, options)
         remaining = self._remaining(rnd)
         if remaining and rnd.kind in ("files", "demo"):
             self.events.on_warning(f"{len(remaining)} question(s) have no answer file; they are skipped")
@@ -362,19 +415,29 @@ class Practice:
             self.transcriber()  # load before the first question, not after it
         for question in remaining:
             number = numbers[question.id]
-            self.ask(question, number, total, options)
+            self.ask(question, number, total, options, asker=rnd.panel.get(rnd.askers.get(question.id)) if rnd.panel else None)
             answer = self.record(session, rnd, question, options)
             if answer is not None:
                 self.events.on_feedback(answer)
+                self.ask_probes(session, rnd, answer, options)
         rnd.ended_at = rnd.ended_at or utc_now()
         self.store.save(session)
         return self.summarise(session, rnd, options)
 
-    def ask(self, question: QuestionRef, number: int, total: int, options: PracticeOptions) -> None:
+    def ask(
+        self, question: QuestionRef, number: int, total: int, options: PracticeOptions, *, asker: Panelist | None = None
+    ) -> None:
+        """Show the question (and who asks it), read it aloud in the asker's voice with --speak, then the think time."""
+        if asker is not None:
+            self.events.on_asker(asker)
         self.events.on_question(number, total, question)
         if options.speak:
             try:
-                (self.speaker or _default_speaker)(question.text)
+                speaker = self.speaker or _default_speaker
+                if asker is not None:
+                    speaker(question.text, voice=asker.voice)
+                else:
+                    speaker(question.text)
             except AudioError as exc:
                 self.events.on_warning(f"{exc}; continuing with the question on screen")
                 options.speak = False  # don't repeat the warning for every question
@@ -382,14 +445,21 @@ class Practice:
             self.events.on_think(options.think_seconds)
             self.sleep(options.think_seconds)
 
-    def record(self, session: Session, rnd: Round, question: QuestionRef, options: PracticeOptions) -> Answer | None:
+    def record(
+        self, session: Session, rnd: Round, question: QuestionRef, options: PracticeOptions, *, probe_of: str | None = None
+    ) -> Answer | None:
         """Record one answer from the microphone while transcribing it; score it."""
         from mockint.speech.record import Recorder
         from mockint.speech.streaming import StreamingTranscriber
 
-        answer = Answer(id=session.next_answer_id(), question=question, status="recorded")
+        parent = next((a for a in rnd.answers if a.id == probe_of), None) if probe_of else None
+        answer = Answer(
+            id=session.next_answer_id(), question=question, status="recorded", probe_of=probe_of,
+            time_limit=options.answer_seconds, asked_by=parent.asked_by if parent else rnd.askers.get(question.id),
+        )
         answer.audio_path = f"{answer.id}.wav"
         rnd.answers.append(answer)
+        self._live.add(answer.id)
         self.store.save(session)  # the answer exists while it is being recorded: resume can find it
         path = self.store.folder(session.id) / answer.audio_path
         streamer = StreamingTranscriber(self.transcriber(), keywords=session.keywords or None)
@@ -398,10 +468,10 @@ class Practice:
             path,
             device=_device_arg(options.device),
             stream_factory=self.stream_factory,
-            max_seconds=options.max_answer_seconds,
+            max_seconds=options.answer_seconds or options.max_answer_seconds,
             silence_stop_seconds=options.silence_stop_seconds,
             speech_tracker=streamer,
-            on_tick=self.events.on_level,
+            on_tick=self._ticker(answer, options),
             stop_event=stop_event,
         )
         self.events.on_recording_started(answer, stop_event)
@@ -419,6 +489,7 @@ class Practice:
             self.store.save(session)
             raise
         self.events.on_recording_stopped(answer, result)
+        answer.cut_off = bool(options.answer_seconds) and result.stopped_by == "max"
         self.store.save(session)  # saved as recorded before its transcript exists
         try:
             transcript = streamer.finish()
@@ -472,8 +543,9 @@ class Practice:
 
     def _score(self, session: Session, answer: Answer, ended_at: float, *, offline: bool) -> None:
         assert answer.transcript is not None
+        question, transcript = self._judged(session, answer)
         try:
-            card = score_question(self.scorer(offline), answer.question, answer.transcript, self.rubrics())
+            card = score_question(self.scorer(offline), question, transcript, self.rubrics())
         except (LLMError, ScoringError) as exc:
             answer.fail(f"scoring failed: {exc}")
             self.store.save(session)
@@ -485,7 +557,146 @@ class Practice:
         answer.status = "scored"
         answer.error = None
         answer.latency["feedback_ready"] = round(self.clock() - ended_at, 3)
+        self._prepare_probe(session, answer, ended_at)
         self.store.save(session)
+
+    # --- panels (coaching/panel.py) ------------------------------------------------------------
+
+    def load_panel(self, name: str, bank: QuestionBank) -> Panel:
+        from mockint.coaching.panel import get_panel, load_panels
+
+        return get_panel(name, load_panels(bank=bank, rubrics=self.rubrics()))
+
+    def _show_question(self, rnd: Round, question: QuestionRef, number: int, total: int, asked_by: str | None) -> None:
+        """A question answered from a file: who asks it (with a panel), then the question."""
+        asker = rnd.panel.get(asked_by) if rnd.panel else None
+        if asker is not None:
+            self.events.on_asker(asker)
+        self.events.on_question(number, total, question)
+
+    # --- time pressure (--answer-seconds) -----------------------------------------------------
+
+    def _ticker(self, answer: Answer, options: PracticeOptions) -> Callable[[RecordingStatus], None]:
+        """The recorder's on_tick: the level meter, plus the countdown and its one warning under a time limit."""
+        limit = options.answer_seconds
+        if not limit:
+            return self.events.on_level
+        warned = limit <= WARN_SECONDS_LEFT  # a limit this short is all warning: no separate one
+
+        def tick(status: RecordingStatus) -> None:
+            nonlocal warned
+            self.events.on_level(status)
+            left = max(0.0, limit - status.elapsed)
+            self.events.on_time_left(answer, left)
+            if not warned and left <= WARN_SECONDS_LEFT:
+                warned = True
+                self.events.on_time_warning(answer, left)
+
+        return tick
+
+    def _limit_file_answer(self, session: Session, answer: Answer, limit: float | None) -> None:
+        """An answer file under --answer-seconds: the session keeps what fits in the limit, as
+        a recording stopped at the limit would (the user's own file stays as it was)."""
+        if not limit:
+            return
+        from mockint.speech.decode import SAMPLE_RATE, load_audio
+        from mockint.speech.wav import WavAppender
+
+        answer.time_limit = limit
+        path = self.store.audio_path(session, answer)
+        if path is None:
+            return
+        samples = load_audio(path)
+        keep = int(limit * SAMPLE_RATE)
+        if len(samples) <= keep:
+            return
+        cut = path.with_name(f"{answer.id}.wav")
+        if cut == path:
+            cut = path.with_name(f"{answer.id}.cut.wav")
+        wav = WavAppender(cut)
+        try:
+            wav.write(samples[:keep])
+        finally:
+            wav.close()
+        if cut != path:
+            path.unlink(missing_ok=True)
+        answer.audio_path = cut.name
+        answer.cut_off = True
+
+    # --- probing follow-ups (coaching/probe.py) -----------------------------------------------
+
+    @staticmethod
+    def _parent(session: Session, answer: Answer) -> Answer | None:
+        return next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
+
+    def _story(self, session: Session, answer: Answer) -> Answer:
+        """`answer` judged as part of its story: a probe's answer joined to its parent's and the
+        probes before it (coaching/probe.judged_story); a main answer as it is."""
+        from mockint.coaching.probe import judged_story
+
+        parent = self._parent(session, answer)
+        if parent is None or parent.transcript is None:
+            return answer
+        probes = [a for a in session.answers if a.probe_of == parent.id]
+        return judged_story(parent, probes[: probes.index(answer) + 1])
+
+    def _judged(self, session: Session, answer: Answer) -> tuple[QuestionRef, Transcript]:
+        """What an answer is scored as: itself; a probe's answer, with the story before it, on the parent's question."""
+        story = self._story(session, answer)
+        assert story.transcript is not None
+        return story.question, story.transcript
+
+    def _prepare_probe(self, session: Session, answer: Answer, ended_at: float) -> None:
+        """Choose the follow-up as soon as the answer is scored; latency["probe_ready"] is when it was ready."""
+        from mockint.coaching.probe import choose_probe
+
+        options = self._options
+        if options is None or options.probes <= 0 or answer.scorecard is None or answer.transcript is None:
+            return
+        root = self._parent(session, answer) or answer
+        done = [a for a in session.answers if a.probe_of == root.id]
+        # Only a probe that can be answered now: live, or from a probe answer file. A recording
+        # finished on resume is not probed; the moment has passed.
+        answerable = answer.id in self._live or bool(self._probe_files.get(root.id))
+        if len(done) >= options.probes or not answerable:
+            return
+        asked = [q.text for r in session.rounds for q in r.questions] + [a.question.text for a in session.answers]
+        rnd = session.rounds[-1]
+        panelist = rnd.panel.get(root.asked_by) if rnd.panel else None
+        probe = choose_probe(
+            self._story(session, answer), self.rubrics(), asked=asked, exclude=[a.question.targets or "" for a in done],
+            prefer=panelist.focus.criteria if panelist else (), lead=panelist.probe_lead if panelist else "",
+        )
+        if probe is not None:
+            self._probes[answer.id] = probe
+            answer.latency["probe_ready"] = round(self.clock() - ended_at, 3)
+
+    def ask_probes(self, session: Session, rnd: Round, answer: Answer, options: PracticeOptions) -> None:
+        """Ask the follow-ups chosen for `answer` (and for the answers to them), each answered
+        from the microphone or from its probe file, before the round moves on."""
+        root = answer
+        while answer is not None and (probe := self._probes.pop(answer.id, None)) is not None:
+            files = self._probe_files.get(root.id)
+            self.events.on_probe(answer, probe)
+            asker = rnd.panel.get(root.asked_by) if rnd.panel else None
+            if files:
+                self._show_question(rnd, probe, 0, len(rnd.questions), root.asked_by)
+                follow = self._add_file_answer(session, rnd, probe, files.pop(0))
+                follow.probe_of = root.id
+                follow.asked_by = root.asked_by
+                self._limit_file_answer(session, follow, options.answer_seconds)
+                self.store.save(session)
+                self.process_recorded(session, follow, keywords=session.keywords, offline=options.offline or rnd.kind == "demo")
+            else:
+                self.ask(probe, 0, len(rnd.questions), options, asker=asker)
+                follow = self.record(session, rnd, probe, options, probe_of=root.id)
+            if follow is not None:
+                self.events.on_feedback(follow)
+            answer = follow
+        unused = self._probe_files.pop(root.id, [])
+        if unused:
+            names = ", ".join(p.name for p in unused)
+            self.events.on_warning(f"{root.id} needed no follow-up, so its probe answer file is not used: {names}")
 
     # --- after the round --------------------------------------------------------------------
 
@@ -504,7 +715,12 @@ class Practice:
         except MockintError as exc:
             self.events.on_warning(f"weakness ledger not updated: {exc}")
         report_path = self.write_report(session) if options.write_report else None
-        return RoundSummary(session, rnd, list(rnd.answers), weak, report_path, ledger_updated)
+        views = []
+        if rnd.panel is not None:
+            from mockint.coaching.panel import panelist_views
+
+            views = panelist_views(rnd.panel, rnd.answers, rubrics)
+        return RoundSummary(session, rnd, list(rnd.answers), weak, report_path, ledger_updated, views)
 
     def write_report(self, session: Session) -> Path | None:
         """The Markdown and HTML reports in the session folder (what 'mockint report' writes)."""
@@ -521,6 +737,23 @@ class Practice:
             self.events.on_warning(f"report not written: {exc} (try 'mockint report {session.id}')")
             return None
         return folder / "report.md"
+
+
+def _split_probe_files(files: list[AnswerFile]) -> tuple[list[AnswerFile], dict[int, list[Path]]]:
+    """The main answer files, and the probe answer files after each (by the main file's index)."""
+    main: list[AnswerFile] = []
+    probes: dict[int, list[Path]] = {}
+    for file in files:
+        if not file.is_probe:
+            main.append(file)
+        elif not main:
+            raise UsageError(
+                f"--answers-from {PROBE_FILE_ID}={file.path}: a probe answer follows the answer it probes",
+                hint=f"put it after that answer's file: --answers-from ANSWER {PROBE_FILE_ID}=PROBE_ANSWER",
+            )
+        else:
+            probes.setdefault(len(main) - 1, []).append(file.path)
+    return main, probes
 
 
 def _check_answer_files(files: list[AnswerFile]) -> None:
@@ -548,10 +781,13 @@ def _device_arg(device: str | None) -> int | str | None:
     return resolve_device(device)
 
 
-def _default_speaker(text: str) -> None:
+def _default_speaker(text: str, voice: str | None = None) -> None:
     from mockint.speech.tts import speak
 
-    speak(text)
+    if voice:
+        speak(text, voice=voice)
+    else:
+        speak(text)
 
 
 

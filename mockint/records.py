@@ -86,6 +86,38 @@ class QuestionRef(Model):
     rationale: str | None = Field(default=None, description="why this question was chosen (evidence)")
 
 
+# --- panels (panels/panels.yaml; copied into the round that uses them) ----------------
+
+
+class PanelFocus(Model):
+    criteria: list[str] = Field(default_factory=list, description="rubric criteria they listen for, probed first")
+    competencies: list[str] = Field(default_factory=list)
+    kinds: list[str] = Field(default_factory=list, description="question kinds (questions.yaml kinds)")
+
+
+class Panelist(Model):
+    id: str
+    name: str
+    role: str
+    voice: str = Field(default="en-us", description="espeak-ng voice for --speak")
+    focus: PanelFocus = Field(default_factory=PanelFocus)
+    questions: list[str] = Field(default_factory=list, description="bank question ids they ask, in order")
+    probe_lead: str = Field(default="", description="how they start a follow-up")
+
+    @property
+    def title(self) -> str:
+        return f"{self.name} ({self.role})"
+
+
+class Panel(Model):
+    id: str
+    name: str
+    panelists: list[Panelist] = Field(min_length=2, max_length=4)
+
+    def get(self, panelist_id: str | None) -> Panelist | None:
+        return next((p for p in self.panelists if p.id == panelist_id), None)
+
+
 # --- scoring -------------------------------------------------------------------------
 
 

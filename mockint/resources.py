@@ -1,4 +1,4 @@
-"""Where the editable data files (prompts/, rubrics/) live.
+"""Where the editable data files (prompts/, rubrics/, panels/) live.
 
 In a checkout they sit at the top of the repo; a wheel carries them inside the package
 (see pyproject's force-include). Look inside the package first, then beside it.
@@ -12,7 +12,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def resource_dir(name: str) -> Path:
-    """Return the folder `name` ("prompts" or "rubrics") for this install."""
+    """Return the folder `name` ("prompts", "rubrics" or "panels") for this install."""
     for candidate in (PACKAGE_DIR / name, PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate

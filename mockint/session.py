@@ -17,7 +17,7 @@ from pydantic import Field
 from mockint.datafiles import read_versioned_json
 from mockint.errors import SessionError, SessionNotFound
 from mockint.fsutil import atomic_write_text
-from mockint.records import DeliveryMetrics, Model, QuestionRef, Scorecard, Transcript, utc_now
+from mockint.records import DeliveryMetrics, Model, Panel, QuestionRef, Scorecard, Transcript, utc_now
 
 SCHEMA_VERSION = 1
 SESSION_FILE = "session.json"
@@ -36,8 +36,17 @@ class Answer(Model):
     delivery: DeliveryMetrics | None = None
     scorecard: Scorecard | None = None
     latency: dict[str, float] = Field(
-        default_factory=dict, description="seconds from end of answer: transcript_ready, feedback_ready"
+        default_factory=dict,
+        description="seconds from end of answer: transcript_ready, feedback_ready, probe_ready (its follow-up asked)",
     )
+    probe_of: str | None = Field(
+        default=None,
+        description="the answer this one follows up (a probe); its scorecard judges both answers together "
+        "on that answer's question",
+    )
+    asked_by: str | None = Field(default=None, description="the panelist who asked the question (--panel)")
+    time_limit: float | None = Field(default=None, description="seconds allowed (--answer-seconds)")
+    cut_off: bool = Field(default=False, description="the time limit stopped the answer; saved up to that point")
     created_at: datetime = Field(default_factory=utc_now)
 
     def fail(self, reason: str) -> None:
@@ -55,6 +64,8 @@ class Round(Model):
         default_factory=list, description="the questions this round asks, in order; --resume continues them"
     )
     plan: list[QuestionRef] = Field(default_factory=list, description="next round's follow-up questions")
+    panel: Panel | None = Field(default=None, description="the interview panel that asks (--panel), as it was")
+    askers: dict[str, str] = Field(default_factory=dict, description="question id -> id of the panelist who asks it")
 
 
 class Session(Model):

@@ -203,7 +203,7 @@ def test_sigkill_mid_answer_leaves_a_playable_wav_and_resume_continues(virtual_m
     # Resume: repairs the WAV, transcribes and scores the cut-off answer, then asks question 2.
     player = virtual_mic.play_async(audio_dir / "fw_jfk.flac", delay=2.0)
     result = run_cli("practice", "--resume", wav.parent.name, "--think-seconds", "0", "--silence-stop-seconds", "3",
-                     "--max-answer-seconds", "40", "--offline")
+                     "--max-answer-seconds", "40", "--offline", "--probes", "0")
     player.join()
     assert result.code == 0, result
     assert "recovered" in result.out
@@ -214,3 +214,67 @@ def test_sigkill_mid_answer_leaves_a_playable_wav_and_resume_continues(virtual_m
     assert a2["latency"]["transcript_ready"] <= 1.5 and a2["latency"]["feedback_ready"] >= a2["latency"]["transcript_ready"]
     assert soundfile.info(wav).frames * 2 + 44 == wav.stat().st_size, "header repaired"
     assert (wav.parent / "report.md").is_file()
+
+
+@pytest.mark.slow
+def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_home, tmp_path):
+    """Done-when of issue 15: each answer is played when its question appears; the session shows
+    who asked what, the probe quoting the first answer, the combined judgement and probe_ready."""
+    from mockint.coaching.plan import quote_in
+    from mockint.config import load_settings
+    from mockint.practice import Practice, PracticeEvents, PracticeOptions
+    from mockint.samples import load_samples
+    from mockint.session import SessionStore
+    from mockint.speech.tts import synthesize
+
+    samples = {s.id: s for s in load_samples()}
+    reply = synthesize(
+        "In numbers: we launched three weeks early, the client signed a two year renewal worth about three "
+        "hundred thousand dollars, and support tickets fell by forty percent. I personally ran the weekly demo.",
+        tmp_path / "reply.wav", voice="en-us+f3",
+    )
+    # Played in the order the questions appear: the weak answer, the reply to its probe, a strong answer.
+    to_play = [samples["vague_we"].path, reply, samples["strong_star"].path]
+    players = []
+
+    class Events(PracticeEvents):
+        def __init__(self):
+            self.asked: list[tuple[str, str]] = []
+            self.askers: list[str] = []
+
+        def on_asker(self, panelist):
+            self.askers.append(panelist.id)
+
+        def on_question(self, number, total, question):
+            self.asked.append((question.id, question.text))
+            players.append(virtual_mic.play_async(to_play[len(self.asked) - 1], delay=0.8))
+
+    cfg = load_settings()
+    store = SessionStore(cfg.paths.sessions_dir)
+    events = Events()
+    practice = Practice(cfg, store, events=events)
+    options = PracticeOptions(
+        questions=2, panel="pair", probes=1, offline=True, think_seconds=0,
+        silence_stop_seconds=2.5, max_answer_seconds=90, device="", seed=1,
+    )
+    session = practice.start(options)
+    practice.run(session, options)
+    for player in players:
+        player.join()
+    saved = store.load(session.id)
+    rnd = saved.rounds[0]
+    first, probe, second = rnd.answers[0], rnd.answers[1], rnd.answers[2]
+    assert len(rnd.answers) == 3 and len(events.asked) == 3
+    assert [a.status for a in rnd.answers] == ["scored"] * 3, [a.error for a in rnd.answers]
+    assert probe.probe_of == first.id and second.probe_of is None
+    # Who asked what: the panelists take turns, the first panelist asks her own follow-up.
+    assert first.asked_by == probe.asked_by == rnd.askers[first.question.id] == events.askers[0]
+    assert second.asked_by != first.asked_by and events.askers == [first.asked_by] * 2 + [second.asked_by]
+    # The probe quotes the first answer's words (as transcribed from the microphone).
+    quoted = probe.question.text.split('"')[1]
+    assert quote_in(quoted, first.transcript.text), probe.question.text
+    assert probe.question.text.startswith(rnd.panel.get(first.asked_by).probe_lead)
+    # The combined judgement: both answers on the first question, better than the first alone.
+    assert probe.scorecard is not None and probe.scorecard.overall > first.scorecard.overall
+    assert "forty" in probe.transcript.text.lower() or "40" in probe.transcript.text
+    assert "probe_ready" in first.latency and first.latency["probe_ready"] >= first.latency["feedback_ready"]

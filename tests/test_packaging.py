@@ -20,7 +20,7 @@ def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
     )
     (wheel,) = tmp_path.glob("mockint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for folder in ("prompts", "rubrics"):
+    for folder in ("prompts", "rubrics", "panels"):
         expected = {f"mockint/{folder}/{p.relative_to(REPO / folder)}" for p in (REPO / folder).rglob("*") if p.is_file()}
         assert expected and expected <= names, f"{folder}/ missing from the wheel: {sorted(expected - names)[:5]}"
     for folder in ("samples", "reporting/templates"):  # demo answers and report templates live in the package

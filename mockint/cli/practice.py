@@ -76,6 +76,8 @@ class ConsoleEvents:
         self.enter = EnterWatcher()
         self._live = None
         self._session_id = ""
+        self._left: float | None = None  # seconds left under --answer-seconds
+        self._shown_left: int | None = None
 
     # mockint.practice.PracticeEvents -----------------------------------------------------
 
@@ -96,7 +98,7 @@ class ConsoleEvents:
         from rich.markup import escape
         from rich.panel import Panel
 
-        where = f"Question {number}/{total}" if number else "Question"
+        where = f"Question {number}/{total}" if number else ("Follow-up" if question.category == "probe" else "Question")
         console.print()
         console.print(
             Panel(f"[bold]{escape(question.text)}[/]", title=f"{where} · {question.category}", title_align="left", expand=False)
@@ -110,6 +112,10 @@ class ConsoleEvents:
     def on_recording_started(self, answer, stop_event: threading.Event) -> None:
         self.enter.arm(stop_event)
         hint = f"Enter to stop · stops after {self.options.silence_stop_seconds:.0f} s of silence · max {_mmss(self.options.max_answer_seconds)}"
+        limit = self.options.answer_seconds
+        self._left = limit
+        if limit:
+            hint = f"Enter to stop · {_mmss(limit)} to answer, cut off at the limit"
         if self.interactive:
             from rich.live import Live
 
@@ -121,7 +127,22 @@ class ConsoleEvents:
 
     def _status_line(self, elapsed: float, level: float, heard: bool) -> str:
         state = "" if heard else "  [dim]waiting for speech[/]"
-        return f"[red]● REC[/] {_mmss(elapsed)}  {_meter(level)}  [dim]{self._hint}[/]{state}"
+        left = ""
+        if self._left is not None:
+            from mockint.practice import WARN_SECONDS_LEFT
+
+            colour = "yellow" if self._left <= WARN_SECONDS_LEFT else "cyan"
+            left = f"[{colour}]{_mmss(self._left)} left[/]  "
+        return f"[red]● REC[/] {_mmss(elapsed)}  {left}{_meter(level)}  [dim]{self._hint}[/]{state}"
+
+    def on_time_left(self, answer, seconds: float) -> None:
+        self._left = seconds
+        if self._live is None and seconds > 0 and int(seconds) % 15 == 0 and int(seconds) != self._shown_left:
+            self._shown_left = int(seconds)  # no live line: a countdown line every 15 s
+            console.print(f"[dim]{_mmss(seconds)} left[/]")
+
+    def on_time_warning(self, answer, seconds: float) -> None:
+        console.print(f"[yellow]{seconds:.0f} seconds left: land the result now.[/]")
 
     def on_level(self, status) -> None:
         if self._live is not None:
@@ -131,11 +152,24 @@ class ConsoleEvents:
         self.enter.disarm()
         self._stop_live()
         console.print(f"Recorded {result.seconds:.1f} s ({STOP_NAMES.get(result.stopped_by, result.stopped_by)}).")
+        self._left = None
 
     def _stop_live(self) -> None:
         if self._live is not None:
             self._live.stop()
             self._live = None
+
+    def on_asker(self, panelist) -> None:
+        from rich.markup import escape
+
+        console.print(f"\n[bold magenta]{escape(panelist.name)}[/] [dim]({escape(panelist.role)})[/] asks:")
+
+    def on_probe(self, parent, question) -> None:
+        from rich.markup import escape
+
+        ready = parent.latency.get("probe_ready")
+        when = f" (ready {ready:.2f} s after the answer ended)" if ready is not None and self.streamed else ""
+        console.print(f"[bold]Follow-up[/] on {escape(parent.id)}[dim]{when}[/]")
 
     def on_feedback(self, answer) -> None:
         from rich.markup import escape
@@ -151,6 +185,8 @@ class ConsoleEvents:
             render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery)
         elif answer.delivery is not None:
             console.print(delivery_line(answer.delivery))
+        if answer.cut_off and answer.time_limit:
+            console.print(f"[yellow]Ran long: cut off at the {_mmss(answer.time_limit)} limit[/] (saved up to there).")
         if answer.status == "failed":
             console.print(f"[red]{answer.id} failed:[/] {escape(answer.error or '')}")
         lat = answer.latency
@@ -175,10 +211,12 @@ def print_summary(summary) -> None:
     table = Table(title=f"Round {summary.round.index} summary", title_justify="left")
     for col in ("answer", "question", "status", "overall", "band", "wpm", "fillers"):
         table.add_column(col, overflow="fold")
-    for a in summary.answers:
+    from mockint.reporting.analysis import exchange_order
+
+    for a in exchange_order(summary.answers):  # each answer followed by its probes
         card, d = a.scorecard, a.delivery
         table.add_row(
-            a.id,
+            f"{a.id} (follow-up on {a.probe_of})" if a.probe_of else a.id,
             escape(a.question.text[:60] + ("…" if len(a.question.text) > 60 else "")),
             a.status,
             f"{card.overall:g}" if card else "-",  # as the report shows it (one decimal at most)
@@ -189,6 +227,10 @@ def print_summary(summary) -> None:
     console.print(table)
     if summary.mean_overall is not None:
         console.print(f"[bold]Mean overall: {summary.mean_overall:g}/100[/]")
+    for view in summary.panel_views:
+        console.print(f"[bold magenta]{escape(view.panelist.title)}[/]: {escape(view.verdict)}")
+        for want in view.still_want[:3]:
+            console.print(f"  [dim]still wants to know:[/] {escape(want)}")
     if summary.weak_areas:
         console.print("[bold]Repeated weak areas[/]")
         for w in summary.weak_areas:
@@ -232,11 +274,13 @@ def _run(practice_factory, run_fn, *, resumable: bool = True) -> None:
 
 
 def answer_file(value: str):  # -> AnswerFile
-    """'FILE' or 'QUESTION_ID=FILE' (a file whose own name has '=' still counts as a file)."""
-    from mockint.practice import AnswerFile
+    """'FILE', 'QUESTION_ID=FILE' or 'probe=FILE' (the answer to the follow-up on the file before);
+    a file whose own name has '=' still counts as a file."""
+    from mockint.practice import PROBE_FILE_ID, AnswerFile
 
     question_id, sep, rest = value.partition("=")
-    if sep and not Path(value).exists() and re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z0-9_]+", question_id):
+    named = question_id == PROBE_FILE_ID or re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z0-9_]+", question_id)
+    if sep and not Path(value).exists() and named:
         return AnswerFile(Path(rest), question_id)
     return AnswerFile(Path(value))
 
@@ -255,13 +299,25 @@ def practice_cmd(
     speak: bool | None = typer.Option(None, "--speak/--no-speak", help="read each question aloud (espeak-ng)"),
     think_seconds: float | None = typer.Option(None, "--think-seconds", min=0, help="pause before recording"),
     max_answer_seconds: float | None = typer.Option(None, "--max-answer-seconds", min=1, help="stop recording here"),
+    answer_seconds: float | None = typer.Option(
+        None, "--answer-seconds", min=5, metavar="N",
+        help="time pressure: N seconds per answer, a countdown, a warning at 30 s left, cut off at the limit",
+    ),
     silence_stop_seconds: float | None = typer.Option(
         None, "--silence-stop-seconds", min=0.5, help="stop after this much silence following speech"
     ),
     answers_from: list[str] | None = typer.Option(
         None, "--answers-from", metavar="[ID=]FILE",
         help="answer from audio files instead of the microphone (repeat, or list several); "
-        "ID=FILE answers the bank question ID (see 'mockint questions')",
+        "ID=FILE answers the bank question ID (see 'mockint questions'); probe=FILE answers the "
+        "follow-up on the file before it",
+    ),
+    probes: int = typer.Option(
+        1, "--probes", min=0, max=3, help="follow-ups on a weak point of each answer, asked before moving on (0: none)"
+    ),
+    panel: str | None = typer.Option(
+        None, "--panel", metavar="NAME",
+        help="a panel of 2-4 interviewers asks, in turns, each with their own focus and voice (panels/panels.yaml)",
     ),
     resume: str | None = typer.Option(None, "--resume", help="continue an interrupted session (id, prefix or 'latest')"),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
@@ -276,6 +332,8 @@ def practice_cmd(
         from mockint.coaching.questions import load_bank
 
         check_choice(category, load_bank().categories, "--category")
+    if panel is not None and plan:
+        raise typer.BadParameter("a panel asks its own questions; use --plan without --panel", param_hint="--panel")
     files = list(answers_from or [])
     if extra_files:
         if not files:
@@ -297,6 +355,9 @@ def practice_cmd(
         answers_from=[answer_file(f) for f in files],
         offline=offline,
         seed=seed,
+        probes=probes,
+        answer_seconds=answer_seconds,
+        panel=panel,
     )
     if files:
         options.speak = False

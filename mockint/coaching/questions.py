@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from mockint.datafiles import read_yaml_mapping
+from mockint.datafiles import raise_problems, read_yaml_mapping
 from mockint.errors import DataFileError
 from mockint.records import Model, QuestionRef
 from mockint.resources import resource_dir
@@ -173,10 +173,7 @@ def bank_path() -> Path:
 def load_bank(path: Path | None = None) -> QuestionBank:
     """Load and validate the question bank; one-line DataFileError naming the file on any problem."""
     path = path or bank_path()
-    data = read_yaml_mapping(path, "question bank")
-    version = data.get("schema_version", BANK_SCHEMA_VERSION)
-    if not isinstance(version, int) or version > BANK_SCHEMA_VERSION:
-        raise DataFileError(f"{path}: schema_version {version!r} is not one this mockint reads ({BANK_SCHEMA_VERSION})")
+    data = read_yaml_mapping(path, "question bank", schema_version=BANK_SCHEMA_VERSION)
     try:
         bank = QuestionBank.model_validate(data)
     except ValidationError as exc:
@@ -186,10 +183,7 @@ def load_bank(path: Path | None = None) -> QuestionBank:
     for q in bank.questions:
         q.kind = q.kind or next((k for k, spec in bank.kinds.items() if q.category in spec.categories), None)
         q.kind = q.kind or (classify(q.text, bank.kinds) if bank.kinds else None)
-    problems = bank_problems(bank)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DataFileError(f"{path}: {problems[0]}{more}")
+    raise_problems(path, bank_problems(bank))
     return bank
 
 

@@ -27,7 +27,7 @@ from mockint.coaching.questions import is_near_duplicate
 from mockint.records import CriterionScore, DeliveryMetrics, Model
 from mockint.scoring.card import applicable_keys
 from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key
-from mockint.session import Answer, Session
+from mockint.session import Answer, Round, Session
 
 LEDGER_SCHEMA_VERSION = 1
 # Passing answers to new questions needed, after the last weak one, to resolve an area.
@@ -260,7 +260,9 @@ def _delivery_limit(area_id: str, value: float) -> float:
 
 
 def assessable(answer: Answer) -> bool:
-    return answer.status != "failed" and (answer.scorecard is not None or answer.delivery is not None)
+    """Scored or measured, and a main answer: a probe's answer is judged with its parent's
+    (record_round notes what it showed as a point that needed a prompt)."""
+    return answer.probe_of is None and answer.status != "failed" and (answer.scorecard is not None or answer.delivery is not None)
 
 
 def find_weak_areas(
@@ -334,7 +336,7 @@ class LedgerEvent(Model):
     session_id: str | None = None
     answer_id: str | None = None
     question_id: str | None = None
-    outcome: Literal["weak", "pass", "pass_repeat", "imported"]
+    outcome: Literal["weak", "pass", "pass_repeat", "imported", "prompted"]
     score: float | None = None
     status_after: LedgerStatus
     note: str = ""
@@ -371,12 +373,29 @@ class AskedQuestion(Model):
     text: str
 
 
+class PromptedPoint(Model):
+    """A weak point the interviewer probed in the session: the first answer did not show it
+    (that answer counts as weak), and `shown` says whether the answer with the prompt did."""
+
+    session_id: str
+    answer_id: str = Field(description="the first answer, whose weak point was probed")
+    probe_id: str = Field(description="the answer to the probe")
+    area: str = Field(description="criterion id the probe asked about")
+    first_score: float | None = None
+    score: float | None = Field(default=None, description="the criterion judged on both answers together")
+    shown: bool = Field(description="at or above its weak_below with the prompt")
+    note: str = "needed a prompt"
+
+
 class Ledger(Model):
     schema_version: int = LEDGER_SCHEMA_VERSION
     entries: dict[str, LedgerEntry] = Field(default_factory=dict)
     processed: list[str] = Field(default_factory=list, description="'session/answer' keys already applied")
     asked: list[AskedQuestion] = Field(default_factory=list, description="questions answered so far")
     debriefs: list[dict] = Field(default_factory=list, description="imported round-one notes (debrief.py)")
+    prompted: list[PromptedPoint] = Field(
+        default_factory=list, description="points shown only after a probe, or not even then"
+    )
 
     def active(self) -> list[LedgerEntry]:
         return [e for e in self.entries.values() if e.status != "resolved"]
@@ -423,6 +442,7 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
         round_answers = [a for a in rnd.answers if assessable(a)]
         pending = [a for a in round_answers if answer_key(session.id, a.id) not in ledger.processed]
         if not pending:
+            _record_probes(ledger, session, rnd, index)
             continue
         found = {
             w.id: w
@@ -463,7 +483,42 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                 entry.count, entry.severity = area.count, area.severity
                 entry.competencies = list(dict.fromkeys([*entry.competencies, *area.competencies]))
                 entry.evidence = (area.evidence + [e for e in entry.evidence if e.session_id != session.id])[:MAX_EVIDENCE]
+        _record_probes(ledger, session, rnd, index)
     return ledger
+
+
+def _record_probes(ledger: Ledger, session: Session, rnd: Round, index: RubricIndex) -> None:
+    """Each scored probe answer once: the point it asked about 'needed a prompt'. The first
+    answer's weak score stands (a point counts as shown only when the first answer showed it);
+    a tracked area gets a 'prompted' event in its history that changes no status."""
+    parents = {a.id: a for a in rnd.answers}
+    for probe in rnd.answers:
+        key = answer_key(session.id, probe.id)
+        area_id = probe.question.targets
+        parent = parents.get(probe.probe_of or "")
+        if parent is None or area_id is None or probe.scorecard is None or key in ledger.processed:
+            continue
+        combined = probe.scorecard.criterion(area_id)
+        first = parent.scorecard.criterion(area_id) if parent.scorecard else None
+        shown = combined is not None and combined.score >= weak_below(area_id, index)
+        note = "needed a prompt" if shown else "not shown even after a prompt"
+        ledger.prompted.append(
+            PromptedPoint(
+                session_id=session.id, answer_id=parent.id, probe_id=probe.id, area=area_id,
+                first_score=first.score if first else None, score=combined.score if combined else None,
+                shown=shown, note=note,
+            )
+        )
+        entry = ledger.entries.get(area_id)
+        if entry is not None:
+            entry.history.append(
+                LedgerEvent(
+                    at=probe.created_at, session_id=session.id, answer_id=probe.id, question_id=probe.question.id,
+                    outcome="prompted", score=float(combined.score) if combined else None,
+                    status_after=entry.status, note=note,
+                )
+            )
+        ledger.processed.append(key)
 
 
 def _transition(

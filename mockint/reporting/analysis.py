@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from mockint import __version__
+from mockint.coaching.panel import PanelistView, panelist_views
 from mockint.coaching.prep import Prep, build_prep
 from mockint.coaching.questions import QuestionBank
 from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
-from mockint.records import Evidence, Model, QuestionRef, Scorecard, Transcript, Word
+from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.evidence import continues_number, verify_quote
 from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
@@ -103,6 +104,13 @@ class AnswerView(Model):
     criteria: list[CriterionRow] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
     delivery: DeliveryView | None = None
+    asked_by: str | None = Field(default=None, description="the panelist who asked (--panel): 'Name (role)'")
+    probe_of: str | None = Field(default=None, description="the answer this one follows up; its scores judge both")
+    first_overall: float | None = Field(default=None, description="a probe's parent answer alone, before the prompt")
+    prompted: list[str] = Field(default_factory=list, description="a probe's criteria that moved: 'Task 0/4 → 2/4'")
+    duration: float | None = Field(default=None, description="seconds of audio")
+    time_limit: float | None = None
+    cut_off: bool = Field(default=False, description="stopped by --answer-seconds")
 
 
 class CriterionMean(Model):
@@ -125,6 +133,8 @@ class RoundView(Model):
     weak_areas: list[WeakArea] = Field(default_factory=list, description="weak in 2+ answers, or carried from earlier rounds")
     plan: list[QuestionRef] = Field(default_factory=list)
     prep: Prep
+    panel_name: str | None = None
+    panel: list[PanelistView] = Field(default_factory=list, description="with --panel: each panelist's view")
 
 
 class SessionAnalysis(Model):
@@ -270,7 +280,9 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
     return rows
 
 
-def analyse_answer(answer: Answer) -> AnswerView:
+def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | None = None) -> AnswerView:
+    """One answer's view; a probe's answer (`parent`: the answer it follows up) is shown with
+    the combined judgement on the parent's question, and what the prompt changed."""
     card = answer.scorecard
     view = AnswerView(
         id=answer.id,
@@ -279,7 +291,23 @@ def analyse_answer(answer: Answer) -> AnswerView:
         error=answer.error,
         audio_path=answer.audio_path,
         delivery=_delivery_view(answer),
+        asked_by=_asker_title(answer.asked_by, panel),
+        probe_of=answer.probe_of,
+        duration=answer.transcript.duration if answer.transcript is not None else None,
+        time_limit=answer.time_limit,
+        cut_off=answer.cut_off,
     )
+    if parent is not None and card is not None:
+        # Its scorecard judges both answers on the parent's question: show it as such.
+        answer = answer.model_copy(update={"question": parent.question})
+        if parent.scorecard is not None:
+            view.first_overall = parent.scorecard.overall
+            before = {c.key: c for c in applicable_scores(parent)}
+            view.prompted = [
+                f"{c.name or c.criterion} {before[c.key].score}/{c.max_score} → {c.score}/{c.max_score}"
+                for c in applicable_scores(answer)
+                if c.key in before and c.score != before[c.key].score
+            ]
     if answer.transcript is not None and (answer.transcript.words or answer.transcript.text.strip()):
         view.has_transcript = True
         view.highlights = star_highlights(answer.transcript, card)
@@ -301,7 +329,7 @@ def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[Rubric]) -> li
     scores: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     max_scores: dict[str, int] = {}
-    for a in answers:
+    for a in main_answers(answers):
         # Only where the question exercises the criterion: "n/a" is not a zero.
         for cs in applicable_scores(a):
             scores.setdefault(cs.key, []).append(cs.score)
@@ -314,10 +342,28 @@ def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[Rubric]) -> li
     ]
 
 
+def main_answers(answers: Sequence[Answer]) -> list[Answer]:
+    """The answers to the round's questions, without the answers to probes (judged with their parent's)."""
+    return [a for a in answers if a.probe_of is None]
+
+
 def mean_overall(answers: Sequence[Answer]) -> float | None:
-    """The mean overall score of the scored answers, to one decimal; None when none is scored."""
-    cards = [a.scorecard.overall for a in answers if a.scorecard is not None]
+    """The mean overall score of the scored main answers (not probes), to one decimal; None when none is scored."""
+    cards = [a.scorecard.overall for a in main_answers(answers) if a.scorecard is not None]
     return round(sum(cards) / len(cards), 1) if cards else None
+
+
+def _asker_title(asked_by: str | None, panel: Panel | None) -> str | None:
+    person = panel.get(asked_by) if panel is not None else None
+    return person.title if person is not None else asked_by
+
+
+def exchange_order(answers: Sequence[Answer]) -> list[Answer]:
+    """Main answers in order, each followed by the answers to its probes: the exchange as it happened."""
+    ordered = []
+    for a in main_answers(answers):
+        ordered += [a, *(p for p in answers if p.probe_of == a.id)]
+    return ordered + [a for a in answers if a not in ordered]
 
 
 def analyse_round(
@@ -331,6 +377,7 @@ def analyse_round(
     """One round: scores, the weak areas repeated in it (or carried from `tracked` areas), its
     plan, and the prep for the next round."""
     overall = mean_overall(rnd.answers)
+    by_id = {a.id: a for a in rnd.answers}
     repeated = find_weak_areas(rnd.answers, rubrics, tracked=tracked, session_id=session.id)
     # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
     weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
@@ -338,8 +385,8 @@ def analyse_round(
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
-        answers=[analyse_answer(a) for a in rnd.answers],
-        scored=sum(a.scorecard is not None for a in rnd.answers),
+        answers=[analyse_answer(a, by_id.get(a.probe_of or ""), rnd.panel) for a in exchange_order(rnd.answers)],
+        scored=sum(a.scorecard is not None for a in main_answers(rnd.answers)),
         failed=sum(a.status == "failed" for a in rnd.answers),
         overall=overall,
         band=band_for(overall) if overall is not None else None,
@@ -347,6 +394,8 @@ def analyse_round(
         weak_areas=repeated,
         plan=list(rnd.plan),
         prep=prep,
+        panel_name=rnd.panel.name if rnd.panel else None,
+        panel=panelist_views(rnd.panel, rnd.answers, rubrics) if rnd.panel else [],
     )
 
 

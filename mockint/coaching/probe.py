@@ -1,0 +1,94 @@
+"""Probing follow-ups inside the session: the interviewer digs into a weak point before moving on.
+
+After a main answer is scored, a criterion its question asks for that scored below its
+weak_below gets one follow-up quoting the candidate's own words (seed 004: an interviewer who
+keeps returning to a topic is signalling a concern; second rounds dig deeper). The question is
+the next round's follow-up for that criterion (plan.offline_followup: the rubric's per-criterion
+template and quote cues), so a coach edits one set of words for both. Pure and template-only:
+it takes well under a millisecond, so the probe is ready as soon as the answer is scored (the
+session records the delay as latency["probe_ready"]).
+
+No probe when every criterion the question asks for is at or above its bar, and never one that
+repeats a question already asked (plan.is_repeat, on the probe's own words). The probe's answer
+is judged together with the first one (`combined_transcript`, scored on the parent question):
+the story is one story, told in two turns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mockint.coaching.plan import is_repeat, offline_followup, template_words
+from mockint.coaching.weakness import find_weak_areas
+from mockint.records import QuestionRef, Segment, Transcript, Word
+from mockint.scoring.rubrics import Rubric
+from mockint.session import Answer
+
+# Seconds of silence put between the two answers in the combined transcript: a turn change, not
+# a pause inside the story (delivery metrics are measured on each answer alone).
+TURN_GAP_SECONDS = 1.0
+
+
+def choose_probe(
+    answer: Answer,
+    rubrics: Sequence[Rubric],
+    *,
+    asked: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    prefer: Sequence[str] = (),
+    only: Sequence[str] | None = None,
+    lead: str = "",
+) -> QuestionRef | None:
+    """The follow-up for the weakest criterion `answer`'s question asks for, or None.
+
+    `answer` carries the judgement the probe answers to (for a second probe: the combined
+    transcript and scorecard). `asked`: question texts already asked (never repeated);
+    `exclude`: criteria already probed; `prefer`: criteria to probe first (a panelist's focus);
+    `only`: these criteria or none; `lead`: the interviewer's own opening ("Let me stop you there.").
+    """
+    if answer.scorecard is None or answer.transcript is None:
+        return None
+    areas = [
+        a
+        for a in find_weak_areas([answer], rubrics, min_count=1)
+        if a.kind == "criterion" and a.id not in exclude and (only is None or a.id in only)
+    ]
+    # Focus first, then the order find_weak_areas ranks them (how badly).
+    areas.sort(key=lambda a: a.id not in prefer)
+    shared = template_words(rubrics)
+    for area in areas:
+        ref = offline_followup(area, {answer.id: answer}, rubrics)
+        if ref is None or is_repeat(ref, list(asked), shared):
+            continue
+        text = f"{lead.strip()} {ref.text}".strip()
+        return ref.model_copy(update={"id": f"probe.{ref.id.removeprefix('fu.')}", "category": "probe", "text": text})
+    return None
+
+
+def judged_story(parent: Answer, probes: Sequence[Answer]) -> Answer:
+    """The story as judged after its probes: `parent` with every answer's transcript joined and
+    the latest probe's scorecard (each probe's answer is scored on the parent's question over
+    the whole story so far)."""
+    scored = [p for p in probes if p.transcript is not None]
+    if not scored:
+        return parent
+    transcript = parent.transcript
+    for probe in scored:
+        assert probe.transcript is not None
+        transcript = probe.transcript if transcript is None else combined_transcript(transcript, probe.transcript)
+    card = next((p.scorecard for p in reversed(scored) if p.scorecard is not None), parent.scorecard)
+    return parent.model_copy(update={"transcript": transcript, "scorecard": card})
+
+
+def combined_transcript(first: Transcript, second: Transcript) -> Transcript:
+    """Both answers as one transcript: the second's times shifted after the first's."""
+    shift = first.duration + TURN_GAP_SECONDS
+    return Transcript(
+        text=f"{first.text.strip()} {second.text.strip()}".strip(),
+        words=[*first.words, *(Word(word=w.word, start=w.start + shift, end=w.end + shift, probability=w.probability) for w in second.words)],
+        segments=[*first.segments, *(Segment(start=s.start + shift, end=s.end + shift, text=s.text) for s in second.segments)],
+        duration=shift + second.duration,
+        speech=[*first.speech, *((a + shift, b + shift) for a, b in second.speech)],
+        language=first.language,
+        model=first.model or second.model,
+    )

@@ -1,0 +1,174 @@
+"""Probing follow-ups inside the session (coaching/probe.py, the ledger's 'needed a prompt', practice --probes).
+
+The pure tests use hand-built scorecards (test_weakness helpers); the practice test runs the
+bundled sample answers through Whisper and the offline scorer.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mockint.coaching.plan import quote_in
+from mockint.coaching.probe import choose_probe, combined_transcript
+from mockint.coaching.weakness import Ledger, record_round
+from mockint.records import Transcript, Word
+from tests.test_weakness import CRITERIA, RUBRICS, make_answer, make_session
+
+STORY = (
+    "We had a big launch for an important client at my last company. "
+    "We all worked together and we had a lot of meetings. In the end the client was happy."
+)
+
+
+def test_no_probe_when_the_answer_shows_what_its_question_asks_for():
+    answer = make_answer("a01", "beh.teamwork_goal", text=STORY)  # every criterion at its bar
+    assert choose_probe(answer, RUBRICS) is None
+
+
+def test_no_probe_for_a_weak_criterion_the_question_does_not_ask_for():
+    answer = make_answer("a01", "mot.why_us", {"star.result": 0}, text=STORY, criteria=["star.task", "star.action"])
+    assert choose_probe(answer, RUBRICS) is None
+    asked = make_answer("a01", "beh.x", {"star.result": 0}, text=STORY, criteria=["star.task", "star.result"])
+    probe = choose_probe(asked, RUBRICS)
+    assert probe is not None and probe.targets == "star.result"
+
+
+def test_probe_targets_the_weakest_criterion_and_quotes_the_candidates_own_words():
+    answer = make_answer("a01", "beh.teamwork_goal", {"star.result": 1, "star.task": 0}, text=STORY)
+    probe = choose_probe(answer, RUBRICS)
+    assert probe is not None
+    assert probe.targets == "star.task"  # 0/4 is further below the bar than 1/4
+    assert probe.source == "followup" and probe.category == "probe"
+    quoted = probe.text.split('"')[1]
+    assert quote_in(quoted, STORY), probe.text
+    # The rubric's per-criterion template (rubrics/star.yaml), not generic wording.
+    assert "responsible for" in probe.text
+
+
+def test_probe_never_repeats_a_question_already_asked():
+    answer = make_answer("a01", "beh.teamwork_goal", {"star.result": 1, "star.task": 0}, text=STORY)
+    first = choose_probe(answer, RUBRICS)
+    assert first is not None
+    second = choose_probe(answer, RUBRICS, asked=[first.text])
+    assert second is not None and second.targets != first.targets and second.text != first.text
+    assert choose_probe(answer, RUBRICS, asked=[first.text, second.text]) is None
+
+
+def test_focus_criteria_are_probed_first():
+    answer = make_answer("a01", "beh.teamwork_goal", {"star.result": 1, "star.task": 0}, text=STORY)
+    probe = choose_probe(answer, RUBRICS, prefer=["star.result"])
+    assert probe is not None and probe.targets == "star.result"
+
+
+def test_combined_transcript_keeps_both_answers_in_order_with_shifted_times():
+    first = Transcript(text="I led it.", words=[Word(word="I", start=0.0, end=0.2)], duration=5.0)
+    second = Transcript(text="It saved 3 days.", words=[Word(word="It", start=0.5, end=0.7)], duration=4.0)
+    both = combined_transcript(first, second)
+    assert both.text == "I led it. It saved 3 days."
+    assert [w.start for w in both.words] == [0.0, 6.5]
+    assert both.duration == 10.0
+
+
+def _probed_session(combined_task: int):
+    parent = make_answer("a01", "beh.teamwork_goal", {"star.task": 0}, text=STORY)
+    probe_q = choose_probe(parent, RUBRICS)
+    probe = make_answer("a02", "unused", {"star.task": combined_task}, text="I was responsible for onboarding.")
+    probe.question = probe_q
+    probe.probe_of = "a01"
+    return make_session([parent, probe])
+
+
+@pytest.mark.parametrize(("combined_task", "shown", "note"), [(3, True, "needed a prompt"), (0, False, "not shown even after a prompt")])
+def test_ledger_records_that_the_point_needed_a_prompt(combined_task, shown, note):
+    session = _probed_session(combined_task)
+    tracked = Ledger()
+    ledger = record_round(tracked, session, RUBRICS)
+    (point,) = ledger.prompted
+    assert (point.answer_id, point.probe_id, point.area) == ("a01", "a02", "star.task")
+    assert point.first_score == 0 and point.score == combined_task
+    assert point.shown is shown and point.note == note
+    # Idempotent: recording again adds nothing.
+    assert record_round(ledger, session, RUBRICS).prompted == ledger.prompted
+
+
+def test_a_weak_area_counts_as_shown_only_when_the_first_answer_showed_it():
+    # The area is tracked; the first answer is weak, the combined answer passes.
+    earlier = make_session(
+        [make_answer("a01", "beh.x", {"star.task": 0}, text=STORY), make_answer("a02", "beh.y", {"star.task": 1}, text=STORY)],
+        session_id="s0",
+    )
+    tracked = record_round(Ledger(), earlier, RUBRICS)
+    assert "star.task" in tracked.entries
+    ledger = record_round(tracked, _probed_session(3), RUBRICS)
+    entry = ledger.entries["star.task"]
+    assert entry.status == "open", "a pass after a prompt is not a pass"
+    outcomes = [(e.answer_id, e.outcome, e.note) for e in entry.history if e.session_id == "20250106-090000-abcd"]
+    assert outcomes == [("a01", "weak", ""), ("a02", "prompted", "needed a prompt")]
+    # The probe answer is not assessed as an answer of its own: no pass for it.
+    assert all(e.outcome != "pass" for e in entry.history)
+
+
+def test_probe_answers_stay_out_of_the_round_means():
+    from mockint.reporting.analysis import analyse_round, mean_overall
+
+    session = _probed_session(3)
+    rnd = session.rounds[0]
+    parent = rnd.answers[0]
+    assert mean_overall(rnd.answers) == parent.scorecard.overall
+    view = analyse_round(session, rnd, RUBRICS)
+    probe_view = view.answers[1]
+    assert probe_view.probe_of == "a01" and probe_view.first_overall == parent.scorecard.overall
+    assert probe_view.prompted == [f"{CRITERIA['star.task'].name} 0/4 → 3/4"]
+
+
+@pytest.mark.slow
+def test_practice_asks_a_probe_between_answers_and_records_it(mockint_home):
+    """vague_we is weak; its probe is answered by strong_star's recording; strong_star needs none."""
+    from mockint.config import load_settings
+    from mockint.practice import AnswerFile, Practice, PracticeEvents, PracticeOptions
+    from mockint.samples import load_samples
+    from mockint.session import SessionStore
+
+    class Events(PracticeEvents):
+        def __init__(self):
+            self.probes = []
+
+        def on_probe(self, parent, question):
+            self.probes.append((parent.id, question))
+
+    samples = {s.id: s for s in load_samples()}
+    cfg = load_settings()
+    store = SessionStore(cfg.paths.sessions_dir)
+    events = Events()
+    practice = Practice(cfg, store, events=events)
+    options = PracticeOptions(
+        answers_from=[
+            AnswerFile(samples["vague_we"].path, "beh.teamwork_goal"),
+            AnswerFile(samples["strong_star"].path, "probe"),
+            AnswerFile(samples["strong_star"].path, "beh.tight_deadline"),
+            AnswerFile(samples["no_result"].path, "probe"),  # not needed: strong_star shows it all
+        ],
+        think_seconds=0, offline=True, write_report=True,
+    )
+    session = practice.start(options)
+    summary = practice.run(session, options)
+    saved = store.load(session.id)
+    by_q = {a.question.id: a for a in saved.answers}
+    parent, strong = by_q["beh.teamwork_goal"], by_q["beh.tight_deadline"]
+    (probe,) = [a for a in saved.answers if a.probe_of]
+    assert [p for p, _ in events.probes] == [parent.id]
+    assert probe.probe_of == parent.id and probe.question.source == "followup"
+    quoted = probe.question.text.split('"')[1]
+    assert quote_in(quoted, parent.transcript.text)
+    assert "probe_ready" in parent.latency and parent.latency["probe_ready"] >= parent.latency["feedback_ready"]
+    assert "probe_ready" not in strong.latency
+    # Judged together on the parent's question: better than the first answer alone.
+    assert probe.scorecard.overall > parent.scorecard.overall
+    assert probe.scorecard.criterion(probe.question.targets).applies
+    assert summary.mean_overall == round((parent.scorecard.overall + strong.scorecard.overall) / 2, 1)
+    report = (store.folder(session.id) / "report.md").read_text()
+    assert f"Follow-up on {parent.id}" in report
+    ledger = json.loads(cfg.paths.ledger_file.read_text())
+    assert [(p["answer_id"], p["probe_id"]) for p in ledger["prompted"]] == [(parent.id, probe.id)]
