@@ -618,3 +618,16 @@ def test_numbers_whisper_split_read_as_one_in_the_transcript():
     transcript = timed_transcript(words, text="we refunded $40,000 and cut errors to 4.5%", step=0.5, length=0.4)
     spans = transcript_spans(transcript, [])
     assert " ".join(s.text for s in spans) == "we refunded $40,000 and cut errors to 4.5%"
+
+
+def test_prep_topics_are_noun_phrases_not_a_word_list():
+    from mockint.coaching.prep import discussed_topics
+
+    text = (
+        "So the tickets from the customer about invoices were wrong, and I had to fix the invoice export. "
+        "The invoice export ran every night, and the customer tickets about wrong invoices stopped."
+    )
+    answer = Answer(id="a01", question=bank_ref("beh.conflict"), status="transcribed", transcript=Transcript(text=text, duration=0.0))
+    topics = discussed_topics([answer])
+    assert topics[0] == "invoice export"
+    assert not {"wrong", "fix"} & set(topics)  # describing and doing words are no topics

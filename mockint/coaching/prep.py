@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import Field
 
+from mockint.coaching.phrases import can_be_noun, word_classes
 from mockint.coaching.questions import QuestionBank, tokens
 from mockint.coaching.weakness import WeakArea
 from mockint.records import Model
@@ -111,15 +112,27 @@ def _phrases(text: str) -> list[tuple[str, bool]]:
             low = word.lower()
             if not word or low in STOPWORDS or low in SPOKEN_NOISE or low in NOT_TOPIC_WORDS or len(low) < 3 or not tokens(low) or _is_verb_form(low):
                 if run:
-                    out.append((" ".join(run), proper))
+                    out.append(_topic_run(run, proper))
                 run, proper = [], False
                 continue
             is_name = (i > 0 and word[0].isupper()) or (word.isupper() and len(word) > 1)
             run.append(word if is_name else low)
             proper = proper or is_name
         if run:
-            out.append((" ".join(run), proper))
-    return out
+            out.append(_topic_run(run, proper))
+    return [(phrase, proper) for phrase, proper in out if phrase]
+
+
+def _topic_run(run: list[str], proper: bool) -> tuple[str, bool]:
+    """A topic is a noun phrase: it ends on a noun ("invoice export", not "export wrong"), and a
+    single common word must be a noun and not a describing word ("wrong", "happy" are no topics)."""
+    while run and not (run[-1][:1].isupper() or can_be_noun(run[-1].lower())):
+        run = run[:-1]
+    if len(run) == 1 and not run[0][:1].isupper():
+        classes = word_classes(run[0].lower())
+        if "NOUN" not in classes or "ADJ" in classes:
+            return "", proper
+    return " ".join(run), proper
 
 
 def discussed_topics(
