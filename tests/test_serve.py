@@ -7,9 +7,14 @@ The browser itself (Chromium's fake microphone playing a real clip) is tests/tes
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +28,7 @@ from mockint.errors import DeviceError
 from mockint.web.bridge import BrowserMicrophone, PageEvents, SessionEnded, options_from_page
 from mockint.web.server import STATIC, create_app
 
+REPO = Path(__file__).resolve().parents[1]
 PORT = 8765
 TOKEN = "test-token-0123456789"
 ORIGIN = f"http://127.0.0.1:{PORT}"
@@ -279,3 +285,53 @@ def test_a_round_over_the_socket_is_a_session_the_cli_reports_rescores_and_resum
             _drain(ws, "summary", seen)
     assert len(store.load(session["id"]).answers) == 1, "a refused microphone leaves no empty answer"
     assert json.loads(Path(store.file(session["id"])).read_text())["rounds"][0]["answers"][0]["status"] == "scored"
+
+
+# --- the real server on its socket -------------------------------------------------------------
+
+
+class Server:
+    """`mockint serve --port 0` in a subprocess, under the test's MOCKINT_HOME."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mockint", "serve", "--port", "0"],
+            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        self.lines: list[str] = []
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            found = re.search(r"http://127\.0\.0\.1:\d+/\?token=\S+", line)
+            if found:
+                self.url = found.group(0)
+                self.origin = self.url.split("/?")[0]
+                return
+        raise AssertionError(f"mockint serve printed no URL: {''.join(self.lines)}")
+
+    def stop(self) -> str:
+        self.proc.terminate()
+        out, _ = self.proc.communicate(timeout=60)
+        return "".join(self.lines) + out
+
+
+@pytest.mark.slow
+def test_refused_without_the_token_or_from_another_origin(mockint_home):
+    """The refusals above, from uvicorn on its socket rather than the TestClient."""
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
+
+    server = Server(dict(os.environ, PYTHONPATH=str(REPO)))
+    try:
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(server.origin + "/", timeout=30)
+        assert refused.value.code == 403
+        token = server.url.split("token=")[1]
+        ws_url = f"ws://{server.origin.split('//')[1]}/ws?token={token}"
+        with pytest.raises(InvalidStatus) as refused_ws:
+            connect(ws_url, origin="http://attacker.example", open_timeout=30)
+        assert refused_ws.value.response.status_code == 403
+        with connect(ws_url, origin=server.origin, open_timeout=30) as ws:  # the page's own origin
+            ws.send('{"type": "stop"}')
+    finally:
+        server.stop()
