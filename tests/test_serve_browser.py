@@ -142,7 +142,7 @@ def test_practice_in_the_browser(chromium, sync_playwright, audio_dir, mockint_h
     assert requests and all(url.startswith(server.origin) or url.startswith("data:") for url in requests), requests
 
     # The same files as a terminal session: session.json, the WAV as recorded, a report from the CLI.
-    new = [s for s in store.list() if s.id != earlier.id]
+    new = [s for s in store.scan()[0] if s.id != earlier.id]
     assert len(new) == 1
     (a01,) = new[0].answers
     assert a01.status == "scored" and a01.transcript and "ask not" in words(a01.transcript.text)

@@ -199,29 +199,19 @@ def create_app(
         )
 
     def sessions(request: Request) -> Response:
-        rows = []
-        for session_id in reversed(store.ids()):
-            try:
-                rows.append(messages.session_row(store.load(session_id)))
-            except MockintError as exc:
-                rows.append({"id": session_id, "error": str(exc)})
+        found, damaged = store.scan()
+        rows = [messages.session_row(s) for s in reversed(found)]
+        rows += [{"id": bad.id, "error": f"{bad.path}: {bad.reason}"} for bad in damaged]
         return JSONResponse(rows, headers=SECURITY_HEADERS)
 
     def session_report(request: Request) -> Response:
-        from mockint.coaching.questions import load_bank
-        from mockint.reporting import analysis as rep
-        from mockint.reporting import render
+        from mockint.reporting.files import session_reports
         from mockint.scoring.rubrics import load_rubrics
 
         session = store.load(request.path_params["session_id"])
-        folder = store.folder(session.id)
-        audio = {}
-        for answer in session.answers:
-            path = store.audio_path(session, answer)
-            if path is not None and path.is_file():
-                audio[answer.id] = render.relative_src(path, folder)  # beside the report's URL
-        analysis = rep.analyse_session(session, load_rubrics(), bank=load_bank())
-        return HTMLResponse(render.render_session(session, analysis, "html", audio_srcs=audio), headers=SECURITY_HEADERS)
+        # Audio paths relative to the session folder resolve beside the report's URL.
+        texts = session_reports(session, store, load_rubrics(), ["html"], report_dir=store.folder(session.id))
+        return HTMLResponse(texts["html"], headers=SECURITY_HEADERS)
 
     def session_audio(request: Request) -> Response:
         session = store.load(request.path_params["session_id"])
@@ -238,7 +228,8 @@ def create_app(
         from mockint.reporting import render
         from mockint.scoring.rubrics import load_rubrics
 
-        data = rep.analyse_progress(store.list(), load_rubrics(), load_ledger(settings.paths.ledger_file))
+        found, _ = store.scan()  # a damaged session is listed (with its reason) under Past sessions
+        data = rep.analyse_progress(found, load_rubrics(), load_ledger(settings.paths.ledger_file))
         return HTMLResponse(render.render_progress(data, "html"), headers=SECURITY_HEADERS)
 
     async def practice_socket(websocket: WebSocket) -> None:
