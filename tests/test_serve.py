@@ -335,3 +335,69 @@ def test_refused_without_the_token_or_from_another_origin(mockint_home):
             ws.send('{"type": "stop"}')
     finally:
         server.stop()
+
+
+def _page_socket(server: Server):
+    from websockets.sync.client import connect
+
+    token = server.url.split("token=")[1]
+    return connect(f"ws://{server.origin.split('//')[1]}/ws?token={token}", origin=server.origin, open_timeout=60)
+
+
+def _answer_over_socket(ws, pcm: np.ndarray, request: dict) -> str:
+    """Start a round, send `pcm` as the page would, wait until the server has written it; the session id."""
+    ws.send(json.dumps(request))
+    session = None
+    while True:
+        message = json.loads(ws.recv(timeout=120))
+        assert message["type"] != "error", message
+        if message["type"] == "session":
+            session = message["id"]
+        elif message["type"] == "capture" and message["on"]:
+            ws.send(json.dumps({"type": "capture", "ok": True}))
+            for i in range(0, len(pcm), 800):
+                ws.send(pcm[i : i + 800].tobytes())
+        elif message["type"] == "level" and message["elapsed"] >= len(pcm) / 16000 - 0.15:
+            assert session is not None
+            return session
+
+
+@pytest.mark.slow
+def test_closing_the_tab_keeps_the_answer_and_killing_the_server_leaves_it_for_resume(audio_dir, mockint_home, run_cli):
+    """Closing the page mid-answer: the answer is kept, transcribed and scored, and the round stops
+    before its next question. SIGKILL mid-answer: the WAV on disk has the answer up to the last
+    flush, and `mockint practice --resume` finishes it."""
+    import time
+
+    from mockint.session import SessionStore
+    from mockint.speech.decode import load_audio
+
+    store = SessionStore(load_settings().paths.sessions_dir)
+    pcm = (load_audio(audio_dir / "fw_jfk.flac") * 32767).astype("<i2")
+    env = dict(os.environ, PYTHONPATH=str(REPO), MOCKINT_THINK_SECONDS="0", MOCKINT_SCORER="offline")
+    server = Server(env)
+    try:
+        with _page_socket(server) as ws:
+            closed = _answer_over_socket(ws, pcm, {"type": "start", "questions": 2, "category": "behavioral"})
+        deadline = time.monotonic() + 120
+        while store.load(closed).answers[0].status != "scored" and time.monotonic() < deadline:
+            time.sleep(0.5)
+        session = store.load(closed)
+        assert [a.status for a in session.answers] == ["scored"] and len(session.rounds[0].questions) == 2
+        assert "ask not" in " ".join(session.answers[0].transcript.text.lower().replace(",", "").split())
+
+        with _page_socket(server) as ws:
+            killed = _answer_over_socket(ws, pcm, {"type": "start", "questions": 1, "category": "behavioral"})
+            time.sleep(0.5)  # past the WAV's next flush
+            server.proc.kill()
+            server.proc.wait(timeout=30)
+    finally:
+        server.stop()
+    (answer,) = store.load(killed).answers
+    assert answer.status == "recorded"
+    wav = store.folder(killed) / "a01.wav"
+    assert wav.stat().st_size > 2 * (len(pcm) - 0.25 * 16000), "more than the last flush interval was lost"
+    resumed = run_cli("practice", "--resume", killed, "--offline")
+    assert resumed.code == 0, resumed
+    (answer,) = store.load(killed).answers
+    assert answer.status == "scored" and soundfile.info(wav).duration == pytest.approx(len(pcm) / 16000, abs=0.3)

@@ -32,4 +32,10 @@ def serve_cmd(
         if not webbrowser.open(url):
             console.print("[yellow]could not open a browser; open the link above yourself[/]")
 
-    server.run(cfg, sock, token, on_started=opened if open_browser else None)
+    unfinished = server.run(cfg, sock, token, on_started=opened if open_browser else None)
+    if unfinished:
+        console.print(
+            f"Stopped with the round unfinished; everything recorded is saved. Continue in the page, or: "
+            f"mockint practice --resume {unfinished}",
+            soft_wrap=True, markup=False,
+        )

@@ -329,6 +329,11 @@ class PageRound:
         finally:
             self._on_done(self)
 
+    def unfinished_session(self) -> str | None:
+        """The session this round ran, if it still has questions or answers left."""
+        left = self._left(self.events.session_id if self.events else None)
+        return left["session"] if left.get("unfinished") else None
+
     def _left(self, session_id: str | None) -> dict[str, Any]:
         """What is left of the session, for the page's Continue and the terminal's --resume."""
         if session_id is None:

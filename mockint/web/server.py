@@ -20,6 +20,7 @@ import json
 import secrets
 import socket
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketClose
 
 from mockint.errors import MockintError, SessionNotFound
+from mockint.practice import DEFAULT_QUESTIONS
 from mockint.session import SessionStore
 from mockint.web import messages
 from mockint.web.bridge import PageRound, Send
@@ -41,7 +43,6 @@ if TYPE_CHECKING:
     from mockint.config import Settings
 
 HOST = "127.0.0.1"
-DEFAULT_PORT = 8765
 STATIC = Path(__file__).parent / "static"
 COOKIE = "mockint_token_{port}"  # cookies ignore ports: one per server
 REFUSED = "mockint: open the page with the link 'mockint serve' printed (it carries the access token)\n"
@@ -188,7 +189,7 @@ def create_app(
                 "llm_configured": settings.llm_configured,
                 "scorer": settings.scorer,
                 "defaults": {
-                    "questions": 3,
+                    "questions": DEFAULT_QUESTIONS,
                     "speak": settings.speak,
                     "think_seconds": settings.think_seconds,
                     "max_answer_seconds": settings.max_answer_seconds,
@@ -360,8 +361,9 @@ def bind(port: int) -> socket.socket:
     return sock
 
 
-def run(settings: Settings, sock: socket.socket, token: str, *, on_started: Callable[[], None] | None = None) -> None:
-    """Serve until Ctrl-C; then let a round in progress save its last answer."""
+def run(settings: Settings, sock: socket.socket, token: str, *, on_started: Callable[[], None] | None = None) -> str | None:
+    """Serve until Ctrl-C; then let a round in progress save its last answer. Returns the id of
+    a session that stopped with questions left, for the resume hint."""
     import uvicorn
 
     port = sock.getsockname()[1]
@@ -374,15 +376,18 @@ def run(settings: Settings, sock: socket.socket, token: str, *, on_started: Call
 
         def wait_and_call() -> None:
             while not server.started and not server.should_exit:
-                threading.Event().wait(0.05)
+                time.sleep(0.05)
             if server.started:
                 on_started()
 
         threading.Thread(target=wait_and_call, name="mockint-serve-started", daemon=True).start()
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises the Ctrl-C it shut down on; that is how a server is stopped
     finally:
         active = app.state.rounds.active
         if active is not None:
             active.page_closed()
             active.join(timeout=60)
+    return active.unfinished_session() if active is not None else None
