@@ -54,24 +54,35 @@ class Pcm16kProcessor extends AudioWorkletProcessor {
     this.filled = 0;
   }
 
+  buffers(length) {
+    // One set per render quantum size (128 frames in every browser today): no garbage per block.
+    if (!this.mono || this.mono.length !== length) {
+      this.mono = new Float32Array(length);
+      this.padded = new Float32Array(TAPS - 1 + length);
+      this.filtered = new Float32Array(length);
+    }
+  }
+
   process(inputs) {
     const input = inputs[0];
     if (!input || input.length === 0) return true;
     const length = input[0].length;
-    const mono = new Float32Array(length);
+    this.buffers(length);
+    const mono = this.mono;
+    mono.fill(0);
     for (const channel of input) for (let i = 0; i < length; i++) mono[i] += channel[i] / input.length;
     let work = mono;
     if (this.filter) {
-      const padded = new Float32Array(TAPS - 1 + length);
+      const padded = this.padded;
       padded.set(this.history, 0);
       padded.set(mono, TAPS - 1);
-      work = new Float32Array(length);
+      work = this.filtered;
       for (let i = 0; i < length; i++) {
         let acc = 0;
         for (let k = 0; k < TAPS; k++) acc += this.filter[k] * padded[i + TAPS - 1 - k];
         work[i] = acc;
       }
-      this.history = padded.slice(length);
+      this.history.set(padded.subarray(length));
     }
     for (let i = 0; i < length; i++) {
       const y = work[i];
