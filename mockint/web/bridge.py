@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from mockint.errors import DeviceError, MockintError, SessionError
-from mockint.practice import Practice, PracticeEvents, PracticeOptions
+from mockint.practice import DEFAULT_QUESTIONS, Practice, PracticeEvents, PracticeOptions
 from mockint.speech.decode import SAMPLE_RATE
 from mockint.web import messages
 
@@ -242,7 +242,7 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
             raise SessionError(f"'{key}' must be text of at most {limit} characters")
         return value.strip() or None
 
-    questions = request.get("questions", 3)
+    questions = request.get("questions", DEFAULT_QUESTIONS)
     if not isinstance(questions, int) or isinstance(questions, bool) or not 1 <= questions <= 20:
         raise SessionError("'questions' must be a whole number from 1 to 20")
     mode = request.get("mode", "bank")
