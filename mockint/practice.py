@@ -121,7 +121,14 @@ class PracticeEvents:
 
     def on_level(self, status: RecordingStatus) -> None: ...
 
+    def on_transcript_part(self, answer: Answer, part: Transcript) -> None:
+        """A stretch of the answer transcribed while the candidate is still speaking (called on
+        the transcription thread, in order; the page's live transcript)."""
+
     def on_recording_stopped(self, answer: Answer, result: RecordingResult) -> None: ...
+
+    def on_transcribed(self, answer: Answer) -> None:
+        """The answer's whole transcript is saved; scoring comes next."""
 
     def on_feedback(self, answer: Answer) -> None: ...
 
@@ -462,7 +469,11 @@ class Practice:
         self._live.add(answer.id)
         self.store.save(session)  # the answer exists while it is being recorded: resume can find it
         path = self.store.folder(session.id) / answer.audio_path
-        streamer = StreamingTranscriber(self.transcriber(), keywords=session.keywords or None)
+        streamer = StreamingTranscriber(
+            self.transcriber(),
+            keywords=session.keywords or None,
+            on_part=lambda part: self.events.on_transcript_part(answer, part),
+        )
         stop_event = threading.Event()
         recorder = Recorder(
             path,
@@ -539,6 +550,7 @@ class Practice:
         answer.status = "transcribed"
         answer.error = None
         self.store.save(session)
+        self.events.on_transcribed(answer)
         self._score(session, answer, ended_at, offline=offline)
 
     def _score(self, session: Session, answer: Answer, ended_at: float, *, offline: bool) -> None:

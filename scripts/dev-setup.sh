@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what mockint's test suite needs on a fresh Debian/Ubuntu machine:
-# system packages (PortAudio, PulseAudio virtual microphone, espeak-ng, sox, Chromium),
+# system packages (PortAudio, PulseAudio virtual microphone, espeak-ng, sox, Chromium for the report and
+# `mockint serve` browser tests),
 # mockint with its test extras (editable), and the local llama-server + GGUF for the LLM integration test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The test extras include Playwright for Python; the browser tests point it at Debian's chromium
+# (executable_path), so no 'playwright install' browser download is needed or attempted.
 python3 -m pip install -q --disable-pip-version-check -e '.[test]'
 
 if [ -x scripts/fetch-llm-server.sh ] || [ -f scripts/fetch-llm-server.sh ]; then

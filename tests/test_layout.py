@@ -9,7 +9,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "mockint"
 # Lowest first. Everything at the top of the package not named here is the base layer.
-STAGES = ("speech", "scoring", "coaching", "reporting", "samples", "practice", "cli")
+STAGES = ("speech", "scoring", "coaching", "reporting", "samples", "practice", "web", "cli")
 
 
 def stage_of(module: str) -> int:

@@ -9,7 +9,10 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-HEAVY_MODULES = ("faster_whisper", "ctranslate2", "numpy", "openai", "httpx", "langchain_core", "sounddevice", "jinja2")
+HEAVY_MODULES = (
+    "faster_whisper", "ctranslate2", "numpy", "openai", "httpx", "langchain_core", "sounddevice", "jinja2",
+    "starlette", "uvicorn", "websockets",
+)
 
 
 def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
@@ -23,8 +26,13 @@ def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
     for folder in ("prompts", "rubrics", "panels"):
         expected = {f"mockint/{folder}/{p.relative_to(REPO / folder)}" for p in (REPO / folder).rglob("*") if p.is_file()}
         assert expected and expected <= names, f"{folder}/ missing from the wheel: {sorted(expected - names)[:5]}"
-    for folder in ("samples", "reporting/templates"):  # demo answers and report templates live in the package
-        expected = {f"mockint/{folder}/{p.name}" for p in (REPO / "mockint" / folder).iterdir() if p.suffix in (".flac", ".yaml", ".j2", ".js")}
+    # Demo answers, report templates and the practice page live in the package.
+    for folder in ("samples", "reporting/templates", "web/static"):
+        expected = {
+            f"mockint/{folder}/{p.name}"
+            for p in (REPO / "mockint" / folder).iterdir()
+            if p.suffix in (".flac", ".yaml", ".j2", ".js", ".html", ".css")
+        }
         assert expected and expected <= names, f"mockint/{folder} missing from the wheel: {sorted(expected - names)[:5]}"
     assert not any(n.startswith("recordings/") or "/recordings/" in n for n in names)
 

@@ -174,6 +174,35 @@ def test_the_worker_keeping_up_decodes_every_chunk_on_its_own():
 
 
 
+
+class _LabellingTranscriber(_RecordingTranscriber):
+    """Answers each chunk with one word naming its offset, so a test can follow the parts."""
+
+    def transcribe(self, samples, *, offset=0.0, **kwargs):
+        super().transcribe(samples, offset=offset, **kwargs)
+        return Transcript(text=f"at{offset:.1f}", duration=len(samples) / 16000)
+
+
+def test_each_part_is_handed_on_while_speaking_and_a_failing_display_costs_nothing():
+    seen: list[tuple[str, float]] = []  # (part text, seconds of audio fed when it was shown)
+
+    def show(part: Transcript) -> None:
+        seen.append((part.text, stream.seconds))
+        if len(seen) == 1:
+            raise RuntimeError("the page went away")
+
+    stream = StreamingTranscriber(_LabellingTranscriber(), vad=_energy_vad, on_part=show)
+    answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
+    for i in range(0, len(answer), 1600):
+        stream.feed(answer[i : i + 1600])
+        stream.wait_idle()
+    while_speaking = list(seen)
+    transcript = stream.finish()
+    # Both pauses' chunks were shown while audio was still coming in, the tail at the end, and
+    # the first display's failure lost nothing.
+    assert len(while_speaking) == 2 and all(fed < len(answer) / 16000 for _, fed in while_speaking)
+    assert [text for text, _ in seen] == transcript.text.split() == ["at0.0", "at2.3", "at5.3"]  # cut inside each pause
+
 @pytest.mark.slow
 def test_streamer_sends_each_stretch_once_and_skips_long_silence(audio_dir):
     """Real VAD on real speech: chunks tile the answer without overlap; think-time silence is not sent."""

@@ -13,7 +13,7 @@ import sys
 import typer
 
 # Each module registers its commands on `app`.
-from mockint.cli import config_cmd, debrief, plan, practice, questions, report, score, sessions, transcribe  # noqa: F401
+from mockint.cli import config_cmd, debrief, plan, practice, questions, report, score, serve, sessions, transcribe  # noqa: F401
 from mockint.cli.app import app, err_console
 from mockint.errors import MockintError
 

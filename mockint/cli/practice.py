@@ -148,6 +148,9 @@ class ConsoleEvents:
         if self._live is not None:
             self._live.update(self._status_line(status.elapsed, status.level_db, status.heard_speech))
 
+    def on_transcript_part(self, answer, part) -> None:
+        pass  # the terminal shows the whole transcript with the feedback, not piece by piece
+
     def on_recording_stopped(self, answer, result) -> None:
         self.enter.disarm()
         self._stop_live()
@@ -170,6 +173,9 @@ class ConsoleEvents:
         ready = parent.latency.get("probe_ready")
         when = f" (ready {ready:.2f} s after the answer ended)" if ready is not None and self.streamed else ""
         console.print(f"[bold]Follow-up[/] on {escape(parent.id)}[dim]{when}[/]")
+
+    def on_transcribed(self, answer) -> None:
+        pass  # shown with the scores, a moment later
 
     def on_feedback(self, answer) -> None:
         from rich.markup import escape

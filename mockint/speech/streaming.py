@@ -174,11 +174,15 @@ class StreamingTranscriber:
         keywords: list[str] | None = None,
         options: StreamingOptions | None = None,
         vad: Callable[[np.ndarray], list[tuple[float, float]]] = fine_speech_spans,
+        on_part: Callable[[Transcript], None] | None = None,
     ) -> None:
         self.transcriber = transcriber
         self.keywords = keywords
         self.opts = options or StreamingOptions()
         self.vad = vad
+        # Called on the worker thread with each chunk's transcript (answer time), in order:
+        # what a live view shows while the candidate is still speaking.
+        self.on_part = on_part
         self.stats = StreamingStats()
         self._buf = np.zeros(SAMPLE_RATE * 60, dtype=np.float32)
         self._n = 0  # samples received
@@ -295,6 +299,11 @@ class StreamingTranscriber:
             record.transcribe_seconds = time.perf_counter() - started
             record.words = len(part.words)
             self._parts.append(part)
+            if self.on_part is not None and part.text.strip():
+                try:
+                    self.on_part(part)
+                except Exception:  # noqa: BLE001 - a display that fails must not cost the transcript
+                    pass
 
     def wait_idle(self) -> None:
         """Block until every chunk committed so far is transcribed (the worker keeping up, as it

@@ -1,0 +1,178 @@
+"""What the page shows, as JSON-ready dicts: one message per practice event, plus the session list.
+
+Pure: sessions, answers and summaries in, plain dicts out. Each message carries everything the
+page draws for it (the question and who asks it, the answer's time limit, the feedback with its
+quotes and where they are in the audio), so the page holds no interview logic, and a new kind
+of information (a panelist's name, a probe, a per-question timer) is a new key here that the
+page shows when present. The page puts every string into the DOM as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from mockint.records import QuestionRef, Transcript
+from mockint.session import Answer, Session
+
+if TYPE_CHECKING:
+    from mockint.practice import RoundSummary
+    from mockint.speech.record import RecordingResult, RecordingStatus
+
+RESUMABLE_KINDS = ("bank", "plan")
+
+
+def session_url(session_id: str, name: str = "") -> str:
+    """Where the server serves a session's files (its audio) and its report."""
+    return f"/sessions/{quote(session_id)}/{quote(name)}"
+
+
+def resume_command(session_id: str) -> str:
+    return f"mockint practice --resume {session_id}"
+
+
+def session_message(session: Session, resumed: bool) -> dict[str, Any]:
+    rnd = session.rounds[-1]
+    return {
+        "type": "session",
+        "id": session.id,
+        "resumed": resumed,
+        "role": session.role,
+        "round": rnd.index,
+        "kind": rnd.kind,
+        "total": len(rnd.questions),
+        "keywords": len(session.keywords),
+        "resume_command": resume_command(session.id),
+    }
+
+
+def question_message(number: int, total: int, question: QuestionRef) -> dict[str, Any]:
+    return {
+        "type": "question",
+        "number": number,
+        "total": total,
+        "id": question.id,
+        "text": question.text,
+        "category": question.category,
+        "rationale": question.rationale,
+        "source": question.source,
+    }
+
+
+def recording_message(answer: Answer, *, max_seconds: float, silence_stop_seconds: float) -> dict[str, Any]:
+    return {
+        "type": "recording",
+        "answer": answer.id,
+        "max_seconds": max_seconds,
+        "silence_stop_seconds": silence_stop_seconds,
+    }
+
+
+def level_message(status: RecordingStatus) -> dict[str, Any]:
+    return {
+        "type": "level",
+        "elapsed": round(status.elapsed, 2),
+        "level_db": round(status.level_db, 1),
+        "heard_speech": status.heard_speech,
+        "silence": round(status.silence, 2),
+    }
+
+
+def transcript_part_message(answer: Answer, part: Transcript) -> dict[str, Any]:
+    words = part.words
+    return {
+        "type": "transcript-part",
+        "answer": answer.id,
+        "text": part.text.strip(),
+        "start": words[0].start if words else None,
+        "end": words[-1].end if words else None,
+    }
+
+
+def recorded_message(answer: Answer, result: RecordingResult) -> dict[str, Any]:
+    return {"type": "recorded", "answer": answer.id, "seconds": round(result.seconds, 2), "stopped_by": result.stopped_by}
+
+
+def transcribed_message(answer: Answer) -> dict[str, Any]:
+    transcript = answer.transcript
+    return {
+        "type": "transcribed",
+        "answer": answer.id,
+        "text": transcript.text.strip() if transcript else "",
+        "latency": dict(answer.latency),
+    }
+
+
+def feedback_message(session_id: str, answer: Answer) -> dict[str, Any]:
+    """The scored answer as the report shows it: transcript spans with the verified STAR quotes
+    marked, one row per criterion with its best quote and where it starts, improvements, delivery."""
+    from mockint.reporting.analysis import analyse_answer
+
+    view = analyse_answer(answer).model_dump(mode="json")
+    return {
+        "type": "feedback",
+        **view,
+        "audio_url": session_url(session_id, answer.audio_path) if answer.audio_path else None,
+        "latency": dict(answer.latency),
+    }
+
+
+def summary_message(summary: RoundSummary) -> dict[str, Any]:
+    from mockint.practice import rescore_command
+    from mockint.scoring.rubrics import band_for
+
+    session = summary.session
+    mean = summary.mean_overall
+    return {
+        "type": "summary",
+        "session": session.id,
+        "round": summary.round.index,
+        "mean_overall": mean,
+        "band": band_for(mean) if mean is not None else None,
+        "answers": [
+            {
+                "id": a.id,
+                "question": a.question.text,
+                "status": a.status,
+                "overall": a.scorecard.overall if a.scorecard else None,
+                "band": a.scorecard.band if a.scorecard else None,
+            }
+            for a in summary.answers
+        ],
+        "weak_areas": [{"name": w.name, "summary": w.summary(), "advice": w.advice} for w in summary.weak_areas],
+        "failed": len(summary.failed),
+        "rescore_command": rescore_command(session.id) if summary.failed else None,
+        "report_url": session_url(session.id, "report"),
+        "ledger_updated": summary.ledger_updated,
+    }
+
+
+def unfinished(session: Session) -> int:
+    """Questions of the last round still to ask, plus answers recorded but not yet scored:
+    what `practice --resume` (or the page's Continue) would do."""
+    if not session.rounds:
+        return 0
+    rnd = session.rounds[-1]
+    answered = {a.question.id for a in rnd.answers}
+    waiting = sum(a.status in ("recorded", "transcribed") for a in rnd.answers)
+    to_ask = sum(q.id not in answered for q in rnd.questions) if rnd.kind in RESUMABLE_KINDS else 0
+    return to_ask + waiting
+
+
+def session_row(session: Session) -> dict[str, Any]:
+    """One line of the page's past sessions."""
+    cards = [a.scorecard.overall for a in session.answers if a.scorecard is not None]
+    return {
+        "id": session.id,
+        "created": session.created_at.strftime("%Y-%m-%d %H:%M"),
+        "role": session.role,
+        "rounds": len(session.rounds),
+        "kind": session.rounds[-1].kind if session.rounds else None,
+        "answers": len(session.answers),
+        "scored": len(cards),
+        "failed": sum(a.status == "failed" for a in session.answers),
+        "mean_overall": round(sum(cards) / len(cards), 1) if cards else None,
+        "unfinished": unfinished(session),
+        "report_url": session_url(session.id, "report"),
+        "resume_command": resume_command(session.id),
+    }
