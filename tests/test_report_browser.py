@@ -247,26 +247,25 @@ def test_progress_report_draws_the_chart(browser, run_cli):
 
 
 def fake_llm_reply(request) -> "object":
-    """An OpenAI-style completion scoring every criterion 3 with quotes cut from the transcript
-    it was sent (so they verify), as a well-behaved model would."""
+    """An OpenAI-style completion scoring every criterion it is asked for 3, citing the numbered
+    sentences of the transcript it was sent (so they verify), as a well-behaved model would."""
 
     body = json.loads(request.content)
-    user = body["messages"][-1]["content"]
-    transcript = re.findall(r"<transcript>\s*(.*?)\s*</transcript>", user, flags=re.S)[-1]
-    words = transcript.split()
-    n = len(words)
+    prompt = "\n".join(m["content"] for m in body["messages"])
+    transcript = re.findall(r"<transcript>\s*(.*?)\s*</transcript>", prompt, flags=re.S)[-1]
+    n = len(re.findall(r"^\[\d+\] ", transcript, flags=re.M))
 
-    def cut(fraction: float, size: int = 5) -> str:
-        start = min(int(n * fraction), max(n - size, 0))
-        return " ".join(words[start : start + size])
+    def cite(fraction: float) -> list[int]:
+        return [min(n, 1 + int(n * fraction))]
 
     positions = {"situation": 0.0, "task": 0.25, "action": 0.5, "result": 0.8}
+    schema = body["response_format"]["json_schema"]["schema"]
     reply = {
-        r.id: {
-            c.id: {"quotes": [cut(positions.get(c.id, 0.4))], "score": 3, "feedback": f"{c.name}: good; add a number."}
-            for c in r.criteria
+        rubric: {
+            criterion: {"sentences": cite(positions.get(criterion, 0.4)), "score": 3, "feedback": f"{criterion}: good; add a number."}
+            for criterion in spec["properties"]
         }
-        for r in RUBRICS
+        for rubric, spec in schema["properties"].items()
     }
     return chat_completion(reply, model=body["model"])
 

@@ -144,9 +144,11 @@ def test_practice_in_the_browser(chromium, sync_playwright, audio_dir, mockint_h
     # The same files as a terminal session: session.json, the WAV as recorded, a report from the CLI.
     new = [s for s in store.scan()[0] if s.id != earlier.id]
     assert len(new) == 1
-    (a01,) = new[0].answers
+    # The first answer, and the interviewer's follow-up on its weakest point (practice's probes).
+    a01, *probes = new[0].answers
+    assert all(p.probe_of == "a01" for p in probes) and len(probes) <= 1
     assert a01.status == "scored" and a01.transcript and "ask not" in words(a01.transcript.text)
-    assert set(a01.latency) == {"transcript_ready", "feedback_ready"}
+    assert {"transcript_ready", "feedback_ready"} <= set(a01.latency) <= {"transcript_ready", "feedback_ready", "probe_ready"}
     wav = store.folder(new[0].id) / "a01.wav"
     info = soundfile.info(wav)
     assert info.samplerate == 16000 and info.subtype == "PCM_16" and speech_end < info.duration < speech_end + 3
