@@ -259,3 +259,15 @@ def test_bad_coaching_words_are_one_line_data_errors(tmp_path, change, message):
     with pytest.raises(DataFileError, match=message) as info:
         load_rubrics(folder=tmp_path)
     assert "\n" not in str(info.value)
+
+
+def test_the_offline_scorer_shows_a_criterion_it_cannot_judge_as_not_judged(rubrics_with_reflection):
+    from mockint.records import Transcript
+    from mockint.scoring.offline import OfflineScorer
+
+    card = OfflineScorer().score("Tell me about a slipped release.", Transcript(text=ANSWER_TEXT, duration=0.0), rubrics_with_reflection)
+    row = card.criterion("star.reflection")
+    assert row is not None and not row.judged and not row.applies  # shown, n/a, not counted
+    assert row.feedback == "Not judged by the offline scorer."
+    others = [c for c in card.criteria if c.key != "star.reflection"]
+    assert all(c.judged for c in others) and card.rubric_scores["star"] is not None
