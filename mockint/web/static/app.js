@@ -155,21 +155,26 @@
   // --- the microphone ------------------------------------------------------------------------
 
   let audioContext = null;
+  let workletLoaded = null;
   let capture = null;
 
   function unlockAudio() {
-    // Created on a click, so the browser lets it run; the microphone opens only while recording.
-    if (!audioContext) audioContext = new AudioContext();
+    // Created on a click, so the browser lets it run; the worklet is loaded now, so that when an
+    // answer starts only the microphone has to open. The microphone opens only while recording.
+    if (!audioContext) {
+      audioContext = new AudioContext();
+      workletLoaded = audioContext.audioWorklet.addModule("/static/capture-worklet.js");
+    }
     audioContext.resume();
   }
 
   async function startCapture() {
     try {
       unlockAudio();
+      await workletLoaded;
       const stream = await navigator.mediaDevices.getUserMedia({
         audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
       });
-      await audioContext.audioWorklet.addModule("/static/capture-worklet.js");
       const source = audioContext.createMediaStreamSource(stream);
       const node = new AudioWorkletNode(audioContext, "pcm16k");
       const mute = audioContext.createGain();
@@ -182,6 +187,9 @@
       mute.connect(audioContext.destination);
       capture = { stream, source, node, mute };
       send({ type: "capture", ok: true });
+      // Only now does audio flow: "speak now" is never shown before the microphone is open.
+      setRecording(true);
+      setText("status", `Recording: press Done (or Enter) when you have finished; it also stops after ${recording ? Math.round(recording.silenceStop) : 4} s of silence.`);
     } catch (error) {
       send({ type: "capture", ok: false, message: `${error.name}: ${error.message}` });
     }
@@ -360,12 +368,11 @@
     },
     recording(m) {
       clearInterval(thinkTimer);
-      recording = { answer: m.answer, max: m.max_seconds };
-      setRecording(true);
+      recording = { answer: m.answer, max: m.max_seconds, silenceStop: m.silence_stop_seconds };
       setText("timer", "0:00");
       $("timer").dataset.elapsed = "0";
       setText("timer-limit", `/ ${mmss(m.max_seconds)}`);
-      setText("status", `Recording: press Done (or Enter) when you have finished; it also stops after ${Math.round(m.silence_stop_seconds)} s of silence.`);
+      setText("status", "Opening the microphone…");
       const live = $("live-transcript");
       clear(live);
       live.dataset.answer = m.answer;
