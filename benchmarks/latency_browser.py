@@ -12,17 +12,17 @@ the end of the speech, then the page itself clicks Done and times, with a Mutati
 moment the final transcript is in the DOM (no polling, no Playwright round trip in the number).
 
 Columns: `late` is how far past the last word Done was pressed (audio time; the page's timer
-ticks every 0.1 s), `done->page` the target (<= 1.0 s), `server` the server's own capture-stop
--> transcript time (what the terminal shows as transcript_ready; page minus server is the
-WebSocket, the session file written before the page is told, and the page), `feedback` until
-the scored answer is on the page (timed from Python, a few ms coarser), `batch` a batch
-transcription of the same recording by the same model in this process (what waiting for the end
-would cost) and `batch/page` the ratio, and the WER of the page's transcript against the clips'
-reference texts (the quality of the browser's capture and resampling). `terminal` is the same
-answer right after through the terminal's path (benchmarks/latency.py: the PulseAudio virtual
-microphone into the Recorder, capture stop -> transcript), under the same load: `page-term` is what
-the browser path costs on top. On this shared two-core machine other work can slow every decode
-severalfold; the `load` column says how busy it was.
+ticks every 0.1 s); `done->page` the target (<= 1.0 s); `server` the server's own capture-stop ->
+transcript time (what the terminal shows as transcript_ready); `page-server` what the browser path
+adds to it (the WebSocket both ways, the session file written before the page is told, the page
+drawing it); `feedback` until the scored answer is on the page (timed from Python, a few ms
+coarser); `terminal` the same answer right after through the terminal's path (benchmarks/
+latency.py: the PulseAudio virtual microphone into the Recorder, capture stop -> transcript), so
+under about the same load, and `page-term` the difference; `batch` a batch transcription of the
+recording by the same model in this process (what waiting for the end would cost) and
+`batch/page` the ratio; the WER of the page's transcript against the clips' reference texts (the
+quality of the browser's capture and resampling). On this shared two-core machine other work can
+slow every decode severalfold; the `load` column says how busy it was.
 """
 
 from __future__ import annotations
@@ -139,8 +139,8 @@ def main() -> None:
     mic_env = None if args.no_terminal else latency.start_mic()
     print(f"model {transcriber.model_name}, {transcriber.cpu_threads} threads, {os.cpu_count()} CPUs; Chromium {CHROMIUM}; "
           "times in seconds from the click on Done, measured on the page")
-    print(f"{'answer':>7} {'load':>5} {'late':>5} {'done->page':>10} {'server':>6} {'feedback':>8} {'terminal':>8} "
-          f"{'page-term':>9} {'batch':>6} {'batch/page':>10} {'WER page':>8} {'target':>6}")
+    print(f"{'answer':>7} {'load':>5} {'late':>5} {'done->page':>10} {'server':>6} {'page-server':>11} {'feedback':>8} "
+          f"{'terminal':>8} {'page-term':>9} {'batch':>6} {'batch/page':>10} {'WER page':>8} {'target':>6}")
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
@@ -166,11 +166,11 @@ def main() -> None:
                             if mic_env is not None else float("nan")
                         )
                         errors, words = word_error_counts(reference, str(m["text"]))
-                        page = float(m["page"])
+                        page, server = float(m["page"]), a01["latency"]["transcript_ready"]
                         worst = max(worst, page)
                         print(
                             f"{speech_end - LEAD_SECONDS:6.1f}s {load:5.2f} {float(m['late']):4.2f}s {page:9.2f}s "
-                            f"{a01['latency']['transcript_ready']:5.2f}s {float(m['feedback']):7.2f}s {terminal:7.2f}s "
+                            f"{server:5.2f}s {page - server:+10.2f}s {float(m['feedback']):7.2f}s {terminal:7.2f}s "
                             f"{page - terminal:+8.2f}s {batch:5.2f}s {batch / max(page, 1e-3):9.1f}x {errors / words:8.1%} "
                             f"{'ok' if page <= TARGET_SECONDS else 'MISSED':>6}",
                             flush=True,
