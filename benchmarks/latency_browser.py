@@ -102,6 +102,7 @@ def measure(playwright, url: str, mic_file: Path, speech_end: float) -> dict[str
         page.goto(url)
         page.wait_for_selector("#start:not([disabled])")  # the form is filled in from the server first
         page.fill("#questions", "1")
+        page.uncheck("#probes")  # one answer, no follow-up
         page.click("#start")
         page.wait_for_function(
             "end => parseFloat(document.getElementById('timer').dataset.elapsed) >= end", arg=speech_end, polling=20
