@@ -12,13 +12,17 @@ the end of the speech, then the page itself clicks Done and times, with a Mutati
 moment the final transcript is in the DOM (no polling, no Playwright round trip in the number).
 
 Columns: `late` is how far past the last word Done was pressed (audio time; the page's timer
-ticks every 0.1 s), `done->page` the target (<= 1.0 s), `server` the server's own capture-stop
--> transcript time (what the terminal shows as transcript_ready; page minus server is the
-WebSocket, the session file written before the page is told, and the page), `feedback` until
-the scored answer is on the page (timed from Python, a few ms coarser), `batch` a batch
-transcription of the same recording by the same model in this process (what waiting for the end
-would cost) and `batch/page` the ratio, and the WER of the page's transcript against the clips'
-reference texts (the quality of the browser's capture and resampling).
+ticks every 0.1 s); `done->page` the target (<= 1.0 s); `server` the server's own capture-stop ->
+transcript time (what the terminal shows as transcript_ready); `page-server` what the browser path
+adds to it (the WebSocket both ways, the session file written before the page is told, the page
+drawing it); `feedback` until the scored answer is on the page (timed from Python, a few ms
+coarser); `terminal` the same answer right after through the terminal's path (benchmarks/
+latency.py: the PulseAudio virtual microphone into the Recorder, capture stop -> transcript), so
+under about the same load, and `page-term` the difference; `batch` a batch transcription of the
+recording by the same model in this process (what waiting for the end would cost) and
+`batch/page` the ratio; the WER of the page's transcript against the clips' reference texts (the
+quality of the browser's capture and resampling). On this shared two-core machine other work can
+slow every decode severalfold; the `load` column says how busy it was.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH))
 
-from latency import build_answer  # noqa: E402  (benchmarks/latency.py: the same answers)
+import latency  # noqa: E402  (benchmarks/latency.py: the same answers, and the terminal path as the baseline)
 
 CHROMIUM = os.environ.get("MOCKINT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -98,6 +102,7 @@ def measure(playwright, url: str, mic_file: Path, speech_end: float) -> dict[str
         page.goto(url)
         page.wait_for_selector("#start:not([disabled])")  # the form is filled in from the server first
         page.fill("#questions", "1")
+        page.uncheck("#probes")  # one answer, no follow-up
         page.click("#start")
         page.wait_for_function(
             "end => parseFloat(document.getElementById('timer').dataset.elapsed) >= end", arg=speech_end, polling=20
@@ -120,27 +125,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lengths", type=float, nargs="+", default=[30, 90, 180])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--no-terminal", action="store_true", help="skip the terminal path (virtual microphone) baseline")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
+    from mockint.scoring.offline import OfflineScorer
+    from mockint.scoring.rubrics import load_rubrics
     from mockint.speech.decode import load_audio
     from mockint.speech.transcribe import Transcriber
     from mockint.speech.wer import word_error_counts
 
     transcriber = Transcriber()
+    mic_env = None if args.no_terminal else latency.start_mic()
     print(f"model {transcriber.model_name}, {transcriber.cpu_threads} threads, {os.cpu_count()} CPUs; Chromium {CHROMIUM}; "
           "times in seconds from the click on Done, measured on the page")
-    print(f"{'answer':>7} {'load':>5} {'late':>5} {'done->page':>10} {'server':>6} {'feedback':>8} {'batch':>6} "
-          f"{'batch/page':>10} {'WER page':>8} {'target':>6}")
+    print(f"{'answer':>7} {'load':>5} {'late':>5} {'done->page':>10} {'server':>6} {'page-server':>11} {'feedback':>8} "
+          f"{'terminal':>8} {'page-term':>9} {'batch':>6} {'batch/page':>10} {'WER page':>8} {'target':>6}")
+    worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         proc, url = start_server(home)
-        worst = 0.0
         try:
             with sync_playwright() as playwright:
                 for length in args.lengths:
-                    answer, reference = build_answer(length, Path(tmp) / f"answer_{int(length)}.wav")
+                    answer, reference = latency.build_answer(length, Path(tmp) / f"answer_{int(length)}.wav")
                     mic_file = Path(tmp) / f"mic_{int(length)}.wav"
                     speech_end = fake_microphone_file(answer, mic_file)
                     for _ in range(args.runs):
@@ -152,18 +161,26 @@ def main() -> None:
                         started = time.perf_counter()
                         transcriber.transcribe(load_audio(recording))
                         batch = time.perf_counter() - started
+                        # The same answer through the terminal's path, right after: the same load.
+                        terminal = (
+                            latency.measure(answer, reference, mic_env, transcriber, OfflineScorer(), load_rubrics())["transcript_ready"]
+                            if mic_env is not None else float("nan")
+                        )
                         errors, words = word_error_counts(reference, str(m["text"]))
-                        page = float(m["page"])
+                        page, server = float(m["page"]), a01["latency"]["transcript_ready"]
                         worst = max(worst, page)
                         print(
                             f"{speech_end - LEAD_SECONDS:6.1f}s {load:5.2f} {float(m['late']):4.2f}s {page:9.2f}s "
-                            f"{a01['latency']['transcript_ready']:5.2f}s {float(m['feedback']):7.2f}s {batch:5.2f}s "
-                            f"{batch / max(page, 1e-3):9.1f}x {errors / words:8.1%} {'ok' if page <= TARGET_SECONDS else 'MISSED':>6}",
+                            f"{server:5.2f}s {page - server:+10.2f}s {float(m['feedback']):7.2f}s {terminal:7.2f}s "
+                            f"{page - terminal:+8.2f}s {batch:5.2f}s {batch / max(page, 1e-3):9.1f}x {errors / words:8.1%} "
+                            f"{'ok' if page <= TARGET_SECONDS else 'MISSED':>6}",
                             flush=True,
                         )
         finally:
             proc.terminate()
             proc.communicate(timeout=60)
+            if mic_env is not None:
+                subprocess.run([str(latency.VIRTUAL_MIC), "stop"], env=mic_env)
     print(f"worst done->page {worst:.2f} s (target <= {TARGET_SECONDS:.1f} s)")
     if worst > TARGET_SECONDS:
         raise SystemExit(1)

@@ -206,9 +206,24 @@ class PageEvents(PracticeEvents):
             stop_event.set()
         self.send(
             messages.recording_message(
-                answer, max_seconds=self.options.max_answer_seconds, silence_stop_seconds=self.options.silence_stop_seconds
+                answer,
+                max_seconds=self.options.max_answer_seconds,
+                silence_stop_seconds=self.options.silence_stop_seconds,
+                answer_seconds=self.options.answer_seconds,
             )
         )
+
+    def on_time_left(self, answer, seconds: float) -> None:
+        self.send(messages.time_left_message(answer, seconds))
+
+    def on_time_warning(self, answer, seconds: float) -> None:
+        self.send(messages.time_left_message(answer, seconds, warning=True))
+
+    def on_asker(self, panelist) -> None:
+        self.send(messages.asker_message(panelist))
+
+    def on_probe(self, parent, question) -> None:
+        self.send(messages.probe_message(parent, question))
 
     def on_level(self, status) -> None:
         self.send(messages.level_message(status))
@@ -246,8 +261,11 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
     if not isinstance(questions, int) or isinstance(questions, bool) or not 1 <= questions <= 20:
         raise SessionError("'questions' must be a whole number from 1 to 20")
     mode = request.get("mode", "bank")
-    if mode not in ("bank", "plan"):
-        raise SessionError(f"unknown mode '{mode}' (bank or plan)")
+    if mode not in ("bank", "plan", "panel"):
+        raise SessionError(f"unknown mode '{mode}' (bank, plan or panel)")
+    answer_seconds = request.get("answer_seconds")
+    if answer_seconds is not None and (not isinstance(answer_seconds, int | float) or not 5 <= answer_seconds <= 600):
+        raise SessionError("'answer_seconds' must be a number of seconds from 5 to 600")
     options = PracticeOptions.from_settings(
         settings,
         questions=questions,
@@ -257,7 +275,12 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
         use_plan=mode == "plan",
         speak=bool(request.get("speak", False)),
         offline=bool(request.get("offline", False)),
+        panel=text("panel", 60) if mode == "panel" else None,
+        answer_seconds=answer_seconds,
+        probes=1 if request.get("probes", True) else 0,
     )
+    if mode == "panel" and options.panel is None:
+        raise SessionError("choose a panel")
     options.device = None  # the page is the microphone; the machine's devices are not used
     return options
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from mockint.records import QuestionRef, Transcript
+from mockint.records import Panelist, QuestionRef, Transcript
 from mockint.session import Answer, Session
 
 if TYPE_CHECKING:
@@ -59,13 +59,30 @@ def question_message(number: int, total: int, question: QuestionRef) -> dict[str
     }
 
 
-def recording_message(answer: Answer, *, max_seconds: float, silence_stop_seconds: float) -> dict[str, Any]:
+def asker_message(panelist: Panelist) -> dict[str, Any]:
+    """With a panel: who asks the next question."""
+    return {"type": "asker", "name": panelist.name, "role": panelist.role}
+
+
+def probe_message(parent: Answer, question: QuestionRef) -> dict[str, Any]:
+    """The next question is a follow-up on `parent`'s weak point."""
+    return {"type": "probe", "parent": parent.id, "ready": parent.latency.get("probe_ready")}
+
+
+def recording_message(
+    answer: Answer, *, max_seconds: float, silence_stop_seconds: float, answer_seconds: float | None = None
+) -> dict[str, Any]:
     return {
         "type": "recording",
         "answer": answer.id,
         "max_seconds": max_seconds,
         "silence_stop_seconds": silence_stop_seconds,
+        "answer_seconds": answer_seconds,  # time pressure: the page counts down from it
     }
+
+
+def time_left_message(answer: Answer, seconds: float, *, warning: bool = False) -> dict[str, Any]:
+    return {"type": "time-warning" if warning else "time-left", "answer": answer.id, "seconds": round(seconds, 1)}
 
 
 def level_message(status: RecordingStatus) -> dict[str, Any]:
@@ -114,6 +131,9 @@ def feedback_message(session_id: str, answer: Answer) -> dict[str, Any]:
         **view,
         "audio_url": session_url(session_id, answer.audio_path) if answer.audio_path else None,
         "latency": dict(answer.latency),
+        "probe_of": answer.probe_of,
+        "cut_off": answer.cut_off,
+        "time_limit": answer.time_limit,
     }
 
 
@@ -132,6 +152,7 @@ def summary_message(summary: RoundSummary) -> dict[str, Any]:
         "answers": [
             {
                 "id": a.id,
+                "probe_of": a.probe_of,
                 "question": a.question.text,
                 "status": a.status,
                 "overall": a.scorecard.overall if a.scorecard else None,
@@ -140,6 +161,7 @@ def summary_message(summary: RoundSummary) -> dict[str, Any]:
             for a in summary.answers
         ],
         "weak_areas": [{"name": w.name, "summary": w.summary(), "advice": w.advice} for w in summary.weak_areas],
+        "panel": [{"title": v.panelist.title, "verdict": v.verdict, "still_want": v.still_want[:3]} for v in summary.panel_views],
         "failed": len(summary.failed),
         "rescore_command": rescore_command(session.id) if summary.failed else None,
         "report_url": session_url(session.id, "report"),

@@ -181,11 +181,19 @@ def create_app(
         return response
 
     def setup(request: Request) -> Response:
+        from mockint.coaching.panel import load_panels
         from mockint.coaching.questions import load_bank
+        from mockint.scoring.rubrics import load_rubrics
 
+        bank = load_bank()
+        try:
+            panels = load_panels(bank=bank, rubrics=load_rubrics())
+        except MockintError:  # a broken panels file costs the panel mode, not the page
+            panels = {}
         return JSONResponse(
             {
-                "categories": load_bank().categories,
+                "categories": bank.categories,
+                "panels": [{"id": p.id, "name": p.name, "panelists": [m.title for m in p.panelists]} for p in panels.values()],
                 "llm_configured": settings.llm_configured,
                 "scorer": settings.scorer,
                 "defaults": {

@@ -76,10 +76,18 @@
     for (const [id, description] of Object.entries(setup.categories)) {
       select.appendChild(el("option", { value: id, title: description }, id.replace(/_/g, " ")));
     }
+    for (const panel of setup.panels) {
+      $("panel").appendChild(el("option", { value: panel.id, title: panel.panelists.join(", ") }, panel.name));
+    }
+    if (!setup.panels.length) $("mode").querySelector('option[value="panel"]').disabled = true;
     $("questions").value = setup.defaults.questions;
     $("speak").checked = setup.defaults.speak;
     $("offline-choice").hidden = !setup.llm_configured;
   }
+
+  $("mode").addEventListener("change", () => {
+    $("panel-choice").hidden = $("mode").value !== "panel";
+  });
 
   $("setup-form").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -93,6 +101,9 @@
       questions: parseInt($("questions").value, 10) || 3,
       speak: $("speak").checked,
       offline: $("offline").checked,
+      panel: $("mode").value === "panel" ? $("panel").value : null,
+      answer_seconds: $("answer-seconds").value ? parseFloat($("answer-seconds").value) : null,
+      probes: $("probes").checked,
     });
     beginRound();
   });
@@ -155,21 +166,26 @@
   // --- the microphone ------------------------------------------------------------------------
 
   let audioContext = null;
+  let workletLoaded = null;
   let capture = null;
 
   function unlockAudio() {
-    // Created on a click, so the browser lets it run; the microphone opens only while recording.
-    if (!audioContext) audioContext = new AudioContext();
+    // Created on a click, so the browser lets it run; the worklet is loaded now, so that when an
+    // answer starts only the microphone has to open. The microphone opens only while recording.
+    if (!audioContext) {
+      audioContext = new AudioContext();
+      workletLoaded = audioContext.audioWorklet.addModule("/static/capture-worklet.js");
+    }
     audioContext.resume();
   }
 
   async function startCapture() {
     try {
       unlockAudio();
+      await workletLoaded;
       const stream = await navigator.mediaDevices.getUserMedia({
         audio: { channelCount: 1, echoCancellation: false, noiseSuppression: false, autoGainControl: false },
       });
-      await audioContext.audioWorklet.addModule("/static/capture-worklet.js");
       const source = audioContext.createMediaStreamSource(stream);
       const node = new AudioWorkletNode(audioContext, "pcm16k");
       const mute = audioContext.createGain();
@@ -182,6 +198,9 @@
       mute.connect(audioContext.destination);
       capture = { stream, source, node, mute };
       send({ type: "capture", ok: true });
+      // Only now does audio flow: "speak now" is never shown before the microphone is open.
+      setRecording(true);
+      setText("status", `Recording: press Done (or Enter) when you have finished; it also stops after ${recording ? Math.round(recording.silenceStop) : 4} s of silence.`);
     } catch (error) {
       send({ type: "capture", ok: false, message: `${error.name}: ${error.message}` });
     }
@@ -220,8 +239,10 @@
 
   // --- the round's messages ------------------------------------------------------------------
 
-  let recording = null; // {answer, max}
+  let recording = null; // {answer, max, silenceStop}
   let thinkTimer = null;
+  let asker = null; // who asks the next question (panel rounds)
+  let probeOf = null; // the answer the next question follows up on
 
   function setRecording(on) {
     $("recorder").classList.toggle("on", on);
@@ -257,8 +278,9 @@
     const score = a.overall === null ? null : el("p", { class: "overall" },
       el("strong", {}, `${Math.round(a.overall)}/100`), ` ${a.band} · scored ${a.scorer}${a.model ? ` (${a.model})` : ""}`);
     article.append(
-      el("h3", {}, el("span", { class: "muted" }, `${a.id} · `), a.question.text),
+      el("h3", {}, el("span", { class: "muted" }, a.probe_of ? `${a.id} · follow-up on ${a.probe_of} · ` : `${a.id} · `), a.question.text),
       score,
+      a.cut_off ? el("p", { class: "warn" }, `Ran long: cut off at the ${mmss(a.time_limit)} limit (saved up to there).`) : null,
       a.audio_url ? el("audio", { id: `audio-${a.id}`, src: a.audio_url, controls: "", preload: "metadata" }) : null,
     );
     if (a.error) article.appendChild(el("p", { class: "failed" }, a.error));
@@ -327,16 +349,25 @@
     warning(m) {
       setText("status", `warning: ${m.message}`);
     },
+    asker(m) {
+      asker = `${m.name} (${m.role}) asks:`;
+    },
+    probe(m) {
+      probeOf = m.parent;
+    },
     question(m) {
       $("recorder").hidden = false;
-      setText("question-where", `Question ${m.number}/${m.total} · ${m.category.replace(/_/g, " ")}`);
+      const where = m.number ? `Question ${m.number}/${m.total}` : "Follow-up";
+      setText("question-where", `${where} · ${m.category.replace(/_/g, " ")}`);
       setText("question-text", m.text);
       setText("question-why", m.rationale);
-      // Shown when the session sends them (panel rounds, follow-up probes).
-      $("panelist").hidden = !m.panelist;
-      setText("panelist", m.panelist ? `${m.panelist} asks:` : "");
-      $("probe").hidden = !m.probe;
-      setText("probe", m.probe);
+      // Who asks (panel rounds) and what it follows up on (probes) come just before the question.
+      $("panelist").hidden = !asker;
+      setText("panelist", asker);
+      $("probe").hidden = !probeOf;
+      setText("probe", probeOf ? `A follow-up on your answer ${probeOf}` : "");
+      asker = null;
+      probeOf = null;
       clear($("live-transcript"));
       setText("status", "");
     },
@@ -360,12 +391,12 @@
     },
     recording(m) {
       clearInterval(thinkTimer);
-      recording = { answer: m.answer, max: m.max_seconds };
-      setRecording(true);
+      recording = { answer: m.answer, max: m.max_seconds, silenceStop: m.silence_stop_seconds };
       setText("timer", "0:00");
       $("timer").dataset.elapsed = "0";
-      setText("timer-limit", `/ ${mmss(m.max_seconds)}`);
-      setText("status", `Recording: press Done (or Enter) when you have finished; it also stops after ${Math.round(m.silence_stop_seconds)} s of silence.`);
+      setText("timer-limit", m.answer_seconds ? `${mmss(m.answer_seconds)} to answer` : `/ ${mmss(m.max_seconds)}`);
+      $("timer-limit").classList.remove("warn");
+      setText("status", "Opening the microphone…");
       const live = $("live-transcript");
       clear(live);
       live.dataset.answer = m.answer;
@@ -378,6 +409,13 @@
       $("meter-fill").style.width = `${Math.round(fill * 100)}%`;
       $("meter").setAttribute("aria-valuenow", String(Math.round(m.level_db)));
       $("meter").classList.toggle("loud", m.level_db > -6);
+    },
+    "time-left"(m) {
+      setText("timer-limit", `${mmss(m.seconds)} left`);
+    },
+    "time-warning"(m) {
+      $("timer-limit").classList.add("warn");
+      setText("status", `${Math.round(m.seconds)} seconds left: land the result now.`);
     },
     "transcript-part"(m) {
       const live = $("live-transcript");
@@ -410,9 +448,14 @@
       box.append(
         el("h2", {}, `Round ${m.round}: ${m.mean_overall === null ? "no scores" : `${Math.round(m.mean_overall)}/100 ${m.band}`}`),
         el("table", { class: "round" }, el("tbody", {}, m.answers.map((a) => el("tr", {},
-          el("td", {}, a.id), el("td", {}, a.question), el("td", {}, a.status),
+          el("td", {}, a.probe_of ? `${a.id} (follow-up on ${a.probe_of})` : a.id), el("td", {}, a.question), el("td", {}, a.status),
           el("td", { class: "score" }, a.overall === null ? "-" : `${Math.round(a.overall)}`))))),
       );
+      if (m.panel.length) {
+        box.append(el("h3", {}, "The panel"),
+          el("ul", {}, m.panel.map((v) => el("li", {}, el("strong", {}, v.title), `: ${v.verdict}`,
+            v.still_want.length ? el("div", { class: "muted" }, `still wants to know: ${v.still_want.join("; ")}`) : null))));
+      }
       if (m.weak_areas.length) {
         box.append(el("h3", {}, "Repeated weak areas"),
           el("ul", {}, m.weak_areas.map((w) => el("li", {}, el("strong", {}, w.name), `: ${w.summary}`,
