@@ -200,7 +200,7 @@
       send({ type: "capture", ok: true });
       // Only now does audio flow: "speak now" is never shown before the microphone is open.
       setRecording(true);
-      setText("status", `Recording: press Done (or Enter) when you have finished; it also stops after ${recording ? Math.round(recording.silenceStop) : 4} s of silence.`);
+      setText("status", recordingHint());
     } catch (error) {
       send({ type: "capture", ok: false, message: `${error.name}: ${error.message}` });
     }
@@ -239,10 +239,18 @@
 
   // --- the round's messages ------------------------------------------------------------------
 
-  let recording = null; // {answer, max, silenceStop}
+  let recording = null; // {answer, max, silenceStop, answerSeconds}
   let thinkTimer = null;
   let asker = null; // who asks the next question (panel rounds)
   let probeOf = null; // the answer the next question follows up on
+
+  function recordingHint() {
+    // As the terminal says it: with a time per answer the limit, not silence, ends it.
+    const ends = !recording ? "" : recording.answerSeconds
+      ? " It is cut off at the time limit."
+      : ` It also stops after ${Math.round(recording.silenceStop)} s of silence.`;
+    return `Recording: press Done (or Enter) when you have finished.${ends}`;
+  }
 
   function setRecording(on) {
     $("recorder").classList.toggle("on", on);
@@ -391,7 +399,7 @@
     },
     recording(m) {
       clearInterval(thinkTimer);
-      recording = { answer: m.answer, max: m.max_seconds, silenceStop: m.silence_stop_seconds };
+      recording = { answer: m.answer, max: m.max_seconds, silenceStop: m.silence_stop_seconds, answerSeconds: m.answer_seconds };
       setText("timer", "0:00");
       $("timer").dataset.elapsed = "0";
       setText("timer-limit", m.answer_seconds ? `${mmss(m.answer_seconds)} to answer` : `/ ${mmss(m.max_seconds)}`);
