@@ -14,6 +14,7 @@ from mockint.coaching.plan import quote_in
 from mockint.coaching.probe import choose_probe, combined_transcript
 from mockint.coaching.weakness import Ledger, record_round
 from mockint.records import Transcript, Word
+from mockint.scoring.evidence import verify_quote
 from tests.test_weakness import CRITERIA, RUBRICS, make_answer, make_session
 
 STORY = (
@@ -172,3 +173,35 @@ def test_practice_asks_a_probe_between_answers_and_records_it(mockint_home):
     assert f"Follow-up on {parent.id}" in report
     ledger = json.loads(cfg.paths.ledger_file.read_text())
     assert [(p["answer_id"], p["probe_id"]) for p in ledger["prompted"]] == [(parent.id, probe.id)]
+
+
+def _timed(text: str, start: float = 0.0) -> Transcript:
+    words = [Word(word=w, start=start + i * 0.5, end=start + i * 0.5 + 0.4) for i, w in enumerate(text.split())]
+    return Transcript(text=text, words=words, duration=start + len(words) * 0.5)
+
+
+def test_a_probe_answers_quotes_seek_into_its_own_recording():
+    """The probe's card judged parent + probe (times shifted after the parent's); in the probe's
+    view a quote from the probe plays from the probe's audio, and one from the parent does not
+    highlight the probe's words that happen to sit at the same times."""
+    from mockint.reporting.analysis import analyse_round
+
+    reply = "I was responsible for onboarding the three new hires myself."
+    parent_quote = "We had a big launch for an important client"
+    session = _probed_session(3)
+    parent, probe = session.rounds[0].answers
+    parent.transcript = _timed(STORY)
+    probe.transcript = _timed(reply)
+    combined = combined_transcript(parent.transcript, probe.transcript)
+    (task,) = [c for c in probe.scorecard.criteria if c.key == "star.task"]
+    (situation,) = [c for c in probe.scorecard.criteria if c.key == "star.situation"]
+    task.evidence = [verify_quote(reply, combined)]
+    situation.evidence = [verify_quote(parent_quote, combined)]
+    assert task.evidence[0].start > probe.transcript.duration  # judged on the joined story
+
+    view = analyse_round(session, session.rounds[0], RUBRICS).answers[1]
+    rows = {r.key: r for r in view.criteria}
+    assert rows["star.task"].quote_start == 0.0
+    assert rows["star.situation"].quote == parent_quote and rows["star.situation"].quote_start is None
+    parts = {h.part: (h.first_unit, h.last_unit, h.start) for h in view.highlights}
+    assert parts == {"task": (0, len(reply.split()) - 1, 0.0)}

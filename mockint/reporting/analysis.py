@@ -280,6 +280,20 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
     return rows
 
 
+def _timed_in(card: Scorecard, transcript: Transcript | None) -> Scorecard:
+    """A probe's card with each quote's times relative to the probe's own recording. The card
+    judged the story so far (parent + probes, times shifted one after the other), so its times
+    would seek into the wrong audio; a quote from an earlier answer keeps its words but no times."""
+    criteria = []
+    for cs in card.criteria:
+        evidence = []
+        for ev in cs.evidence:
+            found = verify_quote(ev.quote, transcript) if transcript is not None else None
+            evidence.append(ev.model_copy(update={"start": found.start if found else None, "end": found.end if found else None}))
+        criteria.append(cs.model_copy(update={"evidence": evidence}))
+    return card.model_copy(update={"criteria": criteria})
+
+
 def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | None = None) -> AnswerView:
     """One answer's view; a probe's answer (`parent`: the answer it follows up) is shown with
     the combined judgement on the parent's question, and what the prompt changed."""
@@ -298,8 +312,10 @@ def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | 
         cut_off=answer.cut_off,
     )
     if parent is not None and card is not None:
-        # Its scorecard judges both answers on the parent's question: show it as such.
-        answer = answer.model_copy(update={"question": parent.question})
+        # Its scorecard judges both answers on the parent's question: show it as such, with the
+        # quotes' times moved into this answer's own recording.
+        card = _timed_in(card, answer.transcript)
+        answer = answer.model_copy(update={"question": parent.question, "scorecard": card})
         if parent.scorecard is not None:
             view.first_overall = parent.scorecard.overall
             before = {c.key: c for c in applicable_scores(parent)}
