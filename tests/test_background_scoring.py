@@ -260,3 +260,52 @@ def test_an_llm_error_keeps_the_offline_card_with_a_reason_and_the_round_goes_on
     assert [a.id for a in summary.llm_failed] == ["a01", "a02"]
     (line,) = llm_lines(summary)  # said once, for both
     assert "a01, a02" in line and f"mockint score --session {session.id}" in line
+
+
+def test_the_page_swaps_in_the_llm_card_and_its_end_button_skips_the_wait(llm_env, audio_dir):
+    """The page runs the same Practice with PageEvents: the LLM's card reaches it as an update of
+    the answer it shows, and End during the wait sends the summary with the rest pending."""
+    from mockint.web import messages
+    from mockint.web.bridge import PageEvents
+
+    asked_2, hold = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def endpoint(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        # The first answer's score arrives while question 2 is shown; the second's is still
+        # coming when the round ends.
+        (asked_2 if len(calls) == 1 else hold).wait(WAIT)
+        return chat_completion(reply_for(request))
+
+    llm_env.side_effect = endpoint
+    sent: list[dict] = []
+    settings = load_settings()
+    store = SessionStore(settings.paths.sessions_dir)
+    options = PracticeOptions(answers_from=[audio_dir / c for c in CLIPS], think_seconds=0, probes=0, write_report=False)
+
+    def send(message: dict) -> None:
+        sent.append(message)
+        if message["type"] == "question" and message["number"] == 2:
+            asked_2.set()
+        if message["type"] == "llm-wait" and message["pending"] == 1:
+            events.end()  # the page's End session button
+
+    events = PageEvents(send, options)
+    practice = Practice(settings, store, events=events, transcriber=FakeTranscriber())
+    session = practice.start(options)
+    summary = messages.summary_message(practice.run(session, options))
+    hold.set()
+    for thread in background_threads():
+        thread.join(WAIT)
+
+    a01 = [m for m in sent if m["type"] == "feedback" and m["id"] == "a01"]
+    first, update = a01
+    assert not first["update"] and first["scorer"] == "offline" and first["llm_state"] == "pending"
+    assert update["update"] and update["scorer"] == "llm" and update["llm_state"] == "scored"
+    assert update["offline_overall"] == first["overall"]
+    assert {"type": "llm-wait", "pending": 1} in sent
+    assert summary["llm_pending"] == ["a02"] and summary["llm_failed"] == []
+    assert [(a["id"], a["scorer"], a["llm_state"]) for a in summary["answers"]] == [("a01", "llm", "scored"), ("a02", "offline", "pending")]
+    assert summary["rescore_command"] == f"mockint score --session {session.id}"
+    assert stored(store, session.id)["a02"]["llm_state"] == "pending"
