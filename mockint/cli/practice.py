@@ -221,6 +221,9 @@ class ConsoleEvents:
             self._llm_failure_told = True  # the summary counts them; one line here is enough
             self._notices.append(f"[yellow]{escape(answer.id)} keeps its offline score:[/] {escape(answer.llm_error or '')}")
 
+    def skip_llm_wait(self) -> bool:
+        return False  # Ctrl-C skips it in the terminal
+
     def show_notices(self) -> None:
         while self._notices:
             console.print(self._notices.popleft())
