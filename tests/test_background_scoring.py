@@ -25,12 +25,16 @@ from mockint.session import SessionStore
 
 BASE = "http://llm.test/v1"
 ANSWERS = [
-    "Last March our monthly finance report took four days to build. I was responsible for cutting that "
-    "before the audit. I rewrote the Excel macros in Python and I trained two analysts to run it. "
-    "The report now takes three hours, a ninety percent cut, and I learned to measure first.",
-    "In my last job a customer migration was failing every night. My task was to find why before the launch. "
-    "I added logging, found a timezone bug in the import job and fixed it with a test. "
-    "The next forty runs passed and the launch went out on time.",
+    (
+        "Last March our monthly finance report took four days to build. I was responsible for cutting that "
+        "before the audit. I rewrote the Excel macros in Python and I trained two analysts to run it. "
+        "The report now takes three hours, a ninety percent cut, and I learned to measure first."
+    ),
+    (
+        "In my last job a customer migration was failing every night. My task was to find why before the launch. "
+        "I added logging, found a timezone bug in the import job and fixed it with a test. "
+        "The next forty runs passed and the launch went out on time."
+    ),
 ]
 CLIPS = ["fw_jfk.flac", "ms_two_cities_16k.wav"]
 WAIT = 20.0  # seconds a test waits for something that should happen at once
@@ -126,16 +130,26 @@ def new_round(audio_dir: Path, events: Events, **options):
     return practice, store, opts
 
 
+def gated_round(route: respx.Route, audio_dir: Path, **options):
+    """A round whose LLM replies wait for the test's gate: (the endpoint, events, practice, store, options)."""
+    log: list = []
+    llm = SlowLLM(log)
+    route.side_effect = llm
+    events = Events(log)
+    return (llm, events, *new_round(audio_dir, events, **options))
+
+
+def ctrl_c() -> None:
+    raise KeyboardInterrupt
+
+
 def background_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "mockint-background"]
 
 
 def test_the_next_question_is_asked_before_the_first_llm_score_and_the_card_replaces_it_on_arrival(llm_env, audio_dir):
-    log: list = []
-    llm = SlowLLM(log)
-    llm_env.side_effect = llm
-    events = Events(log)
-    practice, store, options = new_round(audio_dir, events)
+    llm, events, practice, store, options = gated_round(llm_env, audio_dir)
+    log = events.log
     seen_at_question_2: dict = {}
 
     def at_question_2() -> None:
@@ -167,14 +181,8 @@ def test_the_next_question_is_asked_before_the_first_llm_score_and_the_card_repl
 
 
 def test_skipping_the_wait_leaves_answers_pending_and_score_session_finishes_them(llm_env, audio_dir, run_cli, mockint_home):
-    log: list = []
-    llm = SlowLLM(log)
-    llm_env.side_effect = llm
-    events = Events(log)
-    practice, store, options = new_round(audio_dir, events, write_report=True)
-
-    def ctrl_c() -> None:
-        raise KeyboardInterrupt
+    llm, events, practice, store, options = gated_round(llm_env, audio_dir, write_report=True)
+    log = events.log
 
     events.hooks["wait"] = ctrl_c
     session = practice.start(options)
@@ -205,14 +213,8 @@ def test_skipping_the_wait_leaves_answers_pending_and_score_session_finishes_the
 
 
 def test_ctrl_c_mid_round_leaves_the_answer_pending_and_resume_scores_it(llm_env, audio_dir):
-    log: list = []
-    llm = SlowLLM(log)
-    llm_env.side_effect = llm
-    events = Events(log)
-    practice, store, options = new_round(audio_dir, events)
-
-    def ctrl_c() -> None:
-        raise KeyboardInterrupt
+    llm, events, practice, store, options = gated_round(llm_env, audio_dir)
+    log = events.log
 
     events.hooks["question 2"] = ctrl_c
     session = practice.start(options)
