@@ -311,3 +311,36 @@ def test_the_page_swaps_in_the_llm_card_and_its_end_button_skips_the_wait(llm_en
     assert [(a["id"], a["scorer"], a["llm_state"]) for a in summary["answers"]] == [("a01", "llm", "scored"), ("a02", "offline", "pending")]
     assert summary["rescore_command"] == f"mockint score --session {session.id}"
     assert stored(store, session.id)["a02"]["llm_state"] == "pending"
+
+
+def test_the_terminal_tells_an_llm_score_before_the_next_question_and_a_failure_once(capsys):
+    """ConsoleEvents: what arrives on the scoring thread (maybe mid-recording) is printed before
+    the next question; of several LLM failures only the first gets a line (the summary counts them)."""
+    from mockint.cli.practice import ConsoleEvents
+    from mockint.records import QuestionRef
+    from mockint.scoring.offline import OfflineScorer
+    from mockint.scoring.rubrics import load_rubrics
+    from mockint.session import Answer
+
+    question = QuestionRef(id="beh.x", text="Tell me about a time you improved a process.", category="behavioral")
+    offline = OfflineScorer().score(question.text, timed_transcript(ANSWERS[0]), load_rubrics(["star"]))
+    llm_card = offline.model_copy(update={"scorer": "llm", "overall": 81.0, "band": "strong"})
+    scored = Answer(id="a01", question=question, scorecard=offline, llm_state="pending")
+    scored.take_card(llm_card)
+    down = [Answer(id=f"a0{i}", question=question, scorecard=offline) for i in (2, 3)]
+    for answer in down:
+        answer.llm_failed("LLM scoring failed: cannot connect to the LLM endpoint")
+
+    events = ConsoleEvents(PracticeOptions(), interactive=False)
+    capsys.readouterr()
+    for answer in (scored, *down):
+        thread = threading.Thread(target=events.on_llm_score, args=(answer,))
+        thread.start()
+        thread.join()
+    assert capsys.readouterr().out == "", "nothing is printed from the scoring thread"
+    events.on_question(2, 3, question)
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines[0] == f"LLM score for a01: 81/100 strong (offline {offline.overall:g})"
+    assert lines[1] == "a02 keeps its offline score: LLM scoring failed: cannot connect to the LLM endpoint"
+    assert "a03" not in out and "Question 2/3" in lines[2]

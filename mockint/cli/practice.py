@@ -226,7 +226,7 @@ class ConsoleEvents:
 
     def show_notices(self) -> None:
         while self._notices:
-            console.print(self._notices.popleft())
+            console.print(self._notices.popleft(), soft_wrap=True)
 
     def on_llm_wait(self, pending: int) -> None:
         from mockint.practice import rescore_command
