@@ -222,7 +222,6 @@ class Practice:
         speaker: Callable[..., None] | None = None,  # speaker(text) or speaker(text, voice=...)
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
-        background: Callable[[], Executor] | None = None,  # runs the LLM's scoring (background.SerialExecutor)
     ) -> None:
         self.settings = settings
         self.store = store
@@ -240,7 +239,6 @@ class Practice:
         self._options: PracticeOptions | None = None
         self._offline_scorer: Scorer | None = None
         self._lock = threading.RLock()  # the session is shared with the LLM's scoring thread
-        self._new_executor = background
         self._executor: Executor | None = None
         self._llm_jobs: list[Future] = []
         self._llm_abandoned = False
@@ -653,7 +651,7 @@ class Practice:
         if self._executor is None:
             from mockint.background import SerialExecutor
 
-            self._executor = (self._new_executor or SerialExecutor)()
+            self._executor = SerialExecutor(name="mockint-llm-scoring")
             self._llm_abandoned = False
         self._llm_jobs.append(self._executor.submit(self._llm_score, session, answer, scorer, question, transcript, rubrics))
 

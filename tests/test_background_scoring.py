@@ -144,7 +144,7 @@ def ctrl_c() -> None:
 
 
 def background_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "mockint-background"]
+    return [t for t in threading.enumerate() if t.name == "mockint-llm-scoring"]
 
 
 def test_the_next_question_is_asked_before_the_first_llm_score_and_the_card_replaces_it_on_arrival(llm_env, audio_dir):
