@@ -10,6 +10,15 @@ Every step's result is saved as soon as it exists: an answer is in session.json 
 `recorded` from the moment its recording starts (its WAV grows on disk), then `transcribed`,
 then `scored` (or `failed`, keeping the transcript). A crash or Ctrl-C loses at most the
 audio of the last fraction of a second, and `resume` picks up from the file.
+
+With an LLM configured, the candidate never waits for it: each answer is scored offline at once
+(its card shown, the next question asked) and queued for the LLM on one background thread
+(background.py; a local 1.5B model took 50-110 s per answer on 2 cores). The answer is saved
+with llm_state `pending`; the LLM's card replaces the offline one in the session file the moment
+it arrives (the offline card kept beside it), or a failure leaves the offline card and a one-line
+reason. The round's end waits for what is still pending (events.on_llm_wait); Ctrl-C there, or
+anywhere, leaves those answers pending, for `--resume` or `mockint score --session`. The session
+object is shared with that thread: every save and every change the thread makes hold one lock.
 """
 
 from __future__ import annotations
@@ -18,6 +27,8 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Executor, Future
+from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +42,7 @@ from mockint.errors import (
     SessionError,
     TranscriptionError,
     UsageError,
+    one_line,
 )
 from mockint.records import Panel, Panelist, QuestionRef, Transcript, utc_now
 from mockint.reporting.analysis import mean_overall
@@ -144,6 +156,18 @@ class PracticeEvents:
     def on_time_warning(self, answer: Answer, seconds: float) -> None:
         """With --answer-seconds, once, when WARN_SECONDS_LEFT remain."""
 
+    def on_llm_score(self, answer: Answer) -> None:
+        """An answer's background LLM score is saved: its card replaced the offline one
+        (answer.llm_state "scored"), or it failed and the offline card stays (answer.llm_error).
+        Called on the scoring thread, while the round goes on."""
+
+    def on_llm_wait(self, pending: int) -> None:
+        """The round is over and `pending` LLM scores are still coming (called again as it drops)."""
+
+    def skip_llm_wait(self) -> bool:
+        """True to stop waiting for the LLM (the terminal uses Ctrl-C instead); those answers stay pending."""
+        return False
+
 
 @dataclass
 class RoundSummary:
@@ -162,6 +186,16 @@ class RoundSummary:
     @property
     def failed(self) -> list[Answer]:
         return [a for a in self.answers if a.status == "failed"]
+
+    @property
+    def llm_pending(self) -> list[Answer]:
+        """Shown with their offline card; the LLM's was not waited for."""
+        return [a for a in self.answers if a.llm_state == "pending"]
+
+    @property
+    def llm_failed(self) -> list[Answer]:
+        """Shown with their offline card; the LLM could not score them (answer.llm_error)."""
+        return [a for a in self.answers if a.llm_state == "failed"]
 
     @property
     def mean_overall(self) -> float | None:
@@ -203,6 +237,11 @@ class Practice:
         self._probes: dict[str, QuestionRef] = {}  # answer id -> the follow-up chosen when it was scored
         self._live: set[str] = set()  # answers recorded in this run: the candidate is there to be probed
         self._options: PracticeOptions | None = None
+        self._offline_scorer: Scorer | None = None
+        self._lock = threading.RLock()  # the session is shared with the LLM's scoring thread
+        self._executor: Executor | None = None
+        self._llm_jobs: list[Future] = []
+        self._llm_abandoned = False
 
     # --- shared parts, loaded on first use -------------------------------------------------
 
@@ -219,6 +258,14 @@ class Practice:
 
             self._scorer = get_scorer(self.settings, offline=offline)
         return self._scorer
+
+    def offline_scorer(self) -> Scorer:
+        """The instant scorer whose card is shown while the LLM's is on its way."""
+        if self._offline_scorer is None:
+            from mockint.scoring import get_scorer
+
+            self._offline_scorer = get_scorer(self.settings, offline=True)
+        return self._offline_scorer
 
     def transcriber(self) -> Any:
         if self._transcriber is None:
@@ -311,7 +358,7 @@ class Practice:
             self._limit_file_answer(session, answer, options.answer_seconds)
             if probe_files.get(i):
                 self._probe_files[answer.id] = probe_files[i]
-        self.store.save(session)
+        self._save(session)
         self.events.on_session(session, resumed=False)
         return session
 
@@ -350,7 +397,7 @@ class Practice:
             ref = question.ref()
             rnd.questions.append(ref)
             self._add_file_answer(session, rnd, ref, sample.path)
-        self.store.save(session)
+        self._save(session)
         self.events.on_session(session, resumed=False)
         return session
 
@@ -399,14 +446,25 @@ class Practice:
     # --- the round ----------------------------------------------------------------------------
 
     def run(self, session: Session, options: PracticeOptions) -> RoundSummary:
-        """Finish the answers already recorded, ask the remaining questions, then sum up.
+        """Finish the answers already recorded, ask the remaining questions, wait for the LLM's
+        scores still coming, then sum up.
 
-        KeyboardInterrupt propagates (after saving): everything up to that point is on disk.
+        KeyboardInterrupt propagates (after saving): everything up to that point is on disk. In
+        the wait for the LLM it only ends the wait: the answers left stay pending.
         """
         rnd = session.rounds[-1]
         self._options = options
-        total = len(rnd.questions)
         offline = options.offline or rnd.kind == "demo"
+        try:
+            self._requeue_pending(session, rnd, offline=offline)
+            self._ask_round(session, rnd, options, offline=offline)
+            self._await_llm()
+        finally:
+            self._stop_llm()
+        return self.summarise(session, rnd, options)
+
+    def _ask_round(self, session: Session, rnd: Round, options: PracticeOptions, *, offline: bool) -> None:
+        total = len(rnd.questions)
         numbers = {q.id: i for i, q in enumerate(rnd.questions, 1)}
         for answer in list(rnd.answers):
             if answer.status in ("recorded", "transcribed"):
@@ -428,8 +486,7 @@ class Practice:
                 self.events.on_feedback(answer)
                 self.ask_probes(session, rnd, answer, options)
         rnd.ended_at = rnd.ended_at or utc_now()
-        self.store.save(session)
-        return self.summarise(session, rnd, options)
+        self._save(session)
 
     def ask(
         self, question: QuestionRef, number: int, total: int, options: PracticeOptions, *, asker: Panelist | None = None
@@ -467,7 +524,7 @@ class Practice:
         answer.audio_path = f"{answer.id}.wav"
         rnd.answers.append(answer)
         self._live.add(answer.id)
-        self.store.save(session)  # the answer exists while it is being recorded: resume can find it
+        self._save(session)  # the answer exists while it is being recorded: resume can find it
         path = self.store.folder(session.id) / answer.audio_path
         streamer = StreamingTranscriber(
             self.transcriber(),
@@ -493,24 +550,24 @@ class Practice:
             rnd.answers.remove(answer)
             path.unlink(missing_ok=True)
             streamer.close()
-            self.store.save(session)
+            self._save(session)
             raise
         except BaseException:
             streamer.close()
-            self.store.save(session)
+            self._save(session)
             raise
         self.events.on_recording_stopped(answer, result)
         answer.cut_off = bool(options.answer_seconds) and result.stopped_by == "max"
-        self.store.save(session)  # saved as recorded before its transcript exists
+        self._save(session)  # saved as recorded before its transcript exists
         try:
             transcript = streamer.finish()
         except KeyboardInterrupt:
             raise
         except MockintError as exc:
             answer.fail(f"transcription failed: {exc}")
-            self.store.save(session)
+            self._save(session)
             return answer
-        answer.latency["transcript_ready"] = round(self.clock() - result.ended_at, 3)
+        self._note_latency(answer, "transcript_ready", round(self.clock() - result.ended_at, 3))
         self._after_transcript(session, answer, transcript, result.ended_at, offline=options.offline)
         return answer
 
@@ -526,16 +583,16 @@ class Practice:
         path = self.store.audio_path(session, answer)
         if path is None:
             answer.fail("no audio recorded for this answer")
-            self.store.save(session)
+            self._save(session)
             return
         try:
             samples = load_audio(path)
             transcript = self.transcriber().transcribe(samples, keywords=keywords or None)
         except (AudioError, TranscriptionError) as exc:
             answer.fail(str(exc))
-            self.store.save(session)
+            self._save(session)
             return
-        answer.latency["transcript_ready"] = round(self.clock() - started, 3)
+        self._note_latency(answer, "transcript_ready", round(self.clock() - started, 3))
         self._after_transcript(session, answer, transcript, started, offline=offline)
 
     def _after_transcript(self, session: Session, answer: Answer, transcript: Transcript, ended_at: float, *, offline: bool) -> None:
@@ -544,33 +601,117 @@ class Practice:
         answer.transcript = transcript
         if not transcript.words:
             answer.fail(f"no speech detected in {transcript.duration:.1f} s of audio (check the microphone: 'mockint devices')")
-            self.store.save(session)
+            self._save(session)
             return
         answer.delivery = compute_delivery(transcript)
         answer.status = "transcribed"
         answer.error = None
-        self.store.save(session)
+        self._save(session)
         self.events.on_transcribed(answer)
         self._score(session, answer, ended_at, offline=offline)
 
     def _score(self, session: Session, answer: Answer, ended_at: float, *, offline: bool) -> None:
+        """Score at once; with an LLM, show the offline card now and queue the LLM's."""
         assert answer.transcript is not None
         question, transcript = self._judged(session, answer)
+        scorer = self.scorer(offline)
+        slow = scorer.name != "offline"
         try:
-            card = score_question(self.scorer(offline), question, transcript, self.rubrics())
+            card = score_question(self.offline_scorer() if slow else scorer, question, transcript, self.rubrics())
         except (LLMError, ScoringError) as exc:
             answer.fail(f"scoring failed: {exc}")
-            self.store.save(session)
+            self._save(session)
             self.events.on_warning(
                 f"{answer.id}: scoring failed ({exc}); the transcript is saved. Re-score later: {rescore_command(session.id)}"
             )
             return
-        answer.scorecard = card
-        answer.status = "scored"
-        answer.error = None
-        answer.latency["feedback_ready"] = round(self.clock() - ended_at, 3)
+        with self._lock:
+            answer.take_card(card)
+            if slow:
+                self._queue_llm(session, answer, scorer)
+        self._note_latency(answer, "feedback_ready", round(self.clock() - ended_at, 3))
         self._prepare_probe(session, answer, ended_at)
-        self.store.save(session)
+        self._save(session)
+
+    # --- the LLM's scores, in the background ------------------------------------------------
+
+    def _save(self, session: Session) -> None:
+        with self._lock:
+            self.store.save(session)
+
+    def _note_latency(self, answer: Answer, key: str, seconds: float) -> None:
+        # A new dict, not an insert: the scoring thread may be serialising the old one.
+        answer.latency = {**answer.latency, key: seconds}
+
+    def _queue_llm(self, session: Session, answer: Answer, scorer: Scorer) -> None:
+        """Mark the answer pending and queue its LLM scoring behind the others (the caller saves)."""
+        question, transcript = self._judged(session, answer)
+        rubrics = self.rubrics()
+        answer.llm_state, answer.llm_error = "pending", None
+        if self._executor is None:
+            from mockint.background import SerialExecutor
+
+            self._executor = SerialExecutor(name="mockint-llm-scoring")
+            self._llm_abandoned = False
+        self._llm_jobs.append(self._executor.submit(self._llm_score, session, answer, scorer, question, transcript, rubrics))
+
+    def _llm_score(
+        self, session: Session, answer: Answer, scorer: Scorer, question: QuestionRef, transcript: Transcript, rubrics: list[Rubric]
+    ) -> None:
+        """On the scoring thread: score, then put the card (or the reason it failed) into the
+        session file, unless the round stopped waiting meanwhile (the answer stays pending)."""
+        try:
+            card, reason = score_question(scorer, question, transcript, rubrics), None
+        except MockintError as exc:  # endpoint down, timeout, a reply that is not the JSON asked for...
+            card, reason = None, f"LLM scoring failed: {one_line(exc.message)}"
+        except Exception as exc:  # noqa: BLE001 - a bug must not end the round either; the reason says what
+            card, reason = None, f"LLM scoring failed: internal error: {type(exc).__name__}: {one_line(exc)}"
+        with self._lock:
+            if self._llm_abandoned:
+                return
+            if card is not None:
+                answer.take_card(card)
+            else:
+                answer.llm_failed(reason or "LLM scoring failed")
+            self.store.save(session)
+        self.events.on_llm_score(answer)
+
+    def _requeue_pending(self, session: Session, rnd: Round, *, offline: bool) -> None:
+        """On resume: the round's answers still waiting for the LLM go back in the queue."""
+        waiting = [a for a in rnd.answers if a.llm_state == "pending" and a.status == "scored" and a.transcript is not None]
+        if not waiting or offline:
+            return
+        scorer = self.scorer(offline)
+        if scorer.name == "offline":
+            return
+        with self._lock:
+            for answer in waiting:
+                self._queue_llm(session, answer, scorer)
+        self.events.on_status(f"{len(waiting)} answer(s) still wait for the LLM's score; scoring them in the background")
+
+    def _await_llm(self) -> None:
+        """The round is over: wait for the LLM scores still coming. Ctrl-C (or the page's End)
+        stops waiting; the answers left stay pending in the session file."""
+        shown = None
+        try:
+            while left := [job for job in self._llm_jobs if not job.done()]:
+                if len(left) != shown:
+                    shown = len(left)
+                    self.events.on_llm_wait(shown)
+                if self.events.skip_llm_wait():
+                    return
+                wait_futures(left, timeout=0.5, return_when=FIRST_COMPLETED)
+        except KeyboardInterrupt:
+            return
+
+    def _stop_llm(self) -> None:
+        """No more LLM results go into the session: what is not saved yet stays pending."""
+        with self._lock:
+            self._llm_abandoned = True
+            if self._executor is not None:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+            self._llm_jobs = []
 
     # --- panels (coaching/panel.py) ------------------------------------------------------------
 
@@ -681,7 +822,7 @@ class Practice:
         )
         if probe is not None:
             self._probes[answer.id] = probe
-            answer.latency["probe_ready"] = round(self.clock() - ended_at, 3)
+            self._note_latency(answer, "probe_ready", round(self.clock() - ended_at, 3))
 
     def ask_probes(self, session: Session, rnd: Round, answer: Answer, options: PracticeOptions) -> None:
         """Ask the follow-ups chosen for `answer` (and for the answers to them), each answered
@@ -697,7 +838,7 @@ class Practice:
                 follow.probe_of = root.id
                 follow.asked_by = root.asked_by
                 self._limit_file_answer(session, follow, options.answer_seconds)
-                self.store.save(session)
+                self._save(session)
                 self.process_recorded(session, follow, keywords=session.keywords, offline=options.offline or rnd.kind == "demo")
             else:
                 self.ask(probe, 0, len(rnd.questions), options, asker=asker)

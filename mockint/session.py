@@ -23,6 +23,9 @@ SCHEMA_VERSION = 1
 SESSION_FILE = "session.json"
 
 AnswerStatus = Literal["recorded", "transcribed", "scored", "failed"]
+# The LLM's score of an answer that already shows its instant offline card (practice scores
+# with the LLM in the background): pending until it arrives, failed (with llm_error) if it could not.
+LLMState = Literal["pending", "scored", "failed"]
 
 
 class Answer(Model):
@@ -34,7 +37,16 @@ class Answer(Model):
     error: str | None = Field(default=None, description="why the last step failed; the earlier results stay")
     transcript: Transcript | None = None
     delivery: DeliveryMetrics | None = None
-    scorecard: Scorecard | None = None
+    scorecard: Scorecard | None = Field(default=None, description="the card shown; its `scorer` says which made it")
+    offline_scorecard: Scorecard | None = Field(
+        default=None, description="the instant offline card, kept here once the LLM's replaces it in `scorecard`"
+    )
+    llm_state: LLMState | None = Field(
+        default=None,
+        description="the background LLM score: pending (the offline card is shown; 'mockint score --session' "
+        "or --resume finishes it), scored, or failed (the offline card stays; llm_error says why)",
+    )
+    llm_error: str | None = Field(default=None, description="why the LLM could not score it (one line)")
     latency: dict[str, float] = Field(
         default_factory=dict,
         description="seconds from end of answer: transcript_ready, feedback_ready, probe_ready (its follow-up asked)",
@@ -52,6 +64,32 @@ class Answer(Model):
     def fail(self, reason: str) -> None:
         self.status = "failed"
         self.error = reason
+
+    def take_card(self, card: Scorecard) -> None:
+        """Show `card`. An LLM card replacing an offline one keeps that one in offline_scorecard;
+        a new offline card (an offline re-score) replaces both."""
+        if card.scorer == "offline":
+            self.offline_scorecard = None
+            if self.llm_state == "scored":
+                self.llm_state = None
+        else:
+            if self.scorecard is not None and self.scorecard.scorer == "offline":
+                self.offline_scorecard = self.scorecard
+            self.llm_state, self.llm_error = "scored", None
+        self.scorecard = card
+        self.status = "scored"
+        self.error = None
+
+    def llm_failed(self, reason: str) -> None:
+        """The LLM could not score it: a shown card stays (with the reason), else the answer failed."""
+        if self.scorecard is None:
+            self.fail(reason)
+            return
+        self.llm_state, self.llm_error = "failed", reason
+
+    @property
+    def scored_by_llm(self) -> bool:
+        return self.scorecard is not None and self.scorecard.scorer != "offline"
 
 
 class Round(Model):

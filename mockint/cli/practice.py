@@ -9,6 +9,7 @@ import re
 import shutil
 import sys
 import threading
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,9 @@ class ConsoleEvents:
         self._session_id = ""
         self._left: float | None = None  # seconds left under --answer-seconds
         self._shown_left: int | None = None
+        # LLM scores arrive on another thread, maybe mid-recording: shown before the next question.
+        self._notices: deque[str] = deque()
+        self._llm_failure_told = False
 
     # mockint.practice.PracticeEvents -----------------------------------------------------
 
@@ -98,6 +102,7 @@ class ConsoleEvents:
         from rich.markup import escape
         from rich.panel import Panel
 
+        self.show_notices()
         where = f"Question {number}/{total}" if number else ("Follow-up" if question.category == "probe" else "Question")
         console.print()
         console.print(
@@ -189,6 +194,8 @@ class ConsoleEvents:
             console.print(f"[bold]You said[/] [dim]({answer.transcript.duration:.0f} s)[/]: {escape(answer.transcript.text)}")
         if answer.scorecard is not None:
             render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery)
+            if answer.llm_state == "pending":
+                console.print("[dim]the LLM's score follows in the background; the next question does not wait for it[/]")
         elif answer.delivery is not None:
             console.print(delivery_line(answer.delivery))
         if answer.cut_off and answer.time_limit:
@@ -202,9 +209,38 @@ class ConsoleEvents:
             since = "after the answer ended" if self.streamed else "processing took"
             console.print(f"[dim]{since}: {', '.join(parts)}[/]")
 
+    def on_llm_score(self, answer) -> None:
+        from rich.markup import escape
+
+        card = answer.scorecard
+        if answer.llm_state == "scored" and card is not None:
+            before = answer.offline_scorecard
+            was = f" (offline {before.overall:g})" if before is not None else ""
+            self._notices.append(f"[cyan]LLM score for {escape(answer.id)}:[/] {card.overall:g}/100 {card.band}{was}")
+        elif answer.llm_state == "failed" and not self._llm_failure_told:
+            self._llm_failure_told = True  # the summary counts them; one line here is enough
+            self._notices.append(f"[yellow]{escape(answer.id)} keeps its offline score:[/] {escape(answer.llm_error or '')}")
+
+    def skip_llm_wait(self) -> bool:
+        return False  # Ctrl-C skips it in the terminal
+
+    def show_notices(self) -> None:
+        while self._notices:
+            console.print(self._notices.popleft(), soft_wrap=True)
+
+    def on_llm_wait(self, pending: int) -> None:
+        from mockint.practice import rescore_command
+
+        self.show_notices()
+        console.print(
+            f"[dim]waiting for {pending} LLM score{'s' if pending != 1 else ''} "
+            f"(Ctrl-C skips; they stay pending for '{rescore_command(self._session_id)}')[/]"
+        )
+
     def close(self) -> None:
         self.enter.disarm()
         self._stop_live()
+        self.show_notices()
 
 
 def print_summary(summary) -> None:
@@ -215,7 +251,7 @@ def print_summary(summary) -> None:
 
     console.print()
     table = Table(title=f"Round {summary.round.index} summary", title_justify="left")
-    for col in ("answer", "question", "status", "overall", "band", "wpm", "fillers"):
+    for col in ("answer", "question", "status", "overall", "band", "scored by", "wpm", "fillers"):
         table.add_column(col, overflow="fold")
     from mockint.reporting.analysis import exchange_order
 
@@ -227,6 +263,7 @@ def print_summary(summary) -> None:
             a.status,
             f"{card.overall:g}" if card else "-",  # as the report shows it (one decimal at most)
             card.band if card else "-",
+            scored_by(a),
             f"{d.words_per_minute:.0f}" if d else "-",
             str(d.filler_count) if d else "-",
         )
@@ -249,6 +286,8 @@ def print_summary(summary) -> None:
     rescorable = [a for a in summary.failed if a.transcript is not None and a.transcript.text.strip()]
     if rescorable:
         console.print(f"[yellow]{len(rescorable)} answer(s) failed to score; re-score with:[/] {rescore_command(summary.session.id)}")
+    for line in llm_lines(summary):
+        console.print(line, soft_wrap=True)
     if summary.report_path is not None:
         console.print(f"Report: {summary.report_path}", soft_wrap=True, markup=False)
         console.print(f"[dim]HTML with audio: {summary.report_path.with_suffix('.html')}[/]", soft_wrap=True)
@@ -256,6 +295,33 @@ def print_summary(summary) -> None:
         console.print("[dim]Next: 'mockint practice' to answer questions yourself.[/]")
     else:
         console.print("[dim]Next: 'mockint plan' for a round that drills your weak areas.[/]")
+
+
+def scored_by(answer) -> str:
+    """Which scorer made the card shown, and why it is not the LLM's when one was asked for."""
+    if answer.scorecard is None:
+        return "-"
+    if answer.scored_by_llm:
+        return "LLM"
+    return {"pending": "offline (LLM pending)", "failed": "offline (LLM failed)"}.get(answer.llm_state or "", "offline")
+
+
+def llm_lines(summary) -> list[str]:
+    """The LLM's part of the round, once: what is still pending and what it could not score."""
+    from rich.markup import escape
+
+    from mockint.practice import rescore_command
+
+    lines = []
+    command = rescore_command(summary.session.id)
+    if summary.llm_pending:
+        ids = ", ".join(a.id for a in summary.llm_pending)
+        lines.append(f"[yellow]Not waited for, offline scores shown:[/] {ids}. The LLM scores them with: {command}")
+    if summary.llm_failed:
+        ids = ", ".join(a.id for a in summary.llm_failed)
+        reason = escape(summary.llm_failed[0].llm_error or "")
+        lines.append(f"[yellow]The LLM could not score {ids}; offline scores kept[/] ({reason}). Retry: {command}")
+    return lines
 
 
 def _run(practice_factory, run_fn, *, resumable: bool = True) -> None:

@@ -137,10 +137,13 @@ def _question(text: str | None, question_id: str | None):  # -> QuestionRef
     return question_ref(text or "", bank)
 
 
-def _needs_scoring(answer, rescore_all: bool) -> bool:
+def _needs_scoring(answer, rescore_all: bool, *, llm: bool) -> bool:
+    """Answers with a transcript that have no score yet, failed, or (with the LLM) still wait
+    for the LLM's score practice did not wait for, or could not get."""
     if answer.transcript is None or not answer.transcript.text.strip():
         return False
-    return rescore_all or answer.status in ("transcribed", "failed")
+    owed = llm and answer.llm_state in ("pending", "failed")
+    return rescore_all or owed or answer.status in ("transcribed", "failed")
 
 
 def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool) -> None:
@@ -150,25 +153,28 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
     cfg = settings()
     st = store(cfg)
     session = st.load(ref)
-    targets = [a for a in session.answers if _needs_scoring(a, rescore_all)]
+    scorer = get_scorer(cfg, offline=offline) if any(a.transcript is not None for a in session.answers) else None
+    llm = scorer is not None and scorer.name != "offline"
+    targets = [a for a in session.answers if _needs_scoring(a, rescore_all, llm=llm)]
     skipped = [a.id for a in session.answers if a not in targets]
     results: list[dict[str, Any]] = []
     failures: list[str] = []
     if targets:
+        assert scorer is not None
         rubrics = load_rubrics()
-        scorer = get_scorer(cfg, offline=offline)
         for answer in targets:
             try:
                 # The stored question keeps the criteria it exercises: only those count.
                 card = score_question(scorer, answer.question, answer.transcript, rubrics)
             except MockintError as exc:
-                # The transcript stays; the reason is kept so `score --session` can retry later.
-                answer.fail(f"scoring failed: {exc}")
+                # The transcript (and an offline card) stay; the reason is kept so `score --session` can retry later.
+                if llm:
+                    answer.llm_failed(f"scoring failed: {exc}")
+                else:
+                    answer.fail(f"scoring failed: {exc}")
                 failures.append(f"{answer.id}: {exc}")
             else:
-                answer.scorecard = card
-                answer.status = "scored"
-                answer.error = None
+                answer.take_card(card)
                 if answer.delivery is None:
                     answer.delivery = _delivery(answer.transcript)
             st.save(session)  # after every answer, so an interruption keeps what was done
@@ -177,7 +183,8 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
                     "answer": answer.id,
                     "question": answer.question.text,
                     "status": answer.status,
-                    "error": answer.error,
+                    "error": answer.llm_error if answer.llm_state == "failed" else answer.error,
+                    "llm_state": answer.llm_state,
                     "scorecard": scorecard_json(answer.scorecard) if answer.status == "scored" else None,
                 }
             )
@@ -185,15 +192,15 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
         print_json({"session": session.id, "scored": results, "skipped": skipped})
     elif not targets:
         console.print(
-            f"Nothing to score in {session.id}: no answer is transcribed-but-unscored or failed"
+            f"Nothing to score in {session.id}: no answer is transcribed-but-unscored, failed or waiting for the LLM"
             + (" (use --all to re-score every answer)." if session.answers else ".")
         )
     else:
         for row, answer in zip(results, targets):
-            if row["status"] == "scored":
-                render_scorecard(answer.scorecard, title=f"{answer.id}: {answer.question.text}")
-            else:
+            if row["error"]:
                 err_console.print(f"{answer.id}: {row['error']}", markup=False)
+            elif row["status"] == "scored":
+                render_scorecard(answer.scorecard, title=f"{answer.id}: {answer.question.text}")
         console.print(f"session {session.id}: {len(results) - len(failures)} scored, {len(failures)} failed")
     if failures:
         raise ScoringError(f"{len(failures)} of {len(targets)} answers failed to score; first: {failures[0]}")

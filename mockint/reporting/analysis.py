@@ -98,6 +98,9 @@ class AnswerView(Model):
     highlights: list[Highlight] = Field(default_factory=list)
     scorer: str | None = None
     model: str | None = None
+    llm_state: str | None = Field(default=None, description="practice's background LLM score: pending, scored, failed")
+    llm_error: str | None = None
+    offline_overall: float | None = Field(default=None, description="the offline card's overall, once the LLM's replaced it")
     overall: float | None = None
     band: str | None = None
     rubric_scores: dict[str, float] = Field(default_factory=dict)
@@ -135,6 +138,9 @@ class RoundView(Model):
     prep: Prep
     panel_name: str | None = None
     panel: list[PanelistView] = Field(default_factory=list, description="with --panel: each panelist's view")
+    llm_scored: list[str] = Field(default_factory=list, description="answers whose shown card is the LLM's")
+    llm_pending: list[str] = Field(default_factory=list, description="offline card shown; the LLM's not yet had")
+    llm_failed: list[str] = Field(default_factory=list, description="offline card shown; the LLM could not score them")
 
 
 class SessionAnalysis(Model):
@@ -310,6 +316,9 @@ def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | 
         duration=answer.transcript.duration if answer.transcript is not None else None,
         time_limit=answer.time_limit,
         cut_off=answer.cut_off,
+        llm_state=answer.llm_state,
+        llm_error=answer.llm_error,
+        offline_overall=answer.offline_scorecard.overall if answer.offline_scorecard is not None else None,
     )
     if parent is not None and card is not None:
         # Its scorecard judges both answers on the parent's question: show it as such, with the
@@ -412,6 +421,9 @@ def analyse_round(
         prep=prep,
         panel_name=rnd.panel.name if rnd.panel else None,
         panel=panelist_views(rnd.panel, rnd.answers, rubrics) if rnd.panel else [],
+        llm_scored=[a.id for a in rnd.answers if a.scored_by_llm],
+        llm_pending=[a.id for a in rnd.answers if a.llm_state == "pending"],
+        llm_failed=[a.id for a in rnd.answers if a.llm_state == "failed"],
     )
 
 

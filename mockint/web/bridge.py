@@ -242,6 +242,17 @@ class PageEvents(PracticeEvents):
         assert self.session_id is not None
         self.send(messages.feedback_message(self.session_id, answer))
 
+    def on_llm_score(self, answer) -> None:
+        # From the scoring thread, whenever it arrives: the page swaps that answer's card.
+        assert self.session_id is not None
+        self.send(messages.feedback_message(self.session_id, answer, update=True))
+
+    def on_llm_wait(self, pending: int) -> None:
+        self.send({"type": "llm-wait", "pending": pending})
+
+    def skip_llm_wait(self) -> bool:
+        return self.ended.is_set()  # End session: the summary now, the rest stays pending
+
 
 # --- one round ---------------------------------------------------------------------------------
 

@@ -120,14 +120,17 @@ def transcribed_message(answer: Answer) -> dict[str, Any]:
     }
 
 
-def feedback_message(session_id: str, answer: Answer) -> dict[str, Any]:
+def feedback_message(session_id: str, answer: Answer, *, update: bool = False) -> dict[str, Any]:
     """The scored answer as the report shows it: transcript spans with the verified STAR quotes
-    marked, one row per criterion with its best quote and where it starts, improvements, delivery."""
+    marked, one row per criterion with its best quote and where it starts, improvements, delivery.
+    `update`: the LLM's card (or its failure) for an answer the page already shows; the page
+    replaces that answer's card. llm_state says whether an LLM card is still to come."""
     from mockint.reporting.analysis import analyse_answer
 
     view = analyse_answer(answer).model_dump(mode="json")
     return {
         "type": "feedback",
+        "update": update,
         **view,
         "audio_url": session_url(session_id, answer.audio_path) if answer.audio_path else None,
         "latency": dict(answer.latency),
@@ -157,13 +160,19 @@ def summary_message(summary: RoundSummary) -> dict[str, Any]:
                 "status": a.status,
                 "overall": a.scorecard.overall if a.scorecard else None,
                 "band": a.scorecard.band if a.scorecard else None,
+                "scorer": a.scorecard.scorer if a.scorecard else None,
+                "llm_state": a.llm_state,
             }
             for a in summary.answers
         ],
+        # Offline cards shown where the LLM's was not waited for, or could not be had; the command finishes them.
+        "llm_pending": [a.id for a in summary.llm_pending],
+        "llm_failed": [a.id for a in summary.llm_failed],
+        "llm_error": summary.llm_failed[0].llm_error if summary.llm_failed else None,
         "weak_areas": [{"name": w.name, "summary": w.summary(), "advice": w.advice} for w in summary.weak_areas],
         "panel": [{"title": v.panelist.title, "verdict": v.verdict, "still_want": v.still_want[:3]} for v in summary.panel_views],
         "failed": len(summary.failed),
-        "rescore_command": rescore_command(session.id) if summary.failed else None,
+        "rescore_command": rescore_command(session.id) if summary.failed or summary.llm_pending or summary.llm_failed else None,
         "report_url": session_url(session.id, "report"),
         "ledger_updated": summary.ledger_updated,
     }

@@ -284,7 +284,10 @@
   function renderFeedback(a) {
     const article = el("article", { class: `answer status-${a.status}`, id: `answer-${a.id}` });
     const score = a.overall === null ? null : el("p", { class: "overall" },
-      el("strong", {}, `${Math.round(a.overall)}/100`), ` ${a.band} · scored ${a.scorer}${a.model ? ` (${a.model})` : ""}`);
+      el("strong", {}, `${Math.round(a.overall)}/100`), ` ${a.band} · scored ${a.scorer}${a.model ? ` (${a.model})` : ""}`,
+      a.llm_state === "pending" ? el("span", { class: "muted" }, " · the LLM's score follows") : null,
+      a.llm_state === "failed" ? el("span", { class: "warn" }, ` · the LLM could not score it: ${a.llm_error}`) : null,
+      a.offline_overall !== null && a.offline_overall !== undefined ? el("span", { class: "muted" }, ` · offline ${Math.round(a.offline_overall)}`) : null);
     article.append(
       el("h3", {}, el("span", { class: "muted" }, a.probe_of ? `${a.id} · follow-up on ${a.probe_of} · ` : `${a.id} · `), a.question.text),
       score,
@@ -445,9 +448,18 @@
       setText("status", "Scoring…");
     },
     feedback(m) {
+      // An update is the LLM's card (or why it failed) for an answer already shown: swapped in place.
+      const card = renderFeedback(m);
+      const shown = document.getElementById(`answer-${m.id}`);
+      if (shown) shown.replaceWith(card);
+      else $("feedback").appendChild(card);
+      if (m.update) return;
       clear($("live-transcript"));
       setText("status", "");
-      $("feedback").appendChild(renderFeedback(m));
+    },
+    "llm-wait"(m) {
+      $("stop").disabled = true;
+      setText("status", `Waiting for ${m.pending} LLM score${m.pending === 1 ? "" : "s"}… (End session skips; they stay pending)`);
     },
     summary(m) {
       roundOver();
@@ -457,8 +469,16 @@
         el("h2", {}, `Round ${m.round}: ${m.mean_overall === null ? "no scores" : `${Math.round(m.mean_overall)}/100 ${m.band}`}`),
         el("table", { class: "round" }, el("tbody", {}, m.answers.map((a) => el("tr", {},
           el("td", {}, a.probe_of ? `${a.id} (follow-up on ${a.probe_of})` : a.id), el("td", {}, a.question), el("td", {}, a.status),
-          el("td", { class: "score" }, a.overall === null ? "-" : `${Math.round(a.overall)}`))))),
+          el("td", { class: "score" }, a.overall === null ? "-" : `${Math.round(a.overall)}`),
+          el("td", {}, a.scorer === null ? "-" : (a.llm_state === "pending" || a.llm_state === "failed") ? `${a.scorer} (LLM ${a.llm_state})` : a.scorer))))),
       );
+      if (m.llm_pending.length) {
+        box.appendChild(el("p", {}, `Offline scores shown for ${m.llm_pending.join(", ")}: the LLM's were not waited for. `,
+          "They finish with ", el("code", {}, m.rescore_command)));
+      }
+      if (m.llm_failed.length) {
+        box.appendChild(el("p", { class: "warn" }, `The LLM could not score ${m.llm_failed.join(", ")}; offline scores kept (${m.llm_error}).`));
+      }
       if (m.panel.length) {
         box.append(el("h3", {}, "The panel"),
           el("ul", {}, m.panel.map((v) => el("li", {}, el("strong", {}, v.title), `: ${v.verdict}`,
@@ -471,7 +491,7 @@
       } else {
         box.appendChild(el("p", {}, "No weak area repeated across this round's answers."));
       }
-      if (m.rescore_command) box.appendChild(el("p", {}, `${m.failed} answer(s) failed; re-score with `, el("code", {}, m.rescore_command)));
+      if (m.failed) box.appendChild(el("p", {}, `${m.failed} answer(s) failed; re-score with `, el("code", {}, m.rescore_command)));
       box.append(
         el("p", { class: "links" },
           el("a", { href: m.report_url, target: "_blank", rel: "noopener", id: "report-link" }, "Open the full report"),
