@@ -427,12 +427,22 @@ class Reading:
     meta_units: list[Unit]
     question: str
     word_count: int
+    _meaning: dict | None = field(default=None, repr=False)
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
 
     def pairs(self):
         return zip(self.units, self.cues)
+
+    @property
+    def meaning(self) -> dict:
+        """The answer's sentences against its question and empty polish, by meaning (semantic.py)."""
+        if self._meaning is None:
+            from mockint.scoring.semantic import meaning_features
+
+            self._meaning = meaning_features([u.text for u in self.units], self.question)
+        return self._meaning
 
 
 def read_answer(text: str, question: str) -> Reading:
@@ -944,6 +954,18 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "long_words": min(sum(len(w) >= 9 for w in content) * per100, 15) / 15,
             "question_overlap": direct,
             "theme_overlap": themed,
+        }
+    )
+    meaning = reading.meaning
+    weights = [len(u.words) for u in reading.units]
+    features.update(
+        {
+            "sem_question": meaning["question_sim"],
+            "sem_margin": meaning["question_margin"],
+            "sem_best_unit": meaning["best_unit_sim"],
+            "sem_polish": sum(p * w for p, w in zip(meaning["polish"], weights)) / max(1, sum(weights)),
+            "sem_filler": meaning["filler_share"],
+            "sem_coherence": meaning["coherence"],
         }
     )
     return features
