@@ -83,7 +83,9 @@ class MiniLM:
             p = f"encoder.layer.{n}."
 
             def lin(t: np.ndarray, name: str) -> np.ndarray:
-                return t @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+                # One 2-D product: numpy loops a 3-D @ 2-D product row block by row block (30x slower).
+                flat = t.reshape(-1, t.shape[-1]) @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+                return flat.reshape(*t.shape[:-1], -1)
 
             def split(t: np.ndarray) -> np.ndarray:
                 return t.reshape(batch, seq, self.heads, head).transpose(0, 2, 1, 3)
