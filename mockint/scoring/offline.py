@@ -67,7 +67,8 @@ OUTCOME = re.compile(
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
-    r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
+    r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|(re)?opened|"
+    r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more))\b"
@@ -82,7 +83,14 @@ PERSONAL_TASK = re.compile(
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
     r"my (job|role|task|goal|responsibility|brief|remit|part) (was|is)|it was (on|up to) me|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
-    r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to|i was (hired|brought in) to|i took it on)\b"
+    r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to|i was (hired|brought in) to|i took it on|"
+    r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
+    r"i decided (that|we|the|not))\b"
+)
+# The candidate's own decision, however much of the rest is "we".
+PERSONAL_DECISION = re.compile(
+    r"\b((the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
+    r"i decided|it was my (call|decision)|i chose to|i insisted)\b"
 )
 TEAM_TASK = re.compile(r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was)\b")
 CONSTRAINT = re.compile(
@@ -578,6 +586,11 @@ def judge_result(r: Reading) -> Judgement:
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
     if share < 0.35:
         concrete, measured, vague, lesson = [], [], [], []
+    harm = [u for u, c in late if BAD_OUTCOME.search(u.lower)]
+    if sum(len(BAD_OUTCOME.findall(u.lower)) for u in harm) >= 2 and not lesson:
+        # The numbers and events describe a failure, however proudly told; without what was
+        # learned or put right it is not a result to credit.
+        return Judgement(1, [_quote(harm[-1])], "The outcome described is a bad one; say what you learned or put right.")
     if measured and lesson:
         score = 4
     elif measured or (concrete and lesson):
@@ -667,9 +680,12 @@ def judge_ownership(r: Reading) -> Judgement:
         score = 2
     else:
         score = 3 + (i_acts >= 4 and balance >= 0.6 and owned_task)
+    decided = [u for u, c in r.pairs() if PERSONAL_DECISION.search(u.lower) and c.i_actions]
+    if decided and i_acts >= 1:
+        score = max(score, 3)  # "we" did the work, but the decision that mattered was the candidate's
     if share < 0.5:
         score = min(score, 1)
-    quotes = _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1)
+    quotes = [_quote(decided[0])] if decided and score >= 3 else _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1)
     feedback = f"'I' {i_words}x vs 'we' {we_words}x; " + {
         0: "your own part never appears.",
         1: "your contribution can only be guessed.",
