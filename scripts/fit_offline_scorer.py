@@ -38,7 +38,7 @@ FOLDS = 5
 # talk only lower it (a model free to do otherwise learned, from 192 answers, that a sentence
 # addressed to the grader raised scores). Cues whose meaning depends on the kind of answer
 # ("I would..." is right for a scenario, wrong for a past example) are free (0).
-NEGATIVE = {"buzz", "platitude", "bad_outcome", "hedges", "vague_outcome", "we_actions", "sem_polish", "sem_filler"}
+NEGATIVE = {"buzz", "platitude", "bad_outcome", "hedges", "vague_outcome", "we_actions", "sem_empty"}
 FREE = {"hypothetical", "habitual", "story_share", "you_refs", "past", "plan_steps", "method"}
 
 

@@ -912,6 +912,16 @@ def _question_overlap(reading: Reading) -> tuple[float, float]:
     return len(q_words & a_stems) / len(q_words), min(1.0, len(expanded & a_stems) / 6)
 
 
+# A sentence this close to the polish sentences, with nothing concrete in it, is empty talk
+# (the median closeness of dev answers' sentences is about 0.42).
+EMPTY_POLISH = 0.45
+
+
+def _concrete(c: UnitCues) -> bool:
+    """A sentence holds something checkable: a number, a name, a date or time, a role."""
+    return bool(c.quantities or c.years or c.named or c.roles or c.time_anchor)
+
+
 def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[str, float]:
     """Interpretable cues of one answer, scaled to similar ranges; the fitted model's inputs.
 
@@ -979,9 +989,8 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "sem_question": meaning["question_sim"],
             "sem_margin": meaning["question_margin"],
             "sem_best_unit": meaning["best_unit_sim"],
-            "sem_polish": sum(p * w for p, w in zip(meaning["polish"], weights)) / max(1, sum(weights)),
-            "sem_filler": meaning["filler_share"],
-            "sem_coherence": meaning["coherence"],
+            "sem_empty": sum(w for (u, c), p, w in zip(reading.pairs(), meaning["polish"], weights)
+                             if p >= EMPTY_POLISH and not _concrete(c)) / max(1, sum(weights)),
         }
     )
     return features

@@ -71,9 +71,6 @@ def embed(texts: list[str]) -> np.ndarray:
 # --- what the offline scorer reads with it ------------------------------------------------
 
 SUBSTANCE_FILE = "substance.yaml"
-# A sentence this close (cosine) to one of the polish sentences is filler. Set on the polish
-# sentences themselves against the dev split's answers (scripts/fit_offline_scorer.py --explore).
-FILLER_SIMILARITY = 0.6
 # The nearest reference questions an answer is compared with, besides the one it was asked.
 NEAREST_OTHERS = 3
 
@@ -130,26 +127,22 @@ def _question_vector(question: str) -> np.ndarray:
 def meaning_features(units: list[str], question: str) -> dict[str, object]:
     """How an answer's sentences relate, by meaning, to its question and to empty polish.
 
-    Returns plain numbers (and per-sentence lists for quoting):
+    Plain numbers, and per-sentence lists:
       question_sim     cosine of the whole answer to the question;
       question_margin  that cosine minus the mean of the answer's cosines to the NEAREST_OTHERS
                        closest reference questions that are not this one: above 0, the answer is
                        closer to what was asked than to other questions; well below, it answers
                        something else (an off-topic story, however good);
       best_unit_sim    mean cosine of the two sentences closest to the question;
-      polish           per sentence, the cosine to the closest polish sentence;
-      filler_share     share of the answer's words in sentences that are filler;
-      coherence        mean cosine of each sentence to the rest of the answer (fluent nonsense
-                       jumps between unrelated things).
+      unit_question    per sentence, the cosine to the question;
+      polish           per sentence, the cosine to the closest polish sentence.
     """
     if not units:
-        return {"question_sim": 0.0, "question_margin": 0.0, "best_unit_sim": 0.0, "polish": [], "unit_question": [],
-                "filler_share": 0.0, "coherence": 0.0}
+        return {"question_sim": 0.0, "question_margin": 0.0, "best_unit_sim": 0.0, "polish": [], "unit_question": []}
     polish_vecs, ref_vecs, ref_questions = reference_vectors()
     vecs = embed(units)
     words = np.array([max(1, len(u.split())) for u in units], dtype=np.float32)
-    whole = (vecs * words[:, None]).sum(0)
-    whole /= max(float(np.linalg.norm(whole)), 1e-9)
+    whole = _unit((vecs * words[:, None]).sum(0, keepdims=True))[0]
     q = _question_vector(question) if question.strip() else np.zeros_like(whole)
     question_sim = float(whole @ q)
     q_norm = " ".join(question.lower().split())
@@ -158,19 +151,10 @@ def meaning_features(units: list[str], question: str) -> dict[str, object]:
     nearest = np.sort(others)[-NEAREST_OTHERS:] if len(others) else np.zeros(1)
     unit_question = vecs @ q
     polish = (vecs @ polish_vecs.T).max(1)
-    filler = polish >= FILLER_SIMILARITY
-    if len(units) > 1:
-        rest = whole[None, :] * words.sum() - vecs * words[:, None]
-        rest /= np.maximum(np.linalg.norm(rest, axis=1, keepdims=True), 1e-9)
-        coherence = float(np.mean((vecs * rest).sum(1)))
-    else:
-        coherence = 1.0
     return {
         "question_sim": question_sim,
         "question_margin": question_sim - float(nearest.mean()) if question.strip() else 0.0,
         "best_unit_sim": float(np.sort(unit_question)[-2:].mean()),
         "unit_question": [float(x) for x in unit_question],
         "polish": [float(x) for x in polish],
-        "filler_share": float(words[filler].sum() / words.sum()),
-        "coherence": coherence,
     }
