@@ -31,6 +31,7 @@ from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.evidence import MIN_QUOTE_TOKENS
 from mockint.scoring.injection import addressed_to_scorer
+from mockint.scoring.kinds import classify
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
@@ -727,6 +728,14 @@ def _stem(word: str) -> str:
     return word
 
 
+# Kinds of question a past story answers by being a story.
+STORY_KINDS = frozenset({"behavioural", "approach"})
+# An answer this close to its question, beyond its closeness to other questions, is on topic by
+# meaning (the median margin of dev answers the graders rated relevant 3.5-4 is about -0.06; of
+# those rated 2 or less, -0.22).
+ON_TOPIC_MARGIN = -0.15
+
+
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
         return Judgement(0, [], "The answer has almost no content to judge.")
@@ -744,8 +753,13 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     hits = expanded & all_stems
     direct = q_words & all_stems
     behavioural = bool(BEHAVIOURAL_Q.search(question))
-    # A real story is an attempt at a behavioural question even when it shares no words with it.
-    score = (2 if story.score >= 2 else 1) + (len(hits) >= 1) + (len(hits) >= 3 or len(direct) >= 2)
+    # A real story is an attempt at a question that asks for an example even when it shares no words
+    # with it; asked why, what if, or how something works, a story is an answer only when it is about
+    # what was asked, in words or by meaning (semantic.py).
+    wants_story = classify(r.question) in STORY_KINDS
+    on_meaning = r.meaning["question_margin"] >= ON_TOPIC_MARGIN
+    base = 2 if (story.score >= 2 and (wants_story or on_meaning or hits)) else 1
+    score = base + (len(hits) >= 1 or on_meaning) + (len(hits) >= 3 or len(direct) >= 2)
     if story.score <= 2 or not hits:
         score = min(score, 3)
     if not hits and story.score < 2:
