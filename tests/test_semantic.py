@@ -178,3 +178,14 @@ def test_a_result_told_without_numbers_still_counts():
 def test_a_paraphrase_scores_within_ten_points(first, second):
     question = "Tell me about a time you dealt with an angry customer."
     assert abs(card(question, first).overall - card(question, second).overall) <= 10
+
+
+def test_a_broken_substance_file_is_one_line_naming_it(tmp_path):
+    from mockint.errors import DataFileError
+    from mockint.scoring.semantic import _substance_data
+
+    path = tmp_path / "substance.yaml"
+    (tmp_path / "questions.yaml").write_text("questions: []\n", encoding="utf-8")
+    path.write_text("schema_version: 1\npolish: []\nreference_questions: [Why here?]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"substance.yaml: `polish` must be a non-empty list"):
+        _substance_data(str(path), 1)

@@ -81,20 +81,21 @@ VAGUE_OUTCOME = re.compile(
     r"in the end|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
     r"helped (a lot|loads)|successful|was (good|great|fine)|it was fine|stronger|sorted)\b"
 )
+# A decision stated as the candidate's own: a responsibility taken, and ownership in a "we" story.
+_DECISION = (
+    r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
+    r"it was my (call|decision)|i decided (that|we|the|not|to)"
+)
 PERSONAL_TASK = re.compile(
     r"\b(i was (responsible|in charge|asked|tasked|the one|the lead|the owner|the (\w+ )?(lead|owner|manager|"
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
     r"my (job|role|task|goal|responsibility|brief|remit|part) (was|is)|it was (on|up to) me|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
     r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to|i was (hired|brought in) to|i took it on|"
-    r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
-    r"i decided (that|we|the|not))\b"
+    + _DECISION + r")\b"
 )
 # The candidate's own decision, however much of the rest is "we".
-PERSONAL_DECISION = re.compile(
-    r"\b((the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
-    r"i decided|it was my (call|decision)|i chose to|i insisted)\b"
-)
+PERSONAL_DECISION = re.compile(r"\b(" + _DECISION + r"|i chose to|i insisted)\b")
 TEAM_TASK = re.compile(r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was)\b")
 CONSTRAINT = re.compile(
     r"\b(deadline|budget|within|without|before|by (the )?(end|monday|tuesday|wednesday|thursday|friday|"
