@@ -186,6 +186,6 @@ def test_a_broken_substance_file_is_one_line_naming_it(tmp_path):
 
     path = tmp_path / "substance.yaml"
     (tmp_path / "questions.yaml").write_text("questions: []\n", encoding="utf-8")
-    path.write_text("schema_version: 1\npolish: []\nreference_questions: [Why here?]\n", encoding="utf-8")
+    path.write_text("schema_version: 1\npolish: []\nreference_questions: [Why work here]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"substance.yaml: `polish` must be a non-empty list"):
         _substance_data(str(path), 1)
