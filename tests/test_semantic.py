@@ -75,6 +75,8 @@ POLISHED_NOTHING = (
 def test_content_free_polish_cannot_score_well():
     got = card("Tell me about a time you turned around a struggling project.", POLISHED_NOTHING)
     assert got.overall <= 40
+    # "I drove it, I owned it, I aligned everyone": first person, past tense, and no step anyone could check.
+    assert got.criterion("star.action").score <= 1 and got.criterion("specificity.ownership").score <= 1
     features = read_answer(POLISHED_NOTHING, "Tell me about a time you turned around a struggling project.")
     from mockint.scoring.offline import answer_features, judge, judge_kinds
 

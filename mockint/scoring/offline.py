@@ -274,6 +274,13 @@ class UnitCues:
     hedges: int = 0
 
 
+# Management-speak verbs: "I drove it, I owned it, I aligned everyone" names no step anyone could
+# picture or check, so they narrate the past without counting as actions taken.
+EMPTY_VERBS = frozenset(
+    "drove owned aligned empowered leveraged spearheaded championed executed actioned upskilled embedded "
+    "synergised synergized operationalised operationalized incentivised incentivized".split()
+)
+NOT_ACTIONS = STATE_PAST | EMPTY_VERBS
 AMBIGUOUS_PAST = frozenset("cut put set hit let read quit spread shut hurt cost bet split".split())
 
 
@@ -298,7 +305,7 @@ def _verbs(words: list[str], cues: UnitCues) -> None:
             elif nxt in ("don't", "can't", "doesn't"):
                 cues.habitual += 1
             elif _is_past(nxt):
-                if nxt not in STATE_PAST:
+                if nxt not in NOT_ACTIONS:
                     (cues.i_actions if w == "i" else cues.we_actions).append(nxt)
             elif nxt and nxt.isalpha() and nxt not in NOT_HABIT_AFTER_I:
                 cues.habitual += 1  # "I work", "we try", "I don't": present tense, a habit not an event
@@ -313,7 +320,7 @@ def _verbs(words: list[str], cues: UnitCues) -> None:
             nxt = words[j] if j < len(words) else ""
             if nxt == "been" or (_is_past(nxt) and nxt not in AMBIGUOUS_PAST):
                 cues.past += 1  # "I'd used" = past perfect
-                if w == "i'd" and nxt not in STATE_PAST and nxt != "been":
+                if w == "i'd" and nxt not in NOT_ACTIONS and nxt != "been":
                     cues.i_actions.append(nxt)
                 i = j + 1
             else:
@@ -326,7 +333,7 @@ def _verbs(words: list[str], cues: UnitCues) -> None:
             cues.past += 1
             prev = words[i - 1] if i else ""
             # A verb joined to the current subject: "I looked at it and found ...".
-            if prev in ("and", "then") and subject in ("i", "we") and w not in STATE_PAST:
+            if prev in ("and", "then") and subject in ("i", "we") and w not in NOT_ACTIONS:
                 (cues.i_actions if subject == "i" else cues.we_actions).append(w)
         if w in ("he", "she", "they", "it", "that", "this", "there", "you", "who"):
             subject = "other"
