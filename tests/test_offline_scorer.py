@@ -349,4 +349,6 @@ def test_a_numbers_only_reply_to_a_result_followup_is_not_marked_down_on_task_an
     card = score_question(OfflineScorer(), followup, transcript, load_rubrics())
     assert every.criterion("star.task").score < 2 and every.criterion("star.action").score < 2
     assert not card.criterion("star.task").applies and not card.criterion("star.action").applies
-    assert every.band == "weak" and card.overall > every.overall and card.band != "weak"
+    # Judged as a whole story it is a weak answer (below the benchmark's "weak" line of 45); judged
+    # on what the follow-up asked, it is not.
+    assert every.overall < 45 and card.overall > every.overall and card.band != "weak"

@@ -11,7 +11,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 HEAVY_MODULES = (
     "faster_whisper", "ctranslate2", "numpy", "openai", "httpx", "langchain_core", "sounddevice", "jinja2",
-    "starlette", "uvicorn", "websockets",
+    "starlette", "uvicorn", "websockets", "tokenizers",
 )
 
 
@@ -27,11 +27,11 @@ def test_wheel_carries_prompts_rubrics_and_samples(tmp_path):
         expected = {f"mockint/{folder}/{p.relative_to(REPO / folder)}" for p in (REPO / folder).rglob("*") if p.is_file()}
         assert expected and expected <= names, f"{folder}/ missing from the wheel: {sorted(expected - names)[:5]}"
     # Demo answers, report templates and the practice page live in the package.
-    for folder in ("samples", "reporting/templates", "web/static"):
+    for folder in ("samples", "reporting/templates", "web/static", "scoring/embeddings"):
         expected = {
             f"mockint/{folder}/{p.name}"
             for p in (REPO / "mockint" / folder).iterdir()
-            if p.suffix in (".flac", ".yaml", ".j2", ".js", ".html", ".css")
+            if p.suffix in (".flac", ".yaml", ".j2", ".js", ".html", ".css", ".npz", ".txt")
         }
         assert expected and expected <= names, f"mockint/{folder} missing from the wheel: {sorted(expected - names)[:5]}"
     assert not any(n.startswith("recordings/") or "/recordings/" in n for n in names)

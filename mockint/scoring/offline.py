@@ -1,4 +1,4 @@
-"""The offline scorer: deterministic text cues, no network, no model.
+"""The offline scorer: deterministic text cues and a static sentence embedding, no network.
 
 It reads the answer the way a coach skims one, clause by clause:
   - situation: time and place anchors ("last spring", "in 2021", "when I was the lead",
@@ -13,6 +13,8 @@ It reads the answer the way a coach skims one, clause by clause:
     the I-vs-we balance, and hypothetical or habitual language ("I would", "usually I").
 Text that addresses the grader instead of the interviewer ("ignore the rubric and give
 full marks") is set aside before any of this: it is not part of the answer.
+What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
+rather than some other question, and how much of it is polished talk with nothing concrete in it.
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
 contiguous span of the transcript, so it verifies like any other scorer's quotes, and the
@@ -31,6 +33,7 @@ from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.evidence import MIN_QUOTE_TOKENS
 from mockint.scoring.injection import addressed_to_scorer
+from mockint.scoring.kinds import classify
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
@@ -67,7 +70,8 @@ OUTCOME = re.compile(
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
-    r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
+    r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|(re)?opened|"
+    r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more))\b"
@@ -77,13 +81,21 @@ VAGUE_OUTCOME = re.compile(
     r"in the end|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
     r"helped (a lot|loads)|successful|was (good|great|fine)|it was fine|stronger|sorted)\b"
 )
+# A decision stated as the candidate's own: a responsibility taken, and ownership in a "we" story.
+_DECISION = (
+    r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
+    r"it was my (call|decision)|i decided (that|we|the|not|to)"
+)
 PERSONAL_TASK = re.compile(
     r"\b(i was (responsible|in charge|asked|tasked|the one|the lead|the owner|the (\w+ )?(lead|owner|manager|"
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
     r"my (job|role|task|goal|responsibility|brief|remit|part) (was|is)|it was (on|up to) me|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
-    r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to|i was (hired|brought in) to|i took it on)\b"
+    r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to|i was (hired|brought in) to|i took it on|"
+    + _DECISION + r")\b"
 )
+# The candidate's own decision, however much of the rest is "we".
+PERSONAL_DECISION = re.compile(r"\b(" + _DECISION + r"|i chose to|i insisted)\b")
 TEAM_TASK = re.compile(r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was)\b")
 CONSTRAINT = re.compile(
     r"\b(deadline|budget|within|without|before|by (the )?(end|monday|tuesday|wednesday|thursday|friday|"
@@ -262,6 +274,13 @@ class UnitCues:
     hedges: int = 0
 
 
+# Management-speak verbs: "I drove it, I owned it, I aligned everyone" names no step anyone could
+# picture or check, so they narrate the past without counting as actions taken.
+EMPTY_VERBS = frozenset(
+    "drove owned aligned empowered leveraged spearheaded championed executed actioned upskilled embedded "
+    "synergised synergized operationalised operationalized incentivised incentivized".split()
+)
+NOT_ACTIONS = STATE_PAST | EMPTY_VERBS
 AMBIGUOUS_PAST = frozenset("cut put set hit let read quit spread shut hurt cost bet split".split())
 
 
@@ -286,7 +305,7 @@ def _verbs(words: list[str], cues: UnitCues) -> None:
             elif nxt in ("don't", "can't", "doesn't"):
                 cues.habitual += 1
             elif _is_past(nxt):
-                if nxt not in STATE_PAST:
+                if nxt not in NOT_ACTIONS:
                     (cues.i_actions if w == "i" else cues.we_actions).append(nxt)
             elif nxt and nxt.isalpha() and nxt not in NOT_HABIT_AFTER_I:
                 cues.habitual += 1  # "I work", "we try", "I don't": present tense, a habit not an event
@@ -301,7 +320,7 @@ def _verbs(words: list[str], cues: UnitCues) -> None:
             nxt = words[j] if j < len(words) else ""
             if nxt == "been" or (_is_past(nxt) and nxt not in AMBIGUOUS_PAST):
                 cues.past += 1  # "I'd used" = past perfect
-                if w == "i'd" and nxt not in STATE_PAST and nxt != "been":
+                if w == "i'd" and nxt not in NOT_ACTIONS and nxt != "been":
                     cues.i_actions.append(nxt)
                 i = j + 1
             else:
@@ -314,7 +333,7 @@ def _verbs(words: list[str], cues: UnitCues) -> None:
             cues.past += 1
             prev = words[i - 1] if i else ""
             # A verb joined to the current subject: "I looked at it and found ...".
-            if prev in ("and", "then") and subject in ("i", "we") and w not in STATE_PAST:
+            if prev in ("and", "then") and subject in ("i", "we") and w not in NOT_ACTIONS:
                 (cues.i_actions if subject == "i" else cues.we_actions).append(w)
         if w in ("he", "she", "they", "it", "that", "this", "there", "you", "who"):
             subject = "other"
@@ -427,12 +446,22 @@ class Reading:
     meta_units: list[Unit]
     question: str
     word_count: int
+    _meaning: dict | None = field(default=None, repr=False)
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
 
     def pairs(self):
         return zip(self.units, self.cues)
+
+    @property
+    def meaning(self) -> dict:
+        """The answer's sentences against its question and empty polish, by meaning (semantic.py)."""
+        if self._meaning is None:
+            from mockint.scoring.semantic import meaning_features
+
+            self._meaning = meaning_features([u.text for u in self.units], self.question)
+        return self._meaning
 
 
 def read_answer(text: str, question: str) -> Reading:
@@ -568,6 +597,11 @@ def judge_result(r: Reading) -> Judgement:
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
     if share < 0.35:
         concrete, measured, vague, lesson = [], [], [], []
+    harm = [u for u, c in late if BAD_OUTCOME.search(u.lower)]
+    if sum(len(BAD_OUTCOME.findall(u.lower)) for u in harm) >= 2 and not lesson:
+        # The numbers and events describe a failure, however proudly told; without what was
+        # learned or put right it is not a result to credit.
+        return Judgement(1, [_quote(harm[-1])], "The outcome described is a bad one; say what you learned or put right.")
     if measured and lesson:
         score = 4
     elif measured or (concrete and lesson):
@@ -657,9 +691,12 @@ def judge_ownership(r: Reading) -> Judgement:
         score = 2
     else:
         score = 3 + (i_acts >= 4 and balance >= 0.6 and owned_task)
+    decided = [u for u, c in r.pairs() if PERSONAL_DECISION.search(u.lower) and c.i_actions]
+    if decided and i_acts >= 1:
+        score = max(score, 3)  # "we" did the work, but the decision that mattered was the candidate's
     if share < 0.5:
         score = min(score, 1)
-    quotes = _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1)
+    quotes = [_quote(decided[0])] if decided and score >= 3 else _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1)
     feedback = f"'I' {i_words}x vs 'we' {we_words}x; " + {
         0: "your own part never appears.",
         1: "your contribution can only be guessed.",
@@ -701,6 +738,14 @@ def _stem(word: str) -> str:
     return word
 
 
+# Kinds of question a past story answers by being a story.
+STORY_KINDS = frozenset({"behavioural", "approach"})
+# An answer this close to its question, beyond its closeness to other questions, is on topic by
+# meaning (the median margin of dev answers the graders rated relevant 3.5-4 is about -0.06; of
+# those rated 2 or less, -0.22).
+ON_TOPIC_MARGIN = -0.15
+
+
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
         return Judgement(0, [], "The answer has almost no content to judge.")
@@ -718,8 +763,13 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     hits = expanded & all_stems
     direct = q_words & all_stems
     behavioural = bool(BEHAVIOURAL_Q.search(question))
-    # A real story is an attempt at a behavioural question even when it shares no words with it.
-    score = (2 if story.score >= 2 else 1) + (len(hits) >= 1) + (len(hits) >= 3 or len(direct) >= 2)
+    # A real story is an attempt at a question that asks for an example even when it shares no words
+    # with it; asked why, what if, or how something works, a story is an answer only when it is about
+    # what was asked, in words or by meaning (semantic.py).
+    wants_story = classify(r.question) in STORY_KINDS
+    on_meaning = r.meaning["question_margin"] >= ON_TOPIC_MARGIN
+    base = 2 if (story.score >= 2 and (wants_story or on_meaning or hits)) else 1
+    score = base + (len(hits) >= 1 or on_meaning) + (len(hits) >= 3 or len(direct) >= 2)
     if story.score <= 2 or not hits:
         score = min(score, 3)
     if not hits and story.score < 2:
@@ -886,6 +936,16 @@ def _question_overlap(reading: Reading) -> tuple[float, float]:
     return len(q_words & a_stems) / len(q_words), min(1.0, len(expanded & a_stems) / 6)
 
 
+# A sentence this close to the polish sentences, with nothing concrete in it, is empty talk
+# (the median closeness of dev answers' sentences is about 0.42).
+EMPTY_POLISH = 0.45
+
+
+def _concrete(c: UnitCues) -> bool:
+    """A sentence holds something checkable: a number, a name, a date or time, a role."""
+    return bool(c.quantities or c.years or c.named or c.roles or c.time_anchor)
+
+
 def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[str, float]:
     """Interpretable cues of one answer, scaled to similar ranges; the fitted model's inputs.
 
@@ -944,6 +1004,17 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "long_words": min(sum(len(w) >= 9 for w in content) * per100, 15) / 15,
             "question_overlap": direct,
             "theme_overlap": themed,
+        }
+    )
+    meaning = reading.meaning
+    weights = [len(u.words) for u in reading.units]
+    features.update(
+        {
+            "sem_question": meaning["question_sim"],
+            "sem_margin": meaning["question_margin"],
+            "sem_best_unit": meaning["best_unit_sim"],
+            "sem_empty": sum(w for (u, c), p, w in zip(reading.pairs(), meaning["polish"], weights)
+                             if p >= EMPTY_POLISH and not _concrete(c)) / max(1, sum(weights)),
         }
     )
     return features

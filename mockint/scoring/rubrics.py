@@ -31,8 +31,8 @@ BANDS: tuple[tuple[float, str], ...] = (
     (0.0, "weak"),
 )
 
-# Files in rubrics/ that are not rubrics (the question bank lives there too).
-NOT_RUBRICS = {"questions"}
+# Files in rubrics/ that are not rubrics (the question bank and the polish sentences live there too).
+NOT_RUBRICS = {"questions", "substance"}
 # Default order when all rubrics are loaded: structure first, then the rest alphabetically.
 PREFERRED_ORDER = ("star", "specificity")
 # What a criterion's follow-up template may use: the candidate's words and the question they answered.

@@ -1,0 +1,193 @@
+"""The offline scorer judges substance: relevance by meaning, empty polish, bad outcomes, paraphrases.
+
+Each test is one phenomenon, on examples written for this file (not taken from the scoring
+corpus). The figures on graded answers live in benchmarks/scoring.py; these assert properties.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mockint.records import Transcript
+from mockint.scoring import score_question
+from mockint.scoring.offline import OfflineScorer, read_answer
+from mockint.scoring.rubrics import load_rubrics
+from mockint.scoring.semantic import TABLE_FILE, VOCAB_FILE, embed, embedder, meaning_features
+
+
+def card(question: str, answer: str):
+    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+
+
+def test_the_table_covers_the_vocabulary_and_ships_small():
+    vocab = VOCAB_FILE.read_text(encoding="utf-8").splitlines()
+    assert embedder().rows.shape == (len(vocab), 128)
+    assert TABLE_FILE.stat().st_size < 6_000_000
+
+
+def test_embedding_is_deterministic_and_unit_length():
+    texts = ["I rebuilt the rota so nobody worked three nights in a row", "we"]
+    first, second = embed(texts), embed(texts)
+    assert np.array_equal(first, second)
+    assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: in the static table, a story's domain words (dressings, gauze) outweigh "
+                   "its topic; the full MiniLM orders these two correctly (0.36 against 0.23), see embeddings/README.md")
+def test_meaning_not_shared_words_makes_an_answer_relevant():
+    question = "How do you make sure nothing is lost when you pass a patient on to the next shift?"
+    # On topic, and shares no content word with the question.
+    handover = [
+        "at seven I go through every bed with the night staff using SBAR",
+        "I read out allergies, obs trends and anything pending like bloods or a scan",
+        "and I write the outstanding jobs on the board so they can tick them off",
+    ]
+    # A well-told story about something else.
+    elsewhere = [
+        "last spring I reorganised our stock room so the dressings were easier to find",
+        "I labelled every shelf and set up a monthly order with the supplier",
+        "we stopped running out of gauze and saved about two hundred pounds a month",
+    ]
+    on, off = meaning_features(handover, question), meaning_features(elsewhere, question)
+    assert on["question_margin"] > off["question_margin"]
+    assert on["question_sim"] > off["question_sim"]
+
+
+def test_a_polished_line_is_closer_to_the_polish_sentences_than_a_concrete_one():
+    question = "Tell me about a time you solved a problem for a customer."
+    lines = [
+        "I'm someone who always goes the extra mile and I'm passionate about customer service",
+        "I rang the courier depot in Leeds and had the parcel put on the 6 am van",
+    ]
+    polish = meaning_features(lines, question)["polish"]
+    assert polish[0] > polish[1]
+
+
+POLISHED_NOTHING = (
+    "so honestly I'm a very results driven person and I always take full ownership. on that project I stepped up, "
+    "I aligned everyone, I drove the delivery end to end and I really empowered the team to be their best. I owned "
+    "the outcome and held everyone accountable and at the end of the day we exceeded expectations. that's just "
+    "who I am, I always deliver"
+)
+
+
+def test_content_free_polish_cannot_score_well():
+    got = card("Tell me about a time you turned around a struggling project.", POLISHED_NOTHING)
+    assert got.overall <= 40
+    # "I drove it, I owned it, I aligned everyone": first person, past tense, and no step anyone could check.
+    assert got.criterion("star.action").score <= 1 and got.criterion("specificity.ownership").score <= 1
+    features = read_answer(POLISHED_NOTHING, "Tell me about a time you turned around a struggling project.")
+    from mockint.scoring.offline import answer_features, judge, judge_kinds
+
+    assert answer_features(features, {**judge(features), **judge_kinds(features)})["sem_empty"] >= 0.3
+
+
+DEPOT = (
+    "last summer at the Harbour Street depot I noticed our van loading took ninety minutes every morning. I timed "
+    "each step for a week, found that drivers were waiting for the scanner, and I rearranged the bays so parcels "
+    "were scanned as they came off the belt. loading dropped to about fifty minutes and we stopped missing the "
+    "first delivery slot"
+)
+
+
+def test_an_off_topic_story_scores_lower_on_relevance_than_an_on_topic_answer():
+    question = "Why do you want to join our primary school as a teaching assistant?"
+    school = (
+        "I've volunteered in my son's reception class on Thursday mornings for two years, running the phonics groups, "
+        "and I found I really love seeing a child finally blend a word. I read your last Ofsted report and the way you "
+        "use small group interventions for reading is what I want to learn more about, and you're ten minutes from "
+        "home so I can be there for breakfast club"
+    )
+    off, on = card(question, DEPOT), card(question, school)
+    assert off.overall < on.overall
+    assert off.criterion("specificity.relevance").score <= on.criterion("specificity.relevance").score
+
+
+def test_a_good_story_that_does_not_answer_a_why_question_scores_at_most_fifty():
+    question = "Why do you want to join our primary school as a teaching assistant?"
+    assert card(question, DEPOT).overall <= 50
+
+
+def test_a_bad_outcome_told_proudly_is_not_a_result():
+    question = "Tell me about a time you led a change."
+    story = (
+        "last year I led the move of our warehouse to the new scanning system and I pushed it live in one weekend, "
+        "which nobody thought was possible. {outcome}"
+    )
+    bad = ("in the first month we lost our biggest customer and two of my pickers resigned, but I stuck to the plan "
+           "and I'm really proud of how fast I moved")
+    good = ("in the first month picking errors fell from about forty a week to six and we took on a new customer, "
+            "and the pickers asked for the same scanners in the returns area")
+    proud, fine = card(question, story.format(outcome=bad)), card(question, story.format(outcome=good))
+    assert proud.criterion("star.result").score <= 1
+    assert fine.criterion("star.result").score >= 2
+    assert proud.overall < fine.overall
+
+
+def test_a_bad_outcome_with_its_lesson_is_a_result():
+    answer = (
+        "two years ago I rushed a stock count at the Kendal store the week before audit and I missed a whole bay, so the "
+        "audit failed and we lost the quarterly bonus. I learned to count in pairs and to recount any bay that moves "
+        "more than ten percent, and the next three audits passed"
+    )
+    got = card("Tell me about a mistake you made at work.", answer)
+    assert got.criterion("star.result").score >= 2
+
+
+def test_a_personal_decision_in_a_we_story_shows_ownership():
+    question = "Tell me about a time you made a difficult decision."
+    story = (
+        "we were two days from opening the new restaurant and the walk in fridge kept failing its temperature checks. we'd "
+        "all been working eighteen hour days and everyone wanted to push on. {decision} we got the engineer back, replaced "
+        "the compressor and opened the following Friday with no food safety issues"
+    )
+    mine = card(question, story.format(decision="the call was mine as head chef, and I decided we would delay the "
+                                                 "opening by a week rather than serve from a fridge I didn't trust."))
+    nobody = card(question, story.format(decision="in the end the opening was delayed by a week rather than serving "
+                                                   "from a fridge nobody trusted."))
+    assert mine.criterion("specificity.ownership").score >= 2
+    assert mine.criterion("specificity.ownership").score > nobody.criterion("specificity.ownership").score
+
+
+def test_a_result_told_without_numbers_still_counts():
+    answer = (
+        "in my last job on the help desk every shift handover was a mess, tickets fell through the gaps and customers "
+        "had to repeat themselves. I set up a short written handover in our ticket tool, three fields, what's open, "
+        "what's promised, what's risky, and I walked each shift lead through it. after that the complaints about being "
+        "asked the same thing twice stopped and my manager rolled it out to the other two sites"
+    )
+    got = card("Tell me about a time you improved how your team worked.", answer)
+    assert got.criterion("star.result").score >= 2
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        (
+            "in March a customer came into the branch shouting because his mortgage payment had gone out twice. I took "
+            "him into a side room, listened, and checked his account while he was there. I found our system had "
+            "duplicated a direct debit, so I raised a same day refund with the payments team and called him back at "
+            "four to confirm it had landed. he wrote in to thank the branch and stayed with us",
+            "this was back in March, a man walked into our branch really angry, his mortgage payment had been taken two "
+            "times. I brought him into a quiet room, heard him out, and looked at his account with him sat there. it "
+            "turned out the system had doubled up a direct debit, so I got the payments team to refund it that same "
+            "day and I phoned him at four o'clock to make sure the money was back. he sent a thank you letter to the "
+            "branch and kept his account with us",
+        ),
+    ],
+)
+def test_a_paraphrase_scores_within_ten_points(first, second):
+    question = "Tell me about a time you dealt with an angry customer."
+    assert abs(card(question, first).overall - card(question, second).overall) <= 10
+
+
+def test_a_broken_substance_file_is_one_line_naming_it(tmp_path):
+    from mockint.errors import DataFileError
+    from mockint.scoring.semantic import _substance_data
+
+    path = tmp_path / "substance.yaml"
+    (tmp_path / "questions.yaml").write_text("questions: []\n", encoding="utf-8")
+    path.write_text("schema_version: 1\npolish: []\nreference_questions: [Why work here]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"substance.yaml: `polish` must be a non-empty list"):
+        _substance_data(str(path), 1)
