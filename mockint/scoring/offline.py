@@ -257,6 +257,7 @@ class UnitCues:
     quantities: int = 0
     scaled_quantities: int = 0  # a number with a unit: 40 percent, 3 hours, 180 thousand
     change_quantities: int = 0  # "from 19 to 3", "by 30 percent"
+    unanchored: int = 0  # a figure that says neither what it counts nor what it measures
     years: int = 0
     outcome: int = 0
     vague_outcome: int = 0
@@ -368,12 +369,77 @@ def _quantities(words: list[str], cues: UnitCues) -> None:
         before = words[max(0, i - 8) : i]
         if any(a in UNIT_WORDS for a in after) or _THOUSANDS_K.match(w) or prev in ("$", "£", "€"):
             cues.scaled_quantities += 1
+        if _unanchored_figure(words, i, j) and not (_THOUSANDS_K.match(w) or prev in ("$", "£", "€")):
+            cues.unanchored += 1
         if (
             w in ("doubled", "halved", "tripled")
             or (prev == "to" and ("from" in before or (i > 1 and words[i - 2] in CHANGE_VERBS)))
             or ("by" in words[max(0, i - 2) : i] and any(a in UNIT_WORDS for a in after))
         ):
             cues.change_quantities += 1
+
+
+# What a figure can stand on. A time or money unit is a measure in itself ("three hours", "forty
+# thousand pounds"); a share or a ratio ("forty percent", "three times") is a figure *of* something,
+# and needs that something said: "attrition fell from 22 to 9 percent", "40 percent of the orders".
+# A bare count needs the thing counted ("twelve chefs"). Measures nobody could check - "the
+# metrics", "the numbers", "performance" with nothing before them saying whose or of what - stand
+# for nothing: "the metrics went from 30 to 70 percent" is a figure with no referent.
+SELF_MEASURES = frozenset(
+    """hours hour days day weeks week months month minutes minute mins seconds years year quarters
+    pounds dollars euros quid grand k thousand million billion pence cents p""".split()
+)
+SHARE_WORDS = frozenset("percent per cent % points point times x fold".split())
+GENERIC_MEASURES = frozenset(
+    """metrics metric numbers number figures kpis kpi stats statistics results result performance
+    productivity efficiency engagement output outcomes outcome impact value growth things thing stuff
+    everything scores score rate rates levels level it them they this that which""".split()
+)
+# Words between a figure and what it measures: articles, change verbs, hedges ("went up by about").
+_REFERENT_SKIP = frozenset(
+    """the a an our my their his her its your all of from to by at about around roughly nearly almost
+    over under up down than and or went go gone going rose fell dropped increased decreased grew
+    improved reduced cut jumped climbed moved got was were is are be been being had has have just
+    only some approximately basically literally like so per""".split()
+)
+
+
+def _skippable(word: str) -> bool:
+    return word in _REFERENT_SKIP or word in SHARE_WORDS or word in NUMBER_WORDS or word == "one" or _is_number(word, "")
+
+
+def _names_a_measure(word: str, qualifier: str) -> bool:
+    """Whether `word` (with the word before it) says what a figure measures."""
+    if word in SELF_MEASURES:
+        return True
+    if len(word) <= 2 or word in STOPWORDS:
+        return False
+    if word in GENERIC_MEASURES:  # "customer satisfaction", "error rate": a qualifier names the measure
+        return bool(qualifier) and len(qualifier) > 2 and not _skippable(qualifier) and qualifier not in STOPWORDS \
+            and qualifier not in GENERIC_MEASURES
+    return True
+
+
+def _unanchored_figure(words: list[str], start: int, end: int) -> bool:
+    """A share or a change ("forty percent", "went from thirty to seventy") that never says of what."""
+    after = words[end : end + 8]
+    before = words[max(0, start - 8) : start]
+    lead = []
+    for w in after:
+        if not _skippable(w):
+            break
+        lead.append(w)
+    is_share = any(w in SHARE_WORDS for w in lead) or (before and before[-1] in ("from", "to", "by"))
+    if not is_share:
+        return False  # a plain count ("two things", "three years") claims no impact
+    rest = after[len(lead):]
+    if rest and _names_a_measure(rest[0], lead[-1] if lead else ""):
+        return False  # "forty percent of the orders", "ninety nine percent pick accuracy"
+    for k in range(len(before) - 1, -1, -1):  # "attrition went from twenty two percent": it comes first
+        if _skippable(before[k]) or before[k] in STOPWORDS:
+            continue
+        return not _names_a_measure(before[k], before[k - 1] if k else "")
+    return True
 
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019&-]*")
@@ -851,7 +917,58 @@ class OfflineScorer:
                 quotes = quotes if score > 0 else []
                 raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
                                         feedback=criterion.levels[score]))
+        raw = apply_gates(raw, reading, judgements, rubrics)
         return build_scorecard(raw, transcript, rubrics, scorer="offline")
+
+
+def shut_gates(reading: Reading, relevance: int) -> list[str]:
+    """The gates of rubrics/substance.yaml this answer shuts: `off_topic` when the relevance
+    judge finds no link to the question (`relevance`, its rule reading: the fitted model and the
+    quote checks move the card's score for reasons other than topic) and by meaning the answer sits
+    nearer other questions than this one (only when a question was given); `figures_without_referent`
+    when enough of its figures never say what they measure."""
+    from mockint.scoring.semantic import gates
+
+    shut = []
+    for name, spec in gates().items():
+        if name == "off_topic" and reading.question.strip() and reading.units:
+            if relevance <= spec["relevance_at_most"] and reading.meaning["question_margin"] < spec["margin_below"]:
+                shut.append(name)
+        elif name == "figures_without_referent":
+            loose, figures = reading.total("unanchored"), reading.total("quantities")
+            if loose >= spec["min_figures"] and loose >= spec["share_of_figures"] * figures:
+                shut.append(name)
+    return shut
+
+
+def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement],
+                rubrics: list[Rubric]) -> list[RawCriterion]:
+    """Cap every criterion at what a shut gate allows, and say why on one criterion of the card."""
+    from mockint.scoring.kinds import criteria_for
+    from mockint.scoring.semantic import gates
+
+    by_key = {f"{c.rubric}.{c.criterion}": c for c in raw}
+    key = "specificity.relevance"
+    shut = shut_gates(reading, judgements[key].score if key in judgements else 0)
+    if not shut:
+        return raw
+    judged_on = set(criteria_for(reading.question)[1]) if reading.question.strip() else set(by_key)
+    for name in shut:
+        spec = gates()[name]
+        level = spec["max_level"]
+        line = spec["feedback"].replace("{max_level}", str(level))
+        shown = next((k for k in spec["shown_on"] if k in by_key and k in judged_on), None) or next(
+            (k for k in spec["shown_on"] if k in by_key), None)
+        for k, c in list(by_key.items()):
+            capped = min(c.score, gates()[name]["relevance_at_most"] if name == "off_topic" and k == key else level)
+            update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
+            if k == shown:
+                update["feedback"] = line
+            elif capped < c.score:
+                rubric = next(r for r in rubrics if r.id == c.rubric)
+                update["feedback"] = rubric.criterion(c.criterion).levels[capped]
+            by_key[k] = c.model_copy(update=update)
+    return [by_key[f"{c.rubric}.{c.criterion}"] for c in raw]
 
 
 # --- beyond STAR: cues for every kind of answer, and the features the fitted model reads -------

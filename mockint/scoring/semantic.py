@@ -100,6 +100,48 @@ def _substance() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return _substance_data(str(path), path.stat().st_mtime_ns if path.exists() else 0)
 
 
+# What each gate in substance.yaml must say, besides max_level, shown_on and feedback.
+GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_without_referent": ("min_figures", "share_of_figures")}
+
+
+@lru_cache(maxsize=4)
+def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
+    from mockint.datafiles import read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    gates = read_yaml_mapping(path, "substance file", schema_version=1).get("gates") or {}
+    if not isinstance(gates, dict):
+        raise DataFileError(f"{path}: `gates` must be a mapping of gate names to settings")
+    out = {}
+    for name, spec in gates.items():
+        if name not in GATE_LIMITS:
+            raise DataFileError(f"{path}: unknown gate `{name}` (known: {', '.join(GATE_LIMITS)})")
+        if not isinstance(spec, dict):
+            raise DataFileError(f"{path}: gate `{name}` must be a mapping")
+        level = spec.get("max_level")
+        if not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= 4:
+            raise DataFileError(f"{path}: gate `{name}`: max_level must be a whole number 0-4")
+        if not isinstance(spec.get("feedback"), str) or not spec["feedback"].strip():
+            raise DataFileError(f"{path}: gate `{name}`: feedback must be one line of text")
+        shown = spec.get("shown_on")
+        if not isinstance(shown, list) or not shown or not all(isinstance(k, str) and "." in k for k in shown):
+            raise DataFileError(f"{path}: gate `{name}`: shown_on must list criteria like specificity.relevance")
+        for key in GATE_LIMITS[name]:
+            if not isinstance(spec.get(key), (int, float)) or isinstance(spec.get(key), bool):
+                raise DataFileError(f"{path}: gate `{name}`: {key} must be a number")
+        out[name] = dict(spec)
+    return out
+
+
+def gates() -> dict[str, dict]:
+    """The caps substance.yaml puts on off-topic answers and on figures that measure nothing."""
+    from mockint.resources import resource_dir
+
+    path = resource_dir("rubrics") / SUBSTANCE_FILE
+    return _gates_data(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
 @lru_cache(maxsize=2)
 def _background(polish: tuple[str, ...], questions: tuple[str, ...]) -> np.ndarray:
     return embedder().mean_rows(list(polish) + list(questions)).mean(0)
