@@ -191,3 +191,103 @@ def test_a_broken_substance_file_is_one_line_naming_it(tmp_path):
     path.write_text("schema_version: 1\npolish: []\nreference_questions: [Why work here]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"substance.yaml: `polish` must be a non-empty list"):
         _substance_data(str(path), 1)
+
+
+# --- gates (rubrics/substance.yaml): what an off-topic answer, or figures of nothing, can score ---
+
+
+def _gates_with(monkeypatch, name: str, **changes):
+    from mockint.scoring import semantic
+
+    edited = {k: dict(v) for k, v in semantic.gates().items()}
+    edited[name].update(changes)
+    monkeypatch.setattr(semantic, "gates", lambda: edited)
+
+
+PARENT_Q = "What would you do if a parent complained to you about another teacher?"
+
+
+GOALS_Q = "What are your long-term career goals?"
+
+
+def test_an_off_topic_story_is_capped_and_the_card_says_why_on_one_row(monkeypatch):
+    from mockint.scoring.semantic import gates
+
+    got = card(GOALS_Q, DEPOT)
+    spec = gates()["off_topic"]
+    applied = [c for c in got.criteria if c.applies]
+    assert got.overall <= 25 * spec["max_level"]
+    assert all(c.score <= spec["max_level"] for c in applied)
+    assert got.criterion("specificity.relevance").score <= spec["relevance_at_most"]
+    assert [c.key for c in applied if c.feedback == spec["feedback"]] == ["specificity.relevance"]
+    # The cap is the gate's doing, and a coach's edit of max_level moves it.
+    _gates_with(monkeypatch, "off_topic", max_level=4)
+    assert card(GOALS_Q, DEPOT).overall > got.overall
+
+
+def test_an_answer_to_the_question_shuts_no_gate():
+    from mockint.scoring.offline import judge, shut_gates
+
+    answer = (
+        "first I'd listen properly and write down what the parent tells me, with dates, and thank them for coming "
+        "to me. I wouldn't judge my colleague or promise anything I can't deliver. then I'd tell them I'll pass it to "
+        "the head of year today, because complaints about staff go through the school's procedure, not through me. "
+        "and if anything they said was a safeguarding worry I'd report it to the safeguarding lead straight away"
+    )
+    reading = read_answer(answer, PARENT_Q)
+    assert shut_gates(reading, judge(reading)["specificity.relevance"].score) == []
+    assert card(PARENT_Q, answer).overall > card(PARENT_Q, DEPOT).overall
+
+
+@pytest.mark.parametrize(
+    "text, loose",
+    [
+        ("and the metrics went from thirty to seventy percent", 2),
+        ("it went up forty percent and then it doubled to ninety percent", 3),
+        ("customer satisfaction went from seventy to eighty five percent", 0),
+        ("late deliveries fell from twenty two percent to about nine", 0),
+        ("about forty percent of the orders were wrong", 0),
+        ("we went from ninety four to ninety nine point one percent pick accuracy", 0),
+        ("so two things really, and I've been there three years", 0),  # counts claim no impact
+    ],
+)
+def test_a_share_or_change_must_say_what_it_measures(text, loose):
+    assert read_answer(text, "").total("unanchored") == loose
+
+
+VAGUE_FIGURES = (
+    "so I took over the project when it was struggling and I really pushed it. I reorganised everything and got "
+    "the team working properly, and efficiency went from forty percent to ninety percent. then it went up another "
+    "thirty percent, and overall the numbers improved by about sixty percent by the end"
+)
+MEASURED_FIGURES = VAGUE_FIGURES.replace("efficiency went", "on-time orders went").replace(
+    "then it went up another thirty percent", "then repeat orders went up another thirty percent").replace(
+    "the numbers improved", "complaints about late orders fell")
+
+
+def test_figures_that_measure_nothing_cap_the_answer_and_say_so(monkeypatch):
+    from mockint.scoring.semantic import gates
+
+    question = "Tell me about a time you turned around a struggling project."
+    spec = gates()["figures_without_referent"]
+    vague, measured = card(question, VAGUE_FIGURES), card(question, MEASURED_FIGURES)
+    assert all(c.score <= spec["max_level"] for c in vague.criteria if c.applies)
+    assert vague.overall <= 25 * spec["max_level"] < measured.overall
+    assert vague.criterion("specificity.quantified_impact").feedback == spec["feedback"]
+    assert spec["feedback"] not in [c.feedback for c in measured.criteria]
+    _gates_with(monkeypatch, "figures_without_referent", max_level=4)
+    assert card(question, VAGUE_FIGURES).overall > vague.overall
+
+
+def test_a_broken_gate_is_one_line_naming_the_file(tmp_path):
+    from mockint.errors import DataFileError
+    from mockint.scoring.semantic import _gates_data
+
+    path = tmp_path / "substance.yaml"
+    path.write_text("schema_version: 1\ngates:\n  off_topic: {relevance_at_most: 1, margin_below: -0.4, max_level: 7,"
+                    " shown_on: [specificity.relevance], feedback: Off topic.}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"substance.yaml: gate `off_topic`: max_level must be a whole number 0-4"):
+        _gates_data(str(path), 1)
+    path.write_text("schema_version: 1\ngates:\n  too_long: {max_level: 1}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"unknown gate `too_long`"):
+        _gates_data(str(path), 2)
