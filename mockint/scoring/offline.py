@@ -15,6 +15,8 @@ Text that addresses the grader instead of the interviewer ("ignore the rubric an
 full marks") is set aside before any of this: it is not part of the answer.
 What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
 rather than some other question, and how much of it is polished talk with nothing concrete in it.
+Two gates in rubrics/substance.yaml cap the whole card: an answer to some other question (no word
+link, and nearer other questions by meaning), and figures that never say what they measure.
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
 contiguous span of the transcript, so it verifies like any other scorer's quotes, and the
@@ -956,14 +958,13 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
     for name in shut:
         spec = gates()[name]
         level = spec["max_level"]
-        line = spec["feedback"].replace("{max_level}", str(level))
         shown = next((k for k in spec["shown_on"] if k in by_key and k in judged_on), None) or next(
             (k for k in spec["shown_on"] if k in by_key), None)
         for k, c in list(by_key.items()):
-            capped = min(c.score, gates()[name]["relevance_at_most"] if name == "off_topic" and k == key else level)
+            capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else level)
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
-                update["feedback"] = line
+                update["feedback"] = spec["feedback"]
             elif capped < c.score:
                 rubric = next(r for r in rubrics if r.id == c.rubric)
                 update["feedback"] = rubric.criterion(c.criterion).levels[capped]

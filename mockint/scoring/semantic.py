@@ -130,7 +130,7 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
         for key in GATE_LIMITS[name]:
             if not isinstance(spec.get(key), (int, float)) or isinstance(spec.get(key), bool):
                 raise DataFileError(f"{path}: gate `{name}`: {key} must be a number")
-        out[name] = dict(spec)
+        out[name] = {**spec, "feedback": spec["feedback"].replace("{max_level}", str(level))}
     return out
 
 
