@@ -395,13 +395,17 @@ SHARE_WORDS = frozenset("percent per cent % points point times x fold".split())
 GENERIC_MEASURES = frozenset(
     """metrics metric numbers number figures kpis kpi stats statistics results result performance
     productivity efficiency engagement output outcomes outcome impact value growth things thing stuff
-    everything scores score rate rates levels level it them they this that which""".split()
+    everything scores score rate rates levels level""".split()
 )
+# "it went from sixty to eighty five percent" may point back to a measure named a sentence before:
+# a pronoun gets the benefit of the doubt.
+REFERRING_PRONOUNS = frozenset("it they this that these those which".split())
 # Words between a figure and what it measures: articles, change verbs, hedges ("went up by about").
 _REFERENT_SKIP = frozenset(
     """the a an our my their his her its your all of from to by at about around roughly nearly almost
     over under up down than and or went go gone going rose fell dropped increased decreased grew
-    improved reduced cut jumped climbed moved got was were is are be been being had has have just
+    improved reduced cut jumped climbed moved doubled halved tripled got was were is are be been being
+    had has have just
     only some approximately basically literally like so per""".split()
 )
 
@@ -438,6 +442,8 @@ def _unanchored_figure(words: list[str], start: int, end: int) -> bool:
     if rest and _names_a_measure(rest[0], lead[-1] if lead else ""):
         return False  # "forty percent of the orders", "ninety nine percent pick accuracy"
     for k in range(len(before) - 1, -1, -1):  # "attrition went from twenty two percent": it comes first
+        if before[k] in REFERRING_PRONOUNS:
+            return False
         if _skippable(before[k]) or before[k] in STOPWORDS:
             continue
         return not _names_a_measure(before[k], before[k - 1] if k else "")
