@@ -135,6 +135,9 @@ def usage_of(completions: list[dict[str, Any]]) -> dict[str, Any]:
         "completion_tokens": sum(u.get("completion_tokens", 0) for u in usage),
         # llama.cpp: prompt tokens actually evaluated (the rest came from the prompt cache)
         "prompt_evaluated": sum(t.get("prompt_n", 0) for t in timings),
+        # llama.cpp's own split of the time: reading the (uncached) prompt vs generating the reply
+        "prompt_seconds": round(sum(t.get("prompt_ms", 0.0) for t in timings) / 1000, 1),
+        "generation_seconds": round(sum(t.get("predicted_ms", 0.0) for t in timings) / 1000, 1),
     }
 
 

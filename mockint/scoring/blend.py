@@ -19,6 +19,11 @@ had the smallest error against the graders' overall. It keeps the LLM's judgemen
 are within a level of each other, and where a lenient model's 4 meets cues that show 1 or 0 the
 cues win: a score never ends more than one level above the offline cues'. Twelve answers is few:
 re-run the report when more replies are saved.
+
+On the locked split (76 of 129 answers, reported only): LLM alone 0.59 pairwise, offline alone
+0.75, `lower-if-apart` 0.71, `lower` 0.74, `mean` 0.72, `offline-plus-1` 0.67; the blends pull the
+adversarial answers' mean from 67-70 (either scorer alone) to 56-64. With this 1.5B model no rule
+beats the offline scorer alone on ranking; the check is what keeps a lenient model's card honest.
 """
 
 from __future__ import annotations
