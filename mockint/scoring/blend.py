@@ -10,7 +10,7 @@ rule lowered says so in `lowered`, so the scorecard shows which scorer's judgeme
 
 Which rule is the default (DEFAULT_RULE): chosen on the scoring corpus's dev split from the saved
 replies of Qwen2.5-Coder-1.5B Q4_K_M (benchmarks/llm_scoring.py report --split dev, 12 answers, 57
-pairs; the locked split is only reported). The rule fixed before looking: the highest pairwise
+pairs; the locked split is only reported). The criterion: the highest pairwise
 ranking among the rules that leave graded-weak answers no more often above 45 than the offline
 scorer does. On dev: LLM alone 0.74 pairwise, offline alone 0.83; `lower` 0.85, `lower-if-apart`
 0.87, `mean` 0.85 (weak answers below 45: 0.6, 0.4, 0.4; offline 0.4); `offline-plus-1` ranked
