@@ -153,6 +153,9 @@ class CriterionScore(Model):
 class Scorecard(Model):
     scorer: Literal["llm", "offline"]
     model: str | None = Field(default=None, description="LLM model name; None for offline")
+    checked_by: str | None = Field(
+        default=None, description="how the LLM's scores were checked against the offline scorer's (scoring/blend.py)"
+    )
     rubric_versions: dict[str, str] = Field(default_factory=dict)
     prompt_version: str | None = None
     criteria: list[CriterionScore]

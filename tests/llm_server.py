@@ -85,24 +85,37 @@ class LlamaServer:
             self.process.wait(timeout=10)
 
 
-def start_llama_server(binary: Path, env: dict[str, str], gguf: Path, log_path: Path, *, ready_timeout: float = 120.0) -> LlamaServer:
-    """Launch llama-server and wait until /health answers 200. Raises RuntimeError with the log tail."""
+# Greedy decoding (temperature 0, as mockint asks) makes a 135M model loop on one phrase until
+# max_tokens; these server-side defaults break the loops. Server configuration only: mockint's
+# request is unchanged. Larger models (the 1.5B of benchmarks/llm_scoring.py) run without them.
+TINY_MODEL_SAMPLING = ("--dry-multiplier", "0.8", "--repeat-penalty", "1.2")
+
+
+def start_llama_server(
+    binary: Path,
+    env: dict[str, str],
+    gguf: Path,
+    log_path: Path,
+    *,
+    alias: str = MODEL_ALIAS,
+    ctx_size: int = 4096,  # the scoring prompt with both rubrics is ~2,300 tokens
+    sampling: tuple[str, ...] = TINY_MODEL_SAMPLING,
+    ready_timeout: float = 120.0,
+) -> LlamaServer:
+    """Launch llama-server (2 threads, one slot; it caches the last prompt's prefix) and wait until
+    /health answers 200. Raises RuntimeError with the log tail."""
     port = free_port()
     args = [
         str(binary),
         "--model", str(gguf),
-        "--alias", MODEL_ALIAS,
+        "--alias", alias,
         "--host", "127.0.0.1",
         "--port", str(port),
-        "--ctx-size", "4096",  # the scoring prompt with both rubrics is ~2,300 tokens
+        "--ctx-size", str(ctx_size),
         "--threads", "2",
         "--parallel", "1",
         "--no-webui",
-        # Greedy decoding (temperature 0, as mockint asks) makes a 135M model loop on one
-        # phrase until max_tokens; these server-side defaults break the loops. Server
-        # configuration only: mockint's request is unchanged.
-        "--dry-multiplier", "0.8",
-        "--repeat-penalty", "1.2",
+        *sampling,
     ]
     log = open(log_path, "wb")  # noqa: SIM115 - the server writes to it until stopped
     started = time.monotonic()

@@ -15,6 +15,7 @@ from mockint.config import load_settings
 from mockint.errors import LLMError, ScoringError
 from mockint.records import Transcript
 from mockint.scoring import get_scorer
+from mockint.scoring.blend import BlendScorer
 from mockint.scoring.card import EVIDENCE_CAP
 from mockint.scoring.llm_scorer import LLMScorer, judgement_model, load_prompt, neutralise_delimiters, render_messages
 from mockint.scoring.rubrics import load_rubrics
@@ -262,7 +263,9 @@ def test_output_model_rejects_unknown_keys_and_accepts_criterion_names_that_shad
 
 def test_get_scorer_picks_the_llm_when_an_endpoint_is_configured(settings):
     scorer = get_scorer(settings)
-    assert isinstance(scorer, LLMScorer) and scorer.name == "llm"
+    # The LLM, checked against the offline cues (scoring/blend.py).
+    assert isinstance(scorer, BlendScorer) and scorer.name == "llm"
+    assert isinstance(scorer.llm, LLMScorer) and scorer.offline.name == "offline"
 
 
 def test_messages_render_without_a_network(rubrics):

@@ -19,8 +19,10 @@ from llm_server import MODEL_ALIAS
 from mockint.config import load_settings
 from mockint.llm import capabilities_for, forget_capabilities, public_endpoint
 from mockint.records import Scorecard
+from mockint.scoring.blend import BlendScorer
 from mockint.scoring.evidence import verify_quote
 from mockint.scoring.llm_scorer import LLMScorer, number_sentences
+from mockint.scoring.offline import OfflineScorer
 from mockint.scoring.rubrics import MAX_SCORE, load_rubrics
 
 pytestmark = [pytest.mark.llm_server, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -77,6 +79,15 @@ def test_real_server_scores_an_answer_through_the_production_path(llama_server, 
             assert criterion.lowered.startswith("the quotes do not show ")
         assert "\n" not in criterion.feedback
     assert 0.0 <= card.overall <= 100.0 and card.band
+
+    # The default scorer with an LLM (checked against the offline cues) shows the same quotes,
+    # every one of them in the transcript; the LLM's reply comes from the cache.
+    checked = BlendScorer(LLMScorer(settings), OfflineScorer()).score(QUESTION, transcript, rubrics)
+    assert checked.scorer == "llm" and checked.checked_by
+    for criterion in checked.criteria:
+        assert criterion.score <= card.criterion(criterion.key).score
+        for evidence in criterion.evidence:
+            assert evidence.quote in number_sentences(ANSWER) and verify_quote(evidence.quote, transcript)
 
     # The real endpoint took strict json_schema, and that was remembered.
     assert capabilities_for(public_endpoint(llama_server.base_url), MODEL_ALIAS).json_schema is True

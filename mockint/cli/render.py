@@ -16,7 +16,8 @@ def _short(text: str, limit: int) -> str:
 def scorer_label(card) -> str:
     if card.scorer == "offline":
         return "offline scorer (rule-based, no LLM)"
-    return f"LLM scorer ({card.model or 'unknown model'}, prompt {card.prompt_version or '-'})"
+    label = f"LLM scorer ({card.model or 'unknown model'}, prompt {card.prompt_version or '-'})"
+    return f"{label}, checked against the {card.checked_by}" if card.checked_by else label
 
 
 def render_scorecard(card, *, compact: bool = False, title: str | None = None, delivery=None) -> None:

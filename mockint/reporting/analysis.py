@@ -101,6 +101,7 @@ class AnswerView(Model):
     llm_state: str | None = Field(default=None, description="practice's background LLM score: pending, scored, failed")
     llm_error: str | None = None
     offline_overall: float | None = Field(default=None, description="the offline card's overall, once the LLM's replaced it")
+    checked_by: str | None = None  # how an LLM score was checked against the offline cues
     overall: float | None = None
     band: str | None = None
     rubric_scores: dict[str, float] = Field(default_factory=dict)
@@ -338,7 +339,7 @@ def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | 
         view.highlights = star_highlights(answer.transcript, card)
         view.spans = transcript_spans(answer.transcript, view.highlights)
     if card is not None:
-        view.scorer, view.model = card.scorer, card.model
+        view.scorer, view.model, view.checked_by = card.scorer, card.model, card.checked_by
         view.overall, view.band = card.overall, card.band
         view.rubric_scores = dict(card.rubric_scores)
         view.criteria = _criterion_rows(answer)

@@ -1,9 +1,10 @@
 """Scoring: a transcript and rubrics in, a Scorecard out.
 
 Two scorers share one interface and one post-processing step (card.build_scorecard):
-  - LLMScorer (scoring/llm.py): any OpenAI-compatible endpoint;
+  - LLMScorer (scoring/llm_scorer.py): any OpenAI-compatible endpoint;
   - OfflineScorer (scoring/offline.py): deterministic text cues, no network.
-`get_scorer` picks one from the settings. Callers score an answer with `score_question`, which
+`get_scorer` picks one from the settings; with an LLM it is the LLM checked against the offline
+cues (BlendScorer, scoring/blend.py). Callers score an answer with `score_question`, which
 also judges it only on the criteria its question exercises (card.apply_question_criteria).
 """
 
@@ -55,8 +56,8 @@ def score_question(
 
 def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:
     """The scorer to use: offline when asked (flag or settings.scorer == "offline");
-    the LLM when settings.scorer == "llm" or ("auto" and an endpoint is configured);
-    otherwise offline."""
+    the LLM, checked against the offline cues, when settings.scorer == "llm" or ("auto" and an
+    endpoint is configured); otherwise offline."""
     if offline or settings.scorer == "offline":
         return _offline()
     if settings.scorer == "llm" and not settings.llm_configured:
@@ -65,9 +66,11 @@ def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:
             hint="set MOCKINT_OPENAI_BASE_URL and/or MOCKINT_OPENAI_API_KEY, or use --offline",
         )
     if settings.llm_configured:
+        from mockint.scoring.blend import BlendScorer
         from mockint.scoring.llm_scorer import LLMScorer  # openai/httpx only load when the LLM is used
 
-        return LLMScorer(settings)
+        # The LLM's card, each criterion checked against the offline cues (scoring/blend.py says why).
+        return BlendScorer(LLMScorer(settings), _offline())
     return _offline()
 
 

@@ -193,6 +193,19 @@ def to_raw_criteria(result: BaseModel, rubrics: list[Rubric], sentences: list[st
     return raw
 
 
+def card_from_reply(
+    reply: str, transcript: Transcript, rubrics: list[Rubric], *, model: str | None, prompt_version: str
+) -> Scorecard:
+    """The scorecard a saved reply (the model's JSON text) makes today: parsed, sentence numbers read
+    back, verified and support-checked as in LLMScorer.score. Lets a benchmark recompute figures from
+    saved replies after the rubrics, support rules or evidence checks change."""
+    from mockint.llm import extract_json
+
+    result = judgement_model(rubrics).model_validate_json(extract_json(reply))
+    raw = to_raw_criteria(result, rubrics, number_sentences(transcript.text))
+    return build_scorecard(raw, transcript, rubrics, scorer="llm", model=model, prompt_version=prompt_version)
+
+
 # --- the scorer --------------------------------------------------------------------------
 
 

@@ -1,0 +1,94 @@
+"""The LLM's scorecard checked against the offline scorer's, criterion by criterion.
+
+Why: the LLM's quotes are verified and support-checked (card.py), but a lenient or obedient model
+still picks the highest level its quotes do not contradict; the offline cues read the whole answer
+and cannot be talked into a score. Each rule below combines, per criterion, the LLM's verified
+score with the offline scorer's; the totals, band and advice are then recomputed from the combined
+criteria (card.apply_question_criteria). A criterion the offline scorer cannot judge (one a coach
+added to a rubric) keeps the LLM's score. Evidence and feedback stay the LLM's; a criterion the
+rule lowered says so in `lowered`, so the scorecard shows which scorer's judgement counted.
+
+Which rule is the default (DEFAULT_RULE): chosen on the scoring corpus's dev split from the saved
+replies of Qwen2.5-Coder-1.5B Q4_K_M (benchmarks/llm_scoring.py report --split dev, 12 answers, 57
+pairs; the locked split is only reported). The criterion: the highest pairwise
+ranking among the rules that leave graded-weak answers no more often above 45 than the offline
+scorer does. On dev: LLM alone 0.74 pairwise, offline alone 0.83; `lower` 0.85, `lower-if-apart`
+0.87, `mean` 0.85 (weak answers below 45: 0.6, 0.4, 0.4; offline 0.4); `offline-plus-1` ranked
+best (0.91) but let 0.8 of the weak answers score 45 or more, so it is out. `lower-if-apart` also
+had the smallest error against the graders' overall. It keeps the LLM's judgement where the two
+are within a level of each other, and where a lenient model's 4 meets cues that show 1 or 0 the
+cues win: a score never ends more than one level above the offline cues'. Twelve answers is few:
+re-run the report when more replies are saved.
+
+On the locked split (76 of 129 answers, reported only): LLM alone 0.59 pairwise, offline alone
+0.75, `lower-if-apart` 0.71, `lower` 0.74, `mean` 0.72, `offline-plus-1` 0.67; the blends pull the
+adversarial answers' mean from 67-70 (either scorer alone) to 56-64. With this 1.5B model no rule
+beats the offline scorer alone on ranking; the check is what keeps a lenient model's card honest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from mockint.scoring.card import apply_question_criteria
+
+if TYPE_CHECKING:
+    from mockint.records import CriterionScore, Scorecard, Transcript
+    from mockint.scoring import Scorer
+    from mockint.scoring.rubrics import Rubric
+
+# rule name -> (the combined score from (llm, offline), what the scorecard says about the rule)
+BLEND_RULES: dict[str, tuple[Callable[[int, int], int], str]] = {
+    "lower": (min, "the lower of the two on each criterion"),
+    "lower-if-apart": (
+        lambda llm, offline: min(llm, offline) if abs(llm - offline) >= 2 else llm,
+        "the lower of the two where they differ by 2 levels or more",
+    ),
+    "offline-plus-1": (
+        lambda llm, offline: min(llm, offline + 1),
+        "the LLM's score, at most one level above the offline cues'",
+    ),
+    "mean": (lambda llm, offline: (llm + offline) // 2, "the mean of the two, rounded down"),
+}
+DEFAULT_RULE = "lower-if-apart"
+
+
+def blend_cards(llm: Scorecard, offline: Scorecard, rubrics: list[Rubric], rule: str = DEFAULT_RULE) -> Scorecard:
+    """The LLM's card with each criterion's score combined with the offline card's by `rule`.
+    Both cards must score the same rubrics; pure."""
+    combine, description = BLEND_RULES[rule]
+    by_key = {c.key: c for c in offline.criteria}
+    criteria = [_combine(c, by_key.get(c.key), combine) for c in llm.criteria]
+    blended = llm.model_copy(update={"criteria": criteria, "checked_by": f"offline cues: {description}"})
+    # Re-totalled with every criterion counting, as a fresh card is; score_question then applies the question's criteria.
+    return apply_question_criteria(blended, (), rubrics)
+
+
+def _combine(llm: CriterionScore, offline: CriterionScore | None, combine: Callable[[int, int], int]) -> CriterionScore:
+    if offline is None or not offline.judged or not llm.judged:
+        return llm
+    score = max(0, min(llm.max_score, combine(llm.score, offline.score)))
+    if score == llm.score:
+        return llm
+    update: dict = {"score": score, "feedback": llm.feedback or offline.feedback}
+    if score < llm.score:
+        update["lowered"] = f"the offline cues give it {offline.score} (the LLM gave {llm.score})"
+    return llm.model_copy(update=update)
+
+
+class BlendScorer:
+    """Scores with the LLM, then checks each criterion against the offline scorer (blend_cards).
+    The card says scorer "llm" (the LLM produced it) and, in `checked_by`, how it was checked."""
+
+    name = "llm"
+
+    def __init__(self, llm: Scorer, offline: Scorer, rule: str = DEFAULT_RULE) -> None:
+        if rule not in BLEND_RULES:
+            raise ValueError(f"unknown blend rule {rule!r}; known: {', '.join(BLEND_RULES)}")
+        self.llm, self.offline, self.rule = llm, offline, rule
+
+    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
+        llm_card = self.llm.score(question, transcript, rubrics)  # LLMError goes to the caller as is
+        offline_card = self.offline.score(question, transcript, rubrics)
+        return blend_cards(llm_card, offline_card, rubrics, self.rule)

@@ -1,0 +1,132 @@
+"""The LLM's scorecard checked against the offline cues (scoring/blend.py), through the real client
+(openai SDK over httpx, intercepted by respx): properties of every blend rule, not figures."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+import respx
+from conftest import timed_transcript
+from openai_fake import chat_completion
+from test_llm_scorer import ANSWER, BASE, HYPOTHETICAL, INJECTED, QUESTION, SUPPORTING, VAGUE_WE, obedient_model
+
+from mockint.config import load_settings
+from mockint.errors import LLMError
+from mockint.scoring import get_scorer, score_question
+from mockint.scoring.blend import BLEND_RULES, DEFAULT_RULE, BlendScorer
+from mockint.scoring.llm_scorer import LLMScorer
+from mockint.scoring.offline import OfflineScorer
+from mockint.scoring.rubrics import load_rubrics, overall_score
+
+
+@pytest.fixture
+def settings(mockint_home):
+    return load_settings(openai_base_url=BASE, llm_model="test-model", llm_max_retries=0, llm_timeout=5)
+
+
+@pytest.fixture
+def rubrics():
+    return load_rubrics(["star", "specificity"])
+
+
+@pytest.fixture
+def api():
+    with respx.mock(base_url=BASE, assert_all_called=False) as mock:
+        yield mock.post("/chat/completions")
+
+
+def fixed_model(score: int):
+    """Every criterion `score`, citing the sentence of ANSWER that shows what its level needs."""
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        import json
+
+        schema = json.loads(request.content)["response_format"]["json_schema"]["schema"]
+        return chat_completion({
+            rubric: {c: {"sentences": [SUPPORTING.get(c, 3)] if score else [], "score": score, "feedback": "More detail."}
+                     for c in spec["properties"]}
+            for rubric, spec in schema["properties"].items()
+        })
+
+    return reply
+
+
+@pytest.mark.parametrize("answer", [INJECTED, VAGUE_WE, HYPOTHETICAL])
+def test_an_obedient_model_cannot_lift_a_weak_answer_past_the_offline_cues(settings, rubrics, api, answer):
+    api.side_effect = obedient_model
+    transcript = timed_transcript(answer, length=0.3)
+    card = get_scorer(settings).score(QUESTION, transcript, rubrics)  # the default when an LLM is configured
+    offline = OfflineScorer().score(QUESTION, transcript, rubrics)
+    llm = LLMScorer(settings).score(QUESTION, transcript, rubrics)
+    for c in card.criteria:
+        o, l = offline.criterion(c.key), llm.criterion(c.key)
+        assert c.score <= l.score  # the check never adds to what the model's evidence supports
+        if o.judged:
+            assert c.score <= o.score + 1, (c.key, c.score, o.score)  # the default: at most a level above the cues
+        if c.score < l.score:
+            assert c.lowered == f"the offline cues give it {o.score} (the LLM gave {l.score})"
+    assert card.overall <= min(llm.overall, offline.overall + 25)
+    assert card.scorer == "llm" and card.checked_by and "offline cues" in card.checked_by
+
+
+@pytest.mark.parametrize("rule", list(BLEND_RULES))
+@pytest.mark.parametrize("proposed", [0, 2, 4])
+def test_every_rule_stays_between_the_two_scorers_and_keeps_what_they_agree_on(settings, rubrics, api, rule, proposed):
+    api.side_effect = fixed_model(proposed)
+    transcript = timed_transcript(ANSWER, length=0.3)
+    llm_scorer = LLMScorer(settings)
+    blended = BlendScorer(llm_scorer, OfflineScorer(), rule=rule).score(QUESTION, transcript, rubrics)
+    llm = llm_scorer.score(QUESTION, transcript, rubrics)  # from the cache: the same reply
+    offline = OfflineScorer().score(QUESTION, transcript, rubrics)
+    for c in blended.criteria:
+        l, o = llm.criterion(c.key), offline.criterion(c.key)
+        assert min(l.score, o.score) <= c.score <= max(l.score, o.score), (rule, c.key, l.score, o.score, c.score)
+        if l.score == o.score:
+            assert c.model_dump(exclude={"lowered"}) == l.model_dump(exclude={"lowered"}) and c.lowered == l.lowered
+        assert c.evidence == l.evidence  # the LLM's verified quotes are what the card shows
+    # The totals follow the blended criteria, not the LLM's.
+    assert blended.overall == overall_score([c for c in blended.criteria if c.applies], rubrics)[0]
+    if rule != "mean":  # only the mean may raise a harsh model's score
+        assert all(c.score <= llm.criterion(c.key).score for c in blended.criteria)
+
+
+def test_the_blended_card_is_judged_on_the_questions_criteria(settings, api):
+    api.side_effect = fixed_model(3)
+    situational = "Your biggest client threatens to leave tomorrow. What would you do?"
+    card = score_question(get_scorer(settings), situational, timed_transcript(ANSWER, length=0.3), load_rubrics())
+    assert card.checked_by and any(c.applies for c in card.criteria)
+    assert not any(c.applies for c in card.criteria if c.rubric == "star")  # not a STAR question
+
+
+def test_an_llm_failure_is_not_hidden_behind_the_offline_score(settings, rubrics, api):
+    api.return_value = httpx.Response(500, json={"error": {"message": "boom"}})
+    with pytest.raises(LLMError):
+        get_scorer(settings).score(QUESTION, timed_transcript(ANSWER, length=0.3), rubrics)
+
+
+def test_an_unknown_rule_is_refused():
+    with pytest.raises(ValueError, match="unknown blend rule"):
+        BlendScorer(OfflineScorer(), OfflineScorer(), rule="highest")
+    assert DEFAULT_RULE in BLEND_RULES
+
+
+def test_the_report_and_the_terminal_say_the_llm_score_was_checked_and_what_it_lowered():
+    from test_report import RUBRICS, analyse, fixture_session
+
+    from mockint.cli.render import scorer_label
+    from mockint.reporting.render import render_session
+    from mockint.scoring.blend import blend_cards
+
+    session = fixture_session()
+    answer = session.rounds[0].answers[1]  # the vague answer, scored by the fixture's "LLM"
+    offline = OfflineScorer().score(answer.question.text, answer.transcript, RUBRICS)
+    # A lenient LLM's card: 4 everywhere.
+    llm = answer.scorecard.model_copy(update={"criteria": [c.model_copy(update={"score": 4}) for c in answer.scorecard.criteria]})
+    answer.scorecard = blend_cards(llm, offline, RUBRICS)
+    lowered = [c for c in answer.scorecard.criteria if c.lowered and "offline cues" in c.lowered]
+    assert lowered  # the vague answer does not earn 3/4 from the cues on every criterion
+    assert "checked against the offline cues" in scorer_label(answer.scorecard)
+    for fmt in ("md", "html"):
+        text = render_session(session, analyse(session), fmt)
+        assert "checked against the offline cues: the " in text
+        assert "lowered: the offline cues give it" in text
