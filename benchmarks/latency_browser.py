@@ -12,8 +12,9 @@ a second into the fake device's playback and Chromium drops audio when its audio
 starved (measured: up to 3 s lost over 180 s on the loaded machine), so waiting until the page's
 timer passes the file's end of speech pressed Done 1-4 s late, when the last pause had long been
 committed (and made `done->page` look like 0.05 s). Instead the page itself clicks Done on the
-first level tick (every 0.1 s) of digital silence after the timer is inside the last clip (the
-mic file is exact zeros after the speech; the clips' own pauses are room noise), and times, with
+first level tick (every 0.1 s) of digital silence: the mic file is exact zeros after the speech,
+while the answer itself carries inaudible noise (-85 dBFS) so that the pauses between its clips
+are not silent to the meter. It times, with
 a MutationObserver, the moment the final transcript is in the DOM (no polling, no Playwright
 round trip in the number).
 
@@ -58,11 +59,8 @@ CHROMIUM_FLAGS = [
     "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
 ]
 LEAD_SECONDS = 0.5
-# The last clip of every playlist is at least 6 s of speech; Chromium's offset from the file's
-# timing (late start + dropped audio) stays below this, so from here on the first silent tick is
-# the end of the answer, not a pause between clips.
-LAST_CLIP_WINDOW = 5.0
-SILENT_DB = -90  # the level meter's value for the mic file's zeros (speech pauses are room noise)
+NOISE = 1e-4  # amplitude of the noise under the answer: -85 dBFS, inaudible, but not digital silence
+SILENT_DB = -95  # the level meter shows -100 for digital silence: the zeros after the answer
 DONE_AT_SILENCE = """([from, silent]) => new Promise(resolve => {
   const meter = document.getElementById("meter"), timer = document.getElementById("timer");
   const live = document.getElementById("live-transcript");
@@ -100,11 +98,13 @@ def start_server(home: Path) -> tuple[subprocess.Popen, str]:
 
 
 def fake_microphone_file(answer: Path, out: Path) -> float:
-    """The answer between silences, as the fake device plays it; returns where speech ends."""
+    """The answer (over faint noise) between digital silences, as the fake device plays it;
+    returns where speech ends."""
     import numpy as np
     import soundfile
 
     samples, rate = soundfile.read(answer, dtype="float32")
+    samples = samples + np.random.default_rng(0).uniform(-NOISE, NOISE, len(samples)).astype(np.float32)
     lead = np.zeros(int(LEAD_SECONDS * rate), dtype=np.float32)
     soundfile.write(out, np.concatenate([lead, samples, np.zeros(rate * 15, np.float32)]), rate, subtype="PCM_16")
     return LEAD_SECONDS + len(samples) / rate
@@ -124,7 +124,7 @@ def measure(playwright, url: str, mic_file: Path, speech_end: float) -> dict[str
         page.click("#start")
         # Timed in the page, from the click on Done to the moment the final transcript is in the
         # DOM (a MutationObserver, so no polling interval and no Playwright round trip is counted).
-        shown = page.evaluate(DONE_AT_SILENCE, [speech_end - LAST_CLIP_WINDOW, SILENT_DB])
+        shown = page.evaluate(DONE_AT_SILENCE, [LEAD_SECONDS + 1.0, SILENT_DB])
         clicked = time.perf_counter() - float(shown["seconds"])
         page.wait_for_selector("#feedback article.answer")
         feedback_on_page = time.perf_counter() - clicked
