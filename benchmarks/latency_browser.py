@@ -9,14 +9,13 @@ AudioWorklet and streams 16 kHz PCM over the WebSocket into the terminal's Recor
 StreamingTranscriber. As in the terminal benchmark the candidate presses Done right after the
 last word as the page captured it. That is not the file's timing: the page's audio starts about
 a second into the fake device's playback and Chromium drops audio when its audio thread is
-starved (measured: up to 3 s lost over 180 s on the loaded machine), so waiting until the page's
+starved (measured on the loaded machine: 2-8 s lost over a 180 s answer), so waiting until the page's
 timer passes the file's end of speech pressed Done 1-4 s late, when the last pause had long been
 committed (and made `done->page` look like 0.05 s). Instead the page itself clicks Done on the
 first level tick (every 0.1 s) of digital silence: the mic file is exact zeros after the speech,
 while the answer itself carries inaudible noise (-85 dBFS) so that the pauses between its clips
-are not silent to the meter. It times, with
-a MutationObserver, the moment the final transcript is in the DOM (no polling, no Playwright
-round trip in the number).
+are not silent to the meter. It times, with a MutationObserver, the moment the final transcript
+is in the DOM (no polling, no Playwright round trip in the number).
 
 Columns: `late` is how far past the last word Done was pressed (audio time: the click's timer
 value minus the end of the last speech span Silero VAD finds in the session's WAV); `done->page`
