@@ -2,10 +2,10 @@
 
     python scripts/serve_screenshot.py [OUT.png]
 
-A two-question round in Debian's Chromium (Playwright), the fake microphone playing the bundled
-strong STAR answer for both: the picture is taken while the second answer is being recorded, so
-it shows the question, timer, level meter and live transcript above the first answer's scored
-feedback. Takes about two minutes (the answer plays in real time). The committed picture was then
+A two-question panel round with a time per answer in Debian's Chromium (Playwright), the fake
+microphone playing the bundled strong STAR answer for both: the picture is taken while the second
+answer is being recorded, so it shows who asks, the question, the timer with its countdown, the
+level meter and the live transcript above the first answer's scored feedback. Takes about two minutes (the answer plays in real time). The committed picture was then
 shrunk with `pngquant --quality 70-90` (Debian package pngquant).
 """
 
@@ -39,8 +39,11 @@ def main() -> None:
                 page.goto(url)
                 page.wait_for_selector("#start:not([disabled])")
                 page.fill("#role", "Operations lead")
+                page.select_option("#mode", "panel")  # who asks shows with each question
                 page.select_option("#category", "behavioral")
                 page.fill("#questions", "2")
+                page.fill("#answer-seconds", "120")  # the countdown beside the timer
+                page.uncheck("#probes")  # the second main question, not a follow-up
                 page.click("#start")
                 page.wait_for_function(
                     "end => parseFloat(document.getElementById('timer').dataset.elapsed) >= end", arg=speech_end + 0.3

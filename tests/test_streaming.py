@@ -127,12 +127,23 @@ class _BlockingTranscriber(_RecordingTranscriber):
 
     def __init__(self) -> None:
         super().__init__()
+        self.started = threading.Event()
         self.release = threading.Event()
 
     def transcribe(self, samples, **kwargs):
         if not self.calls:
+            self.started.set()
             self.release.wait(timeout=30)
         return super().transcribe(samples, **kwargs)
+
+
+def _feed_while_the_first_chunk_decodes(stream: StreamingTranscriber, probe: _BlockingTranscriber, answer: np.ndarray) -> None:
+    """Feed in 0.1 s blocks; once the first chunk is committed, wait until the worker is busy
+    with it (otherwise it could find the first chunks waiting together)."""
+    for i in range(0, len(answer), 1600):
+        stream.feed(answer[i : i + 1600])
+        if stream.stats.chunks and not probe.started.is_set():
+            assert probe.started.wait(timeout=30)
 
 
 def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call():
@@ -140,8 +151,7 @@ def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call()
     stream = StreamingTranscriber(probe, vad=_energy_vad)
     # Four sentences with 1 s pauses: each pause commits a chunk; the last has no pause after it.
     answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
-    for i in range(0, len(answer), 1600):
-        stream.feed(answer[i : i + 1600])
+    _feed_while_the_first_chunk_decodes(stream, probe, answer)
     assert [c.reason for c in stream.stats.chunks] == ["pause", "pause", "pause"]
     finisher = threading.Thread(target=stream.finish)
     finisher.start()
@@ -158,6 +168,26 @@ def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call()
     assert merged[0] + merged[1] == pytest.approx(len(answer) / 16000, abs=1e-3)
     assert [c.reason for c in stream.stats.chunks] == ["pause", "pause+pause+tail"]
     assert probe.single_pass == [True, True]
+
+
+def test_a_worker_behind_the_speaker_decodes_the_chunks_waiting_for_it_as_one():
+    """A loaded machine: while one chunk decodes, three more are committed. The worker takes
+    the three in one call rather than three (each call costs a whole 30 s window), so the
+    backlog shrinks instead of growing."""
+    probe = _BlockingTranscriber()
+    stream = StreamingTranscriber(probe, vad=_energy_vad)
+    answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 1.0), (2.0, 1.0)])
+    _feed_while_the_first_chunk_decodes(stream, probe, answer)
+    assert [c.reason for c in stream.stats.chunks] == ["pause"] * 4
+    ends = [c.end for c in stream.stats.chunks]
+    probe.release.set()
+    stream.wait_idle()
+    first, waiting = probe.calls
+    assert first[0] == 0.0
+    assert waiting[0] == pytest.approx(stream.stats.chunks[1].start)
+    assert waiting[0] + waiting[1] == pytest.approx(ends[3], abs=1e-3)
+    assert [c.reason for c in stream.stats.chunks] == ["pause", "pause+pause+pause"]
+    stream.finish()
 
 
 def test_the_worker_keeping_up_decodes_every_chunk_on_its_own():

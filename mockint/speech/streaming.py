@@ -7,6 +7,15 @@ each finished chunk goes to one worker thread, transcribed once with its offset 
 answer and the text before it as context. When the answer ends only the tail since the
 last pause is left, so the full transcript is ready within about a second of the end.
 
+A worker that falls behind (a loaded machine: other work, or Chromium's audio and rendering
+threads when the page is the microphone) takes every chunk waiting for it as one decode, up to
+`max_merged_seconds`: a decode costs about the same for 3 s or 20 s, so decoding them one by one
+let the backlog grow (measured through the page on the loaded machine: 6 chunks, 39 s of audio,
+still waiting at Done, 23 s until the transcript), while merged it shrinks each time. On the
+180 s answer with a stand-in decoder 20x and 30x slower than Whisper on two idle cores, Done ->
+transcript went from 18.7 s and 66 s to 9.7 s and 24 s; while the worker keeps up (up to ~12x
+here) nothing is merged and nothing changes.
+
 Cut rules, checked every `check_seconds` of new audio:
 1. the speaker has been silent `pause_commit_seconds` after some speech (or was, between two
    checks): commit all of it, up to that pause;
@@ -282,6 +291,14 @@ class StreamingTranscriber:
                 while not self._jobs:
                     self._jobs_changed.wait()
                 job = self._jobs.popleft()
+                # Behind the speaker (a loaded machine): the waiting chunks are decoded as one,
+                # so the backlog shrinks instead of growing by a whole 30 s window per chunk.
+                while job is not None and self._jobs and self._jobs[0] is not None:
+                    joined = self._joined(job, self._jobs[0])
+                    if joined is None:
+                        break
+                    self._jobs.popleft()
+                    job = joined
                 self._busy = job is not None
             if job is None:
                 return
@@ -340,18 +357,26 @@ class StreamingTranscriber:
 
     def _merged(self, queued: list[tuple[np.ndarray, float, ChunkRecord]]) -> list[tuple[np.ndarray, float, ChunkRecord]]:
         merged: list[tuple[np.ndarray, float, ChunkRecord]] = []
-        for chunk, offset, record in queued:
-            if merged:
-                last_chunk, last_offset, last_record = merged[-1]
-                contiguous = abs(last_offset + len(last_chunk) / SAMPLE_RATE - offset) < 1 / SAMPLE_RATE + 1e-9
-                if contiguous and (len(last_chunk) + len(chunk)) / SAMPLE_RATE <= self.opts.max_merged_seconds:
-                    last_record.end = record.end
-                    last_record.reason = f"{last_record.reason}+{record.reason}"
-                    self.stats.chunks.remove(record)
-                    merged[-1] = (np.concatenate([last_chunk, chunk]), last_offset, last_record)
-                    continue
-            merged.append((chunk, offset, record))
+        for job in queued:
+            joined = self._joined(merged[-1], job) if merged else None
+            if joined is not None:
+                merged[-1] = joined
+            else:
+                merged.append(job)
         return merged
+
+    def _joined(
+        self, first: tuple[np.ndarray, float, ChunkRecord], then: tuple[np.ndarray, float, ChunkRecord]
+    ) -> tuple[np.ndarray, float, ChunkRecord] | None:
+        """Two waiting chunks as one job, if they are contiguous and fit max_merged_seconds."""
+        (chunk, offset, record), (next_chunk, next_offset, next_record) = first, then
+        contiguous = abs(offset + len(chunk) / SAMPLE_RATE - next_offset) < 1 / SAMPLE_RATE + 1e-9
+        if not contiguous or (len(chunk) + len(next_chunk)) / SAMPLE_RATE > self.opts.max_merged_seconds:
+            return None
+        record.end = next_record.end
+        record.reason = f"{record.reason}+{next_record.reason}"
+        self.stats.chunks.remove(next_record)
+        return np.concatenate([chunk, next_chunk]), offset, record
 
     def _put(self, job: tuple[np.ndarray, float, ChunkRecord] | None) -> None:
         with self._jobs_changed:
