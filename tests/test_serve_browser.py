@@ -110,6 +110,8 @@ def test_practice_in_the_browser(chromium, sync_playwright, audio_dir, mockint_h
             assert quote is not None, "no verified quote in the feedback"
             said = words(quote.text_content())
             assert said and said in words(answer.query_selector(".transcript").text_content())
+            # Parts the answer lacks (a cut-off note, an LLM note) are left out, not written as "null".
+            assert "null" not in answer.text_content() and "undefined" not in answer.text_content()
             start = float(quote.get_attribute("data-start"))
             quote.click()
             page.wait_for_function(

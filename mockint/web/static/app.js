@@ -288,12 +288,13 @@
       a.llm_state === "pending" ? el("span", { class: "muted" }, " · the LLM's score follows") : null,
       a.llm_state === "failed" ? el("span", { class: "warn" }, ` · the LLM could not score it: ${a.llm_error}`) : null,
       a.offline_overall !== null && a.offline_overall !== undefined ? el("span", { class: "muted" }, ` · offline ${Math.round(a.offline_overall)}`) : null);
-    article.append(
+    // Element.append writes a null as the text "null": leave the absent parts out.
+    article.append(...[
       el("h3", {}, el("span", { class: "muted" }, a.probe_of ? `${a.id} · follow-up on ${a.probe_of} · ` : `${a.id} · `), a.question.text),
       score,
       a.cut_off ? el("p", { class: "warn" }, `Ran long: cut off at the ${mmss(a.time_limit)} limit (saved up to there).`) : null,
       a.audio_url ? el("audio", { id: `audio-${a.id}`, src: a.audio_url, controls: "", preload: "metadata" }) : null,
-    );
+    ].filter((part) => part !== null));
     if (a.error) article.appendChild(el("p", { class: "failed" }, a.error));
     if (a.has_transcript) {
       const transcript = el("p", { class: "transcript" });
