@@ -56,6 +56,18 @@ def test_whisper_digits_are_kept_and_units_attached():
     assert write_numbers_in_text("4,000 dollars") == "$4,000"
 
 
+def test_whisper_digits_split_around_and_are_one_number():
+    # How Whisper wrote "two hundred and ten" and "a hundred and twenty thousand dollars".
+    assert write_numbers_in_text("from 850 to 200 and 10 milliseconds") == "from 850 to 210 milliseconds"
+    assert write_numbers_in_text("saved about $100 and $20,000 a year") == "saved about $120,000 a year"
+    assert write_numbers_in_text("between 100 and 200 people") == "between 100 and 200 people"
+
+
+def test_hyphenated_numbers_keep_their_word():
+    assert write_numbers_in_text("five-member contracts and twenty-five-minute calls") == "5-member contracts and 25-minute calls"
+    assert write_numbers_in_text("a two-week sprint, a one-off") == "a two-week sprint, a one-off"
+
+
 def test_words_join_with_their_times_and_lowest_probability():
     raw = [(" It", 0.9), (" took", 0.9), (" nineteen", 0.6), (" hours,", 0.95), (" 97", 0.9), ("%", 0.8), (" done.", 0.9)]
     words = [Word(word=w, start=i, end=i + 1, probability=p) for i, (w, p) in enumerate(raw)]

@@ -14,9 +14,9 @@ from mockint.speech.streaming import (
     StreamingOptions,
     StreamingTranscriber,
     choose_cut,
-    merge_transcripts,
     quietest_moment,
 )
+from mockint.speech.transcribe import merge_transcripts
 
 OPTS = StreamingOptions()
 
@@ -90,10 +90,12 @@ class _RecordingTranscriber:
     def __init__(self) -> None:
         self.calls: list[tuple[float, float]] = []
         self.single_pass: list[bool] = []
+        self.fillers: list[bool] = []
 
-    def transcribe(self, samples, *, keywords=None, offset=0.0, prompt_extra=None, single_pass=False):
+    def transcribe(self, samples, *, keywords=None, offset=0.0, prompt_extra=None, single_pass=False, fillers=True):
         self.calls.append((offset, len(samples) / 16000))
         self.single_pass.append(single_pass)
+        self.fillers.append(fillers)
         return Transcript(text="", duration=len(samples) / 16000)
 
 
@@ -158,6 +160,7 @@ def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call()
     assert merged[0] + merged[1] == pytest.approx(len(answer) / 16000, abs=1e-3)
     assert [c.reason for c in stream.stats.chunks] == ["pause", "pause+pause+tail"]
     assert probe.single_pass == [True, True]
+    assert probe.fillers == [True, False], "the tail the candidate waits for skips the filler pass"
 
 
 def test_the_worker_keeping_up_decodes_every_chunk_on_its_own():

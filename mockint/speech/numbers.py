@@ -79,6 +79,7 @@ class _Number:
     scale: str = ""  # "million" when said so: "2.5 million" stays readable
     digits: str = ""  # as Whisper wrote it, when it was digits already
     ambiguous: bool = False  # said right next to another number: "eleven thirty" is not 11 30
+    compound: str = ""  # the rest of a hyphenated word: "five-member" -> 5 + "-member"
 
 
 def _find(tokens: list[_Token]) -> list[_Number]:
@@ -88,10 +89,28 @@ def _find(tokens: list[_Token]) -> list[_Number]:
     words = [t if not _DIGITS.match(t.core) else _Token("", "", "", "") for t in tokens]
     for occ in find_numbers(words, "en", threshold=0):
         found.append(_Number(occ.start, occ.end, float(occ.value), ordinal=bool(occ.is_ordinal)))
+    covered = {i for n in found for i in range(n.start, n.end)}
     for i, t in enumerate(tokens):
         if _DIGITS.match(t.core):
             found.append(_Number(i, i + 1, float(t.core.replace(",", "")), digits=t.core))
+        elif i not in covered and "-" in t.core:
+            found.extend(_compound(i, t.core))
     return sorted(found, key=lambda n: n.start)
+
+
+def _compound(index: int, core: str) -> list[_Number]:
+    """A number that starts a hyphenated word ("five-member", "twenty-five-minute")."""
+    from text_to_num import text2num
+
+    parts = core.split("-")
+    for k in range(len(parts) - 1, 0, -1):
+        try:
+            value = text2num(" ".join(parts[:k]), "en")
+        except ValueError:
+            continue
+        if all(p.isalpha() for p in parts[k:]):
+            return [_Number(index, index + 1, float(value), compound="-" + "-".join(parts[k:]))]
+    return []
 
 
 def _joined(a: _Number, b: _Number, tokens: list[_Token]) -> bool:
@@ -103,6 +122,8 @@ def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
     for n in numbers:
         prev = out[-1] if out else None
         first = tokens[n.start].core
+        if prev is not None and _hundred_and(prev, n, tokens):
+            continue
         if prev is not None and _joined(prev, n, tokens) and not prev.ordinal and not n.ordinal:
             said_pair = prev.end - prev.start == 1 and not prev.digits and not n.digits
             if first in SCALES and n.end - n.start == 1:  # "2.5" + "million"
@@ -133,6 +154,25 @@ def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
             n.value += 0.5
             n.end = k + 3
     return out
+
+
+def _hundred_and(prev: _Number, n: _Number, tokens: list[_Token]) -> bool:
+    """Whisper's digits for "two hundred and ten" ("200 and 10") or "a hundred and twenty thousand
+    dollars" ("$100 and $20,000"): joined into prev."""
+    if not (prev.digits and n.digits and n.start == prev.end + 1 and tokens[prev.end].core == "and"):
+        return False
+    if tokens[prev.end - 1].breaks_after() or tokens[prev.end].breaks_after():
+        return False
+    if not (100 <= prev.value <= 900 and prev.value % 100 == 0):
+        return False
+    if n.value < 100 and n.value == int(n.value):
+        prev.value += n.value
+    elif n.value % 1000 == 0 and n.value < 100_000:
+        prev.value = (prev.value + n.value / 1000) * 1000
+    else:
+        return False
+    prev.digits, prev.end = "", n.end
+    return True
 
 
 def _unit(tokens: list[_Token], n: _Number) -> tuple[str, str, int]:
@@ -177,7 +217,7 @@ def _render(n: _Number, tokens: list[_Token]) -> str | None:
         single = n.end - n.start == 1
         if single and n.value < SMALLEST_BARE_NUMBER and not taken:
             return None
-        text = _cardinal(n)
+        text = _cardinal(n) + n.compound
     n.end += taken
     return prefix + text + suffix
 
@@ -199,11 +239,12 @@ def _ordinal(value: int) -> str:
 
 
 def _glued(raw: list[str]) -> list[list[int]]:
-    """Groups of word indices: a word Whisper wrote without a leading space continues the one
-    before it ("11" ",000", "97" "%", "4" ".5")."""
+    """Groups of word indices: Whisper splits some numbers across words ("11" ",000", "4" ".5",
+    "97" "%"); each such group is read as one word."""
     groups: list[list[int]] = []
     for i, word in enumerate(raw):
-        if groups and word[:1] not in ("", " ") and not word[:1].isspace():
+        previous = raw[groups[-1][-1]] if groups else ""
+        if previous.strip()[-1:].isdigit() and re.match(r"^(?:[.,]\d|%)", word):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -237,7 +278,7 @@ def _rewrite(raw: list[str]) -> list[tuple[list[int], str]]:
 def write_numbers(words: list[Word]) -> list[Word]:
     """`words` (Whisper's, each with its leading space) with spoken numbers written as digits; a
     number said in several words becomes one word spanning their times, with the lowest of their
-    probabilities. A word Whisper split ("97" "%", "old" "-sposed") becomes one word."""
+    probabilities. A number Whisper split ("97" "%", "11" ",000") becomes one word."""
     if not words:
         return words
     result = []

@@ -38,7 +38,7 @@ import numpy as np
 from mockint.errors import MockintError, TranscriptionError
 from mockint.records import Transcript
 from mockint.speech.decode import SAMPLE_RATE
-from mockint.speech.transcribe import HALLUCINATION_PROBABILITY
+from mockint.speech.transcribe import CONTEXT_WORDS, HALLUCINATION_PROBABILITY, merge_transcripts
 from mockint.speech.vad import speech_spans
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ class ChunkTranscriber(Protocol):
         offset: float = 0.0,
         prompt_extra: str | None = None,
         single_pass: bool = False,
+        fillers: bool = True,
     ) -> Transcript: ...
 
 
@@ -74,7 +75,7 @@ class StreamingOptions:
     # (below Whisper's 30 s window, so the join is still one decode).
     max_merged_seconds: float = 24.0
     # Words of committed text given to Whisper as context for the next chunk.
-    context_words: int = 40
+    context_words: int = CONTEXT_WORDS
     # The invented-segment threshold of transcribe.drop_hallucinations, which Transcriber
     # applies to every chunk and every file (kept here for callers that filter themselves).
     hallucination_probability: float = HALLUCINATION_PROBABILITY
@@ -145,19 +146,6 @@ def quietest_moment(samples: np.ndarray, start: float, end: float, frame: float 
         return end
     energy = np.square(region[: frames * n].reshape(frames, n)).mean(axis=1)
     return (lo + int(np.argmin(energy)) * n + n // 2) / SAMPLE_RATE
-
-
-def merge_transcripts(parts: list[Transcript], duration: float, model: str = "") -> Transcript:
-    """One answer's transcript from its chunks (each already shifted to answer time)."""
-    return Transcript(
-        text=" ".join(p.text.strip() for p in parts if p.text.strip()),
-        words=[w for p in parts for w in p.words],
-        segments=[s for p in parts for s in p.segments],
-        duration=round(duration, 3),
-        speech=[s for p in parts for s in p.speech],
-        language="en",
-        model=next((p.model for p in parts if p.model), model),
-    )
 
 
 class StreamingTranscriber:
@@ -291,7 +279,13 @@ class StreamingTranscriber:
             started = time.perf_counter()
             try:
                 part = self.transcriber.transcribe(
-                    chunk, keywords=self.keywords, offset=offset, prompt_extra=self._context(), single_pass=True
+                    chunk,
+                    keywords=self.keywords,
+                    offset=offset,
+                    prompt_extra=self._context(),
+                    single_pass=True,
+                    # The tail is what the candidate waits for: one decode, no filler pass.
+                    fillers=not record.reason.endswith("tail"),
                 )
             except BaseException as exc:  # re-raised on the caller's thread in finish()
                 self._error = exc
