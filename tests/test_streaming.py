@@ -10,12 +10,7 @@ import pytest
 from conftest import segmented_transcript
 
 from mockint.records import Transcript
-from mockint.speech.streaming import (
-    StreamingOptions,
-    StreamingTranscriber,
-    choose_cut,
-    quietest_moment,
-)
+from mockint.speech.streaming import StreamingOptions, StreamingTranscriber, choose_cut, quietest_moment
 from mockint.speech.transcribe import merge_transcripts
 
 OPTS = StreamingOptions()

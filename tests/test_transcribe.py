@@ -21,6 +21,7 @@ from mockint.errors import AudioError, TranscriptionError
 from mockint.speech.decode import SAMPLE_RATE, load_audio
 from mockint.speech.delivery import compute_delivery
 from mockint.speech.transcribe import (
+    MAX_CHUNK_SECONDS,
     MAX_KEYWORD_TOKENS,
     WHISPER_MAX_LENGTH,
     Transcriber,
@@ -275,7 +276,8 @@ def test_a_long_file_is_cut_at_its_widest_pauses():
     # 1.2 s at 14-15.2 s beats 0.3 s and 0.1 s; what is left fits one chunk.
     assert plan_chunks(spans, 38.0) == [(0.0, 14.6), (14.6, 38.0)]
     assert plan_chunks(spans, 20.0) == [(0.0, 20.0)]
-    assert plan_chunks([(0.0, 60.0)], 60.0) == [(0.0, 25.0), (25.0, 50.0), (50.0, 60.0)], "no pause: cut anyway"
+    assert plan_chunks([(0.0, 60.0)], 60.0) == [(0.0, 28.0), (28.0, 56.0), (56.0, 60.0)], "no pause: cut anyway"
+    assert MAX_CHUNK_SECONDS == 28.0 < 30.0, "a chunk fits one Whisper window"
 
 
 # --- fillers -------------------------------------------------------------------------------
@@ -338,7 +340,7 @@ def test_the_filler_pass_keeps_fillers_and_costs_no_words(transcriber, tmp_path)
 
 def test_token_budget_follows_the_chunk_and_fits_the_decoder(transcriber):
     cue = transcriber.hotwords(None)
-    assert transcriber._token_budget(10.0, cue, None) == 6 * 10 + 16
+    assert transcriber._token_budget(10.0, cue, None) == 12 * 10 + 24
     assert transcriber._token_budget(3.0, cue, None) < transcriber._token_budget(10.0, cue, None)
     long_cue = transcriber.hotwords([f"Term{i}Framework" for i in range(300)])
     budget = transcriber._token_budget(29.0, long_cue, "said before " * 200)

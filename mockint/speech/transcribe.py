@@ -6,7 +6,7 @@ reused, so calling `Transcriber.transcribe` on short chunks while recording stay
 One decoding path for files and live answers (measured on 105 clips in five speech styles,
 benchmarks/transcription.py; docs/transcription.md has the tables):
 - Chunks, not long-form decoding. A file is cut at its widest pauses into chunks of at most
-  25 s, and each chunk, like each streamed chunk, is decoded in one 30 s window with the
+  28 s, and each chunk, like each streamed chunk, is decoded in one 30 s window with the
   previous text as prompt. faster-whisper's long-form loop moves each next window to the last
   word's timestamp; when that is early it decodes words twice or skips them (six words of
   `ms_two_cities` at beam 5, and 15-18 % WER on a 3-minute answer against 2-5 % chunked).
@@ -45,7 +45,7 @@ import threading
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mockint.errors import AudioError, TranscriptionError
 from mockint.records import Segment, Transcript, Word
@@ -65,15 +65,18 @@ MAX_KEYWORD_TOKENS = 120
 # A word whose middle is further than this from any VAD speech span is Whisper hearing
 # words in silence (a known hallucination), not speech.
 WORD_SPEECH_SLACK = 1.0
-# Single-pass token budget: fast speech is ~4 words (~5.5 tokens) a second; the margin covers
-# punctuation and a chunk that starts mid-word. Runaway repetition stops at the cap.
-TOKENS_PER_SECOND = 6.0
-TOKEN_MARGIN = 16
+# Token budget of a window: fast speech is ~4 words (~5.5 text tokens) a second, but a decode
+# capped at 6 tokens a second + 16 stopped early on read speech (7 s needing ~100, 12 s ~100 to
+# finish in one window): faster-whisper then decoded the rest as a second window, which costs a
+# whole encoder pass. Runaway repetition still stops at the cap.
+TOKENS_PER_SECOND = 12.0
+TOKEN_MARGIN = 24
 # Whisper's decoder holds 448 tokens, prompt included.
 WHISPER_MAX_LENGTH = 448
-# Single pass: a further window is decoded only for at least this much VAD speech after the
-# last decoded word (Whisper's word ends drift ~0.2-0.4 s either way).
-LEFTOVER_SPEECH_SECONDS = 0.3
+# A further window is decoded only for at least this much VAD speech after the last decoded word
+# (Whisper's word ends drift ~0.2-0.4 s either way, and VAD pads speech; a decode that stopped
+# early shows as a stretched last word instead, see STRETCHED_WORD_SECONDS).
+LEFTOVER_SPEECH_SECONDS = 1.0
 # A segment whose words average below this probability is dropped as invented.
 HALLUCINATION_PROBABILITY = 0.1
 # Fast speech is 4-5 words a second; Whisper's inventions in silence pack more, and are unsure.
@@ -87,7 +90,7 @@ MAX_COMPRESSION_RATIO = 2.4
 STRETCHED_WORD_SECONDS = 2.0
 # Files are cut at pauses into chunks of at most this, each decoded in one 30 s window, as
 # streamed chunks are (Whisper's long-form decoding drifts: see the module docstring).
-MAX_CHUNK_SECONDS = 25.0
+MAX_CHUNK_SECONDS = 28.0
 # Words of earlier text given to Whisper as context for the next chunk.
 CONTEXT_WORDS = 40
 
