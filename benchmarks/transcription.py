@@ -40,12 +40,12 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from spoken import ROOT, STYLES, Clip, join_clips, style_clips  # noqa: E402
+from spoken import ROOT, STYLES, Clip, join_clips, style_clips
 
 sys.path.insert(0, str(ROOT))
-from mockint.speech.decode import SAMPLE_RATE, load_audio  # noqa: E402
-from mockint.speech.transcribe import FILLER_CUE, Transcriber  # noqa: E402
-from mockint.speech.wer import number_token_counts, wer_normalise, word_error_counts  # noqa: E402
+from mockint.speech.decode import SAMPLE_RATE, load_audio
+from mockint.speech.transcribe import FILLER_CUE, Transcriber
+from mockint.speech.wer import number_token_counts, wer_normalise, word_error_counts
 
 FILLER_SPELLINGS = {"um": "um", "umm": "um", "uhm": "um", "uh": "uh", "uhh": "uh", "hmm": "hmm", "hm": "hmm"}
 

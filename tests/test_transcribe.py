@@ -336,6 +336,12 @@ def test_the_filler_pass_keeps_fillers_and_costs_no_words(transcriber, tmp_path)
     assert compute_delivery(text["kafka"]).filler_count == 0
     assert "honestly" in text["unsure"].text.lower(), text["unsure"].text
     assert compute_delivery(text["unsure"]).filler_count + compute_delivery(text["latency"]).filler_count >= 2
+    # The streamer runs the filler pass as its own job, later: the same result.
+    samples = load_audio(tmp_path / "latency.wav")
+    words_only = transcriber.transcribe(samples, offset=3.0, fillers=False)
+    later = transcriber.add_fillers_to(words_only, samples, offset=3.0)
+    assert later.text == transcriber.transcribe(samples, offset=3.0).text
+    assert later.words[0].start >= 3.0
 
 
 def test_token_budget_follows_the_chunk_and_fits_the_decoder(transcriber):

@@ -60,12 +60,25 @@ class ChunkTranscriber(Protocol):
         fillers: bool = True,
     ) -> Transcript: ...
 
+    def add_fillers_to(
+        self,
+        transcript: Transcript,
+        samples: np.ndarray,
+        *,
+        keywords: list[str] | None = None,
+        offset: float = 0.0,
+        prompt_extra: str | None = None,
+    ) -> Transcript: ...
+
 
 @dataclass(frozen=True)
 class StreamingOptions:
     check_seconds: float = 0.5
     pause_commit_seconds: float = 0.6
-    min_commit_speech_seconds: float = 1.0
+    # A pause commits a chunk only after this much speech: Whisper decodes a few sentences in
+    # one window better than each on its own (conversational answers, live through the same
+    # cut rules: 8.5 % WER cutting at every pause, 4.1 % from 10 s, 3.3 % as a file).
+    min_commit_speech_seconds: float = 10.0
     # Unbroken speech is cut only at this length (see the module docstring for why not sooner).
     max_chunk_seconds: float = 20.0
     # Silence kept before speech in a chunk, so Whisper hears the onset.
@@ -181,6 +194,9 @@ class StreamingTranscriber:
         # queue.Queue, so finish() can merge what is waiting without the worker taking one midway.
         self._jobs: deque[tuple[np.ndarray, float, ChunkRecord] | None] = deque()
         self._jobs_changed = threading.Condition()
+        # Filler passes of transcribed chunks: (part index, chunk, offset, context). Run when no
+        # chunk is waiting; those not started when the answer ends are skipped.
+        self._filler_jobs: deque[tuple[int, np.ndarray, float, str | None]] = deque()
         self._busy = False  # the worker is transcribing a chunk
         self._parts: list[Transcript] = []
         self._error: BaseException | None = None
@@ -267,25 +283,29 @@ class StreamingTranscriber:
             with self._jobs_changed:
                 self._busy = False
                 self._jobs_changed.notify_all()
-                while not self._jobs:
+                while not self._jobs and not (self._filler_jobs and not self._finished):
                     self._jobs_changed.wait()
-                job = self._jobs.popleft()
-                self._busy = job is not None
-            if job is None:
-                return
+                if self._jobs:
+                    job, filler_job = self._jobs.popleft(), None
+                    if job is None:
+                        return
+                else:
+                    job, filler_job = None, self._filler_jobs.popleft()
+                self._busy = True
             if self._error is not None:
                 continue  # drain: the first error is reported by finish()
-            chunk, offset, record = job
-            started = time.perf_counter()
             try:
+                if filler_job is not None:
+                    index, chunk, offset, context = filler_job
+                    self._parts[index] = self.transcriber.add_fillers_to(
+                        self._parts[index], chunk, keywords=self.keywords, offset=offset, prompt_extra=context
+                    )
+                    continue
+                chunk, offset, record = job
+                started = time.perf_counter()
+                context = self._context()
                 part = self.transcriber.transcribe(
-                    chunk,
-                    keywords=self.keywords,
-                    offset=offset,
-                    prompt_extra=self._context(),
-                    single_pass=True,
-                    # The tail is what the candidate waits for: one decode, no filler pass.
-                    fillers=not record.reason.endswith("tail"),
+                    chunk, keywords=self.keywords, offset=offset, prompt_extra=context, single_pass=True, fillers=False
                 )
             except BaseException as exc:  # re-raised on the caller's thread in finish()
                 self._error = exc
@@ -298,18 +318,22 @@ class StreamingTranscriber:
                     self.on_part(part)
                 except Exception:  # noqa: BLE001 - a display that fails must not cost the transcript
                     pass
+            if not record.reason.endswith("tail"):
+                with self._jobs_changed:
+                    self._filler_jobs.append((len(self._parts) - 1, chunk, offset, context))
 
     def wait_idle(self) -> None:
         """Block until every chunk committed so far is transcribed (the worker keeping up, as it
         does in real time; used to make faster-than-real-time runs deterministic)."""
         with self._jobs_changed:
-            while (self._jobs or self._busy) and self._worker.is_alive():
+            while (self._jobs or self._filler_jobs or self._busy) and self._worker.is_alive():
                 self._jobs_changed.wait(timeout=1.0)
 
     # --- the end ------------------------------------------------------------------------
 
     def finish(self) -> Transcript:
-        """Commit the tail, wait for the worker, return the whole answer's transcript."""
+        """Commit the tail, wait for the worker, return the whole answer's transcript. Filler
+        passes not started yet are skipped: the candidate is waiting."""
         if not self._finished:
             self._finished = True
             if self._n - self._p0 >= int(0.1 * SAMPLE_RATE):

@@ -276,6 +276,41 @@ class Transcriber:
         merged = merge_transcripts(parts, duration, self.model_name)
         return drop_hallucinations(merged.model_copy(update={"speech": [(_t(s, offset), _t(e, offset)) for s, e in spans]}))
 
+    def add_fillers_to(
+        self,
+        transcript: Transcript,
+        samples: np.ndarray,
+        *,
+        keywords: list[str] | None = None,
+        offset: float = 0.0,
+        prompt_extra: str | None = None,
+    ) -> Transcript:
+        """The filler pass on its own, for a chunk already transcribed with `fillers=False`
+        (`transcript`, in answer time, from these samples at `offset`): the streamer runs it
+        when the worker is idle, and skips it when the answer ends."""
+        if not (self.filler_cue and transcript.words):
+            return transcript
+        spans = [(s - offset, e - offset) for s, e in transcript.speech]
+        plain = [
+            _Segment(seg.start - offset, seg.end - offset, [
+                Word(word=" " + w.word, start=w.start - offset, end=w.end - offset, probability=w.probability)
+                for w in transcript.words
+                if _in_segment(w, seg)
+            ])
+            for seg in transcript.segments
+        ]
+        import numpy as np
+
+        samples = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
+        context = prompt_extra.strip() if prompt_extra and prompt_extra.strip() else None
+        try:
+            cued = self._decode(samples, spans, self.hotwords(keywords), context, 1)
+        except Exception as exc:
+            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+            raise TranscriptionError(f"transcription failed: {reason}") from None
+        merged = self._transcript(add_fillers(plain, cued), spans, transcript.duration, offset)
+        return drop_hallucinations(merged.model_copy(update={"speech": transcript.speech}))
+
     def _transcribe_chunk(
         self,
         samples: np.ndarray,
