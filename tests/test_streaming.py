@@ -14,8 +14,6 @@ from mockint.speech.streaming import StreamingOptions, StreamingTranscriber, cho
 from mockint.speech.transcribe import merge_transcripts
 
 OPTS = StreamingOptions()
-# The pause mechanics at a 1 s minimum, so the signals stay short; the default waits for 10 s.
-SHORT = StreamingOptions(min_commit_speech_seconds=1.0)
 
 
 def test_no_speech_means_no_cut():
@@ -24,35 +22,29 @@ def test_no_speech_means_no_cut():
 
 def test_a_pause_after_speech_commits_everything_said():
     spans = [(0.5, 2.0), (2.3, 4.0)]
-    cut, reason = choose_cut(spans, 4.7, SHORT)
+    cut, reason = choose_cut(spans, 4.7, OPTS)
     assert reason == "pause"
     assert 4.0 < cut < 4.7
 
 
 def test_a_pause_between_two_checks_still_commits():
     # Speech resumed after a 0.7 s pause before any check saw the silence at the end.
-    cut, reason = choose_cut([(0.3, 1.8), (2.5, 2.9)], 2.95, SHORT)
+    cut, reason = choose_cut([(0.3, 1.8), (2.5, 2.9)], 2.95, OPTS)
     assert reason == "pause" and cut == pytest.approx(2.15)
     # ... but not after a word or two: too little to transcribe on its own.
-    assert choose_cut([(0.3, 0.8), (1.5, 2.9)], 2.95, SHORT) is None
-
-
-def test_a_pause_commits_only_after_ten_seconds_of_speech():
-    assert choose_cut([(0.5, 2.0), (2.3, 4.0)], 4.7, OPTS) is None
-    cut, reason = choose_cut([(0.5, 6.0), (6.3, 11.0)], 11.7, OPTS)
-    assert reason == "pause" and 11.0 < cut < 11.7
+    assert choose_cut([(0.3, 0.8), (1.5, 2.9)], 2.95, OPTS) is None
 
 
 def test_a_short_breath_does_not_commit():
     # 0.3 s after speech is a breath, not a pause.
-    assert choose_cut([(0.5, 1.2), (1.5, 2.6)], 2.9, SHORT) is None
+    assert choose_cut([(0.5, 1.2), (1.5, 2.6)], 2.9, OPTS) is None
 
 
 def test_continuous_speech_is_not_cut_between_words():
     # Gaps of 0.3 s and 0.12 s between words are not pauses: cutting there leaves Whisper short
     # pieces without context (invented fillers, lost words), so the chunk keeps growing.
     spans = [(0.2, 1.0), (1.3, 2.0), (2.12, 3.3)]
-    assert choose_cut(spans, 3.4, SHORT) is None
+    assert choose_cut(spans, 3.4, OPTS) is None
     words = [(i * 0.5, i * 0.5 + 0.38) for i in range(30)]  # 15 s of speech, 0.12 s between words
     assert choose_cut(words, 15.0, OPTS) is None
 
@@ -147,7 +139,7 @@ class _BlockingTranscriber(_RecordingTranscriber):
 
 def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call():
     probe = _BlockingTranscriber()
-    stream = StreamingTranscriber(probe, vad=_energy_vad, options=SHORT)
+    stream = StreamingTranscriber(probe, vad=_energy_vad)
     # Four sentences with 1 s pauses: each pause commits a chunk; the last has no pause after it.
     answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
     for i in range(0, len(answer), 1600):
@@ -180,7 +172,7 @@ def test_the_worker_keeping_up_decodes_every_chunk_on_its_own():
     answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
     probe = _BlockingTranscriber()
     probe.release.set()
-    transcribe_streaming(probe, answer, vad=_energy_vad, options=SHORT)
+    transcribe_streaming(probe, answer, vad=_energy_vad)
     assert len(probe.calls) == 4
     assert probe.filler_passes == [c[0] for c in probe.calls[:3]], "every chunk but the tail gets its filler pass"
     assert probe.calls[-1][0] + probe.calls[-1][1] == pytest.approx(len(answer) / 16000, abs=1e-3)
@@ -230,7 +222,7 @@ def test_streamer_sends_each_stretch_once_and_skips_long_silence(audio_dir):
     stream.finish()
     calls = probe.calls
     assert all(probe.single_pass), "streamed chunks are decoded in a single pass"
-    assert len(calls) >= 3, "a 44 s answer with pauses must be cut into several chunks"
+    assert len(calls) >= 4, "a 44 s answer with pauses must be cut into several chunks"
     assert calls[0][0] >= 4.0, "the 6 s of silence before speaking is dropped, not transcribed"
     for (off, dur), (next_off, _) in zip(calls, calls[1:]):
         assert next_off == pytest.approx(off + dur, abs=1e-3), "chunks must not overlap or leave holes"
