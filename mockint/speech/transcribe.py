@@ -322,7 +322,8 @@ class Transcriber:
     ) -> list[_Segment]:
         """The words of the plain decode (no filler cue), plus the fillers a greedy decode with the
         cue heard between them."""
-        plain = self._decode(samples, spans, self.hotwords(keywords, cue=False), context, self.beam_size)
+        # The words decode hears no filler: not in the cue, nor in the previous text it is given.
+        plain = self._decode(samples, spans, self.hotwords(keywords, cue=False), without_fillers(context), self.beam_size)
         if not (fillers and self.filler_cue):
             return plain
         return add_fillers(plain, self._decode(samples, spans, self.hotwords(keywords), context, 1))
@@ -491,6 +492,14 @@ def merge_transcripts(parts: list[Transcript], duration: float, model: str = "")
 FILLER_WORDS = frozenset({"um", "uh", "umm", "uhm", "uhh", "hmm", "hm", "mm", "er", "erm"})
 # A filler from the cued decode below this probability is taken as invented (see add_fillers).
 FILLER_PROBABILITY = 0.1
+
+
+def without_fillers(text: str | None) -> str | None:
+    """`text` without um/uh/hmm: previous text with fillers in a prompt biases Whisper like the
+    cue does (live conversational answers 8.5 % WER with them in the prompt)."""
+    if not text:
+        return text
+    return " ".join(w for w in text.split() if _core(w) not in FILLER_WORDS) or None
 
 
 def _core(word: str) -> str:
