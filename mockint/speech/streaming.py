@@ -22,6 +22,13 @@ in 3 of 7 CI runs. Cut only at real pauses, the same clips stream with 0 invente
 live WER within 0-4 words of the file's over 9 capture offsets. The price is a longer tail to
 decode when the answer ends (up to `max_chunk_seconds`), but one decode costs about the same
 for 3 s or 20 s of audio (0.36 s and 0.59 s here), so the transcript is still ready in ~1 s.
+Longer chunks (a pause commits only after 10 s of speech) were decoded better, but a decode's
+time grows with its words, and an 18 s tail took 1.6-1.9 s.
+
+A chunk's words are decoded first; its filler pass (Transcriber.add_fillers_to, the cued decode
+that finds um/uh, docs/transcription.md) waits until no chunk is queued, and the passes not
+started when the answer ends are skipped, as is the tail's: when the candidate stops they wait
+for one decode, not two.
 """
 
 from __future__ import annotations
