@@ -192,6 +192,27 @@ def test_keywords_make_tool_names_come_out_right(transcriber, tmp_path):
     assert "postgresql" in squashed and "kafka" in squashed and "terraform" in squashed, with_keywords
 
 
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")
+def test_spoken_quantities_come_out_as_digits(transcriber, tmp_path):
+    """Answers from the number-heavy benchmark set (benchmarks/data/spoken_answers.yaml), said in
+    words: the transcript writes each quantity as the scorer reads it. (Accuracy over the whole
+    set, hearing errors included, is measured by benchmarks/transcription.py.)"""
+    import yaml
+
+    from mockint.speech.wer import number_token_counts
+
+    answers = yaml.safe_load((Path(__file__).resolve().parents[1] / "benchmarks/data/spoken_answers.yaml").read_text())
+    chosen = [a for a in answers["styles"]["numbers"]["answers"] if "$2.5 million" in a["text"] or "99.9%" in a["text"]
+              or "$120,000" in a["text"] or "June 15, 2021" in a["text"]]
+    assert len(chosen) == 4
+    for i, answer in enumerate(chosen):
+        path = tmp_path / f"n{i}.wav"
+        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "160", "-w", str(path), answer["say"]], check=True)
+        text = transcriber.transcribe_file(path).text
+        found, total, _ = number_token_counts(answer["text"], text)
+        assert found == total, (answer["text"], text)
+
+
 # --- invented segments -----------------------------------------------------------------
 
 

@@ -26,9 +26,10 @@ Longer chunks (a pause commits only after 10 s of speech) were decoded better, b
 time grows with its words, and an 18 s tail took 1.6-1.9 s.
 
 A chunk's words are decoded first; its filler pass (Transcriber.add_fillers_to, the cued decode
-that finds um/uh, docs/transcription.md) waits until no chunk is queued, and the passes not
-started when the answer ends are skipped, as is the tail's: when the candidate stops they wait
-for one decode, not two.
+that finds um/uh, docs/transcription.md) waits until no chunk is queued and the candidate is
+speaking (in a pause the answer may be about to end), and the passes not started when the
+answer ends are skipped, as is the tail's: when the candidate stops they wait for one decode,
+not two.
 """
 
 from __future__ import annotations
@@ -92,6 +93,11 @@ class StreamingOptions:
     # Silence kept before speech in a chunk, so Whisper hears the onset.
     preroll_seconds: float = 0.5
     drop_silence_after_seconds: float = 3.0
+    # A filler pass starts only while the candidate is speaking (speech heard within this of the
+    # end of the audio so far): in a pause the answer may be about to end, and a pass already
+    # running when it does is waited for (1.7 s instead of 0.6 s for the resume test's answer,
+    # which ended in silence).
+    filler_pass_speech_gap_seconds: float = 0.5
     # Chunks still waiting when the answer ends are joined with the tail up to this length
     # (below Whisper's 30 s window, so the join is still one decode).
     max_merged_seconds: float = 24.0
@@ -203,7 +209,8 @@ class StreamingTranscriber:
         self._jobs: deque[tuple[np.ndarray, float, ChunkRecord] | None] = deque()
         self._jobs_changed = threading.Condition()
         # Filler passes of transcribed chunks: (part index, chunk, offset, context). Run when no
-        # chunk is waiting; those not started when the answer ends are skipped.
+        # chunk is waiting and the candidate is speaking; those not started when the answer ends
+        # are skipped.
         self._filler_jobs: deque[tuple[int, np.ndarray, float, str | None]] = deque()
         self._busy = False  # the worker is transcribing a chunk
         self._parts: list[Transcript] = []
@@ -258,6 +265,9 @@ class StreamingTranscriber:
                     self._drop(length - self.opts.preroll_seconds)
                 return
             self._last_speech_end = self._p0 / SAMPLE_RATE + spans[-1][1]
+            if self._filler_jobs and self._speaking():
+                with self._jobs_changed:  # a filler pass may start now
+                    self._jobs_changed.notify_all()
             lead = spans[0][0] - self.opts.preroll_seconds
             if lead > self.opts.drop_silence_after_seconds:
                 self._drop(lead)
@@ -282,6 +292,10 @@ class StreamingTranscriber:
 
     # --- the worker -------------------------------------------------------------------
 
+    def _speaking(self) -> bool:
+        last = self._last_speech_end
+        return not self._finished and last is not None and self.seconds - last <= self.opts.filler_pass_speech_gap_seconds
+
     def _context(self) -> str | None:
         words = " ".join(p.text for p in self._parts if p.text).split()
         return " ".join(words[-self.opts.context_words :]) or None
@@ -291,7 +305,7 @@ class StreamingTranscriber:
             with self._jobs_changed:
                 self._busy = False
                 self._jobs_changed.notify_all()
-                while not self._jobs and not (self._filler_jobs and not self._finished):
+                while not self._jobs and not (self._filler_jobs and self._speaking()):
                     self._jobs_changed.wait()
                 if self._jobs:
                     job, filler_job = self._jobs.popleft(), None
@@ -334,7 +348,7 @@ class StreamingTranscriber:
         """Block until every chunk committed so far is transcribed (the worker keeping up, as it
         does in real time; used to make faster-than-real-time runs deterministic)."""
         with self._jobs_changed:
-            while (self._jobs or self._filler_jobs or self._busy) and self._worker.is_alive():
+            while (self._jobs or (self._filler_jobs and self._speaking()) or self._busy) and self._worker.is_alive():
                 self._jobs_changed.wait(timeout=1.0)
 
     # --- the end ------------------------------------------------------------------------

@@ -11,19 +11,19 @@ benchmarks/transcription.py; docs/transcription.md has the tables):
   word's timestamp; when that is early it decodes words twice or skips them (six words of
   `ms_two_cities` at beam 5, and 15-18 % WER on a 3-minute answer against 2-5 % chunked).
 - Beam 5 at temperature 0, no fallback. Greedy decoding lost words on synthetic continuous
-  speech (39 % WER, beam 5: 21 %), fast speech (15.5 % -> 12.2 %) and number-heavy answers
-  (15.4 % -> 13.6 %), for about 15 % more CPU: the encoder, not the search, is most of a
+  speech (22.7 % WER, beam 5: 18.9 %), fast speech (14.7 % -> 11.2 %) and number-heavy answers
+  (15.4 % -> 13.0 %), for about 15 % more CPU: the encoder, not the search, is most of a
   window's cost. Greedy first and beam 5 only where it was unsure cost more than beam 5 always
   (the window is encoded twice) for the same accuracy.
 - Fillers without biasing the words. Whisper drops "um"/"uh" unless its context has some; the
   cue `Um, uh, hmm,` as `hotwords` keeps most of them but costs content words ("Honestly, um, I"
-  -> "I"; content-word WER 8.9 % -> 11.3 % on conversational answers, 12.2 % -> 14.8 % on fast
-  ones) and invents fillers at chunk ends (15 on filler-free clips). So the words come from a
-  decode without the cue, and a greedy decode with the cue only contributes fillers that sit
-  between those words, are not after the last one, and have probability >= 0.1 (the invented
-  ones had <= 0.05): `add_fillers`. Recall 28/46 on synthetic answers, none invented on the
-  filler-free styles. The price is a second decode per chunk; a streamed answer's tail, which
-  the candidate waits for, skips it (`fillers=False`).
+  -> "I"; content-word WER 8.8 % -> 11.3 % on conversational answers, 11.2 % -> 12.6 % on fast
+  ones) and invents fillers at chunk ends. So the words come from a decode with no filler in its
+  cue or its prompt, and a greedy decode with the cue only contributes fillers that sit between
+  those words, are not after the last one, and have probability >= 0.1 (the invented ones had
+  <= 0.05): `add_fillers`. Recall 28/46 on synthetic answers, precision 96.6 %, none invented on
+  the filler-free styles. The price is a second decode per chunk (about twice the CPU); the
+  streamer runs it when idle and skips it for the tail the candidate waits for.
 - Role keywords (Kubernetes, PostgreSQL, ...) go into `hotwords` of both decodes, bounded in
   tokens, so technical terms come out spelled right.
 - Numbers are written as digits (`mockint.speech.numbers`): "nineteen hours" -> "19 hours".
@@ -66,7 +66,7 @@ MAX_KEYWORD_TOKENS = 120
 # words in silence (a known hallucination), not speech.
 WORD_SPEECH_SLACK = 1.0
 # Token budget of a window: fast speech is ~4 words (~5.5 text tokens) a second, but a decode
-# capped at 6 tokens a second + 16 stopped early on read speech (7 s needing ~100, 12 s ~100 to
+# capped at 6 tokens a second + 16 stopped early on read speech (a 7 s clip needed ~90, a 12 s one ~100 to
 # finish in one window): faster-whisper then decoded the rest as a second window, which costs a
 # whole encoder pass. Runaway repetition still stops at the cap.
 TOKENS_PER_SECOND = 12.0
@@ -271,8 +271,7 @@ class Transcriber:
         except TranscriptionError:
             raise
         except Exception as exc:
-            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-            raise TranscriptionError(f"transcription failed: {reason}") from None
+            raise _failed(exc) from None
         merged = merge_transcripts(parts, duration, self.model_name)
         return drop_hallucinations(merged.model_copy(update={"speech": [(_t(s, offset), _t(e, offset)) for s, e in spans]}))
 
@@ -288,6 +287,8 @@ class Transcriber:
         """The filler pass on its own, for a chunk already transcribed with `fillers=False`
         (`transcript`, in answer time, from these samples at `offset`): the streamer runs it
         when the worker is idle, and skips it when the answer ends."""
+        import numpy as np
+
         if not (self.filler_cue and transcript.words):
             return transcript
         spans = [(s - offset, e - offset) for s, e in transcript.speech]
@@ -299,15 +300,12 @@ class Transcriber:
             ])
             for seg in transcript.segments
         ]
-        import numpy as np
-
         samples = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         context = prompt_extra.strip() if prompt_extra and prompt_extra.strip() else None
         try:
             cued = self._decode(samples, spans, self.hotwords(keywords), context, 1)
         except Exception as exc:
-            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-            raise TranscriptionError(f"transcription failed: {reason}") from None
+            raise _failed(exc) from None
         merged = self._transcript(add_fillers(plain, cued), spans, transcript.duration, offset)
         return drop_hallucinations(merged.model_copy(update={"speech": transcript.speech}))
 
@@ -442,6 +440,11 @@ class Transcriber:
         if not transcript.words:
             raise AudioError(f"{path}: no speech detected ({transcript.duration:.1f} s of silence or noise)")
         return transcript
+
+
+def _failed(exc: BaseException) -> TranscriptionError:
+    reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+    return TranscriptionError(f"transcription failed: {reason}")
 
 
 def _first_stretched_word(segments: list[_Segment], spans: list[tuple[float, float]]) -> tuple[int, int] | None:
