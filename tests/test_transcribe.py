@@ -18,6 +18,7 @@ from conftest import segmented_transcript
 
 from mockint.config import load_settings
 from mockint.errors import AudioError, TranscriptionError
+from mockint.records import Word
 from mockint.speech.decode import SAMPLE_RATE, load_audio
 from mockint.speech.delivery import compute_delivery
 from mockint.speech.transcribe import (
