@@ -130,9 +130,11 @@ class _BlockingTranscriber(_RecordingTranscriber):
     def __init__(self) -> None:
         super().__init__()
         self.release = threading.Event()
+        self.entered = threading.Event()  # the first call has started
 
     def transcribe(self, samples, **kwargs):
         if not self.calls:
+            self.entered.set()
             self.release.wait(timeout=30)
         return super().transcribe(samples, **kwargs)
 
@@ -145,6 +147,9 @@ def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call()
     for i in range(0, len(answer), 1600):
         stream.feed(answer[i : i + 1600])
     assert [c.reason for c in stream.stats.chunks] == ["pause", "pause", "pause"]
+    # The worker took the first chunk (on a loaded machine it may not have run yet; finish()
+    # would then merge that chunk too).
+    assert probe.entered.wait(timeout=30)
     finisher = threading.Thread(target=stream.finish)
     finisher.start()
     # Release the worker once finish() has queued its last job (the end marker after the merge).
@@ -282,3 +287,52 @@ def _transcriber():
     if "t" not in _CACHED:
         _CACHED["t"] = Transcriber()
     return _CACHED["t"]
+
+
+class _PromptedLabellingTranscriber(_LabellingTranscriber):
+    """Also records the prompt each decode was given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prompts: list[str | None] = []
+
+    def transcribe(self, samples, *, prompt_extra=None, **kwargs):
+        self.prompts.append(prompt_extra)
+        return super().transcribe(samples, prompt_extra=prompt_extra, **kwargs)
+
+
+def test_chunks_are_decoded_again_together_while_speaking_and_replace_their_drafts():
+    from mockint.speech.streaming import transcribe_streaming
+
+    probe = _PromptedLabellingTranscriber()
+    options = StreamingOptions(regroup_seconds=10.0)
+    # Seven 3 s sentences with 1 s pauses, then a 2 s one: a chunk per sentence.
+    answer = _speech_with_pauses([(3.0, 1.0)] * 7 + [(2.0, 0.0)])
+    transcript = transcribe_streaming(probe, answer, vad=_energy_vad, options=options)
+    stream_calls = probe.calls
+    chunk_starts = [0.0, 3.3, 7.3, 11.3, 15.3, 19.3, 23.3, 27.3]  # each cut inside a pause (preroll 0.5 s)
+    sentence_calls = [c for c in stream_calls if c[0] in chunk_starts and c[1] < 5.0]
+    regroups = [c for c in stream_calls if c not in sentence_calls]
+    assert [round(c[0], 1) for c in sentence_calls] == chunk_starts
+    # Once three chunks span 10 s they are decoded again as one window from the recording, and
+    # the next three likewise; the last two (too little to regroup when the answer ended) stay.
+    assert [(round(a, 1), round(a + n, 1)) for a, n in regroups] == [(0.0, 11.3), (11.3, 23.3)]
+    assert transcript.text.split() == ["at0.0", "at11.3", "at23.3", "at27.3"]
+    # A regroup's prompt is the text before it, not its own drafts.
+    assert probe.prompts[stream_calls.index(regroups[0])] is None
+    assert probe.prompts[stream_calls.index(regroups[1])] == "at0.0"
+    assert probe.single_pass == [True] * len(stream_calls) and not any(probe.fillers)
+    assert 0.0 in probe.filler_passes and 11.3 in [round(o, 1) for o in probe.filler_passes], "regrouped parts get their filler pass"
+
+
+def test_no_regroup_starts_once_the_candidate_has_stopped_speaking():
+    """In the silence at the end of an answer nothing is decoded but the chunks: a regroup
+    running when the answer ends would be waited for."""
+    probe = _LabellingTranscriber()
+    stream = StreamingTranscriber(probe, vad=_energy_vad, options=StreamingOptions(regroup_seconds=10.0))
+    answer = _speech_with_pauses([(3.0, 1.0)] * 3 + [(0.0, 3.0)])
+    for i in range(0, len(answer), 1600):
+        stream.feed(answer[i : i + 1600])
+        stream.wait_idle()
+    assert stream.stats.regroups == [] and len(stream.stats.chunks) == 3
+    assert stream.finish().text.split()[:3] == ["at0.0", "at3.3", "at7.3"]  # then the silent tail

@@ -46,7 +46,7 @@ import numpy as np
 from mockint.errors import MockintError, TranscriptionError
 from mockint.records import Transcript
 from mockint.speech.decode import SAMPLE_RATE
-from mockint.speech.transcribe import CONTEXT_WORDS, HALLUCINATION_PROBABILITY, merge_transcripts
+from mockint.speech.transcribe import CONTEXT_WORDS, HALLUCINATION_PROBABILITY, MAX_CHUNK_SECONDS, merge_transcripts
 from mockint.speech.vad import speech_spans
 
 if TYPE_CHECKING:
@@ -98,6 +98,12 @@ class StreamingOptions:
     # running when it does is waited for (1.7 s instead of 0.6 s for the resume test's answer,
     # which ended in silence).
     filler_pass_speech_gap_seconds: float = 0.5
+    # Consecutive chunks spanning at least this are decoded again as one window while the
+    # candidate speaks (a regroup), as a file's chunks are: Whisper hears a number or a word
+    # better with a few sentences of the voice around it than one sentence at a time.
+    regroup_seconds: float = 16.0
+    # A regroup is one decode window, like a file's chunk.
+    max_regroup_seconds: float = MAX_CHUNK_SECONDS
     # Chunks still waiting when the answer ends are joined with the tail up to this length
     # (below Whisper's 30 s window, so the join is still one decode).
     max_merged_seconds: float = 24.0
@@ -122,6 +128,7 @@ class ChunkRecord:
 @dataclass
 class StreamingStats:
     chunks: list[ChunkRecord] = field(default_factory=list)
+    regroups: list[ChunkRecord] = field(default_factory=list)
     vad_seconds: float = 0.0
     vad_calls: int = 0
     dropped_silence_seconds: float = 0.0
@@ -175,6 +182,22 @@ def quietest_moment(samples: np.ndarray, start: float, end: float, frame: float 
     return (lo + int(np.argmin(energy)) * n + n // 2) / SAMPLE_RATE
 
 
+@dataclass(eq=False)
+class _Part:
+    """A transcribed stretch of the answer and the audio it came from (for its filler pass)."""
+
+    transcript: Transcript
+    samples: np.ndarray
+    offset: float
+    context: str | None
+    # Decoded with its neighbours as one window, or too long to join one: not regrouped again.
+    final: bool = False
+
+    @property
+    def end(self) -> float:
+        return self.offset + len(self.samples) / SAMPLE_RATE
+
+
 class StreamingTranscriber:
     """Feed it int16 or float32 blocks as they are captured; `finish()` returns the transcript.
 
@@ -208,12 +231,11 @@ class StreamingTranscriber:
         # queue.Queue, so finish() can merge what is waiting without the worker taking one midway.
         self._jobs: deque[tuple[np.ndarray, float, ChunkRecord] | None] = deque()
         self._jobs_changed = threading.Condition()
-        # Filler passes of transcribed chunks: (part index, chunk, offset, context). Run when no
-        # chunk is waiting and the candidate is speaking; those not started when the answer ends
-        # are skipped.
-        self._filler_jobs: deque[tuple[int, np.ndarray, float, str | None]] = deque()
+        # Filler passes of transcribed parts. Run when no chunk is waiting and the candidate is
+        # speaking; those not started when the answer ends, or whose part was regrouped, are skipped.
+        self._filler_jobs: deque[_Part] = deque()
         self._busy = False  # the worker is transcribing a chunk
-        self._parts: list[Transcript] = []
+        self._parts: list[_Part] = []  # in answer order; only the worker changes it
         self._error: BaseException | None = None
         self._finished = False
         self._worker = threading.Thread(target=self._work, name="mockint-stream-transcriber", daemon=True)
@@ -265,8 +287,8 @@ class StreamingTranscriber:
                     self._drop(length - self.opts.preroll_seconds)
                 return
             self._last_speech_end = self._p0 / SAMPLE_RATE + spans[-1][1]
-            if self._filler_jobs and self._speaking():
-                with self._jobs_changed:  # a filler pass may start now
+            if self._speaking():
+                with self._jobs_changed:  # a regroup or filler pass may start now
                     self._jobs_changed.notify_all()
             lead = spans[0][0] - self.opts.preroll_seconds
             if lead > self.opts.drop_silence_after_seconds:
@@ -296,59 +318,108 @@ class StreamingTranscriber:
         last = self._last_speech_end
         return not self._finished and last is not None and self.seconds - last <= self.opts.filler_pass_speech_gap_seconds
 
-    def _context(self) -> str | None:
-        words = " ".join(p.text for p in self._parts if p.text).split()
+    def _context(self, parts: list[_Part] | None = None) -> str | None:
+        parts = self._parts if parts is None else parts
+        words = " ".join(p.transcript.text for p in parts if p.transcript.text).split()
         return " ".join(words[-self.opts.context_words :]) or None
+
+    def _regroup_due(self) -> tuple[int, int] | None:
+        """Parts [first, last) to decode again as one window, if their span has reached
+        `regroup_seconds` or the next part would not fit in `max_regroup_seconds`. A part that
+        cannot join its next one is marked final."""
+        while True:
+            first = next((i for i, p in enumerate(self._parts) if not p.final), None)
+            if first is None:
+                return None
+            start, last = self._parts[first].offset, first
+            while last < len(self._parts) and self._parts[last].end - start <= self.opts.max_regroup_seconds:
+                last += 1
+            full = last < len(self._parts)
+            if last - first >= 2 and (full or self._parts[last - 1].end - start >= self.opts.regroup_seconds):
+                return first, last
+            if not (full and last - first <= 1):
+                return None
+            self._parts[first].final = True
+
+    def _background_due(self) -> bool:
+        """A regroup or a filler pass may start: only while the candidate is speaking (in a pause
+        the answer may be about to end, and a decode running then is waited for)."""
+        return self._speaking() and bool(self._filler_jobs or self._regroup_due())
 
     def _work(self) -> None:
         while True:
             with self._jobs_changed:
                 self._busy = False
                 self._jobs_changed.notify_all()
-                while not self._jobs and not (self._filler_jobs and self._speaking()):
+                while not self._jobs and not self._background_due():
                     self._jobs_changed.wait()
+                job = regroup = filler_part = None
                 if self._jobs:
-                    job, filler_job = self._jobs.popleft(), None
+                    job = self._jobs.popleft()
                     if job is None:
                         return
-                else:
-                    job, filler_job = None, self._filler_jobs.popleft()
+                elif (regroup := self._regroup_due()) is None:
+                    filler_part = self._filler_jobs.popleft()
                 self._busy = True
             if self._error is not None:
                 continue  # drain: the first error is reported by finish()
             try:
-                if filler_job is not None:
-                    index, chunk, offset, context = filler_job
-                    self._parts[index] = self.transcriber.add_fillers_to(
-                        self._parts[index], chunk, keywords=self.keywords, offset=offset, prompt_extra=context
-                    )
-                    continue
-                chunk, offset, record = job
-                started = time.perf_counter()
-                context = self._context()
-                part = self.transcriber.transcribe(
-                    chunk, keywords=self.keywords, offset=offset, prompt_extra=context, single_pass=True, fillers=False
-                )
+                if regroup is not None:
+                    self._regroup(*regroup)
+                elif filler_part is not None:
+                    if any(p is filler_part for p in self._parts):  # not regrouped since
+                        filler_part.transcript = self.transcriber.add_fillers_to(
+                            filler_part.transcript, filler_part.samples, keywords=self.keywords,
+                            offset=filler_part.offset, prompt_extra=filler_part.context,
+                        )
+                else:
+                    self._transcribe_chunk(*job)
             except BaseException as exc:  # re-raised on the caller's thread in finish()
                 self._error = exc
-                continue
-            record.transcribe_seconds = time.perf_counter() - started
-            record.words = len(part.words)
+
+    def _transcribe_chunk(self, chunk: np.ndarray, offset: float, record: ChunkRecord) -> None:
+        started = time.perf_counter()
+        context = self._context()
+        transcript = self.transcriber.transcribe(
+            chunk, keywords=self.keywords, offset=offset, prompt_extra=context, single_pass=True, fillers=False
+        )
+        record.transcribe_seconds = time.perf_counter() - started
+        record.words = len(transcript.words)
+        part = _Part(transcript, chunk, offset, context)
+        with self._jobs_changed:  # the recording thread reads the parts in wait_idle
             self._parts.append(part)
-            if self.on_part is not None and part.text.strip():
-                try:
-                    self.on_part(part)
-                except Exception:  # noqa: BLE001 - a display that fails must not cost the transcript
-                    pass
             if not record.reason.endswith("tail"):
-                with self._jobs_changed:
-                    self._filler_jobs.append((len(self._parts) - 1, chunk, offset, context))
+                self._filler_jobs.append(part)
+        if self.on_part is not None and transcript.text.strip():
+            try:
+                self.on_part(transcript)
+            except Exception:  # noqa: BLE001 - a display that fails must not cost the transcript
+                pass
+
+    def _regroup(self, first: int, last: int) -> None:
+        """Decode parts [first, last) again as one window from the recorded audio (the silence
+        dropped between them included, so times stay right) and replace them with the result."""
+        start, end = self._parts[first].offset, self._parts[last - 1].end
+        samples = self._buf[int(round(start * SAMPLE_RATE)) : int(round(end * SAMPLE_RATE))].copy()
+        record = ChunkRecord(start=start, end=end, reason=f"regroup of {last - first}")
+        started = time.perf_counter()
+        context = self._context(self._parts[:first])
+        transcript = self.transcriber.transcribe(
+            samples, keywords=self.keywords, offset=start, prompt_extra=context, single_pass=True, fillers=False
+        )
+        record.transcribe_seconds = time.perf_counter() - started
+        record.words = len(transcript.words)
+        self.stats.regroups.append(record)
+        part = _Part(transcript, samples, start, context, final=True)
+        with self._jobs_changed:
+            self._parts[first:last] = [part]
+            self._filler_jobs.append(part)
 
     def wait_idle(self) -> None:
         """Block until every chunk committed so far is transcribed (the worker keeping up, as it
         does in real time; used to make faster-than-real-time runs deterministic)."""
         with self._jobs_changed:
-            while (self._jobs or (self._filler_jobs and self._speaking()) or self._busy) and self._worker.is_alive():
+            while (self._jobs or self._background_due() or self._busy) and self._worker.is_alive():
                 self._jobs_changed.wait(timeout=1.0)
 
     # --- the end ------------------------------------------------------------------------
@@ -367,7 +438,7 @@ class StreamingTranscriber:
             if isinstance(self._error, MockintError):
                 raise self._error
             raise TranscriptionError(f"transcription failed: {self._error}") from None
-        return merge_transcripts(self._parts, self.seconds, getattr(self.transcriber, "model_name", ""))
+        return merge_transcripts([p.transcript for p in self._parts], self.seconds, getattr(self.transcriber, "model_name", ""))
 
     def _merge_queued_tail(self) -> None:
         """Chunks still queued when the answer ends are decoded together with the tail: every
