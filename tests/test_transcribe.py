@@ -262,17 +262,23 @@ class _CountingModel:
 
 @pytest.mark.parametrize("clip", ["ps_sns_0870.wav", "lh_ami_ES2011a_40-46s.wav", "fw_jfk.flac"])
 def test_a_single_pass_chunk_is_one_window_per_decode(transcriber, audio_dir, monkeypatch, clip):
-    """A chunk that ends in silence: the plain decode and the filler pass each encode one window
-    and decode it once at temperature 0 (no sampling), never the silence after the last word as
-    another window (these clips made faster-whisper do that). This relies on faster-whisper's
-    segments being a lazy generator: if an upgrade decodes eagerly, this fails."""
+    """A chunk that ends in silence: one window encoded, shared by the plain decode and the
+    filler pass, each decoding it once at temperature 0 (no sampling), never the silence after
+    the last word as another window (these clips made faster-whisper do that). This relies on
+    faster-whisper's segments being a lazy generator and its decodes encoding through
+    WhisperModel.encode: if an upgrade changes either, this fails."""
     samples = np.concatenate([load_audio(audio_dir / clip), silence(1.0)])
     full = transcriber.transcribe(samples)
     counting = _CountingModel(transcriber._model.model)
     monkeypatch.setattr(transcriber._model, "model", counting)
+    transcriber._model._encoded.clear()  # the whole-file decode above encoded the same window
     single = transcriber.transcribe(samples, offset=10.0, single_pass=True, prompt_extra="Here is what happened.")
-    assert counting.calls == ["encode", "generate", "encode", "generate"]
+    assert counting.calls == ["encode", "generate", "generate"]
     assert counting.sampling == [None, None]  # no temperature sampling
+    counting.calls.clear()
+    transcriber.transcribe(samples, single_pass=True, fillers=False)
+    assert counting.calls == ["generate"], "the same window again: its encoder output is reused"
+    transcriber._model._encoded.clear()
     counting.calls.clear()
     transcriber.transcribe(samples, single_pass=True, fillers=False)
     assert counting.calls == ["encode", "generate"]

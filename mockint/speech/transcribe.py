@@ -192,8 +192,6 @@ class Transcriber:
         beam_size: int = 5,
         filler_cue: str | None = FILLER_CUE,
     ) -> None:
-        from faster_whisper import WhisperModel
-
         self.model_setting = model
         self.model_path = resolve_model(model)
         self.model_name = _display_name(model, self.model_path)
@@ -201,7 +199,7 @@ class Transcriber:
         self.filler_cue = filler_cue  # None: no filler pass
         self.cpu_threads = cpu_threads or physical_cores()
         try:
-            self._model = WhisperModel(
+            self._model = _encoder_caching_model()(
                 self.model_path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads
             )
         except Exception as exc:
@@ -440,6 +438,48 @@ class Transcriber:
         if not transcript.words:
             raise AudioError(f"{path}: no speech detected ({transcript.duration:.1f} s of silence or noise)")
         return transcript
+
+
+# Encoder outputs kept: a streamed chunk's filler pass runs after a few later chunks' decodes.
+ENCODER_CACHE_WINDOWS = 6
+
+
+def _encoder_caching_model() -> type:
+    """faster-whisper's WhisperModel, keeping the encoder output of its last few windows.
+
+    A chunk's words decode and its filler pass decode the same window (the same log-mel
+    features), and the encoder is 60-75 % of a decode's cost: the filler pass re-encoding it
+    made files cost ~1.8x the words alone. The cache is keyed by the features' bytes, so a hit
+    is the same input and the same output; if a faster-whisper upgrade stopped calling
+    `encode`, the cache would only miss (tests/test_transcribe.py counts encoder calls and
+    fails loudly)."""
+    import hashlib
+    from collections import OrderedDict
+
+    from faster_whisper import WhisperModel
+
+    class EncoderCachingWhisperModel(WhisperModel):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._encoded: OrderedDict[bytes, object] = OrderedDict()
+            self._encoded_lock = threading.Lock()
+
+        def encode(self, features):  # noqa: ANN001 - faster-whisper's signature
+            import numpy as np
+
+            key = hashlib.blake2b(np.ascontiguousarray(features).tobytes(), digest_size=16).digest()
+            with self._encoded_lock:
+                if key in self._encoded:
+                    self._encoded.move_to_end(key)
+                    return self._encoded[key]
+            output = super().encode(features)
+            with self._encoded_lock:
+                self._encoded[key] = output
+                while len(self._encoded) > ENCODER_CACHE_WINDOWS:
+                    self._encoded.popitem(last=False)
+            return output
+
+    return EncoderCachingWhisperModel
 
 
 def _failed(exc: BaseException) -> TranscriptionError:
