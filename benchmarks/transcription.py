@@ -22,6 +22,8 @@ fast (200 wpm), number-heavy.
    ready (the answer "ends" at its last sample: the worst case).
 3. Keywords: espeak-ng answers full of tool names, with and without the keywords: term recall.
 4. Peak memory (ru_maxrss) of `mockint transcribe --json` on the real clips, in a fresh process.
+5. With --baseline DIR: `mockint transcribe` of this checkout against another (main) on the real
+   clips, as users run it: WER, CPU and wall seconds.
 The 1-minute load average is printed with each part: the machine may be shared.
 """
 
@@ -40,7 +42,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from spoken import ROOT, STYLES, Clip, join_clips, style_clips
+from spoken import ROOT, STYLES, Clip, join_clips, real_clips, style_clips
 
 sys.path.insert(0, str(ROOT))
 from mockint.speech.decode import SAMPLE_RATE, load_audio
@@ -133,8 +135,11 @@ def bare(model, beam: int, hotwords: str | None = None):
 
 
 def file_decoders(transcriber: Transcriber) -> dict:
+    from faster_whisper import WhisperModel
+
     cue = sharing_model(transcriber, CueInDecoder)
-    model = transcriber._model
+    # Bare faster-whisper as users get it: its own model object, without mockint's encoder cache.
+    model = WhisperModel(transcriber.model_path, device="cpu", compute_type="int8", cpu_threads=transcriber.cpu_threads)
     return {
         "mockint": lambda samples: transcriber.transcribe(samples).text,
         "no filler pass": lambda samples: transcriber.transcribe(samples, fillers=False).text,
@@ -145,11 +150,14 @@ def file_decoders(transcriber: Transcriber) -> dict:
     }
 
 
-def as_files(clips: list[Clip], decoders: dict) -> dict[str, Counter]:
+def as_files(clips: list[Clip], decoders: dict, transcriber: Transcriber) -> dict[str, Counter]:
     totals = {name: Counter() for name in decoders}
     for clip in clips:
         samples = load_audio(clip.path)
         for name, decode in decoders.items():  # alternating clip by clip: load changes hit all alike
+            # Each path pays for its own encoder windows: mockint's cache must not carry the
+            # previous path's windows of the same clip over.
+            transcriber._model._encoded.clear()
             cpu, wall = time.process_time(), time.perf_counter()
             text = decode(samples)
             totals[name]["cpu"] += time.process_time() - cpu
@@ -255,6 +263,27 @@ def peak_rss_mb(args: list[str]) -> float:
     return int(peak_kb) / 1024
 
 
+def cli_transcribe(checkout: Path, clips: list[Clip]) -> Counter:
+    """`mockint transcribe --json` of `checkout` over the clips, in a fresh process as a user runs
+    it (model load included): CPU (all threads) and wall seconds, and the scores."""
+    import resource
+
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    before, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mockint", "transcribe", "--json", *(str(c.path) for c in clips)],
+        env=env, cwd=checkout, capture_output=True, text=True,
+    )
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"{checkout}: mockint transcribe exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
+    totals = Counter(cpu=(after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall=wall)
+    for clip, row in zip(clips, json.loads(proc.stdout)["files"]):
+        totals.update(score(clip.reference, row["text"]))
+    return totals
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--styles", nargs="+", default=list(STYLES), choices=STYLES)
@@ -263,6 +292,8 @@ def main() -> None:
     parser.add_argument("--no-extras", action="store_true", help="skip parts 3 and 4")
     parser.add_argument("--live-seconds", type=float, default=120.0, help="longest live answer per style")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    parser.add_argument("--baseline", type=Path, help="part 5: a checkout (e.g. `git archive main`) whose `mockint transcribe` is timed against this one's")
+    parser.add_argument("--baseline-runs", type=int, default=2)
     args = parser.parse_args()
 
     from mockint.config import load_settings
@@ -283,7 +314,7 @@ def main() -> None:
             print("\n1. As files (content WER: fillers removed from both sides; CPU = this process, all threads)")
             decoders = file_decoders(transcriber)
             for style in args.styles:
-                totals = as_files(clips[style], decoders)
+                totals = as_files(clips[style], decoders, transcriber)
                 report["files"][style] = {k: dict(v) for k, v in totals.items()}
                 print_files(style, totals, clips[style][0].has_fillers)
         if not args.no_live:
@@ -309,6 +340,19 @@ def main() -> None:
             rss = peak_rss_mb([sys.executable, "-m", "mockint", "transcribe", "--json", *paths])
             report["rss_mb"] = round(rss, 1)
             print(f"\n4. Peak RSS of a fresh `mockint transcribe --json` over the real clips: {rss:.0f} MB")
+    if args.baseline:
+        real = real_clips()
+        print(f"\n5. `mockint transcribe --json` over the {len(real)} real clips, fresh processes, alternating ({load()})")
+        runs: dict[str, Counter] = {"this checkout": Counter(), f"baseline {args.baseline}": Counter()}
+        for _ in range(args.baseline_runs):
+            for name, checkout in zip(runs, (ROOT, args.baseline)):
+                runs[name].update(cli_transcribe(checkout, real))
+        report["cli"] = {name: dict(c) for name, c in runs.items()}
+        for name, c in runs.items():
+            print(f"  {name:40} WER {pct(c['errors'], c['words']):>6}  CPU {c['cpu'] / args.baseline_runs:6.1f} s  "
+                  f"wall {c['wall'] / args.baseline_runs:6.1f} s (mean of {args.baseline_runs})")
+        mine, base = runs.values()
+        print(f"  this / baseline: CPU {mine['cpu'] / base['cpu']:.2f}x, wall {mine['wall'] / base['wall']:.2f}x")
     if args.json:
         for row in report["live"].values():
             row.update(live=dict(row["live"]), file=dict(row["file"]))
