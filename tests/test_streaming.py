@@ -225,13 +225,18 @@ def test_streamer_sends_each_stretch_once_and_skips_long_silence(audio_dir):
     for i in range(0, len(answer), 800):
         stream.feed(answer[i : i + 800])
     stream.finish()
-    calls = probe.calls
     assert all(probe.single_pass), "streamed chunks are decoded in a single pass"
-    assert len(calls) >= 4, "a 44 s answer with pauses must be cut into several chunks"
-    assert calls[0][0] >= 4.0, "the 6 s of silence before speaking is dropped, not transcribed"
-    for (off, dur), (next_off, _) in zip(calls, calls[1:]):
-        assert next_off == pytest.approx(off + dur, abs=1e-3), "chunks must not overlap or leave holes"
-    assert max(d for _, d in calls) <= OPTS.max_chunk_seconds + OPTS.check_seconds + 0.1
+    chunks, regroups = stream.stats.chunks, stream.stats.regroups
+    assert len(probe.calls) == len(chunks) + len(regroups)
+    assert len(chunks) >= 4, "a 44 s answer with pauses must be cut into several chunks"
+    assert chunks[0].start >= 4.0, "the 6 s of silence before speaking is dropped, not transcribed"
+    for chunk, following in zip(chunks, chunks[1:]):
+        assert following.start == pytest.approx(chunk.end, abs=1e-3), "chunks must not overlap or leave holes"
+    assert max(c.end - c.start for c in chunks) <= OPTS.max_chunk_seconds + OPTS.check_seconds + 0.1
+    # A regroup decodes a run of whole chunks again, within one window.
+    starts, ends = [c.start for c in chunks], [c.end for c in chunks]
+    for r in regroups:
+        assert r.start in starts and r.end in ends and r.end - r.start <= OPTS.max_regroup_seconds
     assert stream.stats.dropped_silence_seconds >= 4.0
 
 
