@@ -243,7 +243,7 @@ class StreamingTranscriber:
         # speaking; those not started when the answer ends, or whose part was regrouped, are skipped.
         self._filler_jobs: deque[_Part] = deque()
         self._busy = False  # the worker is transcribing a chunk
-        self._parts: list[_Part] = []  # in answer order; only the worker changes it
+        self._parts: list[_Part] = []  # in answer order; the worker adds and replaces them, under _jobs_changed
         self._error: BaseException | None = None
         self._finished = False
         self._worker = threading.Thread(target=self._work, name="mockint-stream-transcriber", daemon=True)
