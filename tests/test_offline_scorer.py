@@ -352,3 +352,11 @@ def test_a_numbers_only_reply_to_a_result_followup_is_not_marked_down_on_task_an
     # Judged as a whole story it is a weak answer (below the benchmark's "weak" line of 45); judged
     # on what the follow-up asked, it is not.
     assert every.overall < 45 and card.overall > every.overall and card.band != "weak"
+
+
+def test_harm_the_candidate_averted_is_not_a_bad_outcome():
+    from mockint.scoring.offline import bad_outcomes
+
+    assert bad_outcomes("we avoided about $ 40,000 in refunds") == 0
+    assert bad_outcomes("since then there have been no complaints from the ward") == 0
+    assert bad_outcomes("we had to pay 40,000 in refunds and lost the client") == 2

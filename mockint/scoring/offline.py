@@ -671,8 +671,8 @@ def judge_result(r: Reading) -> Judgement:
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
     if share < 0.35:
         concrete, measured, vague, lesson = [], [], [], []
-    harm = [u for u, c in late if BAD_OUTCOME.search(u.lower)]
-    if sum(len(BAD_OUTCOME.findall(u.lower)) for u in harm) >= 2 and not lesson:
+    harm = [u for u, c in late if bad_outcomes(u.lower)]
+    if sum(bad_outcomes(u.lower) for u in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
         return Judgement(1, [_quote(harm[-1])], "The outcome described is a bad one; say what you learned or put right.")
@@ -1042,6 +1042,21 @@ BAD_OUTCOME = re.compile(
     r"injur\w*|sacked|fired|grievance|tribunal|went down|fell through|never (came|got|recovered)|"
     r"(errors|complaints|delays|costs|incidents|absence|turnover) (went up|rose|increased|doubled|tripled))\b"
 )
+# "We avoided about $40,000 in refunds", "no complaints since": harm averted is a good outcome.
+_AVERTED = re.compile(r"\b(avoid\w*|prevent\w*|averted|saved|without|no|zero|fewer|less|cut|reduc\w*|stopp?\w*|instead of)\b")
+
+
+def bad_outcomes(text: str) -> int:
+    """How many bad outcomes a sentence (lower-cased) reports, not counting harm it says was averted
+    (an averting word among the six words before it: "avoided about $ 40,000 in refunds")."""
+    count = 0
+    for match in BAD_OUTCOME.finditer(text):
+        before = text[: match.start()].split()[-6:]
+        if not _AVERTED.search(" ".join(before)):
+            count += 1
+    return count
+
+
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b")
 _CONTENT = re.compile(r"[a-z]{4,}")
 
@@ -1122,7 +1137,7 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "judgement": min(len(JUDGEMENT.findall(text)) * per100, 12) / 12,
             "method": min(len(METHOD.findall(text)), 6) / 6,
             "why": min(len(WHY.findall(text)) * per100, 12) / 12,
-            "bad_outcome": min(sum(len(BAD_OUTCOME.findall(u.lower)) for u in reading.units if u.position >= 0.4), 3) / 3,
+            "bad_outcome": min(sum(bad_outcomes(u.lower) for u in reading.units if u.position >= 0.4), 3) / 3,
             "hedges": min(reading.total("hedges") * per100, 6) / 6,
             "content_words": min(len(set(content)) / words, 1.0),
             "long_words": min(sum(len(w) >= 9 for w in content) * per100, 15) / 15,
