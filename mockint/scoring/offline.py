@@ -671,11 +671,11 @@ def judge_result(r: Reading) -> Judgement:
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
     if share < 0.35:
         concrete, measured, vague, lesson = [], [], [], []
-    harm = [u for u, c in late if bad_outcomes(u.lower)]
-    if sum(bad_outcomes(u.lower) for u in harm) >= 2 and not lesson:
+    harm = [(u, n) for u, _ in late if (n := bad_outcomes(u.lower))]
+    if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
-        return Judgement(1, [_quote(harm[-1])], "The outcome described is a bad one; say what you learned or put right.")
+        return Judgement(1, [_quote(harm[-1][0])], "The outcome described is a bad one; say what you learned or put right.")
     if measured and lesson:
         score = 4
     elif measured or (concrete and lesson):
