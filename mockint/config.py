@@ -85,7 +85,7 @@ class Settings(BaseSettings):
     whisper_model: str = Field(default="bundled", description="'bundled' (tiny.en), a model name or a CTranslate2 folder")
     whisper_compute_type: str = "int8"
     whisper_cpu_threads: int = Field(default=0, ge=0, description="0 = number of physical cores")
-    whisper_beam_size: int = Field(default=1, ge=1, le=10)
+    whisper_beam_size: int = Field(default=5, ge=1, le=10, description="beam of the plain decode; see docs/transcription.md")
 
     # Practice.
     input_device: str | None = None

@@ -10,13 +10,8 @@ import pytest
 from conftest import segmented_transcript
 
 from mockint.records import Transcript
-from mockint.speech.streaming import (
-    StreamingOptions,
-    StreamingTranscriber,
-    choose_cut,
-    merge_transcripts,
-    quietest_moment,
-)
+from mockint.speech.streaming import StreamingOptions, StreamingTranscriber, choose_cut, quietest_moment
+from mockint.speech.transcribe import merge_transcripts
 
 OPTS = StreamingOptions()
 
@@ -90,11 +85,18 @@ class _RecordingTranscriber:
     def __init__(self) -> None:
         self.calls: list[tuple[float, float]] = []
         self.single_pass: list[bool] = []
+        self.fillers: list[bool] = []
+        self.filler_passes: list[float] = []
 
-    def transcribe(self, samples, *, keywords=None, offset=0.0, prompt_extra=None, single_pass=False):
+    def transcribe(self, samples, *, keywords=None, offset=0.0, prompt_extra=None, single_pass=False, fillers=True):
         self.calls.append((offset, len(samples) / 16000))
         self.single_pass.append(single_pass)
+        self.fillers.append(fillers)
         return Transcript(text="", duration=len(samples) / 16000)
+
+    def add_fillers_to(self, transcript, samples, *, keywords=None, offset=0.0, prompt_extra=None):
+        self.filler_passes.append(offset)
+        return transcript
 
 
 def _energy_vad(samples: np.ndarray) -> list[tuple[float, float]]:
@@ -127,7 +129,7 @@ class _BlockingTranscriber(_RecordingTranscriber):
 
     def __init__(self) -> None:
         super().__init__()
-        self.started = threading.Event()
+        self.started = threading.Event()  # the first call has started
         self.release = threading.Event()
 
     def transcribe(self, samples, **kwargs):
@@ -153,6 +155,9 @@ def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call()
     answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
     _feed_while_the_first_chunk_decodes(stream, probe, answer)
     assert [c.reason for c in stream.stats.chunks] == ["pause", "pause", "pause"]
+    # The worker took the first chunk (on a loaded machine it may not have run yet; finish()
+    # would then merge that chunk too).
+    assert probe.started.wait(timeout=30)
     finisher = threading.Thread(target=stream.finish)
     finisher.start()
     # Release the worker once finish() has queued its last job (the end marker after the merge).
@@ -168,6 +173,8 @@ def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call()
     assert merged[0] + merged[1] == pytest.approx(len(answer) / 16000, abs=1e-3)
     assert [c.reason for c in stream.stats.chunks] == ["pause", "pause+pause+tail"]
     assert probe.single_pass == [True, True]
+    assert probe.fillers == [False, False], "words first; the filler pass is a separate job"
+    assert probe.filler_passes == [], "filler passes not started when the answer ends are skipped"
 
 
 def test_a_worker_behind_the_speaker_decodes_the_chunks_waiting_for_it_as_one():
@@ -200,6 +207,7 @@ def test_the_worker_keeping_up_decodes_every_chunk_on_its_own():
     probe.release.set()
     transcribe_streaming(probe, answer, vad=_energy_vad)
     assert len(probe.calls) == 4
+    assert probe.filler_passes == [c[0] for c in probe.calls[:3]], "every chunk but the tail gets its filler pass"
     assert probe.calls[-1][0] + probe.calls[-1][1] == pytest.approx(len(answer) / 16000, abs=1e-3)
 
 
@@ -245,13 +253,18 @@ def test_streamer_sends_each_stretch_once_and_skips_long_silence(audio_dir):
     for i in range(0, len(answer), 800):
         stream.feed(answer[i : i + 800])
     stream.finish()
-    calls = probe.calls
     assert all(probe.single_pass), "streamed chunks are decoded in a single pass"
-    assert len(calls) >= 4, "a 44 s answer with pauses must be cut into several chunks"
-    assert calls[0][0] >= 4.0, "the 6 s of silence before speaking is dropped, not transcribed"
-    for (off, dur), (next_off, _) in zip(calls, calls[1:]):
-        assert next_off == pytest.approx(off + dur, abs=1e-3), "chunks must not overlap or leave holes"
-    assert max(d for _, d in calls) <= OPTS.max_chunk_seconds + OPTS.check_seconds + 0.1
+    chunks, regroups = stream.stats.chunks, stream.stats.regroups
+    assert len(probe.calls) == len(chunks) + len(regroups)
+    assert len(chunks) >= 4, "a 44 s answer with pauses must be cut into several chunks"
+    assert chunks[0].start >= 4.0, "the 6 s of silence before speaking is dropped, not transcribed"
+    for chunk, following in zip(chunks, chunks[1:]):
+        assert following.start == pytest.approx(chunk.end, abs=1e-3), "chunks must not overlap or leave holes"
+    assert max(c.end - c.start for c in chunks) <= OPTS.max_chunk_seconds + OPTS.check_seconds + 0.1
+    # A regroup decodes a run of whole chunks again, within one window.
+    starts, ends = [c.start for c in chunks], [c.end for c in chunks]
+    for r in regroups:
+        assert r.start in starts and r.end in ends and r.end - r.start <= OPTS.max_regroup_seconds
     assert stream.stats.dropped_silence_seconds >= 4.0
 
 
@@ -307,3 +320,52 @@ def _transcriber():
     if "t" not in _CACHED:
         _CACHED["t"] = Transcriber()
     return _CACHED["t"]
+
+
+class _PromptedLabellingTranscriber(_LabellingTranscriber):
+    """Also records the prompt each decode was given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prompts: list[str | None] = []
+
+    def transcribe(self, samples, *, prompt_extra=None, **kwargs):
+        self.prompts.append(prompt_extra)
+        return super().transcribe(samples, prompt_extra=prompt_extra, **kwargs)
+
+
+def test_chunks_are_decoded_again_together_while_speaking_and_replace_their_drafts():
+    from mockint.speech.streaming import transcribe_streaming
+
+    probe = _PromptedLabellingTranscriber()
+    options = StreamingOptions(regroup_seconds=10.0)
+    # Seven 3 s sentences with 1 s pauses, then a 2 s one: a chunk per sentence.
+    answer = _speech_with_pauses([(3.0, 1.0)] * 7 + [(2.0, 0.0)])
+    transcript = transcribe_streaming(probe, answer, vad=_energy_vad, options=options)
+    stream_calls = probe.calls
+    chunk_starts = [0.0, 3.3, 7.3, 11.3, 15.3, 19.3, 23.3, 27.3]  # each cut inside a pause (preroll 0.5 s)
+    sentence_calls = [c for c in stream_calls if c[0] in chunk_starts and c[1] < 5.0]
+    regroups = [c for c in stream_calls if c not in sentence_calls]
+    assert [round(c[0], 1) for c in sentence_calls] == chunk_starts
+    # Once three chunks span 10 s they are decoded again as one window from the recording, and
+    # the next three likewise; the last two (too little to regroup when the answer ended) stay.
+    assert [(round(a, 1), round(a + n, 1)) for a, n in regroups] == [(0.0, 11.3), (11.3, 23.3)]
+    assert transcript.text.split() == ["at0.0", "at11.3", "at23.3", "at27.3"]
+    # A regroup's prompt is the text before it, not its own drafts.
+    assert probe.prompts[stream_calls.index(regroups[0])] is None
+    assert probe.prompts[stream_calls.index(regroups[1])] == "at0.0"
+    assert probe.single_pass == [True] * len(stream_calls) and not any(probe.fillers)
+    assert 0.0 in probe.filler_passes and 11.3 in [round(o, 1) for o in probe.filler_passes], "regrouped parts get their filler pass"
+
+
+def test_no_regroup_starts_once_the_candidate_has_stopped_speaking():
+    """In the silence at the end of an answer nothing is decoded but the chunks: a regroup
+    running when the answer ends would be waited for."""
+    probe = _LabellingTranscriber()
+    stream = StreamingTranscriber(probe, vad=_energy_vad, options=StreamingOptions(regroup_seconds=10.0))
+    answer = _speech_with_pauses([(3.0, 1.0)] * 3 + [(0.0, 3.0)])
+    for i in range(0, len(answer), 1600):
+        stream.feed(answer[i : i + 1600])
+        stream.wait_idle()
+    assert stream.stats.regroups == [] and len(stream.stats.chunks) == 3
+    assert stream.finish().text.split()[:3] == ["at0.0", "at3.3", "at7.3"]  # then the silent tail

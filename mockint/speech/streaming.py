@@ -31,6 +31,22 @@ in 3 of 7 CI runs. Cut only at real pauses, the same clips stream with 0 invente
 live WER within 0-4 words of the file's over 9 capture offsets. The price is a longer tail to
 decode when the answer ends (up to `max_chunk_seconds`), but one decode costs about the same
 for 3 s or 20 s of audio (0.36 s and 0.59 s here), so the transcript is still ready in ~1 s.
+Longer chunks (a pause commits only after 10 s of speech) were decoded better, but a decode's
+time grows with its words, and an 18 s tail took 1.6-1.9 s.
+
+A chunk's words are decoded first; its filler pass (Transcriber.add_fillers_to, the cued decode
+that finds um/uh, docs/transcription.md) waits until no chunk is queued and the candidate is
+speaking (in a pause the answer may be about to end), and the passes not started when the
+answer ends are skipped, as is the tail's: when the candidate stops they wait for one decode,
+not two.
+
+Sentence-sized chunks are decoded worse than a file's 28 s ones (tiny.en hears a number or a
+name better with more of the voice around it). So once consecutive chunks span
+`regroup_seconds`, the worker decodes that stretch of the recording again as one window (a
+regroup) and its transcript replaces theirs; it then gets its own filler pass. Fed through the
+cut rules (benchmarks' joined answers): conversational 5.2 % -> 2.2 % WER (3.3 % as a file),
+number-heavy 9.6 % -> 7.0 % (5.5 %). Regroups run under the same rule as filler passes: after
+every waiting chunk, only while the candidate speaks, never after the answer ends.
 """
 
 from __future__ import annotations
@@ -47,7 +63,7 @@ import numpy as np
 from mockint.errors import MockintError, TranscriptionError
 from mockint.records import Transcript
 from mockint.speech.decode import SAMPLE_RATE
-from mockint.speech.transcribe import HALLUCINATION_PROBABILITY
+from mockint.speech.transcribe import CONTEXT_WORDS, HALLUCINATION_PROBABILITY, MAX_CHUNK_SECONDS, merge_transcripts
 from mockint.speech.vad import speech_spans
 
 if TYPE_CHECKING:
@@ -66,6 +82,17 @@ class ChunkTranscriber(Protocol):
         offset: float = 0.0,
         prompt_extra: str | None = None,
         single_pass: bool = False,
+        fillers: bool = True,
+    ) -> Transcript: ...
+
+    def add_fillers_to(
+        self,
+        transcript: Transcript,
+        samples: np.ndarray,
+        *,
+        keywords: list[str] | None = None,
+        offset: float = 0.0,
+        prompt_extra: str | None = None,
     ) -> Transcript: ...
 
 
@@ -73,17 +100,32 @@ class ChunkTranscriber(Protocol):
 class StreamingOptions:
     check_seconds: float = 0.5
     pause_commit_seconds: float = 0.6
+    # A pause commits a chunk after this much speech. Longer chunks would be decoded better (a
+    # conversational answer fed through the cut rules: 8.5 % WER from 1 s, 4.1 % from 10 s, 3.3 %
+    # as a file), but the tail left when the answer ends grows with it, and a decode's time grows
+    # with its words: an 18 s tail took 1.6-1.9 s, over the 1 s the candidate should wait.
     min_commit_speech_seconds: float = 1.0
     # Unbroken speech is cut only at this length (see the module docstring for why not sooner).
     max_chunk_seconds: float = 20.0
     # Silence kept before speech in a chunk, so Whisper hears the onset.
     preroll_seconds: float = 0.5
     drop_silence_after_seconds: float = 3.0
+    # A filler pass starts only while the candidate is speaking (speech heard within this of the
+    # end of the audio so far): in a pause the answer may be about to end, and a pass already
+    # running when it does is waited for (1.7 s instead of 0.6 s for the resume test's answer,
+    # which ended in silence).
+    filler_pass_speech_gap_seconds: float = 0.5
+    # Consecutive chunks spanning at least this are decoded again as one window while the
+    # candidate speaks (a regroup), as a file's chunks are: Whisper hears a number or a word
+    # better with a few sentences of the voice around it than one sentence at a time.
+    regroup_seconds: float = 16.0
+    # A regroup is one decode window, like a file's chunk.
+    max_regroup_seconds: float = MAX_CHUNK_SECONDS
     # Chunks still waiting when the answer ends are joined with the tail up to this length
     # (below Whisper's 30 s window, so the join is still one decode).
     max_merged_seconds: float = 24.0
     # Words of committed text given to Whisper as context for the next chunk.
-    context_words: int = 40
+    context_words: int = CONTEXT_WORDS
     # The invented-segment threshold of transcribe.drop_hallucinations, which Transcriber
     # applies to every chunk and every file (kept here for callers that filter themselves).
     hallucination_probability: float = HALLUCINATION_PROBABILITY
@@ -103,6 +145,7 @@ class ChunkRecord:
 @dataclass
 class StreamingStats:
     chunks: list[ChunkRecord] = field(default_factory=list)
+    regroups: list[ChunkRecord] = field(default_factory=list)
     vad_seconds: float = 0.0
     vad_calls: int = 0
     dropped_silence_seconds: float = 0.0
@@ -156,17 +199,20 @@ def quietest_moment(samples: np.ndarray, start: float, end: float, frame: float 
     return (lo + int(np.argmin(energy)) * n + n // 2) / SAMPLE_RATE
 
 
-def merge_transcripts(parts: list[Transcript], duration: float, model: str = "") -> Transcript:
-    """One answer's transcript from its chunks (each already shifted to answer time)."""
-    return Transcript(
-        text=" ".join(p.text.strip() for p in parts if p.text.strip()),
-        words=[w for p in parts for w in p.words],
-        segments=[s for p in parts for s in p.segments],
-        duration=round(duration, 3),
-        speech=[s for p in parts for s in p.speech],
-        language="en",
-        model=next((p.model for p in parts if p.model), model),
-    )
+@dataclass(eq=False)
+class _Part:
+    """A transcribed stretch of the answer and the audio it came from (for its filler pass)."""
+
+    transcript: Transcript
+    samples: np.ndarray
+    offset: float
+    context: str | None
+    # Decoded with its neighbours as one window, or too long to join one: not regrouped again.
+    final: bool = False
+
+    @property
+    def end(self) -> float:
+        return self.offset + len(self.samples) / SAMPLE_RATE
 
 
 class StreamingTranscriber:
@@ -202,8 +248,11 @@ class StreamingTranscriber:
         # queue.Queue, so finish() can merge what is waiting without the worker taking one midway.
         self._jobs: deque[tuple[np.ndarray, float, ChunkRecord] | None] = deque()
         self._jobs_changed = threading.Condition()
+        # Filler passes of transcribed parts. Run when no chunk is waiting and the candidate is
+        # speaking; those not started when the answer ends, or whose part was regrouped, are skipped.
+        self._filler_jobs: deque[_Part] = deque()
         self._busy = False  # the worker is transcribing a chunk
-        self._parts: list[Transcript] = []
+        self._parts: list[_Part] = []  # in answer order; the worker adds and replaces them, under _jobs_changed
         self._error: BaseException | None = None
         self._finished = False
         self._worker = threading.Thread(target=self._work, name="mockint-stream-transcriber", daemon=True)
@@ -255,6 +304,9 @@ class StreamingTranscriber:
                     self._drop(length - self.opts.preroll_seconds)
                 return
             self._last_speech_end = self._p0 / SAMPLE_RATE + spans[-1][1]
+            if self._speaking():
+                with self._jobs_changed:  # a regroup or filler pass may start now
+                    self._jobs_changed.notify_all()
             lead = spans[0][0] - self.opts.preroll_seconds
             if lead > self.opts.drop_silence_after_seconds:
                 self._drop(lead)
@@ -279,60 +331,127 @@ class StreamingTranscriber:
 
     # --- the worker -------------------------------------------------------------------
 
-    def _context(self) -> str | None:
-        words = " ".join(p.text for p in self._parts if p.text).split()
+    def _speaking(self) -> bool:
+        last = self._last_speech_end
+        return not self._finished and last is not None and self.seconds - last <= self.opts.filler_pass_speech_gap_seconds
+
+    def _context(self, parts: list[_Part] | None = None) -> str | None:
+        parts = self._parts if parts is None else parts
+        words = " ".join(p.transcript.text for p in parts if p.transcript.text).split()
         return " ".join(words[-self.opts.context_words :]) or None
+
+    def _regroup_due(self) -> tuple[int, int] | None:
+        """Parts [first, last) to decode again as one window, if their span has reached
+        `regroup_seconds` or the next part would not fit in `max_regroup_seconds`. A part that
+        cannot join its next one is marked final."""
+        while True:
+            first = next((i for i, p in enumerate(self._parts) if not p.final), None)
+            if first is None:
+                return None
+            start, last = self._parts[first].offset, first
+            while last < len(self._parts) and self._parts[last].end - start <= self.opts.max_regroup_seconds:
+                last += 1
+            full = last < len(self._parts)
+            if last - first >= 2 and (full or self._parts[last - 1].end - start >= self.opts.regroup_seconds):
+                return first, last
+            if not (full and last - first <= 1):
+                return None
+            self._parts[first].final = True
+
+    def _background_due(self) -> bool:
+        """A regroup or a filler pass may start: only while the candidate is speaking (in a pause
+        the answer may be about to end, and a decode running then is waited for)."""
+        return self._speaking() and bool(self._filler_jobs or self._regroup_due())
 
     def _work(self) -> None:
         while True:
             with self._jobs_changed:
                 self._busy = False
                 self._jobs_changed.notify_all()
-                while not self._jobs:
+                while not self._jobs and not self._background_due():
                     self._jobs_changed.wait()
-                job = self._jobs.popleft()
-                # Behind the speaker (a loaded machine): the waiting chunks are decoded as one,
-                # so the backlog shrinks instead of growing by a whole 30 s window per chunk.
-                while job is not None and self._jobs and self._jobs[0] is not None:
-                    joined = self._joined(job, self._jobs[0])
-                    if joined is None:
-                        break
-                    self._jobs.popleft()
-                    job = joined
-                self._busy = job is not None
-            if job is None:
-                return
+                job = regroup = filler_part = None
+                if self._jobs:
+                    job = self._jobs.popleft()
+                    if job is None:
+                        return
+                    # Behind the speaker (a loaded machine): the waiting chunks are decoded as one,
+                    # so the backlog shrinks instead of growing by a whole 30 s window per chunk.
+                    while self._jobs and self._jobs[0] is not None:
+                        joined = self._joined(job, self._jobs[0])
+                        if joined is None:
+                            break
+                        self._jobs.popleft()
+                        job = joined
+                elif (regroup := self._regroup_due()) is None:
+                    filler_part = self._filler_jobs.popleft()
+                self._busy = True
             if self._error is not None:
                 continue  # drain: the first error is reported by finish()
-            chunk, offset, record = job
-            started = time.perf_counter()
             try:
-                part = self.transcriber.transcribe(
-                    chunk, keywords=self.keywords, offset=offset, prompt_extra=self._context(), single_pass=True
-                )
+                if regroup is not None:
+                    self._regroup(*regroup)
+                elif filler_part is not None:
+                    if any(p is filler_part for p in self._parts):  # not regrouped since
+                        filler_part.transcript = self.transcriber.add_fillers_to(
+                            filler_part.transcript, filler_part.samples, keywords=self.keywords,
+                            offset=filler_part.offset, prompt_extra=filler_part.context,
+                        )
+                else:
+                    self._transcribe_chunk(*job)
             except BaseException as exc:  # re-raised on the caller's thread in finish()
                 self._error = exc
-                continue
-            record.transcribe_seconds = time.perf_counter() - started
-            record.words = len(part.words)
+
+    def _transcribe_chunk(self, chunk: np.ndarray, offset: float, record: ChunkRecord) -> None:
+        started = time.perf_counter()
+        context = self._context()
+        transcript = self.transcriber.transcribe(
+            chunk, keywords=self.keywords, offset=offset, prompt_extra=context, single_pass=True, fillers=False
+        )
+        record.transcribe_seconds = time.perf_counter() - started
+        record.words = len(transcript.words)
+        part = _Part(transcript, chunk, offset, context)
+        with self._jobs_changed:  # the recording thread reads the parts in wait_idle
             self._parts.append(part)
-            if self.on_part is not None and part.text.strip():
-                try:
-                    self.on_part(part)
-                except Exception:  # noqa: BLE001 - a display that fails must not cost the transcript
-                    pass
+            if not record.reason.endswith("tail"):
+                self._filler_jobs.append(part)
+        if self.on_part is not None and transcript.text.strip():
+            try:
+                self.on_part(transcript)
+            except Exception:  # noqa: BLE001 - a display that fails must not cost the transcript
+                pass
+
+    def _regroup(self, first: int, last: int) -> None:
+        """Decode parts [first, last) again as one window from the recorded audio (the silence
+        dropped between them included, so times stay right) and replace them with the result."""
+        start, end = self._parts[first].offset, self._parts[last - 1].end
+        samples = self._buf[int(round(start * SAMPLE_RATE)) : int(round(end * SAMPLE_RATE))].copy()
+        record = ChunkRecord(start=start, end=end, reason=f"regroup of {last - first}")
+        started = time.perf_counter()
+        context = self._context(self._parts[:first])
+        transcript = self.transcriber.transcribe(
+            samples, keywords=self.keywords, offset=start, prompt_extra=context, single_pass=True, fillers=False
+        )
+        record.transcribe_seconds = time.perf_counter() - started
+        record.words = len(transcript.words)
+        self.stats.regroups.append(record)
+        part = _Part(transcript, samples, start, context, final=True)
+        with self._jobs_changed:
+            self._parts[first:last] = [part]
+            self._filler_jobs.append(part)
 
     def wait_idle(self) -> None:
         """Block until every chunk committed so far is transcribed (the worker keeping up, as it
         does in real time; used to make faster-than-real-time runs deterministic)."""
         with self._jobs_changed:
-            while (self._jobs or self._busy) and self._worker.is_alive():
+            while (self._jobs or self._background_due() or self._busy) and self._worker.is_alive():
                 self._jobs_changed.wait(timeout=1.0)
 
     # --- the end ------------------------------------------------------------------------
 
     def finish(self) -> Transcript:
-        """Commit the tail, wait for the worker, return the whole answer's transcript."""
+        """Commit the tail, wait for the worker, return the whole answer's transcript. Filler
+        passes not started yet are skipped: the candidate is waiting."""
         if not self._finished:
             self._finished = True
             if self._n - self._p0 >= int(0.1 * SAMPLE_RATE):
@@ -344,7 +463,7 @@ class StreamingTranscriber:
             if isinstance(self._error, MockintError):
                 raise self._error
             raise TranscriptionError(f"transcription failed: {self._error}") from None
-        return merge_transcripts(self._parts, self.seconds, getattr(self.transcriber, "model_name", ""))
+        return merge_transcripts([p.transcript for p in self._parts], self.seconds, getattr(self.transcriber, "model_name", ""))
 
     def _merge_queued_tail(self) -> None:
         """Chunks still queued when the answer ends are decoded together with the tail: every

@@ -3,18 +3,38 @@
 Nothing leaves the machine. The model is loaded once per process (`get_transcriber`) and
 reused, so calling `Transcriber.transcribe` on short chunks while recording stays cheap.
 
-Two decoding choices, both measured in docs/transcription.md:
-- Whisper drops "um"/"uh" unless it has seen them. A short disfluent cue passed as
-  `hotwords` (which faster-whisper puts before every window's context) keeps most of them,
-  and on the real-speech clips it does not raise the word error rate.
-- Role keywords (Kubernetes, PostgreSQL, ...) go into the same context, bounded in tokens,
-  so technical terms come out spelled right.
+One decoding path for files and live answers (measured on 105 clips in five speech styles,
+benchmarks/transcription.py; docs/transcription.md has the tables):
+- Chunks, not long-form decoding. A file is cut at its widest pauses into chunks of at most
+  28 s, and each chunk, like each streamed chunk, is decoded in one 30 s window with the
+  previous text as prompt. faster-whisper's long-form loop moves each next window to the last
+  word's timestamp; when that is early it decodes words twice or skips them (six words of
+  `ms_two_cities` at beam 5, and 15-18 % WER on a 3-minute answer against 2-5 % chunked).
+- Beam 5 at temperature 0, no fallback. Greedy decoding lost words on synthetic continuous
+  speech (22.7 % WER, beam 5: 18.9 %), fast speech (14.7 % -> 11.2 %) and number-heavy answers
+  (15.4 % -> 13.0 %), for about 15 % more CPU: the encoder, not the search, is most of a
+  window's cost. Greedy first and beam 5 only where it was unsure cost more than beam 5 always
+  (the window is encoded twice) for the same accuracy.
+- Fillers without biasing the words. Whisper drops "um"/"uh" unless its context has some; the
+  cue `Um, uh, hmm,` as `hotwords` keeps most of them but costs content words ("Honestly, um, I"
+  -> "I"; content-word WER 8.8 % -> 11.3 % on conversational answers, 11.2 % -> 12.6 % on fast
+  ones) and invents fillers at chunk ends. So the words come from a decode with no filler in its
+  cue or its prompt, and a greedy decode with the cue only contributes fillers that sit between
+  those words, are not after the last one, and have probability >= 0.1 (the invented ones had
+  <= 0.05): `add_fillers`. Recall 28/46 on synthetic answers, precision 96.6 %, none invented on
+  the filler-free styles. The price is a second decode per chunk, of the same encoded window
+  (the model keeps its last encoder outputs): +37 % CPU over the words alone on the real clips,
+  where re-encoding cost +82 %. The streamer runs it when idle and skips it for the tail the
+  candidate waits for.
+- Role keywords (Kubernetes, PostgreSQL, ...) go into `hotwords` of both decodes, bounded in
+  tokens, so technical terms come out spelled right.
+- Numbers are written as digits (`mockint.speech.numbers`): "nineteen hours" -> "19 hours".
 
-Streamed chunks (`single_pass=True`) are decoded once: greedy at temperature 0 with no
-fallback, tokens capped by the chunk's length, and no second window over the silence after
-the last word. faster-whisper's defaults sometimes decode that silence as another window and,
-its log-probability being low (there is nothing to hear), retry it at five higher
-temperatures: up to 2 s for one chunk, to invent "Yeah." or "All right.".
+A chunk is decoded once per pass: tokens capped by its length, and no second window over the
+silence after the last word (faster-whisper's segments are a lazy generator; the loop stops
+when VAD hears no speech after the last decoded word). faster-whisper's defaults sometimes
+decode that silence as another window and, its log-probability being low, retry it at five
+higher temperatures: up to 2 s for one chunk, to invent "Yeah." or "All right.".
 
 Every transcript, whole file or chunk, goes through the same `drop_hallucinations` filter.
 """
@@ -25,12 +45,14 @@ import os
 import re
 import threading
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mockint.errors import AudioError, TranscriptionError
 from mockint.records import Segment, Transcript, Word
 from mockint.speech.decode import SAMPLE_RATE, load_audio
+from mockint.speech.numbers import write_numbers
 
 if TYPE_CHECKING:
     import numpy as np
@@ -45,15 +67,18 @@ MAX_KEYWORD_TOKENS = 120
 # A word whose middle is further than this from any VAD speech span is Whisper hearing
 # words in silence (a known hallucination), not speech.
 WORD_SPEECH_SLACK = 1.0
-# Single-pass token budget: fast speech is ~4 words (~5.5 tokens) a second; the margin covers
-# punctuation and a chunk that starts mid-word. Runaway repetition stops at the cap.
-TOKENS_PER_SECOND = 6.0
-TOKEN_MARGIN = 16
+# Token budget of a window: fast speech is ~4 words (~5.5 text tokens) a second, but a decode
+# capped at 6 tokens a second + 16 stopped early on read speech (a 7 s clip needed ~90, a 12 s one ~100 to
+# finish in one window): faster-whisper then decoded the rest as a second window, which costs a
+# whole encoder pass. Runaway repetition still stops at the cap.
+TOKENS_PER_SECOND = 12.0
+TOKEN_MARGIN = 24
 # Whisper's decoder holds 448 tokens, prompt included.
 WHISPER_MAX_LENGTH = 448
-# Single pass: a further window is decoded only for at least this much VAD speech after the
-# last decoded word (Whisper's word ends drift ~0.2-0.4 s either way).
-LEFTOVER_SPEECH_SECONDS = 0.3
+# A further window is decoded only for at least this much VAD speech after the last decoded word
+# (Whisper's word ends drift ~0.2-0.4 s either way, and VAD pads speech; a decode that stopped
+# early shows as a stretched last word instead, see STRETCHED_WORD_SECONDS).
+LEFTOVER_SPEECH_SECONDS = 1.0
 # A segment whose words average below this probability is dropped as invented.
 HALLUCINATION_PROBABILITY = 0.1
 # Fast speech is 4-5 words a second; Whisper's inventions in silence pack more, and are unsure.
@@ -62,6 +87,14 @@ UNSURE_PROBABILITY = 0.5
 # A segment whose text gzips this well is a repetition loop ("a little bit of a little bit of
 # ..."): faster-whisper's own threshold, which the single pass no longer retries on.
 MAX_COMPRESSION_RATIO = 2.4
+# No word takes this long to say; a longer one is Whisper's aligner spreading the last words of a
+# decode that stopped early over speech it never transcribed (faster-whisper flags > 2 s too).
+STRETCHED_WORD_SECONDS = 2.0
+# Files are cut at pauses into chunks of at most this, each decoded in one 30 s window, as
+# streamed chunks are (Whisper's long-form decoding drifts: see the module docstring).
+MAX_CHUNK_SECONDS = 28.0
+# Words of earlier text given to Whisper as context for the next chunk.
+CONTEXT_WORDS = 40
 
 
 def resolve_model(name: str) -> str:
@@ -136,6 +169,19 @@ def physical_cores() -> int:
     return max(1, available)
 
 
+@dataclass
+class _Segment:
+    """One decoded segment, times relative to the decoded samples; words keep Whisper's leading space."""
+
+    start: float
+    end: float
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return "".join(w.word for w in self.words).strip()
+
+
 class Transcriber:
     """A loaded Whisper model. Create through `get_transcriber(settings)` to share it."""
 
@@ -145,19 +191,17 @@ class Transcriber:
         *,
         compute_type: str = "int8",
         cpu_threads: int = 0,
-        beam_size: int = 1,
+        beam_size: int = 5,
         filler_cue: str | None = FILLER_CUE,
     ) -> None:
-        from faster_whisper import WhisperModel
-
         self.model_setting = model
         self.model_path = resolve_model(model)
         self.model_name = _display_name(model, self.model_path)
         self.beam_size = beam_size
-        self.filler_cue = filler_cue
+        self.filler_cue = filler_cue  # None: no filler pass
         self.cpu_threads = cpu_threads or physical_cores()
         try:
-            self._model = WhisperModel(
+            self._model = _encoder_caching_model()(
                 self.model_path, device="cpu", compute_type=compute_type, cpu_threads=self.cpu_threads
             )
         except Exception as exc:
@@ -165,9 +209,9 @@ class Transcriber:
             raise TranscriptionError(f"cannot load Whisper model {self.model_name!r}: {reason}", hint=_HINT) from None
         self._lock = threading.Lock()  # one CTranslate2 call at a time: threads are already all cores
 
-    def hotwords(self, keywords: list[str] | None) -> str | None:
-        """The context cue: fillers, then as many keywords as fit MAX_KEYWORD_TOKENS."""
-        parts = [self.filler_cue] if self.filler_cue else []
+    def hotwords(self, keywords: list[str] | None, *, cue: bool = True) -> str | None:
+        """The context cue: fillers (with `cue`), then as many keywords as fit MAX_KEYWORD_TOKENS."""
+        parts = [self.filler_cue] if cue and self.filler_cue else []
         kept: list[str] = []
         seen: set[str] = set()
         for keyword in keywords or []:
@@ -191,13 +235,16 @@ class Transcriber:
         offset: float = 0.0,
         prompt_extra: str | None = None,
         single_pass: bool = False,
+        fillers: bool = True,
     ) -> Transcript:
         """Transcribe 16 kHz mono float32 samples; times are shifted by `offset` seconds.
 
         `prompt_extra` is text said just before these samples (e.g. the committed part of a
         streamed answer), given to Whisper as context. Audio with no speech gives an empty
-        transcript without running Whisper. `single_pass` (streamed chunks, under 30 s) bounds
-        the work to one decode; see the module docstring.
+        transcript without running Whisper. `single_pass`: the samples are one chunk (under
+        30 s, a streamed chunk) and are decoded as they are; otherwise they are first cut at
+        pauses into chunks of at most MAX_CHUNK_SECONDS, each decoded the same way.
+        `fillers=False` skips the filler pass (half the cost; see the module docstring).
         """
         import numpy as np
 
@@ -208,85 +255,171 @@ class Transcriber:
         spans = speech_spans(samples)
         if not spans:
             return Transcript(text="", duration=round(duration, 3), model=self.model_name)
-        hotwords = self.hotwords(keywords)
-        initial_prompt = prompt_extra.strip() if prompt_extra and prompt_extra.strip() else None
-        options: dict[str, Any] = dict(
-            beam_size=self.beam_size,
-            language="en",
-            word_timestamps=True,
-            hotwords=hotwords,
-            initial_prompt=initial_prompt,
+        pieces = [(0.0, duration)] if single_pass else plan_chunks(spans, duration)
+        context = prompt_extra.strip() if prompt_extra and prompt_extra.strip() else None
+        parts: list[Transcript] = []
+        try:
+            for start, end in pieces:
+                chunk = samples[int(start * SAMPLE_RATE) : int(end * SAMPLE_RATE)]
+                local = [(max(s, start) - start, min(e, end) - start) for s, e in spans if e > start and s < end]
+                if not local:
+                    continue
+                decoded = self._transcribe_chunk(chunk, local, keywords, context, fillers=fillers)
+                parts.append(self._transcript(decoded, local, end - start, offset + start))
+                said = " ".join(p.text for p in parts).split()
+                context = " ".join(((prompt_extra or "").split() + said)[-CONTEXT_WORDS:]) or None
+        except TranscriptionError:
+            raise
+        except Exception as exc:
+            raise _failed(exc) from None
+        merged = merge_transcripts(parts, duration, self.model_name)
+        return drop_hallucinations(merged.model_copy(update={"speech": [(_t(s, offset), _t(e, offset)) for s, e in spans]}))
+
+    def add_fillers_to(
+        self,
+        transcript: Transcript,
+        samples: np.ndarray,
+        *,
+        keywords: list[str] | None = None,
+        offset: float = 0.0,
+        prompt_extra: str | None = None,
+    ) -> Transcript:
+        """The filler pass on its own, for a chunk already transcribed with `fillers=False`
+        (`transcript`, in answer time, from these samples at `offset`): the streamer runs it
+        when the worker is idle, and skips it when the answer ends."""
+        import numpy as np
+
+        if not (self.filler_cue and transcript.words):
+            return transcript
+        spans = [(s - offset, e - offset) for s, e in transcript.speech]
+        plain = [
+            _Segment(seg.start - offset, seg.end - offset, [
+                Word(word=" " + w.word, start=w.start - offset, end=w.end - offset, probability=w.probability)
+                for w in transcript.words
+                if _in_segment(w, seg)
+            ])
+            for seg in transcript.segments
+        ]
+        samples = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
+        context = prompt_extra.strip() if prompt_extra and prompt_extra.strip() else None
+        try:
+            cued = self._decode(samples, spans, self.hotwords(keywords), context, 1)
+        except Exception as exc:
+            raise _failed(exc) from None
+        merged = self._transcript(add_fillers(plain, cued), spans, transcript.duration, offset)
+        return drop_hallucinations(merged.model_copy(update={"speech": transcript.speech}))
+
+    def _transcribe_chunk(
+        self,
+        samples: np.ndarray,
+        spans: list[tuple[float, float]],
+        keywords: list[str] | None,
+        context: str | None,
+        *,
+        fillers: bool,
+    ) -> list[_Segment]:
+        """The words of the plain decode (no filler cue), plus the fillers a greedy decode with the
+        cue heard between them."""
+        # The words decode hears no filler: not in the cue, nor in the previous text it is given.
+        plain = self._decode(samples, spans, self.hotwords(keywords, cue=False), without_fillers(context), self.beam_size)
+        if not (fillers and self.filler_cue):
+            return plain
+        return add_fillers(plain, self._decode(samples, spans, self.hotwords(keywords), context, 1))
+
+    def _decode(
+        self,
+        samples: np.ndarray,
+        spans: list[tuple[float, float]],
+        hotwords: str | None,
+        prompt: str | None,
+        beam_size: int,
+        *,
+        retry: bool = True,
+    ) -> list[_Segment]:
+        """One decode at temperature 0 of a chunk under 30 s (see `_decode_windows`). If the
+        decode stopped early, its last word is stretched over speech it never transcribed (beam
+        search does this on repetitive text: "... it was" spanning 8.5-13.2 s of `ms_two_cities`,
+        eleven words lost): the speech from that word on is decoded again, greedily."""
+        decoded = self._decode_windows(samples, spans, hotwords, prompt, beam_size)
+        stretched = _first_stretched_word(decoded, spans)
+        if stretched is None or not retry:
+            return decoded
+        seg_index, word_index = stretched
+        words = decoded[seg_index].words[:word_index]
+        while words and words[-1].end - words[-1].start <= 0.0:
+            words = words[:-1]  # squeezed against the stretched word: not placed either
+        earlier = [w for seg in decoded[:seg_index] for w in seg.words]
+        start = words[-1].end if words else (earlier[-1].end if earlier else 0.0)
+        kept = [seg for seg in [*decoded[:seg_index], _Segment(decoded[seg_index].start, start, words)] if seg.words]
+        said = " ".join([prompt or "", *(seg.text for seg in kept)]).split()
+        rest_spans = [(max(s, start) - start, e - start) for s, e in spans if e > start]
+        rest = self._decode(
+            samples[int(start * SAMPLE_RATE) :], rest_spans, hotwords, " ".join(said[-CONTEXT_WORDS:]) or None, 1, retry=False
         )
-        if single_pass:
-            options.update(
+        return kept + [
+            _Segment(seg.start + start, seg.end + start, [
+                w.model_copy(update={"start": w.start + start, "end": w.end + start}) for w in seg.words
+            ])
+            for seg in rest
+        ]
+
+    def _decode_windows(
+        self, samples: np.ndarray, spans: list[tuple[float, float]], hotwords: str | None, prompt: str | None, beam_size: int
+    ) -> list[_Segment]:
+        """faster-whisper's segments for a chunk under 30 s: one window, tokens capped by the
+        chunk's length, no temperature fallback; a further window only while VAD hears speech
+        after the last word decoded (the segments are a lazy generator, so stopping the
+        iteration stops the decoding)."""
+        duration = len(samples) / SAMPLE_RATE
+        with self._lock:
+            segments, _info = self._model.transcribe(
+                samples,
+                language="en",
+                beam_size=beam_size,
+                word_timestamps=True,
+                hotwords=hotwords,
+                initial_prompt=prompt,
                 temperature=0.0,  # no fallback list: one decode, whatever its log-probability
                 condition_on_previous_text=False,  # the initial prompt still reaches the first window
-                max_new_tokens=self._token_budget(duration, hotwords, initial_prompt),
+                max_new_tokens=self._token_budget(duration, hotwords, prompt),
             )
-        try:
-            with self._lock:
-                raw_segments = self._decode(samples, spans, options, single_pass=single_pass)
-        except Exception as exc:
-            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-            raise TranscriptionError(f"transcription failed: {reason}") from None
+            decoded: list[_Segment] = []
+            last_end = 0.0
+            for segment in segments:
+                words = [
+                    Word(word=w.word, start=float(w.start), end=float(w.end), probability=float(w.probability))
+                    for w in segment.words or []
+                ]
+                decoded.append(_Segment(float(segment.start), float(segment.end), words))
+                last_end = max([last_end, *(w.end for w in words)])
+                if _speech_after(spans, last_end) < LEFTOVER_SPEECH_SECONDS:
+                    break  # what is left is silence: do not decode it as another window
+        return decoded
 
+    def _transcript(self, segments: list[_Segment], spans: list[tuple[float, float]], duration: float, offset: float) -> Transcript:
+        """A chunk's transcript in answer time: words far from speech dropped, numbers as digits."""
         words: list[Word] = []
-        segments: list[Segment] = []
-        for raw in raw_segments:
-            kept = [w for w in raw.words or [] if _near_speech((w.start + w.end) / 2, spans)]
+        kept_segments: list[Segment] = []
+        for seg in segments:
+            kept = [w for w in seg.words if w.word.strip() and _near_speech((w.start + w.end) / 2, spans)]
+            kept = write_numbers(kept)
             if not kept:
                 continue
-            text = raw.text if len(kept) == len(raw.words or []) else "".join(w.word for w in kept)
-            segments.append(Segment(start=_t(raw.start, offset), end=_t(raw.end, offset), text=text.strip()))
+            text = "".join(w.word for w in kept).strip()
+            kept_segments.append(Segment(start=_t(seg.start, offset), end=_t(seg.end, offset), text=text))
             words.extend(
                 Word(word=w.word.strip(), start=_t(w.start, offset), end=_t(w.end, offset), probability=round(w.probability, 3))
                 for w in kept
-                if w.word.strip()
             )
-        transcript = Transcript(
-            text=" ".join(s.text for s in segments).strip(),
+        return Transcript(
+            text=" ".join(s.text for s in kept_segments).strip(),
             words=words,
-            segments=segments,
+            segments=kept_segments,
             duration=round(duration, 3),
             speech=[(_t(s, offset), _t(e, offset)) for s, e in spans],
             language="en",
             model=self.model_name,
         )
-        return drop_hallucinations(transcript)
-
-    def _decode(self, samples: np.ndarray, spans: list[tuple[float, float]], options: dict[str, Any], *, single_pass: bool) -> list:
-        """faster-whisper's segments. With `single_pass`, a further window is decoded only if
-        VAD hears speech after the last word decoded so far (the first window stopped early),
-        never for the silence that ends a chunk."""
-        if not single_pass:
-            segments, _info = self._model.transcribe(samples, **options)
-            return list(segments)  # decoding happens while iterating
-        decoded: list = []
-        windows = 0
-        encode_window = self._model.encode
-
-        def encode_if_speech_left(features):
-            nonlocal windows
-            windows += 1
-            if windows > 1:
-                last_end = max((w.end for seg in decoded for w in seg.words or []), default=0.0)
-                left = sum(max(0.0, end - max(start, last_end)) for start, end in spans)
-                if left < LEFTOVER_SPEECH_SECONDS:
-                    raise _OnlySilenceLeft
-            return encode_window(features)
-
-        # faster-whisper encodes once per 30 s window (language is given, so no detection pass).
-        self._model.encode = encode_if_speech_left
-        try:
-            segments, _info = self._model.transcribe(samples, **options)
-            try:
-                for segment in segments:  # keep what came before the stop
-                    decoded.append(segment)  # noqa: PERF402
-            except _OnlySilenceLeft:
-                pass
-        finally:
-            del self._model.encode  # the class's method again
-        return decoded
 
     def _token_budget(self, duration: float, hotwords: str | None, initial_prompt: str | None) -> int:
         """New tokens allowed for one window of `duration` seconds, within the decoder's length."""
@@ -309,8 +442,162 @@ class Transcriber:
         return transcript
 
 
-class _OnlySilenceLeft(Exception):
-    """Stops faster-whisper's window loop: what is left of a single-pass chunk is silence."""
+# Encoder outputs kept: a streamed chunk's filler pass runs after a few later chunks' decodes.
+ENCODER_CACHE_WINDOWS = 6
+
+
+def _encoder_caching_model() -> type:
+    """faster-whisper's WhisperModel, keeping the encoder output of its last few windows.
+
+    A chunk's words decode and its filler pass decode the same window (the same log-mel
+    features), and the encoder is 60-75 % of a decode's cost: the filler pass re-encoding it
+    made files cost ~1.8x the words alone. The cache is keyed by the features' bytes, so a hit
+    is the same input and the same output; if a faster-whisper upgrade stopped calling
+    `encode`, the cache would only miss (tests/test_transcribe.py counts encoder calls and
+    fails loudly)."""
+    import hashlib
+    from collections import OrderedDict
+
+    from faster_whisper import WhisperModel
+
+    class EncoderCachingWhisperModel(WhisperModel):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._encoded: OrderedDict[bytes, object] = OrderedDict()
+            self._encoded_lock = threading.Lock()
+
+        def encode(self, features):  # noqa: ANN001 - faster-whisper's signature
+            import numpy as np
+
+            key = hashlib.blake2b(np.ascontiguousarray(features).tobytes(), digest_size=16).digest()
+            with self._encoded_lock:
+                if key in self._encoded:
+                    self._encoded.move_to_end(key)
+                    return self._encoded[key]
+            output = super().encode(features)
+            with self._encoded_lock:
+                self._encoded[key] = output
+                while len(self._encoded) > ENCODER_CACHE_WINDOWS:
+                    self._encoded.popitem(last=False)
+            return output
+
+    return EncoderCachingWhisperModel
+
+
+def _failed(exc: BaseException) -> TranscriptionError:
+    reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+    return TranscriptionError(f"transcription failed: {reason}")
+
+
+def _first_stretched_word(segments: list[_Segment], spans: list[tuple[float, float]]) -> tuple[int, int] | None:
+    """(segment, word) index of the first word longer than STRETCHED_WORD_SECONDS that covers at
+    least that much VAD speech: Whisper stopped early and the aligner spread its last words."""
+    for i, seg in enumerate(segments):
+        for j, w in enumerate(seg.words):
+            if w.end - w.start > STRETCHED_WORD_SECONDS:
+                covered = sum(max(0.0, min(e, w.end) - max(s, w.start)) for s, e in spans)
+                if covered > STRETCHED_WORD_SECONDS:
+                    return i, j
+    return None
+
+
+def _speech_after(spans: list[tuple[float, float]], t: float) -> float:
+    return sum(max(0.0, end - max(start, t)) for start, end in spans)
+
+
+def plan_chunks(spans: list[tuple[float, float]], duration: float, max_seconds: float | None = None) -> list[tuple[float, float]]:
+    """Where to cut a recording into chunks Whisper decodes in one window each: at the widest
+    pause between VAD speech spans in the second half of each chunk, at most `max_seconds` long."""
+    limit = max_seconds or MAX_CHUNK_SECONDS
+    cuts = [0.0]
+    while duration - cuts[-1] > limit:
+        start = cuts[-1]
+        gaps = [
+            (b - a, (a + b) / 2)
+            for (_, a), (b, _) in zip(spans, spans[1:])
+            if start + limit / 2 <= (a + b) / 2 <= start + limit
+        ]
+        cuts.append(max(gaps)[1] if gaps else start + limit)
+    return list(zip(cuts, [*cuts[1:], duration]))
+
+
+def merge_transcripts(parts: list[Transcript], duration: float, model: str = "") -> Transcript:
+    """One transcript from consecutive chunks' transcripts (each already in answer time)."""
+    return Transcript(
+        text=" ".join(p.text.strip() for p in parts if p.text.strip()),
+        words=[w for p in parts for w in p.words],
+        segments=[s for p in parts for s in p.segments],
+        duration=round(duration, 3),
+        speech=[s for p in parts for s in p.speech],
+        language="en",
+        model=next((p.model for p in parts if p.model), model),
+    )
+
+
+FILLER_WORDS = frozenset({"um", "uh", "umm", "uhm", "uhh", "hmm", "hm", "mm", "er", "erm"})
+# A filler from the cued decode below this probability is taken as invented (see add_fillers).
+FILLER_PROBABILITY = 0.1
+
+
+def without_fillers(text: str | None) -> str | None:
+    """`text` without um/uh/hmm: previous text with fillers in a prompt biases Whisper like the
+    cue does (live conversational answers 8.5 % WER with them in the prompt)."""
+    if not text:
+        return text
+    return " ".join(w for w in text.split() if _core(w) not in FILLER_WORDS) or None
+
+
+def _core(word: str) -> str:
+    return re.sub(r"[^\w']", "", word.lower())
+
+
+def add_fillers(plain: list[_Segment], cued: list[_Segment]) -> list[_Segment]:
+    """The plain decode's words, plus the fillers the cued decode heard between two of them.
+
+    Content words always come from the plain decode, so the cue cannot cost one. A filler is
+    taken only where the two decodes align around it (it is an insertion, or sits in a stretch
+    whose other words differ), only if Whisper gave it at least FILLER_PROBABILITY, and never
+    after the last plain word: the fillers the cue invents are near-certain non-words
+    (probability <= 0.05) at the end of a chunk."""
+    from difflib import SequenceMatcher
+
+    plain_words = [w for seg in plain for w in seg.words]
+    cued_words = [w for seg in cued for w in seg.words]
+    a = [_core(w.word) for w in plain_words]
+    b = [_core(w.word) for w in cued_words]
+    inserts: dict[int, list[Word]] = {}
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op not in ("insert", "replace"):
+            continue
+        for j in range(j1, j2):
+            filler = cued_words[j]
+            if b[j] not in FILLER_WORDS or filler.probability < FILLER_PROBABILITY:
+                continue
+            at = next((k for k in range(i1, i2) if plain_words[k].start >= filler.start), i2)
+            if at < len(plain_words):
+                inserts.setdefault(at, []).append(filler)
+    if not inserts:
+        return plain
+    out: list[_Segment] = []
+    index = 0
+    for seg in plain:
+        words: list[Word] = []
+        for w in seg.words:
+            for filler in inserts.get(index, []):
+                words.append(_fit_before(filler, w, words[-1] if words else None))
+            words.append(w)
+            index += 1
+        out.append(_Segment(seg.start, seg.end, words))
+    return out
+
+
+def _fit_before(filler: Word, following: Word, previous: Word | None) -> Word:
+    """The filler's times inside the plain words' timeline (the two decodes align words slightly
+    differently): after the previous word, not past the next one's start."""
+    start = max(filler.start, previous.end if previous else 0.0)
+    end = max(start, min(filler.end, following.start))
+    start = min(start, end)
+    return Word(word=filler.word, start=start, end=end, probability=filler.probability)
 
 
 def drop_hallucinations(

@@ -1,8 +1,12 @@
 """Word error rate against a reference transcript (tests and benchmarks; needs jiwer).
 
 Both sides are normalised first so WER counts words, not style: numbers spelled out the way
-they are read ("1455" = "fourteen fifty five"), hyphens as spaces, "Mr." = "mister", and
-compounds joined where the other side writes them as one word.
+they are read ("1455" = "fourteen fifty five", "$2.5 million" = "two point five million dollars"),
+hyphens as spaces, "Mr." = "mister", and compounds joined where the other side writes them as
+one word.
+
+`number_token_counts` checks the quantities themselves: the numbers written with digits in the
+reference against those written with digits in the transcript, by value.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 _ORDINAL_ENDINGS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
                     "nine": "ninth", "twelve": "twelfth"}
 _ABBREVIATIONS = {"mr": "mister", "mrs": "missus", "dr": "doctor"}
+_CURRENCY_WORDS = {"$": "dollars", "\u00a3": "pounds", "\u20ac": "euros"}
+_MONEY = re.compile(r"([$\u00a3\u20ac])\s?(\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion)\b|k\b)?)")
+_SCALE = {"k": 1_000, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s?(k|thousand|million|billion)\b)?")
 
 
 def _cardinal(n: int) -> str:
@@ -58,7 +66,11 @@ def wer_normalise(text: str) -> str:
     "15th" = "fifteenth"), hyphens as spaces, "Mr." = "mister", so WER counts words, not style."""
     t = text.lower().replace("\u2019", "'")
     t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
+    t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)  # again for 1,000,000
+    t = _MONEY.sub(lambda m: f"{m.group(2)} {_CURRENCY_WORDS[m.group(1)]}", t)
     t = re.sub(r"(\d+)%", r"\1 percent", t)
+    t = re.sub(r"(\d)k\b", r"\1 k", t)
+    t = re.sub(r"(\d+)\.(\d+)", lambda m: f"{m.group(1)} point {' '.join(m.group(2))}", t)
     t = re.sub(r"\b(\d+)(st|nd|rd|th)\b", lambda m: _ordinal(int(m.group(1))), t)
     t = re.sub(r"\d+", lambda m: " " + _number_words(m.group(0)) + " ", t)
     t = re.sub(r"[-\u2010-\u2015/]", " ", t)
@@ -98,3 +110,22 @@ def word_error_counts(reference: str, hypothesis: str) -> tuple[int, int]:
         return len(hyp.split()), 0
     out = jiwer.process_words(ref, hyp)
     return out.substitutions + out.deletions + out.insertions, len(ref.split())
+
+
+def number_tokens(text: str) -> list[str]:
+    """The numbers written with digits in `text`, as values: "$4,000" -> "4000", "2.5 million"
+    -> "2500000", "40%" -> "40", "1.5k" -> "1500", "March 3rd" -> "3"."""
+    values = []
+    for m in _NUMBER_TOKEN.finditer(text.lower()):
+        value = float(m.group(1).replace(",", "")) * _SCALE.get(m.group(2) or "", 1)
+        values.append(f"{value:.6g}" if value != int(value) else str(int(value)))
+    return values
+
+
+def number_token_counts(reference: str, hypothesis: str) -> tuple[int, int, int]:
+    """(reference numbers found in the hypothesis, reference numbers, hypothesis numbers), in order."""
+    from difflib import SequenceMatcher
+
+    ref, hyp = number_tokens(reference), number_tokens(hypothesis)
+    found = sum(block.size for block in SequenceMatcher(None, ref, hyp, autojunk=False).get_matching_blocks())
+    return found, len(ref), len(hyp)

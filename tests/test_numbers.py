@@ -1,0 +1,91 @@
+"""Spoken numbers written as digits (mockint.speech.numbers), and the number-token metric."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.records import Word
+from mockint.speech.numbers import write_numbers, write_numbers_in_text
+from mockint.speech.wer import number_token_counts, number_tokens, word_error_counts
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("the queue grew to four thousand open tickets in nineteen hours",
+         "the queue grew to 4,000 open tickets in 19 hours"),
+        ("we cut costs by forty percent, saving one hundred and twenty thousand dollars a year",
+         "we cut costs by 40%, saving $120,000 a year"),
+        ("a budget of two point five million dollars and three weeks", "a budget of $2.5 million and 3 weeks"),
+        ("uptime went from ninety seven per cent to ninety nine point nine percent", "uptime went from 97% to 99.9%"),
+        ("I joined in March twenty nineteen", "I joined in March 2019"),
+        ("between twenty eighteen and twenty twenty two", "between 2018 and 2022"),
+        ("the launch was on June fifteenth, twenty twenty one", "the launch was on June 15, 2021"),
+        ("the third of May", "the 3rd of May"),
+        ("we grew from fifteen hundred users to twelve thousand users", "we grew from 1,500 users to 12,000 users"),
+        ("a hundred and fifty people for two and a half weeks", "150 people for 2.5 weeks"),
+        ("fifty k requests and a million users", "50k requests and 1 million users"),
+        ("we saved eighty thousand pounds", "we saved £80,000"),
+        ("the forty-two line Bible of about fourteen fifty-five", "the 42 line Bible of about 1455"),
+    ],
+)
+def test_spoken_quantities_are_written_as_digits(said, written):
+    assert write_numbers_in_text(said) == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of them was the first time in a second",  # ordinals and small numbers as words
+        "two of us, no one else",
+        "It was the best of times, it was the worst of times",
+        "at eleven thirty we met",  # a time of day is not a year
+    ],
+)
+def test_words_that_are_not_quantities_stay_words(text):
+    assert write_numbers_in_text(text) == text
+
+
+def test_punctuation_keeps_numbers_apart():
+    assert write_numbers_in_text("three, four, five") == "3, 4, 5"
+    assert write_numbers_in_text("twenty, nineteen") == "20, 19"
+
+
+def test_whisper_digits_are_kept_and_units_attached():
+    assert write_numbers_in_text("it cost $4,000 or 40 percent, in 2019") == "it cost $4,000 or 40%, in 2019"
+    assert write_numbers_in_text("4,000 dollars") == "$4,000"
+
+
+def test_whisper_digits_split_around_and_are_one_number():
+    # How Whisper wrote "two hundred and ten" and "a hundred and twenty thousand dollars".
+    assert write_numbers_in_text("from 850 to 200 and 10 milliseconds") == "from 850 to 210 milliseconds"
+    assert write_numbers_in_text("saved about $100 and $20,000 a year") == "saved about $120,000 a year"
+    assert write_numbers_in_text("between 100 and 200 people") == "between 100 and 200 people"
+
+
+def test_hyphenated_numbers_keep_their_word():
+    assert write_numbers_in_text("five-member contracts and twenty-five-minute calls") == "5-member contracts and 25-minute calls"
+    assert write_numbers_in_text("a two-week sprint, a one-off") == "a two-week sprint, a one-off"
+
+
+def test_words_join_with_their_times_and_lowest_probability():
+    raw = [(" It", 0.9), (" took", 0.9), (" nineteen", 0.6), (" hours,", 0.95), (" 97", 0.9), ("%", 0.8), (" done.", 0.9)]
+    words = [Word(word=w, start=i, end=i + 1, probability=p) for i, (w, p) in enumerate(raw)]
+    out = write_numbers(words)
+    assert [w.word for w in out] == [" It", " took", " 19", " hours,", " 97%", " done."]
+    assert (out[2].start, out[2].end, out[2].probability) == (2, 3, 0.6)
+    assert (out[4].start, out[4].end, out[4].probability) == (4, 6, 0.8)
+    assert out[0] is words[0], "untouched words are passed through"
+
+
+def test_number_tokens_read_values():
+    assert number_tokens("saved $4,000 and $2.5 million, 40% in 19 hours, 1.5k on June 15, 2021") == [
+        "4000", "2500000", "40", "19", "1500", "15", "2021"
+    ]
+    assert number_token_counts("from 19 hours to 4", "from 90 hours to 4") == (1, 2, 2)
+    assert number_token_counts("4,000 tickets", "four thousand tickets") == (0, 1, 0), "words are not digits"
+
+
+def test_wer_reads_money_and_decimals_as_spoken():
+    assert word_error_counts("a budget of $2.5 million", "a budget of two point five million dollars") == (0, 8)
+    assert word_error_counts("up 40% to 1.5k", "up forty percent to one point five k") == (0, 8)
