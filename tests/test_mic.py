@@ -217,7 +217,7 @@ def test_sigkill_mid_answer_leaves_a_playable_wav_and_resume_continues(virtual_m
 
 
 @pytest.mark.slow
-def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_home, tmp_path):
+def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_home, transcriber, tmp_path):
     """Done-when of issue 15: each answer is played when its question appears; the session shows
     who asked what, the probe quoting the first answer, the combined judgement and probe_ready."""
     from mockint.coaching.plan import quote_in
@@ -225,14 +225,16 @@ def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_h
     from mockint.practice import Practice, PracticeEvents, PracticeOptions
     from mockint.samples import load_samples
     from mockint.session import SessionStore
+    from mockint.speech.decode import load_audio
     from mockint.speech.tts import synthesize
+    from mockint.speech.wer import word_error_counts
 
     samples = {s.id: s for s in load_samples()}
-    reply = synthesize(
+    reply_text = (
         "In numbers: we launched three weeks early, the client signed a two year renewal worth about three "
-        "hundred thousand dollars, and support tickets fell by forty percent. I personally ran the weekly demo.",
-        tmp_path / "reply.wav", voice="en-us+f3",
+        "hundred thousand dollars, and support tickets fell by forty percent. I personally ran the weekly demo."
     )
+    reply = synthesize(reply_text, tmp_path / "reply.wav", voice="en-us+f3")
     # Played in the order the questions appear: the weak answer, the reply to its probe, a strong answer.
     to_play = [samples["vague_we"].path, reply, samples["strong_star"].path]
     players = []
@@ -276,5 +278,13 @@ def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_h
     assert probe.question.text.startswith(rnd.panel.get(first.asked_by).probe_lead)
     # The combined judgement: both answers on the first question, better than the first alone.
     assert probe.scorecard is not None and probe.scorecard.overall > first.scorecard.overall
-    assert "forty" in probe.transcript.text.lower() or "40" in probe.transcript.text
+    # The follow-up's transcript is the reply that was played, heard about as well as the file.
+    # Not one word of it: tiny.en hears this voice's "fell by forty percent" as "L by 4%" in about
+    # 1 in 30 captures, live or as a file alike (60 resampled, re-levelled and noised copies of the
+    # reply decoded as files: "forty" missed in 2, at most 3 word errors more than the clean file,
+    # "$300,000" right in all 60). That one word failed this test in 1 of 2 CI runs.
+    file_errors, _ = word_error_counts(reply_text, transcriber.transcribe(load_audio(reply)).text)
+    live_errors, _ = word_error_counts(reply_text, probe.transcript.text)
+    assert live_errors <= file_errors + 4, probe.transcript.text
+    assert "$300,000" in probe.transcript.text  # heard in 60 of the 60 copies, and written as digits
     assert "probe_ready" in first.latency and first.latency["probe_ready"] >= first.latency["feedback_ready"]
