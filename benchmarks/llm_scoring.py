@@ -324,8 +324,24 @@ class ReplayScorer:
 
         if self.rec["rubrics"] and sorted(self.rec["rubrics"]) != sorted(r.id for r in rubrics):
             raise ValueError(f"{self.rec['id']}: reply was for rubrics {sorted(self.rec['rubrics'])}")
-        return card_from_reply(self.rec["reply"], transcript, rubrics, model=self.rec["model"],
+        return card_from_reply(in_current_shape(self.rec["reply"]), transcript, rubrics, model=self.rec["model"],
                                prompt_version=self.rec["prompt_version"])
+
+
+def in_current_shape(reply: str) -> str:
+    """A saved reply of an earlier prompt (score_answer-2 asked for feedback and up to three sentence
+    numbers) as today's schema reads it: only the keys it has, the first MAX_SENTENCES numbers.
+    Today's replies pass through unchanged."""
+    from mockint.llm import extract_json
+    from mockint.scoring.llm_scorer import MAX_SENTENCES, CriterionJudgement
+
+    keep = set(CriterionJudgement.model_fields)
+    data = json.loads(extract_json(reply))
+    for criteria in data.values():
+        for key, judged in list(criteria.items()):
+            if isinstance(judged, dict):
+                criteria[key] = {k: v[:MAX_SENTENCES] if k == "sentences" else v for k, v in judged.items() if k in keep}
+    return json.dumps(data)
 
 
 def figures(items: list[dict], overall: dict[str, float], cards: dict[str, Scorecard] | None) -> dict:
