@@ -10,6 +10,7 @@ import pytest
 import respx
 from conftest import timed_transcript
 from openai_fake import chat_completion
+from pydantic import ValidationError
 
 from mockint.config import load_settings
 from mockint.errors import LLMError, ScoringError
@@ -272,9 +273,9 @@ def test_output_model_rejects_unknown_keys_and_accepts_criterion_names_that_shad
     model = judgement_model(rubrics)
     with pytest.raises(Exception):
         model.model_validate({**good_reply(rubrics), "overall": 100})
-    with pytest.raises(Exception):  # no feedback text: it cost a small model most of its time
+    with pytest.raises(ValidationError, match="feedback"):  # no feedback text: it cost a small model most of its time
         model.model_validate(good_reply(rubrics, **{"star.task": {"sentences": [2], "score": 3, "feedback": "More."}}))
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match=f"at most {MAX_SENTENCES} items"):
         model.model_validate(good_reply(rubrics, sentences=list(range(1, MAX_SENTENCES + 2))))
     model.model_validate(good_reply(rubrics, sentences=list(range(1, MAX_SENTENCES + 1))))
     odd = rubrics[0].model_copy(update={"criteria": [rubrics[0].criteria[0].model_copy(update={"id": "copy"})]})

@@ -5,8 +5,9 @@ still picks the highest level its quotes do not contradict; the offline cues rea
 and cannot be talked into a score. Each rule below combines, per criterion, the LLM's verified
 score with the offline scorer's; the totals, band and advice are then recomputed from the combined
 criteria (card.apply_question_criteria). A criterion the offline scorer cannot judge (one a coach
-added to a rubric) keeps the LLM's score. Evidence stays the LLM's, feedback is the rubric's words for
-the combined level; a criterion the rule lowered says so in `lowered`, so the scorecard shows which scorer's judgement counted.
+added to a rubric) keeps the LLM's score. Evidence stays the LLM's and the feedback is the rubric's
+words for the combined level; a criterion the rule lowered says so in `lowered`, so the scorecard
+shows which scorer's judgement counted.
 
 Which rule is the default (DEFAULT_RULE): chosen on the scoring corpus's dev split from the saved
 replies of Qwen2.5-Coder-1.5B Q4_K_M (benchmarks/llm_scoring.py report --split dev, 12 answers, 57
