@@ -12,12 +12,14 @@ descriptors, the reply's shape) comes first and the answer last, so servers that
 prefixes (llama.cpp, vLLM, OpenAI) reuse it across answers.
 
 Measured on a small local model (Qwen2.5-Coder-1.5B on llama-server, 2 cores; benchmarks/
-llm_scoring.py speed): generating the reply is nearly all of the time (~7 tokens/s; the cached
-prompt costs a few seconds). So the reply holds only what code cannot do: at most MAX_SENTENCES
-sentence numbers and a score per criterion, compact JSON, no feedback text. A criterion's
-feedback on the card is its rubric's level descriptor, filled in by card.py as for the offline
-scorer, and the advice comes from the rubrics (card.pick_improvements). Nine criteria then take
-~130 output tokens instead of ~270 with a feedback field and pretty-printing.
+llm_scoring.py speed): generating the reply is most of the time (~7-8 tokens/s; the answer's part
+of the prompt, once the fixed part is cached, costs 3-7 s). So the reply holds only what code
+cannot do: at most MAX_SENTENCES sentence numbers and a score per criterion, compact JSON, no
+feedback text. A criterion's feedback on the card is its rubric's level descriptor, filled in by
+card.py as for the offline scorer, and the advice comes from the rubrics (card.pick_improvements).
+Nine criteria then take ~140 output tokens (score_answer-2, with a feedback field, up to three
+numbers and pretty-printed: ~270; score_answer-1, quotes copied: ~645), and an answer ~21 s
+instead of ~90 s once the prompt's fixed part is cached (docs/llm.md).
 
 The reply is constrained by a JSON schema built from the rubrics: rubric id -> criterion
 id -> {sentences, score 0..max}. Scores out of range fail validation and are re-asked once
