@@ -21,6 +21,14 @@ are within a level of each other, and where a lenient model's 4 meets cues that 
 cues win: a score never ends more than one level above the offline cues'. Twelve answers is few:
 re-run the report when more replies are saved.
 
+Re-run with the shorter prompt score_answer-3 (no feedback, at most two sentence numbers), 40 dev
+answers, 653 pairs, the same criterion fixed before the figures were computed: LLM alone 0.59,
+offline alone 0.79; `lower` 0.73, `lower-if-apart` 0.67, `offline-plus-1` 0.65, `mean` 0.76 (weak
+answers below 45: 0.85, 0.62, 0.62, 0.62; offline 0.62). By the criterion `mean` would be the
+default now. It is not, yet: `mean` can raise a criterion above the LLM's own score while the card
+keeps the LLM's evidence, so a 2 could stand on no verified quote, against the capping policy
+(card.py); taking it needs the blend to carry the offline scorer's quotes where it raises a score.
+
 On the locked split (76 of 129 answers, reported only): LLM alone 0.59 pairwise, offline alone
 0.75, `lower-if-apart` 0.71, `lower` 0.74, `mean` 0.72, `offline-plus-1` 0.67; the blends pull the
 adversarial answers' mean from 67-70 (either scorer alone) to 56-64. With this 1.5B model no rule
