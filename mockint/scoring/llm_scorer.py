@@ -7,22 +7,31 @@ and speak as the instructions.
 
 The answer goes in with its sentences numbered ([1] ..., [2] ...), and the model cites evidence
 by sentence number, not by copying words: it cannot invent a quote (an invented number is
-rejected), and the reply is several times shorter (a small local model spent most of its ~90 s
-per answer generating copied quotes). Feedback is asked only where the score is below 4. The
-fixed part (instructions, rubric descriptors) comes first and the answer last, so servers that
-cache prompt prefixes (llama.cpp, vLLM, OpenAI) reuse it across answers.
+rejected), and the reply is several times shorter. The fixed part (instructions, rubric
+descriptors, the reply's shape) comes first and the answer last, so servers that cache prompt
+prefixes (llama.cpp, vLLM, OpenAI) reuse it across answers.
+
+Measured on a small local model (Qwen2.5-Coder-1.5B on llama-server, 2 cores; benchmarks/
+llm_scoring.py speed): generating the reply is most of the time (~7-8 tokens/s; the answer's part
+of the prompt, once the fixed part is cached, costs 3-7 s). So the reply holds only what code
+cannot do: at most MAX_SENTENCES sentence numbers and a score per criterion, compact JSON, no
+feedback text. A criterion's feedback on the card is its rubric's level descriptor, filled in by
+card.py as for the offline scorer, and the advice comes from the rubrics (card.pick_improvements).
+Nine criteria then take ~140 output tokens (score_answer-2, with a feedback field, up to three
+numbers and pretty-printed: ~270; score_answer-1, quotes copied: ~645), and an answer ~21 s
+instead of ~90 s once the prompt's fixed part is cached (docs/llm.md).
 
 The reply is constrained by a JSON schema built from the rubrics: rubric id -> criterion
-id -> {sentences, score 0..max, feedback}. Scores out of range fail validation and are
-re-asked once (by LLMClient). There is no overall score in it: card.build_scorecard
-verifies the quotes, caps unsupported scores and computes the totals, as for the offline
-scorer.
+id -> {sentences, score 0..max}. Scores out of range fail validation and are re-asked once
+(by LLMClient). There is no overall score in it: card.build_scorecard verifies the quotes,
+caps unsupported scores and computes the totals, as for the offline scorer.
 
 Results are cached on disk (scoring/cache.py): the same request is never sent twice.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +52,9 @@ if TYPE_CHECKING:
     from mockint.scoring.rubrics import Rubric
 
 PROMPT_FILE = "score_answer.yaml"
-MAX_QUOTES = 3
-PLACEHOLDERS = frozenset({"rubrics", "question", "transcript", "output_keys"})
+# Sentence numbers per criterion: two cover a claim and its outcome; each costs output tokens.
+MAX_SENTENCES = 2
+PLACEHOLDERS = frozenset({"rubrics", "question", "transcript", "reply_shape"})
 # Tags that delimit data in the prompt; look-alikes inside the data lose their angle brackets.
 _DELIMITER_TAG = re.compile(r"<\s*(/?)\s*(transcript|question)\b[^>]*>", re.IGNORECASE)
 
@@ -80,15 +90,19 @@ def render_rubrics(rubrics: list[Rubric]) -> str:
     return "\n\n".join(blocks)
 
 
-def render_output_keys(rubrics: list[Rubric]) -> str:
-    return "\n".join(f"  {r.id}: {', '.join(c.id for c in r.criteria)}" for r in rubrics)
+def render_reply_shape(rubrics: list[Rubric]) -> str:
+    """The reply written out compact, S and N standing for the sentence numbers and the score:
+    a small model copies the layout it is shown, and spaces and line breaks cost output tokens."""
+    return json.dumps(
+        {r.id: {c.id: {"sentences": "S", "score": "N"} for c in r.criteria} for r in rubrics}, separators=(",", ":")
+    ).replace('"S"', "S").replace('"N"', "N")
 
 
 def render_messages(question: str, transcript_text: str, rubrics: list[Rubric], prompt: Prompt | None = None) -> list[dict[str, str]]:
     """The chat messages for one answer, as OpenAI-style dicts: the answer's sentences numbered."""
     return (prompt or load_prompt()).render(
         rubrics=render_rubrics(rubrics),
-        output_keys=render_output_keys(rubrics),
+        reply_shape=render_reply_shape(rubrics),
         question=neutralise_delimiters(question.strip() or "(no question given)"),
         transcript=neutralise_delimiters(render_transcript(number_sentences(transcript_text))),
     )
@@ -104,10 +118,9 @@ class CriterionJudgement(BaseModel):
 
     sentences: list[int] = Field(
         description="numbers of the answer's sentences that support the score; empty for 0",
-        json_schema_extra={"maxItems": MAX_QUOTES},
+        max_length=MAX_SENTENCES,
     )
     score: int
-    feedback: str = Field(description="one sentence to the candidate: what would raise this score; empty for 4")
 
 
 def judgement_model(rubrics: list[Rubric]) -> type[BaseModel]:
@@ -172,7 +185,8 @@ def render_transcript(sentences: list[str]) -> str:
 
 def to_raw_criteria(result: BaseModel, rubrics: list[Rubric], sentences: list[str]) -> list[RawCriterion]:
     """Sentence numbers become the sentences' words, which card.build_scorecard verifies as quotes;
-    a number that names no sentence becomes a quote that cannot verify ("sentence 12")."""
+    a number that names no sentence becomes a quote that cannot verify ("sentence 12"). No
+    feedback: card.py gives the rubric's words for the score the criterion ends with."""
     raw = []
     for rubric in rubrics:
         scores = getattr(result, f"r_{rubric.id}")
@@ -186,8 +200,8 @@ def to_raw_criteria(result: BaseModel, rubrics: list[Rubric], sentences: list[st
                     quotes=[
                         sentences[n - 1] if 1 <= n <= len(sentences) else f"sentence {n} (not in the answer)"
                         for n in dict.fromkeys(judged.sentences)
-                    ][:MAX_QUOTES],
-                    feedback=judged.feedback or "",
+                    ],
+                    feedback="",
                 )
             )
     return raw

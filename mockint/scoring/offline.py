@@ -923,9 +923,9 @@ class OfflineScorer:
                 if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
                 quotes = quotes if score > 0 else []
-                raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
-                                        feedback=criterion.levels[score]))
-        raw = apply_gates(raw, reading, judgements, rubrics)
+                # feedback "": card.py gives the rubric's descriptor of the level the criterion ends at
+                raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes, feedback=""))
+        raw = apply_gates(raw, reading, judgements)
         return build_scorecard(raw, transcript, rubrics, scorer="offline")
 
 
@@ -949,8 +949,7 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     return shut
 
 
-def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement],
-                rubrics: list[Rubric]) -> list[RawCriterion]:
+def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
     """Cap every criterion at what a shut gate allows, and say why on one criterion of the card."""
     from mockint.scoring.kinds import criteria_for
     from mockint.scoring.semantic import gates
@@ -972,8 +971,7 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
             if k == shown:
                 update["feedback"] = spec["feedback"]
             elif capped < c.score:
-                rubric = next(r for r in rubrics if r.id == c.rubric)
-                update["feedback"] = rubric.criterion(c.criterion).levels[capped]
+                update["feedback"] = ""  # card.py: the descriptor of the capped level
             by_key[k] = c.model_copy(update=update)
     return [by_key[f"{c.rubric}.{c.criterion}"] for c in raw]
 
