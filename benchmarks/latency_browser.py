@@ -49,7 +49,8 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH))
 
-import latency  # noqa: E402  (benchmarks/latency.py: the same answers, and the terminal path as the baseline)
+import latency  # benchmarks/latency.py: the same answers, and the terminal path as the baseline
+import live  # benchmarks/live.py: the private virtual microphone
 
 CHROMIUM = os.environ.get("MOCKINT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -151,7 +152,7 @@ def main() -> None:
     from mockint.speech.wer import word_error_counts
 
     transcriber = Transcriber()
-    mic_env = None if args.no_terminal else latency.start_mic()
+    mic_env = None if args.no_terminal else live.start_mic()
     print(f"model {transcriber.model_name}, {transcriber.cpu_threads} threads, {os.cpu_count()} CPUs; Chromium {CHROMIUM}; "
           "times in seconds from the click on Done, measured on the page")
     print(f"{'answer':>7} {'load':>5} {'late':>5} {'done->page':>10} {'server':>6} {'page-server':>11} {'feedback':>8} "
@@ -195,7 +196,7 @@ def main() -> None:
             proc.terminate()
             proc.communicate(timeout=60)
             if mic_env is not None:
-                subprocess.run([str(latency.VIRTUAL_MIC), "stop"], env=mic_env)
+                live.stop_mic(mic_env)
     print(f"worst done->page {worst:.2f} s (target <= {TARGET_SECONDS:.1f} s)")
     if worst > TARGET_SECONDS:
         raise SystemExit(1)
