@@ -33,8 +33,8 @@ On the locked split (76 of 129 answers, reported only): LLM alone 0.59 pairwise,
 0.75, `lower-if-apart` 0.71, `lower` 0.74, `mean` 0.72, `offline-plus-1` 0.67; the blends pull the
 adversarial answers' mean from 67-70 (either scorer alone) to 56-64. With this 1.5B model no rule
 beats the offline scorer alone on ranking; the check is what keeps a lenient model's card honest.
-With score_answer-3 (57 of 129 locked answers so far, reported only): LLM alone 0.64, offline 0.80,
-`lower-if-apart` 0.69, `lower` 0.76, `mean` 0.77, `offline-plus-1` 0.67.
+With score_answer-3 (all 129 locked answers, reported only): LLM alone 0.61, offline 0.77,
+`lower-if-apart` 0.69, `lower` 0.73, `mean` 0.73, `offline-plus-1` 0.66.
 """
 
 from __future__ import annotations
