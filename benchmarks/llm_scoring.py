@@ -193,8 +193,11 @@ def new_prompt_request(question: str, answer: str, rubrics: list[Rubric]):
 
 
 def speed(args: argparse.Namespace) -> None:
-    """Each prompt scores the same answers back to back (the server's one slot keeps the previous
-    request's prefix: the first answer of each block is cold, the rest show the prefix cache)."""
+    """Each prompt scores the same answers back to back, as a practice round does: first the
+    read-ahead (LLMClient.warm: the prompt up to the first answer's transcript, one output token,
+    timed on its own: in a session it runs while the candidate answers), then each answer. The
+    server's one slot keeps the previous request's prefix, so every answer reads only what
+    follows the part it shares with the request before it."""
     from mockint.errors import LLMError
     from mockint.llm import LLMClient
     from mockint.scoring import kinds
@@ -204,16 +207,26 @@ def speed(args: argparse.Namespace) -> None:
     items = [it for it in sample_order(load_corpus("dev")) if it["grades"]["kind"] == "behavioural"][: args.answers]
     server = Server(args.base_url, args.gguf, args.model)
     results: dict[str, list[dict]] = {}
+    read_ahead: dict[str, dict] = {}
     try:
         for build in (old_prompt_request, new_prompt_request):
-            rows = results.setdefault(build.__name__.split("_")[0], [])
-            for it in items:
-                wanted = {k.split(".")[0] for k in kinds.criteria_for(it["question"])[1]}
-                rubrics = [r for r in rubrics_all if r.id in wanted]
-                version, messages, output_type = build(it["question"], it["answer"], rubrics)
+            name = build.__name__.split("_")[0]
+            rows = results.setdefault(name, [])
+
+            def request(question: str, answer: str, build=build):
+                wanted = {k.split(".")[0] for k in kinds.criteria_for(question)[1]}
                 recorder = Recorder()
                 client = LLMClient(settings_for(server.base_url, args.model),
                                    http_client=httpx.Client(timeout=3600, event_hooks={"response": [recorder]}))
+                return (*build(question, answer, [r for r in rubrics_all if r.id in wanted]), client, recorder)
+
+            version, messages, output_type, client, recorder = request(items[0]["question"], "")
+            started = time.perf_counter()
+            client.warm(messages, output_type, name="score_answer")
+            read_ahead[name] = {"seconds": round(time.perf_counter() - started, 1), **usage_of(recorder.take())}
+            print(json.dumps({"read_ahead": version, **read_ahead[name]}), flush=True)
+            for it in items:
+                version, messages, output_type, client, recorder = request(it["question"], it["answer"])
                 started = time.perf_counter()
                 error = None
                 try:
@@ -227,24 +240,23 @@ def speed(args: argparse.Namespace) -> None:
     finally:
         server.stop()
     print(f"\n{len(items)} behavioural dev answers, model {args.model} ({args.gguf.name if not args.base_url else args.base_url})")
-    print(f"{'prompt':16s} {'s/answer':>9s} {'warm s':>7s} {'prompt tok':>11s} {'evaluated':>10s} {'output tok':>11s} {'errors':>6s}")
+    print(f"{'prompt':16s} {'read-ahead s':>12s} {'s/answer':>9s} {'prompt tok':>11s} {'evaluated':>10s} {'output tok':>11s} {'errors':>6s}")
     summary = {}
     for name, rows in results.items():
         mean = lambda key, rs=rows: float(np.mean([r[key] for r in rs]))  # noqa: E731
-        warm = float(np.mean([r["seconds"] for r in rows[1:]])) if len(rows) > 1 else float("nan")
-        summary[name] = {"prompt_version": rows[0]["prompt_version"], "answers": len(rows), "seconds": round(mean("seconds"), 1),
-                         "warm_seconds": round(warm, 1), "prompt_tokens": round(mean("prompt_tokens")),
-                         "prompt_evaluated": round(mean("prompt_evaluated")), "completion_tokens": round(mean("completion_tokens")),
-                         "errors": sum(r["error"] is not None for r in rows)}
+        summary[name] = {"prompt_version": rows[0]["prompt_version"], "answers": len(rows),
+                         "read_ahead_seconds": read_ahead[name]["seconds"], "seconds": round(mean("seconds"), 1),
+                         "prompt_tokens": round(mean("prompt_tokens")), "prompt_evaluated": round(mean("prompt_evaluated")),
+                         "completion_tokens": round(mean("completion_tokens")), "errors": sum(r["error"] is not None for r in rows)}
         s = summary[name]
-        print(f"{s['prompt_version']:16s} {s['seconds']:9.1f} {s['warm_seconds']:7.1f} {s['prompt_tokens']:11d} "
+        print(f"{s['prompt_version']:16s} {s['read_ahead_seconds']:12.1f} {s['seconds']:9.1f} {s['prompt_tokens']:11d} "
               f"{s['prompt_evaluated']:10d} {s['completion_tokens']:11d} {s['errors']:6d}")
     if "old" in summary and "new" in summary:
-        print(f"old / new time per answer: {summary['old']['seconds'] / summary['new']['seconds']:.2f}x "
-              f"(warm: {summary['old']['warm_seconds'] / summary['new']['warm_seconds']:.2f}x); output tokens "
+        print(f"old / new time per answer: {summary['old']['seconds'] / summary['new']['seconds']:.2f}x; output tokens "
               f"{summary['old']['completion_tokens'] / max(1, summary['new']['completion_tokens']):.2f}x")
     if args.json:
-        args.json.write_text(json.dumps({"rows": results, "summary": summary}, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"rows": results, "read_ahead": read_ahead, "summary": summary}, indent=2) + "\n",
+                             encoding="utf-8")
 
 
 # --- collect: the production path, raw replies saved ----------------------------------------

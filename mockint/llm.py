@@ -231,12 +231,21 @@ class LLMClient:
         finally:
             self._deadline = math.inf
 
-    def _structured(self, messages: list[dict[str, str]], output_type: type[ModelT], name: str) -> ModelT:
-        schema = strict_json_schema(output_type)
+    def warm(self, messages: list[dict[str, str]], output_type: type[BaseModel], *, name: str) -> None:
+        """Send `messages` as `structured` would, for one output token, and drop the reply.
+
+        A server that caches prompt prefixes (llama.cpp's cache_prompt, vLLM, OpenAI) has then
+        read them, so a later request that starts with the same text reads only what follows.
+        Raises LLMError as `structured` does."""
+        self._deadline = time.monotonic() + self.settings.llm_total_timeout
+        try:
+            self._send(list(messages), strict_json_schema(output_type), name, 1)
+        finally:
+            self._deadline = math.inf
+
+    def _send(self, conversation: list[dict[str, str]], schema: dict[str, Any], name: str, max_tokens: int) -> Any:
+        """One completion, in the form this endpoint takes (learnt from its rejections, remembered)."""
         caps = capabilities_for(self.endpoint, self.model)
-        max_tokens = self.max_tokens
-        reasked = length_retried = False
-        conversation = messages
         while True:
             use_schema = caps.json_schema is not False
             sent = conversation if use_schema else _with_schema_in_prompt(conversation, schema, name)
@@ -247,9 +256,16 @@ class LLMClient:
                 remember_capabilities(self.endpoint, self.model, caps)
                 continue
             if use_schema and caps.json_schema is None:
-                caps = replace(caps, json_schema=True)
-                remember_capabilities(self.endpoint, self.model, caps)
+                remember_capabilities(self.endpoint, self.model, replace(caps, json_schema=True))
+            return completion
 
+    def _structured(self, messages: list[dict[str, str]], output_type: type[ModelT], name: str) -> ModelT:
+        schema = strict_json_schema(output_type)
+        max_tokens = self.max_tokens
+        reasked = length_retried = False
+        conversation = messages
+        while True:
+            completion = self._send(conversation, schema, name, max_tokens)
             if not completion.choices:
                 raise LLMError(f"{self._where()}: the reply had no choices")
             choice = completion.choices[0]

@@ -13,7 +13,10 @@ audio of the last fraction of a second, and `resume` picks up from the file.
 
 With an LLM configured, the candidate never waits for it: each answer is scored offline at once
 (its card shown, the next question asked) and queued for the LLM on one background thread
-(background.py; a local 1.5B model took 50-110 s per answer on 2 cores). The answer is saved
+(background.py; a local 1.5B model took 50-110 s per answer on 2 cores with the first prompt,
+~25 s with today's). Before the first question asked live, the same thread has the LLM read the
+scoring prompt up to the answer (LLMScorer.warm), so a server that caches prompt prefixes is
+ready when the first answer comes. The answer is saved
 with llm_state `pending`; the LLM's card replaces the offline one in the session file the moment
 it arrives (the offline card kept beside it), or a failure leaves the offline card and a one-line
 reason. The round's end waits for what is still pending (events.on_llm_wait); Ctrl-C there, or
@@ -46,7 +49,7 @@ from mockint.errors import (
 )
 from mockint.records import Panel, Panelist, QuestionRef, Transcript, utc_now
 from mockint.reporting.analysis import mean_overall
-from mockint.scoring import score_question
+from mockint.scoring import score_question, warm_question
 from mockint.session import Answer, Round, Session, SessionStore
 
 if TYPE_CHECKING:
@@ -478,6 +481,8 @@ class Practice:
             remaining = []
         if remaining:
             self.transcriber()  # load before the first question, not after it
+            if not offline:
+                self._warm_llm(remaining[0])
         for question in remaining:
             number = numbers[question.id]
             self.ask(question, number, total, options, asker=rnd.panel.get(rnd.askers.get(question.id)) if rnd.panel else None)
@@ -648,12 +653,30 @@ class Practice:
         question, transcript = self._judged(session, answer)
         rubrics = self.rubrics()
         answer.llm_state, answer.llm_error = "pending", None
+        self._llm_jobs.append(self._llm_executor().submit(self._llm_score, session, answer, scorer, question, transcript, rubrics))
+
+    def _llm_executor(self) -> Executor:
         if self._executor is None:
             from mockint.background import SerialExecutor
 
             self._executor = SerialExecutor(name="mockint-llm-scoring")
             self._llm_abandoned = False
-        self._llm_jobs.append(self._executor.submit(self._llm_score, session, answer, scorer, question, transcript, rubrics))
+        return self._executor
+
+    def _warm_llm(self, question: QuestionRef) -> None:
+        """Queue the LLM's reading of the scoring prompt for the first question asked live
+        (LLMScorer.warm): it happens while the candidate answers, so that answer's own request
+        reads only the transcript. Not a job the round waits for."""
+        scorer = self.scorer(offline=False)
+        if scorer.name != "offline":
+            self._llm_executor().submit(self._warm_quietly, scorer, question, self.rubrics())
+
+    @staticmethod
+    def _warm_quietly(scorer: Scorer, question: QuestionRef, rubrics: list[Rubric]) -> None:
+        try:
+            warm_question(scorer, question, rubrics)
+        except MockintError:
+            pass  # it only saves time: the answer's own request says what is wrong, if anything
 
     def _llm_score(
         self, session: Session, answer: Answer, scorer: Scorer, question: QuestionRef, transcript: Transcript, rubrics: list[Rubric]
@@ -877,19 +900,13 @@ class Practice:
 
     def write_report(self, session: Session) -> Path | None:
         """The Markdown and HTML reports in the session folder (what 'mockint report' writes)."""
-        from mockint.reporting.files import session_reports, write_report
+        from mockint.reporting.files import write_session_reports
 
-        folder = self.store.folder(session.id)
         try:
-            texts = session_reports(
-                session, self.store, self.rubrics(), ["html", "md"], report_dir=folder, on_warning=self.events.on_warning
-            )
-            for fmt, text in texts.items():
-                write_report(folder / f"report.{fmt}", text)
+            return write_session_reports(session, self.store, self.rubrics(), on_warning=self.events.on_warning)
         except MockintError as exc:
             self.events.on_warning(f"report not written: {exc} (try 'mockint report {session.id}')")
             return None
-        return folder / "report.md"
 
 
 def _split_probe_files(files: list[AnswerFile]) -> tuple[list[AnswerFile], dict[int, list[Path]]]:

@@ -209,6 +209,11 @@ def test_skipping_the_wait_leaves_answers_pending_and_score_session_finishes_the
     for answer in done.values():
         assert answer["llm_state"] == "scored" and answer["scorecard"]["scorer"] == "llm"
         assert answer["offline_scorecard"] == pending[answer["id"]]["scorecard"]
+    # The round's report follows the new scores instead of still calling them pending.
+    assert f"Report updated: {store.folder(session.id) / 'report.md'}" in result.out
+    report = (store.folder(session.id) / "report.md").read_text()
+    assert "LLM score pending" not in report and "Offline only" not in report
+    assert report.count("scorer: llm") == 2
     assert run_cli("score", "--session", session.id).out.startswith(f"Nothing to score in {session.id}")
 
 
@@ -344,3 +349,48 @@ def test_the_terminal_tells_an_llm_score_before_the_next_question_and_a_failure_
     assert lines[0] == f"LLM score for a01: 81/100 strong (offline {offline.overall:g})"
     assert lines[1] == "a02 keeps its offline score: LLM scoring failed: cannot connect to the LLM endpoint"
     assert "a03" not in out and "Question 2/3" in lines[2]
+
+
+class ScriptedMicPractice(Practice):
+    """A live round whose answers come from clips instead of the microphone (recording is not
+    what is tested: when the LLM is asked what, is)."""
+
+    def __init__(self, *args, clips: list[Path], log: list, **kwargs) -> None:
+        super().__init__(*args, stream_factory=lambda **_: None, **kwargs)
+        self.clips, self.log = iter(clips), log
+
+    def record(self, session, rnd, question, options, *, probe_of=None):
+        self.log.append(("recording", question.id))
+        answer = self._add_file_answer(session, rnd, question, next(self.clips))
+        self.process_recorded(session, answer, keywords=[], offline=options.offline)
+        return answer
+
+
+@pytest.mark.parametrize("warm_up_fails", [False, True])
+def test_a_live_round_has_the_llm_read_the_first_questions_prompt_while_the_candidate_answers(llm_env, audio_dir, warm_up_fails):
+    requests: list[dict] = []
+
+    def endpoint(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        requests.append(body)
+        if body["max_tokens"] == 1:
+            return httpx.Response(500, json={"error": {"message": "busy"}}) if warm_up_fails else chat_completion("{", finish_reason="length")
+        return chat_completion(reply_for(request))
+
+    llm_env.side_effect = endpoint
+    log: list = []
+    settings = load_settings()
+    store = SessionStore(settings.paths.sessions_dir)
+    practice = ScriptedMicPractice(settings, store, events=Events(log), transcriber=FakeTranscriber(),
+                                   clips=[audio_dir / c for c in CLIPS], log=log)
+    options = PracticeOptions(questions=2, think_seconds=0, probes=0, write_report=False, update_ledger=False)
+    session = practice.start(options)
+    summary = practice.run(session, options)
+
+    warm, first, second = requests  # one read-ahead, then one request per answer
+    assert warm["max_tokens"] == 1 and first["max_tokens"] > 1 and second["max_tokens"] > 1
+    text = ["\n".join(m["content"] for m in r["messages"]) for r in (warm, first)]
+    ahead = text[0][: text[0].rindex("<transcript>")]
+    assert session.rounds[-1].questions[0].text in ahead and text[1].startswith(ahead)
+    # It only saves time: a failed read-ahead costs the round nothing.
+    assert [a.scorecard.scorer for a in summary.answers] == ["llm", "llm"] and summary.llm_failed == []

@@ -275,3 +275,29 @@ def test_an_explicit_http_client_is_the_one_used(settings):
 def test_no_endpoint_configured_is_a_config_error():
     with pytest.raises(ConfigError, match="no LLM endpoint"):
         LLMClient(load_settings())
+
+
+def test_warming_sends_what_structured_would_for_one_token_and_learns_the_endpoint(settings, api):
+    """The warm-up must be the request the real one will start with, in the form the endpoint
+    takes: a server caches a prompt prefix only if the text is the same."""
+    api.side_effect = [
+        error(400, "response_format json_schema is not supported by this server", param="response_format"),
+        chat_completion("{", finish_reason="length"),
+        chat_completion(json.dumps(GOOD)),
+    ]
+    client = LLMClient(settings)
+    client.warm(MESSAGES, Verdict, name="verdict")  # a cut-off one-token reply is what it asks for
+
+    assert api.call_count == 2
+    warm = sent(api, 1)
+    assert warm["max_tokens"] == 1 and warm["response_format"] == {"type": "json_object"}
+    client.structured(MESSAGES, Verdict, name="verdict")
+    real = sent(api, 2)
+    assert real["messages"] == warm["messages"] and real["response_format"] == warm["response_format"]
+    assert real["max_tokens"] == 500
+
+
+def test_a_failed_warm_up_is_an_llm_error_like_any_call(settings, api):
+    api.side_effect = [error(404, "model not found")]
+    with pytest.raises(LLMError, match="not found"):
+        LLMClient(settings).warm(MESSAGES, Verdict, name="verdict")

@@ -339,3 +339,19 @@ def test_an_obedient_or_lenient_model_cannot_inflate_a_weak_answer(settings, rub
     assert card.overall <= ceiling, [(c.key, c.score, c.lowered, c.capped) for c in card.criteria]
     # Every 4 it proposed was lowered or capped, and the card says why.
     assert all(c.score < 4 and (c.lowered or c.capped) for c in card.criteria if c.key != "specificity.relevance")
+
+
+def test_warming_reads_ahead_everything_the_answer_request_starts_with(settings, rubrics, api):
+    """A prefix cache helps only if the warm-up's text is the start of the answer's request: the
+    instructions, rubrics, output shape and question, up to the transcript."""
+    api.side_effect = [chat_completion("{", finish_reason="length"), chat_completion(good_reply(rubrics))]
+    scorer = LLMScorer(settings)
+    scorer.warm(QUESTION, rubrics)
+    scorer.score(QUESTION, TRANSCRIPT, rubrics)
+
+    warm, real = ("\n".join(m["content"] for m in sent_messages(api, i)) for i in (0, 1))
+    shared = warm[: warm.rindex("<transcript>") + len("<transcript>")]
+    assert real.startswith(shared)
+    assert QUESTION in shared and SENTENCES[0] not in shared
+    assert len(real) - len(shared) < len(ANSWER) + 60  # all the real request adds: the numbered sentences
+    assert json.loads(api.calls[0].request.content)["max_tokens"] == 1

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from mockint.cli.app import app, console, err_console, help_when_bare, print_json, settings, store
 from mockint.cli.render import render_scorecard
 from mockint.errors import MockintError, RubricDriftError, ScoringError, UsageError
+
+if TYPE_CHECKING:
+    from mockint.scoring.rubrics import Rubric
+    from mockint.session import Session, SessionStore
 
 rubric_app = typer.Typer(help="Check the rubrics: run their golden examples through a scorer.")
 help_when_bare(rubric_app)
@@ -159,9 +163,9 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
     skipped = [a.id for a in session.answers if a not in targets]
     results: list[dict[str, Any]] = []
     failures: list[str] = []
+    rubrics = load_rubrics() if targets else []
     if targets:
         assert scorer is not None
-        rubrics = load_rubrics()
         for answer in targets:
             try:
                 # The stored question keeps the criteria it exercises: only those count.
@@ -188,8 +192,9 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
                     "scorecard": scorecard_json(answer.scorecard) if answer.status == "scored" else None,
                 }
             )
+    report = _refresh_report(session, st, rubrics) if results and len(failures) < len(results) else None
     if as_json:
-        print_json({"session": session.id, "scored": results, "skipped": skipped})
+        print_json({"session": session.id, "scored": results, "skipped": skipped, "report": str(report) if report else None})
     elif not targets:
         console.print(
             f"Nothing to score in {session.id}: no answer is transcribed-but-unscored, failed or waiting for the LLM"
@@ -202,8 +207,20 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
             elif row["status"] == "scored":
                 render_scorecard(answer.scorecard, title=f"{answer.id}: {answer.question.text}")
         console.print(f"session {session.id}: {len(results) - len(failures)} scored, {len(failures)} failed")
+        if report is not None:
+            console.print(f"Report updated: {report}", soft_wrap=True, markup=False)
     if failures:
         raise ScoringError(f"{len(failures)} of {len(targets)} answers failed to score; first: {failures[0]}")
+
+
+def _refresh_report(session: Session, st: SessionStore, rubrics: list[Rubric]) -> Path | None:
+    """The round's report, written again with the new scores, where practice wrote one (a report
+    that still said "LLM score pending" would contradict the session file). None where there is none."""
+    from mockint.reporting.files import write_session_reports
+
+    if not (st.folder(session.id) / "report.md").is_file():
+        return None
+    return write_session_reports(session, st, rubrics, on_warning=lambda message: err_console.print(f"warning: {message}", soft_wrap=True, markup=False))
 
 
 # --- mockint rubric test -------------------------------------------------------------

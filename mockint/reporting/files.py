@@ -60,6 +60,17 @@ def session_reports(
     return {fmt: render_session(session, analysis, fmt, audio_srcs=audio if fmt == "html" else None) for fmt in formats}
 
 
+def write_session_reports(
+    session: Session, store: SessionStore, rubrics: Sequence[Rubric], *, on_warning: Warn | None = None
+) -> Path:
+    """report.md and report.html in the session's folder (the end of a round, and `mockint score
+    --session` once the scores behind them changed); returns report.md's path."""
+    folder = store.folder(session.id)
+    for fmt, text in session_reports(session, store, rubrics, ["html", "md"], report_dir=folder, on_warning=on_warning).items():
+        write_report(folder / f"report.{fmt}", text)
+    return folder / "report.md"
+
+
 def write_report(path: Path, text: str) -> None:
     """Write a report atomically; a failure is a one-line MockintError naming the file."""
     try:

@@ -40,6 +40,26 @@ def score_question(
     card marks any other criterion of those rubrics n/a.
     """
     from mockint.scoring.card import apply_question_criteria
+
+    text, criteria, used = _judged_on(question, rubrics)
+    card = scorer.score(text, transcript, used)
+    return apply_question_criteria(card, criteria, used)
+
+
+def warm_question(scorer: Scorer, question: QuestionRef | str, rubrics: list[Rubric]) -> bool:
+    """Let a scorer that reads a long prompt (the LLM's) read it for `question` ahead of the
+    answer (LLMScorer.warm), with the rubrics score_question will use. False when the scorer
+    has nothing to read ahead. Raises what the scorer raises (LLMError)."""
+    warm = getattr(scorer, "warm", None)
+    if warm is None:
+        return False
+    text, _, used = _judged_on(question, rubrics)
+    warm(text, used)
+    return True
+
+
+def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str, list[str], list[Rubric]]:
+    """(the question's text, the criteria it is judged on, the rubrics that hold them)."""
     from mockint.scoring.kinds import criteria_for
 
     if isinstance(question, str):
@@ -49,9 +69,7 @@ def score_question(
     if not criteria:
         criteria = criteria_for(text)[1]
     wanted = {key.split(".", 1)[0] for key in criteria}
-    used = [r for r in rubrics if r.id in wanted] or rubrics
-    card = scorer.score(text, transcript, used)
-    return apply_question_criteria(card, criteria, used)
+    return text, criteria, [r for r in rubrics if r.id in wanted] or rubrics
 
 
 def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:
@@ -127,4 +145,4 @@ def _offline() -> Scorer:
     return OfflineScorer()
 
 
-__all__ = ["GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer", "score_question"]
+__all__ = ["GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer", "score_question", "warm_question"]

@@ -102,6 +102,9 @@ class BlendScorer:
             raise ValueError(f"unknown blend rule {rule!r}; known: {', '.join(BLEND_RULES)}")
         self.llm, self.offline, self.rule = llm, offline, rule
 
+    def warm(self, question: str, rubrics: list[Rubric]) -> None:
+        self.llm.warm(question, rubrics)  # only the LLM has a prompt to read ahead
+
     def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
         llm_card = self.llm.score(question, transcript, rubrics)  # LLMError goes to the caller as is
         offline_card = self.offline.score(question, transcript, rubrics)

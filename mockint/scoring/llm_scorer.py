@@ -242,6 +242,14 @@ class LLMScorer:
             self._client = LLMClient(self.settings, http_client=self._http_client)
         return self._client
 
+    def warm(self, question: str, rubrics: list[Rubric]) -> None:
+        """Have the endpoint read the prompt for `question` before its answer exists: everything
+        up to the transcript, which the prompt keeps last. A server that caches prompt prefixes
+        then reads only the answer's sentences when it is scored. Measured with llama-server on
+        2 cores (benchmarks/llm_scoring.py speed): a cold ~2,000-token prompt costs ~25 s of
+        reading; practice warms while the candidate answers the first question."""
+        self.client.warm(render_messages(question, "", rubrics), judgement_model(rubrics), name="score_answer")
+
     def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
         if not rubrics:
             raise ScoringError("no rubrics to score against")
