@@ -64,7 +64,9 @@ GENERIC_YOU = ("you have to", "you need to", "you've got to", "you want to", "yo
 HEDGES = ("i think", "i guess", "i suppose", "kind of", "sort of", "probably", "maybe", "i believe", "pretty much")
 LESSON = re.compile(
     r"\b(i (learned|learnt|realised|realized|took away)|lessons?( for me)? (was|is|i)|taught me|what i took|"
-    r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on)\b"
+    r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
+    r"next time i|(i'd|i would|i should) (probably |definitely |maybe |really )?have "
+    r"(\w+ed|done|been|gone|taken|told|spoken|said|made|brought|given|known|seen|thought|got|put|set|kept|left))\b"
 )
 OUTCOME = re.compile(
     r"\b(went (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
@@ -83,6 +85,26 @@ VAGUE_OUTCOME = re.compile(
     r"in the end|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
     r"helped (a lot|loads)|successful|was (good|great|fine)|it was fine|stronger|sorted)\b"
 )
+# Results told as what followed rather than with an outcome verb: a time after the action ("by
+# Easter he was asking to read aloud", "none in the nine months after", "it's fine now") or the other
+# side's answer ("she agreed", "he approved it"). In 11 dev stories the result was told only this way;
+# the graders credited an outcome in the 7 told plainly, and a hedged one ("she seemed to understand
+# it better after that") counts as vague. With it, and short result clauses quoted in context, the
+# result's QWK on dev went from 0.43 to 0.64 (0.39 to 0.54 on the dev questions not read for it).
+AFTERMATH = re.compile(
+    r"\b(after that|afterwards|since then|from then on|ever since|by the (end|time)|"
+    r"by (the )?(easter|christmas|summer|spring|autumn|winter|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|then|the (next|following) \w+)|"
+    r"within (a|an|one|two|three|four|five|six|a few|a couple of|\d+) (days?|weeks?|months?|hours?|terms?|shifts?|years?)|"
+    r"(days?|weeks?|months?|years?|terms?|shifts?|quarters?) (later|after|since)|"
+    r"the (next|following) (day|week|month|term|quarter|year|morning|shift|season|audit|inspection|inspection)|"
+    r"(is|are|was|were|it's|they're|he's|she's|that's) (now|still|back)\b|now (they|he|she|it|the|everyone|nobody|all|we)|"
+    r"(he|she|they|it) (agreed|accepted|said yes|signed (it )?off|came back|thanked|stayed|kept)|"
+    r"(she|he|they) (was|were) (asking|coming|using|doing|going|back))\b"
+)
+# "He didn't come back the week after": what did not follow is no result.
+_UNSURE = re.compile(r"\b(seemed|seems|not sure|i think|i hope|hopefully|apparently|lots of|loads of)\b")
+_NOT_WHAT_FOLLOWED = re.compile(r"\b(didn't|did not|never|wasn't|weren't|couldn't|wouldn't|no longer)\b")
 # A decision stated as the candidate's own: a responsibility taken, and ownership in a "we" story.
 _DECISION = (
     r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
@@ -203,6 +225,7 @@ class Unit:
     position: float  # 0 at the start of the answer, 1 at the end
     words: list[str] = field(default_factory=list)
     lower: str = ""
+    lead_in: str = ""  # the answer's text just before it, to quote a short clause ("she agreed.") in context
 
 
 def split_units(text: str) -> list[Unit]:
@@ -263,6 +286,7 @@ class UnitCues:
     years: int = 0
     outcome: int = 0
     vague_outcome: int = 0
+    aftermath: bool = False  # what followed: "by Easter he was asking...", "she agreed"
     lesson: bool = False
     time_anchor: int = 0
     weak_anchor: int = 0
@@ -482,6 +506,20 @@ def _acted_by_me(text: str, at: int) -> bool:
     return bool(before) and before[-1] in ("i", "i'd")
 
 
+_CLAUSE_EDGE = re.compile(r"[.,;!?]|\b(and|but|so|then|which|because)\b")
+
+
+def what_followed(text: str) -> bool:
+    """Whether a sentence (lower-cased, punctuation kept) says what followed, in a clause whose subject is not the
+    candidate: "I asked him. he agreed" does; "afterwards I did the investigation" is a step taken."""
+    for match in AFTERMATH.finditer(text):
+        start = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, match.start())), default=0)
+        end = next((m.start() for m in _CLAUSE_EDGE.finditer(text, match.end())), len(text))
+        if not re.search(r"\bi\b|\bi'd\b", text[start:end]):
+            return True
+    return False
+
+
 def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues = UnitCues()
     words, text = unit.words, unit.lower
@@ -505,6 +543,13 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues.sequence = len(SEQUENCE.findall(text))
     cues.reasoning = len(REASONING.findall(text))
     cues.hedges = sum(len(re.findall(rf"\b{re.escape(h)}\b", text)) for h in HEDGES)
+    # What followed, not a step the candidate took ("afterwards I did the investigation"), nor a harm.
+    # Hedged or vague ("she seemed to understand it better after that") it stays a vague outcome.
+    followed = what_followed(unit.text.lower().replace("\u2019", "'")) and not bad_outcomes(text) and not _NOT_WHAT_FOLLOWED.search(text)
+    if followed and (cues.hedges or cues.vague_outcome or _UNSURE.search(text)):
+        cues.vague_outcome += 1
+    else:
+        cues.aftermath = followed
     if cues.lesson:
         cues.hypothetical = 0  # "what I'd do differently" is reflection, not a hypothetical answer
     return cues
@@ -544,19 +589,26 @@ def read_answer(text: str, question: str) -> Reading:
     answer_units, meta = [], []
     for unit in units:
         (meta if addressed_to_scorer(unit.text) else answer_units).append(unit)
+    for before, unit in zip(units, units[1:]):
+        if unit in answer_units and before in answer_units:
+            unit.lead_in = before.text
     cues = [read_unit(u, cased) for u in answer_units]
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units))
 
 
 def _quote(unit: Unit) -> str:
+    """The unit's words, led in by the end of the clause before when it is too short to quote alone
+    ("...with the transaction references and he approved it."): still one contiguous span."""
     words = unit.text.split()
+    if len(words) < MIN_QUOTE_TOKENS and unit.lead_in:
+        words = unit.lead_in.split()[-(MIN_QUOTE_TOKENS - len(words) + 2):] + words
     return " ".join(words[:MAX_QUOTE_WORDS])
 
 
 def _best(reading: Reading, key, *, limit: int = 1, minimum: float = 0.01) -> list[str]:
     ranked = sorted(((key(u, c), -u.index, u) for u, c in reading.pairs()), key=lambda t: (t[0], t[1]), reverse=True)
     # A quote must be five words or more to count as evidence (scoring/evidence.py's quote rules).
-    return [_quote(u) for value, _neg, u in ranked[:limit] if value >= minimum and len(u.words) >= MIN_QUOTE_TOKENS]
+    return [q for value, _neg, u in ranked[:limit] if value >= minimum and len((q := _quote(u)).split()) >= MIN_QUOTE_TOKENS]
 
 
 def _clamp(value: float) -> int:
@@ -658,7 +710,7 @@ def judge_action(r: Reading) -> Judgement:
 def judge_result(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     late = [(u, c) for u, c in r.pairs() if u.position >= 0.5]
-    concrete = [(u, c) for u, c in late if c.outcome > 0]
+    concrete = [(u, c) for u, c in late if c.outcome > 0 or c.aftermath]
     # A before/after early in the answer is a result only when an outcome word says so
     # ("cutting the bill from 42k to 21k"); otherwise it is the problem ("crept up to 19 hours").
     measured = [
@@ -666,6 +718,7 @@ def judge_result(r: Reading) -> Judgement:
         for u, c in r.pairs()
         if (c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
         or (c.change_quantities > 0 and u.position >= 0.5)
+        or (c.aftermath and c.quantities > 0 and u.position >= 0.5)
     ]
     lesson = [(u, c) for u, c in r.pairs() if c.lesson]
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
