@@ -536,6 +536,8 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues.time_anchor = len(TIME_ANCHOR.findall(text))
     cues.weak_anchor = len(WEAK_ANCHOR.findall(text))
     cues.outcome = sum(1 for m in OUTCOME.finditer(text) if not _acted_by_me(text, m.start()) or cues.change_quantities)
+    if worsened_measures(text):
+        cues.outcome = 0  # "pass rate went from 82 to 61": the outcome words report a loss
     cues.stakes = len(STAKES.findall(text))
     cues.personal_task = bool(PERSONAL_TASK.search(text))
     cues.team_task = bool(TEAM_TASK.search(text))
@@ -1086,21 +1088,70 @@ WHY = re.compile(
     r"instead of|rather than|so (i|we|you|that) (know|can|don't|won't|aren't)|only then|before (i|you|we|it)|"
     r"to (make sure|check|confirm|rule out|avoid|prevent))\b"
 )
-# A bad outcome: the numbers or events describe a failure, whatever the tone.
+# A bad outcome: the events describe a failure, whatever the tone (figures that moved the wrong way:
+# worsened_measures).
 BAD_OUTCOME = re.compile(
     r"\b(lost|losing|cancel\w*|complain\w*|churn\w*|refund\w*|fined|penalt\w*|damages|overran|over budget|"
     r"missed (the|our|it|a|every)|failed|worse|dropped out|resigned|walked out|seizure|allergic|reaction|"
-    r"injur\w*|sacked|fired|grievance|tribunal|went down|fell through|never (came|got|recovered)|"
-    r"(errors|complaints|delays|costs|incidents|absence|turnover) (went up|rose|increased|doubled|tripled))\b"
+    r"injur\w*|sacked|fired|grievance|tribunal|went down|fell through|never (came|got|recovered))\b"
 )
 # "We avoided about $40,000 in refunds", "no complaints since": harm averted is a good outcome.
 _AVERTED = re.compile(r"\b(avoid\w*|prevent\w*|averted|saved|without|no|zero|fewer|less|cut|reduc\w*|stopp?\w*|instead of)\b")
 
 
+# Which way a figure moved: by a change word, or from one figure to another ("from 82 to 61").
+_UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
+_DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
+_WENT = frozenset("went gone going go goes shot crept".split())
+_NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
+
+
+def _measure_at(tokens: list[str], i: int, phrases: tuple[str, ...]) -> int:
+    """Length in tokens of the measure phrase starting at tokens[i], or 0."""
+    for phrase in phrases:
+        words = phrase.split()
+        if tokens[i : i + len(words)] == words:
+            return len(words)
+    return 0
+
+
+def worsened_measures(text: str) -> int:
+    """How many measures a sentence reports moving the wrong way: one that should be high falling
+    ("our pass rate went from eighty two percent to sixty one"), or one that should be low rising
+    ("complaints doubled"); the measures and their good side are in rubrics/substance.yaml."""
+    from mockint.scoring.evidence import normalise
+    from mockint.scoring.semantic import measures
+
+    sides = measures()
+    tokens = normalise(text)
+    count, i = 0, 0
+    while i < len(tokens):
+        side, size = next(((s, n) for s in sides if (n := _measure_at(tokens, i, sides[s]))), (None, 0))
+        if side is None:
+            i += 1
+            continue
+        after = tokens[i + size : i + size + 10]
+        figures = [float(t) for t in after if re.fullmatch(r"\d+(\.\d+)?", t)]
+        moved = None
+        if "from" in after and "to" in after and len(figures) >= 2 and figures[0] != figures[1]:
+            moved = "up" if figures[1] > figures[0] else "down"
+        else:
+            for k, t in enumerate(after[:4]):
+                if t in _UP or t in _DOWN or (t in ("up", "down") and k and after[k - 1] in _WENT):
+                    if not _NEGATED & set(after[max(0, k - 3) : k]):
+                        moved = "up" if t in _UP or t == "up" else "down"
+                    break
+        if (side, moved) in (("higher_is_better", "down"), ("lower_is_better", "up")):
+            count += 1
+        i += size
+    return count
+
+
 def bad_outcomes(text: str) -> int:
     """How many bad outcomes a sentence (lower-cased) reports, not counting harm it says was averted
-    (an averting word among the six words before it: "avoided about $ 40,000 in refunds")."""
-    count = 0
+    (an averting word among the six words before it: "avoided about $ 40,000 in refunds"), measures
+    that moved the wrong way included (worsened_measures)."""
+    count = worsened_measures(text)
     for match in BAD_OUTCOME.finditer(text):
         before = text[: match.start()].split()[-6:]
         if not _AVERTED.search(" ".join(before)):
