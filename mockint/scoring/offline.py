@@ -1103,6 +1103,7 @@ _AVERTED = re.compile(r"\b(avoid\w*|prevent\w*|averted|saved|without|no|zero|few
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
 _WENT = frozenset("went gone going go goes shot crept".split())
+_MOVED = re.compile(r"\b(from|up|down|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
 _NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
 
 
@@ -1119,10 +1120,18 @@ def worsened_measures(text: str) -> int:
     """How many measures a sentence reports moving the wrong way: one that should be high falling
     ("our pass rate went from eighty two percent to sixty one"), or one that should be low rising
     ("complaints doubled"); the measures and their good side are in rubrics/substance.yaml."""
-    from mockint.scoring.evidence import normalise
     from mockint.scoring.semantic import measures
 
-    sides = measures()
+    return _worsened(text, tuple(measures().items()))
+
+
+@lru_cache(maxsize=2048)
+def _worsened(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> int:
+    from mockint.scoring.evidence import normalise
+
+    if not _MOVED.search(text):
+        return 0  # nothing moved: the common case, and the cheap one
+    sides = dict(measure_sides)
     tokens = normalise(text)
     count, i = 0, 0
     while i < len(tokens):
