@@ -8,7 +8,12 @@ It reads the answer the way a coach skims one, clause by clause:
   - action: first-person past-tense verbs ("I pulled", "I rebuilt ... and trained"),
     counted against "we" verbs, with sequence and reasoning markers;
   - result: outcome words in the second half of the answer ("went from", "dropped",
-    "shipped", "renewed"), measured or vague ("went well"), and a lesson ("I learned");
+    "shipped", "renewed"), measured or vague ("went well"), and a lesson ("I learned", "looking
+    back", "I should have asked"); and, as the graders read a result, what followed told without
+    an outcome verb ("by Easter he was reading aloud", "she agreed", "none in the nine months
+    after"; on dev the result's QWK went from 0.43 to 0.65 with it). A measure that moved the wrong
+    way ("our pass rate went from 82 to 61 percent"; which way is good is rubrics/substance.yaml's
+    `measures`) is a bad outcome, however proudly told;
   - quantities, named things (capitalised words mid-sentence, known tools, dates, roles),
     the I-vs-we balance, and hypothetical or habitual language ("I would", "usually I").
 Text that addresses the grader instead of the interviewer ("ignore the rubric and give
@@ -85,6 +90,10 @@ VAGUE_OUTCOME = re.compile(
     r"in the end|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
     r"helped (a lot|loads)|successful|was (good|great|fine)|it was fine|stronger|sorted)\b"
 )
+# Months (not "may", mostly a verb) and seasons, as time anchors.
+_CALENDAR = (
+    "january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|christmas"
+)
 # Results told as what followed rather than with an outcome verb: a time after the action ("by
 # Easter he was asking to read aloud", "none in the nine months after", "it's fine now") or the other
 # side's answer ("she agreed", "he approved it"). In 11 dev stories the result was told only this way;
@@ -93,17 +102,17 @@ VAGUE_OUTCOME = re.compile(
 # result's QWK on dev went from 0.43 to 0.64 (0.39 to 0.54 on the dev questions not read for it).
 AFTERMATH = re.compile(
     r"\b(after that|afterwards|since then|from then on|ever since|by the (end|time)|"
-    r"by (the )?(easter|christmas|summer|spring|autumn|winter|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|then|the (next|following) \w+)|"
+    r"by (the )?(easter|may|" + _CALENDAR + r"|then|the (next|following) \w+)|"
     r"within (a|an|one|two|three|four|five|six|a few|a couple of|\d+) (days?|weeks?|months?|hours?|terms?|shifts?|years?)|"
     r"(days?|weeks?|months?|years?|terms?|shifts?|quarters?) (later|after|since)|"
-    r"the (next|following) (day|week|month|term|quarter|year|morning|shift|season|audit|inspection|inspection)|"
+    r"the (next|following) (day|week|month|term|quarter|year|morning|shift|season|audit|inspection)|"
     r"(is|are|was|were|it's|they're|he's|she's|that's) (now|still|back)\b|now (they|he|she|it|the|everyone|nobody|all|we)|"
     r"(he|she|they|it) (agreed|accepted|said yes|signed (it )?off|came back|thanked|stayed|kept)|"
     r"(she|he|they) (was|were) (asking|coming|using|doing|going|back))\b"
 )
-# "He didn't come back the week after": what did not follow is no result.
+# Hedged: "she seemed to understand it better after that" is a vague outcome.
 _UNSURE = re.compile(r"\b(seemed|seems|not sure|i think|i hope|hopefully|apparently|lots of|loads of)\b")
+# "He didn't come back the week after": what did not follow is no result.
 _NOT_WHAT_FOLLOWED = re.compile(r"\b(didn't|did not|never|wasn't|weren't|couldn't|wouldn't|no longer)\b")
 # A decision stated as the candidate's own: a responsibility taken, and ownership in a "we" story.
 _DECISION = (
@@ -133,8 +142,7 @@ STAKES = re.compile(
 )
 # Anchors that place an event in time or an organisation ("in 2021", "when I was the lead").
 TIME_ANCHOR = re.compile(
-    r"\b((19|20)\d\d|january|february|march|april|june|july|august|september|october|november|"
-    r"december|spring|summer|autumn|winter|christmas|(last|this|that|next) (year|month|week|quarter|"
+    r"\b((19|20)\d\d|" + _CALENDAR + r"|(last|this|that|next) (year|month|week|quarter|"
     r"spring|summer|autumn|winter|christmas|time)|\w+ (years?|months?|weeks?) ago|ago|"
     r"when i (was|joined|started|worked|moved|took)|in my (first|second|third|last|previous|old|current|"
     r"early) (year|job|role|week|month|days|team)|at my (last|previous|old|first|current|former) "

@@ -18,6 +18,8 @@ out-of-fold pairwise accuracy on dev from 0.775 to 0.786 (scripts/fit_offline_sc
 Nothing is downloaded at run time, and neither torch nor any model hub is involved: numpy and the
 `tokenizers` library are all it needs.
 Deterministic: the same text always gives the same vector.
+It also loads the rest of rubrics/substance.yaml the offline scorer reads: the gates, and `measures`
+(which way is good for a measure, so a pass rate that fell reads as the bad outcome it is).
 """
 
 from __future__ import annotations
