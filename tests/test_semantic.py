@@ -292,3 +292,93 @@ def test_a_broken_gate_is_one_line_naming_the_file(tmp_path):
     path.write_text("schema_version: 1\ngates:\n  too_long: {max_level: 1}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"unknown gate `too_long`"):
         _gates_data(str(path), 2)
+
+
+LIBRARY_STORY = (
+    "in my second year at the library a regular, an older man, stopped coming to the computer club because the new "
+    "booking screen confused him and he felt stupid asking. I sat with him for twenty minutes on a quiet Tuesday, "
+    "wrote the steps on a card in big print and booked his next three sessions myself. {ending}"
+)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "by the spring he was booking his own sessions and bringing his neighbour along.",
+        "I asked him whether he wanted to carry on. he agreed.",  # a short clause: quoted with the words before it
+        "a month later the club's tutor started using my card with every new member.",
+    ],
+)
+def test_a_result_told_as_what_followed_counts(ending):
+    question = "Tell me about a time you helped someone who was struggling."
+    told = card(question, LIBRARY_STORY.format(ending=ending))
+    untold = card(question, LIBRARY_STORY.format(ending=""))
+    assert told.criterion("star.result").score >= 2 > untold.criterion("star.result").score
+    assert all(e.verified for e in told.criterion("star.result").evidence)
+    assert told.overall > untold.overall
+
+
+def test_a_hedged_or_negated_aftermath_is_no_concrete_result():
+    from mockint.scoring.offline import read_answer
+
+    question = "Tell me about a time you helped someone who was struggling."
+    plain = card(question, LIBRARY_STORY.format(ending="after that he came every week and helped the new members."))
+    for ending in ("I think he seemed a bit happier after that.", "he didn't come back the week after.",
+                   "afterwards I wrote the same card for the other members."):
+        assert not any(c.aftermath for c in read_answer(LIBRARY_STORY.format(ending=ending), question).cues), ending
+        assert card(question, LIBRARY_STORY.format(ending=ending)).criterion("star.result").score < \
+            plain.criterion("star.result").score, ending
+
+
+def test_looking_back_counts_as_a_lesson():
+    from mockint.scoring.offline import LESSON
+
+    assert LESSON.search("looking back i should have asked the team first")
+    assert LESSON.search("i'd probably have trained more people earlier")
+    assert not LESSON.search("i would probably ask the team first")  # a plan, not a reflection
+    assert not LESSON.search("i'd have a quiet word with him first")
+
+
+@pytest.mark.parametrize(
+    "sentence, worse",
+    [
+        ("our on time delivery was fine but customer satisfaction went from ninety one percent to seventy", 1),
+        ("staff absence doubled over the winter", 1),
+        ("sales fell by a third after the relaunch", 1),
+        ("customer satisfaction went from seventy percent to ninety one", 0),
+        ("complaints dropped from forty a week to six", 0),
+        ("readmissions did not go up, they stayed flat", 0),
+        ("the rota problems show up in the sickness figures", 0),
+    ],
+)
+def test_a_measure_that_moved_the_wrong_way_is_a_bad_outcome(sentence, worse):
+    from mockint.scoring.offline import worsened_measures
+
+    assert worsened_measures(sentence) == worse
+
+
+def test_a_worsened_figure_told_proudly_is_no_outcome():
+    question = "How do you decide which customers get a follow-up call?"
+    answer = ("I call every customer who has raised a ticket in the last month, all of them, so nobody is missed. last "
+              "quarter our satisfaction score went from eighty eight percent to sixty four, {tail}")
+    proud = card(question, answer.format(tail="but every customer got a call, so I'd call that a success."))
+    fine = card(question, answer.format(tail="so I learned to rank the calls by open tickets first and it came back "
+                                             "to eighty five within two months."))
+    assert proud.overall < fine.overall
+    # The outcome words ("went from") report a loss: no outcome cue; the same words for a gain are one.
+    worse, better = (read_answer(f"last quarter our satisfaction score went from {a} percent to {b}", question).cues[0]
+                     for a, b in (("eighty eight", "sixty four"), ("sixty four", "eighty eight")))
+    assert worse.outcome == 0 < better.outcome
+
+
+def test_a_broken_measures_list_is_one_line_naming_the_file(tmp_path):
+    from mockint.errors import DataFileError
+    from mockint.scoring.semantic import _measures_data
+
+    path = tmp_path / "substance.yaml"
+    path.write_text("schema_version: 1\nmeasures:\n  higher_is_better: [Sales]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="substance.yaml.*measures.higher_is_better"):
+        _measures_data(str(path), 1)
+    path.write_text("schema_version: 1\nmeasures:\n  better: [sales]\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="substance.yaml.*measures"):
+        _measures_data(str(path), 2)

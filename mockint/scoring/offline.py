@@ -8,7 +8,12 @@ It reads the answer the way a coach skims one, clause by clause:
   - action: first-person past-tense verbs ("I pulled", "I rebuilt ... and trained"),
     counted against "we" verbs, with sequence and reasoning markers;
   - result: outcome words in the second half of the answer ("went from", "dropped",
-    "shipped", "renewed"), measured or vague ("went well"), and a lesson ("I learned");
+    "shipped", "renewed"), measured or vague ("went well"), and a lesson ("I learned", "looking
+    back", "I should have asked"); and, as the graders read a result, what followed told without
+    an outcome verb ("by Easter he was reading aloud", "she agreed", "none in the nine months
+    after"; on dev the result's QWK went from 0.43 to 0.65 with it). A measure that moved the wrong
+    way ("our pass rate went from 82 to 61 percent"; which way is good is rubrics/substance.yaml's
+    `measures`) is a bad outcome, however proudly told;
   - quantities, named things (capitalised words mid-sentence, known tools, dates, roles),
     the I-vs-we balance, and hypothetical or habitual language ("I would", "usually I").
 Text that addresses the grader instead of the interviewer ("ignore the rubric and give
@@ -64,7 +69,9 @@ GENERIC_YOU = ("you have to", "you need to", "you've got to", "you want to", "yo
 HEDGES = ("i think", "i guess", "i suppose", "kind of", "sort of", "probably", "maybe", "i believe", "pretty much")
 LESSON = re.compile(
     r"\b(i (learned|learnt|realised|realized|took away)|lessons?( for me)? (was|is|i)|taught me|what i took|"
-    r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on)\b"
+    r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
+    r"next time i|(i'd|i would|i should) (probably |definitely |maybe |really )?have "
+    r"(\w+ed|done|been|gone|taken|told|spoken|said|made|brought|given|known|seen|thought|got|put|set|kept|left))\b"
 )
 OUTCOME = re.compile(
     r"\b(went (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
@@ -83,6 +90,30 @@ VAGUE_OUTCOME = re.compile(
     r"in the end|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
     r"helped (a lot|loads)|successful|was (good|great|fine)|it was fine|stronger|sorted)\b"
 )
+# Months (not "may", mostly a verb) and seasons, as time anchors.
+_CALENDAR = (
+    "january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|christmas"
+)
+# Results told as what followed rather than with an outcome verb: a time after the action ("by
+# Easter he was asking to read aloud", "none in the nine months after", "it's fine now") or the other
+# side's answer ("she agreed", "he approved it"). In 11 dev stories the result was told only this way;
+# the graders credited an outcome in the 7 told plainly, and a hedged one ("she seemed to understand
+# it better after that") counts as vague. With it, and short result clauses quoted in context, the
+# result's QWK on dev went from 0.43 to 0.65 (0.39 to 0.54 on the dev questions not read for it).
+AFTERMATH = re.compile(
+    r"\b(after that|afterwards|since then|from then on|ever since|by the (end|time)|"
+    r"by (the )?(easter|may|" + _CALENDAR + r"|then|the (next|following) \w+)|"
+    r"within (a|an|one|two|three|four|five|six|a few|a couple of|\d+) (days?|weeks?|months?|hours?|terms?|shifts?|years?)|"
+    r"(days?|weeks?|months?|years?|terms?|shifts?|quarters?) (later|after|since)|"
+    r"the (next|following) (day|week|month|term|quarter|year|morning|shift|season|audit|inspection)|"
+    r"(is|are|was|were|it's|they're|he's|she's|that's) (now|still|back)\b|now (they|he|she|it|the|everyone|nobody|all|we)|"
+    r"(he|she|they|it) (agreed|accepted|said yes|signed (it )?off|came back|thanked|stayed|kept)|"
+    r"(she|he|they) (was|were) (asking|coming|using|doing|going|back))\b"
+)
+# Hedged: "she seemed to understand it better after that" is a vague outcome.
+_UNSURE = re.compile(r"\b(seemed|seems|not sure|i think|i hope|hopefully|apparently|lots of|loads of)\b")
+# "He didn't come back the week after": what did not follow is no result.
+_NOT_WHAT_FOLLOWED = re.compile(r"\b(didn't|did not|never|wasn't|weren't|couldn't|wouldn't|no longer)\b")
 # A decision stated as the candidate's own: a responsibility taken, and ownership in a "we" story.
 _DECISION = (
     r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
@@ -111,8 +142,7 @@ STAKES = re.compile(
 )
 # Anchors that place an event in time or an organisation ("in 2021", "when I was the lead").
 TIME_ANCHOR = re.compile(
-    r"\b((19|20)\d\d|january|february|march|april|june|july|august|september|october|november|"
-    r"december|spring|summer|autumn|winter|christmas|(last|this|that|next) (year|month|week|quarter|"
+    r"\b((19|20)\d\d|" + _CALENDAR + r"|(last|this|that|next) (year|month|week|quarter|"
     r"spring|summer|autumn|winter|christmas|time)|\w+ (years?|months?|weeks?) ago|ago|"
     r"when i (was|joined|started|worked|moved|took)|in my (first|second|third|last|previous|old|current|"
     r"early) (year|job|role|week|month|days|team)|at my (last|previous|old|first|current|former) "
@@ -203,6 +233,7 @@ class Unit:
     position: float  # 0 at the start of the answer, 1 at the end
     words: list[str] = field(default_factory=list)
     lower: str = ""
+    lead_in: str = ""  # the answer's text just before it, to quote a short clause ("she agreed.") in context
 
 
 def split_units(text: str) -> list[Unit]:
@@ -263,6 +294,7 @@ class UnitCues:
     years: int = 0
     outcome: int = 0
     vague_outcome: int = 0
+    aftermath: bool = False  # what followed: "by Easter he was asking...", "she agreed"
     lesson: bool = False
     time_anchor: int = 0
     weak_anchor: int = 0
@@ -482,6 +514,20 @@ def _acted_by_me(text: str, at: int) -> bool:
     return bool(before) and before[-1] in ("i", "i'd")
 
 
+_CLAUSE_EDGE = re.compile(r"[.,;!?]|\b(and|but|so|then|which|because)\b")
+
+
+def what_followed(text: str) -> bool:
+    """Whether a sentence (lower-cased, punctuation kept) says what followed, in a clause whose subject is not the
+    candidate: "I asked him. he agreed" does; "afterwards I did the investigation" is a step taken."""
+    for match in AFTERMATH.finditer(text):
+        start = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, match.start())), default=0)
+        end = next((m.start() for m in _CLAUSE_EDGE.finditer(text, match.end())), len(text))
+        if not re.search(r"\bi\b|\bi'd\b", text[start:end]):
+            return True
+    return False
+
+
 def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues = UnitCues()
     words, text = unit.words, unit.lower
@@ -498,6 +544,8 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues.time_anchor = len(TIME_ANCHOR.findall(text))
     cues.weak_anchor = len(WEAK_ANCHOR.findall(text))
     cues.outcome = sum(1 for m in OUTCOME.finditer(text) if not _acted_by_me(text, m.start()) or cues.change_quantities)
+    if worsened_measures(text):
+        cues.outcome = 0  # "pass rate went from 82 to 61": the outcome words report a loss
     cues.stakes = len(STAKES.findall(text))
     cues.personal_task = bool(PERSONAL_TASK.search(text))
     cues.team_task = bool(TEAM_TASK.search(text))
@@ -505,6 +553,13 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues.sequence = len(SEQUENCE.findall(text))
     cues.reasoning = len(REASONING.findall(text))
     cues.hedges = sum(len(re.findall(rf"\b{re.escape(h)}\b", text)) for h in HEDGES)
+    # What followed, not a step the candidate took ("afterwards I did the investigation"), nor a harm.
+    # Hedged or vague ("she seemed to understand it better after that") it stays a vague outcome.
+    followed = what_followed(unit.text.lower().replace("\u2019", "'")) and not bad_outcomes(text) and not _NOT_WHAT_FOLLOWED.search(text)
+    if followed and (cues.hedges or cues.vague_outcome or _UNSURE.search(text)):
+        cues.vague_outcome += 1
+    else:
+        cues.aftermath = followed
     if cues.lesson:
         cues.hypothetical = 0  # "what I'd do differently" is reflection, not a hypothetical answer
     return cues
@@ -544,19 +599,26 @@ def read_answer(text: str, question: str) -> Reading:
     answer_units, meta = [], []
     for unit in units:
         (meta if addressed_to_scorer(unit.text) else answer_units).append(unit)
+    for before, unit in zip(units, units[1:]):
+        if unit in answer_units and before in answer_units:
+            unit.lead_in = before.text
     cues = [read_unit(u, cased) for u in answer_units]
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units))
 
 
 def _quote(unit: Unit) -> str:
+    """The unit's words, led in by the end of the clause before when it is too short to quote alone
+    ("...with the transaction references and he approved it."): still one contiguous span."""
     words = unit.text.split()
+    if len(words) < MIN_QUOTE_TOKENS and unit.lead_in:
+        words = unit.lead_in.split()[-(MIN_QUOTE_TOKENS - len(words) + 2):] + words
     return " ".join(words[:MAX_QUOTE_WORDS])
 
 
 def _best(reading: Reading, key, *, limit: int = 1, minimum: float = 0.01) -> list[str]:
     ranked = sorted(((key(u, c), -u.index, u) for u, c in reading.pairs()), key=lambda t: (t[0], t[1]), reverse=True)
     # A quote must be five words or more to count as evidence (scoring/evidence.py's quote rules).
-    return [_quote(u) for value, _neg, u in ranked[:limit] if value >= minimum and len(u.words) >= MIN_QUOTE_TOKENS]
+    return [q for value, _neg, u in ranked[:limit] if value >= minimum and len((q := _quote(u)).split()) >= MIN_QUOTE_TOKENS]
 
 
 def _clamp(value: float) -> int:
@@ -658,7 +720,7 @@ def judge_action(r: Reading) -> Judgement:
 def judge_result(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     late = [(u, c) for u, c in r.pairs() if u.position >= 0.5]
-    concrete = [(u, c) for u, c in late if c.outcome > 0]
+    concrete = [(u, c) for u, c in late if c.outcome > 0 or c.aftermath]
     # A before/after early in the answer is a result only when an outcome word says so
     # ("cutting the bill from 42k to 21k"); otherwise it is the problem ("crept up to 19 hours").
     measured = [
@@ -666,6 +728,7 @@ def judge_result(r: Reading) -> Judgement:
         for u, c in r.pairs()
         if (c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
         or (c.change_quantities > 0 and u.position >= 0.5)
+        or (c.aftermath and c.quantities > 0 and u.position >= 0.5)
     ]
     lesson = [(u, c) for u, c in r.pairs() if c.lesson]
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
@@ -1033,21 +1096,79 @@ WHY = re.compile(
     r"instead of|rather than|so (i|we|you|that) (know|can|don't|won't|aren't)|only then|before (i|you|we|it)|"
     r"to (make sure|check|confirm|rule out|avoid|prevent))\b"
 )
-# A bad outcome: the numbers or events describe a failure, whatever the tone.
+# A bad outcome: the events describe a failure, whatever the tone (figures that moved the wrong way:
+# worsened_measures).
 BAD_OUTCOME = re.compile(
     r"\b(lost|losing|cancel\w*|complain\w*|churn\w*|refund\w*|fined|penalt\w*|damages|overran|over budget|"
     r"missed (the|our|it|a|every)|failed|worse|dropped out|resigned|walked out|seizure|allergic|reaction|"
-    r"injur\w*|sacked|fired|grievance|tribunal|went down|fell through|never (came|got|recovered)|"
-    r"(errors|complaints|delays|costs|incidents|absence|turnover) (went up|rose|increased|doubled|tripled))\b"
+    r"injur\w*|sacked|fired|grievance|tribunal|went down|fell through|never (came|got|recovered))\b"
 )
 # "We avoided about $40,000 in refunds", "no complaints since": harm averted is a good outcome.
 _AVERTED = re.compile(r"\b(avoid\w*|prevent\w*|averted|saved|without|no|zero|fewer|less|cut|reduc\w*|stopp?\w*|instead of)\b")
 
 
+# Which way a figure moved: by a change word, or from one figure to another ("from 82 to 61").
+_UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
+_DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
+_WENT = frozenset("went gone going go goes shot crept".split())
+_MOVED = re.compile(r"\b(from|up|down|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
+_NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
+
+
+def _measure_at(tokens: list[str], i: int, phrases: tuple[str, ...]) -> int:
+    """Length in tokens of the measure phrase starting at tokens[i], or 0."""
+    for phrase in phrases:
+        words = phrase.split()
+        if tokens[i : i + len(words)] == words:
+            return len(words)
+    return 0
+
+
+def worsened_measures(text: str) -> int:
+    """How many measures a sentence reports moving the wrong way: one that should be high falling
+    ("our pass rate went from eighty two percent to sixty one"), or one that should be low rising
+    ("complaints doubled"); the measures and their good side are in rubrics/substance.yaml."""
+    from mockint.scoring.semantic import measures
+
+    return _worsened(text, tuple(measures().items()))
+
+
+@lru_cache(maxsize=2048)
+def _worsened(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> int:
+    from mockint.scoring.evidence import normalise
+
+    if not _MOVED.search(text):
+        return 0  # nothing moved: the common case, and the cheap one
+    sides = dict(measure_sides)
+    tokens = normalise(text)
+    count, i = 0, 0
+    while i < len(tokens):
+        side, size = next(((s, n) for s in sides if (n := _measure_at(tokens, i, sides[s]))), (None, 0))
+        if side is None:
+            i += 1
+            continue
+        after = tokens[i + size : i + size + 10]
+        figures = [float(t) for t in after if re.fullmatch(r"\d+(\.\d+)?", t)]
+        moved = None
+        if "from" in after and "to" in after and len(figures) >= 2 and figures[0] != figures[1]:
+            moved = "up" if figures[1] > figures[0] else "down"
+        else:
+            for k, t in enumerate(after[:4]):
+                if t in _UP or t in _DOWN or (t in ("up", "down") and k and after[k - 1] in _WENT):
+                    if not _NEGATED & set(after[max(0, k - 3) : k]):
+                        moved = "up" if t in _UP or t == "up" else "down"
+                    break
+        if (side, moved) in (("higher_is_better", "down"), ("lower_is_better", "up")):
+            count += 1
+        i += size
+    return count
+
+
 def bad_outcomes(text: str) -> int:
     """How many bad outcomes a sentence (lower-cased) reports, not counting harm it says was averted
-    (an averting word among the six words before it: "avoided about $ 40,000 in refunds")."""
-    count = 0
+    (an averting word among the six words before it: "avoided about $ 40,000 in refunds"), measures
+    that moved the wrong way included (worsened_measures)."""
+    count = worsened_measures(text)
     for match in BAD_OUTCOME.finditer(text):
         before = text[: match.start()].split()[-6:]
         if not _AVERTED.search(" ".join(before)):

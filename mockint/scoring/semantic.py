@@ -18,6 +18,8 @@ out-of-fold pairwise accuracy on dev from 0.775 to 0.786 (scripts/fit_offline_sc
 Nothing is downloaded at run time, and neither torch nor any model hub is involved: numpy and the
 `tokenizers` library are all it needs.
 Deterministic: the same text always gives the same vector.
+It also loads the rest of rubrics/substance.yaml the offline scorer reads: the gates, and `measures`
+(which way is good for a measure, so a pass rate that fell reads as the bad outcome it is).
 """
 
 from __future__ import annotations
@@ -140,6 +142,35 @@ def gates() -> dict[str, dict]:
 
     path = resource_dir("rubrics") / SUBSTANCE_FILE
     return _gates_data(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+MEASURE_SIDES = ("higher_is_better", "lower_is_better")
+
+
+@lru_cache(maxsize=4)
+def _measures_data(path_text: str, _mtime: int) -> dict[str, tuple[str, ...]]:
+    from mockint.datafiles import read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    measures = read_yaml_mapping(path, "substance file", schema_version=1).get("measures") or {}
+    if not isinstance(measures, dict) or set(measures) - set(MEASURE_SIDES):
+        raise DataFileError(f"{path}: `measures` must map {' and '.join(MEASURE_SIDES)} to lists of words")
+    out = {}
+    for side in MEASURE_SIDES:
+        words = measures.get(side) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() and w == w.lower() for w in words):
+            raise DataFileError(f"{path}: `measures.{side}` must be a list of lower-case words or phrases")
+        out[side] = tuple(sorted(dict.fromkeys(" ".join(w.split()) for w in words), key=lambda w: -len(w)))
+    return out
+
+
+def measures() -> dict[str, tuple[str, ...]]:
+    """Which way is good for a measure: substance.yaml's `measures` (longest phrase first)."""
+    from mockint.resources import resource_dir
+
+    path = resource_dir("rubrics") / SUBSTANCE_FILE
+    return _measures_data(str(path), path.stat().st_mtime_ns if path.exists() else 0)
 
 
 @lru_cache(maxsize=2)
