@@ -139,6 +139,9 @@ class CriterionScore(Model):
     rejected_quotes: list[str] = Field(default_factory=list, description="quotes not found in the transcript")
     capped: bool = Field(default=False, description="score lowered because no quote verified")
     lowered: str | None = Field(default=None, description="why the score was lowered to what its quotes support")
+    raised: str | None = Field(
+        default=None, description="why a blend set it above the LLM's score: the offline cues' quotes, now its evidence, show more"
+    )
     feedback: str = ""
     applies: bool = Field(
         default=True, description="False when the question does not exercise this criterion: shown, not counted"

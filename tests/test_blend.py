@@ -51,8 +51,8 @@ def fixed_model(score: int):
     return reply
 
 
-@pytest.mark.parametrize("answer", [INJECTED, VAGUE_WE, HYPOTHETICAL])
-def test_an_obedient_model_cannot_lift_a_weak_answer_past_the_offline_cues(settings, rubrics, api, answer):
+@pytest.mark.parametrize("answer, ceiling", [(INJECTED, 25.0), (VAGUE_WE, 40.0), (HYPOTHETICAL, 40.0)])
+def test_an_obedient_model_cannot_lift_a_weak_answer_past_the_ceiling_or_the_offline_cues(settings, rubrics, api, answer, ceiling):
     api.side_effect = obedient_model
     transcript = timed_transcript(answer, length=0.3)
     card = get_scorer(settings).score(QUESTION, transcript, rubrics)  # the default when an LLM is configured
@@ -60,12 +60,10 @@ def test_an_obedient_model_cannot_lift_a_weak_answer_past_the_offline_cues(setti
     llm = LLMScorer(settings).score(QUESTION, transcript, rubrics)
     for c in card.criteria:
         o, l = offline.criterion(c.key), llm.criterion(c.key)
-        assert c.score <= l.score  # the check never adds to what the model's evidence supports
-        if o.judged:
-            assert c.score <= o.score + 1, (c.key, c.score, o.score)  # the default: at most a level above the cues
+        assert min(l.score, o.score) <= c.score <= max(l.score, o.score), (c.key, l.score, o.score, c.score)
         if c.score < l.score:
             assert c.lowered == f"the offline cues give it {o.score} (the LLM gave {l.score})"
-    assert card.overall <= min(llm.overall, offline.overall + 25)
+    assert card.overall <= min(ceiling, max(llm.overall, offline.overall)), [(c.key, c.score) for c in card.criteria]
     assert card.scorer == "llm" and card.checked_by and "offline cues" in card.checked_by
 
 
@@ -86,7 +84,10 @@ def test_every_rule_stays_between_the_two_scorers_and_keeps_what_they_agree_on(s
         assert c.feedback == " ".join(specs[c.key].levels[c.score].split()), (rule, c.key, c.score)
         if l.score == o.score:
             assert c.model_dump(exclude={"lowered"}) == l.model_dump(exclude={"lowered"}) and c.lowered == l.lowered
-        assert c.evidence == l.evidence  # the LLM's verified quotes are what the card shows
+        if c.score > l.score:  # above what the LLM's quotes showed: the cues' quotes back it, and it says so
+            assert c.evidence == o.evidence and c.raised == f"the offline cues give it {o.score} (the LLM gave {l.score})"
+        else:
+            assert c.evidence == l.evidence and c.raised is None  # the LLM's verified quotes are what the card shows
     # The totals follow the blended criteria, not the LLM's.
     assert blended.overall == overall_score([c for c in blended.criteria if c.applies], rubrics)[0]
     if rule != "mean":  # only the mean may raise a harsh model's score
@@ -133,3 +134,22 @@ def test_the_report_and_the_terminal_say_the_llm_score_was_checked_and_what_it_l
         text = render_session(session, analyse(session), fmt)
         assert "checked against the offline cues: the " in text
         assert "lowered: the offline cues give it" in text
+
+
+def test_a_score_the_mean_raises_shows_the_offline_quotes_and_says_so():
+    from test_report import RUBRICS, analyse, fixture_session
+
+    from mockint.reporting.render import render_session
+    from mockint.scoring.blend import blend_cards
+
+    session = fixture_session()
+    answer = session.rounds[0].answers[0]  # the strong answer
+    offline = OfflineScorer().score(answer.question.text, answer.transcript, RUBRICS)
+    # A harsh LLM's card: 0 everywhere, no quotes.
+    harsh = answer.scorecard.model_copy(update={"criteria": [
+        c.model_copy(update={"score": 0, "evidence": []}) for c in answer.scorecard.criteria]})
+    answer.scorecard = blend_cards(harsh, offline, RUBRICS, rule="mean")
+    raised = [c for c in answer.scorecard.criteria if c.raised]
+    assert raised and all(c.evidence and c.evidence == offline.criterion(c.key).evidence for c in raised)
+    for fmt in ("md", "html"):
+        assert "raised: the offline cues give it" in render_session(session, analyse(session), fmt)

@@ -49,6 +49,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             notes.append("[yellow](capped: no quote verified)[/]")
         if c.lowered:
             notes.append(f"[yellow](lowered: {escape(c.lowered)})[/]")
+        if c.raised:
+            notes.append(f"[dim](raised: {escape(c.raised)})[/]")
         if c.rejected_quotes:
             notes.append(f"[dim]({len(c.rejected_quotes)} quote(s) not found in the answer, dropped)[/]")
         if compact:

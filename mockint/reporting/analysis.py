@@ -69,6 +69,7 @@ class CriterionRow(Model):
     feedback: str = ""
     capped: bool = False
     lowered: str | None = None
+    raised: str | None = None
     rejected_quotes: list[str] = Field(default_factory=list)
     applies: bool = Field(default=True, description="False: the question does not exercise it; shown as n/a")
 
@@ -280,6 +281,7 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
                 feedback=cs.feedback,
                 capped=cs.capped,
                 lowered=cs.lowered,
+                raised=cs.raised,
                 rejected_quotes=list(cs.rejected_quotes),
                 applies=cs.key in counted,
             )

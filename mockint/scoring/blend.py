@@ -5,9 +5,10 @@ still picks the highest level its quotes do not contradict; the offline cues rea
 and cannot be talked into a score. Each rule below combines, per criterion, the LLM's verified
 score with the offline scorer's; the totals, band and advice are then recomputed from the combined
 criteria (card.apply_question_criteria). A criterion the offline scorer cannot judge (one a coach
-added to a rubric) keeps the LLM's score. Evidence stays the LLM's and the feedback is the rubric's
-words for the combined level; a criterion the rule lowered says so in `lowered`, so the scorecard
-shows which scorer's judgement counted.
+added to a rubric) keeps the LLM's score. The feedback is the rubric's words for the combined level.
+Evidence stays the LLM's, except where a rule raises a score above the LLM's: then it is the offline
+cues' quotes. A criterion the rule lowered says so in `lowered`, one it raised in `raised`, so the
+scorecard shows which scorer's judgement counted.
 
 Which rule is the default (DEFAULT_RULE): chosen on the scoring corpus's dev split from the saved
 replies of Qwen2.5-Coder-1.5B Q4_K_M (benchmarks/llm_scoring.py report --split dev, 12 answers, 57
@@ -16,25 +17,27 @@ ranking among the rules that leave graded-weak answers no more often above 45 th
 scorer does. On dev: LLM alone 0.74 pairwise, offline alone 0.83; `lower` 0.85, `lower-if-apart`
 0.87, `mean` 0.85 (weak answers below 45: 0.6, 0.4, 0.4; offline 0.4); `offline-plus-1` ranked
 best (0.91) but let 0.8 of the weak answers score 45 or more, so it is out. `lower-if-apart` also
-had the smallest error against the graders' overall. It keeps the LLM's judgement where the two
+had the smallest error against the graders' overall, and was the default until the figures below. It keeps the LLM's judgement where the two
 are within a level of each other, and where a lenient model's 4 meets cues that show 1 or 0 the
 cues win: a score never ends more than one level above the offline cues'. Twelve answers is few:
 re-run the report when more replies are saved.
 
 Re-run with the shorter prompt score_answer-3 (no feedback, at most two sentence numbers), 40 dev
-answers, 653 pairs, the same criterion fixed before the figures were computed: LLM alone 0.59,
-offline alone 0.79; `lower` 0.73, `lower-if-apart` 0.67, `offline-plus-1` 0.65, `mean` 0.76 (weak
-answers below 45: 0.85, 0.62, 0.62, 0.62; offline 0.62). By the criterion `mean` would be the
-default now. It is not, yet: `mean` can raise a criterion above the LLM's own score while the card
-keeps the LLM's evidence, so a 2 could stand on no verified quote, against the capping policy
-(card.py); taking it needs the blend to carry the offline scorer's quotes where it raises a score.
+answers, 653 pairs, the same criterion fixed before the figures were computed, with the offline
+scorer that reads results as the graders do: LLM alone 0.60, offline alone 0.80; `lower` 0.74,
+`lower-if-apart` 0.67, `offline-plus-1` 0.65, `mean` 0.76 (weak answers below 45: 0.85, 0.54, 0.54,
+0.62; offline 0.62). `lower-if-apart` and `offline-plus-1` now leave more weak answers at 45 or
+above than the offline scorer, so by the criterion `mean` is the default. It can raise a criterion
+above the LLM's own score (where the cues show 2+ levels more); such a score stands on the offline
+cues' quotes, which passed the same support check for a level at least that high, and the card
+says so (`raised`), so no score rests on evidence that does not show it.
 
 On the locked split (76 of 129 answers, reported only): LLM alone 0.59 pairwise, offline alone
 0.75, `lower-if-apart` 0.71, `lower` 0.74, `mean` 0.72, `offline-plus-1` 0.67; the blends pull the
 adversarial answers' mean from 67-70 (either scorer alone) to 56-64. With this 1.5B model no rule
 beats the offline scorer alone on ranking; the check is what keeps a lenient model's card honest.
-With score_answer-3 (all 129 locked answers, reported only): LLM alone 0.61, offline 0.77,
-`lower-if-apart` 0.69, `lower` 0.73, `mean` 0.73, `offline-plus-1` 0.66.
+With score_answer-3 and today's offline scorer (all 129 locked answers, reported only): LLM alone
+0.61, offline 0.78, `mean` 0.74, `lower` 0.74, `lower-if-apart` 0.69, `offline-plus-1` 0.67.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ BLEND_RULES: dict[str, tuple[Callable[[int, int], int], str]] = {
     ),
     "mean": (lambda llm, offline: (llm + offline) // 2, "the mean of the two, rounded down"),
 }
-DEFAULT_RULE = "lower-if-apart"
+DEFAULT_RULE = "mean"
 
 
 def blend_cards(llm: Scorecard, offline: Scorecard, rubrics: list[Rubric], rule: str = DEFAULT_RULE) -> Scorecard:
@@ -88,6 +91,11 @@ def _combine(llm: CriterionScore, offline: CriterionScore | None, spec: Criterio
     update: dict = {"score": score, "feedback": level_feedback(spec, score) if spec else offline.feedback}
     if score < llm.score:
         update["lowered"] = f"the offline cues give it {offline.score} (the LLM gave {llm.score})"
+    else:
+        # Above what the LLM's quotes showed: the score stands on the offline cues' quotes, which
+        # went through the same support check for a level at least this high.
+        update |= {"evidence": offline.evidence, "capped": False, "lowered": None,
+                   "raised": f"the offline cues give it {offline.score} (the LLM gave {llm.score})"}
     return llm.model_copy(update=update)
 
 
