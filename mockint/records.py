@@ -164,6 +164,12 @@ class Scorecard(Model):
     criteria: list[CriterionScore]
     overall: float = Field(description="0-100, computed in code from the applicable criteria and weights")
     band: str
+    level: float | None = Field(
+        default=None, description="the applicable criteria's weighted mean, 0-4, the overall is read from (rubrics/overall.yaml)"
+    )
+    overall_capped: str | None = Field(
+        default=None, description="why a gate capped the overall, e.g. 'Relevance 1 of 4: it does not answer the question asked'"
+    )
     rubric_scores: dict[str, float] = Field(
         default_factory=dict, description="rubric id -> 0-100, for rubrics with an applicable criterion"
     )

@@ -103,8 +103,9 @@ def test_one_call_scores_every_criterion_with_verified_timed_evidence(settings, 
     assert evidence.verified and evidence.quote == SENTENCES[2]
     i = ANSWER.split().index("rewrote") - 1
     assert evidence.start == pytest.approx(i * 0.4) and evidence.end == pytest.approx((i + 14) * 0.4 + 0.3)
-    # Every criterion 3 of 4 -> 75 overall, computed in code (the reply has no overall at all).
-    assert card.overall == 75.0 and card.band == "solid"
+    # Every criterion 3 of 4 ("well, minor gaps") -> level 3, the floor of strong: computed in code
+    # (the reply has no overall at all).
+    assert card.level == 3.0 and card.overall == 80.0 and card.band == "strong"
     schema = json.loads(api.calls[0].request.content)["response_format"]["json_schema"]["schema"]
     assert "overall" not in json.dumps(schema)
     assert schema["properties"]["star"]["properties"]["result"]["properties"]["score"]["maximum"] == 4

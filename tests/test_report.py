@@ -281,7 +281,7 @@ def test_round_analysis_scores_weak_areas_plan_and_missing_parts():
     assert a04.scorecard.criterion("star.task").score == 1 and not a04.scorecard.criterion("star.task").applies
     assert r2.weak_areas == []
     # A 4 on Result needs a lesson in its evidence (the rubric's support rule); the typed answer has none.
-    assert a04.scorecard.overall == 75.0 and a04.scorecard.rubric_scores == {"star": 75.0}
+    assert a04.scorecard.level == 3.0 and a04.scorecard.rubric_scores == {"star": 75.0}
     assert a04.scorecard.criterion("star.result").lowered == "the quotes do not show a lesson learned"
     assert {c.key: c.applies for c in r2.answers[0].criteria}["star.task"] is False
     assert {c.key for c in r2.criteria} == {"star.result"}

@@ -11,7 +11,7 @@ import yaml
 from mockint.errors import DataFileError
 from mockint.records import CriterionScore
 from mockint.resources import resource_dir
-from mockint.scoring.rubrics import BANDS, MAX_SCORE, band_for, load_rubrics, overall_score
+from mockint.scoring.rubrics import BANDS, MAX_SCORE, band_for, load_overall_formula, load_rubrics, overall_for, overall_score
 
 
 def _scores(rubrics, pick) -> list[CriterionScore]:
@@ -51,14 +51,15 @@ def test_overall_extremes_and_weighting():
     bottom, bottom_band, _ = overall_score(_scores(rubrics, lambda r, c: 0), rubrics)
     assert (bottom, bottom_band) == (0.0, "weak")
 
-    # Only STAR's result earns points: its weight share of STAR, half of the overall.
-    star = rubrics[0]
+    # Only STAR's result earns points: its weight share of all the criteria given sets the level.
+    star, spec = rubrics
     only_result = _scores(rubrics, lambda r, c: 4 if (r.id, c.id) == ("star", "result") else 0)
-    overall, _, per = overall_score(only_result, rubrics)
-    share = star.criterion("result").weight / sum(c.weight for c in star.criteria)
-    assert per["star"] == pytest.approx(100 * share, abs=0.1)
-    assert per["specificity"] == 0.0
-    assert overall == pytest.approx(50 * share, abs=0.1)
+    total = overall_for(only_result, rubrics)
+    share = star.criterion("result").weight / sum(c.weight for r in rubrics for c in r.criteria)
+    assert total.per_rubric["star"] == pytest.approx(100 * star.criterion("result").weight / sum(c.weight for c in star.criteria), abs=0.1)
+    assert total.per_rubric["specificity"] == 0.0
+    assert total.level == pytest.approx(4 * share, abs=0.01)
+    assert total.overall == pytest.approx(load_overall_formula().read(4 * share), abs=0.1)
 
 
 def test_overall_from_the_criteria_given_only():
@@ -68,20 +69,88 @@ def test_overall_from_the_criteria_given_only():
     star, spec = rubrics
     given = [s for s in _scores(rubrics, lambda r, c: 4 if c.id == "relevance" else 2)
              if s.key in ("specificity.relevance", "specificity.concrete_detail")]
-    overall, band, per = overall_score(given, rubrics)
+    total = overall_for(given, rubrics)
     rel, det = spec.criterion("relevance"), spec.criterion("concrete_detail")
-    expected = round(100 * (rel.weight * 4 / 4 + det.weight * 2 / 4) / (rel.weight + det.weight), 1)
-    assert per == {"specificity": expected} and overall == expected and band == band_for(expected)
+    level = (rel.weight * 4 + det.weight * 2) / (rel.weight + det.weight)
+    assert total.per_rubric == {"specificity": round(25 * level, 1)} and total.level == pytest.approx(level, abs=0.01)
+    assert total.overall == round(load_overall_formula().read(level), 1) and total.band == band_for(total.overall)
     assert overall_score([], rubrics) == (0.0, "weak", {})
 
 
 def test_weights_come_from_the_rubric_not_the_scorer():
     rubrics = load_rubrics(["star"])
-    scores = _scores(rubrics, lambda r, c: 2)
+    scores = _scores(rubrics, lambda r, c: 4 if c.id == "situation" else 0)
     for s in scores:
         s.weight = 100.0 if s.criterion == "situation" else 0.001
-    overall, _, _ = overall_score(scores, rubrics)
-    assert overall == 50.0
+    star = rubrics[0]
+    level = 4 * star.criterion("situation").weight / sum(c.weight for c in star.criteria)
+    assert overall_for(scores, rubrics).level == pytest.approx(level, abs=0.01)
+
+
+# --- the formula's properties, on hand-written cards (rubrics/overall.yaml) ---
+
+def _card(rubrics, **scores: int) -> list[CriterionScore]:
+    """The criteria named (rubric__criterion=score) as a card's applicable criteria."""
+    names = {f"{r.id}__{c.id}": (r, c) for r in rubrics for c in r.criteria}
+    return [CriterionScore(rubric=names[k][0].id, criterion=names[k][1].id, name=names[k][1].name, score=v)
+            for k, v in scores.items()]
+
+
+BEHAVIOURAL = dict(star__situation=4, star__task=4, star__action=4, star__result=4, specificity__quantified_impact=4,
+                   specificity__concrete_detail=4, specificity__ownership=4, specificity__real_example=4)
+
+
+@pytest.mark.parametrize("relevance", [0, 1])
+def test_an_off_topic_story_cannot_pass_on_its_star_parts(relevance):
+    rubrics = load_rubrics()
+    total = overall_for(_card(rubrics, **BEHAVIOURAL, specificity__relevance=relevance), rubrics)
+    assert total.overall <= 50 and total.band in ("developing", "weak")
+    assert total.capped and "Relevance" in total.capped and "does not answer" in total.capped
+    # The gate bites only when the answer is off the question: in part (2) is judged on the rest.
+    on_topic = overall_for(_card(rubrics, **BEHAVIOURAL, specificity__relevance=2), rubrics)
+    assert on_topic.capped is None and on_topic.overall >= 80
+
+
+@pytest.mark.parametrize("plan,judgement,relevance", [(2, 1, 3), (1, 2, 4), (2, 1, 4), (1, 1, 4)])
+def test_a_weak_plan_on_topic_stays_below_45(plan, judgement, relevance):
+    """Being on topic is what every answer must do: it cannot lift a poorly judged plan out of weak."""
+    rubrics = load_rubrics()
+    card = _card(rubrics, situational__plan=plan, situational__judgement=judgement, specificity__relevance=relevance)
+    assert overall_for(card, rubrics).overall < 45
+
+
+def test_bands_sit_on_the_rubric_levels():
+    """Criteria averaging 'well, minor gaps' (3) is strong; 'in part' (2) is the weak/developing border."""
+    rubrics = load_rubrics()
+    for level, band in ((4, "strong"), (3, "strong"), (2, "developing"), (1, "weak"), (0, "weak")):
+        card = _card(rubrics, technical__accuracy=level, technical__reasoning=level, specificity__relevance=max(level, 2))
+        assert overall_for(card, rubrics).band == band, level
+    half = _card(rubrics, technical__accuracy=3, technical__reasoning=2, specificity__relevance=3)
+    assert overall_for(half, rubrics).band == "solid"
+
+
+def test_raising_a_criterion_never_lowers_the_overall():
+    rubrics = load_rubrics()
+    keys = list(BEHAVIOURAL) + ["specificity__relevance"]
+    for base in (0, 1, 2, 3):
+        for key in keys:
+            for higher in range(base + 1, MAX_SCORE + 1):
+                low = overall_for(_card(rubrics, **{k: base for k in keys}), rubrics).overall
+                high = overall_for(_card(rubrics, **{k: (higher if k == key else base) for k in keys}), rubrics).overall
+                assert high >= low, (key, base, higher)
+
+
+@pytest.mark.parametrize("scale,problem", [
+    ([[0, 0], [2, 60], [3, 50], [4, 100]], "never fall"),
+    ([[0, 0], [3, 80]], "from level 0 to level 4"),
+    ([[0, 0], [2, 40], [2, 60], [4, 100]], "rise"),
+])
+def test_an_overall_formula_that_is_not_monotone_is_refused(tmp_path, scale, problem):
+    data = yaml.safe_load((resource_dir("rubrics") / "overall.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / "overall.yaml"
+    path.write_text(yaml.safe_dump({**data, "scale": scale}), encoding="utf-8")
+    with pytest.raises(DataFileError, match=f"{path}: invalid overall formula at scale.*{problem}"):
+        load_overall_formula(path)
 
 
 @pytest.mark.parametrize("score", [0, 39.9, 40, 59.9, 60, 79.9, 80, 100])
@@ -167,7 +236,8 @@ def rubrics_with_reflection(tmp_path, monkeypatch):
 
     folder = tmp_path / "rubrics"
     folder.mkdir()
-    shutil.copy(resource_dir("rubrics") / "specificity.yaml", folder)
+    for name in ("specificity.yaml", "overall.yaml"):
+        shutil.copy(resource_dir("rubrics") / name, folder)
     star = _star_data()
     star["criteria"].append(REFLECTION)
     _write_rubric(folder, star)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,7 @@ def test_rubric_test_reports_drift_and_fails(run_cli, tmp_path, monkeypatch):
     hypothetical = next(g for g in star["golden"] if g["id"] == "hypothetical")
     hypothetical["expected"]["result"] = [4, 4]  # claims a hypothetical has a measured result
     (folder / "star.yaml").write_text(yaml.safe_dump(star), encoding="utf-8")
+    shutil.copy(resource_dir("rubrics") / "overall.yaml", folder)  # the overall's formula lives beside the rubrics
     import mockint.scoring.rubrics
 
     monkeypatch.setattr(mockint.scoring.rubrics, "resource_dir", lambda name: folder)

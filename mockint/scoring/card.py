@@ -10,8 +10,8 @@ What this adds, the same way for every scorer:
   - criteria the question does not exercise (QuestionRef.criteria) are kept and shown but
     marked `applies=False` and left out of everything below: "Why do you want to work here?"
     is not a STAR story, so it is not marked down for having no STAR result;
-  - the overall score, per-rubric scores and band are computed in code (rubrics.py) from the
-    applicable criteria;
+  - the overall score, per-rubric scores and band are computed in code (rubrics.overall_for, the
+    formula in rubrics/overall.yaml) from the applicable criteria;
   - a criterion the scorer gave no feedback for (the LLM gives none: generating it was most of a
     small model's time) gets its rubric's descriptor of the level it ends at, the words the
     offline scorer gives too;
@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockint.errors import ScoringError, one_line
 from mockint.records import CriterionScore, Scorecard, Transcript
 from mockint.scoring.evidence import verify_quotes
-from mockint.scoring.rubrics import MAX_SCORE, Criterion, Rubric, overall_score
+from mockint.scoring.rubrics import MAX_SCORE, Criterion, Rubric, criteria_by_key, overall_for
 from mockint.scoring.support import supported_level
 
 # Highest score a criterion may keep when none of its quotes verify.
@@ -85,17 +85,17 @@ def level_feedback(criterion: Criterion, score: int) -> str:
 def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], limit: int = MAX_IMPROVEMENTS) -> list[str]:
     """The advice for the criteria whose shortfall costs the most overall points.
 
-    Cost = weight share of the criterion inside its rubric x points missing; weak criteria
-    (below weak_below) come first. Advice repeated across rubrics is given once.
+    Cost = the criterion's weight x points missing (its share of the level the overall is read
+    from, rubrics.overall_for); weak criteria (below weak_below) come first. Advice repeated
+    across rubrics is given once.
     """
-    by_rubric = {r.id: r for r in rubrics}
+    specs = criteria_by_key(rubrics)
     ranked: list[tuple[bool, float, str]] = []
     for c in criteria:
-        rubric = by_rubric.get(c.rubric)
-        spec = rubric.criterion(c.criterion) if rubric else None
-        if rubric is None or spec is None or c.score >= MAX_SCORE:
+        if c.key not in specs or c.score >= MAX_SCORE:
             continue
-        cost = (spec.weight / rubric.total_weight) * (MAX_SCORE - c.score)
+        spec = specs[c.key][1]
+        cost = spec.weight * (MAX_SCORE - c.score)
         ranked.append((c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice}"))
     ranked.sort(key=lambda item: (not item[0], -item[1]))
     out: list[str] = []
@@ -124,12 +124,14 @@ def _judge(criteria: Sequence[CriterionScore], applicable: Iterable[str], rubric
     counted = applicable_keys(applicable, (c.key for c in criteria if c.judged))
     marked = [c.model_copy(update={"applies": c.judged and c.key in counted}) for c in criteria]
     used = [c for c in marked if c.applies]
-    overall, band, per_rubric = overall_score(used, rubrics)
+    total = overall_for(used, rubrics)
     return {
         "criteria": marked,
-        "overall": overall,
-        "band": band,
-        "rubric_scores": per_rubric,
+        "overall": total.overall,
+        "band": total.band,
+        "level": total.level,
+        "overall_capped": total.capped,
+        "rubric_scores": total.per_rubric,
         "improvements": pick_improvements(used, rubrics),
     }
 

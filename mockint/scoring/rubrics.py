@@ -2,13 +2,27 @@
 scores into the overall 0-100 score and band.
 
 The overall score is computed here, in code, from criterion scores and weights; no
-scorer (LLM or offline) is ever asked for it.
+scorer (LLM or offline) is ever asked for it. How (rubrics/overall.yaml, its header says why):
+the weighted mean level (0-4) of the criteria the question is judged on, read off a scale whose
+bands sit on the rubric levels (weak below 2, solid from 2.5, strong from 3), capped when a gate
+criterion is off (relevance 0-1: not an answer to the question).
+
+Measured on the scoring corpus's dev split (192 answers; benchmarks/scoring.py): the old formula
+(the mean of per-rubric scores x 25) left 0.67 of graded-weak answers at 45+ even with the
+graders' own criterion grades, as relevance, the only specificity criterion of a situational or
+technical question, was half of its overall. With the graders' criterion grades the new formula
+puts 0.95 of graded-weak answers below 45 and 0.97 of graded-strong at 60+ (was 0.67 and 0.99),
+pairwise 0.946 (was 0.930); with the offline scorer's criterion scores 0.79 and 0.75 (was 0.65 and
+0.84), pairwise 0.811 (was 0.796): the offline scorer grades strong answers' criteria lower than
+the graders do, which no scorer-agnostic formula can undo.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 from typing import Annotated
@@ -31,8 +45,10 @@ BANDS: tuple[tuple[float, str], ...] = (
     (0.0, "weak"),
 )
 
-# Files in rubrics/ that are not rubrics (the question bank and the polish sentences live there too).
-NOT_RUBRICS = {"questions", "substance"}
+# Files in rubrics/ that are not rubrics (the question bank, the polish sentences and the overall's
+# formula live there too).
+NOT_RUBRICS = {"questions", "substance", "overall"}
+OVERALL_FILE = "overall.yaml"
 # Default order when all rubrics are loaded: structure first, then the rest alphabetically.
 PREFERRED_ORDER = ("star", "specificity")
 # What a criterion's follow-up template may use: the candidate's words and the question they answered.
@@ -184,10 +200,6 @@ class Rubric(_Strict):
     def criterion(self, criterion_id: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
 
-    @property
-    def total_weight(self) -> float:
-        return sum(c.weight for c in self.criteria)
-
 
 def rubric_files(folder: Path | None = None) -> dict[str, Path]:
     folder = folder or resource_dir("rubrics")
@@ -244,7 +256,8 @@ def band_for(score: float) -> str:
 
 def rubric_score(criteria: Iterable[CriterionScore], rubric: Rubric) -> float | None:
     """0-100: the weighted share of the maximum over this rubric's criteria that are given;
-    None when none is (the rubric does not apply to the answer)."""
+    None when none is (the rubric does not apply to the answer). Shown beside the overall; the
+    overall itself is read from the criteria directly (overall_score)."""
     by_id = {c.criterion: c for c in criteria if c.rubric == rubric.id}
     given = [c for c in rubric.criteria if c.id in by_id]
     if not given:
@@ -253,21 +266,96 @@ def rubric_score(criteria: Iterable[CriterionScore], rubric: Rubric) -> float | 
     return round(100.0 * earned / sum(c.weight for c in given), 1)
 
 
-def overall_score(criteria: list[CriterionScore], rubrics: list[Rubric]) -> tuple[float, str, dict[str, float]]:
-    """Overall 0-100, its band, and each rubric's 0-100.
+class Gate(_Strict):
+    below: int = Field(ge=1, le=MAX_SCORE, description="a score below this caps the overall")
+    overall_at_most: float = Field(ge=0, le=100)
+    reason: str = Field(min_length=1, description="why, as the card says it: 'capped at 40: <reason>'")
+
+
+class OverallFormula(_Strict):
+    """rubrics/overall.yaml: the weighted mean level's scale to 0-100, and the gates."""
+
+    schema_version: int = 1
+    scale: list[tuple[float, float]] = Field(min_length=2, description="[level 0-4, overall 0-100] points")
+    gates: dict[CriterionKey, Gate] = Field(default_factory=dict)
+
+    @field_validator("scale")
+    @classmethod
+    def _monotone(cls, points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        levels = [x for x, _ in points]
+        overalls = [y for _, y in points]
+        if levels[0] != 0 or levels[-1] != MAX_SCORE:
+            raise ValueError(f"the scale must run from level 0 to level {MAX_SCORE}")
+        if any(b <= a for a, b in zip(levels, levels[1:])):
+            raise ValueError("levels must rise from point to point")
+        if any(b < a for a, b in zip(overalls, overalls[1:])) or not 0 <= overalls[0] <= overalls[-1] <= 100:
+            raise ValueError("overalls must stay within 0-100 and never fall as the level rises")
+        return points
+
+    def read(self, level: float) -> float:
+        """The overall for a weighted mean level: straight lines between the scale's points."""
+        for (x0, y0), (x1, y1) in zip(self.scale, self.scale[1:]):
+            if level <= x1:
+                return y0 + (y1 - y0) * (max(level, x0) - x0) / (x1 - x0)
+        return self.scale[-1][1]
+
+
+def load_overall_formula(path: Path | None = None) -> OverallFormula:
+    """rubrics/overall.yaml (or `path`), validated; one-line DataFileError naming the problem."""
+    return _load_overall_formula(path or resource_dir("rubrics") / OVERALL_FILE)
+
+
+@lru_cache(maxsize=4)
+def _load_overall_formula(path: Path) -> OverallFormula:
+    data = read_yaml_mapping(path, "overall formula", schema_version=1)
+    try:
+        return OverallFormula.model_validate(data)
+    except ValidationError as exc:
+        raise DataFileError(f"{path}: invalid overall formula at {first_error(exc)}") from None
+
+
+@dataclass(frozen=True)
+class Overall:
+    overall: float
+    band: str
+    level: float | None  # the weighted mean criterion level, 0-4; None when no criterion counts
+    per_rubric: dict[str, float]
+    capped: str | None  # why a gate capped the overall ("relevance 1 of 4: it does not answer ...")
+
+
+def overall_for(criteria: list[CriterionScore], rubrics: list[Rubric], formula: OverallFormula | None = None) -> Overall:
+    """Overall 0-100, band, the level it is read from, each rubric's 0-100 and any gate's reason.
 
     `criteria` are the ones that count: callers pass only those the question exercises
     (scoring/card.py), so a criterion left out is not a zero, and a rubric with none of its
-    criteria given drops out of the overall and of the per-rubric scores.
-    Each rubric counts equally in the overall score, whatever its number of criteria;
-    inside a rubric, criteria count by their weight. Weights come from the rubric files,
-    not from the scorer, so a scorer cannot reweight.
+    criteria given drops out. The level is the mean of those criteria weighted by their rubric
+    files' weights (a scorer cannot reweight), across rubrics; `formula` (rubrics/overall.yaml by
+    default) reads it off as 0-100 and applies its gates.
     """
     if not rubrics:
         raise ValueError("overall_score needs at least one rubric")
+    formula = formula or load_overall_formula()
     per_rubric = {r.id: value for r in rubrics if (value := rubric_score(criteria, r)) is not None}
-    overall = round(sum(per_rubric.values()) / len(per_rubric), 1) if per_rubric else 0.0
-    return overall, band_for(overall), per_rubric
+    specs = criteria_by_key(rubrics)
+    weighted = [(specs[c.key][1].weight, c) for c in criteria if c.key in specs]
+    if not weighted:
+        return Overall(0.0, band_for(0.0), None, per_rubric, None)
+    level = sum(w * c.score for w, c in weighted) / sum(w for w, _ in weighted)
+    overall = formula.read(level)
+    capped = None
+    for _, c in weighted:
+        gate = formula.gates.get(c.key)
+        if gate is not None and c.score < gate.below and overall > gate.overall_at_most:
+            overall = gate.overall_at_most
+            capped = f"{c.name or c.key} {c.score} of {MAX_SCORE}: {gate.reason}"
+    overall = round(overall, 1)
+    return Overall(overall, band_for(overall), round(level, 2), per_rubric, capped)
+
+
+def overall_score(criteria: list[CriterionScore], rubrics: list[Rubric]) -> tuple[float, str, dict[str, float]]:
+    """(overall 0-100, its band, each rubric's 0-100): overall_for without the explanation."""
+    result = overall_for(criteria, rubrics)
+    return result.overall, result.band, result.per_rubric
 
 
 def criteria_by_key(rubrics: Iterable[Rubric]) -> dict[str, tuple[Rubric, Criterion]]:
