@@ -14,6 +14,8 @@ Everything is computed in this run, baselines included:
   - STAR-part agreement (a part is present when its criterion scores >= 1; the task >= 2, as
     its level 1 is "implied, not stated", which graders mark absent);
   - calibration: answers graded strong (>= 4 of 5) scoring >= 60, graded weak (<= 2) scoring < 45;
+  - the overall formula's ceiling: the graders' own criterion grades put through it (rubrics/overall.yaml),
+    ranked and calibrated like the scorer: how well the formula itself can do;
   - the adversarial families' scores, the spread within paraphrase pairs, question-kind accuracy;
   - inter-grader agreement, the ceiling any scorer can reach on these labels.
 """
@@ -40,12 +42,13 @@ from mockint.records import Transcript  # noqa: E402
 from mockint.scoring import score_question  # noqa: E402
 from mockint.scoring.kinds import classify, load_kinds  # noqa: E402
 from mockint.scoring.offline import OfflineScorer  # noqa: E402
-from mockint.scoring.rubrics import load_rubrics  # noqa: E402
+from mockint.scoring.rubrics import load_rubrics, overall_of_levels  # noqa: E402
 
 CORPUS = ROOT / "benchmarks" / "data" / "scoring_corpus.yaml"
 STAR_PRESENT_FROM = {"situation": 1, "task": 2, "action": 1, "result": 1}
 SIMILAR_LENGTH = 0.25
 _NUMBER = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|percent)\b")
+CEILING = "graders' criteria, formula"  # the graders' criterion grades through the overall formula
 _I = re.compile(r"\bi\b|\bi'(m|d|ve|ll)\b")
 
 
@@ -87,7 +90,8 @@ def run(split: str) -> dict:
         seconds.append(time.perf_counter() - started)
     grade = {it["id"]: it["grades"]["overall"] for it in items}
     words = {it["id"]: len(it["answer"].split()) for it in items}
-    predictions = {"offline scorer": {i: c.overall for i, c in cards.items()}}
+    predictions = {"offline scorer": {i: c.overall for i, c in cards.items()},
+                   CEILING: {it["id"]: overall_of_levels(it["grades"]["criteria"], rubrics)[0] for it in items}}
     for name in ("length", "numbers+I"):
         predictions[name] = {it["id"]: baselines(it)[name] for it in items}
     ranking = {}
@@ -116,8 +120,9 @@ def run(split: str) -> dict:
     strong = [i for i in grade if grade[i] >= 4]
     weak = [i for i in grade if grade[i] <= 2]
     calibration = {
-        "strong_scoring_60_plus": round(sum(cards[i].overall >= 60 for i in strong) / max(1, len(strong)), 3), "strong": len(strong),
-        "weak_scoring_below_45": round(sum(cards[i].overall < 45 for i in weak) / max(1, len(weak)), 3), "weak": len(weak),
+        name: {"strong_scoring_60_plus": round(sum(pred[i] >= 60 for i in strong) / max(1, len(strong)), 3), "strong": len(strong),
+               "weak_scoring_below_45": round(sum(pred[i] < 45 for i in weak) / max(1, len(weak)), 3), "weak": len(weak)}
+        for name, pred in predictions.items() if name in ("offline scorer", CEILING)
     }
     families: dict[str, list[float]] = defaultdict(list)
     for it in items:
@@ -171,18 +176,18 @@ def inter_grader(items: list[dict]) -> dict:
 
 def show(r: dict) -> None:
     print(f"split: {r['split']}  ({r['answers']} answers, {r['questions']} questions)")
-    print(f"{'':16s} {'pairwise':>9s} {'similar-length':>15s} {'spearman':>9s}")
+    print(f"{'':28s} {'pairwise':>9s} {'similar-length':>15s} {'spearman':>9s}")
     for name, v in r["ranking"].items():
-        print(f"{name:16s} {v['pairwise']:9.3f} {v['pairwise_similar_length']:15.3f} {v['spearman']:9.3f}")
+        print(f"{name:28s} {v['pairwise']:9.3f} {v['pairwise_similar_length']:15.3f} {v['spearman']:9.3f}")
     n_all, n_sim = r["ranking"]["length"]["pairs"], r["ranking"]["length"]["similar_pairs"]
     print(f"  ({n_all} pairs with different grades; {n_sim} of them of similar length)")
     print("quadratic-weighted kappa per criterion (scorer vs graders):")
     for k, v in r["criteria_qwk"].items():
         print(f"  {k:32s} {v['qwk']:6.3f}  (n={v['n']})")
     print(f"STAR-part agreement: {r['star_part_agreement']:.3f} over {r['star_parts']} parts")
-    c = r["calibration"]
-    print(f"calibration: graded strong scoring >= 60: {c['strong_scoring_60_plus']:.2f} of {c['strong']}; "
-          f"graded weak scoring < 45: {c['weak_scoring_below_45']:.2f} of {c['weak']}")
+    for name, c in r["calibration"].items():
+        print(f"calibration, {name}: graded strong scoring >= 60: {c['strong_scoring_60_plus']:.2f} of {c['strong']}; "
+              f"graded weak scoring < 45: {c['weak_scoring_below_45']:.2f} of {c['weak']}")
     print("adversarial families (overall of each answer):")
     for k, v in r["adversarial"].items():
         print(f"  {k:60s} {v}")

@@ -111,7 +111,7 @@ def test_an_off_topic_story_cannot_pass_on_its_star_parts(relevance):
     assert on_topic.capped is None and on_topic.overall >= 80
 
 
-@pytest.mark.parametrize("plan,judgement,relevance", [(2, 1, 3), (1, 2, 4), (2, 1, 4), (1, 1, 4)])
+@pytest.mark.parametrize("plan,judgement,relevance", [(2, 1, 3), (1, 2, 3), (1, 1, 4), (2, 1, 2)])
 def test_a_weak_plan_on_topic_stays_below_45(plan, judgement, relevance):
     """Being on topic is what every answer must do: it cannot lift a poorly judged plan out of weak."""
     rubrics = load_rubrics()

@@ -69,7 +69,7 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             table.add_row(label, f"[{colour}]{c.score}/{c.max_score}[/]", "\n".join(quotes + notes) or "-", escape(c.feedback))
     console.print(table)
     per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
-    level = f"criteria average {card.level:.1f} of 4; " if card.level is not None else ""
+    level = f"criteria average {card.level:.1f}/4; " if card.level is not None else ""
     console.print(f"[bold]Overall {card.overall:g}/100 · {card.band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
     if card.overall_capped:
         console.print(f"[yellow]Capped at {card.overall:g}:[/] {escape(card.overall_capped)}")
