@@ -9,7 +9,7 @@ from mockint.errors import ScoringError
 from mockint.records import Transcript
 from mockint.scoring.card import EVIDENCE_CAP, RawCriterion, build_scorecard
 from mockint.scoring.evidence import normalise, verify_quote, verify_quotes
-from mockint.scoring.rubrics import band_for, load_rubrics
+from mockint.scoring.rubrics import band_for, load_overall_formula, load_rubrics
 
 TEXT = (
     "So, um, last March I was the lead on the billing migration. I cut the test cycle from "
@@ -214,9 +214,10 @@ def test_apply_question_criteria_recomputes_from_the_applicable_criteria_only():
     fit = apply_question_criteria(full, FIT_CRITERIA, rubrics)
 
     relevance, detail = spec.criterion("relevance"), spec.criterion("concrete_detail")
-    expected = round(100 * (relevance.weight * 4 / 4 + detail.weight * 2 / 4) / (relevance.weight + detail.weight), 1)
-    # Only specificity has an applicable criterion: STAR drops out of the mean and of rubric_scores.
-    assert fit.rubric_scores == {"specificity": expected}
+    level = (relevance.weight * 4 + detail.weight * 2) / (relevance.weight + detail.weight)
+    # Only specificity has an applicable criterion: STAR drops out of the level and of rubric_scores.
+    assert fit.rubric_scores == {"specificity": round(25 * level, 1)} and fit.level == pytest.approx(level, abs=0.01)
+    expected = round(load_overall_formula().read(level), 1)
     assert fit.overall == expected and fit.band == band_for(expected)
     assert full.overall < 20 and fit.overall > 60
     # Every criterion is still there with its score; the others are marked, not removed.

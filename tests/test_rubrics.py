@@ -11,7 +11,15 @@ import yaml
 from mockint.errors import DataFileError
 from mockint.records import CriterionScore
 from mockint.resources import resource_dir
-from mockint.scoring.rubrics import BANDS, MAX_SCORE, band_for, load_overall_formula, load_rubrics, overall_for, overall_score
+from mockint.scoring.rubrics import (
+    BANDS,
+    MAX_SCORE,
+    band_for,
+    load_overall_formula,
+    load_rubrics,
+    overall_for,
+    overall_score,
+)
 
 
 def _scores(rubrics, pick) -> list[CriterionScore]:
@@ -52,7 +60,7 @@ def test_overall_extremes_and_weighting():
     assert (bottom, bottom_band) == (0.0, "weak")
 
     # Only STAR's result earns points: its weight share of all the criteria given sets the level.
-    star, spec = rubrics
+    star = rubrics[0]
     only_result = _scores(rubrics, lambda r, c: 4 if (r.id, c.id) == ("star", "result") else 0)
     total = overall_for(only_result, rubrics)
     share = star.criterion("result").weight / sum(c.weight for r in rubrics for c in r.criteria)
@@ -66,7 +74,7 @@ def test_overall_from_the_criteria_given_only():
     """Callers pass only the criteria that apply: one left out is not a zero, and a rubric with
     none given drops out of the overall."""
     rubrics = load_rubrics(["star", "specificity"])
-    star, spec = rubrics
+    spec = rubrics[1]
     given = [s for s in _scores(rubrics, lambda r, c: 4 if c.id == "relevance" else 2)
              if s.key in ("specificity.relevance", "specificity.concrete_detail")]
     total = overall_for(given, rubrics)
@@ -96,8 +104,9 @@ def _card(rubrics, **scores: int) -> list[CriterionScore]:
             for k, v in scores.items()]
 
 
-BEHAVIOURAL = dict(star__situation=4, star__task=4, star__action=4, star__result=4, specificity__quantified_impact=4,
-                   specificity__concrete_detail=4, specificity__ownership=4, specificity__real_example=4)
+BEHAVIOURAL = {"star__situation": 4, "star__task": 4, "star__action": 4, "star__result": 4,
+               "specificity__quantified_impact": 4, "specificity__concrete_detail": 4, "specificity__ownership": 4,
+               "specificity__real_example": 4}
 
 
 @pytest.mark.parametrize("relevance", [0, 1])

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from string import Formatter
 from typing import Annotated
@@ -289,15 +290,15 @@ class OverallFormula(_Strict):
         overalls = [y for _, y in points]
         if levels[0] != 0 or levels[-1] != MAX_SCORE:
             raise ValueError(f"the scale must run from level 0 to level {MAX_SCORE}")
-        if any(b <= a for a, b in zip(levels, levels[1:])):
+        if any(b <= a for a, b in pairwise(levels)):
             raise ValueError("levels must rise from point to point")
-        if any(b < a for a, b in zip(overalls, overalls[1:])) or not 0 <= overalls[0] <= overalls[-1] <= 100:
+        if any(b < a for a, b in pairwise(overalls)) or not 0 <= overalls[0] <= overalls[-1] <= 100:
             raise ValueError("overalls must stay within 0-100 and never fall as the level rises")
         return points
 
     def read(self, level: float) -> float:
         """The overall for a weighted mean level: straight lines between the scale's points."""
-        for (x0, y0), (x1, y1) in zip(self.scale, self.scale[1:]):
+        for (x0, y0), (x1, y1) in pairwise(self.scale):
             if level <= x1:
                 return y0 + (y1 - y0) * (max(level, x0) - x0) / (x1 - x0)
         return self.scale[-1][1]
