@@ -261,7 +261,7 @@ def band_for(score: float) -> str:
 def rubric_score(criteria: Iterable[CriterionScore], rubric: Rubric) -> float | None:
     """0-100: the weighted share of the maximum over this rubric's criteria that are given;
     None when none is (the rubric does not apply to the answer). Shown beside the overall; the
-    overall itself is read from the criteria directly (overall_score)."""
+    overall itself is read from the criteria directly (overall_for)."""
     by_id = {c.criterion: c for c in criteria if c.rubric == rubric.id}
     given = [c for c in rubric.criteria if c.id in by_id]
     if not given:
