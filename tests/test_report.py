@@ -631,3 +631,14 @@ def test_prep_topics_are_noun_phrases_not_a_word_list():
     topics = discussed_topics([answer])
     assert topics[0] == "invoice export"
     assert not {"wrong", "fix"} & set(topics)  # describing and doing words are no topics
+
+
+def test_an_overall_a_gate_capped_says_why_in_both_formats():
+    from mockint.reporting.render import render_session
+
+    session = fixture_session()
+    answer = session.rounds[0].answers[0]
+    answer.scorecard = answer.scorecard.model_copy(
+        update={"overall": 40.0, "band": "developing", "overall_capped": "Relevance 1 of 4: it does not answer the question asked"})
+    for fmt in ("md", "html"):
+        assert "(capped: Relevance 1 of 4: it does not answer the question asked)" in render_session(session, analyse(session), fmt)

@@ -105,6 +105,7 @@ class AnswerView(Model):
     checked_by: str | None = None  # how an LLM score was checked against the offline cues
     overall: float | None = None
     band: str | None = None
+    overall_capped: str | None = Field(default=None, description="why a gate capped the overall (rubrics/overall.yaml)")
     rubric_scores: dict[str, float] = Field(default_factory=dict)
     criteria: list[CriterionRow] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
@@ -342,7 +343,7 @@ def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | 
         view.spans = transcript_spans(answer.transcript, view.highlights)
     if card is not None:
         view.scorer, view.model, view.checked_by = card.scorer, card.model, card.checked_by
-        view.overall, view.band = card.overall, card.band
+        view.overall, view.band, view.overall_capped = card.overall, card.band, card.overall_capped
         view.rubric_scores = dict(card.rubric_scores)
         view.criteria = _criterion_rows(answer)
         view.improvements = list(card.improvements)

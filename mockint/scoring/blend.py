@@ -38,6 +38,9 @@ adversarial answers' mean from 67-70 (either scorer alone) to 56-64. With this 1
 beats the offline scorer alone on ranking; the check is what keeps a lenient model's card honest.
 With score_answer-3 and today's offline scorer (all 129 locked answers, reported only): LLM alone
 0.61, offline 0.78, `mean` 0.74, `lower` 0.74, `lower-if-apart` 0.69, `offline-plus-1` 0.67.
+With the overall read from the weighted mean level (rubrics/overall.yaml), dev: `mean` 0.78 (weak
+below 45: 0.92; offline 0.81 and 0.69), `lower` 0.73, `lower-if-apart` 0.66; `mean` stays the
+default. Locked, reported only: `mean` 0.74, `lower` 0.74, `lower-if-apart` 0.69, offline 0.78.
 """
 
 from __future__ import annotations
