@@ -971,12 +971,16 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
 
     The rule judges pick their quotes by their own cues ("the sentence with the most time anchors"),
     and the card's support check (scoring/support.py) asks the quotes for what the level needs ("a time,
-    place or name", "a lesson learned"). Where the judge's choice lacks it and another sentence of
-    the same answer shows it, a coach would cite that sentence too; without it the score was lowered
-    for the choice of quote, not for the answer (dev: 13 of 41 graded-strong answers in the half read
-    for this lost a level so, on a real past example told with a place but quoted at another sentence,
-    a lesson said in other words, a research reason with no "I read"). It never lifts a score: the
-    card still lowers one that no sentence supports.
+    place or name", "a lesson learned"), and a criterion with no quote at all is held at 1. Where the
+    judge's choice lacks it and another sentence of the same answer shows it, a coach would cite that
+    sentence too; without it the score was lowered for the choice of quote, not for the answer. On the
+    dev questions read for this, 15 criterion scores of the 41 graded-strong answers were lowered so
+    (a real example placed by where rather than when, a result whose measure or lesson sits in the
+    next sentence), and motivation, situational and approach criteria whose judge found no sentence
+    matching its own pattern were held at 1. On the dev questions not read, with the real example's
+    quote choice (judge_real_example): graded-strong at 60+ 0.77 -> 0.80, QWK specific reasons 0.58 ->
+    0.83, situation 0.64 -> 0.86, judgement 0.70 -> 0.75, result 0.54 -> 0.63 (docs/scoring.md). It
+    never lifts a score: the card still lowers one that no sentence supports.
     """
     from mockint.scoring.support import supported_level
 
