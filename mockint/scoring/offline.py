@@ -127,7 +127,6 @@ PERSONAL_TASK = re.compile(
     r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to|i was (hired|brought in) to|i took it on|"
     + _DECISION + r")\b"
 )
-
 # The candidate's own decision, however much of the rest is "we".
 PERSONAL_DECISION = re.compile(r"\b(" + _DECISION + r"|i chose to|i insisted)\b")
 TEAM_TASK = re.compile(r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was)\b")
