@@ -365,3 +365,37 @@ def test_harm_the_candidate_averted_is_not_a_bad_outcome():
     assert bad_outcomes("we avoided about $ 40,000 in refunds") == 0
     assert bad_outcomes("since then there have been no complaints from the ward") == 0
     assert bad_outcomes("we had to pay 40,000 in refunds and lost the client") == 2
+
+
+# --- a strong answer is not lowered for the sentence the judge happened to quote ------------------
+
+PLACED = (
+    "On a night shift at the Harlow depot a reach truck clipped a racking upright and bent it. "
+    "I stopped the aisle, I moved everyone out of that bay and I called the racking inspector in. "
+    "I offloaded the bays above it and I taped the run off until the upright was replaced. "
+    "Then I moved the pallet lane back so the turn was wider, and we had no strikes there for the rest of the year."
+)
+SAFETY_Q = "Tell me about a time you dealt with a safety incident on your shift."
+
+
+def test_a_real_example_placed_by_where_not_when_is_not_lowered():
+    """The place ("at the Harlow depot") pins the event down as well as a date; the sentence with the
+    most past-tense verbs has none, and quoting only it made the support check lower a real example."""
+    card = _card(PLACED, SAFETY_Q)
+    real = card.criterion("specificity.real_example")
+    assert real.score >= 3 and real.lowered is None
+    assert any("Harlow" in e.quote for e in real.evidence)
+
+
+def test_supporting_quotes_add_the_sentence_that_shows_the_level_and_never_invent_one():
+    from mockint.scoring.offline import read_answer, supporting_quotes
+
+    needs_place = {2: ["past_event"], 3: ["past_event", "time_or_place"]}
+    steps = "I stopped the aisle, I moved everyone out of that bay and I called the racking inspector in."
+    with_place = supporting_quotes(read_answer(PLACED, SAFETY_Q), needs_place, 3, [steps])
+    assert with_place[0] == steps and any("Harlow depot" in q for q in with_place[1:])
+    # No sentence names a time, place or name: the quotes stay as they were, and the card lowers.
+    unplaced = PLACED.replace("On a night shift at the Harlow depot", "so one time").lower()
+    assert supporting_quotes(read_answer(unplaced, SAFETY_Q), needs_place, 3, [steps.lower()]) == [steps.lower()]
+    # A level the judge's quotes already support keeps them alone.
+    assert supporting_quotes(read_answer(PLACED, SAFETY_Q), needs_place, 2, [steps]) == [steps]

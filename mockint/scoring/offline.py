@@ -857,7 +857,11 @@ def judge_real_example(r: Reading) -> Judgement:
         score = 2
     else:
         score = 3 + (anchors >= 1 and named + r.total("years") >= 2 and has_outcome)
-    quotes = _best(r, lambda u, c: c.time_anchor + 0.3 * c.past - c.hypothetical - c.habitual, minimum=0.3) if score else []
+    # Quote the sentence that shows the event is a particular one (a time, a place or a name) and
+    # happened: the support check asks the quote for both, and a place ("at St Cuthbert's", "on the
+    # Daventry site") pins an event down as well as a date does.
+    quotes = _best(r, lambda u, c: (c.time_anchor + c.years + min(len(c.named), 2)) * (c.past > 0) + 0.3 * c.past
+                   - c.hypothetical - c.habitual, minimum=0.3) if score else []
     feedback = {
         0: "This is what you would do or usually do, not something that happened; pick one real time.",
         1: "Mostly hypothetical or general; tell one real event instead.",
@@ -957,6 +961,46 @@ def judge(reading: Reading) -> dict[str, Judgement]:
     return judgements
 
 
+# The most sentences a criterion cites: the judge's own, and one that shows what they lack.
+MAX_QUOTES = 3
+
+
+def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: int, quotes: list[str]) -> list[str]:
+    """The judge's quotes, plus the one sentence of the answer that shows what they lack for `score`.
+
+    The rule judges pick their quotes by their own cues ("the sentence with the most time anchors"),
+    and the card's support check (scoring/support.py) asks the quotes for what the level needs ("a time,
+    place or name", "a lesson learned"), and a criterion with no quote at all is held at 1. Where the
+    judge's choice lacks it and another sentence of the same answer shows it, a coach would cite that
+    sentence too; without it the score was lowered for the choice of quote, not for the answer. On the
+    dev questions read for this, 15 criterion scores of the 41 graded-strong answers were lowered so
+    (a real example placed by where rather than when, a result whose measure or lesson sits in the
+    next sentence), and motivation, situational and approach criteria whose judge found no sentence
+    matching its own pattern were held at 1. On the dev questions not read, with the real example's
+    quote choice (judge_real_example): graded-strong at 60+ 0.77 -> 0.80, QWK specific reasons 0.58 ->
+    0.83, situation 0.64 -> 0.86, judgement 0.70 -> 0.75, result 0.54 -> 0.63 (docs/scoring.md). It
+    never lifts a score: the card still lowers one that no sentence supports.
+    """
+    from mockint.scoring.support import supported_level
+
+    if score <= 1 or not support:
+        return quotes
+    best_level, best = supported_level(support, score, quotes)[0] if quotes else 0, quotes
+    if best_level >= score:
+        return quotes
+    kept = quotes[: MAX_QUOTES - 1]
+    for unit in reading.units:
+        extra = _quote(unit)
+        if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS:
+            continue
+        level = supported_level(support, score, kept + [extra])[0]
+        if level > best_level:
+            best_level, best = level, kept + [extra]
+            if level >= score:
+                break
+    return best
+
+
 class OfflineScorer:
     """Deterministic rubric scoring from text cues and a fitted linear model. Same Scorecard shape
     as the LLM's. A criterion it has neither a cue nor a model for (one a coach added to a rubric)
@@ -983,6 +1027,7 @@ class OfflineScorer:
                 if reading.word_count < BREVITY_CAPS[0][0]:
                     score = min(score, BREVITY_CAPS[0][1])
                 quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
+                quotes = supporting_quotes(reading, criterion.support, score, quotes)
                 if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
                 quotes = quotes if score > 0 else []
