@@ -24,6 +24,7 @@ It also loads the rest of rubrics/substance.yaml the offline scorer reads: the g
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -103,7 +104,8 @@ def _substance() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 # What each gate in substance.yaml must say, besides max_level, shown_on and feedback.
-GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_without_referent": ("min_figures", "share_of_figures")}
+GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_without_referent": ("min_figures", "share_of_figures"),
+               "scattered_figures": ("min_figures", "per_100_words", "recurring_at_most")}
 
 
 @lru_cache(maxsize=4)
@@ -142,6 +144,47 @@ def gates() -> dict[str, dict]:
 
     path = resource_dir("rubrics") / SUBSTANCE_FILE
     return _gates_data(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+def _phrases(cues: list[str]) -> re.Pattern[str]:
+    """One pattern for a list of lower-case phrases, each matched from a word start; a trailing `*`
+    lets the last word run on ("disagree*": disagreed, disagreement), otherwise it ends a word."""
+    parts = []
+    for cue in cues:
+        open_end = cue.endswith("*")
+        words = [re.escape(w) for w in cue.rstrip("*").split()]
+        parts.append(r"(?<!\w)" + r"\s+".join(words) + ("" if open_end else r"(?!\w)"))
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=4)
+def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    from mockint.datafiles import read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    topics = read_yaml_mapping(path, "substance file", schema_version=1).get("topics") or {}
+    if not isinstance(topics, dict):
+        raise DataFileError(f"{path}: `topics` must map topic names to `asked` and `answered` lists")
+    out = {}
+    for name, spec in topics.items():
+        if not isinstance(spec, dict) or set(spec) != {"asked", "answered"}:
+            raise DataFileError(f"{path}: topic `{name}` must have exactly `asked` and `answered`")
+        for side in ("asked", "answered"):
+            cues = spec[side]
+            if not isinstance(cues, list) or not cues or not all(
+                    isinstance(c, str) and c.strip() and c == c.lower() and c.rstrip("*").strip() for c in cues):
+                raise DataFileError(f"{path}: topic `{name}`: `{side}` must be a non-empty list of lower-case phrases")
+        out[str(name)] = (_phrases(spec["asked"]), _phrases(spec["answered"]))
+    return out
+
+
+def topics() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """substance.yaml's `topics`: per topic, (what a question about it says, what an answer to it says)."""
+    from mockint.resources import resource_dir
+
+    path = resource_dir("rubrics") / SUBSTANCE_FILE
+    return _topics_data(str(path), path.stat().st_mtime_ns if path.exists() else 0)
 
 
 MEASURE_SIDES = ("higher_is_better", "lower_is_better")
