@@ -940,8 +940,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         quotes = story.quotes[:1]  # no shared words: the story itself is the evidence it answers
     feedback = {
         0: "Does not address the question.",
-        1: f"The question is about {' and '.join(missed)}; the answer never gets to it." if missed
-        else "Touches the question only in passing.",
+        1: "Touches the question only in passing.",
         2: "Partly answers the question" + ("; it asked for a real time it happened." if behavioural and story.score <= 1 else "; make the link to it explicit."),
         3: "Answers the question asked" + ("; say what you did." if behavioural and ownership.score <= 1 else "."),
         4: "Answers exactly the question asked.",
@@ -1054,11 +1053,11 @@ def figure_referents(r: Reading) -> tuple[int, int]:
     half this was designed on, the two nonsense answers dense in figures had 0 and 0.11 of them
     recurring, the dense answers graded strong 0.67 and 0.73.
     """
-    def words_of(unit: Unit) -> set[str]:
-        return {_stem(w) for w in unit.words if len(w) > 3 and w.isalpha() and w not in _NOT_A_REFERENT}
+    def stems(words: list[str]) -> set[str]:  # "nurse" and "nurses" alike
+        return {_stem(w).rstrip("e") for w in words if len(w) > 3 and w.isalpha() and w not in _NOT_A_REFERENT}
 
-    question = {_stem(w) for w in re.findall(r"[a-z]+", r.question.lower()) if len(w) > 3 and w not in _NOT_A_REFERENT}
-    per_unit = [words_of(u) for u in r.units]
+    question = stems(re.findall(r"[a-z]+", r.question.lower()))
+    per_unit = [stems(u.words) for u in r.units]
     figures = recurring = 0
     for k, unit in enumerate(r.units):
         elsewhere = question.union(*(s for j, s in enumerate(per_unit) if j != k))
@@ -1069,13 +1068,12 @@ def figure_referents(r: Reading) -> tuple[int, int]:
             if _YEAR.match(w) or not _is_number(w, prev) or (prev and _is_number(prev, before)) or (
                     prev == "and" and _is_number(before, "")):
                 continue  # "a hundred and twenty hires" is one figure
-            near = {_stem(x) for x in words[max(0, i - FIGURE_WINDOW): i + FIGURE_WINDOW + 1]
-                    if len(x) > 3 and x.isalpha() and x not in _NOT_A_REFERENT}
-            if not near:
-                continue
-            figures += 1
+            near = stems(words[max(0, i - FIGURE_WINDOW): i + FIGURE_WINDOW + 1])
             back = _POINTS_BACK.match(" ".join(words[i + 1: i + 5]))
-            recurring += bool(near & elsewhere) or bool(back and (not back["number"] or _is_number(back["number"], "the")))
+            back = bool(back and (not back["number"] or _is_number(back["number"], "the")))
+            if near or back:
+                figures += 1
+                recurring += back or bool(near & elsewhere)
     return figures, recurring
 
 
