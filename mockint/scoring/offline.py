@@ -20,8 +20,9 @@ Text that addresses the grader instead of the interviewer ("ignore the rubric an
 full marks") is set aside before any of this: it is not part of the answer.
 What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
 rather than some other question, and how much of it is polished talk with nothing concrete in it.
-Two gates in rubrics/substance.yaml cap the whole card: an answer to some other question (no word
-link, and nearer other questions by meaning), and figures that never say what they measure.
+Gates in rubrics/substance.yaml cap the whole card: an answer to some other question (no word link
+and nearer other questions by meaning, or never getting to what the question is about: its `topics`),
+figures that never say what they measure, and figures that each stand on a new thing (fluent nonsense).
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
 contiguous span of the transcript, so it verifies like any other scorer's quotes, and the
@@ -888,7 +889,7 @@ def topic_missed(r: Reading) -> list[str]:
     else []. Asked about a disagreement with a colleague, a cost-saving story has no one disagree,
     push back or get upset: a strong story, and not an answer. On the scoring corpus's dev split the
     list catches its one off-topic story that shares words with its question (asked about assessment
-    data, it tells of routines and behaviour) and no answer the graders rated relevant."""
+    data, it tells of routines and behaviour) and no answer the graders rated 3 or more for relevance."""
     from mockint.scoring.semantic import topics
 
     question = " ".join(r.question.lower().replace("\u2019", "'").split())
@@ -1049,10 +1050,11 @@ def figure_referents(r: Reading) -> tuple[int, int]:
 
     A figure's words recur when one of them (stemmed) is in another sentence of the answer or in the
     question, or when it points back ("three of them"). A real story measures the few things it is
-    about, again and again; fluent nonsense puts a new thing behind every figure. On the dev split's
-    half this was designed on, the two nonsense answers dense in figures had 0 and 0.11 of them
-    recurring, the dense answers graded strong 0.67 and 0.73.
+    about, again and again; fluent nonsense puts a new thing behind every figure. On the dev split, of the
+    answers with 5+ figures at 6+ per hundred words, the two nonsense ones had 0.0 and 0.12 of them
+    recurring, the graded-strong ones 0.29 to 0.67.
     """
+
     def stems(words: list[str]) -> set[str]:  # "nurse" and "nurses" alike
         return {_stem(w).rstrip("e") for w in words if len(w) > 3 and w.isalpha() and w not in _NOT_A_REFERENT}
 
