@@ -155,7 +155,7 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
 
 
 def gates() -> dict[str, dict]:
-    """The caps substance.yaml puts on off-topic answers and on figures that measure nothing."""
+    """The caps substance.yaml puts on off-topic answers, on figures that measure nothing, and on figures about a new thing each."""
     return _gates_data(*_substance_file())
 
 
