@@ -382,3 +382,141 @@ def test_a_broken_measures_list_is_one_line_naming_the_file(tmp_path):
     path.write_text("schema_version: 1\nmeasures:\n  better: [sales]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="substance.yaml.*measures"):
         _measures_data(str(path), 2)
+
+
+# --- what a question is about (substance.yaml `topics`), and figures about a new thing each ---
+
+CONFLICT_Q = "Tell me about a time you had a conflict with a colleague. How did you handle it?"
+COST_SAVING = (
+    "last year at Harlow Logistics I noticed we were spending about forty thousand pounds a year on courier returns. "
+    "I pulled six months of invoices into a spreadsheet and found that most of it was one carrier charging for failed "
+    "deliveries. I renegotiated the contract, set up a weekly report for the depot managers, and moved the small "
+    "parcels to a second carrier. by the end of the year returns costs were down thirty five percent, about fourteen "
+    "thousand pounds saved, and the finance director asked me to do the same review for the Leeds site."
+)
+CONFLICT_STORY = (
+    "at Harlow Logistics the night shift lead, Dave, kept leaving the returns cage full for my team, and one morning "
+    "I snapped at him in front of everyone, which I'm not proud of. so I asked him for ten minutes after his shift and "
+    "we went through what each of us thought was going wrong. he felt we never told him when the courier was late, "
+    "and he had a point. we agreed a handover sheet and I apologised for the way I'd spoken. the cage has been "
+    "cleared every night since, and we get on fine now."
+)
+
+
+def test_a_strong_story_about_something_else_is_off_topic_and_says_what_it_missed(monkeypatch):
+    from mockint.scoring import semantic
+    from mockint.scoring.offline import topic_missed
+
+    off, on = card(CONFLICT_Q, COST_SAVING), card(CONFLICT_Q, CONFLICT_STORY)
+    assert topic_missed(read_answer(COST_SAVING, CONFLICT_Q)) == ["conflict"]
+    assert topic_missed(read_answer(CONFLICT_STORY, CONFLICT_Q)) == []
+    assert off.overall <= 40 < on.overall
+    assert off.criterion("specificity.relevance").score <= 1
+    assert off.criterion("specificity.relevance").feedback == semantic.gates()["off_topic"]["feedback"]
+    # The same story is a fine answer to a question it does answer.
+    assert card("Tell me about a time you saved your employer money.", COST_SAVING).overall > 60
+    # The list is the coach's: without the topic, nothing says the story misses the question.
+    edited = {k: v for k, v in semantic.topics().items() if k != "conflict"}
+    monkeypatch.setattr(semantic, "topics", lambda: edited)
+    assert topic_missed(read_answer(COST_SAVING, CONFLICT_Q)) == []
+    assert card(CONFLICT_Q, COST_SAVING).overall > off.overall
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        # a disagreement told without the word: someone was unhappy, and pushed back
+        (CONFLICT_Q, "my colleague Amira wanted the stock take on the Saturday and I wanted it on the Monday, and she "
+                     "wasn't happy when I said so in the meeting. I asked her for a coffee, listened to why, and we split it "
+                     "over both days. the count came in on time and we've planned the last three together."),
+        # words the injection filter once mistook for prompt text: instructions, evaluation
+        ("Tell me about a time you dealt with a difficult patient or their family.",
+         "an elderly gentleman on my ward kept refusing his discharge because he didn't trust the instructions he'd been "
+         "given for his new inhaler, and his daughter was angry that nobody had explained it. I sat with them both, went "
+         "through the instructions step by step with his own inhaler and booked the respiratory nurse for the evaluation "
+         "the next morning. he went home that afternoon and the daughter rang the ward to thank us."),
+        ("Describe a time you used data to make a decision.",
+         "on the ward we had eleven falls in three months, which was double the previous quarter. I went through the "
+         "incident reports and nine of the eleven were between two and five in the morning, and seven were patients on "
+         "sedating medication. I moved the two highest risk patients to the bays nearest the station and set up hourly "
+         "checks on nights for anyone on those drugs. in the next three months we had three falls, none overnight."),
+    ],
+)
+def test_an_answer_about_what_was_asked_is_not_caught(question, answer):
+    from mockint.scoring.offline import judge, shut_gates, topic_missed
+
+    reading = read_answer(answer, question)
+    assert topic_missed(reading) == []
+    assert shut_gates(reading, judge(reading)["specificity.relevance"].score) == []
+    assert card(question, answer).overall_capped is None
+
+
+def test_a_topic_is_what_the_question_is_about_not_any_noun_in_it():
+    from mockint.scoring.offline import topic_missed
+
+    clinical = "Talk me through how you would spot a patient who is getting more unwell."
+    answer = ("first the obs, resps are usually the first to change, then I'd use the early warning score and escalate "
+              "to the nurse in charge and the doctor if it's rising, and I'd repeat the obs within the hour")
+    assert topic_missed(read_answer(answer, clinical)) == []
+
+
+NONSENSE_FIGURES = (
+    "so in twenty nineteen I rebuilt the invoice approval flow in about four days, which is seventy percent of a full "
+    "audit cycle. the warehouse was at eighteen degrees, so the onboarding curve had to be flattened by about thirty "
+    "percent. I pushed three hundred pallets through the rota and the margin on printer toner went up to six hundred "
+    "pounds per customer. my manager said the dashboard was at stage four of its maturity, and we saved twelve hours "
+    "of overtime a month on the canteen. so I learned that the process and the people are basically the same ratio."
+)
+MEASURED_STORY = (
+    "at Barlow Foods our month end close took eight working days, mostly because accruals were chased by email. I "
+    "built a shared accruals tracker and agreed a cut off of day two with the twelve budget holders. the first month "
+    "three of them missed it, so I sat with each of them for twenty minutes. by the third month the close was down to "
+    "five days and the late journals dropped from about forty a month to six."
+)
+
+
+def test_figures_about_a_new_thing_each_cap_the_answer(monkeypatch):
+    from mockint.scoring.offline import figure_referents, judge, shut_gates
+    from mockint.scoring.semantic import gates
+
+    question = "Tell me about a time you improved a process."
+    spec = gates()["scattered_figures"]
+    nonsense, story = read_answer(NONSENSE_FIGURES, question), read_answer(MEASURED_STORY, question)
+    figures, recurring = figure_referents(nonsense)
+    assert figures >= spec["min_figures"] and recurring <= spec["recurring_at_most"] * figures
+    assert "scattered_figures" in shut_gates(nonsense, judge(nonsense)["specificity.relevance"].score)
+    assert "scattered_figures" not in shut_gates(story, judge(story)["specificity.relevance"].score)
+    got = card(question, NONSENSE_FIGURES)
+    assert got.overall <= 40 < card(question, MEASURED_STORY).overall
+    assert spec["feedback"] in [c.feedback for c in got.criteria]
+    _gates_with(monkeypatch, "scattered_figures", max_level=4)
+    assert card(question, NONSENSE_FIGURES).overall > got.overall
+
+
+@pytest.mark.parametrize(
+    "text, figures, recurring",
+    [
+        ("by march we had a hundred and twenty nurses on the bank", 1, 1),  # one figure; the question names it
+        ("there were twelve budget holders. the first month three of them missed it", 2, 1),  # "three of them" points back
+        ("we had eleven falls. nine of the eleven were at night", 3, 1),
+        ("we had eleven falls on nights. by june there were three falls", 2, 2),
+        ("the margin on toner went up forty percent and we saved twelve hours of canteen overtime", 2, 0),
+    ],
+)
+def test_a_figure_is_coherent_when_what_it_counts_comes_back(text, figures, recurring):
+    from mockint.scoring.offline import figure_referents
+
+    assert figure_referents(read_answer(text, "How did you grow the nurse bank?")) == (figures, recurring)
+
+
+def test_a_broken_topic_is_one_line_naming_the_file(tmp_path):
+    from mockint.errors import DataFileError
+    from mockint.scoring.semantic import _topics_data
+
+    path = tmp_path / "substance.yaml"
+    path.write_text("schema_version: 1\ntopics:\n  conflict: {asked: [conflict*]}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"substance.yaml: topic `conflict` must have exactly `asked` and `answered`"):
+        _topics_data(str(path), 1)
+    path.write_text("schema_version: 1\ntopics:\n  conflict: {asked: [Conflict], answered: [argued]}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"`asked` must be a non-empty list of lower-case phrases"):
+        _topics_data(str(path), 2)

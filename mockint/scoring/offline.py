@@ -20,8 +20,9 @@ Text that addresses the grader instead of the interviewer ("ignore the rubric an
 full marks") is set aside before any of this: it is not part of the answer.
 What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
 rather than some other question, and how much of it is polished talk with nothing concrete in it.
-Two gates in rubrics/substance.yaml cap the whole card: an answer to some other question (no word
-link, and nearer other questions by meaning), and figures that never say what they measure.
+Gates in rubrics/substance.yaml cap the whole card: an answer to some other question (no word link
+and nearer other questions by meaning, or never getting to what the question is about: its `topics`),
+figures that never say what they measure, and figures that each stand on a new thing (fluent nonsense).
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
 contiguous span of the transcript, so it verifies like any other scorer's quotes, and the
@@ -887,6 +888,26 @@ STORY_KINDS = frozenset({"behavioural", "approach"})
 ON_TOPIC_MARGIN = -0.15
 
 
+def topic_missed(r: Reading) -> list[str]:
+    """The topics (rubrics/substance.yaml) the question is about, when the answer gets to none of them;
+    else []. Asked about a disagreement with a colleague, a cost-saving story has no one disagree,
+    push back or get upset: a strong story, and not an answer. On the scoring corpus's dev split the
+    list catches its one off-topic story that shares words with its question (asked about assessment
+    data, it tells of routines and behaviour) and no answer the graders rated 3 or more for relevance.
+    A word list cannot name every way to tell a topic ("a reach truck clipped a racking upright" is a
+    safety incident with none of the safety words), so a miss counts only when the meaning does not
+    place the answer on its question either (question margin below ON_TOPIC_MARGIN): the three dev
+    answers the list catches sit at -0.20 to -0.59."""
+    from mockint.scoring.semantic import topics
+
+    question = " ".join(r.question.lower().replace("\u2019", "'").split())
+    asked = [(name, answered) for name, (asks, answered) in topics().items() if asks.search(question)]
+    text = " ".join(u.lower for u in r.units)
+    if not asked or r.meaning["question_margin"] >= ON_TOPIC_MARGIN or any(answered.search(text) for _, answered in asked):
+        return []
+    return [name for name, _ in asked]
+
+
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
         return Judgement(0, [], "The answer has almost no content to judge.")
@@ -919,6 +940,9 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(score, 2)  # asked for a time it happened; got a general view
     if behavioural and ownership.score <= 1:
         score = min(score, 3)  # asked what *you* did; the answer never says
+    missed = topic_missed(r)
+    if missed:
+        score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
     quotes = _best(r, lambda u, c: len(expanded & {_stem(w) for w in u.words}), minimum=1) if score else []
     if score and not quotes:
@@ -1048,13 +1072,60 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     shut = []
     for name, spec in gates().items():
         if name == "off_topic" and reading.question.strip() and reading.units:
-            if relevance <= spec["relevance_at_most"] and reading.meaning["question_margin"] < spec["margin_below"]:
+            elsewhere = reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
+            if relevance <= spec["relevance_at_most"] and elsewhere:
                 shut.append(name)
         elif name == "figures_without_referent":
             loose, figures = reading.total("unanchored"), reading.total("quantities")
             if loose >= spec["min_figures"] and loose >= spec["share_of_figures"] * figures:
                 shut.append(name)
+        elif name == "scattered_figures":
+            figures, recurring = figure_referents(reading)
+            if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
+                    and recurring <= spec["recurring_at_most"] * figures):
+                shut.append(name)
     return shut
+
+
+# Words beside a figure that say nothing about what it is of: function words, change verbs, units.
+_NOT_A_REFERENT = STOPWORDS | _REFERENT_SKIP | SHARE_WORDS | SELF_MEASURES | frozenset(NUMBER_WORDS)
+# "three of them", "nine of the eleven": a figure that points back at what the answer is about.
+_POINTS_BACK = re.compile(r"^(\w+ )?of (them|those|these|it|us|the (?P<number>\S+))\b")
+FIGURE_WINDOW = 4
+
+
+def figure_referents(r: Reading) -> tuple[int, int]:
+    """(figures with a content word within FIGURE_WINDOW words, those whose words recur).
+
+    A figure's words recur when one of them (stemmed) is in another sentence of the answer or in the
+    question, or when it points back ("three of them"). A real story measures the few things it is
+    about, again and again; fluent nonsense puts a new thing behind every figure. On the dev split, of the
+    answers with 5+ figures at 6+ per hundred words, the two nonsense ones had 0.0 and 0.12 of them
+    recurring, the graded-strong ones 0.29 to 0.67.
+    """
+
+    def stems(words: list[str]) -> set[str]:  # "nurse" and "nurses" alike
+        return {_stem(w).rstrip("e") for w in words if len(w) > 3 and w.isalpha() and w not in _NOT_A_REFERENT}
+
+    question = stems(re.findall(r"[a-z]+", r.question.lower()))
+    per_unit = [stems(u.words) for u in r.units]
+    figures = recurring = 0
+    for k, unit in enumerate(r.units):
+        elsewhere = question.union(*(s for j, s in enumerate(per_unit) if j != k))
+        words = unit.words
+        for i, w in enumerate(words):
+            prev = words[i - 1] if i else ""
+            before = words[i - 2] if i > 1 else ""
+            if _YEAR.match(w) or not _is_number(w, prev) or (prev and _is_number(prev, before)) or (
+                    prev == "and" and _is_number(before, "")):
+                continue  # "a hundred and twenty hires" is one figure
+            near = stems(words[max(0, i - FIGURE_WINDOW): i + FIGURE_WINDOW + 1])
+            back = _POINTS_BACK.match(" ".join(words[i + 1: i + 5]))
+            back = bool(back and (not back["number"] or _is_number(back["number"], "the")))
+            if near or back:
+                figures += 1
+                recurring += back or bool(near & elsewhere)
+    return figures, recurring
 
 
 def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
