@@ -399,3 +399,19 @@ def test_supporting_quotes_add_the_sentence_that_shows_the_level_and_never_inven
     assert supporting_quotes(read_answer(unplaced, SAFETY_Q), needs_place, 3, [steps.lower()]) == [steps.lower()]
     # A level the judge's quotes already support keeps them alone.
     assert supporting_quotes(read_answer(PLACED, SAFETY_Q), needs_place, 2, [steps]) == [steps]
+
+
+def test_a_participle_that_names_a_kind_of_thing_is_not_an_outcome():
+    """ "A checklist of what a solved ticket should include" says nothing was solved; a story that
+    stops there has no result, however many such words it uses."""
+    from mockint.scoring.offline import says_outcome
+
+    assert not says_outcome("i also wrote a checklist of what a solved ticket should include.")
+    assert not says_outcome("i showed him three of the reopened tickets.")
+    assert says_outcome("after that the tickets were solved the same day.")
+    assert says_outcome("the reopened rate dropped to two a week.")
+    stops = ("At my last job a colleague kept closing tickets without solving them, so customers came back angry. "
+             "I asked him for a coffee and I showed him three of the reopened tickets. "
+             "I suggested we review open tickets every Friday, and I wrote a checklist of what a solved ticket should include.")
+    card = _card(stops, "Tell me about a conflict with a colleague. How did it end?")
+    assert card.criterion("star.result").score <= 1

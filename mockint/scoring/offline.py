@@ -506,6 +506,24 @@ def _named(unit: Unit, cased: bool, cues: UnitCues) -> None:
         previous_capitalised = capitalised or (tok[:1].isupper() and not sentence_start and len(base) > 1)
 
 
+# Words that make a following participle an adjective: "a solved ticket", "the reopened tickets".
+DETERMINERS = frozenset("a an the every each our their his her its my your these those this that some any".split())
+
+
+def _describes_a_thing(text: str, match: re.Match) -> bool:
+    """True when a one-word outcome match is a participle used as an adjective after a determiner
+    ("a checklist of what a solved ticket should include", "the reopened tickets"): it names a
+    kind of thing, it does not say that anything was solved."""
+    word = match.group(0)
+    before = text[: match.start()].split()[-1:]
+    return " " not in word and word.endswith("ed") and bool(before) and before[0] in DETERMINERS
+
+
+def says_outcome(text: str) -> bool:
+    """Whether a sentence (lower-cased) uses an outcome word as an outcome, not as an adjective."""
+    return any(not _describes_a_thing(text, m) for m in OUTCOME.finditer(text))
+
+
 def _acted_by_me(text: str, at: int) -> bool:
     """True when an outcome word is the candidate's own action ("I closed the rooms"), which
     is a step taken, not a result achieved."""
@@ -544,7 +562,8 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues.lesson = bool(LESSON.search(text))
     cues.time_anchor = len(TIME_ANCHOR.findall(text))
     cues.weak_anchor = len(WEAK_ANCHOR.findall(text))
-    cues.outcome = sum(1 for m in OUTCOME.finditer(text) if not _acted_by_me(text, m.start()) or cues.change_quantities)
+    cues.outcome = sum(1 for m in OUTCOME.finditer(text)
+                       if not _describes_a_thing(text, m) and (not _acted_by_me(text, m.start()) or cues.change_quantities))
     if worsened_measures(text):
         cues.outcome = 0  # "pass rate went from 82 to 61": the outcome words report a loss
     cues.stakes = len(STAKES.findall(text))
