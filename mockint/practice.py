@@ -605,7 +605,8 @@ class Practice:
 
         answer.transcript = transcript
         if not transcript.words:
-            answer.fail(f"no speech detected in {transcript.duration:.1f} s of audio (check the microphone: 'mockint devices')")
+            where = "is it the right file?" if answer.source_file else "check the microphone: 'mockint devices'"
+            answer.fail(f"no speech detected in {transcript.duration:.1f} s of audio ({where})")
             self._save(session)
             return
         answer.delivery = compute_delivery(transcript)
@@ -927,15 +928,20 @@ def _split_probe_files(files: list[AnswerFile]) -> tuple[list[AnswerFile], dict[
 
 
 def _check_answer_files(files: list[AnswerFile]) -> None:
-    """Decode every answer file now, so a text file or a typo stops the round before it starts."""
-    from mockint.speech.decode import load_audio
+    """Decode every answer file now, and listen for speech in it (Silero VAD, a fraction of a second
+    a minute), so a text file, a typo or a silent recording stops the round before it starts."""
+    from mockint.speech.decode import SAMPLE_RATE, load_audio
+    from mockint.speech.vad import speech_spans
 
     problems = []
     for file in files:
         try:
-            load_audio(file.path)
+            samples = load_audio(file.path)
         except AudioError as exc:
             problems.append(str(exc))
+            continue
+        if not speech_spans(samples):
+            problems.append(f"{file.path}: no speech in its {len(samples) / SAMPLE_RATE:.1f} s")
     if problems:
         raise AudioError(
             f"cannot use {len(problems)} of {len(files)} answer files: {'; '.join(problems)}",
