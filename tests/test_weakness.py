@@ -394,3 +394,7 @@ def test_evidence_from_several_sessions_names_the_session_of_each_answer():
     both = WeakArea(id="star.result", kind="criterion", name="Result", count=2, total=3,
                     evidence=[ev("a03", "20261201-201500-ab12"), ev("a01", "20261130-172000-cd34")])
     assert both.summary() == "weak in 2 of 3 answers (a03 of 12-01 20:15 1/4, a01 of 11-30 17:20 1/4)"
+    # More answers than the line shows: it says so, rather than seem to leave one out.
+    five = WeakArea(id="star.result", kind="criterion", name="Result", count=5, total=5,
+                    evidence=[ev(f"a0{i}", "20261201-201500-ab12") for i in range(1, 6)])
+    assert five.summary() == "weak in 5 of 5 answers (a01 1/4, a02 1/4, a03 1/4, a04 1/4, 1 more)"

@@ -160,6 +160,8 @@ class WeakArea(Model):
         # Answer ids restart in every session: when the evidence spans sessions, say which.
         several = len({e.session_id for e in shown}) > 1
         where = ", ".join(_evidence_score(e, with_session=several) for e in shown)
+        if self.count > len(shown):
+            where += f", {self.count - len(shown)} more"  # "weak in 5 of 5 (a01 .. a04)" read as a05 missing
         of = f" of {self.total}" if self.total else ""
         noun = "answer" if (self.total or self.count) == 1 else "answers"
         return f"weak in {self.count}{of} {noun} ({where})"
