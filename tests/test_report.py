@@ -331,6 +331,9 @@ def test_prep_is_tailored_to_what_was_said():
     assert prep.proof_points
     first = prep.proof_points[0]
     assert first.bring and first.question
+    # "(1/4, on <question>)": the score that answer got there, not a mean over other answers.
+    shown = next(a for a in session.answers if a.question.text == first.question).scorecard.criterion(first.key)
+    assert first.score == shown.score
     conflict_proof = set(BANK.proof_points("conflict_resolution"))
     assert any(item in conflict_proof for p in prep.proof_points for item in p.bring)
 

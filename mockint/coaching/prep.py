@@ -303,7 +303,8 @@ def proof_points(
                 if item not in bring:
                     bring.append(item)
         first = area.evidence[0] if area.evidence else None
-        score, max_score = _mean_score(area)
+        # Shown as "(1/4, on <question>)": that answer's own score, not the area's mean.
+        score, max_score = (first.score, first.max_score) if first else _mean_score(area)
         out.append(
             ProofPoint(
                 area=area.name,
