@@ -184,3 +184,8 @@ def test_cli_questions_tailored_to_a_job_description(run_cli, tmp_path):
     ]
     result = run_cli("questions", "--jd", str(tmp_path / "missing.txt"))
     assert result.code == 1 and "missing.txt: no such job description file" in result.err
+
+
+def test_the_british_spelling_of_behavioural_picks_the_behavioral_questions(run_cli):
+    british, american = (run_cli("questions", "--category", c) for c in ("behavioural", "behavioral"))
+    assert british.code == american.code == 0 and british.out == american.out

@@ -16,7 +16,7 @@ from mockint.cli.app import app, console, err_console, settings, store
 if TYPE_CHECKING:
     from mockint.reporting.render import Format
 
-FORMAT_HELP = "md (default), html (self-contained, audio inline) or json (session + analysis)"
+FORMAT_HELP = "md (default), html (with audio players; charts with --progress; --embed-audio puts the audio inside) or json (session + analysis)"
 
 
 def _check_format(fmt: str) -> Format:
