@@ -9,7 +9,9 @@ A criterion is assessed only on answers whose question exercises it (`applicable
 
 The ledger follows each area across sessions: open -> improving -> resolved. An area resolves
 only after it passes on RESOLVE_AFTER later answers to questions the candidate had not answered
-before (passing a retake of the same question proves little); one weak answer reopens it.
+before (passing a retake of the same question proves little), in a later round than its last weak
+answer (a round that showed the weakness cannot also clear it: the report said "resolved" beside
+"weak in 2 of 4 answers"); one weak answer reopens it.
 Loading and saving the ledger file is in ledger.py.
 """
 
@@ -338,7 +340,7 @@ class LedgerEvent(Model):
     session_id: str | None = None
     answer_id: str | None = None
     question_id: str | None = None
-    outcome: Literal["weak", "pass", "pass_repeat", "imported", "prompted"]
+    outcome: Literal["weak", "pass", "pass_repeat", "pass_same_round", "imported", "prompted"]
     score: float | None = None
     status_after: LedgerStatus
     note: str = ""
@@ -442,6 +444,7 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
     index = criteria_by_key(rubrics)
     for rnd in session.rounds:
         round_answers = [a for a in rnd.answers if assessable(a)]
+        round_ids = {a.id for a in rnd.answers}
         pending = [a for a in round_answers if answer_key(session.id, a.id) not in ledger.processed]
         if not pending:
             _record_probes(ledger, session, rnd, index)
@@ -476,7 +479,10 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                     is_weak = outcome.weak
                     cs = answer.scorecard.criterion(entry.id) if answer.scorecard else None
                     score = float(cs.score) if cs else (outcome.evidence.score if outcome.evidence else None)
-                _transition(entry, is_weak=is_weak, is_new=is_new, answer=answer, session_id=session.id, score=score)
+                weak_this_round = any(ev.outcome == "weak" and ev.session_id == session.id and ev.answer_id in round_ids
+                                      for ev in entry.history)
+                _transition(entry, is_weak=is_weak, is_new=is_new, answer=answer, session_id=session.id, score=score,
+                            weak_this_round=weak_this_round)
             ledger.processed.append(answer_key(session.id, answer.id))
             ledger.asked.append(AskedQuestion(id=answer.question.id, text=answer.question.text))
         for area_id, area in found.items():
@@ -524,7 +530,8 @@ def _record_probes(ledger: Ledger, session: Session, rnd: Round, index: RubricIn
 
 
 def _transition(
-    entry: LedgerEntry, *, is_weak: bool, is_new: bool, answer: Answer, session_id: str, score: float | None
+    entry: LedgerEntry, *, is_weak: bool, is_new: bool, answer: Answer, session_id: str, score: float | None,
+    weak_this_round: bool = False,
 ) -> None:
     note = ""
     if is_weak:
@@ -538,6 +545,8 @@ def _transition(
         outcome = "weak"
     elif not is_new:
         outcome = "pass_repeat"  # a retake of a question already answered does not count
+    elif weak_this_round:
+        outcome = "pass_same_round"  # the round that showed the weakness cannot also clear it
     else:
         outcome = "pass"
         if entry.status != "resolved":
