@@ -135,8 +135,11 @@ def test_answers_that_cannot_be_scored_exit_non_zero_without_a_useless_rescore_h
     soundfile.write(silence, np.zeros(16000 * 3, dtype=np.float32), 16000)
     result = run_cli("practice", "--answers-from", str(silence), "--offline")
     assert result.code == 1, result
-    assert "none of the 1 answers in this round could be scored" in result.err
+    # Heard before the round starts: one line naming the file, and no session to re-score.
+    assert "silence.wav: no speech in its 3.0 s" in result.err and result.err.count("\n") == 1
+    assert "microphone" not in result.err
     assert "mockint score --session" not in result.out, "nothing there to re-score"
+    assert not list((mockint_home / "sessions").glob("*/session.json"))
 
 
 # --- practice --plan continues the planned session -------------------------------------------
