@@ -342,8 +342,12 @@ class Transcriber:
         words = [w for seg in plain for w in seg.words]
         if not words:
             return plain  # add_fillers only places fillers before a plain word
+        candidates = stretched_spots(words, spans)
+        if not candidates:
+            return plain  # no word takes a filler's time: nothing to check
         hotwords = self.hotwords(keywords)
-        probabilities = self._cue_probabilities(samples, words, hotwords, context)
+        # Only the words up to the last candidate need their probability.
+        probabilities = self._cue_probabilities(samples, words[: candidates[-1] + 1], hotwords, context)
         if probabilities is not None and not filler_spots(words, spans, probabilities):
             return plain
         return add_fillers(plain, self._decode(samples, spans, hotwords, context, 1))
@@ -610,7 +614,15 @@ def filler_spots(words: list[Word], spans: list[tuple[float, float]], cue_probab
     """Indices of the plain decode's words before which a filler may have been dropped (see
     FILLER_SPOT_PROBABILITY). `words` and `spans` in the same (chunk) time, the words in order;
     `cue_probabilities[i]` is Whisper's probability of word i given the words before it, with the
-    filler cue in context. Pure: the filler pass runs only for a chunk with a spot."""
+    filler cue in context (it may stop after the last of `stretched_spots`). Pure: the filler
+    pass runs only for a chunk with a spot."""
+    candidates = stretched_spots(words, spans)
+    return [k for k in candidates if k < len(cue_probabilities) and cue_probabilities[k] < FILLER_SPOT_PROBABILITY]
+
+
+def stretched_spots(words: list[Word], spans: list[tuple[float, float]]) -> list[int]:
+    """Indices of the words that are, or follow, a word taking FILLER_SPOT_SECONDS more speech
+    than its letters take at the chunk's median pace (the time half of a filler spot)."""
     if not words:
         return []
     seconds: list[float] = []
@@ -623,11 +635,7 @@ def filler_spots(words: list[Word], spans: list[tuple[float, float]], cue_probab
         previous_end = max(previous_end, w.end)
     pace = statistics.median(t / n for t, n in zip(seconds, letters))
     excess = [t - pace * n for t, n in zip(seconds, letters)]
-    return [
-        k
-        for k, p in enumerate(cue_probabilities[: len(words)])
-        if p < FILLER_SPOT_PROBABILITY and max(excess[max(k - 1, 0)], excess[k]) >= FILLER_SPOT_SECONDS
-    ]
+    return [k for k in range(len(words)) if max(excess[max(k - 1, 0)], excess[k]) >= FILLER_SPOT_SECONDS]
 
 
 def without_fillers(text: str | None) -> str | None:
