@@ -277,7 +277,8 @@ def test_a_single_pass_chunk_is_one_window_per_decode(transcriber, audio_dir, mo
     full = transcriber.transcribe(samples)
     counting = _CountingModel(transcriber._model.model)
     monkeypatch.setattr(transcriber._model, "model", counting)
-    monkeypatch.setattr("mockint.speech.transcribe.filler_spots", lambda *_: [0])  # the filler pass runs
+    for check in ("stretched_spots", "filler_spots"):  # the filler check and pass run
+        monkeypatch.setattr(f"mockint.speech.transcribe.{check}", lambda *_: [0])
     transcriber._model._encoded.clear()  # the whole-file decode above encoded the same window
     single = transcriber.transcribe(samples, offset=10.0, single_pass=True, prompt_extra="Here is what happened.")
     assert counting.calls == ["encode", "generate", "align", "generate"], "the filler check and pass reuse the window"
