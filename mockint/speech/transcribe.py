@@ -22,10 +22,16 @@ benchmarks/transcription.py; docs/transcription.md has the tables):
   cue or its prompt, and a greedy decode with the cue only contributes fillers that sit between
   those words, are not after the last one, and have probability >= 0.1 (the invented ones had
   <= 0.05): `add_fillers`. Recall 28/46 on synthetic answers, precision 96.6 %, none invented on
-  the filler-free styles. The price is a second decode per chunk, of the same encoded window
-  (the model keeps its last encoder outputs): +37 % CPU over the words alone on the real clips,
-  where re-encoding cost +82 %. The streamer runs it when idle and skips it for the tail the
-  candidate waits for.
+  the filler-free styles. The price is a second decode of the same encoded window (the model
+  keeps its last encoder outputs; re-encoding it cost +82 %), so it runs only for a chunk with a
+  filler spot (`filler_spots`): a word stretched over speech (Whisper gives a dropped filler's
+  time to a word next to it; 21 of the 29 fillers it finds leave no gap between word timestamps,
+  so "a gap inside speech" alone misses most) that the decoder, primed with the cue, doubts (one
+  teacher-forced pass over the cached window, ~0.1 s against ~0.45 s for the cued decode, and
+  only for a chunk with a stretched word). The same 28/46 fillers; on the real clips the pass
+  runs for 2 of 13 chunks, and fillers add +11 % CPU to the words instead of +23 % (same run,
+  docs/transcription.md). The streamer runs it when idle and skips it for the tail the candidate
+  waits for.
 - Role keywords (Kubernetes, PostgreSQL, ...) go into `hotwords` of both decodes, bounded in
   tokens, so technical terms come out spelled right.
 - Numbers are written as digits (`mockint.speech.numbers`): "nineteen hours" -> "19 hours".
