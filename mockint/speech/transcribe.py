@@ -380,7 +380,8 @@ class Transcriber:
         firsts: list[int] = []
         for w in words:
             firsts.append(len(tokens))
-            tokens += tokenizer.encode(" " + w.word.strip())
+            # As decoded: "97" then "%" (no space) is " 97%"; a space before "%" would be improbable.
+            tokens += tokenizer.encode(w.word if w.word[:1].isspace() or tokens else " " + w.word.strip())
         if len(start) + len(tokens) >= WHISPER_MAX_LENGTH:
             return None
         # The features exactly as the decode's first window has them, so the encoder output is
