@@ -363,8 +363,8 @@ class Transcriber:
     ) -> list[float] | None:
         """For each plain word, the probability Whisper gives its first token after the words
         before it, with the filler cue in its context: one teacher-forced pass of the decoder over
-        the chunk's encoded window (the words decode's, from the encoder cache), ~0.05 s where the
-        greedy decode costs ~0.4 s. None if the text does not fit the decoder."""
+        the chunk's encoded window (the words decode's, from the encoder cache): ~0.1 s for a 28 s
+        chunk, where the cued decode costs ~0.45 s. None if the text does not fit the decoder."""
         from faster_whisper.audio import pad_or_trim
         from faster_whisper.tokenizer import Tokenizer
 
@@ -610,7 +610,7 @@ FILLER_PROBABILITY = 0.1
 # filler spot when both hold: the cue-primed probability of its first token is below
 # FILLER_SPOT_PROBABILITY, and it or the word before it takes FILLER_SPOT_SECONDS more speech
 # than its letters take at the chunk's median pace. Both thresholds sit inside a plateau where
-# every filler the cued decode finds is kept (0.4-0.5 and 0.2-0.3 s; see the module docstring).
+# every filler the cued decode finds is kept (0.4-0.5 and 0.2-0.3 s; docs/transcription.md).
 FILLER_SPOT_PROBABILITY = 0.4
 FILLER_SPOT_SECONDS = 0.25
 # A digit is said as about three letters ("40" -> "forty").
