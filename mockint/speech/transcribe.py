@@ -29,8 +29,8 @@ benchmarks/transcription.py; docs/transcription.md has the tables):
   so "a gap inside speech" alone misses most) that the decoder, primed with the cue, doubts (one
   teacher-forced pass over the cached window, ~0.1 s against ~0.45 s for the cued decode, and
   only for a chunk with a stretched word). The same 28/46 fillers; on the real clips the pass
-  runs for 2 of 13 chunks, and fillers add +11 % CPU to the words instead of +23 % (same run,
-  docs/transcription.md). The streamer runs it when idle and skips it for the tail the candidate
+  runs for 1 chunk of 13, and fillers add +13 % CPU to the words instead of +24 % (same run;
+  +33 % instead of +26 % on answers full of fillers; docs/transcription.md). The streamer runs it when idle and skips it for the tail the candidate
   waits for.
 - Role keywords (Kubernetes, PostgreSQL, ...) go into `hotwords` of both decodes, bounded in
   tokens, so technical terms come out spelled right.
