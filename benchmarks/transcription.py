@@ -49,7 +49,7 @@ from spoken import ROOT, STYLES, Clip, join_clips, real_clips, style_clips
 
 sys.path.insert(0, str(ROOT))
 from mockint.speech.decode import SAMPLE_RATE, load_audio
-from mockint.speech.transcribe import FILLER_CUE, Transcriber
+from mockint.speech.transcribe import FILLER_CUE, Transcriber, add_fillers
 from mockint.speech.wer import number_token_counts, wer_normalise, word_error_counts
 
 FILLER_SPELLINGS = {"um": "um", "umm": "um", "uhm": "um", "uh": "uh", "uhh": "uh", "hmm": "hmm", "hm": "hmm"}
@@ -124,10 +124,10 @@ class CueInDecoder(Transcriber):
 
 
 class FillerPassAlways(Transcriber):
-    """mockint with the filler pass on every chunk (no filler-spot check)."""
+    """mockint with the filler pass on every chunk (no filler-spot check), as main ran it."""
 
-    def _cue_probabilities(self, samples, words, hotwords, prompt):
-        return None  # "cannot tell": the pass runs
+    def _with_fillers(self, samples, spans, plain, keywords, context):
+        return add_fillers(plain, self._decode(samples, spans, self.hotwords(keywords), context, 1))
 
 
 def sharing_model(transcriber: Transcriber, cls: type) -> Transcriber:
