@@ -538,3 +538,18 @@ def test_cli_unavailable_model_is_one_error(run_cli, audio_dir, monkeypatch, tmp
 def test_transcribe_file_raises_for_no_speech(transcriber, bad_inputs):
     with pytest.raises(AudioError, match="no speech"):
         transcriber.transcribe_file(bad_inputs["noise"][0])
+
+
+def test_the_faster_whisper_internals_mockint_relies_on_are_there(transcriber):
+    """Beyond faster-whisper's documented API, mockint reuses a window's encoder output (it overrides
+    WhisperModel.encode) and reads the cue-primed word probabilities with CTranslate2's `align` over
+    faster-whisper's feature extractor. Checked against 1.2.1, and pyproject allows only 1.2.x: an
+    upgrade that moves any of them fails here, by name, instead of silently costing a re-encode."""
+    from importlib.metadata import version
+
+    from faster_whisper import WhisperModel
+
+    assert version("faster-whisper").startswith("1.2."), "re-check speech/transcribe.py's use of faster-whisper internals"
+    model = transcriber._model
+    assert isinstance(model, WhisperModel) and type(model).encode is not WhisperModel.encode  # the caching override
+    assert callable(model.model.align) and model.feature_extractor.nb_max_frames == 3000
