@@ -19,7 +19,6 @@ from conftest import segmented_transcript
 from mockint.config import load_settings
 from mockint.errors import AudioError, TranscriptionError
 from mockint.records import Word
-from mockint.resources import resource_dir
 from mockint.speech.decode import SAMPLE_RATE, load_audio
 from mockint.speech.delivery import compute_delivery
 from mockint.speech.transcribe import (
@@ -182,16 +181,6 @@ def test_keywords_are_bounded_in_tokens(transcriber):
     keyword_part = cue[len(transcriber.filler_cue) :]
     tokens = transcriber._model.hf_tokenizer.encode(keyword_part, add_special_tokens=False).ids
     assert MAX_KEYWORD_TOKENS - 10 <= len(tokens) <= MAX_KEYWORD_TOKENS + 2
-
-
-def test_ordinary_words_of_a_role_stay_out_of_the_cue_and_cannot_bend_the_words(transcriber):
-    """`--role "Data engineer"` gives the keywords Data, engineer: words Whisper already spells, which
-    in the cue pulled the demo's "licence ended" towards "Slice and sanded"."""
-    assert transcriber.hotwords(["Data", "engineer", "Kafka"], cue=False) == "Kafka."
-    assert transcriber.hotwords(["Data", "engineer"], cue=False) is None
-    clip = resource_dir("samples") / "strong_star.flac"
-    plain = transcriber.transcribe_file(clip).text
-    assert transcriber.transcribe_file(clip, keywords=["Data", "engineer"]).text == plain
 
 
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")

@@ -217,25 +217,16 @@ class Transcriber:
         self._lock = threading.Lock()  # one CTranslate2 call at a time: threads are already all cores
 
     def hotwords(self, keywords: list[str] | None, *, cue: bool = True) -> str | None:
-        """The context cue: fillers (with `cue`), then as many keywords as fit MAX_KEYWORD_TOKENS.
-
-        A keyword that is one token of Whisper's vocabulary as written and in lower case ("Data",
-        "engineer", "SQL") is a word Whisper already spells; in the cue it only pulls other words
-        towards it: with `--role "Data engineer"` the demo's "the old system's licence ended" came
-        out "the old systems Slice and sanded". Tool names are several tokens ("Kubernetes" 4,
-        "kafka" 3) and stay."""
+        """The context cue: fillers (with `cue`), then as many keywords as fit MAX_KEYWORD_TOKENS."""
         parts = [self.filler_cue] if cue and self.filler_cue else []
         kept: list[str] = []
         seen: set[str] = set()
-        tokenizer = self._model.hf_tokenizer
         for keyword in keywords or []:
             keyword = " ".join(str(keyword).split()).strip(" ,")
             if not keyword or keyword.lower() in seen:
                 continue
-            if all(len(tokenizer.encode(" " + form, add_special_tokens=False).ids) == 1 for form in (keyword, keyword.lower())):
-                continue
             candidate = ", ".join([*kept, keyword])
-            if len(tokenizer.encode(" " + candidate, add_special_tokens=False).ids) > MAX_KEYWORD_TOKENS:
+            if len(self._model.hf_tokenizer.encode(" " + candidate, add_special_tokens=False).ids) > MAX_KEYWORD_TOKENS:
                 break
             kept.append(keyword)
             seen.add(keyword.lower())
