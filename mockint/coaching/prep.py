@@ -268,13 +268,6 @@ def questions_to_ask(
 # --- proof points ----------------------------------------------------------------------
 
 
-def _mean_score(area: WeakArea) -> tuple[float, int]:
-    scored = [e for e in area.evidence if e.max_score]
-    if not scored:
-        return 0.0, 4
-    return round(sum(e.score for e in scored) / len(scored), 2), scored[0].max_score or 4
-
-
 def proof_points(
     answers: Sequence[Answer],
     bank: QuestionBank | None,
@@ -304,7 +297,7 @@ def proof_points(
                     bring.append(item)
         first = area.evidence[0] if area.evidence else None
         # Shown as "(1/4, on <question>)": that answer's own score, not the area's mean.
-        score, max_score = (first.score, first.max_score) if first else _mean_score(area)
+        score, max_score = (first.score, first.max_score or 4) if first else (0.0, 4)
         out.append(
             ProofPoint(
                 area=area.name,
