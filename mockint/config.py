@@ -80,6 +80,8 @@ class Settings(BaseSettings):
     llm_seed: int = 7
     llm_max_tokens: int = Field(default=2000, ge=64, description="reply token budget; doubled once on finish_reason=length")
     scorer: Literal["auto", "llm", "offline"] = "auto"
+    # How an LLM's level and the offline cues' combine per criterion (scoring/blend.py BLEND_RULES says why "cues").
+    blend: Literal["cues", "mean", "lower", "lower-if-apart", "offline-plus-1"] = "cues"
 
     # Transcription.
     whisper_model: str = Field(default="bundled", description="'bundled' (tiny.en), a model name or a CTranslate2 folder")

@@ -90,7 +90,7 @@ def test_every_rule_stays_between_the_two_scorers_and_keeps_what_they_agree_on(s
             assert c.evidence == l.evidence and c.raised is None  # the LLM's verified quotes are what the card shows
     # The totals follow the blended criteria, not the LLM's.
     assert blended.overall == overall_score([c for c in blended.criteria if c.applies], rubrics)[0]
-    if rule != "mean":  # only the mean may raise a harsh model's score
+    if rule not in ("mean", "cues"):  # only these may set a harsh model's score higher
         assert all(c.score <= llm.criterion(c.key).score for c in blended.criteria)
 
 
@@ -112,6 +112,37 @@ def test_an_unknown_rule_is_refused():
     with pytest.raises(ValueError, match="unknown blend rule"):
         BlendScorer(OfflineScorer(), OfflineScorer(), rule="highest")
     assert DEFAULT_RULE in BLEND_RULES
+
+
+def test_the_settings_offer_every_rule_and_default_to_the_blend_default(mockint_home, monkeypatch):
+    from typing import get_args
+
+    from mockint.config import Settings
+    from mockint.errors import ConfigError
+
+    assert set(get_args(Settings.model_fields["blend"].annotation)) == set(BLEND_RULES)
+    assert Settings.model_fields["blend"].default == DEFAULT_RULE
+    monkeypatch.setenv("MOCKINT_BLEND", "lower")
+    assert get_scorer(load_settings(openai_base_url=BASE)).rule == "lower"
+    monkeypatch.setenv("MOCKINT_BLEND", "highest")
+    with pytest.raises(ConfigError, match="blend"):
+        load_settings(openai_base_url=BASE)
+
+
+@pytest.mark.parametrize("proposed", [0, 4])
+def test_by_default_the_levels_are_the_offline_cues_and_the_llms_reading_is_shown_beside_them(settings, rubrics, api, proposed):
+    api.side_effect = fixed_model(proposed)
+    transcript = timed_transcript(ANSWER, length=0.3)
+    card = get_scorer(settings).score(QUESTION, transcript, rubrics)
+    offline = OfflineScorer().score(QUESTION, transcript, rubrics)
+    assert [(c.key, c.score) for c in card.criteria] == [(c.key, c.score) for c in offline.criteria]
+    assert card.overall == offline.overall
+    llm = LLMScorer(settings).score(QUESTION, transcript, rubrics)  # from the cache: the same reply
+    assert any(c.score != llm.criterion(c.key).score for c in card.criteria)
+    for c in card.criteria:
+        gave = llm.criterion(c.key).score
+        if c.score != gave:  # where the LLM read it otherwise, the card says what it gave
+            assert (c.lowered if c.score < gave else c.raised) == f"the offline cues give it {c.score} (the LLM gave {gave})"
 
 
 def test_the_report_and_the_terminal_say_the_llm_score_was_checked_and_what_it_lowered():

@@ -88,7 +88,7 @@ def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:
         from mockint.scoring.llm_scorer import LLMScorer  # openai/httpx only load when the LLM is used
 
         # The LLM's card, each criterion checked against the offline cues (scoring/blend.py says why).
-        return BlendScorer(LLMScorer(settings), _offline())
+        return BlendScorer(LLMScorer(settings), _offline(), rule=settings.blend)
     return _offline()
 
 
