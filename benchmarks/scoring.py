@@ -3,6 +3,7 @@
     python benchmarks/scoring.py                 # the locked test split (the headline figures)
     python benchmarks/scoring.py --split dev     # the split the offline model was fitted on
     python benchmarks/scoring.py --json out.json
+    python benchmarks/scoring.py --batch 2       # only the second batch (writers 4-5, graders C-D; ids b-...)
 
 Data: benchmarks/data/scoring_corpus.yaml (who wrote and graded it, and how, is in its header).
 Everything is computed in this run, baselines included:
@@ -80,8 +81,13 @@ def baselines(item: dict) -> dict[str, float]:
     return {"length": len(text.split()), "numbers+I": len(_NUMBER.findall(text)) + len(_I.findall(text))}
 
 
-def run(split: str) -> dict:
-    items = [it for it in yaml.safe_load(CORPUS.read_text(encoding="utf-8")) if split == "all" or it["split"] == split]
+# Batches of the corpus by id prefix: each batch had its own writers and graders (the corpus header says who).
+BATCHES = {"1": "a-", "2": "b-"}
+
+
+def run(split: str, batch: str = "all") -> dict:
+    items = [it for it in yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+             if (split == "all" or it["split"] == split) and (batch == "all" or it["id"].startswith(BATCHES[batch]))]
     rubrics, kinds, scorer = load_rubrics(), load_kinds(), OfflineScorer()
     cards, seconds = {}, []
     for it in items:
@@ -133,7 +139,7 @@ def run(split: str) -> dict:
     kind_ok = {q: classify(q, kinds) == k for q, k in {it["question"]: it["grades"]["kind"] for it in items}.items()}
     graders = inter_grader(items)
     return {
-        "split": split, "answers": len(items), "questions": len({it["question"] for it in items}),
+        "split": split, "batch": batch, "answers": len(items), "questions": len({it["question"] for it in items}),
         "ranking": ranking, "criteria_qwk": kappas,
         "star_part_agreement": round(star_hits / max(1, star_total), 3), "star_parts": star_total,
         "calibration": calibration,
@@ -164,18 +170,19 @@ def paraphrase_spreads(items: list[dict], cards: dict) -> dict:
 
 
 def inter_grader(items: list[dict]) -> dict:
-    a = [it["graders"]["A"]["overall"] for it in items]
-    b = [it["graders"]["B"]["overall"] for it in items]
-    grade = {it["id"]: it["graders"]["A"]["overall"] for it in items}
-    other = {it["id"]: it["graders"]["B"]["overall"] for it in items}
+    """The two graders of each answer (A and B in batch 1, C and D in batch 2), first against second."""
+    first = {it["id"]: list(it["graders"].values())[0]["overall"] for it in items}
+    other = {it["id"]: list(it["graders"].values())[1]["overall"] for it in items}
+    a, b = list(first.values()), list(other.values())
+    grade = first
     words = {it["id"]: len(it["answer"].split()) for it in items}
     acc, _ = pairwise(other, grade, words)
     return {"overall_qwk": round(qwk(a, b, 1, 5), 3), "exact": round(float(np.mean(np.array(a) == np.array(b))), 3),
-            "pairwise_B_vs_A": round(acc, 3)}
+            "pairwise_second_vs_first": round(acc, 3)}
 
 
 def show(r: dict) -> None:
-    print(f"split: {r['split']}  ({r['answers']} answers, {r['questions']} questions)")
+    print(f"split: {r['split']}, batch: {r['batch']}  ({r['answers']} answers, {r['questions']} questions)")
     print(f"{'':28s} {'pairwise':>9s} {'similar-length':>15s} {'spearman':>9s}")
     for name, v in r["ranking"].items():
         print(f"{name:28s} {v['pairwise']:9.3f} {v['pairwise_similar_length']:15.3f} {v['spearman']:9.3f}")
@@ -200,9 +207,11 @@ def show(r: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["test", "dev", "all"], default="test")
+    parser.add_argument("--batch", choices=["all", *BATCHES], default="all",
+                        help="only one batch of the corpus (each had its own writers and graders)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args()
-    result = run(args.split)
+    result = run(args.split, args.batch)
     show(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
