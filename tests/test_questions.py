@@ -189,3 +189,23 @@ def test_cli_questions_tailored_to_a_job_description(run_cli, tmp_path):
 def test_the_british_spelling_of_behavioural_picks_the_behavioral_questions(run_cli):
     british, american = (run_cli("questions", "--category", c) for c in ("behavioural", "behavioral"))
     assert british.code == american.code == 0 and british.out == american.out
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Walk me through how you'd prepare a trial bundle for a fast-track hearing.", "technical"),
+    ("A new checkout page has been live for two weeks. How would you work out whether it improved conversion?", "technical"),
+    ("Talk me through your first-use checks on a forklift before a shift.", "technical"),
+    ("A resident falls in the lounge and the nurse is on break. What would you do?", "situational"),
+    ("so why us", "motivation"),
+    ("Tell me about a time a plan of yours fell apart.", "behavioural"),
+])
+def test_cli_questions_kind_says_how_a_typed_question_will_be_judged(run_cli, text, kind):
+    from mockint.coaching.questions import question_ref
+
+    result = run_cli("questions", "--kind", text, "--json")
+    assert result.code == 0, result
+    ref = json.loads(result.out)
+    assert ref["kind"] == kind and ref["criteria"] == question_ref(text, BANK).criteria
+    assert ref["criteria"] == BANK.kinds[kind].criteria or ref["source"] == "bank"
+    shown = run_cli("questions", "--kind", text)
+    assert BANK.kinds[kind].name in shown.out and ", ".join(ref["criteria"][:2]) in shown.out.replace("\n", " ")

@@ -21,13 +21,27 @@ def questions_cmd(
     ),
     n: int | None = typer.Option(None, "-n", help="pick this many questions (tailored when --role/--jd is given)"),
     seed: int | None = typer.Option(None, "--seed", help="same seed, same selection"),
+    kind_of: str | None = typer.Option(
+        None, "--kind", metavar="TEXT", help="say which kind of question TEXT is and what its answer is judged on"
+    ),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Browse the second-round question bank, or pick a round tailored to a role."""
-    from mockint.coaching.questions import extract_keywords, load_bank, select_questions
+    from mockint.coaching.questions import extract_keywords, load_bank, question_ref, select_questions
     from mockint.userfiles import read_user_text
 
     bank = load_bank()
+    if kind_of is not None:
+        # How a typed question (score --question, a plan's, a debrief's) will be judged: the check a
+        # coach runs after editing the kinds' patterns in rubrics/questions.yaml.
+        ref = question_ref(kind_of, bank)
+        if as_json:
+            print_json(ref.model_dump(include={"id", "text", "kind", "criteria", "source"}))
+            return
+        kind = bank.kinds[ref.kind].name if ref.kind in bank.kinds else ref.kind
+        console.print(f"kind: {kind}" + (f"  [dim](bank question {ref.id})[/]" if ref.source == "bank" else ""))
+        console.print(f"judged on: {', '.join(ref.criteria)}")
+        return
     if ask:
         items = [q.model_dump() for q in bank.questions_to_ask]
         if as_json:
