@@ -189,6 +189,32 @@ def test_improvements_target_the_costliest_weak_criteria():
     assert card.rubric_versions == {r.id: r.version for r in rubrics}
 
 
+def test_no_advice_for_a_criterion_already_strong_and_a_gate_that_caps_comes_first():
+    rubrics = load_rubrics(["star", "specificity"])
+    quotes = ("last March I was the lead on the billing migration", "I cut the test cycle from two days to 4 hours")
+    # Every criterion at 3 of 4, the level the scale reads as the strong band: nothing is worth changing.
+    strong = build_scorecard(_raw(rubrics, score=3, quotes=quotes), _text(TEXT), rubrics, scorer="offline")
+    assert strong.band == "strong" and strong.improvements == []
+    # One criterion at 2: its advice alone, not the 3s'.
+    raw = _raw(rubrics, score=3, quotes=quotes)
+    for item in raw:
+        if (item.rubric, item.criterion) == ("specificity", "quantified_impact"):
+            item.score = 2
+    one = build_scorecard(raw, _text(TEXT), rubrics, scorer="offline")
+    assert one.improvements == [f"Quantified impact: {rubrics[1].criterion('quantified_impact').advice}"]
+    # Relevance 1 caps the overall: answering the question asked is the first thing to change,
+    # ahead of result (weight 1.5, weaker still at 0).
+    raw = _raw(rubrics, score=4, quotes=quotes)
+    for item in raw:
+        if (item.rubric, item.criterion) == ("specificity", "relevance"):
+            item.score = 1
+        elif (item.rubric, item.criterion) == ("star", "result"):
+            item.score = 0
+    capped = build_scorecard(raw, _text(TEXT), rubrics, scorer="offline")
+    assert capped.overall_capped and capped.improvements[0].startswith("Relevance:")
+    assert capped.improvements[1].startswith("Result:")
+
+
 # --- applicability: a question is judged on the criteria it exercises --------------------
 
 FIT_CRITERIA = ["specificity.relevance", "specificity.concrete_detail"]

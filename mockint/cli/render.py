@@ -77,6 +77,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
         console.print("[bold]Most worth changing:[/]")
         for tip in card.improvements[:2]:
             console.print(f"  → {escape(tip)}")
+    elif any(c.applies for c in card.criteria):
+        console.print("[bold]Most worth changing:[/] nothing major: every criterion counted is at a strong level.")
     if delivery is not None:
         console.print(delivery_line(delivery))
 

@@ -15,7 +15,10 @@ What this adds, the same way for every scorer:
   - a criterion the scorer gave no feedback for (the LLM gives none: generating it was most of a
     small model's time) gets its rubric's descriptor of the level it ends at, the words the
     offline scorer gives too;
-  - the improvements are picked from the rubric's advice for the applicable criteria that cost most.
+  - the improvements are picked from the rubric's advice for the applicable criteria that cost most,
+    a gate's criterion first when it capped the overall, and none for a criterion already at the
+    level the overall scale reads as strong (a trial user saw "put a number on the impact" under
+    an answer full of before/after figures at 3/4, and two tips under every 90+ answer).
 Pure: plain data in, plain data out.
 """
 
@@ -28,7 +31,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockint.errors import ScoringError, one_line
 from mockint.records import CriterionScore, Scorecard, Transcript
 from mockint.scoring.evidence import verify_quotes
-from mockint.scoring.rubrics import MAX_SCORE, Criterion, Rubric, criteria_by_key, overall_for
+from mockint.scoring.rubrics import (
+    BANDS,
+    MAX_SCORE,
+    Criterion,
+    Rubric,
+    criteria_by_key,
+    load_overall_formula,
+    overall_for,
+)
 from mockint.scoring.support import supported_level
 
 # Highest score a criterion may keep when none of its quotes verify.
@@ -86,20 +97,27 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
     """The advice for the criteria whose shortfall costs the most overall points.
 
     Cost = the criterion's weight x points missing (its share of the level the overall is read
-    from, rubrics.overall_for); weak criteria (below weak_below) come first. Advice repeated
+    from, rubrics.overall_for). A criterion below its gate (rubrics/overall.yaml: relevance 0-1
+    caps the overall) comes first, as that is what holds the answer down; then weak criteria
+    (below weak_below). A criterion at the level the scale reads as the strong band (3 of 4) is
+    not "worth changing": an answer strong on every criterion gets no advice. Advice repeated
     across rubrics is given once.
     """
     specs = criteria_by_key(rubrics)
-    ranked: list[tuple[bool, float, str]] = []
+    formula = load_overall_formula()
+    strong_level = formula.level_at(BANDS[0][0])
+    ranked: list[tuple[bool, bool, float, str]] = []
     for c in criteria:
-        if c.key not in specs or c.score >= MAX_SCORE:
+        if c.key not in specs or c.score >= strong_level:
             continue
         spec = specs[c.key][1]
+        gate = formula.gates.get(c.key)
+        gated = gate is not None and c.score < gate.below
         cost = spec.weight * (MAX_SCORE - c.score)
-        ranked.append((c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice}"))
-    ranked.sort(key=lambda item: (not item[0], -item[1]))
+        ranked.append((gated, c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice}"))
+    ranked.sort(key=lambda item: (not item[0], not item[1], -item[2]))
     out: list[str] = []
-    for _weak, _cost, advice in ranked:
+    for _gated, _weak, _cost, advice in ranked:
         if advice not in out:
             out.append(advice)
         if len(out) == limit:

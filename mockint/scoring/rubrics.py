@@ -296,6 +296,13 @@ class OverallFormula(_Strict):
             raise ValueError("overalls must stay within 0-100 and never fall as the level rises")
         return points
 
+    def level_at(self, overall: float) -> float:
+        """The lowest level the scale reads as `overall` or more (the inverse of `read`)."""
+        for (x0, y0), (x1, y1) in pairwise(self.scale):
+            if overall <= y1 and y1 > y0:
+                return x0 + (x1 - x0) * max(overall - y0, 0) / (y1 - y0)
+        return float(MAX_SCORE)
+
     def read(self, level: float) -> float:
         """The overall for a weighted mean level: straight lines between the scale's points."""
         for (x0, y0), (x1, y1) in pairwise(self.scale):
