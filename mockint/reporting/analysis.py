@@ -410,7 +410,7 @@ def analyse_round(
     repeated = find_weak_areas(rnd.answers, rubrics, tracked=tracked, session_id=session.id)
     # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
     weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
-    prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role, keywords=session.keywords)
+    prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role)
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
