@@ -647,3 +647,39 @@ def test_an_overall_a_gate_capped_says_why_in_both_formats():
         update={"overall": 40.0, "band": "developing", "overall_capped": "Relevance 1 of 4: it does not answer the question asked"})
     for fmt in ("md", "html"):
         assert "(capped: Relevance 1 of 4: it does not answer the question asked)" in render_session(session, analyse(session), fmt)
+
+
+GIL_WRONG = (
+    "The GIL lets Python threads run in parallel across all cores, so CPU-bound work scales with threads "
+    "because each thread gets its own interpreter lock and the scheduler spreads them over every core."
+)
+
+
+def test_a_technical_answer_judged_offline_says_correctness_was_not_checked():
+    from mockint.config import load_settings
+    from mockint.reporting.analysis import analyse_session
+    from mockint.reporting.render import render_session
+    from mockint.scoring import get_scorer, score_question
+
+    rubrics = load_rubrics()
+    caveat = next(c for r in rubrics if r.id == "technical" for c in r.criteria if c.id == "accuracy").offline_caveat
+    assert caveat and "not whether it is correct" in caveat  # the words live in rubrics/technical.yaml
+    question = "Explain how the GIL affects multithreaded Python code."
+    scorer = get_scorer(load_settings(), offline=True)
+    technical = score_question(scorer, question, Transcript(text=GIL_WRONG, duration=0.0), rubrics)
+    story = score_question(scorer, "Tell me about a time you fixed an outage.", Transcript(text=GIL_WRONG, duration=0.0), rubrics)
+    session = Session(id="20240506-093000-beef", created_at=T0, role="Python developer")
+    rnd = session.new_round()
+    for i, (text, sc) in enumerate([(question, technical), ("Tell me about a time you fixed an outage.", story)], 1):
+        ref = QuestionRef(id=f"custom.{i}", text=text, source="custom", criteria=[c.key for c in sc.criteria if c.applies])
+        rnd.answers.append(Answer(id=f"a0{i}", question=ref, status="scored",
+                                  transcript=Transcript(text=GIL_WRONG, duration=0.0), scorecard=sc))
+    analysis = analyse_session(session, rubrics, bank=BANK)
+    views = analysis.rounds[0].answers
+    assert views[0].caveats == [f"Correct and specific: {caveat}"] and views[1].caveats == []
+    assert "**Note:** Correct and specific: offline scoring reads how specific" in render_session(session, analysis, "md")
+    assert "<strong>Note:</strong> Correct and specific: offline scoring reads" in render_session(session, analysis, "html")
+    # An LLM's card checked the facts: no note.
+    llm_card = technical.model_copy(update={"scorer": "llm", "model": "m"})
+    rnd.answers[0] = rnd.answers[0].model_copy(update={"scorecard": llm_card})
+    assert analyse_session(session, rubrics, bank=BANK).rounds[0].answers[0].caveats == []

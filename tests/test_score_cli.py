@@ -115,6 +115,17 @@ def test_a_text_file_given_as_audio_says_to_use_text(run_cli, tmp_path):
     assert "a text file, not audio" in res.err and f"mockint score --text {tmp_path / 'ans.txt'}" in res.err
 
 
+def test_a_technical_answer_scored_offline_says_correctness_was_not_checked(run_cli, tmp_path):
+    wrong = _write(tmp_path, "The GIL lets Python threads run in parallel across all cores, so CPU-bound work "
+                             "scales with threads because each thread gets its own lock on every core.")
+    res = run_cli("score", "--text", str(wrong), "--offline", "-q", "Explain how the GIL affects multithreaded Python code.")
+    assert res.code == 0, res
+    shown = " ".join(res.out.split())
+    assert "Note: Correct and specific: offline scoring reads how specific and reasoned the answer is, not whether it is correct" in shown
+    story = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "-q", "Tell me about an incident.")
+    assert "not whether it is correct" not in story.out  # a STAR story has no facts of the trade to check
+
+
 def test_empty_text_is_one_line_error(run_cli, tmp_path):
     res = run_cli("score", "--text", str(_write(tmp_path, "  \n \n")))
     assert res.code != 0 and "the answer file is empty" in res.err and len(res.err.strip().splitlines()) == 1
