@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import codecs
 import sys
+import unicodedata
 from pathlib import Path
 
 from mockint.errors import UserFileError
 
 STDIN = "-"
 _SAVE_AS_TEXT = "save it as plain UTF-8 text"
+MAX_CONTROL_CHARS = 4
+MAX_CONTROL_SHARE = 0.01
 
 
 def read_user_text(path: Path | str, what: str) -> str:
@@ -31,7 +34,7 @@ def read_user_text(path: Path | str, what: str) -> str:
         except FileNotFoundError:
             raise UserFileError(f"{path}: no such {what}") from None
         except IsADirectoryError:
-            raise UserFileError(f"{path}: is a folder, not a {what}") from None
+            raise UserFileError(f"{path}: is a folder, not {_a(what)}") from None
         except OSError as exc:
             raise UserFileError(f"{path}: cannot read the {what}: {exc.strerror}") from None
     text = _decode(raw, shown)
@@ -48,6 +51,16 @@ def _decode(raw: bytes, shown: str) -> str:
     else:
         encoding = "utf-8-sig"
     try:
-        return raw.decode(encoding)
+        text = raw.decode(encoding)
     except UnicodeDecodeError:
         raise UserFileError(f"{shown}: not UTF-8 text", hint=_SAVE_AS_TEXT) from None
+    # Binary data that happens to decode (no NUL, valid UTF-8) is full of control characters,
+    # which no editor writes; a stray form feed or escape in real text stays under the bar.
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    if "\x00" in text or controls > max(MAX_CONTROL_CHARS, len(text) * MAX_CONTROL_SHARE):
+        raise UserFileError(f"{shown}: not a text file", hint=_SAVE_AS_TEXT)
+    return text
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

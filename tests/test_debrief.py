@@ -249,3 +249,48 @@ def test_help_shows_an_example_of_notes(run_cli):
     assert result.code == 0
     assert "    - They asked twice about streaming vs batch\n" in result.out, "the example keeps its lines"
     assert "--yes" in result.out
+
+
+TRIAL_NOTES = """- I rambled on the why-this-trust question
+- Fell flat: the salary question
+- They kept coming back to deteriorating patient
+"""
+
+
+def test_a_round_one_topic_is_retried_as_its_kind_of_question_in_plain_words():
+    from mockint.scoring.kinds import load_kinds
+
+    kinds = load_kinds()
+    ledger = apply_debrief(Ledger(), parse_debrief(TRIAL_NOTES, BANK))
+    areas = current_weak_areas(ledger, None, RUBRICS)
+    followups = {q.targets: q for q in plan_next_round(areas, [], BANK, RUBRICS, n=8) if q.source == "followup"}
+    for topic in ("topic.salary_question", "topic.whythistrust_question"):
+        retry = followups[topic]
+        # A motivation question: asked and judged as one, not as a STAR story.
+        assert retry.kind == "motivation" and retry.criteria == kinds["motivation"].criteria, retry
+        assert "what you did, and the outcome" not in retry.text and "reasons" in retry.text, retry.text
+        assert "STAR" not in ledger.entries[topic].advice
+    assert "fell flat in round one: the salary question." in followups["topic.salary_question"].text
+    assert "the why-this-trust question" in followups["topic.whythistrust_question"].text
+    # "kept coming back to deteriorating patient" reads as a broken sentence; a story topic asks for one.
+    probed = followups["topic.deteriorating_patient"]
+    assert "back to deteriorating patient" not in probed.text and "one topic: deteriorating patient." in probed.text
+    assert probed.kind == "behavioural" and "star.result" in probed.criteria
+
+
+def test_cli_debrief_and_plan_show_names_not_ids_or_empty_counts(run_cli, tmp_path, mockint_home):
+    notes = tmp_path / "round1.md"
+    notes.write_text(TRIAL_NOTES)
+    shown = run_cli("debrief", str(notes), "--yes")
+    assert shown.code == 0, shown
+    assert "questions quoted" not in shown.out and "questions they asked" not in shown.out  # the notes quote none
+    planned = run_cli("plan")
+    assert planned.code == 0, planned
+    text = " ".join((shown.out + planned.out).split())
+    assert "topic." not in text and "whythistrust" not in text, text
+    assert "drills salary question: round-one concern" in text
+
+    quoted = tmp_path / "quoted.md"
+    quoted.write_text("Q: Why do you want to leave?\n- Fell flat: the salary question\n")
+    shown = run_cli("debrief", str(quoted), "--yes")
+    assert 'questions they asked: "Why do you want to leave?"' in shown.out

@@ -276,7 +276,7 @@ def test_cli_plan_records_the_ledger_and_stores_the_plan(run_cli, mockint_home):
     assert Ledger.model_validate_json((mockint_home / "ledger.json").read_text()) == ledger
 
     human = run_cli("plan", "--offline")
-    assert human.code == 0 and "Next round" in human.out and "targets star.result" in human.out
+    assert human.code == 0 and "Next round" in human.out and "drills STAR structure: Result" in " ".join(human.out.split())
 
 
 def test_cli_plan_without_sessions_or_ledger_says_so(run_cli):

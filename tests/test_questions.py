@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 
 import pytest
@@ -107,6 +109,12 @@ def test_filters():
     # Search matches competency names too.
     assert {q.id for q in BANK.filter(search="conflict resolution")} >= {q.id for q in BANK.filter(competency="conflict_resolution")}
     assert BANK.filter(category="motivation", search="deadline") == []
+    # Stopwords only: matched as whole words as typed, never "everything".
+    why = BANK.filter(search="why")
+    assert why and len(why) < len(BANK.questions)
+    assert all(re.search(r"\bwhy\b", q.text, re.I) for q in why)
+    assert len(BANK.filter(search="why us")) < len(BANK.questions)
+    assert not any("anywhere" in q.text.lower() and "why" not in q.text.lower().split() for q in why)
 
 
 def test_similarity_spots_paraphrases_not_different_questions():

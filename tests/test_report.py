@@ -308,23 +308,19 @@ def test_delivery_view():
 
 
 def test_prep_is_tailored_to_what_was_said():
-    from mockint.coaching.prep import discussed_topics
-
     session = fixture_session()
     prep = analyse(session).rounds[0].prep
-    # Topics come from the transcripts: names and the role's keywords first.
-    assert "Northwind Logistics" in prep.topics
-    assert any("invoicing" in t.lower() for t in prep.topics)
-    assert not {"um", "like", "you know"} & {t.lower() for t in prep.topics}
-    # The thank-you note names topics actually discussed and the role, and addresses a weak answer.
+    # Topics are the competencies the questions probed, by name: real topics, not transcript words.
+    names = {BANK.competency_name(c) for a in session.answers for c in a.question.competencies}
+    assert prep.topics and set(prep.topics) <= names
+    # The thank-you note names those topics and the role, and addresses a weak answer.
     note = prep.thank_you
     assert "Platform engineer" in note
-    mentioned = [t for t in prep.topics if t in note]
-    assert mentioned, note
+    assert f"I especially enjoyed discussing {prep.topics[0][:1].lower() + prep.topics[0][1:]}" in note
     assert "Dear [interviewer's name]" in note and "[Your name]" in note
-    # Questions to ask: one about a topic they raised, and the concerns question because answers were weak.
+    # Questions to ask: one about a topic the questions probed, and the concerns question because answers were weak.
     texts = [q.text for q in prep.questions_to_ask]
-    assert any(prep.topics[0] in t for t in texts)
+    assert any(prep.topics[1].lower() in t.lower() for t in texts)
     assert any("hesitate" in t for t in texts)
     assert len(texts) == len(set(texts)) <= 5
     # Proof points for the weakest areas, from the weak answers' competencies in the bank.
@@ -337,8 +333,6 @@ def test_prep_is_tailored_to_what_was_said():
     conflict_proof = set(BANK.proof_points("conflict_resolution"))
     assert any(item in conflict_proof for p in prep.proof_points for item in p.bring)
 
-    other = discussed_topics([strong_answer()], keywords=[])
-    assert "Northwind Logistics" in other
 
 
 def test_prep_without_bank_or_weak_areas_still_drafts_a_note():
@@ -348,7 +342,9 @@ def test_prep_without_bank_or_weak_areas_still_drafts_a_note():
     assert prep.proof_points == []
     assert "Thank you for taking the time to speak with me." in prep.thank_you
     assert "Tell me" not in prep.questions_to_ask[0].text  # written around a topic, not an interview question
-    assert prep.topics and prep.topics[0] in prep.questions_to_ask[0].text
+    texts = [q.text for q in prep.questions_to_ask]
+    assert prep.topics and all(any(topic in t for t in texts) for topic in prep.topics[:2])
+    assert prep.topics[0] in prep.thank_you  # without a bank, the competency ids in words
 
 
 # --- charts ------------------------------------------------------------------------------
@@ -623,17 +619,23 @@ def test_numbers_whisper_split_read_as_one_in_the_transcript():
     assert " ".join(s.text for s in spans) == "we refunded $40,000 and cut errors to 4.5%"
 
 
-def test_prep_topics_are_noun_phrases_not_a_word_list():
-    from mockint.coaching.prep import discussed_topics
+def test_prep_names_real_topics_never_words_out_of_the_transcript():
+    from mockint.coaching.prep import build_prep
 
     text = (
-        "So the tickets from the customer about invoices were wrong, and I had to fix the invoice export. "
-        "The invoice export ran every night, and the customer tickets about wrong invoices stopped."
+        "On the ward that weekend the cardiac patient's chart was wrong, so I wrote a report. "
+        "The ward report went to the cardiac team and the chart was fixed before the weekend ended."
     )
-    answer = Answer(id="a01", question=bank_ref("beh.conflict"), status="transcribed", transcript=Transcript(text=text, duration=0.0))
-    topics = discussed_topics([answer])
-    assert topics[0] == "invoice export"
-    assert not {"wrong", "fix"} & set(topics)  # describing and doing words are no topics
+    answers = [
+        Answer(id=f"a0{i}", question=bank_ref(qid), status="transcribed", transcript=Transcript(text=text, duration=0.0))
+        for i, qid in enumerate(("beh.conflict", "beh.failure"), 1)
+    ]
+    prep = build_prep(answers, bank=BANK, weak=[], rubrics=RUBRICS, role="Staff nurse")
+    written = " ".join([*prep.topics, prep.thank_you, *(q.text for q in prep.questions_to_ask)]).lower()
+    assert not re.search(r"\b(ward|report|weekend|cardiac|chart)\b", written), written
+    themes = [BANK.competency_name(c) for c in bank_ref("beh.conflict").competencies[:1]]
+    assert themes[0] in prep.topics
+    assert f"I especially enjoyed discussing {themes[0][:1].lower() + themes[0][1:]}" in prep.thank_you
 
 
 def test_an_overall_a_gate_capped_says_why_in_both_formats():
@@ -645,3 +647,39 @@ def test_an_overall_a_gate_capped_says_why_in_both_formats():
         update={"overall": 40.0, "band": "developing", "overall_capped": "Relevance 1 of 4: it does not answer the question asked"})
     for fmt in ("md", "html"):
         assert "(capped: Relevance 1 of 4: it does not answer the question asked)" in render_session(session, analyse(session), fmt)
+
+
+GIL_WRONG = (
+    "The GIL lets Python threads run in parallel across all cores, so CPU-bound work scales with threads "
+    "because each thread gets its own interpreter lock and the scheduler spreads them over every core."
+)
+
+
+def test_a_technical_answer_judged_offline_says_correctness_was_not_checked():
+    from mockint.config import load_settings
+    from mockint.reporting.analysis import analyse_session
+    from mockint.reporting.render import render_session
+    from mockint.scoring import get_scorer, score_question
+
+    rubrics = load_rubrics()
+    caveat = next(c for r in rubrics if r.id == "technical" for c in r.criteria if c.id == "accuracy").offline_caveat
+    assert caveat and "not whether it is correct" in caveat  # the words live in rubrics/technical.yaml
+    question = "Explain how the GIL affects multithreaded Python code."
+    scorer = get_scorer(load_settings(), offline=True)
+    technical = score_question(scorer, question, Transcript(text=GIL_WRONG, duration=0.0), rubrics)
+    story = score_question(scorer, "Tell me about a time you fixed an outage.", Transcript(text=GIL_WRONG, duration=0.0), rubrics)
+    session = Session(id="20240506-093000-beef", created_at=T0, role="Python developer")
+    rnd = session.new_round()
+    for i, (text, sc) in enumerate([(question, technical), ("Tell me about a time you fixed an outage.", story)], 1):
+        ref = QuestionRef(id=f"custom.{i}", text=text, source="custom", criteria=[c.key for c in sc.criteria if c.applies])
+        rnd.answers.append(Answer(id=f"a0{i}", question=ref, status="scored",
+                                  transcript=Transcript(text=GIL_WRONG, duration=0.0), scorecard=sc))
+    analysis = analyse_session(session, rubrics, bank=BANK)
+    views = analysis.rounds[0].answers
+    assert views[0].caveats == [f"Correct and specific: {caveat}"] and views[1].caveats == []
+    assert "**Note:** Correct and specific: offline scoring reads how specific" in render_session(session, analysis, "md")
+    assert "<strong>Note:</strong> Correct and specific: offline scoring reads" in render_session(session, analysis, "html")
+    # An LLM's card checked the facts: no note.
+    llm_card = technical.model_copy(update={"scorer": "llm", "model": "m"})
+    rnd.answers[0] = rnd.answers[0].model_copy(update={"scorecard": llm_card})
+    assert analyse_session(session, rubrics, bank=BANK).rounds[0].answers[0].caveats == []

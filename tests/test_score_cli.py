@@ -35,7 +35,8 @@ def test_score_text_json_shape(run_cli, tmp_path):
     res = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--question", "Tell me about an incident.", "--json")
     assert res.code == 0, res
     data = json.loads(res.out)
-    assert set(data) == {"source", "question", "question_id", "question_kind", "transcript", "scorecard", "delivery"}
+    assert set(data) == {"source", "question", "question_id", "question_kind", "transcript", "scorecard", "delivery", "notes"}
+    assert data["notes"] == []  # a question was given, and the answer is long enough to judge
     assert data["source"] == {"kind": "text", "path": str(tmp_path / "answer.txt")}
     card = data["scorecard"]
     assert card["scorer"] == "offline" and card["model"] is None
@@ -73,6 +74,56 @@ def test_bad_input_is_one_line_error(run_cli, args, message):
     res = run_cli(*args)
     assert res.code != 0
     assert message in res.err and len(res.err.strip().splitlines()) == 1 and "Traceback" not in res.err
+
+
+def test_without_a_question_one_dim_line_says_what_was_assumed(run_cli, tmp_path):
+    res = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline")
+    assert res.code == 0, res
+    first = res.out.splitlines()[0]
+    assert first == "No --question: judged as behavioural (a real past example); name it with --question or --question-id."
+    given = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "-q", "Tell me about an incident.")
+    assert "No --question" not in given.out and given.out.startswith("Q: Tell me about an incident.")
+    data = json.loads(run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "--json").out)
+    assert data["question"] is None and data["notes"] == [first]
+
+
+def test_a_one_word_answer_is_scored_with_a_note_that_it_is_too_short(run_cli, tmp_path):
+    res = run_cli("score", "--text", str(_write(tmp_path, "yes\n")), "--offline", "-q", "Why do you want to work here?")
+    assert res.code == 0, res
+    assert "Note: Only 1 word: too short to judge fairly" in res.out and "Overall" in res.out
+    long_enough = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "-q", "Why do you want to work here?")
+    assert "too short" not in long_enough.out
+
+
+def test_a_folder_or_binary_given_as_text_is_one_clear_error(run_cli, tmp_path):
+    folder = run_cli("score", "--text", str(tmp_path))
+    assert folder.code == 1 and folder.err.strip() == f"error: {tmp_path}: is a folder, not an answer file"
+    # No NUL byte and valid UTF-8, but control characters no editor writes: binary all the same.
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(bytes(range(1, 32)) * 40 + b"abc")
+    res = run_cli("score", "--text", str(binary), "--offline")
+    assert res.code == 1 and res.out == "" and len(res.err.strip().splitlines()) == 1
+    assert "not a text file" in res.err
+    # A form feed or a tab in real text is still text.
+    typed = _write(tmp_path, STRONG.replace(". ", ".\t", 2) + "\f\n")
+    assert run_cli("score", "--text", str(typed), "--offline").code == 0
+
+
+def test_a_text_file_given_as_audio_says_to_use_text(run_cli, tmp_path):
+    res = run_cli("score", str(_write(tmp_path, STRONG, "ans.txt")), "--offline")
+    assert res.code == 1 and len(res.err.strip().splitlines()) == 1
+    assert "a text file, not audio" in res.err and f"mockint score --text {tmp_path / 'ans.txt'}" in res.err
+
+
+def test_a_technical_answer_scored_offline_says_correctness_was_not_checked(run_cli, tmp_path):
+    wrong = _write(tmp_path, "The GIL lets Python threads run in parallel across all cores, so CPU-bound work "
+                             "scales with threads because each thread gets its own lock on every core.")
+    res = run_cli("score", "--text", str(wrong), "--offline", "-q", "Explain how the GIL affects multithreaded Python code.")
+    assert res.code == 0, res
+    shown = " ".join(res.out.split())
+    assert "Note: Correct and specific: offline scoring reads how specific and reasoned the answer is, not whether it is correct" in shown
+    story = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "-q", "Tell me about an incident.")
+    assert "not whether it is correct" not in story.out  # a STAR story has no facts of the trade to check
 
 
 def test_empty_text_is_one_line_error(run_cli, tmp_path):

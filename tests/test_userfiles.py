@@ -55,7 +55,7 @@ def _bad_files(tmp_path):
     empty.write_text(" \n\t\n")
     return [
         (tmp_path / "missing.txt", "no such {what}"),
-        (tmp_path, "is a folder, not a {what}"),
+        (tmp_path, "is a folder, not {a_what}"),
         (word, "not a text file (save it as plain UTF-8 text)"),
         (latin1, "not UTF-8 text (save it as plain UTF-8 text)"),
         (empty, "the {what} is empty"),
@@ -75,5 +75,6 @@ def test_a_file_that_cannot_be_used_is_one_line_naming_it(run_cli, tmp_path, moc
     for path, expected in _bad_files(tmp_path):
         result = run_cli(*command, str(path))
         assert result.code == 1, (path, result)
-        assert result.err == f"error: {path}: {expected.format(what=what)}\n"
+        a_what = f"an {what}" if what == "answer file" else f"a {what}"  # "not a answer file" was the bug
+        assert result.err == f"error: {path}: {expected.format(what=what, a_what=a_what)}\n"
     assert not (mockint_home / "sessions").exists(), "no session is created for a bad job description"

@@ -9,6 +9,7 @@ import typer
 
 from mockint.cli.app import app, console, err_console, print_json, settings
 
+QUESTIONS_SHOWN = 3
 HOW = {"probed": "they came back to it", "inferred": "several questions on it", "fell_flat": "went badly", "discussed": "came up, went fine"}
 
 
@@ -86,7 +87,11 @@ def _how(topic) -> str:
 def _show_understood(debrief, notes_file: Path, sure) -> None:
     from rich.markup import escape
 
-    console.print(f"[bold]Round-one debrief[/] from {escape(str(notes_file))}: {len(debrief.questions_asked)} questions quoted")
+    console.print(f"[bold]Round-one debrief[/] from {escape(str(notes_file))}")
+    if debrief.questions_asked:  # what the notes quote as asked; nothing to say when they quote none
+        shown = "; ".join(f'"{q}"' for q in debrief.questions_asked[:QUESTIONS_SHOWN])
+        more = len(debrief.questions_asked) - QUESTIONS_SHOWN
+        console.print(f"  questions they asked: {escape(shown)}" + (f" and {more} more" if more > 0 else ""))
     for topic in sure:
         console.print(f"  {escape(topic.name)}: {_how(topic)}")
 
@@ -131,7 +136,7 @@ def _show_result(debrief, dropped, already: bool, ledger_file: Path, bank) -> No
         for col in ("area", "why", "competencies"):
             table.add_column(col, overflow="fold")
         for t in concerns:
-            table.add_row(f"{escape(t.name)} [dim]({t.id})[/]", _how(t), ", ".join(bank.competency_name(c) for c in t.competencies) or "-")
+            table.add_row(escape(t.name), _how(t), ", ".join(bank.competency_name(c) for c in t.competencies) or "-")
         console.print(table)
     else:
         console.print("No weak areas in these notes: nothing they kept coming back to, nothing that went badly.")

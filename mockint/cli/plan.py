@@ -56,19 +56,22 @@ def plan_cmd(
     if not weak:
         console.print("No weak areas: nothing fell below its threshold in two or more answers, and the ledger has nothing open.")
         return
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="Weak areas", title_justify="left")
     for col in ("area", "status", "how often / how badly"):
         table.add_column(col, overflow="fold")
     for w in weak:
-        table.add_row(f"{w.name} [dim]({w.id})[/]", status.get(w.id, "open"), w.summary())
+        table.add_row(escape(w.name), status.get(w.id, "open"), w.summary())
     console.print(table)
     console.print()
     console.print("[bold]Next round[/]")
     for i, q in enumerate(plan, 1):
-        console.print(f"{i}. [bold]{q.text}[/]")
-        console.print(f"   [dim]targets {q.targets} ({q.source}) - {q.rationale}[/]")
+        console.print(f"{i}. [bold]{escape(q.text)}[/]")
+        # The rationale starts with the weak area's name: the id is for --json and the session file.
+        source = "bank question" if q.source == "bank" else "follow-up"
+        console.print(f"   [dim]{source} · drills {escape(q.rationale or q.targets or '')}[/]")
     if stored:
         console.print(f"\n[dim]Plan stored in session {session.id}, round {session.rounds[-1].index}: run 'mockint practice --plan'.[/]")
     elif session is None:

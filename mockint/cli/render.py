@@ -28,6 +28,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     from rich.markup import escape
     from rich.table import Table
 
+    from mockint.scoring.rubrics import load_rubrics, offline_caveats
+
     if compact:
         table = Table(title=title, show_header=True, box=None, pad_edge=False, expand=False)
         table.add_column("criterion", style="bold")
@@ -73,6 +75,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     console.print(f"[bold]Overall {card.overall:g}/100 · {card.band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
     if card.overall_capped:
         console.print(f"[yellow]Capped at {card.overall:g}:[/] {escape(card.overall_capped)}")
+    for caveat in offline_caveats(card, load_rubrics()):
+        console.print(f"[yellow]Note:[/] {escape(caveat)}")
     if card.improvements:
         console.print("[bold]Most worth changing:[/]")
         for tip in card.improvements[:2]:

@@ -38,10 +38,42 @@ def _transcribe(path: Path, cfg) -> Any:  # -> Transcript
         from mockint.speech.transcribe import get_transcriber
     except ImportError:
         raise MockintError("transcription is not available in this install", hint="use --text FILE") from None
-    transcript = get_transcriber(cfg).transcribe_file(path)
+    try:
+        transcript = get_transcriber(cfg).transcribe_file(path)
+    except AudioError as exc:
+        if exc.hint is None and _reads_as_text(path):
+            raise AudioError(f"{path}: a text file, not audio", hint=f"score a typed answer with 'mockint score --text {path}'") from None
+        raise
     if not transcript.text.strip():
         raise ScoringError(f"{path}: no speech found to score")
     return transcript
+
+
+def _reads_as_text(path: Path) -> bool:
+    from mockint.errors import UserFileError
+    from mockint.userfiles import read_user_text
+
+    try:
+        read_user_text(path, "answer file")
+    except UserFileError:
+        return False
+    return True
+
+
+def _notes(asked, given: bool, transcript) -> tuple[str | None, str | None]:
+    """What the card cannot say itself: (the question it assumed, an answer too short to judge)."""
+    from mockint.coaching.questions import load_bank
+    from mockint.scoring.offline import BREVITY_CAPS
+
+    assumed = short = None
+    if not given:
+        kinds = load_bank().kinds
+        kind = kinds[asked.kind].name if asked.kind in kinds else asked.kind
+        assumed = f"No --question: judged as {kind[:1].lower() + kind[1:]}; name it with --question or --question-id."
+    words = len(transcript.text.split())
+    if words < BREVITY_CAPS[0][0]:  # below this the offline scorer caps every criterion: too few words to show it
+        short = f"Only {words} word{'s' if words != 1 else ''}: too short to judge fairly; these scores say little about a full answer."
+    return assumed, short
 
 
 def _delivery(transcript) -> Any:  # -> DeliveryMetrics | None
@@ -107,6 +139,7 @@ def score_cmd(
     # on the criteria of its kind (a motivation question is not a STAR story).
     card = score_question(scorer, asked, transcript, rubrics)
     delivery = _delivery(transcript)
+    assumed, short = _notes(asked, bool(question or question_id), transcript)
     if as_json:
         print_json(
             {
@@ -117,11 +150,18 @@ def score_cmd(
                 "transcript": transcript.text,
                 "scorecard": scorecard_json(card),
                 "delivery": delivery.model_dump(mode="json") if delivery else None,
+                "notes": [n for n in (assumed, short) if n],
             }
         )
         return
+    from rich.markup import escape
+
     if question or question_id:
-        console.print(f"[bold]Q:[/] {asked.text}  [dim]({asked.kind} question{', bank ' + asked.id if asked.source == 'bank' else ''})[/]")
+        console.print(f"[bold]Q:[/] {escape(asked.text)}  [dim]({asked.kind} question{', bank ' + asked.id if asked.source == 'bank' else ''})[/]")
+    if assumed:
+        console.print(f"[dim]{escape(assumed)}[/]", soft_wrap=True)
+    if short:
+        console.print(f"[yellow]Note:[/] {escape(short)}")
     render_scorecard(card, delivery=delivery)
 
 

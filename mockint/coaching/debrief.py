@@ -37,6 +37,7 @@ from mockint.coaching import phrases
 from mockint.coaching.questions import QuestionBank, tokens
 from mockint.coaching.weakness import Ledger, LedgerEntry, LedgerEvent, WeakEvidence
 from mockint.records import Model, utc_now
+from mockint.scoring.kinds import classify_topic, topic_words
 
 Section = Literal["bad", "good", "repeated", "questions", "topics", "none"]
 Reason = Literal["probed", "fell_flat", "inferred", "discussed"]
@@ -666,9 +667,8 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
 
 
 def _debrief_advice(topic: DebriefTopic) -> str:
+    """The advice of the topic's kind of question (rubrics/questions.yaml): a salary question is no STAR story."""
+    advice = topic_words(classify_topic(topic.name, topic.notes)).advice
     if topic.reason == "fell_flat":
-        return "Rebuild this answer as one STAR story with a number in the result, and rehearse it aloud."
-    return (
-        "They kept asking, so your answer has not satisfied them yet: prepare a specific story and bring "
-        "tangible proof (work sample, reference, numbers)."
-    )
+        return advice
+    return f"They kept asking, so your answer has not satisfied them yet. {advice}"

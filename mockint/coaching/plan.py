@@ -36,6 +36,7 @@ from mockint.coaching.weakness import DELIVERY_CHECKS, WeakArea
 from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
+from mockint.scoring.kinds import TopicWords, classify_topic, load_kinds, topic_words
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
@@ -56,24 +57,16 @@ Warn = Callable[[str], None]
 # file (rubrics/*.yaml: followup, followup_measured, followup_criteria, quote_cues); a delivery
 # habit's from weakness.DELIVERY_CHECKS. The wording below is for areas without their own.
 # {quote}: the candidate's words; {question}: the question they were answering;
-# {topic}: a round-one concern; {filler}: their most used filler word.
+# {filler}: their most used filler word. A round-one topic's wording (coaching a motivation
+# question is not coaching a STAR story) is in the kinds table of rubrics/questions.yaml.
 GENERIC_FOLLOWUP = 'You said "{quote}". Tell me more about that: what exactly did you do, and what was the result?'
-TOPIC_FOLLOWUP = (
-    "In your first interview they kept coming back to {topic}. What would you tell them now? "
-    "Give one specific example and proof they could check."
-)
-FLAT_FOLLOWUP = (
-    "Your answer on {topic} fell flat in round one. Let's try it again: one real example, what you did, and the outcome."
-)
 # What a follow-up actually asks for: the criteria its answer is judged on (QuestionRef.criteria).
 # A criterion's own follow-up asks for it plus at most one criterion the same question asks for:
 # 'what changed, in numbers?' asks for the result and its size, not for a whole STAR story, so a
 # reply that is just the numbers is not marked down on task and action.
 # GENERIC_FOLLOWUP: "what exactly did you do, and what was the result?"
 GENERIC_CRITERIA = ("star.action", "star.result")
-# TOPIC_FOLLOWUP / FLAT_FOLLOWUP ask for one real example (situation), what you did and the outcome.
-# Not star.task: neither asks what you were responsible for, so a good answer is not marked down for it.
-DEBRIEF_CRITERIA = ("star.situation", "star.action", "star.result", "specificity.real_example")
+_DETERMINER = re.compile(r"^(?:the|a|an|my|your|their|our|his|her|that|this|these|those)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -106,7 +99,7 @@ def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
 def followup_criteria(area: WeakArea, rubrics: Sequence[Rubric]) -> list[str]:
     """The criteria a follow-up drilling `area` asks for (not the criteria of the question it quotes)."""
     if area.kind == "debrief":
-        return list(DEBRIEF_CRITERIA)
+        return list(debrief_words(area).criteria)
     words = followup_words(area.id, rubrics)
     if words.criteria:
         return list(words.criteria)
@@ -118,7 +111,8 @@ def followup_criteria(area: WeakArea, rubrics: Sequence[Rubric]) -> list[str]:
 def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     """Words of every follow-up template. Template wording is shared by many follow-ups; two
     follow-ups are duplicates only when what remains (the quote, the topic) is alike."""
-    templates = [GENERIC_FOLLOWUP, TOPIC_FOLLOWUP, FLAT_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
+    templates = [GENERIC_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
+    templates += [t for kind in load_kinds().values() for t in (kind.revisit, kind.retry) if t]
     for _rubric, criterion in criteria_by_key(rubrics).values():
         templates += [t for t in (criterion.followup, criterion.followup_measured) if t]
     return frozenset(t for template in templates for t in tokens(re.sub(r"\{\w+\}", " ", template)))
@@ -254,13 +248,14 @@ def evidence_note(area: WeakArea) -> str:
 def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: Sequence[Rubric]) -> QuestionRef | None:
     """A templated follow-up on the candidate's own story for this area (None when there is no story)."""
     if area.kind == "debrief":
-        topic = area.name
+        words = debrief_words(area)
         flat = any("fell flat" in e.detail for e in area.evidence)
-        text = (FLAT_FOLLOWUP if flat else TOPIC_FOLLOWUP).format(topic=topic)
+        text = (words.retry if flat else words.revisit).format(topic=topic_phrase(area.name))
         return QuestionRef(
             id=f"fu.{_slug(area.id)}",
             text=text,
             category="first_round_probe",
+            kind=words.kind,
             competencies=list(area.competencies),
             criteria=followup_criteria(area, rubrics),
             source="followup",
@@ -294,6 +289,21 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: 
             rationale=f'{evidence_note(area)}; in {answer.id} you said "{quote}"',
         )
     return None
+
+
+def debrief_words(area: WeakArea) -> TopicWords:
+    """How the plan asks about a round-one topic: by the kind of question it was (its name, else
+    the note lines it came from); a salary question is not retried as a STAR story."""
+    notes = [q for e in area.evidence for q in e.quotes]
+    return topic_words(classify_topic(area.name, notes))
+
+
+def topic_phrase(name: str) -> str:
+    """A topic as the notes named it, ready for a sentence: 'salary question' -> 'the salary question'."""
+    name = name.strip()
+    if re.search(r"\bquestions?$", name, re.I) and not _DETERMINER.match(name):
+        return f"the {name}"
+    return name
 
 
 def bank_question_for(

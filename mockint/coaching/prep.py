@@ -2,35 +2,26 @@
 
 The seeds' advice for the time between rounds, made concrete from a round's answers:
   - questions worth asking the interviewer (picked from the bank's `questions_to_ask` and
-    written around the topics the candidate talked about and the areas that went badly);
+    written around the competencies the questions probed and the areas that went badly);
   - proof to bring for the weakest areas (work samples, numbers, references), from the bank's
     per-competency `proof_points`, anchored on the answer that showed the gap;
   - a thank-you note draft that names topics actually discussed, to send within 24 hours.
+Topics are the competencies the questions probed, by name: words mined from the transcripts
+("ward", "report", "weekend") read as noise in a note a candidate may paste into a real email.
 
 Pure: answers, the bank and the weak areas in; a Prep out. No I/O.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from pydantic import Field
 
-from mockint.coaching.phrases import can_be_noun, word_classes
-from mockint.coaching.questions import QuestionBank, tokens
+from mockint.coaching.questions import QuestionBank
 from mockint.coaching.weakness import WeakArea
 from mockint.records import Model
-from mockint.scoring.lexicon import (
-    IRREGULAR_PAST,
-    MONTHS_DAYS,
-    NOT_PAST_ED,
-    NUMBER_WORDS,
-    STATE_PAST,
-    STOPWORDS,
-    TIMES_OF_YEAR_AND_DAY,
-)
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
@@ -38,29 +29,6 @@ MAX_TOPICS = 5
 MAX_QUESTIONS_TO_ASK = 5
 MAX_PROOF_AREAS = 3
 MAX_PROOF_ITEMS = 3
-
-# Words that are frequent in any spoken answer but name no topic.
-SPOKEN_NOISE = frozenset(
-    """um uh er erm ah oh okay ok yeah yes yep right well actually basically literally kind sort lot
-    thing things stuff something anything everything nothing way ways bit pretty quite just
-    think thought know knew mean meant said says going went gone goes come came make made
-    take took want wanted need needed try tried trying able sure really also still even
-    first second third last next then time times day days week weeks month months year years
-    good great big small new old little much many more most people person someone everyone
-    back together start started end ended work worked working job company team""".split()
-)
-
-# Time words anchor a story, numbers size it and past forms say what happened: none is what it
-# was about. Past forms that also name things stay ("cost centres", "common ground").
-NOT_TOPIC_WORDS = (
-    MONTHS_DAYS | TIMES_OF_YEAR_AND_DAY | NUMBER_WORDS | {"percent"}
-    | (IRREGULAR_PAST | STATE_PAST) - {"cost", "ground", "split"}
-)
-
-
-def _is_verb_form(word: str) -> bool:
-    """Regular past tenses and adverbs (-ed, -ly) say what happened, not what it was about."""
-    return len(word) > 4 and word not in NOT_PAST_ED and word.endswith(("ed", "ly"))
 
 
 class QuestionToAskItem(Model):
@@ -80,106 +48,13 @@ class ProofPoint(Model):
 
 
 class Prep(Model):
-    topics: list[str] = Field(default_factory=list, description="topics actually discussed")
+    topics: list[str] = Field(default_factory=list, description="the competencies the questions covered, by name")
     questions_to_ask: list[QuestionToAskItem] = Field(default_factory=list)
     proof_points: list[ProofPoint] = Field(default_factory=list)
     thank_you: str = ""
 
 
 # --- topics ----------------------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'+#-]*")
-_SENTENCE_END = re.compile(r"[.!?]\s*$")
-
-
-def _answer_text(answer: Answer) -> str:
-    return answer.transcript.text if answer.transcript else ""
-
-
-def _phrases(text: str) -> list[tuple[str, bool]]:
-    """Runs of content words between stopwords/punctuation, as (phrase, looks-like-a-name).
-
-    A name is a capitalised word that does not start a sentence ("Northwind", "Kubernetes").
-    """
-    out: list[tuple[str, bool]] = []
-    text = re.sub(r"<[^>]*>", " ", text)  # markup is not something anyone said
-    for chunk in re.split(r"[,.;:!?()\"\u2014\u2013]|\s-\s", text):
-        run: list[str] = []
-        proper = False
-        words = _WORD.findall(chunk)
-        for i, raw in enumerate(words):
-            word = raw.strip("'-")
-            low = word.lower()
-            if not word or low in STOPWORDS or low in SPOKEN_NOISE or low in NOT_TOPIC_WORDS or len(low) < 3 or not tokens(low) or _is_verb_form(low):
-                if run:
-                    out.append(_topic_run(run, proper))
-                run, proper = [], False
-                continue
-            is_name = (i > 0 and word[0].isupper()) or (word.isupper() and len(word) > 1)
-            run.append(word if is_name else low)
-            proper = proper or is_name
-        if run:
-            out.append(_topic_run(run, proper))
-    return [(phrase, proper) for phrase, proper in out if phrase]
-
-
-def _topic_run(run: list[str], proper: bool) -> tuple[str, bool]:
-    """A topic is a noun phrase: it ends on a noun ("invoice export", not "export wrong"), and a
-    single common word must be a noun and not a describing word ("wrong", "happy" are no topics)."""
-    while run and not (run[-1][:1].isupper() or can_be_noun(run[-1].lower())):
-        run = run[:-1]
-    if len(run) == 1 and not run[0][:1].isupper():
-        classes = word_classes(run[0].lower())
-        if "NOUN" not in classes or "ADJ" in classes:
-            return "", proper
-    return " ".join(run), proper
-
-
-def discussed_topics(
-    answers: Sequence[Answer], *, keywords: Iterable[str] = (), limit: int = MAX_TOPICS
-) -> list[str]:
-    """The subjects the candidate talked about, most salient first.
-
-    Candidate phrases are runs of content words (at most two) in the transcripts. A phrase
-    scores by how often it recurs, with a bonus for names (capitalised mid-sentence), for
-    multi-word phrases and for the role's own keywords (from the job description), so
-    "invoicing integration" and "Northwind" beat a stray verb.
-    """
-    wanted = {k.lower() for k in keywords}
-    counts: Counter[str] = Counter()
-    bonus: dict[str, float] = {}
-    spelling: dict[str, str] = {}
-    first_seen: dict[str, int] = {}
-    position = 0
-    for answer in answers:
-        for phrase, proper in _phrases(_answer_text(answer)):
-            words = phrase.split()
-            for n in (2, 1):
-                for i in range(len(words) - n + 1):
-                    gram = " ".join(words[i : i + n])
-                    key = gram.lower()
-                    counts[key] += 1
-                    spelling.setdefault(key, gram)
-                    first_seen.setdefault(key, position)
-                    position += 1
-                    b = 0.6 * (n - 1)
-                    if proper and any(w[0].isupper() for w in words[i : i + n]):
-                        b += 1.0
-                    if key in wanted or any(w in wanted for w in key.split()):
-                        b += 1.5
-                    bonus[key] = max(bonus.get(key, 0.0), b)
-    ranked = sorted(counts, key=lambda k: (-(counts[k] + bonus[k]), first_seen[k]))
-    chosen: list[str] = []
-    for key in ranked:
-        # A bare single word needs to recur or be a name/keyword to count as a topic.
-        if " " not in key and counts[key] < 2 and bonus[key] < 1.0:
-            continue
-        if any(key in c.lower().split(" ") or key in c.lower() or c.lower() in key for c in chosen):
-            continue
-        chosen.append(spelling[key])
-        if len(chosen) == limit:
-            break
-    return chosen
 
 
 def question_themes(answers: Sequence[Answer], bank: QuestionBank | None) -> list[str]:
@@ -215,20 +90,19 @@ def questions_to_ask(
     answers: Sequence[Answer],
     bank: QuestionBank | None,
     weak: Sequence[WeakArea],
-    topics: Sequence[str],
     themes: Sequence[str],
     limit: int = MAX_QUESTIONS_TO_ASK,
 ) -> list[QuestionToAskItem]:
-    """Questions for the interviewer: ones written around what the candidate talked about,
-    then the bank's, chosen for what the round showed (weak areas -> ask about concerns)."""
+    """Questions for the interviewer: ones written around what the questions probed, then the
+    bank's, chosen for what the round showed (weak areas -> ask about concerns)."""
     out: list[QuestionToAskItem] = []
-    if topics:
-        topic = topics[0]
+    if len(themes) > 1:
+        topic = _lower_first(themes[1])
         out.append(
             QuestionToAskItem(
                 text=f"On {topic}: how does the team handle it today, and where would you want the new person to make a difference?",
-                why="Connects a story you told to their current needs and shows you listened for them.",
-                because=f"You talked about {topic} in your answers.",
+                why="Connects what they asked you about to their current needs, and shows you listened for them.",
+                because=f"Your answers covered {topic}.",
             )
         )
     if themes:
@@ -315,13 +189,13 @@ def proof_points(
 # --- thank-you note --------------------------------------------------------------------
 
 
-def thank_you_note(
-    *, role: str | None, topics: Sequence[str], themes: Sequence[str], weak: Sequence[WeakArea], answers: Sequence[Answer]
-) -> str:
-    """A short, personal draft: thanks, the topics discussed, one point to strengthen, interest."""
+def thank_you_note(*, role: str | None, themes: Sequence[str], weak: Sequence[WeakArea], answers: Sequence[Answer]) -> str:
+    """A short, personal draft: thanks, the topics discussed, one point to strengthen, interest.
+    A draft people paste into a real email names only real topics (the competencies the questions
+    probed), never words picked out of a transcript ("ward", "report")."""
     role_part = f" for the {role} role" if role else ""
     lines = ["Subject: Thank you for today's conversation", "", "Dear [interviewer's name],", ""]
-    discussed = [_lower_first(t) for t in themes[:2]] + list(topics[:2])
+    discussed = [_lower_first(t) for t in themes[:2]]
     if discussed:
         about = f" I especially enjoyed discussing {_join(discussed)}."
     else:
@@ -359,14 +233,12 @@ def build_prep(
     weak: Sequence[WeakArea],
     rubrics: Sequence[Rubric],
     role: str | None = None,
-    keywords: Iterable[str] = (),
 ) -> Prep:
     """Everything for the next round, from one round's (or one session's) answers."""
-    topics = discussed_topics(answers, keywords=keywords)
     themes = question_themes(answers, bank)
     return Prep(
-        topics=topics,
-        questions_to_ask=questions_to_ask(answers, bank, weak, topics, themes),
+        topics=themes[:MAX_TOPICS],
+        questions_to_ask=questions_to_ask(answers, bank, weak, themes),
         proof_points=proof_points(answers, bank, weak, rubrics),
-        thank_you=thank_you_note(role=role, topics=topics, themes=themes, weak=weak, answers=answers),
+        thank_you=thank_you_note(role=role, themes=themes, weak=weak, answers=answers),
     )

@@ -122,8 +122,14 @@ class QuestionBank(Model):
         competency: str | None = None,
         search: str | None = None,
     ) -> list[Question]:
-        """Questions matching every filter given; `search` matches words in text, id or competency names."""
+        """Questions matching every filter given; `search` matches words in text, id or competency names.
+        A search of stopwords only ("why", "why us") has no content word to match: the words
+        typed are matched as a whole-word phrase instead, so it still narrows the list."""
         wanted = set(tokens(search)) if search else set()
+        phrase = None
+        if search and not wanted:
+            typed = re.findall(r"[\w'-]+", search.lower())
+            phrase = re.compile(r"\b" + r"\W+".join(map(re.escape, typed)) + r"\b", re.I) if typed else None
         out = []
         for q in self.questions:
             if category and q.category != category:
@@ -132,7 +138,10 @@ class QuestionBank(Model):
                 continue
             if search:
                 haystack = " ".join([q.text, q.id, *q.competencies, *(self.competency_name(c) for c in q.competencies)])
-                if search.lower() not in haystack.lower() and not wanted <= set(tokens(haystack)):
+                if phrase is not None:
+                    if not phrase.search(haystack):
+                        continue
+                elif search.lower() not in haystack.lower() and not (wanted and wanted <= set(tokens(haystack))):
                     continue
             out.append(q)
         return out

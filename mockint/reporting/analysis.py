@@ -26,7 +26,7 @@ from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.evidence import continues_number, verify_quote
-from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
+from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key, offline_caveats
 from mockint.session import Answer, Round, Session
 
 STAR_RUBRIC = "star"
@@ -109,6 +109,7 @@ class AnswerView(Model):
     rubric_scores: dict[str, float] = Field(default_factory=dict)
     criteria: list[CriterionRow] = Field(default_factory=list)
     improvements: list[str] = Field(default_factory=list)
+    caveats: list[str] = Field(default_factory=list, description="what the scorer could not check (a rubric's offline_caveat)")
     delivery: DeliveryView | None = None
     asked_by: str | None = Field(default=None, description="the panelist who asked (--panel): 'Name (role)'")
     probe_of: str | None = Field(default=None, description="the answer this one follows up; its scores judge both")
@@ -304,9 +305,12 @@ def _timed_in(card: Scorecard, transcript: Transcript | None) -> Scorecard:
     return card.model_copy(update={"criteria": criteria})
 
 
-def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | None = None) -> AnswerView:
+def analyse_answer(
+    answer: Answer, parent: Answer | None = None, panel: Panel | None = None, rubrics: Sequence[Rubric] = ()
+) -> AnswerView:
     """One answer's view; a probe's answer (`parent`: the answer it follows up) is shown with
-    the combined judgement on the parent's question, and what the prompt changed."""
+    the combined judgement on the parent's question, and what the prompt changed. `rubrics`
+    give the notes on what the scorer could not check."""
     card = answer.scorecard
     view = AnswerView(
         id=answer.id,
@@ -347,6 +351,7 @@ def analyse_answer(answer: Answer, parent: Answer | None = None, panel: Panel | 
         view.rubric_scores = dict(card.rubric_scores)
         view.criteria = _criterion_rows(answer)
         view.improvements = list(card.improvements)
+        view.caveats = offline_caveats(card, rubrics)
     return view
 
 
@@ -410,11 +415,11 @@ def analyse_round(
     repeated = find_weak_areas(rnd.answers, rubrics, tracked=tracked, session_id=session.id)
     # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
     weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
-    prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role, keywords=session.keywords)
+    prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role)
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
-        answers=[analyse_answer(a, by_id.get(a.probe_of or ""), rnd.panel) for a in exchange_order(rnd.answers)],
+        answers=[analyse_answer(a, by_id.get(a.probe_of or ""), rnd.panel, rubrics) for a in exchange_order(rnd.answers)],
         scored=sum(a.scorecard is not None for a in main_answers(rnd.answers)),
         failed=sum(a.status == "failed" for a in rnd.answers),
         overall=overall,

@@ -21,6 +21,8 @@ happened to you?" asks first for a plan.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +49,12 @@ class QuestionKind(BaseModel):
     categories: list[str] = Field(default_factory=list, description="bank categories of this kind")
     criteria: list[str] = Field(min_length=1, description="'rubric.criterion' keys an answer is judged on")
     patterns: list[str] = Field(default_factory=list, description="regular expressions, case-insensitive")
+    # What the next-round plan asks about a round-one topic of this kind (coaching/plan.py); a
+    # kind without them borrows the default kind's, which must have them.
+    revisit: str | None = Field(default=None, description="question on a topic they kept coming back to: {topic}")
+    retry: str | None = Field(default=None, description="question on a round-one answer that fell flat: {topic}")
+    retry_criteria: list[str] = Field(default_factory=list, description="what those questions ask for (default: criteria)")
+    debrief_advice: str | None = Field(default=None, description="one line of advice for a round-one topic of this kind")
 
     @field_validator("patterns")
     @classmethod
@@ -57,6 +65,16 @@ class QuestionKind(BaseModel):
             except re.error as exc:
                 raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
         return patterns
+
+    @field_validator("revisit", "retry")
+    @classmethod
+    def _topic_template(cls, template: str | None) -> str | None:
+        if template is not None:
+            try:
+                template.format(topic="x")
+            except (KeyError, IndexError, ValueError) as exc:
+                raise ValueError(f"{template!r}: only {{topic}} may be filled in ({exc})") from None
+        return template
 
     def hits(self, text: str) -> int:
         return sum(1 for p in self.patterns if re.search(p, text, re.IGNORECASE))
@@ -85,6 +103,10 @@ def _load(path_text: str, _mtime: int) -> dict[str, QuestionKind]:
         raise DataFileError(f"{path}: invalid kinds table at {first_error(exc)}") from None
     if DEFAULT_KIND not in kinds:
         raise DataFileError(f"{path}: the kinds table needs a '{DEFAULT_KIND}' kind (the default)")
+    default = kinds[DEFAULT_KIND]
+    missing = [f for f in ("revisit", "retry", "debrief_advice") if getattr(default, f) is None]
+    if missing:
+        raise DataFileError(f"{path}: the '{DEFAULT_KIND}' kind needs `{missing[0]}` (other kinds borrow it)")
     return kinds
 
 
@@ -117,3 +139,42 @@ def criteria_for(question: str, kinds: dict[str, QuestionKind] | None = None) ->
     kinds = kinds or load_kinds()
     kind = classify(question, kinds)
     return kind, list(kinds[kind].criteria)
+
+
+def classify_topic(name: str, context: Sequence[str] = (), kinds: dict[str, QuestionKind] | None = None) -> str:
+    """The kind of a round-one topic as the notes named it ("the why-this-trust question",
+    "salary question"): from its name, else from the note lines it came from, else the default.
+    Notes join words with hyphens ("why-this-trust"), which the patterns read as spaces."""
+    kinds = kinds or load_kinds()
+    for text in (name, " ".join(context)):
+        text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+        if any(kind.hits(text) for kind in kinds.values()):
+            return classify(text, kinds)
+    return DEFAULT_KIND
+
+
+@dataclass(frozen=True)
+class TopicWords:
+    """What the plan says about a round-one topic of one kind (the kinds table's words)."""
+
+    kind: str
+    revisit: str
+    retry: str
+    criteria: tuple[str, ...]
+    advice: str
+
+
+def topic_words(kind_name: str, kinds: dict[str, QuestionKind] | None = None) -> TopicWords:
+    """The kind's words for a round-one topic; what the kind leaves out, the default kind's."""
+    kinds = kinds or load_kinds()
+    default = kinds[DEFAULT_KIND]
+    kind = kinds.get(kind_name, default)
+    # A kind with no questions of its own is asked the default kind's, and judged as those are.
+    asker = kind if kind.revisit or kind.retry else default
+    return TopicWords(
+        kind=kind_name if asker is kind and kind_name in kinds else DEFAULT_KIND,
+        revisit=kind.revisit or default.revisit or "",
+        retry=kind.retry or default.retry or "",
+        criteria=tuple(asker.retry_criteria or asker.criteria),
+        advice=kind.debrief_advice or default.debrief_advice or "",
+    )

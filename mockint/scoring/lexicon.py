@@ -66,8 +66,3 @@ MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday christmas easter".split()
 )
-# Seasons, parts of the day and relative times: they anchor a story, they are not its subject.
-TIMES_OF_YEAR_AND_DAY = frozenset(
-    """spring summer autumn fall winter mid early late ago today yesterday tomorrow morning afternoon
-    evening quarter""".split()
-)

@@ -35,7 +35,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from mockint.datafiles import first_error, read_yaml_mapping
 from mockint.errors import DataFileError
-from mockint.records import CriterionScore
+from mockint.records import CriterionScore, Scorecard
 from mockint.resources import resource_dir
 
 MAX_SCORE = 4
@@ -97,6 +97,9 @@ class Criterion(_Strict):
         default_factory=list, description="lower-case words that tend to sit in the sentence that shows the gap"
     )
     proof: str | None = Field(default=None, description="what to bring to round two when this criterion is weak")
+    offline_caveat: str | None = Field(
+        default=None, description="shown with the score when the offline scorer judged it: what it cannot check"
+    )
 
     @field_validator("followup", "followup_measured")
     @classmethod
@@ -378,3 +381,18 @@ def overall_score(criteria: list[CriterionScore], rubrics: list[Rubric]) -> tupl
 def criteria_by_key(rubrics: Iterable[Rubric]) -> dict[str, tuple[Rubric, Criterion]]:
     """'rubric.criterion' -> (its rubric, the criterion), in rubric order."""
     return {f"{r.id}.{c.id}": (r, c) for r in rubrics for c in r.criteria}
+
+
+def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:
+    """'Name: caveat' for each criterion the offline scorer judged whose rubric says what offline
+    scoring cannot check (its `offline_caveat`): a confidently wrong technical answer reads as
+    specific and reasoned, and scores as a right one would."""
+    if card.scorer != "offline":
+        return []
+    by_key = criteria_by_key(rubrics)
+    out = []
+    for score in card.criteria:
+        found = by_key.get(score.key)
+        if score.applies and found is not None and found[1].offline_caveat:
+            out.append(f"{score.name or found[1].name}: {found[1].offline_caveat}")
+    return out
