@@ -236,7 +236,7 @@ def _point_percent(n: _Number, tokens: list[_Token]) -> None:
     percent" -> 0.5%."""
     if n.digits or n.end - n.start != 1 or tokens[n.start].core not in _DIGIT_WORDS:
         return
-    if _previous(tokens, n.start) != "point" or (n.start > 1 and _DIGITS.match(tokens[n.start - 2].core)):
+    if _previous(tokens, n.start) != "point":
         return
     if _next(tokens, n.end - 1) == "percent" or [_next(tokens, n.end - 1), _next(tokens, n.end)] == ["per", "cent"]:
         n.value = float("0." + _DIGIT_WORDS[tokens[n.start].core])
@@ -323,7 +323,7 @@ def _render(n: _Number, tokens: list[_Token]) -> str | None:
         value = int(n.value)
         text = str(value) if month_first else _ordinal(value)
     else:
-        if _vague_scale(n, tokens) or _next(tokens, n.end - 1) in FRACTIONS and _next(tokens, n.end) == "of":
+        if _vague_scale(n, tokens) or (_next(tokens, n.end - 1) in FRACTIONS and _next(tokens, n.end) == "of"):
             return None
         if _previous(tokens, n.start) == "half" and n.end - n.start == 1 and n.value <= 12:
             return None  # "half four": a time of day
