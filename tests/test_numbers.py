@@ -68,6 +68,72 @@ def test_hyphenated_numbers_keep_their_word():
     assert write_numbers_in_text("a two-week sprint, a one-off") == "a two-week sprint, a one-off"
 
 
+def test_a_hyphenated_number_whisper_split_in_two_words_is_one_number():
+    # Whisper's words for "sixty-four" are " sixty" and "-four".
+    raw = [" we", " answered", " thirty", "-seven", " emails", " in", " twenty", "-five-minute", " blocks"]
+    words = [Word(word=w, start=i, end=i + 1, probability=0.9) for i, w in enumerate(raw)]
+    written = [" we", " answered", " 37", " emails", " in", " 25-minute", " blocks"]
+    assert [w.word for w in write_numbers(words)] == written
+    kept = [Word(word=w, start=i, end=i + 1, probability=0.9) for i, w in enumerate([" a", " one", "-off"])]
+    assert [w.word for w in write_numbers(kept)] == [" a", " one", "-off"], "no number: stays split as it was"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thousands of users and hundreds of tickets",  # plural scales are vague amounts
+        "tens of thousands of requests",
+        "millions of dollars",
+        "a few hundred dollars, several thousand rows",  # a bare scale after a vague word
+        "a couple hundred people",
+        "half a million customers",
+        "a quarter of a million pounds",
+        "a one in a million bug",
+        "three quarters of the team, two thirds of the budget",  # fractions
+        "band fives and band sixes, at sixes and sevens",  # number words in the plural are names
+        "we left at half four",  # a time of day
+    ],
+)
+def test_vague_amounts_and_fractions_stay_words(text):
+    assert write_numbers_in_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("revenue was three and a half thousand a month", "revenue was 3,500 a month"),
+        ("a round of two and a half million dollars", "a round of $2.5 million"),
+        ("fees went up by point five percent", "fees went up by 0.5%"),
+        ("a base of a thousand customers", "a base of 1,000 customers"),
+        ("that was in the year two thousand", "that was in the year 2000"),
+    ],
+)
+def test_scales_halves_and_leading_points(said, written):
+    assert write_numbers_in_text(said) == written
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("two to three days", "2 to 3 days"),  # a range: written alike on both sides
+        ("two to 3 days", "2 to 3 days"),  # as Whisper often writes it
+        ("from one to five engineers", "from 1 to 5 engineers"),
+        ("one or two people, one to one", "one or two people, one to one"),  # no quantity on either side
+        ("between two and four pm", "between 2 and 4 pm"),
+        ("one or two dollars", "$1 or $2"),
+        # The scale and the currency said once, after the range, are both ends'.
+        ("usually thirty to forty thousand dollars a month", "usually $30,000 to $40,000 a month"),
+        ("between two and three million users", "between 2 million and 3 million users"),
+        ("it fell from forty to ten thousand", "it fell from 40 to 10,000"),  # not a range of thousands
+        # On its own a small number stays a word even before a unit of time: a question's "two
+        # weeks" echoed in an answer must still match it for the scorer.
+        ("it took two weeks, not two of us", "it took two weeks, not two of us"),
+    ],
+)
+def test_numbers_said_as_a_range_are_written_alike(said, written):
+    assert write_numbers_in_text(said) == written
+
+
 def test_words_join_with_their_times_and_lowest_probability():
     raw = [(" It", 0.9), (" took", 0.9), (" nineteen", 0.6), (" hours,", 0.95), (" 97", 0.9), ("%", 0.8), (" done.", 0.9)]
     words = [Word(word=w, start=i, end=i + 1, probability=p) for i, (w, p) in enumerate(raw)]
