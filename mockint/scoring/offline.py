@@ -120,19 +120,59 @@ _DECISION = (
     r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
     r"it was my (call|decision)|i decided (that|we|the|not|to)"
 )
+# A responsibility is often told by how it reached the candidate or by the limit it came with, not
+# as "I was responsible": given ("my manager asked me to look at the rota", "I was put in charge of"),
+# passed on ("it came to me", "it got escalated to me"), held for the moment
+# ("I was covering as duty manager that night", "it was just me on the desk"), or stated by its
+# constraint ("I had a weekend for the bundle", "I had two days to review them"). A mistake story's
+# task is the candidate's own error to put right ("it was my mistake"), a feedback story's the
+# criticism they were given ("she told me my reports were too long"). The graders read all of these as
+# a stated responsibility (level 3 with its constraint), where the first cues saw none. Told as a
+# standing duty ("complaints come to me all the time, it's part of the job") it is no task in an event:
+# the graders gave such general answers 0-1, so only the past forms count (and judge_task skips habits).
+_RESPONSIBLE_ROLE = (
+    r"lead|owner|manager|supervisor|coordinator|head|officer|in charge|point of contact|keyholder|"
+    r"senior|responsible|accountable|on call|on duty|on shift"
+)
+_TIME_GIVEN = r"days?|weeks?|hours?|minutes?|months?|weekend|night|morning|afternoon|evening|shift|day"
+RESPONSIBILITY_GIVEN = (
+    r"(asked|told|got|put|left|wanted|needed|trusted|tasked|sent|brought|pulled|picked|chose|made) me (in |on )?"
+    r"(to|with|in charge|as|onto)\b|"
+    r"i was (kind of |sort of |basically |just |then )?(asked|tasked|given|handed|put|left|told|assigned|called|brought|"
+    r"pulled|sent|picked|chosen|made)\b|"
+    r"(came|fell|landed|went|passed|escalated|handed|referred|sent|given)"
+    r" (over |up |down |back |straight )?(to|on) me\b|"
+    r"(called|rang|paged|phoned|fetched|sent for|grabbed) me (down|over|in|up|out|to|because|as)\b|"
+    r"(was|were) (all )?part of my (job|role|remit)\b|"
+    r"i was (covering|acting|running|leading|managing|looking after|holding|in charge|coordinating|supervising|"
+    r"the only|the most senior|the senior|the one)\b|"
+    r"it was (basically |just |only )?(me|down to me) (running|on|doing|in charge|covering|looking after|holding)\b|"
+    r"where i (ran|managed|led|looked after|oversaw|headed|owned)\b|"
+    r"i('m| am| was) (the |a |an )?(\w+ ){0,3}?(" + _RESPONSIBLE_ROLE + r")\b|"
+    r"i (had|got|was given|was left with) (only |just |about |roughly |barely |less than |under )?(\w+ ){0,3}?"
+    r"(" + _TIME_GIVEN + r") (to|for|until|till|before|left|in which)\b|"
+    r"i (had|got) (until|till) \w+|"
+    r"(it|that|this) (was|is|'s) (entirely |all |completely |totally )?(my|on my) (own )?(mistake|error|fault|oversight|slip)|"
+    r"my (own )?(mistake|error|fault|oversight)\b|i('d| had)? (made|caused) (a|an|the) (\w+ )?(mistake|error|slip)\b|"
+    r"i('d| had)? got (it|that|this|\w+) (\w+ )?wrong\b|"
+    r"(told|gave) me (that )?(some )?(feedback|my|i|i'd|i was)\b|the feedback (i got |i had |was )?(was )?(that )?(my|i)\b|"
+    r"i (got|was given|had|received) (some )?(feedback|criticism|a complaint)\b|"
+    r"i (set|gave) myself\b|i wanted (\w+ ){1,3}to\b"
+)
 PERSONAL_TASK = re.compile(
     r"\b(i was (responsible|in charge|asked|tasked|the one|the lead|the owner|the (\w+ )?(lead|owner|manager|"
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
     r"my (job|role|task|goal|responsibility|brief|remit|part) (was|is)|it was (on|up to) me|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
-    r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to|i was (hired|brought in) to|i took it on|"
-    + _DECISION + r")\b"
+    r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to(?! be (a|an)\b)|i was (hired|brought in) to|i took it on|"
+    + RESPONSIBILITY_GIVEN + "|" + _DECISION + r")\b"
 )
 # The candidate's own decision, however much of the rest is "we".
 PERSONAL_DECISION = re.compile(r"\b(" + _DECISION + r"|i chose to|i insisted)\b")
 TEAM_TASK = re.compile(r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was)\b")
 CONSTRAINT = re.compile(
-    r"\b(deadline|budget|within|without|before|by (the )?(end|monday|tuesday|wednesday|thursday|friday|"
+    r"\b(deadline|budget|within|without|before|until|till|weekend|overnight|tonight|tomorrow|that night|"
+    r"by (the )?(end|monday|tuesday|wednesday|thursday|friday|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"target|constraint|only|instead of|so that|in time|on time|days?|weeks?|hours?|at least)\b"
 )
@@ -688,7 +728,8 @@ def judge_situation(r: Reading) -> Judgement:
 
 
 def judge_task(r: Reading) -> Judgement:
-    personal = [(u, c) for u, c in r.pairs() if c.personal_task]
+    # A duty told as a habit ("that's the job, I always...") is no responsibility in this event.
+    personal = [(u, c) for u, c in r.pairs() if c.personal_task and c.habitual <= c.past]
     team = any(c.team_task for c in r.cues)
     share, _past, _ = _story_mode(r)
     if share < 0.35:
@@ -696,6 +737,13 @@ def judge_task(r: Reading) -> Judgement:
     if not personal:
         if team and share >= 0.35:
             return Judgement(1, _best(r, lambda u, c: float(c.team_task)), "Only the team's goal is stated; say what you were responsible for.")
+        # A past story that sets up a problem and has the candidate act on it implies the task
+        # (level 1: "a goal is implied but not stated"); the graders gave 1, not 0, to such stories.
+        early = [(u, c) for u, c in r.pairs() if u.position <= 0.5 or u.index < 2]
+        acted = any(c.i_actions for c in r.cues)
+        if share >= 0.5 and acted and any(c.stakes for _, c in early):
+            return Judgement(1, _best(r, lambda u, c: float(c.stakes > 0) * (1.0 if u.position <= 0.5 else 0.3)),
+                             "The task is only implied by the problem; say what you were responsible for and what success meant.")
         return Judgement(0, [], "No goal or personal responsibility is stated.")
     # Constraints near the task statement (same or next unit) make it precise.
     idx = {u.index for u, _ in personal}
