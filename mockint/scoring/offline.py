@@ -253,7 +253,26 @@ BEHAVIOURAL_Q = re.compile(
 
 # --- text units ----------------------------------------------------------------------
 
+# A full stop ends a sentence unless it ends an abbreviation a sentence goes on after ("at 10 p.m. on
+# the Friday", "e.g. the rota"): there, only a capital letter after it starts a new sentence.
+_ABBREVIATIONS = ("a.m.", "p.m.", "e.g.", "i.e.", "etc.", "vs.", "approx.", "no.", "mr.", "mrs.", "ms.", "dr.", "st.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences. A full stop ends one unless it ends an abbreviation a sentence goes on
+    after ("at 10 p.m. on the Friday", "e.g. the rota"): after one, only a capital letter starts a
+    new sentence (Dr. and the like never end one)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(" ".join(text.split())):
+        last = out[-1].rsplit(" ", 1)[-1].lower() if out else ""
+        if last in _ABBREVIATIONS and (not piece[:1].isupper() or last in ("mr.", "mrs.", "ms.", "dr.", "st.")):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 _CLAUSE_BREAK = re.compile(
     r"\s+(?=(?:and then|and so|so then|after that|then|so|and|but|because|which|by the end|in the end)"
     r"\s+(?:i|we|they|he|she|it|the|my|our|that|this)\b)",
@@ -279,9 +298,13 @@ class Unit:
 
 def split_units(text: str) -> list[Unit]:
     pieces: list[str] = []
-    for sentence in _SENTENCE_END.split(" ".join(text.split())):
+    for sentence in _sentences(text):
         if len(sentence.split()) > 22:
-            pieces.extend(p for p in _CLAUSE_BREAK.split(sentence) if p.strip())
+            clauses = [p for p in _CLAUSE_BREAK.split(sentence) if p.strip()]
+            if len(clauses) > 1 and len(clauses[0].split()) < 4:  # "Since | then I check...": one clause
+                clauses[1] = f"{clauses[0]} {clauses[1]}"
+                clauses.pop(0)
+            pieces.extend(clauses)
         elif sentence.strip():
             pieces.append(sentence)
     merged: list[str] = []
@@ -360,14 +383,26 @@ NOT_ACTIONS = STATE_PAST | EMPTY_VERBS
 AMBIGUOUS_PAST = frozenset("cut put set hit let read quit spread shut hurt cost bet split".split())
 
 
-def _verbs(words: list[str], cues: UnitCues) -> None:
-    """Count who does what, and in which mode: past events, hypotheticals, habits."""
+# Past verbs in an indirect question ("find out what went wrong", "look at why it happened") narrate
+# nothing: "I would find out what went wrong" is a plan, not a past event.
+WH_WORDS = frozenset("what why how whatever whoever".split())
+# A pronoun right after a verb is its object ("I owned it, explained..."), not a new subject.
+OBJECT_PRONOUNS = frozenset("it them this that".split())
+
+
+def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = frozenset()) -> None:
+    """Count who does what, and in which mode: past events, hypotheticals, habits.
+
+    `after_comma`: indexes of words that follow a comma. A past verb there continues a list of the
+    current subject's actions ("I called the director, explained the figures, and sent..."); "where I
+    ran the payments service" is background (the candidate's role then), not a step taken."""
     subject: str | None = None
     i = 0
     while i < len(words):
         w = words[i]
         if w in ("i", "we"):
             subject = w
+            background = i > 0 and words[i - 1] == "where"
             j = _skip_adverbs(words, i + 1)
             nxt = words[j] if j < len(words) else ""
             if nxt in MODALS:
@@ -381,7 +416,7 @@ def _verbs(words: list[str], cues: UnitCues) -> None:
             elif nxt in ("don't", "can't", "doesn't"):
                 cues.habitual += 1
             elif _is_past(nxt):
-                if nxt not in NOT_ACTIONS:
+                if nxt not in NOT_ACTIONS and not background:
                     (cues.i_actions if w == "i" else cues.we_actions).append(nxt)
             elif nxt and nxt.isalpha() and nxt not in NOT_HABIT_AFTER_I:
                 cues.habitual += 1  # "I work", "we try", "I don't": present tense, a habit not an event
@@ -406,13 +441,25 @@ def _verbs(words: list[str], cues: UnitCues) -> None:
         elif w in ("would", "could", "might"):
             cues.hypothetical += 1
         elif _is_past(w):
-            cues.past += 1
             prev = words[i - 1] if i else ""
-            # A verb joined to the current subject: "I looked at it and found ...".
-            if prev in ("and", "then") and subject in ("i", "we") and w not in NOT_ACTIONS:
+            before = words[i - 2] if i > 1 else ""
+            if prev in WH_WORDS or (before in WH_WORDS and prev in SUBJECTS):
+                i += 1
+                continue  # "what went wrong", "why it happened": no event told
+            cues.past += 1
+            # A verb joined to the current subject: "I looked at it and found ...", "I rang her, explained".
+            joined = prev in ("and", "then") or (i in after_comma and w not in AMBIGUOUS_PAST)
+            if joined and subject in ("i", "we") and w not in NOT_ACTIONS:
                 (cues.i_actions if subject == "i" else cues.we_actions).append(w)
         if w in ("he", "she", "they", "it", "that", "this", "there", "you", "who"):
-            subject = "other"
+            prev = words[i - 1] if i else ""
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w in OBJECT_PRONOUNS and prev and (_is_past(prev) or prev in ("to", "of", "on", "with", "for", "at")):
+                pass  # "owned it", "sent them": an object, the subject goes on
+            elif w in ("that", "this") and not (_is_past(nxt) or nxt in ("is", "was", "would", "has", "meant", "means")):
+                pass  # "that evening", "this client": a determiner
+            else:
+                subject = "other"
         i += 1
 
 
@@ -587,10 +634,20 @@ def what_followed(text: str) -> bool:
     return False
 
 
+def _after_commas(text: str) -> frozenset[int]:
+    """Indexes (in _WORD's tokens) of the words that follow a comma or semicolon."""
+    out, previous_end = set(), 0
+    for n, m in enumerate(_WORD.finditer(text)):
+        if n and re.search(r"[,;]", text[previous_end:m.start()]):
+            out.add(n)
+        previous_end = m.end()
+    return frozenset(out)
+
+
 def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues = UnitCues()
     words, text = unit.words, unit.lower
-    _verbs(words, cues)
+    _verbs(words, cues, _after_commas(unit.text))
     _quantities(words, cues)
     _named(unit, cased, cues)
     cues.i_words = sum(w in ("i", "me", "my", "myself", "mine", "i'm", "i'd", "i've", "i'll", "im") for w in words)
@@ -666,19 +723,65 @@ def read_answer(text: str, question: str) -> Reading:
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units))
 
 
-def _quote(unit: Unit) -> str:
+# Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
+# conjunction that starts a clause.
+_QUOTE_CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|which|because|then|while|until|after|before|when|where)\s)")
+
+
+def _quote(unit: Unit, focus=None) -> str:
     """The unit's words, led in by the end of the clause before when it is too short to quote alone
-    ("...with the transaction references and he approved it."): still one contiguous span."""
+    ("...with the transaction references and he approved it."): still one contiguous span.
+
+    A unit longer than MAX_QUOTE_WORDS is cut at clause boundaries, around the clause `focus` (a
+    function of a clause's lower-cased text) rates highest: the quote shows what its criterion rests on,
+    never a figure cut off mid-phrase ("...went from about a third to nearly all of them, and their")."""
     words = unit.text.split()
     if len(words) < MIN_QUOTE_TOKENS and unit.lead_in:
         words = unit.lead_in.split()[-(MIN_QUOTE_TOKENS - len(words) + 2):] + words
-    return " ".join(words[:MAX_QUOTE_WORDS])
+    if len(words) <= MAX_QUOTE_WORDS:
+        return " ".join(words)
+    clauses = [c for c in _QUOTE_CUT.split(unit.text) if c.strip()]
+    sizes = [len(c.split()) for c in clauses]
+    rating = [float(focus(c.lower().replace("\u2019", "'"))) if focus else 0.0 for c in clauses]
+    start = end = max(range(len(clauses)), key=lambda k: (rating[k], -k))
+    if sizes[start] >= MAX_QUOTE_WORDS:
+        return " ".join(clauses[start].split()[:MAX_QUOTE_WORDS])
+    total = sizes[start]
+    while True:  # grow forward first (a clause's point follows its subject), then back
+        if end + 1 < len(clauses) and total + sizes[end + 1] <= MAX_QUOTE_WORDS:
+            end += 1
+            total += sizes[end]
+        elif start > 0 and total + sizes[start - 1] <= MAX_QUOTE_WORDS:
+            start -= 1
+            total += sizes[start]
+        else:
+            break
+    return " ".join(clauses[start : end + 1])
 
 
-def _best(reading: Reading, key, *, limit: int = 1, minimum: float = 0.01) -> list[str]:
+# What a criterion's quote is cut around when its sentence is too long to quote whole (_quote).
+def _focus_pattern(pattern: re.Pattern[str]):
+    return lambda clause: len(pattern.findall(clause))
+
+
+def _focus_outcome(clause: str) -> float:
+    return 2.0 * says_outcome(clause) + what_followed(clause) + _focus_figures(clause)
+
+
+def _focus_figures(clause: str) -> float:
+    words = _WORD.findall(clause)
+    return sum(_is_number(w, words[k - 1] if k else "") for k, w in enumerate(words)) + 2.0 * bool(re.search(r"\bfrom\b.*\bto\b", clause))
+
+
+def _focus_mine(clause: str) -> float:
+    return len(re.findall(r"\bi\b", clause))
+
+
+def _best(reading: Reading, key, *, limit: int = 1, minimum: float = 0.01, focus=None) -> list[str]:
     ranked = sorted(((key(u, c), -u.index, u) for u, c in reading.pairs()), key=lambda t: (t[0], t[1]), reverse=True)
     # A quote must be five words or more to count as evidence (scoring/evidence.py's quote rules).
-    return [q for value, _neg, u in ranked[:limit] if value >= minimum and len((q := _quote(u)).split()) >= MIN_QUOTE_TOKENS]
+    return [q for value, _neg, u in ranked[:limit]
+            if value >= minimum and len((q := _quote(u, focus)).split()) >= MIN_QUOTE_TOKENS]
 
 
 def _clamp(value: float) -> int:
@@ -750,7 +853,7 @@ def judge_task(r: Reading) -> Judgement:
     near = [c for u, c in r.pairs() if u.index in idx or u.index - 1 in idx]
     constraints = sum(min(c.constraints, 2) for c in near) + sum(c.quantities > 0 for c in near)
     score = 2 + (constraints >= 1) + (constraints >= 3)
-    quotes = [_quote(u) for u, _ in personal[:1]]
+    quotes = [_quote(u, _focus_pattern(PERSONAL_TASK)) for u, _ in personal[:1]]
     feedback = {
         2: "Your responsibility is stated but vague; add the goal, deadline or constraint.",
         3: "Clear personal responsibility; naming what success looked like would make it precise.",
@@ -775,7 +878,7 @@ def judge_action(r: Reading) -> Judgement:
         score = 3 + (distinct >= 4 and structure >= 1 and len(i_verbs) >= len(we_verbs))
     if share < 0.5:
         score = min(score, 1)
-    quotes = _best(r, lambda u, c: len(c.i_actions), limit=2)
+    quotes = _best(r, lambda u, c: len(c.i_actions), limit=2, focus=_focus_mine)
     feedback = {
         1: "Your own actions are hard to separate from the team's or from what you usually do.",
         2: f"Some first-person steps ({distinct}); walk through more of what you did and why.",
@@ -785,18 +888,26 @@ def judge_action(r: Reading) -> Judgement:
     return Judgement(score, quotes, feedback)
 
 
+def first_step(r: Reading) -> int:
+    """Index of the first unit in which the candidate (or their team) does something; 0 if none."""
+    return next((u.index for u, c in r.pairs() if c.i_actions or c.we_actions), 0)
+
+
 def judge_result(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     late = [(u, c) for u, c in r.pairs() if u.position >= 0.5]
     concrete = [(u, c) for u, c in late if c.outcome > 0 or c.aftermath]
     # A before/after early in the answer is a result only when an outcome word says so
     # ("cutting the bill from 42k to 21k"); otherwise it is the problem ("crept up to 19 hours").
+    # Results follow actions: before the candidate's first step, figures and outcome words tell the
+    # problem ("refunds had dropped from 40 to 25 a week"), and a result quoted from there misleads.
+    first = first_step(r)
     measured = [
         (u, c)
         for u, c in r.pairs()
-        if (c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
+        if u.index >= first and ((c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
         or (c.change_quantities > 0 and u.position >= 0.5)
-        or (c.aftermath and c.quantities > 0 and u.position >= 0.5)
+        or (c.aftermath and c.quantities > 0 and u.position >= 0.5))
     ]
     lesson = [(u, c) for u, c in r.pairs() if c.lesson]
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
@@ -806,7 +917,7 @@ def judge_result(r: Reading) -> Judgement:
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
-        return Judgement(1, [_quote(harm[-1][0])], "The outcome described is a bad one; say what you learned or put right.")
+        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], "The outcome described is a bad one; say what you learned or put right.")
     if measured and lesson:
         score = 4
     elif measured or (concrete and lesson):
@@ -818,7 +929,7 @@ def judge_result(r: Reading) -> Judgement:
     else:
         return Judgement(0, [], "No outcome: the story stops before saying what happened.")
     source = measured or concrete or vague
-    quotes = [_quote(u) for u, _ in source[-1:]] + [_quote(u) for u, _ in lesson[-1:]]
+    quotes = [_quote(u, _focus_outcome) for u, _ in source[-1:]] + [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
     feedback = {
         1: "The outcome is vague; say what changed, by how much, and what you learned.",
         2: "There is an outcome, but not measured or without a lesson; add a number and what you learned.",
@@ -850,7 +961,9 @@ def judge_quantified(r: Reading) -> Judgement:
         score = 2
     else:
         score = 1
-    quotes = _best(r, lambda u, c: c.change_quantities * 2 + c.quantities * (1.5 if c.outcome else 0.5), limit=2)
+    first = first_step(r)
+    quotes = _best(r, lambda u, c: (c.change_quantities * 2 + c.quantities * (1.5 if c.outcome else 0.5)) * (1.0 if u.index >= first else 0.3),
+                   limit=2, focus=_focus_figures)
     feedback = {
         1: "Only incidental numbers; measure the impact of your work.",
         2: "Numbers size the situation but not your impact; add a before/after.",
@@ -901,7 +1014,8 @@ def judge_ownership(r: Reading) -> Judgement:
         score = max(score, 3)  # "we" did the work, but the decision that mattered was the candidate's
     if share < 0.5:
         score = min(score, 1)
-    quotes = [_quote(decided[0])] if decided and score >= 3 else _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1)
+    quotes = [_quote(decided[0], _focus_pattern(PERSONAL_DECISION))] if decided and score >= 3 else _best(
+        r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1, focus=_focus_mine)
     feedback = f"'I' {i_words}x vs 'we' {we_words}x; " + {
         0: "your own part never appears.",
         1: "your contribution can only be guessed.",
@@ -1056,7 +1170,13 @@ def judge(reading: Reading) -> dict[str, Judgement]:
 MAX_QUOTES = 3
 
 
-def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: int, quotes: list[str]) -> list[str]:
+# Criteria about what came of the candidate's work: their extra quote comes from the candidate's first
+# step on, never from the set-up ("two days before our launch" is no measured result).
+OUTCOME_CRITERIA = frozenset({"star.result", "specificity.quantified_impact"})
+
+
+def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: int, quotes: list[str],
+                      earliest: int = 0) -> list[str]:
     """The judge's quotes, plus the one sentence of the answer that shows what they lack for `score`.
 
     The rule judges pick their quotes by their own cues ("the sentence with the most time anchors"),
@@ -1080,7 +1200,7 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
     if best_level >= score:
         return quotes
     kept = quotes[: MAX_QUOTES - 1]
-    for unit in reading.units:
+    for unit in reading.units[earliest:]:
         extra = _quote(unit)
         if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS:
             continue
@@ -1118,7 +1238,8 @@ class OfflineScorer:
                 if reading.word_count < BREVITY_CAPS[0][0]:
                     score = min(score, BREVITY_CAPS[0][1])
                 quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
-                quotes = supporting_quotes(reading, criterion.support, score, quotes)
+                quotes = supporting_quotes(reading, criterion.support, score, quotes,
+                                           first_step(reading) if key in OUTCOME_CRITERIA else 0)
                 if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
                 quotes = quotes if score > 0 else []
@@ -1462,7 +1583,7 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
 
 
 def _count_best(r: Reading, pattern: re.Pattern[str], limit: int = 2) -> list[str]:
-    return _best(r, lambda u, c: len(pattern.findall(u.lower)), limit=limit, minimum=1)
+    return _best(r, lambda u, c: len(pattern.findall(u.lower)), limit=limit, minimum=1, focus=_focus_pattern(pattern))
 
 
 def _level(value: float, steps: tuple[float, float, float, float]) -> int:
