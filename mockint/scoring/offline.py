@@ -169,7 +169,11 @@ PERSONAL_TASK = re.compile(
 )
 # The candidate's own decision, however much of the rest is "we".
 PERSONAL_DECISION = re.compile(r"\b(" + _DECISION + r"|i chose to|i insisted)\b")
-TEAM_TASK = re.compile(r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was)\b")
+TEAM_TASK = re.compile(
+    r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was|"
+    r"we (had|were given|got|took on) (a|an|this|the|one) (\w+ )?(project|task|job|deadline|target|brief|goal|contract|migration|launch)|"
+    r"(our|the) team (had|was asked|was given|got) )"
+)
 CONSTRAINT = re.compile(
     r"\b(deadline|budget|within|without|before|until|till|weekend|overnight|tonight|tomorrow|that night|"
     r"by (the )?(end|monday|tuesday|wednesday|thursday|friday|"
@@ -397,6 +401,7 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
     current subject's actions ("I called the director, explained the figures, and sent..."); "where I
     ran the payments service" is background (the candidate's role then), not a step taken."""
     subject: str | None = None
+    embedded = -1  # index of the last verb of an indirect question ("who was affected")
     i = 0
     while i < len(words):
         w = words[i]
@@ -443,9 +448,10 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
         elif _is_past(w):
             prev = words[i - 1] if i else ""
             before = words[i - 2] if i > 1 else ""
-            if prev in WH_WORDS or (before in WH_WORDS and prev in SUBJECTS):
+            if prev in WH_WORDS or (before in WH_WORDS and prev in SUBJECTS) or embedded == i - 1:
+                embedded = i
                 i += 1
-                continue  # "what went wrong", "why it happened": no event told
+                continue  # "what went wrong", "why it happened", "who was affected": no event told
             cues.past += 1
             # A verb joined to the current subject: "I looked at it and found ...", "I rang her, explained".
             joined = prev in ("and", "then") or (i in after_comma and w not in AMBIGUOUS_PAST)
@@ -1212,6 +1218,18 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
     return best
 
 
+def no_event_reason(key: str, score: int, judgements: dict[str, Judgement], rubrics: list[Rubric]) -> str:
+    """The real reason a past-story criterion is low when the answer tells no real event ("I would...",
+    "usually I..."): the real-example descriptor of its level, in the rubric's words, not this
+    criterion's own ("Mostly 'we'" for an answer that never says "we"). "" otherwise (card.py then
+    shows the criterion's own descriptor)."""
+    real = judgements.get("specificity.real_example")
+    if key not in NEEDS_PAST_EVENT or key == "specificity.real_example" or real is None or real.score > 1:
+        return ""
+    spec = next((c for r in rubrics if r.id == "specificity" for c in r.criteria if c.id == "real_example"), None)
+    return f"No real event to judge this on: {spec.levels[real.score][:1].lower()}{spec.levels[real.score][1:]}" if spec else real.feedback
+
+
 class OfflineScorer:
     """Deterministic rubric scoring from text cues and a fitted linear model. Same Scorecard shape
     as the LLM's. A criterion it has neither a cue nor a model for (one a coach added to a rubric)
@@ -1244,7 +1262,8 @@ class OfflineScorer:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
                 quotes = quotes if score > 0 else []
                 # feedback "": card.py gives the rubric's descriptor of the level the criterion ends at
-                raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes, feedback=""))
+                raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
+                                        feedback=no_event_reason(key, score, judgements, rubrics)))
         raw = apply_gates(raw, reading, judgements)
         return build_scorecard(raw, transcript, rubrics, scorer="offline")
 
