@@ -1095,6 +1095,23 @@ def topic_missed(r: Reading) -> list[str]:
     return [name for name, _ in asked]
 
 
+# What an answer of each kind does, where a question too short to share words with it cannot say what
+# it is about (judge_relevance). Motivation: reasons about this employer and role ("your new branch",
+# "I read that you...", "this role"); the other kinds' own cues below.
+_ABOUT_THEM = re.compile(
+    r"\b(your|you're|you are|you've|here|this (role|job|company|team|place|position|firm|practice|hospital|school|"
+    r"trust|store|site|organi[sz]ation|business|department|ward|kitchen|hotel|branch))\b"
+)
+
+
+def kind_answer_cues(r: Reading, kind: str) -> list[str]:
+    """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
+    judge_relevance reads by the story itself)."""
+    patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD,),
+                "technical": (WHY,)}.get(kind, ())
+    return [f"{u.index}:{m.start()}" for u in r.units for p in patterns for m in p.finditer(u.lower)]
+
+
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
         return Judgement(0, [], "The answer has almost no content to judge.")
@@ -1112,16 +1129,26 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     hits = expanded & all_stems
     direct = q_words & all_stems
     behavioural = bool(BEHAVIOURAL_Q.search(question))
+    kind = classify(r.question)
     # A real story is an attempt at a question that asks for an example even when it shares no words
     # with it; asked why, what if, or how something works, a story is an answer only when it is about
     # what was asked, in words or by meaning (semantic.py).
-    wants_story = classify(r.question) in STORY_KINDS
+    wants_story = kind in STORY_KINDS
+    substance = story.score
+    doing = kind_answer_cues(r, kind) if len(q_words) < 2 else []
+    if doing:
+        # "Why us?", "Why here?" have no words of their own to find in an answer (nor much meaning for
+        # the embedding): an answer is on such a question when it does what its kind asks (reasons about
+        # this employer, steps of a plan, habits, whys). Read by words, three specific reasons to join
+        # scored relevance 2 ("drifts") under "Why us?" and 4 under "Why this hospital?".
+        hits = direct = set(doing)
+        substance = min(4, len(doing))
     on_meaning = r.meaning["question_margin"] >= ON_TOPIC_MARGIN
-    base = 2 if (story.score >= 2 and (wants_story or on_meaning or hits)) else 1
+    base = 2 if (substance >= 2 and (wants_story or on_meaning or hits)) else 1
     score = base + (len(hits) >= 1 or on_meaning) + (len(hits) >= 3 or len(direct) >= 2)
-    if story.score <= 2 or not hits:
+    if substance <= 2 or not hits:
         score = min(score, 3)
-    if not hits and story.score < 2:
+    if not hits and substance < 2:
         score = min(score, 1)
     if behavioural and story.score <= 1:
         score = min(score, 2)  # asked for a time it happened; got a general view
@@ -1131,7 +1158,10 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     if missed:
         score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
-    quotes = _best(r, lambda u, c: len(expanded & {_stem(w) for w in u.words}), minimum=1) if score else []
+    if doing:
+        quotes = _best(r, lambda u, c: sum(d.startswith(f"{u.index}:") for d in doing), minimum=1) if score else []
+    else:
+        quotes = _best(r, lambda u, c: len(expanded & {_stem(w) for w in u.words}), minimum=1) if score else []
     if score and not quotes:
         quotes = story.quotes[:1]  # no shared words: the story itself is the evidence it answers
     feedback = {
