@@ -1395,8 +1395,9 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
 # --- beyond STAR: cues for every kind of answer, and the features the fitted model reads -------
 
 # Content-free polish: self-praise and management-speak that sound like substance and say nothing.
+# ("End to end on line and neutral", "an end to end test" measure something: not polish.)
 BUZZ = re.compile(
-    r"\b(drove|drive|driving|leverag\w*|synerg\w*|aligned|alignment|end to end|best practices?|value add\w*|"
+    r"\b(drove|drive|driving|leverag\w*|synerg\w*|aligned|alignment|end to end(?! (on|of|across|between|test\w*|reading\w*))|best practices?|value add\w*|"
     r"at scale|move the needle|growth mindset|hit the ground running|above and beyond|results driven|"
     r"exceeded expectations|key metrics|deliverables?|execution|strategic\w*|holistic\w*|empower\w*|passion\w*|"
     r"thrive|dynamic|innovative|world class|cutting edge|game changer|proactive|self starter|team player|"
@@ -1447,7 +1448,12 @@ WHY = re.compile(
     r"\b(because|so that|otherwise|in case|that way|which means|the reason|the risk|risk of|trade[- ]?off|"
     r"unless|depends|if (it|the|there|you|they|that)|edge case|never|must|has to|have to|make sure|check|"
     r"instead of|rather than|so (i|we|you|that) (know|can|don't|won't|aren't)|only then|before (i|you|we|it)|"
-    r"to (make sure|check|confirm|rule out|avoid|prevent))\b"
+    r"to (make sure|check|confirm|rule out|avoid|prevent)|"
+    # what could go wrong ("a break can hide behind a socket that works") and what a check must show
+    # ("I'd want well over one megohm"): the risk and the check the rubric's level 3 asks for
+    r"(can|could|might|would) (hide|mask|miss|fail|break|leak|spread|go wrong|cause|lead to)|"
+    r"(want|need|expect|looking for) (it |to see |a reading )?(well |comfortably )?(over|under|above|below|at least|"
+    r"no more than|less than|more than))\b"
 )
 # A bad outcome: the events describe a failure, whatever the tone (figures that moved the wrong way:
 # worsened_measures).
@@ -1651,7 +1657,8 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     i_acts = len({v for c in r.cues for v in c.i_actions})
     research = len(RESEARCH.findall(text))
     platitudes = len(PLATITUDE.findall(text)) + len(BUZZ.findall(text))
-    plan = len(PLAN_STEP.findall(text))
+    # A step that is a platitude ("I'd stay calm and communicate") is no step of a plan (level 1).
+    plan = sum(len(PLAN_STEP.findall(u.lower)) for u in r.units if not PLATITUDE.search(u.lower))
     judgement = len(JUDGEMENT.findall(text)) + r.total("reasoning")
     method = len(METHOD.findall(text))
     why = len(WHY.findall(text))
