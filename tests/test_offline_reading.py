@@ -1,0 +1,129 @@
+"""How the offline scorer reads phenomena a second batch of writers and a trial user showed it missed.
+
+Each example is general English written for this test, not corpus text: a responsibility told by how it
+reached the candidate or by its limit, sentence ends after abbreviations, quotes cut at clause
+boundaries, the candidate's own steps listed after commas, the real reason on the card for an answer
+with no real event, and relevance under a question too short to share words with its answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.records import Transcript
+from mockint.scoring.offline import (
+    MAX_QUOTE_WORDS,
+    PERSONAL_TASK,
+    OfflineScorer,
+    judge,
+    judge_kinds,
+    judge_result,
+    judge_task,
+    read_answer,
+    split_units,
+)
+from mockint.scoring.rubrics import load_rubrics
+
+
+@pytest.mark.parametrize("sentence", [
+    "i had three days to rebuild the stock file before the auditors came",
+    "i had a weekend for the tender response",
+    "the practice manager asked me to look at the recall letters",
+    "it got escalated to me because the shift lead was off",
+    "i was covering as charge nurse that night",
+    "my supervisor put me in charge of the loading bay",
+    "that was my mistake, i had sent the old price list",
+    "my manager told me my reports were too long",
+])
+def test_a_responsibility_told_by_how_it_came_or_by_its_limit_is_a_task(sentence):
+    assert PERSONAL_TASK.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["i went to the stores", "i was a bit nervous", "i had a chat with her"])
+def test_ordinary_past_sentences_are_no_task(sentence):
+    assert not PERSONAL_TASK.search(sentence)
+
+
+def test_a_task_stated_by_its_deadline_scores_as_a_clear_responsibility():
+    text = ("Last winter our depot's stock file was wrong in hundreds of places. I had three days to fix it before "
+            "the auditors arrived. I sorted the lines by value, counted the top two hundred myself and corrected the "
+            "file. The audit passed with no findings.")
+    assert judge_task(read_answer(text, "Tell me about a time you worked to a deadline.")).score >= 3
+
+
+def test_a_standing_duty_told_as_a_habit_is_no_task_in_an_event():
+    text = ("Complaints come to me all the time, it's part of the job, I always listen first. One man was upset "
+            "about a late delivery once and I sorted it out for him.")
+    reading = read_answer(text, "Tell me about a complaint you handled.")
+    assert judge_task(reading).score <= 1
+
+
+def test_a_problem_acted_on_implies_the_task():
+    text = ("Last spring the printer in our office kept jamming because of cheap paper, and invoices went out late. "
+            "I ordered a heavier paper, moved the printer away from the radiator and logged every jam for a month. "
+            "The jams stopped within a week.")
+    assert judge_task(read_answer(text, "Tell me about a problem you solved.")).score == 1
+
+
+def test_a_sentence_goes_on_after_am_and_pm_unless_a_capital_follows():
+    units = [u.text for u in split_units("I locked the yard at 10 p.m. on the Friday and drove home. The next day I rang the owner.")]
+    assert units == ["I locked the yard at 10 p.m. on the Friday and drove home.", "The next day I rang the owner."]
+    units = [u.text for u in split_units("We closed the kitchen at 11 p.m. The next morning I called the supplier.")]
+    assert units == ["We closed the kitchen at 11 p.m.", "The next morning I called the supplier."]
+
+
+def test_steps_listed_after_commas_are_the_candidates_actions_and_a_role_is_not():
+    text = ("So this was two years ago at a builders' merchant, where I ran the trade counter. "
+            "I called the customer that evening, explained the delay, and sent a van with the missing timber.")
+    reading = read_answer(text, "Tell me about a time you let a customer down.")
+    role, steps = reading.cues
+    assert role.i_actions == []
+    assert steps.i_actions == ["called", "explained", "sent"]
+
+
+def test_a_long_result_is_quoted_whole_to_its_clause_end_never_cut_inside_the_figure():
+    text = ("In March the night team kept missing the two a.m. observations. I rewrote the handover sheet with the two "
+            "senior nurses and trained each of the night staff on it over a week. Within a month the share of "
+            "observations done on time went from about a third to nearly all of them, and the ward manager asked "
+            "the other two wards to use the same sheet from the start of the next rota.")
+    result = judge_result(read_answer(text, "Tell me about a time you improved something."))
+    quote = result.quotes[0]
+    assert len(quote.split()) <= MAX_QUOTE_WORDS
+    assert "from about a third to nearly all of them," in quote
+    assert quote.endswith((",", "."))
+
+
+def test_the_result_is_not_quoted_from_the_set_up():
+    text = ("Two days before our open day the caterer cancelled, and we had a hundred and twenty guests booked. "
+            "I rang four local cafes that morning, agreed a buffet with one of them and moved the serving to the hall. "
+            "Every guest was fed on time and the head asked me to run the next open day.")
+    reading = read_answer(text, "Tell me about a time something went wrong at the last minute.")
+    card = OfflineScorer().score(reading.question, Transcript(text=text, duration=0.0), load_rubrics(["star", "specificity"]))
+    for criterion in card.criteria:
+        if criterion.criterion in ("result", "quantified_impact") and criterion.score >= 2:
+            assert all("caterer cancelled" not in e.quote for e in criterion.evidence), criterion
+
+
+def test_an_answer_with_no_real_event_is_told_so_not_that_it_said_we():
+    text = ("I would start by asking the customer what happened and what they need. Then I would check the order "
+            "myself, apologise, and tell them exactly when it will be fixed. I would follow up a day later.")
+    card = OfflineScorer().score("Tell me about a time you let a customer down.", Transcript(text=text, duration=0.0),
+                                 load_rubrics(["star", "specificity"]))
+    ownership = next(c for c in card.criteria if c.criterion == "ownership")
+    assert ownership.score <= 1
+    assert "real event" in ownership.feedback and "we" not in ownership.feedback.lower().split()
+
+
+@pytest.mark.parametrize("question", ["Why us?", "Why here?"])
+def test_a_short_question_is_answered_by_doing_what_its_kind_asks(question):
+    text = ("Three reasons. Your branches run the blood pressure checks I trained for, so I could do them from my "
+            "first week. I read that you are opening a clinic in the new health centre next spring, and I would like "
+            "to help set it up. And your mentoring scheme for newly qualified staff is the support I want.")
+    relevance = judge(read_answer(text, question))["specificity.relevance"]
+    assert relevance.score >= 3
+    assert relevance.quotes
+
+
+def test_a_plan_of_platitudes_has_no_concrete_step():
+    text = "I would just stay calm and communicate with everyone and make sure everyone is happy. Communication is key."
+    assert judge_kinds(read_answer(text, "A delivery is late and the customer is shouting. What would you do?"))["situational.plan"].score <= 1
