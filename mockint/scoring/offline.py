@@ -799,6 +799,12 @@ class Judgement:
     score: int
     quotes: list[str]
     feedback: str
+    # The rule's reading is a ceiling the fitted model may not lift (it may still lower it): set
+    # where the rule found what disqualifies a higher level (an answer sharing nothing with its
+    # question in words or meaning; a bad outcome with nothing learned). Refitted on more answers,
+    # the model's one-level nudge lifted exactly these: an off-topic story to a "why" question from
+    # relevance 1 to 2, past the gate that caps it at 40.
+    firm: bool = False
 
 
 def _story_mode(r: Reading) -> tuple[float, int, int]:
@@ -923,7 +929,8 @@ def judge_result(r: Reading) -> Judgement:
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
-        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], "The outcome described is a bad one; say what you learned or put right.")
+        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], "The outcome described is a bad one; say what you learned or put right.",
+                         firm=True)
     if measured and lesson:
         score = 4
     elif measured or (concrete and lesson):
@@ -1171,7 +1178,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         3: "Answers the question asked" + ("; say what you did." if behavioural and ownership.score <= 1 else "."),
         4: "Answers exactly the question asked.",
     }[score]
-    return Judgement(score, quotes, feedback)
+    # Nothing shared with the question, in words or by meaning: the model cannot find a link the rule did not.
+    return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not on_meaning)
 
 
 def kind_substance(r: Reading, real: Judgement) -> Judgement:
@@ -1297,6 +1305,8 @@ class OfflineScorer:
                                             feedback="Not judged by the offline scorer.", judged=False))
                     continue
                 score = model_score(key, features, j.score) if reading.units else 0
+                if j.firm:
+                    score = min(score, j.score)
                 if key in NEEDS_PAST_EVENT and features["story_share"] < 0.35:
                     score = min(score, j.score)  # no real past event: the model cannot add one
                 if reading.word_count < BREVITY_CAPS[0][0]:
