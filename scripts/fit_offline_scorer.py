@@ -49,7 +49,7 @@ LABELLED = ROOT / "tests" / "data" / "labelled_answers.yaml"
 PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 FOLDS = 5
 # How much lower than plain rounding each level starts (fit_mapping says why 0.15).
-LIFT = 0.15
+LIFT = 0.2
 # The sign each cue's weight may take: a cue of substance can only raise a score, a cue of empty
 # talk only lower it (a model free to do otherwise learned, from 192 answers, that a sentence
 # addressed to the grader raised scores). Cues whose meaning depends on the kind of answer
@@ -128,7 +128,10 @@ def fit_mapping(pred: np.ndarray, y: np.ndarray, mapping: str) -> dict:
     tests/test_offline_scorer.py at lifts 0 to 0.2. LIFT 0.15 is one knob chosen on the out-of-fold
     figures among those that pass them (0.05 failed the golden examples, 0.1 ranked a proud disaster
     level with a real result): 0.783 / 0.801 / 0.84 / 0.73. That the checks turn on such small refits
-    says how near their limits they sit.
+    says how near their limits they sit. Re-chosen with the corpus's second batch in dev (271 answers,
+    whole scorer out of fold, pairwise / strong >= 60 / weak < 45): lift 0: 0.756 / 0.71 / 0.74, failing
+    the labelled tiers' checks and a proud disaster's; 0.1: 0.753 / 0.75 / 0.70; 0.15: 0.753 / 0.76 /
+    0.70, failing the proud disaster's; 0.2: 0.753 / 0.77 / 0.70. LIFT is 0.2.
     """
     if mapping == "stretch":  # level k from centre + stretch * (value - centre) >= k - 0.5 - LIFT
         stretch, centre = float(np.clip(y.std() / max(pred.std(), 1e-6), 1.0, 3.0)), float(pred.mean())

@@ -99,8 +99,11 @@ def test_the_result_is_not_quoted_from_the_set_up():
             "Every guest was fed on time and the head asked me to run the next open day.")
     reading = read_answer(text, "Tell me about a time something went wrong at the last minute.")
     card = OfflineScorer().score(reading.question, Transcript(text=text, duration=0.0), load_rubrics(["star", "specificity"]))
+    # A result, and an impact tied to the outcome (quantified impact 3+), come after the first step; a
+    # measure of scale (quantified impact 2: "one measure of scale or impact") may be the set-up's.
     for criterion in card.criteria:
-        if criterion.criterion in ("result", "quantified_impact") and criterion.score >= 2:
+        shows_outcome = {"result": 2, "quantified_impact": 3}.get(criterion.criterion, 5)
+        if criterion.score >= shows_outcome:
             assert all("caterer cancelled" not in e.quote for e in criterion.evidence), criterion
 
 

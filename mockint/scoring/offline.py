@@ -76,13 +76,13 @@ LESSON = re.compile(
 )
 OUTCOME = re.compile(
     r"\b(went (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
-    r"doubled|halved|tripled|(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
+    r"doubled(?! up)|halved|tripled|(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|(re)?opened|"
     r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
-    r"kept (the|it|them|us)|went live|gained|hired|recognised|recognized|"
+    r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more))\b"
 )
@@ -500,7 +500,7 @@ def _quantities(words: list[str], cues: UnitCues) -> None:
         if _unanchored_figure(words, i, j) and not (_THOUSANDS_K.match(w) or prev in ("$", "£", "€")):
             cues.unanchored += 1
         if (
-            w in ("doubled", "halved", "tripled")
+            (w in ("doubled", "halved", "tripled") and after[:1] != ["up"])  # "doubled up a payment": duplicated
             or (prev == "to" and ("from" in before or (i > 1 and words[i - 2] in CHANGE_VERBS)))
             or ("by" in words[max(0, i - 2) : i] and any(a in UNIT_WORDS for a in after))
         ):
