@@ -400,6 +400,16 @@ def report(args: argparse.Namespace) -> dict:
              if (rec := replies.get((it["id"], version, args.model))) is not None and rec.get("reply") and not rec.get("error")]
     failed = [it["id"] for it in load_corpus(args.split)
               if (rec := replies.get((it["id"], version, args.model))) is not None and (rec.get("error") or not rec.get("reply"))]
+    # A reply for other rubrics than the question is judged on today (its kind is read otherwise
+    # since the reply was saved) cannot be replayed: left out and named, until collected again.
+    from mockint.scoring import _judged_on
+
+    def today(it: dict) -> list[str]:
+        return sorted(r.id for r in _judged_on(it["question"], rubrics)[2])
+
+    stale = [it["id"] for it in items if (rec := replies[(it["id"], version, args.model)])["rubrics"]
+             and sorted(rec["rubrics"]) != today(it)]
+    items = [it for it in items if it["id"] not in stale]
     offline = OfflineScorer()
     scorers: dict[str, Any] = {"LLM alone": None, "offline alone": offline}
     for rule in BLEND_RULES:
@@ -421,7 +431,7 @@ def report(args: argparse.Namespace) -> dict:
         table[name] = figures(items, {it["id"]: baselines(it)[name] for it in items}, None)
     tokens = [replies[(it["id"], version, args.model)] for it in items]
     result = {"split": args.split, "model": args.model, "prompt_version": version, "answers": len(items),
-              "failed": failed, "table": table,
+              "failed": failed, "stale": stale, "table": table,
               "seconds_per_answer": round(float(np.mean([r["seconds"] for r in tokens])), 1) if tokens else None,
               "output_tokens_per_answer": round(float(np.mean([r["completion_tokens"] for r in tokens]))) if tokens else None}
     show(result)
@@ -433,6 +443,9 @@ def report(args: argparse.Namespace) -> dict:
 def show(r: dict) -> None:
     print(f"split: {r['split']}; {r['answers']} answers scored by {r['model']} ({r['prompt_version']}); "
           f"{len(r['failed'])} replies failed (not in the table): {r['failed']}")
+    if r.get("stale"):
+        print(f"{len(r['stale'])} replies were for other rubrics than the question is judged on today (not in the table; "
+              f"collect them again): {r['stale']}")
     print(f"collect run: {r['seconds_per_answer']} s and {r['output_tokens_per_answer']} output tokens per answer")
     head = ("pairwise", "similar-len", "spearman", "mean QWK", "strong>=60", "weak<45", "MAE", "adv max", "adv mean")
     print(f"{'':34s}" + "".join(f"{h:>12s}" for h in head))
