@@ -205,6 +205,8 @@ def test_the_british_spelling_of_behavioural_picks_the_behavioral_questions(run_
     ("Talk me through your first-use checks on a forklift before a shift.", "technical"),
     ("A resident falls in the lounge and the nurse is on break. What would you do?", "situational"),
     ("so why us", "motivation"),
+    ("Why this pharmacy?", "motivation"),
+    ("Why this approach?", "behavioural"),
     ("Tell me about a time a plan of yours fell apart.", "behavioural"),
 ])
 def test_cli_questions_kind_says_how_a_typed_question_will_be_judged(run_cli, text, kind):
