@@ -679,7 +679,11 @@ def test_a_technical_answer_judged_offline_says_correctness_was_not_checked():
     assert views[0].caveats == [f"Correct and specific: {caveat}"] and views[1].caveats == []
     assert "**Note:** Correct and specific: offline scoring reads how specific" in render_session(session, analysis, "md")
     assert "<strong>Note:</strong> Correct and specific: offline scoring reads" in render_session(session, analysis, "html")
-    # An LLM's card checked the facts: no note.
-    llm_card = technical.model_copy(update={"scorer": "llm", "model": "m"})
-    rnd.answers[0] = rnd.answers[0].model_copy(update={"scorecard": llm_card})
-    assert analyse_session(session, rubrics, bank=BANK).rounds[0].answers[0].caveats == []
+    # An LLM's card whose levels count (blend "mean") checked the facts: no note. Under the default
+    # blend the levels are the cues' own, and the note stays.
+    from mockint.scoring.blend import BLEND_RULES
+
+    for rule, noted in (("mean", False), ("cues", True)):
+        llm_card = technical.model_copy(update={"scorer": "llm", "model": "m", "checked_by": f"offline cues: {BLEND_RULES[rule][1]}"})
+        rnd.answers[0] = rnd.answers[0].model_copy(update={"scorecard": llm_card})
+        assert bool(analyse_session(session, rubrics, bank=BANK).rounds[0].answers[0].caveats) is noted, rule

@@ -83,6 +83,11 @@ BLEND_RULES: dict[str, tuple[Callable[[int, int], int], str]] = {
 DEFAULT_RULE = "cues"
 
 
+def levels_are_the_cues(card: Scorecard) -> bool:
+    """Whether a blended card's levels are the offline cues' own (rule `cues`, the default)."""
+    return card.checked_by == f"offline cues: {BLEND_RULES['cues'][1]}"
+
+
 def blend_cards(llm: Scorecard, offline: Scorecard, rubrics: list[Rubric], rule: str = DEFAULT_RULE) -> Scorecard:
     """The LLM's card with each criterion's score combined with the offline card's by `rule`.
     Both cards must score the same rubrics; pure."""

@@ -386,8 +386,11 @@ def criteria_by_key(rubrics: Iterable[Rubric]) -> dict[str, tuple[Rubric, Criter
 def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:
     """'Name: caveat' for each criterion the offline scorer judged whose rubric says what offline
     scoring cannot check (its `offline_caveat`): a confidently wrong technical answer reads as
-    specific and reasoned, and scores as a right one would."""
-    if card.scorer != "offline":
+    specific and reasoned, and scores as a right one would. An LLM's card under the default blend
+    (`cues`) has the offline cues' levels too, so it carries the caveat as well."""
+    from mockint.scoring.blend import levels_are_the_cues
+
+    if card.scorer != "offline" and not levels_are_the_cues(card):
         return []
     by_key = criteria_by_key(rubrics)
     out = []

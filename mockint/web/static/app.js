@@ -327,6 +327,10 @@
       article.appendChild(el("div", { class: "improve" }, el("strong", {}, "Change next time"),
         el("ul", {}, a.improvements.map((text) => el("li", {}, text)))));
     }
+    // What the scorer could not check (a rubric's offline_caveat): a wrong technical answer reads as well as a right one.
+    for (const caveat of a.caveats || []) {
+      article.appendChild(el("p", { class: "caveat muted" }, `Note: ${caveat}`));
+    }
     if (a.delivery) {
       const d = a.delivery;
       const fillers = d.top_fillers.length ? ` (${d.top_fillers.join(", ")})` : "";
