@@ -207,6 +207,8 @@ def test_the_british_spelling_of_behavioural_picks_the_behavioral_questions(run_
     ("so why us", "motivation"),
     ("Why this pharmacy?", "motivation"),
     ("Why this approach?", "behavioural"),
+    ("How does the GIL affect multithreaded code?", "technical"),
+    ("When would you choose Postgres over MongoDB?", "technical"),
     ("Tell me about a time a plan of yours fell apart.", "behavioural"),
 ])
 def test_cli_questions_kind_says_how_a_typed_question_will_be_judged(run_cli, text, kind):

@@ -687,3 +687,18 @@ def test_a_technical_answer_judged_offline_says_correctness_was_not_checked():
         llm_card = technical.model_copy(update={"scorer": "llm", "model": "m", "checked_by": f"offline cues: {BLEND_RULES[rule][1]}"})
         rnd.answers[0] = rnd.answers[0].model_copy(update={"scorecard": llm_card})
         assert bool(analyse_session(session, rubrics, bank=BANK).rounds[0].answers[0].caveats) is noted, rule
+
+
+def test_a_situational_answer_judged_offline_says_soundness_was_not_checked():
+    from mockint.config import load_settings
+    from mockint.scoring import get_scorer, score_question
+    from mockint.scoring.rubrics import offline_caveats
+
+    rubrics = load_rubrics()
+    spec = next(c for r in rubrics if r.id == "situational" for c in r.criteria if c.id == "judgement")
+    assert spec.offline_caveat and "not whether they are sound" in spec.offline_caveat  # rubrics/situational.yaml
+    card = score_question(get_scorer(load_settings(), offline=True),
+                          "What would you do if a customer brought in a prescription you suspected was forged?",
+                          Transcript(text="Honestly I'd just dispense it. The customer is always right and it's not my job "
+                                          "to police doctors, I'd fill it, smile, and move on.", duration=0.0), rubrics)
+    assert offline_caveats(card, rubrics) == [f"Judgement: {spec.offline_caveat}"]
