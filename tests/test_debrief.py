@@ -77,6 +77,15 @@ def test_inline_headers_and_prose_lines_are_understood():
     }
 
 
+def test_counts_in_words_and_doubts_read_as_concerns_not_as_topics():
+    notes = ("- Raj asked three times about how I'd handle idempotency in the payments webhook\n"
+             "- Helen wasn't convinced about my leadership experience\n")
+    topics = {t.name: t for t in parse_debrief(notes, BANK).topics}
+    assert "three times" not in topics  # a count, not what they asked about
+    assert topics["idempotency in the payments webhook"].mentions == 3
+    assert topics["leadership experience"].went_badly
+
+
 def test_debrief_topics_enter_the_ledger_once_and_reopen_when_raised_again():
     debrief = parse_debrief(MESSY_NOTES, BANK)
     ledger = apply_debrief(Ledger(), debrief)

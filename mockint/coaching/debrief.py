@@ -106,7 +106,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ("repeated", r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
                      r"(?:\s+(?:about|on|into|at|around|over))?"),
         ("repeated", r"(?:pressed|pushed|probed|drilled|dug|grilled|quizzed)(?:\s+me)?(?:\s+hard)?\s+(?:on|into|about|at|over)"),
-        ("repeated", r"asked(?:\s+me)?\s+(?:twice|again|repeatedly|several times|multiple times|a few times|\d+\s+times)"
+        ("repeated", r"asked(?:\s+me)?\s+(?:twice|again|repeatedly|several times|multiple times|a few times|"
+                     r"(?:\d+|two|three|four|five|six)\s+times)"
                      r"\s+(?:about|on|for)"),
         ("asked", r"asked(?:\s+me)?(?:\s+(?:a lot|lots|a bit|a few questions|some questions|questions|a question|more|"
                   r"twice|again|repeatedly))?"
@@ -119,6 +120,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time)\s+(?:on|about|for|with)"),
         ("bad", r"(?:was|were|got)\s+(?:weak|vague|shaky|caught off.?guard)\s+(?:on|about|with|by)"),
         ("bad", r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:explain|answer)"),
+        ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:convinced|sold|satisfied)\s+(?:about|by|with|on)"),
+        ("bad", r"(?:a\s+)?(?:bit of a|real|total|complete)\s+(?:mess|disaster|car crash|shambles)\s+(?:on|with|over)"),
         # Something left out of an answer: did the answer go badly? The CLI asks.
         ("regret", r"should\s+have\s+(?:mentioned|said|talked about|brought up|explained)|forgot(?:\s+to\s+mention)?|"
                    r"(?:didn'?t|did not)\s+mention|wish\s+i\s+had\s+(?:mentioned|said)"),
