@@ -220,4 +220,6 @@ def test_cli_questions_kind_says_how_a_typed_question_will_be_judged(run_cli, te
     assert ref["kind"] == kind and ref["criteria"] == question_ref(text, BANK).criteria
     assert ref["criteria"] == BANK.kinds[kind].criteria or ref["source"] == "bank"
     shown = run_cli("questions", "--kind", text)
-    assert BANK.kinds[kind].name in shown.out and ", ".join(ref["criteria"][:2]) in shown.out.replace("\n", " ")
+    assert BANK.kinds[kind].name in shown.out and f"({ref['criteria'][0]})" in shown.out.replace("\n", " ")
+    empty = run_cli("questions", "--kind", " ")
+    assert empty.code == 2 and empty.err.count("\n") == 1 and "--kind needs the question's text" in empty.err

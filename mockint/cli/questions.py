@@ -34,13 +34,20 @@ def questions_cmd(
     if kind_of is not None:
         # How a typed question (score --question, a plan's, a debrief's) will be judged: the check a
         # coach runs after editing the kinds' patterns in rubrics/questions.yaml.
+        if not kind_of.strip():
+            from mockint.errors import UsageError
+
+            raise UsageError("--kind needs the question's text, e.g. --kind \"Why do you want to work here?\"")
+        from mockint.scoring.rubrics import criteria_by_key, load_rubrics
+
         ref = question_ref(kind_of, bank)
         if as_json:
             print_json(ref.model_dump(include={"id", "text", "kind", "criteria", "source"}))
             return
         kind = bank.kinds[ref.kind].name if ref.kind in bank.kinds else ref.kind
+        named = criteria_by_key(load_rubrics())
         console.print(f"kind: {kind}" + (f"  [dim](bank question {ref.id})[/]" if ref.source == "bank" else ""))
-        console.print(f"judged on: {', '.join(ref.criteria)}")
+        console.print("judged on: " + ", ".join(f"{named[k][1].name} [dim]({k})[/]" if k in named else k for k in ref.criteria))
         return
     if ask:
         items = [q.model_dump() for q in bank.questions_to_ask]
