@@ -98,7 +98,7 @@ class Criterion(_Strict):
     )
     proof: str | None = Field(default=None, description="what to bring to round two when this criterion is weak")
     offline_caveat: str | None = Field(
-        default=None, description="shown with the score when the offline scorer judged it: what it cannot check"
+        default=None, description="shown with the score wherever its level is the offline cues' own: what they cannot check"
     )
 
     @field_validator("followup", "followup_measured")
