@@ -48,7 +48,7 @@ from mockint.errors import (
     one_line,
 )
 from mockint.records import Panel, Panelist, QuestionRef, Transcript, utc_now
-from mockint.reporting.analysis import mean_overall
+from mockint.reporting.analysis import mean_basis, mean_overall
 from mockint.scoring import score_question, warm_question
 from mockint.session import Answer, Round, Session, SessionStore
 
@@ -203,6 +203,11 @@ class RoundSummary:
     @property
     def mean_overall(self) -> float | None:
         return mean_overall(self.answers)
+
+    @property
+    def mean_basis(self) -> str:
+        """What mean_overall averages, when a follow-up was scored (analysis.mean_basis)."""
+        return mean_basis(self.answers)
 
 
 def rescore_command(session_id: str) -> str:

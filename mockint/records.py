@@ -143,6 +143,11 @@ class CriterionScore(Model):
         default=None, description="why a blend set it above the LLM's score: the offline cues' quotes, now its evidence, show more"
     )
     feedback: str = ""
+    held: str | None = Field(
+        default=None,
+        description="while a gate on another criterion holds the answer down (rubrics/overall.yaml): why this "
+        "criterion's level is not what decides the score; shown instead of `feedback`",
+    )
     applies: bool = Field(
         default=True, description="False when the question does not exercise this criterion: shown, not counted"
     )
@@ -152,12 +157,20 @@ class CriterionScore(Model):
     def key(self) -> str:
         return f"{self.rubric}.{self.criterion}"
 
+    @property
+    def shown_feedback(self) -> str:
+        """The line the candidate reads: the gate's words while one holds the answer down, else the feedback."""
+        return self.held or self.feedback
+
 
 class Scorecard(Model):
     scorer: Literal["llm", "offline"]
     model: str | None = Field(default=None, description="LLM model name; None for offline")
     checked_by: str | None = Field(
         default=None, description="how the LLM's scores were checked against the offline scorer's (scoring/blend.py)"
+    )
+    blend_rule: str | None = Field(
+        default=None, description="the rule that combined the LLM's levels with the offline cues' (scoring/blend.py BLEND_RULES)"
     )
     rubric_versions: dict[str, str] = Field(default_factory=dict)
     prompt_version: str | None = None
@@ -168,7 +181,9 @@ class Scorecard(Model):
         default=None, description="the applicable criteria's weighted mean, 0-4, the overall is read from (rubrics/overall.yaml)"
     )
     overall_capped: str | None = Field(
-        default=None, description="why a gate capped the overall, e.g. 'Relevance 1 of 4: it does not answer the question asked'"
+        default=None,
+        description="why a gate holds the overall down (said whenever it is shut, also below its cap), e.g. "
+        "'Relevance 1 of 4: it does not answer the question asked (the overall is 40 at most)'",
     )
     rubric_scores: dict[str, float] = Field(
         default_factory=dict, description="rubric id -> 0-100, for rubrics with an applicable criterion"

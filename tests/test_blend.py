@@ -184,3 +184,42 @@ def test_a_score_the_mean_raises_shows_the_offline_quotes_and_says_so():
     assert raised and all(c.evidence and c.evidence == offline.criterion(c.key).evidence for c in raised)
     for fmt in ("md", "html"):
         assert "raised: the offline cues give it" in render_session(session, analyse(session), fmt)
+
+
+SCENARIO = "What would you do if a customer brought in a prescription you suspected was forged?"
+PLAN = (
+    "first I would check the prescription against the patient record and call the prescriber to confirm it, because a "
+    "forged script could harm the patient. if I can't confirm it I would not dispense it and I would tell my pharmacist "
+    "manager straight away, and I'd explain politely to the customer that we need to verify it first."
+)
+
+
+def test_a_level_read_by_the_offline_cues_says_only_what_they_can_check():
+    """Situational judgement read offline is 'priorities stated', not 'sound priorities': the rubric's
+    offline_levels words wherever the level is the cues' own (offline, or the blend `cues`), and the
+    level's descriptor where the LLM's level counts."""
+    from mockint.records import Transcript
+    from mockint.scoring.blend import blend_cards, levels_are_the_cues, offline_caveats
+    from mockint.scoring.card import RawCriterion, build_scorecard, level_feedback
+
+    rubrics = load_rubrics(["situational", "specificity"])
+    spec = next(c for r in rubrics for c in r.criteria if r.id == "situational" and c.id == "judgement")
+    transcript = Transcript(text=PLAN, duration=0.0)
+    offline = score_question(OfflineScorer(), SCENARIO, transcript, rubrics)
+    level = offline.criterion("situational.judgement").score
+    assert level in spec.offline_levels and spec.offline_levels[level] != spec.levels[level]
+    assert offline.criterion("situational.judgement").feedback == level_feedback(spec, level, cues=True)
+    sentences = [s.strip() + "." for s in PLAN.split(".") if s.strip()]
+    raw = [RawCriterion(rubric=r.id, criterion=c.id, score=4 if level < 4 else 2, quotes=sentences, feedback="")
+           for r in rubrics for c in r.criteria]
+    llm = build_scorecard(raw, transcript, rubrics, scorer="llm", model="m")
+    for rule in BLEND_RULES:
+        card = blend_cards(llm, offline, rubrics, rule)
+        judged = card.criterion("situational.judgement")
+        cues = judged.score == level and rule == "cues"
+        assert card.blend_rule == rule and levels_are_the_cues(card) is (rule == "cues")
+        assert (judged.feedback == level_feedback(spec, judged.score, cues=True)) is cues, rule
+        assert bool(offline_caveats(card, rubrics)) is (rule == "cues"), rule
+    # Whose levels a card carries is its rule's field, not the wording of `checked_by`.
+    worded = blend_cards(llm, offline, rubrics, "mean").model_copy(update={"checked_by": f"offline cues: {BLEND_RULES['cues'][1]}"})
+    assert not levels_are_the_cues(worded) and offline_caveats(worded, rubrics) == []

@@ -202,8 +202,9 @@ def test_no_advice_for_a_criterion_already_strong_and_a_gate_that_caps_comes_fir
             item.score = 2
     one = build_scorecard(raw, _text(TEXT), rubrics, scorer="offline")
     assert one.improvements == [f"Quantified impact: {rubrics[1].criterion('quantified_impact').advice}"]
-    # Relevance 1 caps the overall: answering the question asked is the first thing to change,
-    # ahead of result (weight 1.5, weaker still at 0).
+    # Relevance 1 caps the overall: answering the question asked is the thing to change, and the
+    # only one while it holds the answer down: result (weight 1.5, weaker still at 0) is advice for
+    # a story told to another question.
     raw = _raw(rubrics, score=4, quotes=quotes)
     for item in raw:
         if (item.rubric, item.criterion) == ("specificity", "relevance"):
@@ -211,8 +212,38 @@ def test_no_advice_for_a_criterion_already_strong_and_a_gate_that_caps_comes_fir
         elif (item.rubric, item.criterion) == ("star", "result"):
             item.score = 0
     capped = build_scorecard(raw, _text(TEXT), rubrics, scorer="offline")
-    assert capped.overall_capped and capped.improvements[0].startswith("Relevance:")
-    assert capped.improvements[1].startswith("Result:")
+    assert capped.overall_capped and [tip.split(":")[0] for tip in capped.improvements] == ["Relevance"]
+
+
+def test_a_shut_gate_is_said_and_the_other_levels_are_not_shown_as_its_reasons():
+    from mockint.scoring.card import apply_question_criteria, level_feedback
+
+    rubrics = load_rubrics(["star", "specificity"])
+    quotes = ("last March I was the lead on the billing migration", "I cut the test cycle from two days to 4 hours")
+    gate = load_overall_formula().gates["specificity.relevance"]
+    specs = {f"{r.id}.{c.id}": c for r in rubrics for c in r.criteria}
+    # A strong story told to another question (an LLM rates its parts 4), and the same held at 2 by the
+    # offline cues: the overall is under the cap either way, and the card says why.
+    for rest in (4, 2):
+        raw = [item.model_copy(update={"feedback": ""}) for item in _raw(rubrics, score=rest, quotes=quotes)]
+        for item in raw:
+            if item.criterion == "relevance":
+                item.score = 1
+        card = build_scorecard(raw, _text(TEXT), rubrics, scorer="llm")
+        assert card.overall <= gate.overall_at_most and card.overall_capped, rest
+        assert "Relevance 1 of 4" in card.overall_capped and f"{gate.overall_at_most:g}" in card.overall_capped
+        for c in card.criteria:
+            if c.key == "specificity.relevance":
+                assert c.held is None and c.shown_feedback == level_feedback(specs[c.key], 1)
+            else:  # not its level's descriptor ("a clear, specific event") as if it explained the score
+                assert c.held == gate.held and c.shown_feedback != level_feedback(specs[c.key], c.score), c.key
+        assert [tip.split(":")[0] for tip in card.improvements] == ["Relevance"]
+        # Judged without relevance (a question that does not ask for it), nothing is held any more.
+        free = apply_question_criteria(card, [k for k in specs if k != "specificity.relevance"], rubrics)
+        assert free.overall_capped is None and all(c.held is None for c in free.criteria)
+    # An answer to the question carries no gate words at all.
+    fine = build_scorecard(_raw(rubrics, score=3, quotes=quotes), _text(TEXT), rubrics, scorer="offline")
+    assert fine.overall_capped is None and all(c.held is None for c in fine.criteria)
 
 
 # --- applicability: a question is judged on the criteria it exercises --------------------

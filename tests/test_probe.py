@@ -124,6 +124,63 @@ def test_probe_answers_stay_out_of_the_round_means():
     assert probe_view.prompted == [f"{CRITERIA['star.task'].name} 0/4 → 3/4"]
 
 
+def test_the_round_mean_says_it_leaves_the_follow_up_out_and_what_counting_it_gives():
+    from mockint.reporting.analysis import analyse_session, mean_basis, mean_overall
+    from mockint.reporting.render import render_session
+
+    session = _probed_session(3)
+    rnd = session.rounds[0]
+    parent, probe = rnd.answers
+    other = make_answer("a03", "beh.conflict", text=STORY)
+    rnd.answers.append(other)
+    assert probe.scorecard.overall != parent.scorecard.overall  # the follow-up moved the story's score
+    basis = mean_basis(rnd.answers)
+    with_probe = round((probe.scorecard.overall + other.scorecard.overall) / 2, 1)
+    assert "first given" in basis and f"{with_probe:g}/100" in basis
+    assert f"{parent.scorecard.overall:g} → {probe.scorecard.overall:g}" in basis
+    assert mean_overall(rnd.answers) == round((parent.scorecard.overall + other.scorecard.overall) / 2, 1)
+    analysis = analyse_session(session, RUBRICS)
+    assert analysis.overall_basis == basis and analysis.rounds[0].overall_basis == basis
+    for fmt in ("md", "html"):
+        assert f"{with_probe:g}/100" in render_session(session, analysis, fmt), fmt
+    # Without a scored follow-up there is nothing to explain.
+    assert mean_basis([parent, other]) == ""
+
+
+PROUD_DISASTER = (
+    "last year I led the move of our warehouse to the new scanning system and I pushed it live in one weekend, "
+    "which nobody thought was possible. in the first month we lost our biggest customer and two of my pickers "
+    "resigned, and our error rate went from 2 percent to 9 percent, but I stuck to the plan and I'm really proud "
+    "of how fast I moved."
+)
+
+
+@pytest.mark.parametrize("result_score", [1, 3])  # the bad-outcome ceiling applied, or the result credited anyway
+def test_a_disaster_told_proudly_is_asked_what_they_would_do_differently(result_score):
+    from mockint.scoring.offline import bad_outcomes
+
+    result_spec = CRITERIA["star.result"]
+    scores = {"star.result": result_score, "specificity.quantified_impact": 1}
+    quotes = {"star.result": ["and our error rate went from 2 percent to 9 percent"],
+              "specificity.quantified_impact": ["and our error rate went from 2 percent to 9 percent"]}
+    answer = make_answer("a01", "beh.change", scores, text=PROUD_DISASTER, quotes=quotes)
+    probe = choose_probe(answer, RUBRICS)
+    assert probe is not None and probe.targets == "star.result", probe
+    quoted = probe.text.split('"')[1]
+    assert quote_in(quoted, PROUD_DISASTER) and bad_outcomes(quoted.lower()) > 0, probe.text
+    assert probe.text == result_spec.followup_bad_outcome.format(quote=quoted, question=answer.question.text)
+    assert result_spec.followup_measured.split('"')[-1] not in probe.text  # not "how did you measure that?"
+
+
+def test_a_bad_outcome_with_its_lesson_told_gets_no_lesson_probe():
+    told = PROUD_DISASTER.replace("but I stuck to the plan and I'm really proud of how fast I moved",
+                                  "and looking back I should have run the old system alongside for a month")
+    answer = make_answer("a01", "beh.change", text=told)  # every criterion at its bar
+    assert choose_probe(answer, RUBRICS) is None
+    # Nor for a story that ends well.
+    assert choose_probe(make_answer("a01", "beh.change", text=STORY), RUBRICS) is None
+
+
 @pytest.mark.slow
 def test_practice_asks_a_probe_between_answers_and_records_it(mockint_home):
     """vague_we is weak; its probe is answered by strong_star's recording; strong_star needs none."""

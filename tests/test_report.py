@@ -684,7 +684,8 @@ def test_a_technical_answer_judged_offline_says_correctness_was_not_checked():
     from mockint.scoring.blend import BLEND_RULES
 
     for rule, noted in (("mean", False), ("cues", True)):
-        llm_card = technical.model_copy(update={"scorer": "llm", "model": "m", "checked_by": f"offline cues: {BLEND_RULES[rule][1]}"})
+        llm_card = technical.model_copy(update={"scorer": "llm", "model": "m", "checked_by": f"offline cues: {BLEND_RULES[rule][1]}",
+                                                  "blend_rule": rule})
         rnd.answers[0] = rnd.answers[0].model_copy(update={"scorecard": llm_card})
         assert bool(analyse_session(session, rubrics, bank=BANK).rounds[0].answers[0].caveats) is noted, rule
 
@@ -692,7 +693,7 @@ def test_a_technical_answer_judged_offline_says_correctness_was_not_checked():
 def test_a_situational_answer_judged_offline_says_soundness_was_not_checked():
     from mockint.config import load_settings
     from mockint.scoring import get_scorer, score_question
-    from mockint.scoring.rubrics import offline_caveats
+    from mockint.scoring.blend import offline_caveats
 
     rubrics = load_rubrics()
     spec = next(c for r in rubrics if r.id == "situational" for c in r.criteria if c.id == "judgement")

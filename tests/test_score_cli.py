@@ -35,7 +35,7 @@ def test_score_text_json_shape(run_cli, tmp_path):
     res = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--question", "Tell me about an incident.", "--json")
     assert res.code == 0, res
     data = json.loads(res.out)
-    assert set(data) == {"source", "question", "question_id", "question_kind", "transcript", "scorecard", "delivery", "notes"}
+    assert set(data) == {"source", "question", "question_id", "bank_question", "question_kind", "transcript", "scorecard", "delivery", "notes"}
     assert data["notes"] == []  # a question was given, and the answer is long enough to judge
     assert data["source"] == {"kind": "text", "path": str(tmp_path / "answer.txt")}
     card = data["scorecard"]
@@ -124,6 +124,50 @@ def test_a_technical_answer_scored_offline_says_correctness_was_not_checked(run_
     assert "Note: Correct and specific: offline scoring reads how specific and reasoned the answer is, not whether it is correct" in shown
     story = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "-q", "Tell me about an incident.")
     assert "not whether it is correct" not in story.out  # a STAR story has no facts of the trade to check
+
+
+OFF_TOPIC = (
+    "so in 2022 I was the shift lead at the Daventry warehouse and our pick rate was falling, about 90 lines an hour. "
+    "I was responsible for the night shift. I reorganised the fast movers closer to dispatch, I retrained the four new "
+    "pickers myself and I changed the slotting every Monday based on last week's orders. within two months we were at "
+    "130 lines an hour and mis-picks went from 2 percent to half a percent."
+)
+CONFLICT = "Tell me about a time you had a conflict with a colleague. How did you resolve it?"
+
+
+def test_an_answer_to_another_question_says_the_cap_and_shows_no_levels_as_its_reasons(run_cli, tmp_path):
+    from mockint.scoring.rubrics import load_overall_formula
+
+    gate = load_overall_formula().gates["specificity.relevance"]
+    path = _write(tmp_path, OFF_TOPIC)
+    card = json.loads(run_cli("score", "--text", str(path), "-q", CONFLICT, "--offline", "--json").out)["scorecard"]
+    relevance = next(c for c in card["criteria"] if c["criterion"] == "relevance")
+    assert relevance["score"] < gate.below and card["overall"] <= gate.overall_at_most and card["overall_capped"]
+    held = [c for c in card["criteria"] if c["applies"] and c["criterion"] != "relevance"]
+    assert held and all(c["held"] == gate.held for c in held)
+    assert [tip.split(":")[0] for tip in card["improvements"]] == ["Relevance"]
+    res = run_cli("score", "--text", str(path), "-q", CONFLICT, "--offline")
+    shown = " ".join(res.out.split())
+    assert f"Capped: {card['overall_capped']}" in shown
+    assert res.out.count(" ".join(gate.held.split()[:3])) == len(held)  # the gate's words on every held row
+
+
+def test_a_typed_question_shows_what_was_typed_and_the_bank_question_it_matched(run_cli, tmp_path):
+    from mockint.coaching.questions import load_bank
+
+    typed = "tell me about a time you failed"
+    path = _write(tmp_path, STRONG)
+    data = json.loads(run_cli("score", "--text", str(path), "-q", typed, "--offline", "--json").out)
+    bank = load_bank().get(data["question_id"])
+    assert bank is not None and bank.text != typed  # matched to a bank question worded otherwise
+    assert data["question"] == typed and data["bank_question"] == bank.text
+    res = run_cli("score", "--text", str(path), "-q", typed, "--offline")
+    first = " ".join(res.out.split("┏")[0].split())
+    assert first.startswith(f"Q: {typed} ") and bank.id in first and bank.text in first
+    # Typed as the bank words it, or asked by id: the bank's words, and nothing to say about a match.
+    for args in (("-q", bank.text.lower()), ("--question-id", bank.id)):
+        data = json.loads(run_cli("score", "--text", str(path), *args, "--offline", "--json").out)
+        assert data["bank_question"] is None and data["question_id"] == bank.id
 
 
 def test_empty_text_is_one_line_error(run_cli, tmp_path):

@@ -269,7 +269,8 @@ def print_summary(summary) -> None:
         )
     console.print(table)
     if summary.mean_overall is not None:
-        console.print(f"[bold]Mean overall: {summary.mean_overall:g}/100[/]")
+        basis = f" [dim]{escape(summary.mean_basis)}[/]" if summary.mean_basis else ""
+        console.print(f"[bold]Mean overall: {summary.mean_overall:g}/100[/]{basis}")
     for view in summary.panel_views:
         console.print(f"[bold magenta]{escape(view.panelist.title)}[/]: {escape(view.verdict)}")
         for want in view.still_want[:3]:

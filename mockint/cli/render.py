@@ -28,7 +28,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     from rich.markup import escape
     from rich.table import Table
 
-    from mockint.scoring.rubrics import load_rubrics, offline_caveats
+    from mockint.scoring.blend import offline_caveats
+    from mockint.scoring.rubrics import load_rubrics
 
     if compact:
         table = Table(title=title, show_header=True, box=None, pad_edge=False, expand=False)
@@ -61,20 +62,20 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             if best is not None:
                 at = f" [dim]@{best.start:.0f}s[/]" if best.start is not None else ""
                 said = f'[italic]"{escape(_short(best.quote, 70))}"[/]{at}\n'
-            table.add_row(name, f"[{colour}]{c.score}/{c.max_score}[/]", f"{said}{escape(c.feedback)} {' '.join(notes)}".rstrip())
+            table.add_row(name, f"[{colour}]{c.score}/{c.max_score}[/]", f"{said}{escape(c.shown_feedback)} {' '.join(notes)}".rstrip())
         else:
             quotes = [
                 f'"{escape(e.quote)}"' + (f" [{_time(e.start)}-{_time(e.end)}]" if e.start is not None else "")
                 for e in c.evidence
             ]
             label = f"{name}\n[dim]{c.key}[/]"
-            table.add_row(label, f"[{colour}]{c.score}/{c.max_score}[/]", "\n".join(quotes + notes) or "-", escape(c.feedback))
+            table.add_row(label, f"[{colour}]{c.score}/{c.max_score}[/]", "\n".join(quotes + notes) or "-", escape(c.shown_feedback))
     console.print(table)
     per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
     level = f"criteria average {card.level:.1f}/4; " if card.level is not None else ""
     console.print(f"[bold]Overall {card.overall:g}/100 · {card.band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
     if card.overall_capped:
-        console.print(f"[yellow]Capped at {card.overall:g}:[/] {escape(card.overall_capped)}")
+        console.print(f"[yellow]Capped:[/] {escape(card.overall_capped)}")
     for caveat in offline_caveats(card, load_rubrics()):
         console.print(f"[yellow]Note:[/] {escape(caveat)}")
     if card.improvements:

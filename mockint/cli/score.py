@@ -140,12 +140,16 @@ def score_cmd(
     card = score_question(scorer, asked, transcript, rubrics)
     delivery = _delivery(transcript)
     assumed, short = _notes(asked, bool(question or question_id), transcript)
+    # What the candidate typed is what they were asked; the bank question it was matched to is said beside it.
+    typed = " ".join(question.split()) if question else None
+    matched = asked.text if asked.source == "bank" and typed is not None and not _same_words(typed, asked.text) else None
     if as_json:
         print_json(
             {
                 "source": source,
-                "question": asked.text if (question or question_id) else None,
+                "question": typed or (asked.text if question_id else None),
                 "question_id": asked.id,
+                "bank_question": matched,
                 "question_kind": asked.kind,
                 "transcript": transcript.text,
                 "scorecard": scorecard_json(card),
@@ -157,12 +161,26 @@ def score_cmd(
     from rich.markup import escape
 
     if question or question_id:
-        console.print(f"[bold]Q:[/] {escape(asked.text)}  [dim]({asked.kind} question{', bank ' + asked.id if asked.source == 'bank' else ''})[/]")
+        if matched:
+            where = f"; matched to bank question {asked.id}: \"{matched}\""
+        else:
+            where = f", bank {asked.id}" if asked.source == "bank" else ""
+        console.print(f"[bold]Q:[/] {escape(typed or asked.text)}  [dim]({asked.kind} question{escape(where)})[/]", soft_wrap=True)
     if assumed:
         console.print(f"[dim]{escape(assumed)}[/]", soft_wrap=True)
     if short:
         console.print(f"[yellow]Note:[/] {escape(short)}")
     render_scorecard(card, delivery=delivery)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same question up to case, spacing and punctuation: nothing to say about a match."""
+    import re
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9']+", text.lower())
+
+    return words(a) == words(b)
 
 
 def _question(text: str | None, question_id: str | None):  # -> QuestionRef

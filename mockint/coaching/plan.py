@@ -37,6 +37,7 @@ from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.kinds import TopicWords, classify_topic, load_kinds, topic_words
+from mockint.scoring.offline import LESSON, bad_outcomes
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
@@ -66,6 +67,7 @@ GENERIC_FOLLOWUP = 'You said "{quote}". Tell me more about that: what exactly di
 # reply that is just the numbers is not marked down on task and action.
 # GENERIC_FOLLOWUP: "what exactly did you do, and what was the result?"
 GENERIC_CRITERIA = ("star.action", "star.result")
+RESULT = "star.result"  # the criterion a story's outcome is judged on (untold_lesson)
 _DETERMINER = re.compile(r"^(?:the|a|an|my|your|their|our|his|her|that|this|these|those)\b", re.I)
 
 
@@ -75,6 +77,7 @@ class FollowupWords:
 
     template: str | None = None  # None: GENERIC_FOLLOWUP
     measured: str | None = None  # instead of `template` when the quote carries a number
+    bad_outcome: str | None = None  # instead of either when the story ends badly and no lesson is told (untold_lesson)
     criteria: tuple[str, ...] = ()
     quote_cues: tuple[str, ...] = ()
 
@@ -91,6 +94,7 @@ def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
     return FollowupWords(
         template=criterion.followup,
         measured=criterion.followup_measured,
+        bad_outcome=criterion.followup_bad_outcome,
         criteria=tuple(criterion.followup_criteria),
         quote_cues=tuple(criterion.quote_cues),
     )
@@ -114,7 +118,7 @@ def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     templates = [GENERIC_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
     templates += [t for kind in load_kinds().values() for t in (kind.revisit, kind.retry) if t]
     for _rubric, criterion in criteria_by_key(rubrics).values():
-        templates += [t for t in (criterion.followup, criterion.followup_measured) if t]
+        templates += [t for t in (criterion.followup, criterion.followup_measured, criterion.followup_bad_outcome) if t]
     return frozenset(t for template in templates for t in tokens(re.sub(r"\{\w+\}", " ", template)))
 
 
@@ -268,6 +272,9 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: 
         if answer is None or answer.transcript is None:
             continue
         quote = evidence.quotes[0] if evidence.quotes else pick_quote(answer.transcript.text, words.quote_cues)
+        bad = untold_lesson(answer) if words.bad_outcome else None
+        if bad:  # a disaster told proudly: ask what they would change, on the words that tell it
+            quote = bad
         if not quote:
             continue
         quote = shorten_quote(quote)
@@ -275,7 +282,9 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: 
         if answer.delivery and answer.delivery.fillers:
             filler = max(answer.delivery.fillers.items(), key=lambda kv: kv[1])[0]
         template = words.template or GENERIC_FOLLOWUP
-        if words.measured and re.search(r"\d", quote):
+        if bad and words.bad_outcome:
+            template = words.bad_outcome
+        elif words.measured and re.search(r"\d", quote):
             template = words.measured
         text = template.format(quote=quote, question=answer.question.text, filler=filler)
         return QuestionRef(
@@ -289,6 +298,32 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: 
             rationale=f'{evidence_note(area)}; in {answer.id} you said "{quote}"',
         )
     return None
+
+
+# Where in the answer an outcome is told: sentences starting this far into it (the scorer reads
+# results in the later half too; earlier, a loss is usually the problem the story sets out to fix).
+OUTCOME_FROM = 0.4
+
+
+def untold_lesson(answer: Answer) -> str | None:
+    """The words where the story's outcome reads as a bad one (scoring.offline.bad_outcomes: a loss,
+    harm, a measure that moved the wrong way), when the answer never says what was learned or would
+    be done differently; None otherwise.
+
+    The result's quotes first (what the card rests on, the sentence the bad-outcome ceiling quotes),
+    then the answer's later sentences (a loss the card did not quote: "we lost 12 percent of our
+    customers that quarter" beside a result the scorer credited). A trial user's disaster told
+    proudly was probed "how did you measure that?"; an interviewer asks what they would change."""
+    if answer.transcript is None or answer.scorecard is None:
+        return None
+    text = answer.transcript.text
+    if LESSON.search(text.lower()):
+        return None
+    result = answer.scorecard.criterion(RESULT)
+    quoted = [e.quote for e in result.evidence] if result is not None else []
+    start = len(text) * OUTCOME_FROM
+    later = [m.group().strip() for m in _SENTENCE.finditer(text) if m.start() >= start]
+    return next((s for s in [*quoted, *later] if len(s.split()) >= 3 and bad_outcomes(s.lower())), None)
 
 
 def debrief_words(area: WeakArea) -> TopicWords:

@@ -9,7 +9,10 @@ it takes well under a millisecond, so the probe is ready as soon as the answer i
 session records the delay as latency["probe_ready"]).
 
 No probe when every criterion the question asks for is at or above its bar, and never one that
-repeats a question already asked (plan.is_repeat, on the probe's own words). The probe's answer
+repeats a question already asked (plan.is_repeat, on the probe's own words). One exception comes
+first: a story whose outcome reads as a bad one with nothing learned (plan.untold_lesson) is asked
+what the candidate would do differently, whatever its result scored (a trial user's disaster told
+proudly was asked "how did you measure that?", or nothing at all where the scorer credited it). The probe's answer
 is judged together with the first one (`combined_transcript`, scored on the parent question):
 the story is one story, told in two turns.
 """
@@ -18,10 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mockint.coaching.plan import is_repeat, offline_followup, template_words
-from mockint.coaching.weakness import find_weak_areas
+from mockint.coaching.plan import RESULT, is_repeat, offline_followup, template_words, untold_lesson
+from mockint.coaching.weakness import WeakArea, WeakEvidence, find_weak_areas
 from mockint.records import QuestionRef, Segment, Transcript, Word
-from mockint.scoring.rubrics import Rubric
+from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
 # Seconds of silence put between the two answers in the combined transcript: a turn change, not
@@ -53,8 +56,11 @@ def choose_probe(
         for a in find_weak_areas([answer], rubrics, min_count=1)
         if a.kind == "criterion" and a.id not in exclude and (only is None or a.id in only)
     ]
-    # Focus first, then the order find_weak_areas ranks them (how badly).
+    # Focus first, then the order find_weak_areas ranks them (how badly); a bad outcome's lesson before all.
     areas.sort(key=lambda a: a.id not in prefer)
+    lesson = _untold_lesson_area(answer, rubrics, areas) if RESULT not in exclude and (only is None or RESULT in only) else None
+    if lesson is not None:
+        areas = [lesson, *(a for a in areas if a.id != RESULT)]
     shared = template_words(rubrics)
     for area in areas:
         ref = offline_followup(area, {answer.id: answer}, rubrics)
@@ -63,6 +69,22 @@ def choose_probe(
         text = f"{lead.strip()} {ref.text}".strip()
         return ref.model_copy(update={"id": f"probe.{ref.id.removeprefix('fu.')}", "category": "probe", "text": text})
     return None
+
+
+def _untold_lesson_area(answer: Answer, rubrics: Sequence[Rubric], weak: Sequence[WeakArea]) -> WeakArea | None:
+    """The result as the area to probe when the story ends badly with no lesson told (plan.untold_lesson)
+    and its question asks for a result; None otherwise. Its weak-area entry when it has one."""
+    assert answer.scorecard is not None
+    result = answer.scorecard.criterion(RESULT)
+    quote = untold_lesson(answer)
+    found = criteria_by_key(rubrics).get(RESULT)
+    if result is None or not result.applies or quote is None or found is None:
+        return None
+    spec = found[1]
+    evidence = WeakEvidence(answer_id=answer.id, question_id=answer.question.id, question=answer.question.text,
+                            score=result.score, threshold=spec.weak_below, max_score=result.max_score, quotes=[quote])
+    return next((a for a in weak if a.id == RESULT), None) or WeakArea(
+        id=RESULT, kind="criterion", name=spec.name, count=1, total=1, criteria=[RESULT], advice=spec.advice, evidence=[evidence])
 
 
 def judged_story(parent: Answer, probes: Sequence[Answer]) -> Answer:

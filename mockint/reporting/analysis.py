@@ -25,8 +25,9 @@ from mockint.coaching.questions import QuestionBank
 from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
+from mockint.scoring.blend import offline_caveats
 from mockint.scoring.evidence import continues_number, verify_quote
-from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key, offline_caveats
+from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
 from mockint.session import Answer, Round, Session
 
 STAR_RUBRIC = "star"
@@ -136,6 +137,7 @@ class RoundView(Model):
     failed: int
     overall: float | None = None
     band: str | None = None
+    overall_basis: str = Field(default="", description="what the overall averages when follow-ups were scored (mean_basis)")
     criteria: list[CriterionMean] = Field(default_factory=list)
     weak_areas: list[WeakArea] = Field(default_factory=list, description="weak in 2+ answers, or carried from earlier rounds")
     plan: list[QuestionRef] = Field(default_factory=list)
@@ -153,6 +155,7 @@ class SessionAnalysis(Model):
     created: str
     overall: float | None = None
     band: str | None = None
+    overall_basis: str = Field(default="", description="what the overall averages when follow-ups were scored (mean_basis)")
     answers: int
     scored: int
     rubric_names: dict[str, str] = Field(default_factory=dict)
@@ -280,7 +283,7 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
                 quote=first.quote if first else None,
                 quote_start=first.start if first else None,
                 more_quotes=max(len(verified) - 1, 0),
-                feedback=cs.feedback,
+                feedback=cs.shown_feedback,
                 capped=cs.capped,
                 lowered=cs.lowered,
                 raised=cs.raised,
@@ -382,9 +385,33 @@ def main_answers(answers: Sequence[Answer]) -> list[Answer]:
 
 
 def mean_overall(answers: Sequence[Answer]) -> float | None:
-    """The mean overall score of the scored main answers (not probes), to one decimal; None when none is scored."""
+    """The mean overall score of the scored main answers (not probes), to one decimal; None when none is scored.
+
+    Each answer counts as first given: a probe's score judges the story with the reply a prompt drew
+    out, and the round's figure is what the questions alone drew (the weakness ledger counts a point
+    shown only after a prompt as weak for the same reason). mean_basis says so beside it."""
     cards = [a.scorecard.overall for a in main_answers(answers) if a.scorecard is not None]
     return round(sum(cards) / len(cards), 1) if cards else None
+
+
+def mean_basis(answers: Sequence[Answer]) -> str:
+    """What mean_overall averages, said wherever it is shown when a follow-up was scored (a trial
+    user saw a follow-up's 48 in the table and a mean it was not in, and could not tell why);
+    empty when there is none. E.g. 'as first given; follow-ups are not in it (counting them, a01
+    22 -> 48 after a prompt: 68.5/100)'."""
+    firsts, after, moved = [], [], []
+    for a in main_answers(answers):
+        if a.scorecard is None:
+            continue
+        probe = next((p for p in reversed(answers) if p.probe_of == a.id and p.scorecard is not None), None)
+        firsts.append(a.scorecard.overall)
+        after.append(probe.scorecard.overall if probe is not None and probe.scorecard is not None else a.scorecard.overall)
+        if probe is not None and probe.scorecard is not None:
+            moved.append(f"{a.id} {a.scorecard.overall:g} → {probe.scorecard.overall:g}")
+    if not moved:
+        return ""
+    with_them = round(sum(after) / len(after), 1)
+    return f"as first given; follow-ups are not in it (counting them, {', '.join(moved)} after a prompt: {with_them:g}/100)"
 
 
 def _asker_title(asked_by: str | None, panel: Panel | None) -> str | None:
@@ -424,6 +451,7 @@ def analyse_round(
         failed=sum(a.status == "failed" for a in rnd.answers),
         overall=overall,
         band=band_for(overall) if overall is not None else None,
+        overall_basis=mean_basis(rnd.answers),
         criteria=_criterion_means(rnd.answers, rubrics),
         weak_areas=repeated,
         plan=list(rnd.plan),
@@ -461,6 +489,7 @@ def analyse_session(
         created=session.created_at.strftime("%Y-%m-%d %H:%M"),
         overall=overall,
         band=band_for(overall) if overall is not None else None,
+        overall_basis=mean_basis(session.answers),
         answers=len(session.answers),
         scored=sum(a.scorecard is not None for a in session.answers),
         rubric_names={r.id: r.name for r in rubrics},

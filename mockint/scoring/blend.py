@@ -56,16 +56,19 @@ offline cues' and the LLM's reading stands beside each criterion where it differ
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from mockint.scoring.card import apply_question_criteria, level_feedback
+from mockint.scoring.rubrics import criteria_by_key
 
 if TYPE_CHECKING:
     from mockint.records import CriterionScore, Scorecard, Transcript
     from mockint.scoring import Scorer
     from mockint.scoring.rubrics import Criterion, Rubric
 
+# The rule that keeps the offline cues' levels (the default: see the module docstring).
+CUES_RULE = "cues"
 # rule name -> (the combined score from (llm, offline), what the scorecard says about the rule)
 BLEND_RULES: dict[str, tuple[Callable[[int, int], int], str]] = {
     "lower": (min, "the lower of the two on each criterion"),
@@ -78,14 +81,30 @@ BLEND_RULES: dict[str, tuple[Callable[[int, int], int], str]] = {
         "the LLM's score, at most one level above the offline cues'",
     ),
     "mean": (lambda llm, offline: (llm + offline) // 2, "the mean of the two, rounded down"),
-    "cues": (lambda llm, offline: offline, "the offline cues' level on each criterion, the LLM's reading beside it"),
+    CUES_RULE: (lambda llm, offline: offline, "the offline cues' level on each criterion, the LLM's reading beside it"),
 }
-DEFAULT_RULE = "cues"
+DEFAULT_RULE = CUES_RULE
 
 
 def levels_are_the_cues(card: Scorecard) -> bool:
-    """Whether a blended card's levels are the offline cues' own (rule `cues`, the default)."""
-    return card.checked_by == f"offline cues: {BLEND_RULES['cues'][1]}"
+    """Whether the card's levels are the offline cues' own: the offline scorer's card, or an LLM's
+    blended by rule `cues` (the default)."""
+    return card.scorer == "offline" or card.blend_rule == CUES_RULE
+
+
+def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:
+    """'Name: caveat' for each counted criterion whose level is the offline cues' own and whose
+    rubric says what offline scoring cannot check (its `offline_caveat`): a confidently wrong
+    technical answer reads as specific and reasoned, and scores as a right one would."""
+    if not levels_are_the_cues(card):
+        return []
+    by_key = criteria_by_key(rubrics)
+    out = []
+    for score in card.criteria:
+        found = by_key.get(score.key)
+        if score.applies and found is not None and found[1].offline_caveat:
+            out.append(f"{score.name or found[1].name}: {found[1].offline_caveat}")
+    return out
 
 
 def blend_cards(llm: Scorecard, offline: Scorecard, rubrics: list[Rubric], rule: str = DEFAULT_RULE) -> Scorecard:
@@ -95,7 +114,10 @@ def blend_cards(llm: Scorecard, offline: Scorecard, rubrics: list[Rubric], rule:
     by_key = {c.key: c for c in offline.criteria}
     specs = {f"{r.id}.{c.id}": c for r in rubrics for c in r.criteria}
     criteria = [_combine(c, by_key.get(c.key), specs.get(c.key), combine) for c in llm.criteria]
-    blended = llm.model_copy(update={"criteria": criteria, "checked_by": f"offline cues: {description}"})
+    if rule == CUES_RULE:
+        # The levels are the cues' own: so are their words (a rubric's offline_levels, card.level_feedback).
+        criteria = [_cues_words(c, by_key.get(c.key)) for c in criteria]
+    blended = llm.model_copy(update={"criteria": criteria, "checked_by": f"offline cues: {description}", "blend_rule": rule})
     # Re-totalled with every criterion counting, as a fresh card is; score_question then applies the question's criteria.
     return apply_question_criteria(blended, (), rubrics)
 
@@ -117,6 +139,12 @@ def _combine(llm: CriterionScore, offline: CriterionScore | None, spec: Criterio
         update |= {"evidence": offline.evidence, "capped": False, "lowered": None,
                    "raised": f"the offline cues give it {offline.score} (the LLM gave {llm.score})"}
     return llm.model_copy(update=update)
+
+
+def _cues_words(combined: CriterionScore, offline: CriterionScore | None) -> CriterionScore:
+    if offline is None or not offline.judged or offline.score != combined.score:
+        return combined
+    return combined.model_copy(update={"feedback": offline.feedback})
 
 
 class BlendScorer:

@@ -15,8 +15,12 @@ What this adds, the same way for every scorer:
   - a criterion the scorer gave no feedback for (the LLM gives none: generating it was most of a
     small model's time) gets its rubric's descriptor of the level it ends at, the words the
     offline scorer gives too;
+  - while a gate is shut (rubrics/overall.yaml: relevance 0-1, the answer is to another question),
+    every other counted criterion carries the gate's `held` words, shown instead of its level's
+    descriptor: a trial user read "a recognisable event with some context" and the like beside an
+    answer held to 38 for not answering the question, as if those levels were the reasons for it;
   - the improvements are picked from the rubric's advice for the applicable criteria that cost most,
-    a gate's criterion first when it capped the overall, and none for a criterion already at the
+    only a shut gate's criterion while a gate holds the overall down, and none for a criterion already at the
     level the overall scale reads as strong (a trial user saw "put a number on the impact" under
     an answer full of before/after figures at 3/4, and two tips under every 90+ answer).
 Pure: plain data in, plain data out.
@@ -60,7 +64,10 @@ class RawCriterion(BaseModel):
     judged: bool = Field(default=True, description="False when the scorer cannot judge this criterion (shown as n/a)")
 
 
-def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, transcript: Transcript) -> CriterionScore:
+def score_criterion(
+    raw: RawCriterion, criterion: Criterion, rubric: Rubric, transcript: Transcript, *, cues: bool = False
+) -> CriterionScore:
+    """`cues`: the score is the offline cues' reading (level_feedback)."""
     if not 0 <= raw.score <= MAX_SCORE:
         raise ScoringError(f"{rubric.id}.{criterion.id}: score {raw.score} is outside 0-{MAX_SCORE}")
     evidence, rejected = verify_quotes(raw.quotes, transcript)
@@ -83,14 +90,16 @@ def score_criterion(raw: RawCriterion, criterion: Criterion, rubric: Rubric, tra
         rejected_quotes=rejected,
         capped=capped,
         lowered=lowered,
-        feedback=one_line(raw.feedback) or level_feedback(criterion, score),
+        feedback=one_line(raw.feedback) or level_feedback(criterion, score, cues=cues),
         judged=raw.judged,
     )
 
 
-def level_feedback(criterion: Criterion, score: int) -> str:
-    """The rubric's words for a criterion at `score`: its level descriptor."""
-    return one_line(criterion.levels[score])
+def level_feedback(criterion: Criterion, score: int, *, cues: bool = False) -> str:
+    """The rubric's words for a criterion at `score`: its level descriptor, or, where the level is the
+    offline cues' reading (`cues`), the rubric's `offline_levels` words for it when it has them: "sound
+    judgement" beside a note saying soundness was not checked read as praise the cues cannot give."""
+    return one_line((criterion.offline_levels.get(score) if cues else None) or criterion.levels[score])
 
 
 def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], limit: int = MAX_IMPROVEMENTS) -> list[str]:
@@ -99,23 +108,24 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
     Cost = the criterion's weight x points missing (its share of the level the overall is read
     from, rubrics.overall_for). A criterion below its gate (rubrics/overall.yaml: relevance 0-1
     caps the overall) comes first, as that is what holds the answer down; then weak criteria
-    (below weak_below). A criterion at the level the scale reads as the strong band (3 of 4) is
+    (below weak_below); while a gate is shut, only its advice is given. A criterion at the level the scale reads as the strong band (3 of 4) is
     not "worth changing": an answer strong on every criterion gets no advice. Advice repeated
     across rubrics is given once.
     """
     specs = criteria_by_key(rubrics)
     formula = load_overall_formula()
     strong_level = formula.level_at(BANDS[0][0])
+    shut = formula.shut({c.key: c.score for c in criteria})
     ranked: list[tuple[bool, bool, float, str]] = []
     for c in criteria:
         if c.key not in specs or c.score >= strong_level:
             continue
         spec = specs[c.key][1]
-        gate = formula.gates.get(c.key)
-        gated = gate is not None and c.score < gate.below
         cost = spec.weight * (MAX_SCORE - c.score)
-        ranked.append((gated, c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice}"))
+        ranked.append((c.key in shut, c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice}"))
     ranked.sort(key=lambda item: (not item[0], not item[1], -item[2]))
+    if shut:  # while a gate holds the answer down, nothing else lifts it: its advice alone
+        ranked = [item for item in ranked if item[0]]
     out: list[str] = []
     for _gated, _weak, _cost, advice in ranked:
         if advice not in out:
@@ -140,7 +150,13 @@ def _judge(criteria: Sequence[CriterionScore], applicable: Iterable[str], rubric
     """Mark each criterion applies or not and total the applicable ones: the Scorecard fields
     that depend on which criteria count. The one code path for new and re-judged scorecards."""
     counted = applicable_keys(applicable, (c.key for c in criteria if c.judged))
-    marked = [c.model_copy(update={"applies": c.judged and c.key in counted}) for c in criteria]
+    shut = load_overall_formula().shut({c.key: c.score for c in criteria if c.judged and c.key in counted})
+    held = next((gate.held for gate in shut.values() if gate.held), None)
+    marked = [
+        c.model_copy(update={"applies": c.judged and c.key in counted,
+                             "held": held if c.judged and c.key in counted and c.key not in shut else None})
+        for c in criteria
+    ]
     used = [c for c in marked if c.applies]
     total = overall_for(used, rubrics)
     return {
@@ -185,7 +201,8 @@ def build_scorecard(
     missing = [f"{r.id}.{c.id}" for r in rubrics for c in r.criteria if (r.id, c.id) not in given]
     if missing:
         raise ScoringError(f"the {scorer} scorer gave no score for {', '.join(missing)}")
-    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript) for r in rubrics for c in r.criteria]
+    cues = scorer == "offline"
+    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript, cues=cues) for r in rubrics for c in r.criteria]
     return Scorecard(
         scorer=scorer,  # type: ignore[arg-type]
         model=model,

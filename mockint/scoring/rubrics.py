@@ -35,7 +35,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 
 from mockint.datafiles import first_error, read_yaml_mapping
 from mockint.errors import DataFileError
-from mockint.records import CriterionScore, Scorecard
+from mockint.records import CriterionScore
 from mockint.resources import resource_dir
 
 MAX_SCORE = 4
@@ -89,6 +89,10 @@ class Criterion(_Strict):
     followup_measured: str | None = Field(
         default=None, description="asked instead of `followup` when the quoted words already carry a number"
     )
+    followup_bad_outcome: str | None = Field(
+        default=None,
+        description="asked instead when the story's outcome reads as a bad one and nothing learned is said: {quote}, {question}",
+    )
     followup_criteria: list[CriterionKey] = Field(
         default_factory=list,
         description="'rubric.criterion' keys a follow-up asks for, so its answer is judged on those only",
@@ -100,8 +104,13 @@ class Criterion(_Strict):
     offline_caveat: str | None = Field(
         default=None, description="shown with the score wherever its level is the offline cues' own: what they cannot check"
     )
+    offline_levels: dict[int, str] = Field(
+        default_factory=dict,
+        description="score -> what the offline cues' reading of that level can honestly say, shown instead of the "
+        "level's descriptor wherever the level is theirs (levels left out use the descriptor)",
+    )
 
-    @field_validator("followup", "followup_measured")
+    @field_validator("followup", "followup_measured", "followup_bad_outcome")
     @classmethod
     def _template_fields_known(cls, template: str | None) -> str | None:
         if template is None:
@@ -142,6 +151,16 @@ class Criterion(_Strict):
                     if name.strip() not in CUE_WORDS:
                         raise ValueError(f"unknown support cue '{name.strip()}' (known: {', '.join(CUE_WORDS)})")
         return dict(sorted(support.items()))
+
+    @field_validator("offline_levels")
+    @classmethod
+    def _known_levels(cls, levels: dict[int, str]) -> dict[int, str]:
+        unknown = sorted(set(levels) - set(LEVELS))
+        if unknown:
+            raise ValueError(f"offline_levels: {unknown[0]} is not a score (0-{MAX_SCORE})")
+        if any(not str(text).strip() for text in levels.values()):
+            raise ValueError("offline_levels: an empty descriptor (leave the level out to use its descriptor)")
+        return dict(sorted(levels.items()))
 
     @field_validator("levels")
     @classmethod
@@ -277,6 +296,10 @@ class Gate(_Strict):
     below: int = Field(ge=1, le=MAX_SCORE, description="a score below this caps the overall")
     overall_at_most: float = Field(ge=0, le=100)
     reason: str = Field(min_length=1, description="why, as the card says it: 'capped at 40: <reason>'")
+    held: str | None = Field(
+        default=None,
+        description="shown on the other criteria, instead of their level's descriptor, while the gate is shut",
+    )
 
 
 class OverallFormula(_Strict):
@@ -298,6 +321,10 @@ class OverallFormula(_Strict):
         if any(b < a for a, b in pairwise(overalls)) or not 0 <= overalls[0] <= overalls[-1] <= 100:
             raise ValueError("overalls must stay within 0-100 and never fall as the level rises")
         return points
+
+    def shut(self, scores: dict[str, float]) -> dict[str, Gate]:
+        """The gates these 'rubric.criterion' -> score readings shut: criterion key -> its gate."""
+        return {key: gate for key, gate in self.gates.items() if key in scores and scores[key] < gate.below}
 
     def level_at(self, overall: float) -> float:
         """The lowest level the scale reads as `overall` or more (the inverse of `read`)."""
@@ -334,7 +361,7 @@ class Overall:
     band: str
     level: float | None  # the weighted mean criterion level, 0-4; None when no criterion counts
     per_rubric: dict[str, float]
-    capped: str | None  # why a gate capped the overall ("relevance 1 of 4: it does not answer ...")
+    capped: str | None  # why a gate holds the overall down ("Relevance 1 of 4: it does not answer ...")
 
 
 def overall_for(criteria: list[CriterionScore], rubrics: list[Rubric], formula: OverallFormula | None = None) -> Overall:
@@ -365,10 +392,11 @@ def overall_of_levels(
         return 0.0, None, None
     level = sum(spec.weight * score for _, spec, score in weighted) / sum(spec.weight for _, spec, _ in weighted)
     overall, capped = formula.read(level), None
-    for key, spec, score in weighted:
-        gate = formula.gates.get(key)
-        if gate is not None and score < gate.below and overall > gate.overall_at_most:
-            overall, capped = gate.overall_at_most, f"{spec.name} {score:g} of {MAX_SCORE}: {gate.reason}"
+    for key, gate in formula.shut({key: score for key, _, score in weighted}).items():
+        # Said whenever the gate is shut, also when the rest already scores below its cap: an answer
+        # to another question at 38 is held down by that, not by the levels of its story.
+        overall = min(overall, gate.overall_at_most)
+        capped = f"{specs[key][1].name} {scores[key]:g} of {MAX_SCORE}: {gate.reason} (the overall is {gate.overall_at_most:g} at most)"
     return round(overall, 1), round(level, 2), capped
 
 
@@ -381,21 +409,3 @@ def overall_score(criteria: list[CriterionScore], rubrics: list[Rubric]) -> tupl
 def criteria_by_key(rubrics: Iterable[Rubric]) -> dict[str, tuple[Rubric, Criterion]]:
     """'rubric.criterion' -> (its rubric, the criterion), in rubric order."""
     return {f"{r.id}.{c.id}": (r, c) for r in rubrics for c in r.criteria}
-
-
-def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:
-    """'Name: caveat' for each criterion the offline scorer judged whose rubric says what offline
-    scoring cannot check (its `offline_caveat`): a confidently wrong technical answer reads as
-    specific and reasoned, and scores as a right one would. An LLM's card under the default blend
-    (`cues`) has the offline cues' levels too, so it carries the caveat as well."""
-    from mockint.scoring.blend import levels_are_the_cues
-
-    if card.scorer != "offline" and not levels_are_the_cues(card):
-        return []
-    by_key = criteria_by_key(rubrics)
-    out = []
-    for score in card.criteria:
-        found = by_key.get(score.key)
-        if score.applies and found is not None and found[1].offline_caveat:
-            out.append(f"{score.name or found[1].name}: {found[1].offline_caveat}")
-    return out

@@ -151,6 +151,7 @@ def summary_message(summary: RoundSummary) -> dict[str, Any]:
         "session": session.id,
         "round": summary.round.index,
         "mean_overall": mean,
+        "mean_basis": summary.mean_basis,
         "band": band_for(mean) if mean is not None else None,
         "answers": [
             {

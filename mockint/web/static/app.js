@@ -292,6 +292,8 @@
     article.append(...[
       el("h3", {}, el("span", { class: "muted" }, a.probe_of ? `${a.id} · follow-up on ${a.probe_of} · ` : `${a.id} · `), a.question.text),
       score,
+      // A shut gate (rubrics/overall.yaml), not the levels below, is what holds this answer down: said first.
+      a.overall_capped ? el("p", { class: "warn" }, `Capped: ${a.overall_capped}`) : null,
       a.cut_off ? el("p", { class: "warn" }, `Ran long: cut off at the ${mmss(a.time_limit)} limit (saved up to there).`) : null,
       a.audio_url ? el("audio", { id: `audio-${a.id}`, src: a.audio_url, controls: "", preload: "metadata" }) : null,
     ].filter((part) => part !== null));
@@ -472,6 +474,8 @@
       clear(box);
       box.append(
         el("h2", {}, `Round ${m.round}: ${m.mean_overall === null ? "no scores" : `${Math.round(m.mean_overall)}/100 ${m.band}`}`),
+        // What the mean averages when a follow-up was scored: its score is in the table, not in the mean.
+        m.mean_basis ? el("p", { class: "muted" }, `Mean ${m.mean_basis}.`) : document.createTextNode(""),
         el("table", { class: "round" }, el("tbody", {}, m.answers.map((a) => el("tr", {},
           el("td", {}, a.probe_of ? `${a.id} (follow-up on ${a.probe_of})` : a.id), el("td", {}, a.question), el("td", {}, a.status),
           el("td", { class: "score" }, a.overall === null ? "-" : `${Math.round(a.overall)}`),
