@@ -186,6 +186,15 @@ def test_missing_level_is_a_one_line_data_error(tmp_path):
         load_rubrics(folder=tmp_path)
 
 
+@pytest.mark.parametrize(("levels", "problem"), [({5: "beyond the scale"}, "5 is not a score"), ({2: " "}, "empty descriptor")])
+def test_offline_level_words_must_name_a_score_and_say_something(tmp_path, levels, problem):
+    data = _star_data()
+    data["criteria"][0]["offline_levels"] = levels
+    _write_rubric(tmp_path, data)
+    with pytest.raises(DataFileError, match=rf"star.yaml: invalid rubric at criteria.0.offline_levels.*{problem}"):
+        load_rubrics(folder=tmp_path)
+
+
 def test_golden_expecting_unknown_criterion_is_rejected(tmp_path):
     data = _star_data()
     data["golden"][0]["expected"]["charisma"] = [0, 4]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,12 +176,7 @@ def score_cmd(
 
 def _same_words(a: str, b: str) -> bool:
     """The same question up to case, spacing and punctuation: nothing to say about a match."""
-    import re
-
-    def words(text: str) -> list[str]:
-        return re.findall(r"[a-z0-9']+", text.lower())
-
-    return words(a) == words(b)
+    return re.findall(r"[a-z0-9']+", a.lower()) == re.findall(r"[a-z0-9']+", b.lower())
 
 
 def _question(text: str | None, question_id: str | None):  # -> QuestionRef

@@ -282,7 +282,7 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: 
         if answer.delivery and answer.delivery.fillers:
             filler = max(answer.delivery.fillers.items(), key=lambda kv: kv[1])[0]
         template = words.template or GENERIC_FOLLOWUP
-        if bad and words.bad_outcome:
+        if bad:
             template = words.bad_outcome
         elif words.measured and re.search(r"\d", quote):
             template = words.measured

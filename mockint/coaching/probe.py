@@ -12,9 +12,9 @@ No probe when every criterion the question asks for is at or above its bar, and 
 repeats a question already asked (plan.is_repeat, on the probe's own words). One exception comes
 first: a story whose outcome reads as a bad one with nothing learned (plan.untold_lesson) is asked
 what the candidate would do differently, whatever its result scored (a trial user's disaster told
-proudly was asked "how did you measure that?", or nothing at all where the scorer credited it). The probe's answer
-is judged together with the first one (`combined_transcript`, scored on the parent question):
-the story is one story, told in two turns.
+proudly was asked "how did you measure that?", or nothing at all where the scorer credited it).
+The probe's answer is judged together with the first one (`combined_transcript`, scored on the
+parent question): the story is one story, told in two turns.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def choose_probe(
     ]
     # Focus first, then the order find_weak_areas ranks them (how badly); a bad outcome's lesson before all.
     areas.sort(key=lambda a: a.id not in prefer)
-    lesson = _untold_lesson_area(answer, rubrics, areas) if RESULT not in exclude and (only is None or RESULT in only) else None
+    wanted = RESULT not in exclude and (only is None or RESULT in only)
+    lesson = _untold_lesson_area(answer, rubrics, areas) if wanted else None
     if lesson is not None:
         areas = [lesson, *(a for a in areas if a.id != RESULT)]
     shared = template_words(rubrics)

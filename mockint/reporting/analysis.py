@@ -399,15 +399,15 @@ def mean_basis(answers: Sequence[Answer]) -> str:
     user saw a follow-up's 48 in the table and a mean it was not in, and could not tell why);
     empty when there is none. E.g. 'as first given; follow-ups are not in it (counting them, a01
     22 -> 48 after a prompt: 68.5/100)'."""
-    firsts, after, moved = [], [], []
+    after, moved = [], []
     for a in main_answers(answers):
         if a.scorecard is None:
             continue
-        probe = next((p for p in reversed(answers) if p.probe_of == a.id and p.scorecard is not None), None)
-        firsts.append(a.scorecard.overall)
-        after.append(probe.scorecard.overall if probe is not None and probe.scorecard is not None else a.scorecard.overall)
-        if probe is not None and probe.scorecard is not None:
-            moved.append(f"{a.id} {a.scorecard.overall:g} → {probe.scorecard.overall:g}")
+        # The latest scored probe's card judges the story with every reply so far (probe.judged_story).
+        last = next((p.scorecard for p in reversed(answers) if p.probe_of == a.id and p.scorecard is not None), None)
+        after.append((last or a.scorecard).overall)
+        if last is not None:
+            moved.append(f"{a.id} {a.scorecard.overall:g} → {last.overall:g}")
     if not moved:
         return ""
     with_them = round(sum(after) / len(after), 1)

@@ -20,8 +20,8 @@ What this adds, the same way for every scorer:
     descriptor: a trial user read "a recognisable event with some context" and the like beside an
     answer held to 38 for not answering the question, as if those levels were the reasons for it;
   - the improvements are picked from the rubric's advice for the applicable criteria that cost most,
-    only a shut gate's criterion while a gate holds the overall down, and none for a criterion already at the
-    level the overall scale reads as strong (a trial user saw "put a number on the impact" under
+    only a shut gate's criterion while a gate holds the overall down, and none for a criterion
+    already at the level the overall scale reads as strong (a trial user saw "put a number on the impact" under
     an answer full of before/after figures at 3/4, and two tips under every 90+ answer).
 Pure: plain data in, plain data out.
 """
@@ -108,9 +108,9 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
     Cost = the criterion's weight x points missing (its share of the level the overall is read
     from, rubrics.overall_for). A criterion below its gate (rubrics/overall.yaml: relevance 0-1
     caps the overall) comes first, as that is what holds the answer down; then weak criteria
-    (below weak_below); while a gate is shut, only its advice is given. A criterion at the level the scale reads as the strong band (3 of 4) is
-    not "worth changing": an answer strong on every criterion gets no advice. Advice repeated
-    across rubrics is given once.
+    (below weak_below); while a gate is shut, only its advice is given. A criterion at the level
+    the scale reads as the strong band (3 of 4) is not "worth changing": an answer strong on every
+    criterion gets no advice. Advice repeated across rubrics is given once.
     """
     specs = criteria_by_key(rubrics)
     formula = load_overall_formula()

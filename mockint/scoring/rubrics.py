@@ -155,9 +155,9 @@ class Criterion(_Strict):
     @field_validator("offline_levels")
     @classmethod
     def _known_levels(cls, levels: dict[int, str]) -> dict[int, str]:
-        unknown = sorted(set(levels) - set(LEVELS))
+        unknown = set(levels) - set(LEVELS)
         if unknown:
-            raise ValueError(f"offline_levels: {unknown[0]} is not a score (0-{MAX_SCORE})")
+            raise ValueError(f"offline_levels: {min(unknown)} is not a score (0-{MAX_SCORE})")
         if any(not str(text).strip() for text in levels.values()):
             raise ValueError("offline_levels: an empty descriptor (leave the level out to use its descriptor)")
         return dict(sorted(levels.items()))
