@@ -59,9 +59,20 @@ FREE = {"hypothetical", "habitual", "story_share", "you_refs", "past", "plan_ste
 
 
 def sign_of(feature: str) -> int:
+    if feature.startswith(("good.", "poor.")):  # a rubric file's offline_cues: for or against their criterion
+        return 1 if feature.startswith("good.") else -1
     if feature in FREE:
         return 0
     return -1 if feature in NEGATIVE else 1
+
+
+def own_rubric_cue(feature: str, key: str) -> bool:
+    """Whether criterion `key`'s model may read `feature`: a rubric file's offline_cues
+    ("poor.situational.judgement") speak for the criteria of their own rubric only (judgement's
+    shortcuts for the plan too, never for a STAR story's result); every other cue for all."""
+    if not feature.startswith(("good.", "poor.")):
+        return True
+    return feature.split(".")[1] == key.split(".")[0]
 
 
 def labelled_items() -> list[dict]:
@@ -188,8 +199,9 @@ def fit_all(z: np.ndarray, items: list[dict], rows: np.ndarray, names: list[str]
     for key in keys:
         idx = np.array([i for i in rows if key in items[i]["grades"]["criteria"]])
         y = np.array([items[i]["grades"]["criteria"][key] for i in idx], dtype=float)
-        fitted = fit_criterion(z[idx], y, [items[i]["question_group"] for i in idx], signs, mapping)
-        fitted["weights"] = {n: round(float(v), 4) for n, v in zip(names, fitted["weights"]) if abs(v) >= 1e-4}
+        cols = np.array([own_rubric_cue(n, key) for n in names])
+        fitted = fit_criterion(z[idx][:, cols], y, [items[i]["question_group"] for i in idx], signs[cols], mapping)
+        fitted["weights"] = {n: round(float(v), 4) for n, v in zip(np.array(names)[cols], fitted["weights"]) if abs(v) >= 1e-4}
         fitted["n"] = int(len(idx))
         criteria[key] = fitted
     return criteria

@@ -699,6 +699,7 @@ class Reading:
     question: str
     word_count: int
     _meaning: dict | None = field(default=None, repr=False)
+    _rubric_cues: dict | None = field(default=None, repr=False)
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -714,6 +715,36 @@ class Reading:
 
             self._meaning = meaning_features([u.text for u in self.units], self.question)
         return self._meaning
+
+    def rubric_cues(self, key: str) -> tuple[list[int], list[int]]:
+        """Per unit, how many of criterion `key`'s `offline_cues` phrases (its rubric file) it says:
+        (good, poor); zeros for a criterion without them."""
+        if self._rubric_cues is None:
+            # A good phrase the question says itself ("how does this role fit...") is its echo, not the answer's.
+            asked = " ".join(_WORD.findall(self.question.lower().replace("\u2019", "'")))
+            self._rubric_cues = {k: ([sum(m.group() not in asked for m in good.finditer(u.lower)) for u in self.units],
+                                     [len(poor.findall(u.lower)) for u in self.units])
+                                 for k, (good, poor) in rubric_cue_patterns().items()}
+        zeros = [0] * len(self.units)
+        return self._rubric_cues.get(key, (zeros, zeros))
+
+
+def rubric_cue_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """'rubric.criterion' -> (good, poor) patterns of the rubric files' `offline_cues`, read again
+    when a rubric file changes."""
+    from mockint.resources import resource_dir
+
+    folder = resource_dir("rubrics")
+    return _rubric_cue_patterns(str(folder), tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yaml"))))
+
+
+@lru_cache(maxsize=4)
+def _rubric_cue_patterns(folder: str, _stamp: tuple) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    from mockint.scoring.rubrics import load_rubrics
+    from mockint.scoring.semantic import phrases_pattern
+
+    return {f"{r.id}.{c.id}": (phrases_pattern(c.offline_cues.good), phrases_pattern(c.offline_cues.poor))
+            for r in load_rubrics(folder=Path(folder)) for c in r.criteria if c.offline_cues}
 
 
 def read_answer(text: str, question: str) -> Reading:
@@ -1649,6 +1680,10 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "theme_overlap": themed,
         }
     )
+    for key in sorted(rubric_cue_patterns()):  # the rubric files' own phrases for a criterion (offline_cues)
+        good, poor = reading.rubric_cues(key)
+        features[f"good.{key}"] = min(sum(good), 8) / 8
+        features[f"poor.{key}"] = min(sum(poor), 3) / 3
     meaning = reading.meaning
     weights = [len(u.words) for u in reading.units]
     features.update(
@@ -1672,11 +1707,32 @@ def _level(value: float, steps: tuple[float, float, float, float]) -> int:
     return sum(value >= s for s in steps)
 
 
+def _cued_best(r: Reading, key: str, pattern: re.Pattern[str] | None, lowered: bool, limit: int = 2) -> list[str]:
+    """The sentences criterion `key` rests on: the most of its own cue (`pattern`) and of its rubric
+    file's `good` phrases; where its `poor` phrases lowered it (`lowered`), the sentence that says
+    them comes first, so the card shows what cost the level ("I'd just dispense it")."""
+    good, poor = r.rubric_cues(key)
+    at = {id(u): i for i, u in enumerate(r.units)}
+    quotes = _best(r, lambda u, c: (len(pattern.findall(u.lower)) if pattern else 0) + good[at[id(u)]], limit=limit,
+                   minimum=1, focus=_focus_pattern(pattern) if pattern else None)
+    if lowered and any(poor):
+        worst = _best(r, lambda u, c: poor[at[id(u)]], minimum=1)
+        quotes = worst + [q for q in quotes if q not in worst][: limit - 1]
+    return quotes
+
+
+def _rubric_cue_totals(r: Reading, key: str) -> tuple[int, int]:
+    good, poor = r.rubric_cues(key)
+    return sum(good), sum(poor)
+
+
 def judge_kinds(r: Reading) -> dict[str, Judgement]:
     """Rule judgements for the criteria of motivation, situational, approach and technical answers.
 
     Deliberately simple: they pick the sentences each criterion rests on (the quotes) and give the
-    fitted model a first reading; the model (OFFLINE_MODEL) turns all cues into the score."""
+    fitted model a first reading; the model (OFFLINE_MODEL) turns all cues into the score. Each also
+    counts its rubric file's `offline_cues`: `good` phrases with its own cues, `poor` ones (a shortcut,
+    keeping it quiet, "I'm very organised", "I'm not sure") each a level lower."""
     text = " ".join(u.lower for u in r.units)
     share, past, _hyp = _story_mode(r)
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
@@ -1690,24 +1746,47 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     why = len(WHY.findall(text))
     quantities = r.total("quantities")
     story = past >= 2 and share >= 0.4
+    cues = {key: _rubric_cue_totals(r, key) for key in KIND_CUE_WEIGHTS}
+
+    def cued(key: str, base: float, steps: tuple[float, float, float, float], pattern: re.Pattern[str] | None) -> Judgement:
+        good, poor = cues[key]
+        per_good, poor_per_level = KIND_CUE_WEIGHTS[key]
+        raw = _level(base + per_good * good, steps)
+        score = max(0, raw - poor // poor_per_level)
+        return Judgement(score, _cued_best(r, key, pattern, lowered=score < raw), "")
+
     return {
-        "motivation.specific_reasons": Judgement(
-            max(0, _level(research + 0.5 * named, (0.5, 1.5, 3, 5)) - (platitudes >= 3)), _count_best(r, RESEARCH), ""),
+        "motivation.specific_reasons": cued(
+            "motivation.specific_reasons", research + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), RESEARCH),
         "motivation.fit": Judgement(
             _level(i_acts + 0.5 * quantities + 0.5 * named - 0.5 * platitudes, (0.5, 2, 4, 6)),
             _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
-        "situational.plan": Judgement(_level(plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6)), _count_best(r, PLAN_STEP), ""),
-        "situational.judgement": Judgement(_level(judgement, (1, 3, 5, 8)), _count_best(r, JUDGEMENT), ""),
-        "approach.method": Judgement(_level(method + 0.5 * named, (0.5, 1.5, 3, 5)), _count_best(r, METHOD), ""),
+        "situational.plan": cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), PLAN_STEP),
+        "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), JUDGEMENT),
+        "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD),
         "approach.example": Judgement(
             _level((story + (r.total("time_anchor") > 0) + (r.total("outcome") > 0)) * 1.0 + 0.3 * named, (0.5, 1.5, 2.2, 3)),
             _best(r, lambda u, c: c.time_anchor + 0.3 * c.past + c.outcome, limit=2, minimum=0.5), ""),
         "technical.accuracy": Judgement(
-            _level(quantities + named + 0.5 * r.total("scaled_quantities") + len(_ACRONYM.findall(" ".join(u.text for u in r.units)))
-                   + 0.3 * sum(len(w) >= 9 for w in _CONTENT.findall(text)), (1, 3, 5, 8)),
+            max(0, _level(quantities + named + 0.5 * r.total("scaled_quantities") + len(_ACRONYM.findall(" ".join(u.text for u in r.units)))
+                          + 0.3 * sum(len(w) >= 9 for w in _CONTENT.findall(text)) + KIND_CUE_WEIGHTS["technical.accuracy"][0]
+                          * cues["technical.accuracy"][0], (1, 3, 5, 8))
+                - cues["technical.accuracy"][1] // KIND_CUE_WEIGHTS["technical.accuracy"][1]),
             _best(r, lambda u, c: c.quantities + len(c.named), limit=2, minimum=1), ""),
-        "technical.reasoning": Judgement(_level(why, (1, 3, 5, 8)), _count_best(r, WHY), ""),
+        "technical.reasoning": cued("technical.reasoning", why, (1, 3, 5, 8), WHY),
     }
+
+
+# Per criterion: how much one of its rubric file's `good` phrases adds to the rule judge's cue strength,
+# and how many `poor` phrases take a level off.
+KIND_CUE_WEIGHTS: dict[str, tuple[float, int]] = {
+    "motivation.specific_reasons": (0.5, 2),
+    "situational.plan": (0.5, 2),
+    "situational.judgement": (0.5, 1),
+    "approach.method": (1.0, 1),
+    "technical.accuracy": (0.3, 2),
+    "technical.reasoning": (0.3, 1),
+}
 
 
 # --- the fitted model ----------------------------------------------------------------------

@@ -73,6 +73,23 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class OfflineCues(_Strict):
+    """Phrases the offline scorer reads for one criterion, beside its own cue readers (offline.py):
+    `good` ones count toward it, `poor` ones against it. Lower-case, matched from a word start; a
+    trailing `*` lets a word run on ("escalat*"), and a lone `*` stands for any one word ("every *")."""
+
+    good: list[str] = Field(default_factory=list, description="phrases of an answer that does this well")
+    poor: list[str] = Field(default_factory=list, description="phrases of an answer that does it badly")
+
+    @field_validator("good", "poor")
+    @classmethod
+    def _phrases_lower_case(cls, cues: list[str]) -> list[str]:
+        for cue in cues:
+            if not cue.replace("*", "").strip() or cue != cue.lower():
+                raise ValueError(f"cue {cue!r} must be lower-case words (answers are matched in lower case)")
+        return cues
+
+
 class Criterion(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
@@ -108,6 +125,9 @@ class Criterion(_Strict):
         default_factory=dict,
         description="score -> what the offline cues' reading of that level can honestly say, shown instead of the "
         "level's descriptor wherever the level is theirs (levels left out use the descriptor)",
+    )
+    offline_cues: OfflineCues | None = Field(
+        default=None, description="phrases the offline scorer counts for (`good`) and against (`poor`) this criterion"
     )
 
     @field_validator("followup", "followup_measured", "followup_bad_outcome")

@@ -159,15 +159,22 @@ def gates() -> dict[str, dict]:
     return _gates_data(*_substance_file())
 
 
-def _phrases(cues: list[str]) -> re.Pattern[str]:
-    """One pattern for a list of lower-case phrases, each matched from a word start; a trailing `*`
-    lets the last word run on ("disagree*": disagreed, disagreement), otherwise it ends a word."""
+def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
+    """One pattern for a list of lower-case phrases, each matched from a word start; a `*` at the end
+    of a word lets it run on ("disagree*": disagreed, disagreement), otherwise it ends a word, and a
+    lone `*` stands for any one word ("every *": every stage, every item)."""
     parts = []
     for cue in cues:
-        open_end = cue.endswith("*")
-        words = [re.escape(w) for w in cue.rstrip("*").split()]
-        parts.append(r"(?<!\w)" + r"\s+".join(words) + ("" if open_end else r"(?!\w)"))
-    return re.compile("|".join(parts))
+        words = []
+        for word in cue.split():
+            if word == "*":
+                words.append(r"[\w']+")
+            elif word.endswith("*"):
+                words.append(re.escape(word.rstrip("*")) + r"[\w']*")
+            else:
+                words.append(re.escape(word) + r"(?!\w)")
+        parts.append(r"(?<!\w)" + r"\s+".join(words))
+    return re.compile("|".join(parts)) if parts else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=4)
@@ -184,7 +191,7 @@ def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str]
             if not isinstance(cues, list) or not cues or not all(
                     isinstance(c, str) and c.strip() and c == c.lower() and c.rstrip("*").strip() for c in cues):
                 raise DataFileError(f"{path}: topic `{name}`: `{side}` must be a non-empty list of lower-case phrases")
-        out[str(name)] = (_phrases(spec["asked"]), _phrases(spec["answered"]))
+        out[str(name)] = (phrases_pattern(spec["asked"]), phrases_pattern(spec["answered"]))
     return out
 
 

@@ -45,6 +45,10 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         unit = o.Unit(text=cased, index=0, position=0.5, words=o._WORD.findall(lower), lower=" ".join(o._WORD.findall(lower)))
         return o.read_unit(unit, cased=any(ch.isupper() for ch in cased))
 
+    def said(key: str, lower: str) -> bool:  # a `good` phrase of the criterion's offline_cues (its rubric file)
+        good = o.rubric_cue_patterns().get(key)
+        return bool(good and good[0].search(lower))
+
     return {
         "outcome": lambda t, c: bool(o.says_outcome(t) or o.BAD_OUTCOME.search(t) or o.what_followed(t)
                                      or read(t, c).change_quantities),
@@ -56,11 +60,11 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "responsibility": lambda t, c: bool(o.PERSONAL_TASK.search(t)),
         "past_event": lambda t, c: _narrates_the_past(read(t, c)),
         "named": lambda t, c: bool(read(t, c).named or read(t, c).roles or read(t, c).scaled_quantities),
-        "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)),
-        "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)),
-        "method": lambda t, c: bool(o.METHOD.search(t)),
-        "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)),
-        "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named),
+        "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)) or said("situational.plan", t),
+        "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)) or said("situational.judgement", t),
+        "method": lambda t, c: bool(o.METHOD.search(t)) or said("approach.method", t),
+        "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)) or said("technical.reasoning", t),
+        "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named) or said("motivation.specific_reasons", t),
         "experience": lambda t, c: bool(read(t, c).i_actions or re.search(r"\bi('ve| have| had)\b|\bin my (last|current|previous)\b", t)),
         "specific_term": lambda t, c: bool(read(t, c).named or read(t, c).quantities or o._ACRONYM.search(c)),
     }
