@@ -1,0 +1,126 @@
+"""The non-story criteria read the phrases in their rubric files (`offline_cues`): judgement falls for
+a shortcut or a secret, a method is read whoever performs it, an answer unsure of its own facts is not
+"correct and specific", and a coach's edit to the phrases changes the score. All text made up here."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from mockint.records import Transcript
+from mockint.scoring import score_question
+from mockint.scoring.offline import OfflineScorer, read_answer
+from mockint.scoring.rubrics import load_rubric_file, load_rubrics
+from mockint.scoring.semantic import phrases_pattern
+
+
+def _card(question: str, answer: str):
+    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+
+
+def _score(card, key: str) -> int:
+    return next(c.score for c in card.criteria if f"{c.rubric}.{c.criterion}" == key)
+
+
+FORKLIFT = "A driver with a valid licence asks to skip the pre-use check on a forklift because the shift is behind. What would you do?"
+
+
+def test_a_shortcut_told_confidently_is_poor_judgement_and_the_card_quotes_it():
+    shortcut = _card(FORKLIFT, "I'd just let him crack on, we're behind and the customer's always right about the deadline. "
+                               "no need to tell the supervisor, it's only one shift and nobody would notice.")
+    sound = _card(FORKLIFT, "no, the check comes first, because a truck with a brake or hydraulic fault can kill someone. "
+                            "I'd take five minutes to do it with him, and if it fails it gets tagged out of use. "
+                            "then I'd tell the shift manager we're behind so they can move the trailer time, rather than "
+                            "wait until we miss it.")
+    assert _score(shortcut, "situational.judgement") <= 1 < 3 <= _score(sound, "situational.judgement")
+    assert shortcut.overall < 45 < 60 <= sound.overall
+    quoted = next(c for c in shortcut.criteria if c.criterion == "judgement").evidence
+    assert not quoted or "crack on" in quoted[0].quote or "nobody would notice" in quoted[0].quote
+
+
+PIPELINE = "How do you make sure a stock count is right before it goes to the finance team?"
+
+
+def test_a_method_run_by_a_system_or_a_second_person_is_a_method():
+    card = _card(PIPELINE, "every aisle is counted twice by two different people, and a check compares the two sheets "
+                           "before anything is keyed in. any line that differs by more than two units is recounted by the "
+                           "team leader, so nothing unchecked reaches finance.")
+    assert _score(card, "approach.method") >= 3
+
+
+def test_the_same_method_told_actively_or_passively_scores_alike():
+    active = _card(PIPELINE, "I count every aisle twice with two different people and I compare the two sheets before anything "
+                             "is keyed in. I recount any line that differs by more than two units, so nothing unchecked "
+                             "reaches finance.")
+    passive = _card(PIPELINE, "every aisle is counted twice by two different people and the two sheets are compared before anything "
+                              "is keyed in. any line that differs by more than two units is recounted, so nothing unchecked "
+                              "reaches finance.")
+    assert abs(_score(active, "approach.method") - _score(passive, "approach.method")) <= 1
+    assert abs(active.overall - passive.overall) <= 10
+
+
+def test_self_description_is_no_method():
+    card = _card(PIPELINE, "I'm very organised and a bit of a perfectionist, attention to detail is really my thing. "
+                           "I just make sure everything is right and I never let anything slip.")
+    assert _score(card, "approach.method") <= 1
+    assert card.overall <= 40
+
+
+BOILER = "How would you commission a new gas boiler before handing it over?"
+
+
+def test_an_answer_unsure_of_its_own_facts_is_not_correct_and_specific():
+    sure = _card(BOILER, "I'd check the gas rate at the meter against the data plate, then do a flue gas analysis and "
+                         "confirm the CO to CO2 ratio is within the maker's limit, test the working pressure at the inlet, "
+                         "and check the condensate trap is filled, because an empty trap can let flue gas into the room.")
+    unsure = _card(BOILER, "I think you check the gas rate or maybe the pressure, I'm not sure which comes first. "
+                           "I can't remember the limit for the flue gas, something like that, I'd have to check. "
+                           "then you fill in the paperwork.")
+    assert _score(unsure, "technical.accuracy") <= 1 < _score(sure, "technical.accuracy")
+    assert unsure.overall < sure.overall
+
+
+def test_the_questions_own_words_are_not_the_answers_research():
+    question = "What do you know about this role, and why does it suit you?"
+    reading = read_answer("I think this role would suit me, I like the sound of this role and I'm keen.", question)
+    good, _poor = reading.rubric_cues("motivation.specific_reasons")
+    assert sum(good) == 0  # "this role" echoes the question
+
+
+def test_phrases_match_from_a_word_start_with_open_endings_and_any_word():
+    pattern = phrases_pattern(["escalat*", "every *", "i'd just", "customer is always right"])
+    found = [m.group() for m in pattern.finditer("i'd escalate it every stage, i'd justify it, everyone agrees, "
+                                                 "the customer is always right, i'd just go")]
+    assert found == ["escalate", "every stage", "customer is always right", "i'd just"]
+
+
+def test_a_coach_adding_a_poor_phrase_lowers_the_criterion(tmp_path, monkeypatch):
+    import mockint.resources
+
+    from mockint.resources import resource_dir
+
+    folder = tmp_path / "rubrics"
+    shutil.copytree(resource_dir("rubrics"), folder)
+    answer = ("no, the check comes first, because a truck with a brake fault can kill someone. I'd do it with him, and if "
+              "it fails it gets tagged out of use. then I'd tell the shift manager we're behind, rather than wait.")
+    before = _score(_card(FORKLIFT, answer), "situational.judgement")
+    path = folder / "situational.yaml"
+    text = path.read_text(encoding="utf-8").replace("poor: [i'd just,", "poor: [do it with him, tagged out, i'd just,", 1)
+    path.write_text(text, encoding="utf-8")
+    assert load_rubric_file(path).criteria[1].offline_cues.poor[:2] == ["do it with him", "tagged out"]
+    monkeypatch.setattr(mockint.resources, "resource_dir", lambda name: folder if name == "rubrics" else resource_dir(name))
+    after = _score(_card(FORKLIFT, answer), "situational.judgement")
+    assert after < before
+
+
+@pytest.mark.parametrize("cue", ["Customer is always right", "  ", "*"])
+def test_a_cue_must_be_lower_case_words(tmp_path, cue):
+    from mockint.errors import DataFileError
+    from mockint.resources import resource_dir
+
+    path = tmp_path / "situational.yaml"
+    text = (resource_dir("rubrics") / "situational.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("poor: [i'd just,", f"poor: [{cue!r}, i'd just,", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match="offline_cues"):
+        load_rubric_file(path)
