@@ -734,13 +734,25 @@ class Reading:
         return self._rubric_cues.get(key, (zeros, zeros))
 
 
+_CUE_STAMP: dict[str, tuple[float, tuple]] = {}
+# How often (seconds) the rubric files are looked at again for an edit: the support check asks for the
+# phrases for every quote it weighs, and a look at every file each time doubled the time an answer took.
+CUE_RECHECK = 1.0
+
+
 def rubric_cue_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """'rubric.criterion' -> (good, poor) patterns of the rubric files' `offline_cues`, read again
     when a rubric file changes."""
+    import time
+
     from mockint.resources import resource_dir
 
-    folder = resource_dir("rubrics")
-    return _rubric_cue_patterns(str(folder), tuple((p.name, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.yaml"))))
+    folder = str(resource_dir("rubrics"))
+    checked, stamp = _CUE_STAMP.get(folder, (0.0, ()))
+    if time.monotonic() - checked > CUE_RECHECK:
+        stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(Path(folder).glob("*.yaml")))
+        _CUE_STAMP[folder] = (time.monotonic(), stamp)
+    return _rubric_cue_patterns(folder, stamp)
 
 
 @lru_cache(maxsize=4)

@@ -173,8 +173,9 @@ def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
                 words.append(re.escape(word.rstrip("*")) + r"[\w']*")
             else:
                 words.append(re.escape(word) + r"(?!\w)")
-        parts.append(r"(?<!\w)" + r"\s+".join(words))
-    return re.compile("|".join(parts)) if parts else re.compile(r"(?!)")
+        parts.append(r"\s+".join(words))
+    # one word-start check before all the phrases, not one per phrase: several times faster on long lists
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=4)
