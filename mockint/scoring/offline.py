@@ -1724,23 +1724,17 @@ def _level(value: float, steps: tuple[float, float, float, float]) -> int:
     return sum(value >= s for s in steps)
 
 
-def _cued_best(r: Reading, key: str, pattern: re.Pattern[str] | None, lowered: bool, limit: int = 2) -> list[str]:
-    """The sentences criterion `key` rests on: the most of its own cue (`pattern`) and of its rubric
-    file's `good` phrases; where its `poor` phrases lowered it (`lowered`), the sentence that says
-    them comes first, so the card shows what cost the level ("I'd just dispense it")."""
+def _cued_best(r: Reading, key: str, own, lowered: bool, focus=None, limit: int = 2) -> list[str]:
+    """The sentences criterion `key` rests on: the most of its own cue (`own(unit, cues)`) and of its
+    rubric file's `good` phrases; where its `poor` phrases lowered it (`lowered`), the sentence that
+    says them comes first, so the card shows what cost the level ("I'd just dispense it")."""
     good, poor = r.rubric_cues(key)
     at = {id(u): i for i, u in enumerate(r.units)}
-    quotes = _best(r, lambda u, c: (len(pattern.findall(u.lower)) if pattern else 0) + good[at[id(u)]], limit=limit,
-                   minimum=1, focus=_focus_pattern(pattern) if pattern else None)
+    quotes = _best(r, lambda u, c: own(u, c) + good[at[id(u)]], limit=limit, minimum=1, focus=focus)
     if lowered and any(poor):
         worst = _best(r, lambda u, c: poor[at[id(u)]], minimum=1)
         quotes = worst + [q for q in quotes if q not in worst][: limit - 1]
     return quotes
-
-
-def _rubric_cue_totals(r: Reading, key: str) -> tuple[int, int]:
-    good, poor = r.rubric_cues(key)
-    return sum(good), sum(poor)
 
 
 def judge_kinds(r: Reading) -> dict[str, Judgement]:
@@ -1763,14 +1757,17 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     why = len(WHY.findall(text))
     quantities = r.total("quantities")
     story = past >= 2 and share >= 0.4
-    cues = {key: _rubric_cue_totals(r, key) for key in KIND_CUE_WEIGHTS}
 
-    def cued(key: str, base: float, steps: tuple[float, float, float, float], pattern: re.Pattern[str] | None) -> Judgement:
-        good, poor = cues[key]
+    def cued(key: str, base: float, steps: tuple[float, float, float, float], pattern: re.Pattern[str] | None = None,
+             own=None) -> Judgement:
+        """The rule reading of `key` from its own cue strength `base` and its rubric file's phrases; quoted
+        at the sentences with the most of `pattern` (or `own(unit, cues)`) and of its good phrases."""
+        good, poor = (sum(side) for side in r.rubric_cues(key))
         per_good, poor_per_level = KIND_CUE_WEIGHTS[key]
         raw = _level(base + per_good * good, steps)
         score = max(0, raw - poor // poor_per_level)
-        return Judgement(score, _cued_best(r, key, pattern, lowered=score < raw), "")
+        own = own or (lambda u, c: len(pattern.findall(u.lower)))
+        return Judgement(score, _cued_best(r, key, own, score < raw, _focus_pattern(pattern) if pattern else None), "")
 
     return {
         "motivation.specific_reasons": cued(
@@ -1784,12 +1781,10 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         "approach.example": Judgement(
             _level((story + (r.total("time_anchor") > 0) + (r.total("outcome") > 0)) * 1.0 + 0.3 * named, (0.5, 1.5, 2.2, 3)),
             _best(r, lambda u, c: c.time_anchor + 0.3 * c.past + c.outcome, limit=2, minimum=0.5), ""),
-        "technical.accuracy": Judgement(
-            max(0, _level(quantities + named + 0.5 * r.total("scaled_quantities") + len(_ACRONYM.findall(" ".join(u.text for u in r.units)))
-                          + 0.3 * sum(len(w) >= 9 for w in _CONTENT.findall(text)) + KIND_CUE_WEIGHTS["technical.accuracy"][0]
-                          * cues["technical.accuracy"][0], (1, 3, 5, 8))
-                - cues["technical.accuracy"][1] // KIND_CUE_WEIGHTS["technical.accuracy"][1]),
-            _best(r, lambda u, c: c.quantities + len(c.named), limit=2, minimum=1), ""),
+        "technical.accuracy": cued(
+            "technical.accuracy", quantities + named + 0.5 * r.total("scaled_quantities")
+            + len(_ACRONYM.findall(" ".join(u.text for u in r.units))) + 0.3 * sum(len(w) >= 9 for w in _CONTENT.findall(text)),
+            (1, 3, 5, 8), own=lambda u, c: c.quantities + len(c.named)),
         "technical.reasoning": cued("technical.reasoning", why, (1, 3, 5, 8), WHY),
     }
 
