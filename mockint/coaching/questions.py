@@ -366,15 +366,26 @@ def match_question(text: str, bank: QuestionBank) -> Question | None:
     return None
 
 
-def question_ref(text: str, bank: QuestionBank | None = None) -> QuestionRef:
+def question_ref(text: str, bank: QuestionBank | None = None, kind: str | None = None) -> QuestionRef:
     """What mockint knows about a question given as text: the bank question it is, or a custom
-    question judged on the criteria of its kind (scoring.kinds)."""
+    question judged on the criteria of its kind (scoring.kinds). `kind`, when the user names one,
+    replaces what the bank or the wording says: the question is judged on that kind's criteria."""
+    from mockint.scoring.kinds import criteria_for, load_kinds
+
     text = " ".join(text.split())
     found = match_question(text, bank) if bank is not None and text else None
+    kinds = bank.kinds if bank is not None and bank.kinds else load_kinds()
     if found is not None:
-        return found.ref()
-    kinds = bank.kinds if bank is not None and bank.kinds else None
-    from mockint.scoring.kinds import criteria_for
+        ref = found.ref()
+    else:
+        guessed, criteria = criteria_for(text, kinds)
+        ref = QuestionRef(id="custom", text=text or "(no question given)", category="custom", kind=guessed, criteria=criteria, source="custom")
+    return ref if kind is None else with_kind(ref, kind, kinds)
 
-    kind, criteria = criteria_for(text, kinds)
-    return QuestionRef(id="custom", text=text or "(no question given)", category="custom", kind=kind, criteria=criteria, source="custom")
+
+def with_kind(ref: QuestionRef, kind: str, kinds: dict[str, QuestionKind]) -> QuestionRef:
+    """`ref` judged as the kind the user named (UsageError for a kind the table does not have)."""
+    from mockint.scoring.kinds import kind_named
+
+    name = kind_named(kind, kinds)
+    return ref.model_copy(update={"kind": name, "criteria": list(kinds[name].criteria)})
