@@ -4,12 +4,13 @@ A topic must read as a short noun phrase ("exactly-once delivery", "migration to
 never a run of a sentence ("lot about streaming. I've only done batch in production. He", which
 the regex-only parser produced). The phrase is cut where the noun phrase ends: at punctuation, a
 pronoun, an auxiliary, a clause word ("which", "and I"), or a word that can only be a verb
-("went", "asked", "handled"). A clause after the noun that says which ones ("staff who used to be my
-friends", "permits that the principal contractor issues") is part of the phrase: cut at "who",
+("went", "asked", "handled"). A clause after the noun that says which ones ("staff who used to be
+my friends", "permits that the principal contractor issues") is part of the phrase: cut at "who",
 "leading people who used to be my peers" became "leading people", and a list item with the clause
-was dropped; a clause about the candidate ("which I fumbled") or how it went ("which went fine") is not. Word classes come from lemminflect's English lexicon (a table of
-~100k words shipped inside the package: no model, no download); a word it does not know (Kafka,
-k8s, GraphQL) is taken as a name, so a noun.
+was dropped; a clause about the candidate ("which I fumbled") or how it went ("which went fine")
+is not. Word classes come from lemminflect's English lexicon (a table of ~100k words shipped inside
+the package: no model, no download); a word it does not know (Kafka, k8s, GraphQL) is taken as a
+name, so a noun.
 
 We tried no tagger: spaCy and NLTK need model or data downloads at run time, which this tool
 must not do (it runs offline); lemminflect's lexicon is enough to tell "went" from "migration".
