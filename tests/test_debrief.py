@@ -303,3 +303,43 @@ def test_cli_debrief_and_plan_show_names_not_ids_or_empty_counts(run_cli, tmp_pa
     quoted.write_text("Q: Why do you want to leave?\n- Fell flat: the salary question\n")
     shown = run_cli("debrief", str(quoted), "--yes")
     assert 'questions they asked: "Why do you want to leave?"' in shown.out
+
+
+def _topics(notes: str) -> dict[str, tuple[bool, bool, int]]:
+    """name -> (went badly, sure, mentions)."""
+    return {t.name: (t.went_badly, t.sure, t.mentions) for t in parse_debrief(notes, BANK).topics}
+
+
+def test_a_topic_with_a_clause_after_its_noun_keeps_the_clause():
+    # Trial 3: "leading people who used to be my peers" vanished, or became "leading people".
+    assert _topics("Fell flat: leading people who used to be my peers") == {"leading people who used to be my peers": (True, True, 1)}
+    assert _topics("I fumbled the question on leading people who used to be my peers") == {
+        "leading people who used to be my peers": (True, True, 1)}
+    # A clause about the candidate or about how it went is no part of the name.
+    assert set(_topics("He kept coming back to exactly-once delivery which I didn't answer well")) == {"exactly-once delivery"}
+    # A habit of the person in the topic ("keeps missing") is not the interviewers coming back to it.
+    assert _topics("She asked about a client who keeps missing deadlines") == {"client who keeps missing deadlines": (False, True, 1)}
+
+
+def test_what_id_do_about_someone_names_the_someone_and_a_doubt_after_it_is_a_bad_answer():
+    notes = "They asked what I'd do about a nurse who raises a concern about a consultant. Not sure I answered it."
+    assert _topics(notes) == {"nurse who raises a concern about a consultant": (True, True, 1)}
+
+
+def test_a_line_that_says_how_it_went_keeps_its_verdict():
+    # An inline label labels its own item, not the lines after it.
+    notes = "- Fell flat: managing former peers\n- Duty of candour question went fine."
+    assert _topics(notes)["Duty of candour question"] == (False, True, 1)
+    # A sentence's own verdict beats the heading it sits under.
+    assert _topics("## Could have gone better\n- Setting out checks went fine.\n- rota gaps")["Setting out checks"] == (False, True, 1)
+    # A comment after the last sentence is about that sentence only.
+    both = _topics("Duty of candour question went fine. Safe staffing on nights - ok but too long")
+    assert both["Duty of candour question"] == (False, True, 1)
+    assert both["Safe staffing on nights"][:2] == (False, False)  # "ok but too long": asked about
+
+
+def test_a_capitalised_adjective_before_a_gerund_is_the_topic_not_a_speaker():
+    # "Safe staffing on nights" became "nights": "Safe" read as a speaker's name and "staffing on" as what they did.
+    assert set(_topics("Safe staffing on nights - ok but too long")) == {"Safe staffing on nights"}
+    assert set(_topics("Lone working on late shifts went fine")) == {"Lone working on late shifts"}
+    assert set(_topics("Priya dug into capacity planning")) == {"capacity planning"}  # a name still is one

@@ -10,6 +10,12 @@ Three sets, each a YAML file in tests/data with the topics a reader takes from e
   - debrief_notes_fresh.yaml (6): written after that, measured before any change: 1 of 6, 3 sure
     topics wrong; after shorthand ('abt', 'w/'), role subjects ('tech lead asked') and quoted
     questions: 2 of 6, 1 sure wrong (a single "follow-up" counted as coming back to it).
+  - debrief_notes_trial3.yaml (4): written for trial 3's dropped and distorted topics (a clause after
+    the noun, "what I'd do about X", "Not sure I answered it", an inline "- Fell flat: X" label, a
+    capitalised adjective before a gerund), in four occupations the others lack, before the parser was
+    changed: 0 of 4 (8 topics missed or wrong); after general fixes (a relative clause is part of the
+    noun phrase, an inline label is for its own item, a sentence's own verdict beats its heading's,
+    a bare -ing word is no cue verb): 4 of 4, the other sets unchanged.
 So on notes in a style it has not seen, expect about one note in three to read exactly right;
 what it is not sure of it asks about (`mockint debrief`), and with --yes leaves out.
 
@@ -37,6 +43,7 @@ FLOORS = {
     "debrief_notes.yaml": (16, 0),
     "debrief_notes_heldout.yaml": (8, 0),
     "debrief_notes_fresh.yaml": (2, 1),
+    "debrief_notes_trial3.yaml": (4, 0),
 }
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FLOORS}
 NOTES = [entry for notes in SETS.values() for entry in notes]
@@ -99,7 +106,9 @@ def test_notes_read_as_expected(name):
 def test_every_topic_is_a_short_noun_phrase(entry):
     for topic in parse_debrief(entry["notes"], BANK).topics:
         words = topic.name.split()
-        assert 1 <= len(words) <= 7, topic.name
+        # A relative clause ("staff who used to be my friends") is part of the noun phrase; its head is short.
+        at = next((i for i, w in enumerate(words) if i and w.lower() in ("who", "that", "which", "whom", "whose")), len(words))
+        assert 1 <= at <= 7 and len(words) - at <= 8, topic.name
         assert not re.search(r"[.!?;]\s", topic.name) and not topic.name.endswith((".", ",", "?")), topic.name
         assert not {w.lower() for w in words} & {"i", "i've", "he", "she", "they", "we", "was", "went", "didn't"}, topic.name
 

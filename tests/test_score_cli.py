@@ -36,7 +36,9 @@ def test_score_text_json_shape(run_cli, tmp_path):
     assert res.code == 0, res
     data = json.loads(res.out)
     assert set(data) == {"source", "question", "question_id", "bank_question", "question_kind", "transcript", "scorecard", "delivery", "notes"}
-    assert data["notes"] == []  # a question was given, and the answer is long enough to judge
+    # A question was given, and the answer is long enough to judge; its kind was guessed from its words.
+    assert data["notes"] == ["Kind guessed from the question's wording: judged as behavioural (a real past example); "
+                             "if that is wrong, name it with --kind (behavioural, motivation, situational, approach, technical)."]
     assert data["source"] == {"kind": "text", "path": str(tmp_path / "answer.txt")}
     card = data["scorecard"]
     assert card["scorer"] == "offline" and card["model"] is None
@@ -80,9 +82,11 @@ def test_without_a_question_one_dim_line_says_what_was_assumed(run_cli, tmp_path
     res = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline")
     assert res.code == 0, res
     first = res.out.splitlines()[0]
-    assert first == "No --question: judged as behavioural (a real past example); name it with --question or --question-id."
+    assert first == ("No --question: judged as behavioural (a real past example); name the question with --question or "
+                     "--question-id, or its kind with --kind (behavioural, motivation, situational, approach, technical).")
     given = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "-q", "Tell me about an incident.")
     assert "No --question" not in given.out and given.out.startswith("Q: Tell me about an incident.")
+    assert "Kind guessed from the question's wording: judged as behavioural" in given.out  # a typed question's kind is a guess too
     data = json.loads(run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "--json").out)
     assert data["question"] is None and data["notes"] == [first]
 

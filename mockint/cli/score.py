@@ -61,16 +61,18 @@ def _reads_as_text(path: Path) -> bool:
     return True
 
 
-def _notes(asked, given: bool, transcript) -> tuple[str | None, str | None]:
-    """What the card cannot say itself: (the question it assumed, an answer too short to judge)."""
+def _notes(asked, given: bool, kind_given: bool, transcript) -> tuple[str | None, str | None]:
+    """What the card cannot say itself: (the kind it assumed, an answer too short to judge)."""
     from mockint.coaching.questions import load_bank
     from mockint.scoring.offline import BREVITY_CAPS
 
     assumed = short = None
-    if not given:
+    if not kind_given and asked.source == "custom":
         kinds = load_bank().kinds
         kind = kinds[asked.kind].name if asked.kind in kinds else asked.kind
-        assumed = f"No --question: judged as {kind[:1].lower() + kind[1:]}; name it with --question or --question-id."
+        judged, known = f"judged as {kind[:1].lower() + kind[1:]}", ", ".join(kinds)
+        assumed = (f"No --question: {judged}; name the question with --question or --question-id, or its kind with --kind ({known})."
+                   if not given else f"Kind guessed from the question's wording: {judged}; if that is wrong, name it with --kind ({known}).")
     words = len(transcript.text.split())
     if words < BREVITY_CAPS[0][0]:  # below this the offline scorer caps every criterion: too few words to show it
         short = f"Only {words} word{'s' if words != 1 else ''}: too short to judge fairly; these scores say little about a full answer."
@@ -105,6 +107,7 @@ def score_cmd(
     session_id: str | None = typer.Option(None, "--session", help="re-score a session's answers (id, prefix or 'latest')"),
     question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to (any wording)"),
     question_id: str | None = typer.Option(None, "--question-id", help="the bank question it answers ('mockint questions' lists ids)"),
+    kind: str | None = typer.Option(None, "--kind", help="the kind of question, when the guess is wrong: behavioural, motivation, situational, approach, technical"),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
     rescore_all: bool = typer.Option(False, "--all", help="with --session: re-score every answer with a transcript"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output (shape in docs/scoring.md)"),
@@ -114,8 +117,9 @@ def score_cmd(
     if len(given) != 1:
         raise UsageError("give exactly one of AUDIO, --text FILE or --session ID")
     if session_id is not None:
-        if question is not None or question_id is not None:
-            raise UsageError("--question cannot be used with --session: each answer keeps its own question")
+        given_flag = next((f for f, v in (("--question", question), ("--question-id", question_id), ("--kind", kind)) if v is not None), None)
+        if given_flag:
+            raise UsageError(f"{given_flag} cannot be used with --session: each answer keeps its own question")
         _score_session(session_id, offline=offline, rescore_all=rescore_all, as_json=as_json)
         return
     if rescore_all:
@@ -127,7 +131,7 @@ def score_cmd(
 
     cfg = settings()
     rubrics = load_rubrics()
-    asked = _question(question, question_id)
+    asked = _question(question, question_id, kind)
     scorer = get_scorer(cfg, offline=offline)  # fail on bad settings before a slow transcription
     if text is not None:
         transcript = Transcript(text=_read_text(text), duration=0.0)
@@ -140,7 +144,7 @@ def score_cmd(
     # on the criteria of its kind (a motivation question is not a STAR story).
     card = score_question(scorer, asked, transcript, rubrics)
     delivery = _delivery(transcript)
-    assumed, short = _notes(asked, bool(question or question_id), transcript)
+    assumed, short = _notes(asked, bool(question or question_id), kind is not None, transcript)
     # What the candidate typed is what they were asked; the bank question it was matched to is said beside it.
     typed = " ".join(question.split()) if question else None
     matched = asked.text if asked.source == "bank" and typed is not None and not _same_words(typed, asked.text) else None
@@ -179,10 +183,10 @@ def _same_words(a: str, b: str) -> bool:
     return re.findall(r"[a-z0-9']+", a.lower()) == re.findall(r"[a-z0-9']+", b.lower())
 
 
-def _question(text: str | None, question_id: str | None):  # -> QuestionRef
+def _question(text: str | None, question_id: str | None, kind: str | None):  # -> QuestionRef
     """The question an answer responds to: a bank question by id or by its wording, else a
-    custom question of the kind its words ask for."""
-    from mockint.coaching.questions import load_bank, question_ref
+    custom question of the kind its words ask for; judged as `kind` when the user names one."""
+    from mockint.coaching.questions import load_bank, question_ref, with_kind
 
     if text is not None and question_id is not None:
         raise UsageError("give --question or --question-id, not both")
@@ -191,8 +195,8 @@ def _question(text: str | None, question_id: str | None):  # -> QuestionRef
         found = bank.get(question_id)
         if found is None:
             raise UsageError(f"no bank question with id '{question_id}'", hint="'mockint questions' lists them")
-        return found.ref()
-    return question_ref(text or "", bank)
+        return found.ref() if kind is None else with_kind(found.ref(), kind, bank.kinds)
+    return question_ref(text or "", bank, kind)
 
 
 def _needs_scoring(answer, rescore_all: bool, *, llm: bool) -> bool:

@@ -135,7 +135,8 @@ _SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
 _OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
 # "how I'd design a url shortener" -> "url shortener"
 _HOW_LEAD = re.compile(
-    r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|i|(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+(?:\w+\s+)?",
+    r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|i|(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+(?:\w+\s+)?"
+    r"(?:(?:about|with|regarding)\s+)?",  # "what I'd do about a relative who films staff": the topic is the relative
     re.I,
 )
 _WHY_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?!(?:was|were|am|is|are|do|did|have|had|would|could)\b)(\w+)\s+", re.I)
@@ -231,14 +232,17 @@ def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -
         line, bullet = pending.pop(0)
         heading = _heading(line, bullet)
         if heading is not None:
-            section, rest = heading
+            labelled, rest = heading
+            # "- Fell flat: X" in a list labels its own item; a heading line ("Went badly:") the lines after it.
+            if not (bullet and rest):
+                section = labelled
             # "Weakest answer: X. Strongest: Y." - the next sentence may be a heading of its own.
             first, _, more = rest.partition(". ") if re.search(r"\.\s+\S+[^.]*:", rest) else (rest, "", "")
             if more:
-                pending.insert(0, (more, ""))
-            items = [] if not first else [first] if section == "questions" else _LIST_SPLIT.split(first)
+                pending.insert(0, (more, bullet))
+            items = [] if not first else [first] if labelled == "questions" else _LIST_SPLIT.split(first)
             for item in items:
-                _read_item(item.strip().rstrip("."), line, section, True, reading)
+                _read_item(item.strip().rstrip("."), line, labelled, True, reading)
             continue
         item = f"{markers[bullet]} {line}" if bullet in markers else line
         _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading)
@@ -350,7 +354,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     listed = listed or prefixed or marker != "none" or (bool(comment) and phrases.verdict(comment) != "none")
     before = len(reading.drafts)
     last: _Draft | None = None
+    last_sentence_from = before  # where the drafts of the last sentence start: a trailing comment is about them
     for sentence in _SENTENCE_SPLIT.split(head):
+        last_sentence_from = len(reading.drafts)
         long_sentence = len(sentence.split()) > LONG_SENTENCE_WORDS
         for clause in _CLAUSE_SPLIT.split(sentence):
             clause = clause.strip(" ,.;")
@@ -373,10 +379,12 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             elif last is None and not _FIRST_PERSON.match(clause):
                 reading.notes.append(clause)
     new = reading.drafts[before:]
-    extra = marker if not comment else _combine(marker, phrases.verdict(comment))
-    for draft in new:
-        # A heading's verdict is for the items under it, not for a sentence that says its own.
-        draft.verdict = _combine(draft.verdict, extra if draft.cued else _combine(extra, _section_verdict(section)))
+    for i, draft in enumerate(new, start=before):
+        extra = marker if not comment or i < last_sentence_from else _combine(marker, phrases.verdict(comment))
+        # A heading's verdict is for the items under it, not for a sentence that says its own
+        # ("Setting out checks went fine." under "Could have gone better").
+        said = draft.cued or draft.verdict != "none"
+        draft.verdict = _combine(draft.verdict, extra if said else _combine(extra, _section_verdict(section)))
         if comment and not _FIRST_PERSON.match(comment):
             draft.mentions = max(draft.mentions, phrases.repetitions(comment))
         if section == "repeated":
@@ -423,7 +431,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list
     verdict = phrases.verdict(clause)
     if doubted:
         verdict = {"good": "bad", "none": "bad", "bad": "good"}.get(verdict, verdict)  # type: ignore[assignment]
-    mentions = 1 if _FIRST_PERSON.match(clause) else phrases.repetitions(clause)
+    mentions = 1 if _FIRST_PERSON.match(clause) else phrases.repetitions(phrases.without_relative_clauses(clause))
     clause = phrases.without_counts(clause)
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
@@ -503,6 +511,10 @@ def _cue(clause: str) -> tuple[str, str] | None:
     match = _VERB_CUE.match(clause)
     if match and clause[match.end():].strip():
         verb = match.group(1).lower()
+        # A bare -ing word is a noun here: "Lone working on late shifts", "Costs budgeting for ..." name a
+        # topic ("kept poking at X" has its gerund after the verb, in group 2).
+        if verb.endswith("ing") and not match.group(2):
+            return None
         if verb not in phrases.AUXILIARIES and (phrases.verb_only(verb) or phrases.past_or_gerund(verb)):
             return "verb", clause[match.end():]
     return None

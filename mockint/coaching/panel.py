@@ -49,7 +49,13 @@ class PanelsFile(Model):
 
 
 def panels_path() -> Path:
-    return resource_dir("panels") / PANELS_FILE
+    """The user's own panels file (panels.yaml beside config.toml) when there is one, else the one
+    shipped with mockint: editing the shipped file meant editing the installed package, which an
+    upgrade replaces."""
+    from mockint.config import Paths
+
+    own = Paths.from_env().config_file.parent / PANELS_FILE
+    return own if own.is_file() else resource_dir("panels") / PANELS_FILE
 
 
 def load_panels(

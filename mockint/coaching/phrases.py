@@ -4,9 +4,13 @@ A topic must read as a short noun phrase ("exactly-once delivery", "migration to
 never a run of a sentence ("lot about streaming. I've only done batch in production. He", which
 the regex-only parser produced). The phrase is cut where the noun phrase ends: at punctuation, a
 pronoun, an auxiliary, a clause word ("which", "and I"), or a word that can only be a verb
-("went", "asked", "handled"). Word classes come from lemminflect's English lexicon (a table of
-~100k words shipped inside the package: no model, no download); a word it does not know (Kafka,
-k8s, GraphQL) is taken as a name, so a noun.
+("went", "asked", "handled"). A clause after the noun that says which ones ("staff who used to be
+my friends", "permits that the principal contractor issues") is part of the phrase: cut at "who",
+"leading people who used to be my peers" became "leading people", and a list item with the clause
+was dropped; a clause about the candidate ("which I fumbled") or how it went ("which went fine")
+is not. Word classes come from lemminflect's English lexicon (a table of ~100k words shipped inside
+the package: no model, no download); a word it does not know (Kafka, k8s, GraphQL) is taken as a
+name, so a noun.
 
 We tried no tagger: spaCy and NLTK need model or data downloads at run time, which this tool
 must not do (it runs offline); lemminflect's lexicon is enough to tell "went" from "migration".
@@ -23,6 +27,15 @@ Verdict = Literal["bad", "good", "mixed", "none"]
 
 MAX_WORDS = 7  # a topic longer than this is a clause, not a name
 MAX_CONTENT_WORDS = 4
+# "staff who used to be my friends", "disclosure that goes beyond the standard list": a clause after the
+# noun that says which ones is part of the topic (cut there, "leading people" lost what made it hard).
+RELATIVES = {"who", "that", "which", "whom", "whose"}
+MAX_RELATIVE_WORDS = 7
+# After a relative word, these start a clause about the candidate ("which I didn't answer"), not the topic.
+_SUBJECTS = {"i", "i've", "i'd", "i'm", "we", "we'd", "we've", "he", "she", "they", "you", "it"}
+_CLAUSE_ENDS = {"and", "but", "so", "because", "though", "although", "while", "then", "since", "unless", "until"}
+# A clause about the interview, not the topic: "the outage that they asked about twice", "that came up again".
+_ABOUT_THE_INTERVIEW = re.compile(r"\b(?:ask(?:ed|ing)?|again|twice|came back|come back|coming back|came up|brought up)\b", re.I)
 
 DETERMINERS = {
     "the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that", "these", "those",
@@ -77,6 +90,8 @@ _BAD = re.compile(
     r"(?:didn'?t|did not) have (?:a |any )?(?:good |great |solid |clear |real )?(?:answer|example|story|numbers)|"
     r"didn'?t (?:go well|land|have|know)|did not (?:go well|land|have|know)|"
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
+    r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
+    r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"
     r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|rough|awkward|all over the place|waffl|non-answer|"
     r"[❌✗✘👎]|-+>\s*(?:weak|bad|poor)",
     re.I,
@@ -208,7 +223,29 @@ def noun_phrase(text: str) -> Phrase | None:
     if not taken:
         return None
     phrase = " ".join(taken).replace(" / ", "/")
+    relative = _relative_clause(rest) if can_be_noun(taken[-1]) else None
+    if relative is not None:
+        return Phrase(f"{phrase} {relative}", True, rest[len(relative):].strip())
     return Phrase(phrase, complete, rest)
+
+
+def _relative_clause(rest: str) -> str | None:
+    """'who used to be my peers' at the start of `rest`, when it is part of the noun phrase: a relative
+    word, a clause of at most MAX_RELATIVE_WORDS words with a verb in it, to the clause's end; not a clause
+    about the candidate ('which I fumbled') nor one that says how it went ('which went fine')."""
+    spans = list(_TOKEN.finditer(rest))
+    toks = [m.group() for m in spans]
+    if len(toks) < 2 or toks[0].lower() not in RELATIVES or toks[1].lower() in _SUBJECTS:
+        return None
+    end = 1
+    while end < len(toks) and re.match(r"[A-Za-z0-9]", toks[end]) and toks[end].lower() not in _CLAUSE_ENDS | _SUBJECTS:
+        end += 1
+    clause = rest[: spans[end - 1].end()]
+    if end - 1 > MAX_RELATIVE_WORDS or verdict(clause) != "none" or _ABOUT_THE_INTERVIEW.search(clause):
+        return None
+    if not any(_verb_lemmas(t) or t.lower() in AUXILIARIES for t in toks[1:end]):
+        return None
+    return clause
 
 
 def _verb_as_modifier(toks: list[str], i: int) -> bool:
@@ -253,13 +290,33 @@ def _drop_relational_head(taken: list[str]) -> list[str]:
     return taken
 
 
+def without_relative_clauses(text: str) -> str:
+    """`text` without the clauses that are part of a topic's name: 'a client who keeps missing deadlines'
+    says how the client behaves, not that the interviewers kept coming back to it."""
+    out, at = [], 0
+    for match in re.finditer(r"\b(?:" + "|".join(RELATIVES) + r")\b", text, re.I):
+        if match.start() < at:
+            continue
+        clause = _relative_clause(text[match.start():])
+        if clause is not None:
+            out.append(text[at:match.start()])
+            at = match.start() + len(clause)
+    return " ".join(out + [text[at:]])
+
+
 def without_counts(text: str) -> str:
     """'familiarity with Microsoft Project (x3)' -> 'familiarity with Microsoft Project'."""
     return _COUNT.sub(" ", text).strip()
 
 
 def too_long(phrase: str) -> bool:
+    """More than a name: too many words before a relative clause ('who ...'), or a long clause after."""
     toks = phrase.split()
+    at = next((i for i, t in enumerate(toks) if i and t.lower() in RELATIVES), None)
+    if at is not None:
+        toks, clause = toks[:at], toks[at + 1:]
+        if len(clause) > MAX_RELATIVE_WORDS:
+            return True
     content = [t for t in toks if t.lower() not in CONNECTORS | DETERMINERS]
     return len(toks) > MAX_WORDS or len(content) > MAX_CONTENT_WORDS
 

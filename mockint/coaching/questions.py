@@ -36,7 +36,8 @@ JD_NOISE = frozenset(
     requirements required responsibilities responsible role salary strong successful team's years year
     work working well we're you'll you're will must bonus benefits offer location based day days week weeks
     excellent good great new using use used within across etc. e.g. i.e. minimum least related relevant
-    experience experienced senior junior skills skill knowledge familiarity proven track record""".split()
+    experience experienced senior junior skills skill knowledge familiarity proven track record sure make
+    making ensure ensuring""".split()
 )
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#./-]*[A-Za-z0-9+#]|[A-Za-z]")
@@ -244,33 +245,102 @@ def bank_problems(bank: QuestionBank, rubrics: Sequence[Rubric] | None = None) -
 # --- job descriptions and selection -----------------------------------------------------
 
 
-def extract_keywords(job_description: str, limit: int = 30) -> list[str]:
-    """The role's distinctive terms, most frequent first, in their most common spelling.
+# What a job description's distinctive terms look like (extract_keywords).
+_TERM = re.compile(r"[A-Za-z][A-Za-z0-9+#'’./-]*[A-Za-z0-9+#]|[A-Za-z]|\b\d+[A-Za-z][A-Za-z0-9]*\b")
+# Numbers with a unit or an ordinal are no terms ("9am", "4km", "3rd"); "12d", "5G", "3D" are.
+_MEASURE = re.compile(r"\d+(?:am|pm|th|st|nd|rd|km|m|mm|cm|kg|g|k|s|hr|hrs|h|mins?|yrs?|x)", re.I)
+_START = re.compile(r"(?:^|[\n.!?:;(\[]|(?:^|\n)\s*(?:[-*•·–—>]+|\d{1,2}[.)]))[\s\W]*$")
+_JOINERS = {"of", "for", "&"}  # not "and": "Python and SQL" are two names
+MAX_NAME_WORDS = 5
 
-    Used to tailor question selection and to bias transcription toward the role's vocabulary
-    (tool names, acronyms), so proper casing is kept ("Kubernetes", "SQL").
+
+def extract_keywords(job_description: str, limit: int | None = 60) -> list[str]:
+    """The role's distinctive terms first, then its most frequent words, in their own spelling.
+
+    Used to bias transcription toward the role's vocabulary (Whisper's hotwords take the first
+    ones that fit its 120-token cap, so `limit` is set past it) and to tailor question selection
+    (`limit=None`: every term). Distinctive, in this order:
+    acronyms and words with inner capitals or digits (NEWS2, CQC, SafeCare, NEC4); names, capitalised
+    away from a sentence start, as one term when several run together ("Viewpoint Field View",
+    "Mental Capacity Act"); hyphenated terms with the noun after them ("nurse-led discharge"); words
+    an English lexicon does not know (Datix, dbt, tachograph). Then ordinary words, most frequent
+    first. Before, the first 30 words in order went in: a ward manager's job description gave
+    "ward, manager, lead, medical, team..." and left out Datix, NEWS2, SafeCare, HealthRoster, CQC.
     """
+    from mockint.coaching.phrases import word_classes
+
+    found = list(_TERM.finditer(job_description))
+    starts = [bool(_START.search(job_description[max(0, m.start() - 12): m.start()])) for m in found]
+    surfaces = [m.group(0).strip(".-/'’") for m in found]
+    lowered_seen = {w for w in surfaces if w.islower()}
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     spellings: dict[str, Counter[str]] = {}
-    for position, match in enumerate(_TOKEN.finditer(job_description)):
-        surface = match.group(0).strip(".-/")
-        key = surface.lower()
-        if len(key) < 3 and not surface.isupper():
-            continue
-        if key in STOPWORDS or key in JD_NOISE or key.isdigit():
-            continue
+    tiers: dict[str, int] = {}
+    covered: set[str] = set()  # single words inside a longer name or term
+
+    def add(term: str, tier: int, position: int) -> None:
+        key = term.lower()
         counts[key] += 1
         first_seen.setdefault(key, position)
-        spellings.setdefault(key, Counter())[surface] += 1
-    ranked = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
-    out = []
-    for key in ranked[:limit]:
-        forms = spellings[key]
-        # A word also seen in lower case is an ordinary word capitalised at a sentence start;
-        # one never seen in lower case is a name or acronym and keeps its spelling.
-        out.append(key if key in forms else forms.most_common(1)[0][0])
-    return out
+        spellings.setdefault(key, Counter())[term] += 1
+        tiers[key] = min(tiers.get(key, tier), tier)
+
+    def content(word: str) -> bool:
+        key = word.lower()
+        return len(key) >= 2 and key not in STOPWORDS and key not in JD_NOISE and not key.isdigit() and not _MEASURE.fullmatch(key)
+
+    def named(i: int) -> bool:  # a name or acronym, not an ordinary word capitalised at a sentence start
+        word = surfaces[i]
+        return word[:1].isupper() and (_coded(word) or not starts[i] or word.lower() not in lowered_seen and not word_classes(word))
+
+    i = 0
+    while i < len(found):
+        word = surfaces[i]
+        # A run of capitalised words (with "of", "for", "&" inside): one name.
+        j = i
+        while j < len(found) and (surfaces[j][:1].isupper() or (surfaces[j].lower() in _JOINERS and j > i)) and j - i < MAX_NAME_WORDS:
+            if j > i and found[j].start() - found[j - 1].end() > 1:
+                break  # punctuation between them
+            j += 1
+        while j > i and surfaces[j - 1].lower() in _JOINERS:
+            j -= 1
+        run = [k for k in range(i, j) if surfaces[k].lower() not in _JOINERS]
+        if run and not named(run[0]) and len(run) >= 2:
+            i, run = run[1], run[1:]  # "Producing RAMS": a sentence's first word is no part of the name
+            word = surfaces[i]
+        if len(run) >= 2 and any(named(k) for k in run) and any(content(surfaces[k]) for k in run):
+            add(job_description[found[i].start(): found[j - 1].end()].strip(".-/"), 2, i)
+            covered.update(surfaces[k].lower() for k in run)
+            i = j
+            continue
+        if "-" in word.strip("-") and all(part.isalpha() for part in word.split("-")):
+            nxt = surfaces[i + 1] if i + 1 < len(found) and found[i + 1].start() - found[i].end() == 1 else ""
+            takes_noun = bool(nxt) and content(nxt) and "NOUN" in word_classes(nxt)
+            add(f"{word} {nxt}" if takes_noun else word, 3, i)
+            i += 2 if takes_noun else 1
+            continue
+        if content(word) and (len(word) >= 3 or word.isupper()):
+            if _coded(word):
+                tier = 1
+            elif named(i):
+                tier = 2
+            elif not word_classes(word):
+                tier = 3
+            else:
+                tier = 4
+            add(word, tier, i)
+        i += 1
+    # Within a tier, the repeated first, then in order: ordered by length instead (rarer words first),
+    # fewer of the made-up job descriptions' terms reached Whisper (23 of 32 against 26).
+    ranked = sorted((k for k in counts if not (tiers[k] == 4 and k in covered)), key=lambda k: (tiers[k], -counts[k], first_seen[k]))
+    # An ordinary word is written in lower case ("Manage" opened a line); a name keeps its spelling.
+    return [key if tiers[key] == 4 else spellings[key].most_common(1)[0][0] for key in ranked[:limit]]
+
+
+def _coded(word: str) -> bool:
+    """An acronym or code: two capitals (CQC, SuDS, HealthRoster) or letters with digits (NEWS2, NEC4)."""
+    return sum(c.isupper() for c in word) >= 2 or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
 
 
 def relevance(question: Question, keywords: Iterable[str], bank: QuestionBank) -> float:
@@ -314,7 +384,7 @@ def select_questions(
         and (category is None or q.category == category)
         and not is_near_duplicate(q.text, asked_texts)
     ]
-    keywords = extract_keywords(" ".join(filter(None, [role, job_description])))
+    keywords = extract_keywords(" ".join(filter(None, [role, job_description])), limit=None)
     rng = random.Random(seed)
     shuffled = pool[:]
     rng.shuffle(shuffled)
@@ -366,15 +436,26 @@ def match_question(text: str, bank: QuestionBank) -> Question | None:
     return None
 
 
-def question_ref(text: str, bank: QuestionBank | None = None) -> QuestionRef:
+def question_ref(text: str, bank: QuestionBank | None = None, kind: str | None = None) -> QuestionRef:
     """What mockint knows about a question given as text: the bank question it is, or a custom
-    question judged on the criteria of its kind (scoring.kinds)."""
+    question judged on the criteria of its kind (scoring.kinds). `kind`, when the user names one,
+    replaces what the bank or the wording says: the question is judged on that kind's criteria."""
+    from mockint.scoring.kinds import criteria_for, load_kinds
+
     text = " ".join(text.split())
     found = match_question(text, bank) if bank is not None and text else None
+    kinds = bank.kinds if bank is not None and bank.kinds else load_kinds()
     if found is not None:
-        return found.ref()
-    kinds = bank.kinds if bank is not None and bank.kinds else None
-    from mockint.scoring.kinds import criteria_for
+        ref = found.ref()
+    else:
+        guessed, criteria = criteria_for(text, kinds)
+        ref = QuestionRef(id="custom", text=text or "(no question given)", category="custom", kind=guessed, criteria=criteria, source="custom")
+    return ref if kind is None else with_kind(ref, kind, kinds)
 
-    kind, criteria = criteria_for(text, kinds)
-    return QuestionRef(id="custom", text=text or "(no question given)", category="custom", kind=kind, criteria=criteria, source="custom")
+
+def with_kind(ref: QuestionRef, kind: str, kinds: dict[str, QuestionKind]) -> QuestionRef:
+    """`ref` judged as the kind the user named (UsageError for a kind the table does not have)."""
+    from mockint.scoring.kinds import kind_named
+
+    name = kind_named(kind, kinds)
+    return ref.model_copy(update={"kind": name, "criteria": list(kinds[name].criteria)})

@@ -59,17 +59,20 @@ def warm_question(scorer: Scorer, question: QuestionRef | str, rubrics: list[Rub
 
 
 def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str, list[str], list[Rubric]]:
-    """(the question's text, the criteria it is judged on, the rubrics that hold them)."""
+    """(the question's text, the criteria it is judged on, the rubrics that hold them, in the words
+    their criteria have for this question: rubric files' `variants`)."""
     from mockint.scoring.kinds import criteria_for
 
     if isinstance(question, str):
-        text, criteria = question, []
+        text, criteria, kind = question, [], None
     else:
-        text, criteria = question.text, list(question.criteria)
-    if not criteria:
-        criteria = criteria_for(text)[1]
+        text, criteria, kind = question.text, list(question.criteria), question.kind
+    if not criteria or kind is None:
+        guessed, guessed_criteria = criteria_for(text)
+        criteria, kind = criteria or guessed_criteria, kind or guessed
     wanted = {key.split(".", 1)[0] for key in criteria}
-    return text, criteria, [r for r in rubrics if r.id in wanted] or rubrics
+    used = [r for r in rubrics if r.id in wanted] or rubrics
+    return text, criteria, [r.for_question(text, kind) for r in used]
 
 
 def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:

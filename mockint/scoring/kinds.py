@@ -29,7 +29,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mockint.datafiles import first_error, read_yaml_mapping
-from mockint.errors import DataFileError
+from mockint.errors import DataFileError, UsageError
 from mockint.resources import resource_dir
 
 BANK_FILE = "questions.yaml"
@@ -127,6 +127,16 @@ def classify(question: str, kinds: dict[str, QuestionKind] | None = None) -> str
         return DEFAULT_KIND
     order = [k for k in TIE_ORDER if k in kinds] + [k for k in kinds if k not in TIE_ORDER]
     return next(k for k in order if scores[k] == best)
+
+
+def kind_named(name: str, kinds: dict[str, QuestionKind] | None = None) -> str:
+    """The kinds-table key a user typed (`score --kind technical`), in any case, "behavioral" spelt
+    either way; a UsageError naming the kinds otherwise."""
+    kinds = kinds or load_kinds()
+    key = name.strip().lower().replace("behavioral", "behavioural")
+    if key not in kinds:
+        raise UsageError(f"unknown kind '{name}'", hint=f"known kinds: {', '.join(kinds)}")
+    return key
 
 
 def kind_for_category(category: str, kinds: dict[str, QuestionKind] | None = None) -> str | None:

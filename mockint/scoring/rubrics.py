@@ -90,6 +90,38 @@ class OfflineCues(_Strict):
         return cues
 
 
+class CriterionVariant(_Strict):
+    """The criterion's words for some questions: a weakness question's "specific reasons" are about a
+    real weakness, not about this employer. Scores and cues are the criterion's own; only the words
+    the candidate reads (and the LLM judges by) change. The first variant that matches is used."""
+
+    kinds: list[str] = Field(default_factory=list, description="question kinds it is for (questions.yaml); empty: any")
+    question: str | None = Field(default=None, description="a regular expression the question's text matches (any case)")
+    description: str | None = None
+    levels: dict[int, str] = Field(default_factory=dict, description="the levels it words differently")
+    advice: str | None = None
+
+    @field_validator("question")
+    @classmethod
+    def _compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"question pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        return pattern
+
+    @field_validator("levels")
+    @classmethod
+    def _known_levels(cls, levels: dict[int, str]) -> dict[int, str]:
+        if set(levels) - set(LEVELS) or any(not str(text).strip() for text in levels.values()):
+            raise ValueError(f"levels must be some of the scores {list(LEVELS)}, each with a descriptor")
+        return levels
+
+    def matches(self, question: str, kind: str | None) -> bool:
+        return (not self.kinds or kind in self.kinds) and (self.question is None or bool(re.search(self.question, question, re.IGNORECASE)))
+
+
 class Criterion(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
@@ -191,9 +223,24 @@ class Criterion(_Strict):
             raise ValueError("every level needs a descriptor")
         return dict(sorted(levels.items()))
 
+    variants: list[CriterionVariant] = Field(
+        default_factory=list, description="other words for some questions (by kind or wording); the first that matches"
+    )
+
     @property
     def max_score(self) -> int:
         return MAX_SCORE
+
+    def for_question(self, question: str, kind: str | None) -> Criterion:
+        """This criterion in the words of its first variant that fits the question (itself when none does)."""
+        variant = next((v for v in self.variants if v.matches(question, kind)), None)
+        if variant is None:
+            return self
+        return self.model_copy(update={
+            "description": variant.description or self.description,
+            "levels": {**self.levels, **variant.levels},
+            "advice": variant.advice or self.advice,
+        })
 
 
 class GoldenExample(_Strict):
@@ -245,6 +292,13 @@ class Rubric(_Strict):
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    def for_question(self, question: str, kind: str | None) -> Rubric:
+        """This rubric with each criterion in its words for the question (criterion variants)."""
+        criteria = [c.for_question(question, kind) for c in self.criteria]
+        if all(new is old for new, old in zip(criteria, self.criteria)):
+            return self
+        return self.model_copy(update={"criteria": criteria})
 
 
 def rubric_files(folder: Path | None = None) -> dict[str, Path]:

@@ -1,0 +1,75 @@
+"""A criterion's words fit the question it judges (rubric files' `variants`): a weakness answered with a
+cliche is told so, not given advice about "this employer"; a generic "why this post?" is told it is
+generic, not to answer the question it answered (trial 3, finding 10)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import yaml
+
+from mockint.errors import DataFileError
+from mockint.resources import resource_dir
+from mockint.scoring.rubrics import load_rubrics
+
+CLICHE = ("I'm a perfectionist, so I sometimes spend too long getting things exactly right. I also work too hard and "
+          "find it hard to switch off, but I think that shows how much I care about my patients and my team.")
+GENERIC_WHY = ("I want this ward manager post because it is a great opportunity for career progression and I am passionate "
+               "about nursing. The trust has a good reputation and a great culture, and I think I would be a great fit for "
+               "the team because I am hard working and a people person.")
+
+
+def _score(run_cli, tmp_path, answer: str, question: str) -> dict:
+    path = tmp_path / "answer.txt"
+    path.write_text(answer, encoding="utf-8")
+    res = run_cli("score", "--text", str(path), "--offline", "-q", question, "--json")
+    assert res.code == 0, res
+    return json.loads(res.out)["scorecard"]
+
+
+def _words(card: dict) -> str:
+    return " ".join([*(c["feedback"] for c in card["criteria"] if c["applies"]), *card["improvements"]])
+
+
+def test_a_cliche_weakness_is_told_it_is_a_cliche_not_about_the_employer(run_cli, tmp_path):
+    card = _score(run_cli, tmp_path, CLICHE, "What is your greatest weakness, and what are you doing about it?")
+    words = _words(card)
+    assert card["overall"] < 40
+    assert "employer" not in words and "your example shows it" not in words, words
+    assert "strength in disguise" in card["improvements"][0], card["improvements"]
+    fit = next(c for c in card["criteria"] if c["criterion"] == "fit")
+    assert fit["feedback"].startswith("Nothing on what the candidate is doing about it")
+
+
+def test_a_generic_why_this_post_is_told_it_is_generic(run_cli, tmp_path):
+    card = _score(run_cli, tmp_path, GENERIC_WHY, "Why do you want this ward manager post?")
+    words = _words(card)
+    assert "Answer the exact question asked" not in words and "story" not in words, words
+    relevance = next(c for c in card["criteria"] if c["criterion"] == "relevance")
+    assert relevance["score"] <= 2 and ("would fit other roles" in relevance["feedback"] or "any employer" in relevance["feedback"])
+    # A past-example question keeps the criterion's own words.
+    story = _score(run_cli, tmp_path, GENERIC_WHY, "Tell me about a time you improved a process.")
+    assert any("Answer the exact question asked" in advice for advice in story["improvements"]), story["improvements"]
+
+
+def test_variants_are_chosen_by_kind_then_wording_and_keep_the_rest():
+    relevance = next(r for r in load_rubrics(["specificity"])).criterion("relevance")
+    weakness = relevance.for_question("What's your biggest weakness?", "motivation")
+    why = relevance.for_question("Why us?", "motivation")
+    story = relevance.for_question("Tell me about a time you failed.", "behavioural")
+    assert story is relevance
+    assert "strength" in weakness.levels[1] and "any employer" in why.levels[1]
+    assert weakness.levels[4] == why.levels[4] == relevance.levels[4]  # levels a variant leaves alone
+    assert weakness.weight == relevance.weight and weakness.weak_below == relevance.weak_below
+
+
+def test_a_bad_variant_is_a_one_line_data_error(tmp_path):
+    for path in resource_dir("rubrics").glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    data = yaml.safe_load((tmp_path / "motivation.yaml").read_text(encoding="utf-8"))
+    data["criteria"][0]["variants"][0]["question"] = "(unclosed"
+    (tmp_path / "motivation.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"motivation.yaml: invalid rubric at criteria.0.variants.0.question"):
+        load_rubrics(folder=tmp_path)

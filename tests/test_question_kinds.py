@@ -1,0 +1,123 @@
+"""Question kinds (rubrics/questions.yaml `kinds`, mockint/scoring/kinds.py): knowledge questions in
+any occupation are technical, and no question of the bank or of the scoring corpus's dev split
+changed its kind for it; `mockint score --kind` corrects a wrong guess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mockint.coaching.questions import load_bank
+from mockint.scoring.kinds import classify, load_kinds
+
+CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "scoring_corpus.yaml"
+SEPSIS = ("Within one hour: give oxygen to keep sats 94 to 98 percent, take blood cultures, give IV antibiotics, "
+          "give a fluid bolus, check lactate and Hb, and start hourly urine output. Cultures go before antibiotics "
+          "but never delay them past the hour.")
+
+
+@pytest.mark.parametrize("question", [
+    # A ward manager candidate's questions (trial 3): each was read as "tell me about a time".
+    "What is the Sepsis Six?",
+    "What is duty of candour?",
+    "What are the signs of sepsis?",
+    "What are the four themes of the NMC Code?",
+    "When does the Mental Capacity Act apply?",
+    "What do you understand by clinical governance?",
+    "Tell me what you know about safe staffing levels.",
+    "Walk me through the Sepsis Six.",
+    # The same forms in other occupations.
+    "What is a deadlock?",
+    "What's a crossover cable?",
+    "When is a section 21 notice valid?",
+    "Talk to me about the Construction Design and Management regulations.",
+    "Explain the four-eyes principle.",
+    "Can you name the five moments for hand hygiene?",
+])
+def test_a_knowledge_question_is_technical(question):
+    assert classify(question) == "technical"
+
+
+@pytest.mark.parametrize("question, kind", [
+    # About the candidate or the employer, or a past story: not knowledge questions.
+    ("What is your greatest weakness?", "motivation"),
+    ("What are your strengths?", "motivation"),
+    ("What do you understand by the role?", "motivation"),
+    ("Tell me what you know about this trust.", "motivation"),
+    ("What is the most difficult decision you have made?", "behavioural"),
+    ("When did you last lose your temper?", "behavioural"),
+    ("Tell me about a service that went badly wrong. What did you do?", "behavioural"),
+    ("Walk me through the project you are proudest of.", "behavioural"),
+    ("Tell me about a time you dealt with a difficult customer or stakeholder. What was the outcome?", "behavioural"),
+])
+def test_questions_about_the_candidate_keep_their_kind(question, kind):
+    assert classify(question) == kind
+
+
+# Bank questions whose wording the patterns read as another kind than their category's (unchanged
+# by the knowledge patterns; the bank's own kind is what they are judged on).
+BANK_WORDING_DIFFERS = {"beh.criticism": "approach", "beh.prioritise_deadlines": "approach",
+                        "probe.biggest_project": "situational"}
+# Dev questions the patterns read differently from the graders (before and after the knowledge patterns).
+DEV_DIFFERS = {
+    "Your latest stock count shows shrink at double the budget. How would you investigate it?": "situational",
+    "How do you build a construction programme and identify the critical path, and how do you keep it up to date?": "approach",
+}
+
+
+def test_every_bank_question_reads_as_its_own_kind():
+    bank = load_bank()
+    read = {q.id: classify(q.text, bank.kinds) for q in bank.questions}
+    assert {i: k for i, q in zip(read, bank.questions) if (k := read[i]) != q.kind} == BANK_WORDING_DIFFERS
+    assert sum(q.kind == "technical" for q in bank.questions) >= 4  # the bank asks knowledge questions too
+
+
+def test_every_dev_question_keeps_the_graders_kind():
+    """The dev split's questions and the graders' kinds only: the test split is locked."""
+    items = [it for it in yaml.safe_load(CORPUS.read_text(encoding="utf-8")) if it["split"] == "dev"]
+    graded = {it["question"]: it["grades"]["kind"] for it in items}
+    kinds = load_kinds()
+    assert len(graded) >= 60
+    assert {q: classify(q, kinds) for q, k in graded.items() if classify(q, kinds) != k} == DEV_DIFFERS
+
+
+def _answer(tmp_path: Path, text: str = SEPSIS) -> str:
+    path = tmp_path / "answer.txt"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_dense_correct_answer_to_a_knowledge_question_is_judged_on_knowledge(run_cli, tmp_path):
+    res = run_cli("score", "--text", _answer(tmp_path), "--offline", "-q", "Walk me through the Sepsis Six.", "--json")
+    assert res.code == 0, res
+    data = json.loads(res.out)
+    card = data["scorecard"]
+    assert data["question_kind"] == "technical"
+    assert {f"{c['rubric']}.{c['criterion']}" for c in card["criteria"] if c["applies"]} == set(load_kinds()["technical"].criteria)
+    assert card["overall"] >= 60  # it scored 10/100 read as a story with no result
+
+
+def test_score_kind_corrects_the_guess_and_a_bad_kind_is_a_usage_mistake(run_cli, tmp_path):
+    answer = _answer(tmp_path)
+    guessed = run_cli("score", "--text", answer, "--offline", "-q", "Sepsis Six, go.")
+    assert guessed.code == 0, guessed
+    notice = next(line for line in guessed.out.splitlines() if line.startswith("Kind guessed"))
+    assert notice.startswith("Kind guessed from the question's wording: judged as behavioural")
+    assert "--kind (behavioural, motivation, situational, approach, technical)" in guessed.out.replace("\n", " ")
+
+    told = run_cli("score", "--text", answer, "--offline", "-q", "Sepsis Six, go.", "--kind", "Technical", "--json")
+    data = json.loads(told.out)
+    assert told.code == 0 and data["question_kind"] == "technical" and data["notes"] == []
+    assert {c["rubric"] for c in data["scorecard"]["criteria"]} == {"technical", "specificity"}
+
+    bank = run_cli("score", "--text", answer, "--offline", "--question-id", "beh.failure", "--kind", "behavioral", "--json")
+    assert json.loads(bank.out)["question_id"] == "beh.failure" and json.loads(bank.out)["notes"] == []
+
+    bad = run_cli("score", "--text", answer, "--offline", "--kind", "trivia")
+    assert bad.code == 2 and bad.out == "" and len(bad.err.strip().splitlines()) == 1
+    assert "unknown kind 'trivia'" in bad.err and "technical" in bad.err
+    session = run_cli("score", "--session", "latest", "--kind", "technical")
+    assert session.code == 2 and "--kind cannot be used with --session" in session.err
