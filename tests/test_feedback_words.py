@@ -40,7 +40,10 @@ def test_a_cliche_weakness_is_told_it_is_a_cliche_not_about_the_employer(run_cli
     assert "employer" not in words and "your example shows it" not in words, words
     assert "strength in disguise" in card["improvements"][0], card["improvements"]
     fit = next(c for c in card["criteria"] if c["criterion"] == "fit")
-    assert fit["feedback"].startswith("Nothing on what the candidate is doing about it")
+    # Fit is read in the weakness variant's words for its level (what is being done about it), not the
+    # general "link to the role" descriptor.
+    spec = next(c for r in load_rubrics() if r.id == "motivation" for c in r.criteria if c.id == "fit")
+    assert fit["feedback"] == spec.variants[0].levels[fit["score"]], fit
 
 
 def test_a_generic_why_this_post_is_told_it_is_generic(run_cli, tmp_path):
