@@ -25,7 +25,7 @@ from mockint.coaching.questions import QuestionBank
 from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
-from mockint.scoring.evidence import continues_number, verify_quote
+from mockint.scoring.evidence import continues_number, timed_in, verify_quote
 from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key, offline_caveats
 from mockint.session import Answer, Round, Session
 
@@ -291,20 +291,6 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
     return rows
 
 
-def _timed_in(card: Scorecard, transcript: Transcript | None) -> Scorecard:
-    """A probe's card with each quote's times relative to the probe's own recording. The card
-    judged the story so far (parent + probes, times shifted one after the other), so its times
-    would seek into the wrong audio; a quote from an earlier answer keeps its words but no times."""
-    criteria = []
-    for cs in card.criteria:
-        evidence = []
-        for ev in cs.evidence:
-            found = verify_quote(ev.quote, transcript) if transcript is not None else None
-            evidence.append(ev.model_copy(update={"start": found.start if found else None, "end": found.end if found else None}))
-        criteria.append(cs.model_copy(update={"evidence": evidence}))
-    return card.model_copy(update={"criteria": criteria})
-
-
 def analyse_answer(
     answer: Answer, parent: Answer | None = None, panel: Panel | None = None, rubrics: Sequence[Rubric] = ()
 ) -> AnswerView:
@@ -331,7 +317,7 @@ def analyse_answer(
     if parent is not None and card is not None:
         # Its scorecard judges both answers on the parent's question: show it as such, with the
         # quotes' times moved into this answer's own recording.
-        card = _timed_in(card, answer.transcript)
+        card = timed_in(card, answer.transcript)
         answer = answer.model_copy(update={"question": parent.question, "scorecard": card})
         if parent.scorecard is not None:
             view.first_overall = parent.scorecard.overall
