@@ -55,6 +55,7 @@ DEFAULT_QUESTIONS = 6
 MAX_PER_AREA = 2
 PROMPT_FILE = "plan_followups.yaml"
 QUOTE_MAX_WORDS = 16
+QUOTE_SLACK_WORDS = 4  # a quote with no clause to end at may run this much longer, to end where its sentence does
 TRANSCRIPT_MAX_CHARS = 1500
 
 Warn = Callable[[str], None]
@@ -469,17 +470,21 @@ def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:
 
 
 def shorten_quote(quote: str) -> str:
-    """At most QUOTE_MAX_WORDS words, verbatim from the start, without trailing punctuation: the
-    first clauses that fit, else the words that fit, ending neither inside a name ("St Mary's")
+    """At most QUOTE_MAX_WORDS words, verbatim from the start (after a leading "and"), without
+    trailing punctuation: the first clauses that fit, else the words that fit, ending neither inside a name ("St Mary's")
     nor on a word that leads into the rest ("at", "my")."""
     words = quote.strip().strip('"').split()
+    if len(words) > QUOTE_MIN_WORDS and words[0].lower() in ("and", "but", "so"):
+        words = words[1:]  # a clause the scorer quoted from mid-sentence: "and we stopped..."
     if len(words) > QUOTE_MAX_WORDS:
         kept: list[str] = []
         for clause in _CLAUSE_CUT.split(" ".join(words)):
             if len(kept) + len(clause.split()) > QUOTE_MAX_WORDS:
                 break
             kept += clause.split()
-        if len(kept) < QUOTE_MIN_WORDS:
+        if len(kept) < QUOTE_MIN_WORDS and len(words) <= QUOTE_MAX_WORDS + QUOTE_SLACK_WORDS:
+            kept = words  # one clause a little over the limit: whole, not cut mid-phrase
+        elif len(kept) < QUOTE_MIN_WORDS:
             kept = words[:QUOTE_MAX_WORDS]
             while len(kept) > QUOTE_MIN_WORDS and kept[-1][:1].isupper() and words[len(kept)][:1].isupper():
                 kept.pop()  # a name runs on past the cut: end before it
