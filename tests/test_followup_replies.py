@@ -217,3 +217,19 @@ def test_score_text_follows_a_missing_answer_is_a_usage_error(run_cli, tmp_path,
     first_round(SessionStore(load_settings().paths.sessions_dir))
     result = run_cli("score", "--text", str(_write(tmp_path, RESULT_REPLY)), "-q", RESULT_FOLLOWUP, "--follows", ref)
     assert result.code == 2 and message in result.err and len(result.err.strip().splitlines()) == 1, result
+
+
+def test_the_report_header_counts_the_answers_the_overall_is_over():
+    """Trial: "Answers: 6 (6 scored)" above "over 5 scored answers": a probe's reply is judged with its answer."""
+    from test_probe import _probed_session
+
+    from mockint.reporting.analysis import analyse_session
+    from mockint.reporting.render import render_session
+
+    session = _probed_session(3)
+    analysis = analyse_session(session, RUBRICS)
+    assert (analysis.answers, analysis.scored, analysis.replies) == (2, 1, 1)
+    assert analysis.scored == analysis.rounds[0].scored
+    markdown = render_session(session, analysis)
+    assert "- Answers: 2 (1 scored; 1 reply to follow-ups, judged with the answers they follow up)" in markdown
+    assert "over 1 scored answer." in markdown

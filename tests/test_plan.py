@@ -123,6 +123,16 @@ def test_a_result_that_already_has_a_number_is_probed_for_how_it_was_measured():
     )
 
 
+def test_only_a_figure_that_measures_something_is_asked_how_it_was_measured():
+    from mockint.coaching.plan import carries_a_measure
+
+    assert carries_a_measure("I cut the invoice run from 9 hours to 40 minutes")
+    assert carries_a_measure("I planned a 40-person office move in Microsoft Project: 180 tasks")
+    for quote in ("We moved billing from a self-hosted MySQL 5.7 server to PostgreSQL 14 on AWS RDS",
+                  "In 2023 our nightly export failed", "We started a daily board round every morning at 9.30"):
+        assert not carries_a_measure(quote), quote
+
+
 def test_plan_skips_questions_already_asked_in_earlier_rounds():
     answers = round_one()
     areas = find_weak_areas(answers, RUBRICS)

@@ -327,7 +327,7 @@ def offline_followup(
         if answer.delivery and answer.delivery.fillers:
             filler = max(answer.delivery.fillers.items(), key=lambda kv: kv[1])[0]
         template = words.template or GENERIC_FOLLOWUP
-        if words.measured and re.search(r"\d", quote):
+        if words.measured and carries_a_measure(quote):
             template = words.measured
         text = template.format(quote=quote, question=answer.question.text, filler=filler)
         return QuestionRef(
@@ -342,6 +342,25 @@ def offline_followup(
             follows=followed_key(session_id, answer.id),
         )
     return None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def carries_a_measure(quote: str) -> bool:
+    """A figure in the quote that measures something: not a year ("in 2023"), a name's number
+    ("MySQL 5.7", "PostgreSQL 14") or a time of day ("at 9.30"), which ask no "how did you measure that?"."""
+    words = quote.split()
+    for i, word in enumerate(words):
+        if not re.search(r"\d", word) or _YEAR.match(word.strip(".,;:!?")):
+            continue
+        before = words[i - 1] if i else ""
+        if before[:1].isupper() and before[-1:].isalnum() and i > 1:
+            continue  # right after a name, mid-sentence: a version or a model number
+        if before.lower() == "at" or re.search(r"\d(?:am|pm)$", word.lower()):
+            continue  # a time of day: "at 9.30", "2pm"
+        return True
+    return False
 
 
 def tells_a_story(answer: Answer) -> bool:

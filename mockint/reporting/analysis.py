@@ -154,7 +154,8 @@ class SessionAnalysis(Model):
     overall: float | None = None
     band: str | None = None
     answers: int
-    scored: int
+    scored: int = Field(description="main answers scored: the answers the overall is over")
+    replies: int = Field(default=0, description="answers to follow-ups (probes), judged with the answer they follow up")
     rubric_names: dict[str, str] = Field(default_factory=dict)
     rounds: list[RoundView]
     generator: str = f"mockint {__version__}"
@@ -448,7 +449,8 @@ def analyse_session(
         overall=overall,
         band=band_for(overall) if overall is not None else None,
         answers=len(session.answers),
-        scored=sum(a.scorecard is not None for a in session.answers),
+        scored=sum(a.scorecard is not None for a in main_answers(session.answers)),
+        replies=len(session.answers) - len(main_answers(session.answers)),
         rubric_names={r.id: r.name for r in rubrics},
         rounds=rounds,
     )
