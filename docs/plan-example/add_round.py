@@ -5,8 +5,8 @@ import sys
 
 from mockint.coaching.questions import load_bank
 from mockint.config import load_settings
-from mockint.records import Transcript
 from mockint.practice import judged_as
+from mockint.records import Transcript
 from mockint.scoring import get_scorer
 from mockint.scoring.rubrics import load_rubrics
 from mockint.session import Answer, SessionStore
