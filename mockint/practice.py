@@ -805,11 +805,6 @@ class Practice:
     def _parent(session: Session, answer: Answer) -> Answer | None:
         return next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
 
-    def _story(self, session: Session, answer: Answer) -> Answer:
-        """`answer` judged as part of its story: a probe's answer joined to its parent's and the
-        probes before it (coaching/probe.judged_story); a main answer as it is."""
-        return probed_story(session, answer)
-
     def _prepare_probe(self, session: Session, answer: Answer, ended_at: float) -> None:
         """Choose the follow-up as soon as the answer is scored; latency["probe_ready"] is when it was ready."""
         from mockint.coaching.probe import choose_probe
@@ -828,7 +823,7 @@ class Practice:
         rnd = session.rounds[-1]
         panelist = rnd.panel.get(root.asked_by) if rnd.panel else None
         probe = choose_probe(
-            self._story(session, answer), self.rubrics(), asked=asked, exclude=[a.question.targets or "" for a in done],
+            probed_story(session, answer), self.rubrics(), asked=asked, exclude=[a.question.targets or "" for a in done],
             prefer=panelist.focus.criteria if panelist else (), lead=panelist.probe_lead if panelist else "",
         )
         if probe is not None:
@@ -1040,10 +1035,8 @@ def judge_typed_reply(
         judged = told_after(judged_as(session, answer), question, transcript)
         return judged, f'Judged as {where}: told after {answer.id} of session {session.id} ("{judged.question.text}"), on {names}.'
     if question is not asked:
-        return Judged(question, transcript), (
-            f"Judged as {where}: only on what it asks for ({names}), not as a whole story. "
-            "Add --follows SESSION/ANSWER to judge it told after the answer it follows up."
-        )
+        hint = " Add --follows SESSION/ANSWER to judge it told after the answer it quotes." if '"' in question.text else ""
+        return Judged(question, transcript), f"Judged as {where}: only on what it asks for ({names}), not as a whole story.{hint}"
     return Judged(asked, transcript), None
 
 

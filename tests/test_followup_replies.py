@@ -198,7 +198,7 @@ def test_score_text_of_a_followup_worded_question_is_judged_on_what_it_asks_for(
     counted = {c["rubric"] + "." + c["criterion"] for c in data["scorecard"]["criteria"] if c["applies"]}
     assert counted == {"star.result", "specificity.quantified_impact"}  # not all nine, as practice judges it
     (note,) = [n for n in data["notes"] if "follow-up" in n]
-    assert "only on what it asks for (Result, Quantified impact)" in note and "--follows SESSION/ANSWER" in note
+    assert "only on what it asks for (Result, Quantified impact)" in note and "Add --follows SESSION/ANSWER" in note
 
 
 def test_score_text_follows_names_the_answer_it_replies_to(run_cli, tmp_path):
