@@ -8,10 +8,11 @@ Every question names the area it targets (`targets`) and why (`rationale`, the e
 none is a near-duplicate of a question already asked. A follow-up's `criteria` are what it asks
 for (the criterion's followup_criteria in its rubric file), so its answer is judged on those
 only; a bank question keeps the bank's. A follow-up on a story names it (`follows`,
-'session/answer'): its reply is judged together with that answer (practice.judged_as), since
-"As a result, delayed discharges fell from 12 a week to 5" is a result only after what was done
-(alone, the offline scorer reads a figure before any step as the problem, not a result: a trial
-user's exact reply to 'what changed as a result, in numbers?' scored Result 1/4).
+'session/answer'): its reply is judged told after that answer as well as alone, each criterion
+at the better reading (practice.judged_as), since "As a result, delayed discharges fell from 12
+a week to 5" is a result only after what was done (alone, the offline scorer reads a figure
+before any step as the problem: a trial user's exact reply to 'what changed as a result, in
+numbers?' scored Result 1/4).
 A story follow-up quotes only an answer that tells a story (its real-example score 2+): "what
 changed as a result?" about "The budget is something I think is really important" asks for a
 result of nothing. Quotes are whole sentences (a full stop after "St", "Dr" or inside "9.30" ends
@@ -450,8 +451,8 @@ def bank_question_for(
 # A full stop ends a sentence only before a space, so "9.30" and "6.1" stay whole; after a title
 # ("St", "Dr") it never does, and after "a.m.", "e.g." and the like only before a capital letter.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_TITLE_END = re.compile(r"\b(?:st|dr|mr|mrs|ms|prof|no)\.$", re.I)
-_ABBREVIATION_END = re.compile(r"\b(?:[a-z]\.[a-z]|etc|vs|approx)\.$", re.I)
+_TITLE_END = re.compile(r"\b(?:st|dr|mr|mrs|ms|prof)\.$", re.I)
+_ABBREVIATION_END = re.compile(r"\b(?:[a-z]\.[a-z]|etc|vs|approx|no)\.$", re.I)
 # Where a long quote may end: after a comma, semicolon or colon, or before a word that starts a clause.
 _CLAUSE_CUT = re.compile(
     r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|which|who|because|then|while|until|after|before|when|where)\s)", re.I
