@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from mockint.coaching.questions import QuestionBank
     from mockint.coaching.weakness import WeakArea
     from mockint.config import Settings
+    from mockint.records import Scorecard
     from mockint.scoring import Scorer
     from mockint.scoring.rubrics import Rubric
     from mockint.speech.record import RecordingResult, RecordingStatus
@@ -68,6 +69,8 @@ WARN_SECONDS_LEFT = 30.0
 
 
 PROBE_FILE_ID = "probe"
+# A reply to a follow-up on a reply to a follow-up...: at most this many earlier answers are joined.
+MAX_FOLLOWUP_CHAIN = 3
 
 
 @dataclass(frozen=True)
@@ -624,11 +627,10 @@ class Practice:
     def _score(self, session: Session, answer: Answer, ended_at: float, *, offline: bool) -> None:
         """Score at once; with an LLM, show the offline card now and queue the LLM's."""
         assert answer.transcript is not None
-        question, transcript = self._judged(session, answer)
         scorer = self.scorer(offline)
         slow = scorer.name != "offline"
         try:
-            card = score_question(self.offline_scorer() if slow else scorer, question, transcript, self.rubrics())
+            card = judged_as(session, answer).score(self.offline_scorer() if slow else scorer, self.rubrics())
         except (LLMError, ScoringError) as exc:
             answer.fail(f"scoring failed: {exc}")
             self._save(session)
@@ -656,10 +658,9 @@ class Practice:
 
     def _queue_llm(self, session: Session, answer: Answer, scorer: Scorer) -> None:
         """Mark the answer pending and queue its LLM scoring behind the others (the caller saves)."""
-        question, transcript = self._judged(session, answer)
-        rubrics = self.rubrics()
+        judged, rubrics = judged_as(session, answer), self.rubrics()
         answer.llm_state, answer.llm_error = "pending", None
-        self._llm_jobs.append(self._llm_executor().submit(self._llm_score, session, answer, scorer, question, transcript, rubrics))
+        self._llm_jobs.append(self._llm_executor().submit(self._llm_score, session, answer, scorer, judged, rubrics))
 
     def _llm_executor(self) -> Executor:
         if self._executor is None:
@@ -684,13 +685,11 @@ class Practice:
         except MockintError:
             pass  # it only saves time: the answer's own request says what is wrong, if anything
 
-    def _llm_score(
-        self, session: Session, answer: Answer, scorer: Scorer, question: QuestionRef, transcript: Transcript, rubrics: list[Rubric]
-    ) -> None:
+    def _llm_score(self, session: Session, answer: Answer, scorer: Scorer, judged: Judged, rubrics: list[Rubric]) -> None:
         """On the scoring thread: score, then put the card (or the reason it failed) into the
         session file, unless the round stopped waiting meanwhile (the answer stays pending)."""
         try:
-            card, reason = score_question(scorer, question, transcript, rubrics), None
+            card, reason = judged.score(scorer, rubrics), None
         except MockintError as exc:  # endpoint down, timeout, a reply that is not the JSON asked for...
             card, reason = None, f"LLM scoring failed: {one_line(exc.message)}"
         except Exception as exc:  # noqa: BLE001 - a bug must not end the round either; the reason says what
@@ -811,23 +810,6 @@ class Practice:
     def _parent(session: Session, answer: Answer) -> Answer | None:
         return next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
 
-    def _story(self, session: Session, answer: Answer) -> Answer:
-        """`answer` judged as part of its story: a probe's answer joined to its parent's and the
-        probes before it (coaching/probe.judged_story); a main answer as it is."""
-        from mockint.coaching.probe import judged_story
-
-        parent = self._parent(session, answer)
-        if parent is None or parent.transcript is None:
-            return answer
-        probes = [a for a in session.answers if a.probe_of == parent.id]
-        return judged_story(parent, probes[: probes.index(answer) + 1])
-
-    def _judged(self, session: Session, answer: Answer) -> tuple[QuestionRef, Transcript]:
-        """What an answer is scored as: itself; a probe's answer, with the story before it, on the parent's question."""
-        story = self._story(session, answer)
-        assert story.transcript is not None
-        return story.question, story.transcript
-
     def _prepare_probe(self, session: Session, answer: Answer, ended_at: float) -> None:
         """Choose the follow-up as soon as the answer is scored; latency["probe_ready"] is when it was ready."""
         from mockint.coaching.probe import choose_probe
@@ -846,7 +828,7 @@ class Practice:
         rnd = session.rounds[-1]
         panelist = rnd.panel.get(root.asked_by) if rnd.panel else None
         probe = choose_probe(
-            self._story(session, answer), self.rubrics(), asked=asked, exclude=[a.question.targets or "" for a in done],
+            probed_story(session, answer), self.rubrics(), asked=asked, exclude=[a.question.targets or "" for a in done],
             prefer=panelist.focus.criteria if panelist else (), lead=panelist.probe_lead if panelist else "",
         )
         if probe is not None:
@@ -913,6 +895,169 @@ class Practice:
         except MockintError as exc:
             self.events.on_warning(f"report not written: {exc} (try 'mockint report {session.id}')")
             return None
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What an answer is scored as: a question and a transcript.
+
+    `own` is the answer's own transcript when `transcript` is a story it was told after (a
+    probe's reply, a plan follow-up's reply): the card's quotes are timed in its own recording.
+    `alone` is set for a plan follow-up's reply: it is also read alone, on the follow-up itself,
+    and each criterion takes the better of the two readings (reply_card)."""
+
+    question: QuestionRef
+    transcript: Transcript
+    own: Transcript | None = None
+    alone: QuestionRef | None = None
+
+    def score(self, scorer: Scorer, rubrics: list[Rubric]) -> Scorecard:
+        from mockint.scoring.evidence import timed_in
+
+        card = score_question(scorer, self.question, self.transcript, rubrics)
+        if self.own is None:
+            return card
+        card = timed_in(card, self.own)
+        if self.alone is None:
+            return card
+        return reply_card(card, score_question(scorer, self.alone, self.own, rubrics), self.alone.criteria, rubrics)
+
+
+def reply_card(told_after: Scorecard, alone: Scorecard, criteria: list[str], rubrics: list[Rubric]) -> Scorecard:
+    """A follow-up's reply judged on what the follow-up asks for (`criteria`), each criterion at the
+    better of its two readings: told after the answer it follows up, and alone.
+
+    Either reading alone marks down a reply that gives exactly what was asked. Alone, "As a result,
+    delayed discharges fell from about 12 a week to 5" is no result (Result 1/4: the offline scorer
+    reads a figure before any step as the problem); told after the story it is 3/4. Told after a
+    story of "we worked really hard as a team", "I decided to split the evidence folders… I
+    personally audited all 28 records" shares that story's "we" (Ownership 2/4); alone it is 3/4."""
+    from mockint.scoring.card import apply_question_criteria
+
+    wanted = set(criteria)
+    solo = {c.key: c for c in alone.criteria}
+    merged = [
+        solo[c.key] if c.key in wanted and c.key in solo and solo[c.key].score > c.score else c for c in told_after.criteria
+    ]
+    return apply_question_criteria(told_after.model_copy(update={"criteria": merged}), criteria, rubrics)
+
+
+def probed_story(session: Session, answer: Answer) -> Answer:
+    """`answer` as part of its story: a probe's answer joined to its parent's and the probes
+    before it (coaching/probe.judged_story); any other answer as it is."""
+    from mockint.coaching.probe import judged_story
+
+    parent = next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
+    if parent is None or parent.transcript is None:
+        return answer
+    probes = [a for a in session.answers if a.probe_of == parent.id]
+    return judged_story(parent, probes[: probes.index(answer) + 1])
+
+
+def judged_as(session: Session, answer: Answer, *, depth: int = 0) -> Judged:
+    """What `answer` is scored as, in practice and by 'mockint score --session' alike:
+      - a probe's answer: with the story before it, on the parent's question (all its criteria);
+      - a reply to a plan follow-up that quotes an earlier answer of this session ("You said X:
+        what changed as a result, in numbers?"): told after that answer (itself judged so), on that
+        answer's question, but only on what the follow-up asks for (its criteria). The earlier
+        answer was judged in its own round; this reply adds to its story and is not marked down
+        again for the parts that story already told (or did not);
+      - any other answer: itself, on its own question."""
+    from mockint.coaching.plan import followed_answer_id
+
+    assert answer.transcript is not None
+    if answer.probe_of:
+        story = probed_story(session, answer)
+        assert story.transcript is not None
+        return Judged(story.question, story.transcript)
+    earlier_id = followed_answer_id(answer.question, session.id)
+    earlier = next((a for a in session.answers if a.id == earlier_id and a.id != answer.id), None) if earlier_id else None
+    if earlier is None or earlier.transcript is None or not earlier.transcript.text.strip() or depth >= MAX_FOLLOWUP_CHAIN:
+        return Judged(answer.question, answer.transcript)
+    return told_after(judged_as(session, earlier, depth=depth + 1), answer.question, answer.transcript)
+
+
+def told_after(before: Judged, question: QuestionRef, reply: Transcript) -> Judged:
+    """A reply to `question`, a follow-up, judged told after the answer judged as `before`: on
+    that answer's question, on what the follow-up asks for."""
+    from mockint.coaching.probe import combined_transcript
+
+    criteria = list(question.criteria) or list(before.question.criteria)
+    return Judged(
+        before.question.model_copy(update={"criteria": criteria}), combined_transcript(before.transcript, reply), own=reply,
+        alone=question.model_copy(update={"criteria": criteria}),
+    )
+
+
+def find_planned_followup(store: SessionStore, text: str) -> tuple[Session, QuestionRef] | None:
+    """The stored plan follow-up (asked or planned) worded `text`, newest session first, with the
+    session it is in: a question typed from a plan brings what it asks for and the answer it quotes."""
+    from mockint.coaching.plan import same_words
+
+    for session_id in reversed(store.ids()):
+        try:
+            session = store.load(session_id)
+        except SessionError:
+            continue  # a damaged session: 'mockint sessions list' names it
+        for rnd in reversed(session.rounds):
+            for ref in [*rnd.plan, *rnd.questions]:
+                if ref.source == "followup" and same_words(ref.text, text):
+                    return session, ref
+    return None
+
+
+def judge_typed_reply(
+    asked: QuestionRef, typed: str | None, transcript: Transcript, store: SessionStore, rubrics: list[Rubric],
+    *, follows: str | None = None,
+) -> tuple[Judged, str | None]:
+    """How 'mockint score' judges an answer to `asked` (`typed`: the question as the user gave it),
+    and a note saying so when it is judged as a follow-up's reply.
+
+    A follow-up from a stored plan is judged as practice would judge the reply: on what it asks
+    for, told after the answer it quotes. A question worded as a follow-up template is judged on
+    what it asks for; `follows` ('SESSION/ANSWER', SESSION as 'mockint sessions' takes it, 'latest'
+    too) names the answer it follows up, to judge the reply told after it."""
+    from mockint.coaching.plan import followed_answer_id, followup_template_criteria
+    from mockint.scoring.rubrics import criteria_by_key
+
+    planned = find_planned_followup(store, typed) if typed else None
+    question, source = asked, None
+    if planned is not None:
+        question, source = planned[1], planned[0]
+    elif typed and (criteria := followup_template_criteria(typed, rubrics)):
+        question = asked.model_copy(update={"criteria": criteria})
+    earlier = None
+    if follows is not None:
+        earlier = _named_answer(store, follows)
+    elif source is not None and (earlier_id := followed_answer_id(question, source.id)):
+        found = next((a for a in source.answers if a.id == earlier_id and a.transcript is not None), None)
+        earlier = (source, found) if found is not None else None
+    index = criteria_by_key(rubrics)
+    names = ", ".join(index[k][1].name for k in question.criteria if k in index)
+    where = "a follow-up from your plan" if source is not None else "a follow-up on an earlier answer"
+    if earlier is not None:
+        session, answer = earlier
+        judged = told_after(judged_as(session, answer), question, transcript)
+        return judged, f'Judged as {where}: told after {answer.id} of session {session.id} ("{judged.question.text}"), on {names}.'
+    if question is not asked:
+        hint = " Add --follows SESSION/ANSWER to judge it told after the answer it quotes." if '"' in question.text else ""
+        return Judged(question, transcript), f"Judged as {where}: only on what it asks for ({names}), not as a whole story.{hint}"
+    return Judged(asked, transcript), None
+
+
+def _named_answer(store: SessionStore, ref: str) -> tuple[Session, Answer]:
+    """'SESSION/ANSWER' -> that session and its answer (with a transcript), or a usage error."""
+    session_ref, _, answer_id = ref.rpartition("/")
+    if not session_ref or not answer_id:
+        raise UsageError(f"--follows {ref}: give SESSION/ANSWER", hint="e.g. --follows latest/a01 ('mockint sessions show' lists answers)")
+    session = store.load(session_ref)
+    answer = next((a for a in session.answers if a.id == answer_id), None)
+    if answer is None or answer.transcript is None or not answer.transcript.text.strip():
+        raise UsageError(
+            f"--follows {ref}: session {session.id} has no transcribed answer {answer_id}",
+            hint=f"'mockint sessions show {session.id}' lists its answers",
+        )
+    return session, answer
 
 
 def _split_probe_files(files: list[AnswerFile]) -> tuple[list[AnswerFile], dict[int, list[Path]]]:

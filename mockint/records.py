@@ -84,6 +84,10 @@ class QuestionRef(Model):
     source: Literal["bank", "followup", "debrief", "custom"] = "bank"
     targets: str | None = Field(default=None, description="weak-area id a follow-up question drills")
     rationale: str | None = Field(default=None, description="why this question was chosen (evidence)")
+    follows: str | None = Field(
+        default=None,
+        description="'session/answer' a plan follow-up quotes: its reply is judged together with that answer",
+    )
 
 
 # --- panels (panels/panels.yaml; copied into the round that uses them) ----------------

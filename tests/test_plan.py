@@ -123,6 +123,16 @@ def test_a_result_that_already_has_a_number_is_probed_for_how_it_was_measured():
     )
 
 
+def test_only_a_figure_that_measures_something_is_asked_how_it_was_measured():
+    from mockint.coaching.plan import carries_a_measure
+
+    assert carries_a_measure("I cut the invoice run from 9 hours to 40 minutes")
+    assert carries_a_measure("I planned a 40-person office move in Microsoft Project: 180 tasks")
+    for quote in ("We moved billing from a self-hosted MySQL 5.7 server to PostgreSQL 14 on AWS RDS",
+                  "In 2023 our nightly export failed", "We started a daily board round every morning at 9.30"):
+        assert not carries_a_measure(quote), quote
+
+
 def test_plan_skips_questions_already_asked_in_earlier_rounds():
     answers = round_one()
     areas = find_weak_areas(answers, RUBRICS)
@@ -368,3 +378,95 @@ def test_followup_criteria_are_what_the_followup_asks_for():
             assert q.criteria == BANK.get(q.id).criteria, q.id
         else:
             assert q.criteria == expected[q.targets], q
+
+
+# --- what a follow-up quotes, and which bank question drills a round-one topic ----------------
+# (a new-user trial: "what changed as a result?" about an answer with no story; quotes cut at
+# "...ward at St" and "...every morning at"; a prioritisation question said to drill "managing
+# poor performance", a "team success" question said to drill "ward budget")
+
+BUDGET = "The budget is something I think is really important for a ward manager. I would check the spend every month."
+WARD = (
+    "On my last ward at St. Mary's we had a real problem with delayed discharges over winter. "
+    "We started a daily board round every morning at 9.30 and the team really got behind it."
+)
+
+
+def test_a_story_followup_quotes_only_an_answer_that_tells_a_story():
+    no_story = make_answer("a01", "fit.why_here", {"star.result": 0, "specificity.real_example": 1}, text=BUDGET)
+    story = make_answer("a02", "beh.teamwork_goal", {"star.result": 1, "specificity.real_example": 3}, text=WARD)
+    by_id = {a.id: a for a in (no_story, story)}
+    areas = {a.id: a for a in find_weak_areas([no_story, story], RUBRICS, min_count=1)}
+    assert [e.answer_id for e in areas["star.result"].evidence] == ["a01", "a02"]
+    ref = offline_followup(areas["star.result"], by_id, RUBRICS)
+    assert ref is not None and ref.id.endswith(".a02") and quote_in(ref.text.split('"')[1], WARD)
+    assert offline_followup(areas["star.result"], {"a01": no_story}, RUBRICS) is None
+    # Asking for a real example is what an answer without one needs.
+    asks_for_one = offline_followup(areas["specificity.real_example"], by_id, RUBRICS)
+    assert asks_for_one is not None and asks_for_one.id.endswith(".a01")
+
+
+def test_a_followup_names_the_answer_it_quotes_in_its_session_only():
+    answers = round_one()
+    plan = plan_next_round(find_weak_areas(answers, RUBRICS), answers, BANK, RUBRICS, n=6, session_id="S1")
+    followups = [q for q in plan if q.source == "followup"]
+    assert followups and all(q.follows == f"S1/{q.id.rsplit('.', 1)[1]}" for q in followups)
+    assert all(q.follows is None for q in plan if q.source == "bank")
+    # Evidence from another session names an answer id that means something else here.
+    (area,) = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "star.result"]
+    elsewhere = area.model_copy(update={"evidence": [e.model_copy(update={"session_id": "S0"}) for e in area.evidence]})
+    assert offline_followup(elsewhere, {a.id: a for a in answers}, RUBRICS, session_id="S1") is None
+
+
+def test_quotes_are_whole_sentences_cut_only_between_clauses():
+    from mockint.coaching.plan import QUOTE_MAX_WORDS, QUOTE_SLACK_WORDS, pick_quote, sentences, shorten_quote
+
+    assert sentences(WARD) == [WARD[: WARD.index("winter.") + 7], WARD[WARD.index("We started") :]]
+    assert sentences("We met at 10 p.m. on the Friday. It worked.") == ["We met at 10 p.m. on the Friday.", "It worked."]
+    assert pick_quote(WARD, ["board round"]).endswith("every morning at 9.30 and the team really got behind it.")
+    cases = {
+        "We started a daily board round every morning at 9.30 and the team really got behind it.":
+            "We started a daily board round every morning at 9.30",
+        "Turnover of new starters fell from five in a year to one, and two of the nurses who leave my ward now "
+        "move up to band six posts elsewhere.": "Turnover of new starters fell from five in a year to one",
+        # No clause to end at, a word over the limit: whole, not "...discharges over".
+        "On my last ward at St Mary's we had a real problem with delayed discharges over winter.":
+            "On my last ward at St Mary's we had a real problem with delayed discharges over winter",
+        "Every single morning the whole nursing team from the ward met up with the matron at St Mary's Hospital "
+        "for the huddle.": "Every single morning the whole nursing team from the ward met up with the matron",
+    }
+    cases["and we stopped having to open the escalation beds in February for the first time in three winters."] = (
+        "we stopped having to open the escalation beds in February for the first time in three winters"
+    )
+    for quote, expected in cases.items():
+        short = shorten_quote(quote)
+        assert short == expected and len(short.split()) <= QUOTE_MAX_WORDS + QUOTE_SLACK_WORDS and short in quote, short
+    answer = make_answer("a01", "beh.teamwork_goal", {"star.action": 1}, text=WARD)
+    (area,) = [a for a in find_weak_areas([answer], RUBRICS, min_count=1) if a.id == "star.action"]
+    quoted = offline_followup(area, {"a01": answer}, RUBRICS).text.split('"')[1]
+    assert quoted == "On my last ward at St. Mary's we had a real problem with delayed discharges over winter" and quote_in(quoted, WARD)
+
+
+@pytest.mark.parametrize(
+    "topic, competencies, expected",
+    [
+        # Only a generic verb in common with "How do you prioritise tasks when managing multiple deadlines?"
+        ("managing poor performance/sickness absence", [], None),
+        # Competencies the notes around the topic implied ("how I'd manage it", "my team") are not the topic.
+        ("ward budget", ["leadership", "teamwork"], None),
+        ("leading former peers", ["leadership"], "leadership"),
+        ("team player stuff", ["teamwork"], "teamwork"),
+    ],
+)
+def test_a_round_one_topic_gets_a_bank_question_about_it_or_none(topic, competencies, expected):
+    import random
+
+    from mockint.coaching.plan import bank_question_for
+    from mockint.coaching.weakness import WeakArea
+
+    area = WeakArea(id=f"topic.{topic}", kind="debrief", name=topic, count=2, competencies=competencies)
+    found = bank_question_for(area, BANK, set(), [], random.Random(0))
+    if expected is None:
+        assert found is None, found.text
+    else:
+        assert found is not None and expected in found.competencies, found

@@ -108,6 +108,9 @@ def score_cmd(
     question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to (any wording)"),
     question_id: str | None = typer.Option(None, "--question-id", help="the bank question it answers ('mockint questions' lists ids)"),
     kind: str | None = typer.Option(None, "--kind", help="the kind of question, when the guess is wrong: behavioural, motivation, situational, approach, technical"),
+    follows: str | None = typer.Option(
+        None, "--follows", metavar="SESSION/ANSWER", help="the answer this replies to a follow-up on (latest/a01): judged told after it"
+    ),
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
     rescore_all: bool = typer.Option(False, "--all", help="with --session: re-score every answer with a transcript"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output (shape in docs/scoring.md)"),
@@ -117,7 +120,7 @@ def score_cmd(
     if len(given) != 1:
         raise UsageError("give exactly one of AUDIO, --text FILE or --session ID")
     if session_id is not None:
-        given_flag = next((f for f, v in (("--question", question), ("--question-id", question_id), ("--kind", kind)) if v is not None), None)
+        given_flag = next((f for f, v in (("--question", question), ("--question-id", question_id), ("--kind", kind), ("--follows", follows)) if v is not None), None)
         if given_flag:
             raise UsageError(f"{given_flag} cannot be used with --session: each answer keeps its own question")
         _score_session(session_id, offline=offline, rescore_all=rescore_all, as_json=as_json)
@@ -125,8 +128,9 @@ def score_cmd(
     if rescore_all:
         raise UsageError("--all only applies with --session")
 
+    from mockint.practice import judge_typed_reply
     from mockint.records import Transcript
-    from mockint.scoring import get_scorer, score_question
+    from mockint.scoring import get_scorer
     from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
@@ -142,7 +146,8 @@ def score_cmd(
         source = {"kind": "audio", "path": str(audio)}
     # A bank question (by id, or typed in any wording) brings its criteria; other text is judged
     # on the criteria of its kind (a motivation question is not a STAR story).
-    card = score_question(scorer, asked, transcript, rubrics)
+    judged, followup = judge_typed_reply(asked, question, transcript, store(cfg), rubrics, follows=follows)
+    card = judged.score(scorer, rubrics)
     delivery = _delivery(transcript)
     assumed, short = _notes(asked, bool(question or question_id), kind is not None, transcript)
     # What the candidate typed is what they were asked; the bank question it was matched to is said beside it.
@@ -159,7 +164,7 @@ def score_cmd(
                 "transcript": transcript.text,
                 "scorecard": scorecard_json(card),
                 "delivery": delivery.model_dump(mode="json") if delivery else None,
-                "notes": [n for n in (assumed, short) if n],
+                "notes": [n for n in (assumed, followup, short) if n],
             }
         )
         return
@@ -173,6 +178,8 @@ def score_cmd(
         console.print(f"[bold]Q:[/] {escape(typed or asked.text)}  [dim]({asked.kind} question{escape(where)})[/]", soft_wrap=True)
     if assumed:
         console.print(f"[dim]{escape(assumed)}[/]", soft_wrap=True)
+    if followup:
+        console.print(f"[yellow]Note:[/] {escape(followup)}", soft_wrap=True)
     if short:
         console.print(f"[yellow]Note:[/] {escape(short)}")
     render_scorecard(card, delivery=delivery)
@@ -209,7 +216,8 @@ def _needs_scoring(answer, rescore_all: bool, *, llm: bool) -> bool:
 
 
 def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool) -> None:
-    from mockint.scoring import get_scorer, score_question
+    from mockint.practice import judged_as
+    from mockint.scoring import get_scorer
     from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
@@ -226,8 +234,9 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
         assert scorer is not None
         for answer in targets:
             try:
-                # The stored question keeps the criteria it exercises: only those count.
-                card = score_question(scorer, answer.question, answer.transcript, rubrics)
+                # Judged as practice judged it: on the criteria its question exercises, a probe's or
+                # a plan follow-up's reply together with the answer it follows up.
+                card = judged_as(session, answer).score(scorer, rubrics)
             except MockintError as exc:
                 # The transcript (and an offline card) stay; the reason is kept so `score --session` can retry later.
                 if llm:

@@ -103,5 +103,6 @@ def plan_from_ledger(
         role=role or (session.role if session else None),
         seed=seed,
         on_warning=warn,
+        session_id=session.id if session else None,
     )
     return NextRound(weak_areas=weak, questions=questions, ledger=ledger, llm_used=llm is not None and not failed)

@@ -7,7 +7,16 @@ For each weak area, most important first, the plan mixes two kinds of question:
 Every question names the area it targets (`targets`) and why (`rationale`, the evidence), and
 none is a near-duplicate of a question already asked. A follow-up's `criteria` are what it asks
 for (the criterion's followup_criteria in its rubric file), so its answer is judged on those
-only; a bank question keeps the bank's.
+only; a bank question keeps the bank's. A follow-up on a story names it (`follows`,
+'session/answer'): its reply is judged told after that answer as well as alone, each criterion
+at the better reading (practice.judged_as), since "As a result, delayed discharges fell from 12
+a week to 5" is a result only after what was done (alone, the offline scorer reads a figure
+before any step as the problem: a trial user's exact reply to 'what changed as a result, in
+numbers?' scored Result 1/4).
+A story follow-up quotes only an answer that tells a story (its real-example score 2+): "what
+changed as a result?" about "The budget is something I think is really important" asks for a
+result of nothing. Quotes are whole sentences (a full stop after "St", "Dr" or inside "9.30" ends
+none) cut at a clause boundary when long, never mid-phrase ("...every morning at").
 
 A criterion's follow-up template and the cue words for the sentence to quote are data in its
 rubric file (rubrics/*.yaml), so a coach who adds a criterion gets follow-ups for it without
@@ -48,6 +57,7 @@ DEFAULT_QUESTIONS = 6
 MAX_PER_AREA = 2
 PROMPT_FILE = "plan_followups.yaml"
 QUOTE_MAX_WORDS = 16
+QUOTE_SLACK_WORDS = 4  # a quote with no clause to end at may run this much longer, to end where its sentence does
 TRANSCRIPT_MAX_CHARS = 1500
 
 Warn = Callable[[str], None]
@@ -68,6 +78,18 @@ GENERIC_FOLLOWUP = 'You said "{quote}". Tell me more about that: what exactly di
 # GENERIC_FOLLOWUP: "what exactly did you do, and what was the result?"
 GENERIC_CRITERIA = ("star.action", "star.result")
 RESULT = "star.result"  # the criterion a story's outcome is judged on (untold_lesson)
+# The areas whose follow-up does not presume a story: it asks for one ("tell me about one specific
+# time it actually happened") or asks how the answer fits the question. Every other follow-up asks
+# about the story's situation, steps or result, and quotes only an answer that tells one.
+NO_STORY_NEEDED = frozenset({"specificity.real_example", "specificity.relevance"})
+# An answer tells a story when its real past example scores at least this (specificity.yaml: 2 is
+# "a real event, though partly generic").
+STORY_MIN_REAL_EXAMPLE = 2
+# Words of a round-one topic's name that say how, not what ("managing poor performance"): a bank
+# question sharing only one of them is not about the topic.
+GENERIC_TOPIC_WORDS = frozenset(
+    "managing manage management handling handle dealing deal working work doing general skill question stuff".split()
+)
 _DETERMINER = re.compile(r"^(?:the|a|an|my|your|their|our|his|her|that|this|these|those)\b", re.I)
 
 
@@ -122,6 +144,25 @@ def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     return frozenset(t for template in templates for t in tokens(re.sub(r"\{\w+\}", " ", template)))
 
 
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """A follow-up template as a pattern over a question's normalised text, its slots as wildcards."""
+    parts = re.split(r"\{\w+\}", template)
+    return re.compile(r"(?:^|\b)" + ".+?".join(re.escape(_normalise(p)) for p in parts) + "$")
+
+
+def followup_template_criteria(text: str, rubrics: Sequence[Rubric]) -> list[str]:
+    """What a question worded as one of the follow-up templates asks for (its followup_criteria),
+    or [] for any other question: 'You said "...": what changed as a result, in numbers?' asks for
+    the result and its size, not a whole story. An interviewer's lead-in before it is allowed."""
+    asked = _normalise(text)
+    for area_id in [*criteria_by_key(rubrics), *DELIVERY_CHECKS]:
+        words = followup_words(area_id, rubrics)
+        for template in (words.measured, words.template):
+            if template and '{quote}' in template and _template_pattern(template).search(asked):
+                return list(words.criteria) or [area_id]
+    return []
+
+
 def is_repeat(ref: QuestionRef, others: Sequence[str], shared_words: frozenset[str]) -> bool:
     """Near-duplicate of any of `others`; a templated follow-up is compared on its own words
     only, without the `shared_words` of the templates (template_words)."""
@@ -169,13 +210,16 @@ def plan_next_round(
     role: str | None = None,
     seed: int | None = 0,
     on_warning: Warn | None = None,
+    session_id: str | None = None,
 ) -> list[QuestionRef]:
     """Up to `n` questions for the next round, each targeting one of `weak_areas`.
 
     `answers` are the candidate's answers so far (their stories are quoted; their questions are
     not repeated); `asked` adds question texts asked elsewhere (earlier sessions). With `llm`,
     follow-ups come from the model and are validated; failures fall back to the templates.
-    `rubrics` give each criterion's follow-up wording.
+    `rubrics` give each criterion's follow-up wording. `session_id`: the session `answers` are
+    from (a follow-up names the answer it quotes as 'session/answer'; evidence from another
+    session, whose answer ids may be the same, is not quoted from these answers).
     """
     if not weak_areas or n <= 0:
         return []
@@ -191,12 +235,12 @@ def plan_next_round(
             if on_warning:
                 on_warning(f"LLM follow-ups failed ({exc}); using the offline templates")
             drafts = []
-        for ref in validate_followups(drafts, weak_areas, by_answer, asked_texts, rubrics):
+        for ref in validate_followups(drafts, weak_areas, by_answer, asked_texts, rubrics, session_id=session_id):
             followups.setdefault(ref.targets or "", ref)
     shared_words = template_words(rubrics)
     for area in weak_areas:
         if area.id not in followups:
-            ref = offline_followup(area, by_answer, rubrics)
+            ref = offline_followup(area, by_answer, rubrics, session_id=session_id)
             if ref is not None and not is_repeat(ref, asked_texts, shared_words):
                 followups[area.id] = ref
 
@@ -249,8 +293,13 @@ def evidence_note(area: WeakArea) -> str:
     return f"{area.name}: {area.summary()}"
 
 
-def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: Sequence[Rubric]) -> QuestionRef | None:
-    """A templated follow-up on the candidate's own story for this area (None when there is no story)."""
+def offline_followup(
+    area: WeakArea, answers_by_id: dict[str, Answer], rubrics: Sequence[Rubric], *, session_id: str | None = None
+) -> QuestionRef | None:
+    """A templated follow-up on the candidate's own story for this area (None when there is no story).
+
+    `answers_by_id` are the answers of session `session_id`; evidence recorded in another session
+    is skipped (answer ids restart in every session)."""
     if area.kind == "debrief":
         words = debrief_words(area)
         flat = any("fell flat" in e.detail for e in area.evidence)
@@ -271,6 +320,10 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: 
         answer = answers_by_id.get(evidence.answer_id)
         if answer is None or answer.transcript is None:
             continue
+        if session_id and evidence.session_id and evidence.session_id != session_id:
+            continue
+        if area.id not in NO_STORY_NEEDED and not tells_a_story(answer):
+            continue
         quote = evidence.quotes[0] if evidence.quotes else pick_quote(answer.transcript.text, words.quote_cues)
         bad = untold_lesson(answer) if words.bad_outcome else None
         if bad:  # a disaster told proudly: ask what they would change, on the words that tell it
@@ -284,7 +337,7 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: 
         template = words.template or GENERIC_FOLLOWUP
         if bad:
             template = words.bad_outcome
-        elif words.measured and re.search(r"\d", quote):
+        elif words.measured and carries_a_measure(quote):
             template = words.measured
         text = template.format(quote=quote, question=answer.question.text, filler=filler)
         return QuestionRef(
@@ -296,6 +349,7 @@ def offline_followup(area: WeakArea, answers_by_id: dict[str, Answer], rubrics: 
             source="followup",
             targets=area.id,
             rationale=f'{evidence_note(area)}; in {answer.id} you said "{quote}"',
+            follows=followed_key(session_id, answer.id),
         )
     return None
 
@@ -326,6 +380,54 @@ def untold_lesson(answer: Answer) -> str | None:
     return next((s for s in [*quoted, *later] if len(s.split()) >= 3 and bad_outcomes(s.lower())), None)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+
+
+def carries_a_measure(quote: str) -> bool:
+    """A figure in the quote that measures something: not a year ("in 2023"), a name's number
+    ("MySQL 5.7", "PostgreSQL 14") or a time of day ("at 9.30"), which ask no "how did you measure that?"."""
+    words = quote.split()
+    for i, word in enumerate(words):
+        if not re.search(r"\d", word) or _YEAR.match(word.strip(".,;:!?")):
+            continue
+        before = words[i - 1] if i else ""
+        if before[:1].isupper() and before[-1:].isalnum() and i > 1:
+            continue  # right after a name, mid-sentence: a version or a model number
+        if before.lower() == "at" or re.search(r"\d(?:am|pm)$", word.lower()):
+            continue  # a time of day: "at 9.30", "2pm"
+        return True
+    return False
+
+
+def tells_a_story(answer: Answer) -> bool:
+    """The answer tells a real past event: its real-example score is 2+, or, on a card without
+    that criterion, its question asks for a story."""
+    real = answer.scorecard.criterion("specificity.real_example") if answer.scorecard else None
+    if real is not None:
+        return real.score >= STORY_MIN_REAL_EXAMPLE
+    return answer.question.kind in (None, "behavioural")
+
+
+def followed_key(session_id: str | None, answer_id: str) -> str | None:
+    """'session/answer' for a follow-up's `follows` (None without the session: nothing to find it by)."""
+    return f"{session_id}/{answer_id}" if session_id else None
+
+
+# A plan follow-up's id names the answer it quotes (offline_followup, validate_followups): how a plan
+# stored before `follows` existed is read. Such a plan sits in the session of the answers it quotes.
+_FOLLOWUP_ID = re.compile(r"fu\.[a-z0-9_]+\.(a\d+)(?:\.\d+)?")
+
+
+def followed_answer_id(question: QuestionRef, session_id: str) -> str | None:
+    """The id of the answer of session `session_id` that `question`, a plan follow-up, quotes; None
+    for any other question or an answer of another session."""
+    if question.follows:
+        followed_session, _, answer_id = question.follows.rpartition("/")
+        return answer_id if followed_session == session_id else None
+    legacy = _FOLLOWUP_ID.fullmatch(question.id) if question.source == "followup" and question.category == "followup" else None
+    return legacy.group(1) if legacy else None
+
+
 def debrief_words(area: WeakArea) -> TopicWords:
     """How the plan asks about a round-one topic: by the kind of question it was (its name, else
     the note lines it came from); a salary question is not retried as a STAR story."""
@@ -344,13 +446,23 @@ def topic_phrase(name: str) -> str:
 def bank_question_for(
     area: WeakArea, bank: QuestionBank, taken_ids: set[str], taken_texts: Sequence[str], rng: random.Random
 ) -> QuestionRef | None:
-    """A fresh bank question that exercises the area: its criterion, its competencies, its topic words."""
+    """A fresh bank question that exercises the area: its criterion, its competencies, its topic words.
+
+    A round-one topic's question must be about the topic: it shares a word of the topic's name
+    other than a generic verb, or a competency the name itself implies. The competencies found in
+    the notes around it do not count (a note on the ward budget that says "manage" is no reason to
+    ask "Which decisions in your team success were yours alone?"), and neither does "managing" in
+    "managing poor performance" (no reason to ask how you prioritise multiple deadlines). No fit,
+    no bank question: the topic's own follow-up still drills it."""
     pool = [q for q in bank.questions if q.id not in taken_ids and not is_near_duplicate(q.text, taken_texts)]
     if not pool:
         return None
     order = {q.id: i for i, q in enumerate(rng.sample(pool, len(pool)))}
     wanted_comps = set(area.competencies)
-    topic_words = set(tokens(area.name)) if area.kind == "debrief" else set()
+    topic_words: set[str] = set()
+    if area.kind == "debrief":
+        wanted_comps = set(bank.competencies_for_text(area.name))
+        topic_words = set(tokens(area.name)) - GENERIC_TOPIC_WORDS
 
     def fit(q: Question) -> float:
         score = 2.0 * len(wanted_comps & set(q.competencies)) + 1.0 * (q.competencies[0] in wanted_comps)
@@ -371,29 +483,79 @@ def bank_question_for(
 # --- quotes ----------------------------------------------------------------------------
 
 
-_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+# A full stop ends a sentence only before a space, so "9.30" and "6.1" stay whole; after a title
+# ("St", "Dr") it never does, and after "a.m.", "e.g." and the like only before a capital letter.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_TITLE_END = re.compile(r"\b(?:st|dr|mr|mrs|ms|prof)\.$", re.I)
+_ABBREVIATION_END = re.compile(r"\b(?:[a-z]\.[a-z]|etc|vs|approx|no)\.$", re.I)
+# Where a long quote may end: after a comma, semicolon or colon, or before a word that starts a clause.
+_CLAUSE_CUT = re.compile(
+    r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|which|who|because|then|while|until|after|before|when|where)\s)", re.I
+)
+# Words that lead into what follows them: a quote cut after one stops mid-phrase ("...at", "...my").
+_LEADS_ON = frozenset(
+    "a an the my our your their his her its at in on of to for from with by into over about during across through "
+    "after before than and or but as that this who which when where was were is are".split()
+)
+# A quote is at least this many words (the quote rules' minimum, scoring/evidence.py).
+QUOTE_MIN_WORDS = 5
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, not split inside a number or after a title or abbreviation."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(" ".join(text.split())):
+        if out and (_TITLE_END.search(out[-1]) or (_ABBREVIATION_END.search(out[-1]) and not piece[:1].isupper())):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:
     """The candidate's sentence most likely to show the gap (the first with a cue), else their first full one."""
-    sentences = [s.strip() for s in _SENTENCE.findall(transcript) if len(s.split()) >= 5]
-    if not sentences:
+    found = [s.strip() for s in sentences(transcript) if len(s.split()) >= QUOTE_MIN_WORDS]
+    if not found:
         return None
-    for sentence in sentences:
+    for sentence in found:
         lowered = f" {sentence.lower()} "
         if any(cue in lowered for cue in cues):
             return sentence
-    return sentences[0]
+    return found[0]
 
 
 def shorten_quote(quote: str) -> str:
-    """At most QUOTE_MAX_WORDS words, verbatim from the start, without trailing punctuation."""
+    """At most QUOTE_MAX_WORDS words, verbatim from the start (after a leading "and"), without
+    trailing punctuation: the first clauses that fit, else the words that fit, ending neither inside a name ("St Mary's")
+    nor on a word that leads into the rest ("at", "my")."""
     words = quote.strip().strip('"').split()
-    return " ".join(words[:QUOTE_MAX_WORDS]).rstrip(".,;:!?")
+    if len(words) > QUOTE_MIN_WORDS and words[0].lower() in ("and", "but", "so"):
+        words = words[1:]  # a clause the scorer quoted from mid-sentence: "and we stopped..."
+    if len(words) > QUOTE_MAX_WORDS:
+        kept: list[str] = []
+        for clause in _CLAUSE_CUT.split(" ".join(words)):
+            if len(kept) + len(clause.split()) > QUOTE_MAX_WORDS:
+                break
+            kept += clause.split()
+        if len(kept) < QUOTE_MIN_WORDS and len(words) <= QUOTE_MAX_WORDS + QUOTE_SLACK_WORDS:
+            kept = words  # one clause a little over the limit: whole, not cut mid-phrase
+        elif len(kept) < QUOTE_MIN_WORDS:
+            kept = words[:QUOTE_MAX_WORDS]
+            while len(kept) > QUOTE_MIN_WORDS and kept[-1][:1].isupper() and words[len(kept)][:1].isupper():
+                kept.pop()  # a name runs on past the cut: end before it
+            while len(kept) > QUOTE_MIN_WORDS and kept[-1].lower().strip(",;:") in _LEADS_ON:
+                kept.pop()
+        words = kept
+    return " ".join(words).rstrip(".,;:!?")
 
 
 def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9']+", " ", text.lower()).split())
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same question, whatever its case, punctuation and spacing."""
+    return _normalise(a) == _normalise(b)
 
 
 def quote_in(quote: str, transcript: str) -> bool:
@@ -464,8 +626,11 @@ def validate_followups(
     answers_by_id: dict[str, Answer],
     asked: Sequence[str],
     rubrics: Sequence[Rubric],
+    *,
+    session_id: str | None = None,
 ) -> list[QuestionRef]:
-    """Keep the drafts that target a listed area, quote only what was said, and repeat nothing."""
+    """Keep the drafts that target a listed area, quote only what was said, and repeat nothing.
+    A draft on one of `answers_by_id` (the answers of session `session_id`) follows that answer."""
     areas = {a.id: a for a in weak_areas}
     transcripts = {aid: a.transcript.text for aid, a in answers_by_id.items() if a.transcript is not None}
     kept: list[QuestionRef] = []
@@ -501,6 +666,7 @@ def validate_followups(
                 source="followup",
                 targets=area.id,
                 rationale=rationale,
+                follows=followed_key(session_id, story.id) if story else None,
             )
         )
     return kept

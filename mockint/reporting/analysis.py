@@ -26,7 +26,7 @@ from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.blend import offline_caveats
-from mockint.scoring.evidence import continues_number, verify_quote
+from mockint.scoring.evidence import continues_number, timed_in, verify_quote
 from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
 from mockint.session import Answer, Round, Session
 
@@ -157,7 +157,8 @@ class SessionAnalysis(Model):
     band: str | None = None
     overall_basis: str = Field(default="", description="what the overall averages when follow-ups were scored (mean_basis)")
     answers: int
-    scored: int
+    scored: int = Field(description="main answers scored: the answers the overall is over")
+    replies: int = Field(default=0, description="answers to follow-ups (probes), judged with the answer they follow up")
     rubric_names: dict[str, str] = Field(default_factory=dict)
     rounds: list[RoundView]
     generator: str = f"mockint {__version__}"
@@ -294,20 +295,6 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
     return rows
 
 
-def _timed_in(card: Scorecard, transcript: Transcript | None) -> Scorecard:
-    """A probe's card with each quote's times relative to the probe's own recording. The card
-    judged the story so far (parent + probes, times shifted one after the other), so its times
-    would seek into the wrong audio; a quote from an earlier answer keeps its words but no times."""
-    criteria = []
-    for cs in card.criteria:
-        evidence = []
-        for ev in cs.evidence:
-            found = verify_quote(ev.quote, transcript) if transcript is not None else None
-            evidence.append(ev.model_copy(update={"start": found.start if found else None, "end": found.end if found else None}))
-        criteria.append(cs.model_copy(update={"evidence": evidence}))
-    return card.model_copy(update={"criteria": criteria})
-
-
 def analyse_answer(
     answer: Answer, parent: Answer | None = None, panel: Panel | None = None, rubrics: Sequence[Rubric] = ()
 ) -> AnswerView:
@@ -334,7 +321,7 @@ def analyse_answer(
     if parent is not None and card is not None:
         # Its scorecard judges both answers on the parent's question: show it as such, with the
         # quotes' times moved into this answer's own recording.
-        card = _timed_in(card, answer.transcript)
+        card = timed_in(card, answer.transcript)
         answer = answer.model_copy(update={"question": parent.question, "scorecard": card})
         if parent.scorecard is not None:
             view.first_overall = parent.scorecard.overall
@@ -491,7 +478,8 @@ def analyse_session(
         band=band_for(overall) if overall is not None else None,
         overall_basis=mean_basis(session.answers),
         answers=len(session.answers),
-        scored=sum(a.scorecard is not None for a in session.answers),
+        scored=sum(a.scorecard is not None for a in main_answers(session.answers)),
+        replies=len(session.answers) - len(main_answers(session.answers)),
         rubric_names={r.id: r.name for r in rubrics},
         rounds=rounds,
     )

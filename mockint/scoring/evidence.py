@@ -26,7 +26,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from mockint.records import Evidence, Transcript
+from mockint.records import Evidence, Scorecard, Transcript
 
 MIN_QUOTE_TOKENS = 5
 MIN_PIECE_TOKENS = 3
@@ -231,3 +231,18 @@ def verify_quotes(quotes: list[str], transcript: Transcript) -> tuple[list[Evide
         else:
             evidence.append(found)
     return evidence, rejected
+
+
+def timed_in(card: Scorecard, transcript: Transcript | None) -> Scorecard:
+    """`card` with each quote's times relative to `transcript`, one answer's own recording. A card
+    that judged an answer told after an earlier one (a probe's reply with its story, a plan
+    follow-up's reply with the answer it follows up) has times shifted past the earlier answer's,
+    which would seek into the wrong audio; a quote from the earlier answer keeps its words but no times."""
+    criteria = []
+    for cs in card.criteria:
+        evidence = []
+        for ev in cs.evidence:
+            found = verify_quote(ev.quote, transcript) if transcript is not None else None
+            evidence.append(ev.model_copy(update={"start": found.start if found else None, "end": found.end if found else None}))
+        criteria.append(cs.model_copy(update={"evidence": evidence}))
+    return card.model_copy(update={"criteria": criteria})

@@ -1,0 +1,235 @@
+"""A reply to a plan follow-up is judged as a reply: on what the follow-up asks for, told after
+the answer it quotes (practice.judged_as), the same in practice, `score --session` and
+`score --text` (a new-user trial's finding: the plan's own follow-ups, answered exactly as asked,
+were scored weak, and the progress chart read the round as a collapse).
+
+Real offline scorer, typed transcripts (no audio: Practice.process_recorded scores an answer
+saved as transcribed).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mockint.coaching.ledger import load_ledger, record_session
+from mockint.coaching.plan import followed_answer_id, offline_followup
+from mockint.coaching.questions import load_bank
+from mockint.coaching.weakness import find_weak_areas
+from mockint.config import load_settings
+from mockint.practice import Practice, judged_as
+from mockint.records import QuestionRef, Transcript, Word
+from mockint.scoring import get_scorer, score_question
+from mockint.scoring.rubrics import load_rubrics
+from mockint.session import Answer, Session, SessionStore
+
+BANK = load_bank()
+RUBRICS = load_rubrics()
+
+# The trial's story (a ward manager) and its replies to the plan's follow-ups, exactly as asked.
+STORY = (
+    "On my last ward we had a real problem with delayed discharges over winter. We were all really "
+    "committed to making it work and everyone pulled together. We started a daily board round and the "
+    "team really got behind it. It was a great team effort and I was really proud of everyone."
+)
+RESULT_REPLY = (
+    "As a result, delayed discharges fell from about 12 a week to 5, and we stopped having to open "
+    "the escalation beds in February for the first time in three winters."
+)
+CQC_STORY = (
+    "In March 2024 we had a CQC visit coming on our 28 bed ward and we had to get everything ready. "
+    "We worked really hard as a team and we got it all done in time. It went well in the end."
+)
+OWNERSHIP_REPLY = (
+    "I decided to split the CQC evidence folders by key question, I personally audited all 28 patient "
+    "records against the fundamentals of care, and I rewrote our safeguarding board myself."
+)
+RESULT_FOLLOWUP = 'You said "We were all really committed to making it work": what changed as a result, in numbers?'
+
+
+def timed(text: str) -> Transcript:
+    words = [Word(word=w, start=i * 0.4, end=i * 0.4 + 0.3) for i, w in enumerate(text.split())]
+    return Transcript(text=text, words=words, duration=len(words) * 0.4)
+
+
+def first_round(store: SessionStore) -> Session:
+    """Round one, scored offline as practice scores it, with the ledger updated."""
+    scorer = get_scorer(load_settings(), offline=True)
+    session = store.create(role="Ward manager")
+    rnd = session.new_round("bank")
+    for question_id, text in (("beh.teamwork_goal", STORY), ("beh.tight_deadline", CQC_STORY)):
+        question, transcript = BANK.get(question_id).ref(), timed(text)
+        rnd.answers.append(Answer(id=session.next_answer_id(), question=question, status="scored", transcript=transcript,
+                                  scorecard=score_question(scorer, question, transcript, RUBRICS)))
+    store.save(session)
+    record_session(load_settings().paths.ledger_file, session, RUBRICS)
+    return session
+
+
+def followup(session: Session, area_id: str, answer_id: str) -> QuestionRef:
+    """The plan's templated follow-up for `area_id` on `answer_id` (plan.offline_followup)."""
+    answer = next(a for a in session.answers if a.id == answer_id)
+    (area,) = [a for a in find_weak_areas([answer], RUBRICS, min_count=1) if a.id == area_id]
+    ref = offline_followup(area, {answer.id: answer}, RUBRICS, session_id=session.id)
+    assert ref is not None and ref.follows == f"{session.id}/{answer_id}"
+    return ref
+
+
+def answer_in_practice(store: SessionStore, session: Session, question: QuestionRef, text: str) -> Answer:
+    """A plan round's answer, scored by the practice loop as it scores a transcribed answer."""
+    rnd = session.rounds[-1] if session.rounds[-1].kind == "plan" else session.new_round("plan")
+    rnd.questions.append(question)
+    answer = Answer(id=session.next_answer_id(), question=question, status="transcribed", transcript=timed(text))
+    rnd.answers.append(answer)
+    Practice(load_settings(), store).process_recorded(session, answer, keywords=[], offline=True)
+    assert answer.status == "scored", answer.error
+    return answer
+
+
+def applied(answer: Answer) -> dict[str, int]:
+    assert answer.scorecard is not None
+    return {c.key: c.score for c in answer.scorecard.criteria if c.applies}
+
+
+def test_the_trials_result_reply_is_judged_told_after_its_story_on_what_was_asked():
+    store = SessionStore(load_settings().paths.sessions_dir)
+    session = first_round(store)
+    story = session.answers[0]
+    assert story.scorecard.criterion("star.result").score <= 1  # why the plan follows it up
+    question = followup(session, "star.result", "a01")
+    reply = answer_in_practice(store, session, question, RESULT_REPLY)
+    # Alone, the offline scorer reads the figure as the problem (Result 1/4, overall 28): judged
+    # after the story it follows up, it is the story's result.
+    alone = score_question(get_scorer(load_settings(), offline=True), question, timed(RESULT_REPLY), RUBRICS)
+    assert alone.criterion("star.result").score <= 1
+    assert applied(reply) == {"star.result": 3, "specificity.quantified_impact": 3}
+    assert reply.scorecard.overall >= 60 > alone.overall
+    # Its quotes play from the reply's own recording, not from the story's times shifted.
+    for criterion in reply.scorecard.criteria:
+        for evidence in criterion.evidence:
+            if evidence.start is not None:
+                assert evidence.end <= reply.transcript.duration and evidence.quote.split()[0] in RESULT_REPLY
+
+
+def test_a_reply_that_gives_its_own_part_is_not_marked_down_for_the_storys_we():
+    store = SessionStore(load_settings().paths.sessions_dir)
+    session = first_round(store)
+    question = followup(session, "specificity.ownership", "a02")
+    assert set(question.criteria) == {"specificity.ownership", "star.action"}
+    reply = answer_in_practice(store, session, question, OWNERSHIP_REPLY)
+    told_after = score_question(
+        get_scorer(load_settings(), offline=True), judged_as(session, reply).question,
+        Transcript(text=f"{CQC_STORY} {OWNERSHIP_REPLY}", duration=0.0), RUBRICS,
+    )
+    # Told after "we worked really hard as a team", the story's "we" would count against it.
+    assert told_after.criterion("specificity.ownership").score < applied(reply)["specificity.ownership"]
+    assert applied(reply)["specificity.ownership"] >= 3 and applied(reply)["star.action"] >= 3
+
+
+def test_the_ledger_and_progress_read_the_reply_as_a_pass_not_a_collapse():
+    from mockint.reporting.analysis import analyse_progress
+
+    cfg = load_settings()
+    store = SessionStore(cfg.paths.sessions_dir)
+    session = first_round(store)
+    answer_in_practice(store, session, followup(session, "star.result", "a01"), RESULT_REPLY)
+    store.save(session)
+    ledger = record_session(cfg.paths.ledger_file, session, RUBRICS)
+    assert ledger.entries["star.result"].history[-1].outcome == "pass"
+    assert ledger.entries["star.result"].status == "improving"
+    (first, second) = analyse_progress([store.load(session.id)], RUBRICS, load_ledger(cfg.paths.ledger_file)).points
+    assert second.criteria["star.result"] > first.criteria["star.result"]
+    assert set(second.criteria) == {"star.result", "specificity.quantified_impact"}  # the rest not asked, not zero
+
+
+def test_score_session_judges_a_replies_as_practice_did(run_cli):
+    cfg = load_settings()
+    store = SessionStore(cfg.paths.sessions_dir)
+    session = first_round(store)
+    reply = answer_in_practice(store, session, followup(session, "star.result", "a01"), RESULT_REPLY)
+    store.save(session)
+    result = run_cli("score", "--session", session.id, "--all", "--offline", "--json")
+    assert result.code == 0, result
+    rescored = next(a for a in store.load(session.id).answers if a.id == reply.id)
+    assert applied(rescored) == applied(reply) and rescored.scorecard.overall == reply.scorecard.overall
+
+
+def test_a_plan_stored_before_follows_existed_still_names_its_answer():
+    legacy = QuestionRef(id="fu.star_result.a01", text=RESULT_FOLLOWUP, category="followup",
+                         criteria=["star.result", "specificity.quantified_impact"], source="followup", targets="star.result")
+    assert followed_answer_id(legacy, "any-session") == "a01"
+    assert followed_answer_id(legacy.model_copy(update={"follows": "other/a01"}), "this") is None
+    probe = legacy.model_copy(update={"id": "probe.star_result.a01", "category": "probe"})
+    assert followed_answer_id(probe, "this") is None  # a live probe is joined by probe_of, not this
+
+
+# --- mockint score --text -------------------------------------------------------------------
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "reply.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_score_text_of_a_question_from_the_plan_judges_it_as_practice_does(run_cli, tmp_path):
+    store = SessionStore(load_settings().paths.sessions_dir)
+    session = first_round(store)
+    question = followup(session, "star.result", "a01")
+    session.rounds[-1].plan = [question]
+    store.save(session)
+    practised = answer_in_practice(store, session, question, RESULT_REPLY)
+
+    result = run_cli("score", "--text", str(_write(tmp_path, RESULT_REPLY)), "-q", question.text, "--offline", "--json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    card = data["scorecard"]
+    assert {c["rubric"] + "." + c["criterion"]: c["score"] for c in card["criteria"] if c["applies"]} == applied(practised)
+    assert card["overall"] == practised.scorecard.overall
+    assert any(f"told after a01 of session {session.id}" in note for note in data["notes"]), data["notes"]
+
+
+def test_score_text_of_a_followup_worded_question_is_judged_on_what_it_asks_for(run_cli, tmp_path):
+    result = run_cli("score", "--text", str(_write(tmp_path, RESULT_REPLY)), "-q", RESULT_FOLLOWUP, "--offline", "--json")
+    assert result.code == 0, result
+    data = json.loads(result.out)
+    counted = {c["rubric"] + "." + c["criterion"] for c in data["scorecard"]["criteria"] if c["applies"]}
+    assert counted == {"star.result", "specificity.quantified_impact"}  # not all nine, as practice judges it
+    (note,) = [n for n in data["notes"] if "follow-up" in n]
+    assert "only on what it asks for (Result, Quantified impact)" in note and "Add --follows SESSION/ANSWER" in note
+
+
+def test_score_text_follows_names_the_answer_it_replies_to(run_cli, tmp_path):
+    store = SessionStore(load_settings().paths.sessions_dir)
+    first_round(store)
+    reply = str(_write(tmp_path, RESULT_REPLY))
+    alone = json.loads(run_cli("score", "--text", reply, "-q", RESULT_FOLLOWUP, "--offline", "--json").out)
+    result = run_cli("score", "--text", reply, "-q", RESULT_FOLLOWUP, "--follows", "latest/a01", "--offline", "--json")
+    assert result.code == 0, result
+    told_after = json.loads(result.out)
+    assert told_after["scorecard"]["overall"] > alone["scorecard"]["overall"] + 30
+
+
+@pytest.mark.parametrize("ref, message", [("a01", "give SESSION/ANSWER"), ("latest/a09", "has no transcribed answer a09")])
+def test_score_text_follows_a_missing_answer_is_a_usage_error(run_cli, tmp_path, ref, message):
+    first_round(SessionStore(load_settings().paths.sessions_dir))
+    result = run_cli("score", "--text", str(_write(tmp_path, RESULT_REPLY)), "-q", RESULT_FOLLOWUP, "--follows", ref)
+    assert result.code == 2 and message in result.err and len(result.err.strip().splitlines()) == 1, result
+
+
+def test_the_report_header_counts_the_answers_the_overall_is_over():
+    """Trial: "Answers: 6 (6 scored)" above "over 5 scored answers": a probe's reply is judged with its answer."""
+    from test_probe import _probed_session
+
+    from mockint.reporting.analysis import analyse_session
+    from mockint.reporting.render import render_session
+
+    session = _probed_session(3)
+    analysis = analyse_session(session, RUBRICS)
+    assert (analysis.answers, analysis.scored, analysis.replies) == (2, 1, 1)
+    assert analysis.scored == analysis.rounds[0].scored
+    markdown = render_session(session, analysis)
+    assert "- Answers: 2 (1 scored; 1 reply to follow-ups, judged with the answers they follow up)" in markdown
+    assert "over 1 scored answer." in markdown
