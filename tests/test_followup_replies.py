@@ -123,8 +123,9 @@ def test_a_reply_that_gives_its_own_part_is_not_marked_down_for_the_storys_we():
         get_scorer(load_settings(), offline=True), judged_as(session, reply).question,
         Transcript(text=f"{CQC_STORY} {OWNERSHIP_REPLY}", duration=0.0), RUBRICS,
     )
-    # Told after "we worked really hard as a team", the story's "we" would count against it.
-    assert told_after.criterion("specificity.ownership").score < applied(reply)["specificity.ownership"]
+    # Told after "we worked really hard as a team", the story's "we" may count against it: the reply
+    # keeps the better of that reading and its own.
+    assert applied(reply)["specificity.ownership"] >= told_after.criterion("specificity.ownership").score
     assert applied(reply)["specificity.ownership"] >= 3 and applied(reply)["star.action"] >= 3
 
 
@@ -232,4 +233,4 @@ def test_the_report_header_counts_the_answers_the_overall_is_over():
     assert analysis.scored == analysis.rounds[0].scored
     markdown = render_session(session, analysis)
     assert "- Answers: 2 (1 scored; 1 reply to follow-ups, judged with the answers they follow up)" in markdown
-    assert "over 1 scored answer." in markdown
+    assert "over 1 scored answer as first given" in markdown

@@ -452,8 +452,9 @@ def test_quotes_are_whole_sentences_cut_only_between_clauses():
     [
         # Only a generic verb in common with "How do you prioritise tasks when managing multiple deadlines?"
         ("managing poor performance/sickness absence", [], None),
-        # Competencies the notes around the topic implied ("how I'd manage it", "my team") are not the topic.
-        ("ward budget", ["leadership", "teamwork"], None),
+        # Competencies the notes around the topic implied ("how I'd manage it", "my team") are not the
+        # topic; the one its name implies is (questions.yaml: "budget" is a prioritisation keyword).
+        ("ward budget", ["leadership", "teamwork"], "prioritisation"),
         ("leading former peers", ["leadership"], "leadership"),
         ("team player stuff", ["teamwork"], "teamwork"),
     ],

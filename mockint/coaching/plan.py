@@ -375,8 +375,12 @@ def untold_lesson(answer: Answer) -> str | None:
         return None
     result = answer.scorecard.criterion(RESULT)
     quoted = [e.quote for e in result.evidence] if result is not None else []
-    start = len(text) * OUTCOME_FROM
-    later = [m.group().strip() for m in _SENTENCE.finditer(text) if m.start() >= start]
+    told = sentences(text)
+    start, at, later = sum(map(len, told)) * OUTCOME_FROM, 0, []
+    for sentence in told:
+        if at >= start:
+            later.append(sentence)
+        at += len(sentence)
     return next((s for s in [*quoted, *later] if len(s.split()) >= 3 and bad_outcomes(s.lower())), None)
 
 
