@@ -1342,6 +1342,16 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             loose, figures = reading.total("unanchored"), reading.total("quantities")
             if loose >= spec["min_figures"] and loose >= spec["share_of_figures"] * figures:
                 shut.append(name)
+        elif name == "bad_outcome_stood_by":
+            if stood_by_bad_outcome(reading):
+                shut.append(name)
+        elif name == "incoherent_figures":
+            figures, _recurring = figure_referents(reading)
+            clashes = figure_contradictions(reading)
+            dense = figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
+            if (dense and clashes >= spec["min_contradictions"]) or (
+                    figures >= spec["min_figures"] - 1 and clashes >= 2 * spec["min_contradictions"]):
+                shut.append(name)
         elif name == "scattered_figures":
             figures, recurring = figure_referents(reading)
             if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
@@ -1389,6 +1399,49 @@ def figure_referents(r: Reading) -> tuple[int, int]:
                 figures += 1
                 recurring += back or bool(near & elsewhere)
     return figures, recurring
+
+
+_FIGURE = re.compile(r"\d+(\.\d+)?")
+_SAYS_DOWN = frozenset("down fell dropped reduced cut decreased lowered shrank halved".split())
+_SAYS_UP = frozenset("up rose increased grew climbed jumped raised doubled".split())
+
+
+def _reversed_changes(text: str) -> int:
+    """Changes whose figures go the other way from their words: "from twelve down to about thirty"."""
+    from mockint.scoring.evidence import normalise
+
+    tokens, count = normalise(text), 0
+    for i, token in enumerate(tokens[:-1]):
+        if token != "from" or not _FIGURE.fullmatch(tokens[i + 1]):
+            continue
+        rest = tokens[i + 2 : i + 8]
+        if "to" not in rest:
+            continue
+        to = rest.index("to")
+        after = [t for t in rest[to + 1 : to + 4] if _FIGURE.fullmatch(t)]
+        if not after:
+            continue
+        start, end = float(tokens[i + 1]), float(after[0])
+        said = set(tokens[max(0, i - 4) : i]) | set(rest[: to + 1])
+        down, up = bool(said & _SAYS_DOWN), bool(said & _SAYS_UP)
+        count += (down and not up and end > start) or (up and not down and end < start)
+    return count
+
+
+def figure_contradictions(r: Reading) -> int:
+    """How often an answer's figures contradict themselves or what they are said to show: a figure equated with
+    another thing ("that's the same number as our sprint velocity", substance.yaml's `figures.equating`), a change
+    whose figures go the other way from its words ("from twelve down to about thirty"), a measure that moved the
+    wrong way after the candidate's first step, told without a word of harm ("returns went from seven grand to
+    nineteen grand which shows the volume was there"). Fluent nonsense with numbers does this; on the dev split
+    no answer graded above 2 does it even once."""
+    from mockint.scoring.semantic import equating_phrases
+
+    first = first_step(r)
+    equated = sum(bool(c.quantities) and bool(equating_phrases().search(u.lower)) for u, c in r.pairs())
+    reversed_ = sum(_reversed_changes(u.text) for u in r.units)
+    worse = sum(worsened_measures(u.lower) for u in r.units if u.index > first)
+    return equated + reversed_ + worse
 
 
 def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
@@ -1481,17 +1534,6 @@ WHY = re.compile(
     r"(want|need|expect|looking for) (it |to see |a reading )?(well |comfortably )?(over|under|above|below|at least|"
     r"no more than|less than|more than))\b"
 )
-# A bad outcome: the events describe a failure, whatever the tone (figures that moved the wrong way:
-# worsened_measures).
-BAD_OUTCOME = re.compile(
-    r"\b(lost|losing|cancel\w*|complain\w*|churn\w*|refund\w*|fined|penalt\w*|damages|overran|over budget|"
-    r"missed (the|our|it|a|every)|failed|worse|dropped out|resigned|walked out|seizure|allergic|reaction|"
-    r"injur\w*|sacked|fired|grievance|tribunal|went down|fell through|never (came|got|recovered))\b"
-)
-# "We avoided about $40,000 in refunds", "no complaints since": harm averted is a good outcome.
-_AVERTED = re.compile(r"\b(avoid\w*|prevent\w*|averted|saved|without|no|zero|fewer|less|cut|reduc\w*|stopp?\w*|instead of)\b")
-
-
 # Which way a figure moved: by a change word, or from one figure to another ("from 82 to 61").
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
@@ -1553,12 +1595,47 @@ def bad_outcomes(text: str) -> int:
     """How many bad outcomes a sentence (lower-cased) reports, not counting harm it says was averted
     (an averting word among the six words before it: "avoided about $ 40,000 in refunds"), measures
     that moved the wrong way included (worsened_measures)."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    phrases = bad_outcome_phrases()
     count = worsened_measures(text)
-    for match in BAD_OUTCOME.finditer(text):
+    for match in phrases["happened"].finditer(text):
         before = text[: match.start()].split()[-6:]
-        if not _AVERTED.search(" ".join(before)):
+        if not phrases["averted"].search(" ".join(before)):
             count += 1
     return count
+
+
+def reports_harm(text: str) -> bool:
+    """Whether a sentence (lower-cased) names a bad outcome at all, averted or not (the support check's "outcome")."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    return bool(bad_outcome_phrases()["happened"].search(text))
+
+
+def stood_by_bad_outcome(r: Reading) -> bool:
+    """A past story whose ending reports harm and that learns nothing from it: two harms in its second half,
+    told as past events, with nothing good after them ("we finished eleven weeks late ... the client didn't
+    use us again"), or one after the candidate's first step that the candidate stands by ("I'd call that a win", "I'd handle it exactly the same way again"), and no lesson.
+    Read as a story, such an ending was no result (judge_result), but a "what would you do" or "why us"
+    answer told this way kept its plan or reasons: on dev a pharmacist's refusal that ended in a seizure
+    scored 67, and unseen ones 50-74."""
+    from mockint.scoring.semantic import bad_outcome_phrases, gates
+
+    spec = gates().get("bad_outcome_stood_by")
+    if spec is None or any(c.lesson for c in r.cues):
+        return False
+    first = first_step(r)
+    told = [(u, c, bad_outcomes(u.lower)) for u, c in r.pairs()
+            if (u.index > first or u.position >= 0.5) and c.past and not re.search(r"\b(if|unless|in case)\b", u.lower)]
+    if bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units)):
+        return any(n for _, _, n in told)
+    # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
+    ending = [(u, c, n) for u, c, n in told if u.position >= 0.5]
+    last = max((u.index for u, _, n in ending if n), default=-1)
+    recovered = any(u.index > last and (c.outcome or c.aftermath) for u, c in r.pairs())
+    harms = sum(n for _, _, n in ending)
+    return (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b")

@@ -46,7 +46,7 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         return o.read_unit(unit, cased=any(ch.isupper() for ch in cased))
 
     return {
-        "outcome": lambda t, c: bool(o.says_outcome(t) or o.BAD_OUTCOME.search(t) or o.what_followed(t)
+        "outcome": lambda t, c: bool(o.says_outcome(t) or o.reports_harm(t) or o.what_followed(t)
                                      or read(t, c).change_quantities),
         "measure": lambda t, c: read(t, c).quantities > 0 or read(t, c).years > 0,
         "change": lambda t, c: read(t, c).change_quantities > 0,
