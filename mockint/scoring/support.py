@@ -58,7 +58,7 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "named": lambda t, c: bool(read(t, c).named or read(t, c).roles or read(t, c).scaled_quantities),
         "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)),
         "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)),
-        "method": lambda t, c: bool(o.METHOD.search(t)),
+        "method": lambda t, c: bool(o.METHOD.search(t) or o.METHOD_STANDING.search(t)),
         "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)),
         "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named),
         "experience": lambda t, c: bool(read(t, c).i_actions or re.search(r"\bi('ve| have| had)\b|\bin my (last|current|previous)\b", t)),
