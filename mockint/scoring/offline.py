@@ -1122,6 +1122,25 @@ _ABOUT_THEM = re.compile(
 )
 
 
+# A motivation question that also asks for an occasion ("which value resonates, and when have you acted on it?").
+_ASKS_FOR_AN_OCCASION = re.compile(r"\b(when (have|did|was) you|an example|a time|an occasion|tell (me|us) about)\b")
+
+
+def story_instead_of_reasons(r: Reading) -> bool:
+    """Asked why this employer or role, the answer tells a story and never gets to a reason: no reference to them
+    ("your", "here", "this role"), nothing tying the story back ("that's why I want",
+    "for me"; rubrics/substance.yaml's `ties_back`). On dev, the four off-topic stories told to a "why" question
+    (a fire evacuation to "why this hotel?", a recruitment overhaul to "why here?") and no answer graded on topic;
+    the embedding placed one of them on its question (a hotel story to a hotel question)."""
+    from mockint.scoring.semantic import ties_back_phrases
+
+    if classify(r.question) != "motivation" or _ASKS_FOR_AN_OCCASION.search(r.question.lower()):
+        return False
+    share, _past, _ = _story_mode(r)
+    text = " ".join(u.lower for u in r.units)
+    return share >= 0.8 and not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
+
+
 def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
     judge_relevance reads by the story itself)."""
@@ -1176,7 +1195,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(score, 2)  # asked for a time it happened; got a general view
     if behavioural and ownership.score <= 1:
         score = min(score, 3)  # asked what *you* did; the answer never says
-    missed = topic_missed(r)
+    missed = topic_missed(r) or story_instead_of_reasons(r)
     if missed:
         score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
@@ -1354,7 +1373,8 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     shut = []
     for name, spec in gates().items():
         if name == "off_topic" and reading.question.strip() and reading.units:
-            elsewhere = reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
+            elsewhere = (reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
+                         or story_instead_of_reasons(reading))
             if relevance <= spec["relevance_at_most"] and elsewhere:
                 shut.append(name)
         elif name == "figures_without_referent":
@@ -1363,6 +1383,11 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
                 shut.append(name)
         elif name == "bad_outcome_stood_by":
             if stood_by_bad_outcome(reading):
+                shut.append(name)
+        elif name == "empty_talk":
+            text = " ".join(u.lower for u in reading.units)
+            phrases = len(BUZZ.findall(text)) + len(PLATITUDE.findall(text))
+            if phrases >= spec["min_phrases"] and phrases >= spec["per_100_words"] * reading.word_count / 100:
                 shut.append(name)
         elif name == "incoherent_figures":
             figures, _recurring = figure_referents(reading)
@@ -1500,7 +1525,14 @@ BUZZ = re.compile(
     r"exceeded expectations|key metrics|deliverables?|execution|strategic\w*|holistic\w*|empower\w*|passion\w*|"
     r"thrive|dynamic|innovative|world class|cutting edge|game changer|proactive|self starter|team player|"
     r"people person|hard ?working|fast learner|perfectionist|(a|one) hundred (and ten )?percent|outside the box|"
-    r"natural next step|trajectory|i owned|owned it|i delivered|i executed|i bring|perfect (fit|alignment|match))\b"
+    r"natural next step|trajectory|i owned|owned it|i delivered|i executed|i bring|perfect (fit|alignment|match)|"
+    # the same talk in its other forms: a leader's self-description with nothing anyone could check
+    r"mov(ed|ing) the needle|transformation(al)?|culture of \w+|high performance|celebrat\w* (the )?wins|journey|"
+    r"tangible|consultative|trusted advisor|mitigat\w*|single source of truth|actionable|detail oriented|big picture|"
+    r"stood up|sighted|cultural shift|embedded it|bau|at pace|driving force|held the line|next level|data driven|"
+    r"cross functional\w*|ambiguity|storytelling|authentic|really significant|best in class|value proposition|"
+    r"north star|deep dive|low hanging fruit|win win|bought in|on the journey|real impact|made an impact|"
+    r"robust (process|framework|governance|approach|pmo)|hold(ing)? (them|people|myself) to account)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(

@@ -127,7 +127,8 @@ def _mapping_section(path_text: str, key: str, shape: str) -> tuple[Path, dict]:
 GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_without_referent": ("min_figures", "share_of_figures"),
                "scattered_figures": ("min_figures", "per_100_words", "recurring_at_most"),
                "bad_outcome_stood_by": ("min_harms",),
-               "incoherent_figures": ("min_figures", "per_100_words", "min_contradictions")}
+               "incoherent_figures": ("min_figures", "per_100_words", "min_contradictions"),
+               "empty_talk": ("min_phrases", "per_100_words")}
 
 
 @lru_cache(maxsize=4)
@@ -228,6 +229,23 @@ def _equating_data(path_text: str, _mtime: int) -> re.Pattern[str]:
     if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() and c == c.lower() for c in cues):
         raise DataFileError(f"{path}: `figures.equating` must be a non-empty list of lower-case phrases")
     return _phrases(cues)
+
+
+@lru_cache(maxsize=4)
+def _ties_back_data(path_text: str, _mtime: int) -> re.Pattern[str]:
+    from mockint.datafiles import read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    cues = read_yaml_mapping(path, "substance file", schema_version=1).get("ties_back")
+    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() and c == c.lower() for c in cues):
+        raise DataFileError(f"{path}: `ties_back` must be a non-empty list of lower-case phrases")
+    return _phrases(cues)
+
+
+def ties_back_phrases() -> re.Pattern[str]:
+    """substance.yaml's `ties_back`: how a motivation answer ties a story back to its reasons ("that's why I want")."""
+    return _ties_back_data(*_substance_file())
 
 
 def equating_phrases() -> re.Pattern[str]:
