@@ -1752,7 +1752,8 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
     we_acts = sum(len(c.we_actions) for c in reading.cues)
     named = len(set().union(*(c.named for c in reading.cues))) if reading.cues else 0
     direct, themed = _question_overlap(reading)
-    late = [c for u, c in reading.pairs() if u.position >= 0.5]
+    late = [c for u, c in reading.pairs()
+            if u.position >= 0.5 or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))]  # a result told up front too
     content = _CONTENT.findall(text)
     cased = any(ch.isupper() for ch in raw) and not raw.isupper()
     features = {f"rule.{key}": float(j.score) for key, j in judgements.items()}
