@@ -917,7 +917,9 @@ RESULT_UP_FRONT = re.compile(r"\b(in the end|eventually|ended up|by the end|fina
 def judge_result(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     late = [(u, c) for u, c in r.pairs() if u.position >= 0.5]
-    concrete = [(u, c) for u, c in late if c.outcome > 0 or c.aftermath]
+    # An ending told first ("so the little boy ended up staying at his nan's that night, because...") is the result too.
+    concrete = [(u, c) for u, c in r.pairs() if (c.outcome > 0 or c.aftermath)
+                and (u.position >= 0.5 or RESULT_UP_FRONT.search(u.lower))]
     # A before/after early in the answer is a result only when an outcome word says so
     # ("cutting the bill from 42k to 21k"); otherwise it is the problem ("crept up to 19 hours").
     # Results follow actions: before the candidate's first step, figures and outcome words tell the
