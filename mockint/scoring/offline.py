@@ -1835,7 +1835,9 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     # A step that is a platitude ("I'd stay calm and communicate") is no step of a plan (level 1).
     plan = sum(len(PLAN_STEP.findall(u.lower)) for u in r.units if not PLATITUDE.search(u.lower))
     judgement = len(JUDGEMENT.findall(text)) + r.total("reasoning")
-    method = len(METHOD.findall(text)) + len(METHOD_STANDING.findall(text))
+    # Nor is a habit told as a platitude ("I always give a hundred percent") a method.
+    method = sum(len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower)) for u in r.units
+                 if not (PLATITUDE.search(u.lower) or BUZZ.search(u.lower)))
     why = len(WHY.findall(text))
     quantities = r.total("quantities")
     story = past >= 2 and share >= 0.4
