@@ -1368,12 +1368,18 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     """The gates of rubrics/substance.yaml this answer shuts: `off_topic` when the relevance
     judge finds no link to the question (`relevance`, its rule reading: the fitted model and the
     quote checks move the card's score for reasons other than topic) and by meaning the answer sits
-    nearer other questions than this one (only when a question was given); `figures_without_referent`
-    when enough of its figures never say what they measure."""
+    nearer other questions than this one (only when a question was given), or it tells a story where
+    reasons were asked for; `figures_without_referent` when enough of its figures never say what they
+    measure; `scattered_figures` and `incoherent_figures` when its figures are about a new thing each or
+    contradict themselves; `bad_outcome_stood_by` for a disaster told proudly; `empty_talk` for dense
+    buzzwords and platitudes."""
     from mockint.scoring.semantic import gates
 
     shut = []
+    referents = None  # (figures, recurring), read once for the two gates on figures
     for name, spec in gates().items():
+        if name in ("incoherent_figures", "scattered_figures") and referents is None:
+            referents = figure_referents(reading)
         if name == "off_topic" and reading.question.strip() and reading.units:
             elsewhere = (reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
                          or story_instead_of_reasons(reading))
@@ -1392,14 +1398,14 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             if phrases >= spec["min_phrases"] and phrases >= spec["per_100_words"] * reading.word_count / 100:
                 shut.append(name)
         elif name == "incoherent_figures":
-            figures, _recurring = figure_referents(reading)
+            figures, _recurring = referents
             clashes = figure_contradictions(reading)
             dense = figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
             if (dense and clashes >= spec["min_contradictions"]) or (
                     figures >= spec["min_figures"] - 1 and clashes >= 2 * spec["min_contradictions"]):
                 shut.append(name)
         elif name == "scattered_figures":
-            figures, recurring = figure_referents(reading)
+            figures, recurring = referents
             if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
                     and recurring <= spec["recurring_at_most"] * figures):
                 shut.append(name)
@@ -1687,7 +1693,8 @@ def reports_harm(text: str) -> bool:
 def stood_by_bad_outcome(r: Reading) -> bool:
     """A past story whose ending reports harm and that learns nothing from it: two harms in its second half,
     told as past events, with nothing good after them ("we finished eleven weeks late ... the client didn't
-    use us again"), or one after the candidate's first step that the candidate stands by ("I'd call that a win", "I'd handle it exactly the same way again"), and no lesson.
+    use us again"), or one after the candidate's first step that the candidate stands by ("I'd call that a
+    win", "I'd handle it exactly the same way again"), and no lesson.
     Read as a story, such an ending was no result (judge_result), but a "what would you do" or "why us"
     answer told this way kept its plan or reasons: on dev a pharmacist's refusal that ended in a seizure
     scored 67, and unseen ones 50-74."""
