@@ -1136,11 +1136,11 @@ def story_instead_of_reasons(r: Reading) -> bool:
     the embedding placed one of them on its question (a hotel story to a hotel question)."""
     from mockint.scoring.semantic import ties_back_phrases
 
-    if classify(r.question) != "motivation" or _ASKS_FOR_AN_OCCASION.search(r.question.lower()):
-        return False
     share, _past, _ = _story_mode(r)
+    if share < 0.8 or _ASKS_FOR_AN_OCCASION.search(r.question.lower()) or classify(r.question) != "motivation":
+        return False
     text = " ".join(u.lower for u in r.units)
-    return share >= 0.8 and not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
+    return not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
 
 
 def kind_answer_cues(r: Reading, kind: str) -> list[str]:
@@ -1675,12 +1675,12 @@ def bad_outcomes(text: str) -> int:
     from mockint.scoring.semantic import bad_outcome_phrases
 
     phrases = bad_outcome_phrases()
-    count = worsened_measures(text)
-    for match in phrases["happened"].finditer(text):
-        before = text[: match.start()].split()[-6:]
-        if not phrases["averted"].search(" ".join(before)):
-            count += 1
-    return count
+    return worsened_measures(text) + _harms(text, phrases["happened"], phrases["averted"])
+
+
+@lru_cache(maxsize=4096)
+def _harms(text: str, happened: re.Pattern[str], averted: re.Pattern[str]) -> int:
+    return sum(not averted.search(" ".join(text[: m.start()].split()[-6:])) for m in happened.finditer(text))
 
 
 def reports_harm(text: str) -> bool:
