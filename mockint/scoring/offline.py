@@ -1484,9 +1484,9 @@ def figure_contradictions(r: Reading) -> int:
     """How often an answer's figures contradict themselves or what they are said to show: a figure equated with
     another thing ("that's the same number as our sprint velocity", substance.yaml's `figures.equating`), a change
     whose figures go the other way from its words ("from twelve down to about thirty"), a measure that moved the
-    wrong way after the candidate's first step, told without a word of harm ("returns went from seven grand to
-    nineteen grand which shows the volume was there"). Fluent nonsense with numbers does this; on the dev split
-    no answer graded above 2 does it even once."""
+    wrong way after the candidate's first step ("returns went from seven grand to nineteen grand which shows the
+    volume was there"). Fluent nonsense with numbers does this; on the dev split no answer graded above 2 does it
+    even once (the gate also needs enough figures: incoherent_figures in rubrics/substance.yaml)."""
     from mockint.scoring.semantic import equating_phrases
 
     first = first_step(r)
