@@ -74,7 +74,7 @@ HABIT_PHRASES = ("every time", "in general", "as a rule", "kind of person", "typ
 GENERIC_YOU = ("you have to", "you need to", "you've got to", "you want to", "you should", "you can ")
 HEDGES = ("i think", "i guess", "i suppose", "kind of", "sort of", "probably", "maybe", "i believe", "pretty much")
 LESSON = re.compile(
-    r"\b(i (learned|learnt|realised|realized|took away)|lessons?( for me)? (was|is|i)|taught me|what i took|"
+    r"\b(i('ve| have)? (learned|learnt|realised|realized|took away)|lessons?( for me)? (was|is|i)|lessons? for me|taught me|what i took|"
     r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
     r"next time i|(i'd|i would|i should) (probably |definitely |maybe |really )?have "
     r"(\w+ed|done|been|gone|taken|told|spoken|said|made|brought|given|known|seen|thought|got|put|set|kept|left))\b"
@@ -674,6 +674,10 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
                        if not _describes_a_thing(text, m) and (not _acted_by_me(text, m.start()) or cues.change_quantities))
     if worsened_measures(text):
         cues.outcome = 0  # "pass rate went from 82 to 61": the outcome words report a loss
+    if cues.outcome and _UNSURE.search(text) and not cues.change_quantities:
+        # "I think she ended up getting store credit" is as unsure as "I think she got store credit in the end"
+        cues.vague_outcome += cues.outcome
+        cues.outcome = 0
     cues.stakes = len(STAKES.findall(text))
     cues.personal_task = bool(PERSONAL_TASK.search(text))
     cues.team_task = bool(TEAM_TASK.search(text))
@@ -953,10 +957,17 @@ def first_step(r: Reading) -> int:
     return next((u.index for u, c in r.pairs() if c.i_actions or c.we_actions), 0)
 
 
+# A result told before the story ("failures went from 25 a week to 1 a week in the end, but the way I got
+# there was..."): the same result as told after it, when a word says it is where things ended.
+RESULT_UP_FRONT = re.compile(r"\b(in the end|eventually|ended up|by the end|finally|at the end|these days|now)\b")
+
+
 def judge_result(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     late = [(u, c) for u, c in r.pairs() if u.position >= 0.5]
-    concrete = [(u, c) for u, c in late if c.outcome > 0 or c.aftermath]
+    # An ending told first ("so the little boy ended up staying at his nan's that night, because...") is the result too.
+    concrete = [(u, c) for u, c in r.pairs() if (c.outcome > 0 or c.aftermath)
+                and (u.position >= 0.5 or RESULT_UP_FRONT.search(u.lower))]
     # A before/after early in the answer is a result only when an outcome word says so
     # ("cutting the bill from 42k to 21k"); otherwise it is the problem ("crept up to 19 hours").
     # Results follow actions: before the candidate's first step, figures and outcome words tell the
@@ -965,7 +976,7 @@ def judge_result(r: Reading) -> Judgement:
     measured = [
         (u, c)
         for u, c in r.pairs()
-        if u.index >= first and ((c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
+        if (u.index >= first or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))) and ((c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
         or (c.change_quantities > 0 and u.position >= 0.5)
         or (c.aftermath and c.quantities > 0 and u.position >= 0.5))
     ]
@@ -1128,6 +1139,8 @@ STORY_KINDS = frozenset({"behavioural", "approach"})
 # meaning (the median margin of dev answers the graders rated relevant 3.5-4 is about -0.06; of
 # those rated 2 or less, -0.22).
 ON_TOPIC_MARGIN = -0.15
+# Nearer its question than most off-topic dev stories (-0.45 to -0.6), but not clearly on it.
+NEAR_TOPIC_MARGIN = -0.3
 
 
 def topic_missed(r: Reading) -> list[str]:
@@ -1159,10 +1172,29 @@ _ABOUT_THEM = re.compile(
 )
 
 
+# A motivation question that also asks for an occasion ("which value resonates, and when have you acted on it?").
+_ASKS_FOR_AN_OCCASION = re.compile(r"\b(when (have|did|was) you|an example|a time|an occasion|tell (me|us) about)\b")
+
+
+def story_instead_of_reasons(r: Reading) -> bool:
+    """Asked why this employer or role, the answer tells a story and never gets to a reason: no reference to them
+    ("your", "here", "this role"), nothing tying the story back ("that's why I want",
+    "for me"; rubrics/substance.yaml's `ties_back`). On dev, the four off-topic stories told to a "why" question
+    (a fire evacuation to "why this hotel?", a recruitment overhaul to "why here?") and no answer graded on topic;
+    the embedding placed one of them on its question (a hotel story to a hotel question)."""
+    from mockint.scoring.semantic import ties_back_phrases
+
+    share, _past, _ = _story_mode(r)
+    if share < 0.8 or _ASKS_FOR_AN_OCCASION.search(r.question.lower()) or classify(r.question) != "motivation":
+        return False
+    text = " ".join(u.lower for u in r.units)
+    return not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
+
+
 def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
     judge_relevance reads by the story itself)."""
-    patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD,),
+    patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD, METHOD_STANDING),
                 "technical": (WHY,)}.get(kind, ())
     return [f"{u.index}:{m.start()}" for u in r.units for p in patterns for m in p.finditer(u.lower)]
 
@@ -1199,7 +1231,11 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         hits = direct = set(doing)
         substance = min(4, len(doing))
     on_meaning = r.meaning["question_margin"] >= ON_TOPIC_MARGIN
-    base = 2 if (substance >= 2 and (wants_story or on_meaning or hits)) else 1
+    # Near the question by meaning, though not clearly on it: a substantial answer there is a partial answer (2), not
+    # one to another question (1). One cut at ON_TOPIC_MARGIN put the same facts reworded on either side of the
+    # overall's relevance gate (dev paraphrase pairs 15-45 points apart).
+    near = r.meaning["question_margin"] >= NEAR_TOPIC_MARGIN
+    base = 2 if (substance >= 2 and (wants_story or on_meaning or near or hits)) else 1
     score = base + (len(hits) >= 1 or on_meaning) + (len(hits) >= 3 or len(direct) >= 2)
     if substance <= 2 or not hits:
         score = min(score, 3)
@@ -1209,7 +1245,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(score, 2)  # asked for a time it happened; got a general view
     if behavioural and ownership.score <= 1:
         score = min(score, 3)  # asked what *you* did; the answer never says
-    missed = topic_missed(r)
+    missed = topic_missed(r) or story_instead_of_reasons(r)
     if missed:
         score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
@@ -1227,7 +1263,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         4: "Answers exactly the question asked.",
     }[score]
     # Nothing shared with the question, in words or by meaning: the model cannot find a link the rule did not.
-    return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not on_meaning)
+    return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not near)
 
 
 def kind_substance(r: Reading, real: Judgement) -> Judgement:
@@ -1240,9 +1276,13 @@ def kind_substance(r: Reading, real: Judgement) -> Judgement:
     if not r.question.strip():
         return real
     kind, criteria = criteria_for(r.question)
-    if kind in STORY_KINDS:
+    if kind == "behavioural":
         return real
     own = judge_kinds(r)
+    if kind in STORY_KINDS:
+        # "How do you make sure...?" is answered by the method as much as by the example that backs it: read by the
+        # example alone, a sound routine told in the present ("every stage writes its counts...") had relevance 1.
+        return max((own[k] for k in criteria if k in own), key=lambda j: j.score, default=real) if real.score < 2 else real
     return max((own[k] for k in criteria if k in own), key=lambda j: j.score, default=real)
 
 
@@ -1376,22 +1416,44 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     """The gates of rubrics/substance.yaml this answer shuts: `off_topic` when the relevance
     judge finds no link to the question (`relevance`, its rule reading: the fitted model and the
     quote checks move the card's score for reasons other than topic) and by meaning the answer sits
-    nearer other questions than this one (only when a question was given); `figures_without_referent`
-    when enough of its figures never say what they measure."""
+    nearer other questions than this one (only when a question was given), or it tells a story where
+    reasons were asked for; `figures_without_referent` when enough of its figures never say what they
+    measure; `scattered_figures` and `incoherent_figures` when its figures are about a new thing each or
+    contradict themselves; `bad_outcome_stood_by` for a disaster told proudly; `empty_talk` for dense
+    buzzwords and platitudes."""
     from mockint.scoring.semantic import gates
 
     shut = []
+    referents = None  # (figures, recurring), read once for the two gates on figures
     for name, spec in gates().items():
+        if name in ("incoherent_figures", "scattered_figures") and referents is None:
+            referents = figure_referents(reading)
         if name == "off_topic" and reading.question.strip() and reading.units:
-            elsewhere = reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
+            elsewhere = (reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
+                         or story_instead_of_reasons(reading))
             if relevance <= spec["relevance_at_most"] and elsewhere:
                 shut.append(name)
         elif name == "figures_without_referent":
             loose, figures = reading.total("unanchored"), reading.total("quantities")
             if loose >= spec["min_figures"] and loose >= spec["share_of_figures"] * figures:
                 shut.append(name)
+        elif name == "bad_outcome_stood_by":
+            if stood_by_bad_outcome(reading):
+                shut.append(name)
+        elif name == "empty_talk":
+            text = " ".join(u.lower for u in reading.units)
+            phrases = len(BUZZ.findall(text)) + len(PLATITUDE.findall(text))
+            if phrases >= spec["min_phrases"] and phrases >= spec["per_100_words"] * reading.word_count / 100:
+                shut.append(name)
+        elif name == "incoherent_figures":
+            figures, _recurring = referents
+            clashes = figure_contradictions(reading)
+            dense = figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
+            if (dense and clashes >= spec["min_contradictions"]) or (
+                    figures >= spec["min_figures"] - 1 and clashes >= 2 * spec["min_contradictions"]):
+                shut.append(name)
         elif name == "scattered_figures":
-            figures, recurring = figure_referents(reading)
+            figures, recurring = referents
             if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
                     and recurring <= spec["recurring_at_most"] * figures):
                 shut.append(name)
@@ -1439,6 +1501,49 @@ def figure_referents(r: Reading) -> tuple[int, int]:
     return figures, recurring
 
 
+_FIGURE = re.compile(r"\d+(\.\d+)?")
+_SAYS_DOWN = frozenset("down fell dropped reduced cut decreased lowered shrank halved".split())
+_SAYS_UP = frozenset("up rose increased grew climbed jumped raised doubled".split())
+
+
+def _reversed_changes(text: str) -> int:
+    """Changes whose figures go the other way from their words: "from twelve down to about thirty"."""
+    from mockint.scoring.evidence import normalise
+
+    tokens, count = normalise(text), 0
+    for i, token in enumerate(tokens[:-1]):
+        if token != "from" or not _FIGURE.fullmatch(tokens[i + 1]):
+            continue
+        rest = tokens[i + 2 : i + 8]
+        if "to" not in rest:
+            continue
+        to = rest.index("to")
+        after = [t for t in rest[to + 1 : to + 4] if _FIGURE.fullmatch(t)]
+        if not after:
+            continue
+        start, end = float(tokens[i + 1]), float(after[0])
+        said = set(tokens[max(0, i - 4) : i]) | set(rest[: to + 1])
+        down, up = bool(said & _SAYS_DOWN), bool(said & _SAYS_UP)
+        count += (down and not up and end > start) or (up and not down and end < start)
+    return count
+
+
+def figure_contradictions(r: Reading) -> int:
+    """How often an answer's figures contradict themselves or what they are said to show: a figure equated with
+    another thing ("that's the same number as our sprint velocity", substance.yaml's `figures.equating`), a change
+    whose figures go the other way from its words ("from twelve down to about thirty"), a measure that moved the
+    wrong way after the candidate's first step ("returns went from seven grand to nineteen grand which shows the
+    volume was there"). Fluent nonsense with numbers does this; on the dev split no answer graded above 2 does it
+    even once (the gate also needs enough figures: incoherent_figures in rubrics/substance.yaml)."""
+    from mockint.scoring.semantic import equating_phrases
+
+    first = first_step(r)
+    equated = sum(bool(c.quantities) and bool(equating_phrases().search(u.lower)) for u, c in r.pairs())
+    reversed_ = sum(_reversed_changes(u.text) for u in r.units)
+    worse = sum(worsened_measures(u.lower) for u in r.units if u.index > first)
+    return equated + reversed_ + worse
+
+
 def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
     """Cap every criterion at what a shut gate allows, and say why on one criterion of the card."""
     from mockint.scoring.kinds import criteria_for
@@ -1476,7 +1581,14 @@ BUZZ = re.compile(
     r"exceeded expectations|key metrics|deliverables?|execution|strategic\w*|holistic\w*|empower\w*|passion\w*|"
     r"thrive|dynamic|innovative|world class|cutting edge|game changer|proactive|self starter|team player|"
     r"people person|hard ?working|fast learner|perfectionist|(a|one) hundred (and ten )?percent|outside the box|"
-    r"natural next step|trajectory|i owned|owned it|i delivered|i executed|i bring|perfect (fit|alignment|match))\b"
+    r"natural next step|trajectory|i owned|owned it|i delivered|i executed|i bring|perfect (fit|alignment|match)|"
+    # the same talk in its other forms: a leader's self-description with nothing anyone could check
+    r"mov(ed|ing) the needle|transformation(al)?|culture of \w+|high performance|celebrat\w* (the )?wins|journey|"
+    r"tangible|consultative|trusted advisor|mitigat\w*|single source of truth|actionable|detail oriented|big picture|"
+    r"stood up|sighted|cultural shift|embedded it|bau|at pace|driving force|held the line|next level|data driven|"
+    r"cross functional\w*|ambiguity|storytelling|authentic|really significant|best in class|value proposition|"
+    r"north star|deep dive|low hanging fruit|win win|bought in|on the journey|real impact|made an impact|"
+    r"robust (process|framework|governance|approach|pmo)|hold(ing)? (them|people|myself) to account)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
@@ -1517,6 +1629,24 @@ METHOD = re.compile(
     r"my (system|routine|rule|process|checklist|method|approach|list|tracker|spreadsheet|board|template)|"
     r"checklist|spreadsheet|tracker|template|calendar|kanban|matrix|rota)"
 )
+# The same habits told of the system or the routine rather than of "I": "books are checked every two weeks", "every
+# stage writes counts and a check compares them before release", "the seating plan is done from their data". Read
+# only with "I", the same method told in the passive or as what the process does scored 1 of 4 where the "I"
+# telling scored 3, and the overall 15-20 points apart.
+METHOD_STANDING = re.compile(
+    r"\b(every (\w+ )?(lesson|order|batch|stage|step|job|release|run|load|delivery|ticket|patient|call|visit|class|"
+    r"session|item|invoice|case|handover|change|deploy\w*|sprint|meeting|term|night|evening|pallet|box|sample|claim)|"
+    r"every (two|three|four|few|other|couple of) (days|weeks|months|hours|shifts|day|week|month)|"
+    r"(is|are|gets|get|has to be|have to be|must be|it's|they're) (always |then |all |first )?(checked|double checked|"
+    r"cross checked|reviewed|logged|tracked|recorded|compared|reconciled|tested|signed off|counted|verified|audited|"
+    r"updated|planned|labelled|scanned|booked|scheduled|kept|given|marked|filed|rotated|done from|done by|done against)|"
+    r"(a|the|our|that|this) (check|script|report|test|alert|rule|tool|system|spreadsheet|dashboard|query|job|log|"
+    r"checklist|tracker) (compares|checks|flags|catches|confirms|runs|tells|alerts|blocks|stops|counts|writes|"
+    r"records|lists|shows)|(writes|logs|records) (the )?(counts|totals|numbers|times|readings)|"
+    r"before (it|they|anything|the \w+) (goes|go|leaves|leave|is released|are released|gets released|gets signed)|"
+    r"before (release|releasing|sign off|signing off|sending|submission|submitting|posting|go live|handover|dispatch)|"
+    r"(is|are|gets|get) (also )?(gone|run|talked|walked) through)\b"
+)
 # The reasons behind a technical answer: why, what could go wrong, what to check.
 WHY = re.compile(
     r"\b(because|so that|otherwise|in case|that way|which means|the reason|the risk|risk of|trade[- ]?off|"
@@ -1529,17 +1659,6 @@ WHY = re.compile(
     r"(want|need|expect|looking for) (it |to see |a reading )?(well |comfortably )?(over|under|above|below|at least|"
     r"no more than|less than|more than))\b"
 )
-# A bad outcome: the events describe a failure, whatever the tone (figures that moved the wrong way:
-# worsened_measures).
-BAD_OUTCOME = re.compile(
-    r"\b(lost|losing|cancel\w*|complain\w*|churn\w*|refund\w*|fined|penalt\w*|damages|overran|over budget|"
-    r"missed (the|our|it|a|every)|failed|worse|dropped out|resigned|walked out|seizure|allergic|reaction|"
-    r"injur\w*|sacked|fired|grievance|tribunal|went down|fell through|never (came|got|recovered))\b"
-)
-# "We avoided about $40,000 in refunds", "no complaints since": harm averted is a good outcome.
-_AVERTED = re.compile(r"\b(avoid\w*|prevent\w*|averted|saved|without|no|zero|fewer|less|cut|reduc\w*|stopp?\w*|instead of)\b")
-
-
 # Which way a figure moved: by a change word, or from one figure to another ("from 82 to 61").
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
@@ -1601,12 +1720,48 @@ def bad_outcomes(text: str) -> int:
     """How many bad outcomes a sentence (lower-cased) reports, not counting harm it says was averted
     (an averting word among the six words before it: "avoided about $ 40,000 in refunds"), measures
     that moved the wrong way included (worsened_measures)."""
-    count = worsened_measures(text)
-    for match in BAD_OUTCOME.finditer(text):
-        before = text[: match.start()].split()[-6:]
-        if not _AVERTED.search(" ".join(before)):
-            count += 1
-    return count
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    phrases = bad_outcome_phrases()
+    return worsened_measures(text) + _harms(text, phrases["happened"], phrases["averted"])
+
+
+@lru_cache(maxsize=4096)
+def _harms(text: str, happened: re.Pattern[str], averted: re.Pattern[str]) -> int:
+    return sum(not averted.search(" ".join(text[: m.start()].split()[-6:])) for m in happened.finditer(text))
+
+
+def reports_harm(text: str) -> bool:
+    """Whether a sentence (lower-cased) names a bad outcome at all, averted or not (the support check's "outcome")."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    return bool(bad_outcome_phrases()["happened"].search(text))
+
+
+def stood_by_bad_outcome(r: Reading) -> bool:
+    """A past story whose ending reports harm and that learns nothing from it: two harms in its second half,
+    told as past events, with nothing good after them ("we finished eleven weeks late ... the client didn't
+    use us again"), or one after the candidate's first step that the candidate stands by ("I'd call that a
+    win", "I'd handle it exactly the same way again"), and no lesson.
+    Read as a story, such an ending was no result (judge_result), but a "what would you do" or "why us"
+    answer told this way kept its plan or reasons: on dev a pharmacist's refusal that ended in a seizure
+    scored 67, and unseen ones 50-74."""
+    from mockint.scoring.semantic import bad_outcome_phrases, gates
+
+    spec = gates().get("bad_outcome_stood_by")
+    if spec is None or any(c.lesson for c in r.cues):
+        return False
+    first = first_step(r)
+    told = [(u, c, bad_outcomes(u.lower)) for u, c in r.pairs()
+            if (u.index > first or u.position >= 0.5) and c.past and not re.search(r"\b(if|unless|in case)\b", u.lower)]
+    if bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units)):
+        return any(n for _, _, n in told)
+    # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
+    ending = [(u, c, n) for u, c, n in told if u.position >= 0.5]
+    last = max((u.index for u, _, n in ending if n), default=-1)
+    recovered = any(u.index > last and (c.outcome or c.aftermath) for u, c in r.pairs())
+    harms = sum(n for _, _, n in ending)
+    return (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b")
@@ -1654,7 +1809,8 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
     we_acts = sum(len(c.we_actions) for c in reading.cues)
     named = len(set().union(*(c.named for c in reading.cues))) if reading.cues else 0
     direct, themed = _question_overlap(reading)
-    late = [c for u, c in reading.pairs() if u.position >= 0.5]
+    late = [c for u, c in reading.pairs()
+            if u.position >= 0.5 or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))]  # a result told up front too
     content = _CONTENT.findall(text)
     cased = any(ch.isupper() for ch in raw) and not raw.isupper()
     features = {f"rule.{key}": float(j.score) for key, j in judgements.items()}
@@ -1687,7 +1843,7 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "you_refs": min(len(re.findall(r"\b(you|your|you're|yours)\b", text)) * per100, 10) / 10,
             "plan_steps": min(len(PLAN_STEP.findall(text)), 8) / 8,
             "judgement": min(len(JUDGEMENT.findall(text)) * per100, 12) / 12,
-            "method": min(len(METHOD.findall(text)), 6) / 6,
+            "method": min(len(METHOD.findall(text)) + len(METHOD_STANDING.findall(text)), 6) / 6,
             "why": min(len(WHY.findall(text)) * per100, 12) / 12,
             "bad_outcome": min(sum(bad_outcomes(u.lower) for u in reading.units if u.position >= 0.4), 3) / 3,
             "hedges": min(reading.total("hedges") * per100, 6) / 6,
@@ -1753,7 +1909,9 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     # A step that is a platitude ("I'd stay calm and communicate") is no step of a plan (level 1).
     plan = sum(len(PLAN_STEP.findall(u.lower)) for u in r.units if not PLATITUDE.search(u.lower))
     judgement = len(JUDGEMENT.findall(text)) + r.total("reasoning")
-    method = len(METHOD.findall(text))
+    # Nor is a habit told as a platitude ("I always give a hundred percent") a method.
+    method = sum(len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower)) for u in r.units
+                 if not (PLATITUDE.search(u.lower) or BUZZ.search(u.lower)))
     why = len(WHY.findall(text))
     quantities = r.total("quantities")
     story = past >= 2 and share >= 0.4
@@ -1777,7 +1935,8 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
             _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
         "situational.plan": cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), PLAN_STEP),
         "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), JUDGEMENT),
-        "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD),
+        "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD,
+                                own=lambda u, c: len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower))),
         "approach.example": Judgement(
             _level((story + (r.total("time_anchor") > 0) + (r.total("outcome") > 0)) * 1.0 + 0.3 * named, (0.5, 1.5, 2.2, 3)),
             _best(r, lambda u, c: c.time_anchor + 0.3 * c.past + c.outcome, limit=2, minimum=0.5), ""),

@@ -125,7 +125,10 @@ def _mapping_section(path_text: str, key: str, shape: str) -> tuple[Path, dict]:
 
 # What each gate in substance.yaml must say, besides max_level, shown_on and feedback.
 GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_without_referent": ("min_figures", "share_of_figures"),
-               "scattered_figures": ("min_figures", "per_100_words", "recurring_at_most")}
+               "scattered_figures": ("min_figures", "per_100_words", "recurring_at_most"),
+               "bad_outcome_stood_by": ("min_harms",),
+               "incoherent_figures": ("min_figures", "per_100_words", "min_contradictions"),
+               "empty_talk": ("min_phrases", "per_100_words")}
 
 
 @lru_cache(maxsize=4)
@@ -199,6 +202,63 @@ def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str]
 def topics() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """substance.yaml's `topics`: per topic, (what a question about it says, what an answer to it says)."""
     return _topics_data(*_substance_file())
+
+
+BAD_OUTCOME_LISTS = ("happened", "averted", "stood_by")
+
+
+@lru_cache(maxsize=4)
+def _bad_outcomes_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]]:
+    from mockint.errors import DataFileError
+
+    path, section = _mapping_section(path_text, "bad_outcomes", f"map {', '.join(BAD_OUTCOME_LISTS)} to lists of phrases")
+    out = {}
+    for name in BAD_OUTCOME_LISTS:
+        cues = section.get(name)
+        if not isinstance(cues, list) or not cues or not all(
+                isinstance(c, str) and c.strip() and c == c.lower() and c.rstrip("*").strip() for c in cues):
+            raise DataFileError(f"{path}: `bad_outcomes.{name}` must be a non-empty list of lower-case phrases")
+        out[name] = phrases_pattern(cues)
+    return out
+
+
+def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
+    """substance.yaml's `bad_outcomes`: what reports harm (`happened`), what says it was averted (`averted`),
+    and what a candidate says who stands by a bad outcome (`stood_by`)."""
+    return _bad_outcomes_data(*_substance_file())
+
+
+@lru_cache(maxsize=4)
+def _equating_data(path_text: str, _mtime: int) -> re.Pattern[str]:
+    from mockint.errors import DataFileError
+
+    path, section = _mapping_section(path_text, "figures", "map `equating` to a list of phrases")
+    cues = section.get("equating")
+    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() and c == c.lower() for c in cues):
+        raise DataFileError(f"{path}: `figures.equating` must be a non-empty list of lower-case phrases")
+    return phrases_pattern(cues)
+
+
+@lru_cache(maxsize=4)
+def _ties_back_data(path_text: str, _mtime: int) -> re.Pattern[str]:
+    from mockint.datafiles import read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    cues = read_yaml_mapping(path, "substance file", schema_version=1).get("ties_back")
+    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() and c == c.lower() for c in cues):
+        raise DataFileError(f"{path}: `ties_back` must be a non-empty list of lower-case phrases")
+    return phrases_pattern(cues)
+
+
+def ties_back_phrases() -> re.Pattern[str]:
+    """substance.yaml's `ties_back`: how a motivation answer ties a story back to its reasons ("that's why I want")."""
+    return _ties_back_data(*_substance_file())
+
+
+def equating_phrases() -> re.Pattern[str]:
+    """substance.yaml's `figures.equating`: words that equate a figure with another thing ("the same number as")."""
+    return _equating_data(*_substance_file())
 
 
 MEASURE_SIDES = ("higher_is_better", "lower_is_better")

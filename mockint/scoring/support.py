@@ -50,7 +50,7 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         return bool(good and good[0].search(lower))
 
     return {
-        "outcome": lambda t, c: bool(o.says_outcome(t) or o.BAD_OUTCOME.search(t) or o.what_followed(t)
+        "outcome": lambda t, c: bool(o.says_outcome(t) or o.reports_harm(t) or o.what_followed(t)
                                      or read(t, c).change_quantities),
         "measure": lambda t, c: read(t, c).quantities > 0 or read(t, c).years > 0,
         "change": lambda t, c: read(t, c).change_quantities > 0,
@@ -62,7 +62,7 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "named": lambda t, c: bool(read(t, c).named or read(t, c).roles or read(t, c).scaled_quantities),
         "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)) or said("situational.plan", t),
         "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)) or said("situational.judgement", t),
-        "method": lambda t, c: bool(o.METHOD.search(t)) or said("approach.method", t),
+        "method": lambda t, c: bool(o.METHOD.search(t) or o.METHOD_STANDING.search(t)) or said("approach.method", t),
         "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)) or said("technical.reasoning", t),
         "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named) or said("motivation.specific_reasons", t),
         "experience": lambda t, c: bool(read(t, c).i_actions or re.search(r"\bi('ve| have| had)\b|\bin my (last|current|previous)\b", t)),
