@@ -5,6 +5,14 @@ from __future__ import annotations
 from mockint.cli.app import console
 
 
+# Said instead of "nothing major" where a criterion's level is the offline cues' and they cannot check its
+# content (its rubric's offline_caveat): a trial user's confidently wrong sepsis plan read "nothing major".
+NOTHING_THE_CUES_SEE = (
+    "nothing the offline cues can see, but they cannot tell a right or safe answer from a wrong one "
+    "(note above): have someone who knows the job check what you said."
+)
+
+
 def _time(value: float | None) -> str:
     return f"{value:.1f}s"
 
@@ -76,12 +84,15 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     console.print(f"[bold]Overall {card.overall:g}/100 · {card.band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
     if card.overall_capped:
         console.print(f"[yellow]Capped:[/] {escape(card.overall_capped)}")
-    for caveat in offline_caveats(card, load_rubrics()):
+    caveats = offline_caveats(card, load_rubrics())
+    for caveat in caveats:
         console.print(f"[yellow]Note:[/] {escape(caveat)}")
     if card.improvements:
         console.print("[bold]Most worth changing:[/]")
         for tip in card.improvements[:2]:
             console.print(f"  → {escape(tip)}")
+    elif caveats:  # "nothing major" would vouch for what the note says the cues cannot check
+        console.print(f"[bold]Most worth changing:[/] {NOTHING_THE_CUES_SEE}")
     elif any(c.applies for c in card.criteria):
         console.print("[bold]Most worth changing:[/] nothing major: every criterion counted is at a strong level.")
     if delivery is not None:

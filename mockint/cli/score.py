@@ -131,6 +131,7 @@ def score_cmd(
     from mockint.practice import judge_typed_reply
     from mockint.records import Transcript
     from mockint.scoring import get_scorer
+    from mockint.scoring.blend import offline_caveats
     from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
@@ -164,7 +165,7 @@ def score_cmd(
                 "transcript": transcript.text,
                 "scorecard": scorecard_json(card),
                 "delivery": delivery.model_dump(mode="json") if delivery else None,
-                "notes": [n for n in (assumed, followup, short) if n],
+                "notes": [n for n in (assumed, followup, short) if n] + offline_caveats(card, rubrics),
             }
         )
         return
@@ -218,6 +219,7 @@ def _needs_scoring(answer, rescore_all: bool, *, llm: bool) -> bool:
 def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool) -> None:
     from mockint.practice import judged_as
     from mockint.scoring import get_scorer
+    from mockint.scoring.blend import offline_caveats
     from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
@@ -257,6 +259,7 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
                     "error": answer.llm_error if answer.llm_state == "failed" else answer.error,
                     "llm_state": answer.llm_state,
                     "scorecard": scorecard_json(answer.scorecard) if answer.status == "scored" else None,
+                    "notes": offline_caveats(answer.scorecard, rubrics) if answer.status == "scored" else [],
                 }
             )
     report = _refresh_report(session, st, rubrics) if results and len(failures) < len(results) else None

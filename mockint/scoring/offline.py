@@ -50,6 +50,7 @@ from mockint.scoring.kinds import classify, criteria_for
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
+from mockint.scoring.safety import apply_ceilings
 
 MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)
@@ -988,7 +989,7 @@ def judge_result(r: Reading) -> Judgement:
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
-        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], "The outcome described is a bad one; say what you learned or put right.",
+        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], "The outcome described is a bad one, and nothing in the answer says what was learned or put right.",
                          firm=True)
     if measured and lesson:
         score = 4
@@ -1383,6 +1384,7 @@ class OfflineScorer:
         reading = read_answer(transcript.text, question or "")
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
+        judgements = apply_ceilings([u.text for u in reading.units], judgements)  # a plan that refuses the safe step
         raw = []
         for rubric in rubrics:
             for criterion in rubric.criteria:
@@ -1405,9 +1407,10 @@ class OfflineScorer:
                 if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
                 quotes = quotes if score > 0 else []
-                # feedback "": card.py gives the rubric's descriptor of the level the criterion ends at
+                # feedback "": card.py gives the rubric's descriptor of the level the criterion ends at; a firm
+                # reading's own reason says what caps it ("the outcome described is a bad one", not "vague")
                 raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
-                                        feedback=no_event_reason(key, score, judgements, rubrics)))
+                                        feedback=no_event_reason(key, score, judgements, rubrics) or (j.feedback if j.firm else "")))
         raw = apply_gates(raw, reading, judgements)
         return build_scorecard(raw, transcript, rubrics, scorer="offline")
 

@@ -49,9 +49,9 @@ BANDS: tuple[tuple[float, str], ...] = (
     (0.0, "weak"),
 )
 
-# Files in rubrics/ that are not rubrics (the question bank, the polish sentences and the overall's
-# formula live there too).
-NOT_RUBRICS = {"questions", "substance", "overall"}
+# Files in rubrics/ that are not rubrics (the question bank, the polish sentences, the overall's
+# formula and the words of an unsafe plan live there too).
+NOT_RUBRICS = {"questions", "substance", "overall", "safety"}
 OVERALL_FILE = "overall.yaml"
 # Default order when all rubrics are loaded: structure first, then the rest alphabetically.
 PREFERRED_ORDER = ("star", "specificity")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from mockint.scoring.safety import refuses_a_step
+
 # Cue name -> what a coach reads in the rubric file -> detector over the quoted text.
 CUE_WORDS: dict[str, str] = {
     "outcome": "an outcome",
@@ -76,6 +78,9 @@ def _narrates_the_past(cues) -> bool:
 
 
 _DETECTORS: dict[str, Callable[[str, str], bool]] | None = None
+# What a sentence that refuses, skips or puts off the safe step cannot show (scoring/safety.py): "I wouldn't
+# bother ringing the site manager" names a manager and proves the opposite of escalation.
+NOT_FROM_REFUSALS = frozenset({"judgement", "plan_step"})
 
 
 def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
@@ -87,7 +92,12 @@ def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
     lower = cased.lower().replace("\u2019", "'")
     for item in requirement:
         options = [name.strip() for name in item.split(" or ")]
-        if not any(_DETECTORS[name](lower, cased) for name in options):
+        if NOT_FROM_REFUSALS.intersection(options):
+            kept = " ".join(q for q in quotes if not refuses_a_step(q))
+            shown = {name: (kept.lower().replace("\u2019", "'"), kept) for name in NOT_FROM_REFUSALS}
+        else:
+            shown = {}
+        if not any(_DETECTORS[name](*shown.get(name, (lower, cased))) for name in options):
             return " or ".join(CUE_WORDS[name] for name in options)
     return None
 

@@ -1,0 +1,449 @@
+"""A plan that refuses the safe step: read word by word, not counted as judgement.
+
+The offline scorer reads situational judgement from what a plan mentions: priorities, reasons,
+escalation, who to involve. A trial user's night-shift plan ("I wouldn't bother ringing the site
+manager", "I'd skip the 2am and 4am observations", "I'd hold off calling the outreach team until the
+morning") mentions all of them and refuses every one: it scored judgement 3 of 4 with the refusal
+quoted as its proof, and 93 overall, strong. This module reads such refusals: a negation said by the
+candidate followed closely by a safe step (escalating, reporting, asking for help, a check, a record,
+the procedure), a skip or delay before one, the plan's only escalation put off till later, a cover-up.
+Negations that turn a skip around are safe ("I'd never skip the checks", "I wouldn't hesitate to call",
+"I wouldn't wait for the morning, I'd call outreach straight away"), and so are a refusal of one
+channel in a plan that escalates to another, a step put in order ("not until I've done a set of obs")
+and peers left out ("not mention it to the other supervisors"). The words are data
+(rubrics/safety.yaml); which criteria such an answer is capped on, and at what, too.
+
+Measured on the scoring corpus's dev split (docs/scoring.md, "A plan that refuses the safe step"): it
+fires on 7 of the 47 situational answers, all graded weak (judgement 0-1 of 4), and on none graded 3 or
+more; out of fold, judgement QWK 0.560 -> 0.665 and pairwise 0.753 -> 0.762, with the model not refitted. It reads words, not soundness: a plan can be unsafe without saying so ("take some paracetamol and
+come in"), and those still need a person or an LLM.
+Pure: sentences in, findings out; the offline scorer applies them (offline.OfflineScorer.score).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from mockint.datafiles import first_error, read_yaml_mapping
+from mockint.errors import DataFileError
+from mockint.resources import resource_dir
+
+SAFETY_FILE = "safety.yaml"
+
+# Words that may stand between a negation and the step it refuses ("I wouldn't *bother* ringing",
+# "I don't *think I'd* tell", "no need *to do the* obs"): small words and light verbs. Any other word
+# ends the negation's reach, so "I wouldn't trust the old backup" refuses no backup.
+BRIDGES = frozenset(
+    "be been being bother bothering want wanna need needs to go going have has got feel even really necessarily "
+    "ever actually honestly think i'd i we we'd you you'd do doing carry carrying out run running follow following "
+    "fill filling in complete completing wear wearing take taking with the a an any all some my our their his her "
+    "its those these this that every each is are let allow anyone anybody someone people staff them him it about "
+    "probably definitely try trying up raise raising log logging file filling submit submitting open opening put "
+    "putting write writing through make making"
+    .split()
+)
+# Between a verb and whom it is told to ("mention *it to my* manager", "ring *the* site manager"):
+# determiners and prepositions, and one other word ("site", "ward", "duty").
+TO_WORDS = frozenset("the a an my our their his her your it this that to about up back in over on".split())
+FREE_BEFORE_PERSON = 1
+# A skip reaches further than a negation: "skip *the 2am and 4am* observations".
+SKIP_REACH = 7
+NEGATION_REACH = 6
+SKIP_FREE_WORDS = 3
+# How far after a refused step its order is looked for ("... until I'd done a full set of obs").
+WHEN_REACH = 6
+LATER_REACH = 5
+# The card quotes the first words of each kind found, up to this many, each to the end of its clause.
+MAX_QUOTED = 3
+QUOTED_AFTER = 4
+# Clause breaks: a negation or a skip reaches no further.
+BREAK_WORDS = frozenset("because but so then although though while whereas if unless when once before after until till cos".split())
+PUNCTUATION = frozenset(",;:.!?")
+# "and" ends a negation's or a skip's reach ("I wouldn't panic and I'd ring the registrar", "skip lunch and do
+# the obs"), except inside one step ("skip the 2am and 4am observations", "the checks and the handover").
+NEW_STEP_AFTER_AND = frozenset("i i'd i'll we we'd we'll you then also just".split())
+# Whose negation it is: the candidate's ("I wouldn't", "we don't", generic "you don't", "there's no need")
+# or someone else's ("if they don't answer", "they never send anyone").
+# ("it" is left out: mostly an object, "deal with it without telling anyone").
+OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which".split())
+CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
+NOT_ONLY = frozenset("just only simply".split())
+
+KINDS = ("escalation_refused", "escalation_delayed", "check_skipped", "cover_up", "shortcut")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words (apostrophes kept: "wouldn't", "i'd") and clause punctuation."""
+    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
+
+
+class Phrases:
+    """A list of phrases matched word by word; a trailing `*` lets a word run on ("escalat*")."""
+
+    def __init__(self, phrases: list[str]):
+        self.exact: dict[str, list[tuple[str, ...]]] = {}
+        self.open: list[tuple[str, ...]] = []  # first word runs on: tried at every word
+        self.memo: dict[str, list[tuple[str, ...]]] = {}  # word -> the phrases that may start with it
+        for phrase in sorted({_phrase_words(p) for p in phrases}, key=len, reverse=True):
+            if phrase[0].endswith("*"):
+                self.open.append(phrase)
+            else:
+                self.exact.setdefault(phrase[0], []).append(phrase)
+
+    def starting_with(self, word: str) -> list[tuple[str, ...]]:
+        found = self.memo.get(word)
+        if found is None:
+            found = self.memo[word] = self.exact.get(word, []) + [p for p in self.open if word.startswith(p[0][:-1])]
+        return found
+
+    def match(self, words: list[str], at: int) -> int:
+        """How many words the longest phrase starting at `at` covers (0: none)."""
+        best = 0
+        for phrase in self.starting_with(words[at]):
+            if len(phrase) > best and at + len(phrase) <= len(words) and all(
+                    words[at + k].startswith(w[:-1]) if w.endswith("*") else words[at + k] == w for k, w in enumerate(phrase)):
+                best = len(phrase)
+        return best
+
+    def found_within(self, words: list[str], start: int, reach: int) -> bool:
+        return any(self.match(words, k) for k in range(start, min(len(words), start + reach)))
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+(?:'[a-z]+)?\*?", phrase.lower().replace("\u2019", "'")))
+
+
+class _Words(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _lower_case_phrases(cls, value: Any) -> Any:
+        items = value if isinstance(value, list) else []
+        for phrase in items:
+            if not isinstance(phrase, str) or not phrase.strip() or phrase != phrase.lower():
+                raise ValueError(f"{phrase!r} must be lower-case words")
+        return value
+
+
+class Escalation(_Words):
+    steps: list[str] = Field(min_length=1)
+    not_steps: list[str] = Field(default_factory=list)
+    to_someone: list[str] = Field(min_length=1)
+    people: list[str] = Field(min_length=1)
+    anyone: list[str] = Field(min_length=1)
+
+
+class Feedback(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    line: str = Field(min_length=1)
+    what: dict[str, str]
+
+    @field_validator("line")
+    @classmethod
+    def _has_fields(cls, line: str) -> str:
+        for name in ("{what}", "{quotes}"):
+            if name not in line:
+                raise ValueError(f"the line needs {name}")
+        return line
+
+    @field_validator("what")
+    @classmethod
+    def _every_kind(cls, what: dict[str, str]) -> dict[str, str]:
+        missing = [k for k in KINDS if not str(what.get(k, "")).strip()]
+        if missing or set(what) - set(KINDS):
+            raise ValueError(f"needs words for exactly {', '.join(KINDS)}")
+        return what
+
+
+class SafetyWords(_Words):
+    """rubrics/safety.yaml, validated (its header says what each list is for)."""
+
+    schema_version: int = 1
+    ceilings: dict[str, int]
+    not_evidence_for: list[str] = Field(default_factory=list)
+    negations: list[str] = Field(min_length=1)
+    skips: list[str] = Field(min_length=1)
+    delays: list[str] = Field(min_length=1)
+    later: list[str] = Field(min_length=1)
+    escalation: Escalation
+    checks: list[str] = Field(min_length=1)
+    cover_up: list[str] = Field(min_length=1)
+    when_not_whether: list[str] = Field(default_factory=list)
+    peers: list[str] = Field(default_factory=list)
+    shortcuts: list[str] = Field(default_factory=list)
+    feedback: Feedback
+
+    @field_validator("ceilings")
+    @classmethod
+    def _levels(cls, ceilings: dict[str, int]) -> dict[str, int]:
+        for key, level in ceilings.items():
+            if not re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*", key) or not 0 <= level <= 4:
+                raise ValueError(f"'{key}: {level}' must be 'rubric.criterion: level 0-4'")
+        return ceilings
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The phrase lists of rubrics/safety.yaml, ready to match."""
+
+    words: SafetyWords
+    negations: Phrases
+    skips: Phrases
+    delays: Phrases
+    later: Phrases
+    steps: Phrases
+    not_steps: Phrases
+    to_someone: Phrases
+    people: Phrases
+    anyone: Phrases
+    checks: Phrases
+    cover_up: Phrases
+    when_not_whether: Phrases
+    peers: Phrases
+    shortcuts: Phrases
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # one of KINDS
+    sentence: int  # index of the sentence it is in
+    words: str  # the words that say it, for the card
+
+
+def _file() -> tuple[str, int]:
+    path = resource_dir("rubrics") / SAFETY_FILE
+    return str(path), path.stat().st_mtime_ns if path.exists() else 0
+
+
+@lru_cache(maxsize=4)
+def _reader(path_text: str, _mtime: int) -> Reader:
+    path = Path(path_text)
+    data = read_yaml_mapping(path, "safety words file", schema_version=1)
+    try:
+        words = SafetyWords.model_validate(data)
+    except ValidationError as exc:
+        raise DataFileError(f"{path}: invalid safety words at {first_error(exc)}") from None
+    e = words.escalation
+    return Reader(words, *(Phrases(x) for x in (
+        words.negations, words.skips, words.delays, words.later, e.steps, e.not_steps, e.to_someone, e.people,
+        e.anyone, words.checks, words.cover_up, words.when_not_whether, words.peers, words.shortcuts)))
+
+
+def reader() -> Reader:
+    """rubrics/safety.yaml's words (read again when the file changes)."""
+    return _reader(*_file())
+
+
+@dataclass
+class _Step:
+    escalation: bool
+    length: int
+    anyone: bool = False
+    peer: bool = False
+
+
+def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
+    """A safe step starting at `at`: an escalation (told to someone where the verb needs it) or a check."""
+    if r.not_steps.match(words, at):
+        return None
+    if n := r.steps.match(words, at):
+        return _Step(True, n)
+    if n := r.to_someone.match(words, at):
+        free, k, peer = FREE_BEFORE_PERSON, at + n, False
+        while k < len(words) and k < at + n + 5 and words[k] not in PUNCTUATION:
+            if (m := r.anyone.match(words, k)) or (m := r.people.match(words, k)):
+                return _Step(True, k + m - at, anyone=bool(r.anyone.match(words, k)), peer=peer)
+            if r.peers.match(words, k):
+                peer = True
+            elif words[k] not in TO_WORDS:
+                free -= 1
+                if free < 0:
+                    break
+            k += 1
+        return None
+    if n := r.checks.match(words, at):
+        return _Step(False, n)
+    return None
+
+
+def _subject_is_candidate(words: list[str], at: int, start: int) -> bool:
+    for k in range(at - 1, start - 1, -1):
+        if words[k] in OTHERS:
+            return False
+        if words[k] in CANDIDATE:
+            return True
+    return True  # "never skip the checks", "no need to": nobody else's
+
+
+def _clause_break(words: list[str], k: int, trigger: str) -> bool:
+    word = words[k]
+    if word in PUNCTUATION or word in BREAK_WORDS:
+        return True
+    if word == "and" and k + 1 < len(words):
+        after = words[k + 1]
+        return after in NEW_STEP_AFTER_AND or not (trigger == "skip" and (any(ch.isdigit() for ch in after) or after in TO_WORDS))
+    return False
+
+
+@dataclass
+class _Read:
+    """One sentence's reading."""
+
+    found: list[Finding] = field(default_factory=list)
+    # refusals to tell one person (not "anyone"): no finding where the plan escalates to someone else
+    redeemable: list[Finding] = field(default_factory=list)
+    escalations_now: int = 0
+    escalations_later: list[str] = field(default_factory=list)  # their words ("tell my manager about it in the morning")
+
+
+def read_sentence(r: Reader, text: str, index: int) -> _Read:
+    """What one sentence refuses, skips, puts off or hides, and the escalations it makes."""
+    words = tokens(text)
+    out = _Read()
+    k = start = first = 0
+    flips, trigger, reach, free = 0, "", 0, 0
+    while k < len(words):
+        if _clause_break(words, k, trigger):
+            k = start = k + 1
+            flips, trigger, reach = 0, "", 0
+            continue
+        if n := r.cover_up.match(words, k):
+            if flips % 2 == 0:
+                out.found.append(Finding("cover_up", index, " ".join(words[k:k + n])))
+            k, reach = k + n, 0
+            continue
+        if (n := r.negations.match(words, k)) and _subject_is_candidate(words, k, start):
+            if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
+                k += n + 1
+                continue
+            flips, trigger, reach, free, first = flips + 1, "negation", NEGATION_REACH, 0, k
+            k += n
+            continue
+        n, kind = next(((m, kind) for kind, phrases in (("skip", r.skips), ("delay", r.delays))
+                        if (m := phrases.match(words, k))), (0, ""))
+        if n and _subject_is_candidate(words, k, start):
+            if k + n < len(words) and words[k + n] in NOT_ONLY:  # "rather than just reporting it": more than that
+                k += n + 1
+                continue
+            flips, trigger, reach, free, first = flips + 1, kind, SKIP_REACH, SKIP_FREE_WORDS, k
+            k += n
+            continue
+        step = _step_at(r, words, k)
+        if step is not None:
+            end = k + step.length
+            refused = reach > 0 and flips % 2 == 1
+            if refused and not step.peer and not r.when_not_whether.found_within(words, end, WHEN_REACH):
+                kind = ("escalation_delayed" if trigger == "delay" else "escalation_refused") if step.escalation else "check_skipped"
+                finding = Finding(kind, index, " ".join(words[first:end]))
+                out.found.append(finding)
+                if step.escalation and not step.anyone and trigger != "delay":
+                    out.redeemable.append(finding)
+            elif not refused and step.escalation and not step.peer and not step.anyone:
+                if until := _told_for_later(r, words, end):
+                    out.escalations_later.append(" ".join(words[k:until]))
+                else:
+                    out.escalations_now += 1
+            k, reach = end, 0
+            continue
+        if reach:
+            reach -= 1
+            if words[k] not in BRIDGES and not (trigger == "delay" and r.later.match(words, k)):
+                free -= 1
+                if free < 0:
+                    reach = 0
+        k += 1
+    return out
+
+
+def _told_for_later(r: Reader, words: list[str], end: int) -> int:
+    """Where "tell my manager about it *in the morning*" ends: the escalation is put off (0: it is not;
+    "before the morning" is no delay)."""
+    for k in range(end, min(len(words), end + LATER_REACH)):
+        if words[k] in PUNCTUATION or words[k] in BREAK_WORDS or words[k] == "and":
+            return 0
+        if n := r.later.match(words, k):
+            return k + n
+    return 0
+
+
+def findings(sentences: list[str], words: Reader | None = None) -> list[Finding]:
+    """What an answer (its sentences, in order) refuses, skips, puts off or hides, in order. A refusal to
+    tell one person (not "anyone") is no finding where the plan escalates to someone else without delay;
+    an escalation told for later is one where it is all the plan escalates. Shortcuts ("keep going") are
+    listed only beside another finding."""
+    r = words or reader()
+    reads = [read_sentence(r, text, i) for i, text in enumerate(sentences)]
+    now = sum(x.escalations_now for x in reads)
+    found = [f for x in reads for f in x.found if not (now and f in x.redeemable)]
+    if not now:
+        found += [Finding("escalation_delayed", i, said) for i, x in enumerate(reads) for said in x.escalations_later]
+    if found:
+        for i, text in enumerate(sentences):
+            words = tokens(text)
+            found += [Finding("shortcut", i, " ".join(words[k:k + n])) for k in range(len(words)) if (n := r.shortcuts.match(words, k))][:1]
+    return sorted(found, key=lambda f: f.sentence)
+
+
+def refuses_a_step(text: str) -> bool:
+    """Whether these words refuse, skip, put off or hide a safe step (a quote that cannot show judgement)."""
+    return _refuses(text, *_file())
+
+
+@lru_cache(maxsize=4096)
+def _refuses(text: str, path_text: str, mtime: int) -> bool:
+    return any(f.kind != "shortcut" for f in findings([text], _reader(path_text, mtime)))
+
+
+def card_line(found: list[Finding], sentences: list[str]) -> str:
+    """The card's plain-words reason: what the plan does, in the candidate's words."""
+    r = reader()
+    kinds = [k for k in KINDS if any(f.kind == k for f in found)]  # the gravest first, the shortcut last
+    what = [r.words.feedback.what[k] for k in kinds]
+    first_of_each = [next(f for f in found if f.kind == k) for k in kinds]
+    said = ", ".join(f'"{_said(f, sentences)}"' for f in first_of_each[:MAX_QUOTED])
+    joined = what[0] if len(what) == 1 else ", ".join(what[:-1]) + " and " + what[-1]
+    return r.words.feedback.line.format(what=joined, quotes=said)
+
+
+def _said(finding: Finding, sentences: list[str]) -> str:
+    """The finding's own words as the candidate said them, to the end of their clause ("hold off calling
+    the outreach team", not "... the outreach"), at most QUOTED_AFTER words more."""
+    text = sentences[finding.sentence].replace("\u2019", "'")
+    pattern = r"\W+".join(re.escape(w) for w in finding.words.split())
+    match = re.search(r"(?:\b(?:i'd|i|we'd|we|you'd|you)\s+)?" + pattern + r"(?P<rest>(?:[ ]+[\w'-]+){0,%d})" % QUOTED_AFTER, text, flags=re.IGNORECASE)
+    if not match:
+        return finding.words
+    rest = match["rest"].split()
+    cut = next((k for k, w in enumerate(rest) if w.lower() in BREAK_WORDS or w.lower() == "and"), len(rest))
+    return match.group(0)[: len(match.group(0)) - len(match["rest"])] + "".join(" " + w for w in rest[:cut])
+
+
+def apply_ceilings(sentences: list[str], judgements: dict) -> dict:
+    """The offline judgements with rubrics/safety.yaml's ceilings applied where the answer refuses a safe
+    step: each capped criterion's reading becomes firm (the fitted model cannot lift it) with the card's
+    reason, and no criterion of `not_evidence_for` keeps a quote from a sentence that refuses a step."""
+    found = findings(sentences)
+    unsafe = [f for f in found if f.kind != "shortcut"]
+    if not unsafe:
+        return judgements
+    words = reader().words
+    refusing = [sentences[i].strip() for i in {f.sentence for f in unsafe}]
+    out = dict(judgements)
+    for key in words.not_evidence_for:
+        if key in out:
+            kept = [q for q in out[key].quotes if not any(q.strip(" .,") in s or s in q for s in refusing)]
+            out[key] = dataclasses.replace(out[key], quotes=kept)
+    line = card_line(found, sentences)
+    for key, level in words.ceilings.items():
+        if key in out:
+            out[key] = dataclasses.replace(out[key], score=min(out[key].score, level), feedback=line, firm=True)
+    return out

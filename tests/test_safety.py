@@ -1,0 +1,314 @@
+"""A plan that refuses the safe step (scoring/safety.py, rubrics/safety.yaml): read, capped, and said.
+
+Each unsafe plan below has a safe twin: the same scenario, told by the same kind of candidate, with the
+refusals turned into the safe steps. The twin must score well, so what sinks the unsafe plan is the
+reading of its refusals, not its length or its other cues.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from mockint.errors import DataFileError
+from mockint.records import Transcript
+from mockint.resources import resource_dir
+from mockint.scoring import safety
+from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.scoring.kinds import criteria_for
+from mockint.scoring.offline import OfflineScorer
+from mockint.scoring.rubrics import load_rubrics
+from mockint.scoring.safety import findings
+
+NIGHT_SHIFT = "You are two nurses short on a night shift and a patient starts deteriorating. What do you do?"
+
+# (occupation, question, unsafe plan, its safe twin)
+PLANS = [
+    (
+        "nursing",
+        NIGHT_SHIFT,
+        # the trial user's answer (findings 1)
+        "If we were two nurses short on a night shift and a patient started deteriorating, honestly I would just "
+        "get everyone to work faster and keep going. I wouldn't bother ringing the site manager because in my "
+        "experience they never send anyone anyway. For the stable patients I'd skip the 2am and 4am observations "
+        "so we can focus on the sick one, and I'd hold off calling the outreach team until the morning doctors "
+        "come in, because the night registrar is always busy and you don't want to be seen as panicking. I'd "
+        "probably do the sick patient's obs myself every couple of hours. We've done this loads of times and "
+        "it's always been fine, everyone pulls together and we get through it.",
+        "First I'd go straight to the deteriorating patient and do an ABCDE assessment and a full set of obs, "
+        "and work out the NEWS2 score. If it's five or more I'd call the registrar and the outreach team straight "
+        "away using SBAR, because a deteriorating patient can't wait for the morning. I'd ring the site manager "
+        "too and tell them we're two nurses short, so they can send someone from another ward or the bank. I'd "
+        "never drop the 2am and 4am observations on the stable patients, I'd ask the healthcare assistant to do "
+        "them and flag anything abnormal to me. Then I'd document everything and hand over clearly in the morning.",
+    ),
+    (
+        "pharmacy",
+        "A patient comes to the counter furious that their prescription isn't ready, and says they've run out of "
+        "their epilepsy medication. What would you do?",
+        "First I'd apologise and calm him down, then I'd check the system to see where the prescription is. If "
+        "it hasn't come through I'd just give him a few of his tablets from stock to tide him over, and I wouldn't "
+        "bother telling the pharmacist because she's always busy and it's only a few tablets. I'd skip the "
+        "emergency supply paperwork since it takes ages, and that way he's happy and the queue keeps moving.",
+        "First I'd apologise and calm him down, then I'd check the system to see where the prescription is. If it "
+        "hasn't come through I'd tell the pharmacist straight away, because missing epilepsy doses can cause "
+        "seizures, and she can decide on an emergency supply and make sure the paperwork is done properly. I'd "
+        "ring the surgery to chase the script and tell him exactly when it will be ready.",
+    ),
+    (
+        "teaching",
+        "A pupil tells you at the end of a lesson that an older student has been sending her threatening "
+        "messages. What would you do?",
+        "I'd reassure her and tell her she's done the right thing. Honestly I wouldn't pass it to the DSL because "
+        "they'd make a big thing of it, I'd have a quiet word with the older student myself and sort it out "
+        "between us. I'd promise her I'd keep it a secret so she keeps trusting me, and I'd only put it on CPOMS "
+        "if it carried on.",
+        "I'd reassure her, tell her she's done the right thing, and explain that I can't keep it secret because I "
+        "have to pass it on to keep her safe. I'd write down exactly what she said in her words, log it on CPOMS "
+        "and pass it to the DSL the same day, because threats between pupils are a safeguarding matter. I wouldn't "
+        "approach the older student myself, that's for the DSL to decide, and I'd check in with her the next morning.",
+    ),
+    (
+        "construction",
+        "You notice a scaffolder working at height without a harness on your site. What would you do?",
+        "I'd have a word with him and tell him to be careful, but honestly we're already behind programme and "
+        "the client is on our backs. I'd let them carry on without the harness for the last hour since they're "
+        "nearly finished, and I wouldn't report it to the site manager, it'd only cause a load of paperwork. "
+        "We've done it loads of times on other jobs and it's always been fine.",
+        "I'd stop the work straight away and get him down safely, because a fall from height can kill. I'd make "
+        "sure he has a harness and that it's clipped on before anyone goes back up, and I'd report it to the site "
+        "manager the same day so it's recorded as a near miss. I'd also check the permit and the method statement "
+        "and do a toolbox talk with the gang the next morning.",
+    ),
+    (
+        "social care",
+        "During a home visit you notice bruising on an elderly client's arms and she seems frightened of her son. "
+        "What would you do?",
+        "I'd ask her about it gently but if she says she fell I'd leave it at that. I wouldn't report it to "
+        "safeguarding because it could upset the family and she might lose her care package. I wouldn't write it "
+        "down in the care notes either, no one needs to know unless it happens again. I'd keep an eye on her at "
+        "my next visit.",
+        "I'd ask her about it gently, in private, and listen without leading her. I'd write down exactly what I "
+        "saw and what she said in the care notes, and I'd report it to the safeguarding team the same day, "
+        "because bruising and fear of a family member can be signs of abuse. I'd tell my manager straight away "
+        "and agree with them how to keep her safe before my next visit.",
+    ),
+    (
+        "IT operations",
+        "A production database is running out of disk space at 2am and the on-call engineer isn't answering. "
+        "What would you do?",
+        "I'd log straight onto the box and delete the oldest backups to free up space, I wouldn't bother with a "
+        "change request at 2am. I'd skip the incident ticket as well, it's quicker to fix it, and I wouldn't wake "
+        "the engineering manager because they'd only panic. If it works nobody would notice anything happened.",
+        "First I'd check how fast the disk is filling and whether anything is still writing, so I know how long "
+        "we have. I'd try the on-call engineer again and then escalate to the engineering manager using the rota, "
+        "because it's a production outage risk. I'd raise an incident ticket straight away and log every command I "
+        "run. I'd free up space in a safe way, like rotating logs, and only delete backups with approval after "
+        "checking there's a newer one.",
+    ),
+    (
+        "finance",
+        "At month end you find a supplier invoice for forty thousand pounds that was never accrued, and the "
+        "accounts have already gone to the FD. What would you do?",
+        "Honestly I'd post it into next month and keep it quiet, because the accounts have already gone out. I "
+        "wouldn't tell the FD, she doesn't need to know about one invoice, and I'd backdate the accrual in the "
+        "ledger so the reconciliation still balances.",
+        "I'd tell the FD straight away, because forty thousand is material and she needs to know before the "
+        "numbers go any further. I'd show her the invoice and what it does to the margin, and propose we post an "
+        "accrual adjustment with a clear note, rather than hide it in next month. Then I'd check the reconciliation "
+        "and the purchase ledger to see why it was missed, so it doesn't happen again.",
+    ),
+]
+
+
+def _score(question: str, answer: str):
+    rubrics = load_rubrics()
+    kind, criteria = criteria_for(question)
+    assert kind == "situational", question
+    wanted = {key.split(".")[0] for key in criteria}
+    used = [r for r in rubrics if r.id in wanted]
+    from mockint.scoring.card import apply_question_criteria
+
+    card = OfflineScorer().score(question, Transcript(text=answer, duration=0.0), used)
+    return apply_question_criteria(card, criteria, used)
+
+
+def _criterion(card, key: str):
+    return next(c for c in card.criteria if c.key == key)
+
+
+@pytest.mark.parametrize("occupation,question,unsafe,safe", PLANS, ids=[p[0] for p in PLANS])
+def test_an_unsafe_plan_is_weak_and_its_safe_twin_is_not(occupation, question, unsafe, safe):
+    bad, good = _score(question, unsafe), _score(question, safe)
+    judgement = _criterion(bad, "situational.judgement")
+    assert judgement.score <= 1 and bad.overall < 40 and bad.band == "weak", (occupation, bad.overall, judgement)
+    assert "unsafe" in judgement.feedback and '"' in judgement.feedback  # says so, in the candidate's words
+    assert bad.overall_capped is None or "unsafe" in bad.overall_capped  # None: already below the gate's cap
+    assert good.overall >= 60 and _criterion(good, "situational.judgement").score >= 2, (occupation, good.overall)
+    assert not [f for f in findings([safe]) if f.kind != "shortcut"], occupation
+
+
+def test_the_refusal_is_never_the_evidence_of_judgement_or_a_plan_step():
+    _, question, unsafe, _ = PLANS[0]
+    card = _score(question, unsafe)
+    for key in ("situational.judgement", "situational.plan"):
+        for quote in _criterion(card, key).evidence:
+            assert not safety.refuses_a_step(quote.quote), (key, quote.quote)
+    assert card.overall == 35 and "unsafe" in card.overall_capped  # 66.7 from plan 4, relevance 4, judgement 0
+    line = _criterion(card, "situational.judgement").feedback
+    for words in ("I wouldn't bother ringing the site manager", "I'd skip the 2am and 4am observations",
+                  "I'd hold off calling the outreach team"):
+        assert words in line
+    assert "refuses to escalate" in line and "skips or puts off a safety check" in line
+
+
+def test_an_llm_quoting_a_refusal_as_judgement_is_lowered():
+    """The support check reads quotes for every scorer: a refusal shows no judgement, whatever it names."""
+    rubrics = [r for r in load_rubrics() if r.id == "situational"]
+    answer = PLANS[0][2]
+    refusal = "I wouldn't bother ringing the site manager because in my experience they never send anyone anyway."
+    raw = [RawCriterion(rubric="situational", criterion="judgement", score=4, quotes=[refusal], feedback=""),
+           RawCriterion(rubric="situational", criterion="plan", score=4,
+                        quotes=["For the stable patients I'd skip the 2am and 4am observations"], feedback="")]
+    card = build_scorecard(raw, Transcript(text=answer, duration=0.0), rubrics, scorer="llm")
+    assert _criterion(card, "situational.judgement").score <= 2 and _criterion(card, "situational.judgement").lowered
+    assert _criterion(card, "situational.plan").score == 1 and _criterion(card, "situational.plan").lowered
+    sound = "I'd ring the site manager straight away because the patient is at risk and we need another nurse."
+    raw[0] = RawCriterion(rubric="situational", criterion="judgement", score=4, quotes=[sound], feedback="")
+    card = build_scorecard(raw, Transcript(text=answer + " " + sound, duration=0.0), rubrics, scorer="llm")
+    assert _criterion(card, "situational.judgement").score == 4
+
+
+# Negations a safe plan says: never a finding.
+SAFE_NEGATIONS = [
+    "I wouldn't leave the patient alone.",
+    "I'd never skip the checks.",
+    "I wouldn't wait for the morning, I'd call outreach straight away.",
+    "I wouldn't hesitate to call the registrar.",
+    "Don't be afraid to escalate, that's what the on-call registrar is there for.",
+    "I'd never send it without a second check.",
+    "I wouldn't call the doctor until I'd done a full set of obs.",
+    "I'd keep it confidential and not mention it to the other supervisors.",
+    "I wouldn't just ring the manager, I'd go and look at the patient first.",
+    "I'd stay calm to avoid escalating the situation.",
+    "If they don't answer I'd bleep the registrar.",
+    "I can't keep it secret, I have to pass it on.",
+    "I wouldn't trust the old backup, I'd take a fresh one.",
+    "What I wouldn't do is let anyone skip breaks or run the forklifts faster.",
+    "I'd go and see him straight away rather than wait for the next obs round.",
+    "I'd fix the root cause rather than just reporting it.",
+    "I wouldn't test it in production, I'd use the staging copy.",
+    "There's no way I'd skip the fire drill.",
+]
+
+
+@pytest.mark.parametrize("sentence", SAFE_NEGATIONS)
+def test_a_safe_negation_is_no_refusal(sentence):
+    assert findings([sentence]) == []
+
+
+def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
+    plan = ["I wouldn't go to HR, I'd speak to my area manager about it today.", "Then I'd check the till data."]
+    assert findings(plan) == []
+    assert [f.kind for f in findings(plan[:1][0].split(", I'd")[:1])] == ["escalation_refused"]
+    # ... but not telling *anyone* is no channel at all
+    assert [f.kind for f in findings(["I don't think I'd tell anyone.", "I'd ring my manager."])] == ["escalation_refused"]
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("I wouldn't bother ringing the site manager.", "escalation_refused"),
+    ("I wouldn't want to bother the director with it.", "escalation_refused"),
+    ("There's no need to tell anyone.", "escalation_refused"),
+    ("I'd deal with it without involving HR.", "escalation_refused"),
+    ("I'd hold off calling the outreach team.", "escalation_delayed"),
+    ("I'd wait until the morning to ring the doctor.", "escalation_delayed"),
+    ("I'd tell my manager about it in the morning.", "escalation_delayed"),
+    ("For the stable patients I'd skip the 2am and 4am observations.", "check_skipped"),
+    ("I'd push the fix to production without testing it.", "check_skipped"),
+    ("I wouldn't bother with the risk assessment.", "check_skipped"),
+    ("I'd sign it off without checking the reconciliation.", "check_skipped"),
+    ("We'd keep it quiet and sort it out between us.", "cover_up"),
+    ("Nobody would notice the difference.", "cover_up"),
+])
+def test_an_unsafe_sentence_is_read_for_what_it_refuses(sentence, kind):
+    assert kind in [f.kind for f in findings([sentence])], findings([sentence])
+
+
+def test_a_shortcut_alone_is_never_enough():
+    assert findings(["I'd just crack on and keep going, it's always been fine."]) == []
+    assert [f.kind for f in findings(["I'd just crack on.", "I wouldn't tell anyone."])] == ["shortcut", "escalation_refused"]
+
+
+def test_the_words_are_data_a_coach_can_edit(tmp_path, monkeypatch):
+    folder = tmp_path / "rubrics"
+    folder.mkdir()
+    data = yaml.safe_load((resource_dir("rubrics") / "safety.yaml").read_text(encoding="utf-8"))
+    sentence = "I'd let the agency nurse run the controlled drugs check on her own."
+    assert findings([sentence]) == []
+    data["cover_up"].append("on her own")
+    (folder / "safety.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(safety, "resource_dir", lambda name: folder)
+    assert [f.kind for f in findings([sentence])] == ["cover_up"]
+    data["ceilings"] = {"situational.judgement": 7}
+    (folder / "safety.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"safety.yaml: invalid safety words at ceilings"):
+        findings([sentence])
+
+
+def test_a_bad_outcome_with_nothing_learned_is_said_as_such_not_as_vague():
+    """Findings 7: a CQC inspection rated 'requires improvement', a grievance and a resignation, told as a success."""
+    story = ("Last March we had a CQC inspection coming up on my ward and the documentation was behind. As the ward "
+             "manager it was on me to get us ready, so I cancelled two nurses' annual leave and I put everyone on extra "
+             "shifts for three weeks. In the end the inspection rated us requires improvement, one nurse raised a "
+             "grievance and another one resigned. But honestly I'd do exactly the same again, because the inspection "
+             "had to come first.")
+    card = OfflineScorer().score("Tell me about a time you made an unpopular decision.", Transcript(text=story, duration=0.0),
+                                 load_rubrics(["star", "specificity"]))
+    result = _criterion(card, "star.result")
+    assert result.score <= 1
+    assert "bad one" in result.feedback and "nothing" in result.feedback and "learned" in result.feedback
+    assert "vague" not in result.feedback.lower()
+
+
+# --- the caveat where the level is the offline cues' own (findings 2) ---------------------------
+
+CONFIDENTLY_WRONG = (
+    "With suspected sepsis the key sign is a low temperature, so I'd check the temperature first. I would always "
+    "wait about 48 hours for the blood cultures to come back before starting antibiotics, because otherwise you "
+    "can't target them properly. I'd avoid IV fluids as they can overload the patient, and lactate isn't really "
+    "useful. I would only escalate to the doctor if the patient became unconscious, because before that you can "
+    "manage it on the ward with regular NEWS2 observations every four hours."
+)
+SEPSIS = "Walk me through how you'd manage a patient with suspected sepsis."
+
+
+def test_a_strong_card_the_cues_cannot_vouch_for_is_not_told_nothing_major(run_cli, tmp_path):
+    path = tmp_path / "sepsis.txt"
+    path.write_text(CONFIDENTLY_WRONG, encoding="utf-8")
+    data = json.loads(run_cli("score", "--text", str(path), "--offline", "-q", SEPSIS, "--json").out)
+    assert data["scorecard"]["band"] == "strong" and data["scorecard"]["improvements"] == []  # the cues see no gap
+    assert any(note.startswith("Correct and specific: offline scoring reads") for note in data["notes"])
+    shown = " ".join(run_cli("score", "--text", str(path), "--offline", "-q", SEPSIS).out.split())
+    assert "nothing major" not in shown
+    assert "Most worth changing: nothing the offline cues can see, but they cannot tell a right or safe answer" in shown
+
+
+def test_a_story_without_a_caveat_still_gets_nothing_major(run_cli, tmp_path):
+    story = ("Last year at Acme I was the on-call lead when our checkout API started timing out for every customer. "
+             "I was responsible for getting it back within the hour. I traced it to a missing index in Postgres, I "
+             "added it and I wrote a runbook for the team. Latency went from 4 seconds to 200 milliseconds and we "
+             "had zero incidents after that. I learned to load-test schema changes.")
+    path = tmp_path / "story.txt"
+    path.write_text(story, encoding="utf-8")
+    data = json.loads(run_cli("score", "--text", str(path), "--offline", "-q", "Tell me about an incident.", "--json").out)
+    assert data["notes"] == []
+    if not data["scorecard"]["improvements"]:
+        assert "nothing major" in run_cli("score", "--text", str(path), "--offline", "-q", "Tell me about an incident.").out
+
+
+def test_the_safety_file_ships_with_the_rubrics():
+    assert (resource_dir("rubrics") / "safety.yaml").is_file()
+    names = {r.id for r in load_rubrics()}
+    assert "safety" not in names  # words, not a rubric
