@@ -303,7 +303,7 @@ def test_a_story_without_a_caveat_still_gets_nothing_major(run_cli, tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(story, encoding="utf-8")
     data = json.loads(run_cli("score", "--text", str(path), "--offline", "-q", "Tell me about an incident.", "--json").out)
-    assert data["notes"] == []
+    assert not [note for note in data["notes"] if "offline scoring reads" in note]  # no caveat for a story
     if not data["scorecard"]["improvements"]:
         assert "nothing major" in run_cli("score", "--text", str(path), "--offline", "-q", "Tell me about an incident.").out
 
