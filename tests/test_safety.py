@@ -257,19 +257,25 @@ def test_the_words_are_data_a_coach_can_edit(tmp_path, monkeypatch):
         findings([sentence])
 
 
-def test_a_bad_outcome_with_nothing_learned_is_said_as_such_not_as_vague():
-    """Findings 7: a CQC inspection rated 'requires improvement', a grievance and a resignation, told as a success."""
-    story = ("Last March we had a CQC inspection coming up on my ward and the documentation was behind. As the ward "
+CQC_STORY = ("Last March we had a CQC inspection coming up on my ward and the documentation was behind. As the ward "
              "manager it was on me to get us ready, so I cancelled two nurses' annual leave and I put everyone on extra "
              "shifts for three weeks. In the end the inspection rated us requires improvement, one nurse raised a "
-             "grievance and another one resigned. But honestly I'd do exactly the same again, because the inspection "
-             "had to come first.")
-    card = OfflineScorer().score("Tell me about a time you made an unpopular decision.", Transcript(text=story, duration=0.0),
-                                 load_rubrics(["star", "specificity"]))
+             "grievance and another one resigned. ")
+
+
+@pytest.mark.parametrize("ending", [
+    "But honestly I'd do exactly the same again, because the inspection had to come first.",  # findings 7, told proudly
+    "After that the care plans were all up to date for the next audit.",  # something good after: no gate shuts
+])
+def test_a_bad_outcome_with_nothing_learned_is_said_as_such_not_as_vague_or_missing(ending):
+    """Findings 7: a CQC inspection rated 'requires improvement', a grievance and a resignation. The result's
+    reason says the outcome was bad and nothing was learned, not "a vague outcome" or "no outcome"."""
+    card = OfflineScorer().score("Tell me about a time you made an unpopular decision.",
+                                 Transcript(text=CQC_STORY + ending, duration=0.0), load_rubrics(["star", "specificity"]))
     result = _criterion(card, "star.result")
     assert result.score <= 1
     assert "bad one" in result.feedback and "nothing" in result.feedback and "learned" in result.feedback
-    assert "vague" not in result.feedback.lower()
+    assert "vague" not in result.feedback.lower() and "no outcome" not in result.feedback.lower()
 
 
 # --- the caveat where the level is the offline cues' own (findings 2) ---------------------------
