@@ -15,8 +15,10 @@ and peers left out ("not mention it to the other supervisors"). The words are da
 
 Measured on the scoring corpus's dev split (docs/scoring.md, "A plan that refuses the safe step"): it
 fires on 7 of the 47 situational answers, all graded weak (judgement 0-1 of 4), and on none graded 3 or
-more; out of fold, judgement QWK 0.560 -> 0.665 and pairwise 0.753 -> 0.762, with the model not refitted. It reads words, not soundness: a plan can be unsafe without saying so ("take some paracetamol and
-come in"), and those still need a person or an LLM.
+more; out of fold, judgement QWK 0.777 -> 0.780 and pairwise 0.799 -> 0.803 beside the judge's own
+phrases for unsound moves (0.560 -> 0.665 and 0.753 -> 0.762 before them), with the model not refitted.
+It reads words, not soundness: a plan can be unsafe without saying so ("get them off the bus onto a
+bench"), and those still need a person or an LLM.
 Pure: sentences in, findings out; the offline scorer applies them (offline.OfflineScorer.score).
 """
 
