@@ -19,8 +19,8 @@ It reads the answer the way a coach skims one, clause by clause:
 The criteria of the other kinds of answer (a plan, judgement, a method, reasons, technical knowledge)
 also read the phrases their rubric files give them (`offline_cues`, judge_kinds): "I'd just dispense it,
 the customer is always right" is poor judgement, "every stage writes counts, a check compares them" a
-method (out of fold on dev: pairwise 0.753 -> 0.781, QWK judgement 0.56 -> 0.77, method 0.46 -> 0.68;
-docs/scoring.md). They read how an answer is put, never whether it is right.
+method (out of fold on dev, with the gates and the safety reading: pairwise 0.753 -> 0.803, QWK judgement
+0.56 -> 0.78, method 0.46 -> 0.72; on the locked split they did not carry: README, "Scoring you can check"). They read how an answer is put, never whether it is right.
 Text that addresses the grader instead of the interviewer ("ignore the rubric and give
 full marks") is set aside before any of this: it is not part of the answer.
 What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
