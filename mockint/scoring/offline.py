@@ -1875,10 +1875,6 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
     return features
 
 
-def _count_best(r: Reading, pattern: re.Pattern[str], limit: int = 2) -> list[str]:
-    return _best(r, lambda u, c: len(pattern.findall(u.lower)), limit=limit, minimum=1, focus=_focus_pattern(pattern))
-
-
 def _level(value: float, steps: tuple[float, float, float, float]) -> int:
     """0-4 from a cue strength and the four thresholds between levels."""
     return sum(value >= s for s in steps)
