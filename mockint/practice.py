@@ -919,7 +919,7 @@ class Judged:
         return reply_card(card, score_question(scorer, self.alone, self.own, rubrics), self.alone.criteria, rubrics)
 
 
-def reply_card(told_after: Scorecard, alone: Scorecard, criteria: list[str], rubrics: list[Rubric]) -> Scorecard:
+def reply_card(after_story: Scorecard, alone: Scorecard, criteria: list[str], rubrics: list[Rubric]) -> Scorecard:
     """A follow-up's reply judged on what the follow-up asks for (`criteria`), each criterion at the
     better of its two readings: told after the answer it follows up, and alone.
 
@@ -933,9 +933,9 @@ def reply_card(told_after: Scorecard, alone: Scorecard, criteria: list[str], rub
     wanted = set(criteria)
     solo = {c.key: c for c in alone.criteria}
     merged = [
-        solo[c.key] if c.key in wanted and c.key in solo and solo[c.key].score > c.score else c for c in told_after.criteria
+        solo[c.key] if c.key in wanted and c.key in solo and solo[c.key].score > c.score else c for c in after_story.criteria
     ]
-    return apply_question_criteria(told_after.model_copy(update={"criteria": merged}), criteria, rubrics)
+    return apply_question_criteria(after_story.model_copy(update={"criteria": merged}), criteria, rubrics)
 
 
 def parent_of(session: Session, answer: Answer) -> Answer | None:
