@@ -187,11 +187,17 @@ def test_missing_level_is_a_one_line_data_error(tmp_path):
 
 
 @pytest.mark.parametrize(("levels", "problem"), [({5: "beyond the scale"}, "5 is not a score"), ({2: " "}, "empty descriptor")])
-def test_offline_level_words_must_name_a_score_and_say_something(tmp_path, levels, problem):
+@pytest.mark.parametrize("field", ["offline_levels", "variants"])
+def test_level_words_must_name_a_score_and_say_something(tmp_path, levels, problem, field):
     data = _star_data()
-    data["criteria"][0]["offline_levels"] = levels
+    if field == "variants":
+        data["criteria"][0]["variants"] = [{"question": "weakness", "levels": levels}]
+        where = "variants.0.levels"
+    else:
+        data["criteria"][0]["offline_levels"] = levels
+        where = "offline_levels"
     _write_rubric(tmp_path, data)
-    with pytest.raises(DataFileError, match=rf"star.yaml: invalid rubric at criteria.0.offline_levels.*{problem}"):
+    with pytest.raises(DataFileError, match=rf"star.yaml: invalid rubric at criteria.0.{where}.*{problem}"):
         load_rubrics(folder=tmp_path)
 
 
