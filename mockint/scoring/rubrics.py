@@ -89,18 +89,11 @@ class _Strict(BaseModel):
 class OfflineCues(_Strict):
     """Phrases the offline scorer reads for one criterion, beside its own cue readers (offline.py):
     `good` ones count toward it, `poor` ones against it. Lower-case, matched from a word start; a
-    trailing `*` lets a word run on ("escalat*"), and a lone `*` stands for any one word ("every *")."""
+    trailing `*` lets a word run on ("escalat*"), and a `*` word stands for any one word ("every *").
+    Checked as the file loads (datafiles.phrase_list), with the criteria that read them."""
 
     good: list[str] = Field(default_factory=list, description="phrases of an answer that does this well")
     poor: list[str] = Field(default_factory=list, description="phrases of an answer that does it badly")
-
-    @field_validator("good", "poor")
-    @classmethod
-    def _phrases_lower_case(cls, cues: list[str]) -> list[str]:
-        for cue in cues:
-            if not cue.replace("*", "").strip() or cue != cue.lower():
-                raise ValueError(f"cue {cue!r} must be lower-case words (answers are matched in lower case)")
-        return cues
 
 
 class CriterionVariant(_Strict):
@@ -312,7 +305,19 @@ def load_rubric_file(path: Path) -> Rubric:
         raise DataFileError(f"{path}: invalid rubric at {first_error(exc)}") from None
     if rubric.id != path.stem:
         raise DataFileError(f"{path}: rubric id '{rubric.id}' must match the file name '{path.stem}'")
+    _check_offline_cues(rubric, path)
     return rubric
+
+
+def _check_offline_cues(rubric: Rubric, path: Path) -> None:
+    """Each list of `offline_cues` phrases well-formed."""
+    from mockint.datafiles import phrase_list
+
+    for criterion in rubric.criteria:
+        if criterion.offline_cues is None:
+            continue
+        for side in ("good", "poor"):
+            phrase_list(path, f"{criterion.id}.offline_cues.{side}", getattr(criterion.offline_cues, side), may_be_empty=True)
 
 
 def load_rubrics(ids: list[str] | None = None, *, folder: Path | None = None) -> list[Rubric]:
