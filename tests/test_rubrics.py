@@ -201,6 +201,23 @@ def test_level_words_must_name_a_score_and_say_something(tmp_path, levels, probl
         load_rubrics(folder=tmp_path)
 
 
+def test_a_variant_for_an_unknown_kind_is_one_line_naming_the_file_criterion_and_kinds(tmp_path):
+    from mockint.scoring.kinds import load_kinds
+
+    data = _star_data()
+    data["criteria"][1]["variants"] = [{"kinds": ["motivation"], "advice": "Say why this role."}]
+    _write_rubric(tmp_path, data)
+    assert load_rubrics(folder=tmp_path)[0].criteria[1].variants[0].kinds == ["motivation"]
+    data["criteria"][1]["variants"] = [{"kinds": ["behavioral"], "advice": "Say what you did."}]  # US spelling: not a key
+    _write_rubric(tmp_path, data)
+    with pytest.raises(DataFileError) as caught:
+        load_rubrics(folder=tmp_path)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(str(tmp_path / "star.yaml"))
+    assert f"criterion '{data['criteria'][1]['id']}'" in message and "'behavioral'" in message
+    assert f"(known: {', '.join(load_kinds())})" in message
+
+
 def test_golden_expecting_unknown_criterion_is_rejected(tmp_path):
     data = _star_data()
     data["golden"][0]["expected"]["charisma"] = [0, 4]

@@ -306,6 +306,7 @@ def load_rubric_file(path: Path) -> Rubric:
     if rubric.id != path.stem:
         raise DataFileError(f"{path}: rubric id '{rubric.id}' must match the file name '{path.stem}'")
     _check_offline_cues(rubric, path)
+    _check_variant_kinds(rubric, path)
     return rubric
 
 
@@ -318,6 +319,22 @@ def _check_offline_cues(rubric: Rubric, path: Path) -> None:
             continue
         for side in ("good", "poor"):
             phrase_list(path, f"{criterion.id}.offline_cues.{side}", getattr(criterion.offline_cues, side), may_be_empty=True)
+
+
+def _check_variant_kinds(rubric: Rubric, path: Path) -> None:
+    """A variant's `kinds` must be question kinds: those of the kinds table beside the rubric files
+    (questions.yaml), else the bundled one. An unknown kind would never match, and its words never show."""
+    named = [(c.id, kind) for c in rubric.criteria for v in c.variants for kind in v.kinds]
+    if not named:
+        return
+    from mockint.scoring.kinds import BANK_FILE, load_kinds
+
+    beside = path.parent / BANK_FILE
+    kinds = load_kinds(beside if beside.exists() else None)
+    for criterion_id, kind in named:
+        if kind not in kinds:
+            raise DataFileError(f"{path}: criterion '{criterion_id}' has a variant for kind '{kind}', which is not a "
+                                f"question kind (known: {', '.join(kinds)})")
 
 
 def load_rubrics(ids: list[str] | None = None, *, folder: Path | None = None) -> list[Rubric]:
