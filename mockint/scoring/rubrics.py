@@ -311,12 +311,17 @@ def load_rubric_file(path: Path) -> Rubric:
 
 
 def _check_offline_cues(rubric: Rubric, path: Path) -> None:
-    """Each list of `offline_cues` phrases well-formed."""
+    """`offline_cues` only on a criterion the offline scorer reads them for (elsewhere they would be
+    silently ignored), each list of phrases well-formed."""
     from mockint.datafiles import phrase_list
+    from mockint.scoring.offline import KIND_CUE_WEIGHTS
 
     for criterion in rubric.criteria:
         if criterion.offline_cues is None:
             continue
+        if f"{rubric.id}.{criterion.id}" not in KIND_CUE_WEIGHTS:
+            raise DataFileError(f"{path}: criterion '{criterion.id}' has offline_cues, which the offline scorer reads "
+                                f"only for {', '.join(KIND_CUE_WEIGHTS)}")
         for side in ("good", "poor"):
             phrase_list(path, f"{criterion.id}.offline_cues.{side}", getattr(criterion.offline_cues, side), may_be_empty=True)
 
