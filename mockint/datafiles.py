@@ -101,7 +101,8 @@ def phrase_list(path: Path | str, where: str, cues: object, *, may_be_empty: boo
     (answers are matched in lower case), each with a word besides `*`, since a lone `*` matches any
     word and would quietly turn its check on for every answer, or off. Otherwise a one-line
     DataFileError naming the file, `where` in it, and the first phrase that is not one."""
-    problem = f"`{where}` must be {'a' if may_be_empty else 'a non-empty'} list of lower-case phrases, each with a word besides *"
+    shape = "a list" if may_be_empty else "a non-empty list"
+    problem = f"`{where}` must be {shape} of lower-case phrases, each with a word besides *"
     if not isinstance(cues, list) or not (cues or may_be_empty):
         raise DataFileError(f"{path}: {problem}")
     for cue in cues:

@@ -134,7 +134,9 @@ def test_offline_cues_on_a_criterion_the_scorer_does_not_read_them_for_are_refus
 
     path = tmp_path / "star.yaml"
     text = (resource_dir("rubrics") / "star.yaml").read_text(encoding="utf-8")
-    path.write_text(text.replace("  - id: result\n", "  - id: result\n    offline_cues: {good: [went live]}\n", 1), encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"star.yaml: criterion 'result' has offline_cues, which the offline scorer reads only for ") as caught:
+    cued = text.replace("  - id: result\n", "  - id: result\n    offline_cues: {good: [went live]}\n", 1)
+    path.write_text(cued, encoding="utf-8")
+    refused = r"star.yaml: criterion 'result' has offline_cues, which the offline scorer reads only for "
+    with pytest.raises(DataFileError, match=refused) as caught:
         load_rubric_file(path)
     assert all(key in str(caught.value) for key in KIND_CUE_WEIGHTS) and "\n" not in str(caught.value)

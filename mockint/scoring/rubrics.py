@@ -322,8 +322,8 @@ def _check_offline_cues(rubric: Rubric, path: Path) -> None:
         if f"{rubric.id}.{criterion.id}" not in KIND_CUE_WEIGHTS:
             raise DataFileError(f"{path}: criterion '{criterion.id}' has offline_cues, which the offline scorer reads "
                                 f"only for {', '.join(KIND_CUE_WEIGHTS)}")
-        for side in ("good", "poor"):
-            phrase_list(path, f"{criterion.id}.offline_cues.{side}", getattr(criterion.offline_cues, side), may_be_empty=True)
+        for side, cues in (("good", criterion.offline_cues.good), ("poor", criterion.offline_cues.poor)):
+            phrase_list(path, f"{criterion.id}.offline_cues.{side}", cues, may_be_empty=True)
 
 
 def _check_variant_kinds(rubric: Rubric, path: Path) -> None:

@@ -191,8 +191,8 @@ def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str]
     for name, spec in topics.items():
         if not isinstance(spec, dict) or set(spec) != {"asked", "answered"}:
             raise DataFileError(f"{path}: topic `{name}` must have exactly `asked` and `answered`")
-        asked, answered = (phrases_pattern(phrase_list(path, f"topics.{name}.{side}", spec[side])) for side in ("asked", "answered"))
-        out[str(name)] = (asked, answered)
+        asked, answered = (phrase_list(path, f"topics.{name}.{side}", spec[side]) for side in ("asked", "answered"))
+        out[str(name)] = (phrases_pattern(asked), phrases_pattern(answered))
     return out
 
 
@@ -209,7 +209,8 @@ def _bad_outcomes_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]
     from mockint.datafiles import phrase_list
 
     path, section = _mapping_section(path_text, "bad_outcomes", f"map {', '.join(BAD_OUTCOME_LISTS)} to lists of phrases")
-    return {name: phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name))) for name in BAD_OUTCOME_LISTS}
+    return {name: phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name)))
+            for name in BAD_OUTCOME_LISTS}
 
 
 def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
@@ -231,7 +232,8 @@ def _ties_back_data(path_text: str, _mtime: int) -> re.Pattern[str]:
     from mockint.datafiles import phrase_list, read_yaml_mapping
 
     path = Path(path_text)
-    return phrases_pattern(phrase_list(path, "ties_back", read_yaml_mapping(path, "substance file", schema_version=1).get("ties_back")))
+    cues = read_yaml_mapping(path, "substance file", schema_version=1).get("ties_back")
+    return phrases_pattern(phrase_list(path, "ties_back", cues))
 
 
 def ties_back_phrases() -> re.Pattern[str]:
