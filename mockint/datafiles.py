@@ -94,3 +94,18 @@ def read_versioned_json(
         return model.model_validate(data)
     except ValidationError as exc:
         raise error(f"{path}: invalid {what} at {first_error(exc)}") from None
+
+
+def phrase_list(path: Path | str, where: str, cues: object, *, may_be_empty: bool = False) -> list[str]:
+    """`cues`, a data file's list of phrases (scoring/semantic.phrases_pattern), checked: lower-case
+    (answers are matched in lower case), each with a word besides `*`, since a lone `*` matches any
+    word and would quietly turn its check on for every answer, or off. Otherwise a one-line
+    DataFileError naming the file, `where` in it, and the first phrase that is not one."""
+    shape = "a list" if may_be_empty else "a non-empty list"
+    problem = f"`{where}` must be {shape} of lower-case phrases, each with a word besides *"
+    if not isinstance(cues, list) or not (cues or may_be_empty):
+        raise DataFileError(f"{path}: {problem}")
+    for cue in cues:
+        if not isinstance(cue, str) or cue != cue.lower() or not cue.replace("*", "").strip():
+            raise DataFileError(f"{path}: {problem}, not {cue!r}")
+    return cues

@@ -806,10 +806,6 @@ class Practice:
 
     # --- probing follow-ups (coaching/probe.py) -----------------------------------------------
 
-    @staticmethod
-    def _parent(session: Session, answer: Answer) -> Answer | None:
-        return next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
-
     def _prepare_probe(self, session: Session, answer: Answer, ended_at: float) -> None:
         """Choose the follow-up as soon as the answer is scored; latency["probe_ready"] is when it was ready."""
         from mockint.coaching.probe import choose_probe
@@ -817,7 +813,7 @@ class Practice:
         options = self._options
         if options is None or options.probes <= 0 or answer.scorecard is None or answer.transcript is None:
             return
-        root = self._parent(session, answer) or answer
+        root = parent_of(session, answer) or answer
         done = [a for a in session.answers if a.probe_of == root.id]
         # Only a probe that can be answered now: live, or from a probe answer file. A recording
         # finished on resume is not probed; the moment has passed.
@@ -923,7 +919,7 @@ class Judged:
         return reply_card(card, score_question(scorer, self.alone, self.own, rubrics), self.alone.criteria, rubrics)
 
 
-def reply_card(told_after: Scorecard, alone: Scorecard, criteria: list[str], rubrics: list[Rubric]) -> Scorecard:
+def reply_card(after_story: Scorecard, alone: Scorecard, criteria: list[str], rubrics: list[Rubric]) -> Scorecard:
     """A follow-up's reply judged on what the follow-up asks for (`criteria`), each criterion at the
     better of its two readings: told after the answer it follows up, and alone.
 
@@ -937,9 +933,14 @@ def reply_card(told_after: Scorecard, alone: Scorecard, criteria: list[str], rub
     wanted = set(criteria)
     solo = {c.key: c for c in alone.criteria}
     merged = [
-        solo[c.key] if c.key in wanted and c.key in solo and solo[c.key].score > c.score else c for c in told_after.criteria
+        solo[c.key] if c.key in wanted and c.key in solo and solo[c.key].score > c.score else c for c in after_story.criteria
     ]
-    return apply_question_criteria(told_after.model_copy(update={"criteria": merged}), criteria, rubrics)
+    return apply_question_criteria(after_story.model_copy(update={"criteria": merged}), criteria, rubrics)
+
+
+def parent_of(session: Session, answer: Answer) -> Answer | None:
+    """The answer a probe's answer follows up (None for any other answer)."""
+    return next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
 
 
 def probed_story(session: Session, answer: Answer) -> Answer:
@@ -947,7 +948,7 @@ def probed_story(session: Session, answer: Answer) -> Answer:
     before it (coaching/probe.judged_story); any other answer as it is."""
     from mockint.coaching.probe import judged_story
 
-    parent = next((a for a in session.answers if a.id == answer.probe_of), None) if answer.probe_of else None
+    parent = parent_of(session, answer)
     if parent is None or parent.transcript is None:
         return answer
     probes = [a for a in session.answers if a.probe_of == parent.id]

@@ -124,3 +124,19 @@ def test_a_cue_must_be_lower_case_words(tmp_path, cue):
     path.write_text(text.replace("poor: [i'd just,", f"poor: [{cue!r}, i'd just,", 1), encoding="utf-8")
     with pytest.raises(DataFileError, match="offline_cues"):
         load_rubric_file(path)
+
+
+def test_offline_cues_on_a_criterion_the_scorer_does_not_read_them_for_are_refused(tmp_path):
+    """A coach's phrases for a STAR criterion would be read by nothing: the file says so, not the scores."""
+    from mockint.errors import DataFileError
+    from mockint.resources import resource_dir
+    from mockint.scoring.offline import KIND_CUE_WEIGHTS
+
+    path = tmp_path / "star.yaml"
+    text = (resource_dir("rubrics") / "star.yaml").read_text(encoding="utf-8")
+    cued = text.replace("  - id: result\n", "  - id: result\n    offline_cues: {good: [went live]}\n", 1)
+    path.write_text(cued, encoding="utf-8")
+    refused = r"star.yaml: criterion 'result' has offline_cues, which the offline scorer reads only for "
+    with pytest.raises(DataFileError, match=refused) as caught:
+        load_rubric_file(path)
+    assert all(key in str(caught.value) for key in KIND_CUE_WEIGHTS) and "\n" not in str(caught.value)

@@ -419,10 +419,12 @@ def test_a_followup_names_the_answer_it_quotes_in_its_session_only():
 
 
 def test_quotes_are_whole_sentences_cut_only_between_clauses():
-    from mockint.coaching.plan import QUOTE_MAX_WORDS, QUOTE_SLACK_WORDS, pick_quote, sentences, shorten_quote
+    from mockint.coaching.plan import QUOTE_MAX_WORDS, QUOTE_SLACK_WORDS, pick_quote, shorten_quote
+    from mockint.scoring.offline import sentences
 
     assert sentences(WARD) == [WARD[: WARD.index("winter.") + 7], WARD[WARD.index("We started") :]]
     assert sentences("We met at 10 p.m. on the Friday. It worked.") == ["We met at 10 p.m. on the Friday.", "It worked."]
+    assert sentences("I asked Prof. Okafor on the ward. It worked.") == ["I asked Prof. Okafor on the ward.", "It worked."]
     assert pick_quote(WARD, ["board round"]).endswith("every morning at 9.30 and the team really got behind it.")
     cases = {
         "We started a daily board round every morning at 9.30 and the team really got behind it.":

@@ -187,12 +187,35 @@ def test_missing_level_is_a_one_line_data_error(tmp_path):
 
 
 @pytest.mark.parametrize(("levels", "problem"), [({5: "beyond the scale"}, "5 is not a score"), ({2: " "}, "empty descriptor")])
-def test_offline_level_words_must_name_a_score_and_say_something(tmp_path, levels, problem):
+@pytest.mark.parametrize("field", ["offline_levels", "variants"])
+def test_level_words_must_name_a_score_and_say_something(tmp_path, levels, problem, field):
     data = _star_data()
-    data["criteria"][0]["offline_levels"] = levels
+    if field == "variants":
+        data["criteria"][0]["variants"] = [{"question": "weakness", "levels": levels}]
+        where = "variants.0.levels"
+    else:
+        data["criteria"][0]["offline_levels"] = levels
+        where = "offline_levels"
     _write_rubric(tmp_path, data)
-    with pytest.raises(DataFileError, match=rf"star.yaml: invalid rubric at criteria.0.offline_levels.*{problem}"):
+    with pytest.raises(DataFileError, match=rf"star.yaml: invalid rubric at criteria.0.{where}.*{problem}"):
         load_rubrics(folder=tmp_path)
+
+
+def test_a_variant_for_an_unknown_kind_is_one_line_naming_the_file_criterion_and_kinds(tmp_path):
+    from mockint.scoring.kinds import load_kinds
+
+    data = _star_data()
+    data["criteria"][1]["variants"] = [{"kinds": ["motivation"], "advice": "Say why this role."}]
+    _write_rubric(tmp_path, data)
+    assert load_rubrics(folder=tmp_path)[0].criteria[1].variants[0].kinds == ["motivation"]
+    data["criteria"][1]["variants"] = [{"kinds": ["behavioral"], "advice": "Say what you did."}]  # US spelling: not a key
+    _write_rubric(tmp_path, data)
+    with pytest.raises(DataFileError) as caught:
+        load_rubrics(folder=tmp_path)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(str(tmp_path / "star.yaml"))
+    assert f"criterion '{data['criteria'][1]['id']}'" in message and "'behavioral'" in message
+    assert f"(known: {', '.join(load_kinds())})" in message
 
 
 def test_golden_expecting_unknown_criterion_is_rejected(tmp_path):

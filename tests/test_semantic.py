@@ -522,5 +522,23 @@ def test_a_broken_topic_is_one_line_naming_the_file(tmp_path):
     with pytest.raises(DataFileError, match=r"substance.yaml: topic `conflict` must have exactly `asked` and `answered`"):
         _topics_data(str(path), 1)
     path.write_text("schema_version: 1\ntopics:\n  conflict: {asked: [Conflict], answered: [argued]}\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"`asked` must be a non-empty list of lower-case phrases"):
+    with pytest.raises(DataFileError, match=r"`topics.conflict.asked` must be a non-empty list of lower-case phrases"):
         _topics_data(str(path), 2)
+
+
+@pytest.mark.parametrize(("section", "loader"), [
+    ("ties_back: ['*']", "_ties_back_data"),
+    ("figures:\n  equating: [the same as, '*']", "_equating_data"),
+    ("bad_outcomes:\n  happened: [lost]\n  averted: ['*']\n  stood_by: [a win]", "_bad_outcomes_data"),
+    ("topics:\n  conflict: {asked: [conflict*], answered: ['*']}", "_topics_data"),
+])
+def test_a_lone_star_is_refused_in_every_phrase_list(tmp_path, section, loader):
+    """A lone `*` matches any word: `ties_back: ["*"]` would tie every story back and switch the check off."""
+    from mockint.errors import DataFileError
+    from mockint.scoring import semantic
+
+    path = tmp_path / "substance.yaml"
+    path.write_text(f"schema_version: 1\n{section}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"substance.yaml: `[a-z_.]+` must be a non-empty list of lower-case phrases, each "
+                                            r"with a word besides \*, not '\*'$"):
+        getattr(semantic, loader)(str(path), 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -107,7 +106,7 @@ def score_cmd(
     session_id: str | None = typer.Option(None, "--session", help="re-score a session's answers (id, prefix or 'latest')"),
     question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to (any wording)"),
     question_id: str | None = typer.Option(None, "--question-id", help="the bank question it answers ('mockint questions' lists ids)"),
-    kind: str | None = typer.Option(None, "--kind", help="the kind of question, when the guess is wrong: behavioural, motivation, situational, approach, technical"),
+    kind: str | None = typer.Option(None, "--kind", help="the kind of question, when the guess is wrong: a kind of the `kinds` table in rubrics/questions.yaml"),
     follows: str | None = typer.Option(
         None, "--follows", metavar="SESSION/ANSWER", help="the answer this replies to a follow-up on (latest/a01): judged told after it"
     ),
@@ -128,6 +127,7 @@ def score_cmd(
     if rescore_all:
         raise UsageError("--all only applies with --session")
 
+    from mockint.coaching.plan import same_words
     from mockint.practice import judge_typed_reply
     from mockint.records import Transcript
     from mockint.scoring import get_scorer
@@ -153,7 +153,7 @@ def score_cmd(
     assumed, short = _notes(asked, bool(question or question_id), kind is not None, transcript)
     # What the candidate typed is what they were asked; the bank question it was matched to is said beside it.
     typed = " ".join(question.split()) if question else None
-    matched = asked.text if asked.source == "bank" and typed is not None and not _same_words(typed, asked.text) else None
+    matched = asked.text if asked.source == "bank" and typed is not None and not same_words(typed, asked.text) else None
     if as_json:
         print_json(
             {
@@ -184,11 +184,6 @@ def score_cmd(
     if short:
         console.print(f"[yellow]Note:[/] {escape(short)}")
     render_scorecard(card, delivery=delivery)
-
-
-def _same_words(a: str, b: str) -> bool:
-    """The same question up to case, spacing and punctuation: nothing to say about a match."""
-    return re.findall(r"[a-z0-9']+", a.lower()) == re.findall(r"[a-z0-9']+", b.lower())
 
 
 def _question(text: str | None, question_id: str | None, kind: str | None):  # -> QuestionRef

@@ -46,7 +46,7 @@ from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.kinds import TopicWords, classify_topic, load_kinds, topic_words
-from mockint.scoring.offline import LESSON, bad_outcomes
+from mockint.scoring.offline import LESSON, bad_outcomes, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
@@ -487,11 +487,6 @@ def bank_question_for(
 # --- quotes ----------------------------------------------------------------------------
 
 
-# A full stop ends a sentence only before a space, so "9.30" and "6.1" stay whole; after a title
-# ("St", "Dr") it never does, and after "a.m.", "e.g." and the like only before a capital letter.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_TITLE_END = re.compile(r"\b(?:st|dr|mr|mrs|ms|prof)\.$", re.I)
-_ABBREVIATION_END = re.compile(r"\b(?:[a-z]\.[a-z]|etc|vs|approx|no)\.$", re.I)
 # Where a long quote may end: after a comma, semicolon or colon, or before a word that starts a clause.
 _CLAUSE_CUT = re.compile(
     r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|which|who|because|then|while|until|after|before|when|where)\s)", re.I
@@ -503,17 +498,6 @@ _LEADS_ON = frozenset(
 )
 # A quote is at least this many words (the quote rules' minimum, scoring/evidence.py).
 QUOTE_MIN_WORDS = 5
-
-
-def sentences(text: str) -> list[str]:
-    """The text's sentences, not split inside a number or after a title or abbreviation."""
-    out: list[str] = []
-    for piece in _SENTENCE_END.split(" ".join(text.split())):
-        if out and (_TITLE_END.search(out[-1]) or (_ABBREVIATION_END.search(out[-1]) and not piece[:1].isupper())):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
 
 
 def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:

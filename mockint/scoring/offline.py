@@ -265,18 +265,19 @@ BEHAVIOURAL_Q = re.compile(
 
 # A full stop ends a sentence unless it ends an abbreviation a sentence goes on after ("at 10 p.m. on
 # the Friday", "e.g. the rota"): there, only a capital letter after it starts a new sentence.
-_ABBREVIATIONS = ("a.m.", "p.m.", "e.g.", "i.e.", "etc.", "vs.", "approx.", "no.", "mr.", "mrs.", "ms.", "dr.", "st.")
+_TITLES = ("mr.", "mrs.", "ms.", "dr.", "st.", "prof.")  # never end a sentence
+_ABBREVIATIONS = ("a.m.", "p.m.", "e.g.", "i.e.", "etc.", "vs.", "approx.", "no.", *_TITLES)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def _sentences(text: str) -> list[str]:
+def sentences(text: str) -> list[str]:
     """The text's sentences. A full stop ends one unless it ends an abbreviation a sentence goes on
     after ("at 10 p.m. on the Friday", "e.g. the rota"): after one, only a capital letter starts a
     new sentence (Dr. and the like never end one)."""
     out: list[str] = []
     for piece in _SENTENCE_END.split(" ".join(text.split())):
         last = out[-1].rsplit(" ", 1)[-1].lower() if out else ""
-        if last in _ABBREVIATIONS and (not piece[:1].isupper() or last in ("mr.", "mrs.", "ms.", "dr.", "st.")):
+        if last in _ABBREVIATIONS and (not piece[:1].isupper() or last in _TITLES):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
@@ -308,7 +309,7 @@ class Unit:
 
 def split_units(text: str) -> list[Unit]:
     pieces: list[str] = []
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         if len(sentence.split()) > 22:
             clauses = [p for p in _CLAUSE_BREAK.split(sentence) if p.strip()]
             if len(clauses) > 1 and len(clauses[0].split()) < 4:  # "Since | then I check...": one clause
@@ -1872,10 +1873,6 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
         }
     )
     return features
-
-
-def _count_best(r: Reading, pattern: re.Pattern[str], limit: int = 2) -> list[str]:
-    return _best(r, lambda u, c: len(pattern.findall(u.lower)), limit=limit, minimum=1, focus=_focus_pattern(pattern))
 
 
 def _level(value: float, steps: tuple[float, float, float, float]) -> int:

@@ -69,6 +69,19 @@ def _criterion_key(key: str) -> str:
 CriterionKey = Annotated[str, AfterValidator(_criterion_key)]
 
 
+def _some_levels(levels: dict[int, str]) -> dict[int, str]:
+    unknown = set(levels) - set(LEVELS)
+    if unknown:
+        raise ValueError(f"{min(unknown)} is not a score (0-{MAX_SCORE})")
+    if any(not str(text).strip() for text in levels.values()):
+        raise ValueError("an empty descriptor (leave the level out to use the criterion's own)")
+    return dict(sorted(levels.items()))
+
+
+# Some of the levels 0..4, each with words of its own (a level left out keeps the criterion's descriptor).
+SomeLevels = Annotated[dict[int, str], AfterValidator(_some_levels)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -76,18 +89,11 @@ class _Strict(BaseModel):
 class OfflineCues(_Strict):
     """Phrases the offline scorer reads for one criterion, beside its own cue readers (offline.py):
     `good` ones count toward it, `poor` ones against it. Lower-case, matched from a word start; a
-    trailing `*` lets a word run on ("escalat*"), and a lone `*` stands for any one word ("every *")."""
+    trailing `*` lets a word run on ("escalat*"), and a `*` word stands for any one word ("every *").
+    Checked as the file loads (datafiles.phrase_list), with the criteria that read them."""
 
     good: list[str] = Field(default_factory=list, description="phrases of an answer that does this well")
     poor: list[str] = Field(default_factory=list, description="phrases of an answer that does it badly")
-
-    @field_validator("good", "poor")
-    @classmethod
-    def _phrases_lower_case(cls, cues: list[str]) -> list[str]:
-        for cue in cues:
-            if not cue.replace("*", "").strip() or cue != cue.lower():
-                raise ValueError(f"cue {cue!r} must be lower-case words (answers are matched in lower case)")
-        return cues
 
 
 class CriterionVariant(_Strict):
@@ -98,7 +104,7 @@ class CriterionVariant(_Strict):
     kinds: list[str] = Field(default_factory=list, description="question kinds it is for (questions.yaml); empty: any")
     question: str | None = Field(default=None, description="a regular expression the question's text matches (any case)")
     description: str | None = None
-    levels: dict[int, str] = Field(default_factory=dict, description="the levels it words differently")
+    levels: SomeLevels = Field(default_factory=dict, description="the levels it words differently")
     advice: str | None = None
 
     @field_validator("question")
@@ -110,13 +116,6 @@ class CriterionVariant(_Strict):
             except re.error as exc:
                 raise ValueError(f"question pattern {pattern!r} is not a valid regular expression: {exc}") from None
         return pattern
-
-    @field_validator("levels")
-    @classmethod
-    def _known_levels(cls, levels: dict[int, str]) -> dict[int, str]:
-        if set(levels) - set(LEVELS) or any(not str(text).strip() for text in levels.values()):
-            raise ValueError(f"levels must be some of the scores {list(LEVELS)}, each with a descriptor")
-        return levels
 
     def matches(self, question: str, kind: str | None) -> bool:
         return (not self.kinds or kind in self.kinds) and (self.question is None or bool(re.search(self.question, question, re.IGNORECASE)))
@@ -153,13 +152,20 @@ class Criterion(_Strict):
     offline_caveat: str | None = Field(
         default=None, description="shown with the score wherever its level is the offline cues' own: what they cannot check"
     )
-    offline_levels: dict[int, str] = Field(
+    offline_levels: SomeLevels = Field(
         default_factory=dict,
         description="score -> what the offline cues' reading of that level can honestly say, shown instead of the "
         "level's descriptor wherever the level is theirs (levels left out use the descriptor)",
     )
     offline_cues: OfflineCues | None = Field(
         default=None, description="phrases the offline scorer counts for (`good`) and against (`poor`) this criterion"
+    )
+    support: dict[int, list[str]] = Field(
+        default_factory=dict,
+        description="level -> cues its quoted evidence must show (scoring/support.py); a score they do not support is lowered",
+    )
+    variants: list[CriterionVariant] = Field(
+        default_factory=list, description="other words for some questions (by kind or wording); the first that matches"
     )
 
     @field_validator("followup", "followup_measured", "followup_bad_outcome")
@@ -185,10 +191,6 @@ class Criterion(_Strict):
             if not cue.strip() or cue != cue.lower():
                 raise ValueError(f"cue {cue!r} must be lower-case words (answers are matched in lower case)")
         return cues
-    support: dict[int, list[str]] = Field(
-        default_factory=dict,
-        description="level -> cues its quoted evidence must show (scoring/support.py); a score they do not support is lowered",
-    )
 
     @field_validator("support")
     @classmethod
@@ -204,16 +206,6 @@ class Criterion(_Strict):
                         raise ValueError(f"unknown support cue '{name.strip()}' (known: {', '.join(CUE_WORDS)})")
         return dict(sorted(support.items()))
 
-    @field_validator("offline_levels")
-    @classmethod
-    def _known_levels(cls, levels: dict[int, str]) -> dict[int, str]:
-        unknown = set(levels) - set(LEVELS)
-        if unknown:
-            raise ValueError(f"offline_levels: {min(unknown)} is not a score (0-{MAX_SCORE})")
-        if any(not str(text).strip() for text in levels.values()):
-            raise ValueError("offline_levels: an empty descriptor (leave the level out to use its descriptor)")
-        return dict(sorted(levels.items()))
-
     @field_validator("levels")
     @classmethod
     def _every_level_described(cls, levels: dict[int, str]) -> dict[int, str]:
@@ -222,10 +214,6 @@ class Criterion(_Strict):
         if any(not str(text).strip() for text in levels.values()):
             raise ValueError("every level needs a descriptor")
         return dict(sorted(levels.items()))
-
-    variants: list[CriterionVariant] = Field(
-        default_factory=list, description="other words for some questions (by kind or wording); the first that matches"
-    )
 
     @property
     def max_score(self) -> int:
@@ -317,7 +305,41 @@ def load_rubric_file(path: Path) -> Rubric:
         raise DataFileError(f"{path}: invalid rubric at {first_error(exc)}") from None
     if rubric.id != path.stem:
         raise DataFileError(f"{path}: rubric id '{rubric.id}' must match the file name '{path.stem}'")
+    _check_offline_cues(rubric, path)
+    _check_variant_kinds(rubric, path)
     return rubric
+
+
+def _check_offline_cues(rubric: Rubric, path: Path) -> None:
+    """`offline_cues` only on a criterion the offline scorer reads them for (elsewhere they would be
+    silently ignored), each list of phrases well-formed."""
+    from mockint.datafiles import phrase_list
+    from mockint.scoring.offline import KIND_CUE_WEIGHTS
+
+    for criterion in rubric.criteria:
+        if criterion.offline_cues is None:
+            continue
+        if f"{rubric.id}.{criterion.id}" not in KIND_CUE_WEIGHTS:
+            raise DataFileError(f"{path}: criterion '{criterion.id}' has offline_cues, which the offline scorer reads "
+                                f"only for {', '.join(KIND_CUE_WEIGHTS)}")
+        for side, cues in (("good", criterion.offline_cues.good), ("poor", criterion.offline_cues.poor)):
+            phrase_list(path, f"{criterion.id}.offline_cues.{side}", cues, may_be_empty=True)
+
+
+def _check_variant_kinds(rubric: Rubric, path: Path) -> None:
+    """A variant's `kinds` must be question kinds: those of the kinds table beside the rubric files
+    (questions.yaml), else the bundled one. An unknown kind would never match, and its words never show."""
+    named = [(c.id, kind) for c in rubric.criteria for v in c.variants for kind in v.kinds]
+    if not named:
+        return
+    from mockint.scoring.kinds import BANK_FILE, load_kinds
+
+    beside = path.parent / BANK_FILE
+    kinds = load_kinds(beside if beside.exists() else None)
+    for criterion_id, kind in named:
+        if kind not in kinds:
+            raise DataFileError(f"{path}: criterion '{criterion_id}' has a variant for kind '{kind}', which is not a "
+                                f"question kind (known: {', '.join(kinds)})")
 
 
 def load_rubrics(ids: list[str] | None = None, *, folder: Path | None = None) -> list[Rubric]:

@@ -183,6 +183,7 @@ def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    from mockint.datafiles import phrase_list
     from mockint.errors import DataFileError
 
     path, topics = _mapping_section(path_text, "topics", "map topic names to `asked` and `answered` lists")
@@ -190,12 +191,8 @@ def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str]
     for name, spec in topics.items():
         if not isinstance(spec, dict) or set(spec) != {"asked", "answered"}:
             raise DataFileError(f"{path}: topic `{name}` must have exactly `asked` and `answered`")
-        for side in ("asked", "answered"):
-            cues = spec[side]
-            if not isinstance(cues, list) or not cues or not all(
-                    isinstance(c, str) and c.strip() and c == c.lower() and c.rstrip("*").strip() for c in cues):
-                raise DataFileError(f"{path}: topic `{name}`: `{side}` must be a non-empty list of lower-case phrases")
-        out[str(name)] = (phrases_pattern(spec["asked"]), phrases_pattern(spec["answered"]))
+        asked, answered = (phrase_list(path, f"topics.{name}.{side}", spec[side]) for side in ("asked", "answered"))
+        out[str(name)] = (phrases_pattern(asked), phrases_pattern(answered))
     return out
 
 
@@ -209,17 +206,11 @@ BAD_OUTCOME_LISTS = ("happened", "averted", "stood_by")
 
 @lru_cache(maxsize=4)
 def _bad_outcomes_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]]:
-    from mockint.errors import DataFileError
+    from mockint.datafiles import phrase_list
 
     path, section = _mapping_section(path_text, "bad_outcomes", f"map {', '.join(BAD_OUTCOME_LISTS)} to lists of phrases")
-    out = {}
-    for name in BAD_OUTCOME_LISTS:
-        cues = section.get(name)
-        if not isinstance(cues, list) or not cues or not all(
-                isinstance(c, str) and c.strip() and c == c.lower() and c.rstrip("*").strip() for c in cues):
-            raise DataFileError(f"{path}: `bad_outcomes.{name}` must be a non-empty list of lower-case phrases")
-        out[name] = phrases_pattern(cues)
-    return out
+    return {name: phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name)))
+            for name in BAD_OUTCOME_LISTS}
 
 
 def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
@@ -230,25 +221,19 @@ def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=4)
 def _equating_data(path_text: str, _mtime: int) -> re.Pattern[str]:
-    from mockint.errors import DataFileError
+    from mockint.datafiles import phrase_list
 
     path, section = _mapping_section(path_text, "figures", "map `equating` to a list of phrases")
-    cues = section.get("equating")
-    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() and c == c.lower() for c in cues):
-        raise DataFileError(f"{path}: `figures.equating` must be a non-empty list of lower-case phrases")
-    return phrases_pattern(cues)
+    return phrases_pattern(phrase_list(path, "figures.equating", section.get("equating")))
 
 
 @lru_cache(maxsize=4)
 def _ties_back_data(path_text: str, _mtime: int) -> re.Pattern[str]:
-    from mockint.datafiles import read_yaml_mapping
-    from mockint.errors import DataFileError
+    from mockint.datafiles import phrase_list, read_yaml_mapping
 
     path = Path(path_text)
     cues = read_yaml_mapping(path, "substance file", schema_version=1).get("ties_back")
-    if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() and c == c.lower() for c in cues):
-        raise DataFileError(f"{path}: `ties_back` must be a non-empty list of lower-case phrases")
-    return phrases_pattern(cues)
+    return phrases_pattern(phrase_list(path, "ties_back", cues))
 
 
 def ties_back_phrases() -> re.Pattern[str]:
