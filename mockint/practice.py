@@ -927,7 +927,7 @@ def reply_card(after_story: Scorecard, alone: Scorecard, criteria: list[str], ru
     delayed discharges fell from about 12 a week to 5" is no result (Result 1/4: the offline scorer
     reads a figure before any step as the problem); told after the story it is 3/4. Told after a
     story of "we worked really hard as a team", "I decided to split the evidence folders… I
-    personally audited all 28 records" shares that story's "we" (Ownership 2/4); alone it is 3/4."""
+    personally audited all 28 records" reads as a step in that story's "we" (Action 2/4); alone it is 3/4."""
     from mockint.scoring.card import apply_question_criteria
 
     wanted = set(criteria)
