@@ -449,6 +449,17 @@ def test_quotes_are_whole_sentences_cut_only_between_clauses():
     assert quoted == "On my last ward at St. Mary's we had a real problem with delayed discharges over winter" and quote_in(quoted, WARD)
 
 
+def test_a_quote_starts_at_the_candidates_words_not_their_lead_in():
+    """The panel example's follow-up quoted "So, um, we had this big project at my last company"."""
+    from mockint.coaching.plan import shorten_quote
+
+    said = "So, um, we had this big project at my last company and it was, uh, a migration."
+    short = shorten_quote(said)
+    assert short.startswith("We had this big project") and quote_in(short, said), short
+    assert shorten_quote("Well, yeah, I rang the site manager") == "I rang the site manager"
+    assert shorten_quote("So we did") == "So we did"  # too short to lose a word
+
+
 @pytest.mark.parametrize(
     "topic, competencies, expected",
     [

@@ -45,6 +45,7 @@ from mockint.coaching.weakness import DELIVERY_CHECKS, WeakArea
 from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
+from mockint.scoring.evidence import FILLERS
 from mockint.scoring.kinds import TopicWords, classify_topic, load_kinds, topic_words
 from mockint.scoring.offline import LESSON, bad_outcomes, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
@@ -512,13 +513,22 @@ def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:
     return found[0]
 
 
+# Words a quote does not start with: joining words and what speakers say before they start
+# (scoring.evidence.FILLERS: a quote is verified with fillers forgiven, so dropping them keeps it verbatim).
+QUOTE_LEAD_INS = frozenset({"and", "but", "so", "well", "yeah", "okay", "ok", "right", "like", *FILLERS})
+
+
 def shorten_quote(quote: str) -> str:
     """At most QUOTE_MAX_WORDS words, verbatim from the start (after a leading "and"), without
     trailing punctuation: the first clauses that fit, else the words that fit, ending neither inside a name ("St Mary's")
     nor on a word that leads into the rest ("at", "my")."""
     words = quote.strip().strip('"').split()
-    if len(words) > QUOTE_MIN_WORDS and words[0].lower() in ("and", "but", "so"):
-        words = words[1:]  # a clause the scorer quoted from mid-sentence: "and we stopped..."
+    # A clause the scorer quoted from mid-sentence ("and we stopped..."), or a lead-in the candidate
+    # said before the words that matter ("So, um, we had..."): an interviewer quotes from the words.
+    while len(words) > QUOTE_MIN_WORDS and words[0].lower().strip(",.;:") in QUOTE_LEAD_INS:
+        words = words[1:]
+    if words and words[0][:1].islower() and quote.strip().strip('"')[:1].isupper():
+        words[0] = words[0][:1].upper() + words[0][1:]  # the quote still starts like a sentence
     if len(words) > QUOTE_MAX_WORDS:
         kept: list[str] = []
         for clause in _CLAUSE_CUT.split(" ".join(words)):
