@@ -209,6 +209,48 @@ def test_a_safe_negation_is_no_refusal(sentence):
     assert findings([sentence]) == []
 
 
+# A skip or delay word as a noun ("log the delay", "no hesitation", "put it in the skip") puts nothing off.
+NOUNS_THAT_PUT_NOTHING_OFF = [
+    "I'd note the delay on the goods-in sheet and tell the transport manager.",
+    "There'd be no delay in reporting it to my supervisor.",
+    "I'd have no hesitation in phoning the duty manager.",
+    "Without any delay I'd report it to the depot manager.",
+    "The forty minute delay meant the driver's checks ran late, so I'd record it on the checklist.",
+    "I'd put the split pallets in the skip and then do the racking checks.",
+    "I'd explain any delays to the customer in the handover.",
+    "After a long wait for the shift manager I'd call the police myself.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOUNS_THAT_PUT_NOTHING_OFF)
+def test_a_delay_or_skip_as_a_noun_is_no_refusal(sentence):
+    assert findings([sentence]) == []
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("I'd delay reporting it to the depot manager.", "escalation_delayed"),
+    ("We'd probably delay telling the transport manager.", "escalation_delayed"),
+    ("The drivers and I would skip the forklift checks.", "check_skipped"),
+    ("To save time I'd skip the walkround checks.", "check_skipped"),
+])
+def test_the_same_words_as_verbs_are_still_read(sentence, kind):
+    assert [f.kind for f in findings([sentence])] == [kind]
+
+
+def test_a_plan_that_logs_the_delay_is_not_capped():
+    """A logistics trial: logging a late trailer's delay in the report read as putting off escalating, and the
+    sound plan scored judgement 0, overall capped at 35."""
+    question = ("A delivery of chilled stock arrives three hours late and the cold store is nearly full. "
+                "What would you do?")
+    plan = ("First I'd check the probe temperatures on the trailer, because chilled stock over five degrees can't "
+            "be accepted. I'd ring the transport manager right away and agree which loads take priority, and ask "
+            "the haulier to push back the next inbound. I'd move two pickers onto putaway so the cold store clears. "
+            "At the end I'd write up the delay in the handover and raise it with the supplier's account manager.")
+    assert findings([plan]) == []
+    card = _score(question, plan)
+    assert _criterion(card, "situational.judgement").score >= 2 and "unsafe" not in (card.overall_capped or "")
+
+
 def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
     plan = ["I wouldn't go to HR, I'd speak to my area manager about it today.", "Then I'd check the till data."]
     assert findings(plan) == []

@@ -9,8 +9,10 @@ candidate followed closely by a safe step (escalating, reporting, asking for hel
 the procedure), a skip or delay before one, the plan's only escalation put off till later, a cover-up.
 Negations that turn a skip around are safe ("I'd never skip the checks", "I wouldn't hesitate to call",
 "I wouldn't wait for the morning, I'd call outreach straight away"), and so are a refusal of one
-channel in a plan that escalates to another, a step put in order ("not until I've done a set of obs")
-and peers left out ("not mention it to the other supervisors"). The words are data
+channel in a plan that escalates to another, a step put in order ("not until I've done a set of obs"),
+peers left out ("not mention it to the other supervisors"), and a skip or delay word that is a noun ("I'd log
+the delay in the shift report" read as putting off escalating, and capped a logistics trial's sound plan at 35;
+"no hesitation in calling", "put it in the skip"). The words are data
 (rubrics/safety.yaml); which criteria such an answer is capped on, and at what, too.
 
 Measured on the scoring corpus's dev split (docs/scoring.md, "A plan that refuses the safe step"): it
@@ -77,6 +79,10 @@ NEW_STEP_AFTER_AND = frozenset("i i'd i'll we we'd we'll you then also just".spl
 OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which".split())
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
 NOT_ONLY = frozenset("just only simply".split())
+# A skip or delay word is a noun after a determiner with at most this many words between ("a two hour delay");
+# a modal or a pronoun between makes it a verb again ("the driver would delay").
+MODIFIERS_BEFORE_NOUN = 2
+NOT_A_MODIFIER = frozenset("would will could should might must can may shall did does do just then".split()) | OTHERS | CANDIDATE
 
 KINDS = ("escalation_refused", "escalation_delayed", "check_skipped", "cover_up", "shortcut")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
@@ -175,6 +181,8 @@ class SafetyWords(_Words):
     negations: list[str] = Field(min_length=1)
     skips: list[str] = Field(min_length=1)
     delays: list[str] = Field(min_length=1)
+    nouns: list[str] = Field(default_factory=list)
+    nouns_after: list[str] = Field(default_factory=list)
     later: list[str] = Field(min_length=1)
     escalation: Escalation
     checks: list[str] = Field(min_length=1)
@@ -212,6 +220,8 @@ class Reader:
     when_not_whether: Phrases
     peers: Phrases
     shortcuts: Phrases
+    nouns: Phrases
+    nouns_after: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -237,7 +247,8 @@ def _reader(path_text: str, _mtime: int) -> Reader:
     e = words.escalation
     return Reader(words, *(Phrases(x) for x in (
         words.negations, words.skips, words.delays, words.later, e.steps, e.not_steps, e.to_someone, e.people,
-        e.anyone, words.checks, words.cover_up, words.when_not_whether, words.peers, words.shortcuts)))
+        e.anyone, words.checks, words.cover_up, words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
+        frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)))
 
 
 def reader() -> Reader:
@@ -286,6 +297,20 @@ def _subject_is_candidate(words: list[str], at: int, start: int) -> bool:
     return True  # "never skip the checks", "no need to": nobody else's
 
 
+def _names_a_thing(r: Reader, words: list[str], at: int, start: int) -> bool:
+    """Whether the skip or delay word at `at` is a noun (one of `nouns`): after a determiner or a verb that
+    takes it as its object, up to MODIFIERS_BEFORE_NOUN words before ("log the delay", "a two hour delay",
+    "no hesitation", "put it in the skip"). Such a word puts off or drops nothing."""
+    if not r.nouns.match(words, at):
+        return False  # "a shift without the checks", "a fix rather than follow the procedure"
+    for k in range(at - 1, max(start, at - 2 - MODIFIERS_BEFORE_NOUN) - 1, -1):
+        if words[k] in r.nouns_after:
+            return True
+        if words[k] in BRIDGES or words[k] in PUNCTUATION or words[k] in NOT_A_MODIFIER or "'" in words[k]:
+            return False  # "to delay", "I'd probably delay", "the driver would delay": a verb
+    return False
+
+
 def _clause_break(words: list[str], k: int, trigger: str) -> bool:
     word = words[k]
     if word in PUNCTUATION or word in BREAK_WORDS:
@@ -332,6 +357,10 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
             continue
         n, kind = next(((m, kind) for kind, phrases in (("skip", r.skips), ("delay", r.delays))
                         if (m := phrases.match(words, k))), (0, ""))
+        if n and _names_a_thing(r, words, k, start):  # "without any delay": the negation's object, no step's
+            flips, trigger, reach = 0, "", 0
+            k += n
+            continue
         if n and _subject_is_candidate(words, k, start):
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "rather than just reporting it": more than that
                 k += n + 1
