@@ -209,6 +209,19 @@ def test_a_result_told_up_front_is_still_the_result():
     assert card(ROOT_Q, RESULT_UP_FRONT).criterion("star.result").score >= 3
 
 
+
+def test_a_result_said_as_a_result_is_the_result_wherever_its_clause_falls():
+    """A logistics trial's answer to "what was the result?": one long sentence, cut into clauses, puts its
+    "As a result, ..." clause first, before the clause with an action, and it read as no outcome (1 of 4,
+    "vague")."""
+    from mockint.scoring.offline import judge
+
+    answer = ("As a result, the pick error rate on the night shift went from about five percent to two within "
+              "six weeks, and we stopped losing two of the big supermarket credits every month.")
+    rule = judge(read_answer(answer, "What was the result?"))["star.result"]
+    assert rule.score >= 3 and "five percent to two" in rule.quotes[0]
+    assert card("Tell me about a time you improved accuracy.", answer).criterion("star.result").score >= 2
+
 # --- question kinds -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, kind", [

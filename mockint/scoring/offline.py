@@ -960,8 +960,10 @@ def first_step(r: Reading) -> int:
 
 
 # A result told before the story ("failures went from 25 a week to 1 a week in the end, but the way I got
-# there was..."): the same result as told after it, when a word says it is where things ended.
-RESULT_UP_FRONT = re.compile(r"\b(in the end|eventually|ended up|by the end|finally|at the end|these days|now)\b")
+# there was..."): the same result as told after it, when a word says it is where things ended. "As a result"
+# says so too: a one-sentence answer to "what was the result?" is cut into clauses, and its "As a result, ..."
+# clause comes first (a logistics trial's read as no outcome; no dev card changes).
+RESULT_UP_FRONT = re.compile(r"\b(as a result|in the end|eventually|ended up|by the end|finally|at the end|these days|now)\b")
 
 
 def judge_result(r: Reading) -> Judgement:
