@@ -34,8 +34,10 @@ STORY = (
     "committed to making it work and everyone pulled together. We started a daily board round and the "
     "team really got behind it. It was a great team effort and I was really proud of everyone."
 )
+# The trial's reply, without its "As a result," (which now marks a result however the sentence is
+# cut): alone, a figure told before any step still reads as the problem, not the outcome.
 RESULT_REPLY = (
-    "As a result, delayed discharges fell from about 12 a week to 5, and we stopped having to open "
+    "Delayed discharges fell from about 12 a week to 5, and we stopped having to open "
     "the escalation beds in February for the first time in three winters."
 )
 CQC_STORY = (
