@@ -923,8 +923,8 @@ def reply_card(after_story: Scorecard, alone: Scorecard, criteria: list[str], ru
     """A follow-up's reply judged on what the follow-up asks for (`criteria`), each criterion at the
     better of its two readings: told after the answer it follows up, and alone.
 
-    Either reading alone marks down a reply that gives exactly what was asked. Alone, "As a result,
-    delayed discharges fell from about 12 a week to 5" is no result (Result 1/4: the offline scorer
+    Either reading alone marks down a reply that gives exactly what was asked. Alone, "Delayed
+    discharges fell from about 12 a week to 5" is no result (Result 1/4: the offline scorer
     reads a figure before any step as the problem); told after the story it is 3/4. Told after a
     story of "we worked really hard as a team", "I decided to split the evidence folders… I
     personally audited all 28 records" reads as a step in that story's "we" (Action 2/4); alone it is 3/4."""
