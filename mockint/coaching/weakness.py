@@ -359,14 +359,23 @@ class LedgerEntry(Model):
     updated_at: datetime
     reopened: int = Field(default=0, description="times it slipped back after being resolved")
     passes: list[str] = Field(default_factory=list, description="new questions passed since the last weak answer")
-    count: int = Field(default=0, description="weak answers (or mentions) when last found")
+    count: int = Field(default=0, description="weak answers of the last round that found it (or mentions); weak_answers() is the total")
     severity: float = 0.0
     evidence: list[WeakEvidence] = Field(default_factory=list, description="latest weak answers")
     history: list[LedgerEvent] = Field(default_factory=list)
 
+    def weak_answers(self) -> int:
+        """Weak answers on record, over every session (`count` is only the last round that found
+        the area: "weak in 1 answer" stood beside three answers of two sessions); a round-one
+        concern counts its mentions."""
+        if self.kind == "debrief":
+            return self.count
+        weak = sum(1 for event in self.history if event.outcome == "weak")
+        return max(weak, len(self.evidence), self.count)
+
     def to_weak_area(self) -> WeakArea:
         return WeakArea(
-            id=self.id, kind=self.kind, name=self.name, count=self.count, severity=self.severity, carried=True,
+            id=self.id, kind=self.kind, name=self.name, count=self.weak_answers(), severity=self.severity, carried=True,
             status=self.status, competencies=list(self.competencies), criteria=list(self.criteria),
             advice=self.advice, evidence=list(self.evidence),
         )

@@ -504,7 +504,7 @@ class LedgerRow(Model):
     name: str
     kind: str
     status: str
-    count: int
+    count: int = Field(description="weak answers on record, over every session")
     reopened: int
     opened: str
     updated: str
@@ -567,7 +567,7 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
                 name=entry.name,
                 kind=entry.kind,
                 status=entry.status,
-                count=entry.count,
+                count=entry.weak_answers(),
                 reopened=entry.reopened,
                 opened=f"{entry.opened_at:%Y-%m-%d}",
                 updated=f"{entry.updated_at:%Y-%m-%d}",
