@@ -172,13 +172,13 @@ class WeakArea(Model):
 def _evidence_score(e: WeakEvidence, *, with_session: bool = False) -> str:
     answer = e.answer_id
     if with_session and e.session_id:
-        answer += f" of {_session_label(e.session_id)}"
+        answer += f" of {session_label(e.session_id)}"
     if e.max_score is not None:
         return f"{answer} {e.score:g}/{e.max_score}"
     return f"{answer} {e.detail or e.score}"
 
 
-def _session_label(session_id: str) -> str:
+def session_label(session_id: str) -> str:
     """'12-01 16:11' for a session id like 20261201-161138-7f10 (else the id itself)."""
     day, _, rest = session_id.partition("-")
     if len(day) == 8 and day.isdigit() and rest[:4].isdigit():
