@@ -264,3 +264,18 @@ def test_replies_to_plan_follow_ups_are_named_and_kept_out_of_the_mean_of_first_
     # The progress chart: the round's overall is its first answers'; the drilled criterion still has its point.
     point = analyse_progress([session], RUBRICS).points[1]
     assert point.overall == fresh.scorecard.overall and "star.result" in point.criteria
+
+
+def test_score_follows_wins_over_kind_and_says_so_in_one_line(run_cli, tmp_path):
+    """--kind motivation with --follows judged a story's result as a motivation answer, unsaid."""
+    store = SessionStore(load_settings().paths.sessions_dir)
+    first_round(store)
+    reply = str(_write(tmp_path, RESULT_REPLY))
+    base = ("score", "--text", reply, "--follows", "latest/a01", "--offline", "--json")
+    plain = json.loads(run_cli(*base).out)
+    result = run_cli(*base, "--kind", "motivation")
+    assert result.code == 0, result
+    with_kind = json.loads(result.out)
+    assert with_kind["scorecard"]["criteria"] == plain["scorecard"]["criteria"]  # judged on what the follow-up asks, not as motivation
+    (note,) = [n for n in with_kind["notes"] if "--kind" in n]
+    assert note == "--kind motivation is not used with --follows: a follow-up's reply is judged on what the follow-up asks."

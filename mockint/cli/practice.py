@@ -88,7 +88,8 @@ class ConsoleEvents:
     def on_session(self, session, resumed: bool) -> None:
         self._session_id = session.id
         verb = "Resuming" if resumed else "Session"
-        console.print(f"[bold]{verb} {session.id}[/]  [dim]({len(session.rounds[-1].questions)} questions)[/]")
+        count = len(session.rounds[-1].questions)
+        console.print(f"[bold]{verb} {session.id}[/]  [dim]({count} question{'s' if count != 1 else ''})[/]")
         if session.role:
             console.print(f"[dim]role: {session.role}; {len(session.keywords)} keywords bias transcription[/]")
 
