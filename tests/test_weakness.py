@@ -432,3 +432,15 @@ def test_a_carried_area_counts_the_weak_answers_it_lists():
     assert area.summary().startswith("weak in 3 answers (a01 of 12-02 07:25 0/4, a02 of 12-02 07:24 0/4, a04 of")
     (row,) = [r for r in analyse_progress([earlier, later], RUBRICS, ledger).ledger if r.id == "star.action"]
     assert row.count == 3 and row.evidence == area.summary()
+
+
+def test_a_later_round_of_the_same_session_keeps_the_earlier_rounds_weak_answers_listed():
+    session = make_session(
+        [make_answer("a01", "q1", {"star.task": 0}), make_answer("a02", "q2", {"star.task": 1})],
+        [make_answer("a03", "q3", {"star.task": 0})],
+        session_id="20261202-073315-e133",
+    )
+    ledger = record_round(record_round(Ledger(), session, RUBRICS), session, RUBRICS)  # twice: nothing doubled
+    entry = ledger.entries["star.task"]
+    assert [e.answer_id for e in entry.evidence] == ["a03", "a01", "a02"]
+    assert entry.to_weak_area().summary() == "weak in 3 answers (a03 0/4, a01 0/4, a02 1/4)"

@@ -499,7 +499,10 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
             if entry is not None:
                 entry.count, entry.severity = area.count, area.severity
                 entry.competencies = list(dict.fromkeys([*entry.competencies, *area.competencies]))
-                entry.evidence = (area.evidence + [e for e in entry.evidence if e.session_id != session.id])[:MAX_EVIDENCE]
+                # This round's weak answers replace only their own older copies: an earlier round of the
+                # same session stays listed ("weak in 3 answers (a08 0/4, 2 more)" hid round one's two).
+                earlier = [e for e in entry.evidence if not (e.session_id == session.id and e.answer_id in round_ids)]
+                entry.evidence = (area.evidence + earlier)[:MAX_EVIDENCE]
         _record_probes(ledger, session, rnd, index)
     return ledger
 
