@@ -210,7 +210,7 @@ class RoundSummary:
     @property
     def mean_basis(self) -> str:
         """What mean_overall averages, when a follow-up was scored (analysis.mean_basis)."""
-        return mean_basis(self.answers)
+        return mean_basis(self.answers, self.session.id)
 
 
 def rescore_command(session_id: str) -> str:

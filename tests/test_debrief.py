@@ -77,6 +77,23 @@ def test_inline_headers_and_prose_lines_are_understood():
     }
 
 
+def test_a_topic_named_x_and_y_is_read_like_any_other():
+    """Trial: '- Health and safety went fine' was dropped while 'Cycle counting went fine' was read."""
+    notes = (
+        "Warehouse supervisor, first round\n"
+        "- Cycle counting went fine\n"
+        "- Health and safety went fine\n"
+        "- Research and development came up twice, went badly\n"
+        "- Pick & pack rates were a weak answer\n"
+        "- Hashing and ran out of time\n"
+    )
+    topics = {t.name: t for t in parse_debrief(notes, BANK).topics}
+    assert topics["Health and safety"].reason == topics["Cycle counting"].reason == "discussed"
+    assert topics["Research and development"].went_badly and topics["Research and development"].mentions == 2
+    assert topics["Pick & pack rates"].went_badly
+    assert not any("ran out" in name for name in topics)  # 'and' then a clause joins no topic
+
+
 def test_counts_in_words_and_doubts_read_as_concerns_not_as_topics():
     notes = ("- Raj asked three times about how I'd handle idempotency in the payments webhook\n"
              "- Helen wasn't convinced about my leadership experience\n")

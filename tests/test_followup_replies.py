@@ -234,5 +234,50 @@ def test_the_report_header_counts_the_answers_the_overall_is_over():
     assert (analysis.answers, analysis.scored, analysis.replies) == (2, 1, 1)
     assert analysis.scored == analysis.rounds[0].scored
     markdown = render_session(session, analysis)
-    assert "- Answers: 2 (1 scored; 1 reply to follow-ups, judged with the answers they follow up)" in markdown
+    # "2 (1 scored; ...)" read as one answer not scored: both were.
+    assert "- Answers: 2 (1 answer and 1 reply to a follow-up, all scored; a reply is judged with the answer it follows up)" in markdown
     assert "over 1 scored answer as first given" in markdown
+
+
+def test_replies_to_plan_follow_ups_are_named_and_kept_out_of_the_mean_of_first_answers():
+    """Trial: plan replies judged on one or two criteria scored 100/80/100 and made round two's mean
+    87.5 against 52.5, the header blended them in, and nothing said a05-a07 were replies."""
+    from mockint.reporting.analysis import analyse_progress, analyse_session, followed_label
+    from mockint.reporting.render import render_session
+
+    store = SessionStore(load_settings().paths.sessions_dir)
+    session = first_round(store)
+    reply = answer_in_practice(store, session, followup(session, "star.result", "a01"), RESULT_REPLY)
+    fresh = answer_in_practice(store, session, BANK.get("beh.conflict").ref(), CQC_STORY)
+    assert reply.scorecard.overall != fresh.scorecard.overall  # else leaving the reply out would change nothing
+    analysis = analyse_session(session, RUBRICS)
+    second = analysis.rounds[1]
+    assert second.overall == fresh.scorecard.overall and second.scored == 1
+    firsts = [a.scorecard.overall for a in session.answers if a is not reply]
+    assert analysis.overall == round(sum(firsts) / len(firsts), 1)
+    assert f"a03 on a01 {reply.scorecard.overall:g}" in second.overall_basis
+    assert [a.id for a in second.answers] == ["a03", "a04"]  # as asked, not the reply moved to the end
+    assert followed_label(reply, session.id) == "a01" and followed_label(fresh, session.id) is None
+    assert followed_label(reply, "20990101-000000-ffff").startswith("a01 of ")
+    for fmt in ("md", "html"):
+        text = render_session(session, analysis, fmt)
+        assert "Reply to the plan's follow-up on a01" in text, fmt
+        assert "3 answers and 1 reply to a follow-up, all scored" in text, fmt
+    # The progress chart: the round's overall is its first answers'; the drilled criterion still has its point.
+    point = analyse_progress([session], RUBRICS).points[1]
+    assert point.overall == fresh.scorecard.overall and "star.result" in point.criteria
+
+
+def test_score_follows_wins_over_kind_and_says_so_in_one_line(run_cli, tmp_path):
+    """--kind motivation with --follows judged a story's result as a motivation answer, unsaid."""
+    store = SessionStore(load_settings().paths.sessions_dir)
+    first_round(store)
+    reply = str(_write(tmp_path, RESULT_REPLY))
+    base = ("score", "--text", reply, "--follows", "latest/a01", "--offline", "--json")
+    plain = json.loads(run_cli(*base).out)
+    result = run_cli(*base, "--kind", "motivation")
+    assert result.code == 0, result
+    with_kind = json.loads(result.out)
+    assert with_kind["scorecard"]["criteria"] == plain["scorecard"]["criteria"]  # judged on what the follow-up asks, not as motivation
+    (note,) = [n for n in with_kind["notes"] if "--kind" in n]
+    assert note == "--kind motivation is not used with --follows: a follow-up's reply is judged on what the follow-up asks."

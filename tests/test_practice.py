@@ -129,3 +129,15 @@ def test_missing_answer_file_is_one_line(run_cli, mockint_home, tmp_path):
     assert result.code != 0 and "nope.wav: no such file" in result.err
     assert not (mockint_home / "sessions").exists() or not list((mockint_home / "sessions").glob("*/session.json"))
 
+
+
+@pytest.mark.parametrize("count, said", [(1, "(1 question)"), (2, "(2 questions)")])
+def test_the_session_line_counts_its_questions_in_words(capsys, count, said):
+    from mockint.cli.practice import ConsoleEvents
+    from mockint.records import QuestionRef
+    from mockint.session import Session
+
+    session = Session(id="20261202-072400-abcd")
+    session.new_round("bank").questions.extend(QuestionRef(id=f"q{i}", text=f"Question {i}?") for i in range(count))
+    ConsoleEvents(None, interactive=False).on_session(session, resumed=False)
+    assert said in capsys.readouterr().out

@@ -335,6 +335,33 @@ def test_prep_is_tailored_to_what_was_said():
 
 
 
+def test_a_proof_points_quote_comes_from_the_answer_it_names():
+    """The trial: 'Action (0/4, on "Describe a situation where you worked as part of a team...");
+    you said: "We sorted it out in the end..."' quoted the mistake answer under the teamwork one."""
+    from mockint.coaching.prep import proof_points
+    from mockint.coaching.weakness import WeakArea, WeakEvidence
+
+    unquoted, quoted = strong_answer("a01"), vague_answer("a04")
+    area = WeakArea(
+        id="star.action", kind="criterion", name="STAR structure: Action", count=2, total=2,
+        evidence=[
+            WeakEvidence(answer_id="a01", question_id=unquoted.question.id, question=unquoted.question.text,
+                         score=0, threshold=2, max_score=4, quotes=[]),
+            WeakEvidence(answer_id="a04", question_id=quoted.question.id, question=quoted.question.text,
+                         score=1, threshold=2, max_score=4, quotes=["I would probably listen to everyone"]),
+        ],
+    )
+    (point,) = proof_points([unquoted, quoted], BANK, [area], RUBRICS)
+    named = next(a for a in (unquoted, quoted) if a.question.text == point.question)
+    assert point.quote and point.quote in named.transcript.text
+    assert point.score == 1  # that answer's own score, beside its own words
+
+    # No quote anywhere: the first weak answer is named, and nothing is put in its mouth.
+    area.evidence[1].quotes = []
+    (point,) = proof_points([unquoted, quoted], BANK, [area], RUBRICS)
+    assert point.question == unquoted.question.text and point.quote is None and point.score == 0
+
+
 def test_prep_without_bank_or_weak_areas_still_drafts_a_note():
     from mockint.coaching.prep import build_prep
 

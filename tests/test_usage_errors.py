@@ -22,6 +22,14 @@ import pytest
                               "(see 'mockint plan --help')"),
         (("practice", "-n", "0"), "error: invalid value for '--questions' / '-n': should be greater than or equal to 1 "
                                   "(see 'mockint practice --help')"),
+        # Were "No questions match." exit 0 (-3) and six questions (0).
+        (("questions", "-n", "-3"), "error: invalid value for '-n': should be greater than or equal to 1 "
+                                    "(see 'mockint questions --help')"),
+        (("questions", "-n", "0"), "error: invalid value for '-n': should be greater than or equal to 1 "
+                                   "(see 'mockint questions --help')"),
+        # Was the progress report, the session silently ignored.
+        (("report", "--progress", "latest"), "error: --progress covers every session: give no SESSION (latest) "
+                                             "('mockint report latest' writes that session's report)"),
         (("questions", "-n", "two"), "error: invalid value for '-n': should be a valid integer, unable to parse string "
                                      "as an integer (see 'mockint questions --help')"),
         (("practice", "--category", "behavioural"), "error: invalid value for --category: unknown category "
@@ -51,3 +59,11 @@ def test_python_dash_m_alone_prints_help_too():
     result = subprocess.run([sys.executable, "-m", "mockint"], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stderr) == (0, "")
     assert "practice" in result.stdout and "second-round" in result.stdout
+
+
+def test_questions_help_lists_every_category_of_the_bank(run_cli):
+    from mockint.coaching.questions import load_bank
+
+    result = run_cli("questions", "--help")
+    listed = " ".join(result.out.split())
+    assert result.code == 0 and all(category in listed for category in load_bank().categories), listed

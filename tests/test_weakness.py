@@ -413,3 +413,34 @@ def test_evidence_from_several_sessions_names_the_session_of_each_answer():
     five = WeakArea(id="star.result", kind="criterion", name="Result", count=5, total=5,
                     evidence=[ev(f"a0{i}", "20261201-201500-ab12") for i in range(1, 6)])
     assert five.summary() == "weak in 5 of 5 answers (a01 1/4, a02 1/4, a03 1/4, a04 1/4, 1 more)"
+
+
+def test_a_carried_area_counts_the_weak_answers_it_lists():
+    """The trial: 'weak in 1 answer (a01 of 12-02 07:25 0/4, a02 of 12-02 07:24 0/4, a04 ...)' and a ledger row
+    'Weak answers 1' beside the same three: the count was the last round's, the list every session's."""
+    from mockint.reporting.analysis import analyse_progress
+
+    earlier = make_session(
+        [make_answer("a02", "q2", {"star.action": 0}), make_answer("a04", "q4", {"star.action": 0})],
+        session_id="20261202-072400-aaaa",
+    )
+    later = make_session([make_answer("a01", "q10", {"star.action": 0}), make_answer("a02", "q11")],
+                         session_id="20261202-072500-bbbb")
+    ledger = record_round(record_round(Ledger(), earlier, RUBRICS), later, RUBRICS)
+    area = ledger.entries["star.action"].to_weak_area()
+    assert len(area.evidence) == 3
+    assert area.summary().startswith("weak in 3 answers (a01 of 12-02 07:25 0/4, a02 of 12-02 07:24 0/4, a04 of")
+    (row,) = [r for r in analyse_progress([earlier, later], RUBRICS, ledger).ledger if r.id == "star.action"]
+    assert row.count == 3 and row.evidence == area.summary()
+
+
+def test_a_later_round_of_the_same_session_keeps_the_earlier_rounds_weak_answers_listed():
+    session = make_session(
+        [make_answer("a01", "q1", {"star.task": 0}), make_answer("a02", "q2", {"star.task": 1})],
+        [make_answer("a03", "q3", {"star.task": 0})],
+        session_id="20261202-073315-e133",
+    )
+    ledger = record_round(record_round(Ledger(), session, RUBRICS), session, RUBRICS)  # twice: nothing doubled
+    entry = ledger.entries["star.task"]
+    assert [e.answer_id for e in entry.evidence] == ["a03", "a01", "a02"]
+    assert entry.to_weak_area().summary() == "weak in 3 answers (a03 0/4, a01 0/4, a02 1/4)"

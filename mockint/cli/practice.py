@@ -88,7 +88,8 @@ class ConsoleEvents:
     def on_session(self, session, resumed: bool) -> None:
         self._session_id = session.id
         verb = "Resuming" if resumed else "Session"
-        console.print(f"[bold]{verb} {session.id}[/]  [dim]({len(session.rounds[-1].questions)} questions)[/]")
+        count = len(session.rounds[-1].questions)
+        console.print(f"[bold]{verb} {session.id}[/]  [dim]({count} question{'s' if count != 1 else ''})[/]")
         if session.role:
             console.print(f"[dim]role: {session.role}; {len(session.keywords)} keywords bias transcription[/]")
 
@@ -253,12 +254,13 @@ def print_summary(summary) -> None:
     table = Table(title=f"Round {summary.round.index} summary", title_justify="left")
     for col in ("answer", "question", "status", "overall", "band", "scored by", "wpm", "fillers"):
         table.add_column(col, overflow="fold")
-    from mockint.reporting.analysis import exchange_order
+    from mockint.reporting.analysis import exchange_order, followed_label
 
     for a in exchange_order(summary.answers):  # each answer followed by its probes
         card, d = a.scorecard, a.delivery
+        follows = followed_label(a, summary.session.id)
         table.add_row(
-            f"{a.id} (follow-up on {a.probe_of})" if a.probe_of else a.id,
+            f"{a.id} (follow-up on {a.probe_of})" if a.probe_of else f"{a.id} (reply on {follows})" if follows else a.id,
             escape(a.question.text[:60] + ("…" if len(a.question.text) > 60 else "")),
             a.status,
             f"{card.overall:g}" if card else "-",  # as the report shows it (one decimal at most)

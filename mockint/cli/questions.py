@@ -11,7 +11,7 @@ from mockint.cli.app import app, check_choice, console, print_json
 
 @app.command("questions")
 def questions_cmd(
-    category: str | None = typer.Option(None, "--category", "-c", help="behavioral, motivation, situational, role_specific, first_round_probe"),
+    category: str | None = typer.Option(None, "--category", "-c", help="behavioral, motivation, situational, role_specific, technical, first_round_probe"),
     competency: str | None = typer.Option(None, "--competency", help="e.g. conflict_resolution, leadership"),
     search: str | None = typer.Option(None, "--search", "-s", help="words to find in the question"),
     ask: bool = typer.Option(False, "--ask", help="list good questions to ask the interviewer instead"),
@@ -19,7 +19,7 @@ def questions_cmd(
     jd: Path | None = typer.Option(
         None, "--job-description", "--jd", metavar="FILE", help="tailor a selection to this job description (text file)"
     ),
-    n: int | None = typer.Option(None, "-n", help="pick this many questions (tailored when --role/--jd is given)"),
+    n: int | None = typer.Option(None, "-n", min=1, help="pick this many questions (tailored when --role/--jd is given)"),
     seed: int | None = typer.Option(None, "--seed", help="same seed, same selection"),
     kind_of: str | None = typer.Option(
         None, "--kind", metavar="TEXT", help="say which kind of question TEXT is and what its answer is judged on"
@@ -69,7 +69,7 @@ def questions_cmd(
 
     if n is not None or role or job_description:
         picked = select_questions(
-            bank, n or 6, category=category, role=role, job_description=job_description, seed=seed
+            bank, n if n is not None else 6, category=category, role=role, job_description=job_description, seed=seed
         )
         if competency or search:
             allowed = {q.id for q in bank.filter(competency=competency, search=search)}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 import typer
 
 from mockint.cli.app import app, console, err_console, settings, store
+from mockint.errors import UsageError
 
 if TYPE_CHECKING:
     from mockint.reporting.render import Format
@@ -47,7 +48,9 @@ def _write(text: str, path: Path | None) -> None:
 
 @app.command("report")
 def report(
-    session_ref: str = typer.Argument("latest", metavar="SESSION", help="id, unique prefix, or 'latest'"),
+    session_ref: str | None = typer.Argument(
+        None, metavar="SESSION", help="id, unique prefix, or 'latest' (the default); not with --progress", show_default=False
+    ),
     fmt: str = typer.Option("md", "--format", "-f", help=FORMAT_HELP),
     out: str = typer.Option(
         None, "--output", "-o", help="file or folder to write (default: inside the session folder); '-' for stdout"
@@ -65,6 +68,12 @@ def report(
     from mockint.scoring.rubrics import load_rubrics
 
     fmt = _check_format(fmt)
+    if progress and session_ref is not None:
+        # It covered every session whatever was named: a session given here was silently ignored.
+        raise UsageError(
+            f"--progress covers every session: give no SESSION ({session_ref})",
+            hint=f"'mockint report {session_ref}' writes that session's report",
+        )
     cfg = settings()
     st = store(cfg)
     rubrics = load_rubrics()
@@ -76,7 +85,7 @@ def report(
         text = render.render_progress(progress_data, fmt)
         _write(text, _output_path(out, cfg.paths.sessions_dir / f"progress.{fmt}"))
         return
-    session = st.load(session_ref)
+    session = st.load(session_ref or "latest")
     path = _output_path(out, st.folder(session.id) / f"report.{fmt}")
     texts = session_reports(
         session, st, rubrics, [fmt], report_dir=(path.parent if path else Path.cwd()).resolve(), embed_audio=embed_audio,

@@ -134,6 +134,12 @@ def score_cmd(
     from mockint.scoring.blend import offline_caveats
     from mockint.scoring.rubrics import load_rubrics
 
+    # A follow-up's reply is judged on what the follow-up asks, told after the answer it follows:
+    # a kind named too would judge it as another question (a story's result as a motivation answer).
+    ignored = None
+    if follows is not None and kind is not None:
+        ignored = f"--kind {kind} is not used with --follows: a follow-up's reply is judged on what the follow-up asks."
+        kind = None
     cfg = settings()
     rubrics = load_rubrics()
     asked = _question(question, question_id, kind)
@@ -150,7 +156,7 @@ def score_cmd(
     judged, followup = judge_typed_reply(asked, question, transcript, store(cfg), rubrics, follows=follows)
     card = judged.score(scorer, rubrics)
     delivery = _delivery(transcript)
-    assumed, short = _notes(asked, bool(question or question_id), kind is not None, transcript)
+    assumed, short = _notes(asked, bool(question or question_id), kind is not None or follows is not None, transcript)
     # What the candidate typed is what they were asked; the bank question it was matched to is said beside it.
     typed = " ".join(question.split()) if question else None
     matched = asked.text if asked.source == "bank" and typed is not None and not same_words(typed, asked.text) else None
@@ -165,7 +171,7 @@ def score_cmd(
                 "transcript": transcript.text,
                 "scorecard": scorecard_json(card),
                 "delivery": delivery.model_dump(mode="json") if delivery else None,
-                "notes": [n for n in (assumed, followup, short) if n] + offline_caveats(card, rubrics),
+                "notes": [n for n in (ignored, assumed, followup, short) if n] + offline_caveats(card, rubrics),
             }
         )
         return
@@ -177,6 +183,8 @@ def score_cmd(
         else:
             where = f", bank {asked.id}" if asked.source == "bank" else ""
         console.print(f"[bold]Q:[/] {escape(typed or asked.text)}  [dim]({asked.kind} question{escape(where)})[/]", soft_wrap=True)
+    if ignored:
+        console.print(f"[yellow]Note:[/] {escape(ignored)}", soft_wrap=True)
     if assumed:
         console.print(f"[dim]{escape(assumed)}[/]", soft_wrap=True)
     if followup:

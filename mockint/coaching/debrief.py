@@ -455,7 +455,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list
             verdict = _combine(phrases.verdict(rest[: len(rest) - len(leftover)]), _CUE_VERDICT.get(kind, "none"))
         drafts = [_draft(p, line, verdict, mentions, cued=True) for p in found]
         return drafts + (_read_clause(leftover, line, section, listed) if leftover else [])
-    phrase = phrases.noun_phrase(clause)
+    phrase = _and_joined(phrases.noun_phrase(clause))
     if phrase is None:
         return []
     after = phrase.rest
@@ -533,6 +533,23 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
         if not phrase.complete:
             break  # the list ended inside this part
     return found, ""
+
+
+_AND = re.compile(r"(?:and|&)\s+", re.I)
+
+
+def _and_joined(phrase: phrases.Phrase | None) -> phrases.Phrase | None:
+    """'Health and safety went fine': the phrase 'Health' followed by 'and safety' is one topic
+    ('Health and safety'), not 'Health' with a clause after it that is no verdict (the line was
+    dropped while 'Cycle counting went fine' was read). Only when a noun phrase follows the 'and'
+    ('hashing and ran out of time' is a phrase and a clause)."""
+    if phrase is None:
+        return None
+    joiner = _AND.match(phrase.rest)
+    second = phrases.noun_phrase(phrase.rest[joiner.end():]) if joiner else None
+    if joiner is None or second is None:
+        return phrase
+    return phrases.Phrase(f"{phrase.text} {joiner.group().strip()} {second.text}", second.complete, second.rest)
 
 
 def _draft(phrase: phrases.Phrase, line: str, verdict: phrases.Verdict, mentions: int, *, cued: bool = False) -> _Draft:

@@ -152,7 +152,7 @@ def proof_points(
     """For each of the weakest areas (criteria and round-one concerns; delivery habits are fixed
     by practice, not by proof): what to bring, from what the criterion needs (its `proof` in the
     rubric file) plus the proof points of the competencies the weak answers were about, anchored
-    on the first weak answer."""
+    on one weak answer (the first with a quote): the question, score and quote shown are all its own."""
     by_id = {a.id: a for a in answers}
     criteria = criteria_by_key(rubrics)
     out: list[ProofPoint] = []
@@ -169,17 +169,19 @@ def proof_points(
             for item in bank.proof_points(comp) if bank else []:
                 if item not in bring:
                     bring.append(item)
-        first = area.evidence[0] if area.evidence else None
-        # Shown as "(1/4, on <question>)": that answer's own score, not the area's mean.
-        score, max_score = (first.score, first.max_score or 4) if first else (0.0, 4)
+        # Anchored on one answer: its question, its own score (not the area's mean) and its own
+        # words. The first weak answer with a quote, else the first: a quote taken from any answer
+        # put a04's words under a01's question.
+        anchor = next((e for e in area.evidence if e.quotes), area.evidence[0] if area.evidence else None)
+        score, max_score = (anchor.score, anchor.max_score or 4) if anchor else (0.0, 4)
         out.append(
             ProofPoint(
                 area=area.name,
                 key=area.id,
                 score=score,
                 max_score=max_score,
-                question=first.question if first else None,
-                quote=next((q for e in area.evidence for q in e.quotes), None),
+                question=anchor.question if anchor else None,
+                quote=anchor.quotes[0] if anchor and anchor.quotes else None,
                 bring=bring[:MAX_PROOF_ITEMS],
             )
         )

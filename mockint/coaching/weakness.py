@@ -172,13 +172,13 @@ class WeakArea(Model):
 def _evidence_score(e: WeakEvidence, *, with_session: bool = False) -> str:
     answer = e.answer_id
     if with_session and e.session_id:
-        answer += f" of {_session_label(e.session_id)}"
+        answer += f" of {session_label(e.session_id)}"
     if e.max_score is not None:
         return f"{answer} {e.score:g}/{e.max_score}"
     return f"{answer} {e.detail or e.score}"
 
 
-def _session_label(session_id: str) -> str:
+def session_label(session_id: str) -> str:
     """'12-01 16:11' for a session id like 20261201-161138-7f10 (else the id itself)."""
     day, _, rest = session_id.partition("-")
     if len(day) == 8 and day.isdigit() and rest[:4].isdigit():
@@ -359,14 +359,23 @@ class LedgerEntry(Model):
     updated_at: datetime
     reopened: int = Field(default=0, description="times it slipped back after being resolved")
     passes: list[str] = Field(default_factory=list, description="new questions passed since the last weak answer")
-    count: int = Field(default=0, description="weak answers (or mentions) when last found")
+    count: int = Field(default=0, description="weak answers of the last round that found it (or mentions); weak_answers() is the total")
     severity: float = 0.0
     evidence: list[WeakEvidence] = Field(default_factory=list, description="latest weak answers")
     history: list[LedgerEvent] = Field(default_factory=list)
 
+    def weak_answers(self) -> int:
+        """Weak answers on record, over every session (`count` is only the last round that found
+        the area: "weak in 1 answer" stood beside three answers of two sessions); a round-one
+        concern counts its mentions."""
+        if self.kind == "debrief":
+            return self.count
+        weak = sum(1 for event in self.history if event.outcome == "weak")
+        return max(weak, len(self.evidence), self.count)
+
     def to_weak_area(self) -> WeakArea:
         return WeakArea(
-            id=self.id, kind=self.kind, name=self.name, count=self.count, severity=self.severity, carried=True,
+            id=self.id, kind=self.kind, name=self.name, count=self.weak_answers(), severity=self.severity, carried=True,
             status=self.status, competencies=list(self.competencies), criteria=list(self.criteria),
             advice=self.advice, evidence=list(self.evidence),
         )
@@ -490,7 +499,10 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
             if entry is not None:
                 entry.count, entry.severity = area.count, area.severity
                 entry.competencies = list(dict.fromkeys([*entry.competencies, *area.competencies]))
-                entry.evidence = (area.evidence + [e for e in entry.evidence if e.session_id != session.id])[:MAX_EVIDENCE]
+                # This round's weak answers replace only their own older copies: an earlier round of the
+                # same session stays listed ("weak in 3 answers (a08 0/4, 2 more)" hid round one's two).
+                earlier = [e for e in entry.evidence if not (e.session_id == session.id and e.answer_id in round_ids)]
+                entry.evidence = (area.evidence + earlier)[:MAX_EVIDENCE]
         _record_probes(ledger, session, rnd, index)
     return ledger
 

@@ -22,7 +22,7 @@ from mockint import __version__
 from mockint.coaching.panel import PanelistView, panelist_views
 from mockint.coaching.prep import Prep, build_prep
 from mockint.coaching.questions import QuestionBank
-from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas
+from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas, session_label
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.blend import offline_caveats
@@ -114,6 +114,9 @@ class AnswerView(Model):
     delivery: DeliveryView | None = None
     asked_by: str | None = Field(default=None, description="the panelist who asked (--panel): 'Name (role)'")
     probe_of: str | None = Field(default=None, description="the answer this one follows up; its scores judge both")
+    follows: str | None = Field(
+        default=None, description="a reply to a plan follow-up: the earlier answer it quotes ('a01', 'a01 of 12-02 07:24')"
+    )
     first_overall: float | None = Field(default=None, description="a probe's parent answer alone, before the prompt")
     prompted: list[str] = Field(default_factory=list, description="a probe's criteria that moved: 'Task 0/4 → 2/4'")
     duration: float | None = Field(default=None, description="seconds of audio")
@@ -158,7 +161,11 @@ class SessionAnalysis(Model):
     overall_basis: str = Field(default="", description="what the overall averages when follow-ups were scored (mean_basis)")
     answers: int
     scored: int = Field(description="main answers scored: the answers the overall is over")
-    replies: int = Field(default=0, description="answers to follow-ups (probes), judged with the answer they follow up")
+    replies: int = Field(
+        default=0, description="replies to follow-ups (probes and the plan's), judged with the answer they follow up"
+    )
+    replies_scored: int = 0
+    counted: str = Field(default="", description="the answers in words: '2 answers and 1 reply to a follow-up, all scored'")
     rubric_names: dict[str, str] = Field(default_factory=dict)
     rounds: list[RoundView]
     generator: str = f"mockint {__version__}"
@@ -296,7 +303,11 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
 
 
 def analyse_answer(
-    answer: Answer, parent: Answer | None = None, panel: Panel | None = None, rubrics: Sequence[Rubric] = ()
+    answer: Answer,
+    parent: Answer | None = None,
+    panel: Panel | None = None,
+    rubrics: Sequence[Rubric] = (),
+    session_id: str | None = None,
 ) -> AnswerView:
     """One answer's view; a probe's answer (`parent`: the answer it follows up) is shown with
     the combined judgement on the parent's question, and what the prompt changed. `rubrics`
@@ -311,6 +322,7 @@ def analyse_answer(
         delivery=_delivery_view(answer),
         asked_by=_asker_title(answer.asked_by, panel),
         probe_of=answer.probe_of,
+        follows=followed_label(answer, session_id),
         duration=answer.transcript.duration if answer.transcript is not None else None,
         time_limit=answer.time_limit,
         cut_off=answer.cut_off,
@@ -348,12 +360,17 @@ def analyse_answer(
 # --- per round and session -------------------------------------------------------------------
 
 
-def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[Rubric]) -> list[CriterionMean]:
+def _criterion_means(
+    answers: Sequence[Answer], rubrics: Sequence[Rubric], *, plan_replies: bool = False
+) -> list[CriterionMean]:
+    """Each criterion's mean over the first answers; `plan_replies` adds the replies to the plan's
+    follow-ups, each judged on just the criteria its follow-up asks for (the progress chart: a
+    round of plan follow-ups alone otherwise has no point on the criteria it drilled)."""
     order = list(criteria_by_key(rubrics))
     scores: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     max_scores: dict[str, int] = {}
-    for a in main_answers(answers):
+    for a in [a for a in answers if not is_reply(a) or (plan_replies and a.probe_of is None)]:
         # Only where the question exercises the criterion: "n/a" is not a zero.
         for cs in applicable_scores(a):
             scores.setdefault(cs.key, []).append(cs.score)
@@ -366,9 +383,28 @@ def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[Rubric]) -> li
     ]
 
 
+def is_reply(answer: Answer) -> bool:
+    """A reply to a follow-up: a probe's answer (probe_of, asked in the round) or a plan follow-up's
+    (question.follows, quoting an earlier round's answer). Either is judged with the answer it
+    follows up and on what the follow-up asks (one or two criteria for a plan's), so it is no first
+    answer: a trial's plan replies scored 100/80/100 and lifted a round's mean from 70 to 87.5."""
+    return answer.probe_of is not None or answer.question.follows is not None
+
+
 def main_answers(answers: Sequence[Answer]) -> list[Answer]:
-    """The answers to the round's questions, without the answers to probes (judged with their parent's)."""
-    return [a for a in answers if a.probe_of is None]
+    """The answers to the round's questions, without the replies to follow-ups (is_reply)."""
+    return [a for a in answers if not is_reply(a)]
+
+
+def followed_label(answer: Answer, session_id: str | None = None) -> str | None:
+    """The earlier answer a plan follow-up's reply follows: 'a01', or 'a01 of 12-02 07:24' when it
+    is in another session than `session_id`; None for any other answer."""
+    if answer.probe_of is not None or not answer.question.follows:
+        return None
+    followed_session, _, answer_id = answer.question.follows.rpartition("/")
+    if session_id is not None and followed_session and followed_session != session_id:
+        return f"{answer_id} of {session_label(followed_session)}"
+    return answer_id
 
 
 def mean_overall(answers: Sequence[Answer]) -> float | None:
@@ -381,11 +417,12 @@ def mean_overall(answers: Sequence[Answer]) -> float | None:
     return round(sum(cards) / len(cards), 1) if cards else None
 
 
-def mean_basis(answers: Sequence[Answer]) -> str:
+def mean_basis(answers: Sequence[Answer], session_id: str | None = None) -> str:
     """What mean_overall averages, said wherever it is shown when a follow-up was scored (a trial
     user saw a follow-up's 48 in the table and a mean it was not in, and could not tell why);
     empty when there is none. E.g. 'as first given; follow-ups are not in it (counting them, a01
-    22 -> 48 after a prompt: 68.5/100)'."""
+    22 -> 48 after a prompt: 68.5/100)', or '...; replies to the plan's follow-ups are not in it
+    (a05 on a01 100, a06 on a04 80), each judged only on what its follow-up asks'."""
     after, moved = [], []
     for a in main_answers(answers):
         if a.scorecard is None:
@@ -395,10 +432,34 @@ def mean_basis(answers: Sequence[Answer]) -> str:
         after.append((last or a.scorecard).overall)
         if last is not None:
             moved.append(f"{a.id} {a.scorecard.overall:g} → {last.overall:g}")
-    if not moved:
-        return ""
-    with_them = round(sum(after) / len(after), 1)
-    return f"as first given; follow-ups are not in it (counting them, {', '.join(moved)} after a prompt: {with_them:g}/100)"
+    replies = [
+        f"{a.id} on {followed_label(a, session_id)} {a.scorecard.overall:g}"
+        for a in answers
+        if a.probe_of is None and a.question.follows and a.scorecard is not None
+    ]
+    parts = []
+    if moved:
+        with_them = round(sum(after) / len(after), 1)
+        parts.append(f"follow-ups are not in it (counting them, {', '.join(moved)} after a prompt: {with_them:g}/100)")
+    if replies:
+        parts.append(
+            f"replies to the plan's follow-ups are not in it ({', '.join(replies)}), "
+            "each judged only on what its follow-up asks"
+        )
+    return "as first given; " + "; ".join(parts) if parts else ""
+
+
+def counted_answers(answers: int, scored: int, replies: int, replies_scored: int) -> str:
+    """The answers in words, the replies to follow-ups apart: 'Answers: 3 (2 scored; ...)' read as one
+    unscored when all three were scored, the third being a reply."""
+    if not replies:
+        return f"{scored} scored"
+    firsts = answers - replies
+    words = f"{firsts} answer{'s' if firsts != 1 else ''}"
+    words += f" and {replies} replies to follow-ups" if replies != 1 else " and 1 reply to a follow-up"
+    if scored + replies_scored == answers:
+        return f"{words}, all scored"
+    return f"{words}; scored: {scored} of the answers and {replies_scored} of the replies"
 
 
 def _asker_title(asked_by: str | None, panel: Panel | None) -> str | None:
@@ -407,10 +468,11 @@ def _asker_title(asked_by: str | None, panel: Panel | None) -> str | None:
 
 
 def exchange_order(answers: Sequence[Answer]) -> list[Answer]:
-    """Main answers in order, each followed by the answers to its probes: the exchange as it happened."""
+    """Answers in order, each followed by the answers to its probes: the exchange as it happened."""
     ordered = []
-    for a in main_answers(answers):
-        ordered += [a, *(p for p in answers if p.probe_of == a.id)]
+    for a in answers:
+        if a.probe_of is None:
+            ordered += [a, *(p for p in answers if p.probe_of == a.id)]
     return ordered + [a for a in answers if a not in ordered]
 
 
@@ -433,12 +495,15 @@ def analyse_round(
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
-        answers=[analyse_answer(a, by_id.get(a.probe_of or ""), rnd.panel, rubrics) for a in exchange_order(rnd.answers)],
+        answers=[
+            analyse_answer(a, by_id.get(a.probe_of or ""), rnd.panel, rubrics, session.id)
+            for a in exchange_order(rnd.answers)
+        ],
         scored=sum(a.scorecard is not None for a in main_answers(rnd.answers)),
         failed=sum(a.status == "failed" for a in rnd.answers),
         overall=overall,
         band=band_for(overall) if overall is not None else None,
-        overall_basis=mean_basis(rnd.answers),
+        overall_basis=mean_basis(rnd.answers, session.id),
         criteria=_criterion_means(rnd.answers, rubrics),
         weak_areas=repeated,
         plan=list(rnd.plan),
@@ -470,16 +535,21 @@ def analyse_session(
         rounds.append(view)
         tracked += [w.id for w in view.weak_areas if w.id not in tracked]
     overall = mean_overall(session.answers)
+    scored = sum(a.scorecard is not None for a in main_answers(session.answers))
+    replies = [a for a in session.answers if is_reply(a)]
+    replies_scored = sum(a.scorecard is not None for a in replies)
     return SessionAnalysis(
         session_id=session.id,
         role=session.role,
         created=session.created_at.strftime("%Y-%m-%d %H:%M"),
         overall=overall,
         band=band_for(overall) if overall is not None else None,
-        overall_basis=mean_basis(session.answers),
+        overall_basis=mean_basis(session.answers, session.id),
         answers=len(session.answers),
-        scored=sum(a.scorecard is not None for a in main_answers(session.answers)),
-        replies=len(session.answers) - len(main_answers(session.answers)),
+        scored=scored,
+        replies=len(replies),
+        replies_scored=replies_scored,
+        counted=counted_answers(len(session.answers), scored, len(replies), replies_scored),
         rubric_names={r.id: r.name for r in rubrics},
         rounds=rounds,
     )
@@ -494,7 +564,7 @@ class ProgressPoint(Model):
     round_index: int
     date: str
     answers: int
-    overall: float
+    overall: float | None = Field(description="the mean of the first answers; None for a round of replies alone")
     rubric_scores: dict[str, float] = Field(default_factory=dict)
     criteria: dict[str, float] = Field(default_factory=dict, description="criterion key -> mean score 0..4")
 
@@ -504,7 +574,7 @@ class LedgerRow(Model):
     name: str
     kind: str
     status: str
-    count: int
+    count: int = Field(description="weak answers on record, over every session")
     reopened: int
     opened: str
     updated: str
@@ -540,7 +610,7 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
             for card in (a.scorecard for a in scored if a.scorecard is not None):
                 for rid, value in card.rubric_scores.items():
                     rubric_scores.setdefault(rid, []).append(value)
-            means = _criterion_means(scored, rubrics)
+            means = _criterion_means(scored, rubrics, plan_replies=True)
             seen_keys.update(m.key for m in means)
             for m in means:
                 criteria.setdefault(m.key, m.name)
@@ -551,7 +621,7 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
                     round_index=rnd.index,
                     date=f"{session.created_at:%Y-%m-%d}",
                     answers=len(scored),
-                    overall=mean_overall(scored) or 0.0,
+                    overall=mean_overall(scored),
                     rubric_scores={k: round(sum(v) / len(v), 1) for k, v in rubric_scores.items()},
                     criteria={m.key: m.mean for m in means},
                 )
@@ -567,7 +637,7 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
                 name=entry.name,
                 kind=entry.kind,
                 status=entry.status,
-                count=entry.count,
+                count=entry.weak_answers(),
                 reopened=entry.reopened,
                 opened=f"{entry.opened_at:%Y-%m-%d}",
                 updated=f"{entry.updated_at:%Y-%m-%d}",
