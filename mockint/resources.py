@@ -20,3 +20,9 @@ def resource_dir(name: str) -> Path:
 
     raise DataFileError(f"mockint's {name}/ folder is missing from this install ({PACKAGE_DIR})")
 
+
+def rubric_file_stamp(file_name: str) -> tuple[str, int]:
+    """A rubrics/ file's path and modification time: the cache key of its loaders, so an edit is read again."""
+    path = resource_dir("rubrics") / file_name
+    return str(path), path.stat().st_mtime_ns if path.exists() else 0
+

@@ -37,7 +37,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from mockint.datafiles import first_error, read_yaml_mapping
 from mockint.errors import DataFileError
-from mockint.resources import resource_dir
+from mockint.resources import rubric_file_stamp
 
 SAFETY_FILE = "safety.yaml"
 
@@ -232,8 +232,7 @@ class Finding:
 
 
 def _file() -> tuple[str, int]:
-    path = resource_dir("rubrics") / SAFETY_FILE
-    return str(path), path.stat().st_mtime_ns if path.exists() else 0
+    return rubric_file_stamp(SAFETY_FILE)
 
 
 @lru_cache(maxsize=4)

@@ -84,11 +84,9 @@ NEAREST_OTHERS = 3
 
 
 def _substance_file() -> tuple[str, int]:
-    """substance.yaml's path and modification time: the loaders' cache key, so an edit is read again."""
-    from mockint.resources import resource_dir
+    from mockint.resources import rubric_file_stamp
 
-    path = resource_dir("rubrics") / SUBSTANCE_FILE
-    return str(path), path.stat().st_mtime_ns if path.exists() else 0
+    return rubric_file_stamp(SUBSTANCE_FILE)
 
 
 @lru_cache(maxsize=4)
