@@ -12,6 +12,7 @@ import json
 import pytest
 import yaml
 
+import mockint.resources
 from mockint.errors import DataFileError
 from mockint.records import Transcript
 from mockint.resources import resource_dir
@@ -291,7 +292,7 @@ def test_the_words_are_data_a_coach_can_edit(tmp_path, monkeypatch):
     assert findings([sentence]) == []
     data["cover_up"].append("on her own")
     (folder / "safety.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
-    monkeypatch.setattr(safety, "resource_dir", lambda name: folder)
+    monkeypatch.setattr(mockint.resources, "resource_dir", lambda name: folder if name == "rubrics" else resource_dir(name))
     assert [f.kind for f in findings([sentence])] == ["cover_up"]
     data["ceilings"] = {"situational.judgement": 7}
     (folder / "safety.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")

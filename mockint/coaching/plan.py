@@ -47,7 +47,7 @@ from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
 from mockint.scoring.kinds import TopicWords, classify_topic, load_kinds, topic_words
-from mockint.scoring.offline import LESSON, bad_outcomes, sentences
+from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
@@ -385,15 +385,12 @@ def untold_lesson(answer: Answer) -> str | None:
     return next((s for s in [*quoted, *later] if len(s.split()) >= 3 and bad_outcomes(s.lower())), None)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d$")
-
-
 def carries_a_measure(quote: str) -> bool:
     """A figure in the quote that measures something: not a year ("in 2023"), a name's number
     ("MySQL 5.7", "PostgreSQL 14") or a time of day ("at 9.30"), which ask no "how did you measure that?"."""
     words = quote.split()
     for i, word in enumerate(words):
-        if not re.search(r"\d", word) or _YEAR.match(word.strip(".,;:!?")):
+        if not re.search(r"\d", word) or YEAR.match(word.strip(".,;:!?")):
             continue
         before = words[i - 1] if i else ""
         if before[:1].isupper() and before[-1:].isalnum() and i > 1:

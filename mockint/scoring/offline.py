@@ -291,7 +291,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _WORD = re.compile(r"\d+(?:[.,]\d+)*k?|[a-z0-9]+(?:['\u2019][a-z]+)?|%|[$£€]", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
-_YEAR = re.compile(r"^(19|20)\d\d$")
+YEAR = re.compile(r"^(19|20)\d\d$")
 _THOUSANDS_K = re.compile(r"^\d+k$")
 
 
@@ -489,12 +489,12 @@ def _is_number(word: str, prev: str) -> bool:
 def _quantities(words: list[str], cues: UnitCues) -> None:
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
-        if _YEAR.match(w):
+        if YEAR.match(w):
             cues.years += 1
             continue
         if not _is_number(w, prev):
             continue
-        if prev and _is_number(prev, words[i - 2] if i > 1 else "") and not _YEAR.match(prev):
+        if prev and _is_number(prev, words[i - 2] if i > 1 else "") and not YEAR.match(prev):
             continue  # "forty two thousand" is one quantity
         cues.quantities += 1
         j = i + 1
@@ -1495,7 +1495,7 @@ def figure_referents(r: Reading) -> tuple[int, int]:
         for i, w in enumerate(words):
             prev = words[i - 1] if i else ""
             before = words[i - 2] if i > 1 else ""
-            if _YEAR.match(w) or not _is_number(w, prev) or (prev and _is_number(prev, before)) or (
+            if YEAR.match(w) or not _is_number(w, prev) or (prev and _is_number(prev, before)) or (
                     prev == "and" and _is_number(before, "")):
                 continue  # "a hundred and twenty hires" is one figure
             near = stems(words[max(0, i - FIGURE_WINDOW): i + FIGURE_WINDOW + 1])
