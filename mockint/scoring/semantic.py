@@ -239,6 +239,38 @@ def ties_back_phrases() -> re.Pattern[str]:
     return _ties_back_data(*_substance_file())
 
 
+BEFORE_AFTER_LISTS = ("before", "after")
+
+
+@lru_cache(maxsize=4)
+def _before_after_data(path_text: str, _mtime: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from mockint.datafiles import phrase_list
+
+    path, section = _mapping_section(path_text, "before_after", f"map {' and '.join(BEFORE_AFTER_LISTS)} to lists of phrases")
+    before, after = (phrases_pattern(phrase_list(path, f"before_after.{name}", section.get(name))) for name in BEFORE_AFTER_LISTS)
+    return before, after
+
+
+def before_after_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """substance.yaml's `before_after`: what says a figure is where things started ("when I started", "it had
+    been") and what says a later one is where they ended up ("after three months", "by the end", "now")."""
+    return _before_after_data(*_substance_file())
+
+
+@lru_cache(maxsize=4)
+def _own_part_data(path_text: str, _mtime: int) -> re.Pattern[str]:
+    from mockint.datafiles import phrase_list, read_yaml_mapping
+
+    path = Path(path_text)
+    cues = read_yaml_mapping(path, "substance file", schema_version=1).get("own_part")
+    return phrases_pattern(phrase_list(path, "own_part", cues))
+
+
+def own_part_phrases() -> re.Pattern[str]:
+    """substance.yaml's `own_part`: how a candidate marks out their own part of a team's work ("my own part was")."""
+    return _own_part_data(*_substance_file())
+
+
 def equating_phrases() -> re.Pattern[str]:
     """substance.yaml's `figures.equating`: words that equate a figure with another thing ("the same number as")."""
     return _equating_data(*_substance_file())
