@@ -533,7 +533,7 @@ _LEVEL_BEFORE_AT = _LEVEL_WORDS | frozenset("down up back in".split())  # "down 
 _REFERS_BACK = frozenset("it its they theyre that thats this these those we were our".split())
 _DIGITS = re.compile(r"\d+(\.\d+)?")
 # Clauses for reading figures: a full stop or comma inside a number ("6.1", "1,200") ends none.
-_FIGURE_CLAUSE_EDGE = re.compile(r"(?<!\d)[.,](?!\d)|[;:!?]|\b(?:and|but|so|then|which|because|whereas|while)\b")
+_FIGURE_CLAUSE_EDGE = re.compile(r"(?<!\d)[.,](?!\d)|[;:!?]|\s(?=(?:and|but|so|then|which|because|whereas|while)\b)")
 # How many sentences on the later figure may come (0: the same sentence).
 BEFORE_AFTER_REACH = 2
 
@@ -585,8 +585,23 @@ def _moved_wrong_way(first: list[str], before: float, after: float) -> bool:
 
 
 def figure_clauses(text: str) -> list[str]:
-    """A unit's text, lower-cased, cut into the clauses its figures are read in."""
-    return [c for c in _FIGURE_CLAUSE_EDGE.split(text.lower().replace("\u2019", "'")) if c and c.strip()]
+    """A unit's text, lower-cased, cut into the clauses its figures are read in. A piece with no figure told as a
+    level goes with the next (with the one before at the end): "before the new rota, | handover took forty
+    minutes" is one clause, its "before" the figure's."""
+    from mockint.scoring.evidence import normalise
+
+    pieces = [c for c in _FIGURE_CLAUSE_EDGE.split(text.lower().replace("\u2019", "'")) if c and c.strip()]
+    clauses: list[str] = []
+    carried = ""
+    for piece in pieces:
+        if _level_figures(normalise(piece)):
+            clauses.append(f"{carried} {piece}".strip())
+            carried = ""
+        else:
+            carried = f"{carried} {piece}".strip()
+    if carried and clauses:
+        clauses[-1] = f"{clauses[-1]} {carried}"
+    return clauses
 
 
 def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]]:
