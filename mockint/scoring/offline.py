@@ -397,6 +397,10 @@ NOT_ACTIONS = STATE_PAST | EMPTY_VERBS
 AMBIGUOUS_PAST = frozenset("cut put set hit let read quit spread shut hurt cost bet split".split())
 
 
+# After "when I", what places a story in time rather than a step in it: "when I started, it was 6.1 days".
+ARRIVALS = frozenset("started joined arrived began".split())
+
+
 # Past verbs in an indirect question ("find out what went wrong", "look at why it happened") narrate
 # nothing: "I would find out what went wrong" is a plan, not a past event.
 WH_WORDS = frozenset("what why how whatever whoever".split())
@@ -417,9 +421,11 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
         w = words[i]
         if w in ("i", "we"):
             subject = w
-            background = i > 0 and words[i - 1] == "where"
             j = _skip_adverbs(words, i + 1)
             nxt = words[j] if j < len(words) else ""
+            # "where I ran the payments service", "when I started", "when I took over": when and where, not a step
+            background = i > 0 and (words[i - 1] == "where" or (words[i - 1] == "when" and (
+                nxt in ARRIVALS or (nxt == "took" and words[j + 1 : j + 2] == ["over"]))))
             if nxt in MODALS:
                 cues.hypothetical += nxt in ("would", "could", "might", "should", "will")
                 i = j + 1
