@@ -8,7 +8,8 @@ It reads the answer the way a coach skims one, clause by clause:
   - action: first-person past-tense verbs ("I pulled", "I rebuilt ... and trained"),
     counted against "we" verbs, with sequence and reasoning markers;
   - result: outcome words in the second half of the answer ("went from", "dropped",
-    "shipped", "renewed"), measured or vague ("went well"), and a lesson ("I learned", "looking
+    "shipped", "renewed"), or a change told as two levels ("it was 6.1 days when I started ... after
+    three months it was 5.3"), measured or vague ("went well"), and a lesson ("I learned", "looking
     back", "I should have asked"); and, as the graders read a result, what followed told without
     an outcome verb ("by Easter he was reading aloud", "she agreed", "none in the nine months
     after"; on dev the result's QWK went from 0.43 to 0.65 with it). A measure that moved the wrong
@@ -544,6 +545,16 @@ _FIGURE_CLAUSE_EDGE = re.compile(r"(?<!\d)[.,](?!\d)|[;:!?]|\s(?=(?:and|but|so|t
 BEFORE_AFTER_REACH = 2
 
 
+@lru_cache(maxsize=4096)
+def _clause_figures(clause: str) -> tuple[list[str], list[tuple[int, int, float]]]:
+    """A clause's normalised tokens ("six point one" -> 6 point 1) and its figures told as a level. Cached: the
+    support check reads the same sentences again for every quote it weighs."""
+    from mockint.scoring.evidence import normalise
+
+    tokens = normalise(clause)
+    return tokens, _level_figures(tokens)
+
+
 def _level_figures(tokens: list[str]) -> list[tuple[int, int, float]]:
     """(start, end, value) of each figure in normalised `tokens` told as a level: "was about 6 point 1",
     "its down to 4", "stood at 12"; not "after 3 months", "we hired 2"."""
@@ -590,24 +601,23 @@ def _moved_wrong_way(first: list[str], before: float, after: float) -> bool:
     return (side == "higher_is_better" and after < before) or (side == "lower_is_better" and after > before)
 
 
-def figure_clauses(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def figure_clauses(text: str) -> tuple[str, ...]:
     """A unit's text, lower-cased, cut into the clauses its figures are read in. A piece with no figure told as a
     level goes with the next (with the one before at the end): "before the new rota, | handover took forty
     minutes" is one clause, its "before" the figure's."""
-    from mockint.scoring.evidence import normalise
-
     pieces = [c for c in _FIGURE_CLAUSE_EDGE.split(text.lower().replace("\u2019", "'")) if c and c.strip()]
     clauses: list[str] = []
     carried = ""
     for piece in pieces:
-        if _level_figures(normalise(piece)):
+        if _clause_figures(piece)[1]:
             clauses.append(f"{carried} {piece}".strip())
             carried = ""
         else:
             carried = f"{carried} {piece}".strip()
     if carried and clauses:
         clauses[-1] = f"{clauses[-1]} {carried}"
-    return clauses
+    return tuple(clauses)
 
 
 def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -615,15 +625,13 @@ def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]
     ((unit index, clause text) in answer order): a figure said to be where things started, and one of the same
     thing said to be where they ended up, at most BEFORE_AFTER_REACH units later. A measure that moved the wrong
     way is no change to credit."""
-    from mockint.scoring.evidence import normalise
     from mockint.scoring.semantic import before_after_phrases
 
     before, after = before_after_phrases()
     start: tuple[int, list[str], int, float] | None = None  # (unit, tokens, end of its figure, value)
     found = []
     for unit, clause in clauses:
-        tokens = normalise(clause)
-        figures = _level_figures(tokens)
+        tokens, figures = _clause_figures(clause)
         if not figures:
             continue
         said = " ".join(_WORD.findall(clause))
@@ -794,9 +802,10 @@ def own_part(text: str) -> tuple[bool, list[str]]:
             continue
         is_ing = word.endswith("ing") and len(word) > 4 and word not in _ING_NOUNS
         shape = "ing" if is_ing else "past" if _is_past(word) else "base"
-        if word.isalpha() and word not in STOPWORDS and word not in DETERMINERS and (
-                (not form and (shape != "base" or following in _TAKES_OBJECT)) or shape == form and (
-                shape != "base" or following in _TAKES_OBJECT)):
+        # a bare verb shows itself by its object ("ring the pharmacy"); "the rota" is no verb
+        verb = word.isalpha() and word not in STOPWORDS and word not in DETERMINERS and (
+            shape != "base" or following in _TAKES_OBJECT)
+        if verb and shape == (form or shape):
             acts.append(word)
             form = form or shape
         elif not form:
@@ -1160,10 +1169,10 @@ def first_step(r: Reading) -> int:
 RESULT_UP_FRONT = re.compile(r"\b(as a result|in the end|eventually|ended up|by the end|finally|at the end|these days|now)\b")
 
 
-def _with_baseline(r: Reading, cues: UnitCues, quote: str) -> list[str]:
-    """A quote of a figure where things ended up, led by the sentence that said where they started when that is
+def _with_baseline(r: Reading, unit: Unit, cues: UnitCues, quote: str) -> list[str]:
+    """`quote`, of the figure where things ended up, led by the sentence that said where they started when that is
     another sentence ("length of stay was about six point one days when I started."): one alone is no change."""
-    if not cues.before_after or cues.baseline < 0 or r.units[cues.baseline] is next((u for u, c in r.pairs() if c is cues), None):
+    if not cues.before_after or cues.baseline < 0 or r.units[cues.baseline] is unit:
         return [quote]
     return [_quote(r.units[cues.baseline], _focus_figures), quote]
 
@@ -1207,7 +1216,7 @@ def judge_result(r: Reading) -> Judgement:
     else:
         return Judgement(0, [], "No outcome: the story stops before saying what happened.")
     source = measured or concrete or vague
-    quotes = [q for u, c in source[-1:] for q in _with_baseline(r, c, _quote(u, _focus_outcome))]
+    quotes = [q for u, c in source[-1:] for q in _with_baseline(r, u, c, _quote(u, _focus_outcome))]
     quotes += [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
     feedback = {
         1: "The outcome is vague; say what changed, by how much, and what you learned.",
@@ -1241,13 +1250,14 @@ def judge_quantified(r: Reading) -> Judgement:
     else:
         score = 1
     first = first_step(r)
+
     def weight(u: Unit, c: UnitCues) -> float:
         return (c.change_quantities * 2 + c.quantities * (1.5 if c.outcome else 0.5)) * (1.0 if u.index >= first or c.before_after else 0.3)
 
     quotes = _best(r, weight, limit=2, focus=_focus_figures)
     top_unit, top = max(r.pairs(), key=lambda p: (weight(*p), -p[0].index))
     if quotes and top.before_after and _quote(top_unit, _focus_figures) == quotes[0]:
-        led = _with_baseline(r, top, quotes[0])  # where it started, then where it ended: the change, not two figures
+        led = _with_baseline(r, top_unit, top, quotes[0])  # where it started, then where it ended: the change, not two figures
         quotes = led + [q for q in quotes[1:] if q not in led][: 2 - len(led)]
     feedback = {
         1: "Only incidental numbers; measure the impact of your work.",
