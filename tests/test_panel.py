@@ -116,7 +116,7 @@ def test_each_panelist_gives_a_view_and_what_they_would_still_want_to_know():
     assert "only after a prompt" in mv.verdict and "Result" in mv.verdict
     action = next(p for p in pv.points if p.criterion == "star.action")
     assert action.shown is False and not action.prompted
-    assert "heard Action in a03, not in a01" in pv.verdict.lower()  # a03 (every criterion at its bar) showed it
+    assert pv.verdict.startswith("Heard Action in a03, not in a01;")  # a03 (every criterion at its bar) showed it
     # The peer would still ask about the action, quoting the story; and names what no question tested.
     assert any(w.startswith(peer.probe_lead) and "You said" in w for w in pv.still_want)
     assert any("Reasoning: nothing yet" in w for w in pv.still_want)
