@@ -137,6 +137,11 @@ class Criterion(_Strict):
     followup_measured: str | None = Field(
         default=None, description="asked instead of `followup` when the quoted words already carry a number"
     )
+    followup_changed: str | None = Field(
+        default=None,
+        description="asked instead of `followup_measured` when the quoted words already give a before and after "
+        "(the support check's `change` cue); without it, that quote gets no follow-up on this criterion",
+    )
     followup_bad_outcome: str | None = Field(
         default=None,
         description="asked instead when the story's outcome reads as a bad one and nothing learned is said: {quote}, {question}",
@@ -168,7 +173,7 @@ class Criterion(_Strict):
         default_factory=list, description="other words for some questions (by kind or wording); the first that matches"
     )
 
-    @field_validator("followup", "followup_measured", "followup_bad_outcome")
+    @field_validator("followup", "followup_measured", "followup_changed", "followup_bad_outcome")
     @classmethod
     def _template_fields_known(cls, template: str | None) -> str | None:
         if template is None:
