@@ -26,6 +26,7 @@ from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.blend import offline_caveats
+from mockint.scoring.card import criterion_words
 from mockint.scoring.evidence import continues_number, timed_in, verify_quote
 from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
 from mockint.session import Answer, Round, Session
@@ -291,7 +292,7 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
                 quote=first.quote if first else None,
                 quote_start=first.start if first else None,
                 more_quotes=max(len(verified) - 1, 0),
-                feedback=cs.shown_feedback,
+                feedback=criterion_words(cs, answer.question.text, answer.transcript.text if answer.transcript else ""),
                 capped=cs.capped,
                 lowered=cs.lowered,
                 raised=cs.raised,

@@ -162,6 +162,12 @@ class Criterion(_Strict):
         description="score -> what the offline cues' reading of that level can honestly say, shown instead of the "
         "level's descriptor wherever the level is theirs (levels left out use the descriptor)",
     )
+    story_levels: SomeLevels = Field(
+        default_factory=dict,
+        description="score -> what the candidate reads instead of the level's descriptor (or a shut gate's words) when "
+        "the answer tells a story where reasons were asked for (offline.story_instead_of_reasons): the descriptor "
+        "would say it did what it did not ('generic praise' of an answer that praises nothing)",
+    )
     offline_cues: OfflineCues | None = Field(
         default=None, description="phrases the offline scorer counts for (`good`) and against (`poor`) this criterion"
     )
