@@ -76,3 +76,56 @@ def test_a_bad_variant_is_a_one_line_data_error(tmp_path):
     (tmp_path / "motivation.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"motivation.yaml: invalid rubric at criteria.0.variants.0.question"):
         load_rubrics(folder=tmp_path)
+
+
+# "Why do you want to work here?" answered with a story and no reason at all (a new-user trial: it was told
+# "Generic praise that fits any employer", though it praises nothing).
+STORY_WHY = ("Last year our warehouse flooded on a Sunday night. I was the shift lead, so I came in at five, moved the "
+             "pallets off the floor with two colleagues, and we had the dispatch running again by ten. The client never "
+             "missed a delivery, and my manager thanked the whole team at the Monday meeting.")
+STORY_WHY_2 = ("So at my last job we had a big audit in March. I stayed late for two weeks, I went through all 300 files "
+               "myself and we passed with no findings. My manager was really pleased and the team went out for dinner after.")
+
+
+def _answer(answer_id: str, question_id: str, text: str, card=None):
+    from mockint.coaching.questions import load_bank
+    from mockint.records import Transcript
+    from mockint.scoring import score_question
+    from mockint.scoring.offline import OfflineScorer
+    from mockint.session import Answer
+
+    question = load_bank().get(question_id).ref()
+    transcript = Transcript(text=text, duration=20.0)
+    card = card or score_question(OfflineScorer(), question, transcript, load_rubrics())
+    return Answer(id=answer_id, question=question, status="scored", transcript=transcript, scorecard=card)
+
+
+def test_a_story_for_why_here_is_told_it_gave_no_reasons_not_generic_praise():
+    from mockint.coaching.weakness import find_weak_areas
+    from mockint.reporting.analysis import analyse_answer
+    from mockint.scoring.card import RawCriterion, build_scorecard
+
+    rubrics = load_rubrics()
+    offline = [_answer("a01", "fit.why_here", STORY_WHY), _answer("a02", "fit.best_fit", STORY_WHY_2)]
+    # The repeated weak area's line for each answer (the report's "Repeated weak areas").
+    (area,) = [a for a in find_weak_areas(offline, rubrics) if a.id == "motivation.specific_reasons"]
+    for evidence in area.evidence:
+        assert "praise" not in evidence.detail.lower() and "story" in evidence.detail, evidence.detail
+    # An LLM's card (no feedback of its own: the level's descriptor), relevance 2 so no gate holds it down.
+    scores = {"specificity.concrete_detail": 2, "specificity.relevance": 2, "motivation.specific_reasons": 1, "motivation.fit": 2}
+    raw = [RawCriterion(rubric=r.id, criterion=c.id, score=scores.get(f"{r.id}.{c.id}", 1), quotes=[], feedback="")
+           for r in rubrics for c in r.criteria]
+    question = offline[0].question
+    card = build_scorecard(raw, offline[0].transcript, rubrics, scorer="llm", applicable=question.criteria)
+    assert "praise" in card.criterion("motivation.specific_reasons").feedback.lower()  # the card keeps its words
+    row = next(c for c in analyse_answer(_answer("a01", "fit.why_here", STORY_WHY, card)).criteria
+               if c.key == "motivation.specific_reasons")
+    assert "praise" not in row.feedback.lower() and "story" in row.feedback, row.feedback
+
+
+def test_generic_praise_is_still_told_it_is_generic():
+    from mockint.scoring.card import criterion_words
+
+    answer = _answer("a01", "fit.why_here", GENERIC_WHY)
+    reasons = answer.scorecard.criterion("motivation.specific_reasons")
+    assert reasons.score <= 1 and "story" not in criterion_words(reasons, answer.question.text, GENERIC_WHY)

@@ -143,8 +143,9 @@ def test_the_ledger_and_progress_read_the_reply_as_a_pass_not_a_collapse():
     assert ledger.entries["star.result"].history[-1].outcome == "pass"
     assert ledger.entries["star.result"].status == "improving"
     (first, second) = analyse_progress([store.load(session.id)], RUBRICS, load_ledger(cfg.paths.ledger_file)).points
-    assert second.criteria["star.result"] > first.criteria["star.result"]
-    assert set(second.criteria) == {"star.result", "specificity.quantified_impact"}  # the rest not asked, not zero
+    # The pass is the ledger's; the chart's points are of first answers, like the round's mean, so a round of
+    # replies alone puts no point there at all: no collapse to zeros, nor a criterion it only drilled.
+    assert first.criteria["star.result"] <= 1 and second.criteria == {} and second.overall is None
 
 
 def test_score_session_judges_a_replies_as_practice_did(run_cli):
@@ -320,3 +321,45 @@ def test_score_follows_wins_over_kind_and_says_so_in_one_line(run_cli, tmp_path)
     assert with_kind["scorecard"]["criteria"] == plain["scorecard"]["criteria"]  # judged on what the follow-up asks, not as motivation
     (note,) = [n for n in with_kind["notes"] if "--kind" in n]
     assert note == "--kind motivation is not used with --follows: a follow-up's reply is judged on what the follow-up asks."
+
+
+def test_the_page_is_told_which_answer_a_plan_reply_follows():
+    """The page labelled in-round follow-ups ("a02 (follow-up on a01)") but not replies to the plan's, which
+    the reports and the terminal's summary label "a03 (reply on a01)": its messages carry `follows`, and
+    app.js says it the same way in the answer's heading and the round's table."""
+    from mockint.practice import RoundSummary
+    from mockint.reporting.analysis import followed_label
+    from mockint.web import messages
+
+    store = SessionStore(load_settings().paths.sessions_dir)
+    session = first_round(store)
+    reply = answer_in_practice(store, session, followup(session, "star.result", "a01"), RESULT_REPLY)
+    assert messages.feedback_message(session.id, reply)["follows"] == "a01"
+    assert messages.feedback_message(session.id, session.answers[0])["follows"] is None
+    rnd = session.rounds[-1]
+    summary = messages.summary_message(RoundSummary(session, rnd, rnd.answers, [], None))
+    assert [(a["id"], a["follows"]) for a in summary["answers"]] == [("a03", followed_label(reply, session.id))]
+    app = (Path(__file__).parents[1] / "mockint" / "web" / "static" / "app.js").read_text()
+    assert "`reply on ${a.follows}`" in app and "answerLabel(a)" in app and "answerLabel(a, \" · \")" in app
+
+
+def test_progress_per_criterion_counts_first_answers_as_the_round_means_do():
+    """A round of plan replies alone "drilled" Result to 3/4 on the progress chart while its mean, of first
+    answers, had none: each criterion's point is of first answers too, and both charts say so."""
+    from mockint.reporting.analysis import analyse_progress, progress_charts
+
+    store = SessionStore(load_settings().paths.sessions_dir)
+    session = first_round(store)
+    reply = answer_in_practice(store, session, followup(session, "star.result", "a01"), RESULT_REPLY)
+    assert applied(reply)["star.result"] == 3
+    first, replies = analyse_progress([session], RUBRICS).points
+    assert first.criteria["star.result"] <= 1 and first.answers == 2
+    assert replies.overall is None and replies.criteria == {} and replies.rubric_scores == {}
+    assert (replies.answers, replies.replies) == (0, 1)
+    overall_svg, criteria_svg = progress_charts(analyse_progress([session], RUBRICS))
+    for svg in (overall_svg, criteria_svg):
+        assert "first answers only" in svg and "replies to follow-ups are left out" in svg
+    from mockint.reporting.render import render_progress
+
+    md = render_progress(analyse_progress([session], RUBRICS), "md")
+    assert "| 0 (+1 reply) | - |" in md and "first answers only" in md, md

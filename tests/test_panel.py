@@ -116,7 +116,7 @@ def test_each_panelist_gives_a_view_and_what_they_would_still_want_to_know():
     assert "only after a prompt" in mv.verdict and "Result" in mv.verdict
     action = next(p for p in pv.points if p.criterion == "star.action")
     assert action.shown is False and not action.prompted
-    assert "not convinced on Action" in pv.verdict
+    assert pv.verdict.startswith("Heard Action in a03, not in a01;")  # a03 (every criterion at its bar) showed it
     # The peer would still ask about the action, quoting the story; and names what no question tested.
     assert any(w.startswith(peer.probe_lead) and "You said" in w for w in pv.still_want)
     assert any("Reasoning: nothing yet" in w for w in pv.still_want)
@@ -149,3 +149,27 @@ def test_a_panel_session_records_who_asked_what_and_the_report_gives_each_view(r
     report = (path.parent / "report.md").read_text()
     assert "The panel's view" in report and "#### Dana Okafor (Hiring manager)" in report
     assert "Would still want to know" in report
+
+
+def test_the_verdict_says_only_what_the_scores_show_answer_by_answer():
+    """Trial (and the README's own example): "Heard Result only after a prompt" beside "Result: a01 3/4
+    after a prompt (1/4 alone); a02 3/4": a02 showed it unprompted."""
+    panel = PANELS["pair"]
+    manager, peer = panel.panelists
+    a01 = make_answer("a01", "beh.teamwork_goal", {"star.result": 1, "specificity.quantified_impact": 0}, text=STORY)
+    a01.asked_by = manager.id
+    probe = make_answer("a03", "x", {"star.result": 3, "specificity.quantified_impact": 3}, text="It cut tickets by 40 percent.")
+    probe.question = choose_probe(a01, ALL_RUBRICS, prefer=manager.focus.criteria)
+    probe.probe_of, probe.asked_by = "a01", manager.id
+    a02 = make_answer("a02", "beh.complex_problem", {"star.action": 1}, text=STORY)  # result shown unprompted
+    a02.asked_by = peer.id
+    views = {v.panelist.id: v for v in panelist_views(panel, [a01, a02, probe], ALL_RUBRICS)}
+    mv, pv = views[manager.id], views[peer.id]
+    result = next(p for p in mv.points if p.criterion == "star.result")
+    assert result.scores == ["a01 3/4 after a prompt (1/4 alone)", "a02 3/4"]
+    # Not "heard Result only after a prompt": each answer as it scored.
+    assert "Result, Quantified impact in a02, in a01 only after a prompt" in mv.verdict, mv.verdict
+    assert "Result only after a prompt" not in mv.verdict
+    # Action: a02 below its bar, a01 at it unprompted: neither "convinced" nor "not convinced" on all of it.
+    assert "Action in a01, not in a02" in pv.verdict, pv.verdict
+    assert "not convinced on Action" not in pv.verdict and "convinced on Action" not in pv.verdict

@@ -109,18 +109,21 @@ def test_followup_quotes_a_transcript_sentence_when_no_quote_was_verified():
     assert "the team" in quoted  # the sentence where "we" replaced "I"
 
 
-def test_a_result_that_already_has_a_number_is_probed_for_how_it_was_measured():
+@pytest.mark.parametrize(("said", "asked"), [
+    # A figure with no figure before: how it was measured and what it was before.
+    ("I cut the invoice run to 40 minutes", "How did you measure that, and what was the figure before you started?"),
+    # Before and after both said: not "what was the figure before" again, but what the result still lacks.
+    ("I cut the invoice run from 9 hours to 40 minutes",
+     "What did you do yourself that made that difference, and what did you learn from it?"),
+])
+def test_a_result_that_already_has_a_number_is_asked_what_it_lacks(said, asked):
     answers = [
-        make_answer(f"a0{i}", f"q{i}", {"star.result": 2}, text="I cut the invoice run from 9 hours to 40 minutes.",
-                    quotes={"star.result": ["I cut the invoice run from 9 hours to 40 minutes"]})
+        make_answer(f"a0{i}", f"q{i}", {"star.result": 2}, text=f"{said}.", quotes={"star.result": [said]})
         for i in (1, 2)
     ]
     (area,) = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "star.result"]
     ref = offline_followup(area, {a.id: a for a in answers}, RUBRICS)
-    assert ref.text == (
-        'You said "I cut the invoice run from 9 hours to 40 minutes". '
-        "How did you measure that, and what was the figure before you started?"
-    )
+    assert ref.text == f'You said "{said}". {asked}'
 
 
 def test_only_a_figure_that_measures_something_is_asked_how_it_was_measured():

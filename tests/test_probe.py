@@ -181,6 +181,53 @@ def test_a_bad_outcome_with_its_lesson_told_gets_no_lesson_probe():
     assert choose_probe(make_answer("a01", "beh.change", text=STORY), RUBRICS) is None
 
 
+# A reply that gives the figure before and after (a new-user trial: the panel then asked it "How did you
+# measure that, and what was the figure before you started?").
+BEFORE_AFTER = "Support tickets went from 120 a week to 70 a week after the launch."
+
+
+def test_a_before_and_after_is_not_asked_for_the_figure_before():
+    measured = CRITERIA["star.result"].followup_measured
+    answer = make_answer("a01", "beh.teamwork_goal", {"star.result": 2}, text=f"{STORY} {BEFORE_AFTER}",
+                         quotes={"star.result": [BEFORE_AFTER]})
+    probe = choose_probe(answer, RUBRICS)
+    assert probe is not None and probe.targets == "star.result", probe
+    assert probe.text.split('"')[1] == BEFORE_AFTER.rstrip(".")
+    assert measured.split('"')[-1] not in probe.text, probe.text  # the figure before is given
+    # It asks what the result still lacks (rubrics/star.yaml `followup_changed`): the candidate's part and the lesson.
+    assert probe.text == CRITERIA["star.result"].followup_changed.format(quote=BEFORE_AFTER.rstrip("."))
+    # A criterion with no words for it asks nothing of that quote: the probe goes to another criterion.
+    sized = make_answer("a01", "beh.teamwork_goal", {"specificity.quantified_impact": 1, "star.task": 1},
+                        text=f"{STORY} {BEFORE_AFTER}", quotes={"specificity.quantified_impact": [BEFORE_AFTER]})
+    probe = choose_probe(sized, RUBRICS, prefer=["specificity.quantified_impact"])
+    assert probe is not None and probe.targets == "star.task", probe
+
+
+def test_the_panels_next_question_on_a_before_and_after_reply_asks_what_is_missing():
+    """The trial's case end to end with the real offline scorer: the reply's before/after leaves the
+    story's result at 2/4 (no lesson, no part of the candidate's own), and what the panelist would ask next
+    must not be the figure it just gave."""
+    from mockint.coaching.questions import load_bank
+    from mockint.records import QuestionRef
+    from mockint.scoring import score_question
+    from mockint.scoring.offline import OfflineScorer
+
+    def timed(text):
+        words = [Word(word=w, start=i * 0.4, end=i * 0.4 + 0.3) for i, w in enumerate(text.split())]
+        return Transcript(text=text, words=words, duration=len(words) * 0.4)
+
+    question: QuestionRef = load_bank().get("beh.teamwork_goal").ref()
+    story = timed(STORY)
+    both = combined_transcript(story, timed(BEFORE_AFTER))
+    card = score_question(OfflineScorer(), question, both, RUBRICS)
+    assert card.criterion("star.result").score < CRITERIA["star.result"].weak_below  # why it is asked again
+    judged = make_answer("a01", "beh.teamwork_goal", text=STORY)
+    judged = judged.model_copy(update={"question": question, "transcript": both, "scorecard": card})
+    probe = choose_probe(judged, RUBRICS, only=["star.result"])
+    assert probe is not None
+    assert "figure before" not in probe.text and "in numbers" not in probe.text, probe.text
+
+
 @pytest.mark.slow
 def test_practice_asks_a_probe_between_answers_and_records_it(mockint_home):
     """vague_we is weak; its probe is answered by strong_star's recording; strong_star needs none."""

@@ -136,6 +136,8 @@ def test_practice_in_the_browser(chromium, sync_playwright, audio_dir, mockint_h
             resumed = page.wait_for_selector("#feedback article.answer")
             page.wait_for_selector("#summary:not([hidden])")
             assert MARKUP in resumed.text_content()
+            assert "a02 · reply on a01 ·" in page.text_content("#answer-a02 h3")
+            assert "a02 (reply on a01)" in page.text_content("#summary table")
             assert page.query_selector("#feedback script, #feedback img, #history img") is None
             assert page.title() == title != "pwned"
             browser.close()
@@ -165,10 +167,16 @@ def earlier_session_with_markup(store: SessionStore):
     """A session left with its answer transcribed but not scored, holding markup everywhere the
     candidate's words show: the page's Continue finishes it."""
     session = store.create(role=MARKUP, job_description=None, keywords=[])
-    rnd = session.new_round("bank")
+    rnd = session.new_round("plan")
     question = QuestionRef(id="beh.failure", text="Tell me about a time you failed.", category="behavioral")
-    rnd.questions = [question]
+    # And a reply to the plan's follow-up on it, which the page names as the reports do: "a02 (reply on a01)".
+    followup = QuestionRef(id="fu.star_result.a01", text='You said "I fixed it in two days": what changed as a result, in numbers?',
+                           category="followup", source="followup", targets="star.result",
+                           criteria=["star.result", "specificity.quantified_impact"], follows=f"{session.id}/a01")
+    rnd.questions = [question, followup]
     text = f"In 2023 I broke the nightly export {MARKUP} and I fixed it in two days, cutting failures by 80%."
     rnd.answers.append(Answer(id="a01", question=question, status="transcribed", transcript=Transcript(text=text, duration=8.0)))
+    reply = "Failed nightly runs went from 5 a month to none, and the finance team got their figures by 7 every day."
+    rnd.answers.append(Answer(id="a02", question=followup, status="transcribed", transcript=Transcript(text=reply, duration=6.0)))
     store.save(session)
     return session

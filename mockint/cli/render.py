@@ -28,8 +28,10 @@ def scorer_label(card) -> str:
     return f"{label}, checked against the {card.checked_by}" if card.checked_by else label
 
 
-def render_scorecard(card, *, compact: bool = False, title: str | None = None, delivery=None) -> None:
-    """Per criterion: score, verified evidence with its time, one line of feedback.
+def render_scorecard(card, *, compact: bool = False, title: str | None = None, delivery=None, question: str = "",
+                     text: str = "") -> None:
+    """Per criterion: score, verified evidence with its time, one line of feedback (in the words that fit
+    what the answer `text` to `question` did: card.criterion_words).
 
     `compact` (after each practice answer): the best quote, shortened, beside the feedback.
     Otherwise (`mockint score`): every verified quote with start-end, and dropped quotes counted."""
@@ -37,6 +39,7 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     from rich.table import Table
 
     from mockint.scoring.blend import offline_caveats
+    from mockint.scoring.card import criterion_words
     from mockint.scoring.rubrics import load_rubrics
 
     if compact:
@@ -55,6 +58,7 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             table.add_row(f"[dim]{name}[/]", "[dim]n/a[/]", *cells)
             continue
         colour = "green" if c.score >= 3 else "yellow" if c.score == 2 else "red"
+        words = escape(criterion_words(c, question, text) if text else c.shown_feedback)
         notes = []
         if c.capped:
             notes.append("[yellow](capped: no quote verified)[/]")
@@ -70,14 +74,14 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             if best is not None:
                 at = f" [dim]@{best.start:.0f}s[/]" if best.start is not None else ""
                 said = f'[italic]"{escape(_short(best.quote, 70))}"[/]{at}\n'
-            table.add_row(name, f"[{colour}]{c.score}/{c.max_score}[/]", f"{said}{escape(c.shown_feedback)} {' '.join(notes)}".rstrip())
+            table.add_row(name, f"[{colour}]{c.score}/{c.max_score}[/]", f"{said}{words} {' '.join(notes)}".rstrip())
         else:
             quotes = [
                 f'"{escape(e.quote)}"' + (f" [{_time(e.start)}-{_time(e.end)}]" if e.start is not None else "")
                 for e in c.evidence
             ]
             label = f"{name}\n[dim]{c.key}[/]"
-            table.add_row(label, f"[{colour}]{c.score}/{c.max_score}[/]", "\n".join(quotes + notes) or "-", escape(c.shown_feedback))
+            table.add_row(label, f"[{colour}]{c.score}/{c.max_score}[/]", "\n".join(quotes + notes) or "-", words)
     console.print(table)
     per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
     level = f"criteria average {card.level:.1f}/4; " if card.level is not None else ""

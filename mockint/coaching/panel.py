@@ -177,6 +177,9 @@ class FocusPoint(Model):
     mean: float | None = Field(default=None, description="mean final score over the answers that tested it")
     shown: bool | None = Field(default=None, description="at its bar in every answer that tested it; None: not tested")
     prompted: bool = Field(default=False, description="shown somewhere only after a probe")
+    heard: list[str] = Field(default_factory=list, description="answers that showed it as first given")
+    after_prompt: list[str] = Field(default_factory=list, description="answers that showed it only after a probe")
+    not_heard: list[str] = Field(default_factory=list, description="answers below its bar, probe or not")
 
 
 class PanelistView(Model):
@@ -214,6 +217,8 @@ def panelist_views(panel: Panel, answers: Sequence[Answer], rubrics: Sequence[Ru
                     point.prompted = point.prompted or (first.score < bar <= final.score)
                 point.scores.append(note)
                 shown = shown and first.score >= bar  # shown only when the first answer showed it
+                heard = point.heard if first.score >= bar else point.after_prompt if final.score >= bar else point.not_heard
+                heard.append(main.id)
                 if final.score < bar:
                     probe = choose_probe(stories[main.id], rubrics, asked=asked_texts, only=[key], lead=person.probe_lead)
                     if probe is not None and probe.text not in view.still_want:
@@ -231,16 +236,30 @@ def panelist_views(panel: Panel, answers: Sequence[Answer], rubrics: Sequence[Ru
 
 
 def _verdict(points: Sequence[FocusPoint]) -> str:
-    shown = [p.name for p in points if p.shown]
-    prompted = [p.name for p in points if p.shown is False and p.prompted]
-    missing = [p.name for p in points if p.shown is False and not p.prompted]
+    """What the scores show, answer by answer: "heard Result only after a prompt" was said of a Result
+    another answer had shown unprompted (a trial user read it beside "a02 3/4"). Points the answers
+    showed alike share a clause: "convinced on X", "heard X only after a prompt", "not convinced on X",
+    or, where the answers differ, which showed it how ("heard X in a02, in a01 only after a prompt")."""
+    groups: dict[tuple[tuple[str, ...], ...], list[str]] = {}
+    for p in points:
+        if p.shown is not None:
+            groups.setdefault((tuple(p.heard), tuple(p.after_prompt), tuple(p.not_heard)), []).append(p.name)
     parts = []
-    if shown:
-        parts.append(f"convinced on {', '.join(shown)}")
-    if prompted:
-        parts.append(f"heard {', '.join(prompted)} only after a prompt")
-    if missing:
-        parts.append(f"not convinced on {', '.join(missing)}")
+    for (heard, prompted, missing), names in groups.items():
+        named = ", ".join(names)
+        if not prompted and not missing:
+            parts.append(f"convinced on {named}")
+        elif not heard and not missing:
+            parts.append(f"heard {named} only after a prompt")
+        elif not heard and not prompted:
+            parts.append(f"not convinced on {named}")
+        else:
+            said = [f"in {', '.join(heard)}"] if heard else []
+            if prompted:
+                said.append(f"in {', '.join(prompted)} only after a prompt" if heard else f"only after a prompt in {', '.join(prompted)}")
+            if missing:
+                said.append(f"not in {', '.join(missing)}")
+            parts.append(f"heard {named} {', '.join(said)}")
     if not parts:
         return "Heard nothing yet on what I listen for."
     text = "; ".join(parts)

@@ -49,6 +49,7 @@ from mockint.scoring.evidence import FILLERS
 from mockint.scoring.kinds import TopicWords, classify_topic, load_kinds, topic_words
 from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
+from mockint.scoring.support import shows
 from mockint.session import Answer
 
 if TYPE_CHECKING:  # the LLM client pulls in openai/httpx; import it only when used
@@ -100,6 +101,7 @@ class FollowupWords:
 
     template: str | None = None  # None: GENERIC_FOLLOWUP
     measured: str | None = None  # instead of `template` when the quote carries a number
+    changed: str | None = None  # instead of `measured` when the quote gives a before and after (None: no follow-up on it)
     bad_outcome: str | None = None  # instead of either when the story ends badly and no lesson is told (untold_lesson)
     criteria: tuple[str, ...] = ()
     quote_cues: tuple[str, ...] = ()
@@ -117,6 +119,7 @@ def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
     return FollowupWords(
         template=criterion.followup,
         measured=criterion.followup_measured,
+        changed=criterion.followup_changed,
         bad_outcome=criterion.followup_bad_outcome,
         criteria=tuple(criterion.followup_criteria),
         quote_cues=tuple(criterion.quote_cues),
@@ -141,7 +144,8 @@ def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     templates = [GENERIC_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
     templates += [t for kind in load_kinds().values() for t in (kind.revisit, kind.retry) if t]
     for _rubric, criterion in criteria_by_key(rubrics).values():
-        templates += [t for t in (criterion.followup, criterion.followup_measured, criterion.followup_bad_outcome) if t]
+        templates += [t for t in (criterion.followup, criterion.followup_measured, criterion.followup_changed,
+                                    criterion.followup_bad_outcome) if t]
     return frozenset(t for template in templates for t in tokens(re.sub(r"\{\w+\}", " ", template)))
 
 
@@ -158,7 +162,7 @@ def followup_template_criteria(text: str, rubrics: Sequence[Rubric]) -> list[str
     asked = _normalise(text)
     for area_id in [*criteria_by_key(rubrics), *DELIVERY_CHECKS]:
         words = followup_words(area_id, rubrics)
-        for template in (words.measured, words.template):
+        for template in (words.changed, words.measured, words.template):
             if template and '{quote}' in template and _template_pattern(template).search(asked):
                 return list(words.criteria) or [area_id]
     return []
@@ -338,6 +342,12 @@ def offline_followup(
         template = words.template or GENERIC_FOLLOWUP
         if bad:
             template = words.bad_outcome
+        elif words.measured and shows("change", quote):
+            # "What was the figure before you started?" of "went from 120 a week to 70" asks for what it
+            # says (a trial's panel did): the rubric's words for what a before/after still lacks, or none.
+            if not words.changed:
+                continue
+            template = words.changed
         elif words.measured and carries_a_measure(quote):
             template = words.measured
         text = template.format(quote=quote, question=answer.question.text, filler=filler)

@@ -27,7 +27,7 @@ from pydantic import Field
 
 from mockint.coaching.questions import is_near_duplicate
 from mockint.records import CriterionScore, DeliveryMetrics, Model
-from mockint.scoring.card import applicable_keys
+from mockint.scoring.card import applicable_keys, criterion_words
 from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key
 from mockint.session import Answer, Round, Session
 
@@ -237,7 +237,7 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
                 threshold=limit,
                 max_score=cs.max_score,
                 quotes=[e.quote for e in cs.evidence if e.verified],
-                detail=cs.feedback,
+                detail=criterion_words(cs, q.text, answer.transcript.text if answer.transcript else ""),
             )
         out[cs.key] = Outcome(weak, shortfall, float(limit), evidence)
     if answer.delivery is not None:

@@ -26,6 +26,7 @@ from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring.blend import offline_caveats
+from mockint.scoring.card import criterion_words
 from mockint.scoring.evidence import continues_number, timed_in, verify_quote
 from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
 from mockint.session import Answer, Round, Session
@@ -291,7 +292,7 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
                 quote=first.quote if first else None,
                 quote_start=first.start if first else None,
                 more_quotes=max(len(verified) - 1, 0),
-                feedback=cs.shown_feedback,
+                feedback=criterion_words(cs, answer.question.text, answer.transcript.text if answer.transcript else ""),
                 capped=cs.capped,
                 lowered=cs.lowered,
                 raised=cs.raised,
@@ -360,17 +361,15 @@ def analyse_answer(
 # --- per round and session -------------------------------------------------------------------
 
 
-def _criterion_means(
-    answers: Sequence[Answer], rubrics: Sequence[Rubric], *, plan_replies: bool = False
-) -> list[CriterionMean]:
-    """Each criterion's mean over the first answers; `plan_replies` adds the replies to the plan's
-    follow-ups, each judged on just the criteria its follow-up asks for (the progress chart: a
-    round of plan follow-ups alone otherwise has no point on the criteria it drilled)."""
+def _criterion_means(answers: Sequence[Answer], rubrics: Sequence[Rubric]) -> list[CriterionMean]:
+    """Each criterion's mean over the first answers, in the report and on the progress chart alike. A
+    reply to a follow-up is judged on the one or two criteria it asks for, told after its story: counted,
+    a round of plan replies alone "drilled" Result to 3/4 on the chart beside a round mean that had none."""
     order = list(criteria_by_key(rubrics))
     scores: dict[str, list[int]] = {}
     names: dict[str, str] = {}
     max_scores: dict[str, int] = {}
-    for a in [a for a in answers if not is_reply(a) or (plan_replies and a.probe_of is None)]:
+    for a in main_answers(answers):
         # Only where the question exercises the criterion: "n/a" is not a zero.
         for cs in applicable_scores(a):
             scores.setdefault(cs.key, []).append(cs.score)
@@ -563,10 +562,13 @@ class ProgressPoint(Model):
     session_id: str
     round_index: int
     date: str
-    answers: int
+    answers: int = Field(description="scored first answers: what every figure of the point is over")
+    replies: int = Field(default=0, description="scored replies to follow-ups, left out of the figures (is_reply)")
     overall: float | None = Field(description="the mean of the first answers; None for a round of replies alone")
-    rubric_scores: dict[str, float] = Field(default_factory=dict)
-    criteria: dict[str, float] = Field(default_factory=dict, description="criterion key -> mean score 0..4")
+    rubric_scores: dict[str, float] = Field(default_factory=dict, description="each rubric's mean over the first answers")
+    criteria: dict[str, float] = Field(
+        default_factory=dict, description="criterion key -> mean score 0..4 over the first answers, as the round's mean"
+    )
 
 
 class LedgerRow(Model):
@@ -606,11 +608,12 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
             scored = [a for a in rnd.answers if a.scorecard is not None]
             if not scored:
                 continue
+            firsts = main_answers(scored)  # as the round's mean: a reply is judged with the answer it follows up
             rubric_scores: dict[str, list[float]] = {}
-            for card in (a.scorecard for a in scored if a.scorecard is not None):
+            for card in (a.scorecard for a in firsts if a.scorecard is not None):
                 for rid, value in card.rubric_scores.items():
                     rubric_scores.setdefault(rid, []).append(value)
-            means = _criterion_means(scored, rubrics, plan_replies=True)
+            means = _criterion_means(firsts, rubrics)
             seen_keys.update(m.key for m in means)
             for m in means:
                 criteria.setdefault(m.key, m.name)
@@ -620,7 +623,8 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
                     session_id=session.id,
                     round_index=rnd.index,
                     date=f"{session.created_at:%Y-%m-%d}",
-                    answers=len(scored),
+                    answers=len(firsts),
+                    replies=len(scored) - len(firsts),
                     overall=mean_overall(scored),
                     rubric_scores={k: round(sum(v) / len(v), 1) for k, v in rubric_scores.items()},
                     criteria={m.key: m.mean for m in means},
@@ -657,6 +661,10 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
     )
 
 
+# Said on both progress charts: what each point is over (analyse_progress), as the round's mean says it.
+FIRST_ANSWERS_NOTE = "Each round's first answers only: replies to follow-ups are left out, as in the round's mean."
+
+
 def progress_charts(progress: ProgressAnalysis) -> list[str]:
     """Two SVG charts: overall (and per rubric) 0-100, and each criterion 0-4, across rounds."""
     if not progress.points:
@@ -671,10 +679,12 @@ def progress_charts(progress: ProgressAnalysis) -> list[str]:
         Series(name, [p.criteria.get(key) for p in progress.points]) for key, name in progress.criteria.items()
     ]
     return [
-        line_chart(ChartSpec(title="Overall score across rounds (0-100)", labels=labels, series=overall, y_label="score")),
+        line_chart(ChartSpec(title="Overall score across rounds (0-100)", labels=labels, series=overall, y_label="score",
+                             note=FIRST_ANSWERS_NOTE)),
         line_chart(
             ChartSpec(
                 title="Per-criterion score across rounds (0-4)",
+                note=FIRST_ANSWERS_NOTE,
                 labels=labels,
                 series=per_criterion,
                 y_max=4.0,

@@ -34,6 +34,7 @@ class ChartSpec:
     y_label: str = ""
     width: int = 760
     height: int = 320
+    note: str = ""  # one line under the title: what the points are over
 
 
 def _fmt(value: float) -> str:
@@ -56,6 +57,8 @@ def line_chart(spec: ChartSpec) -> str:
     """An SVG line chart: one polyline per series (split at gaps), a dot per point, a legend."""
     legend_rows = (len(spec.series) + 2) // 3
     left, right, top = 48, 44, 34  # right: room for the last x label, centred on its point
+    if spec.note:
+        top += 16  # the note's line under the title
     bottom = 46 + 18 * legend_rows
     plot_w = spec.width - left - right
     plot_h = spec.height - top - bottom
@@ -77,6 +80,8 @@ def line_chart(spec: ChartSpec) -> str:
         f"<title>{escape(spec.title)}</title>",
         f'<text x="{left}" y="20" font-size="14" font-weight="bold" fill="#222">{escape(spec.title)}</text>',
     ]
+    if spec.note:
+        out.append(f'<text class="note" x="{left}" y="38" font-size="11" fill="#555">{escape(spec.note)}</text>')
     # grid and y axis
     for tick in spec.y_ticks:
         y = y_at(tick)

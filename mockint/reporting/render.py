@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote as url_quote
 
-from mockint.reporting.analysis import STAR_PARTS, STAR_TAGS, ProgressAnalysis, SessionAnalysis, progress_charts
+from mockint.reporting.analysis import (
+    FIRST_ANSWERS_NOTE,
+    STAR_PARTS,
+    STAR_TAGS,
+    ProgressAnalysis,
+    SessionAnalysis,
+    progress_charts,
+)
 from mockint.session import Session
 
 Format = Literal["md", "html", "json"]
@@ -143,7 +150,8 @@ def render_progress(progress: ProgressAnalysis, fmt: Format = "md") -> str:
     from markupsafe import Markup
 
     env = _environment()
-    context = {"p": progress, "a": None, "audio": {}, "star_parts": STAR_PARTS, "star_tags": STAR_TAGS}
+    context = {"p": progress, "a": None, "audio": {}, "star_parts": STAR_PARTS, "star_tags": STAR_TAGS,
+               "first_answers_note": FIRST_ANSWERS_NOTE}
     if fmt == "md":
         return env.get_template("report.md.j2").render(**context, mode="progress")
     if fmt == "html":

@@ -29,6 +29,7 @@ Pure: plain data in, plain data out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -42,6 +43,7 @@ from mockint.scoring.rubrics import (
     Rubric,
     criteria_by_key,
     load_overall_formula,
+    load_rubric_file,
     overall_for,
 )
 from mockint.scoring.support import supported_level
@@ -93,6 +95,40 @@ def score_criterion(
         feedback=one_line(raw.feedback) or level_feedback(criterion, score, cues=cues),
         judged=raw.judged,
     )
+
+
+def criterion_words(cs: CriterionScore, question: str, text: str) -> str:
+    """The line the candidate reads for `cs` on the answer `text` to `question`: its shown_feedback, or
+    its rubric's `story_levels` words where the answer tells a story in place of the reasons asked for
+    and the card gives the level's own descriptor (not a question variant's words). A trial user's
+    "why this role?" told as a story read "Generic praise that fits any employer" though it praised
+    nothing. The card keeps its words (they are the level's); this is what every view shows of them."""
+    spec = criterion_spec(cs.key)
+    words = spec.story_levels.get(cs.score) if spec is not None else None
+    if words and cs.feedback in (level_feedback(spec, cs.score), level_feedback(spec, cs.score, cues=True)):
+        from mockint.scoring.offline import read_answer, story_instead_of_reasons
+
+        if story_instead_of_reasons(read_answer(text, question)):
+            return one_line(words)
+    return cs.shown_feedback
+
+
+def criterion_spec(key: str) -> Criterion | None:
+    """The rubric criterion 'rubric.criterion' as its file says now (read once per edit of the file)."""
+    from mockint.resources import rubric_file_stamp
+
+    rubric_id, _, criterion_id = key.partition(".")
+    path, stamp = rubric_file_stamp(f"{rubric_id}.yaml")
+    if not stamp:
+        return None
+    return next((c for c in _rubric_file(path, stamp).criteria if c.id == criterion_id), None)
+
+
+@lru_cache(maxsize=16)
+def _rubric_file(path: str, _stamp: int) -> Rubric:
+    from pathlib import Path
+
+    return load_rubric_file(Path(path))
 
 
 def level_feedback(criterion: Criterion, score: int, *, cues: bool = False) -> str:

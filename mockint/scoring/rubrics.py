@@ -137,6 +137,11 @@ class Criterion(_Strict):
     followup_measured: str | None = Field(
         default=None, description="asked instead of `followup` when the quoted words already carry a number"
     )
+    followup_changed: str | None = Field(
+        default=None,
+        description="asked instead of `followup_measured` when the quoted words already give a before and after "
+        "(the support check's `change` cue); without it, that quote gets no follow-up on this criterion",
+    )
     followup_bad_outcome: str | None = Field(
         default=None,
         description="asked instead when the story's outcome reads as a bad one and nothing learned is said: {quote}, {question}",
@@ -157,6 +162,12 @@ class Criterion(_Strict):
         description="score -> what the offline cues' reading of that level can honestly say, shown instead of the "
         "level's descriptor wherever the level is theirs (levels left out use the descriptor)",
     )
+    story_levels: SomeLevels = Field(
+        default_factory=dict,
+        description="score -> what the candidate reads instead of the level's descriptor (or a shut gate's words) when "
+        "the answer tells a story where reasons were asked for (offline.story_instead_of_reasons): the descriptor "
+        "would say it did what it did not ('generic praise' of an answer that praises nothing)",
+    )
     offline_cues: OfflineCues | None = Field(
         default=None, description="phrases the offline scorer counts for (`good`) and against (`poor`) this criterion"
     )
@@ -168,7 +179,7 @@ class Criterion(_Strict):
         default_factory=list, description="other words for some questions (by kind or wording); the first that matches"
     )
 
-    @field_validator("followup", "followup_measured", "followup_bad_outcome")
+    @field_validator("followup", "followup_measured", "followup_changed", "followup_bad_outcome")
     @classmethod
     def _template_fields_known(cls, template: str | None) -> str | None:
         if template is None:

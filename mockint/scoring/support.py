@@ -102,6 +102,11 @@ def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
     return None
 
 
+def shows(cue: str, text: str) -> bool:
+    """Whether `text` shows `cue` (a name of CUE_WORDS), read as a quote is read."""
+    return check_requirement([cue], [text]) is None
+
+
 def supported_level(support: dict[int, list[str]], score: int, quotes: list[str]) -> tuple[int, str | None]:
     """The highest level up to `score` that the quotes support, and what the first level they
     failed needed ("an outcome"); (score, None) when they support it."""

@@ -127,7 +127,7 @@ def feedback_message(session_id: str, answer: Answer, *, update: bool = False) -
     replaces that answer's card. llm_state says whether an LLM card is still to come."""
     from mockint.reporting.analysis import analyse_answer
 
-    view = analyse_answer(answer).model_dump(mode="json")
+    view = analyse_answer(answer, session_id=session_id).model_dump(mode="json")  # `follows`: "a01 of 12-02 07:24" across sessions
     return {
         "type": "feedback",
         "update": update,
@@ -142,6 +142,7 @@ def feedback_message(session_id: str, answer: Answer, *, update: bool = False) -
 
 def summary_message(summary: RoundSummary) -> dict[str, Any]:
     from mockint.practice import rescore_command
+    from mockint.reporting.analysis import followed_label
     from mockint.scoring.rubrics import band_for
 
     session = summary.session
@@ -157,6 +158,7 @@ def summary_message(summary: RoundSummary) -> dict[str, Any]:
             {
                 "id": a.id,
                 "probe_of": a.probe_of,
+                "follows": followed_label(a, session.id),  # a reply to the plan's follow-up on this answer
                 "question": a.question.text,
                 "status": a.status,
                 "overall": a.scorecard.overall if a.scorecard else None,

@@ -281,6 +281,14 @@
     );
   }
 
+  // An answer as the reports and the terminal name it: an in-round follow-up's reply ("a02 (follow-up on a01)")
+  // and a reply to the plan's follow-up ("a05 (reply on a01)") say which answer they follow up.
+  function answerLabel(a, sep) {
+    const on = a.probe_of ? `follow-up on ${a.probe_of}` : a.follows ? `reply on ${a.follows}` : null;
+    if (!on) return a.id;
+    return sep ? `${a.id}${sep}${on}` : `${a.id} (${on})`;
+  }
+
   function renderFeedback(a) {
     const article = el("article", { class: `answer status-${a.status}`, id: `answer-${a.id}` });
     const score = a.overall === null ? null : el("p", { class: "overall" },
@@ -290,7 +298,7 @@
       a.offline_overall !== null && a.offline_overall !== undefined ? el("span", { class: "muted" }, ` · offline ${Math.round(a.offline_overall)}`) : null);
     // Element.append writes a null as the text "null": leave the absent parts out.
     article.append(...[
-      el("h3", {}, el("span", { class: "muted" }, a.probe_of ? `${a.id} · follow-up on ${a.probe_of} · ` : `${a.id} · `), a.question.text),
+      el("h3", {}, el("span", { class: "muted" }, `${answerLabel(a, " · ")} · `), a.question.text),
       score,
       // A shut gate (rubrics/overall.yaml), not the levels below, is what holds this answer down: said first.
       a.overall_capped ? el("p", { class: "warn" }, `Capped: ${a.overall_capped}`) : null,
@@ -477,7 +485,7 @@
         // What the mean averages when a follow-up was scored: its score is in the table, not in the mean.
         m.mean_basis ? el("p", { class: "muted" }, `Mean ${m.mean_basis}.`) : document.createTextNode(""),
         el("table", { class: "round" }, el("tbody", {}, m.answers.map((a) => el("tr", {},
-          el("td", {}, a.probe_of ? `${a.id} (follow-up on ${a.probe_of})` : a.id), el("td", {}, a.question), el("td", {}, a.status),
+          el("td", {}, answerLabel(a)), el("td", {}, a.question), el("td", {}, a.status),
           el("td", { class: "score" }, a.overall === null ? "-" : `${Math.round(a.overall)}`),
           el("td", {}, a.scorer === null ? "-" : (a.llm_state === "pending" || a.llm_state === "failed") ? `${a.scorer} (LLM ${a.llm_state})` : a.scorer))))),
       );
