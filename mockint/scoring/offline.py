@@ -329,10 +329,19 @@ def split_units(text: str) -> list[Unit]:
         merged.pop(0)
     units = []
     for i, piece in enumerate(merged):
-        words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(piece)]
+        words = _words(piece)
         pos = i / (len(merged) - 1) if len(merged) > 1 else 0.5
         units.append(Unit(text=piece.strip(), index=i, position=pos, words=words, lower=" ".join(words)))
     return units
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+def lowered(text: str) -> str:
+    """A sentence as the scorer's phrase lists read it (a Unit's `lower`): its words, lower-cased, one space apart."""
+    return " ".join(_words(text))
 
 
 def _is_past(word: str) -> bool:
@@ -711,6 +720,7 @@ class Reading:
     word_count: int
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
+    _bad_chance: list[float] | None = field(default=None, repr=False)
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -726,6 +736,24 @@ class Reading:
 
             self._meaning = meaning_features([u.text for u in self.units], self.question)
         return self._meaning
+
+    @property
+    def bad_chance(self) -> list[float]:
+        """Per unit, the learned reading's chance that it tells a bad outcome (valence.py)."""
+        if self._bad_chance is None:
+            from mockint.scoring.valence import probabilities
+
+            self._bad_chance = [float(p) for p in probabilities([u.text for u in self.units])[:, 1]]
+        return self._bad_chance
+
+    def harms(self, unit: Unit) -> int:
+        """How many bad outcomes a unit reports: the phrase lists' count (bad_outcomes), or one where they
+        name none and the learned reading is sure enough (rubrics/substance.yaml's `bad_outcomes.learned_at_least`)."""
+        from mockint.scoring.semantic import learned_bad_at_least
+
+        found = bad_outcomes(unit.lower)
+        at = next(i for i, u in enumerate(self.units) if u is unit)
+        return found or int(self.bad_chance[at] >= learned_bad_at_least())
 
     def rubric_cues(self, key: str) -> tuple[list[int], list[int]]:
         """Per unit, how many of criterion `key`'s `offline_cues` phrases (its rubric file) it says:
@@ -988,7 +1016,7 @@ def judge_result(r: Reading) -> Judgement:
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
     if share < 0.35:
         concrete, measured, vague, lesson = [], [], [], []
-    harm = [(u, n) for u, _ in late if (n := bad_outcomes(u.lower))]
+    harm = [(u, n) for u, _ in late if (n := r.harms(u))]
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
@@ -1686,20 +1714,26 @@ def worsened_measures(text: str) -> int:
     """How many measures a sentence reports moving the wrong way: one that should be high falling
     ("our pass rate went from eighty two percent to sixty one"), or one that should be low rising
     ("complaints doubled"); the measures and their good side are in rubrics/substance.yaml."""
+    return measure_moves(text)[0]
+
+
+def measure_moves(text: str) -> tuple[int, int]:
+    """(how many measures a sentence reports moving the wrong way, how many the right way: "falls went from
+    six a month to one"), which way is good read from rubrics/substance.yaml's `measures`."""
     from mockint.scoring.semantic import measures
 
-    return _worsened(text, tuple(measures().items()))
+    return _moves(text, tuple(measures().items()))
 
 
 @lru_cache(maxsize=2048)
-def _worsened(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> int:
+def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, int]:
     from mockint.scoring.evidence import normalise
 
     if not _MOVED.search(text):
-        return 0  # nothing moved: the common case, and the cheap one
+        return 0, 0  # nothing moved: the common case, and the cheap one
     sides = dict(measure_sides)
     tokens = normalise(text)
-    count, i = 0, 0
+    worse, better, i = 0, 0, 0
     while i < len(tokens):
         side, size = next(((s, n) for s in sides if (n := _measure_at(tokens, i, sides[s]))), (None, 0))
         if side is None:
@@ -1717,9 +1751,11 @@ def _worsened(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...])
                         moved = "up" if t in _UP or t == "up" else "down"
                     break
         if (side, moved) in (("higher_is_better", "down"), ("lower_is_better", "up")):
-            count += 1
+            worse += 1
+        elif moved is not None:
+            better += 1
         i += size
-    return count
+    return worse, better
 
 
 def bad_outcomes(text: str) -> int:
@@ -1758,7 +1794,7 @@ def stood_by_bad_outcome(r: Reading) -> bool:
     if spec is None or any(c.lesson for c in r.cues):
         return False
     first = first_step(r)
-    told = [(u, c, bad_outcomes(u.lower)) for u, c in r.pairs()
+    told = [(u, c, r.harms(u)) for u, c in r.pairs()
             if (u.index > first or u.position >= 0.5) and c.past and not re.search(r"\b(if|unless|in case)\b", u.lower)]
     if bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units)):
         return any(n for _, _, n in told)

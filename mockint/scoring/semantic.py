@@ -218,6 +218,23 @@ def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=4)
+def _learned_at_least(path_text: str, _mtime: int) -> float:
+    from mockint.errors import DataFileError
+
+    path, section = _mapping_section(path_text, "bad_outcomes", f"map {', '.join(BAD_OUTCOME_LISTS)} to lists of phrases")
+    value = section.get("learned_at_least", 1.01)
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 1.01:
+        raise DataFileError(f"{path}: `bad_outcomes.learned_at_least` must be a number between 0 and 1")
+    return float(value)
+
+
+def learned_bad_at_least() -> float:
+    """substance.yaml's `bad_outcomes.learned_at_least`: the learned reading's chance (valence.py) from which a
+    sentence the phrase lists do not read counts as a bad outcome (absent: the phrase lists alone)."""
+    return _learned_at_least(*_substance_file())
+
+
+@lru_cache(maxsize=4)
 def _equating_data(path_text: str, _mtime: int) -> re.Pattern[str]:
     from mockint.datafiles import phrase_list
 
