@@ -78,39 +78,52 @@ def group_folds(groups: list[str], folds: int = FOLDS) -> np.ndarray:
     return np.array([fold_of[g] for g in groups])
 
 
-def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, penalty: float) -> np.ndarray:
-    prob = np.zeros((len(y), 3))
+def fit(x: np.ndarray, y: np.ndarray, penalty: float, k: int) -> dict:
+    mean, std = standardise(x)
+    w, b = fit_logistic((x - mean) / std, y, penalty, k)
+    return {"weights": w, "intercepts": b, "mean": mean, "std": std}
+
+
+def apply(model: dict, x: np.ndarray) -> np.ndarray:
+    return predict((x - model["mean"]) / model["std"], model["weights"], model["intercepts"])
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, penalty: float, fitted: np.ndarray | None = None,
+                k: int = 3) -> np.ndarray:
+    """Each row's probabilities from a model fitted on the other folds' rows (those in `fitted`, when given)."""
+    fitted = np.ones(len(y), dtype=bool) if fitted is None else fitted
+    prob = np.zeros((len(y), k))
     for f in np.unique(folds):
-        train, test = folds != f, folds == f
-        mean, std = standardise(x[train])
-        w, b = fit_logistic((x[train] - mean) / std, y[train], penalty)
-        prob[test] = predict((x[test] - mean) / std, w, b)
+        train, test = (folds != f) & fitted, folds == f
+        prob[test] = apply(fit(x[train], y[train], penalty, k), x[test])
     return prob
 
 
-def choose_penalty(x: np.ndarray, y: np.ndarray, groups: list[str]) -> tuple[float, float]:
-    """The penalty with the best grouped-CV log loss inside these rows."""
+def choose_penalty(x: np.ndarray, y: np.ndarray, groups: list[str], fitted: np.ndarray | None = None,
+                   k: int = 3) -> tuple[float, float]:
+    """The penalty with the best grouped-CV log loss inside these rows (on the rows in `fitted`, when given)."""
     folds = group_folds(groups)
+    fitted = np.ones(len(y), dtype=bool) if fitted is None else fitted
     best = None
     for penalty in PENALTIES:
-        prob = out_of_fold(x, y, folds, penalty)
-        loss = -np.mean(np.log(prob[np.arange(len(y)), y] + 1e-12))
+        prob = out_of_fold(x, y, folds, penalty, fitted, k)
+        loss = -np.mean(np.log(prob[np.arange(len(y)), y] + 1e-12)[fitted])
         if best is None or loss < best[0]:
             best = (loss, penalty)
     return best[1], best[0]
 
 
-def nested_out_of_fold(x: np.ndarray, y: np.ndarray, groups: list[str]) -> tuple[np.ndarray, list[float]]:
+def nested_out_of_fold(x: np.ndarray, y: np.ndarray, groups: list[str], fitted: np.ndarray | None = None,
+                       k: int = 3) -> tuple[np.ndarray, list[float]]:
     """Out-of-fold probabilities where each outer fold's penalty is chosen inside its training folds."""
     folds = group_folds(groups)
-    prob, chosen = np.zeros((len(y), 3)), []
+    fitted = np.ones(len(y), dtype=bool) if fitted is None else fitted
+    prob, chosen = np.zeros((len(y), k)), []
     for f in np.unique(folds):
         train, test = folds != f, folds == f
-        penalty, _ = choose_penalty(x[train], y[train], [g for g, t in zip(groups, train) if t])
+        penalty, _ = choose_penalty(x[train], y[train], [g for g, t in zip(groups, train) if t], fitted[train], k)
         chosen.append(penalty)
-        mean, std = standardise(x[train])
-        w, b = fit_logistic((x[train] - mean) / std, y[train], penalty)
-        prob[test] = predict((x[test] - mean) / std, w, b)
+        prob[test] = apply(fit(x[train & fitted], y[train & fitted], penalty, k), x[test])
     return prob, chosen
 
 
@@ -167,35 +180,68 @@ def phrase_reading(items: list[dict]) -> np.ndarray:
     return np.array([bad_outcomes(lowered(it["text"])) > 0 for it in items])
 
 
+def stood_by_figures(flagged: np.ndarray, items: list[dict]) -> str:
+    """How often a reading of "a bad outcome told as a success" fires, per kind of sentence."""
+    cells = []
+    for label, framings, name in (("bad", ("proud", "spun"), "bad told proudly/spun"), ("bad", ("plain", "hedged"), "bad told plainly"),
+                                  ("good", ("proud",), "good told proudly"), ("good", ("plain", "hedged", "spun"), "good, other"),
+                                  ("none", ("proud", "plain", "hedged", "spun"), "none")):
+        sel = np.array([it["label"] == label and it.get("framing") in framings for it in items])
+        cells.append(f"{name} {flagged[sel].mean() if sel.any() else float('nan'):.3f} (n={int(sel.sum())})")
+    return "; ".join(cells)
+
+
+def readings(prob: np.ndarray, win: np.ndarray, phrases: np.ndarray, bad_at: float, win_at: float) -> dict[str, np.ndarray]:
+    bad = (prob[:, 1] >= bad_at) | phrases
+    return {"bad": bad, "stood_by": bad & (win >= win_at)}
+
+
 def heldout(path: Path, train_labels: np.ndarray) -> None:
-    """The shipped model (valence.probabilities), the phrase lists and the training set's majority class on
-    another writer's sentences: run once, at the end."""
+    """The shipped model (valence.probabilities, valence.told_as_success), the phrase lists and the training set's
+    majority class on another writer's sentences: run once, at the end."""
+    from mockint.scoring.semantic import learned_bad_at_least, learned_win_at_least
+
     held = load(path)
-    prob = valence.probabilities([it["text"] for it in held])
+    texts = [it["text"] for it in held]
+    prob, win = valence.probabilities(texts), valence.told_as_success(texts)
     majority = int(np.bincount(train_labels, minlength=3).argmax())
-    threshold = valence.BAD_THRESHOLD
+    bad_at, win_at = learned_bad_at_least(), learned_win_at_least()
     phrases = phrase_reading(held)
     print(f"\nHELD OUT ({path.name}, {len(held)} sentences; scored once with the shipped model)")
     header(held)
     show("model (argmax)", figures(prob.argmax(1) == 1, prob.argmax(1), held))
-    show(f"model p(bad) >= {threshold}", figures(prob[:, 1] >= threshold, None, held))
+    show(f"model p(bad) >= {bad_at}", figures(prob[:, 1] >= bad_at, None, held))
     show("phrases (bad_outcomes > 0)", figures(phrases, None, held))
-    show(f"model p(bad) >= {threshold} or phrases", figures((prob[:, 1] >= threshold) | phrases, None, held))
+    show(f"model p(bad) >= {bad_at} or phrases", figures((prob[:, 1] >= bad_at) | phrases, None, held))
     show(f"majority class of the training set ({valence.CLASSES[majority]})",
          figures(np.full(len(held), majority == 1), np.full(len(held), majority), held))
+    print(f"told as a success (p >= {win_at}) and read bad (model >= {bad_at} or phrases):\n    "
+          + stood_by_figures(readings(prob, win, phrases, bad_at, win_at)["stood_by"], held))
+    print("phrases' stood_by list and a harm in the sentence (the same sentence only):\n    "
+          + stood_by_figures(phrases & stood_by_phrases(held), held))
+
+
+def stood_by_phrases(items: list[dict]) -> np.ndarray:
+    from mockint.scoring.offline import lowered
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    return np.array([bool(bad_outcome_phrases()["stood_by"].search(lowered(it["text"]))) for it in items])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", type=Path)
-    parser.add_argument("--heldout", type=Path, help="another writer's sentences, scored once with the fitted model")
+    parser.add_argument("--heldout", type=Path, help="another writer's sentences, scored once with the shipped model")
     parser.add_argument("--parts", default=",".join(valence.PARTS), help=f"feature blocks (of {', '.join(valence.PARTS)})")
     parser.add_argument("--dry-run", action="store_true", help="report cross-validation, write nothing")
     args = parser.parse_args()
     parts = tuple(p for p in args.parts.split(",") if p)
     items = load(args.train)
-    x = valence.sentence_features([it["text"] for it in items], parts)
     y = np.array([valence.CLASSES.index(it["label"]) for it in items])
+    if args.heldout:
+        heldout(args.heldout, y)
+        return
+    x = valence.sentence_features([it["text"] for it in items], parts)
     groups = [str(it.get("occupation", "")) for it in items]
     print(f"{len(items)} sentences, {len(set(groups))} occupations; labels "
           + ", ".join(f"{c} {int((y == k).sum())}" for k, c in enumerate(valence.CLASSES)) + f"; features {parts} ({x.shape[1]})")
@@ -210,18 +256,27 @@ def main() -> None:
         show(f"model p(bad) >= {threshold}", figures(prob[:, 1] >= threshold, None, items))
         show(f"model p(bad) >= {threshold} or phrases", figures((prob[:, 1] >= threshold) | phrases, None, items))
 
-    if args.heldout:
-        heldout(args.heldout, y)
-        return
+    # "Told as a success": fitted on the bad sentences only (proud or spun against plain or hedged), read on all.
+    bad_rows = y == 1
+    told_win = np.array([it.get("framing") in valence.SUCCESS_FRAMINGS for it in items]).astype(int)
+    win, win_chosen = nested_out_of_fold(x, told_win, groups, bad_rows, k=2)
+    print(f"\ntold as a success, out of fold by occupation (penalties {win_chosen}), read bad by the model or the phrases:")
+    for bad_at in (0.6, 0.7, 0.8):
+        for win_at in (0.5, 0.7):
+            print(f"  bad >= {bad_at}, success >= {win_at}: "
+                  + stood_by_figures(readings(prob, win[:, 1], phrases, bad_at, win_at)["stood_by"], items))
+    print("  phrases' stood_by list and a harm in the sentence: " + stood_by_figures(phrases & stood_by_phrases(items), items))
+
     penalty, _ = choose_penalty(x, y, groups)
-    mean, std = standardise(x)
-    w, b = fit_logistic((x - mean) / std, y, penalty)
-    print(f"final penalty {penalty}")
+    win_penalty, _ = choose_penalty(x, told_win, groups, bad_rows, k=2)
+    valence_model = fit(x, y, penalty, 3)
+    win_model = fit(x[bad_rows], told_win[bad_rows], win_penalty, 2)
+    print(f"final penalties: valence {penalty}, told as a success {win_penalty}")
     if args.dry_run:
         return
-    np.savez_compressed(valence.MODEL_FILE, weights=w.astype(np.float32), intercepts=b.astype(np.float32),
-                        mean=mean.astype(np.float32), std=std.astype(np.float32), parts=np.array(parts),
-                        classes=np.array(valence.CLASSES))
+    np.savez_compressed(valence.MODEL_FILE, parts=np.array(parts), classes=np.array(valence.CLASSES),
+                        **{f"{name}_{key}": value.astype(np.float32) for name, model in (("valence", valence_model), ("success", win_model))
+                           for key, value in model.items()})
     print(f"wrote {valence.MODEL_FILE.relative_to(ROOT)}")
 
 

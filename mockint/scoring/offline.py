@@ -720,7 +720,7 @@ class Reading:
     word_count: int
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
-    _bad_chance: list[float] | None = field(default=None, repr=False)
+    _learned: list[tuple[float, float]] | None = field(default=None, repr=False)
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -738,22 +738,31 @@ class Reading:
         return self._meaning
 
     @property
-    def bad_chance(self) -> list[float]:
-        """Per unit, the learned reading's chance that it tells a bad outcome (valence.py)."""
-        if self._bad_chance is None:
-            from mockint.scoring.valence import probabilities
+    def learned(self) -> list[tuple[float, float]]:
+        """Per unit, the learned reading's (chance it tells a bad outcome, chance that such an outcome is told as a
+        success) (valence.py)."""
+        if self._learned is None:
+            from mockint.scoring.valence import probabilities, told_as_success
 
-            self._bad_chance = [float(p) for p in probabilities([u.text for u in self.units])[:, 1]]
-        return self._bad_chance
+            texts = [u.text for u in self.units]
+            self._learned = list(zip(probabilities(texts)[:, 1].tolist(), told_as_success(texts).tolist()))
+        return self._learned
 
-    def harms(self, unit: Unit) -> int:
-        """How many bad outcomes a unit reports: the phrase lists' count (bad_outcomes), or one where they
-        name none and the learned reading is sure enough (rubrics/substance.yaml's `bad_outcomes.learned_at_least`)."""
-        from mockint.scoring.semantic import learned_bad_at_least
+    def stands_by_harm(self, unit: Unit, cues: UnitCues) -> bool:
+        """Whether a unit of the story's ending tells a bad outcome as a success, in words the phrase lists need not
+        know ("they ended up cancelling after seven months, but I still count it as my biggest win"): the learned
+        reading (valence.py) takes it as a bad outcome and as told as a success (rubrics/substance.yaml's
+        `bad_outcomes.learned_*_at_least`), and the rules take it as an outcome told, not a step the candidate took
+        or a hypothetical. That reading was fitted on outcome sentences only; read on every sentence of the dev
+        answers it took steps and reasons for disasters (a hotel's "keeping a person at the door instead of cutting
+        it" at 0.96 bad), so it is asked only of what the rules already read as an outcome."""
+        from mockint.scoring.semantic import learned_bad_at_least, learned_win_at_least
 
-        found = bad_outcomes(unit.lower)
-        at = next(i for i, u in enumerate(self.units) if u is unit)
-        return found or int(self.bad_chance[at] >= learned_bad_at_least())
+        if unit.position < 0.5 or cues.i_actions or _NOT_TOLD.search(unit.lower) or not (
+                cues.outcome or cues.aftermath or RESULT_UP_FRONT.search(unit.lower) or reports_harm(unit.lower)):
+            return False
+        bad, success = self.learned[next(i for i, u in enumerate(self.units) if u is unit)]
+        return bad >= learned_bad_at_least() and success >= learned_win_at_least()
 
     def rubric_cues(self, key: str) -> tuple[list[int], list[int]]:
         """Per unit, how many of criterion `key`'s `offline_cues` phrases (its rubric file) it says:
@@ -991,6 +1000,8 @@ def first_step(r: Reading) -> int:
 # there was..."): the same result as told after it, when a word says it is where things ended. "As a result"
 # says so too: a one-sentence answer to "what was the result?" is cut into clauses, and its "As a result, ..."
 # clause comes first (a logistics trial's read as no outcome; no dev card changes).
+# What makes a sentence something that might have happened, or will, rather than what did.
+_NOT_TOLD = re.compile(r"\b(if|unless|in case|whether|could|would|might|i'd|i'll|we'd|we'll)\b")
 RESULT_UP_FRONT = re.compile(r"\b(as a result|in the end|eventually|ended up|by the end|finally|at the end|these days|now)\b")
 
 
@@ -1016,7 +1027,7 @@ def judge_result(r: Reading) -> Judgement:
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
     if share < 0.35:
         concrete, measured, vague, lesson = [], [], [], []
-    harm = [(u, n) for u, _ in late if (n := r.harms(u))]
+    harm = [(u, n) for u, _ in late if (n := bad_outcomes(u.lower))]
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
@@ -1784,7 +1795,8 @@ def stood_by_bad_outcome(r: Reading) -> bool:
     """A past story whose ending reports harm and that learns nothing from it: two harms in its second half,
     told as past events, with nothing good after them ("we finished eleven weeks late ... the client didn't
     use us again"), or one after the candidate's first step that the candidate stands by ("I'd call that a
-    win", "I'd handle it exactly the same way again"), and no lesson.
+    win", "I'd handle it exactly the same way again", or in other words the learned reading takes as telling a
+    bad outcome as a success: Reading.stands_by_harm), and no lesson.
     Read as a story, such an ending was no result (judge_result), but a "what would you do" or "why us"
     answer told this way kept its plan or reasons: on dev a pharmacist's refusal that ended in a seizure
     scored 67, and unseen ones 50-74."""
@@ -1794,10 +1806,13 @@ def stood_by_bad_outcome(r: Reading) -> bool:
     if spec is None or any(c.lesson for c in r.cues):
         return False
     first = first_step(r)
-    told = [(u, c, r.harms(u)) for u, c in r.pairs()
+    told = [(u, c, bad_outcomes(u.lower)) for u, c in r.pairs()
             if (u.index > first or u.position >= 0.5) and c.past and not re.search(r"\b(if|unless|in case)\b", u.lower)]
     if bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units)):
         return any(n for _, _, n in told)
+    # A verdict in other words, in the sentence that tells the harm ("which I still count as my biggest win").
+    if any(r.stands_by_harm(u, c) for u, c, _ in told if u.index > first):
+        return True
     # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
     ending = [(u, c, n) for u, c, n in told if u.position >= 0.5]
     last = max((u.index for u, _, n in ending if n), default=-1)

@@ -77,19 +77,37 @@ def sentence_features(texts: list[str], parts: tuple[str, ...] = PARTS) -> np.nd
     return np.hstack(blocks).astype(np.float64)
 
 
+# The framings of a bad outcome told as a success: "I'd still count it a win", "which shows how bold it was".
+SUCCESS_FRAMINGS = ("proud", "spun")
+
+
 @lru_cache(maxsize=1)
-def _model() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, tuple[str, ...]]:
+def _model() -> tuple[dict[str, dict[str, np.ndarray]], tuple[str, ...]]:
     with np.load(MODEL_FILE) as data:
-        return (data["weights"].astype(np.float64), data["intercepts"].astype(np.float64), data["mean"].astype(np.float64),
-                data["std"].astype(np.float64), tuple(str(p) for p in data["parts"]))
+        heads = {name: {key: data[f"{name}_{key}"].astype(np.float64) for key in ("weights", "intercepts", "mean", "std")}
+                 for name in ("valence", "success")}
+        return heads, tuple(str(p) for p in data["parts"])
+
+
+def _softmax(head: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    z = ((x - head["mean"]) / head["std"]) @ head["weights"] + head["intercepts"]
+    z -= z.max(1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(1, keepdims=True)
 
 
 def probabilities(texts: list[str]) -> np.ndarray:
     """One row per sentence: the probability that it tells a good outcome, a bad one, or none (CLASSES order)."""
     if not texts:
         return np.zeros((0, len(CLASSES)))
-    weights, intercepts, mean, std, parts = _model()
-    z = ((sentence_features(texts, parts) - mean) / std) @ weights + intercepts
-    z -= z.max(1, keepdims=True)
-    p = np.exp(z)
-    return p / p.sum(1, keepdims=True)
+    heads, parts = _model()
+    return _softmax(heads["valence"], sentence_features(texts, parts))
+
+
+def told_as_success(texts: list[str]) -> np.ndarray:
+    """Per sentence, the chance that, if it tells a bad outcome, it tells it as a success ("the client walked,
+    which shows I held my ground"): fitted on bad outcomes only, so it means nothing of a sentence that tells none."""
+    if not texts:
+        return np.zeros(0)
+    heads, parts = _model()
+    return _softmax(heads["success"], sentence_features(texts, parts))[:, 1]
