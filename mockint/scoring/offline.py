@@ -749,17 +749,22 @@ class Reading:
         return self._learned
 
     def stands_by_harm(self, unit: Unit, cues: UnitCues) -> bool:
-        """Whether a unit of the story's ending tells a bad outcome as a success, in words the phrase lists need not
-        know ("they ended up cancelling after seven months, but I still count it as my biggest win"): the learned
-        reading (valence.py) takes it as a bad outcome and as told as a success (rubrics/substance.yaml's
-        `bad_outcomes.learned_*_at_least`), and the rules take it as an outcome told, not a step the candidate took
-        or a hypothetical. That reading was fitted on outcome sentences only; read on every sentence of the dev
-        answers it took steps and reasons for disasters (a hotel's "keeping a person at the door instead of cutting
-        it" at 0.96 bad), so it is asked only of what the rules already read as an outcome."""
+        """Whether a unit of the story's ending tells a harm as a success, in a verdict the phrase lists need not know
+        ("they ended up cancelling after seven months, but I still count it as my biggest win"): the phrase lists read
+        a harm in it, the learned reading (valence.py) agrees that it tells a bad outcome and takes it as told as a
+        success (rubrics/substance.yaml's `bad_outcomes.learned_*_at_least`), and the rules take it as an outcome
+        told, not a step the candidate took or a hypothetical.
+        Why so narrow: the reading was fitted on outcome sentences only. Read on every sentence of the dev answers it
+        took steps and reasons for disasters told proudly (a hotel's "keeping a person at the door instead of cutting
+        it" at 0.96 bad); and its writer told no good outcome proudly, so without a harm the phrase lists see, "the
+        biggest client ended up doubling their contract, and honestly that was my proudest moment" read as a disaster
+        stood by."""
         from mockint.scoring.semantic import learned_bad_at_least, learned_win_at_least
 
         if unit.position < 0.5 or cues.i_actions or _NOT_TOLD.search(unit.lower) or not (
                 cues.outcome or cues.aftermath or RESULT_UP_FRONT.search(unit.lower) or reports_harm(unit.lower)):
+            return False
+        if not bad_outcomes(unit.lower):
             return False
         bad, success = self.learned[next(i for i, u in enumerate(self.units) if u is unit)]
         return bad >= learned_bad_at_least() and success >= learned_win_at_least()
