@@ -720,7 +720,7 @@ class Reading:
     word_count: int
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
-    _learned: list[tuple[float, float]] | None = field(default=None, repr=False)
+    _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -737,16 +737,18 @@ class Reading:
             self._meaning = meaning_features([u.text for u in self.units], self.question)
         return self._meaning
 
-    @property
-    def learned(self) -> list[tuple[float, float]]:
-        """Per unit, the learned reading's (chance it tells a bad outcome, chance that such an outcome is told as a
-        success) (valence.py)."""
+    def learned(self, at: int) -> tuple[float, float]:
+        """The learned reading (valence.py) of unit `at`: (chance it tells a bad outcome, chance that such an outcome
+        is told as a success). Read only for the units asked about (about 1 ms each; every unit of an answer
+        would cost tens of milliseconds)."""
         if self._learned is None:
-            from mockint.scoring.valence import probabilities, told_as_success
+            self._learned = {}
+        if at not in self._learned:
+            from mockint.scoring.valence import bad_and_told_as_success
 
-            texts = [u.text for u in self.units]
-            self._learned = list(zip(probabilities(texts)[:, 1].tolist(), told_as_success(texts).tolist()))
-        return self._learned
+            bad, success = bad_and_told_as_success([self.units[at].text])
+            self._learned[at] = (float(bad[0]), float(success[0]))
+        return self._learned[at]
 
     def stands_by_harm(self, unit: Unit, cues: UnitCues) -> bool:
         """Whether a unit of the story's ending tells a harm as a success, in a verdict the phrase lists need not know
@@ -766,7 +768,7 @@ class Reading:
             return False
         if not bad_outcomes(unit.lower):
             return False
-        bad, success = self.learned[next(i for i, u in enumerate(self.units) if u is unit)]
+        bad, success = self.learned(next(i for i, u in enumerate(self.units) if u is unit))
         return bad >= learned_bad_at_least() and success >= learned_win_at_least()
 
     def rubric_cues(self, key: str) -> tuple[list[int], list[int]]:

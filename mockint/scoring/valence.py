@@ -1,6 +1,28 @@
-"""Whether an outcome sentence tells a good outcome, a bad one, or none: a small learned reading.
+"""Whether an outcome sentence tells a good outcome, a bad one, or none, and whether a bad one is told as a success.
 
-DRAFT: the measured reason is filled in once the model is fitted and measured.
+Two multinomial logistic regressions over one sentence's features (sentence_features: the static MiniLM table's
+mean row, its per-dimension max and min, the mean rows of the clauses before and after a turn like "but" or
+"still", and eight cues the phrase lists and the measure reading already give), weights in
+embeddings/outcome_model.npz, fitted by scripts/fit_outcome_model.py on writer 7's 520 outcome sentences
+(embeddings/README.md says how). numpy only at run time; about 3 ms a sentence; deterministic.
+
+Why (measured): the phrase lists of rubrics/substance.yaml read only the wordings they name. On another writer's
+285 outcome sentences (writer 8, other occupations; scored once, never tuned on):
+                              accuracy  macro-F1  bad precision  bad recall  proud/spun bad recall  good read as bad
+  valence, argmax               0.842     0.840       0.844          0.876          0.940 (n=67)        0.109
+  valence, p(bad) >= 0.7          -         -         0.925          0.705          0.851               0.036
+  phrases (bad_outcomes > 0)      -         -         0.600          0.371          0.313               0.191
+  majority class (good)         0.386     0.186       0.000          0.000          0.000               0.000
+and "a bad outcome told as a success" (bad by the model at 0.7 or the phrases, the second head at 0.9) caught 0.70
+of the proud or spun bad sentences and no plain bad or good one, where the `stood_by` phrases with a harm caught
+0.045. On writer 7, out of fold by occupation: valence accuracy 0.773, macro-F1 0.783, bad P 0.743 / R 0.714.
+
+What it does in the scorer is narrow (offline.Reading.stands_by_harm): it supplies the verdict ("but I still count
+it as my biggest win") for a harm the phrase lists read, in a clause the rules read as an outcome told. Read more
+widely it hurt: on every sentence of the dev answers it read steps and reasons as disasters told proudly (a dozen
+strong answers gated); with the next clause read too, three dev answers graded 4.5-5 fell from 70-100 to 35-40;
+and its writer told no good outcome proudly, so "the client ended up doubling their contract, and honestly that
+was my proudest moment" reads 0.77 bad. As shipped it moves no dev card.
 """
 
 from __future__ import annotations
@@ -111,3 +133,13 @@ def told_as_success(texts: list[str]) -> np.ndarray:
         return np.zeros(0)
     heads, parts = _model()
     return _softmax(heads["success"], sentence_features(texts, parts))[:, 1]
+
+
+def bad_and_told_as_success(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Both readings at once (the features read once): per sentence, the chance it tells a bad outcome, and the
+    chance that, if it does, it tells it as a success."""
+    if not texts:
+        return np.zeros(0), np.zeros(0)
+    heads, parts = _model()
+    x = sentence_features(texts, parts)
+    return _softmax(heads["valence"], x)[:, 1], _softmax(heads["success"], x)[:, 1]
