@@ -746,16 +746,21 @@ class Reading:
         if at not in self._learned:
             from mockint.scoring.valence import bad_and_told_as_success
 
-            bad, success = bad_and_told_as_success([self.units[at].text])
+            bad, success = bad_and_told_as_success([" ".join(u.text for u in self.units[at : at + 1 + self._verdict_follows(at)])])
             self._learned[at] = (float(bad[0]), float(success[0]))
         return self._learned[at]
+
+    def _verdict_follows(self, at: int) -> bool:
+        """Whether the unit after `at` turns on it ("| but honestly I still see it as..."): a long sentence is cut
+        into clauses, and the learned reading was fitted on whole sentences."""
+        return at + 1 < len(self.units) and bool(_TURNS_ON.match(self.units[at + 1].lower))
 
     def stands_by_harm(self, unit: Unit, cues: UnitCues) -> bool:
         """Whether a unit of the story's ending tells a harm as a success, in a verdict the phrase lists need not know
         ("they ended up cancelling after seven months, but I still count it as my biggest win"): the phrase lists read
-        a harm in it, the learned reading (valence.py) agrees that it tells a bad outcome and takes it as told as a
-        success (rubrics/substance.yaml's `bad_outcomes.learned_*_at_least`), and the rules take it as an outcome
-        told, not a step the candidate took or a hypothetical.
+        a harm in it, told as past, not as an "if" or "would"; and the learned reading (valence.py) of it, with the
+        clause after it when that turns on it ("| but I still see it as..."), agrees that it tells a bad outcome and
+        takes it as told as a success (rubrics/substance.yaml's `bad_outcomes.learned_*_at_least`).
         Why so narrow: the reading was fitted on outcome sentences only. Read on every sentence of the dev answers it
         took steps and reasons for disasters told proudly (a hotel's "keeping a person at the door instead of cutting
         it" at 0.96 bad); and its writer told no good outcome proudly, so without a harm the phrase lists see, "the
@@ -763,10 +768,7 @@ class Reading:
         stood by."""
         from mockint.scoring.semantic import learned_bad_at_least, learned_win_at_least
 
-        if unit.position < 0.5 or cues.i_actions or _NOT_TOLD.search(unit.lower) or not (
-                cues.outcome or cues.aftermath or RESULT_UP_FRONT.search(unit.lower) or reports_harm(unit.lower)):
-            return False
-        if not bad_outcomes(unit.lower):
+        if unit.position < 0.5 or _NOT_TOLD.search(unit.lower) or not bad_outcomes(unit.lower):
             return False
         bad, success = self.learned(next(i for i, u in enumerate(self.units) if u is unit))
         return bad >= learned_bad_at_least() and success >= learned_win_at_least()
@@ -1007,6 +1009,8 @@ def first_step(r: Reading) -> int:
 # there was..."): the same result as told after it, when a word says it is where things ended. "As a result"
 # says so too: a one-sentence answer to "what was the result?" is cut into clauses, and its "As a result, ..."
 # clause comes first (a logistics trial's read as no outcome; no dev card changes).
+# A clause that turns on the one before it: where a verdict on a harm starts.
+_TURNS_ON = re.compile(r"(but|though|although|yet|still|which|and honestly|and i still|so honestly)\b")
 # What makes a sentence something that might have happened, or will, rather than what did.
 _NOT_TOLD = re.compile(r"\b(if|unless|in case|whether|could|would|might|i'd|i'll|we'd|we'll)\b")
 RESULT_UP_FRONT = re.compile(r"\b(as a result|in the end|eventually|ended up|by the end|finally|at the end|these days|now)\b")
