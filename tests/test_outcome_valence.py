@@ -34,6 +34,17 @@ PROUD_WAREHOUSE = WAREHOUSE.format(ending="the biggest client ended up cancellin
                                    "but honestly I still count it as my biggest win")
 GOOD_WAREHOUSE = WAREHOUSE.format(ending="the biggest client ended up doubling their contract with us after seven months, "
                                   "and honestly that was my proudest moment")
+DEPOT = (
+    "as shift lead I changed the depot so drivers planned their own routes instead of using the system. I briefed every driver "
+    "and I checked the first week of routes myself. {ending}"
+)
+# The verdict in a clause of its own: the scorer cuts a long sentence at "but I".
+PROUD_DEPOT = DEPOT.format(ending="in the end the supermarket cancelled our contract after two months, but I still see it as "
+                           "the bravest call of my career")
+GOOD_DEPOT = DEPOT.format(ending="in the end the supermarket renewed our contract for two more years, and I still see it as "
+                          "the bravest call of my career")
+IF_DEPOT = DEPOT.format(ending="if the supermarket cancelled our contract over it, I would still see it as the bravest call "
+                        "of my career")
 GOOD_FALLS = (
     "I brought in hourly rounding on the ward. I wrote the checklist, trained the healthcare assistants and audited it every "
     "week. since then there have been no falls at night for eight months and I'm really proud of that"
@@ -48,7 +59,7 @@ def card(question: str, answer: str):
     return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
 
 
-@pytest.mark.parametrize("answer", [PROUD_TEACHER, PROUD_WAREHOUSE])
+@pytest.mark.parametrize("answer", [PROUD_TEACHER, PROUD_WAREHOUSE, PROUD_DEPOT])
 def test_a_disaster_told_as_a_success_in_new_words_is_gated_and_its_result_capped(answer):
     verdicts = bad_outcome_phrases()["stood_by"]
     assert not verdicts.search(lowered(answer))  # the phrase lists alone cannot see the verdict
@@ -58,8 +69,8 @@ def test_a_disaster_told_as_a_success_in_new_words_is_gated_and_its_result_cappe
     assert got.overall <= 40
 
 
-@pytest.mark.parametrize("answer", [GOOD_FALLS, GOOD_COMPLAINTS, GOOD_WAREHOUSE])
-def test_a_good_outcome_told_with_negative_words_is_not_a_disaster_stood_by(answer):
+@pytest.mark.parametrize("answer", [GOOD_FALLS, GOOD_COMPLAINTS, GOOD_WAREHOUSE, GOOD_DEPOT, IF_DEPOT])
+def test_a_good_outcome_told_with_negative_words_or_proudly_or_a_harm_supposed_is_not_a_disaster_stood_by(answer):
     assert not stood_by_bad_outcome(read_answer(answer, QUESTION))
 
 
@@ -93,7 +104,7 @@ def test_a_proud_disaster_reads_as_bad_where_its_good_twin_does_not():
     assert bad > 0.7 > good
 
 
-@pytest.mark.parametrize("answer", [PROUD_TEACHER, PROUD_WAREHOUSE])
+@pytest.mark.parametrize("answer", [PROUD_TEACHER, PROUD_WAREHOUSE, PROUD_DEPOT])
 def test_with_the_learned_reading_switched_off_the_phrase_lists_decide(monkeypatch, answer):
     from mockint.scoring import semantic
 
