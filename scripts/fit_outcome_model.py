@@ -9,6 +9,8 @@ written for this purpose (not from the scoring corpus). The model (mockint/scori
 is a multinomial logistic regression over mockint.scoring.valence.sentence_features, L2 penalty chosen by
 cross-validation grouped by occupation (a fold's sentences come from occupations the model has not read), so
 the figures say how it carries to other trades; a second writer's set says how it carries to other words.
+A second head, "told as a success" (framing proud or spun against plain or hedged), is fitted on the bad sentences
+only, the same way; the scorer asks it for the verdict on a harm (offline.Reading.stands_by_harm).
 The held-out set is scored once with the fitted model, beside the phrase lists (offline.bad_outcomes > 0 read
 as "bad") and the majority class, and never tuned on.
 """

@@ -18,7 +18,8 @@ of the proud or spun bad sentences and no plain bad or good one, where the `stoo
 0.045. On writer 7, out of fold by occupation: valence accuracy 0.773, macro-F1 0.783, bad P 0.743 / R 0.714.
 
 What it does in the scorer is narrow (offline.Reading.stands_by_harm): it supplies the verdict ("but I still count
-it as my biggest win") for a harm the phrase lists read, in a clause the rules read as an outcome told. Read more
+it as my biggest win") for a harm the phrase lists read in a clause of the story's ending, and the valence head must
+agree that the clause is bad (stricter than the held-out conjunction above, which took the phrases or the model). Read more
 widely it hurt: on every sentence of the dev answers it read steps and reasons as disasters told proudly (a dozen
 strong answers gated); with the next clause read too, three dev answers graded 4.5-5 fell from 70-100 to 35-40;
 and its writer told no good outcome proudly, so "the client ended up doubling their contract, and honestly that
