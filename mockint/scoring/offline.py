@@ -330,10 +330,19 @@ def split_units(text: str) -> list[Unit]:
         merged.pop(0)
     units = []
     for i, piece in enumerate(merged):
-        words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(piece)]
+        words = _words(piece)
         pos = i / (len(merged) - 1) if len(merged) > 1 else 0.5
         units.append(Unit(text=piece.strip(), index=i, position=pos, words=words, lower=" ".join(words)))
     return units
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
+def lowered(text: str) -> str:
+    """A sentence as the scorer's phrase lists read it (a Unit's `lower`): its words, lower-cased, one space apart."""
+    return " ".join(_words(text))
 
 
 def _is_past(word: str) -> bool:
@@ -903,6 +912,7 @@ class Reading:
     kind: str = DEFAULT_KIND
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
+    _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -918,6 +928,42 @@ class Reading:
 
             self._meaning = meaning_features([u.text for u in self.units], self.question)
         return self._meaning
+
+    def learned(self, at: int) -> tuple[float, float]:
+        """The learned reading (valence.py) of unit `at`: (chance it tells a bad outcome, chance that such an outcome
+        is told as a success). Read only for the units asked about (about 1 ms each; every unit of an answer
+        would cost tens of milliseconds)."""
+        if self._learned is None:
+            self._learned = {}
+        if at not in self._learned:
+            from mockint.scoring.valence import bad_and_told_as_success
+
+            bad, success = bad_and_told_as_success([" ".join(u.text for u in self.units[at : at + 1 + self._verdict_follows(at)])])
+            self._learned[at] = (float(bad[0]), float(success[0]))
+        return self._learned[at]
+
+    def _verdict_follows(self, at: int) -> bool:
+        """Whether the unit after `at` turns on it ("| but honestly I still see it as..."): a long sentence is cut
+        into clauses, and the learned reading was fitted on whole sentences."""
+        return at + 1 < len(self.units) and bool(_TURNS_ON.match(self.units[at + 1].lower))
+
+    def stands_by_harm(self, unit: Unit, cues: UnitCues) -> bool:
+        """Whether a unit of the story's ending tells a harm as a success, in a verdict the phrase lists need not know
+        ("they ended up cancelling after seven months, but I still count it as my biggest win"): the phrase lists read
+        a harm in it, told as past, not as an "if" or "would"; and the learned reading (valence.py) of it, with the
+        clause after it when that turns on it ("| but I still see it as..."), agrees that it tells a bad outcome and
+        takes it as told as a success (rubrics/substance.yaml's `bad_outcomes.learned_*_at_least`).
+        Why so narrow: the reading was fitted on outcome sentences only. Read on every sentence of the dev answers it
+        took steps and reasons for disasters told proudly (a hotel's "keeping a person at the door instead of cutting
+        it" at 0.96 bad); and its writer told no good outcome proudly, so without a harm the phrase lists see, "the
+        biggest client ended up doubling their contract, and honestly that was my proudest moment" read as a disaster
+        stood by."""
+        from mockint.scoring.semantic import learned_bad_at_least, learned_win_at_least
+
+        if unit.position < 0.5 or _NOT_TOLD.search(unit.lower) or not bad_outcomes(unit.lower):
+            return False
+        bad, success = self.learned(next(i for i, u in enumerate(self.units) if u is unit))
+        return bad >= learned_bad_at_least() and success >= learned_win_at_least()
 
     def rubric_cues(self, key: str) -> tuple[list[int], list[int]]:
         """Per unit, how many of criterion `key`'s `offline_cues` phrases (its rubric file) it says:
@@ -1166,6 +1212,10 @@ def first_step(r: Reading) -> int:
 # there was..."): the same result as told after it, when a word says it is where things ended. "As a result"
 # says so too: a one-sentence answer to "what was the result?" is cut into clauses, and its "As a result, ..."
 # clause comes first (a logistics trial's read as no outcome; no dev card changes).
+# A clause that turns on the one before it: where a verdict on a harm starts.
+_TURNS_ON = re.compile(r"(but|though|although|yet|still|which|and honestly|and i still|so honestly)\b")
+# What makes a sentence something that might have happened, or will, rather than what did.
+_NOT_TOLD = re.compile(r"\b(if|unless|in case|whether|could|would|might|i'd|i'll|we'd|we'll)\b")
 RESULT_UP_FRONT = re.compile(r"\b(as a result|in the end|eventually|ended up|by the end|finally|at the end|these days|now)\b")
 
 
@@ -1913,20 +1963,26 @@ def worsened_measures(text: str) -> int:
     """How many measures a sentence reports moving the wrong way: one that should be high falling
     ("our pass rate went from eighty two percent to sixty one"), or one that should be low rising
     ("complaints doubled"); the measures and their good side are in rubrics/substance.yaml."""
+    return measure_moves(text)[0]
+
+
+def measure_moves(text: str) -> tuple[int, int]:
+    """(how many measures a sentence reports moving the wrong way, how many the right way: "falls went from
+    six a month to one"), which way is good read from rubrics/substance.yaml's `measures`."""
     from mockint.scoring.semantic import measures
 
-    return _worsened(text, tuple(measures().items()))
+    return _moves(text, tuple(measures().items()))
 
 
 @lru_cache(maxsize=2048)
-def _worsened(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> int:
+def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, int]:
     from mockint.scoring.evidence import normalise
 
     if not _MOVED.search(text):
-        return 0  # nothing moved: the common case, and the cheap one
+        return 0, 0  # nothing moved: the common case, and the cheap one
     sides = dict(measure_sides)
     tokens = normalise(text)
-    count, i = 0, 0
+    worse, better, i = 0, 0, 0
     while i < len(tokens):
         side, size = next(((s, n) for s in sides if (n := _measure_at(tokens, i, sides[s]))), (None, 0))
         if side is None:
@@ -1944,9 +2000,11 @@ def _worsened(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...])
                         moved = "up" if t in _UP or t == "up" else "down"
                     break
         if (side, moved) in (("higher_is_better", "down"), ("lower_is_better", "up")):
-            count += 1
+            worse += 1
+        elif moved is not None:
+            better += 1
         i += size
-    return count
+    return worse, better
 
 
 def bad_outcomes(text: str) -> int:
@@ -1975,7 +2033,8 @@ def stood_by_bad_outcome(r: Reading) -> bool:
     """A past story whose ending reports harm and that learns nothing from it: two harms in its second half,
     told as past events, with nothing good after them ("we finished eleven weeks late ... the client didn't
     use us again"), or one after the candidate's first step that the candidate stands by ("I'd call that a
-    win", "I'd handle it exactly the same way again"), and no lesson.
+    win", "I'd handle it exactly the same way again", or in other words the learned reading takes as telling a
+    bad outcome as a success: Reading.stands_by_harm), and no lesson.
     Read as a story, such an ending was no result (judge_result), but a "what would you do" or "why us"
     answer told this way kept its plan or reasons: on dev a pharmacist's refusal that ended in a seizure
     scored 67, and unseen ones 50-74."""
@@ -1989,6 +2048,9 @@ def stood_by_bad_outcome(r: Reading) -> bool:
             if (u.index > first or u.position >= 0.5) and c.past and not re.search(r"\b(if|unless|in case)\b", u.lower)]
     if bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units)):
         return any(n for _, _, n in told)
+    # A verdict in other words, in the sentence that tells the harm ("which I still count as my biggest win").
+    if any(r.stands_by_harm(u, c) for u, c, _ in told if u.index > first):
+        return True
     # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
     ending = [(u, c, n) for u, c, n in told if u.position >= 0.5]
     last = max((u.index for u, _, n in ending if n), default=-1)

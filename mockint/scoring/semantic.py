@@ -217,6 +217,35 @@ def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
     return _bad_outcomes_data(*_substance_file())
 
 
+LEARNED_LIMITS = ("learned_bad_at_least", "learned_success_at_least")
+
+
+@lru_cache(maxsize=4)
+def _learned_at_least(path_text: str, _mtime: int) -> dict[str, float]:
+    from mockint.errors import DataFileError
+
+    path, section = _mapping_section(path_text, "bad_outcomes", f"map {', '.join(BAD_OUTCOME_LISTS)} to lists of phrases")
+    out = {}
+    for key in LEARNED_LIMITS:
+        value = section.get(key, 1.01)  # absent: never reached, the phrase lists alone
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 1.01:
+            raise DataFileError(f"{path}: `bad_outcomes.{key}` must be a number between 0 and 1")
+        out[key] = float(value)
+    return out
+
+
+def learned_bad_at_least() -> float:
+    """substance.yaml's `bad_outcomes.learned_bad_at_least`: the learned reading's chance (valence.py) from which
+    a sentence the phrase lists do not read tells a bad outcome."""
+    return _learned_at_least(*_substance_file())["learned_bad_at_least"]
+
+
+def learned_win_at_least() -> float:
+    """substance.yaml's `bad_outcomes.learned_success_at_least`: the learned reading's chance (valence.py) from
+    which a sentence that tells a bad outcome tells it as a success."""
+    return _learned_at_least(*_substance_file())["learned_success_at_least"]
+
+
 @lru_cache(maxsize=4)
 def _equating_data(path_text: str, _mtime: int) -> re.Pattern[str]:
     from mockint.datafiles import phrase_list
