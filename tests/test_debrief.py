@@ -112,10 +112,11 @@ def test_debrief_topics_enter_the_ledger_once_and_reopen_when_raised_again():
     # Importing the same notes again changes nothing.
     assert apply_debrief(ledger, parse_debrief(MESSY_NOTES, BANK)) == ledger
 
-    # Practice answers that target the concern, on new questions, resolve it ...
+    # Practice answers that target the concern (its follow-up, a bank question the plan chose for it),
+    # on new questions, resolve it ...
     session = make_session([
         make_answer("a01", "fu.topic1", competencies=["technical_expertise"], targets=entry.id),
-        make_answer("a02", "role.core_tool", competencies=["technical_expertise"]),
+        make_answer("a02", "role.core_tool", competencies=["technical_expertise"], targets=entry.id),
     ])
     ledger = record_round(ledger, session, RUBRICS)
     assert ledger.entries[entry.id].status == "resolved"
@@ -190,6 +191,39 @@ def test_a_strong_answer_with_one_thin_criterion_still_answers_the_concern():
         make_answer("a01", "fu.topic1", weak_overall, competencies=["technical_expertise"], targets=concern),
     ])
     assert record_round(ledger, session, RUBRICS).entries[concern].status == "open"
+
+
+def test_a_concern_is_judged_only_by_answers_to_questions_that_drill_it():
+    """Trial 4: a slower retelling of another story (a pace follow-up judged on Result) and a two-line
+    "what were you responsible for" reply resolved the CPD concern; the weak answer to the transition
+    concern reopened curriculum sequencing, which its own 88/100 answer had passed."""
+    notes = ("- Deputy kept coming back to KS3 to KS4 transition and curriculum sequencing\n"
+             "They asked about my experience of leading whole-department CPD and I didn't have a good answer.\n")
+    ledger = apply_debrief(Ledger(), parse_debrief(notes, BANK))
+    cpd = next(i for i in ledger.entries if "cpd" in i)
+    sequencing, transition = "topic.curriculum_sequencing", "topic.ks3_ks4_transition"
+    assert {sequencing, transition} <= set(ledger.entries)
+    shared = sorted({c for e in ledger.entries.values() for c in e.competencies})
+    at_the_bar = {"star.situation": 4, "star.action": 3, "star.result": 3, "specificity.real_example": 4}
+    story = ["star.situation", "star.action", "star.result", "specificity.real_example"]
+    weak = {k: 0 for k in story}
+    session = make_session([
+        # Follow-ups on other weak areas, on questions that share every concern's competencies.
+        make_answer("a06", "fu.delivery_pace.a01", competencies=shared, criteria=["star.result"],
+                    targets="delivery.pace"),
+        make_answer("a09", "fu.star_task.a04", competencies=shared, criteria=["star.task"], targets="star.task"),
+        # A bank question of the same competencies that no plan chose for any concern.
+        make_answer("a12", "beh.leadership", competencies=shared),
+        make_answer("a07", f"fu.{sequencing}", at_the_bar, competencies=shared, criteria=story, targets=sequencing),
+        make_answer("a08", f"fu.{transition}", weak, competencies=shared, criteria=story, targets=transition),
+    ], session_id="20250107-090000-abcd")
+    after = record_round(ledger, session, RUBRICS).entries
+    assert session.rounds[0].answers[3].scorecard.overall >= 60  # solid or better
+    assert (after[sequencing].status, after[sequencing].passes) == ("improving", [f"fu.{sequencing}"])
+    assert after[transition].status == "open"
+    assert (after[cpd].status, after[cpd].passes) == ("open", [])
+    judged_by = {e.answer_id for e in after[cpd].history if e.answer_id}
+    assert judged_by == set()
 
 
 # --- notes in your own words, from the user's side ---------------------------------------------

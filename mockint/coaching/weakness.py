@@ -427,13 +427,14 @@ def answer_key(session_id: str, answer_id: str) -> str:
 def _debrief_outcome(
     entry: LedgerEntry, answer: Answer, index: RubricIndex
 ) -> tuple[bool, float] | None:
-    """A round-one concern is assessed by answers that target it or share its competencies:
-    weak when a criterion the question asks for is below its bar AND the answer as a whole is
-    short of solid. A strong Microsoft Project story with one thin task statement has still
-    answered the concern; the thin task is tracked as a weak area of its own."""
-    q = answer.question
-    relevant = q.targets == entry.id or bool(set(q.competencies) & set(entry.competencies))
-    if not relevant or answer.scorecard is None:
+    """A round-one concern is assessed only by answers to questions that drill it (`targets` it: the
+    plan's follow-up or bank question for it): weak when a criterion the question asks for is below
+    its bar AND the answer as a whole is short of solid. A strong Microsoft Project story with one
+    thin task statement has still answered the concern; the thin task is tracked as a weak area of
+    its own. Sharing a competency is no reason: in trial 4 a slower retelling of an exam-results
+    story and a two-line "what were you responsible for" reply resolved the CPD concern, and the weak
+    answer on KS3-KS4 transition reopened curriculum sequencing, answered at 88 just before."""
+    if answer.question.targets != entry.id or answer.scorecard is None:
         return None
     scores = applicable_scores(answer)
     if not scores:
