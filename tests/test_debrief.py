@@ -304,6 +304,81 @@ def test_with_yes_or_no_one_to_answer_only_what_is_sure_is_kept(run_cli, tmp_pat
     assert set(_ledger(mockint_home).entries) == {"topic.idempotency_keys"}
 
 
+TRIAL4_NOTES = """Round one - Head of Science, Greenfield Academy, 14 Nov
+
+- The head asked twice about how I'd handle underperforming staff
+- Deputy kept coming back to KS3 to KS4 transition and curriculum sequencing
+- I fumbled the question on the science budget / capitation - I didn't know the figures
+- Safeguarding scenario went fine
+- Data question on Progress 8 went ok but too long
+They asked about my experience of leading whole-department CPD and I didn't have a good answer.
+Fell flat: why I haven't been a head of department before
+Q: How would you raise attainment for disadvantaged students -> weak, no numbers
+Governor seemed unconvinced about me managing people older than me
+"""
+
+
+def test_every_line_of_trial4s_notes_is_read_or_shown_as_not_read(run_cli, tmp_path, mockint_home):
+    """Trial 4: two lines vanished (not even "left out"), the help's own `Q: ... -> weak` line was left
+    out as "raise attainment", and two curriculum topics took "Career history" from their shared line."""
+    notes = tmp_path / "round1-notes.md"
+    notes.write_text(TRIAL4_NOTES)
+    data = json.loads(run_cli("debrief", str(notes), "--yes", "--json").out)
+    topics = {t["name"]: t for t in data["topics"]}
+    assert topics["underperforming staff"]["reason"] == "probed"
+    assert topics["managing people older than me"]["went_badly"]
+    assert topics["raising attainment for disadvantaged students"]["went_badly"]
+    assert not {"KS3 to KS4 transition", "curriculum sequencing"} - set(topics)
+    assert all("career_history" not in t["competencies"] for t in data["topics"])
+    # A lone line that says who asked is read too (it was "found no topics or questions in these notes").
+    alone = tmp_path / "alone.md"
+    alone.write_text("- The head asked twice about how I'd handle underperforming staff\n")
+    assert run_cli("debrief", str(alone), "--yes").code == 0
+
+    plan = json.loads(run_cli("plan", "--json", "-n", "12").out)["plan"]
+    for q in plan:
+        if q["targets"] in ("topic.ks3_ks4_transition", "topic.curriculum_sequencing"):
+            assert "left" not in q["text"] and "career_history" not in q["competencies"], q["text"]
+
+
+def test_lines_with_no_topic_are_shown(run_cli, tmp_path, mockint_home):
+    notes = tmp_path / "round1-notes.md"
+    notes.write_text("- I fumbled the question on database migrations\n- the recruiter seemed lovely, parking was a pain\n")
+    result = run_cli("debrief", str(notes), "--yes")
+    assert result.code == 0, result
+    assert "database migrations" in result.out
+    assert "No topic read in" in result.out and "parking was a pain" in " ".join(result.out.split())
+
+
+def test_answering_a_rerun_adds_to_the_ledger_and_never_says_unchanged_beside_saved(run_cli, tmp_path, mockint_home,
+                                                                                   monkeypatch):
+    """Trial 4: the re-run asked its questions, then printed "already imported; the ledger is unchanged"
+    and "Saved to ...", and the answers never reached the ledger."""
+    import io
+    import sys
+
+    notes = tmp_path / "round1-notes.md"
+    notes.write_text(TRIAL4_NOTES + "Q: Why do you want to leave your school? - rambled\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    first = run_cli("debrief", str(notes))
+    assert first.code == 0, first
+    before = set(_ledger(mockint_home).entries)
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("reasons for leaving\n" * 5))
+    again = run_cli("debrief", str(notes))
+    assert again.code == 0, again
+    out = " ".join(again.out.split())
+    after = _ledger(mockint_home).entries
+    assert "topic.reason_leaving" in after and before < set(after), again.out + again.err
+    assert "the ledger is unchanged" not in out and "Saved to" in out
+    assert "already imported" in " ".join(again.err.split()), "said before it asks"
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    third = " ".join(run_cli("debrief", str(notes)).out.split())
+    assert "the ledger is unchanged" in third and "Saved to" not in third
+    assert set(_ledger(mockint_home).entries) == set(after)
+
+
 def test_help_shows_an_example_of_notes(run_cli):
     result = run_cli("debrief", "--help")
     assert result.code == 0

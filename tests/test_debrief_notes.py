@@ -44,7 +44,7 @@ FLOORS = {
     "debrief_notes_heldout.yaml": (8, 0),
     "debrief_notes_fresh.yaml": (2, 1),
     "debrief_notes_trial3.yaml": (4, 0),
-    "debrief_notes_trial4.yaml": (0, 0),
+    "debrief_notes_trial4.yaml": (4, 0),
 }
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FLOORS}
 NOTES = [entry for notes in SETS.values() for entry in notes]
