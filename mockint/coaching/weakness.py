@@ -592,6 +592,11 @@ def current_weak_areas(ledger: Ledger, session: Session | None, rubrics: Sequenc
                 # Carried: the ledger knew this area before the latest round.
                 first = entry.history[0] if entry and entry.history else None
                 area.carried = bool(first) and (first.session_id != session.id or first.answer_id not in latest_ids)
+                if entry is not None and area.carried:
+                    # Every weak answer on record, as report --progress counts them, not this round's only:
+                    # trial 4's plan said "weak in 1 of 2 answers" of an area weak in 4 over two sessions.
+                    area.count, area.total = max(area.count, entry.weak_answers()), 0
+                    area.evidence = list(entry.evidence) or area.evidence
                 areas[area.id] = area
     for entry in ledger.active():
         if entry.id not in areas:
