@@ -149,3 +149,18 @@ def test_a_panel_session_records_who_asked_what_and_the_report_gives_each_view(r
     report = (path.parent / "report.md").read_text()
     assert "The panel's view" in report and "#### Dana Okafor (Hiring manager)" in report
     assert "Would still want to know" in report
+
+
+@pytest.mark.slow
+def test_an_answer_file_with_no_reply_file_still_shows_the_follow_up_it_would_have_had(run_cli, mockint_home):
+    """Trial 4 practised from recordings and never saw what the interviewer would have asked next."""
+    from mockint.samples import load_samples
+
+    samples = {s.id: s for s in load_samples()}
+    result = run_cli("practice", "--offline", "--answers-from", f"beh.teamwork_goal={samples['vague_we'].path}")
+    assert result.code == 0, result
+    out = " ".join(result.out.split()) + " " + " ".join(result.err.split())
+    assert "Follow-up on a01" in out and "You said" in out
+    assert f"no reply file for this follow-up on a01, so it is skipped: to answer it, give probe=FILE right after {samples['vague_we'].path.name}" in out
+    (path,) = (mockint_home / "sessions").glob("*/session.json")
+    assert [a["id"] for a in json.loads(path.read_text())["rounds"][0]["answers"]] == ["a01"], "nothing is recorded for it"
