@@ -815,10 +815,13 @@ class Practice:
             return
         root = parent_of(session, answer) or answer
         done = [a for a in session.answers if a.probe_of == root.id]
-        # Only a probe that can be answered now: live, or from a probe answer file. A recording
-        # finished on resume is not probed; the moment has passed.
+        # Only a probe that can be answered now: live, or from a probe answer file; or, for an answer
+        # from a file, shown with no reply (ask_probes: trial 4 practised from recordings and never saw
+        # what the interviewer would have asked). A recording finished on resume is not probed; the
+        # moment has passed.
         answerable = answer.id in self._live or bool(self._probe_files.get(root.id))
-        if len(done) >= options.probes or not answerable:
+        shown_only = root is answer and answer.source_file is not None and not done and session.rounds[-1].kind != "demo"
+        if len(done) >= options.probes or not (answerable or shown_only):
             return
         asked = [q.text for r in session.rounds for q in r.questions] + [a.question.text for a in session.answers]
         rnd = session.rounds[-1]
@@ -839,6 +842,13 @@ class Practice:
             files = self._probe_files.get(root.id)
             self.events.on_probe(answer, probe)
             asker = rnd.panel.get(root.asked_by) if rnd.panel else None
+            if not files and root.id not in self._live:  # answered from a file, with no reply file after it
+                self._show_question(rnd, probe, 0, len(rnd.questions), root.asked_by)
+                self.events.on_warning(
+                    f"no reply file for this follow-up on {root.id}, so it is skipped: to answer it, give "
+                    f"{PROBE_FILE_ID}=FILE right after {root.source_file and Path(root.source_file).name}"
+                )
+                break
             if files:
                 self._show_question(rnd, probe, 0, len(rnd.questions), root.asked_by)
                 follow = self._add_file_answer(session, rnd, probe, files.pop(0))

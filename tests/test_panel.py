@@ -173,3 +173,18 @@ def test_the_verdict_says_only_what_the_scores_show_answer_by_answer():
     # Action: a02 below its bar, a01 at it unprompted: neither "convinced" nor "not convinced" on all of it.
     assert "Action in a01, not in a02" in pv.verdict, pv.verdict
     assert "not convinced on Action" not in pv.verdict and "convinced on Action" not in pv.verdict
+
+
+@pytest.mark.slow
+def test_an_answer_file_with_no_reply_file_still_shows_the_follow_up_it_would_have_had(run_cli, mockint_home):
+    """Trial 4 practised from recordings and never saw what the interviewer would have asked next."""
+    from mockint.samples import load_samples
+
+    samples = {s.id: s for s in load_samples()}
+    result = run_cli("practice", "--offline", "--answers-from", f"beh.teamwork_goal={samples['vague_we'].path}")
+    assert result.code == 0, result
+    out = " ".join(result.out.split()) + " " + " ".join(result.err.split())
+    assert "Follow-up on a01" in out and "You said" in out
+    assert f"no reply file for this follow-up on a01, so it is skipped: to answer it, give probe=FILE right after {samples['vague_we'].path.name}" in out
+    (path,) = (mockint_home / "sessions").glob("*/session.json")
+    assert [a["id"] for a in json.loads(path.read_text())["rounds"][0]["answers"]] == ["a01"], "nothing is recorded for it"

@@ -409,6 +409,31 @@ def test_a_story_followup_quotes_only_an_answer_that_tells_a_story():
     assert asks_for_one is not None and asks_for_one.id.endswith(".a01")
 
 
+LEADERSHIP = (
+    "Um, so, leadership, yeah. So I think leadership is really about bringing people with you, and, um, we've done "
+    "a lot of things in our department over the years. So, like, we had this thing where we were changing the key "
+    "stage three curriculum, and there were a lot of meetings. And we sort of worked through it together, as a team. "
+    "So I think, basically, people follow me because I'm approachable, and I'm always there for them."
+)
+
+
+def test_a_story_followup_quotes_a_sentence_that_tells_the_story_not_a_platitude():
+    """Trial 4: 'You said "I think leadership is really about bringing people with you". What exactly were
+    you responsible for there, and what did success look like?' - a story's follow-up on a belief."""
+    answer = make_answer("a04", "beh.leadership", {"star.task": 0, "specificity.real_example": 2}, text=LEADERSHIP)
+    (area,) = [a for a in find_weak_areas([answer], RUBRICS, min_count=1) if a.id == "star.task"]
+    ref = offline_followup(area, {"a04": answer}, RUBRICS)
+    assert ref is not None
+    quote = ref.text.split('"')[1]
+    assert quote_in(quote, LEADERSHIP) and "leadership is really about" not in quote and "approachable" not in quote
+    assert "curriculum" in quote or "worked through it" in quote, quote
+    # An answer whose every sentence is a belief or a habit gives a story follow-up nothing to quote.
+    beliefs = make_answer("a05", "beh.leadership", {"star.task": 0, "specificity.real_example": 2},
+                          text="I think leadership is really about bringing people with you. I'm always there for them.")
+    (area,) = [a for a in find_weak_areas([beliefs], RUBRICS, min_count=1) if a.id == "star.task"]
+    assert offline_followup(area, {"a05": beliefs}, RUBRICS) is None
+
+
 def test_a_followup_names_the_answer_it_quotes_in_its_session_only():
     answers = round_one()
     plan = plan_next_round(find_weak_areas(answers, RUBRICS), answers, BANK, RUBRICS, n=6, session_id="S1")

@@ -123,6 +123,15 @@ def test_similarity_spots_paraphrases_not_different_questions():
     assert similarity("Why do you want to work here?", "What are your long-term career goals?") < 0.2
 
 
+def test_a_role_title_with_of_in_it_is_one_keyword(run_cli):
+    """Trial 4: `questions --role "Head of Science"` said "role keywords: Science"."""
+    for title in ("Head of Science", "Director of Nursing", "Head of Finance"):
+        assert extract_keywords(title)[0] == title
+    assert extract_keywords("Producing RAMS for the site")[0] == "RAMS", "a sentence's first word is still no name"
+    result = run_cli("questions", "--role", "Head of Science")
+    assert result.code == 0 and "role keywords: Head of Science" in result.out
+
+
 def test_extract_keywords_keeps_role_terms_and_drops_noise():
     keywords = extract_keywords(JD_DATA)
     assert {"Kubernetes", "SQL", "AWS", "Airflow", "stakeholders", "executives"} <= set(keywords)

@@ -665,6 +665,27 @@ def test_prep_names_real_topics_never_words_out_of_the_transcript():
     assert f"I especially enjoyed discussing {themes[0][:1].lower() + themes[0][1:]}" in prep.thank_you
 
 
+def test_the_thank_you_note_speaks_as_the_candidate_and_asks_about_concerns_only_for_content():
+    """Trial 4: "I especially enjoyed discussing leadership and initiative and what you bring", and
+    "Your answers were weakest on Speaking pace" as the reason to ask the interviewer about concerns."""
+    from mockint.coaching.prep import build_prep
+    from mockint.coaching.weakness import WeakArea
+
+    answers = [
+        Answer(id=f"a0{i}", question=bank_ref(qid), status="transcribed", transcript=Transcript(text="We did it.", duration=0.0))
+        for i, qid in enumerate(("fit.what_you_bring", "fit.best_fit", "beh.leadership"), 1)
+    ]
+    assert "value_proposition" in answers[0].question.competencies
+    pace = WeakArea(id="delivery.pace", kind="delivery", name="Speaking pace", count=4)
+    task = WeakArea(id="star.task", kind="criterion", name="STAR structure: Task", count=2)
+    prep = build_prep(answers, bank=BANK, weak=[pace, task], rubrics=RUBRICS, role="Head of Science")
+    assert "what I bring" in prep.thank_you and "what you bring" not in prep.thank_you
+    reasons = " ".join(q.because or "" for q in prep.questions_to_ask)
+    assert "Speaking pace" not in reasons and "STAR structure: Task" in reasons
+    only_pace = build_prep(answers, bank=BANK, weak=[pace], rubrics=RUBRICS, role="Head of Science")
+    assert "weakest on" not in " ".join(q.because or "" for q in only_pace.questions_to_ask)
+
+
 def test_an_overall_a_gate_capped_says_why_in_both_formats():
     from mockint.reporting.render import render_session
 

@@ -314,6 +314,23 @@ def test_bad_ledger_files_give_one_line_errors(tmp_path, content, expected):
     assert expected in message and str(path) in message and "\n" not in message
 
 
+def test_an_area_carried_from_earlier_sessions_counts_every_weak_answer_when_the_plan_is_built():
+    """Trial 4: task was weak in 3 answers of the first session and 1 of 2 in the panel session; the plan
+    said "weak in 1 of 2 answers (a04 0/4)", and report --progress, later, "weak in 4 answers"."""
+    earlier = make_session(
+        [make_answer(f"a0{i}", f"q{i}", {"star.task": 1}) for i in (1, 2, 3)], session_id="20250101-090000-aaaa",
+    )
+    ledger = record_round(Ledger(), earlier, RUBRICS)
+    today = make_session(
+        [make_answer("a01", "q10"), make_answer("a02", "q11", {"star.task": 0})], session_id="20250106-090000-bbbb",
+    )
+    ledger = record_round(ledger, today, RUBRICS)
+    (task,) = [a for a in current_weak_areas(ledger, today, RUBRICS) if a.id == "star.task"]
+    assert task.count == ledger.entries["star.task"].weak_answers() == 4
+    assert task.summary().startswith("weak in 4 answers (a02 of 01-06 09:00 0/4, a01 of 01-01 09:00 1/4"), task.summary()
+    assert task.carried
+
+
 def test_current_weak_areas_adds_open_areas_from_earlier_sessions():
     earlier = make_session(
         [make_answer("a01", "q1", {"star.situation": 0}), make_answer("a02", "q2", {"star.situation": 0})],

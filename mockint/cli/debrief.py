@@ -52,8 +52,12 @@ def debrief_cmd(
         )
     unsure = [t for t in debrief.topics if not t.sure]
     kept = [t for t in debrief.topics if t.sure]
+    ledger = load_ledger(cfg.paths.ledger_file)
+    already = any(d.get("digest") == debrief.digest for d in ledger.debriefs)
     if not as_json:
         _show_understood(debrief, notes_file, kept)
+    if already and unsure and not yes:  # said before asking: what is answered now is added to the ledger
+        err_console.print("\nThese notes were already imported; what you keep now is added to the ledger.")
     dropped = []
     if unsure and yes:
         dropped = unsure
@@ -62,17 +66,19 @@ def debrief_cmd(
         kept += decided
     debrief = debrief.keeping(kept)
 
-    ledger = load_ledger(cfg.paths.ledger_file)
-    already = any(d.get("digest") == debrief.digest for d in ledger.debriefs)
-    save_ledger(apply_debrief(ledger, debrief), cfg.paths.ledger_file)
+    updated = apply_debrief(ledger, debrief)
+    added = [t for t in debrief.concerns if t.id in updated.entries and t.id not in ledger.entries] if already else []
+    changed = updated != ledger
+    if changed:
+        save_ledger(updated, cfg.paths.ledger_file)
     if as_json:
         print_json(
             debrief.model_dump(mode="json")
             | {"left_out": [t.model_dump(mode="json") for t in dropped], "already_imported": already,
-               "ledger": str(cfg.paths.ledger_file)}
+               "added": [t.id for t in added], "ledger": str(cfg.paths.ledger_file) if changed else None}
         )
         return
-    _show_result(debrief, dropped, already, cfg.paths.ledger_file, bank)
+    _show_result(debrief, dropped, already, added, cfg.paths.ledger_file if changed else None, bank)
 
 
 def _how(topic) -> str:
@@ -126,7 +132,9 @@ def _ask(unsure, bank):
     return kept, dropped
 
 
-def _show_result(debrief, dropped, already: bool, ledger_file: Path, bank) -> None:
+def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | None, bank) -> None:
+    """What was imported; `added`: on notes imported before, the concerns this run added; `ledger_file`:
+    where the ledger was saved, None when nothing changed."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -145,6 +153,12 @@ def _show_result(debrief, dropped, already: bool, ledger_file: Path, bank) -> No
         console.print(f"Also came up and went fine: {escape(', '.join(discussed))}")
     if dropped:
         console.print(f"[dim]Left out (not sure): {escape(', '.join(t.name for t in dropped))}[/]")
-    if already:
+    if debrief.notes:  # every line is accounted for: none is dropped without a word
+        unread = "; ".join(f'"{n}"' for n in debrief.notes)
+        console.print(f"[dim]No topic read in: {escape(unread)}[/]")
+    if already and added:
+        console.print(f"[dim]These notes were imported before; added now: {escape(', '.join(t.name for t in added))}.[/]")
+    elif already:
         console.print("[dim]These notes were already imported; the ledger is unchanged.[/]")
-    console.print(f"[dim]Saved to {escape(str(ledger_file))}. Next: 'mockint plan'.[/]")
+    if ledger_file is not None:
+        console.print(f"[dim]Saved to {escape(str(ledger_file))}. Next: 'mockint plan'.[/]")

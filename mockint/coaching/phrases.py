@@ -106,7 +106,8 @@ _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     (_COUNT, 0),  # a count in the text: "(x3)", "3x", "4 times"
     (re.compile(r"\b(?:again and again|over and over|repeatedly|many times|several times|multiple times|"
                 r"a few times|three times)\b", re.I), 3),
-    (re.compile(r"\b(?:twice|two times|again|kept|keeps|keep|came back|come back|coming back|went back|"
+    # "twice my age", "twice as big" measure something; they say nothing about being asked twice
+    (re.compile(r"\b(?:twice(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b)|two times|again|kept|keeps|keep|came back|come back|coming back|went back|"
                 r"circled back|returned to|followed up|follow(?:ed)?-up|pressed|pushed|probed|grilled|drilled|dug)\b", re.I), 2),
 ]
 

@@ -15,7 +15,8 @@ before any step as the problem: a trial user's exact reply to 'what changed as a
 numbers?' scored Result 1/4).
 A story follow-up quotes only an answer that tells a story (its real-example score 2+): "what
 changed as a result?" about "The budget is something I think is really important" asks for a
-result of nothing. Quotes are whole sentences (a full stop after "St", "Dr" or inside "9.30" ends
+result of nothing; and of that answer, only words that tell part of it (`narrates`), never a belief
+said on the way ("I think leadership is really about bringing people with you"). Quotes are whole sentences (a full stop after "St", "Dr" or inside "9.30" ends
 none) cut at a clause boundary when long, never mid-phrase ("...every morning at").
 
 A criterion's follow-up template and the cue words for the sentence to quote are data in its
@@ -47,7 +48,7 @@ from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
 from mockint.scoring.kinds import TopicWords, classify_topic, load_kinds, topic_words
-from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, sentences
+from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, read_answer, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.scoring.support import shows
 from mockint.session import Answer
@@ -327,15 +328,20 @@ def offline_followup(
             continue
         if session_id and evidence.session_id and evidence.session_id != session_id:
             continue
-        if area.id not in NO_STORY_NEEDED and not tells_a_story(answer):
+        story = area.id not in NO_STORY_NEEDED
+        if story and not tells_a_story(answer):
             continue
-        quote = evidence.quotes[0] if evidence.quotes else pick_quote(answer.transcript.text, words.quote_cues)
         bad = untold_lesson(answer) if words.bad_outcome else None
         if bad:  # a disaster told proudly: ask what they would change, on the words that tell it
-            quote = bad
+            quote = shorten_quote(bad)
+        elif story:  # the quote itself tells part of the story, never a belief or a habit
+            candidates = [*evidence.quotes[:1], *pick_quotes(answer.transcript.text, words.quote_cues)]
+            quote = next((q for q in map(shorten_quote, candidates) if narrates(q)), None)
+        else:
+            quote = evidence.quotes[0] if evidence.quotes else pick_quote(answer.transcript.text, words.quote_cues)
+            quote = shorten_quote(quote) if quote else None
         if not quote:
             continue
-        quote = shorten_quote(quote)
         filler = "um"
         if answer.delivery and answer.delivery.fillers:
             filler = max(answer.delivery.fillers.items(), key=lambda kv: kv[1])[0]
@@ -510,14 +516,23 @@ QUOTE_MIN_WORDS = 5
 
 def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:
     """The candidate's sentence most likely to show the gap (the first with a cue), else their first full one."""
+    return next(iter(pick_quotes(transcript, cues)), None)
+
+
+def pick_quotes(transcript: str, cues: Sequence[str]) -> list[str]:
+    """The candidate's full sentences, those with a cue first, each group in the order said."""
     found = [s.strip() for s in sentences(transcript) if len(s.split()) >= QUOTE_MIN_WORDS]
-    if not found:
-        return None
-    for sentence in found:
-        lowered = f" {sentence.lower()} "
-        if any(cue in lowered for cue in cues):
-            return sentence
-    return found[0]
+    cued = [s for s in found if any(cue in f" {s.lower()} " for cue in cues)]
+    return cued + [s for s in found if s not in cued]
+
+
+def narrates(quote: str) -> bool:
+    """The words tell something that happened (a past event, an action taken, a when), so a story's
+    follow-up can ask about them: not a belief or a habit ("I think leadership is really about bringing
+    people with you", "I'm always there for them"), which a trial 4 plan quoted and asked "what exactly
+    were you responsible for there?". Read with the offline scorer's own cues (scoring.offline)."""
+    reading = read_answer(quote, "")
+    return any(c.past or c.i_actions or c.we_actions or c.time_anchor or c.years for c in reading.cues)
 
 
 # Words a quote does not start with: joining words and what speakers say before they start

@@ -14,6 +14,8 @@ Pure: answers, the bank and the weak areas in; a Prep out. No I/O.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Sequence
 
@@ -76,6 +78,12 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text and not text[:2].isupper() else text
 
 
+def _in_my_words(name: str) -> str:
+    """A competency named to the candidate, as the candidate writes it: the note is theirs ("what you
+    bring" read as the interviewer's in trial 4's draft)."""
+    return re.sub(r"\byour\b", "my", re.sub(r"\byou\b", "I", name))
+
+
 def _join(items: Sequence[str]) -> str:
     items = list(items)
     if len(items) <= 1:
@@ -116,8 +124,10 @@ def questions_to_ask(
         )
     by_topic = {q.topic: q for q in (bank.questions_to_ask if bank else [])}
     wanted: list[tuple[str, str | None]] = []
-    if weak:
-        wanted.append(("concerns", f"Your answers were weakest on {_join([w.name for w in weak[:2]])}."))
+    # A delivery habit is no concern to ask an interviewer about ("weakest on Speaking pace").
+    content = [w for w in weak if w.kind != "delivery"]
+    if content:
+        wanted.append(("concerns", f"Your answers were weakest on {_join([w.name for w in content[:2]])}."))
     wanted.append(("expectations", None))
     if any(a.question.category == "motivation" for a in answers):
         wanted.append(("growth", "You were asked about motivation and goals; this checks the role can meet yours."))
@@ -197,7 +207,7 @@ def thank_you_note(*, role: str | None, themes: Sequence[str], weak: Sequence[We
     probed), never words picked out of a transcript ("ward", "report")."""
     role_part = f" for the {role} role" if role else ""
     lines = ["Subject: Thank you for today's conversation", "", "Dear [interviewer's name],", ""]
-    discussed = [_lower_first(t) for t in themes[:2]]
+    discussed = [_in_my_words(_lower_first(t)) for t in themes[:2]]
     if discussed:
         about = f" I especially enjoyed discussing {_join(discussed)}."
     else:

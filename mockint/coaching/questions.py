@@ -306,8 +306,10 @@ def extract_keywords(job_description: str, limit: int | None = 60) -> list[str]:
         while j > i and surfaces[j - 1].lower() in _JOINERS:
             j -= 1
         run = [k for k in range(i, j) if surfaces[k].lower() not in _JOINERS]
-        if run and not named(run[0]) and len(run) >= 2:
-            i, run = run[1], run[1:]  # "Producing RAMS": a sentence's first word is no part of the name
+        # "Producing RAMS": a sentence's first word is no part of the name; "Head of Science", joined to
+        # the next capitalised word by "of" or "for", is (trial 4's role keywords were "Science").
+        if run and not named(run[0]) and len(run) >= 2 and run[1] == run[0] + 1:
+            i, run = run[1], run[1:]
             word = surfaces[i]
         if len(run) >= 2 and any(named(k) for k in run) and any(content(surfaces[k]) for k in run):
             add(job_description[found[i].start(): found[j - 1].end()].strip(".-/"), 2, i)

@@ -427,13 +427,14 @@ def answer_key(session_id: str, answer_id: str) -> str:
 def _debrief_outcome(
     entry: LedgerEntry, answer: Answer, index: RubricIndex
 ) -> tuple[bool, float] | None:
-    """A round-one concern is assessed by answers that target it or share its competencies:
-    weak when a criterion the question asks for is below its bar AND the answer as a whole is
-    short of solid. A strong Microsoft Project story with one thin task statement has still
-    answered the concern; the thin task is tracked as a weak area of its own."""
-    q = answer.question
-    relevant = q.targets == entry.id or bool(set(q.competencies) & set(entry.competencies))
-    if not relevant or answer.scorecard is None:
+    """A round-one concern is assessed only by answers to questions that drill it (`targets` it: the
+    plan's follow-up or bank question for it): weak when a criterion the question asks for is below
+    its bar AND the answer as a whole is short of solid. A strong Microsoft Project story with one
+    thin task statement has still answered the concern; the thin task is tracked as a weak area of
+    its own. Sharing a competency is no reason: in trial 4 a slower retelling of an exam-results
+    story and a two-line "what were you responsible for" reply resolved the CPD concern, and the weak
+    answer on KS3-KS4 transition reopened curriculum sequencing, answered at 88 just before."""
+    if answer.question.targets != entry.id or answer.scorecard is None:
         return None
     scores = applicable_scores(answer)
     if not scores:
@@ -591,6 +592,11 @@ def current_weak_areas(ledger: Ledger, session: Session | None, rubrics: Sequenc
                 # Carried: the ledger knew this area before the latest round.
                 first = entry.history[0] if entry and entry.history else None
                 area.carried = bool(first) and (first.session_id != session.id or first.answer_id not in latest_ids)
+                if entry is not None and area.carried:
+                    # Every weak answer on record, as report --progress counts them, not this round's only:
+                    # trial 4's plan said "weak in 1 of 2 answers" of an area weak in 4 over two sessions.
+                    area.count, area.total = max(area.count, entry.weak_answers()), 0
+                    area.evidence = list(entry.evidence) or area.evidence
                 areas[area.id] = area
     for entry in ledger.active():
         if entry.id not in areas:
