@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -702,6 +703,44 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
 # --- scoring -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class CuePhrases:
+    """One criterion's `offline_cues` (its rubric file), ready to read: the good and poor phrases as
+    patterns, and what they weigh in its rule reading."""
+
+    good: re.Pattern[str]
+    poor: re.Pattern[str]
+    good_adds: float
+    poor_per_level: int
+
+
+def cue_phrases(rubrics: Iterable[Rubric] = ()) -> dict[str, CuePhrases]:
+    """'rubric.criterion' -> its `offline_cues`: those of `rubrics`, and, for a criterion that reads them
+    (OFFLINE_CUE_READERS) whose rubric is not among these, its shipped rubric file's. An answer's reading
+    needs them all: the fitted model reads every criterion's rule reading (a STAR story's real example
+    reads approach.method's), while a question is scored against its own criteria's rubrics only
+    (score_question); reading only those moved 136 of the corpus's 445 cards. Built again only when the
+    phrases or weights differ from a set already built, whichever Rubric objects carry them."""
+    from mockint.scoring.rubrics import OFFLINE_CUE_READERS, shipped_rubric
+
+    given = list(rubrics)
+    ids = {r.id for r in given}
+    others = [shipped_rubric(rubric_id) for rubric_id in dict.fromkeys(k.split(".")[0] for k in OFFLINE_CUE_READERS)
+              if rubric_id not in ids]
+    return _cue_phrases(tuple(
+        (f"{r.id}.{c.id}", tuple(c.offline_cues.good), tuple(c.offline_cues.poor), c.offline_cues.good_adds,
+         c.offline_cues.poor_per_level)
+        for r in [*given, *filter(None, others)] for c in r.criteria if c.offline_cues is not None))
+
+
+@lru_cache(maxsize=16)
+def _cue_phrases(cues: tuple) -> dict[str, CuePhrases]:
+    from mockint.scoring.semantic import phrases_pattern
+
+    return {key: CuePhrases(phrases_pattern(list(good)), phrases_pattern(list(poor)), adds, per_level)
+            for key, good, poor, adds, per_level in cues}
+
+
 @dataclass
 class Reading:
     units: list[Unit]
@@ -709,6 +748,7 @@ class Reading:
     meta_units: list[Unit]
     question: str
     word_count: int
+    phrases: dict[str, CuePhrases] = field(default_factory=dict, repr=False)  # the rubrics' offline_cues
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
 
@@ -728,49 +768,21 @@ class Reading:
         return self._meaning
 
     def rubric_cues(self, key: str) -> tuple[list[int], list[int]]:
-        """Per unit, how many of criterion `key`'s `offline_cues` phrases (its rubric file) it says:
-        (good, poor); zeros for a criterion without them."""
+        """Per unit, how many of criterion `key`'s `offline_cues` phrases it says: (good, poor); zeros
+        for a criterion without them."""
         if self._rubric_cues is None:
             # A good phrase the question says itself ("how does this role fit...") is its echo, not the answer's.
             asked = " ".join(_WORD.findall(self.question.lower().replace("\u2019", "'")))
-            self._rubric_cues = {k: ([sum(m.group() not in asked for m in good.finditer(u.lower)) for u in self.units],
-                                     [len(poor.findall(u.lower)) for u in self.units])
-                                 for k, (good, poor) in rubric_cue_patterns().items()}
+            self._rubric_cues = {k: ([sum(m.group() not in asked for m in p.good.finditer(u.lower)) for u in self.units],
+                                     [len(p.poor.findall(u.lower)) for u in self.units])
+                                 for k, p in self.phrases.items()}
         zeros = [0] * len(self.units)
         return self._rubric_cues.get(key, (zeros, zeros))
 
 
-_CUE_STAMP: dict[str, tuple[float, tuple]] = {}
-# How often (seconds) the rubric files are looked at again for an edit: the support check asks for the
-# phrases for every quote it weighs, and a look at every file each time doubled the time an answer took.
-CUE_RECHECK = 1.0
-
-
-def rubric_cue_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    """'rubric.criterion' -> (good, poor) patterns of the rubric files' `offline_cues`, read again
-    when a rubric file changes."""
-    import time
-
-    from mockint.resources import resource_dir
-
-    folder = str(resource_dir("rubrics"))
-    checked, stamp = _CUE_STAMP.get(folder, (0.0, ()))
-    if time.monotonic() - checked > CUE_RECHECK:
-        stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(Path(folder).glob("*.yaml")))
-        _CUE_STAMP[folder] = (time.monotonic(), stamp)
-    return _rubric_cue_patterns(folder, stamp)
-
-
-@lru_cache(maxsize=4)
-def _rubric_cue_patterns(folder: str, _stamp: tuple) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
-    from mockint.scoring.rubrics import load_rubrics
-    from mockint.scoring.semantic import phrases_pattern
-
-    return {f"{r.id}.{c.id}": (phrases_pattern(c.offline_cues.good), phrases_pattern(c.offline_cues.poor))
-            for r in load_rubrics(folder=Path(folder)) for c in r.criteria if c.offline_cues}
-
-
-def read_answer(text: str, question: str) -> Reading:
+def read_answer(text: str, question: str, rubrics: Iterable[Rubric] = ()) -> Reading:
+    """The answer read unit by unit, with the `offline_cues` of `rubrics` (the scorer passes those it scores
+    against; cue_phrases takes any other from the shipped rubric files)."""
     units = split_units(text)
     cased = any(ch.isupper() for ch in text if ch.isalpha()) and not text.isupper()
     answer_units, meta = [], []
@@ -780,7 +792,7 @@ def read_answer(text: str, question: str) -> Reading:
         if unit in answer_units and before in answer_units:
             unit.lead_in = before.text
     cues = [read_unit(u, cased) for u in answer_units]
-    return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units))
+    return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), cue_phrases(rubrics))
 
 
 # Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
@@ -1348,7 +1360,7 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
 
     if score <= 1 or not support:
         return quotes
-    best_level, best = supported_level(support, score, quotes)[0] if quotes else 0, quotes
+    best_level, best = supported_level(support, score, quotes, reading.phrases)[0] if quotes else 0, quotes
     if best_level >= score:
         return quotes
     kept = quotes[: MAX_QUOTES - 1]
@@ -1356,7 +1368,7 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
         extra = _quote(unit)
         if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS:
             continue
-        level = supported_level(support, score, kept + [extra])[0]
+        level = supported_level(support, score, kept + [extra], reading.phrases)[0]
         if level > best_level:
             best_level, best = level, kept + [extra]
             if level >= score:
@@ -1384,7 +1396,7 @@ class OfflineScorer:
     name = "offline"
 
     def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
-        reading = read_answer(transcript.text, question or "")
+        reading = read_answer(transcript.text, question or "", rubrics)
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
         judgements = apply_ceilings([u.text for u in reading.units], judgements)  # a plan that refuses the safe step
@@ -1859,7 +1871,7 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "theme_overlap": themed,
         }
     )
-    for key in sorted(rubric_cue_patterns()):  # the rubric files' own phrases for a criterion (offline_cues)
+    for key in sorted(reading.phrases):  # the rubric files' own phrases for a criterion (offline_cues)
         good, poor = reading.rubric_cues(key)
         features[f"good.{key}"] = min(sum(good), 8) / 8
         features[f"poor.{key}"] = min(sum(poor), 3) / 3
@@ -1923,9 +1935,9 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         """The rule reading of `key` from its own cue strength `base` and its rubric file's phrases; quoted
         at the sentences with the most of `pattern` (or `own(unit, cues)`) and of its good phrases."""
         good, poor = (sum(side) for side in r.rubric_cues(key))
-        per_good, poor_per_level = KIND_CUE_WEIGHTS[key]
-        raw = _level(base + per_good * good, steps)
-        score = max(0, raw - poor // poor_per_level)
+        phrases = r.phrases.get(key)  # a criterion without offline_cues counts none (good, poor 0)
+        raw = _level(base + (phrases.good_adds * good if phrases else 0), steps)
+        score = max(0, raw - (poor // phrases.poor_per_level if phrases else 0))
         own = own or (lambda u, c: len(pattern.findall(u.lower)))
         return Judgement(score, _cued_best(r, key, own, score < raw, _focus_pattern(pattern) if pattern else None), "")
 
@@ -1948,18 +1960,6 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
             (1, 3, 5, 8), own=lambda u, c: c.quantities + len(c.named)),
         "technical.reasoning": cued("technical.reasoning", why, (1, 3, 5, 8), WHY),
     }
-
-
-# Per criterion: how much one of its rubric file's `good` phrases adds to the rule judge's cue strength,
-# and how many `poor` phrases take a level off.
-KIND_CUE_WEIGHTS: dict[str, tuple[float, int]] = {
-    "motivation.specific_reasons": (0.5, 2),
-    "situational.plan": (0.5, 2),
-    "situational.judgement": (0.5, 1),
-    "approach.method": (1.0, 1),
-    "technical.accuracy": (0.3, 2),
-    "technical.reasoning": (0.3, 1),
-}
 
 
 # --- the fitted model ----------------------------------------------------------------------
