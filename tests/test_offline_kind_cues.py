@@ -212,3 +212,18 @@ def test_a_criterions_phrase_weights_are_checked_as_the_file_loads(tmp_path, wei
     with pytest.raises(DataFileError, match=rf"approach.yaml: invalid rubric at criteria.0.offline_cues.{where}") as caught:
         load_rubric_file(path)
     assert "\n" not in str(caught.value)
+
+
+def test_a_routine_the_rubric_names_is_read_from_the_rubric_alone():
+    """"is checked", "signed off", "before it goes" are approach.yaml's method phrases, not also the scorer's
+    own pattern: without the rubric's phrases, nothing in this answer reads as a routine."""
+    import dataclasses
+
+    from mockint.scoring.offline import METHOD, METHOD_STANDING, kind_answer_cues
+
+    answer = "the stock count is checked and signed off before it goes to finance."
+    reading = read_answer(answer, "How do you work?")
+    assert not METHOD.search(reading.units[0].lower) and not METHOD_STANDING.search(reading.units[0].lower)
+    assert kind_answer_cues(reading, "approach")  # "checked", "signed off", "before it goes"
+    assert kind_answer_cues(dataclasses.replace(reading, phrases={}), "approach") == []
+    assert reading.rubric_cues("approach.method")[0] == [3]
