@@ -12,7 +12,7 @@ import pytest
 from mockint.records import Transcript
 from mockint.scoring import score_question
 from mockint.scoring.offline import OfflineScorer, read_answer
-from mockint.scoring.rubrics import load_rubric_file, load_rubrics
+from mockint.scoring.rubrics import OFFLINE_CUE_READERS, load_rubric_file, load_rubrics
 from mockint.scoring.semantic import phrases_pattern
 
 
@@ -146,17 +146,15 @@ def test_the_support_check_reads_the_good_phrases_of_the_rubrics_given(tmp_path)
     assert shipped.lowered and "a concrete habit, tool or routine" in shipped.lowered and edited.lowered is None
 
 
-@pytest.mark.parametrize("key", ["motivation.specific_reasons", "situational.plan", "situational.judgement",
-                                 "approach.method", "technical.accuracy", "technical.reasoning"])
+@pytest.mark.parametrize("key", OFFLINE_CUE_READERS)
 def test_each_criterion_that_takes_phrases_reads_them_by_its_own_weights(key):
-    """What a rubric file's `good_adds` and `poor_per_level` say moves the rule reading of its criterion."""
+    """What a rubric file's `good_adds` and `poor_per_level` say moves the rule reading of its criterion:
+    every criterion the rubric loader lets have phrases reads them."""
     import dataclasses
     import re
 
     from mockint.scoring.offline import CuePhrases, judge_kinds
-    from mockint.scoring.rubrics import OFFLINE_CUE_READERS
 
-    assert key in OFFLINE_CUE_READERS
     reading = read_answer("I would look at it first, then I'd talk to the team about what we found and write it up.",
                           "What would you do?")
     every, nothing = re.compile(r"\w+"), re.compile(r"(?!)")
@@ -186,7 +184,6 @@ def test_offline_cues_on_a_criterion_the_scorer_does_not_read_them_for_are_refus
     """A coach's phrases for a STAR criterion would be read by nothing: the file says so, not the scores."""
     from mockint.errors import DataFileError
     from mockint.resources import resource_dir
-    from mockint.scoring.rubrics import OFFLINE_CUE_READERS
 
     path = tmp_path / "star.yaml"
     text = (resource_dir("rubrics") / "star.yaml").read_text(encoding="utf-8")

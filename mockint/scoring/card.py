@@ -210,7 +210,8 @@ def build_scorecard(
     from mockint.scoring.offline import cue_phrases  # offline.py builds on this module
 
     cues, phrases = scorer == "offline", cue_phrases(rubrics)
-    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript, phrases, cues=cues) for r in rubrics for c in r.criteria]
+    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript, phrases, cues=cues)
+                for r in rubrics for c in r.criteria]
     return Scorecard(
         scorer=scorer,  # type: ignore[arg-type]
         model=model,

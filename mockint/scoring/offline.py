@@ -773,9 +773,10 @@ class Reading:
         if self._rubric_cues is None:
             # A good phrase the question says itself ("how does this role fit...") is its echo, not the answer's.
             asked = " ".join(_WORD.findall(self.question.lower().replace("\u2019", "'")))
-            self._rubric_cues = {k: ([sum(m.group() not in asked for m in p.good.finditer(u.lower)) for u in self.units],
-                                     [len(p.poor.findall(u.lower)) for u in self.units])
-                                 for k, p in self.phrases.items()}
+            self._rubric_cues = {
+                k: ([sum(m.group() not in asked for m in p.good.finditer(u.lower)) for u in self.units],
+                    [len(p.poor.findall(u.lower)) for u in self.units])
+                for k, p in self.phrases.items()}
         zeros = [0] * len(self.units)
         return self._rubric_cues.get(key, (zeros, zeros))
 
@@ -1212,8 +1213,8 @@ def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     judge_relevance reads by the story itself)."""
     patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD, METHOD_STANDING),
                 "technical": (WHY,)}.get(kind, ())
-    if kind == "approach" and "approach.method" in r.phrases:  # the routines rubrics/approach.yaml names, not METHOD_STANDING
-        patterns = (*patterns, r.phrases["approach.method"].good)
+    if kind == "approach" and "approach.method" in r.phrases:
+        patterns = (*patterns, r.phrases["approach.method"].good)  # the routines approach.yaml names (METHOD_STANDING)
     # a span two of them find is one thing done, not two
     return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for p in patterns for m in p.finditer(u.lower)))
 
