@@ -331,7 +331,7 @@ class ReplayScorer:
     def __init__(self, rec: dict) -> None:
         self.rec = rec
 
-    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
+    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric], *, kind: str | None = None) -> Scorecard:
         from mockint.scoring.llm_scorer import card_from_reply
 
         if self.rec["rubrics"] and sorted(self.rec["rubrics"]) != sorted(r.id for r in rubrics):

@@ -215,6 +215,45 @@ def test_score_text_follows_names_the_answer_it_replies_to(run_cli, tmp_path):
     assert told_after["scorecard"]["overall"] > alone["scorecard"]["overall"] + 30
 
 
+# A reply to "can you put a number on that?" that tells the change as two levels, and marks out the candidate's own
+# part of the team's work (a trial's; it scored 20, Result 1/4 and Quantified impact 1/4, told after or alone).
+LEVELS_REPLY = (
+    "length of stay was about six point one days when I started. after three months of the new discharge checklist it "
+    "was five point three, and readmissions didn't go up. my own part was running the daily board round and chasing "
+    "the pharmacy for the to-take-out meds"
+)
+NUMBER_FOLLOWUP = ('You said "We started a daily board round and the team really got behind it". Can you put a number '
+                   "on that: how much time, money, or how many people did it affect?")
+
+
+def test_a_reply_that_tells_its_change_as_two_levels_is_a_measured_result(run_cli, tmp_path):
+    first_round(SessionStore(load_settings().paths.sessions_dir))
+    reply = str(_write(tmp_path, LEVELS_REPLY))
+    for follows in ((), ("--follows", "latest/a01")):
+        result = run_cli("score", "--text", reply, "-q", NUMBER_FOLLOWUP, *follows, "--offline", "--json")
+        assert result.code == 0, result
+        card = json.loads(result.out)["scorecard"]
+        scores = {c["rubric"] + "." + c["criterion"]: c for c in card["criteria"] if c["applies"]}
+        assert set(scores) == {"star.result", "specificity.quantified_impact"}
+        assert all(c["score"] >= 3 for c in scores.values()), scores
+        # What it started from is quoted before where it ended up: one alone is no change.
+        assert [e["quote"] for e in scores["star.result"]["evidence"]][:2] == [
+            "length of stay was about six point one days when I started.",
+            "after three months of the new discharge checklist it was five point three, and readmissions didn't go up."]
+        assert card["overall"] >= 60
+
+
+def test_a_reply_that_marks_out_its_own_part_is_not_marked_down_for_the_storys_we(run_cli, tmp_path):
+    first_round(SessionStore(load_settings().paths.sessions_dir))
+    base = ("score", "--text", str(_write(tmp_path, LEVELS_REPLY)), "-q", "Can you put a number on that?", "--offline", "--json")
+    told_after = json.loads(run_cli(*base, "--follows", "latest/a01").out)["scorecard"]
+    ownership = next(c for c in told_after["criteria"] if c["criterion"] == "ownership")
+    # Told after "everyone pulled together ... a great team effort", and its quote the reply's own part, not
+    # "length of stay was ... when I started".
+    assert ownership["score"] >= 3
+    assert [e["quote"] for e in ownership["evidence"]] == [LEVELS_REPLY.split(". ")[-1]]
+
+
 @pytest.mark.parametrize("ref, message", [("a01", "give SESSION/ANSWER"), ("latest/a09", "has no transcribed answer a09")])
 def test_score_text_follows_a_missing_answer_is_a_usage_error(run_cli, tmp_path, ref, message):
     first_round(SessionStore(load_settings().paths.sessions_dir))

@@ -17,6 +17,7 @@ from mockint.scoring.offline import (
     OfflineScorer,
     judge,
     judge_kinds,
+    judge_quantified,
     judge_result,
     judge_task,
     read_answer,
@@ -130,3 +131,61 @@ def test_a_short_question_is_answered_by_doing_what_its_kind_asks(question):
 def test_a_plan_of_platitudes_has_no_concrete_step():
     text = "I would just stay calm and communicate with everyone and make sure everyone is happy. Communication is key."
     assert judge_kinds(read_answer(text, "A delivery is late and the customer is shouting. What would you do?"))["situational.plan"].score <= 1
+
+
+# --- a before and after told as two levels; the candidate's own part marked out -------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Length of stay was about six point one days when I started. After three months of the new discharge checklist it "
+    "was five point three, and readmissions didn't go up.",
+    "It had been twelve complaints a week. By the end it was three.",
+    "Before the new rota, handover took forty minutes. Now it takes about fifteen.",
+    "We were at 62 percent attendance when I took over; this term we're at 81 percent.",
+    "Back then the backlog was about 300 tickets. These days it's under 40.",
+])
+def test_a_before_and_after_told_as_two_levels_is_a_measured_change(text):
+    reading = read_answer(text, "Can you put a number on that?")
+    changed = [c for c in reading.cues if c.before_after]
+    assert len(changed) == 1 and changed[0].change_quantities >= 1 and changed[0].outcome >= 1
+    result, impact = judge_result(reading), judge_quantified(reading)
+    assert result.score >= 3 and impact.score >= 3
+    # The quotes start where it started: the later figure alone ("it was three") is no change.
+    for quotes in (result.quotes, impact.quotes):
+        assert quotes[0].split()[:5] == reading.units[0].text.split()[:5]
+
+
+@pytest.mark.parametrize("text", [
+    "When I started there were 5 of us in the team. After a year the budget was 40 thousand.",  # two different things
+    "The ward had 28 beds. After three months it was full.",  # nothing said to be where it started
+    "It was 12 a week when I started and it was still 12 a week by Christmas.",  # nothing changed
+    "Our pass rate was 82 percent when I started. By the end it was 61 percent.",  # the wrong way (substance.yaml measures)
+])
+def test_two_figures_that_are_no_before_and_after_are_no_change(text):
+    reading = read_answer(text, "Can you put a number on that?")
+    assert not any(c.before_after or c.change_quantities for c in reading.cues)
+
+
+STORY_OF_WE = ("Last winter our ward had a real problem with delayed discharges. We set up a daily board round and we all "
+               "pulled together on it, and we got the escalation beds closed by February.")
+
+
+@pytest.mark.parametrize("own, did", [
+    ("My own part was running the daily board round and chasing the pharmacy for the discharge meds.", ["running", "chasing"]),
+    ("The bit I did myself was rewriting the discharge checklist and training the night staff on it.", ["rewriting", "training"]),
+    ("What I personally did was ring the pharmacy every morning, chase the letters and update the board.", ["ring", "chase", "update"]),
+    ("I was the one who rang the pharmacy every morning and chased the discharge letters.", ["rang", "chased"]),
+])
+def test_the_candidates_own_part_marked_out_of_a_we_story_is_clear_ownership(own, did):
+    question = "Describe a time you worked as part of a team to achieve a goal."
+    alone = judge(read_answer(STORY_OF_WE, question))["specificity.ownership"]
+    reading = read_answer(f"{STORY_OF_WE} {own}", question)
+    assert reading.cues[-1].own_part == did and set(did) <= set(reading.cues[-1].i_actions)
+    ownership = judge(reading)["specificity.ownership"]
+    assert alone.score <= 2 < ownership.score
+    assert ownership.quotes == [own]
+
+
+def test_a_part_named_without_a_step_taken_is_no_action():
+    reading = read_answer(f"{STORY_OF_WE} My part was the rota, nothing else.", "Describe a time you worked in a team.")
+    assert reading.cues[-1].own_part == [] and judge(reading)["specificity.ownership"].score <= 2

@@ -76,7 +76,7 @@ def test_a_failed_llm_call_keeps_the_transcript_and_the_offline_card_and_says_wh
     class DownScorer:
         name = "llm"
 
-        def score(self, question, transcript, rubrics):
+        def score(self, question, transcript, rubrics, *, kind=None):
             raise LLMError("the endpoint timed out after 60 s")
 
     cfg = load_settings()

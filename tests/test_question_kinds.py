@@ -141,3 +141,24 @@ def test_score_kind_corrects_the_guess_and_a_bad_kind_is_a_usage_mistake(run_cli
     assert "unknown kind 'trivia'" in bad.err and "technical" in bad.err
     session = run_cli("score", "--session", "latest", "--kind", "technical")
     assert session.code == 2 and "--kind cannot be used with --session" in session.err
+
+
+ROTA_PLAN = ("First I'd ring the two staff on their day off and offer the overtime, then I'd check the agency list for "
+             "anyone who knows the ward. Before anything else I'd tell the shift lead which bays are short so the "
+             "observations still get done on time.")
+
+
+def test_score_kind_is_the_kind_relevance_is_judged_as(run_cli, tmp_path):
+    """`--kind situational` judged the plan's other criteria as a plan, and its relevance as the wording's guess (a
+    story): "And the rota?" shares a word with the plan, which, read as a story, tells no event."""
+    answer = _answer(tmp_path, ROTA_PLAN)
+    assert classify("And the rota?") == "behavioural"  # the guess --kind corrects
+
+    def relevance(kind: str) -> dict:
+        result = run_cli("score", "--text", answer, "--offline", "-q", "And the rota?", "--kind", kind, "--json")
+        assert result.code == 0, result
+        return next(c for c in json.loads(result.out)["scorecard"]["criteria"] if c["criterion"] == "relevance")
+
+    as_plan, as_story = relevance("situational"), relevance("behavioural")
+    assert as_story["score"] <= 1 < 3 <= as_plan["score"]
+    assert any("I'd" in e["quote"] for e in as_plan["evidence"])  # quoted at its steps

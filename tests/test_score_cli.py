@@ -278,7 +278,7 @@ def test_session_scoring_failure_keeps_transcript_and_marks_failed(run_cli, monk
     class FailingScorer:
         name = "llm"
 
-        def score(self, question, transcript, rubrics):
+        def score(self, question, transcript, rubrics, *, kind=None):
             raise LLMError("endpoint returned 503 after 2 retries")
 
     import mockint.scoring

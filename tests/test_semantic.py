@@ -531,6 +531,8 @@ def test_a_broken_topic_is_one_line_naming_the_file(tmp_path):
     ("figures:\n  equating: [the same as, '*']", "_equating_data"),
     ("bad_outcomes:\n  happened: [lost]\n  averted: ['*']\n  stood_by: [a win]", "_bad_outcomes_data"),
     ("topics:\n  conflict: {asked: [conflict*], answered: ['*']}", "_topics_data"),
+    ("before_after:\n  before: ['*']\n  after: [now]\nown_part: [my part was]", "_telling_data"),
+    ("before_after:\n  before: [before]\n  after: [now]\nown_part: ['*']", "_telling_data"),
 ])
 def test_a_lone_star_is_refused_in_every_phrase_list(tmp_path, section, loader):
     """A lone `*` matches any word: `ties_back: ["*"]` would tie every story back and switch the check off."""

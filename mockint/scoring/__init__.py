@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 class Scorer(Protocol):
     name: str  # "llm" or "offline", as written into Scorecard.scorer
 
-    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard: ...
+    # `kind`: the kind of answer it is judged as (rubrics/questions.yaml's kinds; None: the question's wording
+    # says). The rubrics come in that kind's words already; a scorer that reads the question itself for what
+    # kind of answer it wants (the offline scorer's relevance) reads this instead.
+    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric], *, kind: str | None = None) -> Scorecard: ...
 
 
 def score_question(
@@ -41,8 +44,8 @@ def score_question(
     """
     from mockint.scoring.card import apply_question_criteria
 
-    text, criteria, used = _judged_on(question, rubrics)
-    card = scorer.score(text, transcript, used)
+    text, criteria, used, kind = _judged_on(question, rubrics)
+    card = scorer.score(text, transcript, used, kind=kind)
     return apply_question_criteria(card, criteria, used)
 
 
@@ -53,14 +56,14 @@ def warm_question(scorer: Scorer, question: QuestionRef | str, rubrics: list[Rub
     warm = getattr(scorer, "warm", None)
     if warm is None:
         return False
-    text, _, used = _judged_on(question, rubrics)
+    text, _, used, _kind = _judged_on(question, rubrics)
     warm(text, used)
     return True
 
 
-def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str, list[str], list[Rubric]]:
+def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str, list[str], list[Rubric], str]:
     """(the question's text, the criteria it is judged on, the rubrics that hold them, in the words
-    their criteria have for this question: rubric files' `variants`)."""
+    their criteria have for this question: rubric files' `variants`, the kind of answer it is judged as)."""
     from mockint.scoring.kinds import criteria_for
 
     if isinstance(question, str):
@@ -72,7 +75,7 @@ def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str,
         criteria, kind = criteria or guessed_criteria, kind or guessed
     wanted = {key.split(".", 1)[0] for key in criteria}
     used = [r for r in rubrics if r.id in wanted] or rubrics
-    return text, criteria, [r.for_question(text, kind) for r in used]
+    return text, criteria, [r.for_question(text, kind) for r in used], kind
 
 
 def get_scorer(settings: Settings, *, offline: bool = False) -> Scorer:

@@ -161,7 +161,7 @@ class BlendScorer:
     def warm(self, question: str, rubrics: list[Rubric]) -> None:
         self.llm.warm(question, rubrics)  # only the LLM has a prompt to read ahead
 
-    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
-        llm_card = self.llm.score(question, transcript, rubrics)  # LLMError goes to the caller as is
-        offline_card = self.offline.score(question, transcript, rubrics)
+    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric], *, kind: str | None = None) -> Scorecard:
+        llm_card = self.llm.score(question, transcript, rubrics, kind=kind)  # LLMError goes to the caller as is
+        offline_card = self.offline.score(question, transcript, rubrics, kind=kind)
         return blend_cards(llm_card, offline_card, rubrics, self.rule)

@@ -250,7 +250,8 @@ class LLMScorer:
         reading; practice warms while the candidate answers the first question."""
         self.client.warm(render_messages(question, "", rubrics), judgement_model(rubrics), name="score_answer")
 
-    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
+    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric], *, kind: str | None = None) -> Scorecard:
+        """`kind` is not read: the rubrics come in that kind's words, and the model reads the question itself."""
         if not rubrics:
             raise ScoringError("no rubrics to score against")
         if not transcript.text.strip():

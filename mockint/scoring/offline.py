@@ -8,7 +8,8 @@ It reads the answer the way a coach skims one, clause by clause:
   - action: first-person past-tense verbs ("I pulled", "I rebuilt ... and trained"),
     counted against "we" verbs, with sequence and reasoning markers;
   - result: outcome words in the second half of the answer ("went from", "dropped",
-    "shipped", "renewed"), measured or vague ("went well"), and a lesson ("I learned", "looking
+    "shipped", "renewed"), or a change told as two levels ("it was 6.1 days when I started ... after
+    three months it was 5.3"), measured or vague ("went well"), and a lesson ("I learned", "looking
     back", "I should have asked"); and, as the graders read a result, what followed told without
     an outcome verb ("by Easter he was reading aloud", "she agreed", "none in the nine months
     after"; on dev the result's QWK went from 0.43 to 0.65 with it). A measure that moved the wrong
@@ -47,7 +48,7 @@ from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.evidence import MIN_QUOTE_TOKENS
 from mockint.scoring.injection import addressed_to_scorer
-from mockint.scoring.kinds import classify, criteria_for
+from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
@@ -371,6 +372,9 @@ class UnitCues:
     outcome: int = 0
     vague_outcome: int = 0
     aftermath: bool = False  # what followed: "by Easter he was asking...", "she agreed"
+    before_after: bool = False  # a change told as two levels: "it was 6.1 days when I started ... it was 5.3"
+    baseline: int = -1  # (read_answer) the answer unit that told where a before_after started
+    own_part: list[str] = field(default_factory=list)  # what "my own part was ..." says the candidate did
     lesson: bool = False
     time_anchor: int = 0
     weak_anchor: int = 0
@@ -395,6 +399,10 @@ NOT_ACTIONS = STATE_PAST | EMPTY_VERBS
 AMBIGUOUS_PAST = frozenset("cut put set hit let read quit spread shut hurt cost bet split".split())
 
 
+# After "when I", what places a story in time rather than a step in it: "when I started, it was 6.1 days".
+ARRIVALS = frozenset("started joined arrived began".split())
+
+
 # Past verbs in an indirect question ("find out what went wrong", "look at why it happened") narrate
 # nothing: "I would find out what went wrong" is a plan, not a past event.
 WH_WORDS = frozenset("what why how whatever whoever".split())
@@ -415,9 +423,11 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
         w = words[i]
         if w in ("i", "we"):
             subject = w
-            background = i > 0 and words[i - 1] == "where"
             j = _skip_adverbs(words, i + 1)
             nxt = words[j] if j < len(words) else ""
+            # "where I ran the payments service", "when I started", "when I took over": when and where, not a step
+            background = i > 0 and (words[i - 1] == "where" or (words[i - 1] == "when" and (
+                nxt in ARRIVALS or (nxt == "took" and words[j + 1 : j + 2] == ["over"]))))
             if nxt in MODALS:
                 cues.hypothetical += nxt in ("would", "could", "might", "should", "will")
                 i = j + 1
@@ -478,6 +488,9 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
 
 
 CHANGE_VERBS = frozenset("down up cut reduced dropped fell rose increased decreased grew went".split())
+# Words between a level word and its figure that leave it a level: "was about six", "it's down to roughly four".
+FIGURE_HEDGES = frozenset("about around roughly nearly almost approximately just only under over below above barely "
+                          "maybe like still already probably".split())
 FRACTIONS = frozenset({"half", "third", "quarter"})
 
 
@@ -513,6 +526,127 @@ def _quantities(words: list[str], cues: UnitCues) -> None:
             or ("by" in words[max(0, i - 2) : i] and any(a in UNIT_WORDS for a in after))
         ):
             cues.change_quantities += 1
+
+
+# A change told as two levels rather than as "went from X to Y": "length of stay was about six point one days when I
+# started. after three months of the new checklist it was five point three". Each figure is told as a level (a
+# copula or "stood at", "down to" before it, hedges allowed: "was about"); the first is said to be where things
+# started and a later one, in the same sentence or the next two, where they ended up (rubrics/substance.yaml's
+# `before_after`), about the same thing (a pronoun before it, a word of the first clause, or the same unit). Read
+# clause by clause, a reply to "can you put a number on that?" told this way had no change and no result (Result
+# 1/4, Quantified impact 1/4, overall 20).
+_LEVEL_WORDS = frozenset("was were is are be been being its thats theyre theres stood sat ran averaged averaging hit "
+                         "reached take takes took cost costs had has have".split())
+_LEVEL_BEFORE_AT = _LEVEL_WORDS | frozenset("down up back in".split())  # "down to four", "came in at twelve"
+_REFERS_BACK = frozenset("it its they theyre that thats this these those we were our".split())
+_DIGITS = re.compile(r"\d+(\.\d+)?")
+# Clauses for reading figures: a full stop or comma inside a number ("6.1", "1,200") ends none.
+_FIGURE_CLAUSE_EDGE = re.compile(r"(?<!\d)[.,](?!\d)|[;:!?]|\s(?=(?:and|but|so|then|which|because|whereas|while)\b)")
+# How many sentences on the later figure may come (0: the same sentence).
+BEFORE_AFTER_REACH = 2
+
+
+@lru_cache(maxsize=4096)
+def _clause_figures(clause: str) -> tuple[list[str], list[tuple[int, int, float]]]:
+    """A clause's normalised tokens ("six point one" -> 6 point 1) and its figures told as a level. Cached: the
+    support check reads the same sentences again for every quote it weighs."""
+    from mockint.scoring.evidence import normalise
+
+    tokens = normalise(clause)
+    return tokens, _level_figures(tokens)
+
+
+def _level_figures(tokens: list[str]) -> list[tuple[int, int, float]]:
+    """(start, end, value) of each figure in normalised `tokens` told as a level: "was about 6 point 1",
+    "its down to 4", "stood at 12"; not "after 3 months", "we hired 2"."""
+    out, i = [], 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not _DIGITS.fullmatch(token) or YEAR.match(token):
+            i += 1
+            continue
+        end, value = i + 1, float(token)
+        if end + 1 < len(tokens) and tokens[end] == "point" and tokens[end + 1].isdigit():  # "6 point 1"
+            end, value = end + 2, float(f"{token.split('.')[0]}.{tokens[end + 1]}")
+        k = i - 1
+        while k >= 0 and tokens[k] in FIGURE_HEDGES:
+            k -= 1
+        lead = tokens[k] if k >= 0 else ""
+        if lead in _LEVEL_WORDS or (lead in ("at", "to") and k > 0 and tokens[k - 1] in _LEVEL_BEFORE_AT):
+            out.append((i, end, value))
+        i = end
+    return out
+
+
+def _same_thing(first: list[str], first_end: int, tokens: list[str], start: int, end: int) -> bool:
+    """Whether the figure at tokens[start:end] measures what the one ending at first[first_end] did: a pronoun
+    before it ("it was 5 point 3"), a content word the two clauses share, or the same unit after both."""
+    if _REFERS_BACK & set(tokens[:start]):
+        return True
+    unit_before, unit_after = first[first_end : first_end + 1], tokens[end : end + 1]
+    if unit_before and unit_before == unit_after and not _DIGITS.fullmatch(unit_before[0]):
+        return True
+
+    def content(words: list[str]) -> set[str]:
+        return {_stem(w) for w in words if len(w) > 3 and w.isalpha() and w not in _NOT_A_REFERENT}
+
+    return bool(content(first) & content(tokens))
+
+
+def _moved_wrong_way(first: list[str], before: float, after: float) -> bool:
+    """A measure of rubrics/substance.yaml's `measures` in the first clause that moved the wrong way."""
+    from mockint.scoring.semantic import measures
+
+    sides = measures()
+    side = next((s for i in range(len(first)) for s in sides if _measure_at(first, i, sides[s])), None)
+    return (side == "higher_is_better" and after < before) or (side == "lower_is_better" and after > before)
+
+
+@lru_cache(maxsize=4096)
+def figure_clauses(text: str) -> tuple[str, ...]:
+    """A unit's text, lower-cased, cut into the clauses its figures are read in. A piece with no figure told as a
+    level goes with the next (with the one before at the end): "before the new rota, | handover took forty
+    minutes" is one clause, its "before" the figure's."""
+    pieces = [c for c in _FIGURE_CLAUSE_EDGE.split(text.lower().replace("\u2019", "'")) if c and c.strip()]
+    clauses: list[str] = []
+    carried = ""
+    for piece in pieces:
+        if _clause_figures(piece)[1]:
+            clauses.append(f"{carried} {piece}".strip())
+            carried = ""
+        else:
+            carried = f"{carried} {piece}".strip()
+    if carried and clauses:
+        clauses[-1] = f"{clauses[-1]} {carried}"
+    return tuple(clauses)
+
+
+def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(unit of the figure before, unit of the figure after) of each change told as two levels in `clauses`
+    ((unit index, clause text) in answer order): a figure said to be where things started, and one of the same
+    thing said to be where they ended up, at most BEFORE_AFTER_REACH units later. A measure that moved the wrong
+    way is no change to credit."""
+    from mockint.scoring.semantic import before_after_phrases
+
+    before, after = before_after_phrases()
+    start: tuple[int, list[str], int, float] | None = None  # (unit, tokens, end of its figure, value)
+    found = []
+    for unit, clause in clauses:
+        tokens, figures = _clause_figures(clause)
+        if not figures:
+            continue
+        said = " ".join(_WORD.findall(clause))
+        if start is not None and unit - start[0] <= BEFORE_AFTER_REACH and after.search(said):
+            first, end, value = figures[0]
+            if value != start[3] and _same_thing(start[1], start[2], tokens, first, end) and not _moved_wrong_way(
+                    start[1], start[3], value):
+                found.append((start[0], unit))
+                start = None
+                continue
+        if before.search(said):
+            _first, end, value = figures[0]
+            start = (unit, tokens, end, value)
+    return found
 
 
 # What a figure can stand on. A time or money unit is a measure in itself ("three hours", "forty
@@ -634,6 +768,53 @@ def _acted_by_me(text: str, at: int) -> bool:
     return bool(before) and before[-1] in ("i", "i'd")
 
 
+# Words after "my own part was" before what the candidate did: "my own part was basically running...".
+_OWN_PART_FILLERS = frozenset("was is were to that just really basically actually mainly mostly both i myself personally "
+                              "also mine".split())
+_ING_NOUNS = frozenset("thing things everything something nothing anything morning evening ceiling building during "
+                       "king ring spring string".split())
+_TAKES_OBJECT = DETERMINERS | OBJECT_PRONOUNS | frozenset("him her them us up out round back over in".split())
+
+
+def own_part(text: str) -> tuple[bool, list[str]]:
+    """Whether a sentence (lower-cased, punctuation kept) marks out the candidate's own part of the work
+    (rubrics/substance.yaml's `own_part`: "my own part was", "the bit I did myself was", "I was the one who"), and
+    the verbs that say what that part was: "my own part was running the board round and chasing pharmacy" -
+    running, chasing. The first word after the phrase is the part; a later one joins it after "and", "then" or a
+    comma in the same form ("running ... and chasing", "rang ..., rebooked", "call the ... and ring her")."""
+    from mockint.scoring.semantic import own_part_phrases
+
+    match = own_part_phrases().search(text)
+    if match is None:
+        return False, []
+    tokens = re.findall(r"[a-z0-9]+(?:'[a-z]+)?|[,;.]", text[match.end():])
+    acts: list[str] = []
+    form, expect = "", True
+    for n, word in enumerate(tokens):
+        following = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if word == ".":
+            break
+        if word in (",", ";", "and", "then", "plus"):
+            expect = bool(form) or not acts
+            continue
+        if not expect:
+            continue
+        if not form and (word in _OWN_PART_FILLERS or word in ADVERBS):
+            continue
+        is_ing = word.endswith("ing") and len(word) > 4 and word not in _ING_NOUNS
+        shape = "ing" if is_ing else "past" if _is_past(word) else "base"
+        # a bare verb shows itself by its object ("ring the pharmacy"); "the rota" is no verb
+        verb = word.isalpha() and word not in STOPWORDS and word not in DETERMINERS and (
+            shape != "base" or following in _TAKES_OBJECT)
+        if verb and shape == (form or shape):
+            acts.append(word)
+            form = form or shape
+        elif not form:
+            return True, []  # "my part was the rota": a part named, not a step taken
+        expect = False
+    return True, acts
+
+
 _CLAUSE_EDGE = re.compile(r"[.,;!?]|\b(and|but|so|then|which|because)\b")
 
 
@@ -683,6 +864,14 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
         cues.outcome = 0
     cues.stakes = len(STAKES.findall(text))
     cues.personal_task = bool(PERSONAL_TASK.search(text))
+    # "My own part was running...": whose the work was (ownership), not a responsibility given (the task).
+    cues.own_part = [v for v in own_part(unit.text.lower().replace("\u2019", "'"))[1] if v not in NOT_ACTIONS]
+    cues.i_actions.extend(v for v in cues.own_part if v not in cues.i_actions)
+    changes = len(before_after_changes([(0, c) for c in figure_clauses(unit.text)]))
+    if changes:
+        cues.change_quantities += changes
+        cues.outcome += changes  # a before and after is a measured outcome, as "went from 6.1 to 5.3" is
+        cues.before_after = True
     cues.team_task = bool(TEAM_TASK.search(text))
     cues.constraints = len(CONSTRAINT.findall(text))
     cues.sequence = len(SEQUENCE.findall(text))
@@ -748,6 +937,9 @@ class Reading:
     meta_units: list[Unit]
     question: str
     word_count: int
+    # The kind of answer it is judged as (rubrics/questions.yaml's kinds): the one named with the question
+    # (`mockint score --kind`, a bank question's), else the one its wording asks for.
+    kind: str = DEFAULT_KIND
     phrases: dict[str, CuePhrases] = field(default_factory=dict, repr=False)  # the rubrics' offline_cues
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
@@ -781,9 +973,10 @@ class Reading:
         return self._rubric_cues.get(key, (zeros, zeros))
 
 
-def read_answer(text: str, question: str, rubrics: Iterable[Rubric] = ()) -> Reading:
-    """The answer read unit by unit, with the `offline_cues` of `rubrics` (the scorer passes those it scores
-    against; cue_phrases takes any other from the shipped rubric files)."""
+def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iterable[Rubric] = ()) -> Reading:
+    """The answer read unit by unit, as an answer of `kind` (None: the kind its question's wording asks for), with
+    the `offline_cues` of `rubrics` (the scorer passes those it scores against; cue_phrases takes any other from
+    the shipped rubric files)."""
     units = split_units(text)
     cased = any(ch.isupper() for ch in text if ch.isalpha()) and not text.isupper()
     answer_units, meta = [], []
@@ -793,7 +986,18 @@ def read_answer(text: str, question: str, rubrics: Iterable[Rubric] = ()) -> Rea
         if unit in answer_units and before in answer_units:
             unit.lead_in = before.text
     cues = [read_unit(u, cased) for u in answer_units]
-    return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), cue_phrases(rubrics))
+    # A before and after across sentences ("it was 6.1 days when I started. after three months it was 5.3"):
+    # read_unit has counted those inside one sentence.
+    clauses = [(n, c) for n, u in enumerate(answer_units) for c in figure_clauses(u.text)]
+    for first, then in before_after_changes(clauses):
+        if first != then:
+            cues[then].change_quantities += 1
+            cues[then].outcome += 1
+            cues[then].before_after = True
+        cues[then].baseline = first
+    judged_as = kind if kind in load_kinds() else classify(question)
+    return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
+                   cue_phrases(rubrics))
 
 
 # Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
@@ -979,12 +1183,20 @@ def first_step(r: Reading) -> int:
 RESULT_UP_FRONT = re.compile(r"\b(as a result|in the end|eventually|ended up|by the end|finally|at the end|these days|now)\b")
 
 
+def _with_baseline(r: Reading, unit: Unit, cues: UnitCues, quote: str) -> list[str]:
+    """`quote`, of the figure where things ended up, led by the sentence that said where they started when that is
+    another sentence ("length of stay was about six point one days when I started."): one alone is no change."""
+    if not cues.before_after or cues.baseline < 0 or r.units[cues.baseline] is unit:
+        return [quote]
+    return [_quote(r.units[cues.baseline], _focus_figures), quote]
+
+
 def judge_result(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     late = [(u, c) for u, c in r.pairs() if u.position >= 0.5]
     # An ending told first ("so the little boy ended up staying at his nan's that night, because...") is the result too.
     concrete = [(u, c) for u, c in r.pairs() if (c.outcome > 0 or c.aftermath)
-                and (u.position >= 0.5 or RESULT_UP_FRONT.search(u.lower))]
+                and (u.position >= 0.5 or c.before_after or RESULT_UP_FRONT.search(u.lower))]
     # A before/after early in the answer is a result only when an outcome word says so
     # ("cutting the bill from 42k to 21k"); otherwise it is the problem ("crept up to 19 hours").
     # Results follow actions: before the candidate's first step, figures and outcome words tell the
@@ -993,7 +1205,7 @@ def judge_result(r: Reading) -> Judgement:
     measured = [
         (u, c)
         for u, c in r.pairs()
-        if (u.index >= first or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))) and ((c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
+        if (u.index >= first or c.before_after or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))) and ((c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
         or (c.change_quantities > 0 and u.position >= 0.5)
         or (c.aftermath and c.quantities > 0 and u.position >= 0.5))
     ]
@@ -1018,7 +1230,8 @@ def judge_result(r: Reading) -> Judgement:
     else:
         return Judgement(0, [], "No outcome: the story stops before saying what happened.")
     source = measured or concrete or vague
-    quotes = [_quote(u, _focus_outcome) for u, _ in source[-1:]] + [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
+    quotes = [q for u, c in source[-1:] for q in _with_baseline(r, u, c, _quote(u, _focus_outcome))]
+    quotes += [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
     feedback = {
         1: "The outcome is vague; say what changed, by how much, and what you learned.",
         2: "There is an outcome, but not measured or without a lesson; add a number and what you learned.",
@@ -1051,8 +1264,15 @@ def judge_quantified(r: Reading) -> Judgement:
     else:
         score = 1
     first = first_step(r)
-    quotes = _best(r, lambda u, c: (c.change_quantities * 2 + c.quantities * (1.5 if c.outcome else 0.5)) * (1.0 if u.index >= first else 0.3),
-                   limit=2, focus=_focus_figures)
+
+    def weight(u: Unit, c: UnitCues) -> float:
+        return (c.change_quantities * 2 + c.quantities * (1.5 if c.outcome else 0.5)) * (1.0 if u.index >= first or c.before_after else 0.3)
+
+    quotes = _best(r, weight, limit=2, focus=_focus_figures)
+    top_unit, top = max(r.pairs(), key=lambda p: (weight(*p), -p[0].index))
+    if quotes and top.before_after and _quote(top_unit, _focus_figures) == quotes[0]:
+        led = _with_baseline(r, top_unit, top, quotes[0])  # where it started, then where it ended: the change, not two figures
+        quotes = led + [q for q in quotes[1:] if q not in led][: 2 - len(led)]
     feedback = {
         1: "Only incidental numbers; measure the impact of your work.",
         2: "Numbers size the situation but not your impact; add a before/after.",
@@ -1099,12 +1319,21 @@ def judge_ownership(r: Reading) -> Judgement:
     else:
         score = 3 + (i_acts >= 4 and balance >= 0.6 and owned_task)
     decided = [u for u, c in r.pairs() if PERSONAL_DECISION.search(u.lower) and c.i_actions]
-    if decided and i_acts >= 1:
-        score = max(score, 3)  # "we" did the work, but the decision that mattered was the candidate's
+    # "My own part was running the board round and chasing pharmacy": the candidate's part marked out from the
+    # team's, which is what level 3 asks for, however much "we" the rest of the story says.
+    owned = [u for u, c in r.pairs() if c.own_part]
+    if (decided or owned) and i_acts >= 1:
+        score = max(score, 3)  # "we" did the work, but the decision that mattered, or this part of it, was the candidate's
     if share < 0.5:
         score = min(score, 1)
-    quotes = [_quote(decided[0], _focus_pattern(PERSONAL_DECISION))] if decided and score >= 3 else _best(
-        r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1, focus=_focus_mine)
+    if decided and score >= 3:
+        quotes = [_quote(decided[0], _focus_pattern(PERSONAL_DECISION))]
+    elif owned and score >= 3:
+        from mockint.scoring.semantic import own_part_phrases
+
+        quotes = [_quote(owned[0], _focus_pattern(own_part_phrases()))]
+    else:
+        quotes = _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1, focus=_focus_mine)
     feedback = f"'I' {i_words}x vs 'we' {we_words}x; " + {
         0: "your own part never appears.",
         1: "your contribution can only be guessed.",
@@ -1202,7 +1431,7 @@ def story_instead_of_reasons(r: Reading) -> bool:
     from mockint.scoring.semantic import ties_back_phrases
 
     share, _past, _ = _story_mode(r)
-    if share < 0.8 or _ASKS_FOR_AN_OCCASION.search(r.question.lower()) or classify(r.question) != "motivation":
+    if share < 0.8 or _ASKS_FOR_AN_OCCASION.search(r.question.lower()) or r.kind != "motivation":
         return False
     text = " ".join(u.lower for u in r.units)
     return not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
@@ -1236,7 +1465,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     hits = expanded & all_stems
     direct = q_words & all_stems
     behavioural = bool(BEHAVIOURAL_Q.search(question))
-    kind = classify(r.question)
+    kind = r.kind
     # A real story is an attempt at a question that asks for an example even when it shares no words
     # with it; asked why, what if, or how something works, a story is an answer only when it is about
     # what was asked, in words or by meaning (semantic.py).
@@ -1295,7 +1524,7 @@ def kind_substance(r: Reading, real: Judgement) -> Judgement:
     of 19 motivation ones. Out of fold on dev, the whole scorer: see scripts/fit_offline_scorer.py."""
     if not r.question.strip():
         return real
-    kind, criteria = criteria_for(r.question)
+    kind, criteria = r.kind, load_kinds()[r.kind].criteria
     if kind == "behavioural":
         return real
     own = judge_kinds(r)
@@ -1399,8 +1628,8 @@ class OfflineScorer:
 
     name = "offline"
 
-    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
-        reading = read_answer(transcript.text, question or "", rubrics)
+    def score(self, question: str, transcript: Transcript, rubrics: list[Rubric], *, kind: str | None = None) -> Scorecard:
+        reading = read_answer(transcript.text, question or "", kind, rubrics)
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
         judgements = apply_ceilings([u.text for u in reading.units], judgements)  # a plan that refuses the safe step
@@ -1568,7 +1797,6 @@ def figure_contradictions(r: Reading) -> int:
 
 def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
     """Cap every criterion at what a shut gate allows, and say why on one criterion of the card."""
-    from mockint.scoring.kinds import criteria_for
     from mockint.scoring.semantic import gates
 
     by_key = {f"{c.rubric}.{c.criterion}": c for c in raw}
@@ -1576,7 +1804,7 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
     shut = shut_gates(reading, judgements[key].score if key in judgements else 0)
     if not shut:
         return raw
-    judged_on = set(criteria_for(reading.question)[1]) if reading.question.strip() else set(by_key)
+    judged_on = set(load_kinds()[reading.kind].criteria) if reading.question.strip() else set(by_key)
     for name in shut:
         spec = gates()[name]
         level = spec["max_level"]
@@ -1834,8 +2062,8 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
     we_acts = sum(len(c.we_actions) for c in reading.cues)
     named = len(set().union(*(c.named for c in reading.cues))) if reading.cues else 0
     direct, themed = _question_overlap(reading)
-    late = [c for u, c in reading.pairs()
-            if u.position >= 0.5 or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))]  # a result told up front too
+    late = [c for u, c in reading.pairs()  # a result told up front too
+            if u.position >= 0.5 or c.before_after or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))]
     content = _CONTENT.findall(text)
     cased = any(ch.isupper() for ch in raw) and not raw.isupper()
     features = {f"rule.{key}": float(j.score) for key, j in judgements.items()}

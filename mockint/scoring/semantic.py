@@ -239,6 +239,37 @@ def ties_back_phrases() -> re.Pattern[str]:
     return _ties_back_data(*_substance_file())
 
 
+BEFORE_AFTER_LISTS = ("before", "after")
+
+
+@lru_cache(maxsize=4)
+def _telling_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]]:
+    """`before_after` and `own_part`, from one read of the file (each read of it takes ~150 ms)."""
+    from mockint.datafiles import phrase_list, read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    data = read_yaml_mapping(path, "substance file", schema_version=1)
+    section = data.get("before_after") or {}
+    if not isinstance(section, dict):
+        raise DataFileError(f"{path}: `before_after` must map {' and '.join(BEFORE_AFTER_LISTS)} to lists of phrases")
+    out = {name: phrases_pattern(phrase_list(path, f"before_after.{name}", section.get(name))) for name in BEFORE_AFTER_LISTS}
+    out["own_part"] = phrases_pattern(phrase_list(path, "own_part", data.get("own_part")))
+    return out
+
+
+def before_after_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """substance.yaml's `before_after`: what says a figure is where things started ("when I started", "it had
+    been") and what says a later one is where they ended up ("after three months", "by the end", "now")."""
+    data = _telling_data(*_substance_file())
+    return data["before"], data["after"]
+
+
+def own_part_phrases() -> re.Pattern[str]:
+    """substance.yaml's `own_part`: how a candidate marks out their own part of a team's work ("my own part was")."""
+    return _telling_data(*_substance_file())["own_part"]
+
+
 def equating_phrases() -> re.Pattern[str]:
     """substance.yaml's `figures.equating`: words that equate a figure with another thing ("the same number as")."""
     return _equating_data(*_substance_file())
