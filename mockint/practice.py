@@ -1002,12 +1002,19 @@ def told_after(before: Judged, question: QuestionRef, reply: Transcript) -> Judg
 
 def find_planned_followup(store: SessionStore, text: str) -> tuple[Session, QuestionRef] | None:
     """The stored plan follow-up (asked or planned) worded `text`, newest session first, with the
-    session it is in: a question typed from a plan brings what it asks for and the answer it quotes."""
-    from mockint.coaching.plan import same_words
+    session it is in: a question typed from a plan brings what it asks for and the answer it quotes.
 
-    for session_id in reversed(store.ids()):
+    Only a session whose file says "followup" (a QuestionRef's `source`, as JSON writes it) can hold one,
+    so only those are parsed: `score --text -q` parsed every stored session when none matched, 1.27 s of
+    CPU for 200 sessions of four scored answers (120 kB each), 0.02 s when only one of them has a plan."""
+    import json
+
+    from mockint.coaching.plan import same_words
+    from mockint.session import load_session_file
+
+    for session_id in reversed(store.ids_saying(json.dumps("followup"))):
         try:
-            session = store.load(session_id)
+            session = load_session_file(store.file(session_id))
         except SessionError:
             continue  # a damaged session: 'mockint sessions list' names it
         for rnd in reversed(session.rounds):

@@ -174,6 +174,20 @@ class SessionStore:
             return []
         return sorted(p.parent.name for p in self.root.glob(f"*/{SESSION_FILE}"))
 
+    def ids_saying(self, fragment: str) -> list[str]:
+        """The ids (oldest first) of the sessions whose file has `fragment` in it as written, such as the
+        JSON string '"followup"': a first pass that reads the bytes only, where loading parses and
+        validates the whole session. A file that cannot be read is left out ('scan' names it)."""
+        wanted = fragment.encode("utf-8")
+        found = []
+        for session_id in self.ids():
+            try:
+                if wanted in self.file(session_id).read_bytes():
+                    found.append(session_id)
+            except OSError:
+                continue
+        return found
+
     def resolve(self, ref: str) -> str:
         """Accept a full id, a unique prefix, or 'latest'."""
         ids = self.ids()

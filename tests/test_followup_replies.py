@@ -363,3 +363,40 @@ def test_progress_per_criterion_counts_first_answers_as_the_round_means_do():
 
     md = render_progress(analyse_progress([session], RUBRICS), "md")
     assert "| 0 (+1 reply) | - |" in md and "first answers only" in md, md
+
+
+def test_a_followup_planned_in_an_older_session_is_found_reading_only_the_sessions_that_hold_one(monkeypatch):
+    """`score --text -q` looks for the plan that asked the question: newest first, loading only the sessions
+    whose file has a follow-up in it, so three newer sessions without a plan are never parsed."""
+    from datetime import datetime, timezone
+
+    import mockint.session
+    from mockint.practice import find_planned_followup
+    from mockint.session import new_session_id
+
+    store = SessionStore(load_settings().paths.sessions_dir)
+
+    def stored(day: int, plan: list[QuestionRef]) -> Session:
+        session = Session(id=new_session_id(datetime(2025, 3, day, 9, tzinfo=timezone.utc)), role="Ward manager")
+        rnd = session.new_round("bank")
+        rnd.questions.append(BANK.get("beh.teamwork_goal").ref())
+        rnd.plan = plan
+        store.folder(session.id).mkdir(parents=True)
+        store.save(session)
+        return session
+
+    asked = QuestionRef(id="fu.result", text=RESULT_FOLLOWUP, source="followup", criteria=["star.result"])
+    other = QuestionRef(id="fu.action", text='You said "we started a board round": what did you do?', source="followup")
+    older, middle = stored(1, [asked]), stored(2, [other])
+    newer = [stored(day, []).id for day in (3, 4, 5)]
+    damaged = store.folder("20250306-090000-dead")
+    damaged.mkdir()
+    (damaged / "session.json").write_text('{"rounds": [{"plan": [{"source": "followup"', encoding="utf-8")
+
+    loaded: list[str] = []
+    load = mockint.session.load_session_file
+    monkeypatch.setattr(mockint.session, "load_session_file", lambda path: loaded.append(path.parent.name) or load(path))
+    session, ref = find_planned_followup(store, RESULT_FOLLOWUP.upper().replace(":", " :"))
+    assert (session.id, ref.id, ref.criteria) == (older.id, "fu.result", ["star.result"])
+    assert loaded == [damaged.name, middle.id, older.id] and not set(newer) & set(loaded)
+    assert find_planned_followup(store, "What would you do differently next time?") is None

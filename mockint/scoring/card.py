@@ -28,8 +28,9 @@ Pure: plain data in, plain data out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -47,6 +48,9 @@ from mockint.scoring.rubrics import (
     overall_for,
 )
 from mockint.scoring.support import supported_level
+
+if TYPE_CHECKING:
+    from mockint.scoring.offline import CuePhrases
 
 # Highest score a criterion may keep when none of its quotes verify.
 EVIDENCE_CAP = 1
@@ -67,9 +71,11 @@ class RawCriterion(BaseModel):
 
 
 def score_criterion(
-    raw: RawCriterion, criterion: Criterion, rubric: Rubric, transcript: Transcript, *, cues: bool = False
+    raw: RawCriterion, criterion: Criterion, rubric: Rubric, transcript: Transcript, phrases: Mapping[str, CuePhrases],
+    *, cues: bool = False,
 ) -> CriterionScore:
-    """`cues`: the score is the offline cues' reading (level_feedback)."""
+    """`phrases`: the scored rubrics' `offline_cues`, which the support check reads too (offline.cue_phrases);
+    `cues`: the score is the offline cues' reading (level_feedback)."""
     if not 0 <= raw.score <= MAX_SCORE:
         raise ScoringError(f"{rubric.id}.{criterion.id}: score {raw.score} is outside 0-{MAX_SCORE}")
     evidence, rejected = verify_quotes(raw.quotes, transcript)
@@ -78,7 +84,7 @@ def score_criterion(
         score, capped = EVIDENCE_CAP, True
     elif criterion.support and evidence:
         # A real quote is not proof of any score: it must show what the level needs.
-        supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence])
+        supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence], phrases)
         if supported < score:
             score, lowered = max(supported, EVIDENCE_CAP), f"the quotes do not show {missing}"
     return CriterionScore(
@@ -237,8 +243,11 @@ def build_scorecard(
     missing = [f"{r.id}.{c.id}" for r in rubrics for c in r.criteria if (r.id, c.id) not in given]
     if missing:
         raise ScoringError(f"the {scorer} scorer gave no score for {', '.join(missing)}")
-    cues = scorer == "offline"
-    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript, cues=cues) for r in rubrics for c in r.criteria]
+    from mockint.scoring.offline import cue_phrases  # offline.py builds on this module
+
+    cues, phrases = scorer == "offline", cue_phrases(rubrics)
+    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript, phrases, cues=cues)
+                for r in rubrics for c in r.criteria]
     return Scorecard(
         scorer=scorer,  # type: ignore[arg-type]
         model=model,

@@ -88,10 +88,13 @@ class _Strict(BaseModel):
 
 class OfflineCues(_Strict):
     """Phrases the offline scorer reads for one criterion, beside its own cue readers (offline.py):
-    `good` ones count toward it, `poor` ones against it. Lower-case, matched from a word start; a
-    trailing `*` lets a word run on ("escalat*"), and a `*` word stands for any one word ("every *").
-    Checked as the file loads (datafiles.phrase_list), with the criteria that read them."""
+    `good` ones count toward it, `poor` ones against it, by the criterion's own weights. Lower-case,
+    matched from a word start; a trailing `*` lets a word run on ("escalat*"), and a `*` word stands for
+    any one word ("every *"). Checked as the file loads (datafiles.phrase_list), with the criteria that
+    read them (OFFLINE_CUE_READERS)."""
 
+    good_adds: float = Field(ge=0, description="what one good phrase adds to the rule reading's cue strength")
+    poor_per_level: int = Field(ge=1, description="how many poor phrases take one level off the rule reading")
     good: list[str] = Field(default_factory=list, description="phrases of an answer that does this well")
     poor: list[str] = Field(default_factory=list, description="phrases of an answer that does it badly")
 
@@ -321,18 +324,30 @@ def load_rubric_file(path: Path) -> Rubric:
     return rubric
 
 
+# The criteria whose offline rule judge reads `offline_cues` (offline.judge_kinds: a cue strength the good
+# phrases add to, levels the poor ones take off). On any other criterion the phrases would be read by
+# nothing, so the file is refused; tests/test_offline_kind_cues.py checks each of these reads them.
+OFFLINE_CUE_READERS = (
+    "motivation.specific_reasons",
+    "situational.plan",
+    "situational.judgement",
+    "approach.method",
+    "technical.accuracy",
+    "technical.reasoning",
+)
+
+
 def _check_offline_cues(rubric: Rubric, path: Path) -> None:
     """`offline_cues` only on a criterion the offline scorer reads them for (elsewhere they would be
     silently ignored), each list of phrases well-formed."""
     from mockint.datafiles import phrase_list
-    from mockint.scoring.offline import KIND_CUE_WEIGHTS
 
     for criterion in rubric.criteria:
         if criterion.offline_cues is None:
             continue
-        if f"{rubric.id}.{criterion.id}" not in KIND_CUE_WEIGHTS:
+        if f"{rubric.id}.{criterion.id}" not in OFFLINE_CUE_READERS:
             raise DataFileError(f"{path}: criterion '{criterion.id}' has offline_cues, which the offline scorer reads "
-                                f"only for {', '.join(KIND_CUE_WEIGHTS)}")
+                                f"only for {', '.join(OFFLINE_CUE_READERS)}")
         for side, cues in (("good", criterion.offline_cues.good), ("poor", criterion.offline_cues.poor)):
             phrase_list(path, f"{criterion.id}.offline_cues.{side}", cues, may_be_empty=True)
 
@@ -365,6 +380,19 @@ def load_rubrics(ids: list[str] | None = None, *, folder: Path | None = None) ->
     rubrics = [load_rubric_file(files[i]) for i in dict.fromkeys(wanted)]
     _check_followup_criteria(rubrics, files)
     return rubrics
+
+
+def shipped_rubric(rubric_id: str) -> Rubric | None:
+    """The shipped rubrics/ folder's rubric `rubric_id` (None when it has none), read again when its file changes."""
+    from mockint.resources import rubric_file_stamp
+
+    path, mtime = rubric_file_stamp(f"{rubric_id}.yaml")
+    return _rubric_at(path, mtime) if mtime else None
+
+
+@lru_cache(maxsize=8)
+def _rubric_at(path: str, _mtime: int) -> Rubric:
+    return load_rubric_file(Path(path))
 
 
 def _check_followup_criteria(rubrics: list[Rubric], files: dict[str, Path]) -> None:

@@ -15,9 +15,13 @@ A requirement is a list of cues that must all be shown; "a or b" accepts either.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from mockint.scoring.safety import refuses_a_step
+
+if TYPE_CHECKING:
+    from mockint.scoring.offline import CuePhrases
 
 # Cue name -> what a coach reads in the rubric file -> detector over the quoted text.
 CUE_WORDS: dict[str, str] = {
@@ -40,16 +44,23 @@ CUE_WORDS: dict[str, str] = {
 }
 
 
+# Cues a criterion's `good` phrases (its rubric file's offline_cues) show too: a step of a plan is also what
+# situational.plan's phrases say ("first thing", "follow it up"), a method what approach.method's say.
+SHOWN_BY_PHRASES: dict[str, str] = {
+    "plan_step": "situational.plan",
+    "judgement": "situational.judgement",
+    "method": "approach.method",
+    "reason": "technical.reasoning",
+    "research": "motivation.specific_reasons",
+}
+
+
 def _detectors() -> dict[str, Callable[[str, str], bool]]:
     from mockint.scoring import offline as o
 
     def read(lower: str, cased: str) -> o.UnitCues:
         unit = o.Unit(text=cased, index=0, position=0.5, words=o._WORD.findall(lower), lower=" ".join(o._WORD.findall(lower)))
         return o.read_unit(unit, cased=any(ch.isupper() for ch in cased))
-
-    def said(key: str, lower: str) -> bool:  # a `good` phrase of the criterion's offline_cues (its rubric file)
-        good = o.rubric_cue_patterns().get(key)
-        return bool(good and good[0].search(lower))
 
     return {
         "outcome": lambda t, c: bool(o.says_outcome(t) or o.reports_harm(t) or o.what_followed(t)
@@ -62,11 +73,11 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "responsibility": lambda t, c: bool(o.PERSONAL_TASK.search(t)),
         "past_event": lambda t, c: _narrates_the_past(read(t, c)),
         "named": lambda t, c: bool(read(t, c).named or read(t, c).roles or read(t, c).scaled_quantities),
-        "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)) or said("situational.plan", t),
-        "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)) or said("situational.judgement", t),
-        "method": lambda t, c: bool(o.METHOD.search(t) or o.METHOD_STANDING.search(t)) or said("approach.method", t),
-        "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)) or said("technical.reasoning", t),
-        "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named) or said("motivation.specific_reasons", t),
+        "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)),
+        "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)),
+        "method": lambda t, c: bool(o.METHOD.search(t) or o.METHOD_STANDING.search(t)),
+        "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)),
+        "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named),
         "experience": lambda t, c: bool(read(t, c).i_actions or re.search(r"\bi('ve| have| had)\b|\bin my (last|current|previous)\b", t)),
         "specific_term": lambda t, c: bool(read(t, c).named or read(t, c).quantities or o._ACRONYM.search(c)),
     }
@@ -83,13 +94,21 @@ _DETECTORS: dict[str, Callable[[str, str], bool]] | None = None
 NOT_FROM_REFUSALS = frozenset({"judgement", "plan_step"})
 
 
-def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
-    """None when the quotes show every cue of the requirement, else the first one missing (in words)."""
+def check_requirement(requirement: list[str], quotes: list[str], phrases: Mapping[str, CuePhrases]) -> str | None:
+    """None when the quotes show every cue of the requirement, else the first one missing (in words).
+    `phrases`: the `offline_cues` of the rubrics scored against (offline.cue_phrases)."""
     global _DETECTORS
     if _DETECTORS is None:
         _DETECTORS = _detectors()
     cased = " ".join(quotes)
     lower = cased.lower().replace("\u2019", "'")
+
+    def shows(name: str, lower: str, cased: str) -> bool:
+        if _DETECTORS[name](lower, cased):
+            return True
+        said = phrases.get(SHOWN_BY_PHRASES.get(name, ""))
+        return bool(said and said.good.search(lower))
+
     for item in requirement:
         options = [name.strip() for name in item.split(" or ")]
         if NOT_FROM_REFUSALS.intersection(options):
@@ -97,23 +116,25 @@ def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
             shown = {name: (kept.lower().replace("\u2019", "'"), kept) for name in NOT_FROM_REFUSALS}
         else:
             shown = {}
-        if not any(_DETECTORS[name](*shown.get(name, (lower, cased))) for name in options):
+        if not any(shows(name, *shown.get(name, (lower, cased))) for name in options):
             return " or ".join(CUE_WORDS[name] for name in options)
     return None
 
 
-def shows(cue: str, text: str) -> bool:
-    """Whether `text` shows `cue` (a name of CUE_WORDS), read as a quote is read."""
-    return check_requirement([cue], [text]) is None
+def shows(cue: str, text: str, phrases: Mapping[str, CuePhrases] | None = None) -> bool:
+    """Whether `text` shows `cue` (a name of CUE_WORDS), read as a quote is read. A cue that a
+    rubric's phrases also show (SHOWN_BY_PHRASES) reads them only when `phrases` are given."""
+    return check_requirement([cue], [text], phrases or {}) is None
 
 
-def supported_level(support: dict[int, list[str]], score: int, quotes: list[str]) -> tuple[int, str | None]:
+def supported_level(support: dict[int, list[str]], score: int, quotes: list[str],
+                    phrases: Mapping[str, CuePhrases]) -> tuple[int, str | None]:
     """The highest level up to `score` that the quotes support, and what the first level they
-    failed needed ("an outcome"); (score, None) when they support it."""
+    failed needed ("an outcome"); (score, None) when they support it. `phrases` as check_requirement."""
     missing = None
     for level in range(score, 0, -1):
         needed = [req for lvl, req in support.items() if lvl <= level]
-        gaps = [gap for req in needed if (gap := check_requirement(req, quotes))]
+        gaps = [gap for req in needed if (gap := check_requirement(req, quotes, phrases))]
         if not gaps:
             return level, missing
         missing = missing or gaps[0]
