@@ -330,6 +330,9 @@ class Practice:
         so progress shows it as that session's next round."""
         from mockint.coaching.questions import extract_keywords, load_bank
 
+        if options.own_questions and (options.panel or options.use_plan):
+            raise UsageError(f"your own questions cannot be asked with {'--panel' if options.panel else '--plan'}: it asks its own",
+                             hint="practise yours in a round of their own")
         given = [f if isinstance(f, AnswerFile) else AnswerFile(Path(f)) for f in options.answers_from]
         if given:
             _check_answer_files(given)
@@ -408,9 +411,6 @@ class Practice:
         unnamed answer files take (the first ones; a warning says how many are left out)."""
         if not options.own_questions:
             return []
-        if options.panel or options.use_plan:
-            raise UsageError(f"your own questions cannot be asked with {'--panel' if options.panel else '--plan'}: it asks its own",
-                             hint="practise yours in a round of their own")
         from mockint.coaching.own_questions import own_refs
 
         own = [q for q in own_refs(options.own_questions, bank) if q.id not in named]

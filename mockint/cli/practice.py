@@ -363,7 +363,7 @@ def answer_file(value: str):  # -> AnswerFile
 def own_questions(ask: list[str] | None, *, mine: bool, questions_file: Path | None, resume: bool) -> list:  # -> list[OwnQuestion]
     """Your own questions for the round: the questions file's (--mine, --questions-file), then
     each --ask in the order given. A usage mistake exits 2, as does a bad questions file."""
-    from mockint.coaching.own_questions import OwnQuestion, checked, load_own_questions, own_questions_path
+    from mockint.coaching.own_questions import gather, own_questions_path
     from mockint.coaching.questions import load_bank
     from mockint.errors import UsageError
 
@@ -374,11 +374,7 @@ def own_questions(ask: list[str] | None, *, mine: bool, questions_file: Path | N
         return []
     if resume:
         raise UsageError("a resumed round keeps its own questions: --ask, --mine and --questions-file start a new one")
-    bank = load_bank()
-    found = load_own_questions(path, bank) if path is not None else []
-    typed = [OwnQuestion(text=text) for text in ask or []]
-    labels = [f"question {i} of {path}" for i in range(1, len(found) + 1)] + ["--ask"] * len(typed)
-    return checked([*found, *typed], bank, labels)
+    return gather(ask or [], path, load_bank())
 
 
 @app.command("practice")

@@ -22,10 +22,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
 from mockint.coaching.questions import QuestionBank, question_ref, tokens
-from mockint.datafiles import first_error, read_yaml_mapping
+from mockint.datafiles import check_schema_version, first_error, read_yaml
 from mockint.errors import ConfigError, DataFileError, MockintError, UsageError
 from mockint.records import Model, QuestionRef
 
@@ -35,7 +35,7 @@ OWN_ID_PREFIX = "own."
 # An own question's id is made from its first content words: the same wording keeps its id from
 # session to session (the weakness ledger knows a question by id), and a reader can tell which it is.
 ID_WORDS = 4
-FORMAT_HINT = "a YAML list of questions under `questions:`; docs/practice.md shows one"
+FORMAT_HINT = "your questions as a YAML list, one `- question` a line; docs/practice.md shows one"
 
 
 class OwnQuestion(Model):
@@ -43,11 +43,6 @@ class OwnQuestion(Model):
 
     text: str
     kind: str | None = None
-
-
-class OwnQuestionsFile(Model):
-    schema_version: int = OWN_SCHEMA_VERSION
-    questions: list[str | OwnQuestion] = Field(min_length=1)
 
 
 def own_questions_path() -> Path:
@@ -58,22 +53,48 @@ def own_questions_path() -> Path:
 
 
 def load_own_questions(path: Path, bank: QuestionBank) -> list[OwnQuestion]:
-    """The questions of a questions file, in its order; a one-line ConfigError naming the file otherwise."""
+    """The questions of a questions file, in its order; a one-line ConfigError naming the file otherwise.
+
+    The file is a list of questions, each its text or `text:` with `kind:`; the list may stand
+    alone or sit under `questions:` (beside an optional `schema_version`)."""
     if not path.is_file():
         where = "is a folder, not a questions file" if path.is_dir() else "no questions file there"
         raise ConfigError(f"{path}: {where}", hint=f"write {FORMAT_HINT}")
     try:
-        data = read_yaml_mapping(path, "questions file", schema_version=OWN_SCHEMA_VERSION)
-        spec = OwnQuestionsFile.model_validate(data)
+        data = read_yaml(path, "questions file")
+        if isinstance(data, dict):
+            check_schema_version(path, data, OWN_SCHEMA_VERSION)
+            unknown = sorted(set(data) - {"schema_version", "questions"})
+            if unknown:
+                raise DataFileError(f"{path}: unknown key '{unknown[0]}'; the questions go under `questions:`")
+            data = data.get("questions")
     except DataFileError as exc:
-        raise ConfigError(exc.message, hint=exc.hint or FORMAT_HINT) from None
-    except ValidationError as exc:
-        raise ConfigError(f"{path}: invalid questions file at {first_error(exc)}", hint=FORMAT_HINT) from None
-    found = [q if isinstance(q, OwnQuestion) else OwnQuestion(text=q) for q in spec.questions]
+        raise ConfigError(exc.message, hint=exc.hint) from None
+    if not isinstance(data, list) or not data:
+        raise ConfigError(f"{path}: no questions in it", hint=f"write {FORMAT_HINT}")
+    found = []
+    for i, item in enumerate(data):
+        if isinstance(item, dict):
+            try:
+                found.append(OwnQuestion.model_validate(item))
+            except ValidationError as exc:
+                raise ConfigError(f"{path}: questions[{i}]: {first_error(exc)}", hint="each question is its text, or `text:` and `kind:`") from None
+        elif isinstance(item, str):
+            found.append(OwnQuestion(text=item))
+        else:
+            raise ConfigError(f"{path}: questions[{i}]: {item!r} is not a question", hint="each question is its text, or `text:` and `kind:`")
     try:
         return checked(found, bank, [f"questions[{i}]" for i in range(len(found))])
     except UsageError as exc:
         raise ConfigError(f"{path}: {exc.message}", hint=exc.hint) from None
+
+
+def gather(typed: Sequence[str], path: Path | None, bank: QuestionBank, *, typed_as: str = "--ask") -> list[OwnQuestion]:
+    """The round's own questions: the questions file's at `path` (when given), then each `typed`
+    one in order; `typed_as` names a typed question in an error ("--ask")."""
+    found = load_own_questions(path, bank) if path is not None else []
+    labels = [f"question {i} of {path}" for i in range(1, len(found) + 1)] + [typed_as] * len(typed)
+    return checked([*found, *(OwnQuestion(text=text) for text in typed)], bank, labels)
 
 
 def checked(questions: Sequence[OwnQuestion], bank: QuestionBank, labels: Sequence[str]) -> list[OwnQuestion]:
