@@ -331,8 +331,10 @@ class Practice:
         from mockint.coaching.questions import extract_keywords, load_bank
 
         if options.own_questions and (options.panel or options.use_plan):
-            raise UsageError(f"your own questions cannot be asked with {'--panel' if options.panel else '--plan'}: it asks its own",
-                             hint="practise yours in a round of their own")
+            asker = "--panel" if options.panel else "--plan"
+            raise UsageError(
+                f"your own questions cannot be asked with {asker}: it asks its own", hint="practise yours in a round of their own"
+            )
         given = [f if isinstance(f, AnswerFile) else AnswerFile(Path(f)) for f in options.answers_from]
         if given:
             _check_answer_files(given)
@@ -349,19 +351,21 @@ class Practice:
             from mockint.coaching.panel import seat_panel
 
             # The panel's turns decide who asks each slot; a slot a file names keeps its question.
-            slots = [named.get(f.question_id or "") for f in files] if files else [None] * (options.questions or DEFAULT_QUESTIONS)
+            slots = [named.get(f.question_id or "") for f in files] if files else [None] * self._round_length(options, [])
             questions, askers = seat_panel(panel, bank, slots, seed=options.seed)
             if len(questions) < len(slots):
                 raise SessionError(f"panel '{panel.id}' has only {len(questions)} questions for {len(slots)} answers")
             kind = "bank"
         else:
-            picked, kind = self.choose_questions(options, bank, wanted + len(named), own) if wanted else ([], "files" if files else "bank")
+            picked, kind = self.choose_questions(options, bank, wanted + len(named), own) if wanted else ([], "bank")
             taken = set(named) | {q.id for q in own}
             # Your own questions first, in your order; the bank's (or the plan's) after them.
             questions = own + [q for q in picked if q.id not in taken][:wanted]
             if files:
                 if len(questions) < len(own) + wanted:
-                    raise SessionError(f"only {len(questions)} questions for {len(own) + wanted} answer files", hint="name each file's question: ID=FILE")
+                    raise SessionError(
+                        f"only {len(questions)} questions for {len(own) + wanted} answer files", hint="name each file's question: ID=FILE"
+                    )
                 rest = iter(questions)
                 questions = [named[f.question_id] if f.question_id else next(rest) for f in files]
         if kind == "plan" and self.store.ids():

@@ -360,7 +360,7 @@ def answer_file(value: str):  # -> AnswerFile
     return AnswerFile(Path(value))
 
 
-def own_questions(ask: list[str] | None, *, mine: bool, questions_file: Path | None, resume: bool) -> list:  # -> list[OwnQuestion]
+def own_questions(ask: list[str] | None, *, mine: bool, questions_file: Path | None, resume: bool) -> list:  # [OwnQuestion]
     """Your own questions for the round: the questions file's (--mine, --questions-file), then
     each --ask in the order given. A usage mistake exits 2, as does a bad questions file."""
     from mockint.coaching.own_questions import gather, own_questions_path
@@ -381,7 +381,7 @@ def own_questions(ask: list[str] | None, *, mine: bool, questions_file: Path | N
 def practice_cmd(
     questions: int | None = typer.Option(
         None, "--questions", "-n", min=1, max=20, show_default=False,
-        help="how many questions (default: 3 from the bank, or all your own); with your own, bank questions fill the rest after them",
+        help="how many questions (default: 3 from the bank, or all your own); bank questions fill the rest after yours",
     ),
     ask: list[str] | None = typer.Option(
         None, "--ask", metavar="QUESTION",
@@ -413,8 +413,8 @@ def practice_cmd(
     ),
     answers_from: list[str] | None = typer.Option(
         None, "--answers-from", metavar="[ID=]FILE",
-        help="answer from audio files instead of the microphone (repeat, or list several); "
-        "ID=FILE answers the bank question ID (see 'mockint questions'); probe=FILE answers the "
+        help="answer from audio files instead of the microphone (repeat, or list several), your own questions "
+        "first; ID=FILE answers the bank question ID (see 'mockint questions'); probe=FILE answers the "
         "follow-up on the file before it",
     ),
     probes: int = typer.Option(

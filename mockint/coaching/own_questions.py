@@ -35,6 +35,7 @@ OWN_ID_PREFIX = "own."
 # An own question's id is made from its first content words: the same wording keeps its id from
 # session to session (the weakness ledger knows a question by id), and a reader can tell which it is.
 ID_WORDS = 4
+ITEM_HINT = "each question is its text, or `text:` and `kind:`"
 FORMAT_HINT = "your questions as a YAML list, one `- question` a line; docs/practice.md shows one"
 
 
@@ -78,11 +79,11 @@ def load_own_questions(path: Path, bank: QuestionBank) -> list[OwnQuestion]:
             try:
                 found.append(OwnQuestion.model_validate(item))
             except ValidationError as exc:
-                raise ConfigError(f"{path}: questions[{i}]: {first_error(exc)}", hint="each question is its text, or `text:` and `kind:`") from None
+                raise ConfigError(f"{path}: questions[{i}]: {first_error(exc)}", hint=ITEM_HINT) from None
         elif isinstance(item, str):
             found.append(OwnQuestion(text=item))
         else:
-            raise ConfigError(f"{path}: questions[{i}]: {item!r} is not a question", hint="each question is its text, or `text:` and `kind:`")
+            raise ConfigError(f"{path}: questions[{i}]: {item!r} is not a question", hint=ITEM_HINT)
     try:
         return checked(found, bank, [f"questions[{i}]" for i in range(len(found))])
     except UsageError as exc:
