@@ -25,9 +25,8 @@ def first_error(exc: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
-def read_yaml_mapping(path: Path, what: str, *, schema_version: int | None = None) -> dict[str, Any]:
-    """A YAML file whose top level is a mapping; DataFileError otherwise. With `schema_version`,
-    a file that declares a newer (or a malformed) `schema_version` is refused too."""
+def read_yaml(path: Path, what: str) -> Any:
+    """A YAML file's content, whatever its shape; DataFileError naming the file when it cannot be read."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -40,13 +39,25 @@ def read_yaml_mapping(path: Path, what: str, *, schema_version: int | None = Non
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise DataFileError(f"{path}: not valid YAML{where}") from None
+    return data
+
+
+def read_yaml_mapping(path: Path, what: str, *, schema_version: int | None = None) -> dict[str, Any]:
+    """A YAML file whose top level is a mapping; DataFileError otherwise. With `schema_version`,
+    a file that declares a newer (or a malformed) `schema_version` is refused too."""
+    data = read_yaml(path, what)
     if not isinstance(data, dict):
         raise DataFileError(f"{path}: a {what} must be a YAML mapping")
     if schema_version is not None:
-        version = data.get("schema_version", schema_version)
-        if not isinstance(version, int) or version > schema_version:
-            raise DataFileError(f"{path}: schema_version {version!r} is not one this mockint reads ({schema_version})")
+        check_schema_version(path, data, schema_version)
     return data
+
+
+def check_schema_version(path: Path, data: dict[str, Any], schema_version: int) -> None:
+    """A DataFileError when `data` declares a newer (or a malformed) `schema_version`; none declared is this one."""
+    version = data.get("schema_version", schema_version)
+    if not isinstance(version, int) or version > schema_version:
+        raise DataFileError(f"{path}: schema_version {version!r} is not one this mockint reads ({schema_version})")
 
 
 def raise_problems(path: Path, problems: list[str]) -> None:

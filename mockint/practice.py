@@ -29,7 +29,7 @@ from __future__ import annotations
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future
 from concurrent.futures import wait as wait_futures
 from dataclasses import dataclass, field
@@ -53,6 +53,7 @@ from mockint.scoring import score_question, warm_question
 from mockint.session import Answer, Round, Session, SessionStore
 
 if TYPE_CHECKING:
+    from mockint.coaching.own_questions import OwnQuestion
     from mockint.coaching.panel import PanelistView
     from mockint.coaching.questions import QuestionBank
     from mockint.coaching.weakness import WeakArea
@@ -88,7 +89,7 @@ class AnswerFile:
 
 @dataclass
 class PracticeOptions:
-    questions: int = DEFAULT_QUESTIONS
+    questions: int | None = None  # how many in the round; None: your own questions, else DEFAULT_QUESTIONS
     category: str | None = None
     role: str | None = None
     job_description: str | None = None
@@ -106,6 +107,7 @@ class PracticeOptions:
     probes: int = 1  # follow-ups on one main answer's weak points, asked before moving on (0: none)
     answer_seconds: float | None = None  # time pressure: a countdown, a warning, the answer cut off at the limit
     panel: str | None = None  # a panel from panels/panels.yaml asks, its members in turn
+    own_questions: list[OwnQuestion] = field(default_factory=list)  # asked first, in this order (coaching/own_questions.py)
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: Any) -> PracticeOptions:
@@ -288,8 +290,11 @@ class Practice:
 
     # --- starting a round -------------------------------------------------------------------
 
-    def choose_questions(self, options: PracticeOptions, bank: QuestionBank, n: int) -> tuple[list[QuestionRef], str]:
-        """The round's questions and its kind: the stored next-round plan with --plan, else the bank."""
+    def choose_questions(
+        self, options: PracticeOptions, bank: QuestionBank, n: int, own: Sequence[QuestionRef] = ()
+    ) -> tuple[list[QuestionRef], str]:
+        """The round's questions and its kind: the stored next-round plan with --plan, else the bank
+        (none that repeats one of your `own` questions)."""
         from mockint.coaching.questions import select_questions
 
         if options.use_plan:
@@ -298,7 +303,8 @@ class Practice:
                 return plan[:n], "plan"
             self.events.on_warning("no weak areas to drill yet, so no plan: asking questions from the bank instead")
         questions = select_questions(
-            bank, n, category=options.category, role=options.role, job_description=options.job_description, seed=options.seed
+            bank, n, category=options.category, role=options.role, job_description=options.job_description, seed=options.seed,
+            exclude_ids=[q.id for q in own], exclude_texts=[q.text for q in own],
         )
         if not questions:
             raise SessionError("no questions match these options", hint="try another --category, or 'mockint questions'")
@@ -324,6 +330,11 @@ class Practice:
         so progress shows it as that session's next round."""
         from mockint.coaching.questions import extract_keywords, load_bank
 
+        if options.own_questions and (options.panel or options.use_plan):
+            asker = "--panel" if options.panel else "--plan"
+            raise UsageError(
+                f"your own questions cannot be asked with {asker}: it asks its own", hint="practise yours in a round of their own"
+            )
         given = [f if isinstance(f, AnswerFile) else AnswerFile(Path(f)) for f in options.answers_from]
         if given:
             _check_answer_files(given)
@@ -333,23 +344,28 @@ class Practice:
         bank = load_bank()
         panel = self.load_panel(options.panel, bank) if options.panel else None
         named = self._named_questions(files, bank)
-        wanted = sum(not f.question_id for f in files) if files else options.questions
+        own = self._own_questions(options, bank, named, files)
+        wanted = sum(not f.question_id for f in files) - len(own) if files else self._round_length(options, own) - len(own)
         askers: dict[str, str] = {}
         if panel is not None:
             from mockint.coaching.panel import seat_panel
 
             # The panel's turns decide who asks each slot; a slot a file names keeps its question.
-            slots = [named.get(f.question_id or "") for f in files] if files else [None] * options.questions
+            slots = [named.get(f.question_id or "") for f in files] if files else [None] * self._round_length(options, [])
             questions, askers = seat_panel(panel, bank, slots, seed=options.seed)
             if len(questions) < len(slots):
                 raise SessionError(f"panel '{panel.id}' has only {len(questions)} questions for {len(slots)} answers")
             kind = "bank"
         else:
-            picked, kind = self.choose_questions(options, bank, wanted + len(named)) if wanted else ([], "files")
-            questions = [q for q in picked if q.id not in named][:wanted]
+            picked, kind = self.choose_questions(options, bank, wanted + len(named), own) if wanted else ([], "bank")
+            taken = set(named) | {q.id for q in own}
+            # Your own questions first, in your order; the bank's (or the plan's) after them.
+            questions = own + [q for q in picked if q.id not in taken][:wanted]
             if files:
-                if len(questions) < wanted:
-                    raise SessionError(f"only {len(questions)} questions for {wanted} answer files", hint="name each file's question: ID=FILE")
+                if len(questions) < len(own) + wanted:
+                    raise SessionError(
+                        f"only {len(questions)} questions for {len(own) + wanted} answer files", hint="name each file's question: ID=FILE"
+                    )
                 rest = iter(questions)
                 questions = [named[f.question_id] if f.question_id else next(rest) for f in files]
         if kind == "plan" and self.store.ids():
@@ -391,6 +407,27 @@ class Practice:
                 )
             named[file.question_id] = question.ref()
         return named
+
+    def _own_questions(
+        self, options: PracticeOptions, bank: QuestionBank, named: dict[str, QuestionRef], files: list[AnswerFile]
+    ) -> list[QuestionRef]:
+        """Your own questions this round asks: all of them, or as many as --questions or the
+        unnamed answer files take (the first ones; a warning says how many are left out)."""
+        if not options.own_questions:
+            return []
+        from mockint.coaching.own_questions import own_refs
+
+        own = [q for q in own_refs(options.own_questions, bank) if q.id not in named]
+        room = sum(not f.question_id for f in files) if files else self._round_length(options, own)
+        if len(own) > room:
+            why = f"{room} answer file{'s' if room != 1 else ''}" if files else f"--questions {room}"
+            self.events.on_warning(f"asking the first {room} of your {len(own)} questions ({why}); the rest are left out")
+        return own[:room]
+
+    @staticmethod
+    def _round_length(options: PracticeOptions, own: list[QuestionRef]) -> int:
+        """--questions when given; else as many as your own questions, or DEFAULT_QUESTIONS from the bank."""
+        return options.questions if options.questions is not None else (len(own) or DEFAULT_QUESTIONS)
 
     def start_demo(self) -> Session:
         """A session over the bundled sample answers, each against the question it answers."""

@@ -180,3 +180,40 @@ def earlier_session_with_markup(store: SessionStore):
     rnd.answers.append(Answer(id="a02", question=followup, status="transcribed", transcript=Transcript(text=reply, duration=6.0)))
     store.save(session)
     return session
+
+
+def test_own_questions_from_the_page(chromium, sync_playwright, mockint_home, tmp_path, audio_dir):  # noqa: F811
+    """"My own questions": the box's questions after my_questions.yaml's, asked in their words and
+    said how they are judged; the bank's count and category are hidden, as they choose nothing."""
+    from mockint.coaching.own_questions import own_questions_path
+
+    mine = "Why do you want to be Head of Science at this school?"
+    typed = "A parent rings to say their child is being bullied in your lessons. What would you do?"
+    own_questions_path().parent.mkdir(parents=True, exist_ok=True)
+    own_questions_path().write_text(f"- {mine}\n")
+    mic_file, _ = fake_microphone_file(audio_dir / CLIP, tmp_path / "answer.wav")
+    server = Server(dict(os.environ, PYTHONPATH=str(REPO), MOCKINT_THINK_SECONDS="0"))
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True,
+                args=[*CHROMIUM_FLAGS, *FAKE_MIC_FLAGS, f"--use-file-for-fake-audio-capture={mic_file}"],
+            )
+            page = browser.new_page(viewport={"width": 1100, "height": 900})
+            page.set_default_timeout(WAIT_MS)
+            page.goto(server.url)
+            page.wait_for_selector("#start:not([disabled])")
+            page.select_option("#mode", "own")
+            assert page.is_visible("#own-questions") and not page.is_visible("#questions") and not page.is_visible("#category")
+            assert "the 1 question in" in page.text_content("#mine-choice") and page.is_checked("#mine")
+            page.fill("#own-questions", f"\n{typed}\n")
+            page.click("#start")
+            page.wait_for_function("text => document.getElementById('question-text').textContent === text", arg=mine)
+            assert "judged as motivation" in page.text_content("#question-why")
+            browser.close()  # the round is saved before its first question; closing the tab ends it
+    finally:
+        log = server.stop()
+    assert "Traceback" not in log, log
+    (session,) = SessionStore(load_settings().paths.sessions_dir).scan()[0]
+    assert [q.text for q in session.rounds[0].questions] == [mine, typed]
+    assert session.rounds[0].questions[1].kind == "situational"

@@ -361,9 +361,39 @@ def answer_file(value: str):  # -> AnswerFile
     return AnswerFile(Path(value))
 
 
+def own_questions(ask: list[str] | None, *, mine: bool, questions_file: Path | None, resume: bool) -> list:  # [OwnQuestion]
+    """Your own questions for the round: the questions file's (--mine, --questions-file), then
+    each --ask in the order given. A usage mistake exits 2, as does a bad questions file."""
+    from mockint.coaching.own_questions import gather, own_questions_path
+    from mockint.coaching.questions import load_bank
+    from mockint.errors import UsageError
+
+    if mine and questions_file is not None:
+        raise UsageError("give --mine or --questions-file, not both", hint=f"--mine reads {own_questions_path()}")
+    path = own_questions_path() if mine else questions_file
+    if not ask and path is None:
+        return []
+    if resume:
+        raise UsageError("a resumed round keeps its own questions: --ask, --mine and --questions-file start a new one")
+    return gather(ask or [], path, load_bank())
+
+
 @app.command("practice")
 def practice_cmd(
-    questions: int = typer.Option(3, "--questions", "-n", min=1, max=20, help="how many questions"),
+    questions: int | None = typer.Option(
+        None, "--questions", "-n", min=1, max=20, show_default=False,
+        help="how many questions (default: 3 from the bank, or all your own); bank questions fill the rest after yours",
+    ),
+    ask: list[str] | None = typer.Option(
+        None, "--ask", metavar="QUESTION",
+        help="your own question, asked before any bank question and judged on its kind's criteria (repeat for more, in order)",
+    ),
+    mine: bool = typer.Option(
+        False, "--mine", help="ask your own questions from my_questions.yaml beside config.toml (see 'mockint config')"
+    ),
+    questions_file: Path | None = typer.Option(
+        None, "--questions-file", metavar="FILE", help="ask your own questions from FILE (the shape of my_questions.yaml)"
+    ),
     category: str | None = typer.Option(None, "--category", help="behavioral, motivation, situational, role_specific, ..."),
     role: str | None = typer.Option(None, "--role", help="the role you are interviewing for (tailors the questions)"),
     job_description: Path | None = typer.Option(
@@ -384,8 +414,8 @@ def practice_cmd(
     ),
     answers_from: list[str] | None = typer.Option(
         None, "--answers-from", metavar="[ID=]FILE",
-        help="answer from audio files instead of the microphone (repeat, or list several); "
-        "ID=FILE answers the bank question ID (see 'mockint questions'); probe=FILE answers the "
+        help="answer from audio files instead of the microphone (repeat, or list several), your own questions "
+        "first; ID=FILE answers the bank question ID (see 'mockint questions'); probe=FILE answers the "
         "follow-up on the file before it",
     ),
     probes: int = typer.Option(
@@ -410,6 +440,7 @@ def practice_cmd(
         check_choice(category, load_bank().categories, "--category")
     if panel is not None and plan:
         raise typer.BadParameter("a panel asks its own questions; use --plan without --panel", param_hint="--panel")
+    own = own_questions(ask, mine=mine, questions_file=questions_file, resume=resume is not None)
     files = list(answers_from or [])
     if extra_files:
         if not files:
@@ -434,6 +465,7 @@ def practice_cmd(
         probes=probes,
         answer_seconds=answer_seconds,
         panel=panel,
+        own_questions=own,
     )
     if files:
         options.speak = False

@@ -24,6 +24,9 @@ def questions_cmd(
     kind_of: str | None = typer.Option(
         None, "--kind", metavar="TEXT", help="say which kind of question TEXT is and what its answer is judged on"
     ),
+    mine: bool = typer.Option(
+        False, "--mine", help="list your own questions (my_questions.yaml beside config.toml) and how each will be judged"
+    ),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Browse the second-round question bank, or pick a round tailored to a role."""
@@ -48,6 +51,9 @@ def questions_cmd(
         named = criteria_by_key(load_rubrics())
         console.print(f"kind: {kind}" + (f"  [dim](bank question {ref.id})[/]" if ref.source == "bank" else ""))
         console.print("judged on: " + ", ".join(f"{named[k][1].name} [dim]({k})[/]" if k in named else k for k in ref.criteria))
+        return
+    if mine:
+        _show_own_questions(bank, as_json=as_json)
         return
     if ask:
         items = [q.model_dump() for q in bank.questions_to_ask]
@@ -100,3 +106,26 @@ def questions_cmd(
         table.add_row(r["id"], r["text"], ", ".join(r["competencies"]))
     console.print(table)
     console.print(f"[dim]{len(rows)} of {len(bank.questions)} questions; --json shows categories and rubric criteria[/]")
+
+
+def _show_own_questions(bank, *, as_json: bool) -> None:
+    """Your questions file as a round would ask it: each question's id and the kind it is judged as."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from mockint.coaching.own_questions import load_own_questions, own_questions_path, own_refs
+
+    path = own_questions_path()
+    refs = own_refs(load_own_questions(path, bank), bank)
+    if as_json:
+        print_json([r.model_dump(include={"id", "text", "kind", "criteria", "rationale"}) for r in refs])
+        return
+    table = Table(title=str(path), title_justify="left")
+    table.add_column("#", no_wrap=True)
+    table.add_column("question", overflow="fold", ratio=3)
+    table.add_column("judged as", overflow="fold", ratio=1)
+    for i, r in enumerate(refs, 1):
+        kind = bank.kinds[r.kind].name if r.kind in bank.kinds else (r.kind or "")
+        table.add_row(str(i), escape(r.text), escape(kind) + (f" [dim](bank {r.id})[/]" if not r.id.startswith("own.") else ""))
+    console.print(table)
+    console.print("[dim]Practise them with 'mockint practice --mine'; a wrong kind is fixed with `kind:` in the file.[/]")

@@ -34,6 +34,7 @@ from mockint.speech.decode import SAMPLE_RATE
 from mockint.web import messages
 
 if TYPE_CHECKING:
+    from mockint.coaching.own_questions import OwnQuestion
     from mockint.config import Settings
     from mockint.session import SessionStore
 
@@ -268,12 +269,14 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
             raise SessionError(f"'{key}' must be text of at most {limit} characters")
         return value.strip() or None
 
-    questions = request.get("questions", DEFAULT_QUESTIONS)
-    if not isinstance(questions, int) or isinstance(questions, bool) or not 1 <= questions <= 20:
-        raise SessionError("'questions' must be a whole number from 1 to 20")
     mode = request.get("mode", "bank")
-    if mode not in ("bank", "plan", "panel"):
-        raise SessionError(f"unknown mode '{mode}' (bank, plan or panel)")
+    if mode not in ("bank", "plan", "panel", "own"):
+        raise SessionError(f"unknown mode '{mode}' (bank, plan, panel or own)")
+    questions = request.get("questions", DEFAULT_QUESTIONS)
+    if mode == "own":
+        questions = None  # the round is your questions, as `practice --ask` without --questions
+    elif not isinstance(questions, int) or isinstance(questions, bool) or not 1 <= questions <= 20:
+        raise SessionError("'questions' must be a whole number from 1 to 20")
     answer_seconds = request.get("answer_seconds")
     if answer_seconds is not None and (not isinstance(answer_seconds, int | float) or not 5 <= answer_seconds <= 600):
         raise SessionError("'answer_seconds' must be a number of seconds from 5 to 600")
@@ -289,11 +292,28 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
         panel=text("panel", 60) if mode == "panel" else None,
         answer_seconds=answer_seconds,
         probes=1 if request.get("probes", True) else 0,
+        own_questions=page_own_questions(request) if mode == "own" else [],
     )
     if mode == "panel" and options.panel is None:
         raise SessionError("choose a panel")
     options.device = None  # the page is the microphone; the machine's devices are not used
     return options
+
+
+def page_own_questions(request: dict[str, Any]) -> list[OwnQuestion]:
+    """The page's own questions: my_questions.yaml's when `mine` is ticked, then the box's, one a
+    line (blank lines skipped); judged and checked as `practice --mine --ask ...` would be."""
+    from mockint.coaching.own_questions import gather, own_questions_path
+    from mockint.coaching.questions import load_bank
+
+    text = request.get("own_questions") or ""
+    if not isinstance(text, str) or len(text) > MAX_TEXT:
+        raise SessionError(f"'own_questions' must be text of at most {MAX_TEXT} characters")
+    typed = [line for line in text.splitlines() if line.strip()]
+    mine = bool(request.get("mine", False))
+    if not typed and not mine:
+        raise SessionError("write your questions, one a line")
+    return gather(typed, own_questions_path() if mine else None, load_bank(), typed_as="a question in the box")
 
 
 class PageRound:

@@ -110,6 +110,21 @@ class LoopbackGuard:
 # --- the speech model ----------------------------------------------------------------------------
 
 
+def own_questions_note(bank) -> dict[str, Any]:
+    """What the page says about my_questions.yaml: where it is, how many questions it has, or what is
+    wrong with it (the page still starts: a broken file costs the box its "and my file" choice)."""
+    from mockint.coaching.own_questions import load_own_questions, own_questions_path
+
+    path = own_questions_path()
+    note: dict[str, Any] = {"path": str(path), "count": None, "error": None}
+    if path.is_file():
+        try:
+            note["count"] = len(load_own_questions(path, bank))
+        except MockintError as exc:
+            note["error"] = str(exc)
+    return note
+
+
 class SpeechModel:
     """The Whisper transcriber, loaded once and shared by every round."""
 
@@ -193,6 +208,7 @@ def create_app(
         return JSONResponse(
             {
                 "categories": bank.categories,
+                "own_questions": own_questions_note(bank),
                 "panels": [{"id": p.id, "name": p.name, "panelists": [m.title for m in p.panelists]} for p in panels.values()],
                 "llm_configured": settings.llm_configured,
                 "scorer": settings.scorer,

@@ -83,10 +83,22 @@
     $("questions").value = setup.defaults.questions;
     $("speak").checked = setup.defaults.speak;
     $("offline-choice").hidden = !setup.llm_configured;
+    const own = setup.own_questions;
+    if (own.count) {
+      $("mine-choice").hidden = false;
+      setText("mine-label", `and the ${own.count} question${own.count === 1 ? "" : "s"} in ${own.path}, first`);
+    } else {
+      $("mine").checked = false;
+      $("mine-note").hidden = false;
+      setText("mine-note", own.error ? `Your questions file is not used: ${own.error}` : `Keep your questions in ${own.path} to have them here.`);
+    }
   }
 
   $("mode").addEventListener("change", () => {
-    $("panel-choice").hidden = $("mode").value !== "panel";
+    const mode = $("mode").value;
+    $("panel-choice").hidden = mode !== "panel";
+    $("own-choice").hidden = mode !== "own";
+    $("category-choice").hidden = $("count-choice").hidden = mode === "own";
   });
 
   $("setup-form").addEventListener("submit", (event) => {
@@ -104,6 +116,8 @@
       panel: $("mode").value === "panel" ? $("panel").value : null,
       answer_seconds: $("answer-seconds").value ? parseFloat($("answer-seconds").value) : null,
       probes: $("probes").checked,
+      own_questions: $("mode").value === "own" ? $("own-questions").value : null,
+      mine: $("mode").value === "own" && !$("mine-choice").hidden && $("mine").checked,
     });
     beginRound();
   });
