@@ -44,7 +44,7 @@ from mockint.scoring.rubrics import (
     load_overall_formula,
     overall_for,
 )
-from mockint.scoring.support import supported_level
+from mockint.scoring.support import answer_refusals, supported_level
 
 # Highest score a criterion may keep when none of its quotes verify.
 EVIDENCE_CAP = 1
@@ -76,7 +76,8 @@ def score_criterion(
         score, capped = EVIDENCE_CAP, True
     elif criterion.support and evidence:
         # A real quote is not proof of any score: it must show what the level needs.
-        supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence])
+        supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence],
+                                             answer_refusals(transcript.text))
         if supported < score:
             score, lowered = max(supported, EVIDENCE_CAP), f"the quotes do not show {missing}"
     return CriterionScore(

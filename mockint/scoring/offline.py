@@ -50,7 +50,7 @@ from mockint.scoring.kinds import classify, criteria_for
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
-from mockint.scoring.safety import apply_ceilings
+from mockint.scoring.safety import apply_ceilings, refusing_sentences
 
 MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)
@@ -1328,7 +1328,7 @@ OUTCOME_CRITERIA = frozenset({"star.result", "specificity.quantified_impact"})
 
 
 def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: int, quotes: list[str],
-                      earliest: int = 0) -> list[str]:
+                      earliest: int = 0, refusing: frozenset[str] = frozenset()) -> list[str]:
     """The judge's quotes, plus the one sentence of the answer that shows what they lack for `score`.
 
     The rule judges pick their quotes by their own cues ("the sentence with the most time anchors"),
@@ -1348,7 +1348,7 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
 
     if score <= 1 or not support:
         return quotes
-    best_level, best = supported_level(support, score, quotes)[0] if quotes else 0, quotes
+    best_level, best = supported_level(support, score, quotes, refusing)[0] if quotes else 0, quotes
     if best_level >= score:
         return quotes
     kept = quotes[: MAX_QUOTES - 1]
@@ -1356,7 +1356,7 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
         extra = _quote(unit)
         if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS:
             continue
-        level = supported_level(support, score, kept + [extra])[0]
+        level = supported_level(support, score, kept + [extra], refusing)[0]
         if level > best_level:
             best_level, best = level, kept + [extra]
             if level >= score:
@@ -1387,7 +1387,9 @@ class OfflineScorer:
         reading = read_answer(transcript.text, question or "")
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
-        judgements = apply_ceilings([u.text for u in reading.units], judgements)  # a plan that refuses the safe step
+        sentences = [u.text for u in reading.units]
+        judgements = apply_ceilings(sentences, judgements, question)  # a plan that refuses the safe step
+        refusing = refusing_sentences(sentences, question)
         raw = []
         for rubric in rubrics:
             for criterion in rubric.criteria:
@@ -1406,7 +1408,7 @@ class OfflineScorer:
                     score = min(score, BREVITY_CAPS[0][1])
                 quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
                 quotes = supporting_quotes(reading, criterion.support, score, quotes,
-                                           first_step(reading) if key in OUTCOME_CRITERIA else 0)
+                                           first_step(reading) if key in OUTCOME_CRITERIA else 0, refusing)
                 if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
                 quotes = quotes if score > 0 else []

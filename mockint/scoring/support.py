@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from mockint.scoring.safety import refuses_a_step
+from mockint.scoring.safety import refuses_a_step, refusing_sentences
 
 # Cue name -> what a coach reads in the rubric file -> detector over the quoted text.
 CUE_WORDS: dict[str, str] = {
@@ -83,8 +83,10 @@ _DETECTORS: dict[str, Callable[[str, str], bool]] | None = None
 NOT_FROM_REFUSALS = frozenset({"judgement", "plan_step"})
 
 
-def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
-    """None when the quotes show every cue of the requirement, else the first one missing (in words)."""
+def check_requirement(requirement: list[str], quotes: list[str], refusing: frozenset[str] = frozenset()) -> str | None:
+    """None when the quotes show every cue of the requirement, else the first one missing (in words).
+    `refusing`: the answer's sentences that refuse a step (safety.refusing_sentences), whose parts show no
+    judgement or plan step either."""
     global _DETECTORS
     if _DETECTORS is None:
         _DETECTORS = _detectors()
@@ -93,7 +95,7 @@ def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
     for item in requirement:
         options = [name.strip() for name in item.split(" or ")]
         if NOT_FROM_REFUSALS.intersection(options):
-            kept = " ".join(q for q in quotes if not refuses_a_step(q))
+            kept = " ".join(q for q in quotes if not refuses_a_step(q, refusing))
             shown = {name: (kept.lower().replace("\u2019", "'"), kept) for name in NOT_FROM_REFUSALS}
         else:
             shown = {}
@@ -102,13 +104,21 @@ def check_requirement(requirement: list[str], quotes: list[str]) -> str | None:
     return None
 
 
-def supported_level(support: dict[int, list[str]], score: int, quotes: list[str]) -> tuple[int, str | None]:
+def answer_refusals(answer: str) -> frozenset[str]:
+    """The sentences of an answer (the offline scorer's units) that refuse, skip or hide a step."""
+    from mockint.scoring import offline as o
+
+    return refusing_sentences([u.text for u in o.split_units(answer)])
+
+
+def supported_level(support: dict[int, list[str]], score: int, quotes: list[str],
+                    refusing: frozenset[str] = frozenset()) -> tuple[int, str | None]:
     """The highest level up to `score` that the quotes support, and what the first level they
     failed needed ("an outcome"); (score, None) when they support it."""
     missing = None
     for level in range(score, 0, -1):
         needed = [req for lvl, req in support.items() if lvl <= level]
-        gaps = [gap for req in needed if (gap := check_requirement(req, quotes))]
+        gaps = [gap for req in needed if (gap := check_requirement(req, quotes, refusing))]
         if not gaps:
             return level, missing
         missing = missing or gaps[0]
