@@ -314,8 +314,12 @@ def test_informally_is_not_informing_anyone():
     assert card.overall <= 35 and _criterion(card, "situational.judgement").score == 0
     assert not any("wouldn't report" in q.quote for q in _criterion(card, "situational.judgement").evidence)
     # the ways of saying it that do tell someone still do
-    for said in ("I'd inform the head.", "I'd make sure the head is informed.", "I reported it to the head."):
+    for said in ("I'd inform the head.", "I informed the DSL.", "I reported it to the head."):
         assert findings(["I wouldn't ring the deputy.", said]) == [], said
+    # nor is a transcript's "feel informed" (for "fill in forms"), nor keeping the parent informed
+    for said in ("As no need to bother my head, or feel informed for what's probably a bit on banter.",
+                 "I'd keep the parent informed."):
+        assert [f.kind for f in findings(["I wouldn't ring the deputy.", said])][:1] == ["escalation_refused"], said
 
 
 def test_an_llm_quoting_the_private_handling_as_the_plan_is_lowered():

@@ -1203,6 +1203,10 @@ def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     return [f"{u.index}:{m.start()}" for u in r.units for p in patterns for m in p.finditer(u.lower)]
 
 
+# The words a motivation question frames "why this job" with (stems): not what the question is about.
+MOTIVATION_FRAME = frozenset("want work join apply job role position here company".split())
+
+
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
         return Judgement(0, [], "The answer has almost no content to judge.")
@@ -1226,7 +1230,11 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # what was asked, in words or by meaning (semantic.py).
     wants_story = kind in STORY_KINDS
     substance = story.score
-    doing = kind_answer_cues(r, kind) if len(q_words) < 2 else []
+    # "Why do you want to work here?" says only "why this job": its words frame the kind, they name no topic.
+    # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
+    # want to be Head of Science at this school?") took: a trial's generic answer, relevance 0 against 2.
+    own = {w for w in q_words if kind != "motivation" or w not in MOTIVATION_FRAME}
+    doing = kind_answer_cues(r, kind) if len(own) < 2 else []
     if doing:
         # "Why us?", "Why here?" have no words of their own to find in an answer (nor much meaning for
         # the embedding): an answer is on such a question when it does what its kind asks (reasons about

@@ -6,7 +6,10 @@ manager", "I'd skip the 2am and 4am observations", "I'd hold off calling the out
 morning") mentions all of them and refuses every one: it scored judgement 3 of 4 with the refusal
 quoted as its proof, and 93 overall, strong. This module reads such refusals: a negation said by the
 candidate followed closely by a safe step (escalating, reporting, asking for help, a check, a record,
-the procedure), a skip or delay before one, the plan's only escalation put off till later, a cover-up.
+the procedure), a skip or delay before one, the plan's only escalation put off till later, a cover-up,
+an allegation about someone's conduct handled privately, closed or played down in a plan that reports it
+to no one ("a quiet word with the teacher myself, informally", "let them know it's been dealt with", "a
+bit of banter": a trial's plan for a parent's complaint scored 66.7, solid).
 Negations that turn a skip around are safe ("I'd never skip the checks", "I wouldn't hesitate to call",
 "I wouldn't wait for the morning, I'd call outreach straight away"), and so are a refusal of one
 channel in a plan that escalates to another, a step put in order ("not until I've done a set of obs"),
