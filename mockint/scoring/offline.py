@@ -50,7 +50,7 @@ from mockint.scoring.kinds import classify, criteria_for
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
-from mockint.scoring.safety import apply_ceilings, refusing_sentences
+from mockint.scoring.safety import apply_ceilings, not_evidence_for, refusing_sentences, within
 
 MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)
@@ -1350,7 +1350,8 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
     matching its own pattern were held at 1. On the dev questions not read, with the real example's
     quote choice (judge_real_example): graded-strong at 60+ 0.77 -> 0.80, QWK specific reasons 0.58 ->
     0.83, situation 0.64 -> 0.86, judgement 0.70 -> 0.75, result 0.54 -> 0.63 (docs/scoring.md). It
-    never lifts a score: the card still lowers one that no sentence supports.
+    never lifts a score: the card still lowers one that no sentence supports. `refusing`: the answer's
+    sentences that refuse or hide a safe step (safety.refusing_sentences), never taken as the extra one.
     """
     from mockint.scoring.support import supported_level
 
@@ -1362,7 +1363,7 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
     kept = quotes[: MAX_QUOTES - 1]
     for unit in reading.units[earliest:]:
         extra = _quote(unit)
-        if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS:
+        if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS or within(extra, refusing):
             continue
         level = supported_level(support, score, kept + [extra], refusing)[0]
         if level > best_level:
@@ -1398,6 +1399,7 @@ class OfflineScorer:
         sentences = [u.text for u in reading.units]
         judgements = apply_ceilings(sentences, judgements, question)  # a plan that refuses the safe step
         refusing = refusing_sentences(sentences, question)
+        no_quotes_from = not_evidence_for()
         raw = []
         for rubric in rubrics:
             for criterion in rubric.criteria:
@@ -1416,7 +1418,8 @@ class OfflineScorer:
                     score = min(score, BREVITY_CAPS[0][1])
                 quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
                 quotes = supporting_quotes(reading, criterion.support, score, quotes,
-                                           first_step(reading) if key in OUTCOME_CRITERIA else 0, refusing)
+                                           first_step(reading) if key in OUTCOME_CRITERIA else 0,
+                                           refusing if key in no_quotes_from else frozenset())
                 if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
                 quotes = quotes if score > 0 else []

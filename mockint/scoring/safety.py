@@ -475,6 +475,11 @@ def within(quote: str, refusing: frozenset[str] | list[str]) -> bool:
     return any(quote in s or s in quote for s in refusing)
 
 
+def not_evidence_for() -> frozenset[str]:
+    """The criteria whose quotes may never come from a sentence that refuses a step (rubrics/safety.yaml)."""
+    return frozenset(reader().words.not_evidence_for)
+
+
 def refusing_sentences(sentences: list[str], question: str = "") -> frozenset[str]:
     """The answer's sentences that refuse, skip, put off or hide a step, or deal with an allegation alone."""
     return frozenset(sentences[f.sentence].strip() for f in findings(sentences, question=question) if f.kind != "shortcut")
