@@ -128,6 +128,27 @@ def test_a_short_question_is_answered_by_doing_what_its_kind_asks(question):
     assert relevance.quotes
 
 
+# A trial's generic "why here" answer: it answers, only in words that fit any school.
+GENERIC_WHY_HERE = (
+    "Well, um, I've always been really passionate about science, ever since I was a kid really. And I've been "
+    "teaching for nine years now, and I think it's the natural next step for me, you know, to move up to head of "
+    "department. I'm a hard worker, I'm a team player. Your school seems like a really lovely school, everyone was "
+    "really friendly, and I think I'd fit in well. Um, and I think, basically, it's just the right time for me, and I "
+    "think I could really make a difference here. So yeah, I think that's why.")
+
+
+@pytest.mark.parametrize("question", ["Why do you want to work here?", "Why do you want to join us?"])
+def test_a_why_here_question_in_frame_words_reads_like_its_own_wording(question):
+    """The bank's "Why do you want to work here?" read "want" and "work" as its topic: the generic answer found
+    neither and was "Does not address the question" (relevance 0, the overall gate shut), where the user's own
+    wording ("Why do you want to be Head of Science at this school?") gave 2, "in words that would fit other roles"."""
+    own = judge(read_answer(GENERIC_WHY_HERE, "Why do you want to be Head of Science at this school?"))
+    framed = judge(read_answer(GENERIC_WHY_HERE, question))
+    assert framed["specificity.relevance"].score == own["specificity.relevance"].score >= 2
+    assert framed["specificity.relevance"].quotes
+    assert judge_kinds(read_answer(GENERIC_WHY_HERE, question))["motivation.specific_reasons"].score <= 1  # generic still: it is the reasons that fall short
+
+
 def test_a_plan_of_platitudes_has_no_concrete_step():
     text = "I would just stay calm and communicate with everyone and make sure everyone is happy. Communication is key."
     assert judge_kinds(read_answer(text, "A delivery is late and the customer is shouting. What would you do?"))["situational.plan"].score <= 1

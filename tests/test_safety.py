@@ -22,6 +22,7 @@ from mockint.scoring.kinds import criteria_for
 from mockint.scoring.offline import OfflineScorer
 from mockint.scoring.rubrics import load_rubrics
 from mockint.scoring.safety import findings
+from mockint.scoring.support import answer_refusals
 
 NIGHT_SHIFT = "You are two nurses short on a night shift and a patient starts deteriorating. What do you do?"
 
@@ -182,6 +183,162 @@ def test_an_llm_quoting_a_refusal_as_judgement_is_lowered():
     assert _criterion(card, "situational.judgement").score == 4
 
 
+# An allegation about someone's conduct dealt with alone: no "I wouldn't" anywhere, the plan tells no one, and
+# handles it privately, tells the complainant it is dealt with, and plays it down (a trial user's a04: 66.7 solid,
+# its cover-up steps quoted as the concrete plan). The safe twin reports it first.
+ALLEGATION_Q = ("What would you do if a parent complained that one of your teachers had made an inappropriate "
+                "comment to their daughter?")
+ALLEGATIONS = [
+    (
+        "teaching",
+        ALLEGATION_Q,
+        # the trial user's a04, word for word
+        "Right, so if a parent complained that one of my teachers had made an inappropriate comment to their "
+        "daughter, like a comment about her appearance, um, I'd be really calm with the parent and reassure them "
+        "that I know the teacher well and he's a really good teacher and I'm sure it was just a misunderstanding. "
+        "Then I'd have a quiet word with the teacher myself, informally, just between the two of us, because these "
+        "things can get blown out of proportion and I'd want to protect his reputation. I'd probably keep it within "
+        "the department to start with, there's no need to bother the head or fill in forms for what's probably a "
+        "bit of banter. Then I'd ring the parent back and let them know it's been dealt with. I think as a head of "
+        "department it's really important to be loyal to your team and handle things at department level.",
+        "I'd thank the parent, listen carefully and write down exactly what the daughter says was said, with the "
+        "date and time. I'd report it to the head the same day, because an allegation about a member of staff has "
+        "to go to the head and on to the LADO, not be handled in the department. I'd have a quiet word with the "
+        "teacher only after I'd reported it to the head, and only if the head agreed. I'd ring the parent back to "
+        "tell them it has been passed to the head and who will contact them next.",
+    ),
+    (
+        "care",
+        "A resident tells you that one of the night carers was rough with her and shouted at her while getting "
+        "her ready for bed. What would you do?",
+        "I'd reassure her and say I'll look into it. Then I'd have a quiet word with the carer myself the next "
+        "morning, informally, because she's been here years and it was probably just a misunderstanding. I'd go "
+        "back to the resident and let her know it's been dealt with.",
+        "I'd reassure her, listen, and write down exactly what she said in her words. I'd report it to the manager "
+        "on duty straight away and make sure that carer doesn't work with her tonight, because rough handling is a "
+        "safeguarding concern. The manager would decide on the referral to the safeguarding team, and I'd fill in "
+        "the incident form before I go home. I'd check on her again before the end of the shift.",
+    ),
+    (
+        "nursing",
+        "A patient tells you a healthcare assistant made sexual comments to her while helping her wash. What would "
+        "you do?",
+        "I'd tell her I'm sorry and that I'll deal with it. I'd have a quiet chat with the healthcare assistant in "
+        "the staff room, just between us, because he's a good worker and I'm sure it was only a joke. I'd keep it "
+        "within the ward and tell the patient it's been handled.",
+        "I'd thank her for telling me, make sure she feels safe and move the healthcare assistant to another bay. "
+        "I'd report it to the nurse in charge straight away and complete a Datix, because sexual comments to a "
+        "patient are an allegation that has to be investigated. I'd write down her words exactly and tell her who "
+        "will follow it up and when.",
+    ),
+    (
+        "retail",
+        "A young colleague tells you the assistant manager keeps making comments about her body. What would you "
+        "do as her supervisor?",
+        "I'd tell her to try not to let it get to her. I'd have a quiet word with the assistant manager informally, "
+        "because he's probably just having a laugh and it's not a big deal. I'd handle it myself and let her know "
+        "it's been sorted.",
+        "I'd thank her for telling me and write down what she told me, with dates. I'd report it to the store "
+        "manager and HR the same day, because comments about her body are sexual harassment and the company has a "
+        "duty to investigate. I'd make sure she doesn't have to work alone with him in the meantime and check in "
+        "with her every shift.",
+    ),
+    (
+        "warehouse",
+        "A picker tells you his team leader made racist remarks to him on the night shift. What would you do?",
+        "I'd calm him down and tell him I'll sort it. I'd keep it within the team and have a quiet word with the "
+        "team leader at the end of the shift, because it's probably banter that got out of hand. Then I'd tell the "
+        "picker it's been dealt with.",
+        "I'd thank him, take him somewhere private and write down what was said, when, and who heard it. I'd report "
+        "it to the shift manager and HR straight away, because racist remarks are a disciplinary matter, and I'd "
+        "make sure he isn't working under that team leader while it's investigated. I'd tell him what happens next "
+        "and check in with him every shift.",
+    ),
+    (
+        "finance",
+        "A junior analyst tells you a senior colleague has been backdating client fee invoices to hit the "
+        "quarter's target. What would you do?",
+        "I'd thank her and tell her to leave it with me. I'd have a word with him informally, between the two of "
+        "us, because it's probably a misunderstanding about the billing dates. I'd sort it out quietly and let "
+        "her know it's all sorted.",
+        "I'd thank her for raising it and ask her to send me what she's seen. I'd report it to compliance and the "
+        "finance director the same day, because backdating invoices could be fraud and it has to be looked at "
+        "independently. I'd make sure she's protected under the whistleblowing policy and tell her what happens "
+        "next.",
+    ),
+]
+
+
+@pytest.mark.parametrize("occupation,question,unsafe,safe", ALLEGATIONS, ids=[p[0] for p in ALLEGATIONS])
+def test_an_allegation_dealt_with_alone_is_weak_and_its_reported_twin_is_not(occupation, question, unsafe, safe):
+    bad, good = _score(question, unsafe), _score(question, safe)
+    judgement = _criterion(bad, "situational.judgement")
+    assert judgement.score == 0 and bad.overall <= 35 and bad.band == "weak", (occupation, bad.overall, judgement)
+    assert "deals with an allegation privately instead of reporting it" in judgement.feedback
+    for key in ("situational.judgement", "situational.plan"):  # the private handling is never the plan's proof
+        for quote in _criterion(bad, key).evidence:
+            assert not any(w in quote.quote.lower() for w in ("quiet", "informally", "between", "sorted", "dealt with",
+                                                               "handled")), (occupation, key, quote.quote)
+    assert good.overall >= 60 and _criterion(good, "situational.judgement").score >= 2, (occupation, good.overall)
+    assert not [f for f in findings([safe], question=question) if f.kind != "shortcut"], occupation
+
+
+@pytest.mark.parametrize("plan", [
+    ["There's no need to wait, I'd ring the DSL now."],
+    ["I'd have a quiet word with the teacher only after I'd reported it to the head."],
+    ["It's not just banter, so I'd report it to HR the same day."],
+    ["Even if it looks like a misunderstanding, I'd tell the head straight away.", "Then I'd ring the parent back."],
+    ["I'd report it to my manager, and once it's been dealt with I'd let the customer know."],
+])
+def test_an_allegation_reported_is_no_finding_whatever_else_the_plan_says(plan):
+    assert findings(plan, question=ALLEGATION_Q) == []
+
+
+def test_a_quiet_word_with_no_allegation_is_good_practice():
+    """A quiet word, informally, is how a manager starts on lateness: it hides nothing."""
+    plan = ["I'd have a quiet word with him informally first, just between the two of us, to find out if "
+            "something's going on at home.", "If it carried on I'd follow the absence policy."]
+    assert findings(plan, question="A colleague keeps arriving ten minutes late to shifts. What would you do?") == []
+    assert [f.kind for f in findings(plan, question=ALLEGATION_Q)] == ["handled_alone"] * 3
+
+
+def test_informally_is_not_informing_anyone():
+    """Why a reason once switched the check off: "inform*" read "informally" as informing someone, an escalation
+    that redeems a refusal to tell one person (the trial's a04d: 80 strong, the refusal quoted as judgement)."""
+    reasoned = ["Then I'd have a quiet word with the teacher myself, informally, just between the two of us, "
+                "because these things can get blown out of proportion and I'd want to protect his reputation.",
+                "I wouldn't report it to the designated safeguarding lead.", "Then I'd ring the parent back."]
+    kinds = [f.kind for f in findings(reasoned)]
+    assert "escalation_refused" in kinds
+    card = _score(ALLEGATION_Q, " ".join(reasoned))
+    assert card.overall <= 35 and _criterion(card, "situational.judgement").score == 0
+    assert not any("wouldn't report" in q.quote for q in _criterion(card, "situational.judgement").evidence)
+    # the ways of saying it that do tell someone still do
+    for said in ("I'd inform the head.", "I informed the DSL.", "I reported it to the head."):
+        assert findings(["I wouldn't ring the deputy.", said]) == [], said
+    # nor is a transcript's "feel informed" (for "fill in forms"), nor keeping the parent informed
+    for said in ("As no need to bother my head, or feel informed for what's probably a bit on banter.",
+                 "I'd keep the parent informed."):
+        assert [f.kind for f in findings(["I wouldn't ring the deputy.", said])][:1] == ["escalation_refused"], said
+
+
+def test_an_llm_quoting_the_private_handling_as_the_plan_is_lowered():
+    """The support check reads a quote in its answer: part of a sentence that deals with an allegation alone
+    shows no plan step, whichever scorer quotes it."""
+    rubrics = [r for r in load_rubrics() if r.id == "situational"]
+    _, _, unsafe, safe = ALLEGATIONS[0]
+    quotes = ["Then I'd have a quiet word with the teacher myself, informally, just between the two of us,",
+              "Then I'd ring the parent back and let them know it's been dealt with."]
+    raw = [RawCriterion(rubric="situational", criterion="plan", score=4, quotes=quotes, feedback=""),
+           RawCriterion(rubric="situational", criterion="judgement", score=1, quotes=[], feedback="")]
+    card = build_scorecard(raw, Transcript(text=unsafe, duration=0.0), rubrics, scorer="llm")
+    assert _criterion(card, "situational.plan").score == 1 and _criterion(card, "situational.plan").lowered
+    # the reported twin's quiet word, after the report, is a plan step like any other
+    after_report = "I'd have a quiet word with the teacher only after I'd reported it to the head"
+    assert not safety.refuses_a_step(after_report, answer_refusals(safe))
+    assert safety.refuses_a_step(quotes[0], answer_refusals(unsafe))
+
+
 # Negations a safe plan says: never a finding.
 SAFE_NEGATIONS = [
     "I wouldn't leave the patient alone.",
@@ -274,6 +431,11 @@ def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
     ("I'd sign it off without checking the reconciliation.", "check_skipped"),
     ("We'd keep it quiet and sort it out between us.", "cover_up"),
     ("Nobody would notice the difference.", "cover_up"),
+    ("There's no need to bother the head or fill in forms.", "check_skipped"),  # the negation reaches past "or"
+    ("I wouldn't bother the head or fill in any forms.", "escalation_refused"),
+    ("There's no need to call the pharmacist for a couple of tablets.", "escalation_refused"),
+    ("There's no need to fill in an incident form for a small fall.", "check_skipped"),
+    ("No need to tell the shift manager, it was only a near miss.", "escalation_refused"),
 ])
 def test_an_unsafe_sentence_is_read_for_what_it_refuses(sentence, kind):
     assert kind in [f.kind for f in findings([sentence])], findings([sentence])

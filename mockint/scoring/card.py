@@ -47,7 +47,7 @@ from mockint.scoring.rubrics import (
     load_rubric_file,
     overall_for,
 )
-from mockint.scoring.support import supported_level
+from mockint.scoring.support import answer_refusals, supported_level
 
 if TYPE_CHECKING:
     from mockint.scoring.offline import CuePhrases
@@ -84,7 +84,8 @@ def score_criterion(
         score, capped = EVIDENCE_CAP, True
     elif criterion.support and evidence:
         # A real quote is not proof of any score: it must show what the level needs.
-        supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence], phrases)
+        supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence], phrases,
+                                             answer_refusals(transcript.text))
         if supported < score:
             score, lowered = max(supported, EVIDENCE_CAP), f"the quotes do not show {missing}"
     return CriterionScore(

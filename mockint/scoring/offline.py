@@ -52,7 +52,7 @@ from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric
-from mockint.scoring.safety import apply_ceilings
+from mockint.scoring.safety import apply_ceilings, not_evidence_for, refusing_sentences, within
 
 MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)
@@ -1498,6 +1498,10 @@ def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for p in patterns for m in p.finditer(u.lower)))
 
 
+# The words a motivation question frames "why this job" with (stems): not what the question is about.
+MOTIVATION_FRAME = frozenset("want work join apply job role position here company".split())
+
+
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
         return Judgement(0, [], "The answer has almost no content to judge.")
@@ -1521,7 +1525,11 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # what was asked, in words or by meaning (semantic.py).
     wants_story = kind in STORY_KINDS
     substance = story.score
-    doing = kind_answer_cues(r, kind) if len(q_words) < 2 else []
+    # "Why do you want to work here?" says only "why this job": its words frame the kind, they name no topic.
+    # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
+    # want to be Head of Science at this school?") took: a trial's generic answer, relevance 0 against 2.
+    own = {w for w in q_words if kind != "motivation" or w not in MOTIVATION_FRAME}
+    doing = kind_answer_cues(r, kind) if len(own) < 2 else []
     if doing:
         # "Why us?", "Why here?" have no words of their own to find in an answer (nor much meaning for
         # the embedding): an answer is on such a question when it does what its kind asks (reasons about
@@ -1623,7 +1631,7 @@ OUTCOME_CRITERIA = frozenset({"star.result", "specificity.quantified_impact"})
 
 
 def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: int, quotes: list[str],
-                      earliest: int = 0) -> list[str]:
+                      earliest: int = 0, refusing: frozenset[str] = frozenset()) -> list[str]:
     """The judge's quotes, plus the one sentence of the answer that shows what they lack for `score`.
 
     The rule judges pick their quotes by their own cues ("the sentence with the most time anchors"),
@@ -1637,21 +1645,22 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
     matching its own pattern were held at 1. On the dev questions not read, with the real example's
     quote choice (judge_real_example): graded-strong at 60+ 0.77 -> 0.80, QWK specific reasons 0.58 ->
     0.83, situation 0.64 -> 0.86, judgement 0.70 -> 0.75, result 0.54 -> 0.63 (docs/scoring.md). It
-    never lifts a score: the card still lowers one that no sentence supports.
+    never lifts a score: the card still lowers one that no sentence supports. `refusing`: the answer's
+    sentences that refuse or hide a safe step (safety.refusing_sentences), never taken as the extra one.
     """
     from mockint.scoring.support import supported_level
 
     if score <= 1 or not support:
         return quotes
-    best_level, best = supported_level(support, score, quotes, reading.phrases)[0] if quotes else 0, quotes
+    best_level, best = supported_level(support, score, quotes, reading.phrases, refusing)[0] if quotes else 0, quotes
     if best_level >= score:
         return quotes
     kept = quotes[: MAX_QUOTES - 1]
     for unit in reading.units[earliest:]:
         extra = _quote(unit)
-        if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS:
+        if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS or within(extra, refusing):
             continue
-        level = supported_level(support, score, kept + [extra], reading.phrases)[0]
+        level = supported_level(support, score, kept + [extra], reading.phrases, refusing)[0]
         if level > best_level:
             best_level, best = level, kept + [extra]
             if level >= score:
@@ -1682,7 +1691,10 @@ class OfflineScorer:
         reading = read_answer(transcript.text, question or "", kind, rubrics)
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
-        judgements = apply_ceilings([u.text for u in reading.units], judgements)  # a plan that refuses the safe step
+        sentences = [u.text for u in reading.units]
+        judgements = apply_ceilings(sentences, judgements, question)  # a plan that refuses the safe step
+        refusing = refusing_sentences(sentences, question)
+        no_quotes_from = not_evidence_for()
         raw = []
         for rubric in rubrics:
             for criterion in rubric.criteria:
@@ -1701,7 +1713,8 @@ class OfflineScorer:
                     score = min(score, BREVITY_CAPS[0][1])
                 quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
                 quotes = supporting_quotes(reading, criterion.support, score, quotes,
-                                           first_step(reading) if key in OUTCOME_CRITERIA else 0)
+                                           first_step(reading) if key in OUTCOME_CRITERIA else 0,
+                                           refusing if key in no_quotes_from else frozenset())
                 if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
                 quotes = quotes if score > 0 else []

@@ -6,7 +6,10 @@ manager", "I'd skip the 2am and 4am observations", "I'd hold off calling the out
 morning") mentions all of them and refuses every one: it scored judgement 3 of 4 with the refusal
 quoted as its proof, and 93 overall, strong. This module reads such refusals: a negation said by the
 candidate followed closely by a safe step (escalating, reporting, asking for help, a check, a record,
-the procedure), a skip or delay before one, the plan's only escalation put off till later, a cover-up.
+the procedure), a skip or delay before one, the plan's only escalation put off till later, a cover-up,
+an allegation about someone's conduct handled privately, closed or played down in a plan that reports it
+to no one ("a quiet word with the teacher myself, informally", "let them know it's been dealt with", "a
+bit of banter": a trial's plan for a parent's complaint scored 66.7, solid).
 Negations that turn a skip around are safe ("I'd never skip the checks", "I wouldn't hesitate to call",
 "I wouldn't wait for the morning, I'd call outreach straight away"), and so are a refusal of one
 channel in a plan that escalates to another, a step put in order ("not until I've done a set of obs"),
@@ -79,18 +82,24 @@ NEW_STEP_AFTER_AND = frozenset("i i'd i'll we we'd we'll you then also just".spl
 OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which".split())
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
 NOT_ONLY = frozenset("just only simply".split())
+# After a refused step, a negation or a skip reaches on to the next one: "no need to bother the head *or* fill in forms".
+ALSO_REFUSED = frozenset("or nor".split())
 # A skip or delay word is a noun after a determiner with at most this many words between ("a two hour delay");
 # a modal or a pronoun between makes it a verb again ("the driver would delay").
 MODIFIERS_BEFORE_NOUN = 2
 NOT_A_MODIFIER = frozenset("would will could should might must can may shall did does do just then".split()) | OTHERS | CANDIDATE
 
-KINDS = ("escalation_refused", "escalation_delayed", "check_skipped", "cover_up", "shortcut")
+KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "shortcut")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
 
 
 def tokens(text: str) -> list[str]:
     """Lower-case words (apostrophes kept: "wouldn't", "i'd") and clause punctuation."""
     return _TOKEN.findall(text.lower().replace("\u2019", "'"))
+
+
+def tokens_text(text: str) -> str:
+    return " ".join(tokens(text))
 
 
 class Phrases:
@@ -150,6 +159,13 @@ class Escalation(_Words):
     anyone: list[str] = Field(min_length=1)
 
 
+class HandledAlone(_Words):
+    allegations: list[str] = Field(min_length=1)
+    informal: list[str] = Field(min_length=1)
+    closed: list[str] = Field(default_factory=list)
+    minimised: list[str] = Field(default_factory=list)
+
+
 class Feedback(BaseModel):
     model_config = ConfigDict(extra="forbid")
     line: str = Field(min_length=1)
@@ -187,6 +203,7 @@ class SafetyWords(_Words):
     escalation: Escalation
     checks: list[str] = Field(min_length=1)
     cover_up: list[str] = Field(min_length=1)
+    handled_alone: HandledAlone
     when_not_whether: list[str] = Field(default_factory=list)
     peers: list[str] = Field(default_factory=list)
     shortcuts: list[str] = Field(default_factory=list)
@@ -217,6 +234,8 @@ class Reader:
     anyone: Phrases
     checks: Phrases
     cover_up: Phrases
+    allegations: Phrases
+    alone: tuple[Phrases, Phrases, Phrases]  # handled_alone's informal, closed and minimised words, in rank order
     when_not_whether: Phrases
     peers: Phrases
     shortcuts: Phrases
@@ -229,6 +248,7 @@ class Finding:
     kind: str  # one of KINDS
     sentence: int  # index of the sentence it is in
     words: str  # the words that say it, for the card
+    rank: int = 0  # which of a kind the card quotes first: handled privately (0), closed (1), played down (2)
 
 
 def _file() -> tuple[str, int]:
@@ -243,10 +263,12 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         words = SafetyWords.model_validate(data)
     except ValidationError as exc:
         raise DataFileError(f"{path}: invalid safety words at {first_error(exc)}") from None
-    e = words.escalation
+    e, h = words.escalation, words.handled_alone
     return Reader(words, *(Phrases(x) for x in (
         words.negations, words.skips, words.delays, words.later, e.steps, e.not_steps, e.to_someone, e.people,
-        e.anyone, words.checks, words.cover_up, words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
+        e.anyone, words.checks, words.cover_up, h.allegations)),
+        (Phrases(h.informal), Phrases(h.closed), Phrases(h.minimised)),
+        *(Phrases(x) for x in (words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)))
 
 
@@ -329,12 +351,16 @@ class _Read:
     redeemable: list[Finding] = field(default_factory=list)
     escalations_now: int = 0
     escalations_later: list[str] = field(default_factory=list)  # their words ("tell my manager about it in the morning")
+    # an allegation dealt with privately, closed or played down: a finding only where the answer or question names
+    # an allegation and the plan escalates to no one now
+    alone: list[Finding] = field(default_factory=list)
+    allegation: bool = False
 
 
 def read_sentence(r: Reader, text: str, index: int) -> _Read:
     """What one sentence refuses, skips, puts off or hides, and the escalations it makes."""
     words = tokens(text)
-    out = _Read()
+    out = _Read(allegation=r.allegations.found_within(words, 0, len(words)))
     k = start = first = 0
     flips, trigger, reach, free = 0, "", 0, 0
     while k < len(words):
@@ -345,6 +371,12 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
         if n := r.cover_up.match(words, k):
             if flips % 2 == 0:
                 out.found.append(Finding("cover_up", index, " ".join(words[k:k + n])))
+            k, reach = k + n, 0
+            continue
+        n, rank = max((phrases.match(words, k), -rank) for rank, phrases in enumerate(r.alone))
+        if n:
+            if flips % 2 == 0:  # not "it's not just banter", "rather than a quiet word"
+                out.alone.append(Finding("handled_alone", index, " ".join(words[k:k + n]), -rank))
             k, reach = k + n, 0
             continue
         if (n := r.negations.match(words, k)) and _subject_is_candidate(words, k, start):
@@ -377,6 +409,9 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 out.found.append(finding)
                 if step.escalation and not step.anyone and trigger != "delay":
                     out.redeemable.append(finding)
+                if end < len(words) and words[end] in ALSO_REFUSED:  # "no need to bother the head or fill in forms"
+                    k, reach, free, first = end + 1, NEGATION_REACH if trigger == "negation" else SKIP_REACH, free, end + 1
+                    continue
             elif not refused and step.escalation and not step.peer and not step.anyone:
                 if until := _told_for_later(r, words, end):
                     out.escalations_later.append(" ".join(words[k:until]))
@@ -405,10 +440,11 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
     return 0
 
 
-def findings(sentences: list[str], words: Reader | None = None) -> list[Finding]:
+def findings(sentences: list[str], words: Reader | None = None, question: str = "") -> list[Finding]:
     """What an answer (its sentences, in order) refuses, skips, puts off or hides, in order. A refusal to
     tell one person (not "anyone") is no finding where the plan escalates to someone else without delay;
-    an escalation told for later is one where it is all the plan escalates. Shortcuts ("keep going") are
+    an escalation told for later is one where it is all the plan escalates, and so is an allegation (in the
+    answer or its `question`) handled privately, closed or played down. Shortcuts ("keep going") are
     listed only beside another finding."""
     r = words or reader()
     reads = [read_sentence(r, text, i) for i, text in enumerate(sentences)]
@@ -416,6 +452,9 @@ def findings(sentences: list[str], words: Reader | None = None) -> list[Finding]
     found = [f for x in reads for f in x.found if not (now and f in x.redeemable)]
     if not now:
         found += [Finding("escalation_delayed", i, said) for i, x in enumerate(reads) for said in x.escalations_later]
+        asked = tokens(question)
+        if any(x.allegation for x in reads) or r.allegations.found_within(asked, 0, len(asked)):
+            found += [f for x in reads for f in x.alone]
     if found:
         for i, text in enumerate(sentences):
             words = tokens(text)
@@ -423,9 +462,27 @@ def findings(sentences: list[str], words: Reader | None = None) -> list[Finding]
     return sorted(found, key=lambda f: f.sentence)
 
 
-def refuses_a_step(text: str) -> bool:
-    """Whether these words refuse, skip, put off or hide a safe step (a quote that cannot show judgement)."""
-    return _refuses(text, *_file())
+def refuses_a_step(text: str, refusing: frozenset[str] = frozenset()) -> bool:
+    """Whether these words refuse, skip, put off or hide a safe step (a quote that cannot show judgement):
+    by themselves, or as part of one of the answer's `refusing` sentences (refusing_sentences: "a quiet word
+    with the teacher, informally" hides an allegation only where the answer names one and reports nothing)."""
+    return _refuses(text, *_file()) or within(text, refusing)
+
+
+def within(quote: str, refusing: frozenset[str] | list[str]) -> bool:
+    """Whether a quote is one of these sentences, or part of one."""
+    quote = quote.strip(" .,")
+    return any(quote in s or s in quote for s in refusing)
+
+
+def not_evidence_for() -> frozenset[str]:
+    """The criteria whose quotes may never come from a sentence that refuses a step (rubrics/safety.yaml)."""
+    return frozenset(reader().words.not_evidence_for)
+
+
+def refusing_sentences(sentences: list[str], question: str = "") -> frozenset[str]:
+    """The answer's sentences that refuse, skip, put off or hide a step, or deal with an allegation alone."""
+    return frozenset(sentences[f.sentence].strip() for f in findings(sentences, question=question) if f.kind != "shortcut")
 
 
 @lru_cache(maxsize=4096)
@@ -438,8 +495,12 @@ def card_line(found: list[Finding], sentences: list[str]) -> str:
     r = reader()
     kinds = [k for k in KINDS if any(f.kind == k for f in found)]  # the gravest first, the shortcut last
     what = [r.words.feedback.what[k] for k in kinds]
-    first_of_each = [next(f for f in found if f.kind == k) for k in kinds]
-    said = ", ".join(f'"{_said(f, sentences)}"' for f in first_of_each[:MAX_QUOTED])
+    first_of_each = [min((f for f in found if f.kind == k), key=lambda f: (f.rank, f.sentence)) for k in kinds]
+    quoted: list[str] = []
+    for f in first_of_each:  # each kind's words once: "no need to bother the head or fill in forms" says both
+        if not any(f.words in tokens_text(q) for q in quoted):
+            quoted.append(_said(f, sentences))
+    said = ", ".join(f'"{q}"' for q in quoted[:MAX_QUOTED])
     joined = what[0] if len(what) == 1 else ", ".join(what[:-1]) + " and " + what[-1]
     return r.words.feedback.line.format(what=joined, quotes=said)
 
@@ -457,11 +518,11 @@ def _said(finding: Finding, sentences: list[str]) -> str:
     return match.group(0)[: len(match.group(0)) - len(match["rest"])] + "".join(" " + w for w in rest[:cut])
 
 
-def apply_ceilings(sentences: list[str], judgements: dict) -> dict:
+def apply_ceilings(sentences: list[str], judgements: dict, question: str = "") -> dict:
     """The offline judgements with rubrics/safety.yaml's ceilings applied where the answer refuses a safe
     step: each capped criterion's reading becomes firm (the fitted model cannot lift it) with the card's
     reason, and no criterion of `not_evidence_for` keeps a quote from a sentence that refuses a step."""
-    found = findings(sentences)
+    found = findings(sentences, question=question)
     unsafe = [f for f in found if f.kind != "shortcut"]
     if not unsafe:
         return judgements
@@ -470,7 +531,7 @@ def apply_ceilings(sentences: list[str], judgements: dict) -> dict:
     out = dict(judgements)
     for key in words.not_evidence_for:
         if key in out:
-            kept = [q for q in out[key].quotes if not any(q.strip(" .,") in s or s in q for s in refusing)]
+            kept = [q for q in out[key].quotes if not within(q, refusing)]
             out[key] = dataclasses.replace(out[key], quotes=kept)
     line = card_line(found, sentences)
     for key, level in words.ceilings.items():

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from mockint.scoring.safety import refuses_a_step
+from mockint.scoring.safety import refuses_a_step, refusing_sentences
 
 if TYPE_CHECKING:
     from mockint.scoring.offline import CuePhrases
@@ -94,9 +94,12 @@ _DETECTORS: dict[str, Callable[[str, str], bool]] | None = None
 NOT_FROM_REFUSALS = frozenset({"judgement", "plan_step"})
 
 
-def check_requirement(requirement: list[str], quotes: list[str], phrases: Mapping[str, CuePhrases]) -> str | None:
+def check_requirement(requirement: list[str], quotes: list[str], phrases: Mapping[str, CuePhrases],
+                      refusing: frozenset[str] = frozenset()) -> str | None:
     """None when the quotes show every cue of the requirement, else the first one missing (in words).
-    `phrases`: the `offline_cues` of the rubrics scored against (offline.cue_phrases)."""
+    `phrases`: the `offline_cues` of the rubrics scored against (offline.cue_phrases). `refusing`: the
+    answer's sentences that refuse a step (safety.refusing_sentences), whose parts show no judgement or
+    plan step either."""
     global _DETECTORS
     if _DETECTORS is None:
         _DETECTORS = _detectors()
@@ -112,7 +115,7 @@ def check_requirement(requirement: list[str], quotes: list[str], phrases: Mappin
     for item in requirement:
         options = [name.strip() for name in item.split(" or ")]
         if NOT_FROM_REFUSALS.intersection(options):
-            kept = " ".join(q for q in quotes if not refuses_a_step(q))
+            kept = " ".join(q for q in quotes if not refuses_a_step(q, refusing))
             shown = {name: (kept.lower().replace("\u2019", "'"), kept) for name in NOT_FROM_REFUSALS}
         else:
             shown = {}
@@ -127,14 +130,21 @@ def shows(cue: str, text: str, phrases: Mapping[str, CuePhrases] | None = None) 
     return check_requirement([cue], [text], phrases or {}) is None
 
 
+def answer_refusals(answer: str) -> frozenset[str]:
+    """The sentences of an answer (the offline scorer's units) that refuse, skip or hide a step."""
+    from mockint.scoring import offline as o
+
+    return refusing_sentences([u.text for u in o.split_units(answer)])
+
+
 def supported_level(support: dict[int, list[str]], score: int, quotes: list[str],
-                    phrases: Mapping[str, CuePhrases]) -> tuple[int, str | None]:
+                    phrases: Mapping[str, CuePhrases], refusing: frozenset[str] = frozenset()) -> tuple[int, str | None]:
     """The highest level up to `score` that the quotes support, and what the first level they
     failed needed ("an outcome"); (score, None) when they support it. `phrases` as check_requirement."""
     missing = None
     for level in range(score, 0, -1):
         needed = [req for lvl, req in support.items() if lvl <= level]
-        gaps = [gap for req in needed if (gap := check_requirement(req, quotes, phrases))]
+        gaps = [gap for req in needed if (gap := check_requirement(req, quotes, phrases, refusing))]
         if not gaps:
             return level, missing
         missing = missing or gaps[0]
