@@ -771,6 +771,12 @@ def _rubric_cue_patterns(folder: str, _stamp: tuple) -> dict[str, tuple[re.Patte
 
 
 def read_answer(text: str, question: str) -> Reading:
+    """The answer read clause by clause, its numbers as transcription writes them ("thirty-eight
+    percent" is "38%", "twenty twenty-four" the year 2024, "minus point three" -0.3): the cues read
+    figures and years from digits, so a story typed in words reads as the same story spoken."""
+    from mockint.speech.numbers import write_numbers_in_text
+
+    text = write_numbers_in_text(text)
     units = split_units(text)
     cased = any(ch.isupper() for ch in text if ch.isalpha()) and not text.isupper()
     answer_units, meta = [], []
@@ -1384,6 +1390,9 @@ class OfflineScorer:
     name = "offline"
 
     def score(self, question: str, transcript: Transcript, rubrics: list[Rubric]) -> Scorecard:
+        from mockint.speech.numbers import numbers_written
+
+        transcript = numbers_written(transcript)  # what read_answer reads, so its quotes verify against it
         reading = read_answer(transcript.text, question or "")
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
