@@ -9,6 +9,11 @@ text2num (`find_numbers`, made for ASR token streams) finds the spoken numbers; 
 join what it leaves apart and choose the written form:
 - "twenty nineteen", "nineteen eighty four": a year (two two-digit numbers said in a row).
 - "two point five million", "a hundred and fifty", "three and a half": one number.
+- A decimal said without its nought where a figure is expected ("minus point three", "went up by point
+  two", "point five percent") -> "-0.3", "0.2", "0.5%"; a sign is written when said before a figure
+  ("minus 0.24" -> "-0.24"; "plus" only before a fraction), never between two numbers ("five minus
+  three"). "At that point two of them left" and "at one point two people" stay words.
+- A hyphenated pair of numbers is both digits: "grade five-five" -> "5-5".
 - "N percent" -> "N%"; "N dollars/pounds/euros" -> "$N", "£N", "€N"; "N k" -> "Nk".
 - Ordinals only in dates ("June fifteenth" -> "June 15", "the third of May" -> "the 3rd of May");
   "the first time", "a second" stay words.
@@ -25,6 +30,11 @@ join what it leaves apart and choose the written form:
   ("three quarters of the team"), "half four" (a time).
 - Whisper's words for "sixty-four" are " sixty" "-four": read as one word (64, not "60-4").
 Punctuation is a boundary: "three, four" stays two numbers.
+
+Typed and pasted answers are read through the same rules (`numbers_written`, used by the scorers): a
+trial's results story typed with "thirty-eight percent", "minus point three" and "twenty twenty-four"
+scored 40 (its years and decimals read as a heap of unrelated figures, which shut a gate) where the same
+text with digits scored 98.
 
 Checked on the number-heavy espeak-ng answers, the other speech styles' transcripts, the scoring
 corpus answers and the real clips' references (every sentence these rules change, read, and the
