@@ -89,7 +89,7 @@ OUTCOME = re.compile(
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|(re)?opened|"
     r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
-    r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent) (cut|drop|reduction|increase|rise|"
+    r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more))\b"
 )
 VAGUE_OUTCOME = re.compile(
@@ -291,6 +291,13 @@ _CLAUSE_BREAK = re.compile(
 )
 _WORD = re.compile(r"\d+(?:[.,]\d+)*k?|[a-z0-9]+(?:['\u2019][a-z]+)?|%|[$£€]", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def words_of(text: str) -> list[str]:
+    """The words the cues read, lower-case: "Gave 100%." -> ["gave", "100", "%"]."""
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
 YEAR = re.compile(r"^(19|20)\d\d$")
 _THOUSANDS_K = re.compile(r"^\d+k$")
 
@@ -329,7 +336,7 @@ def split_units(text: str) -> list[Unit]:
         merged.pop(0)
     units = []
     for i, piece in enumerate(merged):
-        words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(piece)]
+        words = words_of(piece)
         pos = i / (len(merged) - 1) if len(merged) > 1 else 0.5
         units.append(Unit(text=piece.strip(), index=i, position=pos, words=words, lower=" ".join(words)))
     return units
@@ -1595,7 +1602,7 @@ BUZZ = re.compile(
     r"at scale|move the needle|growth mindset|hit the ground running|above and beyond|results driven|"
     r"exceeded expectations|key metrics|deliverables?|execution|strategic\w*|holistic\w*|empower\w*|passion\w*|"
     r"thrive|dynamic|innovative|world class|cutting edge|game changer|proactive|self starter|team player|"
-    r"people person|hard ?working|fast learner|perfectionist|(a|one) hundred (and ten )?percent|outside the box|"
+    r"people person|hard ?working|fast learner|perfectionist|(a|one) hundred (and ten )?percent|1[01]0(?= ?%)|outside the box|"
     r"natural next step|trajectory|i owned|owned it|i delivered|i executed|i bring|perfect (fit|alignment|match)|"
     # the same talk in its other forms: a leader's self-description with nothing anyone could check
     r"mov(ed|ing) the needle|transformation(al)?|culture of \w+|high performance|celebrat\w* (the )?wins|journey|"
@@ -1651,7 +1658,7 @@ METHOD = re.compile(
 METHOD_STANDING = re.compile(
     r"\b(every (\w+ )?(lesson|order|batch|stage|step|job|release|run|load|delivery|ticket|patient|call|visit|class|"
     r"session|item|invoice|case|handover|change|deploy\w*|sprint|meeting|term|night|evening|pallet|box|sample|claim)|"
-    r"every (two|three|four|few|other|couple of) (days|weeks|months|hours|shifts|day|week|month)|"
+    r"every (two|three|four|few|other|couple of|\d+) (days|weeks|months|hours|shifts|day|week|month)|"
     r"(is|are|gets|get|has to be|have to be|must be|it's|they're) (always |then |all |first )?(checked|double checked|"
     r"cross checked|reviewed|logged|tracked|recorded|compared|reconciled|tested|signed off|counted|verified|audited|"
     r"updated|planned|labelled|scanned|booked|scheduled|kept|given|marked|filed|rotated|done from|done by|done against)|"
