@@ -155,3 +155,42 @@ def test_number_tokens_read_values():
 def test_wer_reads_money_and_decimals_as_spoken():
     assert word_error_counts("a budget of $2.5 million", "a budget of two point five million dollars") == (0, 8)
     assert word_error_counts("up 40% to 1.5k", "up forty percent to one point five k") == (0, 8)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("a progress figure of minus point three, the lowest", "a progress figure of -0.3, the lowest"),
+        ("we'd gone to plus point one, and", "we'd gone to +0.1, and"),
+        ("it went up by point two", "it went up by 0.2"),
+        ("between point two and point four", "between 0.2 and 0.4"),
+        ("minus point two four overall", "-0.24 overall"),
+        ("flat out amount minus 0.24", "flat out amount -0.24"),  # how Whisper wrote it
+        ("grade five-five and above", "grade 5-5 and above"),
+        ("by results day twenty twenty-four", "by results day 2024"),
+        ("a hundred and twelve product lines", "112 product lines"),
+    ],
+)
+def test_decimals_signs_and_number_pairs_typed_in_words(typed, written):
+    assert write_numbers_in_text(typed) == written
+    assert write_numbers_in_text(written) == written, "rewriting its own output changes nothing"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at that point two of them left",  # "point" as a noun
+        "at one point two people left",
+        "plus two more staff",
+    ],
+)
+def test_point_and_signs_that_are_no_figure_stay_words(text):
+    assert write_numbers_in_text(text) == text
+
+
+def test_minus_between_two_numbers_is_a_sum_not_a_sign():
+    assert write_numbers_in_text("five minus three") == "5 minus 3"
+
+
+def test_typed_text_keeps_its_line_breaks():
+    assert write_numbers_in_text("Forty percent.\n\nThen  twelve days. ") == "40%.\n\nThen  12 days. "

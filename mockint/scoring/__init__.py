@@ -40,12 +40,15 @@ def score_question(
     none) is classified by kind (scoring/kinds.py) and judged on that kind's criteria, so "Why do
     you want to work here?" is never marked down for having no STAR story. Only the rubrics that
     hold one of those criteria are scored (a shorter LLM prompt, a card without rows of n/a); the
-    card marks any other criterion of those rubrics n/a.
+    card marks any other criterion of those rubrics n/a. A typed answer's numbers are read written
+    as transcription writes them (speech/numbers.py), so typed, pasted and spoken answers agree.
     """
     from mockint.scoring.card import apply_question_criteria
+    from mockint.speech.numbers import numbers_written
 
     text, criteria, used, kind = _judged_on(question, rubrics)
-    card = scorer.score(text, transcript, used, kind=kind)
+    # Typed "thirty-eight percent" is read as transcription writes it ("38%"): any scorer, any path.
+    card = scorer.score(text, numbers_written(transcript), used, kind=kind)
     return apply_question_criteria(card, criteria, used)
 
 

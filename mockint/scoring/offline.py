@@ -91,7 +91,7 @@ OUTCOME = re.compile(
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|(re)?opened|"
     r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
-    r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent) (cut|drop|reduction|increase|rise|"
+    r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more))\b"
 )
 VAGUE_OUTCOME = re.compile(
@@ -293,6 +293,13 @@ _CLAUSE_BREAK = re.compile(
 )
 _WORD = re.compile(r"\d+(?:[.,]\d+)*k?|[a-z0-9]+(?:['\u2019][a-z]+)?|%|[$£€]", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def words_of(text: str) -> list[str]:
+    """The words the cues read, lower-case: "Gave 100%." -> ["gave", "100", "%"]."""
+    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+
+
 YEAR = re.compile(r"^(19|20)\d\d$")
 _THOUSANDS_K = re.compile(r"^\d+k$")
 
@@ -331,19 +338,15 @@ def split_units(text: str) -> list[Unit]:
         merged.pop(0)
     units = []
     for i, piece in enumerate(merged):
-        words = _words(piece)
+        words = words_of(piece)
         pos = i / (len(merged) - 1) if len(merged) > 1 else 0.5
         units.append(Unit(text=piece.strip(), index=i, position=pos, words=words, lower=" ".join(words)))
     return units
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
-
-
 def lowered(text: str) -> str:
     """A sentence as the scorer's phrase lists read it (a Unit's `lower`): its words, lower-cased, one space apart."""
-    return " ".join(_words(text))
+    return " ".join(words_of(text))
 
 
 def _is_past(word: str) -> bool:
@@ -1022,7 +1025,12 @@ class Reading:
 def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iterable[Rubric] = ()) -> Reading:
     """The answer read unit by unit, as an answer of `kind` (None: the kind its question's wording asks for), with
     the `offline_cues` of `rubrics` (the scorer passes those it scores against; cue_phrases takes any other from
-    the shipped rubric files)."""
+    the shipped rubric files). Its numbers are read as transcription writes them ("thirty-eight percent" is "38%",
+    "twenty twenty-four" the year 2024, "minus point three" -0.3): the cues read figures and years from digits,
+    so a story typed in words reads as the same story spoken."""
+    from mockint.speech.numbers import write_numbers_in_text
+
+    text = write_numbers_in_text(text)
     units = split_units(text)
     cased = any(ch.isupper() for ch in text if ch.isalpha()) and not text.isupper()
     answer_units, meta = [], []
@@ -1688,6 +1696,9 @@ class OfflineScorer:
     name = "offline"
 
     def score(self, question: str, transcript: Transcript, rubrics: list[Rubric], *, kind: str | None = None) -> Scorecard:
+        from mockint.speech.numbers import numbers_written
+
+        transcript = numbers_written(transcript)  # what read_answer reads, so its quotes verify against it
         reading = read_answer(transcript.text, question or "", kind, rubrics)
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
@@ -1893,7 +1904,7 @@ BUZZ = re.compile(
     r"at scale|move the needle|growth mindset|hit the ground running|above and beyond|results driven|"
     r"exceeded expectations|key metrics|deliverables?|execution|strategic\w*|holistic\w*|empower\w*|passion\w*|"
     r"thrive|dynamic|innovative|world class|cutting edge|game changer|proactive|self starter|team player|"
-    r"people person|hard ?working|fast learner|perfectionist|(a|one) hundred (and ten )?percent|outside the box|"
+    r"people person|hard ?working|fast learner|perfectionist|(a|one) hundred (and ten )?percent|1[01]0(?= ?%)|outside the box|"
     r"natural next step|trajectory|i owned|owned it|i delivered|i executed|i bring|perfect (fit|alignment|match)|"
     # the same talk in its other forms: a leader's self-description with nothing anyone could check
     r"mov(ed|ing) the needle|transformation(al)?|culture of \w+|high performance|celebrat\w* (the )?wins|journey|"
@@ -1952,7 +1963,7 @@ METHOD = re.compile(
 METHOD_STANDING = re.compile(
     r"\b(every (\w+ )?(lesson|order|batch|stage|step|job|release|run|load|delivery|ticket|patient|call|visit|class|"
     r"session|item|invoice|case|handover|change|deploy\w*|sprint|meeting|term|night|evening|pallet|box|sample|claim)|"
-    r"every (two|three|four|few|other|couple of) (days|weeks|months|hours|shifts|day|week|month)|"
+    r"every (two|three|four|few|other|couple of|\d+) (days|weeks|months|hours|shifts|day|week|month)|"
     r"(is|are|gets|get|has to be|have to be|must be|it's|they're) (always |then |all |first )?(tracked|recorded|"
     r"compared|tested|counted|verified|updated|planned|labelled|scanned|booked|scheduled|kept|given|marked|filed|"
     r"rotated|done from|done by|done against)|"

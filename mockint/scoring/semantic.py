@@ -163,9 +163,15 @@ def gates() -> dict[str, dict]:
 def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
     """One pattern for a list of lower-case phrases, each matched from a word start; a `*` at the end
     of a word lets it run on ("disagree*": disagreed, disagreement), otherwise it ends a word, and a
-    lone `*` stands for any one word ("every *": every stage, every item)."""
+    lone `*` stands for any one word ("every *": every stage, every item). Phrases are matched against an
+    answer's words joined by spaces (offline.Unit.lower), so a phrase with a number in words also matches
+    it as the scorers read it, written by speech/numbers.py ("a hundred percent": "100 %")."""
+    from mockint.scoring.offline import words_of
+    from mockint.speech.numbers import write_numbers_in_text
+
+    written = [" ".join(words_of(w)) for cue, w in zip(cues, map(write_numbers_in_text, cues)) if w != cue and "*" not in w]
     parts = []
-    for cue in cues:
+    for cue in dict.fromkeys([*cues, *written]):
         words = []
         for word in cue.split():
             if word == "*":

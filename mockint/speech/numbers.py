@@ -9,6 +9,11 @@ text2num (`find_numbers`, made for ASR token streams) finds the spoken numbers; 
 join what it leaves apart and choose the written form:
 - "twenty nineteen", "nineteen eighty four": a year (two two-digit numbers said in a row).
 - "two point five million", "a hundred and fifty", "three and a half": one number.
+- A decimal said without its nought where a figure is expected ("minus point three", "went up by point
+  two", "point five percent") -> "-0.3", "0.2", "0.5%"; a sign is written when said before a figure
+  ("minus 0.24" -> "-0.24"; "plus" only before a fraction), never between two numbers ("five minus
+  three"). "At that point two of them left" and "at one point two people" stay words.
+- A hyphenated pair of numbers is both digits: "grade five-five" -> "5-5".
 - "N percent" -> "N%"; "N dollars/pounds/euros" -> "$N", "£N", "€N"; "N k" -> "Nk".
 - Ordinals only in dates ("June fifteenth" -> "June 15", "the third of May" -> "the 3rd of May");
   "the first time", "a second" stay words.
@@ -26,6 +31,11 @@ join what it leaves apart and choose the written form:
 - Whisper's words for "sixty-four" are " sixty" "-four": read as one word (64, not "60-4").
 Punctuation is a boundary: "three, four" stays two numbers.
 
+Typed and pasted answers are read through the same rules (`numbers_written`, used by the scorers): a
+trial's results story typed with "thirty-eight percent", "minus point three" and "twenty twenty-four"
+scored 40 (its years and decimals read as a heap of unrelated figures, which shut a gate) where the same
+text with digits scored 98.
+
 Checked on the number-heavy espeak-ng answers, the other speech styles' transcripts, the scoring
 corpus answers and the real clips' references (every sentence these rules change, read, and the
 offline scorer's grades of the corpus unchanged).
@@ -36,8 +46,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from mockint.records import Word
+from mockint.records import Transcript, Word
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
@@ -51,6 +62,13 @@ VAGUE_BEFORE_SCALE = frozenset({"few", "several", "many", "couple", "half", "qua
 # "three quarters of the team" is a fraction, not three quarters of a year.
 FRACTIONS = frozenset(
     {"halves", "thirds", "quarters", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths"}
+)
+SIGNS = {"minus": "-", "plus": "+"}
+# Words after which "point three" is a figure, 0.3: a sign, or a word that takes one ("went up by",
+# "a score of", "from ... to"). After a determiner "point" is a noun: "at that point two of them left".
+DECIMAL_AFTER = frozenset(
+    """minus plus of to from by was were is are be been at about around roughly approximately nearly almost
+    only just than between under over below above went gone rose fell dropped reached hit""".split()
 )
 _TENS_WORDS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 _DIGIT_WORDS = {
@@ -114,6 +132,7 @@ class _Number:
     compound: str = ""  # the rest of a hyphenated word: "five-member" -> 5 + "-member"
     quantity: bool = False  # a small number said in a range with a larger one: "two to three"
     currency: str = ""  # the range's currency, said after its other end: "thirty to forty thousand dollars"
+    sign: str = ""  # "-" or "+": "minus point three" -> -0.3
 
 
 def _find(tokens: list[_Token]) -> list[_Number]:
@@ -144,8 +163,19 @@ def _compound(index: int, core: str) -> list[_Number]:
         except ValueError:
             continue
         if all(p.isalpha() for p in parts[k:]):
-            return [_Number(index, index + 1, float(value), compound="-" + "-".join(parts[k:]))]
+            rest = [_digits_of_word(p) for p in parts[k:]]  # "five-five" -> 5-5, "five-member" -> 5-member
+            return [_Number(index, index + 1, float(value), compound="-" + "-".join(rest))]
     return []
+
+
+def _digits_of_word(word: str) -> str:
+    """A single number word as digits ("five" -> "5"), any other word as it is."""
+    from text_to_num import text2num
+
+    try:
+        return str(text2num(word, "en"))
+    except ValueError:
+        return word
 
 
 def _joined(a: _Number, b: _Number, tokens: list[_Token]) -> bool:
@@ -154,7 +184,7 @@ def _joined(a: _Number, b: _Number, tokens: list[_Token]) -> bool:
 
 def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
     out: list[_Number] = []
-    for n in numbers:
+    for n in _decimals(numbers, tokens):
         prev = out[-1] if out else None
         first = tokens[n.start].core
         if prev is not None and _hundred_and(prev, n, tokens):
@@ -178,10 +208,9 @@ def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
             n.start -= 1  # "a hundred and fifty"
         if tokens[n.end - 1].core in ("million", "billion") and n.value >= 1_000_000:
             n.scale = tokens[n.end - 1].core  # "3 million", not "3,000,000"
-        if prev is None or prev.end < n.start - 1:
-            _point_percent(n, tokens)
         out.append(n)
     out = _and_a_half(out, tokens)
+    _signs(out, tokens)
     for n in out:
         n.year = n.year or (_said(n) and 1000 <= n.value <= 2099 and _previous(tokens, n.start) == "year")
     for a, b in itertools.pairwise(out):
@@ -231,16 +260,53 @@ def _previous(tokens: list[_Token], i: int) -> str | None:
     return tokens[i - 1].core
 
 
-def _point_percent(n: _Number, tokens: list[_Token]) -> None:
-    """A digit's name after a "point" that follows no number, before "percent": "point five
-    percent" -> 0.5%."""
-    if n.digits or n.end - n.start != 1 or tokens[n.start].core not in _DIGIT_WORDS:
-        return
-    if _previous(tokens, n.start) != "point":
-        return
-    if _next(tokens, n.end - 1) == "percent" or [_next(tokens, n.end - 1), _next(tokens, n.end)] == ["per", "cent"]:
-        n.value = float("0." + _DIGIT_WORDS[tokens[n.start].core])
-        n.start -= 1
+def _decimals(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
+    """A decimal said without its nought: "point three" -> 0.3, "minus point two four" -> -0.24 (the
+    sign is _signs'). Only where a number is expected: before "percent", or after a sign or a word that
+    takes a figure ("went up by point two", "a figure of point five"); "at that point three of them
+    left" and "the main point two" stay words."""
+    by_start = {n.start: n for n in numbers}
+    ends = {n.end for n in numbers}
+    out: list[_Number] = []
+    merged: set[int] = set()
+    for n in numbers:
+        if n.start in merged:
+            continue
+        point = n.start - 1
+        if not (_digit_name(n, tokens) and point >= 0 and point not in ends and _previous(tokens, n.start) == "point"):
+            out.append(n)
+            continue
+        digits = [n]
+        while (nxt := by_start.get(digits[-1].end)) is not None and _digit_name(nxt, tokens) and _joined(digits[-1], nxt, tokens):
+            digits.append(nxt)
+        after = [_next(tokens, digits[-1].end - 1), _next(tokens, digits[-1].end)]
+        before = _previous(tokens, point)
+        range_end = before in ("and", "or") and bool(out) and out[-1].end == point - 1 and 0 < out[-1].value < 1
+        if before not in DECIMAL_AFTER and not range_end and after[0] != "percent" and after != ["per", "cent"]:
+            out.append(n)
+            continue
+        value = float("0." + "".join(_DIGIT_WORDS[tokens[d.start].core] for d in digits))
+        out.append(_Number(point, digits[-1].end, value))
+        merged.update(d.start for d in digits[1:])
+    return out
+
+
+def _digit_name(n: _Number, tokens: list[_Token]) -> bool:
+    return not n.digits and n.end - n.start == 1 and tokens[n.start].core in _DIGIT_WORDS
+
+
+def _signs(numbers: list[_Number], tokens: list[_Token]) -> None:
+    """"minus point three" -> -0.3, "minus 0.24" -> -0.24, "plus point one" -> +0.1: a figure said with
+    its sign is written with it (as people type a progress score). Not after another number ("five
+    minus three" is a sum); "plus" only before a fraction ("plus two more staff" is no signed figure)."""
+    ends = {n.end for n in numbers}
+    for n in numbers:
+        word = _previous(tokens, n.start)
+        if word not in SIGNS or n.ordinal or n.ambiguous or (n.start - 1) in ends:
+            continue
+        if word == "plus" and n.value == int(n.value):
+            continue
+        n.sign, n.start, n.quantity = SIGNS[word], n.start - 1, True
 
 
 def _and_a_half(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
@@ -313,7 +379,7 @@ def _render(n: _Number, tokens: list[_Token]) -> str | None:
     prefix, suffix, taken = _unit(tokens, n)
     prefix = prefix or n.currency
     if n.digits:
-        if not taken:
+        if not (taken or n.sign):
             return None
         text = n.digits
     elif n.ordinal:
@@ -327,12 +393,14 @@ def _render(n: _Number, tokens: list[_Token]) -> str | None:
             return None
         if _previous(tokens, n.start) == "half" and n.end - n.start == 1 and n.value <= 12:
             return None  # "half four": a time of day
+        if _previous(tokens, n.start) == "at" and [t.core for t in tokens[n.start : n.start + 2]] == ["one", "point"]:
+            return None  # "at one point two of them left": a moment, not 1.2
         single = n.end - n.start == 1
         if single and n.value < SMALLEST_BARE_NUMBER and not taken and not n.quantity:
             return None
         text = _cardinal(n) + n.compound
     n.end += taken
-    return prefix + text + suffix
+    return n.sign + prefix + text + suffix
 
 
 def _vague_scale(n: _Number, tokens: list[_Token]) -> bool:
@@ -399,8 +467,9 @@ def _rewrite(raw: list[str]) -> list[tuple[list[int], str]]:
             continue
         first, last = tokens[n.start], tokens[n.end - 1]
         indices = [j for g in groups[n.start : n.end] for j in g]
-        currency = "" if written[:1] in "$£€" else first.currency
-        out.append((indices, first.lead + currency + written + last.trail))
+        said_currency = tokens[n.start + bool(n.sign)].currency  # "$" of "$4,000", after a sign's word
+        currency = "" if written.lstrip("-+")[:1] in "$£€" else said_currency
+        out.append((indices, first.lead + n.sign + currency + written.removeprefix(n.sign) + last.trail))
         taken_until = i = n.end
     return out
 
@@ -425,6 +494,25 @@ def write_numbers(words: list[Word]) -> list[Word]:
     return result
 
 
+@lru_cache(maxsize=256)  # the scorers read one answer's text several times
 def write_numbers_in_text(text: str) -> str:
-    """The same rewriting for plain text (words split on spaces)."""
-    return " ".join(new for _, new in _rewrite([" " + word for word in text.split()]))
+    """The same rewriting for plain text: what a candidate typed or pasted reads as what transcription
+    would have written for it. The spaces and line breaks between words are kept; digits stay as
+    they are (rewriting its own output changes nothing)."""
+    pieces = re.findall(r"(\s*)(\S+)", text)
+    if not pieces:
+        return text
+    rewritten = _rewrite([" " + word for _, word in pieces])
+    tail = text[len(text.rstrip()):]
+    return "".join(pieces[indices[0]][0] + new for indices, new in rewritten) + tail
+
+
+def numbers_written(transcript: Transcript) -> Transcript:
+    """`transcript` with its numbers written as transcription writes them, so a story scores the same
+    typed with "thirty-eight percent" as spoken or typed with "38%" (the scorers read figures, years and
+    decimals from digits). A transcript with word timings came from transcription, which wrote them
+    already, chunk by chunk, and is returned as it is, like one that has no number to write."""
+    if transcript.words:
+        return transcript
+    text = write_numbers_in_text(transcript.text)
+    return transcript if text == transcript.text else transcript.model_copy(update={"text": text})
