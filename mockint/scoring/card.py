@@ -72,10 +72,11 @@ class RawCriterion(BaseModel):
 
 def score_criterion(
     raw: RawCriterion, criterion: Criterion, rubric: Rubric, transcript: Transcript, phrases: Mapping[str, CuePhrases],
-    *, cues: bool = False,
+    *, cues: bool = False, refusing: frozenset[str] = frozenset(),
 ) -> CriterionScore:
     """`phrases`: the scored rubrics' `offline_cues`, which the support check reads too (offline.cue_phrases);
-    `cues`: the score is the offline cues' reading (level_feedback)."""
+    `cues`: the score is the offline cues' reading (level_feedback); `refusing`: the answer's sentences that
+    refuse a step (support.answer_refusals), which show no judgement or plan step."""
     if not 0 <= raw.score <= MAX_SCORE:
         raise ScoringError(f"{rubric.id}.{criterion.id}: score {raw.score} is outside 0-{MAX_SCORE}")
     evidence, rejected = verify_quotes(raw.quotes, transcript)
@@ -85,7 +86,7 @@ def score_criterion(
     elif criterion.support and evidence:
         # A real quote is not proof of any score: it must show what the level needs.
         supported, missing = supported_level(criterion.support, score, [e.quote for e in evidence], phrases,
-                                             answer_refusals(transcript.text))
+                                             refusing)
         if supported < score:
             score, lowered = max(supported, EVIDENCE_CAP), f"the quotes do not show {missing}"
     return CriterionScore(
@@ -247,7 +248,8 @@ def build_scorecard(
     from mockint.scoring.offline import cue_phrases  # offline.py builds on this module
 
     cues, phrases = scorer == "offline", cue_phrases(rubrics)
-    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript, phrases, cues=cues)
+    refusing = answer_refusals(transcript.text)  # once a card: reading every sentence for refusals is most of its time
+    criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript, phrases, cues=cues, refusing=refusing)
                 for r in rubrics for c in r.criteria]
     return Scorecard(
         scorer=scorer,  # type: ignore[arg-type]
