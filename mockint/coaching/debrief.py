@@ -187,7 +187,7 @@ class DebriefTopic(Model):
 
 class Debrief(Model):
     source: str | None = None
-    digest: str = Field(description="sha256 of the notes, so re-importing the same file changes nothing")
+    digest: str = Field(description="sha256 of the notes: notes imported before are known (a re-run adds only concerns not yet in the ledger)")
     imported_at: datetime = Field(default_factory=utc_now)
     questions_asked: list[str] = Field(default_factory=list)
     topics: list[DebriefTopic] = Field(default_factory=list, description="concerns first, most-probed first; then discussed")

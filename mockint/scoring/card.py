@@ -233,10 +233,13 @@ def build_scorecard(
     model: str | None = None,
     prompt_version: str | None = None,
     applicable: Sequence[str] | None = None,
+    refusing: frozenset[str] | None = None,
 ) -> Scorecard:
     """Verify, cap and total a scorer's raw output. Every rubric criterion must be present once;
     criteria the rubrics do not define are ignored (a scorer's stray extra is not an error).
-    `applicable`: the criteria the question exercises (None or empty: all count)."""
+    `applicable`: the criteria the question exercises (None or empty: all count). `refusing`: the
+    answer's sentences that refuse a step, as the scorer read them with its question (None: read from
+    the answer alone, support.answer_refusals)."""
     if not rubrics:
         raise ScoringError("no rubrics to score against")
     given: dict[tuple[str, str], RawCriterion] = {}
@@ -248,7 +251,8 @@ def build_scorecard(
     from mockint.scoring.offline import cue_phrases  # offline.py builds on this module
 
     cues, phrases = scorer == "offline", cue_phrases(rubrics)
-    refusing = answer_refusals(transcript.text)  # once a card: reading every sentence for refusals is most of its time
+    if refusing is None:  # once a card: reading every sentence for refusals is most of its time
+        refusing = answer_refusals(transcript.text)
     criteria = [score_criterion(given[(r.id, c.id)], c, r, transcript, phrases, cues=cues, refusing=refusing)
                 for r in rubrics for c in r.criteria]
     return Scorecard(

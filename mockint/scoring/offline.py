@@ -1734,7 +1734,7 @@ class OfflineScorer:
                 raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
                                         feedback=no_event_reason(key, score, judgements, rubrics) or (j.feedback if j.firm else "")))
         raw = apply_gates(raw, reading, judgements)
-        return build_scorecard(raw, transcript, rubrics, scorer="offline")
+        return build_scorecard(raw, transcript, rubrics, scorer="offline", refusing=refusing)
 
 
 def shut_gates(reading: Reading, relevance: int) -> list[str]:

@@ -106,7 +106,7 @@ def check_requirement(requirement: list[str], quotes: list[str], phrases: Mappin
     cased = " ".join(quotes)
     lower = cased.lower().replace("\u2019", "'")
 
-    def shows(name: str, lower: str, cased: str) -> bool:
+    def shown(name: str, lower: str, cased: str) -> bool:
         if _DETECTORS[name](lower, cased):
             return True
         said = phrases.get(SHOWN_BY_PHRASES.get(name, ""))
@@ -116,10 +116,10 @@ def check_requirement(requirement: list[str], quotes: list[str], phrases: Mappin
         options = [name.strip() for name in item.split(" or ")]
         if NOT_FROM_REFUSALS.intersection(options):
             kept = " ".join(q for q in quotes if not refuses_a_step(q, refusing))
-            shown = {name: (kept.lower().replace("\u2019", "'"), kept) for name in NOT_FROM_REFUSALS}
+            reads = {name: (kept.lower().replace("\u2019", "'"), kept) for name in NOT_FROM_REFUSALS}
         else:
-            shown = {}
-        if not any(shows(name, *shown.get(name, (lower, cased))) for name in options):
+            reads = {}
+        if not any(shown(name, *reads.get(name, (lower, cased))) for name in options):
             return " or ".join(CUE_WORDS[name] for name in options)
     return None
 
