@@ -29,7 +29,6 @@ Pure: plain data in, plain data out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -44,8 +43,8 @@ from mockint.scoring.rubrics import (
     Rubric,
     criteria_by_key,
     load_overall_formula,
-    load_rubric_file,
     overall_for,
+    shipped_rubric,
 )
 from mockint.scoring.support import answer_refusals, supported_level
 
@@ -122,21 +121,10 @@ def criterion_words(cs: CriterionScore, question: str, text: str) -> str:
 
 
 def criterion_spec(key: str) -> Criterion | None:
-    """The rubric criterion 'rubric.criterion' as its file says now (read once per edit of the file)."""
-    from mockint.resources import rubric_file_stamp
-
+    """The rubric criterion 'rubric.criterion' as its shipped file says now (rubrics.shipped_rubric)."""
     rubric_id, _, criterion_id = key.partition(".")
-    path, stamp = rubric_file_stamp(f"{rubric_id}.yaml")
-    if not stamp:
-        return None
-    return next((c for c in _rubric_file(path, stamp).criteria if c.id == criterion_id), None)
-
-
-@lru_cache(maxsize=16)
-def _rubric_file(path: str, _stamp: int) -> Rubric:
-    from pathlib import Path
-
-    return load_rubric_file(Path(path))
+    rubric = shipped_rubric(rubric_id)
+    return next((c for c in rubric.criteria if c.id == criterion_id), None) if rubric is not None else None
 
 
 def level_feedback(criterion: Criterion, score: int, *, cues: bool = False) -> str:

@@ -166,10 +166,10 @@ def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
     lone `*` stands for any one word ("every *": every stage, every item). Phrases are matched against an
     answer's words joined by spaces (offline.Unit.lower), so a phrase with a number in words also matches
     it as the scorers read it, written by speech/numbers.py ("a hundred percent": "100 %")."""
-    from mockint.scoring.offline import words_of
+    from mockint.scoring.offline import lowered
     from mockint.speech.numbers import write_numbers_in_text
 
-    written = [" ".join(words_of(w)) for cue, w in zip(cues, map(write_numbers_in_text, cues)) if w != cue and "*" not in w]
+    written = [lowered(w) for cue, w in zip(cues, map(write_numbers_in_text, cues)) if w != cue and "*" not in w]
     parts = []
     for cue in dict.fromkeys([*cues, *written]):
         words = []
