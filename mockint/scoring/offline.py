@@ -1888,11 +1888,21 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
             capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else level)
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
-                update["feedback"] = spec["feedback"]
+                update["feedback"] = gate_feedback(name, spec["feedback"], reading)
             elif capped < c.score:
                 update["feedback"] = ""  # card.py: the descriptor of the capped level
             by_key[k] = c.model_copy(update=update)
     return [by_key[f"{c.rubric}.{c.criterion}"] for c in raw]
+
+
+def gate_feedback(name: str, feedback: str, reading: Reading) -> str:
+    """A shut gate's feedback line, with what it saw where the line asks for it: for `bad_outcome_stood_by`, "{harms}"
+    becomes the harms in substance.yaml's words ("pulled the contract", "passenger numbers") and "{verdict}" the
+    answer's words that stand by them or end on them."""
+    if name == "bad_outcome_stood_by" and (seen := stood_by_bad_outcome(reading)):
+        harms = ", ".join(f'"{h}"' for h in seen.harms) or "a harm"
+        return feedback.replace("{harms}", harms).replace("{verdict}", seen.verdict)
+    return feedback
 
 
 # --- beyond STAR: cues for every kind of answer, and the features the fitted model reads -------
@@ -1989,7 +1999,7 @@ WHY = re.compile(
 # Which way a figure moved: by a change word, or from one figure to another ("from 82 to 61").
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
-_WENT = frozenset("went gone going go goes shot crept".split())
+_WENT = frozenset("went gone going go goes shot crept came come comes coming".split())
 _MOVED = re.compile(r"\b(from|up|down|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
 _NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
 
@@ -2013,20 +2023,28 @@ def worsened_measures(text: str) -> int:
 def measure_moves(text: str) -> tuple[int, int]:
     """(how many measures a sentence reports moving the wrong way, how many the right way: "falls went from
     six a month to one"), which way is good read from rubrics/substance.yaml's `measures`."""
+    worse, better = moved_measures(text)
+    return len(worse), len(better)
+
+
+def moved_measures(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the measures of rubrics/substance.yaml's `measures` a sentence reports moving the wrong way, those it reports
+    moving the right way), each as the list names it ("complaints", "pass rate")."""
     from mockint.scoring.semantic import measures
 
     return _moves(text, tuple(measures().items()))
 
 
 @lru_cache(maxsize=2048)
-def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, int]:
+def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the measures that moved the wrong way, those that moved the right way), as the sentence names them."""
     from mockint.scoring.evidence import normalise
 
     if not _MOVED.search(text):
-        return 0, 0  # nothing moved: the common case, and the cheap one
+        return (), ()  # nothing moved: the common case, and the cheap one
     sides = dict(measure_sides)
     tokens = normalise(text)
-    worse, better, i = 0, 0, 0
+    worse, better, i = [], [], 0
     while i < len(tokens):
         side, size = next(((s, n) for s in sides if (n := _measure_at(tokens, i, sides[s]))), (None, 0))
         if side is None:
@@ -2044,11 +2062,11 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
                         moved = "up" if t in _UP or t == "up" else "down"
                     break
         if (side, moved) in (("higher_is_better", "down"), ("lower_is_better", "up")):
-            worse += 1
+            worse.append(" ".join(tokens[i : i + size]))
         elif moved is not None:
-            better += 1
+            better.append(" ".join(tokens[i : i + size]))
         i += size
-    return worse, better
+    return tuple(worse), tuple(better)
 
 
 def bad_outcomes(text: str) -> int:
@@ -2073,34 +2091,94 @@ def reports_harm(text: str) -> bool:
     return bool(bad_outcome_phrases()["happened"].search(text))
 
 
-def stood_by_bad_outcome(r: Reading) -> bool:
-    """A past story whose ending reports harm and that learns nothing from it: two harms in its second half,
-    told as past events, with nothing good after them ("we finished eleven weeks late ... the client didn't
-    use us again"), or one after the candidate's first step that the candidate stands by ("I'd call that a
-    win", "I'd handle it exactly the same way again", or in other words the learned reading takes as telling a
-    bad outcome as a success: Reading.stands_by_harm), and no lesson.
+def harms_named(text: str) -> list[str]:
+    """The bad outcomes a sentence (lower-cased) reports, each in rubrics/substance.yaml's words: the `happened`
+    phrases it says, not averted, and the `measures` it says moved the wrong way. A harm word that is a measure the
+    sentence says moved the right way is no harm ("complaints came down to about two a month")."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    phrases = bad_outcome_phrases()
+    worse, better = moved_measures(text)
+    improved = {w for name in better for w in name.split()}
+    said = [m.group() for m in phrases["happened"].finditer(text)
+            if not phrases["averted"].search(" ".join(text[: m.start()].split()[-6:])) and m.group().split()[0] not in improved]
+    return [*said, *(f"{name} moved the wrong way" for name in worse)]
+
+
+@dataclass(frozen=True)
+class StoodBy:
+    """What the `bad_outcome_stood_by` gate saw: the harms the story's ending tells (in rubrics/substance.yaml's
+    words) and the words of the answer that stand by it or end on it."""
+
+    harms: tuple[str, ...]
+    verdict: str
+
+
+# A harm told in the past perfect is where the story started ("complaints had gone up to eleven a month", "we'd lost
+# two drivers") when the candidate acts after it: the problem they took on, not the result of their decision.
+_SITUATION = re.compile(r"(\bhad|'d)\s+(already\s+|just\s+|been\s+)?(\w+ed|gone|lost|left|fallen|risen|grown|got|come|"
+                        r"become|run|seen|taken|quit|broken|stopped|started|fell|rose|dropped|walked|had)\b")
+_IF = re.compile(r"\b(if|unless|in case)\b")
+
+
+def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
+    """The units that tell a harm as what the story came to, with the harms each names (harms_named): told as past
+    events, not as an "if"; after the candidate's first step or in the second half; and not a situation told in the
+    past perfect that the candidate then acted on ("I joined in march. complaints had gone up to eleven. I put a third
+    carer back on nights...")."""
+    first = first_step(r)
+    acts = [bool(c.i_actions or c.we_actions) for c in r.cues]
+    told = []
+    for k, (u, c) in enumerate(r.pairs()):
+        if not ((u.index > first or u.position >= 0.5) and c.past and not _IF.search(u.lower)):
+            continue
+        if _SITUATION.search(u.lower) and any(acts[k + 1 :]):
+            continue
+        if names := harms_named(u.lower):
+            told.append((u, c, names))
+    return told
+
+
+def _short(text: str, words: int = 14) -> str:
+    cut = text.split()
+    return " ".join(cut[:words]) + (" ..." if len(cut) > words else "")
+
+
+def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
+    """What shuts the `bad_outcome_stood_by` gate, or None: a past story whose ending reports harm and that learns
+    nothing from it: two harms in its second half, told as past events, with nothing good after them ("we finished
+    eleven weeks late ... the client didn't use us again"), or one that the candidate's own decision led to (after
+    their first step, not a situation they then acted on: result_harms) and that they stand by ("I'd call that a
+    win", "I'd make the same call tomorrow", or in other words the learned reading takes as telling a bad outcome
+    as a success: Reading.stands_by_harm), and no lesson.
     Read as a story, such an ending was no result (judge_result), but a "what would you do" or "why us"
     answer told this way kept its plan or reasons: on dev a pharmacist's refusal that ended in a seizure
-    scored 67, and unseen ones 50-74."""
+    scored 67, and unseen ones 50-74. Proud disasters told in everyday words ("they took the whole account to
+    another agency ... so I'm proud I held firm", a care home's cut night staff ending in a broken hip and "requires
+    improvement" told as "a real turnaround") scored 46-82 until substance.yaml's lists named those harms and
+    verdicts (tests/test_proud_disasters.py); no dev card moved."""
     from mockint.scoring.semantic import bad_outcome_phrases, gates
 
     spec = gates().get("bad_outcome_stood_by")
     if spec is None or any(c.lesson for c in r.cues):
-        return False
+        return None
     first = first_step(r)
-    told = [(u, c, bad_outcomes(u.lower)) for u, c in r.pairs()
-            if (u.index > first or u.position >= 0.5) and c.past and not re.search(r"\b(if|unless|in case)\b", u.lower)]
-    if bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units)):
-        return any(n for _, _, n in told)
+    told = result_harms(r)
+    verdict = bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units))
+    if verdict:
+        return StoodBy(tuple(dict.fromkeys(n for _, _, names in told for n in names)), verdict.group()) if told else None
     # A verdict in other words, in the sentence that tells the harm ("which I still count as my biggest win").
-    if any(r.stands_by_harm(u, c) for u, c, _ in told if u.index > first):
-        return True
+    for u, c, names in told:
+        if u.index > first and r.stands_by_harm(u, c):
+            return StoodBy(tuple(names), _short(u.text))
     # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
-    ending = [(u, c, n) for u, c, n in told if u.position >= 0.5]
-    last = max((u.index for u, _, n in ending if n), default=-1)
+    ending = [(u, c, names) for u, c, names in told if u.position >= 0.5]
+    last = max((u.index for u, _, _ in ending), default=-1)
     recovered = any(u.index > last and (c.outcome or c.aftermath) for u, c in r.pairs())
-    harms = sum(n for _, _, n in ending)
-    return (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]
+    harms = sum(len(names) for _, _, names in ending)
+    if (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]:
+        return StoodBy(tuple(dict.fromkeys(n for _, _, names in ending for n in names)), _short(r.units[last].text))
+    return None
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b")
