@@ -141,6 +141,11 @@ NOT_STOOD_BY = [
      "face to face, and spent the next month helping her with her cv and interviews. she found a new job within "
      "six weeks. it was the hardest thing I've done as a manager, and I still think it was the right decision for "
      "the branch, but I hated doing it"),
+    # a mixed outcome told plainly, a harm and then what went well ("but the client ... gave us their next two")
+    ("Tell me about a time you met a tight deadline.",
+     "I ran the fit out of a dental surgery on a six week programme. I resequenced the trades so the electricians and "
+     "plumbers worked in parallel and I did the snagging every evening myself. we handed over a week late in the end, "
+     "but the client was really happy with the finish and gave us their next two surgeries"),
 ]
 
 
@@ -176,7 +181,7 @@ def test_the_card_says_what_the_gate_saw_in_the_rubric_files_words(occupation, q
 @pytest.mark.parametrize("question, answer", NOT_STOOD_BY)
 def test_a_harm_fixed_or_a_cost_told_with_care_is_not_a_disaster_stood_by(question, answer):
     assert not stood_by_bad_outcome(read_answer(answer, question))
-    assert card(question, answer).overall > gates()["bad_outcome_stood_by"]["max_level"] * 20
+    assert "bad_outcome_stood_by" not in gates_of(question, answer)
 
 
 def test_a_harm_in_the_past_perfect_is_still_the_result_when_nothing_is_done_after_it():

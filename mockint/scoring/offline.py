@@ -2156,7 +2156,11 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     scored 67, and unseen ones 50-74. Proud disasters told in everyday words ("they took the whole account to
     another agency ... so I'm proud I held firm", a care home's cut night staff ending in a broken hip and "requires
     improvement" told as "a real turnaround") scored 46-82 until substance.yaml's lists named those harms and
-    verdicts (tests/test_proud_disasters.py); no dev card moved."""
+    verdicts (tests/test_proud_disasters.py); no dev card moved. The lists read only what they name: of four proud
+    disasters written after them, one shut the gate (as before). Reading "the answer ends by turning from the harm"
+    ("... but the system works", "... saves us 18,000 a year though") as a verdict caught one more, moved no corpus
+    card, and gated a good mixed outcome ("we handed over a week late in the end, but the client ... gave us their
+    next two surgeries"), so it is not used."""
     from mockint.scoring.semantic import bad_outcome_phrases, gates
 
     spec = gates().get("bad_outcome_stood_by")
