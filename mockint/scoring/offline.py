@@ -2316,7 +2316,11 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     Deliberately simple: they pick the sentences each criterion rests on (the quotes) and give the
     fitted model a first reading; the model (OFFLINE_MODEL) turns all cues into the score. Each also
     counts its rubric file's `offline_cues`: `good` phrases with its own cues, `poor` ones (a shortcut,
-    keeping it quiet, "I'm very organised", "I'm not sure") each a level lower."""
+    keeping it quiet, "I'm very organised", "I'm not sure", and talk that names nothing: "check everything",
+    "follow the procedure", "communication is key") each a level lower. The own cues count the shape of an
+    answer ("first", "because", "check", "escalate"), which a vague answer has too: "first I'd check everything
+    and make sure it's all safe, because obviously fire is a big risk" read as accuracy 2, reasoning 3, 80/100
+    until the poor lists held its filler (now 0, 0, 27; docs/scoring.md, "Vague talk")."""
     text = " ".join(u.lower for u in r.units)
     share, past, _hyp = _story_mode(r)
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
