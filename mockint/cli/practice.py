@@ -195,7 +195,7 @@ class ConsoleEvents:
             console.print(f"[bold]You said[/] [dim]({answer.transcript.duration:.0f} s)[/]: {escape(answer.transcript.text)}")
         if answer.scorecard is not None:
             render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery,
-                             question=answer.question.text, text=answer.transcript.text if answer.transcript else "")
+                             question=answer.question, text=answer.transcript.text if answer.transcript else "")
             if answer.llm_state == "pending":
                 console.print("[dim]the LLM's score follows in the background; the next question does not wait for it[/]")
         elif answer.delivery is not None:
