@@ -124,7 +124,32 @@ def test_without_questions_a_round_is_just_yours_and_with_fewer_the_first_ones(a
     assert [q.text for q in session.rounds[-1].questions] == [SITUATIONAL_Q, MOTIVATION_Q]
     session = practice.start(PracticeOptions(own_questions=own, questions=1))
     assert [q.text for q in session.rounds[-1].questions] == [SITUATIONAL_Q]
-    assert any("first 1 of your 2 questions" in w for w in events.warnings)
+    assert events.warnings == ["asking only the first of your 2 questions (--questions 1); the rest are left out"]
+
+
+def test_the_warning_says_how_many_of_your_questions_the_answer_files_leave_room_for(audio_dir):
+    """Answer files that all name a bank question leave no room: "asking the first 0 of your 1 questions" said
+    one was asked."""
+    settings = load_settings()
+    practice = Practice(settings, SessionStore(settings.paths.sessions_dir), events=(events := Asked()))
+    named, unnamed = AnswerFile(audio_dir / CLIP, "fit.why_here"), AnswerFile(audio_dir / CLIP)
+    session = practice.start(PracticeOptions(own_questions=[OwnQuestion(text=SITUATIONAL_Q)], answers_from=[named]))
+    assert [q.id for q in session.rounds[-1].questions] == ["fit.why_here"]
+    assert events.warnings == ["your question is not asked: every answer file names a bank question (ID=FILE)"]
+    own = [OwnQuestion(text=SITUATIONAL_Q), OwnQuestion(text=MOTIVATION_Q), OwnQuestion(text="What is your biggest weakness?")]
+    for files, warning in (
+        ([named], "your 3 questions are not asked: every answer file names a bank question (ID=FILE)"),
+        ([named, unnamed], "asking only the first of your 3 questions (only 1 answer file names no question); the rest are left out"),
+        ([unnamed, named, unnamed], "asking only the first 2 of your 3 questions (only 2 answer files name no question); "
+                                    "the rest are left out"),
+    ):
+        events.warnings.clear()
+        session = practice.start(PracticeOptions(own_questions=own, answers_from=files))
+        assert [q.text for q in session.rounds[-1].questions if q.id != "fit.why_here"] == [SITUATIONAL_Q, MOTIVATION_Q][:len(files) - 1]
+        assert events.warnings == [warning]
+    events.warnings.clear()
+    practice.start(PracticeOptions(own_questions=own[:2], answers_from=[unnamed, named, unnamed]))
+    assert events.warnings == [], "room for all of them: no warning"
 
 
 def test_a_weak_answer_to_an_own_question_is_probed_and_the_reply_judged_on_that_question(audio_dir):
