@@ -853,8 +853,9 @@ class Practice:
         done = [a for a in session.answers if a.probe_of == root.id]
         # Only a probe that can be answered now: live, or from a probe answer file; or, for an answer
         # from a file, shown with no reply (ask_probes: trial 4 practised from recordings and never saw
-        # what the interviewer would have asked). A recording finished on resume is not probed; the
-        # moment has passed.
+        # what the interviewer would have asked), a file's answer finished on resume too (its reply files
+        # are given to start(), not kept in the session). A microphone recording finished on resume is not
+        # probed: the moment has passed.
         answerable = answer.id in self._live or bool(self._probe_files.get(root.id))
         shown_only = root is answer and answer.source_file is not None and not done and session.rounds[-1].kind != "demo"
         if len(done) >= options.probes or not (answerable or shown_only):

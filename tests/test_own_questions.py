@@ -178,10 +178,10 @@ def test_the_page_takes_own_questions_one_a_line_with_the_questions_file_first(t
     [
         ("questions: [unclosed\n", "not valid YAML at line"),
         ("questions: []\n", "no questions in it"),
-        ("questions:\n  - text: Why here?\n    knd: motivation\n", "questions[0]: knd"),
-        ("questions:\n  - text: Why here?\n    kind: motivational\n", "questions[0]: unknown kind 'motivational'"),
-        ("- Why here?\n- why here\n", "questions[1]: \"why here\" is asked twice"),
-        ("- 12\n", "questions[0]: 12 is not a question"),
+        ("questions:\n  - text: Why here?\n    knd: motivation\n", "question 1: knd"),
+        ("questions:\n  - text: Why here?\n    kind: motivational\n", "question 1: unknown kind 'motivational'"),
+        ("- Why here?\n- why here\n", "question 2: \"why here\" is asked twice (also question 1)"),
+        ("- 12\n", "question 1: 12 is not a question"),
     ],
 )
 def test_a_bad_questions_file_is_one_line_naming_it_and_exit_2(run_cli, mockint_home, content, said):
@@ -229,3 +229,14 @@ def test_questions_mine_says_how_each_of_your_questions_will_be_judged(run_cli):
     result = run_cli("questions", "--mine", "--json")
     assert result.code == 0, result
     assert [(q["text"], q["kind"]) for q in json.loads(result.out)] == [(MOTIVATION_Q, "motivation"), (SITUATIONAL_Q, "approach")]
+
+
+def test_questions_mine_names_the_bank_question_a_question_rewords_and_no_other(run_cli):
+    path = own_questions_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"- Why do you want to work here?\n- {SITUATIONAL_Q}\n- why do you want to work here, then?\n")
+    result = run_cli("questions", "--mine")
+    assert result.code == 0, result
+    shown = " ".join(result.out.split())
+    # the second rewording of fit.why_here gets an own id (own_refs): it is not shown as the bank's
+    assert shown.count("(bank ") == 1 and "fit.why_here" in shown, shown

@@ -113,7 +113,7 @@ def _show_own_questions(bank, *, as_json: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from mockint.coaching.own_questions import load_own_questions, own_questions_path, own_refs
+    from mockint.coaching.own_questions import OWN_ID_PREFIX, load_own_questions, own_questions_path, own_refs
 
     path = own_questions_path()
     refs = own_refs(load_own_questions(path, bank), bank)
@@ -126,6 +126,6 @@ def _show_own_questions(bank, *, as_json: bool) -> None:
     table.add_column("judged as", overflow="fold", ratio=1)
     for i, r in enumerate(refs, 1):
         kind = bank.kinds[r.kind].name if r.kind in bank.kinds else (r.kind or "")
-        table.add_row(str(i), escape(r.text), escape(kind) + (f" [dim](bank {r.id})[/]" if not r.id.startswith("own.") else ""))
+        table.add_row(str(i), escape(r.text), escape(kind) + (f" [dim](bank {r.id})[/]" if not r.id.startswith(OWN_ID_PREFIX) else ""))
     console.print(table)
     console.print("[dim]Practise them with 'mockint practice --mine'; a wrong kind is fixed with `kind:` in the file.[/]")
