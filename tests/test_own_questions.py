@@ -1,4 +1,4 @@
-"""Your own questions in a practice round (`practice --ask`, `--mine`, `--questions-file`, the page's
+"""Your own questions in a practice round (`practice --my-question`, `--mine`, `--questions-file`, the page's
 "my own questions"): asked first and in order, judged on their kind's criteria as `score -q` judges a
 typed question, stored with their text, probed like any other; a bad questions file or an empty
 question is one line and exit 2.
@@ -199,13 +199,16 @@ def test_a_bad_questions_file_is_one_line_naming_it_and_exit_2(run_cli, mockint_
 @pytest.mark.parametrize(
     "args, said",
     [
-        (["--ask", ""], "--ask: an empty question"),
-        (["--ask", "   "], "--ask: an empty question"),
+        (["--my-question", ""], "--my-question: an empty question"),
+        (["--my-question", "   "], "--my-question: an empty question"),
+        (["--ask", ""], "--ask: an empty question"),  # its name until stop 24, still working
         (["--questions-file", "nope.yaml"], "nope.yaml: no questions file there"),
         (["--mine"], "my_questions.yaml: no questions file there"),
-        (["--ask", "Why here?", "--ask", "why here"], "asked twice"),
-        (["--ask", "Why here?", "--plan"], "cannot be asked with --plan"),
-        (["--ask", "Why here?", "--resume", "latest"], "a resumed round keeps its own questions"),
+        (["--my-question", "Why here?", "--my-question", "why here"], "asked twice"),
+        (["--my-question", "Why here?", "--ask", "why here"], "asked twice"),
+        (["--my-question", "Why here?", "--plan"], "cannot be asked with --plan"),
+        (["--my-question", "Why here?", "--resume", "latest"], "a resumed round keeps its own questions: --my-question,"),
+        (["--ask", "Why here?", "--resume", "latest"], "a resumed round keeps its own questions: --ask,"),
     ],
 )
 def test_an_empty_or_impossible_own_question_is_a_usage_error(run_cli, args, said):
@@ -240,3 +243,8 @@ def test_questions_mine_names_the_bank_question_a_question_rewords_and_no_other(
     shown = " ".join(result.out.split())
     # the second rewording of fit.why_here gets an own id (own_refs): it is not shown as the bank's
     assert shown.count("(bank ") == 1 and "fit.why_here" in shown, shown
+
+
+def test_practice_help_names_your_own_question_so_it_is_not_read_as_questions_to_ask(run_cli):
+    shown = " ".join(run_cli("practice", "--help").out.split())
+    assert "--my-question QUESTION your own question" in shown and "--ask " not in shown, shown

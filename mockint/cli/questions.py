@@ -14,7 +14,9 @@ def questions_cmd(
     category: str | None = typer.Option(None, "--category", "-c", help="behavioral, motivation, situational, role_specific, technical, first_round_probe"),
     competency: str | None = typer.Option(None, "--competency", help="e.g. conflict_resolution, leadership"),
     search: str | None = typer.Option(None, "--search", "-s", help="words to find in the question"),
-    ask: bool = typer.Option(False, "--ask", help="list good questions to ask the interviewer instead"),
+    to_ask: bool = typer.Option(False, "--to-ask", help="list good questions to ask the interviewer instead"),
+    # --to-ask's name until stop 24, kept working: `practice --ask` (now --my-question) read as the same flag
+    ask: bool = typer.Option(False, "--ask", hidden=True),
     role: str | None = typer.Option(None, "--role", help="tailor a selection to this role"),
     jd: Path | None = typer.Option(
         None, "--job-description", "--jd", metavar="FILE", help="tailor a selection to this job description (text file)"
@@ -55,7 +57,7 @@ def questions_cmd(
     if mine:
         _show_own_questions(bank, as_json=as_json)
         return
-    if ask:
+    if to_ask or ask:
         items = [q.model_dump() for q in bank.questions_to_ask]
         if as_json:
             print_json(items)

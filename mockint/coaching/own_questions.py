@@ -1,4 +1,4 @@
-"""Your own questions: `mockint practice --ask "QUESTION"`, `--mine` and `--questions-file FILE`.
+"""Your own questions: `mockint practice --my-question "QUESTION"`, `--mine` and `--questions-file FILE`.
 
 A candidate preparing for a particular second round knows questions the bank does not have. A
 Head of Science candidate (trial 4) expected "What do you understand by intent, implementation
@@ -90,9 +90,9 @@ def load_own_questions(path: Path, bank: QuestionBank) -> list[OwnQuestion]:
         raise ConfigError(f"{path}: {exc.message}", hint=exc.hint) from None
 
 
-def gather(typed: Sequence[str], path: Path | None, bank: QuestionBank, *, typed_as: str = "--ask") -> list[OwnQuestion]:
+def gather(typed: Sequence[str], path: Path | None, bank: QuestionBank, *, typed_as: str = "--my-question") -> list[OwnQuestion]:
     """The round's own questions: the questions file's at `path` (when given), then each `typed`
-    one in order; `typed_as` names a typed question in an error ("--ask")."""
+    one in order; `typed_as` names a typed question in an error ("--my-question")."""
     found = load_own_questions(path, bank) if path is not None else []
     labels = [f"{question_label(n)} of {path}" for n in range(1, len(found) + 1)] + [typed_as] * len(typed)
     return checked([*found, *(OwnQuestion(text=text) for text in typed)], bank, labels)

@@ -283,7 +283,7 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
         raise SessionError(f"unknown mode '{mode}' (bank, plan, panel or own)")
     questions = request.get("questions", DEFAULT_QUESTIONS)
     if mode == "own":
-        questions = None  # the round is your questions, as `practice --ask` without --questions
+        questions = None  # the round is your questions, as `practice --my-question` without --questions
     elif not isinstance(questions, int) or isinstance(questions, bool) or not 1 <= questions <= 20:
         raise SessionError("'questions' must be a whole number from 1 to 20")
     answer_seconds = request.get("answer_seconds")
@@ -311,7 +311,7 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
 
 def page_own_questions(request: dict[str, Any]) -> list[OwnQuestion]:
     """The page's own questions: my_questions.yaml's when `mine` is ticked, then the box's, one a
-    line (blank lines skipped); judged and checked as `practice --mine --ask ...` would be."""
+    line (blank lines skipped); judged and checked as `practice --mine --my-question ...` would be."""
     from mockint.coaching.own_questions import gather, own_questions_path
     from mockint.coaching.questions import load_bank
 
