@@ -139,13 +139,15 @@ def test_the_warning_says_how_many_of_your_questions_the_answer_files_leave_room
     own = [OwnQuestion(text=SITUATIONAL_Q), OwnQuestion(text=MOTIVATION_Q), OwnQuestion(text="What is your biggest weakness?")]
     for files, warning in (
         ([named], "your 3 questions are not asked: every answer file names a bank question (ID=FILE)"),
-        ([named, unnamed], "asking only the first of your 3 questions (only 1 answer file names no question); the rest are left out"),
+        ([named, unnamed], "asking only the first of your 3 questions (only 1 answer file names no question); "
+                           "the rest are left out"),
         ([unnamed, named, unnamed], "asking only the first 2 of your 3 questions (only 2 answer files name no question); "
                                     "the rest are left out"),
     ):
         events.warnings.clear()
         session = practice.start(PracticeOptions(own_questions=own, answers_from=files))
-        assert [q.text for q in session.rounds[-1].questions if q.id != "fit.why_here"] == [SITUATIONAL_Q, MOTIVATION_Q][:len(files) - 1]
+        yours = [q.text for q in session.rounds[-1].questions if q.id != "fit.why_here"]
+        assert yours == [SITUATIONAL_Q, MOTIVATION_Q][:len(files) - 1]
         assert events.warnings == [warning]
     events.warnings.clear()
     practice.start(PracticeOptions(own_questions=own[:2], answers_from=[unnamed, named, unnamed]))

@@ -172,4 +172,7 @@ def _offline() -> Scorer:
     return OfflineScorer()
 
 
-__all__ = ["GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer", "score_question", "story_not_reasons", "warm_question"]
+__all__ = [
+    "GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer", "score_question", "story_not_reasons",
+    "warm_question",
+]

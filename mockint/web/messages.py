@@ -122,7 +122,9 @@ def transcribed_message(answer: Answer) -> dict[str, Any]:
     }
 
 
-def feedback_message(session_id: str, answer: Answer, rubrics: Sequence[Rubric] = (), *, update: bool = False) -> dict[str, Any]:
+def feedback_message(
+    session_id: str, answer: Answer, rubrics: Sequence[Rubric] = (), *, update: bool = False
+) -> dict[str, Any]:
     """The scored answer as the report shows it: transcript spans with the verified STAR quotes
     marked, one row per criterion with its best quote and where it starts (in the words of
     `rubrics`: card.criterion_words), notes, improvements, delivery.
