@@ -1467,6 +1467,28 @@ def topic_missed(r: Reading) -> list[str]:
     return [name for name, _ in asked]
 
 
+def concepts_missed(r: Reading) -> list[str]:
+    """What a typed question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
+    `concepts`: "disagreed", "manager"); [] when it meets enough of them, or the question is the bank's (the bank's
+    questions are read by `topics` and the reference questions, and their cards stay as they were). Asked about a
+    disagreement with a manager, a story about re-planning van routes has no one disagree and no one in charge: two
+    of two missed. On the dev split the coach's concepts are named by 33 answers' questions and missed by one, a bank
+    question's (not read), however few words the answer shares with its question. A question that names one concept
+    alone counts a miss only where the meaning does not place the answer on its question either (ON_TOPIC_MARGIN,
+    as topic_missed): one word is thin evidence ("recognise and manage a patient developing sepsis" is a clinical
+    question, and its answer may never say "patient")."""
+    from mockint.scoring.semantic import concepts, concepts_missed as missed_of, is_bank_question
+
+    if not r.question.strip() or not r.units or is_bank_question(r.question):
+        return []
+    met, missed = missed_of(r.question, " ".join(u.lower for u in r.units))
+    if not missed or len(met) >= concepts().met_share_at_least * (len(met) + len(missed)):
+        return []
+    if len(met) + len(missed) == 1 and r.meaning["question_margin"] >= ON_TOPIC_MARGIN:
+        return []
+    return missed
+
+
 # What an answer of each kind does, where a question too short to share words with it cannot say what
 # it is about (judge_relevance). Motivation: reasons about this employer and role ("your new branch",
 # "I read that you...", "this role"); the other kinds' own cues below.
@@ -1560,7 +1582,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(score, 2)  # asked for a time it happened; got a general view
     if behavioural and ownership.score <= 1:
         score = min(score, 3)  # asked what *you* did; the answer never says
-    missed = topic_missed(r) or story_instead_of_reasons(r)
+    missed = topic_missed(r) or story_instead_of_reasons(r) or concepts_missed(r)
     if missed:
         score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
@@ -1755,7 +1777,7 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             referents = figure_referents(reading)
         if name == "off_topic" and reading.question.strip() and reading.units:
             elsewhere = (reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
-                         or story_instead_of_reasons(reading))
+                         or story_instead_of_reasons(reading) or concepts_missed(reading))
             if relevance <= spec["relevance_at_most"] and elsewhere:
                 shut.append(name)
         elif name == "figures_without_referent":
@@ -1869,6 +1891,18 @@ def figure_contradictions(r: Reading) -> int:
     return equated + reversed_ + worse
 
 
+def _gate_line(name: str, spec: dict, reading: Reading) -> str:
+    """The card's line for a shut gate: an answer that never gets to what its typed question names hears what that
+    was ("The question asked about disagreed and manager..."), in substance.yaml's `concepts.feedback`."""
+    from mockint.scoring.semantic import concepts
+
+    missed = concepts_missed(reading) if name == "off_topic" else []
+    if not missed:
+        return spec["feedback"]
+    named = ", ".join(f'"{m}"' for m in missed[:-1]) + (" and " if len(missed) > 1 else "") + f'"{missed[-1]}"'
+    return concepts().feedback.replace("{missed}", named).replace("{max_level}", str(spec["max_level"]))
+
+
 def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
     """Cap every criterion at what a shut gate allows, and say why on one criterion of the card."""
     from mockint.scoring.semantic import gates
@@ -1888,7 +1922,7 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
             capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else level)
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
-                update["feedback"] = spec["feedback"]
+                update["feedback"] = _gate_line(name, spec, reading)
             elif capped < c.score:
                 update["feedback"] = ""  # card.py: the descriptor of the capped level
             by_key[k] = c.model_copy(update=update)
