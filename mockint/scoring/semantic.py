@@ -497,7 +497,10 @@ def question_concepts(question: str) -> tuple[Concept, ...]:
         if groups:
             by_groups.setdefault(groups, []).append(m.group().removesuffix("'s"))
             a, b = max((span for i in groups for span in covering[i]), key=lambda span: span[1] - span[0])
-            said.setdefault(groups, {})[text[a:b]] = None
+            phrase = text[a:b].split()
+            while len(phrase) > 1 and phrase[0] in SCORER_STOPWORDS:  # "of a patient": "patient"
+                phrase.pop(0)
+            said.setdefault(groups, {})[" ".join(phrase).removesuffix("'s")] = None
     return tuple(Concept(tuple(words), _word_vectors(words), tuple(spec.same[i][2] for i in groups), " / ".join(said[groups]))
                  for groups, words in by_groups.items())
 
