@@ -102,7 +102,7 @@ def card(question: str, answer: str):
 
 def without_concepts(monkeypatch):
     """The scorer as it was before the concept reading: no question names anything."""
-    monkeypatch.setattr(semantic, "concepts_missed", lambda question, answer: ([], []))
+    monkeypatch.setattr(semantic, "meet_concepts", lambda question, answer: ([], []))
 
 
 def test_the_sets_span_occupations_and_every_twin_uses_other_words_than_the_question():
@@ -170,9 +170,9 @@ def test_a_word_the_table_puts_close_meets_a_concept(monkeypatch):
     semantic.question_concepts.cache_clear()
     monkeypatch.setattr(semantic, "concepts", lambda: type(spec)(**{**spec.__dict__, "same": tuple(bare)}))
     try:
-        met, missed = semantic.concepts_missed(question, "my supervisor and i argued about the routes")
+        met, missed = semantic.meet_concepts(question, "my supervisor and i argued about the routes")
         assert "manager" in met
-        met, missed = semantic.concepts_missed(question, "i re planned the routes into six clusters")
+        met, missed = semantic.meet_concepts(question, "i re planned the routes into six clusters")
         assert "manager" in missed
     finally:
         semantic.question_concepts.cache_clear()

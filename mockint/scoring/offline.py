@@ -27,7 +27,8 @@ full marks") is set aside before any of this: it is not part of the answer.
 What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
 rather than some other question, and how much of it is polished talk with nothing concrete in it.
 Gates in rubrics/substance.yaml cap the whole card: an answer to some other question (no word link
-and nearer other questions by meaning, or never getting to what the question is about: its `topics`),
+and nearer other questions by meaning, or never getting to what the question is about: its `topics`, and for a
+typed question the `concepts` it names),
 figures that never say what they measure, and figures that each stand on a new thing (fluent nonsense).
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
@@ -1477,11 +1478,11 @@ def concepts_missed(r: Reading) -> list[str]:
     alone counts a miss only where the meaning does not place the answer on its question either (ON_TOPIC_MARGIN,
     as topic_missed): one word is thin evidence ("recognise and manage a patient developing sepsis" is a clinical
     question, and its answer may never say "patient")."""
-    from mockint.scoring.semantic import concepts, concepts_missed as missed_of, is_bank_question
+    from mockint.scoring.semantic import concepts, is_bank_question, meet_concepts
 
     if not r.question.strip() or not r.units or is_bank_question(r.question):
         return []
-    met, missed = missed_of(r.question, " ".join(u.lower for u in r.units))
+    met, missed = meet_concepts(r.question, " ".join(u.lower for u in r.units))
     if not missed or len(met) >= concepts().met_share_at_least * (len(met) + len(missed)):
         return []
     if len(met) + len(missed) == 1 and r.meaning["question_margin"] >= ON_TOPIC_MARGIN:
