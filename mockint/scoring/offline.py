@@ -1892,12 +1892,24 @@ def figure_contradictions(r: Reading) -> int:
     return equated + reversed_ + worse
 
 
+def never_met(r: Reading) -> list[str]:
+    """What a typed question names that the answer never gets to, in the question's own words: the phrases of its
+    missed `topics` ("conflict") and its missed `concepts` ("colleague"), once each; [] for a bank question."""
+    from mockint.scoring.semantic import is_bank_question, topics
+
+    if not r.question.strip() or is_bank_question(r.question):
+        return []
+    question = " ".join(r.question.lower().replace("\u2019", "'").split())
+    said = [m.group() for m in (topics()[name][0].search(question) for name in topic_missed(r)) if m]
+    return list(dict.fromkeys([*said, *concepts_missed(r)]))
+
+
 def _gate_line(name: str, spec: dict, reading: Reading) -> str:
     """The card's line for a shut gate: an answer that never gets to what its typed question names hears what that
-    was ("The question asked about disagreed and manager..."), in substance.yaml's `concepts.feedback`."""
+    was ("The question asked about "disagreed" and "manager"..."), in substance.yaml's `concepts.feedback`."""
     from mockint.scoring.semantic import concepts
 
-    missed = concepts_missed(reading) if name == "off_topic" else []
+    missed = never_met(reading) if name == "off_topic" else []
     if not missed:
         return spec["feedback"]
     named = ", ".join(f'"{m}"' for m in missed[:-1]) + (" and " if len(missed) > 1 else "") + f'"{missed[-1]}"'
