@@ -167,7 +167,7 @@ def test_a_word_the_table_puts_close_meets_a_concept(monkeypatch):
     question = "Tell me about a time you disagreed with your manager."
     spec = semantic.concepts()
     bare = [(name, asked, re.compile(r"(?!)")) for name, asked, _ in spec.same]
-    semantic.question_concepts.cache_clear()
+    semantic._question_concepts.cache_clear()
     monkeypatch.setattr(semantic, "concepts", lambda: type(spec)(**{**spec.__dict__, "same": tuple(bare)}))
     try:
         met, missed = semantic.meet_concepts(question, "my supervisor and i argued about the routes")
@@ -175,7 +175,7 @@ def test_a_word_the_table_puts_close_meets_a_concept(monkeypatch):
         met, missed = semantic.meet_concepts(question, "i re planned the routes into six clusters")
         assert "manager" in missed
     finally:
-        semantic.question_concepts.cache_clear()
+        semantic._question_concepts.cache_clear()
 
 
 @pytest.mark.parametrize(("section", "message"), [

@@ -491,8 +491,13 @@ def is_bank_question(question: str) -> bool:
     return " ".join(question.lower().split()) in _bank_keys(*rubric_file_stamp("questions.yaml"))
 
 
-@lru_cache(maxsize=256)
 def question_concepts(question: str) -> tuple[Concept, ...]:
+    """What a question names that the coach's `concepts` know (_question_concepts), read again after an edit of them."""
+    return _question_concepts(question, *_substance_file())
+
+
+@lru_cache(maxsize=256)
+def _question_concepts(question: str, _path_text: str, _mtime: int) -> tuple[Concept, ...]:
     """What a question names that the coach's `same` groups know, one concept per set of groups: "tell me about a
     time you disagreed with your manager" names a disagreement (disagreed) and a manager; "...a colleague's login
     left open on a shared PC?" a colleague, a login, being left open and a shared machine. A group counts where
