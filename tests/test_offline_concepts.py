@@ -156,6 +156,33 @@ def test_a_bank_question_is_read_as_before(monkeypatch):
     assert card(bank_question, off).model_dump(exclude={"created_at"}) == before
 
 
+# One thing named, met in other words: a daughter for a relative, a boss for a manager, a shift lead for a supervisor,
+# mentoring for leading a team, a phone call for a conversation.
+OTHER_WORDS = [
+    ("How would you handle a relative who is angry about their mum's care?",
+     "I'd take the daughter somewhere private, let her get it all out, and find out exactly what's upset her. then I'd "
+     "go through the care notes with her and agree who will ring her and when, and write that in the plan for nights."),
+    ("Tell me about a time you had to cover for your manager.",
+     "when my boss was off sick for three weeks last winter I ran the rota, did the weekly orders and chaired the "
+     "Monday huddle. I kept a log of every decision so she could pick up where I'd left off, and we came in under budget."),
+    ("What would you do if your supervisor asked you to skip a safety check?",
+     "if the shift lead told me to skip the lockout check on the press I'd say no, politely, and explain I can't sign "
+     "it off without doing it. I'd offer to do it quickly myself, and if it was pushed I'd ring the duty engineer."),
+    ("Why do you want to become a team leader here?",
+     "I've been mentoring our two new starters for six months and it's the part of my week I enjoy most, and your "
+     "branch is opening a second site next year, so I'd like to be the one who trains the new crew and runs the shift."),
+    ("Describe a conversation where you had to give bad news to a client.",
+     "I rang Mrs Patel on the Friday to say her kitchen worktops would be three weeks late because the quarry had a "
+     "fault. I told her straight, apologised, offered a temporary laminate top at no cost, and she took it."),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), OTHER_WORDS)
+def test_what_a_question_names_is_met_in_other_words(question, answer):
+    assert semantic.question_concepts(question)
+    assert concepts_missed(read_answer(answer, question)) == []
+
+
 def test_a_question_the_coach_list_does_not_know_names_nothing():
     assert semantic.question_concepts("Why do you want to work here?") == ()
     reading = read_answer(SETS[0][2], "Talk me through how you would plan a delivery round.")
