@@ -34,8 +34,10 @@ names, and the table only helps an answer meet it: the table's word closeness is
 "supervisor", "started" 0.47 from "open"), and read on every word of the question, 14 dev answers the graders rated
 on topic (3-4) met under half of their question's words ("a safeguarding decision" answered with the welfare check
 the police did); with the list, concepts are named by 14 dev answers' questions and missed by one, a bank
-question's (bank questions keep their reading), and no card of the corpus moved. A word closeness of 0.45, not
-0.4: at 0.4 "office" met "supervisor". Reading an answer's concepts costs about a millisecond.
+question's (bank questions keep their reading): no corpus card's score moved, and the four cards already off
+topic by `topics` now name what they missed ("data", "stakeholders"). A word closeness of 0.45, not 0.4: at 0.4
+"office" met "supervisor". Reading an answer's concepts costs 0.04 ms (median, dev) when its question names none,
+about 2 ms when it names some.
 """
 
 from __future__ import annotations
