@@ -27,7 +27,8 @@ full marks") is set aside before any of this: it is not part of the answer.
 What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
 rather than some other question, and how much of it is polished talk with nothing concrete in it.
 Gates in rubrics/substance.yaml cap the whole card: an answer to some other question (no word link
-and nearer other questions by meaning, or never getting to what the question is about: its `topics`),
+and nearer other questions by meaning, or never getting to what the question is about: its `topics`, and for a
+typed question the `concepts` it names),
 figures that never say what they measure, and figures that each stand on a new thing (fluent nonsense).
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
@@ -1467,6 +1468,28 @@ def topic_missed(r: Reading) -> list[str]:
     return [name for name, _ in asked]
 
 
+def concepts_missed(r: Reading) -> list[str]:
+    """What a typed question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
+    `concepts`: "disagreed", "manager"); [] when it meets enough of them, or the question is the bank's (the bank's
+    questions are read by `topics` and the reference questions, and their cards stay as they were). Asked about a
+    disagreement with a manager, a story about re-planning van routes has no one disagree and no one in charge: two
+    of two missed. On the dev split the coach's concepts are named by 33 answers' questions and missed by one, a bank
+    question's (not read), however few words the answer shares with its question. A question that names one concept
+    alone counts a miss only where the meaning does not place the answer on its question either (ON_TOPIC_MARGIN,
+    as topic_missed): one word is thin evidence ("recognise and manage a patient developing sepsis" is a clinical
+    question, and its answer may never say "patient")."""
+    from mockint.scoring.semantic import concepts, is_bank_question, meet_concepts
+
+    if not r.question.strip() or not r.units or is_bank_question(r.question):
+        return []
+    met, missed = meet_concepts(r.question, " ".join(u.lower for u in r.units))
+    if not missed or len(met) >= concepts().met_share_at_least * (len(met) + len(missed)):
+        return []
+    if len(met) + len(missed) == 1 and r.meaning["question_margin"] >= ON_TOPIC_MARGIN:
+        return []
+    return missed
+
+
 # What an answer of each kind does, where a question too short to share words with it cannot say what
 # it is about (judge_relevance). Motivation: reasons about this employer and role ("your new branch",
 # "I read that you...", "this role"); the other kinds' own cues below.
@@ -1560,7 +1583,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(score, 2)  # asked for a time it happened; got a general view
     if behavioural and ownership.score <= 1:
         score = min(score, 3)  # asked what *you* did; the answer never says
-    missed = topic_missed(r) or story_instead_of_reasons(r)
+    missed = topic_missed(r) or story_instead_of_reasons(r) or concepts_missed(r)
     if missed:
         score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
@@ -1755,7 +1778,7 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             referents = figure_referents(reading)
         if name == "off_topic" and reading.question.strip() and reading.units:
             elsewhere = (reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
-                         or story_instead_of_reasons(reading))
+                         or story_instead_of_reasons(reading) or concepts_missed(reading))
             if relevance <= spec["relevance_at_most"] and elsewhere:
                 shut.append(name)
         elif name == "figures_without_referent":
@@ -1869,6 +1892,18 @@ def figure_contradictions(r: Reading) -> int:
     return equated + reversed_ + worse
 
 
+def never_met(r: Reading) -> list[str]:
+    """What a typed question names that the answer never gets to, in the question's own words: the phrases of its
+    missed `topics` ("conflict") and its missed `concepts` ("colleague"), once each; [] for a bank question."""
+    from mockint.scoring.semantic import is_bank_question, topics
+
+    if not r.question.strip() or is_bank_question(r.question):
+        return []
+    question = " ".join(r.question.lower().replace("\u2019", "'").split())
+    said = [m.group() for m in (topics()[name][0].search(question) for name in topic_missed(r)) if m]
+    return list(dict.fromkeys([*said, *concepts_missed(r)]))
+
+
 def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
     """Cap every criterion at what a shut gate allows, and say why on one criterion of the card."""
     from mockint.scoring.semantic import gates
@@ -1888,20 +1923,27 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
             capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else level)
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
-                update["feedback"] = gate_feedback(name, spec["feedback"], reading)
+                update["feedback"] = gate_feedback(name, spec, reading)
             elif capped < c.score:
                 update["feedback"] = ""  # card.py: the descriptor of the capped level
             by_key[k] = c.model_copy(update=update)
     return [by_key[f"{c.rubric}.{c.criterion}"] for c in raw]
 
 
-def gate_feedback(name: str, feedback: str, reading: Reading) -> str:
-    """A shut gate's feedback line, with what it saw where the line asks for it: for `bad_outcome_stood_by`, "{harms}"
+def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
+    """A shut gate's card line, with what it saw where the line asks for it: for `bad_outcome_stood_by`, "{harms}"
     becomes the harms in substance.yaml's words ("pulled the contract", "passenger numbers") and "{verdict}" the
-    answer's words that stand by them or end on them."""
+    answer's words that stand by them or end on them; an answer that never gets to what its typed question names
+    hears what that was ("The question asked about "disagreed" and "manager"..."), in `concepts.feedback`."""
+    from mockint.scoring.semantic import concepts
+
+    feedback = spec["feedback"]
     if name == "bad_outcome_stood_by" and (seen := stood_by_bad_outcome(reading)):
         harms = ", ".join(f'"{h}"' for h in seen.harms) or "a harm"
         return feedback.replace("{harms}", harms).replace("{verdict}", seen.verdict)
+    if name == "off_topic" and (missed := never_met(reading)):
+        named = ", ".join(f'"{m}"' for m in missed[:-1]) + (" and " if len(missed) > 1 else "") + f'"{missed[-1]}"'
+        return concepts().feedback.replace("{missed}", named).replace("{max_level}", str(spec["max_level"]))
     return feedback
 
 
