@@ -47,6 +47,7 @@ from pathlib import Path
 from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.evidence import MIN_QUOTE_TOKENS
+from mockint.scoring.figures import ImpossibleFigure, impossible_figures, incidental_indexes, labelled
 from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
@@ -513,16 +514,19 @@ def _is_number(word: str, prev: str) -> bool:
 
 
 def _quantities(words: list[str], cues: UnitCues) -> None:
+    incidental = incidental_indexes(words)  # "a team of 6", "5 years of experience": a number, but no scale or impact
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
         if YEAR.match(w):
             cues.years += 1
             continue
-        if not _is_number(w, prev):
-            continue
+        if not _is_number(w, prev) or labelled(words, i):
+            continue  # "year 10", "key stage 4", "ward 7": a name, not a quantity
         if prev and _is_number(prev, words[i - 2] if i > 1 else "") and not YEAR.match(prev):
             continue  # "forty two thousand" is one quantity
         cues.quantities += 1
+        if i in incidental:
+            continue
         j = i + 1
         while j < len(words) and (_is_number(words[j], words[j - 1]) or words[j] == "point"):
             j += 1
@@ -956,6 +960,14 @@ class Reading:
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
+    _impossible: list[ImpossibleFigure] | None = field(default=None, repr=False)
+
+    @property
+    def impossible(self) -> list[ImpossibleFigure]:
+        """The answer's figures that cannot be true (figures.py): "112% compliance", "11 out of 10"."""
+        if self._impossible is None:
+            self._impossible = impossible_figures(" ".join(u.text for u in self.units))
+        return self._impossible
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -1286,7 +1298,9 @@ def judge_result(r: Reading) -> Judgement:
     elif vague:
         score = 1
     else:
-        return Judgement(0, [], "No outcome: the story stops before saying what happened.")
+        # Level 0 is "the story stops before it ends": with no outcome, aftermath or lesson found, the fitted model
+        # cannot find one (it lifted the demo's no-result sample to "a vague outcome" that is not in it).
+        return Judgement(0, [], "No outcome: the story stops before saying what happened.", firm=share >= 0.35)
     source = measured or concrete or vague
     quotes = [q for u, c in source[-1:] for q in _with_baseline(r, u, c, _quote(u, _focus_outcome))]
     quotes += [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
@@ -1402,7 +1416,10 @@ def judge_ownership(r: Reading) -> Judgement:
     return Judgement(score, quotes, feedback)
 
 
-def judge_real_example(r: Reading) -> Judgement:
+def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
+    """`ended`: whether the story gets to an outcome, an aftermath or a lesson (judge_result's reading). Level 4 is
+    a past event told "from start to end"; one that stops before its end is a real example at 3 at most, and the
+    fitted model may not lift it past that (it lifted the demo's no-result sample to 4)."""
     share, past, hyp = _story_mode(r)
     anchors = r.total("time_anchor")
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
@@ -1415,6 +1432,7 @@ def judge_real_example(r: Reading) -> Judgement:
         score = 2
     else:
         score = 3 + (anchors >= 1 and named + r.total("years") >= 2 and has_outcome)
+    unfinished = score == 3 and not ended
     # Quote the sentence that shows the event is a particular one (a time, a place or a name) and
     # happened: the support check asks the quote for both, and a place ("at St Cuthbert's", "on the
     # Daventry site") pins an event down as well as a date does.
@@ -1424,10 +1442,10 @@ def judge_real_example(r: Reading) -> Judgement:
         0: "This is what you would do or usually do, not something that happened; pick one real time.",
         1: "Mostly hypothetical or general; tell one real event instead.",
         2: "A real event, but told in generalities; say what actually happened, step by step.",
-        3: "A real past example.",
+        3: "A real past example, but it stops before the end: say how it turned out." if unfinished else "A real past example.",
         4: "One particular past event told concretely from start to end.",
     }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, feedback, firm=unfinished)
 
 
 def _stem(word: str) -> str:
@@ -1607,13 +1625,14 @@ def judge(reading: Reading) -> dict[str, Judgement]:
         return {k: empty for k in (
             "star.situation", "star.task", "star.action", "star.result", "specificity.quantified_impact",
             "specificity.concrete_detail", "specificity.ownership", "specificity.real_example", "specificity.relevance")}
-    real = judge_real_example(reading)
+    result = judge_result(reading)
+    real = judge_real_example(reading, ended=result.score > 0)
     ownership = judge_ownership(reading)
     judgements = {
         "star.situation": judge_situation(reading),
         "star.task": judge_task(reading),
         "star.action": judge_action(reading),
-        "star.result": judge_result(reading),
+        "star.result": result,
         "specificity.quantified_impact": judge_quantified(reading),
         "specificity.concrete_detail": judge_detail(reading),
         "specificity.ownership": ownership,
@@ -1744,7 +1763,8 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     nearer other questions than this one (only when a question was given), or it tells a story where
     reasons were asked for; `figures_without_referent` when enough of its figures never say what they
     measure; `scattered_figures` and `incoherent_figures` when its figures are about a new thing each or
-    contradict themselves; `bad_outcome_stood_by` for a disaster told proudly; `empty_talk` for dense
+    contradict themselves; `impossible_figure(s)` when one or several of its figures cannot be true ("112%
+    compliance"); `bad_outcome_stood_by` for a disaster told proudly; `empty_talk` for dense
     buzzwords and platitudes."""
     from mockint.scoring.semantic import gates
 
@@ -1782,6 +1802,11 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
                     and recurring <= spec["recurring_at_most"] * figures):
                 shut.append(name)
+        elif name in ("impossible_figure", "impossible_figures"):
+            if len(reading.impossible) >= spec["min_figures"]:
+                shut.append(name)
+    if "impossible_figure" in shut and "impossible_figures" in shut:
+        shut.remove("impossible_figure")  # several: the card says so once, on the gate that caps more
     return shut
 
 
@@ -1815,8 +1840,8 @@ def figure_referents(r: Reading) -> tuple[int, int]:
             prev = words[i - 1] if i else ""
             before = words[i - 2] if i > 1 else ""
             if YEAR.match(w) or not _is_number(w, prev) or (prev and _is_number(prev, before)) or (
-                    prev == "and" and _is_number(before, "")):
-                continue  # "a hundred and twenty hires" is one figure
+                    prev == "and" and _is_number(before, "")) or labelled(words, i):
+                continue  # "a hundred and twenty hires" is one figure; "year 10" is a name
             near = stems(words[max(0, i - FIGURE_WINDOW): i + FIGURE_WINDOW + 1])
             back = _POINTS_BACK.match(" ".join(words[i + 1: i + 5]))
             back = bool(back and (not back["number"] or _is_number(back["number"], "the")))
@@ -1884,11 +1909,17 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
         level = spec["max_level"]
         shown = next((k for k in spec["shown_on"] if k in by_key and k in judged_on), None) or next(
             (k for k in spec["shown_on"] if k in by_key), None)
+        caps = spec.get("caps") or list(by_key)  # a gate with `caps` caps only those criteria
         for k, c in list(by_key.items()):
+            if k not in caps and k != shown:
+                continue
             capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else level)
+            capped = capped if k in caps else c.score
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
-                update["feedback"] = spec["feedback"]
+                # "{figures}": which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")
+                said = "; ".join(f.said() for f in reading.impossible)
+                update["feedback"] = spec["feedback"].replace("{figures}", said[:1].upper() + said[1:] if name == "impossible_figure" else said)
             elif capped < c.score:
                 update["feedback"] = ""  # card.py: the descriptor of the capped level
             by_key[k] = c.model_copy(update=update)
