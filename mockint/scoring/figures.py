@@ -108,6 +108,8 @@ def labelled(words: list[str], i: int) -> bool:
     """Whether words[i], a number, names a thing ("year 10", "key stage 4", "ward 7"), not a quantity."""
     if i == 0 or re.match(r"^(19|20)\d\d$", words[i]) or not (words[i][:1].isdigit() or words[i] in NUMBER_WORDS):
         return False
+    if words[i + 1: i + 2] == ["of"]:
+        return False  # "level 5 of its competency", "stage 3 of 5": a level of something, a figure
     fw = figure_words()
     before = " ".join(words[max(0, i - 3): i]) + " "
     match = fw.labels.search(before)

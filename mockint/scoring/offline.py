@@ -1298,9 +1298,7 @@ def judge_result(r: Reading) -> Judgement:
     elif vague:
         score = 1
     else:
-        # Level 0 is "the story stops before it ends": with no outcome, aftermath or lesson found, the fitted model
-        # cannot find one (it lifted the demo's no-result sample to "a vague outcome" that is not in it).
-        return Judgement(0, [], "No outcome: the story stops before saying what happened.", firm=share >= 0.35)
+        return Judgement(0, [], "No outcome: the story stops before saying what happened.")
     source = measured or concrete or vague
     quotes = [q for u, c in source[-1:] for q in _with_baseline(r, u, c, _quote(u, _focus_outcome))]
     quotes += [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
@@ -1414,6 +1412,20 @@ def judge_ownership(r: Reading) -> Judgement:
         4: "clear personal ownership of the decisions.",
     }[score]
     return Judgement(score, quotes, feedback)
+
+
+# What happened at the end, told of someone or something other than the candidate: "it went in on time", "we served on
+# time and nothing got clawed back", "he didn't come back the week after". The result's cues miss many such endings
+# (on dev, four stories the graders gave Real example 4 had a rule Result of 0), so an ending is read this widely.
+_ENDING = re.compile(
+    r"\b(it|he|she|they|we|nothing|nobody|no one|none|everyone|everything|everybody|the \w+) (\w+ )?"
+    r"(\w+ed|went|came|got|said|told|was|were|had|did|didn't|wasn't|weren't|made|took|gave|kept|stayed|left|won|lost|"
+    r"ran|began|became|saw|felt|found|knew|thought|sent|paid|brought|bought|sold|wrote|met|grew|fell|rose)\b")
+
+
+def tells_an_ending(r: Reading) -> bool:
+    """Whether the last quarter of the story says what happened, of someone or something other than the candidate."""
+    return any(_ENDING.search(u.lower) for u in r.units if u.position >= 0.75)
 
 
 def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
@@ -1626,7 +1638,7 @@ def judge(reading: Reading) -> dict[str, Judgement]:
             "star.situation", "star.task", "star.action", "star.result", "specificity.quantified_impact",
             "specificity.concrete_detail", "specificity.ownership", "specificity.real_example", "specificity.relevance")}
     result = judge_result(reading)
-    real = judge_real_example(reading, ended=result.score > 0)
+    real = judge_real_example(reading, ended=result.score > 0 or tells_an_ending(reading))
     ownership = judge_ownership(reading)
     judgements = {
         "star.situation": judge_situation(reading),
