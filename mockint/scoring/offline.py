@@ -1921,12 +1921,11 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
         level = spec["max_level"]
         shown = next((k for k in spec["shown_on"] if k in by_key and k in judged_on), None) or next(
             (k for k in spec["shown_on"] if k in by_key), None)
-        caps = spec.get("caps") or list(by_key)  # a gate with `caps` caps only those criteria
+        caps = spec.get("caps") or dict.fromkeys(by_key, level)  # a gate with `caps` caps only those, each at its level
         for k, c in list(by_key.items()):
             if k not in caps and k != shown:
                 continue
-            capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else level)
-            capped = capped if k in caps else c.score
+            capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else caps.get(k, c.score))
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
                 # "{figures}": which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")

@@ -149,9 +149,10 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
         shown = spec.get("shown_on")
         if not isinstance(shown, list) or not shown or not all(isinstance(k, str) and "." in k for k in shown):
             raise DataFileError(f"{path}: gate `{name}`: shown_on must list criteria like specificity.relevance")
-        caps = spec.get("caps", shown)
-        if not isinstance(caps, list) or not caps or not all(isinstance(k, str) and "." in k for k in caps):
-            raise DataFileError(f"{path}: gate `{name}`: caps must list criteria like specificity.quantified_impact")
+        caps = spec.get("caps", {})
+        if not isinstance(caps, dict) or not all(isinstance(k, str) and "." in k and isinstance(v, int)
+                                                 and not isinstance(v, bool) and 0 <= v <= 4 for k, v in caps.items()):
+            raise DataFileError(f"{path}: gate `{name}`: caps must map criteria like specificity.quantified_impact to levels 0-4")
         for key in GATE_LIMITS[name]:
             if not isinstance(spec.get(key), (int, float)) or isinstance(spec.get(key), bool):
                 raise DataFileError(f"{path}: gate `{name}`: {key} must be a number")
