@@ -41,6 +41,10 @@ _THE = frozenset("the our my their those these".split())
 _POINTS_BACK = frozenset("them those these".split())
 _TOTAL_BEFORE = frozenset("had have has with of total totalling were are".split())
 _HEDGE = frozenset("about around roughly nearly over almost some just".split())
+_PLURALS = frozenset("staff people children men women personnel police".split())  # plurals without an s
+# Units after a figure that make it a measure, not a number of things: "100 of the 50 ml bottles", "I had 2 days".
+_UNITS = frozenset("""ml mg g kg litre litres l mm cm m km mile miles second seconds minute minutes hour hours day days
+    week weeks month months year years pound pounds quid k p pence dollars euros grand""".split())
 
 
 @dataclass(frozen=True)
@@ -125,17 +129,12 @@ def incidental_indexes(words: list[str]) -> frozenset[int]:
     fw = figure_words()
     if not any(ch.isdigit() for ch in text):
         return frozenset()
-    starts, at = [], 0
-    for w in words:
-        starts.append(at)
+    word_at, at = {}, 0  # where each word starts in `text` -> its index
+    for n, w in enumerate(words):
+        word_at[at] = n
         at += len(w) + 1
-    out = set()
-    for m in fw.incidental.finditer(text):
-        for g in range(1, (m.lastindex or 0) + 1):
-            if m.start(g) >= 0 and m.group(g) is not None:
-                out.add(starts.index(m.start(g)) if m.start(g) in starts else -1)
-    out.discard(-1)
-    return frozenset(out)
+    return frozenset(word_at[m.start(g)] for m in fw.incidental.finditer(text)
+                     for g in range(1, (m.lastindex or 0) + 1) if m.group(g) is not None and m.start(g) in word_at)
 
 
 # --- figures that cannot be true ----------------------------------------------------------------------------------
@@ -183,7 +182,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
     tokens = [("%" if t == "cent" and k and tokens[k - 1][0] == "per" else t, s, e) for k, (t, s, e) in enumerate(tokens)]
     found: list[tuple] = []  # (first char, last char, reason[, (first, last) of the part above its total])
-    totals: list[tuple[float, str, int]] = []  # (count, thing counted, token index): "had 300 students"
+    counts: list[tuple[float, str, int, bool]] = []  # (count, thing counted, token index, told as a total)
 
     def quote(a: int, b: int) -> tuple[int, int]:
         return tokens[a][1], tokens[b][2]
@@ -218,8 +217,8 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             elif nxt == "of":
                 k = len(tokens)  # "3 of 10" is read only as "3 of the 10"
             whole = _number(tokens[k][0]) if k < len(tokens) else None
-            if whole is not None and value > whole and not re.match(r"^(19|20)\d\d$", tokens[k][0]) and \
-                    not (k + 1 < len(tokens) and tokens[k + 1][0] in _PERCENT):
+            measured = k + 1 < len(tokens) and (tokens[k + 1][0] in _PERCENT or tokens[k + 1][0] in _UNITS)
+            if whole is not None and value > whole and not re.match(r"^(19|20)\d\d$", tokens[k][0]) and not measured:
                 found.append((*quote(i, k), "out_of"))
                 continue
             # a part above the total the answer gave: "we had 300 students ... 400 of them"
@@ -227,20 +226,21 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 ref = tokens[i + 2][0]
                 thing = tokens[i + 3][0] if ref in _THE and i + 3 < len(tokens) else None
                 total = None
-                if ref in _POINTS_BACK and totals:
-                    total = totals[-1]
+                if ref in _POINTS_BACK and counts:
+                    total = counts[-1]  # what "them" points back to: the last thing counted
                 elif thing:
-                    total = next((t for t in reversed(totals) if _same_thing(t[1], thing)), None)
-                if total and value > total[0]:
+                    total = next((t for t in reversed(counts) if _same_thing(t[1], thing)), None)
+                if total and total[3] and value > total[0]:
                     found.append((tokens[total[2]][1], tokens[total[2] + 1][2], "part_of_total"))
                     found[-1] = (*found[-1], quote(i, i + 2 + (thing is not None)))
                     continue
-        # a total stated: "we had 300 students", "a class of 30 pupils"
+        # things counted ("40 files"), and whether the count is told as a total ("we had 300 students", "a class of 30
+        # pupils"); a time is no set of things ("I had 2 days and 40 files, 30 of them...")
         back = i - 1
         while back >= 0 and tokens[back][0] in _HEDGE:
             back -= 1
-        if back >= 0 and tokens[back][0] in _TOTAL_BEFORE and re.fullmatch(r"[a-z]+s", nxt or "") and value >= 1:
-            totals.append((value, nxt, i))
+        if (re.fullmatch(r"[a-z]+s", nxt or "") or nxt in _PLURALS) and nxt not in _UNITS and value >= 1:
+            counts.append((value, nxt, i, back >= 0 and tokens[back][0] in _TOTAL_BEFORE))
         # a statistic that runs from 0 to 1
         if value > 1 and prev in _LEVEL and nxt not in _PERCENT:
             stat = _phrase_in(fw.lists["at_most_one"], tokens, max(start, i - 7), i)
