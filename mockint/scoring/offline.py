@@ -30,6 +30,12 @@ Gates in rubrics/substance.yaml cap the whole card: an answer to some other ques
 and nearer other questions by meaning, or never getting to what the question is about: its `topics`, and for a
 typed question the `concepts` it names),
 figures that never say what they measure, and figures that each stand on a new thing (fluent nonsense).
+What a figure can prove is read in figures.py: one that cannot be true ("112% compliance", "11 out of 10") caps the
+measured criteria (two cap the card), a team size or an age is incidental (Quantified impact 1), "year 10" or "ward 7"
+is a name and no figure. The demo's no-result story read 83, strong, on "a support team of 6 people" (Quantified
+impact 2) and a Real example lifted to 4 though it never ends; now 78, solid. Out of fold on dev: pairwise 0.809 ->
+0.811 by question, 0.817 -> 0.816 by writer; labels that also stand before a count ("at the gate 5 minutes", "branch
+300 items") were taken off the list after they cost the result's QWK 0.715 -> 0.683.
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
 contiguous span of the transcript, so it verifies like any other scorer's quotes, and the
@@ -48,6 +54,7 @@ from pathlib import Path
 from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.evidence import MIN_QUOTE_TOKENS
+from mockint.scoring.figures import ImpossibleFigure, impossible_figures, incidental_indexes, labelled
 from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
@@ -514,16 +521,19 @@ def _is_number(word: str, prev: str) -> bool:
 
 
 def _quantities(words: list[str], cues: UnitCues) -> None:
+    incidental = incidental_indexes(words)  # "a team of 6", "5 years of experience": a number, but no scale or impact
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
         if YEAR.match(w):
             cues.years += 1
             continue
-        if not _is_number(w, prev):
-            continue
+        if not _is_number(w, prev) or labelled(words, i):
+            continue  # "year 10", "key stage 4", "ward 7": a name, not a quantity
         if prev and _is_number(prev, words[i - 2] if i > 1 else "") and not YEAR.match(prev):
             continue  # "forty two thousand" is one quantity
         cues.quantities += 1
+        if i in incidental:
+            continue
         j = i + 1
         while j < len(words) and (_is_number(words[j], words[j - 1]) or words[j] == "point"):
             j += 1
@@ -957,6 +967,14 @@ class Reading:
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
+    _impossible: list[ImpossibleFigure] | None = field(default=None, repr=False)
+
+    @property
+    def impossible(self) -> list[ImpossibleFigure]:
+        """The answer's figures that cannot be true (figures.py): "112% compliance", "11 out of 10"."""
+        if self._impossible is None:
+            self._impossible = impossible_figures(" ".join(u.text for u in self.units))
+        return self._impossible
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -1403,7 +1421,24 @@ def judge_ownership(r: Reading) -> Judgement:
     return Judgement(score, quotes, feedback)
 
 
-def judge_real_example(r: Reading) -> Judgement:
+# What happened at the end, told of someone or something other than the candidate: "it went in on time", "we served on
+# time and nothing got clawed back", "he didn't come back the week after". The result's cues miss many such endings
+# (on dev, four stories the graders gave Real example 4 had a rule Result of 0), so an ending is read this widely.
+_ENDING = re.compile(
+    r"\b(it|he|she|they|we|nothing|nobody|no one|none|everyone|everything|everybody|the \w+) (\w+ )?"
+    r"(\w+ed|went|came|got|said|told|was|were|had|did|didn't|wasn't|weren't|made|took|gave|kept|stayed|left|won|lost|"
+    r"ran|began|became|saw|felt|found|knew|thought|sent|paid|brought|bought|sold|wrote|met|grew|fell|rose)\b")
+
+
+def tells_an_ending(r: Reading) -> bool:
+    """Whether the last quarter of the story says what happened, of someone or something other than the candidate."""
+    return any(_ENDING.search(u.lower) for u in r.units if u.position >= 0.75)
+
+
+def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
+    """`ended`: whether the story gets to an outcome, an aftermath or a lesson (judge_result's reading). Level 4 is
+    a past event told "from start to end"; one that stops before its end is a real example at 3 at most, and the
+    fitted model may not lift it past that (it lifted the demo's no-result sample to 4)."""
     share, past, hyp = _story_mode(r)
     anchors = r.total("time_anchor")
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
@@ -1416,6 +1451,7 @@ def judge_real_example(r: Reading) -> Judgement:
         score = 2
     else:
         score = 3 + (anchors >= 1 and named + r.total("years") >= 2 and has_outcome)
+    unfinished = score == 3 and not ended
     # Quote the sentence that shows the event is a particular one (a time, a place or a name) and
     # happened: the support check asks the quote for both, and a place ("at St Cuthbert's", "on the
     # Daventry site") pins an event down as well as a date does.
@@ -1425,10 +1461,10 @@ def judge_real_example(r: Reading) -> Judgement:
         0: "This is what you would do or usually do, not something that happened; pick one real time.",
         1: "Mostly hypothetical or general; tell one real event instead.",
         2: "A real event, but told in generalities; say what actually happened, step by step.",
-        3: "A real past example.",
+        3: "A real past example, but it stops before the end: say how it turned out." if unfinished else "A real past example.",
         4: "One particular past event told concretely from start to end.",
     }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, feedback, firm=unfinished)
 
 
 def _stem(word: str) -> str:
@@ -1630,13 +1666,14 @@ def judge(reading: Reading) -> dict[str, Judgement]:
         return {k: empty for k in (
             "star.situation", "star.task", "star.action", "star.result", "specificity.quantified_impact",
             "specificity.concrete_detail", "specificity.ownership", "specificity.real_example", "specificity.relevance")}
-    real = judge_real_example(reading)
+    result = judge_result(reading)
+    real = judge_real_example(reading, ended=result.score > 0 or tells_an_ending(reading))
     ownership = judge_ownership(reading)
     judgements = {
         "star.situation": judge_situation(reading),
         "star.task": judge_task(reading),
         "star.action": judge_action(reading),
-        "star.result": judge_result(reading),
+        "star.result": result,
         "specificity.quantified_impact": judge_quantified(reading),
         "specificity.concrete_detail": judge_detail(reading),
         "specificity.ownership": ownership,
@@ -1767,7 +1804,8 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     nearer other questions than this one (only when a question was given), or it tells a story where
     reasons were asked for; `figures_without_referent` when enough of its figures never say what they
     measure; `scattered_figures` and `incoherent_figures` when its figures are about a new thing each or
-    contradict themselves; `bad_outcome_stood_by` for a disaster told proudly; `empty_talk` for dense
+    contradict themselves; `impossible_figure(s)` when one or several of its figures cannot be true ("112%
+    compliance"); `bad_outcome_stood_by` for a disaster told proudly; `empty_talk` for dense
     buzzwords and platitudes."""
     from mockint.scoring.semantic import gates
 
@@ -1805,6 +1843,11 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
                     and recurring <= spec["recurring_at_most"] * figures):
                 shut.append(name)
+        elif name in ("impossible_figure", "impossible_figures"):
+            if len(reading.impossible) >= spec["min_figures"]:
+                shut.append(name)
+    if "impossible_figure" in shut and "impossible_figures" in shut:
+        shut.remove("impossible_figure")  # several: the card says so once, on the gate that caps more
     return shut
 
 
@@ -1838,8 +1881,8 @@ def figure_referents(r: Reading) -> tuple[int, int]:
             prev = words[i - 1] if i else ""
             before = words[i - 2] if i > 1 else ""
             if YEAR.match(w) or not _is_number(w, prev) or (prev and _is_number(prev, before)) or (
-                    prev == "and" and _is_number(before, "")):
-                continue  # "a hundred and twenty hires" is one figure
+                    prev == "and" and _is_number(before, "")) or labelled(words, i):
+                continue  # "a hundred and twenty hires" is one figure; "year 10" is a name
             near = stems(words[max(0, i - FIGURE_WINDOW): i + FIGURE_WINDOW + 1])
             back = _POINTS_BACK.match(" ".join(words[i + 1: i + 5]))
             back = bool(back and (not back["number"] or _is_number(back["number"], "the")))
@@ -1919,8 +1962,11 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
         level = spec["max_level"]
         shown = next((k for k in spec["shown_on"] if k in by_key and k in judged_on), None) or next(
             (k for k in spec["shown_on"] if k in by_key), None)
+        caps = spec.get("caps") or dict.fromkeys(by_key, level)  # a gate with `caps` caps only those, each at its level
         for k, c in list(by_key.items()):
-            capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else level)
+            if k not in caps and k != shown:
+                continue
+            capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else caps.get(k, c.score))
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
                 update["feedback"] = gate_feedback(name, spec, reading)
@@ -1933,7 +1979,7 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
 def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
     """A shut gate's card line, with what it saw where the line asks for it: for `bad_outcome_stood_by`, "{harms}"
     becomes the harms in substance.yaml's words ("pulled the contract", "passenger numbers") and "{verdict}" the
-    answer's words that stand by them or end on them; an answer that never gets to what its typed question names
+    answer's words that stand by them or end on them; "{figures}" the figures that cannot be true; an answer that never gets to what its typed question names
     hears what that was ("The question asked about "disagreed" and "manager"..."), in `concepts.feedback`."""
     from mockint.scoring.semantic import concepts
 
@@ -1941,6 +1987,10 @@ def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
     if name == "bad_outcome_stood_by" and (seen := stood_by_bad_outcome(reading)):
         harms = ", ".join(f'"{h}"' for h in seen.harms) or "a harm"
         return feedback.replace("{harms}", harms).replace("{verdict}", seen.verdict)
+    if name in ("impossible_figure", "impossible_figures"):
+        # which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")
+        said = "; ".join(f.said() for f in reading.impossible)
+        return feedback.replace("{figures}", said[:1].upper() + said[1:] if name == "impossible_figure" else said)
     if name == "off_topic" and (missed := never_met(reading)):
         named = ", ".join(f'"{m}"' for m in missed[:-1]) + (" and " if len(missed) > 1 else "") + f'"{missed[-1]}"'
         return concepts().feedback.replace("{missed}", named).replace("{max_level}", str(spec["max_level"]))

@@ -142,7 +142,8 @@ GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_with
                "scattered_figures": ("min_figures", "per_100_words", "recurring_at_most"),
                "bad_outcome_stood_by": ("min_harms",),
                "incoherent_figures": ("min_figures", "per_100_words", "min_contradictions"),
-               "empty_talk": ("min_phrases", "per_100_words")}
+               "empty_talk": ("min_phrases", "per_100_words"),
+               "impossible_figure": ("min_figures",), "impossible_figures": ("min_figures",)}
 
 
 @lru_cache(maxsize=4)
@@ -164,6 +165,10 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
         shown = spec.get("shown_on")
         if not isinstance(shown, list) or not shown or not all(isinstance(k, str) and "." in k for k in shown):
             raise DataFileError(f"{path}: gate `{name}`: shown_on must list criteria like specificity.relevance")
+        caps = spec.get("caps", {})
+        if not isinstance(caps, dict) or not all(isinstance(k, str) and "." in k and isinstance(v, int)
+                                                 and not isinstance(v, bool) and 0 <= v <= 4 for k, v in caps.items()):
+            raise DataFileError(f"{path}: gate `{name}`: caps must map criteria like specificity.quantified_impact to levels 0-4")
         for key in GATE_LIMITS[name]:
             if not isinstance(spec.get(key), (int, float)) or isinstance(spec.get(key), bool):
                 raise DataFileError(f"{path}: gate `{name}`: {key} must be a number")
