@@ -187,7 +187,7 @@ class Scorecard(Model):
     overall_capped: str | None = Field(
         default=None,
         description="why a gate holds the overall down (said whenever it is shut, also below its cap), e.g. "
-        "'Relevance 1 of 4: it does not answer the question asked (the overall is 40 at most)'",
+        "'Relevance 1 of 4: it does not answer the question asked (the overall is 35 at most)'",
     )
     rubric_scores: dict[str, float] = Field(
         default_factory=dict, description="rubric id -> 0-100, for rubrics with an applicable criterion"
