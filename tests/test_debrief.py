@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from test_weakness import RUBRICS, make_answer, make_session
 
 from mockint.coaching.debrief import apply_debrief, parse_debrief
@@ -469,3 +471,26 @@ def test_a_capitalised_adjective_before_a_gerund_is_the_topic_not_a_speaker():
     assert set(_topics("Safe staffing on nights - ok but too long")) == {"Safe staffing on nights"}
     assert set(_topics("Lone working on late shifts went fine")) == {"Lone working on late shifts"}
     assert set(_topics("Priya dug into capacity planning")) == {"capacity planning"}  # a name still is one
+
+
+@pytest.mark.parametrize("said", [
+    "I didn't really have an answer, it had gone fine",
+    "I have none really",
+    "I forgot to say Datix",
+    "honestly I have no experience of it",
+    "I never managed a budget and said so",
+    "I couldn't think of an example",
+])
+def test_an_admission_reads_as_bad_even_beside_fine(said):
+    # trial 5: each of these was read as "came up, went fine"
+    from mockint.coaching import phrases
+
+    assert phrases.verdict(said) == "bad"
+
+
+@pytest.mark.parametrize("said, only", [("Fine-ish", True), ("ok-ish I think", True), ("not great", True),
+                                         ("Curriculum intent", False), ("rota gaps went fine", False)])
+def test_a_verdict_word_names_no_topic(said, only):
+    from mockint.coaching import phrases
+
+    assert phrases.only_verdict(said) is only
