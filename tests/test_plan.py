@@ -20,6 +20,7 @@ from mockint.coaching.plan import (
     validate_followups,
 )
 from mockint.coaching.questions import is_near_duplicate, load_bank
+from mockint.scoring.evidence import FILLERS
 from mockint.coaching.weakness import Ledger, current_weak_areas, find_weak_areas, record_round
 from mockint.config import load_settings
 from mockint.session import SessionStore
@@ -70,10 +71,9 @@ def assert_valid_plan(plan, areas, answers):
         assert not is_near_duplicate(q.text, asked), q.text
         assert not is_near_duplicate(q.text, texts) or q.source == "followup", q.text
         texts.append(q.text)
-        # Any words in double quotes are the candidate's own.
-        if '"' in q.text:
-            quoted = q.text.split('"')[1]
-            assert any(quote_in(quoted, t) for t in transcripts), quoted
+        # Any words in double quotes are the candidate's own (a filler word they said is counted, not transcribed).
+        for quoted in q.text.split('"')[1::2]:
+            assert quoted in FILLERS or any(quote_in(quoted, t) for t in transcripts), quoted
     assert len({q.id for q in plan}) == len(plan)
 
 

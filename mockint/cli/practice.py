@@ -274,6 +274,8 @@ def print_summary(summary) -> None:
     if summary.mean_overall is not None:
         basis = f" [dim]{escape(summary.mean_basis)}[/]" if summary.mean_basis else ""
         console.print(f"[bold]Mean overall: {summary.mean_overall:g}/100[/]{basis}")
+    for line in summary.retold:
+        console.print(f"[yellow]Same story twice:[/] {escape(line)}", soft_wrap=True)
     for view in summary.panel_views:
         console.print(f"[bold magenta]{escape(view.panelist.title)}[/]: {escape(view.verdict)}")
         for want in view.still_want[:3]:
