@@ -494,3 +494,10 @@ def test_a_verdict_word_names_no_topic(said, only):
     from mockint.coaching import phrases
 
     assert phrases.only_verdict(said) is only
+
+
+def test_a_bare_verdict_on_its_own_line_judges_no_earlier_topic():
+    # "Fine-ish." after a topic on its line says how that went; "Overall: went fine" is the whole interview.
+    debrief = parse_debrief("- Incident reporting went badly\nOverall: went fine I think.\n- Asked about rotas. Fine-ish.\n", BANK)
+    got = {t.name: t.went_badly for t in debrief.topics}
+    assert got == {"Incident reporting": True, "rotas": False}

@@ -249,6 +249,7 @@ class _Draft:
     sure: bool = True
     doubt: str | None = None
     cued: bool = False  # found after a cue ("asked about"), not as a bare list item
+    bare: bool = False  # no topic, only a verdict ("Fine-ish."): for a topic of its own line only
 
 
 @dataclass
@@ -403,7 +404,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                 continue
             found = _read_clause(clause, line, section, listed)
             if found and not found[0].name:
-                target = last or (reading.drafts[-1] if reading.drafts else None)
+                # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).
+                target = last or (reading.drafts[-1] if reading.drafts and not found[0].bare else None)
                 said = _combine(found[0].verdict, phrases.verdict(comment)) if comment else found[0].verdict
                 if target is not None:
                     _with(target, said, found[0].mentions)
@@ -505,7 +507,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list
     mentions = 1 if _FIRST_PERSON.match(clause) else phrases.repetitions(phrases.without_relative_clauses(clause))
     clause = phrases.without_counts(clause)
     if phrases.only_verdict(clause):  # "Fine-ish.": how the topic before went, not a topic
-        return [_Draft("", line, verdict, mentions)]
+        return [_Draft("", line, verdict, mentions, bare=True)]
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
         return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed)]
