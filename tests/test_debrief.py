@@ -276,7 +276,7 @@ def test_doubtful_readings_are_shown_and_asked_about(run_cli, tmp_path, mockint_
     result = run_cli("debrief", str(notes))
     assert result.code == 0, result
     assert "Conflict with a peer: went badly" in result.out, "what it is sure of is shown first"
-    assert "? Biggest failure: came up, went fine  (did it go badly? the notes say both)" in result.err
+    assert "? Biggest failure: came up  (did it go badly? the notes say both)" in result.err
     assert "from: Biggest failure: ok but too long" in result.err
     assert "? leaving: came up, went fine  (a question, not a topic: name the topic)" in result.err
     entries = _ledger(mockint_home).entries
@@ -501,3 +501,12 @@ def test_a_bare_verdict_on_its_own_line_judges_no_earlier_topic():
     debrief = parse_debrief("- Incident reporting went badly\nOverall: went fine I think.\n- Asked about rotas. Fine-ish.\n", BANK)
     got = {t.name: t.went_badly for t in debrief.topics}
     assert got == {"Incident reporting": True, "rotas": False}
+
+
+def test_a_topic_the_notes_do_not_judge_is_not_said_to_have_gone_fine(run_cli, tmp_path):
+    notes = tmp_path / "round1.md"
+    notes.write_text("- Asked about rota gaps\n- Safeguarding referrals - I was ok\n")
+    result = run_cli("debrief", str(notes), "--yes")
+    assert result.code == 0, result
+    assert "rota gaps: came up\n" in result.out and "safeguarding referrals: came up, went fine" in result.out.lower()
+    assert "went fine: Safeguarding referrals" in result.out and "how it went): rota gaps" in result.out

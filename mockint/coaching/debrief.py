@@ -184,6 +184,7 @@ class DebriefTopic(Model):
                                        "inferred: several questions on it; discussed: it came up and went fine")
     mentions: int = Field(description="how many times the interviewers came back to it (1 when they did not)")
     went_badly: bool = Field(default=False, description="the notes say the answer went badly")
+    went_well: bool = Field(default=False, description="the notes say the answer went well (not only that it came up)")
     sure: bool = Field(default=True, description="False when the reading is doubtful: the CLI asks")
     doubt: str | None = Field(default=None, description="why it is doubtful, in words")
     competencies: list[str] = Field(default_factory=list)
@@ -726,6 +727,7 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
         verdict = verdicts[tid]
         # "ok but too long": read as it went ok, and asked.
         topic.went_badly = verdict == "bad"
+        topic.went_well = verdict == "good"
         if verdict == "mixed" and topic.sure:
             topic.sure, topic.doubt = False, "did it go badly? the notes say both"
         topic.reason = _reason(topic.mentions, topic.went_badly)
