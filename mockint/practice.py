@@ -210,6 +210,13 @@ class RoundSummary:
         return mean_overall(self.answers)
 
     @property
+    def retold(self) -> list[str]:
+        """Answers that tell an earlier answer's story again (coaching.retold)."""
+        from mockint.coaching.retold import retellings
+
+        return [r.describe() for r in retellings(self.answers)]
+
+    @property
     def mean_basis(self) -> str:
         """What mean_overall averages, when a follow-up was scored (analysis.mean_basis)."""
         return mean_basis(self.answers, self.session.id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from test_weakness import RUBRICS, make_answer, make_session
 
 from mockint.coaching.debrief import apply_debrief, parse_debrief
@@ -274,7 +276,7 @@ def test_doubtful_readings_are_shown_and_asked_about(run_cli, tmp_path, mockint_
     result = run_cli("debrief", str(notes))
     assert result.code == 0, result
     assert "Conflict with a peer: went badly" in result.out, "what it is sure of is shown first"
-    assert "? Biggest failure: came up, went fine  (did it go badly? the notes say both)" in result.err
+    assert "? Biggest failure: came up  (did it go badly? the notes say both)" in result.err
     assert "from: Biggest failure: ok but too long" in result.err
     assert "? leaving: came up, went fine  (a question, not a topic: name the topic)" in result.err
     entries = _ledger(mockint_home).entries
@@ -469,3 +471,42 @@ def test_a_capitalised_adjective_before_a_gerund_is_the_topic_not_a_speaker():
     assert set(_topics("Safe staffing on nights - ok but too long")) == {"Safe staffing on nights"}
     assert set(_topics("Lone working on late shifts went fine")) == {"Lone working on late shifts"}
     assert set(_topics("Priya dug into capacity planning")) == {"capacity planning"}  # a name still is one
+
+
+@pytest.mark.parametrize("said", [
+    "I didn't really have an answer, it had gone fine",
+    "I have none really",
+    "I forgot to say Datix",
+    "honestly I have no experience of it",
+    "I never managed a budget and said so",
+    "I couldn't think of an example",
+])
+def test_an_admission_reads_as_bad_even_beside_fine(said):
+    # trial 5: each of these was read as "came up, went fine"
+    from mockint.coaching import phrases
+
+    assert phrases.verdict(said) == "bad"
+
+
+@pytest.mark.parametrize("said, only", [("Fine-ish", True), ("ok-ish I think", True), ("not great", True),
+                                         ("Curriculum intent", False), ("rota gaps went fine", False)])
+def test_a_verdict_word_names_no_topic(said, only):
+    from mockint.coaching import phrases
+
+    assert phrases.only_verdict(said) is only
+
+
+def test_a_bare_verdict_on_its_own_line_judges_no_earlier_topic():
+    # "Fine-ish." after a topic on its line says how that went; "Overall: went fine" is the whole interview.
+    debrief = parse_debrief("- Incident reporting went badly\nOverall: went fine I think.\n- Asked about rotas. Fine-ish.\n", BANK)
+    got = {t.name: t.went_badly for t in debrief.topics}
+    assert got == {"Incident reporting": True, "rotas": False}
+
+
+def test_a_topic_the_notes_do_not_judge_is_not_said_to_have_gone_fine(run_cli, tmp_path):
+    notes = tmp_path / "round1.md"
+    notes.write_text("- Asked about rota gaps\n- Safeguarding referrals - I was ok\n")
+    result = run_cli("debrief", str(notes), "--yes")
+    assert result.code == 0, result
+    assert "rota gaps: came up\n" in result.out and "safeguarding referrals: came up, went fine" in result.out.lower()
+    assert "went fine: Safeguarding referrals" in result.out and "how it went): rota gaps" in result.out

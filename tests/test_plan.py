@@ -20,6 +20,7 @@ from mockint.coaching.plan import (
     validate_followups,
 )
 from mockint.coaching.questions import is_near_duplicate, load_bank
+from mockint.scoring.evidence import FILLERS
 from mockint.coaching.weakness import Ledger, current_weak_areas, find_weak_areas, record_round
 from mockint.config import load_settings
 from mockint.session import SessionStore
@@ -70,10 +71,9 @@ def assert_valid_plan(plan, areas, answers):
         assert not is_near_duplicate(q.text, asked), q.text
         assert not is_near_duplicate(q.text, texts) or q.source == "followup", q.text
         texts.append(q.text)
-        # Any words in double quotes are the candidate's own.
-        if '"' in q.text:
-            quoted = q.text.split('"')[1]
-            assert any(quote_in(quoted, t) for t in transcripts), quoted
+        # Any words in double quotes are the candidate's own (a filler word they said is counted, not transcribed).
+        for quoted in q.text.split('"')[1::2]:
+            assert quoted in FILLERS or any(quote_in(quoted, t) for t in transcripts), quoted
     assert len({q.id for q in plan}) == len(plan)
 
 
@@ -512,3 +512,25 @@ def test_a_round_one_topic_gets_a_bank_question_about_it_or_none(topic, competen
         assert found is None, found.text
     else:
         assert found is not None and expected in found.competencies, found
+
+
+def test_repeated_content_gaps_are_drilled_before_a_delivery_habit():
+    # Trial 5: pace weak in 5 of 5 (a TTS voice) led the plan with "tell it again at an easy pace" on the
+    # best answer, then a bank question for pace, ahead of a result gap weak in 3 answers.
+    answers = [
+        make_answer(a.id, a.question.id, {"star.result": 1} if a.id != "a03" else {}, text=a.transcript.text,
+                    question_text=a.question.text, competencies=a.question.competencies,
+                    delivery=delivery(wpm=195.0))
+        for a in round_one()
+    ] + [make_answer("a04", "beh.teamwork_goal", {"star.result": 1}, text=OUTAGE,
+                     question_text=BANK.get("beh.teamwork_goal").text, delivery=delivery(wpm=195.0))]
+    areas = find_weak_areas(answers, RUBRICS)
+    pace = next(a for a in areas if a.kind == "delivery")
+    content = [a for a in areas if a.kind != "delivery" and a.count >= 2]
+    assert content and pace.count > max(a.count for a in content), "the habit must outrank the gaps by count"
+    plan = plan_next_round(areas, answers, BANK, RUBRICS, n=len(content) * 2 + 1)
+    assert plan[0].targets in {a.id for a in content}
+    drilled = [q.targets for q in plan]
+    assert drilled.index(pace.id) > max(drilled.index(a.id) for a in content if a.id in drilled)
+    # one slot for the habit (its own follow-up); the gaps get their second question before it gets a bank one
+    assert not [q for q in plan if q.targets == pace.id and q.source == "bank"]

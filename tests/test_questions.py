@@ -281,3 +281,14 @@ def test_a_job_descriptions_themes_pick_the_questions():
     themes = {"time_management", "customer_focus", "resilience", "technical_expertise", "prioritisation"}
     # Before, "lead" and "team" (the first words) picked six leadership and teamwork questions.
     assert sum(bool(themes & set(q.competencies)) for q in picked) >= 3, [q.id for q in picked]
+
+
+def test_a_role_title_keeps_its_first_word_and_reaches_its_competencies():
+    """Trial 5: `questions --role "Clinical Team Leader"` said "role keywords: Team Leader", and no question
+    on technical expertise (whose keywords include "clinical") came up; "Ward Manager" gave "Manager"."""
+    for title in ("Clinical Team Leader", "Ward Manager", "Operational Support Manager"):
+        assert extract_keywords(title)[0] == title
+    for sentence, name in (("Producing RAMS for the site", "RAMS"), ("Strong Communication Skills needed", "Communication Skills")):
+        assert extract_keywords(sentence)[0] == name, "a sentence's leading verb or advert word is still no name"
+    picked = select_questions(BANK, 8, role="Clinical Team Leader", seed=0)
+    assert any("technical_expertise" in q.competencies for q in picked)

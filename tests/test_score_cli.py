@@ -349,3 +349,21 @@ def test_score_audio_file_with_word_timestamps(run_cli, audio_dir):
     assert data["source"]["kind"] == "audio" and "country" in data["transcript"].lower()
     quotes = [e for c in data["scorecard"]["criteria"] for e in c["evidence"]]
     assert all(e["start"] is not None and e["end"] >= e["start"] for e in quotes)
+
+
+def test_a_spoken_answer_shows_what_was_heard(run_cli, tmp_path, monkeypatch):
+    # Trial 5: 'score WAV' printed the scores but not the transcript, so a mis-hearing ("I won acting Team
+    # Leader" for "I was acting team leader") could only be seen by running 'transcribe' as well.
+    from mockint.cli import score as score_cli
+
+    heard = "Last winter I won acting Team Leader, and we were told the overtime budget was tight."
+    monkeypatch.setattr(score_cli, "_transcribe", lambda path, cfg: Transcript(text=heard, duration=6.0))
+    wav = tmp_path / "a16.wav"
+    wav.write_bytes(b"RIFF")
+    res = run_cli("score", str(wav), "--offline", "-q", "Tell me about a time you made an unpopular decision.")
+    assert res.code == 0, res
+    said = next(line for line in res.out.splitlines() if line.startswith("You said"))
+    assert "(6 s)" in said and "I won acting Team" in res.out.split("criterion")[0]
+    typed = tmp_path / "a16.txt"
+    typed.write_text(heard)
+    assert "You said" not in run_cli("score", "--text", str(typed), "--offline").out  # what was typed is known

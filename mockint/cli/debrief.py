@@ -87,6 +87,8 @@ def _how(topic) -> str:
         how += f" ({topic.mentions}x)"
     if topic.reason == "probed" and topic.went_badly:
         how += ", went badly"
+    if topic.reason == "discussed" and not topic.went_well:
+        how = "came up"  # the notes say nothing of how it went (trial 5 read "went fine" into such lines)
     return how
 
 
@@ -148,9 +150,12 @@ def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | Non
         console.print(table)
     else:
         console.print("No weak areas in these notes: nothing they kept coming back to, nothing that went badly.")
-    discussed = [t.name for t in debrief.topics if not t.concern]
-    if discussed:
-        console.print(f"Also came up and went fine: {escape(', '.join(discussed))}")
+    fine = [t.name for t in debrief.topics if not t.concern and t.went_well]
+    if fine:
+        console.print(f"Also came up and went fine: {escape(', '.join(fine))}")
+    said_nothing = [t.name for t in debrief.topics if not t.concern and not t.went_well]
+    if said_nothing:
+        console.print(f"Also came up (the notes do not say how it went): {escape(', '.join(said_nothing))}")
     if dropped:
         console.print(f"[dim]Left out (not sure): {escape(', '.join(t.name for t in dropped))}[/]")
     if debrief.notes:  # every line is accounted for: none is dropped without a word

@@ -186,13 +186,13 @@ class ConsoleEvents:
     def on_feedback(self, answer) -> None:
         from rich.markup import escape
 
-        from mockint.cli.render import delivery_line, render_scorecard
+        from mockint.cli.render import delivery_line, render_scorecard, you_said
 
         console.print()
         if answer.source_file:
             console.print(f"[dim]answer file: {escape(answer.source_file)}[/]", soft_wrap=True)
         if answer.transcript is not None and answer.transcript.text:
-            console.print(f"[bold]You said[/] [dim]({answer.transcript.duration:.0f} s)[/]: {escape(answer.transcript.text)}")
+            console.print(you_said(answer.transcript))
         if answer.scorecard is not None:
             render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery,
                              question=answer.question, text=answer.transcript.text if answer.transcript else "")
@@ -274,6 +274,8 @@ def print_summary(summary) -> None:
     if summary.mean_overall is not None:
         basis = f" [dim]{escape(summary.mean_basis)}[/]" if summary.mean_basis else ""
         console.print(f"[bold]Mean overall: {summary.mean_overall:g}/100[/]{basis}")
+    for line in summary.retold:
+        console.print(f"[yellow]Same story twice:[/] {escape(line)}", soft_wrap=True)
     for view in summary.panel_views:
         console.print(f"[bold magenta]{escape(view.panelist.title)}[/]: {escape(view.verdict)}")
         for want in view.still_want[:3]:

@@ -21,6 +21,14 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def you_said(transcript) -> str:
+    """What was heard, as the scorer read it: a candidate sees a mis-hearing ("I won acting team leader")
+    before it is quoted back as theirs."""
+    from rich.markup import escape
+
+    return f"[bold]You said[/] [dim]({transcript.duration:.0f} s)[/]: {escape(transcript.text)}"
+
+
 def scorer_label(card) -> str:
     if card.scorer == "offline":
         return "offline scorer (rule-based, no LLM)"

@@ -191,6 +191,10 @@ def score_cmd(
         console.print(f"[yellow]Note:[/] {escape(followup)}", soft_wrap=True)
     if short:
         console.print(f"[yellow]Note:[/] {escape(short)}")
+    if audio is not None:  # a typed answer is what was typed; a spoken one is what was heard
+        from mockint.cli.render import you_said
+
+        console.print(you_said(transcript), soft_wrap=True)
     render_scorecard(card, delivery=delivery, question=judged.question, text=judged.transcript.text)
 
 

@@ -14,6 +14,8 @@ app.add_typer(sessions_app, name="sessions")
 @sessions_app.command("list")
 def sessions_list(as_json: bool = typer.Option(False, "--json")) -> None:
     """List sessions, oldest first; a damaged one is listed with its path and why it does not load."""
+    from mockint.reporting.analysis import mean_overall
+
     sessions, damaged = store().scan()
     rows = [
         {
@@ -25,6 +27,7 @@ def sessions_list(as_json: bool = typer.Option(False, "--json")) -> None:
             "answers": len(s.answers),
             "scored": sum(a.status == "scored" for a in s.answers),
             "failed": sum(a.status == "failed" for a in s.answers),
+            "mean_overall": mean_overall(s.answers),  # as the report and the page give it
         }
         for s in sessions
     ]
@@ -44,14 +47,15 @@ def sessions_list(as_json: bool = typer.Option(False, "--json")) -> None:
     # could not be pasted into --session.
     table.add_column("id", no_wrap=True)
     table.add_column("role", overflow="fold")
-    for col in ("rounds", "answers", "scored", "failed"):
+    for col in ("rounds", "answers", "scored", "failed", "mean"):
         table.add_column(col, justify="right")
     for r in rows:
         if r["status"] == "damaged":
-            table.add_row(r["id"], "[red]damaged[/]", "-", "-", "-", "-")
+            table.add_row(r["id"], "[red]damaged[/]", "-", "-", "-", "-", "-")
         else:
-            counts = (str(r[k]) for k in ("rounds", "answers", "scored", "failed"))
-            table.add_row(r["id"], escape(r["role"] or ""), *counts)
+            counts = [str(r[k]) for k in ("rounds", "answers", "scored", "failed")]
+            mean = "-" if r["mean_overall"] is None else f"{r['mean_overall']:g}"
+            table.add_row(r["id"], escape(r["role"] or ""), *counts, mean)
     console.print(table)
     for d in damaged:
         console.print(f"damaged: {d.path}: {d.reason}", soft_wrap=True, markup=False)

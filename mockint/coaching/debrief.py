@@ -76,6 +76,7 @@ _SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_SPLIT = re.compile(
     r",?\s+(?:and then|then|plus)\s+|;\s*|,\s*(?=(?:which|but|though|although|and)\b)|\s+but\s+|"
+    r",\s*(?=(?:weak|weaker|strong|stronger|shaky|vague|good|ok|fine|poor)\s+(?:on|at|about|with)\b)|"
     r"\s+and\s+(?=(?:i|i've|i'd|he|she|they|we|it)\b)",
     re.I,
 )
@@ -125,6 +126,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:\s+(?:on|with|through|over|about|when asked about))?"),
         ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time)\s+(?:on|about|for|with)"),
         ("bad", r"(?:was|were|got)\s+(?:weak|vague|shaky|caught off.?guard)\s+(?:on|about|with|by)"),
+        # "weak on operational stuff and governance" in a summary line (trial 5: read as no topic)
+        ("bad", r"(?:weak|weaker|shaky|poor|vague)\s+(?:on|at|about|with)"),
+        ("good", r"(?:strong|stronger|solid|confident|good|better|fine|ok|okay)\s+(?:on|at|about|with)"),
         ("bad", r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:explain|answer)"),
         ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:convinced|sold|satisfied)\s+(?:about|by|with|on)"),
         # "Governor seemed unconvinced about me managing people older than me" (trial 4: dropped, not even asked)
@@ -140,6 +144,11 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
     ]
 ]
 _CUE_VERDICT: dict[str, phrases.Verdict] = {"bad": "bad", "good": "good", "regret": "mixed"}
+# A follow-up quoted as asked, on the topic before: 'asked twice "and what did you do ...?"', 'asked "and then?"'.
+_FOLLOW_UP = re.compile(r"^(?:and|so|but|then|ok|okay|right)\b(?:\s+(?:then|so|what|how|why|when|if|did|would|do)\b.*)?\??\s*$", re.I)
+# A line that sums up ("Gut feel: strong on X, weak on Y"): the label names no topic, what follows does.
+_SUMMARY_LABEL = re.compile(r"^(?:gut(?:\s+feel(?:ing)?)?|overall|summary|in summary|my take|impression|overall impression|"
+                            r"verdict|feeling|takeaways?|reflection|self[- ]assessment)$", re.I)
 _PART_WHERE = re.compile(r"^(?:the\s+)?(?:part|bit|moment|point|time|section)\s+(?:where|when)\s+(.+)$", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
 _OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
@@ -175,6 +184,7 @@ class DebriefTopic(Model):
                                        "inferred: several questions on it; discussed: it came up and went fine")
     mentions: int = Field(description="how many times the interviewers came back to it (1 when they did not)")
     went_badly: bool = Field(default=False, description="the notes say the answer went badly")
+    went_well: bool = Field(default=False, description="the notes say the answer went well (not only that it came up)")
     sure: bool = Field(default=True, description="False when the reading is doubtful: the CLI asks")
     doubt: str | None = Field(default=None, description="why it is doubtful, in words")
     competencies: list[str] = Field(default_factory=list)
@@ -240,6 +250,7 @@ class _Draft:
     sure: bool = True
     doubt: str | None = None
     cued: bool = False  # found after a cue ("asked about"), not as a bare list item
+    bare: bool = False  # no topic, only a verdict ("Fine-ish."): for a topic of its own line only
 
 
 @dataclass
@@ -374,13 +385,16 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     head, comment = _split_comment(item)
     if comment and phrases.verdict(comment) == "none" and phrases.noun_phrase(head) is None:
         head, comment = _split_comment(comment)  # "with hiring mgr: conversation about ..." - a label
-    if section == "questions" or _is_question(head):
+    elif comment and _SUMMARY_LABEL.match(head.strip()):
+        head, comment = comment, ""  # "Gut feel: strong on clinical, weak on governance": read what it says
+    if section == "questions" or (_is_question(head) and not _follow_up_asked(head)):
         _read_question(head, comment, line, section, marker, reading, prefixed=prefixed)
         return
     # "X - not great", "X: couldn't name a framework": a verdict after it says X is a topic.
     listed = listed or prefixed or marker != "none" or (bool(comment) and phrases.verdict(comment) != "none")
     before = len(reading.drafts)
     last: _Draft | None = None
+    last_group: list[_Draft] = []  # the topics the last clause named: "X and Y ... I was vague" is about both
     last_sentence_from = before  # where the drafts of the last sentence start: a trailing comment is about them
     for sentence in _SENTENCE_SPLIT.split(head):
         last_sentence_from = len(reading.drafts)
@@ -391,18 +405,21 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                 continue
             found = _read_clause(clause, line, section, listed)
             if found and not found[0].name:
-                target = last or (reading.drafts[-1] if reading.drafts else None)
+                # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).
+                target = last or (reading.drafts[-1] if reading.drafts and not found[0].bare else None)
+                said = _combine(found[0].verdict, phrases.verdict(comment)) if comment else found[0].verdict
                 if target is not None:
-                    _with(target, found[0].verdict, found[0].mentions)
+                    _with(target, said, found[0].mentions)
                 found = found[1:]
             if found:
                 for draft in found:
                     if long_sentence:
                         draft.sure, draft.doubt = False, f"taken from a long sentence ({len(sentence.split())} words)"
                 reading.drafts.extend(found)
-                last = found[-1]
+                last, last_group = found[-1], found
             elif last is not None and phrases.verdict(clause) != "none":
-                last.verdict = _combine(last.verdict, phrases.verdict(clause))  # "My answer was vague."
+                for draft in last_group or [last]:  # "My answer was vague."
+                    draft.verdict = _combine(draft.verdict, phrases.verdict(clause))
             elif last is None and not _FIRST_PERSON.match(clause):
                 reading.notes.append(clause)
     new = reading.drafts[before:]
@@ -418,6 +435,12 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             draft.mentions = max(draft.mentions, 2)
     if not new and comment and reading.drafts and phrases.verdict(comment) != "none" and not listed:
         reading.drafts[-1].verdict = _combine(reading.drafts[-1].verdict, phrases.verdict(comment))
+
+
+def _follow_up_asked(text: str) -> bool:
+    """'The chief inspector asked twice "and what if they refuse?"': a follow-up on the topic before, not a question that names one."""
+    cue = _cue(_HEDGE.sub("", text.strip()))
+    return cue is not None and bool(_FOLLOW_UP.match(cue[1]))
 
 
 def _split_comment(item: str) -> tuple[str, str]:
@@ -484,6 +507,8 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list
         verdict = {"good": "bad", "none": "bad", "bad": "good"}.get(verdict, verdict)  # type: ignore[assignment]
     mentions = 1 if _FIRST_PERSON.match(clause) else phrases.repetitions(phrases.without_relative_clauses(clause))
     clause = phrases.without_counts(clause)
+    if phrases.only_verdict(clause):  # "Fine-ish.": how the topic before went, not a topic
+        return [_Draft("", line, verdict, mentions, bare=True)]
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
         return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed)]
@@ -502,11 +527,17 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list
             return [_with(d, verdict, mentions) for d in inner]
         if kind == "verb" and _FIRST_PERSON.match(clause) and verdict == "none":
             return []  # "I've only done batch in production": what I did, not what they asked
+        if _FOLLOW_UP.match(rest):  # 'Dr K asked twice "and what did you do when he didn't improve?"': the topic before
+            return [_Draft("", line, verdict, mentions)]
         found, leftover = _phrases_in(rest)
         if leftover:  # "hashing and ran out of time for ...": the clause's verdict is for the part before
             verdict = _combine(phrases.verdict(rest[: len(rest) - len(leftover)]), _CUE_VERDICT.get(kind, "none"))
         drafts = [_draft(p, line, verdict, mentions, cued=True) for p in found]
-        return drafts + (_read_clause(leftover, line, section, listed) if leftover else [])
+        more = _read_clause(leftover, line, section, listed) if leftover else []
+        if more and not more[0].name:  # "dove into X, went ok": how X went
+            drafts = [_with(d, more[0].verdict, more[0].mentions) for d in drafts]
+            more = more[1:]
+        return drafts + more
     phrase = _and_joined(phrases.noun_phrase(clause))
     if phrase is None:
         return []
@@ -592,9 +623,14 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
         phrase = phrases.noun_phrase(part)
         if phrase is None:
             return found, " ".join(parts[i:]) if found else ""
+        tails = [" ".join(phrase.text.split()[-k:]) for k in (1, 2)]
         if i == len(parts) - 1 and _postmodifier(phrase.rest):
             # "managing people older than me", "drivers twice my age": the words after the noun still name it
             phrase = phrases.Phrase(f"{phrase.text} {phrase.rest.strip()}", True, "")
+        elif i == len(parts) - 1 and phrase.rest and any(_postmodifier(f"{t} {phrase.rest}") for t in tails):
+            # "leading people older/more experienced than me" (trial 5 cut it to "leading people older/more"):
+            # the comparison's first words were taken into the phrase
+            phrase = phrases.Phrase(f"{phrase.text} {phrase.rest.strip(' .,;')}", True, "")
         found.append(phrase)
         if not phrase.complete:
             break  # the list ended inside this part
@@ -605,7 +641,7 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
 # larger than mine". Other words after a noun phrase ("too", "though", "at the end", "because of my
 # resume") are not part of the topic.
 _COMPARISON = re.compile(
-    r"^(?:\w+er|more\s+\w+|less\s+\w+)\s+than\s+(?:me|mine|us|ours|you|them|(?:my|our|the|their)\s+\w+)$|"
+    r"^(?:\w+er/)?(?:\w+er|more\s+\w+|less\s+\w+)\s+than\s+(?:me|mine|us|ours|you|them|(?:my|our|the|their)\s+\w+)$|"
     r"^(?:twice|half|three times)\s+(?:my|our|their|his|her|your|the)\s+(?:age|size)$",
     re.I,
 )
@@ -691,6 +727,7 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
         verdict = verdicts[tid]
         # "ok but too long": read as it went ok, and asked.
         topic.went_badly = verdict == "bad"
+        topic.went_well = verdict == "good"
         if verdict == "mixed" and topic.sure:
             topic.sure, topic.doubt = False, "did it go badly? the notes say both"
         topic.reason = _reason(topic.mentions, topic.went_badly)

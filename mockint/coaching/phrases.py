@@ -96,6 +96,20 @@ _BAD = re.compile(
     r"[❌✗✘👎]|-+>\s*(?:weak|bad|poor)",
     re.I,
 )
+# An admission that there was no answer, no experience, or something left out ("I didn't really have an
+# answer", "I have none really", "I forgot to say Datix", "drew a blank"): the answer went badly, whatever
+# else the sentence says ("I didn't really have an answer, it had gone fine" is about the follow-up that
+# went badly). Trial 5 read all three of these as "came up, went fine".
+_ADMISSION = re.compile(
+    r"(?:didn'?t|did not|don'?t|do not)\s+(?:really\s+|actually\s+|quite\s+|even\s+|properly\s+)?have\s+"
+    r"(?:a\s+|an\s+|any\s+|much\s+)?(?:\w+\s+)?(?:answer|example|story|numbers|experience|idea|clue|response|reply)s?\b|"
+    r"\b(?:have|had|got)\s+(?:none|nothing|no\s+(?:\w+\s+)?(?:experience|answer|example|idea|clue))\b|"
+    r"\bnone\s+(?:really|at all|to speak of)\b|\bno\s+(?:real\s+|actual\s+|direct\s+|hands-on\s+)?experience\b|"
+    r"\bnever\s+(?:actually\s+|really\s+)?(?:done|led|managed|had|run|worked)\b|"
+    r"\bforgot\b|\bleft\s+out\b|\bdrew\s+a\s+blank\b|\bwent\s+blank\b|\bno\s+idea\b|\bhad\s+nothing\b|"
+    r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:really\s+)?(?:know|think of|come up with|say|give)\b",
+    re.I,
+)
 _GOOD = re.compile(
     r"(?<!not )(?<!wasn't )\b(?:fine|good|great|well|ok|okay|decent|strong|solid|nailed|aced|smooth(?:ly)?|nice|landed|"
     r"confident|comfortable)\b|[✅✓✔👍]",
@@ -207,6 +221,12 @@ def noun_phrase(text: str) -> Phrase | None:
             ends.append(spans[i].end())
             i += 1
             continue
+        ends_here = i + 1 == len(toks) or not re.match(r"[A-Za-z0-9]", toks[i + 1])
+        if ends_here and not _phrase_word(tok) and _gerund_complement([*taken, tok]):
+            taken.append(tok)  # "keeping staff motivated": a participle that completes the doing
+            ends.append(spans[i].end())
+            i += 1
+            continue
         if not _phrase_word(tok) and not _verb_as_modifier(toks, i):
             complete = low in STOPS or low in PRONOUNS or low in AUXILIARIES or verb_only(tok)
             break
@@ -214,6 +234,8 @@ def noun_phrase(text: str) -> Phrase | None:
         ends.append(spans[i].end())
         i += 1
     while taken and (taken[-1].lower() in CONNECTORS | DETERMINERS or not can_be_noun(taken[-1])):
+        if _gerund_complement(taken):
+            break  # "keeping crews available": the adjective is what the doing is for (trial 5 got "keeping crews")
         taken.pop()  # "migration to", "the biggest": a phrase ends on its noun
         ends.pop()
     while len(taken) > 1 and taken[-1].lower() in TRAILING_FILLERS:
@@ -228,6 +250,29 @@ def noun_phrase(text: str) -> Phrase | None:
     if relative is not None:
         return Phrase(f"{phrase} {relative}", True, rest[len(relative):].strip())
     return Phrase(phrase, complete, rest)
+
+
+def _gerund_complement(taken: list[str]) -> bool:
+    """'keeping crews available', 'making wards safe': a gerund, its object, then an adjective that completes it."""
+    if len(taken) < 3 or not taken[0].lower().endswith("ing") or not past_or_gerund(taken[0]):
+        return False
+    last = word_classes(taken[-1].lower())
+    participle = taken[-1].lower().endswith("ed") and "VERB" in last
+    return ("ADJ" in last or participle) and can_be_noun(taken[-2]) and taken[-2].lower() not in CONNECTORS | DETERMINERS
+
+
+# Words that only say how it went: "Fine-ish.", "ok", "so-so", "not great" name no topic.
+_VERDICT_WORDS = {
+    "fine", "ok", "okay", "good", "great", "bad", "weak", "strong", "meh", "so", "decent", "solid", "poor", "rough",
+    "shaky", "vague", "average", "alright", "not", "really", "quite", "pretty", "very", "a", "bit", "went", "it", "was",
+    "that", "one", "too", "long", "short", "overall", "i", "think", "mostly", "ish", "kind", "sort", "of", "reasonably",
+}
+
+
+def only_verdict(text: str) -> bool:
+    """'Fine-ish', 'ok I think', 'not great': a verdict with no topic in it (trial 5 made 'Fine-ish' a topic)."""
+    toks = [t.lower() for t in re.findall(r"[A-Za-z']+", text.replace("-", " "))]
+    return bool(toks) and verdict(text) != "none" and set(toks) <= _VERDICT_WORDS
 
 
 def _relative_clause(rest: str) -> str | None:
@@ -323,7 +368,10 @@ def too_long(phrase: str) -> bool:
 
 
 def verdict(text: str) -> Verdict:
-    """How the candidate says it went: bad, good, both (mixed) or not said."""
+    """How the candidate says it went: bad, good, both (mixed) or not said. An admission (no answer, no
+    experience, forgot) is bad even beside a "fine"."""
+    if _ADMISSION.search(text):
+        return "bad"
     bad = bool(_BAD.search(text))
     good = bool(_GOOD.search(_BAD.sub(" ", text)))  # "didn't have a good answer" is not good
     if bad and good:

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockint.coaching.retold import same_story
 from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, tokens
 from mockint.coaching.weakness import DELIVERY_CHECKS, WeakArea
 from mockint.errors import LLMError
@@ -229,6 +230,7 @@ def plan_next_round(
     """
     if not weak_areas or n <= 0:
         return []
+    weak_areas = drill_order(weak_areas)
     asked_texts = [a.question.text for a in answers] + list(asked)
     asked_ids = {a.question.id for a in answers}
     by_answer = {a.id: a for a in answers}
@@ -244,11 +246,18 @@ def plan_next_round(
         for ref in validate_followups(drafts, weak_areas, by_answer, asked_texts, rubrics, session_id=session_id):
             followups.setdefault(ref.targets or "", ref)
     shared_words = template_words(rubrics)
+    # A story told twice in the round (coaching.retold) is drilled once: trial 5's plan asked for pace on
+    # a01 and for the task on a17, a01's story told again.
+    stories = same_story(answers)
+    retold: set[str] = set()
     for area in weak_areas:
         if area.id not in followups:
-            ref = offline_followup(area, by_answer, rubrics, session_id=session_id)
+            ref = offline_followup(area, by_answer, rubrics, session_id=session_id, avoid=frozenset(retold))
             if ref is not None and not is_repeat(ref, asked_texts, shared_words):
                 followups[area.id] = ref
+                quoted = _FOLLOWUP_ID.fullmatch(ref.id)
+                if quoted:
+                    retold |= stories.get(quoted.group(1), set()) - {quoted.group(1)}
 
     rng = random.Random(seed)
     taken_texts = list(asked_texts)
@@ -274,7 +283,7 @@ def plan_next_round(
     for area in interleave_concerns(weak_areas):
         if not take(area, followups.get(area.id)):
             take(area, bank_question_for(area, bank, taken_ids, taken_texts, rng))
-    for area in weak_areas:
+    for area in sorted(weak_areas, key=lambda a: a.kind == "delivery"):  # a habit's second question comes last
         if len(per_area[area.id]) >= MAX_PER_AREA:
             continue
         has_followup = any(r.source != "bank" for r in per_area[area.id])
@@ -283,6 +292,15 @@ def plan_next_round(
         take(area, bank_question_for(area, bank, taken_ids, taken_texts, rng))
     # Story follow-ups first within an area: they build on what was just said.
     return [r for a in weak_areas for r in sorted(per_area[a.id], key=lambda r: r.source == "bank")]
+
+
+def drill_order(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
+    """Content weaknesses that repeat (weak in two answers or more) before everything else, each group in
+    rank order. Trial 5's plan led with "tell it again at an easy pace" on the strongest answer (speaking
+    pace, weak in 5 of 5 of a text-to-speech voice), then a bank question for pace, before the task and
+    result gaps weak in 3 of 4 answers: a habit is practised in any answer, a missing result only by
+    drilling it."""
+    return sorted(weak_areas, key=lambda a: 0 if a.kind != "delivery" and a.count >= 2 else 1)
 
 
 def interleave_concerns(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
@@ -300,12 +318,14 @@ def evidence_note(area: WeakArea) -> str:
 
 
 def offline_followup(
-    area: WeakArea, answers_by_id: dict[str, Answer], rubrics: Sequence[Rubric], *, session_id: str | None = None
+    area: WeakArea, answers_by_id: dict[str, Answer], rubrics: Sequence[Rubric], *, session_id: str | None = None,
+    avoid: frozenset[str] = frozenset(),
 ) -> QuestionRef | None:
     """A templated follow-up on the candidate's own story for this area (None when there is no story).
 
     `answers_by_id` are the answers of session `session_id`; evidence recorded in another session
-    is skipped (answer ids restart in every session)."""
+    is skipped (answer ids restart in every session), and so are the answers in `avoid` (stories
+    another follow-up drills already, told again)."""
     if area.kind == "debrief":
         words = debrief_words(area)
         flat = any("fell flat" in e.detail for e in area.evidence)
@@ -324,7 +344,7 @@ def offline_followup(
     words = followup_words(area.id, rubrics)
     for evidence in area.evidence:
         answer = answers_by_id.get(evidence.answer_id)
-        if answer is None or answer.transcript is None:
+        if answer is None or answer.transcript is None or answer.id in avoid:
             continue
         if session_id and evidence.session_id and evidence.session_id != session_id:
             continue

@@ -308,7 +308,9 @@ def extract_keywords(job_description: str, limit: int | None = 60) -> list[str]:
         run = [k for k in range(i, j) if surfaces[k].lower() not in _JOINERS]
         # "Producing RAMS": a sentence's first word is no part of the name; "Head of Science", joined to
         # the next capitalised word by "of" or "for", is (trial 4's role keywords were "Science").
-        if run and not named(run[0]) and len(run) >= 2 and run[1] == run[0] + 1:
+        # Only a word that cannot name anything ("Producing", "Strong"): "Clinical Team Leader" and "Ward
+        # Manager" as a role are names whole (trial 5's role keywords were "Team Leader", trial 5's questions generic).
+        if run and not named(run[0]) and len(run) >= 2 and run[1] == run[0] + 1 and _leads_in(surfaces[run[0]]):
             i, run = run[1], run[1:]
             word = surfaces[i]
         if len(run) >= 2 and any(named(k) for k in run) and any(content(surfaces[k]) for k in run):
@@ -338,6 +340,14 @@ def extract_keywords(job_description: str, limit: int | None = 60) -> list[str]:
     ranked = sorted((k for k in counts if not (tiers[k] == 4 and k in covered)), key=lambda k: (tiers[k], -counts[k], first_seen[k]))
     # An ordinary word is written in lower case ("Manage" opened a line); a name keeps its spelling.
     return [key if tiers[key] == 4 else spellings[key].most_common(1)[0][0] for key in ranked[:limit]]
+
+
+def _leads_in(word: str) -> bool:
+    """A sentence's first word that is no part of the name after it: a verb ("Producing RAMS") or a
+    job-advert word ("Strong Communication Skills"), not an adjective or noun ("Clinical", "Ward")."""
+    from mockint.coaching.phrases import word_classes
+
+    return word.lower() in JD_NOISE or word_classes(word) <= {"VERB", "AUX"}
 
 
 def _coded(word: str) -> bool:

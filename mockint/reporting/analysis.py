@@ -25,6 +25,7 @@ from mockint import __version__
 from mockint.coaching.panel import PanelistView, panelist_views
 from mockint.coaching.prep import Prep, build_prep
 from mockint.coaching.questions import QuestionBank
+from mockint.coaching.retold import retellings
 from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas, session_label
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
@@ -155,6 +156,7 @@ class RoundView(Model):
     llm_scored: list[str] = Field(default_factory=list, description="answers whose shown card is the LLM's")
     llm_pending: list[str] = Field(default_factory=list, description="offline card shown; the LLM's not yet had")
     llm_failed: list[str] = Field(default_factory=list, description="offline card shown; the LLM could not score them")
+    retold: list[str] = Field(default_factory=list, description="answers that tell an earlier answer's story again (coaching.retold)")
 
 
 class SessionAnalysis(Model):
@@ -519,6 +521,7 @@ def analyse_round(
         llm_scored=[a.id for a in rnd.answers if a.scored_by_llm],
         llm_pending=[a.id for a in rnd.answers if a.llm_state == "pending"],
         llm_failed=[a.id for a in rnd.answers if a.llm_state == "failed"],
+        retold=[r.describe() for r in retellings(rnd.answers)],
     )
 
 

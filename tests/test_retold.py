@@ -1,0 +1,56 @@
+"""A story told twice in one round is noticed (coaching.retold), said in the report, and drilled once by the plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from test_weakness import RUBRICS, delivery, make_answer, make_session
+
+from mockint.coaching.plan import plan_next_round
+from mockint.coaching.questions import load_bank
+from mockint.coaching.retold import retellings
+from mockint.coaching.weakness import find_weak_areas
+from mockint.records import QuestionRef
+from mockint.reporting.analysis import analyse_session
+
+BANK = load_bank()
+TOLD = yaml.safe_load((Path(__file__).parent / "data" / "retold_trial5.yaml").read_text(encoding="utf-8"))
+
+
+def _round(weak: dict[str, int] | None = None):
+    ids = [("a01", "beh.criticism"), ("a02", "beh.teamwork_goal"), ("a03", "beh.conflict")]
+    texts = [TOLD["a01"], TOLD["a10"], TOLD["a17"]]
+    return [make_answer(aid, qid, weak, text=text, question_text=BANK.get(qid).text, delivery=delivery(wpm=195.0))
+            for (aid, qid), text in zip(ids, texts)]
+
+
+def test_the_same_story_told_again_is_read_and_a_different_story_is_not():
+    answers = _round()
+    found = retellings(answers)
+    assert [(r.answer_id, r.retells) for r in found] == [("a03", "a01")]  # a10's mentoring story is another one
+    reply = answers[0].model_copy(update={"id": "a04", "question": QuestionRef(
+        id="fu.delivery_pace.a01", text="Tell it again at an easy pace.", category="followup", follows="s/a01")})
+    assert [(r.answer_id, r.retells) for r in retellings([*answers, reply])] == [("a03", "a01")], \
+        "a follow-up's reply retells its story on purpose"
+
+
+def test_the_report_says_so_and_the_plan_drills_the_story_once():
+    # The result is weak in a01 and a10's story, the task in the retelling (a03) and in a fourth story: the
+    # result's follow-up quotes a01, so the task's must not quote a01's story again in a03.
+    a01, a02, a03 = _round()
+    outage = ("Last year our station had a vehicle off the road every week because checks were missed at shift "
+              "change. I set up a checklist with the crews and we tracked it on a board in the crew room.")
+    a04 = make_answer("a04", "beh.initiative", {"star.task": 1}, text=outage, question_text=BANK.get("beh.initiative").text)
+    answers = [
+        make_answer(a.id, a.question.id, scores, text=a.transcript.text, question_text=a.question.text)
+        for a, scores in ((a01, {"star.result": 0}), (a02, {"star.result": 0}), (a03, {"star.task": 1}))
+    ] + [a04]
+    session = make_session(answers)
+    (view,) = analyse_session(session, RUBRICS).rounds
+    assert len(view.retold) == 1 and view.retold[0].startswith("a03 tells the story of a01 again")
+    areas = find_weak_areas(answers, RUBRICS)
+    assert [a.id for a in areas][:2] == ["star.result", "star.task"]
+    plan = plan_next_round(areas, answers, BANK, RUBRICS, n=4, session_id=session.id)
+    quoted = {q.targets: q.follows.rpartition("/")[2] for q in plan if q.follows}
+    assert quoted.get("star.result") == "a01" and quoted.get("star.task") == "a04", [q.text for q in plan]
