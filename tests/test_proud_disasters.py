@@ -155,11 +155,14 @@ def test_the_pairs_cover_enough_jobs():
 
 @pytest.mark.parametrize("occupation, question, proud, twin", PAIRS, ids=[p[0] for p in PAIRS])
 def test_a_proud_disaster_is_gated_and_its_twin_keeps_its_band(occupation, question, proud, twin):
-    cap = gates()["bad_outcome_stood_by"]["max_level"] * 20  # rubrics/overall.yaml: a mean level of 2 is 40
+    cap = gates()["bad_outcome_stood_by"]["max_level"]
     assert stood_by_bad_outcome(read_answer(proud, question))
     assert "bad_outcome_stood_by" in gates_of(question, proud)
     proud_card, twin_card = card(question, proud), card(question, twin)
-    assert proud_card.overall <= cap
+    # every criterion but relevance at the gate's level at most (relevance stays answerable: only off_topic says
+    # the answer misses the question), so the card reads weak
+    assert all(c.score <= cap for c in proud_card.criteria if c.applies and c.criterion != "relevance")
+    assert proud_card.band == "weak"
     assert not stood_by_bad_outcome(read_answer(twin, question))
     assert "bad_outcome_stood_by" not in gates_of(question, twin)
     assert twin_card.overall > proud_card.overall

@@ -276,7 +276,9 @@ def test_figures_that_measure_nothing_cap_the_answer_and_say_so(monkeypatch):
     question = "Tell me about a time you turned around a struggling project."
     spec = gates()["figures_without_referent"]
     vague, measured = card(question, VAGUE_FIGURES), card(question, MEASURED_FIGURES)
-    assert all(c.score <= spec["max_level"] for c in vague.criteria if c.applies)
+    # relevance stays at the relevance gate's floor: only off_topic says the answer misses the question
+    assert all(c.score <= spec["max_level"] for c in vague.criteria if c.applies and c.criterion != "relevance")
+    assert vague.criterion("specificity.relevance").score <= max(spec["max_level"], 2)
     assert vague.overall <= 25 * spec["max_level"] < measured.overall
     assert vague.criterion("specificity.quantified_impact").feedback == spec["feedback"]
     assert spec["feedback"] not in [c.feedback for c in measured.criteria]

@@ -59,7 +59,7 @@ from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
-from mockint.scoring.rubrics import Rubric
+from mockint.scoring.rubrics import Rubric, load_overall_formula
 from mockint.scoring.safety import apply_ceilings, not_evidence_for, refusing_sentences, within
 
 MAX_QUOTE_WORDS = 30
@@ -1957,6 +1957,10 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
     if not shut:
         return raw
     judged_on = set(load_kinds()[reading.kind].criteria) if reading.question.strip() else set(by_key)
+    # Only off_topic says the answer misses the question: another gate leaves relevance at the relevance gate's
+    # floor (rubrics/overall.yaml), or a proud disaster's card would read "it does not answer the question asked".
+    relevance_gate = load_overall_formula().gates.get(key)
+    relevance_floor = relevance_gate.below if relevance_gate else 0
     for name in shut:
         spec = gates()[name]
         level = spec["max_level"]
@@ -1966,7 +1970,10 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
         for k, c in list(by_key.items()):
             if k not in caps and k != shown:
                 continue
-            capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else caps.get(k, c.score))
+            cap = caps.get(k, c.score)
+            if k == key:
+                cap = spec["relevance_at_most"] if name == "off_topic" else max(cap, relevance_floor)
+            capped = min(c.score, cap)
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
                 update["feedback"] = gate_feedback(name, spec, reading)
