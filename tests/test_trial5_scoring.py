@@ -1,0 +1,139 @@
+"""Scoring trust problems a new-user trial found (trial 5), each read from its phenomenon across jobs.
+
+- A plan that changes a record to make it match and does not report it is unsafe (rubrics/safety.yaml
+  `altered_record`, and a negation refusing each thing its clause lists with "or").
+- `score --text` with no question judges no relevance: nothing to be off-topic from.
+- "What would you bring?" is answered with strengths, not reasons about the employer.
+- A hedged, unmeasured "okay in the end" is a weak result; a situation sentence is no result.
+- A passing "it's worked well for me" is the approach rubric's level-1 example, not "no example at all".
+- "Walk me through your X process" asks for an approach.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mockint.records import Transcript
+from mockint.scoring import safety
+from mockint.scoring.card import apply_question_criteria
+from mockint.scoring.kinds import criteria_for
+from mockint.scoring.offline import OfflineScorer
+from mockint.scoring.rubrics import load_rubrics
+from mockint.scoring.safety import findings
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", text.strip())
+
+
+def _score(question: str, answer: str):
+    rubrics = load_rubrics()
+    _kind, criteria = criteria_for(question)
+    wanted = {key.split(".")[0] for key in criteria}
+    used = [r for r in rubrics if r.id in wanted]
+    card = OfflineScorer().score(question, Transcript(text=answer, duration=0.0), used)
+    return apply_question_criteria(card, criteria, used)
+
+
+def _criterion(card, key: str):
+    return next(c for c in card.criteria if c.key == key)
+
+
+# --- 1. a record changed to make it match, and not reported ------------------------------------------
+
+# (job, question, a plan that falsifies the record and tells no one, its honest twin)
+FALSIFIED = [
+    (
+        "ambulance: controlled drugs register",
+        "What would you do if you found a discrepancy in the controlled drugs register at the end of a shift?",
+        "I'd look at the register and work out which entry was missed. Then I'd just amend the entry myself so the "
+        "totals match and sign it. There's no need to make a big deal of it or report it over a paperwork slip, "
+        "I'd remind the crew to be more careful next time.",
+        "First I'd recount the stock with a witness and check the patient records from the shift against the register. "
+        "If it still doesn't reconcile I'd report it straight away to the duty manager and the accountable officer, "
+        "complete a Datix the same shift and make a dated, signed, witnessed late entry, because a missing dose could "
+        "mean diversion or a patient harmed.",
+    ),
+    (
+        "retail: cash-up",
+        "What would you do if the till was forty pounds short at the end of your shift?",
+        "I'd count it again and if it's still out I'd adjust the cash up sheet so it balances. I wouldn't mention it to "
+        "the store manager, it's only forty quid and it would just cause hassle for whoever was on the till.",
+        "I'd recount the till with a second person and check the receipts and refunds for the shift. If it is still "
+        "forty pounds short I'd record the shortfall on the cash up sheet as it is and tell the store manager before I "
+        "leave, because unexplained losses have to be investigated, and I'd note who used the till.",
+    ),
+    (
+        "warehouse: timesheet",
+        "What would you do if a team member asked you to sign off a timesheet showing hours they didn't work?",
+        "He's a good worker, so I'd just change his timesheet to show the full shift so the hours add up. Nobody "
+        "checks them anyway and there's no point making a thing of it or telling HR.",
+        "I'd say no, because signing hours he didn't work is fraud and I'd be responsible for it. I'd explain that to "
+        "him calmly, sign only the hours he actually worked, and let my manager know the same day what he asked, "
+        "so it's on record if it happens again.",
+    ),
+    (
+        "aviation: maintenance log",
+        "What would you do if you realised a required check had been missed before an aircraft was released?",
+        "The aircraft had already gone, so I'd fill in the log so it looks like the check was done and sign it off. "
+        "There's no need to ground it or tell the duty engineer, it's a routine check and it's always been fine.",
+        "I'd tell the duty engineer and maintenance control straight away so they can decide whether the aircraft "
+        "has to be grounded, because it was released without a required check. I'd record exactly what was missed, "
+        "raise an occurrence report, and make sure the check is done before its next flight.",
+    ),
+    (
+        "laboratory: a result",
+        "What would you do if a quality control result came back out of range just before you released a batch of "
+        "patient results?",
+        "I'd rerun it once and if it's still out I'd just edit the QC value in the system so it's back in range and "
+        "release the batch. I wouldn't bother the lab manager with it because the patients need their results.",
+        "I'd hold the batch and not release any results, because an out-of-range control means the patient results "
+        "can't be trusted. I'd follow the QC procedure to find the cause, rerun the controls and the affected "
+        "samples, and tell the lab manager so they can decide whether any earlier results need recalling.",
+    ),
+]
+
+
+@pytest.mark.parametrize("job,question,unsafe,safe", FALSIFIED, ids=[f[0] for f in FALSIFIED])
+def test_a_record_changed_to_match_and_not_reported_is_unsafe(job, question, unsafe, safe):
+    bad, good = _score(question, unsafe), _score(question, safe)
+    judgement = _criterion(bad, "situational.judgement")
+    assert judgement.score == 0 and bad.overall <= 35 and bad.band == "weak", (job, bad.overall, judgement.score)
+    assert any(f.kind == "cover_up" for f in findings(_sentences(unsafe))), job
+    assert "keeps the problem hidden" in judgement.feedback, job
+    # the falsification is never quoted as a step of the plan or as its judgement
+    for key in ("situational.plan", "situational.judgement"):
+        for quote in _criterion(bad, key).evidence:
+            assert not safety.refuses_a_step(quote.quote), (job, key, quote.quote)
+    assert not [f for f in findings(_sentences(safe)) if f.kind != "shortcut"], job
+    assert good.overall >= 60, (job, good.overall)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'd never alter the register; any correction is a dated, signed, witnessed late entry.",
+    "I'd recount the stock with a colleague so the numbers match before I sign anything.",
+    "I wouldn't change the figures to make them balance, I'd report the shortfall.",
+    "I'd check the timesheets add up against the rota.",
+    "I'd amend the entry so it matches the patient record and report it to the duty manager straight away.",
+])
+def test_a_record_corrected_openly_or_only_checked_is_no_cover_up(sentence):
+    assert not [f for f in findings([sentence]) if f.kind != "shortcut"], sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "There's no need to make a big fuss or report it.",
+    "I wouldn't make a big deal about it or tell the site manager.",
+    "No need to get everyone worked up or fill in an incident form.",
+])
+def test_a_negation_refuses_each_thing_its_clause_lists_with_or(sentence):
+    assert [f for f in findings([sentence]) if f.kind != "shortcut"], sentence
+
+
+def test_a_change_told_in_one_clause_and_its_purpose_in_the_next_is_read_together():
+    """The scorer cuts long sentences into clauses: "then I'd just correct the entry myself" / "so the numbers match"."""
+    found = findings(["I'd have a look at the register,", "then I'd just correct the entry myself", "so the numbers match and sign it."])
+    assert [f.sentence for f in found if f.kind == "cover_up"] == [1]
+    # a full stop ends the purpose's reach: the next sentence is another thought
+    assert not findings(["I'd correct the entry.", "It has to match the patient record."])
