@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -137,3 +138,44 @@ def test_a_change_told_in_one_clause_and_its_purpose_in_the_next_is_read_togethe
     assert [f.sentence for f in found if f.kind == "cover_up"] == [1]
     # a full stop ends the purpose's reach: the next sentence is another thought
     assert not findings(["I'd correct the entry.", "It has to match the patient record."])
+
+
+# --- 2. no question: nothing to be off-topic from ------------------------------------------------------
+
+NO_QUESTION_ANSWERS = [
+    # a plan, a story and a view, from three jobs: none may be capped for "not answering the question asked"
+    FALSIFIED[1][2],
+    "Last spring our warehouse was missing its dispatch cut-off most days. I mapped the picking route, moved the "
+    "fastest sellers next to the packing benches and ran a two-week trial with the night team. Late dispatches "
+    "fell from twenty a week to three, and I learned to trial a change on one shift before rolling it out.",
+    "I think good teaching is mostly about knowing where each pupil is, so I check understanding every lesson with "
+    "quick low-stakes quizzes and adjust the next lesson from what they show me.",
+]
+
+
+@pytest.mark.parametrize("answer", NO_QUESTION_ANSWERS)
+def test_with_no_question_relevance_is_not_judged_nor_a_gate(answer):
+    from mockint.coaching.questions import load_bank, question_ref
+    from mockint.scoring import score_question
+    from mockint.scoring.card import apply_question_criteria
+
+    card = score_question(OfflineScorer(), question_ref("", load_bank()), Transcript(text=answer, duration=0.0), load_rubrics())
+    relevance = _criterion(card, "specificity.relevance")
+    assert not relevance.judged and not relevance.applies and not relevance.evidence
+    assert "no question" in relevance.feedback
+    assert not card.overall_capped or "question asked" not in card.overall_capped
+    assert not any(c.held and "question asked" in c.held for c in card.criteria)
+    # the rest of the card is what the answer earns: the same criteria counted with relevance at its best
+    best = card.model_copy(update={"criteria": [c.model_copy(update={"judged": True, "score": 4}) if c.key == relevance.key
+                                                else c for c in card.criteria]})
+    assert apply_question_criteria(best, [], load_rubrics()).overall >= card.overall
+
+
+def test_score_without_a_question_says_relevance_is_not_judged(run_cli, tmp_path):
+    path = tmp_path / "answer.txt"
+    path.write_text(NO_QUESTION_ANSWERS[1])
+    shown = " ".join(run_cli("score", "--text", str(path), "--offline").out.split())
+    assert "relevance is not judged" in shown and "does not answer the question asked" not in shown
+    data = json.loads(run_cli("score", "--text", str(path), "--offline", "--json").out)
+    relevance = next(c for c in data["scorecard"]["criteria"] if c["rubric"] == "specificity" and c["criterion"] == "relevance")
+    assert relevance["judged"] is False and "no question was given" in relevance["feedback"]
