@@ -179,3 +179,41 @@ def test_score_without_a_question_says_relevance_is_not_judged(run_cli, tmp_path
     data = json.loads(run_cli("score", "--text", str(path), "--offline", "--json").out)
     relevance = next(c for c in data["scorecard"]["criteria"] if c["rubric"] == "specificity" and c["criterion"] == "relevance")
     assert relevance["judged"] is False and "no question was given" in relevance["feedback"]
+
+
+# --- 3. "What would you bring?": strengths backed by what the candidate has done ------------------------
+
+# (question, a relevant, job-specific answer with nothing about the employer, a generic one)
+OFFERS = [
+    ("What would you bring to this role that other candidates might not?",
+     "Mostly my kitchen experience. I've run the pass at a busy brasserie for three years and I'm used to "
+     "training new commis chefs, and I've got my level three food hygiene, so I know how to keep a section safe "
+     "when it's flat out.",
+     "I'm very hard-working and passionate, a real team player and a fast learner, and I always give a hundred percent."),
+    ("What can you offer us as a senior developer?",
+     "I've led the move of two services onto Kubernetes and I've mentored four junior developers through their first "
+     "on-call rota. My background is in payments, so I'm used to code where a bug costs real money.",
+     "I'm a people person and a self starter, I think outside the box and I'm passionate about technology."),
+    ("Why should we hire you as head of year?",
+     "I've been a form tutor for six years and I've led our attendance project, and I'm trained in safeguarding "
+     "as a deputy DSL, so I know how to handle what comes up in a year group.",
+     "I'm hard-working and dedicated, I'd give it my all and I'm a great fit for the team."),
+]
+
+
+@pytest.mark.parametrize("question,relevant,generic", OFFERS, ids=[o[0][:30] for o in OFFERS])
+def test_strengths_told_to_what_would_you_bring_answer_the_question(question, relevant, generic):
+    assert criteria_for(question)[0] == "motivation"
+    good, bad = _score(question, relevant), _score(question, generic)
+    assert _criterion(good, "specificity.relevance").score >= 3, question
+    assert not good.overall_capped, (question, good.overall_capped)
+    assert good.overall >= 40 and good.overall > bad.overall, (question, good.overall, bad.overall)
+    assert bad.band == "weak", (question, bad.overall)  # adjectives alone are still no answer worth passing
+
+
+def test_the_card_words_for_what_would_you_bring_are_about_strengths_not_the_employer():
+    rubric = next(r for r in load_rubrics() if r.id == "specificity").for_question(OFFERS[0][0], "motivation")
+    relevance = next(c for c in rubric.criteria if c.id == "relevance")
+    assert "any candidate" in relevance.levels[1] and "employer" not in relevance.levels[1]
+    why_us = next(r for r in load_rubrics() if r.id == "specificity").for_question("Why do you want to work here?", "motivation")
+    assert "employer" in next(c for c in why_us.criteria if c.id == "relevance").levels[1]

@@ -1495,9 +1495,33 @@ def story_instead_of_reasons(r: Reading) -> bool:
     return not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
 
 
+# "What would you bring?", "What can you offer?", "Why should we hire you?": motivation and fit questions whose
+# words only frame what they ask (the candidate's strengths), so they name no topic an answer could share.
+# Read for topic words, a relevant answer ("I've been a practice educator for two years ... seven years on the
+# road") shared none and was capped as not answering the question (a trial's 25 weak). rubrics/specificity.yaml's
+# relevance variant for these questions matches the same questions: edit both together.
+OFFER_QUESTION = re.compile(
+    r"\b(what (can|could|would|do|will) you (bring|offer|contribute|add)|you (can|could|would|will) (bring|offer|contribute|add)|"
+    r"why should (we|i|they) (hire|choose|pick|appoint|employ|take on)|(hire|choose|pick|appoint|employ) you\b|"
+    r"sets? you apart|makes? you (stand out|different)|(better|best) (candidate|person) for)"
+)
+# What answers such a question: the candidate's own experience and strengths ("I've been a practice educator",
+# "seven years on the road", "I'm used to", "I trained"), not adjectives alone ("hard-working", "a team player").
+OWN_STRENGTH = re.compile(
+    r"\b(i've (been|got|done|led|worked|run|trained|managed|built|spent|taught|supported|mentored|covered|had)|"
+    r"i have (been|got|done|led|worked|run|trained|managed|built|spent|taught|supported|mentored|covered|had)|"
+    r"i('m| am) (used to|good at|experienced in|trained in|qualified|known for|a qualified|a trained|a practice|an? \w+ (educator|mentor|trainer|assessor|lead|leader|manager))|"
+    r"my (\w+ )?(experience|background|skills?|training|track record|qualification\w*)|\w+ years (of|on|in|as|at|with)|"
+    r"i (led|ran|trained|managed|built|set up|introduced|mentor\w*|supervis\w*|coach\w*|taught|launched|delivered|designed))\b"
+)
+
+
 def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
-    judge_relevance reads by the story itself)."""
+    judge_relevance reads by the story itself); asked what the candidate would bring (OFFER_QUESTION), their
+    own experience and strengths."""
+    if kind == "motivation" and OFFER_QUESTION.search(r.question.lower()):
+        return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for m in OWN_STRENGTH.finditer(u.lower)))
     patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD, METHOD_STANDING),
                 "technical": (WHY,)}.get(kind, ())
     if kind == "approach" and "approach.method" in r.phrases:
@@ -1537,6 +1561,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
     # want to be Head of Science at this school?") took: a trial's generic answer, relevance 0 against 2.
     own = {w for w in q_words if kind != "motivation" or w not in MOTIVATION_FRAME}
+    if kind == "motivation" and OFFER_QUESTION.search(question):
+        own = set()  # "what would you bring to this role that other candidates might not?": all frame
     doing = kind_answer_cues(r, kind) if len(own) < 2 else []
     if doing:
         # "Why us?", "Why here?" have no words of their own to find in an answer (nor much meaning for
