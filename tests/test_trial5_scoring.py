@@ -217,3 +217,42 @@ def test_the_card_words_for_what_would_you_bring_are_about_strengths_not_the_emp
     assert "any candidate" in relevance.levels[1] and "employer" not in relevance.levels[1]
     why_us = next(r for r in load_rubrics() if r.id == "specificity").for_question("Why do you want to work here?", "motivation")
     assert "employer" in next(c for c in why_us.criteria if c.id == "relevance").levels[1]
+
+
+# --- 4. a hedged, unmeasured "okay in the end" is a weak result -----------------------------------------
+
+# (question, the story up to its ending, a scene sentence with an outcome verb in the progressive,
+#  a hedged vague ending, a measured ending)
+ENDINGS = [
+    ("Tell me about a time you took the lead at a major incident.",
+     "Two years ago a lorry overturned on the ring road with six casualties. I was first on scene so I took command, "
+     "sent a METHANE report to control and asked for three more crews. I started a triage sieve with my crewmate.",
+     "There was a lot going on and the fire service were cutting the cab.",
+     "Everyone got to hospital and it went okay in the end, I think the debrief said we did fine.",
+     "All six were at hospital within 50 minutes, which met the trust's target, and at the debrief I learned to hand "
+     "over command the moment a manager arrives."),
+    ("Tell me about a time you handled a major outage.",
+     "Last March our payments API went down at peak on a Friday. I was the on-call lead, so I started an incident "
+     "channel, rolled back the release and brought in the database engineer.",
+     "The network team were reducing the traffic at the load balancer.",
+     "It went alright in the end, I think, and the customers were mostly fine.",
+     "We were back up in 38 minutes against a 60 minute target, and I learned to keep a rollback script ready "
+     "before every release."),
+    ("Tell me about a time you dealt with a flood in your store.",
+     "In January a pipe burst in our stockroom an hour before opening. I was duty manager, so I shut off the water, "
+     "called the emergency plumber and moved the stock off the floor with two colleagues.",
+     "The cleaners were saving the carpets with wet vacs.",
+     "It all got sorted in the end, I think, more or less.",
+     "We opened 40 minutes late, lost under 300 pounds of stock, and since then I keep the stopcock key on the "
+     "opening set."),
+]
+
+
+@pytest.mark.parametrize("question,story,scene,hedged,measured", ENDINGS, ids=[e[0][29:50] for e in ENDINGS])
+def test_a_hedged_okay_in_the_end_is_a_weak_result_and_a_scene_is_no_result(question, story, scene, hedged, measured):
+    vague = _score(question, f"{story} {scene} {hedged}")
+    result = _criterion(vague, "star.result")
+    assert result.score <= 1, (question, result.score, [e.quote for e in result.evidence])
+    assert not any(scene.rstrip(".") in e.quote or e.quote.rstrip(".,") in scene for e in result.evidence), question
+    told = _score(question, f"{story} {scene} {measured}")
+    assert _criterion(told, "star.result").score >= 3 and told.overall > vague.overall, question

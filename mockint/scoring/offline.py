@@ -84,7 +84,7 @@ LESSON = re.compile(
 )
 OUTCOME = re.compile(
     r"\b(went (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
-    r"doubled(?! up)|halved|tripled|(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
+    r"doubled(?! up)|halved|tripled|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
@@ -96,7 +96,7 @@ OUTCOME = re.compile(
 )
 VAGUE_OUTCOME = re.compile(
     r"\b(went (really |very |pretty |quite )?well|happy|pleased|worked out|got (it|there|through)|"
-    r"in the end|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
+    r"in the end|went (ok|okay|alright|all right|fine)|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
     r"helped (a lot|loads)|successful|was (good|great|fine)|it was fine|stronger|sorted)\b"
 )
 # Months (not "may", mostly a verb) and seasons, as time anchors.
