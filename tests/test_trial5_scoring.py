@@ -256,3 +256,39 @@ def test_a_hedged_okay_in_the_end_is_a_weak_result_and_a_scene_is_no_result(ques
     assert not any(scene.rstrip(".") in e.quote or e.quote.rstrip(".,") in scene for e in result.evidence), question
     told = _score(question, f"{story} {scene} {measured}")
     assert _criterion(told, "star.result").score >= 3 and told.overall > vague.overall, question
+
+
+# --- 5. "it's worked well for me": the approach rubric's own level-1 example ---------------------------
+
+# (question, a method told with no occasion, a passing mention of having used it, a real occasion)
+APPROACHES = [
+    ("How do you make sure the feedback you give on audits is fair and consistent?",
+     "I mark everyone against the same audit tool and look at several records per person, and I give the feedback "
+     "face to face rather than by email.",
+     "It's worked well for me with students.",
+     "Last autumn a colleague queried a low mark, and because I had five of her records scored on the same tool "
+     "we agreed the pattern in ten minutes and her next audit went up from 60 to 85 percent."),
+    ("How do you make sure nothing is missed at shift handover?",
+     "I use the same written handover sheet every shift, go through each bay in order and read back anything "
+     "outstanding before I leave.",
+     "In my experience it works, it's never let me down.",
+     "In March a night nurse caught an overdue antibiotic from my sheet at handover, and the patient got it within "
+     "fifteen minutes instead of at the morning round."),
+    ("How do you keep a software release safe?",
+     "Every release goes through code review, an automated test run and a staged rollout behind a feature flag, "
+     "and I keep a rollback script ready.",
+     "That's worked well for me over the years.",
+     "Last June the staged rollout showed errors on five percent of users, so I rolled it back in four minutes "
+     "before the rest of the customers saw it."),
+]
+
+
+@pytest.mark.parametrize("question,method,mention,occasion", APPROACHES, ids=[a[0][21:45] for a in APPROACHES])
+def test_a_passing_mention_is_level_one_not_no_example(question, method, mention, occasion):
+    assert criteria_for(question)[0] == "approach"
+    bare = _criterion(_score(question, method), "approach.example")
+    passing = _criterion(_score(question, f"{method} {mention}"), "approach.example")
+    real = _criterion(_score(question, f"{method} {occasion}"), "approach.example")
+    assert bare.score == 0 and passing.score == 1, (question, bare.score, passing.score)
+    assert mention in [e.quote for e in passing.evidence], question
+    assert real.score >= 2, (question, real.score)

@@ -1130,6 +1130,10 @@ class Judgement:
     # the model's one-level nudge lifted exactly these: an off-topic story to a "why" question from
     # relevance 1 to 2, past the gate that caps it at 40.
     firm: bool = False
+    # The level the rule's quoted words show by themselves, which the model may not lower: a passing mention
+    # ("it's worked well for me") is approach.yaml's level 1 of its example, and the model took short answers
+    # that say one to 0, "No example at all".
+    floor: int = 0
 
 
 def _story_mode(r: Reading) -> tuple[float, int, int]:
@@ -1744,6 +1748,7 @@ class OfflineScorer:
                 score = model_score(key, features, j.score) if reading.units else 0
                 if j.firm:
                     score = min(score, j.score)
+                score = max(score, min(j.floor, j.score)) if reading.units else score
                 if key in NEEDS_PAST_EVENT and features["story_share"] < 0.35:
                     score = min(score, j.score)  # no real past event: the model cannot add one
                 if reading.word_count < BREVITY_CAPS[0][0]:
@@ -2261,7 +2266,10 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     fitted model a first reading; the model (OFFLINE_MODEL) turns all cues into the score. Each also
     counts its rubric file's `offline_cues`: `good` phrases with its own cues, `poor` ones (a shortcut,
     keeping it quiet, "I'm very organised", "I'm not sure") each a level lower."""
+    from mockint.scoring.semantic import passing_mention_phrases
+
     text = " ".join(u.lower for u in r.units)
+    passing = passing_mention_phrases()
     share, past, _hyp = _story_mode(r)
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
     i_acts = len({v for c in r.cues for v in c.i_actions})
@@ -2298,9 +2306,12 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), JUDGEMENT),
         "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD,
                                 own=lambda u, c: len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower))),
+        # "it's worked well for me" (substance.yaml's passing_mentions): approach.yaml's level 1, a passing mention
         "approach.example": Judgement(
-            _level((story + (r.total("time_anchor") > 0) + (r.total("outcome") > 0)) * 1.0 + 0.3 * named, (0.5, 1.5, 2.2, 3)),
-            _best(r, lambda u, c: c.time_anchor + 0.3 * c.past + c.outcome, limit=2, minimum=0.5), ""),
+            _level((story + (r.total("time_anchor") > 0) + (r.total("outcome") > 0)) * 1.0 + 0.3 * named
+                   + 0.5 * bool(passing.search(text)), (0.5, 1.5, 2.2, 3)),
+            _best(r, lambda u, c: c.time_anchor + 0.3 * c.past + c.outcome + 0.5 * bool(passing.search(u.lower)),
+                  limit=2, minimum=0.5), "", floor=int(bool(passing.search(text)))),
         "technical.accuracy": cued(
             "technical.accuracy", quantities + named + 0.5 * r.total("scaled_quantities")
             + len(_ACRONYM.findall(" ".join(u.text for u in r.units))) + 0.3 * sum(len(w) >= 9 for w in _CONTENT.findall(text)),
