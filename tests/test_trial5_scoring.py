@@ -292,3 +292,21 @@ def test_a_passing_mention_is_level_one_not_no_example(question, method, mention
     assert bare.score == 0 and passing.score == 1, (question, bare.score, passing.score)
     assert mention in [e.quote for e in passing.evidence], question
     assert real.score >= 2, (question, real.score)
+
+
+# --- 6. "Walk me through your X process" asks how the candidate works -----------------------------------
+
+@pytest.mark.parametrize("question,kind", [
+    ("Walk me through your ePCR audit process.", "approach"),
+    ("Walk me through your month-end close process.", "approach"),
+    ("Talk us through your approach to rota planning.", "approach"),
+    ("Walk me through your process for onboarding a new starter.", "approach"),
+    ("Take me through your code review workflow.", "approach"),
+    # not a way of working: a story, a test of knowledge, the candidate's own checks
+    ("Walk me through a time you led a team through a change.", "behavioural"),
+    ("Walk me through the steps you personally took.", "behavioural"),
+    ("Walk me through the process for sterilising surgical instruments.", "technical"),
+    ("Talk me through your first-use checks on a forklift before a shift.", "technical"),
+])
+def test_walk_me_through_your_process_is_approach(question, kind):
+    assert criteria_for(question)[0] == kind, question
