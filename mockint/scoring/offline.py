@@ -1519,13 +1519,22 @@ OWN_STRENGTH = re.compile(
     r"i (led|ran|trained|managed|built|set up|introduced|mentor\w*|supervis\w*|coach\w*|taught|launched|delivered|designed))\b"
 )
 
+# A strength claimed, backed or not ("I'd bring a lot of energy", "I'm a real people person"): it answers the
+# question (the dev graders gave such an answer relevance 3), but only OWN_STRENGTH's experience makes it more
+# than a partial answer; how generic it is, motivation.fit says.
+STRENGTH_CLAIM = re.compile(
+    r"\b(i('d| would| can| could| will)? (bring|offer|contribute|add)|i('m| am) (a|an|really|very|quite|also|always|"
+    r"good|great|strong|calm|reliable|organi[sz]ed|patient|flexible|confident|comfortable|passionate|hard[ -]working))\b"
+)
+
 
 def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
     judge_relevance reads by the story itself); asked what the candidate would bring (OFFER_QUESTION), their
     own experience and strengths."""
     if kind == "motivation" and OFFER_QUESTION.search(r.question.lower()):
-        return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for m in OWN_STRENGTH.finditer(u.lower)))
+        return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for p in (OWN_STRENGTH, STRENGTH_CLAIM)
+                                  for m in p.finditer(u.lower)))
     patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD, METHOD_STANDING),
                 "technical": (WHY,)}.get(kind, ())
     if kind == "approach" and "approach.method" in r.phrases:
@@ -1565,7 +1574,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
     # want to be Head of Science at this school?") took: a trial's generic answer, relevance 0 against 2.
     own = {w for w in q_words if kind != "motivation" or w not in MOTIVATION_FRAME}
-    if kind == "motivation" and OFFER_QUESTION.search(question):
+    offer = kind == "motivation" and bool(OFFER_QUESTION.search(question))
+    if offer:
         own = set()  # "what would you bring to this role that other candidates might not?": all frame
     doing = kind_answer_cues(r, kind) if len(own) < 2 else []
     if doing:
@@ -1575,6 +1585,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         # scored relevance 2 ("drifts") under "Why us?" and 4 under "Why this hospital?".
         hits = direct = set(doing)
         substance = min(4, len(doing))
+        if offer:  # claims answer it; only what the candidate has done makes it a full answer
+            substance = min(4, sum(1 for u in r.units for _ in OWN_STRENGTH.finditer(u.lower)))
     on_meaning = r.meaning["question_margin"] >= ON_TOPIC_MARGIN
     # Near the question by meaning, though not clearly on it: a substantial answer there is a partial answer (2), not
     # one to another question (1). One cut at ON_TOPIC_MARGIN put the same facts reworded on either side of the
