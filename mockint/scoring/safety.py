@@ -15,7 +15,10 @@ Negations that turn a skip around are safe ("I'd never skip the checks", "I woul
 channel in a plan that escalates to another, a step put in order ("not until I've done a set of obs"),
 peers left out ("not mention it to the other supervisors"), and a skip or delay word that is a noun ("I'd log
 the delay in the shift report" read as putting off escalating, and capped a logistics trial's sound plan at 35;
-"no hesitation in calling", "put it in the skip"). The words are data
+"no hesitation in calling", "put it in the skip"). A record changed to make it match ("I'd just correct the entry
+myself so the numbers match and sign it. There's no need to make a big fuss or report it": a trial's controlled-drugs
+plan scored judgement 1 and 40, the falsification quoted as its plan) is a cover-up, unless the plan reports it now;
+and a negation refuses each thing its clause lists with "or", however many words the first takes. The words are data
 (rubrics/safety.yaml); which criteria such an answer is capped on, and at what, too.
 
 Measured on the scoring corpus's dev split (docs/scoring.md, "A plan that refuses the safe step"): it
