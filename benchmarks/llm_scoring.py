@@ -336,7 +336,7 @@ class ReplayScorer:
 
         if self.rec["rubrics"] and sorted(self.rec["rubrics"]) != sorted(r.id for r in rubrics):
             raise ValueError(f"{self.rec['id']}: reply was for rubrics {sorted(self.rec['rubrics'])}")
-        return card_from_reply(in_current_shape(self.rec["reply"]), transcript, rubrics, model=self.rec["model"],
+        return card_from_reply(in_current_shape(self.rec["reply"]), question, transcript, rubrics, model=self.rec["model"],
                                prompt_version=self.rec["prompt_version"])
 
 

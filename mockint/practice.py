@@ -420,8 +420,7 @@ class Practice:
         own = [q for q in own_refs(options.own_questions, bank) if q.id not in named]
         room = sum(not f.question_id for f in files) if files else self._round_length(options, own)
         if len(own) > room:
-            why = f"{room} answer file{'s' if room != 1 else ''}" if files else f"--questions {room}"
-            self.events.on_warning(f"asking the first {room} of your {len(own)} questions ({why}); the rest are left out")
+            self.events.on_warning(own_left_out(room, len(own), answer_files=bool(files)))
         return own[:room]
 
     @staticmethod
@@ -854,8 +853,9 @@ class Practice:
         done = [a for a in session.answers if a.probe_of == root.id]
         # Only a probe that can be answered now: live, or from a probe answer file; or, for an answer
         # from a file, shown with no reply (ask_probes: trial 4 practised from recordings and never saw
-        # what the interviewer would have asked). A recording finished on resume is not probed; the
-        # moment has passed.
+        # what the interviewer would have asked), a file's answer finished on resume too (its reply files
+        # are given to start(), not kept in the session). A microphone recording finished on resume is not
+        # probed: the moment has passed.
         answerable = answer.id in self._live or bool(self._probe_files.get(root.id))
         shown_only = root is answer and answer.source_file is not None and not done and session.rounds[-1].kind != "demo"
         if len(done) >= options.probes or not (answerable or shown_only):
@@ -1000,6 +1000,18 @@ def probed_story(session: Session, answer: Answer) -> Answer:
         return answer
     probes = [a for a in session.answers if a.probe_of == parent.id]
     return judged_story(parent, probes[: probes.index(answer) + 1])
+
+
+def own_left_out(room: int, mine: int, *, answer_files: bool) -> str:
+    """The warning for `mine` own questions in a round with `room` for fewer: the answer files that name no
+    question (`answer_files`), else --questions. "asking the first 0 of your 1 questions" said one was asked
+    where every answer file named a bank question."""
+    yours = "your question" if mine == 1 else f"your {mine} questions"
+    if room == 0:  # only answer files leave none: --questions is at least 1
+        return f"{yours} {'is' if mine == 1 else 'are'} not asked: every answer file names a bank question (ID=FILE)"
+    first = "only the first" if room == 1 else f"only the first {room}"
+    why = f"only {room} answer file{'s name' if room != 1 else ' names'} no question" if answer_files else f"--questions {room}"
+    return f"asking {first} of {yours} ({why}); the rest are left out"
 
 
 def judged_as(session: Session, answer: Answer, *, depth: int = 0) -> Judged:

@@ -118,14 +118,55 @@ def test_a_story_for_why_here_is_told_it_gave_no_reasons_not_generic_praise():
     question = offline[0].question
     card = build_scorecard(raw, offline[0].transcript, rubrics, scorer="llm", applicable=question.criteria)
     assert "praise" in card.criterion("motivation.specific_reasons").feedback.lower()  # the card keeps its words
-    row = next(c for c in analyse_answer(_answer("a01", "fit.why_here", STORY_WHY, card)).criteria
+    row = next(c for c in analyse_answer(_answer("a01", "fit.why_here", STORY_WHY, card), rubrics=rubrics).criteria
                if c.key == "motivation.specific_reasons")
     assert "praise" not in row.feedback.lower() and "story" in row.feedback, row.feedback
 
 
 def test_generic_praise_is_still_told_it_is_generic():
+    from mockint.scoring import story_not_reasons
     from mockint.scoring.card import criterion_words
 
     answer = _answer("a01", "fit.why_here", GENERIC_WHY)
     reasons = answer.scorecard.criterion("motivation.specific_reasons")
-    assert reasons.score <= 1 and "story" not in criterion_words(reasons, answer.question.text, GENERIC_WHY)
+    spec = next(r for r in load_rubrics() if r.id == "motivation").criterion("specific_reasons")
+    assert reasons.score <= 1
+    assert "story" not in criterion_words(reasons, spec, lambda: story_not_reasons(answer.question, GENERIC_WHY))
+
+
+def test_an_own_question_saved_as_motivation_is_told_in_motivation_words(capsys):
+    """Own questions (practice --mine) name their kind when the wording says another: "What brought you to apply
+    to Riverside?" reads as a past story by its words, but is judged as motivation. Every view reads the story
+    told in place of reasons with the kind it was judged as, not the wording's."""
+    from mockint.cli.render import render_scorecard
+    from mockint.coaching.own_questions import OwnQuestion, own_refs
+    from mockint.coaching.questions import load_bank
+    from mockint.coaching.weakness import find_weak_areas
+    from mockint.records import Transcript
+    from mockint.reporting.analysis import analyse_answer
+    from mockint.scoring import story_not_reasons
+    from mockint.scoring.card import RawCriterion, build_scorecard
+    from mockint.scoring.kinds import classify
+    from mockint.session import Answer
+
+    rubrics = load_rubrics()
+    wording = "What brought you to apply to Riverside?"
+    assert classify(wording) != "motivation"  # else this test would not tell the kinds apart
+    (question,) = own_refs([OwnQuestion(text=wording, kind="motivation")], load_bank())
+    # An LLM's card (the level's descriptor for its words) at Specific reasons 1, as in the test above.
+    scores = {"specificity.concrete_detail": 2, "specificity.relevance": 2, "motivation.specific_reasons": 1, "motivation.fit": 2}
+    raw = [RawCriterion(rubric=r.id, criterion=c.id, score=scores.get(f"{r.id}.{c.id}", 1), quotes=[], feedback="")
+           for r in rubrics for c in r.criteria]
+    answers = []
+    for answer_id, story in (("a01", STORY_WHY), ("a02", STORY_WHY_2)):
+        transcript = Transcript(text=story, duration=20.0)
+        card = build_scorecard(raw, transcript, rubrics, scorer="llm", applicable=question.criteria)
+        answers.append(Answer(id=answer_id, question=question, status="scored", transcript=transcript, scorecard=card))
+    assert story_not_reasons(question, STORY_WHY) and not story_not_reasons(wording, STORY_WHY)
+    row = next(c for c in analyse_answer(answers[0], rubrics=rubrics).criteria if c.key == "motivation.specific_reasons")
+    assert row.applies and row.score <= 1 and "story" in row.feedback and "praise" not in row.feedback.lower(), row
+    (area,) = [a for a in find_weak_areas(answers, rubrics) if a.id == "motivation.specific_reasons"]
+    assert all("story" in e.detail and "praise" not in e.detail.lower() for e in area.evidence), area.evidence
+    render_scorecard(answers[0].scorecard, question=question, text=STORY_WHY)
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "A story, not reasons" in shown and "Generic praise" not in shown, shown

@@ -356,3 +356,25 @@ def test_warming_reads_ahead_everything_the_answer_request_starts_with(settings,
     assert QUESTION in shared and SENTENCES[0] not in shared
     assert len(real) - len(shared) < len(ANSWER) + 60  # all the real request adds: the numbered sentences
     assert json.loads(api.calls[0].request.content)["max_tokens"] == 1
+
+
+def test_the_llm_card_reads_refusals_with_the_question_as_the_offline_one_does(settings, api):
+    """A quiet word, informally, hides nothing about lateness, but it deals alone with an allegation the
+    question names (safety.findings): the LLM's card, fresh or from the cache, reads the answer's refusals
+    with its question, so the quiet word quoted as the plan supports no plan step (support.answer_refusals)."""
+    rubrics = load_rubrics(["situational"])
+    question = ("What would you do if a parent complained that one of your teachers had made an inappropriate "
+                "comment to their daughter?")
+    answer = ("I'd have a quiet word with him informally first, just between the two of us, to find out what "
+              "happened. Then I'd ring the parent back and let them know it's been dealt with.")
+    reply = {"situational": {"plan": {"sentences": [1], "score": 4}, "judgement": {"sentences": [], "score": 1}}}
+    api.side_effect = [chat_completion(reply)]
+    transcript = Transcript(text=answer, duration=0.0)
+    for _fresh_then_cached in range(2):
+        plan = LLMScorer(settings).score(question, transcript, rubrics).criterion("situational.plan")
+        assert plan.score == 1 and plan.lowered, plan
+    assert api.call_count == 1
+    # about lateness, the same quiet word is a plan step
+    api.side_effect = [chat_completion(reply)]
+    lateness = "A colleague keeps arriving ten minutes late to shifts. What would you do?"
+    assert LLMScorer(settings).score(lateness, transcript, rubrics).criterion("situational.plan").score > 1

@@ -1,4 +1,4 @@
-"""Your own questions in a practice round (`practice --ask`, `--mine`, `--questions-file`, the page's
+"""Your own questions in a practice round (`practice --my-question`, `--mine`, `--questions-file`, the page's
 "my own questions"): asked first and in order, judged on their kind's criteria as `score -q` judges a
 typed question, stored with their text, probed like any other; a bad questions file or an empty
 question is one line and exit 2.
@@ -124,7 +124,34 @@ def test_without_questions_a_round_is_just_yours_and_with_fewer_the_first_ones(a
     assert [q.text for q in session.rounds[-1].questions] == [SITUATIONAL_Q, MOTIVATION_Q]
     session = practice.start(PracticeOptions(own_questions=own, questions=1))
     assert [q.text for q in session.rounds[-1].questions] == [SITUATIONAL_Q]
-    assert any("first 1 of your 2 questions" in w for w in events.warnings)
+    assert events.warnings == ["asking only the first of your 2 questions (--questions 1); the rest are left out"]
+
+
+def test_the_warning_says_how_many_of_your_questions_the_answer_files_leave_room_for(audio_dir):
+    """Answer files that all name a bank question leave no room: "asking the first 0 of your 1 questions" said
+    one was asked."""
+    settings = load_settings()
+    practice = Practice(settings, SessionStore(settings.paths.sessions_dir), events=(events := Asked()))
+    named, unnamed = AnswerFile(audio_dir / CLIP, "fit.why_here"), AnswerFile(audio_dir / CLIP)
+    session = practice.start(PracticeOptions(own_questions=[OwnQuestion(text=SITUATIONAL_Q)], answers_from=[named]))
+    assert [q.id for q in session.rounds[-1].questions] == ["fit.why_here"]
+    assert events.warnings == ["your question is not asked: every answer file names a bank question (ID=FILE)"]
+    own = [OwnQuestion(text=SITUATIONAL_Q), OwnQuestion(text=MOTIVATION_Q), OwnQuestion(text="What is your biggest weakness?")]
+    for files, warning in (
+        ([named], "your 3 questions are not asked: every answer file names a bank question (ID=FILE)"),
+        ([named, unnamed], "asking only the first of your 3 questions (only 1 answer file names no question); "
+                           "the rest are left out"),
+        ([unnamed, named, unnamed], "asking only the first 2 of your 3 questions (only 2 answer files name no question); "
+                                    "the rest are left out"),
+    ):
+        events.warnings.clear()
+        session = practice.start(PracticeOptions(own_questions=own, answers_from=files))
+        yours = [q.text for q in session.rounds[-1].questions if q.id != "fit.why_here"]
+        assert yours == [SITUATIONAL_Q, MOTIVATION_Q][:len(files) - 1]
+        assert events.warnings == [warning]
+    events.warnings.clear()
+    practice.start(PracticeOptions(own_questions=own[:2], answers_from=[unnamed, named, unnamed]))
+    assert events.warnings == [], "room for all of them: no warning"
 
 
 def test_a_weak_answer_to_an_own_question_is_probed_and_the_reply_judged_on_that_question(audio_dir):
@@ -153,10 +180,10 @@ def test_the_page_takes_own_questions_one_a_line_with_the_questions_file_first(t
     [
         ("questions: [unclosed\n", "not valid YAML at line"),
         ("questions: []\n", "no questions in it"),
-        ("questions:\n  - text: Why here?\n    knd: motivation\n", "questions[0]: knd"),
-        ("questions:\n  - text: Why here?\n    kind: motivational\n", "questions[0]: unknown kind 'motivational'"),
-        ("- Why here?\n- why here\n", "questions[1]: \"why here\" is asked twice"),
-        ("- 12\n", "questions[0]: 12 is not a question"),
+        ("questions:\n  - text: Why here?\n    knd: motivation\n", "question 1: knd"),
+        ("questions:\n  - text: Why here?\n    kind: motivational\n", "question 1: unknown kind 'motivational'"),
+        ("- Why here?\n- why here\n", "question 2: \"why here\" is asked twice (also question 1)"),
+        ("- 12\n", "question 1: 12 is not a question"),
     ],
 )
 def test_a_bad_questions_file_is_one_line_naming_it_and_exit_2(run_cli, mockint_home, content, said):
@@ -174,13 +201,16 @@ def test_a_bad_questions_file_is_one_line_naming_it_and_exit_2(run_cli, mockint_
 @pytest.mark.parametrize(
     "args, said",
     [
-        (["--ask", ""], "--ask: an empty question"),
-        (["--ask", "   "], "--ask: an empty question"),
+        (["--my-question", ""], "--my-question: an empty question"),
+        (["--my-question", "   "], "--my-question: an empty question"),
+        (["--ask", ""], "--ask: an empty question"),  # its name until stop 24, still working
         (["--questions-file", "nope.yaml"], "nope.yaml: no questions file there"),
         (["--mine"], "my_questions.yaml: no questions file there"),
-        (["--ask", "Why here?", "--ask", "why here"], "asked twice"),
-        (["--ask", "Why here?", "--plan"], "cannot be asked with --plan"),
-        (["--ask", "Why here?", "--resume", "latest"], "a resumed round keeps its own questions"),
+        (["--my-question", "Why here?", "--my-question", "why here"], "asked twice"),
+        (["--my-question", "Why here?", "--ask", "why here"], "asked twice"),
+        (["--my-question", "Why here?", "--plan"], "cannot be asked with --plan"),
+        (["--my-question", "Why here?", "--resume", "latest"], "a resumed round keeps its own questions: --my-question,"),
+        (["--ask", "Why here?", "--resume", "latest"], "a resumed round keeps its own questions: --ask,"),
     ],
 )
 def test_an_empty_or_impossible_own_question_is_a_usage_error(run_cli, args, said):
@@ -204,3 +234,19 @@ def test_questions_mine_says_how_each_of_your_questions_will_be_judged(run_cli):
     result = run_cli("questions", "--mine", "--json")
     assert result.code == 0, result
     assert [(q["text"], q["kind"]) for q in json.loads(result.out)] == [(MOTIVATION_Q, "motivation"), (SITUATIONAL_Q, "approach")]
+
+
+def test_questions_mine_names_the_bank_question_a_question_rewords_and_no_other(run_cli):
+    path = own_questions_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"- Why do you want to work here?\n- {SITUATIONAL_Q}\n- why do you want to work here, then?\n")
+    result = run_cli("questions", "--mine")
+    assert result.code == 0, result
+    shown = " ".join(result.out.split())
+    # the second rewording of fit.why_here gets an own id (own_refs): it is not shown as the bank's
+    assert shown.count("(bank ") == 1 and "fit.why_here" in shown, shown
+
+
+def test_practice_help_names_your_own_question_so_it_is_not_read_as_questions_to_ask(run_cli):
+    shown = " ".join(run_cli("practice", "--help").out.split())
+    assert "--my-question QUESTION your own question" in shown and "--ask " not in shown, shown

@@ -36,6 +36,9 @@ SEPSIS = ("Within one hour: give oxygen to keep sats 94 to 98 percent, take bloo
     "Talk to me about the Construction Design and Management regulations.",
     "Explain the four-eyes principle.",
     "Can you name the five moments for hand hygiene?",
+    # A procedure asked as how you'd do it: no "tell me about a time" in it.
+    "How would you carry out a fire risk assessment for a small warehouse?",
+    "How would you conduct a COSHH assessment?",
 ])
 def test_a_knowledge_question_is_technical(question):
     assert classify(question) == "technical"

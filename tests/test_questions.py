@@ -180,8 +180,11 @@ def test_cli_questions_filters_and_lists_questions_to_ask(run_cli):
     rows = json.loads(result.out)
     assert rows and {r["category"] for r in rows} == {"motivation"}
 
-    result = run_cli("questions", "--ask", "--json")
-    assert result.code == 0 and any("success look like" in q["text"] for q in json.loads(result.out))
+    for flag in ("--to-ask", "--ask"):  # --ask: its name until stop 24, still working
+        result = run_cli("questions", flag, "--json")
+        assert result.code == 0 and any("success look like" in q["text"] for q in json.loads(result.out)), flag
+    help_text = " ".join(run_cli("questions", "--help").out.split())
+    assert "--to-ask" in help_text and "--ask " not in help_text, "the help shows the name that says what it lists"
 
     result = run_cli("questions", "--competency", "leadership", "--search", "influence", "--json")
     assert result.code == 0 and [r["id"] for r in json.loads(result.out)] == ["beh.led_without_authority"]

@@ -416,13 +416,19 @@ def test_a_strong_story_about_something_else_is_off_topic_and_says_what_it_misse
     assert topic_missed(read_answer(CONFLICT_STORY, CONFLICT_Q)) == []
     assert off.overall <= 40 < on.overall
     assert off.criterion("specificity.relevance").score <= 1
-    assert off.criterion("specificity.relevance").feedback == semantic.gates()["off_topic"]["feedback"]
+    # A typed question's card names what the answer never got to, in the question's words.
+    assert off.criterion("specificity.relevance").feedback.startswith('The question asked about "conflict"')
     # The same story is a fine answer to a question it does answer.
     assert card("Tell me about a time you saved your employer money.", COST_SAVING).overall > 60
     # The list is the coach's: without the topic, nothing says the story misses the question.
     edited = {k: v for k, v in semantic.topics().items() if k != "conflict"}
     monkeypatch.setattr(semantic, "topics", lambda: edited)
     assert topic_missed(read_answer(COST_SAVING, CONFLICT_Q)) == []
+    # the typed question's concepts still see that no colleague is in it (the `concepts` list is the coach's too)
+    from mockint.scoring.offline import concepts_missed
+
+    assert concepts_missed(read_answer(COST_SAVING, CONFLICT_Q)) == ["colleague"]
+    monkeypatch.setattr(semantic, "meet_concepts", lambda question, answer: ([], []))
     assert card(CONFLICT_Q, COST_SAVING).overall > off.overall
 
 

@@ -195,7 +195,7 @@ class ConsoleEvents:
             console.print(f"[bold]You said[/] [dim]({answer.transcript.duration:.0f} s)[/]: {escape(answer.transcript.text)}")
         if answer.scorecard is not None:
             render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery,
-                             question=answer.question.text, text=answer.transcript.text if answer.transcript else "")
+                             question=answer.question, text=answer.transcript.text if answer.transcript else "")
             if answer.llm_state == "pending":
                 console.print("[dim]the LLM's score follows in the background; the next question does not wait for it[/]")
         elif answer.delivery is not None:
@@ -361,9 +361,11 @@ def answer_file(value: str):  # -> AnswerFile
     return AnswerFile(Path(value))
 
 
-def own_questions(ask: list[str] | None, *, mine: bool, questions_file: Path | None, resume: bool) -> list:  # [OwnQuestion]
+def own_questions(typed: list[str] | None, *, mine: bool, questions_file: Path | None, resume: bool,
+                  typed_as: str = "--my-question") -> list:  # [OwnQuestion]
     """Your own questions for the round: the questions file's (--mine, --questions-file), then
-    each --ask in the order given. A usage mistake exits 2, as does a bad questions file."""
+    each --my-question in the order given (`typed_as`: the flag they were typed with, as an error
+    names them). A usage mistake exits 2, as does a bad questions file."""
     from mockint.coaching.own_questions import gather, own_questions_path
     from mockint.coaching.questions import load_bank
     from mockint.errors import UsageError
@@ -371,11 +373,11 @@ def own_questions(ask: list[str] | None, *, mine: bool, questions_file: Path | N
     if mine and questions_file is not None:
         raise UsageError("give --mine or --questions-file, not both", hint=f"--mine reads {own_questions_path()}")
     path = own_questions_path() if mine else questions_file
-    if not ask and path is None:
+    if not typed and path is None:
         return []
     if resume:
-        raise UsageError("a resumed round keeps its own questions: --ask, --mine and --questions-file start a new one")
-    return gather(ask or [], path, load_bank())
+        raise UsageError(f"a resumed round keeps its own questions: {typed_as}, --mine and --questions-file start a new one")
+    return gather(typed or [], path, load_bank(), typed_as=typed_as)
 
 
 @app.command("practice")
@@ -384,10 +386,12 @@ def practice_cmd(
         None, "--questions", "-n", min=1, max=20, show_default=False,
         help="how many questions (default: 3 from the bank, or all your own); bank questions fill the rest after yours",
     ),
-    ask: list[str] | None = typer.Option(
-        None, "--ask", metavar="QUESTION",
+    my_question: list[str] | None = typer.Option(
+        None, "--my-question", metavar="QUESTION",
         help="your own question, asked before any bank question and judged on its kind's criteria (repeat for more, in order)",
     ),
+    # --my-question's name until stop 24, kept working: `questions --ask` (now --to-ask) read as the same flag
+    ask: list[str] | None = typer.Option(None, "--ask", metavar="QUESTION", hidden=True),
     mine: bool = typer.Option(
         False, "--mine", help="ask your own questions from my_questions.yaml beside config.toml (see 'mockint config')"
     ),
@@ -440,7 +444,9 @@ def practice_cmd(
         check_choice(category, load_bank().categories, "--category")
     if panel is not None and plan:
         raise typer.BadParameter("a panel asks its own questions; use --plan without --panel", param_hint="--panel")
-    own = own_questions(ask, mine=mine, questions_file=questions_file, resume=resume is not None)
+    typed_as = "--ask" if ask and not my_question else "--my-question"
+    own = own_questions([*(my_question or []), *(ask or [])], mine=mine, questions_file=questions_file,
+                        resume=resume is not None, typed_as=typed_as)
     files = list(answers_from or [])
     if extra_files:
         if not files:

@@ -14,7 +14,9 @@ def questions_cmd(
     category: str | None = typer.Option(None, "--category", "-c", help="behavioral, motivation, situational, role_specific, technical, first_round_probe"),
     competency: str | None = typer.Option(None, "--competency", help="e.g. conflict_resolution, leadership"),
     search: str | None = typer.Option(None, "--search", "-s", help="words to find in the question"),
-    ask: bool = typer.Option(False, "--ask", help="list good questions to ask the interviewer instead"),
+    to_ask: bool = typer.Option(False, "--to-ask", help="list good questions to ask the interviewer instead"),
+    # --to-ask's name until stop 24, kept working: `practice --ask` (now --my-question) read as the same flag
+    ask: bool = typer.Option(False, "--ask", hidden=True),
     role: str | None = typer.Option(None, "--role", help="tailor a selection to this role"),
     jd: Path | None = typer.Option(
         None, "--job-description", "--jd", metavar="FILE", help="tailor a selection to this job description (text file)"
@@ -55,7 +57,7 @@ def questions_cmd(
     if mine:
         _show_own_questions(bank, as_json=as_json)
         return
-    if ask:
+    if to_ask or ask:
         items = [q.model_dump() for q in bank.questions_to_ask]
         if as_json:
             print_json(items)
@@ -113,7 +115,7 @@ def _show_own_questions(bank, *, as_json: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from mockint.coaching.own_questions import load_own_questions, own_questions_path, own_refs
+    from mockint.coaching.own_questions import OWN_ID_PREFIX, load_own_questions, own_questions_path, own_refs
 
     path = own_questions_path()
     refs = own_refs(load_own_questions(path, bank), bank)
@@ -126,6 +128,6 @@ def _show_own_questions(bank, *, as_json: bool) -> None:
     table.add_column("judged as", overflow="fold", ratio=1)
     for i, r in enumerate(refs, 1):
         kind = bank.kinds[r.kind].name if r.kind in bank.kinds else (r.kind or "")
-        table.add_row(str(i), escape(r.text), escape(kind) + (f" [dim](bank {r.id})[/]" if not r.id.startswith("own.") else ""))
+        table.add_row(str(i), escape(r.text), escape(kind) + (f" [dim](bank {r.id})[/]" if not r.id.startswith(OWN_ID_PREFIX) else ""))
     console.print(table)
     console.print("[dim]Practise them with 'mockint practice --mine'; a wrong kind is fixed with `kind:` in the file.[/]")

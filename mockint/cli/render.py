@@ -28,10 +28,11 @@ def scorer_label(card) -> str:
     return f"{label}, checked against the {card.checked_by}" if card.checked_by else label
 
 
-def render_scorecard(card, *, compact: bool = False, title: str | None = None, delivery=None, question: str = "",
+def render_scorecard(card, *, compact: bool = False, title: str | None = None, delivery=None, question=None,
                      text: str = "") -> None:
     """Per criterion: score, verified evidence with its time, one line of feedback (in the words that fit
-    what the answer `text` to `question` did: card.criterion_words).
+    what the answer `text` did, read as an answer to the QuestionRef `question` it was judged on:
+    card.criterion_words).
 
     `compact` (after each practice answer): the best quote, shortened, beside the feedback.
     Otherwise (`mockint score`): every verified quote with start-end, and dropped quotes counted."""
@@ -39,8 +40,12 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     from rich.table import Table
 
     from mockint.scoring.blend import offline_caveats
+    from mockint.scoring import story_not_reasons
     from mockint.scoring.card import criterion_words
-    from mockint.scoring.rubrics import load_rubrics
+    from mockint.scoring.rubrics import criteria_by_key, load_rubrics
+
+    rubrics = load_rubrics()
+    specs = criteria_by_key(rubrics)
 
     if compact:
         table = Table(title=title, show_header=True, box=None, pad_edge=False, expand=False)
@@ -59,7 +64,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             table.add_row(f"[dim]{name}[/]", "[dim]n/a[/]", *cells)
             continue
         colour = "green" if c.score >= 3 else "yellow" if c.score == 2 else "red"
-        words = escape(criterion_words(c, question, text) if text else c.shown_feedback)
+        spec = specs[c.key][1] if c.key in specs and question is not None else None
+        words = escape(criterion_words(c, spec, lambda: story_not_reasons(question, text)))
         notes = []
         if c.capped:
             notes.append("[yellow](capped: no quote verified)[/]")
@@ -89,7 +95,7 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     console.print(f"[bold]Overall {card.overall:g}/100 · {card.band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
     if card.overall_capped:
         console.print(f"[yellow]Capped:[/] {escape(card.overall_capped)}")
-    caveats = offline_caveats(card, load_rubrics())
+    caveats = offline_caveats(card, rubrics)
     for caveat in caveats:
         console.print(f"[yellow]Note:[/] {escape(caveat)}")
     if card.improvements:

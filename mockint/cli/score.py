@@ -191,7 +191,7 @@ def score_cmd(
         console.print(f"[yellow]Note:[/] {escape(followup)}", soft_wrap=True)
     if short:
         console.print(f"[yellow]Note:[/] {escape(short)}")
-    render_scorecard(card, delivery=delivery, question=asked.text, text=transcript.text)
+    render_scorecard(card, delivery=delivery, question=judged.question, text=judged.transcript.text)
 
 
 def _question(text: str | None, question_id: str | None, kind: str | None):  # -> QuestionRef
@@ -278,7 +278,7 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
             if row["error"]:
                 err_console.print(f"{answer.id}: {row['error']}", markup=False)
             elif row["status"] == "scored":
-                render_scorecard(answer.scorecard, title=f"{answer.id}: {answer.question.text}", question=answer.question.text,
+                render_scorecard(answer.scorecard, title=f"{answer.id}: {answer.question.text}", question=answer.question,
                                  text=answer.transcript.text if answer.transcript else "")
         console.print(f"session {session.id}: {len(results) - len(failures)} scored, {len(failures)} failed")
         if report is not None:

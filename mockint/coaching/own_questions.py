@@ -1,4 +1,4 @@
-"""Your own questions: `mockint practice --ask "QUESTION"`, `--mine` and `--questions-file FILE`.
+"""Your own questions: `mockint practice --my-question "QUESTION"`, `--mine` and `--questions-file FILE`.
 
 A candidate preparing for a particular second round knows questions the bank does not have. A
 Head of Science candidate (trial 4) expected "What do you understand by intent, implementation
@@ -74,28 +74,34 @@ def load_own_questions(path: Path, bank: QuestionBank) -> list[OwnQuestion]:
     if not isinstance(data, list) or not data:
         raise ConfigError(f"{path}: no questions in it", hint=f"write {FORMAT_HINT}")
     found = []
-    for i, item in enumerate(data):
+    for n, item in enumerate(data, 1):
         if isinstance(item, dict):
             try:
                 found.append(OwnQuestion.model_validate(item))
             except ValidationError as exc:
-                raise ConfigError(f"{path}: questions[{i}]: {first_error(exc)}", hint=ITEM_HINT) from None
+                raise ConfigError(f"{path}: {question_label(n)}: {first_error(exc)}", hint=ITEM_HINT) from None
         elif isinstance(item, str):
             found.append(OwnQuestion(text=item))
         else:
-            raise ConfigError(f"{path}: questions[{i}]: {item!r} is not a question", hint=ITEM_HINT)
+            raise ConfigError(f"{path}: {question_label(n)}: {item!r} is not a question", hint=ITEM_HINT)
     try:
-        return checked(found, bank, [f"questions[{i}]" for i in range(len(found))])
+        return checked(found, bank, [question_label(n) for n in range(1, len(found) + 1)])
     except UsageError as exc:
         raise ConfigError(f"{path}: {exc.message}", hint=exc.hint) from None
 
 
-def gather(typed: Sequence[str], path: Path | None, bank: QuestionBank, *, typed_as: str = "--ask") -> list[OwnQuestion]:
+def gather(typed: Sequence[str], path: Path | None, bank: QuestionBank, *, typed_as: str = "--my-question") -> list[OwnQuestion]:
     """The round's own questions: the questions file's at `path` (when given), then each `typed`
-    one in order; `typed_as` names a typed question in an error ("--ask")."""
+    one in order; `typed_as` names a typed question in an error ("--my-question")."""
     found = load_own_questions(path, bank) if path is not None else []
-    labels = [f"question {i} of {path}" for i in range(1, len(found) + 1)] + [typed_as] * len(typed)
+    labels = [f"{question_label(n)} of {path}" for n in range(1, len(found) + 1)] + [typed_as] * len(typed)
     return checked([*found, *(OwnQuestion(text=text) for text in typed)], bank, labels)
+
+
+def question_label(n: int) -> str:
+    """The file's `n`th question (from 1) as errors name it: the number `mockint questions --mine` shows it
+    with, where a 0-based "questions[0]" named the first one beside "question 1" for the same question."""
+    return f"question {n}"
 
 
 def checked(questions: Sequence[OwnQuestion], bank: QuestionBank, labels: Sequence[str]) -> list[OwnQuestion]:

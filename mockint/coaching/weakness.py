@@ -1,4 +1,6 @@
-"""Weak areas and the weakness ledger. Pure: plain data in, plain data out, no I/O.
+"""Weak areas and the weakness ledger. Plain data in, plain data out; the one file I/O is the weak line's
+words where an answer tells a story in place of the reasons asked for (card.criterion_words): reading the
+answer for that (scoring.story_not_reasons, once per answer) reads the shipped rubric files' cues, cached.
 
 A weak area is a rubric criterion or a delivery metric that fell below its threshold in two or
 more answers of a round (one is enough for an area the ledger already tracks: it is still weak
@@ -27,6 +29,7 @@ from pydantic import Field
 
 from mockint.coaching.questions import is_near_duplicate
 from mockint.records import CriterionScore, DeliveryMetrics, Model
+from mockint.scoring import story_not_reasons
 from mockint.scoring.card import applicable_keys, criterion_words
 from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key
 from mockint.session import Answer, Round, Session
@@ -223,6 +226,7 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
     """Every criterion/delivery area this answer was assessed on -> its outcome."""
     out: dict[str, Outcome] = {}
     q = answer.question
+    text = answer.transcript.text if answer.transcript else ""
     for cs in applicable_scores(answer):
         limit = weak_below(cs.key, index)
         weak = cs.score < limit
@@ -237,7 +241,7 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
                 threshold=limit,
                 max_score=cs.max_score,
                 quotes=[e.quote for e in cs.evidence if e.verified],
-                detail=criterion_words(cs, q.text, answer.transcript.text if answer.transcript else ""),
+                detail=criterion_words(cs, index[cs.key][1] if cs.key in index else None, lambda: story_not_reasons(q, text)),
             )
         out[cs.key] = Outcome(weak, shortfall, float(limit), evidence)
     if answer.delivery is not None:

@@ -1,7 +1,10 @@
 """Reports: a session (or all sessions) and its analysis -> Markdown, HTML or JSON text.
 
 Pure: sessions, rubrics, the bank and the ledger in; a string out. The CLI loads the inputs,
-works out the audio sources (relative paths or data URIs) and writes the file.
+works out the audio sources (relative paths or data URIs) and writes the file. The one file I/O here
+is a criterion row's words where the answer tells a story in place of the reasons asked for
+(card.criterion_words): reading the answer for that (scoring.story_not_reasons, once per answer)
+reads the shipped rubric files' cues, cached.
 
 What the analysis adds to the stored session, per answer: the transcript split into spans with
 its STAR parts located from the verified evidence (word timings when there are any, else the
@@ -25,6 +28,7 @@ from mockint.coaching.questions import QuestionBank
 from mockint.coaching.weakness import Ledger, WeakArea, applicable_scores, find_weak_areas, session_label
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
+from mockint.scoring import story_not_reasons
 from mockint.scoring.blend import offline_caveats
 from mockint.scoring.card import criterion_words
 from mockint.scoring.evidence import continues_number, timed_in, verify_quote
@@ -271,13 +275,15 @@ def _delivery_view(answer: Answer) -> DeliveryView | None:
     )
 
 
-def _criterion_rows(answer: Answer) -> list[CriterionRow]:
+def _criterion_rows(answer: Answer, rubrics: Sequence[Rubric]) -> list[CriterionRow]:
     """One row per scored criterion; those the question does not exercise are marked (n/a),
-    by the same rule the weak areas use (weakness.applicable_scores)."""
+    by the same rule the weak areas use (weakness.applicable_scores). Its words: card.criterion_words."""
     card = answer.scorecard
     if card is None:
         return []
     counted = {cs.key for cs in applicable_scores(answer)}
+    specs = criteria_by_key(rubrics)
+    text = answer.transcript.text if answer.transcript else ""
     rows = []
     for cs in card.criteria:
         verified = [e for e in cs.evidence if e.verified]
@@ -292,7 +298,8 @@ def _criterion_rows(answer: Answer) -> list[CriterionRow]:
                 quote=first.quote if first else None,
                 quote_start=first.start if first else None,
                 more_quotes=max(len(verified) - 1, 0),
-                feedback=criterion_words(cs, answer.question.text, answer.transcript.text if answer.transcript else ""),
+                feedback=criterion_words(cs, specs[cs.key][1] if cs.key in specs else None,
+                                         lambda: story_not_reasons(answer.question, text)),
                 capped=cs.capped,
                 lowered=cs.lowered,
                 raised=cs.raised,
@@ -352,7 +359,7 @@ def analyse_answer(
         view.scorer, view.model, view.checked_by = card.scorer, card.model, card.checked_by
         view.overall, view.band, view.overall_capped = card.overall, card.band, card.overall_capped
         view.rubric_scores = dict(card.rubric_scores)
-        view.criteria = _criterion_rows(answer)
+        view.criteria = _criterion_rows(answer, rubrics)
         view.improvements = list(card.improvements)
         view.caveats = offline_caveats(card, rubrics)
     return view

@@ -11,6 +11,7 @@ also judges it only on the criteria its question exercises (card.apply_question_
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from mockint.errors import ConfigError
@@ -73,6 +74,23 @@ def warm_question(scorer: Scorer, question: QuestionRef | str, rubrics: list[Rub
     text, _, used, _kind = _judged_on(question, rubrics)
     warm(text, used)
     return True
+
+
+def story_not_reasons(question: QuestionRef | str, text: str) -> bool:
+    """Whether the answer `text` tells a story where its question asked for reasons (offline.story_instead_of_reasons),
+    read as the kind it was judged as: the question's stored kind (an own question saved as `kind: motivation`
+    whatever its wording), else its wording's, as score_question judges it. What card.criterion_words asks, read
+    once per answer however many rows and views show it."""
+    if isinstance(question, str):
+        return _story_not_reasons(text, question, None)
+    return _story_not_reasons(text, question.text, question.kind)
+
+
+@lru_cache(maxsize=64)
+def _story_not_reasons(text: str, question: str, kind: str | None) -> bool:
+    from mockint.scoring.offline import read_answer, story_instead_of_reasons
+
+    return bool(text.strip()) and story_instead_of_reasons(read_answer(text, question, kind))
 
 
 def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str, list[str], list[Rubric], str]:
@@ -167,4 +185,7 @@ def _offline() -> Scorer:
     return OfflineScorer()
 
 
-__all__ = ["GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer", "score_question", "warm_question"]
+__all__ = [
+    "GoldenDrift", "GoldenReport", "Scorer", "check_golden", "get_scorer", "score_question", "story_not_reasons",
+    "warm_question",
+]

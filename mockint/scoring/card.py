@@ -23,12 +23,15 @@ What this adds, the same way for every scorer:
     only a shut gate's criterion while a gate holds the overall down, and none for a criterion
     already at the level the overall scale reads as strong (a trial user saw "put a number on the impact" under
     an answer full of before/after figures at 3/4, and two tips under every 90+ answer).
-Pure: plain data in, plain data out.
+Plain data in, plain data out; the file I/O is the cached reads of shipped data files: rubrics/overall.yaml
+(rubrics.load_overall_formula: the overall, its gates, the improvements) and, in build_scorecard, the
+offline cues the support check reads (offline.cue_phrases, from the rubrics given and the shipped files).
+criterion_words reads nothing: the criterion and the answer's reading come from the caller.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -44,7 +47,6 @@ from mockint.scoring.rubrics import (
     criteria_by_key,
     load_overall_formula,
     overall_for,
-    shipped_rubric,
 )
 from mockint.scoring.support import answer_refusals, supported_level
 
@@ -104,27 +106,21 @@ def score_criterion(
     )
 
 
-def criterion_words(cs: CriterionScore, question: str, text: str) -> str:
-    """The line the candidate reads for `cs` on the answer `text` to `question`: its shown_feedback, or
-    its rubric's `story_levels` words where the answer tells a story in place of the reasons asked for
-    and the card gives the level's own descriptor (not a question variant's words). A trial user's
-    "why this role?" told as a story read "Generic praise that fits any employer" though it praised
-    nothing. The card keeps its words (they are the level's); this is what every view shows of them."""
-    spec = criterion_spec(cs.key)
+def criterion_words(cs: CriterionScore, spec: Criterion | None, story_not_reasons: Callable[[], bool]) -> str:
+    """The line the candidate reads for `cs`: its shown_feedback, or the rubric's `story_levels` words
+    where the answer tells a story in place of the reasons asked for and the card gives the level's own
+    descriptor (not a question variant's words). A trial user's "why this role?" told as a story read
+    "Generic praise that fits any employer" though it praised nothing. The card keeps its words (they are
+    the level's); this is what every view shows of them.
+
+    `spec`: the criterion as the caller's rubrics define it (None: the card's words as they are);
+    `story_not_reasons`: whether the answer tells a story where reasons were asked for, read with the kind
+    it was judged as (scoring.story_not_reasons), asked only when a row's words depend on it."""
     words = spec.story_levels.get(cs.score) if spec is not None else None
     if words and cs.feedback in (level_feedback(spec, cs.score), level_feedback(spec, cs.score, cues=True)):
-        from mockint.scoring.offline import read_answer, story_instead_of_reasons
-
-        if story_instead_of_reasons(read_answer(text, question)):
+        if story_not_reasons():
             return one_line(words)
     return cs.shown_feedback
-
-
-def criterion_spec(key: str) -> Criterion | None:
-    """The rubric criterion 'rubric.criterion' as its shipped file says now (rubrics.shipped_rubric)."""
-    rubric_id, _, criterion_id = key.partition(".")
-    rubric = shipped_rubric(rubric_id)
-    return next((c for c in rubric.criteria if c.id == criterion_id), None) if rubric is not None else None
 
 
 def level_feedback(criterion: Criterion, score: int, *, cues: bool = False) -> str:

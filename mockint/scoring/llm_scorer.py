@@ -42,6 +42,7 @@ from mockint.prompts import Prompt
 from mockint.prompts import load_prompt as load_prompt_file
 from mockint.scoring.cache import CachedScore, ScoreCache, cache_key
 from mockint.scoring.card import RawCriterion, build_scorecard
+from mockint.scoring.support import answer_refusals
 
 if TYPE_CHECKING:
     import httpx
@@ -208,16 +209,24 @@ def to_raw_criteria(result: BaseModel, rubrics: list[Rubric], sentences: list[st
 
 
 def card_from_reply(
-    reply: str, transcript: Transcript, rubrics: list[Rubric], *, model: str | None, prompt_version: str
+    reply: str, question: str, transcript: Transcript, rubrics: list[Rubric], *, model: str | None, prompt_version: str
 ) -> Scorecard:
-    """The scorecard a saved reply (the model's JSON text) makes today: parsed, sentence numbers read
-    back, verified and support-checked as in LLMScorer.score. Lets a benchmark recompute figures from
+    """The scorecard a saved reply (the model's JSON text) to `question` makes today: parsed, sentence numbers
+    read back, verified and support-checked as in LLMScorer.score. Lets a benchmark recompute figures from
     saved replies after the rubrics, support rules or evidence checks change."""
     from mockint.llm import extract_json
 
     result = judgement_model(rubrics).model_validate_json(extract_json(reply))
     raw = to_raw_criteria(result, rubrics, number_sentences(transcript.text))
-    return build_scorecard(raw, transcript, rubrics, scorer="llm", model=model, prompt_version=prompt_version)
+    return _llm_card(raw, question, transcript, rubrics, model=model, prompt_version=prompt_version)
+
+
+def _llm_card(raw: list[RawCriterion], question: str, transcript: Transcript, rubrics: list[Rubric], *,
+             model: str | None, prompt_version: str) -> Scorecard:
+    """The card the model's criteria make (card.build_scorecard), its quotes support-checked against the
+    answer's refusals read with `question`, as the offline scorer reads them."""
+    return build_scorecard(raw, transcript, rubrics, scorer="llm", model=model, prompt_version=prompt_version,
+                           refusing=answer_refusals(transcript.text, question))
 
 
 # --- the scorer --------------------------------------------------------------------------
@@ -277,15 +286,13 @@ class LLMScorer:
         )
         cached = self.cache.get(key)
         if cached is not None:
-            return build_scorecard(
-                cached.raw, transcript, rubrics, scorer="llm", model=model, prompt_version=prompt.version
-            )
+            return _llm_card(cached.raw, question, transcript, rubrics, model=model, prompt_version=prompt.version)
 
         # LLMError (endpoint down, bad output after a re-ask, ...) goes to the caller as is:
         # it marks the answer failed and keeps the transcript for `mockint score --session`.
         result = self.client.structured(messages, output_type, name="score_answer")
         raw = to_raw_criteria(result, rubrics, number_sentences(transcript.text))
-        card = build_scorecard(raw, transcript, rubrics, scorer="llm", model=model, prompt_version=prompt.version)
+        card = _llm_card(raw, question, transcript, rubrics, model=model, prompt_version=prompt.version)
         # Cached only once it made a valid scorecard.
         self.cache.put(
             CachedScore(

@@ -27,8 +27,15 @@ full marks") is set aside before any of this: it is not part of the answer.
 What words cannot show, meaning can (semantic.py): whether the answer is about what was asked
 rather than some other question, and how much of it is polished talk with nothing concrete in it.
 Gates in rubrics/substance.yaml cap the whole card: an answer to some other question (no word link
-and nearer other questions by meaning, or never getting to what the question is about: its `topics`),
+and nearer other questions by meaning, or never getting to what the question is about: its `topics`, and for a
+typed question the `concepts` it names),
 figures that never say what they measure, and figures that each stand on a new thing (fluent nonsense).
+What a figure can prove is read in figures.py: one that cannot be true ("112% compliance", "11 out of 10") caps the
+measured criteria (two cap the card), a team size or an age is incidental (Quantified impact 1), "year 10" or "ward 7"
+is a name and no figure. The demo's no-result story read 83, strong, on "a support team of 6 people" (Quantified
+impact 2) and a Real example lifted to 4 though it never ends; now 78, solid. Out of fold on dev: pairwise 0.809 ->
+0.811 by question, 0.817 -> 0.816 by writer; labels that also stand before a count ("at the gate 5 minutes", "branch
+300 items") were taken off the list after they cost the result's QWK 0.715 -> 0.683.
 
 The cues are general English, not phrases from any test set. Every quote it cites is a
 contiguous span of the transcript, so it verifies like any other scorer's quotes, and the
@@ -47,6 +54,7 @@ from pathlib import Path
 from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.evidence import MIN_QUOTE_TOKENS
+from mockint.scoring.figures import ImpossibleFigure, impossible_figures, incidental_indexes, labelled
 from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
@@ -513,16 +521,19 @@ def _is_number(word: str, prev: str) -> bool:
 
 
 def _quantities(words: list[str], cues: UnitCues) -> None:
+    incidental = incidental_indexes(words)  # "a team of 6", "5 years of experience": a number, but no scale or impact
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
         if YEAR.match(w):
             cues.years += 1
             continue
-        if not _is_number(w, prev):
-            continue
+        if not _is_number(w, prev) or labelled(words, i):
+            continue  # "year 10", "key stage 4", "ward 7": a name, not a quantity
         if prev and _is_number(prev, words[i - 2] if i > 1 else "") and not YEAR.match(prev):
             continue  # "forty two thousand" is one quantity
         cues.quantities += 1
+        if i in incidental:
+            continue
         j = i + 1
         while j < len(words) and (_is_number(words[j], words[j - 1]) or words[j] == "point"):
             j += 1
@@ -956,6 +967,14 @@ class Reading:
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
+    _impossible: list[ImpossibleFigure] | None = field(default=None, repr=False)
+
+    @property
+    def impossible(self) -> list[ImpossibleFigure]:
+        """The answer's figures that cannot be true (figures.py): "112% compliance", "11 out of 10"."""
+        if self._impossible is None:
+            self._impossible = impossible_figures(" ".join(u.text for u in self.units))
+        return self._impossible
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -1406,7 +1425,24 @@ def judge_ownership(r: Reading) -> Judgement:
     return Judgement(score, quotes, feedback)
 
 
-def judge_real_example(r: Reading) -> Judgement:
+# What happened at the end, told of someone or something other than the candidate: "it went in on time", "we served on
+# time and nothing got clawed back", "he didn't come back the week after". The result's cues miss many such endings
+# (on dev, four stories the graders gave Real example 4 had a rule Result of 0), so an ending is read this widely.
+_ENDING = re.compile(
+    r"\b(it|he|she|they|we|nothing|nobody|no one|none|everyone|everything|everybody|the \w+) (\w+ )?"
+    r"(\w+ed|went|came|got|said|told|was|were|had|did|didn't|wasn't|weren't|made|took|gave|kept|stayed|left|won|lost|"
+    r"ran|began|became|saw|felt|found|knew|thought|sent|paid|brought|bought|sold|wrote|met|grew|fell|rose)\b")
+
+
+def tells_an_ending(r: Reading) -> bool:
+    """Whether the last quarter of the story says what happened, of someone or something other than the candidate."""
+    return any(_ENDING.search(u.lower) for u in r.units if u.position >= 0.75)
+
+
+def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
+    """`ended`: whether the story gets to an outcome, an aftermath or a lesson (judge_result's reading). Level 4 is
+    a past event told "from start to end"; one that stops before its end is a real example at 3 at most, and the
+    fitted model may not lift it past that (it lifted the demo's no-result sample to 4)."""
     share, past, hyp = _story_mode(r)
     anchors = r.total("time_anchor")
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
@@ -1419,6 +1455,7 @@ def judge_real_example(r: Reading) -> Judgement:
         score = 2
     else:
         score = 3 + (anchors >= 1 and named + r.total("years") >= 2 and has_outcome)
+    unfinished = score == 3 and not ended
     # Quote the sentence that shows the event is a particular one (a time, a place or a name) and
     # happened: the support check asks the quote for both, and a place ("at St Cuthbert's", "on the
     # Daventry site") pins an event down as well as a date does.
@@ -1428,10 +1465,10 @@ def judge_real_example(r: Reading) -> Judgement:
         0: "This is what you would do or usually do, not something that happened; pick one real time.",
         1: "Mostly hypothetical or general; tell one real event instead.",
         2: "A real event, but told in generalities; say what actually happened, step by step.",
-        3: "A real past example.",
+        3: "A real past example, but it stops before the end: say how it turned out." if unfinished else "A real past example.",
         4: "One particular past event told concretely from start to end.",
     }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, feedback, firm=unfinished)
 
 
 def _stem(word: str) -> str:
@@ -1469,6 +1506,28 @@ def topic_missed(r: Reading) -> list[str]:
     if not asked or r.meaning["question_margin"] >= ON_TOPIC_MARGIN or any(answered.search(text) for _, answered in asked):
         return []
     return [name for name, _ in asked]
+
+
+def concepts_missed(r: Reading) -> list[str]:
+    """What a typed question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
+    `concepts`: "disagreed", "manager"); [] when it meets enough of them, or the question is the bank's (the bank's
+    questions are read by `topics` and the reference questions, and their cards stay as they were). Asked about a
+    disagreement with a manager, a story about re-planning van routes has no one disagree and no one in charge: two
+    of two missed. On the dev split the coach's concepts are named by 33 answers' questions and missed by one, a bank
+    question's (not read), however few words the answer shares with its question. A question that names one concept
+    alone counts a miss only where the meaning does not place the answer on its question either (ON_TOPIC_MARGIN,
+    as topic_missed): one word is thin evidence ("recognise and manage a patient developing sepsis" is a clinical
+    question, and its answer may never say "patient")."""
+    from mockint.scoring.semantic import concepts, is_bank_question, meet_concepts
+
+    if not r.question.strip() or not r.units or is_bank_question(r.question):
+        return []
+    met, missed = meet_concepts(r.question, " ".join(u.lower for u in r.units))
+    if not missed or len(met) >= concepts().met_share_at_least * (len(met) + len(missed)):
+        return []
+    if len(met) + len(missed) == 1 and r.meaning["question_margin"] >= ON_TOPIC_MARGIN:
+        return []
+    return missed
 
 
 # What an answer of each kind does, where a question too short to share words with it cannot say what
@@ -1602,7 +1661,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(score, 2)  # asked for a time it happened; got a general view
     if behavioural and ownership.score <= 1:
         score = min(score, 3)  # asked what *you* did; the answer never says
-    missed = topic_missed(r) or story_instead_of_reasons(r)
+    missed = topic_missed(r) or story_instead_of_reasons(r) or concepts_missed(r)
     if missed:
         score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
@@ -1649,13 +1708,14 @@ def judge(reading: Reading) -> dict[str, Judgement]:
         return {k: empty for k in (
             "star.situation", "star.task", "star.action", "star.result", "specificity.quantified_impact",
             "specificity.concrete_detail", "specificity.ownership", "specificity.real_example", "specificity.relevance")}
-    real = judge_real_example(reading)
+    result = judge_result(reading)
+    real = judge_real_example(reading, ended=result.score > 0 or tells_an_ending(reading))
     ownership = judge_ownership(reading)
     judgements = {
         "star.situation": judge_situation(reading),
         "star.task": judge_task(reading),
         "star.action": judge_action(reading),
-        "star.result": judge_result(reading),
+        "star.result": result,
         "specificity.quantified_impact": judge_quantified(reading),
         "specificity.concrete_detail": judge_detail(reading),
         "specificity.ownership": ownership,
@@ -1787,7 +1847,8 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     nearer other questions than this one (only when a question was given), or it tells a story where
     reasons were asked for; `figures_without_referent` when enough of its figures never say what they
     measure; `scattered_figures` and `incoherent_figures` when its figures are about a new thing each or
-    contradict themselves; `bad_outcome_stood_by` for a disaster told proudly; `empty_talk` for dense
+    contradict themselves; `impossible_figure(s)` when one or several of its figures cannot be true ("112%
+    compliance"); `bad_outcome_stood_by` for a disaster told proudly; `empty_talk` for dense
     buzzwords and platitudes."""
     from mockint.scoring.semantic import gates
 
@@ -1798,7 +1859,7 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             referents = figure_referents(reading)
         if name == "off_topic" and reading.question.strip() and reading.units:
             elsewhere = (reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
-                         or story_instead_of_reasons(reading))
+                         or story_instead_of_reasons(reading) or concepts_missed(reading))
             if relevance <= spec["relevance_at_most"] and elsewhere:
                 shut.append(name)
         elif name == "figures_without_referent":
@@ -1825,6 +1886,11 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
                     and recurring <= spec["recurring_at_most"] * figures):
                 shut.append(name)
+        elif name in ("impossible_figure", "impossible_figures"):
+            if len(reading.impossible) >= spec["min_figures"]:
+                shut.append(name)
+    if "impossible_figure" in shut and "impossible_figures" in shut:
+        shut.remove("impossible_figure")  # several: the card says so once, on the gate that caps more
     return shut
 
 
@@ -1858,8 +1924,8 @@ def figure_referents(r: Reading) -> tuple[int, int]:
             prev = words[i - 1] if i else ""
             before = words[i - 2] if i > 1 else ""
             if YEAR.match(w) or not _is_number(w, prev) or (prev and _is_number(prev, before)) or (
-                    prev == "and" and _is_number(before, "")):
-                continue  # "a hundred and twenty hires" is one figure
+                    prev == "and" and _is_number(before, "")) or labelled(words, i):
+                continue  # "a hundred and twenty hires" is one figure; "year 10" is a name
             near = stems(words[max(0, i - FIGURE_WINDOW): i + FIGURE_WINDOW + 1])
             back = _POINTS_BACK.match(" ".join(words[i + 1: i + 5]))
             back = bool(back and (not back["number"] or _is_number(back["number"], "the")))
@@ -1912,6 +1978,18 @@ def figure_contradictions(r: Reading) -> int:
     return equated + reversed_ + worse
 
 
+def never_met(r: Reading) -> list[str]:
+    """What a typed question names that the answer never gets to, in the question's own words: the phrases of its
+    missed `topics` ("conflict") and its missed `concepts` ("colleague"), once each; [] for a bank question."""
+    from mockint.scoring.semantic import is_bank_question, topics
+
+    if not r.question.strip() or is_bank_question(r.question):
+        return []
+    question = " ".join(r.question.lower().replace("\u2019", "'").split())
+    said = [m.group() for m in (topics()[name][0].search(question) for name in topic_missed(r)) if m]
+    return list(dict.fromkeys([*said, *concepts_missed(r)]))
+
+
 def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
     """Cap every criterion at what a shut gate allows, and say why on one criterion of the card."""
     from mockint.scoring.semantic import gates
@@ -1927,15 +2005,39 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
         level = spec["max_level"]
         shown = next((k for k in spec["shown_on"] if k in by_key and k in judged_on), None) or next(
             (k for k in spec["shown_on"] if k in by_key), None)
+        caps = spec.get("caps") or dict.fromkeys(by_key, level)  # a gate with `caps` caps only those, each at its level
         for k, c in list(by_key.items()):
-            capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else level)
+            if k not in caps and k != shown:
+                continue
+            capped = min(c.score, spec["relevance_at_most"] if name == "off_topic" and k == key else caps.get(k, c.score))
             update = {"score": capped, "quotes": c.quotes if capped > 0 else []}
             if k == shown:
-                update["feedback"] = spec["feedback"]
+                update["feedback"] = gate_feedback(name, spec, reading)
             elif capped < c.score:
                 update["feedback"] = ""  # card.py: the descriptor of the capped level
             by_key[k] = c.model_copy(update=update)
     return [by_key[f"{c.rubric}.{c.criterion}"] for c in raw]
+
+
+def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
+    """A shut gate's card line, with what it saw where the line asks for it: for `bad_outcome_stood_by`, "{harms}"
+    becomes the harms in substance.yaml's words ("pulled the contract", "passenger numbers") and "{verdict}" the
+    answer's words that stand by them or end on them; "{figures}" the figures that cannot be true; an answer that never gets to what its typed question names
+    hears what that was ("The question asked about "disagreed" and "manager"..."), in `concepts.feedback`."""
+    from mockint.scoring.semantic import concepts
+
+    feedback = spec["feedback"]
+    if name == "bad_outcome_stood_by" and (seen := stood_by_bad_outcome(reading)):
+        harms = ", ".join(f'"{h}"' for h in seen.harms) or "a harm"
+        return feedback.replace("{harms}", harms).replace("{verdict}", seen.verdict)
+    if name in ("impossible_figure", "impossible_figures"):
+        # which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")
+        said = "; ".join(f.said() for f in reading.impossible)
+        return feedback.replace("{figures}", said[:1].upper() + said[1:] if name == "impossible_figure" else said)
+    if name == "off_topic" and (missed := never_met(reading)):
+        named = ", ".join(f'"{m}"' for m in missed[:-1]) + (" and " if len(missed) > 1 else "") + f'"{missed[-1]}"'
+        return concepts().feedback.replace("{missed}", named).replace("{max_level}", str(spec["max_level"]))
+    return feedback
 
 
 # --- beyond STAR: cues for every kind of answer, and the features the fitted model reads -------
@@ -2032,7 +2134,7 @@ WHY = re.compile(
 # Which way a figure moved: by a change word, or from one figure to another ("from 82 to 61").
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
-_WENT = frozenset("went gone going go goes shot crept".split())
+_WENT = frozenset("went gone going go goes shot crept came come comes coming".split())
 _MOVED = re.compile(r"\b(from|up|down|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
 _NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
 
@@ -2056,20 +2158,28 @@ def worsened_measures(text: str) -> int:
 def measure_moves(text: str) -> tuple[int, int]:
     """(how many measures a sentence reports moving the wrong way, how many the right way: "falls went from
     six a month to one"), which way is good read from rubrics/substance.yaml's `measures`."""
+    worse, better = moved_measures(text)
+    return len(worse), len(better)
+
+
+def moved_measures(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the measures of rubrics/substance.yaml's `measures` a sentence reports moving the wrong way, those it reports
+    moving the right way), each as the list names it ("complaints", "pass rate")."""
     from mockint.scoring.semantic import measures
 
     return _moves(text, tuple(measures().items()))
 
 
 @lru_cache(maxsize=2048)
-def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[int, int]:
+def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the measures that moved the wrong way, those that moved the right way), as the sentence names them."""
     from mockint.scoring.evidence import normalise
 
     if not _MOVED.search(text):
-        return 0, 0  # nothing moved: the common case, and the cheap one
+        return (), ()  # nothing moved: the common case, and the cheap one
     sides = dict(measure_sides)
     tokens = normalise(text)
-    worse, better, i = 0, 0, 0
+    worse, better, i = [], [], 0
     while i < len(tokens):
         side, size = next(((s, n) for s in sides if (n := _measure_at(tokens, i, sides[s]))), (None, 0))
         if side is None:
@@ -2087,11 +2197,11 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
                         moved = "up" if t in _UP or t == "up" else "down"
                     break
         if (side, moved) in (("higher_is_better", "down"), ("lower_is_better", "up")):
-            worse += 1
+            worse.append(" ".join(tokens[i : i + size]))
         elif moved is not None:
-            better += 1
+            better.append(" ".join(tokens[i : i + size]))
         i += size
-    return worse, better
+    return tuple(worse), tuple(better)
 
 
 def bad_outcomes(text: str) -> int:
@@ -2116,34 +2226,98 @@ def reports_harm(text: str) -> bool:
     return bool(bad_outcome_phrases()["happened"].search(text))
 
 
-def stood_by_bad_outcome(r: Reading) -> bool:
-    """A past story whose ending reports harm and that learns nothing from it: two harms in its second half,
-    told as past events, with nothing good after them ("we finished eleven weeks late ... the client didn't
-    use us again"), or one after the candidate's first step that the candidate stands by ("I'd call that a
-    win", "I'd handle it exactly the same way again", or in other words the learned reading takes as telling a
-    bad outcome as a success: Reading.stands_by_harm), and no lesson.
+def harms_named(text: str) -> list[str]:
+    """The bad outcomes a sentence (lower-cased) reports, each in rubrics/substance.yaml's words: the `happened`
+    phrases it says, not averted, and the `measures` it says moved the wrong way. A harm word that is a measure the
+    sentence says moved the right way is no harm ("complaints came down to about two a month")."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    phrases = bad_outcome_phrases()
+    worse, better = moved_measures(text)
+    improved = {w for name in better for w in name.split()}
+    said = [m.group() for m in phrases["happened"].finditer(text)
+            if not phrases["averted"].search(" ".join(text[: m.start()].split()[-6:])) and m.group().split()[0] not in improved]
+    return [*said, *(f"{name} moved the wrong way" for name in worse)]
+
+
+@dataclass(frozen=True)
+class StoodBy:
+    """What the `bad_outcome_stood_by` gate saw: the harms the story's ending tells (in rubrics/substance.yaml's
+    words) and the words of the answer that stand by it or end on it."""
+
+    harms: tuple[str, ...]
+    verdict: str
+
+
+# A harm told in the past perfect is where the story started ("complaints had gone up to eleven a month", "we'd lost
+# two drivers") when the candidate acts after it: the problem they took on, not the result of their decision.
+_SITUATION = re.compile(r"(\bhad|'d)\s+(already\s+|just\s+|been\s+)?(\w+ed|gone|lost|left|fallen|risen|grown|got|come|"
+                        r"become|run|seen|taken|quit|broken|stopped|started|fell|rose|dropped|walked|had)\b")
+_IF = re.compile(r"\b(if|unless|in case)\b")
+
+
+def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
+    """The units that tell a harm as what the story came to, with the harms each names (harms_named): told as past
+    events, not as an "if"; after the candidate's first step or in the second half; and not a situation told in the
+    past perfect that the candidate then acted on ("I joined in march. complaints had gone up to eleven. I put a third
+    carer back on nights...")."""
+    first = first_step(r)
+    acts = [bool(c.i_actions or c.we_actions) for c in r.cues]
+    told = []
+    for k, (u, c) in enumerate(r.pairs()):
+        if not ((u.index > first or u.position >= 0.5) and c.past and not _IF.search(u.lower)):
+            continue
+        if _SITUATION.search(u.lower) and any(acts[k + 1 :]):
+            continue
+        if names := harms_named(u.lower):
+            told.append((u, c, names))
+    return told
+
+
+def _short(text: str, words: int = 14) -> str:
+    cut = text.split()
+    return " ".join(cut[:words]) + (" ..." if len(cut) > words else "")
+
+
+def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
+    """What shuts the `bad_outcome_stood_by` gate, or None: a past story whose ending reports harm and that learns
+    nothing from it: two harms in its second half, told as past events, with nothing good after them ("we finished
+    eleven weeks late ... the client didn't use us again"), or one that the candidate's own decision led to (after
+    their first step, not a situation they then acted on: result_harms) and that they stand by ("I'd call that a
+    win", "I'd make the same call tomorrow", or in other words the learned reading takes as telling a bad outcome
+    as a success: Reading.stands_by_harm), and no lesson.
     Read as a story, such an ending was no result (judge_result), but a "what would you do" or "why us"
     answer told this way kept its plan or reasons: on dev a pharmacist's refusal that ended in a seizure
-    scored 67, and unseen ones 50-74."""
+    scored 67, and unseen ones 50-74. Proud disasters told in everyday words ("they took the whole account to
+    another agency ... so I'm proud I held firm", a care home's cut night staff ending in a broken hip and "requires
+    improvement" told as "a real turnaround") scored 46-82 until substance.yaml's lists named those harms and
+    verdicts (tests/test_proud_disasters.py); no dev card moved. The lists read only what they name: of four proud
+    disasters written after them, one shut the gate (as before). Reading "the answer ends by turning from the harm"
+    ("... but the system works", "... saves us 18,000 a year though") as a verdict caught one more, moved no corpus
+    card, and gated a good mixed outcome ("we handed over a week late in the end, but the client ... gave us their
+    next two surgeries"), so it is not used."""
     from mockint.scoring.semantic import bad_outcome_phrases, gates
 
     spec = gates().get("bad_outcome_stood_by")
     if spec is None or any(c.lesson for c in r.cues):
-        return False
+        return None
     first = first_step(r)
-    told = [(u, c, bad_outcomes(u.lower)) for u, c in r.pairs()
-            if (u.index > first or u.position >= 0.5) and c.past and not re.search(r"\b(if|unless|in case)\b", u.lower)]
-    if bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units)):
-        return any(n for _, _, n in told)
+    told = result_harms(r)
+    verdict = bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units))
+    if verdict:
+        return StoodBy(tuple(dict.fromkeys(n for _, _, names in told for n in names)), verdict.group()) if told else None
     # A verdict in other words, in the sentence that tells the harm ("which I still count as my biggest win").
-    if any(r.stands_by_harm(u, c) for u, c, _ in told if u.index > first):
-        return True
+    for u, c, names in told:
+        if u.index > first and r.stands_by_harm(u, c):
+            return StoodBy(tuple(names), _short(u.text))
     # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
-    ending = [(u, c, n) for u, c, n in told if u.position >= 0.5]
-    last = max((u.index for u, _, n in ending if n), default=-1)
+    ending = [(u, c, names) for u, c, names in told if u.position >= 0.5]
+    last = max((u.index for u, _, _ in ending), default=-1)
     recovered = any(u.index > last and (c.outcome or c.aftermath) for u, c in r.pairs())
-    harms = sum(n for _, _, n in ending)
-    return (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]
+    harms = sum(len(names) for _, _, names in ending)
+    if (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]:
+        return StoodBy(tuple(dict.fromkeys(n for _, _, names in ending for n in names)), _short(r.units[last].text))
+    return None
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b")
@@ -2277,7 +2451,11 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     Deliberately simple: they pick the sentences each criterion rests on (the quotes) and give the
     fitted model a first reading; the model (OFFLINE_MODEL) turns all cues into the score. Each also
     counts its rubric file's `offline_cues`: `good` phrases with its own cues, `poor` ones (a shortcut,
-    keeping it quiet, "I'm very organised", "I'm not sure") each a level lower."""
+    keeping it quiet, "I'm very organised", "I'm not sure", and talk that names nothing: "check everything",
+    "follow the procedure", "communication is key") each a level lower. The own cues count the shape of an
+    answer ("first", "because", "check", "escalate"), which a vague answer has too: "first I'd check everything
+    and make sure it's all safe, because obviously fire is a big risk" read as accuracy 2, reasoning 3, 80/100
+    until the poor lists held its filler (now 0, 0, 27; docs/scoring.md, "Vague talk")."""
     from mockint.scoring.semantic import passing_mention_phrases
 
     text = " ".join(u.lower for u in r.units)

@@ -130,11 +130,12 @@ def shows(cue: str, text: str, phrases: Mapping[str, CuePhrases] | None = None) 
     return check_requirement([cue], [text], phrases or {}) is None
 
 
-def answer_refusals(answer: str) -> frozenset[str]:
-    """The sentences of an answer (the offline scorer's units) that refuse, skip or hide a step."""
+def answer_refusals(answer: str, question: str = "") -> frozenset[str]:
+    """The sentences of an answer (the offline scorer's units) that refuse, skip or hide a step, read with its
+    `question` as the offline scorer reads them (an allegation the question names, dealt with alone)."""
     from mockint.scoring import offline as o
 
-    return refusing_sentences([u.text for u in o.split_units(answer)])
+    return refusing_sentences([u.text for u in o.split_units(answer)], question)
 
 
 def supported_level(support: dict[int, list[str]], score: int, quotes: list[str],

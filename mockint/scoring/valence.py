@@ -10,12 +10,16 @@ Why (measured): the phrase lists of rubrics/substance.yaml read only the wording
 285 outcome sentences (writer 8, other occupations; scored once, never tuned on):
                               accuracy  macro-F1  bad precision  bad recall  proud/spun bad recall  good read as bad
   valence, argmax               0.842     0.840       0.844          0.876          0.940 (n=67)        0.109
-  valence, p(bad) >= 0.7          -         -         0.925          0.705          0.851               0.036
-  phrases (bad_outcomes > 0)      -         -         0.600          0.371          0.313               0.191
+  valence, p(bad) >= 0.7          -         -         0.929          0.743          0.881               0.036
+  phrases (bad_outcomes > 0)      -         -         0.675          0.495          0.418               0.182
   majority class (good)         0.386     0.186       0.000          0.000          0.000               0.000
-and "a bad outcome told as a success" (bad by the model at 0.7 or the phrases, the second head at 0.9) caught 0.70
+and "a bad outcome told as a success" (bad by the model at 0.7 or the phrases, the second head at 0.9) caught 0.73
 of the proud or spun bad sentences and no plain bad or good one, where the `stood_by` phrases with a harm caught
-0.045. On writer 7, out of fold by occupation: valence accuracy 0.773, macro-F1 0.783, bad P 0.743 / R 0.714.
+0.060. On writer 7, out of fold by occupation: valence accuracy 0.773, macro-F1 0.783, bad P 0.743 / R 0.714.
+(Stop 24 lengthened substance.yaml's lists with harms, measures and verdicts in everyday words, from writer 7's
+sentences and hand-written proud disasters; the model was not refitted, but its eight cues read those lists, so
+the rows above moved: p(bad) >= 0.7 from 0.925 / 0.705, the phrases from 0.600 / 0.371 / 0.313 / 0.191, told as
+a success from 0.70, the stood_by phrases from 0.045.)
 
 What it does in the scorer is narrow (offline.Reading.stands_by_harm): it supplies the verdict ("but I still count
 it as my biggest win") for a harm the phrase lists read in a clause of the story's ending, and the valence head must

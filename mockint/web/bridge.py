@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -36,6 +37,7 @@ from mockint.web import messages
 if TYPE_CHECKING:
     from mockint.coaching.own_questions import OwnQuestion
     from mockint.config import Settings
+    from mockint.scoring.rubrics import Rubric
     from mockint.session import SessionStore
 
 Send = Callable[[dict[str, Any]], None]
@@ -239,14 +241,21 @@ class PageEvents(PracticeEvents):
     def on_transcribed(self, answer) -> None:
         self.send(messages.transcribed_message(answer))
 
+    @cached_property
+    def rubrics(self) -> list[Rubric]:
+        """The rubrics the card's rows and notes are read with, as the report reads them."""
+        from mockint.scoring.rubrics import load_rubrics
+
+        return load_rubrics()
+
     def on_feedback(self, answer) -> None:
         assert self.session_id is not None
-        self.send(messages.feedback_message(self.session_id, answer))
+        self.send(messages.feedback_message(self.session_id, answer, self.rubrics))
 
     def on_llm_score(self, answer) -> None:
         # From the scoring thread, whenever it arrives: the page swaps that answer's card.
         assert self.session_id is not None
-        self.send(messages.feedback_message(self.session_id, answer, update=True))
+        self.send(messages.feedback_message(self.session_id, answer, self.rubrics, update=True))
 
     def on_llm_wait(self, pending: int) -> None:
         self.send({"type": "llm-wait", "pending": pending})
@@ -274,7 +283,7 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
         raise SessionError(f"unknown mode '{mode}' (bank, plan, panel or own)")
     questions = request.get("questions", DEFAULT_QUESTIONS)
     if mode == "own":
-        questions = None  # the round is your questions, as `practice --ask` without --questions
+        questions = None  # the round is your questions, as `practice --my-question` without --questions
     elif not isinstance(questions, int) or isinstance(questions, bool) or not 1 <= questions <= 20:
         raise SessionError("'questions' must be a whole number from 1 to 20")
     answer_seconds = request.get("answer_seconds")
@@ -302,7 +311,7 @@ def options_from_page(settings: Settings, request: dict[str, Any]) -> PracticeOp
 
 def page_own_questions(request: dict[str, Any]) -> list[OwnQuestion]:
     """The page's own questions: my_questions.yaml's when `mine` is ticked, then the box's, one a
-    line (blank lines skipped); judged and checked as `practice --mine --ask ...` would be."""
+    line (blank lines skipped); judged and checked as `practice --mine --my-question ...` would be."""
     from mockint.coaching.own_questions import gather, own_questions_path
     from mockint.coaching.questions import load_bank
 

@@ -9,6 +9,7 @@ page shows when present. The page puts every string into the DOM as text, never 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -17,6 +18,7 @@ from mockint.session import Answer, Session
 
 if TYPE_CHECKING:
     from mockint.practice import RoundSummary
+    from mockint.scoring.rubrics import Rubric
     from mockint.speech.record import RecordingResult, RecordingStatus
 
 RESUMABLE_KINDS = ("bank", "plan")
@@ -120,14 +122,17 @@ def transcribed_message(answer: Answer) -> dict[str, Any]:
     }
 
 
-def feedback_message(session_id: str, answer: Answer, *, update: bool = False) -> dict[str, Any]:
+def feedback_message(
+    session_id: str, answer: Answer, rubrics: Sequence[Rubric] = (), *, update: bool = False
+) -> dict[str, Any]:
     """The scored answer as the report shows it: transcript spans with the verified STAR quotes
-    marked, one row per criterion with its best quote and where it starts, improvements, delivery.
+    marked, one row per criterion with its best quote and where it starts (in the words of
+    `rubrics`: card.criterion_words), notes, improvements, delivery.
     `update`: the LLM's card (or its failure) for an answer the page already shows; the page
     replaces that answer's card. llm_state says whether an LLM card is still to come."""
     from mockint.reporting.analysis import analyse_answer
 
-    view = analyse_answer(answer, session_id=session_id).model_dump(mode="json")  # `follows`: "a01 of 12-02 07:24" across sessions
+    view = analyse_answer(answer, rubrics=rubrics, session_id=session_id).model_dump(mode="json")  # `follows`: "a01 of 12-02 07:24" across sessions
     return {
         "type": "feedback",
         "update": update,

@@ -1,0 +1,265 @@
+"""What a figure in an answer can and cannot prove: figures that cannot be true, incidental figures, and labels.
+
+Read from rubrics/substance.yaml (`impossible_figures`, `incidental_figures`, `labels`; its header says how to edit
+them), on the answer as transcription writes its numbers ("a hundred and twelve percent" is "112%", "minus five" "-5").
+
+- A figure that cannot be true ("112% compliance", "11 out of 10", "an R squared of 1.3", "-5 staff", "400 of them"
+  after "we had 300 students") is no evidence: one shuts the `impossible_figure` gate (no measured impact or result),
+  two or more `impossible_figures` (nonsense with numbers). Its twin that can be true is left alone: a change ("sales
+  were up 150%"), a share of a target ("112% of target"), a difference ("-0.3 on the variance"), a temperature.
+- An incidental figure (a team size, years in a job, an age: specificity.yaml's Quantified impact level 1) is still a
+  number the answer gives, but no measure of scale or impact. Before, "a support team of 6 people" alone gave the
+  demo's no-result sample Quantified impact 2 and, with a Real example the model lifted to 4, an overall of 83.
+- A label ("year 10", "key stage 4", "ward 7", "platform 2") is a name, not a quantity: no figure at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from mockint.scoring.lexicon import NUMBER_WORDS
+
+IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "differences")
+REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total")
+
+# The answer's words and figures, with where they are in its text: "-5", "1.3", "112", "%", "compliance".
+_TOKEN = re.compile(r"-?\d+(?:[.,]\d+)*(?![\d])|[a-z]+(?:['\u2019-][a-z]+)*|%|[,.;:!?]")
+_FIGURE = re.compile(r"-?\d+(?:[.,]\d+)*")
+_EDGES = frozenset(",.;:!?") | frozenset("and but so because which while whereas".split())
+_PERCENT = frozenset({"%", "percent"})
+# Words either side of a percentage that make it a change, not a level: "up 150%", "a 120% increase".
+_CHANGE_BEFORE = frozenset("up by grew rose increased improved jumped climbed boosted raised doubled".split())
+_CHANGE_AFTER = frozenset("increase rise improvement growth uplift more higher up better jump gain boost".split())
+# Words after a percentage that make it a share of something else ("112% of target", "110% against plan").
+_RELATIVE_AFTER = frozenset("of against over above versus vs on".split())
+_LEVEL = frozenset("was were is are of at to hit reached averaged around about roughly nearly came stood".split())
+_FILLERS = frozenset("the our my their a an in on for of at".split())
+_THE = frozenset("the our my their those these".split())
+_POINTS_BACK = frozenset("them those these".split())
+_TOTAL_BEFORE = frozenset("had have has with of total totalling were are".split())
+_HEDGE = frozenset("about around roughly nearly over almost some just".split())
+_PLURALS = frozenset("staff people children men women personnel police".split())  # plurals without an s
+# Units after a figure that make it a measure, not a number of things: "100 of the 50 ml bottles", "I had 2 days".
+_UNITS = frozenset("""ml mg g kg litre litres l mm cm m km mile miles second seconds minute minutes hour hours day days
+    week weeks month months year years pound pounds quid k p pence dollars euros grand""".split())
+
+
+@dataclass(frozen=True)
+class ImpossibleFigure:
+    quote: str  # the figure and what it measures, as the answer says it: "112% compliance"
+    why: str  # the coach's reason, substance.yaml's impossible_figures.why: "a share cannot be above 100 %"
+
+    def said(self) -> str:
+        return f"'{self.quote}': {self.why}"
+
+
+@dataclass(frozen=True)
+class FigureWords:
+    lists: dict[str, re.Pattern[str]]
+    why: dict[str, str]
+    incidental: re.Pattern[str]
+    labels: re.Pattern[str]  # a label word or phrase ending just before a number
+    not_after: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def _figure_words(path_text: str, _mtime: int) -> FigureWords:
+    from mockint.datafiles import phrase_list, read_yaml_mapping
+    from mockint.errors import DataFileError
+    from mockint.scoring.semantic import phrases_pattern
+
+    path = Path(path_text)
+    data = read_yaml_mapping(path, "substance file", schema_version=1)
+    section = data.get("impossible_figures") or {}
+    labels = data.get("labels") or {}
+    if not isinstance(section, dict) or not isinstance(labels, dict):
+        raise DataFileError(f"{path}: `impossible_figures` and `labels` must be mappings (the file's header says of what)")
+    lists = {name: phrases_pattern(phrase_list(path, f"impossible_figures.{name}", section.get(name)))
+             for name in IMPOSSIBLE_LISTS}
+    why = section.get("why") or {}
+    if not isinstance(why, dict) or any(not isinstance(why.get(k), str) or not why[k].strip() for k in REASONS):
+        raise DataFileError(f"{path}: `impossible_figures.why` must give one line for each of {', '.join(REASONS)}")
+    incidental = phrase_list(path, "incidental_figures", data.get("incidental_figures"), may_be_empty=True)
+    if any("#" not in cue for cue in incidental):
+        raise DataFileError(f"{path}: each of `incidental_figures` must have # where the figure goes")
+    words = phrase_list(path, "labels.words", labels.get("words"), may_be_empty=True)
+    not_after = phrase_list(path, "labels.not_after", labels.get("not_after", []), may_be_empty=True)
+    number = r"(-?\d+(?:[.,]\d+)*)"
+    return FigureWords(
+        lists=lists,
+        why={k: " ".join(why[k].split()) for k in REASONS},
+        incidental=re.compile(r"(?<![\w-])(?:" + "|".join(
+            r"\s+".join(number if w == "#" else re.escape(w) for w in cue.split()) + r"(?![\w])"
+            for cue in incidental) + ")") if incidental else re.compile(r"(?!)"),
+        labels=re.compile(r"(?:^|\s)(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\s+$")
+        if words else re.compile(r"(?!)"),
+        not_after=frozenset(not_after),
+    )
+
+
+def figure_words() -> FigureWords:
+    from mockint.scoring.semantic import _substance_file
+
+    return _figure_words(*_substance_file())
+
+
+# --- labels and incidental figures, by word index in offline.words_of's words -------------------------------------
+
+def labelled(words: list[str], i: int) -> bool:
+    """Whether words[i], a number, names a thing ("year 10", "key stage 4", "ward 7"), not a quantity."""
+    if i == 0 or re.match(r"^(19|20)\d\d$", words[i]) or not (words[i][:1].isdigit() or words[i] in NUMBER_WORDS):
+        return False
+    if words[i + 1: i + 2] == ["of"]:
+        return False  # "level 5 of its competency", "stage 3 of 5": a level of something, a figure
+    fw = figure_words()
+    before = " ".join(words[max(0, i - 3): i]) + " "
+    match = fw.labels.search(before)
+    if match is None:
+        return False
+    lead = before[: match.start(1)].split()
+    return not (lead and lead[-1] in fw.not_after)
+
+
+def incidental_indexes(words: list[str]) -> frozenset[int]:
+    """Indexes of the numbers in `words` that are incidental: a team size, years in a job, an age."""
+    text = " ".join(words)
+    fw = figure_words()
+    if not any(ch.isdigit() for ch in text):
+        return frozenset()
+    word_at, at = {}, 0  # where each word starts in `text` -> its index
+    for n, w in enumerate(words):
+        word_at[at] = n
+        at += len(w) + 1
+    return frozenset(word_at[m.start(g)] for m in fw.incidental.finditer(text)
+                     for g in range(1, (m.lastindex or 0) + 1) if m.group(g) is not None and m.start(g) in word_at)
+
+
+# --- figures that cannot be true ----------------------------------------------------------------------------------
+
+def _number(token: str) -> float | None:
+    if not _FIGURE.fullmatch(token):
+        return None
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _clause(tokens: list[tuple[str, int, int]], i: int) -> tuple[int, int]:
+    """[start, end) of the clause of tokens around index i."""
+    start = i
+    while start > 0 and tokens[start - 1][0] not in _EDGES:
+        start -= 1
+    end = i + 1
+    while end < len(tokens) and tokens[end][0] not in _EDGES:
+        end += 1
+    return start, end
+
+
+def _phrase_in(pattern: re.Pattern[str], tokens, start: int, end: int) -> tuple[int, int] | None:
+    """(first, last) token index of the first phrase of `pattern` in tokens[start:end], or None."""
+    if start >= end:
+        return None
+    words = [t[0] for t in tokens[start:end]]
+    text = " ".join(words)
+    m = pattern.search(text)
+    if m is None:
+        return None
+    first = text[: m.start()].count(" ")
+    last = first + m.group(0).count(" ")
+    return start + first, start + last
+
+
+def impossible_figures(text: str) -> list[ImpossibleFigure]:
+    """The figures in `text` (one sentence or a whole answer, numbers written as digits) that cannot be true."""
+    fw = figure_words()
+    low = text.lower().replace("\u2019", "'")
+    if not any(ch.isdigit() for ch in low):
+        return []
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
+    tokens = [("%" if t == "cent" and k and tokens[k - 1][0] == "per" else t, s, e) for k, (t, s, e) in enumerate(tokens)]
+    found: list[tuple] = []  # (first char, last char, reason[, (first, last) of the part above its total])
+    counts: list[tuple[float, str, int, bool]] = []  # (count, thing counted, token index, told as a total)
+
+    def quote(a: int, b: int) -> tuple[int, int]:
+        return tokens[a][1], tokens[b][2]
+
+    for i, (tok, _s, _e) in enumerate(tokens):
+        value = _number(tok)
+        if value is None:
+            continue
+        prev = tokens[i - 1][0] if i else ""
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        start, end = _clause(tokens, i)
+        # a share above 100 %
+        if nxt in _PERCENT and value > 100:
+            after = i + 2
+            share_after = _phrase_in(fw.lists["shares"], tokens, after, min(end, after + 4))
+            share_after = share_after if share_after and all(
+                tokens[k][0] in _FILLERS for k in range(after, share_after[0])) else None
+            share_before = _phrase_in(fw.lists["shares"], tokens, max(start, i - 7), i)
+            changed = prev in _CHANGE_BEFORE or (after < len(tokens) and tokens[after][0] in _CHANGE_AFTER)
+            relative = (share_after is None and after < end and tokens[after][0] in _RELATIVE_AFTER) or \
+                _phrase_in(fw.lists["of_a_target"], tokens, start, end) is not None
+            if (share_after or share_before) and not changed and not relative:
+                first, last = (i, share_after[1]) if share_after else (share_before[0], i + 1)
+                found.append((*quote(first, last), "share"))
+                continue
+        # X out of Y, X of the Y, with X above Y
+        if nxt in ("out", "of") and value >= 0:
+            k = i + 2 if nxt == "out" and i + 2 < len(tokens) and tokens[i + 2][0] == "of" else i + 1
+            k += 1
+            if nxt == "of" and k < len(tokens) and tokens[k][0] in _THE:
+                k += 1
+            elif nxt == "of":
+                k = len(tokens)  # "3 of 10" is read only as "3 of the 10"
+            whole = _number(tokens[k][0]) if k < len(tokens) else None
+            measured = k + 1 < len(tokens) and (tokens[k + 1][0] in _PERCENT or tokens[k + 1][0] in _UNITS)
+            if whole is not None and value > whole and not re.match(r"^(19|20)\d\d$", tokens[k][0]) and not measured:
+                found.append((*quote(i, k), "out_of"))
+                continue
+            # a part above the total the answer gave: "we had 300 students ... 400 of them"
+            if nxt == "of" and i + 2 < len(tokens):
+                ref = tokens[i + 2][0]
+                thing = tokens[i + 3][0] if ref in _THE and i + 3 < len(tokens) else None
+                total = None
+                if ref in _POINTS_BACK and counts:
+                    total = counts[-1]  # what "them" points back to: the last thing counted
+                elif thing:
+                    total = next((t for t in reversed(counts) if _same_thing(t[1], thing)), None)
+                if total and total[3] and value > total[0]:
+                    found.append((tokens[total[2]][1], tokens[total[2] + 1][2], "part_of_total"))
+                    found[-1] = (*found[-1], quote(i, i + 2 + (thing is not None)))
+                    continue
+        # things counted ("40 files"), and whether the count is told as a total ("we had 300 students", "a class of 30
+        # pupils"); a time is no set of things ("I had 2 days and 40 files, 30 of them...")
+        back = i - 1
+        while back >= 0 and tokens[back][0] in _HEDGE:
+            back -= 1
+        if (re.fullmatch(r"[a-z]+s", nxt or "") or nxt in _PLURALS) and nxt not in _UNITS and value >= 1:
+            counts.append((value, nxt, i, back >= 0 and tokens[back][0] in _TOTAL_BEFORE))
+        # a statistic that runs from 0 to 1
+        if value > 1 and prev in _LEVEL and nxt not in _PERCENT:
+            stat = _phrase_in(fw.lists["at_most_one"], tokens, max(start, i - 7), i)
+            if stat and not any(_number(tokens[k][0]) is not None for k in range(stat[1] + 1, i)):
+                found.append((*quote(stat[0], i), "at_most_one"))
+                continue
+        # a count or a time below zero
+        if value < 0:
+            unit_after = _phrase_in(fw.lists["never_negative"], tokens, i + 1, min(end, i + 3))
+            measure_before = _phrase_in(fw.lists["never_negative"], tokens, max(start, i - 7), i)
+            difference = _phrase_in(fw.lists["differences"], tokens, start, end)
+            if (unit_after and unit_after[0] == i + 1 or measure_before) and difference is None:
+                first, last = (i, unit_after[1]) if unit_after and unit_after[0] == i + 1 else (measure_before[0], i)
+                found.append((*quote(first, last), "negative"))
+    # a part above its total is quoted with the total: "300 students ... 400 of them"
+    return [ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[3:]]), fw.why[f[2]])
+            for f in found]
+
+
+def _same_thing(counted: str, thing: str) -> bool:
+    """Whether "students" and "students" (or "student", "pupils" and "pupil") name the same thing."""
+    return counted.rstrip("s") == thing.rstrip("s")
