@@ -72,6 +72,10 @@ class DeliveryMetrics(Model):
 # --- questions -----------------------------------------------------------------------
 
 
+# The text of a question the user never gave (`score --text` without --question): scorers read it as no question.
+NO_QUESTION = "(no question given)"
+
+
 class QuestionRef(Model):
     """The question as asked, copied into the session so it survives bank edits."""
 

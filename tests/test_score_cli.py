@@ -82,7 +82,7 @@ def test_without_a_question_one_dim_line_says_what_was_assumed(run_cli, tmp_path
     res = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline")
     assert res.code == 0, res
     first = res.out.splitlines()[0]
-    assert first == ("No --question: judged as behavioural (a real past example); name the question with --question or "
+    assert first == ("No --question: judged as behavioural (a real past example), and relevance is not judged; name the question with --question or "
                      "--question-id, or its kind with --kind (behavioural, motivation, situational, approach, technical).")
     given = run_cli("score", "--text", str(_write(tmp_path, STRONG)), "--offline", "-q", "Tell me about an incident.")
     assert "No --question" not in given.out and given.out.startswith("Q: Tell me about an incident.")

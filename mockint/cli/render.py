@@ -66,8 +66,9 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             table.add_column(col, justify="right" if col == "score" else "left")
     for c in card.criteria:
         name = c.name or c.key
-        if not c.applies:  # scored but not counted: the question does not ask for it
-            cells = ["[dim]not asked by this question[/]"] if compact else ["[dim]-[/]", "[dim]not asked by this question[/]"]
+        if not c.applies:  # scored but not counted: the question does not ask for it, or it could not be judged
+            why = escape(c.feedback) if not c.judged and c.feedback else "not asked by this question"
+            cells = [f"[dim]{why}[/]"] if compact else ["[dim]-[/]", f"[dim]{why}[/]"]
             table.add_row(f"[dim]{name}[/]", "[dim]n/a[/]", *cells)
             continue
         colour = "green" if c.score >= 3 else "yellow" if c.score == 2 else "red"

@@ -70,7 +70,7 @@ def _notes(asked, given: bool, kind_given: bool, transcript) -> tuple[str | None
         kinds = load_bank().kinds
         kind = kinds[asked.kind].name if asked.kind in kinds else asked.kind
         judged, known = f"judged as {kind[:1].lower() + kind[1:]}", ", ".join(kinds)
-        assumed = (f"No --question: {judged}; name the question with --question or --question-id, or its kind with --kind ({known})."
+        assumed = (f"No --question: {judged}, and relevance is not judged; name the question with --question or --question-id, or its kind with --kind ({known})."
                    if not given else f"Kind guessed from the question's wording: {judged}; if that is wrong, name it with --kind ({known}).")
     words = len(transcript.text.split())
     if words < BREVITY_CAPS[0][0]:  # below this the offline scorer caps every criterion: too few words to show it

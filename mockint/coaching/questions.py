@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError
 
 from mockint.datafiles import raise_problems, read_yaml_mapping
 from mockint.errors import DataFileError
-from mockint.records import Model, QuestionRef
+from mockint.records import NO_QUESTION, Model, QuestionRef
 from mockint.resources import resource_dir
 from mockint.scoring.kinds import QuestionKind, classify
 from mockint.scoring.lexicon import STOPWORDS
@@ -461,7 +461,7 @@ def question_ref(text: str, bank: QuestionBank | None = None, kind: str | None =
         ref = found.ref()
     else:
         guessed, criteria = criteria_for(text, kinds)
-        ref = QuestionRef(id="custom", text=text or "(no question given)", category="custom", kind=guessed, criteria=criteria, source="custom")
+        ref = QuestionRef(id="custom", text=text or NO_QUESTION, category="custom", kind=guessed, criteria=criteria, source="custom")
     return ref if kind is None else with_kind(ref, kind, kinds)
 
 

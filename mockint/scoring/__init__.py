@@ -50,7 +50,18 @@ def score_question(
     text, criteria, used, kind = _judged_on(question, rubrics)
     # Typed "thirty-eight percent" is read as transcription writes it ("38%"): any scorer, any path.
     card = scorer.score(text, numbers_written(transcript), used, kind=kind)
+    if not text.strip():
+        # No question, nothing to be off-topic from: read as relevance 1, the overall's relevance gate capped a
+        # trial's answer given without --question at 10/100, "it does not answer the question asked".
+        card = card.model_copy(update={"criteria": [
+            c.model_copy(update={"judged": False, "score": 0, "evidence": [], "feedback": NO_QUESTION_RELEVANCE})
+            if c.key == RELEVANCE else c for c in card.criteria]})
     return apply_question_criteria(card, criteria, used)
+
+
+RELEVANCE = "specificity.relevance"
+NO_QUESTION_RELEVANCE = "not judged: no question was given, so there is nothing to be off-topic from"
+
 
 
 def warm_question(scorer: Scorer, question: QuestionRef | str, rubrics: list[Rubric]) -> bool:
@@ -85,12 +96,14 @@ def _story_not_reasons(text: str, question: str, kind: str | None) -> bool:
 def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str, list[str], list[Rubric], str]:
     """(the question's text, the criteria it is judged on, the rubrics that hold them, in the words
     their criteria have for this question: rubric files' `variants`, the kind of answer it is judged as)."""
+    from mockint.records import NO_QUESTION
     from mockint.scoring.kinds import criteria_for
 
     if isinstance(question, str):
         text, criteria, kind = question, [], None
     else:
         text, criteria, kind = question.text, list(question.criteria), question.kind
+    text = "" if text.strip() == NO_QUESTION else text
     if not criteria or kind is None:
         guessed, guessed_criteria = criteria_for(text)
         criteria, kind = criteria or guessed_criteria, kind or guessed

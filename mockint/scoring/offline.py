@@ -92,7 +92,7 @@ LESSON = re.compile(
 )
 OUTCOME = re.compile(
     r"\b(went (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
-    r"doubled(?! up)|halved|tripled|(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
+    r"doubled(?! up)|halved|tripled|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
@@ -104,7 +104,7 @@ OUTCOME = re.compile(
 )
 VAGUE_OUTCOME = re.compile(
     r"\b(went (really |very |pretty |quite )?well|happy|pleased|worked out|got (it|there|through)|"
-    r"in the end|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
+    r"in the end|went (ok|okay|alright|all right|fine)|(much|a lot|way|lot) (better|smoother|easier|faster)|better|smoother|easier|"
     r"helped (a lot|loads)|successful|was (good|great|fine)|it was fine|stronger|sorted)\b"
 )
 # Months (not "may", mostly a verb) and seasons, as time anchors.
@@ -1149,6 +1149,10 @@ class Judgement:
     # the model's one-level nudge lifted exactly these: an off-topic story to a "why" question from
     # relevance 1 to 2, past the gate that caps it at 40.
     firm: bool = False
+    # The level the rule's quoted words show by themselves, which the model may not lower: a passing mention
+    # ("it's worked well for me") is approach.yaml's level 1 of its example, and the model took short answers
+    # that say one to 0, "No example at all".
+    floor: int = 0
 
 
 def _story_mode(r: Reading) -> tuple[float, int, int]:
@@ -1554,9 +1558,42 @@ def story_instead_of_reasons(r: Reading) -> bool:
     return not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
 
 
+# "What would you bring?", "What can you offer?", "Why should we hire you?": motivation and fit questions whose
+# words only frame what they ask (the candidate's strengths), so they name no topic an answer could share.
+# Read for topic words, a relevant answer ("I've been a practice educator for two years ... seven years on the
+# road") shared none and was capped as not answering the question (a trial's 25 weak). rubrics/specificity.yaml's
+# relevance variant for these questions matches the same questions: edit both together.
+OFFER_QUESTION = re.compile(
+    r"\b(what (can|could|would|do|will) you (bring|offer|contribute|add)|you (can|could|would|will) (bring|offer|contribute|add)|"
+    r"why should (we|i|they) (hire|choose|pick|appoint|employ|take on)|(hire|choose|pick|appoint|employ) you\b|"
+    r"sets? you apart|makes? you (stand out|different)|(better|best) (candidate|person) for)"
+)
+# What answers such a question: the candidate's own experience and strengths ("I've been a practice educator",
+# "seven years on the road", "I'm used to", "I trained"), not adjectives alone ("hard-working", "a team player").
+OWN_STRENGTH = re.compile(
+    r"\b(i've (been|got|done|led|worked|run|trained|managed|built|spent|taught|supported|mentored|covered|had)|"
+    r"i have (been|got|done|led|worked|run|trained|managed|built|spent|taught|supported|mentored|covered|had)|"
+    r"i('m| am) (used to|good at|experienced in|trained in|qualified|known for|a qualified|a trained|a practice|an? \w+ (educator|mentor|trainer|assessor|lead|leader|manager))|"
+    r"my (\w+ )?(experience|background|skills?|training|track record|qualification\w*)|\w+ years (of|on|in|as|at|with)|"
+    r"i (led|ran|trained|managed|built|set up|introduced|mentor\w*|supervis\w*|coach\w*|taught|launched|delivered|designed))\b"
+)
+
+# A strength claimed, backed or not ("I'd bring a lot of energy", "I'm a real people person"): it answers the
+# question (the dev graders gave such an answer relevance 3), but only OWN_STRENGTH's experience makes it more
+# than a partial answer; how generic it is, motivation.fit says.
+STRENGTH_CLAIM = re.compile(
+    r"\b(i('d| would| can| could| will)? (bring|offer|contribute|add)|i('m| am) (a|an|really|very|quite|also|always|"
+    r"good|great|strong|calm|reliable|organi[sz]ed|patient|flexible|confident|comfortable|passionate|hard[ -]working))\b"
+)
+
+
 def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
-    judge_relevance reads by the story itself)."""
+    judge_relevance reads by the story itself); asked what the candidate would bring (OFFER_QUESTION), their
+    own experience and strengths."""
+    if kind == "motivation" and OFFER_QUESTION.search(r.question.lower()):
+        return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for p in (OWN_STRENGTH, STRENGTH_CLAIM)
+                                  for m in p.finditer(u.lower)))
     patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD, METHOD_STANDING),
                 "technical": (WHY,)}.get(kind, ())
     if kind == "approach" and "approach.method" in r.phrases:
@@ -1596,6 +1633,9 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
     # want to be Head of Science at this school?") took: a trial's generic answer, relevance 0 against 2.
     own = {w for w in q_words if kind != "motivation" or w not in MOTIVATION_FRAME}
+    offer = kind == "motivation" and bool(OFFER_QUESTION.search(question))
+    if offer:
+        own = set()  # "what would you bring to this role that other candidates might not?": all frame
     doing = kind_answer_cues(r, kind) if len(own) < 2 else []
     if doing:
         # "Why us?", "Why here?" have no words of their own to find in an answer (nor much meaning for
@@ -1604,6 +1644,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         # scored relevance 2 ("drifts") under "Why us?" and 4 under "Why this hospital?".
         hits = direct = set(doing)
         substance = min(4, len(doing))
+        if offer:  # claims answer it; only what the candidate has done makes it a full answer
+            substance = min(4, sum(1 for u in r.units for _ in OWN_STRENGTH.finditer(u.lower)))
     on_meaning = r.meaning["question_margin"] >= ON_TOPIC_MARGIN
     # Near the question by meaning, though not clearly on it: a substantial answer there is a partial answer (2), not
     # one to another question (1). One cut at ON_TOPIC_MARGIN put the same facts reworded on either side of the
@@ -1778,6 +1820,7 @@ class OfflineScorer:
                 score = model_score(key, features, j.score) if reading.units else 0
                 if j.firm:
                     score = min(score, j.score)
+                score = max(score, min(j.floor, j.score)) if reading.units else score
                 if key in NEEDS_PAST_EVENT and features["story_share"] < 0.35:
                     score = min(score, j.score)  # no real past event: the model cannot add one
                 if reading.word_count < BREVITY_CAPS[0][0]:
@@ -2420,7 +2463,10 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     answer ("first", "because", "check", "escalate"), which a vague answer has too: "first I'd check everything
     and make sure it's all safe, because obviously fire is a big risk" read as accuracy 2, reasoning 3, 80/100
     until the poor lists held its filler (now 0, 0, 27; docs/scoring.md, "Vague talk")."""
+    from mockint.scoring.semantic import passing_mention_phrases
+
     text = " ".join(u.lower for u in r.units)
+    passing = passing_mention_phrases()
     share, past, _hyp = _story_mode(r)
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
     i_acts = len({v for c in r.cues for v in c.i_actions})
@@ -2457,9 +2503,12 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), JUDGEMENT),
         "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD,
                                 own=lambda u, c: len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower))),
+        # "it's worked well for me" (substance.yaml's passing_mentions): approach.yaml's level 1, a passing mention
         "approach.example": Judgement(
-            _level((story + (r.total("time_anchor") > 0) + (r.total("outcome") > 0)) * 1.0 + 0.3 * named, (0.5, 1.5, 2.2, 3)),
-            _best(r, lambda u, c: c.time_anchor + 0.3 * c.past + c.outcome, limit=2, minimum=0.5), ""),
+            _level((story + (r.total("time_anchor") > 0) + (r.total("outcome") > 0)) * 1.0 + 0.3 * named
+                   + 0.5 * bool(passing.search(text)), (0.5, 1.5, 2.2, 3)),
+            _best(r, lambda u, c: c.time_anchor + 0.3 * c.past + c.outcome + 0.5 * bool(passing.search(u.lower)),
+                  limit=2, minimum=0.5), "", floor=int(bool(passing.search(text)))),
         "technical.accuracy": cued(
             "technical.accuracy", quantities + named + 0.5 * r.total("scaled_quantities")
             + len(_ACRONYM.findall(" ".join(u.text for u in r.units))) + 0.3 * sum(len(w) >= 9 for w in _CONTENT.findall(text)),

@@ -15,7 +15,10 @@ Negations that turn a skip around are safe ("I'd never skip the checks", "I woul
 channel in a plan that escalates to another, a step put in order ("not until I've done a set of obs"),
 peers left out ("not mention it to the other supervisors"), and a skip or delay word that is a noun ("I'd log
 the delay in the shift report" read as putting off escalating, and capped a logistics trial's sound plan at 35;
-"no hesitation in calling", "put it in the skip"). The words are data
+"no hesitation in calling", "put it in the skip"). A record changed to make it match ("I'd just correct the entry
+myself so the numbers match and sign it. There's no need to make a big fuss or report it": a trial's controlled-drugs
+plan scored judgement 1 and 40, the falsification quoted as its plan) is a cover-up, unless the plan reports it now;
+and a negation refuses each thing its clause lists with "or", however many words the first takes. The words are data
 (rubrics/safety.yaml); which criteria such an answer is capped on, and at what, too.
 
 Measured on the scoring corpus's dev split (docs/scoring.md, "A plan that refuses the safe step"): it
@@ -88,6 +91,12 @@ ALSO_REFUSED = frozenset("or nor".split())
 # a modal or a pronoun between makes it a verb again ("the driver would delay").
 MODIFIERS_BEFORE_NOUN = 2
 NOT_A_MODIFIER = frozenset("would will could should might must can may shall did does do just then".split()) | OTHERS | CANDIDATE
+
+# A record changed to make it match: the record within this many words of the change ("correct *the* entry",
+# "adjust *the cash up* sheet"), the purpose within this many after it ("... myself so the numbers match").
+RECORD_REACH = 4
+SENTENCE_END = frozenset(".!?")
+MATCH_REACH = 12
 
 KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "shortcut")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
@@ -166,6 +175,12 @@ class HandledAlone(_Words):
     minimised: list[str] = Field(default_factory=list)
 
 
+class AlteredRecord(_Words):
+    changes: list[str] = Field(min_length=1)
+    records: list[str] = Field(min_length=1)
+    to_match: list[str] = Field(min_length=1)
+
+
 class Feedback(BaseModel):
     model_config = ConfigDict(extra="forbid")
     line: str = Field(min_length=1)
@@ -204,6 +219,7 @@ class SafetyWords(_Words):
     checks: list[str] = Field(min_length=1)
     cover_up: list[str] = Field(min_length=1)
     handled_alone: HandledAlone
+    altered_record: AlteredRecord
     when_not_whether: list[str] = Field(default_factory=list)
     peers: list[str] = Field(default_factory=list)
     shortcuts: list[str] = Field(default_factory=list)
@@ -241,6 +257,9 @@ class Reader:
     shortcuts: Phrases
     nouns: Phrases
     nouns_after: frozenset[str]
+    changes: Phrases  # altered_record's words
+    records: Phrases
+    to_match: Phrases
 
 
 @dataclass(frozen=True)
@@ -269,7 +288,8 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         e.anyone, words.checks, words.cover_up, h.allegations)),
         (Phrases(h.informal), Phrases(h.closed), Phrases(h.minimised)),
         *(Phrases(x) for x in (words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
-        frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)))
+        frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
+        *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match)))
 
 
 def reader() -> Reader:
@@ -419,6 +439,12 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                     out.escalations_now += 1
             k, reach = end, 0
             continue
+        if words[k] in ALSO_REFUSED and trigger == "negation" and flips % 2 == 1:
+            # "no need to make a big fuss or report it": a negation refuses each thing its clause lists with
+            # "or", however long the thing before ("a big fuss" ran out its reach, so "report it" read as a step)
+            reach, free = NEGATION_REACH, 0
+            k += 1
+            continue
         if reach:
             reach -= 1
             if words[k] not in BRIDGES and not (trigger == "delay" and r.later.match(words, k)):
@@ -426,6 +452,32 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 if free < 0:
                     reach = 0
         k += 1
+    return out
+
+
+def _altered_records(r: Reader, words: list[str], index: int, own: int) -> list[Finding]:
+    """A record changed to make it match ("I'd just correct the entry myself so the numbers match", "adjust
+    the cash-up sheet so it balances"): one of `altered_record`'s `changes` in the first `own` words (the
+    sentence's; the rest are the clause after it, where the scorer cut a long sentence), said by the candidate
+    and not negated in its clause ("I'd never alter the register"), a `records` word within RECORD_REACH words
+    of it, and a `to_match` purpose after it before the sentence ends. A cover-up, unless the plan reports it now."""
+    out: list[Finding] = []
+    start = 0
+    for k in range(min(own, len(words))):
+        if _clause_break(words, k, ""):
+            start = k + 1
+            continue
+        n = r.changes.match(words, k)
+        if not n or not _subject_is_candidate(words, k, start) or any(
+                r.negations.match(words, j) for j in range(start, k)):
+            continue
+        if not r.records.found_within(words, k + n, RECORD_REACH):
+            continue
+        stop = next((j for j in range(k + n, len(words)) if words[j] in SENTENCE_END), len(words))
+        end = next((j + m for j in range(k + n, min(stop, k + n + MATCH_REACH)) if (m := r.to_match.match(words, j))), 0)
+        if end:
+            out.append(Finding("cover_up", index, " ".join(w for w in words[k:end] if w not in PUNCTUATION)))
+            break
     return out
 
 
@@ -448,6 +500,14 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
     listed only beside another finding."""
     r = words or reader()
     reads = [read_sentence(r, text, i) for i, text in enumerate(sentences)]
+    for i, text in enumerate(sentences):
+        words = tokens(text)
+        own = len(words)
+        if words and words[-1] not in SENTENCE_END and i + 1 < len(sentences):
+            words += tokens(sentences[i + 1])  # "then I'd just correct the entry myself" / "so the numbers match"
+        altered = _altered_records(r, words, i, own)
+        reads[i].found += altered
+        reads[i].redeemable += altered  # changed and reported now ("and report it to the duty manager"): not hidden
     now = sum(x.escalations_now for x in reads)
     found = [f for x in reads for f in x.found if not (now and f in x.redeemable)]
     if not now:

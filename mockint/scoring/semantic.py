@@ -295,6 +295,20 @@ def ties_back_phrases() -> re.Pattern[str]:
     return _ties_back_data(*_substance_file())
 
 
+@lru_cache(maxsize=4)
+def _passing_mentions_data(path_text: str, _mtime: int) -> re.Pattern[str]:
+    from mockint.datafiles import phrase_list, read_yaml_mapping
+
+    path = Path(path_text)
+    cues = read_yaml_mapping(path, "substance file", schema_version=1).get("passing_mentions")
+    return phrases_pattern(phrase_list(path, "passing_mentions", cues))
+
+
+def passing_mention_phrases() -> re.Pattern[str]:
+    """substance.yaml's `passing_mentions`: a method's use alluded to, with no occasion ("it's worked well for me")."""
+    return _passing_mentions_data(*_substance_file())
+
+
 BEFORE_AFTER_LISTS = ("before", "after")
 
 
