@@ -300,3 +300,19 @@ def test_figures_that_only_look_impossible_are_not_read_as_impossible(text):
 ])
 def test_their_twins_that_cannot_be_true_are_still_found(text, why):
     assert [f.why for f in impossible_figures(text)] == [figure_words().why[why]]
+
+
+def test_a_phrase_in_a_one_word_list_is_one_line_naming_it(tmp_path):
+    import yaml
+
+    from mockint.errors import DataFileError
+    from mockint.resources import rubric_file_stamp
+    from mockint.scoring.figures import _figure_words
+    from mockint.scoring.semantic import SUBSTANCE_FILE
+
+    data = yaml.safe_load(open(rubric_file_stamp(SUBSTANCE_FILE)[0], encoding="utf-8"))
+    data["impossible_figures"]["units"] = ["days", "square metres"]
+    path = tmp_path / "substance.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"substance.yaml: each of `impossible_figures.*units.* must be one word"):
+        _figure_words(str(path), 1)

@@ -10,7 +10,13 @@ them), on the answer as transcription writes its numbers ("a hundred and twelve 
 - An incidental figure (a team size, years in a job, an age: specificity.yaml's Quantified impact level 1) is still a
   number the answer gives, but no measure of scale or impact. Before, "a support team of 6 people" alone gave the
   demo's no-result sample Quantified impact 2 and, with a Real example the model lifted to 4, an overall of 83.
-- A label ("year 10", "key stage 4", "ward 7", "platform 2") is a name, not a quantity: no figure at all.
+- A label ("year 10", "key stage 4", "ward 7", "platform 2") is a name, not a quantity: no figure at all. Not with
+  "%" or a unit after it, nor a plural after "a"/"the" and the label word: read as labels, "by the end of the year 94%
+  of staff had completed it" scored 48 where "by the end of March" scored 72.
+- A hyphen between words or figures ("2-3 days", "COVID-19") is no minus, and what may truly pass 100 % (bed
+  occupancy), a 0-1 statistic's word before some other number ("the correlation at 3 sites"), "6 of the 3 phase
+  meters" and a count after "with" are no figure that cannot be true: a reviewer's cases, none in the corpus (no card
+  moved), each a strong answer capped for nothing.
 """
 
 from __future__ import annotations
