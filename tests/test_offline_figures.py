@@ -228,3 +228,91 @@ def test_a_teachers_story_full_of_year_groups_is_not_scattered_figures():
     assert "scattered_figures" not in gates_of(question, answer)
     figures, _recurring = figure_referents(read_answer(answer, question))
     assert figures <= 5  # "forty of the fifty two", "nineteen", "ten minute": year groups and key stages are no figures
+
+
+# --- hyphens, labels before counts, and figures that only look impossible (typed as digits, as well as said) --------
+
+NURSE_Q = "Tell me about a time you improved patient care."
+NURSE = ("on my ward during the COVID-19 wave, patients waited {wait} for a discharge letter. I mapped every step with "
+         "the pharmacist and the ward clerk, then I set up a nurse-led discharge checklist and trained {trained}. "
+         "within {within} of starting, {result} of discharges went out on the day planned, up from 41%, and our "
+         "complaints about delays fell from 14 a month to 3.")
+
+
+@pytest.mark.parametrize("text", [
+    "each case took 2-3 days to close", "we saw 10-15 patients each day", "we nursed COVID-19 patients on bay 4",
+    "results came back within 24-48 hours", "we cut waits from 10-12 minutes to 5-6 minutes",
+])
+def test_a_hyphen_in_a_range_or_a_name_is_no_minus(text):
+    assert impossible_figures(text) == []
+
+
+def test_a_strong_answer_with_ranges_keeps_its_measured_result():
+    ranged = NURSE.format(wait="2-3 days", trained="10-15 nurses", within="6-8 weeks", result="92%")
+    spelled = NURSE.format(wait="two or three days", trained="ten to fifteen nurses", within="six to eight weeks",
+                           result="92%")
+    assert not {"impossible_figure", "impossible_figures"} & set(gates_of(NURSE_Q, ranged))
+    assert card(NURSE_Q, ranged).overall >= card(NURSE_Q, spelled).overall - 10
+
+
+@pytest.mark.parametrize("text", [
+    "we had -5 staff on the rota", "the wait time went to -2", "turnover hit -3 staff",
+])
+def test_a_minus_with_a_space_or_nothing_before_it_is_still_read(text):
+    assert [f.why for f in impossible_figures(text)] == [figure_words().why["negative"]]
+
+
+@pytest.mark.parametrize("text", [
+    "by the end of the year 94% of staff had completed it",
+    "within a year 40 staff had done the training",
+    "at the end of the sprint 12 tickets were closed",
+    "by the end of the year ninety four percent of staff had completed it",
+    "within a year forty staff had done the training",
+])
+def test_a_count_after_the_year_or_a_sprint_is_a_figure_not_a_label(text):
+    assert read_answer(write_numbers_in_text(text), "Tell me about a change at work.").total("quantities") == 1
+
+
+@pytest.mark.parametrize("text", ["I taught year 10 students all spring", "I had a year 4 class that term",
+                                  "I had a year four class that term", "I was on ward 7 for a year"])
+def test_a_label_before_a_noun_is_still_a_label(text):
+    assert read_answer(write_numbers_in_text(text), "Tell me about a change at work.").total("quantities") == 0
+
+
+@pytest.mark.parametrize("text", [
+    "bed occupancy was 103% all winter", "theatre utilisation was 105% last quarter",
+    "bed occupancy was a hundred and three percent all winter",
+    "we checked the correlation at 3 sites", "we checked the correlation at three sites",
+    "the probability was 2 in 10", "the probability was two in ten",
+    "we fitted 6 of the 3 phase meters", "we sold 5 of the 3 bedroom houses", "we sold five of the three bedroom houses",
+    "we had 300 students with 12 teachers, and 200 of them passed",
+    "we had three hundred students with twelve teachers, and two hundred of them passed",
+])
+def test_figures_that_only_look_impossible_are_not_read_as_impossible(text):
+    assert impossible_figures(write_numbers_in_text(text)) == []
+
+
+@pytest.mark.parametrize("text, why", [
+    ("the correlation was 2.1", "at_most_one"), ("the R squared was 1.3, which we reported", "at_most_one"),
+    ("we fitted 6 of the 3 meters", "out_of"), ("we sold 5 of the 3 houses", "out_of"),
+    ("we had 300 students, and 400 of them passed", "part_of_total"),
+    ("attendance was 104% by Easter", "share"),
+])
+def test_their_twins_that_cannot_be_true_are_still_found(text, why):
+    assert [f.why for f in impossible_figures(text)] == [figure_words().why[why]]
+
+
+def test_a_phrase_in_a_one_word_list_is_one_line_naming_it(tmp_path):
+    import yaml
+
+    from mockint.errors import DataFileError
+    from mockint.resources import rubric_file_stamp
+    from mockint.scoring.figures import _figure_words
+    from mockint.scoring.semantic import SUBSTANCE_FILE
+
+    data = yaml.safe_load(open(rubric_file_stamp(SUBSTANCE_FILE)[0], encoding="utf-8"))
+    data["impossible_figures"]["units"] = ["days", "square metres"]
+    path = tmp_path / "substance.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"substance.yaml: each of `impossible_figures.*units.* must be one word"):
+        _figure_words(str(path), 1)

@@ -10,7 +10,13 @@ them), on the answer as transcription writes its numbers ("a hundred and twelve 
 - An incidental figure (a team size, years in a job, an age: specificity.yaml's Quantified impact level 1) is still a
   number the answer gives, but no measure of scale or impact. Before, "a support team of 6 people" alone gave the
   demo's no-result sample Quantified impact 2 and, with a Real example the model lifted to 4, an overall of 83.
-- A label ("year 10", "key stage 4", "ward 7", "platform 2") is a name, not a quantity: no figure at all.
+- A label ("year 10", "key stage 4", "ward 7", "platform 2") is a name, not a quantity: no figure at all. Not with
+  "%" or a unit after it, nor a plural after "a"/"the" and the label word: read as labels, "by the end of the year 94%
+  of staff had completed it" scored 48 where "by the end of March" scored 72.
+- A hyphen between words or figures ("2-3 days", "COVID-19") is no minus, and what may truly pass 100 % (bed
+  occupancy), a 0-1 statistic's word before some other number ("the correlation at 3 sites"), "6 of the 3 phase
+  meters" and a count after "with" are no figure that cannot be true: a reviewer's cases, none in the corpus (no card
+  moved), each a strong answer capped for nothing.
 """
 
 from __future__ import annotations
@@ -20,31 +26,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from mockint.scoring.lexicon import NUMBER_WORDS
+from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, YEAR
 
 IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "differences")
+# One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
+IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total")
 
-# The answer's words and figures, with where they are in its text: "-5", "1.3", "112", "%", "compliance".
-_TOKEN = re.compile(r"-?\d+(?:[.,]\d+)*(?![\d])|[a-z]+(?:['\u2019-][a-z]+)*|%|[,.;:!?]")
+# The answer's words and figures, with where they are in its text: "-5", "1.3", "112", "%", "compliance". A minus
+# only where no letter or digit comes just before it: "2-3 days", "10-15 patients", "COVID-19" are a range and a
+# name, and read as minus figures two of them shut `impossible_figures` (a strong nurse's answer fell from 88 to 22).
+_TOKEN = re.compile(r"(?:(?<![a-z0-9])-)?\d+(?:[.,]\d+)*(?![\d])|[a-z]+(?:['\u2019-][a-z]+)*|%|[,.;:!?]")
 _FIGURE = re.compile(r"-?\d+(?:[.,]\d+)*")
 _EDGES = frozenset(",.;:!?") | frozenset("and but so because which while whereas".split())
 _PERCENT = frozenset({"%", "percent"})
-# Words either side of a percentage that make it a change, not a level: "up 150%", "a 120% increase".
-_CHANGE_BEFORE = frozenset("up by grew rose increased improved jumped climbed boosted raised doubled".split())
-_CHANGE_AFTER = frozenset("increase rise improvement growth uplift more higher up better jump gain boost".split())
-# Words after a percentage that make it a share of something else ("112% of target", "110% against plan").
-_RELATIVE_AFTER = frozenset("of against over above versus vs on".split())
 _LEVEL = frozenset("was were is are of at to hit reached averaged around about roughly nearly came stood".split())
 _FILLERS = frozenset("the our my their a an in on for of at".split())
 _THE = frozenset("the our my their those these".split())
 _POINTS_BACK = frozenset("them those these".split())
-_TOTAL_BEFORE = frozenset("had have has with of total totalling were are".split())
-_HEDGE = frozenset("about around roughly nearly over almost some just".split())
-_PLURALS = frozenset("staff people children men women personnel police".split())  # plurals without an s
-# Units after a figure that make it a measure, not a number of things: "100 of the 50 ml bottles", "I had 2 days".
-_UNITS = frozenset("""ml mg g kg litre litres l mm cm m km mile miles second seconds minute minutes hour hours day days
-    week weeks month months year years pound pounds quid k p pence dollars euros grand""".split())
+# Not "with": "we had 300 students with 12 teachers, and 200 of them passed" gives no total of teachers.
+_TOTAL_BEFORE = frozenset("had have has of total totalling were are".split())
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,12 @@ class FigureWords:
     incidental: re.Pattern[str]
     labels: re.Pattern[str]  # a label word or phrase ending just before a number
     not_after: frozenset[str]
+    words: dict[str, frozenset[str]]  # impossible_figures' single-word lists, IMPOSSIBLE_WORDS
+
+    def plural(self, word: str) -> bool:
+        """Whether `word` reads as a plural noun, things counted: "files", "staff"; not "was", "class", "bus"."""
+        return bool(re.fullmatch(r"[a-z]+[^iusv']s", word)) and word not in STOPWORDS or \
+            word in self.words["plurals_without_s"]
 
 
 @lru_cache(maxsize=4)
@@ -79,6 +86,11 @@ def _figure_words(path_text: str, _mtime: int) -> FigureWords:
         raise DataFileError(f"{path}: `impossible_figures` and `labels` must be mappings (the file's header says of what)")
     lists = {name: phrases_pattern(phrase_list(path, f"impossible_figures.{name}", section.get(name)))
              for name in IMPOSSIBLE_LISTS}
+    single = {name: phrase_list(path, f"impossible_figures.{name}", section.get(name))
+              for name in IMPOSSIBLE_WORDS}
+    if any(len(w.split()) != 1 or "*" in w for ws in single.values() for w in ws):
+        raise DataFileError(f"{path}: each of `impossible_figures.{', '.join(IMPOSSIBLE_WORDS)}` must be one word, "
+                            "without *")
     why = section.get("why") or {}
     if not isinstance(why, dict) or any(not isinstance(why.get(k), str) or not why[k].strip() for k in REASONS):
         raise DataFileError(f"{path}: `impossible_figures.why` must give one line for each of {', '.join(REASONS)}")
@@ -97,6 +109,7 @@ def _figure_words(path_text: str, _mtime: int) -> FigureWords:
         labels=re.compile(r"(?:^|\s)(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\s+$")
         if words else re.compile(r"(?!)"),
         not_after=frozenset(not_after),
+        words={name: frozenset(ws) for name, ws in single.items()},
     )
 
 
@@ -110,16 +123,21 @@ def figure_words() -> FigureWords:
 
 def labelled(words: list[str], i: int) -> bool:
     """Whether words[i], a number, names a thing ("year 10", "key stage 4", "ward 7"), not a quantity."""
-    if i == 0 or re.match(r"^(19|20)\d\d$", words[i]) or not (words[i][:1].isdigit() or words[i] in NUMBER_WORDS):
+    if i == 0 or YEAR.match(words[i]) or not (words[i][:1].isdigit() or words[i] in NUMBER_WORDS):
         return False
-    if words[i + 1: i + 2] == ["of"]:
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if nxt == "of":
         return False  # "level 5 of its competency", "stage 3 of 5": a level of something, a figure
     fw = figure_words()
+    if nxt in _PERCENT or nxt in fw.words["units"]:
+        return False  # "by the end of the year 94% of staff", "the sprint 3 days later": a measure
     before = " ".join(words[max(0, i - 3): i]) + " "
     match = fw.labels.search(before)
     if match is None:
         return False
     lead = before[: match.start(1)].split()
+    if lead and lead[-1] in ("a", "an", "the") and fw.plural(nxt):
+        return False  # "within a year 40 staff", "at the end of the sprint 12 tickets were closed": a count
     return not (lead and lead[-1] in fw.not_after)
 
 
@@ -176,6 +194,7 @@ def _phrase_in(pattern: re.Pattern[str], tokens, start: int, end: int) -> tuple[
 def impossible_figures(text: str) -> list[ImpossibleFigure]:
     """The figures in `text` (one sentence or a whole answer, numbers written as digits) that cannot be true."""
     fw = figure_words()
+    units, hedges = fw.words["units"], fw.words["hedges"]
     low = text.lower().replace("\u2019", "'")
     if not any(ch.isdigit() for ch in low):
         return []
@@ -201,8 +220,9 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             share_after = share_after if share_after and all(
                 tokens[k][0] in _FILLERS for k in range(after, share_after[0])) else None
             share_before = _phrase_in(fw.lists["shares"], tokens, max(start, i - 7), i)
-            changed = prev in _CHANGE_BEFORE or (after < len(tokens) and tokens[after][0] in _CHANGE_AFTER)
-            relative = (share_after is None and after < end and tokens[after][0] in _RELATIVE_AFTER) or \
+            changed = prev in fw.words["change_before"] or (
+                after < len(tokens) and tokens[after][0] in fw.words["change_after"])
+            relative = (share_after is None and after < end and tokens[after][0] in fw.words["relative_after"]) or \
                 _phrase_in(fw.lists["of_a_target"], tokens, start, end) is not None
             if (share_after or share_before) and not changed and not relative:
                 first, last = (i, share_after[1]) if share_after else (share_before[0], i + 1)
@@ -217,8 +237,11 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             elif nxt == "of":
                 k = len(tokens)  # "3 of 10" is read only as "3 of the 10"
             whole = _number(tokens[k][0]) if k < len(tokens) else None
-            measured = k + 1 < len(tokens) and (tokens[k + 1][0] in _PERCENT or tokens[k + 1][0] in _UNITS)
-            if whole is not None and value > whole and not re.match(r"^(19|20)\d\d$", tokens[k][0]) and not measured:
+            measured = k + 1 < len(tokens) and (tokens[k + 1][0] in _PERCENT or tokens[k + 1][0] in units)
+            # "6 of the 3 phase meters", "5 of the 3 bedroom houses": the whole starts a compound noun, no total
+            compound = k + 2 < len(tokens) and re.fullmatch(r"[a-z]+", tokens[k + 1][0]) is not None and \
+                not fw.plural(tokens[k + 1][0]) and tokens[k + 1][0] not in STOPWORDS and fw.plural(tokens[k + 2][0])
+            if whole is not None and value > whole and not YEAR.match(tokens[k][0]) and not measured and not compound:
                 found.append((*quote(i, k), "out_of"))
                 continue
             # a part above the total the answer gave: "we had 300 students ... 400 of them"
@@ -237,12 +260,14 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         # things counted ("40 files"), and whether the count is told as a total ("we had 300 students", "a class of 30
         # pupils"); a time is no set of things ("I had 2 days and 40 files, 30 of them...")
         back = i - 1
-        while back >= 0 and tokens[back][0] in _HEDGE:
+        while back >= 0 and tokens[back][0] in hedges:
             back -= 1
-        if (re.fullmatch(r"[a-z]+s", nxt or "") or nxt in _PLURALS) and nxt not in _UNITS and value >= 1:
+        counted = re.fullmatch(r"[a-z]+s", nxt or "") or nxt in fw.words["plurals_without_s"]
+        if counted and nxt not in units and value >= 1:
             counts.append((value, nxt, i, back >= 0 and tokens[back][0] in _TOTAL_BEFORE))
-        # a statistic that runs from 0 to 1
-        if value > 1 and prev in _LEVEL and nxt not in _PERCENT:
+        # a statistic that runs from 0 to 1, its figure ending the phrase: not "the correlation at 3 sites", "the
+        # probability was 2 in 10"
+        if value > 1 and prev in _LEVEL and i + 1 == end:
             stat = _phrase_in(fw.lists["at_most_one"], tokens, max(start, i - 7), i)
             if stat and not any(_number(tokens[k][0]) is not None for k in range(stat[1] + 1, i)):
                 found.append((*quote(stat[0], i), "at_most_one"))

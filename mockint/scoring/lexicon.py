@@ -7,6 +7,8 @@ says, the cues of a STAR part) stay with the module that uses them.
 
 from __future__ import annotations
 
+import re
+
 # --- words that name no topic ------------------------------------------------------------
 
 # Function words and the words interview questions are phrased in ("tell me about a time...").
@@ -62,6 +64,7 @@ NUMBER_WORDS = frozenset(
     seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     thousand million billion dozen half third quarter doubled halved tripled twice zero""".split()
 )
+YEAR = re.compile(r"^(19|20)\d\d$")  # a word that is a calendar year: "2019"
 MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday christmas easter".split()

@@ -57,7 +57,7 @@ from mockint.scoring.evidence import MIN_QUOTE_TOKENS
 from mockint.scoring.figures import ImpossibleFigure, impossible_figures, incidental_indexes, labelled
 from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
-from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST
+from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST, YEAR
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.rubrics import Rubric, load_overall_formula
 from mockint.scoring.safety import apply_ceilings, not_evidence_for, refusing_sentences, within
@@ -308,7 +308,6 @@ def words_of(text: str) -> list[str]:
     return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
 
 
-YEAR = re.compile(r"^(19|20)\d\d$")
 _THOUSANDS_K = re.compile(r"^\d+k$")
 
 
