@@ -186,6 +186,7 @@ class RoundSummary:
     report_path: Path | None
     ledger_updated: bool = False
     panel_views: list[PanelistView] = field(default_factory=list)  # with --panel: each panelist's view
+    retold_advice: str = ""  # the bank's round_advice.retold: what to do about a story told twice
 
     @property
     def scored(self) -> list[Answer]:
@@ -214,7 +215,7 @@ class RoundSummary:
         """Answers that tell an earlier answer's story again (coaching.retold)."""
         from mockint.coaching.retold import retellings
 
-        return [r.describe() for r in retellings(self.answers)]
+        return [r.describe(self.retold_advice) for r in retellings(self.answers)]
 
     @property
     def mean_basis(self) -> str:
@@ -934,7 +935,11 @@ class Practice:
             from mockint.coaching.panel import panelist_views
 
             views = panelist_views(rnd.panel, rnd.answers, rubrics)
-        return RoundSummary(session, rnd, list(rnd.answers), weak, report_path, ledger_updated, views)
+        from mockint.coaching.questions import load_bank
+        from mockint.coaching.retold import retellings
+
+        advice = load_bank().round_advice.retold if retellings(rnd.answers) else ""  # the bank only when needed
+        return RoundSummary(session, rnd, list(rnd.answers), weak, report_path, ledger_updated, views, advice)
 
     def write_report(self, session: Session) -> Path | None:
         """The Markdown and HTML reports in the session folder (what 'mockint report' writes)."""

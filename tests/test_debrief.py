@@ -488,6 +488,44 @@ def test_an_admission_reads_as_bad_even_beside_fine(said):
     assert phrases.verdict(said) == "bad"
 
 
+@pytest.mark.parametrize("line, topic", [
+    ("Sickness absence management: went well, said I have never had a formal grievance upheld", "Sickness absence management"),
+    ("Safeguarding - strong answer, explained we never had a serious incident", "Safeguarding"),
+    ("Rota planning: nailed it, made sure nobody was left out", "Rota planning"),
+    ("Medicines audit: good, I forgot nothing this time", "Medicines audit"),
+])
+def test_words_like_never_forgot_left_out_that_admit_nothing_leave_a_good_answer_good(line, topic):
+    # a review: each of these read as went badly, beside an explicit good verdict
+    (got,) = parse_debrief(f"- {line}\n", BANK).topics
+    assert (got.name, got.went_badly, got.went_well) == (topic, False, True)
+
+
+@pytest.mark.parametrize("said", ["Budgets - never managed one", "CQC visit - forgot to mention the rating",
+                                  "Rota - left out the on-call cover", "Budgets - I had nothing"])
+def test_an_admission_without_its_subject_still_reads_as_bad(said):
+    (got,) = parse_debrief(f"- {said}\n", BANK).topics
+    assert got.went_badly
+
+
+@pytest.mark.parametrize("line", ["- good at explaining it", "- Strong at the start", "- Weak at the end, ran out of time"])
+def test_good_at_or_weak_at_outside_a_summary_line_names_no_topic(line):
+    # "good at explaining it" became a confident topic "explaining", "Strong at the start" the topic "start"
+    assert parse_debrief(line + "\n", BANK).topics == []
+
+
+@pytest.mark.parametrize("line", ["Asked about the CQC visit, good at first but forgot to say the rating",
+                                  "- They asked about the CQC visit, strong at the start, then I forgot to say the rating"])
+def test_a_verdict_after_a_topic_judges_the_topic_not_a_time_word(line):
+    # "good at first but forgot to say the rating" pinned the admission on a topic "first"
+    assert [(t.name, t.went_badly) for t in parse_debrief(line + "\n", BANK).topics] == [("CQC visit", True)]
+
+
+@pytest.mark.parametrize("label", ["Gut feel", "Overall", "Summary", "- Overall"])
+def test_a_summary_line_still_reads_strong_on_and_weak_on(label):
+    got = {t.name: t.went_badly for t in parse_debrief(f"{label}: strong on clinical, weak on governance\n", BANK).topics}
+    assert got == {"clinical": False, "governance": True}
+
+
 @pytest.mark.parametrize("said, only", [("Fine-ish", True), ("ok-ish I think", True), ("not great", True),
                                          ("Curriculum intent", False), ("rota gaps went fine", False)])
 def test_a_verdict_word_names_no_topic(said, only):

@@ -204,6 +204,8 @@ def test_a_bad_questions_file_is_one_line_naming_it_and_exit_2(run_cli, mockint_
         (["--my-question", ""], "--my-question: an empty question"),
         (["--my-question", "   "], "--my-question: an empty question"),
         (["--ask", ""], "--ask: an empty question"),  # its name until stop 24, still working
+        (["--my-question", "Why here?", "--ask", ""], "--ask: an empty question"),  # the flag typed, not the other
+        (["--ask", "Why here?", "--my-question", "why here"], '--my-question: "why here" is asked twice (also --ask)'),
         (["--questions-file", "nope.yaml"], "nope.yaml: no questions file there"),
         (["--mine"], "my_questions.yaml: no questions file there"),
         (["--my-question", "Why here?", "--my-question", "why here"], "asked twice"),
@@ -217,6 +219,25 @@ def test_an_empty_or_impossible_own_question_is_a_usage_error(run_cli, args, sai
     result = run_cli("practice", *args, "--offline")
     assert result.code == 2, result
     assert said in result.err and len(result.err.strip().splitlines()) == 1, result.err
+
+
+@pytest.mark.parametrize("args", [
+    ["--ask", "First?", "--my-question", "Second?"],
+    ["--my-question", "First?", "--ask", "Second?", "--offline"],
+    ["--my-question", "First?", "--ask", "Second?", "--my-question", "Third?"],
+])
+def test_own_questions_are_asked_in_command_line_order_whichever_spelling(run_cli, monkeypatch, args):
+    # `--ask First? --my-question Second?` asked Second then First, where the README says "in the order given"
+    asked: list[list[str]] = []
+
+    def options_seen(cls, cfg, **options):
+        asked.append([q.text for q in options["own_questions"]])
+        raise SystemExit(0)  # the round itself is not the point
+
+    monkeypatch.setattr(PracticeOptions, "from_settings", classmethod(options_seen))
+    result = run_cli("practice", *args)
+    assert result.code == 0, result
+    assert asked == [[a for a in args if a.endswith("?")]]
 
 
 def test_gather_puts_the_file_first_and_names_a_clash_with_the_file(tmp_path):

@@ -54,3 +54,13 @@ def test_the_report_says_so_and_the_plan_drills_the_story_once():
     plan = plan_next_round(areas, answers, BANK, RUBRICS, n=4, session_id=session.id)
     quoted = {q.targets: q.follows.rpartition("/")[2] for q in plan if q.follows}
     assert quoted.get("star.result") == "a01" and quoted.get("star.task") == "a04", [q.text for q in plan]
+
+
+def test_what_to_do_about_a_retold_story_is_the_banks_words_not_python_s():
+    # the advice was coach wording in coaching/retold.py; it is rubrics/questions.yaml's round_advice.retold
+    session = make_session(_round())
+    (view,) = analyse_session(session, RUBRICS, bank=BANK).rounds
+    assert BANK.round_advice.retold and view.retold == [f"a03 tells the story of a01 again (58% of its words): {BANK.round_advice.retold}"]
+    edited = BANK.model_copy(update={"round_advice": BANK.round_advice.model_copy(update={"retold": "tell another story"})})
+    (view,) = analyse_session(session, RUBRICS, bank=edited).rounds
+    assert view.retold == ["a03 tells the story of a01 again (58% of its words): tell another story"]

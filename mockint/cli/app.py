@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import typer
+import typer.core
 from rich.console import Console
 
 app = typer.Typer(
@@ -35,6 +36,37 @@ def help_when_bare(group: typer.Typer) -> None:
 
 
 help_when_bare(app)
+
+
+class KeepsOptionOrder(typer.core.TyperCommand):
+    """A command that remembers the order its options were typed in (`typed_in_order`): click hands each
+    option its own list, so `--my-question A --ask B` came out as B, A once the two spellings were joined."""
+
+    def make_parser(self, ctx):
+        parser = super().make_parser(ctx)
+        parse = parser.parse_args
+
+        def parse_args(args):
+            opts, rest, order = parse(args)  # `order`: the parameter of each option occurrence, as typed
+            ctx.meta[_ORDER_KEY] = [param.name for param in order]
+            return opts, rest, order
+
+        parser.parse_args = parse_args
+        return parser
+
+
+_ORDER_KEY = "mockint.option_order"
+
+
+def typed_in_order(ctx: typer.Context, **flags: tuple[str, list[str] | None]) -> list[tuple[str, str]]:
+    """(flag, value) for each value of the given multiple options, in the order typed on the command line;
+    `flags` maps a parameter's name to (the flag it is typed as, its values)."""
+    left = {name: list(values or []) for name, (_, values) in flags.items()}
+    out = []
+    for name in ctx.meta.get(_ORDER_KEY, []):
+        if left.get(name):
+            out.append((flags[name][0], left[name].pop(0)))
+    return out + [(flags[name][0], value) for name, values in left.items() for value in values]  # not typed: defaults
 
 
 def check_choice(value: str | None, known, option: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import typer
 
-from mockint.cli.app import app, check_choice, console, err_console, settings, store
+from mockint.cli.app import KeepsOptionOrder, app, check_choice, console, err_console, settings, store, typed_in_order
 
 STOP_NAMES = {
     "enter": "you pressed Enter",
@@ -363,11 +363,11 @@ def answer_file(value: str):  # -> AnswerFile
     return AnswerFile(Path(value))
 
 
-def own_questions(typed: list[str] | None, *, mine: bool, questions_file: Path | None, resume: bool,
-                  typed_as: str = "--my-question") -> list:  # [OwnQuestion]
+def own_questions(typed: list[tuple[str, str]], *, mine: bool, questions_file: Path | None,
+                  resume: bool) -> list:  # [OwnQuestion]
     """Your own questions for the round: the questions file's (--mine, --questions-file), then
-    each --my-question in the order given (`typed_as`: the flag they were typed with, as an error
-    names them). A usage mistake exits 2, as does a bad questions file."""
+    each typed one, (flag, question), in the order given (an error names the flag it was typed with).
+    A usage mistake exits 2, as does a bad questions file."""
     from mockint.coaching.own_questions import gather, own_questions_path
     from mockint.coaching.questions import load_bank
     from mockint.errors import UsageError
@@ -378,12 +378,14 @@ def own_questions(typed: list[str] | None, *, mine: bool, questions_file: Path |
     if not typed and path is None:
         return []
     if resume:
-        raise UsageError(f"a resumed round keeps its own questions: {typed_as}, --mine and --questions-file start a new one")
-    return gather(typed or [], path, load_bank(), typed_as=typed_as)
+        flags = ", ".join(dict.fromkeys(flag for flag, _ in typed)) or "--my-question"
+        raise UsageError(f"a resumed round keeps its own questions: {flags}, --mine and --questions-file start a new one")
+    return gather([text for _, text in typed], path, load_bank(), typed_as=[flag for flag, _ in typed])
 
 
-@app.command("practice")
+@app.command("practice", cls=KeepsOptionOrder)
 def practice_cmd(
+    ctx: typer.Context,
     questions: int | None = typer.Option(
         None, "--questions", "-n", min=1, max=20, show_default=False,
         help="how many questions (default: 3 from the bank, or all your own); bank questions fill the rest after yours",
@@ -446,9 +448,8 @@ def practice_cmd(
         check_choice(category, load_bank().categories, "--category")
     if panel is not None and plan:
         raise typer.BadParameter("a panel asks its own questions; use --plan without --panel", param_hint="--panel")
-    typed_as = "--ask" if ask and not my_question else "--my-question"
-    own = own_questions([*(my_question or []), *(ask or [])], mine=mine, questions_file=questions_file,
-                        resume=resume is not None, typed_as=typed_as)
+    typed = typed_in_order(ctx, my_question=("--my-question", my_question), ask=("--ask", ask))
+    own = own_questions(typed, mine=mine, questions_file=questions_file, resume=resume is not None)
     files = list(answers_from or [])
     if extra_files:
         if not files:

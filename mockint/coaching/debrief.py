@@ -76,8 +76,12 @@ _SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_SPLIT = re.compile(
     r",?\s+(?:and then|then|plus)\s+|;\s*|,\s*(?=(?:which|but|though|although|and)\b)|\s+but\s+|"
-    r",\s*(?=(?:weak|weaker|strong|stronger|shaky|vague|good|ok|fine|poor)\s+(?:on|at|about|with)\b)|"
     r"\s+and\s+(?=(?:i|i've|i'd|he|she|they|we|it)\b)",
+    re.I,
+)
+# A summary line ("Gut feel: strong on clinical/mentoring, weak on governance") is also cut before each verdict.
+_SUMMARY_CLAUSE_SPLIT = re.compile(
+    _CLAUSE_SPLIT.pattern + r"|,\s*(?=(?:weak|weaker|strong|stronger|shaky|vague|good|ok|fine|poor)\s+(?:on|at|about|with)\b)",
     re.I,
 )
 _LIST_SPLIT = re.compile(r"[,;]\s*(?:and\s+|then\s+)?|\s+and\s+|\s+&\s+", re.I)
@@ -126,9 +130,6 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:\s+(?:on|with|through|over|about|when asked about))?"),
         ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time)\s+(?:on|about|for|with)"),
         ("bad", r"(?:was|were|got)\s+(?:weak|vague|shaky|caught off.?guard)\s+(?:on|about|with|by)"),
-        # "weak on operational stuff and governance" in a summary line (trial 5: read as no topic)
-        ("bad", r"(?:weak|weaker|shaky|poor|vague)\s+(?:on|at|about|with)"),
-        ("good", r"(?:strong|stronger|solid|confident|good|better|fine|ok|okay)\s+(?:on|at|about|with)"),
         ("bad", r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:explain|answer)"),
         ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:convinced|sold|satisfied)\s+(?:about|by|with|on)"),
         # "Governor seemed unconvinced about me managing people older than me" (trial 4: dropped, not even asked)
@@ -141,6 +142,16 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                    r"(?:didn'?t|did not)\s+mention|wish\s+i\s+had\s+(?:mentioned|said)"),
         ("good", r"(?:seemed|was|looked)\s+(?:happy|satisfied|pleased|impressed)\s+with|(?:nailed|aced|handled)|did\s+(?:ok|okay|well|fine|great|good)\s+(?:on|with)|"
                  r"(?:was|felt)\s+(?:strong|confident|good)\s+(?:on|about|with)"),
+    ]
+]
+# "weak on operational stuff and governance" in a summary line (trial 5: read as no topic). Only there: in any
+# other note "good at explaining it", "strong at the start", "good at first but forgot ..." say how an answer
+# went, and these made topics of "explaining", "start" and "first".
+_SUMMARY_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(rf"^{_CUE_SUBJECT}{_ADVERBS}(?:{pattern})\s+", re.I))
+    for kind, pattern in [
+        ("bad", r"(?:weak|weaker|shaky|poor|vague)\s+(?:on|at|about|with)"),
+        ("good", r"(?:strong|stronger|solid|confident|good|better|fine|ok|okay)\s+(?:on|at|about|with)"),
     ]
 ]
 _CUE_VERDICT: dict[str, phrases.Verdict] = {"bad": "bad", "good": "good", "regret": "mixed"}
@@ -279,11 +290,13 @@ def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -
             if more:
                 pending.insert(0, (more, bullet))
             items = [] if not first else [first] if labelled == "questions" else _LIST_SPLIT.split(first)
+            summary = bool(_SUMMARY_LABEL.match(line.lstrip("#").partition(":")[0].strip()))  # "Summary: weak on X"
             for item in items:
-                _read_item(item.strip().rstrip("."), line, labelled, True, reading)
+                _read_item(item.strip().rstrip("."), line, labelled, True, reading, summary=summary)
             continue
         item = f"{markers[bullet]} {line}" if bullet in markers else line
-        _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading)
+        summary = bool(_SUMMARY_LABEL.match(line.partition(":")[0].strip()))  # "Overall:" reads like a speaker's name
+        _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading, summary=summary)
     topics = _merge(reading.drafts, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
     return Debrief(
@@ -372,8 +385,8 @@ def _pure_label(line: str) -> bool:
 # --- items --------------------------------------------------------------------------------
 
 
-def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading) -> None:
-    """One list item, heading item or line of prose."""
+def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading, *, summary: bool = False) -> None:
+    """One list item, heading item or line of prose; `summary` when it follows a summary label ("Gut feel:")."""
     for pattern, replacement in _SHORTHAND:
         item = pattern.sub(replacement, item)
     if not item:
@@ -387,6 +400,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         head, comment = _split_comment(comment)  # "with hiring mgr: conversation about ..." - a label
     elif comment and _SUMMARY_LABEL.match(head.strip()):
         head, comment = comment, ""  # "Gut feel: strong on clinical, weak on governance": read what it says
+        summary = True
     if section == "questions" or (_is_question(head) and not _follow_up_asked(head)):
         _read_question(head, comment, line, section, marker, reading, prefixed=prefixed)
         return
@@ -399,11 +413,11 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     for sentence in _SENTENCE_SPLIT.split(head):
         last_sentence_from = len(reading.drafts)
         long_sentence = len(sentence.split()) > LONG_SENTENCE_WORDS
-        for clause in _CLAUSE_SPLIT.split(sentence):
+        for clause in (_SUMMARY_CLAUSE_SPLIT if summary else _CLAUSE_SPLIT).split(sentence):
             clause = clause.strip(" ,.;")
             if not clause:
                 continue
-            found = _read_clause(clause, line, section, listed)
+            found = _read_clause(clause, line, section, listed, summary=summary)
             if found and not found[0].name:
                 # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).
                 target = last or (reading.drafts[-1] if reading.drafts and not found[0].bare else None)
@@ -496,8 +510,8 @@ def _read_question(
     reading.drafts.append(_Draft(name, line, verdict, mentions, sure=False, doubt="a question, not a topic: name the topic"))
 
 
-def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list[_Draft]:
-    """The topics one clause names, with what the clause says about them."""
+def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summary: bool = False) -> list[_Draft]:
+    """The topics one clause names, with what the clause says about them (`summary`: on a summary line)."""
     doubted = bool(_DOUBTED.match(clause))
     clause = _DOUBTED.sub("", clause)
     hedged = bool(_HEDGE.match(clause))
@@ -511,8 +525,8 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list
         return [_Draft("", line, verdict, mentions, bare=True)]
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
-        return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed)]
-    cue = _cue(clause)
+        return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed, summary=summary)]
+    cue = _cue(clause, summary=summary)
     if cue is not None:
         kind, rest = cue
         rest = _HOW_LEAD.sub("", _gerund_for_why(rest))
@@ -523,7 +537,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list
         if _OBJECT_PRONOUN.match(rest):  # "they pushed on it": the topic before
             return [_Draft("", line, verdict, mentions)]
         if _SUBORDINATE.match(rest):  # "blanked when she asked about SLOs"
-            inner = _read_clause(_SUBORDINATE.sub("", rest), line, section, listed)
+            inner = _read_clause(_SUBORDINATE.sub("", rest), line, section, listed, summary=summary)
             return [_with(d, verdict, mentions) for d in inner]
         if kind == "verb" and _FIRST_PERSON.match(clause) and verdict == "none":
             return []  # "I've only done batch in production": what I did, not what they asked
@@ -533,7 +547,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool) -> list
         if leftover:  # "hashing and ran out of time for ...": the clause's verdict is for the part before
             verdict = _combine(phrases.verdict(rest[: len(rest) - len(leftover)]), _CUE_VERDICT.get(kind, "none"))
         drafts = [_draft(p, line, verdict, mentions, cued=True) for p in found]
-        more = _read_clause(leftover, line, section, listed) if leftover else []
+        more = _read_clause(leftover, line, section, listed, summary=summary) if leftover else []
         if more and not more[0].name:  # "dove into X, went ok": how X went
             drafts = [_with(d, more[0].verdict, more[0].mentions) for d in drafts]
             more = more[1:]
@@ -594,8 +608,8 @@ def _gerund_for_verb(text: str) -> str:
     return f"{gerund} {rest}".strip()
 
 
-def _cue(clause: str) -> tuple[str, str] | None:
-    for kind, pattern in _CUES:
+def _cue(clause: str, *, summary: bool = False) -> tuple[str, str] | None:
+    for kind, pattern in _CUES + (_SUMMARY_CUES if summary else []):
         match = pattern.match(clause)
         if match and clause[match.end():].strip():
             return kind, clause[match.end():]
@@ -621,7 +635,8 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
     parts = _LIST_SPLIT.split(text)
     for i, part in enumerate(parts):
         phrase = phrases.noun_phrase(part)
-        if phrase is None:
+        if phrase is None or (found and phrases.only_verdict(part.split()[0])):
+            # "the CQC visit, good at first": a verdict on the topic before, not a topic ("first")
             return found, " ".join(parts[i:]) if found else ""
         tails = [" ".join(phrase.text.split()[-k:]) for k in (1, 2)]
         if i == len(parts) - 1 and _postmodifier(phrase.rest):

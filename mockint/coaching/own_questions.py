@@ -90,11 +90,13 @@ def load_own_questions(path: Path, bank: QuestionBank) -> list[OwnQuestion]:
         raise ConfigError(f"{path}: {exc.message}", hint=exc.hint) from None
 
 
-def gather(typed: Sequence[str], path: Path | None, bank: QuestionBank, *, typed_as: str = "--my-question") -> list[OwnQuestion]:
+def gather(typed: Sequence[str], path: Path | None, bank: QuestionBank, *,
+           typed_as: str | Sequence[str] = "--my-question") -> list[OwnQuestion]:
     """The round's own questions: the questions file's at `path` (when given), then each `typed`
-    one in order; `typed_as` names a typed question in an error ("--my-question")."""
+    one in order; `typed_as` names a typed question in an error ("--my-question"), or each its own."""
     found = load_own_questions(path, bank) if path is not None else []
-    labels = [f"{question_label(n)} of {path}" for n in range(1, len(found) + 1)] + [typed_as] * len(typed)
+    typed_labels = [typed_as] * len(typed) if isinstance(typed_as, str) else list(typed_as)
+    labels = [f"{question_label(n)} of {path}" for n in range(1, len(found) + 1)] + typed_labels
     return checked([*found, *(OwnQuestion(text=text) for text in typed)], bank, labels)
 
 

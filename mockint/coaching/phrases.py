@@ -99,14 +99,25 @@ _BAD = re.compile(
 # An admission that there was no answer, no experience, or something left out ("I didn't really have an
 # answer", "I have none really", "I forgot to say Datix", "drew a blank"): the answer went badly, whatever
 # else the sentence says ("I didn't really have an answer, it had gone fine" is about the follow-up that
-# went badly). Trial 5 read all three of these as "came up, went fine".
+# went badly). Trial 5 read all three of these as "came up, went fine". Only an admission about the answer:
+# "we never had a serious incident", "I have never had a grievance upheld", "nobody was left out" and "I
+# forgot nothing" say the answer was good (a review read all four as went badly beside "strong", "nailed it").
+_NOT_MINE = r"(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bwho )(?<!\bnobody )(?<!\bnever )(?<!n't )"
 _ADMISSION = re.compile(
     r"(?:didn'?t|did not|don'?t|do not)\s+(?:really\s+|actually\s+|quite\s+|even\s+|properly\s+)?have\s+"
     r"(?:a\s+|an\s+|any\s+|much\s+)?(?:\w+\s+)?(?:answer|example|story|numbers|experience|idea|clue|response|reply)s?\b|"
-    r"\b(?:have|had|got)\s+(?:none|nothing|no\s+(?:\w+\s+)?(?:experience|answer|example|idea|clue))\b|"
+    r"\bi\s+(?:have|had|'ve|’ve|got)\s+(?:got\s+)?(?:none|nothing)\b(?!\s+(?:but|against|to\s+(?:worry|hide|lose|fear|prove)))|"
+    r"\b(?:have|had|got)\s+(?:nothing\s+to\s+(?:say|add|offer|give|show)|"
+    r"no\s+(?:\w+\s+)?(?:experience|answer|example|idea|clue))\b|"
     r"\bnone\s+(?:really|at all|to speak of)\b|\bno\s+(?:real\s+|actual\s+|direct\s+|hands-on\s+)?experience\b|"
-    r"\bnever\s+(?:actually\s+|really\s+)?(?:done|led|managed|had|run|worked)\b|"
-    r"\bforgot\b|\bleft\s+out\b|\bdrew\s+a\s+blank\b|\bwent\s+blank\b|\bno\s+idea\b|\bhad\s+nothing\b|"
+    # "I've never managed a budget", "never had to do one": what I have not done, not what never went wrong
+    r"(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bit )(?<!\bthey've )(?<!\bwe've )"
+    r"\bnever\s+(?:actually\s+|really\s+)?"
+    r"(?:done|led|managed(?!\s+to\s+lose)|run|worked\s+(?:on|in|with)|had\s+to|had\s+(?:the|any)\s+(?:chance|opportunity|experience))\b|"
+    rf"{_NOT_MINE}\bforgot\s+(?:to|about|the|my|a|an|that|what|how|which|why|where|when|who|some|any)\b|"
+    rf"{_NOT_MINE}(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bfelt )(?<!\bfeel )"
+    r"\bleft\s+out\b(?!\s+of\b)|"
+    r"\bdrew\s+a\s+blank\b|\bwent\s+blank\b|\bno\s+idea\b|(?:^|[:;,.–—-]\s*)had\s+nothing\b(?!\s+(?:but|against|to\s+(?:worry|hide|lose|fear|prove)))|"
     r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:really\s+)?(?:know|think of|come up with|say|give)\b",
     re.I,
 )

@@ -105,6 +105,12 @@ class QuestionToAsk(Model):
     topic: str = ""
 
 
+class RoundAdvice(Model):
+    """What the round summary and the report tell the candidate about the round as a whole."""
+
+    retold: str = Field(default="", description="said after 'aNN tells the story of aMM again': what to do about it")
+
+
 class QuestionBank(Model):
     schema_version: int = BANK_SCHEMA_VERSION
     kinds: dict[str, QuestionKind] = Field(default_factory=dict, description="answer kinds: criteria and patterns")
@@ -112,6 +118,7 @@ class QuestionBank(Model):
     competencies: dict[str, Competency]
     questions: list[Question]
     questions_to_ask: list[QuestionToAsk] = Field(default_factory=list)
+    round_advice: RoundAdvice = Field(default_factory=RoundAdvice)
 
     def get(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -33,9 +33,10 @@ class Retelling:
     retells: str  # the earlier answer whose story it tells again
     shared: float  # the share of the shorter answer's content words the other uses too
 
-    def describe(self) -> str:
-        return (f"{self.answer_id} tells the story of {self.retells} again ({self.shared:.0%} of its words): "
-                "a panel notices the same story twice; give one of the two questions another example")
+    def describe(self, advice: str = "") -> str:
+        """What happened, then `advice` (the bank's `round_advice.retold`, coach's words kept as data)."""
+        said = f"{self.answer_id} tells the story of {self.retells} again ({self.shared:.0%} of its words)"
+        return f"{said}: {advice}" if advice else said
 
 
 def _first_answer(answer: Answer) -> bool:

@@ -521,7 +521,7 @@ def analyse_round(
         llm_scored=[a.id for a in rnd.answers if a.scored_by_llm],
         llm_pending=[a.id for a in rnd.answers if a.llm_state == "pending"],
         llm_failed=[a.id for a in rnd.answers if a.llm_state == "failed"],
-        retold=[r.describe() for r in retellings(rnd.answers)],
+        retold=[r.describe(bank.round_advice.retold if bank else "") for r in retellings(rnd.answers)],
     )
 
 
