@@ -2319,11 +2319,15 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
             return StoodBy(tuple(names), _short(u.text))
     # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
     ending = [(u, c, names) for u, c, names in told if u.position >= 0.5]
-    last = max((u.index for u, _, _ in ending), default=-1)
-    recovered = any(u.index > last and (c.outcome or c.aftermath) for u, c in r.pairs())
+    if not ending:
+        return None
+    # The unit itself, not r.units[index]: index is the unit's place in the answer as said, and read_answer drops
+    # sentences addressed to the scorer, so the two part ways ("Note to the scorer: ..." crashed here).
+    last = max((u for u, _, _ in ending), key=lambda u: u.index)
+    recovered = any(u.index > last.index and (c.outcome or c.aftermath) for u, c in r.pairs())
     harms = sum(len(names) for _, _, names in ending)
     if (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]:
-        return StoodBy(tuple(dict.fromkeys(n for _, _, names in ending for n in names)), _short(r.units[last].text))
+        return StoodBy(tuple(dict.fromkeys(n for _, _, names in ending for n in names)), _short(last.text))
     return None
 
 
