@@ -222,3 +222,19 @@ def test_a_broken_concepts_section_is_one_line_naming_the_file(tmp_path, section
     path.write_text(f"schema_version: 1\n{section}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"substance.yaml: " + message):
         semantic._concepts_data(str(path), 1)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Tell me about a time you disagreed with your manager's decision.", {"disagreed", "manager"}),
+    ("Describe a difficult conversation with a patient's relative.", {"conversation", "patient", "relative"}),
+])
+def test_a_possessive_still_names_its_concept(question, named):
+    # "manager" and "with a patient" match inside "manager's" / "patient's": the word ends before its "'s"
+    assert {c.said for c in semantic.question_concepts(question)} == named
+
+
+def test_a_pronoun_is_no_manager():
+    # every story has a "she": an off-topic story does not meet `manager` by one
+    met, missed = semantic.meet_concepts("Tell me about a time you disagreed with your manager.",
+                                         "i re-planned the van routes into six clusters and she checked my figures")
+    assert "manager" in missed

@@ -1513,7 +1513,7 @@ def concepts_missed(r: Reading) -> list[str]:
     `concepts`: "disagreed", "manager"); [] when it meets enough of them, or the question is the bank's (the bank's
     questions are read by `topics` and the reference questions, and their cards stay as they were). Asked about a
     disagreement with a manager, a story about re-planning van routes has no one disagree and no one in charge: two
-    of two missed. On the dev split the coach's concepts are named by 33 answers' questions and missed by one, a bank
+    of two missed. On the dev split the coach's concepts are named by 14 answers' questions and missed by one, a bank
     question's (not read), however few words the answer shares with its question. A question that names one concept
     alone counts a miss only where the meaning does not place the answer on its question either (ON_TOPIC_MARGIN,
     as topic_missed): one word is thin evidence ("recognise and manage a patient developing sepsis" is a clinical
