@@ -14,7 +14,7 @@ import pytest
 
 from mockint.records import Transcript
 from mockint.scoring import score_question
-from mockint.scoring.offline import (OfflineScorer, harms_named, judge, lowered, read_answer, shut_gates,
+from mockint.scoring.offline import (OfflineScorer, bad_outcomes, harms_named, judge, lowered, read_answer, shut_gates,
                                      stood_by_bad_outcome)
 from mockint.scoring.rubrics import load_rubrics
 from mockint.scoring.semantic import bad_outcome_phrases, gates
@@ -211,3 +211,27 @@ def test_a_note_to_the_scorer_before_a_disaster_neither_crashes_nor_shifts_the_v
     assert plain and noted == plain
     assert noted.verdict.startswith("the client held back the retention")
     assert card(question, note + story).band == "weak"
+
+
+@pytest.mark.parametrize("sentence", [
+    "falls went down from 6 a month to 1, and pressure ulcers went down from 4 to none",
+    "complaints came down to about two a month",
+])
+def test_a_measure_that_improved_is_no_harm_however_its_move_is_told(sentence):
+    # "went down" is a harm phrase ("the system went down"), but not where it tells a measure improving
+    assert harms_named(sentence) == [] and bad_outcomes(sentence) == 0
+
+
+def test_a_harm_after_an_improved_measure_still_counts_the_same_everywhere():
+    sentence = "complaints came down to about two a month, but we lost the contract"
+    assert harms_named(sentence) == ["lost"] and bad_outcomes(sentence) == 1
+
+
+def test_a_good_story_told_with_went_down_is_not_a_disaster():
+    question = "Tell me about a time you improved the quality of care."
+    answer = ("when I took over the nursing home we were having about six falls a month and four residents with pressure "
+              "ulcers. I brought in hourly checks on the high risk residents, got pressure mattresses for every bed and "
+              "trained the night staff on repositioning. within three months falls went down from 6 a month to 1, and "
+              "pressure ulcers went down from 4 to none, and the inspectors rated us good")
+    assert not stood_by_bad_outcome(read_answer(answer, question))
+    assert card(question, answer).band != "weak"

@@ -2212,18 +2212,9 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
 
 
 def bad_outcomes(text: str) -> int:
-    """How many bad outcomes a sentence (lower-cased) reports, not counting harm it says was averted
-    (an averting word among the six words before it: "avoided about $ 40,000 in refunds"), measures
-    that moved the wrong way included (worsened_measures)."""
-    from mockint.scoring.semantic import bad_outcome_phrases
-
-    phrases = bad_outcome_phrases()
-    return worsened_measures(text) + _harms(text, phrases["happened"], phrases["averted"])
-
-
-@lru_cache(maxsize=4096)
-def _harms(text: str, happened: re.Pattern[str], averted: re.Pattern[str]) -> int:
-    return sum(not averted.search(" ".join(text[: m.start()].split()[-6:])) for m in happened.finditer(text))
+    """How many bad outcomes a sentence (lower-cased) reports: its harms_named, so that the result's judgement, the
+    learned "stands by it" reading and the model's feature read a harm as the proud-disaster gate does."""
+    return len(harms_named(text))
 
 
 def reports_harm(text: str) -> bool:
@@ -2235,16 +2226,33 @@ def reports_harm(text: str) -> bool:
 
 def harms_named(text: str) -> list[str]:
     """The bad outcomes a sentence (lower-cased) reports, each in rubrics/substance.yaml's words: the `happened`
-    phrases it says, not averted, and the `measures` it says moved the wrong way. A harm word that is a measure the
-    sentence says moved the right way is no harm ("complaints came down to about two a month")."""
-    from mockint.scoring.semantic import bad_outcome_phrases
+    phrases it says, not averted (an averting word among the six words before it: "avoided about $ 40,000 in
+    refunds"), and the `measures` it says moved the wrong way. A harm phrase inside a measure the sentence says moved
+    the right way, from the measure to the end of its clause, is no harm: "complaints came down to about two a month",
+    "falls went down from 6 a month to 1" (its "went down")."""
+    from mockint.scoring.semantic import bad_outcome_phrases, measures
 
     phrases = bad_outcome_phrases()
-    worse, better = moved_measures(text)
-    improved = {w for name in better for w in name.split()}
-    said = [m.group() for m in phrases["happened"].finditer(text)
-            if not phrases["averted"].search(" ".join(text[: m.start()].split()[-6:])) and m.group().split()[0] not in improved]
-    return [*said, *(f"{name} moved the wrong way" for name in worse)]
+    return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items())))
+
+
+# Where a measure's move is told: up to the end of its clause ("falls went down from 6 a month to 1, and ...").
+_CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s")
+
+
+@lru_cache(maxsize=4096)
+def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
+                 measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+    worse, better = _moves(text, measure_sides)
+    improved = []  # (start, end) of each measure told moving the right way, with its clause
+    for name in dict.fromkeys(better):
+        for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, name.split())) + r"(?!\w)", text):
+            stop = _CLAUSE_END.search(text, m.end())
+            improved.append((m.start(), stop.start() if stop else len(text)))
+    said = [m.group() for m in happened.finditer(text)
+            if not averted.search(" ".join(text[: m.start()].split()[-6:]))
+            and not any(a <= m.start() < b for a, b in improved)]
+    return (*said, *(f"{name} moved the wrong way" for name in worse))
 
 
 @dataclass(frozen=True)
