@@ -1428,10 +1428,15 @@ def judge_ownership(r: Reading) -> Judgement:
 # What happened at the end, told of someone or something other than the candidate: "it went in on time", "we served on
 # time and nothing got clawed back", "he didn't come back the week after". The result's cues miss many such endings
 # (on dev, four stories the graders gave Real example 4 had a rule Result of 0), so an ending is read this widely.
+# "the <something>" is its subject only where no preposition governs it and no "and"/"or" follows it: read anywhere,
+# "so I sat down with the rota and planned it" was an ending told of "the rota".
+_NOT_A_SUBJECT = "".join(rf"(?<!\b{w} )" for w in "with to on at for of in into onto from by about through over under "
+                         "round around across past behind after before".split())
 _ENDING = re.compile(
-    r"\b(it|he|she|they|we|nothing|nobody|no one|none|everyone|everything|everybody|the \w+) (\w+ )?"
-    r"(\w+ed|went|came|got|said|told|was|were|had|did|didn't|wasn't|weren't|made|took|gave|kept|stayed|left|won|lost|"
-    r"ran|began|became|saw|felt|found|knew|thought|sent|paid|brought|bought|sold|wrote|met|grew|fell|rose)\b")
+    r"\b(it|he|she|they|we|nothing|nobody|no one|none|everyone|everything|everybody|" + _NOT_A_SUBJECT +
+    r"the \w+) (?!and |or |to )(\w+ )?"
+    r"(\w+ed|" + "|".join(sorted(IRREGULAR_PAST | {"was", "were", "had", "did", "didn't", "wasn't", "weren't", "felt",
+                                                   "knew", "thought"}, key=len, reverse=True)) + r")\b")
 
 
 def tells_an_ending(r: Reading) -> bool:
