@@ -233,8 +233,9 @@ def test_a_possessive_still_names_its_concept(question, named):
     assert {c.said for c in semantic.question_concepts(question)} == named
 
 
-def test_a_pronoun_is_no_manager():
-    # every story has a "she": an off-topic story does not meet `manager` by one
-    met, missed = semantic.meet_concepts("Tell me about a time you disagreed with your manager.",
-                                         "i re-planned the van routes into six clusters and she checked my figures")
-    assert "manager" in missed
+def test_half_the_concepts_met_by_a_pronoun_is_a_miss():
+    # every story has a "she": an off-topic story that meets `manager` by one has still not answered the question
+    question = "Tell me about a time you disagreed with your manager."
+    answer = SETS[0][2].replace("I re-planned the routes", "I re-planned the routes, she checked my figures, and I")
+    assert "she checked my figures" in answer
+    assert concepts_missed(read_answer(answer, question)) == ["disagreed"]

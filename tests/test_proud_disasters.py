@@ -235,3 +235,23 @@ def test_a_good_story_told_with_went_down_is_not_a_disaster():
               "pressure ulcers went down from 4 to none, and the inspectors rated us good")
     assert not stood_by_bad_outcome(read_answer(answer, question))
     assert card(question, answer).band != "weak"
+
+
+def test_the_gate_names_a_measure_in_the_substance_files_words(monkeypatch):
+    from mockint.scoring import semantic
+
+    spec = gates()
+    edited = {**spec, "bad_outcome_stood_by": {**spec["bad_outcome_stood_by"], "harm_moved": "{measure} got worse"}}
+    monkeypatch.setattr(semantic, "gates", lambda: edited)
+    assert harms_named("complaints came up to eleven a month") == ["complaints", "complaints got worse"]
+
+
+def test_a_gate_word_without_its_placeholder_is_one_line_naming_the_file(tmp_path):
+    from mockint.errors import DataFileError
+    from mockint.scoring import semantic
+
+    path = tmp_path / "substance.yaml"
+    path.write_text("schema_version: 1\ngates:\n  bad_outcome_stood_by: {min_harms: 2, max_level: 1, shown_on: [star.result], "
+                    "feedback: x, harm_moved: moved the wrong way, harm_unnamed: a harm}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"substance.yaml: gate `bad_outcome_stood_by`: harm_moved must be one line of text that says \{measure\}"):
+        semantic._gates_data(str(path), 1)

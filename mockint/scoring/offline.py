@@ -2040,7 +2040,7 @@ def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
 
     feedback = spec["feedback"]
     if name == "bad_outcome_stood_by" and (seen := stood_by_bad_outcome(reading)):
-        harms = ", ".join(f'"{h}"' for h in seen.harms) or "a harm"
+        harms = ", ".join(f'"{h}"' for h in seen.harms) or spec["harm_unnamed"]
         return feedback.replace("{harms}", harms).replace("{verdict}", seen.verdict)
     if name in ("impossible_figure", "impossible_figures"):
         # which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")
@@ -2235,10 +2235,12 @@ def harms_named(text: str) -> list[str]:
     refunds"), and the `measures` it says moved the wrong way. A harm phrase inside a measure the sentence says moved
     the right way, from the measure to the end of its clause, is no harm: "complaints came down to about two a month",
     "falls went down from 6 a month to 1" (its "went down")."""
-    from mockint.scoring.semantic import bad_outcome_phrases, measures
+    from mockint.scoring.semantic import bad_outcome_phrases, gates, measures
 
     phrases = bad_outcome_phrases()
-    return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items())))
+    # a measure is named in the gate's words ("complaints moved the wrong way"); with the gate taken out, by itself
+    moved = (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
+    return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved))
 
 
 # Where a measure's move is told: up to the end of its clause ("falls went down from 6 a month to 1, and ...").
@@ -2247,7 +2249,7 @@ _CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s"
 
 @lru_cache(maxsize=4096)
 def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
-                 measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, ...]:
+                 measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str) -> tuple[str, ...]:
     worse, better = _moves(text, measure_sides)
     improved = []  # (start, end) of each measure told moving the right way, with its clause
     for name in dict.fromkeys(better):
@@ -2257,7 +2259,7 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
             and not any(a <= m.start() < b for a, b in improved)]
-    return (*said, *(f"{name} moved the wrong way" for name in worse))
+    return (*said, *(moved.replace("{measure}", name) for name in worse))
 
 
 @dataclass(frozen=True)

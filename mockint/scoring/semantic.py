@@ -37,9 +37,10 @@ the police did); with the list, concepts are named by 14 dev answers' questions 
 by one, a bank question's (bank questions keep their reading): no corpus card's score moved, and the four cards already off
 topic by `topics` now name what they missed ("data", "stakeholders"). A word closeness of 0.45, not 0.4: at 0.4
 "office" met "supervisor". Reading an answer's concepts costs 0.04 ms (median, dev) when its question names none,
-about 2 ms when it names some. No pronoun meets a concept (`answered` has no he, she, him, her): with them an
-off-topic story's "she checked my figures" met `manager`; without them one more dev answer misses its one concept
-("a hiring manager asks you..." answered "I'd tell him why"), which the meaning keeps on topic, so no card moved.
+about 2 ms when it names some. An answer must meet more than half of its question's concepts (`met_share_at_least`
+0.6): `answered` keeps its pronouns ("the night shift lead, Dave ... him" is the colleague; taking them out made an
+on-topic conflict story miss `colleague`), and at 0.5 an off-topic story's "she checked my figures" met `manager`
+and so answered "disagreed with your manager". No corpus card moved.
 """
 
 from __future__ import annotations
@@ -146,6 +147,8 @@ GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_with
                "incoherent_figures": ("min_figures", "per_100_words", "min_contradictions"),
                "empty_talk": ("min_phrases", "per_100_words"),
                "impossible_figure": ("min_figures",), "impossible_figures": ("min_figures",)}
+# The card words a gate names what it saw with, and what each must say.
+GATE_WORDS = {"bad_outcome_stood_by": {"harm_moved": "{measure}", "harm_unnamed": ""}}
 
 
 @lru_cache(maxsize=4)
@@ -174,6 +177,9 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
         for key in GATE_LIMITS[name]:
             if not isinstance(spec.get(key), (int, float)) or isinstance(spec.get(key), bool):
                 raise DataFileError(f"{path}: gate `{name}`: {key} must be a number")
+        for key, must_say in GATE_WORDS.get(name, {}).items():
+            if not isinstance(spec.get(key), str) or not spec[key].strip() or must_say not in spec[key]:
+                raise DataFileError(f"{path}: gate `{name}`: {key} must be one line of text" + (f" that says {must_say}" if must_say else ""))
         out[name] = {**spec, "feedback": spec["feedback"].replace("{max_level}", str(level))}
     return out
 
