@@ -1447,7 +1447,10 @@ def tells_an_ending(r: Reading) -> bool:
 def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
     """`ended`: whether the story gets to an outcome, an aftermath or a lesson (judge_result's reading). Level 4 is
     a past event told "from start to end"; one that stops before its end is a real example at 3 at most, and the
-    fitted model may not lift it past that (it lifted the demo's no-result sample to 4)."""
+    fitted model may not lift it past that (it lifted the demo's no-result sample to 4); the card then says
+    rubrics/substance.yaml's `unfinished_story`."""
+    from mockint.scoring.semantic import unfinished_story_line
+
     share, past, hyp = _story_mode(r)
     anchors = r.total("time_anchor")
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
@@ -1470,7 +1473,7 @@ def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
         0: "This is what you would do or usually do, not something that happened; pick one real time.",
         1: "Mostly hypothetical or general; tell one real event instead.",
         2: "A real event, but told in generalities; say what actually happened, step by step.",
-        3: "A real past example, but it stops before the end: say how it turned out." if unfinished else "A real past example.",
+        3: unfinished_story_line() if unfinished else "A real past example.",
         4: "One particular past event told concretely from start to end.",
     }[score]
     return Judgement(score, quotes, feedback, firm=unfinished)

@@ -298,6 +298,23 @@ def _ties_back_data(path_text: str, _mtime: int) -> re.Pattern[str]:
     return phrases_pattern(phrase_list(path, "ties_back", cues))
 
 
+@lru_cache(maxsize=4)
+def _unfinished_story_data(path_text: str, _mtime: int) -> str:
+    from mockint.datafiles import read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    line = read_yaml_mapping(path, "substance file", schema_version=1).get("unfinished_story")
+    if not isinstance(line, str) or not line.strip() or "\n" in line.strip():
+        raise DataFileError(f"{path}: `unfinished_story` must be one line of text")
+    return line.strip()
+
+
+def unfinished_story_line() -> str:
+    """substance.yaml's `unfinished_story`: what Real past example says of a past story that stops before its end."""
+    return _unfinished_story_data(*_substance_file())
+
+
 def ties_back_phrases() -> re.Pattern[str]:
     """substance.yaml's `ties_back`: how a motivation answer ties a story back to its reasons ("that's why I want")."""
     return _ties_back_data(*_substance_file())
