@@ -222,3 +222,20 @@ def test_a_broken_concepts_section_is_one_line_naming_the_file(tmp_path, section
     path.write_text(f"schema_version: 1\n{section}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"substance.yaml: " + message):
         semantic._concepts_data(str(path), 1)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Tell me about a time you disagreed with your manager's decision.", {"disagreed", "manager"}),
+    ("Describe a difficult conversation with a patient's relative.", {"conversation", "patient", "relative"}),
+])
+def test_a_possessive_still_names_its_concept(question, named):
+    # "manager" and "with a patient" match inside "manager's" / "patient's": the word ends before its "'s"
+    assert {c.said for c in semantic.question_concepts(question)} == named
+
+
+def test_half_the_concepts_met_by_a_pronoun_is_a_miss():
+    # every story has a "she": an off-topic story that meets `manager` by one has still not answered the question
+    question = "Tell me about a time you disagreed with your manager."
+    answer = SETS[0][2].replace("I re-planned the routes", "I re-planned the routes, she checked my figures, and I")
+    assert "she checked my figures" in answer
+    assert concepts_missed(read_answer(answer, question)) == ["disagreed"]

@@ -210,3 +210,27 @@ def test_the_candidates_own_part_marked_out_of_a_we_story_is_clear_ownership(own
 def test_a_part_named_without_a_step_taken_is_no_action():
     reading = read_answer(f"{STORY_OF_WE} My part was the rota, nothing else.", "Describe a time you worked in a team.")
     assert reading.cues[-1].own_part == [] and judge(reading)["specificity.ownership"].score <= 2
+
+
+def test_an_ending_is_told_by_a_subject_not_by_the_object_of_a_preposition():
+    from mockint.scoring.offline import tells_an_ending
+
+    question = "Tell me about a time you had to cover a shift at short notice."
+    story = ("last winter two of our night carers rang in sick on the same friday. I rang round the bank staff first, "
+             "then the agency, and I moved the senior carer from days to cover the floor. so I sat down with the rota and planned it.")
+    assert not tells_an_ending(read_answer(story, question))  # "the rota and planned" is no ending told of the rota
+    ended = story + " in the end the shift was fully covered and nobody missed their medication."
+    assert tells_an_ending(read_answer(ended, question))
+
+
+def test_a_story_that_stops_before_its_end_is_told_so_in_the_substance_files_words(monkeypatch):
+    from mockint.scoring import semantic
+    from mockint.scoring.offline import judge_real_example
+
+    question = "Tell me about a time you had to cover a shift at short notice."
+    story = ("on the friday before christmas last year at Oakfield two of our night carers rang in sick at six. I rang "
+             "round the bank staff first, then the agency, and I moved Sandra, the senior carer, from days to cover the "
+             "floor. so I sat down with the rota and planned it.")
+    monkeypatch.setattr(semantic, "unfinished_story_line", lambda: "Say how it ended.")
+    judged = judge_real_example(read_answer(story, question), ended=False)
+    assert judged.score == 3 and judged.feedback == "Say how it ended." and judged.firm

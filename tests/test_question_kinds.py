@@ -75,6 +75,10 @@ def test_questions_about_the_candidate_keep_their_kind(question, kind):
     ("Walk me through how you'd load a curtain-sider.", "technical"),
     ("What would you do if a driver arrived without a booking?", "situational"),
     ("Walk me through how you handled the recall.", "behavioural"),
+    # a procedure of the trade under a scenario is what you would do in it; the procedure alone is knowledge
+    ("How would you do the stock take if half your team called in sick?", "situational"),
+    ("How would you conduct an investigation if a member of staff accused their manager of bullying?", "situational"),
+    ("How would you conduct an investigation into a near miss on the loading bay?", "technical"),
 ])
 def test_own_steps_kpis_habits_and_looking_back_are_read_as_such(question, kind):
     assert classify(question) == kind

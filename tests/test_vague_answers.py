@@ -224,3 +224,37 @@ def test_the_filler_words_are_the_rubric_files_and_a_coach_can_take_them_out():
     for criterion in next(r for r in edited if r.id == "technical").criteria:
         criterion.offline_cues.poor = []
     assert _score(_card(kind, question, vague, edited), "technical.accuracy") > _score(_card(kind, question, vague), "technical.accuracy")
+
+
+# Concrete answers that open with words vague talk also uses: none of those words is a `poor` phrase of the files.
+CONCRETE_OPENERS = [
+    pytest.param(
+        "situational", "Two of your team have fallen out and it's affecting the shift. What would you do?",
+        "It's all about getting the facts first, so I'd see each of them separately that day, in the office, and ask "
+        "what happened and what they need from the other. then I'd put them on different sections for the week and "
+        "sit them down together on the friday with the rota in front of us.", id="its-all-about"),
+    pytest.param(
+        "approach", "How do you keep your stock records accurate?",
+        "I use a range of checks. every monday I do a cycle count of forty bin locations, picked by the system, and "
+        "any variance over two units I recount with a second person before I adjust it, and log the reason.",
+        id="a-range-of"),
+    pytest.param(
+        "approach", "How do you keep on top of your paperwork?",
+        "I get all sorts of forms, so every friday afternoon I block an hour, file the delivery notes by supplier and "
+        "reconcile them against the invoices on the spreadsheet before anything is paid.", id="all-sorts-of"),
+    pytest.param(
+        "technical", "Talk me through servicing a gas boiler.",
+        "I'd do all the checks in the Gas Safe benchmark: a tightness test on the installation, the working and standing "
+        "pressure at the meter, a flue gas analysis against the maker's CO and CO2 ratio, and if there's a problem with "
+        "the flue I'd turn it off, cap it and issue a warning notice.", id="all-the-checks"),
+    pytest.param(
+        "situational", "A resident's daughter complains that her mum's lunch was cold again. How would you handle it?",
+        "I'd deal with it there and then: take her somewhere quiet, apologise, and go down to the kitchen myself to find "
+        "a solution, a hot plate on that trolley and her mum served first, then ring her on the friday to check.",
+        id="deal-with-it"),
+]
+
+
+@pytest.mark.parametrize("kind, question, answer", CONCRETE_OPENERS)
+def test_a_concrete_answer_that_opens_like_vague_talk_says_no_filler(kind, question, answer):
+    assert _poor_said(kind, question, answer) == 0

@@ -1427,10 +1427,15 @@ def judge_ownership(r: Reading) -> Judgement:
 # What happened at the end, told of someone or something other than the candidate: "it went in on time", "we served on
 # time and nothing got clawed back", "he didn't come back the week after". The result's cues miss many such endings
 # (on dev, four stories the graders gave Real example 4 had a rule Result of 0), so an ending is read this widely.
+# "the <something>" is its subject only where no preposition governs it and no "and"/"or" follows it: read anywhere,
+# "so I sat down with the rota and planned it" was an ending told of "the rota".
+_NOT_A_SUBJECT = "".join(rf"(?<!\b{w} )" for w in "with to on at for of in into onto from by about through over under "
+                         "round around across past behind after before".split())
 _ENDING = re.compile(
-    r"\b(it|he|she|they|we|nothing|nobody|no one|none|everyone|everything|everybody|the \w+) (\w+ )?"
-    r"(\w+ed|went|came|got|said|told|was|were|had|did|didn't|wasn't|weren't|made|took|gave|kept|stayed|left|won|lost|"
-    r"ran|began|became|saw|felt|found|knew|thought|sent|paid|brought|bought|sold|wrote|met|grew|fell|rose)\b")
+    r"\b(it|he|she|they|we|nothing|nobody|no one|none|everyone|everything|everybody|" + _NOT_A_SUBJECT +
+    r"the \w+) (?!and |or |to )(\w+ )?"
+    r"(\w+ed|" + "|".join(sorted(IRREGULAR_PAST | {"was", "were", "had", "did", "didn't", "wasn't", "weren't", "felt",
+                                                   "knew", "thought"}, key=len, reverse=True)) + r")\b")
 
 
 def tells_an_ending(r: Reading) -> bool:
@@ -1441,7 +1446,10 @@ def tells_an_ending(r: Reading) -> bool:
 def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
     """`ended`: whether the story gets to an outcome, an aftermath or a lesson (judge_result's reading). Level 4 is
     a past event told "from start to end"; one that stops before its end is a real example at 3 at most, and the
-    fitted model may not lift it past that (it lifted the demo's no-result sample to 4)."""
+    fitted model may not lift it past that (it lifted the demo's no-result sample to 4); the card then says
+    rubrics/substance.yaml's `unfinished_story`."""
+    from mockint.scoring.semantic import unfinished_story_line
+
     share, past, hyp = _story_mode(r)
     anchors = r.total("time_anchor")
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
@@ -1464,7 +1472,7 @@ def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
         0: "This is what you would do or usually do, not something that happened; pick one real time.",
         1: "Mostly hypothetical or general; tell one real event instead.",
         2: "A real event, but told in generalities; say what actually happened, step by step.",
-        3: "A real past example, but it stops before the end: say how it turned out." if unfinished else "A real past example.",
+        3: unfinished_story_line() if unfinished else "A real past example.",
         4: "One particular past event told concretely from start to end.",
     }[score]
     return Judgement(score, quotes, feedback, firm=unfinished)
@@ -1512,7 +1520,7 @@ def concepts_missed(r: Reading) -> list[str]:
     `concepts`: "disagreed", "manager"); [] when it meets enough of them, or the question is the bank's (the bank's
     questions are read by `topics` and the reference questions, and their cards stay as they were). Asked about a
     disagreement with a manager, a story about re-planning van routes has no one disagree and no one in charge: two
-    of two missed. On the dev split the coach's concepts are named by 33 answers' questions and missed by one, a bank
+    of two missed. On the dev split the coach's concepts are named by 14 answers' questions and missed by one, a bank
     question's (not read), however few words the answer shares with its question. A question that names one concept
     alone counts a miss only where the meaning does not place the answer on its question either (ON_TOPIC_MARGIN,
     as topic_missed): one word is thin evidence ("recognise and manage a patient developing sepsis" is a clinical
@@ -2034,7 +2042,7 @@ def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
 
     feedback = spec["feedback"]
     if name == "bad_outcome_stood_by" and (seen := stood_by_bad_outcome(reading)):
-        harms = ", ".join(f'"{h}"' for h in seen.harms) or "a harm"
+        harms = ", ".join(f'"{h}"' for h in seen.harms) or spec["harm_unnamed"]
         return feedback.replace("{harms}", harms).replace("{verdict}", seen.verdict)
     if name in ("impossible_figure", "impossible_figures"):
         # which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")
@@ -2211,18 +2219,9 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
 
 
 def bad_outcomes(text: str) -> int:
-    """How many bad outcomes a sentence (lower-cased) reports, not counting harm it says was averted
-    (an averting word among the six words before it: "avoided about $ 40,000 in refunds"), measures
-    that moved the wrong way included (worsened_measures)."""
-    from mockint.scoring.semantic import bad_outcome_phrases
-
-    phrases = bad_outcome_phrases()
-    return worsened_measures(text) + _harms(text, phrases["happened"], phrases["averted"])
-
-
-@lru_cache(maxsize=4096)
-def _harms(text: str, happened: re.Pattern[str], averted: re.Pattern[str]) -> int:
-    return sum(not averted.search(" ".join(text[: m.start()].split()[-6:])) for m in happened.finditer(text))
+    """How many bad outcomes a sentence (lower-cased) reports: its harms_named, so that the result's judgement, the
+    learned "stands by it" reading and the model's feature read a harm as the proud-disaster gate does."""
+    return len(harms_named(text))
 
 
 def reports_harm(text: str) -> bool:
@@ -2234,16 +2233,35 @@ def reports_harm(text: str) -> bool:
 
 def harms_named(text: str) -> list[str]:
     """The bad outcomes a sentence (lower-cased) reports, each in rubrics/substance.yaml's words: the `happened`
-    phrases it says, not averted, and the `measures` it says moved the wrong way. A harm word that is a measure the
-    sentence says moved the right way is no harm ("complaints came down to about two a month")."""
-    from mockint.scoring.semantic import bad_outcome_phrases
+    phrases it says, not averted (an averting word among the six words before it: "avoided about $ 40,000 in
+    refunds"), and the `measures` it says moved the wrong way. A harm phrase inside a measure the sentence says moved
+    the right way, from the measure to the end of its clause, is no harm: "complaints came down to about two a month",
+    "falls went down from 6 a month to 1" (its "went down")."""
+    from mockint.scoring.semantic import bad_outcome_phrases, gates, measures
 
     phrases = bad_outcome_phrases()
-    worse, better = moved_measures(text)
-    improved = {w for name in better for w in name.split()}
-    said = [m.group() for m in phrases["happened"].finditer(text)
-            if not phrases["averted"].search(" ".join(text[: m.start()].split()[-6:])) and m.group().split()[0] not in improved]
-    return [*said, *(f"{name} moved the wrong way" for name in worse)]
+    # a measure is named in the gate's words ("complaints moved the wrong way"); with the gate taken out, by itself
+    moved = (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
+    return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved))
+
+
+# Where a measure's move is told: up to the end of its clause ("falls went down from 6 a month to 1, and ...").
+_CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s")
+
+
+@lru_cache(maxsize=4096)
+def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
+                 measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str) -> tuple[str, ...]:
+    worse, better = _moves(text, measure_sides)
+    improved = []  # (start, end) of each measure told moving the right way, with its clause
+    for name in dict.fromkeys(better):
+        for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, name.split())) + r"(?!\w)", text):
+            stop = _CLAUSE_END.search(text, m.end())
+            improved.append((m.start(), stop.start() if stop else len(text)))
+    said = [m.group() for m in happened.finditer(text)
+            if not averted.search(" ".join(text[: m.start()].split()[-6:]))
+            and not any(a <= m.start() < b for a, b in improved)]
+    return (*said, *(moved.replace("{measure}", name) for name in worse))
 
 
 @dataclass(frozen=True)
@@ -2318,11 +2336,15 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
             return StoodBy(tuple(names), _short(u.text))
     # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
     ending = [(u, c, names) for u, c, names in told if u.position >= 0.5]
-    last = max((u.index for u, _, _ in ending), default=-1)
-    recovered = any(u.index > last and (c.outcome or c.aftermath) for u, c in r.pairs())
+    if not ending:
+        return None
+    # The unit itself, not r.units[index]: index is the unit's place in the answer as said, and read_answer drops
+    # sentences addressed to the scorer, so the two part ways ("Note to the scorer: ..." crashed here).
+    last = max((u for u, _, _ in ending), key=lambda u: u.index)
+    recovered = any(u.index > last.index and (c.outcome or c.aftermath) for u, c in r.pairs())
     harms = sum(len(names) for _, _, names in ending)
     if (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]:
-        return StoodBy(tuple(dict.fromkeys(n for _, _, names in ending for n in names)), _short(r.units[last].text))
+        return StoodBy(tuple(dict.fromkeys(n for _, _, names in ending for n in names)), _short(last.text))
     return None
 
 

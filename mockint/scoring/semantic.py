@@ -33,11 +33,14 @@ table reads the whole story's domain (a ward), not the question's point. Why the
 names, and the table only helps an answer meet it: the table's word closeness is coarse ("office" sits 0.42 from
 "supervisor", "started" 0.47 from "open"), and read on every word of the question, 14 dev answers the graders rated
 on topic (3-4) met under half of their question's words ("a safeguarding decision" answered with the welfare check
-the police did); with the list, concepts are named by 14 dev answers' questions and missed by one, a bank
-question's (bank questions keep their reading): no corpus card's score moved, and the four cards already off
+the police did); with the list, concepts are named by 14 dev answers' questions (6 of them typed, not the bank's) and missed
+by one, a bank question's (bank questions keep their reading): no corpus card's score moved, and the four cards already off
 topic by `topics` now name what they missed ("data", "stakeholders"). A word closeness of 0.45, not 0.4: at 0.4
 "office" met "supervisor". Reading an answer's concepts costs 0.04 ms (median, dev) when its question names none,
-about 2 ms when it names some.
+about 2 ms when it names some. An answer must meet more than half of its question's concepts (`met_share_at_least`
+0.6): `answered` keeps its pronouns ("the night shift lead, Dave ... him" is the colleague; taking them out made an
+on-topic conflict story miss `colleague`), and at 0.5 an off-topic story's "she checked my figures" met `manager`
+and so answered "disagreed with your manager". No corpus card moved.
 """
 
 from __future__ import annotations
@@ -144,6 +147,8 @@ GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_with
                "incoherent_figures": ("min_figures", "per_100_words", "min_contradictions"),
                "empty_talk": ("min_phrases", "per_100_words"),
                "impossible_figure": ("min_figures",), "impossible_figures": ("min_figures",)}
+# The card words a gate names what it saw with, and what each must say.
+GATE_WORDS = {"bad_outcome_stood_by": {"harm_moved": "{measure}", "harm_unnamed": ""}}
 
 
 @lru_cache(maxsize=4)
@@ -172,6 +177,9 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
         for key in GATE_LIMITS[name]:
             if not isinstance(spec.get(key), (int, float)) or isinstance(spec.get(key), bool):
                 raise DataFileError(f"{path}: gate `{name}`: {key} must be a number")
+        for key, must_say in GATE_WORDS.get(name, {}).items():
+            if not isinstance(spec.get(key), str) or not spec[key].strip() or must_say not in spec[key]:
+                raise DataFileError(f"{path}: gate `{name}`: {key} must be one line of text" + (f" that says {must_say}" if must_say else ""))
         out[name] = {**spec, "feedback": spec["feedback"].replace("{max_level}", str(level))}
     return out
 
@@ -288,6 +296,23 @@ def _ties_back_data(path_text: str, _mtime: int) -> re.Pattern[str]:
     path = Path(path_text)
     cues = read_yaml_mapping(path, "substance file", schema_version=1).get("ties_back")
     return phrases_pattern(phrase_list(path, "ties_back", cues))
+
+
+@lru_cache(maxsize=4)
+def _unfinished_story_data(path_text: str, _mtime: int) -> str:
+    from mockint.datafiles import read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    line = read_yaml_mapping(path, "substance file", schema_version=1).get("unfinished_story")
+    if not isinstance(line, str) or not line.strip() or "\n" in line.strip():
+        raise DataFileError(f"{path}: `unfinished_story` must be one line of text")
+    return line.strip()
+
+
+def unfinished_story_line() -> str:
+    """substance.yaml's `unfinished_story`: what Real past example says of a past story that stops before its end."""
+    return _unfinished_story_data(*_substance_file())
 
 
 def ties_back_phrases() -> re.Pattern[str]:
@@ -537,9 +562,12 @@ def _question_concepts(question: str, _path_text: str, _mtime: int) -> tuple[Con
     by_groups: dict[tuple[int, ...], list[str]] = {}
     said: dict[tuple[int, ...], dict[str, None]] = {}  # the question's phrases for it, as the card names it
     for m in re.finditer(r"[a-z][a-z']+", text):
-        if m.group() in SCORER_STOPWORDS or any(a <= m.start() and m.end() <= b for a, b in framed):
+        # a possessive's word ends before its "'s": "your manager's decision" names a manager, though the phrase
+        # matched may stop short of the "'s" ("manager", "with a patient")
+        end = m.start() + len(m.group().removesuffix("'s").rstrip("'"))
+        if m.group() in SCORER_STOPWORDS or any(a <= m.start() and end <= b for a, b in framed):
             continue
-        covering = {i: [(a, b) for a, b in found if a <= m.start() and m.end() <= b] for i, found in enumerate(spans)}
+        covering = {i: [(a, b) for a, b in found if a <= m.start() and end <= b] for i, found in enumerate(spans)}
         groups = tuple(i for i, found in covering.items() if found)
         if groups:
             by_groups.setdefault(groups, []).append(m.group().removesuffix("'s"))
