@@ -1805,6 +1805,12 @@ class OfflineScorer:
     name = "offline"
 
     def score(self, question: str, transcript: Transcript, rubrics: list[Rubric], *, kind: str | None = None) -> Scorecard:
+        from mockint.scoring.support import reads_remembered
+
+        with reads_remembered():
+            return self._score(question, transcript, rubrics, kind=kind)
+
+    def _score(self, question: str, transcript: Transcript, rubrics: list[Rubric], *, kind: str | None) -> Scorecard:
         from mockint.speech.numbers import numbers_written
 
         transcript = numbers_written(transcript)  # what read_answer reads, so its quotes verify against it

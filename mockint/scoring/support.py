@@ -15,8 +15,10 @@ A requirement is a list of cues that must all be shown; "a or b" accepts either.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
 
 from mockint.scoring.safety import refuses_a_step, refusing_sentences
 
@@ -55,12 +57,35 @@ SHOWN_BY_PHRASES: dict[str, str] = {
 }
 
 
+# The quotes' readings while one answer is scored (reads_remembered): its quotes are checked at every level from the
+# score down, for each option of a requirement, and a detector reads the same text up to three times, so on dev's
+# longest answers reading quotes again was over half the scoring time. Not kept between answers, so an edited
+# rubric file is read again as before.
+_READS: ContextVar[dict[tuple[str, str], Any] | None] = ContextVar("quote_readings", default=None)
+
+
+@contextmanager
+def reads_remembered() -> Iterator[None]:
+    """Within this block a quote's cues are read once (the rubric files do not change while one answer is scored)."""
+    token = _READS.set({} if _READS.get() is None else _READS.get())
+    try:
+        yield
+    finally:
+        _READS.reset(token)
+
+
 def _detectors() -> dict[str, Callable[[str, str], bool]]:
     from mockint.scoring import offline as o
 
     def read(lower: str, cased: str) -> o.UnitCues:
+        remembered = _READS.get()
+        if remembered is not None and (lower, cased) in remembered:
+            return remembered[lower, cased]
         unit = o.Unit(text=cased, index=0, position=0.5, words=o._WORD.findall(lower), lower=" ".join(o._WORD.findall(lower)))
-        return o.read_unit(unit, cased=any(ch.isupper() for ch in cased))
+        cues = o.read_unit(unit, cased=any(ch.isupper() for ch in cased))
+        if remembered is not None:
+            remembered[lower, cased] = cues
+        return cues
 
     return {
         "outcome": lambda t, c: bool(o.says_outcome(t) or o.reports_harm(t) or o.what_followed(t)
