@@ -13,7 +13,7 @@ import yaml
 from mockint.errors import DataFileError
 from mockint.resources import resource_dir
 from mockint.scoring.offline import judge, read_answer
-from mockint.scoring.rubrics import LEVELS, OFFLINE_FEEDBACK_READINGS, load_rubrics
+from mockint.scoring.rubrics import LEVELS, OFFLINE_JUDGE_LINES, load_rubrics
 
 
 def _copied_rubrics(folder: Path) -> Path:
@@ -54,6 +54,9 @@ REFUSED = [
      r"criterion 'task': offline_feedback reading `nobody_responsible` is read by nothing \(the judge of star.task has team_goal_only\)"),
     ("star.action", _set_line(2, "Some steps ({steps)."), r"criterion 'action': offline_feedback line 2 is not a template"),
     ("specificity.real_example", _set_line(4, "   "), r"invalid rubric at criteria.3.offline_feedback.levels: .*one line of text"),
+    # a figure one line of the criterion gives is not given to the others
+    ("specificity.real_example", _set_line(2, "A real event ({descriptor})."),
+     r"criterion 'real_example': offline_feedback line 2 says \{descriptor\}, which the judge does not give \(it gives: none\)"),
 ]
 
 
@@ -127,15 +130,14 @@ def _marked(key: str, which) -> str:
 
 def test_the_judges_say_the_rubric_files_words_for_the_level_or_reading_they_give(tmp_path):
     folder = _copied_rubrics(tmp_path / "rubrics")
-    for key, (readings, figures) in OFFLINE_FEEDBACK_READINGS.items():
-        placeholders = "".join(f" {{{f}}}" for f in figures)
-        for which in [*LEVELS, *readings]:
-            _edit(folder, key, _set_line(which, _marked(key, which) + placeholders))
+    for key, (level_figures, readings) in OFFLINE_JUDGE_LINES.items():
+        for which, figures in [*((level, level_figures) for level in LEVELS), *readings.items()]:
+            _edit(folder, key, _set_line(which, _marked(key, which) + "".join(f" {{{f}}}" for f in figures)))
     rubrics = load_rubrics(folder=folder)
     given = set()
     for question, answer in ANSWERS:
         judged = judge(read_answer(answer, question, None, rubrics))
-        for key in OFFLINE_FEEDBACK_READINGS:
+        for key in OFFLINE_JUDGE_LINES:
             feedback = judged[key].feedback
             if feedback.startswith("Too short"):  # substance.yaml's whole-answer line (tested below)
                 continue
@@ -159,6 +161,33 @@ def test_a_judge_whose_rubric_is_not_given_speaks_in_the_shipped_files_words(tmp
     edited_star = judge(read_answer(answer, question, None, load_rubrics(folder=folder)))
     shipped = load_rubrics(["star"])[0].criterion("result").offline_feedback.readings["bad_outcome"]
     assert only_specificity["star.result"].feedback == shipped != edited_star["star.result"].feedback == "Edited: a bad outcome."
+
+
+HYPOTHETICALS = [
+    ("Tell me about a time you calmed an angry customer.",
+     "I would usually listen to them first and I'd apologise, then I would offer a refund or a replacement, because "
+     "generally people just want to feel heard, and I always try to stay calm."),
+    ("Describe a time a patient refused their medication.",
+     "Normally I'd sit with the patient and ask why, and I would explain what the tablet is for. If they still "
+     "refused I would document it and tell the nurse in charge, because you have to respect their choice."),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), HYPOTHETICALS)
+def test_a_story_criterion_of_an_answer_with_no_real_event_says_the_rubric_files_no_event_line(tmp_path, question, answer):
+    from mockint.records import Transcript
+    from mockint.scoring import score_question
+    from mockint.scoring.offline import OfflineScorer
+
+    folder = _copied_rubrics(tmp_path / "rubrics")
+    _edit(folder, "specificity.real_example", _set_line("no_event", "Edited, no event here: {descriptor}"))
+    rubrics = load_rubrics(folder=folder)
+    card = score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), rubrics)
+    real = card.criterion("specificity.real_example")
+    descriptor = next(r for r in rubrics if r.id == "specificity").criterion("real_example").levels[real.score]
+    said = {c.key: c.feedback for c in card.criteria if c.key in ("star.situation", "star.action", "star.result")}
+    assert real.score <= 1 and said
+    assert all(f == "Edited, no event here: " + descriptor[:1].lower() + descriptor[1:] for f in said.values()), said
 
 
 def test_the_whole_answer_lines_are_substance_files_words(monkeypatch, tmp_path):

@@ -946,13 +946,13 @@ def cue_phrases(rubrics: Iterable[Rubric] = ()) -> dict[str, CuePhrases]:
 
 def feedback_lines(rubrics: Iterable[Rubric] = ()) -> dict[str, OfflineFeedback]:
     """'rubric.criterion' -> what its rule judge says (its `offline_feedback`), for every criterion the judges speak
-    for (OFFLINE_FEEDBACK_READINGS): from `rubrics` where they have it, else from the shipped rubric file, as
+    for (OFFLINE_JUDGE_LINES): from `rubrics` where they have it, else from the shipped rubric file, as
     cue_phrases does (every judge runs on every answer, whichever rubrics it is scored against). The loader has
     refused a file without them, so each judge finds all its lines."""
-    from mockint.scoring.rubrics import OFFLINE_FEEDBACK_READINGS, shipped_rubric
+    from mockint.scoring.rubrics import OFFLINE_JUDGE_LINES, shipped_rubric
 
     given = {f"{r.id}.{c.id}": c.offline_feedback for r in rubrics for c in r.criteria if c.offline_feedback is not None}
-    for key in OFFLINE_FEEDBACK_READINGS.keys() - given.keys():
+    for key in OFFLINE_JUDGE_LINES.keys() - given.keys():
         rubric_id, criterion_id = key.split(".")
         shipped = shipped_rubric(rubric_id)
         criterion = shipped.criterion(criterion_id) if shipped else None
@@ -1771,7 +1771,10 @@ def no_event_reason(key: str, score: int, judgements: dict[str, Judgement], rubr
     if key not in NEEDS_PAST_EVENT or key == "specificity.real_example" or real is None or real.score > 1:
         return ""
     spec = next((c for r in rubrics if r.id == "specificity" for c in r.criteria if c.id == "real_example"), None)
-    return f"No real event to judge this on: {spec.levels[real.score][:1].lower()}{spec.levels[real.score][1:]}" if spec else real.feedback
+    if spec is None:
+        return real.feedback
+    descriptor = spec.levels[real.score]
+    return spec.offline_feedback.line("no_event", descriptor=descriptor[:1].lower() + descriptor[1:])
 
 
 class OfflineScorer:

@@ -102,7 +102,7 @@ class OfflineCues(_Strict):
 class OfflineFeedback(_Strict):
     """What the offline scorer's rule judge of one criterion says of its reading (offline.py's judge_*): a line
     per level, and `readings`, named lines for the special readings that say more than the level ("only the
-    team's goal is stated"). Which readings and figures a criterion's judge has is OFFLINE_FEEDBACK_READINGS;
+    team's goal is stated"). Which readings and figures a criterion's judge has is OFFLINE_JUDGE_LINES;
     a line left out is refused as the file loads (_check_offline_feedback), never found while scoring."""
 
     levels: dict[int, str] = Field(description="score 0..4 -> the judge's line for a reading at that level")
@@ -207,7 +207,7 @@ class Criterion(_Strict):
     )
     offline_feedback: OfflineFeedback | None = Field(
         default=None, description="what the offline scorer's rule judge of this criterion says of its reading "
-        "(OFFLINE_FEEDBACK_READINGS: required on the criteria it judges, refused on others)"
+        "(OFFLINE_JUDGE_LINES: required on the criteria it judges, refused on others)"
     )
 
     @field_validator("followup", "followup_measured", "followup_changed", "followup_bad_outcome")
@@ -381,20 +381,21 @@ def _check_offline_cues(rubric: Rubric, path: Path) -> None:
             phrase_list(path, f"{criterion.id}.offline_cues.{side}", cues, may_be_empty=True)
 
 
-# The criteria whose offline rule judge (offline.py's judge_*) says a line of its own, each with the names of its
-# special readings' lines and the figures a line may name ({steps}: "Concrete first-person steps ({steps})").
+# The criteria whose offline rule judge (offline.py's judge_*) says a line of its own: what its level lines may name
+# ({steps}: "Concrete first-person steps ({steps})"), and its special readings, each with what its line may name.
 # Every one needs `offline_feedback` with a line for each level 0-4 and each reading named here (the judges look
 # them up and have no words of their own); on any other criterion the lines would be read by nothing.
-OFFLINE_FEEDBACK_READINGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "star.situation": ((), ()),
-    "star.task": (("team_goal_only",), ()),
-    "star.action": (("we_only",), ("steps", "we_steps")),
-    "star.result": (("bad_outcome", "learned_not_measured"), ()),
-    "specificity.quantified_impact": (("vague_magnitudes", "hypothetical"), ()),
-    "specificity.concrete_detail": (("hypothetical", "nothing_named"), ("names",)),
-    "specificity.ownership": ((), ("i_count", "we_count")),
-    "specificity.real_example": ((), ()),
-    "specificity.relevance": (("too_little", "no_question", "no_real_time", "no_own_part"), ()),
+OFFLINE_JUDGE_LINES: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
+    "star.situation": ((), {}),
+    "star.task": ((), {"team_goal_only": ()}),
+    "star.action": (("steps", "we_steps"), {"we_only": ("steps", "we_steps")}),
+    "star.result": ((), {"bad_outcome": (), "learned_not_measured": ()}),
+    "specificity.quantified_impact": ((), {"vague_magnitudes": (), "hypothetical": ()}),
+    "specificity.concrete_detail": (("names",), {"hypothetical": ("names",), "nothing_named": ()}),
+    "specificity.ownership": (("i_count", "we_count"), {}),
+    # no_event: shown on the other past-story criteria when the answer tells no real event (offline.no_event_reason)
+    "specificity.real_example": ((), {"no_event": ("descriptor",)}),
+    "specificity.relevance": ((), {"too_little": (), "no_question": (), "no_real_time": (), "no_own_part": ()}),
 }
 
 
@@ -404,12 +405,12 @@ def _check_offline_feedback(rubric: Rubric, path: Path) -> None:
     for criterion in rubric.criteria:
         key, lines = f"{rubric.id}.{criterion.id}", criterion.offline_feedback
         where = f"{path}: criterion '{criterion.id}'"
-        if key not in OFFLINE_FEEDBACK_READINGS:
+        if key not in OFFLINE_JUDGE_LINES:
             if lines is not None:
                 raise DataFileError(f"{where} has offline_feedback, which the offline scorer reads only for "
-                                    f"{', '.join(OFFLINE_FEEDBACK_READINGS)}")
+                                    f"{', '.join(OFFLINE_JUDGE_LINES)}")
             continue
-        readings, figures = OFFLINE_FEEDBACK_READINGS[key]
+        level_figures, readings = OFFLINE_JUDGE_LINES[key]
         needs = f"a line for each level {LEVELS[0]}-{MAX_SCORE}" + (f" and readings {', '.join(readings)}" if readings else "")
         if lines is None:
             raise DataFileError(f"{where} has no offline_feedback: the offline scorer's judge of {key} needs {needs}")
@@ -420,14 +421,15 @@ def _check_offline_feedback(rubric: Rubric, path: Path) -> None:
                                 f"of {key} needs {needs})")
         unknown = sorted(set(lines.readings) - set(readings))
         if unknown:
-            raise DataFileError(f"{where}: offline_feedback reading `{unknown[0]}` is read by nothing (the judge of {key} "
-                                f"has {', '.join(readings) or 'no readings'})")
+            raise DataFileError(f"{where}: offline_feedback reading `{unknown[0]}` is read by nothing (the judge of "
+                                f"{key} has {', '.join(readings) or 'no readings'})")
         for which, text in [*lines.levels.items(), *lines.readings.items()]:
+            figures = readings[which] if isinstance(which, str) else level_figures
             try:
                 named = {name for _, name, _, _ in Formatter().parse(text) if name is not None}
             except ValueError as exc:
-                raise DataFileError(f"{where}: offline_feedback line {which} is not a template ({exc}); write a literal "
-                                    "brace as {{ or }}") from None
+                raise DataFileError(f"{where}: offline_feedback line {which} is not a template ({exc}); write a "
+                                    "literal brace as {{ or }}") from None
             if named - set(figures):
                 raise DataFileError(f"{where}: offline_feedback line {which} says {{{sorted(named - set(figures))[0]}}}, "
                                     f"which the judge does not give (it gives: {', '.join(figures) or 'none'})")
