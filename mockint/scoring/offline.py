@@ -951,14 +951,14 @@ def feedback_lines(rubrics: Iterable[Rubric] = ()) -> dict[str, OfflineFeedback]
     refused a file without them, so each judge finds all its lines."""
     from mockint.scoring.rubrics import OFFLINE_JUDGE_LINES, shipped_rubric
 
-    given = {f"{r.id}.{c.id}": c.offline_feedback for r in rubrics for c in r.criteria if c.offline_feedback is not None}
-    for key in OFFLINE_JUDGE_LINES.keys() - given.keys():
-        rubric_id, criterion_id = key.split(".")
+    lines = {f"{r.id}.{c.id}": c.offline_feedback for r in rubrics for c in r.criteria
+             if c.offline_feedback is not None}
+    missing = [key for key in OFFLINE_JUDGE_LINES if key not in lines]
+    for rubric_id in dict.fromkeys(key.split(".")[0] for key in missing):
         shipped = shipped_rubric(rubric_id)
-        criterion = shipped.criterion(criterion_id) if shipped else None
-        if criterion is not None and criterion.offline_feedback is not None:
-            given[key] = criterion.offline_feedback
-    return given
+        lines.update({f"{rubric_id}.{c.id}": c.offline_feedback for c in (shipped.criteria if shipped else [])
+                      if f"{rubric_id}.{c.id}" in missing and c.offline_feedback is not None})
+    return lines
 
 
 @lru_cache(maxsize=16)
@@ -996,7 +996,7 @@ class Reading:
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
 
-    def card_line(self, key: str, which: int | str, **figures: object) -> str:
+    def judge_line(self, key: str, which: int | str, **figures: object) -> str:
         """Criterion `key`'s judge line in its rubric file's words (`offline_feedback`): for level `which` (a score)
         or its reading named `which`, with `figures` in its {placeholders}."""
         return self.lines[key].line(which, **figures)
@@ -1193,7 +1193,7 @@ def judge_situation(r: Reading) -> Judgement:
     named = len(set().union(*(c.named for _, c in early))) if early else 0
     share, past, _ = _story_mode(r)
     if not r.units or past == 0 or share < 0.35:
-        return Judgement(0, [], r.card_line("star.situation", 0))
+        return Judgement(0, [], r.judge_line("star.situation", 0))
     score = 1
     if strong or weak or named:
         score = 2  # a recognisable event
@@ -1204,7 +1204,7 @@ def judge_situation(r: Reading) -> Judgement:
     if share < 0.6:
         score = min(score, 1)
     quotes = _best(r, lambda u, c: (c.time_anchor + 0.5 * c.weak_anchor + 0.5 * c.stakes + 0.5 * len(c.named)) * (1.0 if u.position <= 0.5 else 0.3))
-    return Judgement(score, quotes, r.card_line("star.situation", score))
+    return Judgement(score, quotes, r.judge_line("star.situation", score))
 
 
 def judge_task(r: Reading) -> Judgement:
@@ -1216,22 +1216,22 @@ def judge_task(r: Reading) -> Judgement:
         personal = []
     if not personal:
         if team and share >= 0.35:
-            return Judgement(1, _best(r, lambda u, c: float(c.team_task)), r.card_line("star.task", "team_goal_only"))
+            return Judgement(1, _best(r, lambda u, c: float(c.team_task)), r.judge_line("star.task", "team_goal_only"))
         # A past story that sets up a problem and has the candidate act on it implies the task
         # (level 1: "a goal is implied but not stated"); the graders gave 1, not 0, to such stories.
         early = [(u, c) for u, c in r.pairs() if u.position <= 0.5 or u.index < 2]
         acted = any(c.i_actions for c in r.cues)
         if share >= 0.5 and acted and any(c.stakes for _, c in early):
             return Judgement(1, _best(r, lambda u, c: float(c.stakes > 0) * (1.0 if u.position <= 0.5 else 0.3)),
-                             r.card_line("star.task", 1))
-        return Judgement(0, [], r.card_line("star.task", 0))
+                             r.judge_line("star.task", 1))
+        return Judgement(0, [], r.judge_line("star.task", 0))
     # Constraints near the task statement (same or next unit) make it precise.
     idx = {u.index for u, _ in personal}
     near = [c for u, c in r.pairs() if u.index in idx or u.index - 1 in idx]
     constraints = sum(min(c.constraints, 2) for c in near) + sum(c.quantities > 0 for c in near)
     score = 2 + (constraints >= 1) + (constraints >= 3)
     quotes = [_quote(u, _focus_pattern(PERSONAL_TASK)) for u, _ in personal[:1]]
-    return Judgement(score, quotes, r.card_line("star.task", score))
+    return Judgement(score, quotes, r.judge_line("star.task", score))
 
 
 def judge_action(r: Reading) -> Judgement:
@@ -1243,8 +1243,8 @@ def judge_action(r: Reading) -> Judgement:
     if distinct == 0:
         if we_verbs and share >= 0.35:
             return Judgement(1, _best(r, lambda u, c: len(c.we_actions)),
-                             r.card_line("star.action", "we_only", steps=distinct, we_steps=len(we_verbs)))
-        return Judgement(0, [], r.card_line("star.action", 0, steps=distinct, we_steps=len(we_verbs)))
+                             r.judge_line("star.action", "we_only", steps=distinct, we_steps=len(we_verbs)))
+        return Judgement(0, [], r.judge_line("star.action", 0, steps=distinct, we_steps=len(we_verbs)))
     if distinct <= 2:
         score = 2 if len(we_verbs) <= 2 * distinct else 1
     else:
@@ -1252,7 +1252,7 @@ def judge_action(r: Reading) -> Judgement:
     if share < 0.5:
         score = min(score, 1)
     quotes = _best(r, lambda u, c: len(c.i_actions), limit=2, focus=_focus_mine)
-    return Judgement(score, quotes, r.card_line("star.action", score, steps=distinct, we_steps=len(we_verbs)))
+    return Judgement(score, quotes, r.judge_line("star.action", score, steps=distinct, we_steps=len(we_verbs)))
 
 
 def first_step(r: Reading) -> int:
@@ -1305,7 +1305,7 @@ def judge_result(r: Reading) -> Judgement:
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
-        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], r.card_line("star.result", "bad_outcome"),
+        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], r.judge_line("star.result", "bad_outcome"),
                          firm=True)
     if measured and lesson:
         score = 4
@@ -1316,11 +1316,13 @@ def judge_result(r: Reading) -> Judgement:
     elif vague:
         score = 1
     else:
-        return Judgement(0, [], r.card_line("star.result", 0))
+        return Judgement(0, [], r.judge_line("star.result", 0))
     source = measured or concrete or vague
     quotes = [q for u, c in source[-1:] for q in _with_baseline(r, u, c, _quote(u, _focus_outcome))]
     quotes += [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
-    return Judgement(score, quotes, r.card_line("star.result", "learned_not_measured" if score == 3 and lesson else score))
+    # level 3 is a measure without a lesson, or a lesson without a measure: each says what the other would add
+    told = "learned_not_measured" if score == 3 and lesson else score
+    return Judgement(score, quotes, r.judge_line("star.result", told))
 
 
 def judge_quantified(r: Reading) -> Judgement:
@@ -1333,10 +1335,10 @@ def judge_quantified(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     if total == 0:
         if vague_mag:
-            return Judgement(1, [], r.card_line("specificity.quantified_impact", "vague_magnitudes"))
-        return Judgement(0, [], r.card_line("specificity.quantified_impact", 0))
+            return Judgement(1, [], r.judge_line("specificity.quantified_impact", "vague_magnitudes"))
+        return Judgement(0, [], r.judge_line("specificity.quantified_impact", 0))
     if share < 0.35:  # numbers in a hypothetical are targets or guesses, not measures of anything done
-        return Judgement(1, [], r.card_line("specificity.quantified_impact", "hypothetical"))
+        return Judgement(1, [], r.judge_line("specificity.quantified_impact", "hypothetical"))
     if impact >= 2 and total >= 3:
         score = 4
     elif impact >= 1:
@@ -1355,7 +1357,7 @@ def judge_quantified(r: Reading) -> Judgement:
     if quotes and top.before_after and _quote(top_unit, _focus_figures) == quotes[0]:
         led = _with_baseline(r, top_unit, top, quotes[0])  # where it started, then where it ended: the change, not two figures
         quotes = led + [q for q in quotes[1:] if q not in led][: 2 - len(led)]
-    return Judgement(score, quotes, r.card_line("specificity.quantified_impact", score))
+    return Judgement(score, quotes, r.judge_line("specificity.quantified_impact", score))
 
 
 def judge_detail(r: Reading) -> Judgement:
@@ -1367,11 +1369,11 @@ def judge_detail(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     names = ", ".join(sorted(named)[:4])
     if share < 0.35 and score > 1:  # names in a hypothetical anchor no event
-        return Judgement(1, [], r.card_line("specificity.concrete_detail", "hypothetical", names=names))
+        return Judgement(1, [], r.judge_line("specificity.concrete_detail", "hypothetical", names=names))
     quotes = _best(r, lambda u, c: len(c.named) + c.years + 0.5 * len(c.roles), limit=2, minimum=0.5)
     # at level 2 the specifics may be roles, years or scale alone: the line then names them in the file's word
-    shown = names or r.card_line("specificity.concrete_detail", "nothing_named") if score == 2 else names
-    return Judgement(score, quotes, r.card_line("specificity.concrete_detail", score, names=shown))
+    shown = names or r.judge_line("specificity.concrete_detail", "nothing_named") if score == 2 else names
+    return Judgement(score, quotes, r.judge_line("specificity.concrete_detail", score, names=shown))
 
 
 def judge_ownership(r: Reading) -> Judgement:
@@ -1405,7 +1407,7 @@ def judge_ownership(r: Reading) -> Judgement:
         quotes = [_quote(owned[0], _focus_pattern(own_part_phrases()))]
     else:
         quotes = _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1, focus=_focus_mine)
-    return Judgement(score, quotes, r.card_line("specificity.ownership", score, i_count=i_words, we_count=we_words))
+    return Judgement(score, quotes, r.judge_line("specificity.ownership", score, i_count=i_words, we_count=we_words))
 
 
 # What happened at the end, told of someone or something other than the candidate: "it went in on time", "we served on
@@ -1452,7 +1454,7 @@ def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
     # Daventry site") pins an event down as well as a date does.
     quotes = _best(r, lambda u, c: (c.time_anchor + c.years + min(len(c.named), 2)) * (c.past > 0) + 0.3 * c.past
                    - c.hypothetical - c.habitual, minimum=0.3) if score else []
-    feedback = unfinished_story_line() if unfinished else r.card_line("specificity.real_example", score)
+    feedback = unfinished_story_line() if unfinished else r.judge_line("specificity.real_example", score)
     return Judgement(score, quotes, feedback, firm=unfinished)
 
 
@@ -1593,11 +1595,12 @@ MOTIVATION_FRAME = frozenset("want work join apply job role position here compan
 
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
-        return Judgement(0, [], r.card_line("specificity.relevance", "too_little"))
+        return Judgement(0, [], r.judge_line("specificity.relevance", "too_little"))
     question = r.question.lower()
     if not question.strip():
         score = min(2, max(1, story.score))
-        return Judgement(score, _best(r, lambda u, c: len(u.words) / 100), r.card_line("specificity.relevance", "no_question"))
+        return Judgement(score, _best(r, lambda u, c: len(u.words) / 100),
+                         r.judge_line("specificity.relevance", "no_question"))
     q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
     expanded = set(q_words)
     for theme, related in THEMES.items():
@@ -1657,8 +1660,9 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     if score and not quotes:
         quotes = story.quotes[:1]  # no shared words: the story itself is the evidence it answers
     # a behavioural question's partial answer says what it lacks: a real time, or the candidate's own part
-    told = {2: "no_real_time" if behavioural and story.score <= 1 else 2, 3: "no_own_part" if behavioural and ownership.score <= 1 else 3}
-    feedback = r.card_line("specificity.relevance", told.get(score, score))
+    told = {2: "no_real_time" if behavioural and story.score <= 1 else 2,
+            3: "no_own_part" if behavioural and ownership.score <= 1 else 3}
+    feedback = r.judge_line("specificity.relevance", told.get(score, score))
     # Nothing shared with the question, in words or by meaning: the model cannot find a link the rule did not.
     return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not near)
 
@@ -1711,7 +1715,8 @@ def judge(reading: Reading) -> dict[str, Judgement]:
     if ceiling is not None:
         for key, j in judgements.items():
             if j.score > ceiling:
-                judgements[key] = Judgement(ceiling, j.quotes, said["too_short"].replace("{words}", str(reading.word_count)))
+                judgements[key] = Judgement(ceiling, j.quotes,
+                                            said["too_short"].replace("{words}", str(reading.word_count)))
     return judgements
 
 

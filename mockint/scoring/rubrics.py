@@ -106,7 +106,8 @@ class OfflineFeedback(_Strict):
     a line left out is refused as the file loads (_check_offline_feedback), never found while scoring."""
 
     levels: dict[int, str] = Field(description="score 0..4 -> the judge's line for a reading at that level")
-    readings: dict[str, str] = Field(default_factory=dict, description="name -> the judge's line for that special reading")
+    readings: dict[str, str] = Field(default_factory=dict,
+                                     description="name -> the judge's line for that special reading")
 
     @field_validator("levels", "readings")
     @classmethod
@@ -119,7 +120,7 @@ class OfflineFeedback(_Strict):
         return lines
 
     def line(self, which: int | str, **figures: object) -> str:
-        """The line for level `which` (a score) or reading `which` (a name), its {placeholders} filled from `figures`."""
+        """The line for level `which` (a score) or reading `which` (a name), its {placeholders} from `figures`."""
         return (self.levels[which] if isinstance(which, int) else self.readings[which]).format(**figures)
 
 
@@ -411,7 +412,9 @@ def _check_offline_feedback(rubric: Rubric, path: Path) -> None:
                                     f"{', '.join(OFFLINE_JUDGE_LINES)}")
             continue
         level_figures, readings = OFFLINE_JUDGE_LINES[key]
-        needs = f"a line for each level {LEVELS[0]}-{MAX_SCORE}" + (f" and readings {', '.join(readings)}" if readings else "")
+        needs = f"a line for each level {LEVELS[0]}-{MAX_SCORE}"
+        if readings:
+            needs += f" and readings {', '.join(readings)}"
         if lines is None:
             raise DataFileError(f"{where} has no offline_feedback: the offline scorer's judge of {key} needs {needs}")
         missing = [f"level {level}" for level in LEVELS if level not in lines.levels]
@@ -431,7 +434,7 @@ def _check_offline_feedback(rubric: Rubric, path: Path) -> None:
                 raise DataFileError(f"{where}: offline_feedback line {which} is not a template ({exc}); write a "
                                     "literal brace as {{ or }}") from None
             if named - set(figures):
-                raise DataFileError(f"{where}: offline_feedback line {which} says {{{sorted(named - set(figures))[0]}}}, "
+                raise DataFileError(f"{where}: offline_feedback line {which} says {{{min(named - set(figures))}}}, "
                                     f"which the judge does not give (it gives: {', '.join(figures) or 'none'})")
 
 

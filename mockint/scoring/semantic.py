@@ -323,7 +323,8 @@ def _whole_answer_data(path_text: str, _mtime: int) -> dict[str, str]:
     for name, must_say in WHOLE_ANSWER_LINES.items():
         line = section.get(name)
         if not isinstance(line, str) or not line.strip() or "\n" in line.strip() or must_say not in line:
-            raise DataFileError(f"{path}: `whole_answer.{name}` must be one line of text" + (f" that says {must_say}" if must_say else ""))
+            raise DataFileError(f"{path}: `whole_answer.{name}` must be one line of text"
+                                + (f" that says {must_say}" if must_say else ""))
     return {name: section[name].strip() for name in WHOLE_ANSWER_LINES}
 
 
