@@ -59,7 +59,7 @@ from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST, YEAR
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
-from mockint.scoring.rubrics import Rubric, load_overall_formula
+from mockint.scoring.rubrics import OfflineFeedback, Rubric, load_overall_formula
 from mockint.scoring.safety import apply_ceilings, not_evidence_for, refusing_sentences, within
 
 MAX_QUOTE_WORDS = 30
@@ -944,6 +944,23 @@ def cue_phrases(rubrics: Iterable[Rubric] = ()) -> dict[str, CuePhrases]:
         for r in [*given, *filter(None, others)] for c in r.criteria if c.offline_cues is not None))
 
 
+def feedback_lines(rubrics: Iterable[Rubric] = ()) -> dict[str, OfflineFeedback]:
+    """'rubric.criterion' -> what its rule judge says (its `offline_feedback`), for every criterion the judges speak
+    for (OFFLINE_JUDGE_LINES): from `rubrics` where they have it, else from the shipped rubric file, as
+    cue_phrases does (every judge runs on every answer, whichever rubrics it is scored against). The loader has
+    refused a file without them, so each judge finds all its lines."""
+    from mockint.scoring.rubrics import OFFLINE_JUDGE_LINES, shipped_rubric
+
+    lines = {f"{r.id}.{c.id}": c.offline_feedback for r in rubrics for c in r.criteria
+             if c.offline_feedback is not None}
+    missing = [key for key in OFFLINE_JUDGE_LINES if key not in lines]
+    for rubric_id in dict.fromkeys(key.split(".")[0] for key in missing):
+        shipped = shipped_rubric(rubric_id)
+        lines.update({f"{rubric_id}.{c.id}": c.offline_feedback for c in (shipped.criteria if shipped else [])
+                      if f"{rubric_id}.{c.id}" in missing and c.offline_feedback is not None})
+    return lines
+
+
 @lru_cache(maxsize=16)
 def _cue_phrases(cues: tuple) -> dict[str, CuePhrases]:
     from mockint.scoring.semantic import phrases_pattern
@@ -963,6 +980,7 @@ class Reading:
     # (`mockint score --kind`, a bank question's), else the one its wording asks for.
     kind: str = DEFAULT_KIND
     phrases: dict[str, CuePhrases] = field(default_factory=dict, repr=False)  # the rubrics' offline_cues
+    lines: dict[str, OfflineFeedback] = field(default_factory=dict, repr=False)  # the rubrics' offline_feedback
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
@@ -977,6 +995,11 @@ class Reading:
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
+
+    def judge_line(self, key: str, which: int | str, **figures: object) -> str:
+        """Criterion `key`'s judge line in its rubric file's words (`offline_feedback`): for level `which` (a score)
+        or its reading named `which`, with `figures` in its {placeholders}."""
+        return self.lines[key].line(which, **figures)
 
     def pairs(self):
         return zip(self.units, self.cues)
@@ -1068,8 +1091,9 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
             cues[then].before_after = True
         cues[then].baseline = first
     judged_as = kind if kind in load_kinds() else classify(question)
+    rubrics = list(rubrics)
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
-                   cue_phrases(rubrics))
+                   cue_phrases(rubrics), feedback_lines(rubrics))
 
 
 # Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
@@ -1169,7 +1193,7 @@ def judge_situation(r: Reading) -> Judgement:
     named = len(set().union(*(c.named for _, c in early))) if early else 0
     share, past, _ = _story_mode(r)
     if not r.units or past == 0 or share < 0.35:
-        return Judgement(0, [], "No specific past event is set up; the answer stays general.")
+        return Judgement(0, [], r.judge_line("star.situation", 0))
     score = 1
     if strong or weak or named:
         score = 2  # a recognisable event
@@ -1180,13 +1204,7 @@ def judge_situation(r: Reading) -> Judgement:
     if share < 0.6:
         score = min(score, 1)
     quotes = _best(r, lambda u, c: (c.time_anchor + 0.5 * c.weak_anchor + 0.5 * c.stakes + 0.5 * len(c.named)) * (1.0 if u.position <= 0.5 else 0.3))
-    feedback = {
-        1: "The setting is vague: no when, where or what was at stake.",
-        2: "There is an event, but the when/where or the stakes stay unclear.",
-        3: "Clear, specific setting; add who was involved or what was at stake to make it vivid.",
-        4: "Specific, well-anchored situation with clear stakes.",
-    }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, r.judge_line("star.situation", score))
 
 
 def judge_task(r: Reading) -> Judgement:
@@ -1198,27 +1216,22 @@ def judge_task(r: Reading) -> Judgement:
         personal = []
     if not personal:
         if team and share >= 0.35:
-            return Judgement(1, _best(r, lambda u, c: float(c.team_task)), "Only the team's goal is stated; say what you were responsible for.")
+            return Judgement(1, _best(r, lambda u, c: float(c.team_task)), r.judge_line("star.task", "team_goal_only"))
         # A past story that sets up a problem and has the candidate act on it implies the task
         # (level 1: "a goal is implied but not stated"); the graders gave 1, not 0, to such stories.
         early = [(u, c) for u, c in r.pairs() if u.position <= 0.5 or u.index < 2]
         acted = any(c.i_actions for c in r.cues)
         if share >= 0.5 and acted and any(c.stakes for _, c in early):
             return Judgement(1, _best(r, lambda u, c: float(c.stakes > 0) * (1.0 if u.position <= 0.5 else 0.3)),
-                             "The task is only implied by the problem; say what you were responsible for and what success meant.")
-        return Judgement(0, [], "No goal or personal responsibility is stated.")
+                             r.judge_line("star.task", 1))
+        return Judgement(0, [], r.judge_line("star.task", 0))
     # Constraints near the task statement (same or next unit) make it precise.
     idx = {u.index for u, _ in personal}
     near = [c for u, c in r.pairs() if u.index in idx or u.index - 1 in idx]
     constraints = sum(min(c.constraints, 2) for c in near) + sum(c.quantities > 0 for c in near)
     score = 2 + (constraints >= 1) + (constraints >= 3)
     quotes = [_quote(u, _focus_pattern(PERSONAL_TASK)) for u, _ in personal[:1]]
-    feedback = {
-        2: "Your responsibility is stated but vague; add the goal, deadline or constraint.",
-        3: "Clear personal responsibility; naming what success looked like would make it precise.",
-        4: "Precise responsibility with its goal and constraints.",
-    }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, r.judge_line("star.task", score))
 
 
 def judge_action(r: Reading) -> Judgement:
@@ -1229,8 +1242,9 @@ def judge_action(r: Reading) -> Judgement:
     structure = (r.total("sequence") > 0) + (r.total("reasoning") > 1)
     if distinct == 0:
         if we_verbs and share >= 0.35:
-            return Judgement(1, _best(r, lambda u, c: len(c.we_actions)), f"Only 'we' did things here ({len(we_verbs)}x); say what you did.")
-        return Judgement(0, [], "No actions you actually took are described.")
+            return Judgement(1, _best(r, lambda u, c: len(c.we_actions)),
+                             r.judge_line("star.action", "we_only", steps=distinct, we_steps=len(we_verbs)))
+        return Judgement(0, [], r.judge_line("star.action", 0, steps=distinct, we_steps=len(we_verbs)))
     if distinct <= 2:
         score = 2 if len(we_verbs) <= 2 * distinct else 1
     else:
@@ -1238,13 +1252,7 @@ def judge_action(r: Reading) -> Judgement:
     if share < 0.5:
         score = min(score, 1)
     quotes = _best(r, lambda u, c: len(c.i_actions), limit=2, focus=_focus_mine)
-    feedback = {
-        1: "Your own actions are hard to separate from the team's or from what you usually do.",
-        2: f"Some first-person steps ({distinct}); walk through more of what you did and why.",
-        3: f"Concrete first-person steps ({distinct}); add the reasoning or trade-off behind them.",
-        4: f"A clear sequence of your own actions ({distinct} distinct steps) with reasoning.",
-    }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, r.judge_line("star.action", score, steps=distinct, we_steps=len(we_verbs)))
 
 
 def first_step(r: Reading) -> int:
@@ -1297,7 +1305,7 @@ def judge_result(r: Reading) -> Judgement:
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
-        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], "The outcome described is a bad one, and nothing in the answer says what was learned or put right.",
+        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], r.judge_line("star.result", "bad_outcome"),
                          firm=True)
     if measured and lesson:
         score = 4
@@ -1308,17 +1316,13 @@ def judge_result(r: Reading) -> Judgement:
     elif vague:
         score = 1
     else:
-        return Judgement(0, [], "No outcome: the story stops before saying what happened.")
+        return Judgement(0, [], r.judge_line("star.result", 0))
     source = measured or concrete or vague
     quotes = [q for u, c in source[-1:] for q in _with_baseline(r, u, c, _quote(u, _focus_outcome))]
     quotes += [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
-    feedback = {
-        1: "The outcome is vague; say what changed, by how much, and what you learned.",
-        2: "There is an outcome, but not measured or without a lesson; add a number and what you learned.",
-        3: "Concrete outcome; " + ("add what you learned." if not lesson else "put a number on it."),
-        4: "Measured outcome tied to your actions, plus what you learned.",
-    }[score]
-    return Judgement(score, quotes, feedback)
+    # level 3 is a measure without a lesson, or a lesson without a measure: each says what the other would add
+    told = "learned_not_measured" if score == 3 and lesson else score
+    return Judgement(score, quotes, r.judge_line("star.result", told))
 
 
 def judge_quantified(r: Reading) -> Judgement:
@@ -1331,10 +1335,10 @@ def judge_quantified(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     if total == 0:
         if vague_mag:
-            return Judgement(1, [], "Only vague magnitudes ('a lot', 'much faster'); put a number on the impact.")
-        return Judgement(0, [], "No numbers: size the problem and the impact (time, money, %, people).")
+            return Judgement(1, [], r.judge_line("specificity.quantified_impact", "vague_magnitudes"))
+        return Judgement(0, [], r.judge_line("specificity.quantified_impact", 0))
     if share < 0.35:  # numbers in a hypothetical are targets or guesses, not measures of anything done
-        return Judgement(1, [], "The numbers describe what might happen, not what did; measure a real result.")
+        return Judgement(1, [], r.judge_line("specificity.quantified_impact", "hypothetical"))
     if impact >= 2 and total >= 3:
         score = 4
     elif impact >= 1:
@@ -1353,13 +1357,7 @@ def judge_quantified(r: Reading) -> Judgement:
     if quotes and top.before_after and _quote(top_unit, _focus_figures) == quotes[0]:
         led = _with_baseline(r, top_unit, top, quotes[0])  # where it started, then where it ended: the change, not two figures
         quotes = led + [q for q in quotes[1:] if q not in led][: 2 - len(led)]
-    feedback = {
-        1: "Only incidental numbers; measure the impact of your work.",
-        2: "Numbers size the situation but not your impact; add a before/after.",
-        3: "Impact is measured; a before/after or a second measure would make it compelling.",
-        4: "Impact measured with before/after numbers.",
-    }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, r.judge_line("specificity.quantified_impact", score))
 
 
 def judge_detail(r: Reading) -> Judgement:
@@ -1369,18 +1367,13 @@ def judge_detail(r: Reading) -> Judgement:
     specifics = len(named) + min(years, 2) + 0.5 * min(len(roles), 4) + 0.25 * min(r.total("scaled_quantities"), 4)
     score = 0 if specifics < 0.5 else 1 if specifics < 1.5 else 2 if specifics < 3 else 3 if specifics < 5 else 4
     share, _past, _ = _story_mode(r)
-    if share < 0.35 and score > 1:  # names in a hypothetical anchor no event
-        return Judgement(1, [], "Named things, but in a hypothetical; tie them to a real event.")
-    quotes = _best(r, lambda u, c: len(c.named) + c.years + 0.5 * len(c.roles), limit=2, minimum=0.5)
     names = ", ".join(sorted(named)[:4])
-    feedback = {
-        0: "Nothing is named; add the tools, systems, people and dates.",
-        1: "Mostly generic; name the system, team or client and when it happened.",
-        2: f"Some specifics ({names or 'roles'}); more named detail would make it checkable.",
-        3: f"Good concrete detail ({names}).",
-        4: f"Rich, checkable detail ({names}, ...).",
-    }[score]
-    return Judgement(score, quotes, feedback)
+    if share < 0.35 and score > 1:  # names in a hypothetical anchor no event
+        return Judgement(1, [], r.judge_line("specificity.concrete_detail", "hypothetical", names=names))
+    quotes = _best(r, lambda u, c: len(c.named) + c.years + 0.5 * len(c.roles), limit=2, minimum=0.5)
+    # at level 2 the specifics may be roles, years or scale alone: the line then names them in the file's word
+    shown = names or r.judge_line("specificity.concrete_detail", "nothing_named") if score == 2 else names
+    return Judgement(score, quotes, r.judge_line("specificity.concrete_detail", score, names=shown))
 
 
 def judge_ownership(r: Reading) -> Judgement:
@@ -1414,14 +1407,7 @@ def judge_ownership(r: Reading) -> Judgement:
         quotes = [_quote(owned[0], _focus_pattern(own_part_phrases()))]
     else:
         quotes = _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1, focus=_focus_mine)
-    feedback = f"'I' {i_words}x vs 'we' {we_words}x; " + {
-        0: "your own part never appears.",
-        1: "your contribution can only be guessed.",
-        2: "your part is mixed up with the team's.",
-        3: "your contribution is clear.",
-        4: "clear personal ownership of the decisions.",
-    }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, r.judge_line("specificity.ownership", score, i_count=i_words, we_count=we_words))
 
 
 # What happened at the end, told of someone or something other than the candidate: "it went in on time", "we served on
@@ -1468,13 +1454,7 @@ def judge_real_example(r: Reading, ended: bool = True) -> Judgement:
     # Daventry site") pins an event down as well as a date does.
     quotes = _best(r, lambda u, c: (c.time_anchor + c.years + min(len(c.named), 2)) * (c.past > 0) + 0.3 * c.past
                    - c.hypothetical - c.habitual, minimum=0.3) if score else []
-    feedback = {
-        0: "This is what you would do or usually do, not something that happened; pick one real time.",
-        1: "Mostly hypothetical or general; tell one real event instead.",
-        2: "A real event, but told in generalities; say what actually happened, step by step.",
-        3: unfinished_story_line() if unfinished else "A real past example.",
-        4: "One particular past event told concretely from start to end.",
-    }[score]
+    feedback = unfinished_story_line() if unfinished else r.judge_line("specificity.real_example", score)
     return Judgement(score, quotes, feedback, firm=unfinished)
 
 
@@ -1615,11 +1595,12 @@ MOTIVATION_FRAME = frozenset("want work join apply job role position here compan
 
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
-        return Judgement(0, [], "The answer has almost no content to judge.")
+        return Judgement(0, [], r.judge_line("specificity.relevance", "too_little"))
     question = r.question.lower()
     if not question.strip():
         score = min(2, max(1, story.score))
-        return Judgement(score, _best(r, lambda u, c: len(u.words) / 100), "No question given; relevance judged on substance only.")
+        return Judgement(score, _best(r, lambda u, c: len(u.words) / 100),
+                         r.judge_line("specificity.relevance", "no_question"))
     q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
     expanded = set(q_words)
     for theme, related in THEMES.items():
@@ -1678,13 +1659,10 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         quotes = _best(r, lambda u, c: len(expanded & {_stem(w) for w in u.words}), minimum=1) if score else []
     if score and not quotes:
         quotes = story.quotes[:1]  # no shared words: the story itself is the evidence it answers
-    feedback = {
-        0: "Does not address the question.",
-        1: "Touches the question only in passing.",
-        2: "Partly answers the question" + ("; it asked for a real time it happened." if behavioural and story.score <= 1 else "; make the link to it explicit."),
-        3: "Answers the question asked" + ("; say what you did." if behavioural and ownership.score <= 1 else "."),
-        4: "Answers exactly the question asked.",
-    }[score]
+    # a behavioural question's partial answer says what it lacks: a real time, or the candidate's own part
+    told = {2: "no_real_time" if behavioural and story.score <= 1 else 2,
+            3: "no_own_part" if behavioural and ownership.score <= 1 else 3}
+    feedback = r.judge_line("specificity.relevance", told.get(score, score))
     # Nothing shared with the question, in words or by meaning: the model cannot find a link the rule did not.
     return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not near)
 
@@ -1710,8 +1688,11 @@ def kind_substance(r: Reading, real: Judgement) -> Judgement:
 
 
 def judge(reading: Reading) -> dict[str, Judgement]:
+    from mockint.scoring.semantic import whole_answer_lines
+
+    said = whole_answer_lines()  # read for every answer: a line left out is found on the first one scored
     if not reading.units:
-        empty = Judgement(0, [], "No answer content to score" + (" (only text addressed to the grader)." if reading.meta_units else "."))
+        empty = Judgement(0, [], said["only_to_grader" if reading.meta_units else "no_content"])
         return {k: empty for k in (
             "star.situation", "star.task", "star.action", "star.result", "specificity.quantified_impact",
             "specificity.concrete_detail", "specificity.ownership", "specificity.real_example", "specificity.relevance")}
@@ -1734,7 +1715,8 @@ def judge(reading: Reading) -> dict[str, Judgement]:
     if ceiling is not None:
         for key, j in judgements.items():
             if j.score > ceiling:
-                judgements[key] = Judgement(ceiling, j.quotes, f"Too short to show this ({reading.word_count} words); tell the whole story.")
+                judgements[key] = Judgement(ceiling, j.quotes,
+                                            said["too_short"].replace("{words}", str(reading.word_count)))
     return judgements
 
 
@@ -1794,7 +1776,10 @@ def no_event_reason(key: str, score: int, judgements: dict[str, Judgement], rubr
     if key not in NEEDS_PAST_EVENT or key == "specificity.real_example" or real is None or real.score > 1:
         return ""
     spec = next((c for r in rubrics if r.id == "specificity" for c in r.criteria if c.id == "real_example"), None)
-    return f"No real event to judge this on: {spec.levels[real.score][:1].lower()}{spec.levels[real.score][1:]}" if spec else real.feedback
+    if spec is None:
+        return real.feedback
+    descriptor = spec.levels[real.score]
+    return spec.offline_feedback.line("no_event", descriptor=descriptor[:1].lower() + descriptor[1:])
 
 
 class OfflineScorer:

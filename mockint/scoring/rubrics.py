@@ -99,6 +99,31 @@ class OfflineCues(_Strict):
     poor: list[str] = Field(default_factory=list, description="phrases of an answer that does it badly")
 
 
+class OfflineFeedback(_Strict):
+    """What the offline scorer's rule judge of one criterion says of its reading (offline.py's judge_*): a line
+    per level, and `readings`, named lines for the special readings that say more than the level ("only the
+    team's goal is stated"). Which readings and figures a criterion's judge has is OFFLINE_JUDGE_LINES;
+    a line left out is refused as the file loads (_check_offline_feedback), never found while scoring."""
+
+    levels: dict[int, str] = Field(description="score 0..4 -> the judge's line for a reading at that level")
+    readings: dict[str, str] = Field(default_factory=dict,
+                                     description="name -> the judge's line for that special reading")
+
+    @field_validator("levels", "readings")
+    @classmethod
+    def _one_line_each(cls, lines: dict) -> dict:
+        unknown = [k for k in lines if isinstance(k, int) and k not in LEVELS]
+        if unknown:
+            raise ValueError(f"{unknown[0]} is not a score (0-{MAX_SCORE})")
+        if any(not text.strip() or "\n" in text.strip() for text in lines.values()):
+            raise ValueError("every line must be one line of text")
+        return lines
+
+    def line(self, which: int | str, **figures: object) -> str:
+        """The line for level `which` (a score) or reading `which` (a name), its {placeholders} from `figures`."""
+        return (self.levels[which] if isinstance(which, int) else self.readings[which]).format(**figures)
+
+
 class CriterionVariant(_Strict):
     """The criterion's words for some questions: a weakness question's "specific reasons" are about a
     real weakness, not about this employer. Scores and cues are the criterion's own; only the words
@@ -180,6 +205,10 @@ class Criterion(_Strict):
     )
     variants: list[CriterionVariant] = Field(
         default_factory=list, description="other words for some questions (by kind or wording); the first that matches"
+    )
+    offline_feedback: OfflineFeedback | None = Field(
+        default=None, description="what the offline scorer's rule judge of this criterion says of its reading "
+        "(OFFLINE_JUDGE_LINES: required on the criteria it judges, refused on others)"
     )
 
     @field_validator("followup", "followup_measured", "followup_changed", "followup_bad_outcome")
@@ -320,6 +349,7 @@ def load_rubric_file(path: Path) -> Rubric:
     if rubric.id != path.stem:
         raise DataFileError(f"{path}: rubric id '{rubric.id}' must match the file name '{path.stem}'")
     _check_offline_cues(rubric, path)
+    _check_offline_feedback(rubric, path)
     _check_variant_kinds(rubric, path)
     return rubric
 
@@ -350,6 +380,62 @@ def _check_offline_cues(rubric: Rubric, path: Path) -> None:
                                 f"only for {', '.join(OFFLINE_CUE_READERS)}")
         for side, cues in (("good", criterion.offline_cues.good), ("poor", criterion.offline_cues.poor)):
             phrase_list(path, f"{criterion.id}.offline_cues.{side}", cues, may_be_empty=True)
+
+
+# The criteria whose offline rule judge (offline.py's judge_*) says a line of its own: what its level lines may name
+# ({steps}: "Concrete first-person steps ({steps})"), and its special readings, each with what its line may name.
+# Every one needs `offline_feedback` with a line for each level 0-4 and each reading named here (the judges look
+# them up and have no words of their own); on any other criterion the lines would be read by nothing.
+OFFLINE_JUDGE_LINES: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
+    "star.situation": ((), {}),
+    "star.task": ((), {"team_goal_only": ()}),
+    "star.action": (("steps", "we_steps"), {"we_only": ("steps", "we_steps")}),
+    "star.result": ((), {"bad_outcome": (), "learned_not_measured": ()}),
+    "specificity.quantified_impact": ((), {"vague_magnitudes": (), "hypothetical": ()}),
+    "specificity.concrete_detail": (("names",), {"hypothetical": ("names",), "nothing_named": ()}),
+    "specificity.ownership": (("i_count", "we_count"), {}),
+    # no_event: shown on the other past-story criteria when the answer tells no real event (offline.no_event_reason)
+    "specificity.real_example": ((), {"no_event": ("descriptor",)}),
+    "specificity.relevance": ((), {"too_little": (), "no_question": (), "no_real_time": (), "no_own_part": ()}),
+}
+
+
+def _check_offline_feedback(rubric: Rubric, path: Path) -> None:
+    """`offline_feedback` on every criterion the offline rule judges speak for, with every line they look up and no
+    figure they do not give; on no other criterion. One line naming the file and the criterion."""
+    for criterion in rubric.criteria:
+        key, lines = f"{rubric.id}.{criterion.id}", criterion.offline_feedback
+        where = f"{path}: criterion '{criterion.id}'"
+        if key not in OFFLINE_JUDGE_LINES:
+            if lines is not None:
+                raise DataFileError(f"{where} has offline_feedback, which the offline scorer reads only for "
+                                    f"{', '.join(OFFLINE_JUDGE_LINES)}")
+            continue
+        level_figures, readings = OFFLINE_JUDGE_LINES[key]
+        needs = f"a line for each level {LEVELS[0]}-{MAX_SCORE}"
+        if readings:
+            needs += f" and readings {', '.join(readings)}"
+        if lines is None:
+            raise DataFileError(f"{where} has no offline_feedback: the offline scorer's judge of {key} needs {needs}")
+        missing = [f"level {level}" for level in LEVELS if level not in lines.levels]
+        missing += [f"reading `{name}`" for name in readings if name not in lines.readings]
+        if missing:
+            raise DataFileError(f"{where}: offline_feedback has no line for {missing[0]} (the offline scorer's judge "
+                                f"of {key} needs {needs})")
+        unknown = sorted(set(lines.readings) - set(readings))
+        if unknown:
+            raise DataFileError(f"{where}: offline_feedback reading `{unknown[0]}` is read by nothing (the judge of "
+                                f"{key} has {', '.join(readings) or 'no readings'})")
+        for which, text in [*lines.levels.items(), *lines.readings.items()]:
+            figures = readings[which] if isinstance(which, str) else level_figures
+            try:
+                named = {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+            except ValueError as exc:
+                raise DataFileError(f"{where}: offline_feedback line {which} is not a template ({exc}); write a "
+                                    "literal brace as {{ or }}") from None
+            if named - set(figures):
+                raise DataFileError(f"{where}: offline_feedback line {which} says {{{min(named - set(figures))}}}, "
+                                    f"which the judge does not give (it gives: {', '.join(figures) or 'none'})")
 
 
 def _check_variant_kinds(rubric: Rubric, path: Path) -> None:

@@ -310,6 +310,30 @@ def _unfinished_story_data(path_text: str, _mtime: int) -> str:
     return line.strip()
 
 
+# substance.yaml's `whole_answer`: the lines every past-story criterion says of an answer with nothing, or too little,
+# to judge (offline.judge), and the figure each must give.
+WHOLE_ANSWER_LINES = {"no_content": "", "only_to_grader": "", "too_short": "{words}"}
+
+
+@lru_cache(maxsize=4)
+def _whole_answer_data(path_text: str, _mtime: int) -> dict[str, str]:
+    from mockint.errors import DataFileError
+
+    path, section = _mapping_section(path_text, "whole_answer", f"map {', '.join(WHOLE_ANSWER_LINES)} to one line each")
+    for name, must_say in WHOLE_ANSWER_LINES.items():
+        line = section.get(name)
+        if not isinstance(line, str) or not line.strip() or "\n" in line.strip() or must_say not in line:
+            raise DataFileError(f"{path}: `whole_answer.{name}` must be one line of text"
+                                + (f" that says {must_say}" if must_say else ""))
+    return {name: section[name].strip() for name in WHOLE_ANSWER_LINES}
+
+
+def whole_answer_lines() -> dict[str, str]:
+    """substance.yaml's `whole_answer`: what the past-story criteria say of an empty answer (`no_content`), of one
+    only addressed to the grader (`only_to_grader`), and of one too short to hold a story (`too_short`, {words})."""
+    return _whole_answer_data(*_substance_file())
+
+
 def unfinished_story_line() -> str:
     """substance.yaml's `unfinished_story`: what Real past example says of a past story that stops before its end."""
     return _unfinished_story_data(*_substance_file())
