@@ -4,6 +4,7 @@
     python benchmarks/scoring.py --split dev     # the split the offline model was fitted on
     python benchmarks/scoring.py --json out.json
     python benchmarks/scoring.py --batch 2       # only the second batch (writers 4-5, graders C-D; ids b-...)
+    python benchmarks/scoring.py --batch 3       # only the third (writers 12-13, graders I-J; ids c-...)
 
 Data: benchmarks/data/scoring_corpus.yaml (who wrote and graded it, and how, is in its header).
 Everything is computed in this run, baselines included:
@@ -82,7 +83,7 @@ def baselines(item: dict) -> dict[str, float]:
 
 
 # Batches of the corpus by id prefix: each batch had its own writers and graders (the corpus header says who).
-BATCHES = {"1": "a-", "2": "b-"}
+BATCHES = {"1": "a-", "2": "b-", "3": "c-"}
 
 
 def run(split: str, batch: str = "all") -> dict:
@@ -166,7 +167,7 @@ def paraphrase_spreads(items: list[dict], cards: dict) -> dict:
     """Each paraphrase answer against the answer it rewords (same writer slot), where both are in the split."""
     spreads = []
     for it in items:
-        m = re.match(r"paraphrase of (\d-\d+):", it["family"])
+        m = re.match(r"paraphrase of (\d+-\d+):", it["family"])
         if not m:
             continue
         original = next((o for o in items if o.get("slot") == m.group(1)), None)
@@ -179,7 +180,7 @@ def paraphrase_spreads(items: list[dict], cards: dict) -> dict:
 
 
 def inter_grader(items: list[dict]) -> dict:
-    """The two graders of each answer (A and B in batch 1, C and D in batch 2), first against second."""
+    """The two graders of each answer (A and B in batch 1, C and D in batch 2, I and J in batch 3), first against second."""
     first = {it["id"]: list(it["graders"].values())[0]["overall"] for it in items}
     other = {it["id"]: list(it["graders"].values())[1]["overall"] for it in items}
     a, b = list(first.values()), list(other.values())
