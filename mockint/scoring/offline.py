@@ -2181,9 +2181,10 @@ WHY = re.compile(
     r"instead of|rather than|so (i|we|you|that) (know|can|don't|won't|aren't)|only then|before (i|you|we|it)|"
     # a consequence told as "so" and what then holds ("the same artifact that goes to prod, so you're testing what you
     # ship", "so the pharmacist can't miss it", "so they don't double count"); not the story's "so we deployed", nor
-    # "so it's quite quick" or "so it's safe" (on dev, "so it's" was a reason in none of its seven technical answers)
+    # "so it's quite quick" or "so it's safe" (four of the five dev technical answers that say "so it's" give no reason by it)
     r"so (that )?((you|we|they)('re| are| get| catch| see)|(you|we|it|they|the [\w-]+)( can't| cannot| don't| doesn't| won't| "
-    r"never| only| always| end up| aren't| isn't| wouldn't| shouldn't| stays?)|(nobody|no one|nothing)( else)? (can|could|will|gets|goes|is))\b(?! (safe|all|fine|ok|okay|good|done)\b)|"
+    r"never| only| always| end up| aren't| isn't| wouldn't| shouldn't| stays?)|(nobody|no one|nothing)( else)? "
+    r"(can|could|will|gets|goes|is))\b(?! (safe|all|fine|ok|okay|good|done)\b)|"
     r"to (make sure|check|confirm|rule out|avoid|prevent)|"
     # what could go wrong ("a break can hide behind a socket that works") and what a check must show
     # ("I'd want well over one megohm"): the risk and the check the rubric's level 3 asks for
