@@ -84,6 +84,33 @@ def test_own_steps_kpis_habits_and_looking_back_are_read_as_such(question, kind)
     assert classify(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # Batch 3: three "talk me through" questions read as past stories, as nothing else matched them.
+    # A scene set in the present, then the next stretch of it asked for: a plan.
+    ("It's Friday, the pass is full, and you come in to find the dishwasher flooding the floor. Talk me through your "
+     "next hour.", "situational"),
+    ("You arrive for a night shift to find two of the four nurses have rung in sick. Talk us through the first thirty "
+     "minutes.", "situational"),
+    ("The build server goes down an hour before a release. Walk me through your next steps.", "situational"),
+    # How they make something happen, in the present tense: their way of working.
+    ("Talk me through how you get a new infection control policy to actually stick on a ward.", "approach"),
+    ("Walk me through how you get buy-in from site managers for a new permit-to-work system.", "approach"),
+    ("Take us through how you bring a new starter up to speed on the tills.", "approach"),
+    # What is going on behind something of the trade: knowledge.
+    ("Talk me through what's going on when a transformer runs hot under a light load.", "technical"),
+    ("Walk me through what happens when a patient goes into diabetic ketoacidosis, and how you'd treat it.", "technical"),
+    # ... and the past tense and their own team stay as they were
+    ("Talk me through a time you handled a complaint from a resident.", "behavioural"),
+    ("Talk me through how you got the kitchen team to adopt the new allergen matrix.", "behavioural"),
+    ("Talk me through your first shift as a duty manager.", "behavioural"),
+    ("Talk me through what happened.", "behavioural"),
+    ("Talk me through what's going on in your team at the moment.", "behavioural"),
+    ("When you walked in and found the stockroom flooded, what did you do?", "behavioural"),
+])
+def test_talk_me_through_a_scene_a_practice_or_a_mechanism(question, kind):
+    assert classify(question) == kind
+
+
 # Bank questions whose wording the patterns read as another kind than their category's (unchanged
 # by the knowledge patterns; the bank's own kind is what they are judged on).
 BANK_WORDING_DIFFERS = {"beh.criticism": "approach", "beh.prioritise_deadlines": "approach"}

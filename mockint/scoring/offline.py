@@ -44,6 +44,7 @@ result goes through the same card.build_scorecard as the LLM's.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -59,6 +60,7 @@ from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
 from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST, YEAR
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
+from mockint.scoring.lexicon import STOPWORDS as STOPWORDS_WIDE
 from mockint.scoring.rubrics import OfflineFeedback, Rubric, load_overall_formula
 from mockint.scoring.safety import apply_ceilings, not_evidence_for, refusing_sentences, within
 
@@ -2062,7 +2064,11 @@ BUZZ = re.compile(
     r"stood up|sighted|cultural shift|embedded it|bau|at pace|driving force|held the line|next level|data driven|"
     r"cross functional\w*|ambiguity|storytelling|authentic|really significant|best in class|value proposition|"
     r"north star|deep dive|low hanging fruit|win win|bought in|on the journey|real impact|made an impact|"
-    r"robust (process|framework|governance|approach|pmo)|hold(ing)? (them|people|myself) to account)\b"
+    r"robust (process(es)?|frameworks?|governance|approach|pmo)|hold(ing)? (them|people|myself) to account|"
+    # ...and a plan told in the same words ("i'd take full ownership straight away, align the key stakeholders";
+    # batch 3's polish to a scenario scored 40, read as a plan, until they counted)
+    r"align(ing)? (all )?(the |my )?(key )?stakeholders|tak(e|ing) (full |complete |total )?ownership|"
+    r"(high[- ]pressure|fast[- ]paced) environments?)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
@@ -2082,6 +2088,41 @@ RESEARCH = re.compile(
     r"report|mission|strategy|clinic|product|platform|customers|clients|patients|pupils|approach|model|service|"
     r"programme|program|scheme|stores?|sites?|wards?))\b"
 )
+# Where a fact about the employer ends: "your grad scheme rotates you through employee relations, which is what i want".
+_FACT_CLAUSE_EDGE = re.compile(r"[.,;:!?]|\b(?:and|but|so|because|which|who|where|while|whereas)\b", re.IGNORECASE)
+_ARTICLES = frozenset({"a", "an", "the"})
+_THING_WORDS = 3  # how many words after "your" or an article may name the thing
+
+
+def employer_facts(text: str) -> list[str]:
+    """The clauses of `text` that say a fact about this employer to its face: one of substance.yaml's
+    `employer_facts.openers` ("you're", "your") and, within its window, a thing named - a word that is neither a
+    function word nor `generic` - right after "your", otherwise after "a", "an", "the" or a number, with no `praise`
+    word beside it. "you're a manufacturer with shift workers across four sites", "your grad scheme has an employee
+    relations rotation", "you're the first authority outside manchester to go down the franchising route"; not
+    "you're a great company with a good culture", "your values really resonate". RESEARCH needs "I read" or a
+    name, which these never say."""
+    from mockint.scoring.semantic import employer_fact_words
+
+    cue = employer_fact_words()
+    facts = []
+    for clause in _FACT_CLAUSE_EDGE.split(text):
+        low = lowered(clause)
+        for opener in cue.openers.finditer(low):
+            after = low[opener.end():].split()[: cue.window]
+            if opener.group() == "your":  # "your grad scheme": the words right after it, up to a function word
+                named = list(itertools.takewhile(lambda w: w not in STOPWORDS_WIDE, after[:_THING_WORDS]))
+            else:  # "you're the first authority ...": the words after an article or a number
+                start = next((i + 1 for i, w in enumerate(after) if w in _ARTICLES or _NUMBER.match(w) or w in NUMBER_WORDS), None)
+                named = [w for w in after[start:start + _THING_WORDS] if w not in STOPWORDS_WIDE] if start else []
+            if any(cue.praise.fullmatch(w) for w in named):
+                continue  # "you're a great housing association": praise, whatever it names
+            if any(len(w) >= 3 and w.isalpha() and not cue.generic.fullmatch(w) for w in named):
+                facts.append(clause.strip())
+                break
+    return facts
+
+
 # A plan for a hypothetical: what the candidate would do, step by step.
 PLAN_STEP = re.compile(
     r"\b(i'd|i would|i will|i'll|i'm going to|my first|first thing|the first|first i|then i|after that|next i|"
@@ -2129,6 +2170,12 @@ WHY = re.compile(
     r"\b(because|so that|otherwise|in case|that way|which means|the reason|the risk|risk of|trade[- ]?off|"
     r"unless|depends|if (it|the|there|you|they|that)|edge case|never|must|has to|have to|make sure|check|"
     r"instead of|rather than|so (i|we|you|that) (know|can|don't|won't|aren't)|only then|before (i|you|we|it)|"
+    # a consequence told as "so" and what then holds ("the same artifact that goes to prod, so you're testing what you
+    # ship", "so the pharmacist can't miss it", "so they don't double count"); not the story's "so we deployed", nor
+    # "so it's quite quick" or "so it's safe" (four of the five dev technical answers that say "so it's" give no reason by it)
+    r"so (that )?((you|we|they)('re| are| get| catch| see)|(you|we|it|they|the [\w-]+)( can't| cannot| don't| doesn't| won't| "
+    r"never| only| always| end up| aren't| isn't| wouldn't| shouldn't| stays?)|(nobody|no one|nothing)( else)? "
+    r"(can|could|will|gets|goes|is))\b(?! (safe|all|fine|ok|okay|good|done)\b)|"
     r"to (make sure|check|confirm|rule out|avoid|prevent)|"
     # what could go wrong ("a break can hide behind a socket that works") and what a check must show
     # ("I'd want well over one megohm"): the risk and the check the rubric's level 3 asks for
@@ -2482,7 +2529,12 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     share, past, _hyp = _story_mode(r)
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
     i_acts = len({v for c in r.cues for v in c.i_actions})
-    research = len(RESEARCH.findall(text))
+    # Facts about the employer said to its face ("your grad scheme has an employee relations rotation") are found-out
+    # reasons too: before they counted, three such dev answers graded 3-4 scored Specific reasons 1.
+    # Only asked about the employer: elsewhere "you" is anyone ("your external costs", "your earth fault loop").
+    facts = [len(employer_facts(u.text)) if r.kind == "motivation" else 0 for u in r.units]
+    research = len(RESEARCH.findall(text)) + sum(facts)
+    at = {id(u): i for i, u in enumerate(r.units)}
     platitudes = len(PLATITUDE.findall(text)) + len(BUZZ.findall(text))
     # A step that is a platitude ("I'd stay calm and communicate") is no step of a plan (level 1).
     plan = sum(len(PLAN_STEP.findall(u.lower)) for u in r.units if not PLATITUDE.search(u.lower))
@@ -2507,9 +2559,14 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
 
     return {
         "motivation.specific_reasons": cued(
-            "motivation.specific_reasons", research + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), RESEARCH),
+            # a fact is both a sign of research and a thing of theirs named, as "I read about your Leeds clinic" is
+            "motivation.specific_reasons", research + 0.5 * (named + sum(facts)) - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), RESEARCH,
+            own=lambda u, c: len(RESEARCH.findall(u.lower)) + facts[at[id(u)]]),
+        # What they do beside what the candidate did ("you're a manufacturer with shift workers ... that's where i did
+        # my placement") is the link between role and record that fit's level 3 asks for. Not RESEARCH's "I saw",
+        # which is as often a scene ("if I saw a driver cutting corners": b-040's fit and relevance rose a level on it).
         "motivation.fit": Judgement(
-            _level(i_acts + 0.5 * quantities + 0.5 * named - 0.5 * platitudes, (0.5, 2, 4, 6)),
+            _level(i_acts + 0.5 * quantities + 0.5 * named - 0.5 * platitudes + (sum(facts) > 0 and i_acts > 0), (0.5, 2, 4, 6)),
             _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
         "situational.plan": cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), PLAN_STEP),
         "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), JUDGEMENT),

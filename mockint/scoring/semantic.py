@@ -358,6 +358,41 @@ def passing_mention_phrases() -> re.Pattern[str]:
     return _passing_mentions_data(*_substance_file())
 
 
+@dataclass(frozen=True)
+class EmployerFactWords:
+    """substance.yaml's `employer_facts`: what opens a fact said about this employer to its face ("you're",
+    "your"), how many words after it the thing it names may come, the words that name no thing of theirs, and
+    the words that make the phrase praise."""
+
+    openers: re.Pattern[str]
+    window: int
+    generic: re.Pattern[str]
+    praise: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _employer_facts_data(path_text: str, _mtime: int) -> EmployerFactWords:
+    from mockint.datafiles import phrase_list
+    from mockint.errors import DataFileError
+
+    path, section = _mapping_section(path_text, "employer_facts", "map `openers`, `window` and `generic`")
+    window = section.get("window")
+    if not isinstance(window, int) or isinstance(window, bool) or not 1 <= window <= 12:
+        raise DataFileError(f"{path}: `employer_facts.window` must be a whole number of words from 1 to 12")
+    words = {}
+    for name in ("generic", "praise"):
+        words[name] = phrase_list(path, f"employer_facts.{name}", section.get(name))
+        if any(" " in word for word in words[name]):
+            raise DataFileError(f"{path}: `employer_facts.{name}` must be single words, not "
+                                f"{next(w for w in words[name] if ' ' in w)!r}")
+    return EmployerFactWords(phrases_pattern(phrase_list(path, "employer_facts.openers", section.get("openers"))), window,
+                             phrases_pattern(words["generic"]), phrases_pattern(words["praise"]))
+
+
+def employer_fact_words() -> EmployerFactWords:
+    return _employer_facts_data(*_substance_file())
+
+
 BEFORE_AFTER_LISTS = ("before", "after")
 
 

@@ -102,7 +102,7 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)),
         "method": lambda t, c: bool(o.METHOD.search(t) or o.METHOD_STANDING.search(t)),
         "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)),
-        "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named),
+        "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named or o.employer_facts(c)),
         "experience": lambda t, c: bool(read(t, c).i_actions or re.search(r"\bi('ve| have| had)\b|\bin my (last|current|previous)\b", t)),
         "specific_term": lambda t, c: bool(read(t, c).named or read(t, c).quantities or o._ACRONYM.search(c)),
     }
