@@ -104,3 +104,10 @@ def test_a_domain_noun_is_no_harm_but_its_events_and_its_measures_still_are():
 
 def test_events_in_the_setting_name_no_domain():
     assert harm_domain(["a customer complained and then cancelled, and we lost the account"]) == frozenset()
+
+
+def test_a_harm_the_question_threatens_is_an_event_not_the_domain():
+    question = "A client is threatening to cancel their contract. What would you do?"
+    assert harm_domain([question.lower()]) == frozenset()
+    domain = harm_domain(["i ran the cancellations desk"])
+    assert harms_named("they did cancel in the end", domain) == ["cancel"]

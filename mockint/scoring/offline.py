@@ -1064,11 +1064,16 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     for before, unit in zip(units, units[1:]):
         if unit in answer_units and before in answer_units:
             unit.lead_in = before.text
-    # The story's subject, read where nothing has come of it yet: its question and its first half, not a harm told
-    # in the past perfect there ("complaints had gone up to eleven"), which is the problem the candidate took on.
-    domain = harm_domain((lowered(question), *(u.lower for u in answer_units
-                                               if u.position < 0.5 and not _SITUATION.search(u.lower))))
-    cues = [read_unit(u, cased, domain) for u in answer_units]
+    cues = [read_unit(u, cased) for u in answer_units]
+    # The story's subject, read where nothing has come of it yet: its question, its opening ("I led the complaints
+    # team") and what it says before the candidate's first step, not a harm told in the past perfect there
+    # ("complaints had gone up to eleven"), the problem they took on. Its first half read "paid 380,000 in liquidated
+    # damages" in a four-sentence proud disaster as the subject.
+    first = next((u.index for u, c in zip(answer_units, cues) if c.i_actions or c.we_actions), 0)
+    setting = [u.lower for n, u in enumerate(answer_units) if (n == 0 or u.index < first) and not _SITUATION.search(u.lower)]
+    domain = harm_domain((lowered(question), *setting))
+    if domain:  # what followed is read again, a word of the domain being no harm
+        cues = [read_unit(u, cased, domain) for u in answer_units]
     # A before and after across sentences ("it was 6.1 days when I started. after three months it was 5.3"):
     # read_unit has counted those inside one sentence.
     clauses = [(n, c) for n, u in enumerate(answer_units) for c in figure_clauses(u.text)]
@@ -2260,13 +2265,18 @@ def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
 # Harm words that are no noun of a domain, whatever the setting says: comparatives, adjectives and participles
 # ("things had got worse", "an allergic child") tell what happened, not what the work is about.
 _NOT_A_DOMAIN_NOUN = frozenset({"worse", "allergic", "withdrawn", "overran"})
+# A word after one of these is a verb, an event told or threatened: "threatening to cancel", "they did cancel".
+_BEFORE_A_VERB = frozenset("to did didn't would wouldn't will won't could might may can i'll i'd we'd we'll they'll "
+                           "they'd i we you they he she who".split())
 
 
-def _domain_noun(word: str) -> bool:
+def _domain_noun(text: str, match: re.Match) -> bool:
     """Whether a `happened` match names a kind of thing ("refunds", "complaints", "injuries"), not an event
-    ("refunded", "complained", "lost", "cancelling", "weeks late")."""
+    ("refunded", "complained", "lost", "cancelling", "weeks late", "threatening to cancel")."""
+    word = match.group()
+    before = text[: match.start()].split()[-1:]
     return (" " not in word and not _is_past(word) and not word.endswith("ing")
-            and word not in _NOT_A_DOMAIN_NOUN)
+            and word not in _NOT_A_DOMAIN_NOUN and not (before and before[0] in _BEFORE_A_VERB))
 
 
 def harm_domain(texts: Iterable[str]) -> frozenset[str]:
@@ -2279,7 +2289,7 @@ def harm_domain(texts: Iterable[str]) -> frozenset[str]:
     from mockint.scoring.semantic import bad_outcome_phrases
 
     happened = bad_outcome_phrases()["happened"]
-    return frozenset(_stem(m.group()) for text in texts for m in happened.finditer(text) if _domain_noun(m.group()))
+    return frozenset(_stem(m.group()) for text in texts for m in happened.finditer(text) if _domain_noun(text, m))
 
 
 # Where a measure's move is told: up to the end of its clause ("falls went down from 6 a month to 1, and ...").
@@ -2299,7 +2309,7 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
             and not any(a <= m.start() < b for a, b in improved)
-            and not (domain and _domain_noun(m.group()) and _stem(m.group()) in domain)]
+            and not (domain and _domain_noun(text, m) and _stem(m.group()) in domain)]
     return (*said, *(moved.replace("{measure}", name) for name in worse))
 
 
