@@ -2283,8 +2283,8 @@ def harm_domain(texts: Iterable[str]) -> frozenset[str]:
     """The stems of the harm nouns (`happened` words naming a kind of thing, _domain_noun) that `texts` say: for an
     answer, its question and its setting. A word the story is about is no harm when its ending says it again: a
     payments tester's bug story ("the qa on the refunds squad ... a refund of 1,000 yen was going out as 100,000")
-    read "refund" five times as money paid back and shut the proud-disaster gate on a story graded 5 of 5 (22 against
-    its grade). A harm told as an event ("she complained", "they cancelled") still is one, as is a measure of the
+    read "refund" five times as money paid back and shut the proud-disaster gate on a story graded 5 of 5 (dev c-079:
+    22; read as its subject, 91, and no other dev card moved). A harm told as an event ("she complained", "they cancelled") still is one, as is a measure of the
     domain that moved the wrong way ("complaints went up to forty a week")."""
     from mockint.scoring.semantic import bad_outcome_phrases
 

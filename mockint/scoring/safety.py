@@ -18,7 +18,11 @@ the delay in the shift report" read as putting off escalating, and capped a logi
 "no hesitation in calling", "put it in the skip"). A record changed to make it match ("I'd just correct the entry
 myself so the numbers match and sign it. There's no need to make a big fuss or report it": a trial's controlled-drugs
 plan scored judgement 1 and 40, the falsification quoted as its plan) is a cover-up, unless the plan reports it now;
-and a negation refuses each thing its clause lists with "or", however many words the first takes. The words are data
+and a negation refuses each thing its clause lists with "or", however many words the first takes. A step put off
+until it suits ("I'll sign it all off at the end of the day when I've got a minute": a check that no longer comes
+before what it checks) or until the job is done ("I'd do the job they booked and mention it at the end", the
+customer unnamed) is skipped or put off: on batch 3's dev split a pharmacist's and an electrician's such answers,
+graded 1, scored 53 and 40 before it and 33 after, and no other dev card moved. The words are data
 (rubrics/safety.yaml); which criteria such an answer is capped on, and at what, too.
 
 Measured on the scoring corpus's dev split (docs/scoring.md, "A plan that refuses the safe step"): it
