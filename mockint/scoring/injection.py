@@ -40,6 +40,16 @@ _TO_THE_SCORER = [
 ]
 ADDRESSED_TO_SCORER = re.compile("|".join(f"(?:{p})" for p in _TO_THE_SCORER))
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Whoever an instruction reported as given is told to cannot be the scorer: "you", a grader, a model, a reader.
+_THE_SCORER = r"(you|your|yourself|grader|graders|scorer|scorers|assessor|assessors|marker|markers|evaluator|examiner|ai|model|llm|system|bot|reading|whoever|anyone)"
+# An instruction the candidate reports giving someone else ("I emailed staff telling them to ignore the old rubric",
+# "I asked the ward to disregard the previous instructions"): what they did, not a request to the scorer. Read as
+# one, a teacher's correction of a mistake (a reissued rubric) lost its best sentence. Only the reported instruction
+# is set aside: anything else in the passage that talks to the scorer still counts.
+_REPORTED_INSTRUCTION = re.compile(
+    r"\b(told|tell|telling|asked|ask|asking|emailed|emailing|messaged|messaging|reminded|reminding|instructed|"
+    r"instructing|warned|warning|got|wrote to|rang|phoned) (?:(?!" + _THE_SCORER + r"\b)[a-z0-9']+ ){1,4}?"
+    r"to (ignore|disregard|forget) (?:[a-z0-9']+ ){0,4}?(rubrics?|instructions?|criteria|scoring|guidelines|rules|prompt)\b")
 
 
 def normalised(text: str) -> str:
@@ -49,4 +59,4 @@ def normalised(text: str) -> str:
 def addressed_to_scorer(passage: str) -> bool:
     """True when the passage talks to whoever scores the answer (asks for a score, instructs
     the scorer, or is a message to a grader or a model)."""
-    return bool(ADDRESSED_TO_SCORER.search(normalised(passage)))
+    return bool(ADDRESSED_TO_SCORER.search(_REPORTED_INSTRUCTION.sub(r"\1 ", normalised(passage))))

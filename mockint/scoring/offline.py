@@ -245,7 +245,7 @@ UNIT_WORDS = frozenset(
 THEMES = {
     "conflict": "conflict disagree disagreed disagreement argument tension clash pushed push back colleague",
     "fail": "fail failed failure mistake error wrong went wrong missed lost",
-    "mistake": "mistake error wrong failed fix fixed correction",
+    "mistake": "mistake error wrong failed fix fixed correction corrected redo redid redone rewrote rewrite",
     "pressure": "pressure deadline stress busy rush urgent tight",
     "deadline": "deadline date tight late days weeks shipped delivered",
     "lead": "lead led leader team manage managed managing people",
@@ -863,7 +863,7 @@ def _after_commas(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def read_unit(unit: Unit, cased: bool) -> UnitCues:
+def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset()) -> UnitCues:
     cues = UnitCues()
     words, text = unit.words, unit.lower
     _verbs(words, cues, _after_commas(unit.text))
@@ -903,7 +903,8 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues.hedges = sum(len(re.findall(rf"\b{re.escape(h)}\b", text)) for h in HEDGES)
     # What followed, not a step the candidate took ("afterwards I did the investigation"), nor a harm.
     # Hedged or vague ("she seemed to understand it better after that") it stays a vague outcome.
-    followed = what_followed(unit.text.lower().replace("\u2019", "'")) and not bad_outcomes(text) and not _NOT_WHAT_FOLLOWED.search(text)
+    followed = (what_followed(unit.text.lower().replace("\u2019", "'")) and not harms_named(text, domain)
+                and not _NOT_WHAT_FOLLOWED.search(text))
     if followed and (cues.hedges or cues.vague_outcome or _UNSURE.search(text)):
         cues.vague_outcome += 1
     else:
@@ -987,6 +988,8 @@ class Reading:
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
     _impossible: list[ImpossibleFigure] | None = field(default=None, repr=False)
+    # The harm words that name what the story is about, not what came of it (harm_domain).
+    domain: frozenset[str] = frozenset()
 
     @property
     def impossible(self) -> list[ImpossibleFigure]:
@@ -1002,6 +1005,10 @@ class Reading:
         """Criterion `key`'s judge line in its rubric file's words (`offline_feedback`): for level `which` (a score)
         or its reading named `which`, with `figures` in its {placeholders}."""
         return self.lines[key].line(which, **figures)
+
+    def harms(self, unit: Unit) -> list[str]:
+        """The bad outcomes a unit of this answer reports (harms_named), its domain's words aside."""
+        return harms_named(unit.lower, self.domain)
 
     def pairs(self):
         return zip(self.units, self.cues)
@@ -1046,7 +1053,7 @@ class Reading:
         stood by."""
         from mockint.scoring.semantic import learned_bad_at_least, learned_win_at_least
 
-        if unit.position < 0.5 or _NOT_TOLD.search(unit.lower) or not bad_outcomes(unit.lower):
+        if unit.position < 0.5 or _NOT_TOLD.search(unit.lower) or not self.harms(unit):
             return False
         bad, success = self.learned(next(i for i, u in enumerate(self.units) if u is unit))
         return bad >= learned_bad_at_least() and success >= learned_win_at_least()
@@ -1083,6 +1090,15 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
         if unit in answer_units and before in answer_units:
             unit.lead_in = before.text
     cues = [read_unit(u, cased) for u in answer_units]
+    # The story's subject, read where nothing has come of it yet: its question, its opening ("I led the complaints
+    # team") and what it says before the candidate's first step, not a harm told in the past perfect there
+    # ("complaints had gone up to eleven"), the problem they took on. Its first half read "paid 380,000 in liquidated
+    # damages" in a four-sentence proud disaster as the subject.
+    first = next((u.index for u, c in zip(answer_units, cues) if c.i_actions or c.we_actions), 0)
+    setting = [u.lower for n, u in enumerate(answer_units) if (n == 0 or u.index < first) and not _SITUATION.search(u.lower)]
+    domain = harm_domain((lowered(question), *setting))
+    if domain:  # what followed is read again, a word of the domain being no harm
+        cues = [read_unit(u, cased, domain) for u in answer_units]
     # A before and after across sentences ("it was 6.1 days when I started. after three months it was 5.3"):
     # read_unit has counted those inside one sentence.
     clauses = [(n, c) for n, u in enumerate(answer_units) for c in figure_clauses(u.text)]
@@ -1095,7 +1111,7 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     judged_as = kind if kind in load_kinds() else classify(question)
     rubrics = list(rubrics)
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
-                   cue_phrases(rubrics), feedback_lines(rubrics))
+                   cue_phrases(rubrics), feedback_lines(rubrics), domain=domain)
 
 
 # Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
@@ -1303,11 +1319,11 @@ def judge_result(r: Reading) -> Judgement:
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]
     if share < 0.35:
         concrete, measured, vague, lesson = [], [], [], []
-    harm = [(u, n) for u, _ in late if (n := bad_outcomes(u.lower))]
+    harm = [(u, n) for u, _ in late if (n := len(r.harms(u)))]
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
-        return Judgement(1, [_quote(harm[-1][0], bad_outcomes)], r.judge_line("star.result", "bad_outcome"),
+        return Judgement(1, [_quote(harm[-1][0], lambda clause: len(harms_named(clause, r.domain)))], r.judge_line("star.result", "bad_outcome"),
                          firm=True)
     if measured and lesson:
         score = 4
@@ -2269,18 +2285,49 @@ def reports_harm(text: str) -> bool:
     return bool(bad_outcome_phrases()["happened"].search(text))
 
 
-def harms_named(text: str) -> list[str]:
+def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     """The bad outcomes a sentence (lower-cased) reports, each in rubrics/substance.yaml's words: the `happened`
     phrases it says, not averted (an averting word among the six words before it: "avoided about $ 40,000 in
     refunds"), and the `measures` it says moved the wrong way. A harm phrase inside a measure the sentence says moved
     the right way, from the measure to the end of its clause, is no harm: "complaints came down to about two a month",
-    "falls went down from 6 a month to 1" (its "went down")."""
+    "falls went down from 6 a month to 1" (its "went down"). Nor is a noun of the story's `domain` (harm_domain: a
+    payments tester's "refund", a complaints lead's "complaints"), unless a measure of it moved the wrong way."""
     from mockint.scoring.semantic import bad_outcome_phrases, gates, measures
 
     phrases = bad_outcome_phrases()
     # a measure is named in the gate's words ("complaints moved the wrong way"); with the gate taken out, by itself
     moved = (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
-    return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved))
+    return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved, domain))
+
+
+# Harm words that are no noun of a domain, whatever the setting says: comparatives, adjectives and participles
+# ("things had got worse", "an allergic child") tell what happened, not what the work is about.
+_NOT_A_DOMAIN_NOUN = frozenset({"worse", "allergic", "withdrawn", "overran"})
+# A word after one of these is a verb, an event told or threatened: "threatening to cancel", "they did cancel".
+_BEFORE_A_VERB = frozenset("to did didn't would wouldn't will won't could might may can i'll i'd we'd we'll they'll "
+                           "they'd i we you they he she who".split())
+
+
+def _domain_noun(text: str, match: re.Match) -> bool:
+    """Whether a `happened` match names a kind of thing ("refunds", "complaints", "injuries"), not an event
+    ("refunded", "complained", "lost", "cancelling", "weeks late", "threatening to cancel")."""
+    word = match.group()
+    before = text[: match.start()].split()[-1:]
+    return (" " not in word and not _is_past(word) and not word.endswith("ing")
+            and word not in _NOT_A_DOMAIN_NOUN and not (before and before[0] in _BEFORE_A_VERB))
+
+
+def harm_domain(texts: Iterable[str]) -> frozenset[str]:
+    """The stems of the harm nouns (`happened` words naming a kind of thing, _domain_noun) that `texts` say: for an
+    answer, its question and its setting. A word the story is about is no harm when its ending says it again: a
+    payments tester's bug story ("the qa on the refunds squad ... a refund of 1,000 yen was going out as 100,000")
+    read "refund" five times as money paid back and shut the proud-disaster gate on a story graded 5 of 5 (dev c-079:
+    22; read as its subject, 91, and no other dev card moved). A harm told as an event ("she complained", "they cancelled") still is one, as is a measure of the
+    domain that moved the wrong way ("complaints went up to forty a week")."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    happened = bad_outcome_phrases()["happened"]
+    return frozenset(_stem(m.group()) for text in texts for m in happened.finditer(text) if _domain_noun(text, m))
 
 
 # Where a measure's move is told: up to the end of its clause ("falls went down from 6 a month to 1, and ...").
@@ -2289,7 +2336,8 @@ _CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s"
 
 @lru_cache(maxsize=4096)
 def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
-                 measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str) -> tuple[str, ...]:
+                 measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str,
+                 domain: frozenset[str] = frozenset()) -> tuple[str, ...]:
     worse, better = _moves(text, measure_sides)
     improved = []  # (start, end) of each measure told moving the right way, with its clause
     for name in dict.fromkeys(better):
@@ -2298,7 +2346,8 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             improved.append((m.start(), stop.start() if stop else len(text)))
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
-            and not any(a <= m.start() < b for a, b in improved)]
+            and not any(a <= m.start() < b for a, b in improved)
+            and not (domain and _domain_noun(text, m) and _stem(m.group()) in domain)]
     return (*said, *(moved.replace("{measure}", name) for name in worse))
 
 
@@ -2331,7 +2380,7 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
             continue
         if _SITUATION.search(u.lower) and any(acts[k + 1 :]):
             continue
-        if names := harms_named(u.lower):
+        if names := r.harms(u):
             told.append((u, c, names))
     return told
 
@@ -2467,7 +2516,7 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "judgement": min(len(JUDGEMENT.findall(text)) * per100, 12) / 12,
             "method": min(len(METHOD.findall(text)) + len(METHOD_STANDING.findall(text)), 6) / 6,
             "why": min(len(WHY.findall(text)) * per100, 12) / 12,
-            "bad_outcome": min(sum(bad_outcomes(u.lower) for u in reading.units if u.position >= 0.4), 3) / 3,
+            "bad_outcome": min(sum(len(reading.harms(u)) for u in reading.units if u.position >= 0.4), 3) / 3,
             "hedges": min(reading.total("hedges") * per100, 6) / 6,
             "content_words": min(len(set(content)) / words, 1.0),
             "long_words": min(sum(len(w) >= 9 for w in content) * per100, 15) / 15,

@@ -18,7 +18,11 @@ the delay in the shift report" read as putting off escalating, and capped a logi
 "no hesitation in calling", "put it in the skip"). A record changed to make it match ("I'd just correct the entry
 myself so the numbers match and sign it. There's no need to make a big fuss or report it": a trial's controlled-drugs
 plan scored judgement 1 and 40, the falsification quoted as its plan) is a cover-up, unless the plan reports it now;
-and a negation refuses each thing its clause lists with "or", however many words the first takes. The words are data
+and a negation refuses each thing its clause lists with "or", however many words the first takes. A step put off
+until it suits ("I'll sign it all off at the end of the day when I've got a minute": a check that no longer comes
+before what it checks) or until the job is done ("I'd do the job they booked and mention it at the end", the
+customer unnamed) is skipped or put off: on batch 3's dev split a pharmacist's and an electrician's such answers,
+graded 1, scored 53 and 40 before it and 33 after, and no other dev card moved. The words are data
 (rubrics/safety.yaml); which criteria such an answer is capped on, and at what, too.
 
 Measured on the scoring corpus's dev split (docs/scoring.md, "A plan that refuses the safe step"): it
@@ -70,6 +74,9 @@ SKIP_FREE_WORDS = 3
 # How far after a refused step its order is looked for ("... until I'd done a full set of obs").
 WHEN_REACH = 6
 LATER_REACH = 5
+# How far after a step its "when I've got a minute" is looked for ("sign it all off at the end of the day when I've
+# got a minute"): past a time, and past "when"/"if", which start the phrase.
+CONVENIENT_REACH = 10
 # The card quotes the first words of each kind found, up to this many, each to the end of its clause.
 MAX_QUOTED = 3
 QUOTED_AFTER = 4
@@ -166,6 +173,7 @@ class Escalation(_Words):
     to_someone: list[str] = Field(min_length=1)
     people: list[str] = Field(min_length=1)
     anyone: list[str] = Field(min_length=1)
+    telling: list[str] = Field(default_factory=list)
 
 
 class HandledAlone(_Words):
@@ -215,6 +223,7 @@ class SafetyWords(_Words):
     nouns: list[str] = Field(default_factory=list)
     nouns_after: list[str] = Field(default_factory=list)
     later: list[str] = Field(min_length=1)
+    when_convenient: list[str] = Field(default_factory=list)
     escalation: Escalation
     checks: list[str] = Field(min_length=1)
     cover_up: list[str] = Field(min_length=1)
@@ -260,6 +269,8 @@ class Reader:
     changes: Phrases  # altered_record's words
     records: Phrases
     to_match: Phrases
+    when_convenient: Phrases
+    telling: Phrases
 
 
 @dataclass(frozen=True)
@@ -289,7 +300,8 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         (Phrases(h.informal), Phrases(h.closed), Phrases(h.minimised)),
         *(Phrases(x) for x in (words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
-        *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match)))
+        *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
+                               words.when_convenient, e.telling)))
 
 
 def reader() -> Reader:
@@ -432,12 +444,23 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 if end < len(words) and words[end] in ALSO_REFUSED:  # "no need to bother the head or fill in forms"
                     k, reach, free, first = end + 1, NEGATION_REACH if trigger == "negation" else SKIP_REACH, free, end + 1
                     continue
+            elif not refused and not step.escalation and (until := _put_off(r, words, end)):
+                # a check done when it suits ("I'll sign it all off ... when I've got a minute") checks nothing before
+                out.found.append(Finding("check_skipped", index, " ".join(words[k:until])))
+                k, reach = until, 0
+                continue
             elif not refused and step.escalation and not step.peer and not step.anyone:
-                if until := _told_for_later(r, words, end):
+                if until := _told_for_later(r, words, end) or _put_off(r, words, end):
                     out.escalations_later.append(" ".join(words[k:until]))
                 else:
                     out.escalations_now += 1
             k, reach = end, 0
+            continue
+        if (n := r.telling.match(words, k)) and not (reach > 0 and flips % 2 == 1) and (
+                until := _told_for_later(r, words, k + n) or _put_off(r, words, k + n)):
+            # "mention it at the end": telling the person the scenario is about, unnamed, only once the work is done
+            out.escalations_later.append(" ".join(words[k:until]))
+            k, reach = until, 0
             continue
         if words[k] in ALSO_REFUSED and trigger == "negation" and flips % 2 == 1:
             # "no need to make a big fuss or report it": a negation refuses each thing its clause lists with
@@ -489,6 +512,17 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
             return 0
         if n := r.later.match(words, k):
             return k + n
+    return 0
+
+
+def _put_off(r: Reader, words: list[str], end: int) -> int:
+    """Where a step put off until it suits ends ("sign it all off at the end of the day *when I've got a minute*"),
+    or 0: one of `when_convenient` within CONVENIENT_REACH words, in the same clause (its own "when" or "if" aside)."""
+    for k in range(end, min(len(words), end + CONVENIENT_REACH)):
+        if n := r.when_convenient.match(words, k):
+            return k + n
+        if _clause_break(words, k, "skip"):  # "the safety checks and the calibration when it's quiet" is one step
+            return 0
     return 0
 
 
