@@ -8,6 +8,10 @@ across rounds), or a concern imported from round-one notes (see debrief.py). Are
 how often they were weak, then by how badly (mean shortfall below the threshold, 0..1).
 A criterion is assessed only on answers whose question exercises it (`applicable_scores`):
 "weak in N of M answers" counts M over those answers, and the ledger ignores the others.
+While a gate holds an answer down (rubrics/overall.yaml: off-topic, unsafe), only the gate's own criterion
+is assessed on it, and one such answer makes it a weak area: the card says every other criterion is "Not the
+reason for the score". Trial 6's off-topic Christmas story made Task, Action, Result, Ownership and Quantified
+impact "weak in 2 of 2 answers", and the plan drilled them instead of "answer the question asked".
 
 The ledger follows each area across sessions: open -> improving -> resolved. An area resolves
 only after it passes on RESOLVE_AFTER later answers to questions the candidate had not answered
@@ -31,7 +35,7 @@ from mockint.coaching.questions import is_near_duplicate
 from mockint.records import CriterionScore, DeliveryMetrics, Model
 from mockint.scoring import story_not_reasons
 from mockint.scoring.card import applicable_keys, criterion_words
-from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key
+from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key, load_overall_formula
 from mockint.session import Answer, Round, Session
 
 LEDGER_SCHEMA_VERSION = 1
@@ -220,6 +224,17 @@ class Outcome(NamedTuple):
     shortfall: float  # how far below the threshold, 0..1 (0 when not weak)
     threshold: float
     evidence: WeakEvidence | None  # what the answer showed, when weak
+    gated: bool = False  # its criterion is a shut gate's: what holds the whole answer down
+
+
+def assessed_scores(answer: Answer) -> tuple[list[CriterionScore], set[str]]:
+    """(the criterion scores a weak area is read from, the keys of the gates they shut): the applicable
+    scores, or, while a gate is shut, the gate's criteria alone (the others are held: not the reason)."""
+    scores = applicable_scores(answer)
+    shut = set(load_overall_formula().shut({c.key: c.score for c in scores}))
+    if shut:
+        scores = [c for c in scores if c.key in shut]
+    return scores, shut
 
 
 def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
@@ -227,7 +242,8 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
     out: dict[str, Outcome] = {}
     q = answer.question
     text = answer.transcript.text if answer.transcript else ""
-    for cs in applicable_scores(answer):
+    scores, shut = assessed_scores(answer)
+    for cs in scores:
         limit = weak_below(cs.key, index)
         weak = cs.score < limit
         shortfall = (limit - cs.score) / limit if weak and limit else 0.0
@@ -243,7 +259,7 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
                 quotes=[e.quote for e in cs.evidence if e.verified],
                 detail=criterion_words(cs, index[cs.key][1] if cs.key in index else None, lambda: story_not_reasons(q, text)),
             )
-        out[cs.key] = Outcome(weak, shortfall, float(limit), evidence)
+        out[cs.key] = Outcome(weak, shortfall, float(limit), evidence, gated=cs.key in shut)
     if answer.delivery is not None:
         shortfalls = delivery_shortfalls(answer.delivery)
         for area_id in DELIVERY_CHECKS:
@@ -282,12 +298,14 @@ def find_weak_areas(
     session_id: str | None = None,
 ) -> list[WeakArea]:
     """Criteria and delivery metrics weak in `min_count`+ of these answers (one suffices for
-    `tracked` areas, those already in the ledger), ranked by how often, then how badly."""
+    `tracked` areas, those already in the ledger, and for a shut gate's criterion), ranked by how often,
+    then how badly."""
     index = criteria_by_key(rubrics)
     tracked = set(tracked)
     weak: dict[str, list[tuple[float, WeakEvidence]]] = {}
     assessed: Counter[str] = Counter()
     comps: dict[str, Counter[str]] = {}
+    gated: set[str] = set()
     for answer in answers:
         if not assessable(answer):
             continue
@@ -296,10 +314,12 @@ def find_weak_areas(
             if outcome.weak and outcome.evidence is not None:
                 outcome.evidence.session_id = session_id
                 weak.setdefault(area_id, []).append((outcome.shortfall, outcome.evidence))
+                if outcome.gated:
+                    gated.add(area_id)
                 comps.setdefault(area_id, Counter()).update(answer.question.competencies)
     areas = []
     for area_id, hits in weak.items():
-        if len(hits) < min_count and not (area_id in tracked and hits):
+        if len(hits) < min_count and not (area_id in (tracked | gated) and hits):
             continue
         areas.append(
             WeakArea(
