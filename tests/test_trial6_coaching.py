@@ -175,3 +175,69 @@ def test_no_probe_says_why():
     assert reason is not None and "Backed by an example" in reason
     assert no_probe_reason(scored("a02", *VAGUE_STORY, "behavioural"), RUBRICS, exclude=[
         a.id for a in find_weak_areas([scored("a02", *VAGUE_STORY, "behavioural")], RUBRICS, min_count=1)]) is None
+
+
+# --- S10: a pass that does not count says why --------------------------------------------------------------
+
+NOTES = {
+    "retail": "Fell flat: multi-site experience\nGut feel: strong on people, weak on finance\n",
+    "nursing": "Fell flat: rota planning\nGut feel: strong on clinical care, weak on budgets\n",
+    "software": "Fell flat: stakeholder management\nGut feel: strong on architecture, weak on hiring\n",
+}
+
+
+@pytest.mark.parametrize("job", list(NOTES))
+def test_retries_on_two_concerns_are_two_questions_not_a_retake(job):
+    from mockint.coaching.debrief import apply_debrief, parse_debrief
+    from mockint.coaching.questions import load_bank
+    from mockint.coaching.weakness import Ledger, current_weak_areas, record_round
+    from tests.test_weakness import make_answer, make_session
+
+    ledger = apply_debrief(Ledger(), parse_debrief(NOTES[job], load_bank()))
+    concerns = [a for a in current_weak_areas(ledger, None, RUBRICS) if a.kind == "debrief"]
+    assert len(concerns) == 2
+    refs = [offline_followup(area, {}, RUBRICS) for area in concerns]
+    # Both strong answers to the plan's two retries: each concern passed once, neither a retake.
+    answers = [make_answer(f"a0{i}", ref.id, {"star.result": 4, "star.action": 4, "star.situation": 4},
+                           question_text=ref.text, criteria=ref.criteria, targets=ref.targets,
+                           text=f"In 2023 I led the change on {area.name} and it worked.")
+               for i, (area, ref) in enumerate(zip(concerns, refs), start=1)]
+    for answer, ref in zip(answers, refs):
+        answer.question = ref  # the plan's retry as asked (a follow-up, its template's words shared)
+        answer.scorecard = answer.scorecard.model_copy(update={"overall": 90.0})
+    ledger = record_round(ledger, make_session(answers), RUBRICS)
+    for area in concerns:
+        entry = ledger.entries[area.id]
+        assert entry.history[-1].outcome == "pass", (area.name, entry.history[-1])
+        assert entry.status == "improving"
+
+
+STORY = ("In March last year our store's availability on chilled fell to 91 percent. I moved the night fill to start "
+         "at ten, I retrained the chilled team on the new plan, and I checked the gaps every morning myself. Within "
+         "six weeks availability was back to 97 percent and waste fell by a fifth.")
+RETOLD = ("Last March the chilled availability in my store fell to 91 percent. I moved the night fill to ten, retrained "
+          "the chilled team on the plan, and I checked the gaps myself every morning. In six weeks availability was "
+          "97 percent again and waste fell by a fifth.")
+
+
+def test_the_same_story_told_again_is_said_where_its_pass_is_not_counted():
+    from mockint.coaching.weakness import Ledger, current_weak_areas, record_round
+    from tests.test_weakness import make_answer, make_session
+
+    weak = {"star.task": 0}
+    first = [make_answer("a01", "q1", weak, text=STORY), make_answer("a02", "q2", weak, text="We had a busy week. It went fine.")]
+    session = make_session(first)
+    ledger = record_round(Ledger(), session, RUBRICS)
+    rnd = session.new_round("plan")
+    rnd.answers.append(make_answer("a03", "q3", text=RETOLD))  # a new question, the first story again: passes
+    ledger = record_round(ledger, session, RUBRICS)
+    entry = ledger.entries["star.task"]
+    assert entry.history[-1].outcome == "pass_repeat"
+    assert "same story twice" in entry.history[-1].note and "a01" in entry.history[-1].note
+    (area,) = [a for a in current_weak_areas(ledger, session, RUBRICS) if a.id == "star.task"]
+    assert "same story twice" in area.summary()  # what the plan's table and the report print
+    # A different story to a new question counts.
+    rnd.answers.append(make_answer("a04", "q4", text="In 2021 I set up a click and collect marquee for Christmas and took 40 thousand pounds."))
+    ledger = record_round(ledger, session, RUBRICS)
+    assert ledger.entries["star.task"].history[-1].outcome == "pass"
+    assert "same story" not in ledger.entries["star.task"].to_weak_area().summary()

@@ -31,8 +31,8 @@ from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from mockint.coaching.questions import is_near_duplicate
-from mockint.records import CriterionScore, DeliveryMetrics, Model
+from mockint.coaching.retold import retellings
+from mockint.records import CriterionScore, DeliveryMetrics, Model, QuestionRef
 from mockint.scoring import story_not_reasons
 from mockint.scoring.card import applicable_keys, criterion_words
 from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key, load_overall_formula
@@ -48,6 +48,8 @@ DEFAULT_WEAK_BELOW = 2
 MAX_EVIDENCE = 6
 
 AreaKind = Literal["criterion", "delivery", "debrief"]
+# Ledger outcomes of a passing answer that does not count towards resolving the area.
+UNCOUNTED_PASSES = ("pass_repeat",)
 LedgerStatus = Literal["open", "improving", "resolved"]
 
 
@@ -159,9 +161,14 @@ class WeakArea(Model):
     criteria: list[str] = Field(default_factory=list, description="rubric criteria that exercise it")
     advice: str = ""
     evidence: list[WeakEvidence] = Field(default_factory=list)
+    uncounted: str = Field(default="", description="why the latest pass on it did not count (the ledger's note), said with it")
 
     def summary(self) -> str:
-        """One line of evidence: how often, how badly, where."""
+        """One line of evidence: how often, how badly, where; and a latest pass that did not count, and why."""
+        told = self._summary()
+        return f"{told}; {self.uncounted}" if self.uncounted else told
+
+    def _summary(self) -> str:
         if self.kind == "debrief":
             detail = self.evidence[0].detail if self.evidence else ""
             return f"round-one concern ({detail})" if detail else "round-one concern"
@@ -397,11 +404,17 @@ class LedgerEntry(Model):
         weak = sum(1 for event in self.history if event.outcome == "weak")
         return max(weak, len(self.evidence), self.count)
 
+    def uncounted(self) -> str:
+        """The note of the latest answer, when it passed without counting (a retake, the same story again):
+        trial 6's good answer on a round-one concern left it "open" with no word why."""
+        last = self.history[-1] if self.history else None
+        return last.note if last is not None and last.outcome in UNCOUNTED_PASSES and last.note else ""
+
     def to_weak_area(self) -> WeakArea:
         return WeakArea(
             id=self.id, kind=self.kind, name=self.name, count=self.weak_answers(), severity=self.severity, carried=True,
             status=self.status, competencies=list(self.competencies), criteria=list(self.criteria),
-            advice=self.advice, evidence=list(self.evidence),
+            advice=self.advice, evidence=list(self.evidence), uncounted=self.uncounted(),
         )
 
 
@@ -437,11 +450,18 @@ class Ledger(Model):
     def active(self) -> list[LedgerEntry]:
         return [e for e in self.entries.values() if e.status != "resolved"]
 
-    def is_new_question(self, question_id: str, text: str) -> bool:
-        """Not answered before, by id or by a near-duplicate wording."""
-        if any(q.id == question_id for q in self.asked):
-            return False
-        return not is_near_duplicate(text, (q.text for q in self.asked))
+    def answered_before(self, question: QuestionRef, template_words: frozenset[str] = frozenset()) -> str | None:
+        """The text of the earlier question `question` repeats (its id, or a near-duplicate wording), or None when
+        it is new. Two follow-ups made from one template are compared on their own words, without the
+        `template_words` (plan.template_words): trial 6's retries on "finance" and "multi-site experience"
+        ("One answer fell flat in round one: X. Let's try it again...") read as one question, so the second,
+        answered at 100, was a retake that did not count."""
+        from mockint.coaching.plan import is_repeat  # plan builds on this module
+
+        same = next((q.text for q in self.asked if q.id == question.id), None)
+        if same is not None:
+            return same
+        return next((q.text for q in self.asked if is_repeat(question, [q.text], template_words)), None)
 
 
 def answer_key(session_id: str, answer_id: str) -> str:
@@ -474,8 +494,13 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
     Safe to call after every answer or every round: answers already applied are skipped, and a
     round's weak areas are found over all of its answers.
     """
+    from mockint.coaching.plan import template_words  # plan builds on this module
+
     ledger = ledger.model_copy(deep=True)
     index = criteria_by_key(rubrics)
+    shared = template_words(rubrics)
+    # A story told again (coaching.retold), in any round of the session: its pass proves no more than the first telling.
+    retold = {r.answer_id: r for r in retellings(session.answers)}
     for rnd in session.rounds:
         round_answers = [a for a in rnd.answers if assessable(a)]
         round_ids = {a.id for a in rnd.answers}
@@ -489,7 +514,14 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
         }
         for answer in pending:
             outcomes = _answer_outcomes(answer, index)
-            is_new = ledger.is_new_question(answer.question.id, answer.question.text)
+            before = ledger.answered_before(answer.question, shared)
+            retelling = retold.get(answer.id)
+            if retelling is not None:
+                repeat_note = f"not counted: same story twice ({retelling.describe()})"
+            elif before is not None:
+                repeat_note = f'not counted: a retake of "{before}", answered before'
+            else:
+                repeat_note = ""
             at = answer.created_at
             # Areas found weak this round start their entry at their first weak answer.
             for area_id, area_outcome in outcomes.items():
@@ -515,8 +547,8 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                     score = float(cs.score) if cs else (outcome.evidence.score if outcome.evidence else None)
                 weak_this_round = any(ev.outcome == "weak" and ev.session_id == session.id and ev.answer_id in round_ids
                                       for ev in entry.history)
-                _transition(entry, is_weak=is_weak, is_new=is_new, answer=answer, session_id=session.id, score=score,
-                            weak_this_round=weak_this_round)
+                _transition(entry, is_weak=is_weak, repeat_note=repeat_note, answer=answer, session_id=session.id,
+                            score=score, weak_this_round=weak_this_round)
             ledger.processed.append(answer_key(session.id, answer.id))
             ledger.asked.append(AskedQuestion(id=answer.question.id, text=answer.question.text))
         for area_id, area in found.items():
@@ -567,9 +599,10 @@ def _record_probes(ledger: Ledger, session: Session, rnd: Round, index: RubricIn
 
 
 def _transition(
-    entry: LedgerEntry, *, is_weak: bool, is_new: bool, answer: Answer, session_id: str, score: float | None,
+    entry: LedgerEntry, *, is_weak: bool, repeat_note: str, answer: Answer, session_id: str, score: float | None,
     weak_this_round: bool = False,
 ) -> None:
+    """`repeat_note`: why the answer is no new evidence (a retake, the same story again), empty when it is."""
     note = ""
     if is_weak:
         if entry.status == "resolved":
@@ -580,10 +613,11 @@ def _transition(
         entry.status = "open"
         entry.passes = []
         outcome = "weak"
-    elif not is_new:
-        outcome = "pass_repeat"  # a retake of a question already answered does not count
+    elif repeat_note:
+        outcome, note = "pass_repeat", repeat_note  # a retake or a story told again does not count
     elif weak_this_round:
         outcome = "pass_same_round"  # the round that showed the weakness cannot also clear it
+        note = "not counted: passed in the round that showed the weakness"
     else:
         outcome = "pass"
         if entry.status != "resolved":
@@ -613,6 +647,7 @@ def current_weak_areas(ledger: Ledger, session: Session | None, rubrics: Sequenc
             for area in find_weak_areas(rounds[-1].answers, rubrics, tracked=ledger.entries, session_id=session.id):
                 entry = ledger.entries.get(area.id)
                 area.status = entry.status if entry else "open"
+                area.uncounted = entry.uncounted() if entry else ""
                 # Carried: the ledger knew this area before the latest round.
                 first = entry.history[0] if entry and entry.history else None
                 area.carried = bool(first) and (first.session_id != session.id or first.answer_id not in latest_ids)
