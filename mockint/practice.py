@@ -852,7 +852,7 @@ class Practice:
 
     def _prepare_probe(self, session: Session, answer: Answer, ended_at: float) -> None:
         """Choose the follow-up as soon as the answer is scored; latency["probe_ready"] is when it was ready."""
-        from mockint.coaching.probe import choose_probe
+        from mockint.coaching.probe import choose_probe, no_probe_reason
 
         options = self._options
         if options is None or options.probes <= 0 or answer.scorecard is None or answer.transcript is None:
@@ -878,6 +878,8 @@ class Practice:
         if probe is not None:
             self._probes[answer.id] = probe
             self._note_latency(answer, "probe_ready", round(self.clock() - ended_at, 3))
+        elif not done and (reason := no_probe_reason(answer, self.rubrics())):
+            self.events.on_warning(f"no follow-up on {answer.id}: {reason}")
 
     def ask_probes(self, session: Session, rnd: Round, answer: Answer, options: PracticeOptions) -> None:
         """Ask the follow-ups chosen for `answer` (and for the answers to them), each answered

@@ -303,11 +303,17 @@ def test_plan_round_two_drills_what_is_still_weak():
     session = make_session(answers)
     ledger = record_round(Ledger(), session, RUBRICS)
     plan = plan_next_round(current_weak_areas(ledger, session, RUBRICS), session.answers, BANK, RUBRICS, n=6)
-    # Round two: results now have numbers (quantified impact fixed), ownership still weak.
+    # Round two: results now have numbers (quantified impact fixed), ownership still weak. Three different
+    # stories: the first story told again would be no new evidence (weakness.record_round, "same story twice").
+    stories = [
+        MIGRATION,
+        "In spring our support queue doubled after a pricing change. The team triaged it together for two weeks.",
+        "At a client workshop in Leeds the demo server crashed. Everyone pitched in and we rebuilt it on a laptop.",
+    ]
     round_two = [
-        make_answer(f"a0{4 + i}", q.id, {"specificity.ownership": 0}, question_text=q.text, text=MIGRATION,
+        make_answer(f"a0{4 + i}", q.id, {"specificity.ownership": 0}, question_text=q.text, text=story,
                     competencies=q.competencies, targets=q.targets)
-        for i, q in enumerate(plan[:3])
+        for i, (q, story) in enumerate(zip(plan[:3], stories))
     ]
     session.new_round("plan").answers.extend(round_two)
     ledger = record_round(ledger, session, RUBRICS)

@@ -357,7 +357,7 @@ def test_a_spoken_answer_shows_what_was_heard(run_cli, tmp_path, monkeypatch):
     from mockint.cli import score as score_cli
 
     heard = "Last winter I won acting Team Leader, and we were told the overtime budget was tight."
-    monkeypatch.setattr(score_cli, "_transcribe", lambda path, cfg: Transcript(text=heard, duration=6.0))
+    monkeypatch.setattr(score_cli, "_transcribe", lambda path, cfg, keywords=None: Transcript(text=heard, duration=6.0))
     wav = tmp_path / "a16.wav"
     wav.write_bytes(b"RIFF")
     res = run_cli("score", str(wav), "--offline", "-q", "Tell me about a time you made an unpopular decision.")
@@ -367,3 +367,39 @@ def test_a_spoken_answer_shows_what_was_heard(run_cli, tmp_path, monkeypatch):
     typed = tmp_path / "a16.txt"
     typed.write_text(heard)
     assert "You said" not in run_cli("score", "--text", str(typed), "--offline").out  # what was typed is known
+
+
+class _HeardWith:
+    """A transcriber that records the job terms it was given (no model is loaded)."""
+
+    model_name = "fake"
+
+    def __init__(self) -> None:
+        self.keywords: list = []
+
+    def transcribe_file(self, path, keywords=None):
+        from mockint.records import Word
+
+        self.keywords.append(keywords)
+        words = [Word(word=w, start=i * 0.4, end=i * 0.4 + 0.3) for i, w in enumerate("HACCP means hazard analysis".split())]
+        return Transcript(text="HACCP means hazard analysis and critical control points.", duration=3.0, words=words)
+
+
+@pytest.mark.parametrize("terms", ["HACCP, EHO,hot holding", "Kubernetes,PostgreSQL", "Waterlow, NEWS2"])
+def test_score_takes_job_terms_for_the_transcription_as_transcribe_does(run_cli, tmp_path, monkeypatch, terms):
+    # Trial 6 (U2): 'transcribe --keywords' fixed "Hack this has an analysis" for HACCP, but 'score AUDIO' had no way
+    # to pass the terms, so the mis-hearing was scored and quoted back.
+    import mockint.speech.transcribe as speech
+
+    fake = _HeardWith()
+    monkeypatch.setattr(speech, "get_transcriber", lambda cfg: fake)
+    wav = tmp_path / "a10.wav"
+    wav.write_bytes(b"RIFF")
+    expected = [t.strip() for t in terms.split(",")]
+    res = run_cli("score", str(wav), "--offline", "-q", "What does HACCP mean?", "--keywords", terms)
+    assert res.code == 0, res
+    assert run_cli("transcribe", str(wav), "--keywords", terms).code == 0
+    assert fake.keywords == [expected, expected]  # one parsing, the same terms for both commands
+    typed = _write(tmp_path, "HACCP means hazard analysis.")
+    refused = run_cli("score", "--text", str(typed), "--keywords", terms)
+    assert refused.code == 2 and "AUDIO only" in refused.err

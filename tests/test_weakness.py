@@ -365,7 +365,8 @@ def judged(answer: Answer) -> Answer:
 
 
 def test_weak_areas_ignore_criteria_the_question_does_not_exercise():
-    no_task = {"star.task": 0, "specificity.relevance": 0}
+    # Concrete detail, not relevance: relevance 0 shuts the off-topic gate, and a gated answer is read for it alone.
+    no_task = {"star.task": 0, "specificity.concrete_detail": 0}
     answers = [
         judged(make_answer("a01", "q1", no_task)),  # a STAR question: every criterion applies
         judged(make_answer("a02", "q2", no_task)),
@@ -381,8 +382,8 @@ def test_weak_areas_ignore_criteria_the_question_does_not_exercise():
     assert (task.count, task.total) == (2, 2)
     assert task.summary().startswith("weak in 2 of 2 answers")
     assert [e.answer_id for e in task.evidence] == ["a01", "a02"]
-    # Relevance applies everywhere: weak in all four answers that scored 0 on it, of five.
-    assert (areas["specificity.relevance"].count, areas["specificity.relevance"].total) == (4, 5)
+    # Concrete detail applies everywhere: weak in all four answers that scored 0 on it, of five.
+    assert (areas["specificity.concrete_detail"].count, areas["specificity.concrete_detail"].total) == (4, 5)
     # star.result / star.action were 0 only where the question did not ask for them.
     assert "star.result" not in areas and "star.action" not in areas
 

@@ -9,6 +9,7 @@ import typer
 
 from mockint.cli.app import app, console, err_console, help_when_bare, print_json, settings, store
 from mockint.cli.render import render_scorecard
+from mockint.cli.transcribe import keyword_terms, keywords_option
 from mockint.errors import MockintError, RubricDriftError, ScoringError, UsageError
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ def _read_text(path: Path) -> str:
     return " ".join(read_user_text(path, "answer file").split())
 
 
-def _transcribe(path: Path, cfg) -> Any:  # -> Transcript
+def _transcribe(path: Path, cfg, keywords: list[str] | None = None) -> Any:  # -> Transcript
+    """`keywords`: job terms to bias recognition (--keywords, as `mockint transcribe` takes them)."""
     from mockint.errors import AudioError
 
     if not path.is_file():
@@ -39,7 +41,7 @@ def _transcribe(path: Path, cfg) -> Any:  # -> Transcript
     except ImportError:
         raise MockintError("transcription is not available in this install", hint="use --text FILE") from None
     try:
-        transcript = get_transcriber(cfg).transcribe_file(path)
+        transcript = get_transcriber(cfg).transcribe_file(path, keywords=keywords)
     except AudioError as exc:
         if exc.hint is None and _reads_as_text(path):
             raise AudioError(f"{path}: a text file, not audio", hint=f"score a typed answer with 'mockint score --text {path}'") from None
@@ -113,11 +115,14 @@ def score_cmd(
     offline: bool = typer.Option(False, "--offline", help="use the offline scorer even if an LLM is configured"),
     rescore_all: bool = typer.Option(False, "--all", help="with --session: re-score every answer with a transcript"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output (shape in docs/scoring.md)"),
+    keywords: str | None = keywords_option(),
 ) -> None:
     """Score one answer (AUDIO or --text FILE) or a session's answers against the rubrics."""
     given = [x for x in (audio, text, session_id) if x is not None]
     if len(given) != 1:
         raise UsageError("give exactly one of AUDIO, --text FILE or --session ID")
+    if keywords is not None and audio is None:
+        raise UsageError("--keywords biases transcription, so it applies to AUDIO only: a typed answer or a session's is not transcribed")
     if session_id is not None:
         given_flag = next((f for f, v in (("--question", question), ("--question-id", question_id), ("--kind", kind), ("--follows", follows)) if v is not None), None)
         if given_flag:
@@ -149,7 +154,7 @@ def score_cmd(
         source = {"kind": "text", "path": str(text)}
     else:
         assert audio is not None
-        transcript = _transcribe(audio, cfg)
+        transcript = _transcribe(audio, cfg, keyword_terms(keywords))
         source = {"kind": "audio", "path": str(audio)}
     # A bank question (by id, or typed in any wording) brings its criteria; other text is judged
     # on the criteria of its kind (a motivation question is not a STAR story).

@@ -10,6 +10,17 @@ import typer
 from mockint.cli.app import app, console, err_console, print_json, settings
 
 
+def keywords_option() -> Any:
+    """The --keywords option, the same for every command that transcribes (transcribe, score)."""
+    return typer.Option(None, "--keywords", help="comma-separated terms to bias recognition, e.g. 'Kubernetes,PostgreSQL'")
+
+
+def keyword_terms(keywords: str | None) -> list[str] | None:
+    """--keywords 'HACCP, EHO,due diligence' as the transcriber takes them (None: no bias)."""
+    terms = [k.strip() for k in (keywords or "").split(",") if k.strip()]
+    return terms or None
+
+
 @app.command("transcribe")
 def transcribe_cmd(
     audio: list[Path] = typer.Argument(..., metavar="AUDIO", help="audio files: any format PyAV decodes (wav, flac, mp3, ogg, m4a, webm)"),
@@ -17,9 +28,7 @@ def transcribe_cmd(
     model: str | None = typer.Option(
         None, "--model", help="'bundled' (tiny.en, offline), a faster-whisper model name, or a CTranslate2 folder"
     ),
-    keywords: str | None = typer.Option(
-        None, "--keywords", help="comma-separated terms to bias recognition, e.g. 'Kubernetes,PostgreSQL'"
-    ),
+    keywords: str | None = keywords_option(),
 ) -> None:
     """Transcribe audio files on this machine: text, word timings and delivery metrics.
 
@@ -31,13 +40,13 @@ def transcribe_cmd(
     from mockint.speech.transcribe import get_transcriber
 
     cfg = settings(whisper_model=model)
-    terms = [k.strip() for k in (keywords or "").split(",") if k.strip()]
+    terms = keyword_terms(keywords)
     transcriber = get_transcriber(cfg)  # a model that can't load is one error for the whole run
 
     results: list[dict[str, Any]] = []
     for path in audio:
         try:
-            transcript = transcriber.transcribe_file(path, keywords=terms or None)
+            transcript = transcriber.transcribe_file(path, keywords=terms)
         except MockintError as exc:
             err_console.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
             results.append({"file": str(path), "ok": False, "error": str(exc)})

@@ -158,6 +158,9 @@ _CUE_VERDICT: dict[str, phrases.Verdict] = {"bad": "bad", "good": "good", "regre
 # A follow-up quoted as asked, on the topic before: 'asked twice "and what did you do ...?"', 'asked "and then?"'.
 _FOLLOW_UP = re.compile(r"^(?:and|so|but|then|ok|okay|right)\b(?:\s+(?:then|so|what|how|why|when|if|did|would|do)\b.*)?\??\s*$", re.I)
 # A line that sums up ("Gut feel: strong on X, weak on Y"): the label names no topic, what follows does.
+# "Wage budget question", "Hiring plan question": one question named by its topic (trial 6's "Wage budget question:
+# I waffled, didn't give them a number" was read as a heading and "I waffled..." as a question asked).
+_ONE_QUESTION = re.compile(r"^(?!(?:the|a|one|another|last|first|next|any|my|their)\s+question$)\S.*\s+question$", re.I)
 _SUMMARY_LABEL = re.compile(r"^(?:gut(?:\s+feel(?:ing)?)?|overall|summary|in summary|my take|impression|overall impression|"
                             r"verdict|feeling|takeaways?|reflection|self[- ]assessment)$", re.I)
 _PART_WHERE = re.compile(r"^(?:the\s+)?(?:part|bit|moment|point|time|section)\s+(?:where|when)\s+(.+)$", re.I)
@@ -359,6 +362,8 @@ def _heading(line: str, bullet: str) -> tuple[Section, str] | None:
     label = label.strip()
     if colon and len(label.split()) <= 5 and not label.endswith("?"):
         section = _section_of(label)
+        if _ONE_QUESTION.match(label) and phrases.verdict(rest) != "none" and not _is_question(rest.strip()):
+            return None  # "Wage budget question: I waffled": a topic and how it went, not a list of questions
         if section is not None:
             return section, rest.strip()
         if not rest.strip() and not bullet:
@@ -396,7 +401,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
     head, comment = _split_comment(item)
-    if comment and phrases.verdict(comment) == "none" and phrases.noun_phrase(head) is None:
+    if comment and phrases.verdict(comment) == "none" and phrases.noun_phrase(head) is None and _cue(head) is None:
         head, comment = _split_comment(comment)  # "with hiring mgr: conversation about ..." - a label
     elif comment and _SUMMARY_LABEL.match(head.strip()):
         head, comment = comment, ""  # "Gut feel: strong on clinical, weak on governance": read what it says
@@ -440,8 +445,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     for i, draft in enumerate(new, start=before):
         extra = marker if not comment or i < last_sentence_from else _combine(marker, phrases.verdict(comment))
         # A heading's verdict is for the items under it, not for a sentence that says its own
-        # ("Setting out checks went fine." under "Could have gone better").
-        said = draft.cued or draft.verdict != "none"
+        # ("Setting out checks went fine." under "Could have gone better"), nor for a line whose own
+        # comment or mark says it ("Q: labour scheduling for Christmas -> fine" after "Fell flat: X").
+        said = draft.cued or draft.verdict != "none" or extra != "none"
         draft.verdict = _combine(draft.verdict, extra if said else _combine(extra, _section_verdict(section)))
         if comment and not _FIRST_PERSON.match(comment):
             draft.mentions = max(draft.mentions, phrases.repetitions(comment))
@@ -657,6 +663,8 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
 # resume") are not part of the topic.
 _COMPARISON = re.compile(
     r"^(?:\w+er/)?(?:\w+er|more\s+\w+|less\s+\w+)\s+than\s+(?:me|mine|us|ours|you|them|(?:my|our|the|their)\s+\w+)$|"
+    # "managing managers rather than colleagues" (trial 6: cut to "managing managers", then dropped): the contrast names it
+    r"^(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:[\w'-]+\s+){0,3}[\w'-]+$|"
     r"^(?:twice|half|three times)\s+(?:my|our|their|his|her|your|the)\s+(?:age|size)$",
     re.I,
 )

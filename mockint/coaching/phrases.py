@@ -93,6 +93,9 @@ _BAD = re.compile(
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
     r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"
     r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|rough|awkward|all over the place|waffl|non-answer|"
+    # "I kept giving store examples" after they asked twice about managing managers: the same wrong answer
+    # again (trial 6: the line was dropped whole, the employer's biggest doubt)
+    r"\bi\s+kept\s+(?:on\s+)?(?:giving|talking|going|coming|using|saying|telling|bringing|citing|quoting)\b|"
     r"[❌✗✘👎]|-+>\s*(?:weak|bad|poor)",
     re.I,
 )

@@ -82,10 +82,10 @@ GENERIC_FOLLOWUP = 'You said "{quote}". Tell me more about that: what exactly di
 # GENERIC_FOLLOWUP: "what exactly did you do, and what was the result?"
 GENERIC_CRITERIA = ("star.action", "star.result")
 RESULT = "star.result"  # the criterion a story's outcome is judged on (untold_lesson)
-# The areas whose follow-up does not presume a story: it asks for one ("tell me about one specific
-# time it actually happened") or asks how the answer fits the question. Every other follow-up asks
-# about the story's situation, steps or result, and quotes only an answer that tells one.
-NO_STORY_NEEDED = frozenset({"specificity.real_example", "specificity.relevance"})
+# Which follow-ups do not presume a story (they ask for one, "tell me about one specific time it actually
+# happened", or ask how the answer fits the question) is each criterion's `followup_needs_story` in its
+# rubric file. Every other follow-up asks about the story's situation, steps or result, and quotes only an
+# answer that tells one.
 # An answer tells a story when its real past example scores at least this (specificity.yaml: 2 is
 # "a real event, though partly generic").
 STORY_MIN_REAL_EXAMPLE = 2
@@ -107,6 +107,7 @@ class FollowupWords:
     bad_outcome: str | None = None  # instead of either when the story ends badly and no lesson is told (untold_lesson)
     criteria: tuple[str, ...] = ()
     quote_cues: tuple[str, ...] = ()
+    needs_story: bool = True  # it asks about a story told: quote only an answer that tells one
 
 
 def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
@@ -125,6 +126,7 @@ def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
         bad_outcome=criterion.followup_bad_outcome,
         criteria=tuple(criterion.followup_criteria),
         quote_cues=tuple(criterion.quote_cues),
+        needs_story=criterion.followup_needs_story,
     )
 
 
@@ -348,7 +350,7 @@ def offline_followup(
             continue
         if session_id and evidence.session_id and evidence.session_id != session_id:
             continue
-        story = area.id not in NO_STORY_NEEDED
+        story = words.needs_story
         if story and not tells_a_story(answer):
             continue
         bad = untold_lesson(answer) if words.bad_outcome else None
@@ -439,11 +441,29 @@ def carries_a_measure(quote: str) -> bool:
 
 def tells_a_story(answer: Answer) -> bool:
     """The answer tells a real past event: its real-example score is 2+, or, on a card without
-    that criterion, its question asks for a story."""
+    that criterion, its question asks for a story; and its words narrate one (narrates_events). Trial 6's
+    answer on the causes of shrink, judged as a story, read "a real event" at 2 and was asked "what exactly
+    were you responsible for there?" of "admin errors like wrong deliveries being accepted"."""
     real = answer.scorecard.criterion("specificity.real_example") if answer.scorecard else None
-    if real is not None:
-        return real.score >= STORY_MIN_REAL_EXAMPLE
-    return answer.question.kind in (None, "behavioural")
+    if real is not None and real.score < STORY_MIN_REAL_EXAMPLE:
+        return False
+    if real is None and answer.question.kind not in (None, "behavioural"):
+        return False
+    return answer.transcript is None or narrates_events(answer.transcript.text)
+
+
+# An answer narrates events when it has a past-tense verb and someone in it acts, or it says when: a one-line
+# story ("I cut the invoice run from 9 hours to 40 minutes") tells one.
+NARRATED_PAST_VERBS = 1
+
+
+def narrates_events(text: str) -> bool:
+    """The answer tells what happened: a past-tense verb (NARRATED_PAST_VERBS or more) with an action taken
+    ("I rang", "we moved") or a when ("last March", "in 2021"), read with the offline scorer's own cues. An
+    explanation ("shrink is everything you lose between what you bought and what you sold") has neither."""
+    cues = read_answer(text, "").cues
+    acted = sum(len(c.i_actions) + len(c.we_actions) + c.time_anchor + c.years for c in cues)
+    return sum(c.past for c in cues) >= NARRATED_PAST_VERBS and acted > 0
 
 
 def followed_key(session_id: str | None, answer_id: str) -> str | None:

@@ -72,6 +72,18 @@ def choose_probe(
     return None
 
 
+def no_probe_reason(answer: Answer, rubrics: Sequence[Rubric], *, exclude: Sequence[str] = ()) -> str | None:
+    """Why `answer` gets no probe though a criterion its question asks for is below its bar (None when none
+    is): said, not left silent (trial 6's wage-budget answer at 30, "Backed by an example 0/4", got none)."""
+    if answer.scorecard is None:
+        return None
+    weak = [a.name for a in find_weak_areas([answer], rubrics, min_count=1) if a.kind == "criterion" and a.id not in exclude]
+    if not weak:
+        return None
+    return (f"{', '.join(weak[:3])} below the bar, but no follow-up fits: each asks about a story this answer does "
+            "not tell, or repeats a question already asked")
+
+
 def _untold_lesson_area(answer: Answer, rubrics: Sequence[Rubric], weak: Sequence[WeakArea]) -> WeakArea | None:
     """The result as the area to probe when the story ends badly with no lesson told (plan.untold_lesson)
     and its question asks for a result; None otherwise. Its weak-area entry when it has one."""

@@ -8,6 +8,10 @@ across rounds), or a concern imported from round-one notes (see debrief.py). Are
 how often they were weak, then by how badly (mean shortfall below the threshold, 0..1).
 A criterion is assessed only on answers whose question exercises it (`applicable_scores`):
 "weak in N of M answers" counts M over those answers, and the ledger ignores the others.
+While a gate holds an answer down (rubrics/overall.yaml: off-topic, unsafe), only the gate's own criterion
+is assessed on it, and one such answer makes it a weak area: the card says every other criterion is "Not the
+reason for the score". Trial 6's off-topic Christmas story made Task, Action, Result, Ownership and Quantified
+impact "weak in 2 of 2 answers", and the plan drilled them instead of "answer the question asked".
 
 The ledger follows each area across sessions: open -> improving -> resolved. An area resolves
 only after it passes on RESOLVE_AFTER later answers to questions the candidate had not answered
@@ -27,11 +31,11 @@ from typing import Literal, NamedTuple
 
 from pydantic import Field
 
-from mockint.coaching.questions import is_near_duplicate
-from mockint.records import CriterionScore, DeliveryMetrics, Model
+from mockint.coaching.retold import retellings
+from mockint.records import CriterionScore, DeliveryMetrics, Model, QuestionRef
 from mockint.scoring import story_not_reasons
 from mockint.scoring.card import applicable_keys, criterion_words
-from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key
+from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key, load_overall_formula
 from mockint.session import Answer, Round, Session
 
 LEDGER_SCHEMA_VERSION = 1
@@ -44,6 +48,8 @@ DEFAULT_WEAK_BELOW = 2
 MAX_EVIDENCE = 6
 
 AreaKind = Literal["criterion", "delivery", "debrief"]
+# Ledger outcomes of a passing answer that does not count towards resolving the area.
+UNCOUNTED_PASSES = ("pass_repeat",)
 LedgerStatus = Literal["open", "improving", "resolved"]
 
 
@@ -155,9 +161,14 @@ class WeakArea(Model):
     criteria: list[str] = Field(default_factory=list, description="rubric criteria that exercise it")
     advice: str = ""
     evidence: list[WeakEvidence] = Field(default_factory=list)
+    uncounted: str = Field(default="", description="why the latest pass on it did not count (the ledger's note), said with it")
 
     def summary(self) -> str:
-        """One line of evidence: how often, how badly, where."""
+        """One line of evidence: how often, how badly, where; and a latest pass that did not count, and why."""
+        told = self._summary()
+        return f"{told}; {self.uncounted}" if self.uncounted else told
+
+    def _summary(self) -> str:
         if self.kind == "debrief":
             detail = self.evidence[0].detail if self.evidence else ""
             return f"round-one concern ({detail})" if detail else "round-one concern"
@@ -220,6 +231,17 @@ class Outcome(NamedTuple):
     shortfall: float  # how far below the threshold, 0..1 (0 when not weak)
     threshold: float
     evidence: WeakEvidence | None  # what the answer showed, when weak
+    gated: bool = False  # its criterion is a shut gate's: what holds the whole answer down
+
+
+def assessed_scores(answer: Answer) -> tuple[list[CriterionScore], set[str]]:
+    """(the criterion scores a weak area is read from, the keys of the gates they shut): the applicable
+    scores, or, while a gate is shut, the gate's criteria alone (the others are held: not the reason)."""
+    scores = applicable_scores(answer)
+    shut = set(load_overall_formula().shut({c.key: c.score for c in scores}))
+    if shut:
+        scores = [c for c in scores if c.key in shut]
+    return scores, shut
 
 
 def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
@@ -227,7 +249,8 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
     out: dict[str, Outcome] = {}
     q = answer.question
     text = answer.transcript.text if answer.transcript else ""
-    for cs in applicable_scores(answer):
+    scores, shut = assessed_scores(answer)
+    for cs in scores:
         limit = weak_below(cs.key, index)
         weak = cs.score < limit
         shortfall = (limit - cs.score) / limit if weak and limit else 0.0
@@ -243,7 +266,7 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
                 quotes=[e.quote for e in cs.evidence if e.verified],
                 detail=criterion_words(cs, index[cs.key][1] if cs.key in index else None, lambda: story_not_reasons(q, text)),
             )
-        out[cs.key] = Outcome(weak, shortfall, float(limit), evidence)
+        out[cs.key] = Outcome(weak, shortfall, float(limit), evidence, gated=cs.key in shut)
     if answer.delivery is not None:
         shortfalls = delivery_shortfalls(answer.delivery)
         for area_id in DELIVERY_CHECKS:
@@ -282,12 +305,14 @@ def find_weak_areas(
     session_id: str | None = None,
 ) -> list[WeakArea]:
     """Criteria and delivery metrics weak in `min_count`+ of these answers (one suffices for
-    `tracked` areas, those already in the ledger), ranked by how often, then how badly."""
+    `tracked` areas, those already in the ledger, and for a shut gate's criterion), ranked by how often,
+    then how badly."""
     index = criteria_by_key(rubrics)
     tracked = set(tracked)
     weak: dict[str, list[tuple[float, WeakEvidence]]] = {}
     assessed: Counter[str] = Counter()
     comps: dict[str, Counter[str]] = {}
+    gated: set[str] = set()
     for answer in answers:
         if not assessable(answer):
             continue
@@ -296,10 +321,12 @@ def find_weak_areas(
             if outcome.weak and outcome.evidence is not None:
                 outcome.evidence.session_id = session_id
                 weak.setdefault(area_id, []).append((outcome.shortfall, outcome.evidence))
+                if outcome.gated:
+                    gated.add(area_id)
                 comps.setdefault(area_id, Counter()).update(answer.question.competencies)
     areas = []
     for area_id, hits in weak.items():
-        if len(hits) < min_count and not (area_id in tracked and hits):
+        if len(hits) < min_count and not (area_id in (tracked | gated) and hits):
             continue
         areas.append(
             WeakArea(
@@ -377,11 +404,17 @@ class LedgerEntry(Model):
         weak = sum(1 for event in self.history if event.outcome == "weak")
         return max(weak, len(self.evidence), self.count)
 
+    def uncounted(self) -> str:
+        """The note of the latest answer, when it passed without counting (a retake, the same story again):
+        trial 6's good answer on a round-one concern left it "open" with no word why."""
+        last = self.history[-1] if self.history else None
+        return last.note if last is not None and last.outcome in UNCOUNTED_PASSES and last.note else ""
+
     def to_weak_area(self) -> WeakArea:
         return WeakArea(
             id=self.id, kind=self.kind, name=self.name, count=self.weak_answers(), severity=self.severity, carried=True,
             status=self.status, competencies=list(self.competencies), criteria=list(self.criteria),
-            advice=self.advice, evidence=list(self.evidence),
+            advice=self.advice, evidence=list(self.evidence), uncounted=self.uncounted(),
         )
 
 
@@ -417,11 +450,18 @@ class Ledger(Model):
     def active(self) -> list[LedgerEntry]:
         return [e for e in self.entries.values() if e.status != "resolved"]
 
-    def is_new_question(self, question_id: str, text: str) -> bool:
-        """Not answered before, by id or by a near-duplicate wording."""
-        if any(q.id == question_id for q in self.asked):
-            return False
-        return not is_near_duplicate(text, (q.text for q in self.asked))
+    def answered_before(self, question: QuestionRef, template_words: frozenset[str] = frozenset()) -> str | None:
+        """The text of the earlier question `question` repeats (its id, or a near-duplicate wording), or None when
+        it is new. Two follow-ups made from one template are compared on their own words, without the
+        `template_words` (plan.template_words): trial 6's retries on "finance" and "multi-site experience"
+        ("One answer fell flat in round one: X. Let's try it again...") read as one question, so the second,
+        answered at 100, was a retake that did not count."""
+        from mockint.coaching.plan import is_repeat  # plan builds on this module
+
+        same = next((q.text for q in self.asked if q.id == question.id), None)
+        if same is not None:
+            return same
+        return next((q.text for q in self.asked if is_repeat(question, [q.text], template_words)), None)
 
 
 def answer_key(session_id: str, answer_id: str) -> str:
@@ -454,8 +494,13 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
     Safe to call after every answer or every round: answers already applied are skipped, and a
     round's weak areas are found over all of its answers.
     """
+    from mockint.coaching.plan import template_words  # plan builds on this module
+
     ledger = ledger.model_copy(deep=True)
     index = criteria_by_key(rubrics)
+    shared = template_words(rubrics)
+    # A story told again (coaching.retold), in any round of the session: its pass proves no more than the first telling.
+    retold = {r.answer_id: r for r in retellings(session.answers)}
     for rnd in session.rounds:
         round_answers = [a for a in rnd.answers if assessable(a)]
         round_ids = {a.id for a in rnd.answers}
@@ -469,7 +514,14 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
         }
         for answer in pending:
             outcomes = _answer_outcomes(answer, index)
-            is_new = ledger.is_new_question(answer.question.id, answer.question.text)
+            before = ledger.answered_before(answer.question, shared)
+            retelling = retold.get(answer.id)
+            if retelling is not None:
+                repeat_note = f"not counted: same story twice ({retelling.describe()})"
+            elif before is not None:
+                repeat_note = f'not counted: a retake of "{before}", answered before'
+            else:
+                repeat_note = ""
             at = answer.created_at
             # Areas found weak this round start their entry at their first weak answer.
             for area_id, area_outcome in outcomes.items():
@@ -495,8 +547,8 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                     score = float(cs.score) if cs else (outcome.evidence.score if outcome.evidence else None)
                 weak_this_round = any(ev.outcome == "weak" and ev.session_id == session.id and ev.answer_id in round_ids
                                       for ev in entry.history)
-                _transition(entry, is_weak=is_weak, is_new=is_new, answer=answer, session_id=session.id, score=score,
-                            weak_this_round=weak_this_round)
+                _transition(entry, is_weak=is_weak, repeat_note=repeat_note, answer=answer, session_id=session.id,
+                            score=score, weak_this_round=weak_this_round)
             ledger.processed.append(answer_key(session.id, answer.id))
             ledger.asked.append(AskedQuestion(id=answer.question.id, text=answer.question.text))
         for area_id, area in found.items():
@@ -547,9 +599,10 @@ def _record_probes(ledger: Ledger, session: Session, rnd: Round, index: RubricIn
 
 
 def _transition(
-    entry: LedgerEntry, *, is_weak: bool, is_new: bool, answer: Answer, session_id: str, score: float | None,
+    entry: LedgerEntry, *, is_weak: bool, repeat_note: str, answer: Answer, session_id: str, score: float | None,
     weak_this_round: bool = False,
 ) -> None:
+    """`repeat_note`: why the answer is no new evidence (a retake, the same story again), empty when it is."""
     note = ""
     if is_weak:
         if entry.status == "resolved":
@@ -560,10 +613,11 @@ def _transition(
         entry.status = "open"
         entry.passes = []
         outcome = "weak"
-    elif not is_new:
-        outcome = "pass_repeat"  # a retake of a question already answered does not count
+    elif repeat_note:
+        outcome, note = "pass_repeat", repeat_note  # a retake or a story told again does not count
     elif weak_this_round:
         outcome = "pass_same_round"  # the round that showed the weakness cannot also clear it
+        note = "not counted: passed in the round that showed the weakness"
     else:
         outcome = "pass"
         if entry.status != "resolved":
@@ -593,6 +647,7 @@ def current_weak_areas(ledger: Ledger, session: Session | None, rubrics: Sequenc
             for area in find_weak_areas(rounds[-1].answers, rubrics, tracked=ledger.entries, session_id=session.id):
                 entry = ledger.entries.get(area.id)
                 area.status = entry.status if entry else "open"
+                area.uncounted = entry.uncounted() if entry else ""
                 # Carried: the ledger knew this area before the latest round.
                 first = entry.history[0] if entry and entry.history else None
                 area.carried = bool(first) and (first.session_id != session.id or first.answer_id not in latest_ids)

@@ -181,6 +181,11 @@ class Criterion(_Strict):
     quote_cues: list[str] = Field(
         default_factory=list, description="lower-case words that tend to sit in the sentence that shows the gap"
     )
+    followup_needs_story: bool = Field(
+        default=True,
+        description="the follow-up asks about a story told (its situation, steps, result), so it quotes only an answer "
+        "that tells one; false when it asks for a story or how the answer fits the question",
+    )
     proof: str | None = Field(default=None, description="what to bring to round two when this criterion is weak")
     offline_caveat: str | None = Field(
         default=None, description="shown with the score wherever its level is the offline cues' own: what they cannot check"
