@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
+from mockint.errors import DataFileError
 from mockint.records import Transcript
+from mockint.resources import resource_dir
 from mockint.scoring import safety
 from mockint.scoring.card import apply_question_criteria
 from mockint.scoring.kinds import criteria_for
@@ -29,8 +32,8 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+", text.strip())
 
 
-def _score(question: str, answer: str):
-    rubrics = load_rubrics()
+def _score(question: str, answer: str, rubrics=None):
+    rubrics = rubrics or load_rubrics()
     _kind, criteria = criteria_for(question)
     wanted = {key.split(".")[0] for key in criteria}
     used = [r for r in rubrics if r.id in wanted]
@@ -217,6 +220,49 @@ def test_the_card_words_for_what_would_you_bring_are_about_strengths_not_the_emp
     assert "any candidate" in relevance.levels[1] and "employer" not in relevance.levels[1]
     why_us = next(r for r in load_rubrics() if r.id == "specificity").for_question("Why do you want to work here?", "motivation")
     assert "employer" in next(c for c in why_us.criteria if c.id == "relevance").levels[1]
+
+
+def _rubrics_with_relevance(folder, edit):
+    """The shipped rubrics, with specificity.yaml's relevance criterion edited as a coach would (`edit` changes it)."""
+    import yaml
+
+    folder.mkdir()
+    for path in resource_dir("rubrics").glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    data = yaml.safe_load((folder / "specificity.yaml").read_text(encoding="utf-8"))
+    edit(next(c for c in data["criteria"] if c["id"] == "relevance"))
+    (folder / "specificity.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    return load_rubrics(folder=folder)
+
+
+def _what_you_bring(edit):
+    """An edit of the relevance variant `what_you_bring`."""
+    return lambda relevance: edit(next(v for v in relevance["variants"] if v.get("id") == "what_you_bring"))
+
+
+RIGHT_FIT = "Why are you the right fit for this role?"  # a motivation question the shipped pattern does not name
+
+
+def test_which_questions_ask_what_you_would_bring_is_the_rubric_variants_pattern(tmp_path):
+    """One source: a coach who widens the variant's `question` changes the card's words and the offline reading alike,
+    and one who narrows it takes both away."""
+    assert criteria_for(RIGHT_FIT)[0] == "motivation"
+    widened = _rubrics_with_relevance(tmp_path / "wide", _what_you_bring(lambda v: v.update(question=v["question"] + r"|\bright fit for\b")))
+    narrowed = _rubrics_with_relevance(tmp_path / "narrow", _what_you_bring(lambda v: v.update(question=r"\bwhy should (we|i) hire\b")))
+    for question, relevant, _generic in OFFERS:
+        before, after = _score(RIGHT_FIT, relevant), _score(RIGHT_FIT, relevant, widened)
+        assert _criterion(before, "specificity.relevance").score <= 1, question  # without the edit: read for topic words
+        assert _criterion(after, "specificity.relevance").score >= 3 and not after.overall_capped, (question, after.overall_capped)
+        wording = next(r for r in widened if r.id == "specificity").for_question(RIGHT_FIT, "motivation").criterion("relevance")
+        assert "any candidate" in wording.levels[1]
+    bring = OFFERS[0]  # "What would you bring...?", no longer the variant's once narrowed to "why should we hire"
+    assert _score(bring[0], bring[1], narrowed).overall < _score(bring[0], bring[1]).overall
+    assert _criterion(_score(bring[0], bring[1], narrowed), "specificity.relevance").score < 3
+
+
+def test_variant_ids_are_unique_within_a_criterion(tmp_path):
+    with pytest.raises(DataFileError, match=r"specificity.yaml: invalid rubric at criteria.4.variants: .*duplicate variant ids"):
+        _rubrics_with_relevance(tmp_path / "twin", lambda relevance: relevance["variants"][0].update(id="what_you_bring"))
 
 
 # --- 4. a hedged, unmeasured "okay in the end" is a weak result -----------------------------------------

@@ -963,6 +963,7 @@ class Reading:
     # (`mockint score --kind`, a bank question's), else the one its wording asks for.
     kind: str = DEFAULT_KIND
     phrases: dict[str, CuePhrases] = field(default_factory=dict, repr=False)  # the rubrics' offline_cues
+    asks_what_you_bring: bool = False  # the question asks for the candidate's strengths (asks_what_you_bring)
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
@@ -1048,6 +1049,7 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     so a story typed in words reads as the same story spoken."""
     from mockint.speech.numbers import write_numbers_in_text
 
+    rubrics = list(rubrics)
     text = write_numbers_in_text(text)
     units = split_units(text)
     cased = any(ch.isupper() for ch in text if ch.isalpha()) and not text.isupper()
@@ -1069,7 +1071,7 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
         cues[then].baseline = first
     judged_as = kind if kind in load_kinds() else classify(question)
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
-                   cue_phrases(rubrics))
+                   cue_phrases(rubrics), asks_what_you_bring(question, judged_as, rubrics))
 
 
 # Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
@@ -1568,13 +1570,27 @@ def story_instead_of_reasons(r: Reading) -> bool:
 # "What would you bring?", "What can you offer?", "Why should we hire you?": motivation and fit questions whose
 # words only frame what they ask (the candidate's strengths), so they name no topic an answer could share.
 # Read for topic words, a relevant answer ("I've been a practice educator for two years ... seven years on the
-# road") shared none and was capped as not answering the question (a trial's 25 weak). rubrics/specificity.yaml's
-# relevance variant for these questions matches the same questions: edit both together.
-OFFER_QUESTION = re.compile(
-    r"\b(what (can|could|would|do|will) you (bring|offer|contribute|add)|you (can|could|would|will) (bring|offer|contribute|add)|"
-    r"why should (we|i|they) (hire|choose|pick|appoint|employ|take on)|(hire|choose|pick|appoint|employ) you\b|"
-    r"sets? you apart|makes? you (stand out|different)|(better|best) (candidate|person) for)"
-)
+# road") shared none and was capped as not answering the question (a trial's 25 weak). Which questions these are
+# is the `question` of rubrics/specificity.yaml's relevance variant `what_you_bring`, the one the card words them by:
+# one pattern, so a coach's edit moves both.
+WHAT_YOU_BRING = ("specificity", "relevance", "what_you_bring")  # (rubric, criterion, variant)
+
+
+def asks_what_you_bring(question: str, kind: str | None, rubrics: Iterable[Rubric] = ()) -> bool:
+    """Whether `question` is one the `what_you_bring` variant is for: that of the specificity rubric among `rubrics`
+    (the ones scored against), else the shipped rubric file's; False when neither has it."""
+    from mockint.scoring.rubrics import shipped_rubric
+
+    rubric_id, criterion_id, variant_id = WHAT_YOU_BRING
+
+    def variant_of(rubric: Rubric | None):
+        criterion = rubric.criterion(criterion_id) if rubric else None
+        return criterion.variant(variant_id) if criterion else None
+
+    variant = variant_of(next((r for r in rubrics if r.id == rubric_id), None)) or variant_of(shipped_rubric(rubric_id))
+    return variant is not None and variant.question is not None and variant.matches(question, kind)
+
+
 # What answers such a question: the candidate's own experience and strengths ("I've been a practice educator",
 # "seven years on the road", "I'm used to", "I trained"), not adjectives alone ("hard-working", "a team player").
 OWN_STRENGTH = re.compile(
@@ -1596,9 +1612,9 @@ STRENGTH_CLAIM = re.compile(
 
 def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
-    judge_relevance reads by the story itself); asked what the candidate would bring (OFFER_QUESTION), their
+    judge_relevance reads by the story itself); asked what the candidate would bring (asks_what_you_bring), their
     own experience and strengths."""
-    if kind == "motivation" and OFFER_QUESTION.search(r.question.lower()):
+    if kind == "motivation" and r.asks_what_you_bring:
         return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for p in (OWN_STRENGTH, STRENGTH_CLAIM)
                                   for m in p.finditer(u.lower)))
     patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD, METHOD_STANDING),
@@ -1640,7 +1656,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
     # want to be Head of Science at this school?") took: a trial's generic answer, relevance 0 against 2.
     own = {w for w in q_words if kind != "motivation" or w not in MOTIVATION_FRAME}
-    offer = kind == "motivation" and bool(OFFER_QUESTION.search(question))
+    offer = kind == "motivation" and r.asks_what_you_bring
     if offer:
         own = set()  # "what would you bring to this role that other candidates might not?": all frame
     doing = kind_answer_cues(r, kind) if len(own) < 2 else []
