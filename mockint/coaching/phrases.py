@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
+
+from mockint.scoring.lexicon import word_classes
 
 Verdict = Literal["bad", "good", "mixed", "none"]
 
@@ -135,14 +136,6 @@ _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\b(?:twice(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b)|two times|again|kept|keeps|keep|came back|come back|coming back|went back|"
                 r"circled back|returned to|followed up|follow(?:ed)?-up|pressed|pushed|probed|grilled|drilled|dug)\b", re.I), 2),
 ]
-
-
-@lru_cache(maxsize=4096)
-def word_classes(word: str) -> frozenset[str]:
-    """The universal POS tags the lexicon allows for `word` (empty when it does not know it)."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word.lower()))
 
 
 def base_verbs(word: str) -> tuple[str, ...]:
