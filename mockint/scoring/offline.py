@@ -14,7 +14,10 @@ It reads the answer the way a coach skims one, clause by clause:
     an outcome verb ("by Easter he was reading aloud", "she agreed", "none in the nine months
     after"; on dev the result's QWK went from 0.43 to 0.65 with it). A measure that moved the wrong
     way ("our pass rate went from 82 to 61 percent"; which way is good is rubrics/substance.yaml's
-    `measures`) is a bad outcome, however proudly told;
+    `measures`) is a bad outcome, however proudly told. "Opened" (substance.yaml's `outcomes_of_a_thing`) is a result
+    only said of a thing that came about after the candidate's steps ("the new store opened on time"), not a step
+    ("I wrote a fixture and opened the PR", "we opened the new unit"): on dev two stories lost a result they had read
+    from such a step (result 4 -> 3 for one the graders gave 3, 2 -> 1 for one they gave 2);
   - quantities, named things (capitalised words mid-sentence, known tools, dates, roles),
     the I-vs-we balance, and hypothetical or habitual language ("I would", "usually I").
 The criteria of the other kinds of answer (a plan, judgement, a method, reasons, technical knowledge)
@@ -96,7 +99,7 @@ OUTCOME = re.compile(
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
-    r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|(re)?opened|"
+    r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
     r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
@@ -389,6 +392,7 @@ class UnitCues:
     unanchored: int = 0  # a figure that says neither what it counts nor what it measures
     years: int = 0
     outcome: int = 0
+    outcome_of_a_thing: int = 0  # of `outcome`, words said of a thing that came about ("the store opened on time")
     vague_outcome: int = 0
     aftermath: bool = False  # what followed: "by Easter he was asking...", "she agreed"
     before_after: bool = False  # a change told as two levels: "it was 6.1 days when I started ... it was 5.3"
@@ -777,8 +781,69 @@ def _describes_a_thing(text: str, match: re.Match) -> bool:
 
 
 def says_outcome(text: str) -> bool:
-    """Whether a sentence (lower-cased) uses an outcome word as an outcome, not as an adjective."""
-    return any(not _describes_a_thing(text, m) for m in OUTCOME.finditer(text))
+    """Whether a sentence (lower-cased) uses an outcome word as an outcome, not as an adjective, nor one of
+    substance.yaml's `outcomes_of_a_thing` as a step ("I opened a ticket")."""
+    return bool(_outcomes(text) or _outcomes_of_a_thing(text))
+
+
+def _outcomes(text: str) -> list[re.Match]:
+    """OUTCOME's words in a sentence (lower-cased) used as outcomes: not adjectives, nor words that substance.yaml's
+    `outcomes_of_a_thing` reads its own way."""
+    from mockint.scoring.semantic import outcomes_of_a_thing
+
+    theirs = outcomes_of_a_thing().words
+    return [m for m in OUTCOME.finditer(text) if m.group(0) not in theirs and not _describes_a_thing(text, m)]
+
+
+# What may follow an outcome of a thing to say when it came about ("opened the next day", "opened this week", "opened
+# two weeks early"), not what was opened; and, before it in its clause, words that make it a time, not a result
+# ("before the other shops opened", "when the unit opened").
+_TIMES = MONTHS_DAYS | frozenset(
+    "day days week weeks fortnight month months year years morning afternoon evening night weekend term quarter season "
+    "hour hours minute minutes".split())
+_TIME_CLAUSE = frozenset("before until till when whenever once after as while since".split())
+_OBJECTS = frozenset("it them him her us me you up".split())  # "opened it", "opened up a second line"
+_I_OR_WE = re.compile(r"\b(i|i'd|we|we'd)\b")
+
+
+def _outcomes_of_a_thing(text: str) -> list[re.Match]:
+    """substance.yaml's `outcomes_of_a_thing` said of a thing that came about ("the new store opened on time", "the ward
+    reopened two weeks early", "the branch opened its doors in May"), not of something done to what follows ("I opened
+    a ticket", "we opened the new unit", "opened up a second line", "opened 3 new beds") nor as a time ("before the
+    other shops opened"). Whether the candidate had done anything before it, read_answer says."""
+    from mockint.scoring.lexicon import word_classes
+    from mockint.scoring.semantic import outcomes_of_a_thing
+
+    things = outcomes_of_a_thing()
+    found = []
+    for m in things.pattern.finditer(text):
+        if _describes_a_thing(text, m):
+            continue  # "the reopened tickets"
+        clause = max((e.end() for e in _CLAUSE_EDGE.finditer(text, 0, m.start())), default=0)
+        if _TIME_CLAUSE & set(text[clause:m.start()].split()[-4:]):
+            continue
+        after = text[m.end():]
+        if things.still_a_result.match(after.lstrip()):
+            found.append(m)
+            continue
+        nxt = re.findall(r"[a-z0-9']+|[.,;:!?]", after)[:3]
+        if not nxt or not nxt[0][0].isalnum():
+            came_about = True  # nothing after it in its clause: "the shop opened."
+        elif nxt[0] in _OBJECTS:
+            came_about = False
+        elif nxt[0][0].isdigit():
+            came_about = len(nxt) > 1 and nxt[1] in _TIMES  # "two weeks early", not "3 new beds"
+        elif nxt[0] in DETERMINERS:
+            came_about = any(w in _TIMES for w in nxt[1:3])  # "the next day", not "the new unit"
+        elif nxt[0] in _TIMES or nxt[0] in STOPWORDS:
+            came_about = True  # "opened monday", "opened on time", "opened in march"
+        else:
+            classes = word_classes(nxt[0])
+            # what it opened ("tickets", a name the lexicon does not know), not how or when ("early", "today")
+            came_about = bool(classes) and not ("NOUN" in classes and not classes & {"ADV", "ADJ", "ADP"})
+        if came_about:
+            found.append(m)
+    return found
 
 
 def _acted_by_me(text: str, at: int) -> bool:
@@ -861,7 +926,8 @@ def _after_commas(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def read_unit(unit: Unit, cased: bool) -> UnitCues:
+def read_unit(unit: Unit, cased: bool, after_a_step: bool = True) -> UnitCues:
+    """What one unit says. `after_a_step`: whether the candidate (or their team) did something in an earlier unit."""
     cues = UnitCues()
     words, text = unit.words, unit.lower
     _verbs(words, cues, _after_commas(unit.text))
@@ -876,8 +942,11 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues.lesson = bool(LESSON.search(text))
     cues.time_anchor = len(TIME_ANCHOR.findall(text))
     cues.weak_anchor = len(WEAK_ANCHOR.findall(text))
-    cues.outcome = sum(1 for m in OUTCOME.finditer(text)
-                       if not _describes_a_thing(text, m) and (not _acted_by_me(text, m.start()) or cues.change_quantities))
+    cues.outcome = sum(1 for m in _outcomes(text) if not _acted_by_me(text, m.start()) or cues.change_quantities)
+    # after a step of the candidate's, in an earlier unit or before it in this one; "a vacancy opened in march, so I
+    # applied" is the scene
+    cues.outcome_of_a_thing = sum(after_a_step or bool(_I_OR_WE.search(text, 0, m.start())) for m in _outcomes_of_a_thing(text))
+    cues.outcome += cues.outcome_of_a_thing
     if worsened_measures(text):
         cues.outcome = 0  # "pass rate went from 82 to 61": the outcome words report a loss
     if cues.outcome and _UNSURE.search(text) and not cues.change_quantities:
@@ -1059,7 +1128,9 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     for before, unit in zip(units, units[1:]):
         if unit in answer_units and before in answer_units:
             unit.lead_in = before.text
-    cues = [read_unit(u, cased) for u in answer_units]
+    cues: list[UnitCues] = []
+    for unit in answer_units:
+        cues.append(read_unit(unit, cased, after_a_step=any(c.i_actions or c.we_actions for c in cues)))
     # A before and after across sentences ("it was 6.1 days when I started. after three months it was 5.3"):
     # read_unit has counted those inside one sentence.
     clauses = [(n, c) for n, u in enumerate(answer_units) for c in figure_clauses(u.text)]
