@@ -480,9 +480,14 @@ def test_a_capitalised_adjective_before_a_gerund_is_the_topic_not_a_speaker():
     "honestly I have no experience of it",
     "I never managed a budget and said so",
     "I couldn't think of an example",
+    # the candidate's own, beside what someone else lacked (test_what_someone_else_had_no_experience_of_is_no_admission)
+    "I said I had no experience of budgets",
+    "I told them I didn't have any experience of it",
+    "Budgets - no real experience",
+    "honestly had no experience of it",
 ])
 def test_an_admission_reads_as_bad_even_beside_fine(said):
-    # trial 5: each of these was read as "came up, went fine"
+    # trial 5: each of the first six was read as "came up, went fine"
     from mockint.coaching import phrases
 
     assert phrases.verdict(said) == "bad"
@@ -564,18 +569,6 @@ def test_what_someone_else_had_no_experience_of_is_no_admission(said):
     from mockint.coaching import phrases
 
     assert phrases.verdict(said) == "none"
-
-
-@pytest.mark.parametrize("said", [
-    "I said I had no experience of budgets",
-    "I told them I didn't have any experience of it",
-    "Budgets - no real experience",
-    "honestly had no experience of it",
-])
-def test_the_candidates_own_no_experience_is_still_an_admission(said):
-    from mockint.coaching import phrases
-
-    assert phrases.verdict(said) == "bad"
 
 
 # (notes, topic -> went badly): in each, someone else's lack beside the candidate's own admission
