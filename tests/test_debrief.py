@@ -480,9 +480,14 @@ def test_a_capitalised_adjective_before_a_gerund_is_the_topic_not_a_speaker():
     "honestly I have no experience of it",
     "I never managed a budget and said so",
     "I couldn't think of an example",
+    # the candidate's own, beside what someone else lacked (test_what_someone_else_had_no_experience_of_is_no_admission)
+    "I said I had no experience of budgets",
+    "I told them I didn't have any experience of it",
+    "Budgets - no real experience",
+    "honestly had no experience of it",
 ])
 def test_an_admission_reads_as_bad_even_beside_fine(said):
-    # trial 5: each of these was read as "came up, went fine"
+    # trial 5: each of the first six was read as "came up, went fine"
     from mockint.coaching import phrases
 
     assert phrases.verdict(said) == "bad"
@@ -548,3 +553,48 @@ def test_a_topic_the_notes_do_not_judge_is_not_said_to_have_gone_fine(run_cli, t
     assert result.code == 0, result
     assert "rota gaps: came up\n" in result.out and "safeguarding referrals: came up, went fine" in result.out.lower()
     assert "went fine: Safeguarding referrals" in result.out and "how it went): rota gaps" in result.out
+
+
+# --- an admission is about the candidate, not what someone else lacked -----------------------------------------------
+
+@pytest.mark.parametrize("said", [
+    "the panel had no experience of our system",
+    "the team had no experience with Kafka, so I ran a spike",
+    "Sarah had no experience of custody suites",
+    "my line manager had no real experience of rotas",
+    "they didn't have any experience with Epic",
+    "the panel seemed to have no experience of paramedic work",
+])
+def test_what_someone_else_had_no_experience_of_is_no_admission(said):
+    from mockint.coaching import phrases
+
+    assert phrases.verdict(said) == "none"
+
+
+# (notes, topic -> went badly): in each, someone else's lack beside the candidate's own admission
+NOTES_OF_OTHERS_LACKING = [
+    ("Ward manager interview, round 1\n"
+     "- Asked about e-rostering - the panel had no experience of our system, so I walked them through it. Went well.\n"
+     "- They asked about budgets - I said I had no experience of budgets.\n",
+     {"e-rostering": False, "budgets": True}),
+    ("Platform engineer, first stage\n"
+     "- Kafka migration: the team had no experience with Kafka, so I ran two spikes and wrote the runbook. Nailed it.\n"
+     "- They kept coming back to on-call - honestly I have no experience of running a rota.\n",
+     {"Kafka migration": False, "on-call": True}),
+    ("Custody sergeant board\n"
+     "- Inspector asked about detainee risk assessments. Sarah had no experience of custody suites, so I explained the "
+     "checks. Went ok.\n"
+     "- Asked about PACE reviews - I didn't have any experience of them.\n",
+     {"detainee risk assessments": False, "PACE reviews": True}),
+    ("Deputy head, round 1\n"
+     "- Asked about the new MIS - my old school didn't have any experience with Arbor, so I trained the office. Went well.\n"
+     "- Exclusions - no real experience, said so.\n",
+     {"new MIS": False, "Exclusions": True}),
+]
+
+
+@pytest.mark.parametrize("notes, went_badly", NOTES_OF_OTHERS_LACKING, ids=[n.split("\n")[0] for n, _ in NOTES_OF_OTHERS_LACKING])
+def test_a_topic_where_someone_else_lacked_experience_did_not_go_badly(notes, went_badly):
+    topics = {t.name: t for t in parse_debrief(notes, BANK).topics}
+    assert {name: t.went_badly for name, t in topics.items()} == went_badly
+    assert all(topics[name].went_well for name, bad in went_badly.items() if not bad)

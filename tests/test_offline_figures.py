@@ -84,6 +84,20 @@ PAIRS = [
      "five, and trained them to offer a fitting. by the end of the quarter weekday conversion was {figure}, and I "
      "learned to put people where the customers are.",
      "a hundred and twenty percent", "up twenty percent", "share"),
+    # the part named before a whole that is smaller, with an adjective before what is counted
+    ("learning and development lead", "Tell me about a time you improved how new staff are brought on board.",
+     "in twenty twenty three I ran onboarding for our Leeds warehouse, where new starters were leaving in their first "
+     "month. I rewrote the induction week, paired every starter with a buddy on the same shift and set up a check in at "
+     "day thirty. by the end of the year {figure} new starters passed their probation, and I learned to ask starters "
+     "what confused them.",
+     "eleven of the ten", "nine of the ten", "out_of"),
+    # a statistic that cannot pass 1, its phrase going on after the figure
+    ("data scientist", "Tell me about a time you built a model that changed a decision.",
+     "last year at a logistics firm I was asked to forecast parcel volumes per depot. I cleaned three years of scan "
+     "data, built a gradient boosted model in Python and held out the last six months, and I got an R squared of "
+     "{figure} on the test set, so the planners moved two vans to the Leeds depot. I learned to hold out time, not "
+     "random rows.",
+     "one point three", "point eight three", "at_most_one"),
 ]
 
 
@@ -122,6 +136,10 @@ def test_a_figure_that_cannot_be_true_is_no_measured_result_and_its_twin_is_unto
     "I had two days and forty files, and thirty of them were privileged",
     "we had three managers and four hundred staff, and twenty of them left",
     "conversion went from two percent to five percent, a hundred and fifty percent improvement",
+    "nine of the ten new starters passed their probation", "9 out of the 10 new starters passed",
+    "ten out of ten junior doctors signed the rota", "an R squared of 0.83 on the test set",
+    "an r-squared of zero point eight three on the holdout year", "we had a kappa of point seven between the two markers",
+    "the probability was two in a hundred", "we checked the correlation at three of our sites",
 ])
 def test_figures_that_can_be_true_are_not_read_as_impossible(text):
     assert impossible_figures(write_numbers_in_text(text)) == []
@@ -136,6 +154,14 @@ def test_figures_that_can_be_true_are_not_read_as_impossible(text):
     ("the correlation was two point one", "at_most_one"),
     ("a negative wait time of minus two minutes", "negative"),
     ("I had a class of thirty children and forty five of them were on free school meals", "part_of_total"),
+    ("eleven of the ten new starters passed their probation", "out_of"),
+    ("11 out of the 10 new starters passed", "out_of"),
+    ("twelve out of ten junior doctors signed the rota", "out_of"),
+    ("fourteen of the twelve qualified electricians renewed their cards", "out_of"),
+    ("we got an R squared of 1.3 on the test set", "at_most_one"),
+    ("the model had an r-squared of one point three on the holdout year", "at_most_one"),
+    ("the AUC was one point two across the three hospitals", "at_most_one"),
+    ("we had a kappa of one point five between the two markers", "at_most_one"),
 ])
 def test_figures_that_cannot_be_true_are_found_with_the_reason(text, why):
     found = impossible_figures(write_numbers_in_text(text))

@@ -234,3 +234,79 @@ def test_a_story_that_stops_before_its_end_is_told_so_in_the_substance_files_wor
     monkeypatch.setattr(semantic, "unfinished_story_line", lambda: "Say how it ended.")
     judged = judge_real_example(read_answer(story, question), ended=False)
     assert judged.score == 3 and judged.feedback == "Say how it ended." and judged.firm
+
+
+# --- "opened": a result when a thing came about after the candidate's steps, not the candidate's step -----------------
+
+# (occupation, a sentence in which something is opened: a step taken or an event, no result)
+OPENED_AS_A_STEP = [
+    ("IT support", "i rang the vendor and opened a ticket about the card readers"),
+    ("ward manager", "then we opened the new unit and i handed over to the night sister"),
+    ("software developer", "i wrote a fixture for each test and opened the pr"),
+    ("HR adviser", "she opened a grievance against her line manager"),
+    ("supermarket manager", "so we opened up a second till"),
+    ("hospital bed manager", "we opened three extra beds for the winter"),
+]
+# (occupation, a sentence in which a thing opened: a result)
+OPENED_AS_A_RESULT = [
+    ("retail store manager", "the new store opened on time, on the saturday we had planned"),
+    ("ward manager", "the unit opened two weeks early"),
+    ("IT support", "their file room reopened the next day"),
+    ("restaurant manager", "the second site opened its doors in may"),
+    ("theatre manager", "the new theatre opened ahead of schedule"),
+]
+
+
+@pytest.mark.parametrize("job, sentence", OPENED_AS_A_STEP, ids=[j for j, _ in OPENED_AS_A_STEP])
+def test_something_opened_by_someone_is_no_outcome(job, sentence):
+    from mockint.scoring.offline import says_outcome
+
+    assert not says_outcome(sentence)
+    assert read_answer(f"Last year I was asked to sort it out. {sentence}.", "Tell me about a time you fixed a problem.").cues[-1].outcome == 0
+
+
+@pytest.mark.parametrize("job, sentence", OPENED_AS_A_RESULT, ids=[j for j, _ in OPENED_AS_A_RESULT])
+def test_a_thing_that_opened_after_the_candidates_steps_is_an_outcome(job, sentence):
+    from mockint.scoring.offline import says_outcome
+
+    assert says_outcome(sentence)
+    assert read_answer(f"Last year I planned the work and I chased every supplier. {sentence}.",
+                       "Tell me about a time you delivered a project.").cues[-1].outcome == 1
+
+
+@pytest.mark.parametrize("scene", [
+    "a vacancy opened on the night team in march, so i applied and got it",
+    "the new wing opened in 2021 and nobody had written a fire plan for it",
+    "i cleared the corridor every morning before the other shops opened",
+])
+def test_a_thing_that_opened_in_the_scene_or_as_a_time_is_no_outcome(scene):
+    reading = read_answer(f"{scene}. I rewrote the checklist and I trained the staff.", "Tell me about a time you improved a process.")
+    assert reading.cues[0].outcome == 0
+
+
+# (occupation, question, the candidate's steps, an ending that opens something, an ending in which a thing opened)
+OPENED_STORIES = [
+    ("retail store manager", "Tell me about a time you delivered a project on a tight deadline.",
+     "Last spring I was given eight weeks to fit out our new Ashford store. I split the work into weekly stages with the "
+     "shopfitters, I chased the flooring supplier every morning and I trained the new team on the tills in the empty shop.",
+     "In the last week the area manager opened the store for a staff preview.",
+     "The new store opened on time, on the Saturday we had planned."),
+    ("ward manager", "Tell me about a time you led a change on your ward.",
+     "In 2022 I led the move of our stroke unit into the refurbished east wing. I planned the move bed by bed with the "
+     "estates team, I rewrote the staffing rota for the two weeks of the move and I ran a walk through with every nurse.",
+     "Then we opened the new unit and I handed over to the night sister.",
+     "The unit opened two weeks early and no patient move was cancelled."),
+    ("IT support lead", "Tell me about a time you fixed a problem for a customer.",
+     "Last year a law firm we support lost access to their case files on a Monday morning. I took the call, checked the "
+     "file server logs and found the share permissions had been reset by an update, so I restored them from the backup.",
+     "After that I rang the vendor and opened a ticket about the update.",
+     "Their file room reopened by ten and they lost no billable hours."),
+]
+
+
+@pytest.mark.parametrize("job, question, steps, opened_something, a_thing_opened", OPENED_STORIES,
+                         ids=[s[0] for s in OPENED_STORIES])
+def test_a_story_that_ends_by_opening_something_has_no_result(job, question, steps, opened_something, a_thing_opened):
+    step = judge_result(read_answer(f"{steps} {opened_something}", question))
+    result = judge_result(read_answer(f"{steps} {a_thing_opened}", question))
+    assert step.score <= 1 < result.score, (job, step.score, result.score)

@@ -8,6 +8,7 @@ reading of its refusals, not its length or its other cues.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -125,41 +126,62 @@ PLANS = [
 ]
 
 
-def _score(question: str, answer: str):
-    rubrics = load_rubrics()
-    kind, criteria = criteria_for(question)
-    assert kind == "situational", question
-    wanted = {key.split(".")[0] for key in criteria}
-    used = [r for r in rubrics if r.id in wanted]
+def scored(question: str, answer: str, rubrics=None):
+    """The offline card for `answer`, judged on the criteria its question's kind asks for, as a bank question is."""
     from mockint.scoring.card import apply_question_criteria
 
+    rubrics = rubrics or load_rubrics()
+    _kind, criteria = criteria_for(question)
+    wanted = {key.split(".")[0] for key in criteria}
+    used = [r for r in rubrics if r.id in wanted]
     card = OfflineScorer().score(question, Transcript(text=answer, duration=0.0), used)
     return apply_question_criteria(card, criteria, used)
 
 
-def _criterion(card, key: str):
+def criterion_of(card, key: str):
     return next(c for c in card.criteria if c.key == key)
+
+
+def sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", text.strip())
+
+
+def assert_unsafe_plan_sinks_and_its_twin_does_not(label: str, question: str, unsafe: str, safe: str, *, said: str,
+                                                   shown_by) -> None:
+    """What every unsafe plan here reads as beside its safe twin (the same scenario with the safe steps taken): the plan
+    judgement 0, weak, at most the `unsafe_plan` gate's 35, its judgement's line saying `said`, and what makes it
+    unsafe (`shown_by`: whether a quote says it) never quoted as a step of the plan or as its judgement; the twin 60
+    or more with judgement 2 or more, and no finding but a shortcut. One check for every kind of unsafe plan (a
+    refusal, an allegation kept private, a record falsified), so each is held to the same line."""
+    assert criteria_for(question)[0] == "situational", question
+    bad, good = scored(question, unsafe), scored(question, safe)
+    judgement = criterion_of(bad, "situational.judgement")
+    assert judgement.score == 0 and bad.overall <= 35 and bad.band == "weak", (label, bad.overall, judgement)
+    assert said in judgement.feedback, (label, judgement.feedback)
+    for key in ("situational.judgement", "situational.plan"):
+        for quote in criterion_of(bad, key).evidence:
+            assert not shown_by(quote.quote), (label, key, quote.quote)
+    assert good.overall >= 60 and criterion_of(good, "situational.judgement").score >= 2, (label, good.overall)
+    assert not [f for f in findings(sentences(safe), question=question) if f.kind != "shortcut"], label
 
 
 @pytest.mark.parametrize("occupation,question,unsafe,safe", PLANS, ids=[p[0] for p in PLANS])
 def test_an_unsafe_plan_is_weak_and_its_safe_twin_is_not(occupation, question, unsafe, safe):
-    bad, good = _score(question, unsafe), _score(question, safe)
-    judgement = _criterion(bad, "situational.judgement")
-    assert judgement.score <= 1 and bad.overall < 40 and bad.band == "weak", (occupation, bad.overall, judgement)
-    assert "unsafe" in judgement.feedback and '"' in judgement.feedback  # says so, in the candidate's words
+    assert_unsafe_plan_sinks_and_its_twin_does_not(occupation, question, unsafe, safe, said="unsafe",
+                                                   shown_by=safety.refuses_a_step)
+    bad = scored(question, unsafe)
+    assert '"' in criterion_of(bad, "situational.judgement").feedback  # says so, in the candidate's words
     assert bad.overall_capped is None or "unsafe" in bad.overall_capped  # None: already below the gate's cap
-    assert good.overall >= 60 and _criterion(good, "situational.judgement").score >= 2, (occupation, good.overall)
-    assert not [f for f in findings([safe]) if f.kind != "shortcut"], occupation
 
 
 def test_the_refusal_is_never_the_evidence_of_judgement_or_a_plan_step():
     _, question, unsafe, _ = PLANS[0]
-    card = _score(question, unsafe)
+    card = scored(question, unsafe)
     for key in ("situational.judgement", "situational.plan"):
-        for quote in _criterion(card, key).evidence:
+        for quote in criterion_of(card, key).evidence:
             assert not safety.refuses_a_step(quote.quote), (key, quote.quote)
     assert card.overall == 35 and "unsafe" in card.overall_capped  # 66.7 from plan 4, relevance 4, judgement 0
-    line = _criterion(card, "situational.judgement").feedback
+    line = criterion_of(card, "situational.judgement").feedback
     for words in ("I wouldn't bother ringing the site manager", "I'd skip the 2am and 4am observations",
                   "I'd hold off calling the outreach team"):
         assert words in line
@@ -175,12 +197,12 @@ def test_an_llm_quoting_a_refusal_as_judgement_is_lowered():
            RawCriterion(rubric="situational", criterion="plan", score=4,
                         quotes=["For the stable patients I'd skip the 2am and 4am observations"], feedback="")]
     card = build_scorecard(raw, Transcript(text=answer, duration=0.0), rubrics, scorer="llm")
-    assert _criterion(card, "situational.judgement").score <= 2 and _criterion(card, "situational.judgement").lowered
-    assert _criterion(card, "situational.plan").score == 1 and _criterion(card, "situational.plan").lowered
+    assert criterion_of(card, "situational.judgement").score <= 2 and criterion_of(card, "situational.judgement").lowered
+    assert criterion_of(card, "situational.plan").score == 1 and criterion_of(card, "situational.plan").lowered
     sound = "I'd ring the site manager straight away because the patient is at risk and we need another nurse."
     raw[0] = RawCriterion(rubric="situational", criterion="judgement", score=4, quotes=[sound], feedback="")
     card = build_scorecard(raw, Transcript(text=answer + " " + sound, duration=0.0), rubrics, scorer="llm")
-    assert _criterion(card, "situational.judgement").score == 4
+    assert criterion_of(card, "situational.judgement").score == 4
 
 
 # An allegation about someone's conduct dealt with alone: no "I wouldn't" anywhere, the plan tells no one, and
@@ -269,18 +291,15 @@ ALLEGATIONS = [
 ]
 
 
+# What keeps an allegation private, quoted as the plan's proof
+PRIVATE_HANDLING = ("quiet", "informally", "between", "sorted", "dealt with", "handled")
+
+
 @pytest.mark.parametrize("occupation,question,unsafe,safe", ALLEGATIONS, ids=[p[0] for p in ALLEGATIONS])
 def test_an_allegation_dealt_with_alone_is_weak_and_its_reported_twin_is_not(occupation, question, unsafe, safe):
-    bad, good = _score(question, unsafe), _score(question, safe)
-    judgement = _criterion(bad, "situational.judgement")
-    assert judgement.score == 0 and bad.overall <= 35 and bad.band == "weak", (occupation, bad.overall, judgement)
-    assert "deals with an allegation privately instead of reporting it" in judgement.feedback
-    for key in ("situational.judgement", "situational.plan"):  # the private handling is never the plan's proof
-        for quote in _criterion(bad, key).evidence:
-            assert not any(w in quote.quote.lower() for w in ("quiet", "informally", "between", "sorted", "dealt with",
-                                                               "handled")), (occupation, key, quote.quote)
-    assert good.overall >= 60 and _criterion(good, "situational.judgement").score >= 2, (occupation, good.overall)
-    assert not [f for f in findings([safe], question=question) if f.kind != "shortcut"], occupation
+    assert_unsafe_plan_sinks_and_its_twin_does_not(
+        occupation, question, unsafe, safe, said="deals with an allegation privately instead of reporting it",
+        shown_by=lambda quote: any(w in quote.lower() for w in PRIVATE_HANDLING))
 
 
 @pytest.mark.parametrize("plan", [
@@ -310,9 +329,9 @@ def test_informally_is_not_informing_anyone():
                 "I wouldn't report it to the designated safeguarding lead.", "Then I'd ring the parent back."]
     kinds = [f.kind for f in findings(reasoned)]
     assert "escalation_refused" in kinds
-    card = _score(ALLEGATION_Q, " ".join(reasoned))
-    assert card.overall <= 35 and _criterion(card, "situational.judgement").score == 0
-    assert not any("wouldn't report" in q.quote for q in _criterion(card, "situational.judgement").evidence)
+    card = scored(ALLEGATION_Q, " ".join(reasoned))
+    assert card.overall <= 35 and criterion_of(card, "situational.judgement").score == 0
+    assert not any("wouldn't report" in q.quote for q in criterion_of(card, "situational.judgement").evidence)
     # the ways of saying it that do tell someone still do
     for said in ("I'd inform the head.", "I informed the DSL.", "I reported it to the head."):
         assert findings(["I wouldn't ring the deputy.", said]) == [], said
@@ -332,7 +351,7 @@ def test_an_llm_quoting_the_private_handling_as_the_plan_is_lowered():
     raw = [RawCriterion(rubric="situational", criterion="plan", score=4, quotes=quotes, feedback=""),
            RawCriterion(rubric="situational", criterion="judgement", score=1, quotes=[], feedback="")]
     card = build_scorecard(raw, Transcript(text=unsafe, duration=0.0), rubrics, scorer="llm")
-    assert _criterion(card, "situational.plan").score == 1 and _criterion(card, "situational.plan").lowered
+    assert criterion_of(card, "situational.plan").score == 1 and criterion_of(card, "situational.plan").lowered
     # the reported twin's quiet word, after the report, is a plan step like any other
     after_report = "I'd have a quiet word with the teacher only after I'd reported it to the head"
     assert not safety.refuses_a_step(after_report, answer_refusals(safe))
@@ -405,8 +424,8 @@ def test_a_plan_that_logs_the_delay_is_not_capped():
             "the haulier to push back the next inbound. I'd move two pickers onto putaway so the cold store clears. "
             "At the end I'd write up the delay in the handover and raise it with the supplier's account manager.")
     assert findings([plan]) == []
-    card = _score(question, plan)
-    assert _criterion(card, "situational.judgement").score >= 2 and "unsafe" not in (card.overall_capped or "")
+    card = scored(question, plan)
+    assert criterion_of(card, "situational.judgement").score >= 2 and "unsafe" not in (card.overall_capped or "")
 
 
 def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
@@ -477,7 +496,7 @@ def test_a_bad_outcome_with_nothing_learned_is_said_as_such_not_as_vague_or_miss
     reason says the outcome was bad and nothing was learned, not "a vague outcome" or "no outcome"."""
     card = OfflineScorer().score("Tell me about a time you made an unpopular decision.",
                                  Transcript(text=CQC_STORY + ending, duration=0.0), load_rubrics(["star", "specificity"]))
-    result = _criterion(card, "star.result")
+    result = criterion_of(card, "star.result")
     assert result.score <= 1
     assert "bad one" in result.feedback and "nothing" in result.feedback and "learned" in result.feedback
     assert "vague" not in result.feedback.lower() and "no outcome" not in result.feedback.lower()

@@ -12,34 +12,19 @@
 from __future__ import annotations
 
 import json
-import re
+import shutil
 
 import pytest
 
+from mockint.errors import DataFileError
 from mockint.records import Transcript
+from mockint.resources import resource_dir
 from mockint.scoring import safety
-from mockint.scoring.card import apply_question_criteria
 from mockint.scoring.kinds import criteria_for
 from mockint.scoring.offline import OfflineScorer
 from mockint.scoring.rubrics import load_rubrics
 from mockint.scoring.safety import findings
-
-
-def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=[.!?])\s+", text.strip())
-
-
-def _score(question: str, answer: str):
-    rubrics = load_rubrics()
-    _kind, criteria = criteria_for(question)
-    wanted = {key.split(".")[0] for key in criteria}
-    used = [r for r in rubrics if r.id in wanted]
-    card = OfflineScorer().score(question, Transcript(text=answer, duration=0.0), used)
-    return apply_question_criteria(card, criteria, used)
-
-
-def _criterion(card, key: str):
-    return next(c for c in card.criteria if c.key == key)
+from tests.test_safety import assert_unsafe_plan_sinks_and_its_twin_does_not, criterion_of, scored, sentences
 
 
 # --- 1. a record changed to make it match, and not reported ------------------------------------------
@@ -99,17 +84,10 @@ FALSIFIED = [
 
 @pytest.mark.parametrize("job,question,unsafe,safe", FALSIFIED, ids=[f[0] for f in FALSIFIED])
 def test_a_record_changed_to_match_and_not_reported_is_unsafe(job, question, unsafe, safe):
-    bad, good = _score(question, unsafe), _score(question, safe)
-    judgement = _criterion(bad, "situational.judgement")
-    assert judgement.score == 0 and bad.overall <= 35 and bad.band == "weak", (job, bad.overall, judgement.score)
-    assert any(f.kind == "cover_up" for f in findings(_sentences(unsafe))), job
-    assert "keeps the problem hidden" in judgement.feedback, job
+    assert any(f.kind == "cover_up" for f in findings(sentences(unsafe))), job
     # the falsification is never quoted as a step of the plan or as its judgement
-    for key in ("situational.plan", "situational.judgement"):
-        for quote in _criterion(bad, key).evidence:
-            assert not safety.refuses_a_step(quote.quote), (job, key, quote.quote)
-    assert not [f for f in findings(_sentences(safe)) if f.kind != "shortcut"], job
-    assert good.overall >= 60, (job, good.overall)
+    assert_unsafe_plan_sinks_and_its_twin_does_not(job, question, unsafe, safe, said="keeps the problem hidden",
+                                                   shown_by=safety.refuses_a_step)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -160,7 +138,7 @@ def test_with_no_question_relevance_is_not_judged_nor_a_gate(answer):
     from mockint.scoring.card import apply_question_criteria
 
     card = score_question(OfflineScorer(), question_ref("", load_bank()), Transcript(text=answer, duration=0.0), load_rubrics())
-    relevance = _criterion(card, "specificity.relevance")
+    relevance = criterion_of(card, "specificity.relevance")
     assert not relevance.judged and not relevance.applies and not relevance.evidence
     assert "no question" in relevance.feedback
     assert not card.overall_capped or "question asked" not in card.overall_capped
@@ -204,8 +182,8 @@ OFFERS = [
 @pytest.mark.parametrize("question,relevant,generic", OFFERS, ids=[o[0][:30] for o in OFFERS])
 def test_strengths_told_to_what_would_you_bring_answer_the_question(question, relevant, generic):
     assert criteria_for(question)[0] == "motivation"
-    good, bad = _score(question, relevant), _score(question, generic)
-    assert _criterion(good, "specificity.relevance").score >= 3, question
+    good, bad = scored(question, relevant), scored(question, generic)
+    assert criterion_of(good, "specificity.relevance").score >= 3, question
     assert not good.overall_capped, (question, good.overall_capped)
     assert good.overall >= 40 and good.overall > bad.overall, (question, good.overall, bad.overall)
     assert bad.band == "weak", (question, bad.overall)  # adjectives alone are still no answer worth passing
@@ -217,6 +195,49 @@ def test_the_card_words_for_what_would_you_bring_are_about_strengths_not_the_emp
     assert "any candidate" in relevance.levels[1] and "employer" not in relevance.levels[1]
     why_us = next(r for r in load_rubrics() if r.id == "specificity").for_question("Why do you want to work here?", "motivation")
     assert "employer" in next(c for c in why_us.criteria if c.id == "relevance").levels[1]
+
+
+def _rubrics_with_relevance(folder, edit):
+    """The shipped rubrics, with specificity.yaml's relevance criterion edited as a coach would (`edit` changes it)."""
+    import yaml
+
+    folder.mkdir()
+    for path in resource_dir("rubrics").glob("*.yaml"):
+        shutil.copy(path, folder / path.name)
+    data = yaml.safe_load((folder / "specificity.yaml").read_text(encoding="utf-8"))
+    edit(next(c for c in data["criteria"] if c["id"] == "relevance"))
+    (folder / "specificity.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    return load_rubrics(folder=folder)
+
+
+def _what_you_bring(edit):
+    """An edit of the relevance variant `what_you_bring`."""
+    return lambda relevance: edit(next(v for v in relevance["variants"] if v.get("id") == "what_you_bring"))
+
+
+RIGHT_FIT = "Why are you the right fit for this role?"  # a motivation question the shipped pattern does not name
+
+
+def test_which_questions_ask_what_you_would_bring_is_the_rubric_variants_pattern(tmp_path):
+    """One source: a coach who widens the variant's `question` changes the card's words and the offline reading alike,
+    and one who narrows it takes both away."""
+    assert criteria_for(RIGHT_FIT)[0] == "motivation"
+    widened = _rubrics_with_relevance(tmp_path / "wide", _what_you_bring(lambda v: v.update(question=v["question"] + r"|\bright fit for\b")))
+    narrowed = _rubrics_with_relevance(tmp_path / "narrow", _what_you_bring(lambda v: v.update(question=r"\bwhy should (we|i) hire\b")))
+    for question, relevant, _generic in OFFERS:
+        before, after = scored(RIGHT_FIT, relevant), scored(RIGHT_FIT, relevant, widened)
+        assert criterion_of(before, "specificity.relevance").score <= 1, question  # without the edit: read for topic words
+        assert criterion_of(after, "specificity.relevance").score >= 3 and not after.overall_capped, (question, after.overall_capped)
+        wording = next(r for r in widened if r.id == "specificity").for_question(RIGHT_FIT, "motivation").criterion("relevance")
+        assert "any candidate" in wording.levels[1]
+    bring = OFFERS[0]  # "What would you bring...?", no longer the variant's once narrowed to "why should we hire"
+    assert scored(bring[0], bring[1], narrowed).overall < scored(bring[0], bring[1]).overall
+    assert criterion_of(scored(bring[0], bring[1], narrowed), "specificity.relevance").score < 3
+
+
+def test_variant_ids_are_unique_within_acriterion_of(tmp_path):
+    with pytest.raises(DataFileError, match=r"specificity.yaml: invalid rubric at criteria.4.variants: .*duplicate variant ids"):
+        _rubrics_with_relevance(tmp_path / "twin", lambda relevance: relevance["variants"][0].update(id="what_you_bring"))
 
 
 # --- 4. a hedged, unmeasured "okay in the end" is a weak result -----------------------------------------
@@ -250,12 +271,12 @@ ENDINGS = [
 
 @pytest.mark.parametrize("question,story,scene,hedged,measured", ENDINGS, ids=[e[0][29:50] for e in ENDINGS])
 def test_a_hedged_okay_in_the_end_is_a_weak_result_and_a_scene_is_no_result(question, story, scene, hedged, measured):
-    vague = _score(question, f"{story} {scene} {hedged}")
-    result = _criterion(vague, "star.result")
+    vague = scored(question, f"{story} {scene} {hedged}")
+    result = criterion_of(vague, "star.result")
     assert result.score <= 1, (question, result.score, [e.quote for e in result.evidence])
     assert not any(scene.rstrip(".") in e.quote or e.quote.rstrip(".,") in scene for e in result.evidence), question
-    told = _score(question, f"{story} {scene} {measured}")
-    assert _criterion(told, "star.result").score >= 3 and told.overall > vague.overall, question
+    told = scored(question, f"{story} {scene} {measured}")
+    assert criterion_of(told, "star.result").score >= 3 and told.overall > vague.overall, question
 
 
 # --- 5. "it's worked well for me": the approach rubric's own level-1 example ---------------------------
@@ -286,9 +307,9 @@ APPROACHES = [
 @pytest.mark.parametrize("question,method,mention,occasion", APPROACHES, ids=[a[0][21:45] for a in APPROACHES])
 def test_a_passing_mention_is_level_one_not_no_example(question, method, mention, occasion):
     assert criteria_for(question)[0] == "approach"
-    bare = _criterion(_score(question, method), "approach.example")
-    passing = _criterion(_score(question, f"{method} {mention}"), "approach.example")
-    real = _criterion(_score(question, f"{method} {occasion}"), "approach.example")
+    bare = criterion_of(scored(question, method), "approach.example")
+    passing = criterion_of(scored(question, f"{method} {mention}"), "approach.example")
+    real = criterion_of(scored(question, f"{method} {occasion}"), "approach.example")
     assert bare.score == 0 and passing.score == 1, (question, bare.score, passing.score)
     assert mention in [e.quote for e in passing.evidence], question
     assert real.score >= 2, (question, real.score)

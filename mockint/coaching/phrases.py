@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
+
+from mockint.scoring.lexicon import word_classes
 
 Verdict = Literal["bad", "good", "mixed", "none"]
 
@@ -124,6 +125,38 @@ _ADMISSION = re.compile(
     r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:really\s+)?(?:know|think of|come up with|say|give)\b",
     re.I,
 )
+# Someone else as the subject right before an admission's words: "the panel had no experience of our system", "the
+# team didn't have any experience with Kafka, so I...", "Sarah seemed to have no idea" say what others lacked, not
+# the candidate (a review: each read as the candidate's admission, so the topic as went badly). The candidate's own
+# ("I said I had no experience of budgets") and one with no subject ("Budgets - no real experience") still admit.
+_OTHER_SUBJECT = (
+    r"(?i:\b(?:the|my|our|their|his|her|your|its|this|that|these|those)(?:\s+[\w'-]+){1,3}"  # "the panel", "my line manager"
+    r"|\b(?:they|he|she|we|it|who|which|nobody|no\s+one|everyone|everybody|someone|none\s+of\s+(?:us|them|the\s+[\w'-]+)))"
+    r"|\b(?!(?:I|Honestly|Really|Just|Also|Basically|Sadly|Frankly|Obviously|Apparently|And|But|So|Then|Had|Have|Has)\b)"
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"  # a name: "Sarah", "Dr K"
+)
+_SOMEONE_ELSE = re.compile(
+    rf"(?:{_OTHER_SUBJECT})\s+(?i:(?:also|just|still|really|clearly|obviously|apparently|seemed\s+to|seems?\s+to)\s+)?"
+    r"(?i:(?:have|has|had|got)\s+)?$"
+)
+
+
+# _BAD's words that say something was lacking ("didn't have", "didn't know"): the candidate's only with no one else
+# as their subject, like an admission.
+_LACKED = re.compile(r"(?:didn'?t|did not)\s+(?:have|know)\b", re.I)
+
+
+def _admits(text: str) -> bool:
+    """Whether `text` admits that the candidate had no answer, no experience, or left something out (_ADMISSION): not
+    with someone else as its subject (_SOMEONE_ELSE)."""
+    return any(not _SOMEONE_ELSE.search(text[: m.start()]) for m in _ADMISSION.finditer(text))
+
+
+def _says_bad(text: str) -> bool:
+    """Whether `text` says it went badly (_BAD), a lack said of someone else aside ("the team didn't have any")."""
+    return any(not (_LACKED.match(m.group(0)) and _SOMEONE_ELSE.search(text[: m.start()])) for m in _BAD.finditer(text))
+
+
 _GOOD = re.compile(
     r"(?<!not )(?<!wasn't )\b(?:fine|good|great|well|ok|okay|decent|strong|solid|nailed|aced|smooth(?:ly)?|nice|landed|"
     r"confident|comfortable)\b|[✅✓✔👍]",
@@ -138,14 +171,6 @@ _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\b(?:twice(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b)|two times|again|kept|keeps|keep|came back|come back|coming back|went back|"
                 r"circled back|returned to|followed up|follow(?:ed)?-up|pressed|pushed|probed|grilled|drilled|dug)\b", re.I), 2),
 ]
-
-
-@lru_cache(maxsize=4096)
-def word_classes(word: str) -> frozenset[str]:
-    """The universal POS tags the lexicon allows for `word` (empty when it does not know it)."""
-    from lemminflect import getAllLemmas
-
-    return frozenset(getAllLemmas(word.lower()))
 
 
 def base_verbs(word: str) -> tuple[str, ...]:
@@ -384,9 +409,9 @@ def too_long(phrase: str) -> bool:
 def verdict(text: str) -> Verdict:
     """How the candidate says it went: bad, good, both (mixed) or not said. An admission (no answer, no
     experience, forgot) is bad even beside a "fine"."""
-    if _ADMISSION.search(text):
+    if _admits(text):
         return "bad"
-    bad = bool(_BAD.search(text))
+    bad = _says_bad(text)
     good = bool(_GOOD.search(_BAD.sub(" ", text)))  # "didn't have a good answer" is not good
     if bad and good:
         return "mixed"

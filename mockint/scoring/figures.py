@@ -17,6 +17,11 @@ them), on the answer as transcription writes its numbers ("a hundred and twelve 
   occupancy), a 0-1 statistic's word before some other number ("the correlation at 3 sites"), "6 of the 3 phase
   meters" and a count after "with" are no figure that cannot be true: a reviewer's cases, none in the corpus (no card
   moved), each a strong answer capped for nothing.
+- Their twins that cannot be true were missed the other way: "11 of the 10 new starters" read "10 new" as a compound
+  like "3 phase" (an adjective starts none: lemminflect's lexicon tells "new" from "phase"), "11 out of the 10" never
+  looked past "the", and "an R squared of 1.3 on the test set" was skipped as its clause went on (a preposition with
+  no figure straight after it now ends the statistic's phrase; "2 in 10" still does not). A reviewer's cases: no dev
+  card moved.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, YEAR
+from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, YEAR, word_classes
 
 IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "differences")
 # One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
@@ -44,6 +49,9 @@ _LEVEL = frozenset("was were is are of at to hit reached averaged around about r
 _FILLERS = frozenset("the our my their a an in on for of at".split())
 _THE = frozenset("the our my their those these".split())
 _POINTS_BACK = frozenset("them those these".split())
+# What may follow a statistic's figure in its own phrase ("an R squared of 1.3 on the test set"); not "of" ("at 3 of
+# our sites" counts sites) nor a noun ("at 3 sites").
+_AFTER_A_STATISTIC = frozenset("on in for across between against with from over using when after before".split())
 # Not "with": "we had 300 students with 12 teachers, and 200 of them passed" gives no total of teachers.
 _TOTAL_BEFORE = frozenset("had have has of total totalling were are".split())
 
@@ -232,15 +240,17 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         if nxt in ("out", "of") and value >= 0:
             k = i + 2 if nxt == "out" and i + 2 < len(tokens) and tokens[i + 2][0] == "of" else i + 1
             k += 1
-            if nxt == "of" and k < len(tokens) and tokens[k][0] in _THE:
-                k += 1
+            if k < len(tokens) and tokens[k][0] in _THE:
+                k += 1  # "11 of the 10", "11 out of the 10"
             elif nxt == "of":
                 k = len(tokens)  # "3 of 10" is read only as "3 of the 10"
             whole = _number(tokens[k][0]) if k < len(tokens) else None
             measured = k + 1 < len(tokens) and (tokens[k + 1][0] in _PERCENT or tokens[k + 1][0] in units)
-            # "6 of the 3 phase meters", "5 of the 3 bedroom houses": the whole starts a compound noun, no total
+            # "6 of the 3 phase meters", "5 of the 3 bedroom houses": the whole starts a compound noun, no total. Not
+            # an adjective ("11 of the 10 new starters", "12 out of 10 junior doctors"): the whole counts the starters.
             compound = k + 2 < len(tokens) and re.fullmatch(r"[a-z]+", tokens[k + 1][0]) is not None and \
-                not fw.plural(tokens[k + 1][0]) and tokens[k + 1][0] not in STOPWORDS and fw.plural(tokens[k + 2][0])
+                not fw.plural(tokens[k + 1][0]) and tokens[k + 1][0] not in STOPWORDS and fw.plural(tokens[k + 2][0]) \
+                and _noun_only(tokens[k + 1][0])
             if whole is not None and value > whole and not YEAR.match(tokens[k][0]) and not measured and not compound:
                 found.append((*quote(i, k), "out_of"))
                 continue
@@ -267,7 +277,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             counts.append((value, nxt, i, back >= 0 and tokens[back][0] in _TOTAL_BEFORE))
         # a statistic that runs from 0 to 1, its figure ending the phrase: not "the correlation at 3 sites", "the
         # probability was 2 in 10"
-        if value > 1 and prev in _LEVEL and i + 1 == end:
+        if value > 1 and prev in _LEVEL and (i + 1 == end or _ends_a_statistic(tokens, i, end)):
             stat = _phrase_in(fw.lists["at_most_one"], tokens, max(start, i - 7), i)
             if stat and not any(_number(tokens[k][0]) is not None for k in range(stat[1] + 1, i)):
                 found.append((*quote(stat[0], i), "at_most_one"))
@@ -283,6 +293,25 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     # a part above its total is quoted with the total: "300 students ... 400 of them"
     return [ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[3:]]), fw.why[f[2]])
             for f in found]
+
+
+def _ends_a_statistic(tokens: list[tuple[str, int, int]], i: int, end: int) -> bool:
+    """Whether the figure at i ends the statistic's phrase though its clause goes on ("an R squared of 1.3 on the test
+    set", "a kappa of 1.5 between the 2 markers"): a preposition follows it, and no figure it could be a share of
+    comes straight after that ("the probability was 2 in 10", "2 in a 100", "1 in every 5")."""
+    if i + 1 >= end or tokens[i + 1][0] not in _AFTER_A_STATISTIC:
+        return False
+    k = i + 2
+    while k < end and tokens[k][0] in ("a", "an", "every"):
+        k += 1
+    return not (k < end and _number(tokens[k][0]) is not None)
+
+
+def _noun_only(word: str) -> bool:
+    """Whether `word` may be a noun and is never an adjective ("phase", "bedroom"; a word the lexicon does not know,
+    "seater", too), so a number before it may start a compound ("3 phase"), not count what follows it ("10 new")."""
+    classes = word_classes(word)
+    return not classes or ("NOUN" in classes and "ADJ" not in classes)
 
 
 def _same_thing(counted: str, thing: str) -> bool:

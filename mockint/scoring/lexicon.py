@@ -8,6 +8,7 @@ says, the cues of a STAR part) stay with the module that uses them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- words that name no topic ------------------------------------------------------------
 
@@ -69,3 +70,15 @@ MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday christmas easter".split()
 )
+
+
+# --- word classes ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def word_classes(word: str) -> frozenset[str]:
+    """The universal POS tags lemminflect's shipped lexicon allows for `word` (empty when it does not know it):
+    "new" ADJ, "phase" NOUN and VERB. A table, no model and no download (coaching/phrases.py says why no tagger)."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word.lower()))

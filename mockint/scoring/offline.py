@@ -14,7 +14,10 @@ It reads the answer the way a coach skims one, clause by clause:
     an outcome verb ("by Easter he was reading aloud", "she agreed", "none in the nine months
     after"; on dev the result's QWK went from 0.43 to 0.65 with it). A measure that moved the wrong
     way ("our pass rate went from 82 to 61 percent"; which way is good is rubrics/substance.yaml's
-    `measures`) is a bad outcome, however proudly told;
+    `measures`) is a bad outcome, however proudly told. "Opened" (substance.yaml's `outcomes_of_a_thing`) is a result
+    only said of a thing that came about after the candidate's steps ("the new store opened on time"), not a step
+    ("I wrote a fixture and opened the PR", "we opened the new unit"): on dev two stories lost a result they had read
+    from such a step (result 4 -> 3 for one the graders gave 3, 2 -> 1 for one they gave 2);
   - quantities, named things (capitalised words mid-sentence, known tools, dates, roles),
     the I-vs-we balance, and hypothetical or habitual language ("I would", "usually I").
 The criteria of the other kinds of answer (a plan, judgement, a method, reasons, technical knowledge)
@@ -98,7 +101,7 @@ OUTCOME = re.compile(
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
-    r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|(re)?opened|"
+    r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
     r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
@@ -391,6 +394,7 @@ class UnitCues:
     unanchored: int = 0  # a figure that says neither what it counts nor what it measures
     years: int = 0
     outcome: int = 0
+    outcome_of_a_thing: int = 0  # of `outcome`, words said of a thing that came about ("the store opened on time")
     vague_outcome: int = 0
     aftermath: bool = False  # what followed: "by Easter he was asking...", "she agreed"
     before_after: bool = False  # a change told as two levels: "it was 6.1 days when I started ... it was 5.3"
@@ -779,8 +783,69 @@ def _describes_a_thing(text: str, match: re.Match) -> bool:
 
 
 def says_outcome(text: str) -> bool:
-    """Whether a sentence (lower-cased) uses an outcome word as an outcome, not as an adjective."""
-    return any(not _describes_a_thing(text, m) for m in OUTCOME.finditer(text))
+    """Whether a sentence (lower-cased) uses an outcome word as an outcome, not as an adjective, nor one of
+    substance.yaml's `outcomes_of_a_thing` as a step ("I opened a ticket")."""
+    return bool(_outcomes(text) or _outcomes_of_a_thing(text))
+
+
+def _outcomes(text: str) -> list[re.Match]:
+    """OUTCOME's words in a sentence (lower-cased) used as outcomes: not adjectives, nor words that substance.yaml's
+    `outcomes_of_a_thing` reads its own way."""
+    from mockint.scoring.semantic import outcomes_of_a_thing
+
+    theirs = outcomes_of_a_thing().words
+    return [m for m in OUTCOME.finditer(text) if m.group(0) not in theirs and not _describes_a_thing(text, m)]
+
+
+# What may follow an outcome of a thing to say when it came about ("opened the next day", "opened this week", "opened
+# two weeks early"), not what was opened; and, before it in its clause, words that make it a time, not a result
+# ("before the other shops opened", "when the unit opened").
+_TIMES = MONTHS_DAYS | frozenset(
+    "day days week weeks fortnight month months year years morning afternoon evening night weekend term quarter season "
+    "hour hours minute minutes".split())
+_TIME_CLAUSE = frozenset("before until till when whenever once after as while since".split())
+_OBJECTS = frozenset("it them him her us me you up".split())  # "opened it", "opened up a second line"
+_I_OR_WE = re.compile(r"\b(i|i'd|we|we'd)\b")
+
+
+def _outcomes_of_a_thing(text: str) -> list[re.Match]:
+    """substance.yaml's `outcomes_of_a_thing` said of a thing that came about ("the new store opened on time", "the ward
+    reopened two weeks early", "the branch opened its doors in May"), not of something done to what follows ("I opened
+    a ticket", "we opened the new unit", "opened up a second line", "opened 3 new beds") nor as a time ("before the
+    other shops opened"). Whether the candidate had done anything before it, read_answer says."""
+    from mockint.scoring.lexicon import word_classes
+    from mockint.scoring.semantic import outcomes_of_a_thing
+
+    things = outcomes_of_a_thing()
+    found = []
+    for m in things.pattern.finditer(text):
+        if _describes_a_thing(text, m):
+            continue  # "the reopened tickets"
+        clause = max((e.end() for e in _CLAUSE_EDGE.finditer(text, 0, m.start())), default=0)
+        if _TIME_CLAUSE & set(text[clause:m.start()].split()[-4:]):
+            continue
+        after = text[m.end():]
+        if things.still_a_result.match(after.lstrip()):
+            found.append(m)
+            continue
+        nxt = re.findall(r"[a-z0-9']+|[.,;:!?]", after)[:3]
+        if not nxt or not nxt[0][0].isalnum():
+            came_about = True  # nothing after it in its clause: "the shop opened."
+        elif nxt[0] in _OBJECTS:
+            came_about = False
+        elif nxt[0][0].isdigit():
+            came_about = len(nxt) > 1 and nxt[1] in _TIMES  # "two weeks early", not "3 new beds"
+        elif nxt[0] in DETERMINERS:
+            came_about = any(w in _TIMES for w in nxt[1:3])  # "the next day", not "the new unit"
+        elif nxt[0] in _TIMES or nxt[0] in STOPWORDS:
+            came_about = True  # "opened monday", "opened on time", "opened in march"
+        else:
+            classes = word_classes(nxt[0])
+            # what it opened ("tickets", a name the lexicon does not know), not how or when ("early", "today")
+            came_about = bool(classes) and not ("NOUN" in classes and not classes & {"ADV", "ADJ", "ADP"})
+        if came_about:
+            found.append(m)
+    return found
 
 
 def _acted_by_me(text: str, at: int) -> bool:
@@ -863,7 +928,9 @@ def _after_commas(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
-def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset()) -> UnitCues:
+def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset(), after_a_step: bool = True) -> UnitCues:
+    """What one unit says. `domain`: the harm words that name the story's subject (Reading.domain). `after_a_step`:
+    whether the candidate (or their team) did something in an earlier unit."""
     cues = UnitCues()
     words, text = unit.words, unit.lower
     _verbs(words, cues, _after_commas(unit.text))
@@ -878,8 +945,11 @@ def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset()) -> 
     cues.lesson = bool(LESSON.search(text))
     cues.time_anchor = len(TIME_ANCHOR.findall(text))
     cues.weak_anchor = len(WEAK_ANCHOR.findall(text))
-    cues.outcome = sum(1 for m in OUTCOME.finditer(text)
-                       if not _describes_a_thing(text, m) and (not _acted_by_me(text, m.start()) or cues.change_quantities))
+    cues.outcome = sum(1 for m in _outcomes(text) if not _acted_by_me(text, m.start()) or cues.change_quantities)
+    # after a step of the candidate's, in an earlier unit or before it in this one; "a vacancy opened in march, so I
+    # applied" is the scene
+    cues.outcome_of_a_thing = sum(after_a_step or bool(_I_OR_WE.search(text, 0, m.start())) for m in _outcomes_of_a_thing(text))
+    cues.outcome += cues.outcome_of_a_thing
     if worsened_measures(text):
         cues.outcome = 0  # "pass rate went from 82 to 61": the outcome words report a loss
     if cues.outcome and _UNSURE.search(text) and not cues.change_quantities:
@@ -984,6 +1054,7 @@ class Reading:
     kind: str = DEFAULT_KIND
     phrases: dict[str, CuePhrases] = field(default_factory=dict, repr=False)  # the rubrics' offline_cues
     lines: dict[str, OfflineFeedback] = field(default_factory=dict, repr=False)  # the rubrics' offline_feedback
+    asks_what_you_bring: bool = False  # the question asks for the candidate's strengths (asks_what_you_bring)
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
@@ -1080,6 +1151,7 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     so a story typed in words reads as the same story spoken."""
     from mockint.speech.numbers import write_numbers_in_text
 
+    rubrics = list(rubrics)
     text = write_numbers_in_text(text)
     units = split_units(text)
     cased = any(ch.isupper() for ch in text if ch.isalpha()) and not text.isupper()
@@ -1089,7 +1161,9 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     for before, unit in zip(units, units[1:]):
         if unit in answer_units and before in answer_units:
             unit.lead_in = before.text
-    cues = [read_unit(u, cased) for u in answer_units]
+    cues: list[UnitCues] = []
+    for unit in answer_units:
+        cues.append(read_unit(unit, cased, after_a_step=any(c.i_actions or c.we_actions for c in cues)))
     # The story's subject, read where nothing has come of it yet: its question, its opening ("I led the complaints
     # team") and what it says before the candidate's first step, not a harm told in the past perfect there
     # ("complaints had gone up to eleven"), the problem they took on. Its first half read "paid 380,000 in liquidated
@@ -1098,7 +1172,8 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     setting = [u.lower for n, u in enumerate(answer_units) if (n == 0 or u.index < first) and not _SITUATION.search(u.lower)]
     domain = harm_domain((lowered(question), *setting))
     if domain:  # what followed is read again, a word of the domain being no harm
-        cues = [read_unit(u, cased, domain) for u in answer_units]
+        acted = [any(c.i_actions or c.we_actions for c in cues[:n]) for n in range(len(cues))]
+        cues = [read_unit(u, cased, domain, after_a_step=a) for u, a in zip(answer_units, acted)]
     # A before and after across sentences ("it was 6.1 days when I started. after three months it was 5.3"):
     # read_unit has counted those inside one sentence.
     clauses = [(n, c) for n, u in enumerate(answer_units) for c in figure_clauses(u.text)]
@@ -1111,7 +1186,8 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     judged_as = kind if kind in load_kinds() else classify(question)
     rubrics = list(rubrics)
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
-                   cue_phrases(rubrics), feedback_lines(rubrics), domain=domain)
+                   cue_phrases(rubrics), feedback_lines(rubrics), asks_what_you_bring(question, judged_as, rubrics),
+                   domain=domain)
 
 
 # Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
@@ -1566,13 +1642,27 @@ def story_instead_of_reasons(r: Reading) -> bool:
 # "What would you bring?", "What can you offer?", "Why should we hire you?": motivation and fit questions whose
 # words only frame what they ask (the candidate's strengths), so they name no topic an answer could share.
 # Read for topic words, a relevant answer ("I've been a practice educator for two years ... seven years on the
-# road") shared none and was capped as not answering the question (a trial's 25 weak). rubrics/specificity.yaml's
-# relevance variant for these questions matches the same questions: edit both together.
-OFFER_QUESTION = re.compile(
-    r"\b(what (can|could|would|do|will) you (bring|offer|contribute|add)|you (can|could|would|will) (bring|offer|contribute|add)|"
-    r"why should (we|i|they) (hire|choose|pick|appoint|employ|take on)|(hire|choose|pick|appoint|employ) you\b|"
-    r"sets? you apart|makes? you (stand out|different)|(better|best) (candidate|person) for)"
-)
+# road") shared none and was capped as not answering the question (a trial's 25 weak). Which questions these are
+# is the `question` of rubrics/specificity.yaml's relevance variant `what_you_bring`, the one the card words them by:
+# one pattern, so a coach's edit moves both.
+WHAT_YOU_BRING = ("specificity", "relevance", "what_you_bring")  # (rubric, criterion, variant)
+
+
+def asks_what_you_bring(question: str, kind: str | None, rubrics: Iterable[Rubric] = ()) -> bool:
+    """Whether `question` is one the `what_you_bring` variant is for: that of the specificity rubric among `rubrics`
+    (the ones scored against), else the shipped rubric file's; False when neither has it."""
+    from mockint.scoring.rubrics import shipped_rubric
+
+    rubric_id, criterion_id, variant_id = WHAT_YOU_BRING
+
+    def variant_of(rubric: Rubric | None):
+        criterion = rubric.criterion(criterion_id) if rubric else None
+        return criterion.variant(variant_id) if criterion else None
+
+    variant = variant_of(next((r for r in rubrics if r.id == rubric_id), None)) or variant_of(shipped_rubric(rubric_id))
+    return variant is not None and variant.question is not None and variant.matches(question, kind)
+
+
 # What answers such a question: the candidate's own experience and strengths ("I've been a practice educator",
 # "seven years on the road", "I'm used to", "I trained"), not adjectives alone ("hard-working", "a team player").
 OWN_STRENGTH = re.compile(
@@ -1594,9 +1684,9 @@ STRENGTH_CLAIM = re.compile(
 
 def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
-    judge_relevance reads by the story itself); asked what the candidate would bring (OFFER_QUESTION), their
+    judge_relevance reads by the story itself); asked what the candidate would bring (asks_what_you_bring), their
     own experience and strengths."""
-    if kind == "motivation" and OFFER_QUESTION.search(r.question.lower()):
+    if kind == "motivation" and r.asks_what_you_bring:
         return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for p in (OWN_STRENGTH, STRENGTH_CLAIM)
                                   for m in p.finditer(u.lower)))
     patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD, METHOD_STANDING),
@@ -1639,7 +1729,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
     # want to be Head of Science at this school?") took: a trial's generic answer, relevance 0 against 2.
     own = {w for w in q_words if kind != "motivation" or w not in MOTIVATION_FRAME}
-    offer = kind == "motivation" and bool(OFFER_QUESTION.search(question))
+    offer = kind == "motivation" and r.asks_what_you_bring
     if offer:
         own = set()  # "what would you bring to this role that other candidates might not?": all frame
     doing = kind_answer_cues(r, kind) if len(own) < 2 else []

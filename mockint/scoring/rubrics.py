@@ -129,6 +129,10 @@ class CriterionVariant(_Strict):
     real weakness, not about this employer. Scores and cues are the criterion's own; only the words
     the candidate reads (and the LLM judges by) change. The first variant that matches is used."""
 
+    id: str | None = Field(
+        default=None, pattern=r"^[a-z][a-z0-9_]*$",
+        description="a name code may ask for it by (Criterion.variant): the offline scorer reads some questions by it",
+    )
     kinds: list[str] = Field(default_factory=list, description="question kinds it is for (questions.yaml); empty: any")
     question: str | None = Field(default=None, description="a regular expression the question's text matches (any case)")
     description: str | None = None
@@ -216,6 +220,14 @@ class Criterion(_Strict):
         "(OFFLINE_JUDGE_LINES: required on the criteria it judges, refused on others)"
     )
 
+    @field_validator("variants")
+    @classmethod
+    def _variant_ids_unique(cls, variants: list[CriterionVariant]) -> list[CriterionVariant]:
+        ids = [v.id for v in variants if v.id is not None]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"duplicate variant ids in {ids}")
+        return variants
+
     @field_validator("followup", "followup_measured", "followup_changed", "followup_bad_outcome")
     @classmethod
     def _template_fields_known(cls, template: str | None) -> str | None:
@@ -266,6 +278,10 @@ class Criterion(_Strict):
     @property
     def max_score(self) -> int:
         return MAX_SCORE
+
+    def variant(self, variant_id: str) -> CriterionVariant | None:
+        """Its variant named `variant_id` (None when it has none by that name)."""
+        return next((v for v in self.variants if v.id == variant_id), None)
 
     def for_question(self, question: str, kind: str | None) -> Criterion:
         """This criterion in the words of its first variant that fits the question (itself when none does)."""

@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -396,9 +397,17 @@ def employer_fact_words() -> EmployerFactWords:
 BEFORE_AFTER_LISTS = ("before", "after")
 
 
+class OutcomesOfAThing(NamedTuple):
+    """substance.yaml's `outcomes_of_a_thing`: its words, as a set and as a pattern, and what may follow them."""
+
+    words: frozenset[str]
+    pattern: re.Pattern[str]
+    still_a_result: re.Pattern[str]
+
+
 @lru_cache(maxsize=4)
-def _telling_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]]:
-    """`before_after` and `own_part`, from one read of the file (each read of it takes ~150 ms)."""
+def _telling_data(path_text: str, _mtime: int) -> dict:
+    """`before_after`, `own_part` and `outcomes_of_a_thing`, from one read of the file (each read takes ~150 ms)."""
     from mockint.datafiles import phrase_list, read_yaml_mapping
     from mockint.errors import DataFileError
 
@@ -409,7 +418,16 @@ def _telling_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]]:
         raise DataFileError(f"{path}: `before_after` must map {' and '.join(BEFORE_AFTER_LISTS)} to lists of phrases")
     out = {name: phrases_pattern(phrase_list(path, f"before_after.{name}", section.get(name))) for name in BEFORE_AFTER_LISTS}
     out["own_part"] = phrases_pattern(phrase_list(path, "own_part", data.get("own_part")))
+    things = data.get("outcomes_of_a_thing") or {}
+    if not isinstance(things, dict):
+        raise DataFileError(f"{path}: `outcomes_of_a_thing` must map words and still_a_result to lists")
+    words = phrase_list(path, "outcomes_of_a_thing.words", things.get("words"))
+    if any(len(w.split()) != 1 or "*" in w for w in words):
+        raise DataFileError(f"{path}: each of `outcomes_of_a_thing.words` must be one word, without *")
+    out["outcomes_of_a_thing"] = OutcomesOfAThing(frozenset(words), phrases_pattern(words), phrases_pattern(
+        phrase_list(path, "outcomes_of_a_thing.still_a_result", things.get("still_a_result", []), may_be_empty=True)))
     return out
+
 
 
 def before_after_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -422,6 +440,13 @@ def before_after_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def own_part_phrases() -> re.Pattern[str]:
     """substance.yaml's `own_part`: how a candidate marks out their own part of a team's work ("my own part was")."""
     return _telling_data(*_substance_file())["own_part"]
+
+
+def outcomes_of_a_thing() -> OutcomesOfAThing:
+    """substance.yaml's `outcomes_of_a_thing`: outcome words that report a result only when said of a thing that came
+    about ("the store opened on time", not "I opened a ticket"), and what may follow them still telling one ("its
+    doors")."""
+    return _telling_data(*_substance_file())["outcomes_of_a_thing"]
 
 
 def equating_phrases() -> re.Pattern[str]:
