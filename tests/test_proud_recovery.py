@@ -223,3 +223,15 @@ def test_a_reply_that_moves_the_harms_into_the_first_half_leaves_them_told(at, r
     assert GATE in gates_of(question, f"{proud} {reply}")
     joined = combined_transcript(Transcript(text=proud, duration=30.0), Transcript(text=reply, duration=20.0))
     assert card(question, joined).band == "weak"
+
+
+def test_a_rule_told_in_the_past_perfect_is_the_situation_not_a_harm_stood_by():
+    # "had brought in a rule that ... had to close" is where the story starts; standing by speaking up about it,
+    # after a lesson, stands by no harm
+    question = "Describe a time you disagreed with your manager's decision."
+    answer = ("I disagreed and I said so in the department meeting, which looking back was a bit too blunt. my manager, "
+              "the head of department, had brought in a rule that every coursework file had to close by the end of march, "
+              "a month earlier than before, and two of my groups had students with long absences. she kept the rule, so "
+              "I ran two catch up sessions a week and all but one of them finished in time. I still think I was right "
+              "to raise it.")
+    assert not stood_by_bad_outcome(read_answer(answer, question))

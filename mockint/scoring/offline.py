@@ -2279,9 +2279,10 @@ class StoodBy:
 
 
 # A harm told in the past perfect is where the story started ("complaints had gone up to eleven a month", "we'd lost
-# two drivers") when the candidate acts after it: the problem they took on, not the result of their decision.
+# two drivers", "she had brought in a rule that files had to close in 35 days") when the candidate acts after it: the
+# problem they took on, not the result of their decision.
 _SITUATION = re.compile(r"(\bhad|'d)\s+(already\s+|just\s+|been\s+)?(\w+ed|gone|lost|left|fallen|risen|grown|got|come|"
-                        r"become|run|seen|taken|quit|broken|stopped|started|fell|rose|dropped|walked|had)\b")
+                        r"become|run|seen|taken|quit|broken|stopped|started|fell|rose|dropped|walked|had|brought|made|put|set)\b")
 _IF = re.compile(r"\b(if|unless|in case)\b")
 
 
@@ -2404,7 +2405,7 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     recoveries ("... by March waits were back under fifteen minutes") were gated with the disasters
     (tests/test_proud_recovery.py). The ending is every harm after the first step, not only the second half: a
     probe's reply, scored with its story, put the story's harms in the first half and lifted the gate (56 from 22).
-    On dev one card moved: a-187 (graded 2), 74 -> 22."""
+    No card of dev or tests/data moved (tools/allcards.py)."""
     from mockint.scoring.semantic import bad_outcome_phrases, gates
 
     spec = gates().get("bad_outcome_stood_by")
