@@ -95,7 +95,8 @@ OUTCOME = re.compile(
     r"doubled(?! up)|halved|tripled|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
-    r"by the end|zero|no more|was down|were down|was up|were up|(was|were|came|went|got it|got them) back (down|up|under|below|to (where|normal|the level|\d))|came in|cut (it|the|our) .{0,20}\bto\b|"
+    r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
+    r"(was|were|came|went|got it|got them) back (down|up|under|below|to (where|normal|the level|\d))|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|(re)?opened|"
     r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
@@ -2294,8 +2295,8 @@ def _is_step(u: Unit, c: UnitCues) -> bool:
 
 def _harmed_things(lower: str, names: list[str]) -> set[str]:
     """Stems of what a harm unit (lower-cased) says was harmed: the measures that moved the wrong way ("average
-    waits"), and each of its harm phrases `names` with the words either side ("one star reviews", "carers handed in their
-    notice")."""
+    waits"), and each of its harm phrases `names` with the words either side ("one star reviews", "carers handed in
+    their notice")."""
     worse, _ = moved_measures(lower)
     words = [*(w for m in worse for w in m.split())]
     tokens = lower.split()
