@@ -235,3 +235,17 @@ def test_a_rule_told_in_the_past_perfect_is_the_situation_not_a_harm_stood_by():
               "I ran two catch up sessions a week and all but one of them finished in time. I still think I was right "
               "to raise it.")
     assert not stood_by_bad_outcome(read_answer(answer, question))
+
+
+def test_a_harm_in_a_clause_after_the_first_step_is_what_the_step_came_to():
+    # one breath, no verdict: the step, then two harms and a good figure on another measure
+    question = "Tell me about a cost saving you led."
+    answer = ("I cut front-of-house hours by about twenty percent; the next month average waits went up to forty minutes "
+              "and we picked up three one-star reviews, but labour came down to twenty four percent of sales, which was "
+              "the target.")
+    assert GATE in gates_of(question, answer)
+    # the situation the step answered, told in the same clause, is no harm the step led to
+    situation = ("I took over the account after the client complained about late deliveries. I set up a weekly call with "
+                 "their buyer and moved their orders to the morning run, and complaints came down to one a quarter, so I'd "
+                 "call it a real success.")
+    assert GATE not in gates_of("Tell me about a time you turned a client relationship around.", situation)

@@ -2361,7 +2361,8 @@ def _learned_from(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]], verd
 
 def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
     """The units that tell a harm as what the story came to, with the harms each names (harms_named): told as past
-    events, not as an "if"; after the candidate's first step or in the second half; and not a situation told in the
+    events, not as an "if"; after the candidate's first step (in its own unit, in a clause after it: _after_the_step)
+    or in the second half; and not a situation told in the
     past perfect that the candidate then acted on ("I joined in march. complaints had gone up to eleven. I put a third
     carer back on nights..."). Acted on means a later step (_is_step), not a clause that turns from the harm to a good
     figure ("mis picks had gone up to three hundred a week, but we got throughput up by eighteen percent")."""
@@ -2369,13 +2370,26 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
     acts = [_is_step(u, c) for u, c in r.pairs()]
     told = []
     for k, (u, c) in enumerate(r.pairs()):
-        if not ((u.index > first or u.position >= 0.5) and c.past and not _IF.search(u.lower)):
+        said = u.lower
+        if u.index == first and u.position < 0.5:  # the first step's own unit: only a new clause after the step
+            said = _after_the_step(u, c)
+        if not ((u.index > first or u.position >= 0.5 or said != u.lower) and c.past and not _IF.search(u.lower)):
             continue
-        if _SITUATION.search(u.lower) and any(acts[k + 1 :]):
+        if _SITUATION.search(said) and any(acts[k + 1 :]):
             continue
-        if names := harms_named(u.lower):
+        if names := harms_named(said):
             told.append((u, c, names))
     return told
+
+
+def _after_the_step(u: Unit, c: UnitCues) -> str:
+    """What the first step's unit says in a clause after its step ("I cut front-of-house hours by 20%; | the next month
+    average waits went up to 40 minutes"), or the whole unit when it says nothing after it. "I took over after the
+    client complained" is the situation: no clause starts between the step and the harm."""
+    text = u.text.lower()  # with its punctuation, which Unit.lower drops
+    verbs = [m.end() for w in (*c.i_actions, *c.we_actions) if (m := re.search(rf"\b{re.escape(w)}\b", text))]
+    clause = _CLAUSE_END.search(text, min(verbs)) if verbs else None
+    return lowered(text[clause.end() :]) if clause else u.lower
 
 
 def _short(text: str, words: int = 14) -> str:
