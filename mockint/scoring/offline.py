@@ -2318,21 +2318,22 @@ def _put_right(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]]) -> int:
     ("but labour came down to twenty four percent of sales") puts nothing right: it is what the harm was traded for."""
     from mockint.scoring.semantic import bad_outcome_phrases
 
-    back = bad_outcome_phrases()["put_right"]
+    back, verdict = bad_outcome_phrases()["put_right"], bad_outcome_phrases()["stood_by"]
     at = -1
     for u in r.units:
         harmed = [_harmed_things(h.lower, names) for h, _, names in told if h.index < u.index]
-        turn = back.search(u.lower)
+        lower = verdict.sub(" ", u.lower)  # "I'd do exactly the same again" stands by the harm: nothing came back
+        turn = back.search(lower)
         # the clause that says something came back, and what the unit says went wrong before it, in one breath
         # ("passenger numbers fell by a fifth, but by the summer passenger numbers were back to where they had been")
-        cut = max(0, *(u.lower.rfind(sep, 0, turn.start()) for sep in _CLAUSE_SEP)) if turn else 0
-        if cut and (earlier := _harmed_things(u.lower[:cut], [])):
+        cut = max(0, *(lower.rfind(sep, 0, turn.start()) for sep in _CLAUSE_SEP)) if turn else 0
+        if cut and (earlier := _harmed_things(lower[:cut], [])):
             harmed.append(earlier)
         if not harmed:
             continue
         better = {_stem(w) for m in moved_measures(u.lower)[1] for w in m.split()}
         # a measure that clause says moved the wrong way is not coming back ("complaints went up again")
-        clause = u.lower[cut:]
+        clause = lower[cut:]
         said = {_stem(w.strip(".,;:!?")) for w in clause.split()} - _harmed_things(clause, [])
         if any(things & better or (turn and things & said) for things in harmed):
             at = u.index
@@ -2385,11 +2386,15 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
 def _after_the_step(u: Unit, c: UnitCues) -> str:
     """What the first step's unit says in a clause after its step ("I cut front-of-house hours by 20%; | the next month
     average waits went up to 40 minutes"), or the whole unit when it says nothing after it. "I took over after the
-    client complained" is the situation: no clause starts between the step and the harm."""
+    client complained" is the situation: no clause starts between the step and the harm; nor is a clause that tells
+    another step ("... and I moved all the fast lines to the back")."""
     text = u.text.lower()  # with its punctuation, which Unit.lower drops
     verbs = [m.end() for w in (*c.i_actions, *c.we_actions) if (m := re.search(rf"\b{re.escape(w)}\b", text))]
-    clause = _CLAUSE_END.search(text, min(verbs)) if verbs else None
-    return lowered(text[clause.end() :]) if clause else u.lower
+    for clause in _CLAUSE_END.finditer(text, min(verbs)) if verbs else ():
+        # another step of theirs ("... and I moved all the fast lines to the back") is no consequence
+        if not re.match(r"\s*(i|we)\b", text[clause.end() :]):
+            return lowered(text[clause.end() :])
+    return u.lower
 
 
 def _short(text: str, words: int = 14) -> str:
