@@ -101,6 +101,7 @@ OUTCOME = re.compile(
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
+    r"(was|were|came|went|got it|got them) back (down|up|under|below|to (where|normal|the level|\d))|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
     r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
@@ -1396,6 +1397,9 @@ def judge_result(r: Reading) -> Judgement:
     if share < 0.35:
         concrete, measured, vague, lesson = [], [], [], []
     harm = [(u, n) for u, _ in late if (n := len(r.harms(u)))]
+    # a harm the story then puts right (the harmed thing itself came back) is no failure told
+    turned = _put_right(r, [(u, c, r.harms(u)) for u, c in late if r.harms(u)])
+    harm = [(u, n) for u, n in harm if u.index > turned]
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
@@ -2080,7 +2084,9 @@ def figure_contradictions(r: Reading) -> int:
     first = first_step(r)
     equated = sum(bool(c.quantities) and bool(equating_phrases().search(u.lower)) for u, c in r.pairs())
     reversed_ = sum(_reversed_changes(u.text) for u in r.units)
-    worse = sum(worsened_measures(u.lower) for u in r.units if u.index > first)
+    # a measure that moved the wrong way and that the story then brings back is a recovery told, not a contradiction
+    turned = _put_right(r, [(u, c, []) for u, c in r.pairs() if u.index > first and worsened_measures(u.lower)])
+    worse = sum(worsened_measures(u.lower) for u in r.units if u.index > max(first, turned))
     return equated + reversed_ + worse
 
 
@@ -2451,28 +2457,121 @@ class StoodBy:
 
 
 # A harm told in the past perfect is where the story started ("complaints had gone up to eleven a month", "we'd lost
-# two drivers") when the candidate acts after it: the problem they took on, not the result of their decision.
+# two drivers", "she had brought in a rule that files had to close in 35 days") when the candidate acts after it: the
+# problem they took on, not the result of their decision.
 _SITUATION = re.compile(r"(\bhad|'d)\s+(already\s+|just\s+|been\s+)?(\w+ed|gone|lost|left|fallen|risen|grown|got|come|"
-                        r"become|run|seen|taken|quit|broken|stopped|started|fell|rose|dropped|walked|had)\b")
+                        r"become|run|seen|taken|quit|broken|stopped|started|fell|rose|dropped|walked|had|brought|made|put|set)\b")
 _IF = re.compile(r"\b(if|unless|in case)\b")
+
+
+def _is_step(u: Unit, c: UnitCues) -> bool:
+    """Whether a unit tells something the candidate or their team did, not a clause turning from what went before
+    ("but we got throughput up by eighteen percent", "which we hit")."""
+    return bool(c.i_actions or c.we_actions) and not _TURNS_ON.match(u.lower)
+
+
+def _harmed_things(lower: str, names: list[str]) -> set[str]:
+    """Stems of what a harm unit (lower-cased) says was harmed: the measures that moved the wrong way ("average
+    waits"), and each of its harm phrases `names` with the words either side ("one star reviews", "carers handed in
+    their notice")."""
+    worse, _ = moved_measures(lower)
+    words = [*(w for m in worse for w in m.split())]
+    tokens = lower.split()
+    for name in names:
+        said = name.split()
+        for i in range(len(tokens) - len(said) + 1):
+            if [t.strip(".,;:!?") for t in tokens[i : i + len(said)]] == said:
+                words += tokens[max(i - 1, 0) : i + len(said) + 1]
+    return {_stem(w.strip(".,;:!?")) for w in words if len(w) > 3 and w not in STOPWORDS}
+
+
+_CLAUSE_SEP = (" but ", ", ", " and ", " so ")
+
+
+def _put_right(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]]) -> int:
+    """Index of the last unit that tells a harm told before it coming back, or -1: the harmed measure itself moving
+    the right way ("complaints came back down to five a month") or a harmed thing said with substance.yaml's
+    `bad_outcomes.put_right` ("average waits were back under fifteen minutes"). A good figure on another measure
+    ("but labour came down to twenty four percent of sales") puts nothing right: it is what the harm was traded for."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    back, verdict = bad_outcome_phrases()["put_right"], bad_outcome_phrases()["stood_by"]
+    at = -1
+    for u in r.units:
+        harmed = [_harmed_things(h.lower, names) for h, _, names in told if h.index < u.index]
+        lower = verdict.sub(" ", u.lower)  # "I'd do exactly the same again" stands by the harm: nothing came back
+        turn = back.search(lower)
+        # the clause that says something came back, and what the unit says went wrong before it, in one breath
+        # ("passenger numbers fell by a fifth, but by the summer passenger numbers were back to where they had been")
+        cut = max(0, *(lower.rfind(sep, 0, turn.start()) for sep in _CLAUSE_SEP)) if turn else 0
+        if cut and (earlier := _harmed_things(lower[:cut], [])):
+            harmed.append(earlier)
+        if not harmed:
+            continue
+        better = {_stem(w) for m in moved_measures(u.lower)[1] for w in m.split()}
+        # a measure that clause says moved the wrong way is not coming back ("complaints went up again")
+        clause = lower[cut:]
+        said = {_stem(w.strip(".,;:!?")) for w in clause.split()} - _harmed_things(clause, [])
+        if any(things & better or (turn and things & said) for things in harmed):
+            at = u.index
+    return at
+
+
+def _learned_from(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]], verdict: re.Pattern[str]) -> bool:
+    """Whether the answer learns from its harms: a lesson ("looking back", "I learned") that names what was harmed or
+    says how the candidate works since (substance.yaml's `bad_outcomes.changed_practice`: "since then I plan every
+    rebuild as small releases"), with no verdict standing by the harm after it (in it, "looking back I held firm on
+    the wrong thing" is what was learned). "Looking back I'd explain it to the team better, but I still think it was
+    the right call" learns nothing: a reply to a probe that added only that took a proud disaster from 22 to 70."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    practice = bad_outcome_phrases()["changed_practice"]
+    things = set().union(*(_harmed_things(u.lower, names) for u, _, names in told))
+    for k, c in enumerate(r.cues):
+        if not c.lesson:
+            continue
+        said = " ".join(u.lower for u in r.units[k : k + 2])  # the lesson and what it goes on to say
+        names_harm = things & {_stem(w.strip(".,;:!?")) for w in said.split()}
+        if (names_harm or practice.search(said)) and not any(verdict.search(u.lower) for u in r.units[k + 1 :]):
+            return True
+    return False
 
 
 def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
     """The units that tell a harm as what the story came to, with the harms each names (harms_named): told as past
-    events, not as an "if"; after the candidate's first step or in the second half; and not a situation told in the
+    events, not as an "if"; after the candidate's first step (in its own unit, in a clause after it: _after_the_step)
+    or in the second half; and not a situation told in the
     past perfect that the candidate then acted on ("I joined in march. complaints had gone up to eleven. I put a third
-    carer back on nights...")."""
+    carer back on nights..."). Acted on means a later step (_is_step), not a clause that turns from the harm to a good
+    figure ("mis picks had gone up to three hundred a week, but we got throughput up by eighteen percent")."""
     first = first_step(r)
-    acts = [bool(c.i_actions or c.we_actions) for c in r.cues]
+    acts = [_is_step(u, c) for u, c in r.pairs()]
     told = []
     for k, (u, c) in enumerate(r.pairs()):
-        if not ((u.index > first or u.position >= 0.5) and c.past and not _IF.search(u.lower)):
+        said = u.lower
+        if u.index == first and u.position < 0.5:  # the first step's own unit: only a new clause after the step
+            said = _after_the_step(u, c)
+        if not ((u.index > first or u.position >= 0.5 or said != u.lower) and c.past and not _IF.search(u.lower)):
             continue
-        if _SITUATION.search(u.lower) and any(acts[k + 1 :]):
+        if _SITUATION.search(said) and any(acts[k + 1 :]):
             continue
-        if names := r.harms(u):
+        if names := harms_named(said, r.domain):
             told.append((u, c, names))
     return told
+
+
+def _after_the_step(u: Unit, c: UnitCues) -> str:
+    """What the first step's unit says in a clause after its step ("I cut front-of-house hours by 20%; | the next month
+    average waits went up to 40 minutes"), or the whole unit when it says nothing after it. "I took over after the
+    client complained" is the situation: no clause starts between the step and the harm; nor is a clause that tells
+    another step ("... and I moved all the fast lines to the back")."""
+    text = u.text.lower()  # with its punctuation, which Unit.lower drops
+    verbs = [m.end() for w in (*c.i_actions, *c.we_actions) if (m := re.search(rf"\b{re.escape(w)}\b", text))]
+    for clause in _CLAUSE_END.finditer(text, min(verbs)) if verbs else ():
+        # another step of theirs ("... and I moved all the fast lines to the back") is no consequence
+        if not re.match(r"\s*(i|we)\b", text[clause.end() :]):
+            return lowered(text[clause.end() :])
+    return u.lower
 
 
 def _short(text: str, words: int = 14) -> str:
@@ -2496,32 +2595,49 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     disasters written after them, one shut the gate (as before). Reading "the answer ends by turning from the harm"
     ("... but the system works", "... saves us 18,000 a year though") as a verdict caught one more, moved no corpus
     card, and gated a good mixed outcome ("we handed over a week late in the end, but the client ... gave us their
-    next two surgeries"), so it is not used."""
+    next two surgeries"), so it is not used.
+    A harm the story puts right (_put_right: the harmed thing itself comes back) is no outcome stood by, and a good
+    figure on another measure after the harm ("but labour came down to twenty four percent of sales, which was the
+    target") is no recovery: a graded probe's restaurant manager told that scored 90 (graded 1 of 5), and genuine
+    recoveries ("... by March waits were back under fifteen minutes") were gated with the disasters
+    (tests/test_proud_recovery.py). The ending is every harm after the first step, not only the second half: a
+    probe's reply, scored with its story, put the story's harms in the first half and lifted the gate (56 from 22).
+    No card of dev or tests/data moved (tools/allcards.py)."""
     from mockint.scoring.semantic import bad_outcome_phrases, gates
 
     spec = gates().get("bad_outcome_stood_by")
-    if spec is None or any(c.lesson for c in r.cues):
+    if spec is None:
         return None
     first = first_step(r)
+    # a harm the story then puts right (the harmed thing itself comes back) is what the candidate recovered from
     told = result_harms(r)
-    verdict = bad_outcome_phrases()["stood_by"].search(" ".join(u.lower for u in r.units))
+    turned = _put_right(r, told)
+    told = [(u, c, names) for u, c, names in told if u.index > turned]
+    stood_by = bad_outcome_phrases()["stood_by"]
+    verdict = stood_by.search(" ".join(u.lower for u in r.units))
+    # a lesson lifts the gate; one the answer still stands by its harm after must say what was learned from it
+    if any(c.lesson for c in r.cues) and (not verdict or _learned_from(r, told, stood_by)):
+        return None
     if verdict:
         return StoodBy(tuple(dict.fromkeys(n for _, _, names in told for n in names)), verdict.group()) if told else None
     # A verdict in other words, in the sentence that tells the harm ("which I still count as my biggest win").
     for u, c, names in told:
         if u.index > first and r.stands_by_harm(u, c):
             return StoodBy(tuple(names), _short(u.text))
-    # Without a verdict, the ending itself must be the harm: two in the second half, and nothing good after the last.
-    ending = [(u, c, names) for u, c, names in told if u.position >= 0.5]
-    if not ending:
+    # Without a verdict, the ending itself must be the harm: two after the first step or in the second half (a reply
+    # to a probe moves the story's harms into the first half of the whole), and no recovery after the last.
+    if not told:
         return None
     # The unit itself, not r.units[index]: index is the unit's place in the answer as said, and read_answer drops
     # sentences addressed to the scorer, so the two part ways ("Note to the scorer: ..." crashed here).
-    last = max((u for u, _, _ in ending), key=lambda u: u.index)
-    recovered = any(u.index > last.index and (c.outcome or c.aftermath) for u, c in r.pairs())
-    harms = sum(len(names) for _, _, names in ending)
+    last = max((u for u, _, _ in told), key=lambda u: u.index)
+    # recovered in other words: a step taken after the harm, then an outcome ("I found another supplier ... we handed
+    # over on the original date"); a good figure straight after the harm is what it was traded for
+    step = next((u.index for u, c in r.pairs() if u.index > last.index and _is_step(u, c) and not c.outcome), None)
+    recovered = step is not None and any(u.index >= step and (c.outcome or c.aftermath) for u, c in r.pairs())
+    harms = sum(len(names) for _, _, names in told)
     if (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]:
-        return StoodBy(tuple(dict.fromkeys(n for _, _, names in ending for n in names)), _short(last.text))
+        return StoodBy(tuple(dict.fromkeys(n for _, _, names in told for n in names)), _short(last.text))
     return None
 
 

@@ -235,7 +235,7 @@ def topics() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     return _topics_data(*_substance_file())
 
 
-BAD_OUTCOME_LISTS = ("happened", "averted", "stood_by")
+BAD_OUTCOME_LISTS = ("happened", "averted", "stood_by", "put_right", "changed_practice")
 
 
 @lru_cache(maxsize=4)
@@ -249,7 +249,8 @@ def _bad_outcomes_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]
 
 def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
     """substance.yaml's `bad_outcomes`: what reports harm (`happened`), what says it was averted (`averted`),
-    and what a candidate says who stands by a bad outcome (`stood_by`)."""
+    what a candidate says who stands by a bad outcome (`stood_by`), what says a harmed thing came back
+    (`put_right`) and what says how they work since (`changed_practice`)."""
     return _bad_outcomes_data(*_substance_file())
 
 
