@@ -4,7 +4,8 @@ whether the answer ever gets to it, by word, by the coach's words for it, or by 
 Every question and answer here was written for this file, as transcribed speech, across eight occupations. Each
 question has an off-topic answer (a good story about something else) and an on-topic twin that answers it in other
 words than the question's ("my line manager and I didn't see eye to eye", "his daughter", "signed in"): the twin's
-card is the one it had without the concept reading, the off-topic one is capped and told what it never spoke about.
+card is the one it had without the concept reading but for its relevance, which what it meets in other words can only
+raise; the off-topic one is capped and told what it never spoke about.
 """
 
 from __future__ import annotations
@@ -133,7 +134,12 @@ def test_the_on_topic_twin_in_other_words_keeps_its_card(monkeypatch, occupation
     with_reading, off_card = card(question, twin), card(question, off)
     assert with_reading.overall > off_card.overall
     without_concepts(monkeypatch)
-    assert with_reading.model_dump(exclude={"created_at"}) == card(question, twin).model_dump(exclude={"created_at"})
+    without = card(question, twin)
+    # the concept reading only adds to the twin's relevance: what it meets in other words counts as the question's word
+    rows = {c.key: c for c in without.criteria}
+    assert all(c.model_dump() == rows[c.key].model_dump() for c in with_reading.criteria if c.key != "specificity.relevance")
+    assert with_reading.criterion("specificity.relevance").score >= without.criterion("specificity.relevance").score
+    assert with_reading.overall >= without.overall
 
 
 def test_the_reading_caps_stories_the_older_checks_let_through(monkeypatch):
@@ -290,3 +296,28 @@ def test_a_story_about_a_manager_answers_a_question_about_a_colleague():
     card = score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), rubrics)
     assert card.criterion("specificity.relevance").score >= 2 and card.overall >= 50
     assert concepts_missed(read_answer(answer, question)) == []
+
+
+# The same story told with the question's word and with the person's role: as relevant either way (the trial's story had
+# relevance 3 with "a new manager" and 4 with "a new colleague").
+ROLE_OR_WORD = [
+    ("Tell me about a time a colleague challenged the way you did something.",
+     "In 2021 I had a new {} on produce who disagreed with me about our reduction times. I listened, tried his way for "
+     "four weeks, and produce waste went from 3.1 to 2.4 percent, so I kept it and rolled it out to bakery. I learned to "
+     "test a challenge before I defend my way.", "manager", "colleague"),
+    ("Describe a time a coworker questioned how you did your checks.",
+     "Last spring a {} on the next bay questioned my pre-use checks on the reach trucks. I walked the checklist with her, "
+     "we found two steps I was rushing, and I rewrote the card for the depot. Failed audits went from four a quarter to "
+     "none, and I learned to ask for a second pair of eyes.", "shift lead", "coworker"),
+]
+
+
+@pytest.mark.parametrize(("question", "story", "role", "word"), ROLE_OR_WORD)
+def test_a_person_named_by_role_is_as_relevant_as_the_question_s_word(question, story, role, word):
+    rubrics = load_rubrics()
+
+    def relevance(who: str) -> int:
+        card = score_question(OfflineScorer(), question, Transcript(text=story.format(who), duration=0.0), rubrics)
+        return card.criterion("specificity.relevance").score
+
+    assert relevance(role) == relevance(word) >= 3
