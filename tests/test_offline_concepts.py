@@ -4,7 +4,8 @@ whether the answer ever gets to it, by word, by the coach's words for it, or by 
 Every question and answer here was written for this file, as transcribed speech, across eight occupations. Each
 question has an off-topic answer (a good story about something else) and an on-topic twin that answers it in other
 words than the question's ("my line manager and I didn't see eye to eye", "his daughter", "signed in"): the twin's
-card is the one it had without the concept reading, the off-topic one is capped and told what it never spoke about.
+card is the one it had without the concept reading but for its relevance, which what it meets in other words can only
+raise; the off-topic one is capped and told what it never spoke about.
 """
 
 from __future__ import annotations
@@ -133,7 +134,12 @@ def test_the_on_topic_twin_in_other_words_keeps_its_card(monkeypatch, occupation
     with_reading, off_card = card(question, twin), card(question, off)
     assert with_reading.overall > off_card.overall
     without_concepts(monkeypatch)
-    assert with_reading.model_dump(exclude={"created_at"}) == card(question, twin).model_dump(exclude={"created_at"})
+    without = card(question, twin)
+    # the concept reading only adds to the twin's relevance: what it meets in other words counts as the question's word
+    rows = {c.key: c for c in without.criteria}
+    assert all(c.model_dump() == rows[c.key].model_dump() for c in with_reading.criteria if c.key != "specificity.relevance")
+    assert with_reading.criterion("specificity.relevance").score >= without.criterion("specificity.relevance").score
+    assert with_reading.overall >= without.overall
 
 
 def test_the_reading_caps_stories_the_older_checks_let_through(monkeypatch):
@@ -239,3 +245,79 @@ def test_half_the_concepts_met_by_a_pronoun_is_a_miss():
     answer = SETS[0][2].replace("I re-planned the routes", "I re-planned the routes, she checked my figures, and I")
     assert "she checked my figures" in answer
     assert concepts_missed(read_answer(answer, question)) == ["disagreed"]
+
+
+# The people a candidate works with, named by their role rather than as "colleague" (a supermarket manager's trial: "a
+# new manager on produce who disagreed with me" missed `colleague`, 20/100, where "a new colleague" scored 80), and
+# whoever is in charge or cared for named by theirs. No "he", "she", "him" or "her" in them: those met it already.
+COWORKERS = [
+    ("Tell me about a time a colleague challenged the way you did something.",
+     "in 2021 i had a new manager on produce who disagreed with me about our reduction times. i listened, tried his way "
+     "for four weeks, and waste went from 3.1 to 2.4 percent.", "colleague"),
+    ("Describe a time you had to support a struggling coworker.",
+     "our night shift lead, dave, was missing pick targets every week, so i paired up with him on the first hour of each "
+     "shift for a month.", "coworker"),
+    ("Tell me about a time you had to work closely with a teammate you didn't get on with.",
+     "a developer on the payments squad and i kept clashing over code review, so we agreed a checklist and paired on "
+     "the next two releases.", "teammate"),
+    ("Give me an example of helping a colleague under pressure.",
+     "the pharmacist on the next ward was three hours behind on discharges, so i took over the controlled drug checks "
+     "until six.", "colleague"),
+    ("How would you deal with a colleague who keeps missing deadlines?",
+     "i'd sit down with the junior planner privately, go through the last three misses and agree one date we both "
+     "track weekly.", "colleague"),
+]
+IN_CHARGE_OR_CARED_FOR = [
+    ("Tell me about a time you disagreed with your manager.",
+     "the head chef wanted to drop the lunch special and i thought it was our best margin, so i costed it for a week "
+     "and we kept it.", "manager"),
+    ("Tell me about a time you pushed back on your boss.",
+     "the ceo asked us to ship without the accessibility fixes and i showed the legal risk, so we slipped a week.", "boss"),
+    ("Describe a difficult conversation with the relative of a patient.",
+     "the child's father was furious about the wait in paediatrics, so i explained the triage order and checked in "
+     "every half hour.", "patient"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer", "concept"), COWORKERS + IN_CHARGE_OR_CARED_FOR)
+def test_people_named_by_their_role_meet_the_question_s_person(question, answer, concept):
+    met, missed = semantic.meet_concepts(question, answer.lower())
+    assert any(concept in said for said in met), (met, missed)
+    assert not any(concept in said for said in missed)
+
+
+def test_a_story_about_a_manager_answers_a_question_about_a_colleague():
+    """The trial's answer, scored: capped off topic (20/100) before, a solid story after."""
+    question = COWORKERS[0][0]
+    answer = ("In 2021 I had a new manager on produce who disagreed with me about our reduction times. I listened, tried "
+              "his way for four weeks, and produce waste went from 3.1 to 2.4 percent, so I kept it and rolled it out to "
+              "bakery. I learned to test a challenge before I defend my way.")
+    rubrics = load_rubrics()
+    card = score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), rubrics)
+    assert card.criterion("specificity.relevance").score >= 2 and card.overall >= 50
+    assert concepts_missed(read_answer(answer, question)) == []
+
+
+# The same story told with the question's word and with the person's role: as relevant either way (the trial's story had
+# relevance 3 with "a new manager" and 4 with "a new colleague").
+ROLE_OR_WORD = [
+    ("Tell me about a time a colleague challenged the way you did something.",
+     "In 2021 I had a new {} on produce who disagreed with me about our reduction times. I listened, tried his way for "
+     "four weeks, and produce waste went from 3.1 to 2.4 percent, so I kept it and rolled it out to bakery. I learned to "
+     "test a challenge before I defend my way.", "manager", "colleague"),
+    ("Describe a time a coworker questioned how you did your checks.",
+     "Last spring a {} on the next bay questioned my pre-use checks on the reach trucks. I walked the checklist with her, "
+     "we found two steps I was rushing, and I rewrote the card for the depot. Failed audits went from four a quarter to "
+     "none, and I learned to ask for a second pair of eyes.", "shift lead", "coworker"),
+]
+
+
+@pytest.mark.parametrize(("question", "story", "role", "word"), ROLE_OR_WORD)
+def test_a_person_named_by_role_is_as_relevant_as_the_question_s_word(question, story, role, word):
+    rubrics = load_rubrics()
+
+    def relevance(who: str) -> int:
+        card = score_question(OfflineScorer(), question, Transcript(text=story.format(who), duration=0.0), rubrics)
+        return card.criterion("specificity.relevance").score
+
+    assert relevance(role) == relevance(word) >= 3

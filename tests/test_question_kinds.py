@@ -111,6 +111,32 @@ def test_talk_me_through_a_scene_a_practice_or_a_mechanism(question, kind):
     assert classify(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # A supermarket store manager's trial: knowledge and plan questions read as "tell me about a time" (and a
+    # labour plan as the knowledge of a procedure), so a correct answer was marked down as a story with no result.
+    ("What are the main causes of shrink in a supermarket and how do you control them?", "technical"),
+    ("What is shrink and how do you control it?", "technical"),
+    ("How do you control a wage budget across several stores?", "approach"),
+    ("How would you control a wage budget across several stores?", "situational"),
+    ("Talk me through how you'd plan labour for Christmas", "situational"),
+    # The same forms in other occupations.
+    ("What are the common causes of medication errors and how do you prevent them?", "technical"),
+    ("What is technical debt and how do you manage it?", "technical"),
+    ("How do you reduce food waste in a busy kitchen?", "approach"),
+    ("How do you monitor stock levels across two warehouses?", "approach"),
+    ("How would you cut agency spend on a surgical ward?", "situational"),
+    ("How would you improve attendance in a Year 9 class?", "situational"),
+    ("Walk us through how you would staff the ward over Easter.", "situational"),
+    # ... and their neighbours keep their kinds
+    ("What is your biggest weakness and how do you manage it?", "approach"),
+    ("What was the hardest decision you made and how did you handle it?", "behavioural"),
+    ("Walk me through how you'd load a curtain-sider.", "technical"),
+    ("How would you calculate the shrink rate for a store?", "technical"),
+])
+def test_knowledge_plans_and_habits_of_running_a_business_are_not_stories(question, kind):
+    assert classify(question) == kind
+
+
 # Bank questions whose wording the patterns read as another kind than their category's (unchanged
 # by the knowledge patterns; the bank's own kind is what they are judged on).
 BANK_WORDING_DIFFERS = {"beh.criticism": "approach", "beh.prioritise_deadlines": "approach"}

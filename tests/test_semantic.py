@@ -426,10 +426,13 @@ def test_a_strong_story_about_something_else_is_off_topic_and_says_what_it_misse
     edited = {k: v for k, v in semantic.topics().items() if k != "conflict"}
     monkeypatch.setattr(semantic, "topics", lambda: edited)
     assert topic_missed(read_answer(COST_SAVING, CONFLICT_Q)) == []
-    # the typed question's concepts still see that no colleague is in it (the `concepts` list is the coach's too)
+    # the typed question's concepts still see that no colleague is in it (the `concepts` list is the coach's too); the
+    # depot managers and the finance director are people the candidate works with, who meet "colleague"
     from mockint.scoring.offline import concepts_missed
 
-    assert concepts_missed(read_answer(COST_SAVING, CONFLICT_Q)) == ["colleague"]
+    alone = COST_SAVING.replace("for the depot managers", "for each depot").replace("the finance director asked me", "I was asked")
+    assert concepts_missed(read_answer(alone, CONFLICT_Q)) == ["colleague"]
+    assert concepts_missed(read_answer(COST_SAVING, CONFLICT_Q)) == []
     monkeypatch.setattr(semantic, "meet_concepts", lambda question, answer: ([], []))
     assert card(CONFLICT_Q, COST_SAVING).overall > off.overall
 

@@ -51,6 +51,10 @@ def questions_cmd(
             return
         kind = bank.kinds[ref.kind].name if ref.kind in bank.kinds else ref.kind
         named = criteria_by_key(load_rubrics())
+        if ref.source == "custom" and ref.text != " ".join(kind_of.split()):
+            from rich.markup import escape
+
+            console.print(f"read as: {escape(ref.text)}  [dim](typos read as the words they are closest to)[/]", soft_wrap=True)
         console.print(f"kind: {kind}" + (f"  [dim](bank question {ref.id})[/]" if ref.source == "bank" else ""))
         console.print("judged on: " + ", ".join(f"{named[k][1].name} [dim]({k})[/]" if k in named else k for k in ref.criteria))
         return

@@ -62,6 +62,18 @@ def _reads_as_text(path: Path) -> bool:
     return True
 
 
+def _read_as(asked, typed: str | None) -> str | None:
+    """How a typed question with typos was read (scoring/spelling.py), said when it was read as other words."""
+    from mockint.scoring.spelling import read_question
+
+    if not typed or asked.source != "custom":
+        return None
+    read = read_question(" ".join(typed.split()))
+    if not read.changed:
+        return None
+    return f'Question read as "{read.text}" ({", ".join(f"{a!r} as {b!r}" for a, b in read.corrected)}).'
+
+
 def _notes(asked, given: bool, kind_given: bool, transcript) -> tuple[str | None, str | None]:
     """What the card cannot say itself: (the kind it assumed, an answer too short to judge)."""
     from mockint.coaching.questions import load_bank
@@ -162,6 +174,7 @@ def score_cmd(
     card = judged.score(scorer, rubrics)
     delivery = _delivery(transcript)
     assumed, short = _notes(asked, bool(question or question_id), kind is not None or follows is not None, transcript)
+    read_as = _read_as(asked, question)
     # What the candidate typed is what they were asked; the bank question it was matched to is said beside it.
     typed = " ".join(question.split()) if question else None
     matched = asked.text if asked.source == "bank" and typed is not None and not same_words(typed, asked.text) else None
@@ -176,7 +189,7 @@ def score_cmd(
                 "transcript": transcript.text,
                 "scorecard": scorecard_json(card),
                 "delivery": delivery.model_dump(mode="json") if delivery else None,
-                "notes": [n for n in (ignored, assumed, followup, short) if n] + offline_caveats(card, rubrics),
+                "notes": [n for n in (ignored, read_as, assumed, followup, short) if n] + offline_caveats(card, rubrics),
             }
         )
         return
@@ -190,6 +203,8 @@ def score_cmd(
         console.print(f"[bold]Q:[/] {escape(typed or asked.text)}  [dim]({asked.kind} question{escape(where)})[/]", soft_wrap=True)
     if ignored:
         console.print(f"[yellow]Note:[/] {escape(ignored)}", soft_wrap=True)
+    if read_as:
+        console.print(f"[dim]{escape(read_as)}[/]", soft_wrap=True)
     if assumed:
         console.print(f"[dim]{escape(assumed)}[/]", soft_wrap=True)
     if followup:

@@ -460,8 +460,11 @@ def question_ref(text: str, bank: QuestionBank | None = None, kind: str | None =
     question judged on the criteria of its kind (scoring.kinds). `kind`, when the user names one,
     replaces what the bank or the wording says: the question is judged on that kind's criteria."""
     from mockint.scoring.kinds import criteria_for, load_kinds
+    from mockint.scoring.spelling import as_read
 
-    text = " ".join(text.split())
+    # A typo switched every reading of a typed question off ("Waht would you do if..." read as a story): its misspelt
+    # words are read as the words they are closest to, before the bank, the kinds or the scorer read it.
+    text = as_read(" ".join(text.split()))
     found = match_question(text, bank) if bank is not None and text else None
     kinds = bank.kinds if bank is not None and bank.kinds else load_kinds()
     if found is not None:

@@ -98,12 +98,15 @@ def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str,
     their criteria have for this question: rubric files' `variants`, the kind of answer it is judged as)."""
     from mockint.records import NO_QUESTION
     from mockint.scoring.kinds import criteria_for
+    from mockint.scoring.spelling import as_read
 
     if isinstance(question, str):
         text, criteria, kind = question, [], None
     else:
         text, criteria, kind = question.text, list(question.criteria), question.kind
     text = "" if text.strip() == NO_QUESTION else text
+    if isinstance(question, str) or question.source != "bank":
+        text = as_read(text)  # a typed question's typos, read as the words they are closest to (scoring/spelling.py)
     if not criteria or kind is None:
         guessed, guessed_criteria = criteria_for(text)
         criteria, kind = criteria or guessed_criteria, kind or guessed

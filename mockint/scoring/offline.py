@@ -1593,6 +1593,18 @@ def topic_missed(r: Reading) -> list[str]:
     return [name for name, _ in asked]
 
 
+def _concepts_met(r: Reading) -> set[str]:
+    """The stems of a typed question's `concepts` (substance.yaml) that the answer meets; none for a bank question.
+    Counted as the question's own words by judge_relevance: no dev card moved, and of the tests' labelled sets one
+    answer did (held-out h02, tier strong, "one of the senior nurses" for "a colleague": relevance 3 to 4, 89 to 93)."""
+    from mockint.scoring.semantic import is_bank_question, meet_concepts
+
+    if not r.question.strip() or not r.units or is_bank_question(r.question):
+        return set()
+    met, _missed = meet_concepts(r.question, " ".join(u.lower for u in r.units))
+    return {_stem(w) for said in met for w in re.findall(r"[a-z]+", said) if w not in STOPWORDS and len(w) > 2}
+
+
 def concepts_missed(r: Reading) -> list[str]:
     """What a typed question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
     `concepts`: "disagreed", "manager"); [] when it meets enough of them, or the question is the bank's (the bank's
@@ -1722,6 +1734,10 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     all_stems = set().union(*a_stems) if a_stems else set()
     hits = expanded & all_stems
     direct = q_words & all_stems
+    # A typed question's person or thing, met in the answer's own words ("a colleague": "a new manager on produce") is
+    # said as much as the question's word: a trial's story scored relevance 3 with "manager", 4 with "colleague".
+    met = _concepts_met(r)
+    hits, direct = hits | met, direct | met
     behavioural = bool(BEHAVIOURAL_Q.search(question))
     kind = r.kind
     # A real story is an attempt at a question that asks for an example even when it shares no words
