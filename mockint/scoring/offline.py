@@ -2406,7 +2406,8 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "habitual": min(reading.total("habitual"), 10) / 10,
             "i_actions": min(i_acts, 10) / 10,
             "we_actions": min(we_acts, 10) / 10,
-            "i_share": reading.total("i_words") / max(1, reading.total("i_words") + reading.total("we_words")),
+            # neither "I" nor "we" (knowledge told as "you set a limit", "the count is weekly") credits no team: not all "we"
+            "i_share": reading.total("i_words") / pronouns if (pronouns := reading.total("i_words") + reading.total("we_words")) else 1.0,
             "quantities": min(reading.total("quantities") * per100, 10) / 10,
             "scaled_quantities": min(reading.total("scaled_quantities"), 6) / 6,
             "change_quantities": min(reading.total("change_quantities"), 3) / 3,
@@ -2473,6 +2474,25 @@ def _cued_best(r: Reading, key: str, own, lowered: bool, focus=None, limit: int 
     return quotes
 
 
+# The cue counts of a plan and of technical knowledge are read against steps set on answers of about the median
+# length (dev: 104-115 words in every kind); a short answer says the same in fewer words, so its count is read as at
+# that length, at most SHORT_ANSWER_LIFT times. Read as counts, the dev split's graded-strong technical answers under
+# 100 words scored 60 on average, those over 100 words 90; a trial's 80-word HACCP answer (every step, the limits,
+# the records) read accuracy 2, and a 70-word ordered plan "Some concrete steps, but incomplete". On dev: accuracy QWK
+# 0.751 -> 0.788, plan 0.777 -> 0.780, pairwise unchanged. Reasoning is not read so (its QWK fell 0.731 -> 0.690). An
+# answer too short for BREVITY_CAPS is not lifted, and poor phrases still take their levels off.
+READ_AT_TYPICAL_LENGTH = frozenset({"technical.accuracy", "situational.plan"})
+TYPICAL_ANSWER_WORDS = 110
+SHORT_ANSWER_LIFT = 1.6
+
+
+def short_answer_lift(r: Reading) -> float:
+    """How much more a short answer's cue count weighs: TYPICAL_ANSWER_WORDS over its length, 1 to SHORT_ANSWER_LIFT."""
+    if r.word_count < BREVITY_CAPS[0][0]:
+        return 1.0
+    return min(SHORT_ANSWER_LIFT, max(1.0, TYPICAL_ANSWER_WORDS / r.word_count))
+
+
 def judge_kinds(r: Reading) -> dict[str, Judgement]:
     """Rule judgements for the criteria of motivation, situational, approach and technical answers.
 
@@ -2509,7 +2529,8 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         at the sentences with the most of `pattern` (or `own(unit, cues)`) and of its good phrases."""
         good, poor = (sum(side) for side in r.rubric_cues(key))
         phrases = r.phrases.get(key)  # a criterion without offline_cues counts none (good, poor 0)
-        raw = _level(base + (phrases.good_adds * good if phrases else 0), steps)
+        lift = short_answer_lift(r) if key in READ_AT_TYPICAL_LENGTH else 1.0
+        raw = _level(lift * (base + (phrases.good_adds * good if phrases else 0)), steps)
         score = max(0, raw - (poor // phrases.poor_per_level if phrases else 0))
         own = own or (lambda u, c: len(pattern.findall(u.lower)))
         return Judgement(score, _cued_best(r, key, own, score < raw, _focus_pattern(pattern) if pattern else None), "")

@@ -52,6 +52,9 @@ SHOWN_BY_PHRASES: dict[str, str] = {
     "method": "approach.method",
     "reason": "technical.reasoning",
     "research": "motivation.specific_reasons",
+    # a term defined or a standard stated as a practitioner states them ("known loss, which is waste", "a
+    # critical limit at each point"): a precise term though it names no product and gives no figure
+    "specific_term": "technical.accuracy",
 }
 
 
