@@ -1769,7 +1769,10 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
 
     if score <= 1 or not support:
         return quotes
-    best_level, best = supported_level(support, score, quotes, reading.phrases, refusing)[0] if quotes else 0, quotes
+    # a sentence that shows only what a level asking nothing needs shows nothing: no quote is better than it (a cover-up
+    # plan's "Everyone makes mistakes under pressure." was its Concrete plan's evidence once its refusals were set aside)
+    shows_nothing = min(support) - 1
+    best_level, best = supported_level(support, score, quotes, reading.phrases, refusing)[0] if quotes else shows_nothing, quotes
     if best_level >= score:
         return quotes
     kept = quotes[: MAX_QUOTES - 1]
@@ -2028,7 +2031,8 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
             if k == shown:
                 update["feedback"] = gate_feedback(name, spec, reading)
             elif capped < c.score:
-                update["feedback"] = ""  # card.py: the descriptor of the capped level
+                # the gate is the reason; relevance, kept at the relevance gate's floor, has its level's descriptor ("")
+                update["feedback"] = spec["held"] if k != key else ""
             by_key[k] = c.model_copy(update=update)
     return [by_key[f"{c.rubric}.{c.criterion}"] for c in raw]
 
