@@ -519,8 +519,9 @@ def _is_number(word: str, prev: str) -> bool:
     return bool(_NUMBER.match(word) or _THOUSANDS_K.match(word)) or word in NUMBER_WORDS
 
 
-def _quantities(words: list[str], cues: UnitCues) -> None:
-    incidental = incidental_indexes(words)  # "a team of 6", "5 years of experience": a number, but no scale or impact
+def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
+    """`effort`: the unit is the candidate's doing and tells no outcome, so the time they spent is incidental too."""
+    incidental = incidental_indexes(words, effort)  # "a team of 6", "5 years of experience": a number, but no scale or impact
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
         if YEAR.match(w):
@@ -865,7 +866,7 @@ def read_unit(unit: Unit, cased: bool) -> UnitCues:
     cues = UnitCues()
     words, text = unit.words, unit.lower
     _verbs(words, cues, _after_commas(unit.text))
-    _quantities(words, cues)
+    _quantities(words, cues, effort=bool(cues.i_actions) and not says_outcome(text))
     _named(unit, cased, cues)
     cues.i_words = sum(w in ("i", "me", "my", "myself", "mine", "i'm", "i'd", "i've", "i'll", "im") for w in words)
     cues.we_words = sum(w in ("we", "us", "our", "ours", "ourselves", "we're", "we'd", "we've", "we'll") for w in words)
@@ -1769,10 +1770,13 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
 
     if score <= 1 or not support:
         return quotes
-    # a sentence that shows only what a level asking nothing needs shows nothing: no quote is better than it (a cover-up
-    # plan's "Everyone makes mistakes under pressure." was its Concrete plan's evidence once its refusals were set aside)
+    # For a level that needs something shown, a sentence that shows only what a level asking nothing needs is no
+    # evidence: no quote is better (a cover-up plan's "Everyone makes mistakes under pressure." was its Concrete plan's
+    # evidence once its refusals were set aside; the card lowers such a score to 1 either way).
     shows_nothing = min(support) - 1
-    best_level, best = supported_level(support, score, quotes, reading.phrases, refusing)[0] if quotes else shows_nothing, quotes
+    best_level = supported_level(support, score, quotes, reading.phrases, refusing)[0] if quotes else (
+        shows_nothing if score > shows_nothing else 0)
+    best = quotes
     if best_level >= score:
         return quotes
     kept = quotes[: MAX_QUOTES - 1]
