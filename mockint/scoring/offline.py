@@ -1232,12 +1232,17 @@ def judge_action(r: Reading) -> Judgement:
         if we_verbs and share >= 0.35:
             return Judgement(1, _best(r, lambda u, c: len(c.we_actions)), f"Only 'we' did things here ({len(we_verbs)}x); say what you did.")
         return Judgement(0, [], "No actions you actually took are described.")
+    # Level 4 is steps "with the reasoning, trade-offs or obstacles handled": a sequence told with no why is a 3, and
+    # the fitted model may not lift it (a trial's development story, four steps and no reason, read Action 4 of 4).
+    unreasoned = False
     if distinct <= 2:
         score = 2 if len(we_verbs) <= 2 * distinct else 1
     else:
-        score = 3 + (distinct >= 4 and structure >= 1 and len(i_verbs) >= len(we_verbs))
+        sequenced = distinct >= 4 and structure >= 1 and len(i_verbs) >= len(we_verbs)
+        unreasoned = sequenced and not (r.total("reasoning") or any(WHY.search(u.lower) for u in r.units))
+        score = 3 + (sequenced and not unreasoned)
     if share < 0.5:
-        score = min(score, 1)
+        score, unreasoned = min(score, 1), False
     quotes = _best(r, lambda u, c: len(c.i_actions), limit=2, focus=_focus_mine)
     feedback = {
         1: "Your own actions are hard to separate from the team's or from what you usually do.",
@@ -1245,7 +1250,7 @@ def judge_action(r: Reading) -> Judgement:
         3: f"Concrete first-person steps ({distinct}); add the reasoning or trade-off behind them.",
         4: f"A clear sequence of your own actions ({distinct} distinct steps) with reasoning.",
     }[score]
-    return Judgement(score, quotes, feedback)
+    return Judgement(score, quotes, feedback, firm=unreasoned)
 
 
 def first_step(r: Reading) -> int:
@@ -2537,7 +2542,9 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         at the sentences with the most of `pattern` (or `own(unit, cues)`) and of its good phrases."""
         good, poor = (sum(side) for side in r.rubric_cues(key))
         phrases = r.phrases.get(key)  # a criterion without offline_cues counts none (good, poor 0)
-        lift = short_answer_lift(r) if key in READ_AT_TYPICAL_LENGTH else 1.0
+        # only the criteria the answer is judged on (the others are features the model was fitted on unlifted), and
+        # not where filler is said: that is no compact knowledge
+        lift = short_answer_lift(r) if key in READ_AT_TYPICAL_LENGTH and key.startswith(f"{r.kind}.") and not poor else 1.0
         raw = _level(lift * (base + (phrases.good_adds * good if phrases else 0)), steps)
         score = max(0, raw - (poor // phrases.poor_per_level if phrases else 0))
         own = own or (lambda u, c: len(pattern.findall(u.lower)))
