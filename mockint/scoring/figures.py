@@ -70,6 +70,7 @@ class FigureWords:
     lists: dict[str, re.Pattern[str]]
     why: dict[str, str]
     incidental: re.Pattern[str]
+    effort: re.Pattern[str]  # the candidate's own time spent: incidental where they act and no outcome is told
     labels: re.Pattern[str]  # a label word or phrase ending just before a number
     not_after: frozenset[str]
     words: dict[str, frozenset[str]]  # impossible_figures' single-word lists, IMPOSSIBLE_WORDS
@@ -103,22 +104,31 @@ def _figure_words(path_text: str, _mtime: int) -> FigureWords:
     if not isinstance(why, dict) or any(not isinstance(why.get(k), str) or not why[k].strip() for k in REASONS):
         raise DataFileError(f"{path}: `impossible_figures.why` must give one line for each of {', '.join(REASONS)}")
     incidental = phrase_list(path, "incidental_figures", data.get("incidental_figures"), may_be_empty=True)
-    if any("#" not in cue for cue in incidental):
-        raise DataFileError(f"{path}: each of `incidental_figures` must have # where the figure goes")
+    effort = phrase_list(path, "effort_figures", data.get("effort_figures", []), may_be_empty=True)
+    for name, cues in (("incidental_figures", incidental), ("effort_figures", effort)):
+        if any("#" not in cue for cue in cues):
+            raise DataFileError(f"{path}: each of `{name}` must have # where the figure goes")
     words = phrase_list(path, "labels.words", labels.get("words"), may_be_empty=True)
     not_after = phrase_list(path, "labels.not_after", labels.get("not_after", []), may_be_empty=True)
     number = r"(-?\d+(?:[.,]\d+)*)"
     return FigureWords(
         lists=lists,
         why={k: " ".join(why[k].split()) for k in REASONS},
-        incidental=re.compile(r"(?<![\w-])(?:" + "|".join(
-            r"\s+".join(number if w == "#" else re.escape(w) for w in cue.split()) + r"(?![\w])"
-            for cue in incidental) + ")") if incidental else re.compile(r"(?!)"),
+        incidental=_figure_phrases(incidental, number),
+        effort=_figure_phrases(effort, number),
         labels=re.compile(r"(?:^|\s)(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")\s+$")
         if words else re.compile(r"(?!)"),
         not_after=frozenset(not_after),
         words={name: frozenset(ws) for name, ws in single.items()},
     )
+
+
+def _figure_phrases(cues: list[str], number: str) -> re.Pattern[str]:
+    """One pattern for phrases with `#` where the figure goes, the figure a group of its own."""
+    if not cues:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(
+        r"\s+".join(number if w == "#" else re.escape(w) for w in cue.split()) + r"(?![\w])" for cue in cues) + ")")
 
 
 def figure_words() -> FigureWords:
@@ -149,8 +159,9 @@ def labelled(words: list[str], i: int) -> bool:
     return not (lead and lead[-1] in fw.not_after)
 
 
-def incidental_indexes(words: list[str]) -> frozenset[int]:
-    """Indexes of the numbers in `words` that are incidental: a team size, years in a job, an age."""
+def incidental_indexes(words: list[str], effort: bool = False) -> frozenset[int]:
+    """Indexes of the numbers in `words` that are incidental: a team size, years in a job, an age; with `effort`
+    (the sentence is the candidate's doing and tells no outcome), the time they spent too ("for about 6 months")."""
     text = " ".join(words)
     fw = figure_words()
     if not any(ch.isdigit() for ch in text):
@@ -159,7 +170,8 @@ def incidental_indexes(words: list[str]) -> frozenset[int]:
     for n, w in enumerate(words):
         word_at[at] = n
         at += len(w) + 1
-    return frozenset(word_at[m.start(g)] for m in fw.incidental.finditer(text)
+    patterns = (fw.incidental, fw.effort) if effort else (fw.incidental,)
+    return frozenset(word_at[m.start(g)] for pattern in patterns for m in pattern.finditer(text)
                      for g in range(1, (m.lastindex or 0) + 1) if m.group(g) is not None and m.start(g) in word_at)
 
 

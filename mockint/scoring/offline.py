@@ -526,8 +526,9 @@ def _is_number(word: str, prev: str) -> bool:
     return bool(_NUMBER.match(word) or _THOUSANDS_K.match(word)) or word in NUMBER_WORDS
 
 
-def _quantities(words: list[str], cues: UnitCues) -> None:
-    incidental = incidental_indexes(words)  # "a team of 6", "5 years of experience": a number, but no scale or impact
+def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
+    """`effort`: the unit is the candidate's doing and tells no outcome, so the time they spent is incidental too."""
+    incidental = incidental_indexes(words, effort)  # "a team of 6", "5 years of experience": a number, but no scale or impact
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
         if YEAR.match(w):
@@ -935,7 +936,7 @@ def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset(), aft
     cues = UnitCues()
     words, text = unit.words, unit.lower
     _verbs(words, cues, _after_commas(unit.text))
-    _quantities(words, cues)
+    _quantities(words, cues, effort=bool(cues.i_actions) and not says_outcome(text))
     _named(unit, cased, cues)
     cues.i_words = sum(w in ("i", "me", "my", "myself", "mine", "i'm", "i'd", "i've", "i'll", "im") for w in words)
     cues.we_words = sum(w in ("we", "us", "our", "ours", "ourselves", "we're", "we'd", "we've", "we'll") for w in words)
@@ -1340,14 +1341,19 @@ def judge_action(r: Reading) -> Judgement:
             return Judgement(1, _best(r, lambda u, c: len(c.we_actions)),
                              r.judge_line("star.action", "we_only", steps=distinct, we_steps=len(we_verbs)))
         return Judgement(0, [], r.judge_line("star.action", 0, steps=distinct, we_steps=len(we_verbs)))
+    # Level 4 is steps "with the reasoning, trade-offs or obstacles handled": a sequence told with no why is a 3, and
+    # the fitted model may not lift it (a trial's development story, four steps and no reason, read Action 4 of 4).
+    unreasoned = False
     if distinct <= 2:
         score = 2 if len(we_verbs) <= 2 * distinct else 1
     else:
-        score = 3 + (distinct >= 4 and structure >= 1 and len(i_verbs) >= len(we_verbs))
+        sequenced = distinct >= 4 and structure >= 1 and len(i_verbs) >= len(we_verbs)
+        unreasoned = sequenced and not (r.total("reasoning") or any(WHY.search(u.lower) for u in r.units))
+        score = 3 + (sequenced and not unreasoned)
     if share < 0.5:
-        score = min(score, 1)
+        score, unreasoned = min(score, 1), False
     quotes = _best(r, lambda u, c: len(c.i_actions), limit=2, focus=_focus_mine)
-    return Judgement(score, quotes, r.judge_line("star.action", score, steps=distinct, we_steps=len(we_verbs)))
+    return Judgement(score, quotes, r.judge_line("star.action", score, steps=distinct, we_steps=len(we_verbs)), firm=unreasoned)
 
 
 def first_step(r: Reading) -> int:
@@ -1879,7 +1885,13 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
 
     if score <= 1 or not support:
         return quotes
-    best_level, best = supported_level(support, score, quotes, reading.phrases, refusing)[0] if quotes else 0, quotes
+    # For a level that needs something shown, a sentence that shows only what a level asking nothing needs is no
+    # evidence: no quote is better (a cover-up plan's "Everyone makes mistakes under pressure." was its Concrete plan's
+    # evidence once its refusals were set aside; the card lowers such a score to 1 either way).
+    shows_nothing = min(support) - 1
+    best_level = supported_level(support, score, quotes, reading.phrases, refusing)[0] if quotes else (
+        shows_nothing if score > shows_nothing else 0)
+    best = quotes
     if best_level >= score:
         return quotes
     kept = quotes[: MAX_QUOTES - 1]
@@ -2149,7 +2161,8 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
             if k == shown:
                 update["feedback"] = gate_feedback(name, spec, reading)
             elif capped < c.score:
-                update["feedback"] = ""  # card.py: the descriptor of the capped level
+                # the gate is the reason; relevance, kept at the relevance gate's floor, has its level's descriptor ("")
+                update["feedback"] = spec["held"] if k != key else ""
             by_key[k] = c.model_copy(update=update)
     return [by_key[f"{c.rubric}.{c.criterion}"] for c in raw]
 
@@ -2715,7 +2728,8 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "habitual": min(reading.total("habitual"), 10) / 10,
             "i_actions": min(i_acts, 10) / 10,
             "we_actions": min(we_acts, 10) / 10,
-            "i_share": reading.total("i_words") / max(1, reading.total("i_words") + reading.total("we_words")),
+            # neither "I" nor "we" (knowledge told as "you set a limit", "the count is weekly") credits no team: not all "we"
+            "i_share": reading.total("i_words") / pronouns if (pronouns := reading.total("i_words") + reading.total("we_words")) else 1.0,
             "quantities": min(reading.total("quantities") * per100, 10) / 10,
             "scaled_quantities": min(reading.total("scaled_quantities"), 6) / 6,
             "change_quantities": min(reading.total("change_quantities"), 3) / 3,
@@ -2782,6 +2796,25 @@ def _cued_best(r: Reading, key: str, own, lowered: bool, focus=None, limit: int 
     return quotes
 
 
+# The cue counts of a plan and of technical knowledge are read against steps set on answers of about the median
+# length (dev: 104-115 words in every kind); a short answer says the same in fewer words, so its count is read as at
+# that length, at most SHORT_ANSWER_LIFT times. Read as counts, the dev split's graded-strong technical answers under
+# 100 words scored 60 on average, those over 100 words 90; a trial's 80-word HACCP answer (every step, the limits,
+# the records) read accuracy 2, and a 70-word ordered plan "Some concrete steps, but incomplete". On dev: accuracy QWK
+# 0.751 -> 0.788, plan 0.777 -> 0.780, pairwise unchanged. Reasoning is not read so (its QWK fell 0.731 -> 0.690). An
+# answer too short for BREVITY_CAPS is not lifted, and poor phrases still take their levels off.
+READ_AT_TYPICAL_LENGTH = frozenset({"technical.accuracy", "situational.plan"})
+TYPICAL_ANSWER_WORDS = 110
+SHORT_ANSWER_LIFT = 1.6
+
+
+def short_answer_lift(r: Reading) -> float:
+    """How much more a short answer's cue count weighs: TYPICAL_ANSWER_WORDS over its length, 1 to SHORT_ANSWER_LIFT."""
+    if r.word_count < BREVITY_CAPS[0][0]:
+        return 1.0
+    return min(SHORT_ANSWER_LIFT, max(1.0, TYPICAL_ANSWER_WORDS / r.word_count))
+
+
 def judge_kinds(r: Reading) -> dict[str, Judgement]:
     """Rule judgements for the criteria of motivation, situational, approach and technical answers.
 
@@ -2823,7 +2856,10 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         at the sentences with the most of `pattern` (or `own(unit, cues)`) and of its good phrases."""
         good, poor = (sum(side) for side in r.rubric_cues(key))
         phrases = r.phrases.get(key)  # a criterion without offline_cues counts none (good, poor 0)
-        raw = _level(base + (phrases.good_adds * good if phrases else 0), steps)
+        # only the criteria the answer is judged on (the others are features the model was fitted on unlifted), and
+        # not where filler is said: that is no compact knowledge
+        lift = short_answer_lift(r) if key in READ_AT_TYPICAL_LENGTH and key.startswith(f"{r.kind}.") and not poor else 1.0
+        raw = _level(lift * (base + (phrases.good_adds * good if phrases else 0)), steps)
         score = max(0, raw - (poor // phrases.poor_per_level if phrases else 0))
         own = own or (lambda u, c: len(pattern.findall(u.lower)))
         return Judgement(score, _cued_best(r, key, own, score < raw, _focus_pattern(pattern) if pattern else None), "")

@@ -547,7 +547,9 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
     if not now:
         found += [Finding("escalation_delayed", i, said) for i, x in enumerate(reads) for said in x.escalations_later]
         asked = tokens(question)
-        if any(x.allegation for x in reads) or r.allegations.found_within(asked, 0, len(asked)):
+        # a quiet word is private handling of what the plan hides or will not report elsewhere, as of an allegation
+        hides = any(f.kind in ("cover_up", "escalation_refused") for f in found)
+        if hides or any(x.allegation for x in reads) or r.allegations.found_within(asked, 0, len(asked)):
             found += [f for x in reads for f in x.alone]
     if found:
         for i, text in enumerate(sentences):

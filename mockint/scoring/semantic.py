@@ -181,7 +181,11 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
         for key, must_say in GATE_WORDS.get(name, {}).items():
             if not isinstance(spec.get(key), str) or not spec[key].strip() or must_say not in spec[key]:
                 raise DataFileError(f"{path}: gate `{name}`: {key} must be one line of text" + (f" that says {must_say}" if must_say else ""))
-        out[name] = {**spec, "feedback": spec["feedback"].replace("{max_level}", str(level))}
+        held = spec.get("held", "")
+        if not isinstance(held, str) or "\n" in held.strip():
+            raise DataFileError(f"{path}: gate `{name}`: held must be one line of text")
+        out[name] = {**spec, "feedback": spec["feedback"].replace("{max_level}", str(level)),
+                     "held": held.strip().replace("{max_level}", str(level))}
     return out
 
 
@@ -192,8 +196,9 @@ def gates() -> dict[str, dict]:
 
 def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
     """One pattern for a list of lower-case phrases, each matched from a word start; a `*` at the end
-    of a word lets it run on ("disagree*": disagreed, disagreement), otherwise it ends a word, and a
-    lone `*` stands for any one word ("every *": every stage, every item). Phrases are matched against an
+    of a word lets it run on ("disagree*": disagreed, disagreement), otherwise it ends a word, a
+    lone `*` stands for any one word ("every *": every stage, every item), and one before an ending for any word with
+    it ("every *'s different": every week's different; read as a literal `*`, such a phrase never matched). Phrases are matched against an
     answer's words joined by spaces (offline.Unit.lower), so a phrase with a number in words also matches
     it as the scorers read it, written by speech/numbers.py ("a hundred percent": "100 %")."""
     from mockint.scoring.offline import lowered
@@ -208,6 +213,8 @@ def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
                 words.append(r"[\w']+")
             elif word.endswith("*"):
                 words.append(re.escape(word.rstrip("*")) + r"[\w']*")
+            elif word.startswith("*"):  # "every *'s different": any word with this ending ("week's")
+                words.append(r"\w+" + re.escape(word[1:]) + r"(?!\w)")
             else:
                 words.append(re.escape(word) + r"(?!\w)")
         parts.append(r"\s+".join(words))
