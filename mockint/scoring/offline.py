@@ -2422,7 +2422,8 @@ def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     phrases = bad_outcome_phrases()
     # a measure is named in the gate's words ("complaints moved the wrong way"); with the gate taken out, by itself
     moved = (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
-    return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved, domain))
+    return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved, domain,
+                             phrases["names_a_thing"]))
 
 
 # Harm words that are no noun of a domain, whatever the setting says: comparatives, adjectives and participles
@@ -2462,7 +2463,7 @@ _CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s"
 @lru_cache(maxsize=4096)
 def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
                  measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str,
-                 domain: frozenset[str] = frozenset()) -> tuple[str, ...]:
+                 domain: frozenset[str] = frozenset(), names_a_thing: re.Pattern[str] | None = None) -> tuple[str, ...]:
     worse, better = _moves(text, measure_sides)
     improved = []  # (start, end) of each measure told moving the right way, with its clause
     for name in dict.fromkeys(better):
@@ -2472,7 +2473,10 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
             and not any(a <= m.start() < b for a, b in improved)
-            and not (domain and _domain_noun(text, m) and _stem(m.group()) in domain)]
+            and not (domain and _domain_noun(text, m) and _stem(m.group()) in domain)
+            # "the refunds service", "the complaints team": a harm noun naming a thing, whatever the story is about
+            and not (names_a_thing and _domain_noun(text, m) and text[m.end():m.end() + 1] == " "
+                     and names_a_thing.match(text, m.end() + 1))]
     return (*said, *(moved.replace("{measure}", name) for name in worse))
 
 
