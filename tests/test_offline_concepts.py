@@ -133,11 +133,16 @@ def test_the_on_topic_twin_in_other_words_keeps_its_card(monkeypatch, occupation
     assert concepts_missed(read_answer(twin, question)) == []
     with_reading, off_card = card(question, twin), card(question, off)
     assert with_reading.overall > off_card.overall
+    ruled = judge(read_answer(twin, question))
     without_concepts(monkeypatch)
-    without = card(question, twin)
-    # the concept reading only adds to the twin's relevance: what it meets in other words counts as the question's word
+    without, ruled_without = card(question, twin), judge(read_answer(twin, question))
+    # the concept reading only adds to the twin's relevance: what it meets in other words counts as the question's word;
+    # the other rule readings do not change (the fitted model reads relevance's level among its cues, so its nudges of
+    # the others may follow it, never down)
     rows = {c.key: c for c in without.criteria}
-    assert all(c.model_dump() == rows[c.key].model_dump() for c in with_reading.criteria if c.key != "specificity.relevance")
+    assert {k: j.score for k, j in ruled.items() if k != "specificity.relevance"} == {
+        k: j.score for k, j in ruled_without.items() if k != "specificity.relevance"}
+    assert all(c.score >= rows[c.key].score for c in with_reading.criteria)
     assert with_reading.criterion("specificity.relevance").score >= without.criterion("specificity.relevance").score
     assert with_reading.overall >= without.overall
 
@@ -317,7 +322,12 @@ def test_a_person_named_by_role_is_as_relevant_as_the_question_s_word(question, 
     rubrics = load_rubrics()
 
     def relevance(who: str) -> int:
-        card = score_question(OfflineScorer(), question, Transcript(text=story.format(who), duration=0.0), rubrics)
-        return card.criterion("specificity.relevance").score
+        return judge(read_answer(story.format(who), question, None, rubrics))["specificity.relevance"].score
 
+    def overall(who: str) -> float:
+        return score_question(OfflineScorer(), question, Transcript(text=story.format(who), duration=0.0), rubrics).overall
+
+    # the rule reads the role as the question's word; the fitted model's question-overlap cue may still take a level
+    # off the role's telling (refitted at stop 25: "manager" 68, "colleague" 72), never the off-topic gate's 20
     assert relevance(role) == relevance(word) >= 3
+    assert abs(overall(role) - overall(word)) <= 5 and overall(role) >= 60

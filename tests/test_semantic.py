@@ -174,10 +174,6 @@ def test_a_result_told_without_numbers_still_counts():
             "turned out the system had doubled up a direct debit, so I got the payments team to refund it that same "
             "day and I phoned him at four o'clock to make sure the money was back. he sent a thank you letter to the "
             "branch and kept his account with us",
-            marks=pytest.mark.xfail(strict=True, reason=(
-                "known gap: refitted on both corpus batches with the judge3 and scorer3 cues, the model nudges "
-                "four criteria of the first telling across a cut and not the second (83 against 66; the scorer3 "
-                "branch alone had them level); out of fold, 7 of the corpus's 8 paraphrase pairs are within 10 points (README, 'Scoring you can check'). strict: passing again fails this mark")),
         ),
     ],
 )

@@ -1437,10 +1437,12 @@ def judge_quantified(r: Reading) -> Judgement:
     impact = late_impact + change
     vague_mag = len(re.findall(r"\b(a lot|lots|loads|much (faster|better|bigger)|huge|massive|significant\w*)\b", " ".join(u.lower for u in r.units)))
     share, _past, _ = _story_mode(r)
+    # Level 2 and up need a measure (the rubric's descriptors): with none, or only incidental ones (a team of six, four
+    # months of coaching), the fitted model may not lift the level (it lifted the demo's "support team of six" to 2).
     if total == 0:
         if vague_mag:
-            return Judgement(1, [], r.judge_line("specificity.quantified_impact", "vague_magnitudes"))
-        return Judgement(0, [], r.judge_line("specificity.quantified_impact", 0))
+            return Judgement(1, [], r.judge_line("specificity.quantified_impact", "vague_magnitudes"), firm=True)
+        return Judgement(0, [], r.judge_line("specificity.quantified_impact", 0), firm=True)
     if share < 0.35:  # numbers in a hypothetical are targets or guesses, not measures of anything done
         return Judgement(1, [], r.judge_line("specificity.quantified_impact", "hypothetical"))
     if impact >= 2 and total >= 3:
@@ -1461,7 +1463,7 @@ def judge_quantified(r: Reading) -> Judgement:
     if quotes and top.before_after and _quote(top_unit, _focus_figures) == quotes[0]:
         led = _with_baseline(r, top_unit, top, quotes[0])  # where it started, then where it ended: the change, not two figures
         quotes = led + [q for q in quotes[1:] if q not in led][: 2 - len(led)]
-    return Judgement(score, quotes, r.judge_line("specificity.quantified_impact", score))
+    return Judgement(score, quotes, r.judge_line("specificity.quantified_impact", score), firm=score <= 1)
 
 
 def judge_detail(r: Reading) -> Judgement:
@@ -2866,7 +2868,11 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         raw = _level(lift * (base + (phrases.good_adds * good if phrases else 0)), steps)
         score = max(0, raw - (poor // phrases.poor_per_level if phrases else 0))
         own = own or (lambda u, c: len(pattern.findall(u.lower)))
-        return Judgement(score, _cued_best(r, key, own, score < raw, _focus_pattern(pattern) if pattern else None), "")
+        # levels the rubric's poor phrases took off stay off: the fitted model lifted a vague reconciliation plan
+        # ("correct whatever's wrong"), accuracy 0 by its phrases, back to 1. Not judgement's: its phrases (keeping it
+        # quiet) are read without their negation ("I wouldn't keep it quiet"), which safety.py reads for it
+        return Judgement(score, _cued_best(r, key, own, score < raw, _focus_pattern(pattern) if pattern else None), "",
+                         firm=score < raw and key != "situational.judgement")
 
     return {
         "motivation.specific_reasons": cued(
