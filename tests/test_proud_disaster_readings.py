@@ -7,20 +7,9 @@ one shuts `bad_outcome_stood_by` and names the harm; the twin shuts no gate and 
 from __future__ import annotations
 
 import pytest
+from test_proud_disasters import card, gates_of  # the same reading of a card and its shut gates
 
-from mockint.records import Transcript
-from mockint.scoring import score_question
-from mockint.scoring.offline import OfflineScorer, harms_named, judge, read_answer, shut_gates, stood_by_bad_outcome
-from mockint.scoring.rubrics import load_rubrics
-
-
-def card(question: str, answer: str):
-    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
-
-
-def gates_of(question: str, answer: str) -> list[str]:
-    reading = read_answer(answer, question)
-    return shut_gates(reading, judge(reading)["specificity.relevance"].score)
+from mockint.scoring.offline import harms_named, read_answer, stood_by_bad_outcome
 
 
 # (occupation, question, proud disaster, twin owned with a lesson)
