@@ -14,11 +14,12 @@ What is asserted are properties: the gate, the band, and which of two answers sc
 from __future__ import annotations
 
 import pytest
+from test_proud_disasters import gates_of  # the same reading of an answer's shut gates
 
 from mockint.coaching.probe import combined_transcript
 from mockint.records import Transcript
 from mockint.scoring import score_question
-from mockint.scoring.offline import OfflineScorer, figure_contradictions, judge, read_answer, shut_gates, stood_by_bad_outcome
+from mockint.scoring.offline import OfflineScorer, figure_contradictions, read_answer, stood_by_bad_outcome
 from mockint.scoring.rubrics import load_rubrics
 
 GATE = "bad_outcome_stood_by"
@@ -27,11 +28,6 @@ GATE = "bad_outcome_stood_by"
 def card(question: str, answer: str | Transcript):
     transcript = answer if isinstance(answer, Transcript) else Transcript(text=answer, duration=0.0)
     return score_question(OfflineScorer(), question, transcript, load_rubrics())
-
-
-def gates_of(question: str, answer: str) -> list[str]:
-    reading = read_answer(answer, question)
-    return shut_gates(reading, judge(reading)["specificity.relevance"].score)
 
 
 # (occupation, question, a proud disaster with a good figure after the harm, its genuine recovery)

@@ -1164,8 +1164,10 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
         if unit in answer_units and before in answer_units:
             unit.lead_in = before.text
     cues: list[UnitCues] = []
+    acted: list[bool] = []  # per unit: the candidate (or their team) did something in an earlier one
     for unit in answer_units:
-        cues.append(read_unit(unit, cased, after_a_step=any(c.i_actions or c.we_actions for c in cues)))
+        acted.append(bool(cues) and (acted[-1] or bool(cues[-1].i_actions or cues[-1].we_actions)))
+        cues.append(read_unit(unit, cased, after_a_step=acted[-1]))
     # The story's subject, read where nothing has come of it yet: its question, its opening ("I led the complaints
     # team") and what it says before the candidate's first step, not a harm told in the past perfect there
     # ("complaints had gone up to eleven"), the problem they took on. Its first half read "paid 380,000 in liquidated
@@ -1173,9 +1175,9 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     first = next((u.index for u, c in zip(answer_units, cues) if c.i_actions or c.we_actions), 0)
     setting = [u.lower for n, u in enumerate(answer_units) if (n == 0 or u.index < first) and not _SITUATION.search(u.lower)]
     domain = harm_domain((lowered(question), *setting))
-    if domain:  # what followed is read again, a word of the domain being no harm
-        acted = [any(c.i_actions or c.we_actions for c in cues[:n]) for n in range(len(cues))]
-        cues = [read_unit(u, cased, domain, after_a_step=a) for u, a in zip(answer_units, acted)]
+    if domain:  # a unit saying a harm word is read again (what followed), a word of the domain being no harm
+        cues = [read_unit(u, cased, domain, after_a_step=a) if harms_named(u.lower) else c
+                for u, c, a in zip(answer_units, cues, acted)]
     # A before and after across sentences ("it was 6.1 days when I started. after three months it was 5.3"):
     # read_unit has counted those inside one sentence.
     clauses = [(n, c) for n, u in enumerate(answer_units) for c in figure_clauses(u.text)]
