@@ -71,7 +71,8 @@ MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)
 BREVITY_CAPS = ((20, 1),)
 
-# --- word lists (general English; those coaching uses too are in lexicon.py) --------------
+# --- word lists (general English; those coaching uses too are in lexicon.py; the coach's own lists, such as named
+# tools, roles, units, hedges, habitual talk and question themes, are rubrics/substance.yaml's: semantic.reading_words)
 
 # Words after "I" that do not make "I ..." a present-tense habit.
 NOT_HABIT_AFTER_I = frozenset(
@@ -85,10 +86,6 @@ ADVERBS = frozenset(
 MODALS = frozenset("would could should might will can may must shall".split())
 CONTRACTED_WOULD = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd"})
 SUBJECTS = {"i": "i", "we": "we", "he": "other", "she": "other", "they": "other", "you": "you", "it": "other"}
-HABIT_WORDS = frozenset("usually always generally normally typically tend tends whenever often".split())
-HABIT_PHRASES = ("every time", "in general", "as a rule", "kind of person", "type of person", "sort of person")
-GENERIC_YOU = ("you have to", "you need to", "you've got to", "you want to", "you should", "you can ")
-HEDGES = ("i think", "i guess", "i suppose", "kind of", "sort of", "probably", "maybe", "i believe", "pretty much")
 LESSON = re.compile(
     r"\b(i('ve| have)? (learned|learnt|realised|realized|took away)|lessons?( for me)? (was|is|i)|lessons? for me|taught me|what i took|"
     r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
@@ -220,57 +217,6 @@ TIME_ANCHOR = re.compile(
 WEAK_ANCHOR = re.compile(r"\b(there was (a|one) time|one time|once|at (my|one) (old|last|previous) (job|place|company)|at work)\b")
 SEQUENCE = re.compile(r"\b(first|then|next|after that|finally|so the first thing|second|third|once)\b")
 REASONING = re.compile(r"\b(because|so that|to make sure|in order to|which|instead of|rather than|since|why)\b")
-# Common tools and systems across trades; lower case, matched as whole words.
-KNOWN_TERMS = frozenset(
-    """python java javascript typescript sql postgres postgresql mysql oracle mongodb redis kafka spark
-    aws azure gcp lambda s3 ec2 kubernetes docker terraform jenkins github gitlab git jira confluence
-    slack teams zoom excel sheets powerpoint tableau looker powerbi amplitude mixpanel salesforce
-    hubspot zendesk servicenow sap workday netsuite quickbooks xero figma sketch photoshop illustrator
-    wordpress shopify stripe react angular django flask rails node kotlin swift android ios linux
-    api apis crm erp csv pdf etl sla kpi okr nps vat gdpr hmrc nhs ci cd visio asana
-    trello notion airtable gcse sats ofsted epic cerner ggplot tidyverse pandas r matlab autocad
-    revit sharepoint outlook linkedin instagram tiktok facebook google analytics ads seo ppc lean
-    agile scrum kanban sigma""".split()
-)
-ROLE_WORDS = frozenset(
-    """manager director engineer client customer pharmacist ceo cto cfo coo vp head lead analyst designer
-    developer owner stakeholder sponsor finance operations hr legal procurement supplier vendor council
-    regulator auditor auditors board investor investors principal headteacher consultant doctor nurse
-    clinician clinicians surgeon patient patients officer officers partner partners architect tester qa
-    recruiter accountant controller editor producer founder chef supervisor coordinator""".split()
-)
-UNIT_WORDS = frozenset(
-    """percent % hours hour days day weeks week months month minutes minute seconds years year
-    pounds dollars euros k thousand million billion people users customers clients staff tickets
-    orders calls patients students accounts requests errors incidents applications sites stores
-    points times x servers terabytes gb tb covers guests reps members kids pupils invoices""".split()
-)
-# Themes interviewers ask about, and words an on-topic answer uses for them.
-THEMES = {
-    "conflict": "conflict disagree disagreed disagreement argument tension clash pushed push back colleague",
-    "fail": "fail failed failure mistake error wrong went wrong missed lost",
-    "mistake": "mistake error wrong failed fix fixed correction corrected redo redid redone rewrote rewrite",
-    "pressure": "pressure deadline stress busy rush urgent tight",
-    "deadline": "deadline date tight late days weeks shipped delivered",
-    "lead": "lead led leader team manage managed managing people",
-    "change": "change changed changes new restructure transition switch adapt",
-    "customer": "customer client account complaint service user",
-    "stakeholder": "stakeholder director manager client head sales executive sponsor",
-    "data": "data numbers metrics analysis analysed dashboard report trend",
-    "improve": "improve improved better faster reduced cut process fixed",
-    "process": "process workflow checklist steps procedure system",
-    "persuade": "persuade persuaded convince convinced change mind agreed proposal",
-    "priorit": "priority priorities prioritise prioritised competing deadlines list order",
-    "learn": "learn learned learnt new course study practised",
-    "initiative": "initiative decided own volunteered noticed started",
-    "feedback": "feedback criticism critique notes told review",
-    "team": "team colleagues together cross functional collaborate",
-    "budget": "budget cost spend money saved pounds dollars",
-    "problem": "problem issue broke broken fixed solved root cause",
-    "proud": "proud achievement achieved success",
-    "target": "target goal quota milestone",
-    "sales": "sales revenue pipeline deals conversion",
-}
 BEHAVIOURAL_Q = re.compile(
     r"\b(tell me about|describe (a|an|the)|give (me )?an example|an example of|have you ever|"
     r"walk me through|talk (me )?about a time|share (a|an)|a time (when|you)|situation where)\b"
@@ -528,7 +474,10 @@ def _is_number(word: str, prev: str) -> bool:
 
 def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
     """`effort`: the unit is the candidate's doing and tells no outcome, so the time they spent is incidental too."""
+    from mockint.scoring.semantic import reading_words
+
     incidental = incidental_indexes(words, effort)  # "a team of 6", "5 years of experience": a number, but no scale or impact
+    unit_words = reading_words().unit_words
     for i, w in enumerate(words):
         prev = words[i - 1] if i else ""
         if YEAR.match(w):
@@ -546,14 +495,14 @@ def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
             j += 1
         after = words[j : j + 2]
         before = words[max(0, i - 8) : i]
-        if any(a in UNIT_WORDS for a in after) or _THOUSANDS_K.match(w) or prev in ("$", "£", "€"):
+        if any(a in unit_words for a in after) or _THOUSANDS_K.match(w) or prev in ("$", "£", "€"):
             cues.scaled_quantities += 1
         if _unanchored_figure(words, i, j) and not (_THOUSANDS_K.match(w) or prev in ("$", "£", "€")):
             cues.unanchored += 1
         if (
             (w in ("doubled", "halved", "tripled") and after[:1] != ["up"])  # "doubled up a payment": duplicated
             or (prev == "to" and ("from" in before or (i > 1 and words[i - 2] in CHANGE_VERBS)))
-            or ("by" in words[max(0, i - 2) : i] and any(a in UNIT_WORDS for a in after))
+            or ("by" in words[max(0, i - 2) : i] and any(a in unit_words for a in after))
         ):
             cues.change_quantities += 1
 
@@ -682,19 +631,13 @@ def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]
 # What a figure can stand on. A time or money unit is a measure in itself ("three hours", "forty
 # thousand pounds"); a share or a ratio ("forty percent", "three times") is a figure *of* something,
 # and needs that something said: "attrition fell from 22 to 9 percent", "40 percent of the orders".
-# A bare count needs the thing counted ("twelve chefs"). Measures nobody could check - "the
-# metrics", "the numbers", "performance" with nothing before them saying whose or of what - stand
-# for nothing: "the metrics went from 30 to 70 percent" is a figure with no referent.
+# A bare count needs the thing counted ("twelve chefs"). Measures nobody could check stand for nothing
+# (rubrics/substance.yaml's `vague_measures`: "the metrics went from 30 to 70 percent" is a figure with no referent).
 SELF_MEASURES = frozenset(
     """hours hour days day weeks week months month minutes minute mins seconds years year quarters
     pounds dollars euros quid grand k thousand million billion pence cents p""".split()
 )
 SHARE_WORDS = frozenset("percent per cent % points point times x fold".split())
-GENERIC_MEASURES = frozenset(
-    """metrics metric numbers number figures kpis kpi stats statistics results result performance
-    productivity efficiency engagement output outcomes outcome impact value growth things thing stuff
-    everything scores score rate rates levels level""".split()
-)
 # "it went from sixty to eighty five percent" may point back to a measure named a sentence before:
 # a pronoun gets the benefit of the doubt.
 REFERRING_PRONOUNS = frozenset("it they this that these those which".split())
@@ -718,9 +661,12 @@ def _names_a_measure(word: str, qualifier: str) -> bool:
         return True
     if len(word) <= 2 or word in STOPWORDS:
         return False
-    if word in GENERIC_MEASURES:  # "customer satisfaction", "error rate": a qualifier names the measure
+    from mockint.scoring.semantic import reading_words
+
+    vague = reading_words().vague_measures
+    if word in vague:  # "customer satisfaction", "error rate": a qualifier names the measure
         return bool(qualifier) and len(qualifier) > 2 and not _skippable(qualifier) and qualifier not in STOPWORDS \
-            and qualifier not in GENERIC_MEASURES
+            and qualifier not in vague
     return True
 
 
@@ -754,19 +700,22 @@ _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019&-]*")
 def _named(unit: Unit, cased: bool, cues: UnitCues) -> None:
     """Named things: known tools, months and days, roles; and, in cased text, capitalised
     words that do not start a sentence (people, companies, places, products)."""
+    from mockint.scoring.semantic import reading_words
+
+    listed = reading_words()
     previous_capitalised = False
     for m in _NAME_TOKEN.finditer(unit.text):
         tok = m.group(0)
         low = tok.lower().replace("\u2019", "'")
         base = low.split("'")[0]
-        if base in KNOWN_TERMS or base in MONTHS_DAYS:
+        if base in listed.known_terms or base in MONTHS_DAYS:
             cues.named.add(base)
-        elif base in ROLE_WORDS or base.rstrip("s") in ROLE_WORDS:
+        elif base in listed.role_words or base.rstrip("s") in listed.role_words:
             cues.roles.add(base.rstrip("s"))
         before = unit.text[: m.start()].rstrip()
         sentence_start = not before or before[-1] in '.!?"\u201c:'
         capitalised = cased and tok[:1].isupper() and len(base) > 1 and base not in STOPWORDS and not sentence_start
-        if capitalised and not previous_capitalised and base not in ROLE_WORDS and base not in cues.named:
+        if capitalised and not previous_capitalised and base not in listed.role_words and base not in cues.named:
             cues.named.add(tok.split("'")[0].split("\u2019")[0])  # only the first word of a multi-word name
         previous_capitalised = capitalised or (tok[:1].isupper() and not sentence_start and len(base) > 1)
 
@@ -940,8 +889,11 @@ def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset(), aft
     _named(unit, cased, cues)
     cues.i_words = sum(w in ("i", "me", "my", "myself", "mine", "i'm", "i'd", "i've", "i'll", "im") for w in words)
     cues.we_words = sum(w in ("we", "us", "our", "ours", "ourselves", "we're", "we'd", "we've", "we'll") for w in words)
-    cues.habitual += sum(w in HABIT_WORDS for w in words)
-    cues.habitual += sum(text.count(p) for p in HABIT_PHRASES + GENERIC_YOU)
+    from mockint.scoring.semantic import reading_words
+
+    said = reading_words()
+    cues.habitual += sum(w in said.habit_words for w in words)
+    cues.habitual += sum(text.count(p) for p in said.habit_phrases)
     cues.hypothetical += len(re.findall(r"\bif (i|we|you|there|a|the|someone)\b", text))
     cues.vague_outcome = len(VAGUE_OUTCOME.findall(text))
     cues.lesson = bool(LESSON.search(text))
@@ -972,7 +924,7 @@ def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset(), aft
     cues.constraints = len(CONSTRAINT.findall(text))
     cues.sequence = len(SEQUENCE.findall(text))
     cues.reasoning = len(REASONING.findall(text))
-    cues.hedges = sum(len(re.findall(rf"\b{re.escape(h)}\b", text)) for h in HEDGES)
+    cues.hedges = sum(len(hedge.findall(text)) for hedge in said.hedges)
     # What followed, not a step the candidate took ("afterwards I did the investigation"), nor a harm.
     # Hedged or vague ("she seemed to understand it better after that") it stays a vague outcome.
     followed = (what_followed(unit.text.lower().replace("\u2019", "'")) and not harms_named(text, domain)
@@ -1728,6 +1680,8 @@ MOTIVATION_FRAME = frozenset("want work join apply job role position here compan
 
 
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
+    from mockint.scoring.semantic import reading_words
+
     if r.word_count < 12:
         return Judgement(0, [], r.judge_line("specificity.relevance", "too_little"))
     question = r.question.lower()
@@ -1737,9 +1691,9 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
                          r.judge_line("specificity.relevance", "no_question"))
     q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
     expanded = set(q_words)
-    for theme, related in THEMES.items():
+    for theme, related in reading_words().themes.items():
         if any(w.startswith(theme) or theme.startswith(w) for w in q_words if len(w) >= 4):
-            expanded |= {_stem(x) for x in related.split()}
+            expanded |= {_stem(x) for x in related}
     a_stems = [{_stem(w) for w in u.words} for u in r.units]
     all_stems = set().union(*a_stems) if a_stems else set()
     hits = expanded & all_stems
@@ -2684,14 +2638,16 @@ _CONTENT = re.compile(r"[a-z]{4,}")
 
 def _question_overlap(reading: Reading) -> tuple[float, float]:
     """(share of the question's content stems the answer uses, with themes) - relevance by words."""
+    from mockint.scoring.semantic import reading_words
+
     question = reading.question.lower()
     q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
     if not q_words:
         return 0.0, 0.0
     expanded = set(q_words)
-    for theme, related in THEMES.items():
+    for theme, related in reading_words().themes.items():
         if any(w.startswith(theme) or theme.startswith(w) for w in q_words if len(w) >= 4):
-            expanded |= {_stem(x) for x in related.split()}
+            expanded |= {_stem(x) for x in related}
     a_stems = {_stem(w) for u in reading.units for w in u.words}
     return len(q_words & a_stems) / len(q_words), min(1.0, len(expanded & a_stems) / 6)
 

@@ -690,3 +690,73 @@ def meet_concepts(question: str, answer_lower: str) -> tuple[list[str], list[str
                  or any(re.search(rf"(?<!\w){re.escape(w)}", answer_lower) for w in concept.words))
         (met if meets else missed).append(concept.said)
     return met, missed
+
+
+@dataclass(frozen=True)
+class ReadingWords:
+    """substance.yaml's word lists the offline scorer's cue readers read for every criterion (offline.read_unit, _named,
+    _quantities, the relevance readings); what each is for is said above it in the file."""
+
+    known_terms: frozenset[str]
+    role_words: frozenset[str]
+    unit_words: frozenset[str]
+    vague_measures: frozenset[str]
+    hedges: tuple[re.Pattern[str], ...]  # one pattern a hedge: each counts apart ("i think" and "kind of")
+    habit_words: frozenset[str]
+    habit_phrases: tuple[str, ...]  # `habits.phrases` and `habits.generic_you`, matched as written
+    themes: dict[str, frozenset[str]]  # theme -> its words (a phrase's words one by one)
+
+
+READING_WORD_LISTS = ("known_terms", "role_words", "unit_words", "vague_measures")
+HABIT_LISTS = ("words", "phrases", "generic_you")
+
+
+def _plain_list(path: Path, where: str, value: object, *, one_word: bool) -> list[str]:
+    """A list of lower-case words (`one_word`) or phrases matched as written: phrase_list's checks, and no `*` (these
+    lists are not patterns, so a `*` would be read as a literal star and match nothing)."""
+    from mockint.datafiles import phrase_list
+    from mockint.errors import DataFileError
+
+    words = phrase_list(path, where, value)
+    for word in words:
+        if "*" in word:
+            raise DataFileError(f"{path}: `{where}` is matched as written, without *: not {word!r}")
+        if one_word and len(word.split()) != 1:
+            raise DataFileError(f"{path}: each of `{where}` must be one word, not {word!r}")
+    return words
+
+
+@lru_cache(maxsize=4)
+def _reading_words_data(path_text: str, _mtime: int) -> ReadingWords:
+    from mockint.datafiles import read_yaml_mapping
+    from mockint.errors import DataFileError
+
+    path = Path(path_text)
+    data = read_yaml_mapping(path, "substance file", schema_version=1)
+    lists = {name: frozenset(_plain_list(path, name, data.get(name), one_word=True)) for name in READING_WORD_LISTS}
+    habits = data.get("habits")
+    if not isinstance(habits, dict):
+        raise DataFileError(f"{path}: `habits` must map {', '.join(HABIT_LISTS)} to lists")
+    habit = {name: _plain_list(path, f"habits.{name}", habits.get(name), one_word=name == "words") for name in HABIT_LISTS}
+    themes = data.get("themes")
+    if not isinstance(themes, dict) or not themes:
+        raise DataFileError(f"{path}: `themes` must map theme names to lists of words")
+    for name in themes:
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z]+", name):
+            raise DataFileError(f"{path}: theme name {name!r} must be one lower-case word (a question's word starts it)")
+    hedges = _plain_list(path, "hedges", data.get("hedges"), one_word=False)
+    return ReadingWords(
+        **lists,
+        hedges=tuple(re.compile(rf"\b{re.escape(h)}\b") for h in hedges),
+        habit_words=frozenset(habit["words"]),
+        habit_phrases=tuple(habit["phrases"] + habit["generic_you"]),
+        themes={name: frozenset(w for phrase in _plain_list(path, f"themes.{name}", words, one_word=False)
+                                for w in phrase.split())
+                for name, words in themes.items()},
+    )
+
+
+def reading_words() -> ReadingWords:
+    """substance.yaml's `known_terms`, `role_words`, `unit_words`, `vague_measures`, `hedges`, `habits` and `themes`,
+    read once per edit of the file."""
+    return _reading_words_data(*_substance_file())
