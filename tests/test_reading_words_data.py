@@ -103,3 +103,38 @@ def test_the_shipped_lists_load():
     words = semantic.reading_words()
     assert "excel" in words.known_terms and "pharmacist" in words.role_words and "%" in words.unit_words
     assert {"went", "wrong"} <= words.themes["fail"] and "you can " in words.habit_phrases
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("A pallet of bottles has toppled in aisle four and there is glass on the floor. What do you do?",
+     "First I would put cones round the hazard and tape it off, then I would get the mop and clear the glass."),
+    ("You arrive on site and the scaffold tag is missing. What would you do?",
+     "I would not go up until the hazard was sorted, I would tape off the bottom and ring the scaffolders to tag it."),
+])
+def test_a_judgement_word_added_to_a_copy_raises_the_plans_judgement(tmp_path, monkeypatch, question, answer):
+    from mockint.scoring.offline import judge_kinds
+    from mockint.scoring.rubrics import load_rubrics
+
+    def judgement() -> int:
+        return judge_kinds(read_answer(answer, question, "situational", load_rubrics()))["situational.judgement"].score
+
+    before = judgement()
+    _copy(tmp_path, monkeypatch, lambda data: data["judgement"].append("hazard*"))
+    assert judgement() > before
+
+
+def test_a_stakes_word_added_to_a_copy_is_read_as_stakes(tmp_path, monkeypatch):
+    answer = "Last winter the boiler service on our estate was three months overdue, so I rang the contractor."
+    before = sum(c.stakes for c in _cues(answer))
+    _copy(tmp_path, monkeypatch, lambda data: data["stakes"].append("overdue"))
+    assert sum(c.stakes for c in _cues(answer)) == before + 1
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda d: d["judgement"].append("esc*alate"), r"`judgement` may have \* only at the end of an entry: not 'esc\*alate'"),
+    (lambda d: d.update(stakes="because"), r"`stakes` must be a non-empty list"),
+])
+def test_a_malformed_pattern_list_is_one_data_file_error(tmp_path, monkeypatch, edit, message):
+    _copy(tmp_path, monkeypatch, edit)
+    with pytest.raises(DataFileError, match=rf"substance.yaml: {message}"):
+        semantic.reading_words()

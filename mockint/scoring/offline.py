@@ -199,11 +199,6 @@ CONSTRAINT = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december)|"
     r"target|constraint|only|instead of|so that|in time|on time|days?|weeks?|hours?|at least)\b"
 )
-STAKES = re.compile(
-    r"\b(because|which meant|problem|issue|risk|hurting|losing|late|behind|errors?|complain\w*|unhappy|"
-    r"angry|critical|biggest|urgent|failing|broken|outage|crept|struggl\w*|pressure|concern\w*|"
-    r"near miss\w*|penalt\w*|escalat\w*|threat\w*|disagree\w*|conflict|tight|slipp\w*|worried|worse)\b"
-)
 # Anchors that place an event in time or an organisation ("in 2021", "when I was the lead").
 TIME_ANCHOR = re.compile(
     r"\b((19|20)\d\d|" + _CALENDAR + r"|(last|this|that|next) (year|month|week|quarter|"
@@ -910,7 +905,7 @@ def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset(), aft
         # "I think she ended up getting store credit" is as unsure as "I think she got store credit in the end"
         cues.vague_outcome += cues.outcome
         cues.outcome = 0
-    cues.stakes = len(STAKES.findall(text))
+    cues.stakes = len(said.stakes.findall(text))
     cues.personal_task = bool(PERSONAL_TASK.search(text))
     # "My own part was running...": whose the work was (ownership), not a responsibility given (the task).
     cues.own_part = [v for v in own_part(unit.text.lower().replace("\u2019", "'"))[1] if v not in NOT_ACTIONS]
@@ -2227,14 +2222,7 @@ PLAN_STEP = re.compile(
     r"\b(i'd|i would|i will|i'll|i'm going to|my first|first thing|the first|first i|then i|after that|next i|"
     r"once (that|i|it)|straight away|immediately|before (i|anything)|at the same time|meanwhile|while that)\b"
 )
-# Judgement: safety, people, rules, escalation - what matters most and who must be involved.
-JUDGEMENT = re.compile(
-    r"\b(safe|safety|risk|risks|escalat\w*|priorit\w*|policy|policies|procedure|protocol|guidance|guideline|"
-    r"document\w*|record it|confidential\w*|consent|safeguard\w*|duty|legal|law|regulat\w*|hr|welfare|wellbeing|"
-    r"fair|fairly|evidence|investigat\w*|verify|confirm|comes first|first priority|most important|"
-    r"patient|child|customer|the person|their side|listen|listening|check in|support them|union|manager|"
-    r"supervisor|senior|doctor|registrar|lead)\b"
-)
+# Judgement (safety, people, rules, escalation) is read with rubrics/substance.yaml's `judgement` (semantic.reading_words).
 # Habits and routines: how the candidate works, as a method.
 METHOD = re.compile(
     r"\b(every (morning|day|week|friday|monday|shift|month|quarter|time)|each (morning|day|week|shift|month)|"
@@ -2670,6 +2658,8 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
     Length itself is not a feature: a short answer can be excellent and a long one empty, and
     a scorer that leans on length ranks answers no better than counting their words.
     """
+    from mockint.scoring.semantic import reading_words
+
     text = " ".join(u.lower for u in reading.units)
     raw = " ".join(u.text for u in reading.units)
     words = max(reading.word_count, 1)
@@ -2713,7 +2703,7 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "research": min(len(RESEARCH.findall(text)), 4) / 4,
             "you_refs": min(len(re.findall(r"\b(you|your|you're|yours)\b", text)) * per100, 10) / 10,
             "plan_steps": min(len(PLAN_STEP.findall(text)), 8) / 8,
-            "judgement": min(len(JUDGEMENT.findall(text)) * per100, 12) / 12,
+            "judgement": min(len(reading_words().judgement.findall(text)) * per100, 12) / 12,
             "method": min(len(METHOD.findall(text)) + len(METHOD_STANDING.findall(text)), 6) / 6,
             "why": min(len(WHY.findall(text)) * per100, 12) / 12,
             "bad_outcome": min(sum(len(reading.harms(u)) for u in reading.units if u.position >= 0.4), 3) / 3,
@@ -2790,10 +2780,11 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     answer ("first", "because", "check", "escalate"), which a vague answer has too: "first I'd check everything
     and make sure it's all safe, because obviously fire is a big risk" read as accuracy 2, reasoning 3, 80/100
     until the poor lists held its filler (now 0, 0, 27; docs/scoring.md, "Vague talk")."""
-    from mockint.scoring.semantic import passing_mention_phrases
+    from mockint.scoring.semantic import passing_mention_phrases, reading_words
 
     text = " ".join(u.lower for u in r.units)
     passing = passing_mention_phrases()
+    judgement_words = reading_words().judgement
     share, past, _hyp = _story_mode(r)
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
     i_acts = len({v for c in r.cues for v in c.i_actions})
@@ -2806,7 +2797,7 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     platitudes = len(PLATITUDE.findall(text)) + len(BUZZ.findall(text))
     # A step that is a platitude ("I'd stay calm and communicate") is no step of a plan (level 1).
     plan = sum(len(PLAN_STEP.findall(u.lower)) for u in r.units if not PLATITUDE.search(u.lower))
-    judgement = len(JUDGEMENT.findall(text)) + r.total("reasoning")
+    judgement = len(judgement_words.findall(text)) + r.total("reasoning")
     # Nor is a habit told as a platitude ("I always give a hundred percent") a method.
     method = sum(len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower)) for u in r.units
                  if not (PLATITUDE.search(u.lower) or BUZZ.search(u.lower)))
@@ -2844,7 +2835,7 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
             _level(i_acts + 0.5 * quantities + 0.5 * named - 0.5 * platitudes + (sum(facts) > 0 and i_acts > 0), (0.5, 2, 4, 6)),
             _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
         "situational.plan": cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), PLAN_STEP),
-        "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), JUDGEMENT),
+        "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), judgement_words),
         "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD,
                                 own=lambda u, c: len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower))),
         # "it's worked well for me" (substance.yaml's passing_mentions): approach.yaml's level 1, a passing mention

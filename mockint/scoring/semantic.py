@@ -705,6 +705,8 @@ class ReadingWords:
     habit_words: frozenset[str]
     habit_phrases: tuple[str, ...]  # `habits.phrases` and `habits.generic_you`, matched as written
     themes: dict[str, frozenset[str]]  # theme -> its words (a phrase's words one by one)
+    stakes: re.Pattern[str]
+    judgement: re.Pattern[str]
 
 
 READING_WORD_LISTS = ("known_terms", "role_words", "unit_words", "vague_measures")
@@ -724,6 +726,21 @@ def _plain_list(path: Path, where: str, value: object, *, one_word: bool) -> lis
         if one_word and len(word.split()) != 1:
             raise DataFileError(f"{path}: each of `{where}` must be one word, not {word!r}")
     return words
+
+
+def _word_alternation(path: Path, where: str, value: object) -> re.Pattern[str]:
+    """One pattern for a list of lower-case words or phrases, each matched as whole words, a trailing `*` letting the
+    last word run on ("complain*": complaint, complained); a `*` anywhere else is refused."""
+    from mockint.datafiles import phrase_list
+    from mockint.errors import DataFileError
+
+    parts = []
+    for entry in phrase_list(path, where, value):
+        word = entry.removesuffix("*")
+        if "*" in word:
+            raise DataFileError(f"{path}: `{where}` may have * only at the end of an entry: not {entry!r}")
+        parts.append(" ".join(map(re.escape, word.split())) + (r"\w*" if word != entry else ""))
+    return re.compile(r"\b(" + "|".join(parts) + r")\b")
 
 
 @lru_cache(maxsize=4)
@@ -753,10 +770,12 @@ def _reading_words_data(path_text: str, _mtime: int) -> ReadingWords:
         themes={name: frozenset(w for phrase in _plain_list(path, f"themes.{name}", words, one_word=False)
                                 for w in phrase.split())
                 for name, words in themes.items()},
+        stakes=_word_alternation(path, "stakes", data.get("stakes")),
+        judgement=_word_alternation(path, "judgement", data.get("judgement")),
     )
 
 
 def reading_words() -> ReadingWords:
-    """substance.yaml's `known_terms`, `role_words`, `unit_words`, `vague_measures`, `hedges`, `habits` and `themes`,
-    read once per edit of the file."""
+    """substance.yaml's `known_terms`, `role_words`, `unit_words`, `vague_measures`, `hedges`, `habits`, `themes`,
+    `stakes` and `judgement`, read once per edit of the file."""
     return _reading_words_data(*_substance_file())

@@ -79,6 +79,7 @@ def reads_remembered() -> Iterator[None]:
 
 def _detectors() -> dict[str, Callable[[str, str], bool]]:
     from mockint.scoring import offline as o
+    from mockint.scoring.semantic import reading_words
 
     def read(lower: str, cased: str) -> o.UnitCues:
         remembered = _READS.get()
@@ -102,7 +103,7 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "past_event": lambda t, c: _narrates_the_past(read(t, c)),
         "named": lambda t, c: bool(read(t, c).named or read(t, c).roles or read(t, c).scaled_quantities),
         "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)),
-        "judgement": lambda t, c: bool(o.JUDGEMENT.search(t) or o.REASONING.search(t)),
+        "judgement": lambda t, c: bool(reading_words().judgement.search(t) or o.REASONING.search(t)),
         "method": lambda t, c: bool(o.METHOD.search(t) or o.METHOD_STANDING.search(t)),
         "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)),
         "research": lambda t, c: bool(o.RESEARCH.search(t) or read(t, c).named or o.employer_facts(c)),
