@@ -18,7 +18,8 @@ It reads the answer the way a coach skims one, clause by clause:
     only said of a thing that came about after the candidate's steps ("the new store opened on time"), not a step
     ("I wrote a fixture and opened the PR", "we opened the new unit"): on dev two stories lost a result they had read
     from such a step (result 4 -> 3 for one the graders gave 3, 2 -> 1 for one they gave 2);
-  - quantities, named things (capitalised words mid-sentence, known tools, dates, roles),
+  - quantities, named things (capitalised words mid-sentence, known tools, dates, roles: the tools, roles and units
+    are rubrics/substance.yaml's lists, like the hedges, habitual talk, stakes and judgement words),
     the I-vs-we balance, and hypothetical or habitual language ("I would", "usually I").
 The criteria of the other kinds of answer (a plan, judgement, a method, reasons, technical knowledge)
 also read the phrases their rubric files give them (`offline_cues`, judge_kinds): "I'd just dispense it,

@@ -22,7 +22,9 @@ It also loads the rest of rubrics/substance.yaml the offline scorer reads: the g
 (which way is good for a measure, so a pass rate that fell reads as the bad outcome it is), and
 `topics` (what a question is about and the words an answer to it cannot do without: where the table
 is too coarse to tell a strong story about something else from an answer, a topic's words are not;
-on dev the off-topic stories went from 85 at most to 35, relevance QWK 0.485 to 0.576).
+on dev the off-topic stories went from 85 at most to 35, relevance QWK 0.485 to 0.576), and the word lists the
+offline scorer's cue readers read across criteria (reading_words: named tools, roles, units, vague measures, hedges,
+habitual talk, question themes, stakes, judgement), kept there so a coach edits them without Python.
 And `concepts`, for a question typed by the user rather than taken from the bank: what it names ("a disagreement
 with your manager", "a relative of a patient", "a colleague's login left open on a shared PC", "moving up to team
 leader") and whether the answer ever meets it, by the question's word, by the coach's words for it ("his daughter",
