@@ -138,3 +138,21 @@ def test_a_malformed_pattern_list_is_one_data_file_error(tmp_path, monkeypatch, 
     _copy(tmp_path, monkeypatch, edit)
     with pytest.raises(DataFileError, match=rf"substance.yaml: {message}"):
         semantic.reading_words()
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("A customer collapses at the till on a busy Saturday. What do you do?",
+     "To start with, check he's breathing and get someone to ring 999. To start with, clear the space round him."),
+    ("A patient's relative is shouting at the nurses' station. How would you handle it?",
+     "To start with, walk them to the quiet room away from the other patients. To start with, listen to what's wrong."),
+])
+def test_a_plan_step_added_to_a_copy_raises_the_plans_steps(tmp_path, monkeypatch, question, answer):
+    from mockint.scoring.offline import judge_kinds
+    from mockint.scoring.rubrics import load_rubrics
+
+    def plan() -> int:
+        return judge_kinds(read_answer(answer, question, "situational", load_rubrics()))["situational.plan"].score
+
+    before = plan()
+    _copy(tmp_path, monkeypatch, lambda data: data["plan_steps"].append("to start with"))
+    assert plan() > before

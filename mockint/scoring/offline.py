@@ -1660,10 +1660,12 @@ def kind_answer_cues(r: Reading, kind: str) -> list[str]:
     """The spans of the answer that do what a question of `kind` asks (empty for a past story, which
     judge_relevance reads by the story itself); asked what the candidate would bring (asks_what_you_bring), their
     own experience and strengths."""
+    from mockint.scoring.semantic import reading_words
+
     if kind == "motivation" and r.asks_what_you_bring:
         return list(dict.fromkeys(f"{u.index}:{m.start()}" for u in r.units for p in (OWN_STRENGTH, STRENGTH_CLAIM)
                                   for m in p.finditer(u.lower)))
-    patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (PLAN_STEP,), "approach": (METHOD, METHOD_STANDING),
+    patterns = {"motivation": (RESEARCH, _ABOUT_THEM), "situational": (reading_words().plan_steps,), "approach": (METHOD, METHOD_STANDING),
                 "technical": (WHY,)}.get(kind, ())
     if kind == "approach" and "approach.method" in r.phrases:
         patterns = (*patterns, r.phrases["approach.method"].good)  # the routines approach.yaml names (METHOD_STANDING)
@@ -2218,12 +2220,8 @@ def employer_facts(text: str) -> list[str]:
     return facts
 
 
-# A plan for a hypothetical: what the candidate would do, step by step.
-PLAN_STEP = re.compile(
-    r"\b(i'd|i would|i will|i'll|i'm going to|my first|first thing|the first|first i|then i|after that|next i|"
-    r"once (that|i|it)|straight away|immediately|before (i|anything)|at the same time|meanwhile|while that)\b"
-)
-# Judgement (safety, people, rules, escalation) is read with rubrics/substance.yaml's `judgement` (semantic.reading_words).
+# A plan's steps ("I'd", "first thing", "once that") and its judgement (safety, people, rules, escalation) are read with
+# rubrics/substance.yaml's `plan_steps` and `judgement` (semantic.reading_words).
 # Habits and routines: how the candidate works, as a method.
 METHOD = re.compile(
     r"\b(every (morning|day|week|friday|monday|shift|month|quarter|time)|each (morning|day|week|shift|month)|"
@@ -2703,7 +2701,7 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "platitude": min(len(PLATITUDE.findall(text)), 3) / 3,
             "research": min(len(RESEARCH.findall(text)), 4) / 4,
             "you_refs": min(len(re.findall(r"\b(you|your|you're|yours)\b", text)) * per100, 10) / 10,
-            "plan_steps": min(len(PLAN_STEP.findall(text)), 8) / 8,
+            "plan_steps": min(len(reading_words().plan_steps.findall(text)), 8) / 8,
             "judgement": min(len(reading_words().judgement.findall(text)) * per100, 12) / 12,
             "method": min(len(METHOD.findall(text)) + len(METHOD_STANDING.findall(text)), 6) / 6,
             "why": min(len(WHY.findall(text)) * per100, 12) / 12,
@@ -2785,7 +2783,8 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
 
     text = " ".join(u.lower for u in r.units)
     passing = passing_mention_phrases()
-    judgement_words = reading_words().judgement
+    listed = reading_words()
+    judgement_words, plan_steps = listed.judgement, listed.plan_steps
     share, past, _hyp = _story_mode(r)
     named = len(set().union(*(c.named for c in r.cues))) if r.cues else 0
     i_acts = len({v for c in r.cues for v in c.i_actions})
@@ -2797,7 +2796,7 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     at = {id(u): i for i, u in enumerate(r.units)}
     platitudes = len(PLATITUDE.findall(text)) + len(BUZZ.findall(text))
     # A step that is a platitude ("I'd stay calm and communicate") is no step of a plan (level 1).
-    plan = sum(len(PLAN_STEP.findall(u.lower)) for u in r.units if not PLATITUDE.search(u.lower))
+    plan = sum(len(plan_steps.findall(u.lower)) for u in r.units if not PLATITUDE.search(u.lower))
     judgement = len(judgement_words.findall(text)) + r.total("reasoning")
     # Nor is a habit told as a platitude ("I always give a hundred percent") a method.
     method = sum(len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower)) for u in r.units
@@ -2835,7 +2834,7 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         "motivation.fit": Judgement(
             _level(i_acts + 0.5 * quantities + 0.5 * named - 0.5 * platitudes + (sum(facts) > 0 and i_acts > 0), (0.5, 2, 4, 6)),
             _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
-        "situational.plan": cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), PLAN_STEP),
+        "situational.plan": cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), plan_steps),
         "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), judgement_words),
         "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD,
                                 own=lambda u, c: len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower))),

@@ -24,7 +24,7 @@ It also loads the rest of rubrics/substance.yaml the offline scorer reads: the g
 is too coarse to tell a strong story about something else from an answer, a topic's words are not;
 on dev the off-topic stories went from 85 at most to 35, relevance QWK 0.485 to 0.576), and the word lists the
 offline scorer's cue readers read across criteria (reading_words: named tools, roles, units, vague measures, hedges,
-habitual talk, question themes, stakes, judgement), kept there so a coach edits them without Python.
+habitual talk, question themes, stakes, judgement, plan steps), kept there so a coach edits them without Python.
 And `concepts`, for a question typed by the user rather than taken from the bank: what it names ("a disagreement
 with your manager", "a relative of a patient", "a colleague's login left open on a shared PC", "moving up to team
 leader") and whether the answer ever meets it, by the question's word, by the coach's words for it ("his daughter",
@@ -709,6 +709,7 @@ class ReadingWords:
     themes: dict[str, frozenset[str]]  # theme -> its words (a phrase's words one by one)
     stakes: re.Pattern[str]
     judgement: re.Pattern[str]
+    plan_steps: re.Pattern[str]
 
 
 READING_WORD_LISTS = ("known_terms", "role_words", "unit_words", "vague_measures")
@@ -774,10 +775,11 @@ def _reading_words_data(path_text: str, _mtime: int) -> ReadingWords:
                 for name, words in themes.items()},
         stakes=_word_alternation(path, "stakes", data.get("stakes")),
         judgement=_word_alternation(path, "judgement", data.get("judgement")),
+        plan_steps=_word_alternation(path, "plan_steps", data.get("plan_steps")),
     )
 
 
 def reading_words() -> ReadingWords:
     """substance.yaml's `known_terms`, `role_words`, `unit_words`, `vague_measures`, `hedges`, `habits`, `themes`,
-    `stakes` and `judgement`, read once per edit of the file."""
+    `stakes`, `judgement` and `plan_steps`, read once per edit of the file."""
     return _reading_words_data(*_substance_file())

@@ -102,7 +102,7 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "responsibility": lambda t, c: bool(o.PERSONAL_TASK.search(t)),
         "past_event": lambda t, c: _narrates_the_past(read(t, c)),
         "named": lambda t, c: bool(read(t, c).named or read(t, c).roles or read(t, c).scaled_quantities),
-        "plan_step": lambda t, c: bool(o.PLAN_STEP.search(t)),
+        "plan_step": lambda t, c: bool(reading_words().plan_steps.search(t)),
         "judgement": lambda t, c: bool(reading_words().judgement.search(t) or o.REASONING.search(t)),
         "method": lambda t, c: bool(o.METHOD.search(t) or o.METHOD_STANDING.search(t)),
         "reason": lambda t, c: bool(o.WHY.search(t) or o.REASONING.search(t)),
