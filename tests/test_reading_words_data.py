@@ -90,6 +90,9 @@ def test_a_theme_word_added_to_a_copy_counts_toward_the_question(tmp_path, monke
     (lambda d: d["habits"].pop("generic_you"), r"`habits.generic_you` must be a non-empty list"),
     (lambda d: d.update(themes={"Conflict": ["argued"]}), r"theme name 'Conflict' must be one lower-case word"),
     (lambda d: d["themes"].update(conflict="argued"), r"`themes.conflict` must be a non-empty list"),
+    (lambda d: d["judgement"].append("esc*alate"), r"`judgement` may have \* only at the end of an entry: not 'esc\*alate'"),
+    (lambda d: d.update(stakes="because"), r"`stakes` must be a non-empty list"),
+    (lambda d: d.pop("plan_steps"), r"`plan_steps` must be a non-empty list"),
 ])
 def test_a_malformed_list_is_one_data_file_error(tmp_path, monkeypatch, edit, message):
     path = _copy(tmp_path, monkeypatch, edit)
@@ -105,22 +108,29 @@ def test_the_shipped_lists_load():
     assert {"went", "wrong"} <= words.themes["fail"] and "you can " in words.habit_phrases
 
 
-@pytest.mark.parametrize("question, answer", [
-    ("A pallet of bottles has toppled in aisle four and there is glass on the floor. What do you do?",
+@pytest.mark.parametrize("listed, added, criterion, question, answer", [
+    ("judgement", "hazard*", "situational.judgement",
+     "A pallet of bottles has toppled in aisle four and there is glass on the floor. What do you do?",
      "First I would put cones round the hazard and tape it off, then I would get the mop and clear the glass."),
-    ("You arrive on site and the scaffold tag is missing. What would you do?",
+    ("judgement", "hazard*", "situational.judgement", "You arrive on site and the scaffold tag is missing. What would you do?",
      "I would not go up until the hazard was sorted, I would tape off the bottom and ring the scaffolders to tag it."),
+    ("plan_steps", "to start with", "situational.plan", "A customer collapses at the till on a busy Saturday. What do you do?",
+     "To start with, check he's breathing and get someone to ring 999. To start with, clear the space round him."),
+    ("plan_steps", "to start with", "situational.plan",
+     "A patient's relative is shouting at the nurses' station. How would you handle it?",
+     "To start with, walk them to the quiet room away from the other patients. To start with, listen to what's wrong."),
 ])
-def test_a_judgement_word_added_to_a_copy_raises_the_plans_judgement(tmp_path, monkeypatch, question, answer):
+def test_a_word_added_to_a_copy_raises_the_plans_reading(tmp_path, monkeypatch, listed, added, criterion, question, answer):
+    """`judgement` and `plan_steps` are what a plan for a situation is read by (two trades each)."""
     from mockint.scoring.offline import judge_kinds
     from mockint.scoring.rubrics import load_rubrics
 
-    def judgement() -> int:
-        return judge_kinds(read_answer(answer, question, "situational", load_rubrics()))["situational.judgement"].score
+    def level() -> int:
+        return judge_kinds(read_answer(answer, question, "situational", load_rubrics()))[criterion].score
 
-    before = judgement()
-    _copy(tmp_path, monkeypatch, lambda data: data["judgement"].append("hazard*"))
-    assert judgement() > before
+    before = level()
+    _copy(tmp_path, monkeypatch, lambda data: data[listed].append(added))
+    assert level() > before
 
 
 def test_a_stakes_word_added_to_a_copy_is_read_as_stakes(tmp_path, monkeypatch):
@@ -129,30 +139,3 @@ def test_a_stakes_word_added_to_a_copy_is_read_as_stakes(tmp_path, monkeypatch):
     _copy(tmp_path, monkeypatch, lambda data: data["stakes"].append("overdue"))
     assert sum(c.stakes for c in _cues(answer)) == before + 1
 
-
-@pytest.mark.parametrize("edit, message", [
-    (lambda d: d["judgement"].append("esc*alate"), r"`judgement` may have \* only at the end of an entry: not 'esc\*alate'"),
-    (lambda d: d.update(stakes="because"), r"`stakes` must be a non-empty list"),
-])
-def test_a_malformed_pattern_list_is_one_data_file_error(tmp_path, monkeypatch, edit, message):
-    _copy(tmp_path, monkeypatch, edit)
-    with pytest.raises(DataFileError, match=rf"substance.yaml: {message}"):
-        semantic.reading_words()
-
-
-@pytest.mark.parametrize("question, answer", [
-    ("A customer collapses at the till on a busy Saturday. What do you do?",
-     "To start with, check he's breathing and get someone to ring 999. To start with, clear the space round him."),
-    ("A patient's relative is shouting at the nurses' station. How would you handle it?",
-     "To start with, walk them to the quiet room away from the other patients. To start with, listen to what's wrong."),
-])
-def test_a_plan_step_added_to_a_copy_raises_the_plans_steps(tmp_path, monkeypatch, question, answer):
-    from mockint.scoring.offline import judge_kinds
-    from mockint.scoring.rubrics import load_rubrics
-
-    def plan() -> int:
-        return judge_kinds(read_answer(answer, question, "situational", load_rubrics()))["situational.plan"].score
-
-    before = plan()
-    _copy(tmp_path, monkeypatch, lambda data: data["plan_steps"].append("to start with"))
-    assert plan() > before
