@@ -1677,9 +1677,20 @@ def kind_answer_cues(r: Reading, kind: str) -> list[str]:
 MOTIVATION_FRAME = frozenset("want work join apply job role position here company".split())
 
 
-def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
+def question_stems(question: str) -> tuple[set[str], set[str]]:
+    """A lower-cased question's content stems, and the same with the words of each theme it asks about
+    (rubrics/substance.yaml's `themes`: "conflict" brings "disagreed", "tension", ...)."""
     from mockint.scoring.semantic import reading_words
 
+    q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
+    expanded = set(q_words)
+    for theme, related in reading_words().themes.items():
+        if any(w.startswith(theme) or theme.startswith(w) for w in q_words if len(w) >= 4):
+            expanded |= {_stem(x) for x in related}
+    return q_words, expanded
+
+
+def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
         return Judgement(0, [], r.judge_line("specificity.relevance", "too_little"))
     question = r.question.lower()
@@ -1687,11 +1698,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(2, max(1, story.score))
         return Judgement(score, _best(r, lambda u, c: len(u.words) / 100),
                          r.judge_line("specificity.relevance", "no_question"))
-    q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
-    expanded = set(q_words)
-    for theme, related in reading_words().themes.items():
-        if any(w.startswith(theme) or theme.startswith(w) for w in q_words if len(w) >= 4):
-            expanded |= {_stem(x) for x in related}
+    q_words, expanded = question_stems(question)
     a_stems = [{_stem(w) for w in u.words} for u in r.units]
     all_stems = set().union(*a_stems) if a_stems else set()
     hits = expanded & all_stems
@@ -2625,16 +2632,9 @@ _CONTENT = re.compile(r"[a-z]{4,}")
 
 def _question_overlap(reading: Reading) -> tuple[float, float]:
     """(share of the question's content stems the answer uses, with themes) - relevance by words."""
-    from mockint.scoring.semantic import reading_words
-
-    question = reading.question.lower()
-    q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
+    q_words, expanded = question_stems(reading.question.lower())
     if not q_words:
         return 0.0, 0.0
-    expanded = set(q_words)
-    for theme, related in reading_words().themes.items():
-        if any(w.startswith(theme) or theme.startswith(w) for w in q_words if len(w) >= 4):
-            expanded |= {_stem(x) for x in related}
     a_stems = {_stem(w) for u in reading.units for w in u.words}
     return len(q_words & a_stems) / len(q_words), min(1.0, len(expanded & a_stems) / 6)
 
