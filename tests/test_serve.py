@@ -423,3 +423,37 @@ def test_closing_the_tab_keeps_the_answer_and_killing_the_server_leaves_it_for_r
     assert resumed.code == 0, resumed
     (answer,) = store.load(killed).answers
     assert answer.status == "scored" and soundfile.info(wav).duration == pytest.approx(len(pcm) / 16000, abs=0.3)
+
+
+class _StandInRound:
+    """What Rounds reads of a PageRound: whether its thread runs, its page is gone, its session."""
+
+    def __init__(self, session_id: str | None = None) -> None:
+        self.running, self.page_gone, self.session_id, self.joined = True, False, session_id, False
+
+    def page_closed(self) -> None:
+        self.page_gone = True
+
+    def join(self, timeout: float | None = None) -> None:
+        self.joined = True
+
+
+def test_a_closed_tabs_round_saving_its_answer_does_not_block_a_new_tab():
+    """One round at a time across open tabs; but a round whose tab was closed is only saving its
+    last answer, so a new tab starts at once (CI saw "already running" in that window), may not
+    resume the session still being saved, and shutdown still waits for it."""
+    from mockint.web.server import Rounds
+
+    rounds = Rounds()
+    first, second, third = _StandInRound("s1"), _StandInRound(), _StandInRound()
+    assert rounds.claim(first) is None
+    assert rounds.claim(second) == "a round is already running (in another tab?)"
+    first.page_closed()
+    assert "still saving" in rounds.claim(second, resume="s1")
+    assert rounds.claim(second) is None and rounds.active is second
+    rounds.release(first)  # the old round's on_done must not drop the new one
+    assert rounds.active is second
+    assert rounds.claim(third) == "a round is already running (in another tab?)"
+    first.running = True
+    rounds.winding_down.append(first)
+    assert rounds.shut_down(timeout=1) is second and first.joined and second.joined and second.page_gone

@@ -345,6 +345,11 @@ class PageRound:
         self._transcriber = transcriber
         self._on_done = on_done
         self._thread: threading.Thread | None = None
+        self.page_gone = False  # the page that ran it was closed: it is only saving its last answer
+
+    @property
+    def session_id(self) -> str | None:
+        return self.events.session_id if self.events is not None else None
 
     @property
     def running(self) -> bool:
@@ -425,6 +430,7 @@ class PageRound:
             self.events.question_spoken()
 
     def page_closed(self) -> None:
+        self.page_gone = True
         self.end()
         self.mic.close()
 

@@ -157,23 +157,50 @@ class SpeechModel:
 
 
 class Rounds:
-    """The one round that may run at a time, whichever tab started it."""
+    """The one round that may run at a time, whichever tab started it.
+
+    A round whose page was closed no longer holds the place: it is only saving its last answer
+    (transcribing and scoring it takes seconds), and a tab opened meanwhile must not be told a
+    round is "already running". It is kept in `winding_down` so shutdown still waits for it, and
+    its session cannot be resumed until it has been saved."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.active: PageRound | None = None
+        self.winding_down: list[PageRound] = []
 
-    def claim(self, rnd: PageRound) -> bool:
+    def claim(self, rnd: PageRound, *, resume: str | None = None) -> str | None:
+        """Make `rnd` the active round; or say why it cannot start."""
         with self._lock:
-            if self.active is not None and self.active.running:
-                return False
+            self.winding_down = [old for old in self.winding_down if old.running]
+            active = self.active
+            if active is not None and active.running:
+                if not active.page_gone:
+                    return "a round is already running (in another tab?)"
+                self.winding_down.append(active)
+            if resume is not None and any(old.session_id == resume for old in self.winding_down):
+                return "that session is still saving its last answer"
             self.active = rnd
-            return True
+            return None
 
     def release(self, rnd: PageRound) -> None:
         with self._lock:
             if self.active is rnd:
                 self.active = None
+            if rnd in self.winding_down:
+                self.winding_down.remove(rnd)
+
+    def shut_down(self, timeout: float) -> PageRound | None:
+        """Close every round's page and let each save its last answer; returns the active one."""
+        with self._lock:
+            active, rounds = self.active, [self.active, *self.winding_down]
+        for rnd in rounds:
+            if rnd is not None:
+                rnd.page_closed()
+        for rnd in rounds:
+            if rnd is not None:
+                rnd.join(timeout=timeout)
+        return active
 
 
 def create_app(
@@ -349,8 +376,9 @@ class PageConnection:
 
     def _start(self, message: dict[str, Any]) -> None:
         rnd = PageRound(self.settings, self.store, self.send, transcriber=self.speech, on_done=self.rounds.release)
-        if not self.rounds.claim(rnd):
-            self.send({"type": "error", "message": "a round is already running (in another tab?)", "hint": "finish or end it there first"})
+        refused = self.rounds.claim(rnd, resume=message.get("session") if message["type"] == "resume" else None)
+        if refused is not None:
+            self.send({"type": "error", "message": refused, "hint": "finish or end it there first, or wait a moment and try again"})
             return
         try:
             rnd.start({**message, "resume": message.get("session")} if message["type"] == "resume" else message)
@@ -410,8 +438,5 @@ def run(settings: Settings, sock: socket.socket, token: str, *, on_started: Call
     except KeyboardInterrupt:
         pass  # uvicorn re-raises the Ctrl-C it shut down on; that is how a server is stopped
     finally:
-        active = app.state.rounds.active
-        if active is not None:
-            active.page_closed()
-            active.join(timeout=60)
+        active = app.state.rounds.shut_down(timeout=60)
     return active.unfinished_session() if active is not None else None
