@@ -137,6 +137,28 @@ def test_knowledge_plans_and_habits_of_running_a_business_are_not_stories(questi
     assert classify(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # A nurse's trial (ward manager): each was read as "tell me about a time", and an excellent plan or a
+    # correct account of NEWS2 scored 19-36 for having no past story.
+    ("Tell me how you'd handle a colleague who kept missing handovers.", "situational"),
+    ("Talk me through NEWS2 and when you'd escalate.", "technical"),
+    ("Tell us what you understand by safeguarding.", "technical"),
+    ("Why Northgate and why now?", "motivation"),
+    # The same forms in other occupations and wordings.
+    ("Describe how you would respond to a parent's complaint about a supply teacher.", "situational"),
+    ("Walk me through month-end close.", "technical"),
+    ("Why nursing?", "motivation"),
+    ("Tell me what you understand by the role.", "motivation"),
+    # ... and their neighbours keep their kinds
+    ("Walk me through yesterday's shift.", "behavioural"),
+    ("Talk me through it.", "behavioural"),
+    ("Why did the project slip, and what did you do about it?", "behavioural"),
+    ("Tell me how you handled a colleague who kept missing handovers.", "behavioural"),
+])
+def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
+    assert classify(question) == kind
+
+
 # Bank questions whose wording the patterns read as another kind than their category's (unchanged
 # by the knowledge patterns; the bank's own kind is what they are judged on).
 BANK_WORDING_DIFFERS = {"beh.criticism": "approach", "beh.prioritise_deadlines": "approach"}

@@ -123,6 +123,19 @@ PLANS = [
         "accrual adjustment with a clear note, rather than hide it in next month. Then I'd check the reconciliation "
         "and the purchase ledger to see why it was missed, so it doesn't happen again.",
     ),
+    (
+        # a ward manager candidate's trial (7): the refusal said why, and that "report" read as the plan escalating
+        # elsewhere, which excused it (93 overall)
+        "nursing, a colleague",
+        "You notice a colleague you trust smells of alcohol at the start of a shift. What would you do?",
+        "So first I would take her aside quietly into the side room and ask if she's okay. I'd tell her to go home and "
+        "sleep it off and I'd pick up her patients myself, I've done a double before so I know I can cover it. There's "
+        "no need to get matron or HR involved, a formal report would wreck her career over one bad morning.",
+        "So first I would take her aside quietly into the side room and ask if she's okay, and I'd keep her off the "
+        "ward and away from patients. I'd ring matron straight away, before the shift starts, because patient safety "
+        "comes first, and I'd follow the trust's policy with HR even though she's a good nurse. Then I'd rearrange the "
+        "allocation so her patients are covered and document what I saw.",
+    ),
 ]
 
 
@@ -428,6 +441,14 @@ def test_a_plan_that_logs_the_delay_is_not_capped():
     assert criterion_of(card, "situational.judgement").score >= 2 and "unsafe" not in (card.overall_capped or "")
 
 
+def test_a_report_spoken_of_is_no_channel_escalated_to():
+    """ "A formal report would wreck her career" talks about reporting; it reports to no one, so it does not excuse
+    refusing matron (a trial's plan scored 93); "I'd report it to matron" still does."""
+    refused = "There's no need to get matron or HR involved, a formal report would wreck her career."
+    assert [f.kind for f in findings([refused])] == ["escalation_refused"]
+    assert findings(["I wouldn't go to HR.", "I'd report it to matron before the shift starts."]) == []
+
+
 def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
     plan = ["I wouldn't go to HR, I'd speak to my area manager about it today.", "Then I'd check the till data."]
     assert findings(plan) == []
@@ -455,6 +476,8 @@ def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
     ("There's no need to call the pharmacist for a couple of tablets.", "escalation_refused"),
     ("There's no need to fill in an incident form for a small fall.", "check_skipped"),
     ("No need to tell the shift manager, it was only a near miss.", "escalation_refused"),
+    ("I don't think there's any need to get matron involved.", "escalation_refused"),
+    ("There's no need to get matron or HR involved, reporting her would wreck her career.", "escalation_refused"),
 ])
 def test_an_unsafe_sentence_is_read_for_what_it_refuses(sentence, kind):
     assert kind in [f.kind for f in findings([sentence])], findings([sentence])

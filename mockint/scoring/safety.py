@@ -60,7 +60,7 @@ BRIDGES = frozenset(
     "fill filling in complete completing wear wearing take taking with the a an any all some my our their his her "
     "its those these this that every each is are let allow anyone anybody someone people staff them him it about "
     "probably definitely try trying up raise raising log logging file filling submit submitting open opening put "
-    "putting write writing through make making"
+    "putting write writing through make making there there's"
     .split()
 )
 # Between a verb and whom it is told to ("mention *it to my* manager", "ring *the* site manager"):
@@ -80,6 +80,11 @@ CONVENIENT_REACH = 10
 # The card quotes the first words of each kind found, up to this many, each to the end of its clause.
 MAX_QUOTED = 3
 QUOTED_AFTER = 4
+# A step spoken of, not taken: followed within this many words by what it would do ("a formal report would wreck her
+# career", "reporting her would just..."). A trial's plan refused matron and HR and then said why, and that "report"
+# read as the plan escalating elsewhere, which excused the refusal (93 overall).
+SPOKEN_OF_REACH = 2
+SPOKEN_OF = frozenset("would could might will can may".split())
 # Clause breaks: a negation or a skip reaches no further.
 BREAK_WORDS = frozenset("because but so then although though while whereas if unless when once before after until till cos".split())
 PUNCTUATION = frozenset(",;:.!?")
@@ -341,6 +346,17 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
     return None
 
 
+def _spoken_of(words: list[str], end: int) -> bool:
+    """Whether the step ending at `end` is the subject of what it would do ("a formal report would wreck her career"):
+    talked about, not a step the plan takes."""
+    for word in words[end:end + SPOKEN_OF_REACH + 1]:
+        if word in PUNCTUATION or word in BREAK_WORDS or word == "and":
+            return False
+        if word in SPOKEN_OF:
+            return True
+    return False
+
+
 def _subject_is_candidate(words: list[str], at: int, start: int) -> bool:
     for k in range(at - 1, start - 1, -1):
         if words[k] in OTHERS:
@@ -449,7 +465,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 out.found.append(Finding("check_skipped", index, " ".join(words[k:until])))
                 k, reach = until, 0
                 continue
-            elif not refused and step.escalation and not step.peer and not step.anyone:
+            elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, end):
                 if until := _told_for_later(r, words, end) or _put_off(r, words, end):
                     out.escalations_later.append(" ".join(words[k:until]))
                 else:
