@@ -106,7 +106,8 @@ def test_the_trials_result_reply_is_judged_told_after_its_story_on_what_was_aske
     # after the story it follows up, it is the story's result.
     alone = score_question(get_scorer(load_settings(), offline=True), question, timed(RESULT_REPLY), RUBRICS)
     assert alone.criterion("star.result").score <= 1
-    assert applied(reply) == {"star.result": 3, "specificity.quantified_impact": 3}
+    # "fell from about 12 a week to 5": a before and after, quantified impact's level 4 in rubrics/specificity.yaml
+    assert applied(reply) == {"star.result": 3, "specificity.quantified_impact": 4}
     assert reply.scorecard.overall >= 60 > alone.overall
     # Its quotes play from the reply's own recording, not from the story's times shifted.
     for criterion in reply.scorecard.criteria:
