@@ -441,6 +441,11 @@ def test_a_plan_that_logs_the_delay_is_not_capped():
     assert criterion_of(card, "situational.judgement").score >= 2 and "unsafe" not in (card.overall_capped or "")
 
 
+def test_a_comma_lists_what_a_negation_refuses_but_a_new_step_after_it_is_the_plans():
+    assert findings(["I wouldn't panic, or rush, I'd ring the duty manager straight away."]) == []
+    assert findings(["I wouldn't wait, I'd report it to the site manager."]) == []
+
+
 def test_a_report_spoken_of_is_no_channel_escalated_to():
     """ "A formal report would wreck her career" talks about reporting; it reports to no one, so it does not excuse
     refusing matron (a trial's plan scored 93); "I'd report it to matron" still does."""
@@ -478,6 +483,9 @@ def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
     ("No need to tell the shift manager, it was only a near miss.", "escalation_refused"),
     ("I don't think there's any need to get matron involved.", "escalation_refused"),
     ("There's no need to get matron or HR involved, reporting her would wreck her career.", "escalation_refused"),
+    # an electrician's trial: the comma speech recognition put in kept the refusal from reaching "report" (35 -> 80)
+    ("I wouldn't make a big thing of it, or report it, because then he gets a reputation.", "escalation_refused"),
+    ("I'd brief the lad with me, we'd get it done quickly and nobody would even know.", "cover_up"),
 ])
 def test_an_unsafe_sentence_is_read_for_what_it_refuses(sentence, kind):
     assert kind in [f.kind for f in findings([sentence])], findings([sentence])
