@@ -542,3 +542,22 @@ def test_the_faster_whisper_internals_mockint_relies_on_are_there(transcriber):
     model = transcriber._model
     assert isinstance(model, WhisperModel) and type(model).encode is not WhisperModel.encode  # the caching override
     assert callable(model.model.align) and model.feature_extractor.nb_max_frames == 3000
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")
+def test_a_keyword_the_answer_opens_with_costs_no_speech(transcriber, tmp_path):
+    """An electrician's trial: with "BS 7671" as a keyword, an answer opening "BS 7671 is the wiring regulations"
+    lost its first 9 s (49 words of 89: Whisper jumped past speech that said its hotwords); another lost its
+    last sentence. Such a decode is done again without them."""
+    said = ("BS 7671 is the wiring regulations, the 18th edition at the moment. It's what we work to on everything. "
+            "For the EICR codes, C1 is danger present, so that's something you'd have to deal with straight away. C2 is "
+            "potentially dangerous, so it needs doing urgently. And C3 is improvement recommended, so it's not really a "
+            "fail. There's also FI for further investigation. Basically if there's a C1 or a C2 the report is "
+            "unsatisfactory. I do a fair few EICRs, mostly for landlords.")
+    path = tmp_path / "eicr.wav"
+    subprocess.run(["espeak-ng", "-v", "en-gb", "-s", "160", "-w", str(path), said], check=True)
+    plain = transcriber.transcribe_file(path)
+    keyed = transcriber.transcribe_file(path, keywords=["BS 7671"])
+    assert keyed.words[0].start < 1.0, keyed.text
+    assert len(keyed.words) >= 0.9 * len(plain.words), (keyed.text, plain.text)
+    assert "wiring regulations" in keyed.text.lower() and "landlords" in keyed.text.lower(), keyed.text

@@ -33,7 +33,10 @@ benchmarks/transcription.py; docs/transcription.md has the tables):
   +33 % instead of +26 % on answers full of fillers; docs/transcription.md). The streamer runs it when idle and skips it for the tail the candidate
   waits for.
 - Role keywords (Kubernetes, PostgreSQL, ...) go into `hotwords` of both decodes, bounded in
-  tokens, so technical terms come out spelled right.
+  tokens, so technical terms come out spelled right. Whisper can jump past speech that says its
+  hotwords (an electrician's "BS 7671" cost the first 9 s of an answer opening with it, and the
+  last sentence of another): a decode that leaves 2 s of speech before its first word or after its
+  last is done again without them.
 - Numbers are written as digits (`mockint.speech.numbers`): "nineteen hours" -> "19 hours".
 
 A chunk is decoded once per pass: tokens capped by its length, and no second window over the
@@ -86,6 +89,8 @@ WHISPER_MAX_LENGTH = 448
 # (Whisper's word ends drift ~0.2-0.4 s either way, and VAD pads speech; a decode that stopped
 # early shows as a stretched last word instead, see STRETCHED_WORD_SECONDS).
 LEFTOVER_SPEECH_SECONDS = 1.0
+# Speech before a decode's first word that says it skipped it, not that the speaker cleared their throat.
+SKIPPED_SPEECH_SECONDS = 2.0
 # A segment whose words average below this probability is dropped as invented.
 HALLUCINATION_PROBABILITY = 0.1
 # Fast speech is 4-5 words a second; Whisper's inventions in silence pack more, and are unsure.
@@ -408,6 +413,14 @@ class Transcriber:
         search does this on repetitive text: "... it was" spanning 8.5-13.2 s of `ms_two_cities`,
         eleven words lost): the speech from that word on is decoded again, greedily."""
         decoded = self._decode_windows(samples, spans, hotwords, prompt, beam_size)
+        said = [w for seg in decoded for w in seg.words]
+        first, last = (said[0].start, said[-1].end) if said else (len(samples) / SAMPLE_RATE, 0.0)
+        skipped = _speech_after(spans, 0.0) - _speech_after(spans, first) + (_speech_after(spans, last) if said else 0.0)
+        if hotwords and skipped >= SKIPPED_SPEECH_SECONDS:
+            # Whisper skips speech that says its hotwords ("BS 7671" as a keyword: the first 26 s of an answer that
+            # opens "BS 7671 is the wiring regulations" became one timestamp jump; another lost its last sentence
+            # after "the S7"): decoded again without them
+            return self._decode(samples, spans, None, prompt, beam_size, retry=retry)
         stretched = _first_stretched_word(decoded, spans)
         if stretched is None or not retry:
             return decoded
