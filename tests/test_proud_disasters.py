@@ -255,3 +255,14 @@ def test_a_gate_word_without_its_placeholder_is_one_line_naming_the_file(tmp_pat
                     "feedback: x, harm_moved: moved the wrong way, harm_unnamed: a harm}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"substance.yaml: gate `bad_outcome_stood_by`: harm_moved must be one line of text that says \{measure\}"):
         semantic._gates_data(str(path), 1)
+
+
+def test_a_harm_made_smaller_is_a_rescue_not_a_disaster():
+    """An electrician's rambling story, spoken: "we handed over only 3 days late, instead of about 3 weeks" read as a
+    disaster stood by and capped every criterion (22/100, graded 3 of 5 by the candidate): substance.yaml's
+    `lessened`. Late without it is still late."""
+    from mockint.scoring.offline import harms_named
+
+    assert harms_named("and we handed over only 3 days late, instead of about 3 weeks,") == []
+    assert harms_named("we finished a day late rather than a month late") == []
+    assert harms_named("and we handed over 3 weeks late, and the client was furious") == ["weeks late"]

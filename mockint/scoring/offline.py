@@ -2374,7 +2374,7 @@ def reports_harm(text: str) -> bool:
 def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     """The bad outcomes a sentence (lower-cased) reports, each in rubrics/substance.yaml's words: the `happened`
     phrases it says, not averted (an averting word among the six words before it: "avoided about $ 40,000 in
-    refunds"), and the `measures` it says moved the wrong way. A harm phrase inside a measure the sentence says moved
+    refunds") nor made smaller (`lessened` just after it: "3 days late, instead of about 3 weeks"), and the `measures` it says moved the wrong way. A harm phrase inside a measure the sentence says moved
     the right way, from the measure to the end of its clause, is no harm: "complaints came down to about two a month",
     "falls went down from 6 a month to 1" (its "went down"). Nor is a noun of the story's `domain` (harm_domain: a
     payments tester's "refund", a complaints lead's "complaints"), unless a measure of it moved the wrong way."""
@@ -2384,7 +2384,7 @@ def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     # a measure is named in the gate's words ("complaints moved the wrong way"); with the gate taken out, by itself
     moved = (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
     return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved, domain,
-                             phrases["names_a_thing"]))
+                             phrases["names_a_thing"], phrases["lessened"]))
 
 
 # Harm words that are no noun of a domain, whatever the setting says: comparatives, adjectives and participles
@@ -2421,10 +2421,15 @@ def harm_domain(texts: Iterable[str]) -> frozenset[str]:
 _CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s")
 
 
+# How many words after a harm its `lessened` phrase may start ("3 days late, instead of", "a day late rather than").
+LESSENED_WITHIN = 3
+
+
 @lru_cache(maxsize=4096)
 def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
                  measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str,
-                 domain: frozenset[str] = frozenset(), names_a_thing: re.Pattern[str] | None = None) -> tuple[str, ...]:
+                 domain: frozenset[str] = frozenset(), names_a_thing: re.Pattern[str] | None = None,
+                 lessened: re.Pattern[str] | None = None) -> tuple[str, ...]:
     worse, better = _moves(text, measure_sides)
     improved = []  # (start, end) of each measure told moving the right way, with its clause
     for name in dict.fromkeys(better):
@@ -2433,6 +2438,8 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             improved.append((m.start(), stop.start() if stop else len(text)))
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
+            # "handed over only 3 days late, instead of about 3 weeks": a rescue, the harm made smaller
+            and not (lessened and lessened.search(" ".join(text[m.end():].split()[:LESSENED_WITHIN])))
             and not any(a <= m.start() < b for a, b in improved)
             and not (domain and _domain_noun(text, m) and _stem(m.group()) in domain)
             # "the refunds service", "the complaints team": a harm noun naming a thing, whatever the story is about

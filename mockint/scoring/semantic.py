@@ -244,7 +244,7 @@ def topics() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     return _topics_data(*_substance_file())
 
 
-BAD_OUTCOME_LISTS = ("happened", "averted", "stood_by", "put_right", "changed_practice", "names_a_thing")
+BAD_OUTCOME_LISTS = ("happened", "averted", "lessened", "stood_by", "put_right", "changed_practice", "names_a_thing")
 
 
 @lru_cache(maxsize=4)
@@ -257,7 +257,8 @@ def _bad_outcomes_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]
 
 
 def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
-    """substance.yaml's `bad_outcomes`: what reports harm (`happened`), what says it was averted (`averted`),
+    """substance.yaml's `bad_outcomes`: what reports harm (`happened`), what says it was averted (`averted`) or
+    made smaller than it would have been (`lessened`, just after it: "3 days late instead of 3 weeks"),
     what a candidate says who stands by a bad outcome (`stood_by`), what says a harmed thing came back
     (`put_right`), what says how they work since (`changed_practice`) and the words after a harm noun that make it
     the name of a thing (`names_a_thing`: "the refunds service")."""
