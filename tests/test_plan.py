@@ -540,3 +540,33 @@ def test_repeated_content_gaps_are_drilled_before_a_delivery_habit():
     assert drilled.index(pace.id) > max(drilled.index(a.id) for a in content if a.id in drilled)
     # one slot for the habit (its own follow-up); the gaps get their second question before it gets a bank one
     assert not [q for q in plan if q.targets == pace.id and q.source == "bank"]
+
+
+LIVE_WORKING = (
+    "If the facilities manager says the server room can't go off, then I'd just do the work live. I've done it "
+    "hundreds of times. I'd brief the lad with me, we'd get it done quickly and nobody would even know."
+)
+
+
+def test_a_plan_short_on_judgement_is_asked_again_in_its_own_scenario():
+    """An electrician's trial: an unsafe live-working plan was drilled with an unrelated bank scenario ("a project with
+    an unclear goal"), which one good answer then marked "improving". The follow-up takes their own scenario again,
+    in their words, and is itself read as a scenario question judged on the plan and its judgement."""
+    from mockint.records import QuestionRef, Transcript
+    from mockint.session import Answer
+    from mockint.scoring import get_scorer, score_question
+    from mockint.scoring.kinds import classify
+    from mockint.scoring.rubrics import load_rubrics
+
+    rubrics = load_rubrics()
+    question = QuestionRef(id="custom", text="A client is pushing you to skip the isolation on a board. What do you do?",
+                           category="custom")
+    transcript = Transcript(text=LIVE_WORKING, duration=20.0)
+    card = score_question(get_scorer(load_settings(), offline=True), question, transcript, rubrics)
+    assert card.criterion("situational.judgement").score == 0  # unsafe: why it is drilled
+    unsafe = Answer(id="a01", question=question, status="scored", transcript=transcript, scorecard=card)
+    (area,) = [a for a in find_weak_areas([unsafe], rubrics, min_count=1) if a.id == "situational.judgement"]
+    ref = offline_followup(area, {"a01": unsafe}, rubrics)
+    assert ref is not None and quote_in(ref.text.split('"')[1], LIVE_WORKING), ref
+    assert "take that scenario again" in ref.text.lower()
+    assert ref.criteria == ["situational.plan", "situational.judgement"] and classify(ref.text) == "situational"
