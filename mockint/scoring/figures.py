@@ -37,6 +37,7 @@ IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "d
 # One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total")
+MONEY_SIGNS = frozenset("£$€")
 
 # The answer's words and figures, with where they are in its text: "-5", "1.3", "112", "%", "compliance". A minus
 # only where no letter or digit comes just before it: "2-3 days", "10-15 patients", "COVID-19" are a range and a
@@ -248,8 +249,10 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 first, last = (i, share_after[1]) if share_after else (share_before[0], i + 1)
                 found.append((*quote(first, last), "share"))
                 continue
-        # X out of Y, X of the Y, with X above Y
-        if nxt in ("out", "of") and value >= 0:
+        # X out of Y, X of the Y, with X above Y; not a sum of money ("£38,000 of them" counts pounds of the variations,
+        # not the 600 snag points counted before it: an electrician's typed answer was told its figure was impossible)
+        money = text[max(0, _s - 1):_s] in MONEY_SIGNS
+        if nxt in ("out", "of") and value >= 0 and not money:
             k = i + 2 if nxt == "out" and i + 2 < len(tokens) and tokens[i + 2][0] == "of" else i + 1
             k += 1
             if k < len(tokens) and tokens[k][0] in _THE:
