@@ -598,3 +598,20 @@ def test_a_topic_where_someone_else_lacked_experience_did_not_go_badly(notes, we
     topics = {t.name: t for t in parse_debrief(notes, BANK).topics}
     assert {name: t.went_badly for name, t in topics.items()} == went_badly
     assert all(topics[name].went_well for name, bad in went_badly.items() if not bad)
+
+
+def test_an_employers_written_feedback_and_a_bare_fell_flat_are_read():
+    """An electrician's trial: "Fell flat." after a topic's line became a topic of its own; "Feedback email: ... your
+    safety answer felt rehearsed" became the topic "Feedback email"; "..., I waffled" after a cue was lost."""
+    notes = (
+        '- Feedback email: "answers lacked numbers, and your safety answer felt rehearsed"\n'
+        "- Safety culture answer: I said all the right words but had no example. Fell flat.\n"
+        "- Priya asked about managing an older electrician who won't take instruction from me, I waffled\n"
+        "- Safe isolation question went fine\n"
+    )
+    topics = {t.name: t for t in parse_debrief(notes, BANK).topics}
+    assert set(topics) == {"safety answer", "Safety culture answer",
+                           "managing an older electrician who won't take instruction from me", "Safe isolation question"}
+    assert [n for n, t in topics.items() if not t.went_badly] == ["Safe isolation question"]
+    # and a felt pen is still a thing
+    assert [t.name for t in parse_debrief("- The felt pen question went fine", BANK).topics] == ["felt pen question"]

@@ -162,7 +162,10 @@ _FOLLOW_UP = re.compile(r"^(?:and|so|but|then|ok|okay|right)\b(?:\s+(?:then|so|w
 # I waffled, didn't give them a number" was read as a heading and "I waffled..." as a question asked).
 _ONE_QUESTION = re.compile(r"^(?!(?:the|a|one|another|last|first|next|any|my|their)\s+question$)\S.*\s+question$", re.I)
 _SUMMARY_LABEL = re.compile(r"^(?:gut(?:\s+feel(?:ing)?)?|overall|summary|in summary|my take|impression|overall impression|"
-                            r"verdict|feeling|takeaways?|reflection|self[- ]assessment)$", re.I)
+                            r"verdict|feeling|takeaways?|reflection|self[- ]assessment|"
+                            # what the employer wrote back: its content is the verdicts ("Feedback email: answers lacked
+                            # numbers, and your safety answer felt rehearsed" was one topic, "Feedback email")
+                            r"(?:their |the |recruiter'?s? |hr |employer'?s? |written )?feedback(?:\s+(?:email|e-mail|call|note|letter))?)$", re.I)
 _PART_WHERE = re.compile(r"^(?:the\s+)?(?:part|bit|moment|point|time|section)\s+(?:where|when)\s+(.+)$", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
 _OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
@@ -184,6 +187,8 @@ _QUESTION_LEAD = re.compile(
     re.I,
 )
 _WHO_DOES = re.compile(r"^(?:me|us|him|her|them|my|our)\s+(?=\w+ing\b)", re.I)
+# "..., and your safety answer felt rehearsed": the clause after the comma starts on its topic, not on "and".
+_LEADING_AND = re.compile(r"^and\s+(?=(?:your|my|the|his|her|their)\b)", re.I)
 _FIRST_PERSON = re.compile(r"^(?:i|i've|i'd|i'm|my|me)\b", re.I)
 # Words before the part of a clause that matters: "I think I did ok on ...", "also k8s autoscaling".
 _DOUBTED = re.compile(r"^(?:i\s+)?(?:don'?t|do not)\s+think\s+(?:that\s+)?", re.I)  # "I don't think X landed"
@@ -419,7 +424,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         last_sentence_from = len(reading.drafts)
         long_sentence = len(sentence.split()) > LONG_SENTENCE_WORDS
         for clause in (_SUMMARY_CLAUSE_SPLIT if summary else _CLAUSE_SPLIT).split(sentence):
-            clause = clause.strip(" ,.;")
+            clause = _LEADING_AND.sub("", clause.strip(" ,.;"))
             if not clause:
                 continue
             found = _read_clause(clause, line, section, listed, summary=summary)
@@ -557,13 +562,15 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         if more and not more[0].name:  # "dove into X, went ok": how X went
             drafts = [_with(d, more[0].verdict, more[0].mentions) for d in drafts]
             more = more[1:]
+        elif not more and _FIRST_PERSON.match(leftover.strip(" ,;")) and (said := phrases.verdict(leftover)) != "none":
+            drafts = [_with(d, said) for d in drafts]  # "asked about managing an older electrician ..., I waffled"
         return drafts + more
     phrase = _and_joined(phrases.noun_phrase(clause))
     if phrase is None:
         return []
     after = phrase.rest
     first_after = after.split()[0] if after.split() else ""
-    if verdict != "none" and (first_after.lower() in phrases.AUXILIARIES or phrases.verb_only(first_after)):
+    if verdict != "none" and (first_after.lower() in phrases.AUXILIARIES | phrases.LINKING_VERBS or phrases.verb_only(first_after)):
         return [_draft(phrase, line, verdict, mentions)]  # "Caching strategy went fine", "salary question caught me off guard"
     if (listed or section != "none") and (not after.strip(" .!?") or (listed and phrase.complete and not after[:1].isalnum())):
         return [_draft(phrase, line, verdict, mentions)]  # a list item that is a noun phrase ("metrics / how I ...")

@@ -94,6 +94,9 @@ _BAD = re.compile(
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
     r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"
     r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|rough|awkward|all over the place|waffl|non-answer|"
+    # an employer's written feedback: "your safety answer felt rehearsed", "answers lacked numbers"
+    r"\b(?:felt|sounded|came across(?: as)?|seemed|was|were) (?:a bit |quite |very |too )?(?:rehearsed|scripted|generic|canned)\b|"
+    r"\black(?:ed|s|ing)\b|"
     # "I kept giving store examples" after they asked twice about managing managers: the same wrong answer
     # again (trial 6: the line was dropped whole, the employer's biggest doubt)
     r"\bi\s+kept\s+(?:on\s+)?(?:giving|talking|going|coming|using|saying|telling|bringing|citing|quoting)\b|"
@@ -225,6 +228,10 @@ class Phrase:
     rest: str = ""  # what follows it
 
 
+# Verbs that are also nouns ("felt", "looks") and, after a noun, say how it came across: the phrase ends there.
+LINKING_VERBS = frozenset({"felt", "sounded", "seemed", "looked", "lacked", "lacks"})
+
+
 def noun_phrase(text: str) -> Phrase | None:
     """The noun phrase at the start of `text`, or None when it does not start with one."""
     text = _POSSESSIVE_LEAD.sub("", text.strip())
@@ -243,6 +250,8 @@ def noun_phrase(text: str) -> Phrase | None:
         low = tok.lower()
         if not re.match(r"[A-Za-z0-9]", tok) and tok not in ("/", "&", "+"):
             break  # punctuation ends it
+        if taken and low in LINKING_VERBS:
+            break  # "your safety answer felt rehearsed": "felt" says how it came across, it is no cloth
         if low in CONNECTORS and taken:
             nxt = _next_content(toks, i + 1)
             if nxt is None or not _phrase_word(nxt) or nxt.lower() in TIME_WORDS:
@@ -305,6 +314,9 @@ _VERDICT_WORDS = {
     "fine", "ok", "okay", "good", "great", "bad", "weak", "strong", "meh", "so", "decent", "solid", "poor", "rough",
     "shaky", "vague", "average", "alright", "not", "really", "quite", "pretty", "very", "a", "bit", "went", "it", "was",
     "that", "one", "too", "long", "short", "overall", "i", "think", "mostly", "ish", "kind", "sort", "of", "reasonably",
+    # "Safety culture answer: ... no example. Fell flat." made "Fell flat" a topic of its own (an electrician's trial)
+    "fell", "flat", "bombed", "badly", "poorly", "well", "landed", "land", "didn't", "blanked", "fumbled", "waffled",
+    "rambled", "struggled", "completely", "totally", "just",
 }
 
 
