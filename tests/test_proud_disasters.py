@@ -266,3 +266,6 @@ def test_a_harm_made_smaller_is_a_rescue_not_a_disaster():
     assert harms_named("and we handed over only 3 days late, instead of about 3 weeks,") == []
     assert harms_named("we finished a day late rather than a month late") == []
     assert harms_named("and we handed over 3 weeks late, and the client was furious") == ["weeks late"]
+    # a harm with something else after it is still one
+    assert harms_named("we lost the tender, not the end of the world")
+    assert harms_named("I pushed ahead rather than wait for sign off and we lost the tender")

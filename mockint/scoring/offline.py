@@ -2421,7 +2421,8 @@ def harm_domain(texts: Iterable[str]) -> frozenset[str]:
 _CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s")
 
 
-# How many words after a harm its `lessened` phrase may start ("3 days late, instead of", "a day late rather than").
+# How many words after a harm its `lessened` phrase may start ("3 days late, instead of", "a day late rather than"),
+# or before it it may end ("rather than a month late": the harm it would have been).
 LESSENED_WITHIN = 3
 
 
@@ -2439,7 +2440,8 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
             # "handed over only 3 days late, instead of about 3 weeks": a rescue, the harm made smaller
-            and not (lessened and lessened.search(" ".join(text[m.end():].split()[:LESSENED_WITHIN])))
+            and not (lessened and (lessened.search(" ".join(text[m.end():].split()[:LESSENED_WITHIN]))
+                                   or lessened.search(" ".join(text[: m.start()].split()[-LESSENED_WITHIN:]))))
             and not any(a <= m.start() < b for a, b in improved)
             and not (domain and _domain_noun(text, m) and _stem(m.group()) in domain)
             # "the refunds service", "the complaints team": a harm noun naming a thing, whatever the story is about
