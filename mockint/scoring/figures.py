@@ -227,7 +227,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     def quote(a: int, b: int) -> tuple[int, int]:
         return tokens[a][1], tokens[b][2]
 
-    for i, (tok, _s, _e) in enumerate(tokens):
+    for i, (tok, tok_start, _e) in enumerate(tokens):
         value = _number(tok)
         if value is None:
             continue
@@ -251,7 +251,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 continue
         # X out of Y, X of the Y, with X above Y; not a sum of money ("£38,000 of them" counts pounds of the variations,
         # not the 600 snag points counted before it: an electrician's typed answer was told its figure was impossible)
-        money = text[max(0, _s - 1):_s] in MONEY_SIGNS
+        money = text[max(0, tok_start - 1):tok_start] in MONEY_SIGNS
         if nxt in ("out", "of") and value >= 0 and not money:
             k = i + 2 if nxt == "out" and i + 2 < len(tokens) and tokens[i + 2][0] == "of" else i + 1
             k += 1

@@ -2374,8 +2374,8 @@ def reports_harm(text: str) -> bool:
 def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     """The bad outcomes a sentence (lower-cased) reports, each in rubrics/substance.yaml's words: the `happened`
     phrases it says, not averted (an averting word among the six words before it: "avoided about $ 40,000 in
-    refunds") nor made smaller (`lessened` just after it: "3 days late, instead of about 3 weeks"), and the `measures` it says moved the wrong way. A harm phrase inside a measure the sentence says moved
-    the right way, from the measure to the end of its clause, is no harm: "complaints came down to about two a month",
+    refunds") nor made smaller (`lessened` just after it: "3 days late, instead of about 3 weeks"), and the `measures`
+    it says moved the wrong way. A harm phrase inside a measure the sentence says moved the right way, from the measure to the end of its clause, is no harm: "complaints came down to about two a month",
     "falls went down from 6 a month to 1" (its "went down"). Nor is a noun of the story's `domain` (harm_domain: a
     payments tester's "refund", a complaints lead's "complaints"), unless a measure of it moved the wrong way."""
     from mockint.scoring.semantic import bad_outcome_phrases, gates, measures
