@@ -258,3 +258,28 @@ CONCRETE_OPENERS = [
 @pytest.mark.parametrize("kind, question, answer", CONCRETE_OPENERS)
 def test_a_concrete_answer_that_opens_like_vague_talk_says_no_filler(kind, question, answer):
     assert _poor_said(kind, question, answer) == 0
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Tell me about a time you had a conflict with a main contractor or a site manager.",
+     "I don't really have conflicts, to be honest. I get on with everyone. If there's a problem I just sort it out."),
+    ("Tell me about a time you failed.", "Honestly I can't think of a time. I plan carefully and it always works out."),
+])
+def test_an_answer_that_says_it_has_no_example_is_told_so(question, answer):
+    """An electrician's trial: "I don't really have conflicts" scored 4 for the wrong reason, "the question asked about
+    'manager' and your answer never gets to it"; the coaching a candidate needs is that having no example is itself the
+    problem. An answer that misses the question in other ways keeps its line."""
+    from mockint.config import load_settings
+    from mockint.records import Transcript
+    from mockint.scoring import get_scorer, score_question
+    from mockint.scoring.rubrics import load_rubrics
+
+    def card(text: str):
+        return score_question(get_scorer(load_settings(), offline=True), question, Transcript(text=text, duration=10.0),
+                              load_rubrics())
+
+    denied = card(answer)
+    relevance = denied.criterion("specificity.relevance")
+    assert denied.overall < 20 and "red flag" in relevance.feedback and answer.split(".")[0] in relevance.feedback
+    elsewhere = card("Last March I rebuilt our stock rota so the weekend team had cover, and waste fell by a third.")
+    assert "red flag" not in elsewhere.criterion("specificity.relevance").feedback

@@ -2154,6 +2154,8 @@ def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
         # which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")
         said = "; ".join(f.said() for f in reading.impossible)
         return feedback.replace("{figures}", said[:1].upper() + said[1:] if name == "impossible_figure" else said)
+    if name == "off_topic" and (said := next((u.text.strip() for u in reading.units if spec["no_example"].search(u.lower)), None)):
+        return spec["no_example_feedback"].replace("{said}", said.rstrip(".,"))  # "I don't really have conflicts"
     if name == "off_topic" and (missed := never_met(reading)):
         named = ", ".join(f'"{m}"' for m in missed[:-1]) + (" and " if len(missed) > 1 else "") + f'"{missed[-1]}"'
         return concepts().feedback.replace("{missed}", named).replace("{max_level}", str(spec["max_level"]))

@@ -151,11 +151,15 @@ GATE_LIMITS = {"off_topic": ("relevance_at_most", "margin_below"), "figures_with
                "empty_talk": ("min_phrases", "per_100_words"),
                "impossible_figure": ("min_figures",), "impossible_figures": ("min_figures",)}
 # The card words a gate names what it saw with, and what each must say.
-GATE_WORDS = {"bad_outcome_stood_by": {"harm_moved": "{measure}", "harm_unnamed": ""}}
+GATE_WORDS = {"bad_outcome_stood_by": {"harm_moved": "{measure}", "harm_unnamed": ""},
+              "off_topic": {"no_example_feedback": "{said}"}}
+# A gate's phrase lists: read in lower case, as phrases_pattern reads them.
+GATE_PHRASES = {"off_topic": ("no_example",)}
 
 
 @lru_cache(maxsize=4)
 def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
+    from mockint.datafiles import phrase_list
     from mockint.errors import DataFileError
 
     path, gates = _mapping_section(path_text, "gates", "be a mapping of gate names to settings")
@@ -183,10 +187,12 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
         for key, must_say in GATE_WORDS.get(name, {}).items():
             if not isinstance(spec.get(key), str) or not spec[key].strip() or must_say not in spec[key]:
                 raise DataFileError(f"{path}: gate `{name}`: {key} must be one line of text" + (f" that says {must_say}" if must_say else ""))
+        phrase_lists = {key: phrases_pattern(phrase_list(path, f"gates.{name}.{key}", spec.get(key)))
+                        for key in GATE_PHRASES.get(name, ())}
         held = spec.get("held", "")
         if not isinstance(held, str) or "\n" in held.strip():
             raise DataFileError(f"{path}: gate `{name}`: held must be one line of text")
-        out[name] = {**spec, "feedback": spec["feedback"].replace("{max_level}", str(level)),
+        out[name] = {**spec, **phrase_lists, "feedback": spec["feedback"].replace("{max_level}", str(level)),
                      "held": held.strip().replace("{max_level}", str(level))}
     return out
 
