@@ -283,7 +283,8 @@ def test_round_analysis_scores_weak_areas_plan_and_missing_parts():
     # A 4 on Result needs a lesson in its evidence (the rubric's support rule); the typed answer has none.
     assert a04.scorecard.level == 3.0 and a04.scorecard.rubric_scores == {"star": 75.0}
     assert a04.scorecard.criterion("star.result").lowered == "the quotes do not show a lesson learned"
-    assert {c.key: c.applies for c in r2.answers[0].criteria}["star.task"] is False
+    task_row = {c.key: c for c in r2.answers[0].criteria}["star.task"]
+    assert task_row.applies is False and task_row.quote is None  # "n/a" beside a quote read as its evidence
     assert {c.key for c in r2.criteria} == {"star.result"}
     # Missing parts: a failed answer keeps its transcript and error; an unscored one has neither.
     a03 = r1.answers[2]
@@ -436,8 +437,10 @@ def test_criteria_the_question_does_not_ask_for_show_as_na_and_are_not_averaged(
     md = render_session(session, a, "md")
     assert "| Task | n/a | - | not asked by this question, not counted |" in md
     assert "| Result | 4/4 |" in md
-    # a01 scored ownership 4/4 with a quote; its question does not ask for ownership: n/a, quote kept.
-    assert '| Ownership | n/a | "I paired with finance daily" (0:19) | not asked by this question, not counted |' in md
+    # a01 scored ownership 4/4 with a quote; its question does not ask for ownership: n/a, and no quote (a trial user
+    # read a quote beside "not asked" as its evidence)
+    assert '| Ownership | n/a | - | not asked by this question, not counted |' in md
+    assert '"I paired with finance daily"' not in md.split("| Ownership |")[1].split("\n")[0]
     html = render_session(session, a, "html")
     na_row = re.search(r'<tr data-criterion="star.task" class="na"[^>]*>(.*?)</tr>', html, re.S)
     assert na_row and '<td class="num">n/a</td>' in na_row.group(1)

@@ -288,7 +288,8 @@ def _criterion_rows(answer: Answer, rubrics: Sequence[Rubric]) -> list[Criterion
     text = answer.transcript.text if answer.transcript else ""
     rows = []
     for cs in card.criteria:
-        verified = [e for e in cs.evidence if e.verified]
+        # a criterion the question does not ask for (n/a) shows no quote: a quote beside "not asked" reads as its evidence
+        verified = [e for e in cs.evidence if e.verified] if cs.key in counted else []
         first = verified[0] if verified else None
         rows.append(
             CriterionRow(
