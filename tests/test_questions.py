@@ -292,3 +292,13 @@ def test_a_role_title_keeps_its_first_word_and_reaches_its_competencies():
         assert extract_keywords(sentence)[0] == name, "a sentence's leading verb or advert word is still no name"
     picked = select_questions(BANK, 8, role="Clinical Team Leader", seed=0)
     assert any("technical_expertise" in q.competencies for q in picked)
+
+
+def test_a_standard_and_an_edition_are_one_keyword_each():
+    """An electrician's job description gave "BS" and "Edition" as keywords: the standard's number and the ordinal
+    are part of the term (and so of Whisper's hotwords)."""
+    jd = ("Review and sign off EICR certificates to BS 7671 (18th Edition, Amendment 2). Insulated tools to "
+          "BS EN 60900; we work to ISO 9001.")
+    keywords = extract_keywords(jd)
+    assert {"BS 7671", "18th Edition", "BS EN 60900", "ISO 9001", "EICR"} <= set(keywords), keywords
+    assert not {"BS", "Edition", "BS EN"} & set(keywords), keywords

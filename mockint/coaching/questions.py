@@ -258,6 +258,8 @@ _TERM = re.compile(r"[A-Za-z][A-Za-z0-9+#'’./-]*[A-Za-z0-9+#]|[A-Za-z]|\b\d+[A
 _MEASURE = re.compile(r"\d+(?:am|pm|th|st|nd|rd|km|m|mm|cm|kg|g|k|s|hr|hrs|h|mins?|yrs?|x)", re.I)
 _START = re.compile(r"(?:^|[\n.!?:;(\[]|(?:^|\n)\s*(?:[-*•·–—>]+|\d{1,2}[.)]))[\s\W]*$")
 _JOINERS = {"of", "for", "&"}  # not "and": "Python and SQL" are two names
+_STANDARD_NUMBER = re.compile(r" \d{3,}(?:[-:]\d+)*\b")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.I)
 MAX_NAME_WORDS = 5
 
 
@@ -304,6 +306,18 @@ def extract_keywords(job_description: str, limit: int | None = 60) -> list[str]:
     i = 0
     while i < len(found):
         word = surfaces[i]
+        # A standard's code and number, an ordinal edition: "BS 7671", "ISO 9001", "18th Edition" (an electrician's
+        # job description gave "BS" and "Edition")
+        joined = _STANDARD_NUMBER.match(job_description, found[i].end()) if word.isupper() and len(word) >= 2 else None
+        if joined is None and _ORDINAL.fullmatch(word) and i + 1 < len(found) and surfaces[i + 1][:1].isupper():
+            joined = re.compile(r" " + re.escape(surfaces[i + 1])).match(job_description, found[i].end())
+            if joined:
+                i += 1
+        if joined:
+            add(word + joined.group(0), 2, i)
+            covered.add(word.lower())
+            i += 1
+            continue
         # A run of capitalised words (with "of", "for", "&" inside): one name.
         j = i
         while j < len(found) and (surfaces[j][:1].isupper() or (surfaces[j].lower() in _JOINERS and j > i)) and j - i < MAX_NAME_WORDS:
@@ -321,7 +335,8 @@ def extract_keywords(job_description: str, limit: int | None = 60) -> list[str]:
             i, run = run[1], run[1:]
             word = surfaces[i]
         if len(run) >= 2 and any(named(k) for k in run) and any(content(surfaces[k]) for k in run):
-            add(job_description[found[i].start(): found[j - 1].end()].strip(".-/"), 2, i)
+            number = _STANDARD_NUMBER.match(job_description, found[j - 1].end())  # "BS EN 60900"
+            add(job_description[found[i].start(): found[j - 1].end()].strip(".-/") + (number.group(0) if number else ""), 2, i)
             covered.update(surfaces[k].lower() for k in run)
             i = j
             continue
