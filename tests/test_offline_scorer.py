@@ -425,11 +425,10 @@ def test_each_criterions_model_reads_only_its_own_cues():
     rubric cues, the generic cues of empty talk, and, for a story's criteria, how much of it is a story; never on
     another criterion's reading (concrete detail's largest weights were the approach method's and the motivation
     fit's rule levels, and its card then moved for reasons it never names)."""
+    import importlib.util
     import json
 
     from mockint.scoring.offline import MODEL_FILE
-
-    import importlib.util
 
     script = Path(__file__).resolve().parents[1] / "scripts" / "fit_offline_scorer.py"
     spec = importlib.util.spec_from_file_location("fit_offline_scorer", script)

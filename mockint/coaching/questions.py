@@ -308,15 +308,14 @@ def extract_keywords(job_description: str, limit: int | None = 60) -> list[str]:
         word = surfaces[i]
         # A standard's code and number, an ordinal edition: "BS 7671", "ISO 9001", "18th Edition" (an electrician's
         # job description gave "BS" and "Edition")
-        joined = _STANDARD_NUMBER.match(job_description, found[i].end()) if word.isupper() and len(word) >= 2 else None
-        if joined is None and _ORDINAL.fullmatch(word) and i + 1 < len(found) and surfaces[i + 1][:1].isupper():
-            joined = re.compile(r" " + re.escape(surfaces[i + 1])).match(job_description, found[i].end())
-            if joined:
-                i += 1
-        if joined:
-            add(word + joined.group(0), 2, i)
+        number = _STANDARD_NUMBER.match(job_description, found[i].end()) if word.isupper() and len(word) >= 2 else None
+        edition = (not number and _ORDINAL.fullmatch(word) and i + 1 < len(found) and surfaces[i + 1][:1].isupper()
+                   and job_description[found[i].end():found[i + 1].start()] == " ")
+        if number or edition:
+            last = i + 1 if edition else i
+            add(word + (number.group(0) if number else " " + surfaces[last]), 2, last)
             covered.add(word.lower())
-            i += 1
+            i = last + 1
             continue
         # A run of capitalised words (with "of", "for", "&" inside): one name.
         j = i

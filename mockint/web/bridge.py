@@ -399,7 +399,7 @@ class PageRound:
 
     def unfinished_session(self) -> str | None:
         """The session this round ran, if it still has questions or answers left."""
-        left = self._left(self.events.session_id if self.events else None)
+        left = self._left(self.session_id)
         return left["session"] if left.get("unfinished") else None
 
     def _left(self, session_id: str | None) -> dict[str, Any]:
