@@ -68,6 +68,17 @@ class DeliveryMetrics(Model):
     hedges_per_100_words: float = 0.0
     long_pauses: list[Pause] = Field(default_factory=list, description=">= 1.5 s silences inside speech")
 
+    @property
+    def answer_seconds(self) -> float:
+        """How long the answer ran: from its first word (a silent start is the pause before answering) to its end."""
+        return max(0.0, self.total_seconds - (self.time_to_first_word or 0.0))
+
+
+def minutes_seconds(seconds: float) -> str:
+    """'3:05' for 185 s."""
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
 
 # --- questions -----------------------------------------------------------------------
 

@@ -128,6 +128,54 @@ def test_debrief_topics_enter_the_ledger_once_and_reopen_when_raised_again():
     assert ledger.entries[entry.id].status == "open" and ledger.entries[entry.id].reopened == 1
 
 
+def test_feedback_on_the_answers_as_a_whole_opens_the_criterion_it_names():
+    from mockint.coaching.weakness import feedback_readings
+
+    readings = feedback_readings(RUBRICS)
+    notes = ("My safety answer felt rehearsed\n"
+             "Feedback: answers lacked numbers\n"
+             "- never rambled, kept it short\n"  # negated: no feedback
+             "- Conflict question: I said all the right words but had no example\n")
+    debrief = parse_debrief(notes, BANK, feedback=readings)
+    assert {a.id: a.notes for a in debrief.feedback} == {
+        "specificity.quantified_impact": ["Feedback: answers lacked numbers"],
+        "specificity.real_example": ["Conflict question: I said all the right words but had no example"],
+    }
+    assert "Feedback: answers lacked numbers" not in debrief.notes  # read, so not listed as unread
+    assert parse_debrief("Feedback: answers lacked numbers\n", BANK, feedback=readings).empty is False
+
+    ledger = apply_debrief(Ledger(), debrief)
+    entry = ledger.entries["specificity.quantified_impact"]
+    assert (entry.kind, entry.status, entry.criteria) == ("criterion", "open", ["specificity.quantified_impact"])
+    assert entry.to_weak_area().summary() == "round-one feedback: Feedback: answers lacked numbers"
+    assert apply_debrief(ledger, parse_debrief(notes, BANK, feedback=readings)) == ledger  # imported once
+
+    # Practice answers are judged on the criterion itself: a weak one keeps it open, passes on new questions in a
+    # later round resolve it.
+    limit = next(c.weak_below for r in RUBRICS for c in r.criteria if f"{r.id}.{c.id}" == entry.id)
+    ledger = record_round(ledger, make_session([make_answer("a01", "q1", {entry.id: limit - 1})]), RUBRICS)
+    assert ledger.entries[entry.id].status == "open"
+    assert ledger.entries[entry.id].history[-1].outcome == "weak"
+    later = make_session([make_answer("a01", "q2"), make_answer("a02", "q3")], session_id="20261203-120000-0002")
+    ledger = record_round(ledger, later, RUBRICS)
+    assert ledger.entries[entry.id].status == "resolved"
+
+
+def test_what_the_employer_wanted_more_on_went_badly_and_the_feedback_label_names_no_topic():
+    from mockint.coaching.weakness import feedback_readings
+
+    notes = ("- Feedback from the recruiter: strong on customer empathy, but they wanted more on how I'd handle an "
+             "underperformer.\n"
+             "- I fumbled the question on forecasting renewals - didn't have numbers.\n")
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(RUBRICS))
+    topics = {t.name: t for t in debrief.topics}
+    assert "Feedback from the recruiter" not in topics  # trial 9: "came up, went fine"
+    assert topics["customer empathy"].went_well and not topics["customer empathy"].concern
+    assert any("underperformer" in name and t.went_badly for name, t in topics.items())
+    assert topics["forecasting renewals"].went_badly
+    assert [a.id for a in debrief.feedback] == ["specificity.quantified_impact"]
+
+
 def test_debrief_concerns_become_planned_probe_questions():
     ledger = apply_debrief(Ledger(), parse_debrief(MESSY_NOTES, BANK))
     areas = current_weak_areas(ledger, None, RUBRICS)
@@ -280,8 +328,13 @@ def test_doubtful_readings_are_shown_and_asked_about(run_cli, tmp_path, mockint_
     assert "from: Biggest failure: ok but too long" in result.err
     assert "? leaving: came up, went fine  (a question, not a topic: name the topic)" in result.err
     entries = _ledger(mockint_home).entries
-    assert set(entries) == {"topic.conflict_peer", "topic.biggest_failure", "topic.disagreement_manager"}
+    # "rambled" and "too long" are the answers' length, "no result" the result: weak areas of every answer.
+    assert set(entries) == {"topic.conflict_peer", "topic.biggest_failure", "topic.disagreement_manager",
+                            "delivery.length", "star.result"}
     assert entries["topic.disagreement_manager"].name == "disagreement with my manager"
+    assert entries["delivery.length"].evidence[0].quotes == [
+        "Conflict with a peer - rambled, no result", "Biggest failure: ok but too long",
+        "Tell me about a time you disagreed with your manager - rambled"]
 
 
 def test_with_yes_or_no_one_to_answer_only_what_is_sure_is_kept(run_cli, tmp_path, mockint_home, monkeypatch):
@@ -303,7 +356,8 @@ def test_with_yes_or_no_one_to_answer_only_what_is_sure_is_kept(run_cli, tmp_pat
     assert result.code == 0, result
     assert "no answer: keeping only what mockint is sure of" in result.err
     assert "Left out (not sure): Biggest failure" in result.out
-    assert set(_ledger(mockint_home).entries) == {"topic.idempotency_keys"}
+    # The topic is left out, but "too long" is sure: the answers' length is a weak area either way.
+    assert set(_ledger(mockint_home).entries) == {"topic.idempotency_keys", "delivery.length"}
 
 
 TRIAL4_NOTES = """Round one - Head of Science, Greenfield Academy, 14 Nov

@@ -303,6 +303,19 @@ def test_delivery_view():
     assert d.long_pauses == 3 and d.longest_pause == 2.2
     assert d.filler_count == 3 and d.top_fillers[0] == "like x1"  # ties sorted by name
     assert d.talk_share == pytest.approx((16.0 - 1.6 - 2.2 - 1.7) / 16.0, abs=1e-3)
+    assert d.too_long is None
+
+
+def test_an_answer_past_three_minutes_is_called_long_in_both_formats():
+    from mockint.reporting.render import render_session
+
+    session = fixture_session()
+    answer = session.rounds[0].answers[0]
+    answer.delivery = delivery(560, 222.0, {"um": 2}, [(30.0, 31.6)])
+    for fmt in ("md", "html"):
+        assert "3:42 long (aim for about 2:00, at most 3:00)" in render_session(session, analyse(session), fmt)
+    answer.delivery = delivery(400, 170.0, {"um": 2}, [(30.0, 31.6)])
+    assert " long (aim" not in render_session(session, analyse(session), "md")
 
 
 # --- prep --------------------------------------------------------------------------------

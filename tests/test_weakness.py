@@ -102,14 +102,17 @@ def make_session(*rounds: list[Answer], session_id: str = "20250106-090000-abcd"
     return session
 
 
-def delivery(*, per100: float = 1.0, wpm: float = 140.0, pauses: int = 0, words: int = 120) -> DeliveryMetrics:
+def delivery(
+    *, per100: float = 1.0, wpm: float = 140.0, pauses: int = 0, words: int = 120, seconds: float = 60.0,
+    first_word: float = 1.0,
+) -> DeliveryMetrics:
     fillers = {"um": max(0, round(per100 * words / 100))}
     return DeliveryMetrics(
         word_count=words,
-        total_seconds=60.0,
-        speaking_seconds=55.0,
+        total_seconds=seconds,
+        speaking_seconds=seconds - 5.0,
         words_per_minute=wpm,
-        time_to_first_word=1.0,
+        time_to_first_word=first_word,
         fillers=fillers,
         filler_count=fillers["um"],
         fillers_per_100_words=per100,
@@ -185,6 +188,24 @@ def test_delivery_metrics_become_weak_areas():
     # 7.5 per 100 is further over the limit than 5.0
     fillers = areas["delivery.fillers"]
     assert fillers.evidence[0].score == 7.5 and fillers.severity > 0
+    assert "delivery.length" not in areas  # a minute each
+
+
+def test_answers_past_three_minutes_are_a_length_habit_timed_from_the_first_word():
+    answers = [
+        make_answer("a01", "q1", delivery=delivery(seconds=221.0)),
+        make_answer("a02", "q2", delivery=delivery(seconds=190.0, first_word=2.0)),
+        # 3:15 of recording, but the first 20 s before a word is thinking time, not answer.
+        make_answer("a03", "q3", delivery=delivery(seconds=195.0, first_word=20.0)),
+    ]
+    areas = {a.id: a for a in find_weak_areas(answers, RUBRICS)}
+    length = areas["delivery.length"]
+    assert (length.count, length.total) == (2, 3) and length.kind == "delivery"
+    assert [e.answer_id for e in length.evidence] == ["a01", "a02"]
+    assert length.evidence[0].detail.startswith("3:40 long")  # 221 s less the first second of silence
+    assert length.severity > 0 and "two minutes" in length.advice
+    # One long answer is no habit yet.
+    assert "delivery.length" not in {a.id for a in find_weak_areas(answers[:1], RUBRICS)}
 
 
 # --- the ledger -------------------------------------------------------------------------

@@ -38,13 +38,15 @@ def debrief_cmd(
     from mockint.coaching.debrief import apply_debrief, parse_debrief
     from mockint.coaching.ledger import load_ledger, save_ledger
     from mockint.coaching.questions import load_bank
+    from mockint.coaching.weakness import feedback_readings
     from mockint.errors import DataFileError
+    from mockint.scoring.rubrics import load_rubrics
     from mockint.userfiles import read_user_text
 
     cfg = settings()
     text = read_user_text(notes_file, "notes file")
     bank = load_bank()
-    debrief = parse_debrief(text, bank, source=str(notes_file))
+    debrief = parse_debrief(text, bank, source=str(notes_file), feedback=feedback_readings(load_rubrics()))
     if debrief.empty:
         raise DataFileError(
             f"{notes_file}: found no topics or questions in these notes",
@@ -67,7 +69,7 @@ def debrief_cmd(
     debrief = debrief.keeping(kept)
 
     updated = apply_debrief(ledger, debrief)
-    added = [t for t in debrief.concerns if t.id in updated.entries and t.id not in ledger.entries] if already else []
+    added = [t for t in [*debrief.concerns, *debrief.feedback] if t.id in updated.entries and t.id not in ledger.entries] if already else []
     changed = updated != ledger
     if changed:
         save_ledger(updated, cfg.paths.ledger_file)
@@ -141,12 +143,14 @@ def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | Non
     from rich.table import Table
 
     concerns = debrief.concerns
-    if concerns:
+    if concerns or debrief.feedback:
         table = Table(title="Employer concerns (now weak areas)", title_justify="left")
         for col in ("area", "why", "competencies"):
             table.add_column(col, overflow="fold")
         for t in concerns:
             table.add_row(escape(t.name), _how(t), ", ".join(bank.competency_name(c) for c in t.competencies) or "-")
+        for area in debrief.feedback:  # "answers lacked numbers": the criterion itself, in every answer
+            table.add_row(escape(area.name), escape(f"round-one feedback: {area.notes[0]}"), "every answer")
         console.print(table)
     else:
         console.print("No weak areas in these notes: nothing they kept coming back to, nothing that went badly.")

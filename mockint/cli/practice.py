@@ -16,6 +16,7 @@ from typing import Any
 import typer
 
 from mockint.cli.app import KeepsOptionOrder, app, check_choice, console, err_console, settings, store, typed_in_order
+from mockint.records import minutes_seconds
 
 STOP_NAMES = {
     "enter": "you pressed Enter",
@@ -63,7 +64,7 @@ def _meter(level_db: float, width: int = 24) -> str:
 
 
 def _mmss(seconds: float) -> str:
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+    return minutes_seconds(int(seconds))  # a countdown shows the whole seconds left, not rounded up
 
 
 class ConsoleEvents:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -35,7 +36,9 @@ from pydantic import Field
 
 from mockint.coaching import phrases
 from mockint.coaching.questions import QuestionBank, tokens
-from mockint.coaching.weakness import Ledger, LedgerEntry, LedgerEvent, WeakEvidence
+from mockint.coaching.weakness import (
+    MAX_EVIDENCE, ROUND_ONE, AreaKind, FeedbackReading, Ledger, LedgerEntry, LedgerEvent, WeakEvidence,
+)
 from mockint.records import Model, utc_now
 from mockint.scoring.kinds import classify_topic, topic_words
 
@@ -137,6 +140,11 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:unconvinced|unsure|sceptical|skeptical|doubtful|dubious|worried|concerned|unimpressed|not sure)"
                 r"\s+(?:about|by|with|on|of|over|around)"),
         ("bad", r"(?:a\s+)?(?:bit of a|real|total|complete)\s+(?:mess|disaster|car crash|shambles)\s+(?:on|with|over)"),
+        # What the employer missed: "they wanted more on how I'd handle an underperformer" (a recruiter's feedback, trial 9:
+        # read as a topic "Feedback from the recruiter" that went fine)
+        ("bad", r"(?:wanted|needed|expected|would\s+have\s+liked|were\s+looking\s+for|was\s+looking\s+for)\s+"
+                r"(?:a\s+lot\s+|a\s+bit\s+|much\s+|a\s+little\s+)?more\s+(?:detail\s+|depth\s+|evidence\s+|examples\s+)?"
+                r"(?:on|about|of|around|from\s+me\s+on)"),
         # Something left out of an answer: did the answer go badly? The CLI asks.
         ("regret", r"should\s+have\s+(?:mentioned|said|talked about|brought up|explained)|forgot(?:\s+to\s+mention)?|"
                    r"(?:didn'?t|did not)\s+mention|wish\s+i\s+had\s+(?:mentioned|said)"),
@@ -165,7 +173,8 @@ _SUMMARY_LABEL = re.compile(r"^(?:gut(?:\s+feel(?:ing)?)?|overall|summary|in sum
                             r"verdict|feeling|takeaways?|reflection|self[- ]assessment|"
                             # what the employer wrote back: its content is the verdicts ("Feedback email: answers lacked
                             # numbers, and your safety answer felt rehearsed" was one topic, "Feedback email")
-                            r"(?:their |the |recruiter'?s? |hr |employer'?s? |written )?feedback(?:\s+(?:email|e-mail|call|note|letter))?)$", re.I)
+                            r"(?:their |the |recruiter'?s? |hr |employer'?s? |written )?feedback(?:\s+(?:email|e-mail|call|note|letter))?"
+                            r"(?:\s+(?:from|via)\s+(?:the\s+|my\s+|their\s+)?(?:recruiter|agency|hr|hiring manager|panel|interviewers?|employer))?)$", re.I)
 _PART_WHERE = re.compile(r"^(?:the\s+)?(?:part|bit|moment|point|time|section)\s+(?:where|when)\s+(.+)$", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
 _OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
@@ -214,6 +223,17 @@ class DebriefTopic(Model):
         return self.reason != "discussed"
 
 
+class FeedbackArea(Model):
+    """A criterion or delivery habit the round-one feedback names ("answers lacked numbers", "rambled"):
+    a weak area like the criterion's own, not a topic."""
+
+    id: str = Field(description="the criterion ('specificity.quantified_impact') or habit ('delivery.length')")
+    kind: AreaKind
+    name: str
+    advice: str = ""
+    notes: list[str] = Field(default_factory=list, description="the note lines that say it, verbatim")
+
+
 class Debrief(Model):
     source: str | None = None
     digest: str = Field(description="sha256 of the notes: notes imported before are known (a re-run adds only concerns not yet in the ledger)")
@@ -222,10 +242,13 @@ class Debrief(Model):
     topics: list[DebriefTopic] = Field(default_factory=list, description="concerns first, most-probed first; then discussed")
     fell_flat: list[str] = Field(default_factory=list, description="the lines of answers that went badly, as written")
     notes: list[str] = Field(default_factory=list, description="lines that name no topic")
+    feedback: list[FeedbackArea] = Field(
+        default_factory=list, description="criteria and delivery habits the notes' feedback names, as weak areas"
+    )
 
     @property
     def empty(self) -> bool:
-        return not (self.questions_asked or self.topics)
+        return not (self.questions_asked or self.topics or self.feedback)
 
     @property
     def concerns(self) -> list[DebriefTopic]:
@@ -279,8 +302,11 @@ class _Reading:
     notes: list[str] = field(default_factory=list)
 
 
-def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -> Debrief:
-    """Topics (with how they went and how often they came up) and questions asked, from free-text notes."""
+def parse_debrief(
+    text: str, bank: QuestionBank, *, source: str | None = None, feedback: Sequence[FeedbackReading] = (),
+) -> Debrief:
+    """Topics (with how they went and how often they came up) and questions asked, from free-text notes;
+    and the criteria and habits its feedback names, by `feedback` (weakness.feedback_readings)."""
     reading = _Reading()
     section: Section = "none"
     pending = _logical_lines(text)
@@ -307,14 +333,30 @@ def parse_debrief(text: str, bank: QuestionBank, *, source: str | None = None) -
         _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading, summary=summary)
     topics = _merge(reading.drafts, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
+    areas = _feedback_areas([line for line, _ in _logical_lines(text)], feedback)
+    said = {line for area in areas for line in area.notes}
     return Debrief(
         source=source,
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         questions_asked=list(dict.fromkeys(reading.questions)),
         topics=_ordered(topics),
         fell_flat=list(dict.fromkeys(d.line for d in reading.drafts if d.verdict == "bad")),
-        notes=reading.notes,
+        notes=[n for n in reading.notes if not any(n in line for line in said)],
+        feedback=areas,
     )
+
+
+def _feedback_areas(lines: list[str], readings: Sequence[FeedbackReading]) -> list[FeedbackArea]:
+    """Each reading whose phrases a line says ("Feedback: answers lacked numbers"), with those lines.
+    A negated phrase ("never rambled", "didn't lack numbers") is no feedback."""
+    out = []
+    for reading in readings:
+        said = re.compile(r"(?<![\w'])(?<!not )(?<!never )(?<!n't )(?:" + "|".join(
+            r"\s+".join(map(re.escape, phrase.split())) for phrase in reading.phrases) + r")(?![\w'])", re.I)
+        notes = [line for line in lines if said.search(line)]
+        if notes:
+            out.append(FeedbackArea(id=reading.id, kind=reading.kind, name=reading.name, advice=reading.advice, notes=notes))
+    return out
 
 
 # --- lines and headings -------------------------------------------------------------------
@@ -405,6 +447,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     item = _MARKER.sub("", item)
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
+    label, colon, said = item.partition(": ")
+    if colon and said.strip() and _SUMMARY_LABEL.match(label.strip()):
+        item, summary = said.strip(), True  # "Feedback from the recruiter: strong on X, but they wanted more on Y"
     head, comment = _split_comment(item)
     if comment and phrases.verdict(comment) == "none" and phrases.noun_phrase(head) is None and _cue(head) is None:
         head, comment = _split_comment(comment)  # "with hiring mgr: conversation about ..." - a label
@@ -818,11 +863,19 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
     ledger = ledger.model_copy(deep=True)
     before = next((d for d in ledger.debriefs if d.get("digest") == debrief.digest), None)
     concerns = debrief.concerns
+    feedback = debrief.feedback
     if before is not None:
         concerns = [t for t in concerns if t.id not in ledger.entries]
-        if not concerns:
+        feedback = [f for f in feedback if f.id not in ledger.entries]
+        if not (concerns or feedback):
             return ledger
     at = debrief.imported_at
+    for area in feedback:
+        _open(ledger, area.id, kind=area.kind, name=area.name, advice=area.advice,
+              criteria=[area.id] if area.kind == "criterion" else [], at=at, count=1,
+              severity=0.5, evidence=WeakEvidence(
+                  answer_id=ROUND_ONE, question_id="debrief", question="", score=1.0, threshold=1.0,
+                  quotes=area.notes[:3], detail=area.notes[0]))
     for topic in concerns:  # a topic that went fine is no weak area
         why = {
             "probed": f"interviewers came back to it {topic.mentions} times"
@@ -831,7 +884,7 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
             "fell_flat": "an answer that fell flat in round one",
         }[topic.reason]
         evidence = WeakEvidence(
-            answer_id="round1",
+            answer_id=ROUND_ONE,
             question_id="debrief",
             question=next((n for n in topic.notes if n.rstrip().endswith("?")), topic.notes[0] if topic.notes else ""),
             score=float(topic.mentions),
@@ -839,26 +892,12 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
             quotes=topic.notes[:3],
             detail=why,
         )
-        entry = ledger.entries.get(topic.id)
-        note = "imported from round-one notes"
-        if entry is None:
-            entry = LedgerEntry(
-                id=topic.id, kind="debrief", name=topic.name, source="debrief", competencies=topic.competencies,
-                advice=_debrief_advice(topic), opened_at=at, updated_at=at,
-            )
-            ledger.entries[topic.id] = entry
-        elif entry.status == "resolved":
-            entry.reopened += 1
-            note = "reopened: raised again in interview notes"
-        entry.status = "open"
-        entry.passes = []
-        entry.count = topic.mentions
-        entry.severity = min(1.0, topic.mentions / 4.0) if topic.reason != "fell_flat" else 0.5
-        entry.evidence = [evidence, *[e for e in entry.evidence if e.answer_id != "round1"]][:6]
-        entry.updated_at = at
-        entry.history.append(LedgerEvent(at=at, outcome="imported", score=float(topic.mentions), status_after="open", note=note))
+        _open(ledger, topic.id, kind="debrief", name=topic.name, advice=_debrief_advice(topic), criteria=[],
+              competencies=topic.competencies, at=at, count=topic.mentions,
+              severity=min(1.0, topic.mentions / 4.0) if topic.reason != "fell_flat" else 0.5, evidence=evidence)
     if before is not None:
         before["topics"] = [*before.get("topics", []), *(t.id for t in concerns)]
+        before["feedback"] = [*before.get("feedback", []), *(f.id for f in feedback)]
         return ledger
     ledger.debriefs.append(
         {
@@ -868,9 +907,35 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
             "questions_asked": debrief.questions_asked,
             "fell_flat": debrief.fell_flat,
             "topics": [t.id for t in debrief.concerns],
+            "feedback": [f.id for f in debrief.feedback],
         }
     )
     return ledger
+
+
+def _open(
+    ledger: Ledger, area_id: str, *, kind: AreaKind, name: str, advice: str, criteria: list[str], at: datetime,
+    count: int, severity: float, evidence: WeakEvidence, competencies: Sequence[str] = (),
+) -> None:
+    """Open the area in the ledger from round-one notes (a resolved one reopens), its round-one evidence first."""
+    entry = ledger.entries.get(area_id)
+    note = "imported from round-one notes"
+    if entry is None:
+        entry = LedgerEntry(
+            id=area_id, kind=kind, name=name, source="debrief", competencies=list(competencies), criteria=criteria,
+            advice=advice, opened_at=at, updated_at=at,
+        )
+        ledger.entries[area_id] = entry
+    elif entry.status == "resolved":
+        entry.reopened += 1
+        note = "reopened: raised again in interview notes"
+    entry.status = "open"
+    entry.passes = []
+    entry.count = max(count, entry.count) if kind != "debrief" else count
+    entry.severity = max(severity, entry.severity) if kind != "debrief" else severity
+    entry.evidence = [evidence, *[e for e in entry.evidence if e.answer_id != ROUND_ONE]][:MAX_EVIDENCE]
+    entry.updated_at = at
+    entry.history.append(LedgerEvent(at=at, outcome="imported", score=evidence.score, status_after="open", note=note))
 
 
 def _debrief_advice(topic: DebriefTopic) -> str:

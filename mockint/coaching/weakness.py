@@ -32,7 +32,7 @@ from typing import Literal, NamedTuple
 from pydantic import Field
 
 from mockint.coaching.retold import retellings
-from mockint.records import CriterionScore, DeliveryMetrics, Model, QuestionRef
+from mockint.records import CriterionScore, DeliveryMetrics, Model, QuestionRef, minutes_seconds
 from mockint.scoring import story_not_reasons
 from mockint.scoring.card import applicable_keys, criterion_words
 from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key, load_overall_formula
@@ -46,6 +46,8 @@ CONCERN_PASS_OVERALL = 60.0
 # A criterion with no rubric definition at hand is weak below this (scores are 0..4).
 DEFAULT_WEAK_BELOW = 2
 MAX_EVIDENCE = 6
+# The answer id of evidence from round-one notes (mockint debrief): there is no answer of the candidate's to point at.
+ROUND_ONE = "round1"
 
 AreaKind = Literal["criterion", "delivery", "debrief"]
 # Ledger outcomes of a passing answer that does not count towards resolving the area.
@@ -61,6 +63,10 @@ PACE_WPM = (110.0, 170.0)
 LONG_PAUSES_MAX = 2
 # Pace over a handful of words is noise, not a habit.
 PACE_MIN_WORDS = 25
+# From the first word to the end of the answer. Coaches give a behavioural story about two minutes; past three the
+# interviewer has lost the thread (trial 8: a 1:41 ramble with its point at 0:47 was never called long, and only
+# `--answer-seconds` timed answers at all). A habit like the others: weak in two answers of a round.
+ANSWER_SECONDS_MAX = 180.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,7 @@ class DeliveryCheck:
     advice: str
     followup: str
     followup_criteria: tuple[str, ...]
+    round_one_feedback: tuple[str, ...] = ()  # what round-one feedback that names the habit says (Criterion.round_one_feedback)
 
 
 DELIVERY_CHECKS = {
@@ -83,6 +90,7 @@ DELIVERY_CHECKS = {
         f"Pause silently instead of 'um', 'like', 'you know' - aim for under {FILLERS_PER_100_MAX:g} per 100 words.",
         'Tell me that story again in three short parts - situation, what you did, the result - pausing instead of saying "{filler}": "{quote}"',
         ("star.situation", "star.action", "star.result"),
+        ("too many ums", "lot of ums", "filler words", "saying um", "said um"),
     ),
     "delivery.pace": DeliveryCheck(
         "delivery.pace",
@@ -90,6 +98,7 @@ DELIVERY_CHECKS = {
         f"Aim for {PACE_WPM[0]:.0f}-{PACE_WPM[1]:.0f} words a minute: slow down on numbers, speed up on background.",
         'Take me back to the moment you said "{quote}". Tell it again at an easy pace, landing on the result.',
         ("star.result",),
+        ("spoke too fast", "talked too fast", "spoke too quickly", "talked too quickly", "speak more slowly"),
     ),
     "delivery.pauses": DeliveryCheck(
         "delivery.pauses",
@@ -97,6 +106,16 @@ DELIVERY_CHECKS = {
         "Rehearse the story's outline (situation, action, result) so you do not stall mid-answer.",
         'You said "{quote}". Give me the outline of that story first in one sentence, then the details.',
         ("star.situation", "star.action", "star.result"),
+    ),
+    "delivery.length": DeliveryCheck(
+        "delivery.length",
+        "Answer length",
+        f"Land each answer in about two minutes, never past {ANSWER_SECONDS_MAX / 60:.0f}: one sentence of context, then "
+        "what you did and the result; cut the background the question did not ask for.",
+        'You said "{quote}". Tell me that again in under two minutes: one sentence of context, then what you did and the result.',
+        ("star.situation", "star.action", "star.result"),
+        ("too long", "long-winded", "long winded", "rambled", "rambling", "waffled", "waffling", "more concise",
+         "be concise", "more succinct", "went on too long"),
     ),
 }
 
@@ -127,6 +146,13 @@ def delivery_shortfalls(metrics: DeliveryMetrics) -> dict[str, tuple[float, floa
             float(pauses),
             min(1.0, (pauses - LONG_PAUSES_MAX) / 4.0),
             f"{pauses} long pauses, longest {longest:.1f} s",
+        )
+    seconds = metrics.answer_seconds
+    if seconds > ANSWER_SECONDS_MAX:
+        out["delivery.length"] = (
+            seconds,
+            min(1.0, (seconds - ANSWER_SECONDS_MAX) / ANSWER_SECONDS_MAX),
+            f"{minutes_seconds(seconds)} long (aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)})",
         )
     return out
 
@@ -172,6 +198,8 @@ class WeakArea(Model):
         if self.kind == "debrief":
             detail = self.evidence[0].detail if self.evidence else ""
             return f"round-one concern ({detail})" if detail else "round-one concern"
+        if self.evidence and all(e.answer_id == ROUND_ONE for e in self.evidence):
+            return f"round-one feedback: {self.evidence[0].detail}"
         shown = self.evidence[:4]
         # Answer ids restart in every session: when the evidence spans sessions, say which.
         several = len({e.session_id for e in shown}) > 1
@@ -287,6 +315,8 @@ def _delivery_limit(area_id: str, value: float) -> float:
         return FILLERS_PER_100_MAX
     if area_id == "delivery.pauses":
         return float(LONG_PAUSES_MAX)
+    if area_id == "delivery.length":
+        return ANSWER_SECONDS_MAX
     return PACE_WPM[0] if value < PACE_WPM[0] else PACE_WPM[1]
 
 
@@ -344,6 +374,30 @@ def find_weak_areas(
             )
         )
     return sorted(areas, key=rank_key)
+
+
+@dataclass(frozen=True)
+class FeedbackReading:
+    """A weak area as round-one feedback names it: "answers lacked numbers" is Quantified impact."""
+
+    id: str
+    kind: AreaKind
+    name: str
+    advice: str
+    phrases: tuple[str, ...]
+
+
+def feedback_readings(rubrics: Sequence[Rubric]) -> list[FeedbackReading]:
+    """Every criterion and delivery habit with the words round-one feedback uses for it (rubrics/*.yaml:
+    round_one_feedback; DELIVERY_CHECKS)."""
+    index = criteria_by_key(rubrics)
+    said = {key: tuple(c.round_one_feedback) for key, (_, c) in index.items()}
+    said |= {key: check.round_one_feedback for key, check in DELIVERY_CHECKS.items()}
+    return [
+        FeedbackReading(key, "delivery" if key in DELIVERY_CHECKS else "criterion", _area_name(key, index),
+                        _area_advice(key, index), phrases)
+        for key, phrases in said.items() if phrases
+    ]
 
 
 def _area_name(area_id: str, index: RubricIndex) -> str:

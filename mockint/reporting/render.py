@@ -26,6 +26,7 @@ from mockint.reporting.analysis import (
     SessionAnalysis,
     progress_charts,
 )
+from mockint.records import minutes_seconds
 from mockint.session import Session
 
 Format = Literal["md", "html", "json"]
@@ -61,10 +62,7 @@ def md_escape(value: object) -> str:
 
 
 def _fmt_seconds(value: float | None) -> str:
-    if value is None:
-        return "-"
-    minutes, seconds = divmod(int(round(value)), 60)
-    return f"{minutes}:{seconds:02d}"
+    return "-" if value is None else minutes_seconds(value)
 
 
 def _fmt_num(value: float | None, digits: int = 1) -> str:

@@ -191,6 +191,11 @@ class Criterion(_Strict):
         "that tells one; false when it asks for a story or how the answer fits the question",
     )
     proof: str | None = Field(default=None, description="what to bring to round two when this criterion is weak")
+    round_one_feedback: list[str] = Field(
+        default_factory=list,
+        description="lower-case phrases of an employer's feedback or the candidate's notes that name this weakness in "
+        "round one ('lacked numbers'): `mockint debrief` opens the criterion as a weak area (coaching/debrief.py)",
+    )
     offline_caveat: str | None = Field(
         default=None, description="shown with the score wherever its level is the offline cues' own: what they cannot check"
     )

@@ -361,6 +361,7 @@
       article.appendChild(el("p", { class: "delivery muted" },
         `${Math.round(d.words_per_minute)} words/min · ${d.filler_count} fillers${fillers} · ${d.long_pauses} long pauses · ` +
         `talk time ${mmss(d.speaking_seconds)} of ${mmss(d.total_seconds)}`));
+      if (d.too_long) article.appendChild(el("p", { class: "warn" }, d.too_long));
     }
     return article;
   }
