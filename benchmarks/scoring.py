@@ -5,6 +5,7 @@
     python benchmarks/scoring.py --json out.json
     python benchmarks/scoring.py --batch 2       # only the second batch (writers 4-5, graders C-D; ids b-...)
     python benchmarks/scoring.py --batch 3       # only the third (writers 12-13, graders I-J; ids c-...)
+    python benchmarks/scoring.py --batch 4       # only the fourth (writers 14-15, graders K-L; ids d-...)
 
 Data: benchmarks/data/scoring_corpus.yaml (who wrote and graded it, and how, is in its header).
 Everything is computed in this run, baselines included:
@@ -83,7 +84,7 @@ def baselines(item: dict) -> dict[str, float]:
 
 
 # Batches of the corpus by id prefix: each batch had its own writers and graders (the corpus header says who).
-BATCHES = {"1": "a-", "2": "b-", "3": "c-"}
+BATCHES = {"1": "a-", "2": "b-", "3": "c-", "4": "d-"}
 
 
 def run(split: str, batch: str = "all") -> dict:

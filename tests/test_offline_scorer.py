@@ -182,11 +182,28 @@ def test_every_cited_quote_is_real_and_verified(scored):
                 assert c.evidence, (r["id"], c.key)
 
 
+def test_cards_carry_the_build_of_the_scorer_that_made_them(tmp_path, monkeypatch):
+    """A refit of the fitted weights (or any change to the scorer's code) changes the stamp on new cards."""
+    from mockint.scoring import offline
+
+    card = OfflineScorer().score("Tell me about a time you fixed a process.", Transcript(text="I fixed it.", duration=0.0),
+                                 load_rubrics(["star", "specificity"]))
+    assert re.fullmatch(r"build [0-9a-f]{8}", card.model)
+    refit = tmp_path / "offline_model.json"
+    refit.write_text(offline.MODEL_FILE.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # any change to the file
+    monkeypatch.setattr(offline, "MODEL_FILE", refit)
+    offline.offline_build.cache_clear()
+    try:
+        assert offline.offline_build() != card.model
+    finally:
+        offline.offline_build.cache_clear()
+
+
 def test_labelled_and_deterministic(scored):
     r = scored[0]
     again = OfflineScorer().score(r["question"], Transcript(text=r["text"], duration=0.0), load_rubrics(["star", "specificity"]))
     assert again.model_dump(exclude={"created_at"}) == r["card"].model_dump(exclude={"created_at"})
-    assert r["card"].scorer == "offline" and r["card"].model is None
+    assert r["card"].scorer == "offline"
     assert all(len(c.feedback.splitlines()) == 1 and c.feedback for c in r["card"].criteria)
     # Advice only for criteria below the strong level (3 of 4); none when every criterion is there.
     below_strong = [c for c in r["card"].criteria if c.applies and c.score < 3]

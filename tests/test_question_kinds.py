@@ -159,6 +159,25 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     assert classify(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # A customer success lead's trial: each knowledge question was read as "tell me about a time", and a good answer to
+    # "What goes into a customer health score?" scored 14 for having no past story (80 judged as technical).
+    ("What goes into a customer health score?", "technical"),
+    ("How would you build a customer health score?", "technical"),
+    ("What makes a good QBR?", "technical"),
+    ("Explain churn rate versus revenue churn.", "technical"),
+    ("Under Incoterms 2020, what's the practical difference between FOB and FCA, and which would you advise?", "technical"),
+    # ... and the candidate's own difference, reasons and stories keep their kinds
+    ("What's the difference between you and the other candidates?", "motivation"),
+    ("Can you explain why you left your last job?", "motivation"),
+    ("Explain a time you had to change plans.", "behavioural"),
+    ("What makes you a good fit for this team?", "motivation"),
+    ("How do you build a good relationship with a new client?", "approach"),
+])
+def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
+    assert classify(question) == kind
+
+
 # Bank questions whose wording the patterns read as another kind than their category's (unchanged
 # by the knowledge patterns; the bank's own kind is what they are judged on).
 BANK_WORDING_DIFFERS = {"beh.criticism": "approach", "beh.prioritise_deadlines": "approach"}
@@ -166,6 +185,10 @@ BANK_WORDING_DIFFERS = {"beh.criticism": "approach", "beh.prioritise_deadlines":
 DEV_DIFFERS = {
     "Your latest stock count shows shrink at double the budget. How would you investigate it?": "situational",
     "How do you build a construction programme and identify the critical path, and how do you keep it up to date?": "approach",
+    # Batch 4: a professional's method asked as "how would you manage" (the situational form), and one's own checks
+    # asked as "what checks do you run" (the knowledge form); the graders read them as technical and approach.
+    "How would you manage exposure to demurrage and detention charges across the import book?": "situational",
+    "What checks do you run before you sign off your own work, and what would each one catch?": "technical",
 }
 
 

@@ -41,7 +41,7 @@ def test_score_text_json_shape(run_cli, tmp_path):
                              "if that is wrong, name it with --kind (behavioural, motivation, situational, approach, technical)."]
     assert data["source"] == {"kind": "text", "path": str(tmp_path / "answer.txt")}
     card = data["scorecard"]
-    assert card["scorer"] == "offline" and card["model"] is None
+    assert card["scorer"] == "offline" and card["model"].startswith("build ")
     assert len(card["criteria"]) == 9 and card["band"] in {"strong", "solid", "developing", "weak"}
     result = next(c for c in card["criteria"] if c["rubric"] == "star" and c["criterion"] == "result")
     assert result["score"] >= 3 and result["max_score"] == 4

@@ -91,7 +91,10 @@ STORIES = [
     (
         "hotel front office manager",
         "Tell me about a time you turned around customer satisfaction.",
-        "When I became front office manager at a hundred and sixty room hotel in York in twenty twenty-one, our "
+        # "at a one hundred and sixty room hotel": "at a hundred and sixty room hotel" reads as "at 160 room hotel" (the
+        # "a" is the number's), one word short of the digits' "at a 160 room hotel", and the stories differed by more
+        # than their numbers (a refit's cut point fell between them)
+        "When I became front office manager at a one hundred and sixty room hotel in York in twenty twenty-one, our "
         "guest review score was seven point two out of ten and we had thirty-one complaints a month about check-in "
         "queues. My brief was to get the score above eight point five within the year. I looked at when the queues "
         "happened, which was between three and five in the afternoon, so I moved two receptionists' breaks out of "

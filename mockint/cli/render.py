@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mockint.cli.app import console
+from mockint.records import minutes_seconds
 
 
 # Said instead of "nothing major" where a criterion's level is the offline cues' and they cannot check its
@@ -31,7 +32,7 @@ def you_said(transcript) -> str:
 
 def scorer_label(card) -> str:
     if card.scorer == "offline":
-        return "offline scorer (rule-based, no LLM)"
+        return f"offline scorer (rule-based, no LLM{'; ' + card.model if card.model else ''})"
     label = f"LLM scorer ({card.model or 'unknown model'}, prompt {card.prompt_version or '-'})"
     return f"{label}, checked against the {card.checked_by}" if card.checked_by else label
 
@@ -119,10 +120,14 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
 
 
 def delivery_line(d) -> str:
+    from mockint.coaching.weakness import delivery_shortfalls
+
     first = f", first word after {d.time_to_first_word:.1f} s" if d.time_to_first_word is not None else ""
     fillers = ", ".join(f"{k} ×{v}" for k, v in sorted(d.fillers.items(), key=lambda kv: -kv[1])[:3])
+    too_long = delivery_shortfalls(d).get("delivery.length")
+    length = f"[yellow]{too_long[2]}[/]" if too_long else f"{minutes_seconds(d.answer_seconds)} long"
     return (
-        f"[bold]Delivery:[/] {d.words_per_minute:.0f} words/min, {d.filler_count} fillers"
+        f"[bold]Delivery:[/] {length}, {d.words_per_minute:.0f} words/min, {d.filler_count} fillers"
         + (f" ({fillers}; {d.fillers_per_100_words:.1f} per 100 words)" if fillers else "")
         + f", {len(d.long_pauses)} long pauses{first}"
     )

@@ -48,6 +48,7 @@ result goes through the same card.build_scorecard as the LLM's.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import re
@@ -182,7 +183,9 @@ RESPONSIBILITY_GIVEN = (
 PERSONAL_TASK = re.compile(
     r"\b(i was (responsible|in charge|asked|tasked|the one|the lead|the owner|the (\w+ )?(lead|owner|manager|"
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
-    r"my (job|role|task|goal|responsibility|brief|remit|part) (was|is)|it was (on|up to) me|"
+    # "my job as pod lead was to..." (a trial's plainly stated task read as only implied: Task 1 of 4)
+    r"my (job|role|task|goal|responsibility|brief|remit|part)(,? as (the |a |an |team |pod |shift |ward )?[\w-]+( [\w-]+)?,?)? (was|is)|"
+    r"it was (on|up to) me|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
     r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to(?! be (a|an)\b)|i was (hired|brought in) to|i took it on|"
     + RESPONSIBILITY_GIVEN + "|" + _DECISION + r")\b"
@@ -1554,7 +1557,12 @@ def topic_missed(r: Reading) -> list[str]:
     question = " ".join(r.question.lower().replace("\u2019", "'").split())
     asked = [(name, answered) for name, (asks, answered) in topics().items() if asks.search(question)]
     text = " ".join(u.lower for u in r.units)
-    if not asked or r.meaning["question_margin"] >= ON_TOPIC_MARGIN or any(answered.search(text) for _, answered in asked):
+    # Asked for a time something happened, a story with none of its words is about something else whatever its closeness
+    # (batch 4's programme launch told for "manage a member of staff whose performance was falling short" sat at -0.06):
+    # the meaning guards only the other kinds, whose answers name their subject less (a safety check told as its steps).
+    guarded = r.kind != "behavioural"
+    if not asked or (guarded and r.meaning["question_margin"] >= ON_TOPIC_MARGIN) or any(
+            answered.search(text) for _, answered in asked):
         return []
     return [name for name, _ in asked]
 
@@ -1930,7 +1938,8 @@ class OfflineScorer:
                 if j.firm:
                     score = min(score, j.score)
                 score = max(score, min(j.floor, j.score)) if reading.units else score
-                story_asked = key in NEEDS_PAST_EVENT or (key in DETAIL_OF_A_STORY and reading.kind == DEFAULT_KIND)
+                story_asked = (key in NEEDS_PAST_EVENT or key in OCCASION_OF_A_METHOD
+                               or (key in DETAIL_OF_A_STORY and reading.kind == DEFAULT_KIND))
                 if story_asked and features["story_share"] < 0.35:
                     score = min(score, j.score)  # no real past event: the model cannot add one
                 if reading.word_count < BREVITY_CAPS[0][0]:
@@ -1947,7 +1956,7 @@ class OfflineScorer:
                 raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
                                         feedback=no_event_reason(key, score, judgements, rubrics) or (j.feedback if j.firm else "")))
         raw = apply_gates(raw, reading, judgements)
-        return build_scorecard(raw, transcript, rubrics, scorer="offline", refusing=refusing)
+        return build_scorecard(raw, transcript, rubrics, scorer="offline", model=offline_build(), refusing=refusing)
 
 
 def shut_gates(reading: Reading, relevance: int) -> list[str]:
@@ -2041,8 +2050,18 @@ def figure_referents(r: Reading) -> tuple[int, int]:
             back = bool(back and (not back["number"] or _is_number(back["number"], "the")))
             if near or back:
                 figures += 1
-                recurring += back or bool(near & elsewhere)
+                recurring += back or bool(near & elsewhere) or _before_and_after(words, i)
     return figures, recurring
+
+
+def _before_and_after(words: list[str], i: int) -> bool:
+    """Whether the figure at `i` is one end of a change, "from 72 to 41": the two measure one thing, as a story measures what
+    it is about (a trial's churn save, every figure about one account, was read as scattered with its before and after
+    counted as two new things)."""
+    ahead, behind = words[i + 1: i + 4], words[max(0, i - 4): i]
+    return ("to" in ahead and any(_is_number(w, "to") for w in ahead[ahead.index("to") + 1:])
+            and "from" in words[max(0, i - 6): i]) or (
+        "from" in behind and any(_is_number(w, "from") for w in behind[behind.index("from") + 1:]) and "to" in behind)
 
 
 _FIGURE = re.compile(r"\d+(\.\d+)?")
@@ -2884,7 +2903,21 @@ NEEDS_PAST_EVENT = frozenset(
 # ... and, where a question asks for a past example, the detail of it: a hypothetical's specifics anchor no event
 # (specificity.yaml's `hypothetical` reading); a motivation or approach answer's names need no story.
 DETAIL_OF_A_STORY = frozenset({"specificity.concrete_detail"})
+# An approach answer's example is a past occasion: with none told, the model cannot lift "no example at all" to a
+# passing mention (the refit on batch 4 did, for a bare method).
+OCCASION_OF_A_METHOD = frozenset({"approach.example"})
 MAX_MODEL_SHIFT = 1
+
+
+@lru_cache(maxsize=1)
+def offline_build() -> str:
+    """'build 1a2b3c4d': a digest of the offline scorer's code and fitted weights, stamped on its cards. A trial user
+    saw old answers re-score differently after an upgrade with nothing on the card to say the scorer had changed."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in [*sorted(here.glob("*.py")), MODEL_FILE, here / "embeddings" / "outcome_model.npz"]:
+        digest.update(path.read_bytes())
+    return f"build {digest.hexdigest()[:8]}"
 
 
 @lru_cache(maxsize=1)

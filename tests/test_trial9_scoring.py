@@ -1,0 +1,105 @@
+"""Scoring trust problems a new-user trial found (trial 9, a customer success manager going for Team Lead), each read as
+its phenomenon across jobs. The first answer of each set is the trial's own; the others are made up for these tests.
+
+- F1: a story that measures one account many times (its before and after, its renewal) is no nonsense with numbers:
+  "the figures are each about something new" held her best story at 22.
+- F2: a harm foreseen or caught ("predicted churn", "caught 19 of 22 churns") is no harm suffered: a rebuilt health
+  score was read as a disaster told proudly (22).
+- F6: "my job as pod lead was to..." states the task; it was read as only implied (Task 1 of 4).
+- A behavioural question's topic the story never touches is missed whatever the coarse meaning says (batch 4's
+  programme launch told for "a member of staff whose performance was falling short": relevance 4, 80/100).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.records import Transcript
+from mockint.scoring import score_question
+from mockint.scoring.offline import OfflineScorer, read_answer, shut_gates, stood_by_bad_outcome, topic_missed
+from mockint.scoring.rubrics import load_rubrics
+
+
+def _card(question: str, answer: str):
+    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+
+
+ONE_ACCOUNT_MEASURED = [
+    ("Tell me about a time you saved an account that was about to churn.",
+     "In October two thousand twenty-three, our second largest customer, a logistics company paying us about one hundred "
+     "and twenty thousand dollars a year, had their health score drop from seventy-two to forty-one in six weeks. Their "
+     "champion had left and logins fell by sixty percent. I owned the account and the renewal was ninety days out. I "
+     "called their new operations director the same week, and instead of pitching, I asked what she was measured on. It "
+     "turned out she needed to cut onboarding time for her drivers. I brought in our solutions engineer and we built a two "
+     "week pilot of our training module for fifty drivers. I also got our product team to fix two bugs that had been open "
+     "for four months. They renewed for two years at one hundred and thirty-five thousand dollars a year, which was a "
+     "twelve and a half percent uplift, and their weekly active users went back above three hundred."),
+    ("Tell me about a time you turned around a struggling site.",
+     "in twenty twenty two I took over our Bristol depot when on-time delivery had gone from ninety six to seventy one "
+     "percent in a quarter, with two hundred and forty late drops a week and three drivers off sick. I re-planned the "
+     "routes into nine clusters, moved the loading start to five am, and ran a ten minute huddle every morning. within "
+     "eight weeks on-time delivery was back from seventy one to ninety four percent and late drops were down to thirty a "
+     "week, and the depot kept its two biggest retail contracts."),
+]
+
+
+@pytest.mark.parametrize("question, answer", ONE_ACCOUNT_MEASURED)
+def test_a_story_that_measures_its_own_thing_again_is_not_scattered_figures(question, answer):
+    reading = read_answer(answer, question)
+    assert "scattered_figures" not in shut_gates(reading, 4)
+    assert _card(question, answer).overall >= 80
+
+
+FORESEEN_HARM = [
+    ("Tell me about your experience with health scores.",
+     "What I'd tell them now is how I rebuilt our health score last year. Our old score was mostly logins, and in a review "
+     "of the previous four quarters I found it had flagged only nine of the twenty-six accounts that churned. I added "
+     "champion changes, support severity and invoice delays, and weighted each by how well it predicted churn. The next "
+     "two quarters it caught nineteen of twenty-two churns at least sixty days out, and our team's gross retention went "
+     "from eighty-six to ninety percent."),
+    ("Tell me about a time you used data to spot a problem early.",
+     "on my ward our falls audit only looked back, so last winter I built a simple risk flag from the admission notes, "
+     "new sedation, a previous fall and night-time toileting. over the next three months it flagged eleven of the "
+     "thirteen patients who went on to fall before they did, and we put sensor mats and hourly rounding on them. falls "
+     "with harm went from six in the quarter before to one."),
+]
+
+
+@pytest.mark.parametrize("question, answer", FORESEEN_HARM)
+def test_a_harm_predicted_or_caught_is_no_disaster_stood_by(question, answer):
+    assert stood_by_bad_outcome(read_answer(answer, question)) is None
+    assert _card(question, answer).overall >= 60
+
+
+def test_a_disaster_told_proudly_is_still_one():
+    """The foreseeing words lift only the harm they foresee: a churn that happened, stood by, still shuts the gate."""
+    answer = ("I pushed the whole base onto the new pricing in one go because I predicted a small dip at most. we lost "
+              "eleven of our forty accounts and churn doubled that quarter, but honestly I'd call that a win, it cleaned "
+              "out the low-value customers.")
+    assert stood_by_bad_outcome(read_answer(answer, "Tell me about a decision you are proud of.")) is not None
+
+
+@pytest.mark.parametrize("answer", [
+    "My job as pod lead was to get him back on track within one quarter, or to make a clear call if it wasn't working.",
+    "My role, as the shift lead, was to get the backlog cleared by Friday without paying overtime.",
+])
+def test_a_task_stated_with_the_role_it_came_with_is_stated(answer):
+    story = ("Last spring one of the four people in my team had the lowest completion rate, seventy percent against a "
+             "target of ninety. " + answer + " I pulled his last month of tickets, sat with him for two mornings and set "
+             "up a short checklist with him. by the end of the quarter he was at ninety three percent.")
+    card = _card("Tell me about a time you managed an underperformer on your team.", story)
+    assert card.criterion("star.task").score >= 2
+
+
+def test_a_story_about_something_else_misses_the_topic_of_a_behavioural_question():
+    question = "Tell me about a time you had to manage a member of staff whose performance was falling short."
+    launch = ("so the one i'd pick is the new evening menu. in twenty twenty two i wrote the business case, took it "
+              "through the board in four months, and personally recruited the two chefs. we'd aimed for forty covers a "
+              "night and we did eighty six, and it broke even a year early.")
+    on_topic = ("one of my chefs, Sam, kept sending plates out late and the other two were covering for him. i sat down "
+                "with him after service, asked what was going on, and it turned out he'd never been shown the new pass "
+                "system. i paired him with our sous chef for a week and we agreed a check-in every friday. within a "
+                "month his tickets were on time and the others stopped covering.")
+    assert topic_missed(read_answer(launch, question)) == ["underperformance"]
+    assert topic_missed(read_answer(on_topic, question)) == []
+    assert _card(question, launch).overall < 50 < _card(question, on_topic).overall
