@@ -193,7 +193,10 @@ def test_the_refusal_is_never_the_evidence_of_judgement_or_a_plan_step():
     for key in ("situational.judgement", "situational.plan"):
         for quote in criterion_of(card, key).evidence:
             assert not safety.refuses_a_step(quote.quote), (key, quote.quote)
-    assert card.overall == 35 and "unsafe" in card.overall_capped  # 66.7 from plan 4, relevance 4, judgement 0
+    from mockint.scoring.rubrics import load_overall_formula
+
+    cap = load_overall_formula().gates["situational.judgement"].overall_at_most
+    assert card.overall == cap < 40 and "unsafe" in card.overall_capped  # 66.7 from plan 4, relevance 4, judgement 0
     line = criterion_of(card, "situational.judgement").feedback
     for words in ("I wouldn't bother ringing the site manager", "I'd skip the 2am and 4am observations",
                   "I'd hold off calling the outreach team"):

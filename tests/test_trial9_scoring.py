@@ -103,3 +103,16 @@ def test_a_story_about_something_else_misses_the_topic_of_a_behavioural_question
     assert topic_missed(read_answer(launch, question)) == ["underperformance"]
     assert topic_missed(read_answer(on_topic, question)) == []
     assert _card(question, launch).overall < 50 < _card(question, on_topic).overall
+
+
+@pytest.mark.parametrize("sentence, refused", [
+    ("i wouldn't change anybody's marks on my own, the regulations don't permit it.", False),
+    ("the site rules don't permit lone working, so i'd wait for the second engineer.", False),
+    ("i'd skip the permit to work, it's only a ten minute job.", True),
+])
+def test_permit_is_a_check_only_as_the_paper(sentence, refused):
+    """Batch 4: a lecturer's sound plan ("the regulations don't permit it") was read as a check refused and capped."""
+    from mockint.scoring import safety
+
+    found = {f.kind for f in safety.findings([sentence])}
+    assert ("check_skipped" in found) == refused
