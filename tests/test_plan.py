@@ -570,3 +570,34 @@ def test_a_plan_short_on_judgement_is_asked_again_in_its_own_scenario():
     assert ref is not None and quote_in(ref.text.split('"')[1], LIVE_WORKING), ref
     assert "take that scenario again" in ref.text.lower()
     assert ref.criteria == ["situational.plan", "situational.judgement"] and classify(ref.text) == "situational"
+
+
+def test_what_held_a_whole_answer_down_is_drilled_first_and_no_answer_is_quoted_more_than_twice():
+    """Trial 9: a cover-up plan (Judgement 0, capped) was never drilled while four of six questions quoted one thin
+    answer."""
+    from mockint.coaching.plan import MAX_QUOTES_PER_ANSWER
+
+    weak = {"star.situation": 1, "star.task": 0, "star.action": 1, "specificity.ownership": 0}
+    answers = [
+        make_answer("a01", "beh.conflict", weak, text=OUTAGE, question_text=BANK.get("beh.conflict").text),
+        make_answer("a02", "beh.complex_problem", weak, text=MIGRATION, question_text=BANK.get("beh.complex_problem").text),
+    ]
+    from mockint.records import QuestionRef, Transcript
+    from mockint.scoring import get_scorer, score_question
+    from mockint.scoring.rubrics import load_rubrics
+    from mockint.session import Answer
+
+    rubrics = load_rubrics()
+    question = QuestionRef(id="custom", text="A client is pushing you to skip the isolation on a board. What do you do?",
+                           category="custom")
+    transcript = Transcript(text=LIVE_WORKING, duration=20.0)
+    card = score_question(get_scorer(load_settings(), offline=True), question, transcript, rubrics)
+    answers.append(Answer(id="a03", question=question, status="scored", transcript=transcript, scorecard=card))
+    areas = find_weak_areas(answers, rubrics)
+    judgement = next(a for a in areas if a.id == "situational.judgement")
+    assert judgement.gated and judgement.count == 1
+    plan = plan_next_round(areas, answers, BANK, rubrics, n=6)
+    assert plan[0].targets == "situational.judgement"
+    quoted = [q.id.split(".")[-1] for q in plan if q.source == "followup" and q.id.count(".") >= 2]
+    assert quoted and max(quoted.count(a) for a in set(quoted)) <= MAX_QUOTES_PER_ANSWER
+    assert {"a01", "a02"} <= set(quoted)

@@ -376,6 +376,30 @@ def test_a_proof_points_quote_comes_from_the_answer_it_names():
     assert point.question == unquoted.question.text and point.quote is None and point.score == 0
 
 
+def test_the_proof_to_bring_is_for_the_question_of_the_answer_it_quotes():
+    """Trial 9: "a reference who saw you resolve the disagreement" under an underperformer story, because another weak
+    answer had been to a conflict question."""
+    from mockint.coaching.prep import proof_points
+    from mockint.coaching.weakness import WeakArea, WeakEvidence
+
+    quoted, other = vague_answer("a04"), strong_answer("a01")
+    assert set(quoted.question.competencies) != set(other.question.competencies)
+    area = WeakArea(
+        id="star.action", kind="criterion", name="STAR structure: Action", count=2, total=2,
+        competencies=[*other.question.competencies, *quoted.question.competencies],
+        evidence=[
+            WeakEvidence(answer_id="a04", question_id=quoted.question.id, question=quoted.question.text,
+                         score=1, threshold=2, max_score=4, quotes=["I would probably listen to everyone"]),
+            WeakEvidence(answer_id="a01", question_id=other.question.id, question=other.question.text,
+                         score=0, threshold=2, max_score=4, quotes=[]),
+        ],
+    )
+    (point,) = proof_points([quoted, other], BANK, [area], RUBRICS)
+    elsewhere = {p for c in other.question.competencies if c not in quoted.question.competencies for p in BANK.proof_points(c)}
+    assert elsewhere and not elsewhere & set(point.bring)
+    assert {p for c in quoted.question.competencies for p in BANK.proof_points(c)} & set(point.bring)
+
+
 def test_prep_without_bank_or_weak_areas_still_drafts_a_note():
     from mockint.coaching.prep import build_prep
 
@@ -700,6 +724,24 @@ def test_the_thank_you_note_speaks_as_the_candidate_and_asks_about_concerns_only
     assert "Speaking pace" not in reasons and "STAR structure: Task" in reasons
     only_pace = build_prep(answers, bank=BANK, weak=[pace], rubrics=RUBRICS, role="Head of Science")
     assert "weakest on" not in " ".join(q.because or "" for q in only_pace.questions_to_ask)
+
+
+def test_the_thank_you_note_never_quotes_mockints_own_drill_as_the_interviewers_question():
+    """Trial 9's round-two draft: 'Thinking back on your question "In your first interview they kept coming back to one
+    topic: health scores..."' - a plan's question, not the interviewer's."""
+    from mockint.coaching.prep import thank_you_note
+    from mockint.coaching.weakness import WeakArea, WeakEvidence
+
+    drill = QuestionRef(id="fu.topic_health_scores", text="In your first interview they kept coming back to one topic: "
+                        "health scores. What would you tell them now?", category="first_round_probe", source="followup")
+    answers = [Answer(id="a01", question=drill, status="transcribed", transcript=Transcript(text="We did it.", duration=0.0)),
+               Answer(id="a02", question=bank_ref("beh.conflict"), status="transcribed",
+                      transcript=Transcript(text="We did it.", duration=0.0))]
+    area = WeakArea(id="star.task", kind="criterion", name="STAR structure: Task", count=2, evidence=[
+        WeakEvidence(answer_id=a.id, question_id=a.question.id, question=a.question.text, score=0, threshold=2)
+        for a in answers])
+    note = thank_you_note(role=None, themes=[], weak=[area], answers=answers)
+    assert "kept coming back" not in note and answers[1].question.text in note
 
 
 def test_an_overall_a_gate_capped_says_why_in_both_formats():

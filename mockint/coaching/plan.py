@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
@@ -59,6 +60,7 @@ if TYPE_CHECKING:  # the LLM client pulls in openai/httpx; import it only when u
 
 DEFAULT_QUESTIONS = 6
 MAX_PER_AREA = 2
+MAX_QUOTES_PER_ANSWER = 2
 PROMPT_FILE = "plan_followups.yaml"
 QUOTE_MAX_WORDS = 16
 QUOTE_SLACK_WORDS = 4  # a quote with no clause to end at may run this much longer, to end where its sentence does
@@ -252,14 +254,19 @@ def plan_next_round(
     # a01 and for the task on a17, a01's story told again.
     stories = same_story(answers)
     retold: set[str] = set()
+    # One answer quoted by at most MAX_QUOTES_PER_ANSWER follow-ups: trial 9's plan asked four of six questions about
+    # one thin answer, three of them on its opening words.
+    quoted_times: Counter[str] = Counter()
     for area in weak_areas:
         if area.id not in followups:
-            ref = offline_followup(area, by_answer, rubrics, session_id=session_id, avoid=frozenset(retold))
+            spent = {a for a, times in quoted_times.items() if times >= MAX_QUOTES_PER_ANSWER}
+            ref = offline_followup(area, by_answer, rubrics, session_id=session_id, avoid=frozenset(retold | spent))
             if ref is not None and not is_repeat(ref, asked_texts, shared_words):
                 followups[area.id] = ref
                 quoted = _FOLLOWUP_ID.fullmatch(ref.id)
                 if quoted:
                     retold |= stories.get(quoted.group(1), set()) - {quoted.group(1)}
+                    quoted_times[quoted.group(1)] += 1
 
     rng = random.Random(seed)
     taken_texts = list(asked_texts)
@@ -297,12 +304,13 @@ def plan_next_round(
 
 
 def drill_order(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
-    """Content weaknesses that repeat (weak in two answers or more) before everything else, each group in
-    rank order. Trial 5's plan led with "tell it again at an easy pace" on the strongest answer (speaking
-    pace, weak in 5 of 5 of a text-to-speech voice), then a bank question for pace, before the task and
-    result gaps weak in 3 of 4 answers: a habit is practised in any answer, a missing result only by
-    drilling it."""
-    return sorted(weak_areas, key=lambda a: 0 if a.kind != "delivery" and a.count >= 2 else 1)
+    """What held a whole answer down (a shut gate: an unsafe plan, an answer to another question) first, then content
+    weaknesses that repeat (weak in two answers or more), then everything else, each group in rank order. Trial 5's
+    plan led with "tell it again at an easy pace" on the strongest answer (speaking pace, weak in 5 of 5 of a
+    text-to-speech voice), then a bank question for pace, before the task and result gaps weak in 3 of 4 answers: a
+    habit is practised in any answer, a missing result only by drilling it. Trial 9's three plans never drilled a
+    cover-up of a churning account (Judgement 0, capped): the answer that ends a real interview."""
+    return sorted(weak_areas, key=lambda a: 0 if a.gated else 1 if a.kind != "delivery" and a.count >= 2 else 2)
 
 
 def interleave_concerns(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:

@@ -171,18 +171,18 @@ def proof_points(
         criterion = criteria[area.id][1] if area.id in criteria else None
         if criterion is not None and criterion.proof:
             bring.append(criterion.proof)
-        comps = list(area.competencies)
-        for e in area.evidence:
-            if e.answer_id in by_id:
-                comps += [c for c in by_id[e.answer_id].question.competencies if c not in comps]
-        for comp in comps:
-            for item in bank.proof_points(comp) if bank else []:
-                if item not in bring:
-                    bring.append(item)
         # Anchored on one answer: its question, its own score (not the area's mean) and its own
         # words. The first weak answer with a quote, else the first: a quote taken from any answer
         # put a04's words under a01's question.
         anchor = next((e for e in area.evidence if e.quotes), area.evidence[0] if area.evidence else None)
+        # ... and the proof its question's competencies call for: the competencies of every weak answer put "a reference
+        # who saw you resolve the disagreement" under a trial's underperformer story (another answer was a conflict).
+        anchored = by_id.get(anchor.answer_id) if anchor else None
+        comps = list(anchored.question.competencies) if anchored else list(area.competencies)
+        for comp in comps:
+            for item in bank.proof_points(comp) if bank else []:
+                if item not in bring:
+                    bring.append(item)
         score, max_score = (anchor.score, anchor.max_score or 4) if anchor else (0.0, 4)
         out.append(
             ProofPoint(
@@ -214,11 +214,14 @@ def thank_you_note(*, role: str | None, themes: Sequence[str], weak: Sequence[We
         about = ""
     lines.append(f"Thank you for taking the time to speak with me{role_part}.{about}")
     lines.append("")
-    asked = [a for a in answers if a.transcript and a.transcript.text.strip()]
+    # A question an interviewer could have asked: not mockint's own drill ("In your first interview they kept coming
+    # back to one topic: ...", "You said ..."), which a trial's draft quoted as the interviewer's.
+    theirs = [a for a in answers if a.question.source not in ("followup", "debrief")]
+    asked = [a for a in theirs if a.transcript and a.transcript.text.strip()]
     if weak:
         spot = next((w for w in weak if w.kind != "delivery"), weak[0])
         ids = {e.answer_id for e in spot.evidence}
-        where = next((a for a in answers if a.id in ids), None)
+        where = next((a for a in theirs if a.id in ids), None)
         subject = f'your question "{where.question.text}"' if where else _lower_first(spot.name)
         lines.append(
             f"Thinking back on {subject}, I would like to add one detail I did not make clear: "

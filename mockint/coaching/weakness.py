@@ -182,6 +182,7 @@ class WeakArea(Model):
     total: int = Field(default=0, description="answers it was assessed on")
     severity: float = Field(default=0.0, description="mean shortfall below the threshold, 0..1")
     carried: bool = Field(default=False, description="already tracked by the ledger from earlier rounds")
+    gated: bool = Field(default=False, description="a gate it is the criterion of held a whole answer down (unsafe, off topic)")
     status: LedgerStatus | None = None
     competencies: list[str] = Field(default_factory=list)
     criteria: list[str] = Field(default_factory=list, description="rubric criteria that exercise it")
@@ -367,6 +368,7 @@ def find_weak_areas(
                 total=assessed[area_id],
                 severity=round(sum(s for s, _ in hits) / len(hits), 3),
                 carried=area_id in tracked,
+                gated=area_id in gated,
                 competencies=[c for c, _ in comps[area_id].most_common()],
                 criteria=[] if area_id in DELIVERY_CHECKS else [area_id],
                 advice=_area_advice(area_id, index),

@@ -72,6 +72,15 @@ from mockint.scoring.safety import apply_ceilings, not_evidence_for, refusing_se
 MAX_QUOTE_WORDS = 30
 # (answers shorter than this many words, highest score any criterion can get)
 BREVITY_CAPS = ((20, 1),)
+# ... but relevance: a short answer on its question partly answers it (2); at 1 it shut the relevance gate, and the card
+# told a trial's "I'd get to know the team and the customers" (first 90 days) that it did not answer the question.
+BREVITY_RELEVANCE = 2
+
+
+def brevity_ceiling(key: str, word_count: int) -> int | None:
+    """The highest score `key` can get in an answer of `word_count` words (None: no ceiling)."""
+    cap = next((cap for limit, cap in BREVITY_CAPS if word_count < limit), None)
+    return max(cap, BREVITY_RELEVANCE) if cap is not None and key == "specificity.relevance" else cap
 
 # --- word lists (general English; those coaching uses too are in lexicon.py; the coach's own lists, such as named
 # tools, roles, units, hedges, habitual talk and question themes, are rubrics/substance.yaml's: semantic.reading_words)
@@ -1824,12 +1833,10 @@ def judge(reading: Reading) -> dict[str, Judgement]:
         "specificity.relevance": judge_relevance(reading, kind_substance(reading, real), ownership),
     }
     # A few words cannot hold a situation, actions and a result, whatever cues they contain.
-    ceiling = next((cap for limit, cap in BREVITY_CAPS if reading.word_count < limit), None)
-    if ceiling is not None:
-        for key, j in judgements.items():
-            if j.score > ceiling:
-                judgements[key] = Judgement(ceiling, j.quotes,
-                                            said["too_short"].replace("{words}", str(reading.word_count)))
+    for key, j in judgements.items():
+        ceiling = brevity_ceiling(key, reading.word_count)
+        if ceiling is not None and j.score > ceiling:
+            judgements[key] = Judgement(ceiling, j.quotes, said["too_short"].replace("{words}", str(reading.word_count)))
     return judgements
 
 
@@ -1942,8 +1949,9 @@ class OfflineScorer:
                                or (key in DETAIL_OF_A_STORY and reading.kind == DEFAULT_KIND))
                 if story_asked and features["story_share"] < 0.35:
                     score = min(score, j.score)  # no real past event: the model cannot add one
-                if reading.word_count < BREVITY_CAPS[0][0]:
-                    score = min(score, BREVITY_CAPS[0][1])
+                ceiling = brevity_ceiling(key, reading.word_count)
+                if ceiling is not None:
+                    score = min(score, ceiling)
                 quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
                 quotes = supporting_quotes(reading, criterion.support, score, quotes,
                                            first_step(reading) if key in OUTCOME_CRITERIA else 0,
@@ -2202,7 +2210,10 @@ BUZZ = re.compile(
     # ...and a plan told in the same words ("i'd take full ownership straight away, align the key stakeholders";
     # batch 3's polish to a scenario scored 40, read as a plan, until they counted)
     r"align(ing)? (all )?(the |my )?(key )?stakeholders|tak(e|ing) (full |complete |total )?ownership|"
-    r"(high[- ]pressure|fast[- ]paced) environments?)\b"
+    r"(high[- ]pressure|fast[- ]paced) environments?|"
+    # batch 4's polish for "a time you had to stay calm under pressure" (50/100, graded 1 of 5)
+    r"high[- ](stakes|tempo)|solution[- ]focused|deliver(ed|ing)? results|(drive|drove|driving) positive outcomes?|"
+    r"positive outcomes?|consistently delivered|diverse range of|thrived)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
