@@ -173,6 +173,11 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("Explain a time you had to change plans.", "behavioural"),
     ("What makes you a good fit for this team?", "motivation"),
     ("How do you build a good relationship with a new client?", "approach"),
+    # A maths teacher's trial: each read as "tell me about a time"
+    ("How would you use the key stage 4 data to set intervention?", "technical"),
+    ("How do you quality-assure marking in your department?", "approach"),
+    ("How would you close the disadvantage gap in maths?", "situational"),
+    ("Tell me about a time you closed an attainment gap.", "behavioural"),
 ])
 def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
     assert classify(question) == kind

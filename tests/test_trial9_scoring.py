@@ -116,3 +116,38 @@ def test_permit_is_a_check_only_as_the_paper(sentence, refused):
 
     found = {f.kind for f in safety.findings([sentence])}
     assert ("check_skipped" in found) == refused
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("so I'd keep it in house really, no need to make a big thing of it.", {"cover_up"}),
+    ("I don't think you necessarily need to ring the family, it just worries them.", {"escalation_refused"}),
+    ("I'd ring the family the same morning and notify CQC, because an unwitnessed fall has to be reported.", set()),
+])
+def test_a_care_homes_regulator_and_a_residents_family_are_told_not_hidden_from(sentence, kinds):
+    """Batch 4: a hidden fall kept "in house", the family not rung, read as a plan with judgement 2 of 4 (66.7)."""
+    from mockint.scoring import safety
+
+    assert {f.kind for f in safety.findings([sentence])} == kinds
+
+
+def test_the_employers_name_is_said_as_you_in_a_motivation_answer():
+    """The dev split: "What attracts you to this role with us at Kestrel Electrical Services?" answered with "I saw on
+    your website..." was relevance 1 and capped at 35 (graded 5 of 5)."""
+    question = "What attracts you to this role with us at Harbour View Dental Practice?"
+    answer = ("I saw on your website that you've just opened a sedation clinic and that you take NHS patients as well as "
+              "private, which is rare round here. I've done my sedation certificate and I assist on about ten IV sedation "
+              "lists a month now, so I'd be using that from day one, and your practice manager said you fund the "
+              "radiography course, which is the next thing I want to do.")
+    card = _card(question, answer)
+    assert card.criterion("specificity.relevance").score >= 3 and card.overall_capped is None
+
+
+def test_a_question_that_mentions_stakeholders_in_passing_is_not_about_them():
+    """Batch 4's dev split: "How do you make sure an analysis is right before it goes out to stakeholders?" answered with
+    a sound method that never named one was read as off topic (15, graded 4 of 5)."""
+    question = "How do you make sure a board paper is right before it goes out to stakeholders?"
+    answer = ("every paper goes through three checks. first I reconcile every figure back to the ledger or the source report, "
+              "to the penny. second I read it as the most sceptical person on the board would, and every claim has its "
+              "evidence in the appendix. third someone who didn't write it reads it cold the day before. last quarter that "
+              "third read caught a capital figure that was a year out of date, and we fixed it before it went out.")
+    assert topic_missed(read_answer(answer, question)) == []

@@ -1743,6 +1743,10 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
     # want to be Head of Science at this school?") took: a trial's generic answer, relevance 0 against 2.
     own = {w for w in q_words if kind != "motivation" or w not in MOTIVATION_FRAME}
+    if kind == "motivation":
+        # The employer's name is said as "you" and "your" ("What attracts you to this role with us at Kestrel Electrical
+        # Services?" answered with "I saw on your website that half your jobs are PV": relevance 1, graded 5 of 5).
+        own -= {_stem(w.lower()) for w in re.findall(r"(?<=\w )[A-Z][A-Za-z&'-]+", r.question)}
     offer = kind == "motivation" and r.asks_what_you_bring
     if offer:
         own = set()  # "what would you bring to this role that other candidates might not?": all frame
@@ -1929,7 +1933,8 @@ class OfflineScorer:
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
         sentences = [u.text for u in reading.units]
-        judgements = apply_ceilings(sentences, judgements, question)  # a plan that refuses the safe step
+        judgements = apply_ceilings(sentences, judgements, question,  # a plan that refuses the safe step
+                                    learned=any(c.lesson for c in reading.cues))
         refusing = refusing_sentences(sentences, question)
         no_quotes_from = not_evidence_for()
         raw = []

@@ -221,6 +221,7 @@ class SafetyWords(_Words):
 
     schema_version: int = 1
     ceilings: dict[str, int]
+    story_ceilings: dict[str, int] = Field(default_factory=dict)
     not_evidence_for: list[str] = Field(default_factory=list)
     negations: list[str] = Field(min_length=1)
     skips: list[str] = Field(min_length=1)
@@ -239,7 +240,7 @@ class SafetyWords(_Words):
     shortcuts: list[str] = Field(default_factory=list)
     feedback: Feedback
 
-    @field_validator("ceilings")
+    @field_validator("ceilings", "story_ceilings")
     @classmethod
     def _levels(cls, ceilings: dict[str, int]) -> dict[str, int]:
         for key, level in ceilings.items():
@@ -634,10 +635,22 @@ def _said(finding: Finding, sentences: list[str]) -> str:
     return match.group(0)[: len(match.group(0)) - len(match["rest"])] + "".join(" " + w for w in rest[:cut])
 
 
-def apply_ceilings(sentences: list[str], judgements: dict, question: str = "") -> dict:
+_SUBJECT_PRONOUN = re.compile(r"\b(i|we|he|she|they|you|i'd|we'd|i'll|i've|we've|he'd|she'd|they'd)\b")
+
+
+def _the_candidates(sentence: str, words: str) -> bool:
+    """Whether the step in `words` is the candidate's: the last subject pronoun before it is "I" or "we"."""
+    text = tokens_text(sentence)
+    at = text.find(tokens_text(words))
+    before = _SUBJECT_PRONOUN.findall(text[: at if at >= 0 else len(text)])
+    return bool(before) and before[-1] in ("i", "we", "i'd", "we'd", "i'll", "i've", "we've")
+
+
+def apply_ceilings(sentences: list[str], judgements: dict, question: str = "", *, learned: bool = False) -> dict:
     """The offline judgements with rubrics/safety.yaml's ceilings applied where the answer refuses a safe
     step: each capped criterion's reading becomes firm (the fitted model cannot lift it) with the card's
-    reason, and no criterion of `not_evidence_for` keeps a quote from a sentence that refuses a step."""
+    reason, and no criterion of `not_evidence_for` keeps a quote from a sentence that refuses a step.
+    `story_ceilings` apply too unless the answer `learned` from it (a mistake told with its lesson is a good story)."""
     found = findings(sentences, question=question)
     unsafe = [f for f in found if f.kind != "shortcut"]
     if not unsafe:
@@ -650,7 +663,14 @@ def apply_ceilings(sentences: list[str], judgements: dict, question: str = "") -
             kept = [q for q in out[key].quotes if not within(q, refusing)]
             out[key] = dataclasses.replace(out[key], quotes=kept)
     line = card_line(found, sentences)
-    for key, level in words.ceilings.items():
+    # A delay told in a story is as often the way it went ("got the site manager to mention it at the morning briefing":
+    # read as a report put off, it capped a story graded 5 of 5): a story's ceilings need a step refused or hidden.
+    # And it must be the candidate's own step: "my manager wanted to launch it without an A/B test and I disagreed" is
+    # the story's problem, not what the candidate did.
+    refused = any(f.kind not in ("escalation_delayed", "shortcut") and _the_candidates(sentences[f.sentence], f.words)
+                  for f in unsafe)
+    ceilings = {**words.story_ceilings, **words.ceilings} if refused and not learned else words.ceilings
+    for key, level in ceilings.items():
         if key in out:
             out[key] = dataclasses.replace(out[key], score=min(out[key].score, level), feedback=line, firm=True)
     return out

@@ -1,0 +1,62 @@
+"""Trial 10 (a maths teacher going for Head of Department): a story whose own actions are the unsafe step is held down
+like an unsafe plan, unless it is told as a mistake learned from. The first story is the trial's; the others are made
+up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.records import Transcript
+from mockint.scoring import score_question
+from mockint.scoring.offline import OfflineScorer
+from mockint.scoring.rubrics import load_rubrics
+
+
+def _card(question: str, answer: str):
+    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+
+
+UNSAFE_STORIES = [
+    ("Tell me about a safeguarding concern you have handled.",
+     "Yes, so a year 10 girl in my form stayed behind and told me her stepdad had been hitting her mum and sometimes her, "
+     "and she begged me not to tell anyone. I promised her I wouldn't, because I felt the most important thing was "
+     "keeping her trust. What I did instead was deal with it myself. I rang her mum that evening to talk it through, and "
+     "I kept a close eye on the girl for the next few weeks and checked in with her every morning. I didn't log it on "
+     "CPOMS because I didn't want it on her record following her around. Things settled down, and she's doing really "
+     "well now, she got a grade 6 in her mock."),
+    ("Tell me about a time you found a problem with a medication on your shift.",
+     "last winter on nights I found a patient had been given a double dose of enoxaparin on the day shift. the nurse was "
+     "new and really upset, so I didn't report it on Datix and I didn't tell the nurse in charge, we just kept a close "
+     "eye on him overnight and checked his obs every hour. he was fine in the end, no bleeding, and the nurse was really "
+     "grateful."),
+]
+
+
+@pytest.mark.parametrize("question, answer", UNSAFE_STORIES)
+def test_a_story_whose_actions_hide_the_problem_is_held_down(question, answer):
+    card = _card(question, answer)
+    assert card.criterion("star.action").score == 0 and "unsafe" in card.criterion("star.action").feedback
+    assert card.overall < 40  # weak, whatever its situation and detail
+
+
+def test_the_same_mistake_told_with_what_was_learned_is_a_good_story():
+    question = "Tell me about a mistake you made at work and what you learned from it."
+    answer = ("in my first year on nights I found a patient had been given a double dose of enoxaparin, and because the "
+              "nurse was new and upset I didn't report it on Datix straight away. by the morning I realised that was "
+              "wrong, so I told the nurse in charge, we did the Datix together and the pharmacist reviewed him; he was "
+              "fine. what I learned is that reporting is how the system catches the next one, so now I report first "
+              "and support the person after, and I teach that to every new starter.")
+    card = _card(question, answer)
+    assert card.criterion("star.action").score >= 2 and card.overall_capped is None
+
+
+def test_a_step_taken_later_in_a_story_is_no_refusal():
+    """The dev split: "got the site manager to mention it at the morning briefing" read as a report put off."""
+    question = "Describe a time you had to influence people who did not report to you."
+    answer = ("on my placement I had to get the subcontractors to hand in their daily diaries on time; they were always "
+              "late and it held up valuations. I asked three of the foremen why, made a one page form on the tablet app "
+              "we already had, showed each foreman how to do it in two minutes, and got the site manager to mention it at "
+              "the morning briefing. within a month on-time diaries went from about half to nearly all.")
+    card = _card(question, answer)
+    assert card.criterion("star.action").score >= 2 and card.overall_capped is None
