@@ -60,3 +60,14 @@ def test_a_step_taken_later_in_a_story_is_no_refusal():
               "the morning briefing. within a month on-time diaries went from about half to nearly all.")
     card = _card(question, answer)
     assert card.criterion("star.action").score >= 2 and card.overall_capped is None
+
+
+def test_a_reply_that_says_what_success_looked_like_states_the_task_precisely():
+    """Trial 10: the plan asked "what were you responsible for, and what did success look like?", the reply said both,
+    and its Task read 2 of 4 ("stated but vaguely"), so the next plan asked it again."""
+    question = ('You said "I was the one who led it". What exactly were you responsible for there, and what did '
+                'success look like?')
+    reply = ("I was responsible for moving the whole department from written comments to whole-class feedback. Success, "
+             "as I set it out to the team in September, was every teacher using the feedback sheets by Easter and "
+             "marking time down. By Easter all eight teachers were using them.")
+    assert _card(question, reply).criterion("star.task").score >= 3

@@ -208,8 +208,11 @@ TEAM_TASK = re.compile(
 )
 CONSTRAINT = re.compile(
     r"\b(deadline|budget|within|without|before|until|till|weekend|overnight|tonight|tomorrow|that night|"
-    r"by (the )?(end|monday|tuesday|wednesday|thursday|friday|"
+    r"by (the )?(end|monday|tuesday|wednesday|thursday|friday|easter|christmas|half term|summer|spring|autumn|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)|"
+    # what success looked like, said as such (trial 10: "Success, as I set it out to the team, was every teacher using
+    # the sheets by Easter" read as a task stated vaguely, 2 of 4, and the plan asked it again)
+    r"success(,? as [^,]{1,40},)? (was|meant|looked like|would (be|look like|mean))|"
     r"target|constraint|only|instead of|so that|in time|on time|days?|weeks?|hours?|at least)\b"
 )
 # Anchors that place an event in time or an organisation ("in 2021", "when I was the lead").
