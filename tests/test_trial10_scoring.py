@@ -40,24 +40,26 @@ def test_a_story_whose_actions_hide_the_problem_is_held_down(question, answer):
     assert card.overall < 40  # weak, whatever its situation and detail
 
 
-def test_the_same_mistake_told_with_what_was_learned_is_a_good_story():
-    question = "Tell me about a mistake you made at work and what you learned from it."
-    answer = ("in my first year on nights I found a patient had been given a double dose of enoxaparin, and because the "
-              "nurse was new and upset I didn't report it on Datix straight away. by the morning I realised that was "
-              "wrong, so I told the nurse in charge, we did the Datix together and the pharmacist reviewed him; he was "
-              "fine. what I learned is that reporting is how the system catches the next one, so now I report first "
-              "and support the person after, and I teach that to every new starter.")
-    card = _card(question, answer)
-    assert card.criterion("star.action").score >= 2 and card.overall_capped is None
+LEFT_ALONE = [
+    # The same mistake told with what was learned: what "tell me about a mistake" asks for.
+    ("Tell me about a mistake you made at work and what you learned from it.",
+     "in my first year on nights I found a patient had been given a double dose of enoxaparin, and because the "
+     "nurse was new and upset I didn't report it on Datix straight away. by the morning I realised that was "
+     "wrong, so I told the nurse in charge, we did the Datix together and the pharmacist reviewed him; he was "
+     "fine. what I learned is that reporting is how the system catches the next one, so now I report first "
+     "and support the person after, and I teach that to every new starter."),
+    # A step taken later in a story: the dev split's "got the site manager to mention it at the morning briefing" was
+    # read as a report put off.
+    ("Describe a time you had to influence people who did not report to you.",
+     "on my placement I had to get the subcontractors to hand in their daily diaries on time; they were always "
+     "late and it held up valuations. I asked three of the foremen why, made a one page form on the tablet app "
+     "we already had, showed each foreman how to do it in two minutes, and got the site manager to mention it at "
+     "the morning briefing. within a month on-time diaries went from about half to nearly all."),
+]
 
 
-def test_a_step_taken_later_in_a_story_is_no_refusal():
-    """The dev split: "got the site manager to mention it at the morning briefing" read as a report put off."""
-    question = "Describe a time you had to influence people who did not report to you."
-    answer = ("on my placement I had to get the subcontractors to hand in their daily diaries on time; they were always "
-              "late and it held up valuations. I asked three of the foremen why, made a one page form on the tablet app "
-              "we already had, showed each foreman how to do it in two minutes, and got the site manager to mention it at "
-              "the morning briefing. within a month on-time diaries went from about half to nearly all.")
+@pytest.mark.parametrize("question, answer", LEFT_ALONE, ids=["mistake learned from", "step taken later"])
+def test_a_story_the_unsafe_reading_leaves_alone(question, answer):
     card = _card(question, answer)
     assert card.criterion("star.action").score >= 2 and card.overall_capped is None
 

@@ -120,12 +120,12 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
 
 
 def delivery_line(d) -> str:
-    from mockint.coaching.weakness import delivery_shortfalls
+    from mockint.coaching.weakness import answer_too_long
 
     first = f", first word after {d.time_to_first_word:.1f} s" if d.time_to_first_word is not None else ""
     fillers = ", ".join(f"{k} ×{v}" for k, v in sorted(d.fillers.items(), key=lambda kv: -kv[1])[:3])
-    too_long = delivery_shortfalls(d).get("delivery.length")
-    length = f"[yellow]{too_long[2]}[/]" if too_long else f"{minutes_seconds(d.answer_seconds)} long"
+    note = answer_too_long(d)
+    length = f"[yellow]{note}[/]" if note else f"{minutes_seconds(d.answer_seconds)} long"
     return (
         f"[bold]Delivery:[/] {length}, {d.words_per_minute:.0f} words/min, {d.filler_count} fillers"
         + (f" ({fillers}; {d.fillers_per_100_words:.1f} per 100 words)" if fillers else "")

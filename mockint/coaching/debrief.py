@@ -346,14 +346,16 @@ def parse_debrief(
     )
 
 
+_NEGATED = ("not ", "never ", "n't ")
+
+
 def _feedback_areas(lines: list[str], readings: Sequence[FeedbackReading]) -> list[FeedbackArea]:
     """Each reading whose phrases a line says ("Feedback: answers lacked numbers"), with those lines.
     A negated phrase ("never rambled", "didn't lack numbers") is no feedback."""
     out = []
     for reading in readings:
-        said = re.compile(r"(?<![\w'])(?<!not )(?<!never )(?<!n't )(?:" + "|".join(
-            r"\s+".join(map(re.escape, phrase.split())) for phrase in reading.phrases) + r")(?![\w'])", re.I)
-        notes = [line for line in lines if said.search(line)]
+        notes = [line for line in lines if any(
+            not line[: m.start()].lower().endswith(_NEGATED) for m in reading.said.finditer(line.lower()))]
         if notes:
             out.append(FeedbackArea(id=reading.id, kind=reading.kind, name=reading.name, advice=reading.advice, notes=notes))
     return out

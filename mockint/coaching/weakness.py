@@ -23,6 +23,7 @@ Loading and saving the ledger file is in ledger.py.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -148,13 +149,19 @@ def delivery_shortfalls(metrics: DeliveryMetrics) -> dict[str, tuple[float, floa
             f"{pauses} long pauses, longest {longest:.1f} s",
         )
     seconds = metrics.answer_seconds
-    if seconds > ANSWER_SECONDS_MAX:
-        out["delivery.length"] = (
-            seconds,
-            min(1.0, (seconds - ANSWER_SECONDS_MAX) / ANSWER_SECONDS_MAX),
-            f"{minutes_seconds(seconds)} long (aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)})",
-        )
+    note = answer_too_long(metrics)
+    if note:
+        out["delivery.length"] = (seconds, min(1.0, (seconds - ANSWER_SECONDS_MAX) / ANSWER_SECONDS_MAX), note)
     return out
+
+
+def answer_too_long(metrics: DeliveryMetrics) -> str | None:
+    """'3:40 long (aim for about 2:00, at most 3:00)' for an answer past ANSWER_SECONDS_MAX, else None: the card, the
+    report and the page say it as the weak area does."""
+    seconds = metrics.answer_seconds
+    if seconds <= ANSWER_SECONDS_MAX:
+        return None
+    return f"{minutes_seconds(seconds)} long (aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)})"
 
 
 # --- weak areas ------------------------------------------------------------------------
@@ -386,18 +393,20 @@ class FeedbackReading:
     kind: AreaKind
     name: str
     advice: str
-    phrases: tuple[str, ...]
+    said: re.Pattern[str]  # its phrases (scoring.semantic.phrases_pattern), matched in a lower-cased line
 
 
 def feedback_readings(rubrics: Sequence[Rubric]) -> list[FeedbackReading]:
     """Every criterion and delivery habit with the words round-one feedback uses for it (rubrics/*.yaml:
     round_one_feedback; DELIVERY_CHECKS)."""
+    from mockint.scoring.semantic import phrases_pattern
+
     index = criteria_by_key(rubrics)
-    said = {key: tuple(c.round_one_feedback) for key, (_, c) in index.items()}
-    said |= {key: check.round_one_feedback for key, check in DELIVERY_CHECKS.items()}
+    said = {key: list(c.round_one_feedback) for key, (_, c) in index.items()}
+    said |= {key: list(check.round_one_feedback) for key, check in DELIVERY_CHECKS.items()}
     return [
         FeedbackReading(key, "delivery" if key in DELIVERY_CHECKS else "criterion", _area_name(key, index),
-                        _area_advice(key, index), phrases)
+                        _area_advice(key, index), phrases_pattern(phrases))
         for key, phrases in said.items() if phrases
     ]
 

@@ -27,7 +27,7 @@ from mockint.coaching.prep import Prep, build_prep
 from mockint.coaching.questions import QuestionBank
 from mockint.coaching.retold import retellings
 from mockint.coaching.weakness import (
-    Ledger, WeakArea, applicable_scores, delivery_shortfalls, find_weak_areas, session_label,
+    Ledger, WeakArea, answer_too_long, applicable_scores, find_weak_areas, session_label,
 )
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
@@ -277,7 +277,7 @@ def _delivery_view(answer: Answer) -> DeliveryView | None:
         total_seconds=round(d.total_seconds, 1),
         talk_share=round(d.speaking_seconds / d.total_seconds, 3) if d.total_seconds > 0 else 0.0,
         time_to_first_word=round(d.time_to_first_word, 1) if d.time_to_first_word is not None else None,
-        too_long=delivery_shortfalls(d).get("delivery.length", (0, 0, None))[2],
+        too_long=answer_too_long(d),
     )
 
 
