@@ -403,3 +403,15 @@ def test_score_takes_job_terms_for_the_transcription_as_transcribe_does(run_cli,
     typed = _write(tmp_path, "HACCP means hazard analysis.")
     refused = run_cli("score", "--text", str(typed), "--keywords", terms)
     assert refused.code == 2 and "AUDIO only" in refused.err
+
+
+def test_a_typed_answer_says_how_long_it_would_take_to_say_and_the_fillers_written(run_cli, tmp_path):
+    # Trial 10: a 346-word typed ramble with "um" and "you know" in it got no word on its length or fillers.
+    ramble = ("um so basically, you know, I run the meeting with an agenda and, um, I keep it short. " * 30).strip()
+    out = " ".join(run_cli("score", "--text", str(_write(tmp_path, ramble, "r.txt")), "--offline").out.split())
+    words = len(ramble.split())
+    assert f"{words} words is about {int(words / 140)}:" in out
+    assert "at most 3:00" in out  # past three minutes said aloud: the long-answer note
+    assert "120 fillers written (um ×60, basically ×30, you know ×30)" in out
+    short = " ".join(run_cli("score", "--text", str(_write(tmp_path, STRONG, "s.txt")), "--offline").out.split())
+    assert "0 fillers written" in short and "at most 3:00" not in short

@@ -73,3 +73,36 @@ def test_a_reply_that_says_what_success_looked_like_states_the_task_precisely():
              "as I set it out to the team in September, was every teacher using the feedback sheets by Easter and "
              "marking time down. By Easter all eight teachers were using them.")
     assert _card(question, reply).criterion("star.task").score >= 3
+
+
+# Trial 10's finding 6: "the year 7 cohort averaged 68% ... against 54% on the same paper the year before" read as one
+# figure "not tied to the outcome" (Quantified impact 2/4), where "went from 54 to 68" was a measured change.
+_CHANGE_STORY = ("Tell me about a time you improved a process.",
+                 "last spring our ward's discharge paperwork was a mess and I was responsible for fixing it. I rewrote the "
+                 "checklist and trained the twelve nurses on nights. {}")
+
+
+@pytest.mark.parametrize("told", [
+    "at the next audit the ward averaged 92% compliance against 61% the year before.",
+    "at the next audit compliance was 92%, up from 61%.",
+    "at the next audit compliance was ninety two percent compared with sixty one percent last year.",
+    "at the next audit we had one failure instead of twenty five the year before.",
+])
+def test_a_figure_set_against_where_it_was_is_a_measured_change(told):
+    question, story = _CHANGE_STORY
+    as_a_change = _card(question, story.format("at the next audit compliance went from 61% to 92%."))
+    card = _card(question, story.format(told))
+    assert card.criterion("specificity.quantified_impact").score >= 3
+    assert abs(card.overall - as_a_change.overall) <= 10  # the same facts in other words (the issue's paraphrase bar)
+
+
+@pytest.mark.parametrize("told", [
+    "we did two extractions that day rather than four and brought him back for the other two.",  # a choice
+    "my manager wanted every case closed in 35 days instead of 45.",  # a rule
+    "at the next audit we had 9 errors against 4 the year before.",  # worse: no change to credit
+])
+def test_a_choice_a_rule_or_a_worse_figure_is_no_measured_change(told):
+    from mockint.scoring.offline import compared_changes
+    from mockint.speech.numbers import write_numbers_in_text
+
+    assert compared_changes(write_numbers_in_text(told)) == 0

@@ -164,6 +164,28 @@ def answer_too_long(metrics: DeliveryMetrics) -> str | None:
     return f"{minutes_seconds(seconds)} long (aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)})"
 
 
+# A steady interview pace, inside PACE_WPM: what a typed answer's words would take to say.
+TYPED_WORDS_PER_MINUTE = 140.0
+
+
+def typed_delivery(text: str) -> str:
+    """What a card can say of a typed answer's delivery: its length as speaking time at TYPED_WORDS_PER_MINUTE (the
+    long-answer note past ANSWER_SECONDS_MAX) and the fillers written in it. A trial's 346-word typed ramble with
+    "um" and "you know" in it got no word on either, where the same words spoken got "5 fillers"."""
+    from mockint.records import Word
+    from mockint.speech.delivery import count_fillers_and_hedges
+
+    words = text.split()
+    seconds = 60 * len(words) / TYPED_WORDS_PER_MINUTE
+    fillers, _hedges = count_fillers_and_hedges([Word(word=w, start=0.0, end=0.0) for w in words])
+    said = (f"{len(words)} words is about {minutes_seconds(seconds)} said at {TYPED_WORDS_PER_MINUTE:.0f} words/min"
+            + (f" (aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)})" if seconds > ANSWER_SECONDS_MAX else ""))
+    count = sum(fillers.values())
+    written = ", ".join(f"{k} ×{v}" for k, v in sorted(fillers.items(), key=lambda kv: -kv[1])[:3])
+    return f"typed, so pace and pauses are not measured; {said}; {count} filler{'s' if count != 1 else ''} written" + (
+        f" ({written})" if written else "")
+
+
 # --- weak areas ------------------------------------------------------------------------
 
 

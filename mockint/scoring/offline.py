@@ -647,6 +647,35 @@ def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]
     return found
 
 
+COMPARED_REACH = 7  # tokens from one figure to the next: "92 percent on the fractions unit against 54"
+
+
+def compared_changes(text: str) -> int:
+    """Changes told inside one sentence as a figure set against where things were: "92 percent against 61 the
+    year before", "one failure instead of 25 the year before", "92, up from 61" (substance.yaml's
+    `before_after.compared_with`; "instead of 25" only with "the year before" after it). A trial's "averaged 68%
+    against 54% the year before" read as one figure not tied to the outcome, where "went from 54 to 68" was a
+    measured change. Not one that moved the wrong way."""
+    from mockint.scoring.evidence import normalise
+    from mockint.scoring.semantic import before_after_phrases, compared_with_phrases
+
+    compared, compared_if_before = compared_with_phrases()
+    tokens = normalise(text)
+    figures = [i for i, t in enumerate(tokens) if _DIGITS.fullmatch(t) and not YEAR.match(t)
+               and not labelled(tokens, i)]
+    found = 0
+    for now, then in zip(figures, figures[1:]):
+        between = tokens[now + 1 : then]
+        said = " ".join(between)
+        if len(between) > COMPARED_REACH or not (compared.search(said) or (compared_if_before.search(said) and
+                                                 before_after_phrases()[0].search(" ".join(tokens[then + 1 : then + 6])))):
+            continue
+        after, before = float(tokens[now]), float(tokens[then])
+        if after != before and not _moved_wrong_way(tokens[:then], before, after):
+            found += 1
+    return found
+
+
 # What a figure can stand on. A time or money unit is a measure in itself ("three hours", "forty
 # thousand pounds"); a share or a ratio ("forty percent", "three times") is a figure *of* something,
 # and needs that something said: "attrition fell from 22 to 9 percent", "40 percent of the orders".
@@ -934,7 +963,7 @@ def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset(), aft
     # "My own part was running...": whose the work was (ownership), not a responsibility given (the task).
     cues.own_part = [v for v in own_part(unit.text.lower().replace("\u2019", "'"))[1] if v not in NOT_ACTIONS]
     cues.i_actions.extend(v for v in cues.own_part if v not in cues.i_actions)
-    changes = len(before_after_changes([(0, c) for c in figure_clauses(unit.text)]))
+    changes = len(before_after_changes([(0, c) for c in figure_clauses(unit.text)])) + compared_changes(unit.text)
     if changes:
         cues.change_quantities += changes
         cues.outcome += changes  # a before and after is a measured outcome, as "went from 6.1 to 5.3" is

@@ -412,7 +412,7 @@ def employer_fact_words() -> EmployerFactWords:
     return _employer_facts_data(*_substance_file())
 
 
-BEFORE_AFTER_LISTS = ("before", "after")
+BEFORE_AFTER_LISTS = ("before", "after", "compared_with", "compared_with_if_before")
 
 
 class OutcomesOfAThing(NamedTuple):
@@ -453,6 +453,14 @@ def before_after_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
     been") and what says a later one is where they ended up ("after three months", "by the end", "now")."""
     data = _telling_data(*_substance_file())
     return data["before"], data["after"]
+
+
+def compared_with_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """substance.yaml's `before_after.compared_with` and `compared_with_if_before`: what, said between two figures
+    of a sentence, makes the second where things were before ("92 percent against 61 the year before"), and what
+    does so only when a `before` phrase follows it ("one failure instead of 25 the year before")."""
+    data = _telling_data(*_substance_file())
+    return data["compared_with"], data["compared_with_if_before"]
 
 
 def own_part_phrases() -> re.Pattern[str]:
