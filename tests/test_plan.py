@@ -596,6 +596,7 @@ def test_what_held_a_whole_answer_down_is_drilled_first_and_no_answer_is_quoted_
     areas = find_weak_areas(answers, rubrics)
     judgement = next(a for a in areas if a.id == "situational.judgement")
     assert judgement.gated and judgement.count == 1
+    assert judgement.summary().endswith("listed though once: it held that whole answer down")  # not read as repeated
     plan = plan_next_round(areas, answers, BANK, rubrics, n=6)
     assert plan[0].targets == "situational.judgement"
     quoted = [q.id.split(".")[-1] for q in plan if q.source == "followup" and q.id.count(".") >= 2]

@@ -238,7 +238,9 @@ class WeakArea(Model):
             where += f", {self.count - len(shown)} more"  # "weak in 5 of 5 (a01 .. a04)" read as a05 missing
         of = f" of {self.total}" if self.total else ""
         noun = "answer" if (self.total or self.count) == 1 else "answers"
-        return f"weak in {self.count}{of} {noun} ({where})"
+        # Under "Repeated weak areas", a trial read a one-off as a miscount: say why it is there.
+        why = ", listed though once: it held that whole answer down" if self.count == 1 and self.gated and not self.carried else ""
+        return f"weak in {self.count}{of} {noun} ({where}){why}"
 
 
 def _evidence_score(e: WeakEvidence, *, with_session: bool = False) -> str:
