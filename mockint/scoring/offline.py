@@ -2378,6 +2378,12 @@ def worsened_measures(text: str) -> int:
     return measure_moves(text)[0]
 
 
+def _figure_after(tokens: list[str], word: str) -> float | None:
+    """The figure within three tokens after the first `word` ("from about 31"), if any."""
+    at = tokens.index(word)
+    return next((float(t) for t in tokens[at + 1 : at + 4] if re.fullmatch(r"\d+(\.\d+)?", t)), None)
+
+
 def measure_moves(text: str) -> tuple[int, int]:
     """(how many measures a sentence reports moving the wrong way, how many the right way: "falls went from
     six a month to one"), which way is good read from rubrics/substance.yaml's `measures`."""
@@ -2412,7 +2418,10 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
         figures = [float(t) for t in after if re.fullmatch(r"\d+(\.\d+)?", t)]
         moved = None
         if "from" in after and "to" in after and len(figures) >= 2 and figures[0] != figures[1]:
-            moved = "up" if figures[1] > figures[0] else "down"
+            # "from 31 to 14" or "down to 14 from 31" (a trial's best story read as a wait that rose, and gated at 22)
+            start, end = (_figure_after(after, "from"), _figure_after(after, "to"))
+            start, end = (figures[0], figures[1]) if start is None or end is None else (start, end)
+            moved = "up" if end > start else "down"
         else:
             for k, t in enumerate(after[:4]):
                 if t in _UP or t in _DOWN or (t in ("up", "down") and k and after[k - 1] in _WENT):
