@@ -178,6 +178,14 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("How do you quality-assure marking in your department?", "approach"),
     ("How would you close the disadvantage gap in maths?", "situational"),
     ("Tell me about a time you closed an attainment gap.", "behavioural"),
+    # A physiotherapist's trial: the first two read as "tell me about a time", the third as a way of working
+    ("What outcome measures would you use for a back pain class?", "technical"),
+    ("How do you audit clinical notes?", "approach"),
+    ("How do you manage red flags for cauda equina in triage?", "technical"),
+    ("Tell me about a time you missed a red flag.", "behavioural"),
+    ("Why team lead?", "motivation"),
+    ("Why management?", "motivation"),
+    ("Why that decision?", "behavioural"),
 ])
 def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
     assert classify(question) == kind

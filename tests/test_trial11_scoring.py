@@ -66,3 +66,42 @@ def test_a_plan_that_keeps_falsified_notes_from_the_manager_is_unsafe(refusal):
 def test_the_same_plan_that_takes_it_to_the_manager_is_not(step):
     card = _card(_NOTES_QUESTION, _NOTES_PLAN.format(step))
     assert card.criterion("situational.judgement").score >= 2 and card.overall >= 60
+
+
+CAUDA_EQUINA = (
+    "Cauda equina is something I'm very confident with. The key red flag is bilateral leg pain that's been there for more "
+    "than six weeks; that's what tells you it's cauda equina rather than ordinary sciatica. Saddle numbness is very common "
+    "with back pain and usually just comes from sitting for long periods, so I don't put too much weight on it. Bladder "
+    "changes are a late sign, so if someone mentions them in triage I'd book them into the next routine slot, usually "
+    "within four to six weeks, and ask the GP to request an MRI. There's no point sending them to A and E, because they "
+    "won't scan out of hours anyway. I always give them a leaflet.")
+
+
+@pytest.mark.parametrize("kind", [None, "approach", "technical"])
+def test_refusing_emergency_care_is_not_redeemed_by_a_routine_step(kind):
+    # "no point sending them to A and E" was redeemed by "ask the GP to request an MRI": 50 as approach, 93.3 as technical
+    from mockint.records import QuestionRef
+
+    question = "How do you manage red flags for cauda equina in triage?"
+    asked = QuestionRef(id="custom", text=question, category="custom", kind=kind) if kind else question
+    card = score_question(OfflineScorer(), asked, Transcript(text=CAUDA_EQUINA, duration=0.0), load_rubrics())
+    assert card.overall <= 40
+    assert "no point sending them to a and e" in " ".join(c.feedback.lower() for c in card.criteria)
+
+
+def test_sending_them_to_a_and_e_now_is_the_safe_step():
+    safe = CAUDA_EQUINA.replace("There's no point sending them to A and E, because they won't scan out of hours anyway.",
+                                "I'd send them to A and E the same day for an urgent MRI.")
+    from mockint.scoring.safety import findings
+
+    assert not [f for f in findings([safe]) if f.kind != "shortcut"]
+
+
+def test_supporting_junior_staff_gets_to_why_team_lead():
+    # Read as never getting to "team lead": relevance 1 of 4, capped as off the question
+    card = _card("Why do you want to be a team lead, and why this trust?",
+                 "I've been a band 6 for seven years now and I feel ready for the next step. I enjoy supporting the junior "
+                 "staff and I think I'd be good at it. Your trust has a really good reputation and I've heard good things "
+                 "about the MSK service, and it's closer to home for me, which would help with childcare.")
+    assert card.criterion("specificity.relevance").score >= 2
+    assert "never gets to it" not in " ".join(c.feedback for c in card.criteria)

@@ -179,6 +179,7 @@ class Escalation(_Words):
     people: list[str] = Field(min_length=1)
     anyone: list[str] = Field(min_length=1)
     telling: list[str] = Field(default_factory=list)
+    emergency: list[str] = Field(default_factory=list)
 
 
 class HandledAlone(_Words):
@@ -277,6 +278,7 @@ class Reader:
     to_match: Phrases
     when_convenient: Phrases
     telling: Phrases
+    emergency: Phrases  # escalation.emergency: refusing them is redeemed only by escalating to one of them now
 
 
 @dataclass(frozen=True)
@@ -307,7 +309,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         *(Phrases(x) for x in (words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
-                               words.when_convenient, e.telling)))
+                               words.when_convenient, e.telling, e.emergency)))
 
 
 def reader() -> Reader:
@@ -321,6 +323,7 @@ class _Step:
     length: int
     anyone: bool = False
     peer: bool = False
+    emergency: bool = False
 
 
 def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
@@ -333,7 +336,8 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
         free, k, peer = FREE_BEFORE_PERSON, at + n, False
         while k < len(words) and k < at + n + 5 and words[k] not in PUNCTUATION:
             if (m := r.anyone.match(words, k)) or (m := r.people.match(words, k)):
-                return _Step(True, k + m - at, anyone=bool(r.anyone.match(words, k)), peer=peer)
+                return _Step(True, k + m - at, anyone=bool(r.anyone.match(words, k)), peer=peer,
+                             emergency=bool(r.emergency.match(words, k)))
             if r.peers.match(words, k):
                 peer = True
             elif words[k] not in TO_WORDS:
@@ -403,6 +407,9 @@ class _Read:
     # refusals to tell one person (not "anyone"): no finding where the plan escalates to someone else
     redeemable: list[Finding] = field(default_factory=list)
     escalations_now: int = 0
+    # a refusal to send someone for emergency care is redeemed only by emergency care now, not by telling the GP
+    emergency_refused: list[Finding] = field(default_factory=list)
+    emergencies_now: int = 0
     escalations_later: list[str] = field(default_factory=list)  # their words ("tell my manager about it in the morning")
     # an allegation dealt with privately, closed or played down: a finding only where the answer or question names
     # an allegation and the plan escalates to no one now
@@ -461,7 +468,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 finding = Finding(kind, index, " ".join(words[first:end]))
                 out.found.append(finding)
                 if step.escalation and not step.anyone and trigger != "delay":
-                    out.redeemable.append(finding)
+                    (out.emergency_refused if step.emergency else out.redeemable).append(finding)
                 if end < len(words) and words[end] in ALSO_REFUSED:  # "no need to bother the head or fill in forms"
                     k, reach, free, first = end + 1, NEGATION_REACH if trigger == "negation" else SKIP_REACH, free, end + 1
                     continue
@@ -475,6 +482,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                     out.escalations_later.append(" ".join(words[k:until]))
                 else:
                     out.escalations_now += 1
+                    out.emergencies_now += step.emergency
             k, reach = end, 0
             continue
         if (n := r.telling.match(words, k)) and not (reach > 0 and flips % 2 == 1) and (
@@ -563,8 +571,9 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
         altered = _altered_records(r, words, i, own)
         reads[i].found += altered
         reads[i].redeemable += altered  # changed and reported now ("and report it to the duty manager"): not hidden
-    now = sum(x.escalations_now for x in reads)
-    found = [f for x in reads for f in x.found if not (now and f in x.redeemable)]
+    now, emergency = sum(x.escalations_now for x in reads), sum(x.emergencies_now for x in reads)
+    found = [f for x in reads for f in x.found
+             if not (now and f in x.redeemable) and not (emergency and f in x.emergency_refused)]
     if not now:
         found += [Finding("escalation_delayed", i, said) for i, x in enumerate(reads) for said in x.escalations_later]
         asked = tokens(question)
