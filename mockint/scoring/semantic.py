@@ -434,7 +434,11 @@ def _telling_data(path_text: str, _mtime: int) -> dict:
     section = data.get("before_after") or {}
     if not isinstance(section, dict):
         raise DataFileError(f"{path}: `before_after` must map {' and '.join(BEFORE_AFTER_LISTS)} to lists of phrases")
-    out = {name: phrases_pattern(phrase_list(path, f"before_after.{name}", section.get(name))) for name in BEFORE_AFTER_LISTS}
+    out = {}
+    for name in BEFORE_AFTER_LISTS:
+        optional = name.startswith("compared_with")  # without them, only "from X to Y" and two levels are a change
+        listed = phrase_list(path, f"before_after.{name}", section.get(name, [] if optional else None), may_be_empty=optional)
+        out[name] = phrases_pattern(listed)
     out["own_part"] = phrases_pattern(phrase_list(path, "own_part", data.get("own_part")))
     things = data.get("outcomes_of_a_thing") or {}
     if not isinstance(things, dict):
