@@ -1600,8 +1600,13 @@ def topic_missed(r: Reading) -> list[str]:
     text = " ".join(u.lower for u in r.units)
     # Asked for a time something happened, a story with none of its words is about something else whatever its closeness
     # (batch 4's programme launch told for "manage a member of staff whose performance was falling short" sat at -0.06):
-    # the meaning guards only the other kinds, whose answers name their subject less (a safety check told as its steps).
-    guarded = r.kind != "behavioural"
+    # the meaning guards only situational and motivation answers, whose answers name their subject less.
+    # An approach answer is read so too: batch 5's "how do you usually manage budgets and occupancy?" answered with a
+    # language programme sat at -0.03. A technical one is not read by topics at all: "how would you spot the mistakes
+    # newcomers make" asks for the trade's mistakes (graded 4, gated at 20 for never telling a failure of its own).
+    if r.kind == "technical":
+        return []
+    guarded = r.kind not in ("behavioural", "approach")
     if not asked or (guarded and r.meaning["question_margin"] >= ON_TOPIC_MARGIN) or any(
             answered.search(text) for _, answered in asked):
         return []

@@ -1,0 +1,62 @@
+"""What a question is about, read by kind (rubrics/substance.yaml's `topics`): an approach answer that never gets to its
+question's topic is off it, as a story is; a technical answer is not read by topics. From batch 5's dev answers; the
+answers here are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.records import Transcript
+from mockint.scoring import score_question
+from mockint.scoring.offline import OfflineScorer
+from mockint.scoring.rubrics import load_rubrics
+
+PAYROLL_IN_HOUSE = (
+    "so the thing I'm proudest of was taking our payroll in house. we paid about three thousand people through a bureau "
+    "and the error rate was nearly two percent of payslips. I made the case to the finance director, chose the system HR "
+    "already used and insisted on three parallel runs before go live. within six months errors were down to a fifth of "
+    "a percent and we saved the whole bureau fee.")
+
+
+LANGUAGE_PROGRAMME = (
+    "so the thing I'm proudest of across the group is our language work. the two year checks were flagging a lot of speech "
+    "delay, about a third of children, so I picked a language champion in each nursery, got them trained, and set up small "
+    "group work three times a week. after two terms we rescreened and the children flagged went from thirty two percent to "
+    "fourteen, and the local authority asked to use our model.")
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("How do you approach developing the people in your payroll team?", PAYROLL_IN_HOUSE),  # was 100
+    ("How do you usually manage budgets and occupancy across your settings?", LANGUAGE_PROGRAMME),  # was 95
+])
+def test_an_approach_answer_that_never_gets_to_its_topic_is_off_it(question, answer):
+    card = score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+    assert card.criterion("specificity.relevance").score <= 1 and card.overall <= 40
+
+
+def test_the_same_story_answers_a_question_about_its_topic():
+    card = score_question(OfflineScorer(), "How do you approach improving accuracy in payroll?",
+                          Transcript(text=PAYROLL_IN_HOUSE, duration=0.0), load_rubrics())
+    assert card.criterion("specificity.relevance").score >= 3 and card.overall >= 60
+
+
+def test_a_technical_answer_about_the_trades_mistakes_is_not_asked_for_a_failure_of_its_own():
+    # "How would you spot the mistakes newcomers make" was read as asking for the candidate's own failure: gated at 20
+    card = score_question(
+        OfflineScorer(), "How would you spot the mistakes newcomers to this work most often make, and why do they matter?",
+        Transcript(text="I review their closed tickets. the usual ones are closing an alert because the hash is clean, when "
+                        "it's a living off the land binary and the command line is what matters; not pivoting across the "
+                        "SIEM for other hosts; and resetting a compromised password without revoking sessions, so the "
+                        "stolen token keeps working for hours.", duration=0.0), load_rubrics())
+    assert card.criterion("specificity.relevance").score >= 3
+
+
+def test_a_mistake_owned_and_learned_from_is_a_failure_told():
+    card = score_question(
+        OfflineScorer(), "Describe a mistake you made that affected others. How did you put it right?",
+        Transcript(text="I did the rota one December and approved two nurses' annual leave for the same Saturday, so we "
+                        "were one short on a full op list. I owned it at huddle, covered the shift myself and moved three "
+                        "routine ops to the Monday. since then I check the leave planner against the rota before it goes "
+                        "out.", duration=0.0), load_rubrics())
+    assert card.criterion("specificity.relevance").score >= 2 and card.overall >= 50
