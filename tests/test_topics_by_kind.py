@@ -60,3 +60,20 @@ def test_a_mistake_owned_and_learned_from_is_a_failure_told():
                         "routine ops to the Monday. since then I check the leave planner against the rota before it goes "
                         "out.", duration=0.0), load_rubrics())
     assert card.criterion("specificity.relevance").score >= 2 and card.overall >= 50
+
+
+def test_a_technical_answer_telling_what_goes_wrong_is_no_disaster_stood_by():
+    # batch 5's claims answer (graded 4.5): its harms are the subject, not an outcome the candidate stands by (gated at 20)
+    from mockint.scoring.offline import read_answer, stood_by_bad_outcome
+
+    answer = ("I review their first month's files for three things. reserves set at first notice and never moved, which "
+              "distorts the picture pricing relies on. cover assumed before the policy's checked, which ends in leakage or "
+              "an ombudsman complaint. and vulnerability missed on the first call, which is the expensive one.")
+    question = "How would you spot the mistakes newcomers to this work most often make, and why do they matter?"
+    assert stood_by_bad_outcome(read_answer(answer, question, "technical", load_rubrics())) is None
+    proud = ("so at my last agency I looked after a big retail client and about three weeks before launch they came back "
+             "wanting to change the whole checkout flow. I told them no, we'd agreed the scope in writing. they pushed "
+             "back a few times and I didn't budge. in the end they took the whole account, about two hundred thousand a "
+             "year, to another agency. my director wasn't thrilled, but clients need boundaries, so I'm proud I held firm")
+    assert stood_by_bad_outcome(read_answer(proud, "Tell me about a time you had to say no to a client.", "behavioural",
+                                            load_rubrics())) is not None

@@ -2692,8 +2692,8 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     from mockint.scoring.semantic import bad_outcome_phrases, gates
 
     spec = gates().get("bad_outcome_stood_by")
-    if spec is None:
-        return None
+    if spec is None or r.kind == "technical":  # knowledge tells what goes wrong as its subject ("which ends in leakage or
+        return None                            # an ombudsman complaint": batch 5's answer graded 4.5 was gated at 20)
     first = first_step(r)
     # a harm the story then puts right (the harmed thing itself comes back) is what the candidate recovered from
     told = result_harms(r)
