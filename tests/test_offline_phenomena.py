@@ -241,3 +241,19 @@ def test_a_broken_bad_outcome_list_is_one_line_naming_the_file(tmp_path):
                     encoding="utf-8")
     with pytest.raises(DataFileError, match=r"substance.yaml: `bad_outcomes.averted` must be a non-empty list"):
         _bad_outcomes_data(str(path), 1)
+
+
+def test_a_turnaround_told_in_leadership_language_alone_is_empty_talk():
+    # batch 5's polish for lifting practice after a poor inspection scored 68 (graded 1 of 5); this one is made up
+    question = "Tell me about a time you had to lift standards on your ward after a poor audit."
+    polish = ("yeah so quality is something I've always driven from the front. I came in and aligned the whole team around "
+              "a shared vision of excellence, I led on culture and I led on accountability, and I built a continuous "
+              "improvement mindset. I identified the key levers and mobilised the team against them, I modelled the "
+              "behaviours I expected and held people to account with rigour. within six months we saw a forty percent "
+              "uplift in quality across the board and we were operating at a completely different level.")
+    plain = ("after our March audit scored sixty one percent on pressure area care, I asked to lead the fix. I went through "
+             "the twelve failed records with the two nurses who wrote most of them, and we found the turning charts were "
+             "kept at the nurses' station, not the bedside. I moved them to the bedside, added a two hourly check to the "
+             "safety huddle and spot checked five charts a shift for a month. the June audit scored ninety two percent.")
+    assert "empty_talk" in gates_of(question, polish) and card(question, polish).overall <= 40
+    assert "empty_talk" not in gates_of(question, plain) and card(question, plain).overall >= 60

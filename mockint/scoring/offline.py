@@ -2255,7 +2255,11 @@ BUZZ = re.compile(
     r"(high[- ]pressure|fast[- ]paced) environments?|"
     # batch 4's polish for "a time you had to stay calm under pressure" (50/100, graded 1 of 5)
     r"high[- ](stakes|tempo)|solution[- ]focused|deliver(ed|ing)? results|(drive|drove|driving) positive outcomes?|"
-    r"positive outcomes?|consistently delivered|diverse range of|thrived)\b"
+    r"positive outcomes?|consistently delivered|diverse range of|thrived|"
+    # batch 5's polish for "lift the quality of practice after a disappointing inspection" (68/100, graded 1 of 5)
+    r"shared vision|vision of excellence|key levers|mobili[sz]ed|\w+ mindset|led on \w+|driven from the front|"
+    r"modell?ed the behaviou?rs?|visible leadership|leadership was visible|with rigou?r|completely different level|"
+    r"uplift in \w+|across the board|transformed the \w+)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
