@@ -458,6 +458,12 @@ class Practice:
 
     def _add_file_answer(self, session: Session, rnd: Round, question: QuestionRef, path: Path) -> Answer:
         answer_id = session.next_answer_id()
+        if is_typed_answer(path):  # what was typed is the transcript: nothing to hear, no delivery to time
+            answer = Answer(id=answer_id, question=question, status="transcribed", source_file=str(path),
+                            transcript=Transcript(text=typed_answer_text(path), duration=0.0),
+                            asked_by=rnd.askers.get(question.id))
+            rnd.answers.append(answer)
+            return answer
         name = f"{answer_id}{path.suffix.lower() or '.audio'}"
         shutil.copyfile(path, self.store.folder(session.id) / name)
         answer = Answer(
@@ -1158,14 +1164,42 @@ def _split_probe_files(files: list[AnswerFile]) -> tuple[list[AnswerFile], dict[
     return main, probes
 
 
+# A typed answer (trial 11: a candidate who writes answers on the train had no way to put them in a round, so they never
+# reached the weak areas, the plan or the report): read as its transcript.
+TYPED_ANSWER_SUFFIXES = (".txt", ".md")
+
+
+def is_typed_answer(path: Path) -> bool:
+    return path.suffix.lower() in TYPED_ANSWER_SUFFIXES
+
+
+def typed_answer_text(path: Path) -> str:
+    """A typed answer file's text, its lines joined; an AudioError (the answer-file error) if it is not UTF-8 text or
+    is empty, so a round stops before it starts, as for a file that is not audio."""
+    try:
+        text = " ".join(path.read_text(encoding="utf-8").split())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AudioError(f"{path}: cannot read it as a typed answer ({exc.__class__.__name__})") from None
+    if not text:
+        raise AudioError(f"{path}: the typed answer is empty")
+    return text
+
+
 def _check_answer_files(files: list[AnswerFile]) -> None:
     """Decode every answer file now, and listen for speech in it (Silero VAD, a fraction of a second
-    a minute), so a text file, a typo or a silent recording stops the round before it starts."""
+    a minute), so a typo, a file that is neither audio nor a typed answer (.txt, .md) or a silent recording stops the
+    round before it starts."""
     from mockint.speech.decode import SAMPLE_RATE, load_audio
     from mockint.speech.vad import speech_spans
 
     problems = []
     for file in files:
+        if is_typed_answer(file.path):
+            try:
+                typed_answer_text(file.path)
+            except AudioError as exc:
+                problems.append(str(exc))
+            continue
         try:
             samples = load_audio(file.path)
         except AudioError as exc:
@@ -1176,7 +1210,7 @@ def _check_answer_files(files: list[AnswerFile]) -> None:
     if problems:
         raise AudioError(
             f"cannot use {len(problems)} of {len(files)} answer files: {'; '.join(problems)}",
-            hint="--answers-from takes audio files (wav, flac, mp3, ogg, m4a, webm); 'mockint score --text FILE' scores a typed answer",
+            hint="--answers-from takes audio files (wav, flac, mp3, ogg, m4a, webm) and typed answers (.txt, .md)",
         )
 
 

@@ -68,6 +68,39 @@ def test_answers_from_files_runs_the_same_pipeline(run_cli, mockint_home, audio_
     assert a1["scorecard"]["overall"] > a2["scorecard"]["overall"], "a STAR story beats reading Dickens"
 
 
+STRONG_TYPED = (
+    "last spring our ward's discharge paperwork was a mess and I was responsible for fixing it. I rewrote the checklist, "
+    "trained the twelve nurses on nights and audited ten discharges a week. at the next audit compliance went from "
+    "sixty one percent to ninety two percent, and readmissions for missed medicines stopped.")
+
+
+def test_typed_answers_run_the_same_pipeline_beside_spoken_ones(run_cli, mockint_home, audio_dir, tmp_path):
+    # Trial 11: typed answers could only be scored one at a time, so they never reached the weak areas, plan or report
+    typed = tmp_path / "discharge.txt"
+    typed.write_text(STRONG_TYPED + "\n")
+    vague = tmp_path / "vague.md"
+    vague.write_text("we worked really hard as a team and it went well in the end.")
+    result = run_cli("practice", "--answers-from", f"beh.initiative={typed}", str(vague),
+                     str(audio_dir / "ms_two_cities_16k.wav"), "--offline", "--seed", "1")
+    assert result.code == 0, result
+    a1, a2, a3 = _session(mockint_home)["rounds"][0]["answers"]
+    assert a1["transcript"]["text"] == " ".join(STRONG_TYPED.split()) and a1["question"]["id"] == "beh.initiative"
+    assert a1["audio_path"] is None and a1["delivery"] is None and a1["source_file"] == str(typed)
+    assert a1["status"] == a2["status"] == a3["status"] == "scored"
+    assert a1["scorecard"]["overall"] > a2["scorecard"]["overall"] + 30
+    assert "best of times" in a3["transcript"]["text"].lower()
+    folder = mockint_home / "sessions" / _session(mockint_home)["id"]
+    assert "ninety two percent" in (folder / "report.md").read_text().replace("92%", "ninety two percent")
+
+
+def test_an_empty_typed_answer_stops_the_round_before_it_starts(run_cli, mockint_home, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    result = run_cli("practice", "--answers-from", str(empty), "--offline")
+    assert result.code == 1 and "empty.txt: the typed answer is empty" in result.err and "Traceback" not in result.err
+    assert not (mockint_home / "sessions").exists() or not list((mockint_home / "sessions").glob("*/session.json"))
+
+
 def test_a_failed_llm_call_keeps_the_transcript_and_the_offline_card_and_says_why(mockint_home, audio_dir):
     from mockint.config import load_settings
     from mockint.practice import Practice, PracticeEvents, PracticeOptions

@@ -423,7 +423,7 @@ def practice_cmd(
     ),
     answers_from: list[str] | None = typer.Option(
         None, "--answers-from", metavar="[ID=]FILE",
-        help="answer from audio files instead of the microphone (repeat, or list several), your own questions "
+        help="answer from audio files, or typed answers (.txt, .md), instead of the microphone (repeat, or list several), your own questions "
         "first; ID=FILE answers the bank question ID (see 'mockint questions'); probe=FILE answers the "
         "follow-up on the file before it",
     ),
