@@ -16,7 +16,7 @@ HOW = {"probed": "they came back to it", "inferred": "several questions on it", 
 @app.command("debrief")
 def debrief_cmd(
     notes_file: Path = typer.Argument(..., metavar="NOTES", help="your notes from the real first interview (text or Markdown; - for stdin)"),
-    yes: bool = typer.Option(False, "--yes", "-y", help="ask nothing: keep only what it is sure of"),
+    yes: bool = typer.Option(False, "--yes", "-y", help="ask nothing: keep what it is sure of, and concerns as the notes word them"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Import notes from your real first-round interview. Topics the interviewers kept coming
@@ -32,8 +32,8 @@ def debrief_cmd(
         Q: data modelling for the orders table -> weak
 
     A topic is a short noun phrase ("exactly-once delivery"). When a reading is doubtful (a topic
-    taken from a long sentence, "ok but too long"), mockint shows it and asks; with --yes it
-    keeps only what it is sure of.
+    taken from a long sentence, "ok but too long"), mockint shows it and asks; with --yes (or with no
+    one to answer) it keeps what it is sure of, and concerns doubted only for their wording as the notes word them.
     """
     from mockint.coaching.debrief import apply_debrief, parse_debrief
     from mockint.coaching.ledger import load_ledger, save_ledger
@@ -61,8 +61,9 @@ def debrief_cmd(
     if already and unsure and not yes:  # said before asking: what is answered now is added to the ledger
         err_console.print("\nThese notes were already imported; what you keep now is added to the ledger.")
     dropped = []
-    if unsure and yes:
-        dropped = unsure
+    if unsure and yes:  # no one to ask: concerns doubted only for their wording stay, as the notes word them
+        kept += [t for t in unsure if t.kept_unasked]
+        dropped = [t for t in unsure if not t.kept_unasked]
     elif unsure:
         decided, dropped = _ask(unsure, bank)
         kept += decided
@@ -120,9 +121,11 @@ def _ask(unsure, bank):
         prompt = "  did it go badly? (y/n, or type the topic's name) " if judging else "  keep it? (y/n, or type the topic's name) "
         err_console.print(prompt, end="", markup=False)
         answer = sys.stdin.readline()
-        if not answer:  # no one to ask (a script, a pipe): keep only what is sure
-            err_console.print("\n  no answer: keeping only what mockint is sure of (--yes says so without asking)")
-            dropped += unsure[i:]
+        if not answer:  # no one to ask (a script, a pipe): keep what is sure, and concerns as the notes word them
+            err_console.print("\n  no answer: keeping what mockint is sure of and the concerns as your notes word them "
+                              "(--yes does so without asking)")
+            kept += [t for t in unsure[i:] if t.kept_unasked]
+            dropped += [t for t in unsure[i:] if not t.kept_unasked]
             break
         answer = answer.strip()
         if not sys.stdin.isatty():
