@@ -220,24 +220,30 @@ RETOLD = ("Last March the chilled availability in my store fell to 91 percent. I
           "97 percent again and waste fell by a fifth.")
 
 
-def test_the_same_story_told_again_is_said_where_its_pass_is_not_counted():
+def test_the_same_story_told_again_is_progress_where_it_was_weak_and_resolves_nothing():
     from mockint.coaching.weakness import Ledger, current_weak_areas, record_round
     from tests.test_weakness import make_answer, make_session
 
-    weak = {"star.task": 0}
-    first = [make_answer("a01", "q1", weak, text=STORY), make_answer("a02", "q2", weak, text="We had a busy week. It went fine.")]
+    first = [make_answer("a01", "q1", {"star.task": 0}, text=STORY),
+             make_answer("a02", "q2", {"star.task": 0, "star.result": 0}, text="We had a busy week. It went fine."),
+             make_answer("a03", "q5", {"star.result": 0}, text="I sorted the rota out for the bank holiday.")]
     session = make_session(first)
     ledger = record_round(Ledger(), session, RUBRICS)
     rnd = session.new_round("plan")
-    rnd.answers.append(make_answer("a03", "q3", text=RETOLD))  # a new question, the first story again: passes
+    rnd.answers.append(make_answer("a04", "q3", text=RETOLD))  # a new question, the first story again: passes
     ledger = record_round(ledger, session, RUBRICS)
+    # Task: weak in its first telling, so the story told better is progress (trial 11), though it resolves nothing
+    # (trial 6): only a second story can.
     entry = ledger.entries["star.task"]
-    assert entry.history[-1].outcome == "pass_repeat"
+    assert entry.history[-1].outcome == "pass_retold" and entry.status == "improving" and entry.passes == []
     assert "same story twice" in entry.history[-1].note and "a01" in entry.history[-1].note
     (area,) = [a for a in current_weak_areas(ledger, session, RUBRICS) if a.id == "star.task"]
-    assert "same story twice" in area.summary()  # what the plan's table and the report print
+    assert "a second story resolves it" in area.summary()  # what the plan's table and the report print
+    # Result: its first telling passed already, so telling it again is no evidence at all.
+    assert ledger.entries["star.result"].history[-1].outcome == "pass_repeat"
+    assert ledger.entries["star.result"].status == "open"
     # A different story to a new question counts.
-    rnd.answers.append(make_answer("a04", "q4", text="In 2021 I set up a click and collect marquee for Christmas and took 40 thousand pounds."))
+    rnd.answers.append(make_answer("a05", "q4", text="In 2021 I set up a click and collect marquee for Christmas and took 40 thousand pounds."))
     ledger = record_round(ledger, session, RUBRICS)
-    assert ledger.entries["star.task"].history[-1].outcome == "pass"
+    assert ledger.entries["star.task"].history[-1].outcome == "pass" and ledger.entries["star.task"].passes == ["q4"]
     assert "same story" not in ledger.entries["star.task"].to_weak_area().summary()

@@ -52,7 +52,7 @@ ROUND_ONE = "round1"
 
 AreaKind = Literal["criterion", "delivery", "debrief"]
 # Ledger outcomes of a passing answer that does not count towards resolving the area.
-UNCOUNTED_PASSES = ("pass_repeat",)
+UNCOUNTED_PASSES = ("pass_repeat", "pass_retold")
 LedgerStatus = Literal["open", "improving", "resolved"]
 
 
@@ -460,7 +460,7 @@ class LedgerEvent(Model):
     session_id: str | None = None
     answer_id: str | None = None
     question_id: str | None = None
-    outcome: Literal["weak", "pass", "pass_repeat", "pass_same_round", "imported", "prompted"]
+    outcome: Literal["weak", "pass", "pass_repeat", "pass_retold", "pass_same_round", "imported", "prompted"]
     score: float | None = None
     status_after: LedgerStatus
     note: str = ""
@@ -588,8 +588,13 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
     ledger = ledger.model_copy(deep=True)
     index = criteria_by_key(rubrics)
     shared = template_words(rubrics)
-    # A story told again (coaching.retold), in any round of the session: its pass proves no more than the first telling.
+    # A story told again (coaching.retold), in any round of the session: its pass proves no more than the first telling
+    # did, so it resolves nothing (trial 6: one story retold resolved areas). Where that telling did not pass on the
+    # area (weak, or never judged on it), the story told better is progress: the area is improving, and a second story
+    # resolves it (trial 11: a physio's poor-performance story retold for the recruiter's concern scored 94 and left the
+    # concern open with no progress).
     retold = {r.answer_id: r for r in retellings(session.answers)}
+    by_id = {a.id: a for a in session.answers}
     for rnd in session.rounds:
         round_answers = [a for a in rnd.answers if assessable(a)]
         round_ids = {a.id for a in rnd.answers}
@@ -636,8 +641,10 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                     score = float(cs.score) if cs else (outcome.evidence.score if outcome.evidence else None)
                 weak_this_round = any(ev.outcome == "weak" and ev.session_id == session.id and ev.answer_id in round_ids
                                       for ev in entry.history)
+                told_better = retelling is not None and before is None and not _passed(
+                    entry, by_id.get(retelling.retells), index)
                 _transition(entry, is_weak=is_weak, repeat_note=repeat_note, answer=answer, session_id=session.id,
-                            score=score, weak_this_round=weak_this_round)
+                            score=score, weak_this_round=weak_this_round, told_better=told_better)
             ledger.processed.append(answer_key(session.id, answer.id))
             ledger.asked.append(AskedQuestion(id=answer.question.id, text=answer.question.text))
         for area_id, area in found.items():
@@ -687,11 +694,23 @@ def _record_probes(ledger: Ledger, session: Session, rnd: Round, index: RubricIn
         ledger.processed.append(key)
 
 
+def _passed(entry: LedgerEntry, answer: Answer | None, index: RubricIndex) -> bool:
+    """Whether `answer` passed on the entry's area (judged on it, and not weak)."""
+    if answer is None or not assessable(answer):
+        return False
+    if entry.kind == "debrief":
+        result = _debrief_outcome(entry, answer, index)
+        return result is not None and not result[0]
+    outcome = _answer_outcomes(answer, index).get(entry.id)
+    return outcome is not None and not outcome.weak
+
+
 def _transition(
     entry: LedgerEntry, *, is_weak: bool, repeat_note: str, answer: Answer, session_id: str, score: float | None,
-    weak_this_round: bool = False,
+    weak_this_round: bool = False, told_better: bool = False,
 ) -> None:
-    """`repeat_note`: why the answer is no new evidence (a retake, the same story again), empty when it is."""
+    """`repeat_note`: why the answer is no new evidence (a retake, the same story again), empty when it is;
+    `told_better`: the same story again, where its first telling did not pass on this area: progress, not proof."""
     note = ""
     if is_weak:
         if entry.status == "resolved":
@@ -702,6 +721,10 @@ def _transition(
         entry.status = "open"
         entry.passes = []
         outcome = "weak"
+    elif repeat_note and told_better:
+        outcome, note = "pass_retold", f"{repeat_note.replace('not counted: ', 'improving, not resolved: ')}; a second story resolves it"
+        if entry.status == "open":
+            entry.status = "improving"
     elif repeat_note:
         outcome, note = "pass_repeat", repeat_note  # a retake or a story told again does not count
     elif weak_this_round:
