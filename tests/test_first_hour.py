@@ -67,7 +67,7 @@ def test_on_a_fresh_home_the_demo_never_becomes_your_data(run_cli, mockint_home,
     typo = run_cli("practise")
     assert typo.code == 2 and typo.err.startswith("error: no such command 'practise' (did you mean 'practice'?)")
 
-    notes = tmp_path / "answer.txt"
+    notes = tmp_path / "answer.docx"  # neither audio nor a typed answer (.txt, .md)
     notes.write_text("I led the migration to Kubernetes and cut deploy time by 80%.")
     refused = run_cli("practice", "--answers-from", str(notes), "--offline")
     assert refused.code == 1 and str(notes) in refused.err and refused.err.count("\n") == 1
@@ -85,15 +85,15 @@ def test_on_a_fresh_home_the_demo_never_becomes_your_data(run_cli, mockint_home,
 
 
 def test_answer_files_are_all_checked_before_a_session_exists(run_cli, mockint_home, tmp_path):
-    typed = tmp_path / "my answer.txt"
-    typed.write_text("Last year I cut our cloud bill by 30%.")
+    notes = tmp_path / "my answer.doc"  # neither audio nor a typed answer (.txt, .md)
+    notes.write_text("Last year I cut our cloud bill by 30%.")
     good = load_samples()[0].path
-    result = run_cli("practice", "--answers-from", str(good), str(typed), str(tmp_path / "missing.wav"), "--offline")
+    result = run_cli("practice", "--answers-from", str(good), str(notes), str(tmp_path / "missing.wav"), "--offline")
     assert result.code == 1, result
     assert result.err.count("\n") == 1
     assert "cannot use 2 of 3 answer files" in result.err
-    assert f"{typed}: not an audio file" in result.err and f"{tmp_path / 'missing.wav'}: no such file" in result.err
-    assert "score --text FILE" in result.err, "says what to do with a typed answer"
+    assert f"{notes}: not an audio file" in result.err and f"{tmp_path / 'missing.wav'}: no such file" in result.err
+    assert "typed answers (.txt, .md)" in result.err, "says what a typed answer must be"
     assert "/sessions/" not in result.err, "names the user's files, not copies"
     assert not (mockint_home / "sessions").exists()
 
