@@ -257,3 +257,13 @@ def test_a_turnaround_told_in_leadership_language_alone_is_empty_talk():
              "safety huddle and spot checked five charts a shift for a month. the June audit scored ninety two percent.")
     assert "empty_talk" in gates_of(question, polish) and card(question, polish).overall <= 40
     assert "empty_talk" not in gates_of(question, plain) and card(question, plain).overall >= 60
+
+
+def test_service_talk_with_no_event_is_empty_talk():
+    # batch 6's polish for "a difficult passenger on a flight" scored 82 (graded 1 of 5); this one is made up
+    question = "Tell me about a time you dealt with an angry guest at reception."
+    polish = ("so in my last role I consistently handled challenging guest interactions. I took full ownership from start "
+              "to finish, I actively listened, I used my emotional intelligence and I made sure the whole team was on the "
+              "same page. I stayed calm, I escalated appropriately and I'm very customer centric, so every stay became a "
+              "memorable experience, and my manager called me a role model for service recovery.")
+    assert "empty_talk" in gates_of(question, polish) and card(question, polish).overall <= 40

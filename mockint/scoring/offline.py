@@ -2259,7 +2259,11 @@ BUZZ = re.compile(
     # batch 5's polish for "lift the quality of practice after a disappointing inspection" (68/100, graded 1 of 5)
     r"shared vision|vision of excellence|key levers|mobili[sz]ed|\w+ mindset|led on \w+|driven from the front|"
     r"modell?ed the behaviou?rs?|visible leadership|leadership was visible|with rigou?r|completely different level|"
-    r"uplift in \w+|across the board|transformed the \w+)\b"
+    r"uplift in \w+|across the board|transformed the \w+|"
+    # batch 6's polish for "a difficult passenger on a flight" (82/100, graded 1 of 5)
+    r"took (full |complete |total )?ownership|emotional intelligence|actively listened|active listening|"
+    r"on the same page|stayed calm|customer[- ]centric|memorable experience|role model|escalated appropriately|"
+    r"consistently (handled|delivered|exceeded)|energy and professionalism)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
