@@ -89,6 +89,7 @@ def test_typed_answers_run_the_same_pipeline_beside_spoken_ones(run_cli, mockint
     assert a1["status"] == a2["status"] == a3["status"] == "scored"
     assert a1["scorecard"]["overall"] > a2["scorecard"]["overall"] + 30
     assert "best of times" in a3["transcript"]["text"].lower()
+    assert result.out.count("You said (") == 1, "what was heard is shown for the spoken answer only (trial 12: 'You said (0 s)')"
     folder = mockint_home / "sessions" / _session(mockint_home)["id"]
     assert "ninety two percent" in (folder / "report.md").read_text().replace("92%", "ninety two percent")
 

@@ -192,7 +192,7 @@ class ConsoleEvents:
         console.print()
         if answer.source_file:
             console.print(f"[dim]answer file: {escape(answer.source_file)}[/]", soft_wrap=True)
-        if answer.transcript is not None and answer.transcript.text:
+        if answer.transcript is not None and answer.transcript.text and answer.audio_path:  # a typed answer is what was typed
             console.print(you_said(answer.transcript))
         if answer.scorecard is not None:
             render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery,
