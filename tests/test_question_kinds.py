@@ -202,6 +202,11 @@ DEV_DIFFERS = {
     # asked as "what checks do you run" (the knowledge form); the graders read them as technical and approach.
     "How would you manage exposure to demurrage and detention charges across the import book?": "situational",
     "What checks do you run before you sign off your own work, and what would each one catch?": "technical",
+    # Batch 6: knowledge asked as "how do you make sure / approach" (the approach form); the graders (the second by a
+    # reconciler) read them as technical.
+    "How do you make sure physical health monitoring is done properly for patients on clozapine on your ward?": "approach",
+    "How do you approach fire safety design on a high-rise residential scheme now the Building Safety Act is in force?":
+        "approach",
 }
 
 
