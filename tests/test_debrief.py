@@ -682,3 +682,23 @@ def test_an_employers_written_feedback_and_a_bare_fell_flat_are_read():
     assert [n for n, t in topics.items() if not t.went_badly] == ["Safe isolation question"]
     # and a felt pen is still a thing
     assert [t.name for t in parse_debrief("- The felt pen question went fine", BANK).topics] == ["felt pen question"]
+
+
+RECRUITER_EMAIL = ("Good on safety and people; the panel felt your answers were too short and didn't show the numbers behind "
+                   "your results (productivity, errors, absence). They also want to hear how you'd handle a union rep and a "
+                   "missed delivery slot to a store.")
+
+
+@pytest.mark.parametrize("notes", [
+    RECRUITER_EMAIL,  # trial 12: one weak area, "panel"
+    "- Good on safety and people\n- Answers were too short\n"  # trial 12: no weak area at all
+    "- Didn't show the numbers behind my results (productivity, errors, absence)\n"
+    "- They want to hear how I'd handle a union rep\n- They want to hear how I'd handle a missed delivery slot to a store\n",
+])
+def test_a_recruiters_feedback_email_becomes_its_concerns_and_the_criteria_it_names(notes):
+    from mockint.coaching.weakness import feedback_readings
+
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(RUBRICS))
+    assert [t.name for t in debrief.concerns] == ["union rep", "missed delivery slot to a store"]
+    assert {f.id for f in debrief.feedback} == {"specificity.quantified_impact", "specificity.concrete_detail"}
+    assert "panel" not in [t.name for t in debrief.topics]

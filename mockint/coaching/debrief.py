@@ -145,6 +145,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ("bad", r"(?:wanted|needed|expected|would\s+have\s+liked|were\s+looking\s+for|was\s+looking\s+for)\s+"
                 r"(?:a\s+lot\s+|a\s+bit\s+|much\s+|a\s+little\s+)?more\s+(?:detail\s+|depth\s+|evidence\s+|examples\s+)?"
                 r"(?:on|about|of|around|from\s+me\s+on)"),
+        # ... and in the words of a recruiter's email: "They also want to hear how you'd handle a union rep" (trial 12:
+        # no topic read in it)
+        ("bad", r"(?:want|wants|wanted|would\s+like|'d\s+like|need|needs|needed)\s+to\s+(?:hear|see|know)"
+                r"(?:\s+more)?(?:\s+(?:about|on|of))?"),
         # Something left out of an answer: did the answer go badly? The CLI asks.
         ("regret", r"should\s+have\s+(?:mentioned|said|talked about|brought up|explained)|forgot(?:\s+to\s+mention)?|"
                    r"(?:didn'?t|did not)\s+mention|wish\s+i\s+had\s+(?:mentioned|said)"),

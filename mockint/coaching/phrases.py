@@ -71,6 +71,9 @@ RELATIONAL_HEADS = {
     "explanation", "description",
 }
 RELATIONAL_PREPS = {"on", "about", "around", "regarding", "re", "in", "of", "for", "with", "to"}
+# Who asked or judged, never what about.
+INTERVIEWERS = frozenset({"panel", "panels", "panellist", "panellists", "panelist", "panelists", "interviewer",
+                          "interviewers", "recruiter", "recruiters", "assessor", "assessors"})
 # "my team's code review process": the owner is not part of the topic.
 _POSSESSIVE_LEAD = re.compile(r"^(?:(?:my|our|the|his|her|their)\s+)?(?:current\s+|old\s+|new\s+)?(?:team|company|manager|org|boss)'s\s+", re.I)
 
@@ -291,8 +294,8 @@ def noun_phrase(text: str) -> Phrase | None:
         ends.pop()
     rest = text[ends[-1]:].strip() if ends else text
     taken = _drop_relational_head(taken)
-    if not taken:
-        return None
+    if not taken or all(w.lower() in INTERVIEWERS for w in taken):
+        return None  # "the panel felt your answers were too short": who said it, not what about (trial 12: a topic "panel")
     phrase = " ".join(taken).replace(" / ", "/")
     relative = _relative_clause(rest) if can_be_noun(taken[-1]) else None
     if relative is not None:
@@ -353,10 +356,12 @@ def _verb_as_modifier(toks: list[str], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if tok.lower().endswith("s") and i > 0 and can_be_noun(toks[i - 1]) and (nxt is None or not nxt[:1].isalnum()):
         return True  # "payment retries" at the end of a phrase: a plural noun the lexicon lists only as a verb
-    if tok.lower() not in _verb_lemmas(tok):
-        return False  # 'ran', 'asked': only a base form ('retry') doubles as a noun
     after_determiner = i > 0 and toks[i - 1].lower() in DETERMINERS
     before_noun = nxt is not None and _phrase_word(nxt) and can_be_noun(nxt)
+    if tok.lower().endswith("ed") and after_determiner and before_noun:
+        return True  # "a missed delivery slot", "the failed audit": a participle as an adjective (trial 12 lost the slot)
+    if tok.lower() not in _verb_lemmas(tok):
+        return False  # 'ran', 'asked': only a base form ('retry') doubles as a noun
     return after_determiner or (before_noun and not tok.lower().endswith("ed"))
 
 
