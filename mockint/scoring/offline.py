@@ -99,6 +99,8 @@ CONTRACTED_WOULD = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd"}
 SUBJECTS = {"i": "i", "we": "we", "he": "other", "she": "other", "they": "other", "you": "you", "it": "other"}
 LESSON = re.compile(
     r"\b(i('ve| have)? (learned|learnt|realised|realized|took away)|lessons?( for me)? (was|is|i)|lessons? for me|taught me|what i took|"
+    # "My lesson: ..." (a warehouse trial's lesson read only when said as "what I learned is")
+    r"(my|the|one) (big |main |biggest |key )?lesson|lesson learned|"
     r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
     r"next time i|(i'd|i would|i should) (probably |definitely |maybe |really )?have "
     r"(\w+ed|done|been|gone|taken|told|spoken|said|made|brought|given|known|seen|thought|got|put|set|kept|left))\b"
@@ -168,6 +170,8 @@ _TIME_GIVEN = r"days?|weeks?|hours?|minutes?|months?|weekend|night|morning|after
 RESPONSIBILITY_GIVEN = (
     r"(asked|told|got|put|left|wanted|needed|trusted|tasked|sent|brought|pulled|picked|chose|made) me (in |on )?"
     r"(to|with|in charge|as|onto)\b|"
+    # "my manager gave me six weeks to get to target" (a warehouse trial's task read as 1 of 4)
+    r"gave me (\w+ ){1,4}to\b|"
     r"i was (kind of |sort of |basically |just |then )?(asked|tasked|given|handed|put|left|told|assigned|called|brought|"
     r"pulled|sent|picked|chosen|made)\b|"
     r"(came|fell|landed|went|passed|escalated|handed|referred|sent|given)"
