@@ -382,3 +382,11 @@ def test_the_offline_scorer_shows_a_criterion_it_cannot_judge_as_not_judged(rubr
     assert row.feedback == "Not judged by the offline scorer."
     others = [c for c in card.criteria if c.key != "star.reflection"]
     assert all(c.judged for c in others) and card.rubric_scores["star"] is not None
+
+
+def test_caveats_shown_to_candidates_carry_no_markdown_marks():
+    # The report escapes what it prints, so a backtick in a caveat showed as "\`blend = "mean"\`" (trial 12)
+    from mockint.scoring.rubrics import load_rubrics
+
+    caveats = [c.offline_caveat for r in load_rubrics() for c in r.criteria if c.offline_caveat]
+    assert caveats and not any(mark in c for c in caveats for mark in ("`", "**", "__"))
