@@ -290,6 +290,10 @@ def test_cli_plan_records_the_ledger_and_stores_the_plan(run_cli, mockint_home):
 
     human = run_cli("plan", "--offline")
     assert human.code == 0 and "Next round" in human.out and "drills STAR structure: Result" in " ".join(human.out.split())
+    # Fewer questions than asked for are said so (trial 12: "plan -n 6" gave 4 and no word why)
+    many = " ".join(run_cli("plan", "--offline", "-n", "20").out.split())
+    shown = len(json.loads(run_cli("plan", "--json", "-n", "20").out)["plan"])
+    assert shown < 20 and f"{shown} of the 20 questions asked for:" in many
 
 
 def test_cli_plan_without_sessions_or_ledger_says_so(run_cli):

@@ -72,6 +72,11 @@ def plan_cmd(
         # The rationale starts with the weak area's name: the id is for --json and the session file.
         source = "bank question" if q.source == "bank" else "follow-up"
         console.print(f"   [dim]{source} · drills {escape(q.rationale or q.targets or '')}[/]")
+    if len(plan) < n:  # trial 12: "plan -n 6" gave 4 questions and no word why
+        undrilled = [w.name for w in weak if w.id not in {q.targets for q in plan}]
+        why = (f": no question the plan could find fits the other weak areas ({', '.join(undrilled)})" if undrilled
+               else ": each weak area has the questions it needs")
+        console.print(f"[dim]{len(plan)} of the {n} questions asked for{escape(why)}.[/]", soft_wrap=True)
     if stored:
         console.print(f"\n[dim]Plan stored in session {session.id}, round {session.rounds[-1].index}: run 'mockint practice --plan'.[/]")
     elif session is None:
