@@ -1176,10 +1176,14 @@ def is_typed_answer(path: Path) -> bool:
 def typed_answer_text(path: Path) -> str:
     """A typed answer file's text, its lines joined; an AudioError (the answer-file error) if it is not UTF-8 text or
     is empty, so a round stops before it starts, as for a file that is not audio."""
+    if not path.is_file():
+        raise AudioError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
     try:
         text = " ".join(path.read_text(encoding="utf-8").split())
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AudioError(f"{path}: cannot read it as a typed answer ({exc.__class__.__name__})") from None
+    except UnicodeDecodeError:
+        raise AudioError(f"{path}: not text (a typed answer is UTF-8 text)") from None
+    except OSError as exc:
+        raise AudioError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from None
     if not text:
         raise AudioError(f"{path}: the typed answer is empty")
     return text

@@ -94,11 +94,19 @@ def test_typed_answers_run_the_same_pipeline_beside_spoken_ones(run_cli, mockint
     assert "ninety two percent" in (folder / "report.md").read_text().replace("92%", "ninety two percent")
 
 
-def test_an_empty_typed_answer_stops_the_round_before_it_starts(run_cli, mockint_home, tmp_path):
-    empty = tmp_path / "empty.txt"
-    empty.write_text("  \n")
-    result = run_cli("practice", "--answers-from", str(empty), "--offline")
-    assert result.code == 1 and "empty.txt: the typed answer is empty" in result.err and "Traceback" not in result.err
+@pytest.mark.parametrize("name, content, said", [
+    ("empty.txt", "  \n", "empty.txt: the typed answer is empty"),
+    ("binary.txt", b"\xff\xfe\x00\x81 not text", "binary.txt: not text (a typed answer is UTF-8 text)"),
+    ("missing.md", None, "missing.md: no such file"),
+])
+def test_an_unusable_typed_answer_stops_the_round_before_it_starts(run_cli, mockint_home, tmp_path, name, content, said):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content)
+    result = run_cli("practice", "--answers-from", str(path), "--offline")
+    assert result.code == 1 and said in result.err and result.err.count("\n") == 1 and "Traceback" not in result.err
     assert not (mockint_home / "sessions").exists() or not list((mockint_home / "sessions").glob("*/session.json"))
 
 
