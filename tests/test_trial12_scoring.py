@@ -72,3 +72,15 @@ def test_a_task_given_and_a_lesson_labelled_are_read(said, reading):
     # "gave me six weeks to" read as Task 1 of 4, and "My lesson:" only as "what I learned is" (72 against 82)
     r = read_answer(said, "Tell me about a time you improved pick rates.", "behavioural", load_rubrics())
     assert any(getattr(c, reading) for c in r.cues)
+
+
+def test_a_deadline_met_for_all_but_one_is_a_result_and_a_plan_for_next_time_a_lesson():
+    # "We loaded 21 of 22 on time ... I wrote a plan for conveyor failure, so the next time the team knows what to do":
+    # Result 1 of 4, "nothing measurable or learned", and the next plan asked "what changed as a result, in numbers?"
+    answer = ("Two years ago on Christmas Eve night a conveyor motor broke at 11pm and we had 22 trailers for stores to load "
+              "by 5am. My task was to get all 22 out on time. First I called the engineer, he said two hours minimum. I split "
+              "the team: 12 people hand-balled the cases to the dock, and I put my two fastest loaders on the earliest slots. "
+              "We loaded 21 of 22 on time, the last one was 25 minutes late. After, I wrote a plan for conveyor failure, so "
+              "the next time the team knows what to do.")
+    card = _card("Describe a situation where you had to meet a tight deadline.", answer)
+    assert card.criterion("star.result").score >= 3

@@ -102,7 +102,7 @@ LESSON = re.compile(
     # "My lesson: ..." (a warehouse trial's lesson read only when said as "what I learned is")
     r"(my|the|one) (big |main |biggest |key )?lesson|lesson learned|"
     r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
-    r"next time i|(i'd|i would|i should) (probably |definitely |maybe |really )?have "
+    r"next time i|so (that )?(the )?next time|(i'd|i would|i should) (probably |definitely |maybe |really )?have "
     r"(\w+ed|done|been|gone|taken|told|spoken|said|made|brought|given|known|seen|thought|got|put|set|kept|left))\b"
 )
 OUTCOME = re.compile(
@@ -116,7 +116,10 @@ OUTCOME = re.compile(
     r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
-    r"saving|improvement|fall|fewer|less|more))\b"
+    r"saving|improvement|fall|fewer|less|more)|"
+    # "we loaded 21 of 22 on time" (a warehouse trial's deadline result read as none: Result 1 of 4)
+    r"\d[\d.,]* (out )?of (the |our |all |those )?\d[\d.,]*( \w+){0,3} (on time|in time|out|done|through|delivered|loaded|"
+    r"shipped|completed|back))\b"
 )
 VAGUE_OUTCOME = re.compile(
     r"\b(went (really |very |pretty |quite )?well|happy|pleased|worked out|got (it|there|through)|"
