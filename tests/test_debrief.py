@@ -702,3 +702,11 @@ def test_a_recruiters_feedback_email_becomes_its_concerns_and_the_criteria_it_na
     assert [t.name for t in debrief.concerns] == ["union rep", "missed delivery slot to a store"]
     assert {f.id for f in debrief.feedback} == {"specificity.quantified_impact", "specificity.concrete_detail"}
     assert "panel" not in [t.name for t in debrief.topics]
+
+
+def test_an_answer_that_went_ok_but_a_bit_generic_names_concrete_detail():
+    # trial 11: "Why this trust went ok but a bit generic" was read only as a question they asked
+    from mockint.coaching.weakness import feedback_readings
+
+    debrief = parse_debrief("- Why this trust went ok but a bit generic\n", BANK, feedback=feedback_readings(RUBRICS))
+    assert [f.id for f in debrief.feedback] == ["specificity.concrete_detail"]
