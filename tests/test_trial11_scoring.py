@@ -105,3 +105,15 @@ def test_supporting_junior_staff_gets_to_why_team_lead():
                  "about the MSK service, and it's closer to home for me, which would help with childcare.")
     assert card.criterion("specificity.relevance").score >= 2
     assert "never gets to it" not in " ".join(c.feedback for c in card.criteria)
+
+
+@pytest.mark.parametrize("said, steps", [
+    # a follow-up reply that named no step read Action 3 of 4 on its "did"
+    ("the main thing I personally did was to make the decision myself and take responsibility for it.", []),
+    ("what I did was set up a members' reference group that met every six weeks.", ["set"]),
+])
+def test_the_thing_i_did_was_frames_the_step_after_it(said, steps):
+    from mockint.scoring.offline import read_answer
+
+    reading = read_answer(said, "Walk me through the steps you personally took.", "behavioural", load_rubrics())
+    assert [v for c in reading.cues for v in c.i_actions] == steps

@@ -386,6 +386,9 @@ EMPTY_VERBS = frozenset(
     "synergised synergized operationalised operationalized incentivised incentivized".split()
 )
 NOT_ACTIONS = STATE_PAST | EMPTY_VERBS
+# After "the thing I did was (to)": words that name no step ("make the decision myself and take responsibility").
+FRAMED_NON_STEPS = frozenset("be do have make take get own drive align empower leverage the a an my our it that this "
+                             "just really basically".split())
 AMBIGUOUS_PAST = frozenset("cut put set hit let read quit spread shut hurt cost bet split".split())
 
 
@@ -434,8 +437,16 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
             elif nxt in ("don't", "can't", "doesn't"):
                 cues.habitual += 1
             elif _is_past(nxt):
-                if nxt not in NOT_ACTIONS and not background:
+                # "the main thing I personally did was...": a frame for the step, not a step (trial 11: a reply that
+                # named no step read Action 3 of 4)
+                frame = words[j + 1 : j + 2] in (["was"], ["is"])
+                if nxt not in NOT_ACTIONS and not background and not frame:
                     (cues.i_actions if w == "i" else cues.we_actions).append(nxt)
+                elif frame:  # ... and the step it frames is the verb after it: "what I did was set up a reference group"
+                    k = j + 2 + (words[j + 2 : j + 3] == ["to"])
+                    step = words[k] if k < len(words) else ""
+                    if step.isalpha() and step not in FRAMED_NON_STEPS and not background:
+                        (cues.i_actions if w == "i" else cues.we_actions).append(step)
             elif nxt and nxt.isalpha() and nxt not in NOT_HABIT_AFTER_I:
                 cues.habitual += 1  # "I work", "we try", "I don't": present tense, a habit not an event
             i = j
