@@ -115,6 +115,8 @@ def test_followup_quotes_a_transcript_sentence_when_no_quote_was_verified():
     # Before and after both said: not "what was the figure before" again, but what the result still lacks.
     ("I cut the invoice run from 9 hours to 40 minutes",
      "What did you do yourself that made that difference, and what did you learn from it?"),
+    # The figure said is where things started: not "what was the figure before you started?" (trial 12)
+    ("Before I started, the invoice run took 9 hours", "Where did that figure get to after what you did, and by when?"),
 ])
 def test_a_result_that_already_has_a_number_is_asked_what_it_lacks(said, asked):
     answers = [

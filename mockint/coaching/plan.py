@@ -107,6 +107,7 @@ class FollowupWords:
     measured: str | None = None  # instead of `template` when the quote carries a number
     changed: str | None = None  # instead of `measured` when the quote gives a before and after (None: no follow-up on it)
     bad_outcome: str | None = None  # instead of either when the story ends badly and no lesson is told (untold_lesson)
+    baseline: str | None = None  # instead of `measured` when the quoted figure is where things started
     criteria: tuple[str, ...] = ()
     quote_cues: tuple[str, ...] = ()
     needs_story: bool = True  # it asks about a story told: quote only an answer that tells one
@@ -126,10 +127,18 @@ def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
         measured=criterion.followup_measured,
         changed=criterion.followup_changed,
         bad_outcome=criterion.followup_bad_outcome,
+        baseline=criterion.followup_baseline,
         criteria=tuple(criterion.followup_criteria),
         quote_cues=tuple(criterion.quote_cues),
         needs_story=criterion.followup_needs_story,
     )
+
+
+def _says_baseline(quote: str) -> bool:
+    """Whether a quote tells where things started (substance.yaml's `before_after.before`: "before", "when I started")."""
+    from mockint.scoring.semantic import before_after_phrases
+
+    return bool(before_after_phrases()[0].search(" ".join(re.findall(r"[\w']+", quote.lower()))))
 
 
 def followup_criteria(area: WeakArea, rubrics: Sequence[Rubric]) -> list[str]:
@@ -151,7 +160,7 @@ def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     templates += [t for kind in load_kinds().values() for t in (kind.revisit, kind.retry) if t]
     for _rubric, criterion in criteria_by_key(rubrics).values():
         templates += [t for t in (criterion.followup, criterion.followup_measured, criterion.followup_changed,
-                                    criterion.followup_bad_outcome) if t]
+                                    criterion.followup_bad_outcome, criterion.followup_baseline) if t]
     return frozenset(t for template in templates for t in tokens(re.sub(r"\{\w+\}", " ", template)))
 
 
@@ -385,7 +394,9 @@ def offline_followup(
                 continue
             template = words.changed
         elif words.measured and carries_a_measure(quote):
-            template = words.measured
+            # "what was the figure before you started?" of "before, we were picking only 142 an hour" asks for what it
+            # says (trial 12): ask where it got to instead
+            template = words.baseline if words.baseline and _says_baseline(quote) else words.measured
         text = template.format(quote=quote, question=answer.question.text, filler=filler)
         return QuestionRef(
             id=f"fu.{_slug(area.id)}.{answer.id}",

@@ -178,6 +178,11 @@ class Criterion(_Strict):
         default=None,
         description="asked instead when the story's outcome reads as a bad one and nothing learned is said: {quote}, {question}",
     )
+    followup_baseline: str | None = Field(
+        default=None,
+        description="asked instead of `followup_measured` when the quoted figure is where things started "
+        "(substance.yaml's `before_after.before`: 'was picking only 142 an hour before')",
+    )
     followup_criteria: list[CriterionKey] = Field(
         default_factory=list,
         description="'rubric.criterion' keys a follow-up asks for, so its answer is judged on those only",
@@ -233,7 +238,7 @@ class Criterion(_Strict):
             raise ValueError(f"duplicate variant ids in {ids}")
         return variants
 
-    @field_validator("followup", "followup_measured", "followup_changed", "followup_bad_outcome")
+    @field_validator("followup", "followup_measured", "followup_changed", "followup_bad_outcome", "followup_baseline")
     @classmethod
     def _template_fields_known(cls, template: str | None) -> str | None:
         if template is None:
