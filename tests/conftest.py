@@ -24,6 +24,19 @@ def timed_words(words: str | Sequence[str], *, start: float = 0.0, step: float =
     return [Word(word=w, start=round(start + i * step, 2), end=round(start + i * step + length, 2)) for i, w in enumerate(tokens)]
 
 
+def offline_card(question, answer: str, kind: str | None = None):
+    """The offline scorer's card for a typed answer to `question` (text, or a QuestionRef), judged as `kind` when given:
+    what a candidate gets from `mockint score --text`."""
+    from mockint.records import QuestionRef
+    from mockint.scoring import score_question
+    from mockint.scoring.offline import OfflineScorer
+    from mockint.scoring.rubrics import load_rubrics
+
+    if kind is not None:
+        question = QuestionRef(id="custom", text=question, category="custom", kind=kind)
+    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+
+
 def timed_transcript(
     words: str | Sequence[str],
     *,

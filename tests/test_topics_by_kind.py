@@ -6,10 +6,8 @@ answers here are made up for these tests.
 from __future__ import annotations
 
 import pytest
+from conftest import offline_card
 
-from mockint.records import Transcript
-from mockint.scoring import score_question
-from mockint.scoring.offline import OfflineScorer
 from mockint.scoring.rubrics import load_rubrics
 
 PAYROLL_IN_HOUSE = (
@@ -31,34 +29,31 @@ LANGUAGE_PROGRAMME = (
     ("How do you usually manage budgets and occupancy across your settings?", LANGUAGE_PROGRAMME),  # was 95
 ])
 def test_an_approach_answer_that_never_gets_to_its_topic_is_off_it(question, answer):
-    card = score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+    card = offline_card(question, answer)
     assert card.criterion("specificity.relevance").score <= 1 and card.overall <= 40
 
 
 def test_the_same_story_answers_a_question_about_its_topic():
-    card = score_question(OfflineScorer(), "How do you approach improving accuracy in payroll?",
-                          Transcript(text=PAYROLL_IN_HOUSE, duration=0.0), load_rubrics())
+    card = offline_card("How do you approach improving accuracy in payroll?", PAYROLL_IN_HOUSE)
     assert card.criterion("specificity.relevance").score >= 3 and card.overall >= 60
 
 
 def test_a_technical_answer_about_the_trades_mistakes_is_not_asked_for_a_failure_of_its_own():
     # "How would you spot the mistakes newcomers make" was read as asking for the candidate's own failure: gated at 20
-    card = score_question(
-        OfflineScorer(), "How would you spot the mistakes newcomers to this work most often make, and why do they matter?",
-        Transcript(text="I review their closed tickets. the usual ones are closing an alert because the hash is clean, when "
-                        "it's a living off the land binary and the command line is what matters; not pivoting across the "
-                        "SIEM for other hosts; and resetting a compromised password without revoking sessions, so the "
-                        "stolen token keeps working for hours.", duration=0.0), load_rubrics())
+    card = offline_card(
+        "How would you spot the mistakes newcomers to this work most often make, and why do they matter?",
+        "I review their closed tickets. the usual ones are closing an alert because the hash is clean, when it's a living "
+        "off the land binary and the command line is what matters; not pivoting across the SIEM for other hosts; and "
+        "resetting a compromised password without revoking sessions, so the stolen token keeps working for hours.")
     assert card.criterion("specificity.relevance").score >= 3
 
 
 def test_a_mistake_owned_and_learned_from_is_a_failure_told():
-    card = score_question(
-        OfflineScorer(), "Describe a mistake you made that affected others. How did you put it right?",
-        Transcript(text="I did the rota one December and approved two nurses' annual leave for the same Saturday, so we "
-                        "were one short on a full op list. I owned it at huddle, covered the shift myself and moved three "
-                        "routine ops to the Monday. since then I check the leave planner against the rota before it goes "
-                        "out.", duration=0.0), load_rubrics())
+    card = offline_card(
+        "Describe a mistake you made that affected others. How did you put it right?",
+        "I did the rota one December and approved two nurses' annual leave for the same Saturday, so we were one short on "
+        "a full op list. I owned it at huddle, covered the shift myself and moved three routine ops to the Monday. since "
+        "then I check the leave planner against the rota before it goes out.")
     assert card.criterion("specificity.relevance").score >= 2 and card.overall >= 50
 
 

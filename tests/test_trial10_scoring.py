@@ -6,15 +6,9 @@ up for these tests.
 from __future__ import annotations
 
 import pytest
-
-from mockint.records import Transcript
-from mockint.scoring import score_question
-from mockint.scoring.offline import OfflineScorer
-from mockint.scoring.rubrics import load_rubrics
+from conftest import offline_card
 
 
-def _card(question: str, answer: str):
-    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
 
 
 UNSAFE_STORIES = [
@@ -35,7 +29,7 @@ UNSAFE_STORIES = [
 
 @pytest.mark.parametrize("question, answer", UNSAFE_STORIES)
 def test_a_story_whose_actions_hide_the_problem_is_held_down(question, answer):
-    card = _card(question, answer)
+    card = offline_card(question, answer)
     assert card.criterion("star.action").score == 0 and "unsafe" in card.criterion("star.action").feedback
     assert card.overall < 40  # weak, whatever its situation and detail
 
@@ -60,7 +54,7 @@ LEFT_ALONE = [
 
 @pytest.mark.parametrize("question, answer", LEFT_ALONE, ids=["mistake learned from", "step taken later"])
 def test_a_story_the_unsafe_reading_leaves_alone(question, answer):
-    card = _card(question, answer)
+    card = offline_card(question, answer)
     assert card.criterion("star.action").score >= 2 and card.overall_capped is None
 
 
@@ -72,7 +66,7 @@ def test_a_reply_that_says_what_success_looked_like_states_the_task_precisely():
     reply = ("I was responsible for moving the whole department from written comments to whole-class feedback. Success, "
              "as I set it out to the team in September, was every teacher using the feedback sheets by Easter and "
              "marking time down. By Easter all eight teachers were using them.")
-    assert _card(question, reply).criterion("star.task").score >= 3
+    assert offline_card(question, reply).criterion("star.task").score >= 3
 
 
 # Trial 10's finding 6: "the year 7 cohort averaged 68% ... against 54% on the same paper the year before" read as one
@@ -90,8 +84,8 @@ _CHANGE_STORY = ("Tell me about a time you improved a process.",
 ])
 def test_a_figure_set_against_where_it_was_is_a_measured_change(told):
     question, story = _CHANGE_STORY
-    as_a_change = _card(question, story.format("at the next audit compliance went from 61% to 92%."))
-    card = _card(question, story.format(told))
+    as_a_change = offline_card(question, story.format("at the next audit compliance went from 61% to 92%."))
+    card = offline_card(question, story.format(told))
     assert card.criterion("specificity.quantified_impact").score >= 3
     assert abs(card.overall - as_a_change.overall) <= 10  # the same facts in other words (the issue's paraphrase bar)
 

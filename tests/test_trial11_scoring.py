@@ -5,15 +5,11 @@ misreading. Her stories are the trial's (/work/trial11 at the time); the variant
 from __future__ import annotations
 
 import pytest
+from conftest import offline_card
 
-from mockint.records import Transcript
-from mockint.scoring import score_question
-from mockint.scoring.offline import OfflineScorer, moved_measures
+from mockint.scoring.offline import moved_measures
 from mockint.scoring.rubrics import load_rubrics
 
-
-def _card(question: str, answer: str):
-    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
 
 
 SPINAL_LIST = (
@@ -29,8 +25,8 @@ SPINAL_LIST = (
 def test_a_change_told_to_then_from_reads_as_the_same_change():
     # "down to 14 weeks from 31" was read as a wait that rose from 14 to 31: figures contradicting their words, gated at 22.
     question = "Tell me about a service improvement you led."
-    to_from = _card(question, SPINAL_LIST.format("down to 14 weeks from 31,"))
-    from_to = _card(question, SPINAL_LIST.format("down from 31 weeks to 14,"))
+    to_from = offline_card(question, SPINAL_LIST.format("down to 14 weeks from 31,"))
+    from_to = offline_card(question, SPINAL_LIST.format("down from 31 weeks to 14,"))
     assert to_from.overall >= 60 and abs(to_from.overall - from_to.overall) <= 10
 
 
@@ -55,7 +51,7 @@ _NOTES_PLAN = ("I'd speak to her privately and let her know I've noticed and tha
     "if it stopped, it stopped, there's no need for it to go any further.",
 ])
 def test_a_plan_that_keeps_falsified_notes_from_the_manager_is_unsafe(refusal):
-    card = _card(_NOTES_QUESTION, _NOTES_PLAN.format(refusal))
+    card = offline_card(_NOTES_QUESTION, _NOTES_PLAN.format(refusal))
     assert card.criterion("situational.judgement").score == 0 and card.overall <= 20
 
 
@@ -64,7 +60,7 @@ def test_a_plan_that_keeps_falsified_notes_from_the_manager_is_unsafe(refusal):
     "before it goes any further I'd tell my manager the same day and complete a Datix.",
 ])
 def test_the_same_plan_that_takes_it_to_the_manager_is_not(step):
-    card = _card(_NOTES_QUESTION, _NOTES_PLAN.format(step))
+    card = offline_card(_NOTES_QUESTION, _NOTES_PLAN.format(step))
     assert card.criterion("situational.judgement").score >= 2 and card.overall >= 60
 
 
@@ -80,11 +76,7 @@ CAUDA_EQUINA = (
 @pytest.mark.parametrize("kind", [None, "approach", "technical"])
 def test_refusing_emergency_care_is_not_redeemed_by_a_routine_step(kind):
     # "no point sending them to A and E" was redeemed by "ask the GP to request an MRI": 50 as approach, 93.3 as technical
-    from mockint.records import QuestionRef
-
-    question = "How do you manage red flags for cauda equina in triage?"
-    asked = QuestionRef(id="custom", text=question, category="custom", kind=kind) if kind else question
-    card = score_question(OfflineScorer(), asked, Transcript(text=CAUDA_EQUINA, duration=0.0), load_rubrics())
+    card = offline_card("How do you manage red flags for cauda equina in triage?", CAUDA_EQUINA, kind)
     assert card.overall <= 40
     assert "no point sending them to a and e" in " ".join(c.feedback.lower() for c in card.criteria)
 
@@ -99,7 +91,7 @@ def test_sending_them_to_a_and_e_now_is_the_safe_step():
 
 def test_supporting_junior_staff_gets_to_why_team_lead():
     # Read as never getting to "team lead": relevance 1 of 4, capped as off the question
-    card = _card("Why do you want to be a team lead, and why this trust?",
+    card = offline_card("Why do you want to be a team lead, and why this trust?",
                  "I've been a band 6 for seven years now and I feel ready for the next step. I enjoy supporting the junior "
                  "staff and I think I'd be good at it. Your trust has a really good reputation and I've heard good things "
                  "about the MSK service, and it's closer to home for me, which would help with childcare.")

@@ -5,15 +5,11 @@ what his answers showed the offline scorer misreading. The first two answers are
 from __future__ import annotations
 
 import pytest
+from conftest import offline_card
 
-from mockint.records import Transcript
-from mockint.scoring import score_question
-from mockint.scoring.offline import OfflineScorer, harms_named, lowered, read_answer
+from mockint.scoring.offline import harms_named, lowered, read_answer
 from mockint.scoring.rubrics import load_rubrics
 
-
-def _card(question: str, answer: str):
-    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
 
 
 NEAR_MISS = (
@@ -27,7 +23,7 @@ NEAR_MISS = (
 
 def test_a_near_miss_kept_out_of_the_book_is_held_down_with_its_reason():
     # 38, with "I did not write it in the near miss book" quoted as evidence for Action 3/4, and no word on safety
-    card = _card("Tell me about a near miss on your shift.", NEAR_MISS)
+    card = offline_card("Tell me about a near miss on your shift.", NEAR_MISS)
     assert card.overall <= 30
     assert card.criterion("star.action").score == 0
     assert "did not write it in the near miss book" in card.criterion("star.action").feedback.lower()
@@ -41,7 +37,7 @@ LATE_TRAILERS = ("Last spring I missed the store slots for Leeds three times in 
 def test_a_measure_that_went_down_from_one_figure_to_another_is_no_outage():
     # "went down" read as an outage (and "one month, late" as "a month late"): 22, gated as a disaster stood by
     question = "Tell me about a time you had to fix late trailers."
-    went_down, fell = (_card(question, LATE_TRAILERS.format(w)) for w in ("went down", "fell"))
+    went_down, fell = (offline_card(question, LATE_TRAILERS.format(w)) for w in ("went down", "fell"))
     assert went_down.overall >= 60 and abs(went_down.overall - fell.overall) <= 5
     assert harms_named(lowered("the main server went down for six hours")) == ["went down"]
 
@@ -54,12 +50,12 @@ CHILLER_QUESTION = "The chiller breaks down at 2am with tomorrow's store orders 
     "I keep the doors shut and in the morning we load the stock to the stores as normal and nobody notices.",
 ])
 def test_a_broken_chiller_kept_quiet_is_an_unsafe_plan(plan):
-    card = _card(CHILLER_QUESTION, plan + " I did this once at my hub and no problem.")
+    card = offline_card(CHILLER_QUESTION, plan + " I did this once at my hub and no problem.")
     assert card.criterion("situational.judgement").score == 0 and card.overall <= 20
 
 
 def test_calling_the_engineer_is_the_safe_step():
-    card = _card(CHILLER_QUESTION, "I keep the doors shut, call the engineer straight away, probe the stock every hour and "
+    card = offline_card(CHILLER_QUESTION, "I keep the doors shut, call the engineer straight away, probe the stock every hour and "
                                    "move anything over 8 degrees to the back-up chiller, and I tell the duty manager.")
     assert card.criterion("situational.judgement").score >= 2
 
@@ -82,5 +78,5 @@ def test_a_deadline_met_for_all_but_one_is_a_result_and_a_plan_for_next_time_a_l
               "the team: 12 people hand-balled the cases to the dock, and I put my two fastest loaders on the earliest slots. "
               "We loaded 21 of 22 on time, the last one was 25 minutes late. After, I wrote a plan for conveyor failure, so "
               "the next time the team knows what to do.")
-    card = _card("Describe a situation where you had to meet a tight deadline.", answer)
+    card = offline_card("Describe a situation where you had to meet a tight deadline.", answer)
     assert card.criterion("star.result").score >= 3

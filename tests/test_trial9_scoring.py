@@ -13,15 +13,10 @@ its phenomenon across jobs. The first answer of each set is the trial's own; the
 from __future__ import annotations
 
 import pytest
+from conftest import offline_card
 
-from mockint.records import Transcript
-from mockint.scoring import score_question
-from mockint.scoring.offline import OfflineScorer, read_answer, shut_gates, stood_by_bad_outcome, topic_missed
-from mockint.scoring.rubrics import load_rubrics
+from mockint.scoring.offline import read_answer, shut_gates, stood_by_bad_outcome, topic_missed
 
-
-def _card(question: str, answer: str):
-    return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
 
 
 ONE_ACCOUNT_MEASURED = [
@@ -47,7 +42,7 @@ ONE_ACCOUNT_MEASURED = [
 def test_a_story_that_measures_its_own_thing_again_is_not_scattered_figures(question, answer):
     reading = read_answer(answer, question)
     assert "scattered_figures" not in shut_gates(reading, 4)
-    assert _card(question, answer).overall >= 80
+    assert offline_card(question, answer).overall >= 80
 
 
 FORESEEN_HARM = [
@@ -68,7 +63,7 @@ FORESEEN_HARM = [
 @pytest.mark.parametrize("question, answer", FORESEEN_HARM)
 def test_a_harm_predicted_or_caught_is_no_disaster_stood_by(question, answer):
     assert stood_by_bad_outcome(read_answer(answer, question)) is None
-    assert _card(question, answer).overall >= 60
+    assert offline_card(question, answer).overall >= 60
 
 
 def test_a_disaster_told_proudly_is_still_one():
@@ -87,7 +82,7 @@ def test_a_task_stated_with_the_role_it_came_with_is_stated(answer):
     story = ("Last spring one of the four people in my team had the lowest completion rate, seventy percent against a "
              "target of ninety. " + answer + " I pulled his last month of tickets, sat with him for two mornings and set "
              "up a short checklist with him. by the end of the quarter he was at ninety three percent.")
-    card = _card("Tell me about a time you managed an underperformer on your team.", story)
+    card = offline_card("Tell me about a time you managed an underperformer on your team.", story)
     assert card.criterion("star.task").score >= 2
 
 
@@ -102,7 +97,7 @@ def test_a_story_about_something_else_misses_the_topic_of_a_behavioural_question
                 "month his tickets were on time and the others stopped covering.")
     assert topic_missed(read_answer(launch, question)) == ["underperformance"]
     assert topic_missed(read_answer(on_topic, question)) == []
-    assert _card(question, launch).overall < 50 < _card(question, on_topic).overall
+    assert offline_card(question, launch).overall < 50 < offline_card(question, on_topic).overall
 
 
 @pytest.mark.parametrize("sentence, refused", [
@@ -138,7 +133,7 @@ def test_the_employers_name_is_said_as_you_in_a_motivation_answer():
               "private, which is rare round here. I've done my sedation certificate and I assist on about ten IV sedation "
               "lists a month now, so I'd be using that from day one, and your practice manager said you fund the "
               "radiography course, which is the next thing I want to do.")
-    card = _card(question, answer)
+    card = offline_card(question, answer)
     assert card.criterion("specificity.relevance").score >= 3 and card.overall_capped is None
 
 
