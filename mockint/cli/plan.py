@@ -73,7 +73,8 @@ def plan_cmd(
         source = "bank question" if q.source == "bank" else "follow-up"
         console.print(f"   [dim]{source} · drills {escape(q.rationale or q.targets or '')}[/]")
     if len(plan) < n:  # trial 12: "plan -n 6" gave 4 questions and no word why
-        undrilled = [w.name for w in weak if w.id not in {q.targets for q in plan}]
+        drilled = {q.targets for q in plan}
+        undrilled = [w.name for w in weak if w.id not in drilled]
         why = (f": no question the plan could find fits the other weak areas ({', '.join(undrilled)})" if undrilled
                else ": each weak area has the questions it needs")
         console.print(f"[dim]{len(plan)} of the {n} questions asked for{escape(why)}.[/]", soft_wrap=True)

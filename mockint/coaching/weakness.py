@@ -616,6 +616,9 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                 repeat_note = f'not counted: a retake of "{before}", answered before'
             else:
                 repeat_note = ""
+            # the story's first telling, read once for every area below (told again better where it did not pass)
+            first = by_id.get(retelling.retells) if retelling is not None and before is None else None
+            first_outcomes = _answer_outcomes(first, index) if first is not None and assessable(first) else None
             at = answer.created_at
             # Areas found weak this round start their entry at their first weak answer.
             for area_id, area_outcome in outcomes.items():
@@ -641,8 +644,7 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                     score = float(cs.score) if cs else (outcome.evidence.score if outcome.evidence else None)
                 weak_this_round = any(ev.outcome == "weak" and ev.session_id == session.id and ev.answer_id in round_ids
                                       for ev in entry.history)
-                told_better = retelling is not None and before is None and not _passed(
-                    entry, by_id.get(retelling.retells), index)
+                told_better = first is not None and not is_weak and not _passed(entry, first, first_outcomes, index)
                 _transition(entry, is_weak=is_weak, repeat_note=repeat_note, answer=answer, session_id=session.id,
                             score=score, weak_this_round=weak_this_round, told_better=told_better)
             ledger.processed.append(answer_key(session.id, answer.id))
@@ -694,14 +696,15 @@ def _record_probes(ledger: Ledger, session: Session, rnd: Round, index: RubricIn
         ledger.processed.append(key)
 
 
-def _passed(entry: LedgerEntry, answer: Answer | None, index: RubricIndex) -> bool:
-    """Whether `answer` passed on the entry's area (judged on it, and not weak)."""
-    if answer is None or not assessable(answer):
+def _passed(entry: LedgerEntry, answer: Answer, outcomes: dict[str, Outcome] | None, index: RubricIndex) -> bool:
+    """Whether `answer` passed on the entry's area (judged on it, and not weak); `outcomes`: its _answer_outcomes,
+    None when it is not assessable."""
+    if outcomes is None:
         return False
     if entry.kind == "debrief":
         result = _debrief_outcome(entry, answer, index)
         return result is not None and not result[0]
-    outcome = _answer_outcomes(answer, index).get(entry.id)
+    outcome = outcomes.get(entry.id)
     return outcome is not None and not outcome.weak
 
 

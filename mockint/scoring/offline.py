@@ -677,19 +677,22 @@ def compared_changes(text: str) -> int:
     from mockint.scoring.evidence import normalise
     from mockint.scoring.semantic import before_after_phrases, compared_with_phrases
 
-    compared, compared_if_before = compared_with_phrases()
     tokens = normalise(text)
-    figures = [i for i, t in enumerate(tokens) if _DIGITS.fullmatch(t) and not YEAR.match(t)
-               and not labelled(tokens, i)]
+    figures = [i for i, t in enumerate(tokens) if _DIGITS.fullmatch(t) and not YEAR.match(t)]
+    if len(figures) < 2:
+        return 0  # most sentences: no pair to compare, and nothing to look up (labelled reads its word lists)
+    figures = [i for i in figures if not labelled(tokens, i)]
+    compared, compared_if_before = compared_with_phrases()
+    before = before_after_phrases()[0]
     found = 0
     for now, then in zip(figures, figures[1:]):
         between = tokens[now + 1 : then]
         said = " ".join(between)
         if len(between) > COMPARED_REACH or not (compared.search(said) or (compared_if_before.search(said) and
-                                                 before_after_phrases()[0].search(" ".join(tokens[then + 1 : then + 6])))):
+                                                 before.search(" ".join(tokens[then + 1 : then + 6])))):
             continue
-        after, before = float(tokens[now]), float(tokens[then])
-        if after != before and not _moved_wrong_way(tokens[:then], before, after):
+        now_value, then_value = float(tokens[now]), float(tokens[then])
+        if now_value != then_value and not _moved_wrong_way(tokens[:then], then_value, now_value):
             found += 1
     return found
 
@@ -2412,7 +2415,7 @@ def worsened_measures(text: str) -> int:
 def _figure_after(tokens: list[str], word: str) -> float | None:
     """The figure within three tokens after the first `word` ("from about 31"), if any."""
     at = tokens.index(word)
-    return next((float(t) for t in tokens[at + 1 : at + 4] if re.fullmatch(r"\d+(\.\d+)?", t)), None)
+    return next((float(t) for t in tokens[at + 1 : at + 4] if _DIGITS.fullmatch(t)), None)
 
 
 def measure_moves(text: str) -> tuple[int, int]:
