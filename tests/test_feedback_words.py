@@ -176,3 +176,18 @@ def test_an_own_question_saved_as_motivation_is_told_in_motivation_words(capsys)
     render_scorecard(answers[0].scorecard, question=question, text=STORY_WHY)
     shown = " ".join(capsys.readouterr().out.split())
     assert "A story, not reasons" in shown and "Generic praise" not in shown, shown
+
+
+def test_why_management_now_is_coached_on_the_step_not_on_researching_the_employer(run_cli, tmp_path):
+    # trial 12: "Why do you want to be a manager now?" answered "Because I am ready. Five years team leader. I want the
+    # next step." was told to "name two things about this employer" and "what you found out about them"
+    card = _score(run_cli, tmp_path, "Because I am ready. Five years team leader. I want the next step.",
+                  "Why do you want to be a manager now?")
+    words = _words(card)
+    assert card["overall"] < 45
+    assert "this employer" not in words and "found out about them" not in words, words
+    assert any("why now" in advice for advice in card["improvements"]), card["improvements"]
+    # The employer's own question keeps the research words.
+    employer = _score(run_cli, tmp_path, "Because I am ready. Five years team leader. I want the next step.",
+                      "Why do you want to be a manager at our company?")
+    assert any("this employer" in advice for advice in employer["improvements"]), employer["improvements"]

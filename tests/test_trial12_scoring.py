@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from conftest import offline_card
 
-from mockint.scoring.offline import harms_named, lowered, read_answer
+from mockint.scoring.evidence import MIN_QUOTE_TOKENS
+from mockint.scoring.offline import _quote, harms_named, lowered, read_answer
 from mockint.scoring.rubrics import load_rubrics
 
 
@@ -63,6 +64,7 @@ def test_calling_the_engineer_is_the_safe_step():
 @pytest.mark.parametrize("said, reading", [
     ("My manager gave me six weeks to get the pick rate to target.", "personal_task"),
     ("My lesson: plan the labour before the peak, not during it.", "lesson"),
+    ("The site manager said: you have six weeks.", "personal_task"),
 ])
 def test_a_task_given_and_a_lesson_labelled_are_read(said, reading):
     # "gave me six weeks to" read as Task 1 of 4, and "My lesson:" only as "what I learned is" (72 against 82)
@@ -80,3 +82,15 @@ def test_a_deadline_met_for_all_but_one_is_a_result_and_a_plan_for_next_time_a_l
               "the next time the team knows what to do.")
     card = offline_card("Describe a situation where you had to meet a tight deadline.", answer)
     assert card.criterion("star.result").score >= 3
+
+
+def test_a_short_sentence_is_quoted_with_the_clause_that_leads_into_it_not_a_word_count():
+    # Task quoted as "of my pickers. The problem was walking.": three words cut from the sentence before
+    answer = ("Before peak my night team was picking only 142 units an hour, and we needed 160. I pulled the scanner reports "
+              "and I also walked the aisles with two of my pickers. The problem was walking. So I moved the top 60 lines "
+              "next to dispatch over one weekend, and five weeks later we were at 168 an hour.")
+    r = read_answer(answer, "Tell me about a time you improved productivity on your shift.", "behavioural", load_rubrics())
+    short = next(u for u in r.units if u.text == "The problem was walking.")
+    quote = _quote(short)
+    assert quote.endswith("The problem was walking.") and len(quote.split()) >= MIN_QUOTE_TOKENS
+    assert quote.startswith(("I pulled", "and I also walked"))
