@@ -110,7 +110,9 @@ RECORD_REACH = 4
 SENTENCE_END = frozenset(".!?")
 MATCH_REACH = 12
 
-KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "shortcut")
+KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "work_goes_on", "shortcut")
+# How many words before a `work_goes_on` phrase a negation turns it around: "I wouldn't let him finish the section".
+WORK_GOES_ON_NEGATED_WITHIN = 4
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
 
 
@@ -239,6 +241,8 @@ class SafetyWords(_Words):
     when_not_whether: list[str] = Field(default_factory=list)
     peers: list[str] = Field(default_factory=list)
     shortcuts: list[str] = Field(default_factory=list)
+    danger: list[str] = Field(default_factory=list)
+    work_goes_on: list[str] = Field(default_factory=list)
     feedback: Feedback
 
     @field_validator("ceilings", "story_ceilings")
@@ -279,6 +283,8 @@ class Reader:
     when_convenient: Phrases
     telling: Phrases
     emergency: Phrases  # escalation.emergency: refusing them is redeemed only by escalating to one of them now
+    danger: Phrases
+    work_goes_on: Phrases
 
 
 @dataclass(frozen=True)
@@ -309,7 +315,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         *(Phrases(x) for x in (words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
-                               words.when_convenient, e.telling, e.emergency)))
+                               words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on)))
 
 
 def reader() -> Reader:
@@ -581,11 +587,30 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
         hides = any(f.kind in ("cover_up", "escalation_refused") for f in found)
         if hides or any(x.allegation for x in reads) or r.allegations.found_within(asked, 0, len(asked)):
             found += [f for x in reads for f in x.alone]
+    found += _work_goes_on(r, sentences, question)
     if found:
         for i, text in enumerate(sentences):
             words = tokens(text)
             found += [Finding("shortcut", i, " ".join(words[k:k + n])) for k in range(len(words)) if (n := r.shortcuts.match(words, k))][:1]
     return sorted(found, key=lambda f: f.sentence)
+
+
+def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Finding]:
+    """The work let go on where the scenario (its question or the answer) names a danger: "I'd agree with him that he
+    finishes the current section" of a man in an unsupported trench. Not where a negation comes just before ("I
+    wouldn't let him finish")."""
+    said = [tokens(text) for text in sentences]
+    asked = tokens(question)
+    if not (r.danger.found_within(asked, 0, len(asked)) or any(r.danger.found_within(w, 0, len(w)) for w in said)):
+        return []
+    found = []
+    for i, words in enumerate(said):
+        for k in range(len(words)):
+            if (n := r.work_goes_on.match(words, k)) and not r.negations.found_within(
+                    words, max(0, k - WORK_GOES_ON_NEGATED_WITHIN), k - max(0, k - WORK_GOES_ON_NEGATED_WITHIN)):
+                found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
+                break
+    return found
 
 
 def refuses_a_step(text: str, refusing: frozenset[str] = frozenset()) -> bool:

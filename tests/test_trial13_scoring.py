@@ -1,0 +1,53 @@
+"""Trial 13 (a civil engineering graduate going for a water utility's graduate scheme, nervous, few work examples):
+what his answers showed the offline scorer misreading. The first two answers are the trial's; the others are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import offline_card
+
+EXCAVATION = "A subcontractor's operative is working in an unsupported excavation. What would you do?"
+LET_HIM_FINISH = (
+    "First I'd assess the situation calmly and speak to the operative to understand the context. The priority is keeping "
+    "the programme on track while managing the risk, so I'd agree with him that he finishes the current section, which "
+    "should only take about twenty minutes, and then we'd bring the trench box in before the next section. I'd then "
+    "inform the subcontractor's supervisor and my site manager, document it, and suggest a toolbox talk so the team "
+    "learns from it. That way safety is addressed without disrupting the works.")
+STOP_NOW = (
+    "I'd stop the work straight away. First I'd get him out of the excavation, calmly, and make sure nobody else goes in. "
+    "Then I'd tell his supervisor and my site manager straight away, and nobody goes back in until the trench box is in "
+    "and the temporary works coordinator has checked it. I wouldn't let him finish the section, whatever it does to the "
+    "programme.")
+
+
+def test_work_let_go_on_in_a_named_danger_is_unsafe_however_calmly_it_is_put():
+    # 100/100 strong, "The priority is keeping the programme on track" quoted as Judgement 4 of 4
+    card = offline_card(EXCAVATION, LET_HIM_FINISH)
+    assert card.overall <= 35
+    assert card.criterion("situational.judgement").score == 0
+    assert "lets the work go on in the danger" in card.criterion("situational.judgement").feedback
+
+
+def test_refusing_to_let_the_work_go_on_is_the_safe_plan():
+    card = offline_card(EXCAVATION, STOP_NOW)
+    assert card.overall >= 60
+    assert "danger" not in card.criterion("situational.judgement").feedback
+
+
+def test_letting_someone_finish_is_no_danger_where_none_is_named():
+    card = offline_card("A customer is shouting at one of your bar staff about a wrong order. What would you do?",
+                        "I'd go over straight away and let her finish, so she feels heard. Then I'd apologise, get the "
+                        "order remade first, and tell my manager at the end of the shift what happened and what it cost.")
+    assert "danger" not in card.criterion("situational.judgement").feedback
+
+
+def test_an_error_put_right_quietly_is_a_cover_up():
+    # 40, not capped: "I'd fix it quietly in the next revision ... no need to worry the site team or my manager"
+    card = offline_card("You realise a calculation of yours in a drawing that has already been issued is wrong. What would "
+                        "you do?",
+                        "I'd fix it quietly in the next revision of the drawing. The difference is probably within the factor "
+                        "of safety anyway, so there's no need to worry the site team or my manager about it. I'd just update "
+                        "the calc file and reissue the drawing with the next batch so nobody has to stop work.")
+    assert card.overall <= 30
+    assert "hidden" in card.criterion("situational.judgement").feedback
