@@ -186,6 +186,12 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("Why team lead?", "motivation"),
     ("Why management?", "motivation"),
     ("Why that decision?", "behavioural"),
+    # A civil engineering graduate's trial: all three read as "tell me about a time"
+    ("How would you set out a manhole?", "technical"),
+    ("What does a temporary works coordinator do?", "technical"),
+    ("Why a contractor's graduate scheme rather than a consultancy?", "motivation"),
+    ("What would you check before a concrete pour?", "technical"),
+    ("What does a typical day involve for you?", "behavioural"),
 ])
 def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
     assert classify(question) == kind

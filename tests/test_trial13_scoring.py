@@ -51,3 +51,15 @@ def test_an_error_put_right_quietly_is_a_cover_up():
                         "the calc file and reissue the drawing with the next batch so nobody has to stop work.")
     assert card.overall <= 30
     assert "hidden" in card.criterion("situational.judgement").feedback
+
+
+def test_a_lesson_plan_told_as_what_any_lesson_has_is_weak_knowledge():
+    # batch 7 (dev): judged as technical once "how would you teach" read so, it scored 66.7 with accuracy 2 of 4
+    card = offline_card("How would you teach photosynthesis to a year nine class, and what misconceptions would you watch for?",
+                        "so I'd start with some kind of hook, like a video or something exciting, because if they aren't "
+                        "engaged they won't learn. then the theory, the things that affect it, there's a few of them, like "
+                        "light and that. I'm a big believer in differentiation, so sentence starters for the lower ones. for "
+                        "misconceptions, they sometimes don't really get it, so I'd check understanding with mini "
+                        "whiteboards, and an exit ticket at the end, and make it relevant to real life or whatever.")
+    assert card.criterion("technical.accuracy").score <= 1
+    assert card.overall <= 45
