@@ -63,3 +63,34 @@ def test_a_lesson_plan_told_as_what_any_lesson_has_is_weak_knowledge():
                         "whiteboards, and an exit ticket at the end, and make it relevant to real life or whatever.")
     assert card.criterion("technical.accuracy").score <= 1
     assert card.overall <= 45
+
+
+TIME_MANAGEMENT = (
+    "in my final year I was doing about sixteen hours a week at the bar, and rowing training six mornings a week, plus my "
+    "dissertation. So I got a paper planner and at the start of every week I'd block out lectures, shifts and training "
+    "first and put deadlines in the gaps. When exams came I asked my manager to drop me to twelve hours for five weeks. "
+    "And it worked, I got sixty eight percent for the year, which is a first, and I didn't miss any deadlines.{}")
+
+
+def test_a_mark_got_and_no_deadline_missed_are_a_result_and_hindsight_adds_a_lesson():
+    # Result 1 of 4, "a vague outcome ... nothing measurable or learned"; with "I could have asked for help earlier"
+    # added, the card went down (70 against 78 without it)
+    question = "How did you manage your time between your studies and your part-time work?"
+    plain = offline_card(question, TIME_MANAGEMENT.format(""))
+    learned = offline_card(question, TIME_MANAGEMENT.format(" The only thing is, I think I could have asked for help "
+                                                            "earlier, like in first term I was doing all nighters."))
+    assert plain.criterion("star.result").score >= 3
+    assert learned.criterion("star.result").score >= plain.criterion("star.result").score
+    assert learned.overall >= plain.overall
+
+
+def test_what_a_step_saved_against_what_it_would_have_cost_is_a_measured_result():
+    # Result 1 of 4 for "about three hours' work, against the section engineer's estimate of two days and roughly six
+    # thousand pounds if we'd found it after", and "they went with it" was no outcome
+    card = offline_card("Give me an example of when you challenged the way something was being done.",
+                        "On my placement the supervisor wanted a drain backfilled that afternoon, but the spec said it needed "
+                        "a CCTV survey first. It was my job to keep the as-built records, so I spoke to him on his own, showed "
+                        "him the clause, and got the survey firm to come at seven the next morning. He went with it. The camera "
+                        "found a displaced joint, so two pipes were re-laid, about three hours' work, against an estimate of "
+                        "two days and six thousand pounds if we'd found it after.")
+    assert card.criterion("star.result").score >= 3

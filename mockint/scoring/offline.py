@@ -102,6 +102,10 @@ LESSON = re.compile(
     # "My lesson: ..." (a warehouse trial's lesson read only when said as "what I learned is")
     r"(my|the|one) (big |main |biggest |key )?lesson|lesson learned|"
     r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
+    # "I could have asked for help earlier" (a graduate's trial: adding it lowered the card), not "I don't think I could
+    # have done anything differently"
+    r"i could (probably |definitely |maybe |really )?have (\w+ed|done|told|spoken|said|made|got|put|set) (\w+ ){0,3}?"
+    r"(earlier|sooner|first|more|better|less)|"
     r"next time i|so (that )?(the )?next time|(i'd|i would|i should) (probably |definitely |maybe |really )?have "
     r"(\w+ed|done|been|gone|taken|told|spoken|said|made|brought|given|known|seen|thought|got|put|set|kept|left))\b"
 )
@@ -119,7 +123,17 @@ OUTCOME = re.compile(
     r"saving|improvement|fall|fewer|less|more)|"
     # "we loaded 21 of 22 on time" (a warehouse trial's deadline result read as none: Result 1 of 4)
     r"\d[\d.,]* (out )?of (the |our |all |those )?\d[\d.,]*( \w+){0,3} (on time|in time|out|done|through|delivered|loaded|"
-    r"shipped|completed|back))\b"
+    r"shipped|completed|back)|"
+    # what it saved, set against what it would have cost: "about three hours' work, against the section engineer's estimate
+    # of two days and roughly six thousand pounds if we'd found it after" (a graduate's trial: Result 1 of 4)
+    r"(against|instead of|compared (with|to)|rather than) [^.;]{0,80}\bif (we|i|they|it|he|she)('d| had| would have)|"
+    # a mark or a grade got, and nothing missed: "I got 68% for the year, which is a first, and I didn't miss any deadlines"
+    # (a graduate's trial: Result 1 of 4, "vague")
+    r"i (got|scored|earned|gained|came out with|ended up with|finished with) (a |an )?(\d[\d.,]*(?= ?%)|\d[\d.,]* ?(percent|per cent)|"
+    r"first|2 ?1|two one|distinction|merit|high merit|a star|\d[\d.,]* out of \d+)|"
+    # (the match starts at "miss": "I didn't" before it is no step of the candidate's, as "I missed" would be)
+    r"((?<=n't )|(?<=not )|(?<=never ))(miss|missed) (a |any |one |a single )?(\w+ )?(deadline|deadlines|shift|shifts|day|days|target|"
+    r"targets|deliveries|delivery|payment|payments|submission|submissions|slot|slots|session|sessions|lecture|lectures))\b"
 )
 VAGUE_OUTCOME = re.compile(
     r"\b(went (really |very |pretty |quite )?well|happy|pleased|worked out|got (it|there|through)|"
@@ -143,7 +157,7 @@ AFTERMATH = re.compile(
     r"(days?|weeks?|months?|years?|terms?|shifts?|quarters?) (later|after|since)|"
     r"the (next|following) (day|week|month|term|quarter|year|morning|shift|season|audit|inspection)|"
     r"(is|are|was|were|it's|they're|he's|she's|that's) (now|still|back)\b|now (they|he|she|it|the|everyone|nobody|all|we)|"
-    r"(he|she|they|it) (agreed|accepted|said yes|signed (it )?off|came back|thanked|stayed|kept)|"
+    r"(he|she|they|it) (agreed|accepted|said yes|signed (it )?off|came back|thanked|stayed|kept|went (with|along with) (it|that|my|the))|"
     r"(she|he|they) (was|were) (asking|coming|using|doing|going|back))\b"
 )
 # Hedged: "she seemed to understand it better after that" is a vague outcome.
