@@ -176,6 +176,33 @@ def test_what_the_employer_wanted_more_on_went_badly_and_the_feedback_label_name
     assert [a.id for a in debrief.feedback] == ["specificity.quantified_impact"]
 
 
+def test_what_round_two_will_ask_about_and_a_recruiters_words_are_concerns():
+    # a graduate's notes of a recruiter's call (trial 13): one of five concerns was kept. "They'll probe on safety" was
+    # asked about and dropped, "They'll also ask about a time I disagreed..." read as no topic, and the feedback on
+    # "we", outcomes and research read as nothing or as a topic named "Give outcomes"
+    from mockint.coaching.weakness import feedback_readings
+
+    notes = ("- Need to show more about what I did rather than the group - she said I kept saying we\n"
+             "- Give outcomes! I didn't really say how things ended\n"
+             "- Research them more - why water and why them\n"
+             "- They'll probe on safety on site in the panel\n"
+             "- They'll also ask about a time I disagreed with someone senior, I didn't have an answer for that one\n")
+    from mockint.scoring.rubrics import load_rubrics
+
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(load_rubrics()))
+    assert {a.id for a in debrief.feedback} == {"specificity.ownership", "star.result", "motivation.specific_reasons"}
+    topics = {t.name: t for t in debrief.topics}
+    assert set(topics) == {"safety on site", "disagreeing with someone senior"}
+    assert all(t.reason == "forewarned" and t.sure for t in topics.values())
+    assert topics["disagreeing with someone senior"].went_badly and not topics["safety on site"].went_badly
+
+    areas = current_weak_areas(apply_debrief(Ledger(), debrief), None, RUBRICS)
+    plan = plan_next_round(areas, [], BANK, RUBRICS, n=4)
+    asked = [q.text for q in plan if q.source == "followup"]
+    assert any(text.startswith("They said round two will ask about safety on site.") for text in asked), asked
+    assert not any("kept coming back" in text for text in asked)
+
+
 def test_debrief_concerns_become_planned_probe_questions():
     ledger = apply_debrief(Ledger(), parse_debrief(MESSY_NOTES, BANK))
     areas = current_weak_areas(ledger, None, RUBRICS)

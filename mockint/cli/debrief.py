@@ -10,7 +10,7 @@ import typer
 from mockint.cli.app import app, console, err_console, print_json, settings
 
 QUESTIONS_SHOWN = 3
-HOW = {"probed": "they came back to it", "inferred": "several questions on it", "fell_flat": "went badly", "discussed": "came up, went fine"}
+HOW = {"probed": "they came back to it", "forewarned": "round two will ask about it", "inferred": "several questions on it", "fell_flat": "went badly", "discussed": "came up, went fine"}
 
 
 @app.command("debrief")
@@ -88,7 +88,7 @@ def _how(topic) -> str:
     how = HOW[topic.reason]
     if topic.reason in ("probed", "inferred"):
         how += f" ({topic.mentions}x)"
-    if topic.reason == "probed" and topic.went_badly:
+    if topic.reason in ("probed", "forewarned") and topic.went_badly:
         how += ", went badly"
     if topic.reason == "discussed" and not topic.went_well:
         how = "came up"  # the notes say nothing of how it went (trial 5 read "went fine" into such lines)

@@ -43,7 +43,7 @@ from mockint.records import Model, utc_now
 from mockint.scoring.kinds import classify_topic, topic_words
 
 Section = Literal["bad", "good", "repeated", "questions", "topics", "none"]
-Reason = Literal["probed", "fell_flat", "inferred", "discussed"]
+Reason = Literal["probed", "forewarned", "fell_flat", "inferred", "discussed"]
 
 LONG_SENTENCE_WORDS = 30  # a run-on sentence: topics taken out of it are doubtful
 
@@ -149,6 +149,12 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         # no topic read in it)
         ("bad", r"(?:want|wants|wanted|would\s+like|'d\s+like|need|needs|needed)\s+to\s+(?:hear|see|know)"
                 r"(?:\s+more)?(?:\s+(?:about|on|of))?"),
+        # What the employer has said it will test in round two: "They'll probe on safety on site in the panel", "They'll
+        # also ask about a time I disagreed with someone senior" (a graduate's trial: the first asked and dropped, the
+        # second no topic at all)
+        ("forewarned", r"(?:(?:they|he|she|you|the\s+panel|the\s+interviewers?|the\s+manager)(?:'ll|\s+will|\s+are\s+going\s+to|"
+                     r"'re\s+going\s+to|\s+is\s+going\s+to|'s\s+going\s+to)|will)\s+(?:also\s+|probably\s+|definitely\s+|want\s+to\s+)?"
+                     r"(?:probe|ask|dig|push|press|grill|test|quiz|drill)(?:\s+(?:me|you|us|hard))?\s+(?:about|on|into|around|over)"),
         # Something left out of an answer: did the answer go badly? The CLI asks.
         ("regret", r"should\s+have\s+(?:mentioned|said|talked about|brought up|explained)|forgot(?:\s+to\s+mention)?|"
                    r"(?:didn'?t|did not)\s+mention|wish\s+i\s+had\s+(?:mentioned|said)"),
@@ -216,9 +222,11 @@ WORDING_DOUBTS = ("taken from a long sentence", "a long phrase", "the sentence g
 class DebriefTopic(Model):
     id: str = Field(description="'topic.<slug>': the weak-area id it becomes")
     name: str = Field(description="a short noun phrase, as the notes wrote it")
-    reason: Reason = Field(description="probed: they came back to it; fell_flat: your answer went badly; "
+    reason: Reason = Field(description="probed: they came back to it; forewarned: they said round two will ask about "
+                                       "it; fell_flat: your answer went badly; "
                                        "inferred: several questions on it; discussed: it came up and went fine")
     mentions: int = Field(description="how many times the interviewers came back to it (1 when they did not)")
+    forewarned: bool = Field(default=False, description="the notes say round two will ask about it")
     went_badly: bool = Field(default=False, description="the notes say the answer went badly")
     went_well: bool = Field(default=False, description="the notes say the answer went well (not only that it came up)")
     sure: bool = Field(default=True, description="False when the reading is doubtful: the CLI asks")
@@ -290,7 +298,7 @@ def settle(topic: DebriefTopic, bank: QuestionBank, *, name: str | None = None, 
     """A doubtful topic as the user confirmed it: renamed, judged, and now sure."""
     name = (name or topic.name).strip()
     went_badly = topic.went_badly if went_badly is None else went_badly
-    reason = topic.reason if topic.reason == "inferred" else _reason(topic.mentions, went_badly)
+    reason = topic.reason if topic.reason == "inferred" else _reason(topic.mentions, went_badly, topic.forewarned)
     competencies = topic_competencies(name, bank) if reason != "discussed" else []
     return topic.model_copy(
         update={"id": topic_id(name), "name": name, "went_badly": went_badly, "reason": reason, "sure": True,
@@ -307,6 +315,7 @@ class _Draft:
     sure: bool = True
     doubt: str | None = None
     cued: bool = False  # found after a cue ("asked about"), not as a bare list item
+    forewarned: bool = False  # after "they'll ask about": what round two will test
     bare: bool = False  # no topic, only a verdict ("Fine-ish."): for a topic of its own line only
 
 
@@ -349,6 +358,9 @@ def parse_debrief(
     topics = _merge(reading.drafts, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
     areas = _feedback_areas([line for line, _ in _logical_lines(text)], feedback)
+    # a topic named by the feedback's own words ("Give outcomes! I didn't really say how things ended") is that area
+    named = [m.group(0) for r in feedback for line, _ in _logical_lines(text) for m in r.said.finditer(line.lower())]
+    topics = [t for t in topics if not any(t.name.lower() in phrase for phrase in named)]
     # a clause is matched without its quote marks: 'not enough "I"' is noted as 'not enough I'
     said = {_QUOTE_MARKS.sub("", line) for area in areas for line in area.notes}
     return Debrief(
@@ -606,6 +618,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         kind, rest = cue
         rest = _HOW_LEAD.sub("", _gerund_for_why(rest))
         rest = _WHO_DOES.sub("", rest)  # "unconvinced about me managing people older than me"
+        rest = _IN_THE_INTERVIEW.sub("", _time_you(rest))
         verdict = _combine(verdict, _CUE_VERDICT.get(kind, "none"))
         if kind == "repeated":
             mentions = max(mentions, 2)
@@ -622,6 +635,8 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         if leftover:  # "hashing and ran out of time for ...": the clause's verdict is for the part before
             verdict = _combine(phrases.verdict(rest[: len(rest) - len(leftover)]), _CUE_VERDICT.get(kind, "none"))
         drafts = [_draft(p, line, verdict, mentions, cued=True) for p in found]
+        for draft in drafts:
+            draft.forewarned = kind == "forewarned"
         more = _read_clause(leftover, line, section, listed, summary=summary) if leftover else []
         if more and not more[0].name:  # "dove into X, went ok": how X went
             drafts = [_with(d, more[0].verdict, more[0].mentions) for d in drafts]
@@ -662,6 +677,18 @@ def _gerund_for_why(text: str) -> str:
     if not match:
         return text
     return _gerund(text[match.start(1):])
+
+
+# "a time I disagreed with someone senior" -> "disagreeing with someone senior" (a graduate's trial: the topic "time")
+_A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
+# Where the question will come, not what it is about: "safety on site in the panel"
+_IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|interview|second round|round two|next round|final round|"
+                               r"next stage|assessment centre)\b(?:\s+interview)?(?=\s*(?:[,.;!?]|$))", re.I)
+
+
+def _time_you(text: str) -> str:
+    match = _A_TIME_YOU.match(text)
+    return _gerund(text[match.end():]) if match else text
 
 
 def _gerund(text: str) -> str:
@@ -814,6 +841,7 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
         elif draft.sure and not topic.sure:
             topic.name, topic.sure, topic.doubt = draft.name, True, None
         topic.mentions = max(topic.mentions, draft.mentions)
+        topic.forewarned = topic.forewarned or draft.forewarned
         verdicts[tid] = _combine(verdicts[tid], draft.verdict)
         if draft.line not in topic.notes:
             topic.notes.append(draft.line)
@@ -824,7 +852,7 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
         topic.went_well = verdict == "good"
         if verdict == "mixed" and topic.sure:
             topic.sure, topic.doubt = False, "did it go badly? the notes say both"
-        topic.reason = _reason(topic.mentions, topic.went_badly)
+        topic.reason = _reason(topic.mentions, topic.went_badly, topic.forewarned)
         topic.competencies = topic_competencies(topic.name, bank) if topic.concern else []
     return list(topics.values())
 
@@ -839,13 +867,13 @@ def topic_competencies(name: str, bank: QuestionBank) -> list[str]:
     return bank.competencies_for_text(re.sub(r"[/|+]", " ", name))
 
 
-def _reason(mentions: int, went_badly: bool) -> Reason:
-    return "probed" if mentions >= 2 else "fell_flat" if went_badly else "discussed"
+def _reason(mentions: int, went_badly: bool, forewarned: bool = False) -> Reason:
+    return "probed" if mentions >= 2 else "forewarned" if forewarned else "fell_flat" if went_badly else "discussed"
 
 
 def _ordered(topics: list[DebriefTopic]) -> list[DebriefTopic]:
     """Concerns first (most probed first), then what was only discussed."""
-    order = {"probed": 0, "inferred": 1, "fell_flat": 2, "discussed": 3}
+    order = {"probed": 0, "forewarned": 1, "inferred": 2, "fell_flat": 3, "discussed": 4}
     return sorted(topics, key=lambda t: (order[t.reason], -t.mentions))
 
 
@@ -899,6 +927,7 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
         why = {
             "probed": f"interviewers came back to it {topic.mentions} times"
             + (", and the answer went badly" if topic.went_badly else ""),
+            "forewarned": FOREWARNED_WHY + (", and the round-one answer went badly" if topic.went_badly else ""),
             "inferred": f"{topic.mentions} round-one questions on it",
             "fell_flat": "an answer that fell flat in round one",
         }[topic.reason]
@@ -913,7 +942,7 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
         )
         _open(ledger, topic.id, kind="debrief", name=topic.name, advice=_debrief_advice(topic), criteria=[],
               competencies=topic.competencies, at=at, count=topic.mentions,
-              severity=min(1.0, topic.mentions / 4.0) if topic.reason != "fell_flat" else 0.5, evidence=evidence)
+              severity=SEVERITY.get(topic.reason, min(1.0, topic.mentions / 4.0)), evidence=evidence)
     if before is not None:
         before["topics"] = [*before.get("topics", []), *(t.id for t in concerns)]
         before["feedback"] = [*before.get("feedback", []), *(f.id for f in feedback)]
@@ -957,9 +986,18 @@ def _open(
     entry.history.append(LedgerEvent(at=at, outcome="imported", score=evidence.score, status_after="open", note=note))
 
 
+# The evidence's detail of a topic round two will ask about: the plan asks its `forewarned` question on it.
+FOREWARNED_WHY = "round two will ask about it"
+# How much a round-one concern weighs in the plan where the count of probes does not say: an answer that fell flat, and
+# a topic the employer said round two will test (trial 13: ranked below speaking pace, it missed the default plan).
+SEVERITY = {"fell_flat": 0.5, "forewarned": 0.75}
+
+
 def _debrief_advice(topic: DebriefTopic) -> str:
     """The advice of the topic's kind of question (rubrics/questions.yaml): a salary question is no STAR story."""
     advice = topic_words(classify_topic(topic.name, topic.notes)).advice
     if topic.reason == "fell_flat":
         return advice
+    if topic.reason == "forewarned":
+        return f"They said round two will ask about it, so prepare it. {advice}"
     return f"They kept asking, so your answer has not satisfied them yet. {advice}"

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from mockint.coaching.debrief import FOREWARNED_WHY
 from mockint.coaching.retold import same_story
 from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, tokens
 from mockint.coaching.weakness import DELIVERY_CHECKS, WeakArea
@@ -157,7 +158,7 @@ def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     """Words of every follow-up template. Template wording is shared by many follow-ups; two
     follow-ups are duplicates only when what remains (the quote, the topic) is alike."""
     templates = [GENERIC_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
-    templates += [t for kind in load_kinds().values() for t in (kind.revisit, kind.retry) if t]
+    templates += [t for kind in load_kinds().values() for t in (kind.revisit, kind.retry, kind.forewarned) if t]
     for _rubric, criterion in criteria_by_key(rubrics).values():
         templates += [t for t in (criterion.followup, criterion.followup_measured, criterion.followup_changed,
                                     criterion.followup_bad_outcome, criterion.followup_baseline) if t]
@@ -348,7 +349,8 @@ def offline_followup(
     if area.kind == "debrief":
         words = debrief_words(area)
         flat = any("fell flat" in e.detail for e in area.evidence)
-        text = (words.retry if flat else words.revisit).format(topic=topic_phrase(area.name))
+        forewarned = any(e.detail.startswith(FOREWARNED_WHY) for e in area.evidence)
+        text = (words.retry if flat else words.forewarned if forewarned else words.revisit).format(topic=topic_phrase(area.name))
         return QuestionRef(
             id=f"fu.{_slug(area.id)}",
             text=text,

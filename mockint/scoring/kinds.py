@@ -53,6 +53,7 @@ class QuestionKind(BaseModel):
     # kind without them borrows the default kind's, which must have them.
     revisit: str | None = Field(default=None, description="question on a topic they kept coming back to: {topic}")
     retry: str | None = Field(default=None, description="question on a round-one answer that fell flat: {topic}")
+    forewarned: str | None = Field(default=None, description="question on a topic round two will ask about: {topic}")
     retry_criteria: list[str] = Field(default_factory=list, description="what those questions ask for (default: criteria)")
     debrief_advice: str | None = Field(default=None, description="one line of advice for a round-one topic of this kind")
 
@@ -66,7 +67,7 @@ class QuestionKind(BaseModel):
                 raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
         return patterns
 
-    @field_validator("revisit", "retry")
+    @field_validator("revisit", "retry", "forewarned")
     @classmethod
     def _topic_template(cls, template: str | None) -> str | None:
         if template is not None:
@@ -172,6 +173,7 @@ class TopicWords:
     retry: str
     criteria: tuple[str, ...]
     advice: str
+    forewarned: str = ""
 
 
 def topic_words(kind_name: str, kinds: dict[str, QuestionKind] | None = None) -> TopicWords:
@@ -187,4 +189,5 @@ def topic_words(kind_name: str, kinds: dict[str, QuestionKind] | None = None) ->
         retry=kind.retry or default.retry or "",
         criteria=tuple(asker.retry_criteria or asker.criteria),
         advice=kind.debrief_advice or default.debrief_advice or "",
+        forewarned=kind.forewarned or kind.revisit or default.forewarned or default.revisit or "",
     )
