@@ -44,6 +44,9 @@ def test_the_harms_are_named_in_the_substance_files_words():
     assert harms_named("her end of year test score did go down a bit, from about 38 % to 31")
     assert harms_named("and she did end up refusing to come in a few mornings in june")
     assert not harms_named("her test score went up from 38 % to 61")
+    # who someone was, in a past perfect relative clause, is no outcome (batch 8: a story graded 4 gated at 22)
+    assert not harms_named("the partner who'd complained the loudest started sending us his arbitration bundles")
+    assert harms_named("the partner complained again the next week")
 
 
 @pytest.mark.parametrize("occupation, question, proud, twin", PAIRS, ids=[p[0] for p in PAIRS])

@@ -35,8 +35,10 @@ from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, YEAR, word_classes
 
 IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "differences")
 # One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
-IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges")
-REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total")
+IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before")
+REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall")
+# How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
+FALL_REACH = 5
 MONEY_SIGNS = frozenset("£$€")
 
 # The answer's words and figures, with where they are in its text: "-5", "1.3", "112", "%", "compliance". A minus
@@ -234,6 +236,10 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         prev = tokens[i - 1][0] if i else ""
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         start, end = _clause(tokens, i)
+        # a fall of more than 100 %: "cut postnatal readmissions by 312%", "down 150%"
+        if nxt in _PERCENT and value > 100 and (fell := _fell(tokens, i, start, fw.words["fall_before"])) is not None:
+            found.append((*quote(fell, i + 1), "fall"))
+            continue
         # a share above 100 %
         if nxt in _PERCENT and value > 100:
             after = i + 2
@@ -308,6 +314,16 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     # a part above its total is quoted with the total: "300 students ... 400 of them"
     return [ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[3:]]), fw.why[f[2]])
             for f in found]
+
+
+def _fell(tokens: list[tuple[str, int, int]], i: int, start: int, falling: frozenset[str]) -> int | None:
+    """Where the word is that makes the percentage at `i` how far something fell: just before it, or before its "by"."""
+    prev = tokens[i - 1][0] if i else ""
+    if prev in falling:
+        return i - 1
+    if prev != "by":
+        return None
+    return next((k for k in range(i - 2, max(start, i - 1 - FALL_REACH) - 1, -1) if tokens[k][0] in falling), None)
 
 
 def _ends_a_statistic(tokens: list[tuple[str, int, int]], i: int, end: int) -> bool:

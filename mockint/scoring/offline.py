@@ -2573,6 +2573,9 @@ _BEFORE_A_VERB = frozenset("to did didn't would wouldn't will won't could might 
                            "they'd i we you they he she who".split())
 
 
+_BACKGROUND_CLAUSE = re.compile(r"\b(who|that|which)('d| had)( been| already| always| once)?\s+$")
+
+
 def _domain_noun(text: str, match: re.Match) -> bool:
     """Whether a `happened` match names a kind of thing ("refunds", "complaints", "injuries"), not an event
     ("refunded", "complained", "lost", "cancelling", "weeks late", "threatening to cancel")."""
@@ -2621,6 +2624,9 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             and not (lessened and (lessened.search(" ".join(text[m.end():].split()[:LESSENED_WITHIN]))
                                    or lessened.search(" ".join(text[: m.start()].split()[-LESSENED_WITHIN:]))))
             and not any(a <= m.start() < b for a, b in improved)
+            # "the partner who'd complained the loudest ... started sending his bundles": who someone was, not what came
+            # of it (batch 8: a story graded 4 gated at 22 as a disaster told proudly, its paraphrase scored 83)
+            and not _BACKGROUND_CLAUSE.search(text, 0, m.start())
             # "late trailers went down from 6 a week to 1": a measure moving, not an outage
             and not (moves and moves.fullmatch(m.group()) and _MOVED_BY_A_FIGURE.match(text, m.end()))
             and not (domain and _domain_noun(text, m) and _stem(m.group()) in domain)
