@@ -116,6 +116,20 @@ def test_the_trials_result_reply_is_judged_told_after_its_story_on_what_was_aske
                 assert evidence.end <= reply.transcript.duration and evidence.quote.split()[0] in RESULT_REPLY
 
 
+def test_a_reply_is_shown_its_own_words_and_a_mark_part_way_and_at_the_end_is_its_result():
+    # trial 13: "At the interim presentation we got 58% ... The final mark was 72%" read as no change (its figures three
+    # sentences apart), and the card showed the earlier answer's words as the reply's Result and Quantified impact
+    store = SessionStore(load_settings().paths.sessions_dir)
+    session = first_round(store)
+    question = followup(session, "star.result", "a01")
+    said = ("So we lost about a week. At the first audit we got 58% on discharge planning. After that I took the "
+            "checklist on myself, and I audited ten records a week with the charge nurses. The final audit score was 72%.")
+    reply = answer_in_practice(store, session, question, said)
+    assert applied(reply)["star.result"] >= 3 and applied(reply)["specificity.quantified_impact"] >= 3
+    for key in ("star.result", "specificity.quantified_impact"):
+        assert all(e.quote in said for e in reply.scorecard.criterion(key).evidence), key
+
+
 def test_a_reply_that_gives_its_own_part_is_not_marked_down_for_the_storys_we():
     store = SessionStore(load_settings().paths.sessions_dir)
     session = first_round(store)

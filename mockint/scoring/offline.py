@@ -127,6 +127,8 @@ OUTCOME = re.compile(
     # what it saved, set against what it would have cost: "about three hours' work, against the section engineer's estimate
     # of two days and roughly six thousand pounds if we'd found it after" (a graduate's trial: Result 1 of 4)
     r"(against|instead of|compared (with|to)|rather than) [^.;]{0,80}\bif (we|i|they|it|he|she)('d| had| would have)|"
+    # "all the meds calls were done on time" (batch 7: a 48-word story graded 4 read as no result, 40)
+    r"(done|finished|seen|covered|delivered|completed|visited|loaded|shipped|signed off|handed over|out) (on|in) time|"
     # a mark or a grade got, and nothing missed: "I got 68% for the year, which is a first, and I didn't miss any deadlines"
     # (a graduate's trial: Result 1 of 4, "vague")
     r"i (got|scored|earned|gained|came out with|ended up with|finished with) (a |an )?(\d[\d.,]*(?= ?%)|\d[\d.,]* ?(percent|per cent)|"
@@ -591,14 +593,15 @@ def _moved_by(words: list[str], i: int, after: list[str], unit_words: frozenset[
 # clause by clause, a reply to "can you put a number on that?" told this way had no change and no result (Result
 # 1/4, Quantified impact 1/4, overall 20).
 _LEVEL_WORDS = frozenset("was were is are be been being its thats theyre theres stood sat ran averaged averaging hit "
-                         "reached take takes took cost costs had has have".split())
+                         "reached take takes took cost costs had has have got scored".split())
 _LEVEL_BEFORE_AT = _LEVEL_WORDS | frozenset("down up back in".split())  # "down to four", "came in at twelve"
 _REFERS_BACK = frozenset("it its they theyre that thats this these those we were our".split())
 _DIGITS = re.compile(r"\d+(\.\d+)?")
 # Clauses for reading figures: a full stop or comma inside a number ("6.1", "1,200") ends none.
 _FIGURE_CLAUSE_EDGE = re.compile(r"(?<!\d)[.,](?!\d)|[;:!?]|\s(?=(?:and|but|so|then|which|because|whereas|while)\b)")
-# How many sentences on the later figure may come (0: the same sentence).
-BEFORE_AFTER_REACH = 2
+# How many sentences on the later figure may come (0: the same sentence). 3, not 2: a reply with the mark at the interim,
+# two sentences of what was done, then the final mark (trial 13) told no change at 2; no dev card moved.
+BEFORE_AFTER_REACH = 3
 
 
 @lru_cache(maxsize=4096)
