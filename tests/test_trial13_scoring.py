@@ -94,3 +94,14 @@ def test_what_a_step_saved_against_what_it_would_have_cost_is_a_measured_result(
                         "found a displaced joint, so two pipes were re-laid, about three hours' work, against an estimate of "
                         "two days and six thousand pounds if we'd found it after.")
     assert card.criterion("star.result").score >= 3
+
+
+def test_what_success_was_said_later_makes_the_task_precise():
+    # "Success for me was getting the drainage drawings and calcs done in two weeks" two sentences after the
+    # responsibility: Task 2 of 4, "stated but vaguely ('I had to fix it')"
+    card = offline_card("What exactly were you responsible for in your group design project, and what did success look like?",
+                        "I was responsible for the foundation design at the start, which was the problem, because Josh had "
+                        "started it too. When I noticed, I proposed at the next meeting that I'd hand the foundations to him "
+                        "and take the drainage. Success for me was getting the drainage drawings and calcs done in two weeks, "
+                        "before the final submission, and I did it in eleven days.")
+    assert card.criterion("star.task").score >= 3

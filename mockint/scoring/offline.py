@@ -235,13 +235,14 @@ TEAM_TASK = re.compile(
     r"we (had|were given|got|took on) (a|an|this|the|one) (\w+ )?(project|task|job|deadline|target|brief|goal|contract|migration|launch)|"
     r"(our|the) team (had|was asked|was given|got) )"
 )
+_SUCCESS_WAS = re.compile(r"\bsuccess(,? as [^,]{1,40},| for (me|us|the team|them))? (was|meant|looked like|would (be|look like|mean))\b")
 CONSTRAINT = re.compile(
     r"\b(deadline|budget|within|without|before|until|till|weekend|overnight|tonight|tomorrow|that night|"
     r"by (the )?(end|monday|tuesday|wednesday|thursday|friday|easter|christmas|half term|summer|spring|autumn|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)|"
     # what success looked like, said as such (trial 10: "Success, as I set it out to the team, was every teacher using
     # the sheets by Easter" read as a task stated vaguely, 2 of 4, and the plan asked it again)
-    r"success(,? as [^,]{1,40},)? (was|meant|looked like|would (be|look like|mean))|"
+    r"success(,? as [^,]{1,40},| for (me|us|the team|them))? (was|meant|looked like|would (be|look like|mean))|"
     r"target|constraint|only|instead of|so that|in time|on time|days?|weeks?|hours?|at least)\b"
 )
 # Anchors that place an event in time or an organisation ("in 2021", "when I was the lead").
@@ -1405,7 +1406,9 @@ def judge_task(r: Reading) -> Judgement:
         return Judgement(0, [], r.judge_line("star.task", 0))
     # Constraints near the task statement (same or next unit) make it precise.
     idx = {u.index for u, _ in personal}
-    near = [c for u, c in r.pairs() if u.index in idx or u.index - 1 in idx]
+    # ... and what success was, wherever it is said (trial 13: "Success for me was getting the drainage done in two weeks"
+    # two sentences after "I was responsible for...": Task 2 of 4, "stated but vaguely")
+    near = [c for u, c in r.pairs() if u.index in idx or u.index - 1 in idx or _SUCCESS_WAS.search(u.lower)]
     constraints = sum(min(c.constraints, 2) for c in near) + sum(c.quantities > 0 for c in near)
     score = 2 + (constraints >= 1) + (constraints >= 3)
     quotes = [_quote(u, _focus_pattern(PERSONAL_TASK)) for u, _ in personal[:1]]
