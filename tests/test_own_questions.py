@@ -271,3 +271,14 @@ def test_questions_mine_names_the_bank_question_a_question_rewords_and_no_other(
 def test_practice_help_names_your_own_question_so_it_is_not_read_as_questions_to_ask(run_cli):
     shown = " ".join(run_cli("practice", "--help").out.split())
     assert "--my-question QUESTION your own question" in shown and "--ask " not in shown, shown
+
+
+def test_your_own_question_is_headed_with_the_kind_it_is_judged_as(run_cli, mockint_home, tmp_path):
+    # trial 13: "Question 13/17 · custom" over a card judged as an approach answer
+    typed = tmp_path / "diary.txt"
+    typed.write_text("I write my site diary every afternoon at four on the site app: weather, labour, plant, deliveries, "
+                     "and any instruction from the client, with photos. Last March that record settled a delay claim.\n")
+    result = run_cli("practice", "--my-question", "How do you keep a site diary?", "--answers-from", str(typed),
+                     "--offline", "--probes", "0")
+    assert result.code == 0, result
+    assert "· approach" in result.out and "· custom" not in result.out, result.out

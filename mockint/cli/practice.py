@@ -104,11 +104,16 @@ class ConsoleEvents:
         from rich.markup import escape
         from rich.panel import Panel
 
+        from mockint.scoring.kinds import classify
+
         self.show_notices()
         where = f"Question {number}/{total}" if number else ("Follow-up" if question.category == "probe" else "Question")
+        # a question of your own is headed with the kind it is judged as, as its card says (trial 13: "custom" over an
+        # approach card)
+        label = question.category if question.category != "custom" else (question.kind or classify(question.text))
         console.print()
         console.print(
-            Panel(f"[bold]{escape(question.text)}[/]", title=f"{where} · {question.category}", title_align="left", expand=False)
+            Panel(f"[bold]{escape(question.text)}[/]", title=f"{where} · {label}", title_align="left", expand=False)
         )
         if question.rationale:
             console.print(f"[dim]{escape(question.rationale)}[/]")
