@@ -192,6 +192,10 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("Why a contractor's graduate scheme rather than a consultancy?", "motivation"),
     ("What would you check before a concrete pour?", "technical"),
     ("What does a typical day involve for you?", "behavioural"),
+    # Batch 8 (dev): read as a past story and as a way of working
+    ("What is it about this role in our private client team that appeals to you?", "motivation"),
+    ("How do you check that the concrete on a pour is acceptable?", "technical"),
+    ("How do you check your own calculations?", "approach"),
 ])
 def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
     assert classify(question) == kind

@@ -105,3 +105,16 @@ def test_what_success_was_said_later_makes_the_task_precise():
                         "and take the drainage. Success for me was getting the drainage drawings and calcs done in two weeks, "
                         "before the final submission, and I did it in eleven days.")
     assert card.criterion("star.task").score >= 3
+
+
+def test_a_placement_and_a_clock_time_place_the_story_when_a_name_is_misheard():
+    # spoken, "a Heras fence panel" came out "a here and fence": Situation 4 -> 2 and Real example 4 -> 2, "(lowered: the
+    # quotes do not show a time, place or name)", though "on my placement" and "about half-7" are in the transcript
+    heard = ("On my placement, I was walking the footpath side on the work side about half-7, and saw a here and fence around "
+             "an open excavation had come unclipped, right on a school route. I stopped, got the foreman, and we re-clipped "
+             "it, and added two more feet before the kids came past at 8. I logged it and the near miss on the side tap with "
+             "a photo. The side manager raised it at the next briefing, and fence checks went on till the end on shift "
+             "checklist. I learned not to assume someone else had already reported it.")
+    card = offline_card("Tell me about a time you spotted a safety issue on site.", heard)
+    assert card.criterion("star.situation").score >= 3
+    assert card.criterion("specificity.real_example").score >= 3

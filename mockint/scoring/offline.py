@@ -252,7 +252,14 @@ TIME_ANCHOR = re.compile(
     r"when i (was|joined|started|worked|moved|took)|in my (first|second|third|last|previous|old|current|"
     r"early) (year|job|role|week|month|days|team)|at my (last|previous|old|first|current|former) "
     r"(job|company|role|employer|place|team|firm)|in my (role|time) (at|as)|i was (a|an|the) \w+|"
-    r"i (was )?work(ed|ing) (as|at|for|in|on)|i joined)\b"
+    r"i (was )?work(ed|ing) (as|at|for|in|on)|i joined|"
+    # a graduate's anchors (trial 13: a spoken answer lost its one name, "Heras", and with it Situation 4 -> 2): a placement,
+    # a clock time, a morning
+    r"(on|during|in) (my|a|the|our|his|her) (\w+ )?(placement|internship|apprenticeship|secondment|rotation|work experience)|"
+    r"half[- ]?(past )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|"
+    r"\d{1,2}( ?[:.] ?\d\d)? ?(am|pm|o'clock)|\d{1,2} ?: ?\d\d|"
+    r"(one|that|the same|a) (morning|afternoon|evening|night|weekend)"
+    r")\b"
 )
 # Anchors that only say "some time, somewhere": an event, but a vague one.
 WEAK_ANCHOR = re.compile(r"\b(there was (a|one) time|one time|once|at (my|one) (old|last|previous) (job|place|company)|at work)\b")
