@@ -415,3 +415,24 @@ def test_a_followup_planned_in_an_older_session_is_found_reading_only_the_sessio
     assert (session.id, ref.id, ref.criteria) == (older.id, "fu.result", ["star.result"])
     assert loaded == [damaged.name, middle.id, older.id] and not set(newer) & set(loaded)
     assert find_planned_followup(store, "What would you do differently next time?") is None
+
+
+def test_a_reply_to_a_follow_up_that_asks_the_question_again_is_judged_on_the_whole_question():
+    # a customer success lead's trial: "That does not get to what I asked: The CEO asks you to cut the team by 20%. What
+    # do you do? Can you answer that directly?" judged its reply on relevance alone, and a harmful plan scored 100
+    from mockint.coaching.plan import followup_template_criteria
+    from mockint.practice import Judged, told_after
+
+    asked = 'The CEO asks you to cut the team by 20%. What do you do?'
+    text = (f'You said "I\'d push back with data, and if it has to happen, I\'d do it fairly". That does not get to what '
+            f'I asked: {asked} Can you answer that directly?')
+    assert followup_template_criteria(text, RUBRICS) == []
+    original = QuestionRef(id="custom.cut", text=asked, criteria=["situational.plan", "situational.judgement",
+                                                                  "specificity.relevance"], source="custom")
+    before = Judged(original, Transcript(text="I'd push back with data, and if it has to happen, I'd do it fairly.", duration=0.0))
+    reply = told_after(before, QuestionRef(id="fu.relevance", text=text, source="followup"),
+                       Transcript(text="I'd let go of the two newest and I wouldn't tell the customers.", duration=0.0))
+    assert set(reply.question.criteria) == set(original.criteria)
+    card = reply.score(get_scorer(load_settings(), offline=True), RUBRICS)
+    assert {c.key for c in card.criteria if c.applies} == set(original.criteria)
+    assert card.overall < 100

@@ -196,6 +196,11 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("What is it about this role in our private client team that appeals to you?", "motivation"),
     ("How do you check that the concrete on a pour is acceptable?", "technical"),
     ("How do you check your own calculations?", "approach"),
+    # A customer success lead's trial: each read as a past story
+    ("How would you build and lead a team of 12?", "situational"),
+    ("How would you segment 600 accounts across 12 CSMs?", "situational"),
+    ("How would you run a QBR?", "approach"),
+    ("How would you build a customer health score?", "technical"),
 ])
 def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
     assert classify(question) == kind

@@ -142,11 +142,19 @@ def _says_baseline(quote: str) -> bool:
     return bool(before_after_phrases()[0].search(" ".join(re.findall(r"[\w']+", quote.lower()))))
 
 
+# A follow-up template that asks its question again ("That does not get to what I asked: {question} Can you answer that
+# directly?"): judged on relevance alone, a reply that answered it with a harmful plan scored 100 (a customer success
+# lead's trial), so its reply is judged on what the question asks for.
+REASKED = "{question}"
+
+
 def followup_criteria(area: WeakArea, rubrics: Sequence[Rubric]) -> list[str]:
     """The criteria a follow-up drilling `area` asks for (not the criteria of the question it quotes)."""
     if area.kind == "debrief":
         return list(debrief_words(area).criteria)
     words = followup_words(area.id, rubrics)
+    if words.template and REASKED in words.template:
+        return []  # it asks the question again: its reply is judged as an answer to that question, on all it asks for
     if words.criteria:
         return list(words.criteria)
     if words.template:
@@ -180,7 +188,7 @@ def followup_template_criteria(text: str, rubrics: Sequence[Rubric]) -> list[str
         words = followup_words(area_id, rubrics)
         for template in (words.changed, words.measured, words.template):
             if template and '{quote}' in template and _template_pattern(template).search(asked):
-                return list(words.criteria) or [area_id]
+                return [] if REASKED in template else list(words.criteria) or [area_id]
     return []
 
 
