@@ -203,6 +203,23 @@ def test_what_round_two_will_ask_about_and_a_recruiters_words_are_concerns():
     assert not any("kept coming back" in text for text in asked)
 
 
+def test_a_recruiters_email_in_a_customer_success_leads_notes_is_read():
+    # a customer success lead's trial: "No topic read in" for the NRR probe, the email's two wants and its feedback
+    from mockint.coaching.weakness import feedback_readings
+    from mockint.scoring.rubrics import load_rubrics
+
+    notes = ("They felt some answers stayed high level - they want to see how you've used data to reduce churn, and how "
+             "you'd build and lead a team of 12. Expect questions on a renewal you lost.\n"
+             "- The VP asked twice what our net revenue retention was and I didn't have the number to hand\n"
+             "Feedback: answers stayed high level, not enough data.\n")
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(load_rubrics()))
+    topics = {t.name: t for t in debrief.topics}
+    assert topics["net revenue retention"].reason == "probed" and topics["net revenue retention"].went_badly
+    assert topics["data to reduce churn"].concern and topics["team of 12"].concern
+    assert topics["renewal"].reason == "forewarned"
+    assert {"specificity.concrete_detail", "specificity.quantified_impact"} <= {a.id for a in debrief.feedback}
+
+
 def test_debrief_concerns_become_planned_probe_questions():
     ledger = apply_debrief(Ledger(), parse_debrief(MESSY_NOTES, BANK))
     areas = current_weak_areas(ledger, None, RUBRICS)

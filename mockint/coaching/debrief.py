@@ -115,6 +115,14 @@ _VERB_CUE = re.compile(
 _CUES: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(rf"^{_CUE_SUBJECT}{_ADVERBS}(?:{pattern})\s+", re.I))
     for kind, pattern in [
+        # What the employer has said it will test in round two: "They'll probe on safety on site in the panel", "They'll
+        # also ask about a time I disagreed with someone senior" (a graduate's trial: the first asked and dropped, the
+        # second no topic at all). First in the list: "Expect questions on X" is no question asked.
+        ("forewarned", r"(?:(?:they|he|she|you|the\s+panel|the\s+interviewers?|the\s+manager)(?:'ll|\s+will|\s+are\s+going\s+to|"
+                     r"'re\s+going\s+to|\s+is\s+going\s+to|'s\s+going\s+to)|will)\s+(?:also\s+|probably\s+|definitely\s+|want\s+to\s+)?"
+                     r"(?:probe|ask|dig|push|press|grill|test|quiz|drill)(?:\s+(?:me|you|us|hard))?\s+(?:about|on|into|around|over)|"
+                     # a recruiter's "Expect questions on a renewal you lost and on working with Product"
+                     r"(?:expect|be\s+ready\s+for|prepare\s+for)\s+(?:some\s+|more\s+)?questions?\s+(?:on|about|around)"),
         ("repeated", r"(?:kept|keep|kept on)\s+(?:coming|going|circling)\s+back\s+to|(?:came|come|went|circled)\s+back\s+to"
                      r"|returned\s+to|kept\s+returning\s+to"),
         ("repeated", r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
@@ -122,7 +130,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ("repeated", r"(?:pressed|pushed|probed|drilled|dug|grilled|quizzed)(?:\s+me)?(?:\s+hard)?\s+(?:on|into|about|at|over)"),
         ("repeated", r"asked(?:\s+me)?\s+(?:twice|again and again|over and over|again|repeatedly|several times|multiple times|a few times|"
                      r"(?:\d+|two|three|four|five|six)\s+times)"
-                     r"\s+(?:about|on|for)"),
+                     r"\s+(?:about|on|for|what|how|why|whether)"),
         ("asked", r"asked(?:\s+me)?(?:\s+(?:a lot|lots|a bit|a few questions|some questions|questions|a question|more|"
                   r"twice|again|repeatedly))?"
                   r"(?:\s+(?:about|on|around|regarding|re:?))?"),
@@ -149,12 +157,6 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         # no topic read in it)
         ("bad", r"(?:want|wants|wanted|would\s+like|'d\s+like|need|needs|needed)\s+to\s+(?:hear|see|know)"
                 r"(?:\s+more)?(?:\s+(?:about|on|of))?"),
-        # What the employer has said it will test in round two: "They'll probe on safety on site in the panel", "They'll
-        # also ask about a time I disagreed with someone senior" (a graduate's trial: the first asked and dropped, the
-        # second no topic at all)
-        ("forewarned", r"(?:(?:they|he|she|you|the\s+panel|the\s+interviewers?|the\s+manager)(?:'ll|\s+will|\s+are\s+going\s+to|"
-                     r"'re\s+going\s+to|\s+is\s+going\s+to|'s\s+going\s+to)|will)\s+(?:also\s+|probably\s+|definitely\s+|want\s+to\s+)?"
-                     r"(?:probe|ask|dig|push|press|grill|test|quiz|drill)(?:\s+(?:me|you|us|hard))?\s+(?:about|on|into|around|over)"),
         # Something left out of an answer: did the answer go badly? The CLI asks.
         ("regret", r"should\s+have\s+(?:mentioned|said|talked about|brought up|explained)|forgot(?:\s+to\s+mention)?|"
                    r"(?:didn'?t|did not)\s+mention|wish\s+i\s+had\s+(?:mentioned|said)"),
@@ -185,13 +187,16 @@ _SUMMARY_LABEL = re.compile(r"^(?:gut(?:\s+feel(?:ing)?)?|overall|summary|in sum
                             # numbers, and your safety answer felt rehearsed" was one topic, "Feedback email")
                             r"(?:their |the |recruiter'?s? |hr |employer'?s? |written )?feedback(?:\s+(?:email|e-mail|call|note|letter))?"
                             r"(?:\s+(?:from|via)\s+(?:the\s+|my\s+|their\s+)?(?:recruiter|agency|hr|hiring manager|panel|interviewers?|employer))?)$", re.I)
+_PURPOSE = re.compile(r"^\s*to\s+(?!be\b|have\b)[a-z]+(?:\s+(?!and\b|but\b|i\b)[a-z0-9-]+){1,3}\s*(?=$|[,.;])", re.I)
+_DASH = re.compile(r"\s+[-–—]\s+")
+_AND_HOW = re.compile(r"^(?:and|or)\s+(?=how\b)", re.I)
 _PART_WHERE = re.compile(r"^(?:the\s+)?(?:part|bit|moment|point|time|section)\s+(?:where|when)\s+(.+)$", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
 _OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
 # "how I'd design a url shortener" -> "url shortener"
 _HOW_LEAD = re.compile(
-    r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|i|(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+"
-    r"(?:\w+\s+(?:(?:up|down|out|off)\s+)?)?"
+    r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|you'?ve|i'?ve|i|(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+"
+    r"(?:\w+\s+(?:and\s+\w+\s+(?=(?:a|an|the|my|your|our)\b))?(?:(?:up|down|out|off)\s+)?)?"
     r"(?:(?:about|with|regarding)\s+)?",  # "what I'd do about a relative who films staff": the topic is the relative
     re.I,
 )
@@ -496,13 +501,18 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     last: _Draft | None = None
     last_group: list[_Draft] = []  # the topics the last clause named: "X and Y ... I was vague" is about both
     last_sentence_from = before  # where the drafts of the last sentence start: a trailing comment is about them
+    cue_said = ""  # the cue of the clause before ("they want to see"), for a clause that goes on with "and how ..."
     for sentence in _SENTENCE_SPLIT.split(head):
         last_sentence_from = len(reading.drafts)
         long_sentence = len(sentence.split()) > LONG_SENTENCE_WORDS
-        for clause in (_SUMMARY_CLAUSE_SPLIT if summary else _CLAUSE_SPLIT).split(sentence):
+        for clause in _dash_cued((_SUMMARY_CLAUSE_SPLIT if summary else _CLAUSE_SPLIT).split(sentence), summary):
             clause = _LEADING_AND.sub("", clause.strip(" ,.;"))
             if not clause:
                 continue
+            if cue_said and (more := _AND_HOW.match(clause)):
+                clause = f"{cue_said} {clause[more.end():]}"  # "they want to see X, and how you'd Y": they want to see Y
+            cue = _cue(clause, summary=summary)
+            cue_said = clause[: len(clause) - len(cue[1])].strip() if cue else ""
             found = _read_clause(clause, line, section, listed, summary=summary)
             if found and not found[0].name:
                 # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).
@@ -536,6 +546,20 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             draft.mentions = max(draft.mentions, 2)
     if not new and comment and reading.drafts and phrases.verdict(comment) != "none" and not listed:
         reading.drafts[-1].verdict = _combine(reading.drafts[-1].verdict, phrases.verdict(comment))
+
+
+def _dash_cued(clauses: list[str], summary: bool) -> list[str]:
+    """Each clause, cut again before a dash that starts a cue: "They felt some answers stayed high level - they want to
+    see how you've used data to reduce churn" is two notes (a customer success lead's trial: no topic read in it). Only
+    then: after "Asked about e-rostering - " the rest says how it went."""
+    out = []
+    for clause in clauses:
+        parts = _DASH.split(clause, maxsplit=1)
+        if len(parts) == 2 and len(parts[0].split()) >= 4 and _cue(parts[1].strip(), summary=summary) is not None:
+            out += parts
+        else:
+            out.append(clause)
+    return out
 
 
 def _follow_up_asked(text: str) -> bool:
@@ -632,6 +656,9 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         if _FOLLOW_UP.match(rest):  # 'Dr K asked twice "and what did you do when he didn't improve?"': the topic before
             return [_Draft("", line, verdict, mentions)]
         found, leftover = _phrases_in(rest)
+        if len(found) == 1 and not leftover and (purpose := _PURPOSE.match(found[0].rest)):
+            # "used data to reduce churn": the topic is the data for that purpose, not "data" alone
+            found = [phrases.Phrase(f"{found[0].text} {purpose.group(0).strip()}", True, found[0].rest[purpose.end():])]
         if leftover:  # "hashing and ran out of time for ...": the clause's verdict is for the part before
             verdict = _combine(phrases.verdict(rest[: len(rest) - len(leftover)]), _CUE_VERDICT.get(kind, "none"))
         drafts = [_draft(p, line, verdict, mentions, cued=True) for p in found]
