@@ -90,3 +90,20 @@ def test_a_story_retold_in_other_words_is_read_by_its_figures():
              "solutions engineer for two months, she ran her first QBRs with me in the room, and by the end of the year "
              "all six renewed, two of them with an uplift of 14%.")
     assert retellings([answers[0], make_answer("a03", "beh.teamwork_goal", text=other)]) == []
+
+
+def test_two_answers_to_knowledge_questions_are_no_story_told_twice():
+    # a customer success lead's trial: a (wrong) NRR formula and a gross-vs-net churn answer were read as one story told
+    # twice, and the plan then refused to count the second
+    nrr = ("net revenue retention is your starting recurring revenue plus expansion minus contraction minus churn, divided "
+           "by the starting recurring revenue, over twelve months, for the same cohort of customers, so new logos are out")
+    churn = ("gross churn is the recurring revenue you lose from cancellations and contraction over twelve months, divided by "
+             "the starting recurring revenue for the same cohort of customers; net churn takes expansion off it, so new "
+             "logos are out of both")
+    answers = [make_answer("a01", "q1", text=nrr, question_text="How do you calculate net revenue retention?"),
+               make_answer("a02", "q2", text=churn, question_text="What is the difference between gross and net churn?")]
+    assert retellings(answers) == []
+    told = [a.model_copy(update={"question": a.question.model_copy(update={"text": "Tell me about a time you grew an "
+                                                                                    "account.", "kind": None})})
+            for a in answers]
+    assert [(r.answer_id, r.retells) for r in retellings(told)] == [("a02", "a01")], "the same words as stories are one"

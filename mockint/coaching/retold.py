@@ -50,10 +50,19 @@ class Retelling:
         return f"{said}: {advice}" if advice else said
 
 
+# Kinds whose answers tell no story: two definitions of related terms share their words (a customer success lead's
+# trial: a wrong NRR formula and a gross-vs-net churn answer were "the same story told twice").
+NOT_STORIES = frozenset({"technical"})
+
+
 def _first_answer(answer: Answer) -> bool:
-    """A round's own answer: not a probe's reply nor a plan follow-up's, which retell on purpose."""
+    """A round's own answer that tells a story: not a probe's reply nor a plan follow-up's, which retell on purpose, nor
+    an answer to a knowledge question."""
+    from mockint.scoring.kinds import classify
+
     told = answer.transcript is not None and answer.transcript.text.strip()
-    return bool(told) and answer.probe_of is None and answer.question.follows is None
+    return bool(told) and answer.probe_of is None and answer.question.follows is None and (
+        answer.question.kind or classify(answer.question.text)) not in NOT_STORIES
 
 
 def retellings(answers: Sequence[Answer]) -> list[Retelling]:
