@@ -160,7 +160,8 @@ def test_the_ledger_and_progress_read_the_reply_as_a_pass_not_a_collapse():
     (first, second) = analyse_progress([store.load(session.id)], RUBRICS, load_ledger(cfg.paths.ledger_file)).points
     # The pass is the ledger's; the chart's points are of first answers, like the round's mean, so a round of
     # replies alone puts no point there at all: no collapse to zeros, nor a criterion it only drilled.
-    assert first.criteria["star.result"] <= 1 and second.criteria == {} and second.overall is None
+    # (the first round's mean Result is weak: "It went well in the end", "we got it all done in time")
+    assert first.criteria["star.result"] < 3 and second.criteria == {} and second.overall is None
 
 
 def test_score_session_judges_a_replies_as_practice_did(run_cli):
@@ -368,7 +369,7 @@ def test_progress_per_criterion_counts_first_answers_as_the_round_means_do():
     reply = answer_in_practice(store, session, followup(session, "star.result", "a01"), RESULT_REPLY)
     assert applied(reply)["star.result"] == 3
     first, replies = analyse_progress([session], RUBRICS).points
-    assert first.criteria["star.result"] <= 1 and first.answers == 2
+    assert first.criteria["star.result"] < 3 and first.answers == 2
     assert replies.overall is None and replies.criteria == {} and replies.rubric_scores == {}
     assert (replies.answers, replies.replies) == (0, 1)
     overall_svg, criteria_svg = progress_charts(analyse_progress([session], RUBRICS))

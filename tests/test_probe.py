@@ -204,9 +204,9 @@ def test_a_before_and_after_is_not_asked_for_the_figure_before():
 
 
 def test_the_panels_next_question_on_a_before_and_after_reply_asks_what_is_missing():
-    """The trial's case end to end with the real offline scorer: the reply's before/after leaves the
-    story's result at 2/4 (no lesson, no part of the candidate's own), and what the panelist would ask next
-    must not be the figure it just gave."""
+    """The trial's case end to end with the real offline scorer: a before/after told plainly is the story's result
+    (since stop 30's refit, 3/4), and where a hedged one leaves it weak, what the panelist would ask next must not be
+    the figure it just gave."""
     from mockint.coaching.questions import load_bank
     from mockint.records import QuestionRef
     from mockint.scoring import score_question
@@ -218,13 +218,19 @@ def test_the_panels_next_question_on_a_before_and_after_reply_asks_what_is_missi
 
     question: QuestionRef = load_bank().get("beh.teamwork_goal").ref()
     story = timed(STORY)
-    both = combined_transcript(story, timed(BEFORE_AFTER))
-    card = score_question(OfflineScorer(), question, both, RUBRICS)
-    assert card.criterion("star.result").score < CRITERIA["star.result"].weak_below  # why it is asked again
-    judged = make_answer("a01", "beh.teamwork_goal", text=STORY)
-    judged = judged.model_copy(update={"question": question, "transcript": both, "scorecard": card})
-    probe = choose_probe(judged, RUBRICS, only=["star.result"])
-    assert probe is not None
+    def probe_after(reply: str):
+        both = combined_transcript(story, timed(reply))
+        card = score_question(OfflineScorer(), question, both, RUBRICS)
+        judged = make_answer("a01", "beh.teamwork_goal", text=STORY)
+        judged = judged.model_copy(update={"question": question, "transcript": both, "scorecard": card})
+        return card.criterion("star.result").score, choose_probe(judged, RUBRICS, only=["star.result"])
+
+    # Told plainly, the before and after is the result (rubrics/star.yaml level 3, a measured outcome): nothing to ask.
+    score, probe = probe_after(BEFORE_AFTER)
+    assert score >= CRITERIA["star.result"].weak_below and probe is None
+    # Hedged, it leaves the result weak, and what is asked next is what is missing, not the figure it just gave.
+    score, probe = probe_after(BEFORE_AFTER.replace("after the launch.", "after that, I think."))
+    assert score < CRITERIA["star.result"].weak_below and probe is not None
     assert "figure before" not in probe.text and "in numbers" not in probe.text, probe.text
 
 

@@ -201,6 +201,11 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("How would you segment 600 accounts across 12 CSMs?", "situational"),
     ("How would you run a QBR?", "approach"),
     ("How would you build a customer health score?", "technical"),
+    # Batch 9 (dev): read as a past story and as a way of working
+    ("Talk me through how a Schedule 2 controlled drug prescription should be handled in a community pharmacy.", "technical"),
+    ("How do you work out your linen par levels, and why do they matter?", "technical"),
+    ("How do you check that a prescription is legally valid before it goes to the pharmacist?", "technical"),
+    ("Talk me through a time you had to handle a complaint.", "behavioural"),
 ])
 def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
     assert classify(question) == kind
@@ -222,6 +227,10 @@ DEV_DIFFERS = {
     "How do you make sure physical health monitoring is done properly for patients on clozapine on your ward?": "approach",
     "How do you approach fire safety design on a high-rise residential scheme now the Building Safety Act is in force?":
         "approach",
+    # Batch 9: the tools one has used (a past-story form) and a judgement of the trade asked as "how do you decide"
+    "Walk me through how you have used the main tools this role relies on. What is the most advanced thing you did with "
+    "them?": "behavioural",
+    "How do you decide what level of reserves a multi-academy trust should hold?": "approach",
 }
 
 
