@@ -999,8 +999,9 @@ def reply_card(after_story: Scorecard, alone: Scorecard, criteria: list[str], ru
 
     wanted = set(criteria)
     solo = {c.key: c for c in alone.criteria}
-    # at a tie the reply's own reading: its quotes are the reply's words, not the answer it follows up (trial 13: a reply
-    # giving "58% ... the final mark was 72%" was shown the earlier answer's "we caught up in the end" as its Result)
+    # at a tie the reply's own reading: its quotes are the reply's words, not the answer it follows up (trial 13: a
+    # reply giving "58% ... the final mark was 72%" was shown the earlier answer's "we caught up in the end" as its
+    # Result)
     merged = [
         solo[c.key] if c.key in wanted and c.key in solo and solo[c.key].score >= c.score else c for c in after_story.criteria
     ]

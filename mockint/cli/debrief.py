@@ -10,7 +10,8 @@ import typer
 from mockint.cli.app import app, console, err_console, print_json, settings
 
 QUESTIONS_SHOWN = 3
-HOW = {"probed": "they came back to it", "forewarned": "round two will ask about it", "inferred": "several questions on it", "fell_flat": "went badly", "discussed": "came up, went fine"}
+HOW = {"probed": "they came back to it", "forewarned": "round two will ask about it", "inferred": "several questions on it",
+       "fell_flat": "went badly", "discussed": "came up, went fine"}
 
 
 @app.command("debrief")

@@ -118,11 +118,13 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         # What the employer has said it will test in round two: "They'll probe on safety on site in the panel", "They'll
         # also ask about a time I disagreed with someone senior" (a graduate's trial: the first asked and dropped, the
         # second no topic at all). First in the list: "Expect questions on X" is no question asked.
-        ("forewarned", r"(?:(?:they|he|she|you|the\s+panel|the\s+interviewers?|the\s+manager)(?:'ll|\s+will|\s+are\s+going\s+to|"
-                     r"'re\s+going\s+to|\s+is\s+going\s+to|'s\s+going\s+to)|will)\s+(?:also\s+|probably\s+|definitely\s+|want\s+to\s+)?"
-                     r"(?:probe|ask|dig|push|press|grill|test|quiz|drill)(?:\s+(?:me|you|us|hard))?\s+(?:about|on|into|around|over)|"
-                     # a recruiter's "Expect questions on a renewal you lost and on working with Product"
-                     r"(?:expect|be\s+ready\s+for|prepare\s+for)\s+(?:some\s+|more\s+)?questions?\s+(?:on|about|around)"),
+        ("forewarned", r"(?:(?:they|he|she|you|the\s+panel|the\s+interviewers?|the\s+manager)"
+                       r"(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|\s+is\s+going\s+to|'s\s+going\s+to)|will)"
+                       r"\s+(?:also\s+|probably\s+|definitely\s+|want\s+to\s+)?"
+                       r"(?:probe|ask|dig|push|press|grill|test|quiz|drill)(?:\s+(?:me|you|us|hard))?"
+                       r"\s+(?:about|on|into|around|over)|"
+                       # a recruiter's "Expect questions on a renewal you lost and on working with Product"
+                       r"(?:expect|be\s+ready\s+for|prepare\s+for)\s+(?:some\s+|more\s+)?questions?\s+(?:on|about|around)"),
         ("repeated", r"(?:kept|keep|kept on)\s+(?:coming|going|circling)\s+back\s+to|(?:came|come|went|circled)\s+back\s+to"
                      r"|returned\s+to|kept\s+returning\s+to"),
         ("repeated", r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
@@ -195,7 +197,8 @@ _SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
 _OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
 # "how I'd design a url shortener" -> "url shortener"
 _HOW_LEAD = re.compile(
-    r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|you'?ve|i'?ve|i|(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+"
+    r"^(?:how|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|you'?ve|i'?ve|i|"
+    r"(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+"
     r"(?:\w+\s+(?:and\s+\w+\s+(?=(?:a|an|the|my|your|our)\b))?(?:(?:up|down|out|off)\s+)?)?"
     r"(?:(?:about|with|regarding)\s+)?",  # "what I'd do about a relative who films staff": the topic is the relative
     re.I,
@@ -510,7 +513,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             if not clause:
                 continue
             if cue_said and (more := _AND_HOW.match(clause)):
-                clause = f"{cue_said} {clause[more.end():]}"  # "they want to see X, and how you'd Y": they want to see Y
+                # "they want to see X, and how you'd Y": they want to see Y
+                clause = f"{cue_said} {clause[more.end():]}"
             cue = _cue(clause, summary=summary)
             cue_said = clause[: len(clause) - len(cue[1])].strip() if cue else ""
             found = _read_clause(clause, line, section, listed, summary=summary)
@@ -709,8 +713,8 @@ def _gerund_for_why(text: str) -> str:
 # "a time I disagreed with someone senior" -> "disagreeing with someone senior" (a graduate's trial: the topic "time")
 _A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
-_IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|interview|second round|round two|next round|final round|"
-                               r"next stage|assessment centre)\b(?:\s+interview)?(?=\s*(?:[,.;!?]|$))", re.I)
+_IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|interview|second round|round two|next round|"
+                               r"final round|next stage|assessment centre)\b(?:\s+interview)?(?=\s*(?:[,.;!?]|$))", re.I)
 
 
 def _time_you(text: str) -> str:

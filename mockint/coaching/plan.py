@@ -358,7 +358,8 @@ def offline_followup(
         words = debrief_words(area)
         flat = any("fell flat" in e.detail for e in area.evidence)
         forewarned = any(e.detail.startswith(FOREWARNED_WHY) for e in area.evidence)
-        text = (words.retry if flat else words.forewarned if forewarned else words.revisit).format(topic=topic_phrase(area.name))
+        template = words.retry if flat else words.forewarned if forewarned else words.revisit
+        text = template.format(topic=topic_phrase(area.name))
         return QuestionRef(
             id=f"fu.{_slug(area.id)}",
             text=text,

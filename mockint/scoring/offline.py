@@ -131,11 +131,13 @@ OUTCOME = re.compile(
     r"(done|finished|seen|covered|delivered|completed|visited|loaded|shipped|signed off|handed over|out) (on|in) time|"
     # a mark or a grade got, and nothing missed: "I got 68% for the year, which is a first, and I didn't miss any deadlines"
     # (a graduate's trial: Result 1 of 4, "vague")
-    r"i (got|scored|earned|gained|came out with|ended up with|finished with) (a |an )?(\d[\d.,]*(?= ?%)|\d[\d.,]* ?(percent|per cent)|"
-    r"first|2 ?1|two one|distinction|merit|high merit|a star|\d[\d.,]* out of \d+)|"
+    r"i (got|scored|earned|gained|came out with|ended up with|finished with) (a |an )?"
+    r"(\d[\d.,]*(?= ?%)|\d[\d.,]* ?(percent|per cent)|first|2 ?1|two one|distinction|merit|high merit|a star|"
+    r"\d[\d.,]* out of \d+)|"
     # (the match starts at "miss": "I didn't" before it is no step of the candidate's, as "I missed" would be)
-    r"((?<=n't )|(?<=not )|(?<=never ))(miss|missed) (a |any |one |a single )?(\w+ )?(deadline|deadlines|shift|shifts|day|days|target|"
-    r"targets|deliveries|delivery|payment|payments|submission|submissions|slot|slots|session|sessions|lecture|lectures))\b"
+    r"((?<=n't )|(?<=not )|(?<=never ))(miss|missed) (a |any |one |a single )?(\w+ )?"
+    r"(deadline|deadlines|shift|shifts|day|days|target|targets|deliveries|delivery|payment|payments|submission|"
+    r"submissions|slot|slots|session|sessions|lecture|lectures))\b"
 )
 VAGUE_OUTCOME = re.compile(
     r"\b(went (really |very |pretty |quite )?well|happy|pleased|worked out|got (it|there|through)|"
