@@ -18,3 +18,12 @@ def test_a_feature_promised_in_writing_to_get_the_renewal_signed_is_poor_judgeme
                         "What would you do?", FEATURE_PROMISED)
     assert card.criterion("situational.judgement").score <= 1
     assert card.overall <= 80
+
+
+def test_a_responsibility_with_its_figure_its_due_date_and_what_success_was_is_a_precise_task():
+    # "Task 2/4 ... stated but vaguely ('I had to fix it')"
+    card = offline_card("What exactly were you responsible for in that renewal, and what did success look like?",
+                        "I was the account owner for Harcourt, so the renewal was my number: 180 thousand pounds, due in "
+                        "March 2022. Success was a renewal at the same price or better, and honestly I didn't achieve it, "
+                        "we lost them.")
+    assert card.criterion("star.task").score >= 3

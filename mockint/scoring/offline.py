@@ -245,7 +245,9 @@ CONSTRAINT = re.compile(
     # what success looked like, said as such (trial 10: "Success, as I set it out to the team, was every teacher using
     # the sheets by Easter" read as a task stated vaguely, 2 of 4, and the plan asked it again)
     r"success(,? as [^,]{1,40},| for (me|us|the team|them))? (was|meant|looked like|would (be|look like|mean))|"
-    r"target|constraint|only|instead of|so that|in time|on time|days?|weeks?|hours?|at least)\b"
+    r"target|constraint|only|instead of|so that|in time|on time|days?|weeks?|hours?|at least|"
+    # "the renewal was my number: 180 thousand pounds, due in March 2022" (a customer success lead's trial: Task 2 of 4)
+    r"due (in|on|by|at|for))\b"
 )
 # Anchors that place an event in time or an organisation ("in 2021", "when I was the lead").
 TIME_ANCHOR = re.compile(
