@@ -302,3 +302,20 @@ def test_a_standard_and_an_edition_are_one_keyword_each():
     keywords = extract_keywords(jd)
     assert {"BS 7671", "18th Edition", "BS EN 60900", "ISO 9001", "EICR"} <= set(keywords), keywords
     assert not {"BS", "Edition", "BS EN"} & set(keywords), keywords
+
+
+def test_a_job_description_brings_a_knowledge_question_on_its_own_terms():
+    # a customer success lead's trial: "Explain how the most important safety or quality check in your line of work is
+    # done" for a Head of Customer Success whose description named NRR and GRR
+    jd = ("Head of Customer Success. You will own gross revenue retention (GRR) and net revenue retention (NRR) across 600 "
+          "accounts, lead 12 Customer Success Managers and run QBRs with our largest customers.")
+    for seed in range(4):
+        refs = select_questions(BANK, 8, role="Head of Customer Success", job_description=jd, seed=seed)
+        on_terms = [q for q in refs if q.id.startswith("jd.")]
+        assert len(on_terms) == 1 and on_terms[0] is not refs[0], [q.id for q in refs]
+        assert on_terms[0].kind == "technical" and "technical.accuracy" in on_terms[0].criteria
+        assert any(term in on_terms[0].text for term in ("GRR", "NRR", "QBRs"))
+    asked = select_questions(BANK, 8, job_description=jd, seed=0)
+    again = select_questions(BANK, 8, job_description=jd, seed=0, exclude_ids=[q.id for q in asked])
+    assert {q.id for q in asked if q.id.startswith("jd.")} != {q.id for q in again if q.id.startswith("jd.")}
+    assert not any(q.id.startswith("jd.") for q in select_questions(BANK, 8, seed=0)), "no description, no such question"

@@ -111,6 +111,13 @@ class RoundAdvice(Model):
     retold: str = Field(default="", description="said after 'aNN tells the story of aMM again': what to do about it")
 
 
+class JobDescriptionQuestion(Model):
+    """A knowledge question on a term of the job description (the bank's `from_job_description`)."""
+
+    text: str = Field(min_length=10, pattern=r"\{term\}", description="the question, {term} where the term goes")
+    at_most: int = Field(default=1, ge=0, description="how many of a round's bank knowledge questions it may replace")
+
+
 class QuestionBank(Model):
     schema_version: int = BANK_SCHEMA_VERSION
     kinds: dict[str, QuestionKind] = Field(default_factory=dict, description="answer kinds: criteria and patterns")
@@ -119,6 +126,7 @@ class QuestionBank(Model):
     questions: list[Question]
     questions_to_ask: list[QuestionToAsk] = Field(default_factory=list)
     round_advice: RoundAdvice = Field(default_factory=RoundAdvice)
+    from_job_description: JobDescriptionQuestion | None = None
 
     def get(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -441,7 +449,39 @@ def select_questions(
         scored.remove(best)
         covered.update(best.competencies)
         category_counts[best.category] += 1
-    return [q.ref(rationale=_match_note(q, keywords, bank)) for q in chosen]
+    refs = [q.ref(rationale=_match_note(q, keywords, bank)) for q in chosen]
+    if job_description and bank.from_job_description is not None:
+        # in place of a knowledge question that touches none of its words, else of the round's least fitting question
+        # past the first (a round of stories with no question on the job itself)
+        fit = {i: relevance(q, keywords, bank) for i, q in enumerate(chosen)}
+        untouched = [i for i, q in enumerate(chosen) if q.category == "technical" and not fit[i]]
+        untouched += sorted((i for i in fit if i > 0 and i not in untouched), key=lambda i: (fit[i], -i))
+        asks = bank.from_job_description.text
+        # asked before: its id, or its exact words (any two of these questions are near duplicates of each other)
+        terms = [k for k in keywords if _ASKABLE_TERM.fullmatch(k) and _description_id(k) not in excluded
+                 and asks.format(term=k) not in asked_texts]
+        for i, term in zip(untouched[: bank.from_job_description.at_most], terms):
+            refs[i] = _on_the_description(bank, term)
+    return refs
+
+
+# A job description's term a knowledge question can be asked on: an acronym of three letters or more ("NRR", "QBRs").
+_ASKABLE_TERM = re.compile(r"[A-Z][A-Z0-9]{2,5}s?")
+
+
+def _description_id(term: str) -> str:
+    return "jd." + re.sub(r"[^a-z0-9]+", "_", term.lower()).strip("_")
+
+
+def _on_the_description(bank: QuestionBank, term: str) -> QuestionRef:
+    kind = bank.kinds.get("technical")
+    return QuestionRef(
+        id=_description_id(term),
+        text=bank.from_job_description.text.format(term=term),  # type: ignore[union-attr]
+        category="technical", kind="technical", competencies=["technical_expertise"],
+        criteria=list(kind.criteria) if kind else [], source="custom",
+        rationale=f"fits the role: {term}, a term of the job description",
+    )
 
 
 def _match_note(question: Question, keywords: Sequence[str], bank: QuestionBank) -> str | None:
