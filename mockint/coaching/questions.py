@@ -115,7 +115,7 @@ class JobDescriptionQuestion(Model):
     """A knowledge question on a term of the job description (the bank's `from_job_description`)."""
 
     text: str = Field(min_length=10, pattern=r"\{term\}", description="the question, {term} where the term goes")
-    at_most: int = Field(default=1, ge=0, description="how many of a round's bank knowledge questions it may replace")
+    at_most: int = Field(default=1, ge=0, description="how many questions of a round it may replace")
 
 
 class QuestionBank(Model):
@@ -410,7 +410,8 @@ def select_questions(
     Questions are ranked by keyword relevance (ties broken by a seeded shuffle, so the same seed
     gives the same round), then picked so competencies and categories vary: a question whose
     competencies are all already covered waits until nothing fresher is left. Without a
-    category filter, a round opens with behavioral questions and mixes in motivation/fit.
+    category filter, a round opens with behavioral questions and mixes in motivation/fit. With a job
+    description, one question (the bank's `from_job_description`) asks about one of its own terms.
     """
     if n <= 0:
         return []
