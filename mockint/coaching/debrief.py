@@ -365,9 +365,10 @@ def parse_debrief(
         _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading, summary=summary)
     topics = _merge(reading.drafts, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
-    areas = _feedback_areas([line for line, _ in _logical_lines(text)], feedback)
+    lines = [line for line, _ in _logical_lines(text)]
+    areas = _feedback_areas(lines, feedback)
     # a topic named by the feedback's own words ("Give outcomes! I didn't really say how things ended") is that area
-    named = [m.group(0) for r in feedback for line, _ in _logical_lines(text) for m in r.said.finditer(line.lower())]
+    named = [m.group(0) for r in feedback for line in lines for m in r.said.finditer(line.lower())]
     topics = [t for t in topics if not any(t.name.lower() in phrase for phrase in named)]
     # a clause is matched without its quote marks: 'not enough "I"' is noted as 'not enough I'
     said = {_QUOTE_MARKS.sub("", line) for area in areas for line in area.notes}
@@ -504,7 +505,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     last: _Draft | None = None
     last_group: list[_Draft] = []  # the topics the last clause named: "X and Y ... I was vague" is about both
     last_sentence_from = before  # where the drafts of the last sentence start: a trailing comment is about them
-    cue_said = ""  # the cue of the clause before ("they want to see"), for a clause that goes on with "and how ..."
+    previous = ""  # the clause before: its cue ("they want to see") reaches a clause that goes on with "and how ..."
     for sentence in _SENTENCE_SPLIT.split(head):
         last_sentence_from = len(reading.drafts)
         long_sentence = len(sentence.split()) > LONG_SENTENCE_WORDS
@@ -512,11 +513,10 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             clause = _LEADING_AND.sub("", clause.strip(" ,.;"))
             if not clause:
                 continue
-            if cue_said and (more := _AND_HOW.match(clause)):
+            if previous and (more := _AND_HOW.match(clause)) and (cue := _cue(previous, summary=summary)):
                 # "they want to see X, and how you'd Y": they want to see Y
-                clause = f"{cue_said} {clause[more.end():]}"
-            cue = _cue(clause, summary=summary)
-            cue_said = clause[: len(clause) - len(cue[1])].strip() if cue else ""
+                clause = f"{previous[: len(previous) - len(cue[1])].strip()} {clause[more.end():]}"
+            previous = clause
             found = _read_clause(clause, line, section, listed, summary=summary)
             if found and not found[0].name:
                 # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).

@@ -237,14 +237,16 @@ TEAM_TASK = re.compile(
     r"we (had|were given|got|took on) (a|an|this|the|one) (\w+ )?(project|task|job|deadline|target|brief|goal|contract|migration|launch)|"
     r"(our|the) team (had|was asked|was given|got) )"
 )
-_SUCCESS_WAS = re.compile(r"\bsuccess(,? as [^,]{1,40},| for (me|us|the team|them))? (was|meant|looked like|would (be|look like|mean))\b")
+# What success looked like, said as such: a constraint of the task, wherever in the answer it is said (judge_task).
+_SUCCESS = r"success(,? as [^,]{1,40},| for (me|us|the team|them))? (was|meant|looked like|would (be|look like|mean))"
+_SUCCESS_WAS = re.compile(rf"\b{_SUCCESS}\b")
 CONSTRAINT = re.compile(
     r"\b(deadline|budget|within|without|before|until|till|weekend|overnight|tonight|tomorrow|that night|"
     r"by (the )?(end|monday|tuesday|wednesday|thursday|friday|easter|christmas|half term|summer|spring|autumn|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)|"
     # what success looked like, said as such (trial 10: "Success, as I set it out to the team, was every teacher using
     # the sheets by Easter" read as a task stated vaguely, 2 of 4, and the plan asked it again)
-    r"success(,? as [^,]{1,40},| for (me|us|the team|them))? (was|meant|looked like|would (be|look like|mean))|"
+    + _SUCCESS + r"|"
     r"target|constraint|only|instead of|so that|in time|on time|days?|weeks?|hours?|at least|"
     # "the renewal was my number: 180 thousand pounds, due in March 2022" (a customer success lead's trial: Task 2 of 4)
     r"due (in|on|by|at|for))\b"

@@ -606,8 +606,8 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
     found = []
     for i, words in enumerate(said):
         for k in range(len(words)):
-            if (n := r.work_goes_on.match(words, k)) and not r.negations.found_within(
-                    words, max(0, k - WORK_GOES_ON_NEGATED_WITHIN), k - max(0, k - WORK_GOES_ON_NEGATED_WITHIN)):
+            start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
+            if (n := r.work_goes_on.match(words, k)) and not r.negations.found_within(words, start, k - start):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
