@@ -1,3 +1,3 @@
-from mockint.cli import main
+from mockint.cli import entry
 
-main()
+entry()
