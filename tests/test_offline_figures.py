@@ -349,3 +349,37 @@ def test_a_phrase_in_a_one_word_list_is_one_line_naming_it(tmp_path):
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"substance.yaml: each of `impossible_figures.*units.* must be one word"):
         _figure_words(str(path), 1)
+
+
+# --- a knowledge answer's rules and thresholds, each with its figure, are not read for scattered figures (batch 10) ---
+
+SCATTERED = ("so at the depot I cut the margin on toner to six hundred pounds per customer, which moved twelve hours of "
+             "overtime onto the canteen, and the forklifts did forty two lifts on the Tuesday. that took eighteen percent "
+             "off the parking permits and three hundred litres off the payroll run, so the ninety day audit came in at "
+             "seven point five.")
+
+
+def test_scattered_figures_are_read_in_a_story_and_not_in_a_knowledge_answer():
+    # A knowledge answer states rules and thresholds, a rule of its own behind every figure ("eight percent over base
+    # rate ... forty pounds under a thousand, seventy up to ten thousand"): a batch-10 answer graded 5 was capped at 1.
+    # In a story the same density is fluent nonsense. substance.yaml's `not_for_kinds` says which kinds are spared.
+    assert read_answer(SCATTERED, "Tell me about a time you improved a process.").kind == "behavioural"
+    assert "scattered_figures" in gates_of("Tell me about a time you improved a process.", SCATTERED)
+    knowledge = "Explain how the running costs of a depot are worked out."
+    assert read_answer(SCATTERED, knowledge).kind == "technical"
+    assert "scattered_figures" not in gates_of(knowledge, SCATTERED)
+
+
+def test_a_gate_may_spare_only_question_kinds_that_exist(tmp_path):
+    import yaml
+
+    from mockint.errors import DataFileError
+    from mockint.resources import rubric_file_stamp
+    from mockint.scoring.semantic import SUBSTANCE_FILE, _gates_data
+
+    data = yaml.safe_load(open(rubric_file_stamp(SUBSTANCE_FILE)[0], encoding="utf-8"))
+    data["gates"]["scattered_figures"]["not_for_kinds"] = ["knowledge"]
+    path = tmp_path / "substance.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"scattered_figures`: not_for_kinds must list question kinds"):
+        _gates_data(str(path), 1)

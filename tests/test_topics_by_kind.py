@@ -72,3 +72,18 @@ def test_a_technical_answer_telling_what_goes_wrong_is_no_disaster_stood_by():
              "year, to another agency. my director wasn't thrilled, but clients need boundaries, so I'm proud I held firm")
     assert stood_by_bad_outcome(read_answer(proud, "Tell me about a time you had to say no to a client.", "behavioural",
                                             load_rubrics())) is not None
+
+
+def test_a_story_of_never_events_gets_to_safety():
+    # "Never events" and "wrong site" are a hospital's own words for a safety failure: a batch-10 theatre director's
+    # story scored 20 as never getting to safety, where its paraphrase that said "safety" scored 94.
+    question = "Tell me about a time you turned round a serious safety problem on your unit."
+    answer = ("so at Riverside in twenty twenty two we'd had two never events in four months, both wrong site injections "
+              "in the treatment room. as unit manager it was mine to fix before the quality review in December. I sat in "
+              "on ten clinics myself and saw the pause to confirm the site was being done before the patient was even in the room, "
+              "so I rewrote the pause with the consultants: two people confirm the side out loud just before the needle, "
+              "and I audited it every month. by the autumn compliance was ninety six percent, up from about sixty, and "
+              "we've had no wrong site blocks since.")
+    relevance = next(c for c in offline_card(question, answer).criteria if c.criterion == "relevance")
+    assert relevance.score >= 3
+    assert offline_card(question, answer).overall >= 70

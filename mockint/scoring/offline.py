@@ -2148,7 +2148,8 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
                 shut.append(name)
         elif name == "scattered_figures":
             figures, recurring = referents
-            if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
+            if (reading.kind not in spec.get("not_for_kinds", ()) and figures >= spec["min_figures"]
+                    and figures >= spec["per_100_words"] * reading.word_count / 100
                     and recurring <= spec["recurring_at_most"] * figures):
                 shut.append(name)
         elif name in ("impossible_figure", "impossible_figures"):

@@ -161,6 +161,7 @@ GATE_PHRASES = {"off_topic": ("no_example",)}
 def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
     from mockint.datafiles import phrase_list
     from mockint.errors import DataFileError
+    from mockint.scoring.kinds import load_kinds
 
     path, gates = _mapping_section(path_text, "gates", "be a mapping of gate names to settings")
     out = {}
@@ -189,6 +190,9 @@ def _gates_data(path_text: str, _mtime: int) -> dict[str, dict]:
                 raise DataFileError(f"{path}: gate `{name}`: {key} must be one line of text" + (f" that says {must_say}" if must_say else ""))
         phrase_lists = {key: phrases_pattern(phrase_list(path, f"gates.{name}.{key}", spec.get(key)))
                         for key in GATE_PHRASES.get(name, ())}
+        exempt = spec.get("not_for_kinds", [])
+        if not isinstance(exempt, list) or not set(exempt) <= set(load_kinds()):
+            raise DataFileError(f"{path}: gate `{name}`: not_for_kinds must list question kinds ({', '.join(load_kinds())})")
         held = spec.get("held", "")
         if not isinstance(held, str) or "\n" in held.strip():
             raise DataFileError(f"{path}: gate `{name}`: held must be one line of text")
