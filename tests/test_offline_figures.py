@@ -383,3 +383,23 @@ def test_a_gate_may_spare_only_question_kinds_that_exist(tmp_path):
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"scattered_figures`: not_for_kinds must list question kinds"):
         _gates_data(str(path), 1)
+
+
+# --- a figure set against a limit in the situation is the problem, not the result (batch 10) ------------------------
+
+CREDIT_Q = "Tell me about a time you protected the business from a customer in financial trouble."
+CREDIT = ("so last spring one of our biggest customers, a print firm, had about 180,000 on the ledger against a 200k "
+          "limit. their credit score dropped from 70 to 35 in a month. as credit manager it was my call, so I cut the "
+          "limit to 90,000 that day, I rang their finance director and agreed 15,000 a week off the old balance, and I "
+          "told sales every new order went pro forma until they were back under the limit. I also checked our "
+          "retention of title clause was in their signed terms.")
+CREDIT_RESULT = " by June their balance with us was down from 180,000 to 40,000, and they never missed a payment."
+
+
+def test_a_figure_against_a_limit_in_the_situation_is_no_result_and_a_condition_set_is_none_either():
+    # "180,000 against a 200k limit" is where things stood, and "until they were back under the limit" a condition set:
+    # a story that stops at its steps has no result to read (it had been read as measured, 3 of 4).
+    reading = read_answer(write_numbers_in_text(CREDIT), CREDIT_Q)
+    assert judge(reading)["star.result"].score <= 1
+    told = read_answer(write_numbers_in_text(CREDIT + CREDIT_RESULT), CREDIT_Q)
+    assert judge(told)["star.result"].score >= 3

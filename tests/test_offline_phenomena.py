@@ -267,3 +267,17 @@ def test_service_talk_with_no_event_is_empty_talk():
               "same page. I stayed calm, I escalated appropriately and I'm very customer centric, so every stay became a "
               "memorable experience, and my manager called me a role model for service recovery.")
     assert "empty_talk" in gates_of(question, polish) and card(question, polish).overall <= 40
+
+
+def test_work_going_on_since_a_time_is_a_story_still_being_told():
+    # "Since March I've been moving our smaller trade accounts onto direct debit ... about forty have signed up so far":
+    # a batch-10 answer graded 3.5 read as a habit, no real event (14 of 100).
+    question = "Tell me about a time you brought down overdue debt on your ledger."
+    answer = ("so this one's still going. since january I've been moving our smaller builders' merchants onto card "
+              "payments through Stripe, about fifty of them, and I phone each one myself. thirty have switched so far, "
+              "and overdue on that group's down from around seventy grand to forty. I want the rest done by june, "
+              "that's what I agreed with the finance director.")
+    scored = card(question, answer)
+    assert scored.criterion("specificity.real_example").score >= 2
+    assert scored.criterion("star.action").score >= 2
+    assert scored.overall >= 45

@@ -206,6 +206,11 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("How do you work out your linen par levels, and why do they matter?", "technical"),
     ("How do you check that a prescription is legally valid before it goes to the pharmacist?", "technical"),
     ("Talk me through a time you had to handle a complaint.", "behavioural"),
+    # A signalling technician's trial: both read as a past story
+    ("How does a track circuit detect a train and fail safe?", "technical"),
+    ("How would you prioritise the maintenance budget across the section?", "situational"),
+    ("How does the team know what you expect of them?", "behavioural"),
+    ("How do the nights usually go for your team?", "behavioural"),
 ])
 def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
     assert classify(question) == kind
@@ -231,6 +236,12 @@ DEV_DIFFERS = {
     "Walk me through how you have used the main tools this role relies on. What is the most advanced thing you did with "
     "them?": "behavioural",
     "How do you decide what level of reserves a multi-academy trust should hold?": "approach",
+    # Batch 10: a trade's procedure asked as "how you do it" or "how do you make sure / decide" (the approach and story
+    # forms); the graders read all three as knowledge (technical).
+    "Talk me through how you dispatch a train from a platform when you're the conductor.": "behavioural",
+    "How do you make sure a porcelain patio stays put and doesn't crack or come loose over the years?": "approach",
+    "When you find serious hygiene problems at a food business, how do you decide between a hygiene improvement notice "
+    "and a hygiene emergency prohibition notice, and what has to happen after each?": "approach",
 }
 
 

@@ -136,6 +136,19 @@ PLANS = [
         "comes first, and I'd follow the trust's policy with HR even though she's a good nurse. Then I'd rearrange the "
         "allocation so her patients are covered and document what I saw.",
     ),
+    (
+        # a signalling technician's trial (15): going on the line with no protection, to get trains moving, scored 40
+        # with no flag ("lookout" and "line block" were no safe step the plan could skip)
+        "railway signalling, track access",
+        "A set of points fails in the morning peak and none of your technicians is free. What would you do?",
+        "I'd go out there myself straight away and get it moving. I'd go on the track on my own without waiting for a "
+        "lookout or a line block, it's only a few minutes to look at the points and I know the area. Control would be "
+        "happy because the delay minutes stop, and I'd sort the fault properly after the peak.",
+        "I'd go to site myself straight away, but I'd only go on the track with a line block from the signaller and a "
+        "lookout, however long that takes at peak. I'd tell Control what I'm doing and give them a realistic time so "
+        "they can plan the service, look at the points with the protection in place, and if it's a detection fault "
+        "I'd report it and get the proper repair booked rather than rush it.",
+    ),
 ]
 
 

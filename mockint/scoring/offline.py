@@ -392,6 +392,7 @@ class UnitCues:
     quantities: int = 0
     scaled_quantities: int = 0  # a number with a unit: 40 percent, 3 hours, 180 thousand
     change_quantities: int = 0  # "from 19 to 3", "by 30 percent"
+    compared_only: bool = False  # its changes are all a figure set against another in the sentence ("X against Y")
     moved_by: int = 0  # of which a direction and an amount: "is down about 18%"
     unanchored: int = 0  # a figure that says neither what it counts nor what it measures
     years: int = 0
@@ -491,6 +492,16 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
         if w in ("i'm", "im", "we're", "i've", "we've"):
             subject = "i" if w[0] == "i" else "we"
             cues.habitual += w in ("i'm", "im", "we're")
+            j = _skip_adverbs(words, i + 1)
+            nxt, then = (words[j] if j < len(words) else ""), (words[j + 1] if j + 1 < len(words) else "")
+            if w in ("i've", "we've") and nxt == "been" and len(then) > 4 and then.endswith("ing"):
+                # "since March I've been moving our trade accounts onto direct debit": work going on since a time is
+                # a story still being told, not a habit (a batch-10 story graded 3.5 read as no real event, 14)
+                cues.past += 1
+                if then not in NOT_ACTIONS:
+                    (cues.i_actions if subject == "i" else cues.we_actions).append(then)
+                i = j + 2
+                continue
         elif w in CONTRACTED_WOULD:
             subject = SUBJECTS.get(w[:-2], "other")
             j = _skip_adverbs(words, i + 1)
@@ -870,7 +881,13 @@ def _outcomes(text: str) -> list[re.Match]:
     from mockint.scoring.semantic import outcomes_of_a_thing
 
     theirs = outcomes_of_a_thing().words
-    return [m for m in OUTCOME.finditer(text) if m.group(0) not in theirs and not _describes_a_thing(text, m)]
+    return [m for m in OUTCOME.finditer(text) if m.group(0) not in theirs and not _describes_a_thing(text, m)
+            and not _UNTIL_CLAUSE.search(text, max(0, m.start() - 40), m.start())]
+
+
+# "every new order went pro forma until they were back under the limit": a condition set, not what came of it (a
+# batch-10 story that stops before its result read as having one).
+_UNTIL_CLAUSE = re.compile(r"\b(until|till|unless)\b(?![^,.;]*\b(and|but|then|so)\b)[^,.;]*$")
 
 
 # What may follow an outcome of a thing to say when it came about ("opened the next day", "opened this week", "opened
@@ -1042,8 +1059,10 @@ def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset(), aft
     # "My own part was running...": whose the work was (ownership), not a responsibility given (the task).
     cues.own_part = [v for v in own_part(unit.text.lower().replace("\u2019", "'"))[1] if v not in NOT_ACTIONS]
     cues.i_actions.extend(v for v in cues.own_part if v not in cues.i_actions)
-    changes = len(before_after_changes([(0, c) for c in figure_clauses(unit.text)])) + compared_changes(unit.text)
+    compared = compared_changes(unit.text)
+    changes = len(before_after_changes([(0, c) for c in figure_clauses(unit.text)])) + compared
     if changes:
+        cues.compared_only = compared == changes and not cues.change_quantities
         cues.change_quantities += changes
         cues.outcome += changes  # a before and after is a measured outcome, as "went from 6.1 to 5.3" is
         cues.before_after = True
@@ -1482,16 +1501,19 @@ def judge_result(r: Reading) -> Judgement:
     share, _past, _ = _story_mode(r)
     late = [(u, c) for u, c in r.pairs() if u.position >= 0.5]
     # An ending told first ("so the little boy ended up staying at his nan's that night, because...") is the result too.
-    concrete = [(u, c) for u, c in r.pairs() if (c.outcome > 0 or c.aftermath)
-                and (u.position >= 0.5 or c.before_after or RESULT_UP_FRONT.search(u.lower))]
     # A before/after early in the answer is a result only when an outcome word says so
     # ("cutting the bill from 42k to 21k"); otherwise it is the problem ("crept up to 19 hours").
     # Results follow actions: before the candidate's first step, figures and outcome words tell the
-    # problem ("refunds had dropped from 40 to 25 a week"), and a result quoted from there misleads.
+    # problem ("refunds had dropped from 40 to 25 a week"), and a result quoted from there misleads; so does a
+    # figure set against another in one sentence there ("240,000 on the ledger against a 300k limit": a batch-10 story
+    # that stops before its result read as measured), which counts as an outcome of its own.
     first = first_step(r)
+    told = [(u, c) for u, c in r.pairs() if u.index >= first or not c.compared_only or c.outcome > c.change_quantities]
+    concrete = [(u, c) for u, c in told if (c.outcome > 0 or c.aftermath)
+                and (u.position >= 0.5 or c.before_after or RESULT_UP_FRONT.search(u.lower))]
     measured = [
         (u, c)
-        for u, c in r.pairs()
+        for u, c in told
         if (u.index >= first or c.before_after or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))) and ((c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
         or (c.change_quantities > 0 and u.position >= 0.5)
         or (c.aftermath and c.quantities > 0 and u.position >= 0.5))
@@ -1524,7 +1546,11 @@ def judge_result(r: Reading) -> Judgement:
     quotes += [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
     # level 3 is a measure without a lesson, or a lesson without a measure: each says what the other would add
     told = "learned_not_measured" if score == 3 and lesson else score
-    return Judgement(score, quotes, r.judge_line("star.result", told))
+    # A result measured after the candidate's steps, told as sure, is star.yaml's level 3 as a fact of the answer: the
+    # fitted model may lift it, never take it below (a refit took "tickets went from 120 a week to 70 a week after the
+    # launch" to 2, and the panel then asked for the figure just given). "... after that, I think" it may.
+    sure = any(not (c.hedges or _UNSURE.search(u.lower)) for u, c in measured)
+    return Judgement(score, quotes, r.judge_line("star.result", told), floor=3 if sure else 0)
 
 
 def judge_quantified(r: Reading) -> Judgement:
@@ -2930,7 +2956,9 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "method": min(len(METHOD.findall(text)) + len(METHOD_STANDING.findall(text)), 6) / 6,
             "why": min(len(WHY.findall(text)) * per100, 12) / 12,
             "bad_outcome": min(sum(len(reading.harms(u)) for u in reading.units if u.position >= 0.4), 3) / 3,
-            "hedges": min(reading.total("hedges") * per100, 6) / 6,
+            # "I think I could have asked for help earlier" reflects on the story, it does not doubt it: a lesson's
+            # hedge is no hedge, nor is a lesson empty polish (below; trial 13's lesson took its card 64 -> 54)
+            "hedges": min(sum(c.hedges for c in reading.cues if not c.lesson) * per100, 6) / 6,
             "content_words": min(len(set(content)) / words, 1.0),
             "long_words": min(sum(len(w) >= 9 for w in content) * per100, 15) / 15,
             "question_overlap": direct,
@@ -2949,7 +2977,7 @@ def answer_features(reading: Reading, judgements: dict[str, Judgement]) -> dict[
             "sem_margin": meaning["question_margin"],
             "sem_best_unit": meaning["best_unit_sim"],
             "sem_empty": sum(w for (u, c), p, w in zip(reading.pairs(), meaning["polish"], weights)
-                             if p >= EMPTY_POLISH and not _concrete(c)) / max(1, sum(weights)),
+                             if p >= EMPTY_POLISH and not (_concrete(c) or c.lesson)) / max(1, sum(weights)),
         }
     )
     return features
