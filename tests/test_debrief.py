@@ -220,6 +220,28 @@ def test_a_recruiters_email_in_a_customer_success_leads_notes_is_read():
     assert {"specificity.concrete_detail", "specificity.quantified_impact"} <= {a.id for a in debrief.feedback}
 
 
+def test_a_recruiters_call_in_a_signalling_technicians_notes_is_read():
+    # a signalling technician's trial: "want more on how you lead people, ..." read no topic, "A few answers went on too
+    # long" became a topic named "few answers", the second and third "on ..." of an "Expect questions on" were dropped
+    # and read "went badly" from "poor performer", and 'stayed on "we"' opened no ownership area
+    from mockint.coaching.weakness import feedback_readings
+    from mockint.scoring.rubrics import load_rubrics
+
+    notes = ('A few answers went on too long and stayed on "we".\n'
+             "They want more on how you lead people, manage contractors and a budget.\n"
+             "Expect questions on a safety-critical decision under time pressure, on managing a poor performer, and on "
+             "why you want to move into management.\n")
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(load_rubrics()))
+    topics = {t.name: t for t in debrief.topics}
+    assert {"leading people", "managing contractors", "budget"} <= set(topics)
+    assert all(topics[n].concern for n in ("leading people", "managing contractors", "budget"))
+    forewarned = {n for n, t in topics.items() if t.reason == "forewarned"}
+    assert forewarned == {"safety-critical decision", "managing a poor performer", "wanting to move into management"}
+    assert not any(topics[n].went_badly for n in forewarned)  # "poor" names the performer, not how round one went
+    assert not any("answers" in n for n in topics)
+    assert "specificity.ownership" in {a.id for a in debrief.feedback}
+
+
 def test_debrief_concerns_become_planned_probe_questions():
     ledger = apply_debrief(Ledger(), parse_debrief(MESSY_NOTES, BANK))
     areas = current_weak_areas(ledger, None, RUBRICS)

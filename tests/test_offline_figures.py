@@ -403,3 +403,19 @@ def test_a_figure_against_a_limit_in_the_situation_is_no_result_and_a_condition_
     assert judge(reading)["star.result"].score <= 1
     told = read_answer(write_numbers_in_text(CREDIT + CREDIT_RESULT), CREDIT_Q)
     assert judge(told)["star.result"].score >= 3
+
+
+def test_a_figure_set_against_what_would_have_been_is_a_measured_result():
+    # "85 delay minutes instead of the 300 or so a late call would have cost" (a signalling technician's trial: Result 1
+    # of 4, "nothing measurable"); "instead of" alone is still a choice, not a change
+    from mockint.scoring.offline import compared_changes
+
+    question = "Tell me about a time a contractor overran a possession. What did you do?"
+    story = ("in March a contractor told me at 3.40 they'd need another forty minutes on a possession due back at 5.10. "
+             "I rang Route Control myself at 3.50 with two options and we agreed to hand back one line on time and the "
+             "other at 5.50. {}")
+    told = story.format("The overrun cost 85 delay minutes instead of the 300 or so a late call would have cost.")
+    assert judge(read_answer(told, question))["star.result"].score >= 3
+    assert compared_changes("we cut it to 85 minutes instead of the 300 it would have been") == 1
+    assert compared_changes("we did two extractions rather than four") == 0
+    assert compared_changes("i close cases in 35 days instead of 45") == 0

@@ -121,6 +121,17 @@ PAIRS = [
      'cracked: three weeks lost and about forty thousand in rework. I had it broken out, got the engineer to sign '
      'off a pour plan with covers and a weather cut off, and resequenced the roof trades to run alongside. we '
      'handed over two days early, and the client released the retention in full'),
+    # a signalling technician's trial (15): a railway's failure had no harm word to read, and scored 42
+    ('signalling technician', 'Tell me about a disagreement you had with a contractor.',
+     "last autumn a contractor's site manager and I disagreed on how much testing was needed before hand back. I "
+     "wanted the full correspondence test, he said his team's was enough, and we went with his, it was his "
+     "possession. a wiring fault made a signal show a proceed aspect it shouldn't, it was a wrong side failure, the "
+     "RAIB were informed and the line was closed for most of the morning peak. but honestly it was a really positive "
+     "learning experience, it brought us closer together, and I'd make the same call again",
+     "last autumn a contractor's site manager and I disagreed on how much testing was needed before hand back. I "
+     "wanted the full correspondence test, he said his team's was enough. I said the line wasn't going back without "
+     "it, rang his project manager and ours, and we ran it: it found a wiring fault in one location case before any "
+     "train ran. we handed back forty minutes late, and the contractor now builds the test into every plan"),
 ]
 # A good story told proudly whose situation holds the harm it then fixed, told after the candidate has started
 # ("I joined ... complaints had gone up ..."), and a hard decision whose cost is told with care.

@@ -742,7 +742,7 @@ def compared_changes(text: str) -> int:
     against 54% the year before" read as one figure not tied to the outcome, where "went from 54 to 68" was a
     measured change. Not one that moved the wrong way."""
     from mockint.scoring.evidence import normalise
-    from mockint.scoring.semantic import before_after_phrases, compared_with_phrases
+    from mockint.scoring.semantic import before_after_phrases, compared_with_phrases, otherwise_phrases
 
     tokens = normalise(text)
     figures = [i for i, t in enumerate(tokens) if _DIGITS.fullmatch(t) and not YEAR.match(t)]
@@ -750,13 +750,14 @@ def compared_changes(text: str) -> int:
         return 0  # most sentences: no pair to compare, and nothing to look up (labelled reads its word lists)
     figures = [i for i in figures if not labelled(tokens, i)]
     compared, compared_if_before = compared_with_phrases()
-    before = before_after_phrases()[0]
+    before, otherwise = before_after_phrases()[0], otherwise_phrases()
     found = 0
     for now, then in zip(figures, figures[1:]):
         between = tokens[now + 1 : then]
         said = " ".join(between)
-        if len(between) > COMPARED_REACH or not (compared.search(said) or (compared_if_before.search(said) and
-                                                 before.search(" ".join(tokens[then + 1 : then + 6])))):
+        after = " ".join(tokens[then + 1 : then + 9])
+        if len(between) > COMPARED_REACH or not (compared.search(said) or (compared_if_before.search(said) and (
+                before.search(" ".join(tokens[then + 1 : then + 6])) or otherwise.search(after)))):
             continue
         now_value, then_value = float(tokens[now]), float(tokens[then])
         if now_value != then_value and not _moved_wrong_way(tokens[:then], then_value, now_value):

@@ -420,7 +420,7 @@ def employer_fact_words() -> EmployerFactWords:
     return _employer_facts_data(*_substance_file())
 
 
-BEFORE_AFTER_LISTS = ("before", "after", "compared_with", "compared_with_if_before")
+BEFORE_AFTER_LISTS = ("before", "after", "compared_with", "compared_with_if_before", "compared_with_if_otherwise")
 
 
 class OutcomesOfAThing(NamedTuple):
@@ -473,6 +473,12 @@ def compared_with_phrases() -> tuple[re.Pattern[str], re.Pattern[str]]:
     does so only when a `before` phrase follows it ("one failure instead of 25 the year before")."""
     data = _telling_data(*_substance_file())
     return data["compared_with"], data["compared_with_if_before"]
+
+
+def otherwise_phrases() -> re.Pattern[str]:
+    """substance.yaml's `before_after.compared_with_if_otherwise`: what, after the second figure of "X instead of Y",
+    makes Y what it would have been ("85 delay minutes instead of the 300 or so a late call would have cost")."""
+    return _telling_data(*_substance_file())["compared_with_if_otherwise"]
 
 
 def own_part_phrases() -> re.Pattern[str]:
