@@ -331,3 +331,13 @@ def test_a_person_named_by_role_is_as_relevant_as_the_question_s_word(question, 
     # off the role's telling (refitted at stop 25: "manager" 68, "colleague" 72), never the off-topic gate's 20
     assert relevance(role) == relevance(word) >= 3
     assert abs(overall(role) - overall(word)) <= 5 and overall(role) >= 60
+
+
+def test_the_role_the_candidate_would_hold_is_no_concept_to_get_to():
+    # a signalling technician's trial: "What would you bring to this section as its manager?" was capped for never
+    # getting to "manager"; "your manager" in a story question still names someone the story must have in it
+    bring = ("I'd bring twelve years of signalling experience, so I know the equipment and the area. I'm calm under "
+             "pressure and I've led a gang of five for four years, and I know most of the contractors we use.")
+    assert concepts_missed(read_answer(bring, "What would you bring to this section as its manager?")) == []
+    routes = "We re-planned the van routes last spring. I did the new rota myself and cut mileage by twelve percent."
+    assert "manager" in " ".join(concepts_missed(read_answer(routes, "Tell me about a time you disagreed with your manager.")))

@@ -87,3 +87,20 @@ def test_a_story_of_never_events_gets_to_safety():
     relevance = next(c for c in offline_card(question, answer).criteria if c.criterion == "relevance")
     assert relevance.score >= 3
     assert offline_card(question, answer).overall >= 70
+
+
+def test_a_fault_story_told_for_following_the_standards_is_off_the_question():
+    # a signalling technician's trial: the hardest fault he found, told to "how do you make sure your team follows the
+    # standards when nobody is watching?", scored 70 with Relevance 3 of 4; an answer about the standards is not
+    question = "How do you make sure your crew follows the standards when nobody is watching?"
+    fault = ("the best one I've got is a track circuit at Dorridge a couple of winters ago that kept dropping at random, "
+             "two or three times a night. I spent four nights on it with a data logger on the feed end and found a "
+             "cracked rail bond that only opened in the cold. I replaced the bond and it hasn't failed since.")
+    standards = ("I don't rely on being there. every new starter does their first month paired with my most experienced "
+                 "technician, I do two random spot checks a week on nights, and I sign off the test records myself "
+                 "before anything goes back into use. last year a spot check found a certificate filled in before the "
+                 "test was done, I took it up formally and briefed the whole section the next week.")
+    off = offline_card(question, fault)
+    assert next(c for c in off.criteria if c.criterion == "relevance").score <= 1 and off.overall <= 40
+    on = offline_card(question, standards)
+    assert next(c for c in on.criteria if c.criterion == "relevance").score >= 3
