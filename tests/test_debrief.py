@@ -203,17 +203,22 @@ def test_what_round_two_will_ask_about_and_a_recruiters_words_are_concerns():
     assert not any("kept coming back" in text for text in asked)
 
 
-def test_a_recruiters_email_in_a_customer_success_leads_notes_is_read():
-    # a customer success lead's trial: "No topic read in" for the NRR probe, the email's two wants and its feedback
+def read_with_feedback(notes: str):
+    """The notes' debrief, reading the rubric files' round-one feedback phrases too, and its topics by name."""
     from mockint.coaching.weakness import feedback_readings
     from mockint.scoring.rubrics import load_rubrics
 
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(load_rubrics()))
+    return debrief, {t.name: t for t in debrief.topics}
+
+
+def test_a_recruiters_email_in_a_customer_success_leads_notes_is_read():
+    # a customer success lead's trial: "No topic read in" for the NRR probe, the email's two wants and its feedback
     notes = ("They felt some answers stayed high level - they want to see how you've used data to reduce churn, and how "
              "you'd build and lead a team of 12. Expect questions on a renewal you lost.\n"
              "- The VP asked twice what our net revenue retention was and I didn't have the number to hand\n"
              "Feedback: answers stayed high level, not enough data.\n")
-    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(load_rubrics()))
-    topics = {t.name: t for t in debrief.topics}
+    debrief, topics = read_with_feedback(notes)
     assert topics["net revenue retention"].reason == "probed" and topics["net revenue retention"].went_badly
     assert topics["data to reduce churn"].concern and topics["team of 12"].concern
     assert topics["renewal"].reason == "forewarned"
@@ -224,15 +229,11 @@ def test_a_recruiters_call_in_a_signalling_technicians_notes_is_read():
     # a signalling technician's trial: "want more on how you lead people, ..." read no topic, "A few answers went on too
     # long" became a topic named "few answers", the second and third "on ..." of an "Expect questions on" were dropped
     # and read "went badly" from "poor performer", and 'stayed on "we"' opened no ownership area
-    from mockint.coaching.weakness import feedback_readings
-    from mockint.scoring.rubrics import load_rubrics
-
     notes = ('A few answers went on too long and stayed on "we".\n'
              "They want more on how you lead people, manage contractors and a budget.\n"
              "Expect questions on a safety-critical decision under time pressure, on managing a poor performer, and on "
              "why you want to move into management.\n")
-    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(load_rubrics()))
-    topics = {t.name: t for t in debrief.topics}
+    debrief, topics = read_with_feedback(notes)
     assert {"leading people", "managing contractors", "budget"} <= set(topics)
     assert all(topics[n].concern for n in ("leading people", "managing contractors", "budget"))
     forewarned = {n for n, t in topics.items() if t.reason == "forewarned"}
