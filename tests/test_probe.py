@@ -315,3 +315,28 @@ def test_a_probe_answers_quotes_seek_into_its_own_recording():
     assert rows["star.situation"].quote == parent_quote and rows["star.situation"].quote_start is None
     parts = {h.part: (h.first_unit, h.last_unit, h.start) for h in view.highlights}
     assert parts == {"task": (0, len(reply.split()) - 1, 0.0)}
+
+
+@pytest.mark.parametrize("question, answer, asks", [
+    # a signalling technician's trial: an answer that tells no story was asked "what exactly did you do, and what was
+    # the result?", a past story's follow-up, where its criterion had none of its own (rubrics/technical.yaml's now)
+    ("How does a track circuit detect a train, and how does it fail safe?",
+     "It's basically a circuit on the rails and the train affects it somehow, and then the signal knows. If something "
+     "goes wrong the system sorts itself out, it's all designed to be safe.", "what would go wrong"),
+])
+def test_a_probe_on_an_answer_that_tells_no_story_asks_what_its_kind_asks_for(question, answer, asks):
+    from mockint.records import QuestionRef
+    from mockint.scoring import score_question
+    from mockint.scoring.kinds import classify
+    from mockint.scoring.offline import OfflineScorer
+    from mockint.scoring.rubrics import load_rubrics
+
+    transcript = Transcript(text=answer, duration=30.0)
+    rubrics = load_rubrics()
+    card = score_question(OfflineScorer(), question, transcript, rubrics)
+    ref = QuestionRef(id="custom.q", text=question, kind=classify(question))
+    judged = make_answer("a01", "custom.q", text=answer).model_copy(
+        update={"question": ref, "transcript": transcript, "scorecard": card})
+    probe = choose_probe(judged, rubrics)
+    assert probe is not None
+    assert "what exactly did you do" not in probe.text and asks in probe.text, probe.text
