@@ -589,3 +589,16 @@ def test_the_safety_file_ships_with_the_rubrics():
     assert (resource_dir("rubrics") / "safety.yaml").is_file()
     names = {r.id for r in load_rubrics()}
     assert "safety" not in names  # words, not a rubric
+
+
+@pytest.mark.parametrize("sentence, unsafe", [
+    # protection is skipped as a check is, but waiting for it is the safe step (trial 15), where waiting to do a check
+    # puts the check off
+    ("I'd wait for a line block and a lookout before anyone goes on the track, however long that takes.", False),
+    ("I'd go on the track on my own without waiting for a lookout or a line block.", True),
+    ("I'd skip the line block, it's only a few minutes on the track.", True),
+])
+def test_protection_waited_for_is_safe_and_skipped_is_not(sentence, unsafe):
+    found = [f for f in findings([sentence], question="A set of points fails at peak. What would you do?")
+             if f.kind != "shortcut"]
+    assert bool(found) == unsafe, found

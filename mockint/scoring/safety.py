@@ -235,6 +235,7 @@ class SafetyWords(_Words):
     when_convenient: list[str] = Field(default_factory=list)
     escalation: Escalation
     checks: list[str] = Field(min_length=1)
+    protections: list[str] = Field(default_factory=list)
     cover_up: list[str] = Field(min_length=1)
     handled_alone: HandledAlone
     altered_record: AlteredRecord
@@ -285,6 +286,7 @@ class Reader:
     emergency: Phrases  # escalation.emergency: refusing them is redeemed only by escalating to one of them now
     danger: Phrases
     work_goes_on: Phrases
+    protections: Phrases  # skipped as checks are, but waited for is safe ("I'd wait for a line block")
 
 
 @dataclass(frozen=True)
@@ -315,7 +317,8 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         *(Phrases(x) for x in (words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
-                               words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on)))
+                               words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
+                               words.protections)))
 
 
 def reader() -> Reader:
@@ -330,6 +333,7 @@ class _Step:
     anyone: bool = False
     peer: bool = False
     emergency: bool = False
+    protection: bool = False  # waiting for it is the safe step, not putting one off
 
 
 def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
@@ -354,6 +358,8 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
         return None
     if n := r.checks.match(words, at):
         return _Step(False, n)
+    if n := r.protections.match(words, at):
+        return _Step(False, n, protection=True)
     return None
 
 
@@ -468,7 +474,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
         step = _step_at(r, words, k)
         if step is not None:
             end = k + step.length
-            refused = reach > 0 and flips % 2 == 1
+            refused = reach > 0 and flips % 2 == 1 and not (step.protection and trigger == "delay")
             if refused and not step.peer and not r.when_not_whether.found_within(words, end, WHEN_REACH):
                 kind = ("escalation_delayed" if trigger == "delay" else "escalation_refused") if step.escalation else "check_skipped"
                 finding = Finding(kind, index, " ".join(words[first:end]))
