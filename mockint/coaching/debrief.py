@@ -654,7 +654,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     cue = _cue(clause, summary=summary)
     if cue is not None:
         kind, rest = cue
-        rest = _HOW_LEAD.sub("", _how_you(_gerund_for_why(rest)))
+        rest = _HOW_LEAD.sub("", _as_noun_phrase(rest))
         rest = _WHO_DOES.sub("", rest)  # "unconvinced about me managing people older than me"
         rest = _IN_THE_INTERVIEW.sub("", _time_you(rest))
         verdict = _combine(verdict, _CUE_VERDICT.get(kind, "none"))
@@ -743,6 +743,12 @@ def _how_you(text: str) -> str:
     return _gerund(first) + "".join(p if k % 2 else _gerund_for_verb(p) for k, p in enumerate(rest, 1))
 
 
+def _as_noun_phrase(text: str) -> str:
+    """A topic asked as a reason or a way ("why you want to move into management", "how you lead people") as the noun
+    phrase it names ("wanting to move into management", "leading people")."""
+    return _how_you(_gerund_for_why(text))
+
+
 def _time_you(text: str) -> str:
     match = _A_TIME_YOU.match(text)
     return _gerund(text[match.end():]) if match else text
@@ -801,7 +807,7 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
         if i and (again := _CUE_AGAIN.match(part)):
             # "Expect questions on X, on managing a poor performer, and on why you want to move into management": the
             # cue's word again starts the next item (trial 15: only X was read)
-            part = _how_you(_gerund_for_why(part[again.end():]))
+            part = _as_noun_phrase(part[again.end():])
         phrase = phrases.noun_phrase(part)
         if phrase is None or (found and phrases.only_verdict(part.split()[0])):
             # "the CQC visit, good at first": a verdict on the topic before, not a topic ("first")
