@@ -77,6 +77,15 @@ def test_what_they_do_beside_what_the_candidate_did_is_fit(facts, praise, experi
     assert _rule(WHY_HERE, f"{facts}, {experience}", fit) > _rule(WHY_HERE, f"{praise}, {experience}", fit)
 
 
+@pytest.mark.parametrize("fact, praise", [
+    # a pharmacy technician's trial: the employer named by what it is ("your trust"), the fact told after its verb
+    ("your trust has just opened the new aseptic unit at st marys", "your trust has a great reputation for training"),
+    ("your council has moved the repairs service back in house", "your council has a really good culture"),
+])
+def test_a_fact_told_after_the_employers_own_name_is_read(fact, praise):
+    assert employer_facts(fact) and not employer_facts(praise)
+
+
 def test_a_fact_is_read_in_lower_case_and_cased_alike():
     answer = RESEARCHED["baker"]
     cased = answer.replace("you've just", "You've just").replace("high street", "High Street")

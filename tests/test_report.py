@@ -804,8 +804,15 @@ def test_a_situational_answer_judged_offline_says_soundness_was_not_checked():
     rubrics = load_rubrics()
     spec = next(c for r in rubrics if r.id == "situational" for c in r.criteria if c.id == "judgement")
     assert spec.offline_caveat and "not whether they are sound" in spec.offline_caveat  # rubrics/situational.yaml
-    card = score_question(get_scorer(load_settings(), offline=True),
-                          "What would you do if a customer brought in a prescription you suspected was forged?",
-                          Transcript(text="Honestly I'd just dispense it. The customer is always right and it's not my job "
-                                          "to police doctors, I'd fill it, smile, and move on.", duration=0.0), rubrics)
-    assert offline_caveats(card, rubrics) == [f"Judgement: {spec.offline_caveat}"]
+    question = "What would you do if a customer brought in a prescription you suspected was forged?"
+
+    def caveats(answer: str) -> list[str]:
+        card = score_question(get_scorer(load_settings(), offline=True), question, Transcript(text=answer, duration=0.0), rubrics)
+        return offline_caveats(card, rubrics)
+
+    assert caveats("I'd keep hold of the prescription and tell the customer there's a short wait, then I'd ring the "
+                   "surgery on the number from the directory to check it, because the safety of the patient comes "
+                   "first, and I'd tell the pharmacist before anything is handed out.") == [f"Judgement: {spec.offline_caveat}"]
+    # a plan already read as unsound is not told it "can still read as good judgement" (trial 16)
+    assert caveats("Honestly I'd just dispense it. The customer is always right and it's not my job "
+                   "to police doctors, I'd fill it, smile, and move on.") == []

@@ -502,6 +502,8 @@ def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
     # an electrician's trial: the comma speech recognition put in kept the refusal from reaching "report" (35 -> 80)
     ("I wouldn't make a big thing of it, or report it, because then he gets a reputation.", "escalation_refused"),
     ("I'd brief the lad with me, we'd get it done quickly and nobody would even know.", "cover_up"),
+    # a pharmacy technician's trial (16): careful words, read as an escalation made (66.7, solid)
+    ("There's no real need to escalate that to the accountable officer or do a Datix because it's routine.", "escalation_refused"),
 ])
 def test_an_unsafe_sentence_is_read_for_what_it_refuses(sentence, kind):
     assert kind in [f.kind for f in findings([sentence])], findings([sentence])
@@ -602,3 +604,17 @@ def test_protection_waited_for_is_safe_and_skipped_is_not(sentence, unsafe):
     found = [f for f in findings([sentence], question="A set of points fails at peak. What would you do?")
              if f.kind != "shortcut"]
     assert bool(found) == unsafe, found
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # trial 15: the safe step named in careful words only to be brushed aside scored 93
+    ("Waiting for a line block would take too long at that time of night, so I'd go out and have a look myself.", "check_skipped"),
+    ("Calling the registrar would be overkill at that stage, so I'd keep an eye on him until the morning.", "escalation_refused"),
+    ("Honestly a full risk assessment isn't necessary for a like-for-like swap.", "check_skipped"),
+    # not brushed aside: negated, or the step only said beside a time
+    ("I'd ring the registrar, it wouldn't take too long for her to come.", None),
+    ("I'd wait for a line block, even if it takes a while.", None),
+])
+def test_a_safe_step_brushed_aside_is_skipped(sentence, kind):
+    found = [f.kind for f in findings([sentence]) if f.kind != "shortcut"]
+    assert found == ([kind] if kind else []), found

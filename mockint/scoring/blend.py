@@ -92,17 +92,24 @@ def levels_are_the_cues(card: Scorecard) -> bool:
     return card.scorer == "offline" or card.blend_rule == CUES_RULE
 
 
+# The lowest level that reads as sound ("sound but obvious judgement"): below it, a caveat that the level may be too
+# kind says nothing.
+CAVEAT_FROM = 2
+
+
 def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:
     """'Name: caveat' for each counted criterion whose level is the offline cues' own and whose
     rubric says what offline scoring cannot check (its `offline_caveat`): a confidently wrong
-    technical answer reads as specific and reasoned, and scores as a right one would."""
+    technical answer reads as specific and reasoned, and scores as a right one would. Not for a criterion already
+    below CAVEAT_FROM: it did not read as good (a trial's plan capped at Judgement 0 for refusing to escalate was told
+    that an unsafe plan "can still read as good judgement")."""
     if not levels_are_the_cues(card):
         return []
     by_key = criteria_by_key(rubrics)
     out = []
     for score in card.criteria:
         found = by_key.get(score.key)
-        if score.applies and found is not None and found[1].offline_caveat:
+        if score.applies and score.score >= CAVEAT_FROM and found is not None and found[1].offline_caveat:
             out.append(f"{score.name or found[1].name}: {found[1].offline_caveat}")
     return out
 

@@ -2428,12 +2428,13 @@ def employer_facts(text: str) -> list[str]:
     for clause in _FACT_CLAUSE_EDGE.split(text):
         low = lowered(clause)
         for opener in cue.openers.finditer(low):
-            after = low[opener.end():].split()[: cue.window]
+            after = low[opener.end():].split()[: cue.window + _THING_WORDS]
+            # "you're the first authority ...", "your trust has just opened the new aseptic unit": the words after an
+            # article or a number within the window (a trial's "your trust has just opened ..." read as no fact)
+            start = next((i + 1 for i, w in enumerate(after[: cue.window]) if w in _ARTICLES or _NUMBER.match(w) or w in NUMBER_WORDS), None)
+            named = [w for w in after[start:start + _THING_WORDS] if w not in STOPWORDS_WIDE] if start else []
             if opener.group() == "your":  # "your grad scheme": the words right after it, up to a function word
-                named = list(itertools.takewhile(lambda w: w not in STOPWORDS_WIDE, after[:_THING_WORDS]))
-            else:  # "you're the first authority ...": the words after an article or a number
-                start = next((i + 1 for i, w in enumerate(after) if w in _ARTICLES or _NUMBER.match(w) or w in NUMBER_WORDS), None)
-                named = [w for w in after[start:start + _THING_WORDS] if w not in STOPWORDS_WIDE] if start else []
+                named = list(itertools.takewhile(lambda w: w not in STOPWORDS_WIDE, after[:_THING_WORDS])) + named
             if any(cue.praise.fullmatch(w) for w in named):
                 continue  # "you're a great housing association": praise, whatever it names
             if any(len(w) >= 3 and w.isalpha() and not cue.generic.fullmatch(w) for w in named):

@@ -74,6 +74,8 @@ SKIP_FREE_WORDS = 3
 # How far after a refused step its order is looked for ("... until I'd done a full set of obs").
 WHEN_REACH = 6
 LATER_REACH = 5
+# Words between a safe step and what dismisses it: "waiting for a line block *at this time of night* would take too long".
+DISMISSAL_REACH = 8
 # How far after a step its "when I've got a minute" is looked for ("sign it all off at the end of the day when I've
 # got a minute"): past a time, and past "when"/"if", which start the phrase.
 CONVENIENT_REACH = 10
@@ -244,6 +246,7 @@ class SafetyWords(_Words):
     shortcuts: list[str] = Field(default_factory=list)
     danger: list[str] = Field(default_factory=list)
     work_goes_on: list[str] = Field(default_factory=list)
+    dismissals: list[str] = Field(default_factory=list)
     feedback: Feedback
 
     @field_validator("ceilings", "story_ceilings")
@@ -287,6 +290,7 @@ class Reader:
     danger: Phrases
     work_goes_on: Phrases
     protections: Phrases  # skipped as checks are, but waited for is safe ("I'd wait for a line block")
+    dismissals: Phrases  # after a safe step, it is not worth doing ("waiting for a line block would take too long")
 
 
 @dataclass(frozen=True)
@@ -318,7 +322,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
-                               words.protections)))
+                               words.protections, words.dismissals)))
 
 
 def reader() -> Reader:
@@ -484,6 +488,13 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 if end < len(words) and words[end] in ALSO_REFUSED:  # "no need to bother the head or fill in forms"
                     k, reach, free, first = end + 1, NEGATION_REACH if trigger == "negation" else SKIP_REACH, free, end + 1
                     continue
+            elif not refused and (until := _dismissed(r, words, end)):
+                # "waiting for a line block would take too long, so I'd go out and have a look": the safe step
+                # named only to be brushed aside (trial 15's careful-words unsafe plan scored 93)
+                out.found.append(Finding("escalation_refused" if step.escalation else "check_skipped", index,
+                                         " ".join(words[first if reach else _gerund_before(words, k):until])))
+                k, reach = until, 0
+                continue
             elif not refused and not step.escalation and (until := _put_off(r, words, end)):
                 # a check done when it suits ("I'll sign it all off ... when I've got a minute") checks nothing before
                 out.found.append(Finding("check_skipped", index, " ".join(words[k:until])))
@@ -553,6 +564,25 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
             return 0
         if n := r.later.match(words, k):
             return k + n
+    return 0
+
+
+def _gerund_before(words: list[str], at: int) -> int:
+    """Where the step at `at` starts as said: with its "waiting for", "getting", "ringing" ("waiting for a line block")."""
+    if at >= 2 and words[at - 1] in ("for", "on", "in", "up") and words[at - 2].endswith("ing"):
+        return at - 2
+    return at - 1 if at >= 1 and words[at - 1].endswith("ing") else at
+
+
+def _dismissed(r: Reader, words: list[str], end: int) -> int:
+    """Where a safe step's dismissal ends ("waiting for a line block *would take too long*", "ringing the on-call
+    manager *is overkill*"), or 0: one of `dismissals` within DISMISSAL_REACH words after the step, in its clause, with
+    no negation between ("it wouldn't take too long")."""
+    for k in range(end, min(len(words), end + DISMISSAL_REACH)):
+        if n := r.dismissals.match(words, k):
+            return k + n
+        if words[k] in PUNCTUATION or words[k] in BREAK_WORDS or words[k] == "and" or r.negations.match(words, k):
+            return 0
     return 0
 
 
