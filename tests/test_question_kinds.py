@@ -178,6 +178,14 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("How do you quality-assure marking in your department?", "approach"),
     ("How would you close the disadvantage gap in maths?", "situational"),
     ("Tell me about a time you closed an attainment gap.", "behavioural"),
+    # A pharmacy technician's trial: no pattern read them, so each was "tell me about a time", with STAR advice
+    ("What is medicines reconciliation, and which sources would you use?", "technical"),
+    ("What sources would you use for a drug history?", "technical"),
+    ("How do you promote equality, diversity and inclusion in your team?", "approach"),
+    ("How do you champion patient safety on a busy ward?", "approach"),
+    # ... the fallback outvotes no pattern, and says nothing of feelings
+    ("How do you check that the concrete on a pour is acceptable?", "technical"),
+    ("How do you feel about working nights?", "behavioural"),
     # A physiotherapist's trial: the first two read as "tell me about a time", the third as a way of working
     ("What outcome measures would you use for a back pain class?", "technical"),
     ("How do you audit clinical notes?", "approach"),

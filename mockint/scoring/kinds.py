@@ -49,6 +49,7 @@ class QuestionKind(BaseModel):
     categories: list[str] = Field(default_factory=list, description="bank categories of this kind")
     criteria: list[str] = Field(min_length=1, description="'rubric.criterion' keys an answer is judged on")
     patterns: list[str] = Field(default_factory=list, description="regular expressions, case-insensitive")
+    fallback_patterns: list[str] = Field(default_factory=list, description="read only where no kind's patterns match")
     # What the next-round plan asks about a round-one topic of this kind (coaching/plan.py); a
     # kind without them borrows the default kind's, which must have them.
     revisit: str | None = Field(default=None, description="question on a topic they kept coming back to: {topic}")
@@ -57,7 +58,7 @@ class QuestionKind(BaseModel):
     retry_criteria: list[str] = Field(default_factory=list, description="what those questions ask for (default: criteria)")
     debrief_advice: str | None = Field(default=None, description="one line of advice for a round-one topic of this kind")
 
-    @field_validator("patterns")
+    @field_validator("patterns", "fallback_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
@@ -124,9 +125,10 @@ def classify(question: str, kinds: dict[str, QuestionKind] | None = None) -> str
     asking = next((s for s in sentences if s.rstrip().endswith("?")), first)
     scores = {name: 2 * kind.hits(asking) + kind.hits(text) for name, kind in kinds.items()}
     best = max(scores.values())
-    if best == 0:
-        return DEFAULT_KIND
     order = [k for k in TIE_ORDER if k in kinds] + [k for k in kinds if k not in TIE_ORDER]
+    if best == 0:
+        return next((k for k in order if any(re.search(p, asking, re.IGNORECASE) for p in kinds[k].fallback_patterns)),
+                    DEFAULT_KIND)
     return next(k for k in order if scores[k] == best)
 
 
