@@ -36,6 +36,11 @@ Three sets, each a YAML file in tests/data with the topics a reader takes from e
     read as both). After general fixes (a contrast after a noun is part of it, "I kept giving..." is bad, a
     cued clause is never a label, "<topic> question: <verdict>" is a topic, a line's own verdict beats the
     heading's): 4 of 4, the other sets unchanged. The fixes were made against this set: not held out.
+  - debrief_notes_trial16.yaml (1): trial 16's own notes (senior pharmacy technician): 0 of 1 before (a name as the
+    topic of "Maureen came back again to training", "round 2 will have a scenario + they'll probe on ..." no topic,
+    a hand-ended line joined to the next, "said "good reputation"" read as went fine, "didnt think I had enough
+    supervisory experience" no doubt, "strong on technical" no topic); after general fixes 1 of 1, the other sets
+    unchanged. Not held out.
 So on notes in a style it has not seen, expect about one note in three to read exactly right;
 what it is not sure of it asks about (`mockint debrief`), and with --yes leaves out.
 
@@ -67,6 +72,7 @@ FLOORS = {
     "debrief_notes_trial4.yaml": (4, 0),
     "debrief_notes_trial5.yaml": (4, 0),
     "debrief_notes_trial6.yaml": (4, 0),
+    "debrief_notes_trial16.yaml": (1, 0),
 }
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FLOORS}
 NOTES = [entry for notes in SETS.values() for entry in notes]

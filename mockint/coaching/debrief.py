@@ -41,10 +41,13 @@ from mockint.coaching.weakness import (
 )
 from mockint.records import Model, utc_now
 from mockint.scoring.kinds import classify_topic, topic_words
+from mockint.scoring.lexicon import word_classes
 
 Section = Literal["bad", "good", "repeated", "questions", "topics", "none"]
 Reason = Literal["probed", "forewarned", "fell_flat", "inferred", "discussed"]
 
+# A line wrapped by an editor is at least this share of the longest line's length.
+WRAPPED_SHARE = 0.75
 LONG_SENTENCE_WORDS = 30  # a run-on sentence: topics taken out of it are doubtful
 
 _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
@@ -81,7 +84,9 @@ _SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_SPLIT = re.compile(
     r",?\s+(?:and then|then|plus)\s+|;\s*|,\s*(?=(?:which|but|though|although|and)\b)|\s+but\s+|"
-    r"\s+and\s+(?=(?:i|i've|i'd|he|she|they|we|it)\b)",
+    # "+" as notes write "and": a new clause only before its subject ("a scenario + they'll probe on ..."), not in a
+    # list ("report to pharmacist + accountable officer")
+    r"\s+(?:and|\+)\s+(?=(?:i|i've|i'd|he|she|they|we|it)\b)",
     re.I,
 )
 # A summary line ("Gut feel: strong on clinical/mentoring, weak on governance") is also cut before each verdict.
@@ -127,7 +132,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                        r"\s+(?:about|on|into|around|over)|"
                        # a recruiter's "Expect questions on a renewal you lost and on working with Product"
                        r"(?:expect|be\s+ready\s+for|prepare\s+for)\s+(?:some\s+|more\s+|a\s+)?questions?\s+(?:on|about|around)"),
-        ("repeated", r"(?:kept|keep|kept on)\s+(?:coming|going|circling)\s+back\s+to|(?:came|come|went|circled)\s+back\s+to"
+        # "Maureen came back again to training" (a trial: "Maureen" read as the topic)
+        ("repeated", r"(?:kept|keep|kept on)\s+(?:coming|going|circling)\s+back(?:\s+again)?\s+to|(?:came|come|went|circled)\s+back(?:\s+again)?\s+to"
                      r"|returned\s+to|kept\s+returning\s+to"),
         ("repeated", r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
                      r"(?:\s+(?:about|on|into|at|around|over))?"),
@@ -211,6 +217,8 @@ _HOW_LEAD = re.compile(
 _WHY_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?!(?:was|were|am|is|are|do|did|have|had|would|could)\b)(\w+)\s+", re.I)
 _WHY_NOT_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?:haven'?t|hadn'?t|have not|had not|have never|had never|never)\s+(\w+)\s+", re.I)
 # A question that asks what you would do or did: the word after "you" is its verb.
+# "why this trust", "why us", "why here", "why the role": the short motivation question, a topic as it is said
+_WHY_HERE = re.compile(r"^why\s+(?:this|the|us|here|our|your|you)\b(?:\s+\S+){0,2}\s*\??$", re.I)
 _DOING_LEAD = re.compile(r"^how\s+(?:would|do|did|could|will|should|might)\s+you\s+(?=\w)", re.I)
 _QUESTION_LEAD = re.compile(
     r"^(?:tell me about|describe|walk me through|talk me through|give me)\s+(?:a time|an example|a situation)?\s*"
@@ -416,7 +424,11 @@ def _logical_lines(text: str) -> list[tuple[str, str]]:
     """(line, its bullet or '') with bullets removed; prose wrapped over several lines is joined again."""
     out: list[tuple[str, str]] = []
     joinable = False
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # An editor wraps near one width: a line well short of the longest was ended by hand, so the next is a note of its
+    # own (a trial's "- why this trust - bit generic, need better" took in "dispensing error q was ok but too long").
+    wrap_width = WRAPPED_SHARE * max((len(raw.strip()) for raw in raws), default=0)
+    for raw in raws:
         line = raw.replace("\t", " ").strip().lstrip("\ufeff")
         if not line or set(line) <= set("-=*_#~ "):
             joinable = False
@@ -431,7 +443,8 @@ def _logical_lines(text: str) -> list[tuple[str, str]]:
         else:
             out.append((body, bullet))
         # A long line that stops mid-sentence was wrapped by an editor: a next line in lower case continues it.
-        joinable = len(out[-1][0].split()) >= 8 and not out[-1][0].rstrip().endswith((".", "!", "?", ":"))
+        joinable = (len(out[-1][0].split()) >= 8 and not out[-1][0].rstrip().endswith((".", "!", "?", ":"))
+                    and len(line) >= wrap_width)
     return out
 
 
@@ -621,6 +634,11 @@ def _read_question(
     reading.questions.append(question.strip())
     if verdict == "none" and mentions < 2:
         return
+    if _WHY_HERE.match(question.strip()):
+        # "why this trust - bit generic": the motivation question is its own topic's name (a trial's was left out as
+        # unsure, so a "why us" answer that went badly never became a concern)
+        reading.drafts.append(_Draft(question.rstrip("?").strip(), line, verdict, mentions))
+        return
     doing = _DOING_LEAD.match(question)
     if doing:  # "How would you raise X": the question names a verb, whatever else the word can be
         body = _gerund(question[doing.end():].rstrip("?").strip())
@@ -672,6 +690,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         if _FOLLOW_UP.match(rest):  # 'Dr K asked twice "and what did you do when he didn't improve?"': the topic before
             return [_Draft("", line, verdict, mentions)]
         found, leftover = _phrases_in(rest)
+        lone = rest.strip(" .!")
+        if not found and not leftover and re.fullmatch(r"[A-Za-z-]+", lone) and "ADJ" in word_classes(lone.lower()):
+            # "strong on technical", "weak on clinical": the adjective names the side of the job (a trial: no topic)
+            found = [phrases.Phrase(lone, True, "")]
         if len(found) == 1 and not leftover and (purpose := _PURPOSE.match(found[0].rest)):
             # "used data to reduce churn": the topic is the data for that purpose, not "data" alone
             found = [phrases.Phrase(f"{found[0].text} {purpose.group(0).strip()}", True, found[0].rest[purpose.end():])]

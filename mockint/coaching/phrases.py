@@ -100,6 +100,10 @@ _BAD = re.compile(
     # an employer's written feedback: "your safety answer felt rehearsed", "answers lacked numbers"
     r"\b(?:felt|sounded|came across(?: as)?|seemed|was|were) (?:a bit |quite |very |too )?(?:rehearsed|scripted|generic|canned)\b|"
     r"\black(?:ed|s|ing)\b|"
+    # "why this trust - bit generic, said "good reputation", need better" (a trial: read as went fine and badly)
+    r"\bgeneric\b|\bneeds? (?:to be )?(?:better|more work|work|improving|improvement)\b|"
+    # their doubt, as the candidate felt it: "felt like they didnt think I had enough supervisory experience"
+    r"\b(?:didn'?t|did not|don'?t|do not) think i (?:had|have|was|could)\b|\bnot enough\b|"
     # "I kept giving store examples" after they asked twice about managing managers: the same wrong answer
     # again (trial 6: the line was dropped whole, the employer's biggest doubt)
     r"\bi\s+kept\s+(?:on\s+)?(?:giving|talking|going|coming|using|saying|telling|bringing|citing|quoting)\b|"
@@ -164,10 +168,12 @@ def _says_bad(text: str) -> bool:
 
 
 _GOOD = re.compile(
-    r"(?<!not )(?<!wasn't )\b(?:fine|good|great|well|ok|okay|decent|strong|solid|nailed|aced|smooth(?:ly)?|nice|landed|"
+    # not the words the candidate said: 'said "good reputation"' (notes often drop the quote marks)
+    r"(?<!not )(?<!wasn't )(?<!said )(?<!say )(?<!saying )\b(?:fine|good|great|well|ok|okay|decent|strong|solid|nailed|aced|smooth(?:ly)?|nice|landed|"
     r"confident|comfortable)\b|[✅✓✔👍]",
     re.I,
 )
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 _COUNT = re.compile(r"\(?\s*(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(\d+)\s+times)\s*\)?", re.I)
 _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     (_COUNT, 0),  # a count in the text: "(x3)", "3x", "4 times"
@@ -358,7 +364,9 @@ def _verb_as_modifier(toks: list[str], i: int) -> bool:
         return True  # "payment retries" at the end of a phrase: a plural noun the lexicon lists only as a verb
     after_determiner = i > 0 and toks[i - 1].lower() in DETERMINERS
     before_noun = nxt is not None and _phrase_word(nxt) and can_be_noun(nxt)
-    if tok.lower().endswith("ed") and after_determiner and before_noun:
+    # "a short staffed dispensary" too, one word after the determiner (a trial's topic ended "in a short")
+    near_determiner = after_determiner or (i > 1 and toks[i - 2].lower() in DETERMINERS)
+    if tok.lower().endswith("ed") and near_determiner and before_noun:
         return True  # "a missed delivery slot", "the failed audit": a participle as an adjective (trial 12 lost the slot)
     if tok.lower() not in _verb_lemmas(tok):
         return False  # 'ran', 'asked': only a base form ('retry') doubles as a noun
@@ -429,7 +437,8 @@ def verdict(text: str) -> Verdict:
     if _admits(text):
         return "bad"
     bad = _says_bad(text)
-    good = bool(_GOOD.search(_BAD.sub(" ", text)))  # "didn't have a good answer" is not good
+    # "didn't have a good answer" is not good, nor are the candidate's own words quoted ('said "good reputation"')
+    good = bool(_GOOD.search(_BAD.sub(" ", _QUOTED.sub(" ", text))))
     if bad and good:
         return "mixed"
     return "bad" if bad else "good" if good else "none"
