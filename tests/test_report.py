@@ -705,6 +705,25 @@ def test_prep_names_real_topics_never_words_out_of_the_transcript():
     assert f"I especially enjoyed discussing {themes[0][:1].lower() + themes[0][1:]}" in prep.thank_you
 
 
+def test_a_round_of_typed_questions_is_not_summed_up_by_its_one_bank_question():
+    """Trial 16: fourteen typed questions on supervision, prescribers and controlled drugs; the report said "Topics the
+    questions covered: Learning from failure, Self-awareness" (its one bank question's) and thanked for those."""
+    from mockint.coaching.prep import build_prep
+    from mockint.coaching.questions import question_ref
+
+    typed = ["Tell me about a time you disagreed with a prescriber.", "What would you do if you found a discrepancy in "
+             "the controlled drugs register?", "How do you promote equality, diversity and inclusion in your team?"]
+    refs = [question_ref(q, BANK) for q in typed] + [bank_ref("beh.failure")]
+    answers = [Answer(id=f"a0{i}", question=ref, status="transcribed", transcript=Transcript(text="We did it.", duration=0.0))
+               for i, ref in enumerate(refs, 1)]
+    prep = build_prep(answers, bank=BANK, weak=[], rubrics=RUBRICS, role=None)
+    assert prep.topics == [] and "I especially enjoyed discussing [a topic you discussed]." in prep.thank_you
+    # ... where most of the round's questions are the bank's, their competencies are its topics
+    mostly_bank = build_prep(answers[2:] + [answers[3].model_copy(update={"id": "a05"})], bank=BANK, weak=[],
+                             rubrics=RUBRICS, role=None)
+    assert mostly_bank.topics and "[a topic you discussed]" not in mostly_bank.thank_you
+
+
 def test_the_thank_you_note_speaks_as_the_candidate_and_asks_about_concerns_only_for_content():
     """Trial 4: "I especially enjoyed discussing leadership and initiative and what you bring", and
     "Your answers were weakest on Speaking pace" as the reason to ask the interviewer about concerns."""

@@ -31,6 +31,7 @@ MAX_TOPICS = 5
 MAX_QUESTIONS_TO_ASK = 5
 MAX_PROOF_AREAS = 3
 MAX_PROOF_ITEMS = 3
+THEMED_SHARE = 0.5
 
 
 class QuestionToAskItem(Model):
@@ -72,6 +73,15 @@ def question_themes(answers: Sequence[Answer], bank: QuestionBank | None) -> lis
     for comp, _ in sorted(counts.items(), key=lambda kv: (-kv[1], first_asked[kv[0]])):
         names.append(bank.competency_name(comp) if bank else comp.replace("_", " "))
     return names
+
+
+def themes_found(answers: Sequence[Answer]) -> bool:
+    """Whether the competencies stand for the round: at least THEMED_SHARE of its questions (follow-ups aside, which
+    quote the candidate) have any. A typed question has none, and a trial's round of 14 typed questions on supervision,
+    prescribers and controlled drugs was summed up, and thanked for, by its one bank question's "Learning from failure,
+    Self-awareness"."""
+    asked = [a for a in answers if a.question.source != "followup"]
+    return bool(asked) and sum(bool(a.question.competencies) for a in asked) >= THEMED_SHARE * len(asked)
 
 
 def _lower_first(text: str) -> str:
@@ -208,10 +218,8 @@ def thank_you_note(*, role: str | None, themes: Sequence[str], weak: Sequence[We
     role_part = f" for the {role} role" if role else ""
     lines = ["Subject: Thank you for today's conversation", "", "Dear [interviewer's name],", ""]
     discussed = [_in_my_words(_lower_first(t)) for t in themes[:2]]
-    if discussed:
-        about = f" I especially enjoyed discussing {_join(discussed)}."
-    else:
-        about = ""
+    # with no topics the questions are known to cover, the candidate names one (a placeholder, as the name is)
+    about = f" I especially enjoyed discussing {_join(discussed) if discussed else '[a topic you discussed]'}."
     lines.append(f"Thank you for taking the time to speak with me{role_part}.{about}")
     lines.append("")
     # A question an interviewer could have asked: not mockint's own drill ("In your first interview they kept coming
@@ -250,7 +258,7 @@ def build_prep(
     role: str | None = None,
 ) -> Prep:
     """Everything for the next round, from one round's (or one session's) answers."""
-    themes = question_themes(answers, bank)
+    themes = question_themes(answers, bank) if themes_found(answers) else []
     return Prep(
         topics=themes[:MAX_TOPICS],
         questions_to_ask=questions_to_ask(answers, bank, weak, themes),
