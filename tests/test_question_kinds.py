@@ -328,3 +328,33 @@ def test_score_kind_is_the_kind_relevance_is_judged_as(run_cli, tmp_path):
     as_plan, as_story = relevance("situational"), relevance("behavioural")
     assert as_story["score"] <= 1 < 3 <= as_plan["score"]
     assert any("I'd" in e["quote"] for e in as_plan["evidence"])  # quoted at its steps
+
+
+def test_a_story_is_no_answer_to_a_question_no_kind_reads_that_it_shares_nothing_with():
+    """Trial 16: a supervision story scored 92 and strong, relevance 3, against "Describe the weather on Mars": read by
+    no kind, the question was a story question only by default. A story question in words no pattern reads ("Tell me
+    about a guest complaint ...") still takes a story that shares no word with it."""
+    from mockint.records import Transcript
+    from mockint.scoring import score_question
+    from mockint.scoring.offline import OfflineScorer
+    from mockint.scoring.rubrics import load_rubrics
+
+    from mockint.scoring.offline import NEAR_TOPIC_MARGIN, read_answer
+
+    # the trial's own story, shortened; a story the coarse static embedding puts near any question still reads as a
+    # partial answer (2), which only a finer reading of meaning could tell
+    story = ("yeah so um the one I'd pick is when I trained Aisha she was a new band 3 who'd come from community pharmacy "
+             "and she was really struggling with the pace of the inpatient dispensary. My manager asked me to be her "
+             "named supervisor so it was my job to get her through the trust's dispensing competency in her probation "
+             "period. So I split her training into three blocks, ward stock, TTOs, then CDs, and I made her a little "
+             "checking log where every item she dispensed got checked by me. By the end of the probation she'd passed "
+             "all her competencies and she was signed off, and a year later she's the one who supervises our new starters.")
+    mars = "Describe the weather on Mars"
+    assert read_answer(story, mars, None, load_rubrics()).meaning["question_margin"] < NEAR_TOPIC_MARGIN
+
+    def relevance(question: str) -> int:
+        card = score_question(OfflineScorer(), question, Transcript(text=story, duration=0.0), load_rubrics())
+        return card.criterion("specificity.relevance").score
+
+    assert relevance(mars) <= 1
+    assert relevance("Tell me about someone you brought on.") >= 2

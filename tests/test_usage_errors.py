@@ -67,3 +67,14 @@ def test_questions_help_lists_every_category_of_the_bank(run_cli):
     result = run_cli("questions", "--help")
     listed = " ".join(result.out.split())
     assert result.code == 0 and all(category in listed for category in load_bank().categories), listed
+
+
+@pytest.mark.parametrize("question", ["asdf qwerty", "???"])
+def test_a_question_with_no_english_word_is_a_usage_mistake(run_cli, tmp_path, question):
+    """Trial 16: a story scored 92 and strong against "asdf qwerty", relevance 3 of 4, with no word said of it."""
+    answer = tmp_path / "a.txt"
+    answer.write_text("I trained Sam on the controlled drugs checks for six weeks and she passed first time.")
+    result = run_cli("score", "--text", str(answer), "--question", question)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f'error: --question: "{question}": no word in it reads as English (give the question as it is asked)\n'
+    assert run_cli("score", "--text", str(answer), "--question", "Why pharmacy?").code == 0

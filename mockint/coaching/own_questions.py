@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from mockint.coaching.questions import QuestionBank, question_ref, tokens
+from mockint.coaching.questions import QuestionBank, check_readable, question_ref, tokens
 from mockint.datafiles import check_schema_version, first_error, read_yaml
 from mockint.errors import ConfigError, DataFileError, MockintError, UsageError
 from mockint.records import Model, QuestionRef
@@ -117,6 +117,7 @@ def checked(questions: Sequence[OwnQuestion], bank: QuestionBank, labels: Sequen
         text = " ".join(question.text.split())
         if not re.search(r"\w", text):
             raise UsageError(f"{labels[i]}: an empty question", hint="give the question's words")
+        check_readable(text, labels[i])
         key = text.lower().rstrip("?.! ")
         if key in seen:
             raise UsageError(f"{labels[i]}: \"{text}\" is asked twice (also {labels[seen[key]]})")

@@ -17,7 +17,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from mockint.datafiles import raise_problems, read_yaml_mapping
-from mockint.errors import DataFileError
+from mockint.errors import DataFileError, UsageError
 from mockint.records import NO_QUESTION, Model, QuestionRef
 from mockint.resources import resource_dir
 from mockint.scoring.kinds import QuestionKind, classify
@@ -508,6 +508,16 @@ def match_question(text: str, bank: QuestionBank) -> Question | None:
     if best.text.lower() == wanted or similarity(text, best.text) >= SAME_QUESTION:
         return best
     return None
+
+
+def check_readable(text: str, label: str) -> None:
+    """A UsageError unless a typed question has a word of English in it ("what", "tell", "team"): "asdf qwerty" or
+    "???" pasted by mistake has none, and a trial's story was scored 92 and strong against it, relevance 3 of 4."""
+    from mockint.scoring.lexicon import STOPWORDS, word_classes
+
+    if not any(w in STOPWORDS or word_classes(w) for w in re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())):
+        raise UsageError(f"{label}: \"{' '.join(text.split())}\": no word in it reads as English",
+                         hint="give the question as it is asked")
 
 
 def question_ref(text: str, bank: QuestionBank | None = None, kind: str | None = None) -> QuestionRef:

@@ -132,6 +132,13 @@ def classify(question: str, kinds: dict[str, QuestionKind] | None = None) -> str
     return next(k for k in order if scores[k] == best)
 
 
+def read_by_wording(question: str, kinds: dict[str, QuestionKind] | None = None) -> bool:
+    """Whether some kind's patterns (or fallback patterns) read `question`: else its kind is only the default."""
+    kinds = kinds or load_kinds()
+    return any(kind.hits(question) or any(re.search(p, question, re.IGNORECASE) for p in kind.fallback_patterns)
+               for kind in kinds.values())
+
+
 def kind_named(name: str, kinds: dict[str, QuestionKind] | None = None) -> str:
     """The kinds-table key a user typed (`score --kind technical`), in any case, "behavioral" spelt
     either way; a UsageError naming the kinds otherwise."""

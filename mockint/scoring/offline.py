@@ -1897,7 +1897,9 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # A real story is an attempt at a question that asks for an example even when it shares no words
     # with it; asked why, what if, or how something works, a story is an answer only when it is about
     # what was asked, in words or by meaning (semantic.py).
-    wants_story = kind in STORY_KINDS
+    # ... unless the story kind is only the default for a typed question nothing else reads ("Describe the weather on
+    # Mars", a trial's: a supervision story sharing no word with it had relevance 3)
+    wants_story = kind in STORY_KINDS and (kind != DEFAULT_KIND or _read_as_story_question(r.question))
     substance = story.score
     # "Why do you want to work here?" says only "why this job": its words frame the kind, they name no topic.
     # Read as topic words, they kept the bank question off the path below that its typed wording ("Why do you
@@ -1951,6 +1953,14 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     feedback = r.judge_line("specificity.relevance", told.get(score, score))
     # Nothing shared with the question, in words or by meaning: the model cannot find a link the rule did not.
     return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not near)
+
+
+def _read_as_story_question(question: str) -> bool:
+    """A question that asks for a story by its words or is the bank's, not one judged as a story by default."""
+    from mockint.scoring.kinds import read_by_wording
+    from mockint.scoring.semantic import is_bank_question
+
+    return read_by_wording(question) or is_bank_question(question)
 
 
 def kind_substance(r: Reading, real: Judgement) -> Judgement:
