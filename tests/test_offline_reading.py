@@ -310,3 +310,17 @@ def test_a_story_that_ends_by_opening_something_has_no_result(job, question, ste
     step = judge_result(read_answer(f"{steps} {opened_something}", question))
     result = judge_result(read_answer(f"{steps} {a_thing_opened}", question))
     assert step.score <= 1 < result.score, (job, step.score, result.score)
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    # a pharmacy technician's trial: the change that stuck read as no outcome (Result 1 of 4)
+    ("we put a rule in that the checker initials only after the final check and nobody's done it out of order since", True),
+    ("we changed the handover sheet and we haven't had a missed dose since", True),
+    ("it's never happened since", True),
+    # "since" as "because" says nothing followed
+    ("nobody checked it since we were short that day", False),
+])
+def test_it_not_happening_again_is_an_outcome(sentence, outcome):
+    from mockint.scoring.offline import says_outcome
+
+    assert says_outcome(sentence) is outcome

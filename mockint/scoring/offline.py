@@ -127,6 +127,10 @@ OUTCOME = re.compile(
     # what it saved, set against what it would have cost: "about three hours' work, against the section engineer's estimate
     # of two days and roughly six thousand pounds if we'd found it after" (a graduate's trial: Result 1 of 4)
     r"(against|instead of|compared (with|to)|rather than) [^.;]{0,80}\bif (we|i|they|it|he|she)('d| had| would have)|"
+    # it has not happened again: "nobody's done it out of order since", "we haven't had one since" (a pharmacy
+    # technician's trial: the change that stuck read as no outcome, Result 1 of 4); not "since" as "because"
+    r"(nobody|no one|none of (us|them)|never|not once|hasn't|haven't|has not|have not)\b[^.;]{0,40}\bsince\b"
+    r"(?! (i|we|he|she|they|the|it|you|my|our|there)\b)|"
     # "all the meds calls were done on time" (batch 7: a 48-word story graded 4 read as no result, 40)
     r"(done|finished|seen|covered|delivered|completed|visited|loaded|shipped|signed off|handed over|out) (on|in) time|"
     # a mark or a grade got, and nothing missed: "I got 68% for the year, which is a first, and I didn't miss any deadlines"
