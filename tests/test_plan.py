@@ -498,6 +498,9 @@ def test_a_quote_starts_at_the_candidates_words_not_their_lead_in():
     assert short.startswith("We had this big project") and quote_in(short, said), short
     assert shorten_quote("Well, yeah, I rang the site manager") == "I rang the site manager"
     assert shorten_quote("So we did") == "So we did"  # too short to lose a word
+    # nor does it end on what led on (a trial's follow-up: You said "... we had a patient on gentamicin and")
+    assert shorten_quote("this was on the renal ward, we had a patient on gentamicin and") == \
+        "this was on the renal ward, we had a patient on gentamicin"
 
 
 @pytest.mark.parametrize(

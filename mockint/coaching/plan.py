@@ -613,7 +613,7 @@ QUOTE_LEAD_INS = frozenset({"and", "but", "so", "well", "yeah", "okay", "ok", "r
 def shorten_quote(quote: str) -> str:
     """At most QUOTE_MAX_WORDS words, verbatim from the start (after a leading "and"), without
     trailing punctuation: the first clauses that fit, else the words that fit, ending neither inside a name ("St Mary's")
-    nor on a word that leads into the rest ("at", "my")."""
+    nor on a word that leads into the rest ("at", "my", "and")."""
     words = quote.strip().strip('"').split()
     # A clause the scorer quoted from mid-sentence ("and we stopped..."), or a lead-in the candidate
     # said before the words that matter ("So, um, we had..."): an interviewer quotes from the words.
@@ -636,6 +636,10 @@ def shorten_quote(quote: str) -> str:
             while len(kept) > QUOTE_MIN_WORDS and kept[-1].lower().strip(",;:") in _LEADS_ON:
                 kept.pop()
         words = kept
+    # a quote the scorer cut at a clause ends on its noun, not on what led on ("we had a patient on gentamicin and",
+    # a trial's follow-up)
+    while len(words) > QUOTE_MIN_WORDS and words[-1].lower().strip(",;:") in _LEADS_ON:
+        words = words[:-1]
     return " ".join(words).rstrip(".,;:!?")
 
 
