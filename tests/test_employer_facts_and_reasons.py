@@ -147,3 +147,13 @@ def test_a_plan_told_in_management_language_is_empty_talk(question, answer):
     card = score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
     assert any("management language" in c.feedback for c in card.criteria)  # the empty_talk gate's line
     assert card.overall <= 30
+
+
+def test_fit_is_quoted_where_the_candidate_tells_their_record_not_at_a_filler():
+    """A pharmacy technician's trial: Fit with the role quoted "so um there's a few reasons really"."""
+    answer = ("so um there's a few reasons really. First, your pharmacy team has technician-led medicines reconciliation "
+              "on the acute medical unit and that's exactly where I want to go. Second, I read your strategy on reducing "
+              "delays on discharge prescriptions with the TTO tracker, I've done a small version of that on our surgical "
+              "wards so I'd like to do it at scale.")
+    quotes = [e.quote for e in _criterion("Why do you want this role at our trust?", answer, "motivation.fit").evidence]
+    assert quotes and not any("few reasons" in q for q in quotes), quotes

@@ -2457,6 +2457,11 @@ def employer_facts(text: str) -> list[str]:
     return facts
 
 
+# The candidate's record told in the present perfect or as where they work: "I've done a small version of that", "at my
+# trust I run the ...", "in my current role"; not "I've always wanted", which is a wish.
+_RECORD = re.compile(r"\bi(?:'ve| have) (?!always|never|been wanting|wanted|got to|heard|read|seen|looked)(?:\w+ ){0,2}?"
+                     r"(?:done|run|led|built|trained|managed|set up|worked|delivered|supervised|taught|introduced|developed|"
+                     r"covered|completed|started)\b|\b(?:at|in) my (?:trust|last|current|previous|old|present) ")
 # A plan's steps ("I'd", "first thing", "once that") and its judgement (safety, people, rules, escalation) are read with
 # rubrics/substance.yaml's `plan_steps` and `judgement` (semantic.reading_words).
 # Habits and routines: how the candidate works, as a method.
@@ -3101,9 +3106,12 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         # What they do beside what the candidate did ("you're a manufacturer with shift workers ... that's where i did
         # my placement") is the link between role and record that fit's level 3 asks for. Not RESEARCH's "I saw",
         # which is as often a scene ("if I saw a driver cutting corners": b-040's fit and relevance rose a level on it).
+        # Quoted where they tell their record too ("I've done a small version of that on our surgical wards", "at my trust
+        # I run the ..."): a trial's fit was quoted at its opening filler, "so um there's a few reasons really". Counted
+        # in the level, those moved 8 dev cards, 6 the wrong way.
         "motivation.fit": Judgement(
             _level(i_acts + 0.5 * quantities + 0.5 * named - 0.5 * platitudes + (sum(facts) > 0 and i_acts > 0), (0.5, 2, 4, 6)),
-            _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
+            _best(r, lambda u, c: len(c.i_actions) + bool(_RECORD.search(u.lower)) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
         "situational.plan": cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), plan_steps),
         "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), judgement_words),
         "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD,
