@@ -415,3 +415,13 @@ def test_a_typed_answer_says_how_long_it_would_take_to_say_and_the_fillers_writt
     assert "120 fillers written (um ×60, basically ×30, you know ×30)" in out
     short = " ".join(run_cli("score", "--text", str(_write(tmp_path, STRONG, "s.txt")), "--offline").out.split())
     assert "0 fillers written" in short and "at most 3:00" not in short
+
+
+def test_the_criteria_a_question_is_judged_on_come_before_those_it_does_not_ask_for(run_cli, tmp_path):
+    """A trial's motivation card opened on four n/a rows (Quantified impact, Ownership, ...)."""
+    answer = _write(tmp_path, "I want this role because your ward runs the new discharge lounge, and I set up ours last year.")
+    rows = [line for line in run_cli("score", "--text", str(answer), "-q", "Why do you want to work here?").out.splitlines()
+            if line.startswith("│ ") and "/4" in line or " n/a " in line]
+    judged = [i for i, line in enumerate(rows) if "/4" in line]
+    unasked = [i for i, line in enumerate(rows) if " n/a " in line]
+    assert judged and unasked and max(judged) < min(unasked), rows

@@ -65,7 +65,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
         table = Table(title=title, show_lines=True, expand=False)
         for col in ("criterion", "score", "evidence (verified quote, start-end)", "feedback"):
             table.add_column(col, justify="right" if col == "score" else "left")
-    for c in card.criteria:
+    # the criteria the question is judged on first: a trial's motivation card opened on four n/a rows
+    for c in sorted(card.criteria, key=lambda c: not c.applies):
         name = c.name or c.key
         if not c.applies:  # scored but not counted: the question does not ask for it, or it could not be judged
             why = escape(c.feedback) if not c.judged and c.feedback else "not asked by this question"
