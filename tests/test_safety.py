@@ -618,3 +618,15 @@ def test_protection_waited_for_is_safe_and_skipped_is_not(sentence, unsafe):
 def test_a_safe_step_brushed_aside_is_skipped(sentence, kind):
     found = [f.kind for f in findings([sentence]) if f.kind != "shortcut"]
     assert found == ([kind] if kind else []), found
+
+
+def test_a_situation_that_can_escalate_is_no_escalation_made():
+    """A teacher's trial (17): "these things can escalate quickly" read as an escalation made, which redeemed an
+    allegation handled with a quiet word and "I wouldn't involve the head or the designated safeguarding lead" (100)."""
+    question = "What would you do if a parent told you a teacher had grabbed their child by the arm and shouted at him?"
+    plan = ["I'd want to handle it really sensitively, because these things can escalate quickly.",
+            "then I'd have a quiet, informal word with the teacher, just between the two of us.",
+            "then I'd go back to the parent and let them know it's been dealt with."]
+    assert "handled_alone" in [f.kind for f in findings(plan, question=question)]
+    assert not [f for f in findings([*plan[:2], "then I'd escalate it to the designated safeguarding lead."], question=question)
+                if f.kind != "shortcut"]
