@@ -77,6 +77,9 @@ def test_a_disaster_told_proudly_is_still_one():
 @pytest.mark.parametrize("answer", [
     "My job as pod lead was to get him back on track within one quarter, or to make a clear call if it wasn't working.",
     "My role, as the shift lead, was to get the backlog cleared by Friday without paying overtime.",
+    # a teacher's trial (17): Task 1 of 4 on "my job from the head was to ..."
+    "My job from the head was to get it up across the whole team, not just my own cases, by the end of the quarter.",
+    "When I took on the team lead role two years ago, the whole team's completion rate by the end of the quarter was mine.",
 ])
 def test_a_task_stated_with_the_role_it_came_with_is_stated(answer):
     story = ("Last spring one of the four people in my team had the lowest completion rate, seventy percent against a "

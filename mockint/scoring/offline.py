@@ -229,6 +229,10 @@ PERSONAL_TASK = re.compile(
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
     # "my job as pod lead was to..." (a trial's plainly stated task read as only implied: Task 1 of 4)
     r"my (job|role|task|goal|responsibility|brief|remit|part)(,? as (the |a |an |team |pod |shift |ward )?[\w-]+( [\w-]+)?,?)? (was|is)|"
+    # ... "my job from the head was to get it up across years three to six" (a teacher's trial: Task 1 of 4), and the
+    # role taken on: "when I took on maths lead two years ago"
+    r"my (job|role|task|brief|remit) (from|for|given by|off) (the |my |our )?[\w-]+( [\w-]+)? (was|is)|"
+    r"i took on (the |a )?([\w-]+ ){0,2}(lead|role|job|post|responsibility|brief|remit)\b|"
     r"it was (on|up to) me|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
     r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to(?! be (a|an)\b)|i was (hired|brought in) to|i took it on|"
