@@ -777,3 +777,21 @@ def test_an_answer_that_went_ok_but_a_bit_generic_names_concrete_detail():
 
     debrief = parse_debrief("- Why this trust went ok but a bit generic\n", BANK, feedback=feedback_readings(RUBRICS))
     assert [f.id for f in debrief.feedback] == ["specificity.concrete_detail"]
+
+
+def test_a_teachers_round_one_feedback_and_forewarning_are_read():
+    """Trial 17: "why us - ok" opened a motivation weak area (its "why us" read as feedback whatever the verdict), the
+    head's "a bit general" and "didnt quote any figures" were no feedback, "also expect something on X" no topic, and
+    "PP gap" took the competency of a gap in a CV."""
+    from mockint.coaching.weakness import feedback_readings
+
+    notes = ("- why us - ok, mentioned their trust and the oracy work\n"
+             "- head said my answers on data were \"a bit general\" - ouch. didnt quote any figures for KS2 maths\n"
+             "- deputy asked about PP gap and I honestly didnt have an answer\n"
+             "also expect something on the Ofsted framework\n")
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(RUBRICS))
+    assert {a.id for a in debrief.feedback} == {"specificity.concrete_detail", "specificity.quantified_impact"}
+    topics = {t.name: t for t in debrief.topics}
+    assert topics["why us"].went_well and not topics["why us"].went_badly
+    assert topics["Ofsted framework"].forewarned
+    assert topics["PP gap"].went_badly and "career_history" not in topics["PP gap"].competencies

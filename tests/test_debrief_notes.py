@@ -41,6 +41,11 @@ Three sets, each a YAML file in tests/data with the topics a reader takes from e
     a hand-ended line joined to the next, "said "good reputation"" read as went fine, "didnt think I had enough
     supervisory experience" no doubt, "strong on technical" no topic); after general fixes 1 of 1, the other sets
     unchanged. Not held out.
+  - debrief_notes_trial17.yaml (1): trial 17's own notes (assistant head): 0 of 1 before and after. Fixed against it: a
+    line that says it went well opens no feedback area ("why us - ok"), "a bit general" and "didnt quote any figures"
+    are feedback, "expect something on X" forewarns, "PP gap" is no career gap, a question asked then a long comment is
+    split from it (the whole line had been the topic's name); still wrong: "X / Y" read as one topic, "curriculum /
+    sequencing question fine I think" no topic, "my answers on data" feedback but no topic.
 So on notes in a style it has not seen, expect about one note in three to read exactly right;
 what it is not sure of it asks about (`mockint debrief`), and with --yes leaves out.
 
@@ -73,6 +78,7 @@ FLOORS = {
     "debrief_notes_trial5.yaml": (4, 0),
     "debrief_notes_trial6.yaml": (4, 0),
     "debrief_notes_trial16.yaml": (1, 0),
+    "debrief_notes_trial17.yaml": (0, 0),
 }
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FLOORS}
 NOTES = [entry for notes in SETS.values() for entry in notes]

@@ -101,7 +101,7 @@ _BAD = re.compile(
     r"\b(?:felt|sounded|came across(?: as)?|seemed|was|were) (?:a bit |quite |very |too )?(?:rehearsed|scripted|generic|canned)\b|"
     r"\black(?:ed|s|ing)\b|"
     # "why this trust - bit generic, said "good reputation", need better" (a trial: read as went fine and badly)
-    r"\bgeneric\b|\bneeds? (?:to be )?(?:better|more work|work|improving|improvement)\b|"
+    r"\bgeneric\b|\bwoolly\b|\bwooly\b|\bneeds? (?:to be )?(?:better|more work|work|improving|improvement)\b|"
     # their doubt, as the candidate felt it: "felt like they didnt think I had enough supervisory experience"
     r"\b(?:didn'?t|did not|don'?t|do not) think i (?:had|have|was|could)\b|\bnot enough\b|"
     # "I kept giving store examples" after they asked twice about managing managers: the same wrong answer
