@@ -39,3 +39,12 @@ def test_a_story_with_nobody_unhappy_misses_the_complaint_question():
     reading = read_answer(answer, "Tell me about a time you dealt with a parent complaint.")
     assert topic_missed(reading) == ["complaint"]
     assert "off_topic" in shut_gates(reading, judge(reading)["specificity.relevance"].score)
+
+
+def test_a_complaint_that_is_the_scene_of_a_plan_need_not_be_named():
+    """"What would you do if a parent complained that ..." is answered by what is done about it: the reported twin of
+    tests/test_safety.py's allegation fell to 20 when the verb read as a complaint asked about."""
+    question = "What would you do if a parent complained that one of your teachers had made an inappropriate comment to their daughter?"
+    answer = ("I'd thank the parent, write down exactly what was said, and report it to the head the same day, because an "
+              "allegation about a member of staff has to go to the head and on to the LADO.")
+    assert "complaint" not in topic_missed(read_answer(answer, question))

@@ -81,6 +81,9 @@ class QuestionKind(BaseModel):
     def hits(self, text: str) -> int:
         return sum(1 for p in self.patterns if re.search(p, text, re.IGNORECASE))
 
+    def falls_back_on(self, text: str) -> bool:
+        return any(re.search(p, text, re.IGNORECASE) for p in self.fallback_patterns)
+
 
 def kinds_path() -> Path:
     return resource_dir("rubrics") / BANK_FILE
@@ -127,16 +130,14 @@ def classify(question: str, kinds: dict[str, QuestionKind] | None = None) -> str
     best = max(scores.values())
     order = [k for k in TIE_ORDER if k in kinds] + [k for k in kinds if k not in TIE_ORDER]
     if best == 0:
-        return next((k for k in order if any(re.search(p, asking, re.IGNORECASE) for p in kinds[k].fallback_patterns)),
-                    DEFAULT_KIND)
+        return next((k for k in order if kinds[k].falls_back_on(asking)), DEFAULT_KIND)
     return next(k for k in order if scores[k] == best)
 
 
 def read_by_wording(question: str, kinds: dict[str, QuestionKind] | None = None) -> bool:
     """Whether some kind's patterns (or fallback patterns) read `question`: else its kind is only the default."""
     kinds = kinds or load_kinds()
-    return any(kind.hits(question) or any(re.search(p, question, re.IGNORECASE) for p in kind.fallback_patterns)
-               for kind in kinds.values())
+    return any(kind.hits(question) or kind.falls_back_on(question) for kind in kinds.values())
 
 
 def kind_named(name: str, kinds: dict[str, QuestionKind] | None = None) -> str:
