@@ -255,6 +255,21 @@ def test_hypothetical_version_scores_as_not_a_real_example():
     assert card.overall < _card(BASE).overall - 40
 
 
+def test_a_hypothetical_on_the_questions_topic_is_told_it_lacks_a_real_time_not_that_it_misses_the_question():
+    """The demo's own hypothetical sample ("If I failed at something, I would ...") to "Tell me about a time you failed":
+    the fitted model's nudge took its relevance to 1, so every criterion read "does not address the question asked" and
+    the only advice was to answer it (a teacher's trial). It is on the question; what it lacks is a real time."""
+    from mockint.resources import resource_dir
+    from mockint.scoring import score_question
+
+    samples = yaml.safe_load((resource_dir("samples") / "samples.yaml").read_text(encoding="utf-8"))["samples"]
+    script = next(s["script"] for s in samples if s["id"] == "hypothetical")
+    card = score_question(OfflineScorer(), "Tell me about a time you failed. What did you learn from it?",
+                          Transcript(text=script, duration=0.0), load_rubrics())
+    assert card.criterion("specificity.relevance").score == 2 and card.overall_capped is None
+    assert card.criterion("specificity.real_example").score == 0 and card.band == "weak"
+
+
 def test_punctuation_free_transcript_scores_about_the_same():
     flat = re.sub(r"[^\w\s%]", "", BASE).lower()
     assert abs(_card(flat).overall - _card(BASE).overall) <= 12.5

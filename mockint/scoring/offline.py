@@ -1960,7 +1960,10 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
             3: "no_own_part" if behavioural and ownership.score <= 1 else 3}
     feedback = r.judge_line("specificity.relevance", told.get(score, score))
     # Nothing shared with the question, in words or by meaning: the model cannot find a link the rule did not.
-    return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not near)
+    # ... nor, on it in words, does a hypothetical "if I failed I would ..." miss the question: it lacks the real time it
+    # asked for (the demo's own sample read as "does not address the question asked", Relevance 1, the model's nudge)
+    on_it_untold = score == 2 and told[2] == "no_real_time" and bool(direct)
+    return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not near, floor=2 if on_it_untold else 0)
 
 
 def _read_as_story_question(question: str) -> bool:
