@@ -78,3 +78,5 @@ def test_a_question_with_no_english_word_is_a_usage_mistake(run_cli, tmp_path, q
     assert (result.code, result.out) == (2, "")
     assert result.err == f'error: --question: "{question}": no word in it reads as English (give the question as it is asked)\n'
     assert run_cli("score", "--text", str(answer), "--question", "Why pharmacy?").code == 0
+    empty = run_cli("score", "--text", str(answer), "--question", "  ")
+    assert (empty.code, empty.err) == (2, "error: --question is empty (give the question's words, or leave --question out)\n")

@@ -235,7 +235,10 @@ def _question(text: str | None, question_id: str | None, kind: str | None):  # -
         if found is None:
             raise UsageError(f"no bank question with id '{question_id}'", hint="'mockint questions' lists them")
         return found.ref() if kind is None else with_kind(found.ref(), kind, bank.kinds)
-    if text is not None and text.strip():
+    if text is not None and not text.strip():
+        # an empty shell variable, most likely: it had been read as no question, and judged as a story (a teacher's trial)
+        raise UsageError("--question is empty", hint="give the question's words, or leave --question out")
+    if text is not None:
         check_readable(text, "--question")
     return question_ref(text or "", bank, kind)
 
