@@ -258,7 +258,8 @@ def test_hypothetical_version_scores_as_not_a_real_example():
 def test_a_hypothetical_on_the_questions_topic_is_told_it_lacks_a_real_time_not_that_it_misses_the_question():
     """The demo's own hypothetical sample ("If I failed at something, I would ...") to "Tell me about a time you failed":
     the fitted model's nudge took its relevance to 1, so every criterion read "does not address the question asked" and
-    the only advice was to answer it (a teacher's trial). It is on the question; what it lacks is a real time."""
+    the only advice was to answer it (a teacher's trial). It is on the question; what it lacks is a real time, and a
+    gate on the real example says so."""
     from mockint.resources import resource_dir
     from mockint.scoring import score_question
 
@@ -266,8 +267,10 @@ def test_a_hypothetical_on_the_questions_topic_is_told_it_lacks_a_real_time_not_
     script = next(s["script"] for s in samples if s["id"] == "hypothetical")
     card = score_question(OfflineScorer(), "Tell me about a time you failed. What did you learn from it?",
                           Transcript(text=script, duration=0.0), load_rubrics())
-    assert card.criterion("specificity.relevance").score == 2 and card.overall_capped is None
-    assert card.criterion("specificity.real_example").score == 0 and card.band == "weak"
+    assert card.criterion("specificity.relevance").score == 2 and card.band == "weak"
+    # what holds it down is the missing example (rubrics/overall.yaml's gate on it), said so on the card
+    assert card.criterion("specificity.real_example").score == 0
+    assert card.overall_capped and "no real example" in card.overall_capped and "question" not in card.overall_capped
 
 
 def test_punctuation_free_transcript_scores_about_the_same():

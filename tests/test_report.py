@@ -128,7 +128,9 @@ def vague_answer(answer_id: str = "a02", at: datetime = T0) -> Answer:
         "star.situation": (0, [], "No particular event."),
         "star.action": (1, ["I would probably listen to everyone"], "Hypothetical, not what you did."),
         "star.result": (1, ["It generally works out fine"], "No outcome."),
-        "specificity.real_example": (0, ["we usually just talk it through"], "A habit, not an event."),
+        # 1, a passing mention: at 0 rubrics/overall.yaml's gate on the real example holds the whole answer down, and
+        # its other criteria's gaps (the task this test repeats) are no longer its weak areas
+        "specificity.real_example": (1, ["we usually just talk it through"], "A habit, not an event."),
         # A quote that is not in the answer: rejected, and the score is capped.
         "specificity.ownership": (3, ["I single-handedly resolved it"], "Claims ownership."),
     }, applicable=bank_ref("beh.conflict").criteria)
