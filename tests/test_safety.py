@@ -630,3 +630,17 @@ def test_a_situation_that_can_escalate_is_no_escalation_made():
     assert "handled_alone" in [f.kind for f in findings(plan, question=question)]
     assert not [f for f in findings([*plan[:2], "then I'd escalate it to the designated safeguarding lead."], question=question)
                 if f.kind != "shortcut"]
+
+
+@pytest.mark.parametrize("sentence, unsafe", [
+    # a software engineer's trial (18): keeping the testing read as refusing it (86.7 -> 20)
+    ("I would not cut testing on the payment path or the rollback plan.", False),
+    ("I would never skimp on the checks, whatever the date.", False),
+    ("We would cut testing on the payment path to hit the date.", True),
+    ("I'd cut back on testing and drop the regression tests this once.", True),
+    # a removal that is not right before the check takes nothing out
+    ("I would cut the power to test the circuit.", False),
+])
+def test_a_check_taken_out_is_skipped_and_keeping_it_is_not(sentence, unsafe):
+    found = [f for f in findings([sentence]) if f.kind != "shortcut"]
+    assert bool(found) == unsafe, found

@@ -74,6 +74,8 @@ SKIP_FREE_WORDS = 3
 # How far after a refused step its order is looked for ("... until I'd done a full set of obs").
 WHEN_REACH = 6
 LATER_REACH = 5
+# Between a removal and the check it takes out: "cut *the* tests".
+DETERMINERS_BEFORE_STEP = frozenset("the a an any all some our my their its".split())
 # Words between a safe step and what dismisses it: "waiting for a line block *at this time of night* would take too long".
 DISMISSAL_REACH = 8
 # How far after a step its "when I've got a minute" is looked for ("sign it all off at the end of the day when I've
@@ -247,6 +249,7 @@ class SafetyWords(_Words):
     danger: list[str] = Field(default_factory=list)
     work_goes_on: list[str] = Field(default_factory=list)
     dismissals: list[str] = Field(default_factory=list)
+    removals: list[str] = Field(default_factory=list)
     feedback: Feedback
 
     @field_validator("ceilings", "story_ceilings")
@@ -291,6 +294,7 @@ class Reader:
     work_goes_on: Phrases
     protections: Phrases  # skipped as checks are, but waited for is safe ("I'd wait for a line block")
     dismissals: Phrases  # after a safe step, it is not worth doing ("waiting for a line block would take too long")
+    removals: Phrases  # right before a check, it is taken out ("cut testing")
 
 
 @dataclass(frozen=True)
@@ -322,7 +326,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
-                               words.protections, words.dismissals)))
+                               words.protections, words.dismissals, words.removals)))
 
 
 def reader() -> Reader:
@@ -479,6 +483,14 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
         if step is not None:
             end = k + step.length
             refused = reach > 0 and flips % 2 == 1 and not (step.protection and trigger == "delay")
+            removed = _removed_by(r, words, k)
+            if removed is not None and not step.escalation:
+                # "cut testing", "cut the testing": the check taken out, unless that is what is refused ("I would not cut
+                # testing on the payment path", a software engineer's trial: read as refusing the testing, 20)
+                if not any(r.negations.match(words, j) for j in range(start, removed)):
+                    out.found.append(Finding("check_skipped", index, " ".join(words[removed:end])))
+                k, reach, flips, trigger = end, 0, 0, ""
+                continue
             if refused and not step.peer and not r.when_not_whether.found_within(words, end, WHEN_REACH):
                 kind = ("escalation_delayed" if trigger == "delay" else "escalation_refused") if step.escalation else "check_skipped"
                 finding = Finding(kind, index, " ".join(words[first:end]))
@@ -565,6 +577,16 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
         if n := r.later.match(words, k):
             return k + n
     return 0
+
+
+def _removed_by(r: Reader, words: list[str], at: int) -> int | None:
+    """Where the removal just before the step at `at` starts ("*cut* testing", "*cut the* tests", "*skimp on* the
+    checks"), or None: one of `removals`, with at most a determiner between."""
+    for start in range(max(0, at - 4), at):
+        n = r.removals.match(words, start)
+        if n and (start + n == at or (start + n == at - 1 and words[at - 1] in DETERMINERS_BEFORE_STEP)):
+            return start
+    return None
 
 
 def _gerund_before(words: list[str], at: int) -> int:
