@@ -183,6 +183,8 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     ("What sources would you use for a drug history?", "technical"),
     ("How do you promote equality, diversity and inclusion in your team?", "approach"),
     ("How do you champion patient safety on a busy ward?", "approach"),
+    # A software engineer's trial: read as "tell me about a time", an excellent four-sentence answer scored 10
+    ("How would you make a payment API idempotent?", "technical"),
     # ... the fallback outvotes no pattern, and says nothing of feelings
     ("How do you check that the concrete on a pour is acceptable?", "technical"),
     ("How do you feel about working nights?", "behavioural"),
