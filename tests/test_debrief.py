@@ -795,3 +795,6 @@ def test_a_teachers_round_one_feedback_and_forewarning_are_read():
     assert topics["why us"].went_well and not topics["why us"].went_badly
     assert topics["Ofsted framework"].forewarned
     assert topics["PP gap"].went_badly and "career_history" not in topics["PP gap"].competencies
+    # a software engineer's recruiter (trial 18): read as no topic and no feedback
+    we_heavy = parse_debrief("- recruiter said my answers were very we-heavy\n", BANK, feedback=feedback_readings(RUBRICS))
+    assert [a.id for a in we_heavy.feedback] == ["specificity.ownership"]
