@@ -504,6 +504,9 @@ def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
     ("I'd brief the lad with me, we'd get it done quickly and nobody would even know.", "cover_up"),
     # a pharmacy technician's trial (16): careful words, read as an escalation made (66.7, solid)
     ("There's no real need to escalate that to the accountable officer or do a Datix because it's routine.", "escalation_refused"),
+    # a software engineer's trial (18): 66.7, solid
+    ("I'd keep this within the team for now and handle the refunds myself over the weekend.", "cover_up"),
+    ("In the customer email I'd describe it as a minor rounding adjustment so people aren't alarmed.", "cover_up"),
 ])
 def test_an_unsafe_sentence_is_read_for_what_it_refuses(sentence, kind):
     assert kind in [f.kind for f in findings([sentence])], findings([sentence])
