@@ -798,3 +798,17 @@ def test_a_teachers_round_one_feedback_and_forewarning_are_read():
     # a software engineer's recruiter (trial 18): read as no topic and no feedback
     we_heavy = parse_debrief("- recruiter said my answers were very we-heavy\n", BANK, feedback=feedback_readings(RUBRICS))
     assert [a.id for a in we_heavy.feedback] == ["specificity.ownership"]
+
+
+def test_a_concern_named_anew_on_a_later_run_keeps_the_new_name():
+    """A software engineer's trial: renamed at the prompt ("code review and mentoring"), shown renamed, saved as before."""
+    from mockint.coaching.debrief import settle
+
+    notes = "- They said round two will ask about code review + mentoring\n"
+    first = parse_debrief(notes, BANK)
+    ledger = apply_debrief(Ledger(), first.keeping([t for t in first.topics]))
+    (old,) = [e for e in ledger.entries.values() if e.source == "debrief"]
+    renamed = settle(first.topics[0], BANK, name="code review and mentoring")
+    assert renamed.id == old.id  # the same concern
+    again = apply_debrief(ledger, first.keeping([renamed]))
+    assert again.entries[old.id].name == "code review and mentoring" and len(again.entries) == len(ledger.entries)

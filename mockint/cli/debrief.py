@@ -171,6 +171,8 @@ def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | Non
         console.print(f"[dim]No topic read in: {escape(unread)}[/]")
     if already and added:
         console.print(f"[dim]These notes were imported before; added now: {escape(', '.join(t.name for t in added))}.[/]")
+    elif already and ledger_file is not None:  # only names the user gave anew
+        console.print("[dim]These notes were imported before; their concerns now have the names you gave.[/]")
     elif already:
         console.print("[dim]These notes were already imported; the ledger is unchanged.[/]")
     if ledger_file is not None:

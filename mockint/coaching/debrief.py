@@ -1011,6 +1011,13 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
     before = next((d for d in ledger.debriefs if d.get("digest") == debrief.digest), None)
     concerns = debrief.concerns
     feedback = debrief.feedback
+    for topic in concerns:
+        # a concern the user named anew on a later run ("code review and mentoring" for "code review + mentoring", the
+        # same entry): its name is theirs (a software engineer's trial: the table showed the new name, the ledger kept
+        # the old)
+        entry = ledger.entries.get(topic.id)
+        if entry is not None and entry.source == "debrief" and entry.name != topic.name:
+            entry.name = topic.name
     if before is not None:
         concerns = [t for t in concerns if t.id not in ledger.entries]
         feedback = [f for f in feedback if f.id not in ledger.entries]
