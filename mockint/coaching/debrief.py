@@ -355,7 +355,8 @@ def parse_debrief(
     and the criteria and habits its feedback names, by `feedback` (weakness.feedback_readings)."""
     reading = _Reading()
     section: Section = "none"
-    pending = _logical_lines(text)
+    logical = _logical_lines(text)
+    pending = list(logical)
     markers = _plus_minus_markers(pending)
     while pending:
         line, bullet = pending.pop(0)
@@ -379,10 +380,12 @@ def parse_debrief(
         _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading, summary=summary)
     topics = _merge(reading.drafts, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
-    lines = [line for line, _ in _logical_lines(text)]
+    # not a line that says it went well: "why us - ok, mentioned their trust" (a teacher's notes, trial 17) opened a
+    # motivation weak area, drilled in the plan, and lost its topic to it
+    lines = [line for line, _ in logical if phrases.verdict(line) != "good"]
     areas = _feedback_areas(lines, feedback)
     # a topic named by the feedback's own words ("Give outcomes! I didn't really say how things ended") is that area
-    named = [m.group(0) for r in feedback for line in lines if phrases.verdict(line) != "good" for m in r.said.finditer(line.lower())]
+    named = [m.group(0) for r in feedback for line in lines for m in r.said.finditer(line.lower())]
     topics = [t for t in topics if not any(t.name.lower() in phrase for phrase in named)]
     # a clause is matched without its quote marks: 'not enough "I"' is noted as 'not enough I'
     said = {_QUOTE_MARKS.sub("", line) for area in areas for line in area.notes}
@@ -408,14 +411,12 @@ def _says(said: re.Pattern[str], line: str) -> bool:
 
 
 def _feedback_areas(lines: list[str], readings: Sequence[FeedbackReading]) -> list[FeedbackArea]:
-    """Each reading whose phrases a line says ("Feedback: answers lacked numbers"), with those lines.
+    """Each reading whose phrases a line says ("Feedback: answers lacked numbers"), with those lines (the caller leaves
+    out those that say it went well).
     A negated phrase ("never rambled", "didn't lack numbers") is no feedback."""
     out = []
     for reading in readings:
-        # not a line that says it went well: "why us - ok, mentioned their trust" (a teacher's notes, trial 17) opened a
-        # motivation weak area, drilled in the plan
-        notes = [line for line in lines if _says(reading.said, _QUOTE_MARKS.sub("", line).lower())
-                 and phrases.verdict(line) != "good"]
+        notes = [line for line in lines if _says(reading.said, _QUOTE_MARKS.sub("", line).lower())]
         if notes:
             out.append(FeedbackArea(id=reading.id, kind=reading.kind, name=reading.name, advice=reading.advice, notes=notes))
     return out

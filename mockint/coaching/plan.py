@@ -633,11 +633,9 @@ def shorten_quote(quote: str) -> str:
             kept = words[:QUOTE_MAX_WORDS]
             while len(kept) > QUOTE_MIN_WORDS and kept[-1][:1].isupper() and words[len(kept)][:1].isupper():
                 kept.pop()  # a name runs on past the cut: end before it
-            while len(kept) > QUOTE_MIN_WORDS and kept[-1].lower().strip(",;:") in _LEADS_ON:
-                kept.pop()
         words = kept
-    # a quote the scorer cut at a clause ends on its noun, not on what led on ("we had a patient on gentamicin and",
-    # a trial's follow-up)
+    # a quote ends on its noun, not on what led on: cut at the word limit, or where the scorer cut a clause ("we had a
+    # patient on gentamicin and", a trial's follow-up)
     while len(words) > QUOTE_MIN_WORDS and words[-1].lower().strip(",;:") in _LEADS_ON:
         words = words[:-1]
     return " ".join(words).rstrip(".,;:!?")
