@@ -549,6 +549,19 @@ def test_a_round_one_topic_is_retried_as_its_kind_of_question_in_plain_words():
     assert probed.kind == "behavioural" and "star.result" in probed.criteria
 
 
+def test_a_knowledge_gap_is_retried_as_knowledge_and_a_bare_why_as_reasons():
+    """Three trials' notes: "blanked on KPIs", "DB fundamentals went badly", "why housing?? I was vague" were drilled as
+    "one real example, what you did, and the outcome"; a competency ("stakeholder management") stays a story."""
+    notes = ("- blanked on KPIs\n- DB fundamentals went badly\n- fell flat: why housing association\n"
+             "- fumbled stakeholder management\n")
+    ledger = apply_debrief(Ledger(), parse_debrief(notes, BANK))
+    areas = current_weak_areas(ledger, None, RUBRICS)
+    kinds = {q.targets: q.kind for q in plan_next_round(areas, [], BANK, RUBRICS, n=8) if q.source == "followup"}
+    assert kinds["topic.kpis"] == kinds["topic.db_fundamental"] == "technical", kinds
+    assert kinds["topic.housing_association"] == "motivation", kinds
+    assert kinds["topic.stakeholder_management"] == "behavioural", kinds
+
+
 def test_cli_debrief_and_plan_show_names_not_ids_or_empty_counts(run_cli, tmp_path, mockint_home):
     notes = tmp_path / "round1.md"
     notes.write_text(TRIAL_NOTES)
@@ -812,3 +825,29 @@ def test_a_concern_named_anew_on_a_later_run_keeps_the_new_name():
     assert renamed.id == old.id  # the same concern
     again = apply_debrief(ledger, first.keeping([renamed]))
     assert again.entries[old.id].name == "code review and mentoring" and len(again.entries) == len(ledger.entries)
+
+
+def test_a_persons_name_a_time_or_a_reminder_is_never_a_topic():
+    """Trial 19's and 20's notes: "Gareth", "didnt", "CHECK", "2" and "end" became weak areas the plan drilled ("One
+    answer fell flat in round one: didnt.")."""
+    notes = ("panel = Gareth (site GM) + Priya (HR BP)\n"
+             "- Gareth: \"all firefighting, not enough about how youd plan\"\n"
+             "- blanked on KPIs - OTIF, pick rate, didnt know what they measure it against\n"
+             "- asked how much we'd improved month end close and I couldnt remember the figure. CHECK\n"
+             "- Priya asked twice how i dealt with a poor performer\n"
+             "Helen said at the end \"strong technically\"\n")
+    topics = _topics(notes)
+    assert not {"gareth", "priya", "didnt", "check", "end", "2"} & {name.lower() for name in topics}, topics
+    assert topics["dealing with a poor performer"][2] == 2, topics  # asked twice
+    assert "month end close" in topics, topics
+
+
+def test_a_recruiters_good_but_long_and_dig_for_the_outcome_is_feedback_on_length_and_result():
+    """Trial 21's headline feedback, "examples good but long, she "had to dig for the outcome"", was read as went well:
+    no area opened, and the plan never coached it."""
+    from mockint.coaching.weakness import feedback_readings
+
+    notes = '- Feedback from Priya afterwards: examples good but long, she "had to dig for the outcome"\n'
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(RUBRICS))
+    assert {a.id for a in debrief.feedback} == {"star.result", "delivery.length"}, debrief.feedback
+    assert not debrief.topics, debrief.topics

@@ -46,6 +46,15 @@ Three sets, each a YAML file in tests/data with the topics a reader takes from e
     are feedback, "expect something on X" forewarns, "PP gap" is no career gap, a question asked then a long comment is
     split from it (the whole line had been the topic's name); still wrong: "X / Y" read as one topic, "curriculum /
     sequencing question fine I think" no topic, "my answers on data" feedback but no topic.
+  - debrief_notes_trial19.yaml (3): trials 19-21's own notes (warehouse, finance, support), their expected topics written
+    before any change: 0 of 3, 7 sure topics wrong (interviewers' names "Gareth" and "didnt" as weak areas, "CHECK", "2",
+    "end", "2nd time" as topics, "asked twice how i dealt with a poor performer" and a "technical section on variances"
+    dropped). After general fixes (a name the notes give a person is no topic, nor a time, count or note to oneself;
+    "asked twice how ..." keeps its "how"; "what I talked about" is no topic asked; "X section on Y" in a line about the
+    next round forewarns Y; "2 or 3 times"): 2 of 3, 1 sure wrong ("firefighting", from a quote), the other sets
+    unchanged. Not held out.
+  - debrief_notes_fresh2.yaml (6): written by a helper session that never saw the parser (six occupations), held out:
+    stop 32's parser read 0 of 6 as expected with 16 sure topics wrong, stop 33's 0 of 6 with 14; not tuned on.
 So on notes in a style it has not seen, expect about one note in three to read exactly right;
 what it is not sure of it asks about (`mockint debrief`), and with --yes leaves out.
 
@@ -79,6 +88,8 @@ FLOORS = {
     "debrief_notes_trial6.yaml": (4, 0),
     "debrief_notes_trial16.yaml": (1, 0),
     "debrief_notes_trial17.yaml": (0, 0),
+    "debrief_notes_trial19.yaml": (2, 1),
+    "debrief_notes_fresh2.yaml": (0, 14),
 }
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FLOORS}
 NOTES = [entry for notes in SETS.values() for entry in notes]
@@ -137,7 +148,16 @@ def test_notes_read_as_expected(name):
     assert sure_wrong <= ceiling, f"{sure_wrong} sure topics wrong\n{report}"
 
 
-@pytest.mark.parametrize("entry", NOTES, ids=[n["id"] for n in NOTES])
+# Held-out notes (debrief_notes_fresh2.yaml, not tuned on) where an unsure topic is still named by the line it came from: a
+# quoted question ("we use Power BI a lot, how comfortable are you", "how would u lead curriculum change in your phase")
+# or a clause ("dispute with a subbie that went to adjudication"). The CLI asks about each; fixing them here would tune
+# the parser on the set that measures it.
+SHAPE_KNOWN_MISSES = {"fresh2_data_analyst", "fresh2_quantity_surveyor", "fresh2_assistant_head"}
+
+
+@pytest.mark.parametrize("entry", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="held-out note: an unsure topic named by its whole line"))
+    if n["id"] in SHAPE_KNOWN_MISSES else n for n in NOTES], ids=[n["id"] for n in NOTES])
 def test_every_topic_is_a_short_noun_phrase(entry):
     for topic in parse_debrief(entry["notes"], BANK).topics:
         words = topic.name.split()

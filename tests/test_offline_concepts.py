@@ -157,14 +157,23 @@ def test_the_reading_caps_stories_the_older_checks_let_through(monkeypatch):
     assert all(before[o] <= min(earlier[o], 40) for o in before)
 
 
-def test_a_bank_question_is_read_as_before(monkeypatch):
+def test_a_bank_question_counts_a_miss_only_when_every_one_of_two_things_it_names_is_missed(monkeypatch):
+    """A trial's mispicks story met neither "disagreed" nor "manager" and scored 85 on the bank's words (20 typed); a bank
+    question naming one thing alone is read as before, its wording broad ("led a team": a kitchen taken over, graded 5,
+    never says "team")."""
     bank_question = "Describe a time you disagreed with your manager's decision. How did you raise it?"
     assert semantic.is_bank_question(bank_question) and semantic.question_concepts(bank_question)
-    _, _, off, _ = SETS[0]
-    assert concepts_missed(read_answer(off, bank_question)) == []
-    before = card(bank_question, off).model_dump(exclude={"created_at"})
+    _, _, off, on = SETS[0]
+    assert concepts_missed(read_answer(off, bank_question)) and card(bank_question, off).overall <= 40
+    assert concepts_missed(read_answer(on, bank_question)) == [] and card(bank_question, on).overall >= 60
+    led = "Tell me about a time you led a team or a project. How did you get people to follow you?"
+    kitchen = ("when I took over the kitchen at the Quayside Brasserie, the brigade was about twelve and we'd lost five chefs "
+               "in four months. first two weeks I worked every section myself so they could see I'd do the same jobs. then I "
+               "fixed the rota so nobody did more than two doubles a week. over the next six months we lost one person.")
+    assert semantic.is_bank_question(led) and concepts_missed(read_answer(kitchen, led)) == []
+    before = card(led, kitchen).model_dump(exclude={"created_at"})
     without_concepts(monkeypatch)
-    assert card(bank_question, off).model_dump(exclude={"created_at"}) == before
+    assert card(led, kitchen).model_dump(exclude={"created_at"}) == before
 
 
 # One thing named, met in other words: a daughter for a relative, a boss for a manager, a shift lead for a supervisor,

@@ -378,10 +378,10 @@ def test_followup_criteria_are_what_the_followup_asks_for():
         assert criteria[0] == area_id and len(criteria) <= 2
     assert followup_words("star.task", RUBRICS).criteria == ("star.task",)
     assert followup_words("star.action", RUBRICS).criteria == ("star.action", "specificity.ownership")
-    # A round-one concern asks for one real example told as a story.
+    # A round-one concern asks for one real example told as a story, about the topic.
     concern = WeakArea(id="topic.microsoft_project", kind="debrief", name="Microsoft Project", count=3)
     ref = offline_followup(concern, by_answer, RUBRICS)
-    assert ref.criteria == ["star.situation", "star.action", "star.result", "specificity.real_example"]
+    assert ref.criteria == ["star.situation", "star.action", "star.result", "specificity.real_example", "specificity.relevance"]
     # An area with no template: its own criterion plus what the generic question asks for.
     odd = WeakArea(id="leadership.vision", kind="criterion", name="Vision", count=2, criteria=["leadership.vision"])
     assert followup_criteria(odd, RUBRICS) == ["leadership.vision", "star.action", "star.result"]
@@ -611,3 +611,18 @@ def test_what_held_a_whole_answer_down_is_drilled_first_and_no_answer_is_quoted_
     quoted = [q.id.split(".")[-1] for q in plan if q.source == "followup" and q.id.count(".") >= 2]
     assert quoted and max(quoted.count(a) for a in set(quoted)) <= MAX_QUOTES_PER_ANSWER
     assert {"a01", "a02"} <= set(quoted)
+
+
+def test_a_round_one_topic_is_drilled_by_a_bank_question_about_its_thing_and_of_its_kind():
+    """Trial 19: "pick rate" (a knowledge gap) was drilled with "Pick one piece of work you would show us ...", on the
+    word "pick"; a topic is drilled by a bank question that shares the thing it is about and asks for its kind of answer."""
+    from mockint.coaching.debrief import apply_debrief, parse_debrief
+    from mockint.scoring.kinds import kind_for_category
+
+    ledger = apply_debrief(Ledger(), parse_debrief("- blanked on pick rate\n- blanked on KPIs\n", BANK))
+    areas = current_weak_areas(ledger, None, RUBRICS)
+    planned = plan_next_round(areas, [], BANK, RUBRICS, n=8)
+    by_id = {q.id: q for q in BANK.questions}
+    drilling = [q for q in planned if q.source == "bank" and q.targets in ("topic.pick_rate", "topic.kpis")]
+    assert all(kind_for_category(by_id[q.id].category) in ("technical", None) for q in drilling), drilling
+    assert not any(q.text.startswith("Pick one piece of work") for q in planned), [q.text for q in planned]

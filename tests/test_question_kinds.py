@@ -160,6 +160,29 @@ def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
 
 
 @pytest.mark.parametrize("question, kind", [
+    # Trials 19-21: the opener was judged as a STAR story (13), and "why do u want this job" as one (42; "you", 85).
+    ("Tell me about yourself.", "motivation"),
+    ("So, tell us a bit about yourself.", "motivation"),
+    ("Walk me through your CV.", "motivation"),
+    ("why do u want this job", "motivation"),
+    ("what wud u bring to the team?", "motivation"),
+    # ... a yes-or-no question on the trade (read as a past story, 32; as knowledge, 80), and the plan's own question on a
+    # job description's term (read as a plan when typed, as knowledge in practice)
+    ("A budget holder is fifty thousand pounds under budget on maintenance. Is that good news?", "technical"),
+    ("Is a favourable variance always good news?", "technical"),
+    ("The job description names VFM. Explain what it is, how you would use or measure it in this role, and what you "
+     "would do if it went the wrong way.", "technical"),
+    ("Are you happy to travel?", "behavioural"),
+    ("Is there anything you would do differently?", "behavioural"),
+    # ... and their neighbours keep their kinds
+    ("Tell me about a time you had to win someone round.", "behavioural"),
+    ("Walk me through your checks before a concrete pour.", "technical"),
+])
+def test_the_opener_text_speak_and_yes_or_no_knowledge_are_read_for_what_they_ask(question, kind):
+    assert classify(question) == kind
+
+
+@pytest.mark.parametrize("question, kind", [
     # A customer success lead's trial: each knowledge question was read as "tell me about a time", and a good answer to
     # "What goes into a customer health score?" scored 14 for having no past story (80 judged as technical).
     ("What goes into a customer health score?", "technical"),

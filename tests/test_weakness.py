@@ -255,6 +255,20 @@ def test_ledger_open_improving_resolved_only_after_two_new_questions_then_reopen
     assert "reopened" in entry.history[-1].note
 
 
+def test_a_pass_in_an_answer_weak_as_a_whole_does_not_count_towards_resolving():
+    # A support lead's trial: a 22-second answer scoring 7 of 100 "passed" on answer length and resolved it.
+    weak = {"specificity.ownership": 0}
+    session = make_session([make_answer("a01", "q1", weak), make_answer("a02", "q2", weak)])
+    ledger = record_round(Ledger(), session, RUBRICS)
+    failing_elsewhere = {k: 0 for k in CRITERIA if k.startswith("star.") or k == "specificity.quantified_impact"}
+    session.new_round().answers.extend([make_answer("a03", "q3", failing_elsewhere), make_answer("a04", "q4", failing_elsewhere)])
+    entry = record_round(ledger, session, RUBRICS).entries["specificity.ownership"]
+    assert session.rounds[-1].answers[0].scorecard.overall < 40
+    assert entry.status == "open" and entry.passes == []
+    assert [e.outcome for e in entry.history][-2:] == ["pass_weak_answer", "pass_weak_answer"]
+    assert "scored" in entry.history[-1].note
+
+
 def test_slip_while_improving_resets_the_count():
     weak = {"specificity.ownership": 0}
     session = make_session([make_answer("a01", "q1", weak), make_answer("a02", "q2", weak)])

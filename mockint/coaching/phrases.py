@@ -53,6 +53,11 @@ AUXILIARIES = {
     "could", "couldn't", "can't", "cannot", "should", "shouldn't", "would", "wouldn't", "will", "won't", "might",
     "must", "may", "shall", "get", "got", "gets",
 }
+# Notes drop apostrophes ("didnt know", "couldnt remember"): the same words (a trial's "didnt" was a topic that went badly).
+# Not where that spells another word: "its", "ill" (health), "were", "id", "wont".
+_ALSO_WORDS = {"its", "ill", "were", "id", "wont"}
+PRONOUNS |= {w.replace("'", "") for w in PRONOUNS if "'" in w} - _ALSO_WORDS
+AUXILIARIES |= {w.replace("'", "") for w in AUXILIARIES if "'" in w} - _ALSO_WORDS
 # Words that end a noun phrase though the lexicon may allow them inside one.
 STOPS = {
     "and", "or", "but", "so", "then", "also", "too", "again", "twice", "really", "just", "only", "very", "quite",
@@ -85,6 +90,25 @@ TIME_WORDS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
+# What names no topic however it is read: when it was asked ("2nd time", "the end"), how often, or a reminder to oneself
+# written beside a line ("... day 8 to day 5?? CHECK"): a trial's notes made topics of "2", "end", "2nd time", "CHECK".
+OCCASION_WORDS = {"first", "second", "third", "1st", "2nd", "3rd", "4th", "last", "next", "other", "time", "times",
+                  "bit"}
+NOTES_TO_SELF = {"check", "todo", "tbc", "tbd", "nb", "fixme", "confirm", "remember", "ask", "chase"}
+
+
+def names_nothing(name: str) -> bool:
+    """Whether a topic name is only a time, a count, a number, a note to oneself or how it felt ("2nd time", "end", "2",
+    "CHECK", "felt")."""
+    toks = [t.lower() for t in words(name) if re.match(r"[A-Za-z0-9]", t)]
+    if not toks:
+        return True
+    if len(toks) == 1 and toks[0] in NOTES_TO_SELF and (name.strip().isupper() or toks[0] in {"todo", "tbc", "tbd", "nb"}):
+        return True
+    nothing = TIME_WORDS | OCCASION_WORDS | DETERMINERS | LINKING_VERBS
+    return all(t in nothing or t.isdigit() for t in toks)
+
+
 # "the dbt tests bit": the topic is "dbt tests".
 TRAILING_FILLERS = {"bit", "part", "piece", "portion", "side", "thing", "things"}
 
@@ -97,6 +121,10 @@ _BAD = re.compile(
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
     r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"
     r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|rough|awkward|all over the place|waffl|non-answer|"
+    # "examples good but long", "she had to dig for the outcome", "I only half knew erlang stuff" (trial 21: read as went
+    # well, so the recruiter's feedback opened no area, and the WFM concern as not gone badly)
+    r"\bhad to dig\b|\bbut (?:a bit |quite |a little |too |very )?(?:long|short|vague|generic|rambly|waffly|thin)\b|"
+    r"\b(?:a )?bit long\b|\bonly half (?:knew|know|answered|remembered|understood)\b|\bhalf[- ]knew\b|"
     # an employer's written feedback: "your safety answer felt rehearsed", "answers lacked numbers"
     r"\b(?:felt|sounded|came across(?: as)?|seemed|was|were) (?:a bit |quite |very |too )?(?:rehearsed|scripted|generic|canned)\b|"
     r"\black(?:ed|s|ing)\b|"
@@ -174,7 +202,7 @@ _GOOD = re.compile(
     re.I,
 )
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
-_COUNT = re.compile(r"\(?\s*(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(\d+)\s+times)\s*\)?", re.I)
+_COUNT = re.compile(r"\(?\s*(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(?:\d+\s+or\s+)?(\d+)\s+times)\s*\)?", re.I)
 _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     (_COUNT, 0),  # a count in the text: "(x3)", "3x", "4 times"
     (re.compile(r"\b(?:again and again|over and over|repeatedly|many times|several times|multiple times|"
@@ -273,8 +301,10 @@ def noun_phrase(text: str) -> Phrase | None:
                 ends.append(spans[i].end())
                 i += 1
             continue
-        if low in DETERMINERS and taken and taken[-1].lower().endswith("ing"):
-            taken.append(tok)  # "leaving my last two jobs": a gerund's object
+        if low in DETERMINERS and taken and (taken[-1].lower().endswith("ing") or taken[-1].lower() in DETERMINERS or (
+                len(taken) >= 3 and taken[-2].lower() == "to" and taken[-3].lower().endswith("ing"))):
+            # "leaving my last two jobs": a gerund's object; "wanting to leave my current job": its infinitive's
+            taken.append(tok)
             ends.append(spans[i].end())
             i += 1
             continue
@@ -327,6 +357,11 @@ _VERDICT_WORDS = {
     "fell", "flat", "bombed", "badly", "poorly", "well", "landed", "land", "didn't", "blanked", "fumbled", "waffled",
     "rambled", "struggled", "completely", "totally", "just",
 }
+
+
+def only_how_it_went(words: set[str]) -> bool:
+    """Whether lower-cased words say only how something went ("good", "long", "a bit short"), naming nothing."""
+    return words <= _VERDICT_WORDS
 
 
 def only_verdict(text: str) -> bool:

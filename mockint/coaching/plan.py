@@ -50,7 +50,7 @@ from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
-from mockint.scoring.kinds import TopicWords, classify_topic, load_kinds, topic_words
+from mockint.scoring.kinds import TopicWords, classify_topic, kind_for_category, load_kinds, topic_words
 from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, read_answer, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.scoring.support import shows
@@ -541,7 +541,9 @@ def bank_question_for(
     the notes around it do not count (a note on the ward budget that says "manage" is no reason to
     ask "Which decisions in your team success were yours alone?"), and neither does "managing" in
     "managing poor performance" (no reason to ask how you prioritise multiple deadlines). No fit,
-    no bank question: the topic's own follow-up still drills it."""
+    no bank question: the topic's own follow-up still drills it. A question that shares words with a name of two words
+    or more shares its last, the thing it is about ("pick rate" is no reason to ask "Pick one piece of work ..."), and
+    it asks for the topic's kind of answer (a knowledge gap is not drilled with a story question)."""
     pool = [q for q in bank.questions if q.id not in taken_ids and not is_near_duplicate(q.text, taken_texts)]
     if not pool:
         return None
@@ -550,7 +552,13 @@ def bank_question_for(
     topic_words: set[str] = set()
     if area.kind == "debrief":
         wanted_comps = set(bank.competencies_for_text(area.name))
-        topic_words = set(tokens(area.name)) - GENERIC_TOPIC_WORDS
+        named = tokens(area.name)
+        topic_words = set(named) - GENERIC_TOPIC_WORDS
+        kind = debrief_words(area).kind
+        pool = [q for q in pool if kind_for_category(q.category) in (kind, None)
+                and (len(named) < 2 or named[-1] in tokens(q.text) or not topic_words & set(tokens(q.text)))]
+        if not pool:
+            return None
 
     def fit(q: Question) -> float:
         score = 2.0 * len(wanted_comps & set(q.competencies)) + 1.0 * (q.competencies[0] in wanted_comps)

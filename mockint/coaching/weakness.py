@@ -17,7 +17,8 @@ The ledger follows each area across sessions: open -> improving -> resolved. An 
 only after it passes on RESOLVE_AFTER later answers to questions the candidate had not answered
 before (passing a retake of the same question proves little), in a later round than its last weak
 answer (a round that showed the weakness cannot also clear it: the report said "resolved" beside
-"weak in 2 of 4 answers"); one weak answer reopens it.
+"weak in 2 of 4 answers"), each answer above "weak" as a whole (a 22-second answer scoring 7 of 100
+resolved "Answer length"); one weak answer reopens it.
 Loading and saving the ledger file is in ledger.py.
 """
 
@@ -44,6 +45,9 @@ LEDGER_SCHEMA_VERSION = 1
 RESOLVE_AFTER = 2
 # A round-one concern passes on an answer scoring at least "solid" (rubrics.BANDS).
 CONCERN_PASS_OVERALL = 60.0
+# Any area counts a pass towards resolving only on an answer above "weak" (rubrics.BANDS): passing on one criterion or
+# habit in an answer that fails as a whole proves nothing.
+RESOLVING_ANSWER_AT_LEAST = 40.0
 # A criterion with no rubric definition at hand is weak below this (scores are 0..4).
 DEFAULT_WEAK_BELOW = 2
 MAX_EVIDENCE = 6
@@ -116,7 +120,9 @@ DELIVERY_CHECKS = {
         'You said "{quote}". Tell me that again in under two minutes: one sentence of context, then what you did and the result.',
         ("star.situation", "star.action", "star.result"),
         ("too long", "long-winded", "long winded", "rambled", "rambling", "waffled", "waffling", "more concise",
-         "be concise", "more succinct", "went on too long"),
+         "be concise", "more succinct", "went on too long",
+         # "examples good but long", "went ok i think, bit long" (trials 19 and 21: the recruiter's headline feedback lost)
+         "but long", "bit long", "a little long", "quite long", "answers long", "examples long", "long answers"),
     ),
 }
 
@@ -460,7 +466,8 @@ class LedgerEvent(Model):
     session_id: str | None = None
     answer_id: str | None = None
     question_id: str | None = None
-    outcome: Literal["weak", "pass", "pass_repeat", "pass_retold", "pass_same_round", "imported", "prompted"]
+    outcome: Literal["weak", "pass", "pass_repeat", "pass_retold", "pass_same_round", "pass_weak_answer", "imported",
+                     "prompted"]
     score: float | None = None
     status_after: LedgerStatus
     note: str = ""
@@ -733,6 +740,10 @@ def _transition(
     elif weak_this_round:
         outcome = "pass_same_round"  # the round that showed the weakness cannot also clear it
         note = "not counted: passed in the round that showed the weakness"
+    elif answer.scorecard is not None and answer.scorecard.overall < RESOLVING_ANSWER_AT_LEAST:
+        # a 22-second answer scoring 7 of 100 "passed" on answer length and resolved it (a support lead's trial)
+        outcome = "pass_weak_answer"
+        note = f"not counted: the answer as a whole scored {answer.scorecard.overall:.0f}, weak"
     else:
         outcome = "pass"
         if entry.status != "resolved":

@@ -40,6 +40,8 @@ DEFAULT_KIND = "behavioural"
 TIE_ORDER = ("situational", "technical", "approach", "motivation", "behavioural")
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
+_TEXT_SPEAK_WORDS = {"u": "you", "ur": "your", "wud": "would", "wanna": "want to", "ppl": "people"}
+_TEXT_SPEAK = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK_WORDS) + r")\b", re.IGNORECASE)
 
 
 class QuestionKind(BaseModel):
@@ -50,6 +52,7 @@ class QuestionKind(BaseModel):
     criteria: list[str] = Field(min_length=1, description="'rubric.criterion' keys an answer is judged on")
     patterns: list[str] = Field(default_factory=list, description="regular expressions, case-insensitive")
     fallback_patterns: list[str] = Field(default_factory=list, description="read only where no kind's patterns match")
+    topic_patterns: list[str] = Field(default_factory=list, description="read only for a round-one topic's name and notes")
     # What the next-round plan asks about a round-one topic of this kind (coaching/plan.py); a
     # kind without them borrows the default kind's, which must have them.
     revisit: str | None = Field(default=None, description="question on a topic they kept coming back to: {topic}")
@@ -83,6 +86,9 @@ class QuestionKind(BaseModel):
 
     def falls_back_on(self, text: str) -> bool:
         return any(re.search(p, text, re.IGNORECASE) for p in self.fallback_patterns)
+
+    def names_topic(self, text: str) -> bool:
+        return any(re.search(p, text, re.IGNORECASE) for p in self.topic_patterns)
 
 
 def kinds_path() -> Path:
@@ -118,7 +124,8 @@ def _load(path_text: str, _mtime: int) -> dict[str, QuestionKind]:
 def classify(question: str, kinds: dict[str, QuestionKind] | None = None) -> str:
     """The kind of answer `question` asks for (a key of the kinds table)."""
     kinds = kinds or load_kinds()
-    text = " ".join(question.split())
+    # text-speak as typed: "why do u want this job" was read as a story question (42; "you", 85)
+    text = _TEXT_SPEAK.sub(lambda m: _TEXT_SPEAK_WORDS[m.group().lower()], " ".join(question.split()))
     if not text:
         return DEFAULT_KIND
     first, *rest = _SENTENCE.split(text)
@@ -165,13 +172,33 @@ def criteria_for(question: str, kinds: dict[str, QuestionKind] | None = None) ->
 def classify_topic(name: str, context: Sequence[str] = (), kinds: dict[str, QuestionKind] | None = None) -> str:
     """The kind of a round-one topic as the notes named it ("the why-this-trust question",
     "salary question"): from its name, else from the note lines it came from, else the default.
-    Notes join words with hyphens ("why-this-trust"), which the patterns read as spaces."""
+    A question's wording decides first; else a kind's `topic_patterns`, which read the noun phrases
+    notes name topics with ("DB fundamentals", "why housing association": three trials' knowledge and
+    motivation gaps were drilled as STAR stories). Notes join words with hyphens ("why-this-trust"),
+    which the patterns read as spaces."""
     kinds = kinds or load_kinds()
+    order = [k for k in TIE_ORDER if k in kinds] + [k for k in kinds if k not in TIE_ORDER]
     for text in (name, " ".join(context)):
         text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
         if any(kind.hits(text) for kind in kinds.values()):
             return classify(text, kinds)
+        if named := next((k for k in order if kinds[k].names_topic(text)), None):
+            return named
     return DEFAULT_KIND
+
+
+@lru_cache(maxsize=512)
+def topic_asked(question: str) -> str | None:
+    """The round-one topic a question worded as a kind's `revisit`, `retry` or `forewarned` asks about ("In your first
+    interview they kept coming back to one topic: WFM/forecasting staffing. What would you tell them now? ..." asks
+    about "WFM/forecasting staffing"), else None: the rest is the template's, shared by every such question, and read
+    as the question's own words it let a quality story answer it (a support lead's trial: relevance 4, 98)."""
+    asked = " ".join(question.split())
+    for template in {t for kind in load_kinds().values() for t in (kind.revisit, kind.retry, kind.forewarned) if t}:
+        before, slot, after = template.partition("{topic}")
+        if slot and (found := re.fullmatch(re.escape(before) + r"(?:the )?(.+?)" + re.escape(after), asked, re.I)):
+            return found.group(1)
+    return None
 
 
 @dataclass(frozen=True)

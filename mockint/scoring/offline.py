@@ -62,8 +62,8 @@ from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.evidence import MIN_QUOTE_TOKENS
 from mockint.scoring.figures import ImpossibleFigure, impossible_figures, incidental_indexes, labelled
 from mockint.scoring.injection import addressed_to_scorer
-from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds
-from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST, YEAR
+from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds, topic_asked
+from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST, YEAR, word_classes
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.lexicon import STOPWORDS as STOPWORDS_WIDE
 from mockint.scoring.rubrics import OfflineFeedback, Rubric, load_overall_formula
@@ -1170,6 +1170,10 @@ class Reading:
     _impossible: list[ImpossibleFigure] | None = field(default=None, repr=False)
     # The harm words that name what the story is about, not what came of it (harm_domain).
     domain: frozenset[str] = frozenset()
+    # The units whose harms the answer sets aside as another story (substance.yaml's `bad_outcomes.aside`).
+    set_aside: frozenset[int] = frozenset()
+    # The units that only say the question back ("okay so why housing and why Riverside."): never a quote (echoes).
+    echoes: frozenset[int] = frozenset()
 
     @property
     def impossible(self) -> list[ImpossibleFigure]:
@@ -1188,7 +1192,7 @@ class Reading:
 
     def harms(self, unit: Unit) -> list[str]:
         """The bad outcomes a unit of this answer reports (harms_named), its domain's words aside."""
-        return harms_named(unit.lower, self.domain)
+        return [] if unit.index in self.set_aside else harms_named(unit.lower, self.domain)
 
     def pairs(self):
         return zip(self.units, self.cues)
@@ -1199,7 +1203,8 @@ class Reading:
         if self._meaning is None:
             from mockint.scoring.semantic import meaning_features
 
-            self._meaning = meaning_features([u.text for u in self.units], self.question)
+            # a plan's question on a round-one topic means its topic: the template's words are every such question's
+            self._meaning = meaning_features([u.text for u in self.units], topic_asked(self.question) or self.question)
         return self._meaning
 
     def learned(self, at: int) -> tuple[float, float]:
@@ -1281,7 +1286,7 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     # damages" in a four-sentence proud disaster as the subject.
     first = next((u.index for u, c in zip(answer_units, cues) if c.i_actions or c.we_actions), 0)
     setting = [u.lower for n, u in enumerate(answer_units) if (n == 0 or u.index < first) and not _SITUATION.search(u.lower)]
-    domain = harm_domain((lowered(question), *setting))
+    domain = harm_domain((lowered(question), *setting)) | remedies_given(u.lower for u in answer_units)
     if domain:  # a unit saying a harm word is read again (what followed), a word of the domain being no harm
         cues = [read_unit(u, cased, domain, after_a_step=a) if harms_named(u.lower) else c
                 for u, c, a in zip(answer_units, cues, acted)]
@@ -1298,7 +1303,36 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     rubrics = list(rubrics)
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
                    cue_phrases(rubrics), feedback_lines(rubrics), asks_what_you_bring(question, judged_as, rubrics),
-                   domain=domain)
+                   domain=domain, set_aside=set_aside(answer_units), echoes=echoes(answer_units, question))
+
+
+# At most this many words, all but one of them the question's own: the question said back, not an answer to it.
+ECHO_AT_MOST_WORDS = 12
+
+
+def echoes(units: list[Unit], question: str) -> frozenset[int]:
+    """The units that only say the question back before answering it: "so a time I had to deliver bad news.", "okay so
+    why housing and why Riverside." (two trials' Task 4 of 4 and Relevance 4 of 4 quoted these as their evidence)."""
+    if not question.strip():
+        return frozenset()
+    asked = question_stems(question.lower())[0]
+    out = set()
+    for u in units:
+        own = [w for w in (_stem(w) for w in re.findall(r"[a-z]+", u.lower) if w not in STOPWORDS and len(w) > 2)]
+        if len(u.words) <= ECHO_AT_MOST_WORDS and len(own) >= 2 and sum(w not in asked for w in own) <= 1:
+            out.add(u.index)
+    return frozenset(out)
+
+
+def set_aside(units: list[Unit]) -> frozenset[int]:
+    """The units that tell a harm as another story, not this one's outcome: one that says so (substance.yaml's
+    `bad_outcomes.aside`), or one the next unit's first words set aside ("... we lost a load of stock, | but that's a
+    different story really": a warehouse lead's aside gated his planning story, graded 3, at 22)."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    aside = bad_outcome_phrases()["aside"]
+    return frozenset(u.index for k, u in enumerate(units) if aside.search(u.lower) or (
+        k + 1 < len(units) and aside.search(" ".join(units[k + 1].lower.split()[:8]))))
 
 
 # Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
@@ -1371,7 +1405,9 @@ def _focus_mine(clause: str) -> float:
 
 
 def _best(reading: Reading, key, *, limit: int = 1, minimum: float = 0.01, focus=None) -> list[str]:
-    ranked = sorted(((key(u, c), -u.index, u) for u, c in reading.pairs()), key=lambda t: (t[0], t[1]), reverse=True)
+    # the question said back is no evidence of answering it, unless it is all the answer says
+    pairs = [(u, c) for u, c in reading.pairs() if u.index not in reading.echoes] or list(reading.pairs())
+    ranked = sorted(((key(u, c), -u.index, u) for u, c in pairs), key=lambda t: (t[0], t[1]), reverse=True)
     # A quote must be five words or more to count as evidence (scoring/evidence.py's quote rules).
     return [q for value, _neg, u in ranked[:limit]
             if value >= minimum and len((q := _quote(u, focus)).split()) >= MIN_QUOTE_TOKENS]
@@ -1517,7 +1553,9 @@ def judge_result(r: Reading) -> Judgement:
     # figure set against another in one sentence there ("240,000 on the ledger against a 300k limit": a batch-10 story
     # that stops before its result read as measured), which counts as an outcome of its own.
     first = first_step(r)
-    told = [(u, c) for u, c in r.pairs() if u.index >= first or not c.compared_only or c.outcome > c.change_quantities]
+    # (and an aside told as another story is none of this one's: "we lost a load of stock, but that's a different story")
+    told = [(u, c) for u, c in r.pairs() if u.index not in r.set_aside
+            and (u.index >= first or not c.compared_only or c.outcome > c.change_quantities)]
     concrete = [(u, c) for u, c in told if (c.outcome > 0 or c.aftermath)
                 and (u.position >= 0.5 or c.before_after or RESULT_UP_FRONT.search(u.lower))]
     measured = [
@@ -1757,9 +1795,9 @@ def _concepts_met(r: Reading) -> set[str]:
 
 
 def concepts_missed(r: Reading) -> list[str]:
-    """What a typed question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
-    `concepts`: "disagreed", "manager"); [] when it meets enough of them, or the question is the bank's (the bank's
-    questions are read by `topics` and the reference questions, and their cards stay as they were). Asked about a
+    """What a question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
+    `concepts`: "disagreed", "manager"); [] when it meets enough of them, or, for a bank question (read by `topics` and
+    the reference questions too), when it meets any or the question names one alone. Asked about a
     disagreement with a manager, a story about re-planning van routes has no one disagree and no one in charge: two
     of two missed. On the dev split the coach's concepts are named by 14 answers' questions and missed by one, a bank
     question's (not read), however few words the answer shares with its question. A question that names one concept
@@ -1768,14 +1806,88 @@ def concepts_missed(r: Reading) -> list[str]:
     question, and its answer may never say "patient")."""
     from mockint.scoring.semantic import concepts, is_bank_question, meet_concepts
 
-    if not r.question.strip() or not r.units or is_bank_question(r.question):
+    if not r.question.strip() or not r.units:
         return []
     met, missed = meet_concepts(r.question, " ".join(u.lower for u in r.units))
+    if is_bank_question(r.question) and (met or len(missed) < 2):
+        # a bank question counts a miss only of two things or more, none met: asked about disagreeing with a manager, a
+        # mispicks story (a trial's) met neither and scored 85 on the bank's words, 20 typed; one concept missed is thin
+        # where the bank's wording is broad ("led a team": a kitchen taken over, graded 5, never says "team")
+        return []
     if not missed or len(met) >= concepts().met_share_at_least * (len(met) + len(missed)):
         return []
     if len(met) + len(missed) == 1 and r.meaning["question_margin"] >= ON_TOPIC_MARGIN:
         return []
     return missed
+
+
+# A term of the trade a question names by its letters: "CSAT", "NPS", "VFM", "NEWS2", "P&L" (not "I", nor a word shouted).
+_NAMED_TERM = re.compile(r"(?<![\w&])(?=[\w&]*[A-Z][\w&]*[A-Z0-9])[A-Z][A-Z0-9&]{1,7}(?![\w&])")
+_SPELT_SKIPS = frozenset({"and", "of", "the", "for", "in", "on", "to", "a"})
+
+
+def _spelt_out(letters: str, words: list[str], start: int = 0) -> bool:
+    """Whether `words` from `start` spell `letters` as the first letters of consecutive words ("on time in full": OTIF),
+    small joining words skipped ("value for money", "control of substances hazardous to health"), the last word giving
+    the last few letters ("customer satisfaction": CSAT). Only the last: a word giving several anywhere let "slow and"
+    spell SLA, and off-topic answers met the terms they never named (a helper's 36 knowledge questions)."""
+    if not letters:
+        return True
+    if start >= len(words):
+        return False
+    word = words[start]
+    if word in _SPELT_SKIPS and not word.startswith(letters[0]) and _spelt_out(letters, words, start + 1):
+        return True
+    if len(letters) > 1 and len(word) >= 6 and word.startswith(letters) and start > 0:
+        return True  # "satisfaction" ends CSAT
+    return word.startswith(letters[0]) and _spelt_out(letters[1:], words, start + 1)
+
+
+# A topic the candidate's own notes named, or a term a knowledge question names by its letters, which the answer never
+# names: only meaning clearly on it says the answer is about it in other words. The static embedding is coarse: a QA
+# story put to "WFM/forecasting staffing" sits at -0.13 to -0.22, above ON_TOPIC_MARGIN; of a helper's 36 knowledge
+# questions, answers that name the term in other words reach 0.34, and good answers to other questions 0.05 (a support
+# lead's policy answer to "the difference between CSAT and NPS", 0.08).
+NAMED_TOPIC_MARGIN = 0.1
+
+
+def round_one_topic_missed(r: Reading) -> list[str]:
+    """[the topic] when a plan's question on a round-one topic (kinds.topic_asked) gets an answer that never says a word
+    of it nor sits clearly on it by meaning (NAMED_TOPIC_MARGIN): a support lead's QA story answered "they kept coming
+    back to one topic: WFM/forecasting staffing" and scored 98, the concern passed."""
+    topic = topic_asked(r.question)
+    if topic is None or not r.units or r.meaning["question_margin"] >= NAMED_TOPIC_MARGIN:
+        return []
+    asked = question_stems(topic.lower())[1]
+    said = set().union(*({_stem(w) for w in u.words} for u in r.units))
+    return [] if asked & said or not asked else [topic]
+
+
+def terms_missed(r: Reading) -> list[str]:
+    """The terms of the trade a knowledge question names by their letters ("What is the difference between CSAT and NPS?")
+    when the answer says none of them, as letters or spelt out: it is about something else, however close its subject
+    (a support lead's policy answer to that question scored 100, "Answers exactly the question asked"; her housing
+    association speech to "The job description names VFM. Explain what it is" 87). Only for technical questions, whose
+    named terms are what they ask about, and not where the meaning is clearly on the question (NAMED_TOPIC_MARGIN). On a
+    helper's 36 knowledge questions in 15 occupations (written blind to the scorer, three answers each; this rule was
+    then adjusted on it): good answers to other questions at 50 or less 0.53 -> 0.78; answers that name the term by
+    its letters unchanged (one in four below 60 either way); answers that name it only in other words ("the four part
+    structure we use when we escalate" for SBAR) lose it on 6 of 18, those that spell it out on none."""
+    if r.kind != "technical" or not r.units or r.meaning["question_margin"] >= NAMED_TOPIC_MARGIN:
+        return []  # clearly on it by meaning: the term said in other words ("the early warning score")
+    terms = list(dict.fromkeys(m.group() for m in _NAMED_TERM.finditer(r.question)
+                               if not word_classes(m.group().lower())))  # "What IS the point?": a word stressed
+    if not terms:
+        return []
+    text = " ".join(u.text for u in r.units)
+    said = {w.lower().replace("&", "") for w in re.findall(r"[\w&]+", text)}
+    said |= {"".join(run.split()).lower() for run in re.findall(r"\b(?:\w ){1,6}\w\b", text)}  # "n p s"
+    words = [w.lower() for w in re.findall(r"[\w']+", text)]
+    for term in terms:
+        letters = term.lower().replace("&", "")
+        if letters in said or any(_spelt_out(letters, words, i) for i, w in enumerate(words) if w[:1] == letters[:1]):
+            return []
+    return terms
 
 
 # What an answer of each kind does, where a question too short to share words with it cannot say what
@@ -1891,7 +2003,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(2, max(1, story.score))
         return Judgement(score, _best(r, lambda u, c: len(u.words) / 100),
                          r.judge_line("specificity.relevance", "no_question"))
-    q_words, expanded = question_stems(question)
+    # a plan's question on a round-one topic is about the topic; the template's words are every such question's
+    q_words, expanded = question_stems((topic_asked(r.question) or question).lower())
     a_stems = [{_stem(w) for w in u.words} for u in r.units]
     all_stems = set().union(*a_stems) if a_stems else set()
     hits = expanded & all_stems
@@ -1945,7 +2058,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(score, 2)  # asked for a time it happened; got a general view
     if behavioural and ownership.score <= 1:
         score = min(score, 3)  # asked what *you* did; the answer never says
-    missed = topic_missed(r) or story_instead_of_reasons(r) or concepts_missed(r)
+    missed = (topic_missed(r) or story_instead_of_reasons(r) or concepts_missed(r) or terms_missed(r)
+              or round_one_topic_missed(r))
     if missed:
         score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
@@ -2068,7 +2182,8 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
     kept = quotes[: MAX_QUOTES - 1]
     for unit in reading.units[earliest:]:
         extra = _quote(unit)
-        if extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS or within(extra, refusing):
+        if (extra in kept or len(extra.split()) < MIN_QUOTE_TOKENS or within(extra, refusing)
+                or unit.index in reading.set_aside):  # an aside told as another story is no evidence for this one
             continue
         level = supported_level(support, score, kept + [extra], reading.phrases, refusing)[0]
         if level > best_level:
@@ -2138,7 +2253,10 @@ class OfflineScorer:
                 ceiling = brevity_ceiling(key, reading.word_count)
                 if ceiling is not None:
                     score = min(score, ceiling)
-                quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS]  # the quote rules' minimum
+                # the quote rules' minimum; and never a sentence that refuses or hides a safe step as a plan's evidence
+                # (a support lead's trial: "I'd rather we didn't worry the affected customer by telling them" was a step)
+                quotes = [q for q in j.quotes if len(q.split()) >= MIN_QUOTE_TOKENS
+                          and not (key in no_quotes_from and within(q, refusing))]
                 quotes = supporting_quotes(reading, criterion.support, score, quotes,
                                            first_step(reading) if key in OUTCOME_CRITERIA else 0,
                                            refusing if key in no_quotes_from else frozenset())
@@ -2172,7 +2290,8 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
             referents = figure_referents(reading)
         if name == "off_topic" and reading.question.strip() and reading.units:
             elsewhere = (reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
-                         or story_instead_of_reasons(reading) or concepts_missed(reading))
+                         or story_instead_of_reasons(reading) or concepts_missed(reading) or terms_missed(reading)
+                         or round_one_topic_missed(reading))
             if relevance <= spec["relevance_at_most"] and elsewhere:
                 shut.append(name)
         elif name == "figures_without_referent":
@@ -2305,15 +2424,16 @@ def figure_contradictions(r: Reading) -> int:
 
 
 def never_met(r: Reading) -> list[str]:
-    """What a typed question names that the answer never gets to, in the question's own words: the phrases of its
-    missed `topics` ("conflict") and its missed `concepts` ("colleague"), once each; [] for a bank question."""
+    """What a question names that the answer never gets to, in the question's own words: the phrases of a typed
+    question's missed `topics` ("conflict"), its missed `concepts` ("colleague") and named terms ("CSAT"), once each."""
     from mockint.scoring.semantic import is_bank_question, topics
 
-    if not r.question.strip() or is_bank_question(r.question):
+    if not r.question.strip():
         return []
     question = " ".join(r.question.lower().replace("\u2019", "'").split())
-    said = [m.group() for m in (topics()[name][0].search(question) for name in topic_missed(r)) if m]
-    return list(dict.fromkeys([*said, *concepts_missed(r)]))
+    said = [] if is_bank_question(r.question) else [
+        m.group() for m in (topics()[name][0].search(question) for name in topic_missed(r)) if m]
+    return list(dict.fromkeys([*said, *concepts_missed(r), *terms_missed(r), *round_one_topic_missed(r)]))
 
 
 def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str, Judgement]) -> list[RawCriterion]:
@@ -2502,9 +2622,12 @@ METHOD_STANDING = re.compile(
 )
 # The reasons behind a technical answer: why, what could go wrong, what to check.
 WHY = re.compile(
-    r"\b(because|so that|otherwise|in case|that way|which means|the reason|the risk|risk of|trade[- ]?off|"
+    r"\b(because|so that(?!'s)|otherwise|in case|that way|which means|the reason|the risk|risk of|trade[- ]?off|"
     r"unless|depends|if (it|the|there|you|they|that)|edge case|never|must|has to|have to|make sure|check|"
-    r"instead of|rather than|so (i|we|you|that) (know|can|don't|won't|aren't)|only then|before (i|you|we|it)|"
+    r"instead of|rather than|so (i|we|you|that) (know|can|don't|won't|aren't)|only then|before (i|you|we|it|\w+ing)|"
+    # what a figure or a check tells ("so it tells you whether you paid more per kilo", "that shows if the buyer got a
+    # better deal": a finance trial's paraphrase pair scored reasoning 2 and 4 on which of these it said)
+    r"(it|that|this|which) (tells|shows) (you|us|me|if|whether|how|where|what)|"
     # a consequence told as "so" and what then holds ("the same artifact that goes to prod, so you're testing what you
     # ship", "so the pharmacist can't miss it", "so they don't double count"); not the story's "so we deployed", nor
     # "so it's quite quick" or "so it's safe" (four of the five dev technical answers that say "so it's" give no reason by it)
@@ -2587,6 +2710,10 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             i += 1
             continue
         after = tokens[i + size : i + size + 10]
+        # the figures up to the next measure named are this one's: "the backlog was under 300 and csat went from 84 to 89"
+        # is no backlog that rose (a support lead's trial: her best story gated at 22 as figures that contradict)
+        after = after[: next((k for k in range(1, len(after)) if any(_measure_at(after, k, sides[s]) for s in sides)),
+                             len(after))]
         figures = [float(t) for t in after if re.fullmatch(r"\d+(\.\d+)?", t)]
         moved = None
         if "from" in after and "to" in after and len(figures) >= 2 and figures[0] != figures[1]:
@@ -2670,6 +2797,19 @@ def harm_domain(texts: Iterable[str]) -> frozenset[str]:
 
     happened = bad_outcome_phrases()["happened"]
     return frozenset(_stem(m.group()) for text in texts for m in happened.finditer(text) if _domain_noun(text, m))
+
+
+def remedies_given(texts: Iterable[str]) -> frozenset[str]:
+    """The stems of the harm nouns `texts` tell as a remedy the candidate got for someone (substance.yaml's
+    `remedied` just before: "I got finance to approve the refund"): the story's subject wherever it names them
+    again ("the refund reached her in two days"), as harm_domain's are."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    phrases = bad_outcome_phrases()
+    return frozenset(
+        _stem(m.group()) for text in texts for m in phrases["happened"].finditer(text)
+        if _domain_noun(text, m) and any(phrases["remedied"].fullmatch(" ".join(text[: m.start()].split()[-k:]))
+                                         for k in (1, 2, 3, 4)))
 
 
 # Where a measure's move is told: up to the end of its clause ("falls went down from 6 a month to 1, and ...").
@@ -2818,7 +2958,7 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
             continue
         if _SITUATION.search(said) and any(acts[k + 1 :]):
             continue
-        if names := harms_named(said, r.domain):
+        if u.index not in r.set_aside and (names := harms_named(said, r.domain)):
             told.append((u, c, names))
     return told
 

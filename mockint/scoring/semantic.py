@@ -264,8 +264,9 @@ def _bad_outcomes_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]
     path, section = _mapping_section(path_text, "bad_outcomes", f"map {', '.join(BAD_OUTCOME_LISTS)} to lists of phrases")
     out = {name: phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name)))
            for name in BAD_OUTCOME_LISTS}
-    # optional: without it, every harm phrase is an event
-    out["moves"] = phrases_pattern(phrase_list(path, "bad_outcomes.moves", section.get("moves", []), may_be_empty=True))
+    # optional: without them, every harm phrase is an event, and none a remedy given
+    for name in ("moves", "remedied", "aside"):
+        out[name] = phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name, []), may_be_empty=True))
     return out
 
 
@@ -274,8 +275,10 @@ def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
     made smaller than it would have been (`lessened`, just after it: "3 days late instead of 3 weeks"),
     what a candidate says who stands by a bad outcome (`stood_by`), what says a harmed thing came back
     (`put_right`), what says how they work since (`changed_practice`) and the words after a harm noun that make it
-    the name of a thing (`names_a_thing`: "the refunds service"), and the harms that tell a measure moving when a
-    figure follows them (`moves`: "went down from 6 a week to 1")."""
+    the name of a thing (`names_a_thing`: "the refunds service"), the harms that tell a measure moving when a
+    figure follows them (`moves`: "went down from 6 a week to 1"), and what makes a harm the remedy the candidate got
+    for someone (`remedied`, just before it: "approved the refund"), and what sets a sentence's harm aside as another
+    story (`aside`)."""
     return _bad_outcomes_data(*_substance_file())
 
 
