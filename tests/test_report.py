@@ -746,6 +746,13 @@ def test_the_thank_you_note_speaks_as_the_candidate_and_asks_about_concerns_only
     only_pace = build_prep(answers, bank=BANK, weak=[pace], rubrics=RUBRICS, role="Head of Science")
     assert "weakest on" not in " ".join(q.because or "" for q in only_pace.questions_to_ask)
 
+    # a reason that says what the question's own `why` says, again, is none (trial 21: "... thank-you note and follow-up")
+    from mockint.coaching.prep import questions_to_ask
+
+    asked = questions_to_ask([], BANK, [], [], limit=10)
+    assert any("thank-you" in (q.why or "") for q in asked)
+    assert not any(q.because and "thank-you" in q.because for q in asked), asked
+
 
 def test_the_thank_you_note_never_quotes_mockints_own_drill_as_the_interviewers_question():
     """Trial 9's round-two draft: 'Thinking back on your question "In your first interview they kept coming back to one

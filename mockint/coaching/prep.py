@@ -144,7 +144,7 @@ def questions_to_ask(
     if any({"teamwork", "collaboration", "culture_fit"} & set(a.question.competencies) for a in answers):
         wanted.append(("team", "Teamwork came up in the questions; this tells you who you would work with."))
     wanted.append(("challenges", None))
-    wanted.append(("next_steps", "Sets the timeline for your thank-you note and follow-up."))
+    wanted.append(("next_steps", None))  # its `why` says it: "Tells you when to send your thank-you note ..."
     for topic_id, because in wanted:
         q = by_topic.get(topic_id)
         if q is None:
