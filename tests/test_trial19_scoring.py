@@ -202,3 +202,13 @@ def test_leaving_the_person_harmed_in_the_dark_is_a_cover_up_never_a_plan_step()
 def test_a_term_is_met_spelt_out_by_first_letters_not_by_chance(term, said, spelt):
     words = said.split()
     assert any(_spelt_out(term, words, i) for i in range(len(words))) is spelt
+
+
+def test_the_empty_talk_line_quotes_the_answers_own_stock_phrases():
+    # Told of "I owned it end to end, I aligned the stakeholders, we moved the needle", words the answer never used.
+    generic = ("why do I want to work for you, um, well you're a really good company, you've got a great reputation, and "
+               "I think I'd fit in well with the culture. I'm passionate about logistics and I'm looking for a new "
+               "challenge and a chance to grow. I'm a hard worker and a team player.")
+    line = next(c.feedback for c in offline_card("Why do you want to work for us?", generic).criteria
+                if "management language" in c.feedback)
+    assert "moved the needle" not in line and '"great reputation"' in line and '"team player"' in line, line

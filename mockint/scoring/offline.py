@@ -2476,7 +2476,8 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
 def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
     """A shut gate's card line, with what it saw where the line asks for it: for `bad_outcome_stood_by`, "{harms}"
     becomes the harms in substance.yaml's words ("pulled the contract", "passenger numbers") and "{verdict}" the
-    answer's words that stand by them or end on them; "{figures}" the figures that cannot be true; an answer that never gets to what its typed question names
+    answer's words that stand by them or end on them; "{figures}" the figures that cannot be true; for `empty_talk`, "{said}"
+    the answer's own stock phrases; an answer that never gets to what its typed question names
     hears what that was ("The question asked about "disagreed" and "manager"..."), in `concepts.feedback`."""
     from mockint.scoring.semantic import concepts
 
@@ -2488,6 +2489,12 @@ def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
         # which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")
         said = "; ".join(f.said() for f in reading.impossible)
         return feedback.replace("{figures}", said[:1].upper() + said[1:] if name == "impossible_figure" else said)
+    if name == "empty_talk":
+        # the answer's own stock phrases, in the order said, not examples it never used
+        text = " ".join(u.lower for u in reading.units)
+        found = {m.group(): m.start() for pattern in (BUZZ, PLATITUDE) for m in pattern.finditer(text)}
+        said = sorted(found, key=found.get)[:4]
+        return feedback.replace("{said}", ", ".join(f'"{phrase}"' for phrase in said))
     if name == "off_topic" and (said := next((u.text.strip() for u in reading.units if spec["no_example"].search(u.lower)), None)):
         return spec["no_example_feedback"].replace("{said}", said.rstrip(".,"))  # "I don't really have conflicts"
     if name == "off_topic" and (missed := never_met(reading)):
