@@ -556,7 +556,7 @@ def bank_question_for(
         topic_words = set(named) - GENERIC_TOPIC_WORDS
         kind = debrief_words(area).kind
         pool = [q for q in pool if kind_for_category(q.category) in (kind, None)
-                and (len(named) < 2 or named[-1] in tokens(q.text) or not topic_words & set(tokens(q.text)))]
+                and (len(named) < 2 or named[-1] in (said := set(tokens(q.text))) or not topic_words & said)]
         if not pool:
             return None
 

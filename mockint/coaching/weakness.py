@@ -37,7 +37,7 @@ from mockint.coaching.retold import retellings
 from mockint.records import CriterionScore, DeliveryMetrics, Model, QuestionRef, minutes_seconds
 from mockint.scoring import story_not_reasons
 from mockint.scoring.card import applicable_keys, criterion_words
-from mockint.scoring.rubrics import Criterion, Rubric, criteria_by_key, load_overall_formula
+from mockint.scoring.rubrics import BANDS, Criterion, Rubric, criteria_by_key, load_overall_formula
 from mockint.session import Answer, Round, Session
 
 LEDGER_SCHEMA_VERSION = 1
@@ -47,7 +47,7 @@ RESOLVE_AFTER = 2
 CONCERN_PASS_OVERALL = 60.0
 # Any area counts a pass towards resolving only on an answer above "weak" (rubrics.BANDS): passing on one criterion or
 # habit in an answer that fails as a whole proves nothing.
-RESOLVING_ANSWER_AT_LEAST = 40.0
+RESOLVING_ANSWER_AT_LEAST = next(floor for floor, band in BANDS if band == "developing")
 # A criterion with no rubric definition at hand is weak below this (scores are 0..4).
 DEFAULT_WEAK_BELOW = 2
 MAX_EVIDENCE = 6

@@ -1168,6 +1168,7 @@ class Reading:
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
     _impossible: list[ImpossibleFigure] | None = field(default=None, repr=False)
+    _stems: frozenset[str] | None = field(default=None, repr=False)
     # The harm words that name what the story is about, not what came of it (harm_domain).
     domain: frozenset[str] = frozenset()
     # The units whose harms the answer sets aside as another story (substance.yaml's `bad_outcomes.aside`).
@@ -1181,6 +1182,13 @@ class Reading:
         if self._impossible is None:
             self._impossible = impossible_figures(" ".join(u.text for u in self.units))
         return self._impossible
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The stems of every word the answer says, read by relevance and the topic checks."""
+        if self._stems is None:
+            self._stems = frozenset(_stem(w) for u in self.units for w in u.words)
+        return self._stems
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -1318,7 +1326,7 @@ def echoes(units: list[Unit], question: str) -> frozenset[int]:
     asked = question_stems(question.lower())[0]
     out = set()
     for u in units:
-        own = [w for w in (_stem(w) for w in re.findall(r"[a-z]+", u.lower) if w not in STOPWORDS and len(w) > 2)]
+        own = content_stems(u.lower)
         if len(u.words) <= ECHO_AT_MOST_WORDS and len(own) >= 2 and sum(w not in asked for w in own) <= 1:
             out.add(u.index)
     return frozenset(out)
@@ -1859,8 +1867,7 @@ def round_one_topic_missed(r: Reading) -> list[str]:
     if topic is None or not r.units or r.meaning["question_margin"] >= NAMED_TOPIC_MARGIN:
         return []
     asked = question_stems(topic.lower())[1]
-    said = set().union(*({_stem(w) for w in u.words} for u in r.units))
-    return [] if asked & said or not asked else [topic]
+    return [] if asked & r.stems or not asked else [topic]
 
 
 def terms_missed(r: Reading) -> list[str]:
@@ -1982,12 +1989,17 @@ def kind_answer_cues(r: Reading, kind: str) -> list[str]:
 MOTIVATION_FRAME = frozenset("want work join apply job role position here company".split())
 
 
+def content_stems(text: str) -> list[str]:
+    """A lower-cased text's content words, stemmed, in order (stopwords and words of two letters left out)."""
+    return [_stem(w) for w in re.findall(r"[a-z]+", text) if w not in STOPWORDS and len(w) > 2]
+
+
 def question_stems(question: str) -> tuple[set[str], set[str]]:
     """A lower-cased question's content stems, and the same with the words of each theme it asks about
     (rubrics/substance.yaml's `themes`: "conflict" brings "disagreed", "tension", ...)."""
     from mockint.scoring.semantic import reading_words
 
-    q_words = {_stem(w) for w in re.findall(r"[a-z]+", question) if w not in STOPWORDS and len(w) > 2}
+    q_words = set(content_stems(question))
     expanded = set(q_words)
     for theme, related in reading_words().themes.items():
         if any(w.startswith(theme) or theme.startswith(w) for w in q_words if len(w) >= 4):
@@ -2005,10 +2017,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
                          r.judge_line("specificity.relevance", "no_question"))
     # a plan's question on a round-one topic is about the topic; the template's words are every such question's
     q_words, expanded = question_stems((topic_asked(r.question) or question).lower())
-    a_stems = [{_stem(w) for w in u.words} for u in r.units]
-    all_stems = set().union(*a_stems) if a_stems else set()
-    hits = expanded & all_stems
-    direct = q_words & all_stems
+    hits = expanded & r.stems
+    direct = q_words & r.stems
     # A typed question's person or thing, met in the answer's own words ("a colleague": "a new manager on produce") is
     # said as much as the question's word: a trial's story scored relevance 3 with "manager", 4 with "colleague".
     met = _concepts_met(r)
@@ -3060,8 +3070,7 @@ def _question_overlap(reading: Reading) -> tuple[float, float]:
     q_words, expanded = question_stems(reading.question.lower())
     if not q_words:
         return 0.0, 0.0
-    a_stems = {_stem(w) for u in reading.units for w in u.words}
-    return len(q_words & a_stems) / len(q_words), min(1.0, len(expanded & a_stems) / 6)
+    return len(q_words & reading.stems) / len(q_words), min(1.0, len(expanded & reading.stems) / 6)
 
 
 # A sentence this close to the polish sentences, with nothing concrete in it, is empty talk
