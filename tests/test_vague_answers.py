@@ -154,6 +154,17 @@ TWINS = [
         "lesson's exit tickets to group them, and I use hinge questions mid-lesson so I know who needs me. last term in "
         "my year nine set that took the lowest group's quiz scores from forty to sixty five percent.",
         id="teacher-lesson-planning"),
+    pytest.param(
+        # the approach rubric's own level-2 method ("I make a to-do list") and a self-portrait in place of a routine
+        "approach", "How do you prioritise when you've got several deadlines in the same week?",
+        "um so I'm quite an organised person I'd say. I write a to do list every Monday and I do the most urgent things "
+        "first, and if I'm not sure which is more important I just ask my manager. I try to keep on top of it and be "
+        "flexible, because things come in all the time, so yeah it usually works out and everything gets done on time.",
+        "on a Monday I put every deadline into Outlook with the client and the hours it needs, then I rank them by what a "
+        "slip costs: anything with a regulator date or a client penalty goes first, internal reports last. I block two "
+        "hours each morning for the top one and check the plan again on Wednesday. in March that's how I got the VAT "
+        "return and two audits out the same week, with the audit file a day early.",
+        id="accounts-deadlines"),
 ]
 
 
