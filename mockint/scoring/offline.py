@@ -1169,6 +1169,7 @@ class Reading:
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
     _impossible: list[ImpossibleFigure] | None = field(default=None, repr=False)
     _stems: frozenset[str] | None = field(default=None, repr=False)
+    _misses: bool | None = field(default=None, repr=False)
     # The harm words that name what the story is about, not what came of it (harm_domain).
     domain: frozenset[str] = frozenset()
     # The units whose harms the answer sets aside as another story (substance.yaml's `bad_outcomes.aside`).
@@ -1189,6 +1190,16 @@ class Reading:
         if self._stems is None:
             self._stems = frozenset(_stem(w) for u in self.units for w in u.words)
         return self._stems
+
+    @property
+    def misses_the_question(self) -> bool:
+        """Whether the answer never gets to what its question is about: a topic, a concept or a named term the question
+        names, a round-one topic, or a story where reasons were asked for. Read once: the relevance judge and the
+        off-topic gate both ask."""
+        if self._misses is None:
+            self._misses = bool(topic_missed(self) or story_instead_of_reasons(self) or concepts_missed(self)
+                                or terms_missed(self) or round_one_topic_missed(self))
+        return self._misses
 
     def total(self, name: str) -> int:
         return sum(int(getattr(c, name)) for c in self.cues)
@@ -2068,9 +2079,7 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
         score = min(score, 2)  # asked for a time it happened; got a general view
     if behavioural and ownership.score <= 1:
         score = min(score, 3)  # asked what *you* did; the answer never says
-    missed = (topic_missed(r) or story_instead_of_reasons(r) or concepts_missed(r) or terms_missed(r)
-              or round_one_topic_missed(r))
-    if missed:
+    if r.misses_the_question:
         score = min(score, 1)  # about something else: whatever words it shares with the question
     score = _clamp(score)
     if doing:
@@ -2299,9 +2308,7 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
         if name in ("incoherent_figures", "scattered_figures") and referents is None:
             referents = figure_referents(reading)
         if name == "off_topic" and reading.question.strip() and reading.units:
-            elsewhere = (reading.meaning["question_margin"] < spec["margin_below"] or topic_missed(reading)
-                         or story_instead_of_reasons(reading) or concepts_missed(reading) or terms_missed(reading)
-                         or round_one_topic_missed(reading))
+            elsewhere = reading.meaning["question_margin"] < spec["margin_below"] or reading.misses_the_question
             if relevance <= spec["relevance_at_most"] and elsewhere:
                 shut.append(name)
         elif name == "figures_without_referent":
