@@ -1801,6 +1801,16 @@ def topic_missed(r: Reading) -> list[str]:
     return [name for name, _ in asked]
 
 
+def _topics_met(r: Reading) -> set[str]:
+    """The stems of the words by which the answer meets a topic its question asks about (substance.yaml's `topics`)."""
+    from mockint.scoring.semantic import topics
+
+    question = " ".join(r.question.lower().replace("\u2019", "'").split())
+    text = " ".join(u.lower for u in r.units)
+    return {_stem(w) for asks, answered in topics().values() if asks.search(question)
+            for m in answered.finditer(text) for w in re.findall(r"[a-z]+", m.group()) if w not in STOPWORDS and len(w) > 2}
+
+
 def _concepts_met(r: Reading) -> set[str]:
     """The stems of a typed question's `concepts` (substance.yaml) that the answer meets; none for a bank question.
     Counted as the question's own words by judge_relevance: no dev card moved, and of the tests' labelled sets one
@@ -2000,6 +2010,9 @@ def kind_answer_cues(r: Reading, kind: str) -> list[str]:
 MOTIVATION_FRAME = frozenset("want work join apply job role position here company".split())
 
 
+NUMBER_STEMS = frozenset(_stem(w) for w in NUMBER_WORDS)
+
+
 def content_stems(text: str) -> list[str]:
     """A lower-cased text's content words, stemmed, in order (stopwords and words of two letters left out)."""
     return [_stem(w) for w in re.findall(r"[a-z]+", text) if w not in STOPWORDS and len(w) > 2]
@@ -2010,7 +2023,8 @@ def question_stems(question: str) -> tuple[set[str], set[str]]:
     (rubrics/substance.yaml's `themes`: "conflict" brings "disagreed", "tension", ...)."""
     from mockint.scoring.semantic import reading_words
 
-    q_words = set(content_stems(question))
+    # a number is no topic: "two weeks late" is not met by "promoted to engineer two"
+    q_words = {w for w in content_stems(question) if w not in NUMBER_STEMS}
     expanded = set(q_words)
     for theme, related in reading_words().themes.items():
         if any(w.startswith(theme) or theme.startswith(w) for w in q_words if len(w) >= 4):
@@ -2034,6 +2048,10 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # said as much as the question's word: a trial's story scored relevance 3 with "manager", 4 with "colleague".
     met = _concepts_met(r)
     hits, direct = hits | met, direct | met
+    # A story about a mistake need not say "mistake": "I didn't notice ... I said sorry ... I assumed" meets the failure
+    # topic the question asks about. Two of a topic's words, not one: "eighteen months later" is no answer to a deadline.
+    if len(topic_words := _topics_met(r)) >= 2:
+        hits = hits | topic_words
     behavioural = bool(BEHAVIOURAL_Q.search(question))
     kind = r.kind
     # A real story is an attempt at a question that asks for an example even when it shares no words

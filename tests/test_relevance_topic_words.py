@@ -1,0 +1,46 @@
+"""A story meets the topic its question asks about in the topic's own words, not only in the question's.
+
+Asked for "a mistake you made that affected others", a candidate tells of the time they deleted another team's data
+without once saying "mistake": "I didn't check", "I assumed", "I said sorry". rubrics/substance.yaml's `topics` list
+those words for the failure topic (`answered`); the relevance judge counts them as words of the question once an answer
+says two of them. One is no more than a passing word: "eighteen months later" told to a question about a late project;
+nor is a number the question says ("two weeks late" against "promoted to engineer two").
+All answers made up here.
+"""
+
+from __future__ import annotations
+
+from mockint.records import Transcript
+from mockint.scoring import score_question
+from mockint.scoring.offline import OfflineScorer
+from mockint.scoring.rubrics import load_rubrics
+
+MISTAKE_Q = "Describe a mistake you made that affected others. How did you put it right?"
+MISTAKE_STORY = (
+    "so last summer I was a graduate tester and I ran the clean up script on the shared test server after my run. I "
+    "assumed it only removed my own test accounts, I didn't check, and it wiped the mobile team's accounts too. they "
+    "lost most of a day. I owned up on the team channel straight away and said sorry, then I worked with our senior "
+    "engineer to restore the server from the night before, and I added a warning and a dry run option to the script so "
+    "it lists what it will delete first. nobody has lost data that way since.")
+LATE_Q = "Halfway through a project you realise it will be two weeks late. What do you do, and who do you tell?"
+MENTORING_STORY = (
+    "the thing I'm proudest of as a manager is growing Priya, a junior on my team at Halden. I paired her with a "
+    "senior, gave her ownership of our billing service and ran fortnightly career chats with her. eighteen months later "
+    "she led the billing migration herself and got promoted to engineer two.")
+
+
+def _relevance(question: str, answer: str) -> int:
+    card = score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+    return next(c.score for c in card.criteria if c.criterion == "relevance")
+
+
+def test_a_mistake_told_without_the_word_mistake_answers_the_question():
+    assert _relevance(MISTAKE_Q, MISTAKE_STORY) >= 3
+
+
+def test_the_same_story_told_to_another_question_does_not_borrow_its_topic():
+    assert _relevance("Describe a time you built a relationship with a difficult stakeholder.", MISTAKE_STORY) <= 2
+
+
+def test_one_passing_word_of_a_topic_is_no_answer_to_it():
+    assert _relevance(LATE_Q, MENTORING_STORY) <= 2
