@@ -1888,7 +1888,16 @@ def round_one_topic_missed(r: Reading) -> list[str]:
     if topic is None or not r.units or r.meaning["question_margin"] >= NAMED_TOPIC_MARGIN:
         return []
     asked = question_stems(topic.lower())[1]
-    return [] if asked & r.stems or not asked else [topic]
+    if not asked or asked & r.stems:
+        return []
+    # ... nor one met in the words of a `topics` entry the round-one topic names (substance.yaml): a pharmacy
+    # technician's buddying story ("two new starters ... a sign off checklist ... same-day feedback") answered
+    # "supervising/training junior techs" and scored 20 for never saying "junior" or "training"
+    from mockint.scoring.semantic import topics
+
+    named = " ".join(topic.lower().replace("/", " ").split())
+    text = " ".join(u.lower for u in r.units)
+    return [] if any(asks.search(named) and answered.search(text) for asks, answered in topics().values()) else [topic]
 
 
 def terms_missed(r: Reading) -> list[str]:
