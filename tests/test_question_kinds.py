@@ -244,6 +244,14 @@ def test_the_opener_text_speak_and_yes_or_no_knowledge_are_read_for_what_they_as
     ("How would you prioritise the maintenance budget across the section?", "situational"),
     ("How does the team know what you expect of them?", "behavioural"),
     ("How do the nights usually go for your team?", "behavioural"),
+    # Trial 22: a thing of the trade then how they would apply it (a chef's 5-of-5 HACCP answer scored 28 as a past
+    # story), and a routine of theirs with "do" (a pharmacy technician's, 14); their neighbours about the candidate stay
+    ("Explain HACCP and how you would apply it across several sites.", "technical"),
+    ("What is HACCP and how would you apply it?", "technical"),
+    ("What is the biggest challenge you faced and how did you handle it?", "behavioural"),
+    ("Explain a time you failed and how you recovered.", "behavioural"),
+    ("Talk me through how you do a medicines reconciliation, and what you do when the GP list doesn't match.", "approach"),
+    ("Talk me through how you did the audit last year.", "behavioural"),
 ])
 def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(question, kind):
     assert classify(question) == kind
