@@ -3,7 +3,7 @@ tool's own misreadings. Each answer is scored by the offline scorer (no model, n
 occupations and wordings, the retail ones being the trial's own answers.
 
   - S7: an answer held down by a shut gate (off-topic, unsafe) adds the gate's criterion to the weak areas,
-    from one answer, and none of the criteria its card marks "Not the reason for the score"; a knowledge
+    from one answer, and none of the criteria its card marks "Held down by the whole answer, not this part"; a knowledge
     answer judged as a story is never quoted by a story follow-up as if it told one.
   - S11: an approach answer with no example (Backed by an example 0/4) is asked for one; an off-topic story
     is asked to answer the question asked, not "That sounds general: tell me about one specific time".
@@ -107,7 +107,7 @@ def test_an_off_topic_answer_adds_its_gates_reason_not_the_criteria_it_holds(que
     first = scored("a01", question, text, "behavioural")
     assert shut_gates(first) == {RELEVANCE}  # the card caps it as not answering the question
     held = {c.key for c in first.scorecard.criteria if c.held}
-    assert held  # and says the rest are "Not the reason for the score"
+    assert held  # and says the rest are "Held down by the whole answer, not this part"
     # One off-topic answer is enough to drill relevance; a second one makes nothing else "weak in 2 of 2".
     areas = {a.id: a for a in find_weak_areas([first], RUBRICS)}
     assert set(areas) == {RELEVANCE}
