@@ -31,3 +31,30 @@ def test_a_round_one_topic_is_met_in_the_words_of_the_topic_it_names():
 
 def test_a_strong_story_about_something_else_still_misses_the_round_one_topic():
     assert offline_card(SUPERVISING_CONCERN, STOCK_STORY).overall <= 40
+
+
+CHILD_SAFETY_Q = "Tell me about a time you had to make a difficult decision about a child's safety."
+CHILD_SAFETY_STORY = (
+    "um so the one that comes to mind is a case from about two years ago a seven year old girl on a child in need plan and "
+    "at a home visit I noticed she had a bruise on her upper arm a sort of fingertip pattern and mum's explanation kept "
+    "changing so my task really was to decide there and then whether she could stay home that night I spoke to the child "
+    "on her own in her bedroom she said her mum's new partner grabbed her when he'd been drinking I rang my team manager "
+    "from the car and I asked for a strategy discussion that afternoon with police and the hospital I wrote up the "
+    "disclosure word for word and I arranged a child protection medical for five pm and I, uh, I agreed a safety plan with "
+    "the grandmother so the girl stayed with her that night and the partner was not to have contact the medical was "
+    "consistent with non accidental injury we went to an initial child protection conference within fifteen working days "
+    "she was made subject to a plan and over the next nine months mum engaged with the domestic abuse programme and the "
+    "girl went home safely in the end what I learned was to trust the detail and not the explanation and to write the "
+    "child's words down exactly")
+
+
+def test_a_task_stated_with_a_word_between_my_task_and_was_is_stated():
+    # "Task 1/4: A goal is implied but not stated", with "Say plainly what you were responsible for" as the top advice
+    task = next(c for c in offline_card(CHILD_SAFETY_Q, CHILD_SAFETY_STORY).criteria if c.key == "star.task")
+    assert task.score >= 3 and any("my task really was" in e.quote for e in task.evidence)
+
+
+def test_a_quote_is_never_cut_inside_a_fixed_pair():
+    # quoted as "so my task really was to decide there and" under Situation and Concrete detail
+    quotes = [e.quote for c in offline_card(CHILD_SAFETY_Q, CHILD_SAFETY_STORY).criteria for e in c.evidence]
+    assert quotes and not any(q.rstrip().endswith((" there and", " there")) for q in quotes), quotes

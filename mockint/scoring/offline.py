@@ -228,7 +228,9 @@ PERSONAL_TASK = re.compile(
     r"\b(i was (responsible|in charge|asked|tasked|the one|the lead|the owner|the (\w+ )?(lead|owner|manager|"
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
     # "my job as pod lead was to..." (a trial's plainly stated task read as only implied: Task 1 of 4)
-    r"my (job|role|task|goal|responsibility|brief|remit|part)(,? as (the |a |an |team |pod |shift |ward )?[\w-]+( [\w-]+)?,?)? (was|is)|"
+    # ... and "so my task really was to decide there and then" (a social worker's trial: "A goal is implied", Task 1 of 4)
+    r"my (job|role|task|goal|responsibility|brief|remit|part)(,? as (the |a |an |team |pod |shift |ward )?[\w-]+( [\w-]+)?,?)? "
+    r"(really |basically |just |then |essentially |actually |mainly |primarily |now |there )?(was|is)|"
     # ... "my job from the head was to get it up across years three to six" (a teacher's trial: Task 1 of 4), and the
     # role taken on: "when I took on maths lead two years ago"
     r"my (job|role|task|brief|remit) (from|for|given by|off) (the |my |our )?[\w-]+( [\w-]+)? (was|is)|"
@@ -1356,7 +1358,19 @@ def set_aside(units: list[Unit]) -> frozenset[int]:
 
 # Where a long sentence may be cut for a quote: after a comma, semicolon or colon, or before a
 # conjunction that starts a clause.
-_QUOTE_CUT = re.compile(r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|which|because|then|while|until|after|before|when|where)\s)")
+# Not between "and" and the word it leads ("and then", "and so"), nor inside a fixed pair (_PAIRS): a trial's "so my task
+# really was to decide there and then whether she could stay home" was quoted as its Task cut at "decide there and".
+_QUOTE_CUT = re.compile(r"(?<=[,;:])\s+|(?<!\band)\s+(?=(?:and|but|so|which|because|then|while|until|after|before|when|where)\s)")
+_PAIRS = re.compile(r"\b(?:there and then|now and then|now and again|back and forth|up and running|over and above|above and "
+                    r"beyond|on and off|again and again|more and more|here and there|by and large|pros and cons|trial and "
+                    r"error|out and about|odds and ends|bits and pieces|health and safety|before and after)\b", re.IGNORECASE)
+_JOINED = "\u2060"  # a word joiner: no space, so no cut
+
+
+def _quote_clauses(text: str) -> list[str]:
+    """A unit's clauses, where a long quote may be cut."""
+    kept = _PAIRS.sub(lambda m: m.group().replace(" ", _JOINED), text)
+    return [c.replace(_JOINED, " ") for c in _QUOTE_CUT.split(kept) if c.strip()]
 
 
 def _quote(unit: Unit, focus=None) -> str:
@@ -1371,7 +1385,7 @@ def _quote(unit: Unit, focus=None) -> str:
         words = _lead_in(unit.lead_in, MIN_QUOTE_TOKENS - len(words) + 2, MAX_QUOTE_WORDS - len(words)) + words
     if len(words) <= MAX_QUOTE_WORDS:
         return " ".join(words)
-    clauses = [c for c in _QUOTE_CUT.split(unit.text) if c.strip()]
+    clauses = _quote_clauses(unit.text)
     sizes = [len(c.split()) for c in clauses]
     rating = [float(focus(c.lower().replace("\u2019", "'"))) if focus else 0.0 for c in clauses]
     start = end = max(range(len(clauses)), key=lambda k: (rating[k], -k))
@@ -1396,7 +1410,7 @@ def _lead_in(before: str, least: int, most: int) -> list[str]:
     problem was walking." (trial 12, quoted as its Task)."""
     if not re.search(r"[.!?]['\"]?$", before.strip()):
         return before.split()[-least:]
-    clauses = [c for c in _QUOTE_CUT.split(sentences(before)[-1]) if c.strip()]
+    clauses = _quote_clauses(sentences(before)[-1])
     taken: list[str] = []
     for clause in reversed(clauses):
         if taken and len(taken) + len(clause.split()) > most:
