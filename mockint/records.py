@@ -171,6 +171,10 @@ class CriterionScore(Model):
         default=True, description="False when the question does not exercise this criterion: shown, not counted"
     )
     judged: bool = Field(default=True, description="False when the scorer could not judge it (offline: no cues for it)")
+    gated: str | None = Field(
+        default=None, description="the gate on the whole answer (rubrics/substance.yaml: a bad outcome stood by, figures "
+        "that cannot be true...) that holds this criterion below its own reading; its advice is then not what lifts it",
+    )
 
     @property
     def key(self) -> str:

@@ -58,3 +58,21 @@ def test_a_quote_is_never_cut_inside_a_fixed_pair():
     # quoted as "so my task really was to decide there and" under Situation and Concrete detail
     quotes = [e.quote for c in offline_card(CHILD_SAFETY_Q, CHILD_SAFETY_STORY).criteria for e in c.evidence]
     assert quotes and not any(q.rstrip().endswith((" there and", " there")) for q in quotes), quotes
+
+
+SACKED_MID_SERVICE = (
+    "oh yeah I had a commis chef who was always late and um slow on the section and one Friday in the middle of service "
+    "he dropped a whole tray of mise en place and I just said right that's it take your apron off you're done and I sent "
+    "him home there and then in front of everyone he walked out and never came back and we were a man down for the rest "
+    "of service and most of the next month to be honest and a couple of the other lads were a bit shaken but you know "
+    "what everyone was on time after that so it sent a message and I think that's what leadership in a kitchen is you "
+    "have to set the standard and I'd do exactly the same again")
+
+
+def test_advice_is_never_for_a_part_the_whole_answers_gate_holds_down():
+    # Held to 1 of 4 throughout for the bad outcome stood by, the chef was told first to walk through his steps
+    # "saying I", which he had done
+    card = offline_card("Tell me about a time you dealt with an underperforming member of staff.", SACKED_MID_SERVICE)
+    held = {c.key for c in card.criteria if c.gated}
+    assert "star.action" in held and card.overall <= 30
+    assert card.improvements and not any(tip.startswith(("Action:", "Ownership:", "Situation:")) for tip in card.improvements)

@@ -69,6 +69,8 @@ class RawCriterion(BaseModel):
     quotes: list[str] = Field(description="exact quotes from the answer that support the score")
     feedback: str = Field(description="one line of feedback for the candidate; empty: the rubric's level descriptor")
     judged: bool = Field(default=True, description="False when the scorer cannot judge this criterion (shown as n/a)")
+    gated: str | None = Field(default=None, description="the gate on the whole answer (rubrics/substance.yaml) that "
+                              "holds this criterion below its own reading, if one does")
 
 
 def score_criterion(
@@ -103,6 +105,7 @@ def score_criterion(
         lowered=lowered,
         feedback=one_line(raw.feedback) or level_feedback(criterion, score, cues=cues),
         judged=raw.judged,
+        gated=raw.gated,
     )
 
 
@@ -138,7 +141,9 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
     caps the overall) comes first, as that is what holds the answer down; then weak criteria
     (below weak_below); while a gate is shut, only its advice is given. A criterion at the level
     the scale reads as the strong band (3 of 4) is not "worth changing": an answer strong on every
-    criterion gets no advice. Advice repeated across rubrics is given once.
+    criterion gets no advice. Nor is one a gate on the whole answer holds down (`gated`): a chef's story of sacking a
+    commis mid-service, held to 1 of 4 throughout for the bad outcome he stood by, was told first to walk through his
+    steps "saying I", which he had. Advice repeated across rubrics is given once.
     """
     specs = criteria_by_key(rubrics)
     formula = load_overall_formula()
@@ -146,7 +151,7 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
     shut = formula.shut({c.key: c.score for c in criteria})
     ranked: list[tuple[bool, bool, float, str]] = []
     for c in criteria:
-        if c.key not in specs or c.score >= strong_level:
+        if c.key not in specs or c.score >= strong_level or c.gated:
             continue
         spec = specs[c.key][1]
         cost = spec.weight * (MAX_SCORE - c.score)

@@ -2527,6 +2527,7 @@ def apply_gates(raw: list[RawCriterion], reading: Reading, judgements: dict[str,
             elif capped < c.score:
                 # the gate is the reason; relevance, kept at the relevance gate's floor, has its level's descriptor ("")
                 update["feedback"] = spec["held"] if k != key else ""
+                update["gated"] = name
             by_key[k] = c.model_copy(update=update)
     return [by_key[f"{c.rubric}.{c.criterion}"] for c in raw]
 
