@@ -189,7 +189,7 @@ class SessionStore:
         return found
 
     def resolve(self, ref: str) -> str:
-        """Accept a full id, a unique prefix, or 'latest'."""
+        """Accept a full id, a unique prefix, its short code (the last part, as 'sessions list' ends it), or 'latest'."""
         ids = self.ids()
         if ref == "latest":
             if not ids:
@@ -197,7 +197,8 @@ class SessionStore:
             return ids[-1]
         if ref in ids:
             return ref
-        matches = [i for i in ids if i.startswith(ref)]
+        # "c5ad" for 20261204-060620-c5ad: a trial user took the code that ends each id for its name
+        matches = [i for i in ids if i.startswith(ref) or i.rsplit("-", 1)[-1] == ref]
         if len(matches) == 1:
             return matches[0]
         if not matches:

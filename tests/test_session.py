@@ -85,6 +85,21 @@ def test_resolve_by_prefix_and_latest(tmp_path):
         store.load("nope")
 
 
+def test_resolve_by_the_short_code_that_ends_an_id(tmp_path):
+    # a trial user typed --session c5ad for 20261204-060620-c5ad, as 'sessions list' shows it
+    store = SessionStore(tmp_path)
+    first, second = store.create(), store.create()
+    code = first.id.rsplit("-", 1)[-1]
+    assert code != first.id and not first.id.startswith(code)
+    if code == second.id.rsplit("-", 1)[-1]:  # one chance in 65,536: two sessions share a code, and it says so
+        with pytest.raises(SessionError):
+            store.resolve(code)
+    else:
+        assert store.resolve(code) == first.id
+    with pytest.raises(SessionNotFound):
+        store.resolve("zzzz")
+
+
 def test_latest_with_no_sessions_names_the_fix(tmp_path):
     with pytest.raises(SessionNotFound) as err:
         SessionStore(tmp_path).resolve("latest")
