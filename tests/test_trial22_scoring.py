@@ -76,3 +76,17 @@ def test_advice_is_never_for_a_part_the_whole_answers_gate_holds_down():
     held = {c.key for c in card.criteria if c.gated}
     assert "star.action" in held and card.overall <= 30
     assert card.improvements and not any(tip.startswith(("Action:", "Ownership:", "Situation:")) for tip in card.improvements)
+
+
+WASTE_PLAN = (
+    "um so I think the biggest thing is PODs um using patients own drugs where they're suitable so we're not dispensing "
+    "new packs and um checking the ward stock lists with the sister every few months because a lot of the stock that goes "
+    "out of date is stuff that isn't used anymore and um I would probably do an audit first to see what's being wasted "
+    "and yeah and making sure discharge meds go home with the patient")
+
+
+def test_a_plan_told_as_a_run_of_steps_in_ing_is_a_plan_not_platitudes():
+    # four concrete steps, read as Concrete plan 1 of 4: "Platitudes ('I'd stay calm and communicate')"
+    plan = next(c for c in offline_card("How would you reduce medicines waste on a ward?", WASTE_PLAN).criteria
+                if c.key == "situational.plan")
+    assert plan.score >= 2 and "latitude" not in plan.shown_feedback
