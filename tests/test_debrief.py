@@ -851,3 +851,23 @@ def test_a_recruiters_good_but_long_and_dig_for_the_outcome_is_feedback_on_lengt
     debrief = parse_debrief(notes, BANK, feedback=feedback_readings(RUBRICS))
     assert {a.id for a in debrief.feedback} == {"star.result", "delivery.length"}, debrief.feedback
     assert not debrief.topics, debrief.topics
+
+
+def test_a_topic_they_came_back_to_whose_answer_went_badly_is_drilled_before_one_that_only_came_up_as_often():
+    # trial 22: "ACPTs" (asked about twice, no verdict) was drilled before "medicines reconciliation" (asked twice, and
+    # she waffled), as the ids broke the tie
+    notes = ("- Karen kept coming back to ACPTs\n"
+             "- medicines reconciliation - Karen asked twice how many meds recs I do a day and what I do when the GP "
+             "list doesnt match POD. I waffled, didnt give numbers\n")
+    debrief = parse_debrief(notes, BANK)
+    assert {t.name: (t.mentions, t.went_badly) for t in debrief.topics} == {
+        "ACPTs": (2, False), "medicines reconciliation": (2, True)}
+    areas = [a.name for a in current_weak_areas(apply_debrief(Ledger(), debrief), None, RUBRICS) if a.kind == "debrief"]
+    assert areas == ["medicines reconciliation", "ACPTs"]
+
+
+@pytest.mark.parametrize("when", ["in round 2", "in round two", "in the 2nd round", "in the next round"])
+def test_when_round_two_will_ask_is_no_part_of_the_topic(when):
+    # trial 22: "They'll probe on stock management and reducing waste in round 2" gave the topic "reducing waste in round 2"
+    debrief = parse_debrief(f"They'll probe on stock management and reducing waste {when}\n", BANK)
+    assert {t.name for t in debrief.topics} == {"stock management", "reducing waste"}

@@ -630,6 +630,10 @@ def _follow_up_asked(text: str) -> bool:
     return cue is not None and bool(_FOLLOW_UP.match(cue[1]))
 
 
+# The most words of a topic named before a long comment on it ("medicines reconciliation - ...").
+SHORT_TOPIC_WORDS = 4
+
+
 def _split_comment(item: str) -> tuple[str, str]:
     """'Conflict with a peer — rambled, no result' -> ('Conflict with a peer', 'rambled, no result')."""
     parts = _COMMENT_SPLIT.split(item, maxsplit=1)
@@ -641,6 +645,14 @@ def _split_comment(item: str) -> tuple[str, str]:
             return head, comment
         one_sentence = len(_SENTENCE_SPLIT.split(comment.rstrip(". "))) == 1 and len(comment.split()) <= 10
         if one_sentence and (phrases.verdict(comment) != "none" or phrases.repetitions(comment) > 1 or len(comment.split()) <= 6):
+            return head, comment
+        # A topic named in a few words, then at length how they came back to it: "medicines reconciliation - Karen asked
+        # twice how many meds recs I do a day ... I waffled, didnt give numbers" (a pharmacy technician's trial: the job's
+        # main topic read only as feedback on answer length). Not any long comment: "CDs - asked about register
+        # discrepancies ... forgot to mention Datix" names a topic of its own in it.
+        named = phrases.noun_phrase(head)
+        if (len(head.split()) <= SHORT_TOPIC_WORDS and named is not None and named.complete and not _FIRST_PERSON.match(comment)
+                and phrases.repetitions(comment) > 1):
             return head, comment
     return item.strip(), ""
 
@@ -803,7 +815,7 @@ def _gerund_for_why(text: str) -> str:
 # "a time I disagreed with someone senior" -> "disagreeing with someone senior" (a graduate's trial: the topic "time")
 _A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
-_IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|interview|second round|round two|next round|"
+_IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|interview|second round|2nd round|round two|round 2|next round|"
                                r"final round|next stage|assessment centre)\b(?:\s+interview)?(?=\s*(?:[,.;!?]|$))", re.I)
 
 
@@ -1101,7 +1113,7 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
         )
         _open(ledger, topic.id, kind="debrief", name=topic.name, advice=_debrief_advice(topic), criteria=[],
               competencies=topic.competencies, at=at, count=topic.mentions,
-              severity=SEVERITY.get(topic.reason, min(1.0, topic.mentions / 4.0)), evidence=evidence)
+              severity=_severity(topic), evidence=evidence)
     if before is not None:
         before["topics"] = [*before.get("topics", []), *(t.id for t in concerns)]
         before["feedback"] = [*before.get("feedback", []), *(f.id for f in feedback)]
@@ -1150,6 +1162,15 @@ FOREWARNED_WHY = "round two will ask about it"
 # How much a round-one concern weighs in the plan where the count of probes does not say: an answer that fell flat, and
 # a topic the employer said round two will test (trial 13: ranked below speaking pace, it missed the default plan).
 SEVERITY = {"fell_flat": 0.5, "forewarned": 0.75}
+# A concern they came back to, or will ask about, whose answer also went badly ranks above one that only came up as
+# often: a pharmacy technician's "medicines reconciliation" (asked twice, she waffled) was drilled after "ACPTs" (asked
+# about twice, no verdict), as the ids broke the tie.
+WENT_BADLY_SEVERITY = 0.25
+
+
+def _severity(topic: DebriefTopic) -> float:
+    base = SEVERITY.get(topic.reason, min(1.0, topic.mentions / 4.0))
+    return min(1.0, base + (WENT_BADLY_SEVERITY if topic.went_badly and topic.reason != "fell_flat" else 0.0))
 
 
 def _debrief_advice(topic: DebriefTopic) -> str:
