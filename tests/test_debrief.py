@@ -871,3 +871,17 @@ def test_when_round_two_will_ask_is_no_part_of_the_topic(when):
     # trial 22: "They'll probe on stock management and reducing waste in round 2" gave the topic "reducing waste in round 2"
     debrief = parse_debrief(f"They'll probe on stock management and reducing waste {when}\n", BANK)
     assert {t.name for t in debrief.topics} == {"stock management", "reducing waste"}
+
+
+def test_a_question_that_names_a_concerns_topic_drills_it_whoever_wrote_it():
+    # trial 22: her own "You find a controlled drug discrepancy ... What would you do?", answered at 100, left
+    # "controlled drugs discrepancies" open with no word of progress; a question sharing only a word does not count
+    ledger = apply_debrief(Ledger(), parse_debrief("- blanked on controlled drugs discrepancies. awful\n", BANK))
+    (concern,) = [e for e in ledger.entries.values() if e.kind == "debrief"]
+    session = make_session([
+        make_answer("a01", "own.q1", question_text="You find a controlled drug discrepancy during a ward stock check. "
+                                                   "What would you do?"),
+        make_answer("a02", "own.q2", question_text="Tell me about a time a drug round ran late."),
+    ])
+    after = record_round(ledger, session, RUBRICS).entries[concern.id]
+    assert after.passes == ["own.q1"] and [e.outcome for e in after.history] == ["imported", "pass"]

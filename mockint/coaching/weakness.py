@@ -24,6 +24,7 @@ Loading and saving the ledger file is in ledger.py.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -564,6 +565,20 @@ def answer_key(session_id: str, answer_id: str) -> str:
     return f"{session_id}/{answer_id}"
 
 
+def names_topic(question: str, topic: str) -> bool:
+    """Whether `question` says every content word of `topic`, in any form ("controlled drug discrepancy" for "controlled
+    drugs discrepancies"): a word and its form share all but their last three letters, and at least four."""
+    from mockint.coaching.questions import tokens
+
+    asked, named = tokens(question), tokens(topic)
+
+    def same(a: str, b: str) -> bool:
+        shared = len(os.path.commonprefix([a, b]))
+        return a == b or (shared >= 4 and shared >= min(len(a), len(b)) - 3)
+
+    return bool(named) and all(any(same(word, said) for said in asked) for word in named)
+
+
 def _debrief_outcome(
     entry: LedgerEntry, answer: Answer, index: RubricIndex
 ) -> tuple[bool, float] | None:
@@ -573,8 +588,11 @@ def _debrief_outcome(
     thin task statement has still answered the concern; the thin task is tracked as a weak area of
     its own. Sharing a competency is no reason: in trial 4 a slower retelling of an exam-results
     story and a two-line "what were you responsible for" reply resolved the CPD concern, and the weak
-    answer on KS3-KS4 transition reopened curriculum sequencing, answered at 88 just before."""
-    if answer.question.targets != entry.id or answer.scorecard is None:
+    answer on KS3-KS4 transition reopened curriculum sequencing, answered at 88 just before. A question that names the
+    concern's topic, every word of it, drills it too, whoever wrote it: a pharmacy technician's own "You find a
+    controlled drug discrepancy during a ward stock check. What would you do?", answered at 100, left "controlled drugs
+    discrepancies" open with no word of progress."""
+    if answer.scorecard is None or (answer.question.targets != entry.id and not names_topic(answer.question.text, entry.name)):
         return None
     scores = applicable_scores(answer)
     if not scores:
