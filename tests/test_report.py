@@ -844,3 +844,17 @@ def test_a_situational_answer_judged_offline_says_soundness_was_not_checked():
     # a plan already read as unsound is not told it "can still read as good judgement" (trial 16)
     assert caveats("Honestly I'd just dispense it. The customer is always right and it's not my job "
                    "to police doctors, I'd fill it, smile, and move on.") == []
+
+
+def test_the_report_asks_the_interviewer_about_the_teams_work_and_names_no_rubric_area_in_the_thank_you():
+    """Trial 22: "What does good motivation look like in this team?" among the questions to ask, and a thank-you draft
+    that said "Thinking back on specificity: Real past example" where no question of the interviewer's showed it."""
+    from mockint.coaching.prep import questions_to_ask, thank_you_note
+    from mockint.coaching.weakness import WeakArea
+
+    asked = [q.text for q in questions_to_ask([], BANK, [], ["Motivation", "Career goals", "Leadership and initiative"])]
+    assert not any("motivation" in text.lower() or "career goals" in text.lower() for text in asked), asked
+    assert any("leadership and initiative" in text.lower() for text in asked), asked
+    area = WeakArea(id="specificity.real_example", kind="criterion", name="Specificity: Real past example", count=2)
+    note = thank_you_note(role=None, themes=[], weak=[area], answers=[])
+    assert "Thinking back on [a question you answered]" in note and "Specificity" not in note and "specificity" not in note

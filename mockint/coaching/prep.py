@@ -112,8 +112,10 @@ def questions_to_ask(
     limit: int = MAX_QUESTIONS_TO_ASK,
 ) -> list[QuestionToAskItem]:
     """Questions for the interviewer: ones written around what the questions probed, then the
-    bank's, chosen for what the round showed (weak areas -> ask about concerns)."""
+    bank's, chosen for what the round showed (weak areas -> ask about concerns). Only themes of the team's work: a
+    trial's report asked "What does good motivation look like in this team?" (`about_you` in questions.yaml)."""
     out: list[QuestionToAskItem] = []
+    themes = [t for t in themes if bank is None or bank.about_the_team(t)]
     if len(themes) > 1:
         topic = _lower_first(themes[1])
         out.append(
@@ -230,7 +232,9 @@ def thank_you_note(*, role: str | None, themes: Sequence[str], weak: Sequence[We
         spot = next((w for w in weak if w.kind != "delivery"), weak[0])
         ids = {e.answer_id for e in spot.evidence}
         where = next((a for a in theirs if a.id in ids), None)
-        subject = f'your question "{where.question.text}"' if where else _lower_first(spot.name)
+        # no question of theirs where it showed: a placeholder, not the area's name ("Thinking back on specificity: Real
+        # past example", a trial's draft)
+        subject = f'your question "{where.question.text}"' if where else "[a question you answered]"
         lines.append(
             f"Thinking back on {subject}, I would like to add one detail I did not make clear: "
             f"[your addition here. Tip: {spot.advice or 'one concrete result, with a number.'}]"

@@ -75,6 +75,7 @@ class Competency(Model):
     name: str
     keywords: list[str] = Field(default_factory=list)
     proof_points: list[str] = Field(default_factory=list, description="tangible evidence to bring to round two")
+    about_you: bool = Field(default=False, description="about the candidate (motivation, goals), not the team's work")
 
 
 class Question(Model):
@@ -165,6 +166,10 @@ class QuestionBank(Model):
     def competency_name(self, competency_id: str) -> str:
         comp = self.competencies.get(competency_id)
         return comp.name if comp else competency_id.replace("_", " ")
+
+    def about_the_team(self, name: str) -> bool:
+        """Whether a competency, by name, is about the team's work, not about the candidate (`about_you`)."""
+        return not any(comp.about_you for comp in self.competencies.values() if comp.name == name)
 
     def proof_points(self, competency_id: str) -> list[str]:
         comp = self.competencies.get(competency_id)
