@@ -325,7 +325,10 @@ def test_an_answer_past_three_minutes_is_called_long_in_both_formats():
 
 def test_prep_is_tailored_to_what_was_said():
     session = fixture_session()
-    prep = analyse(session).rounds[0].prep
+    rounds = analyse(session).rounds
+    # one preparation for the next round, on the last round, from every answer (trial 22: two of each in one report)
+    assert [r.prep is not None for r in rounds] == [False, True]
+    prep = rounds[-1].prep
     # Topics are the competencies the questions probed, by name: real topics, not transcript words.
     names = {BANK.competency_name(c) for a in session.answers for c in a.question.competencies}
     assert prep.topics and set(prep.topics) <= names
@@ -536,7 +539,7 @@ def test_json_export_validates_against_the_session_schema():
     assert [r["index"] for r in analysis["rounds"]] == [1, 2]
     a01 = analysis["rounds"][0]["answers"][0]
     assert {h["part"] for h in a01["highlights"]} == {"situation", "task", "action", "result"}
-    assert analysis["rounds"][0]["prep"]["thank_you"].startswith("Subject:")
+    assert analysis["rounds"][0]["prep"] is None and analysis["rounds"][-1]["prep"]["thank_you"].startswith("Subject:")
 
 
 def test_progress_across_sessions_with_ledger():

@@ -153,7 +153,7 @@ class RoundView(Model):
     criteria: list[CriterionMean] = Field(default_factory=list)
     weak_areas: list[WeakArea] = Field(default_factory=list, description="weak in 2+ answers, or carried from earlier rounds")
     plan: list[QuestionRef] = Field(default_factory=list)
-    prep: Prep
+    prep: Prep | None = Field(default=None, description="for the next round: on the session's last round only, from all its answers")
     panel_name: str | None = None
     panel: list[PanelistView] = Field(default_factory=list, description="with --panel: each panelist's view")
     llm_scored: list[str] = Field(default_factory=list, description="answers whose shown card is the LLM's")
@@ -548,6 +548,13 @@ def analyse_session(
         view = analyse_round(session, rnd, rubrics, bank=bank, tracked=tracked)
         rounds.append(view)
         tracked += [w.id for w in view.weak_areas if w.id not in tracked]
+    if len(rounds) > 1:
+        # One preparation for the next round, from every answer of the session: a trial's two-round report gave two
+        # thank-you notes, two lists of questions to ask and two of proof to bring.
+        for view in rounds[:-1]:
+            view.prep = None
+        weakest = find_weak_areas(session.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
+        rounds[-1].prep = build_prep(session.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role)
     overall = mean_overall(session.answers)
     scored = sum(a.scorecard is not None for a in main_answers(session.answers))
     replies = [a for a in session.answers if is_reply(a)]
