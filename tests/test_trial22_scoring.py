@@ -90,3 +90,17 @@ def test_a_plan_told_as_a_run_of_steps_in_ing_is_a_plan_not_platitudes():
     plan = next(c for c in offline_card("How would you reduce medicines waste on a ward?", WASTE_PLAN).criteria
                 if c.key == "situational.plan")
     assert plan.score >= 2 and "latitude" not in plan.shown_feedback
+
+
+ACPT_PROGRESS = (
+    "So um I'm not an ACPT myself yet but um I've started the accuracy checking course through the trust in September and "
+    "um I'm doing my log of checks and um I've done about 600 of my 1000 checks with no errors so far and um my supervisor "
+    "is Tom who's one of the ACPTs and I'll finish in February")
+
+
+def test_work_done_so_far_told_with_ive_done_is_a_real_event_not_a_hypothetical():
+    # "Real past example 0/4: Entirely hypothetical or a description of habits" for a course begun in September and
+    # 600 checks done (10/100)
+    card = offline_card("In your first interview they kept coming back to one topic: ACPTs. What would you tell them "
+                        "now? Give one specific example and proof they could check.", ACPT_PROGRESS)
+    assert next(c for c in card.criteria if c.key == "specificity.real_example").score >= 2

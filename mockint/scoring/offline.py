@@ -63,7 +63,16 @@ from mockint.scoring.evidence import MIN_QUOTE_TOKENS
 from mockint.scoring.figures import ImpossibleFigure, impossible_figures, incidental_indexes, labelled
 from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds, topic_asked
-from mockint.scoring.lexicon import IRREGULAR_PAST, MONTHS_DAYS, NOT_PAST_ED, NUMBER_WORDS, STATE_PAST, YEAR, word_classes
+from mockint.scoring.lexicon import (
+    IRREGULAR_PAST,
+    MONTHS_DAYS,
+    NOT_PAST_ED,
+    NUMBER_WORDS,
+    PAST_PARTICIPLES,
+    STATE_PAST,
+    YEAR,
+    word_classes,
+)
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
 from mockint.scoring.lexicon import STOPWORDS as STOPWORDS_WIDE
 from mockint.scoring.rubrics import OfflineFeedback, Rubric, load_overall_formula
@@ -511,6 +520,10 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
                 if then not in NOT_ACTIONS:
                     (cues.i_actions if subject == "i" else cues.we_actions).append(then)
                 i = j + 2
+                continue
+            if w in ("i've", "we've") and words[j:j + 1] and words[j] in PAST_PARTICIPLES:
+                cues.past += 1  # "I've done 600 of my 1000 checks": work done, not a habit
+                i = j + 1
                 continue
         elif w in CONTRACTED_WOULD:
             subject = SUBJECTS.get(w[:-2], "other")
