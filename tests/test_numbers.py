@@ -20,6 +20,11 @@ from mockint.speech.wer import number_token_counts, number_tokens, word_error_co
         ("uptime went from ninety seven per cent to ninety nine point nine percent", "uptime went from 97% to 99.9%"),
         ("I joined in March twenty nineteen", "I joined in March 2019"),
         ("between twenty eighteen and twenty twenty two", "between 2018 and 2022"),
+        # not a year: a ratio past 2050, a round range after an estimate (a dev answer's "twenty eighty" had read as 2080)
+        ("net zero by twenty fifty", "net zero by 2050"),
+        ("it's twenty eighty instead of eighty twenty", "it's twenty eighty instead of eighty twenty"),
+        ("about twenty thirty people came", "about twenty thirty people came"),
+        ("around twenty nineteen we moved", "around 2019 we moved"),
         ("the launch was on June fifteenth, twenty twenty one", "the launch was on June 15, 2021"),
         ("the third of May", "the 3rd of May"),
         ("we grew from fifteen hundred users to twelve thousand users", "we grew from 1,500 users to 12,000 users"),

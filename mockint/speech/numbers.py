@@ -7,7 +7,8 @@ digits, so the transcript writes every quantity one way: digits, "%", "$".
 
 text2num (`find_numbers`, made for ASR token streams) finds the spoken numbers; the rules here
 join what it leaves apart and choose the written form:
-- "twenty nineteen", "nineteen eighty four": a year (two two-digit numbers said in a row).
+- "twenty nineteen", "nineteen eighty four": a year (two two-digit numbers said in a row), up to 2050 ("twenty eighty
+  instead of eighty twenty" is a ratio) and not a round range after an estimate ("about twenty thirty people").
 - "two point five million", "a hundred and fifty", "three and a half": one number.
 - A decimal said without its nought where a figure is expected ("minus point three", "went up by point
   two", "point five percent") -> "-0.3", "0.2", "0.5%"; a sign is written when said before a figure
@@ -57,6 +58,9 @@ SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 CURRENCIES = {"dollars": "$", "dollar": "$", "bucks": "$", "pounds": "£", "euros": "€", "euro": "€"}
 # Isolated cardinals below this stay words unless a unit follows.
 SMALLEST_BARE_NUMBER = 3
+# The latest year a candidate says: targets reach 2050 ("net zero by twenty fifty"); "twenty eighty" is a ratio.
+LATEST_YEAR = 2050
+ESTIMATE_WORDS = frozenset({"about", "around", "roughly", "maybe", "approximately", "like", "some"})
 # A bare scale after these is vague or a fraction: "a few hundred", "half a million".
 VAGUE_BEFORE_SCALE = frozenset({"few", "several", "many", "couple", "half", "quarter", "third"})
 # "three quarters of the team" is a fraction, not three quarters of a year.
@@ -182,6 +186,14 @@ def _joined(a: _Number, b: _Number, tokens: list[_Token]) -> bool:
     return b.start == a.end and not tokens[a.end - 1].breaks_after() and not tokens[b.start].lead
 
 
+def _a_year(first: _Number, second: _Number, tokens: list[_Token]) -> bool:
+    """Whether two numbers said in a row are a year: not past LATEST_YEAR ("it's twenty eighty instead of eighty twenty",
+    a ratio, had read as 2080), nor a round range after a word of estimate ("about twenty thirty people": 2030 people)."""
+    year = first.value * 100 + second.value
+    estimate = first.start > 0 and tokens[first.start - 1].core in ESTIMATE_WORDS and second.value % 10 == 0
+    return year <= LATEST_YEAR and not estimate
+
+
 def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
     out: list[_Number] = []
     for n in _decimals(numbers, tokens):
@@ -197,7 +209,7 @@ def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
                 prev.end = n.end
                 prev.digits = ""
                 continue
-            if said_pair and 13 <= prev.value <= 20 and 10 <= n.value <= 99 and n.value == int(n.value):
+            if said_pair and 13 <= prev.value <= 20 and 10 <= n.value <= 99 and n.value == int(n.value) and _a_year(prev, n, tokens):
                 prev.value, prev.year, prev.end = prev.value * 100 + n.value, True, n.end  # "twenty nineteen"
                 continue
         if prev is not None and _joined(prev, n, tokens) and not prev.digits and not n.digits:
