@@ -626,3 +626,18 @@ def test_a_round_one_topic_is_drilled_by_a_bank_question_about_its_thing_and_of_
     drilling = [q for q in planned if q.source == "bank" and q.targets in ("topic.pick_rate", "topic.kpis")]
     assert all(kind_for_category(by_id[q.id].category) in ("technical", None) for q in drilling), drilling
     assert not any(q.text.startswith("Pick one piece of work") for q in planned), [q.text for q in planned]
+
+
+@pytest.mark.parametrize("criterion", ["specificity.quantified_impact", "specificity.ownership", "star.result"])
+@pytest.mark.parametrize("seed", range(5))
+def test_a_story_criterion_from_round_one_feedback_is_drilled_by_a_story_question(criterion, seed):
+    # trial 22: "answers lacked numbers / impact" drew "Walk me through how you have used the main tools this role
+    # relies on", a question about tools
+    import random
+
+    from mockint.coaching.plan import bank_question_for
+    from mockint.coaching.weakness import WeakArea
+
+    area = WeakArea(id=criterion, kind="criterion", name=criterion, count=1, criteria=[criterion])
+    found = bank_question_for(area, BANK, set(), [], random.Random(seed))
+    assert found is not None and found.category == "behavioral", found

@@ -531,6 +531,10 @@ def topic_phrase(name: str) -> str:
     return name
 
 
+# The rubrics of a story's parts and specifics (a criterion area of theirs is drilled by a story question).
+STORY_RUBRICS = ("star.", "specificity.")
+
+
 def bank_question_for(
     area: WeakArea, bank: QuestionBank, taken_ids: set[str], taken_texts: Sequence[str], rng: random.Random
 ) -> QuestionRef | None:
@@ -566,8 +570,10 @@ def bank_question_for(
             score += 3.0 * bool(set(area.criteria) & set(q.criteria))
         if topic_words:
             score += 1.5 * len(topic_words & set(tokens(q.text)))
-        if area.kind == "delivery":
-            score += 1.0 * (q.category == "behavioral")  # delivery shows in longer stories
+        if area.kind == "delivery" or any(c.startswith(STORY_RUBRICS) for c in area.criteria):
+            # delivery shows in longer stories, and a story's parts and specifics are drilled by a story question (a trial's
+            # "answers lacked numbers / impact" drew "Walk me through how you have used the main tools this role relies on")
+            score += 1.0 * (q.category == "behavioral")
         return score
 
     best = max(pool, key=lambda q: (fit(q), -order[q.id]))
