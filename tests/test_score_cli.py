@@ -425,3 +425,18 @@ def test_the_criteria_a_question_is_judged_on_come_before_those_it_does_not_ask_
     judged = [i for i, line in enumerate(rows) if "/4" in line]
     unasked = [i for i, line in enumerate(rows) if " n/a " in line]
     assert judged and unasked and max(judged) < min(unasked), rows
+
+
+def test_a_knowledge_answer_scored_offline_says_its_band_holds_only_if_it_is_right(run_cli, tmp_path):
+    # trial 23: a confidently wrong safeguarding answer read "80/100 · strong", with only "say why" to change
+    wrong = ("so the DSL is the designated safeguarding lead and basically they deal with all the safeguarding, they "
+             "investigate the abuse themselves and interview the alleged abuser, and the DSL has to be the headteacher "
+             "that's the law, they don't need any extra training because it's part of the head's job, and records can "
+             "be kept on paper in the staffroom so everyone can see them")
+    story = STRONG
+    shown = run_cli("score", "--text", str(_write(tmp_path, wrong)), "-q", "What is the role of the designated safeguarding lead?")
+    assert shown.code == 0, shown
+    text = " ".join(shown.out.split())
+    assert "(if it is right: not checked offline)" in text and "Have someone who knows the job check what you said" in text
+    told = run_cli("score", "--text", str(_write(tmp_path, story)), "-q", "Tell me about an incident.")
+    assert "not checked offline" not in " ".join(told.out.split())  # a story's levels are the cues' own reading

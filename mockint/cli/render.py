@@ -12,6 +12,12 @@ NOTHING_THE_CUES_SEE = (
     "nothing the offline cues can see, but they cannot tell a right or safe answer from a wrong one "
     "(note above): have someone who knows the job check what you said."
 )
+# ... and said after the cues' own tips: a trial's confidently wrong safeguarding answer read "80/100 · strong" with
+# only "say why - the trade-off" to change.
+CHECK_WHAT_YOU_SAID = ("Have someone who knows the job check what you said: the offline cues cannot tell a right or "
+                       "safe answer from a wrong one (note above).")
+# Beside the band where they cannot: "strong" alone vouched for what the note says was not checked.
+BAND_NOT_CHECKED = "if it is right: not checked offline"
 
 
 def _time(value: float | None) -> str:
@@ -102,16 +108,19 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     console.print(table)
     per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
     level = f"criteria average {card.level:.1f}/4; " if card.level is not None else ""
-    console.print(f"[bold]Overall {card.overall:g}/100 · {card.band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
+    caveats = offline_caveats(card, rubrics)
+    band = f"{card.band} ({BAND_NOT_CHECKED})" if caveats else card.band
+    console.print(f"[bold]Overall {card.overall:g}/100 · {band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
     if card.overall_capped:
         console.print(f"[yellow]Capped:[/] {escape(card.overall_capped)}")
-    caveats = offline_caveats(card, rubrics)
     for caveat in caveats:
         console.print(f"[yellow]Note:[/] {escape(caveat)}")
     if card.improvements:
         console.print("[bold]Most worth changing:[/]")
         for tip in card.improvements[:2]:
             console.print(f"  → {escape(tip)}")
+        if caveats:
+            console.print(f"  → {CHECK_WHAT_YOU_SAID}")
     elif caveats:  # "nothing major" would vouch for what the note says the cues cannot check
         console.print(f"[bold]Most worth changing:[/] {NOTHING_THE_CUES_SEE}")
     elif any(c.applies for c in card.criteria):
