@@ -1602,14 +1602,19 @@ def judge_result(r: Reading) -> Judgement:
     # (and an aside told as another story is none of this one's: "we lost a load of stock, but that's a different story")
     told = [(u, c) for u, c in r.pairs() if u.index not in r.set_aside
             and (u.index >= first or not c.compared_only or c.outcome > c.change_quantities)]
+    # ... and an outcome that says it came after ("we had zero isolation breaches for the six months after that" as a
+    # story's first words, then "how it started was ..."): a trial's pair told result-first scored 10 below its twin
+    headline = {u.index for u, c in told[:1] if u.index == 0 and c.aftermath and c.outcome > 0}
     concrete = [(u, c) for u, c in told if (c.outcome > 0 or c.aftermath)
-                and (u.position >= 0.5 or c.before_after or RESULT_UP_FRONT.search(u.lower))]
+                and (u.position >= 0.5 or c.before_after or RESULT_UP_FRONT.search(u.lower) or u.index in headline)]
     measured = [
         (u, c)
         for u, c in told
-        if (u.index >= first or c.before_after or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))) and ((c.outcome > 0 and (u.position >= 0.5 or c.change_quantities) and c.quantities > 0)
-        or (c.change_quantities > 0 and u.position >= 0.5)
-        or (c.aftermath and c.quantities > 0 and u.position >= 0.5))
+        if (u.index >= first or c.before_after or (c.change_quantities and RESULT_UP_FRONT.search(u.lower))
+            or (u.index in headline and c.quantities > 0))
+        and ((c.outcome > 0 and (u.position >= 0.5 or c.change_quantities or u.index in headline) and c.quantities > 0)
+             or (c.change_quantities > 0 and u.position >= 0.5)
+             or (c.aftermath and c.quantities > 0 and u.position >= 0.5))
     ]
     lesson = [(u, c) for u, c in r.pairs() if c.lesson]
     vague = [(u, c) for u, c in late if c.vague_outcome > 0]

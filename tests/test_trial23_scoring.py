@@ -1,0 +1,34 @@
+"""Trial 23 (a head of year going for assistant head, an electrical site supervisor going for contracts manager): what
+their answers showed the offline scorer misreading. The answers are the trial's (/work/trial23 at the time).
+"""
+
+from __future__ import annotations
+
+from conftest import offline_card
+
+SAFETY_Q = "Tell me about a time you dealt with a serious safety issue on site."
+STORY_IN_ORDER = (
+    'so last October on a retail fit out in Leeds I was walking the second floor and I found one of the apprentices'
+    " working on a distribution board that was supposed to be isolated and it wasn't locked off there was no lock "
+    "no tag um I stopped him straight away and I stopped all work on that floor I found out the other contractor's "
+    "electrician had re-energised it to test his lights so I got both firms' supervisors together that afternoon "
+    'and I brought in a rule that only I issue the lock off kits and every isolation goes on a board in the site '
+    'office nobody was hurt and in the next six months we had no more isolation breaches and the principal '
+    'contractor rolled the board out across their other three sites')
+RESULT_FIRST = (
+    'we had zero isolation breaches for the six months after that and the main contractor took my isolation board '
+    "onto three more of their sites but how it started was a fit out in Leeds um October last year I'm doing my "
+    "walk round on the second floor and there's an apprentice on a DB that should've been dead and there's no lock "
+    'off no tag on it at all I stopped him there and then and I stopped the whole floor then I worked out that the '
+    'electrician from the other firm had turned it back on to test his lighting so the same afternoon I sat their '
+    'supervisor and ours down together and I set a rule lock off kits only come from me and every isolation is '
+    'logged on a board in the site cabin and thankfully no one got hurt')
+
+
+def test_a_result_told_first_is_the_result():
+    # the same facts with the result as the opening words ("we had zero isolation breaches for the six months after
+    # that ... but how it started was") scored Result 1 of 4, "a vague outcome", 10 points below its twin
+    first, in_order = offline_card(SAFETY_Q, RESULT_FIRST), offline_card(SAFETY_Q, STORY_IN_ORDER)
+    result = next(c for c in first.criteria if c.key == "star.result")
+    assert result.score >= 3 and any("zero isolation breaches" in e.quote for e in result.evidence)
+    assert abs(first.overall - in_order.overall) <= 10
