@@ -32,3 +32,19 @@ def test_a_result_told_first_is_the_result():
     result = next(c for c in first.criteria if c.key == "star.result")
     assert result.score >= 3 and any("zero isolation breaches" in e.quote for e in result.evidence)
     assert abs(first.overall - in_order.overall) <= 10
+
+
+SENIOR_Q = "Tell me about a time you disagreed with someone more senior than you."
+DISAGREED_TYPED = (
+    "So yeah there was a time the IT director wanted to move the service desk hours to finish at five instead of six to "
+    "save money and um I didnt agree because I knew from the data that a lot of calls came in after five from the "
+    "warehouse staff so I pulled the call logs for three months and showed him that about eighteen percent of calls came "
+    "in between five and six and I suggested we do a rota instead with one person on late each day. he wasnt keen at "
+    "first but um he agreed to trial it for a month and we kept the six o clock finish in the end and it only cost us one "
+    "shift allowance a week")
+
+
+def test_a_contraction_typed_without_its_apostrophe_reads_as_the_contraction():
+    # "I didnt agree": 20/100, "The question asked about "disagreed", and your answer never gets to it"
+    typed, spelt = offline_card(SENIOR_Q, DISAGREED_TYPED), offline_card(SENIOR_Q, DISAGREED_TYPED.replace("didnt", "didn't"))
+    assert typed.overall == spelt.overall and typed.overall >= 60

@@ -328,9 +328,18 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*k?|[a-z0-9]+(?:['\u2019][a-z]+)?|%|[$£€]"
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 
 
+# Contractions typed without their apostrophe, as the cues and the rubric files' phrases spell them: a trial's "I didnt
+# agree" never met "didn't agree" and a disagreement story was read as no answer to "a time you disagreed" (20/100).
+_APOSTROPHE_LESS = {
+    w.replace("'", ""): w for w in (
+        "didn't don't doesn't wasn't weren't couldn't wouldn't shouldn't isn't aren't haven't hasn't hadn't won't "
+        "can't i'm i've you're they're that's there's what's we've they've").split()}
+
+
 def words_of(text: str) -> list[str]:
-    """The words the cues read, lower-case: "Gave 100%." -> ["gave", "100", "%"]."""
-    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+    """The words the cues read, lower-case: "Gave 100%." -> ["gave", "100", "%"]; "didnt" read as "didn't"."""
+    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
+    return [_APOSTROPHE_LESS.get(w, w) for w in words]
 
 
 _THOUSANDS_K = re.compile(r"^\d+k$")
