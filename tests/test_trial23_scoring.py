@@ -48,3 +48,22 @@ def test_a_contraction_typed_without_its_apostrophe_reads_as_the_contraction():
     # "I didnt agree": 20/100, "The question asked about "disagreed", and your answer never gets to it"
     typed, spelt = offline_card(SENIOR_Q, DISAGREED_TYPED), offline_card(SENIOR_Q, DISAGREED_TYPED.replace("didnt", "didn't"))
     assert typed.overall == spelt.overall and typed.overall >= 60
+
+
+ITIL_Q = "What is the difference between incident management and problem management in ITIL, and what is a known error?"
+ITIL_UNSURE = (
+    "um so incident is when something breaks and you fix it and problem is um kind of when it keeps breaking so you look "
+    "at it more deeply I think. a known error is um, I think its when you know what the problem is but you havent fixed "
+    "it yet, or maybe thats a workaround, I always get those mixed up to be honest. we dont really do formal problem "
+    "management where I am we just sort of fix things")
+
+
+def test_a_term_that_only_frames_what_the_question_names_is_not_what_the_answer_missed():
+    # relevance 0, "The question asked about "ITIL", and your answer never gets to it", for an answer on incident,
+    # problem and known error: weak for what it says, not off the question
+    relevance = next(c for c in offline_card(ITIL_Q, ITIL_UNSURE).criteria if c.key == "specificity.relevance")
+    assert relevance.score >= 2 and "ITIL" not in relevance.shown_feedback
+    # a term the question is about, missed, still is ("the difference between CSAT and NPS" answered with a policy)
+    policy = offline_card("What is the difference between CSAT and NPS?", "our policy is that every tenant complaint "
+                          "gets a call back within two days and I review the difference in the figures each month")
+    assert next(c for c in policy.criteria if c.key == "specificity.relevance").score <= 1
