@@ -67,3 +67,33 @@ def test_a_term_that_only_frames_what_the_question_names_is_not_what_the_answer_
     policy = offline_card("What is the difference between CSAT and NPS?", "our policy is that every tenant complaint "
                           "gets a call back within two days and I review the difference in the figures each month")
     assert next(c for c in policy.criteria if c.key == "specificity.relevance").score <= 1
+
+
+FIRE_ALARM_STORY = (
+    "so on the Birchfield care home job last year the client's facilities manager refused to accept handover because the "
+    "fire alarm cause and effect didn't match what he'd been promised I sat down with him and the fire engineer I went "
+    "through the cause and effect matrix line by line myself and found that two zones had been swapped on the panel "
+    "programming I got the commissioning engineer back the next morning we retested all forty two devices with the FM "
+    "watching and he signed the handover that afternoon two days late instead of the two weeks he was threatening")
+RESEARCHED = (
+    "so since the first interview I've had a look at your annual report and the job pack again, and um I've realised the "
+    "role is more about the MSP relationship than I thought, because second line is outsourced, so a big part of it is "
+    "holding the supplier to its SLAs. Karen mentioned you're on ServiceNow, which I've used for four years, and that "
+    "residents contact the desk about the portal. so it's changed how I see my fit, I think the supplier management and "
+    "the customer side are actually where I'd add the most")
+
+
+def test_keeping_up_with_the_rules_is_what_such_a_question_asks_about():
+    # a good story about something else scored 90, "nothing major", for "stay up to date with the wiring regulations"
+    asked = "How do you make sure you stay up to date with the wiring regulations?"
+    assert offline_card(asked, FIRE_ALARM_STORY).overall <= 40
+    on_it = ("I did my eighteenth edition when it came in and the amendment two update course last spring, I get the IET "
+             "Wiring Matters emails and I read the NICEIC technical bulletins, and when amendment three came out I went "
+             "through the changes on AFDDs with the lads at our Monday toolbox talk")
+    assert offline_card(asked, on_it).overall >= 60
+
+
+def test_what_a_candidate_found_out_about_the_role_is_what_they_learned_about_it():
+    # "This answers a different question from the one asked", 20/100
+    asked = "What have you learned about this role since our first conversation, and has it changed how you see your fit?"
+    assert offline_card(asked, RESEARCHED).overall >= 60
