@@ -609,6 +609,18 @@ def test_cli_writes_markdown_into_the_session_folder(stored_session, run_cli):
     assert path.read_text(encoding="utf-8").startswith(f"# Mock interview report: {session.id}")
 
 
+def test_cli_output_to_a_new_folder_and_under_a_file_says_what_it_did(stored_session, run_cli, tmp_path):
+    # trial 23: "-o reports/newdir/" wrote a file named "newdir"; "-o afile/r.md" said only "File exists"
+    _st, session = stored_session
+    res = run_cli("report", session.id, "-o", f"{tmp_path / 'newdir'}/")
+    assert res.code == 0, res
+    assert (tmp_path / "newdir" / "report.md").read_text(encoding="utf-8").startswith("# Mock interview report")
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    res = run_cli("report", session.id, "-o", str(tmp_path / "afile" / "r.md"))
+    assert res.code == 1 and "afile is a file, not a folder" in " ".join(res.err.split()), res
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "not a folder"
+
+
 def test_cli_html_links_audio_relative_to_where_the_report_is(stored_session, run_cli, tmp_path):
     st, session = stored_session
     assert run_cli("report", session.id[:8], "--format", "html").code == 0

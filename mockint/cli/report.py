@@ -6,6 +6,7 @@ mockint.reporting.files, the path the end of a practice round takes too.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -33,7 +34,9 @@ def _output_path(out: str | None, default: Path) -> Path | None:
     if out == "-":
         return None
     path = Path(out).expanduser() if out else default
-    return path / default.name if path.is_dir() else path
+    # "reports/newdir/": a folder, made if need be (a trial's trailing slash wrote a file named "newdir")
+    folder = path.is_dir() or (out is not None and out.endswith(("/", os.sep)))
+    return path / default.name if folder else path
 
 
 def _write(text: str, path: Path | None) -> None:

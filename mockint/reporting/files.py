@@ -73,6 +73,9 @@ def write_session_reports(
 
 def write_report(path: Path, text: str) -> None:
     """Write a report atomically; a failure is a one-line MockintError naming the file."""
+    # a file where a folder of the path should be: "File exists" said nothing of which (a trial's -o /tmp/afile/r.md)
+    if (blocking := next((p for p in path.parents if p.exists() and not p.is_dir()), None)) is not None:
+        raise MockintError(f"cannot write the report to {path}: {blocking} is a file, not a folder")
     try:
         atomic_write_text(path, text)
     except OSError as exc:
