@@ -762,6 +762,10 @@ def test_an_employers_written_feedback_and_a_bare_fell_flat_are_read():
     assert [n for n, t in topics.items() if not t.went_badly] == ["Safe isolation question"]
     # and a felt pen is still a thing
     assert [t.name for t in parse_debrief("- The felt pen question went fine", BANK).topics] == ["felt pen question"]
+    # trial 23: the recruiter "felt answers lacked numbers" made a topic "felt answers" that went badly
+    email = ("Recruiter feedback (Sam @ Hays, Weds): \"they liked your hands-on experience but felt answers lacked numbers "
+             "and you didn't really say why housing\". also \"be more concise\"\n")
+    assert not any(t.name.lower().startswith("felt") for t in parse_debrief(email, BANK).topics)
 
 
 RECRUITER_EMAIL = ("Good on safety and people; the panel felt your answers were too short and didn't show the numbers behind "

@@ -279,6 +279,9 @@ def noun_phrase(text: str) -> Phrase | None:
         i += 1
     if i < len(toks) and toks[i].lower() in CONNECTORS:
         return None  # "with hiring mgr": a preposition starts no noun phrase
+    if i == 0 and toks and toks[0].lower() in LINKING_VERBS:
+        # "(they) felt answers lacked numbers": a verb of who said it (a trial's topic "felt answers"); "the felt pen" is one
+        return None
     taken: list[str] = []
     ends: list[int] = []  # where each taken word ends in `text`
     complete = True
