@@ -889,3 +889,10 @@ def test_a_question_that_names_a_concerns_topic_drills_it_whoever_wrote_it():
     ])
     after = record_round(ledger, session, RUBRICS).entries[concern.id]
     assert after.passes == ["own.q1"] and [e.outcome for e in after.history] == ["imported", "pass"]
+
+
+@pytest.mark.parametrize("doing", ["leading through a restructure", "managing people through change"])
+def test_a_doing_through_something_is_one_topic(doing):
+    # trial 23: "they'll probe on change management and on leading through a restructure" kept only "leading"
+    debrief = parse_debrief(f"They'll probe on change management and on {doing}\n", BANK)
+    assert {t.name for t in debrief.topics} == {"change management", doing}

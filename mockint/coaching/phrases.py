@@ -67,7 +67,7 @@ STOPS = {
 # Inside a noun phrase: "streaming vs batch", "migration to Postgres", "familiarity with Microsoft Project".
 CONNECTORS = {
     "vs", "vs.", "versus", "v", "of", "for", "to", "in", "on", "with", "from", "/", "&", "+", "into", "at", "per", "via",
-    "about", "without", "under", "across", "between", "against", "behind", "beyond",
+    "about", "without", "under", "across", "between", "against", "behind", "beyond", "through", "during", "after",
 }
 # "the question on X", "my role in X", "my answer about X": the topic is X.
 RELATIONAL_HEADS = {
@@ -269,6 +269,15 @@ class Phrase:
 LINKING_VERBS = frozenset({"felt", "sounded", "seemed", "looked", "lacked", "lacks"})
 
 
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _after_article(word: str) -> bool:
+    """A word after "a", "an" or "the" names a thing whatever else it can be ("a restructure", "the run")."""
+    low = word.lower()
+    return word.isalpha() and low not in STOPS and low not in PRONOUNS and low not in AUXILIARIES and low not in CONNECTORS
+
+
 def noun_phrase(text: str) -> Phrase | None:
     """The noun phrase at the start of `text`, or None when it does not start with one."""
     text = _POSSESSIVE_LEAD.sub("", text.strip())
@@ -294,7 +303,9 @@ def noun_phrase(text: str) -> Phrase | None:
             break  # "your safety answer felt rehearsed": "felt" says how it came across, it is no cloth
         if low in CONNECTORS and taken:
             nxt = _next_content(toks, i + 1)
-            if nxt is None or not _phrase_word(nxt) or nxt.lower() in TIME_WORDS:
+            # after "a" or "the" a word is a noun whatever else it can be: "leading through a restructure"
+            named = i + 1 < len(toks) and toks[i + 1].lower() in ARTICLES and nxt is not None and _after_article(nxt)
+            if nxt is None or not (_phrase_word(nxt) or named) or nxt.lower() in TIME_WORDS:
                 break
             taken.append(tok)
             ends.append(spans[i].end())
@@ -317,13 +328,15 @@ def noun_phrase(text: str) -> Phrase | None:
             ends.append(spans[i].end())
             i += 1
             continue
-        if not _phrase_word(tok) and not _verb_as_modifier(toks, i):
+        if not _phrase_word(tok) and not _verb_as_modifier(toks, i) and not (
+                taken and taken[-1].lower() in ARTICLES and _after_article(tok)):
             complete = low in STOPS or low in PRONOUNS or low in AUXILIARIES or verb_only(tok)
             break
         taken.append(tok)
         ends.append(spans[i].end())
         i += 1
-    while taken and (taken[-1].lower() in CONNECTORS | DETERMINERS or not can_be_noun(taken[-1])):
+    while taken and (taken[-1].lower() in CONNECTORS | DETERMINERS or not (
+            can_be_noun(taken[-1]) or (len(taken) > 1 and taken[-2].lower() in ARTICLES))):
         if _gerund_complement(taken):
             break  # "keeping crews available": the adjective is what the doing is for (trial 5 got "keeping crews")
         taken.pop()  # "migration to", "the biggest": a phrase ends on its noun
