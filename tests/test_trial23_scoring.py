@@ -97,3 +97,18 @@ def test_what_a_candidate_found_out_about_the_role_is_what_they_learned_about_it
     # "This answers a different question from the one asked", 20/100
     asked = "What have you learned about this role since our first conversation, and has it changed how you see your fit?"
     assert offline_card(asked, RESEARCHED).overall >= 60
+
+
+MFA_STORY = (
+    "um so when we rolled out multi factor authentication last year I had to explain it to the housing officers and the "
+    "repairs team, who are mostly out on the road and not very techy. rather than talk about tokens and conditional "
+    "access I used the analogy of the key and the alarm code on a tenant's front door, you need both. I did six short "
+    "sessions at the depots myself, fifteen minutes each, with a one page guide with pictures. we got two hundred and ten "
+    "staff enrolled in three weeks and lockout calls in the first week were about thirty instead of the hundred plus "
+    "we'd planned for")
+
+
+def test_a_figure_set_against_what_was_planned_for_is_a_measured_result():
+    # Result 1 of 4, "a vague outcome ... nothing measurable", which kept "STAR structure: Result" open in the plan
+    card = offline_card("Describe a time you had to explain something complicated to a non-expert audience.", MFA_STORY)
+    assert next(c for c in card.criteria if c.key == "star.result").score >= 3
