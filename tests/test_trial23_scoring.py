@@ -112,3 +112,22 @@ def test_a_figure_set_against_what_was_planned_for_is_a_measured_result():
     # Result 1 of 4, "a vague outcome ... nothing measurable", which kept "STAR structure: Result" open in the plan
     card = offline_card("Describe a time you had to explain something complicated to a non-expert audience.", MFA_STORY)
     assert next(c for c in card.criteria if c.key == "star.result").score >= 3
+
+
+WE_STORY = (
+    'so when we moved from the old house system to vertical tutoring in twenty twenty three it was a big change for'
+    ' the whole school we set up a working group we went to visit two schools that already did it we surveyed staff'
+    ' and we ran training days in the summer term and we put together new tutor groups across all the year groups '
+    "um the one call I made myself was that I decided we'd delay the launch from September to January because I'd "
+    "looked at the staff survey and two thirds of tutors said they didn't feel ready and I took that to the head "
+    'and argued for it and the launch in January went smoothly and complaints from parents about tutor changes were'
+    ' down to a handful compared with forty odd the year before when we changed tutor groups')
+
+
+def test_a_long_quote_never_ends_on_a_word_that_leads_into_the_next():
+    # "and we put together new tutor groups ... I decided we'd delay the launch from September to", evidence for 7 criteria
+    from mockint.scoring.lexicon import LEADS_ON
+
+    card = offline_card("Tell me about a time you led a team through a significant change.", WE_STORY)
+    quotes = [e.quote for c in card.criteria for e in c.evidence]
+    assert quotes and not any(q.split()[-1].lower().strip(",.") in LEADS_ON for q in quotes), quotes

@@ -50,6 +50,7 @@ from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
+from mockint.scoring.lexicon import LEADS_ON
 from mockint.scoring.kinds import TopicWords, classify_topic, kind_for_category, load_kinds, topic_words
 from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, read_answer, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
@@ -589,11 +590,6 @@ def bank_question_for(
 _CLAUSE_CUT = re.compile(
     r"(?<=[,;:])\s+|\s+(?=(?:and|but|so|which|who|because|then|while|until|after|before|when|where)\s)", re.I
 )
-# Words that lead into what follows them: a quote cut after one stops mid-phrase ("...at", "...my").
-_LEADS_ON = frozenset(
-    "a an the my our your their his her its at in on of to for from with by into over about during across through "
-    "after before than and or but as that this who which when where was were is are".split()
-)
 # A quote is at least this many words (the quote rules' minimum, scoring/evidence.py).
 QUOTE_MIN_WORDS = 5
 
@@ -650,7 +646,7 @@ def shorten_quote(quote: str) -> str:
         words = kept
     # a quote ends on its noun, not on what led on: cut at the word limit, or where the scorer cut a clause ("we had a
     # patient on gentamicin and", a trial's follow-up)
-    while len(words) > QUOTE_MIN_WORDS and words[-1].lower().strip(",;:") in _LEADS_ON:
+    while len(words) > QUOTE_MIN_WORDS and words[-1].lower().strip(",;:") in LEADS_ON:
         words = words[:-1]
     return " ".join(words).rstrip(".,;:!?")
 

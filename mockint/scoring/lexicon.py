@@ -53,6 +53,11 @@ PAST_PARTICIPLES = frozenset(
     """done taken given written seen run begun gone spoken driven grown shown known chosen drawn eaten fallen flown
     forgotten hidden ridden risen stolen thrown broken beaten frozen""".split()
 )
+# Words that lead into what follows them: a quote cut after one stops mid-phrase ("...from September to", "...at").
+LEADS_ON = frozenset(
+    "a an the my our your their his her its at in on of to for from with by into over about during across through "
+    "after before than and or but as that this who which when where was were is are we i he she they um uh so".split()
+)
 # Past forms that describe a state of mind, not something done.
 STATE_PAST = frozenset(
     "was were had felt thought knew wanted liked loved hated meant seemed guessed supposed "

@@ -65,6 +65,7 @@ from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds, topic_asked
 from mockint.scoring.lexicon import (
     IRREGULAR_PAST,
+    LEADS_ON,
     MONTHS_DAYS,
     NOT_PAST_ED,
     NUMBER_WORDS,
@@ -1412,7 +1413,12 @@ def _quote(unit: Unit, focus=None) -> str:
     rating = [float(focus(c.lower().replace("\u2019", "'"))) if focus else 0.0 for c in clauses]
     start = end = max(range(len(clauses)), key=lambda k: (rating[k], -k))
     if sizes[start] >= MAX_QUOTE_WORDS:
-        return " ".join(clauses[start].split()[:MAX_QUOTE_WORDS])
+        # cut at the limit, then back to a word that ends a phrase: "...I decided we'd delay the launch from September
+        # to" stopped on its preposition (a trial's quote for seven criteria)
+        words = clauses[start].split()[:MAX_QUOTE_WORDS]
+        while len(words) > MIN_QUOTE_TOKENS and words[-1].lower().strip(",.") in LEADS_ON:
+            words.pop()
+        return " ".join(words)
     total = sizes[start]
     while True:  # grow forward first (a clause's point follows its subject), then back
         if end + 1 < len(clauses) and total + sizes[end + 1] <= MAX_QUOTE_WORDS:
