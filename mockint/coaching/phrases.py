@@ -270,6 +270,8 @@ LINKING_VERBS = frozenset({"felt", "sounded", "seemed", "looked", "lacked", "lac
 
 
 ARTICLES = frozenset({"a", "an", "the"})
+# How someone took it, opening a note: "felt answers lacked numbers" ("looked after children" is a topic).
+SAID_OF_IT = frozenset({"felt", "seemed", "sounded"})
 
 
 def _after_article(word: str) -> bool:
@@ -288,7 +290,7 @@ def noun_phrase(text: str) -> Phrase | None:
         i += 1
     if i < len(toks) and toks[i].lower() in CONNECTORS:
         return None  # "with hiring mgr": a preposition starts no noun phrase
-    if i == 0 and toks and toks[0].lower() in LINKING_VERBS:
+    if i == 0 and toks and toks[0].lower() in SAID_OF_IT:
         # "(they) felt answers lacked numbers": a verb of who said it (a trial's topic "felt answers"); "the felt pen" is one
         return None
     taken: list[str] = []
