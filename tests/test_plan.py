@@ -641,3 +641,16 @@ def test_a_story_criterion_from_round_one_feedback_is_drilled_by_a_story_questio
     area = WeakArea(id=criterion, kind="criterion", name=criterion, count=1, criteria=[criterion])
     found = bank_question_for(area, BANK, set(), [], random.Random(seed))
     assert found is not None and found.category == "behavioral", found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_bank_question_asked_before_under_a_tailored_wording_is_not_planned_again(seed):
+    # trial 23: "Why do you want to work for a housing association?" (fit.why_here, tailored to the role) was followed by
+    # a plan asking "Why do you want to work here?"; the ledger then counted the 95/100 answer as a retake
+    from mockint.coaching.weakness import WeakArea
+
+    area = WeakArea(id="motivation.specific_reasons", kind="criterion", name="Motivation: Specific reasons", count=2,
+                    criteria=["motivation.specific_reasons"], competencies=["motivation"])
+    asked = ["Why do you want to work for a housing association?"]
+    plan = plan_next_round([area], [], BANK, RUBRICS, n=2, seed=seed, asked=asked, asked_ids=["fit.why_here"])
+    assert plan and "fit.why_here" not in {q.id for q in plan}

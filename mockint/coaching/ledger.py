@@ -100,6 +100,7 @@ def plan_from_ledger(
         llm=llm,
         n=n,
         asked=[q.text for q in ledger.asked],
+        asked_ids=[q.id for q in ledger.asked if bank.get(q.id) is not None],
         role=role or (session.role if session else None),
         seed=seed,
         on_warning=warn,

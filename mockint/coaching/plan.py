@@ -237,6 +237,7 @@ def plan_next_round(
     llm: LLMClient | None = None,
     n: int = DEFAULT_QUESTIONS,
     asked: Iterable[str] = (),
+    asked_ids: Iterable[str] = (),
     role: str | None = None,
     seed: int | None = 0,
     on_warning: Warn | None = None,
@@ -245,7 +246,10 @@ def plan_next_round(
     """Up to `n` questions for the next round, each targeting one of `weak_areas`.
 
     `answers` are the candidate's answers so far (their stories are quoted; their questions are
-    not repeated); `asked` adds question texts asked elsewhere (earlier sessions). With `llm`,
+    not repeated); `asked` adds question texts asked elsewhere (earlier sessions), `asked_ids` the bank ids they were
+    asked under (a bank question tailored to a role reads otherwise: a trial's plan asked "Why do you want to work
+    here?" again after its tailored "...for a housing association?", and the ledger then did not count the answer as
+    new). With `llm`,
     follow-ups come from the model and are validated; failures fall back to the templates.
     `rubrics` give each criterion's follow-up wording. `session_id`: the session `answers` are
     from (a follow-up names the answer it quotes as 'session/answer'; evidence from another
@@ -255,7 +259,7 @@ def plan_next_round(
         return []
     weak_areas = drill_order(weak_areas)
     asked_texts = [a.question.text for a in answers] + list(asked)
-    asked_ids = {a.question.id for a in answers}
+    asked_ids = {a.question.id for a in answers} | set(asked_ids)
     by_answer = {a.id: a for a in answers}
 
     followups: dict[str, QuestionRef] = {}
