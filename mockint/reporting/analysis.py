@@ -496,15 +496,18 @@ def analyse_round(
     *,
     bank: QuestionBank | None = None,
     tracked: Sequence[str] = (),
+    with_prep: bool = True,
 ) -> RoundView:
     """One round: scores, the weak areas repeated in it (or carried from `tracked` areas), its
-    plan, and the prep for the next round."""
+    plan, and (`with_prep`) the prep for the next round."""
     overall = mean_overall(rnd.answers)
     by_id = {a.id: a for a in rnd.answers}
     repeated = find_weak_areas(rnd.answers, rubrics, tracked=tracked, session_id=session.id)
-    # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
-    weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
-    prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role)
+    prep = None
+    if with_prep:
+        # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
+        weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
+        prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role)
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
@@ -544,15 +547,14 @@ def analyse_session(
     """
     tracked: list[str] = list(ledger.entries) if ledger else []
     rounds = []
+    # One preparation for the next round, from every answer of the session: a trial's two-round report gave two
+    # thank-you notes, two lists of questions to ask and two of proof to bring.
+    one_round = len(session.rounds) == 1
     for rnd in session.rounds:
-        view = analyse_round(session, rnd, rubrics, bank=bank, tracked=tracked)
+        view = analyse_round(session, rnd, rubrics, bank=bank, tracked=tracked, with_prep=one_round)
         rounds.append(view)
         tracked += [w.id for w in view.weak_areas if w.id not in tracked]
     if len(rounds) > 1:
-        # One preparation for the next round, from every answer of the session: a trial's two-round report gave two
-        # thank-you notes, two lists of questions to ask and two of proof to bring.
-        for view in rounds[:-1]:
-            view.prep = None
         weakest = find_weak_areas(session.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
         rounds[-1].prep = build_prep(session.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role)
     overall = mean_overall(session.answers)

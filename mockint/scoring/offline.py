@@ -1828,10 +1828,8 @@ def topic_missed(r: Reading) -> list[str]:
     safety incident with none of the safety words), so a miss counts only when the meaning does not
     place the answer on its question either (question margin below ON_TOPIC_MARGIN): the three dev
     answers the list catches sit at -0.20 to -0.59."""
-    from mockint.scoring.semantic import topics
-
     question = " ".join(r.question.lower().replace("\u2019", "'").split())
-    asked = [(name, answered) for name, (asks, answered) in topics().items() if asks.search(question)]
+    asked = topics_asked_by(question)
     text = " ".join(u.lower for u in r.units)
     # Asked for a time something happened, a story with none of its words is about something else whatever its closeness
     # (batch 4's programme launch told for "manage a member of staff whose performance was falling short" sat at -0.06):
@@ -1848,13 +1846,19 @@ def topic_missed(r: Reading) -> list[str]:
     return [name for name, _ in asked]
 
 
-def _topics_met(r: Reading) -> set[str]:
-    """The stems of the words by which the answer meets a topic its question asks about (substance.yaml's `topics`)."""
+def topics_asked_by(said: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The `topics` (substance.yaml) a lower-cased question or round-one topic is about, each with what an answer to
+    it says."""
     from mockint.scoring.semantic import topics
 
+    return [(name, answered) for name, (asks, answered) in topics().items() if asks.search(said)]
+
+
+def _topics_met(r: Reading) -> set[str]:
+    """The stems of the words by which the answer meets a topic its question asks about (substance.yaml's `topics`)."""
     question = " ".join(r.question.lower().replace("\u2019", "'").split())
     text = " ".join(u.lower for u in r.units)
-    return {_stem(w) for asks, answered in topics().values() if asks.search(question)
+    return {_stem(w) for _, answered in topics_asked_by(question)
             for m in answered.finditer(text) for w in re.findall(r"[a-z]+", m.group()) if w not in STOPWORDS and len(w) > 2}
 
 
@@ -1940,11 +1944,9 @@ def round_one_topic_missed(r: Reading) -> list[str]:
     # ... nor one met in the words of a `topics` entry the round-one topic names (substance.yaml): a pharmacy
     # technician's buddying story ("two new starters ... a sign off checklist ... same-day feedback") answered
     # "supervising/training junior techs" and scored 20 for never saying "junior" or "training"
-    from mockint.scoring.semantic import topics
-
     named = " ".join(topic.lower().replace("/", " ").split())
     text = " ".join(u.lower for u in r.units)
-    return [] if any(asks.search(named) and answered.search(text) for asks, answered in topics().values()) else [topic]
+    return [] if any(answered.search(text) for _, answered in topics_asked_by(named)) else [topic]
 
 
 # How many of a knowledge question's other words an answer must say for its named term to be only the frame.
