@@ -932,9 +932,17 @@ class Practice:
         try:
             if options.update_ledger:
                 from mockint.coaching.ledger import record_session
+                from mockint.coaching.weakness import current_weak_areas
 
-                record_session(self.settings.paths.ledger_file, session, rubrics)
+                ledger = record_session(self.settings.paths.ledger_file, session, rubrics)
                 ledger_updated = True
+                # The round's weak areas as the ledger counts them: weak once today and once before is a repeat,
+                # listed with both answers (the round alone said "No weak area repeated").
+                round_ids = {a.id for a in rnd.answers}
+                weak = [
+                    area for area in current_weak_areas(ledger, session, rubrics)
+                    if any(e.session_id == session.id and e.answer_id in round_ids for e in area.evidence)
+                ]
         except MockintError as exc:
             self.events.on_warning(f"weakness ledger not updated: {exc}")
         report_path = self.write_report(session) if options.write_report else None

@@ -94,6 +94,29 @@ def test_typed_answers_run_the_same_pipeline_beside_spoken_ones(run_cli, mockint
     assert "ninety two percent" in (folder / "report.md").read_text().replace("92%", "ninety two percent")
 
 
+def test_a_weak_area_once_in_each_of_two_sessions_is_listed_as_repeated_with_both_answers(run_cli, mockint_home, tmp_path):
+    # One question a day, thin on the result both times: "No weak area repeated" twice, and never a plan for it
+    days = [
+        ("Tell me about a time you fixed a recurring problem at work.",
+         "so last spring our picking team kept missing the two pm cut off and I was the shift lead so it was on me to "
+         "sort it out. I pulled the pick logs for three weeks and saw most late orders were in aisle twelve, so I moved "
+         "the fast movers nearer the dispatch bay and split the pickers into two zones."),
+        ("Tell me about a time you dealt with a customer complaint.",
+         "a customer complained twice about damaged deliveries and I owned the complaint. I went through the drivers' "
+         "photos and found the night shift wrapped pallets twice instead of four times, so I retrained the night "
+         "wrappers myself and put a wrap count sheet on the machine."),
+    ]
+    outputs = []
+    for day, (question, answer) in enumerate(days):
+        typed = tmp_path / f"day{day}.txt"
+        typed.write_text(answer + "\n")
+        result = run_cli("practice", "--my-question", question, "--answers-from", str(typed), "--offline")
+        assert result.code == 0, result
+        outputs.append(" ".join(result.out.split()))
+    assert "No weak area repeated" in outputs[0]
+    assert "Repeated weak areas" in outputs[1] and "Result: weak in 2 answers" in outputs[1], outputs[1]
+
+
 @pytest.mark.parametrize("name, content, said", [
     ("empty.txt", "  \n", "empty.txt: the typed answer is empty"),
     ("binary.txt", b"\xff\xfe\x00\x81 not text", "binary.txt: not text (a typed answer is UTF-8 text)"),

@@ -366,6 +366,41 @@ def test_an_area_carried_from_earlier_sessions_counts_every_weak_answer_when_the
     assert task.carried
 
 
+def test_an_area_weak_once_in_each_of_two_sessions_is_a_repeated_weak_area_with_both_answers():
+    """A candidate practising one question a day, thin on the result every time, was never shown a weak area:
+    repeats were found only within a round."""
+    monday = make_session([make_answer("a01", "q1", {"star.result": 1})], session_id="20250101-090000-aaaa")
+    ledger = record_round(Ledger(), monday, RUBRICS)
+    assert "star.result" not in ledger.entries and "star.result" in ledger.weak_once
+    assert current_weak_areas(ledger, monday, RUBRICS) == []  # one weak answer is no pattern yet
+
+    tuesday = make_session([make_answer("a01", "q2", {"star.result": 0})], session_id="20250102-090000-bbbb")
+    ledger = record_round(ledger, tuesday, RUBRICS)
+    entry = ledger.entries["star.result"]
+    assert "star.result" not in ledger.weak_once
+    assert entry.status == "open" and entry.weak_answers() == 2
+    assert [(e.session_id, e.outcome) for e in entry.history] == [(monday.id, "weak"), (tuesday.id, "weak")]
+    assert entry.opened_at == monday.answers[0].created_at
+    (area,) = [a for a in current_weak_areas(ledger, tuesday, RUBRICS) if a.id == "star.result"]
+    assert area.count == 2 and area.carried
+    assert area.summary().startswith("weak in 2 answers (a01 of 01-02 09:00 0/4, a01 of 01-01 09:00 1/4)"), area.summary()
+
+
+def test_an_area_weak_once_is_forgotten_after_passing_in_later_rounds_as_a_tracked_area_resolves():
+    session = make_session(
+        [make_answer("a01", "q1", {"star.result": 1}), make_answer("a02", "q2")],  # a pass in the same round
+        [make_answer("a03", "q3")],
+    )
+    ledger = record_round(Ledger(), session, RUBRICS)
+    assert ledger.weak_once["star.result"].passes == 1  # only the later round's pass counts
+    session.new_round().answers.append(make_answer("a04", "q4"))
+    ledger = record_round(ledger, session, RUBRICS)
+    assert RESOLVE_AFTER == 2 and "star.result" not in ledger.weak_once
+    session.new_round().answers.append(make_answer("a05", "q5", {"star.result": 0}))
+    ledger = record_round(ledger, session, RUBRICS)
+    assert "star.result" not in ledger.entries and ledger.weak_once["star.result"].evidence.answer_id == "a05"
+
+
 def test_current_weak_areas_adds_open_areas_from_earlier_sessions():
     earlier = make_session(
         [make_answer("a01", "q1", {"star.situation": 0}), make_answer("a02", "q2", {"star.situation": 0})],

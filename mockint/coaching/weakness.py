@@ -4,7 +4,8 @@ answer for that (scoring.story_not_reasons, once per answer) reads the shipped r
 
 A weak area is a rubric criterion or a delivery metric that fell below its threshold in two or
 more answers of a round (one is enough for an area the ledger already tracks: it is still weak
-across rounds), or a concern imported from round-one notes (see debrief.py). Areas are ranked by
+across rounds, and for one weak in a single answer of an earlier round, Ledger.weak_once: a candidate practising
+one question a day was never told of a weak area), or a concern imported from round-one notes (see debrief.py). Areas are ranked by
 how often they were weak, then by how badly (mean shortfall below the threshold, 0..1).
 A criterion is assessed only on answers whose question exercises it (`applicable_scores`):
 "weak in N of M answers" counts M over those answers, and the ledger ignores the others.
@@ -534,9 +535,22 @@ class PromptedPoint(Model):
     note: str = "needed a prompt"
 
 
+class WeakOnce(Model):
+    """An area weak in one answer of a round, not tracked yet: weak again in a later round, it is a repeated weak
+    area with both answers on record; passing on RESOLVE_AFTER answers of later rounds first, it is forgotten."""
+
+    at: datetime
+    round: int = Field(description="index of the round, in evidence.session_id, of the weak answer")
+    evidence: WeakEvidence
+    passes: int = Field(default=0, description="answers of later rounds that passed on it")
+
+
 class Ledger(Model):
     schema_version: int = LEDGER_SCHEMA_VERSION
     entries: dict[str, LedgerEntry] = Field(default_factory=dict)
+    weak_once: dict[str, WeakOnce] = Field(
+        default_factory=dict, description="areas weak in a single answer of a round, not tracked yet"
+    )
     processed: list[str] = Field(default_factory=list, description="'session/answer' keys already applied")
     asked: list[AskedQuestion] = Field(default_factory=list, description="questions answered so far")
     debriefs: list[dict] = Field(default_factory=list, description="imported round-one notes (debrief.py)")
@@ -627,9 +641,13 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
         if not pending:
             _record_probes(ledger, session, rnd, index)
             continue
+        # An area weak once in an earlier round counts as tracked: one weak answer now makes it a repeat (a candidate
+        # practising one question a day, weak on the result every time, was never told of a weak area).
         found = {
             w.id: w
-            for w in find_weak_areas(round_answers, rubrics, tracked=ledger.entries, session_id=session.id)
+            for w in find_weak_areas(
+                round_answers, rubrics, tracked=[*ledger.entries, *ledger.weak_once], session_id=session.id
+            )
         }
         for answer in pending:
             outcomes = _answer_outcomes(answer, index)
@@ -649,10 +667,20 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
             for area_id, area_outcome in outcomes.items():
                 if area_outcome.weak and area_id in found and area_id not in ledger.entries:
                     area = found[area_id]
-                    ledger.entries[area_id] = LedgerEntry(
+                    once = ledger.weak_once.pop(area_id, None)
+                    entry = ledger.entries[area_id] = LedgerEntry(
                         id=area.id, kind=area.kind, name=area.name, competencies=area.competencies,
-                        criteria=area.criteria, advice=area.advice, opened_at=at, updated_at=at,
+                        criteria=area.criteria, advice=area.advice, opened_at=once.at if once else at, updated_at=at,
                     )
+                    if once is not None:
+                        later = (once.evidence.session_id, once.round) != (session.id, rnd.index)
+                        entry.evidence = [once.evidence]
+                        entry.history.append(LedgerEvent(
+                            at=once.at, session_id=once.evidence.session_id, answer_id=once.evidence.answer_id,
+                            question_id=once.evidence.question_id, outcome="weak", score=once.evidence.score,
+                            status_after="open", note="weak once, and again in a later round" if later else "",
+                        ))
+                _note_weak_once(ledger, area_id, area_outcome, answer, session_id=session.id, round_index=rnd.index)
             for entry in ledger.entries.values():
                 score: float | None
                 if entry.kind == "debrief":
@@ -685,6 +713,24 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                 entry.evidence = (area.evidence + earlier)[:MAX_EVIDENCE]
         _record_probes(ledger, session, rnd, index)
     return ledger
+
+
+def _note_weak_once(
+    ledger: Ledger, area_id: str, outcome: Outcome, answer: Answer, *, session_id: str, round_index: int
+) -> None:
+    """Keep an untracked area's first weak answer (Ledger.weak_once); count its passes in later rounds, and forget it
+    after RESOLVE_AFTER of them, as a tracked area would resolve."""
+    if area_id in ledger.entries:
+        return
+    once = ledger.weak_once.get(area_id)
+    if once is None:
+        if outcome.weak and outcome.evidence is not None:
+            evidence = outcome.evidence.model_copy(update={"session_id": session_id})
+            ledger.weak_once[area_id] = WeakOnce(at=answer.created_at, round=round_index, evidence=evidence)
+    elif not outcome.weak and (once.evidence.session_id, once.round) != (session_id, round_index):
+        once.passes += 1
+        if once.passes >= RESOLVE_AFTER:
+            del ledger.weak_once[area_id]
 
 
 def _record_probes(ledger: Ledger, session: Session, rnd: Round, index: RubricIndex) -> None:
