@@ -407,7 +407,18 @@ SAFE_NEGATIONS = [
     "I'd fix the root cause rather than just reporting it.",
     "I wouldn't test it in production, I'd use the staging copy.",
     "There's no way I'd skip the fire drill.",
+    # a condition's negation argues for the step (an HR partner's trial: judgement 0, overall 20)
+    "I'd explain the risk, that if we don't follow the process and then the probation fails, we're exposed at tribunal.",
+    "I'd remind him that if we skip the checks a patient could come to harm.",
 ]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("If it's quiet I'd skip the 2am obs.", "check_skipped"),
+    ("If I don't hear back I wouldn't bother ringing the registrar.", "escalation_refused"),
+])
+def test_a_refusal_after_its_condition_is_still_the_plans(sentence, kind):
+    assert [f.kind for f in findings([sentence]) if f.kind != "shortcut"] == [kind]
 
 
 @pytest.mark.parametrize("sentence", SAFE_NEGATIONS)

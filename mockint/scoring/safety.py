@@ -101,6 +101,12 @@ NEW_STEP_AFTER_AND = frozenset("i i'd i'll we we'd we'll you then also just".spl
 OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which".split())
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
 NOT_ONLY = frozenset("just only simply".split())
+# A negation or a skip right after "if" and its subject is the condition of a consequence, not a step refused: "I'd
+# explain the risk, that if we don't follow the process and the probation fails, we're exposed at tribunal" (an HR
+# partner's trial: judgement 0, overall 20; "if the process is not followed", 93). Further on, it is the plan's:
+# "if it's quiet I'd skip the obs", "if I don't hear back I wouldn't escalate".
+CONDITIONS = frozenset("if".split())
+CONDITION_SUBJECT_WORDS = 2
 # After a refused step, a negation or a skip reaches on to the next one: "no need to bother the head *or* fill in forms".
 ALSO_REFUSED = frozenset("or nor".split())
 # A skip or delay word is a noun after a determiner with at most this many words between ("a two hour delay");
@@ -443,10 +449,16 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
     out = _Read(allegation=r.allegations.found_within(words, 0, len(words)))
     k = start = first = 0
     flips, trigger, reach, free = 0, "", 0, 0
+    condition = False  # the clause opened with "if"
     while k < len(words):
         if _clause_break(words, k, trigger):
+            condition = words[k] in CONDITIONS
             k = start = k + 1
             flips, trigger, reach = 0, "", 0
+            continue
+        if condition and k - start <= CONDITION_SUBJECT_WORDS and (
+                n := r.negations.match(words, k) or r.skips.match(words, k) or r.delays.match(words, k)):
+            k += n  # "if we don't follow the process ...": a condition, refusing nothing
             continue
         if n := r.cover_up.match(words, k):
             if flips % 2 == 0:
