@@ -323,11 +323,11 @@ class Practice:
         latest = self.store.load("latest") if self.store.ids() else None
         if latest is not None and latest.rounds and latest.rounds[-1].plan:
             return list(latest.rounds[-1].plan)
-        from mockint.coaching.ledger import plan_from_ledger
+        from mockint.coaching.ledger import PLAN_SEED, plan_from_ledger
 
         return plan_from_ledger(
-            self.settings, latest, bank, self.rubrics(), n=n, offline=options.offline,
-            role=options.role, seed=options.seed, on_warning=self.events.on_warning,
+            self.settings, latest, bank, self.rubrics(), n=n, offline=options.offline, role=options.role,
+            seed=PLAN_SEED if options.seed is None else options.seed, on_warning=self.events.on_warning,
         ).questions
 
     def start(self, options: PracticeOptions) -> Session:

@@ -272,6 +272,21 @@ def test_cli_debrief_imports_notes_and_plan_uses_them(run_cli, tmp_path, mockint
     assert plan["session"] is None and not plan["stored"]
     assert plan["plan"] and all(q["targets"] in {w["id"] for w in plan["weak_areas"]} for q in plan["plan"])
 
+    # Day one: no session to store the plan in; 'practice --plan' asks the questions 'plan' showed (a trial user was
+    # shown six and asked others)
+    shown = run_cli("plan", "-n", "4")
+    assert "'mockint practice --plan -n 4' asks these questions" in " ".join(shown.out.split()), shown.out
+    planned = [q["text"] for q in json.loads(run_cli("plan", "-n", "4", "--json").out)["plan"]]
+    answers = []
+    for i in range(4):
+        answers.append(tmp_path / f"a{i}.txt")
+        answers[-1].write_text("I would start by listening to them and then agree the next steps with my manager.\n")
+    practised = run_cli("practice", "--plan", "-n", "4", "--probes", "0", "--answers-from", *map(str, answers))
+    assert practised.code == 0, practised
+    (session_file,) = (mockint_home / "sessions").glob("*/session.json")
+    asked = [a["question"]["text"] for a in json.loads(session_file.read_text())["rounds"][0]["answers"]]
+    assert len(planned) == 4 and asked == planned
+
 
 def test_cli_debrief_bad_files_are_one_line_errors(run_cli, tmp_path):
     empty = tmp_path / "empty.txt"

@@ -12,7 +12,7 @@ def plan_cmd(
     session_id: str | None = typer.Option(None, "--session", help="session id, prefix or 'latest' (default: latest)"),
     n: int = typer.Option(6, "-n", min=1, max=20, help="how many questions"),
     offline: bool = typer.Option(False, "--offline", help="templates only, even when an LLM is configured"),
-    seed: int = typer.Option(0, "--seed", help="same seed, same bank picks"),
+    seed: int | None = typer.Option(None, "--seed", help="same seed, same bank picks (default: those 'practice --plan' makes)"),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Plan the next round: questions that drill your repeated weak areas, each with its evidence.
@@ -21,8 +21,9 @@ def plan_cmd(
     plus open ones from earlier rounds and round-one notes), and stores the plan in the
     session's last round for 'mockint practice --plan'.
     """
-    from mockint.coaching.ledger import plan_from_ledger
+    from mockint.coaching.ledger import PLAN_SEED, plan_from_ledger
     from mockint.coaching.questions import load_bank
+    from mockint.practice import DEFAULT_QUESTIONS
     from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
@@ -30,7 +31,8 @@ def plan_cmd(
     session = st.load(session_id or "latest") if session_id or st.ids() else None
     warnings: list[str] = []
     next_round = plan_from_ledger(
-        cfg, session, load_bank(), load_rubrics(), n=n, offline=offline, seed=seed, on_warning=warnings.append
+        cfg, session, load_bank(), load_rubrics(), n=n, offline=offline, seed=PLAN_SEED if seed is None else seed,
+        on_warning=warnings.append
     )
     weak, plan, ledger = next_round.weak_areas, next_round.questions, next_round.ledger
     stored = False
@@ -81,4 +83,6 @@ def plan_cmd(
     if stored:
         console.print(f"\n[dim]Plan stored in session {session.id}, round {session.rounds[-1].index}: run 'mockint practice --plan'.[/]")
     elif session is None:
-        console.print("\n[dim]No session yet, so the plan was not stored.[/]")
+        more = f" -n {len(plan)}" if len(plan) != DEFAULT_QUESTIONS else ""
+        console.print(f"\n[dim]No session yet to store the plan in: 'mockint practice --plan{more}' asks these questions, "
+                      "planned again from the same ledger.[/]", soft_wrap=True)
