@@ -19,7 +19,8 @@ only after it passes on RESOLVE_AFTER later answers to questions the candidate h
 before (passing a retake of the same question proves little), in a later round than its last weak
 answer (a round that showed the weakness cannot also clear it: the report said "resolved" beside
 "weak in 2 of 4 answers"), each answer above "weak" as a whole (a 22-second answer scoring 7 of 100
-resolved "Answer length"); one weak answer reopens it.
+resolved "Answer length"); one weak answer makes it improving again (a slip), a second one before it resolves again
+reopens it.
 Loading and saving the ledger file is in ledger.py.
 """
 
@@ -226,6 +227,7 @@ class WeakArea(Model):
     advice: str = ""
     evidence: list[WeakEvidence] = Field(default_factory=list)
     uncounted: str = Field(default="", description="why the latest pass on it did not count (the ledger's note), said with it")
+    passed: int = Field(default=0, description="answers on record that were not weak on it, since it was first weak (the ledger's)")
 
     def summary(self) -> str:
         """One line of evidence: how often, how badly, where; and a latest pass that did not count, and why."""
@@ -248,7 +250,9 @@ class WeakArea(Model):
         noun = "answer" if (self.total or self.count) == 1 else "answers"
         # Under "Repeated weak areas", a trial read a one-off as a miscount: say why it is there.
         why = ", listed though once: it held that whole answer down" if self.count == 1 and self.gated and not self.carried else ""
-        return f"weak in {self.count}{of} {noun} ({where}){why}"
+        # "weak in 5 answers" alone, after nine strong ones, read as no progress at all (an HR partner's trial)
+        passed = f", passed in {self.passed}" if self.passed else ""
+        return f"weak in {self.count}{of} {noun} ({where}){why}{passed}"
 
 
 def _evidence_score(e: WeakEvidence, *, with_session: bool = False) -> str:
@@ -269,8 +273,8 @@ def session_label(session_id: str) -> str:
 
 
 def rank_key(area: WeakArea) -> tuple:
-    """How often first, then how badly; ids break ties so the order is stable."""
-    return (-(area.count + (1 if area.carried else 0)), -round(area.severity, 3), area.id)
+    """Open before improving, then how often, then how badly; ids break ties so the order is stable."""
+    return (area.status == "improving", -(area.count + (1 if area.carried else 0)), -round(area.severity, 3), area.id)
 
 
 RubricIndex = dict[str, tuple[Rubric, Criterion]]
@@ -502,6 +506,10 @@ class LedgerEntry(Model):
         weak = sum(1 for event in self.history if event.outcome == "weak")
         return max(weak, len(self.evidence), self.count)
 
+    def passed_answers(self) -> int:
+        """Answers on record that were not weak on it since it was first weak, counted or not."""
+        return sum(1 for event in self.history if event.outcome.startswith("pass"))
+
     def uncounted(self) -> str:
         """The note of the latest answer, when it passed without counting (a retake, the same story again):
         trial 6's good answer on a round-one concern left it "open" with no word why."""
@@ -512,7 +520,7 @@ class LedgerEntry(Model):
         return WeakArea(
             id=self.id, kind=self.kind, name=self.name, count=self.weak_answers(), severity=self.severity, carried=True,
             status=self.status, competencies=list(self.competencies), criteria=list(self.criteria),
-            advice=self.advice, evidence=list(self.evidence), uncounted=self.uncounted(),
+            advice=self.advice, evidence=list(self.evidence), uncounted=self.uncounted(), passed=self.passed_answers(),
         )
 
 
@@ -788,11 +796,16 @@ def _transition(
     note = ""
     if is_weak:
         if entry.status == "resolved":
+            # One slip after it was fixed is a slip: an HR partner's one rambling answer after ten strong ones put
+            # five resolved areas back at the top of the plan as "open", above the employer's concerns. A second
+            # weak answer before it resolves again reopens it (improving -> open, below).
             entry.reopened += 1
-            note = "reopened: slipped again after being resolved"
-        elif entry.status == "improving":
-            note = "slipped: back to open"
-        entry.status = "open"
+            entry.status = "improving"
+            note = "slipped once after being resolved: one more weak answer reopens it"
+        else:
+            if entry.status == "improving":
+                note = "slipped: back to open"
+            entry.status = "open"
         entry.passes = []
         outcome = "weak"
     elif repeat_note and told_better:
@@ -846,6 +859,7 @@ def current_weak_areas(ledger: Ledger, session: Session | None, rubrics: Sequenc
                     # trial 4's plan said "weak in 1 of 2 answers" of an area weak in 4 over two sessions.
                     area.count, area.total = max(area.count, entry.weak_answers()), 0
                     area.evidence = list(entry.evidence) or area.evidence
+                    area.passed = entry.passed_answers()
                 areas[area.id] = area
     for entry in ledger.active():
         if entry.id not in areas:
