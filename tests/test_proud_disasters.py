@@ -227,10 +227,16 @@ def test_a_note_to_the_scorer_before_a_disaster_neither_crashes_nor_shifts_the_v
 @pytest.mark.parametrize("sentence", [
     "falls went down from 6 a month to 1, and pressure ulcers went down from 4 to none",
     "complaints came down to about two a month",
+    # by how much, with no figure (an HR partner's story that went well was probed "what would you do differently?")
+    "it got better after that, turnover went down quite a bit, and everyone was happier.",
 ])
 def test_a_measure_that_improved_is_no_harm_however_its_move_is_told(sentence):
     # "went down" is a harm phrase ("the system went down"), but not where it tells a measure improving
     assert harms_named(sentence) == [] and bad_outcomes(sentence) == 0
+
+
+def test_an_outage_is_still_a_harm():
+    assert harms_named("the booking system went down for a day") == ["went down"]
 
 
 def test_a_harm_after_an_improved_measure_still_counts_the_same_everywhere():

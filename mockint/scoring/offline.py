@@ -2873,7 +2873,7 @@ def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     # a measure is named in the gate's words ("complaints moved the wrong way"); with the gate taken out, by itself
     moved = (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
     return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved, domain,
-                             phrases["names_a_thing"], phrases["lessened"], phrases["moves"]))
+                             phrases["names_a_thing"], phrases["lessened"], phrases["moves"], phrases["moved_by"]))
 
 
 _MOVED_BY_A_FIGURE = re.compile(r"\W+(?:from|to|by)\W+(?:(?:about|around|roughly|nearly|almost|just|under|over)\W+)?\d")
@@ -2936,7 +2936,8 @@ LESSENED_WITHIN = 3
 def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
                  measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str,
                  domain: frozenset[str] = frozenset(), names_a_thing: re.Pattern[str] | None = None,
-                 lessened: re.Pattern[str] | None = None, moves: re.Pattern[str] | None = None) -> tuple[str, ...]:
+                 lessened: re.Pattern[str] | None = None, moves: re.Pattern[str] | None = None,
+                 moved_by: re.Pattern[str] | None = None) -> tuple[str, ...]:
     worse, better = _moves(text, measure_sides)
     improved = []  # (start, end) of each measure told moving the right way, with its clause
     for name in dict.fromkeys(better):
@@ -2953,7 +2954,8 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             # of it (batch 8: a story graded 4 gated at 22 as a disaster told proudly, its paraphrase scored 83)
             and not _BACKGROUND_CLAUSE.search(text, 0, m.start())
             # "late trailers went down from 6 a week to 1": a measure moving, not an outage
-            and not (moves and moves.fullmatch(m.group()) and _MOVED_BY_A_FIGURE.match(text, m.end()))
+            and not (moves and moves.fullmatch(m.group()) and (
+                _MOVED_BY_A_FIGURE.match(text, m.end()) or (moved_by and moved_by.match(text, m.end() + 1))))
             and not (domain and _domain_noun(text, m) and _stem(m.group()) in domain)
             # "the refunds service", "the complaints team": a harm noun naming a thing, whatever the story is about
             and not (names_a_thing and _domain_noun(text, m) and text[m.end():m.end() + 1] == " "
