@@ -391,3 +391,12 @@ def test_a_story_is_no_answer_to_a_question_no_kind_reads_that_it_shares_nothing
 
     assert relevance(mars) <= 1
     assert relevance("Tell me about someone you brought on.") >= 2
+
+
+@pytest.mark.parametrize("question", [
+    # an area manager's trial: judged as knowledge of the job (80); as a way of working, "no example at all" (50)
+    "How would you make sure standards are consistent across eight stores when you can't be in every one every day?",
+    "How would you ensure every new starter is fully trained within their first month?",
+])
+def test_how_would_you_make_sure_asks_for_a_plan(question):
+    assert classify(question) == "situational"

@@ -44,3 +44,19 @@ def test_the_same_story_told_to_another_question_does_not_borrow_its_topic():
 
 def test_one_passing_word_of_a_topic_is_no_answer_to_it():
     assert _relevance(LATE_Q, MENTORING_STORY) <= 2
+
+
+def test_a_word_and_its_plural_in_e_meet_each_other():
+    # a physio's "exercises" did not meet her question's "exercise programmes": "exercis" against "exercise"
+    from mockint.scoring.offline import _stem
+
+    for word, plural in [("exercise", "exercises"), ("programme", "programmes"), ("service", "services"),
+                         ("change", "changed"), ("change", "changing"), ("nurse", "nurses")]:
+        assert _stem(word) == _stem(plural), (word, plural)
+    card = score_question(
+        OfflineScorer(), "How would you make sure patients stick to their exercise programmes?",
+        Transcript(text="I'd agree two or three exercises with them not ten, film them on their phone doing it, link it "
+                        "to something they want back like playing with the grandkids, and ring at two weeks to check "
+                        "how it's going, and if they've stopped find out why before adding more", duration=0.0),
+        load_rubrics())
+    assert card.criterion("specificity.relevance").score >= 3

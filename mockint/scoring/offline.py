@@ -1805,6 +1805,10 @@ def _stem(word: str) -> str:
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
+    # "exercise" as "exercises", "changed" and "changing" leave it ("exercis"): a physio's "exercises" had not met her
+    # question's "exercise programmes" (relevance 1, "touches the question only in passing")
+    if word.endswith("e") and len(word) > 4:
+        return word[:-1]
     return word
 
 
