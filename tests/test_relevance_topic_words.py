@@ -60,3 +60,16 @@ def test_a_word_and_its_plural_in_e_meet_each_other():
                         "how it's going, and if they've stopped find out why before adding more", duration=0.0),
         load_rubrics())
     assert card.criterion("specificity.relevance").score >= 3
+
+
+def test_a_service_improved_is_the_improvement_topic_met_by_a_phrase_of_small_words():
+    # a physio's trial, graded 5 of 5 by her: told it "addresses the question in part" (relevance 2); "down to" had
+    # counted as no word met, all its words being small ones
+    story = ("so last year our routine MSK waiting list had hit twenty two weeks um I audited the referrals myself and "
+             "found about a third were simple low back pain that didn't really need one to one so I set up a six week "
+             "back class run by me and a band 5 and I got the GPs to use a new triage form. I checked the numbers every "
+             "month and by March the wait was down to nine weeks and the outcome scores from the class were as good as "
+             "one to one so we kept it. if I did it again I'd get the GPs in from day one")
+    card = score_question(OfflineScorer(), "Tell me about a time you improved a service for patients.",
+                          Transcript(text=story, duration=0.0), load_rubrics())
+    assert card.criterion("specificity.relevance").score >= 3

@@ -1862,8 +1862,13 @@ def _topics_met(r: Reading) -> set[str]:
     """The stems of the words by which the answer meets a topic its question asks about (substance.yaml's `topics`)."""
     question = " ".join(r.question.lower().replace("\u2019", "'").split())
     text = " ".join(u.lower for u in r.units)
-    return {_stem(w) for _, answered in topics_asked_by(question)
-            for m in answered.finditer(text) for w in re.findall(r"[a-z]+", m.group()) if w not in STOPWORDS and len(w) > 2}
+    met = set()
+    for _, answered in topics_asked_by(question):
+        for m in answered.finditer(text):
+            words = {_stem(w) for w in re.findall(r"[a-z]+", m.group()) if w not in STOPWORDS and len(w) > 2}
+            # "down to", "went from": a phrase of small words is one word met, not none (a lone "they" is none)
+            met |= words or ({m.group()} if " " in m.group() else set())
+    return met
 
 
 def _concepts_met(r: Reading) -> set[str]:
