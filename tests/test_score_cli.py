@@ -63,6 +63,17 @@ def test_human_output_names_the_scorer_and_overall(run_cli, tmp_path):
     assert "Overall" in res.out and "/100" in res.out
 
 
+def test_a_rubric_counted_on_one_criterion_is_named_by_it_in_the_score_line(run_cli, tmp_path):
+    # two trial users read "specificity 100" beside four specificity criteria shown n/a: it was relevance alone
+    answer = _write(tmp_path, "like for like is where you compare this year's sales with the same stores last year, "
+                              "leaving out new and closed stores, so I'd use it to rank the eight stores")
+    res = run_cli("score", "--text", str(answer), "--question", "What do you understand by like-for-like sales?")
+    assert res.code == 0, res
+    shown = " ".join(res.out.split())
+    line = shown[shown.index("Overall"):shown.index("offline scorer (")]
+    assert "relevance" in line and "specificity" not in line and "technical" in line, line
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

@@ -28,6 +28,13 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _rubric_label(card, rubric_id: str) -> str:
+    """A rubric's name in the score line, or its one counted criterion's: two trial users read "specificity 100"
+    beside four specificity criteria shown n/a as a score from nowhere (it was relevance alone)."""
+    counted = [c for c in card.criteria if c.rubric == rubric_id and c.applies]
+    return (counted[0].name or rubric_id).lower() if len(counted) == 1 else rubric_id
+
+
 def you_said(transcript) -> str:
     """What was heard, as the scorer read it: a candidate sees a mis-hearing ("I won acting team leader")
     before it is quoted back as theirs."""
@@ -106,7 +113,7 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
             label = f"{name}\n[dim]{c.key}[/]"
             table.add_row(label, f"[{colour}]{c.score}/{c.max_score}[/]", "\n".join(quotes + notes) or "-", words)
     console.print(table)
-    per_rubric = ", ".join(f"{k} {v:.0f}" for k, v in card.rubric_scores.items())
+    per_rubric = ", ".join(f"{_rubric_label(card, k)} {v:.0f}" for k, v in card.rubric_scores.items())
     level = f"criteria average {card.level:.1f}/4; " if card.level is not None else ""
     caveats = offline_caveats(card, rubrics)
     band = f"{card.band} ({BAND_NOT_CHECKED})" if caveats else card.band
