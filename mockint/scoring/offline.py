@@ -3346,7 +3346,12 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
     quantities = r.total("quantities")
     # A told event: mostly past verbs, or a dated one among the habits an approach answer is made of ("I write down the
     # row counts ... last March that caught a duplicated file": read as no example when told with "I", as one without).
-    story = past >= 2 and (share >= 0.4 or r.total("time_anchor") > 0)
+    # ... or one sentence that tells an event through to what came of it ("I brought in a simple rubric ... and when I
+    # audited it adherence went from about half to nearer three quarters": a physio's example, read as a passing mention
+    # among her habits, 1 of 4)
+    story = past >= 2 and (share >= 0.4 or r.total("time_anchor") > 0
+                           or any(len(c.i_actions) + len(c.we_actions) >= 2 and (c.outcome or c.change_quantities)
+                                  and not (c.hypothetical or c.habitual) for c in r.cues))
 
     def cued(key: str, base: float, steps: tuple[float, float, float, float], pattern: re.Pattern[str] | None = None,
              own=None) -> Judgement:

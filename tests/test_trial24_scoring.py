@@ -1,0 +1,26 @@
+"""Scoring findings of trial 24: a physiotherapist and a retail store manager (16 answers graded by the user before
+scoring), and an HR business partner's week of rounds. Answers are the trial users' own, lightly cut."""
+
+from __future__ import annotations
+
+from conftest import offline_card
+
+ADHERENCE_Q = "How do you make sure patients actually stick to their home exercise programmes?"
+ADHERENCE = (
+    "um so a lot of it is the start honestly, I don't just hand over a sheet of instructions, I get them to do each "
+    "exercise in the room and teach it back to me and we agree like two or three exercises max not ten. I use an app "
+    "with videos so the instructions are on their phone and if they're not a phone person then a printed sheet with "
+    "pictures. and um I'm honest about pain, I'll say if it's a bit sore that's okay, {ignore} this sort of ache up to "
+    "about three out of ten, but if it's sharp stop and ring us. then at follow up I do a proper evaluation, did they "
+    "do it how often what got in the way, and we adjust. on the team side I brought in a simple rubric for the band "
+    "fives in supervision for how they set exercise programmes, goals dosage teach back and follow up, and when I "
+    "audited it adherence at review went from about half to nearer three quarters by patient report")
+
+
+def test_an_example_told_in_one_sentence_among_habits_backs_the_method():
+    # "I brought in a simple rubric ... when I audited it adherence went from about half to nearer three quarters" was
+    # "a passing, generic mention" (1 of 4); and "ignore this sort of ache" against "put up with this sort of ache"
+    # moved the answer 60 -> 70, by one past verb ("put") tipping the share of story verbs
+    ignore, put_up = (offline_card(ADHERENCE_Q, ADHERENCE.format(ignore=w)) for w in ("ignore", "put up with"))
+    assert ignore.criterion("approach.example").score >= 2
+    assert ignore.overall == put_up.overall
