@@ -24,3 +24,20 @@ def test_an_example_told_in_one_sentence_among_habits_backs_the_method():
     ignore, put_up = (offline_card(ADHERENCE_Q, ADHERENCE.format(ignore=w)) for w in ("ignore", "put up with"))
     assert ignore.criterion("approach.example").score >= 2
     assert ignore.overall == put_up.overall
+
+
+SHRINK_Q = "Tell me about a time you improved a key performance measure in your store."
+SHRINK = (
+    "so at my current store shrinkage was running at 2.1% of sales which was the worst in the region. I was responsible "
+    "for getting it down. I went through the loss reports line by line and found most of it was in two areas, "
+    "fragrance and the self checkouts. I moved the fragrance testers behind the till, I put a colleague on the self "
+    "checkouts at peak times every day and I trained all 24 staff on spotting and recording losses properly. I also "
+    "started a weekly 10 minute shrink huddle. after 6 months shrink was down to 1.3% which saved about £38,000 a year "
+    "and we went from worst to third best in the region. the thing I learned was most of it wasn't theft it was "
+    "process, so next time I'd start with the data sooner")
+
+
+def test_the_situation_is_quoted_where_the_story_sets_its_scene_and_stakes():
+    # quoted at an action ("I moved the fragrance testers behind the till"), 2 of 4, "the stakes stay unclear"
+    situation = offline_card(SHRINK_Q, SHRINK).criterion("star.situation")
+    assert situation.score >= 3 and situation.evidence[0].quote.startswith("so at my current store shrinkage")

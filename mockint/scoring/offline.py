@@ -288,7 +288,9 @@ TIME_ANCHOR = re.compile(
     r")\b"
 )
 # Anchors that only say "some time, somewhere": an event, but a vague one.
-WEAK_ANCHOR = re.compile(r"\b(there was (a|one) time|one time|once|at (my|one) (old|last|previous) (job|place|company)|at work)\b")
+WEAK_ANCHOR = re.compile(r"\b(there was (a|one) time|one time|once|at (my|one) (old|last|previous) (job|place|company)|at work|"
+                         r"at my (current|old|last|previous) (store|shop|branch|site|ward|school|practice|firm|office|depot|"
+                         r"warehouse|restaurant|hotel|clinic|team))\b")
 SEQUENCE = re.compile(r"\b(first|then|next|after that|finally|so the first thing|second|third|once)\b")
 REASONING = re.compile(r"\b(because|so that|to make sure|in order to|which|instead of|rather than|since|why)\b")
 BEHAVIOURAL_Q = re.compile(
