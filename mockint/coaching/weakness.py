@@ -602,7 +602,7 @@ def names_topic(question: str, topic: str) -> bool:
 
 
 def _debrief_outcome(
-    entry: LedgerEntry, answer: Answer, index: RubricIndex
+    entry: LedgerEntry, answer: Answer, index: RubricIndex, followed_targets: str | None = None
 ) -> tuple[bool, float] | None:
     """A round-one concern is assessed only by answers to questions that drill it (`targets` it: the
     plan's follow-up or bank question for it): weak when a criterion the question asks for is below
@@ -613,8 +613,11 @@ def _debrief_outcome(
     answer on KS3-KS4 transition reopened curriculum sequencing, answered at 88 just before. A question that names the
     concern's topic, every word of it, drills it too, whoever wrote it: a pharmacy technician's own "You find a
     controlled drug discrepancy during a ward stock check. What would you do?", answered at 100, left "controlled drugs
-    discrepancies" open with no word of progress."""
-    if answer.scorecard is None or (answer.question.targets != entry.id and not names_topic(answer.question.text, entry.name)):
+    discrepancies" open with no word of progress. So does a plan's follow-up on an answer to a question that drilled it
+    (`followed_targets`: what that question targeted): an HR partner's 90/100 reply to "You said 'I haven't done academic
+    casework directly' ... tell me about one specific time" left "academic staff casework" open, weak on its first answer."""
+    drills = entry.id in (answer.question.targets, followed_targets)
+    if answer.scorecard is None or not (drills or names_topic(answer.question.text, entry.name)):
         return None
     scores = applicable_scores(answer)
     if not scores:
@@ -671,6 +674,10 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
             first = by_id.get(retelling.retells) if retelling is not None and before is None else None
             first_outcomes = _answer_outcomes(first, index) if first is not None and assessable(first) else None
             at = answer.created_at
+            # what the question of the answer a plan follow-up follows drilled (in this session)
+            follows = answer.question.follows or ""
+            followed = by_id.get(follows.rpartition("/")[2]) if follows.rpartition("/")[0] == session.id else None
+            followed_targets = followed.question.targets if followed is not None else None
             # Areas found weak this round start their entry at their first weak answer.
             for area_id, area_outcome in outcomes.items():
                 if area_outcome.weak and area_id in found and area_id not in ledger.entries:
@@ -692,7 +699,7 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
             for entry in ledger.entries.values():
                 score: float | None
                 if entry.kind == "debrief":
-                    result = _debrief_outcome(entry, answer, index)
+                    result = _debrief_outcome(entry, answer, index, followed_targets)
                     if result is None:
                         continue
                     is_weak, score = result
