@@ -1180,6 +1180,11 @@ def _split_probe_files(files: list[AnswerFile]) -> tuple[list[AnswerFile], dict[
 TYPED_ANSWER_SUFFIXES = (".txt", ".md")
 
 
+# A word processor's file given as a typed answer: named as such, not decoded as audio ("not an audio file, or
+# corrupt (Invalid data found when processing input)" for an HR partner's answers.docx).
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".pdf", ".pages")
+
+
 def is_typed_answer(path: Path) -> bool:
     return path.suffix.lower() in TYPED_ANSWER_SUFFIXES
 
@@ -1214,6 +1219,9 @@ def _check_answer_files(files: list[AnswerFile]) -> None:
                 typed_answer_text(file.path)
             except AudioError as exc:
                 problems.append(str(exc))
+            continue
+        if file.path.suffix.lower() in DOCUMENT_SUFFIXES:
+            problems.append(f"{file.path}: a document, not a typed answer (save it as plain text, .txt)")
             continue
         try:
             samples = load_audio(file.path)

@@ -654,3 +654,19 @@ def test_a_bank_question_asked_before_under_a_tailored_wording_is_not_planned_ag
     asked = ["Why do you want to work for a housing association?"]
     plan = plan_next_round([area], [], BANK, RUBRICS, n=2, seed=seed, asked=asked, asked_ids=["fit.why_here"])
     assert plan and "fit.why_here" not in {q.id for q in plan}
+
+
+def test_a_follow_up_quotes_where_its_gap_shows_and_never_a_filler_opening():
+    # An HR partner's trial: "Which part of that was you, not the team?" of "At my current company, which is a logistics
+    # firm", and "Can you put a number on that?" of "Conflict, yeah, um, there was this one time"
+    from mockint.coaching.plan import pick_quote, shorten_quote
+
+    case = ("So, um, yeah, an employee relations case. At my current company, which is a logistics firm, we had a really "
+            "complex case in one of the depots, it was a grievance that kind of turned into a disciplinary as well. We had "
+            "a lot of meetings, we got statements, we looked at the policy, and we made sure everything was done fairly.")
+    assert shorten_quote(pick_quote(case, ["the team", "we "])).startswith("We had a lot of meetings, we got statements")
+    conflict = ("So, conflict, yeah, um, there was this one time, well there have been a lot of times actually, in logistics "
+                "there's always conflict, between the warehouse and transport. I remember one, it was between two "
+                "supervisors, they didn't get on, and people were taking sides.")
+    quoted = shorten_quote(pick_quote(conflict, ["improved", "saved"]))
+    assert not quoted.startswith("Conflict, yeah"), quoted

@@ -121,6 +121,7 @@ def test_a_weak_area_once_in_each_of_two_sessions_is_listed_as_repeated_with_bot
     ("empty.txt", "  \n", "empty.txt: the typed answer is empty"),
     ("binary.txt", b"\xff\xfe\x00\x81 not text", "binary.txt: not text (a typed answer is UTF-8 text)"),
     ("missing.md", None, "missing.md: no such file"),
+    ("answers.docx", b"PK\x03\x04\x00\x00word", "answers.docx: a document, not a typed answer (save it as plain text, .txt)"),
 ])
 def test_an_unusable_typed_answer_stops_the_round_before_it_starts(run_cli, mockint_home, tmp_path, name, content, said):
     path = tmp_path / name
@@ -206,3 +207,13 @@ def test_the_session_line_counts_its_questions_in_words(capsys, count, said):
     session.new_round("bank").questions.extend(QuestionRef(id=f"q{i}", text=f"Question {i}?") for i in range(count))
     ConsoleEvents(None, interactive=False).on_session(session, resumed=False)
     assert said in capsys.readouterr().out
+
+
+def test_the_category_is_accepted_as_the_cards_spell_it(run_cli, mockint_home, tmp_path):
+    # an HR partner's trial: "--category behavioural" was refused ("did you mean 'behavioral'?") by a tool that prints
+    # "judged as behavioural" on every card
+    typed = tmp_path / "a.txt"
+    typed.write_text("last year I led the move of our payroll to a new system and it went live on time for 400 staff.\n")
+    result = run_cli("practice", "--category", "behavioural", "-n", "1", "--probes", "0", "--answers-from", str(typed))
+    assert result.code == 0, result
+    assert _session(mockint_home)["rounds"][0]["answers"][0]["question"]["category"] == "behavioral"

@@ -449,8 +449,9 @@ def practice_cmd(
     from mockint.userfiles import read_user_text
 
     if category is not None:
-        from mockint.coaching.questions import load_bank
+        from mockint.coaching.questions import bank_category, load_bank
 
+        category = bank_category(category)
         check_choice(category, load_bank().categories, "--category")
     if panel is not None and plan:
         raise typer.BadParameter("a panel asks its own questions; use --plan without --panel", param_hint="--panel")

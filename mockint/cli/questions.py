@@ -73,8 +73,10 @@ def questions_cmd(
                 console.print(f"   [dim]{q.why}[/]")
         return
 
-    if category == "behavioural":
-        category = "behavioral"  # the bank's id; the README and the scorecards spell it the British way
+    if category is not None:
+        from mockint.coaching.questions import bank_category
+
+        category = bank_category(category)
     check_choice(category, bank.categories, "--category")
     check_choice(competency, bank.competencies, "--competency")
     job_description = read_user_text(jd, "job description file") if jd is not None else None

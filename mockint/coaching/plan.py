@@ -50,7 +50,7 @@ from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
-from mockint.scoring.lexicon import LEADS_ON
+from mockint.scoring.lexicon import LEADS_ON, STOPWORDS
 from mockint.scoring.kinds import TopicWords, classify_topic, kind_for_category, load_kinds, topic_words
 from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, read_answer, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
@@ -596,6 +596,8 @@ _CLAUSE_CUT = re.compile(
 )
 # A quote is at least this many words (the quote rules' minimum, scoring/evidence.py).
 QUOTE_MIN_WORDS = 5
+# A sentence quoted when none carries a cue says something: this many words other than small words and fillers.
+QUOTE_CONTENT_WORDS = 4
 
 
 def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:
@@ -604,10 +606,23 @@ def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:
 
 
 def pick_quotes(transcript: str, cues: Sequence[str]) -> list[str]:
-    """The candidate's full sentences, those with a cue first, each group in the order said."""
+    """The candidate's full sentences: those with the most cues first ("we had a lot of meetings, we got statements, we
+    looked at the policy" before "at my current company ... we had a complex case" for "which part was you, not the
+    team?"), then the others in the order said, those that say something before those of filler and small words ("Conflict,
+    yeah, um, there was this one time" was asked "can you put a number on that?"; an HR partner's trial)."""
     found = [s.strip() for s in sentences(transcript) if len(s.split()) >= QUOTE_MIN_WORDS]
-    cued = [s for s in found if any(cue in f" {s.lower()} " for cue in cues)]
-    return cued + [s for s in found if s not in cued]
+    # read as quoted first: a follow-up quotes the sentence's first words (shorten_quote)
+    hits = {s: (sum(f" {shorten_quote(s).lower()} ".count(cue) for cue in cues), sum(f" {s.lower()} ".count(cue) for cue in cues))
+            for s in found}
+    cued = sorted((s for s in found if hits[s][1]), key=lambda s: (-hits[s][0], -hits[s][1]))
+    rest = [s for s in found if not hits[s][1]]
+    return cued + sorted(rest, key=lambda s: _says_little(shorten_quote(s)))
+
+
+def _says_little(sentence: str) -> bool:
+    """Fewer than QUOTE_CONTENT_WORDS words that are neither small words nor fillers."""
+    words = re.findall(r"[a-z']+", sentence.lower())
+    return sum(1 for w in words if len(w) > 2 and w not in STOPWORDS and w not in FILLERS) < QUOTE_CONTENT_WORDS
 
 
 def narrates(quote: str) -> bool:

@@ -200,6 +200,15 @@ def bank_path() -> Path:
     return resource_dir("rubrics") / BANK_FILE
 
 
+# The bank's category ids are spelled the American way ("behavioral"); the README and the scorecards say "behavioural".
+CATEGORY_SPELLINGS = {"behavioural": "behavioral"}
+
+
+def bank_category(name: str) -> str:
+    """The bank's id for a category as a user may spell it (`--category behavioural`)."""
+    return CATEGORY_SPELLINGS.get(name.lower(), name)
+
+
 def load_bank(path: Path | None = None) -> QuestionBank:
     """Load and validate the question bank; one-line DataFileError naming the file on any problem."""
     path = path or bank_path()
