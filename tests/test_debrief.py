@@ -588,12 +588,14 @@ def test_a_round_one_topic_is_retried_as_its_kind_of_question_in_plain_words():
 def test_a_knowledge_gap_is_retried_as_knowledge_and_a_bare_why_as_reasons():
     """Three trials' notes: "blanked on KPIs", "DB fundamentals went badly", "why housing?? I was vague" were drilled as
     "one real example, what you did, and the outcome"; a competency ("stakeholder management") stays a story."""
+    # ... and an HR partner's "They'll probe on the REF in round two" was asked for "one specific example" of the
+    # Research Excellence Framework
     notes = ("- blanked on KPIs\n- DB fundamentals went badly\n- fell flat: why housing association\n"
-             "- fumbled stakeholder management\n")
+             "- fumbled stakeholder management\nThey'll probe on the REF in round two.\n")
     ledger = apply_debrief(Ledger(), parse_debrief(notes, BANK))
     areas = current_weak_areas(ledger, None, RUBRICS)
     kinds = {q.targets: q.kind for q in plan_next_round(areas, [], BANK, RUBRICS, n=8) if q.source == "followup"}
-    assert kinds["topic.kpis"] == kinds["topic.db_fundamental"] == "technical", kinds
+    assert kinds["topic.kpis"] == kinds["topic.db_fundamental"] == kinds["topic.ref"] == "technical", kinds
     assert kinds["topic.housing_association"] == "motivation", kinds
     assert kinds["topic.stakeholder_management"] == "behavioural", kinds
 

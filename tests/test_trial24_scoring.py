@@ -41,3 +41,19 @@ def test_the_situation_is_quoted_where_the_story_sets_its_scene_and_stakes():
     # quoted at an action ("I moved the fragrance testers behind the till"), 2 of 4, "the stakes stay unclear"
     situation = offline_card(SHRINK_Q, SHRINK).criterion("star.situation")
     assert situation.score >= 3 and situation.evidence[0].quote.startswith("so at my current store shrinkage")
+
+
+def test_what_was_never_done_is_no_event():
+    # an HR partner's definition of the REF, "I haven't worked on it directly", read as a real past event (3 of 4) with
+    # a clear situation (3 of 4)
+    ref = ("The REF is the Research Excellence Framework, the national assessment of research quality that decides a lot "
+           "of the research funding. I haven't worked on it directly, but from an HR point of view it matters for "
+           "workforce planning, who you recruit and when, and making sure fixed term contracts are fair. I would work "
+           "with the Faculty research director to plan recruitment two or three years out.")
+    card = offline_card("Tell me about a time you supported a research assessment exercise.", ref)
+    assert card.criterion("specificity.real_example").score <= 1 and card.criterion("star.situation").score <= 1
+    # ... where a record kept is still told: "we haven't missed a court deadline", "the judge never saw them"
+    kept = offline_card("How do you go about preparing a trial bundle?",
+                        "I check all of counsel's skeleton page references against the bundle. that's what caught "
+                        "twelve wrong references last March, two days out from trial, so the judge never saw them.")
+    assert kept.criterion("approach.example").score >= 2

@@ -475,6 +475,10 @@ OBJECT_PRONOUNS = frozenset("it them this that".split())
 # Words after which a past form is an adjective ("a staged rollout", "every automated check", "our reopened tickets"),
 # not an event: "that" and "this" are left out ("the change that fixed it", "this happened").
 ARTICLES_BEFORE_ADJECTIVE = frozenset("a an the every each my our their its your some any no".split())
+# A perfect negated on the work itself: experience never had ("I haven't worked on it", "we've never used it"), not a
+# record kept ("in four years we haven't missed a court deadline", "the judge never saw them": events and outcomes).
+NOT_DONE = frozenset("haven't havent hasn't hasnt".split())
+NEVER_DONE = frozenset("worked done used managed led run dealt handled supervised taught written built applied".split())
 
 
 def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = frozenset()) -> None:
@@ -533,7 +537,7 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
                     (cues.i_actions if subject == "i" else cues.we_actions).append(then)
                 i = j + 2
                 continue
-            if w in ("i've", "we've") and words[j:j + 1] and words[j] in PAST_PARTICIPLES:
+            if w in ("i've", "we've") and words[j:j + 1] and words[j] in PAST_PARTICIPLES and "never" not in words[i + 1:j]:
                 cues.past += 1  # "I've done 600 of my 1000 checks": work done, not a habit
                 i = j + 1
                 continue
@@ -562,6 +566,10 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
             if prev in ARTICLES_BEFORE_ADJECTIVE:
                 i += 1
                 continue  # "an automated test run", "a staged rollout": an adjective, no event (a habit read as a story)
+            if w in NEVER_DONE and (prev in NOT_DONE or (prev == "not" and before in ("have", "has"))):
+                i += 1
+                continue  # "I haven't worked on it directly": what was never done is no event (an HR partner's REF
+                # definition read as a real example, 3 of 4, with a situation, 3 of 4)
             cues.past += 1
             # A verb joined to the current subject: "I looked at it and found ...", "I rang her, explained".
             joined = prev in ("and", "then") or (i in after_comma and w not in AMBIGUOUS_PAST)
