@@ -235,8 +235,11 @@ def test_a_shut_gate_is_said_and_the_other_levels_are_not_shown_as_its_reasons()
         for c in card.criteria:
             if c.key == "specificity.relevance":
                 assert c.held is None and c.shown_feedback == level_feedback(specs[c.key], 1)
-            else:  # not its level's descriptor ("a clear, specific event") as if it explained the score
+            elif c.score < c.max_score:  # not its level's descriptor ("a clear, specific event") as if it explained the score
                 assert c.held == gate.held and c.shown_feedback != level_feedback(specs[c.key], c.score), c.key
+            else:  # a part at full marks is not "held down" (a trial read "Relevance 4/4 ... Held down" as a contradiction):
+                # the overall's line says what caps it
+                assert c.held is None and c.shown_feedback == level_feedback(specs[c.key], c.score), c.key
         assert [tip.split(":")[0] for tip in card.improvements] == ["Relevance"]
         # Judged without relevance (a question that does not ask for it), nothing is held any more.
         free = apply_question_criteria(card, [k for k in specs if k != "specificity.relevance"], rubrics)

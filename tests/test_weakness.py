@@ -551,3 +551,16 @@ def test_a_later_round_of_the_same_session_keeps_the_earlier_rounds_weak_answers
     entry = ledger.entries["star.task"]
     assert [e.answer_id for e in entry.evidence] == ["a03", "a01", "a02"]
     assert entry.to_weak_area().summary() == "weak in 3 answers (a03 0/4, a01 0/4, a02 1/4)"
+
+
+def test_round_one_feedback_beside_one_sessions_answers_names_no_session():
+    # a trial's plan: "a09 of 12-04 11:41 1/4" in one row and "a09 1/4" in the next, all one session
+    from mockint.coaching.weakness import ROUND_ONE, WeakArea, WeakEvidence
+
+    def evidence(answer_id: str, session_id: str | None) -> WeakEvidence:
+        return WeakEvidence(answer_id=answer_id, session_id=session_id, question_id="q", question="Q?", score=1,
+                            threshold=2, max_score=4, detail="Dev asked what I personally did")
+
+    area = WeakArea(id="specificity.ownership", kind="criterion", name="Ownership", count=2,
+                    evidence=[evidence("a09", "20261204-114109-2d30"), evidence(ROUND_ONE, None)])
+    assert "a09 1/4" in area.summary() and " of " not in area.summary(), area.summary()

@@ -242,7 +242,8 @@ class WeakArea(Model):
             return f"round-one feedback: {self.evidence[0].detail}"
         shown = self.evidence[:4]
         # Answer ids restart in every session: when the evidence spans sessions, say which.
-        several = len({e.session_id for e in shown}) > 1
+        # (round-one feedback has no session: "a09 of 12-04 11:41" beside "a09" in one session's plan, a trial)
+        several = len({e.session_id for e in shown if e.session_id}) > 1
         where = ", ".join(_evidence_score(e, with_session=several) for e in shown)
         if self.count > len(shown):
             where += f", {self.count - len(shown)} more"  # "weak in 5 of 5 (a01 .. a04)" read as a05 missing
