@@ -526,6 +526,9 @@ def test_html_report_escapes_everything_from_transcripts():
     assert 'data-answer="a02"' not in html
     assert re.search(r'<mark class="star star-result" title="Result" data-answer="a01" data-start="', html)
     assert "@media print" in html
+    # ... and no "click to play" for a session with nothing to play (an HR partner's typed week)
+    assert "to play the answer from there" in html
+    assert "to play the answer from there" not in render_session(session, analyse(session), "html", audio_srcs={})
 
 
 def test_json_export_validates_against_the_session_schema():
