@@ -92,7 +92,7 @@ def test_answer_files_are_all_checked_before_a_session_exists(run_cli, mockint_h
     assert result.code == 1, result
     assert result.err.count("\n") == 1
     assert "cannot use 2 of 3 answer files" in result.err
-    assert f"{notes}: not an audio file" in result.err and f"{tmp_path / 'missing.wav'}: no such file" in result.err
+    assert f"{notes}: a document, not a typed answer (save it as plain text, .txt)" in result.err and f"{tmp_path / 'missing.wav'}: no such file" in result.err
     assert "typed answers (.txt, .md)" in result.err, "says what a typed answer must be"
     assert "/sessions/" not in result.err, "names the user's files, not copies"
     assert not (mockint_home / "sessions").exists()

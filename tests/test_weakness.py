@@ -564,3 +564,20 @@ def test_round_one_feedback_beside_one_sessions_answers_names_no_session():
     area = WeakArea(id="specificity.ownership", kind="criterion", name="Ownership", count=2,
                     evidence=[evidence("a09", "20261204-114109-2d30"), evidence(ROUND_ONE, None)])
     assert "a09 1/4" in area.summary() and " of " not in area.summary(), area.summary()
+
+
+def test_a_typed_answer_is_measured_for_length_by_the_time_its_words_take_to_say():
+    # an HR partner's "I rambled" concern stayed open through four typed rounds that nothing measured
+    from mockint.coaching.weakness import ANSWER_SECONDS_MAX, TYPED_WORDS_PER_MINUTE
+
+    too_many = int(ANSWER_SECONDS_MAX / 60 * TYPED_WORDS_PER_MINUTE) + 20
+    long_text = " ".join(["we talked it through and agreed the next steps"] * (too_many // 9 + 1))
+    answers = [make_answer(f"a0{i}", f"q{i}", text=long_text) for i in (1, 2)]
+    (length,) = [a for a in find_weak_areas(answers, RUBRICS) if a.id == "delivery.length"]
+    assert length.count == 2 and "typed words, about 3:" in length.evidence[0].detail, length.evidence[0].detail
+    short = [make_answer(f"a0{i}", f"q{i}") for i in (3, 4)]
+    assert not [a for a in find_weak_areas(short, RUBRICS) if a.id == "delivery.length"]
+    spoken = make_answer("a05", "q5", text=long_text)
+    spoken.audio_path = "a05.wav"  # a recording's length is its delivery's, not its word count's
+    assert not [a for a in find_weak_areas([spoken, spoken.model_copy(update={"id": "a06"})], RUBRICS)
+                if a.id == "delivery.length"]

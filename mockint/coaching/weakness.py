@@ -352,6 +352,20 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
                 out[area_id] = Outcome(True, shortfall, evidence.threshold, evidence)
             elif area_id != "delivery.pace" or answer.delivery.word_count >= PACE_MIN_WORDS:
                 out[area_id] = Outcome(False, 0.0, _delivery_limit(area_id, 0), None)
+    elif answer.audio_path is None and text.strip():
+        # A typed answer's length, as the time its words take to say (typed_delivery): an HR partner's "I rambled"
+        # concern stayed open through four typed rounds that nothing measured
+        seconds = 60 * len(text.split()) / TYPED_WORDS_PER_MINUTE
+        limit = _delivery_limit("delivery.length", seconds)
+        if seconds > ANSWER_SECONDS_MAX:
+            detail = (f"{len(text.split())} typed words, about {minutes_seconds(seconds)} said (aim for about 2:00, "
+                      f"at most {minutes_seconds(ANSWER_SECONDS_MAX)})")
+            evidence = WeakEvidence(answer_id=answer.id, question_id=q.id, question=q.text, score=round(seconds, 1),
+                                    threshold=limit, detail=detail)
+            out["delivery.length"] = Outcome(True, min(1.0, (seconds - ANSWER_SECONDS_MAX) / ANSWER_SECONDS_MAX), limit,
+                                             evidence)
+        else:
+            out["delivery.length"] = Outcome(False, 0.0, limit, None)
     return out
 
 
