@@ -934,3 +934,14 @@ def test_a_doing_through_something_is_one_topic(doing):
     # trial 23: "they'll probe on change management and on leading through a restructure" kept only "leading"
     debrief = parse_debrief(f"They'll probe on change management and on {doing}\n", BANK)
     assert {t.name for t in debrief.topics} == {"change management", doing}
+
+
+def test_a_line_read_as_going_badly_but_naming_no_topic_is_still_accounted_for(run_cli, tmp_path, mockint_home):
+    # an HR partner's panel's main worry vanished without notice: read as going badly, named no topic, not listed
+    notes = tmp_path / "round1.md"
+    notes.write_text("- They kept coming back to union consultation\n"
+                     "Dev seemed worried I've never worked with academics who don't see HR as authority.\n")
+    result = run_cli("debrief", str(notes), "--yes")
+    assert result.code == 0, result
+    shown = " ".join(result.out.split())
+    assert "No topic read in:" in shown and "Dev seemed worried I've never worked with academics" in shown, shown

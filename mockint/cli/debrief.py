@@ -166,8 +166,12 @@ def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | Non
         console.print(f"Also came up (the notes do not say how it went): {escape(', '.join(said_nothing))}")
     if dropped:
         console.print(f"[dim]Left out (not sure): {escape(', '.join(t.name for t in dropped))}[/]")
-    if debrief.notes:  # every line is accounted for: none is dropped without a word
-        unread = "; ".join(f'"{n}"' for n in debrief.notes)
+    # every line is accounted for: none is dropped without a word, not even one read as going badly ("Dev seemed worried
+    # I've never worked with academics ...": an HR partner's panel's main worry vanished without notice)
+    from_topics = {n for t in debrief.topics for n in t.notes} | {n for area in debrief.feedback for n in area.notes}
+    unread_lines = [*debrief.notes, *(n for n in debrief.fell_flat if n not in from_topics and n not in debrief.notes)]
+    if unread_lines:
+        unread = "; ".join(f'"{n}"' for n in unread_lines)
         console.print(f"[dim]No topic read in: {escape(unread)}[/]")
     if already and added:
         console.print(f"[dim]These notes were imported before; added now: {escape(', '.join(t.name for t in added))}.[/]")
