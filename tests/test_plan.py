@@ -670,3 +670,22 @@ def test_a_follow_up_quotes_where_its_gap_shows_and_never_a_filler_opening():
                 "supervisors, they didn't get on, and people were taking sides.")
     quoted = shorten_quote(pick_quote(conflict, ["improved", "saved"]))
     assert not quoted.startswith("Conflict, yeah"), quoted
+
+
+def test_a_story_already_followed_up_twice_in_the_session_is_not_quoted_again():
+    # an HR partner's plan quoted a story a third time, two replies after she had retold it with its figures
+    from mockint.coaching.plan import MAX_QUOTES_PER_ANSWER
+
+    session_id = "20250106-090000-abcd"
+    weak = {"star.situation": 1, "star.task": 0, "star.action": 1, "specificity.ownership": 0}
+    answers = [make_answer("a01", "beh.conflict", weak, text=OUTAGE, question_text=BANK.get("beh.conflict").text)]
+    for i in range(MAX_QUOTES_PER_ANSWER):
+        reply = make_answer(f"a0{i + 2}", f"fu.star_action.a01.{i}", text=MIGRATION)
+        reply.question.follows = f"{session_id}/a01"
+        answers.append(reply)
+    areas = [a for a in find_weak_areas(answers[:1], RUBRICS, min_count=1)]
+    plan = plan_next_round(areas, answers, BANK, RUBRICS, n=4, session_id=session_id)
+    assert plan and not [q for q in plan if q.follows == f"{session_id}/a01"], [q.text for q in plan]
+    # without the replies, the story is quoted
+    fresh = plan_next_round(areas, answers[:1], BANK, RUBRICS, n=4, session_id=session_id)
+    assert [q for q in fresh if q.follows == f"{session_id}/a01"]

@@ -279,7 +279,11 @@ def plan_next_round(
     retold: set[str] = set()
     # One answer quoted by at most MAX_QUOTES_PER_ANSWER follow-ups: trial 9's plan asked four of six questions about
     # one thin answer, three of them on its opening words.
-    quoted_times: Counter[str] = Counter()
+    # ... counting the follow-ups on it already answered in the session: an HR partner's plan quoted a story a third
+    # time, two replies after she had retold it with its figures
+    quoted_times: Counter[str] = Counter(
+        answer_id for a in answers if a.question.follows
+        for followed_session, _, answer_id in [a.question.follows.rpartition("/")] if followed_session == session_id)
     for area in weak_areas:
         if area.id not in followups:
             spent = {a for a, times in quoted_times.items() if times >= MAX_QUOTES_PER_ANSWER}
