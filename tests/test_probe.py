@@ -340,3 +340,16 @@ def test_a_probe_on_an_answer_that_tells_no_story_asks_what_its_kind_asks_for(qu
     probe = choose_probe(judged, rubrics)
     assert probe is not None
     assert "what exactly did you do" not in probe.text and asks in probe.text, probe.text
+
+
+def test_a_credited_result_with_one_harm_in_its_ending_gets_no_lesson_probe():
+    # an HR partner's 90/100 grievance story (Result 3 of 4, "nothing major" to change) was asked "what would you do
+    # differently?" of "The grievance was partly upheld", under "Result: weak in 1 of 1 answer (a20 3/4)"
+    story = ("In 2023 a driver at our Hull depot raised a grievance about bullying by his shift manager while he was under "
+             "a disciplinary for timekeeping. I was the HR business partner. I decided to pause the disciplinary and hear "
+             "the grievance first, I wrote the terms of reference, appointed an independent investigator from another "
+             "site and met the union rep weekly. The grievance was partly upheld, the warning was reduced to a first "
+             "written, and the case closed in 11 weeks against a 16 week site average, with no tribunal claim.")
+    answer = make_answer("a20", "beh.conflict", {"star.result": 3}, text=story)
+    probe = choose_probe(answer, RUBRICS)
+    assert probe is None or "do differently" not in probe.text, probe.text

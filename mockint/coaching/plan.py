@@ -453,13 +453,18 @@ def untold_lesson(answer: Answer) -> str | None:
         return None
     result = answer.scorecard.criterion(RESULT)
     quoted = [e.quote for e in result.evidence] if result is not None else []
+    return next((s for s in [*quoted, *outcome_sentences(text)] if len(s.split()) >= 3 and bad_outcomes(s.lower())), None)
+
+
+def outcome_sentences(text: str) -> list[str]:
+    """The sentences where an answer tells its outcome: those starting OUTCOME_FROM into it."""
     told = sentences(text)
     start, at, later = sum(map(len, told)) * OUTCOME_FROM, 0, []
     for sentence in told:
         if at >= start:
             later.append(sentence)
         at += len(sentence)
-    return next((s for s in [*quoted, *later] if len(s.split()) >= 3 and bad_outcomes(s.lower())), None)
+    return later
 
 
 def carries_a_measure(quote: str) -> bool:

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mockint.coaching.plan import RESULT, is_repeat, offline_followup, template_words, untold_lesson
+from mockint.coaching.plan import RESULT, is_repeat, offline_followup, outcome_sentences, template_words, untold_lesson
 from mockint.coaching.weakness import WeakArea, WeakEvidence, find_weak_areas
 from mockint.records import QuestionRef, Segment, Transcript, Word
+from mockint.scoring.offline import harms_named, read_answer
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
 
@@ -94,10 +95,23 @@ def _untold_lesson_area(answer: Answer, rubrics: Sequence[Rubric], weak: Sequenc
     if result is None or not result.applies or quote is None or found is None:
         return None
     spec = found[1]
+    if result.score >= spec.weak_below and _harms_told(answer) < 2:
+        # a result the card credits, with one harm in its ending, is no disaster told proudly: no "what would you do
+        # differently?" under "Result: weak in 1 of 1 answer (a20 3/4)" beside "Most worth changing: nothing major" (an
+        # HR partner's partly upheld grievance, 90). Two or more, as the scorer's gate reads them, still are.
+        return None
     evidence = WeakEvidence(answer_id=answer.id, question_id=answer.question.id, question=answer.question.text,
                             score=result.score, threshold=spec.weak_below, max_score=result.max_score, quotes=[quote])
     return next((a for a in weak if a.id == RESULT), None) or WeakArea(
         id=RESULT, kind="criterion", name=spec.name, count=1, total=1, criteria=[RESULT], advice=spec.advice, evidence=[evidence])
+
+
+def _harms_told(answer: Answer) -> int:
+    """The harms the answer's ending tells, the story's own subject aside ("a grievance" in a grievance story), as the
+    scorer's bad-outcome gate reads them."""
+    assert answer.transcript is not None
+    domain = read_answer(answer.transcript.text, answer.question.text).domain
+    return sum(len(harms_named(s.lower(), domain)) for s in outcome_sentences(answer.transcript.text))
 
 
 def judged_story(parent: Answer, probes: Sequence[Answer]) -> Answer:
