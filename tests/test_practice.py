@@ -116,6 +116,17 @@ def test_a_weak_area_once_in_each_of_two_sessions_is_listed_as_repeated_with_bot
     assert "No weak area repeated" in outputs[0]
     assert "Repeated weak areas" in outputs[1] and "Result: weak in 2 answers" in outputs[1], outputs[1]
 
+    # Fixed on two new questions, then one slip: improving, said as such, with what passed
+    for day, question in enumerate(("Tell me about a time you improved a process.", "Tell me about a time you led a change.")):
+        typed = tmp_path / f"strong{day}.txt"
+        typed.write_text(STRONG_TYPED + "\n")
+        assert run_cli("practice", "--my-question", question, "--answers-from", str(typed), "--offline").code == 0
+    typed = tmp_path / "slip.txt"
+    typed.write_text(days[0][1] + "\n")
+    slipped = " ".join(run_cli("practice", "--my-question", "Tell me about a time you solved a problem for a customer.",
+                               "--answers-from", str(typed), "--offline").out.split())
+    assert "Result (improving): weak in 3 answers" in slipped and "passed in 2" in slipped, slipped
+
 
 @pytest.mark.parametrize("name, content, said", [
     ("empty.txt", "  \n", "empty.txt: the typed answer is empty"),

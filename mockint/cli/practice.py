@@ -289,7 +289,9 @@ def print_summary(summary) -> None:
     if summary.weak_areas:
         console.print("[bold]Repeated weak areas[/]")
         for w in summary.weak_areas:
-            console.print(f"  - {escape(w.name)}: {escape(w.summary())}")
+            # the ledger's word for an area it knew before ("improving": slipped once after it was fixed)
+            status = f" ({w.status})" if w.carried and w.status and w.status != "open" else ""
+            console.print(f"  - {escape(w.name)}{status}: {escape(w.summary())}")
             if w.advice:
                 console.print(f"    [dim]{escape(w.advice)}[/]")
     else:
