@@ -10,6 +10,8 @@ All answers made up here.
 
 from __future__ import annotations
 
+from conftest import offline_card
+
 from mockint.records import Transcript
 from mockint.scoring import score_question
 from mockint.scoring.offline import OfflineScorer
@@ -53,12 +55,10 @@ def test_a_word_and_its_plural_in_e_meet_each_other():
     for word, plural in [("exercise", "exercises"), ("programme", "programmes"), ("service", "services"),
                          ("change", "changed"), ("change", "changing"), ("nurse", "nurses")]:
         assert _stem(word) == _stem(plural), (word, plural)
-    card = score_question(
-        OfflineScorer(), "How would you make sure patients stick to their exercise programmes?",
-        Transcript(text="I'd agree two or three exercises with them not ten, film them on their phone doing it, link it "
+    card = offline_card("How would you make sure patients stick to their exercise programmes?",
+                        "I'd agree two or three exercises with them not ten, film them on their phone doing it, link it "
                         "to something they want back like playing with the grandkids, and ring at two weeks to check "
-                        "how it's going, and if they've stopped find out why before adding more", duration=0.0),
-        load_rubrics())
+                        "how it's going, and if they've stopped find out why before adding more")
     assert card.criterion("specificity.relevance").score >= 3
 
 
@@ -70,6 +70,5 @@ def test_a_service_improved_is_the_improvement_topic_met_by_a_phrase_of_small_wo
              "back class run by me and a band 5 and I got the GPs to use a new triage form. I checked the numbers every "
              "month and by March the wait was down to nine weeks and the outcome scores from the class were as good as "
              "one to one so we kept it. if I did it again I'd get the GPs in from day one")
-    card = score_question(OfflineScorer(), "Tell me about a time you improved a service for patients.",
-                          Transcript(text=story, duration=0.0), load_rubrics())
-    assert card.criterion("specificity.relevance").score >= 3
+    assert offline_card("Tell me about a time you improved a service for patients.", story).criterion(
+        "specificity.relevance").score >= 3
