@@ -12,7 +12,9 @@ def plan_cmd(
     session_id: str | None = typer.Option(None, "--session", help="session id, prefix or 'latest' (default: latest)"),
     n: int = typer.Option(6, "-n", min=1, max=20, help="how many questions"),
     offline: bool = typer.Option(False, "--offline", help="templates only, even when an LLM is configured"),
-    seed: int | None = typer.Option(None, "--seed", help="same seed, same bank picks (default: those 'practice --plan' makes)"),
+    seed: int | None = typer.Option(
+        None, "--seed", help="same seed, same bank picks (default: those 'practice --plan' makes)"
+    ),
     as_json: bool = typer.Option(False, "--json", help="machine-readable output"),
 ) -> None:
     """Plan the next round: questions that drill your repeated weak areas, each with its evidence.
@@ -84,5 +86,5 @@ def plan_cmd(
         console.print(f"\n[dim]Plan stored in session {session.id}, round {session.rounds[-1].index}: run 'mockint practice --plan'.[/]")
     elif session is None:
         more = f" -n {len(plan)}" if len(plan) != DEFAULT_QUESTIONS else ""
-        console.print(f"\n[dim]No session yet to store the plan in: 'mockint practice --plan{more}' asks these questions, "
-                      "planned again from the same ledger.[/]", soft_wrap=True)
+        console.print(f"\n[dim]No session yet to store the plan in: 'mockint practice --plan{more}' asks these "
+                      "questions, planned again from the same ledger.[/]", soft_wrap=True)

@@ -453,7 +453,8 @@ def untold_lesson(answer: Answer) -> str | None:
         return None
     result = answer.scorecard.criterion(RESULT)
     quoted = [e.quote for e in result.evidence] if result is not None else []
-    return next((s for s in [*quoted, *outcome_sentences(text)] if len(s.split()) >= 3 and bad_outcomes(s.lower())), None)
+    told = [*quoted, *outcome_sentences(text)]
+    return next((s for s in told if len(s.split()) >= 3 and bad_outcomes(s.lower())), None)
 
 
 def outcome_sentences(text: str) -> list[str]:
@@ -617,12 +618,14 @@ def pick_quote(transcript: str, cues: Sequence[str]) -> str | None:
 def pick_quotes(transcript: str, cues: Sequence[str]) -> list[str]:
     """The candidate's full sentences: those with the most cues first ("we had a lot of meetings, we got statements, we
     looked at the policy" before "at my current company ... we had a complex case" for "which part was you, not the
-    team?"), then the others in the order said, those that say something before those of filler and small words ("Conflict,
-    yeah, um, there was this one time" was asked "can you put a number on that?"; an HR partner's trial)."""
+    team?"), then the others in the order said, those that say something before those of filler and small words
+    ("Conflict, yeah, um, there was this one time" was asked "can you put a number on that?"; an HR partner's trial)."""
     found = [s.strip() for s in sentences(transcript) if len(s.split()) >= QUOTE_MIN_WORDS]
     # read as quoted first: a follow-up quotes the sentence's first words (shorten_quote)
-    hits = {s: (sum(f" {shorten_quote(s).lower()} ".count(cue) for cue in cues), sum(f" {s.lower()} ".count(cue) for cue in cues))
-            for s in found}
+    def cues_in(text: str) -> int:
+        return sum(f" {text.lower()} ".count(cue) for cue in cues)
+
+    hits = {s: (cues_in(shorten_quote(s)), cues_in(s)) for s in found}
     cued = sorted((s for s in found if hits[s][1]), key=lambda s: (-hits[s][0], -hits[s][1]))
     rest = [s for s in found if not hits[s][1]]
     return cued + sorted(rest, key=lambda s: _says_little(shorten_quote(s)))

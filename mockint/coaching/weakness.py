@@ -5,8 +5,8 @@ answer for that (scoring.story_not_reasons, once per answer) reads the shipped r
 A weak area is a rubric criterion or a delivery metric that fell below its threshold in two or
 more answers of a round (one is enough for an area the ledger already tracks: it is still weak
 across rounds, and for one weak in a single answer of an earlier round, Ledger.weak_once: a candidate practising
-one question a day was never told of a weak area), or a concern imported from round-one notes (see debrief.py). Areas are ranked by
-how often they were weak, then by how badly (mean shortfall below the threshold, 0..1).
+one question a day was never told of a weak area), or a concern imported from round-one notes (see debrief.py).
+Areas are ranked by how often they were weak, then by how badly (mean shortfall below the threshold, 0..1).
 A criterion is assessed only on answers whose question exercises it (`applicable_scores`):
 "weak in N of M answers" counts M over those answers, and the ledger ignores the others.
 While a gate holds an answer down (rubrics/overall.yaml: off-topic, unsafe), only the gate's own criterion
@@ -227,7 +227,7 @@ class WeakArea(Model):
     advice: str = ""
     evidence: list[WeakEvidence] = Field(default_factory=list)
     uncounted: str = Field(default="", description="why the latest pass on it did not count (the ledger's note), said with it")
-    passed: int = Field(default=0, description="answers on record that were not weak on it, since it was first weak (the ledger's)")
+    passed: int = Field(default=0, description="answers not weak on it since it was first weak (the ledger's)")
 
     def summary(self) -> str:
         """One line of evidence: how often, how badly, where; and a latest pass that did not count, and why."""
@@ -628,9 +628,9 @@ def _debrief_outcome(
     answer on KS3-KS4 transition reopened curriculum sequencing, answered at 88 just before. A question that names the
     concern's topic, every word of it, drills it too, whoever wrote it: a pharmacy technician's own "You find a
     controlled drug discrepancy during a ward stock check. What would you do?", answered at 100, left "controlled drugs
-    discrepancies" open with no word of progress. So does a plan's follow-up on an answer to a question that drilled it
-    (`followed_targets`: what that question targeted): an HR partner's 90/100 reply to "You said 'I haven't done academic
-    casework directly' ... tell me about one specific time" left "academic staff casework" open, weak on its first answer."""
+    discrepancies" open with no word of progress. So does a plan's follow-up on an answer to a question that drilled
+    it (`followed_targets`: what that question targeted): an HR partner's 90/100 reply to "You said 'I haven't done
+    academic casework directly' ... tell me about one specific time" left "academic staff casework" open."""
     drills = entry.id in (answer.question.targets, followed_targets)
     if answer.scorecard is None or not (drills or names_topic(answer.question.text, entry.name)):
         return None

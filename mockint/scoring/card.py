@@ -186,10 +186,9 @@ def _judge(criteria: Sequence[CriterionScore], applicable: Iterable[str], rubric
     shut = load_overall_formula().shut({c.key: c.score for c in criteria if c.judged and c.key in counted})
     held = next((gate.held for gate in shut.values() if gate.held), None)
     # not a part at full marks: "Relevance 4/4 ... Held down by the whole answer" read as a contradiction (a trial)
+    held_down = {c.key for c in criteria if c.judged and c.key in counted and c.key not in shut and c.score < c.max_score}
     marked = [
-        c.model_copy(update={"applies": c.judged and c.key in counted,
-                             "held": held if c.judged and c.key in counted and c.key not in shut and c.score < c.max_score
-                             else None})
+        c.model_copy(update={"applies": c.judged and c.key in counted, "held": held if c.key in held_down else None})
         for c in criteria
     ]
     used = [c for c in marked if c.applies]

@@ -288,9 +288,9 @@ TIME_ANCHOR = re.compile(
     r")\b"
 )
 # Anchors that only say "some time, somewhere": an event, but a vague one.
-WEAK_ANCHOR = re.compile(r"\b(there was (a|one) time|one time|once|at (my|one) (old|last|previous) (job|place|company)|at work|"
-                         r"at my (current|old|last|previous) (store|shop|branch|site|ward|school|practice|firm|office|depot|"
-                         r"warehouse|restaurant|hotel|clinic|team))\b")
+WEAK_ANCHOR = re.compile(r"\b(there was (a|one) time|one time|once|at (my|one) (old|last|previous) (job|place|company)|"
+                         r"at work|at my (current|old|last|previous) (store|shop|branch|site|ward|school|practice|firm|"
+                         r"office|depot|warehouse|restaurant|hotel|clinic|team))\b")
 SEQUENCE = re.compile(r"\b(first|then|next|after that|finally|so the first thing|second|third|once)\b")
 REASONING = re.compile(r"\b(because|so that|to make sure|in order to|which|instead of|rather than|since|why)\b")
 BEHAVIOURAL_Q = re.compile(
@@ -537,7 +537,8 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
                     (cues.i_actions if subject == "i" else cues.we_actions).append(then)
                 i = j + 2
                 continue
-            if w in ("i've", "we've") and words[j:j + 1] and words[j] in PAST_PARTICIPLES and "never" not in words[i + 1:j]:
+            never = "never" in words[i + 1:j]  # "I've never worked with academics": no work done
+            if w in ("i've", "we've") and words[j:j + 1] and words[j] in PAST_PARTICIPLES and not never:
                 cues.past += 1  # "I've done 600 of my 1000 checks": work done, not a habit
                 i = j + 1
                 continue
