@@ -658,3 +658,16 @@ def test_a_situation_that_can_escalate_is_no_escalation_made():
 def test_a_check_taken_out_is_skipped_and_keeping_it_is_not(sentence, unsafe):
     found = [f for f in findings([sentence]) if f.kind != "shortcut"]
     assert bool(found) == unsafe, found
+
+
+def test_a_plan_that_deals_with_a_complaint_itself_and_tells_the_manager_is_no_refusal():
+    # a nurse's trial: "as the nurse in charge I would deal with it myself, I wouldn't pass it on" (what the panel had
+    # asked of her), then "let the ward manager know, and Datix it if there was any harm": judgement 0, 20/100
+    plan = ["So as the nurse in charge I would deal with it myself, I wouldn't pass it on.",
+            "First I would take the relative somewhere private and listen without interrupting.",
+            "Then I would check the facts, look at the notes and speak to the nurse looking after mum.",
+            "I'd document the conversation, and if they're still unhappy I'd give them the PALS details and let the "
+            "ward manager know, and Datix it if there was any harm."]
+    assert findings(plan, question="A relative complains about her mum's care. As nurse in charge, what do you do?") == []
+    # without the escalation, the refusal stands
+    assert [f.kind for f in findings(plan[:3])] == ["escalation_refused", "handled_alone"]

@@ -136,7 +136,8 @@ def tokens_text(text: str) -> str:
 
 
 class Phrases:
-    """A list of phrases matched word by word; a trailing `*` lets a word run on ("escalat*")."""
+    """A list of phrases matched word by word; a trailing `*` lets a word run on ("escalat*"), and `*` alone is any
+    one word ("let the * know")."""
 
     def __init__(self, phrases: list[str]):
         self.exact: dict[str, list[tuple[str, ...]]] = {}
@@ -168,7 +169,8 @@ class Phrases:
 
 
 def _phrase_words(phrase: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[a-z0-9]+(?:'[a-z]+)?\*?", phrase.lower().replace("\u2019", "'")))
+    """A phrase's words; `*` alone stands for any one word ("let the * know")."""
+    return tuple(re.findall(r"[a-z0-9]+(?:'[a-z]+)?\*?|(?<!\S)\*(?!\S)", phrase.lower().replace("\u2019", "'")))
 
 
 class _Words(BaseModel):
