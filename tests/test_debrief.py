@@ -945,3 +945,9 @@ def test_a_line_read_as_going_badly_but_naming_no_topic_is_still_accounted_for(r
     assert result.code == 0, result
     shown = " ".join(result.out.split())
     assert "No topic read in:" in shown and "Dev seemed worried I've never worked with academics" in shown, shown
+
+
+def test_re_is_read_as_about_only_as_a_word_of_its_own():
+    # a nurse's notes: "How would you lead a shift when you're two staff down?" came back as "when you'about two"
+    debrief = parse_debrief("- How would you lead a shift when you're two staff down?\n- re: rota I blanked\n", BANK)
+    assert debrief.questions_asked == ["How would you lead a shift when you're two staff down?"]

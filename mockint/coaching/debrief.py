@@ -71,7 +71,8 @@ _QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|quest
 # Shorthand people write in notes.
 _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"), (r"\bconvo\b", "conversation"),
-    (r"\bre:?\s+(?=[a-z])", "about "), (r"[\"“”]", ""),
+    # "re" as a word, not the end of "you're" ("when you'about two staff down", a nurse's notes)
+    (r"(?<![\w'’])re:?\s+(?=[a-z])", "about "), (r"[\"“”]", ""),
 ]]
 _QUESTION_FORM = re.compile(
     r"^(?:tell me|describe|walk me|talk me|give me|why|how|what|when|where|who|which|have you|do you|did you|"
