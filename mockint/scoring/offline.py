@@ -2906,6 +2906,10 @@ _BEFORE_A_VERB = frozenset("to did didn't would wouldn't will won't could might 
 
 
 _BACKGROUND_CLAUSE = re.compile(r"\b(who|that|which)('d| had)( been| already| always| once)?\s+$")
+# ... nor is a harm that sets the scene of what is told next ("on the Thursday when the WMS went down for three hours,
+# I made the decision to go to paper": a warehouse manager's peak story gated at 22 as a disaster stood by, 90 without
+# one sentence): "when" and its subject just before it
+_WHEN_IT_HAPPENED = re.compile(r"\bwhen\s+([\w']+\s+){1,2}$")
 
 
 def _domain_noun(text: str, match: re.Match) -> bool:
@@ -2972,7 +2976,7 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             and not any(a <= m.start() < b for a, b in improved)
             # "the partner who'd complained the loudest ... started sending his bundles": who someone was, not what came
             # of it (batch 8: a story graded 4 gated at 22 as a disaster told proudly, its paraphrase scored 83)
-            and not _BACKGROUND_CLAUSE.search(text, 0, m.start())
+            and not _BACKGROUND_CLAUSE.search(text, 0, m.start()) and not _WHEN_IT_HAPPENED.search(text, 0, m.start())
             # "late trailers went down from 6 a week to 1": a measure moving, not an outage
             and not (moves and moves.fullmatch(m.group()) and (
                 _MOVED_BY_A_FIGURE.match(text, m.end()) or (moved_by and moved_by.match(text, m.end() + 1))))
