@@ -101,6 +101,8 @@ NEW_STEP_AFTER_AND = frozenset("i i'd i'll we we'd we'll you then also just".spl
 OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which".split())
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
 NOT_ONLY = frozenset("just only simply".split())
+# A time said with these is a routine, not a step put off: "every Monday I ...", "each morning I ...".
+ROUTINE = frozenset("every each".split())
 # A negation or a skip right after "if" and its subject is the condition of a consequence, not a step refused: "I'd
 # explain the risk, that if we don't follow the process and the probation fails, we're exposed at tribunal" (an HR
 # partner's trial: judgement 0, overall 20; "if the process is not followed", 93). Further on, it is the plan's:
@@ -527,7 +529,13 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 k, reach = until, 0
                 continue
             elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, end):
-                if until := _told_for_later(r, words, end) or _put_off(r, words, end):
+                if (r.to_someone.match(words, k) and r.later.found_within(words, start, k - start)
+                        and not ROUTINE.intersection(words[start:k])):
+                    # "then at the end of the shift I'd email the day manager": the time said first (a warehouse plan
+                    # that kept picking beside a damaged upright read as escalating now, 80, strong); not a routine
+                    # ("every Monday I go through the key dates report") nor a report that is a thing
+                    out.escalations_later.append(" ".join(words[start:end]))
+                elif until := _told_for_later(r, words, end) or _put_off(r, words, end):
                     out.escalations_later.append(" ".join(words[k:until]))
                 else:
                     out.escalations_now += 1
