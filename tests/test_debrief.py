@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -286,6 +287,13 @@ def test_cli_debrief_imports_notes_and_plan_uses_them(run_cli, tmp_path, mockint
     (session_file,) = (mockint_home / "sessions").glob("*/session.json")
     asked = [a["question"]["text"] for a in json.loads(session_file.read_text())["rounds"][0]["answers"]]
     assert len(planned) == 4 and asked == planned
+    # ... and a shorter round asks the first of the questions 'plan' shows by default (a nurse's "-n 2" asked the 1st
+    # and the 4th)
+    shutil.rmtree(mockint_home / "sessions")
+    shown = [q["text"] for q in json.loads(run_cli("plan", "--json").out)["plan"]]
+    assert run_cli("practice", "--plan", "-n", "2", "--probes", "0", "--answers-from", *map(str, answers[:2])).code == 0
+    (session_file,) = (mockint_home / "sessions").glob("*/session.json")
+    assert [a["question"]["text"] for a in json.loads(session_file.read_text())["rounds"][0]["answers"]] == shown[:2]
 
 
 def test_cli_debrief_bad_files_are_one_line_errors(run_cli, tmp_path):

@@ -78,7 +78,7 @@ def plan_from_ledger(
     """Record the session's new answers in the ledger on disk, then plan the next round from
     what is still weak (with the configured LLM unless `offline`). Shared by `mockint plan`
     and `mockint practice --plan`."""
-    from mockint.coaching.plan import plan_next_round
+    from mockint.coaching.plan import DEFAULT_QUESTIONS as PLAN_QUESTIONS, plan_next_round
 
     path = settings.paths.ledger_file
     ledger = load_ledger(path)
@@ -98,18 +98,21 @@ def plan_from_ledger(
         if on_warning:
             on_warning(message)
 
+    # Planned at the default length at least, then the first n: any round asks the first questions of the plan 'mockint
+    # plan' shows (a nurse's "practice --plan -n 2" asked that plan's 1st and 4th, and her typed answer to the 2nd went
+    # to another question).
     questions = plan_next_round(
         weak,
         session.answers if session else [],
         bank,
         rubrics,
         llm=llm,
-        n=n,
+        n=max(n, PLAN_QUESTIONS),
         asked=[q.text for q in ledger.asked],
         asked_ids=[q.id for q in ledger.asked if bank.get(q.id) is not None],
         role=role or (session.role if session else None),
         seed=seed,
         on_warning=warn,
         session_id=session.id if session else None,
-    )
+    )[:n]
     return NextRound(weak_areas=weak, questions=questions, ledger=ledger, llm_used=llm is not None and not failed)
