@@ -349,6 +349,10 @@ class Practice:
         else:
             self._check_device(options)
         files, probe_files = _split_probe_files(given)
+        if files and options.questions is not None and options.questions != len(files):
+            # a nurse's "-n 1" with two files asked two questions without a word
+            raise UsageError(f"-n {options.questions} but {len(files)} answer files: a round asks one question for each file",
+                             hint="leave out -n, or give as many files as questions")
         bank = load_bank()
         panel = self.load_panel(options.panel, bank) if options.panel else None
         named = self._named_questions(files, bank)

@@ -228,3 +228,14 @@ def test_the_category_is_accepted_as_the_cards_spell_it(run_cli, mockint_home, t
     result = run_cli("practice", "--category", "behavioural", "-n", "1", "--probes", "0", "--answers-from", str(typed))
     assert result.code == 0, result
     assert _session(mockint_home)["rounds"][0]["answers"][0]["question"]["category"] == "behavioral"
+
+
+def test_a_question_count_that_disagrees_with_the_answer_files_is_a_usage_mistake(run_cli, mockint_home, tmp_path):
+    # a nurse's "-n 1" with two typed answers asked two questions without a word
+    files = []
+    for i in range(2):
+        files.append(tmp_path / f"a{i}.txt")
+        files[-1].write_text("last year I led the move of our payroll to a new system and it went live on time.\n")
+    result = run_cli("practice", "-n", "1", "--answers-from", *map(str, files))
+    assert result.code == 2 and "-n 1 but 2 answer files" in result.err and result.err.count("\n") == 1, result
+    assert not (mockint_home / "sessions").exists() or not list((mockint_home / "sessions").glob("*/session.json"))
