@@ -134,8 +134,18 @@ def test_only_a_figure_that_measures_something_is_asked_how_it_was_measured():
     assert carries_a_measure("I cut the invoice run from 9 hours to 40 minutes")
     assert carries_a_measure("I planned a 40-person office move in Microsoft Project: 180 tasks")
     for quote in ("We moved billing from a self-hosted MySQL 5.7 server to PostgreSQL 14 on AWS RDS",
-                  "In 2023 our nightly export failed", "We started a daily board round every morning at 9.30"):
+                  "In 2023 our nightly export failed", "We started a daily board round every morning at 9.30",
+                  # a nurse's "how did you measure that?" of a junior doctor's grade
+                  "It was a bit awkward with the F1 afterwards but we sorted it out"):
         assert not carries_a_measure(quote), quote
+
+
+def test_a_figure_beside_its_target_is_asked_where_it_got_to():
+    # a nurse was asked "what was the figure before you started?" of the figure before she started
+    from mockint.coaching.plan import _says_baseline
+
+    assert _says_baseline("We were at about 70% and the target was 95% by the end of March")
+    assert not _says_baseline("by March we were at 96%")
 
 
 def test_plan_skips_questions_already_asked_in_earlier_rounds():

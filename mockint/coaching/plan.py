@@ -137,10 +137,16 @@ def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
 
 
 def _says_baseline(quote: str) -> bool:
-    """Whether a quote tells where things started (substance.yaml's `before_after.before`: "before", "when I started")."""
+    """Whether a quote tells where things started (substance.yaml's `before_after.before`: "before", "when I started"),
+    or sets a figure beside its target ("we were at about 70% and the target was 95% by the end of March": a nurse was
+    asked "what was the figure before you started?" of it)."""
     from mockint.scoring.semantic import before_after_phrases
 
-    return bool(before_after_phrases()[0].search(" ".join(re.findall(r"[\w']+", quote.lower()))))
+    said = " ".join(re.findall(r"[\w']+", quote.lower()))
+    return bool(before_after_phrases()[0].search(said) or _TARGET.search(said))
+
+
+_TARGET = re.compile(r"\b(the )?(target|goal|aim) (was|is|of)\b")
 
 
 # A follow-up template that asks its question again ("That does not get to what I asked: {question} Can you answer that
@@ -480,6 +486,8 @@ def carries_a_measure(quote: str) -> bool:
             continue  # right after a name, mid-sentence: a version or a model number
         if before.lower() == "at" or re.search(r"\d(?:am|pm)$", word.lower()):
             continue  # a time of day: "at 9.30", "2pm"
+        if re.fullmatch(r"[A-Za-z]+\d+", word.strip(".,;:!?'")):
+            continue  # a grade or a name: "the F1", "band B7", "the M25" (a nurse's "awkward with the F1" was "measured")
         return True
     return False
 
