@@ -581,3 +581,13 @@ def test_a_typed_answer_is_measured_for_length_by_the_time_its_words_take_to_say
     spoken.audio_path = "a05.wav"  # a recording's length is its delivery's, not its word count's
     assert not [a for a in find_weak_areas([spoken, spoken.model_copy(update={"id": "a06"})], RUBRICS)
                 if a.id == "delivery.length"]
+
+
+def test_a_question_names_a_concern_by_its_word_inside_another():
+    # a nurse's own "what do you do when the ward is understaffed?" did not count towards her "staffing" concern
+    from mockint.coaching.weakness import names_topic
+
+    assert names_topic("How does SafeCare work and what do you do when the ward is understaffed?", "staffing")
+    assert names_topic("Tell me about leading a shift as nurse in charge", "leading a shift")
+    assert not names_topic("Tell me about your rota", "staffing")
+    assert not names_topic("Tell me about a time you led a change", "leading a shift")

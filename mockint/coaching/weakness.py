@@ -606,12 +606,16 @@ def names_topic(question: str, topic: str) -> bool:
     """Whether `question` says every content word of `topic`, in any form ("controlled drug discrepancy" for "controlled
     drugs discrepancies"): a word and its form share all but their last three letters, and at least four."""
     from mockint.coaching.questions import tokens
+    from mockint.scoring.offline import _stem
 
     asked, named = tokens(question), tokens(topic)
 
     def same(a: str, b: str) -> bool:
         shared = len(os.path.commonprefix([a, b]))
-        return a == b or (shared >= 4 and shared >= min(len(a), len(b)) - 3)
+        # ... or the topic's word inside the question's ("staffing" in "understaffed": a nurse's own question on the
+        # ward's staffing did not count towards her "staffing" concern)
+        root = _stem(a)
+        return a == b or (shared >= 4 and shared >= min(len(a), len(b)) - 3) or (len(root) >= 5 and root in b)
 
     return bool(named) and all(any(same(word, said) for said in asked) for word in named)
 
