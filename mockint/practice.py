@@ -323,11 +323,11 @@ class Practice:
         latest = self.store.load("latest") if self.store.ids() else None
         if latest is not None and latest.rounds and latest.rounds[-1].plan:
             return list(latest.rounds[-1].plan)
-        from mockint.coaching.ledger import PLAN_SEED, plan_from_ledger
+        from mockint.coaching.ledger import plan_from_ledger
 
         return plan_from_ledger(
-            self.settings, latest, bank, self.rubrics(), n=n, offline=options.offline, role=options.role,
-            seed=PLAN_SEED if options.seed is None else options.seed, on_warning=self.events.on_warning,
+            self.settings, latest, bank, self.rubrics(), n=n, offline=options.offline,
+            role=options.role, seed=options.seed, on_warning=self.events.on_warning,
         ).questions
 
     def start(self, options: PracticeOptions) -> Session:
@@ -931,7 +931,7 @@ class Practice:
         from mockint.coaching.weakness import find_weak_areas
 
         rubrics = self.rubrics()
-        weak = find_weak_areas(rnd.answers, rubrics, session_id=session.id)
+        weak = None
         ledger_updated = False
         try:
             if options.update_ledger:
@@ -949,6 +949,8 @@ class Practice:
                 ]
         except MockintError as exc:
             self.events.on_warning(f"weakness ledger not updated: {exc}")
+        if weak is None:  # no ledger: the areas repeated within the round
+            weak = find_weak_areas(rnd.answers, rubrics, session_id=session.id)
         report_path = self.write_report(session) if options.write_report else None
         views = []
         if rnd.panel is not None:

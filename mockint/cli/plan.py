@@ -23,7 +23,7 @@ def plan_cmd(
     plus open ones from earlier rounds and round-one notes), and stores the plan in the
     session's last round for 'mockint practice --plan'.
     """
-    from mockint.coaching.ledger import PLAN_SEED, plan_from_ledger
+    from mockint.coaching.ledger import plan_from_ledger
     from mockint.coaching.questions import load_bank
     from mockint.practice import DEFAULT_QUESTIONS
     from mockint.scoring.rubrics import load_rubrics
@@ -33,8 +33,7 @@ def plan_cmd(
     session = st.load(session_id or "latest") if session_id or st.ids() else None
     warnings: list[str] = []
     next_round = plan_from_ledger(
-        cfg, session, load_bank(), load_rubrics(), n=n, offline=offline, seed=PLAN_SEED if seed is None else seed,
-        on_warning=warnings.append
+        cfg, session, load_bank(), load_rubrics(), n=n, offline=offline, seed=seed, on_warning=warnings.append
     )
     weak, plan, ledger = next_round.weak_areas, next_round.questions, next_round.ledger
     stored = False

@@ -72,12 +72,12 @@ def plan_from_ledger(
     n: int,
     offline: bool = False,
     role: str | None = None,
-    seed: int | None = PLAN_SEED,
+    seed: int | None = None,
     on_warning: Callable[[str], None] | None = None,
 ) -> NextRound:
     """Record the session's new answers in the ledger on disk, then plan the next round from
     what is still weak (with the configured LLM unless `offline`). Shared by `mockint plan`
-    and `mockint practice --plan`."""
+    and `mockint practice --plan`; no `seed` is PLAN_SEED, so both make the same plan."""
     from mockint.coaching.plan import DEFAULT_QUESTIONS as PLAN_QUESTIONS, plan_next_round
 
     path = settings.paths.ledger_file
@@ -111,7 +111,7 @@ def plan_from_ledger(
         asked=[q.text for q in ledger.asked],
         asked_ids=[q.id for q in ledger.asked if bank.get(q.id) is not None],
         role=role or (session.role if session else None),
-        seed=seed,
+        seed=PLAN_SEED if seed is None else seed,
         on_warning=warn,
         session_id=session.id if session else None,
     )[:n]

@@ -75,6 +75,8 @@ PACE_MIN_WORDS = 25
 # interviewer has lost the thread (trial 8: a 1:41 ramble with its point at 0:47 was never called long, and only
 # `--answer-seconds` timed answers at all). A habit like the others: weak in two answers of a round.
 ANSWER_SECONDS_MAX = 180.0
+# How the card, the report and a weak area say what to aim for.
+LENGTH_AIM = f"aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)}"
 
 
 @dataclass(frozen=True)
@@ -170,11 +172,16 @@ def answer_too_long(metrics: DeliveryMetrics) -> str | None:
     seconds = metrics.answer_seconds
     if seconds <= ANSWER_SECONDS_MAX:
         return None
-    return f"{minutes_seconds(seconds)} long (aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)})"
+    return f"{minutes_seconds(seconds)} long ({LENGTH_AIM})"
 
 
 # A steady interview pace, inside PACE_WPM: what a typed answer's words would take to say.
 TYPED_WORDS_PER_MINUTE = 140.0
+
+
+def typed_seconds(text: str) -> float:
+    """How long a typed answer's words take to say at TYPED_WORDS_PER_MINUTE."""
+    return 60 * len(text.split()) / TYPED_WORDS_PER_MINUTE
 
 
 def typed_delivery(text: str) -> str:
@@ -185,10 +192,10 @@ def typed_delivery(text: str) -> str:
     from mockint.speech.delivery import count_fillers_and_hedges
 
     words = text.split()
-    seconds = 60 * len(words) / TYPED_WORDS_PER_MINUTE
+    seconds = typed_seconds(text)
     fillers, _hedges = count_fillers_and_hedges([Word(word=w, start=0.0, end=0.0) for w in words])
     said = (f"{len(words)} words is about {minutes_seconds(seconds)} said at {TYPED_WORDS_PER_MINUTE:.0f} words/min"
-            + (f" (aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)})" if seconds > ANSWER_SECONDS_MAX else ""))
+            + (f" ({LENGTH_AIM})" if seconds > ANSWER_SECONDS_MAX else ""))
     count = sum(fillers.values())
     written = ", ".join(f"{k} ×{v}" for k, v in sorted(fillers.items(), key=lambda kv: -kv[1])[:3])
     return f"typed, so pace and pauses are not measured; {said}; {count} filler{'s' if count != 1 else ''} written" + (
@@ -355,11 +362,10 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
     elif answer.audio_path is None and text.strip():
         # A typed answer's length, as the time its words take to say (typed_delivery): an HR partner's "I rambled"
         # concern stayed open through four typed rounds that nothing measured
-        seconds = 60 * len(text.split()) / TYPED_WORDS_PER_MINUTE
+        seconds = typed_seconds(text)
         limit = _delivery_limit("delivery.length", seconds)
         if seconds > ANSWER_SECONDS_MAX:
-            detail = (f"{len(text.split())} typed words, about {minutes_seconds(seconds)} said (aim for about 2:00, "
-                      f"at most {minutes_seconds(ANSWER_SECONDS_MAX)})")
+            detail = f"{len(text.split())} typed words, about {minutes_seconds(seconds)} said ({LENGTH_AIM})"
             evidence = WeakEvidence(answer_id=answer.id, question_id=q.id, question=q.text, score=round(seconds, 1),
                                     threshold=limit, detail=detail)
             out["delivery.length"] = Outcome(True, min(1.0, (seconds - ANSWER_SECONDS_MAX) / ANSWER_SECONDS_MAX), limit,

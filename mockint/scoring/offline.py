@@ -1876,7 +1876,7 @@ def _topics_met(r: Reading) -> set[str]:
     met = set()
     for _, answered in topics_asked_by(question):
         for m in answered.finditer(text):
-            words = {_stem(w) for w in re.findall(r"[a-z]+", m.group()) if w not in STOPWORDS and len(w) > 2}
+            words = set(content_stems(m.group()))
             # "down to", "went from": a phrase of small words is one word met, not none (a lone "they" is none)
             met |= words or ({m.group()} if " " in m.group() else set())
     return met
