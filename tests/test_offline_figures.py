@@ -141,6 +141,11 @@ def test_a_figure_that_cannot_be_true_is_no_measured_result_and_its_twin_is_unto
     "an r-squared of zero point eight three on the holdout year", "we had a kappa of point seven between the two markers",
     "the probability was two in a hundred", "we checked the correlation at three of our sites",
     "we cut agency spend by forty percent", "waits were down a hundred and fifty minutes",
+    # a percentage restated as a rate that agrees with it, either way round, and rates that are no restatement
+    "pick accuracy was ninety five percent, so about one in twenty wrong", "attendance was sixty percent, that is about "
+    "three in every five pupils", "thirty percent of calls, that is one in three", "we hit ninety percent which is one "
+    "of twelve sites", "we were at forty percent which is about one in three days",
+    "our uptime was ninety nine point nine percent, roughly one outage a year",
 ])
 def test_figures_that_can_be_true_are_not_read_as_impossible(text):
     assert impossible_figures(write_numbers_in_text(text)) == []
@@ -167,6 +172,9 @@ def test_figures_that_can_be_true_are_not_read_as_impossible(text):
     ("the model had an r-squared of one point three on the holdout year", "at_most_one"),
     ("the AUC was one point two across the three hospitals", "at_most_one"),
     ("we had a kappa of one point five between the two markers", "at_most_one"),
+    # a trial's confident approach answer (70 before): a share restated as a rate ten and seven times off
+    ("our accuracy is ninety nine point nine percent which is about one error in a hundred", "restated"),
+    ("absence is at zero point five percent which is about one person off every day out of thirty", "restated"),
 ])
 def test_figures_that_cannot_be_true_are_found_with_the_reason(text, why):
     found = impossible_figures(write_numbers_in_text(text))
@@ -183,6 +191,20 @@ def test_several_figures_that_cannot_be_true_make_nonsense_with_numbers():
     assert scored.overall <= 40
     shown = " ".join(c.feedback for c in scored.criteria)
     assert "11 out of 10" in shown and "-3 staff" in shown
+
+
+def test_an_approach_answer_whose_rates_contradict_its_percentages_is_nonsense_with_numbers():
+    question = "How do you make sure your shifts hit their KPIs?"
+    answer = ("yeah so KPIs are my thing honestly, our accuracy is ninety nine point nine percent which is about one "
+              "error in a hundred, and absence is at zero point five percent which is about one person off every day "
+              "out of thirty. Every shift I look at the numbers hourly, I have seven KPIs, and if anything is red for "
+              "more than fifteen minutes I move people.")
+    honest = answer.replace("one error in a hundred", "one error in a thousand").replace(
+        "one person off every day out of thirty", "one shift lost in two hundred")
+    assert "impossible_figures" in gates_of(question, answer)
+    assert not {"impossible_figure", "impossible_figures"} & set(gates_of(question, honest))
+    assert card(question, answer).overall <= 40 < card(question, honest).overall
+    assert "your result" not in " ".join(c.feedback for c in card(question, answer).criteria)  # no Result asked
 
 
 # --- incidental figures: team sizes, years, ages --------------------------------------------------------------------

@@ -35,10 +35,18 @@ from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, YEAR, word_classes
 
 IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "differences")
 # One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
-IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before")
-REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall")
+IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
+                    "restating")
+REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated")
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
 FALL_REACH = 5
+# A percentage restated as a rate ("99.9%, which is about one error in 100"): how many words after the "%" the rate
+# may start, how many words may stand between its count and "in"/"out of" ("one person off every day out of 30"),
+# and how far apart the two may be and still agree, either way round (95% right is "about one in 20" wrong; 85% is
+# "about one in 10"): a rough restatement is no contradiction, a tenfold one is.
+RESTATED_REACH = 6
+RESTATED_GAP = 5
+RESTATED_FACTOR = 3.0
 MONEY_SIGNS = frozenset("£$€")
 
 # The answer's words and figures, with where they are in its text: "-5", "1.3", "112", "%", "compliance". A minus
@@ -240,6 +248,12 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         if nxt in _PERCENT and value > 100 and (fell := _fell(tokens, i, start, fw.words["fall_before"])) is not None:
             found.append((*quote(fell, i + 1), "fall"))
             continue
+        # a percentage restated as a rate it is not: "99.9% accuracy, which is about one error in 100"
+        if nxt in _PERCENT and 0 < value <= 100 and (rate := _restated_rate(tokens, i + 2, fw.words)) is not None:
+            part, whole, last = rate
+            if not any(_agree(share, 100 * part / whole) for share in (value, 100 - value)):
+                found.append((*quote(i, last), "restated"))
+                continue
         # a share above 100 %
         if nxt in _PERCENT and value > 100:
             after = i + 2
@@ -324,6 +338,44 @@ def _fell(tokens: list[tuple[str, int, int]], i: int, start: int, falling: froze
     if prev != "by":
         return None
     return next((k for k in range(i - 2, max(start, i - 1 - FALL_REACH) - 1, -1) if tokens[k][0] in falling), None)
+
+
+def _restated_rate(tokens: list[tuple[str, int, int]], after: int, words: dict[str, frozenset[str]]
+                   ) -> tuple[float, float, int] | None:
+    """The rate a percentage is restated as, just after it: (count, out of how many, index of the latter) for "which
+    is about one error in 100", "so 9 out of 10", "about one person off every day out of 30"; None without a
+    restating word first ("which", "so", "that's") or where the whole is a measure ("one in 3 days") or a share ("one
+    in 20%"). Not "one of 12 sites", which names one of them."""
+    linked = False
+    for k in range(after, min(len(tokens), after + RESTATED_REACH)):
+        tok = tokens[k][0]
+        if tok in ".;:!?":
+            return None
+        linked = linked or tok in words["restating"]
+        part = 1.0 if tok == "one" else _number(tok)
+        if not linked or part is None or part < 1:
+            continue
+        for j in range(k + 1, min(len(tokens) - 1, k + 2 + RESTATED_GAP)):
+            word = tokens[j][0]
+            if word in ".;:!?":
+                return None
+            n = j + 1 if word == "in" else j + 2 if word == "out" and tokens[j + 1][0] == "of" else None
+            if n is None:
+                continue
+            if n < len(tokens) and tokens[n][0] in ("a", "an", "every", "each"):
+                n += 1
+            whole = _number(tokens[n][0]) if n < len(tokens) else None
+            after_whole = tokens[n + 1][0] if n + 1 < len(tokens) else ""
+            if whole is None or whole <= part or after_whole in words["units"] or after_whole in _PERCENT:
+                return None
+            return part, whole, n
+        return None
+    return None
+
+
+def _agree(a: float, b: float) -> bool:
+    """Whether two percentages agree as a rough restatement does: within RESTATED_FACTOR of each other."""
+    return a > 0 and b > 0 and max(a, b) <= RESTATED_FACTOR * min(a, b)
 
 
 def _ends_a_statistic(tokens: list[tuple[str, int, int]], i: int, end: int) -> bool:
