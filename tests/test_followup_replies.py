@@ -255,8 +255,8 @@ def test_a_reply_that_tells_its_change_as_two_levels_is_a_measured_result(run_cl
         assert all(c["score"] >= 3 for c in scores.values()), scores
         # What it started from is quoted before where it ended up: one alone is no change.
         assert [e["quote"] for e in scores["star.result"]["evidence"]][:2] == [
-            "length of stay was about 6.1 days when I started.",  # typed numbers are read, and quoted, as digits
-            "after 3 months of the new discharge checklist it was 5.3, and readmissions didn't go up."]
+            "length of stay was about six point one days when I started.",  # read as digits, quoted as typed
+            "after three months of the new discharge checklist it was five point three, and readmissions didn't go up."]
         assert card["overall"] >= 60
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mockint.records import Word
-from mockint.speech.numbers import write_numbers, write_numbers_in_text
+from mockint.speech.numbers import as_typed, write_numbers, write_numbers_in_text
 from mockint.speech.wer import number_token_counts, number_tokens, word_error_counts
 
 
@@ -199,3 +199,21 @@ def test_minus_between_two_numbers_is_a_sum_not_a_sign():
 
 def test_typed_text_keeps_its_line_breaks():
     assert write_numbers_in_text("Forty percent.\n\nThen  twelve days. ") == "40%.\n\nThen  12 days. "
+
+
+@pytest.mark.parametrize("quote, typed_quote", [
+    ("looking at the curriculum in 3 parts.", "looking at the curriculum in three parts."),
+    ("our accuracy is 99.9% which is about one error in 100", "our accuracy is ninety nine point nine percent which is "
+     "about one error in a hundred"),
+    ("38% of staff came", "Thirty-eight percent of staff came"),  # a full stop keeps "a hundred." out of it
+    ("looking at the curriculum ... in 3 parts", "looking at the curriculum ... in three parts"),
+    ("about $2.5 million.", "about two point five million dollars."),
+    ("a quote the answer never gave", "a quote the answer never gave"),
+])
+def test_a_quote_of_a_typed_answer_is_given_back_in_the_words_typed(quote, typed_quote):
+    typed = ("so we were looking at the curriculum in three parts. and our accuracy is ninety nine point nine percent "
+             "which is about one error in a hundred. Thirty-eight percent of staff came, about two point five million "
+             "dollars.")
+    written = write_numbers_in_text(typed)
+    assert quote.split(" ... ")[0] in written or quote.startswith("a quote")  # the scorer quotes the written text
+    assert as_typed(quote, written, typed) == typed_quote

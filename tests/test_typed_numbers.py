@@ -12,6 +12,7 @@ import pytest
 
 from mockint.records import Transcript, Word
 from mockint.scoring import score_question
+from mockint.scoring.evidence import verify_quote
 from mockint.scoring.offline import OfflineScorer, read_answer, shut_gates
 from mockint.scoring.rubrics import load_rubrics
 from mockint.speech.numbers import numbers_written
@@ -155,13 +156,16 @@ def test_no_figure_gate_shuts_on_a_real_story_either_way(occupation, question, w
         assert not {"scattered_figures", "incoherent_figures", "figures_without_referent"} & set(shut_gates(reading, 4)), occupation
 
 
-def test_quotes_of_a_typed_answer_read_its_numbers_as_digits_and_verify(rubrics):
-    _, question, words, _ = STORIES[0]
+def test_quotes_of_a_typed_answer_are_its_own_words_though_its_numbers_are_read_as_digits(rubrics):
+    # A card headed "verified quote" that showed a teacher's "in three parts" as "in 3 parts" read as a misquote.
+    _, question, words, digits = STORIES[0]
     card = _card(rubrics, question, words)
     result = card.criterion("star.result")
+    assert result.score == _card(rubrics, question, digits).criterion("star.result").score  # read alike
     quoted = " ".join(e.quote for e in result.evidence)
-    assert "+0.2" in quoted and "42% to 58%" in quoted and "2024" in quoted, quoted
-    assert "point" not in quoted and "percent" not in quoted, quoted
+    assert "plus point two" in quoted and "forty-two percent to fifty-eight percent" in quoted, quoted
+    assert all(e.quote in " ".join(words.split()) for e in result.evidence)
+    assert all(verify_quote(e.quote, Transcript(text=words, duration=0.0)) for e in result.evidence)
 
 
 def test_a_transcript_with_word_timings_is_kept_as_transcription_wrote_it():

@@ -48,8 +48,12 @@ def score_question(
     from mockint.speech.numbers import numbers_written
 
     text, criteria, used, kind = _judged_on(question, rubrics)
-    # Typed "thirty-eight percent" is read as transcription writes it ("38%"): any scorer, any path.
-    card = scorer.score(text, numbers_written(transcript), used, kind=kind)
+    # Typed "thirty-eight percent" is read as transcription writes it ("38%"): any scorer, any path. The card then
+    # quotes the words typed.
+    written = numbers_written(transcript)
+    card = scorer.score(text, written, used, kind=kind)
+    if written.text != transcript.text:
+        card = _quoted_as_typed(card, written.text, transcript.text)
     if not text.strip():
         # No question, nothing to be off-topic from: read as relevance 1, the overall's relevance gate capped a
         # trial's answer given without --question at 10/100, "it does not answer the question asked".
@@ -57,6 +61,13 @@ def score_question(
             c.model_copy(update={"judged": False, "score": 0, "evidence": [], "feedback": NO_QUESTION_RELEVANCE})
             if c.key == RELEVANCE else c for c in card.criteria]})
     return apply_question_criteria(card, criteria, used)
+
+
+def _quoted_as_typed(card: Scorecard, written: str, typed: str) -> Scorecard:
+    from mockint.speech.numbers import as_typed
+
+    return card.model_copy(update={"criteria": [c.model_copy(update={"evidence": [
+        e.model_copy(update={"quote": as_typed(e.quote, written, typed)}) for e in c.evidence]}) for c in card.criteria]})
 
 
 RELEVANCE = "specificity.relevance"

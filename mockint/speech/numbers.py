@@ -528,3 +528,52 @@ def numbers_written(transcript: Transcript) -> Transcript:
         return transcript
     text = write_numbers_in_text(transcript.text)
     return transcript if text == transcript.text else transcript.model_copy(update={"text": text})
+
+
+def as_typed(quote: str, written: str, typed: str) -> str:
+    """A quote of `written` (a typed answer with its numbers written, `numbers_written`) in the words the candidate
+    typed: "in 3 parts" -> "in three parts". A card's quotes are headed "verified quote", and a teacher shown her
+    "in three parts" as "in 3 parts" (and "year 4 and five": only one was a number) read that as a misquote. Each
+    piece of a quote joined by "..." maps on its own; a quote not found in `written` comes back as it is."""
+    pieces = [p.strip() for p in _QUOTE_GAP.split(quote)]
+    spans = _typed_spans(written, typed)
+    mapped = []
+    for piece in pieces:
+        at = written.find(piece) if piece else -1
+        if at < 0:
+            return quote
+        mapped.append(" ".join((_typed_slice(at, at + len(piece), spans, typed) or piece).split()))
+    return " ... ".join(mapped)
+
+
+_QUOTE_GAP = re.compile(r"\s*(?:\.\.\.+|…)\s*")
+# Words, figures ("99.9%", "$2.5", "1,200") and each punctuation mark: a full stop between two numbers keeps them apart.
+_WORD_SPAN = re.compile(r"[$£€]?\d+(?:[.,]\d+)*%?|[^\W_]+(?:['\u2019-][^\W_]+)*|\S")
+
+
+def _typed_spans(written: str, typed: str) -> list[tuple[int, int, int, int, bool]]:
+    """(written start, written end, typed start, typed end, same words) for each word the two texts share, and for
+    each run of typed words that was written as a number."""
+    import difflib
+
+    w = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(written)]
+    t = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(typed)]
+    matcher = difflib.SequenceMatcher(None, [written[a:b] for a, b in w], [typed[a:b] for a, b in t], autojunk=False)
+    spans = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            spans.extend((*w[i1 + k], *t[j1 + k], True) for k in range(i2 - i1))
+        elif i2 > i1 and j2 > j1:
+            spans.append((w[i1][0], w[i2 - 1][1], t[j1][0], t[j2 - 1][1], False))
+    return spans
+
+
+def _typed_slice(start: int, end: int, spans: list[tuple[int, int, int, int, bool]], typed: str) -> str | None:
+    """typed's text for written[start:end], whole numbers included; None where a word has no typed counterpart."""
+    first = next((s for s in spans if s[0] <= start < s[1]), None)
+    last = next((s for s in spans if s[0] < end <= s[1]), None)
+    if first is None or last is None:
+        return None
+    begin = first[2] + (start - first[0] if first[4] else 0)
+    finish = last[3] - (last[1] - end) if last[4] else last[3]  # a number's typed words are quoted whole
+    return typed[begin:finish]
