@@ -149,6 +149,34 @@ PLANS = [
         "they can plan the service, look at the points with the protection in place, and if it's a detection fault "
         "I'd report it and get the proper repair booked rather than rush it.",
     ),
+    (
+        # a social worker's trial (26): a secret promised to a child who discloses harm, the father seen alone and the
+        # disclosure kept for supervision "the following week" scored 86.7, strong, its promise quoted as relevance
+        "child protection, a disclosure",
+        "What would you do if an eleven-year-old boy told you at school that his dad hits him with a belt when he's "
+        "been drinking, but begged you not to tell anyone?",
+        "so I'd reassure him that he's done the right thing telling me and that it stays between me and him for now, "
+        "because if he feels I've gone behind his back he'll never tell me anything again. then I'd go round and see "
+        "dad that evening myself and give him the chance to sort it. I'd record it and take it to my supervision the "
+        "following week.",
+        "so I'd reassure him that he's done the right thing telling me, and I'd be honest that I can't keep it a "
+        "secret because my job is to keep him safe. I'd write down what he said in his words, ring my manager straight "
+        "away and make a referral today, and we'd hold a strategy discussion with the police before anyone speaks to "
+        "dad.",
+    ),
+    (
+        # an electrician's trial (26): live work let go on ("a live board") and reported in the Friday weekly report:
+        # 86.7, strong
+        "electrical supervision, live working",
+        "What would you do if you found one of your electricians adding a circuit to a live board because the client "
+        "said they couldn't have a shutdown?",
+        "so if he's an experienced lad and he's nearly done I'd let him finish it, because pulling him out halfway is "
+        "when mistakes happen. I'd make sure he's got his insulated screwdrivers and gloves on, and then I'd put it in "
+        "my weekly report on the Friday so the contracts manager is aware.",
+        "so I'd stop the work there and then and make the board safe with him, because nobody works live on my sites. "
+        "I'd ring the contracts manager straight away, explain to the client why we need a planned shutdown, and book "
+        "it with them. then I'd isolate, lock off and prove dead before he carries on, and talk it through with him.",
+    ),
 ]
 
 
