@@ -165,6 +165,19 @@ PLANS = [
         "dad.",
     ),
     (
+        # a finance business partner's trial (26): a write-off held over with "I wouldn't raise it with the financial
+        # controller" scored 93.3, as its sound twin: "go through the scrap report" had read as the plan escalating
+        "finance business partnering, a write-off held over",
+        "Imagine it's month end and the plant manager asks you to hold the scrap write-off over until next quarter "
+        "because it'll make his numbers look bad. What would you do?",
+        "so first I'd sit down with him the same day and go through the scrap report line by line so we both agree "
+        "the figure. on balance I'd agree to move it into next quarter, and I wouldn't raise it with the financial "
+        "controller because it all evens out over the year.",
+        "so first I'd sit down with him the same day and go through the scrap report line by line so we both agree "
+        "the figure. I'd explain it has to go in this quarter, because the accounts must show it when it happened, and "
+        "I'd tell the financial controller that afternoon so she isn't surprised, then help him explain the variance.",
+    ),
+    (
         # an electrician's trial (26): live work let go on ("a live board") and reported in the Friday weekly report:
         # 86.7, strong
         "electrical supervision, live working",

@@ -196,6 +196,8 @@ class Escalation(_Words):
     anyone: list[str] = Field(min_length=1)
     telling: list[str] = Field(default_factory=list)
     emergency: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    read_in: list[str] = Field(default_factory=list)
 
 
 class HandledAlone(_Words):
@@ -305,6 +307,8 @@ class Reader:
     protections: Phrases  # skipped as checks are, but waited for is safe ("I'd wait for a line block")
     dismissals: Phrases  # after a safe step, it is not worth doing ("waiting for a line block would take too long")
     removals: Phrases  # right before a check, it is taken out ("cut testing")
+    documents: Phrases  # escalation.documents: a step word that may be a document read ("the scrap report")
+    read_in: Phrases  # escalation.read_in: what reads such a document ("go through the scrap report")
 
 
 @dataclass(frozen=True)
@@ -336,7 +340,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
-                               words.protections, words.dismissals, words.removals)))
+                               words.protections, words.dismissals, words.removals, e.documents, e.read_in)))
 
 
 def reader() -> Reader:
@@ -359,7 +363,7 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
     if r.not_steps.match(words, at):
         return None
     if n := r.steps.match(words, at):
-        return _Step(True, n)
+        return None if _a_document_read(r, words, at) else _Step(True, n)
     if n := r.to_someone.match(words, at):
         free, k, peer = FREE_BEFORE_PERSON, at + n, False
         while k < len(words) and k < at + n + 5 and words[k] not in PUNCTUATION:
@@ -379,6 +383,22 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
     if n := r.protections.match(words, at):
         return _Step(False, n, protection=True)
     return None
+
+
+def _a_document_read(r: Reader, words: list[str], at: int) -> bool:
+    """Whether the step word at `at` is a document the plan reads, not a report it makes: one of
+    `escalation.documents` after a determiner (and up to MODIFIERS_BEFORE_NOUN words), itself after one of
+    `escalation.read_in` ("go through the scrap report line by line", "look at the weekly report")."""
+    if not r.documents.match(words, at):
+        return False
+    k = at - 1
+    while k >= 0 and at - k <= MODIFIERS_BEFORE_NOUN + 1 and words[k] not in DETERMINERS_BEFORE_STEP:
+        if words[k] in PUNCTUATION or words[k] in NOT_A_MODIFIER:
+            return False
+        k -= 1
+    if k < 0 or words[k] not in DETERMINERS_BEFORE_STEP:
+        return False
+    return any(r.read_in.match(words, j) and j + r.read_in.match(words, j) == k for j in range(max(0, k - 3), k))
 
 
 def _spoken_of(words: list[str], end: int) -> bool:
