@@ -318,9 +318,15 @@ class Practice:
             raise SessionError("no questions match these options", hint="try another --category, or 'mockint questions'")
         return questions, "bank"
 
+    def plan_session(self) -> Session | None:
+        """The session a --plan round continues: the one holding the plan 'mockint plan' stored last and no round has
+        asked yet (wherever `plan --session` put it), else the latest."""
+        planned = self.store.planned()
+        return planned or (self.store.load("latest") if self.store.ids() else None)
+
     def next_round_plan(self, bank: QuestionBank, n: int, options: PracticeOptions) -> list[QuestionRef]:
-        """The plan stored by 'mockint plan' in the latest session, or one made now from the ledger."""
-        latest = self.store.load("latest") if self.store.ids() else None
+        """The plan stored by 'mockint plan' (plan_session), or one made now from the ledger."""
+        latest = self.plan_session()
         if latest is not None and latest.rounds and latest.rounds[-1].plan:
             return list(latest.rounds[-1].plan)
         from mockint.coaching.ledger import plan_from_ledger
@@ -381,7 +387,7 @@ class Practice:
                 rest = iter(questions)
                 questions = [named[f.question_id] if f.question_id else next(rest) for f in files]
         if kind == "plan" and self.store.ids():
-            session = self.store.load("latest")
+            session = self.plan_session()
         else:
             keywords = extract_keywords(" ".join(filter(None, [options.role, options.job_description])))
             session = self.store.create(role=options.role, job_description=options.job_description, keywords=keywords)

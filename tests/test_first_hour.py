@@ -9,11 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_plan import round_one
 from test_session import make_answer
+from test_weakness import make_session
 
 from mockint.records import QuestionRef
 from mockint.samples import load_samples
-from mockint.session import SessionStore
+from mockint.session import Session, SessionStore
 
 
 def _session_files(home: Path) -> list[Path]:
@@ -162,6 +164,43 @@ def test_practice_plan_is_the_next_round_of_the_session_that_planned_it(run_cli,
     assert [r.index for r in rounds] == [1, 2] and rounds[1].answers[0].question.targets == "star.result"
     progress = json.loads(run_cli("report", "--progress", "--format", "json", "-o", "-").out)["progress"]
     assert [p["label"].split()[-1] for p in progress["points"]] == ["R1", "R2"]
+
+
+def test_practice_plan_asks_the_plan_stored_last_though_a_newer_session_holds_none(run_cli, mockint_home, tmp_path):
+    # A sales trial: `plan --session cce6` stored its plan in an older session, a stray round made a newer one
+    # "latest", and `practice --plan` then filed six typed answers under that session's other questions.
+    store = SessionStore(mockint_home / "sessions")
+    planned = make_session(round_one(), session_id="20260101-090000-aaaa")  # weak on results: a plan to store
+    stray = Session(id="20260102-090000-bbbb")
+    for session in (planned, stray):
+        store.folder(session.id).mkdir(parents=True)
+    store.save(planned)
+    stray.new_round("bank").answers.append(make_answer())
+    store.save(stray)
+    assert store.load("latest").id == stray.id
+    result = run_cli("plan", "--session", planned.id, "--offline")
+    assert result.code == 0, result
+    stored = store.load(planned.id).rounds[-1]
+    assert stored.plan and stored.planned_at is not None
+    answer = tmp_path / "why.txt"
+    answer.write_text("I want to lead because I have coached three new starters to target this year and I enjoyed it.")
+
+    done = run_cli("practice", "--plan", "--answers-from", str(answer), "--offline", "--probes", "0")
+    assert done.code == 0, done
+    rounds = store.load(planned.id).rounds
+    assert len(rounds) == 2 and rounds[1].kind == "files"
+    assert rounds[1].answers[0].question.text == stored.plan[0].text  # the plan `plan` printed
+    assert len(store.load(stray.id).rounds) == 1
+    # asked once: the next --plan round no longer asks that stored plan
+    assert store.planned() is None
+
+
+def test_resume_takes_no_plan_and_no_answer_files(run_cli, mockint_home, tmp_path):
+    answer = tmp_path / "a.txt"
+    answer.write_text("I did it.")
+    for extra in (["--plan"], ["--answers-from", str(answer)]):
+        result = run_cli("practice", "--resume", "latest", *extra)
+        assert result.code == 2 and "--resume continues a round as it was" in result.err, result
 
 
 # --- damaged sessions -----------------------------------------------------------------------

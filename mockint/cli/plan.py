@@ -26,6 +26,7 @@ def plan_cmd(
     from mockint.coaching.ledger import plan_from_ledger
     from mockint.coaching.questions import load_bank
     from mockint.practice import DEFAULT_QUESTIONS
+    from mockint.records import utc_now
     from mockint.scoring.rubrics import load_rubrics
 
     cfg = settings()
@@ -39,6 +40,7 @@ def plan_cmd(
     stored = False
     if session is not None and session.rounds:
         session.rounds[-1].plan = plan
+        session.rounds[-1].planned_at = utc_now()
         st.save(session)
         stored = True
     for w in warnings:

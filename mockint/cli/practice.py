@@ -457,6 +457,11 @@ def practice_cmd(
         check_choice(category, load_bank().categories, "--category")
     if panel is not None and plan:
         raise typer.BadParameter("a panel asks its own questions; use --plan without --panel", param_hint="--panel")
+    if resume is not None and (plan or answers_from or extra_files):
+        # a sales trial's "--plan --resume cce6 --answers-from a1.txt" asked nothing and used no file, without a word
+        given = "--plan" if plan else "--answers-from"
+        raise typer.BadParameter(f"--resume continues a round as it was, so it takes no {given}: start a new round "
+                                 f"with {given} instead", param_hint="--resume")
     typed = typed_in_order(ctx, my_question=("--my-question", my_question), ask=("--ask", ask))
     own = own_questions(typed, mine=mine, questions_file=questions_file, resume=resume is not None)
     files = list(answers_from or [])
