@@ -846,6 +846,8 @@ class Practice:
         answer.time_limit = limit
         path = self.store.audio_path(session, answer)
         if path is None:
+            if answer.transcript is not None:
+                self._limit_typed_answer(answer, limit)
             return
         samples = load_audio(path)
         keep = int(limit * SAMPLE_RATE)
@@ -862,6 +864,20 @@ class Practice:
         if cut != path:
             path.unlink(missing_ok=True)
         answer.audio_path = cut.name
+        answer.cut_off = True
+
+    @staticmethod
+    def _limit_typed_answer(answer: Answer, limit: float) -> None:
+        """A typed answer under --answer-seconds keeps the words that fit in the limit said at the typed speaking rate
+        (coaching.weakness.TYPED_WORDS_PER_MINUTE), as a recording stopped there would: a trial's 263-word typed
+        ramble under a 90 s limit scored 100 with "Time: 0:00 of 1:30". The user's own file stays as it was."""
+        from mockint.coaching.weakness import TYPED_WORDS_PER_MINUTE, typed_seconds
+
+        text = answer.transcript.text
+        if typed_seconds(text) <= limit:
+            return
+        words = text.split()[: int(limit * TYPED_WORDS_PER_MINUTE / 60)]
+        answer.transcript = answer.transcript.model_copy(update={"text": " ".join(words)})
         answer.cut_off = True
 
     # --- probing follow-ups (coaching/probe.py) -----------------------------------------------

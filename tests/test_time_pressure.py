@@ -91,3 +91,30 @@ def test_an_answer_file_over_the_limit_is_cut_off_there_and_the_report_says_it_r
     assert samples["strong_star"].path.is_file() and soundfile.info(samples["strong_star"].path).duration == full
     report = (store.folder(session.id) / "report.md").read_text()
     assert "ran long, cut off at the limit" in report
+
+
+def test_a_typed_answer_over_the_limit_keeps_the_words_that_fit_and_the_report_times_it(mockint_home, tmp_path):
+    # A trial's 263-word typed ramble under a 90 s limit scored 100, and the report said "Time: 0:00 of 1:30".
+    from mockint.coaching.weakness import TYPED_WORDS_PER_MINUTE
+    from mockint.config import load_settings
+    from mockint.practice import AnswerFile
+
+    cfg = load_settings()
+    store = SessionStore(cfg.paths.sessions_dir)
+    long_file, short_file = tmp_path / "long.txt", tmp_path / "short.txt"
+    sentence = "I rang the supplier every morning and moved the two orders that were late onto the next van. "
+    long_file.write_text(sentence * 20 + "In the end every store got its delivery on the Friday.")
+    short_file.write_text(sentence * 3)
+    options = PracticeOptions(answers_from=[AnswerFile(long_file, "beh.tight_deadline"), AnswerFile(short_file)],
+                              answer_seconds=60, probes=0, think_seconds=0, offline=True)
+    practice = Practice(cfg, store)
+    session = practice.run(practice.start(options), options) and store.load(store.ids()[-1])
+    long_answer, short_answer = session.answers
+    kept = long_answer.transcript.text.split()
+    assert long_answer.cut_off and len(kept) == int(60 * TYPED_WORDS_PER_MINUTE / 60)
+    assert "every store got its delivery" not in long_answer.transcript.text  # typed after the first minute
+    assert long_file.read_text().endswith("on the Friday.")  # the user's own file stays whole
+    assert not short_answer.cut_off and short_answer.transcript.text == short_file.read_text().strip()
+    report = (store.folder(session.id) / "report.md").read_text()
+    assert "Time: 1:00 of 1:00: **ran long" in report
+    assert "Time: 0:23 of 1:00" in report  # the short one's 54 words, said at the typed rate

@@ -317,6 +317,18 @@ def _criterion_rows(answer: Answer, rubrics: Sequence[Rubric]) -> list[Criterion
     return rows
 
 
+def _speaking_seconds(answer: Answer) -> float | None:
+    """How long the answer took: its recording's length, or for a typed one its words said at the typed rate (a
+    trial's report read "Time: 0:00 of 1:30" for every typed answer)."""
+    if answer.transcript is None:
+        return None
+    if answer.transcript.duration or answer.audio_path or not answer.transcript.text.strip():
+        return answer.transcript.duration
+    from mockint.coaching.weakness import typed_seconds
+
+    return typed_seconds(answer.transcript.text)
+
+
 def analyse_answer(
     answer: Answer,
     parent: Answer | None = None,
@@ -338,7 +350,7 @@ def analyse_answer(
         asked_by=_asker_title(answer.asked_by, panel),
         probe_of=answer.probe_of,
         follows=followed_label(answer, session_id),
-        duration=answer.transcript.duration if answer.transcript is not None else None,
+        duration=_speaking_seconds(answer),
         time_limit=answer.time_limit,
         cut_off=answer.cut_off,
         llm_state=answer.llm_state,
