@@ -72,3 +72,22 @@ def test_a_service_improved_is_the_improvement_topic_met_by_a_phrase_of_small_wo
              "one to one so we kept it. if I did it again I'd get the GPs in from day one")
     assert offline_card("Tell me about a time you improved a service for patients.", story).criterion(
         "specificity.relevance").score >= 3
+
+
+def test_a_safety_story_and_a_clash_between_trades_told_in_a_trades_own_words_answer_their_questions():
+    # An electrician's trial: never saying "safety" or "conflict" shut the off-topic gate (both 20, one beside its own
+    # paraphrase at 96); a safety story told to a clash question still does not meet it.
+    safety_q = "Tell me about a time you spotted a safety problem on site that other people had missed."
+    safety_story = (
+        "on a shop fit out in Leeds I clocked the plasterers running their one ten transformers off a temporary board "
+        "with no RCD on that side. I switched it off, locked it off and told the site manager straight away, we had a "
+        "proper RCD protected board in within the hour and I put an RCD push test on our daily pre start sheet.")
+    clash_q = "Can you give me an example of sorting out a conflict with another trade on a job?"
+    clash_story = (
+        "the boarders on a job were closing up walls before our first fix had been checked, so we were cutting out "
+        "plasterboard to get to back boxes, about forty walls over three weeks. I took photos to the site manager and "
+        "proposed a sign off sheet per zone, and every morning I walked the floor with the dry lining foreman. we "
+        "didn't open a single wall after that, and the lesson was to get hold points agreed with the other trades up front.")
+    assert _relevance(safety_q, safety_story) >= 2 and _relevance(clash_q, clash_story) >= 2
+    assert offline_card(safety_q, safety_story).overall >= 50 and offline_card(clash_q, clash_story).overall >= 60
+    assert _relevance(clash_q, safety_story) <= 1
