@@ -959,3 +959,18 @@ def test_re_is_read_as_about_only_as_a_word_of_its_own():
     # a nurse's notes: "How would you lead a shift when you're two staff down?" came back as "when you'about two"
     debrief = parse_debrief("- How would you lead a shift when you're two staff down?\n- re: rota I blanked\n", BANK)
     assert debrief.questions_asked == ["How would you lead a shift when you're two staff down?"]
+
+
+def test_coaching_a_team_is_managing_people_and_the_plan_drills_it_with_a_question_on_that():
+    # A sales trial: round one's "coaching" (of her future reps) was mapped to "Taking criticism and feedback" and drilled
+    # with "How do you handle constructive criticism?", and "people management" with "something you improved".
+    notes = ("Went badly: coaching - they asked how I'd coach a rep who keeps missing target and I had no real example\n"
+             "They kept coming back to people management, I've never had direct reports (asked 3 times)\n")
+    debrief = parse_debrief(notes, BANK)
+    topics = {t.name: t for t in debrief.topics}
+    assert topics["coaching"].competencies[0] == "people_management"
+    assert topics["people management"].competencies[0] == "people_management"
+    plan = plan_next_round(current_weak_areas(apply_debrief(Ledger(), debrief), None, RUBRICS), [], BANK, RUBRICS, n=8)
+    drilled = [q for q in plan if q.source == "bank" and q.targets in ("topic.coaching", "topic.people_management")]
+    assert drilled and all("people_management" in q.competencies for q in drilled)
+    assert not any("criticism" in q.text for q in plan)

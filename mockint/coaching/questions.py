@@ -185,7 +185,7 @@ class QuestionBank(Model):
             for kw in comp.keywords:
                 kw_l = kw.lower()
                 if " " in kw_l or "-" in kw_l:
-                    hits += kw_l in lowered
+                    hits += 2 * (kw_l in lowered)  # "people management" says more than "management"
                 else:
                     hits += bool(set(tokens(kw_l)) & words)
             if hits:
