@@ -97,6 +97,26 @@ def test_a_topic_named_x_and_y_is_read_like_any_other():
     assert not any("ran out" in name for name in topics)  # 'and' then a clause joins no topic
 
 
+def test_the_same_notes_file_edited_adds_only_what_is_new_and_reopens_nothing():
+    # A sales trial added three forgotten lines to round1-notes.md and imported it again: every concern the week had
+    # resolved reopened ("raised again in interview notes").
+    ledger = apply_debrief(Ledger(), parse_debrief(MESSY_NOTES, BANK, source="notes/round1.md"))
+    entry = ledger.entries["topic.familiarity_microsoft_project"]
+    session = make_session([
+        make_answer("a01", "fu.topic1", competencies=["technical_expertise"], targets=entry.id),
+        make_answer("a02", "role.core_tool", competencies=["technical_expertise"], targets=entry.id),
+    ])
+    ledger = record_round(ledger, session, RUBRICS)
+    assert ledger.entries[entry.id].status == "resolved"
+    edited = MESSY_NOTES + "\nKept coming back to:\n- stakeholder management with the finance team x2\n"
+    after = apply_debrief(ledger, parse_debrief(edited, BANK, source="round1.md"))
+    assert after.entries[entry.id].status == "resolved" and after.entries[entry.id].reopened == 0
+    new = [e for e in after.entries.values() if e.id not in ledger.entries]
+    assert [e.name for e in new] == ["stakeholder management with the finance team"] and new[0].status == "open"
+    assert len(after.debriefs) == 2  # imported: the same edit again changes nothing
+    assert apply_debrief(after, parse_debrief(edited, BANK, source="round1.md")) == after
+
+
 def test_counts_in_words_and_doubts_read_as_concerns_not_as_topics():
     notes = ("- Raj asked three times about how I'd handle idempotency in the payments webhook\n"
              "- Helen wasn't convinced about my leadership experience\n")

@@ -36,7 +36,7 @@ def debrief_cmd(
     taken from a long sentence, "ok but too long"), mockint shows it and asks; with --yes (or with no
     one to answer) it keeps what it is sure of, and concerns doubted only for their wording as the notes word them.
     """
-    from mockint.coaching.debrief import apply_debrief, parse_debrief
+    from mockint.coaching.debrief import apply_debrief, edit_of, parse_debrief
     from mockint.coaching.ledger import load_ledger, save_ledger
     from mockint.coaching.questions import load_bank
     from mockint.coaching.weakness import feedback_readings
@@ -57,6 +57,7 @@ def debrief_cmd(
     kept = [t for t in debrief.topics if t.sure]
     ledger = load_ledger(cfg.paths.ledger_file)
     already = any(d.get("digest") == debrief.digest for d in ledger.debriefs)
+    edited = None if already else edit_of(ledger, debrief)
     if not as_json:
         _show_understood(debrief, notes_file, kept)
     if already and unsure and not yes:  # said before asking: what is answered now is added to the ledger
@@ -71,7 +72,7 @@ def debrief_cmd(
     debrief = debrief.keeping(kept)
 
     updated = apply_debrief(ledger, debrief)
-    added = [t for t in [*debrief.concerns, *debrief.feedback] if t.id in updated.entries and t.id not in ledger.entries] if already else []
+    added = [t for t in [*debrief.concerns, *debrief.feedback] if t.id in updated.entries and t.id not in ledger.entries] if already or edited else []
     changed = updated != ledger
     if changed:
         save_ledger(updated, cfg.paths.ledger_file)
@@ -79,10 +80,11 @@ def debrief_cmd(
         print_json(
             debrief.model_dump(mode="json")
             | {"left_out": [t.model_dump(mode="json") for t in dropped], "already_imported": already,
-               "added": [t.id for t in added], "ledger": str(cfg.paths.ledger_file) if changed else None}
+               "added": [t.id for t in added], "ledger": str(cfg.paths.ledger_file) if changed else None,
+               "edit_of": edited.get("source") if edited else None}
         )
         return
-    _show_result(debrief, dropped, already, added, cfg.paths.ledger_file if changed else None, bank)
+    _show_result(debrief, dropped, already, added, cfg.paths.ledger_file if changed else None, bank, edited)
 
 
 def _how(topic) -> str:
@@ -140,9 +142,9 @@ def _ask(unsure, bank):
     return kept, dropped
 
 
-def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | None, bank) -> None:
-    """What was imported; `added`: on notes imported before, the concerns this run added; `ledger_file`:
-    where the ledger was saved, None when nothing changed."""
+def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | None, bank, edited: dict | None) -> None:
+    """What was imported; `added`: on notes imported before (or an edit of them, `edited`: that import), the concerns
+    this run added; `ledger_file`: where the ledger was saved, None when nothing changed."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -173,7 +175,13 @@ def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | Non
     if unread_lines:
         unread = "; ".join(f'"{n}"' for n in unread_lines)
         console.print(f"[dim]No topic read in: {escape(unread)}[/]")
-    if already and added:
+    if edited is not None:
+        when = str(edited.get("imported_at", ""))[:10]
+        new = ", ".join(t.name for t in added) or "nothing"
+        console.print(f"[dim]These notes edit {escape(Path(str(edited['source'])).name)}, imported {escape(when)}: "
+                      f"only what is new is added ({escape(new)}); what your answers since made of the rest stays.[/]",
+                      soft_wrap=True)
+    elif already and added:
         console.print(f"[dim]These notes were imported before; added now: {escape(', '.join(t.name for t in added))}.[/]")
     elif already and ledger_file is not None:  # only names the user gave anew
         console.print("[dim]These notes were imported before; their concerns now have the names you gave.[/]")

@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
@@ -1074,6 +1075,7 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
     answers of a re-run were asked for and then thrown away."""
     ledger = ledger.model_copy(deep=True)
     before = next((d for d in ledger.debriefs if d.get("digest") == debrief.digest), None)
+    edited = edit_of(ledger, debrief) if before is None else None
     concerns = debrief.concerns
     feedback = debrief.feedback
     for topic in concerns:
@@ -1083,10 +1085,11 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
         entry = ledger.entries.get(topic.id)
         if entry is not None and entry.source == "debrief" and entry.name != topic.name:
             entry.name = topic.name
-    if before is not None:
+    if before is not None or edited is not None:
+        # the same interview: what the ledger has keeps its status and what the week's answers made of it
         concerns = [t for t in concerns if t.id not in ledger.entries]
         feedback = [f for f in feedback if f.id not in ledger.entries]
-        if not (concerns or feedback):
+        if not (concerns or feedback) and before is not None:
             return ledger
     at = debrief.imported_at
     for area in feedback:
@@ -1131,6 +1134,18 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
         }
     )
     return ledger
+
+
+def edit_of(ledger: Ledger, debrief: Debrief) -> dict | None:
+    """The import of the notes `debrief` edits: the latest one from a file of the same name with other words. A sales
+    trial added three forgotten lines to round1-notes.md on the Saturday and imported it again; every concern the week
+    had resolved reopened ("reopened: raised again in interview notes"). An edited file is the same interview: only
+    what is new in it is added."""
+    name = Path(debrief.source).name if debrief.source else ""
+    if not name:
+        return None
+    return next((d for d in reversed(ledger.debriefs)
+                 if d.get("source") and Path(d["source"]).name == name and d.get("digest") != debrief.digest), None)
 
 
 def _open(
