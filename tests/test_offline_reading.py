@@ -35,12 +35,16 @@ from mockint.scoring.rubrics import load_rubrics
     "my supervisor put me in charge of the loading bay",
     "that was my mistake, i had sent the old price list",
     "my manager told me my reports were too long",
+    # a role that is the responsibility (trial 26: "I was incident commander" read as no task, Task 1 of 4)
+    "i was incident commander because it involved one of our banking partners",
+    "i was the allocated worker for the family", "i was the foreman on the second floor",
 ])
 def test_a_responsibility_told_by_how_it_came_or_by_its_limit_is_a_task(sentence):
     assert PERSONAL_TASK.search(sentence)
 
 
-@pytest.mark.parametrize("sentence", ["i went to the stores", "i was a bit nervous", "i had a chat with her"])
+@pytest.mark.parametrize("sentence", ["i went to the stores", "i was a bit nervous", "i had a chat with her",
+                                      "i was a support worker back then"])
 def test_ordinary_past_sentences_are_no_task(sentence):
     assert not PERSONAL_TASK.search(sentence)
 

@@ -199,7 +199,10 @@ _DECISION = (
 # the graders gave such general answers 0-1, so only the past forms count (and judge_task skips habits).
 _RESPONSIBLE_ROLE = (
     r"lead|owner|manager|supervisor|coordinator|head|officer|in charge|point of contact|keyholder|"
-    r"senior|responsible|accountable|on call|on duty|on shift"
+    r"senior|responsible|accountable|on call|on duty|on shift|"
+    # a trial's "I was incident commander" (Task 1 of 4, then a plan follow-up asking what they were responsible for)
+    # and a social worker's "I was the allocated worker" (Task the top weak area)
+    r"commander|allocated worker|allocated social worker|key worker|named nurse|case holder|foreman|chargehand"
 )
 _TIME_GIVEN = r"days?|weeks?|hours?|minutes?|months?|weekend|night|morning|afternoon|evening|shift|day"
 RESPONSIBILITY_GIVEN = (
