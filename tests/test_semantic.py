@@ -339,6 +339,10 @@ def test_looking_back_counts_as_a_lesson():
     assert LESSON.search("i'd probably have trained more people earlier")
     assert not LESSON.search("i would probably ask the team first")  # a plan, not a reflection
     assert not LESSON.search("i'd have a quiet word with him first")
+    # a practice changed for good (a social worker's trial: "no lesson learned" said of it)
+    assert LESSON.search("what i changed is i now never start a family placement without the household checks")
+    assert LESSON.search("now i always ring the carer before a visit")
+    assert not LESSON.search("i now run the team of six")
 
 
 @pytest.mark.parametrize(

@@ -112,6 +112,9 @@ LESSON = re.compile(
     # "My lesson: ..." (a warehouse trial's lesson read only when said as "what I learned is")
     r"(my|the|one) (big |main |biggest |key )?lesson|lesson learned|"
     r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
+    # a practice changed for good: "what I changed is I now never start a family placement without the checks" (a
+    # social worker's trial: "no lesson learned", Result lowered)
+    r"what i changed (is|was)|i now (always|never|make sure)|now i (always|never|make sure)|"
     # "I could have asked for help earlier" (a graduate's trial: adding it lowered the card), not "I don't think I could
     # have done anything differently"
     r"i could (probably |definitely |maybe |really )?have (\w+ed|done|told|spoken|said|made|got|put|set) (\w+ ){0,3}?"
