@@ -13,6 +13,7 @@ from mockint.records import CriterionScore
 from mockint.resources import resource_dir
 from mockint.scoring.rubrics import (
     BANDS,
+    criteria_by_key,
     MAX_SCORE,
     band_for,
     load_overall_formula,
@@ -390,3 +391,20 @@ def test_caveats_shown_to_candidates_carry_no_markdown_marks():
 
     caveats = [c.offline_caveat for r in load_rubrics() for c in r.criteria if c.offline_caveat]
     assert caveats and not any(mark in c for c in caveats for mark in ("`", "**", "__"))
+
+
+def test_advice_at_a_level_replaces_the_criterions_advice_only_there():
+    # A paraphrase told wholly in the past tense, thin on when and where (Real past example 2 of 4), was told to "tell it
+    # in the past tense"; specificity.yaml's advice_at gives that level its own advice.
+    from mockint.scoring.card import pick_improvements
+
+    rubrics = load_rubrics()
+    spec = criteria_by_key(rubrics)["specificity.real_example"][1]
+    assert 2 in spec.advice_at and spec.advice_at[2] != spec.advice
+
+    def advice(score: int) -> list[str]:
+        crit = CriterionScore(rubric="specificity", criterion="real_example", score=score)
+        return pick_improvements([crit], rubrics)
+
+    assert advice(2) == [f"{spec.name}: {spec.advice_at[2]}"] and "past tense" not in advice(2)[0]
+    assert advice(1) == [f"{spec.name}: {spec.advice}"]

@@ -155,7 +155,7 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
             continue
         spec = specs[c.key][1]
         cost = spec.weight * (MAX_SCORE - c.score)
-        ranked.append((c.key in shut, c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice}"))
+        ranked.append((c.key in shut, c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice_at.get(c.score, spec.advice)}"))
     ranked.sort(key=lambda item: (not item[0], not item[1], -item[2]))
     if shut:  # while a gate holds the answer down, nothing else lifts it: its advice alone
         ranked = [item for item in ranked if item[0]]

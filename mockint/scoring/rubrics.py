@@ -161,6 +161,9 @@ class Criterion(_Strict):
     levels: dict[int, str] = Field(description="score 0..4 -> what an answer at that level looks like")
     weak_below: int = Field(ge=0, le=MAX_SCORE + 1, description="a score below this is a weak area")
     advice: str = Field(description="one line: how to improve on this criterion")
+    advice_at: dict[int, str] = Field(
+        default_factory=dict, description="score -> the advice for an answer at that level, where `advice` does not fit it"
+    )
     # --- coaching words (optional): what the next-round plan and the prep say about this
     # criterion; a criterion without them gets generic wording (coaching/plan.py, prep.py).
     followup: str | None = Field(
