@@ -107,3 +107,22 @@ def test_two_answers_to_knowledge_questions_are_no_story_told_twice():
                                                                                     "account.", "kind": None})})
             for a in answers]
     assert [(r.answer_id, r.retells) for r in retellings(told)] == [("a02", "a01")], "the same words as stories are one"
+
+
+def test_two_plans_for_two_scenarios_are_no_story_told_twice():
+    # a sales trial: her 30-60-90 day plan and her plan for a rep missing target share their days and their words ("a04
+    # tells the story of a03 again (31% of its words)"), and the second plan's pass did not count
+    first_90 = ("in the first thirty days I'd sit in on calls with all eight reps and look at every pipeline, by sixty days "
+                "I'd have a coaching plan for each rep and a forecast call every Monday, and by ninety days I'd want the "
+                "team's forecast within ten percent and every rep with a written development plan")
+    missing = ("I'd sit down with the rep in a one to one and look at their pipeline and calls together, agree a written "
+               "plan for the next thirty days with a coaching session every Monday, and review it at sixty and ninety "
+               "days with HR in the loop if the forecast and the pipeline don't move")
+    answers = [make_answer("a03", "q3", text=first_90, question_text="Walk me through your 30-60-90 day plan."),
+               make_answer("a04", "q4", text=missing, question_text="One of your reps has missed target two quarters "
+                           "running. How would you handle it?")]
+    assert retellings(answers) == []
+    told = [a.model_copy(update={"question": a.question.model_copy(update={"text": "Tell me about a time you led a "
+                                                                                    "team.", "kind": None})})
+            for a in answers]
+    assert retellings(told), "the same words told as stories are one story"

@@ -51,8 +51,10 @@ class Retelling:
 
 
 # Kinds whose answers tell no story: two definitions of related terms share their words (a customer success lead's
-# trial: a wrong NRR formula and a gross-vs-net churn answer were "the same story told twice").
-NOT_STORIES = frozenset({"technical"})
+# trial: a wrong NRR formula and a gross-vs-net churn answer were "the same story told twice"), and two plans share
+# their days (a sales trial's 30-60-90 day plan and her plan for a rep missing target, "30 days ... 90 days": "a04
+# tells the story of a03 again", and the second plan's pass did not count).
+NOT_STORIES = frozenset({"technical", "situational"})
 
 
 def _first_answer(answer: Answer) -> bool:
