@@ -522,6 +522,21 @@ def test_evidence_from_several_sessions_names_the_session_of_each_answer():
     assert five.summary() == "weak in 5 of 5 answers (a01 1/4, a02 1/4, a03 1/4, a04 1/4, 1 more)"
 
 
+def test_a_pass_that_did_not_count_on_several_areas_is_said_once():
+    # A trial's summary and plan repeated 'not counted: a retake of "..."' on each of six areas.
+    from mockint.coaching.weakness import WeakArea, WeakEvidence, shared_uncounted
+
+    ev = WeakEvidence(answer_id="a02", question_id="q", question="Q?", score=1, threshold=3, max_score=4)
+    retake = 'not counted: a retake of "Tell me about a time you fixed a recurring problem.", answered before'
+    areas = [WeakArea(id=f"star.{c}", kind="criterion", name=c, count=2, evidence=[ev, ev], uncounted=retake)
+             for c in ("task", "result")]
+    other = WeakArea(id="star.action", kind="criterion", name="action", count=2, evidence=[ev, ev],
+                     uncounted="not counted: same story twice (a03 tells the story of a01 again (58% of its words))")
+    assert shared_uncounted([*areas, other]) == retake
+    assert all(retake not in a.summary(uncounted=False) for a in areas) and retake in areas[0].summary()
+    assert shared_uncounted([areas[0], other]) == ""  # one each: said on its own line
+
+
 def test_a_carried_area_counts_the_weak_answers_it_lists():
     """The trial: 'weak in 1 answer (a01 of 12-02 07:25 0/4, a02 of 12-02 07:24 0/4, a04 ...)' and a ledger row
     'Weak answers 1' beside the same three: the count was the last round's, the list every session's."""

@@ -25,6 +25,7 @@ def plan_cmd(
     """
     from mockint.coaching.ledger import plan_from_ledger
     from mockint.coaching.questions import load_bank
+    from mockint.coaching.weakness import shared_uncounted
     from mockint.practice import DEFAULT_QUESTIONS
     from mockint.records import utc_now
     from mockint.scoring.rubrics import load_rubrics
@@ -67,9 +68,13 @@ def plan_cmd(
     table = Table(title="Weak areas", title_justify="left")
     for col in ("area", "status", "how often / how badly"):
         table.add_column(col, overflow="fold")
+    once = shared_uncounted(weak)
     for w in weak:
-        table.add_row(escape(w.name), status.get(w.id, "open"), w.summary())
+        table.add_row(escape(w.name), status.get(w.id, "open"), w.summary(uncounted=w.uncounted != once))
     console.print(table)
+    if once:
+        shared = [w.name for w in weak if w.uncounted == once]
+        console.print(f"[dim]{escape(once[:1].upper() + once[1:])}: on {escape(', '.join(shared))}.[/]", soft_wrap=True)
     console.print()
     console.print("[bold]Next round[/]")
     for i, q in enumerate(plan, 1):

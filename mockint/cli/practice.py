@@ -287,13 +287,19 @@ def print_summary(summary) -> None:
         for want in view.still_want[:3]:
             console.print(f"  [dim]still wants to know:[/] {escape(want)}")
     if summary.weak_areas:
+        from mockint.coaching.weakness import shared_uncounted
+
         console.print("[bold]Repeated weak areas[/]")
+        once = shared_uncounted(summary.weak_areas)
         for w in summary.weak_areas:
             # the ledger's word for an area it knew before ("improving": slipped once after it was fixed)
             status = f" ({w.status})" if w.carried and w.status and w.status != "open" else ""
-            console.print(f"  - {escape(w.name)}{status}: {escape(w.summary())}")
+            console.print(f"  - {escape(w.name)}{status}: {escape(w.summary(uncounted=w.uncounted != once))}")
             if w.advice:
                 console.print(f"    [dim]{escape(w.advice)}[/]")
+        if once:
+            shared = [w.name for w in summary.weak_areas if w.uncounted == once]
+            console.print(f"  [dim]{escape(once[:1].upper() + once[1:])}: on {escape(', '.join(shared))}.[/]", soft_wrap=True)
     else:
         console.print("No weak area repeated across this round's answers.")
     # Only an answer with a transcript can be scored again; the others failed before it.

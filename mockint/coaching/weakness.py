@@ -236,10 +236,11 @@ class WeakArea(Model):
     uncounted: str = Field(default="", description="why the latest pass on it did not count (the ledger's note), said with it")
     passed: int = Field(default=0, description="answers not weak on it since it was first weak (the ledger's)")
 
-    def summary(self) -> str:
-        """One line of evidence: how often, how badly, where; and a latest pass that did not count, and why."""
+    def summary(self, *, uncounted: bool = True) -> str:
+        """One line of evidence: how often, how badly, where; and a latest pass that did not count, and why (unless
+        the caller says that once for several areas: shared_uncounted)."""
         told = self._summary()
-        return f"{told}; {self.uncounted}" if self.uncounted else told
+        return f"{told}; {self.uncounted}" if self.uncounted and uncounted else told
 
     def _summary(self) -> str:
         if self.kind == "debrief":
@@ -261,6 +262,14 @@ class WeakArea(Model):
         # "weak in 5 answers" alone, after nine strong ones, read as no progress at all (an HR partner's trial)
         passed = f", passed in {self.passed}" if self.passed else ""
         return f"weak in {self.count}{of} {noun} ({where}){why}{passed}"
+
+
+def shared_uncounted(areas: Sequence[WeakArea]) -> str:
+    """The note of a pass that did not count when it is the same on two or more of `areas` (one retake passes on many
+    criteria): said once under the list, not on every line (a trial's summary and plan repeated 'not counted: a
+    retake of "..."' on each of six areas, some of which the retake was not about)."""
+    notes = [a.uncounted for a in areas if a.uncounted]
+    return next((n for n in dict.fromkeys(notes) if notes.count(n) > 1), "")
 
 
 def _evidence_score(e: WeakEvidence, *, with_session: bool = False) -> str:
