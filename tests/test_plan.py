@@ -513,6 +513,20 @@ def test_a_quote_starts_at_the_candidates_words_not_their_lead_in():
         "this was on the renal ward, we had a patient on gentamicin"
 
 
+@pytest.mark.parametrize("said, number", [
+    # a sales trial: 'You said "Financial year twenty-two I was at a hundred": what changed as a result, in numbers?'
+    ("Financial year twenty-two I was at a hundred and four percent of a one point one million quota.",
+     "a hundred and four percent"),
+    ("we cut the waiting list from four hundred and twenty patients to about one hundred and ten in six months flat",
+     "one hundred and ten"),
+])
+def test_a_quote_never_ends_inside_a_spoken_number(said, number):
+    from mockint.coaching.plan import shorten_quote
+
+    short = shorten_quote(said)
+    assert quote_in(short, said) and short.endswith(number), short
+
+
 @pytest.mark.parametrize(
     "topic, competencies, expected",
     [

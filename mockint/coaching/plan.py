@@ -50,7 +50,7 @@ from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
-from mockint.scoring.lexicon import LEADS_ON, STOPWORDS
+from mockint.scoring.lexicon import LEADS_ON, NUMBER_WORDS, STOPWORDS
 from mockint.scoring.kinds import TopicWords, classify_topic, kind_for_category, load_kinds, topic_words
 from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, read_answer, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
@@ -682,12 +682,36 @@ def shorten_quote(quote: str) -> str:
             kept = words[:QUOTE_MAX_WORDS]
             while len(kept) > QUOTE_MIN_WORDS and kept[-1][:1].isupper() and words[len(kept)][:1].isupper():
                 kept.pop()  # a name runs on past the cut: end before it
+        cut = len(kept) < len(words) and kept == words[:len(kept)]
+        if cut and _in_a_number(kept[-1]) and kept[-1][-1:].isalnum() and _in_a_number(words[len(kept)]):
+            # not inside a spoken number: "I was at a hundred" of "I was at a hundred and four percent" (a sales
+            # trial's follow-up asked her what changed "in numbers" about a figure it had cut short): the whole number
+            # where it ends within the slack, else none of it
+            end, ended = len(kept), False
+            while not ended and end < len(words) and end < QUOTE_MAX_WORDS + QUOTE_SLACK_WORDS and _in_a_number(words[end]):
+                end += 1
+                ended = not words[end - 1][-1:].isalnum()  # "percent," ends it
+            if ended or end == len(words) or not _in_a_number(words[end]):
+                kept = words[:end]
+            else:
+                while len(kept) > QUOTE_MIN_WORDS and _in_a_number(kept[-1]):
+                    kept.pop()
         words = kept
     # a quote ends on its noun, not on what led on: cut at the word limit, or where the scorer cut a clause ("we had a
     # patient on gentamicin and", a trial's follow-up)
     while len(words) > QUOTE_MIN_WORDS and words[-1].lower().strip(",;:") in LEADS_ON:
         words = words[:-1]
     return " ".join(words).rstrip(".,;:!?")
+
+
+# What goes on a spoken number's words: "a hundred *and four percent*", "two *point* five", "forty *per cent*".
+_NUMBER_JOINERS = frozenset("and point percent per cent k grand".split())
+
+
+def _in_a_number(word: str) -> bool:
+    """Whether `word` is part of a number said in words or figures ("hundred", "and", "percent", "104%")."""
+    w = word.lower().strip(",.;:!?")
+    return w in NUMBER_WORDS or w in _NUMBER_JOINERS or w in ("one", "a") or bool(re.fullmatch(r"[$£€]?\d[\d,.]*%?", w))
 
 
 def _normalise(text: str) -> str:
