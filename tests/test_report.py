@@ -829,6 +829,8 @@ def test_a_technical_answer_judged_offline_says_correctness_was_not_checked():
     analysis = analyse_session(session, rubrics, bank=BANK)
     views = analysis.rounds[0].answers
     assert views[0].caveats == [f"Correct and specific: {caveat}"] and views[1].caveats == []
+    # the band says so where the score is shown, as the card does (a trial's unsafe plan: "86.7 (strong)" in the report)
+    assert views[0].band.endswith(", if it is right: not checked offline") and views[1].band == story.band
     assert "**Note:** Correct and specific: offline scoring reads how specific" in render_session(session, analysis, "md")
     assert "<strong>Note:</strong> Correct and specific: offline scoring reads" in render_session(session, analysis, "html")
     # An LLM's card whose levels count (blend "mean") checked the facts: no note. Under the default

@@ -448,6 +448,6 @@ def test_a_knowledge_answer_scored_offline_says_its_band_holds_only_if_it_is_rig
     shown = run_cli("score", "--text", str(_write(tmp_path, wrong)), "-q", "What is the role of the designated safeguarding lead?")
     assert shown.code == 0, shown
     text = " ".join(shown.out.split())
-    assert "(if it is right: not checked offline)" in text and "Have someone who knows the job check what you said" in text
+    assert ", if it is right: not checked offline" in text and "Have someone who knows the job check what you said" in text
     told = run_cli("score", "--text", str(_write(tmp_path, story)), "-q", "Tell me about an incident.")
     assert "not checked offline" not in " ".join(told.out.split())  # a story's levels are the cues' own reading

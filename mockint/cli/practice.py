@@ -256,7 +256,10 @@ def print_summary(summary) -> None:
     from rich.table import Table
 
     from mockint.practice import rescore_command
+    from mockint.scoring.blend import band_shown
+    from mockint.scoring.rubrics import load_rubrics
 
+    rubrics = load_rubrics()
     console.print()
     table = Table(title=f"Round {summary.round.index} summary", title_justify="left")
     for col in ("answer", "question", "status", "overall", "band", "scored by", "wpm", "fillers"):
@@ -271,7 +274,7 @@ def print_summary(summary) -> None:
             escape(a.question.text[:60] + ("…" if len(a.question.text) > 60 else "")),
             a.status,
             f"{card.overall:g}" if card else "-",  # as the report shows it (one decimal at most)
-            card.band if card else "-",
+            band_shown(card, rubrics) if card else "-",
             scored_by(a),
             f"{d.words_per_minute:.0f}" if d else "-",
             str(d.filler_count) if d else "-",

@@ -16,8 +16,6 @@ NOTHING_THE_CUES_SEE = (
 # only "say why - the trade-off" to change.
 CHECK_WHAT_YOU_SAID = ("Have someone who knows the job check what you said: the offline cues cannot tell a right or "
                        "safe answer from a wrong one (note above).")
-# Beside the band where they cannot: "strong" alone vouched for what the note says was not checked.
-BAND_NOT_CHECKED = "if it is right: not checked offline"
 
 
 def _time(value: float | None) -> str:
@@ -61,8 +59,8 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     from rich.markup import escape
     from rich.table import Table
 
-    from mockint.scoring.blend import offline_caveats
     from mockint.scoring import story_not_reasons
+    from mockint.scoring.blend import band_shown, offline_caveats
     from mockint.scoring.card import criterion_words
     from mockint.scoring.rubrics import criteria_by_key, load_rubrics
 
@@ -116,7 +114,7 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     per_rubric = ", ".join(f"{_rubric_label(card, k)} {v:.0f}" for k, v in card.rubric_scores.items())
     level = f"criteria average {card.level:.1f}/4; " if card.level is not None else ""
     caveats = offline_caveats(card, rubrics)
-    band = f"{card.band} ({BAND_NOT_CHECKED})" if caveats else card.band
+    band = band_shown(card, rubrics)
     console.print(f"[bold]Overall {card.overall:g}/100 · {band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
     if card.overall_capped:
         console.print(f"[yellow]Capped:[/] {escape(card.overall_capped)}")

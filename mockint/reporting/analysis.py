@@ -32,7 +32,7 @@ from mockint.coaching.weakness import (
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring import story_not_reasons
-from mockint.scoring.blend import offline_caveats
+from mockint.scoring.blend import band_shown, offline_caveats
 from mockint.scoring.card import criterion_words
 from mockint.scoring.evidence import continues_number, timed_in, verify_quote
 from mockint.scoring.rubrics import Rubric, band_for, criteria_by_key
@@ -376,7 +376,7 @@ def analyse_answer(
         view.spans = transcript_spans(answer.transcript, view.highlights)
     if card is not None:
         view.scorer, view.model, view.checked_by = card.scorer, card.model, card.checked_by
-        view.overall, view.band, view.overall_capped = card.overall, card.band, card.overall_capped
+        view.overall, view.band, view.overall_capped = card.overall, band_shown(card, rubrics), card.overall_capped
         view.rubric_scores = dict(card.rubric_scores)
         view.criteria = _criterion_rows(answer, rubrics)
         view.improvements = list(card.improvements)

@@ -97,6 +97,17 @@ def levels_are_the_cues(card: Scorecard) -> bool:
 CAVEAT_FROM = 2
 
 
+# Beside the band where the offline cues cannot tell a right or safe answer from a wrong one: "strong" alone vouched for
+# what the note says was not checked, and the round summary and the report dropped even that (a social worker's
+# trial: an unsafe plan "86.7 strong" in both).
+BAND_NOT_CHECKED = "if it is right: not checked offline"
+
+
+def band_shown(card: Scorecard, rubrics: Iterable[Rubric]) -> str:
+    """The card's band as every view shows it: with BAND_NOT_CHECKED where offline_caveats has a note."""
+    return f"{card.band}, {BAND_NOT_CHECKED}" if offline_caveats(card, rubrics) else card.band
+
+
 def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:
     """'Name: caveat' for each counted criterion whose level is the offline cues' own and whose
     rubric says what offline scoring cannot check (its `offline_caveat`): a confidently wrong
