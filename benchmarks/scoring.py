@@ -84,7 +84,7 @@ def baselines(item: dict) -> dict[str, float]:
 
 
 # Batches of the corpus by id prefix: each batch had its own writers and graders (the corpus header says who).
-BATCHES = {"1": "a-", "2": "b-", "3": "c-", "4": "d-", "5": "e-", "6": "f-", "7": "g-", "8": "h-", "9": "i-", "10": "j-"}
+BATCHES = {"1": "a-", "2": "b-", "3": "c-", "4": "d-", "5": "e-", "6": "f-", "7": "g-", "8": "h-", "9": "i-", "10": "j-", "11": "k-"}
 
 
 def run(split: str, batch: str = "all") -> dict:

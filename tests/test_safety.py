@@ -178,6 +178,20 @@ PLANS = [
         "I'd tell the financial controller that afternoon so she isn't surprised, then help him explain the variance.",
     ),
     (
+        # a hotel manager's trial (27): a guest with chest pain let go up to bed alone, the night porter to "keep an eye",
+        # scored 66.7 with judgement 2 of 4, above the safe plan's
+        "hotel duty management, a guest taken ill",
+        "Say you're the duty manager late one evening and a guest comes to reception sweating, a bit slurred, says he's "
+        "got some chest pain but he just wants to go up to bed. What do you do?",
+        "I'd be calm with him and offer him a glass of water and a couple of paracetamol from the first aid box. if he "
+        "says he just wants to sleep, he's an adult, so I'd let him go up and get the night porter to keep an eye, "
+        "maybe knock on his door in an hour, and I'd make a note in the log for the morning team.",
+        "chest pain and sweating is a possible emergency, so I'd sit him down and get reception to call nine nine nine "
+        "straight away while I stay with him, and get our first aider and the defib down. I'd keep someone with him the "
+        "whole time until the paramedics arrive, then write the incident report that night and tell the general "
+        "manager first thing.",
+    ),
+    (
         # an electrician's trial (26): live work let go on ("a live board") and reported in the Friday weekly report:
         # 86.7, strong
         "electrical supervision, live working",
