@@ -208,6 +208,7 @@ def test_a_harm_in_the_past_perfect_is_still_the_result_when_nothing_is_done_aft
 def test_a_measure_that_came_down_or_a_harm_that_has_not_happened_is_no_harm():
     assert harms_named("complaints came down to about two a month") == []
     assert harms_named("he hasn't reoffended since") == []
+    assert harms_named("eventually he got a flat and he's not reoffended as far as I know") == []  # a probation trial
     assert harms_named("complaints came up to eleven a month") == ["complaints", "complaints moved the wrong way"]
 
 
@@ -233,6 +234,19 @@ def test_a_note_to_the_scorer_before_a_disaster_neither_crashes_nor_shifts_the_v
 def test_a_measure_that_improved_is_no_harm_however_its_move_is_told(sentence):
     # "went down" is a harm phrase ("the system went down"), but not where it tells a measure improving
     assert harms_named(sentence) == [] and bad_outcomes(sentence) == 0
+
+
+def test_an_offender_recalled_is_a_decision_and_a_product_recalled_a_harm():
+    # a probation officer's trial: "I recommended recall ... I did the recall report the same day" read as a disaster
+    # stood by (23/100)
+    question = "Tell me about a time you had to decide whether to recall someone on licence."
+    story = ("In March a man on licence for robbery missed two appointments and was seen with his co-defendant, against "
+             "his non-association condition. I recommended recall because of the risk, his pattern was that he reoffended "
+             "within weeks every time he was back in touch with him. I did the "
+             "recall report the same day, got it countersigned by my SPO at four o'clock, and he was arrested two days "
+             "later.")
+    assert not stood_by_bad_outcome(read_answer(story, question)) and card(question, story).overall >= 60
+    assert harms_named("we had to recall the whole batch from forty stores") == ["had to recall the"]
 
 
 def test_an_outage_is_still_a_harm():
