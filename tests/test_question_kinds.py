@@ -154,6 +154,20 @@ def test_knowledge_plans_and_habits_of_running_a_business_are_not_stories(questi
     ("Talk me through it.", "behavioural"),
     ("Why did the project slip, and what did you do about it?", "behavioural"),
     ("Tell me how you handled a colleague who kept missing handovers.", "behavioural"),
+    # trials 26 and 27: each read as a past story (a right answer 10-46, a sound plan 13) or a scenario as knowledge
+    ("Talk me through the safe isolation procedure and the insulation resistance test you'd do on a new circuit.",
+     "technical"),
+    ("In a payments system, what does read committed isolation actually protect you from, and when would you reach "
+     "for serializable?", "technical"),
+    ("When would you reach for a message queue?", "technical"),
+    ("MAPPA - explain the categories and levels and your role at a MAPPA meeting", "technical"),
+    ("What temperatures should hot and cold food be held at, and what does the law actually require?", "technical"),
+    ("What was your quota attainment for FY22, FY23 and FY24?", "technical"),
+    ("Walk me through your 30-60-90 day plan for this role.", "situational"),
+    ("Say one of your gangs uncovers a cable duct that isn't on the drawings. How would you go about it?", "situational"),
+    ("What questions do you have for us?", "motivation"),
+    ("Talk me through the process you followed when the audit failed.", "behavioural"),
+    ("Tell me about a time you had to say no to a client.", "behavioural"),
 ])
 def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     assert classify(question) == kind
