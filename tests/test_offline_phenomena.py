@@ -259,6 +259,22 @@ def test_a_turnaround_told_in_leadership_language_alone_is_empty_talk():
     assert "empty_talk" not in gates_of(question, plain) and card(question, plain).overall >= 60
 
 
+def test_a_story_told_as_the_steps_of_any_story_is_empty_talk():
+    # a site engineer's trial: these steps with nothing in them scored 85, strong, Real past example 4 of 4
+    question = "Give me an example of when you caught a problem on site before it turned into an expensive one."
+    steps = ("so in my previous role I was responsible for quality on a major highways project and my goal was to make "
+             "sure we delivered on time and to budget. I identified a problem early, I analysed the situation, I "
+             "developed a plan, I communicated with all the stakeholders and I implemented the solution. as a result we "
+             "saved about thirty percent on the cost and the client was really happy, and what I learned was the "
+             "importance of communication and being proactive.")
+    real = ("on the A14 job I was checking the rebar on a culvert base the night before the pour and the cover was maybe "
+            "twenty mil, not the forty on the drawing. I identified the problem with the chairs, they were the wrong size, "
+            "so I stopped the pour, got the right spacers in first thing, re-inspected with the ganger, and we poured a "
+            "day late rather than breaking out a base a year later.")
+    assert "empty_talk" in gates_of(question, steps) and card(question, steps).overall <= 40
+    assert "empty_talk" not in gates_of(question, real)
+
+
 def test_service_talk_with_no_event_is_empty_talk():
     # batch 6's polish for "a difficult passenger on a flight" scored 82 (graded 1 of 5); this one is made up
     question = "Tell me about a time you dealt with an angry guest at reception."

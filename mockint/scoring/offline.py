@@ -2665,7 +2665,13 @@ BUZZ = re.compile(
     # batch 6's polish for "a difficult passenger on a flight" (82/100, graded 1 of 5)
     r"took (full |complete |total )?ownership|emotional intelligence|actively listened|active listening|"
     r"on the same page|stayed calm|customer[- ]centric|memorable experience|role model|escalated appropriately|"
-    r"consistently (handled|delivered|exceeded)|energy and professionalism)\b"
+    r"consistently (handled|delivered|exceeded)|energy and professionalism|"
+    # a site engineer's trial: the steps of any story with nothing in them ("I identified a problem early, I analysed
+    # the situation, I developed a plan, I communicated with all the stakeholders and I implemented the solution ...
+    # saved about thirty percent": 85, strong, Real past example 4 of 4)
+    r"identified (a|the) (problem|issue|gap|risk)(?! (with|in|on|was|of)\b)|analy[sz]ed the (situation|problem|issue)|"
+    r"developed (a|the) (plan|strategy|solution)(?! (for|to)\b)|implemented (a|the) (solution|plan|strategy|fix)\b(?! (for|to|on)\b)|"
+    r"communicated with (all )?(the |my |our )?(key )?stakeholders|importance of communication|being proactive)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
