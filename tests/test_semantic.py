@@ -320,6 +320,15 @@ def test_a_result_told_as_what_followed_counts(ending):
     assert told.overall > untold.overall
 
 
+def test_a_share_of_cases_done_told_verb_first_is_a_measured_result():
+    # a probation officer's trial: Result 1 of 4, "nothing measurable", beside 4 of 4 for "had gone up to 34 out of 40"
+    question = "Tell me about a time you improved the quality of someone's work."
+    story = ("last year one of our officers kept missing the domestic abuse checks in his risk assessments, so I went "
+             "through ten of his cases with him, showed him where the police checks go in OASys and set up a fortnightly "
+             "case review. we re-audited two months later and the DA checks were recorded in thirty-four out of forty.")
+    assert card(question, story).criterion("star.result").score >= 3
+
+
 def test_a_hedged_or_negated_aftermath_is_no_concrete_result():
     from mockint.scoring.offline import read_answer
 

@@ -137,6 +137,10 @@ OUTCOME = re.compile(
     # "we loaded 21 of 22 on time" (a warehouse trial's deadline result read as none: Result 1 of 4)
     r"\d[\d.,]* (out )?of (the |our |all |those )?\d[\d.,]*( \w+){0,3} (on time|in time|out|done|through|delivered|loaded|"
     r"shipped|completed|back)|"
+    # ... and the verb first: "the DA checks were recorded in thirty-four out of forty" (a probation officer's trial:
+    # Result 1 of 4, "nothing measurable", beside 4 of 4 for "had gone up to thirty-four out of forty")
+    r"(was|were|are|is) (now |then |all )?(recorded|completed|done|in place|signed off|up to date|compliant|checked|"
+    r"passed|reviewed|on time) (in|on|for|by) \d[\d.,]* (out )?of (the |our |all |those )?\d[\d.,]*|"
     # what it saved, set against what it would have cost: "about three hours' work, against the section engineer's estimate
     # of two days and roughly six thousand pounds if we'd found it after" (a graduate's trial: Result 1 of 4)
     r"(against|instead of|compared (with|to)|rather than) [^.;]{0,80}\bif (we|i|they|it|he|she)('d| had| would have)|"
