@@ -321,11 +321,21 @@ def test_a_result_told_as_what_followed_counts(ending):
 
 
 def test_a_share_of_cases_done_told_verb_first_is_a_measured_result():
-    # a probation officer's trial: Result 1 of 4, "nothing measurable", beside 4 of 4 for "had gone up to 34 out of 40"
+    # a probation officer's trial (its answer): Result 1 of 4, "nothing measurable", beside 4 of 4 for the same figure
+    # told "had gone up to thirty-four out of forty"
     question = "Tell me about a time you improved the quality of someone's work."
-    story = ("last year one of our officers kept missing the domestic abuse checks in his risk assessments, so I went "
-             "through ten of his cases with him, showed him where the police checks go in OASys and set up a fortnightly "
-             "case review. we re-audited two months later and the DA checks were recorded in thirty-four out of forty.")
+    story = ('Yeah so, er, a specific example. In twenty twenty-three our PDU had a HMIP inspection coming and our SPO '
+             "asked me to lead a dip sample of the team's risk assessments, because I was the one people came to with "
+             'OASys questions anyway. So my task was to audit forty assessments across eight officers in about three '
+             'weeks. I built a simple checklist from the HMIP standards, so things like was the ROSH level evidenced, were '
+             'domestic abuse and safeguarding checks done and recorded, did the sentence plan address the risks. I '
+             'personally read all forty. What I found was that only twenty-two of the forty, so just over half, had the '
+             "domestic abuse checks recorded, and in six cases the ROSH level wasn't justified in the analysis. I fed that "
+             'back to each officer individually, um, gently, with their own cases, and then I ran a one-hour workshop for '
+             'the team on evidencing ROSH. We re-audited two months later and the DA checks were recorded in thirty-four '
+             'out of forty, and the inspection rated our risk assessment work as reasonable, which was an improvement. '
+             "What I learned is that feeding back on people's actual cases works much better than a generic reminder "
+             'email.')
     assert card(question, story).criterion("star.result").score >= 3
 
 
