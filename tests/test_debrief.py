@@ -994,3 +994,7 @@ def test_coaching_a_team_is_managing_people_and_the_plan_drills_it_with_a_questi
     drilled = [q for q in plan if q.source == "bank" and q.targets in ("topic.coaching", "topic.people_management")]
     assert drilled and all("people_management" in q.competencies for q in drilled)
     assert not any("criticism" in q.text for q in plan)
+    # nor is a review of a case feedback taken (a probation officer's "blanked on the SFO review process" was drilled
+    # with "How do you handle constructive criticism?")
+    assert "receptiveness_to_feedback" not in BANK.competencies_for_text("SFO review process")
+    assert BANK.competencies_for_text("taking feedback from my manager") == ["receptiveness_to_feedback"]
