@@ -210,27 +210,20 @@ class SessionStore:
         return load_session_file(self.file(self.resolve(ref)))
 
     def planned(self) -> Session | None:
-        """The session holding the plan 'mockint plan' stored last, while no round has asked a plan since: what
-        'practice --plan' asks. `plan --session` may store it in a session that is not the latest (a sales trial's
-        six answers were filed under the latest session's other plan). None when there is no such plan."""
+        """The session holding the plan 'mockint plan' stored last, while it is still the session's last round (a round
+        that asks it comes after it): what 'practice --plan' asks. `plan --session` may store it in a session that is
+        not the latest (a sales trial's six answers were filed under the latest session's other plan). None when there
+        is no such plan (and for sessions from before plans were timed)."""
         newest: Session | None = None
-        plan_rounds: list[datetime] = []
         for session_id in self.ids_saying('"planned_at": "'):
             try:
                 session = self.load(session_id)
             except SessionError:
                 continue
-            plan_rounds += [r.started_at for r in session.rounds if r.kind == "plan"]
             last = session.rounds[-1] if session.rounds else None
             if last is not None and last.plan and last.planned_at is not None and (
                     newest is None or last.planned_at > newest.rounds[-1].planned_at):
                 newest = session
-        if newest is None:
-            return None
-        planned_at = newest.rounds[-1].planned_at
-        # a plan round asks the plan of the session it is in, so a round that asked this plan is read above
-        if any(started > planned_at for started in plan_rounds):
-            return None
         return newest
 
     def scan(self) -> tuple[list[Session], list[DamagedSession]]:
