@@ -328,3 +328,14 @@ def test_it_not_happening_again_is_an_outcome(sentence, outcome):
     from mockint.scoring.offline import says_outcome
 
     assert says_outcome(sentence) is outcome
+
+
+def test_a_code_that_names_one_thing_is_a_named_detail():
+    # a site engineer's trial: "on the A14 job" had "no dates, one generic noun" (concrete detail 1 of 4)
+    from mockint.scoring.offline import read_answer
+
+    reading = read_answer("yeah on the A14 job I stopped the pour because the cover was twenty mil not forty", "")
+    assert "a14" in set().union(*(c.named for c in reading.cues))
+    plain = read_answer("yeah on the job I stopped the pour because the cover was twenty mil not forty", "")
+    assert not set().union(*(c.named for c in plain.cues))
+    assert "a4" not in set().union(*(c.named for c in read_answer("I printed it on a4 paper", "").cues))

@@ -888,12 +888,21 @@ def _unanchored_figure(words: list[str], start: int, end: int) -> bool:
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019&-]*")
 
 
+# A code that names one thing: a road, a model, a standard, a form ("the A14 job", "a B737", "an MG11"); read in
+# cased and lower-case text alike (a site engineer's trial: "on the A14 job ... the culvert base" had "no dates, one
+# generic noun", concrete detail 1 of 4).
+_CODE = re.compile(r"\b[A-Za-z]{1,4}\d{1,5}[A-Za-z]?\b")
+
+
 def _named(unit: Unit, cased: bool, cues: UnitCues) -> None:
-    """Named things: known tools, months and days, roles; and, in cased text, capitalised
+    """Named things: known tools, months and days, roles, codes ("A14"); and, in cased text, capitalised
     words that do not start a sentence (people, companies, places, products)."""
     from mockint.scoring.semantic import reading_words
 
     listed = reading_words()
+    for m in _CODE.finditer(unit.text):
+        if not re.fullmatch(r"[A-Za-z]\d", m.group(0)):  # "a4" paper, "q3": too short to name one thing
+            cues.named.add(m.group(0).lower())
     previous_capitalised = False
     for m in _NAME_TOKEN.finditer(unit.text):
         tok = m.group(0)
