@@ -339,3 +339,20 @@ def test_a_code_that_names_one_thing_is_a_named_detail():
     plain = read_answer("yeah on the job I stopped the pour because the cover was twenty mil not forty", "")
     assert not set().union(*(c.named for c in plain.cues))
     assert "a4" not in set().union(*(c.named for c in read_answer("I printed it on a4 paper", "").cues))
+
+
+def test_an_opening_of_fillers_is_never_quoted_alone_and_so_never_caps_the_answer():
+    # a ward manager's trial: "Um, so, in, in December, um," was her relevance quote, rejected as too short to verify,
+    # and the answer was capped at 35 as "it does not answer the question asked" (97 without the ums)
+    question = "Tell me about a time your priorities or plans changed suddenly. How did you adapt?"
+    story = ("Um, so, in, in December, um, on a Tuesday morning the site team told us at the eight o'clock bed meeting that "
+             "we had to open six escalation beds by midday, because ED had twenty-one patients waiting. I was in charge. "
+             "I moved the study day I had planned for two staff, I rang our own part-timers first for bank shifts before "
+             "going to agency, and I only used one agency nurse for the night. The beds opened at half eleven, all six "
+             "were filled by two o'clock, and we had no incidents.")
+    clean = story.replace("Um, so, in, in December, um, on", "In December, on")
+    told, plain = OfflineScorer().score(question, Transcript(text=story, duration=0.0), load_rubrics()), \
+        OfflineScorer().score(question, Transcript(text=clean, duration=0.0), load_rubrics())
+    relevance = told.criterion("specificity.relevance")
+    assert not relevance.rejected_quotes and relevance.score == plain.criterion("specificity.relevance").score
+    assert abs(told.overall - plain.overall) <= 5, (told.overall, plain.overall)

@@ -383,11 +383,14 @@ def split_units(text: str) -> list[Unit]:
             pieces.append(sentence)
     merged: list[str] = []
     for piece in pieces:  # fold scraps ("so yeah") into the clause before them
-        if merged and len(piece.split()) < 4:
+        if merged and _said_words(piece) < 4:
             merged[-1] = f"{merged[-1]} {piece}"
         else:
             merged.append(piece)
-    if len(merged) > 1 and len(merged[0].split()) < 4:
+    # ... and an opening too short to quote into the clause after it: "Um, so, in, in December, um," was a ward
+    # manager's relevance quote, its four words rejected as too short, and the answer capped at 35 as off the question
+    # (97 without the ums)
+    if len(merged) > 1 and _said_words(merged[0]) < MIN_QUOTE_TOKENS:
         merged[1] = f"{merged[0]} {merged[1]}"
         merged.pop(0)
     units = []
@@ -396,6 +399,13 @@ def split_units(text: str) -> list[Unit]:
         pos = i / (len(merged) - 1) if len(merged) > 1 else 0.5
         units.append(Unit(text=piece.strip(), index=i, position=pos, words=words, lower=" ".join(words)))
     return units
+
+
+def _said_words(text: str) -> int:
+    """How many words a piece says, hesitation fillers left out (as a quote is verified: scoring.evidence)."""
+    from mockint.scoring.evidence import FILLERS
+
+    return sum(1 for w in text.split() if w.lower().strip(",.;:!?\"'") not in FILLERS)
 
 
 def lowered(text: str) -> str:
@@ -1441,7 +1451,9 @@ def _quote(unit: Unit, focus=None) -> str:
     clauses = _quote_clauses(unit.text)
     sizes = [len(c.split()) for c in clauses]
     rating = [float(focus(c.lower().replace("\u2019", "'"))) if focus else 0.0 for c in clauses]
-    start = end = max(range(len(clauses)), key=lambda k: (rating[k], -k))
+    # at a tie, a clause that says enough to quote: not "Um, so, in, in December, um," (a ward manager's relevance
+    # quote, rejected as too short, capped her answer at 35 as off the question)
+    start = end = max(range(len(clauses)), key=lambda k: (rating[k], _said_words(clauses[k]) >= MIN_QUOTE_TOKENS, -k))
     if sizes[start] >= MAX_QUOTE_WORDS:
         # cut at the limit, then back to a word that ends a phrase: "...I decided we'd delay the launch from September
         # to" stopped on its preposition (a trial's quote for seven criteria)
@@ -1459,7 +1471,14 @@ def _quote(unit: Unit, focus=None) -> str:
             total += sizes[start]
         else:
             break
-    return " ".join(clauses[start : end + 1])
+    quote = " ".join(clauses[start : end + 1])
+    if _said_words(quote) < MIN_QUOTE_TOKENS:
+        # too short to verify, its neighbours too long to add: the words that follow, up to the limit
+        words = " ".join(clauses[start:]).split()[:MAX_QUOTE_WORDS]
+        while len(words) > MIN_QUOTE_TOKENS and words[-1].lower().strip(",.") in LEADS_ON:
+            words.pop()
+        quote = " ".join(words)
+    return quote
 
 
 def _lead_in(before: str, least: int, most: int) -> list[str]:
