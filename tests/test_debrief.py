@@ -97,6 +97,16 @@ def test_a_topic_named_x_and_y_is_read_like_any_other():
     assert not any("ran out" in name for name in topics)  # 'and' then a clause joins no topic
 
 
+def test_what_the_answer_talked_through_is_not_read_as_going_badly():
+    # a ward manager's trial: "rough" inside "through" read the line as bad, and five things she had talked through in
+    # an answer that went well became weak areas that "fell flat", open all week
+    notes = ("- Drug error question went well - talked through the omitted enoxaparin, Datix, supportive conversation, "
+             "reflective account, competency re-check. Sue nodded a lot.\n")
+    topics = parse_debrief(notes, BANK).topics
+    assert not any(t.went_badly for t in topics) and not [t for t in topics if t.concern]
+    assert parse_debrief("- the budget question was rough\n", BANK).topics[0].went_badly
+
+
 def test_the_same_notes_file_edited_adds_only_what_is_new_and_reopens_nothing():
     # A sales trial added three forgotten lines to round1-notes.md and imported it again: every concern the week had
     # resolved reopened ("raised again in interview notes").

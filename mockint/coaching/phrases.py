@@ -120,7 +120,7 @@ _BAD = re.compile(
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
     r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"
-    r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|rough|awkward|all over the place|waffl|non-answer|"
+    r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|\brough\b|awkward|all over the place|waffl|non-answer|"
     # "examples good but long", "she had to dig for the outcome", "I only half knew erlang stuff" (trial 21: read as went
     # well, so the recruiter's feedback opened no area, and the WFM concern as not gone badly)
     r"\bhad to dig\b|\bbut (?:a bit |quite |a little |too |very )?(?:long|short|vague|generic|rambly|waffly|thin)\b|"
