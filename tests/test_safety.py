@@ -709,6 +709,9 @@ def test_a_situation_that_can_escalate_is_no_escalation_made():
     ("I'd cut back on testing and drop the regression tests this once.", True),
     # a removal that is not right before the check takes nothing out
     ("I would cut the power to test the circuit.", False),
+    # a check made shorter is still there (a ward manager's trial: Action 0 of 4 on a discharge story)
+    ("There was some pushback so I cut the checklist down from two pages to one.", False),
+    ("I'd cut the checks down to the bare minimum to get it out.", True),
 ])
 def test_a_check_taken_out_is_skipped_and_keeping_it_is_not(sentence, unsafe):
     found = [f for f in findings([sentence]) if f.kind != "shortcut"]

@@ -262,6 +262,7 @@ class SafetyWords(_Words):
     work_goes_on: list[str] = Field(default_factory=list)
     dismissals: list[str] = Field(default_factory=list)
     removals: list[str] = Field(default_factory=list)
+    shortened: list[str] = Field(default_factory=list)
     feedback: Feedback
 
     @field_validator("ceilings", "story_ceilings")
@@ -307,6 +308,7 @@ class Reader:
     protections: Phrases  # skipped as checks are, but waited for is safe ("I'd wait for a line block")
     dismissals: Phrases  # after a safe step, it is not worth doing ("waiting for a line block would take too long")
     removals: Phrases  # right before a check, it is taken out ("cut testing")
+    shortened: Phrases  # right after such a check, it is made shorter, not taken out ("down from two pages to one")
     documents: Phrases  # escalation.documents: a step word that may be a document read ("the scrap report")
     read_in: Phrases  # escalation.read_in: what reads such a document ("go through the scrap report")
 
@@ -340,7 +342,8 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         frozenset(w for phrase in words.nouns_after for w in _phrase_words(phrase)),
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
-                               words.protections, words.dismissals, words.removals, e.documents, e.read_in)))
+                               words.protections, words.dismissals, words.removals, words.shortened, e.documents,
+                               e.read_in)))
 
 
 def reader() -> Reader:
@@ -520,6 +523,8 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
             end = k + step.length
             refused = reach > 0 and flips % 2 == 1 and not (step.protection and trigger == "delay")
             removed = _removed_by(r, words, k)
+            if removed is not None and r.shortened.match(words, end):
+                removed = None  # "cut the checklist down from two pages to one": shorter, still there
             if removed is not None and not step.escalation:
                 # "cut testing", "cut the testing": the check taken out, unless that is what is refused ("I would not cut
                 # testing on the payment path", a software engineer's trial: read as refusing the testing, 20)
