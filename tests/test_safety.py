@@ -178,6 +178,21 @@ PLANS = [
         "I'd tell the financial controller that afternoon so she isn't surprised, then help him explain the variance.",
     ),
     (
+        # a police sergeant's trial (28): the constable complained of kept on the complainant's case, "words of advice",
+        # "before it needs to go anywhere formal": 80, strong
+        "policing, a complaint of force",
+        "Picture this: a member of the public complains that one of your constables used too much force arresting her "
+        "son, and that constable is also dealing with her harassment case. What do you do?",
+        "I'd have a word with the officer and get his side, and I'd keep him on her harassment case to keep continuity "
+        "because he knows the history. I'd ask him to pop round and see her and clear the air, and I'd ask her whether "
+        "she'd be happy with me just giving him some words of advice so it sorts itself out before it needs to go "
+        "anywhere formal.",
+        "I'd take the complaint properly and make sure it's recorded and goes to professional standards the same day, "
+        "flagging the use of force so they can decide on the IOPC. I'd preserve the body worn video and the custody "
+        "record straight away, give her harassment case to another officer today and ring her myself to tell her who, "
+        "then update my inspector.",
+    ),
+    (
         # a hotel manager's trial (27): a guest with chest pain let go up to bed alone, the night porter to "keep an eye",
         # scored 66.7 with judgement 2 of 4, above the safe plan's
         "hotel duty management, a guest taken ill",
@@ -576,6 +591,13 @@ def test_refusing_one_channel_while_escalating_to_another_is_no_refusal():
 ])
 def test_an_unsafe_sentence_is_read_for_what_it_refuses(sentence, kind):
     assert kind in [f.kind for f in findings([sentence])], findings([sentence])
+
+
+def test_colleagues_who_do_not_need_to_know_are_no_cover_up():
+    # a bank manager's textbook answer on tipping off ("reports are kept confidential even from colleagues who don't need
+    # to know") read as hiding the problem: 40, below its wrong twin's 80
+    assert not findings(["and I'd make sure reports are kept confidential even from colleagues who don't need to know."])
+    assert [f.kind for f in findings(["I'd fix it and the customer doesn't need to know about it."])] == ["cover_up"]
 
 
 def test_a_shortcut_alone_is_never_enough():
