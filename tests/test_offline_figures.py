@@ -146,6 +146,8 @@ def test_a_figure_that_cannot_be_true_is_no_measured_result_and_its_twin_is_unto
     "three in every five pupils", "thirty percent of calls, that is one in three", "we hit ninety percent which is one "
     "of twelve sites", "we were at forty percent which is about one in three days",
     "our uptime was ninety nine point nine percent, roughly one outage a year",
+    # a score that runs below zero, with a time before it (a bank manager's trial: "six months ... -4" read as a time)
+    "within six months the NPS went from minus four to plus twenty eight",
 ])
 def test_figures_that_can_be_true_are_not_read_as_impossible(text):
     assert impossible_figures(write_numbers_in_text(text)) == []

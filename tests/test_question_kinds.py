@@ -166,6 +166,8 @@ def test_knowledge_plans_and_habits_of_running_a_business_are_not_stories(questi
     ("Walk me through your 30-60-90 day plan for this role.", "situational"),
     ("Say one of your gangs uncovers a cable duct that isn't on the drawings. How would you go about it?", "situational"),
     ("What questions do you have for us?", "motivation"),
+    ("Late on a Friday a cashier suspects a colleague of moving refunds. Walk me through how you'd handle it.",
+     "situational"),
     ("Talk me through the process you followed when the audit failed.", "behavioural"),
     ("Tell me about a time you had to say no to a client.", "behavioural"),
 ])
