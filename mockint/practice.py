@@ -326,13 +326,13 @@ class Practice:
 
     def next_round_plan(self, bank: QuestionBank, n: int, options: PracticeOptions) -> list[QuestionRef]:
         """The plan stored by 'mockint plan' (plan_session), or one made now from the ledger."""
-        latest = self.plan_session()
-        if latest is not None and latest.rounds and latest.rounds[-1].plan:
-            return list(latest.rounds[-1].plan)
+        planned = self.plan_session()
+        if planned is not None and planned.rounds and planned.rounds[-1].plan:
+            return list(planned.rounds[-1].plan)
         from mockint.coaching.ledger import plan_from_ledger
 
         return plan_from_ledger(
-            self.settings, latest, bank, self.rubrics(), n=n, offline=options.offline,
+            self.settings, planned, bank, self.rubrics(), n=n, offline=options.offline,
             role=options.role, seed=options.seed, on_warning=self.events.on_warning,
         ).questions
 

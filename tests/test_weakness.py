@@ -524,7 +524,7 @@ def test_evidence_from_several_sessions_names_the_session_of_each_answer():
 
 def test_a_pass_that_did_not_count_on_several_areas_is_said_once():
     # A trial's summary and plan repeated 'not counted: a retake of "..."' on each of six areas.
-    from mockint.coaching.weakness import WeakArea, WeakEvidence, shared_uncounted
+    from mockint.coaching.weakness import WeakArea, WeakEvidence, shared_uncounted, shared_uncounted_line
 
     ev = WeakEvidence(answer_id="a02", question_id="q", question="Q?", score=1, threshold=3, max_score=4)
     retake = 'not counted: a retake of "Tell me about a time you fixed a recurring problem.", answered before'
@@ -535,6 +535,7 @@ def test_a_pass_that_did_not_count_on_several_areas_is_said_once():
     assert shared_uncounted([*areas, other]) == retake
     assert all(retake not in a.summary(uncounted=False) for a in areas) and retake in areas[0].summary()
     assert shared_uncounted([areas[0], other]) == ""  # one each: said on its own line
+    assert shared_uncounted_line([*areas, other], retake) == f"N{retake[1:]}: on task, result."
 
 
 def test_a_carried_area_counts_the_weak_answers_it_lists():

@@ -25,7 +25,7 @@ def plan_cmd(
     """
     from mockint.coaching.ledger import plan_from_ledger
     from mockint.coaching.questions import load_bank
-    from mockint.coaching.weakness import shared_uncounted
+    from mockint.coaching.weakness import shared_uncounted, shared_uncounted_line
     from mockint.practice import DEFAULT_QUESTIONS
     from mockint.records import utc_now
     from mockint.scoring.rubrics import load_rubrics
@@ -73,8 +73,7 @@ def plan_cmd(
         table.add_row(escape(w.name), status.get(w.id, "open"), w.summary(uncounted=w.uncounted != once))
     console.print(table)
     if once:
-        shared = [w.name for w in weak if w.uncounted == once]
-        console.print(f"[dim]{escape(once[:1].upper() + once[1:])}: on {escape(', '.join(shared))}.[/]", soft_wrap=True)
+        console.print(f"[dim]{escape(shared_uncounted_line(weak, once))}[/]", soft_wrap=True)
     console.print()
     console.print("[bold]Next round[/]")
     for i, q in enumerate(plan, 1):

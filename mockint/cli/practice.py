@@ -256,7 +256,7 @@ def print_summary(summary) -> None:
     from rich.table import Table
 
     from mockint.practice import rescore_command
-    from mockint.scoring.blend import band_shown
+    from mockint.scoring.blend import band_shown, offline_caveats
     from mockint.scoring.rubrics import load_rubrics
 
     rubrics = load_rubrics()
@@ -274,7 +274,7 @@ def print_summary(summary) -> None:
             escape(a.question.text[:60] + ("…" if len(a.question.text) > 60 else "")),
             a.status,
             f"{card.overall:g}" if card else "-",  # as the report shows it (one decimal at most)
-            band_shown(card, rubrics) if card else "-",
+            band_shown(card, offline_caveats(card, rubrics)) if card else "-",
             scored_by(a),
             f"{d.words_per_minute:.0f}" if d else "-",
             str(d.filler_count) if d else "-",
@@ -290,7 +290,7 @@ def print_summary(summary) -> None:
         for want in view.still_want[:3]:
             console.print(f"  [dim]still wants to know:[/] {escape(want)}")
     if summary.weak_areas:
-        from mockint.coaching.weakness import shared_uncounted
+        from mockint.coaching.weakness import shared_uncounted, shared_uncounted_line
 
         console.print("[bold]Repeated weak areas[/]")
         once = shared_uncounted(summary.weak_areas)
@@ -301,8 +301,7 @@ def print_summary(summary) -> None:
             if w.advice:
                 console.print(f"    [dim]{escape(w.advice)}[/]")
         if once:
-            shared = [w.name for w in summary.weak_areas if w.uncounted == once]
-            console.print(f"  [dim]{escape(once[:1].upper() + once[1:])}: on {escape(', '.join(shared))}.[/]", soft_wrap=True)
+            console.print(f"  [dim]{escape(shared_uncounted_line(summary.weak_areas, once))}[/]", soft_wrap=True)
     else:
         console.print("No weak area repeated across this round's answers.")
     # Only an answer with a transcript can be scored again; the others failed before it.

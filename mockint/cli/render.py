@@ -114,7 +114,7 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     per_rubric = ", ".join(f"{_rubric_label(card, k)} {v:.0f}" for k, v in card.rubric_scores.items())
     level = f"criteria average {card.level:.1f}/4; " if card.level is not None else ""
     caveats = offline_caveats(card, rubrics)
-    band = band_shown(card, rubrics)
+    band = band_shown(card, caveats)
     console.print(f"[bold]Overall {card.overall:g}/100 · {band}[/]  [dim]({level}{per_rubric}; {scorer_label(card)})[/]")
     if card.overall_capped:
         console.print(f"[yellow]Capped:[/] {escape(card.overall_capped)}")

@@ -272,6 +272,11 @@ def shared_uncounted(areas: Sequence[WeakArea]) -> str:
     return next((n for n in dict.fromkeys(notes) if notes.count(n) > 1), "")
 
 
+def shared_uncounted_line(areas: Sequence[WeakArea], note: str) -> str:
+    """The one line under the list that says `note` (shared_uncounted) and the areas it was said of."""
+    return f"{note[:1].upper() + note[1:]}: on {', '.join(a.name for a in areas if a.uncounted == note)}."
+
+
 def _evidence_score(e: WeakEvidence, *, with_session: bool = False) -> str:
     answer = e.answer_id
     if with_session and e.session_id:

@@ -376,11 +376,11 @@ def analyse_answer(
         view.spans = transcript_spans(answer.transcript, view.highlights)
     if card is not None:
         view.scorer, view.model, view.checked_by = card.scorer, card.model, card.checked_by
-        view.overall, view.band, view.overall_capped = card.overall, band_shown(card, rubrics), card.overall_capped
+        view.caveats = offline_caveats(card, rubrics)
+        view.overall, view.band, view.overall_capped = card.overall, band_shown(card, view.caveats), card.overall_capped
         view.rubric_scores = dict(card.rubric_scores)
         view.criteria = _criterion_rows(answer, rubrics)
         view.improvements = list(card.improvements)
-        view.caveats = offline_caveats(card, rubrics)
     return view
 
 

@@ -103,9 +103,9 @@ CAVEAT_FROM = 2
 BAND_NOT_CHECKED = "if it is right: not checked offline"
 
 
-def band_shown(card: Scorecard, rubrics: Iterable[Rubric]) -> str:
-    """The card's band as every view shows it: with BAND_NOT_CHECKED where offline_caveats has a note."""
-    return f"{card.band}, {BAND_NOT_CHECKED}" if offline_caveats(card, rubrics) else card.band
+def band_shown(card: Scorecard, caveats: list[str]) -> str:
+    """The card's band as every view shows it: with BAND_NOT_CHECKED where its offline_caveats have a note."""
+    return f"{card.band}, {BAND_NOT_CHECKED}" if caveats else card.band
 
 
 def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:

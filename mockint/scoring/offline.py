@@ -1455,12 +1455,7 @@ def _quote(unit: Unit, focus=None) -> str:
     # quote, rejected as too short, capped her answer at 35 as off the question)
     start = end = max(range(len(clauses)), key=lambda k: (rating[k], _said_words(clauses[k]) >= MIN_QUOTE_TOKENS, -k))
     if sizes[start] >= MAX_QUOTE_WORDS:
-        # cut at the limit, then back to a word that ends a phrase: "...I decided we'd delay the launch from September
-        # to" stopped on its preposition (a trial's quote for seven criteria)
-        words = clauses[start].split()[:MAX_QUOTE_WORDS]
-        while len(words) > MIN_QUOTE_TOKENS and words[-1].lower().strip(",.") in LEADS_ON:
-            words.pop()
-        return " ".join(words)
+        return _cut_at_the_limit(clauses[start])
     total = sizes[start]
     while True:  # grow forward first (a clause's point follows its subject), then back
         if end + 1 < len(clauses) and total + sizes[end + 1] <= MAX_QUOTE_WORDS:
@@ -1472,13 +1467,18 @@ def _quote(unit: Unit, focus=None) -> str:
         else:
             break
     quote = " ".join(clauses[start : end + 1])
-    if _said_words(quote) < MIN_QUOTE_TOKENS:
-        # too short to verify, its neighbours too long to add: the words that follow, up to the limit
-        words = " ".join(clauses[start:]).split()[:MAX_QUOTE_WORDS]
-        while len(words) > MIN_QUOTE_TOKENS and words[-1].lower().strip(",.") in LEADS_ON:
-            words.pop()
-        quote = " ".join(words)
+    if _said_words(quote) < MIN_QUOTE_TOKENS:  # too short to verify, its neighbours too long to add
+        return _cut_at_the_limit(" ".join(clauses[start:]))
     return quote
+
+
+def _cut_at_the_limit(text: str) -> str:
+    """The first MAX_QUOTE_WORDS words of `text`, back to a word that ends a phrase: "...I decided we'd delay the launch
+    from September to" stopped on its preposition (a trial's quote for seven criteria)."""
+    words = text.split()[:MAX_QUOTE_WORDS]
+    while len(words) > MIN_QUOTE_TOKENS and words[-1].lower().strip(",.") in LEADS_ON:
+        words.pop()
+    return " ".join(words)
 
 
 def _lead_in(before: str, least: int, most: int) -> list[str]:

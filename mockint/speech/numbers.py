@@ -551,7 +551,8 @@ _QUOTE_GAP = re.compile(r"\s*(?:\.\.\.+|…)\s*")
 _WORD_SPAN = re.compile(r"[$£€]?\d+(?:[.,]\d+)*%?|[^\W_]+(?:['\u2019-][^\W_]+)*|\S")
 
 
-def _typed_spans(written: str, typed: str) -> list[tuple[int, int, int, int, bool]]:
+@lru_cache(maxsize=8)  # one alignment for every quote of a card, not one per quote
+def _typed_spans(written: str, typed: str) -> tuple[tuple[int, int, int, int, bool], ...]:
     """(written start, written end, typed start, typed end, same words) for each word the two texts share, and for
     each run of typed words that was written as a number."""
     import difflib
@@ -565,10 +566,10 @@ def _typed_spans(written: str, typed: str) -> list[tuple[int, int, int, int, boo
             spans.extend((*w[i1 + k], *t[j1 + k], True) for k in range(i2 - i1))
         elif i2 > i1 and j2 > j1:
             spans.append((w[i1][0], w[i2 - 1][1], t[j1][0], t[j2 - 1][1], False))
-    return spans
+    return tuple(spans)
 
 
-def _typed_slice(start: int, end: int, spans: list[tuple[int, int, int, int, bool]], typed: str) -> str | None:
+def _typed_slice(start: int, end: int, spans: tuple[tuple[int, int, int, int, bool], ...], typed: str) -> str | None:
     """typed's text for written[start:end], whole numbers included; None where a word has no typed counterpart."""
     first = next((s for s in spans if s[0] <= start < s[1]), None)
     last = next((s for s in spans if s[0] < end <= s[1]), None)
