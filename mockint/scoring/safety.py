@@ -60,7 +60,7 @@ BRIDGES = frozenset(
     "fill filling in complete completing wear wearing take taking with the a an any all some my our their his her "
     "its those these this that every each is are let allow anyone anybody someone people staff them him it about "
     "probably definitely try trying up raise raising log logging file filling submit submitting open opening put "
-    "putting write writing through make making there there's"
+    "putting write writing through make making there there's for"
     .split()
 )
 # Between a verb and whom it is told to ("mention *it to my* manager", "ring *the* site manager"):
@@ -101,6 +101,13 @@ NEW_STEP_AFTER_AND = frozenset("i i'd i'll we we'd we'll you then also just".spl
 OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which".split())
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
 NOT_ONLY = frozenset("just only simply".split())
+# "X, not Y": a bare "not" before a determiner sets two things side by side and refuses no step ("get a team out under a
+# line blockage not a lookout", "NPS is about the whole relationship with the product not the ticket": a track
+# manager's and a support lead's sound answers were capped as unsafe, 20 and 40).
+CONTRASTED = frozenset("the a an my our their his her your this that".split())
+# "rather than" or "instead of" after protection already named in the clause chooses one protection over another ("under
+# a line blockage rather than lookout protection"), skipping none.
+CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})
 # A time said with these is a routine, not a step put off: "every Monday I ...", "each morning I ...".
 ROUTINE = frozenset("every each".split())
 # A negation or a skip right after "if" and its subject is the condition of a consequence, not a step refused: "I'd
@@ -205,6 +212,7 @@ class HandledAlone(_Words):
     informal: list[str] = Field(min_length=1)
     closed: list[str] = Field(default_factory=list)
     minimised: list[str] = Field(default_factory=list)
+    after_own_inquiry: list[str] = Field(default_factory=list)
 
 
 class AlteredRecord(_Words):
@@ -256,6 +264,7 @@ class SafetyWords(_Words):
     handled_alone: HandledAlone
     altered_record: AlteredRecord
     when_not_whether: list[str] = Field(default_factory=list)
+    not_yet: list[str] = Field(default_factory=list)
     peers: list[str] = Field(default_factory=list)
     shortcuts: list[str] = Field(default_factory=list)
     danger: list[str] = Field(default_factory=list)
@@ -311,6 +320,8 @@ class Reader:
     shortened: Phrases  # right after such a check, it is made shorter, not taken out ("down from two pages to one")
     documents: Phrases  # escalation.documents: a step word that may be a document read ("the scrap report")
     read_in: Phrases  # escalation.read_in: what reads such a document ("go through the scrap report")
+    after_own_inquiry: Phrases  # handled_alone's: in their sentence, a step to someone waits on the candidate's inquiry
+    not_yet: Phrases  # of when_not_whether, what leaves an escalation for later ("not straight away")
 
 
 @dataclass(frozen=True)
@@ -343,7 +354,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
                                words.protections, words.dismissals, words.removals, words.shortened, e.documents,
-                               e.read_in)))
+                               e.read_in, h.after_own_inquiry, words.not_yet)))
 
 
 def reader() -> Reader:
@@ -474,21 +485,25 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
     """What one sentence refuses, skips, puts off or hides, and the escalations it makes."""
     words = tokens(text)
     out = _Read(allegation=r.allegations.found_within(words, 0, len(words)))
+    waits = r.after_own_inquiry.found_within(words, 0, len(words))  # "only ... if my investigation found something"
     k = start = first = 0
     flips, trigger, reach, free = 0, "", 0, 0
     condition = False  # the clause opened with "if"
+    protected = False  # the clause has named protection its plan takes
     while k < len(words):
         if _clause_break(words, k, trigger):
             condition = words[k] in CONDITIONS
             k = start = k + 1
-            flips, trigger, reach = 0, "", 0
+            flips, trigger, reach, protected = 0, "", 0, False
             continue
         if condition and k - start <= CONDITION_SUBJECT_WORDS and (
                 n := r.negations.match(words, k) or r.skips.match(words, k) or r.delays.match(words, k)):
             k += n  # "if we don't follow the process ...": a condition, refusing nothing
             continue
         if n := r.cover_up.match(words, k):
-            if flips % 2 == 0:
+            # turned around by a negation in its clause ("I'd never promise to keep it secret"), not by one a "that"
+            # has left behind ("I'd tell them not to worry that it stays between us", a head teacher's trial: 80)
+            if not (flips % 2 == 1 and "that" not in words[first:k]):
                 out.found.append(Finding("cover_up", index, " ".join(words[k:k + n])))
             k, reach = k + n, 0
             continue
@@ -501,6 +516,9 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
         if (n := r.negations.match(words, k)) and _subject_is_candidate(words, k, start):
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
                 k += n + 1
+                continue
+            if words[k:k + n] == ["not"] and k + 1 < len(words) and words[k + 1] in CONTRASTED:
+                k += n
                 continue
             flips, trigger, reach, free, first = flips + 1, "negation", NEGATION_REACH, 0, k
             k += n
@@ -515,6 +533,9 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "rather than just reporting it": more than that
                 k += n + 1
                 continue
+            if protected and tuple(words[k:k + n]) in CONTRASTS:
+                k += n
+                continue
             flips, trigger, reach, free, first = flips + 1, kind, SKIP_REACH, SKIP_FREE_WORDS, k
             k += n
             continue
@@ -522,6 +543,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
         if step is not None:
             end = k + step.length
             refused = reach > 0 and flips % 2 == 1 and not (step.protection and trigger == "delay")
+            protected = protected or (step.protection and not refused)
             removed = _removed_by(r, words, k)
             if removed is not None and r.shortened.match(words, end):
                 removed = None  # "cut the checklist down from two pages to one": shorter, still there
@@ -541,6 +563,12 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 if end < len(words) and words[end] in ALSO_REFUSED:  # "no need to bother the head or fill in forms"
                     k, reach, free, first = end + 1, NEGATION_REACH if trigger == "negation" else SKIP_REACH, free, end + 1
                     continue
+            elif refused and step.escalation and not step.peer and not step.anyone and r.not_yet.found_within(
+                    words, end, WHEN_REACH):
+                # refused only "straight away" or "until I've looked": put off, so a finding where the plan escalates to
+                # no one at all (a track trial: "I wouldn't go bothering the signaller and blocking the line straight
+                # away", the line never blocked, 80)
+                out.escalations_later.append(" ".join(words[first:end]))
             elif not refused and (until := _dismissed(r, words, end)):
                 # "waiting for a line block would take too long, so I'd go out and have a look": the safe step
                 # named only to be brushed aside (trial 15's careful-words unsafe plan scored 93)
@@ -562,6 +590,8 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                     out.escalations_later.append(" ".join(words[start:end]))
                 elif until := _told_for_later(r, words, end) or _put_off(r, words, end):
                     out.escalations_later.append(" ".join(words[k:until]))
+                elif waits:
+                    out.escalations_later.append(" ".join(words[start:end]))
                 else:
                     out.escalations_now += 1
                     out.emergencies_now += step.emergency
