@@ -148,6 +148,10 @@ OUTCOME = re.compile(
     # technician's trial: the change that stuck read as no outcome, Result 1 of 4); not "since" as "because"
     r"(nobody|no one|none of (us|them)|never|not once|hasn't|haven't|has not|have not)\b[^.;]{0,40}\bsince\b"
     r"(?! (i|we|he|she|they|the|it|you|my|our|there)\b)|"
+    # a level measured at a later point: "by week six his CSAT was at eighty six percent" (a support lead's trial: Result 1
+    # of 4, "vague", so the rewrite that targeted the concern could not close it)
+    r"by (week|month|day|quarter|term|sprint|year|cycle) \d+\b[^.;]{0,50}\b(was|were|had|sat|stood|reached|hit) "
+    r"(at |on |up to |down to |back to |around |about |over |under )?\d[\d.,]*|"
     # "all the meds calls were done on time" (batch 7: a 48-word story graded 4 read as no result, 40)
     r"(done|finished|seen|covered|delivered|completed|visited|loaded|shipped|signed off|handed over|out) (on|in) time|"
     # a mark or a grade got, and nothing missed: "I got 68% for the year, which is a first, and I didn't miss any deadlines"
