@@ -278,3 +278,15 @@ def test_job_description_has_one_name_everywhere_and_help_shows_no_python_types(
         options = run_cli(command, "--help").out.partition("Options:")[2]
         assert "list[" not in options and "<path>" not in options, command
     assert "--job-description, --jd FILE" in " ".join(run_cli("practice", "--help").out.split())
+
+
+def test_the_readme_says_how_many_questions_the_bank_has():
+    # two trials read "54 second-round questions" in the README and "5 of 56 questions" from `mockint questions`
+    import re
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    bank = yaml.safe_load((root / "rubrics" / "questions.yaml").read_text())["questions"]
+    said = re.search(r"the bank \((\d+) second-round questions", (root / "README.md").read_text())
+    assert said and int(said.group(1)) == len(bank)

@@ -170,6 +170,13 @@ def test_knowledge_plans_and_habits_of_running_a_business_are_not_stories(questi
      "situational"),
     ("Talk me through the process you followed when the audit failed.", "behavioural"),
     ("Tell me about a time you had to say no to a client.", "behavioural"),
+    # a deputy head's trial (37): a law's demands, a first term's priorities and a vision were read as past stories
+    ("What does the Working Together guidance require of the designated safeguarding lead?", "technical"),
+    ("What would your priorities be in your first term as headteacher?", "situational"),
+    ("What would you change in your first year as store manager?", "situational"),
+    ("What is your vision for this department?", "motivation"),
+    ("What does this role require of you?", "behavioural"),
+    ("Tell me about a mistake you made in your first year.", "behavioural"),
 ])
 def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     assert classify(question) == kind
