@@ -194,6 +194,11 @@ OTHER_WORDS = [
     ("Describe a conversation where you had to give bad news to a client.",
      "I rang Mrs Patel on the Friday to say her kitchen worktops would be three weeks late because the quarry had a "
      "fault. I told her straight, apologised, offered a temporary laminate top at no cost, and she took it."),
+    # a deputy head's trial (37): "when our head wanted to bring in setting ... I disagreed" never got to "senior leader"
+    ("Tell me about a time you disagreed with a senior leader.",
+     "when our head wanted to cut the school trips budget I disagreed, because the trips were the only ones some of our "
+     "children got. I asked to see her privately, brought the uptake figures and the cost per child, and offered a "
+     "cheaper bus company. she kept three of the four trips."),
 ]
 
 
