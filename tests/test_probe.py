@@ -353,3 +353,23 @@ def test_a_credited_result_with_one_harm_in_its_ending_gets_no_lesson_probe():
     answer = make_answer("a20", "beh.conflict", {"star.result": 3}, text=story)
     probe = choose_probe(answer, RUBRICS)
     assert probe is None or "do differently" not in probe.text, probe.text
+
+
+def test_no_quote_of_a_reply_told_after_its_answer_runs_across_the_two():
+    # a support lead's trial: typed answers have no full stop, and "...reopen rate per cohort" + "okay so the real
+    # version..." read as one sentence; the reply's card quoted "so I'd watch CSAT and reopen rate per cohort okay"
+    from mockint.scoring import score_question
+    from mockint.scoring.offline import OfflineScorer
+    from mockint.scoring.rubrics import load_rubrics
+
+    first = ("I'd split the queue into three tiers, hire in two waves, and make one senior a quality lead, so I'd watch "
+             "CSAT and reopen rate per cohort")
+    reply = ("okay so last year I grew my own team from five to nine in seven months. I wrote the headcount case myself "
+             "and first response time came back under our eight hour SLA within two months")
+    joined = combined_transcript(Transcript(text=first, duration=20.0), Transcript(text=reply, duration=20.0))
+    card = score_question(OfflineScorer(), "How would you scale a support team from nine to thirty?", joined,
+                          load_rubrics())
+    quotes = [e.quote for c in card.criteria for e in c.evidence]
+    assert quotes
+    norm = lambda s: " ".join(s.lower().replace(".", "").split())  # noqa: E731
+    assert all(norm(q) in norm(first) or norm(q) in norm(reply) for q in quotes), quotes

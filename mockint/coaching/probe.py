@@ -130,10 +130,15 @@ def judged_story(parent: Answer, probes: Sequence[Answer]) -> Answer:
 
 
 def combined_transcript(first: Transcript, second: Transcript) -> Transcript:
-    """Both answers as one transcript: the second's times shifted after the first's."""
+    """Both answers as one transcript: the second's times shifted after the first's. A sentence ends where the first
+    answer does: a support lead's typed answer ending "per cohort" and a reply opening "okay so" read as one sentence,
+    and the reply's card quoted "so I'd watch CSAT and reopen rate per cohort okay", words of two answers as one."""
     shift = first.duration + TURN_GAP_SECONDS
+    head = first.text.strip()
+    if head and head[-1].isalnum():
+        head += "."
     return Transcript(
-        text=f"{first.text.strip()} {second.text.strip()}".strip(),
+        text=f"{head} {second.text.strip()}".strip(),
         words=[*first.words, *(Word(word=w.word, start=w.start + shift, end=w.end + shift, probability=w.probability) for w in second.words)],
         segments=[*first.segments, *(Segment(start=s.start + shift, end=s.end + shift, text=s.text) for s in second.segments)],
         duration=shift + second.duration,
