@@ -1008,3 +1008,18 @@ def test_coaching_a_team_is_managing_people_and_the_plan_drills_it_with_a_questi
     # with "How do you handle constructive criticism?")
     assert "receptiveness_to_feedback" not in BANK.competencies_for_text("SFO review process")
     assert BANK.competencies_for_text("taking feedback from my manager") == ["receptiveness_to_feedback"]
+
+
+def test_a_fumbled_question_on_a_topic_went_badly_and_feedback_after_a_name_is_read():
+    # a support lead's trial (37): "I fumbled the question on budget" was read by its later "question on" as a topic that
+    # came up, sure of it, and "Feedback at the end from Jon: answers were light on numbers" as a topic "Feedback at the
+    # end from Jon", the feedback lost
+    from mockint.coaching.weakness import feedback_readings
+
+    notes = ("- I fumbled the question on stock control - never ran a stock take myself\n"
+             "- Feedback at the end from Priya: answers were light on numbers\n")
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(RUBRICS))
+    topic = next(t for t in debrief.topics if t.name.startswith("stock control"))
+    assert topic.went_badly
+    assert [f.id for f in debrief.feedback] == ["specificity.quantified_impact"]
+    assert not any("Feedback" in n for n in debrief.notes)

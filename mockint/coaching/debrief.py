@@ -136,8 +136,8 @@ _VERB_CUE = re.compile(
     r"\s+(?:about|on|into|at|over|around|regarding|through)\s+",
     re.I,
 )
-_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(rf"^{_CUE_SUBJECT}{_ADVERBS}(?:{pattern})\s+", re.I))
+_CUE_PATTERNS: list[tuple[str, str]] = [
+    (kind, pattern)
     for kind, pattern in [
         # What the employer has said it will test in round two: "They'll probe on safety on site in the panel", "They'll
         # also ask about a time I disagreed with someone senior" (a graduate's trial: the first asked and dropped, the
@@ -167,8 +167,10 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         ("asked", r"(?:a few |some |lots of |a lot of |more |follow-up |many )?questions?\s+(?:about|on|around|regarding)"),
         ("asked", r"(?:talked|spoke|chatted)\s+(?:a lot\s+|a bit\s+)?(?:about|through)|discussed|covered|went\s+through|"
                   r"focused\s+on|dug\s+into|wanted\s+to\s+know(?:\s+about)?|were\s+interested\s+in|was\s+interested\s+in"),
+        # ... and "I fumbled the question on budget" (a support lead's trial: read as a topic that came up, sure of it)
         ("bad", r"(?:fumbled|blanked|bombed|flubbed|botched|stumbled|struggled|rambled|messed\s+up|got\s+stuck|froze)"
-                r"(?:\s+(?:on|with|through|over|about|when asked about))?"),
+                r"(?:\s+(?:the|my|a|an|that|their)\s+(?:question|questions|answer|answers|bit|part)(?=\s+(?:on|about|around|re)\b))?"
+                r"(?:\s+(?:on|with|through|over|about|around|when asked about))?"),
         ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time)\s+(?:on|about|for|with)"),
         ("bad", r"(?:was|were|got)\s+(?:weak|vague|shaky|caught off.?guard)\s+(?:on|about|with|by)"),
         ("bad", r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:explain|answer)"),
@@ -196,6 +198,13 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
                  r"(?:was|felt)\s+(?:strong|confident|good)\s+(?:on|about|with)"),
     ]
 ]
+# The cues, where the clause starts or after who said it (up to _SUBJECT_WORDS words): the cue nearest the start is the
+# one the note is told by
+# ("I fumbled the question on budget" was read by the later "question on" as a topic that came up, sure of it: a
+# support lead's worst round-one answer left out of the plan).
+_CUES_HERE: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(rf"{_ADVERBS}(?:{pattern})\s+", re.I)) for kind, pattern in _CUE_PATTERNS]  # match() anchors at its start
+_SUBJECT_WORDS = 4  # as _CUE_SUBJECT: up to four words before the cue
 # "weak on operational stuff and governance" in a summary line (trial 5: read as no topic). Only there: in any
 # other note "good at explaining it", "strong at the start", "good at first but forgot ..." say how an answer
 # went, and these made topics of "explaining", "start" and "first".
@@ -218,6 +227,8 @@ _SUMMARY_LABEL = re.compile(r"^(?:gut(?:\s+feel(?:ing)?)?|overall|summary|in sum
                             # what the employer wrote back: its content is the verdicts ("Feedback email: answers lacked
                             # numbers, and your safety answer felt rehearsed" was one topic, "Feedback email")
                             r"(?:their |the |recruiter'?s? |hr |employer'?s? |written )?feedback(?:\s+(?:email|e-mail|call|note|letter))?"
+                            # "Feedback at the end from Jon" (a support lead's trial: "answers were light on numbers" lost)
+                            r"(?:\s+(?:at the end|at the end of it|afterwards|after|later|on the day))?"
                             r"(?:\s+(?:from|via)\s+(?:the\s+|my\s+|their\s+)?(?:recruiter|agency|hr|hiring manager|panel|interviewers?|employer|"
                             # ... or from someone by name, afterwards: "Feedback from Priya afterwards" (a trial's topic "long")
                             r"[A-Z][a-z]+))?(?:\s+(?:afterwards|after|later|after the interview|by email|by phone))?)$", re.I)
@@ -871,7 +882,17 @@ def _gerund_for_verb(text: str) -> str:
 
 
 def _cue(clause: str, *, summary: bool = False) -> tuple[str, str] | None:
-    for kind, pattern in _CUES + (_SUMMARY_CUES if summary else []):
+    starts = [0]
+    for word in re.finditer(r"\S+", clause):  # after whole words only: "Shrink went fine, talked about X" has no cue
+        if len(starts) > _SUBJECT_WORDS or not re.fullmatch(r"[\w'&/-]+", word.group()):
+            break
+        starts.append(word.end() + len(clause[word.end():]) - len(clause[word.end():].lstrip()))
+    for start in starts:
+        for kind, pattern in _CUES_HERE:
+            match = pattern.match(clause, start)
+            if match and clause[match.end():].strip():
+                return kind, clause[match.end():]
+    for kind, pattern in _SUMMARY_CUES if summary else []:
         match = pattern.match(clause)
         if match and clause[match.end():].strip():
             return kind, clause[match.end():]
