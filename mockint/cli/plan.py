@@ -84,7 +84,9 @@ def plan_cmd(
     if len(plan) < n:  # trial 12: "plan -n 6" gave 4 questions and no word why
         drilled = {q.targets for q in plan}
         undrilled = [w.name for w in weak if w.id not in drilled]
-        why = (f": no question the plan could find fits the other weak areas ({', '.join(undrilled)})" if undrilled
+        # the way on for a concern the bank has no fresh question for (a support lead's trial found it by looking)
+        why = (f": no question the plan could find fits the other weak areas ({', '.join(undrilled)}); ask yourself one "
+               f'in your own words with mockint practice --my-question "..."' if undrilled
                else ": each weak area has the questions it needs")
         console.print(f"[dim]{len(plan)} of the {n} questions asked for{escape(why)}.[/]", soft_wrap=True)
     if stored:
