@@ -860,7 +860,12 @@ def test_a_situational_answer_judged_offline_says_soundness_was_not_checked():
 
     assert caveats("I'd keep hold of the prescription and tell the customer there's a short wait, then I'd ring the "
                    "surgery on the number from the directory to check it, because the safety of the patient comes "
-                   "first, and I'd tell the pharmacist before anything is handed out.") == [f"Judgement: {spec.offline_caveat}"]
+                   "first, and I'd tell the pharmacist before anything is handed out.")[-1] == f"Judgement: {spec.offline_caveat}"
+    # ... and its steps, which read as concrete whether or not they are the right ones (a head teacher's trial: an unsafe
+    # disclosure plan scored 80, strong, with no word that its steps were unchecked)
+    plan = next(c for r in rubrics if r.id == "situational" for c in r.criteria if c.id == "plan")
+    assert caveats("I'd keep hold of the prescription and tell the customer there's a short wait, then I'd ring the "
+                   "surgery on the number from the directory to check it.")[0] == f"Concrete plan: {plan.offline_caveat}"
     # a plan already read as unsound is not told it "can still read as good judgement" (trial 16)
     assert caveats("Honestly I'd just dispense it. The customer is always right and it's not my job "
                    "to police doctors, I'd fill it, smile, and move on.") == []

@@ -111,18 +111,18 @@ def band_shown(card: Scorecard, caveats: list[str]) -> str:
 def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:
     """'Name: caveat' for each counted criterion whose level is the offline cues' own and whose
     rubric says what offline scoring cannot check (its `offline_caveat`): a confidently wrong
-    technical answer reads as specific and reasoned, and scores as a right one would. Not for a criterion already
-    below CAVEAT_FROM: it did not read as good (a trial's plan capped at Judgement 0 for refusing to escalate was told
-    that an unsafe plan "can still read as good judgement")."""
+    technical answer reads as specific and reasoned, and scores as a right one would. None where such a criterion is
+    already below CAVEAT_FROM: the answer did not read as good (a trial's plan capped at Judgement 0 for refusing to
+    escalate was told that an unsafe plan "can still read as good judgement", and its steps would be told they "can still
+    read as concrete")."""
     if not levels_are_the_cues(card):
         return []
     by_key = criteria_by_key(rubrics)
-    out = []
-    for score in card.criteria:
-        found = by_key.get(score.key)
-        if score.applies and score.score >= CAVEAT_FROM and found is not None and found[1].offline_caveat:
-            out.append(f"{score.name or found[1].name}: {found[1].offline_caveat}")
-    return out
+    caveated = [(score, found[1]) for score in card.criteria
+                if score.applies and (found := by_key.get(score.key)) is not None and found[1].offline_caveat]
+    if any(score.score < CAVEAT_FROM for score, _ in caveated):
+        return []
+    return [f"{score.name or spec.name}: {spec.offline_caveat}" for score, spec in caveated]
 
 
 def blend_cards(llm: Scorecard, offline: Scorecard, rubrics: list[Rubric], rule: str = DEFAULT_RULE) -> Scorecard:
