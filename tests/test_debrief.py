@@ -1023,3 +1023,29 @@ def test_a_fumbled_question_on_a_topic_went_badly_and_feedback_after_a_name_is_r
     assert topic.went_badly
     assert [f.id for f in debrief.feedback] == ["specificity.quantified_impact"]
     assert not any("Feedback" in n for n in debrief.notes)
+
+
+def test_a_round_one_topic_answered_in_other_words_is_a_partial_answer_that_passes_nothing():
+    # a maths teacher's trial (38): her accountability story never said "account" and was capped at 20 as off-topic under
+    # the plan's "...one topic: holding staff to account"; the next plan taught her to echo the words
+    from mockint.records import Transcript
+    from mockint.scoring import score_question
+    from mockint.scoring.offline import OfflineScorer
+    from mockint.scoring.rubrics import load_rubrics
+
+    question = ("In your first interview they kept coming back to one topic: holding staff to account. What would you "
+                "tell them now? Give one specific example and proof they could check.")
+    story = ("last year one of my teachers had stopped setting homework for her year nine set, about five weeks with "
+             "nothing. I met her formally, we agreed in writing that she'd set it every Monday, and I checked the "
+             "online platform every Friday and told her what I saw. within a term completion went from eleven percent "
+             "to sixty eight, and she now shows the new teachers how she does it.")
+    card = score_question(OfflineScorer(), question, Transcript(text=story, duration=0.0), load_rubrics())
+    relevance = card.criterion("specificity.relevance")
+    assert relevance.score == 2 and '"holding staff to account"' in relevance.feedback
+    assert card.overall >= 60
+    ledger = apply_debrief(Ledger(), parse_debrief("- they kept coming back to holding staff to account\n", BANK))
+    (concern,) = [e for e in ledger.entries.values() if e.kind == "debrief"]
+    answer = make_answer("a01", "fu.topic", question_text=question, targets=concern.id)
+    answer = answer.model_copy(update={"scorecard": card})
+    after = record_round(ledger, make_session([answer]), RUBRICS).entries[concern.id]
+    assert after.passes == [] and after.status == "open"

@@ -167,10 +167,12 @@ QA_STORY = (
 
 def test_a_round_one_topic_is_answered_only_by_an_answer_about_it():
     # The QA story passed the WFM concern at 98: the template's words ("proof", "check", "first") were read as the
-    # question's, and the concern's question did not judge relevance at all.
+    # question's, and the concern's question did not judge relevance at all. It is a partial answer now, told to make
+    # the link, and passes no concern (weakness._debrief_outcome): not capped at 20 as off-topic, as a maths teacher's
+    # accountability story that never said "account" was (trial 38; the words of a jotted topic are no question's).
     card = offline_card(WFM_CONCERN, QA_STORY)
-    assert card.overall <= 40, card.overall
-    assert "WFM/forecasting staffing" in next(c for c in card.criteria if c.key == "specificity.relevance").feedback
+    relevance = next(c for c in card.criteria if c.key == "specificity.relevance")
+    assert relevance.score == 2 and "WFM/forecasting staffing" in relevance.feedback
     on_topic = ("Last November our Black Friday forecast was built from last year's volumes, so I rebuilt it from "
                 "ticket arrivals by half hour for the last eight weeks and worked out staffing with an Erlang calculator "
                 "at an eighty percent in twenty seconds target. It said we were nine agents short on Saturday morning, so "

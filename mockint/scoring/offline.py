@@ -1267,7 +1267,7 @@ class Reading:
         off-topic gate both ask."""
         if self._misses is None:
             self._misses = bool(topic_missed(self) or story_instead_of_reasons(self) or concepts_missed(self)
-                                or terms_missed(self) or round_one_topic_missed(self))
+                                or terms_missed(self))
         return self._misses
 
     def total(self, name: str) -> int:
@@ -1996,7 +1996,8 @@ NAMED_TOPIC_MARGIN = 0.1
 def round_one_topic_missed(r: Reading) -> list[str]:
     """[the topic] when a plan's question on a round-one topic (kinds.topic_asked) gets an answer that never says a word
     of it nor sits clearly on it by meaning (NAMED_TOPIC_MARGIN): a support lead's QA story answered "they kept coming
-    back to one topic: WFM/forecasting staffing" and scored 98, the concern passed."""
+    back to one topic: WFM/forecasting staffing" and scored 98, the concern passed. Read by judge_relevance as a partial
+    answer (relevance 2), not as the off-topic gate: a topic jotted in the candidate's notes is no question's words."""
     topic = topic_asked(r.question)
     if topic is None or not r.units or r.meaning["question_margin"] >= NAMED_TOPIC_MARGIN:
         return []
@@ -2244,6 +2245,12 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # ... nor, on it in words, does a hypothetical "if I failed I would ..." miss the question: it lacks the real time it
     # asked for (the demo's own sample read as "does not address the question asked", Relevance 1, the model's nudge)
     on_it_untold = score == 2 and told[2] == "no_real_time" and bool(direct)
+    if score >= 2 and (unnamed := round_one_topic_missed(r)):
+        # A round-one topic is named by the candidate's own notes, often in words no answer says ("holding staff to
+        # account", "actual impact"): a plan question's answer that never names it is a partial answer, told to make
+        # the link, not one to another question (a maths teacher's two best stories were capped at 20 as off-topic;
+        # the next plan taught her to echo "I held her to account"). Still no pass for the concern (weakness.py).
+        return Judgement(2, quotes, r.judge_line("specificity.relevance", "topic_not_named", topic=unnamed[0]), firm=True)
     return Judgement(score, quotes, feedback, firm=score <= 1 and not hits and not near, floor=2 if on_it_untold else 0)
 
 

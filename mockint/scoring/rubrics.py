@@ -430,7 +430,8 @@ OFFLINE_JUDGE_LINES: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]
     "specificity.ownership": (("i_count", "we_count"), {}),
     # no_event: shown on the other past-story criteria when the answer tells no real event (offline.no_event_reason)
     "specificity.real_example": ((), {"no_event": ("descriptor",)}),
-    "specificity.relevance": ((), {"too_little": (), "no_question": (), "no_real_time": (), "no_own_part": ()}),
+    "specificity.relevance": ((), {"too_little": (), "no_question": (), "no_real_time": (), "no_own_part": (),
+                                   "topic_not_named": ("topic",)}),
 }
 
 
