@@ -46,6 +46,7 @@ def text_figures(text: str) -> str:
     "engagement went from forty percent to eighty five percent, efficiency was up thirty percent",
     "in the amber group it went from about thirty two percent down to fourteen over two terms",
     "from twenty nineteen to twenty twenty one sales grew by twelve percent",
+    "first time fix went from ninety two percent to ninety nine percent, seven percentage points",
 ])
 def test_changes_that_agree_or_belong_to_something_else_are_left_alone(text):
     assert changes(text) == []
@@ -64,3 +65,17 @@ def test_the_story_whose_change_contradicts_its_figures_scores_below_its_twin():
     wrong, right = scored.values()
     assert wrong.overall < right.overall
     assert wrong.criterion("specificity.quantified_impact").score < right.criterion("specificity.quantified_impact").score
+
+
+def test_a_change_in_points_is_checked_against_the_points_between_two_percentages():
+    # a store manager's trial (38): "from 92 to 99 ... fifteen percentage points" was not caught
+    said = [f.said() for f in impossible_figures(write_numbers_in_text(
+        "availability went from ninety two percent to ninety nine percent, fifteen percentage points"))]
+    assert said == ["'from 92% to 99%, 15 percentage points': from 92% to 99% is 7 points, not the change you state"]
+
+
+def test_a_count_above_the_whole_it_is_of_is_found_without_the():
+    # a pharmacist's trial (38): "errors on a hundred and fifty of a hundred and twenty charts" scored 85, strong
+    found = impossible_figures(write_numbers_in_text("we found errors on a hundred and fifty of a hundred and twenty charts"))
+    assert [f.quote for f in found] == ["150 of 120"]
+    assert impossible_figures(write_numbers_in_text("we found errors on forty of a hundred and twenty charts")) == []

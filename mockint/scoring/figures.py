@@ -37,7 +37,7 @@ IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "d
 # One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
                     "restating")
-REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change")
+REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points")
 IMPOSSIBLE_WORDS += ("falls_after",)
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
 FALL_REACH = 5
@@ -296,8 +296,11 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             k += 1
             if k < len(tokens) and tokens[k][0] in _THE:
                 k += 1  # "11 of the 10", "11 out of the 10"
-            elif nxt == "of":
-                k = len(tokens)  # "3 of 10" is read only as "3 of the 10"
+            elif nxt == "of" and not (k + 1 < len(tokens) and _number(tokens[k][0]) is not None
+                                      and fw.plural(tokens[k + 1][0]) and tokens[k + 1][0] not in units):
+                # "3 of 10" is read only as "3 of the 10", or before what it counts: "errors on 150 of 120 charts" (a
+                # pharmacist's trial: 85, strong)
+                k = len(tokens)
             whole = _number(tokens[k][0]) if k < len(tokens) else None
             measured = k + 1 < len(tokens) and (tokens[k + 1][0] in _PERCENT or tokens[k + 1][0] in units)
             # "6 of the 3 phase meters", "5 of the 3 bedroom houses": the whole starts a compound noun, no total. Not
@@ -346,7 +349,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 found.append((*quote(first, last), "negative"))
     found += _changes_disagreeing(tokens, fw, quote)
     # a part above its total is quoted with the total: "300 students ... 400 of them"
-    return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3])) if f[2] == "change" else
+    return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3])) if f[2].startswith("change") else
             ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[3:]]), fw.why[f[2]])
             for f in found]
 
@@ -380,26 +383,31 @@ def _from_to(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, float, 
     return pairs
 
 
-def _stated_changes(tokens: list[tuple[str, int, int]], fw: FigureWords) -> list[tuple[int, int, float]]:
-    """Every change stated as a size: (first, last token, the change in %, signed: a fall below zero). "a 40% jump", "up
-    by 40%", "cut faults by 40%", "a 25% reduction", "halved", "doubled"."""
+def _stated_changes(tokens: list[tuple[str, int, int]], fw: FigureWords) -> list[tuple[int, int, float, bool]]:
+    """Every change stated as a size: (first, last token, the change in % or in points, signed: a fall below zero; in
+    points). "a 40% jump", "up by 40%", "cut faults by 40%", "a 25% reduction", "halved", "doubled", "fifteen percentage
+    points" (a store manager's trial: from 92% to 99%)."""
     rises, falls = fw.words["change_before"], fw.words["fall_before"]
     rises_after, falls_after = fw.words["change_after"], fw.words["falls_after"]
     out = []
     for i, (tok, _s, _e) in enumerate(tokens):
         if tok in fw.multiples:
-            out.append((i, i, fw.multiples[tok]))
+            out.append((i, i, fw.multiples[tok], False))
             continue
         value = _number(tok)
+        after = [t[0] for t in tokens[i + 1:i + 3]]
+        if value is not None and value > 0 and (after[:1] == ["points"] or after == ["percentage", "points"]):
+            out.append((i, i + len(after) if after[0] == "percentage" else i + 1, value, True))
+            continue
         if value is None or i + 1 >= len(tokens) or tokens[i + 1][0] not in _PERCENT or value <= 0:
             continue
         after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
         before = tokens[i - 1][0] if i else ""
         start = max(0, i - 1 - FALL_REACH)
         if after in falls_after or before in falls or (before == "by" and any(tokens[k][0] in falls for k in range(start, i - 1))):
-            out.append((i, i + 1 + (after in falls_after), -value))
+            out.append((i, i + 1 + (after in falls_after), -value, False))
         elif after in rises_after or before in rises:
-            out.append((i, i + 1 + (after in rises_after), value))
+            out.append((i, i + 1 + (after in rises_after), value, False))
     return out
 
 
@@ -410,6 +418,12 @@ def _agrees_with(stated: float, a: float, b: float, percents: bool) -> bool:
         return a == 0 or b == a
     true = [100 * abs(b - a) / abs(a)] + ([abs(b - a)] if percents else [])
     return any(abs(abs(stated) - t) <= max(CHANGE_SLACK_POINTS, CHANGE_SLACK_SHARE * t) for t in true)
+
+
+def _agrees_in_points(stated: float, a: float, b: float) -> bool:
+    """Whether a change said in points agrees with going from percentage `a` to `b`."""
+    true = abs(b - a)
+    return abs(stated - true) <= max(CHANGE_SLACK_POINTS / 2, CHANGE_SLACK_SHARE * true)
 
 
 def _changes_disagreeing(tokens: list[tuple[str, int, int]], fw: FigureWords, quote) -> list[tuple]:
@@ -432,10 +446,12 @@ def _changes_disagreeing(tokens: list[tuple[str, int, int]], fw: FigureWords, qu
         if not near:
             continue
         c = min(near, key=lambda c: min(abs(c[0] - first), abs(c[0] - last)))
-        if not _agrees_with(c[2], a, b, percents):
-            true = round(100 * abs(b - a) / abs(a)) if a else 0
-            found.append((*quote(min(first, c[0]), max(last, c[1])), "change", {"before": _plain(a), "after": _plain(b),
-                                                                                 "true": true}))
+        if c[3] and not percents:
+            continue  # points of something that is no percentage
+        if not (_agrees_in_points(c[2], a, b) if c[3] else _agrees_with(c[2], a, b, percents)):
+            true = _plain(round(abs(b - a), 1)) if c[3] else round(100 * abs(b - a) / abs(a)) if a else 0
+            found.append((*quote(min(first, c[0]), max(last, c[1])), "change_points" if c[3] else "change",
+                          {"before": _plain(a), "after": _plain(b), "true": true}))
     return found
 
 
@@ -447,8 +463,9 @@ def _one_thing(tokens: list[tuple[str, int, int]], start: int, end: int) -> bool
     between = [t[0] for t in tokens[start:end]]
     if any(w in _NEW_THING for w in between):
         return False
+    # ... nor straight before the change said in apposition ("from 92% to 99%, 15 percentage points")
     return all(between[k + 1] in _RESTATES_AFTER_COMMA for k, w in enumerate(between[:-1]) if w == ",") and \
-        (not between or between[-1] != "," or tokens[end][0] in _RESTATES_AFTER_COMMA)
+        (not between or between[-1] != "," or tokens[end][0] in _RESTATES_AFTER_COMMA or _number(tokens[end][0]) is not None)
 
 
 def _plain(value: float) -> str:

@@ -253,7 +253,8 @@ PERSONAL_TASK = re.compile(
     r"engineer|analyst|nurse|designer|coordinator|officer|partner|supervisor|chef|accountant|developer))|"
     # "my job as pod lead was to..." (a trial's plainly stated task read as only implied: Task 1 of 4)
     # ... and "so my task really was to decide there and then" (a social worker's trial: "A goal is implied", Task 1 of 4)
-    r"my (job|role|task|goal|responsibility|brief|remit|part)(,? as (the |a |an |team |pod |shift |ward )?[\w-]+( [\w-]+)?,?)? "
+    # ... "my task as the lead for the project was to cut those errors" (a pharmacist's trial: Task 1 of 4)
+    r"my (job|role|task|goal|responsibility|brief|remit|part)(,? as (the |a |an |team |pod |shift |ward )?[\w-]+( [\w-]+){0,3},?)? "
     r"(really |basically |just |then |essentially |actually |mainly |primarily |now |there )?(was|is)|"
     # ... "my job from the head was to get it up across years three to six" (a teacher's trial: Task 1 of 4), and the
     # role taken on: "when I took on maths lead two years ago"
