@@ -177,6 +177,11 @@ def test_knowledge_plans_and_habits_of_running_a_business_are_not_stories(questi
     ("What is your vision for this department?", "motivation"),
     ("What does this role require of you?", "behavioural"),
     ("Tell me about a mistake you made in your first year.", "behavioural"),
+    # a pharmacist's trial (38): a safety regime, what a framework changes, a culture built and a plan in her own words
+    ("What safety measures would you expect around oral methotrexate, and why?", "technical"),
+    ("What is PSIRF and how does it change the way we respond to medication incidents?", "technical"),
+    ("How would you build a positive medicines safety culture across the trust?", "situational"),
+    ("be honest, nobody reads the safety bulletins, how are you actually going to get consultants to change?", "situational"),
 ])
 def test_plans_knowledge_and_reasons_asked_in_other_words(question, kind):
     assert classify(question) == kind
