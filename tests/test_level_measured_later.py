@@ -24,3 +24,12 @@ def result(end: str) -> int:
 def test_a_level_at_a_later_point_is_a_measured_result():
     assert result("by week four his first time fix was at eighty two percent.") >= 3
 
+
+
+def test_how_many_of_those_worked_with_got_there_is_a_result():
+    # a maths teacher's trial (38): "at the end twenty four of them got a five or above" read as "a vague outcome"
+    question = "How exactly was that result measured, and what was the number before you started?"
+    answer = ("it was measured against the autumn mock. none of the thirty eight had a grade five then, that's how I chose "
+              "them. at the end twenty four of them got a five or above in the real exam.")
+    card = score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
+    assert card.criterion("star.result").score >= 3

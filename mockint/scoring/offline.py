@@ -148,6 +148,10 @@ OUTCOME = re.compile(
     # technician's trial: the change that stuck read as no outcome, Result 1 of 4); not "since" as "because"
     r"(nobody|no one|none of (us|them)|never|not once|hasn't|haven't|has not|have not)\b[^.;]{0,40}\bsince\b"
     r"(?! (i|we|he|she|they|the|it|you|my|our|there)\b)|"
+    # how many of those worked with got there: "at the end twenty four of them got a five or above in the real exam" (a
+    # maths teacher's trial: Result 1 of 4, "a vague outcome", so the reply to "how was it measured?" scored 44)
+    r"\d[\d.,]* (of (them|those|these|the \w+|our \w+|my \w+|the \d[\d.,]*) )?(got|achieved|passed|reached|hit|gained|"
+    r"secured|went on to|made it|moved up|improved)\b|"
     # a level measured at a later point: "by week six his CSAT was at eighty six percent" (a support lead's trial: Result 1
     # of 4, "vague", so the rewrite that targeted the concern could not close it)
     r"by (week|month|day|quarter|term|sprint|year|cycle) \d+\b[^.;]{0,50}\b(was|were|had|sat|stood|reached|hit) "
