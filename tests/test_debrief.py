@@ -1049,3 +1049,16 @@ def test_a_round_one_topic_answered_in_other_words_is_a_partial_answer_that_pass
     answer = answer.model_copy(update={"scorecard": card})
     after = record_round(ledger, make_session([answer]), RUBRICS).entries[concern.id]
     assert after.passes == [] and after.status == "open"
+
+
+@pytest.mark.parametrize("name, note", [
+    ("growing A level and further maths uptake in the sixth form", "blanked on further maths, I've never run KS5"),
+    ("budget", "never owned a budget, said my manager handles that"),
+])
+def test_a_goal_to_pursue_or_a_thing_never_done_is_drilled_as_a_plan_not_a_story(name, note):
+    # a maths teacher's trial (38): "growing A level ... uptake -> blanked, I've never run KS5" was asked for "one specific
+    # example"; her honest answer scored 6.7 and the concern was never asked again
+    from mockint.scoring.kinds import classify_topic
+
+    assert classify_topic(name, [note]) == "situational"
+    assert classify_topic("conflict with a colleague", ["too vague, no numbers"]) == "behavioural"

@@ -589,7 +589,9 @@ def bank_question_for(
 
     def fit(q: Question) -> float:
         score = 2.0 * len(wanted_comps & set(q.competencies)) + 1.0 * (q.competencies[0] in wanted_comps)
-        if area.criteria:
+        if area.criteria and area.kind != "debrief":
+            # a round-one topic's criteria are its kind's, which the pool already shares: no reason of its own (any plan
+            # question drilled "people management" by them, "a colleague leaves their share of the work undone")
             score += 3.0 * bool(set(area.criteria) & set(q.criteria))
         if topic_words:
             score += 1.5 * len(topic_words & set(tokens(q.text)))
