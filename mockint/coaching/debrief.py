@@ -198,13 +198,12 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                  r"(?:was|felt)\s+(?:strong|confident|good)\s+(?:on|about|with)"),
     ]
 ]
-# The cues, where the clause starts or after who said it (up to _SUBJECT_WORDS words): the cue nearest the start is the
-# one the note is told by
-# ("I fumbled the question on budget" was read by the later "question on" as a topic that came up, sure of it: a
-# support lead's worst round-one answer left out of the plan).
+# The cues, matched where the clause starts or after who said it (up to _SUBJECT_WORDS whole words): the cue nearest
+# the start tells the note ("I fumbled the question on budget" was read by its later "question on" as a topic that came
+# up, sure of it, and a support lead's worst round-one answer was left out of the plan). match() anchors at its start.
 _CUES_HERE: list[tuple[str, re.Pattern[str]]] = [
-    (kind, re.compile(rf"{_ADVERBS}(?:{pattern})\s+", re.I)) for kind, pattern in _CUE_PATTERNS]  # match() anchors at its start
-_SUBJECT_WORDS = 4  # as _CUE_SUBJECT: up to four words before the cue
+    (kind, re.compile(rf"{_ADVERBS}(?:{pattern})\s+", re.I)) for kind, pattern in _CUE_PATTERNS]
+_SUBJECT_WORDS = 4
 # "weak on operational stuff and governance" in a summary line (trial 5: read as no topic). Only there: in any
 # other note "good at explaining it", "strong at the start", "good at first but forgot ..." say how an answer
 # went, and these made topics of "explaining", "start" and "first".

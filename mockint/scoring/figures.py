@@ -7,6 +7,8 @@ them), on the answer as transcription writes its numbers ("a hundred and twelve 
   after "we had 300 students") is no evidence: one shuts the `impossible_figure` gate (no measured impact or result),
   two or more `impossible_figures` (nonsense with numbers). Its twin that can be true is left alone: a change ("sales
   were up 150%"), a share of a target ("112% of target"), a difference ("-0.3 on the variance"), a temperature.
+- A change stated beside the figures it runs between must agree with them: "from 150 to 180, a 40% jump" is 20 %,
+  "from 92% to 99%, fifteen percentage points" is 7 (three trials' stories told so scored above their fixed twins).
 - An incidental figure (a team size, years in a job, an age: specificity.yaml's Quantified impact level 1) is still a
   number the answer gives, but no measure of scale or impact. Before, "a support team of 6 people" alone gave the
   demo's no-result sample Quantified impact 2 and, with a Real example the model lifted to 4, an overall of 83.
@@ -36,9 +38,8 @@ from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, YEAR, word_classes
 IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "differences")
 # One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
-                    "restating")
+                    "restating", "falls_after")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points")
-IMPOSSIBLE_WORDS += ("falls_after",)
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
 FALL_REACH = 5
 # A percentage restated as a rate ("99.9%, which is about one error in 100"): how many words after the "%" the rate
@@ -414,8 +415,10 @@ def _stated_changes(tokens: list[tuple[str, int, int]], fw: FigureWords) -> list
 def _agrees_with(stated: float, a: float, b: float, percents: bool) -> bool:
     """Whether a stated change agrees with going from `a` to `b`: as a share of `a`, or, between two percentages, as
     points ("from 20% to 30%, a 10% rise"), within CHANGE_SLACK_POINTS or CHANGE_SLACK_SHARE of the true change."""
-    if a == 0 or (stated < 0) != (b < a):
-        return a == 0 or b == a
+    if a == 0:
+        return True  # no share of nothing to check
+    if (stated < 0) != (b < a):
+        return b == a  # a rise said of a fall, or the other way round
     true = [100 * abs(b - a) / abs(a)] + ([abs(b - a)] if percents else [])
     return any(abs(abs(stated) - t) <= max(CHANGE_SLACK_POINTS, CHANGE_SLACK_SHARE * t) for t in true)
 
