@@ -198,7 +198,9 @@ def test_retries_on_two_concerns_are_two_questions_not_a_retake(job):
     assert len(concerns) == 2
     refs = [offline_followup(area, {}, RUBRICS) for area in concerns]
     # Both strong answers to the plan's two retries: each concern passed once, neither a retake.
-    answers = [make_answer(f"a0{i}", ref.id, {"star.result": 4, "star.action": 4, "star.situation": 4},
+    # (relevant, too: an answer that never gets to the topic is a partial one and passes no concern, weakness.PARTIAL_ANSWER)
+    answers = [make_answer(f"a0{i}", ref.id, {"star.result": 4, "star.action": 4, "star.situation": 4,
+                                              "specificity.relevance": 4},
                            question_text=ref.text, criteria=ref.criteria, targets=ref.targets,
                            text=f"In 2023 I led the change on {area.name} and it worked.")
                for i, (area, ref) in enumerate(zip(concerns, refs), start=1)]
