@@ -881,11 +881,11 @@ def _gerund_for_verb(text: str) -> str:
 
 
 def _cue(clause: str, *, summary: bool = False) -> tuple[str, str] | None:
-    starts = [0]
-    for word in re.finditer(r"\S+", clause):  # after whole words only: "Shrink went fine, talked about X" has no cue
+    starts = []  # each word's, up to the first that is no whole word: "Shrink went fine, talked about X" has no cue
+    for word in re.finditer(r"\S+", clause):
+        starts.append(word.start())
         if len(starts) > _SUBJECT_WORDS or not re.fullmatch(r"[\w'&/-]+", word.group()):
             break
-        starts.append(word.end() + len(clause[word.end():]) - len(clause[word.end():].lstrip()))
     for start in starts:
         for kind, pattern in _CUES_HERE:
             match = pattern.match(clause, start)

@@ -362,9 +362,7 @@ def _from_to(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, float, 
     for i, (tok, _s, _e) in enumerate(tokens):
         if tok != "from" or i + 1 >= len(tokens):
             continue
-        k = i + 1
-        while k < len(tokens) and k <= i + 2 and _number(tokens[k][0]) is None and tokens[k][0] not in _SENTENCE_END:
-            k += 1  # "from about 150", "from £120"
+        k = _figure_after(tokens, i)  # "from about 150", "from £120"
         a = _number(tokens[k][0]) if k < len(tokens) else None
         if a is None or YEAR.match(tokens[k][0]):
             continue
@@ -373,15 +371,21 @@ def _from_to(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, float, 
                 break
             if tokens[j][0] != "to":
                 continue
-            n = j + 1
-            while n < len(tokens) and n <= j + 2 and _number(tokens[n][0]) is None and tokens[n][0] not in _SENTENCE_END:
-                n += 1  # "to about 90", "to just 90"
+            n = _figure_after(tokens, j)  # "to about 90", "to just 90"
             b = _number(tokens[n][0]) if n < len(tokens) else None
             if b is not None and not YEAR.match(tokens[n][0]):
                 percents = tokens[k + 1][0] in _PERCENT or (n + 1 < len(tokens) and tokens[n + 1][0] in _PERCENT)
                 pairs.append((i, n, a, b, percents))
             break
     return pairs
+
+
+def _figure_after(tokens: list[tuple[str, int, int]], i: int) -> int:
+    """Where the figure after "from" or "to" at `i` is: the next token, or one or two later past a hedge or a sign."""
+    k = i + 1
+    while k < len(tokens) and k <= i + 2 and _number(tokens[k][0]) is None and tokens[k][0] not in _SENTENCE_END:
+        k += 1
+    return k
 
 
 def _stated_changes(tokens: list[tuple[str, int, int]], fw: FigureWords) -> list[tuple[int, int, float, bool]]:
