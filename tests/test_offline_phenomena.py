@@ -243,36 +243,35 @@ def test_a_broken_bad_outcome_list_is_one_line_naming_the_file(tmp_path):
         _bad_outcomes_data(str(path), 1)
 
 
-def test_a_turnaround_told_in_leadership_language_alone_is_empty_talk():
+@pytest.mark.parametrize("question, polish, plain, plain_at_least", [
     # batch 5's polish for lifting practice after a poor inspection scored 68 (graded 1 of 5); this one is made up
-    question = "Tell me about a time you had to lift standards on your ward after a poor audit."
-    polish = ("yeah so quality is something I've always driven from the front. I came in and aligned the whole team around "
-              "a shared vision of excellence, I led on culture and I led on accountability, and I built a continuous "
-              "improvement mindset. I identified the key levers and mobilised the team against them, I modelled the "
-              "behaviours I expected and held people to account with rigour. within six months we saw a forty percent "
-              "uplift in quality across the board and we were operating at a completely different level.")
-    plain = ("after our March audit scored sixty one percent on pressure area care, I asked to lead the fix. I went through "
-             "the twelve failed records with the two nurses who wrote most of them, and we found the turning charts were "
-             "kept at the nurses' station, not the bedside. I moved them to the bedside, added a two hourly check to the "
-             "safety huddle and spot checked five charts a shift for a month. the June audit scored ninety two percent.")
+    ("Tell me about a time you had to lift standards on your ward after a poor audit.",
+     "yeah so quality is something I've always driven from the front. I came in and aligned the whole team around "
+     "a shared vision of excellence, I led on culture and I led on accountability, and I built a continuous "
+     "improvement mindset. I identified the key levers and mobilised the team against them, I modelled the "
+     "behaviours I expected and held people to account with rigour. within six months we saw a forty percent "
+     "uplift in quality across the board and we were operating at a completely different level.",
+     "after our March audit scored sixty one percent on pressure area care, I asked to lead the fix. I went through "
+     "the twelve failed records with the two nurses who wrote most of them, and we found the turning charts were "
+     "kept at the nurses' station, not the bedside. I moved them to the bedside, added a two hourly check to the "
+     "safety huddle and spot checked five charts a shift for a month. the June audit scored ninety two percent.", 60),
+    # a site engineer's trial: the steps of any story with nothing in them scored 85, strong, Real past example 4 of 4
+    ("Give me an example of when you caught a problem on site before it turned into an expensive one.",
+     "so in my previous role I was responsible for quality on a major highways project and my goal was to make "
+     "sure we delivered on time and to budget. I identified a problem early, I analysed the situation, I "
+     "developed a plan, I communicated with all the stakeholders and I implemented the solution. as a result we "
+     "saved about thirty percent on the cost and the client was really happy, and what I learned was the "
+     "importance of communication and being proactive.",
+     "on the A14 job I was checking the rebar on a culvert base the night before the pour and the cover was maybe "
+     "twenty mil, not the forty on the drawing. I identified the problem with the chairs, they were the wrong size, "
+     "so I stopped the pour, got the right spacers in first thing, re-inspected with the ganger, and we poured a "
+     "day late rather than breaking out a base a year later.", None),
+], ids=["leadership_language", "steps_of_any_story"])
+def test_polish_is_empty_talk_and_its_plain_twin_is_not(question, polish, plain, plain_at_least):
     assert "empty_talk" in gates_of(question, polish) and card(question, polish).overall <= 40
-    assert "empty_talk" not in gates_of(question, plain) and card(question, plain).overall >= 60
-
-
-def test_a_story_told_as_the_steps_of_any_story_is_empty_talk():
-    # a site engineer's trial: these steps with nothing in them scored 85, strong, Real past example 4 of 4
-    question = "Give me an example of when you caught a problem on site before it turned into an expensive one."
-    steps = ("so in my previous role I was responsible for quality on a major highways project and my goal was to make "
-             "sure we delivered on time and to budget. I identified a problem early, I analysed the situation, I "
-             "developed a plan, I communicated with all the stakeholders and I implemented the solution. as a result we "
-             "saved about thirty percent on the cost and the client was really happy, and what I learned was the "
-             "importance of communication and being proactive.")
-    real = ("on the A14 job I was checking the rebar on a culvert base the night before the pour and the cover was maybe "
-            "twenty mil, not the forty on the drawing. I identified the problem with the chairs, they were the wrong size, "
-            "so I stopped the pour, got the right spacers in first thing, re-inspected with the ganger, and we poured a "
-            "day late rather than breaking out a base a year later.")
-    assert "empty_talk" in gates_of(question, steps) and card(question, steps).overall <= 40
-    assert "empty_talk" not in gates_of(question, real)
+    assert "empty_talk" not in gates_of(question, plain)
+    if plain_at_least is not None:
+        assert card(question, plain).overall >= plain_at_least
 
 
 def test_service_talk_with_no_event_is_empty_talk():
