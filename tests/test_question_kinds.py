@@ -106,6 +106,12 @@ def test_own_steps_kpis_habits_and_looking_back_are_read_as_such(question, kind)
     ("Talk me through what happened.", "behavioural"),
     ("Talk me through what's going on in your team at the moment.", "behavioural"),
     ("When you walked in and found the stockroom flooded, what did you do?", "behavioural"),
+    # A control system of the trade as they run it (a head chef's trial: a correct HACCP walkthrough scored 14 as a past
+    # story), and a plan for a first stretch (read as a past story); "your ... process" stays their way of working.
+    ("Talk me through your HACCP plan.", "technical"),
+    ("Walk me through your allergen procedure for a party of forty.", "technical"),
+    ("Talk me through your plan for the first 90 days.", "situational"),
+    ("Walk me through your on-call process.", "approach"),
 ])
 def test_talk_me_through_a_scene_a_practice_or_a_mechanism(question, kind):
     assert classify(question) == kind

@@ -26,7 +26,7 @@ def test_work_let_go_on_in_a_named_danger_is_unsafe_however_calmly_it_is_put():
     card = offline_card(EXCAVATION, LET_HIM_FINISH)
     assert card.overall <= 35
     assert card.criterion("situational.judgement").score == 0
-    assert "lets the work go on in the danger" in card.criterion("situational.judgement").feedback
+    assert "carries on in spite of the danger" in card.criterion("situational.judgement").feedback
 
 
 def test_refusing_to_let_the_work_go_on_is_the_safe_plan():

@@ -178,6 +178,9 @@ def classify_topic(name: str, context: Sequence[str] = (), kinds: dict[str, Ques
     which the patterns read as spaces."""
     kinds = kinds or load_kinds()
     order = [k for k in TIE_ORDER if k in kinds] + [k for k in kinds if k not in TIE_ORDER]
+    # of a line that lists several topics, only the part naming this one: "Expect questions on P&L ownership, on hiring,
+    # and on why this company" made hiring a motivation question (a sales manager's trial: "Give your reasons ...")
+    context = [_part_naming(name, line) for line in context]
     for text in (name, " ".join(context)):
         text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
         if any(kind.hits(text) for kind in kinds.values()):
@@ -185,6 +188,13 @@ def classify_topic(name: str, context: Sequence[str] = (), kinds: dict[str, Ques
         if named := next((k for k in order if kinds[k].names_topic(text)), None):
             return named
     return DEFAULT_KIND
+
+
+def _part_naming(name: str, line: str) -> str:
+    """The comma- or semicolon-separated part of a note line that names the topic `name`, else the whole line."""
+    said = re.sub(r"\W", "", name.lower())  # "P & L ownership" as the notes wrote it: "P&L ownership"
+    parts = [p for p in re.split(r"[,;]", line) if said and said in re.sub(r"\W", "", p.lower())]
+    return parts[0] if len(parts) == 1 else line
 
 
 @lru_cache(maxsize=512)

@@ -130,7 +130,10 @@ OUTCOME = re.compile(
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
     r"(was|were|came|went|got it|got them) back (down|up|under|below|to (where|normal|the level|\d))|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
-    r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries)|"
+    r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries|admissions|deaths|losses|accidents|"
+    # "it was over in twelve days with no hospital admissions and no deaths" (a care home deputy's outbreak story: Result
+    # 1 of 4, "vague", beside the same words quoted as its impact)
+    r"fatalities|casualties|outbreaks|escalations|breaches|failures|defects|returns|absences)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more)|"
@@ -188,6 +191,8 @@ AFTERMATH = re.compile(
     r"by (the )?(easter|may|" + _CALENDAR + r"|then|the (next|following) \w+)|"
     r"within (a|an|one|two|three|four|five|six|a few|a couple of|\d+) (days?|weeks?|months?|hours?|terms?|shifts?|years?)|"
     r"(days?|weeks?|months?|years?|terms?|shifts?|quarters?) (later|after|since)|"
+    # "half a year on we were at two errors a month" (a care home deputy's trial: Result 1 of 4; "six months later", 4)
+    r"(days?|weeks?|months?|years?|terms?|quarters?) on,? (?=(we|i|it|they|he|she|our|there|everyone|nobody|and)\b)|"
     r"the (next|following) (day|week|month|term|quarter|year|morning|shift|season|audit|inspection)|"
     r"(is|are|was|were|it's|they're|he's|she's|that's) (now|still|back)\b|now (they|he|she|it|the|everyone|nobody|all|we)|"
     r"(he|she|they|it) (agreed|accepted|said yes|signed (it )?off|came back|thanked|stayed|kept|went (with|along with) (it|that|my|the))|"
@@ -200,7 +205,11 @@ _NOT_WHAT_FOLLOWED = re.compile(r"\b(didn't|did not|never|wasn't|weren't|couldn'
 # A decision stated as the candidate's own: a responsibility taken, and ownership in a "we" story.
 _DECISION = (
     r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
-    r"it was my (call|decision)|i decided (that|we|the|not|to)"
+    r"it was my (call|decision)|i decided (that|we|the|not|to)|"
+    # "the one decision that was mine was to stop using the two agencies" (a care home deputy's "we" story: Ownership 1
+    # of 4, "can only be guessed", beside that sentence quoted)
+    r"(decision|call|choice) (that was|that's|which was) (mine|my own|my call|down to me|on me)|"
+    r"(decision|call|choice) i (made|took) (was|myself)"
 )
 # A responsibility is often told by how it reached the candidate or by the limit it came with, not
 # as "I was responsible": given ("my manager asked me to look at the rota", "I was put in charge of"),
@@ -271,6 +280,7 @@ PERSONAL_TASK = re.compile(
 )
 # The candidate's own decision, however much of the rest is "we".
 PERSONAL_DECISION = re.compile(r"\b(" + _DECISION + r"|i chose to|i insisted)\b")
+OWN_DECISION = re.compile(r"\b(decision|call|choice) (that was|that's|which was|was) (mine|my own|my call|down to me|on me)\b")
 TEAM_TASK = re.compile(
     r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was|"
     r"we (had|were given|got|took on) (a|an|this|the|one) (\w+ )?(project|task|job|deadline|target|brief|goal|contract|migration|launch)|"
@@ -1792,11 +1802,12 @@ def judge_ownership(r: Reading) -> Judgement:
         score = 2
     else:
         score = 3 + (i_acts >= 4 and balance >= 0.6 and owned_task)
-    decided = [u for u, c in r.pairs() if PERSONAL_DECISION.search(u.lower) and c.i_actions]
+    # the decision said as the candidate's even with no "I" verb in it: "the one decision that was mine was to stop..."
+    decided = [u for u, c in r.pairs() if PERSONAL_DECISION.search(u.lower) and (c.i_actions or OWN_DECISION.search(u.lower))]
     # "My own part was running the board round and chasing pharmacy": the candidate's part marked out from the
     # team's, which is what level 3 asks for, however much "we" the rest of the story says.
     owned = [u for u, c in r.pairs() if c.own_part]
-    if (decided or owned) and i_acts >= 1:
+    if (decided or owned) and (i_acts >= 1 or any(OWN_DECISION.search(u.lower) for u in decided)):
         score = max(score, 3)  # "we" did the work, but the decision that mattered, or this part of it, was the candidate's
     if share < 0.5:
         score = min(score, 1)
@@ -1808,7 +1819,12 @@ def judge_ownership(r: Reading) -> Judgement:
         quotes = [_quote(owned[0], _focus_pattern(own_part_phrases()))]
     else:
         quotes = _best(r, lambda u, c: len(c.i_actions) + 0.5 * c.personal_task, limit=1, focus=_focus_mine)
-    return Judgement(score, quotes, r.judge_line("specificity.ownership", score, i_count=i_words, we_count=we_words))
+    # the decision said as theirs is level 3 as a fact of the answer: the fitted model, which reads the "I"/"we" balance,
+    # took a care home deputy's "the one decision that was mine was to..." to 1, "can only be guessed", beside its quote
+    # ... and no more than that where the rest is "we" (a clear part of one's own is level 3, not the whole story as one's own)
+    floor = 3 if score >= 3 and any(OWN_DECISION.search(u.lower) for u in decided) else 0
+    return Judgement(score, quotes, r.judge_line("specificity.ownership", score, i_count=i_words, we_count=we_words),
+                     floor=floor, firm=bool(floor) and balance < 0.5)
 
 
 # What happened at the end, told of someone or something other than the candidate: "it went in on time", "we served on
@@ -1920,8 +1936,12 @@ def _topics_met(r: Reading) -> set[str]:
     """The stems of the words by which the answer meets a topic its question asks about (substance.yaml's `topics`)."""
     question = " ".join(r.question.lower().replace("\u2019", "'").split())
     text = " ".join(u.lower for u in r.units)
+    from mockint.scoring.semantic import uncredited_topics
+
     met = set()
-    for _, answered in topics_asked_by(question):
+    for name, answered in topics_asked_by(question):
+        if name in uncredited_topics():
+            continue
         for m in answered.finditer(text):
             words = set(content_stems(m.group()))
             # "down to", "went from": a phrase of small words is one word met, not none (a lone "they" is none)

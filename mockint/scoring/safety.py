@@ -105,6 +105,10 @@ NOT_ONLY = frozenset("just only simply".split())
 # line blockage not a lookout", "NPS is about the whole relationship with the product not the ticket": a track
 # manager's and a support lead's sound answers were capped as unsafe, 20 and 40).
 CONTRASTED = frozenset("the a an my our their his her your this that".split())
+# ... unless a "to" follows the thing: "it's not my call to keep it quiet", "not the right thing to do" negate what comes
+# after (a sales manager's trial: an answer that reports to compliance "because it's not my call to keep it quiet" was
+# capped as a cover-up, 20; reworded, 100).
+CONTRAST_TO_WORDS = 3
 # "rather than" or "instead of" after protection already named in the clause chooses one protection over another ("under
 # a line blockage rather than lookout protection"), skipping none.
 CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})
@@ -517,7 +521,8 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
                 k += n + 1
                 continue
-            if words[k:k + n] == ["not"] and k + 1 < len(words) and words[k + 1] in CONTRASTED:
+            if words[k:k + n] == ["not"] and k + 1 < len(words) and words[k + 1] in CONTRASTED and \
+                    "to" not in words[k + 2:k + 2 + CONTRAST_TO_WORDS]:
                 k += n
                 continue
             flips, trigger, reach, free, first = flips + 1, "negation", NEGATION_REACH, 0, k

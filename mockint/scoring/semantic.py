@@ -242,16 +242,29 @@ def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str]
     path, topics = _mapping_section(path_text, "topics", "map topic names to `asked` and `answered` lists")
     out = {}
     for name, spec in topics.items():
-        if not isinstance(spec, dict) or set(spec) != {"asked", "answered"}:
-            raise DataFileError(f"{path}: topic `{name}` must have exactly `asked` and `answered`")
+        if not isinstance(spec, dict) or not {"asked", "answered"} <= set(spec) <= {"asked", "answered", "credited"} or \
+                not isinstance(spec.get("credited", True), bool):
+            raise DataFileError(f"{path}: topic `{name}` must have `asked` and `answered` (and may say `credited: false`)")
         asked, answered = (phrase_list(path, f"topics.{name}.{side}", spec[side]) for side in ("asked", "answered"))
         out[str(name)] = (phrases_pattern(asked), phrases_pattern(answered))
     return out
 
 
+@lru_cache(maxsize=4)
+def _uncredited_data(path_text: str, _mtime: int) -> frozenset[str]:
+    _path, topics = _mapping_section(path_text, "topics", "map topic names to `asked` and `answered` lists")
+    return frozenset(str(name) for name, spec in topics.items() if isinstance(spec, dict) and spec.get("credited") is False)
+
+
 def topics() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """substance.yaml's `topics`: per topic, (what a question about it says, what an answer to it says)."""
     return _topics_data(*_substance_file())
+
+
+def uncredited_topics() -> frozenset[str]:
+    """The `topics` marked `credited: false`: missing all their words is missing the question, but saying them is no
+    sign of answering it (the words of "why do you want this role?" are in every answer: "you", "here", "the role")."""
+    return _uncredited_data(*_substance_file())
 
 
 BAD_OUTCOME_LISTS = ("happened", "averted", "lessened", "stood_by", "put_right", "changed_practice", "names_a_thing")

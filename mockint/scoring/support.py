@@ -31,7 +31,7 @@ CUE_WORDS: dict[str, str] = {
     "measure": "a number or measure",
     "change": "a change in numbers (from/to, by)",
     "lesson": "a lesson learned",
-    "own_action": "something the candidate did ('I ...')",
+    "own_action": "something the candidate did or decided ('I ...', 'the decision was mine')",
     "time_or_place": "a time, place or name",
     "responsibility": "the candidate's responsibility or goal",
     "past_event": "a real past event",
@@ -97,7 +97,8 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "measure": lambda t, c: read(t, c).quantities > 0 or read(t, c).years > 0,
         "change": lambda t, c: read(t, c).change_quantities > 0,
         "lesson": lambda t, c: bool(o.LESSON.search(t)),
-        "own_action": lambda t, c: bool(read(t, c).i_actions),
+        # ... or a decision said as theirs: "the one decision that was mine was to stop using the two agencies"
+        "own_action": lambda t, c: bool(read(t, c).i_actions or o.OWN_DECISION.search(t)),
         "time_or_place": lambda t, c: bool(o.TIME_ANCHOR.search(t) or read(t, c).named or read(t, c).years),
         "responsibility": lambda t, c: bool(o.PERSONAL_TASK.search(t)),
         "past_event": lambda t, c: _narrates_the_past(read(t, c)),
