@@ -1062,3 +1062,26 @@ def test_a_goal_to_pursue_or_a_thing_never_done_is_drilled_as_a_plan_not_a_story
 
     assert classify_topic(name, [note]) == "situational"
     assert classify_topic("conflict with a colleague", ["too vague, no numbers"]) == "behavioural"
+
+
+def test_why_this_company_in_a_list_of_what_round_two_will_ask_is_a_topic_and_the_others_keep_their_kinds():
+    # a sales manager's trial: "why this company" was dropped, and "hiring" and "P&L ownership" were asked as motivation
+    # questions ("Give your reasons as you would there"), the line's "why" read as theirs
+    from mockint.scoring.kinds import classify_topic
+
+    line = "Expect questions on P&L ownership, on hiring, and on why this company"
+    topics = {t.name: t for t in parse_debrief(f"- {line}\n", BANK).topics}
+    assert {"hiring", "why this company"} <= set(topics) and any("ownership" in name for name in topics)
+    assert all(t.forewarned for t in topics.values())
+    assert classify_topic("why this company", [line]) == "motivation"
+    assert classify_topic("hiring", [line]) == classify_topic("P & L ownership", [line]) == "behavioural"
+
+
+def test_a_vague_why_this_company_is_that_topic_gone_badly_not_a_concrete_detail_area():
+    from mockint.coaching.weakness import feedback_readings
+
+    notes = "- Sarah also asked why this company and not staying where I am, I was vague\n"
+    debrief = parse_debrief(notes, BANK, feedback=feedback_readings(RUBRICS))
+    topics = {t.name: t for t in debrief.topics}
+    assert topics["why this company"].went_badly
+    assert debrief.feedback == []  # it had become "Specificity: Concrete detail", closed by two stories

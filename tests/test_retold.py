@@ -66,6 +66,16 @@ def test_what_to_do_about_a_retold_story_is_the_banks_words_not_python_s():
     assert view.retold == ["a03 tells the story of a01 again (58% of its words): tell another story"]
 
 
+def test_a_story_of_an_earlier_round_told_again_is_said_in_the_round_that_retells_it():
+    # a sales manager's trial: round two retold round one's coaching story, said only by the next plan, not by the
+    # round's summary or the report
+    a01, a02, a03 = _round()
+    session = make_session([a01, a02], [a03])
+    first, second = analyse_session(session, RUBRICS).rounds
+    assert first.retold == []
+    assert len(second.retold) == 1 and second.retold[0].startswith("a03 tells the story of a01 again")
+
+
 RETOLD_IN_OTHER_WORDS = (
     # Trial 9: the same underperformer story to another question, reworded (0.45 of its words, under the word rule's
     # bar), its figures kept: typed in words in one, as digits would be spoken in the other.

@@ -41,7 +41,7 @@ from mockint.coaching.weakness import (
     MAX_EVIDENCE, ROUND_ONE, AreaKind, FeedbackReading, Ledger, LedgerEntry, LedgerEvent, WeakEvidence,
 )
 from mockint.records import Model, utc_now
-from mockint.scoring.kinds import classify_topic, topic_words
+from mockint.scoring.kinds import DEFAULT_KIND, classify_topic, topic_words
 from mockint.scoring.lexicon import word_classes
 
 Section = Literal["bad", "good", "repeated", "questions", "topics", "none"]
@@ -253,6 +253,10 @@ _WHY_NOT_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?:haven'?t|hadn'?t|have not|
 # A question that asks what you would do or did: the word after "you" is its verb.
 # "why this trust", "why us", "why here", "why the role": the short motivation question, a topic as it is said
 _WHY_HERE = re.compile(r"^why\s+(?:this|the|us|here|our|your|you)\b(?:\s+\S+){0,2}\s*\??$", re.I)
+# ... said at the start of a cue's topic, with what follows it: "why this company and not staying where I am"
+_WHY_HERE_SAID = re.compile(r"^why\s+(?:this|the|us|here|our|your|you)\b(?:\s+(?!and\b|or\b|but\b|not\b|i\b)[\w'-]+){0,2}", re.I)
+# "... and not staying where I am": the rest of the same question
+_AND_NOT = re.compile(r"^\s*(?:and|or)\s+(?:not|rather than|instead of)\b[^,;]*[,;]?\s*", re.I)
 _DOING_LEAD = re.compile(r"^how\s+(?:would|do|did|could|will|should|might|have|had)\s+you\s+(?=\w)", re.I)
 _QUESTION_LEAD = re.compile(
     r"^(?:tell me about|describe|walk me through|talk me through|give me)\s+(?:a time|an example|a situation)?\s*"
@@ -419,7 +423,13 @@ def parse_debrief(
     # not a line that says it went well: "why us - ok, mentioned their trust" (a teacher's notes, trial 17) opened a
     # motivation weak area, drilled in the plan, and lost its topic to it
     lines = [line for line, _ in logical if phrases.verdict(line) != "good"]
-    areas = _feedback_areas(lines, feedback)
+    # nor one whose topic, a question of another kind than a story, went badly: "Sarah also asked why this company ...,
+    # I was vague" is how that answer went, drilled by its own question (a sales manager's trial: a Concrete detail area,
+    # closed by two stories while the motivation question was never asked). "I fumbled the question on forecasting
+    # renewals - didn't have numbers" keeps its feedback: a story lacking numbers.
+    own_kind = {d.line for d in reading.drafts if d.name and d.verdict == "bad"
+                and classify_topic(d.name, [d.line]) != DEFAULT_KIND}
+    areas = _feedback_areas([line for line in lines if line not in own_kind], feedback)
     # a topic named by the feedback's own words ("Give outcomes! I didn't really say how things ended") is that area
     named = [m.group(0) for r in feedback for line in lines for m in r.said.finditer(line.lower())]
     topics = [t for t in topics if not any(t.name.lower() in phrase for phrase in named)]
@@ -762,6 +772,12 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             return [_Draft("", line, verdict, mentions)]
         found, leftover = _phrases_in(rest)
         lone = rest.strip(" .!")
+        if (why := _WHY_HERE_SAID.match(lone)) and not any(p.text.lower().startswith("why") for p in found):
+            # "Expect questions on P&L ownership, on hiring, and on why this company", "asked why this company and not
+            # staying where I am, I was vague": the motivation question is the topic (a sales manager's trial: dropped)
+            found, leftover = [phrases.Phrase(why.group(0).strip(), True, "")], lone[why.end():]
+            leftover = _AND_NOT.sub("", leftover)
+            leftover = "" if not leftover.strip(" ,.;?") else leftover
         if not found and not leftover and re.fullmatch(r"[A-Za-z-]+", lone) and "ADJ" in word_classes(lone.lower()):
             # "strong on technical", "weak on clinical": the adjective names the side of the job (a trial: no topic)
             found = [phrases.Phrase(lone, True, "")]

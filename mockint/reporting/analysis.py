@@ -541,8 +541,18 @@ def analyse_round(
         llm_scored=[a.id for a in rnd.answers if a.scored_by_llm],
         llm_pending=[a.id for a in rnd.answers if a.llm_state == "pending"],
         llm_failed=[a.id for a in rnd.answers if a.llm_state == "failed"],
-        retold=[r.describe(bank.round_advice.retold if bank else "") for r in retellings(rnd.answers)],
+        retold=_retold_in(session, rnd, bank),
     )
+
+
+def _retold_in(session: Session, rnd: Round, bank: QuestionBank | None) -> list[str]:
+    """This round's answers that tell an earlier answer's story again, this round's or an earlier round's of the session
+    (a sales manager's trial: a story of round one retold in round two was said only by the next plan)."""
+    ours = {a.id for a in rnd.answers}
+    earlier = [a for r in session.rounds[:next((i for i, r in enumerate(session.rounds) if r is rnd), len(session.rounds))]
+               for a in r.answers]
+    return [r.describe(bank.round_advice.retold if bank else "") for r in retellings([*earlier, *rnd.answers])
+            if r.answer_id in ours]
 
 
 def analyse_session(
