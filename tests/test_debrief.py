@@ -1085,3 +1085,20 @@ def test_a_vague_why_this_company_is_that_topic_gone_badly_not_a_concrete_detail
     topics = {t.name: t for t in debrief.topics}
     assert topics["why this company"].went_badly
     assert debrief.feedback == []  # it had become "Specificity: Concrete detail", closed by two stories
+
+
+def test_a_short_plan_drills_an_answer_that_fell_flat_as_well_as_what_round_two_will_ask():
+    # a sales manager's notes forewarned four topics and had five answers fall flat: neither a 6- nor a 10-question plan
+    # drilled one that fell flat (the compliance question answered "I'd probably let it go")
+    notes = ("- They'll probe on territory planning and call rates in round two\n"
+             "- Expect questions on P&L ownership and on hiring\n"
+             "- fumbled the question on forecasting accuracy\n"
+             "- Fell flat: handling a difficult surgeon complaint\n"
+             "- the compliance question on surgeon hospitality went badly\n")
+    debrief = parse_debrief(notes, BANK)
+    reasons = {t.name: t.reason for t in debrief.topics}
+    assert sorted(set(reasons.values())) == ["fell_flat", "forewarned"], reasons
+    areas = current_weak_areas(apply_debrief(Ledger(), debrief), None, RUBRICS)
+    plan = plan_next_round(areas, [], BANK, RUBRICS, n=4)
+    drilled = [reasons.get(next((n for n in reasons if n in q.text), ""), "") for q in plan if q.source == "followup"]
+    assert "fell_flat" in drilled and "forewarned" in drilled, [q.text for q in plan]

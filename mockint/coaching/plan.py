@@ -347,13 +347,25 @@ def drill_order(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
 
 
 def interleave_concerns(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
-    """Alternate practice weak areas and round-one concerns, each group keeping its rank order."""
+    """Alternate practice weak areas and round-one concerns, each group keeping its rank order. Of the open concerns,
+    those the interviewers kept probing come first, then what round two will ask about alternates with answers that
+    fell flat: a sales manager's notes forewarned four topics and had five answers fall flat, and neither a 6- nor a
+    10-question plan drilled any that fell flat (a compliance question answered "I'd probably let it go")."""
     practice = [a for a in weak_areas if a.kind != "debrief"]
-    concerns = [a for a in weak_areas if a.kind == "debrief"]
+    concerns = _concerns_in_turn([a for a in weak_areas if a.kind == "debrief"])
     merged: list[WeakArea] = []
     for pair in zip_longest(practice, concerns):
         merged.extend(a for a in pair if a is not None)
     return merged
+
+
+def _concerns_in_turn(concerns: list[WeakArea]) -> list[WeakArea]:
+    open_ = [a for a in concerns if a.status != "improving"]
+    flat = [a for a in open_ if any("fell flat" in e.detail for e in a.evidence)]
+    told = [a for a in open_ if a not in flat and any(e.detail.startswith(FOREWARNED_WHY) for e in a.evidence)]
+    probed = [a for a in open_ if a not in flat and a not in told]
+    turns = [a for pair in zip_longest(told, flat) for a in pair if a is not None]
+    return [*probed, *turns, *(a for a in concerns if a.status == "improving")]
 
 
 def evidence_note(area: WeakArea) -> str:
