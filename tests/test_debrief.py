@@ -1102,3 +1102,13 @@ def test_a_short_plan_drills_an_answer_that_fell_flat_as_well_as_what_round_two_
     plan = plan_next_round(areas, [], BANK, RUBRICS, n=4)
     drilled = [reasons.get(next((n for n in reasons if n in q.text), ""), "") for q in plan if q.source == "followup"]
     assert "fell_flat" in drilled and "forewarned" in drilled, [q.text for q in plan]
+
+
+def test_a_heading_over_notes_added_later_is_no_topic_and_a_first_90_days_answer_that_said_little_went_badly():
+    # a ward sister's notes: "drive home" came up, and the first-90-days question she answered badly was missed
+    notes = ("Added thurs - remembered on the drive home:\n"
+             "- Dev asked what I'd do in my first 90 days on a new ward. I said \"get to know the team\" and not much "
+             "else\n")
+    topics = {t.name: t for t in parse_debrief(notes, BANK).topics}
+    assert not any("drive home" in name for name in topics)
+    assert any(name.startswith("first 90 days") and t.went_badly for name, t in topics.items()), topics

@@ -66,6 +66,9 @@ _LABEL_FILLERS = {"answers", "answer", "examples", "example", "the", "that", "wh
                   "and", "or"}
 _HOW_MANY = {"a", "few", "some", "couple", "of", "most", "all", "several", "many", "lot", "lots", "these", "those", "his",
              "her", "our", "your", "their", "questions", "question"}
+# A heading over notes added later, which names no topic of its own.
+_ADDED_LATER = re.compile(r"^(?:added|adding|remembered|later|update[ds]?|edit(?:ed)?|more|also|p\.?s\.?|things i "
+                          r"(?:remembered|forgot))\b", re.I)
 _BULLET = re.compile(r"^(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s+")
 _MARKER = re.compile(r"^([✅✓✔👍❌✗✘👎])\s*")
 _QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|question)\s*[:.)-]\s*)", re.I)
@@ -245,7 +248,8 @@ _HOW_LEAD = re.compile(
     r"^(?:how(?:\s+(?:much|many|far|quickly|fast))?|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|you'?ve|i'?ve|i|we|"
     r"(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+"
     r"(?:\w+\s+(?:and\s+\w+\s+(?=(?:a|an|the|my|your|our)\b))?(?:(?:up|down|out|off)\s+)?)?"
-    r"(?:(?:about|with|regarding)\s+)?",  # "what I'd do about a relative who films staff": the topic is the relative
+    # ... and "what I'd do in my first 90 days on a new ward" (a nurse's notes: no topic read in): the first 90 days
+    r"(?:(?:about|with|regarding)\s+|(?:in|during|over)\s+(?:my|your|the|our)\s+(?=first\b))?",  # "what I'd do about a relative who films staff": the topic is the relative
     re.I,
 )
 _WHY_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?!(?:was|were|am|is|are|do|did|have|had|would|could)\b)(\w+)\s+", re.I)
@@ -527,6 +531,8 @@ def _heading(line: str, bullet: str) -> tuple[Section, str] | None:
         return None
     label, colon, rest = line.partition(":")
     label = label.strip()
+    if colon and not rest.strip() and not bullet and _ADDED_LATER.match(label) and len(label.split()) <= 12:
+        return "topics", ""  # "Added thurs - remembered on the drive home:" (a nurse's notes: a topic "drive home")
     if colon and len(label.split()) <= 5 and not label.endswith("?"):
         section = _section_of(label)
         if _ONE_QUESTION.match(label) and phrases.verdict(rest) != "none" and not _is_question(rest.strip()):

@@ -135,6 +135,8 @@ _BAD = re.compile(
     # "I kept giving store examples" after they asked twice about managing managers: the same wrong answer
     # again (trial 6: the line was dropped whole, the employer's biggest doubt)
     r"\bi\s+kept\s+(?:on\s+)?(?:giving|talking|going|coming|using|saying|telling|bringing|citing|quoting)\b|"
+    # "I said 'get to know the team' and not much else" (a nurse's notes: the first-90-days answer read as no verdict)
+    r"\b(?:and )?not much else\b|\band (?:little|nothing) else\b|"
     r"[❌✗✘👎]|-+>\s*(?:weak|bad|poor)",
     re.I,
 )

@@ -2485,6 +2485,8 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
     shut = []
     referents = None  # (figures, recurring), read once for the two gates on figures
     for name, spec in gates().items():
+        if reading.kind in spec.get("not_for_kinds", ()):
+            continue
         if name in ("incoherent_figures", "scattered_figures") and referents is None:
             referents = figure_referents(reading)
         if name == "off_topic" and reading.question.strip() and reading.units:
@@ -2512,8 +2514,7 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
                 shut.append(name)
         elif name == "scattered_figures":
             figures, recurring = referents
-            if (reading.kind not in spec.get("not_for_kinds", ()) and figures >= spec["min_figures"]
-                    and figures >= spec["per_100_words"] * reading.word_count / 100
+            if (figures >= spec["min_figures"] and figures >= spec["per_100_words"] * reading.word_count / 100
                     and recurring <= spec["recurring_at_most"] * figures):
                 shut.append(name)
         elif name in ("impossible_figure", "impossible_figures"):
@@ -2739,7 +2740,13 @@ BUZZ = re.compile(
     # saved about thirty percent": 85, strong, Real past example 4 of 4)
     r"identified (a|the) (problem|issue|gap|risk)(?! (with|in|on|was|of)\b)|analy[sz]ed the (situation|problem|issue)|"
     r"developed (a|the) (plan|strategy|solution)(?! (for|to)\b)|implemented (a|the) (solution|plan|strategy|fix)\b(?! (for|to|on)\b)|"
-    r"communicated with (all )?(the |my |our )?(key )?stakeholders|importance of communication|being proactive)\b"
+    r"communicated with (all )?(the |my |our )?(key )?stakeholders|importance of communication|being proactive|"
+    # a SENCO's trial: 240 words on inclusion as "culture, vision, relationships", scored 80 as a plan (a school's own
+    # stock phrases, none of which names a thing done)
+    r"child[- ]centred|voice of the (child|parents?|learner|pupil)s?|(buys?|bought|buying) into|full potential|"
+    r"lived out|words on a wall|at the heart of (it|everything)|every(body|one)'s (job|responsibility)|"
+    r"sense of belonging|working collaboratively|high expectations for all|no child is written off|"
+    r"embedded across (everything|the school)|school community)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
@@ -3199,6 +3206,9 @@ def _short(text: str, words: int = 14) -> str:
     return " ".join(cut[:words]) + (" ..." if len(cut) > words else "")
 
 
+_OF_THE_EMPLOYER = re.compile(r"\b(your|you're|you are|you've|you have|yours)\b")
+
+
 def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     """What shuts the `bad_outcome_stood_by` gate, or None: a past story whose ending reports harm and that learns
     nothing from it: two harms in its second half, told as past events, with nothing good after them ("we finished
@@ -3233,6 +3243,10 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     told = result_harms(r)
     turned = _put_right(r, told)
     told = [(u, c, names) for u, c, names in told if u.index > turned]
+    if r.kind == "motivation":
+        # what a "why us" answer says of the employer is research, no outcome of the candidate's: "your uphold rate is
+        # below the industry average, so you're clearly doing complaints properly" (a bank manager's trial: 25, weak)
+        told = [(u, c, names) for u, c, names in told if not _OF_THE_EMPLOYER.search(u.lower)]
     stood_by = bad_outcome_phrases()["stood_by"]
     verdict = stood_by.search(" ".join(u.lower for u in r.units))
     # a lesson lifts the gate; one the answer still stands by its harm after must say what was learned from it

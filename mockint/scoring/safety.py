@@ -60,7 +60,7 @@ BRIDGES = frozenset(
     "fill filling in complete completing wear wearing take taking with the a an any all some my our their his her "
     "its those these this that every each is are let allow anyone anybody someone people staff them him it about "
     "probably definitely try trying up raise raising log logging file filling submit submitting open opening put "
-    "putting write writing through make making there there's for"
+    "putting write writing through make making there there's for anything me hang hanging around ask asking"
     .split()
 )
 # Between a verb and whom it is told to ("mention *it to my* manager", "ring *the* site manager"):
@@ -109,6 +109,10 @@ CONTRASTED = frozenset("the a an my our their his her your this that".split())
 # after (a sales manager's trial: an answer that reports to compliance "because it's not my call to keep it quiet" was
 # capped as a cover-up, 20; reworded, 100).
 CONTRAST_TO_WORDS = 3
+# Said before a cover-up, a refusal by will ("I wasn't willing to fudge it", "I refused to backdate it"): _unwilling_before.
+REFUSED = frozenset("refused refuse refusing declined decline".split())
+WILLING = frozenset("willing prepared going happy about".split())
+NOT_WILLING = frozenset("wasn't weren't isn't not never".split())
 # "rather than" or "instead of" after protection already named in the clause chooses one protection over another ("under
 # a line blockage rather than lookout protection"), skipping none.
 CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})
@@ -430,6 +434,15 @@ def _spoken_of(words: list[str], end: int) -> bool:
     return False
 
 
+def _unwilling_before(words: list[str], at: int) -> bool:
+    """Whether the words just before `at` refuse what follows by will, not by a plan's negation: "I wasn't willing to
+    fudge it", "I refused to backdate it" (a SENCO's trial: her stand read as hiding the problem, Action 0 of 4). Read
+    only before a cover-up: "I refused to sign it off" may be refusing an unchecked job, or a check."""
+    before = words[max(0, at - 3):at]
+    return (len(before) >= 2 and before[-1] == "to" and before[-2] in REFUSED) or (
+        len(before) == 3 and before[2] == "to" and before[1] in WILLING and before[0] in NOT_WILLING)
+
+
 def _subject_is_candidate(words: list[str], at: int, start: int) -> bool:
     for k in range(at - 1, start - 1, -1):
         if words[k] in OTHERS:
@@ -507,7 +520,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
         if n := r.cover_up.match(words, k):
             # turned around by a negation in its clause ("I'd never promise to keep it secret"), not by one a "that"
             # has left behind ("I'd tell them not to worry that it stays between us", a head teacher's trial: 80)
-            if not (flips % 2 == 1 and "that" not in words[first:k]):
+            if not (flips % 2 == 1 and "that" not in words[first:k]) and not _unwilling_before(words, k):
                 out.found.append(Finding("cover_up", index, " ".join(words[k:k + n])))
             k, reach = k + n, 0
             continue
