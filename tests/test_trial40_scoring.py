@@ -160,3 +160,27 @@ def test_pressure_ulcers_are_no_time_pressure():
     bank = load_bank()
     assert "time_management" not in bank.competencies_for_text("pressure ulcers went badly")
     assert "time_management" in bank.competencies_for_text("a safety-critical decision under time pressure")
+
+
+@pytest.mark.parametrize("text, why", [
+    # a SENCO's story: 95, strong, the wrong share quoted for Quantified impact 4 of 4
+    ("by the end of the first year 38 of the 48 were making expected progress which is just over 50%, so we'd more "
+     "than doubled it.", "38 of 48 is 79 %"),
+    # a bank manager's: 86, strong
+    ("resolution time dropped from 14 days to 3 days, which is a drop of over 95%.", "from 14 to 3 is a change of 79 %"),
+])
+def test_a_part_restated_as_a_share_it_is_not_and_a_drop_of_over_so_much_are_found(text, why):
+    from mockint.scoring.figures import impossible_figures
+
+    assert any(why in f.why for f in impossible_figures(text))
+
+
+@pytest.mark.parametrize("text", [
+    "by the end of the first year 38 of the 48 were making expected progress, which is about 79%.",
+    "resolution time dropped from 14 days to 3 days, a drop of about 79%.",
+    "12 of the 48, that is 25% of them, were on the register.",
+])
+def test_a_share_and_a_drop_that_agree_are_no_finding(text):
+    from mockint.scoring.figures import impossible_figures
+
+    assert impossible_figures(text) == []

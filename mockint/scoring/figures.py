@@ -39,7 +39,8 @@ IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "d
 # One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
                     "restating", "falls_after")
-REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points")
+REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
+           "part_share")
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
 FALL_REACH = 5
 # A percentage restated as a rate ("99.9%, which is about one error in 100"): how many words after the "%" the rate
@@ -49,6 +50,9 @@ FALL_REACH = 5
 RESTATED_REACH = 6
 RESTATED_GAP = 5
 RESTATED_FACTOR = 3.0
+# ... and how many words after a part's whole the share it is restated as may end ("38 of the 48 were making expected
+# progress, which is just over 50%")
+SHARE_SAID_REACH = 10
 MONEY_SIGNS = frozenset("£$€")
 # A change stated beside the figures it runs between ("from 150 to 180, a 40% jump", "cut by 40%, from 120 down to 90",
 # "halved ... from 40 down to 35"; three trials' stories told so scored 84-90, a point above their fixed twins): how
@@ -325,6 +329,15 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                     and not elsewhere:
                 found.append((*quote(i, k), "out_of"))
                 continue
+            # a part restated as a share it is not: "38 of the 48 were making expected progress, which is just over 50%"
+            if whole and 0 < value <= whole and not measured and not compound and not elsewhere and \
+                    (said := _share_said(tokens, k + 1, fw.words)) is not None:
+                share, last = said
+                true = 100 * value / whole
+                if abs(share - true) > max(CHANGE_SLACK_POINTS, CHANGE_SLACK_SHARE * true):
+                    found.append((*quote(i, last), "part_share",
+                                  {"part": _plain(value), "whole": _plain(whole), "true": round(true)}))
+                    continue
             # a part above the total the answer gave: "we had 300 students ... 400 of them"
             if link == "of" and i + 2 < len(tokens):
                 ref = tokens[i + 2][0]
@@ -363,7 +376,8 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 found.append((*quote(first, last), "negative"))
     found += _changes_disagreeing(tokens, fw, quote)
     # a part above its total is quoted with the total: "300 students ... 400 of them"
-    return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3])) if f[2].startswith("change") else
+    return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3]))
+            if f[2].startswith("change") or f[2] == "part_share" else
             ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[3:]]), fw.why[f[2]])
             for f in found]
 
@@ -426,6 +440,13 @@ def _stated_changes(tokens: list[tuple[str, int, int]], fw: FigureWords) -> list
             continue
         after = tokens[i + 2][0] if i + 2 < len(tokens) else ""
         before = tokens[i - 1][0] if i else ""
+        back = i - 1
+        while back > 0 and tokens[back][0] in fw.words["hedges"]:
+            back -= 1
+        if back > 0 and tokens[back][0] == "of" and tokens[back - 1][0] in falls_after | rises_after:
+            # "a drop of over 95%", "an increase of about 20%" (a bank manager's trial: 14 to 3 days called "over 95%")
+            out.append((back - 1, i + 1, -value if tokens[back - 1][0] in falls_after else value, False))
+            continue
         start = max(0, i - 1 - FALL_REACH)
         if after in falls_after or before in falls or (before == "by" and any(tokens[k][0] in falls for k in range(start, i - 1))):
             out.append((i, i + 1 + (after in falls_after), -value, False))
@@ -581,6 +602,24 @@ def _restated_rate(tokens: list[tuple[str, int, int]], after: int, words: dict[s
                 return None
             return part, whole, n
         return None
+    return None
+
+
+def _share_said(tokens: list[tuple[str, int, int]], after: int, words: dict[str, frozenset[str]]
+                ) -> tuple[float, int] | None:
+    """The percentage a part is restated as, a few words after its whole: (the percentage, index of its "%") for "...
+    which is just over 50%", "so about 80 percent"; None without a restating word first."""
+    linked = False
+    for k in range(after, min(len(tokens) - 1, after + SHARE_SAID_REACH)):
+        tok = tokens[k][0]
+        if tok in _SENTENCE_END or tok == ",":
+            if linked:
+                return None
+            continue
+        linked = linked or tok in words["restating"]
+        value = _number(tok)
+        if value is not None:
+            return (value, k + 1) if linked and tokens[k + 1][0] in _PERCENT else None
     return None
 
 
