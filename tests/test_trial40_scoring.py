@@ -83,12 +83,19 @@ def test_a_good_answer_is_no_disaster_stood_by_for_its_words(question, answer):
     assert not any("outcome you describe is a bad one" in c.feedback for c in card.criteria)
 
 
-def test_a_disaster_told_proudly_to_a_motivation_question_is_still_one():
-    card = offline_card("What motivates you to perform well in this position?",
-                        "results motivate me. last year I pushed my team so hard that four of my seven social workers "
-                        "left, statutory visits overdue went from six percent to thirty, and we failed the audit. but I "
-                        "never backed down on my standards, and that's exactly what I'd bring here")
-    assert card.overall <= 35
+@pytest.mark.parametrize("question, answer", [
+    ("What motivates you to perform well in this position?",
+     "results motivate me. last year I pushed my team so hard that four of my seven social workers left, statutory "
+     "visits overdue went from six percent to thirty, and we failed the audit. but I never backed down on my standards, "
+     "and that's exactly what I'd bring here"),
+    # a permit's "cancelled" is no harm; a customer's still is
+    ("Why do you want to work here?",
+     "I want to work here because I push hard. at my last job I moved all twenty of my gym members onto the annual "
+     "membership in one month, and yes, nine of the twenty cancelled by the spring and two complained to head office, "
+     "but my numbers were the best in the region, so I'd call that a win and I'd do exactly the same here"),
+])
+def test_a_disaster_told_proudly_to_a_motivation_question_is_still_one(question, answer):
+    assert offline_card(question, answer).overall <= 35
 
 
 def test_a_control_failure_told_as_breaches_and_a_skipped_count_answers_the_question():
