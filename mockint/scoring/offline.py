@@ -130,7 +130,9 @@ OUTCOME = re.compile(
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
     r"(was|were|came|went|got it|got them) back (down|up|under|below|to (where|normal|the level|\d))|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
-    r"(with|had) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries|admissions|deaths|losses|accidents|"
+    r"(with|had|(days?|weeks?|months?|years?)( with)?) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries|"
+    # "six months no ligature attempts" (a custody sergeant's trial: Result 1 of 4, the line quoted under Action)
+    r"attempts|admissions|deaths|losses|accidents|"
     # "it was over in twelve days with no hospital admissions and no deaths" (a care home deputy's outbreak story: Result
     # 1 of 4, "vague", beside the same words quoted as its impact)
     r"fatalities|casualties|outbreaks|escalations|breaches|failures|defects|returns|absences)|"
@@ -2746,7 +2748,11 @@ BUZZ = re.compile(
     r"child[- ]centred|voice of the (child|parents?|learner|pupil)s?|(buys?|bought|buying) into|full potential|"
     r"lived out|words on a wall|at the heart of (it|everything)|every(body|one)'s (job|responsibility)|"
     r"sense of belonging|working collaboratively|high expectations for all|no child is written off|"
-    r"embedded across (everything|the school)|school community)\b"
+    r"embedded across (everything|the school)|school community|"
+    # ... and a custody sergeant's 250 words on leading custody as "visible ... approachable ... lead by example", 66.7
+    r"feels? valued|pulling in the same direction|lead by example|be approachable|visible and approachable|joined up|"
+    r"communication is (really |so |absolutely )?key|clear vision|doing the right thing|at the end of the day|"
+    r"a place where people want to work|partners and stakeholders|everyone understands their part|keep improving)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
