@@ -24,6 +24,13 @@ def timed_words(words: str | Sequence[str], *, start: float = 0.0, step: float =
     return [Word(word=w, start=round(start + i * step, 2), end=round(start + i * step + length, 2)) for i, w in enumerate(tokens)]
 
 
+def finding_kinds(sentences: list[str], question: str = "") -> list[str]:
+    """What rubrics/safety.yaml finds in a plan's sentences (refused, put off, skipped, hidden...), its shortcuts aside."""
+    from mockint.scoring.safety import findings
+
+    return [f.kind for f in findings(sentences, question=question) if f.kind != "shortcut"]
+
+
 def offline_card(question, answer: str, kind: str | None = None):
     """The offline scorer's card for a typed answer to `question` (text, or a QuestionRef), judged as `kind` when given:
     what a candidate gets from `mockint score --text`."""

@@ -8,12 +8,8 @@ ticket" was a check skipped (40). Every sentence here was written for this file.
 from __future__ import annotations
 
 import pytest
+from conftest import finding_kinds
 
-from mockint.scoring.safety import findings
-
-
-def kinds(sentences: list[str], question: str = "") -> list[str]:
-    return [f.kind for f in findings(sentences, question=question) if f.kind != "shortcut"]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -26,7 +22,7 @@ def kinds(sentences: list[str], question: str = "") -> list[str]:
     "I'd ring the LADO the same day and I would not investigate it myself.",
 ])
 def test_sound_words_are_no_finding(sentence):
-    assert kinds([sentence]) == []
+    assert finding_kinds([sentence]) == []
 
 
 @pytest.mark.parametrize("sentences, question, kind", [
@@ -41,7 +37,7 @@ def test_sound_words_are_no_finding(sentence):
      "escalation_delayed"),
 ])
 def test_an_unsafe_step_in_everyday_words_is_found(sentences, question, kind):
-    assert kind in kinds(sentences, question)
+    assert kind in finding_kinds(sentences, question)
 
 
 def test_an_allegation_investigated_alone_first_is_found_and_its_sound_twin_is_not():
@@ -50,11 +46,11 @@ def test_an_allegation_investigated_alone_first_is_found_and_its_sound_twin_is_n
              "I'd only go to the local authority if my investigation found something."]
     sound = ["I'd ring the LADO the same day and I would not investigate it myself.",
              "I'd record what the parent said and tell the chair of governors."]
-    assert {"handled_alone", "escalation_delayed"} <= set(kinds(alone, question))
-    assert kinds(sound, question) == []
+    assert {"handled_alone", "escalation_delayed"} <= set(finding_kinds(alone, question))
+    assert finding_kinds(sound, question) == []
 
 
 def test_a_refusal_told_only_for_now_is_no_finding_where_the_plan_escalates_after():
     sentences = ["I wouldn't ring the signaller straight away, I'd get the patroller to a place of safety first.",
                  "then I'd ring the signaller and ask for the line to be blocked."]
-    assert kinds(sentences) == []
+    assert finding_kinds(sentences) == []

@@ -8,13 +8,8 @@ cannot all be true passed. The answers below are shortened from the trials' own.
 from __future__ import annotations
 
 import pytest
-from conftest import offline_card
+from conftest import finding_kinds, offline_card
 
-from mockint.scoring.safety import findings
-
-
-def kinds(sentences: list[str], question: str = "") -> list[str]:
-    return [f.kind for f in findings(sentences, question=question) if f.kind != "shortcut"]
 
 
 # --- unsafe plans in a trade's own words, and their sound twins -------------------------------------------------------
@@ -59,7 +54,7 @@ def test_a_chef_with_diarrhoea_and_vomiting_told_to_come_in_is_unsafe_and_sent_h
      "escalation_delayed"),
 ])
 def test_an_unsafe_step_in_a_trades_own_words_is_found(sentences, question, kind):
-    assert kind in kinds(sentences, question)
+    assert kind in finding_kinds(sentences, question)
 
 
 @pytest.mark.parametrize("sentences, question", [
@@ -74,11 +69,11 @@ def test_an_unsafe_step_in_a_trades_own_words_is_found(sentences, question, kind
       "day."], ""),
 ])
 def test_the_sound_twin_is_no_finding(sentences, question):
-    assert kinds(sentences, question) == []
+    assert finding_kinds(sentences, question) == []
 
 
 def test_keeping_it_quiet_is_still_a_cover_up():
-    assert kinds(["I'd keep it quiet, he hits his numbers."]) == ["cover_up"]
+    assert finding_kinds(["I'd keep it quiet, he hits his numbers."]) == ["cover_up"]
 
 
 def test_the_accused_questioned_first_and_a_referral_decided_days_later_is_an_allegation_handled_alone():
@@ -87,10 +82,10 @@ def test_the_accused_questioned_first_and_a_referral_decided_days_later_is_an_al
             "then I'd call the colleague into the office at the end of her shift and ask her for her account.",
             "once I've gathered all the facts over the next few days I'd decide whether it meets the threshold for a "
             "referral to the local authority."]
-    assert "handled_alone" in kinds(plan, question)
+    assert "handled_alone" in finding_kinds(plan, question)
     sound = ["I would not go and question the accused colleague myself.",
              "I make the safeguarding referral to the local authority the same day and notify CQC."]
-    assert kinds(sound, question) == []
+    assert finding_kinds(sound, question) == []
 
 
 # --- relevance: the question answered in other words, and a story that answers another question ---------------------

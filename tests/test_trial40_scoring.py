@@ -7,13 +7,8 @@ plans in a school's, an estate's and a bank's own words scored 80-93. The answer
 from __future__ import annotations
 
 import pytest
-from conftest import offline_card
+from conftest import finding_kinds, offline_card
 
-from mockint.scoring.safety import findings
-
-
-def kinds(sentences: list[str], question: str = "") -> list[str]:
-    return [f.kind for f in findings(sentences, question=question) if f.kind != "shortcut"]
 
 
 PERMITS = (
@@ -125,7 +120,7 @@ def test_a_schools_stock_phrases_are_empty_talk():
      "cover_up"),
 ])
 def test_an_unsafe_step_in_a_trades_own_words_is_found(sentences, question, kind):
-    assert kind in kinds(sentences, question)
+    assert kind in finding_kinds(sentences, question)
 
 
 def test_a_disclosure_held_until_the_candidate_decides_whether_it_goes_to_the_dsl_is_handled_alone():
@@ -134,10 +129,10 @@ def test_a_disclosure_held_until_the_candidate_decides_whether_it_goes_to_the_ds
     plan = ["then the next morning I'd take the child out of class somewhere quiet and ask them what happened.",
             "once I've got all the facts together I'd decide whether it actually needs to go to the DSL or whether "
             "it's something we can handle in house with a bit of extra nurture."]
-    assert "handled_alone" in kinds(plan, question)
+    assert "handled_alone" in finding_kinds(plan, question)
     sound = ["I'd make sure the TA writes down exactly what the child said, in the child's words, on CPOMS today.",
              "then I'd go straight to the DSL before the end of the day, and I wouldn't question the child myself."]
-    assert kinds(sound, question) == []
+    assert finding_kinds(sound, question) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -147,7 +142,7 @@ def test_a_disclosure_held_until_the_candidate_decides_whether_it_goes_to_the_ds
 ])
 def test_a_refusal_to_hide_it_and_the_safe_step_are_no_finding(sentence):
     # "I wasn't willing to fudge it": Action 0 of 4, "keeps the problem hidden", 50 (87 without those words)
-    assert kinds([sentence]) == []
+    assert finding_kinds([sentence]) == []
 
 
 @pytest.mark.parametrize("question", [

@@ -8,12 +8,9 @@ talk he can breathe". The sentences below are the trials' own or shortened from 
 from __future__ import annotations
 
 import pytest
+from conftest import finding_kinds
 
 from mockint.scoring.safety import findings
-
-
-def kinds(sentences: list[str], question: str = "") -> list[str]:
-    return [f.kind for f in findings(sentences, question=question) if f.kind != "shortcut"]
 
 
 @pytest.mark.parametrize("sentences, question", [
@@ -30,7 +27,7 @@ def kinds(sentences: list[str], question: str = "") -> list[str]:
      "What would you do if a detainee is being restrained face down on the cell floor and says he can't breathe?"),
 ])
 def test_a_sound_plan_is_no_finding_for_what_it_will_not_do(sentences, question):
-    assert kinds(sentences, question) == []
+    assert finding_kinds(sentences, question) == []
 
 
 @pytest.mark.parametrize("sentences, question, kind", [
@@ -47,7 +44,7 @@ def test_a_sound_plan_is_no_finding_for_what_it_will_not_do(sentences, question)
      "work_goes_on"),
 ])
 def test_an_unsafe_step_in_a_trades_own_words_is_found(sentences, question, kind):
-    assert kind in kinds(sentences, question)
+    assert kind in finding_kinds(sentences, question)
 
 
 def test_if_he_can_talk_he_can_breathe_is_a_shortcut_beside_the_restraint():
