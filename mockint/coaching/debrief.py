@@ -248,8 +248,9 @@ _HOW_LEAD = re.compile(
     r"^(?:how(?:\s+(?:much|many|far|quickly|fast))?|what)\s+(?:i'?d|i would|i'?ll|we'?d|to|you'?d|you'?ve|i'?ve|i|we|"
     r"(?:do|would|did|could|will|should)\s+(?:you|i|we))\s+"
     r"(?:\w+\s+(?:and\s+\w+\s+(?=(?:a|an|the|my|your|our)\b))?(?:(?:up|down|out|off)\s+)?)?"
-    # ... and "what I'd do in my first 90 days on a new ward" (a nurse's notes: no topic read in): the first 90 days
-    r"(?:(?:about|with|regarding)\s+|(?:in|during|over)\s+(?:my|your|the|our)\s+(?=first\b))?",  # "what I'd do about a relative who films staff": the topic is the relative
+    # "what I'd do about a relative who films staff": the topic is the relative; "what I'd do in my first 90 days on a
+    # new ward" (a nurse's notes: no topic read in): the first 90 days
+    r"(?:(?:about|with|regarding)\s+|(?:in|during|over)\s+(?:my|your|the|our)\s+(?=first\b))?",
     re.I,
 )
 _WHY_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?!(?:was|were|am|is|are|do|did|have|had|would|could)\b)(\w+)\s+", re.I)

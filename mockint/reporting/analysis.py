@@ -549,8 +549,11 @@ def _retold_in(session: Session, rnd: Round, bank: QuestionBank | None) -> list[
     """This round's answers that tell an earlier answer's story again, this round's or an earlier round's of the session
     (a sales manager's trial: a story of round one retold in round two was said only by the next plan)."""
     ours = {a.id for a in rnd.answers}
-    earlier = [a for r in session.rounds[:next((i for i, r in enumerate(session.rounds) if r is rnd), len(session.rounds))]
-               for a in r.answers]
+    earlier: list[Answer] = []
+    for before in session.rounds:
+        if before is rnd:
+            break
+        earlier += before.answers
     return [r.describe(bank.round_advice.retold if bank else "") for r in retellings([*earlier, *rnd.answers])
             if r.answer_id in ours]
 
