@@ -1112,3 +1112,24 @@ def test_a_heading_over_notes_added_later_is_no_topic_and_a_first_90_days_answer
     topics = {t.name: t for t in parse_debrief(notes, BANK).topics}
     assert not any("drive home" in name for name in topics)
     assert any(name.startswith("first 90 days") and t.went_badly for name, t in topics.items()), topics
+
+
+def test_a_round_one_concern_whose_question_was_answered_is_asked_anew_and_a_better_retake_is_progress():
+    # a ward sister's "falls": the plan's "Let's try it again" was answered weakly, no later plan asked about falls, and
+    # a much better retake of the same question stayed "not counted: a retake", so the concern was open for good
+    ledger = apply_debrief(Ledger(), parse_debrief("- Fell flat: falls\n", BANK))
+    (entry_id,) = [k for k, e in ledger.entries.items() if e.kind == "debrief"]
+    first = next(q for q in plan_next_round(current_weak_areas(ledger, None, RUBRICS), [], BANK, RUBRICS, n=3)
+                 if q.targets == entry_id)
+    zero = {key: 0 for key in ("star.situation", "star.task", "star.action", "star.result", "specificity.real_example")}
+    weak = make_answer("a01", first.id, zero, question_text=first.text, targets=entry_id)
+    session = make_session([weak])
+    ledger = record_round(ledger, session, RUBRICS)
+    assert ledger.entries[entry_id].status == "open"
+    again = [q for q in plan_next_round(current_weak_areas(ledger, session, RUBRICS), session.answers, BANK, RUBRICS,
+                                        n=3, session_id=session.id) if q.targets == entry_id]
+    assert again and all(q.text != first.text for q in again) and "falls" in again[0].text
+    retake = make_answer("a01", first.id, {"specificity.relevance": 4}, question_text=first.text, targets=entry_id)
+    ledger = record_round(ledger, make_session([retake], session_id="20261204-120000-0002"), RUBRICS)
+    entry = ledger.entries[entry_id]
+    assert entry.status == "improving" and "a new question resolves it" in entry.history[-1].note

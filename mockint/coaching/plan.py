@@ -294,6 +294,10 @@ def plan_next_round(
         if area.id not in followups:
             spent = {a for a, times in quoted_times.items() if times >= MAX_QUOTES_PER_ANSWER}
             ref = offline_followup(area, by_answer, rubrics, session_id=session_id, avoid=frozenset(retold | spent))
+            if ref is not None and area.kind == "debrief" and is_repeat(ref, asked_texts, shared_words):
+                # a round-one concern whose question was answered is asked anew, or it is never drilled again (a ward
+                # sister's "falls": a retake did not count and no later plan asked about it, open for good)
+                ref = offline_followup(area, by_answer, rubrics, session_id=session_id, again=True)
             if ref is not None and not is_repeat(ref, asked_texts, shared_words):
                 followups[area.id] = ref
                 quoted = _FOLLOWUP_ID.fullmatch(ref.id)
@@ -374,7 +378,7 @@ def evidence_note(area: WeakArea) -> str:
 
 def offline_followup(
     area: WeakArea, answers_by_id: dict[str, Answer], rubrics: Sequence[Rubric], *, session_id: str | None = None,
-    avoid: frozenset[str] = frozenset(),
+    avoid: frozenset[str] = frozenset(), again: bool = False,
 ) -> QuestionRef | None:
     """A templated follow-up on the candidate's own story for this area (None when there is no story).
 
@@ -386,9 +390,13 @@ def offline_followup(
         flat = any("fell flat" in e.detail for e in area.evidence)
         forewarned = any(e.detail.startswith(FOREWARNED_WHY) for e in area.evidence)
         template = words.retry if flat else words.forewarned if forewarned else words.revisit
+        if again:  # its question answered already: the kind's new question on it
+            if not words.again:
+                return None
+            template = words.again
         text = template.format(topic=topic_phrase(area.name))
         return QuestionRef(
-            id=f"fu.{_slug(area.id)}",
+            id=f"fu.{_slug(area.id)}" + (".again" if again else ""),
             text=text,
             category="first_round_probe",
             kind=words.kind,

@@ -20,7 +20,9 @@ before (passing a retake of the same question proves little), in a later round t
 answer (a round that showed the weakness cannot also clear it: the report said "resolved" beside
 "weak in 2 of 4 answers"), each answer above "weak" as a whole (a 22-second answer scoring 7 of 100
 resolved "Answer length"); one weak answer makes it improving again (a slip), a second one before it resolves again
-reopens it.
+reopens it. A round-one concern's own question answered again and passed, where it had been weak, is progress
+(improving), not proof, and the plan asks a new question on it (the kinds' `again`): a ward sister's "falls" was
+otherwise open for good, its retake not counted and no later plan asking about it.
 Loading and saving the ledger file is in ledger.py.
 """
 
@@ -869,6 +871,12 @@ def _transition(
         outcome, note = "pass_retold", f"{repeat_note.replace('not counted: ', 'improving, not resolved: ')}; a second story resolves it"
         if entry.status == "open":
             entry.status = "improving"
+    elif repeat_note and entry.status == "open" and entry.kind == "debrief" and "a retake" in repeat_note:
+        # a round-one concern's own question answered better: progress, not proof (a ward sister's "falls", 28 then 100,
+        # stayed open with "not counted: a retake")
+        outcome = "pass_repeat"
+        note = f"{repeat_note.replace('not counted: ', 'improving, not resolved: ')}; a new question resolves it"
+        entry.status = "improving"
     elif repeat_note:
         outcome, note = "pass_repeat", repeat_note  # a retake or a story told again does not count
     elif weak_this_round:

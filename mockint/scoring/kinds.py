@@ -58,6 +58,7 @@ class QuestionKind(BaseModel):
     revisit: str | None = Field(default=None, description="question on a topic they kept coming back to: {topic}")
     retry: str | None = Field(default=None, description="question on a round-one answer that fell flat: {topic}")
     forewarned: str | None = Field(default=None, description="question on a topic round two will ask about: {topic}")
+    again: str | None = Field(default=None, description="a new question on a round-one topic once the first was answered: {topic}")
     retry_criteria: list[str] = Field(default_factory=list, description="what those questions ask for (default: criteria)")
     debrief_advice: str | None = Field(default=None, description="one line of advice for a round-one topic of this kind")
 
@@ -191,9 +192,11 @@ def classify_topic(name: str, context: Sequence[str] = (), kinds: dict[str, Ques
 
 
 def _part_naming(name: str, line: str) -> str:
-    """The comma- or semicolon-separated part of a note line that names the topic `name`, else the whole line."""
+    """The part of a note line (between commas, semicolons, brackets or spaced dashes) that names the topic `name`, else
+    the whole line: "asked about the route optimisation service incident (...) - I told it ok but Tom asked twice what I
+    personally did vs the team" is a story's topic, not a comparison of the trade's ("vs")."""
     said = re.sub(r"\W", "", name.lower())  # "P & L ownership" as the notes wrote it: "P&L ownership"
-    parts = [p for p in re.split(r"[,;]", line) if said and said in re.sub(r"\W", "", p.lower())]
+    parts = [p for p in re.split(r"[,;()]|\s[-\u2013\u2014]\s", line) if said and said in re.sub(r"\W", "", p.lower())]
     return parts[0] if len(parts) == 1 else line
 
 
@@ -221,6 +224,7 @@ class TopicWords:
     criteria: tuple[str, ...]
     advice: str
     forewarned: str = ""
+    again: str = ""
 
 
 def topic_words(kind_name: str, kinds: dict[str, QuestionKind] | None = None) -> TopicWords:
@@ -237,4 +241,5 @@ def topic_words(kind_name: str, kinds: dict[str, QuestionKind] | None = None) ->
         criteria=tuple(asker.retry_criteria or asker.criteria),
         advice=kind.debrief_advice or default.debrief_advice or "",
         forewarned=kind.forewarned or kind.revisit or default.forewarned or default.revisit or "",
+        again=kind.again or default.again or "",
     )
