@@ -148,7 +148,9 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         ("forewarned", r"(?:(?:they|he|she|you|the\s+panel|the\s+interviewers?|the\s+manager)"
                        r"(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|\s+is\s+going\s+to|'s\s+going\s+to)|will)"
                        r"\s+(?:also\s+|probably\s+|definitely\s+|want\s+to\s+)?"
-                       r"(?:probe|ask|dig|push|press|grill|test|quiz|drill)(?:\s+(?:me|you|us|hard))?"
+                       # ... "they'll go deeper on stakeholder management in round 2" (a tech lead's notes: no topic)
+                       r"(?:probe|ask|dig|push|press|grill|test|quiz|drill|go\s+deeper|dig\s+deeper|go\s+further|focus|"
+                       r"look\s+(?:more\s+)?(?:closely\s+)?at)(?:\s+(?:me|you|us|hard))?"
                        r"\s+(?:about|on|into|around|over)|"
                        # a recruiter's "Expect questions on a renewal you lost and on working with Product"
                        r"(?:expect|be\s+ready\s+for|prepare\s+for)\s+(?:some\s+|more\s+|a\s+)?(?:questions?|something|stuff|a\s+bit)\s+"
@@ -158,7 +160,9 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                      r"|returned\s+to|kept\s+returning\s+to"),
         ("repeated", r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
                      r"(?:\s+(?:about|on|into|at|around|over))?"),
-        ("repeated", r"(?:pressed|pushed|probed|drilled|dug|grilled|quizzed)(?:\s+me)?(?:\s+hard)?\s+(?:on|into|about|at|over)"),
+        # ... "they probed twice on how I'd handle an underperformer" (a tech lead's notes: read as Answer length)
+        ("repeated", r"(?:pressed|pushed|probed|drilled|dug|grilled|quizzed)(?:\s+me)?(?:\s+(?:hard|twice|again|repeatedly|"
+                     r"a lot|more than once))?\s+(?:on|into|about|at|over)"),
         # "how"/"why" stay with the topic, which names a doing: "asked twice how i dealt with a poor performer" (a trial:
         # dropped whole); "asked 2 or 3 times how I'd challenge a budget holder" (the same: a topic "2")
         ("repeated", r"asked(?:\s+me)?\s+(?:twice|again and again|over and over|again|repeatedly|several times|multiple times|a few times|"
