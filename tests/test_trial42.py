@@ -59,3 +59,25 @@ def test_probed_twice_and_going_deeper_in_round_two_are_concerns(line, name, rea
 
     topics = {t.name: t for t in parse_debrief(line + "\n", load_bank()).topics}
     assert any(name in n and t.reason == reason for n, t in topics.items()), topics
+
+
+def test_practice_dropped_below_the_standard_is_underperformance_answered_by_a_capability_plan():
+    # a nursery room leader's sound plan: relevance 1 of 4, capped at 35 ("does not answer the question asked"); 100
+    # asked as "a member of staff who is underperforming"
+    from conftest import offline_card
+
+    plan = (
+        "I'd start by being clear what the issue actually is, with examples, so say her observations are late and "
+        "thin and she's on her phone in the room, I'd have those dates and what I saw. I'd meet her privately, ask "
+        "first if something's going on, because sometimes it's health or home, and make any adjustments or refer "
+        "her to support. then I'd agree two or three specific targets with her, say observations for her key "
+        "children up to date in two weeks and none of the phone use, write them down, and offer support like "
+        "shadowing a strong key person. I'd review weekly for four to six weeks. if it improves I say so and close "
+        "it. if it doesn't I'd move into the formal capability process with HR, letters and a right to be "
+        "accompanied. anything that's a safeguarding or ratio risk, like the phone, I deal with that day, not at "
+        "the review")
+    question = "How would you manage a practitioner whose practice has dropped below the standard you expect?"
+    assert offline_card(question, plan).criterion("specificity.relevance").score >= 3
+    off = ("Last summer I organised the nursery's sports day. I booked the field, planned six races and got forty "
+           "parents to come, and we raised three hundred pounds for new garden toys.")
+    assert offline_card(question, off).overall <= 50
