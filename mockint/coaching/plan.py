@@ -173,7 +173,7 @@ def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     """Words of every follow-up template. Template wording is shared by many follow-ups; two
     follow-ups are duplicates only when what remains (the quote, the topic) is alike."""
     templates = [GENERIC_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
-    templates += [t for kind in load_kinds().values() for t in (kind.revisit, kind.retry, kind.forewarned) if t]
+    templates += [t for kind in load_kinds().values() for t in kind.topic_templates()]
     for _rubric, criterion in criteria_by_key(rubrics).values():
         templates += [t for t in (criterion.followup, criterion.followup_measured, criterion.followup_changed,
                                     criterion.followup_bad_outcome, criterion.followup_baseline) if t]
@@ -365,11 +365,19 @@ def interleave_concerns(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
 
 def _concerns_in_turn(concerns: list[WeakArea]) -> list[WeakArea]:
     open_ = [a for a in concerns if a.status != "improving"]
-    flat = [a for a in open_ if any("fell flat" in e.detail for e in a.evidence)]
-    told = [a for a in open_ if a not in flat and any(e.detail.startswith(FOREWARNED_WHY) for e in a.evidence)]
-    probed = [a for a in open_ if a not in flat and a not in told]
+    flat = [a for a in open_ if _concern_reason(a) == "fell_flat"]
+    told = [a for a in open_ if _concern_reason(a) == "forewarned"]
+    probed = [a for a in open_ if _concern_reason(a) == "probed"]
     turns = [a for pair in zip_longest(told, flat) for a in pair if a is not None]
     return [*probed, *turns, *(a for a in concerns if a.status == "improving")]
+
+
+def _concern_reason(area: WeakArea) -> str:
+    """Why a round-one concern is one, as its evidence says: an answer that fell flat, a topic round two will ask about
+    (and went badly or not), or one the interviewers kept probing."""
+    if any("fell flat" in e.detail for e in area.evidence):
+        return "fell_flat"
+    return "forewarned" if any(e.detail.startswith(FOREWARNED_WHY) for e in area.evidence) else "probed"
 
 
 def evidence_note(area: WeakArea) -> str:
@@ -387,9 +395,8 @@ def offline_followup(
     another follow-up drills already, told again)."""
     if area.kind == "debrief":
         words = debrief_words(area)
-        flat = any("fell flat" in e.detail for e in area.evidence)
-        forewarned = any(e.detail.startswith(FOREWARNED_WHY) for e in area.evidence)
-        template = words.retry if flat else words.forewarned if forewarned else words.revisit
+        reason = _concern_reason(area)
+        template = words.retry if reason == "fell_flat" else words.forewarned if reason == "forewarned" else words.revisit
         if again:  # its question answered already: the kind's new question on it
             if not words.again:
                 return None

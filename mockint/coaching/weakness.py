@@ -765,8 +765,12 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                 weak_this_round = any(ev.outcome == "weak" and ev.session_id == session.id and ev.answer_id in round_ids
                                       for ev in entry.history)
                 told_better = first is not None and not is_weak and not _passed(entry, first, first_outcomes, index)
+                # a round-one concern's own question answered again, where it had been weak: progress, as a story told
+                # better is (a ward sister's "falls", 28 then 100, stayed open with "not counted: a retake")
+                retaken_better = retelling is None and before is not None and entry.kind == "debrief" and entry.status == "open"
                 _transition(entry, is_weak=is_weak, repeat_note=repeat_note, answer=answer, session_id=session.id,
-                            score=score, weak_this_round=weak_this_round, told_better=told_better)
+                            score=score, weak_this_round=weak_this_round, told_better=told_better,
+                            retaken_better=retaken_better)
             ledger.processed.append(answer_key(session.id, answer.id))
             ledger.asked.append(AskedQuestion(id=answer.question.id, text=answer.question.text))
         for area_id, area in found.items():
@@ -848,10 +852,11 @@ def _passed(entry: LedgerEntry, answer: Answer, outcomes: dict[str, Outcome] | N
 
 def _transition(
     entry: LedgerEntry, *, is_weak: bool, repeat_note: str, answer: Answer, session_id: str, score: float | None,
-    weak_this_round: bool = False, told_better: bool = False,
+    weak_this_round: bool = False, told_better: bool = False, retaken_better: bool = False,
 ) -> None:
     """`repeat_note`: why the answer is no new evidence (a retake, the same story again), empty when it is;
-    `told_better`: the same story again, where its first telling did not pass on this area: progress, not proof."""
+    `told_better`: the same story again, where its first telling did not pass on this area: progress, not proof;
+    `retaken_better`: an open round-one concern's question answered again and passed: progress too."""
     note = ""
     if is_weak:
         if entry.status == "resolved":
@@ -867,16 +872,12 @@ def _transition(
             entry.status = "open"
         entry.passes = []
         outcome = "weak"
-    elif repeat_note and told_better:
-        outcome, note = "pass_retold", f"{repeat_note.replace('not counted: ', 'improving, not resolved: ')}; a second story resolves it"
+    elif repeat_note and (told_better or retaken_better):
+        outcome = "pass_retold" if told_better else "pass_repeat"
+        proof = "a second story" if told_better else "a new question"
+        note = f"{repeat_note.replace('not counted: ', 'improving, not resolved: ')}; {proof} resolves it"
         if entry.status == "open":
             entry.status = "improving"
-    elif repeat_note and entry.status == "open" and entry.kind == "debrief" and "a retake" in repeat_note:
-        # a round-one concern's own question answered better: progress, not proof (a ward sister's "falls", 28 then 100,
-        # stayed open with "not counted: a retake")
-        outcome = "pass_repeat"
-        note = f"{repeat_note.replace('not counted: ', 'improving, not resolved: ')}; a new question resolves it"
-        entry.status = "improving"
     elif repeat_note:
         outcome, note = "pass_repeat", repeat_note  # a retake or a story told again does not count
     elif weak_this_round:

@@ -334,7 +334,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                     (said := _share_said(tokens, k + 1, fw.words)) is not None:
                 share, last = said
                 true = 100 * value / whole
-                if abs(share - true) > max(CHANGE_SLACK_POINTS, CHANGE_SLACK_SHARE * true):
+                if not _close(share, true):
                     found.append((*quote(i, last), "part_share",
                                   {"part": _plain(value), "whole": _plain(whole), "true": round(true)}))
                     continue
@@ -375,9 +375,10 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 first, last = (i, unit_after[1]) if unit_after and unit_after[0] == i + 1 else (measure_before[0], i)
                 found.append((*quote(first, last), "negative"))
     found += _changes_disagreeing(tokens, fw, quote)
-    # a part above its total is quoted with the total: "300 students ... 400 of them"
+    # a reason with figures of its own says them ("from 150 to 180 is a change of 20 %"); a part above its total is
+    # quoted with the total: "300 students ... 400 of them"
     return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3]))
-            if f[2].startswith("change") or f[2] == "part_share" else
+            if len(f) > 3 and isinstance(f[3], dict) else
             ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[3:]]), fw.why[f[2]])
             for f in found]
 
@@ -463,13 +464,17 @@ def _agrees_with(stated: float, a: float, b: float, percents: bool) -> bool:
     if (stated < 0) != (b < a):
         return b == a  # a rise said of a fall, or the other way round
     true = [100 * abs(b - a) / abs(a)] + ([abs(b - a)] if percents else [])
-    return any(abs(abs(stated) - t) <= max(CHANGE_SLACK_POINTS, CHANGE_SLACK_SHARE * t) for t in true)
+    return any(_close(abs(stated), t) for t in true)
 
 
 def _agrees_in_points(stated: float, a: float, b: float) -> bool:
     """Whether a change said in points agrees with going from percentage `a` to `b`."""
-    true = abs(b - a)
-    return abs(stated - true) <= max(CHANGE_SLACK_IN_POINTS, CHANGE_SLACK_SHARE * true)
+    return _close(stated, abs(b - a), CHANGE_SLACK_IN_POINTS)
+
+
+def _close(stated: float, true: float, points: float = CHANGE_SLACK_POINTS) -> bool:
+    """Whether a figure said roughly agrees with the true one: within `points` or CHANGE_SLACK_SHARE of it."""
+    return abs(stated - true) <= max(points, CHANGE_SLACK_SHARE * true)
 
 
 def _changes_disagreeing(tokens: list[tuple[str, int, int]], fw: FigureWords, quote) -> list[tuple]:

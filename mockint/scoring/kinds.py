@@ -62,6 +62,10 @@ class QuestionKind(BaseModel):
     retry_criteria: list[str] = Field(default_factory=list, description="what those questions ask for (default: criteria)")
     debrief_advice: str | None = Field(default=None, description="one line of advice for a round-one topic of this kind")
 
+    def topic_templates(self) -> list[str]:
+        """The kind's questions on a round-one topic, each with its {topic}."""
+        return [t for t in (self.revisit, self.retry, self.forewarned) if t]
+
     @field_validator("patterns", "fallback_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
@@ -207,7 +211,7 @@ def topic_asked(question: str) -> str | None:
     about "WFM/forecasting staffing"), else None: the rest is the template's, shared by every such question, and read
     as the question's own words it let a quality story answer it (a support lead's trial: relevance 4, 98)."""
     asked = " ".join(question.split())
-    for template in {t for kind in load_kinds().values() for t in (kind.revisit, kind.retry, kind.forewarned) if t}:
+    for template in {t for kind in load_kinds().values() for t in kind.topic_templates()}:
         before, slot, after = template.partition("{topic}")
         if slot and (found := re.fullmatch(re.escape(before) + r"(?:the )?(.+?)" + re.escape(after), asked, re.I)):
             return found.group(1)

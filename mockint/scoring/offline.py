@@ -204,14 +204,15 @@ AFTERMATH = re.compile(
 _UNSURE = re.compile(r"\b(seemed|seems|not sure|i think|i hope|hopefully|apparently|lots of|loads of)\b")
 # "He didn't come back the week after": what did not follow is no result.
 _NOT_WHAT_FOLLOWED = re.compile(r"\b(didn't|did not|never|wasn't|weren't|couldn't|wouldn't|no longer)\b")
+# A decision said as the candidate's own without an "I" verb: "the one decision that was mine was to..."
+_MINE = r"(decision|call|choice) (that was|that's|which was{}) (mine|my own|my call|down to me|on me)"
 # A decision stated as the candidate's own: a responsibility taken, and ownership in a "we" story.
 _DECISION = (
     r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
     r"it was my (call|decision)|i decided (that|we|the|not|to)|"
     # "the one decision that was mine was to stop using the two agencies" (a care home deputy's "we" story: Ownership 1
     # of 4, "can only be guessed", beside that sentence quoted)
-    r"(decision|call|choice) (that was|that's|which was) (mine|my own|my call|down to me|on me)|"
-    r"(decision|call|choice) i (made|took) (was|myself)"
+    + _MINE.format("") + r"|(decision|call|choice) i (made|took) (was|myself)"
 )
 # A responsibility is often told by how it reached the candidate or by the limit it came with, not
 # as "I was responsible": given ("my manager asked me to look at the rota", "I was put in charge of"),
@@ -282,7 +283,7 @@ PERSONAL_TASK = re.compile(
 )
 # The candidate's own decision, however much of the rest is "we".
 PERSONAL_DECISION = re.compile(r"\b(" + _DECISION + r"|i chose to|i insisted)\b")
-OWN_DECISION = re.compile(r"\b(decision|call|choice) (that was|that's|which was|was) (mine|my own|my call|down to me|on me)\b")
+OWN_DECISION = re.compile(r"\b" + _MINE.format("|was") + r"\b")
 TEAM_TASK = re.compile(
     r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was|"
     r"we (had|were given|got|took on) (a|an|this|the|one) (\w+ )?(project|task|job|deadline|target|brief|goal|contract|migration|launch)|"
@@ -1940,9 +1941,10 @@ def _topics_met(r: Reading) -> set[str]:
     text = " ".join(u.lower for u in r.units)
     from mockint.scoring.semantic import uncredited_topics
 
+    uncredited = uncredited_topics()
     met = set()
     for name, answered in topics_asked_by(question):
-        if name in uncredited_topics():
+        if name in uncredited:
             continue
         for m in answered.finditer(text):
             words = set(content_stems(m.group()))
@@ -3212,9 +3214,6 @@ def _short(text: str, words: int = 14) -> str:
     return " ".join(cut[:words]) + (" ..." if len(cut) > words else "")
 
 
-_OF_THE_EMPLOYER = re.compile(r"\b(your|you're|you are|you've|you have|yours)\b")
-
-
 def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     """What shuts the `bad_outcome_stood_by` gate, or None: a past story whose ending reports harm and that learns
     nothing from it: two harms in its second half, told as past events, with nothing good after them ("we finished
@@ -3239,7 +3238,7 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     (tests/test_proud_recovery.py). The ending is every harm after the first step, not only the second half: a
     probe's reply, scored with its story, put the story's harms in the first half and lifted the gate (56 from 22).
     No card of dev or tests/data moved (tools/allcards.py)."""
-    from mockint.scoring.semantic import bad_outcome_phrases, gates
+    from mockint.scoring.semantic import bad_outcome_phrases, employer_fact_words, gates
 
     spec = gates().get("bad_outcome_stood_by")
     if spec is None or r.kind == "technical":  # knowledge tells what goes wrong as its subject ("which ends in leakage or
@@ -3250,9 +3249,11 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     turned = _put_right(r, told)
     told = [(u, c, names) for u, c, names in told if u.index > turned]
     if r.kind == "motivation":
-        # what a "why us" answer says of the employer is research, no outcome of the candidate's: "your uphold rate is
-        # below the industry average, so you're clearly doing complaints properly" (a bank manager's trial: 25, weak)
-        told = [(u, c, names) for u, c, names in told if not _OF_THE_EMPLOYER.search(u.lower)]
+        # what a "why us" answer says of the employer (substance.yaml's employer_facts openers: "your", "you're") is
+        # research, no outcome of the candidate's: "your uphold rate is below the industry average, so you're clearly
+        # doing complaints properly" (a bank manager's trial: 25, weak)
+        openers = employer_fact_words().openers
+        told = [(u, c, names) for u, c, names in told if not openers.search(u.lower)]
     stood_by = bad_outcome_phrases()["stood_by"]
     verdict = stood_by.search(" ".join(u.lower for u in r.units))
     # a lesson lifts the gate; one the answer still stands by its harm after must say what was learned from it

@@ -235,7 +235,7 @@ def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
-def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+def _topics_data(path_text: str, _mtime: int) -> tuple[dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozenset[str]]:
     from mockint.datafiles import phrase_list
     from mockint.errors import DataFileError
 
@@ -247,24 +247,18 @@ def _topics_data(path_text: str, _mtime: int) -> dict[str, tuple[re.Pattern[str]
             raise DataFileError(f"{path}: topic `{name}` must have `asked` and `answered` (and may say `credited: false`)")
         asked, answered = (phrase_list(path, f"topics.{name}.{side}", spec[side]) for side in ("asked", "answered"))
         out[str(name)] = (phrases_pattern(asked), phrases_pattern(answered))
-    return out
-
-
-@lru_cache(maxsize=4)
-def _uncredited_data(path_text: str, _mtime: int) -> frozenset[str]:
-    _path, topics = _mapping_section(path_text, "topics", "map topic names to `asked` and `answered` lists")
-    return frozenset(str(name) for name, spec in topics.items() if isinstance(spec, dict) and spec.get("credited") is False)
+    return out, frozenset(str(name) for name, spec in topics.items() if spec.get("credited") is False)
 
 
 def topics() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """substance.yaml's `topics`: per topic, (what a question about it says, what an answer to it says)."""
-    return _topics_data(*_substance_file())
+    return _topics_data(*_substance_file())[0]
 
 
 def uncredited_topics() -> frozenset[str]:
     """The `topics` marked `credited: false`: missing all their words is missing the question, but saying them is no
     sign of answering it (the words of "why do you want this role?" are in every answer: "you", "here", "the role")."""
-    return _uncredited_data(*_substance_file())
+    return _topics_data(*_substance_file())[1]
 
 
 BAD_OUTCOME_LISTS = ("happened", "averted", "lessened", "stood_by", "put_right", "changed_practice", "names_a_thing")
