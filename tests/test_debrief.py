@@ -1133,3 +1133,16 @@ def test_a_round_one_concern_whose_question_was_answered_is_asked_anew_and_a_bet
     ledger = record_round(ledger, make_session([retake], session_id="20261204-120000-0002"), RUBRICS)
     entry = ledger.entries[entry_id]
     assert entry.status == "improving" and "a new question resolves it" in entry.history[-1].note
+
+
+def test_the_again_question_names_its_round_one_topic_as_the_others_do():
+    # its answer is read as one on "falls" (a partial answer when it never names it) and its template words are not the
+    # question's own, as for the retry, revisit and forewarned questions
+    from mockint.coaching.plan import template_words
+    from mockint.coaching.questions import tokens
+    from mockint.scoring.kinds import load_kinds, topic_asked
+
+    for kind in load_kinds().values():
+        if kind.again:
+            assert topic_asked(kind.again.format(topic="falls")) == "falls"
+            assert set(tokens(kind.again.replace("{topic}", " "))) <= template_words(RUBRICS)

@@ -64,7 +64,7 @@ class QuestionKind(BaseModel):
 
     def topic_templates(self) -> list[str]:
         """The kind's questions on a round-one topic, each with its {topic}."""
-        return [t for t in (self.revisit, self.retry, self.forewarned) if t]
+        return [t for t in (self.revisit, self.retry, self.forewarned, self.again) if t]
 
     @field_validator("patterns", "fallback_patterns")
     @classmethod
