@@ -173,7 +173,8 @@ def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     """Words of every follow-up template. Template wording is shared by many follow-ups; two
     follow-ups are duplicates only when what remains (the quote, the topic) is alike."""
     templates = [GENERIC_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
-    templates += [t for kind in load_kinds().values() for t in kind.topic_templates()]
+    # not a kind's `again`: the new question on a topic must not read as a repeat of the first one asked on it
+    templates += [t for kind in load_kinds().values() for t in kind.topic_templates() if t != kind.again]
     for _rubric, criterion in criteria_by_key(rubrics).values():
         templates += [t for t in (criterion.followup, criterion.followup_measured, criterion.followup_changed,
                                     criterion.followup_bad_outcome, criterion.followup_baseline) if t]
