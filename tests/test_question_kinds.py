@@ -291,6 +291,22 @@ def test_things_of_the_trade_compared_explained_or_taken_apart_are_knowledge(que
     assert classify(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # How they measure their team's success or their own work asks how they work (it was read as knowledge of the job);
+    # measuring a thing of the trade stays knowledge
+    ("How do you measure the success of your team?", "approach"),
+    ("How would you measure the performance of your team?", "approach"),
+    ("How do you measure your own performance?", "approach"),
+    ("How do you measure customer satisfaction in your store?", "approach"),
+    ("How would you measure the impact of a training programme?", "approach"),
+    ("How would you measure the flow rate of a pump?", "technical"),
+    ("How do you measure the performance of a centrifugal pump?", "technical"),
+    ("How would you measure blood pressure in a child?", "technical"),
+])
+def test_measuring_success_is_a_way_of_working_and_measuring_a_thing_is_knowledge(question, kind):
+    assert classify(question) == kind
+
+
 # Bank questions whose wording the patterns read as another kind than their category's (unchanged
 # by the knowledge patterns; the bank's own kind is what they are judged on).
 BANK_WORDING_DIFFERS = {"beh.criticism": "approach", "beh.prioritise_deadlines": "approach"}
