@@ -307,6 +307,22 @@ def test_measuring_success_is_a_way_of_working_and_measuring_a_thing_is_knowledg
     assert classify(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # trial 43: a rule under the law it is asked under, or explained with how it applies to the employer, is knowledge
+    # (both read as past stories); "describe your approach" is a way of working; "explain how you handled" a story
+    ("Under CDM 2015, what are the duties of the client?", "technical"),
+    ("Explain the GDPR 72-hour breach notification rule and how it applies to us.", "technical"),
+    ("Describe your approach to vulnerability management.", "approach"),
+    ("Describe how you approach supervision.", "approach"),
+    ("Explain how you handled the last breach you worked on.", "behavioural"),
+    ("Explain how a heat pump works.", "technical"),
+    ("How would you drive performance across eight pharmacies?", "situational"),
+    ("How would you drive a forklift on a ramp?", "technical"),
+])
+def test_a_rule_under_its_law_an_approach_described_and_a_breach_handled_keep_their_kinds(question, kind):
+    assert classify(question) == kind
+
+
 # Bank questions whose wording the patterns read as another kind than their category's (unchanged
 # by the knowledge patterns; the bank's own kind is what they are judged on).
 BANK_WORDING_DIFFERS = {"beh.criticism": "approach", "beh.prioritise_deadlines": "approach"}
