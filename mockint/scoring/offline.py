@@ -2621,7 +2621,9 @@ def figure_contradictions(r: Reading) -> int:
     reversed_ = sum(_reversed_changes(u.text) for u in r.units)
     # a measure that moved the wrong way and that the story then brings back is a recovery told, not a contradiction
     turned = _put_right(r, [(u, c, []) for u, c in r.pairs() if u.index > first and worsened_measures(u.lower)])
-    worse = sum(worsened_measures(u.lower) for u in r.units if u.index > max(first, turned))
+    # ... and so is one the same sentence brings back ("complaints went up in the first month ... then by month three
+    # it was down to five a month")
+    worse = sum(len(set(w) - set(b)) for u in r.units if u.index > max(first, turned) for w, b in [moved_measures(u.lower)])
     return equated + reversed_ + worse
 
 
@@ -2871,7 +2873,7 @@ WHY = re.compile(
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
 _WENT = frozenset("went gone going go goes shot crept came come comes coming".split())
-_MOVED = re.compile(r"\b(from|up|down|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
+_MOVED = re.compile(r"\b(from|up|down|to (zero|0|nil|nothing)|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
 _NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
 # "sales are down 18%": a copula moves a measure only with a figure after it ("the server was down" is an outage)
 _IS = frozenset("is are was were s been".split())
@@ -2930,11 +2932,19 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
     sides = dict(measure_sides)
     tokens = normalise(text)
     worse, better, i = [], [], 0
+    last: tuple[str, str] | None = None  # the measure named last, which "it" or "they" moving by a figure is
     while i < len(tokens):
         side, size = next(((s, n) for s in sides if (n := _measure_at(tokens, i, sides[s]))), (None, 0))
         if side is None:
+            # "complaints went up in the first month ... then by month three it was down to five a month" (a store
+            # manager's trial: read as complaints that only rose, and gated at 23 as a disaster stood by)
+            if last and tokens[i] in _MEASURE_PRONOUNS and (moved := _pronoun_moved(tokens[i + 1 : i + 8])):
+                way = worse if (last[0], moved) in (("higher_is_better", "down"), ("lower_is_better", "up")) else better
+                if last[1] not in way:  # "complaints doubled, and it was up to 30 a week" is one harm
+                    way.append(last[1])
             i += 1
             continue
+        last = (side, " ".join(tokens[i : i + size]))
         after = tokens[i + size : i + size + 10]
         # the figures up to the next measure named are this one's: "the backlog was under 300 and csat went from 84 to 89"
         # is no backlog that rose (a support lead's trial: her best story gated at 22 as figures that contradict)
@@ -2949,6 +2959,9 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             moved = "up" if end > start else "down"
         else:
             for k, t in enumerate(after[:4]):
+                if t in _WENT and after[k + 1 : k + 3] in (["to", "0"], ["to", "zero"], ["to", "nil"], ["to", "nothing"]):
+                    moved = "down"  # "infringements on that route went to zero"
+                    break
                 if t in _UP or t in _DOWN or (t in ("up", "down") and k and (
                         after[k - 1] in _WENT or (after[k - 1] in _IS and _a_figure_next(after, k + 1)))):
                     if not _NEGATED & set(after[max(0, k - 3) : k]):
@@ -2960,6 +2973,23 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             better.append(" ".join(tokens[i : i + size]))
         i += size
     return tuple(worse), tuple(better)
+
+
+_MEASURE_PRONOUNS = frozenset("it they theyd theyve its theyre".split())
+_PRONOUN_VERBS = frozenset("was were is are s been had has have come came gone back right all the way".split())
+
+
+def _pronoun_moved(after: list[str]) -> str | None:
+    """Which way "it" or "they" moved, from the words after it, when they say so and by a figure: "was down to 5",
+    "had come back down to 5", "fell to 12"; else None."""
+    for k, t in enumerate(after[:5]):
+        if t in _UP or t in _DOWN or t in ("up", "down"):
+            if any(_DIGITS.fullmatch(w) for w in after[k + 1 : k + 4]) and not _NEGATED & set(after[:k]):
+                return "up" if t in _UP or t == "up" else "down"
+            return None
+        if t not in _PRONOUN_VERBS and t not in _WENT:
+            return None
+    return None
 
 
 def bad_outcomes(text: str) -> int:
@@ -3152,6 +3182,29 @@ def _put_right(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]]) -> int:
     return at
 
 
+def _price_paid(r: Reading, u: Unit) -> bool:
+    """Whether unit `u` tells business or money given up (substance.yaml's `bad_outcomes.price_paid`) and no other
+    harm, for a measure worth that price (`paid_for`: injuries, infringements) that went the right way in the same
+    breath or the next sentence: "we lost eighty grand of revenue but infringements on that route went to zero" (a
+    transport planner's decision to drop a customer whose late tipping broke drivers' rest, graded 4, gated at 22 as a
+    disaster stood by). Labour cut at the cost of customers' waits is no such trade: a wait is not business given up."""
+    from mockint.scoring.semantic import bad_outcome_phrases
+
+    phrases = bad_outcome_phrases()
+    price, worth = phrases["price_paid"], phrases["paid_for"]
+    if not price.search(u.lower) or harms_named(price.sub(" ", u.lower), r.domain):
+        return False
+    later = [v.lower for v in r.units if v.index == u.index + 1]
+    said = " ".join([u.lower[price.search(u.lower).end() :], *later])
+    if any(worth.fullmatch(m) for m in moved_measures(said)[1]):
+        return True
+    # "... and not one infringement since", "zero injuries on that site since"
+    return any(_NONE_BEFORE.search(said[max(0, m.start() - 20) : m.start()]) for m in worth.finditer(said))
+
+
+_NONE_BEFORE = re.compile(r"\b(no|zero|0|nil|not one|not a single|not a)\s+(\w+\s+)?$")
+
+
 def _learned_from(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]], verdict: re.Pattern[str]) -> bool:
     """Whether the answer learns from its harms: a lesson ("looking back", "I learned") that names what was harmed or
     says how the candidate works since (substance.yaml's `bad_outcomes.changed_practice`: "since then I plan every
@@ -3187,6 +3240,10 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
         if u.index == first and u.position < 0.5:  # the first step's own unit: only a new clause after the step
             said = _after_the_step(u, c)
         if not ((u.index > first or u.position >= 0.5 or said != u.lower) and c.past and not _IF.search(u.lower)):
+            continue
+        # a plan's "I'd ask why the cancellations, is mum hiding something, a new partner, an injury" names what it
+        # would look for (a social worker's sound plan, graded 5, gated at 26.7 as a disaster stood by)
+        if r.kind == "situational" and c.hypothetical:
             continue
         if _SITUATION.search(said) and any(acts[k + 1 :]):
             continue
@@ -3247,7 +3304,7 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     # a harm the story then puts right (the harmed thing itself comes back) is what the candidate recovered from
     told = result_harms(r)
     turned = _put_right(r, told)
-    told = [(u, c, names) for u, c, names in told if u.index > turned]
+    told = [(u, c, names) for u, c, names in told if u.index > turned and not _price_paid(r, u)]
     if r.kind == "motivation":
         # what a "why us" answer says of the employer (substance.yaml's employer_facts openers: "your", "you're") is
         # research, no outcome of the candidate's: "your uphold rate is below the industry average, so you're clearly

@@ -1,0 +1,90 @@
+"""Trial 43: a community pharmacist, a site manager, a children's social worker and an IT security analyst wrote and
+graded their answers before scoring them, and a supermarket deputy manager went through a week of debrief, plans and
+rounds. The sentences below are shortened from the trials' own, or from trial 42's where a finding was left then."""
+
+from __future__ import annotations
+
+import pytest
+from test_proud_disasters import gates_of
+from test_proud_recovery import card
+
+GATE = "bad_outcome_stood_by"
+DECISION = "Tell me about a time you made a difficult decision."
+DROPPED = ("I sacked our biggest customer's night run. They kept us tipping four hours late every night so our drivers "
+           "were blowing their rest. I showed their ops manager the tacho data, gave them thirty days, they wouldn't "
+           "move the slot, so I withdrew. {end}")
+
+
+@pytest.mark.parametrize("end", [
+    "We lost eighty grand of revenue but infringements on that route went to zero",
+    "It cost us eighty grand of revenue, and there hasn't been a single infringement on that route since",
+])
+def test_business_given_up_for_drivers_safety_is_a_price_paid_not_a_disaster(end):
+    # trial 42's transport planner, graded 4, was gated at 22 as a disaster stood by
+    answer = DROPPED.format(end=end)
+    assert GATE not in gates_of(DECISION, answer)
+    assert card(DECISION, answer).band != "weak"
+
+
+@pytest.mark.parametrize("end", [
+    # the price and another harm: two drivers quitting is no price paid for the infringements
+    "We lost eighty grand of revenue and two drivers quit, but infringements on that route went to zero",
+    # waits are no measure worth business lost: customers paid for it, as the restaurant's labour cut
+    "We lost eighty grand of revenue but waiting times at the depot went up",
+])
+def test_a_price_beside_another_harm_or_for_a_worse_measure_stays_a_disaster(end):
+    assert GATE in gates_of(DECISION, DROPPED.format(end=end))
+
+
+CHANGE = "Tell me about a time you led your team through a big change"
+SELF_CHECKOUTS = (
+    "so um we had self checkouts brought into our store about eighteen months ago, we went from eight manned tills to "
+    "four plus twelve self scan. a lot of the older colleagues were worried about their hours. what I did was I held "
+    "small huddles with every shift, and I guaranteed nobody's contracted hours would be cut. I picked two champions "
+    "from the checkout team and got them trained first. complaints went up in the first month, we had about thirty, "
+    "then by month three {end}")
+
+
+def test_a_measure_that_rose_and_then_it_came_down_is_put_right():
+    # "it was down to five a month" is the complaints coming back: the deputy manager's story, graded 4, was gated at
+    # 23 as a disaster stood by
+    recovered = SELF_CHECKOUTS.format(end="it was down to five a month. and nobody left because of it")
+    assert GATE not in gates_of(CHANGE, recovered)
+    assert card(CHANGE, recovered).band != "weak"
+    # ... and "it" that rose again is no recovery
+    assert GATE in gates_of(CHANGE, SELF_CHECKOUTS.format(end="it was up to fifty a month. and three of the team left"))
+
+
+SHRINK = ("In your first interview they kept coming back to one topic: shrink. What would you tell them now? Give one "
+          "specific example and proof they could check.")
+KNOWN_LOSS = ("right so our {word} was running at about zero point nine percent of sales, over our target of zero point "
+              "six, mostly spirits, razors and baby milk. I went through the exception reports every Monday, moved the "
+              "high risk lines into the locked cabinet and put a colleague on the front door from four till eight. "
+              "over six months {word} went from zero point nine to zero point six five percent, about eleven thousand "
+              "pounds a year, and it's in our period stock results")
+
+
+def test_a_trades_own_word_for_shrink_answers_a_question_about_shrink():
+    # the same answer with the word itself is the yardstick (paraphrases within 10 points)
+    in_trade_words, with_the_word = (card(SHRINK, KNOWN_LOSS.format(word=w)) for w in ("known loss", "shrink"))
+    assert "off_topic" not in gates_of(SHRINK, KNOWN_LOSS.format(word="known loss"))
+    assert in_trade_words.band != "weak" and abs(in_trade_words.overall - with_the_word.overall) <= 10
+    # an answer about something else still does not get to it
+    assert "off_topic" in gates_of(SHRINK, "I led the Christmas rota this year. I moved the night fill to two shifts "
+                                           "and agreed overtime with the team, and we had every shift covered.")
+
+
+UNSEEN = ("What would you do if you found that a child on a child protection plan had not been seen by her social worker "
+          "for eight weeks because mum kept cancelling visits?")
+UNSEEN_PLAN = (
+    "eight weeks without seeing a child on a plan is a serious drift so I'd treat it as urgent that same day. A school "
+    "saying she's fine isn't a statutory visit, we need to see her on her own. So I'd get the worker out that day, "
+    "unannounced, and if mum won't let us in I'd call the police for a welfare check. Then I'd ask why the "
+    "cancellations, is mum hiding something, a new partner, an injury, is this disguised compliance. I'd call an urgent "
+    "core group and I'd let my service manager know today.")
+
+
+def test_what_a_plan_would_look_for_is_no_outcome_it_stood_by():
+    # "I'd ask why the cancellations ... an injury" (the social worker's sound plan, graded 5, gated at 26.7)
+    assert GATE not in gates_of(UNSEEN, UNSEEN_PLAN)
+    assert card(UNSEEN, UNSEEN_PLAN).band == "strong"
