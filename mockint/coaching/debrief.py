@@ -77,6 +77,8 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"), (r"\bconvo\b", "conversation"),
     # "re" as a word, not the end of "you're" ("when you'about two staff down", a nurse's notes)
     (r"(?<![\w'’])re:?\s+(?=[a-z])", "about "), (r"[\"“”]", ""),
+    # a retailer's compound, which read as a place ("on shelf availability": no topic read in)
+    (r"\bon shelf\b", "on-shelf"),
 ]]
 _QUESTION_FORM = re.compile(
     r"^(?:tell me|describe|walk me|talk me|give me|why|how|what|when|where|who|which|have you|do you|did you|"
@@ -576,6 +578,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         return
     marker = phrases.verdict(item[:1]) if _MARKER.match(item) else "none"
     item = _MARKER.sub("", item)
+    if _TRAILING_ASIDE.search(item) and "?" in _TRAILING_ASIDE.search(item).group():
+        item = _TRAILING_ASIDE.sub("", item)  # "... in round 2 (new self checkouts rollout?)": their own guess, no topic
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
     label, colon, said = item.partition(": ")
@@ -587,7 +591,13 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     elif comment and _SUMMARY_LABEL.match(head.strip()):
         head, comment = comment, ""  # "Gut feel: strong on clinical, weak on governance": read what it says
         summary = True
-    if section == "questions" or (_is_question(head) and not _follow_up_asked(head)):
+    # Under "What they asked:", a line that is no question and says how it went is read as any other note: "Karen asked
+    # twice about shrink and waste ... She came back to it at the end", "Coaching shift leaders - she probed twice"
+    # (a deputy store manager's notes: the employer's biggest doubts were filed as questions asked, no concern)
+    # ... and so is what they said round two will ask ("They'll ask about leading a store through change in round 2")
+    told = section == "questions" and not _is_question(head) and (
+        phrases.verdict(item) != "none" or phrases.repetitions(item) > 1 or bool(_NEXT_ROUND.search(head) and _cue(head)))
+    if (section == "questions" and not told) or (_is_question(head) and not _follow_up_asked(head)):
         _read_question(head, comment, line, section, marker, reading, prefixed=prefixed)
         return
     # "X - not great", "X: couldn't name a framework": a verdict after it says X is a topic.
@@ -643,6 +653,12 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         reading.drafts[-1].verdict = _combine(reading.drafts[-1].verdict, phrases.verdict(comment))
 
 
+def _after(text: str, phrase: str) -> str:
+    """What `text` says after `phrase`, with its punctuation (the leftover of _phrases_in has none)."""
+    at = text.lower().find(phrase.lower())
+    return text[at + len(phrase):] if at >= 0 else ""
+
+
 def _dash_cued(clauses: list[str], summary: bool) -> list[str]:
     """Each clause, cut again before a dash that starts a cue: "They felt some answers stayed high level - they want to
     see how you've used data to reduce churn" is two notes (a customer success lead's trial: no topic read in it). Only
@@ -687,6 +703,11 @@ def _split_comment(item: str) -> tuple[str, str]:
         if (len(head.split()) <= SHORT_TOPIC_WORDS and named is not None and named.complete and not _FIRST_PERSON.match(comment)
                 and phrases.repetitions(comment) > 1):
             return head, comment
+        # ... or then in their own words how it went: "on shelf availability - I blanked on the number for our store,
+        # gave the company target instead" (a deputy store manager's notes: read as a topic "number for our store")
+        if (len(head.split()) <= SHORT_TOPIC_WORDS + 1 and named is not None and named.complete and not named.rest.strip(" /")
+                and _FIRST_PERSON.match(comment) and phrases.verdict(comment) != "none" and phrases.repetitions(comment) <= 1):
+            return head, comment
     return item.strip(), ""
 
 
@@ -695,7 +716,13 @@ def _is_question(text: str) -> bool:
     # "overall felt ok")
     if _SUMMARY_LABEL.match(text.split()[0] if text.split() else "") and not _QUESTION_FORM.match(text):
         return False
+    # a question of their own in brackets after it asks nothing: "They'll ask about leading a store through change in
+    # round 2 (new self checkouts rollout?)" (a deputy store manager's notes: filed as a question asked, no topic)
+    text = _TRAILING_ASIDE.sub("", text)
     return text.rstrip(" )").endswith("?") or bool(_QUESTION_FORM.match(text))
+
+
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _read_question(
@@ -808,6 +835,11 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             more = more[1:]
         elif not more and _FIRST_PERSON.match(leftover.strip(" ,;")) and (said := phrases.verdict(leftover)) != "none":
             drafts = [_with(d, said) for d in drafts]  # "asked about managing an older electrician ..., I waffled"
+        elif (not more and found and phrases.only_verdict(head := _after(rest, found[-1].text).strip(" ,;").split(",")[0])
+              and phrases.verdict(head) != "none"):
+            # "asked what I'd do in my first 90 days, went ok, said listen first" (a store manager's notes: "the notes do
+            # not say how it went")
+            drafts = [_with(d, phrases.verdict(head)) for d in drafts]
         return drafts + more
     phrase = _and_joined(phrases.noun_phrase(clause))
     if phrase is None or phrases.only_how_it_went(
@@ -1012,7 +1044,12 @@ def _and_joined(phrase: phrases.Phrase | None) -> phrases.Phrase | None:
 
 
 def _draft(phrase: phrases.Phrase, line: str, verdict: phrases.Verdict, mentions: int, *, cued: bool = False) -> _Draft:
-    draft = _Draft(phrase.text, line, verdict, mentions, cued=cued)
+    name = phrase.text
+    # "availability / on shelf availability": the name written twice, the second time in full ("a/b testing" is one)
+    alternatives = [a.strip() for a in re.split(r"\s*/\s*", name)]
+    if len(alternatives) == 2 and min(map(len, alternatives)) > 3 and alternatives[0].lower() in alternatives[1].lower():
+        name = alternatives[1]
+    draft = _Draft(name, line, verdict, mentions, cued=cued)
     if phrases.too_long(_head(phrase.text)):
         draft.sure, draft.doubt = False, "a long phrase: is it one topic?"
     elif not phrase.complete:
