@@ -51,6 +51,7 @@ from mockint.records import Panel, Panelist, QuestionRef, Transcript, utc_now
 from mockint.reporting.analysis import mean_basis, mean_overall
 from mockint.scoring import score_question, warm_question
 from mockint.session import Answer, Round, Session, SessionStore
+from mockint.speech.delivery import only_fillers
 
 if TYPE_CHECKING:
     from mockint.coaching.own_questions import OwnQuestion
@@ -1230,6 +1231,8 @@ def typed_answer_text(path: Path) -> str:
         raise AudioError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from None
     if not text:
         raise AudioError(f"{path}: the typed answer is empty")
+    if only_fillers(text):
+        raise AudioError(f"{path}: the typed answer says only um or uh")
     return text
 
 

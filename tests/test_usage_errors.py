@@ -81,3 +81,23 @@ def test_a_question_with_no_english_word_is_a_usage_mistake(run_cli, tmp_path, q
     assert run_cli("score", "--text", str(answer), "--question", "Why pharmacy?").code == 0
     empty = run_cli("score", "--text", str(answer), "--question", "  ")
     assert (empty.code, empty.err) == (2, "error: --question is empty (give the question's words, or leave --question out)\n")
+
+
+def test_a_misspelt_kind_is_named_with_the_kind_meant(run_cli, tmp_path):
+    answer = tmp_path / "a.txt"
+    answer.write_text("I trained Sam on the controlled drugs checks for six weeks and she passed first time.")
+    result = run_cli("score", "--text", str(answer), "--kind", "techincal")
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith("error: unknown kind 'techincal' (did you mean 'technical'?)")
+
+
+@pytest.mark.parametrize("said", ["um", "  um\n\n uh... erm  "])
+def test_an_answer_of_only_um_is_refused_as_an_empty_one_is(run_cli, tmp_path, said):
+    """Trial 43: a file of "um" scored 5/100 where an empty file is refused."""
+    answer = tmp_path / "um.txt"
+    answer.write_text(said)
+    result = run_cli("score", "--text", str(answer))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == f"error: {answer}: the answer file says only um or uh, nothing to score\n"
+    assert run_cli("practice", "--answers-from", str(answer), "-n", "1").err.startswith(
+        f"error: cannot use 1 of 1 answer files: {answer}: the typed answer says only um or uh")

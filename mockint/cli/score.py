@@ -25,9 +25,14 @@ app.add_typer(rubric_app, name="rubric")
 
 
 def _read_text(path: Path) -> str:
+    from mockint.errors import UserFileError
+    from mockint.speech.delivery import only_fillers
     from mockint.userfiles import read_user_text
 
-    return " ".join(read_user_text(path, "answer file").split())
+    text = " ".join(read_user_text(path, "answer file").split())
+    if only_fillers(text):
+        raise UserFileError(f"{path}: the answer file says only um or uh, nothing to score")
+    return text
 
 
 def _transcribe(path: Path, cfg, keywords: list[str] | None = None) -> Any:  # -> Transcript

@@ -158,7 +158,11 @@ def kind_named(name: str, kinds: dict[str, QuestionKind] | None = None) -> str:
     kinds = kinds or load_kinds()
     key = name.strip().lower().replace("behavioral", "behavioural")
     if key not in kinds:
-        raise UsageError(f"unknown kind '{name}'", hint=f"known kinds: {', '.join(kinds)}")
+        from difflib import get_close_matches
+
+        close = get_close_matches(key, list(kinds), n=1, cutoff=0.6)
+        raise UsageError(f"unknown kind '{name}'" + (f" (did you mean '{close[0]}'?)" if close else ""),
+                         hint=f"known kinds: {', '.join(kinds)}")
     return key
 
 

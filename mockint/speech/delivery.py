@@ -37,6 +37,13 @@ FILLER_SOUNDS = {
     "hmm": "hmm", "hm": "hmm", "hmmm": "hmm", "mm": "hmm", "mmm": "hmm",
 }
 FILLERS = ("um", "uh", "er", "erm", "hmm", "like", "you know", "i mean", "basically")
+
+
+def only_fillers(text: str) -> bool:
+    """Whether a typed answer says nothing but um/uh ("um ... uh"): no answer to score, as an empty one (a trial's
+    file of "um" scored 5/100 where an empty file is refused)."""
+    words = [w.strip(".,;:!?-\u2026\"'()").lower() for w in text.split()]
+    return all(not w or w in FILLER_SOUNDS for w in words)
 HEDGES = (
     "i think", "i guess", "i believe", "i suppose", "maybe", "probably", "perhaps", "possibly", "might",
     "sort of", "kind of",
