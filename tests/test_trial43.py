@@ -118,3 +118,16 @@ def test_a_deputy_store_managers_notes_give_the_doubts_she_had():
     # a warning for round two, its own guess in brackets aside: no question asked, no topic "They'll"
     assert topics["leading a store through change"].forewarned
     assert not any(n.startswith("they") for n in topics)
+
+
+def test_the_first_change_named_for_figures_that_cannot_be_true_is_the_figures():
+    # a pharmacist's story gated for its figures was told first to "put a number on the impact", which it had
+    question = "Tell me about a time you improved the performance of your pharmacy."
+    said = card(question, "so at my current branch when I took over the waiting times were terrible. I trained the team "
+                          "on a new workflow where we split the dispensary into walk in and repeat benches. within three "
+                          "months our walk in wait went from twenty minutes down to twelve minutes, so we halved it, and "
+                          "our items went up from eight thousand a month to nine and a half thousand which was about a "
+                          "forty percent increase.")
+    assert said.band == "weak"
+    first = said.improvements[0]
+    assert first.startswith("Quantified impact: ") and "from 20 to 12" in first and "Put a number" not in first

@@ -143,24 +143,32 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
     the scale reads as the strong band (3 of 4) is not "worth changing": an answer strong on every
     criterion gets no advice. Nor is one a gate on the whole answer holds down (`gated`): a chef's story of sacking a
     commis mid-service, held to 1 of 4 throughout for the bad outcome he stood by, was told first to walk through his
-    steps "saying I", which he had. Advice repeated across rubrics is given once.
+    steps "saying I", which he had. The criterion that shows such a gate's reason comes first, in the reason's words.
+    Advice repeated across rubrics is given once.
     """
+    from mockint.scoring.semantic import gates
+
     specs = criteria_by_key(rubrics)
     formula = load_overall_formula()
     strong_level = formula.level_at(BANDS[0][0])
     shut = formula.shut({c.key: c.score for c in criteria})
-    ranked: list[tuple[bool, bool, float, str]] = []
+    # The criteria a gate on the whole answer shows its reason on say what holds it down, in that reason's words: a
+    # pharmacist's story whose figures cannot be true was told first to "put a number on the impact" (trial 43)
+    told = {key for name in {c.gated for c in criteria if c.gated} for key in (gates().get(name) or {}).get("shown_on", [])}
+    ranked: list[tuple[bool, bool, bool, float, str]] = []
     for c in criteria:
         if c.key not in specs or c.score >= strong_level or c.gated:
             continue
         spec = specs[c.key][1]
         cost = spec.weight * (MAX_SCORE - c.score)
-        ranked.append((c.key in shut, c.score < spec.weak_below, cost, f"{spec.name}: {spec.advice_at.get(c.score, spec.advice)}"))
-    ranked.sort(key=lambda item: (not item[0], not item[1], -item[2]))
+        reason = c.key in told and bool(c.feedback)  # first: it is what holds every part down
+        advice = c.feedback if reason else spec.advice_at.get(c.score, spec.advice)
+        ranked.append((c.key in shut, reason, c.score < spec.weak_below, cost, f"{spec.name}: {advice}"))
+    ranked.sort(key=lambda item: (not item[0], not item[1], not item[2], -item[3]))
     if shut:  # while a gate holds the answer down, nothing else lifts it: its advice alone
         ranked = [item for item in ranked if item[0]]
     out: list[str] = []
-    for _gated, _weak, _cost, advice in ranked:
+    for _gated, _reason, _weak, _cost, advice in ranked:
         if advice not in out:
             out.append(advice)
         if len(out) == limit:
