@@ -131,3 +131,40 @@ def test_the_first_change_named_for_figures_that_cannot_be_true_is_the_figures()
     assert said.band == "weak"
     first = said.improvements[0]
     assert first.startswith("Quantified impact: ") and "from 20 to 12" in first and "Put a number" not in first
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Tell me about a time you handled a dispensing error.",
+     "a dispenser handed out amlodipine ten instead of five. I rang the patient within the hour, went round and swapped "
+     "it, told the GP, logged it and did a root cause, the boxes were next to each other. I separated the strengths "
+     "with shelf dividers and added a second check on lookalikes. no repeat in eighteen months"),
+    ("Tell me about a time you stopped work on safety grounds.",
+     "on Ferry Lane I stopped the roofers because their edge protection was down on the gable. I shut that roof that "
+     "morning, got the scaffolders back by two, and we lost half a day. I briefed every gang the next morning and we "
+     "had no repeat in the next nine months"),
+])
+def test_no_repeat_since_is_a_result(question, answer):
+    # both short answers, graded 4, had Result 1 of 4, "a vague outcome"
+    result = next(c for c in card(question, answer).criteria if c.key == "star.result")
+    assert result.score >= 3
+
+
+@pytest.mark.parametrize("said, fixed", [
+    # an infosec analyst's: 95% of 1,200 leaves 60
+    ("we had ninety five percent of the twelve hundred servers patched inside fourteen days, which left about four "
+     "hundred servers that we handled by exception",
+     "we had ninety five percent of the twelve hundred servers patched inside fourteen days, which left about sixty "
+     "servers that we handled by exception"),
+    # a social worker's: six weeks is not January to June
+    ("within six weeks, from January through to the end of June, timeliness went up to ninety one percent",
+     "within six months, from January through to the end of June, timeliness went up to ninety one percent"),
+    # a pharmacist's: a team of six has no eight to train
+    ("I sat down with my team of six, two technicians and four dispensers, and I trained all eight of them",
+     "I sat down with my team of six, two technicians and four dispensers, and I trained all six of them"),
+])
+def test_figures_that_cannot_all_be_true_are_found_and_their_fixed_twins_are_not(said, fixed):
+    from mockint.scoring.figures import impossible_figures
+    from mockint.speech.numbers import write_numbers_in_text
+
+    assert impossible_figures(write_numbers_in_text(said))
+    assert impossible_figures(write_numbers_in_text(fixed)) == []

@@ -40,7 +40,7 @@ IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "d
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
                     "restating", "falls_after")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
-           "part_share")
+           "part_share", "share_left", "span")
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
 FALL_REACH = 5
 # A percentage restated as a rate ("99.9%, which is about one error in 100"): how many words after the "%" the rate
@@ -345,6 +345,8 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 total = None
                 if ref in _POINTS_BACK and counts:
                     total = counts[-1]  # what "them" points back to: the last thing counted
+                    if not total[3] and prev == "all":  # "all 8 of them": the whole group told before
+                        total = next((t for t in reversed(counts) if t[1] in _GROUPS), total)
                 elif thing:
                     total = next((t for t in reversed(counts) if _same_thing(t[1], thing)), None)
                 if total and total[3] and value > total[0]:
@@ -359,6 +361,9 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         counted = re.fullmatch(r"[a-z]+s", nxt or "") or nxt in fw.words["plurals_without_s"]
         if counted and nxt not in units and value >= 1:
             counts.append((value, nxt, i, back >= 0 and tokens[back][0] in _TOTAL_BEFORE))
+        elif prev == "of" and i > 1 and tokens[i - 2][0] in _GROUPS and value >= 1:
+            # "my team of 6, 2 technicians and 4 dispensers, and I trained all 8 of them" (a pharmacist's trial)
+            counts.append((value, tokens[i - 2][0], i, True))
         # a statistic that runs from 0 to 1, its figure ending the phrase: not "the correlation at 3 sites", "the
         # probability was 2 in 10"
         if value > 1 and prev in _LEVEL and (i + 1 == end or _ends_a_statistic(tokens, i, end)):
@@ -375,12 +380,52 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 first, last = (i, unit_after[1]) if unit_after and unit_after[0] == i + 1 else (measure_before[0], i)
                 found.append((*quote(first, last), "negative"))
     found += _changes_disagreeing(tokens, fw, quote)
+    found += _shares_left_over(low) + _spans_disagreeing(low)
     # a reason with figures of its own says them ("from 150 to 180 is a change of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3]))
             if len(f) > 3 and isinstance(f[3], dict) else
             ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[3:]]), fw.why[f[2]])
             for f in found]
+
+
+_GROUPS = frozenset("team teams class group crew staff workforce department unit gang squad".split())
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = r"(?:the (start|beginning|middle|end) of )?(" + "|".join(_MONTHS) + r")\b"
+# "within 6 weeks, from january through to the end of june", "3 months, from january to september"
+_SPAN = re.compile(r"\b(\d+(?:\.\d+)?) (days?|weeks?|months?)\b,? (?:from|between) " + _MONTH
+                   + r" (?:through |right through |all the way )?(?:to|until|till|and|into) " + _MONTH)
+_PER_MONTH = {"day": 1 / 30, "week": 12 / 52, "month": 1.0}
+# "95% of the 1,200 servers patched ..., which left about 400"
+_SHARE_LEFT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |our |all |those )?(\d[\d,]*(?:\.\d+)?) "
+                         r"([a-z]+)\b[^.;]{0,60}?\b(?:which |that |so that |so |and that )?(?:left|leaves|leaving) "
+                         r"(?:us with |just |only |about |around |roughly |some |nearly |over |under )*(\d[\d,]*)\b")
+
+
+def _spans_disagreeing(low: str) -> list[tuple]:
+    """A time said beside the months it ran between that cannot be it: "within 6 weeks, from january through to the end
+    of june" (a social worker's story; 81, strong). Ratios under two either way are rough, not wrong."""
+    out = []
+    for m in _SPAN.finditer(low):
+        said = float(m.group(1)) * _PER_MONTH[m.group(2).rstrip("s")]
+        first, last = _MONTHS.index(m.group(4)), _MONTHS.index(m.group(6))
+        months = (last - first) % 12 + (1 if m.group(5) in ("end", "middle") else 0) - (0.5 if m.group(3) == "end" else 0)
+        if months >= 1 and (said * 2 < months or said > 2 * months + 1):
+            out.append((m.start(), m.end(), "span", {"said": m.group(1) + " " + m.group(2), "months": _plain(months)}))
+    return out
+
+
+def _shares_left_over(low: str) -> list[tuple]:
+    """A share of a whole and what it left, that disagree: "95% of the 1,200 servers patched inside 14 days, which left
+    about 400" leaves 60 (an infosec analyst's story; 88, strong)."""
+    out = []
+    for m in _SHARE_LEFT.finditer(low):
+        share, whole, left = float(m.group(1)), float(m.group(2).replace(",", "")), float(m.group(4).replace(",", ""))
+        true = whole * (100 - share) / 100
+        if share <= 100 and left <= whole and abs(left - true) > max(0.25 * max(true, left), 0.05 * whole):
+            out.append((m.start(), m.end(), "share_left", {"left": _plain(true)}))
+    return out
 
 
 def _from_to(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, float, float, bool]]:

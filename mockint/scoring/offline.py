@@ -136,6 +136,10 @@ OUTCOME = re.compile(
     # "it was over in twelve days with no hospital admissions and no deaths" (a care home deputy's outbreak story: Result
     # 1 of 4, "vague", beside the same words quoted as its impact)
     r"fatalities|casualties|outbreaks|escalations|breaches|failures|defects|returns|absences)|"
+    # the harm not come back: "no repeat in eighteen months", "we had no repeat in the next nine months", "it hasn't
+    # happened since" (a pharmacist's and a site manager's short answers: Result 1 of 4, "a vague outcome")
+    r"no (repeats?|recurrences?|reoccurrences?|further (incidents?|errors?|issues|complaints)) (in|for|over|since)\b|"
+    r"(hasn't|has not|haven't|have not|hasnt|havent|never) (happened|recurred|come up|been repeated) (again|since)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more)|"
