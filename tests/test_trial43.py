@@ -5,6 +5,7 @@ rounds. The sentences below are shortened from the trials' own, or from trial 42
 from __future__ import annotations
 
 import pytest
+from conftest import finding_kinds
 from test_proud_disasters import gates_of
 from test_proud_recovery import card
 
@@ -168,3 +169,37 @@ def test_figures_that_cannot_all_be_true_are_found_and_their_fixed_twins_are_not
 
     assert impossible_figures(write_numbers_in_text(said))
     assert impossible_figures(write_numbers_in_text(fixed)) == []
+
+
+@pytest.mark.parametrize("sentences, question, kind", [
+    (["three tablets isnt worth a report to head office or the CD officer, it just brings an inspection down on the branch."],
+     "", "escalation_refused"),
+    (["I wouldnt bother ringing the area manager."], "", "escalation_refused"),
+    (["I'd sign in as the responsible pharmacist on the system from my own branch about twenty minutes away."],
+     "What would you do if a pharmacist rang in sick at 8am and no locum could be found?", "cover_up"),
+    (["I'd get the TWC to sign the permit the day after to keep the paperwork straight."], "", "cover_up"),
+    (["I'd let the brickies crack on for the rest of the day and tell them to be careful near the edge."],
+     "What would you do if you found the scaffolders had taken ties and boards out of the third lift?", "work_goes_on"),
+    (["I wouldn't want to jump to a strategy meeting on a Friday night, it's heavy handed."], "", "escalation_refused"),
+    (["I'd leave the strategy meeting till Monday, it's heavy handed."], "", "escalation_delayed"),
+    (["so we'd record the school's update as the visit for those weeks and keep the case within timescales."], "",
+     "cover_up"),
+    (["I wouldn't bother pulling the email from the other mailboxes because if nobody else has reported it then nobody "
+      "else clicked it."], "", "check_skipped"),
+])
+def test_an_unsafe_step_in_these_trades_words_is_found(sentences, question, kind):
+    assert kind in finding_kinds(sentences, question)
+
+
+@pytest.mark.parametrize("sentences, question", [
+    # the sound twins
+    (["if it looks like we can't get anyone for a couple of hours I'd let NHS England or the ICB know about the "
+      "temporary closure."], "What would you do if a pharmacist rang in sick at 8am and no locum could be found?"),
+    (["No permit, no pour: I'd ring the TWC tonight and if he can't sign it before seven I'd cancel the pump."], ""),
+    (["I'd hold a strategy discussion with the police and health today, before she goes home."], ""),
+    (["Then I'd search for the same email across all mailboxes and pull it, and kill all their active sessions."], ""),
+    (["I'd stop the brickies working off that lift straight away and get the scaffolders back to put the ties in."],
+     "What would you do if you found the scaffolders had taken ties and boards out of the third lift?"),
+])
+def test_their_sound_twins_are_no_finding(sentences, question):
+    assert finding_kinds(sentences, question) == []

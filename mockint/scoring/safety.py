@@ -60,7 +60,8 @@ BRIDGES = frozenset(
     "fill filling in complete completing wear wearing take taking with the a an any all some my our their his her "
     "its those these this that every each is are let allow anyone anybody someone people staff them him it about "
     "probably definitely try trying up raise raising log logging file filling submit submitting open opening put "
-    "putting write writing through make making there there's for anything me hang hanging around ask asking"
+    "putting write writing through make making there there's for anything me hang hanging around ask asking "
+    "jump jumping rush rushing"
     .split()
 )
 # Between a verb and whom it is told to ("mention *it to my* manager", "ring *the* site manager"):
@@ -124,6 +125,7 @@ ROUTINE = frozenset("every each".split())
 # "if it's quiet I'd skip the obs", "if I don't hear back I wouldn't escalate".
 CONDITIONS = frozenset("if".split())
 CONDITION_SUBJECT_WORDS = 2
+LOOKS_LIKE = frozenset("like looks seems turns appears".split())
 # After a refused step, a negation or a skip reaches on to the next one: "no need to bother the head *or* fill in forms".
 ALSO_REFUSED = frozenset("or nor".split())
 # A skip or delay word is a noun after a determiner with at most this many words between ("a two hour delay");
@@ -143,9 +145,19 @@ WORK_GOES_ON_NEGATED_WITHIN = 4
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
 
 
+# Typed answers drop apostrophes ("I wouldnt bother ringing the manager", "isnt worth a report": a pharmacist's trial
+# plan read as refusing nothing): the same words. Not where that spells another word ("its", "id", "wed", "ill",
+# "wont", "well").
+_UNSPELT = {w.replace("'", ""): w for w in (
+    "wouldn't", "don't", "didn't", "can't", "isn't", "wasn't", "shouldn't", "couldn't", "aren't", "weren't", "hasn't",
+    "haven't", "hadn't", "doesn't", "mustn't", "needn't", "i'm", "i've", "we've", "they'd", "you'd",
+    "there's", "that's", "he's", "she's", "nobody's", "there'd", "they're", "you're")}
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-case words (apostrophes kept: "wouldn't", "i'd") and clause punctuation."""
-    return _TOKEN.findall(text.lower().replace("\u2019", "'"))
+    """Lower-case words (apostrophes kept: "wouldn't", "i'd", and put back where typing left them out) and clause
+    punctuation."""
+    return [_UNSPELT.get(w, w) for w in _TOKEN.findall(text.lower().replace("\u2019", "'"))]
 
 
 def tokens_text(text: str) -> str:
@@ -513,7 +525,9 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
             k = start = k + 1
             flips, trigger, reach, protected = 0, "", 0, False
             continue
-        if condition and k - start <= CONDITION_SUBJECT_WORDS and (
+        # ... and "if it looks like we can't get anyone" (a pharmacist's sound plan, read as refusing to get anyone)
+        if condition and (k - start <= CONDITION_SUBJECT_WORDS or (
+                k - start <= CONDITION_SUBJECT_WORDS + 3 and LOOKS_LIKE & set(words[start:k]))) and (
                 n := r.negations.match(words, k) or r.skips.match(words, k) or r.delays.match(words, k)):
             k += n  # "if we don't follow the process ...": a condition, refusing nothing
             continue
@@ -667,6 +681,9 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
     """Where "tell my manager about it *in the morning*" ends: the escalation is put off (0: it is not;
     "before the morning" is no delay)."""
     for k in range(end, min(len(words), end + LATER_REACH)):
+        # "leave the strategy meeting till Monday" (a social worker's trial; "till" ends a clause otherwise)
+        if words[k] in ("till", "until") and (n := r.later.match(words, k + 1)):
+            return k + 1 + n
         if words[k] in PUNCTUATION or words[k] in BREAK_WORDS or words[k] == "and":
             return 0
         if n := r.later.match(words, k):
