@@ -203,3 +203,23 @@ def test_an_unsafe_step_in_these_trades_words_is_found(sentences, question, kind
 ])
 def test_their_sound_twins_are_no_finding(sentences, question):
     assert finding_kinds(sentences, question) == []
+
+
+def test_a_round_one_concern_retried_weakly_ranks_by_how_badly():
+    """A deputy store manager's P&L retry scored 10 and was left out of a six-question plan, behind 'leading a store
+    through change', whose retry scored 23 (the ids broke the tie)."""
+    from datetime import datetime, timezone
+
+    from mockint.coaching.weakness import LedgerEntry, LedgerEvent, rank_key
+
+    def concern(id_: str, retry: float | None) -> LedgerEntry:
+        at = datetime(2026, 12, 1, tzinfo=timezone.utc)
+        history = [LedgerEvent(at=at, outcome="imported", score=1.0, status_after="open")]
+        if retry is not None:
+            history.append(LedgerEvent(at=at, answer_id="a1", outcome="weak", score=retry, status_after="open"))
+        return LedgerEntry(id=id_, kind="debrief", name=id_, source="debrief", count=1, severity=0.5, history=history,
+                           opened_at=at, updated_at=at)
+
+    areas = [concern(*c).to_weak_area() for c in [("topic.a_untried", None), ("topic.b_retried_23", 23.3),
+                                                   ("topic.c_retried_10", 10.0)]]
+    assert [a.id for a in sorted(areas, key=rank_key)] == ["topic.c_retried_10", "topic.b_retried_23", "topic.a_untried"]

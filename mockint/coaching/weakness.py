@@ -557,9 +557,20 @@ class LedgerEntry(Model):
         last = self.history[-1] if self.history else None
         return last.note if last is not None and last.outcome in UNCOUNTED_PASSES and last.note else ""
 
+    def practised_weak(self) -> float | None:
+        """A round-one concern's latest drilled answer, when it was weak: its overall (0-100), else None."""
+        last = next((e for e in reversed(self.history) if e.outcome == "weak" or e.outcome.startswith("pass")), None)
+        return last.score if last is not None and last.outcome == "weak" and last.score is not None else None
+
     def to_weak_area(self) -> WeakArea:
+        # A round-one concern drilled and answered weakly again ranks by how badly: a deputy store manager's P&L
+        # retry scored 10 and was left out of a six-question plan, behind a concern whose retry scored 23 (ids broke
+        # the tie)
+        severity = self.severity
+        if self.kind == "debrief" and (weak := self.practised_weak()) is not None:
+            severity = max(severity, round(1 - weak / 100, 3))
         return WeakArea(
-            id=self.id, kind=self.kind, name=self.name, count=self.weak_answers(), severity=self.severity, carried=True,
+            id=self.id, kind=self.kind, name=self.name, count=self.weak_answers(), severity=severity, carried=True,
             status=self.status, competencies=list(self.competencies), criteria=list(self.criteria),
             advice=self.advice, evidence=list(self.evidence), uncounted=self.uncounted(), passed=self.passed_answers(),
         )
