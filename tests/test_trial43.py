@@ -223,3 +223,40 @@ def test_a_round_one_concern_retried_weakly_ranks_by_how_badly():
     areas = [concern(*c).to_weak_area() for c in [("topic.a_untried", None), ("topic.b_retried_23", 23.3),
                                                    ("topic.c_retried_10", 10.0)]]
     assert [a.id for a in sorted(areas, key=rank_key)] == ["topic.c_retried_10", "topic.b_retried_23", "topic.a_untried"]
+
+
+def test_a_concern_named_only_in_the_candidates_words_quoted_back_is_not_drilled():
+    # a teacher's "data" concern (round two will ask about it) went to improving on a 66-word reply about the tools of
+    # a transition project, whose follow-up quoted "they wanted um more data from us earlier"
+    from mockint.coaching.weakness import names_topic
+
+    assert not names_topic('You said "we worked with the local secondary on transition, they wanted um more data from us '
+                           'earlier". Which tools, systems or teams were involved, and when did this happen?', "data")
+    assert names_topic("They said round two will ask about data. Tell it as you would there.", "data")
+
+
+TEACHER_NOTES = """AHT interview - St Marys (round 1)
+
+- started w/ why AHT why here. ok-ish, bit generic, said "next step" too much
+- Expect questions on data and on how I'd lead a staff meeting / CPD
+
+(added 2 days later)
+- remembered: Mrs Patel asked about attendance, persistent absence - I didnt know our PA figure. blanked on it
+- also they asked how I'd support an ECT and I forgot to say I mentored our ECT last year!! went badly
+"""
+
+
+def test_a_teachers_notes_lose_none_of_her_topics():
+    """Trial 44: the staff meeting after "on data and on how I'd ...", attendance after "remembered:", and the "why
+    here" opener were lost or read only as feedback; the ECT she forgot to mention was retried as knowledge."""
+    from mockint.coaching.debrief import parse_debrief
+    from mockint.coaching.questions import load_bank
+    from mockint.scoring.kinds import classify_topic
+
+    topics = {t.name.lower(): t for t in parse_debrief(TEACHER_NOTES, load_bank()).topics}
+    assert topics["data"].forewarned and any("staff meeting" in n and topics[n].forewarned for n in topics)
+    assert topics["attendance"].went_badly
+    assert any(n.startswith("why") and "here" in n for n in topics)
+    ect = topics["ect"]
+    assert ect.went_badly and classify_topic(ect.name, ect.notes) == "behavioural"
+    assert classify_topic("DB fundamentals", ["- DB fundamentals - blanked"]) == "technical"

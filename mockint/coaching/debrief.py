@@ -585,6 +585,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     label, colon, said = item.partition(": ")
     if colon and said.strip() and _SUMMARY_LABEL.match(label.strip()):
         item, summary = said.strip(), True  # "Feedback from the recruiter: strong on X, but they wanted more on Y"
+    elif colon and said.strip() and _ADDED_LATER.match(label.strip()) and len(label.split()) <= 3:
+        # "remembered: Mrs Patel asked about attendance ... blanked on it" (a teacher's notes: no topic read in)
+        item = said.strip()
     head, comment = _split_comment(item)
     if comment and phrases.verdict(comment) == "none" and phrases.noun_phrase(head) is None and _cue(head) is None:
         head, comment = _split_comment(comment)  # "with hiring mgr: conversation about ..." - a label
@@ -784,6 +787,11 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
         return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed, summary=summary)]
+    opened = _OPENED_WITH_WHY.match(clause)
+    if opened and _cue(clause, summary=summary) is None:
+        # "started w/ why AHT why here. ok-ish, bit generic" (a teacher's notes: read only as feedback on detail, so her
+        # motivation answer was never drilled)
+        return [_Draft(" ".join(opened.group(1).split()).rstrip(" ,"), line, verdict, mentions)]
     cue = _cue(clause, summary=summary)
     if cue is not None:
         kind, rest = cue
@@ -830,6 +838,12 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         # the leftover's own count, which was taken out with the clause's: "X, asked 2 or 3 times how I'd Y" (a trial)
         more = [_with(d, "none", phrases.repetitions(counted[counted.lower().rfind(leftover.split()[0].lower()):]))
                 for d in _read_clause(leftover, line, section, listed, summary=summary)] if leftover else []
+        said_after = _after(rest, found[-1].text).strip(" ,;") if found else ""
+        if leftover and not more and (and_on := _AND_HOW.match(said_after)):
+            # "Expect questions on data and on how I'd lead a staff meeting / CPD": the cue asks the second too (a
+            # teacher's notes: the staff meeting was lost without a word)
+            more = _read_clause(f"{clause[: len(clause) - len(cue[1])].strip()} {said_after[and_on.end():]}", line,
+                                section, listed, summary=summary)
         if more and not more[0].name:  # "dove into X, went ok": how X went
             drafts = [_with(d, more[0].verdict, more[0].mentions) for d in drafts]
             more = more[1:]
@@ -884,6 +898,9 @@ def _gerund_for_why(text: str) -> str:
 
 
 # "a time I disagreed with someone senior" -> "disagreeing with someone senior" (a graduate's trial: the topic "time")
+_OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|began|kicked off)\s+(?:with|on)\s+)?"
+                              r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+))\s*(?:$|[,;-]\s*(?=\w))",
+                              re.I)
 _A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
 _IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|interview|second round|2nd round|round two|round 2|next round|"

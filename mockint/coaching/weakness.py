@@ -639,13 +639,18 @@ def answer_key(session_id: str, answer_id: str) -> str:
     return f"{session_id}/{answer_id}"
 
 
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+
+
 def names_topic(question: str, topic: str) -> bool:
     """Whether `question` says every content word of `topic`, in any form ("controlled drug discrepancy" for "controlled
     drugs discrepancies"): a word and its form share all but their last three letters, and at least four."""
     from mockint.coaching.questions import tokens
     from mockint.scoring.offline import _stem
 
-    asked, named = tokens(question), tokens(topic)
+    # the candidate's own words quoted back ("You said 'they wanted more data from us earlier'. Which tools ...?") are
+    # not what the question asks: a teacher's "data" concern went to improving on a reply about the tools of a project
+    asked, named = tokens(_QUOTED.sub(" ", question)), tokens(topic)
 
     def same(a: str, b: str) -> bool:
         shared = len(os.path.commonprefix([a, b]))

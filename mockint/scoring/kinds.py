@@ -53,6 +53,7 @@ class QuestionKind(BaseModel):
     patterns: list[str] = Field(default_factory=list, description="regular expressions, case-insensitive")
     fallback_patterns: list[str] = Field(default_factory=list, description="read only where no kind's patterns match")
     topic_patterns: list[str] = Field(default_factory=list, description="read only for a round-one topic's name and notes")
+    note_patterns: list[str] = Field(default_factory=list, description="read first, in a round-one topic's note lines")
     # What the next-round plan asks about a round-one topic of this kind (coaching/plan.py); a
     # kind without them borrows the default kind's, which must have them.
     revisit: str | None = Field(default=None, description="question on a topic they kept coming back to: {topic}")
@@ -66,7 +67,7 @@ class QuestionKind(BaseModel):
         """The kind's questions on a round-one topic, each with its {topic}."""
         return [t for t in (self.revisit, self.retry, self.forewarned, self.again) if t]
 
-    @field_validator("patterns", "fallback_patterns")
+    @field_validator("patterns", "fallback_patterns", "topic_patterns", "note_patterns")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
@@ -190,6 +191,9 @@ def classify_topic(name: str, context: Sequence[str] = (), kinds: dict[str, Ques
     # of a line that lists several topics, only the part naming this one: "Expect questions on P&L ownership, on hiring,
     # and on why this company" made hiring a motivation question (a sales manager's trial: "Give your reasons ...")
     context = [_part_naming(name, line) for line in context]
+    # what the note says was left untold ("I forgot to say I mentored our ECT") asks for that, whatever the name reads as
+    if told := next((k for k in order if any(re.search(p, " ".join(context), re.I) for p in kinds[k].note_patterns)), None):
+        return told
     for text in (name, " ".join(context)):
         text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
         if any(kind.hits(text) for kind in kinds.values()):
