@@ -788,6 +788,9 @@ def test_the_thank_you_note_never_quotes_mockints_own_drill_as_the_interviewers_
         for a in answers])
     note = thank_you_note(role=None, themes=[], weak=[area], answers=answers)
     assert "kept coming back" not in note and answers[1].question.text in note
+    # ... nor a practice question as the panel's (trial 44): it is a hint inside the placeholder
+    assert "Thinking back on [a question they asked you]" in note and "your question" not in note
+    assert f'In practice this showed on "{answers[1].question.text}".]' in note
 
 
 def test_an_overall_a_gate_capped_says_why_in_both_formats():
@@ -882,4 +885,4 @@ def test_the_report_asks_the_interviewer_about_the_teams_work_and_names_no_rubri
     assert any("leadership and initiative" in text.lower() for text in asked), asked
     area = WeakArea(id="specificity.real_example", kind="criterion", name="Specificity: Real past example", count=2)
     note = thank_you_note(role=None, themes=[], weak=[area], answers=[])
-    assert "Thinking back on [a question you answered]" in note and "Specificity" not in note and "specificity" not in note
+    assert "Thinking back on [a question they asked you]" in note and "Specificity" not in note and "specificity" not in note

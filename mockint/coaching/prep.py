@@ -228,22 +228,24 @@ def thank_you_note(*, role: str | None, themes: Sequence[str], weak: Sequence[We
     # back to one topic: ...", "You said ..."), which a trial's draft quoted as the interviewer's.
     theirs = [a for a in answers if a.question.source not in ("followup", "debrief")]
     asked = [a for a in theirs if a.transcript and a.transcript.text.strip()]
+    # The real panel's questions are not the practice round's: a teacher's draft thanked the head for "your question
+    # 'Tell me about a project where you had to collaborate with another department'", the mock's, and her weakest
+    # answer (trial 44). The practice question where the weak point showed is a hint inside the placeholder.
     if weak:
         spot = next((w for w in weak if w.kind != "delivery"), weak[0])
         ids = {e.answer_id for e in spot.evidence}
         where = next((a for a in theirs if a.id in ids), None)
-        # no question of theirs where it showed: a placeholder, not the area's name ("Thinking back on specificity: Real
+        # no question where it showed: the placeholder alone, not the area's name ("Thinking back on specificity: Real
         # past example", a trial's draft)
-        subject = f'your question "{where.question.text}"' if where else "[a question you answered]"
+        showed = f' In practice this showed on "{where.question.text}".' if where else ""
         lines.append(
-            f"Thinking back on {subject}, I would like to add one detail I did not make clear: "
-            f"[your addition here. Tip: {spot.advice or 'one concrete result, with a number.'}]"
+            "Thinking back on [a question they asked you], I would like to add one detail I did not make clear: "
+            f"[your addition here. Tip: {spot.advice or 'one concrete result, with a number.'}{showed}]"
         )
         lines.append("")
     elif asked:
-        lines.append(
-            f'I was glad to share my experience on "{asked[0].question.text}" and would be happy to go into more detail.'
-        )
+        lines.append("I was glad to share my experience on [a question they asked you] and would be happy to go into "
+                     "more detail.")
         lines.append("")
     lines.append(
         "Our conversation confirmed my interest in the position, and I am excited about contributing to the team. "
