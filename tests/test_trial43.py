@@ -162,6 +162,18 @@ def test_no_repeat_since_is_a_result(question, answer):
     # a pharmacist's: a team of six has no eight to train
     ("I sat down with my team of six, two technicians and four dispensers, and I trained all eight of them",
      "I sat down with my team of six, two technicians and four dispensers, and I trained all six of them"),
+    # trial 44: a policy adviser's parts above their whole and a time said to be half of one five times it
+    ("the consultation got four hundred responses in total, of which three hundred and fifty were from businesses and "
+     "two hundred from individuals",
+     "the consultation got four hundred responses in total, of which two hundred and fifty were from businesses and a "
+     "hundred and fifty from individuals"),
+    ("we had four hundred responses, of which nine hundred were from businesses",
+     "we had four hundred responses, of which ninety percent were from businesses"),
+    ("we finished the analysis in ten days, which was half the usual eight weeks",
+     "we finished the analysis in ten days, which was half the usual four weeks"),
+    # a paramedic's: four and "the other three" of six
+    ("four of the six passed first time and the other three passed on the resit",
+     "four of the six passed first time and the other two passed on the resit"),
 ])
 def test_figures_that_cannot_all_be_true_are_found_and_their_fixed_twins_are_not(said, fixed):
     from mockint.scoring.figures import impossible_figures

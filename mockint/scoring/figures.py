@@ -40,7 +40,7 @@ IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "d
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
                     "restating", "falls_after")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
-           "part_share", "share_left", "span")
+           "part_share", "share_left", "span", "parts_sum", "ratio_said")
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
 FALL_REACH = 5
 # A percentage restated as a rate ("99.9%, which is about one error in 100"): how many words after the "%" the rate
@@ -380,7 +380,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 first, last = (i, unit_after[1]) if unit_after and unit_after[0] == i + 1 else (measure_before[0], i)
                 found.append((*quote(first, last), "negative"))
     found += _changes_disagreeing(tokens, fw, quote)
-    found += _shares_left_over(low) + _spans_disagreeing(low)
+    found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low)
     # a reason with figures of its own says them ("from 150 to 180 is a change of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3]))
@@ -401,6 +401,55 @@ _PER_MONTH = {"day": 1 / 30, "week": 12 / 52, "month": 1.0}
 _SHARE_LEFT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |our |all |those )?(\d[\d,]*(?:\.\d+)?) "
                          r"([a-z]+)\b[^.;]{0,60}?\b(?:which |that |so that |so |and that )?(?:left|leaves|leaving) "
                          r"(?:us with |just |only |about |around |roughly |some |nearly |over |under )*(\d[\d,]*)\b")
+
+
+# "400 responses in total, of which 350 were from businesses and 200 from individuals" (a policy adviser's story: 91);
+# "4 of the 6 passed first time and the other 3 on the resit" (a paramedic's: 91)
+_OF_WHICH = re.compile(r"\b(\d[\d,]*) ([a-z]+)\b(?: [a-z]+){0,3}?,? (?:of which|of whom|of those|of them) (\d[\d,]*)\b"
+                       r"([^.;]{0,60}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
+_OF_WHICH_ONE = re.compile(r"\b(\d[\d,]*) ([a-z]+)\b(?: [a-z]+){0,3}?,? (?:of which|of whom) (\d[\d,]*)\b(?! ?(?:%|percent))")
+_THE_OTHER = re.compile(r"\b(\d[\d,]*) (?:out )?of (?:the |our |all |those |them )?(\d[\d,]*)\b([^.;]{0,60}?)\bthe other (\d[\d,]*)\b")
+_NUMBER_IN = re.compile(r"\d[\d,]*")
+
+
+def _parts_above_whole(low: str) -> list[tuple]:
+    """Parts of a whole that add up to more than it ("400 responses in total, of which 350 ... and 200 ..."), or a part
+    and "the other" part that do not add up to it ("4 of the 6 ... and the other 3")."""
+    out = []
+    for m in _OF_WHICH_ONE.finditer(low):  # "400 responses, of which 900 were from businesses"
+        whole, part = (float(m.group(k).replace(",", "")) for k in (1, 3))
+        if part > whole and m.group(2) not in ("percent", "%"):
+            out.append((m.start(), m.end(), "out_of", {}))
+    for m in _OF_WHICH.finditer(low):
+        whole, a, b = (float(m.group(k).replace(",", "")) for k in (1, 3, 5))
+        # "... of which 350 were from businesses and 200 from individuals": no third figure between the two parts
+        if a + b > whole and not _NUMBER_IN.search(m.group(4)) and m.group(2) not in ("percent", "%"):
+            out.append((m.start(), m.end(), "parts_sum", {"parts": _plain(a + b), "whole": _plain(whole)}))
+    for m in _THE_OTHER.finditer(low):
+        a, whole, b = (float(m.group(k).replace(",", "")) for k in (1, 2, 4))
+        if a <= whole and a + b != whole and not _NUMBER_IN.search(m.group(3)):
+            out.append((m.start(), m.end(), "parts_sum", {"parts": _plain(a + b), "whole": _plain(whole)}))
+    return out
+
+
+# "we finished the analysis in 10 days, which was half the usual 8 weeks" (a policy adviser's story)
+_RATIO_SAID = re.compile(r"\b(\d+(?:\.\d+)?) (hours?|days?|weeks?|months?)\b[^.;]{0,30}?\b(half|a third|a quarter|double|twice|"
+                         r"three times|a tenth) (?:of )?(?:the |our |what )?(?:usual |normal |typical |previous |old |standard )?"
+                         r"(\d+(?:\.\d+)?) (hours?|days?|weeks?|months?)\b")
+_RATIOS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "double": 2.0, "twice": 2.0, "three times": 3.0, "a tenth": 0.1}
+_IN_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0}
+
+
+def _ratios_disagreeing(low: str) -> list[tuple]:
+    """A time said to be a share of another that it is not: "10 days, which was half the usual 8 weeks" is a fifth."""
+    out = []
+    for m in _RATIO_SAID.finditer(low):
+        said = float(m.group(1)) * _IN_DAYS[m.group(2).rstrip("s")]
+        other = float(m.group(4)) * _IN_DAYS[m.group(5).rstrip("s")]
+        true, stated = said / other if other else 0.0, _RATIOS[m.group(3)]
+        if other and not (stated / 1.6 <= true <= stated * 1.6):
+            out.append((m.start(), m.end(), "ratio_said", {"true": f"{true:.2g}"}))
+    return out
 
 
 def _spans_disagreeing(low: str) -> list[tuple]:
