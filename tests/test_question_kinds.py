@@ -318,6 +318,9 @@ def test_measuring_success_is_a_way_of_working_and_measuring_a_thing_is_knowledg
     ("Explain how a heat pump works.", "technical"),
     ("How would you drive performance across eight pharmacies?", "situational"),
     ("How would you drive a forklift on a ramp?", "technical"),
+    # trial 44: a paramedic's crew looked after after a traumatic job is a plan, and good leadership "to you" a view
+    ("How would you look after your crew after a traumatic job such as a paediatric cardiac arrest?", "situational"),
+    ("What does good leadership look like to you?", "approach"),
 ])
 def test_a_rule_under_its_law_an_approach_described_and_a_breach_handled_keep_their_kinds(question, kind):
     assert classify(question) == kind
