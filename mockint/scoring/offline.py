@@ -130,6 +130,11 @@ OUTCOME = re.compile(
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
     r"(was|were|came|went|got it|got them) back (down|up|under|below|to (where|normal|the level|\d))|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
+    # a paramedic's: "that freed four ambulances inside forty minutes", "the P1 ... survived", "all five were off scene in
+    # fifty minutes", "the trust made the cohorting plan a standard option" (Result 1 of 4, "a vague outcome", on four
+    # stories graded 4-5; "the result was" before one lifted it 87 -> 97)
+    r"freed( up)?|survived|pulled through|(were|was|got) (all )?off scene|made (it|the [\w-]+( [\w-]+)?) (a |the )?(standard|norm|policy)\b|"
+    r"became (a |the )?(standard|norm|policy)\b|was spot on|were spot on|"
     r"(with|had|(days?|weeks?|months?|years?)( with)?) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries|"
     # "six months no ligature attempts" (a custody sergeant's trial: Result 1 of 4, the line quoted under Action)
     r"attempts|admissions|deaths|losses|accidents|"
