@@ -198,6 +198,18 @@ def test_figures_that_cannot_all_be_true_are_found_and_their_fixed_twins_are_not
      "cover_up"),
     (["I wouldn't bother pulling the email from the other mailboxes because if nobody else has reported it then nobody "
       "else clicked it."], "", "check_skipped"),
+    # trial 44: an HR partner's, a paramedic's and a policy adviser's
+    (["I wouldn't bother with a companion for something this clear cut, it just delays things."], "", "check_skipped"),
+    (["I'd keep it away from the union until the letters are out because otherwise they'll go to the press."], "",
+     "cover_up"),
+    (["so i'd leave her at home, i'd ask the daughter to stay over and do neuro obs every couple of hours."],
+     "What would you do if you attended an 87-year-old who has fallen and hit her head, she is on apixaban?",
+     "work_goes_on"),
+    (["i think keeping them working but supervised is the balanced option."],
+     "What would you do if you smelled alcohol on one of your crew at the start of a night shift?", "work_goes_on"),
+    (["I would send it straight to the minister's private secretary myself and copy my director in afterwards."], "",
+     "escalation_delayed"),
+    (["first I would clear out the rough drafts and the chatty emails before the search is done."], "", "cover_up"),
 ])
 def test_an_unsafe_step_in_these_trades_words_is_found(sentences, question, kind):
     assert kind in finding_kinds(sentences, question)
@@ -210,6 +222,12 @@ def test_an_unsafe_step_in_these_trades_words_is_found(sentences, question, kind
     (["No permit, no pour: I'd ring the TWC tonight and if he can't sign it before seven I'd cancel the pump."], ""),
     (["I'd hold a strategy discussion with the police and health today, before she goes home."], ""),
     (["Then I'd search for the same email across all mailboxes and pull it, and kill all their active sessions."], ""),
+    (["I'd make sure he knows he can bring a companion, and a different manager would hear it."], ""),
+    (["i'd convey her for a CT scan because she's on apixaban, I wouldn't leave her at home."],
+     "What would you do if you attended an 87-year-old who has fallen and hit her head, she is on apixaban?"),
+    (["My job was to resolve it without a walkout in the run up to Christmas peak."], ""),
+    (["one teacher wasnt following the scheme, she was using her own old flashcards and skipping the review sessions."],
+     ""),
     (["I'd stop the brickies working off that lift straight away and get the scaffolders back to put the ties in."],
      "What would you do if you found the scaffolders had taken ties and boards out of the third lift?"),
 ])
@@ -272,3 +290,20 @@ def test_a_teachers_notes_lose_none_of_her_topics():
     ect = topics["ect"]
     assert ect.went_badly and classify_topic(ect.name, ect.notes) == "behavioural"
     assert classify_topic("DB fundamentals", ["- DB fundamentals - blanked"]) == "technical"
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("Tell us about a time you had to resolve a conflict with another team or service.",
+     "handovers at the ED were taking two hours and six crews were stuck outside. I spoke to the nurse in charge and "
+     "agreed a cohort area. i made the decision to leave one paramedic and one tech to look after four patients in the "
+     "cohort and release the other four crews. that freed four ambulances inside forty minutes and two of them went "
+     "straight to the cat twos. afterwards the trust made the cohorting plan a standard option in the winter plan"),
+    ("Tell us about a time you had to lead at a scene under pressure.",
+     "a five car RTC on the A14 with one trapped driver. i was first on scene so i took scene lead and sent a METHANE "
+     "message to control, which got us two more ambulances and the air ambulance. all five were off scene in fifty "
+     "minutes, and the trapped driver went straight to the major trauma centre by air and survived"),
+])
+def test_ambulances_freed_and_a_patient_who_survived_are_results(question, answer):
+    # a paramedic's stories, graded 4-5, had Result 1 of 4, "a vague outcome"; "the result was" before one lifted it
+    result = next(c for c in card(question, answer).criteria if c.key == "star.result")
+    assert result.score >= 3

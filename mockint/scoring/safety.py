@@ -461,6 +461,17 @@ def _subject_is_candidate(words: list[str], at: int, start: int) -> bool:
             return False
         if words[k] in CANDIDATE:
             return True
+    # "she was using her own old flashcards and skipping the review sessions": the subject before the "and" (a teacher's
+    # story of a colleague, read as her own step skipped)
+    k = start - 1
+    if k >= 0 and words[k] == "and":
+        for k in range(k - 1, -1, -1):
+            if words[k] in PUNCTUATION or words[k] in BREAK_WORDS:
+                break
+            if words[k] in OTHERS:
+                return False
+            if words[k] in CANDIDATE:
+                return True
     return True  # "never skip the checks", "no need to": nobody else's
 
 
