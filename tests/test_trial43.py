@@ -307,3 +307,25 @@ def test_ambulances_freed_and_a_patient_who_survived_are_results(question, answe
     # a paramedic's stories, graded 4-5, had Result 1 of 4, "a vague outcome"; "the result was" before one lifted it
     result = next(c for c in card(question, answer).criteria if c.key == "star.result")
     assert result.score >= 3
+
+
+WHY_DEPARTMENT = "Why do you want to work in this department, and in this role?"
+
+
+def test_reasons_said_of_the_department_in_the_third_person_are_research():
+    # a policy adviser's researched answer (graded 4-5) scored 70, "would fit other employers"; the generic one 15
+    researched = card(WHY_DEPARTMENT, (
+        'there are three reasons really. first, the department is setting up the new local transport funding '
+        'settlements, moving councils from competitive pots to five year allocations, and that is exactly the kind of '
+        'funding reform I did on the skills side with the adult skills fund devolution, so I think I can bring that '
+        'straight in. second, I read the areas of research interest you published and the gap you name on evaluating '
+        'what works in rural bus services, and I have led two process evaluations with analysts so I would like to help'
+        ' close that. third, the role sits in a team that works directly with the combined authorities, and I spent two'
+        ' years on secondment in Greater Manchester, so I know how a mayoral authority thinks about a government ask. '
+        'and honestly I want to move to a Grade seven lead role in a department where the policy is being built now, '
+        'not just maintained'))
+    generic = card(WHY_DEPARTMENT, (
+        "um I have always been really interested in this department, it does really important work that makes a "
+        "difference to people's lives. I think it is a great place to work with a great reputation, and I am looking "
+        "for a new challenge and the next step in my career."))
+    assert researched.overall >= 75 and generic.overall <= 25
