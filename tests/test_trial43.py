@@ -1,6 +1,7 @@
-"""Trial 43: a community pharmacist, a site manager, a children's social worker and an IT security analyst wrote and
-graded their answers before scoring them, and a supermarket deputy manager went through a week of debrief, plans and
-rounds. The sentences below are shortened from the trials' own, or from trial 42's where a finding was left then."""
+"""Trials 43 and 44: a community pharmacist, a site manager, a children's social worker, an IT security analyst, an HR
+business partner, a paramedic and a policy adviser wrote and graded their answers before scoring them, and a supermarket
+deputy manager and a primary teacher went through a week of debrief, plans and rounds. The sentences below are
+shortened from the trials' own, or from trial 42's where a finding was left then."""
 
 from __future__ import annotations
 
@@ -143,9 +144,19 @@ def test_the_first_change_named_for_figures_that_cannot_be_true_is_the_figures()
      "on Ferry Lane I stopped the roofers because their edge protection was down on the gable. I shut that roof that "
      "morning, got the scaffolders back by two, and we lost half a day. I briefed every gang the next morning and we "
      "had no repeat in the next nine months"),
+    # trial 44: a paramedic's stories, graded 4-5 ("the result was" before one lifted it 87 -> 97)
+    ("Tell us about a time you had to resolve a conflict with another team or service.",
+     "handovers at the ED were taking two hours and six crews were stuck outside. I spoke to the nurse in charge and "
+     "agreed a cohort area. i made the decision to leave one paramedic and one tech to look after four patients in the "
+     "cohort and release the other four crews. that freed four ambulances inside forty minutes and two of them went "
+     "straight to the cat twos. afterwards the trust made the cohorting plan a standard option in the winter plan"),
+    ("Tell us about a time you had to lead at a scene under pressure.",
+     "a five car RTC on the A14 with one trapped driver. i was first on scene so i took scene lead and sent a METHANE "
+     "message to control, which got us two more ambulances and the air ambulance. all five were off scene in fifty "
+     "minutes, and the trapped driver went straight to the major trauma centre by air and survived"),
 ])
-def test_no_repeat_since_is_a_result(question, answer):
-    # both short answers, graded 4, had Result 1 of 4, "a vague outcome"
+def test_an_outcome_in_a_trades_words_is_a_result(question, answer):
+    # each had Result 1 of 4, "a vague outcome"
     result = next(c for c in card(question, answer).criteria if c.key == "star.result")
     assert result.score >= 3
 
@@ -290,23 +301,6 @@ def test_a_teachers_notes_lose_none_of_her_topics():
     ect = topics["ect"]
     assert ect.went_badly and classify_topic(ect.name, ect.notes) == "behavioural"
     assert classify_topic("DB fundamentals", ["- DB fundamentals - blanked"]) == "technical"
-
-
-@pytest.mark.parametrize("question, answer", [
-    ("Tell us about a time you had to resolve a conflict with another team or service.",
-     "handovers at the ED were taking two hours and six crews were stuck outside. I spoke to the nurse in charge and "
-     "agreed a cohort area. i made the decision to leave one paramedic and one tech to look after four patients in the "
-     "cohort and release the other four crews. that freed four ambulances inside forty minutes and two of them went "
-     "straight to the cat twos. afterwards the trust made the cohorting plan a standard option in the winter plan"),
-    ("Tell us about a time you had to lead at a scene under pressure.",
-     "a five car RTC on the A14 with one trapped driver. i was first on scene so i took scene lead and sent a METHANE "
-     "message to control, which got us two more ambulances and the air ambulance. all five were off scene in fifty "
-     "minutes, and the trapped driver went straight to the major trauma centre by air and survived"),
-])
-def test_ambulances_freed_and_a_patient_who_survived_are_results(question, answer):
-    # a paramedic's stories, graded 4-5, had Result 1 of 4, "a vague outcome"; "the result was" before one lifted it
-    result = next(c for c in card(question, answer).criteria if c.key == "star.result")
-    assert result.score >= 3
 
 
 WHY_DEPARTMENT = "Why do you want to work in this department, and in this role?"
