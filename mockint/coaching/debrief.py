@@ -578,8 +578,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         return
     marker = phrases.verdict(item[:1]) if _MARKER.match(item) else "none"
     item = _MARKER.sub("", item)
-    if _TRAILING_ASIDE.search(item) and "?" in _TRAILING_ASIDE.search(item).group():
-        item = _TRAILING_ASIDE.sub("", item)  # "... in round 2 (new self checkouts rollout?)": their own guess, no topic
+    if (aside := _TRAILING_ASIDE.search(item)) and "?" in aside.group():
+        item = item[: aside.start()]  # "... in round 2 (new self checkouts rollout?)": their own guess, no topic
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
     label, colon, said = item.partition(": ")
