@@ -40,7 +40,7 @@ IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "d
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
                     "restating", "falls_after")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
-           "part_share", "share_left", "span", "parts_sum", "ratio_said")
+           "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share")
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
 FALL_REACH = 5
 # A percentage restated as a rate ("99.9%, which is about one error in 100"): how many words after the "%" the rate
@@ -380,7 +380,8 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 first, last = (i, unit_after[1]) if unit_after and unit_after[0] == i + 1 else (measure_before[0], i)
                 found.append((*quote(first, last), "negative"))
     found += _changes_disagreeing(tokens, fw, quote)
-    found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low)
+    found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
+        + _differences_disagreeing(low) + _all_as_a_share(low)
     # a reason with figures of its own says them ("from 150 to 180 is a change of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3]))
@@ -452,11 +453,38 @@ def _ratios_disagreeing(low: str) -> list[tuple]:
     return out
 
 
+# "the median went from 58 minutes to 44 minutes, so that's a saving of about 25 minutes" (a lab scientist's story: 95)
+_DIFFERENCE = re.compile(r"\bfrom (\d+(?:\.\d+)?) (minutes|hours|days|weeks|months|mins)\b(?: \w+){0,2}? to (\d+(?:\.\d+)?)(?: \2)?\b"
+                         r"[^.;]{0,40}?\b(?:saving|reduction|cut|drop|fall|increase|rise|gain|improvement|difference) of "
+                         r"(?:about |around |roughly |nearly |almost |over |just over |just under )?(\d+(?:\.\d+)?) \2\b")
+# "I did the training for all 30 of our staff, which was about 60% of the team" (a mental health nurse's story)
+_ALL_AS_SHARE = re.compile(r"\ball (?:the |of the )?(\d+) (?:of (?:our|the|my) )?[a-z]+\b[^.;]{0,12}?\b(?:which|that) (?:was|is|were|are) "
+                           r"(?:about |around |roughly |nearly |almost |just over |just under |over |under )?(\d+) ?(?:%|percent) of\b")
+# "over 6 weeks starting in march and it was finished by the end of january" (the lab scientist's)
+_SPAN_BY = re.compile(r"\b(\d+(?:\.\d+)?) (days?|weeks?|months?)\b[^.;]{0,20}?\b(?:starting|beginning|from) in " + _MONTH
+                      + r"[^.;]{0,50}?\b(?:finished|done|completed|over|ended|live) (?:by|in) " + _MONTH)
+
+
+def _differences_disagreeing(low: str) -> list[tuple]:
+    """A change said as a difference it is not: "from 58 minutes to 44 minutes, so that's a saving of about 25"."""
+    out = []
+    for m in _DIFFERENCE.finditer(low):
+        true, said = abs(float(m.group(1)) - float(m.group(3))), float(m.group(4))
+        if not _close(said, true, max(1.0, 0.2 * true)):
+            out.append((m.start(), m.end(), "difference", {"true": _plain(true)}))
+    return out
+
+
+def _all_as_a_share(low: str) -> list[tuple]:
+    """All of a group said to be a share of it well under the whole ("all 30 of our staff, which was about 60%")."""
+    return [(m.start(), m.end(), "all_share", {}) for m in _ALL_AS_SHARE.finditer(low) if float(m.group(2)) < 90]
+
+
 def _spans_disagreeing(low: str) -> list[tuple]:
     """A time said beside the months it ran between that cannot be it: "within 6 weeks, from january through to the end
     of june" (a social worker's story; 81, strong). Ratios under two either way are rough, not wrong."""
     out = []
-    for m in _SPAN.finditer(low):
+    for m in [*_SPAN.finditer(low), *_SPAN_BY.finditer(low)]:
         said = float(m.group(1)) * _PER_MONTH[m.group(2).rstrip("s")]
         first, last = _MONTHS.index(m.group(4)), _MONTHS.index(m.group(6))
         months = (last - first) % 12 + (1 if m.group(5) in ("end", "middle") else 0) - (0.5 if m.group(3) == "end" else 0)

@@ -2441,9 +2441,10 @@ class OfflineScorer:
         judgements = {**judge(reading), **judge_kinds(reading)}
         features = answer_features(reading, judgements)
         sentences = [u.text for u in reading.units]
+        knowledge = reading.kind == "technical"
         judgements = apply_ceilings(sentences, judgements, question,  # a plan that refuses the safe step
-                                    learned=any(c.lesson for c in reading.cues))
-        refusing = refusing_sentences(sentences, question)
+                                    learned=any(c.lesson for c in reading.cues), knowledge=knowledge)
+        refusing = refusing_sentences(sentences, question, knowledge=knowledge)
         no_quotes_from = not_evidence_for()
         raw = []
         for rubric in rubrics:

@@ -99,8 +99,14 @@ NEW_STEP_AFTER_AND = frozenset("i i'd i'll we we'd we'll you then also just".spl
 # Whose negation it is: the candidate's ("I wouldn't", "we don't", generic "you don't", "there's no need")
 # or someone else's ("if they don't answer", "they never send anyone").
 # ("it" is left out: mostly an object, "deal with it without telling anyone").
-OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which".split())
+# ... and "someone": "if someone in the team kept not following the SOP" restates the question (a lab scientist's sound
+# plan read as skipping the SOP itself, 20)
+OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which someone somebody"
+                   .split())
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
+KNOWLEDGE_CANDIDATE = CANDIDATE - {"you", "you'd", "you'll"}
+# After another's name, a habit reported: "other venues just let them do it", "the agency always lets them"
+REPORTED_HABIT = frozenset("just always usually normally".split())
 NOT_ONLY = frozenset("just only simply".split())
 # "X, not Y": a bare "not" before a determiner sets two things side by side and refuses no step ("get a team out under a
 # line blockage not a lookout", "NPS is about the whole relationship with the product not the ticket": a track
@@ -455,11 +461,13 @@ def _unwilling_before(words: list[str], at: int) -> bool:
         len(before) == 3 and before[2] == "to" and before[1] in WILLING and before[0] in NOT_WILLING)
 
 
-def _subject_is_candidate(words: list[str], at: int, start: int) -> bool:
+def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
+    """Whether the step at `at` is said by the candidate (`by`: the words that name them; in a knowledge answer "you"
+    is anyone the rule is about, not the candidate)."""
     for k in range(at - 1, start - 1, -1):
-        if words[k] in OTHERS:
+        if words[k] in OTHERS or (words[k] in CANDIDATE and words[k] not in by):
             return False
-        if words[k] in CANDIDATE:
+        if words[k] in by:
             return True
     # "she was using her own old flashcards and skipping the review sessions": the subject before the "and" (a teacher's
     # story of a colleague, read as her own step skipped)
@@ -468,9 +476,9 @@ def _subject_is_candidate(words: list[str], at: int, start: int) -> bool:
         for k in range(k - 1, -1, -1):
             if words[k] in PUNCTUATION or words[k] in BREAK_WORDS:
                 break
-            if words[k] in OTHERS:
+            if words[k] in OTHERS or (words[k] in CANDIDATE and words[k] not in by):
                 return False
-            if words[k] in CANDIDATE:
+            if words[k] in by:
                 return True
     return True  # "never skip the checks", "no need to": nobody else's
 
@@ -521,7 +529,7 @@ class _Read:
     allegation: bool = False
 
 
-def read_sentence(r: Reader, text: str, index: int) -> _Read:
+def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDATE) -> _Read:
     """What one sentence refuses, skips, puts off or hides, and the escalations it makes."""
     words = tokens(text)
     out = _Read(allegation=r.allegations.found_within(words, 0, len(words)))
@@ -555,7 +563,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
                 out.alone.append(Finding("handled_alone", index, " ".join(words[k:k + n]), -rank))
             k, reach = k + n, 0
             continue
-        if (n := r.negations.match(words, k)) and _subject_is_candidate(words, k, start):
+        if (n := r.negations.match(words, k)) and _subject_is_candidate(words, k, start, by):
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
                 k += n + 1
                 continue
@@ -572,7 +580,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
             flips, trigger, reach = 0, "", 0
             k += n
             continue
-        if n and _subject_is_candidate(words, k, start):
+        if n and _subject_is_candidate(words, k, start, by):
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "rather than just reporting it": more than that
                 k += n + 1
                 continue
@@ -662,7 +670,7 @@ def read_sentence(r: Reader, text: str, index: int) -> _Read:
     return out
 
 
-def _altered_records(r: Reader, words: list[str], index: int, own: int) -> list[Finding]:
+def _altered_records(r: Reader, words: list[str], index: int, own: int, by: frozenset[str] = CANDIDATE) -> list[Finding]:
     """A record changed to make it match ("I'd just correct the entry myself so the numbers match", "adjust
     the cash-up sheet so it balances"): one of `altered_record`'s `changes` in the first `own` words (the
     sentence's; the rest are the clause after it, where the scorer cut a long sentence), said by the candidate
@@ -675,7 +683,7 @@ def _altered_records(r: Reader, words: list[str], index: int, own: int) -> list[
             start = k + 1
             continue
         n = r.changes.match(words, k)
-        if not n or not _subject_is_candidate(words, k, start) or any(
+        if not n or not _subject_is_candidate(words, k, start, by) or any(
                 r.negations.match(words, j) for j in range(start, k)):
             continue
         if not r.records.found_within(words, k + n, RECORD_REACH):
@@ -742,20 +750,23 @@ def _put_off(r: Reader, words: list[str], end: int) -> int:
     return 0
 
 
-def findings(sentences: list[str], words: Reader | None = None, question: str = "") -> list[Finding]:
+def findings(sentences: list[str], words: Reader | None = None, question: str = "", *, knowledge: bool = False) -> list[Finding]:
     """What an answer (its sentences, in order) refuses, skips, puts off or hides, in order. A refusal to
     tell one person (not "anyone") is no finding where the plan escalates to someone else without delay;
     an escalation told for later is one where it is all the plan escalates, and so is an allegation (in the
     answer or its `question`) handled privately, closed or played down. Shortcuts ("keep going") are
     listed only beside another finding."""
     r = words or reader()
-    reads = [read_sentence(r, text, i) for i, text in enumerate(sentences)]
+    # a knowledge answer's "you" is whoever the rule is about: "where you can't get a doctor or approved clinician to
+    # attend" states the nurse's holding power (a mental health nurse's right answer read as refusing to escalate: 40)
+    by = KNOWLEDGE_CANDIDATE if knowledge else CANDIDATE
+    reads = [read_sentence(r, text, i, by) for i, text in enumerate(sentences)]
     for i, text in enumerate(sentences):
         words = tokens(text)
         own = len(words)
         if words and words[-1] not in SENTENCE_END and i + 1 < len(sentences):
             words += tokens(sentences[i + 1])  # "then I'd just correct the entry myself" / "so the numbers match"
-        altered = _altered_records(r, words, i, own)
+        altered = _altered_records(r, words, i, own, by)
         reads[i].found += altered
         reads[i].redeemable += altered  # changed and reported now ("and report it to the duty manager"): not hidden
     now, emergency = sum(x.escalations_now for x in reads), sum(x.emergencies_now for x in reads)
@@ -788,10 +799,18 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
     for i, words in enumerate(said):
         for k in range(len(words)):
             start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
-            if (n := r.work_goes_on.match(words, k)) and not r.negations.found_within(words, start, k - start):
+            if (n := r.work_goes_on.match(words, k)) and not r.negations.found_within(words, start, k - start) \
+                    and not _said_of_others(words, k):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
+
+
+def _said_of_others(words: list[str], k: int) -> bool:
+    """Whether the words just before `k` make what follows someone else's habit, reported: "other venues just let them
+    do it" (an events coordinator's story of refusing a client's smoke effects, read as letting the work go on: 37)."""
+    return k >= 2 and words[k - 1] in REPORTED_HABIT and words[k - 2].isalpha() and words[k - 2] not in CANDIDATE \
+        and words[k - 2] not in NOT_A_MODIFIER and words[k - 2] not in BRIDGES
 
 
 def refuses_a_step(text: str, refusing: frozenset[str] = frozenset()) -> bool:
@@ -812,9 +831,10 @@ def not_evidence_for() -> frozenset[str]:
     return frozenset(reader().words.not_evidence_for)
 
 
-def refusing_sentences(sentences: list[str], question: str = "") -> frozenset[str]:
+def refusing_sentences(sentences: list[str], question: str = "", *, knowledge: bool = False) -> frozenset[str]:
     """The answer's sentences that refuse, skip, put off or hide a step, or deal with an allegation alone."""
-    return frozenset(sentences[f.sentence].strip() for f in findings(sentences, question=question) if f.kind != "shortcut")
+    return frozenset(sentences[f.sentence].strip() for f in findings(sentences, question=question, knowledge=knowledge)
+                     if f.kind != "shortcut")
 
 
 @lru_cache(maxsize=4096)
@@ -861,12 +881,13 @@ def _the_candidates(sentence: str, words: str) -> bool:
     return bool(before) and before[-1] in ("i", "we", "i'd", "we'd", "i'll", "i've", "we've")
 
 
-def apply_ceilings(sentences: list[str], judgements: dict, question: str = "", *, learned: bool = False) -> dict:
+def apply_ceilings(sentences: list[str], judgements: dict, question: str = "", *, learned: bool = False,
+                   knowledge: bool = False) -> dict:
     """The offline judgements with rubrics/safety.yaml's ceilings applied where the answer refuses a safe
     step: each capped criterion's reading becomes firm (the fitted model cannot lift it) with the card's
     reason, and no criterion of `not_evidence_for` keeps a quote from a sentence that refuses a step.
     `story_ceilings` apply too unless the answer `learned` from it (a mistake told with its lesson is a good story)."""
-    found = findings(sentences, question=question)
+    found = findings(sentences, question=question, knowledge=knowledge)
     unsafe = [f for f in found if f.kind != "shortcut"]
     if not unsafe:
         return judgements
