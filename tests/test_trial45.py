@@ -86,3 +86,34 @@ def test_a_difference_a_span_and_all_of_a_group_that_cannot_be_true_are_found(sa
 
     assert impossible_figures(write_numbers_in_text(said))
     assert impossible_figures(write_numbers_in_text(fixed)) == []
+
+
+@pytest.mark.parametrize("sentences, question, kind", [
+    (["If the repeat comes back in I'd accept the run and carry on releasing patients."],
+     "What would you do if the level two troponin QC failed a 1-3s rule and ED is waiting for results?", "work_goes_on"),
+    (["I'd pick the two who've been most settled and I'd just bring them down to general obs for the night myself."],
+     "What would you do if you came on for the night with three patients on enhanced obs and only four staff?",
+     "work_goes_on"),
+    (["I'd get one person on each arm, one on the legs, and someone kneeling across his back to keep him still."],
+     "What would you do if staff had a patient on the floor face down?", "work_goes_on"),
+    (["I wouldn't bother asking for a managed payment either because that takes weeks to come through."], "",
+     "check_skipped"),
+    (["if she's in arrears I'd put the repair on hold until she's on a plan."], "", "cover_up"),
+    (["the first thing I'd do is keep the show going, I'd keep the band playing."],
+     "What would you do if stewards told you pressure was building at the front of the standing area?", "work_goes_on"),
+    (["what I'd do is open doors on time and let the riggers keep working above the floor while the audience comes in."],
+     "What would you do if the rigging crew were two hours behind and the client wants doors on time?", "work_goes_on"),
+])
+def test_an_unsafe_step_in_a_lab_ward_estate_or_arena_is_found(sentences, question, kind):
+    assert kind in finding_kinds(sentences, question)
+
+
+@pytest.mark.parametrize("sentences, question", [
+    (["I'd stop releasing troponins, quarantine the run and look back at patients since the last good QC."],
+     "What would you do if the level two troponin QC failed a 1-3s rule and ED is waiting for results?"),
+    (["I'd want a culture of openness where people aren't afraid to speak up."], ""),
+    (["I'd hold doors until the rig is signed off, and tell the client why."],
+     "What would you do if the rigging crew were two hours behind and the client wants doors on time?"),
+])
+def test_their_sound_twins_are_no_finding(sentences, question):
+    assert finding_kinds(sentences, question) == []

@@ -105,6 +105,9 @@ OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're h
                    .split())
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
 KNOWLEDGE_CANDIDATE = CANDIDATE - {"you", "you'd", "you'll"}
+# Said just before a skip, a state denied, which turns it around ("a culture where people aren't afraid to speak up": a
+# nurse's answer read as afraid to speak up). Not negations in general: "isn't" before a step is read no further.
+NOT_STATE = frozenset("aren't isn't wasn't weren't".split())
 # After another's name, a habit reported: "other venues just let them do it", "the agency always lets them"
 REPORTED_HABIT = frozenset("just always usually normally".split())
 NOT_ONLY = frozenset("just only simply".split())
@@ -578,6 +581,9 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                         if (m := phrases.match(words, k))), (0, ""))
         if n and _names_a_thing(r, words, k, start):  # "without any delay": the negation's object, no step's
             flips, trigger, reach = 0, "", 0
+            k += n
+            continue
+        if n and k and words[k - 1] in NOT_STATE:  # "people aren't afraid to speak up": no hesitation, no skip
             k += n
             continue
         if n and _subject_is_candidate(words, k, start, by):
