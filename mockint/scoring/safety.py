@@ -40,6 +40,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -467,22 +468,17 @@ def _unwilling_before(words: list[str], at: int) -> bool:
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
     """Whether the step at `at` is said by the candidate (`by`: the words that name them; in a knowledge answer "you"
     is anyone the rule is about, not the candidate)."""
-    for k in range(at - 1, start - 1, -1):
+    said = list(range(at - 1, start - 1, -1))
+    # "she was using her own old flashcards and skipping the review sessions": the subject before the "and" (a teacher's
+    # story of a colleague, read as her own step skipped)
+    if start >= 1 and words[start - 1] == "and":
+        said += list(takewhile(lambda k: words[k] not in PUNCTUATION and words[k] not in BREAK_WORDS,
+                               range(start - 2, -1, -1)))
+    for k in said:
         if words[k] in OTHERS or (words[k] in CANDIDATE and words[k] not in by):
             return False
         if words[k] in by:
             return True
-    # "she was using her own old flashcards and skipping the review sessions": the subject before the "and" (a teacher's
-    # story of a colleague, read as her own step skipped)
-    k = start - 1
-    if k >= 0 and words[k] == "and":
-        for k in range(k - 1, -1, -1):
-            if words[k] in PUNCTUATION or words[k] in BREAK_WORDS:
-                break
-            if words[k] in OTHERS or (words[k] in CANDIDATE and words[k] not in by):
-                return False
-            if words[k] in by:
-                return True
     return True  # "never skip the checks", "no need to": nobody else's
 
 
