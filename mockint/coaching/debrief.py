@@ -849,8 +849,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             more = more[1:]
         elif not more and _FIRST_PERSON.match(leftover.strip(" ,;")) and (said := phrases.verdict(leftover)) != "none":
             drafts = [_with(d, said) for d in drafts]  # "asked about managing an older electrician ..., I waffled"
-        elif (not more and found and phrases.only_verdict(head := _after(rest, found[-1].text).strip(" ,;").split(",")[0])
-              and phrases.verdict(head) != "none"):
+        elif not more and found and phrases.only_verdict(head := said_after.split(",")[0]) and phrases.verdict(head) != "none":
             # "asked what I'd do in my first 90 days, went ok, said listen first" (a store manager's notes: "the notes do
             # not say how it went")
             drafts = [_with(d, phrases.verdict(head)) for d in drafts]

@@ -365,12 +365,12 @@ def interleave_concerns(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
 
 
 def _concerns_in_turn(concerns: list[WeakArea]) -> list[WeakArea]:
-    open_ = [a for a in concerns if a.status != "improving"]
-    flat = [a for a in open_ if _concern_reason(a) == "fell_flat"]
-    told = [a for a in open_ if _concern_reason(a) == "forewarned"]
-    probed = [a for a in open_ if _concern_reason(a) == "probed"]
-    turns = [a for pair in zip_longest(told, flat) for a in pair if a is not None]
-    return [*probed, *turns, *(a for a in concerns if a.status == "improving")]
+    by_reason: dict[str, list[WeakArea]] = {"fell_flat": [], "forewarned": [], "probed": []}
+    for area in concerns:
+        if area.status != "improving":
+            by_reason[_concern_reason(area)].append(area)
+    turns = [a for pair in zip_longest(by_reason["forewarned"], by_reason["fell_flat"]) for a in pair if a is not None]
+    return [*by_reason["probed"], *turns, *(a for a in concerns if a.status == "improving")]
 
 
 def _concern_reason(area: WeakArea) -> str:

@@ -397,7 +397,6 @@ _MONTH = r"(?:the (start|beginning|middle|end) of )?(" + "|".join(_MONTHS) + r")
 # "within 6 weeks, from january through to the end of june", "3 months, from january to september"
 _SPAN = re.compile(r"\b(\d+(?:\.\d+)?) (days?|weeks?|months?)\b,? (?:from|between) " + _MONTH
                    + r" (?:through |right through |all the way )?(?:to|until|till|and|into) " + _MONTH)
-_PER_MONTH = {"day": 1 / 30, "week": 12 / 52, "month": 1.0}
 # "95% of the 1,200 servers patched ..., which left about 400"
 _SHARE_LEFT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |our |all |those )?(\d[\d,]*(?:\.\d+)?) "
                          r"([a-z]+)\b[^.;]{0,60}?\b(?:which |that |so that |so |and that )?(?:left|leaves|leaving) "
@@ -406,9 +405,10 @@ _SHARE_LEFT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |
 
 # "400 responses in total, of which 350 were from businesses and 200 from individuals" (a policy adviser's story: 91);
 # "4 of the 6 passed first time and the other 3 on the resit" (a paramedic's: 91)
-_OF_WHICH = re.compile(r"\b(\d[\d,]*) ([a-z]+)\b(?: [a-z]+){0,3}?,? (?:of which|of whom|of those|of them) (\d[\d,]*)\b"
+_WHOLE_THEN = r"\b(\d[\d,]*) ([a-z]+)\b(?: [a-z]+){0,3}?,? "  # "400 responses in total, ": the whole, then its parts
+_OF_WHICH = re.compile(_WHOLE_THEN + r"(?:of which|of whom|of those|of them) (\d[\d,]*)\b"
                        r"([^.;]{0,60}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
-_OF_WHICH_ONE = re.compile(r"\b(\d[\d,]*) ([a-z]+)\b(?: [a-z]+){0,3}?,? (?:of which|of whom) (\d[\d,]*)\b(?! ?(?:%|percent))")
+_OF_WHICH_ONE = re.compile(_WHOLE_THEN + r"(?:of which|of whom) (\d[\d,]*)\b(?! ?(?:%|percent))")
 _THE_OTHER = re.compile(r"\b(\d[\d,]*) (?:out )?of (?:the |our |all |those |them )?(\d[\d,]*)\b([^.;]{0,60}?)\bthe other (\d[\d,]*)\b")
 _NUMBER_IN = re.compile(r"\d[\d,]*")
 
@@ -418,16 +418,16 @@ def _parts_above_whole(low: str) -> list[tuple]:
     and "the other" part that do not add up to it ("4 of the 6 ... and the other 3")."""
     out = []
     for m in _OF_WHICH_ONE.finditer(low):  # "400 responses, of which 900 were from businesses"
-        whole, part = (float(m.group(k).replace(",", "")) for k in (1, 3))
+        whole, part = (_number(m.group(k)) for k in (1, 3))
         if part > whole and m.group(2) not in ("percent", "%"):
             out.append((m.start(), m.end(), "out_of", {}))
     for m in _OF_WHICH.finditer(low):
-        whole, a, b = (float(m.group(k).replace(",", "")) for k in (1, 3, 5))
+        whole, a, b = (_number(m.group(k)) for k in (1, 3, 5))
         # "... of which 350 were from businesses and 200 from individuals": no third figure between the two parts
         if a + b > whole and not _NUMBER_IN.search(m.group(4)) and m.group(2) not in ("percent", "%"):
             out.append((m.start(), m.end(), "parts_sum", {"parts": _plain(a + b), "whole": _plain(whole)}))
     for m in _THE_OTHER.finditer(low):
-        a, whole, b = (float(m.group(k).replace(",", "")) for k in (1, 2, 4))
+        a, whole, b = (_number(m.group(k)) for k in (1, 2, 4))
         if a <= whole and a + b != whole and not _NUMBER_IN.search(m.group(3)):
             out.append((m.start(), m.end(), "parts_sum", {"parts": _plain(a + b), "whole": _plain(whole)}))
     return out
@@ -485,7 +485,7 @@ def _spans_disagreeing(low: str) -> list[tuple]:
     of june" (a social worker's story; 81, strong). Ratios under two either way are rough, not wrong."""
     out = []
     for m in [*_SPAN.finditer(low), *_SPAN_BY.finditer(low)]:
-        said = float(m.group(1)) * _PER_MONTH[m.group(2).rstrip("s")]
+        said = float(m.group(1)) * _IN_DAYS[m.group(2).rstrip("s")] / _IN_DAYS["month"]
         first, last = _MONTHS.index(m.group(4)), _MONTHS.index(m.group(6))
         months = (last - first) % 12 + (1 if m.group(5) in ("end", "middle") else 0) - (0.5 if m.group(3) == "end" else 0)
         if months >= 1 and (said * 2 < months or said > 2 * months + 1):
@@ -498,7 +498,7 @@ def _shares_left_over(low: str) -> list[tuple]:
     about 400" leaves 60 (an infosec analyst's story; 88, strong)."""
     out = []
     for m in _SHARE_LEFT.finditer(low):
-        share, whole, left = float(m.group(1)), float(m.group(2).replace(",", "")), float(m.group(4).replace(",", ""))
+        share, whole, left = (_number(m.group(k)) for k in (1, 2, 4))
         true = whole * (100 - share) / 100
         if share <= 100 and left <= whole and abs(left - true) > max(0.25 * max(true, left), 0.05 * whole):
             out.append((m.start(), m.end(), "share_left", {"left": _plain(true)}))

@@ -2883,7 +2883,9 @@ WHY = re.compile(
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
 _WENT = frozenset("went gone going go goes shot crept came come comes coming".split())
-_MOVED = re.compile(r"\b(from|up|down|to (zero|0|nil|nothing)|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
+_ZERO = ("0", "zero", "nil", "nothing")  # "went to zero": a move down with no "from"
+_TO_ZERO = frozenset(f"to {z}" for z in _ZERO)
+_MOVED = re.compile(r"\b(from|up|down|to (" + "|".join(_ZERO) + r")|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
 _NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
 # "sales are down 18%": a copula moves a measure only with a figure after it ("the server was down" is an outage)
 _IS = frozenset("is are was were s been".split())
@@ -2969,7 +2971,7 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             moved = "up" if end > start else "down"
         else:
             for k, t in enumerate(after[:4]):
-                if t in _WENT and after[k + 1 : k + 3] in (["to", "0"], ["to", "zero"], ["to", "nil"], ["to", "nothing"]):
+                if t in _WENT and " ".join(after[k + 1 : k + 3]) in _TO_ZERO:
                     moved = "down"  # "infringements on that route went to zero"
                     break
                 if t in _UP or t in _DOWN or (t in ("up", "down") and k and (
@@ -3202,10 +3204,11 @@ def _price_paid(r: Reading, u: Unit) -> bool:
 
     phrases = bad_outcome_phrases()
     price, worth = phrases["price_paid"], phrases["paid_for"]
-    if not price.search(u.lower) or harms_named(price.sub(" ", u.lower), r.domain):
+    paid = price.search(u.lower)
+    if not paid or harms_named(price.sub(" ", u.lower), r.domain):
         return False
     later = [v.lower for v in r.units if v.index == u.index + 1]
-    said = " ".join([u.lower[price.search(u.lower).end() :], *later])
+    said = " ".join([u.lower[paid.end() :], *later])
     if any(worth.fullmatch(m) for m in moved_measures(said)[1]):
         return True
     # "... and not one infringement since", "zero injuries on that site since"
