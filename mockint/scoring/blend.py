@@ -60,7 +60,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from mockint.scoring.card import apply_question_criteria, level_feedback
-from mockint.scoring.rubrics import criteria_by_key
+from mockint.scoring.rubrics import BANDS, criteria_by_key
 
 if TYPE_CHECKING:
     from mockint.records import CriterionScore, Scorecard, Transcript
@@ -95,6 +95,8 @@ def levels_are_the_cues(card: Scorecard) -> bool:
 # The lowest level that reads as sound ("sound but obvious judgement"): below it, a caveat that the level may be too
 # kind says nothing.
 CAVEAT_FROM = 2
+# The overall where the bands start to vouch for an answer ("solid").
+SOLID_FROM = dict((name, floor) for floor, name in BANDS)["solid"]
 
 
 # Beside the band where the offline cues cannot tell a right or safe answer from a wrong one: "strong" alone vouched for
@@ -112,17 +114,19 @@ def offline_caveats(card: Scorecard, rubrics: Iterable[Rubric]) -> list[str]:
     """'Name: caveat' for each counted criterion whose level is the offline cues' own and whose
     rubric says what offline scoring cannot check (its `offline_caveat`): a confidently wrong
     technical answer reads as specific and reasoned, and scores as a right one would. None where such a criterion is
-    already below CAVEAT_FROM: the answer did not read as good (a trial's plan capped at Judgement 0 for refusing to
-    escalate was told that an unsafe plan "can still read as good judgement", and its steps would be told they "can still
-    read as concrete")."""
+    already below CAVEAT_FROM and the band is below solid: the answer did not read as good (a trial's plan capped at
+    Judgement 0 for refusing to escalate was told that an unsafe plan "can still read as good judgement", and its steps
+    would be told they "can still read as concrete"). A band still solid or strong keeps the caveats of its criteria
+    that read as good: an unsafe plan at Judgement 1 and Concrete plan 4 was "80, strong" with no word that it was not
+    checked (an engineering lead's trial)."""
     if not levels_are_the_cues(card):
         return []
     by_key = criteria_by_key(rubrics)
     caveated = [(score, found[1]) for score in card.criteria
                 if score.applies and (found := by_key.get(score.key)) is not None and found[1].offline_caveat]
-    if any(score.score < CAVEAT_FROM for score, _ in caveated):
+    if any(score.score < CAVEAT_FROM for score, _ in caveated) and card.overall < SOLID_FROM:
         return []
-    return [f"{score.name or spec.name}: {spec.offline_caveat}" for score, spec in caveated]
+    return [f"{score.name or spec.name}: {spec.offline_caveat}" for score, spec in caveated if score.score >= CAVEAT_FROM]
 
 
 def blend_cards(llm: Scorecard, offline: Scorecard, rubrics: list[Rubric], rule: str = DEFAULT_RULE) -> Scorecard:

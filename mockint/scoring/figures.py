@@ -353,6 +353,13 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                     found.append((tokens[total[2]][1], tokens[total[2] + 1][2], "part_of_total"))
                     found[-1] = (*found[-1], quote(i, i + 2 + (thing is not None)))
                     continue
+                # ... or restated as a share it is not: "we ran 40 possessions and 26 of them overran, which was about a
+                # quarter of them" (a track manager's trial)
+                said = _share_said(tokens, i + 3 + (thing is not None), fw.words) if total and 0 < value <= total[0] else None
+                if said is not None and not _close(said[0], true := 100 * value / total[0]):
+                    found.append((*quote(i, said[1]), "part_share",
+                                  {"part": _plain(value), "whole": _plain(total[0]), "true": round(true)}))
+                    continue
         # things counted ("40 files"), and whether the count is told as a total ("we had 300 students", "a class of 30
         # pupils"); a time is no set of things ("I had 2 days and 40 files, 30 of them...")
         back = i - 1
@@ -737,17 +744,37 @@ def _share_said(tokens: list[tuple[str, int, int]], after: int, words: dict[str,
     """The percentage a part is restated as, a few words after its whole: (the percentage, index of its "%") for "...
     which is just over 50%", "so about 80 percent"; None without a restating word first."""
     linked = False
-    for k in range(after, min(len(tokens) - 1, after + SHARE_SAID_REACH)):
+    for k in range(after, min(len(tokens), after + SHARE_SAID_REACH)):
         tok = tokens[k][0]
         if tok in _SENTENCE_END or tok == ",":
             if linked:
                 return None
             continue
         linked = linked or tok in words["restating"]
+        if linked and (share := _fraction_said(tokens, k)) is not None:
+            return share, k
         value = _number(tok)
         if value is not None:
-            return (value, k + 1) if linked and tokens[k + 1][0] in _PERCENT else None
+            return (value, k + 1) if linked and k + 1 < len(tokens) and tokens[k + 1][0] in _PERCENT else None
     return None
+
+
+# A share said as a fraction: "which was about a quarter of them" of 26 out of 40 (a track manager's trial: the
+# contradiction went unread, 84 as its fixed twin).
+_FRACTIONS = {"half": 50.0, "quarter": 25.0, "quarters": 25.0, "third": 100 / 3, "thirds": 100 / 3, "fifth": 20.0,
+              "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+_HOW_MANY = {"a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+
+
+def _fraction_said(tokens: list[tuple[str, int, int]], k: int) -> float | None:
+    """The percentage "half", "a quarter", "two thirds" at `k` says, or None."""
+    base = _FRACTIONS.get(tokens[k][0])
+    if base is None:
+        return None
+    if tokens[k][0] == "half":
+        return base
+    count = _HOW_MANY.get(tokens[k - 1][0]) if k else None
+    return base * count if count else None
 
 
 def _agree(a: float, b: float) -> bool:

@@ -126,7 +126,13 @@ OUTCOME = re.compile(
     r"\b(went (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
     r"doubled(?! up)|halved|tripled|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
-    r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|"
+    r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|(?<!\w )result (was|is)\b|"
+    # "the DoLS was authorised after about ten weeks" (a care home deputy's retried answer: Result 1 of 4, "vague")
+    r"authori[sz]ed|(was|were|got) granted|"
+    # a deadline met: "by Friday everything was done", "care plans in place within twenty four hours" (the same trial)
+    r"by \w+,? (everything|it all|all of it|the lot|all of them) (was|were|got) (done|finished|completed|in place|signed off|"
+    r"delivered|submitted)|(in place|done|completed|signed off|up and running|back up|restored|resolved|closed) within "
+    r"\d[\d.,]* (minutes?|hours?|days?|weeks?|months?)|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
     r"(was|were|came|went|got it|got them) back (down|up|under|below|to (where|normal|the level|\d))|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
@@ -140,10 +146,14 @@ OUTCOME = re.compile(
     r"attempts|admissions|deaths|losses|accidents|"
     # "it was over in twelve days with no hospital admissions and no deaths" (a care home deputy's outbreak story: Result
     # 1 of 4, "vague", beside the same words quoted as its impact)
-    r"fatalities|casualties|outbreaks|escalations|breaches|failures|defects|returns|absences)|"
+    r"fatalities|casualties|outbreaks|escalations|breaches|failures|defects|returns|absences|"
+    # "eight months with no unexplained discrepancies", "the VMD inspection came back with no actions" (a vet nurse's
+    # controlled drugs story: Result 1 of 4, "vague", where its twin in other words read 4)
+    r"discrepancies|misses|actions|findings|mistakes|overruns)|"
     # the harm not come back: "no repeat in eighteen months", "we had no repeat in the next nine months", "it hasn't
     # happened since" (a pharmacist's and a site manager's short answers: Result 1 of 4, "a vague outcome")
-    r"no (repeats?|recurrences?|reoccurrences?|further (incidents?|errors?|issues|complaints)) (in|for|over|since)\b|"
+    r"no (repeats?|recurrences?|reoccurrences?|further (\w+ )?(incidents?|errors?|issues|complaints|misses|discrepancies)) "
+    r"(in|for|over|since|that|this|after)\b|"
     r"(hasn't|has not|haven't|have not|hasnt|havent|never) (happened|recurred|come up|been repeated) (again|since)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
@@ -177,6 +187,9 @@ OUTCOME = re.compile(
     r"i (got|scored|earned|gained|came out with|ended up with|finished with) (a |an )?"
     r"(\d[\d.,]*(?= ?%)|\d[\d.,]* ?(percent|per cent)|first|2 ?1|two one|distinction|merit|high merit|a star|"
     r"\d[\d.,]* out of \d+)|"
+    # a close or a deadline moved by working days: "took them from day six to day two" (a payroll manager's trial: the
+    # example behind a method read as a passing mention, 1 of 4)
+    r"from (working )?day [\w-]+ (down )?to (working )?day [\w-]+|"
     # (the match starts at "miss": "I didn't" before it is no step of the candidate's, as "I missed" would be)
     r"((?<=n't )|(?<=not )|(?<=never ))(miss|missed) (a |any |one |a single )?(\w+ )?"
     r"(deadline|deadlines|shift|shifts|day|days|target|targets|deliveries|delivery|payment|payments|submission|"

@@ -66,8 +66,9 @@ BRIDGES = frozenset(
     .split()
 )
 # Between a verb and whom it is told to ("mention *it to my* manager", "ring *the* site manager"):
-# determiners and prepositions, and one other word ("site", "ward", "duty").
-TO_WORDS = frozenset("the a an my our their his her your it this that to about up back in over on".split())
+# determiners and prepositions, and one other word ("site", "ward", "duty"); "anything": "hold off mentioning *anything
+# to the account* manager" (an engineering lead's trial: a slipped date kept from the customer, 93.3)
+TO_WORDS = frozenset("the a an my our their his her your it this that to about up back in over on anything".split())
 FREE_BEFORE_PERSON = 1
 # A skip reaches further than a negation: "skip *the 2am and 4am* observations".
 SKIP_REACH = 7
@@ -707,8 +708,8 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
             return k + 1 + n
         if words[k] in PUNCTUATION or words[k] in BREAK_WORDS or words[k] == "and":
             return 0
-        if n := r.later.match(words, k):
-            return k + n
+        if (n := r.later.match(words, k)) and not (words[k] == "later" and words[k - 1] in ("a", "the", "any")):
+            return k + n  # not "a later slot" (a dev plan, graded 5, that asks the customer for one)
     return 0
 
 
