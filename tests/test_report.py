@@ -570,8 +570,15 @@ def test_progress_across_sessions_with_ledger():
     assert len(points) == 3
     assert criteria_svg.count('class="series"') == len(progress.criteria)
 
+    # each area followed from answer to answer on its own scale (a planned round's mean alone read as getting worse)
+    task = next(row for row in progress.ledger if row.name.endswith("Task"))
+    levels = [c.score for s in (first, later) for r in s.rounds for a in r.answers if a.scorecard is not None
+              and (c := a.scorecard.criterion("star.task")) is not None and c.applies]
+    assert task.scores and task.scores == levels[-len(task.scores):] and task.trend.endswith(f"{levels[-1]}/4")
+
     md = render_progress(progress, "md")
     check_snapshot("progress_report.md", md)
+    assert "the ledger's Scores follow each area" in md
     assert "## Weakness ledger" in md and "| 05-06 R1 |" in md
     html = render_progress(progress, "html")
     assert html.count("<svg") == 2 and 'id="ledger"' in html

@@ -126,3 +126,44 @@ def test_a_method_for_the_employer_and_what_you_teach_are_read_as_ways_of_workin
     from mockint.scoring.kinds import classify
 
     assert classify(question) == kind
+
+
+# --- the care home deputy's week: debrief, plan, progress -----------------------------------------------------------
+
+CARE_HOME_NOTES = """Round 1 - Registered Manager, Oakfield Care
+- started with why do I want to be a registered manager / why leave Beechwood. ok but rambled
+- medication errors - they kept coming back to medication errors. 3 times maybe. I talked about the MAR chart audit but didn't have numbers
+- agency staffing - Margaret asked how I'd cut agency spend. I blanked on the budget figures
+- agency staffing went badly too, I didnt know our agency spend per week
+- Margaret asked about well-led / what I'd do if the home was rated Requires Improvement - I waffled
+"""
+
+
+def test_round_one_notes_name_the_motivation_question_one_agency_concern_and_well_led_gone_badly():
+    from mockint.coaching.debrief import parse_debrief
+    from mockint.coaching.questions import load_bank
+
+    topics = {t.name: t for t in parse_debrief(CARE_HOME_NOTES, load_bank()).topics}
+    # the motivation answer is a topic of its own ("ok but rambled": asked about, as any mixed note is), not only
+    # feedback on answer length that any short answer then closed
+    assert "why do I want to be a registered manager" in topics
+    # "well-led" is CQC's domain, not "it went well": "I waffled" says how it went
+    assert topics["well-led"].went_badly
+    # "asked how I'd cut agency spend" and "agency staffing went badly" are one concern, not "agency" beside it
+    assert "agency" not in topics and topics["agency staffing"].went_badly
+
+
+def test_a_concern_whose_line_says_what_was_missing_is_asked_for_it():
+    from mockint.coaching.debrief import apply_debrief, parse_debrief
+    from mockint.coaching.plan import followup_criteria
+    from mockint.coaching.questions import load_bank
+    from mockint.coaching.weakness import Ledger, feedback_readings
+    from mockint.scoring.rubrics import load_rubrics
+
+    ledger = apply_debrief(Ledger(), parse_debrief(CARE_HOME_NOTES, load_bank(), feedback=feedback_readings(load_rubrics())))
+    medication = ledger.entries["topic.medication_error"].to_weak_area()
+    asked = followup_criteria(medication, load_rubrics())
+    # "didn't have numbers" on that line: its retry is judged on quantified impact too, not "not asked by this question"
+    assert "specificity.quantified_impact" in asked and "star.situation" in asked
+    agency = ledger.entries["topic.agency_staffing"].to_weak_area()
+    assert "specificity.quantified_impact" not in followup_criteria(agency, load_rubrics())

@@ -897,8 +897,13 @@ def _gerund_for_why(text: str) -> str:
 
 
 # "a time I disagreed with someone senior" -> "disagreeing with someone senior" (a graduate's trial: the topic "time")
+# ... and as asked: "started with why do I want to be a registered manager / why leave Beechwood. ok but rambled" (a care
+# home deputy's notes: read only as feedback on answer length, which any short answer then closed; no motivation
+# question was ever planned)
 _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|began|kicked off)\s+(?:with|on)\s+)?"
-                              r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+))\s*(?:$|[,;-]\s*(?=\w))",
+                              r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
+                              r"(?:do|did|would)\s+(?:i|you)\s+want\s+to\s+(?:be|become|work|join|move|go)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}))"
+                              r"\s*(?:$|[,;/-]\s*(?=\w))",
                               re.I)
 _A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
@@ -1098,7 +1103,10 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
     """One topic per id: the same topic under two headings ('went badly', 'kept asking') adds up."""
     topics: dict[str, DebriefTopic] = {}
     verdicts: dict[str, phrases.Verdict] = {}
+    longer = _longer_names([d.name for d in drafts])
     for draft in drafts:
+        if draft.name in longer:
+            draft.name = longer[draft.name]
         tid = topic_id(draft.name)
         topic = topics.get(tid)
         if topic is None:
@@ -1121,6 +1129,19 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
         topic.reason = _reason(topic.mentions, topic.went_badly, topic.forewarned)
         topic.competencies = topic_competencies(topic.name, bank) if topic.concern else []
     return list(topics.values())
+
+
+def _longer_names(names: list[str]) -> dict[str, str]:
+    """A topic named by the first words of exactly one other topic's name, and that name: "agency" -> "agency staffing"
+    (a care home deputy's notes read "asked how I'd cut agency spend" as "agency", and "agency staffing went badly too"
+    as another concern: one doubt drilled under two names)."""
+    words = {name: name.lower().split() for name in set(names)}  # as written: "variances" is not "variance analysis"
+    out = {}
+    for short, said in words.items():
+        fuller = [name for name, more in words.items() if len(more) > len(said) and more[: len(said)] == said]
+        if said and len(fuller) == 1:
+            out[short] = fuller[0]
+    return out
 
 
 def topic_competencies(name: str, bank: QuestionBank) -> list[str]:
@@ -1215,7 +1236,11 @@ def apply_debrief(ledger: Ledger, debrief: Debrief) -> Ledger:
             quotes=topic.notes[:3],
             detail=why,
         )
-        _open(ledger, topic.id, kind="debrief", name=topic.name, advice=_debrief_advice(topic), criteria=[],
+        # what the topic's own line said was missing ("medication errors ... didn't have numbers") is asked of its
+        # question too: a care home deputy's retry on medication errors showed Quantified impact "not asked"
+        said = {" ".join(n.split()) for n in topic.notes}
+        missing = [f.id for f in debrief.feedback if f.kind == "criterion" and said & {" ".join(n.split()) for n in f.notes}]
+        _open(ledger, topic.id, kind="debrief", name=topic.name, advice=_debrief_advice(topic), criteria=missing,
               competencies=topic.competencies, at=at, count=topic.mentions,
               severity=_severity(topic), evidence=evidence)
     if before is not None:

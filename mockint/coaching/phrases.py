@@ -202,7 +202,9 @@ def _says_bad(text: str) -> bool:
 _GOOD = re.compile(
     # not the words the candidate said: 'said "good reputation"' (notes often drop the quote marks)
     r"(?<!not )(?<!wasn't )(?<!said )(?<!say )(?<!saying )\b(?:fine|good|great|well|ok|okay|decent|strong|solid|nailed|aced|smooth(?:ly)?|nice|landed|"
-    r"confident|comfortable)\b|[✅✓✔👍]",
+    # ... nor a word made with them: "well-led" (CQC's domain), "well-being" (a care home deputy's "asked about well-led ...
+    # I waffled" read as both, and left out)
+    r"confident|comfortable)\b(?!-(?!ish\b)\w)|[✅✓✔👍]",
     re.I,
 )
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')

@@ -157,8 +157,8 @@ REASKED = "{question}"
 
 def followup_criteria(area: WeakArea, rubrics: Sequence[Rubric]) -> list[str]:
     """The criteria a follow-up drilling `area` asks for (not the criteria of the question it quotes)."""
-    if area.kind == "debrief":
-        return list(debrief_words(area).criteria)
+    if area.kind == "debrief":  # its kind's, and what its round-one line said it lacked (debrief.apply_debrief)
+        return list(dict.fromkeys([*debrief_words(area).criteria, *area.criteria]))
     words = followup_words(area.id, rubrics)
     if words.template and REASKED in words.template:
         return []  # it asks the question again: its reply is judged as an answer to that question, on all it asks for

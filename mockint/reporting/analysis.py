@@ -27,7 +27,7 @@ from mockint.coaching.prep import Prep, build_prep
 from mockint.coaching.questions import QuestionBank
 from mockint.coaching.retold import retellings
 from mockint.coaching.weakness import (
-    Ledger, WeakArea, answer_too_long, applicable_scores, find_weak_areas, session_label,
+    Ledger, LedgerEntry, WeakArea, answer_too_long, applicable_scores, find_weak_areas, session_label,
 )
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
 from mockint.reporting.charts import ChartSpec, Series, line_chart
@@ -632,6 +632,10 @@ class LedgerRow(Model):
     advice: str = ""
     last_outcome: str | None = None
     evidence: str = ""
+    scores: list[float] = Field(
+        default_factory=list, description="each answer on record for the area, oldest first (SCORES_SHOWN): its overall "
+                                          "(0-100) for a round-one concern, its level (0-4) for a criterion; none for delivery")
+    trend: str = Field(default="", description="the scores as shown: '33 → 100 → 95', '1/4 → 3/4'")
 
 
 class ProgressAnalysis(Model):
@@ -697,6 +701,8 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
                 advice=entry.advice,
                 last_outcome=f"{last.outcome} ({last.session_id or '-'}/{last.answer_id or '-'})" if last else None,
                 evidence=entry.to_weak_area().summary() if entry.evidence or entry.kind == "debrief" else "",
+                scores=(scores := _area_scores(entry)),
+                trend=" → ".join(f"{v:g}/4" if entry.kind == "criterion" else f"{v:g}" for v in scores),
             )
         )
     rows.sort(key=lambda r: (LEDGER_ORDER.get(r.status, 9), r.id))
@@ -710,8 +716,22 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
     )
 
 
+def _area_scores(entry: LedgerEntry) -> list[float]:
+    """The latest SCORES_SHOWN answers' scores on a ledger area, oldest first (LedgerRow.scores)."""
+    if entry.kind == "delivery":
+        return []  # seconds, words a minute: no one scale to follow
+    return [round(e.score, 1) for e in entry.history if e.score is not None and e.answer_id][-SCORES_SHOWN:]
+
+
 # Said on both progress charts: what each point is over (analyse_progress), as the round's mean says it.
 FIRST_ANSWERS_NOTE = "Each round's first answers only: replies to follow-ups are left out, as in the round's mean."
+# Said over the rounds' means: a planned round asks the weakest areas on purpose, so its mean fell while every area it
+# drilled rose (a care home deputy's week: 72 -> 67.9 -> 66.5 beside poor performance 33 -> 100 -> 95), and the candidate
+# read it as getting worse.
+COMPARE_AREAS_NOTE = ("A round made from a plan asks your weakest areas on purpose, so its mean is not the same test as "
+                      "the round before: the ledger's Scores follow each area from its first answer to its latest.")
+# Answers shown per ledger area (the latest).
+SCORES_SHOWN = 6
 
 
 def progress_charts(progress: ProgressAnalysis) -> list[str]:

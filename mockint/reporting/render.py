@@ -19,6 +19,7 @@ from typing import Literal
 from urllib.parse import quote as url_quote
 
 from mockint.reporting.analysis import (
+    COMPARE_AREAS_NOTE,
     FIRST_ANSWERS_NOTE,
     STAR_PARTS,
     STAR_TAGS,
@@ -149,7 +150,7 @@ def render_progress(progress: ProgressAnalysis, fmt: Format = "md") -> str:
 
     env = _environment()
     context = {"p": progress, "a": None, "audio": {}, "star_parts": STAR_PARTS, "star_tags": STAR_TAGS,
-               "first_answers_note": FIRST_ANSWERS_NOTE}
+               "first_answers_note": FIRST_ANSWERS_NOTE, "compare_areas_note": COMPARE_AREAS_NOTE}
     if fmt == "md":
         return env.get_template("report.md.j2").render(**context, mode="progress")
     if fmt == "html":
