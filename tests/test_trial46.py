@@ -20,6 +20,7 @@ PROMISED = "What would you do if your team is two weeks behind on a delivery dat
     (["and I'd hold off mentioning anything to the account manager."], PROMISED, "escalation_delayed"),
     (["there's no point telling the customer something that might not happen."], PROMISED, "escalation_refused"),
     (["I'd backdate the accrual so the numbers tie."], "", "cover_up"),
+    (["that way it's fixed within one cycle and the FD doesn't need to be dragged into it."], "", "cover_up"),
 ])
 def test_an_unsafe_step_in_a_leads_or_a_controllers_words_is_found(sentences, question, kind):
     assert kind in finding_kinds(sentences, question)
@@ -126,6 +127,18 @@ def test_a_method_for_the_employer_and_what_you_teach_are_read_as_ways_of_workin
     from mockint.scoring.kinds import classify
 
     assert classify(question) == kind
+
+
+def test_reasons_to_join_told_for_a_story_question_do_not_answer_it():
+    researched = (
+        "um a few specific reasons. I read your engineering blog post from March about moving the booking platform to "
+        "trunk based development, and you wrote that the next step is cutting your change failure rate, which is exactly "
+        "what I did with my team last year. second the job description says you're growing the platform group from four "
+        "engineers to ten this year, and I've hired four people in the last eighteen months. and third I want to work "
+        "somewhere where the software matters.")
+    asked_for_a_failure = card("Tell me about a time you failed.", researched)
+    assert asked_for_a_failure.overall <= 35 and "does not answer the question" in (asked_for_a_failure.overall_capped or "")
+    assert card("Why do you want to be an engineering manager here?", researched).overall >= 80
 
 
 # --- the care home deputy's week: debrief, plan, progress -----------------------------------------------------------

@@ -1306,8 +1306,8 @@ class Reading:
         names, a round-one topic, or a story where reasons were asked for. Read once: the relevance judge and the
         off-topic gate both ask."""
         if self._misses is None:
-            self._misses = bool(topic_missed(self) or story_instead_of_reasons(self) or concepts_missed(self)
-                                or terms_missed(self))
+            self._misses = bool(topic_missed(self) or story_instead_of_reasons(self) or reasons_instead_of_a_story(self)
+                                or concepts_missed(self) or terms_missed(self))
         return self._misses
 
     def total(self, name: str) -> int:
@@ -2126,6 +2126,23 @@ def story_instead_of_reasons(r: Reading) -> bool:
         return False
     text = " ".join(u.lower for u in r.units)
     return not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
+
+
+# Facts about the employer said to its face (employer_facts) that make a story question's answer a "why us" instead: on
+# the dev split no answer to a story question says more than one.
+REASONS_FOR_A_STORY = 2
+
+
+def reasons_instead_of_a_story(r: Reading) -> bool:
+    """Asked for a time something happened, the answer gives reasons to join: facts about the employer said to its
+    face ("I read your engineering blog post ...", "the job description says you're growing the platform group"). An
+    engineering lead's researched "why here?" answer to "Tell me about a time you failed" scored 89, "answers exactly
+    the question asked": "change failure rate" and "a problem I've fixed before" met the failure topic's words."""
+    if r.kind != "behavioural":
+        return False
+    # ... found out, not "you" as anyone ("as a manager your door is always open": a care home leader's values)
+    found_out = RESEARCH.search(" ".join(u.lower for u in r.units)) is not None
+    return found_out and sum(len(employer_facts(u.text)) for u in r.units) >= REASONS_FOR_A_STORY
 
 
 # "What would you bring?", "What can you offer?", "Why should we hire you?": motivation and fit questions whose
