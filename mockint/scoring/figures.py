@@ -38,9 +38,11 @@ from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, YEAR, word_classes
 IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "differences")
 # One word each, matched as a token, not as a phrase: substance.yaml's header says what each is for.
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
-                    "restating", "falls_after")
+                    "restating", "falls_after", "falls_from", "rises_from")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
-           "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share")
+           "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction")
+# How far before "from" the verb that says which way it went may be: "recovery times *dropped* from 40 minutes to 45".
+DIRECTION_REACH = 4
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
 FALL_REACH = 5
 # A percentage restated as a rate ("99.9%, which is about one error in 100"): how many words after the "%" the rate
@@ -386,9 +388,9 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             if (unit_after and unit_after[0] == i + 1 or measure_before) and difference is None:
                 first, last = (i, unit_after[1]) if unit_after and unit_after[0] == i + 1 else (measure_before[0], i)
                 found.append((*quote(first, last), "negative"))
-    found += _changes_disagreeing(tokens, fw, quote)
+    found += _changes_disagreeing(tokens, fw, quote) + _directions_disagreeing(tokens, fw, quote)
     found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
-        + _differences_disagreeing(low) + _all_as_a_share(low)
+        + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low)
     # a reason with figures of its own says them ("from 150 to 180 is a change of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3]))
@@ -480,6 +482,22 @@ def _differences_disagreeing(low: str) -> list[tuple]:
         if not _close(said, true, max(1.0, 0.2 * true)):
             out.append((m.start(), m.end(), "difference", {"true": _plain(true)}))
     return out
+
+
+# A share, then the part and whole it is: "20% of patients were under 36 degrees in recovery, which was 64 patients out
+# of the 240" (a vet nurse's story: 64 of 240 is 27 %; unread, where "64 of the 240, which was 20%" is)
+_SHARE_THEN_PART = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent)(?! of (?:the |our |all )?\d)[^.;%]{0,60}?\b(?:which|that|so)"
+                              r"(?: was| is| were| are|'s)? (?:about |around |roughly |nearly |almost |just over |just under )?"
+                              r"(\d[\d,]*) (?:[a-z]+ )?(?:out )?of (?:the |our |all |those )?(\d[\d,]*)\b(?! ?%)")
+
+
+def _share_then_part(low: str) -> list[tuple]:
+    found = []
+    for m in _SHARE_THEN_PART.finditer(low):
+        share, part, whole = float(m.group(1)), float(m.group(2).replace(",", "")), float(m.group(3).replace(",", ""))
+        if 0 < part <= whole and not _close(share, true := 100 * part / whole):
+            found.append((m.start(), m.end(), "part_share", {"part": _plain(part), "whole": _plain(whole), "true": round(true)}))
+    return found
 
 
 def _all_as_a_share(low: str) -> list[tuple]:
@@ -640,6 +658,32 @@ def _changes_disagreeing(tokens: list[tuple[str, int, int]], fw: FigureWords, qu
             true = _plain(round(abs(b - a), 1)) if c[3] else round(100 * abs(b - a) / abs(a)) if a else 0
             found.append((*quote(min(first, c[0]), max(last, c[1])), "change_points" if c[3] else "change",
                           {"before": _plain(a), "after": _plain(b), "true": true}))
+    return found
+
+
+def _directions_disagreeing(tokens: list[tuple[str, int, int]], fw: FigureWords, quote) -> list[tuple]:
+    """A change told as a fall that rises, or as a rise that falls: "recovery times dropped from 40 minutes to 45
+    minutes" (a vet nurse's story whose figures contradicted each other: this one went unread). The verb is the nearest
+    of `falls_from` or `rises_from` within DIRECTION_REACH words before "from", in its clause."""
+    falls, rises = fw.words["falls_from"], fw.words["rises_from"]
+    hedges, units = fw.words["hedges"], fw.words["units"]
+    found = []
+    for first, last, a, b, _percents in _from_to(tokens):
+        at = _figure_after(tokens, first)
+        if any(tokens[j][0] not in hedges for j in range(first + 1, at)):
+            continue  # "up from one pound 50 an hour to £2": money in words, read as 50 (a dev story)
+        told = [tokens[j][0] for j in (at + 1, last + 1) if j < len(tokens)]
+        if len(told) == 2 and told[0] in units and told[1] in units and told[0].rstrip("s") != told[1].rstrip("s"):
+            continue  # "down from 6 years to around 90 days": another unit
+        for k in range(first - 1, max(-1, first - 1 - DIRECTION_REACH), -1):
+            word = tokens[k][0]
+            if word in _SENTENCE_END or word in (",", "and") or _number(word) is not None:
+                break
+            if word in falls or word in rises:
+                if (word in falls and b > a) or (word in rises and b < a):
+                    found.append((*quote(k, last), "direction",
+                                  {"before": _plain(a), "after": _plain(b), "way": "rise" if b > a else "fall"}))
+                break
     return found
 
 
