@@ -41,6 +41,13 @@ IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", 
                     "restating", "falls_after", "falls_from", "rises_from")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
            "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction")
+# How far before a percentage over 100 the share it is of may be named: "our watch competence for BA from 60% up to
+# 110%" (a fire crew manager's story; 7 read it no further than "for").
+SHARE_BEFORE_REACH = 9
+# Whose a group is, in "all 40 of our dashboards".
+_OWNERS = frozenset("our the my their his her your those these".split())
+# Before a time counted back from an event: "at minus 48 hours", "by T-2 days".
+_BEFORE_AN_EVENT = frozenset("at by until till from t".split())
 # How far before "from" the verb that says which way it went may be: "recovery times *dropped* from 40 minutes to 45".
 DIRECTION_REACH = 4
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
@@ -293,7 +300,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             share_after = _phrase_in(fw.lists["shares"], tokens, after, min(end, after + 4))
             share_after = share_after if share_after and all(
                 tokens[k][0] in _FILLERS for k in range(after, share_after[0])) else None
-            share_before = _phrase_in(fw.lists["shares"], tokens, max(start, i - 7), i)
+            share_before = _phrase_in(fw.lists["shares"], tokens, max(start, i - SHARE_BEFORE_REACH), i)
             changed = prev in fw.words["change_before"] or (
                 after < len(tokens) and tokens[after][0] in fw.words["change_after"])
             relative = (share_after is None and after < end and tokens[after][0] in fw.words["relative_after"]) or \
@@ -370,6 +377,10 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         counted = re.fullmatch(r"[a-z]+s", nxt or "") or nxt in fw.words["plurals_without_s"]
         if counted and nxt not in units and value >= 1:
             counts.append((value, nxt, i, back >= 0 and tokens[back][0] in _TOTAL_BEFORE))
+        elif prev == "all" and nxt == "of" and i + 3 < len(tokens) and tokens[i + 2][0] in _OWNERS \
+                and fw.plural(tokens[i + 3][0]) and value >= 1:
+            # "I also moved all 40 of our dashboards onto the new models, 52 of them in the first month" (an analyst's)
+            counts.append((value, tokens[i + 3][0], i, True))
         elif prev == "of" and i > 1 and tokens[i - 2][0] in _GROUPS and value >= 1:
             # "my team of 6, 2 technicians and 4 dispensers, and I trained all 8 of them" (a pharmacist's trial)
             counts.append((value, tokens[i - 2][0], i, True))
@@ -380,8 +391,9 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             if stat and not any(_number(tokens[k][0]) is not None for k in range(stat[1] + 1, i)):
                 found.append((*quote(stat[0], i), "at_most_one"))
                 continue
-        # a count or a time below zero
-        if value < 0:
+        # a count or a time below zero; not a time counted to an event ("load to the booked figure at minus 48 hours",
+        # a purser's T-48: the right figure called impossible)
+        if value < 0 and prev not in _BEFORE_AN_EVENT:
             unit_after = _phrase_in(fw.lists["never_negative"], tokens, i + 1, min(end, i + 3))
             measure_before = _phrase_in(fw.lists["never_negative"], tokens, max(start, i - 7), i)
             difference = _phrase_in(fw.lists["differences"], tokens, start, end)
@@ -404,8 +416,10 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _MONTH = r"(?:the (start|beginning|middle|end) of )?(" + "|".join(_MONTHS) + r")\b"
 # "within 6 weeks, from january through to the end of june", "3 months, from january to september"
-_SPAN = re.compile(r"\b(\d+(?:\.\d+)?) (days?|weeks?|months?)\b,? (?:from|between) " + _MONTH
-                   + r" (?:through |right through |all the way )?(?:to|until|till|and|into) " + _MONTH)
+# ... and from a day of the month: "over 6 weeks from the 1st of June to the end of September" (a fire crew manager's)
+_DAY_OF = r"(?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?)?"
+_SPAN = re.compile(r"\b(\d+(?:\.\d+)?) (days?|weeks?|months?)\b,? (?:from|between) " + _DAY_OF + _MONTH
+                   + r" (?:through |right through |all the way )?(?:to|until|till|and|into) " + _DAY_OF + _MONTH)
 # "95% of the 1,200 servers patched ..., which left about 400"
 _SHARE_LEFT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |our |all |those )?(\d[\d,]*(?:\.\d+)?) "
                          r"([a-z]+)\b[^.;]{0,60}?\b(?:which |that |so that |so |and that )?(?:left|leaves|leaving) "
@@ -464,7 +478,9 @@ def _ratios_disagreeing(low: str) -> list[tuple]:
 
 # "the median went from 58 minutes to 44 minutes, so that's a saving of about 25 minutes" (a lab scientist's story: 95)
 _DIFFERENCE = re.compile(r"\bfrom (\d+(?:\.\d+)?) (minutes|hours|days|weeks|months|mins)\b(?: \w+){0,2}? to (\d+(?:\.\d+)?)(?: \2)?\b"
-                         r"[^.;]{0,40}?\b(?:saving|reduction|cut|drop|fall|increase|rise|gain|improvement|difference) of "
+                         r"[^.;]{0,40}?\b(?:(?:saving|reduction|cut|drop|fall|increase|rise|gain|improvement|difference) of |"
+                         # "so we saved 11 hours a week" of 12 hours down to 3 (an analyst's story)
+                         r"(?:saved|shaved|knocked) (?:off )?)"
                          r"(?:about |around |roughly |nearly |almost |over |just over |just under )?(\d+(?:\.\d+)?) \2\b")
 # "I did the training for all 30 of our staff, which was about 60% of the team" (a mental health nurse's story)
 _ALL_AS_SHARE = re.compile(r"\ball (?:the |of the )?(\d+) (?:of (?:our|the|my) )?[a-z]+\b[^.;]{0,12}?\b(?:which|that) (?:was|is|were|are) "

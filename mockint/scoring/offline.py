@@ -3167,7 +3167,10 @@ class StoodBy:
 # two drivers", "she had brought in a rule that files had to close in 35 days") when the candidate acts after it: the
 # problem they took on, not the result of their decision.
 _SITUATION = re.compile(r"(\bhad|'d)\s+(already\s+|just\s+|been\s+)?(\w+ed|gone|lost|left|fallen|risen|grown|got|come|"
-                        r"become|run|seen|taken|quit|broken|stopped|started|fell|rose|dropped|walked|had|brought|made|put|set)\b")
+                        r"become|run|seen|taken|quit|broken|stopped|started|fell|rose|dropped|walked|had|brought|made|put|set)\b|"
+                        # ... or a state it was already in: "two of my crew were already injured, and I asked him to
+                        # consider Madrid" (a purser's diversion story gated at 23 as a disaster stood by)
+                        r"\b(was|were)\s+already\s+\w+")
 _IF = re.compile(r"\b(if|unless|in case)\b")
 
 

@@ -95,6 +95,7 @@ SPOKEN_OF = frozenset("would could might will can may".split())
 # Clause breaks: a negation or a skip reaches no further.
 BREAK_WORDS = frozenset("because but so then although though while whereas if unless when once before after until till cos".split())
 PUNCTUATION = frozenset(",;:.!?")
+WH_WORDS = frozenset("why what how where when which who".split())
 # "and" ends a negation's or a skip's reach ("I wouldn't panic and I'd ring the registrar", "skip lunch and do
 # the obs"), except inside one step ("skip the 2am and 4am observations", "the checks and the handover").
 NEW_STEP_AFTER_AND = frozenset("i i'd i'll we we'd we'll you then also just".split())
@@ -553,7 +554,10 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
         if n := r.cover_up.match(words, k):
             # turned around by a negation in its clause ("I'd never promise to keep it secret"), not by one a "that"
             # has left behind ("I'd tell them not to worry that it stays between us", a head teacher's trial: 80)
-            if not (flips % 2 == 1 and "that" not in words[first:k]) and not _unwilling_before(words, k):
+            # ... nor what it leads to: "because then the figures won't match and nobody will know why" (an analyst's
+            # sound plan, refusing to change the history quietly)
+            consequence = k + n < len(words) and words[k + n] in WH_WORDS
+            if not (flips % 2 == 1 and "that" not in words[first:k]) and not _unwilling_before(words, k) and not consequence:
                 out.found.append(Finding("cover_up", index, " ".join(words[k:k + n])))
             k, reach = k + n, 0
             continue

@@ -1,0 +1,87 @@
+"""Trial 47: a nursery deputy, a fire crew manager, a procurement lead and a senior data analyst wrote and graded their
+answers before scoring them, and a cabin crew purser went through a week of debrief, plans and rounds. A sound plan
+read as a cover-up, unsafe plans read as sound, a purser's best story read as a disaster stood by, and figures that
+cannot all be true went unread; the sentences below are shortened from the trials' own."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import finding_kinds
+from test_proud_recovery import card
+
+ALLEGATION = "What would you do if a member of staff told you they had seen a colleague handle a child roughly?"
+CHALLENGE = "What would you do if a losing bidder wrote in during standstill saying they were going to challenge?"
+
+
+@pytest.mark.parametrize("sentences, question, kind", [
+    # the allegation told to the manager a week later, at a routine meeting, and dealt with "in house"
+    (["if what she told me made sense I'd deal with it in house and put her on some training.",
+      "I'd note it in my diary and let the manager know at our weekly catch up on the Friday."], ALLEGATION,
+     "escalation_delayed"),
+    # "that just escalates it" is said of a thing: no escalation made, so the refusal stands
+    (["I wouldn't involve legal at that stage", "because that just escalates it and costs money."], CHALLENGE,
+     "escalation_delayed"),
+    (["so we don't need to go near legal, I'd raise the purchase orders myself."], "", "escalation_refused"),
+])
+def test_an_unsafe_step_in_a_nursery_or_a_procurement_plan_is_found(sentences, question, kind):
+    assert kind in finding_kinds(sentences, question)
+
+
+@pytest.mark.parametrize("sentences, question", [
+    # what quietly changing the figures would lead to, refused: no cover-up
+    (["I wouldn't quietly change the history on the dashboard overnight",
+      "because then the figures in the packs we already sent won't match and nobody will know why."], ""),
+    (["I'd ring the LADO the same day and let the manager know straight away."], ALLEGATION),
+    (["I'd ask legal to look at the letter that afternoon and hold the contract until they had."], CHALLENGE),
+])
+def test_their_sound_twins_are_no_finding(sentences, question):
+    assert finding_kinds(sentences, question) == []
+
+
+def test_harm_the_story_started_from_is_no_disaster_stood_by():
+    story = ("um so this is the time I disagreed with the captain. we were about three hours out of Lagos and a passenger "
+             "was drunk and had assaulted another passenger and then one of my crew. the captain wanted to continue "
+             "because diverting would cost a lot. I went to the flight deck and I told him calmly that the crew could not "
+             "safely guard the man for another three hours, two of my crew were already injured, and I asked him to "
+             "consider Madrid. he agreed to divert. the police met the aircraft, the passenger was arrested and later "
+             "convicted, and in the debrief the captain actually said I was right to push. I learned that you can "
+             "respect the captain's authority and still make your case firmly")
+    assert card("Tell me about a time you disagreed with the captain.", story).overall >= 80
+
+
+@pytest.mark.parametrize("said, fixed", [
+    ("I also moved all forty of our dashboards onto the new models, fifty two of them in the first month",
+     "I also moved all forty of our dashboards onto the new models, twenty two of them in the first month"),
+    ("the report went from twelve hours down to three hours, so we saved eleven hours a week",
+     "the report went from twelve hours down to three hours, so we saved nine hours a week"),
+    ("over six weeks from the first of June to the end of September I got all of them through",
+     "over six weeks from the first of June to the middle of July I got all of them through"),
+    ("that took our watch competence for BA from sixty percent up to one hundred and ten percent",
+     "that took our watch competence for BA from sixty percent up to one hundred percent"),
+])
+def test_a_part_a_saving_a_span_or_a_share_that_cannot_be_true_is_found(said, fixed):
+    from mockint.scoring.figures import impossible_figures
+    from mockint.speech.numbers import write_numbers_in_text
+
+    assert impossible_figures(write_numbers_in_text(said))
+    assert impossible_figures(write_numbers_in_text(fixed)) == []
+
+
+def test_a_time_counted_back_to_an_event_is_no_time_below_zero():
+    from mockint.scoring.figures import impossible_figures
+    from mockint.speech.numbers import write_numbers_in_text
+
+    assert impossible_figures(write_numbers_in_text("we now load to the booked figure at minus forty eight hours")) == []
+    assert impossible_figures(write_numbers_in_text("the average wait was minus five minutes"))
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Why Hereford and Worcester?", "motivation"),
+    ("Why West Midlands Fire Service?", "motivation"),
+    ("Why Kent?", "motivation"),
+    ("Why it went wrong, in your view?", "behavioural"),
+])
+def test_why_the_employer_by_its_name_of_several_words_is_a_motivation_question(question, kind):
+    from mockint.scoring.kinds import classify
+
+    assert classify(question) == kind
