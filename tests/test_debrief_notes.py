@@ -89,7 +89,7 @@ FLOORS = {
     "debrief_notes_trial16.yaml": (1, 0),
     "debrief_notes_trial17.yaml": (0, 0),
     "debrief_notes_trial19.yaml": (2, 1),
-    "debrief_notes_fresh2.yaml": (0, 14),
+    "debrief_notes_fresh2.yaml": (0, 10),  # 14 -> 10: stop 40's purser's notes ("asked how I would handle X, I ...")
     "debrief_notes_trial22.yaml": (0, 0),  # misses "Datix" in "forgot to say Datix!!" ("say" as "mention" broke others)
 }
 SETS = {name: yaml.safe_load((DATA / name).read_text(encoding="utf-8")) for name in FLOORS}

@@ -85,3 +85,48 @@ def test_why_the_employer_by_its_name_of_several_words_is_a_motivation_question(
     from mockint.scoring.kinds import classify
 
     assert classify(question) == kind
+
+
+# --- the purser's week: debrief and plan ----------------------------------------------------------------------------
+
+PURSER_NOTES = """First round - Cabin Services Manager
+- opened with why leave current airline after 9 yrs, went ok-ish, bit rambly
+- disruptive passenger: used the intoxicated pax story, ok but I forgot to say how we reported it after (ASR / captain's report)
+- Tom kept coming back to rostering fairness and crew fatigue complaints - I didn't have a good answer
+They'll probe on leading through change in round two (new cabin product launch next year)
+Feedback at the end: answers lacked numbers on the people side
+- Marianne also asked about a time I disagreed with the captain, I said I always defer to the captain in the end, she frowned - should have talked about the unruly pax diversion call where I pushed back
+- Tom asked how I would handle a complaint about bullying between crew on a trip, I waffled about HR policy
+"""
+
+
+def test_a_pursers_notes_name_the_questions_asked_not_the_stories_meant_or_the_answer_given():
+    from mockint.coaching.debrief import parse_debrief
+    from mockint.coaching.questions import load_bank
+
+    topics = {t.name: t for t in parse_debrief(PURSER_NOTES, load_bank()).topics}
+    # an admission in a clause of its own is still an admission: it went badly
+    assert topics["disruptive passenger"].went_badly
+    # the story they should have told is no topic, and "where I pushed back" is no probe: the question went badly
+    assert "unruly pax diversion call" not in topics
+    assert topics["disagreeing with the captain"].went_badly and topics["disagreeing with the captain"].mentions == 1
+    # "how I would handle a complaint about bullying" is the complaint, not "willing handle"; "HR policy" is my answer
+    bullying = next(t for name, t in topics.items() if "bullying" in name)
+    assert bullying.went_badly and "HR policy" not in topics and not any("willing" in name for name in topics)
+    # the motivation question asked is read, and "in round two" is where it will come, not the topic
+    assert any(name.startswith("why leave") for name in topics)
+    assert "leading through change" in topics
+
+
+def test_a_round_one_concerns_retry_is_judged_on_what_round_one_said_every_answer_lacked():
+    from mockint.coaching.debrief import apply_debrief, parse_debrief
+    from mockint.coaching.plan import plan_next_round
+    from mockint.coaching.questions import load_bank
+    from mockint.coaching.weakness import Ledger, current_weak_areas, feedback_readings
+    from mockint.scoring.rubrics import load_rubrics
+
+    rubrics, bank = load_rubrics(), load_bank()
+    ledger = apply_debrief(Ledger(), parse_debrief(PURSER_NOTES, bank, feedback=feedback_readings(rubrics)))
+    plan = plan_next_round(current_weak_areas(ledger, None, rubrics), [], bank, rubrics, n=6)
+    retries = [q for q in plan if q.category == "first_round_probe" and q.kind == "behavioural"]
+    assert retries and all("specificity.quantified_impact" in q.criteria for q in retries)

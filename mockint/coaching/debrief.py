@@ -637,7 +637,10 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                 last, last_group = found[-1], found
             elif last is not None and phrases.verdict(clause) != "none":
                 for draft in last_group or [last]:  # "My answer was vague."
-                    draft.verdict = _combine(draft.verdict, phrases.verdict(clause))
+                    # an admission is bad beside a "fine", in its own clause too: "disruptive passenger: used the
+                    # intoxicated pax story, ok but I forgot to say how we reported it" (a purser's notes: left out)
+                    admitted = phrases.admits(clause)
+                    draft.verdict = "bad" if admitted else _combine(draft.verdict, phrases.verdict(clause))
             elif last is None and not _FIRST_PERSON.match(clause):
                 reading.notes.append(clause)
     new = reading.drafts[before:]
@@ -787,6 +790,12 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
         return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed, summary=summary)]
+    if _SHOULD_HAVE_SAID.match(clause) and not re.sub(r"^\W+", "", line).lower().startswith(clause.lower()):
+        # what I should have said, after the question it was for, is no topic they asked: "she frowned - should have
+        # talked about the unruly pax diversion call where I pushed back" (a purser's notes: the story meant became a
+        # concern, and the question itself, disagreeing with the captain, was left out); a line of its own still names
+        # one ("I should have mentioned the retry budget"); its words count nothing ("where I pushed back" is no probe)
+        return [_Draft("", line, "bad", 1)]
     opened = _OPENED_WITH_WHY.match(clause)
     if opened and _cue(clause, summary=summary) is None:
         # "started w/ why AHT why here. ok-ish, bit generic" (a teacher's notes: read only as feedback on detail, so her
@@ -816,6 +825,11 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             return []  # "first time i talked about the team": what my answer was about, not what they asked
         if _FOLLOW_UP.match(rest):  # 'Dr K asked twice "and what did you do when he didn't improve?"': the topic before
             return [_Draft("", line, verdict, mentions)]
+        # what they asked, then what I said of it: "asked how I would handle a complaint about bullying between crew, I
+        # waffled about HR policy" is the complaint, gone badly (a purser's notes: "HR policy" became the concern)
+        if kind != "bad" and len(parts := _MY_COMMENT.split(rest, maxsplit=1)) == 2:
+            rest = parts[0]
+            verdict = _combine(verdict, phrases.verdict(parts[1]))  # "..., I didn't have an answer for that one"
         found, leftover = _phrases_in(rest)
         lone = rest.strip(" .!")
         if (why := _WHY_HERE_SAID.match(lone)) and not any(p.text.lower().startswith("why") for p in found):
@@ -902,18 +916,26 @@ def _gerund_for_why(text: str) -> str:
 # question was ever planned)
 _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|began|kicked off)\s+(?:with|on)\s+)?"
                               r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
-                              r"(?:do|did|would)\s+(?:i|you)\s+want\s+to\s+(?:be|become|work|join|move|go)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}))"
+                              r"(?:do|did|would)\s+(?:i|you)\s+want\s+to\s+(?:be|become|work|join|move|go)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}|"
+                              # "opened with why leave current airline after 9 yrs, went ok-ish, bit rambly" (a purser's)
+                              r"(?:leave|leaving|move|moving)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}))"
                               r"\s*(?:$|[,;/-]\s*(?=\w))",
                               re.I)
 _A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
 _IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|interview|second round|2nd round|round two|round 2|next round|"
-                               r"final round|next stage|assessment centre)\b(?:\s+interview)?(?=\s*(?:[,.;!?]|$))", re.I)
+                               r"final round|next stage|assessment centre)\b(?:\s+interview)?(?=\s*(?:[,.;!?(]|$))", re.I)
 
 
 # "how you lead people, manage contractors and a budget" -> "leading people, managing contractors and a budget" (trial 15:
 # a recruiter's "They want more on how you lead people, ..." read no topic)
-_HOW_YOU = re.compile(r"^how\s+(?:you|i|we)\s+(?=\w)", re.I)
+# ... not before a modal: "how I would handle a complaint about bullying" is the complaint (_HOW_LEAD), not "willing
+# handle" (a purser's notes)
+_SHOULD_HAVE_SAID = re.compile(r"^(?:i\s+)?(?:should(?:'ve|\s+have)|could(?:'ve|\s+have)|wish\s+i(?:'d|\s+had))\s+"
+                               r"(?:talked|spoken|mentioned|said|used|told|given|brought\s+up|picked|gone\s+with|led\s+with)\b",
+                               re.I)
+_MY_COMMENT = re.compile(r",\s+(?=(?:i|i'd|i've|i'm|my)\s)", re.I)
+_HOW_YOU = re.compile(r"^how\s+(?:you|i|we)\s+(?!(?:would|could|should|will|might|can|may)\b)(?=\w)", re.I)
 _LIST_JOINS = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
 
 

@@ -188,7 +188,7 @@ _SOMEONE_ELSE = re.compile(
 _LACKED = re.compile(r"(?:didn'?t|did not)\s+(?:have|know)\b", re.I)
 
 
-def _admits(text: str) -> bool:
+def admits(text: str) -> bool:
     """Whether `text` admits that the candidate had no answer, no experience, or left something out (_ADMISSION): not
     with someone else as its subject (_SOMEONE_ELSE)."""
     return any(not _SOMEONE_ELSE.search(text[: m.start()]) for m in _ADMISSION.finditer(text))
@@ -493,7 +493,7 @@ def too_long(phrase: str) -> bool:
 def verdict(text: str) -> Verdict:
     """How the candidate says it went: bad, good, both (mixed) or not said. An admission (no answer, no
     experience, forgot) is bad even beside a "fine"."""
-    if _admits(text):
+    if admits(text):
         return "bad"
     bad = _says_bad(text)
     # "didn't have a good answer" is not good, nor are the candidate's own words quoted ('said "good reputation"')

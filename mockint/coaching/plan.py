@@ -45,14 +45,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockint.coaching.debrief import FOREWARNED_WHY
 from mockint.coaching.retold import same_story
 from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, tokens
-from mockint.coaching.weakness import DELIVERY_CHECKS, WeakArea
+from mockint.coaching.weakness import DELIVERY_CHECKS, ROUND_ONE, WeakArea
 from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
 from mockint.scoring.lexicon import LEADS_ON, NUMBER_WORDS, STOPWORDS
 from mockint.scoring.kinds import TopicWords, classify_topic, kind_for_category, load_kinds, topic_words
-from mockint.scoring.offline import LESSON, YEAR, bad_outcomes, read_answer, sentences
+from mockint.scoring.offline import LESSON, STORY_KINDS, YEAR, bad_outcomes, read_answer, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.scoring.support import shows
 from mockint.session import Answer
@@ -338,7 +338,19 @@ def plan_next_round(
             continue
         take(area, bank_question_for(area, bank, taken_ids, taken_texts, rng))
     # Story follow-ups first within an area: they build on what was just said.
-    return [r for a in weak_areas for r in sorted(per_area[a.id], key=lambda r: r.source == "bank")]
+    planned = [r for a in weak_areas for r in sorted(per_area[a.id], key=lambda r: r.source == "bank")]
+    return [_with_feedback_criteria(r, weak_areas) for r in planned]
+
+
+def _with_feedback_criteria(ref: QuestionRef, weak_areas: Sequence[WeakArea]) -> QuestionRef:
+    """A round-one concern's story question judged also on what round one's feedback said every answer lacked ("answers
+    lacked numbers": a purser's retries showed Quantified impact "not asked by this question" on four of six)."""
+    if ref.category != "first_round_probe" or ref.kind not in STORY_KINDS or not ref.criteria:
+        return ref
+    told = [a.id for a in weak_areas if a.kind == "criterion" and a.status != "resolved"
+            and any(e.answer_id == ROUND_ONE for e in a.evidence)]
+    missing = [c for c in told if c not in ref.criteria]
+    return ref.model_copy(update={"criteria": [*ref.criteria, *missing]}) if missing else ref
 
 
 def drill_order(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
