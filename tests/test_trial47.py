@@ -130,3 +130,24 @@ def test_a_round_one_concerns_retry_is_judged_on_what_round_one_said_every_answe
     plan = plan_next_round(current_weak_areas(ledger, None, rubrics), [], bank, rubrics, n=6)
     retries = [q for q in plan if q.category == "first_round_probe" and q.kind == "behavioural"]
     assert retries and all("specificity.quantified_impact" in q.criteria for q in retries)
+
+
+def test_figures_restated_as_each_other_are_one_thing_not_scattered_nonsense():
+    from test_proud_disasters import gates_of
+
+    question = "Tell me about a time you delivered significant savings through a tender."
+    savings = ("so in my current role I led the re-tender of our facilities management contract. the annual spend was two "
+               "point four million and it had been rolled over twice without going back to market. my task was to deliver "
+               "a saving against a target of ten percent. I split it into three lots cleaning security and planned "
+               "maintenance to get more SMEs bidding, um we had nineteen bids in the end up from four last time. I ran "
+               "supplier engagement days and negotiated hard at the clarification stage. the result was we saved eighteen "
+               "percent which was about four hundred and thirty thousand a year, and over the five year term that's just "
+               "over two point one million. it was ahead of target and it was signed off by the section one fifty one "
+               "officer as cashable. what I learned is that market engagement before the tender pays for itself")
+    assert "scattered_figures" not in gates_of(question, savings) and card(question, savings).overall >= 80
+    # fluent nonsense that restates a share as another share, or compares, still says nothing
+    nonsense = ("so a customer came in with a forty percent complaint about the two for one, which is twelve point five "
+                "percent of footfall, and I escalated it to the sixty day window. the outcome was nine hundred units of "
+                "satisfaction, up from seventeen, and we rotated the planogram three times, so it was resolved by quarter "
+                "five")
+    assert card("Tell me about a time you dealt with a difficult customer. What was the outcome?", nonsense).overall <= 40

@@ -2606,8 +2606,47 @@ def figure_referents(r: Reading) -> tuple[int, int]:
             back = bool(back and (not back["number"] or _is_number(back["number"], "the")))
             if near or back:
                 figures += 1
-                recurring += back or bool(near & elsewhere) or _before_and_after(words, i)
+                recurring += back or bool(near & elsewhere) or _before_and_after(words, i) or _linked_figure(words, i)
     return figures, recurring
+
+
+# Words that restate one figure as another in a sentence: "18% which was about 430,000 a year", "over the 5 year term
+# that's just over 2.1 million".
+_RESTATING = frozenset("which that's thats meaning ie".split())
+FIGURE_LINK_REACH = 7
+
+
+def _linked_figure(words: list[str], i: int) -> bool:
+    """Whether the figure at `i` is restated as another in its sentence, a share as an amount or a time as a total: one
+    thing told two ways, as a story measures what it is about (a procurement lead's consistent savings story, ten
+    figures, was gated as scattered nonsense at 22; one figure fewer, it scored 100). Not a percentage restated as
+    another ("a 40% complaint ... which is 12.5% of footfall": a dev nonsense answer), nor a comparison ("900 units of
+    satisfaction, up from 17": the same answer), which nonsense says as readily."""
+    def kind(k: int) -> str:
+        after = words[k + 1] if k + 1 < len(words) else ""
+        return "share" if after in ("%", "percent") else "time" if after.rstrip("s") in _TIME_UNITS else "amount"
+
+    def figures(lo: int, hi: int) -> list[int]:  # written in digits: "the two for one" is no figure restated
+        return [k for k in range(max(0, lo), min(len(words), hi)) if words[k][:1].isdigit()]
+
+    if not words[i][:1].isdigit():
+        return False
+    def restates(k: int) -> bool:  # "which was", "that's": not "which moved" (the toner nonsense's link)
+        return words[k] in _RESTATING and (words[k] != "which" or (k + 1 < len(words) and words[k + 1] in _COPULAS))
+
+    for k in range(i + 1, min(len(words), i + 1 + FIGURE_LINK_REACH)):
+        if restates(k):
+            return any(kind(j) != kind(i) for j in figures(k + 1, i + 1 + FIGURE_LINK_REACH))
+    for k in range(i - 1, max(-1, i - 1 - FIGURE_LINK_REACH), -1):
+        if restates(k):
+            return any(kind(j) != kind(i) for j in figures(i - FIGURE_LINK_REACH, k))
+    return False
+
+
+_COPULAS = frozenset("was is were are comes came works worked".split())
+
+
+_TIME_UNITS = frozenset("minute hour day week month year".split())
 
 
 def _before_and_after(words: list[str], i: int) -> bool:
