@@ -80,8 +80,14 @@ def test_a_time_counted_back_to_an_event_is_no_time_below_zero():
     ("Why West Midlands Fire Service?", "motivation"),
     ("Why Kent?", "motivation"),
     ("Why it went wrong, in your view?", "behavioural"),
+    # a part of the role is knowledge; the role itself is why they want it
+    ("What's your understanding of the role of the DSL?", "technical"),
+    ("What is your understanding of the role?", "motivation"),
+    ("In an A/B test, what does a p-value of 0.03 tell you, and how do you decide when to stop a test?", "technical"),
+    ("So say two heads of department both tell you theirs is the number one priority and you've only got your two "
+     "juniors, how do you play that?", "situational"),
 ])
-def test_why_the_employer_by_its_name_of_several_words_is_a_motivation_question(question, kind):
+def test_the_kind_of_a_question_the_trials_typed(question, kind):
     from mockint.scoring.kinds import classify
 
     assert classify(question) == kind
