@@ -157,3 +157,15 @@ def test_figures_restated_as_each_other_are_one_thing_not_scattered_nonsense():
                 "satisfaction, up from seventeen, and we rotated the planogram three times, so it was resolved by quarter "
                 "five")
     assert card("Tell me about a time you dealt with a difficult customer. What was the outcome?", nonsense).overall <= 40
+
+
+def test_steps_done_to_nothing_in_particular_are_no_actions():
+    # trial 48: a hotel manager's "empty actions plus numbers" answer read Action 3 of 4, quoting these words
+    question = "Tell me about a time you turned round guest satisfaction."
+    vague = ("so last year our scores were falling. I did a lot of things I looked at everything I talked to everyone and "
+             "I made some changes. by the end our TripAdvisor score went from 3.9 to 4.4 and complaints fell 30 percent.")
+    told = ("so last year our scores were falling. I read every one-star review from the last quarter, I moved two "
+            "housekeepers onto the late shift and I retrained the front desk on check-in. by the end our TripAdvisor "
+            "score went from 3.9 to 4.4 and complaints fell 30 percent.")
+    action = {said: next(c.score for c in card(question, said).criteria if c.key == "star.action") for said in (vague, told)}
+    assert action[vague] <= 1 < action[told]

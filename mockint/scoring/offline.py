@@ -545,6 +545,20 @@ NOT_DONE = frozenset("haven't havent hasn't hasnt".split())
 NEVER_DONE = frozenset("worked done used managed led run dealt handled supervised taught written built applied".split())
 
 
+# What a step done to nothing in particular is done to: "I did a lot of things I looked at everything I talked to everyone
+# and I made some changes" (a hotel manager's trial: Action 3 of 4, "several concrete first-person steps", quoting it).
+_VAGUE_OBJECTS = ("a lot", "lots", "loads", "everything", "everyone", "everybody", "things", "some things", "stuff",
+                  "some changes", "a few changes", "changes", "it all", "all sorts", "various things", "what i could",
+                  "what was needed", "what needed doing", "whatever", "a bit", "my best")
+_VAGUE_OBJECT = re.compile(r"(?:(?:to|at|with|about|through|on|over|into|up|out)\s+)?(?:" + "|".join(
+    re.escape(v) for v in _VAGUE_OBJECTS) + r")(?:\s+(?:of\s+)?(?:things|stuff|changes|work|stuff))?(?=\s+(?:i|and|then|so|but|to)\b|$)")
+
+
+def _vague_object(words: list[str], at: int) -> bool:
+    """Whether the words from `at` are a step's vague object ("a lot of things", "to everyone", "some changes")."""
+    return _VAGUE_OBJECT.match(" ".join(words[at : at + 6])) is not None
+
+
 def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = frozenset()) -> None:
     """Count who does what, and in which mode: past events, hypotheticals, habits.
 
@@ -577,7 +591,7 @@ def _verbs(words: list[str], cues: UnitCues, after_comma: frozenset[int] = froze
                 # "the main thing I personally did was...": a frame for the step, not a step (trial 11: a reply that
                 # named no step read Action 3 of 4)
                 frame = words[j + 1 : j + 2] in (["was"], ["is"])
-                if nxt not in NOT_ACTIONS and not background and not frame:
+                if nxt not in NOT_ACTIONS and not background and not frame and not _vague_object(words, j + 1):
                     (cues.i_actions if w == "i" else cues.we_actions).append(nxt)
                 elif frame:  # ... and the step it frames is the verb after it: "what I did was set up a reference group"
                     k = j + 2 + (words[j + 2 : j + 3] == ["to"])
