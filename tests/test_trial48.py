@@ -1,0 +1,41 @@
+"""Trial 48: a prison officer supervisor, a senior dental nurse, a school business manager and a factory maintenance
+supervisor wrote and graded their answers before scoring them, and a hotel operations manager went through a week of
+debrief, plans and rounds. A disagreement told without the word read as off the question, a prison's people were no one
+a plan could refuse, and knowledge questions read as past stories; the sentences below are shortened from the trials'
+own."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import finding_kinds
+from test_proud_recovery import card
+
+
+def test_a_disagreement_settled_by_a_deal_answers_a_question_about_disagreeing():
+    question = "Tell me about a time you disagreed with production about maintenance time. How did you resolve it?"
+    story = ("so last year the production manager wanted to skip the four hour PM window on the main packing line for "
+             "three weeks running because we were behind on a big supermarket order. I pulled the last six months of "
+             "breakdowns and showed him that the two times we had skipped PMs before, we had unplanned stops of over six "
+             "hours the following week. so I offered him a deal, I would split the PM into two ninety minute slots that "
+             "fitted into the changeovers. the result was we hit the order and had no unplanned stops over an hour in "
+             "those three weeks")
+    assert card(question, story).overall >= 80
+
+
+@pytest.mark.parametrize("sentences, question, kind", [
+    (["he's on an ACCT and he's cut himself, I'd lock him up and there's no point getting the night orderly officer out."],
+     "What would you do if a prisoner on an ACCT self-harmed during the night?", "escalation_refused"),
+])
+def test_an_unsafe_step_in_a_prisons_words_is_found(sentences, question, kind):
+    assert kind in finding_kinds(sentences, question)
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("What tests does a vacuum autoclave need each day?", "technical"),
+    ("What makes a use of force lawful, and what has to happen afterwards?", "technical"),
+    ("What makes a team successful?", "behavioural"),
+])
+def test_what_a_thing_of_the_trade_needs_or_what_makes_it_lawful_is_knowledge(question, kind):
+    from mockint.scoring.kinds import classify
+
+    assert classify(question) == kind
