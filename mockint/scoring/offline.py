@@ -2631,7 +2631,7 @@ FIGURE_LINK_REACH = 7
 
 
 def _linked_figure(words: list[str], i: int) -> bool:
-    """Whether the figure at `i` is restated as another in its sentence, a share as an amount or a time as a total: one
+    """Whether the figure at `i` is restated as another in its sentence, a share or a time as the amount it comes to: one
     thing told two ways, as a story measures what it is about (a procurement lead's consistent savings story, ten
     figures, was gated as scattered nonsense at 22; one figure fewer, it scored 100). Not a percentage restated as
     another ("a 40% complaint ... which is 12.5% of footfall": a dev nonsense answer), nor a comparison ("900 units of
@@ -2648,12 +2648,15 @@ def _linked_figure(words: list[str], i: int) -> bool:
     def restates(k: int) -> bool:  # "which was", "that's": not "which moved" (the toner nonsense's link)
         return words[k] in _RESTATING and (words[k] != "which" or (k + 1 < len(words) and words[k + 1] in _COPULAS))
 
+    def as_amount(j: int) -> bool:  # a share or a time told as the amount it comes to, not "4 days, which is 70% of a
+        return kind(j) != kind(i) and "amount" in (kind(i), kind(j))  # full audit cycle" (the nonsense of tests)
+
     for k in range(i + 1, min(len(words), i + 1 + FIGURE_LINK_REACH)):
         if restates(k):
-            return any(kind(j) != kind(i) for j in figures(k + 1, i + 1 + FIGURE_LINK_REACH))
+            return any(as_amount(j) for j in figures(k + 1, i + 1 + FIGURE_LINK_REACH))
     for k in range(i - 1, max(-1, i - 1 - FIGURE_LINK_REACH), -1):
         if restates(k):
-            return any(kind(j) != kind(i) for j in figures(i - FIGURE_LINK_REACH, k))
+            return any(as_amount(j) for j in figures(i - FIGURE_LINK_REACH, k))
     return False
 
 
