@@ -929,12 +929,14 @@ _IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|inter
 
 # "how you lead people, manage contractors and a budget" -> "leading people, managing contractors and a budget" (trial 15:
 # a recruiter's "They want more on how you lead people, ..." read no topic)
-# ... not before a modal: "how I would handle a complaint about bullying" is the complaint (_HOW_LEAD), not "willing
-# handle" (a purser's notes)
+# What I should have said ("should have talked about the diversion call"), and where my own comment on a question starts
+# ("asked how I would handle X, I waffled about Y"): _read_clause.
 _SHOULD_HAVE_SAID = re.compile(r"^(?:i\s+)?(?:should(?:'ve|\s+have)|could(?:'ve|\s+have)|wish\s+i(?:'d|\s+had))\s+"
                                r"(?:talked|spoken|mentioned|said|used|told|given|brought\s+up|picked|gone\s+with|led\s+with)\b",
                                re.I)
 _MY_COMMENT = re.compile(r",\s+(?=(?:i|i'd|i've|i'm|my)\s)", re.I)
+# ... not before a modal: "how I would handle a complaint about bullying" is the complaint (_HOW_LEAD), not "willing
+# handle" (a purser's notes)
 _HOW_YOU = re.compile(r"^how\s+(?:you|i|we)\s+(?!(?:would|could|should|will|might|can|may)\b)(?=\w)", re.I)
 _LIST_JOINS = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
 

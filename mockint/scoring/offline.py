@@ -551,7 +551,7 @@ _VAGUE_OBJECTS = ("a lot", "lots", "loads", "everything", "everyone", "everybody
                   "some changes", "a few changes", "changes", "it all", "all sorts", "various things", "what i could",
                   "what was needed", "what needed doing", "whatever", "a bit", "my best")
 _VAGUE_OBJECT = re.compile(r"(?:(?:to|at|with|about|through|on|over|into|up|out)\s+)?(?:" + "|".join(
-    re.escape(v) for v in _VAGUE_OBJECTS) + r")(?:\s+(?:of\s+)?(?:things|stuff|changes|work|stuff))?(?=\s+(?:i|and|then|so|but|to)\b|$)")
+    re.escape(v) for v in _VAGUE_OBJECTS) + r")(?:\s+(?:of\s+)?(?:things|stuff|changes|work))?(?=\s+(?:i|and|then|so|but|to)\b|$)")
 
 
 def _vague_object(words: list[str], at: int) -> bool:
@@ -2643,14 +2643,14 @@ def _linked_figure(words: list[str], i: int) -> bool:
     def figures(lo: int, hi: int) -> list[int]:  # written in digits: "the two for one" is no figure restated
         return [k for k in range(max(0, lo), min(len(words), hi)) if words[k][:1].isdigit()]
 
-    if not words[i][:1].isdigit():
-        return False
     def restates(k: int) -> bool:  # "which was", "that's": not "which moved" (the toner nonsense's link)
         return words[k] in _RESTATING and (words[k] != "which" or (k + 1 < len(words) and words[k + 1] in _COPULAS))
 
     def as_amount(j: int) -> bool:  # a share or a time told as the amount it comes to, not "4 days, which is 70% of a
         return kind(j) != kind(i) and "amount" in (kind(i), kind(j))  # full audit cycle" (the nonsense of tests)
 
+    if not words[i][:1].isdigit():
+        return False
     for k in range(i + 1, min(len(words), i + 1 + FIGURE_LINK_REACH)):
         if restates(k):
             return any(as_amount(j) for j in figures(k + 1, i + 1 + FIGURE_LINK_REACH))
@@ -2661,8 +2661,6 @@ def _linked_figure(words: list[str], i: int) -> bool:
 
 
 _COPULAS = frozenset("was is were are comes came works worked".split())
-
-
 _TIME_UNITS = frozenset("minute hour day week month year".split())
 
 
