@@ -39,3 +39,34 @@ def test_what_a_thing_of_the_trade_needs_or_what_makes_it_lawful_is_knowledge(qu
     from mockint.scoring.kinds import classify
 
     assert classify(question) == kind
+
+
+HOTEL_NOTES = """Round 1 - GM role, Harbourside Hotels group - panel was Mark (Ops Director) + Jo (HR)
+45 mins, felt ok-ish overall but patchy
+
+- They asked about revenue management twice. I talked about occupancy but when Mark asked about RevPAR and ADR trade-off I waffled, didn't give actual numbers
+- Agency staff came up - asked how I control agency spend in housekeeping. I said we "cut it down" but couldn't say by how much. Mark came back to it again at the end
+- Fire evacuation story went fine I think, they nodded a lot
+- Guest complaints / TripAdvisor - they asked how I turned round our scores. I rambled, went on too long
+- Leading heads of department (F&B, I've never run F&B directly) -> weak, they probed this 3 times. Big gap
+- Why GM, why now? ok but a bit generic
+- Gut feel: strong on operations, weak on commercial / P&L
+They'll probe on budget ownership and P&L in round two
+Feedback from recruiter: answers lacked numbers
+
+Added 2 days later (remembered on the train):
+- Jo asked about a serious guest complaint, I told the wedding party flood story but forgot to say what it cost us or how the review scores moved - went badly
+- Agency staff / agency spend - they definitely came back to it twice, I never gave a number
+"""
+
+
+def test_a_hotel_managers_notes_keep_agency_staff_and_its_count_and_read_big_gap_as_how_it_went():
+    from mockint.coaching.debrief import parse_debrief
+    from mockint.coaching.questions import load_bank
+
+    topics = {t.name: t for t in parse_debrief(HOTEL_NOTES, load_bank()).topics}
+    # "X came up" names X; the later line's label names it again, so "came back to it twice" is about it
+    assert topics["Agency staff"].went_badly and topics["Agency staff"].mentions == 2
+    assert topics["serious guest complaint"].mentions == 1
+    # "Big gap" says how leading heads of department went; it is no topic
+    assert "Big gap" not in topics and topics["Leading heads of department"].went_badly

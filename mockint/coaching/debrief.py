@@ -624,7 +624,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             found = _read_clause(clause, line, section, listed, summary=summary)
             if found and not found[0].name:
                 # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).
-                target = last or (reading.drafts[-1] if reading.drafts and not found[0].bare else None)
+                target = last or _named_before(reading.drafts, head) or (
+                    reading.drafts[-1] if reading.drafts and not found[0].bare else None)
                 said = _combine(found[0].verdict, phrases.verdict(comment)) if comment else found[0].verdict
                 if target is not None:
                     _with(target, said, found[0].mentions)
@@ -657,6 +658,15 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             draft.mentions = max(draft.mentions, 2)
     if not new and comment and reading.drafts and phrases.verdict(comment) != "none" and not listed:
         reading.drafts[-1].verdict = _combine(reading.drafts[-1].verdict, phrases.verdict(comment))
+
+
+def _named_before(drafts: list[_Draft], head: str) -> _Draft | None:
+    """The topic a line's label names again, read on an earlier line: "Agency staff / agency spend - they definitely came
+    back to it twice" is about the "Agency staff" read before, not the line before's topic (a hotel manager's notes: a
+    guest complaint took the "twice")."""
+    phrase = phrases.noun_phrase(head)
+    names = {n.strip().lower() for n in phrase.text.split("/")} if phrase else set()
+    return next((d for d in reversed(drafts) if d.name.lower() in names), None)
 
 
 def _after(text: str, phrase: str) -> str:
@@ -888,7 +898,14 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         return [_draft(phrase, line, verdict, mentions)]  # "The question on observability I handled well"
     if hedged and (not after.strip(" .!?") or re.match(r"^,?\s*which\b", after)):
         return [_draft(phrase, line, verdict, mentions)]  # "Then event sourcing"
+    if _CAME_UP.match(after.strip()):
+        # "Agency staff came up - asked how I control agency spend" (a hotel manager's notes: no topic, and the line's
+        # "came back to it twice" went to the topic of the line before)
+        return [_draft(phrase, line, verdict, mentions)]
     return []
+
+
+_CAME_UP = re.compile(r"(?:came|comes|coming)\s+up\b|(?:was|were|got)\s+(?:asked\s+about|raised|brought\s+up|discussed)\b", re.I)
 
 
 def _with(draft: _Draft, verdict: phrases.Verdict, mentions: int = 1) -> _Draft:

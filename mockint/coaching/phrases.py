@@ -116,7 +116,7 @@ TRAILING_FILLERS = {"bit", "part", "piece", "portion", "side", "thing", "things"
 
 _BAD = re.compile(
     r"fell flat|\bflat\b|fumbl|blank(?:ed)?\b|bomb(?:ed)?\b|struggl|stumbl|mess(?:ed)? up|rambl|\bweak\b|badly|poorly|"
-    r"\bpoor\b|\bvague\b|not (?:great|good|well|ideal|my best)|(?:wasn't|was not|isn't|weren't) (?:great|good|ideal)|"
+    r"\bpoor\b|\bvague\b|(?:big|huge|massive|real) gap\b|not (?:great|good|well|ideal|my best)|(?:wasn't|was not|isn't|weren't) (?:great|good|ideal)|"
     r"(?:didn'?t|did not) have (?:a |any )?(?:good |great |solid |clear |real )?(?:answer|example|story|numbers)|"
     r"didn'?t (?:go well|land|have|know)|did not (?:go well|land|have|know)|"
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
@@ -380,6 +380,8 @@ _VERDICT_WORDS = {
     # "Safety culture answer: ... no example. Fell flat." made "Fell flat" a topic of its own (an electrician's trial)
     "fell", "flat", "bombed", "badly", "poorly", "well", "landed", "land", "didn't", "blanked", "fumbled", "waffled",
     "rambled", "struggled", "completely", "totally", "just",
+    # "Leading heads of department ... -> weak, they probed this 3 times. Big gap" (a hotel manager's notes: a topic)
+    "big", "huge", "massive", "real", "gap",
 }
 
 
