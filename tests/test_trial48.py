@@ -70,3 +70,18 @@ def test_a_hotel_managers_notes_keep_agency_staff_and_its_count_and_read_big_gap
     assert topics["serious guest complaint"].mentions == 1
     # "Big gap" says how leading heads of department went; it is no topic
     assert "Big gap" not in topics and topics["Leading heads of department"].went_badly
+
+
+def test_a_needlestick_procedure_does_not_answer_a_collapsed_patient_who_is_not_breathing():
+    # ... and CPR kept going "until the paramedics take over" is no work let go on in a danger
+    question = "What would you do if a patient collapsed in the waiting room and was not breathing normally?"
+    needlestick = ("so the first thing is she stops what she's doing, I'd get her to encourage it to bleed under running "
+                   "warm water, no sucking it, then wash it with soap and cover it with a waterproof dressing. then straight "
+                   "away I'd ring occupational health or if it's out of hours A and E because post exposure prophylaxis "
+                   "needs to be started within the hour. then it goes in the accident book and I'd decide with the "
+                   "principal whether it's RIDDOR reportable")
+    collapse = ("I'd shout for help and send someone to ring nine nine nine and bring the defib and the emergency kit. I'd "
+                "check he's unresponsive, open the airway and look for normal breathing for ten seconds, and if he's not "
+                "breathing normally I'd start CPR, thirty compressions to two breaths, and put the AED on as soon as it "
+                "arrives, and keep going until the paramedics take over. afterwards I'd write it up and debrief the team")
+    assert card(question, needlestick).overall <= 35 < 60 <= card(question, collapse).overall

@@ -807,10 +807,21 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
         for k in range(len(words)):
             start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
             if (n := r.work_goes_on.match(words, k)) and not r.negations.found_within(words, start, k - start) \
-                    and not _said_of_others(words, k):
+                    and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
+
+
+# Help that takes over what is kept going: "keep going until the paramedics take over" is CPR done right (a collapse plan
+# in trial 48's test, capped at 20 as work let go on in a danger).
+TAKES_OVER = frozenset("paramedics paramedic ambulance crew help".split())
+
+
+def _until_help_takes_over(words: list[str], end: int) -> bool:
+    """Whether the words from `end` (or the match's own "until") hand over to help: "(until) the paramedics take over"."""
+    ahead = words[max(0, end - 1): end + 4]
+    return "until" in ahead and bool(TAKES_OVER.intersection(ahead))
 
 
 def _said_of_others(words: list[str], k: int) -> bool:
