@@ -31,6 +31,15 @@ def finding_kinds(sentences: list[str], question: str = "") -> list[str]:
     return [f.kind for f in findings(sentences, question=question) if f.kind != "shortcut"]
 
 
+def impossible(said: str) -> list:
+    """The figures of a typed answer that cannot be true (figures.py), read as the scorer reads them: numbers in words
+    written as digits first."""
+    from mockint.scoring.figures import impossible_figures
+    from mockint.speech.numbers import write_numbers_in_text
+
+    return impossible_figures(write_numbers_in_text(said))
+
+
 def offline_card(question, answer: str, kind: str | None = None):
     """The offline scorer's card for a typed answer to `question` (text, or a QuestionRef), judged as `kind` when given:
     what a candidate gets from `mockint score --text`."""

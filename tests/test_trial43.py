@@ -6,7 +6,7 @@ shortened from the trials' own, or from trial 42's where a finding was left then
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds
+from conftest import finding_kinds, impossible
 from test_proud_disasters import gates_of
 from test_proud_recovery import card
 
@@ -187,11 +187,8 @@ def test_an_outcome_in_a_trades_words_is_a_result(question, answer):
      "four of the six passed first time and the other two passed on the resit"),
 ])
 def test_figures_that_cannot_all_be_true_are_found_and_their_fixed_twins_are_not(said, fixed):
-    from mockint.scoring.figures import impossible_figures
-    from mockint.speech.numbers import write_numbers_in_text
-
-    assert impossible_figures(write_numbers_in_text(said))
-    assert impossible_figures(write_numbers_in_text(fixed)) == []
+    assert impossible(said)
+    assert impossible(fixed) == []
 
 
 @pytest.mark.parametrize("sentences, question, kind", [

@@ -5,7 +5,7 @@ below are shortened from the trials' own."""
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds, offline_card
+from conftest import finding_kinds, impossible, offline_card
 from test_proud_disasters import gates_of
 from test_proud_recovery import card
 
@@ -81,11 +81,8 @@ def test_what_a_rule_requires_is_knowledge_and_bluster_is_no_reasoning():
      "I did the training for thirty of our staff which was about sixty percent of the team"),
 ])
 def test_a_difference_a_span_and_all_of_a_group_that_cannot_be_true_are_found(said, fixed):
-    from mockint.scoring.figures import impossible_figures
-    from mockint.speech.numbers import write_numbers_in_text
-
-    assert impossible_figures(write_numbers_in_text(said))
-    assert impossible_figures(write_numbers_in_text(fixed)) == []
+    assert impossible(said)
+    assert impossible(fixed) == []
 
 
 @pytest.mark.parametrize("sentences, question, kind", [

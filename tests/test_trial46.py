@@ -6,7 +6,7 @@ as strong with no caveat, and clear results read as vague; the sentences below a
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds, offline_card
+from conftest import finding_kinds, impossible, offline_card
 from test_proud_recovery import card
 
 INCIDENT = "What would you do if a sev one incident hits at 2am and the engineer on call is a junior who joined two weeks ago?"
@@ -120,11 +120,8 @@ def test_a_result_told_as_nothing_since_authorised_or_done_in_time_is_a_result(q
      "twenty six of the forty possessions overran, which was about two thirds"),
 ])
 def test_a_share_or_a_change_that_cannot_be_true_is_found(said, fixed):
-    from mockint.scoring.figures import impossible_figures
-    from mockint.speech.numbers import write_numbers_in_text
-
-    assert impossible_figures(write_numbers_in_text(said))
-    assert impossible_figures(write_numbers_in_text(fixed)) == []
+    assert impossible(said)
+    assert impossible(fixed) == []
 
 
 @pytest.mark.parametrize("said", [
@@ -132,10 +129,7 @@ def test_a_share_or_a_change_that_cannot_be_true_is_found(said, fixed):
     "the night enhancement had gone up from one pound fifty an hour to two pounds",  # money in words
 ])
 def test_a_change_between_units_or_sums_of_money_in_words_is_not_read_as_a_contradiction(said):
-    from mockint.scoring.figures import impossible_figures
-    from mockint.speech.numbers import write_numbers_in_text
-
-    assert impossible_figures(write_numbers_in_text(said)) == []
+    assert impossible(said) == []
 
 
 @pytest.mark.parametrize("question, kind", [

@@ -6,7 +6,7 @@ cannot all be true went unread; the sentences below are shortened from the trial
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds
+from conftest import finding_kinds, impossible
 from test_proud_recovery import card
 
 ALLEGATION = "What would you do if a member of staff told you they had seen a colleague handle a child roughly?"
@@ -60,19 +60,13 @@ def test_harm_the_story_started_from_is_no_disaster_stood_by():
      "that took our watch competence for BA from sixty percent up to one hundred percent"),
 ])
 def test_a_part_a_saving_a_span_or_a_share_that_cannot_be_true_is_found(said, fixed):
-    from mockint.scoring.figures import impossible_figures
-    from mockint.speech.numbers import write_numbers_in_text
-
-    assert impossible_figures(write_numbers_in_text(said))
-    assert impossible_figures(write_numbers_in_text(fixed)) == []
+    assert impossible(said)
+    assert impossible(fixed) == []
 
 
 def test_a_time_counted_back_to_an_event_is_no_time_below_zero():
-    from mockint.scoring.figures import impossible_figures
-    from mockint.speech.numbers import write_numbers_in_text
-
-    assert impossible_figures(write_numbers_in_text("we now load to the booked figure at minus forty eight hours")) == []
-    assert impossible_figures(write_numbers_in_text("the average wait was minus five minutes"))
+    assert impossible("we now load to the booked figure at minus forty eight hours") == []
+    assert impossible("the average wait was minus five minutes")
 
 
 @pytest.mark.parametrize("question, kind", [
