@@ -43,20 +43,20 @@ from mockint.records import CriterionScore, DeliveryMetrics, Model, QuestionRef,
 from mockint.scoring import story_not_reasons
 from mockint.scoring.card import applicable_keys, criterion_words
 from mockint.scoring.kinds import topic_asked
-from mockint.scoring.rubrics import BANDS, Criterion, Rubric, criteria_by_key, load_overall_formula
+from mockint.scoring.rubrics import Criterion, Rubric, band_floor, criteria_by_key, load_overall_formula
 from mockint.session import Answer, Round, Session
 
 LEDGER_SCHEMA_VERSION = 1
 # Passing answers to new questions needed, after the last weak one, to resolve an area.
 RESOLVE_AFTER = 2
 # A round-one concern passes on an answer scoring at least "solid" (rubrics.BANDS).
-CONCERN_PASS_OVERALL = 60.0
+CONCERN_PASS_OVERALL = band_floor("solid")
 # ... and, asked on the concern's own round-one topic, answers it more than in part: relevance above 2 (what an answer
 # that never names the topic reads as, offline.round_one_topic_missed)
 PARTIAL_ANSWER = ("specificity.relevance", 2)
 # Any area counts a pass towards resolving only on an answer above "weak" (rubrics.BANDS): passing on one criterion or
 # habit in an answer that fails as a whole proves nothing.
-RESOLVING_ANSWER_AT_LEAST = next(floor for floor, band in BANDS if band == "developing")
+RESOLVING_ANSWER_AT_LEAST = band_floor("developing")
 # A criterion with no rubric definition at hand is weak below this (scores are 0..4).
 DEFAULT_WEAK_BELOW = 2
 MAX_EVIDENCE = 6

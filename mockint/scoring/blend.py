@@ -60,7 +60,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from mockint.scoring.card import apply_question_criteria, level_feedback
-from mockint.scoring.rubrics import BANDS, criteria_by_key
+from mockint.scoring.rubrics import band_floor, criteria_by_key
 
 if TYPE_CHECKING:
     from mockint.records import CriterionScore, Scorecard, Transcript
@@ -96,7 +96,7 @@ def levels_are_the_cues(card: Scorecard) -> bool:
 # kind says nothing.
 CAVEAT_FROM = 2
 # The overall where the bands start to vouch for an answer ("solid").
-SOLID_FROM = dict((name, floor) for floor, name in BANDS)["solid"]
+SOLID_FROM = band_floor("solid")
 
 
 # Beside the band where the offline cues cannot tell a right or safe answer from a wrong one: "strong" alone vouched for

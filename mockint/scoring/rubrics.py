@@ -536,6 +536,11 @@ def band_for(score: float) -> str:
     return BANDS[-1][1]
 
 
+def band_floor(name: str) -> float:
+    """The lowest overall that reads as band `name` (BANDS)."""
+    return next(floor for floor, band in BANDS if band == name)
+
+
 def rubric_score(criteria: Iterable[CriterionScore], rubric: Rubric) -> float | None:
     """0-100: the weighted share of the maximum over this rubric's criteria that are given;
     None when none is (the rubric does not apply to the answer). Shown beside the overall; the
