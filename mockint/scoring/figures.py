@@ -40,7 +40,8 @@ IMPOSSIBLE_LISTS = ("shares", "of_a_target", "at_most_one", "never_negative", "d
 IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", "plurals_without_s", "hedges", "fall_before",
                     "restating", "falls_after", "falls_from", "rises_from")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
-           "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction")
+           "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction",
+           "count_restated")
 # How far before a percentage over 100 the share it is of may be named: "our watch competence for BA from 60% up to
 # 110%" (a fire crew manager's story; 7 read it no further than "for").
 SHARE_BEFORE_REACH = 9
@@ -402,7 +403,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 found.append((*quote(first, last), "negative"))
     found += _changes_disagreeing(tokens, fw, quote) + _directions_disagreeing(tokens, fw, quote)
     found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
-        + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low)
+        + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low)
     # a reason with figures of its own says them ("from 150 to 180 is a change of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3]))
@@ -431,6 +432,9 @@ _SHARE_LEFT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |
 _WHOLE_THEN = r"\b(\d[\d,]*) ([a-z]+)\b(?: [a-z]+){0,3}?,? "  # "400 responses in total, ": the whole, then its parts
 _OF_WHICH = re.compile(_WHOLE_THEN + r"(?:of which|of whom|of those|of them) (\d[\d,]*)\b"
                        r"([^.;]{0,60}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
+# "a team of 12 engineers, that was 9 gas safe engineers and 5 apprentices" (a gas engineers' supervisor's story: 98)
+_MADE_UP_OF = re.compile(_WHOLE_THEN + r"(?:that was|that's|which was|which were|made up of|split into|split between) "
+                         r"(\d[\d,]*)\b([^.;]{0,40}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
 _OF_WHICH_ONE = re.compile(_WHOLE_THEN + r"(?:of which|of whom) (\d[\d,]*)\b(?! ?(?:%|percent))")
 _THE_OTHER = re.compile(r"\b(\d[\d,]*) (?:out )?of (?:the |our |all |those |them )?(\d[\d,]*)\b([^.;]{0,60}?)\bthe other (\d[\d,]*)\b")
 _NUMBER_IN = re.compile(r"\d[\d,]*")
@@ -444,7 +448,7 @@ def _parts_above_whole(low: str) -> list[tuple]:
         whole, part = (_number(m.group(k)) for k in (1, 3))
         if part > whole and m.group(2) not in ("percent", "%"):
             out.append((m.start(), m.end(), "out_of", {}))
-    for m in _OF_WHICH.finditer(low):
+    for m in [*_OF_WHICH.finditer(low), *_MADE_UP_OF.finditer(low)]:
         whole, a, b = (_number(m.group(k)) for k in (1, 3, 5))
         # "... of which 350 were from businesses and 200 from individuals": no third figure between the two parts
         if a + b > whole and not _NUMBER_IN.search(m.group(4)) and m.group(2) not in ("percent", "%"):
@@ -488,6 +492,10 @@ _ALL_AS_SHARE = re.compile(r"\ball (?:the |of the )?(\d+) (?:of (?:our|the|my) )
 # "over 6 weeks starting in march and it was finished by the end of january" (the lab scientist's)
 _SPAN_BY = re.compile(r"\b(\d+(?:\.\d+)?) (days?|weeks?|months?)\b[^.;]{0,20}?\b(?:starting|beginning|from) in " + _MONTH
                       + r"[^.;]{0,50}?\b(?:finished|done|completed|over|ended|live) (?:by|in) " + _MONTH)
+# "the whole thing was agreed in 3 weeks, we started in march and signed it off in september" (a quantity surveyor's)
+_SPAN_STARTED = re.compile(r"\b(\d+(?:\.\d+)?) (days?|weeks?|months?)\b[^.;]{0,20}?\b(?:we|i|they) (?:started|began|kicked off) "
+                           r"(?:it |on it |work )?in " + _MONTH + r"[^.;]{0,20}?\b(?:finished|signed|closed|agreed|completed|"
+                           r"ended|wrapped|settled|delivered)\b(?: it| (?:it|them|everything) off| off| up| it up)? (?:by|in) " + _MONTH)
 
 
 def _differences_disagreeing(low: str) -> list[tuple]:
@@ -516,6 +524,18 @@ def _share_then_part(low: str) -> list[tuple]:
     return found
 
 
+# "I trained every single midwife on the unit, all 60 of them, which was 45 people in total" (a midwife's story: 66)
+_COUNT_RESTATED = re.compile(r"\b(\d[\d,]*) (?:of them|of us|people|staff)\b,? (?:which|that) (?:was|were|is|are|came to|comes to|"
+                             r"made|makes) (?:about |around |roughly |just )?(\d[\d,]*) (?:people|staff|of them|in total|"
+                             r"altogether|in all)\b")
+
+
+def _counts_restated(low: str) -> list[tuple]:
+    """A count of people restated as another count of them: "all 60 of them, which was 45 people in total"."""
+    return [(m.start(), m.end(), "count_restated", {"first": m.group(1), "second": m.group(2)})
+            for m in _COUNT_RESTATED.finditer(low) if _number(m.group(1)) != _number(m.group(2))]
+
+
 def _all_as_a_share(low: str) -> list[tuple]:
     """All of a group said to be a share of it well under the whole ("all 30 of our staff, which was about 60%")."""
     return [(m.start(), m.end(), "all_share", {}) for m in _ALL_AS_SHARE.finditer(low) if float(m.group(2)) < 90]
@@ -525,7 +545,7 @@ def _spans_disagreeing(low: str) -> list[tuple]:
     """A time said beside the months it ran between that cannot be it: "within 6 weeks, from january through to the end
     of june" (a social worker's story; 81, strong). Ratios under two either way are rough, not wrong."""
     out = []
-    for m in [*_SPAN.finditer(low), *_SPAN_BY.finditer(low)]:
+    for m in [*_SPAN.finditer(low), *_SPAN_BY.finditer(low), *_SPAN_STARTED.finditer(low)]:
         said = float(m.group(1)) * _IN_DAYS[m.group(2).rstrip("s")] / _IN_DAYS["month"]
         first, last = _MONTHS.index(m.group(4)), _MONTHS.index(m.group(6))
         months = (last - first) % 12 + (1 if m.group(5) in ("end", "middle") else 0) - (0.5 if m.group(3) == "end" else 0)
@@ -812,11 +832,19 @@ def _share_said(tokens: list[tuple[str, int, int]], after: int, words: dict[str,
             continue
         linked = linked or tok in words["restating"]
         if linked and (share := _fraction_said(tokens, k)) is not None:
-            return share, k
+            return None if _of_another_whole(tokens, k) else (share, k)
         value = _number(tok)
         if value is not None:
-            return (value, k + 1) if linked and k + 1 < len(tokens) and tokens[k + 1][0] in _PERCENT else None
+            said = linked and k + 1 < len(tokens) and tokens[k + 1][0] in _PERCENT
+            return (value, k + 1) if said and not _of_another_whole(tokens, k + 1) else None
     return None
+
+
+def _of_another_whole(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the share ending at `k` names a whole of its own: "we'd have lost around 15 of them, which is roughly 4%
+    of that day's mileage" (a bus controller's trial: 15 of 21 duties, a share of the miles, read as a contradiction)
+    is a share of another thing; "... about a quarter of them" points back at the count."""
+    return k + 2 < len(tokens) and tokens[k + 1][0] == "of" and tokens[k + 2][0] not in _POINTS_BACK
 
 
 # A share said as a fraction: "which was about a quarter of them" of 26 out of 40 (a track manager's trial: the

@@ -172,6 +172,9 @@ OUTCOME = re.compile(
     # technician's trial: the change that stuck read as no outcome, Result 1 of 4); not "since" as "because"
     r"(nobody|no one|none of (us|them)|never|not once|hasn't|haven't|has not|have not)\b[^.;]{0,40}\bsince\b"
     r"(?! (i|we|he|she|they|the|it|you|my|our|there)\b)|"
+    # ... and none of it since: "we've had no frozen condensate call outs since" (a gas engineers' supervisor's story of
+    # a mistake put right, gated at 22 as a disaster stood by)
+    r"(had|been|seen|was|were|are) no\b[^.;]{0,40}\bsince\b(?! (i|we|he|she|they|the|it|you|my|our|there)\b)|"
     # how many of those worked with got there: "at the end twenty four of them got a five or above in the real exam" (a
     # maths teacher's trial: Result 1 of 4, "a vague outcome", so the reply to "how was it measured?" scored 44)
     r"\d[\d.,]* (of (them|those|these|the \w+|our \w+|my \w+|the \d[\d.,]*) )?(got|achieved|passed|reached|hit|gained|"
@@ -710,6 +713,11 @@ def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
             (w in ("doubled", "halved", "tripled") and after[:1] != ["up"])  # "doubled up a payment": duplicated
             or (prev == "to" and ("from" in before or (i > 1 and words[i - 2] in CHANGE_VERBS)))
             or ("by" in words[max(0, i - 2) : i] and any(a in unit_words for a in after))
+            # a time set against what it would have been: "we cleared the backlog in 7 weeks instead of the quarter" (a
+            # gas engineers' supervisor's result read as a number not tied to the outcome, Quantified impact 2); not a
+            # rule's limit ("closed within 35 days instead of 45", a manager's target on dev)
+            or (prev in ("in", "took", "takes") and after[:1] and after[0].rstrip("s") in _TIME_UNITS
+                and words[j + 1 : j + 3] in (["instead", "of"], ["rather", "than"]))
         ):
             cues.change_quantities += 1
         elif _moved_by(words, i, after, unit_words):
@@ -2708,17 +2716,25 @@ def figure_contradictions(r: Reading) -> int:
     wrong way after the candidate's first step ("returns went from seven grand to nineteen grand which shows the
     volume was there"). Fluent nonsense with numbers does this; on the dev split no answer graded above 2 does it
     even once (the gate also needs enough figures: incoherent_figures in rubrics/substance.yaml)."""
+    return sum(count for _, _, count in figure_clashes(r))
+
+
+def figure_clashes(r: Reading) -> list[tuple[str, str, int]]:
+    """(the sentence, what kind of clash: `equated`, `reversed` or `worse` as substance.yaml's incoherent_figures
+    `clashes` name them, how many) for each sentence whose figures contradict (figure_contradictions), so the card can
+    say where: a trial user took eight rewordings to find the one sentence behind "your figures contradict each other"."""
     from mockint.scoring.semantic import equating_phrases
 
     first = first_step(r)
-    equated = sum(bool(c.quantities) and bool(equating_phrases().search(u.lower)) for u, c in r.pairs())
-    reversed_ = sum(_reversed_changes(u.text) for u in r.units)
+    found = [(u.text, "equated", 1) for u, c in r.pairs() if c.quantities and equating_phrases().search(u.lower)]
+    found += [(u.text, "reversed", n) for u in r.units if (n := _reversed_changes(u.text))]
     # a measure that moved the wrong way and that the story then brings back is a recovery told, not a contradiction
     turned = _put_right(r, [(u, c, []) for u, c in r.pairs() if u.index > first and worsened_measures(u.lower)])
     # ... and so is one the same sentence brings back ("complaints went up in the first month ... then by month three
     # it was down to five a month")
-    worse = sum(len(set(w) - set(b)) for u in r.units if u.index > max(first, turned) for w, b in [moved_measures(u.lower)])
-    return equated + reversed_ + worse
+    found += [(u.text, "worse", n) for u in r.units if u.index > max(first, turned)
+              for w, b in [moved_measures(u.lower)] if (n := len(set(w) - set(b)))]
+    return found
 
 
 def never_met(r: Reading) -> list[str]:
@@ -2788,6 +2804,13 @@ def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
         # which figures cannot be true, and why ("'112% compliance': a share cannot be above 100 %")
         said = "; ".join(f.said() for f in reading.impossible)
         return feedback.replace("{figures}", said[:1].upper() + said[1:] if name == "impossible_figure" else said)
+    if name == "incoherent_figures":
+        # where: the first sentence of each kind of clash, in the answer's words
+        seen = {}
+        for said, kind, _ in figure_clashes(reading):
+            seen.setdefault(kind, said.strip().rstrip(".,"))
+        named = "; ".join(spec["clashes"][kind].replace("{said}", _short(said, 20)) for kind, said in seen.items())
+        return feedback.replace("{clashes}", named or spec["clashes"]["unnamed"])
     if name == "empty_talk":
         # the answer's own stock phrases, in the order said, not examples it never used
         text = " ".join(u.lower for u in reading.units)
@@ -3044,8 +3067,8 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
         after = tokens[i + size : i + size + 10]
         # the figures up to the next measure named are this one's: "the backlog was under 300 and csat went from 84 to 89"
         # is no backlog that rose (a support lead's trial: her best story gated at 22 as figures that contradict)
-        after = after[: next((k for k in range(1, len(after)) if any(_measure_at(after, k, sides[s]) for s in sides)),
-                             len(after))]
+        after = after[: next((k for k in range(1, len(after)) if any(_measure_at(after, k, sides[s]) for s in sides)
+                              or _own_move(after, k)), len(after))]
         figures = [float(t) for t in after if re.fullmatch(r"\d+(\.\d+)?", t)]
         moved = None
         if "from" in after and "to" in after and len(figures) >= 2 and figures[0] != figures[1]:
@@ -3072,6 +3095,18 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
 
 
 _MEASURE_PRONOUNS = frozenset("it they theyd theyve its theyre".split())
+# A clause of its own that moves: "sickness was 4.1 percent, we'd gone from 71 to 82 percent answered in 20 seconds" (a
+# contact centre trial: read as sickness that rose, and her best story gated at 22 as figures that contradict)
+_MOVING_SUBJECTS = frozenset("we wed weve i id ive".split())
+
+
+def _own_move(tokens: list[str], k: int) -> bool:
+    """Whether a new subject starts moving at tokens[k] ("we'd gone from", "we had gone up to"), so the figures after it
+    measure what that clause names, not the measure before it."""
+    if tokens[k] not in _MOVING_SUBJECTS:
+        return False
+    verb = k + 1 + (k + 1 < len(tokens) and tokens[k + 1] in ("had", "have", "d"))
+    return verb < len(tokens) and tokens[verb] in _WENT
 _PRONOUN_VERBS = frozenset("was were is are s been had has have come came gone back right all the way".split())
 
 

@@ -62,7 +62,9 @@ BRIDGES = frozenset(
     "its those these this that every each is are let allow anyone anybody someone people staff them him it about "
     "probably definitely try trying up raise raising log logging file filling submit submitting open opening put "
     "putting write writing through make making there there's for anything me hang hanging around ask asking "
-    "jump jumping rush rushing"
+    "jump jumping rush rushing "
+    # the emergency bell's verbs ("I wouldn't pull the emergency bell straight away")
+    "pull pulling press pressing hit hitting"
     .split()
 )
 # Between a verb and whom it is told to ("mention *it to my* manager", "ring *the* site manager"):
@@ -153,7 +155,7 @@ MATCH_REACH = 12
 
 KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "work_goes_on", "shortcut")
 # How many words before a `work_goes_on` phrase a negation turns it around: "I wouldn't let him finish the section".
-WORK_GOES_ON_NEGATED_WITHIN = 4
+WORK_GOES_ON_NEGATED_WITHIN = 5
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
 
 
@@ -409,7 +411,7 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
     if r.not_steps.match(words, at):
         return None
     if n := r.steps.match(words, at):
-        return None if _a_document_read(r, words, at) else _Step(True, n)
+        return None if _a_document_read(r, words, at) else _Step(True, n, emergency=bool(r.emergency.match(words, at)))
     if n := r.to_someone.match(words, at):
         free, k, peer = FREE_BEFORE_PERSON, at + n, False
         while k < len(words) and k < at + n + 5 and words[k] not in PUNCTUATION:
@@ -465,6 +467,25 @@ def _unwilling_before(words: list[str], at: int) -> bool:
     before = words[max(0, at - 3):at]
     return (len(before) >= 2 and before[-1] == "to" and before[-2] in REFUSED) or (
         len(before) == 3 and before[2] == "to" and before[1] in WILLING and before[0] in NOT_WILLING)
+
+
+NEGATIVE_QUANTIFIERS = frozenset({"nothing", "nobody", "none"})
+RELATIVES = frozenset({"that", "which", "who"})
+DENIED = frozenset({"isn't", "aren't", "wasn't", "hasn't", "haven't", "doesn't", "don't", "not", "hasnt", "isnt"})
+RELATIVE_REACH = 4
+
+
+def _denied_again(words: list[str], at: int, n: int) -> bool:
+    """Whether the negative quantifier at `at` is denied again by a relative clause a few words on ("nothing goes out
+    that isn't checked", "nobody starts who hasn't had the induction"): everything is checked, everyone inducted."""
+    if n != 1 or words[at] not in NEGATIVE_QUANTIFIERS:
+        return False
+    for k in range(at + 1, min(len(words) - 1, at + 1 + RELATIVE_REACH)):
+        if words[k] in PUNCTUATION:
+            return False
+        if words[k] in RELATIVES:
+            return words[k + 1] in DENIED or (k + 2 < len(words) and words[k + 2] in DENIED)
+    return False
 
 
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
@@ -567,6 +588,11 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 out.alone.append(Finding("handled_alone", index, " ".join(words[k:k + n]), -rank))
             k, reach = k + n, 0
             continue
+        if (n := r.negations.match(words, k)) and _denied_again(words, k, n):
+            # "nothing gets built that isn't either in scope or notified": two negatives, everything is notified (a
+            # quantity surveyor's trial: read as refusing to notify, 1 of 4)
+            k += n
+            continue
         if (n := r.negations.match(words, k)) and _subject_is_candidate(words, k, start, by):
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
                 k += n + 1
@@ -601,14 +627,22 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
         if step is not None:
             end = k + step.length
             refused = reach > 0 and flips % 2 == 1 and not (step.protection and trigger == "delay")
+            if refused and step.escalation and _told_to_do(words, k, end):
+                # "we never tell a customer to take the battery out" (a gas engineers' supervisor's sound plan): an
+                # instruction refused, not the customer left untold
+                k, reach, flips, trigger = end, 0, 0, ""
+                continue
             protected = protected or (step.protection and not refused)
             removed = _removed_by(r, words, k)
             if removed is not None and r.shortened.match(words, end):
                 removed = None  # "cut the checklist down from two pages to one": shorter, still there
             if removed is not None and not step.escalation:
                 # "cut testing", "cut the testing": the check taken out, unless that is what is refused ("I would not cut
-                # testing on the payment path", a software engineer's trial: read as refusing the testing, 20)
-                if not any(r.negations.match(words, j) for j in range(start, removed)):
+                # testing on the payment path", a software engineer's trial: read as refusing the testing, 20), or
+                # someone else's doing the plan is about ("if he's doing the tests and rushing the paperwork I'd look at
+                # his workload": a gas engineers' supervisor's trial, 20)
+                if not any(r.negations.match(words, j) for j in range(start, removed)) and \
+                        _subject_is_candidate(words, removed, start, by):
                     out.found.append(Finding("check_skipped", index, " ".join(words[removed:end])))
                 k, reach, flips, trigger = end, 0, 0, ""
                 continue
@@ -621,6 +655,10 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 if end < len(words) and words[end] in ALSO_REFUSED:  # "no need to bother the head or fill in forms"
                     k, reach, free, first = end + 1, NEGATION_REACH if trigger == "negation" else SKIP_REACH, free, end + 1
                     continue
+            elif refused and step.emergency and r.not_yet.found_within(words, end, WHEN_REACH):
+                # an emergency call put off is a delay whoever is called later ("I wouldn't pull the emergency bell
+                # straight away ... if it's still stuck then I'd call the registrar": a midwife's trial, 93.3)
+                out.found.append(Finding("escalation_delayed", index, " ".join(words[first:end])))
             elif refused and step.escalation and not step.peer and not step.anyone and r.not_yet.found_within(
                     words, end, WHEN_REACH):
                 # refused only "straight away" or "until I've looked": put off, so a finding where the plan escalates to
@@ -710,11 +748,24 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
         # "leave the strategy meeting till Monday" (a social worker's trial; "till" ends a clause otherwise)
         if words[k] in ("till", "until") and (n := r.later.match(words, k + 1)):
             return k + 1 + n
-        if words[k] in PUNCTUATION or words[k] in BREAK_WORDS or words[k] == "and":
-            return 0
+        # a time that opens with a break word is still the time: "we'll get the reg when they're out of theatre"
         if (n := r.later.match(words, k)) and not (words[k] == "later" and words[k - 1] in ("a", "the", "any")):
             return k + n  # not "a later slot" (a dev plan, graded 5, that asks the customer for one)
+        if words[k] in PUNCTUATION or words[k] in BREAK_WORDS or words[k] == "and":
+            return 0
     return 0
+
+
+INSTRUCTING = frozenset({"tell", "telling", "told", "tells"})
+# after "tell the manager to": why it is not told ("to avoid a fuss"), or when ("to begin with"), not what to do
+NOT_AN_INSTRUCTION = frozenset("avoid save spare keep stop prevent protect begin start be".split())
+
+
+def _told_to_do(words: list[str], at: int, end: int) -> bool:
+    """Whether the step from `at` to `end` tells its person to do something ("tell a customer to take the battery out"):
+    an instruction, not the person told about the problem."""
+    return words[at] in INSTRUCTING and end + 1 < len(words) and words[end] == "to" and words[end + 1].isalpha() and \
+        words[end + 1] not in DETERMINERS_BEFORE_STEP and words[end + 1] not in NOT_AN_INSTRUCTION
 
 
 def _removed_by(r: Reader, words: list[str], at: int) -> int | None:
