@@ -259,6 +259,9 @@ _HOW_LEAD = re.compile(
     r"(?:(?:about|with|regarding)\s+|(?:in|during|over)\s+(?:my|your|the|our)\s+(?=first\b))?",
     re.I,
 )
+# "what I'd do if a driver was assaulted": a scenario asked about
+_WHAT_IF = re.compile(r"^what\s+(?:i'?d|i would|you'?d|you would|we'?d|we would|to)\s+do\s+(?:if|when)\s+(.+)$", re.I)
+_SCENARIO_AUX = re.compile(r"\s+(?:was|were|is|are|got|gets|had been|has been|have been)\s+(?=\w+(?:ed|en)\b)", re.I)
 _WHY_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?!(?:was|were|am|is|are|do|did|have|had|would|could)\b)(\w+)\s+", re.I)
 _WHY_NOT_LEAD = re.compile(r"^why\s+(?:i|you|we)\s+(?:haven'?t|hadn'?t|have not|had not|have never|had never|never)\s+(\w+)\s+", re.I)
 # A question that asks what you would do or did: the word after "you" is its verb.
@@ -816,6 +819,13 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         kind, rest = cue
         if kind == "noun":  # "questions on X": asked, or in a line about the next round, what round two will ask
             kind = "forewarned" if _NEXT_ROUND.search(line) else "asked"
+        if what_if := _WHAT_IF.match(rest):
+            # "asked what I'd do if a driver was assaulted late at night and the route needed pulling - I said ..." (a bus
+            # controller's added note: no topic read in): the scenario is the topic, said without its "was"
+            scene = _SCENARIO_AUX.sub(" ", re.split(r"\s+(?:and|but|so|-)\s+|[,;(]", what_if.group(1))[0]).strip()
+            scene = re.sub(r"^(?:a|an|the)\s+", "", scene, flags=re.I)
+            return [_draft(phrases.Phrase(scene, True, ""), line, _combine(verdict, _CUE_VERDICT.get(kind, "none")),
+                           mentions, cued=True)]
         rest = _HOW_LEAD.sub("", _as_noun_phrase(rest))
         rest = _WHO_DOES.sub("", rest)  # "unconvinced about me managing people older than me"
         rest = _IN_THE_INTERVIEW.sub("", _time_you(rest))
@@ -829,6 +839,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         if _SUBORDINATE.match(rest):  # "blanked when she asked about SLOs"
             inner = _read_clause(_SUBORDINATE.sub("", rest), line, section, listed, summary=summary)
             return [_with(d, verdict, mentions) for d in inner]
+        if kind == "verb" and _FIRST_PERSON.match(clause) and phrases.verdict(clause) == "bad":
+            # "Mike asked about managing a driver with high sickness absence. I waffled about policy": how my answer to
+            # the topic before went, not a topic "policy" (a bus controller's notes: the absence topic was left out)
+            return [_Draft("", line, "bad", mentions)]
         if kind == "verb" and _FIRST_PERSON.match(clause) and verdict == "none":
             return []  # "I've only done batch in production": what I did, not what they asked
         if kind == "asked" and _I_TALKED.search(clause[: len(clause) - len(cue[1])]):
@@ -935,7 +949,8 @@ _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|be
                               r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
                               r"(?:do|did|would)\s+(?:i|you)\s+want\s+to\s+(?:be|become|work|join|move|go)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}|"
                               # "opened with why leave current airline after 9 yrs, went ok-ish, bit rambly" (a purser's)
-                              r"(?:leave|leaving|move|moving)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}))"
+                              # ... "opened with why leave after 11 yrs at current depot. ok but rambly" (a bus controller's)
+                              r"(?:leave|leaving|move|moving)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,8}))"
                               r"\s*(?:$|[,;/-]\s*(?=\w))",
                               re.I)
 _A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
@@ -956,6 +971,8 @@ _MY_COMMENT = re.compile(r",\s+(?=(?:i|i'd|i've|i'm|my)\s)", re.I)
 # handle" (a purser's notes)
 _HOW_YOU = re.compile(r"^how\s+(?:you|i|we)\s+(?!(?:would|could|should|will|might|can|may)\b)(?=\w)", re.I)
 _LIST_JOINS = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
+# a doing whose object is a pronoun: "(how we) actually cut it", "did that", "fixed them"
+_DOING_IT = re.compile(r"(?:\w+ly\s+)?[\w'-]+\s+(?:it|that|this|them|those)\s*", re.I)
 
 
 def _how_you(text: str) -> str:
@@ -963,6 +980,8 @@ def _how_you(text: str) -> str:
     if not match:
         return text
     first, *rest = _LIST_JOINS.split(text[match.end():])
+    if not rest and _DOING_IT.fullmatch(first):
+        return "it"  # "couldn't explain how we actually cut it": the topic the line is about, not "cutting" (a trial)
     return _gerund(first) + "".join(p if k % 2 else _gerund_for_verb(p) for k, p in enumerate(rest, 1))
 
 
@@ -985,6 +1004,8 @@ def _gerund(text: str) -> str:
     from lemminflect import getInflection, getLemma
 
     first, _, rest = text.partition(" ")
+    while rest and phrases.adverb_only(first):  # "how we actually cut it": the verb is "cut" ("actuallying cut", a trial)
+        first, _, rest = rest.partition(" ")
     lemma = (getLemma(first.lower(), upos="VERB") or (first.lower(),))[0]
     gerund = (getInflection(lemma, tag="VBG") or (f"{lemma}ing",))[0]
     return f"{gerund} {rest}".strip()
@@ -1045,7 +1066,7 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
             # "Expect questions on X, on managing a poor performer, and on why you want to move into management": the
             # cue's word again starts the next item (trial 15: only X was read)
             part = _as_noun_phrase(part[again.end():])
-        phrase = phrases.noun_phrase(part)
+        phrase = phrases.noun_phrase(part, after_cue=i == 0)  # a later item may be a new clause ("ran out of time")
         if phrase is None or (found and phrases.only_verdict(part.split()[0])):
             # "the CQC visit, good at first": a verdict on the topic before, not a topic ("first")
             return found, " ".join(parts[i:]) if found else ""
@@ -1173,13 +1194,18 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
 
 
 def _longer_names(names: list[str]) -> dict[str, str]:
-    """A topic named by the first words of exactly one other topic's name, and that name: "agency" -> "agency staffing"
+    """A topic named by the first (or last two or more) words of exactly one other topic's name, and that name: "agency"
+    -> "agency staffing"
     (a care home deputy's notes read "asked how I'd cut agency spend" as "agency", and "agency staffing went badly too"
     as another concern: one doubt drilled under two names)."""
-    words = {name: name.lower().split() for name in set(names)}  # as written: "variances" is not "variance analysis"
+    # as written: "variances" is not "variance analysis"; "lost mileage" is "lost mileage/curtailments" (a bus controller's)
+    words = {name: re.split(r"[\s/]+", name.lower().strip()) for name in set(names)}
     out = {}
     for short, said in words.items():
-        fuller = [name for name, more in words.items() if len(more) > len(said) and more[: len(said)] == said]
+        # ... or by its last two words or more: "sickness absence" -> "managing a driver with high sickness absence" (a bus
+        # controller's added note made a second concern of the first one's)
+        fuller = [name for name, more in words.items() if len(more) > len(said) and (
+            more[: len(said)] == said or (len(said) >= 2 and more[-len(said):] == said))]
         if said and len(fuller) == 1:
             out[short] = fuller[0]
     return out

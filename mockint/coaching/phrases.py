@@ -139,6 +139,8 @@ _BAD = re.compile(
     r"\bi\s+kept\s+(?:on\s+)?(?:giving|talking|going|coming|using|saying|telling|bringing|citing|quoting)\b|"
     # "I said 'get to know the team' and not much else" (a nurse's notes: the first-90-days answer read as no verdict)
     r"\b(?:and )?not much else\b|\band (?:little|nothing) else\b|"
+    # the interviewer's doubt seen: "she didnt look convinced" (a bus controller's added note: read as no verdict)
+    r"\b(?:didn'?t|did not|don'?t|do not)\s+(?:look|seem|sound)\s+(?:very\s+|too\s+|that\s+|fully\s+)?(?:convinced|sold|impressed|happy|satisfied)\b|"
     r"[❌✗✘👎]|-+>\s*(?:weak|bad|poor)",
     re.I,
 )
@@ -286,8 +288,9 @@ def _after_article(word: str) -> bool:
     return word.isalpha() and low not in STOPS and low not in PRONOUNS and low not in AUXILIARIES and low not in CONNECTORS
 
 
-def noun_phrase(text: str) -> Phrase | None:
-    """The noun phrase at the start of `text`, or None when it does not start with one."""
+def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
+    """The noun phrase at the start of `text`, or None when it does not start with one (`after_cue`: the text follows
+    a cue such as "asked about", so it names a topic)."""
     text = _POSSESSIVE_LEAD.sub("", text.strip())
     spans = list(_TOKEN.finditer(text))
     toks = [m.group() for m in spans]
@@ -336,7 +339,7 @@ def noun_phrase(text: str) -> Phrase | None:
             ends.append(spans[i].end())
             i += 1
             continue
-        if not _phrase_word(tok) and not _verb_as_modifier(toks, i) and not (
+        if not _phrase_word(tok) and not _verb_as_modifier(toks, i, after_cue) and not (
                 taken and taken[-1].lower() in ARTICLES and _after_article(tok)):
             complete = low in STOPS or low in PRONOUNS or low in AUXILIARIES or verb_only(tok)
             break
@@ -382,6 +385,8 @@ _VERDICT_WORDS = {
     "rambled", "struggled", "completely", "totally", "just",
     # "Leading heads of department ... -> weak, they probed this 3 times. Big gap" (a hotel manager's notes: a topic)
     "big", "huge", "massive", "real", "gap",
+    # "ok but rambly", "a bit waffly" (a bus controller's notes: a topic "rambly")
+    "but", "rambly", "waffly", "rambling", "waffling", "wordy", "longwinded", "generic", "thin",
 }
 
 
@@ -415,8 +420,9 @@ def _relative_clause(rest: str) -> str | None:
     return clause
 
 
-def _verb_as_modifier(toks: list[str], i: int) -> bool:
-    """'the retry budget', 'retry budget': a verb form used as a noun before a noun (not 'handled well')."""
+def _verb_as_modifier(toks: list[str], i: int, after_cue: bool = False) -> bool:
+    """'the retry budget', 'retry budget': a verb form used as a noun before a noun (not 'handled well'); after a cue
+    ("asked about"), where a topic must follow, a participle opening it too ("lost mileage")."""
     tok = toks[i]
     if not verb_only(tok) or tok.lower() in AUXILIARIES:
         return False
@@ -429,6 +435,9 @@ def _verb_as_modifier(toks: list[str], i: int) -> bool:
     near_determiner = after_determiner or (i > 1 and toks[i - 2].lower() in DETERMINERS)
     if tok.lower().endswith("ed") and near_determiner and before_noun:
         return True  # "a missed delivery slot", "the failed audit": a participle as an adjective (trial 12 lost the slot)
+    if after_cue and before_noun and past_or_gerund(tok) and not tok.lower().endswith("ing") and all(
+            t.lower() in DETERMINERS for t in toks[:i]):
+        return True  # "asked about lost mileage": a participle opening the topic (a bus controller's notes: no topic)
     if tok.lower() not in _verb_lemmas(tok):
         return False  # 'ran', 'asked': only a base form ('retry') doubles as a noun
     return after_determiner or (before_noun and not tok.lower().endswith("ed"))
