@@ -9,6 +9,7 @@ are read. Anything else with NUL bytes is a binary document, not text.
 from __future__ import annotations
 
 import codecs
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -59,6 +60,10 @@ def _decode(raw: bytes, shown: str) -> str:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
     if "\x00" in text or controls > max(MAX_CONTROL_CHARS, len(text) * MAX_CONTROL_SHARE):
         raise UserFileError(f"{shown}: not a text file", hint=_SAVE_AS_TEXT)
+    # UTF-16 whose byte-order mark says the other order decodes to CJK-looking characters and no letter of English (a
+    # trial user's such file was scored as an answer of one word, 0/100)
+    if text.strip() and not re.search(r"[A-Za-z]", text):
+        raise UserFileError(f"{shown}: no English word in it (not text, or saved in another encoding)", hint=_SAVE_AS_TEXT)
     return text
 
 

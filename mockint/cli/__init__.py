@@ -16,7 +16,7 @@ import typer
 # Each module registers its commands on `app`.
 from mockint.cli import config_cmd, debrief, plan, practice, questions, report, score, serve, sessions, transcribe  # noqa: F401
 from mockint.cli.app import app, err_console
-from mockint.errors import MockintError
+from mockint.errors import MockintError, UsageError
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
@@ -36,6 +36,8 @@ def entry() -> None:
 def main(argv: list[str] | None = None) -> None:
     command = typer_command()
     try:
+        if repeated := repeated_option(command, sys.argv[1:] if argv is None else argv):
+            raise UsageError(f"{repeated} given twice: give it once (each takes one value, and the last would win unseen)")
         # Without standalone mode click returns a command's exit code instead of exiting.
         code = command.main(args=argv, prog_name="mockint", standalone_mode=False)
     except MockintError as exc:
@@ -91,6 +93,33 @@ def usage_message(exc: typer.TyperException) -> str:
     if ctx is None or "did you mean" in text:
         return text
     return f"{text} (see '{ctx.command_path} --help')"
+
+
+def repeated_option(command, args: list[str]) -> str | None:
+    """The first option of the command `args` run that takes one value and is typed twice ("--text a.txt ... --text
+    b.txt"), or None. click keeps the last silently: a trial user's second --text scored the wrong answer against the
+    question, with nothing to say so."""
+    k = 0
+    while hasattr(command, "commands") and k < len(args):  # a group: Typer vendors click, so no isinstance
+        if not args[k].startswith("-"):
+            command = command.commands.get(args[k])
+            if command is None:
+                return None  # click says what is wrong with the command's name
+        k += 1
+    if command is None:
+        return None
+    options = [param for param in command.params if param.param_type_name == "option"]
+    takes_one = {flag: param for param in options if not (param.multiple or param.is_flag or param.count) for flag in param.opts}
+    takes_values = {flag for param in options if not (param.is_flag or param.count) for flag in param.opts}
+    seen: set[str] = set()
+    while k < len(args) and args[k] != "--":
+        flag, has_value, _ = args[k].partition("=")
+        if (param := takes_one.get(flag)) is not None:
+            if param.name in seen:
+                return flag
+            seen.add(param.name)
+        k += 2 if flag in takes_values and not has_value else 1  # an option's value is never read as an option
+    return None
 
 
 def typer_command():  # -> the click command Typer builds
