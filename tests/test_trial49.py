@@ -139,6 +139,7 @@ BUS_NOTES = """Round 1 - Depot Ops Manager, Northway Buses - Tues
 - asked about lost mileage / curtailments. I gave the % but couldnt explain how we actually cut it. Sandra came back to lost mileage twice
 - Mike asked about managing a driver with high sickness absence. I waffled about policy, no real example
 - assault on a driver - went well, told the route 42 story
+- blanked on the budget question - what's the depot's cost per mile. didnt know ours
 
 Remembered (thurs):
 - Sandra also asked what I'd do if a driver was assaulted late at night and the route needed pulling - I said I'd pull the route straight away, she didnt look convinced
@@ -162,6 +163,9 @@ def test_a_bus_controllers_notes_keep_their_concerns_under_one_name_each():
     assault = topics["driver assaulted late at night"]
     assert assault.went_badly and classify_topic(assault.name, assault.notes) == "situational"
     assert "why leave after 11 yrs at current depot" in topics
+    # a figure of the job they did not know is a gap in knowledge, drilled as such
+    budget = topics["budget question"]
+    assert budget.went_badly and classify_topic(budget.name, budget.notes) == "technical"
 
 
 def test_an_option_typed_twice_is_a_usage_error_not_the_last_one_silently(run_cli, tmp_path):
@@ -200,3 +204,10 @@ def test_a_time_set_against_what_it_would_have_been_is_a_measured_result_and_its
 
     advice = {level: pick_improvements([impact.model_copy(update={"score": level})], load_rubrics()) for level in (1, 2)}
     assert "Put a number" in advice[1][0] and "Put a number" not in advice[2][0] and "Tie a number" in advice[2][0]
+
+
+def test_a_story_follow_up_never_quotes_what_would_be_done():
+    from mockint.coaching.plan import narrates
+
+    assert not narrates("I'd want to get my head round the depot budget quickly if I got the job")
+    assert narrates("I went out and drove two duties myself on the 7 and the 12")

@@ -693,7 +693,10 @@ def narrates(quote: str) -> bool:
     people with you", "I'm always there for them"), which a trial 4 plan quoted and asked "what exactly
     were you responsible for there?". Read with the offline scorer's own cues (scoring.offline)."""
     reading = read_answer(quote, "")
-    return any(c.past or c.i_actions or c.we_actions or c.time_anchor or c.years for c in reading.cues)
+    # ... nor what would be done ("I'd want to get my head round the depot budget quickly if I got the job": a bus
+    # controller's plan asked for "the steps you personally took" on it)
+    return any((c.past or c.i_actions or c.we_actions or c.time_anchor or c.years) and not c.hypothetical
+               for c in reading.cues)
 
 
 # Words a quote does not start with: joining words and what speakers say before they start

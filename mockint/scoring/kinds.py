@@ -190,9 +190,10 @@ def classify_topic(name: str, context: Sequence[str] = (), kinds: dict[str, Ques
     order = [k for k in TIE_ORDER if k in kinds] + [k for k in kinds if k not in TIE_ORDER]
     # of a line that lists several topics, only the part naming this one: "Expect questions on P&L ownership, on hiring,
     # and on why this company" made hiring a motivation question (a sales manager's trial: "Give your reasons ...")
-    context = [_part_naming(name, line) for line in context]
-    # what the note says was left untold ("I forgot to say I mentored our ECT") asks for that, whatever the name reads as
-    if told := next((k for k in order if any(re.search(p, " ".join(context), re.I) for p in kinds[k].note_patterns)), None):
+    lines, context = " ".join(context), [_part_naming(name, line) for line in context]
+    # what the note says was left untold ("I forgot to say I mentored our ECT") asks for that, whatever the name reads as;
+    # read in the whole line, as the comment on a topic follows it ("blanked on the budget question - ... didnt know ours")
+    if told := next((k for k in order if any(re.search(p, lines, re.I) for p in kinds[k].note_patterns)), None):
         return told
     for text in (name, " ".join(context)):
         text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
