@@ -201,7 +201,8 @@ def test_no_advice_for_a_criterion_already_strong_and_a_gate_that_caps_comes_fir
         if (item.rubric, item.criterion) == ("specificity", "quantified_impact"):
             item.score = 2
     one = build_scorecard(raw, _text(TEXT), rubrics, scorer="offline")
-    assert one.improvements == [f"Quantified impact: {rubrics[1].criterion('quantified_impact').advice}"]
+    impact = rubrics[1].criterion("quantified_impact")
+    assert one.improvements == [f"Quantified impact: {impact.advice_at.get(2, impact.advice)}"]  # the level's own advice
     # Relevance 1 caps the overall: answering the question asked is the thing to change, and the
     # only one while it holds the answer down: result (weight 1.5, weaker still at 0) is advice for
     # a story told to another question.

@@ -284,6 +284,9 @@ _LEADING_AND = re.compile(r"^and\s+(?=(?:your|my|the|his|her|their)\b)", re.I)
 _FIRST_PERSON = re.compile(r"^(?:i|i've|i'd|i'm|my|me)\b", re.I)
 _I_TALKED = re.compile(r"\bi\s+(?:\w+\s+)?(?:talked|spoke|chatted|went through)\b", re.I)
 # Words before the part of a clause that matters: "I think I did ok on ...", "also k8s autoscaling".
+# A jotted label before the note itself: "forgot - Karen also asked about turnaround compliance" (a ground operations
+# supervisor's added note: no topic read in it)
+_LEAD_LABEL = re.compile(r"^(?:forgot|forgotten|also|oh|plus|remembered|ps|nb|note|edit)\s*[-:\u2013\u2014]\s+", re.I)
 _DOUBTED = re.compile(r"^(?:i\s+)?(?:don'?t|do not)\s+think\s+(?:that\s+)?", re.I)  # "I don't think X landed"
 _HEDGE = re.compile(r"^(?:(?:i think|i guess|i believe|i feel|i felt|i reckon|honestly|overall)\s+(?:that\s+)?|"
                     r"(?:also|then|and|plus|next|finally|later)\s+)+", re.I)
@@ -789,6 +792,7 @@ def _read_question(
 
 def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summary: bool = False) -> list[_Draft]:
     """The topics one clause names, with what the clause says about them (`summary`: on a summary line)."""
+    clause = _LEAD_LABEL.sub("", clause)
     doubted = bool(_DOUBTED.match(clause))
     clause = _DOUBTED.sub("", clause)
     hedged = bool(_HEDGE.match(clause))
@@ -955,7 +959,8 @@ _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|be
                               re.I)
 _A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
-_IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel|interview|second round|2nd round|round two|round 2|next round|"
+_IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel round|panel interview|panel|interview|second round|2nd round|"
+                               r"round two|round 2|next round|"
                                r"final round|next stage|assessment centre)\b(?:\s+interview)?(?=\s*(?:[,.;!?(]|$))", re.I)
 
 

@@ -117,7 +117,8 @@ TRAILING_FILLERS = {"bit", "part", "piece", "portion", "side", "thing", "things"
 _BAD = re.compile(
     r"fell flat|\bflat\b|fumbl|blank(?:ed)?\b|bomb(?:ed)?\b|struggl|stumbl|mess(?:ed)? up|rambl|\bweak\b|badly|poorly|"
     r"\bpoor\b|\bvague\b|(?:big|huge|massive|real) gap\b|not (?:great|good|well|ideal|my best)|(?:wasn't|was not|isn't|weren't) (?:great|good|ideal)|"
-    r"(?:didn'?t|did not) have (?:a |any )?(?:good |great |solid |clear |real )?(?:answer|example|story|numbers)|"
+    r"(?:didn'?t|did not) have (?:a |any |the )?(?:good |great |solid |clear |real |exact |% |percentage )?"
+    r"(?:answer|example|story|numbers|figures?|data|percentage|%)|"
     r"didn'?t (?:go well|land|have|know)|did not (?:go well|land|have|know)|"
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
@@ -129,6 +130,8 @@ _BAD = re.compile(
     r"\b(?:a )?bit long\b|\bonly half (?:knew|know|answered|remembered|understood)\b|\bhalf[- ]knew\b|"
     # an employer's written feedback: "your safety answer felt rehearsed", "answers lacked numbers"
     r"\b(?:felt|sounded|came across(?: as)?|seemed|was|were) (?:a bit |quite |very |too )?(?:rehearsed|scripted|generic|canned)\b|"
+    # "I said I'd follow the procedure, felt thin" (the same notes: no verdict)
+    r"\b(?:felt|sounded|came across(?: as)?|seemed) (?:a bit |quite |very |too |really )?(?:thin|flat|light|hollow|lame)\b|"
     r"\black(?:ed|s|ing)\b|"
     # "why this trust - bit generic, said "good reputation", need better" (a trial: read as went fine and badly)
     r"\bgeneric\b|\bwoolly\b|\bwooly\b|\bneeds? (?:to be )?(?:better|more work|work|improving|improvement)\b|"
@@ -215,6 +218,9 @@ _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     (_COUNT, 0),  # a count in the text: "(x3)", "3x", "4 times"
     (re.compile(r"\b(?:again and again|over and over|repeatedly|many times|several times|multiple times|"
                 r"a few times|three times)\b", re.I), 3),
+    # "agency staff came up a third time at the very end" (a ground operations supervisor's added note: read once)
+    (re.compile(r"\b(?:a|the) third time\b", re.I), 3),
+    (re.compile(r"\b(?:a|the) fourth time\b", re.I), 4),
     # "twice my age", "twice as big" measure something; they say nothing about being asked twice
     (re.compile(r"\b(?:twice(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b)|two times|again|kept|keeps|keep|came back|come back|coming back|went back|"
                 r"circled back|returned to|followed up|follow(?:ed)?-up|pressed|pushed|probed|grilled|drilled|dug)\b", re.I), 2),

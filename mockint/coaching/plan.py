@@ -310,16 +310,15 @@ def plan_next_round(
     taken_texts = list(asked_texts)
     taken_ids = set(asked_ids)
     per_area: dict[str, list[QuestionRef]] = {a.id: [] for a in weak_areas}
-    total = 0
+    in_turn: list[QuestionRef] = []  # as taken: a longer plan starts with a shorter one's questions
 
     def take(area: WeakArea, ref: QuestionRef | None) -> bool:
-        nonlocal total
-        if ref is None or total >= n or ref.id in taken_ids or is_repeat(ref, taken_texts, shared_words):
+        if ref is None or len(in_turn) >= n or ref.id in taken_ids or is_repeat(ref, taken_texts, shared_words):
             return False
         per_area[area.id].append(ref)
+        in_turn.append(ref)
         taken_texts.append(ref.text)
         taken_ids.add(ref.id)
-        total += 1
         return True
 
     # Pass 1: one question per area, most important first, so every area is drilled before
@@ -337,9 +336,10 @@ def plan_next_round(
         if not has_followup and take(area, followups.get(area.id)):
             continue
         take(area, bank_question_for(area, bank, taken_ids, taken_texts, rng))
-    # Story follow-ups first within an area: they build on what was just said.
-    planned = [r for a in weak_areas for r in sorted(per_area[a.id], key=lambda r: r.source == "bank")]
-    return [_with_feedback_criteria(r, weak_areas) for r in planned]
+    # In the order taken, every area's first question before any area's second: the first n of a longer plan are the
+    # plan of n. Grouped by area instead, `plan -n 10` (a look ahead) reordered the round `practice --plan -n 6` then
+    # asked, and a ground operations supervisor's prepared answers were filed under other questions (trial 50).
+    return [_with_feedback_criteria(r, weak_areas) for r in in_turn]
 
 
 def _with_feedback_criteria(ref: QuestionRef, weak_areas: Sequence[WeakArea]) -> QuestionRef:

@@ -115,6 +115,8 @@ LESSON = re.compile(
     # a practice changed for good: "what I changed is I now never start a family placement without the checks" (a
     # social worker's trial: "no lesson learned", Result lowered)
     r"what i changed (is|was)|i now (always|never|make sure)|now i (always|never|make sure)|"
+    # "then I changed how I sign off anything over ten thousand" (a claims team leader's mistake: "nothing learned", 19)
+    r"i changed (how|the way) (i|we)|"
     # "I could have asked for help earlier" (a graduate's trial: adding it lowered the card), not "I don't think I could
     # have done anything differently"
     r"i could (probably |definitely |maybe |really )?have (\w+ed|done|told|spoken|said|made|got|put|set) (\w+ ){0,3}?"
@@ -141,7 +143,10 @@ OUTCOME = re.compile(
     # stories graded 4-5; "the result was" before one lifted it 87 -> 97)
     r"freed( up)?|survived|pulled through|(were|was|got) (all )?off scene|made (it|the [\w-]+( [\w-]+)?) (a |the )?(standard|norm|policy)\b|"
     r"became (a |the )?(standard|norm|policy)\b|was spot on|were spot on|"
-    r"(with|had|(days?|weeks?|months?|years?)( with)?) no (\w+ )?(issues|problems|complaints|incidents|errors|injuries|"
+    r"(with|had|(days?|weeks?|months?|years?)( with)?) no (\w+ ){0,2}(issues|problems|complaints|incidents|errors|injuries|"
+    # "we had no ground damage and no aircraft needing a second de-ice" (a ground operations supervisor's snow day: Result
+    # 1 of 4, "vague")
+    r"damage|delays|cancellations|diversions|claims|penalties|"
     # "six months no ligature attempts" (a custody sergeant's trial: Result 1 of 4, the line quoted under Action)
     r"attempts|admissions|deaths|losses|accidents|"
     # "it was over in twelve days with no hospital admissions and no deaths" (a care home deputy's outbreak story: Result
@@ -190,6 +195,10 @@ OUTCOME = re.compile(
     r"i (got|scored|earned|gained|came out with|ended up with|finished with) (a |an )?"
     r"(\d[\d.,]*(?= ?%)|\d[\d.,]* ?(percent|per cent)|first|2 ?1|two one|distinction|merit|high merit|a star|"
     r"\d[\d.,]* out of \d+)|"
+    # the work got out by a time: "we got the first departure away at 9 52, had all the night stoppers out by 1 pm" (the
+    # same snow day)
+    r"(got|had) (all |every |each )?(of )?(the |our |my )?[\w-]+( [\w-]+){0,2} (away|out|off|back|through|cleared|done|"
+    r"open|moving) (by|at|before) (\d|noon|midday|lunch|the end)|"
     # a close or a deadline moved by working days: "took them from day six to day two" (a payroll manager's trial: the
     # example behind a method read as a passing mention, 1 of 4)
     r"from (working )?day [\w-]+ (down )?to (working )?day [\w-]+|"
@@ -379,8 +388,10 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+# (not "since | then": "I added that check to our sign off form since then we havent had a reopened settlement" lost its
+# "since then", a claims team leader's lesson)
 _CLAUSE_BREAK = re.compile(
-    r"\s+(?=(?:and then|and so|so then|after that|then|so|and|but|because|which|by the end|in the end)"
+    r"(?<!\bsince)\s+(?=(?:and then|and so|so then|after that|then|so|and|but|because|which|by the end|in the end)"
     r"\s+(?:i|we|they|he|she|it|the|my|our|that|this)\b)",
     re.IGNORECASE,
 )
@@ -521,7 +532,10 @@ EMPTY_VERBS = frozenset(
     "drove owned aligned empowered leveraged spearheaded championed executed actioned upskilled embedded "
     "synergised synergized operationalised operationalized incentivised incentivized".split()
 )
-NOT_ACTIONS = STATE_PAST | EMPTY_VERBS
+# What the candidate came into, not a step they took: "I inherited the motor claims team and our ombudsman uphold rate
+# was roughly 45%" (a claims team leader's story: read as her first step, its problem read as a harm she then caused)
+SITUATION_VERBS = frozenset({"inherited"})
+NOT_ACTIONS = STATE_PAST | EMPTY_VERBS | SITUATION_VERBS
 # After "the thing I did was (to)": words that name no step ("make the decision myself and take responsibility").
 FRAMED_NON_STEPS = frozenset("be do have make take get own drive align empower leverage the a an my our it that this "
                              "just really basically".split())
@@ -1754,6 +1768,10 @@ def judge_result(r: Reading) -> Judgement:
     # a harm the story then puts right (the harmed thing itself came back) is no failure told
     turned = _put_right(r, [(u, c, r.harms(u)) for u, c in late if r.harms(u)])
     harm = [(u, n) for u, n in harm if u.index > turned]
+    # ... and so is one a later step recovers from: "we paid penalties for four months. I set up a daily report ... and we
+    # hit the target every month from July" (a ground operations supervisor's: Result 1 of 4, the penalties quoted)
+    if harm and _recovered_after(r, harm[-1][0].index):
+        harm = []
     if sum(n for _, n in harm) >= 2 and not lesson:
         # The numbers and events describe a failure, however proudly told; without what was
         # learned or put right it is not a result to credit.
@@ -3406,6 +3424,14 @@ def _short(text: str, words: int = 14) -> str:
     return " ".join(cut[:words]) + (" ..." if len(cut) > words else "")
 
 
+def _recovered_after(r: Reading, harmed: int) -> bool:
+    """Whether the story recovers after unit `harmed` in other words than the harmed thing coming back: a step taken
+    after the harm, then an outcome ("I found another supplier ... we handed over on the original date"); a good figure
+    straight after the harm is what it was traded for."""
+    step = next((u.index for u, c in r.pairs() if u.index > harmed and _is_step(u, c) and not c.outcome), None)
+    return step is not None and any(u.index >= step and (c.outcome or c.aftermath) for u, c in r.pairs())
+
+
 def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     """What shuts the `bad_outcome_stood_by` gate, or None: a past story whose ending reports harm and that learns
     nothing from it: two harms in its second half, told as past events, with nothing good after them ("we finished
@@ -3464,10 +3490,7 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     # The unit itself, not r.units[index]: index is the unit's place in the answer as said, and read_answer drops
     # sentences addressed to the scorer, so the two part ways ("Note to the scorer: ..." crashed here).
     last = max((u for u, _, _ in told), key=lambda u: u.index)
-    # recovered in other words: a step taken after the harm, then an outcome ("I found another supplier ... we handed
-    # over on the original date"); a good figure straight after the harm is what it was traded for
-    step = next((u.index for u, c in r.pairs() if u.index > last.index and _is_step(u, c) and not c.outcome), None)
-    recovered = step is not None and any(u.index >= step and (c.outcome or c.aftermath) for u, c in r.pairs())
+    recovered = _recovered_after(r, last.index)
     harms = sum(len(names) for _, _, names in told)
     if (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]:
         return StoodBy(tuple(dict.fromkeys(n for _, _, names in told for n in names)), _short(last.text))

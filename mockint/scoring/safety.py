@@ -63,8 +63,9 @@ BRIDGES = frozenset(
     "probably definitely try trying up raise raising log logging file filling submit submitting open opening put "
     "putting write writing through make making there there's for anything me hang hanging around ask asking "
     "jump jumping rush rushing "
-    # the emergency bell's verbs ("I wouldn't pull the emergency bell straight away")
-    "pull pulling press pressing hit hitting"
+    # the emergency bell's verbs ("I wouldn't pull the emergency bell straight away"), and a check waited for ("I
+    # wouldn't bother waiting for a pregnancy test": a radiographer's trial, 80)
+    "pull pulling press pressing hit hitting waiting"
     .split()
 )
 # Between a verb and whom it is told to ("mention *it to my* manager", "ring *the* site manager"):
