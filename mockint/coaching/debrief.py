@@ -1199,10 +1199,9 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
 
 
 def _longer_names(names: list[str]) -> dict[str, str]:
-    """A topic named by the first (or last two or more) words of exactly one other topic's name, and that name: "agency"
-    -> "agency staffing"
-    (a care home deputy's notes read "asked how I'd cut agency spend" as "agency", and "agency staffing went badly too"
-    as another concern: one doubt drilled under two names)."""
+    """A topic named by the first (or last two or more) words of exactly one other topic's name, and that name:
+    "agency" -> "agency staffing" (a care home deputy's notes read "asked how I'd cut agency spend" as "agency", and
+    "agency staffing went badly too" as another concern: one doubt drilled under two names)."""
     # as written: "variances" is not "variance analysis"; "lost mileage" is "lost mileage/curtailments" (a bus controller's)
     words = {name: re.split(r"[\s/]+", name.lower().strip()) for name in set(names)}
     out = {}
