@@ -295,7 +295,7 @@ def test_a_teachers_notes_lose_none_of_her_topics():
     assert topics["data"].forewarned and any("staff meeting" in n and topics[n].forewarned for n in topics)
     assert topics["attendance"].went_badly
     assert any(n.startswith("why") and "here" in n for n in topics)
-    ect = topics["ect"]
+    ect = topics["supporting an ect"]  # "how I'd support an ECT": the doing asked about (trial 51), not the ECT alone
     assert ect.went_badly and classify_topic(ect.name, ect.notes) == "behavioural"
     assert classify_topic("DB fundamentals", ["- DB fundamentals - blanked"]) == "technical"
 

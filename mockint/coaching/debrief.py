@@ -974,7 +974,11 @@ _SHOULD_HAVE_SAID = re.compile(r"^(?:i\s+)?(?:should(?:'ve|\s+have)|could(?:'ve|
 _MY_COMMENT = re.compile(r",\s+(?=(?:i|i'd|i've|i'm|my)\s)", re.I)
 # ... not before a modal: "how I would handle a complaint about bullying" is the complaint (_HOW_LEAD), not "willing
 # handle" (a purser's notes)
-_HOW_YOU = re.compile(r"^how\s+(?:you|i|we)\s+(?!(?:would|could|should|will|might|can|may)\b)(?=\w)", re.I)
+_HOW_YOU = re.compile(r"^how\s+(?:you|i|we)\s+(?!(?:would|could|should|will|might|can|may)\b)(?=\w)"
+                      # ... and a modal before a verb of leading people: "how I'd lead the pilots and the VTS team" is
+                      # leading them, not "pilots" (a harbour supervisor's notes: a concern any pilotage answer passed)
+                      r"|^how\s+(?:you|i|we)(?:'d|\s+would)\s+(?=(?:lead|manage|motivate|develop|coach|supervise|support|"
+                      r"build|grow|run)\b(?!\s+and\b))", re.I)  # not "how you'd build and lead a team of 12": "team of 12"
 _LIST_JOINS = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
 # a doing whose object is a pronoun: "(how we) actually cut it", "did that", "fixed them"
 _DOING_IT = re.compile(r"(?:\w+ly\s+)?[\w'-]+\s+(?:it|that|this|them|those)\s*", re.I)

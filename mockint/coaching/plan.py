@@ -56,6 +56,7 @@ from mockint.scoring.offline import LESSON, STORY_KINDS, YEAR, bad_outcomes, rea
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.scoring.support import shows
 from mockint.session import Answer
+from mockint.speech.numbers import write_numbers_in_text
 
 if TYPE_CHECKING:  # the LLM client pulls in openai/httpx; import it only when used
     from mockint.llm import LLMClient
@@ -516,8 +517,9 @@ def outcome_sentences(text: str) -> list[str]:
 
 def carries_a_measure(quote: str) -> bool:
     """A figure in the quote that measures something: not a year ("in 2023"), a name's number
-    ("MySQL 5.7", "PostgreSQL 14") or a time of day ("at 9.30"), which ask no "how did you measure that?"."""
-    words = quote.split()
+    ("MySQL 5.7", "PostgreSQL 14") or a time of day ("at 9.30"), which ask no "how did you measure that?". Read with its
+    numbers written as digits: "dropping below two point five" was asked "Can you put a number on that?" (trial 51)."""
+    words = write_numbers_in_text(quote).split()
     for i, word in enumerate(words):
         if not re.search(r"\d", word) or YEAR.match(word.strip(".,;:!?")):
             continue

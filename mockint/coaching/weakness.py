@@ -662,6 +662,11 @@ def names_topic(question: str, topic: str) -> bool:
     return bool(named) and all(any(same(word, said) for said in asked) for word in named)
 
 
+# The follow-ups that ask for another time, not more of the story followed: "tell me about one specific time it
+# actually happened", "how does that answer what I asked?"
+NEW_EXAMPLE_FOLLOWUPS = frozenset({"specificity.real_example", "specificity.relevance"})
+
+
 def _debrief_outcome(
     entry: LedgerEntry, answer: Answer, index: RubricIndex, followed_targets: str | None = None
 ) -> tuple[bool, float] | None:
@@ -677,7 +682,10 @@ def _debrief_outcome(
     discrepancies" open with no word of progress. So does a plan's follow-up on an answer to a question that drilled
     it (`followed_targets`: what that question targeted): an HR partner's 90/100 reply to "You said 'I haven't done
     academic casework directly' ... tell me about one specific time" left "academic staff casework" open."""
-    drills = entry.id in (answer.question.targets, followed_targets)
+    # ... but a follow-up for more of the same story (its numbers, its steps) is no second answer on the concern: a
+    # harbour supervisor's "disagreeing with someone senior" resolved on one story and a reply giving its figures
+    followed = followed_targets if answer.question.targets in NEW_EXAMPLE_FOLLOWUPS else None
+    drills = entry.id in (answer.question.targets, followed)
     if answer.scorecard is None or not (drills or names_topic(answer.question.text, entry.name)):
         return None
     scores = applicable_scores(answer)

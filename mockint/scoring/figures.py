@@ -530,10 +530,22 @@ _COUNT_RESTATED = re.compile(r"\b(\d[\d,]*) (?:of them|of us|people|staff)\b,? (
                              r"altogether|in all)\b")
 
 
+# "with the same team of 5 negotiators, each of my 7 negotiators hit target" (an estate agent's story: 96)
+_TEAM_OF = re.compile(r"\b(?:team|crew|staff|group|workforce|department) of (\d[\d,]*) ([a-z]+s)\b")
+_EACH_OF_MY = re.compile(r"\b(?:each|all|every one|both) of (?:my|our|the) (\d[\d,]*) ([a-z]+s)\b")
+
+
 def _counts_restated(low: str) -> list[tuple]:
-    """A count of people restated as another count of them: "all 60 of them, which was 45 people in total"."""
-    return [(m.start(), m.end(), "count_restated", {"first": m.group(1), "second": m.group(2)})
-            for m in _COUNT_RESTATED.finditer(low) if _number(m.group(1)) != _number(m.group(2))]
+    """A count of people restated as another count of them: "all 60 of them, which was 45 people in total", "a team of 5
+    negotiators ... each of my 7 negotiators"."""
+    found = [(m.start(), m.end(), "count_restated", {"first": m.group(1), "second": m.group(2)})
+             for m in _COUNT_RESTATED.finditer(low) if _number(m.group(1)) != _number(m.group(2))]
+    teams = [(m.group(2), m.group(1), m.start()) for m in _TEAM_OF.finditer(low)]
+    for m in _EACH_OF_MY.finditer(low):
+        said = next(((count, at) for noun, count, at in teams if noun == m.group(2) and at < m.start()), None)
+        if said and _number(said[0]) != _number(m.group(1)):
+            found.append((said[1], m.end(), "count_restated", {"first": said[0], "second": m.group(1)}))
+    return found
 
 
 def _all_as_a_share(low: str) -> list[tuple]:

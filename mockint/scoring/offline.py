@@ -117,6 +117,9 @@ LESSON = re.compile(
     r"what i changed (is|was)|i now (always|never|make sure)|now i (always|never|make sure)|"
     # "then I changed how I sign off anything over ten thousand" (a claims team leader's mistake: "nothing learned", 19)
     r"i changed (how|the way) (i|we)|"
+    # "what I do differently now is I don't put a corporate figure in the budget until ..." (a fundraising manager's
+    # failure story: read as a check skipped with nothing learned, 35), "what i do now is every filter ..."
+    r"what i do (things )?differently|what i do now (is|instead)|"
     # "I could have asked for help earlier" (a graduate's trial: adding it lowered the card), not "I don't think I could
     # have done anything differently"
     r"i could (probably |definitely |maybe |really )?have (\w+ed|done|told|spoken|said|made|got|put|set) (\w+ ){0,3}?"
@@ -195,6 +198,11 @@ OUTCOME = re.compile(
     r"i (got|scored|earned|gained|came out with|ended up with|finished with) (a |an )?"
     r"(\d[\d.,]*(?= ?%)|\d[\d.,]* ?(percent|per cent)|first|2 ?1|two one|distinction|merit|high merit|a star|"
     r"\d[\d.,]* out of \d+)|"
+    # no one harmed, someone found or brought to account: "nobody came to harm", "she was found that night ... he was
+    # charged" (a control room supervisor's stories: Result 1 of 4, "vague")
+    r"(nobody|no one|no-one)( else)? (came to|come to|suffered|was|were) (any )?harm(ed)?|"
+    r"(she|he|they|the \w+) (was|were) (found|traced|located|rescued|arrested|charged|convicted|sentenced|discharged|"
+    r"released)( safe| safely| alive| and| that| within| the same| by)|"
     # the work got out by a time: "we got the first departure away at 9 52, had all the night stoppers out by 1 pm" (the
     # same snow day)
     r"(got|had) (all |every |each )?(of )?(the |our |my )?[\w-]+( [\w-]+){0,2} (away|out|off|back|through|cleared|done|"
@@ -3099,6 +3107,8 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
                 if t in _WENT and " ".join(after[k + 1 : k + 3]) in _TO_ZERO:
                     moved = "down"  # "infringements on that route went to zero"
                     break
+                if t in _DOWN and after[k + 1 : k + 2] and after[k + 1] in _FELL_PHRASAL:
+                    continue  # "we agreed 120 sales and only 12 fell through": sales collapsed, no measure fell (trial 51)
                 if t in _UP or t in _DOWN or (t in ("up", "down") and k and (
                         after[k - 1] in _WENT or (after[k - 1] in _IS and _a_figure_next(after, k + 1)))):
                     if not _NEGATED & set(after[max(0, k - 3) : k]):
@@ -3113,6 +3123,7 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
 
 
 _MEASURE_PRONOUNS = frozenset("it they theyd theyve its theyre".split())
+_FELL_PHRASAL = frozenset("through apart over behind".split())
 # A clause of its own that moves: "sickness was 4.1 percent, we'd gone from 71 to 82 percent answered in 20 seconds" (a
 # contact centre trial: read as sickness that rose, and her best story gated at 22 as figures that contradict)
 _MOVING_SUBJECTS = frozenset("we wed weve i id ive".split())
