@@ -116,3 +116,37 @@ def test_a_reply_giving_one_storys_figures_is_no_second_answer_on_the_concern():
     session.new_round("plan").answers.append(follow_up)
     entry = record_round(ledger, session, RUBRICS).entries[concern]
     assert [e.answer_id for e in entry.history if e.answer_id] == ["a01"] and entry.status != "resolved"
+
+
+# Trial 52 (a speech and language therapist, a portering supervisor, a pub group manager and an accounts payable lead,
+# on a build with trials 49-51's fixes in): the same kinds of misreading in other trades' words.
+
+def test_a_part_said_in_thousands_of_a_whole_said_without_them_is_no_part_above_its_whole():
+    said = "I found sixty three duplicate payments worth about eighty seven thousand pounds, and we got back {part} of the eighty seven"
+    assert impossible(said.format(part="eighty one thousand")) == []
+    assert impossible(said.format(part="ninety one")) != []
+
+
+def test_what_was_found_and_cut_by_half_is_a_result():
+    story = ("we had no supplier statement reconciliations at all. I set up monthly recs for our top fifty suppliers and I "
+             "trained two clerks to do them. in the first quarter we found twenty two thousand pounds of unpaid credit "
+             "notes and we cut statement queries by half")
+    card = offline_card("Tell me about a time you improved a process.", story)
+    assert next(c for c in card.criteria if c.key == "star.result").score >= 3
+
+
+def test_an_answer_held_down_by_its_figures_is_told_why_not_nothing_major():
+    answer = ("so gross profit is what you keep after the cost of the drink. a keg is eleven gallons, which is eighty eight "
+              "pints, so if a keg works out at about one pound twenty a pint and we sell at four pounds fifty, that's three "
+              "hundred percent GP, which is the same number as our wage percentage. because that's the target every site "
+              "works to, anything under three hundred percent tells you the site is giving it away")
+    card = offline_card("Explain how you work out the GP percentage on a pint, and what it tells you about a site.", answer)
+    assert card.overall < 45 and card.improvements
+
+
+def test_what_a_regulation_requires_then_how_you_would_apply_it_is_knowledge():
+    from mockint.scoring.kinds import classify
+
+    assert classify("What do the Manual Handling Operations Regulations 1992 require, and how would you apply them in a "
+                    "portering service?") == "technical"
+    assert classify("What does the role require from you?") != "technical"

@@ -165,7 +165,10 @@ def pick_improvements(criteria: list[CriterionScore], rubrics: list[Rubric], lim
         advice = c.feedback if reason else spec.advice_at.get(c.score, spec.advice)
         ranked.append((c.key in shut, reason, c.score < spec.weak_below, cost, f"{spec.name}: {advice}"))
     ranked.sort(key=lambda item: (not item[0], not item[1], not item[2], -item[3]))
-    if shut:  # while a gate holds the answer down, nothing else lifts it: its advice alone
+    # while a gate holds the answer down, nothing else lifts it: its advice alone; unless the criterion that shuts it is
+    # itself held down by a gate on the whole answer, whose reason then comes first (a pub manager's GP answer with figures
+    # that contradict read "nothing major" under 26.7, weak)
+    if shut and any(item[0] for item in ranked):
         ranked = [item for item in ranked if item[0]]
     out: list[str] = []
     for _gated, _reason, _weak, _cost, advice in ranked:

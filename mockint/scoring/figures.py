@@ -327,6 +327,10 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 # pharmacist's trial: 85, strong)
                 k = len(tokens)
             whole = _number(tokens[k][0]) if k < len(tokens) else None
+            # "we'd got back 81,000 of the 87": the whole said without the thousand its part has (an accounts payable
+            # lead's £81k of £87k read as a part above its whole)
+            if whole is not None and value >= 1000 and 0 < whole < 1000 and value / 1000 <= whole:
+                whole *= 1000
             measured = k + 1 < len(tokens) and (tokens[k + 1][0] in _PERCENT or tokens[k + 1][0] in units)
             # "6 of the 3 phase meters", "5 of the 3 bedroom houses": the whole starts a compound noun, no total. Not
             # an adjective ("11 of the 10 new starters", "12 out of 10 junior doctors"): the whole counts the starters.

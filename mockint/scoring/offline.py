@@ -203,6 +203,10 @@ OUTCOME = re.compile(
     r"(nobody|no one|no-one)( else)? (came to|come to|suffered|was|were) (any )?harm(ed)?|"
     r"(she|he|they|the \w+) (was|were) (found|traced|located|rescued|arrested|charged|convicted|sentenced|discharged|"
     r"released)( safe| safely| alive| and| that| within| the same| by)|"
+    # what was found and cut: "in the first quarter we found 22,000 pounds of unpaid credit notes and we cut statement
+    # queries by half" (an accounts payable lead's: Result 1 of 4, "nothing measurable"), a mark passed with
+    r"(found|uncovered|recovered|got back|clawed back|identified) (about |around |over |nearly |almost )?[£$€]?\d|"
+    r"cut (\w+ ){0,3}by (half|a half|a third|a quarter|two thirds|\d)|passed with (a |an )?\d|"
     # the work got out by a time: "we got the first departure away at 9 52, had all the night stoppers out by 1 pm" (the
     # same snow day)
     r"(got|had) (all |every |each )?(of )?(the |our |my )?[\w-]+( [\w-]+){0,2} (away|out|off|back|through|cleared|done|"
