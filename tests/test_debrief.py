@@ -396,24 +396,31 @@ def test_a_concern_is_judged_only_by_answers_to_questions_that_drill_it():
     assert judged_by == set()
 
 
-def test_a_plan_follow_up_on_a_concerns_answer_counts_for_the_concern():
-    # An HR partner's trial: a 90/100 reply to the plan's follow-up on her academic casework answer ("You said 'I
-    # haven't done academic casework directly' ... tell me about one specific time") left the concern open
-    notes = "- The panel kept coming back to academic staff casework\n"
+def concern_after_a_follow_up(notes: str, named: str, story_score: int, follow_up_area: str):
+    """The ledger entry of the round-one concern `notes` name (its id has `named` in it) after a01, an answer to the
+    plan's question on it with every criterion at `story_score`, and a02, a reply to a follow-up on a01 for
+    `follow_up_area` at 4 of 4."""
     ledger = apply_debrief(Ledger(), parse_debrief(notes, BANK))
-    concern = next(i for i in ledger.entries if "casework" in i)
+    concern = next(i for i in ledger.entries if named in i)
     story = ["star.situation", "star.action", "star.result", "specificity.real_example"]
     session_id = "20250107-090000-abcd"
     session = make_session(
-        [make_answer("a01", f"fu.{concern}", {k: 0 for k in story}, criteria=story, targets=concern)],
+        [make_answer("a01", f"fu.{concern}", {k: story_score for k in story}, criteria=story, targets=concern)],
         session_id=session_id)
     ledger = record_round(ledger, session, RUBRICS)
-    assert ledger.entries[concern].status == "open"
-    follow_up = make_answer("a02", "fu.specificity_real_example.a01", {"specificity.real_example": 4},
-                            criteria=["specificity.real_example"], targets="specificity.real_example")
+    follow_up = make_answer("a02", f"fu.{follow_up_area.replace('.', '_')}.a01", {follow_up_area: 4},
+                            criteria=[follow_up_area], targets=follow_up_area)
     follow_up.question.follows = f"{session_id}/a01"
     session.new_round("plan").answers.append(follow_up)
-    entry = record_round(ledger, session, RUBRICS).entries[concern]
+    return record_round(ledger, session, RUBRICS).entries[concern]
+
+
+def test_a_plan_follow_up_on_a_concerns_answer_counts_for_the_concern():
+    # An HR partner's trial: a 90/100 reply to the plan's follow-up on her academic casework answer ("You said 'I
+    # haven't done academic casework directly' ... tell me about one specific time") left the concern open
+    entry = concern_after_a_follow_up("- The panel kept coming back to academic staff casework\n", "casework", 0,
+                                      "specificity.real_example")
+    assert [e.outcome for e in entry.history if e.answer_id == "a01"] == ["weak"]  # open after its own answer
     assert (entry.status, entry.history[-1].answer_id, entry.history[-1].outcome) == ("improving", "a02", "pass")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import finding_kinds, impossible, offline_card
-from test_debrief import BANK, RUBRICS, Ledger, apply_debrief, make_answer, make_session, parse_debrief, record_round
+from test_debrief import BANK, concern_after_a_follow_up, parse_debrief
 
 
 @pytest.mark.parametrize("question, story", [
@@ -101,20 +101,8 @@ def test_leading_people_asked_about_is_the_topic_not_the_people():
 
 
 def test_a_reply_giving_one_storys_figures_is_no_second_answer_on_the_concern():
-    notes = "- I blanked on disagreeing with someone senior\n"
-    ledger = apply_debrief(Ledger(), parse_debrief(notes, BANK))
-    concern = next(i for i in ledger.entries if "disagree" in i)
-    story = ["star.situation", "star.action", "star.result", "specificity.real_example"]
-    session_id = "20251205-020000-abcd"
-    session = make_session(
-        [make_answer("a01", f"fu.{concern}", {k: 4 for k in story}, criteria=story, targets=concern)],
-        session_id=session_id)
-    ledger = record_round(ledger, session, RUBRICS)
-    follow_up = make_answer("a02", "fu.specificity_quantified_impact.a01", {"specificity.quantified_impact": 4},
-                            criteria=["specificity.quantified_impact"], targets="specificity.quantified_impact")
-    follow_up.question.follows = f"{session_id}/a01"
-    session.new_round("plan").answers.append(follow_up)
-    entry = record_round(ledger, session, RUBRICS).entries[concern]
+    entry = concern_after_a_follow_up("- I blanked on disagreeing with someone senior\n", "disagree", 4,
+                                      "specificity.quantified_impact")
     assert [e.answer_id for e in entry.history if e.answer_id] == ["a01"] and entry.status != "resolved"
 
 
