@@ -60,7 +60,7 @@ def test_a_knowledge_answer_that_names_little_of_the_job_cannot_pass_on_its_reas
              "because people need it quickly. you write it in the book, pencil is fine because you often need to correct "
              "it. out of date stock you can just put in the clinical waste because it is out of date anyway.")
     scored = offline_card(CONTROLLED_DRUGS, wrong)
-    accuracy = next(c for c in scored.criteria if c.key == "technical.accuracy")
+    accuracy = scored.criterion("technical.accuracy")
     assert accuracy.score <= 1
     assert scored.overall <= 50 and scored.band != "strong" and "Correct and specific" in (scored.overall_capped or "")
 
@@ -99,7 +99,7 @@ def test_a_band_that_still_vouches_keeps_the_caveat_of_what_reads_as_good():
      "hours"),
 ])
 def test_a_result_told_as_nothing_since_authorised_or_done_in_time_is_a_result(question, said):
-    result = next(c for c in card(question, said).criteria if c.key == "star.result")
+    result = card(question, said).criterion("star.result")
     assert result.score >= 2
 
 

@@ -196,7 +196,7 @@ DISAGREEMENT = ("so my manager wanted us to take on an extra two services a day 
 
 def test_a_time_set_against_what_it_would_have_been_is_a_measured_result_and_its_advice_fits_the_level():
     card = offline_card("Tell me about a time you disagreed with your manager. How did you handle it?", DISAGREEMENT)
-    impact = next(c for c in card.criteria if c.key == "specificity.quantified_impact")
+    impact = card.criterion("specificity.quantified_impact")
     assert impact.score >= 3
     # at level 2 the answer has numbers: the advice asks to tie one to the change, not to put one in
     from mockint.scoring.card import pick_improvements

@@ -29,7 +29,7 @@ def test_a_ramp_story_answers_a_ramp_safety_topic_without_saying_safety():
     question = ("Back to ramp safety, which round one left in doubt. Tell another real example this time: what you did, "
                 "and how it ended.")
     card = offline_card(question, FOD)
-    assert card.overall >= 70 and next(c for c in card.criteria if c.key == "specificity.relevance").score >= 3
+    assert card.overall >= 70 and card.criterion("specificity.relevance").score >= 3
 
 
 @pytest.mark.parametrize("story", [
@@ -52,7 +52,7 @@ def test_a_ramp_story_answers_a_ramp_safety_topic_without_saying_safety():
 ])
 def test_a_result_told_in_an_operations_way_is_a_result(story):
     card = offline_card("Tell me about a time you led an improvement you are proud of.", story)
-    assert next(c for c in card.criteria if c.key == "star.result").score >= 3 and card.overall >= 60
+    assert card.criterion("star.result").score >= 3 and card.overall >= 60
 
 
 def test_a_mistake_with_its_changed_practice_is_a_lesson_not_a_disaster_stood_by():

@@ -30,7 +30,7 @@ from test_debrief import BANK, concern_after_a_follow_up, parse_debrief
 def test_a_mistake_told_with_what_is_done_now_is_a_good_story_not_an_unsafe_plan(question, story):
     card = offline_card(question, story)
     assert not any("unsafe" in c.feedback for c in card.criteria)
-    assert next(c for c in card.criteria if c.key == "star.action").score >= 2 and card.overall >= 45
+    assert card.criterion("star.action").score >= 2 and card.overall >= 45
 
 
 def test_a_fall_through_rate_halved_is_no_sales_that_fell_and_two_head_counts_cannot_both_be_true():
@@ -53,7 +53,7 @@ def test_a_fall_through_rate_halved_is_no_sales_that_fell_and_two_head_counts_ca
      "to hospital, and nobody came to harm"),
 ])
 def test_someone_found_and_no_one_harmed_is_a_result(question, story):
-    assert next(c for c in offline_card(question, story).criteria if c.key == "star.result").score >= 2
+    assert offline_card(question, story).criterion("star.result").score >= 2
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -120,7 +120,7 @@ def test_what_was_found_and_cut_by_half_is_a_result():
              "trained two clerks to do them. in the first quarter we found twenty two thousand pounds of unpaid credit "
              "notes and we cut statement queries by half")
     card = offline_card("Tell me about a time you improved a process.", story)
-    assert next(c for c in card.criteria if c.key == "star.result").score >= 3
+    assert card.criterion("star.result").score >= 3
 
 
 def test_an_answer_held_down_by_its_figures_is_told_why_not_nothing_major():

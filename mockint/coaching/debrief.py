@@ -283,10 +283,10 @@ _WHO_DOES = re.compile(r"^(?:me|us|him|her|them|my|our)\s+(?=\w+ing\b)", re.I)
 _LEADING_AND = re.compile(r"^and\s+(?=(?:your|my|the|his|her|their)\b)", re.I)
 _FIRST_PERSON = re.compile(r"^(?:i|i've|i'd|i'm|my|me)\b", re.I)
 _I_TALKED = re.compile(r"\bi\s+(?:\w+\s+)?(?:talked|spoke|chatted|went through)\b", re.I)
-# Words before the part of a clause that matters: "I think I did ok on ...", "also k8s autoscaling".
 # A jotted label before the note itself: "forgot - Karen also asked about turnaround compliance" (a ground operations
 # supervisor's added note: no topic read in it)
 _LEAD_LABEL = re.compile(r"^(?:forgot|forgotten|also|oh|plus|remembered|ps|nb|note|edit)\s*[-:\u2013\u2014]\s+", re.I)
+# Words before the part of a clause that matters: "I think I did ok on ...", "also k8s autoscaling".
 _DOUBTED = re.compile(r"^(?:i\s+)?(?:don'?t|do not)\s+think\s+(?:that\s+)?", re.I)  # "I don't think X landed"
 _HEDGE = re.compile(r"^(?:(?:i think|i guess|i believe|i feel|i felt|i reckon|honestly|overall)\s+(?:that\s+)?|"
                     r"(?:also|then|and|plus|next|finally|later)\s+)+", re.I)

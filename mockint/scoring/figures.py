@@ -522,7 +522,7 @@ _SHARE_THEN_PART = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent)(?! of 
 def _share_then_part(low: str) -> list[tuple]:
     found = []
     for m in _SHARE_THEN_PART.finditer(low):
-        share, part, whole = float(m.group(1)), float(m.group(2).replace(",", "")), float(m.group(3).replace(",", ""))
+        share, part, whole = float(m.group(1)), _number(m.group(2)), _number(m.group(3))
         if 0 < part <= whole and not _close(share, true := 100 * part / whole):
             found.append((m.start(), m.end(), "part_share", {"part": _plain(part), "whole": _plain(whole), "true": round(true)}))
     return found

@@ -472,7 +472,7 @@ def _unwilling_before(words: list[str], at: int) -> bool:
 
 NEGATIVE_QUANTIFIERS = frozenset({"nothing", "nobody", "none"})
 RELATIVES = frozenset({"that", "which", "who"})
-DENIED = frozenset({"isn't", "aren't", "wasn't", "hasn't", "haven't", "doesn't", "don't", "not", "hasnt", "isnt"})
+DENIED = frozenset({"isn't", "aren't", "wasn't", "hasn't", "haven't", "doesn't", "don't", "not"})  # tokens() restores "isnt"
 RELATIVE_REACH = 4
 
 
