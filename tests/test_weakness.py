@@ -5,6 +5,7 @@ The helpers at the top are shared with test_plan.py and test_debrief.py.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -597,6 +598,22 @@ def test_a_typed_answer_is_measured_for_length_by_the_time_its_words_take_to_say
     spoken.audio_path = "a05.wav"  # a recording's length is its delivery's, not its word count's
     assert not [a for a in find_weak_areas([spoken, spoken.model_copy(update={"id": "a06"})], RUBRICS)
                 if a.id == "delivery.length"]
+
+
+def test_answer_length_shows_every_answers_length_it_rests_on():
+    # a student support adviser's "Answer length" resolved with "-" in its Scores column: nothing showed why
+    from mockint.coaching.weakness import ANSWER_SECONDS_MAX, TYPED_WORDS_PER_MINUTE
+    from mockint.reporting.analysis import analyse_progress
+
+    too_many = int(ANSWER_SECONDS_MAX / 60 * TYPED_WORDS_PER_MINUTE) + 20
+    long_text = " ".join(["we talked it through and agreed the next steps"] * (too_many // 9 + 1))
+    session = make_session([make_answer(f"a0{i}", f"q{i}", text=long_text) for i in (1, 2)],
+                           [make_answer(f"a0{i}", f"q{i}") for i in (3, 4)])
+    ledger = record_round(record_round(Ledger(), session, RUBRICS), session, RUBRICS)
+    (row,) = [r for r in analyse_progress([session], RUBRICS, ledger).ledger if r.id == "delivery.length"]
+    lengths = row.trend.split(" → ")
+    assert len(lengths) == 4 and all(re.fullmatch(r"\d+:\d\d", t) for t in lengths), row.trend
+    assert lengths[0] > "3:00" and lengths[-1] < "3:00", row.trend
 
 
 def test_a_question_names_a_concern_by_its_word_inside_another():

@@ -730,6 +730,12 @@ def _split_comment(item: str) -> tuple[str, str]:
         if (len(head.split()) <= SHORT_TOPIC_WORDS + 1 and named is not None and named.complete and not named.rest.strip(" /")
                 and _FIRST_PERSON.match(comment) and phrases.verdict(comment) != "none" and phrases.repetitions(comment) <= 1):
             return head, comment
+        # ... or a verdict first, then more on it: "data / KPIs - blanked on what numbers I'd report to the PVC. said
+        # "wellbeing referrals" and then nothing" (a student support adviser's notes: no topic read in the line)
+        first = _SENTENCE_SPLIT.split(comment, maxsplit=1)[0]
+        if (len(head.split()) <= SHORT_TOPIC_WORDS + 1 and named is not None and named.complete and not named.rest.strip(" /")
+                and len(first.split()) <= 10 and phrases.verdict(first) != "none" and phrases.repetitions(comment) <= 1):
+            return head, comment
     return item.strip(), ""
 
 
@@ -1070,12 +1076,19 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
     and what follows the list when a new clause starts ('hashing and ran out of time for ...')."""
     found: list[phrases.Phrase] = []
     parts = _LIST_SPLIT.split(text)
+    for i in range(len(parts) - 1, 0, -1):
+        if _BETWEEN.search(parts[i - 1]):
+            # "the difference between fitness to study and the disciplinary route": one topic, not two (a student support
+            # adviser's trial filed "disciplinary route" and "difference between fitness to study")
+            parts[i - 1:i + 1] = [f"{parts[i - 1]} and {parts[i]}"]
     for i, part in enumerate(parts):
         if i and (again := _CUE_AGAIN.match(part)):
             # "Expect questions on X, on managing a poor performer, and on why you want to move into management": the
             # cue's word again starts the next item (trial 15: only X was read)
             part = _as_noun_phrase(part[again.end():])
         phrase = phrases.noun_phrase(part, after_cue=i == 0)  # a later item may be a new clause ("ran out of time")
+        if phrase is not None and _BETWEEN.search(phrase.text + " "):
+            phrase = _and_joined(phrase)
         if phrase is None or (found and phrases.only_verdict(part.split()[0])):
             # "the CQC visit, good at first": a verdict on the topic before, not a topic ("first")
             return found, " ".join(parts[i:]) if found else ""
@@ -1119,6 +1132,7 @@ def _head(name: str) -> str:
 
 
 _AND = re.compile(r"(?:and|&)\s+", re.I)
+_BETWEEN = re.compile(r"\b(?:difference|differences|distinction|balance|line|link|choice|trade-?off)\s+between\s+(?!.*\band\b)", re.I)
 
 
 def _and_joined(phrase: phrases.Phrase | None) -> phrases.Phrase | None:
@@ -1141,6 +1155,8 @@ def _draft(phrase: phrases.Phrase, line: str, verdict: phrases.Verdict, mentions
     alternatives = [a.strip() for a in re.split(r"\s*/\s*", name)]
     if len(alternatives) == 2 and min(map(len, alternatives)) > 3 and alternatives[0].lower() in alternatives[1].lower():
         name = alternatives[1]
+    # "SQL joins q - ok": the question about the topic, jotted as "q" ("salary question" is said as such in a plan)
+    name = re.sub(r"(?<=\w)\s+qs?$", "", name, flags=re.I)
     draft = _Draft(name, line, verdict, mentions, cued=cued)
     if phrases.too_long(_head(phrase.text)):
         draft.sure, draft.doubt = False, "a long phrase: is it one topic?"
@@ -1212,8 +1228,11 @@ def _longer_names(names: list[str]) -> dict[str, str]:
     for short, said in words.items():
         # ... or by its last two words or more: "sickness absence" -> "managing a driver with high sickness absence" (a bus
         # controller's added note made a second concern of the first one's)
+        # ... or as the first of the two things a difference is between: "fitness to study" -> "difference between fitness
+        # to study and disciplinary route" (a student support adviser's notes)
         fuller = [name for name, more in words.items() if len(more) > len(said) and (
-            more[: len(said)] == said or (len(said) >= 2 and more[-len(said):] == said))]
+            more[: len(said)] == said or (len(said) >= 2 and more[-len(said):] == said) or (
+                "between" in more and more[more.index("between") + 1:more.index("between") + 1 + len(said)] == said))]
         if said and len(fuller) == 1:
             out[short] = fuller[0]
     return out

@@ -332,6 +332,7 @@ class Outcome(NamedTuple):
     threshold: float
     evidence: WeakEvidence | None  # what the answer showed, when weak
     gated: bool = False  # its criterion is a shut gate's: what holds the whole answer down
+    value: float | None = None  # a delivery metric's measure where it passed: an answer's length in seconds
 
 
 def assessed_scores(answer: Answer) -> tuple[list[CriterionScore], set[str]]:
@@ -378,7 +379,8 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
                 )
                 out[area_id] = Outcome(True, shortfall, evidence.threshold, evidence)
             elif area_id != "delivery.pace" or answer.delivery.word_count >= PACE_MIN_WORDS:
-                out[area_id] = Outcome(False, 0.0, _delivery_limit(area_id, 0), None)
+                out[area_id] = Outcome(False, 0.0, _delivery_limit(area_id, 0), None,
+                                       value=answer.delivery.answer_seconds if area_id == "delivery.length" else None)
     elif answer.audio_path is None and text.strip():
         # A typed answer's length, as the time its words take to say (typed_delivery): an HR partner's "I rambled"
         # concern stayed open through four typed rounds that nothing measured
@@ -391,7 +393,7 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
             out["delivery.length"] = Outcome(True, min(1.0, (seconds - ANSWER_SECONDS_MAX) / ANSWER_SECONDS_MAX), limit,
                                              evidence)
         else:
-            out["delivery.length"] = Outcome(False, 0.0, limit, None)
+            out["delivery.length"] = Outcome(False, 0.0, limit, None, value=round(seconds, 1))
     return out
 
 
@@ -785,7 +787,9 @@ def record_round(ledger: Ledger, session: Session, rubrics: Sequence[Rubric]) ->
                         continue
                     is_weak = outcome.weak
                     cs = answer.scorecard.criterion(entry.id) if answer.scorecard else None
-                    score = float(cs.score) if cs else (outcome.evidence.score if outcome.evidence else None)
+                    # a length that passed is shown beside the lengths that did not (a student support adviser's
+                    # "Answer length" resolved with nothing in its Scores column)
+                    score = float(cs.score) if cs else (outcome.evidence.score if outcome.evidence else outcome.value)
                 weak_this_round = any(ev.outcome == "weak" and ev.session_id == session.id and ev.answer_id in round_ids
                                       for ev in entry.history)
                 told_better = first is not None and not is_weak and not _passed(entry, first, first_outcomes, index)

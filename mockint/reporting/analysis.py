@@ -29,7 +29,7 @@ from mockint.coaching.retold import retellings
 from mockint.coaching.weakness import (
     Ledger, LedgerEntry, WeakArea, answer_too_long, applicable_scores, find_weak_areas, session_label,
 )
-from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word
+from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word, minutes_seconds
 from mockint.reporting.charts import ChartSpec, Series, line_chart
 from mockint.scoring import story_not_reasons
 from mockint.scoring.blend import band_shown, offline_caveats
@@ -634,8 +634,9 @@ class LedgerRow(Model):
     evidence: str = ""
     scores: list[float] = Field(
         default_factory=list, description="each answer on record for the area, oldest first (SCORES_SHOWN): its overall "
-                                          "(0-100) for a round-one concern, its level (0-4) for a criterion; none for delivery")
-    trend: str = Field(default="", description="the scores as shown: '33 → 100 → 95', '1/4 → 3/4'")
+                                          "(0-100) for a round-one concern, its level (0-4) for a criterion, its length in seconds "
+                                          "for Answer length; none for the other delivery areas")
+    trend: str = Field(default="", description="the scores as shown: '33 → 100 → 95', '1/4 → 3/4', '3:40 → 1:50'")
 
 
 class ProgressAnalysis(Model):
@@ -702,7 +703,8 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
                 last_outcome=f"{last.outcome} ({last.session_id or '-'}/{last.answer_id or '-'})" if last else None,
                 evidence=entry.to_weak_area().summary() if entry.evidence or entry.kind == "debrief" else "",
                 scores=(scores := _area_scores(entry)),
-                trend=" → ".join(f"{v:g}/4" if entry.kind == "criterion" else f"{v:g}" for v in scores),
+                trend=" → ".join(f"{v:g}/4" if entry.kind == "criterion" else minutes_seconds(v) if entry.id == "delivery.length"
+                                 else f"{v:g}" for v in scores),
             )
         )
     rows.sort(key=lambda r: (LEDGER_ORDER.get(r.status, 9), r.id))
@@ -718,8 +720,8 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
 
 def _area_scores(entry: LedgerEntry) -> list[float]:
     """The latest SCORES_SHOWN answers' scores on a ledger area, oldest first (LedgerRow.scores)."""
-    if entry.kind == "delivery":
-        return []  # seconds, words a minute: no one scale to follow
+    if entry.kind == "delivery" and entry.id != "delivery.length":
+        return []  # words a minute, fillers per 100 words, pauses: no one scale to follow
     return [round(e.score, 1) for e in entry.history if e.score is not None and e.answer_id][-SCORES_SHOWN:]
 
 

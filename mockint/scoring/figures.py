@@ -41,7 +41,7 @@ IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", 
                     "restating", "falls_after", "falls_from", "rises_from")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
            "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction",
-           "count_restated")
+           "count_restated", "share_is", "product", "part_left")
 # How far before a percentage over 100 the share it is of may be named: "our watch competence for BA from 60% up to
 # 110%" (a fire crew manager's story; 7 read it no further than "for").
 SHARE_BEFORE_REACH = 9
@@ -407,10 +407,13 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 found.append((*quote(first, last), "negative"))
     found += _changes_disagreeing(tokens, fw, quote) + _directions_disagreeing(tokens, fw, quote)
     found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
-        + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low)
+        + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low) \
+        + _shares_restated_as_parts(low) + _products_disagreeing(low) + _parts_left_disagreeing(low)
     # a reason with figures of its own says them ("from 150 to 180 is a change of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
-    return [ImpossibleFigure(" ".join(text[f[0]:f[1]].split()), fw.why[f[2]].format(**f[3]))
+    # figures told apart are quoted apart: "had about 60 bathers in ... all 120 bathers"
+    return [ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[4:]]),
+                             fw.why[f[2]].format(**f[3]))
             if len(f) > 3 and isinstance(f[3], dict) else
             ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[3:]]), fw.why[f[2]])
             for f in found]
@@ -487,8 +490,9 @@ def _ratios_disagreeing(low: str) -> list[tuple]:
 # "the median went from 58 minutes to 44 minutes, so that's a saving of about 25 minutes" (a lab scientist's story: 95)
 _DIFFERENCE = re.compile(r"\bfrom (\d+(?:\.\d+)?) (minutes|hours|days|weeks|months|mins)\b(?: \w+){0,2}? to (\d+(?:\.\d+)?)(?: \2)?\b"
                          r"[^.;]{0,40}?\b(?:(?:saving|reduction|cut|drop|fall|increase|rise|gain|improvement|difference) of |"
-                         # "so we saved 11 hours a week" of 12 hours down to 3 (an analyst's story)
-                         r"(?:saved|shaved|knocked) (?:off )?)"
+                         # "so we saved 11 hours a week" of 12 hours down to 3 (an analyst's story); "so we cut it by 20
+                         # days" of 52 days down to 38 (an accounts payable lead's)
+                         r"(?:saved|shaved|knocked) (?:off )?|(?:cut|reduced|brought|took)(?: it| them| that)?(?: down)? by )"
                          r"(?:about |around |roughly |nearly |almost |over |just over |just under )?(\d+(?:\.\d+)?) \2\b")
 # "I did the training for all 30 of our staff, which was about 60% of the team" (a mental health nurse's story)
 _ALL_AS_SHARE = re.compile(r"\ball (?:the |of the )?(\d+) (?:of (?:our|the|my) )?[a-z]+\b[^.;]{0,12}?\b(?:which|that) (?:was|is|were|are) "
@@ -528,6 +532,93 @@ def _share_then_part(low: str) -> list[tuple]:
     return found
 
 
+# A share of a whole restated as the part it is: "90% of our 400 daily jobs were hitting the 15 minutes, so that's about
+# 300 jobs a day on time" (a portering supervisor's story: 360). The part may be what the share leaves ("so that's 40
+# still late"); a part followed by a thing the whole did not count is another figure ("which meant 12 wards").
+_SHARE_IS_PART = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |our |all |those |them )?(\d[\d,]*) "
+                            r"((?:[a-z]+ ){0,2}?[a-z]+)\b([^.;%]{0,60}?)\b(?:so that's|that's|thats|so that was|which (?:is|was|"
+                            r"were|are|meant|means)|meaning) (?:about |around |roughly |nearly |almost |just over |just under "
+                            r"|over |under |some )?(\d[\d,]*)\b(?! ?(?:%|percent|per cent))(?: ([a-z]+))?")
+SHARE_IS_SLACK_POINTS = 4.0  # "about 90% of 400, that's 350": a share said round; 300 (75 %) is another figure
+
+
+def _shares_restated_as_parts(low: str) -> list[tuple]:
+    """A share of a whole restated as a part of it that it is not, nor what it leaves."""
+    fw, found = figure_words(), []
+    for m in _SHARE_IS_PART.finditer(low):
+        share, whole, part = float(m.group(1)), _number(m.group(2)), _number(m.group(5))
+        after, counted = m.group(6) or "", re.findall(r"[a-z]+", m.group(3) + " " + m.group(4))[:3]
+        # past another figure ("were hitting the 15 minutes, so that's about 300 jobs") only a part of what was counted
+        if not whole or share > 100 or not 0 < part <= whole or after in fw.words["units"] or \
+                (fw.plural(after) and after not in counted and after not in fw.words["plurals_without_s"]) or \
+                (_NUMBER_IN.search(m.group(4)) and after not in counted):
+            continue
+        true = 100 * part / whole
+        if not any(abs(said - true) <= max(SHARE_IS_SLACK_POINTS, 0.1 * said) for said in (share, 100 - share)):
+            found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * whole / 100))}))
+    return found
+
+
+# An average that is not the total over its count, or a count times its price that is not the total: "we raised
+# £180,000 from 300 guests, which was an average of £400 per guest" (a fundraiser's story: £600); "£180,000 which at an
+# average fee of £3,000 is about 20 sales" (an estate agent's: 60); "20 sales at £3,000 each, so £180,000".
+_MONEY = r"[£$€](\d[\d,]*(?:\.\d+)?)(k\b| thousand\b| million\b| grand\b)?"
+_ROUGHLY = r"(?:about |around |roughly |nearly |almost |just over |just under |some |a total of |over |under )?"
+_AVERAGE_OVER = re.compile(_MONEY + r" (?:from|across|over|between) (?:the |our |all |those )?(\d[\d,]*) ([a-z]+)\b[^.;\d]{0,20}?"
+                           r"\b(?:an average of|averaging|on average|average of) " + _MONEY + r" (?:per|a|each|for each|every)\b")
+_AT_AN_AVERAGE = re.compile(_MONEY + r"[^.;\d]{0,20}?\bat an average (?:[a-z]+ )?of " + _MONEY + r"[^.;\d]{0,12}?\b(?:is|was|"
+                            r"that's|comes to|came to|works out at|means|meant|equals|makes) " + _ROUGHLY + r"(\d[\d,]*)\b(?! ?%)")
+_EACH_MAKES = re.compile(r"\b(\d[\d,]*) ([a-z]+) at (?:an average of |about |around |roughly )?" + _MONEY + r" (?:each|a head|"
+                         r"apiece|per [a-z]+|a [a-z]+)\b[^.;\d]{0,20}?\b(?:is|was|that's|thats|comes to|came to|making|"
+                         r"totalling|totaling|worth|so) " + _ROUGHLY + _MONEY)
+_SCALE = {None: 1, "k": 1000, " thousand": 1000, " grand": 1000, " million": 1_000_000}
+
+
+def _money(figure: str, scale: str | None) -> float:
+    return _number(figure) * _SCALE[scale]
+
+
+def _products_disagreeing(low: str) -> list[tuple]:
+    """A count, a price each and a total that cannot all be true, by more than a fifth."""
+    found = []
+
+    def check(m, count: float, each: float, total: float, sign: str) -> None:
+        if count and each and abs(count * each - total) > 0.2 * max(count * each, total):
+            found.append((m.start(), m.end(), "product", {"count": _plain(count), "each": sign + f"{each:,.0f}",
+                                                          "true": sign + f"{count * each:,.0f}", "total": sign + f"{total:,.0f}"}))
+
+    for m in _AVERAGE_OVER.finditer(low):
+        total, count, each = _money(m.group(1), m.group(2)), _number(m.group(3)), _money(m.group(5), m.group(6))
+        check(m, count, each, total, m.group(0)[0])
+    for m in _AT_AN_AVERAGE.finditer(low):
+        total, each, count = _money(m.group(1), m.group(2)), _money(m.group(3), m.group(4)), _number(m.group(5))
+        check(m, count, each, total, m.group(0)[0])
+    for m in _EACH_MAKES.finditer(low):
+        count, each, total = _number(m.group(1)), _money(m.group(3), m.group(4)), _money(m.group(5), m.group(6))
+        check(m, count, each, total, low[m.start(3) - 1])
+    return found
+
+
+# A part of a whole and what it left, that disagree: "a backlog of about 1,200 invoices ... we'd cleared 900 of the
+# invoices on hold which left us with just 100 still open" (an accounts payable lead's story: 300). The whole is the
+# last figure before the part that counted the same thing.
+_PART_LEFT = re.compile(r"\b(\d[\d,]*) of (?:the |our |those |these |all )?([a-z]+)\b[^.;\d]{0,40}?\b(?:which |that |so that "
+                        r"|so |and that |and )?(?:left|leaves|leaving) (?:us |me |them |it )?(?:with )?(?:just |only |about "
+                        r"|around |roughly |some |nearly |under |over )?(\d[\d,]*)\b(?! ?%)")
+
+
+def _parts_left_disagreeing(low: str) -> list[tuple]:
+    found = []
+    for m in _PART_LEFT.finditer(low):
+        part, left = _number(m.group(1)), _number(m.group(3))
+        counts = re.findall(r"\b(\d[\d,]*) (?:[a-z]+ ){0,2}?" + re.escape(m.group(2)) + r"\b", low[:m.start()])
+        whole = _number(counts[-1]) if counts else None
+        if whole and part <= whole and abs(whole - part - left) > max(0.25 * max(whole - part, left), 0.05 * whole):
+            found.append((m.start(), m.end(), "part_left", {"part": _plain(part), "whole": _plain(whole),
+                                                            "left": _plain(whole - part)}))
+    return found
+
+
 # "I trained every single midwife on the unit, all 60 of them, which was 45 people in total" (a midwife's story: 66)
 _COUNT_RESTATED = re.compile(r"\b(\d[\d,]*) (?:of them|of us|people|staff)\b,? (?:which|that) (?:was|were|is|are|came to|comes to|"
                              r"made|makes) (?:about |around |roughly |just )?(\d[\d,]*) (?:people|staff|of them|in total|"
@@ -537,6 +628,11 @@ _COUNT_RESTATED = re.compile(r"\b(\d[\d,]*) (?:of them|of us|people|staff)\b,? (
 # "with the same team of 5 negotiators, each of my 7 negotiators hit target" (an estate agent's story: 96)
 _TEAM_OF = re.compile(r"\b(?:team|crew|staff|group|workforce|department) of (\d[\d,]*) ([a-z]+s)\b")
 _EACH_OF_MY = re.compile(r"\b(?:each|all|every one|both) of (?:my|our|the) (\d[\d,]*) ([a-z]+s)\b")
+# "we had about 60 bathers in and 4 lifeguards on ... all 120 bathers out in under two minutes" (a leisure centre duty
+# manager's story: 93); the same people counted as in, on, or on shift, then all of them
+_HAD_IN = re.compile(r"\b(?:had|were|was|with) (?:about |around |roughly |some |nearly |over |just over )?(\d[\d,]*) ([a-z]+s)\b "
+                     r"(?:in|on|there|inside|on shift|on duty|in the building)\b")
+_ALL_THE = re.compile(r"\ball (?:the |of the |of my |of our |our |my )?(\d[\d,]*) ([a-z]+s)\b")
 
 
 def _counts_restated(low: str) -> list[tuple]:
@@ -544,11 +640,12 @@ def _counts_restated(low: str) -> list[tuple]:
     negotiators ... each of my 7 negotiators"."""
     found = [(m.start(), m.end(), "count_restated", {"first": m.group(1), "second": m.group(2)})
              for m in _COUNT_RESTATED.finditer(low) if _number(m.group(1)) != _number(m.group(2))]
-    teams = [(m.group(2), m.group(1), m.start()) for m in _TEAM_OF.finditer(low)]
-    for m in _EACH_OF_MY.finditer(low):
-        said = next(((count, at) for noun, count, at in teams if noun == m.group(2) and at < m.start()), None)
+    teams = [(m.group(2), m.group(1), m.span()) for m in [*_TEAM_OF.finditer(low), *_HAD_IN.finditer(low)]]
+    restated = {m.span(1): m for m in [*_EACH_OF_MY.finditer(low), *_ALL_THE.finditer(low)]}  # "all of the 6": once
+    for m in restated.values():
+        said = next(((count, span) for noun, count, span in teams if noun == m.group(2) and span[1] <= m.start()), None)
         if said and _number(said[0]) != _number(m.group(1)):
-            found.append((said[1], m.end(), "count_restated", {"first": said[0], "second": m.group(1)}))
+            found.append((*said[1], "count_restated", {"first": said[0], "second": m.group(1)}, m.span()))
     return found
 
 
@@ -626,6 +723,15 @@ def _stated_changes(tokens: list[tuple[str, int, int]], fw: FigureWords) -> list
         if tok in fw.multiples:
             out.append((i, i, fw.multiples[tok], False))
             continue
+        if tok == "half":  # "a reduction of about half", "cut them by half" (an accounts payable lead's 40 to 8)
+            back = i - 1
+            while back > 0 and tokens[back][0] in fw.words["hedges"]:
+                back -= 1
+            if back > 0 and tokens[back][0] == "of" and tokens[back - 1][0] in falls_after | rises_after:
+                out.append((back - 1, i, -50.0 if tokens[back - 1][0] in falls_after else 100.0, False))
+            elif tokens[back][0] == "by" and any(tokens[k][0] in falls for k in range(max(0, back - FALL_REACH), back)):
+                out.append((back, i, -50.0, False))
+            continue
         value = _number(tok)
         after = [t[0] for t in tokens[i + 1:i + 3]]
         if value is not None and value > 0 and (after[:1] == ["points"] or after == ["percentage", "points"]):
@@ -647,6 +753,8 @@ def _stated_changes(tokens: list[tuple[str, int, int]], fw: FigureWords) -> list
             # "a drop of over 95%", "an increase of about 20%" (a bank manager's trial: 14 to 3 days called "over 95%")
             out.append((back - 1, i + 1, -value if tokens[back - 1][0] in falls_after else value, False))
             continue
+        if after in ("down", "up") and i + 3 < len(tokens) and tokens[i + 3][0] == "to":
+            continue  # "so 8% down to 3.5": the level it went from, not a change (an optometrist's fixed story)
         start = max(0, i - 1 - FALL_REACH)
         if after in falls_after or before in falls or (before == "by" and any(tokens[k][0] in falls for k in range(start, i - 1))):
             out.append((i, i + 1 + (after in falls_after), -value, False))

@@ -115,6 +115,8 @@ LESSON = re.compile(
     # a practice changed for good: "what I changed is I now never start a family placement without the checks" (a
     # social worker's trial: "no lesson learned", Result lowered)
     r"what i changed (is|was)|i now (always|never|make sure)|now i (always|never|make sure)|"
+    # "I now teach that case at peer review" (an optometrist's short story of a referral: Result 1 of 4, "vague")
+    r"i now (teach|train|use|share|check|ask|include|insist|build)\b|"
     # "then I changed how I sign off anything over ten thousand" (a claims team leader's mistake: "nothing learned", 19)
     r"i changed (how|the way) (i|we)|"
     # "what I do differently now is I don't put a corporate figure in the budget until ..." (a fundraising manager's
@@ -201,6 +203,9 @@ OUTCOME = re.compile(
     # no one harmed, someone found or brought to account: "nobody came to harm", "she was found that night ... he was
     # charged" (a control room supervisor's stories: Result 1 of 4, "vague")
     r"(nobody|no one|no-one)( else)? (came to|come to|suffered|was|were) (any )?harm(ed)?|"
+    # how the person came through: "it was an early brain tumour, treated, she's doing well" (the optometrist's story)
+    r"(she's|he's|they're|she is|he is|they are|she was|he was|they were) (now )?(doing well|doing fine|fine now|back at "
+    r"(work|school)|back home|home safe|back on (her|his|their) feet)|made a full recovery|"
     r"(she|he|they|the \w+) (was|were) (found|traced|located|rescued|arrested|charged|convicted|sentenced|discharged|"
     r"released)( safe| safely| alive| and| that| within| the same| by)|"
     # what was found and cut: "in the first quarter we found 22,000 pounds of unpaid credit notes and we cut statement
@@ -744,11 +749,23 @@ def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
             # rule's limit ("closed within 35 days instead of 45", a manager's target on dev)
             or (prev in ("in", "took", "takes") and after[:1] and after[0].rstrip("s") in _TIME_UNITS
                 and words[j + 1 : j + 3] in (["instead", "of"], ["rather", "than"]))
+            # a level a while later: "three months later we were at about three remakes a month" (an optometrist's story
+            # told in other words: Quantified impact 2, where "within three months remakes were down to about three" read 4)
+            or _level_later(words, i)
         ):
             cues.change_quantities += 1
         elif _moved_by(words, i, after, unit_words):
             cues.change_quantities += 1
             cues.moved_by += 1
+
+
+def _level_later(words: list[str], i: int) -> bool:
+    """Whether the figure at `i` is a level reached a time later: "three months later we were at about three"."""
+    k = i - 1
+    while k > 0 and words[k] in FIGURE_HEDGES:
+        k -= 1
+    return k > 1 and words[k] == "at" and words[k - 1] in ("were", "was", "are", "is", "sat", "stood") and \
+        "later" in words[max(0, k - 6):k - 1]
 
 
 # A direction and an amount with no "by": "idling is down about 18%", "fuel fell 6 percent", "we cut 20 minutes off"
@@ -1634,6 +1651,11 @@ class Judgement:
     # ("it's worked well for me") is approach.yaml's level 1 of its example, and the model took short answers
     # that say one to 0, "No example at all".
     floor: int = 0
+    # Its first quote says what cost the level (its rubric file's `poor` phrases, unsound moves for a plan's judgement):
+    # shown even at 0, where no quote backs a level, so a plan held down for "I'd just update the date on the SCR" says
+    # so (a school business manager's trial: the 0 of 4 showed no evidence, and its cap could not tell an unsafe plan
+    # from a vague one)
+    said_against: bool = False
 
 
 def _story_mode(r: Reading) -> tuple[float, int, int]:
@@ -2039,6 +2061,14 @@ def _concepts_met(r: Reading) -> set[str]:
     return {_stem(w) for said in met for w in re.findall(r"[a-z]+", said) if w not in STOPWORDS and len(w) > 2}
 
 
+# The role a motivation question names is what the candidate wants to be, not someone the answer must tell of: "Why do
+# you want to be General Manager at Riverside Leisure Trust?" (a leisure centre duty manager's generic answer was told it
+# "never gets to 'manager'", where what it lacked was anything specific to them).
+_ROLE_WANTED = re.compile(r"\b(?:want to be|to become|apply(?:ing)? (?:to be|for)|join(?:ing)? (?:us )?as|move into|step up to|"
+                          r"be our|become our)\s+(?:a |an |the |our |your )?[\w -]{2,40}?(?=\s+(?:at|with|in|for|here|role|job|"
+                          r"post|position)\b|\s*[?,.]|$)", re.I)
+
+
 def concepts_missed(r: Reading) -> list[str]:
     """What a question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
     `concepts`: "disagreed", "manager"); [] when it meets enough of them, or, for a bank question (read by `topics` and
@@ -2053,7 +2083,12 @@ def concepts_missed(r: Reading) -> list[str]:
 
     if not r.question.strip() or not r.units:
         return []
-    met, missed = meet_concepts(r.question, " ".join(u.lower for u in r.units))
+    text = " ".join(u.lower for u in r.units)
+    # ... where the answer speaks to them ("working here", "you're focused on the community"); a story with no word of
+    # them misses the role it was asked about ("promoted to a supervisor role": a Black Friday story)
+    about_them = _ABOUT_THEM.search(text) is not None
+    question = _ROLE_WANTED.sub(" ", r.question) if r.kind == "motivation" and about_them else r.question
+    met, missed = meet_concepts(question, text)
     if is_bank_question(r.question) and (met or len(missed) < 2):
         # a bank question counts a miss only of two things or more, none met: asked about disagreeing with a manager, a
         # mispicks story (a trial's) met neither and scored 85 on the bank's words, 20 typed; one concept missed is thin
@@ -2557,7 +2592,7 @@ class OfflineScorer:
                                            refusing if key in no_quotes_from else frozenset())
                 if not quotes:
                     score = min(score, 1)  # the offline scorer only claims what it can cite
-                quotes = quotes if score > 0 else []
+                quotes = quotes if score > 0 else j.quotes[:1] if j.said_against and score == j.score else []
                 # feedback "": card.py gives the rubric's descriptor of the level the criterion ends at; a firm
                 # reading's own reason says what caps it ("the outcome described is a bad one", not "vague")
                 raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
@@ -3715,7 +3750,8 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         # ("correct whatever's wrong"), accuracy 0 by its phrases, back to 1. Not judgement's: its phrases (keeping it
         # quiet) are read without their negation ("I wouldn't keep it quiet"), which safety.py reads for it
         return Judgement(score, _cued_best(r, key, own, score < raw, _focus_pattern(pattern) if pattern else None), "",
-                         firm=score < raw and key != "situational.judgement")
+                         firm=score < raw and key != "situational.judgement",
+                         said_against=score < raw and key == "situational.judgement")
 
     return {
         "motivation.specific_reasons": cued(
