@@ -134,3 +134,27 @@ def test_the_role_a_why_question_names_is_no_topic_an_answer_speaking_to_them_mu
     relevance = card.criterion("specificity.relevance")
     assert relevance.score >= 2 and "manager" not in relevance.feedback, relevance
     assert card.criterion("motivation.specific_reasons").score <= 1 and card.overall < 45
+
+
+def test_an_answer_to_a_round_one_concern_asked_anew_is_not_also_quoted_by_a_story_follow_up():
+    # a student support adviser's plan: "You said 'managing a team I think is really about supporting people' ... tell me
+    # about one specific time", then "Back to managing a team ... Tell another real example": one answer drilled twice
+    from mockint.coaching.debrief import apply_debrief
+    from mockint.coaching.plan import plan_next_round
+    from mockint.coaching.weakness import Ledger, current_weak_areas, record_round
+    from test_weakness import RUBRICS, make_answer, make_session
+
+    ledger = apply_debrief(Ledger(), parse_debrief("- They asked twice about managing a team\n", BANK))
+    (concern,) = [e for e in ledger.entries.values() if e.kind == "debrief"]
+    said = "managing a team I think is really about supporting people and being there for them"
+    session = make_session([
+        make_answer("a01", "fu.topic1", {"specificity.real_example": 0}, text=said, targets=concern.id,
+                    question_text=f"In your first interview they kept coming back to one topic: {concern.name}.",
+                    quotes={"specificity.real_example": [said]}),
+        make_answer("a02", "q2", {"specificity.real_example": 0}, quotes={"specificity.real_example": [said]}),
+    ])
+    ledger = record_round(ledger, session, RUBRICS)
+    areas = current_weak_areas(ledger, session, RUBRICS)
+    plan = plan_next_round(areas, session.rounds[-1].answers, BANK, RUBRICS, n=6, session_id=session.id)
+    assert any(q.targets == concern.id for q in plan), [q.text for q in plan]
+    assert not any(q.id.endswith(".a01") for q in plan), [(q.id, q.text) for q in plan]

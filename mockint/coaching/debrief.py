@@ -212,7 +212,7 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
 # up, sure of it, and a support lead's worst round-one answer was left out of the plan). match() anchors at its start.
 _CUES_HERE: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(rf"{_ADVERBS}(?:{pattern})\s+", re.I)) for kind, pattern in _CUE_PATTERNS]
-_SUBJECT_WORDS = 4
+_SUBJECT_WORDS = 6
 # "weak on operational stuff and governance" in a summary line (trial 5: read as no topic). Only there: in any
 # other note "good at explaining it", "strong at the start", "good at first but forgot ..." say how an answer
 # went, and these made topics of "explaining", "start" and "first".
@@ -1000,9 +1000,18 @@ def _how_you(text: str) -> str:
     return _gerund(first) + "".join(p if k % 2 else _gerund_for_verb(p) for k, p in enumerate(rest, 1))
 
 
+# "what a transformative agreement actually is": the thing a definition was asked of (a library team leader's notes: no
+# topic read in "Blanked on what a transformative agreement actually is")
+_WHAT_IT_IS = re.compile(r"^what\s+(?:an?\s+|the\s+)?(?P<thing>[\w'&/ -]+?)\s+(?:actually\s+|really\s+|exactly\s+)?"
+                         r"(?:is|are|was|were|means|meant|stands\s+for|stood\s+for)\b[\s.,;:!?]*$", re.I)
+
+
 def _as_noun_phrase(text: str) -> str:
-    """A topic asked as a reason or a way ("why you want to move into management", "how you lead people") as the noun
-    phrase it names ("wanting to move into management", "leading people")."""
+    """A topic asked as a reason, a way or a meaning ("why you want to move into management", "how you lead people",
+    "what a transformative agreement is") as the noun phrase it names ("wanting to move into management", "leading
+    people", "transformative agreement")."""
+    if what := _WHAT_IT_IS.match(text.strip()):
+        return what.group("thing")
     return _how_you(_gerund_for_why(text))
 
 

@@ -292,9 +292,14 @@ def plan_next_round(
     quoted_times: Counter[str] = Counter(
         answer_id for a in answers if a.question.follows
         for followed_session, _, answer_id in [a.question.follows.rpartition("/")] if followed_session == session_id)
+    # An answer to a round-one concern still open is asked about anew by the concern's own question: a story follow-up
+    # quoting it asks the same thing twice (a student support adviser's plan: "tell me about one specific time" on her
+    # managing-a-team answer, then "Back to managing a team ... Tell another real example")
+    concern_answers = {a.id for a in answers for area in weak_areas if area.kind == "debrief" and a.question.targets == area.id}
     for area in weak_areas:
         if area.id not in followups:
             spent = {a for a, times in quoted_times.items() if times >= MAX_QUOTES_PER_ANSWER}
+            spent |= concern_answers if area.kind != "debrief" else set()
             ref = offline_followup(area, by_answer, rubrics, session_id=session_id, avoid=frozenset(retold | spent))
             if ref is not None and area.kind == "debrief" and is_repeat(ref, asked_texts, shared_words):
                 # a round-one concern whose question was answered is asked anew, or it is never drilled again (a ward

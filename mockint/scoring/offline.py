@@ -212,6 +212,11 @@ OUTCOME = re.compile(
     # queries by half" (an accounts payable lead's: Result 1 of 4, "nothing measurable"), a mark passed with
     r"(found|uncovered|recovered|got back|clawed back|identified) (about |around |over |nearly |almost )?[£$€]?\d|"
     r"cut (\w+ ){0,3}by (half|a half|a third|a quarter|two thirds|\d)|passed with (a |an )?\d|"
+    # money landed against where it was heading: "we ended the year two thousand pounds under budget rather than the twelve
+    # thousand over we were heading for" (a library team leader's: Result 1 of 4, "vague")
+    r"(ended|finished|closed|came in|brought (it|us|the \w+) in|landed)\b[^.;]{0,40}\b(under|within|on) budget\b|"
+    r"(rather than|instead of) (the |a )?[£$€]?\d[^.;]{0,40}\b(we were|it was|they were) (heading|on course|on track|"
+    r"projected|forecast) (for|to)\b|"
     # the work got out by a time: "we got the first departure away at 9 52, had all the night stoppers out by 1 pm" (the
     # same snow day)
     r"(got|had) (all |every |each )?(of )?(the |our |my )?[\w-]+( [\w-]+){0,2} (away|out|off|back|through|cleared|done|"
@@ -255,8 +260,11 @@ AFTERMATH = re.compile(
 _UNSURE = re.compile(r"\b(seemed|seems|not sure|i think|i hope|hopefully|apparently|lots of|loads of)\b")
 # "He didn't come back the week after": what did not follow is no result.
 _NOT_WHAT_FOLLOWED = re.compile(r"\b(didn't|did not|never|wasn't|weren't|couldn't|wouldn't|no longer)\b")
-# A decision said as the candidate's own without an "I" verb: "the one decision that was mine was to..."
-_MINE = r"(decision|call|choice) (that was|that's|which was{}) (mine|my own|my call|down to me|on me)"
+# A decision said as the candidate's own without an "I" verb: "the one decision that was mine was to...", "the one thing
+# I decided myself was that we would stop using the agency stewards" (a stadium safety officer's "we" story: Ownership 1
+# of 4, "can only be guessed")
+_MINE = (r"(decision|call|choice) (that was|that's|which was{}) (mine|my own|my call|down to me|on me)|"
+         r"(the|one) (one )?(thing|decision|call) i (decided|made|took)( myself| on my own| alone)? (was|is)")
 # A decision stated as the candidate's own: a responsibility taken, and ownership in a "we" story.
 _DECISION = (
     r"(the|that|this|final) (decision|call) was (mine|my call|down to me|on me)|i (made|took) the (decision|call)|"
@@ -1049,6 +1057,13 @@ def _describes_a_thing(text: str, match: re.Match) -> bool:
     kind of thing, it does not say that anything was solved."""
     word = match.group(0)
     before = text[: match.start()].split()[-1:]
+    # "and that saved 162,000", "this reduced the backlog": a pronoun doing it, with what it did after (a library team
+    # leader's subscription cut read as no outcome, Result 0 of 4)
+    after = text[match.end():].split()[:1]
+    if before and before[0] in ("that", "this") and after and (
+            after[0][0].isdigit() or after[0][0] in "£$€" or after[0] in DETERMINERS | OBJECT_PRONOUNS
+            or after[0] in FIGURE_HEDGES or after[0] in ("us", "me", "him", "her")):
+        return False
     return " " not in word and word.endswith("ed") and bool(before) and before[0] in DETERMINERS
 
 
@@ -1564,7 +1579,7 @@ def _quote(unit: Unit, focus=None) -> str:
     # quote, rejected as too short, capped her answer at 35 as off the question)
     start = end = max(range(len(clauses)), key=lambda k: (rating[k], _said_words(clauses[k]) >= MIN_QUOTE_TOKENS, -k))
     if sizes[start] >= MAX_QUOTE_WORDS:
-        return _cut_at_the_limit(clauses[start])
+        return _cut_at_the_limit(clauses[start], focus)
     total = sizes[start]
     while True:  # grow forward first (a clause's point follows its subject), then back
         if end + 1 < len(clauses) and total + sizes[end + 1] <= MAX_QUOTE_WORDS:
@@ -1581,10 +1596,19 @@ def _quote(unit: Unit, focus=None) -> str:
     return quote
 
 
-def _cut_at_the_limit(text: str) -> str:
+def _cut_at_the_limit(text: str, focus=None) -> str:
     """The first MAX_QUOTE_WORDS words of `text`, back to a word that ends a phrase: "...I decided we'd delay the launch
-    from September to" stopped on its preposition (a trial's quote for seven criteria)."""
-    words = text.split()[:MAX_QUOTE_WORDS]
+    from September to" stopped on its preposition (a trial's quote for seven criteria). With a `focus`, the first such
+    window that says the most of it, as late as it still does (so it starts where what it says starts): a 48-word run-on
+    clause was quoted by its first 30 words, without "the one thing I decided myself was ..." at its end that the quote
+    was for (a stadium safety officer's "we" story: Ownership 1 of 4)."""
+    words = text.split()
+    if focus is not None and len(words) > MAX_QUOTE_WORDS:
+        windows = range(len(words) - MAX_QUOTE_WORDS + 1)
+        rated = [float(focus(" ".join(words[k:k + MAX_QUOTE_WORDS]).lower().replace("\u2019", "'"))) for k in windows]
+        if max(rated) > rated[0]:
+            words = words[len(rated) - 1 - rated[::-1].index(max(rated)):]
+    words = words[:MAX_QUOTE_WORDS]
     while len(words) > MIN_QUOTE_TOKENS and words[-1].lower().strip(",.") in LEADS_ON:
         words.pop()
     return " ".join(words)
@@ -2938,7 +2962,13 @@ BUZZ = re.compile(
     # ... and a custody sergeant's 250 words on leading custody as "visible ... approachable ... lead by example", 66.7
     r"feels? valued|pulling in the same direction|lead by example|be approachable|visible and approachable|joined up|"
     r"communication is (really |so |absolutely )?key|clear vision|doing the right thing|at the end of the day|"
-    r"a place where people want to work|partners and stakeholders|everyone understands their part|keep improving)\b"
+    r"a place where people want to work|partners and stakeholders|everyone understands their part|keep improving|"
+    # an arborist's 246 words on safety culture ("walk the walk as well as talk the talk ... singing from the same hymn
+    # sheet ... in the DNA of the business"), 53.3 as a plan; not "tick box", which good answers turn down ("not with a
+    # tick box audit but with the incident data": a dev answer graded 5 lost a level on it)
+    r"walk the walk|talk the talk|(the )?same hymn sheet|in the dna|part of (the|our) dna|"
+    r"lead(ing)? from the front|make(s)? a real difference|go(es)? home safe to (their|his|her) famil(y|ies)|"
+    r"open door( policy)?)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
@@ -3292,8 +3322,15 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
         for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, name.split())) + r"(?!\w)", text):
             stop = _CLAUSE_END.search(text, m.end())
             improved.append((m.start(), stop.start() if stop else len(text)))
+    # "we had only 3 complaints from academic staff that year about lost access": a harm made small, with what it was
+    # about (a library team leader's proof of a subscription cut, gated at 22 as a disaster stood by)
+    for m in _ONLY_A_FEW.finditer(text):
+        stop = _CLAUSE_END.search(text, m.end())
+        improved.append((m.start(), stop.start() if stop else len(text)))
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
+            # "we cancelled 19 (subscriptions)": a cut the candidate chose, not one done to them ("we had to cancel" is)
+            and not (m.group().startswith("cancel") and _CHOSEN_BY.search(text, 0, m.start()))
             # "handed over only 3 days late, instead of about 3 weeks": a rescue, the harm made smaller
             and not (lessened and (lessened.search(" ".join(text[m.end():].split()[:LESSENED_WITHIN]))
                                    or lessened.search(" ".join(text[: m.start()].split()[-LESSENED_WITHIN:]))))
@@ -3309,6 +3346,10 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             and not (names_a_thing and _domain_noun(text, m) and text[m.end():m.end() + 1] == " "
                      and names_a_thing.match(text, m.end() + 1))]
     return (*said, *(moved.replace("{measure}", name) for name in worse))
+
+
+_ONLY_A_FEW = re.compile(r"\b(?:only|just|no more than)\s+(?:\d[\d,.]*|one|two|three|four|five|a handful of|a couple of|a few)\b")
+_CHOSEN_BY = re.compile(r"\b(?:i|we)\s+(?:then\s+|also\s+|just\s+)?$")
 
 
 @dataclass(frozen=True)

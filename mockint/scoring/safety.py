@@ -154,6 +154,9 @@ RECORD_REACH = 4
 SENTENCE_END = frozenset(".!?")
 MATCH_REACH = 12
 
+# How many words before a skip word a test may be named that the skip makes unannounced ("a drill, a dummy forty foot up
+# an oak, without telling anyone" is too far; "a drill without telling anyone" is read).
+UNANNOUNCED_REACH = 3
 KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "work_goes_on", "shortcut")
 # How many words before a `work_goes_on` phrase a negation turns it around: "I wouldn't let him finish the section".
 WORK_GOES_ON_NEGATED_WITHIN = 5
@@ -307,6 +310,7 @@ class SafetyWords(_Words):
     dismissals: list[str] = Field(default_factory=list)
     removals: list[str] = Field(default_factory=list)
     shortened: list[str] = Field(default_factory=list)
+    unannounced: list[str] = Field(default_factory=list)
     feedback: Feedback
 
     @field_validator("ceilings", "story_ceilings")
@@ -357,6 +361,7 @@ class Reader:
     read_in: Phrases  # escalation.read_in: what reads such a document ("go through the scrap report")
     after_own_inquiry: Phrases  # handled_alone's: in their sentence, a step to someone waits on the candidate's inquiry
     not_yet: Phrases  # of when_not_whether, what leaves an escalation for later ("not straight away")
+    unannounced: Phrases  # a test that is one by being unannounced ("a drill without telling anyone"): no step skipped
 
 
 @dataclass(frozen=True)
@@ -389,7 +394,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
                                words.protections, words.dismissals, words.removals, words.shortened, e.documents,
-                               e.read_in, h.after_own_inquiry, words.not_yet)))
+                               e.read_in, h.after_own_inquiry, words.not_yet, words.unannounced)))
 
 
 def reader() -> Reader:
@@ -612,6 +617,10 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             k += n
             continue
         if n and k and words[k - 1] in NOT_STATE:  # "people aren't afraid to speak up": no hesitation, no skip
+            k += n
+            continue
+        if n and kind == "skip" and any(r.unannounced.match(words, j) for j in range(max(start, k - UNANNOUNCED_REACH), k)):
+            # "I set up a drill without telling anyone" (an arborist's rescue story: read as refusing to report, Action 0)
             k += n
             continue
         if n and _subject_is_candidate(words, k, start, by):
