@@ -145,7 +145,7 @@ def test_saying_you_or_here_is_no_credit_toward_relevance():
 @pytest.mark.parametrize("text, why", [
     ("that was 22 residents out of the 15 on the nursing floor.", "a part cannot be more than the whole"),
     ("we were running at about 30 falls a month. within three months falls were down to 12 a month which is a 75% "
-     "reduction.", "from 30 to 12 is a change of 60 %"),
+     "reduction.", "from 30 to 12 is a fall of 60 %"),
     ("food cost was running at 34%, way over the target. after four months food cost was down to 28%, so about a 4 "
      "point drop.", "from 34% to 28% is 6 points"),
 ])

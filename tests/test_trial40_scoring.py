@@ -169,7 +169,7 @@ def test_pressure_ulcers_are_no_time_pressure():
     ("by the end of the first year 38 of the 48 were making expected progress which is just over 50%, so we'd more "
      "than doubled it.", "38 of 48 is 79 %"),
     # a bank manager's: 86, strong
-    ("resolution time dropped from 14 days to 3 days, which is a drop of over 95%.", "from 14 to 3 is a change of 79 %"),
+    ("resolution time dropped from 14 days to 3 days, which is a drop of over 95%.", "from 14 to 3 is a fall of 79 %"),
 ])
 def test_a_part_restated_as_a_share_it_is_not_and_a_drop_of_over_so_much_are_found(text, why):
     from mockint.scoring.figures import impossible_figures

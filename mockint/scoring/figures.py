@@ -409,7 +409,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
         + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low) \
         + _shares_restated_as_parts(low) + _products_disagreeing(low) + _parts_left_disagreeing(low)
-    # a reason with figures of its own says them ("from 150 to 180 is a change of 20 %"); a part above its total is
+    # a reason with figures of its own says them ("from 150 to 180 is a rise of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     # figures told apart are quoted apart: "had about 60 bathers in ... all 120 bathers"
     return [ImpossibleFigure(" ... ".join(" ".join(text[a:b].split()) for a, b in [(f[0], f[1]), *f[4:]]),
@@ -542,9 +542,30 @@ _SHARE_IS_PART = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:th
 SHARE_IS_SLACK_POINTS = 4.0  # "about 90% of 400, that's 350": a share said round; 300 (75 %) is another figure
 
 
+# ... or of a whole counted earlier: "an NHS contract for 12,000 UDAs ... about 60% delivered which was around 9,000
+# UDAs" (a dental practice manager's story: 7,200); the whole is the last figure before that counted the same thing.
+_SHARE_WAS_COUNT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent)(?! of)(?: [a-z]+){0,3}?,? (?:which|that) (?:was|is|were|"
+                              r"are|came to|comes to) (?:about |around |roughly |nearly |almost |just over |just under |over |"
+                              r"under |some )?(\d[\d,]*) ([a-z]+)\b")
+
+
 def _shares_restated_as_parts(low: str) -> list[tuple]:
     """A share of a whole restated as a part of it that it is not, nor what it leaves."""
     fw, found = figure_words(), []
+    parts_said: list[int] = []  # where a part restated so starts: no whole for the next ("42 children ... 57 children")
+    for m in _SHARE_WAS_COUNT.finditer(low):
+        share, part, counted = float(m.group(1)), _number(m.group(2)), m.group(3)
+        parts_said.append(m.start(2))
+        if not fw.plural(counted) or counted in fw.words["units"]:
+            continue
+        counts = [c for c in re.finditer(r"\b(\d[\d,]*) " + re.escape(counted) + r"\b", low[:m.start()])
+                  if c.start() not in parts_said]
+        whole = _number(counts[-1].group(1)) if counts else None
+        if not whole or not part or (share <= 100 and part > whole):
+            continue  # "60 places ... 70% which was 42 children": the whole was no count of children
+        if abs(share - 100 * part / whole) > max(SHARE_IS_SLACK_POINTS, 0.1 * share) and (
+                share > 100 or abs(100 - share - 100 * part / whole) > max(SHARE_IS_SLACK_POINTS, 0.1 * (100 - share))):
+            found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * whole / 100))}))
     for m in _SHARE_IS_PART.finditer(low):
         share, whole, part = float(m.group(1)), _number(m.group(2)), _number(m.group(5))
         after, counted = m.group(6) or "", re.findall(r"[a-z]+", m.group(3) + " " + m.group(4))[:3]
@@ -608,6 +629,7 @@ _PART_LEFT = re.compile(r"\b(\d[\d,]*) of (?:the |our |those |these |all )?([a-z
 
 
 def _parts_left_disagreeing(low: str) -> list[tuple]:
+    """A part of a whole and what it left that disagree by more than a quarter (or a twentieth of the whole)."""
     found = []
     for m in _PART_LEFT.finditer(low):
         part, left = _number(m.group(1)), _number(m.group(3))
@@ -816,8 +838,10 @@ def _changes_disagreeing(tokens: list[tuple[str, int, int]], fw: FigureWords, qu
         if not any(_agrees_in_points(c[2], start, b) if c[3] else _agrees_with(c[2], start, b, percents)
                    for start in (starts[0] if starts else (a,))):
             true = _plain(round(abs(b - a), 1)) if c[3] else round(100 * abs(b - a) / abs(a)) if a else 0
+            # which way it went is said too: "from 18 a week up to 25 a week, which was a 40% reduction" is a rise (a dental
+            # practice manager's trial: "a change of 39 %" did not say the direction was wrong)
             found.append((*quote(min(first, c[0]), max(last, c[1])), "change_points" if c[3] else "change",
-                          {"before": _plain(a), "after": _plain(b), "true": true}))
+                          {"before": _plain(a), "after": _plain(b), "true": true, "way": "rise" if b > a else "fall"}))
     return found
 
 
@@ -855,7 +879,11 @@ def _reached(tokens: list[tuple[str, int, int]], pairs: list[tuple]) -> list[tup
     told = {last for _f, last, *_ in pairs}
     out = []
     for j, (tok, _s, _e) in enumerate(tokens):
-        if tok != "to" or not j or tokens[j - 1][0] not in _REACHED_AFTER:
+        # ... or a level a while later: "after 6 months we were doing 52 seizures a month, which is a 50% increase" (a
+        # border force officer's story: 40 a month before)
+        later = tok in _LEVEL_LATER and j > 1 and tokens[j - 1][0] in ("were", "was") and any(
+            t[0] in ("after", "later", "within", "by") for t in tokens[max(0, j - 8):j - 1])
+        if not later and (tok != "to" or not j or tokens[j - 1][0] not in _REACHED_AFTER):
             continue
         n = _figure_after(tokens, j)
         b = _number(tokens[n][0]) if n < len(tokens) else None
@@ -869,6 +897,10 @@ def _reached(tokens: list[tuple[str, int, int]], pairs: list[tuple]) -> list[tup
     return out
 
 
+_RATE_UNITS = frozenset("day week month year shift quarter term night".split())
+_LEVEL_LATER = frozenset("doing seeing getting handling running".split())
+
+
 def _what_counted(tokens: list[tuple[str, int, int]], i: int) -> set[str]:
     """What the figure at `i` counts, by the words just after it: {"%"} for a percentage, else its content words up to
     _COUNTS_WORDS on ("30 falls a month": falls, month)."""
@@ -880,6 +912,14 @@ def _what_counted(tokens: list[tuple[str, int, int]], i: int) -> set[str]:
             break
         if tok not in STOPWORDS:
             words.add(tok)
+    # ... and the rate a count is per, a word later: "400 missed bins a week" is a week's, as "120 a week" is (a refuse
+    # crew supervisor's "down to 120 a week, which is a 40% reduction" went unread)
+    for k in range(i + 1, min(len(tokens) - 1, i + 2 + _COUNTS_WORDS)):
+        if tokens[k][0] in _EDGES or _number(tokens[k][0]) is not None:
+            break
+        if tokens[k][0] in ("a", "per", "each", "every") and tokens[k + 1][0] in _RATE_UNITS:
+            words.add(tokens[k + 1][0])
+            break
     return words
 
 

@@ -203,6 +203,10 @@ OUTCOME = re.compile(
     # no one harmed, someone found or brought to account: "nobody came to harm", "she was found that night ... he was
     # charged" (a control room supervisor's stories: Result 1 of 4, "vague")
     r"(nobody|no one|no-one)( else)? (came to|come to|suffered|was|were) (any )?harm(ed)?|"
+    # a complaint let go and the person kept: "She withdrew the complaint and still sees us" (a dental practice manager's
+    # 58-word story: Result 1 of 4, "vague")
+    r"(withdrew|dropped|withdrawn) (the|her|his|their) complaint|still (sees|uses|banks with|shops with|books with|"
+    r"orders from) us|"
     # how the person came through: "it was an early brain tumour, treated, she's doing well" (the optometrist's story)
     r"(she's|he's|they're|she is|he is|they are|she was|he was|they were) (now )?(doing well|doing fine|fine now|back at "
     r"(work|school)|back home|home safe|back on (her|his|their) feet)|made a full recovery|"
@@ -343,6 +347,9 @@ PERSONAL_TASK = re.compile(
 # The candidate's own decision, however much of the rest is "we".
 PERSONAL_DECISION = re.compile(r"\b(" + _DECISION + r"|i chose to|i insisted)\b")
 OWN_DECISION = re.compile(r"\b" + _MINE.format("|was") + r"\b")
+# A decision said with "I", wherever in its sentence: "that was the point where I decided to push the go live back" is the
+# candidate's own part though the action reading takes no step from inside the clause (ownership and its quote's support).
+I_DECIDED = re.compile(r"\bi (decided|chose|made the (decision|call)|took the (decision|call))\b")
 TEAM_TASK = re.compile(
     r"\b(we (had|needed|wanted) to|the (goal|aim|task|plan) was|our (goal|job|task) was|"
     r"we (had|were given|got|took on) (a|an|this|the|one) (\w+ )?(project|task|job|deadline|target|brief|goal|contract|migration|launch)|"
@@ -366,6 +373,8 @@ CONSTRAINT = re.compile(
 TIME_ANCHOR = re.compile(
     r"\b((19|20)\d\d|" + _CALENDAR + r"|(last|this|that|next) (year|month|week|quarter|"
     r"spring|summer|autumn|winter|christmas|time)|\w+ (years?|months?|weeks?) ago|ago|"
+    # "a couple of years back" (a refuse crew supervisor's story in other words: Situation 4 -> 2 where "two years ago" read)
+    r"(a couple of|a few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years?|months?|weeks?) back\b|"
     r"when i (was|joined|started|worked|moved|took)|in my (first|second|third|last|previous|old|current|"
     r"early) (year|job|role|week|month|days|team)|at my (last|previous|old|first|current|former) "
     r"(job|company|role|employer|place|team|firm)|in my (role|time) (at|as)|i was (a|an|the) \w+|"
@@ -1926,11 +1935,16 @@ def judge_ownership(r: Reading) -> Judgement:
     else:
         score = 3 + (i_acts >= 4 and balance >= 0.6 and owned_task)
     # the decision said as the candidate's even with no "I" verb in it: "the one decision that was mine was to stop..."
-    decided = [u for u, c in r.pairs() if PERSONAL_DECISION.search(u.lower) and (c.i_actions or OWN_DECISION.search(u.lower))]
+    # ... or an "I decided" the action reading did not take as a step, told inside a clause: "that was the point where I
+    # decided to push the go live back by three weeks" (a dental practice manager's "we" story: Ownership 0 of 4)
+    def mine(u: Unit) -> bool:
+        return bool(OWN_DECISION.search(u.lower) or I_DECIDED.search(u.lower))
+
+    decided = [u for u, c in r.pairs() if PERSONAL_DECISION.search(u.lower) and (c.i_actions or mine(u))]
     # "My own part was running the board round and chasing pharmacy": the candidate's part marked out from the
     # team's, which is what level 3 asks for, however much "we" the rest of the story says.
     owned = [u for u, c in r.pairs() if c.own_part]
-    if (decided or owned) and (i_acts >= 1 or any(OWN_DECISION.search(u.lower) for u in decided)):
+    if (decided or owned) and (i_acts >= 1 or any(mine(u) for u in decided)):
         score = max(score, 3)  # "we" did the work, but the decision that mattered, or this part of it, was the candidate's
     if share < 0.5:
         score = min(score, 1)
@@ -1945,7 +1959,7 @@ def judge_ownership(r: Reading) -> Judgement:
     # the decision said as theirs is level 3 as a fact of the answer: the fitted model, which reads the "I"/"we" balance,
     # took a care home deputy's "the one decision that was mine was to..." to 1, "can only be guessed", beside its quote
     # ... and no more than that where the rest is "we" (a clear part of one's own is level 3, not the whole story as one's own)
-    floor = 3 if score >= 3 and any(OWN_DECISION.search(u.lower) for u in decided) else 0
+    floor = 3 if score >= 3 and any(mine(u) for u in decided) else 0
     return Judgement(score, quotes, r.judge_line("specificity.ownership", score, i_count=i_words, we_count=we_words),
                      floor=floor, firm=bool(floor) and balance < 0.5)
 
@@ -3310,6 +3324,11 @@ _CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s"
 LESSENED_WITHIN = 3
 
 
+# A harm made small ("only 3 complaints"), and who chose a cut ("we cancelled 19"): read by _harms_named.
+_ONLY_A_FEW = re.compile(r"\b(?:only|just|no more than)\s+(?:\d[\d,.]*|one|two|three|four|five|a handful of|a couple of|a few)\b")
+_CHOSEN_BY = re.compile(r"\b(?:i|we)\s+(?:then\s+|also\s+|just\s+)?$")
+
+
 @lru_cache(maxsize=4096)
 def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
                  measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str,
@@ -3346,10 +3365,6 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             and not (names_a_thing and _domain_noun(text, m) and text[m.end():m.end() + 1] == " "
                      and names_a_thing.match(text, m.end() + 1))]
     return (*said, *(moved.replace("{measure}", name) for name in worse))
-
-
-_ONLY_A_FEW = re.compile(r"\b(?:only|just|no more than)\s+(?:\d[\d,.]*|one|two|three|four|five|a handful of|a couple of|a few)\b")
-_CHOSEN_BY = re.compile(r"\b(?:i|we)\s+(?:then\s+|also\s+|just\s+)?$")
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def _detectors() -> dict[str, Callable[[str, str], bool]]:
         "change": lambda t, c: read(t, c).change_quantities > 0,
         "lesson": lambda t, c: bool(o.LESSON.search(t)),
         # ... or a decision said as theirs: "the one decision that was mine was to stop using the two agencies"
-        "own_action": lambda t, c: bool(read(t, c).i_actions or o.OWN_DECISION.search(t)),
+        "own_action": lambda t, c: bool(read(t, c).i_actions or o.OWN_DECISION.search(t) or o.I_DECIDED.search(t)),
         "time_or_place": lambda t, c: bool(o.TIME_ANCHOR.search(t) or read(t, c).named or read(t, c).years),
         "responsibility": lambda t, c: bool(o.PERSONAL_TASK.search(t)),
         "past_event": lambda t, c: _narrates_the_past(read(t, c)),
