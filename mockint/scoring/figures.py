@@ -29,6 +29,7 @@ them), on the answer as transcription writes its numbers ("a hundred and twelve 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -549,6 +550,14 @@ _SHARE_WAS_COUNT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent)(?! of)
                               r"under |some )?(\d[\d,]*) ([a-z]+)\b")
 
 
+def _last_count_of(said: str, counted: str, between: int = 0, skip: Container[int] = ()) -> float | None:
+    """The last figure in `said` that counts `counted` ("1,200 invoices", "about 1,200 invoices on hold" with up to
+    `between` words between), not one starting at an index in `skip`; None when there is none."""
+    counts = [c for c in re.finditer(r"\b(\d[\d,]*) (?:[a-z]+ ){0,%d}?" % between + re.escape(counted) + r"\b", said)
+              if c.start() not in skip]
+    return _number(counts[-1].group(1)) if counts else None
+
+
 def _shares_restated_as_parts(low: str) -> list[tuple]:
     """A share of a whole restated as a part of it that it is not, nor what it leaves."""
     fw, found = figure_words(), []
@@ -558,9 +567,7 @@ def _shares_restated_as_parts(low: str) -> list[tuple]:
         parts_said.append(m.start(2))
         if not fw.plural(counted) or counted in fw.words["units"]:
             continue
-        counts = [c for c in re.finditer(r"\b(\d[\d,]*) " + re.escape(counted) + r"\b", low[:m.start()])
-                  if c.start() not in parts_said]
-        whole = _number(counts[-1].group(1)) if counts else None
+        whole = _last_count_of(low[:m.start()], counted, skip=parts_said)
         if not whole or not part or (share <= 100 and part > whole):
             continue  # "60 places ... 70% which was 42 children": the whole was no count of children
         if abs(share - 100 * part / whole) > max(SHARE_IS_SLACK_POINTS, 0.1 * share) and (
@@ -633,8 +640,7 @@ def _parts_left_disagreeing(low: str) -> list[tuple]:
     found = []
     for m in _PART_LEFT.finditer(low):
         part, left = _number(m.group(1)), _number(m.group(3))
-        counts = re.findall(r"\b(\d[\d,]*) (?:[a-z]+ ){0,2}?" + re.escape(m.group(2)) + r"\b", low[:m.start()])
-        whole = _number(counts[-1]) if counts else None
+        whole = _last_count_of(low[:m.start()], m.group(2), between=2)
         if whole and part <= whole and abs(whole - part - left) > max(0.25 * max(whole - part, left), 0.05 * whole):
             found.append((m.start(), m.end(), "part_left", {"part": _plain(part), "whole": _plain(whole),
                                                             "left": _plain(whole - part)}))
