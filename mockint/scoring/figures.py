@@ -409,7 +409,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     found += _changes_disagreeing(tokens, fw, quote) + _directions_disagreeing(tokens, fw, quote)
     found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
         + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low) \
-        + _shares_restated_as_parts(low) + _products_disagreeing(low) + _parts_left_disagreeing(low)
+        + _shares_restated_as_parts(low, fw) + _products_disagreeing(low) + _parts_left_disagreeing(low)
     # a reason with figures of its own says them ("from 150 to 180 is a rise of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     # figures told apart are quoted apart: "had about 60 bathers in ... all 120 bathers"
@@ -558,9 +558,9 @@ def _last_count_of(said: str, counted: str, between: int = 0, skip: Container[in
     return _number(counts[-1].group(1)) if counts else None
 
 
-def _shares_restated_as_parts(low: str) -> list[tuple]:
+def _shares_restated_as_parts(low: str, fw: FigureWords) -> list[tuple]:
     """A share of a whole restated as a part of it that it is not, nor what it leaves."""
-    fw, found = figure_words(), []
+    found = []
     parts_said: list[int] = []  # where a part restated so starts: no whole for the next ("42 children ... 57 children")
     for m in _SHARE_WAS_COUNT.finditer(low):
         share, part, counted = float(m.group(1)), _number(m.group(2)), m.group(3)

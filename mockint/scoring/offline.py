@@ -1368,6 +1368,7 @@ class Reading:
     _impossible: list[ImpossibleFigure] | None = field(default=None, repr=False)
     _stems: frozenset[str] | None = field(default=None, repr=False)
     _misses: bool | None = field(default=None, repr=False)
+    _clashes: list[tuple[str, str, int]] | None = field(default=None, repr=False)
     # The harm words that name what the story is about, not what came of it (harm_domain).
     domain: frozenset[str] = frozenset()
     # The units whose harms the answer sets aside as another story (substance.yaml's `bad_outcomes.aside`).
@@ -1388,6 +1389,13 @@ class Reading:
         if self._stems is None:
             self._stems = frozenset(_stem(w) for u in self.units for w in u.words)
         return self._stems
+
+    @property
+    def clashes(self) -> list[tuple[str, str, int]]:
+        """figure_clashes, read once: the incoherent_figures gate counts them and its card line names where they are."""
+        if self._clashes is None:
+            self._clashes = figure_clashes(self)
+        return self._clashes
 
     @property
     def misses_the_question(self) -> bool:
@@ -2819,7 +2827,7 @@ def figure_contradictions(r: Reading) -> int:
     wrong way after the candidate's first step ("returns went from seven grand to nineteen grand which shows the
     volume was there"). Fluent nonsense with numbers does this; on the dev split no answer graded above 2 does it
     even once (the gate also needs enough figures: incoherent_figures in rubrics/substance.yaml)."""
-    return sum(count for _, _, count in figure_clashes(r))
+    return sum(count for _, _, count in r.clashes)
 
 
 def figure_clashes(r: Reading) -> list[tuple[str, str, int]]:
@@ -2910,7 +2918,7 @@ def gate_feedback(name: str, spec: dict, reading: Reading) -> str:
     if name == "incoherent_figures":
         # where: the first sentence of each kind of clash, in the answer's words
         seen = {}
-        for said, kind, _ in figure_clashes(reading):
+        for said, kind, _ in reading.clashes:
             seen.setdefault(kind, said.strip().rstrip(".,"))
         named = "; ".join(spec["clashes"][kind].replace("{said}", _short(said, 20)) for kind, said in seen.items())
         return feedback.replace("{clashes}", named or spec["clashes"]["unnamed"])
