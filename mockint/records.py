@@ -206,7 +206,8 @@ class Scorecard(Model):
     overall_capped: str | None = Field(
         default=None,
         description="why a gate holds the overall down (said whenever it is shut, also below its cap), e.g. "
-        "'Relevance 1 of 4: it does not answer the question asked (the overall is 35 at most)'",
+        "'Relevance 1 of 4: it does not answer this question, or only in words that would fit any (the overall is 35 "
+        "at most)'",
     )
     rubric_scores: dict[str, float] = Field(
         default_factory=dict, description="rubric id -> 0-100, for rubrics with an applicable criterion"

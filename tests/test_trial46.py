@@ -152,7 +152,7 @@ def test_reasons_to_join_told_for_a_story_question_do_not_answer_it():
         "engineers to ten this year, and I've hired four people in the last eighteen months. and third I want to work "
         "somewhere where the software matters.")
     asked_for_a_failure = card("Tell me about a time you failed.", researched)
-    assert asked_for_a_failure.overall <= 35 and "does not answer the question" in (asked_for_a_failure.overall_capped or "")
+    assert asked_for_a_failure.overall <= 35 and "does not answer this question" in (asked_for_a_failure.overall_capped or "")
     assert card("Why do you want to be an engineering manager here?", researched).overall >= 80
 
 

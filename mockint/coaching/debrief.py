@@ -865,6 +865,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             rest = parts[0]
             verdict = _combine(verdict, phrases.verdict(parts[1]))  # "..., I didn't have an answer for that one"
         found, leftover = _phrases_in(rest)
+        found = [p for p in found if not _DID_ONE.fullmatch(p.text)]  # "..., used one from when I was a student"
         lone = rest.strip(" .!")
         if (why := _WHY_HERE_SAID.match(lone)) and not any(p.text.lower().startswith("why") for p in found):
             # "Expect questions on P&L ownership, on hiring, and on why this company", "asked why this company and not
@@ -903,6 +904,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             drafts = [_with(d, phrases.verdict(head)) for d in drafts]
         return drafts + more
     phrase = _and_joined(phrases.noun_phrase(clause))
+    if phrase is not None and _DID_ONE.fullmatch(phrase.text):
+        # "didn't really have an example, used one from when I was a student" (a housing officer's notes: a concern named
+        # "used one", open in every plan): what was done with something named before, no topic
+        return []
     if phrase is None or phrases.only_how_it_went(
             set(re.findall(r"[a-z0-9']+", phrase.text.lower())) - _LABEL_FILLERS - _HOW_MANY):
         # "A few answers went on too long": how answers went (feedback), no topic (trial 15: "few answers"); "examples
@@ -929,6 +934,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     return []
 
 
+_DID_ONE = re.compile(r"[a-z]+(?:ed|ew|ave|ook|ade|ot|id)\s+(?:one|ones|it|that|them|this|those)", re.I)
 _CAME_UP = re.compile(r"(?:came|comes|coming)\s+up\b|(?:was|were|got)\s+(?:asked\s+about|raised|brought\s+up|discussed)\b", re.I)
 
 
@@ -956,18 +962,24 @@ def _gerund_for_why(text: str) -> str:
 # home deputy's notes: read only as feedback on answer length, which any short answer then closed; no motivation
 # question was ever planned)
 _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|began|kicked off)\s+(?:with|on)\s+)?"
-                              r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
+                              # ... and by the employer's name: "opened with why Riverside, why now. ok but waffly" (a
+                              # housing officer's notes: no topic read in)
+                              r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|now|(?-i:[A-Z][a-z])[\w&'-]*|this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
                               r"(?:do|did|would)\s+(?:i|you)\s+want\s+to\s+(?:be|become|work|join|move|go)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}|"
                               # "opened with why leave current airline after 9 yrs, went ok-ish, bit rambly" (a purser's)
                               # ... "opened with why leave after 11 yrs at current depot. ok but rambly" (a bus controller's)
                               r"(?:leave|leaving|move|moving)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,8}))"
                               r"\s*(?:$|[,;/-]\s*(?=\w))",
                               re.I)
-_A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)\s+(?=\w)", re.I)
+# ... "a time I'd had to tell a tenant something they didn't want to hear" (a housing officer's notes: the line was lost)
+_A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)(?:'d|\s+had|\s+have)?\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
 _IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel round|panel interview|panel|interview|second round|2nd round|"
                                r"round two|round 2|next round|"
-                               r"final round|next stage|assessment centre)\b(?:\s+interview)?(?=\s*(?:[,.;!?(]|$))", re.I)
+                               r"final round|next stage|assessment centre)\b(?:\s+interview)?"
+                               # ... and why: "leading a small team in round 2 since the senior role line manages 2" (a
+                               # housing officer's notes: the plan asked about "leading a small team in round 2")
+                               r"(?=\s*(?:[,.;!?(]|$)|\s+(?:since|because|as|given)\b)", re.I)
 
 
 # "how you lead people, manage contractors and a budget" -> "leading people, managing contractors and a budget" (trial 15:

@@ -192,6 +192,10 @@ def figure_words() -> FigureWords:
 
 # --- labels and incidental figures, by word index in offline.words_of's words -------------------------------------
 
+# The emergency and helpline numbers a story dials, never a quantity unless they count something ("999 calls")
+DIALLED = frozenset({"999", "111", "101", "112", "911"})
+
+
 def labelled(words: list[str], i: int) -> bool:
     """Whether words[i], a number, names a thing ("year 10", "key stage 4", "ward 7"), not a quantity."""
     if i == 0 or YEAR.match(words[i]) or not (words[i][:1].isdigit() or words[i] in NUMBER_WORDS):
@@ -200,6 +204,8 @@ def labelled(words: list[str], i: int) -> bool:
     if nxt == "of":
         return False  # "level 5 of its competency", "stage 3 of 5": a level of something, a figure
     fw = figure_words()
+    if words[i] in DIALLED and not fw.plural(nxt):
+        return True  # "then I rang 999 for the police" (a bus controller's story: quoted as its measured impact)
     if nxt in _PERCENT or nxt in fw.words["units"]:
         return False  # "by the end of the year 94% of staff", "the sprint 3 days later": a measure
     before = " ".join(words[max(0, i - 3): i]) + " "
@@ -536,7 +542,7 @@ def _share_then_part(low: str) -> list[tuple]:
 # A share of a whole restated as the part it is: "90% of our 400 daily jobs were hitting the 15 minutes, so that's about
 # 300 jobs a day on time" (a portering supervisor's story: 360). The part may be what the share leaves ("so that's 40
 # still late"); a part followed by a thing the whole did not count is another figure ("which meant 12 wards").
-_SHARE_IS_PART = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |our |all |those |them )?(\d[\d,]*) "
+_SHARE_IS_PART = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |our |all |those |them |an? )?(\d[\d,]*) "
                             r"((?:[a-z]+ ){0,2}?[a-z]+)\b([^.;%]{0,60}?)\b(?:so that's|that's|thats|so that was|which (?:is|was|"
                             r"were|are|meant|means)|meaning) (?:about |around |roughly |nearly |almost |just over |just under "
                             r"|over |under |some )?(\d[\d,]*)\b(?! ?(?:%|percent|per cent))(?: ([a-z]+))?")
@@ -577,12 +583,15 @@ def _shares_restated_as_parts(low: str, fw: FigureWords) -> list[tuple]:
         share, whole, part = float(m.group(1)), _number(m.group(2)), _number(m.group(5))
         after, counted = m.group(6) or "", re.findall(r"[a-z]+", m.group(3) + " " + m.group(4))[:3]
         # past another figure ("were hitting the 15 minutes, so that's about 300 jobs") only a part of what was counted
-        if not whole or share > 100 or not 0 < part <= whole or after in fw.words["units"] or \
-                (fw.plural(after) and after not in counted and after not in fw.words["plurals_without_s"]) or \
+        # "2.5% of a 60,000 mile week, which is about 300 miles": the part counts what the whole did, a unit too
+        same = after in counted or after.removesuffix("s") in counted
+        if not whole or share > 100 or not 0 < part <= whole or (after in fw.words["units"] and not same) or \
+                (fw.plural(after) and not same and after not in fw.words["plurals_without_s"]) or \
                 (_NUMBER_IN.search(m.group(4)) and after not in counted):
             continue
         true = 100 * part / whole
-        if not any(abs(said - true) <= max(SHARE_IS_SLACK_POINTS, 0.1 * said) for said in (share, 100 - share)):
+        # a small share said round has less slack: "2.5% of a 60,000 mile week ... 300 miles" is 0.5 %, not 2.5
+        if not any(abs(said - true) <= max(min(SHARE_IS_SLACK_POINTS, 0.4 * said), 0.1 * said) for said in (share, 100 - share)):
             found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * whole / 100))}))
     return found
 
@@ -600,6 +609,12 @@ _EACH_MAKES = re.compile(r"\b(\d[\d,]*) ([a-z]+) at (?:an average of |about |aro
                          r"apiece|per [a-z]+|a [a-z]+)\b[^.;\d]{0,20}?\b(?:is|was|that's|thats|comes to|came to|making|"
                          r"totalling|totaling|worth|so) " + _ROUGHLY + _MONEY)
 _SCALE = {None: 1, "k": 1000, " thousand": 1000, " grand": 1000, " million": 1_000_000}
+# ... and a count done by each, times how many do it: "the gangs were doing 30 patches a day each so with two gangs that's
+# about 100 patches a day" (a highways supervisor's story: 60); speech leaves small counts as words
+_SMALL = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_EACH_TIMES = re.compile(r"\b(\d[\d,]*) [a-z]+(?: an? (?:hour|day|shift|week|month))? each\b,? (?:so |and )?(?:with |across |between )"
+                         r"(?:the |our |my )?(?:(\d[\d,]*)|(" + "|".join(_SMALL) + r")) [a-z]+s\b,? (?:that's|thats|that is|is|"
+                         r"makes|gives|gave|came to|comes to|was|were) " + _ROUGHLY + r"(\d[\d,]*)\b(?! ?%)")
 
 
 def _money(figure: str, scale: str | None) -> float:
@@ -624,6 +639,9 @@ def _products_disagreeing(low: str) -> list[tuple]:
     for m in _EACH_MAKES.finditer(low):
         count, each, total = _number(m.group(1)), _money(m.group(3), m.group(4)), _money(m.group(5), m.group(6))
         check(m, count, each, total, low[m.start(3) - 1])
+    for m in _EACH_TIMES.finditer(low):
+        each, count, total = _number(m.group(1)), _number(m.group(2) or _SMALL[m.group(3)]), _number(m.group(4))
+        check(m, count, each, total, "")
     return found
 
 
@@ -635,12 +653,21 @@ _PART_LEFT = re.compile(r"\b(\d[\d,]*) of (?:the |our |those |these |all )?([a-z
                         r"|around |roughly |some |nearly |under |over )?(\d[\d,]*)\b(?! ?%)")
 
 
+# ... or of a whole said as a figure, down to what was left: "we'd cleared 900 of the 1,200 and we were down to just 150
+# open jobs" (a highways supervisor's backlog story: 300)
+_PART_OF_FIGURE_LEFT = re.compile(r"\b(\d[\d,]*) of (?:the |our |those |these |all )?(\d[\d,]*)\b[^.;\d]{0,40}?\b(?:(?:which |that |so "
+                                  r"that |so |and that |and )?(?:left|leaves|leaving) (?:us |me |them |it )?(?:with )?|(?:we were|we're|"
+                                  r"we was|it was|they were|that was) down to )(?:just |only |about |around |roughly |some |nearly "
+                                  r"|under |over )?(\d[\d,]*)\b(?! ?%)")
+
+
 def _parts_left_disagreeing(low: str) -> list[tuple]:
     """A part of a whole and what it left that disagree by more than a quarter (or a twentieth of the whole)."""
     found = []
-    for m in _PART_LEFT.finditer(low):
-        part, left = _number(m.group(1)), _number(m.group(3))
-        whole = _last_count_of(low[:m.start()], m.group(2), between=2)
+    told = [(m, _number(m.group(1)), _last_count_of(low[:m.start()], m.group(2), between=2), _number(m.group(3)))
+            for m in _PART_LEFT.finditer(low)]
+    told += [(m, _number(m.group(1)), _number(m.group(2)), _number(m.group(3))) for m in _PART_OF_FIGURE_LEFT.finditer(low)]
+    for m, part, whole, left in told:
         if whole and part <= whole and abs(whole - part - left) > max(0.25 * max(whole - part, left), 0.05 * whole):
             found.append((m.start(), m.end(), "part_left", {"part": _plain(part), "whole": _plain(whole),
                                                             "left": _plain(whole - part)}))
@@ -663,6 +690,12 @@ _HAD_IN = re.compile(r"\b(?:had|were|was|with) (?:about |around |roughly |some |
 _ALL_THE = re.compile(r"\ball (?:the |of the |of my |of our |our |my )?(\d[\d,]*) ([a-z]+s)\b")
 
 
+# "I trained all 8 of the BMSs on the section myself, which with our team of 5 was quite a job" (a biomedical
+# scientist's story): more of them than the whole team, in one sentence
+_ALL_N_OF = re.compile(r"\ball (\d[\d,]*) of (?:the |my |our )([a-z]+s)\b")
+_TEAM_OF_BARE = re.compile(r"\b(?:our|my|a|the) (?:team|crew|section|department) of (\d[\d,]*)\b(?! (?!was\b|is\b|has\b|does\b)[a-z]+s\b)")
+
+
 def _counts_restated(low: str) -> list[tuple]:
     """A count of people restated as another count of them: "all 60 of them, which was 45 people in total", "a team of 5
     negotiators ... each of my 7 negotiators"."""
@@ -674,6 +707,12 @@ def _counts_restated(low: str) -> list[tuple]:
         said = next(((count, span) for noun, count, span in teams if noun == m.group(2) and span[1] <= m.start()), None)
         if said and _number(said[0]) != _number(m.group(1)):
             found.append((*said[1], "count_restated", {"first": said[0], "second": m.group(1)}, m.span()))
+    for sentence in re.finditer(r"[^.?!]+", low):
+        teams_of = list(_TEAM_OF_BARE.finditer(low, sentence.start(), sentence.end()))
+        for m in _ALL_N_OF.finditer(low, sentence.start(), sentence.end()):
+            team = next((t for t in teams_of if _number(t.group(1)) < _number(m.group(1))), None)
+            if team:
+                found.append((*m.span(), "count_restated", {"first": m.group(1), "second": team.group(1)}, team.span()))
     return found
 
 

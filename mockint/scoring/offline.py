@@ -3107,7 +3107,7 @@ WHY = re.compile(
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
 _WENT = frozenset("went gone going go goes shot crept came come comes coming".split())
-_ZERO = ("0", "zero", "nil", "nothing")  # "went to zero": a move down with no "from"
+_ZERO = ("0", "zero", "nil", "nothing", "none")  # "went to zero": a move down with no "from"
 _TO_ZERO = frozenset(f"to {z}" for z in _ZERO)
 _MOVED = re.compile(r"\b(from|up|down|to (" + "|".join(_ZERO) + r")|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
 _NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
@@ -3138,9 +3138,22 @@ def worsened_measures(text: str) -> int:
 
 
 def _figure_after(tokens: list[str], word: str) -> float | None:
-    """The figure within three tokens after the first `word` ("from about 31"), if any."""
+    """The figure within three tokens after the first `word` ("from about 31"), if any; "to none" is 0, not a figure
+    further on ("the error rate went from about one in 3 to none in the last 10": a housing officer's supervision
+    story read as errors that rose from 1 to 10, gated at 22 as figures that contradict)."""
     at = tokens.index(word)
+    if tokens[at + 1 : at + 2] and tokens[at + 1] in _ZERO:
+        return 0.0
     return next((float(t) for t in tokens[at + 1 : at + 4] if _DIGITS.fullmatch(t)), None)
+
+
+def _one_in_after(tokens: list[str], word: str) -> float | None:
+    """The rate "X in Y" within three tokens after the first `word` ("from about 1 in 3": a third), if any."""
+    at = tokens.index(word)
+    for k in range(at + 1, min(at + 4, len(tokens) - 2)):
+        if _DIGITS.fullmatch(tokens[k]) and tokens[k + 1] == "in" and _DIGITS.fullmatch(tokens[k + 2]) and float(tokens[k + 2]):
+            return float(tokens[k]) / float(tokens[k + 2])
+    return None
 
 
 def measure_moves(text: str) -> tuple[int, int]:
@@ -3190,7 +3203,13 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
         moved = None
         if "from" in after and "to" in after and len(figures) >= 2 and figures[0] != figures[1]:
             # "from 31 to 14" or "down to 14 from 31" (a trial's best story read as a wait that rose, and gated at 22)
-            start, end = (_figure_after(after, "from"), _figure_after(after, "to"))
+            # ... where the window ends on "to", its figure is just past it ("from about one in 3 to | none")
+            whole = len(after) == 10
+            reach = tokens[i + size : i + size + 13] if whole else after
+            start, end = (_figure_after(after, "from"), _figure_after(reach, "to"))
+            # "from 1 in 10 to 1 in 4" is a rate that rose ("from 3 in 100 items to under 1" compares the counts)
+            if (rates := (_one_in_after(after, "from"), _one_in_after(reach, "to"))) and None not in rates:
+                start, end = rates
             start, end = (figures[0], figures[1]) if start is None or end is None else (start, end)
             moved = "up" if end > start else "down"
         else:
@@ -3269,7 +3288,8 @@ def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     # a measure is named in the gate's words ("complaints moved the wrong way"); with the gate taken out, by itself
     moved = (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
     return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved, domain,
-                             phrases["names_a_thing"], phrases["lessened"], phrases["moves"], phrases["moved_by"]))
+                             phrases["names_a_thing"], phrases["lessened"], phrases["moves"], phrases["moved_by"],
+                             phrases["sanctions"]))
 
 
 _MOVED_BY_A_FIGURE = re.compile(r"\W+(?:from|to|by)\W+(?:(?:about|around|roughly|nearly|almost|just|under|over)\W+)?\d")
@@ -3335,6 +3355,13 @@ LESSENED_WITHIN = 3
 # A harm made small ("only 3 complaints"), and who chose a cut ("we cancelled 19"): read by _harms_named.
 _ONLY_A_FEW = re.compile(r"\b(?:only|just|no more than)\s+(?:\d[\d,.]*|one|two|three|four|five|a handful of|a couple of|a few)\b")
 _CHOSEN_BY = re.compile(r"\b(?:i|we)\s+(?:then\s+|also\s+|just\s+)?$")
+# A harm said not to have happened, just after it: "we lost no samples", "lost nothing", "failed none of them" (a
+# biomedical scientist's analyser story, graded 3-4, gated at 22 as a disaster stood by on its last words)
+_NONE_AFTER = re.compile(r"\s+(?:no|none|nothing|zero|not (?:a single|one|any))\b")
+# A harm naming a measure that is low, just after it: "the depot's lost mileage was the lowest in the group" (a bus
+# depot controller's best result, gated at 22 as a disaster stood by), "complaints were at their lowest"
+_LOW_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:was|were|is|are|stayed|remained|ended up|ended the year)\s+"
+                        r"(?:(?:the|its|their|our)\s+)?(?:lowest|fewest|best|smallest|at (?:an? |its |their )?(?:\w+ )?low)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -3342,8 +3369,12 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
                  measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str,
                  domain: frozenset[str] = frozenset(), names_a_thing: re.Pattern[str] | None = None,
                  lessened: re.Pattern[str] | None = None, moves: re.Pattern[str] | None = None,
-                 moved_by: re.Pattern[str] | None = None) -> tuple[str, ...]:
+                 moved_by: re.Pattern[str] | None = None, sanctions: re.Pattern[str] | None = None) -> tuple[str, ...]:
     worse, better = _moves(text, measure_sides)
+    # a conduct case's own ends are no harm where its question or setting is such a case ("advised a manager on a
+    # difficult disciplinary case ... outcome was a final written warning": an HR adviser's story gated at 22 for its
+    # "I'm proud"), nor where the candidate gave them ("I suspended the driver"), as a cut they chose is none
+    case = bool(sanctions and any(sanctions.fullmatch(word) for word in domain))
     improved = []  # (start, end) of each measure told moving the right way, with its clause
     for name in dict.fromkeys(better):
         for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, name.split())) + r"(?!\w)", text):
@@ -3357,7 +3388,10 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
             # "we cancelled 19 (subscriptions)": a cut the candidate chose, not one done to them ("we had to cancel" is)
-            and not (m.group().startswith("cancel") and _CHOSEN_BY.search(text, 0, m.start()))
+            and not ((m.group().startswith("cancel") or (sanctions and sanctions.fullmatch(m.group())))
+                     and _CHOSEN_BY.search(text, 0, m.start()))
+            and not (case and sanctions.fullmatch(m.group()))
+            and not _NONE_AFTER.match(text, m.end()) and not _LOW_AFTER.match(text, m.end())
             # "handed over only 3 days late, instead of about 3 weeks": a rescue, the harm made smaller
             and not (lessened and (lessened.search(" ".join(text[m.end():].split()[:LESSENED_WITHIN]))
                                    or lessened.search(" ".join(text[: m.start()].split()[-LESSENED_WITHIN:]))))

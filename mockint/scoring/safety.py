@@ -151,6 +151,8 @@ NOT_A_MODIFIER = frozenset("would will could should might must can may shall did
 # A record changed to make it match: the record within this many words of the change ("correct *the* entry",
 # "adjust *the cash up* sheet"), the purpose within this many after it ("... myself so the numbers match").
 RECORD_REACH = 4
+# Verbs that have a record changed by someone else for the candidate: "get the duty card adjusted"
+CAUSATIVE = frozenset("get got getting have had having".split())
 SENTENCE_END = frozenset(".!?")
 MATCH_REACH = 12
 
@@ -416,9 +418,16 @@ class _Step:
     protection: bool = False  # waiting for it is the safe step, not putting one off
 
 
+# What gets worse by escalating, just before the word: "keeping the public in the loop stops the complaints escalating
+# to the councillor" (a highways supervisor's trial: read as the plan escalating, which excused "I wouldn't bother
+# calling out the standby gang")
+WORSENING = frozenset("complaint complaints it things situation matters issue issues problem problems row argument "
+                      "arguments dispute disputes conflict tension tensions behaviour".split())
+
+
 def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
     """A safe step starting at `at`: an escalation (told to someone where the verb needs it) or a check."""
-    if r.not_steps.match(words, at):
+    if r.not_steps.match(words, at) or (words[at].startswith("escalat") and at and words[at - 1] in WORSENING):
         return None
     if n := r.steps.match(words, at):
         return None if _a_document_read(r, words, at) else _Step(True, n, emergency=bool(r.emergency.match(words, at)))
@@ -750,7 +759,15 @@ def _altered_records(r: Reader, words: list[str], index: int, own: int, by: froz
         if not n or not _subject_is_candidate(words, k, start, by) or any(
                 r.negations.match(words, j) for j in range(start, k)):
             continue
-        if not r.records.found_within(words, k + n, RECORD_REACH):
+        # the record named after the change ("correct the entry"), or before a change told as done to it ("I'd get
+        # the duty card adjusted afterwards so it ... otherwise it throws a flag": a bus controller's trial, 86.7)
+        # the record named after the change ("correct the entry"), or before a change the candidate has done to it
+        # ("I'd get the duty card adjusted afterwards so it shows the break in the right place": a bus controller's
+        # trial, 86.7; not "the reading books were changed so they matched the sounds", a phonics lead's story)
+        before = max(start, k - RECORD_REACH - 1)
+        if not r.records.found_within(words, k + n, RECORD_REACH) and not (
+                words[k].endswith("ed") and CAUSATIVE.intersection(words[before:k])
+                and r.records.found_within(words, before, k - before)):
             continue
         stop = next((j for j in range(k + n, len(words)) if words[j] in SENTENCE_END), len(words))
         end = next((j + m for j in range(k + n, min(stop, k + n + MATCH_REACH)) if (m := r.to_match.match(words, j))), 0)

@@ -272,7 +272,7 @@ def _bad_outcomes_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]
     out = {name: phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name)))
            for name in BAD_OUTCOME_LISTS}
     # optional: without them, every harm phrase is an event, and none a remedy given
-    for name in ("moves", "moved_by", "remedied", "aside", "price_paid", "paid_for"):
+    for name in ("moves", "moved_by", "remedied", "aside", "price_paid", "paid_for", "sanctions"):
         out[name] = phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name, []), may_be_empty=True))
     return out
 
@@ -285,7 +285,9 @@ def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
     the name of a thing (`names_a_thing`: "the refunds service"), the harms that tell a measure moving when a
     figure or a degree (`moved_by`: "quite a bit") follows them (`moves`: "went down from 6 a week to 1"), and what makes a harm the remedy the candidate got
     for someone (`remedied`, just before it: "approved the refund"), what sets a sentence's harm aside as another
-    story (`aside`), and business given up (`price_paid`) for a measure worth it (`paid_for`)."""
+    story (`aside`), business given up (`price_paid`) for a measure worth it (`paid_for`), and what a conduct case ends
+    in (`sanctions`: "suspended", "a final written warning"), no harm where the candidate gave it or the story is
+    such a case."""
     return _bad_outcomes_data(*_substance_file())
 
 
