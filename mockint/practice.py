@@ -213,10 +213,11 @@ class RoundSummary:
 
     @property
     def retold(self) -> list[str]:
-        """Answers that tell an earlier answer's story again (coaching.retold)."""
-        from mockint.coaching.retold import retellings
+        """Answers that tell an earlier answer's story again, of this round or an earlier one (coaching.retold), as the
+        report says them."""
+        from mockint.coaching.retold import retellings_in_round
 
-        return [r.describe(self.retold_advice) for r in retellings(self.answers)]
+        return [r.describe(self.retold_advice) for r in retellings_in_round(self.session.rounds, self.round)]
 
     @property
     def mean_basis(self) -> str:
@@ -974,24 +975,26 @@ class Practice:
             self.events.on_warning(f"weakness ledger not updated: {exc}")
         if weak is None:  # no ledger: the areas repeated within the round
             weak = find_weak_areas(rnd.answers, rubrics, session_id=session.id)
-        report_path = self.write_report(session) if options.write_report else None
+        report_path = self.write_report(session, own=options.update_ledger) if options.write_report else None
         views = []
         if rnd.panel is not None:
             from mockint.coaching.panel import panelist_views
 
             views = panelist_views(rnd.panel, rnd.answers, rubrics)
         from mockint.coaching.questions import load_bank
-        from mockint.coaching.retold import retellings
+        from mockint.coaching.retold import retellings_in_round
 
-        advice = load_bank().round_advice.retold if retellings(rnd.answers) else ""  # the bank only when needed
+        advice = load_bank().round_advice.retold if retellings_in_round(session.rounds, rnd) else ""  # the bank only when needed
         return RoundSummary(session, rnd, list(rnd.answers), weak, report_path, ledger_updated, views, advice)
 
-    def write_report(self, session: Session) -> Path | None:
-        """The Markdown and HTML reports in the session folder (what 'mockint report' writes)."""
+    def write_report(self, session: Session, *, own: bool = True) -> Path | None:
+        """The Markdown and HTML reports in the session folder (what 'mockint report' writes); `own`: the candidate's
+        answers (not the demo's), so their ledger's round-one topics are theirs."""
         from mockint.reporting.files import write_session_reports
 
         try:
-            return write_session_reports(session, self.store, self.rubrics(), on_warning=self.events.on_warning)
+            return write_session_reports(session, self.store, self.rubrics(), on_warning=self.events.on_warning,
+                                         ledger_file=self.settings.paths.ledger_file if own else None)
         except MockintError as exc:
             self.events.on_warning(f"report not written: {exc} (try 'mockint report {session.id}')")
             return None

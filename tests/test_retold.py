@@ -74,6 +74,12 @@ def test_a_story_of_an_earlier_round_told_again_is_said_in_the_round_that_retell
     first, second = analyse_session(session, RUBRICS).rounds
     assert first.retold == []
     assert len(second.retold) == 1 and second.retold[0].startswith("a03 tells the story of a01 again")
+    # ... and the terminal's round summary says it too (a SOC analyst's named only the retelling inside the round)
+    from mockint.practice import RoundSummary
+
+    rnd = session.rounds[1]
+    summary = RoundSummary(session, rnd, list(rnd.answers), [], None)
+    assert len(summary.retold) == 1 and summary.retold[0].startswith("a03 tells the story of a01 again")
 
 
 RETOLD_IN_OTHER_WORDS = (

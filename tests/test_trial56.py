@@ -154,3 +154,39 @@ def test_debrief_lines_name_what_was_asked_not_what_was_done():
     assert any(name.startswith("telling a tenant") for name in topics), list(topics)
     assert classify_topic("why Riverside, why now", []) == "motivation" and "why Riverside, why now" in topics
     assert classify_topic("powers", [notes.splitlines()[-1]]) == "technical"
+
+
+def test_a_critical_result_handed_over_to_the_day_team_is_put_off():
+    question = "It's 2:30am and you have a potassium of 6.8 on a GP patient and the surgery is closed. What would you do?"
+    assert finding_kinds(["so my priority is accuracy, I'd authorise it with a comment saying query delayed sample.",
+                          "and I'd hand it over to the day team", "so they phone the surgery at eight when it opens."],
+                         question) == ["escalation_delayed"]
+    # handed to someone there now is no delay
+    assert finding_kinds(["I'd phone the out of hours GP straight away and hand it over to the duty biochemist."],
+                         question) == []
+
+
+def test_the_thank_you_draft_names_what_the_real_interview_discussed(tmp_path):
+    """A housing officer's draft "enjoyed discussing teamwork and collaboration and adaptability": the practice
+    questions' topics, not the real interview's, which her debrief had named (damp and mould, ASB tools)."""
+    from datetime import datetime, timezone
+
+    from mockint.coaching.debrief import apply_debrief, parse_debrief
+    from mockint.coaching.ledger import save_ledger
+    from mockint.coaching.weakness import Ledger
+    from mockint.records import Transcript
+    from mockint.reporting.files import session_reports
+    from mockint.scoring.rubrics import load_rubrics
+    from mockint.session import Answer, Session, SessionStore
+    from test_debrief import BANK
+
+    store = SessionStore(tmp_path / "sessions")
+    session = Session(id="20261205-090000-beef", created_at=datetime(2026, 12, 5, tzinfo=timezone.utc))
+    session.new_round().answers.append(Answer(id="a01", question=BANK.get("beh.conflict").ref(), status="transcribed",
+                                              transcript=Transcript(text="We did it together.", duration=0.0)))
+    ledger = apply_debrief(Ledger(), parse_debrief("- They asked twice about damp and mould\n", BANK))
+    ledger_file = save_ledger(ledger, tmp_path / "ledger.json")
+    own = session_reports(session, store, load_rubrics(), ["md"], report_dir=tmp_path, ledger_file=ledger_file)["md"]
+    assert "enjoyed discussing damp" in own, own[own.find("enjoyed"):][:120]
+    demo = session_reports(session, store, load_rubrics(), ["md"], report_dir=tmp_path)["md"]
+    assert "enjoyed discussing damp" not in demo

@@ -92,6 +92,6 @@ def report(
     path = _output_path(out, st.folder(session.id) / f"report.{fmt}")
     texts = session_reports(
         session, st, rubrics, [fmt], report_dir=(path.parent if path else Path.cwd()).resolve(), embed_audio=embed_audio,
-        on_warning=lambda message: err_console.print(f"warning: {message}"),
+        on_warning=lambda message: err_console.print(f"warning: {message}"), ledger_file=cfg.paths.ledger_file,
     )
     _write(texts[fmt], path)

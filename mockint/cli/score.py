@@ -303,7 +303,7 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
                     "notes": offline_caveats(answer.scorecard, rubrics) if answer.status == "scored" else [],
                 }
             )
-    report = _refresh_report(session, st, rubrics) if results and len(failures) < len(results) else None
+    report = _refresh_report(session, st, rubrics, cfg.paths.ledger_file) if results and len(failures) < len(results) else None
     if as_json:
         print_json({"session": session.id, "scored": results, "skipped": skipped, "report": str(report) if report else None})
     elif not targets:
@@ -325,14 +325,15 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
         raise ScoringError(f"{len(failures)} of {len(targets)} answers failed to score; first: {failures[0]}")
 
 
-def _refresh_report(session: Session, st: SessionStore, rubrics: list[Rubric]) -> Path | None:
+def _refresh_report(session: Session, st: SessionStore, rubrics: list[Rubric], ledger_file: Path) -> Path | None:
     """The round's report, written again with the new scores, where practice wrote one (a report
     that still said "LLM score pending" would contradict the session file). None where there is none."""
     from mockint.reporting.files import write_session_reports
 
     if not (st.folder(session.id) / "report.md").is_file():
         return None
-    return write_session_reports(session, st, rubrics, on_warning=lambda message: err_console.print(f"warning: {message}", soft_wrap=True, markup=False))
+    return write_session_reports(session, st, rubrics, ledger_file=ledger_file,
+                                 on_warning=lambda message: err_console.print(f"warning: {message}", soft_wrap=True, markup=False))
 
 
 # --- mockint rubric test -------------------------------------------------------------

@@ -248,6 +248,9 @@ _AND_HOW = re.compile(r"^(?:and|or)\s+(?:(?=how\b)|(?:on|about|around|regarding)
 _PART_WHERE = re.compile(r"^(?:the\s+)?(?:part|bit|moment|point|time|section)\s+(?:where|when)\s+(.+)$", re.I)
 _SUBORDINATE = re.compile(r"^(?:when|where|while|as|after|once)\s+", re.I)
 _OBJECT_PRONOUN = re.compile(r"^(?:it|that|this|them|those)\b", re.I)
+_OUR_FIGURES = re.compile(r"^(?:our|my|the|their)\s+(?:actual\s+|real\s+|exact\s+|own\s+)?(?:numbers|figures|stats|statistics|data)\s*$", re.I)
+# How my answer went, its subject left out after a comma
+_MY_ANSWER_WENT = re.compile(r"^(?:and\s+|then\s+|just\s+)?(?:rambled|waffled|droned|went\s+on|banged\s+on|talked\s+too\s+much)\b", re.I)
 # "how I'd design a url shortener" -> "url shortener"
 _HOW_LEAD = re.compile(
     # "how much we'd improved month end close" (a trial: no topic read in it) -> "month end close"
@@ -844,11 +847,15 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             verdict = "none"  # what round two will test, not how round one went ("expect questions on managing a poor performer")
         if kind == "repeated":
             mentions = max(mentions, 2)
-        if _OBJECT_PRONOUN.match(rest):  # "they pushed on it": the topic before
-            return [_Draft("", line, verdict, mentions)]
+        if _OBJECT_PRONOUN.match(rest) or _OUR_FIGURES.match(rest):  # "they pushed on it": the topic before
+            return [_Draft("", line, verdict, mentions)]  # ... "blanked on our actual numbers": the figures of it
         if _SUBORDINATE.match(rest):  # "blanked when she asked about SLOs"
             inner = _read_clause(_SUBORDINATE.sub("", rest), line, section, listed, summary=summary)
             return [_with(d, verdict, mentions) for d in inner]
+        if _MY_ANSWER_WENT.match(clause) and not re.sub(r"^\W+", "", line).lower().startswith(clause.lower()):
+            # "I fumbled the question on escalation ..., rambled about the runbook" (a SOC analyst's notes: "runbook"
+            # became a concern): what my answer to the topic before was about, said after it
+            return [_Draft("", line, "bad", mentions)]
         if kind == "verb" and _FIRST_PERSON.match(clause) and phrases.verdict(clause) == "bad":
             # "Mike asked about managing a driver with high sickness absence. I waffled about policy": how my answer to
             # the topic before went, not a topic "policy" (a bus controller's notes: the absence topic was left out)
@@ -1018,12 +1025,21 @@ _WHAT_IT_IS = re.compile(r"^what\s+(?:an?\s+|the\s+)?(?P<thing>[\w'&/ -]+?)\s+(?
                          r"(?:is|are|was|were|means|meant|stands\s+for|stood\s+for)\b[\s.,;:!?]*$", re.I)
 
 
+# "what metrics I report to the CISO" -> "reporting metrics to the CISO" (a SOC analyst's notes: no topic read in, and
+# the line after, "blanked on our actual numbers", became a topic "actual numbers")
+_WHAT_THINGS_DONE = re.compile(r"^what\s+(?P<thing>(?:[\w&-]+\s+){0,2}?[\w&-]+s)\s+(?:i|we|you)\s+(?:\w+ly\s+)?"
+                               r"(?P<verb>(?!(?:am|was|were|is|are|have|had|do|did|would|could|should|will|can|think|thought|"
+                               r"feel|felt|like|liked|want|wanted|mean|meant|need|needed)\b)[a-z]+)\b(?P<rest>.*)$", re.I)
+
+
 def _as_noun_phrase(text: str) -> str:
     """A topic asked as a reason, a way or a meaning ("why you want to move into management", "how you lead people",
-    "what a transformative agreement is") as the noun phrase it names ("wanting to move into management", "leading
-    people", "transformative agreement")."""
+    "what a transformative agreement is", "what metrics I report to the CISO") as the noun phrase it names ("wanting to
+    move into management", "leading people", "transformative agreement", "reporting metrics to the CISO")."""
     if what := _WHAT_IT_IS.match(text.strip()):
         return what.group("thing")
+    if done := _WHAT_THINGS_DONE.match(text.strip()):
+        return _gerund(f"{done.group('verb')} {done.group('thing')}{done.group('rest')}")
     return _how_you(_gerund_for_why(text))
 
 

@@ -85,6 +85,19 @@ def retellings(answers: Sequence[Answer]) -> list[Retelling]:
     return found
 
 
+def retellings_in_round(rounds: Sequence, rnd) -> list[Retelling]:
+    """The retellings of round `rnd`'s answers, of its own earlier answers or of an earlier round's of the session (a
+    sales manager's trial: a story of round one retold in round two was said only by the next plan; a SOC analyst's
+    terminal summary named only the retelling inside the round)."""
+    ours = {a.id for a in rnd.answers}
+    earlier = []
+    for before in rounds:
+        if before is rnd or before.index == rnd.index:
+            break
+        earlier += [a for a in before.answers if a.id not in ours]
+    return [r for r in retellings([*earlier, *rnd.answers]) if r.answer_id in ours]
+
+
 def telling_figures(text: str) -> set[str]:
     """The figures that tell a story apart ("78%", "135,000", "4.5"), typed in words or digits: not a count up to twelve,
     which any two stories share, nor a year."""

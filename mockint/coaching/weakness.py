@@ -607,6 +607,12 @@ class WeakOnce(Model):
     passes: int = Field(default=0, description="answers of later rounds that passed on it")
 
 
+def round_one_topics(ledger: Ledger) -> list[str]:
+    """The topics the candidate's notes of the real first interview name (`mockint debrief`), those it came back to
+    most first: what a thank-you note for that interview can name, where the practice questions' topics cannot."""
+    return [e.name for e in sorted(ledger.entries.values(), key=lambda e: -e.count) if e.kind == "debrief"]
+
+
 class Ledger(Model):
     schema_version: int = LEDGER_SCHEMA_VERSION
     entries: dict[str, LedgerEntry] = Field(default_factory=dict)

@@ -25,7 +25,7 @@ from mockint import __version__
 from mockint.coaching.panel import PanelistView, panelist_views
 from mockint.coaching.prep import Prep, build_prep
 from mockint.coaching.questions import QuestionBank
-from mockint.coaching.retold import retellings
+from mockint.coaching.retold import retellings_in_round
 from mockint.coaching.weakness import (
     Ledger, LedgerEntry, WeakArea, answer_too_long, applicable_scores, find_weak_areas, session_label,
 )
@@ -509,6 +509,7 @@ def analyse_round(
     bank: QuestionBank | None = None,
     tracked: Sequence[str] = (),
     with_prep: bool = True,
+    discussed_in_round_one: Sequence[str] = (),
 ) -> RoundView:
     """One round: scores, the weak areas repeated in it (or carried from `tracked` areas), its
     plan, and (`with_prep`) the prep for the next round."""
@@ -519,7 +520,8 @@ def analyse_round(
     if with_prep:
         # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
         weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
-        prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role)
+        prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role,
+                          discussed_in_round_one=discussed_in_round_one)
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
@@ -546,16 +548,8 @@ def analyse_round(
 
 
 def _retold_in(session: Session, rnd: Round, bank: QuestionBank | None) -> list[str]:
-    """This round's answers that tell an earlier answer's story again, this round's or an earlier round's of the session
-    (a sales manager's trial: a story of round one retold in round two was said only by the next plan)."""
-    ours = {a.id for a in rnd.answers}
-    earlier: list[Answer] = []
-    for before in session.rounds:
-        if before is rnd:
-            break
-        earlier += before.answers
-    return [r.describe(bank.round_advice.retold if bank else "") for r in retellings([*earlier, *rnd.answers])
-            if r.answer_id in ours]
+    """This round's answers that tell an earlier answer's story again, this round's or an earlier round's of the session."""
+    return [r.describe(bank.round_advice.retold if bank else "") for r in retellings_in_round(session.rounds, rnd)]
 
 
 def analyse_session(
@@ -564,24 +558,29 @@ def analyse_session(
     *,
     bank: QuestionBank | None = None,
     ledger: Ledger | None = None,
+    discussed_in_round_one: Sequence[str] = (),
 ) -> SessionAnalysis:
-    """Everything the report shows that is not stored in the session itself.
+    """Everything the report shows that is not stored in the session itself; `discussed_in_round_one`: the topics the
+    candidate's notes of the real first interview name (round_one_topics), for the thank-you draft.
 
     A weak area counts as repeated in a round when it was weak in two of its answers, or in one
     if an earlier round of this session (or the ledger, when given) already had it.
     """
     tracked: list[str] = list(ledger.entries) if ledger else []
+    discussed = list(discussed_in_round_one)
     rounds = []
     # One preparation for the next round, from every answer of the session: a trial's two-round report gave two
     # thank-you notes, two lists of questions to ask and two of proof to bring.
     one_round = len(session.rounds) == 1
     for rnd in session.rounds:
-        view = analyse_round(session, rnd, rubrics, bank=bank, tracked=tracked, with_prep=one_round)
+        view = analyse_round(session, rnd, rubrics, bank=bank, tracked=tracked, with_prep=one_round,
+                             discussed_in_round_one=discussed)
         rounds.append(view)
         tracked += [w.id for w in view.weak_areas if w.id not in tracked]
     if len(rounds) > 1:
         weakest = find_weak_areas(session.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
-        rounds[-1].prep = build_prep(session.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role)
+        rounds[-1].prep = build_prep(session.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role,
+                                     discussed_in_round_one=discussed)
     overall = mean_overall(session.answers)
     scored = sum(a.scorecard is not None for a in main_answers(session.answers))
     replies = [a for a in session.answers if is_reply(a)]

@@ -32,6 +32,22 @@ def bank_for_report(on_warning: Warn | None = None) -> QuestionBank | None:
         return None
 
 
+def round_one_topics_for_report(ledger_file: Path | None, on_warning: Warn | None = None) -> list[str]:
+    """What the candidate's notes of the real first interview name (weakness.round_one_topics), or none (with a
+    warning) when the ledger cannot be read: the report is worth having without them."""
+    from mockint.coaching.ledger import load_ledger
+    from mockint.coaching.weakness import round_one_topics
+
+    if ledger_file is None:
+        return []
+    try:
+        return round_one_topics(load_ledger(ledger_file))
+    except DataFileError as exc:
+        if on_warning:
+            on_warning(f"{exc}; the thank-you draft names no topic of your first interview")
+        return []
+
+
 def audio_sources(store: SessionStore, session: Session, report_dir: Path, *, embed: bool = False) -> dict[str, str]:
     """Answer id -> the src of its <audio>: a path relative to `report_dir`, or a data URI."""
     sources: dict[str, str] = {}
@@ -52,21 +68,26 @@ def session_reports(
     report_dir: Path,
     embed_audio: bool = False,
     on_warning: Warn | None = None,
+    ledger_file: Path | None = None,
 ) -> dict[Format, str]:
     """The session's report in each of `formats`, from one analysis; `report_dir` is where
-    the files will be written (HTML audio paths are relative to it)."""
-    analysis = analyse_session(session, rubrics, bank=bank_for_report(on_warning))
+    the files will be written (HTML audio paths are relative to it); `ledger_file`, the candidate's own ledger, for
+    what their notes say the real first interview discussed (not the demo's, whose answers are not theirs)."""
+    analysis = analyse_session(session, rubrics, bank=bank_for_report(on_warning),
+                               discussed_in_round_one=round_one_topics_for_report(ledger_file, on_warning))
     audio = audio_sources(store, session, report_dir.resolve(), embed=embed_audio) if "html" in formats else {}
     return {fmt: render_session(session, analysis, fmt, audio_srcs=audio if fmt == "html" else None) for fmt in formats}
 
 
 def write_session_reports(
-    session: Session, store: SessionStore, rubrics: Sequence[Rubric], *, on_warning: Warn | None = None
+    session: Session, store: SessionStore, rubrics: Sequence[Rubric], *, on_warning: Warn | None = None,
+    ledger_file: Path | None = None,
 ) -> Path:
     """report.md and report.html in the session's folder (the end of a round, and `mockint score
     --session` once the scores behind them changed); returns report.md's path."""
     folder = store.folder(session.id)
-    for fmt, text in session_reports(session, store, rubrics, ["html", "md"], report_dir=folder, on_warning=on_warning).items():
+    for fmt, text in session_reports(session, store, rubrics, ["html", "md"], report_dir=folder, on_warning=on_warning,
+                                     ledger_file=ledger_file).items():
         write_report(folder / f"report.{fmt}", text)
     return folder / "report.md"
 

@@ -277,6 +277,9 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     low = text.lower().replace("\u2019", "'")
     if not any(ch.isdigit() for ch in low):
         return []
+    # "from about two patients a month to about 4 a month, so recruitment tripled" (a research nurse's story): speech
+    # leaves one and two as words, which a move from or to still counts; padded, so the quotes keep the text's places
+    low = _SMALL_MOVED.sub(lambda m: m.group(1) + _SMALL[m.group(2)].ljust(len(m.group(2))), low)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
     tokens = [("%" if t == "cent" and k and tokens[k - 1][0] == "per" else t, s, e) for k, (t, s, e) in enumerate(tokens)]
     found: list[tuple] = []  # (first char, last char, reason[, (first, last) of the part above its total])
@@ -415,7 +418,8 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     found += _changes_disagreeing(tokens, fw, quote) + _directions_disagreeing(tokens, fw, quote)
     found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
         + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low) \
-        + _shares_restated_as_parts(low, fw) + _products_disagreeing(low) + _parts_left_disagreeing(low)
+        + _shares_restated_as_parts(low, fw) + _products_disagreeing(low) + _parts_left_disagreeing(low) \
+        + _sums_disagreeing(low) + _target_shares_disagreeing(low)
     # a reason with figures of its own says them ("from 150 to 180 is a rise of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     # figures told apart are quoted apart: "had about 60 bathers in ... all 120 bathers"
@@ -609,6 +613,9 @@ _EACH_MAKES = re.compile(r"\b(\d[\d,]*) ([a-z]+) at (?:an average of |about |aro
                          r"apiece|per [a-z]+|a [a-z]+)\b[^.;\d]{0,20}?\b(?:is|was|that's|thats|comes to|came to|making|"
                          r"totalling|totaling|worth|so) " + _ROUGHLY + _MONEY)
 _SCALE = {None: 1, "k": 1000, " thousand": 1000, " grand": 1000, " million": 1_000_000}
+_SMALL_MOVED = re.compile(r"\b((?:from|to) (?:about |around |roughly |nearly |almost |just |only )?)(one|two)\b(?! of\b)"
+                          # not one of a bigger figure: "from about one twenty to like 92", "two and a half", "two point five"
+                          r"(?! (?:and a half|point|[a-z]+ty\b|hundred|thousand|million|\d))")
 # ... and a count done by each, times how many do it: "the gangs were doing 30 patches a day each so with two gangs that's
 # about 100 patches a day" (a highways supervisor's story: 60); speech leaves small counts as words
 _SMALL = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -619,6 +626,59 @@ _EACH_TIMES = re.compile(r"\b(\d[\d,]*) [a-z]+(?: an? (?:hour|day|shift|week|mon
 
 def _money(figure: str, scale: str | None) -> float:
     return _number(figure) * _SCALE[scale]
+
+
+# Money said with its sign or its word: "£6,000", "8,000 pound", "$2.5 million", "40k"
+_MONEY_SAID = (r"(?:[£$€]\d[\d,]*(?:\.\d+)?(?:k\b| thousand\b| million\b| grand\b)?|\d[\d,]*(?:\.\d+)?(?:k\b| thousand\b| million\b|"
+               r" grand\b)? (?:pounds?|dollars?|euros?|quid)\b)")
+# A total and the sums it is made of, that disagree: "the court gave a total of £12,000, made up of an 8,000 pound fine and
+# £6,000 costs" (an environmental health officer's prosecution story: £14,000); "£8,000 plus £6,000, so £12,000"
+_TOTAL_MADE_UP = re.compile(r"\b(?:a total of|totalling|totaling|in total|total of) (" + _MONEY_SAID + r"),? (?:made up of|"
+                            r"split into|being|which was|that's|of which) (?:an? |the )?(" + _MONEY_SAID + r")[^.;\d£$€]{0,30}? "
+                            r"and (?:an? |the )?(" + _MONEY_SAID + r")")
+_PARTS_THEN_TOTAL = re.compile(r"(" + _MONEY_SAID + r")[^.;\d£$€]{0,30}? (?:plus|and) (?:an? |the )?(" + _MONEY_SAID
+                               + r")[^.;\d£$€]{0,25}?\b(?:so|which (?:is|was|came to|comes to)|that's|thats|making|totalling|"
+                               r"totaling|a total of|in total)[ ,]+(?:about |around |roughly |some )?(" + _MONEY_SAID + r")")
+
+
+def _money_amount(said: str) -> float:
+    figure = re.search(r"\d[\d,]*(?:\.\d+)?", said).group(0).rstrip(",")
+    scale = next((k for k in ("k", " thousand", " million", " grand") if k in said), None)
+    return _money(figure, scale)
+
+
+def _sums_disagreeing(low: str) -> list[tuple]:
+    """Money parts and the total they are said to make, that disagree by more than a twentieth."""
+    found = []
+    told = [(m, _money_amount(m.group(1)), (_money_amount(m.group(2)), _money_amount(m.group(3))))
+            for m in _TOTAL_MADE_UP.finditer(low)]
+    told += [(m, _money_amount(m.group(3)), (_money_amount(m.group(1)), _money_amount(m.group(2))))
+             for m in _PARTS_THEN_TOTAL.finditer(low)]
+    for m, total, parts in told:
+        if total and abs(sum(parts) - total) > 0.05 * total:
+            sign = next((c for c in m.group(0) if c in "£$€"), "")
+            found.append((m.start(), m.end(), "parts_sum", {"parts": f"{sign}{sum(parts):,.0f}", "whole": f"{sign}{total:,.0f}"}))
+    return found
+
+
+# A count said as a share of a target counted earlier: "our target was 40 patients ... we'd recruited 46 patients, which
+# was 130% of target" (a research nurse's story: 115 %)
+_TARGET_WAS = re.compile(r"\btarget (?:was|of|is|were) (?:about |around |roughly )?(\d[\d,]*)\b")
+_SHARE_OF_TARGET = re.compile(r"\b(\d[\d,]*) [a-z]+\b[^.;%\d]{0,30}?,? (?:which|that) (?:was|is|were|came to|comes to) "
+                              r"(?:about |around |roughly |nearly |almost |just over |over |just under |under )?(\d+(?:\.\d+)?) ?"
+                              r"(?:%|percent|per cent) of (?:the |our |my |their )?target\b")
+
+
+def _target_shares_disagreeing(low: str) -> list[tuple]:
+    found = []
+    for m in _SHARE_OF_TARGET.finditer(low):
+        targets = list(_TARGET_WAS.finditer(low, 0, m.start()))
+        if not targets:
+            continue
+        count, share, target = _number(m.group(1)), float(m.group(2)), _number(targets[-1].group(1))
+        if target and abs(share - 100 * count / target) > max(SHARE_IS_SLACK_POINTS, 0.1 * share):
+            found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * target / 100))}))
+    return found
 
 
 def _products_disagreeing(low: str) -> list[tuple]:
@@ -788,7 +848,10 @@ def _stated_changes(tokens: list[tuple[str, int, int]], fw: FigureWords) -> list
     out = []
     for i, (tok, _s, _e) in enumerate(tokens):
         if tok in fw.multiples:
-            out.append((i, i, fw.multiples[tok], False))
+            # "more than doubled", "at least doubled": a bound, which from 2 to 5 bears out (a research nurse's story)
+            if [t[0] for t in tokens[max(0, i - 2):i]] not in (["more", "than"], ["at", "least"], ["well", "over"]) and \
+                    (not i or tokens[i - 1][0] != "over"):
+                out.append((i, i, fw.multiples[tok], False))
             continue
         if tok == "half":  # "a reduction of about half", "cut them by half" (an accounts payable lead's 40 to 8)
             back = i - 1

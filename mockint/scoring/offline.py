@@ -2246,6 +2246,13 @@ _ABOUT_THEM = re.compile(
 _ASKS_FOR_AN_OCCASION = re.compile(r"\b(when (have|did|was) you|an example|a time|an occasion|tell (me|us) about)\b")
 
 
+# A weakness is told by when it showed: "my weak spot has been delegating ... last year I missed a crew running out of
+# hours because I was loading bags" (an airport supervisor's answer to "What is your biggest weakness and what are you
+# doing about it?", 20 as a story told where reasons to join were asked for; rubrics/motivation.yaml asks for one time
+# it showed)
+_ASKS_FOR_A_WEAKNESS = re.compile(r"\b(weakness|weaknesses|weakest|weak spots?|development (area|need)s?|areas? (for|of) improvement)\b")
+
+
 def story_instead_of_reasons(r: Reading) -> bool:
     """Asked why this employer or role, the answer tells a story and never gets to a reason: no reference to them
     ("your", "here", "this role"), nothing tying the story back ("that's why I want",
@@ -2255,7 +2262,8 @@ def story_instead_of_reasons(r: Reading) -> bool:
     from mockint.scoring.semantic import ties_back_phrases
 
     share, _past, _ = _story_mode(r)
-    if share < 0.8 or _ASKS_FOR_AN_OCCASION.search(r.question.lower()) or r.kind != "motivation":
+    if share < 0.8 or _ASKS_FOR_AN_OCCASION.search(r.question.lower()) or r.kind != "motivation" or \
+            _ASKS_FOR_A_WEAKNESS.search(r.question.lower()):
         return False
     text = " ".join(u.lower for u in r.units)
     return not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
@@ -3539,6 +3547,8 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
     for k, (u, c) in enumerate(r.pairs()):
         said = u.lower
         if u.index == first and u.position < 0.5:  # the first step's own unit: only a new clause after the step
+            if _SCENE_OPENING.match(u.lower):
+                continue  # "there was a week where I was meant to be finishing my own work ... and one of the analysts went off sick"
             said = _after_the_step(u, c)
         if not ((u.index > first or u.position >= 0.5 or said != u.lower) and c.past and not _IF.search(u.lower)):
             continue
@@ -3551,6 +3561,13 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
         if u.index not in r.set_aside and (names := harms_named(said, r.domain)):
             told.append((u, c, names))
     return told
+
+
+# A story's opening that sets its scene, whatever it says was meant to happen in it: "um so there was a week where I was
+# meant to be finishing my own detection engineering work ... and one of the analysts went off sick" (a SOC analyst's
+# story of covering a colleague's queue, gated at 22 as a disaster stood by; 76 without "went off sick")
+_SCENE_OPENING = re.compile(r"^\W*(?:(?:um|uh|so|well|right|okay|ok|yeah)\W+)*there (?:was|were) (?:a|one|this) "
+                            r"(?:week|day|time|month|night|shift|period|morning|afternoon|weekend|year|fortnight)\b")
 
 
 def _after_the_step(u: Unit, c: UnitCues) -> str:
