@@ -1056,6 +1056,8 @@ def test_a_round_one_topic_answered_in_other_words_is_a_partial_answer_that_pass
     answer = answer.model_copy(update={"scorecard": card})
     after = record_round(ledger, make_session([answer]), RUBRICS).entries[concern.id]
     assert after.passes == [] and after.status == "open"
+    # ... and the ledger says why (a youth work lead's 82.9 on "diversity" left it open with no word of it)
+    assert after.uncounted() == "not counted: the answer never says how it shows holding staff to account (Relevance 2 of 4)"
 
 
 @pytest.mark.parametrize("name, note", [

@@ -166,9 +166,11 @@ def test_a_critical_result_handed_over_to_the_day_team_is_put_off():
                          question) == []
 
 
-def test_the_thank_you_draft_names_what_the_real_interview_discussed(tmp_path):
+def test_the_thank_you_draft_names_no_practice_topic_once_the_real_interview_is_noted(tmp_path):
     """A housing officer's draft "enjoyed discussing teamwork and collaboration and adaptability": the practice
-    questions' topics, not the real interview's, which her debrief had named (damp and mould, ASB tools)."""
+    questions' topics, not the real interview's, which her debrief had noted. Naming the notes' concerns instead (trial
+    58: "budget management and managing staff who are not volunteers", the two she struggled on, in her own shorthand)
+    is no better: the candidate names the one they enjoyed."""
     from datetime import datetime, timezone
 
     from mockint.coaching.debrief import apply_debrief, parse_debrief
@@ -182,11 +184,16 @@ def test_the_thank_you_draft_names_what_the_real_interview_discussed(tmp_path):
 
     store = SessionStore(tmp_path / "sessions")
     session = Session(id="20261205-090000-beef", created_at=datetime(2026, 12, 5, tzinfo=timezone.utc))
-    session.new_round().answers.append(Answer(id="a01", question=BANK.get("beh.conflict").ref(), status="transcribed",
-                                              transcript=Transcript(text="We did it together.", duration=0.0)))
+    session.new_round().answers.extend(
+        Answer(id=f"a0{i}", question=BANK.get(qid).ref(), status="transcribed",
+               transcript=Transcript(text="We did it together.", duration=0.0))
+        for i, qid in enumerate(("beh.conflict", "beh.conflict_manager", "beh.tight_deadline"), 1))
     ledger = apply_debrief(Ledger(), parse_debrief("- They asked twice about damp and mould\n", BANK))
     ledger_file = save_ledger(ledger, tmp_path / "ledger.json")
-    own = session_reports(session, store, load_rubrics(), ["md"], report_dir=tmp_path, ledger_file=ledger_file)["md"]
-    assert "enjoyed discussing damp" in own, own[own.find("enjoyed"):][:120]
-    demo = session_reports(session, store, load_rubrics(), ["md"], report_dir=tmp_path)["md"]
-    assert "enjoyed discussing damp" not in demo
+    def draft(**noted) -> str:
+        text = session_reports(session, store, load_rubrics(), ["md"], report_dir=tmp_path, **noted)["md"]
+        text = text.replace("\\[", "[").replace("\\]", "]")  # Markdown's escapes
+        return text[text.find("enjoyed discussing"):][:80]
+
+    assert draft(ledger_file=ledger_file).startswith("enjoyed discussing [a topic you discussed]")
+    assert not draft().startswith("enjoyed discussing [a topic you discussed]"), draft()

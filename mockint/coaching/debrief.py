@@ -156,7 +156,13 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                        r"\s+(?:about|on|into|around|over)|"
                        # a recruiter's "Expect questions on a renewal you lost and on working with Product"
                        r"(?:expect|be\s+ready\s+for|prepare\s+for)\s+(?:some\s+|more\s+|a\s+)?(?:questions?|something|stuff|a\s+bit)\s+"
-                       r"(?:on|about|around)"),
+                       r"(?:on|about|around)|"
+                       # what the next round is made of: "the Head of Early Help said round two will include a presentation
+                       # on the first 90 days" (a youth work lead's notes: no topic read in)
+                       r"(?:round\s+(?:2|two)|the\s+(?:next|second)\s+(?:round|interview|stage)|next\s+round)\s+"
+                       r"(?:will|is\s+going\s+to)\s+(?:also\s+)?(?:(?:include|involve|have|feature|be)(?:\s+(?:a|an|some))?\s+"
+                       # ... the subject, not the format alone ("round 2 will have a scenario + they'll probe on ...")
+                       r"(?:presentation|task|exercise|case\s+study|test|scenario|role\s*play)\s+(?:on|about|around)|cover|focus\s+on)"),
         # "Maureen came back again to training" (a trial: "Maureen" read as the topic)
         ("repeated", r"(?:kept|keep|kept on)\s+(?:coming|going|circling)\s+back(?:\s+again)?\s+to|(?:came|come|went|circled)\s+back(?:\s+again)?\s+to"
                      r"|returned\s+to|kept\s+returning\s+to"),
@@ -839,6 +845,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             scene = re.sub(r"^(?:a|an|the)\s+", "", scene, flags=re.I)
             return [_draft(phrases.Phrase(scene, True, ""), line, _combine(verdict, _CUE_VERDICT.get(kind, "none")),
                            mentions, cued=True)]
+        if (part := _WHAT_IT_IS.match(rest.strip())) and part.group("thing").lower() in STORY_PARTS:
+            # "told the knife crime story, but they asked what the result was" (a youth work lead's notes: a concern
+            # named "result"): a follow-up on the story before, not a topic
+            return [_Draft("", line, verdict, mentions)]
         rest = _HOW_LEAD.sub("", _as_noun_phrase(rest))
         rest = _WHO_DOES.sub("", rest)  # "unconvinced about me managing people older than me"
         rest = _IN_THE_INTERVIEW.sub("", _time_you(rest))
@@ -1030,6 +1040,10 @@ _WHAT_IT_IS = re.compile(r"^what\s+(?:an?\s+|the\s+)?(?P<thing>[\w'&/ -]+?)\s+(?
 _WHAT_THINGS_DONE = re.compile(r"^what\s+(?P<thing>(?:[\w&-]+\s+){0,2}?[\w&-]+s)\s+(?:i|we|you)\s+(?:\w+ly\s+)?"
                                r"(?P<verb>(?!(?:am|was|were|is|are|have|had|do|did|would|could|should|will|can|think|thought|"
                                r"feel|felt|like|liked|want|wanted|mean|meant|need|needed)\b)[a-z]+)\b(?P<rest>.*)$", re.I)
+
+
+# What any story is asked for: asked of a topic said before, no topic of its own
+STORY_PARTS = frozenset("result results outcome outcomes impact difference lesson learning point numbers figures".split())
 
 
 def _as_noun_phrase(text: str) -> str:

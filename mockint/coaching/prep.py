@@ -214,15 +214,16 @@ def proof_points(
 
 
 def thank_you_note(*, role: str | None, themes: Sequence[str], weak: Sequence[WeakArea], answers: Sequence[Answer],
-                   discussed_in_round_one: Sequence[str] = ()) -> str:
+                   interview_noted: bool = False) -> str:
     """A short, personal draft: thanks, the topics discussed, one point to strengthen, interest.
     A draft people paste into a real email names only real topics (the competencies the questions
     probed), never words picked out of a transcript ("ward", "report"); and where the candidate's notes
-    of the real interview name what it discussed (`discussed_in_round_one`), those, not the practice
-    questions' (a housing officer's draft "enjoyed discussing adaptability and teamwork", the mock's)."""
+    of the real interview are on file (`interview_noted`), none of the practice questions' (a housing officer's draft
+    "enjoyed discussing adaptability and teamwork", the mock's), nor the notes' concerns (a youth work lead's draft named
+    the two topics she struggled on, in her own shorthand): the candidate names the one they enjoyed."""
     role_part = f" for the {role} role" if role else ""
     lines = ["Subject: Thank you for today's conversation", "", "Dear [interviewer's name],", ""]
-    discussed = [_in_my_words(_lower_first(t)) for t in (list(discussed_in_round_one) or list(themes))[:2]]
+    discussed = [] if interview_noted else [_in_my_words(_lower_first(t)) for t in themes[:2]]
     # with no topics the questions are known to cover, the candidate names one (a placeholder, as the name is)
     about = f" I especially enjoyed discussing {_join(discussed) if discussed else '[a topic you discussed]'}."
     lines.append(f"Thank you for taking the time to speak with me{role_part}.{about}")
@@ -265,15 +266,15 @@ def build_prep(
     weak: Sequence[WeakArea],
     rubrics: Sequence[Rubric],
     role: str | None = None,
-    discussed_in_round_one: Sequence[str] = (),
+    interview_noted: bool = False,
 ) -> Prep:
-    """Everything for the next round, from one round's (or one session's) answers, and (`discussed_in_round_one`) the
-    topics the candidate's notes of the real interview name."""
+    """Everything for the next round, from one round's (or one session's) answers; `interview_noted`: the candidate's
+    notes of the real interview are on file (thank_you_note)."""
     themes = question_themes(answers, bank) if themes_found(answers) else []
     return Prep(
         topics=themes[:MAX_TOPICS],
         questions_to_ask=questions_to_ask(answers, bank, weak, themes),
         proof_points=proof_points(answers, bank, weak, rubrics),
         thank_you=thank_you_note(role=role, themes=themes, weak=weak, answers=answers,
-                                 discussed_in_round_one=discussed_in_round_one),
+                                 interview_noted=interview_noted),
     )

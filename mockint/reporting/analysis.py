@@ -509,7 +509,7 @@ def analyse_round(
     bank: QuestionBank | None = None,
     tracked: Sequence[str] = (),
     with_prep: bool = True,
-    discussed_in_round_one: Sequence[str] = (),
+    interview_noted: bool = False,
 ) -> RoundView:
     """One round: scores, the weak areas repeated in it (or carried from `tracked` areas), its
     plan, and (`with_prep`) the prep for the next round."""
@@ -521,7 +521,7 @@ def analyse_round(
         # Prep works on the weakest areas even when none repeated yet (one answer, or one bad one).
         weakest = find_weak_areas(rnd.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
         prep = build_prep(rnd.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role,
-                          discussed_in_round_one=discussed_in_round_one)
+                          interview_noted=interview_noted)
     return RoundView(
         index=rnd.index,
         kind=rnd.kind,
@@ -558,29 +558,28 @@ def analyse_session(
     *,
     bank: QuestionBank | None = None,
     ledger: Ledger | None = None,
-    discussed_in_round_one: Sequence[str] = (),
+    interview_noted: bool = False,
 ) -> SessionAnalysis:
-    """Everything the report shows that is not stored in the session itself; `discussed_in_round_one`: the topics the
-    candidate's notes of the real first interview name (round_one_topics), for the thank-you draft.
+    """Everything the report shows that is not stored in the session itself; `interview_noted`: the candidate's notes of
+    the real first interview are on file, for the thank-you draft.
 
     A weak area counts as repeated in a round when it was weak in two of its answers, or in one
     if an earlier round of this session (or the ledger, when given) already had it.
     """
     tracked: list[str] = list(ledger.entries) if ledger else []
-    discussed = list(discussed_in_round_one)
     rounds = []
     # One preparation for the next round, from every answer of the session: a trial's two-round report gave two
     # thank-you notes, two lists of questions to ask and two of proof to bring.
     one_round = len(session.rounds) == 1
     for rnd in session.rounds:
         view = analyse_round(session, rnd, rubrics, bank=bank, tracked=tracked, with_prep=one_round,
-                             discussed_in_round_one=discussed)
+                             interview_noted=interview_noted)
         rounds.append(view)
         tracked += [w.id for w in view.weak_areas if w.id not in tracked]
     if len(rounds) > 1:
         weakest = find_weak_areas(session.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
         rounds[-1].prep = build_prep(session.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role,
-                                     discussed_in_round_one=discussed)
+                                     interview_noted=interview_noted)
     overall = mean_overall(session.answers)
     scored = sum(a.scorecard is not None for a in main_answers(session.answers))
     replies = [a for a in session.answers if is_reply(a)]

@@ -32,20 +32,19 @@ def bank_for_report(on_warning: Warn | None = None) -> QuestionBank | None:
         return None
 
 
-def round_one_topics_for_report(ledger_file: Path | None, on_warning: Warn | None = None) -> list[str]:
-    """What the candidate's notes of the real first interview name (weakness.round_one_topics), or none (with a
-    warning) when the ledger cannot be read: the report is worth having without them."""
+def interview_noted(ledger_file: Path | None, on_warning: Warn | None = None) -> bool:
+    """Whether the candidate's notes of the real first interview are on file (`mockint debrief`, in the ledger): then the
+    practice questions' topics are not that interview's. False (with a warning) when the ledger cannot be read."""
     from mockint.coaching.ledger import load_ledger
-    from mockint.coaching.weakness import round_one_topics
 
     if ledger_file is None:
-        return []
+        return False
     try:
-        return round_one_topics(load_ledger(ledger_file))
+        return bool(load_ledger(ledger_file).debriefs)
     except DataFileError as exc:
         if on_warning:
-            on_warning(f"{exc}; the thank-you draft names no topic of your first interview")
-        return []
+            on_warning(f"{exc}; the thank-you draft may name practice topics")
+        return False
 
 
 def audio_sources(store: SessionStore, session: Session, report_dir: Path, *, embed: bool = False) -> dict[str, str]:
@@ -74,7 +73,7 @@ def session_reports(
     the files will be written (HTML audio paths are relative to it); `ledger_file`, the candidate's own ledger, for
     what their notes say the real first interview discussed (not the demo's, whose answers are not theirs)."""
     analysis = analyse_session(session, rubrics, bank=bank_for_report(on_warning),
-                               discussed_in_round_one=round_one_topics_for_report(ledger_file, on_warning))
+                               interview_noted=interview_noted(ledger_file, on_warning))
     audio = audio_sources(store, session, report_dir.resolve(), embed=embed_audio) if "html" in formats else {}
     return {fmt: render_session(session, analysis, fmt, audio_srcs=audio if fmt == "html" else None) for fmt in formats}
 

@@ -109,6 +109,9 @@ CONTRACTED_WOULD = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd"}
 SUBJECTS = {"i": "i", "we": "we", "he": "other", "she": "other", "they": "other", "you": "you", "it": "other"}
 LESSON = re.compile(
     r"\b(i('ve| have)? (learned|learnt|realised|realized|took away)|lessons?( for me)? (was|is|i)|lessons? for me|taught me|what i took|"
+    # "the learning for me was to make it their problem in their language" (a theatre lead's story: its lesson quoted as
+    # the disaster it stood by, 22)
+    r"(the|my|one|main|key|big) learning( point)?( for me)? (was|is)|"
     # "My lesson: ..." (a warehouse trial's lesson read only when said as "what I learned is")
     r"(my|the|one) (big |main |biggest |key )?lesson|lesson learned|"
     r"(i'd|i would) (\w+ )?do (it |things )?differently|in hindsight|since then|from then on|looking back|"
@@ -130,7 +133,7 @@ LESSON = re.compile(
     r"(\w+ed|done|been|gone|taken|told|spoken|said|made|brought|given|known|seen|thought|got|put|set|kept|left))\b"
 )
 OUTCOME = re.compile(
-    r"\b(went (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
+    r"\b(went (from|up|down)|(had|'d|has|have) gone (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
     r"doubled(?! up)|halved|tripled|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
     r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|(?<!\w )result (was|is)\b|"
@@ -218,7 +221,15 @@ OUTCOME = re.compile(
     r"cut (\w+ ){0,3}by (half|a half|a third|a quarter|two thirds|\d)|passed with (a |an )?\d|"
     # money landed against where it was heading: "we ended the year two thousand pounds under budget rather than the twelve
     # thousand over we were heading for" (a library team leader's: Result 1 of 4, "vague")
-    r"(ended|finished|closed|came in|brought (it|us|the \w+) in|landed)\b[^.;]{0,40}\b(under|within|on) budget\b|"
+    r"(ended|finished|closed|came in|brought (it|us|the \w+) in|landed)\b[^.;]{0,40}\b(under|within|on)( (about |around )?\d+(\.\d+)? ?(%|percent|per cent) of)? budget\b|"
+    # ... "we ended the year within one percent of budget, and the summer programme reached sixty eight young people" (a
+    # youth work lead's budget story: Result 1 of 4, "a vague outcome")
+    # what did not happen, told as the result: "we kept all the gates staffed, no missed assists, and the platforms never
+    # went over the crowd plan figure" (a station supervisor's match day: Result 1 of 4, "a vague outcome")
+    r"\bno (missed|lost|late|failed|cancelled|dropped|delayed) \w+|\bnever (went|got|came) (over|above|below|under)\b|"
+    r"\b(we|they|i) kept (all|every) (of )?(the |our |my )?\w+ (staffed|open|running|covered|safe|on time|moving)\b|"
+    r"\breached (about |around |over |nearly |almost )?\d[\d,]* (\w+ ){0,2}(people|patients|customers|families|children|students|"
+    r"users|pupils|learners|members|residents|tenants|clients|households|participants|volunteers)\b|"
     r"(rather than|instead of) (the |a )?[£$€]?\d[^.;]{0,40}\b(we were|it was|they were) (heading|on course|on track|"
     r"projected|forecast) (for|to)\b|"
     # the work got out by a time: "we got the first departure away at 9 52, had all the night stoppers out by 1 pm" (the
@@ -3362,7 +3373,10 @@ LESSENED_WITHIN = 3
 
 # A harm made small ("only 3 complaints"), and who chose a cut ("we cancelled 19"): read by _harms_named.
 _ONLY_A_FEW = re.compile(r"\b(?:only|just|no more than)\s+(?:\d[\d,.]*|one|two|three|four|five|a handful of|a couple of|a few)\b")
-_CHOSEN_BY = re.compile(r"\b(?:i|we)\s+(?:then\s+|also\s+|just\s+)?$")
+# ... and "the one thing I decided myself was to cancel the two elective lists", "we only cancelled eight" (a theatre
+# lead's sterile services story, gated at 22 as a disaster stood by; 91 told with "postpone")
+_CHOSEN_BY = re.compile(r"(?:\b(?:i|we)\s+(?:then\s+|also\s+|just\s+|only\s+)?|\b(?:decided|decision|chose|choice|agreed|opted|call)"
+                        r"\s+(?:\w+\s+){0,2}?(?:was\s+)?to\s+)$")
 # A harm said not to have happened, just after it: "we lost no samples", "lost nothing", "failed none of them" (a
 # biomedical scientist's analyser story, graded 3-4, gated at 22 as a disaster stood by on its last words)
 _NONE_AFTER = re.compile(r"\s+(?:no|none|nothing|zero|not (?:a single|one|any))\b")

@@ -167,6 +167,9 @@ MATCH_REACH = 12
 SUBJECT_MODALS = frozenset("could can would will might should".split())
 # Words before such a modal that are no subject: "what could", "which would", "so it could" is read as nobody's.
 NOT_SUBJECTS = frozenset("what which that who how where when why so it this there then and or but if".split())
+# What a rule forbids, said before "without" in its clause: "nothing is added ... without the coordinator signing it off"
+RULE_SUBJECTS = frozenset("nothing nobody noone none".split())
+RULE_REACH = 8
 # How many words before a skip word a test may be named that the skip makes unannounced ("a drill, a dummy forty foot up
 # an oak, without telling anyone" is too far; "a drill without telling anyone" is read).
 UNANNOUNCED_REACH = 3
@@ -662,6 +665,11 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
         if n and k and words[k - 1] in NOT_STATE:  # "people aren't afraid to speak up": no hesitation, no skip
             k += n
             continue
+        if n and kind == "skip" and words[k] == "without" and RULE_SUBJECTS.intersection(words[max(0, k - RULE_REACH):k]):
+            # a rule, two negatives: "we agreed a rule with the surgeons that nothing is added after two o'clock without the
+            # theatre coordinator signing it off" (a theatre lead's story, read as a check skipped: 46, its twin 95)
+            k += n
+            continue
         if n and kind == "skip" and any(r.unannounced.match(words, j) for j in range(max(start, k - UNANNOUNCED_REACH), k)):
             # "I set up a drill without telling anyone" (an arborist's rescue story: read as refusing to report, Action 0)
             k += n
@@ -741,7 +749,7 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                     out.escalations_later.append(" ".join(words[start:end]))
                 elif until := _told_for_later(r, words, end) or _put_off(r, words, end):
                     out.escalations_later.append(" ".join(words[k:until]))
-                elif waits:
+                elif waits and not _next_clause_waits(r, words, end):
                     out.escalations_later.append(" ".join(words[start:end]))
                 else:
                     out.escalations_now += 1
@@ -802,6 +810,15 @@ def _altered_records(r: Reader, words: list[str], index: int, own: int, by: froz
             out.append(Finding("cover_up", index, " ".join(w for w in words[k:end] if w not in PUNCTUATION)))
             break
     return out
+
+
+def _next_clause_waits(r: Reader, words: list[str], end: int) -> bool:
+    """Whether the sentence's only wait on the candidate's own inquiry comes after the step ending at `end`, in a clause of
+    its own (", and if it turned out to be retained the surgeon would lead the duty of candour conversation": an ODP's
+    sound swab-count plan read its "put in a Datix" as waiting on it, 20)."""
+    before = r.after_own_inquiry.found_within(words, 0, end)
+    after = next((j for j in range(end, len(words)) if r.after_own_inquiry.match(words, j)), None)
+    return not before and after is not None and "," in words[end:after] and "and" in words[end:after]
 
 
 def _told_for_later(r: Reader, words: list[str], end: int) -> int:
