@@ -989,7 +989,7 @@ class Practice:
 
     def write_report(self, session: Session, *, own: bool = True) -> Path | None:
         """The Markdown and HTML reports in the session folder (what 'mockint report' writes); `own`: the candidate's
-        answers (not the demo's), so their ledger's round-one topics are theirs."""
+        answers (not the demo's), so their notes of the real interview (the ledger's) are about them."""
         from mockint.reporting.files import write_session_reports
 
         try:

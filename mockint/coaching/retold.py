@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mockint.coaching.questions import tokens
-from mockint.session import Answer
+from mockint.session import Answer, Round
 from mockint.speech.numbers import write_numbers_in_text
 
 RETOLD_AT_LEAST = 0.48
@@ -85,7 +85,7 @@ def retellings(answers: Sequence[Answer]) -> list[Retelling]:
     return found
 
 
-def retellings_in_round(rounds: Sequence, rnd) -> list[Retelling]:
+def retellings_in_round(rounds: Sequence[Round], rnd: Round) -> list[Retelling]:
     """The retellings of round `rnd`'s answers, of its own earlier answers or of an earlier round's of the session (a
     sales manager's trial: a story of round one retold in round two was said only by the next plan; a SOC analyst's
     terminal summary named only the retelling inside the round)."""

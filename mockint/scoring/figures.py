@@ -667,10 +667,9 @@ def _sums_disagreeing(low: str) -> list[tuple]:
 
 # A count said as a share of a target counted earlier: "our target was 40 patients ... we'd recruited 46 patients, which
 # was 130% of target" (a research nurse's story: 115 %)
-_TARGET_WAS = re.compile(r"\btarget (?:was|of|is|were) (?:about |around |roughly )?(\d[\d,]*)\b")
+_TARGET_WAS = re.compile(r"\btarget (?:was|of|is|were) " + _ROUGHLY + r"(\d[\d,]*)\b")
 _SHARE_OF_TARGET = re.compile(r"\b(\d[\d,]*) [a-z]+\b[^.;%\d]{0,30}?,? (?:which|that) (?:was|is|were|came to|comes to) "
-                              r"(?:about |around |roughly |nearly |almost |just over |over |just under |under )?(\d+(?:\.\d+)?) ?"
-                              r"(?:%|percent|per cent) of (?:the |our |my |their )?target\b")
+                              + _ROUGHLY + r"(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:the |our |my |their )?target\b")
 
 
 def _target_shares_disagreeing(low: str) -> list[tuple]:

@@ -224,12 +224,12 @@ OUTCOME = re.compile(
     r"(ended|finished|closed|came in|brought (it|us|the \w+) in|landed)\b[^.;]{0,40}\b(under|within|on)( (about |around )?\d+(\.\d+)? ?(%|percent|per cent) of)? budget\b|"
     # ... "we ended the year within one percent of budget, and the summer programme reached sixty eight young people" (a
     # youth work lead's budget story: Result 1 of 4, "a vague outcome")
+    r"\breached (about |around |over |nearly |almost )?\d[\d,]* (\w+ ){0,2}(people|patients|customers|families|children|students|"
+    r"users|pupils|learners|members|residents|tenants|clients|households|participants|volunteers)\b|"
     # what did not happen, told as the result: "we kept all the gates staffed, no missed assists, and the platforms never
     # went over the crowd plan figure" (a station supervisor's match day: Result 1 of 4, "a vague outcome")
     r"\bno (missed|lost|late|failed|cancelled|dropped|delayed) \w+|\bnever (went|got|came) (over|above|below|under)\b|"
     r"\b(we|they|i) kept (all|every) (of )?(the |our |my )?\w+ (staffed|open|running|covered|safe|on time|moving)\b|"
-    r"\breached (about |around |over |nearly |almost )?\d[\d,]* (\w+ ){0,2}(people|patients|customers|families|children|students|"
-    r"users|pupils|learners|members|residents|tenants|clients|households|participants|volunteers)\b|"
     r"(rather than|instead of) (the |a )?[£$€]?\d[^.;]{0,40}\b(we were|it was|they were) (heading|on course|on track|"
     r"projected|forecast) (for|to)\b|"
     # the work got out by a time: "we got the first departure away at 9 52, had all the night stoppers out by 1 pm" (the
@@ -3227,7 +3227,8 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             reach = tokens[i + size : i + size + 13] if whole else after
             start, end = (_figure_after(after, "from"), _figure_after(reach, "to"))
             # "from 1 in 10 to 1 in 4" is a rate that rose ("from 3 in 100 items to under 1" compares the counts)
-            if (rates := (_one_in_after(after, "from"), _one_in_after(reach, "to"))) and None not in rates:
+            rates = (_one_in_after(after, "from"), _one_in_after(reach, "to"))
+            if None not in rates:
                 start, end = rates
             start, end = (figures[0], figures[1]) if start is None or end is None else (start, end)
             moved = "up" if end > start else "down"

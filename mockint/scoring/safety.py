@@ -794,8 +794,6 @@ def _altered_records(r: Reader, words: list[str], index: int, own: int, by: froz
         if not n or not _subject_is_candidate(words, k, start, by) or any(
                 r.negations.match(words, j) for j in range(start, k)):
             continue
-        # the record named after the change ("correct the entry"), or before a change told as done to it ("I'd get
-        # the duty card adjusted afterwards so it ... otherwise it throws a flag": a bus controller's trial, 86.7)
         # the record named after the change ("correct the entry"), or before a change the candidate has done to it
         # ("I'd get the duty card adjusted afterwards so it shows the break in the right place": a bus controller's
         # trial, 86.7; not "the reading books were changed so they matched the sounds", a phonics lead's story)
