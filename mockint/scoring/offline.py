@@ -3378,6 +3378,10 @@ _ONLY_A_FEW = re.compile(r"\b(?:only|just|no more than)\s+(?:\d[\d,.]*|one|two|t
 # lead's sterile services story, gated at 22 as a disaster stood by; 91 told with "postpone")
 _CHOSEN_BY = re.compile(r"(?:\b(?:i|we)\s+(?:then\s+|also\s+|just\s+|only\s+)?|\b(?:decided|decision|chose|choice|agreed|opted|call)"
                         r"\s+(?:\w+\s+){0,2}?(?:was\s+)?to\s+)$")
+# Someone else given a sanction, or taken through the process, just before it: "he got a final", "it went to a"
+_SANCTIONED_ANOTHER = re.compile(r"\b(?:(?:he|she|they)\s+(?:got|was given|were given|received|was on|were on|ended up with)|"
+                                 r"(?:it|that|this|the case)\s+(?:went|got taken|was taken|went through)\s+to)\s+(?:a\s+|an\s+|the\s+)?"
+                                 r"(?:final\s+|first\s+|formal\s+)?$")
 # A harm said not to have happened, just after it: "we lost no samples", "lost nothing", "failed none of them" (a
 # biomedical scientist's analyser story, graded 3-4, gated at 22 as a disaster stood by on its last words)
 _NONE_AFTER = re.compile(r"\s+(?:no|none|nothing|zero|not (?:a single|one|any))\b")
@@ -3414,6 +3418,10 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             and not ((m.group().startswith("cancel") or (sanctions and sanctions.fullmatch(m.group())))
                      and _CHOSEN_BY.search(text, 0, m.start()))
             and not (case and sanctions.fullmatch(m.group()))
+            # ... nor given to someone else: "I woke him, took over the checks myself, and reported it to my manager. it
+            # went to a disciplinary and he got a final written warning" (a children's home deputy's story of challenging
+            # a colleague's poor practice, gated at 22 as a disaster stood by)
+            and not (sanctions and sanctions.fullmatch(m.group()) and _SANCTIONED_ANOTHER.search(text, 0, m.start()))
             and not _NONE_AFTER.match(text, m.end()) and not _LOW_AFTER.match(text, m.end())
             # "handed over only 3 days late, instead of about 3 weeks": a rescue, the harm made smaller
             and not (lessened and (lessened.search(" ".join(text[m.end():].split()[:LESSENED_WITHIN]))

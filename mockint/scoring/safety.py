@@ -113,6 +113,7 @@ NOT_A_DOER = frozenset("on up out off keep kept keeps keeping start started stop
                        "going went carry carried just still then also not without for by from of in to at about it them "
                        "him her us me you".split())
 PASSIVE = frozenset("was were been being got get gets".split())
+EXAMPLE_REACH = 12  # how far before a step its "for example" may be said
 PLACED = frozenset("in on at inside under above near beside around across through over".split())
 OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which someone somebody"
                    .split())
@@ -529,6 +530,14 @@ def _denied_again(words: list[str], at: int, n: int) -> bool:
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
     """Whether the step at `at` is said by the candidate (`by`: the words that name them; in a knowledge answer "you"
     is anyone the rule is about, not the candidate)."""
+    # an example of what may have happened, not a step: "if we can find it, for example a dose given and charted but not
+    # put in the register" (a hospice nurse's sound controlled-drugs plan, read as a record skipped: 20)
+    before = words[max(0, at - EXAMPLE_REACH):at]
+    for j in range(len(before) - 1, 0, -1):
+        if (before[j - 1], before[j]) in (("for", "example"), ("such", "as")):
+            if not CANDIDATE.intersection(before[j + 1:]):
+                return False
+            break
     said = list(range(at - 1, start - 1, -1))
     # "she was using her own old flashcards and skipping the review sessions": the subject before the "and" (a teacher's
     # story of a colleague, read as her own step skipped)
@@ -538,6 +547,7 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
     for k in said:
         if words[k] in OTHERS or (words[k] in CANDIDATE and words[k] not in by):
             return False
+
         if words[k] in by:
             return True
         # the doer named just before a participle or a passive: "a real problem with the groundworks subbie working in an
@@ -936,10 +946,23 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
         for k in range(len(words)):
             start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
             if (n := r.work_goes_on.match(words, k)) and not r.negations.found_within(words, start, k - start) \
-                    and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n):
+                    and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n) \
+                    and not _once_checked(words, k):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
+
+
+# The work let go on once a check has passed: "I'd get them to dig trial holes ... if that's fine I'd record it and let
+# them carry on" (a building control surveyor's sound plan for footings poured before inspection, capped at 20)
+_CHECKED_FINE = re.compile(r"\b(?:if|once|when|provided|as long as)\s+(?:that|it|they|those|the \w+|everything|all)(?:'s|\s+is|\s+are|"
+                           r"'re|\s+comes? back|\s+came back|\s+turns? out|\s+looks?)\s+(?:fine|ok|okay|clear|safe|sound|good|"
+                           r"satisfactory|compliant|acceptable|right)\b")
+
+
+def _once_checked(words: list[str], k: int) -> bool:
+    """Whether the work let go on at `k` waits, in its sentence, on a check coming back fine."""
+    return bool(_CHECKED_FINE.search(" ".join(words[:k])))
 
 
 # Help that takes over what is kept going: "keep going until the paramedics take over" is CPR done right (a collapse plan
