@@ -713,17 +713,15 @@ def _products_disagreeing(low: str) -> list[tuple]:
 # A part of a whole and what it left, that disagree: "a backlog of about 1,200 invoices ... we'd cleared 900 of the
 # invoices on hold which left us with just 100 still open" (an accounts payable lead's story: 300). The whole is the
 # last figure before the part that counted the same thing.
-_PART_LEFT = re.compile(r"\b(\d[\d,]*) of (?:the |our |those |these |all )?([a-z]+)\b[^.;\d]{0,40}?\b(?:which |that |so that "
-                        r"|so |and that |and )?(?:left|leaves|leaving) (?:us |me |them |it )?(?:with )?(?:just |only |about "
-                        r"|around |roughly |some |nearly |under |over )?(\d[\d,]*)\b(?! ?%)")
+_LEFT_WITH = r"(?:which |that |so that |so |and that |and )?(?:left|leaves|leaving) (?:us |me |them |it )?(?:with )?"
+_ABOUT_LEFT = r"(?:just |only |about |around |roughly |some |nearly |under |over )?(\d[\d,]*)\b(?! ?%)"
+_PART_LEFT = re.compile(r"\b(\d[\d,]*) of (?:the |our |those |these |all )?([a-z]+)\b[^.;\d]{0,40}?\b" + _LEFT_WITH + _ABOUT_LEFT)
 
 
 # ... or of a whole said as a figure, down to what was left: "we'd cleared 900 of the 1,200 and we were down to just 150
 # open jobs" (a highways supervisor's backlog story: 300)
-_PART_OF_FIGURE_LEFT = re.compile(r"\b(\d[\d,]*) of (?:the |our |those |these |all )?(\d[\d,]*)\b[^.;\d]{0,40}?\b(?:(?:which |that |so "
-                                  r"that |so |and that |and )?(?:left|leaves|leaving) (?:us |me |them |it )?(?:with )?|(?:we were|we're|"
-                                  r"we was|it was|they were|that was) down to )(?:just |only |about |around |roughly |some |nearly "
-                                  r"|under |over )?(\d[\d,]*)\b(?! ?%)")
+_PART_OF_FIGURE_LEFT = re.compile(r"\b(\d[\d,]*) of (?:the |our |those |these |all )?(\d[\d,]*)\b[^.;\d]{0,40}?\b(?:" + _LEFT_WITH
+                                  + r"|(?:we were|we're|we was|it was|they were|that was) down to )" + _ABOUT_LEFT)
 
 
 def _parts_left_disagreeing(low: str) -> list[tuple]:

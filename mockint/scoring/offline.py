@@ -1373,6 +1373,7 @@ class Reading:
     phrases: dict[str, CuePhrases] = field(default_factory=dict, repr=False)  # the rubrics' offline_cues
     lines: dict[str, OfflineFeedback] = field(default_factory=dict, repr=False)  # the rubrics' offline_feedback
     asks_what_you_bring: bool = False  # the question asks for the candidate's strengths (asks_what_you_bring)
+    asks_for_a_weakness: bool = False  # the question asks for the candidate's weakness (WEAKNESS)
     _meaning: dict | None = field(default=None, repr=False)
     _rubric_cues: dict | None = field(default=None, repr=False)
     _learned: dict[int, tuple[float, float]] | None = field(default=None, repr=False)
@@ -1539,7 +1540,7 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     rubrics = list(rubrics)
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
                    cue_phrases(rubrics), feedback_lines(rubrics), asks_what_you_bring(question, judged_as, rubrics),
-                   domain=domain, set_aside=set_aside(answer_units), echoes=echoes(answer_units, question))
+                   asks_as(WEAKNESS, question, judged_as, rubrics), domain=domain, set_aside=set_aside(answer_units), echoes=echoes(answer_units, question))
 
 
 # At most this many words, all but one of them the question's own: the question said back, not an answer to it.
@@ -2257,13 +2258,6 @@ _ABOUT_THEM = re.compile(
 _ASKS_FOR_AN_OCCASION = re.compile(r"\b(when (have|did|was) you|an example|a time|an occasion|tell (me|us) about)\b")
 
 
-# A weakness is told by when it showed: "my weak spot has been delegating ... last year I missed a crew running out of
-# hours because I was loading bags" (an airport supervisor's answer to "What is your biggest weakness and what are you
-# doing about it?", 20 as a story told where reasons to join were asked for; rubrics/motivation.yaml asks for one time
-# it showed)
-_ASKS_FOR_A_WEAKNESS = re.compile(r"\b(weakness|weaknesses|weakest|weak spots?|development (area|need)s?|areas? (for|of) improvement)\b")
-
-
 def story_instead_of_reasons(r: Reading) -> bool:
     """Asked why this employer or role, the answer tells a story and never gets to a reason: no reference to them
     ("your", "here", "this role"), nothing tying the story back ("that's why I want",
@@ -2273,8 +2267,10 @@ def story_instead_of_reasons(r: Reading) -> bool:
     from mockint.scoring.semantic import ties_back_phrases
 
     share, _past, _ = _story_mode(r)
-    if share < 0.8 or _ASKS_FOR_AN_OCCASION.search(r.question.lower()) or r.kind != "motivation" or \
-            _ASKS_FOR_A_WEAKNESS.search(r.question.lower()):
+    # a weakness is told by when it showed: "my weak spot has been delegating ... last year I missed a crew running out of
+    # hours because I was loading bags" (an airport supervisor's answer to "What is your biggest weakness and what are you
+    # doing about it?", 20 as a story told where reasons to join were asked for)
+    if share < 0.8 or _ASKS_FOR_AN_OCCASION.search(r.question.lower()) or r.kind != "motivation" or r.asks_for_a_weakness:
         return False
     text = " ".join(u.lower for u in r.units)
     return not (_ABOUT_THEM.search(text) or ties_back_phrases().search(text))
@@ -2302,16 +2298,23 @@ def reasons_instead_of_a_story(r: Reading) -> bool:
 # Read for topic words, a relevant answer ("I've been a practice educator for two years ... seven years on the
 # road") shared none and was capped as not answering the question (a trial's 25 weak). Which questions these are
 # is the `question` of rubrics/specificity.yaml's relevance variant `what_you_bring`, the one the card words them by:
-# one pattern, so a coach's edit moves both.
+# one pattern, so a coach's edit moves both. A weakness question likewise (variant `weakness`): a story is how it is
+# answered, not a story told where reasons to join were asked for (story_instead_of_reasons).
 WHAT_YOU_BRING = ("specificity", "relevance", "what_you_bring")  # (rubric, criterion, variant)
+WEAKNESS = ("specificity", "relevance", "weakness")
 
 
 def asks_what_you_bring(question: str, kind: str | None, rubrics: Iterable[Rubric] = ()) -> bool:
-    """Whether `question` is one the `what_you_bring` variant is for: that of the specificity rubric among `rubrics`
-    (the ones scored against), else the shipped rubric file's; False when neither has it."""
+    """Whether `question` is one the `what_you_bring` variant is for (asks_as)."""
+    return asks_as(WHAT_YOU_BRING, question, kind, rubrics)
+
+
+def asks_as(variant_key: tuple[str, str, str], question: str, kind: str | None, rubrics: Iterable[Rubric] = ()) -> bool:
+    """Whether `question` is one the variant `variant_key` (rubric, criterion, variant id) is for: that of the rubric
+    among `rubrics` (the ones scored against), else the shipped rubric file's; False when neither has it."""
     from mockint.scoring.rubrics import shipped_rubric
 
-    rubric_id, criterion_id, variant_id = WHAT_YOU_BRING
+    rubric_id, criterion_id, variant_id = variant_key
 
     def variant_of(rubric: Rubric | None):
         criterion = rubric.criterion(criterion_id) if rubric else None
