@@ -160,7 +160,9 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                        # what the next round is made of: "the Head of Early Help said round two will include a presentation
                        # on the first 90 days" (a youth work lead's notes: no topic read in)
                        r"(?:round\s+(?:2|two)|the\s+(?:next|second)\s+(?:round|interview|stage)|next\s+round)\s+"
-                       r"(?:will|is\s+going\s+to)\s+(?:also\s+)?(?:(?:include|involve|have|feature|be)(?:\s+(?:a|an|some))?\s+"
+                       # ... and said as now: "Tom said round 2 has a case study on a red account" (a customer success
+                       # manager's notes: no topic read in)
+                       r"(?:will|is\s+going\s+to|has|includes|involves|is)\s+(?:also\s+)?(?:(?:(?:include|involve|have|feature|be)(?:\s+(?:a|an|some))?|a|an|some)\s+"
                        # ... the subject, not the format alone ("round 2 will have a scenario + they'll probe on ...")
                        r"(?:presentation|task|exercise|case\s+study|test|scenario|role\s*play)\s+(?:on|about|around)|cover|focus\s+on)"),
         # "Maureen came back again to training" (a trial: "Maureen" read as the topic)
@@ -659,6 +661,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                     draft.verdict = "bad" if admitted else _combine(draft.verdict, phrases.verdict(clause))
             elif last is None and not _FIRST_PERSON.match(clause):
                 reading.notes.append(clause)
+    _fold_parts(reading.drafts, before)
     new = reading.drafts[before:]
     for i, draft in enumerate(new, start=before):
         extra = marker if not comment or i < last_sentence_from else _combine(marker, phrases.verdict(comment))
@@ -673,6 +676,20 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             draft.mentions = max(draft.mentions, 2)
     if not new and comment and reading.drafts and phrases.verdict(comment) != "none" and not listed:
         reading.drafts[-1].verdict = _combine(reading.drafts[-1].verdict, phrases.verdict(comment))
+
+
+def _fold_parts(drafts: list[_Draft], before: int) -> None:
+    """The one-word parts a line says went badly, after the question it says was asked, are parts of that question: "Tom
+    asked how I'd build an account health score from scratch. I talked about usage + NPS but blanked on weighting and how
+    you validate it against actual churn. weak" (a customer success manager's notes: two concerns named "weighting" and
+    "validating", drilled as stories, and the question itself left as "not sure how it went") is one concern."""
+    new = drafts[before:]
+    if len(new) < 2 or not new[0].cued or len(new[0].name.split()) < 3:
+        return
+    for part in [d for d in new[1:] if len(d.name.split()) == 1 and d.verdict == "bad"]:
+        new[0].verdict = _combine(new[0].verdict, part.verdict)
+        new[0].mentions = max(new[0].mentions, part.mentions)
+        drafts.remove(part)
 
 
 def _named_before(drafts: list[_Draft], head: str) -> _Draft | None:
@@ -1281,12 +1298,18 @@ def _longer_names(names: list[str]) -> dict[str, str]:
         # controller's added note made a second concern of the first one's)
         # ... or as the first of the two things a difference is between: "fitness to study" -> "difference between fitness
         # to study and disciplinary route" (a student support adviser's notes)
+        # ... or by two words or more inside it: "account health score" -> "building an account health score from
+        # scratch" (a customer success manager's added note, "the account health score thing went badly")
         fuller = [name for name, more in words.items() if len(more) > len(said) and (
-            more[: len(said)] == said or (len(said) >= 2 and more[-len(said):] == said) or (
+            more[: len(said)] == said or (len(said) >= 2 and _inside(said, more)) or (
                 "between" in more and more[more.index("between") + 1:more.index("between") + 1 + len(said)] == said))]
         if said and len(fuller) == 1:
             out[short] = fuller[0]
     return out
+
+
+def _inside(words: list[str], more: list[str]) -> bool:
+    return any(more[k:k + len(words)] == words for k in range(len(more) - len(words) + 1))
 
 
 def topic_competencies(name: str, bank: QuestionBank) -> list[str]:

@@ -70,6 +70,9 @@ STOPS = {
 CONNECTORS = {
     "vs", "vs.", "versus", "v", "of", "for", "to", "in", "on", "with", "from", "/", "&", "+", "into", "at", "per", "via",
     "about", "without", "under", "across", "between", "against", "behind", "beyond", "through", "during", "after",
+    # "pushing back on sales over a discount at renewal" (a customer success manager's notes: the topic "pushing back on
+    # sales over", and the plan asked it so)
+    "over",
 }
 # "the question on X", "my role in X", "my answer about X": the topic is X.
 RELATIONAL_HEADS = {
@@ -358,10 +361,13 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
             break  # "keeping crews available": the adjective is what the doing is for (trial 5 got "keeping crews")
         taken.pop()  # "migration to", "the biggest": a phrase ends on its noun
         ends.pop()
+    # the filler is no part of the topic nor of what is said of it: "the account health score thing went badly" (a
+    # customer success manager's notes: no topic read in, as "thing went badly" says nothing of anything)
+    said_from = ends[-1] if ends else None
     while len(taken) > 1 and taken[-1].lower() in TRAILING_FILLERS:
         taken.pop()
         ends.pop()
-    rest = text[ends[-1]:].strip() if ends else text
+    rest = text[said_from:].strip() if said_from is not None else text
     taken = _drop_relational_head(taken)
     if not taken or all(w.lower() in INTERVIEWERS for w in taken):
         return None  # "the panel felt your answers were too short": who said it, not what about (trial 12: a topic "panel")

@@ -42,7 +42,7 @@ IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", 
                     "restating", "falls_after", "falls_from", "rises_from")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
            "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction",
-           "count_restated", "share_is", "product", "part_left")
+           "count_restated", "share_is", "product", "part_left", "limit")
 # How far before a percentage over 100 the share it is of may be named: "our watch competence for BA from 60% up to
 # 110%" (a fire crew manager's story; 7 read it no further than "for").
 SHARE_BEFORE_REACH = 9
@@ -326,6 +326,12 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         at, link = i, nxt
         if fw.plural(nxt) and nxt not in units and [t[0] for t in tokens[i + 2:i + 4]] == ["out", "of"]:
             at, link = i + 1, "out"  # "22 residents out of the 15" (a care home deputy's trial: 95, strong)
+        elif i + 2 < len(tokens) and re.fullmatch(r"[a-z]+", nxt) and nxt not in STOPWORDS and not fw.plural(nxt) \
+                and fw.plural(tokens[i + 2][0]) and tokens[i + 2][0] not in units \
+                and [t[0] for t in tokens[i + 3:i + 5]] == ["out", "of"]:
+            # ... and with a word before what it counts: "I took the 160 oldest ones out of the 120" (a planning
+            # officer's trial: 91, strong)
+            at, link = i + 2, "out"
         if link in ("out", "of") and value >= 0 and not money:
             k = at + 2 if link == "out" and at + 2 < len(tokens) and tokens[at + 2][0] == "of" else at + 1
             k += 1
@@ -419,7 +425,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
         + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low) \
         + _shares_restated_as_parts(low, fw) + _products_disagreeing(low) + _parts_left_disagreeing(low) \
-        + _sums_disagreeing(low) + _target_shares_disagreeing(low)
+        + _sums_disagreeing(low) + _target_shares_disagreeing(low) + _limits_disagreeing(low)
     # a reason with figures of its own says them ("from 150 to 180 is a rise of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     # figures told apart are quoted apart: "had about 60 bathers in ... all 120 bathers"
@@ -453,6 +459,11 @@ _OF_WHICH = re.compile(_WHOLE_THEN + r"(?:of which|of whom|of those|of them) (\d
 # "a team of 12 engineers, that was 9 gas safe engineers and 5 apprentices" (a gas engineers' supervisor's story: 98)
 _MADE_UP_OF = re.compile(_WHOLE_THEN + r"(?:that was|that's|which was|which were|made up of|split into|split between) "
                          r"(\d[\d,]*)\b([^.;]{0,40}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
+# ... and a group's size said with no noun after it: "the team of 5, that was 4 officers and 3 admin staff" (a planning
+# officer's trial: 91); its empty second group stands for the noun
+_GROUP_MADE_UP_OF = re.compile(r"\b(?:" + "|".join(sorted(_GROUPS)) + r") of (\d+(?:,\d{3})*)(),? "
+                               r"(?:that was|that's|which was|which were|made up of|split into|split between) "
+                               r"(\d[\d,]*)\b([^.;]{0,40}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
 _OF_WHICH_ONE = re.compile(_WHOLE_THEN + r"(?:of which|of whom) (\d[\d,]*)\b(?! ?(?:%|percent))")
 _THE_OTHER = re.compile(r"\b(\d[\d,]*) (?:out )?of (?:the |our |all |those |them )?(\d[\d,]*)\b([^.;]{0,60}?)\bthe other (\d[\d,]*)\b")
 _NUMBER_IN = re.compile(r"\d[\d,]*")
@@ -466,7 +477,7 @@ def _parts_above_whole(low: str) -> list[tuple]:
         whole, part = (_number(m.group(k)) for k in (1, 3))
         if part > whole and m.group(2) not in ("percent", "%"):
             out.append((m.start(), m.end(), "out_of", {}))
-    for m in [*_OF_WHICH.finditer(low), *_MADE_UP_OF.finditer(low)]:
+    for m in [*_OF_WHICH.finditer(low), *_MADE_UP_OF.finditer(low), *_GROUP_MADE_UP_OF.finditer(low)]:
         whole, a, b = (_number(m.group(k)) for k in (1, 3, 5))
         # "... of which 350 were from businesses and 200 from individuals": no third figure between the two parts
         if a + b > whole and not _NUMBER_IN.search(m.group(4)) and m.group(2) not in ("percent", "%"):
@@ -681,6 +692,28 @@ def _target_shares_disagreeing(low: str) -> list[tuple]:
         count, share, target = _number(m.group(1)), float(m.group(2)), _number(targets[-1].group(1))
         if target and abs(share - 100 * count / target) > max(SHARE_IS_SLACK_POINTS, 0.1 * share):
             found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * target / 100))}))
+    return found
+
+
+# A figure said to sit on one side of a limit it is on the other side of: "average handover fell from 91 minutes to 70
+# minutes, which is well under the 45 minute standard" (a paramedic's story: 84, the same as its fixed twin)
+_BESIDE_A_LIMIT = re.compile(r"\b(\d[\d,]*(?:\.\d+)?) ?(%|percent|minutes?|hours?|days?|weeks?|months?|seconds?)?,? "
+                             r"(?:which|that)(?: is|'s| was| were| are) (?:well |comfortably |just |safely |way |still |now )?"
+                             r"(under|below|inside|within|less than|over|above|more than) (?:the |our |a |their |its )?"
+                             + _ROUGHLY + r"(\d[\d,]*(?:\.\d+)?) ?(%|percent|minutes?|hours?|days?|weeks?|months?|seconds?)?[- ]?"
+                             r"(?:[a-z]+ ){0,2}?(standard|target|limit|threshold|maximum|minimum|benchmark|national|average)\b")
+
+
+def _limits_disagreeing(low: str) -> list[tuple]:
+    found = []
+    for m in _BESIDE_A_LIMIT.finditer(low):
+        said, limit = _number(m.group(1)), _number(m.group(4))
+        units = {u.rstrip("s") for u in (m.group(2), m.group(5)) if u}
+        if said is None or limit is None or len(units) > 1:
+            continue
+        below = m.group(3) in ("under", "below", "inside", "within", "less than")
+        if (below and said > limit) or (not below and said < limit):
+            found.append((m.start(), m.end(), "limit", {"side": "under" if below else "over"}))
     return found
 
 

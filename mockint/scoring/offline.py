@@ -239,6 +239,11 @@ OUTCOME = re.compile(
     # a close or a deadline moved by working days: "took them from day six to day two" (a payroll manager's trial: the
     # example behind a method read as a passing mention, 1 of 4)
     r"from (working )?day [\w-]+ (down )?to (working )?day [\w-]+|"
+    # ... and a lapse that stopped, and all of what was checked right: "over the next three months he wasn't late once and
+    # ten out of ten audited records were complete" (a paramedic's poor-performance story: Result 1 of 4, "vague")
+    r"\b(wasn't|weren't|was not|were not|hasn't been|haven't been|never been) (late|absent|off sick|off) (once|again|since)\b|"
+    r"\b(?P<all_of>\d+) out of (the )?(?P=all_of) (\w+ ){0,2}(were|was) (all )?(complete|completed|correct|compliant|accurate|in date|"
+    r"up to date|signed|right|clean|passed)\b|"
     # (the match starts at "miss": "I didn't" before it is no step of the candidate's, as "I missed" would be)
     r"((?<=n't )|(?<=not )|(?<=never ))(miss|missed) (a |any |one |a single )?(\w+ )?"
     r"(deadline|deadlines|shift|shifts|day|days|target|targets|deliveries|delivery|payment|payments|submission|"
@@ -303,7 +308,9 @@ _RESPONSIBLE_ROLE = (
     r"senior|responsible|accountable|on call|on duty|on shift|"
     # a trial's "I was incident commander" (Task 1 of 4, then a plan follow-up asking what they were responsible for)
     # and a social worker's "I was the allocated worker" (Task the top weak area)
-    r"commander|allocated worker|allocated social worker|key worker|named nurse|case holder|foreman|chargehand"
+    r"commander|allocated worker|allocated social worker|key worker|named nurse|case holder|foreman|chargehand|"
+    # "where I was the director" and "I was the team leader" (dev: Task 0 of 4, graded 3)
+    r"leader|director"
 )
 _TIME_GIVEN = r"days?|weeks?|hours?|minutes?|months?|weekend|night|morning|afternoon|evening|shift|day"
 RESPONSIBILITY_GIVEN = (
@@ -351,6 +358,12 @@ PERSONAL_TASK = re.compile(
     r"my (job|role|task|brief|remit) (from|for|given by|off) (the |my |our )?[\w-]+( [\w-]+)? (was|is)|"
     r"i took on (the |a )?([\w-]+ ){0,2}(lead|role|job|post|responsibility|brief|remit)\b|"
     r"it was (on|up to) me|"
+    # "as director of perioperative services that was mine to fix" (dev: Task 0 of 4, graded 4)
+    r"(it|that|this) was mine( to (fix|sort|solve|deliver|run|lead|own|put right|get right))?\b|"
+    # a piece of work run, said as the candidate's: "I ran the project, picked the supplier" (dev: Task 0 of 4, graded 2)
+    r"i (ran|led|managed|headed|owned|oversaw) (the|our|this|that) (\w+ ){0,3}?(project|rollout|roll out|review|"
+    r"migration|programme|implementation|launch|move|transition|switchover|upgrade|redesign|restructure|tender|bid|"
+    r"audit|investigation|recovery|pilot)\b|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
     r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to(?! be (a|an)\b)|i was (hired|brought in) to|i took it on|"
     + RESPONSIBILITY_GIVEN + "|" + _DECISION + r")\b"
@@ -1100,7 +1113,14 @@ def _outcomes(text: str) -> list[re.Match]:
 
     theirs = outcomes_of_a_thing().words
     return [m for m in OUTCOME.finditer(text) if m.group(0) not in theirs and not _describes_a_thing(text, m)
-            and not _UNTIL_CLAUSE.search(text, max(0, m.start() - 40), m.start())]
+            and not _UNTIL_CLAUSE.search(text, max(0, m.start() - 40), m.start())
+            and not _WISHED.search(text, max(0, m.start() - 40), m.start())]
+
+
+# "engineering wanted to ship features and we wanted bugs fixed": what someone wanted, not what came of it (a customer
+# success manager's rambling story read Result 4 of 4 on it).
+_WISHED = re.compile(r"\b(want|wants|wanted|wanting|hoped|hoping|wished|would like|'d like|needed|asked for|pushed for|"
+                     r"pushing for)( [\w']+){0,3} $")
 
 
 # "every new order went pro forma until they were back under the limit": a condition set, not what came of it (a
@@ -3129,6 +3149,9 @@ WHY = re.compile(
 _UP = frozenset("rose risen increased grew doubled tripled climbed jumped soared".split())
 _DOWN = frozenset("fell fallen dropped decreased declined halved slipped plummeted".split())
 _WENT = frozenset("went gone going go goes shot crept came come comes coming".split())
+# ... but "come up" with no figure after it is something arising: "I'd do the cards weekly so infringements come up while
+# they're still fresh" (a transport planner's right answer on drivers' hours, gated at 27 as a measure that rose)
+_ARISE = frozenset("came come comes coming".split())
 _ZERO = ("0", "zero", "nil", "nothing", "none")  # "went to zero": a move down with no "from"
 _TO_ZERO = frozenset(f"to {z}" for z in _ZERO)
 _MOVED = re.compile(r"\b(from|up|down|to (" + "|".join(_ZERO) + r")|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
@@ -3243,7 +3266,8 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
                 if t in _DOWN and after[k + 1 : k + 2] and after[k + 1] in _FELL_PHRASAL:
                     continue  # "we agreed 120 sales and only 12 fell through": sales collapsed, no measure fell (trial 51)
                 if t in _UP or t in _DOWN or (t in ("up", "down") and k and (
-                        after[k - 1] in _WENT or (after[k - 1] in _IS and _a_figure_next(after, k + 1)))):
+                        (after[k - 1] in _WENT and (after[k - 1] not in _ARISE or _a_figure_next(after, k + 1 + (after[k + 1:k + 2] in (["to"], ["by"])))))
+                        or (after[k - 1] in _IS and _a_figure_next(after, k + 1)))):
                     if not _NEGATED & set(after[max(0, k - 3) : k]):
                         moved = "up" if t in _UP or t == "up" else "down"
                     break
@@ -3375,6 +3399,14 @@ _CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s"
 LESSENED_WITHIN = 3
 
 
+def _lessened_after(lessened: re.Pattern[str], after: str) -> bool:
+    """Whether a `lessened` phrase starts within LESSENED_WITHIN words after a harm: "3 days late, instead of about 3
+    weeks", and "we lost two drivers instead of the fifteen we'd expected" (a transport manager's best result, gated
+    at 22 as a disaster stood by: its phrase ended a word too late)."""
+    words = after.split()
+    return any(lessened.match(" ".join(words[k:k + 3])) for k in range(min(LESSENED_WITHIN, len(words))))
+
+
 # A harm made small ("only 3 complaints"), and who chose a cut ("we cancelled 19"): read by _harms_named.
 _ONLY_A_FEW = re.compile(r"\b(?:only|just|no more than)\s+(?:\d[\d,.]*|one|two|three|four|five|a handful of|a couple of|a few)\b")
 # ... and "the one thing I decided myself was to cancel the two elective lists", "we only cancelled eight" (a theatre
@@ -3427,7 +3459,7 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             and not (sanctions and sanctions.fullmatch(m.group()) and _SANCTIONED_ANOTHER.search(text, 0, m.start()))
             and not _NONE_AFTER.match(text, m.end()) and not _LOW_AFTER.match(text, m.end())
             # "handed over only 3 days late, instead of about 3 weeks": a rescue, the harm made smaller
-            and not (lessened and (lessened.search(" ".join(text[m.end():].split()[:LESSENED_WITHIN]))
+            and not (lessened and (_lessened_after(lessened, text[m.end():])
                                    or lessened.search(" ".join(text[: m.start()].split()[-LESSENED_WITHIN:]))))
             and not any(a <= m.start() < b for a, b in improved)
             # "the partner who'd complained the loudest ... started sending his bundles": who someone was, not what came

@@ -254,6 +254,7 @@ class Escalation(_Words):
     steps: list[str] = Field(min_length=1)
     not_steps: list[str] = Field(default_factory=list)
     to_someone: list[str] = Field(min_length=1)
+    done: list[str] = Field(default_factory=list)
     people: list[str] = Field(min_length=1)
     anyone: list[str] = Field(min_length=1)
     telling: list[str] = Field(default_factory=list)
@@ -379,6 +380,7 @@ class Reader:
     after_own_inquiry: Phrases  # handled_alone's: in their sentence, a step to someone waits on the candidate's inquiry
     not_yet: Phrases  # of when_not_whether, what leaves an escalation for later ("not straight away")
     unannounced: Phrases  # a test that is one by being unannounced ("a drill without telling anyone"): no step skipped
+    done: Phrases  # escalation.done: to_someone told as done in a story ("I rang the safeguarding hub"), never put off
 
 
 @dataclass(frozen=True)
@@ -403,7 +405,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         raise DataFileError(f"{path}: invalid safety words at {first_error(exc)}") from None
     e, h = words.escalation, words.handled_alone
     return Reader(words, *(Phrases(x) for x in (
-        words.negations, words.skips, words.delays, words.later, e.steps, e.not_steps, e.to_someone, e.people,
+        words.negations, words.skips, words.delays, words.later, e.steps, e.not_steps, e.to_someone + e.done, e.people,
         e.anyone, words.checks, words.cover_up, h.allegations)),
         (Phrases(h.informal), Phrases(h.closed), Phrases(h.minimised)),
         *(Phrases(x) for x in (words.when_not_whether, words.peers, words.shortcuts, words.nouns)),
@@ -411,7 +413,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
                                words.protections, words.dismissals, words.removals, words.shortened, e.documents,
-                               e.read_in, h.after_own_inquiry, words.not_yet, words.unannounced)))
+                               e.read_in, h.after_own_inquiry, words.not_yet, words.unannounced, e.done)))
 
 
 def reader() -> Reader:
@@ -749,7 +751,10 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 k, reach = until, 0
                 continue
             elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, end):
-                if step.later:
+                if r.done.match(words, k):
+                    out.escalations_now += 1
+                    out.emergencies_now += step.emergency
+                elif step.later:
                     out.escalations_later.append(" ".join(words[k:end]))
                 elif (r.to_someone.match(words, k) and r.later.found_within(words, start, k - start)
                         and not ROUTINE.intersection(words[start:k])):

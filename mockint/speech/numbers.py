@@ -16,6 +16,9 @@ join what it leaves apart and choose the written form:
   three"). "At that point two of them left" and "at one point two people" stay words.
 - A hyphenated pair of numbers is both digits: "grade five-five" -> "5-5".
 - "N percent" -> "N%"; "N dollars/pounds/euros" -> "$N", "£N", "€N"; "N k" -> "Nk".
+- A price in pounds and pence: "twenty two pounds fifty" -> "£22.50"; and two numbers said right after a price
+  ("from twenty two pounds to nineteen eighty") are the next price, £19.80, not the year 1980 (a transport
+  manager's trial: a cost per drop read as rising to £1,980, and the story held at 22 for impossible figures).
 - Ordinals only in dates ("June fifteenth" -> "June 15", "the third of May" -> "the 3rd of May");
   "the first time", "a second" stay words.
 - Two numbers said in a row that are not a year stay words ("eleven thirty", a time).
@@ -137,6 +140,7 @@ class _Number:
     quantity: bool = False  # a small number said in a range with a larger one: "two to three"
     currency: str = ""  # the range's currency, said after its other end: "thirty to forty thousand dollars"
     sign: str = ""  # "-" or "+": "minus point three" -> -0.3
+    pence: bool = False  # a price said in pounds and pence: "twenty two pounds fifty" -> £22.50
 
 
 def _find(tokens: list[_Token]) -> list[_Number]:
@@ -209,9 +213,17 @@ def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
                 prev.end = n.end
                 prev.digits = ""
                 continue
+            if said_pair and 10 <= n.value <= 99 and n.value == int(n.value) and (sign := _price_before(prev, out, tokens)):
+                # "from twenty two pounds to nineteen eighty": a price, not the year 1980
+                prev.value, prev.pence, prev.currency, prev.end = prev.value + n.value / 100, True, sign, n.end
+                continue
             if said_pair and 13 <= prev.value <= 20 and 10 <= n.value <= 99 and n.value == int(n.value) and _a_year(prev, n, tokens):
                 prev.value, prev.year, prev.end = prev.value * 100 + n.value, True, n.end  # "twenty nineteen"
                 continue
+        if prev is not None and _pence_after(prev, n, tokens):
+            # "twenty two pounds fifty" -> £22.50, not "£22 50"
+            prev.currency, prev.value, prev.pence, prev.end = CURRENCIES[tokens[prev.end].core], prev.value + n.value / 100, True, n.end
+            continue
         if prev is not None and _joined(prev, n, tokens) and not prev.digits and not n.digits:
             prev.ambiguous = n.ambiguous = True
         if first in SCALES | {"hundred": 100} and n.start > 0 and tokens[n.start - 1].core == "a" and not tokens[
@@ -232,6 +244,42 @@ def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
     return out
 
 
+# Words that may stand between a price and the next one said without its currency: "from £22 to nineteen eighty",
+# "twelve pounds fifty, down to about nine ninety".
+_BETWEEN_PRICES = frozenset("to from down up was were is then and or about around roughly nearly just only under over".split())
+
+
+def _pence_after(prev: _Number, n: _Number, tokens: list[_Token]) -> bool:
+    """Whether n is the pence of the pounds said as prev: "twenty two pounds fifty", "three dollars ninety nine"."""
+    between = tokens[prev.end] if prev.end < len(tokens) else None
+    return (n.start == prev.end + 1 and between is not None and between.core in ("pounds", "dollars", "euros")
+            and not tokens[prev.end - 1].breaks_after() and not between.breaks_after() and not n.digits and not prev.pence
+            and prev.value == int(prev.value) < 1000 and n.value == int(n.value) and 10 <= n.value <= 99 and not n.ordinal
+            and _unit(tokens, n) == ("", "", 0) and not _counts_something(tokens, n))
+
+
+def _counts_something(tokens: list[_Token], n: _Number) -> bool:
+    """Whether a plural noun follows n: "ten pounds twenty people came" counts people, it is no price."""
+    after = _next(tokens, n.end - 1)
+    return after is not None and (after in SCALES or after in ("people", "staff", "children", "men", "women")
+                                  or (len(after) > 3 and after.endswith("s") and not after.endswith("ss")))
+
+
+def _price_before(first: _Number, out: list[_Number], tokens: list[_Token]) -> str:
+    """The currency of a price said just before two numbers in a row ("from twenty two pounds to nineteen eighty"),
+    which makes them pounds and pence; "" when there is none."""
+    if len(out) < 2:
+        return ""
+    price = out[-2]
+    sign = tokens[price.start].currency or price.currency or (
+        CURRENCIES.get(tokens[price.end].core, "") if price.end < len(tokens) else "")
+    words = tokens[price.end:first.start]
+    words = words[1:] if words and words[0].core in CURRENCIES else words
+    if not sign or price.value >= 1000 or not 1 <= len(words) <= 3 or any(w.core not in _BETWEEN_PRICES for w in words):
+        return ""
+    return sign if first.value < 100 and not any(t.breaks_after() for t in tokens[price.end - 1:first.start - 1]) else ""
+
+
 def _range(a: _Number, b: _Number, tokens: list[_Token]) -> None:
     """Two numbers said as a range ("a to b", "a or b", "between a and b") are written alike:
     "two to three days" -> "2 to 3 days" ("two" alone stays a word), and "thirty to forty
@@ -246,7 +294,7 @@ def _range(a: _Number, b: _Number, tokens: list[_Token]) -> None:
         a.value *= SCALES[scale]
         a.scale, a.digits, a.quantity = b.scale, "", True
     if not (a.digits or a.ordinal or a.ambiguous):
-        a.currency = _unit(tokens, b)[0]
+        a.currency = _unit(tokens, b)[0] or a.currency  # a price in pounds and pence keeps its own
 
 
 def _said(n: _Number) -> bool:
@@ -431,6 +479,8 @@ def _vague_scale(n: _Number, tokens: list[_Token]) -> bool:
 
 
 def _cardinal(n: _Number) -> str:
+    if n.pence:
+        return f"{n.value:.2f}"
     if n.scale:
         return f"{n.value / SCALES[n.scale]:g} {n.scale}"
     if n.value != int(n.value):
