@@ -202,9 +202,11 @@ def test_round_two_topics_are_asked_as_what_they_are(name, context, kind):
     "as director of perioperative services that was mine to fix, and the board wanted it closed by the year end.",
     "it was a seventy bed care home in Harrogate where I was the director, five weeks off the contractor starting.",
     "I ran the project, picked the supplier and set up the workflows for sale and purchase.",
+    # the transport planner's: Task 1 of 4, where the same story's "My job was to fix the maintenance system" read 4
+    "It was down to me to sort the system out before we ended up at a public inquiry.",
 ])
 def test_a_responsibility_said_plainly_is_a_task(said):
-    """Read from the development split (Task 0-1 of 4, graded 2-4), not a trial: kept here with this stop's others."""
+    """The first three from the development split (Task 0-1 of 4, graded 2-4), kept here with this stop's others."""
     from mockint.scoring.offline import PERSONAL_TASK
 
     assert PERSONAL_TASK.search(said.lower())

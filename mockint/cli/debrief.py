@@ -61,7 +61,7 @@ def debrief_cmd(
     if not as_json:
         _show_understood(debrief, notes_file, kept)
     if already and unsure and not yes:  # said before asking: what is answered now is added to the ledger
-        err_console.print("\nThese notes were already imported; what you keep now is added to the ledger.")
+        err_console.print("\nThese notes were already imported; anything new you keep now is added to the ledger.")
     dropped = []
     if unsure and yes:  # no one to ask: concerns doubted only for their wording stay, as the notes word them
         kept += [t for t in unsure if t.kept_unasked]

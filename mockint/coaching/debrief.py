@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -69,6 +69,8 @@ _HOW_MANY = {"a", "few", "some", "couple", "of", "most", "all", "several", "many
 # A heading over notes added later, which names no topic of its own.
 _ADDED_LATER = re.compile(r"^(?:added|adding|remembered|later|update[ds]?|edit(?:ed)?|more|also|p\.?s\.?|things i "
                           r"(?:remembered|forgot))\b", re.I)
+_ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|mention)(?: this)?)|remembered(?: this| one)?|"
+                               r"also|added|oh and)\s*[-–—]+\s+(?=\S)", re.I)
 _BULLET = re.compile(r"^(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s+")
 _MARKER = re.compile(r"^([✅✓✔👍❌✗✘👎])\s*")
 _QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|question)\s*[:.)-]\s*)", re.I)
@@ -605,6 +607,10 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     elif colon and said.strip() and _ADDED_LATER.match(label.strip()) and len(label.split()) <= 3:
         # "remembered: Mrs Patel asked about attendance ... blanked on it" (a teacher's notes: no topic read in)
         item = said.strip()
+    elif added := _ADDED_LATER_DASH.match(item):
+        # "forgot this - Tom asked how I handle flaky tests and I said we just rerun them" (a QA lead's added note: read as
+        # a verdict on nothing, the flaky tests never a topic)
+        item = item[added.end():]
     head, comment = _split_comment(item)
     if comment and phrases.verdict(comment) == "none" and phrases.noun_phrase(head) is None and _cue(head) is None:
         head, comment = _split_comment(comment)  # "with hiring mgr: conversation about ..." - a label
@@ -639,6 +645,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                 clause = f"{previous[: len(previous) - len(cue[1])].strip()} {clause[more.end():]}"
             previous = clause
             found = _read_clause(clause, line, section, listed, summary=summary)
+            # "First answer was too generic": said of the answer to the topic before it on the line, a verdict on that
+            found = [replace(d, name="", bare=True) if d.name and phrases.names_nothing(d.name) and d.verdict != "none"
+                     and last is not None else d for d in found]
             if found and not found[0].name:
                 # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).
                 target = last or _named_before(reading.drafts, head) or (
@@ -1279,7 +1288,9 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
         # "ok but too long": read as it went ok, and asked.
         topic.went_badly = verdict == "bad"
         topic.went_well = verdict == "good"
-        if verdict == "mixed" and topic.sure:
+        # ... unless they probed it twice: a concern whichever way it went ("Priya probed twice on managing underperformers
+        # ... it went ok-ish but vague": a QA lead's panel's clearest doubt, left out when no one answered the question)
+        if verdict == "mixed" and topic.sure and topic.mentions < 2:
             topic.sure, topic.doubt = False, "did it go badly? the notes say both"
         topic.reason = _reason(topic.mentions, topic.went_badly, topic.forewarned)
         topic.competencies = topic_competencies(topic.name, bank) if topic.concern else []

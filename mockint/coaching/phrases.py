@@ -99,6 +99,9 @@ TIME_WORDS = {
 # written beside a line ("... day 8 to day 5?? CHECK"): a trial's notes made topics of "2", "end", "2nd time", "CHECK".
 OCCASION_WORDS = {"first", "second", "third", "1st", "2nd", "3rd", "4th", "last", "next", "other", "time", "times",
                   "bit"}
+# "First answer was too generic, Tom came back to it": the answer to the question the line names, no topic of its own (a QA
+# lead's notes: a concern "First answer", ranked first in the plan)
+ANSWER_WORDS = {"answer", "answers", "response", "responses", "reply"}
 NOTES_TO_SELF = {"check", "todo", "tbc", "tbd", "nb", "fixme", "confirm", "remember", "ask", "chase"}
 
 
@@ -110,7 +113,7 @@ def names_nothing(name: str) -> bool:
         return True
     if len(toks) == 1 and toks[0] in NOTES_TO_SELF and (name.strip().isupper() or toks[0] in {"todo", "tbc", "tbd", "nb"}):
         return True
-    nothing = TIME_WORDS | OCCASION_WORDS | DETERMINERS | LINKING_VERBS
+    nothing = TIME_WORDS | OCCASION_WORDS | DETERMINERS | LINKING_VERBS | ANSWER_WORDS
     return all(t in nothing or t.isdigit() for t in toks)
 
 
@@ -123,6 +126,8 @@ _BAD = re.compile(
     r"(?:didn'?t|did not) have (?:a |any |the )?(?:good |great |solid |clear |real |exact |% |percentage )?"
     r"(?:answer|example|story|numbers|figures?|data|percentage|%)|"
     r"didn'?t (?:go well|land|have|know)|did not (?:go well|land|have|know)|"
+    # what the panel made of it: "I said we just rerun them, he didnt like that at all" (a QA lead's added note)
+    r"\b(?:he|she|they|the panel)\s+(?:didn'?t|did not|wasn'?t|weren'?t)\s+(?:like|buy|accept|convinced|impressed|happy)\b|"
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
     r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"

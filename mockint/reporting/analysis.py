@@ -547,6 +547,22 @@ def analyse_round(
     )
 
 
+def latest_takes(answers: Sequence[Answer]) -> list[Answer]:
+    """The answers that stand: each question's (or drilled area's) last take, with its replies. The next round's
+    preparation is built from where the candidate stands now: a QA lead's report still listed proof for the Action and
+    Result of a first underperformer answer (30) that the same session's retake (100) had put right."""
+    taken: set[str] = set()
+    superseded: set[str] = set()
+    for answer in reversed([a for a in answers if not a.probe_of]):
+        ref = answer.question
+        key = ref.targets or (ref.id if ref.source == "bank" else None)
+        if key in taken:
+            superseded.add(answer.id)
+        elif key:
+            taken.add(key)
+    return [a for a in answers if a.id not in superseded and a.probe_of not in superseded]
+
+
 def _retold_in(session: Session, rnd: Round, bank: QuestionBank | None) -> list[str]:
     """This round's answers that tell an earlier answer's story again, this round's or an earlier round's of the session."""
     return [r.describe(bank.round_advice.retold if bank else "") for r in retellings_in_round(session.rounds, rnd)]
@@ -577,8 +593,9 @@ def analyse_session(
         rounds.append(view)
         tracked += [w.id for w in view.weak_areas if w.id not in tracked]
     if len(rounds) > 1:
-        weakest = find_weak_areas(session.answers, rubrics, tracked=tracked, min_count=1, session_id=session.id)
-        rounds[-1].prep = build_prep(session.answers, bank=bank, weak=weakest, rubrics=rubrics, role=session.role,
+        current = latest_takes(session.answers)
+        weakest = find_weak_areas(current, rubrics, tracked=tracked, min_count=1, session_id=session.id)
+        rounds[-1].prep = build_prep(current, bank=bank, weak=weakest, rubrics=rubrics, role=session.role,
                                      interview_noted=interview_noted)
     overall = mean_overall(session.answers)
     scored = sum(a.scorecard is not None for a in main_answers(session.answers))

@@ -42,7 +42,7 @@ IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", 
                     "restating", "falls_after", "falls_from", "rises_from")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
            "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction",
-           "count_restated", "share_is", "product", "part_left", "limit")
+           "count_restated", "share_is", "product", "part_left", "limit", "multiple")
 # How far before a percentage over 100 the share it is of may be named: "our watch competence for BA from 60% up to
 # 110%" (a fire crew manager's story; 7 read it no further than "for").
 SHARE_BEFORE_REACH = 9
@@ -426,6 +426,10 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low) \
         + _shares_restated_as_parts(low, fw) + _products_disagreeing(low) + _parts_left_disagreeing(low) \
         + _sums_disagreeing(low) + _target_shares_disagreeing(low) + _limits_disagreeing(low)
+    # (a count and more "of them" is read above too where the count is a total the answer gave: said once)
+    spans = [span for f in found for span in [(f[0], f[1]), *(x for x in f[3:] if isinstance(x, tuple))]]
+    found += [f for f in _multiples_disagreeing(low) + _whole_shares_disagreeing(low)
+              if not any(a < f[1] and f[0] < b for a, b in spans)]
     # a reason with figures of its own says them ("from 150 to 180 is a rise of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
     # figures told apart are quoted apart: "had about 60 bathers in ... all 120 bathers"
@@ -692,6 +696,49 @@ def _target_shares_disagreeing(low: str) -> list[tuple]:
         count, share, target = _number(m.group(1)), float(m.group(2)), _number(targets[-1].group(1))
         if target and abs(share - 100 * count / target) > max(SHARE_IS_SLACK_POINTS, 0.1 * share):
             found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * target / 100))}))
+    return found
+
+
+# A change said as a multiple that its own figures are not: "we roughly halved it from 60% to 10%" (a crisis
+# practitioner's story: 94, as its fixed twin), "doubled from 40 to 55"
+_TIMES_SAID = {"halved": 0.5, "doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0}
+_MULTIPLE_FROM = re.compile(r"\b(halved|doubled|tripled|trebled|quadrupled) (?:it |them |that |this |the \w+ )?"
+                            r"(?:from|,? going from|,? taking it from) " + _ROUGHLY + r"(\d[\d,]*(?:\.\d+)?) ?(%|percent)? "
+                            r"(?:down |up )?to " + _ROUGHLY + r"(\d[\d,]*(?:\.\d+)?)")
+# A count, then more "of them" than it: "I audited 40 handovers and 52 of them had missing risk information" (the same)
+_MORE_OF_THEM = re.compile(r"\b(\d[\d,]*) ([a-z]+s) and (\d[\d,]*) of (?:them|those|these)\b")
+
+
+_TIME_NOUNS = frozenset("second minute hour day week month year shift visit call".split())
+
+
+# A whole counted, a share of it, and that share restated as a count of the same things that it is not: "we were listing
+# about 400 trials a year and around 30% were going ineffective on the day, which was roughly 200 trials wasted" (a
+# court legal adviser's story: 90, as its fixed twin)
+_WHOLE_SHARE_COUNT = re.compile(r"\b(\d[\d,]*) ([a-z]+s)\b[^.;%]{0,40}?\b(\d+(?:\.\d+)?) ?(?:%|percent)[^.;%\d]{0,50}?"
+                                r"\b(?:which|that)(?: was|'s| is| meant| came to| comes to| worked out at| works out at)? "
+                                + _ROUGHLY + r"(\d[\d,]*) \2\b")
+
+
+def _whole_shares_disagreeing(low: str) -> list[tuple]:
+    found = []
+    for m in _WHOLE_SHARE_COUNT.finditer(low):
+        whole, share, part = _number(m.group(1)), float(m.group(3)), _number(m.group(4))
+        if whole and part is not None and share <= 100 and abs(100 * part / whole - share) > max(SHARE_IS_SLACK_POINTS, 0.1 * share):
+            found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * whole / 100))}))
+    return found
+
+
+def _multiples_disagreeing(low: str) -> list[tuple]:
+    found = []
+    for m in _MULTIPLE_FROM.finditer(low):
+        before, after = _number(m.group(2)), _number(m.group(4))
+        if before and after is not None and not 0.75 <= (after / before) / _TIMES_SAID[m.group(1)] <= 1.34:
+            found.append((m.start(), m.end(), "multiple", {"way": m.group(1), "before": _plain(before), "after": _plain(after)}))
+    for m in _MORE_OF_THEM.finditer(low):
+        whole, part = _number(m.group(1)), _number(m.group(3))
+        if whole and part and part > whole and m.group(2).rstrip("s") not in _TIME_NOUNS and not YEAR.match(m.group(1)):
+            found.append((m.start(), m.end(), "out_of", {}))
     return found
 
 
@@ -1146,8 +1193,12 @@ def _share_said(tokens: list[tuple[str, int, int]], after: int, words: dict[str,
     """The percentage a part is restated as, a few words after its whole: (the percentage, index of its "%") for "...
     which is just over 50%", "so about 80 percent"; None without a restating word first."""
     linked = False
-    for k in range(after, min(len(tokens), after + SHARE_SAID_REACH)):
+    # the restating word within the reach, and the share within the reach after it: "320 of our 400 cows calve in the first
+    # 6 weeks, which is a 6 week calving rate of about 60%"
+    for k in range(after, min(len(tokens), after + 2 * SHARE_SAID_REACH)):
         tok = tokens[k][0]
+        if not linked and k >= after + SHARE_SAID_REACH:
+            return None
         if tok in _SENTENCE_END or tok == ",":
             if linked:
                 return None
@@ -1156,10 +1207,15 @@ def _share_said(tokens: list[tuple[str, int, int]], after: int, words: dict[str,
         if linked and (share := _fraction_said(tokens, k)) is not None:
             return None if _of_another_whole(tokens, k) else (share, k)
         value = _number(tok)
+        if value is not None and linked and k + 1 < len(tokens) and tokens[k + 1][0] in words["units"] | _WEEK:
+            continue  # "which is a 6 week calving rate of about 60%" (a dairy manager's 320 of 400 cows): a measure's name
         if value is not None:
             said = linked and k + 1 < len(tokens) and tokens[k + 1][0] in _PERCENT
             return (value, k + 1) if said and not _of_another_whole(tokens, k + 1) else None
     return None
+
+
+_WEEK = frozenset({"week", "day", "month", "hour", "minute", "year"})  # "a 6 week rate": singular, as a name says it
 
 
 def _of_another_whole(tokens: list[tuple[str, int, int]], k: int) -> bool:

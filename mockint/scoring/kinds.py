@@ -209,7 +209,11 @@ def _part_naming(name: str, line: str) -> str:
     the whole line: "asked about the route optimisation service incident (...) - I told it ok but Tom asked twice what I
     personally did vs the team" is a story's topic, not a comparison of the trade's ("vs")."""
     said = re.sub(r"\W", "", name.lower())  # "P & L ownership" as the notes wrote it: "P&L ownership"
-    parts = [p for p in re.split(r"[,;()]|\s[-\u2013\u2014]\s", line) if said and said in re.sub(r"\W", "", p.lower())]
+    # ... and between "and" or "or" where the name has neither: "weak on metrics and people management" names two (a QA
+    # lead's notes: people management retried as knowledge, for the "metrics" beside it); not "but", whose comment is on
+    # the topic before it ("P&L ownership?? said yes but couldnt explain how Id hit the labour budget %")
+    joins = "" if re.search(r"\b(and|or)\b", name, re.I) else r"|\s(?:and|or)\s"
+    parts = [p for p in re.split(r"[,;()]|\s[-\u2013\u2014]\s" + joins, line) if said and said in re.sub(r"\W", "", p.lower())]
     return parts[0] if len(parts) == 1 else line
 
 

@@ -316,8 +316,9 @@ _TIME_GIVEN = r"days?|weeks?|hours?|minutes?|months?|weekend|night|morning|after
 RESPONSIBILITY_GIVEN = (
     r"(asked|told|got|put|left|wanted|needed|trusted|tasked|sent|brought|pulled|picked|chose|made) me (in |on )?"
     r"(to|with|in charge|as|onto)\b|"
-    # "my manager gave me six weeks to get to target" (a warehouse trial's task read as 1 of 4)
-    r"gave me (\w+ ){1,4}to\b|"
+    # "my manager gave me six weeks to get to target" (a warehouse trial's task read as 1 of 4); "the boss gave it to me to
+    # fix" (a dairy manager's: Task 1 of 4, where "the owner asked me to sort it out" read 3)
+    r"gave me (\w+ ){1,4}to\b|(gave|handed|passed|left) (it|this|that|the job|the problem) (over |back )?to me\b|"
     r"i was (kind of |sort of |basically |just |then )?(asked|tasked|given|handed|put|left|told|assigned|called|brought|"
     r"pulled|sent|picked|chosen|made)\b|"
     r"(came|fell|landed|went|passed|escalated|handed|referred|sent|given)"
@@ -357,7 +358,9 @@ PERSONAL_TASK = re.compile(
     # role taken on: "when I took on maths lead two years ago"
     r"my (job|role|task|brief|remit) (from|for|given by|off) (the |my |our )?[\w-]+( [\w-]+)? (was|is)|"
     r"i took on (the |a )?([\w-]+ ){0,2}(lead|role|job|post|responsibility|brief|remit)\b|"
-    r"it was (on|up to) me|"
+    # ... and "It was down to me to sort the system out before we ended up at a public inquiry" (a transport planner's
+    # trial: Task 1 of 4, where the same story's "My job was to fix the maintenance system" read 4)
+    r"(it|that|this) (was|fell) (all |entirely |squarely )?(on|up to|down to) me|"
     # "as director of perioperative services that was mine to fix" (dev: Task 0 of 4, graded 4)
     r"(it|that|this) was mine( to (fix|sort|solve|deliver|run|lead|own|put right|get right))?\b|"
     # a piece of work run, said as the candidate's: "I ran the project, picked the supplier" (dev: Task 0 of 4, graded 2)
@@ -2218,7 +2221,7 @@ def round_one_topic_missed(r: Reading) -> list[str]:
     if topic is None or not r.units or r.meaning["question_margin"] >= NAMED_TOPIC_MARGIN:
         return []
     asked = question_stems(topic.lower())[1]
-    if not asked or asked & r.stems:
+    if not asked or asked & r.stems or _lemmas(" ".join(asked)) & _lemmas(" ".join(u.lower for u in r.units)):
         return []
     # ... nor one met in the words of a `topics` entry the round-one topic names (substance.yaml): a pharmacy
     # technician's buddying story ("two new starters ... a sign off checklist ... same-day feedback") answered
@@ -2226,6 +2229,15 @@ def round_one_topic_missed(r: Reading) -> list[str]:
     named = " ".join(topic.lower().replace("/", " ").split())
     text = " ".join(u.lower for u in r.units)
     return [] if any(answered.search(text) for _, answered in topics_asked_by(named)) else [topic]
+
+
+def _lemmas(text: str) -> set[str]:
+    """The words' lemmas as verbs and as nouns: the crude stems leave short words whole, so "hiring" never met "we hired
+    two people" (a QA lead's plan answer on hiring, told its topic went unnamed: relevance 2, the concern not counted)."""
+    from lemminflect import getLemma
+
+    return {lemma for word in re.findall(r"[a-z]+", text) if len(word) > 2
+            for upos in ("VERB", "NOUN") for lemma in getLemma(word, upos=upos)}
 
 
 # How many of a knowledge question's other words an answer must say for its named term to be only the frame.
@@ -2884,8 +2896,11 @@ def figure_clashes(r: Reading) -> list[tuple[str, str, int]]:
     # a measure that moved the wrong way and that the story then brings back is a recovery told, not a contradiction
     turned = _put_right(r, [(u, c, []) for u, c in r.pairs() if u.index > first and worsened_measures(u.lower)])
     # ... and so is one the same sentence brings back ("complaints went up in the first month ... then by month three
-    # it was down to five a month")
-    found += [(u.text, "worse", n) for u in r.units if u.index > max(first, turned)
+    # it was down to five a month"); and in a story that says what was learned, it is the failure told, as a bad outcome
+    # stood by is none then ("crane productivity dropped from 26 to about 18, the ship sailed five hours late ... what I
+    # learned was": a port supervisor's failure story gated at 22, 81 without its figure)
+    learned = any(c.lesson for c in r.cues)
+    found += [(u.text, "worse", n) for u in r.units if u.index > max(first, turned) and not learned
               for w, b in [moved_measures(u.lower)] if (n := len(set(w) - set(b)))]
     return found
 
