@@ -353,7 +353,10 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
             ends.append(spans[i].end())
             i += 1
             continue
-        if not _phrase_word(tok) and not _verb_as_modifier(toks, i, after_cue) and not (
+        # a capitalised word after another is part of a name, whatever else it can be: "the Care Act" (an OT's notes: a
+        # topic "Care", its knowledge asked for as a story)
+        name_part = bool(taken) and _name_part(taken[-1], tok)
+        if not name_part and not _phrase_word(tok) and not _verb_as_modifier(toks, i, after_cue) and not (
                 taken and taken[-1].lower() in ARTICLES and _after_article(tok)):
             complete = low in STOPS or low in PRONOUNS or low in AUXILIARIES or verb_only(tok)
             break
@@ -361,7 +364,8 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
         ends.append(spans[i].end())
         i += 1
     while taken and (taken[-1].lower() in CONNECTORS | DETERMINERS or not (
-            can_be_noun(taken[-1]) or (len(taken) > 1 and taken[-2].lower() in ARTICLES))):
+            can_be_noun(taken[-1]) or (len(taken) > 1 and taken[-2].lower() in ARTICLES)
+            or (len(taken) > 1 and _name_part(taken[-2], taken[-1])))):
         if _gerund_complement(taken):
             break  # "keeping crews available": the adjective is what the doing is for (trial 5 got "keeping crews")
         taken.pop()  # "migration to", "the biggest": a phrase ends on its noun
@@ -381,6 +385,14 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
     if relative is not None:
         return Phrase(f"{phrase} {relative}", True, rest[len(relative):].strip())
     return Phrase(phrase, complete, rest)
+
+
+def _name_part(before: str, word: str) -> bool:
+    """Whether `word` goes on the name `before` starts, both capitalised ("Care Act"), and is no verb said of it ("Priya
+    Asked")."""
+    low = word.lower()
+    return before[:1].isupper() and word[:1].isupper() and low not in STOPS | PRONOUNS | AUXILIARIES \
+        and not past_or_gerund(word)
 
 
 def _gerund_complement(taken: list[str]) -> bool:

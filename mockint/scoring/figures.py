@@ -993,8 +993,11 @@ def _agrees_with(stated: float, a: float, b: float, percents: bool) -> bool:
         return True  # no share of nothing to check
     if (stated < 0) != (b < a):
         return b == a  # a rise said of a fall, or the other way round
-    true = [100 * abs(b - a) / abs(a)] + ([abs(b - a)] if percents else [])
-    return any(_close(abs(stated), t) for t in true)
+    share = 100 * abs(b - a) / abs(a)
+    # a fall is also read by what it leaves: "from 30 a month to 6, that's a 90% reduction" leaves a tenth, not the fifth
+    # that is left (an aircraft engineer's story: 80 % is within the slack of 90, but 3 a month is not 6)
+    left = b >= a or _close(100 - abs(stated), 100 - share)
+    return (_close(abs(stated), share) and left) or (percents and _close(abs(stated), abs(b - a)))
 
 
 def _agrees_in_points(stated: float, a: float, b: float) -> bool:

@@ -242,6 +242,9 @@ OUTCOME = re.compile(
     # ... and a lapse that stopped, and all of what was checked right: "over the next three months he wasn't late once and
     # ten out of ten audited records were complete" (a paramedic's poor-performance story: Result 1 of 4, "vague")
     r"\b(wasn't|weren't|was not|were not|hasn't been|haven't been|never been) (late|absent|off sick|off) (once|again|since)\b|"
+    # ... "it's been eleven months now with not one tool unaccounted for at end of shift" (an aircraft engineer's story:
+    # Result 1 of 4, "vague", where its twin's "zero tools unaccounted for" read 4)
+    r"\b(not (one|a single)|no|zero|none) (\w+ ){0,2}(unaccounted for|missing|lost|overdue|out of date|outstanding)\b|"
     r"\b(?P<all_of>\d+) out of (the )?(?P=all_of) (\w+ ){0,2}(were|was) (all )?(complete|completed|correct|compliant|accurate|in date|"
     r"up to date|signed|right|clean|passed)\b|"
     # (the match starts at "miss": "I didn't" before it is no step of the candidate's, as "I missed" would be)
@@ -357,6 +360,9 @@ PERSONAL_TASK = re.compile(
     # ... "my job from the head was to get it up across years three to six" (a teacher's trial: Task 1 of 4), and the
     # role taken on: "when I took on maths lead two years ago"
     r"my (job|role|task|brief|remit) (from|for|given by|off) (the |my |our )?[\w-]+( [\w-]+)? (was|is)|"
+    # ... and "the task for me was to get her back into school" (an education welfare officer's trial: Task 1 of 4, where
+    # the same story's "my job was" read 3)
+    r"the (job|task|goal|brief|challenge|aim) (for me|i had|i was given|i set myself)( here| there| then)? (was|is)|"
     r"i took on (the |a )?([\w-]+ ){0,2}(lead|role|job|post|responsibility|brief|remit)\b|"
     # ... and "It was down to me to sort the system out before we ended up at a public inquiry" (a transport planner's
     # trial: Task 1 of 4, where the same story's "My job was to fix the maintenance system" read 4)
@@ -3432,6 +3438,9 @@ _CHOSEN_BY = re.compile(r"(?:\b(?:i|we)\s+(?:then\s+|also\s+|just\s+|only\s+)?|\
 _SANCTIONED_ANOTHER = re.compile(r"\b(?:(?:he|she|they)\s+(?:got|was given|were given|received|was on|were on|ended up with)|"
                                  r"(?:it|that|this|the case)\s+(?:went|got taken|was taken|went through)\s+to)\s+(?:a\s+|an\s+|the\s+)?"
                                  r"(?:final\s+|first\s+|formal\s+)?$")
+# "late" naming what is counted, not a delay: "within two weeks late checks went from 30 a month to 6" (an aircraft
+# engineer's story: read as "weeks late", a disaster stood by, and quoted as words he never said)
+_LATE_THINGS = re.compile(r"\s+(?!(?:again|anyway|afterwards|overall|twice)\b)[a-z]+s\b(?!')")
 # A harm said not to have happened, just after it: "we lost no samples", "lost nothing", "failed none of them" (a
 # biomedical scientist's analyser story, graded 3-4, gated at 22 as a disaster stood by on its last words)
 _NONE_AFTER = re.compile(r"\s+(?:no|none|nothing|zero|not (?:a single|one|any))\b")
@@ -3473,6 +3482,7 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             # a colleague's poor practice, gated at 22 as a disaster stood by)
             and not (sanctions and sanctions.fullmatch(m.group()) and _SANCTIONED_ANOTHER.search(text, 0, m.start()))
             and not _NONE_AFTER.match(text, m.end()) and not _LOW_AFTER.match(text, m.end())
+            and not (m.group().endswith("late") and _LATE_THINGS.match(text, m.end()))
             # "handed over only 3 days late, instead of about 3 weeks": a rescue, the harm made smaller
             and not (lessened and (_lessened_after(lessened, text[m.end():])
                                    or lessened.search(" ".join(text[: m.start()].split()[-LESSENED_WITHIN:]))))

@@ -104,13 +104,20 @@ def _readings(folder_text: str, mtimes: tuple[int, ...]) -> Readings:
 _ENDINGS = ("s", "es", "d", "ed", "r", "er", "rs", "ers", "ing", "ly")
 
 
+_DOUBLING = ("als", "al")
+
+
 def _is_known(word: str, vocab: Vocabulary) -> bool:
     from lemminflect import getAllLemmas
 
     def known(w: str) -> bool:
         return w in vocab.known or bool(getAllLemmas(w))
 
-    return known(word) or any(word.endswith(e) and len(word) - len(e) >= 3 and known(word[: -len(e)]) for e in _ENDINGS)
+    # ... and a noun made of a known verb by doubling its last letter: "deferral" of "defer" (an aircraft engineer's typed
+    # question read "who can extend a deferral" as "a referral"); "referal" stays a slip, its letter not doubled
+    doubled = next((word[: -len(e)] for e in _DOUBLING if word.endswith(e) and len(word) - len(e) >= 4), "")
+    return known(word) or any(word.endswith(e) and len(word) - len(e) >= 3 and known(word[: -len(e)]) for e in _ENDINGS) or (
+        len(doubled) >= 4 and doubled[-1] == doubled[-2] and doubled[-1] not in "aeiou" and known(doubled[:-1]))
 
 
 def one_slip(typed: str, word: str) -> bool:
