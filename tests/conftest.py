@@ -40,6 +40,13 @@ def impossible(said: str) -> list:
     return impossible_figures(write_numbers_in_text(said))
 
 
+def stands_by_a_disaster(story: str, question: str) -> bool:
+    """Whether the offline scorer reads a story as a bad outcome told and stood by (its proud-disaster gate)."""
+    from mockint.scoring.offline import read_answer, stood_by_bad_outcome
+
+    return stood_by_bad_outcome(read_answer(story, question, None)) is not None
+
+
 def offline_card(question, answer: str, kind: str | None = None):
     """The offline scorer's card for a typed answer to `question` (text, or a QuestionRef), judged as `kind` when given:
     what a candidate gets from `mockint score --text`."""

@@ -16,7 +16,7 @@ own."""
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds, impossible, offline_card
+from conftest import finding_kinds, impossible, offline_card, stands_by_a_disaster
 
 
 def test_net_revenue_retention_above_100_is_a_figure_that_can_be_true():
@@ -57,17 +57,16 @@ def test_a_cost_that_fell_to_a_price_in_pence_is_a_result_not_figures_that_contr
 
 
 def test_fewer_lost_than_expected_is_no_disaster_stood_by():
-    from mockint.scoring.offline import read_answer, stood_by_bad_outcome
-
     question = "Tell me about a time you worked as part of a team to deliver a big change."
     story = ("last year we moved the whole chilled operation from Daventry to Corby, about sixty vehicles and a hundred and "
              "ten drivers. The one decision that was mine was to keep a small satellite at Daventry for three months for the "
-             "drivers who lived near there, because we were losing people over the extra commute, and I pushed that through against the finance director. We lost two drivers "
-             "instead of the fifteen we'd expected, and we ran the move without a single missed slot.")
-    assert stood_by_bad_outcome(read_answer(story, question, None)) is None
+             "drivers who lived near there, because we were losing people over the extra commute, and I pushed that through "
+             "against the finance director. We lost two drivers instead of the fifteen we'd expected, and we ran the move "
+             "without a single missed slot.")
+    assert not stands_by_a_disaster(story, question)
     lost = story.replace("We lost two drivers instead of the fifteen we'd expected", "We lost fifteen drivers and two "
                          "customers")
-    assert stood_by_bad_outcome(read_answer(lost, question, None)) is not None
+    assert stands_by_a_disaster(lost, question)
 
 
 def test_a_finding_that_comes_up_is_no_measure_that_rose():

@@ -16,12 +16,10 @@ Shortened from the trials' own."""
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds, impossible, offline_card
+from conftest import finding_kinds, impossible, offline_card, stands_by_a_disaster
 
 
 def test_the_complainant_is_a_witness_not_a_complaint():
-    from mockint.scoring.offline import read_answer, stood_by_bad_outcome
-
     question = "Tell me about a time you dealt with a difficult case involving an unrepresented defendant."
     story = ('um so last spring I had a domestic abuse trial listed where the defendant had sacked his solicitor about a week '
              "before. I spotted it on the file check on the Monday and realised that he couldn't cross examine the complainant"
@@ -33,10 +31,10 @@ def test_the_complainant_is_a_witness_not_a_complaint():
              'afternoon until one agreed. the trial went ahead on the original date, the advocate had the papers five days '
              "before, and the complainant gave evidence behind screens. he was convicted, and there was no appeal. I've since "
              'written a one page note for the other advisers on the prohibition and the appointment process')
-    assert stood_by_bad_outcome(read_answer(story, question, None)) is None
+    assert not stands_by_a_disaster(story, question)
     lost = story.replace("the trial went ahead on the original date", "we lost the trial date, the complainant complained "
                          "to the court")
-    assert stood_by_bad_outcome(read_answer(lost, question, None)) is not None
+    assert stands_by_a_disaster(lost, question)
 
 
 FAILURE = ("when I first became shift supervisor I let the yard run without a proper plan for the export boxes. it was a "

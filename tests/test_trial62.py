@@ -12,7 +12,7 @@ a slip for "referral"; and in debrief notes "the Care Act" as a topic "Care", "b
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds, impossible
+from conftest import finding_kinds, impossible, stands_by_a_disaster
 
 STORY = ("so at my current station overnight checks were running late, about a third were finishing after the first "
          "departure. I looked at the tech logs for three months and found most of the time was lost waiting for parts that "
@@ -22,13 +22,11 @@ STORY = ("so at my current station overnight checks were running late, about a t
 
 
 def test_what_is_counted_late_and_a_harm_that_none_caused_are_no_disaster():
-    from mockint.scoring.offline import read_answer, stood_by_bad_outcome
-
     question = "Tell me about a time you improved how your shift or station worked."
-    assert stood_by_bad_outcome(read_answer(STORY, question, None)) is None
+    assert not stands_by_a_disaster(STORY, question)
     worse = STORY.replace("none of them caused a cancellation", "two of them caused cancellations, and we lost the "
                           "contract") .replace("it's now company procedure.", "I'm proud of it.")
-    assert stood_by_bad_outcome(read_answer(worse, question, None)) is not None
+    assert stands_by_a_disaster(worse, question)
 
 
 def test_a_fall_is_read_by_what_it_leaves():

@@ -529,6 +529,9 @@ def _denied_again(words: list[str], at: int, n: int) -> bool:
     return False
 
 
+_AUXILIARY_AFTER_DOER = frozenset("had has was were is are did would could".split())
+
+
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
     """Whether the step at `at` is said by the candidate (`by`: the words that name them; in a knowledge answer "you"
     is anyone the rule is about, not the candidate)."""
@@ -542,10 +545,20 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
             break
     said = list(range(at - 1, start - 1, -1))
     # "she was using her own old flashcards and skipping the review sessions": the subject before the "and" (a teacher's
-    # story of a colleague, read as her own step skipped)
-    if start >= 1 and words[start - 1] == "and":
-        said += list(takewhile(lambda k: words[k] not in PUNCTUATION and words[k] not in BREAK_WORDS,
-                               range(start - 2, -1, -1)))
+    # story of a colleague, read as her own step skipped); and before a "but": "the provider had seen it for weeks but not
+    # reported it" (an adult safeguarding social worker's story, read as her refusing to report: 42, 81 without it)
+    before: list[int] = []
+    if start >= 1 and words[start - 1] in ("and", "but"):
+        before = list(takewhile(lambda k: words[k] not in PUNCTUATION and words[k] not in BREAK_WORDS,
+                                range(start - 2, -1, -1)))
+        said += before
+    if at == start:
+        # the nearest doer named in the clause before, "the provider had", not the candidate's "I found" before it
+        for k in before:
+            if words[k] in by:
+                break
+            if words[k] in DETERMINERS_BEFORE_STEP and words[k + 2:k + 3] and words[k + 2] in _AUXILIARY_AFTER_DOER:
+                return False
     for k in said:
         if words[k] in OTHERS or (words[k] in CANDIDATE and words[k] not in by):
             return False
