@@ -1,10 +1,11 @@
 """Trial 63: a hospital chef de partie, an adult safeguarding social worker, a management accountant, a signalling section
 manager and a dental practice manager (the last through a week of debrief, plans and rounds). "Talk us through the
 critical limits in a cook-chill HACCP plan" read as a past story (the right answer 60); "I wouldn't bring the police in
-because she has dementia" refused nothing (100, strong); a multi-agency story's "the provider had seen it for weeks but
-not reported it" was read as the candidate refusing to report (42, 81 without it). And trial 60's "talk me through how
-you'd run a MARAC meeting" fix had made "how you would run a permit to work system for hot works" a way of working (a
-graded-5 answer 93.3 -> 80): only a meeting run is one. Shortened from the trials' own."""
+because she has dementia" refused nothing (the trial's plan said it "at this stage", a matter of when, and still scores
+100); a multi-agency story's "the provider had seen it for weeks but not reported it" was read as the candidate refusing
+to report (42, 81 without it). And trial 60's "talk me through how you'd run a MARAC meeting" fix had made "how you would
+run a permit to work system for hot works" a way of working (a graded-5 answer 93.3 -> 80): only a meeting run is one.
+Shortened from the trials' own."""
 
 from __future__ import annotations
 
