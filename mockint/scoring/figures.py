@@ -428,7 +428,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         + _sums_disagreeing(low) + _target_shares_disagreeing(low) + _limits_disagreeing(low)
     # (a count and more "of them" is read above too where the count is a total the answer gave: said once)
     spans = [span for f in found for span in [(f[0], f[1]), *(x for x in f[3:] if isinstance(x, tuple))]]
-    found += [f for f in _multiples_disagreeing(low) + _whole_shares_disagreeing(low)
+    found += [f for f in _multiples_disagreeing(low) + _more_of_them(low) + _whole_shares_disagreeing(low)
               if not any(a < f[1] and f[0] < b for a, b in spans)]
     # a reason with figures of its own says them ("from 150 to 180 is a rise of 20 %"); a part above its total is
     # quoted with the total: "300 students ... 400 of them"
@@ -705,10 +705,9 @@ _TIMES_SAID = {"halved": 0.5, "doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "q
 _MULTIPLE_FROM = re.compile(r"\b(halved|doubled|tripled|trebled|quadrupled) (?:it |them |that |this |the \w+ )?"
                             r"(?:from|,? going from|,? taking it from) " + _ROUGHLY + r"(\d[\d,]*(?:\.\d+)?) ?(%|percent)? "
                             r"(?:down |up )?to " + _ROUGHLY + r"(\d[\d,]*(?:\.\d+)?)")
-# A count, then more "of them" than it: "I audited 40 handovers and 52 of them had missing risk information" (the same)
+# A count, then more "of them" than it: "I audited 40 handovers and 52 of them had missing risk information" (the same);
+# not of times ("over 4 weeks ... 150 of them" counts the charts)
 _MORE_OF_THEM = re.compile(r"\b(\d[\d,]*) ([a-z]+s) and (\d[\d,]*) of (?:them|those|these)\b")
-
-
 _TIME_NOUNS = frozenset("second minute hour day week month year shift visit call".split())
 
 
@@ -724,7 +723,8 @@ def _whole_shares_disagreeing(low: str) -> list[tuple]:
     found = []
     for m in _WHOLE_SHARE_COUNT.finditer(low):
         whole, share, part = _number(m.group(1)), float(m.group(3)), _number(m.group(4))
-        if whole and part is not None and share <= 100 and abs(100 * part / whole - share) > max(SHARE_IS_SLACK_POINTS, 0.1 * share):
+        if whole and part is not None and share <= 100 and \
+                abs(100 * part / whole - share) > max(SHARE_IS_SLACK_POINTS, 0.1 * share):
             found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * whole / 100))}))
     return found
 
@@ -734,7 +734,13 @@ def _multiples_disagreeing(low: str) -> list[tuple]:
     for m in _MULTIPLE_FROM.finditer(low):
         before, after = _number(m.group(2)), _number(m.group(4))
         if before and after is not None and not 0.75 <= (after / before) / _TIMES_SAID[m.group(1)] <= 1.34:
-            found.append((m.start(), m.end(), "multiple", {"way": m.group(1), "before": _plain(before), "after": _plain(after)}))
+            found.append((m.start(), m.end(), "multiple", {"way": m.group(1), "before": _plain(before),
+                                                             "after": _plain(after)}))
+    return found
+
+
+def _more_of_them(low: str) -> list[tuple]:
+    found = []
     for m in _MORE_OF_THEM.finditer(low):
         whole, part = _number(m.group(1)), _number(m.group(3))
         if whole and part and part > whole and m.group(2).rstrip("s") not in _TIME_NOUNS and not YEAR.match(m.group(1)):
