@@ -461,13 +461,12 @@ _WHOLE_THEN = r"\b(\d[\d,]*) ([a-z]+)\b(?: [a-z]+){0,3}?,? "  # "400 responses i
 _OF_WHICH = re.compile(_WHOLE_THEN + r"(?:of which|of whom|of those|of them) (\d[\d,]*)\b"
                        r"([^.;]{0,60}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
 # "a team of 12 engineers, that was 9 gas safe engineers and 5 apprentices" (a gas engineers' supervisor's story: 98)
-_MADE_UP_OF = re.compile(_WHOLE_THEN + r"(?:that was|that's|which was|which were|made up of|split into|split between) "
-                         r"(\d[\d,]*)\b([^.;]{0,40}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
+_PARTS_NAMED = (r"(?:that was|that's|which was|which were|made up of|split into|split between) "
+                r"(\d[\d,]*)\b([^.;]{0,40}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
+_MADE_UP_OF = re.compile(_WHOLE_THEN + _PARTS_NAMED)
 # ... and a group's size said with no noun after it: "the team of 5, that was 4 officers and 3 admin staff" (a planning
 # officer's trial: 91); its empty second group stands for the noun
-_GROUP_MADE_UP_OF = re.compile(r"\b(?:" + "|".join(sorted(_GROUPS)) + r") of (\d+(?:,\d{3})*)(),? "
-                               r"(?:that was|that's|which was|which were|made up of|split into|split between) "
-                               r"(\d[\d,]*)\b([^.;]{0,40}?)\b(?:and|,) (?:the other |another |a further )?(\d[\d,]*)\b")
+_GROUP_MADE_UP_OF = re.compile(r"\b(?:" + "|".join(sorted(_GROUPS)) + r") of (\d+(?:,\d{3})*)(),? " + _PARTS_NAMED)
 _OF_WHICH_ONE = re.compile(_WHOLE_THEN + r"(?:of which|of whom) (\d[\d,]*)\b(?! ?(?:%|percent))")
 _THE_OTHER = re.compile(r"\b(\d[\d,]*) (?:out )?of (?:the |our |all |those |them )?(\d[\d,]*)\b([^.;]{0,60}?)\bthe other (\d[\d,]*)\b")
 _NUMBER_IN = re.compile(r"\d[\d,]*")
@@ -750,10 +749,11 @@ def _more_of_them(low: str) -> list[tuple]:
 
 # A figure said to sit on one side of a limit it is on the other side of: "average handover fell from 91 minutes to 70
 # minutes, which is well under the 45 minute standard" (a paramedic's story: 84, the same as its fixed twin)
-_BESIDE_A_LIMIT = re.compile(r"\b(\d[\d,]*(?:\.\d+)?) ?(%|percent|minutes?|hours?|days?|weeks?|months?|seconds?)?,? "
+_LIMIT_UNIT = r"(%|percent|minutes?|hours?|days?|weeks?|months?|seconds?)?"
+_BESIDE_A_LIMIT = re.compile(r"\b(\d[\d,]*(?:\.\d+)?) ?" + _LIMIT_UNIT + r",? "
                              r"(?:which|that)(?: is|'s| was| were| are) (?:well |comfortably |just |safely |way |still |now )?"
                              r"(under|below|inside|within|less than|over|above|more than) (?:the |our |a |their |its )?"
-                             + _ROUGHLY + r"(\d[\d,]*(?:\.\d+)?) ?(%|percent|minutes?|hours?|days?|weeks?|months?|seconds?)?[- ]?"
+                             + _ROUGHLY + r"(\d[\d,]*(?:\.\d+)?) ?" + _LIMIT_UNIT + r"[- ]?"
                              r"(?:[a-z]+ ){0,2}?(standard|target|limit|threshold|maximum|minimum|benchmark|national|average)\b")
 
 
@@ -1216,15 +1216,12 @@ def _share_said(tokens: list[tuple[str, int, int]], after: int, words: dict[str,
         if linked and (share := _fraction_said(tokens, k)) is not None:
             return None if _of_another_whole(tokens, k) else (share, k)
         value = _number(tok)
-        if value is not None and linked and k + 1 < len(tokens) and tokens[k + 1][0] in words["units"] | _WEEK:
+        if value is not None and linked and k + 1 < len(tokens) and tokens[k + 1][0] in words["units"]:
             continue  # "which is a 6 week calving rate of about 60%" (a dairy manager's 320 of 400 cows): a measure's name
         if value is not None:
             said = linked and k + 1 < len(tokens) and tokens[k + 1][0] in _PERCENT
             return (value, k + 1) if said and not _of_another_whole(tokens, k + 1) else None
     return None
-
-
-_WEEK = frozenset({"week", "day", "month", "hour", "minute", "year"})  # "a 6 week rate": singular, as a name says it
 
 
 def _of_another_whole(tokens: list[tuple[str, int, int]], k: int) -> bool:
