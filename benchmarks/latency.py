@@ -99,16 +99,16 @@ def measure(answer: Path, reference: str, env: dict[str, str], transcriber, scor
     batch_seconds = time.perf_counter() - started
     batch_errors, _ = word_error_counts(reference, batch.text)
     chunks = live.stream.stats.chunks
-    last = chunks[-1] if chunks else None
-    tail = last if last and last.reason.endswith("tail") else None
+    # What was decoded after capture stopped: the closing decode, or the tail on its own.
+    last = live.stream.stats.closing or (chunks[-1] if chunks and chunks[-1].reason.endswith("tail") else None)
     return {
         "answer": live.seconds,
         "transcript_ready": live.transcript_ready,
         "feedback_ready": feedback_ready,
         "batch": batch_seconds,
         "chunks": len(chunks),
-        "tail": (tail.end - tail.start) if tail else 0.0,
-        "tail_decode": (tail.transcribe_seconds or 0.0) if tail else 0.0,
+        "last": (last.end - last.start) if last else 0.0,
+        "last_decode": (last.transcribe_seconds or 0.0) if last else 0.0,
         "slowest_chunk": max((c.transcribe_seconds or 0.0) for c in chunks) if chunks else 0.0,
         "wer_stream": stream_errors / words,
         "wer_batch": batch_errors / words,
@@ -135,7 +135,7 @@ def main() -> None:
         "feedback = offline scorer (no LLM); times in seconds from the end of capture"
     )
     print(
-        f"{'answer':>7} {'load':>5} {'chunks':>6} {'tail':>5} {'tail decode':>11} {'slowest chunk':>13} "
+        f"{'answer':>7} {'load':>5} {'chunks':>6} {'last stretch':>12} {'its decode':>10} {'slowest chunk':>13} "
         f"{'transcript ready':>16} {'feedback ready':>14} {'batch of file':>13} {'batch/ready':>11} "
         f"{'WER stream':>10} {'WER batch':>9}"
     )
@@ -147,7 +147,7 @@ def main() -> None:
                     load = os.getloadavg()[0]
                     m = measure(answer, reference, env, transcriber, scorer, rubrics)
                     print(
-                        f"{m['answer']:6.1f}s {load:5.2f} {m['chunks']:6d} {m['tail']:4.1f}s {m['tail_decode']:10.2f}s "
+                        f"{m['answer']:6.1f}s {load:5.2f} {m['chunks']:6d} {m['last']:11.1f}s {m['last_decode']:9.2f}s "
                         f"{m['slowest_chunk']:12.2f}s {m['transcript_ready']:15.2f}s {m['feedback_ready']:13.2f}s "
                         f"{m['batch']:12.2f}s {m['batch'] / max(m['transcript_ready'], 1e-3):10.1f}x "
                         f"{m['wer_stream']:10.1%} {m['wer_batch']:9.1%}",

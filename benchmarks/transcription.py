@@ -210,7 +210,9 @@ def live_style(style: str, clips: list[Clip], transcriber: Transcriber, env: dic
         "file": score(reference, file_text),
         "ready": live.transcript_ready,
         "chunks": len(chunks),
-        "tail": (chunks[-1].end - chunks[-1].start) if chunks and chunks[-1].reason.endswith("tail") else 0.0,
+        # Seconds decoded after the answer ended: the closing decode's, or the tail's on its own.
+        "last": next((r.end - r.start for r in [live.stream.stats.closing] if r), None)
+        or ((chunks[-1].end - chunks[-1].start) if chunks and chunks[-1].reason.endswith("tail") else 0.0),
         "load": os.getloadavg()[0],
         "text": live.transcript.text,
     }

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from conftest import segmented_transcript
 
-from mockint.records import Transcript
+from mockint.records import Segment, Transcript, Word
 from mockint.speech.streaming import StreamingOptions, StreamingTranscriber, choose_cut, quietest_moment
 from mockint.speech.transcribe import merge_transcripts
 
@@ -148,30 +148,53 @@ def _feed_while_the_first_chunk_decodes(stream: StreamingTranscriber, probe: _Bl
             assert probe.started.wait(timeout=30)
 
 
-def test_chunks_still_waiting_at_the_end_are_decoded_with_the_tail_in_one_call():
+def _finish_while_the_worker_is_busy(stream: StreamingTranscriber, probe: _BlockingTranscriber) -> None:
+    """finish() called while the worker decodes the first chunk; the worker is released once
+    finish() has taken the chunks it had not (the end marker is all that is queued)."""
+    assert probe.started.wait(timeout=30)
+    finisher = threading.Thread(target=stream.finish)
+    finisher.start()
+    with stream._jobs_changed:
+        assert stream._jobs_changed.wait_for(lambda: list(stream._jobs) == [None], timeout=30)
+    probe.release.set()
+    finisher.join(timeout=30)
+    assert not finisher.is_alive()
+
+
+def test_the_end_of_a_short_answer_is_decoded_again_as_one_window():
+    """The worker is still on the first chunk when the answer ends: the chunks it has not taken,
+    the tail, and the first chunk's draft are decoded once more as one window, from the start of
+    the answer, as its file would be, and that transcript is the answer's."""
     probe = _BlockingTranscriber()
     stream = StreamingTranscriber(probe, vad=_energy_vad)
+    answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
+    _feed_while_the_first_chunk_decodes(stream, probe, answer)
+    _finish_while_the_worker_is_busy(stream, probe)
+    first, closing = probe.calls
+    assert first == (0.0, pytest.approx(2.3))  # cut inside the first pause
+    assert closing[0] == 0.0 and closing[1] == pytest.approx(len(answer) / 16000, abs=1e-3)
+    assert (stream.stats.closing.start, stream.stats.closing.end) == (0.0, pytest.approx(len(answer) / 16000, abs=1e-3))
+    assert probe.single_pass == [True, True] and probe.fillers == [False, False]
+    assert probe.filler_passes == [], "the candidate is waiting: no filler pass after the answer ends"
+
+
+def test_an_answer_whose_last_stretch_is_long_decodes_it_as_the_tail_was():
+    """Past `closing_seconds` (here 5 s) the chunks still waiting are joined with the tail up to
+    `max_merged_seconds`, and the drafts before them stay."""
+    probe = _BlockingTranscriber()
+    stream = StreamingTranscriber(probe, vad=_energy_vad, options=StreamingOptions(closing_seconds=5.0))
     # Four sentences with 1 s pauses: each pause commits a chunk; the last has no pause after it.
     answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
     _feed_while_the_first_chunk_decodes(stream, probe, answer)
     assert [c.reason for c in stream.stats.chunks] == ["pause", "pause", "pause"]
-    # The worker took the first chunk (on a loaded machine it may not have run yet; finish()
-    # would then merge that chunk too).
-    assert probe.started.wait(timeout=30)
-    finisher = threading.Thread(target=stream.finish)
-    finisher.start()
-    # Release the worker once finish() has queued its last job (the end marker after the merge).
-    with stream._jobs_changed:
-        assert stream._jobs_changed.wait_for(lambda: stream._jobs and stream._jobs[-1] is None, timeout=30)
-    probe.release.set()
-    finisher.join(timeout=30)
-    assert not finisher.is_alive()
+    _finish_while_the_worker_is_busy(stream, probe)
     first, merged = probe.calls
     assert first[0] == 0.0
     # The two waiting chunks and the 2 s tail: one decode from the second chunk to the end.
     assert merged[0] == pytest.approx(stream.stats.chunks[1].start)
     assert merged[0] + merged[1] == pytest.approx(len(answer) / 16000, abs=1e-3)
     assert [c.reason for c in stream.stats.chunks] == ["pause", "pause+pause+tail"]
+    assert stream.stats.closing is None
     assert probe.single_pass == [True, True]
     assert probe.fillers == [False, False], "words first; the filler pass is a separate job"
     assert probe.filler_passes == [], "filler passes not started when the answer ends are skipped"
@@ -206,9 +229,11 @@ def test_the_worker_keeping_up_decodes_every_chunk_on_its_own():
     probe = _BlockingTranscriber()
     probe.release.set()
     transcribe_streaming(probe, answer, vad=_energy_vad)
-    assert len(probe.calls) == 4
-    assert probe.filler_passes == [c[0] for c in probe.calls[:3]], "every chunk but the tail gets its filler pass"
-    assert probe.calls[-1][0] + probe.calls[-1][1] == pytest.approx(len(answer) / 16000, abs=1e-3)
+    assert [round(c[0], 1) for c in probe.calls[:3]] == [0.0, 2.3, 5.3], "one call per chunk while speaking"
+    assert probe.filler_passes == [c[0] for c in probe.calls[:3]], "every chunk gets its filler pass"
+    # Then one decode of the whole answer, as it is under closing_seconds (the tail is in it).
+    assert len(probe.calls) == 4 and probe.calls[-1][0] == 0.0
+    assert probe.calls[-1][1] == pytest.approx(len(answer) / 16000, abs=1e-3)
 
 
 
@@ -236,10 +261,11 @@ def test_each_part_is_handed_on_while_speaking_and_a_failing_display_costs_nothi
         stream.wait_idle()
     while_speaking = list(seen)
     transcript = stream.finish()
-    # Both pauses' chunks were shown while audio was still coming in, the tail at the end, and
-    # the first display's failure lost nothing.
+    # Both pauses' chunks were shown while audio was still coming in (cut inside each pause), the
+    # first display's failure lost nothing, and the closing decode (from 0.0) is the transcript.
     assert len(while_speaking) == 2 and all(fed < len(answer) / 16000 for _, fed in while_speaking)
-    assert [text for text, _ in seen] == transcript.text.split() == ["at0.0", "at2.3", "at5.3"]  # cut inside each pause
+    assert [text for text, _ in seen] == ["at0.0", "at2.3"]
+    assert transcript.text.split() == ["at0.0"]
 
 @pytest.mark.slow
 def test_streamer_sends_each_stretch_once_and_skips_long_silence(audio_dir):
@@ -311,6 +337,27 @@ def test_streaming_invents_no_fillers_across_a_pause(audio_dir):
     assert len(streamed.words) >= 240
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("lead", [0.5, 0.55, 0.7, 0.75, 0.9])
+def test_a_short_answer_streams_as_its_file_reads_whenever_capture_starts(audio_dir, lead):
+    """The browser test's clip (11 s, three phrases with pauses), after `lead` s of silence: where
+    the 0.5 s checks fall moves the cuts, and decoded phrase by phrase it came out "And so am I
+    fellow Americans" at every lead here, "Ask not" lost at 0.55 s, and "Ask not! Watch your
+    country" in a CI run through the page. The closing decode reads it as one window."""
+    import re
+
+    from mockint.speech.decode import load_audio
+    from mockint.speech.streaming import transcribe_streaming
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9']+", text.lower())
+
+    clip = load_audio(audio_dir / "fw_jfk.flac")
+    samples = np.concatenate([np.zeros(int(lead * 16000), np.float32), clip, np.zeros(2 * 16000, np.float32)])
+    streamed = transcribe_streaming(_transcriber(), samples)
+    assert words(streamed.text) == words(_transcriber().transcribe(clip).text)
+
+
 _CACHED = {}
 
 
@@ -342,19 +389,21 @@ def test_chunks_are_decoded_again_together_while_speaking_and_replace_their_draf
     # Seven 3 s sentences with 1 s pauses, then a 2 s one: a chunk per sentence.
     answer = _speech_with_pauses([(3.0, 1.0)] * 7 + [(2.0, 0.0)])
     transcript = transcribe_streaming(probe, answer, vad=_energy_vad, options=options)
-    stream_calls = probe.calls
-    chunk_starts = [0.0, 3.3, 7.3, 11.3, 15.3, 19.3, 23.3, 27.3]  # each cut inside a pause (preroll 0.5 s)
+    *stream_calls, closing = probe.calls
+    chunk_starts = [0.0, 3.3, 7.3, 11.3, 15.3, 19.3, 23.3]  # each cut inside a pause (preroll 0.5 s)
     sentence_calls = [c for c in stream_calls if c[0] in chunk_starts and c[1] < 5.0]
     regroups = [c for c in stream_calls if c not in sentence_calls]
     assert [round(c[0], 1) for c in sentence_calls] == chunk_starts
     # Once three chunks span 10 s they are decoded again as one window from the recording, and
-    # the next three likewise; the last two (too little to regroup when the answer ended) stay.
+    # the next three likewise; the last chunk (too little to regroup) and the tail are decoded
+    # together when the answer ends, and the regrouped parts before them stay.
     assert [(round(a, 1), round(a + n, 1)) for a, n in regroups] == [(0.0, 11.3), (11.3, 23.3)]
-    assert transcript.text.split() == ["at0.0", "at11.3", "at23.3", "at27.3"]
+    assert (round(closing[0], 1), round(closing[0] + closing[1], 1)) == (23.3, 30.0)  # the end of the answer
+    assert transcript.text.split() == ["at0.0", "at11.3", "at23.3"]
     # A regroup's prompt is the text before it, not its own drafts.
     assert probe.prompts[stream_calls.index(regroups[0])] is None
     assert probe.prompts[stream_calls.index(regroups[1])] == "at0.0"
-    assert probe.single_pass == [True] * len(stream_calls) and not any(probe.fillers)
+    assert probe.single_pass == [True] * len(probe.calls) and not any(probe.fillers)
     assert 0.0 in probe.filler_passes and 11.3 in [round(o, 1) for o in probe.filler_passes], "regrouped parts get their filler pass"
 
 
@@ -368,4 +417,43 @@ def test_no_regroup_starts_once_the_candidate_has_stopped_speaking():
         stream.feed(answer[i : i + 1600])
         stream.wait_idle()
     assert stream.stats.regroups == [] and len(stream.stats.chunks) == 3
-    assert stream.finish().text.split()[:3] == ["at0.0", "at3.3", "at7.3"]  # then the silent tail
+    assert len(probe.calls) == 3
+    # Only the closing decode, once the answer has ended: the 15 s answer as one window.
+    assert stream.finish().text.split() == ["at0.0"] and len(probe.calls) == 4
+
+
+class _GridTranscriber(_RecordingTranscriber):
+    """Hears a word every 0.5 s of answer time, named by its time, so any two decodes of the same
+    stretch agree on its words; its filler pass finds an "um" before each part's second word."""
+
+    def transcribe(self, samples, *, offset=0.0, **kwargs):
+        super().transcribe(samples, offset=offset, **kwargs)
+        end = offset + len(samples) / 16000
+        times = [t / 2 for t in range(int(np.ceil(offset * 2)), int(end * 2))]
+        words = [Word(word=f"w{t:g}", start=t, end=t + 0.3) for t in times]
+        segments = [Segment(start=offset, end=end, text=" ".join(w.word for w in words))] if words else []
+        return Transcript(text=" ".join(w.word for w in words), words=words, segments=segments, duration=end - offset)
+
+    def add_fillers_to(self, transcript, samples, *, keywords=None, offset=0.0, prompt_extra=None):
+        super().add_fillers_to(transcript, samples, offset=offset)
+        first, second, *rest = transcript.words
+        um = Word(word="um", start=first.end, end=second.start, probability=0.6)
+        words = [first, um, second, *rest]
+        text = " ".join(w.word for w in words)
+        return transcript.model_copy(update={"words": words, "text": text, "segments": [transcript.segments[0].model_copy(update={"text": text})]})
+
+
+def test_the_closing_decode_keeps_the_fillers_its_drafts_found():
+    from mockint.speech.streaming import transcribe_streaming
+
+    probe = _GridTranscriber()
+    answer = _speech_with_pauses([(2.0, 1.0), (2.0, 1.0), (2.0, 0.0)])
+    transcript = transcribe_streaming(probe, answer, vad=_energy_vad)
+    assert probe.calls[-1][0] == 0.0, "the answer was decoded again from its start"
+    assert len(probe.filler_passes) == 2, "both chunks got their filler pass while the candidate spoke"
+    # The closing decode hears no filler; each chunk's "um" is kept between the same two words.
+    assert transcript.text.split() == [
+        "w0", "um", "w0.5", "w1", "w1.5", "w2", "w2.5", "um", "w3", *[f"w{t / 2:g}" for t in range(7, 16)]
+    ]
+    um = transcript.words[1]
+    assert transcript.words[0].end <= um.start <= um.end <= transcript.words[2].start

@@ -4,8 +4,8 @@ Every Whisper call costs at least ~0.5 s on two cores (it encodes a 30 s window 
 the input length), so re-transcribing the growing recording is out. Instead the audio is
 cut into chunks at natural pauses, found by Silero VAD on the not-yet-committed part only;
 each finished chunk goes to one worker thread, transcribed once with its offset into the
-answer and the text before it as context. When the answer ends only the tail since the
-last pause is left, so the full transcript is ready within about a second of the end.
+answer and the text before it as context. When the answer ends only its last stretch is left
+to decode (see below), so the full transcript is ready within about a second of the end.
 
 A worker that falls behind (a loaded machine: other work, or Chromium's audio and rendering
 threads when the page is the microphone) takes every chunk waiting for it as one decode, up to
@@ -46,7 +46,15 @@ name better with more of the voice around it). So once consecutive chunks span
 regroup) and its transcript replaces theirs; it then gets its own filler pass. Fed through the
 cut rules (benchmarks' joined answers): conversational 5.2 % -> 2.2 % WER (3.3 % as a file),
 number-heavy 9.6 % -> 7.0 % (5.5 %). Regroups run under the same rule as filler passes: after
-every waiting chunk, only while the candidate speaks, never after the answer ends.
+every waiting chunk, only while the candidate speaks.
+
+When the answer ends, the parts not regrouped and the tail are decoded once more as one window
+(the closing decode, if they span at most `closing_seconds`), so the last stretch is decoded as
+a file's is too, and an answer shorter than that reads as its file does whatever its chunks were.
+Before, the end of every answer was its sentence-sized drafts, and which drafts depended on
+when the 0.5 s checks fell: the 11 s JFK clip lost "ask not" at one capture offset of ten, and
+in a CI run of the browser test "ask not what your country" came out "Ask not! Watch your
+country". The closing decode keeps the fillers its drafts' passes found (`carry_fillers`).
 """
 
 from __future__ import annotations
@@ -63,7 +71,13 @@ import numpy as np
 from mockint.errors import MockintError, TranscriptionError
 from mockint.records import Transcript
 from mockint.speech.decode import SAMPLE_RATE
-from mockint.speech.transcribe import CONTEXT_WORDS, HALLUCINATION_PROBABILITY, MAX_CHUNK_SECONDS, merge_transcripts
+from mockint.speech.transcribe import (
+    CONTEXT_WORDS,
+    HALLUCINATION_PROBABILITY,
+    MAX_CHUNK_SECONDS,
+    carry_fillers,
+    merge_transcripts,
+)
 from mockint.speech.vad import speech_spans
 
 if TYPE_CHECKING:
@@ -121,8 +135,16 @@ class StreamingOptions:
     regroup_seconds: float = 16.0
     # A regroup is one decode window, like a file's chunk.
     max_regroup_seconds: float = MAX_CHUNK_SECONDS
-    # Chunks still waiting when the answer ends are joined with the tail up to this length
-    # (below Whisper's 30 s window, so the join is still one decode).
+    # When the answer ends, the chunks not decoded yet and the parts not regrouped within this span
+    # of its end are decoded again as one window: a short answer is then decoded as its file is,
+    # whatever its chunks were. Cut at pauses, the 11 s JFK clip lost "ask not" at one capture
+    # offset of ten and became "Watch your country" in a CI run of the browser test; as one window
+    # it is the file's words at every offset. A decode's time grows with its words (dense read
+    # speech, two idle cores: 8 s 0.46 s, 12 s 0.58 s, 16 s 0.73 s, 20 s 1.04 s, 28 s 1.15 s):
+    # 16 s keeps the wait under the 1 s target; longer stretches were regrouped while speaking.
+    closing_seconds: float = 16.0
+    # Chunks still waiting when the answer ends that do not fit `closing_seconds` are joined up to
+    # this length (below Whisper's 30 s window, so the join is still one decode).
     max_merged_seconds: float = 24.0
     # Words of committed text given to Whisper as context for the next chunk.
     context_words: int = CONTEXT_WORDS
@@ -149,6 +171,8 @@ class StreamingStats:
     vad_seconds: float = 0.0
     vad_calls: int = 0
     dropped_silence_seconds: float = 0.0
+    # The decode the candidate waited for when the answer ended (finish), if one was needed.
+    closing: ChunkRecord | None = None
 
 
 # Gaps down to 0.1 s are reported, so the segmenter can choose a cut point itself.
@@ -235,8 +259,9 @@ class StreamingTranscriber:
         self.keywords = keywords
         self.opts = options or StreamingOptions()
         self.vad = vad
-        # Called on the worker thread with each chunk's transcript (answer time), in order:
-        # what a live view shows while the candidate is still speaking.
+        # Called with each chunk's transcript (answer time), in order: what a live view shows
+        # while the candidate is still speaking (not the closing decode, which the final transcript
+        # shows a moment later).
         self.on_part = on_part
         self.stats = StreamingStats()
         self._buf = np.zeros(SAMPLE_RATE * 60, dtype=np.float32)
@@ -450,14 +475,24 @@ class StreamingTranscriber:
     # --- the end ------------------------------------------------------------------------
 
     def finish(self) -> Transcript:
-        """Commit the tail, wait for the worker, return the whole answer's transcript. Filler
-        passes not started yet are skipped: the candidate is waiting."""
+        """Commit the tail, wait for the decode running now, decode the end of the answer (`_close`)
+        and return the whole answer's transcript. Filler passes not started yet are skipped: the
+        candidate is waiting."""
         if not self._finished:
             self._finished = True
             if self._n - self._p0 >= int(0.1 * SAMPLE_RATE):
                 self._commit((self._n - self._p0) / SAMPLE_RATE, "tail")
-                self._merge_queued_tail()
-            self._put(None)
+            with self._jobs_changed:  # what the worker has not taken is decoded by _close
+                left = [job for job in self._jobs if job is not None]
+                self._jobs.clear()
+                self._jobs.append(None)
+                self._jobs_changed.notify_all()
+            self._worker.join()
+            if self._error is None:
+                try:
+                    self._close(left)
+                except BaseException as exc:  # reported below, as the worker's are
+                    self._error = exc
         self._worker.join()
         if self._error is not None:
             if isinstance(self._error, MockintError):
@@ -465,14 +500,36 @@ class StreamingTranscriber:
             raise TranscriptionError(f"transcription failed: {self._error}") from None
         return merge_transcripts([p.transcript for p in self._parts], self.seconds, getattr(self.transcriber, "model_name", ""))
 
-    def _merge_queued_tail(self) -> None:
-        """Chunks still queued when the answer ends are decoded together with the tail: every
-        decode costs a whole 30 s window, so one call for them all is the shorter wait."""
-        with self._jobs_changed:
-            queued = [job for job in self._jobs if job is not None]
-            self._jobs.clear()
-            self._jobs.extend(self._merged(queued))
-            self._jobs_changed.notify_all()
+    def _close(self, left: list[tuple[np.ndarray, float, ChunkRecord]]) -> None:
+        """Decode the end of the answer, once the worker has stopped: the chunks it had not taken
+        (the tail at least) and the parts not yet regrouped, as one window from the recording, when
+        they span at most `closing_seconds`. Its transcript replaces those parts' drafts, keeping
+        the fillers their passes found. Chunks that do not fit are decoded as before: joined up to
+        `max_merged_seconds`, then the parts before them left as they are."""
+        end = (left[-1][1] + len(left[-1][0]) / SAMPLE_RATE) if left else (self._parts[-1].end if self._parts else 0.0)
+        if left and end - left[0][1] > self.opts.closing_seconds:
+            for job in self._merged(left):
+                self._transcribe_chunk(*job)
+            return
+        first = len(self._parts)
+        while first > 0 and not self._parts[first - 1].final and end - self._parts[first - 1].offset <= self.opts.closing_seconds:
+            first -= 1
+        drafts = self._parts[first:]
+        if not left and len(drafts) < 2:
+            return  # the last part is already its own window
+        start = drafts[0].offset if drafts else left[0][1]
+        samples = self._buf[int(round(start * SAMPLE_RATE)) : int(round(end * SAMPLE_RATE))].copy()
+        record = ChunkRecord(start=start, end=end, reason=f"closing of {len(drafts)} parts and {len(left)} chunks")
+        started = time.perf_counter()
+        context = self._context(self._parts[:first])
+        transcript = self.transcriber.transcribe(
+            samples, keywords=self.keywords, offset=start, prompt_extra=context, single_pass=True, fillers=False
+        )
+        record.transcribe_seconds = time.perf_counter() - started
+        record.words = len(transcript.words)
+        self.stats.closing = record
+        transcript = carry_fillers(transcript, [p.transcript for p in drafts])
+        self._parts[first:] = [_Part(transcript, samples, start, context, final=True)]
 
     def _merged(self, queued: list[tuple[np.ndarray, float, ChunkRecord]]) -> list[tuple[np.ndarray, float, ChunkRecord]]:
         merged: list[tuple[np.ndarray, float, ChunkRecord]] = []

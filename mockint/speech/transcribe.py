@@ -304,14 +304,7 @@ class Transcriber:
         if not (self.filler_cue and transcript.words):
             return transcript
         spans = [(s - offset, e - offset) for s, e in transcript.speech]
-        plain = [
-            _Segment(seg.start - offset, seg.end - offset, [
-                Word(word=" " + w.word, start=w.start - offset, end=w.end - offset, probability=w.probability)
-                for w in transcript.words
-                if _in_segment(w, seg)
-            ])
-            for seg in transcript.segments
-        ]
+        plain = _segments_of(transcript, offset)
         samples = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         context = prompt_extra.strip() if prompt_extra and prompt_extra.strip() else None
         try:
@@ -708,6 +701,35 @@ def add_fillers(plain: list[_Segment], cued: list[_Segment]) -> list[_Segment]:
             index += 1
         out.append(_Segment(seg.start, seg.end, words))
     return out
+
+
+def carry_fillers(transcript: Transcript, drafts: list[Transcript]) -> Transcript:
+    """`transcript` plus the fillers that earlier decodes of the same audio (`drafts`, after their
+    filler passes) heard between two of its words, placed as `add_fillers` places them. The
+    streamer's last decode replaces drafts whose filler passes ran while the candidate spoke, and
+    the candidate is waiting for it, so it has no filler pass of its own."""
+    plain = _segments_of(transcript)
+    with_fillers = add_fillers(plain, [seg for draft in drafts for seg in _segments_of(draft)])
+    if with_fillers is plain:
+        return transcript
+    segments = [Segment(start=seg.start, end=seg.end, text=seg.text) for seg in with_fillers]
+    return transcript.model_copy(update={
+        "text": " ".join(seg.text for seg in segments),
+        "words": [w.model_copy(update={"word": w.word.strip()}) for seg in with_fillers for w in seg.words],
+        "segments": segments,
+    })
+
+
+def _segments_of(transcript: Transcript, offset: float = 0.0) -> list[_Segment]:
+    """A transcript's segments as decoded ones, `offset` seconds earlier (chunk time)."""
+    return [
+        _Segment(seg.start - offset, seg.end - offset, [
+            Word(word=" " + w.word, start=w.start - offset, end=w.end - offset, probability=w.probability)
+            for w in transcript.words
+            if _in_segment(w, seg)
+        ])
+        for seg in transcript.segments
+    ]
 
 
 def _fit_before(filler: Word, following: Word, previous: Word | None) -> Word:
