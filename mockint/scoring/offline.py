@@ -367,6 +367,10 @@ PERSONAL_TASK = re.compile(
     # ... and "It was down to me to sort the system out before we ended up at a public inquiry" (a transport planner's
     # trial: Task 1 of 4, where the same story's "My job was to fix the maintenance system" read 4)
     r"(it|that|this) (was|fell) (all |entirely |squarely )?(on|up to|down to) me|"
+    # ... and what was the candidate's said first: "as the supervisor bringing that number down was on me" (a payroll
+    # supervisor's trial: Task 1 of 4, where its twin's "it was my job as supervisor" read 3), "complaints are my
+    # responsibility" (a veterinary nurse's)
+    r"(was|is) (all |entirely |squarely |firmly )?on me\b(?! to\b)|(is|are|was|were) (all )?my (responsibility|remit)\b|"
     # "as director of perioperative services that was mine to fix" (dev: Task 0 of 4, graded 4)
     r"(it|that|this) was mine( to (fix|sort|solve|deliver|run|lead|own|put right|get right))?\b|"
     # a piece of work run, said as the candidate's: "I ran the project, picked the supplier" (dev: Task 0 of 4, graded 2)

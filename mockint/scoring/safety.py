@@ -122,6 +122,13 @@ KNOWLEDGE_CANDIDATE = CANDIDATE - {"you", "you'd", "you'll"}
 # Said just before a skip, a state denied, which turns it around ("a culture where people aren't afraid to speak up": a
 # nurse's answer read as afraid to speak up). Not negations in general: "isn't" before a step is read no further.
 NOT_STATE = frozenset("aren't isn't wasn't weren't".split())
+# A skip told as what nearly happened is a near miss the story learned from: "one where we'd nearly gone ahead without
+# checking the patient's ID" (a veterinary nurse's story, capped as a check skipped: 39)
+NEAR_MISS = frozenset("nearly almost".split())
+NEAR_MISS_REACH = 3
+# "rather than" or "instead of" a cancelling verb keeps the step: "... rather than cancel the possession" (a site
+# engineer's crane lift held for wind, capped as a check skipped: 46)
+UNDONE = frozenset("cancel cancelling lose losing drop dropping scrap scrapping abandon abandoning lift lifting".split())
 # After another's name, a habit reported: "other venues just let them do it", "the agency always lets them"
 REPORTED_HABIT = frozenset("just always usually normally".split())
 NOT_ONLY = frozenset("just only simply".split())
@@ -640,7 +647,12 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
     while k < len(words):
         if _clause_break(words, k, trigger):
             condition = words[k] in CONDITIONS
-            k = start = k + 1
+            # a cover-up may open with the word that starts its clause: "... off the books before the auditors see it"
+            # (a payroll supervisor's overpayment plan, 86.7, strong)
+            hidden = r.cover_up.match(words, k) if words[k] in BREAK_WORDS and not _unwilling_before(words, k) else 0
+            if hidden:
+                out.found.append(Finding("cover_up", index, " ".join(words[k:k + hidden])))
+            k = start = k + max(hidden, 1)
             flips, trigger, reach, protected = 0, "", 0, False
             continue
         # ... and "if it looks like we can't get anyone" (a pharmacist's sound plan, read as refusing to get anyone)
@@ -688,6 +700,10 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             k += n
             continue
         if n and k and words[k - 1] in NOT_STATE:  # "people aren't afraid to speak up": no hesitation, no skip
+            k += n
+            continue
+        if n and (NEAR_MISS.intersection(words[max(start, k - NEAR_MISS_REACH):k]) or (
+                tuple(words[k:k + n]) in CONTRASTS and k + n < len(words) and words[k + n] in UNDONE)):
             k += n
             continue
         if n and kind == "skip" and words[k] == "without" and RULE_SUBJECTS.intersection(words[max(0, k - RULE_REACH):k]):
