@@ -679,8 +679,12 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # comment or mark says it ("Q: labour scheduling for Christmas -> fine" after "Fell flat: X").
         said = draft.cued or draft.verdict != "none" or extra != "none"
         draft.verdict = _combine(draft.verdict, extra if said else _combine(extra, _section_verdict(section)))
-        if comment and not _FIRST_PERSON.match(comment):
-            draft.mentions = max(draft.mentions, phrases.repetitions(comment))
+        # how often they came back to it, in the comment's sentences that are not the candidate's own ("I fumbled this
+        # badly. ... They came back to it again at the end": a fundraising manager's notes)
+        if comment:
+            told = [comment] if not _FIRST_PERSON.match(comment) else [
+                part for part in _SENTENCE_SPLIT.split(comment) if not _FIRST_PERSON.match(part.strip())]
+            draft.mentions = max([draft.mentions, *map(phrases.repetitions, told)])
         if section == "repeated":
             draft.mentions = max(draft.mentions, 2)
     if not new and comment and reading.drafts and phrases.verdict(comment) != "none" and not listed:
@@ -767,9 +771,11 @@ def _split_comment(item: str) -> tuple[str, str]:
             return head, comment
         # ... or a verdict first, then more on it: "data / KPIs - blanked on what numbers I'd report to the PVC. said
         # "wellbeing referrals" and then nothing" (a student support adviser's notes: no topic read in the line)
+        # ... however often the rest says they came back to it: "Legacies - I fumbled this badly. Hospice gets ~40% of income
+        # from legacies ... They came back to it again at the end" (a fundraising manager's notes: no topic read in)
         first = _SENTENCE_SPLIT.split(comment, maxsplit=1)[0]
         if (len(head.split()) <= SHORT_TOPIC_WORDS + 1 and named is not None and named.complete and not named.rest.strip(" /")
-                and len(first.split()) <= 10 and phrases.verdict(first) != "none" and phrases.repetitions(comment) <= 1):
+                and len(first.split()) <= 10 and phrases.verdict(first) != "none"):
             return head, comment
     return item.strip(), ""
 

@@ -42,7 +42,7 @@ IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", 
                     "restating", "falls_after", "falls_from", "rises_from")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
            "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction",
-           "count_restated", "share_is", "product", "part_left", "limit", "multiple")
+           "count_restated", "share_is", "product", "part_left", "limit", "multiple", "saving")
 # How far before a percentage over 100 the share it is of may be named: "our watch competence for BA from 60% up to
 # 110%" (a fire crew manager's story; 7 read it no further than "for").
 SHARE_BEFORE_REACH = 9
@@ -429,7 +429,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
     found += _shares_left_over(low) + _spans_disagreeing(low) + _parts_above_whole(low) + _ratios_disagreeing(low) \
         + _differences_disagreeing(low) + _all_as_a_share(low) + _share_then_part(low) + _counts_restated(low) \
         + _shares_restated_as_parts(low, fw) + _products_disagreeing(low) + _parts_left_disagreeing(low) \
-        + _sums_disagreeing(low) + _target_shares_disagreeing(low) + _limits_disagreeing(low)
+        + _sums_disagreeing(low) + _target_shares_disagreeing(low) + _limits_disagreeing(low) + _savings_disagreeing(low)
     # (a count and more "of them" is read above too where the count is a total the answer gave: said once)
     spans = [span for f in found for span in [(f[0], f[1]), *(x for x in f[3:] if isinstance(x, tuple))]]
     found += [f for f in _multiples_disagreeing(low) + _more_of_them(low) + _whole_shares_disagreeing(low)
@@ -670,6 +670,26 @@ def _money_amount(said: str) -> float:
     return _money(figure, scale)
 
 
+# A cost, what it came down to, and the saving said, that disagree: "we were paying £48,000 a year ... the new contract
+# came in at 41,000 a year, so that's a saving of £12,000 a year" (a school business manager's story: £7,000; 90, as its
+# fixed twin)
+_COST_THEN_SAVING = re.compile(r"\b(?:paying|paid|costing|cost|costs|spending|spent)\b " + _ROUGHLY + "(" + _MONEY_SAID
+                               + r")[^£$€]{0,250}?\b(?:came in at|comes in at|came down to|down to|reduced to|cut to|"
+                               r"dropped to|fell to|now costs?|now pay|now paying) " + _ROUGHLY
+                               + r"([£$€]?\d[\d,]*(?:\.\d+)?(?:k\b| thousand\b| million\b| grand\b)?)"
+                               r"[^£$€\d.;]{0,40}?\ba saving of " + _ROUGHLY + "(" + _MONEY_SAID + ")")
+
+
+def _savings_disagreeing(low: str) -> list[tuple]:
+    found = []
+    for m in _COST_THEN_SAVING.finditer(low):
+        before, after, saved = (_money_amount(m.group(k)) for k in (1, 2, 3))
+        if 0 < after < before and abs((before - after) - saved) > 0.2 * max(saved, before - after):
+            found.append((m.start(2), m.end(3), "saving", {"before": f"{before:,.0f}", "after": f"{after:,.0f}",
+                                                           "true": f"{before - after:,.0f}", "said": f"{saved:,.0f}"}))
+    return found
+
+
 def _sums_disagreeing(low: str) -> list[tuple]:
     """Money parts and the total they are said to make, that disagree by more than a twentieth."""
     found = []
@@ -876,6 +896,12 @@ _TEAM_OF_BARE = re.compile(r"\b(?:our|my|a|the) (?:whole |entire )?(?:team|crew|
                            r"(?! (?!was\b|is\b|has\b|does\b)[a-z]+s\b)")
 
 
+# A group counted as "of us", then more of it named: "I was team leader for my shift which is five of us ... I trained all
+# eight operators on my shift" (a water treatment team leader's story: 93, above its fixed twin)
+_GROUP_OF_US = re.compile(r"\bmy (team|shift|crew|section|watch|gang)\b,? (?:which|that) (?:is|was|'s) (?:just |only )?(\d[\d,]*) of us\b")
+_ALL_ON_MY = re.compile(r"\ball (?:the |of the )?(\d[\d,]*) [a-z]+s (?:on|in|from) my (team|shift|crew|section|watch|gang)\b")
+
+
 def _counts_restated(low: str) -> list[tuple]:
     """A count of people restated as another count of them: "all 60 of them, which was 45 people in total", "a team of 5
     negotiators ... each of my 7 negotiators"."""
@@ -887,6 +913,11 @@ def _counts_restated(low: str) -> list[tuple]:
         said = next(((count, span) for noun, count, span in teams if noun == m.group(2) and span[1] <= m.start()), None)
         if said and _number(said[0]) != _number(m.group(1)):
             found.append((*said[1], "count_restated", {"first": said[0], "second": m.group(1)}, m.span()))
+    groups = {m.group(1): m for m in _GROUP_OF_US.finditer(low)}
+    for m in _ALL_ON_MY.finditer(low):
+        group = groups.get(m.group(2))
+        if group and group.start() < m.start() and _number(m.group(1)) > _number(group.group(2)):
+            found.append((*group.span(), "count_restated", {"first": group.group(2), "second": m.group(1)}, m.span()))
     for sentence in re.finditer(r"[^.?!]+", low):
         teams_of = list(_TEAM_OF_BARE.finditer(low, sentence.start(), sentence.end()))
         for m in _ALL_N_OF.finditer(low, sentence.start(), sentence.end()):

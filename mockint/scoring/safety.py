@@ -276,6 +276,7 @@ class HandledAlone(_Words):
     closed: list[str] = Field(default_factory=list)
     minimised: list[str] = Field(default_factory=list)
     after_own_inquiry: list[str] = Field(default_factory=list)
+    scam: list[str] = Field(default_factory=list)
 
 
 class AlteredRecord(_Words):
@@ -385,6 +386,7 @@ class Reader:
     documents: Phrases  # escalation.documents: a step word that may be a document read ("the scrap report")
     read_in: Phrases  # escalation.read_in: what reads such a document ("go through the scrap report")
     after_own_inquiry: Phrases  # handled_alone's: in their sentence, a step to someone waits on the candidate's inquiry
+    scam: Phrases  # handled_alone's: after such a phrase, a request checked for a scam, no inquiry into someone
     not_yet: Phrases  # of when_not_whether, what leaves an escalation for later ("not straight away")
     unannounced: Phrases  # a test that is one by being unannounced ("a drill without telling anyone"): no step skipped
     done: Phrases  # escalation.done: to_someone told as done in a story ("I rang the safeguarding hub"), never put off
@@ -420,7 +422,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
                                words.protections, words.dismissals, words.removals, words.shortened, e.documents,
-                               e.read_in, h.after_own_inquiry, words.not_yet, words.unannounced, e.done)))
+                               e.read_in, h.after_own_inquiry, h.scam, words.not_yet, words.unannounced, e.done)))
 
 
 def reader() -> Reader:
@@ -639,7 +641,7 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
     """What one sentence refuses, skips, puts off or hides, and the escalations it makes."""
     words = tokens(text)
     out = _Read(allegation=r.allegations.found_within(words, 0, len(words)))
-    waits = r.after_own_inquiry.found_within(words, 0, len(words))  # "only ... if my investigation found something"
+    waits = _inquiry_within(r, words, 0, len(words))  # "only ... if my investigation found something"
     k = start = first = 0
     flips, trigger, reach, free = 0, "", 0, 0
     condition = False  # the clause opened with "if"
@@ -780,7 +782,11 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 k, reach = until, 0
                 continue
             elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, end):
-                if r.done.match(words, k):
+                if _told_to_do(words, k, end):
+                    # an instruction, no escalation: "I'd tell the head to freeze all supply cover" redeemed "I wouldn't
+                    # take it to trustees until it's sorted" (a school business manager's deficit plan: 86.7, strong)
+                    pass
+                elif r.done.match(words, k):
                     out.escalations_now += 1
                     out.emergencies_now += step.emergency
                 elif step.later:
@@ -858,14 +864,32 @@ def _next_clause_waits(r: Reader, words: list[str], end: int) -> bool:
     """Whether the sentence's only wait on the candidate's own inquiry comes after the step ending at `end`, in a clause of
     its own (", and if it turned out to be retained the surgeon would lead the duty of candour conversation": an ODP's
     sound swab-count plan read its "put in a Datix" as waiting on it, 20)."""
-    before = r.after_own_inquiry.found_within(words, 0, end)
-    after = next((j for j in range(end, len(words)) if r.after_own_inquiry.match(words, j)), None)
+    before = _inquiry_within(r, words, 0, end)
+    after = next((j for j in range(end, len(words)) if _inquiry_at(r, words, j)), None)
     return not before and after is not None and "," in words[end:after] and "and" in words[end:after]
+
+
+SCAM_REACH = 4
+
+
+def _inquiry_at(r: Reader, words: list[str], at: int) -> int:
+    """The length of an `after_own_inquiry` phrase at `at` that waits on an inquiry into someone, else 0: not one a
+    `scam` word follows within SCAM_REACH words ("if it turns out to be fraud I'd report it")."""
+    n = r.after_own_inquiry.match(words, at)
+    return 0 if n and r.scam.found_within(words, at + n, SCAM_REACH) else n
+
+
+def _inquiry_within(r: Reader, words: list[str], start: int, end: int) -> bool:
+    return any(_inquiry_at(r, words, j) for j in range(start, end))
 
 
 def _told_for_later(r: Reader, words: list[str], end: int) -> int:
     """Where "tell my manager about it *in the morning*" ends: the escalation is put off (0: it is not;
-    "before the morning" is no delay)."""
+    "before the morning" is no delay). Counted from past whom it goes to: "escalate it to the orderly officer first thing
+    in the morning" (a prison supervising officer's missing keys left overnight: 100, strong)."""
+    to = next((j for j in range(end, min(len(words), end + 2)) if words[j] == "to"), None)
+    if to is not None:
+        end = next((m + n for m in range(to + 1, min(len(words), to + 3)) if (n := r.people.match(words, m))), end)
     for k in range(end, min(len(words), end + LATER_REACH)):
         # "leave the strategy meeting till Monday" (a social worker's trial; "till" ends a clause otherwise)
         if words[k] in ("till", "until") and (n := r.later.match(words, k + 1)):
@@ -878,7 +902,9 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
     return 0
 
 
-INSTRUCTING = frozenset({"tell", "telling", "told", "tells"})
+# ... and "let the night staff know to keep an eye out" (a prison officer's missing keys: a refusal to ring the governor
+# read as redeemed by it)
+INSTRUCTING = frozenset({"tell", "telling", "told", "tells", "let", "letting"})
 # after "tell the manager to": why it is not told ("to avoid a fuss"), or when ("to begin with"), not what to do
 NOT_AN_INSTRUCTION = frozenset("avoid save spare keep stop prevent protect begin start be".split())
 

@@ -450,17 +450,8 @@ class StreamingTranscriber:
         """Decode parts [first, last) again as one window from the recorded audio (the silence
         dropped between them included, so times stay right) and replace them with the result."""
         start, end = self._parts[first].offset, self._parts[last - 1].end
-        samples = self._buf[int(round(start * SAMPLE_RATE)) : int(round(end * SAMPLE_RATE))].copy()
-        record = ChunkRecord(start=start, end=end, reason=f"regroup of {last - first}")
-        started = time.perf_counter()
-        context = self._context(self._parts[:first])
-        transcript = self.transcriber.transcribe(
-            samples, keywords=self.keywords, offset=start, prompt_extra=context, single_pass=True, fillers=False
-        )
-        record.transcribe_seconds = time.perf_counter() - started
-        record.words = len(transcript.words)
+        part, record = self._decode_again(first, start, end, f"regroup of {last - first}")
         self.stats.regroups.append(record)
-        part = _Part(transcript, samples, start, context, final=True)
         with self._jobs_changed:
             self._parts[first:last] = [part]
             self._filler_jobs.append(part)
@@ -518,8 +509,15 @@ class StreamingTranscriber:
         if not left and len(drafts) < 2:
             return  # the last part is already its own window
         start = drafts[0].offset if drafts else left[0][1]
+        part, self.stats.closing = self._decode_again(first, start, end, f"closing of {len(drafts)} parts and {len(left)} chunks")
+        part.transcript = carry_fillers(part.transcript, [p.transcript for p in drafts])
+        self._parts[first:] = [part]
+
+    def _decode_again(self, first: int, start: float, end: float, reason: str) -> tuple[_Part, ChunkRecord]:
+        """The recording from `start` to `end` (seconds) decoded as one window, the silence dropped in it included so
+        times stay right, with the text of the parts before `first` as context: a regroup's or the closing decode's."""
         samples = self._buf[int(round(start * SAMPLE_RATE)) : int(round(end * SAMPLE_RATE))].copy()
-        record = ChunkRecord(start=start, end=end, reason=f"closing of {len(drafts)} parts and {len(left)} chunks")
+        record = ChunkRecord(start=start, end=end, reason=reason)
         started = time.perf_counter()
         context = self._context(self._parts[:first])
         transcript = self.transcriber.transcribe(
@@ -527,9 +525,7 @@ class StreamingTranscriber:
         )
         record.transcribe_seconds = time.perf_counter() - started
         record.words = len(transcript.words)
-        self.stats.closing = record
-        transcript = carry_fillers(transcript, [p.transcript for p in drafts])
-        self._parts[first:] = [_Part(transcript, samples, start, context, final=True)]
+        return _Part(transcript, samples, start, context, final=True), record
 
     def _merged(self, queued: list[tuple[np.ndarray, float, ChunkRecord]]) -> list[tuple[np.ndarray, float, ChunkRecord]]:
         merged: list[tuple[np.ndarray, float, ChunkRecord]] = []
