@@ -771,8 +771,8 @@ def _parts_restated_as_shares(low: str) -> list[tuple]:
         true = 100 * part / whole
         if abs(true - share) > max(SHARE_IS_SLACK_POINTS, 0.1 * share) or (
                 min(true, share) > 0 and max(true, share) / min(true, share) >= RESTATED_FACTOR):
-            found.append((m.start(), m.end(), "part_share", {"part": _plain(part), "whole": _plain(whole), "true": round(true, 1)
-                                                              if true < 10 else round(true)}))
+            shown = round(true, 1) if true < 10 else round(true)  # "3 of 130 is 2.3 %", not 2
+            found.append((m.start(), m.end(), "part_share", {"part": _plain(part), "whole": _plain(whole), "true": shown}))
     return found
 
 

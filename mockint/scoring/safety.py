@@ -781,12 +781,11 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 out.found.append(Finding("check_skipped", index, " ".join(words[k:until])))
                 k, reach = until, 0
                 continue
-            elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, end):
-                if _told_to_do(words, k, end):
-                    # an instruction, no escalation: "I'd tell the head to freeze all supply cover" redeemed "I wouldn't
-                    # take it to trustees until it's sorted" (a school business manager's deficit plan: 86.7, strong)
-                    pass
-                elif r.done.match(words, k):
+            # an instruction is no escalation: "I'd tell the head to freeze all supply cover" redeemed "I wouldn't take it to
+            # trustees until it's sorted" (a school business manager's deficit plan: 86.7, strong)
+            elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, end) \
+                    and not _told_to_do(words, k, end):
+                if r.done.match(words, k):
                     out.escalations_now += 1
                     out.emergencies_now += step.emergency
                 elif step.later:
@@ -880,6 +879,7 @@ def _inquiry_at(r: Reader, words: list[str], at: int) -> int:
 
 
 def _inquiry_within(r: Reader, words: list[str], start: int, end: int) -> bool:
+    """Whether such a phrase starts between `start` and `end`."""
     return any(_inquiry_at(r, words, j) for j in range(start, end))
 
 
@@ -902,9 +902,7 @@ def _told_for_later(r: Reader, words: list[str], end: int) -> int:
     return 0
 
 
-# ... and "let the night staff know to keep an eye out" (a prison officer's missing keys: a refusal to ring the governor
-# read as redeemed by it)
-INSTRUCTING = frozenset({"tell", "telling", "told", "tells", "let", "letting"})
+INSTRUCTING = frozenset({"tell", "telling", "told", "tells"})
 # after "tell the manager to": why it is not told ("to avoid a fuss"), or when ("to begin with"), not what to do
 NOT_AN_INSTRUCTION = frozenset("avoid save spare keep stop prevent protect begin start be".split())
 
