@@ -334,9 +334,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
             at, link = i + 2, "out"
         # ... unless its whole is a figure too: "we recovered £60,000 of the £85,000, which is about a third" (a payroll
         # supervisor's trial: 71 %, unread, 91 as its fixed twin)
-        of_a_figure = [t[0] for t in tokens[at + 1:at + 2]] == ["of"] and any(
-            _number(t[0]) is not None for t in tokens[at + 2:at + 4] if t[0] not in _THE)
-        if link in ("out", "of") and value >= 0 and (not money or of_a_figure):
+        if link in ("out", "of") and value >= 0 and (not money or _of_a_figure(tokens, at)):
             k = at + 2 if link == "out" and at + 2 < len(tokens) and tokens[at + 2][0] == "of" else at + 1
             k += 1
             if k < len(tokens) and tokens[k][0] in _THE:
@@ -572,6 +570,12 @@ _SHARE_IS_PART = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent) of (?:th
 SHARE_IS_SLACK_POINTS = 4.0  # "about 90% of 400, that's 350": a share said round; 300 (75 %) is another figure
 
 
+def _share_off(said: float, true: float) -> bool:
+    """Whether a share said is further from the true one than a round figure may be: SHARE_IS_SLACK_POINTS, or a tenth
+    of what was said."""
+    return abs(said - true) > max(SHARE_IS_SLACK_POINTS, 0.1 * said)
+
+
 # ... or of a whole counted earlier: "an NHS contract for 12,000 UDAs ... about 60% delivered which was around 9,000
 # UDAs" (a dental practice manager's story: 7,200); the whole is the last figure before that counted the same thing.
 _SHARE_WAS_COUNT = re.compile(r"\b(\d+(?:\.\d+)?) ?(?:%|percent|per cent)(?! of)(?: [a-z]+){0,3}?,? (?:which|that) (?:was|is|were|"
@@ -599,8 +603,7 @@ def _shares_restated_as_parts(low: str, fw: FigureWords) -> list[tuple]:
         whole = _last_count_of(low[:m.start()], counted, skip=parts_said)
         if not whole or not part or (share <= 100 and part > whole):
             continue  # "60 places ... 70% which was 42 children": the whole was no count of children
-        if abs(share - 100 * part / whole) > max(SHARE_IS_SLACK_POINTS, 0.1 * share) and (
-                share > 100 or abs(100 - share - 100 * part / whole) > max(SHARE_IS_SLACK_POINTS, 0.1 * (100 - share))):
+        if _share_off(share, 100 * part / whole) and (share > 100 or _share_off(100 - share, 100 * part / whole)):
             found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * whole / 100))}))
     for m in _SHARE_IS_PART.finditer(low):
         share, whole, part = float(m.group(1)), _number(m.group(2)), _number(m.group(5))
@@ -718,7 +721,7 @@ def _target_shares_disagreeing(low: str) -> list[tuple]:
         if not targets:
             continue
         count, share, target = _number(m.group(1)), float(m.group(2)), _number(targets[-1].group(1))
-        if target and abs(share - 100 * count / target) > max(SHARE_IS_SLACK_POINTS, 0.1 * share):
+        if target and _share_off(share, 100 * count / target):
             found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * target / 100))}))
     return found
 
@@ -747,8 +750,7 @@ def _whole_shares_disagreeing(low: str) -> list[tuple]:
     found = []
     for m in _WHOLE_SHARE_COUNT.finditer(low):
         whole, share, part = _number(m.group(1)), float(m.group(3)), _number(m.group(4))
-        if whole and part is not None and share <= 100 and \
-                abs(100 * part / whole - share) > max(SHARE_IS_SLACK_POINTS, 0.1 * share):
+        if whole and part is not None and share <= 100 and _share_off(share, 100 * part / whole):
             found.append((m.start(), m.end(), "share_is", {"part": _plain(round(share * whole / 100))}))
     return found
 
@@ -769,7 +771,7 @@ def _parts_restated_as_shares(low: str) -> list[tuple]:
         if not whole or part is None or part > whole or m.group(2).rstrip("s") in _TIME_NOUNS or YEAR.match(m.group(1)):
             continue
         true = 100 * part / whole
-        if abs(true - share) > max(SHARE_IS_SLACK_POINTS, 0.1 * share) or (
+        if _share_off(share, true) or (
                 min(true, share) > 0 and max(true, share) / min(true, share) >= RESTATED_FACTOR):
             shown = round(true, 1) if true < 10 else round(true)  # "3 of 130 is 2.3 %", not 2
             found.append((m.start(), m.end(), "part_share", {"part": _plain(part), "whole": _plain(whole), "true": shown}))
@@ -1301,6 +1303,16 @@ def _share_said(tokens: list[tuple[str, int, int]], after: int, words: dict[str,
     return None
 
 
+def _of_a_figure(tokens: list[tuple[str, int, int]], at: int) -> bool:
+    """Whether the figure at `at` is "of" another figure ("£60,000 of the £85,000"), not of a thing ("£38,000 of them")."""
+    return [t[0] for t in tokens[at + 1:at + 2]] == ["of"] and any(
+        _number(t[0]) is not None for t in tokens[at + 2:at + 4] if t[0] not in _THE)
+
+
+# What a share may be "of" and still be the count's whole: "about a third of the total".
+_WHOLE_AGAIN = frozenset("total whole lot".split())
+
+
 def _of_another_whole(tokens: list[tuple[str, int, int]], k: int) -> bool:
     """Whether the share ending at `k` names a whole of its own: "we'd have lost around 15 of them, which is roughly 4%
     of that day's mileage" (a bus controller's trial: 15 of 21 duties, a share of the miles, read as a contradiction)
@@ -1310,9 +1322,6 @@ def _of_another_whole(tokens: list[tuple[str, int, int]], k: int) -> bool:
         return False
     after = tokens[k + 2][0]
     return after not in _POINTS_BACK and not (after in _THE and k + 3 < len(tokens) and tokens[k + 3][0] in _WHOLE_AGAIN)
-
-
-_WHOLE_AGAIN = frozenset("total whole lot".split())
 
 
 # A share said as a fraction: "which was about a quarter of them" of 26 out of 40 (a track manager's trial: the

@@ -3185,6 +3185,14 @@ _NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".spl
 _IS = frozenset("is are was were s been".split())
 
 
+def _went_up_or_down(tokens: list[str], k: int) -> bool:
+    """Whether the "up" or "down" at `k` moves something with the verb before it ("went up", "came down"); "come up" with
+    no figure after it ("to" or "by" allowed first) is something arising (_ARISE)."""
+    if tokens[k - 1] in _ARISE:
+        return _a_figure_next(tokens, k + 1 + (tokens[k + 1:k + 2] in (["to"], ["by"])))
+    return tokens[k - 1] in _WENT
+
+
 def _a_figure_next(tokens: list[str], k: int) -> bool:
     while k < len(tokens) and tokens[k] in FIGURE_HEDGES:
         k += 1
@@ -3291,8 +3299,7 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
                 if t in _DOWN and after[k + 1 : k + 2] and after[k + 1] in _FELL_PHRASAL:
                     continue  # "we agreed 120 sales and only 12 fell through": sales collapsed, no measure fell (trial 51)
                 if t in _UP or t in _DOWN or (t in ("up", "down") and k and (
-                        (after[k - 1] in _WENT and (after[k - 1] not in _ARISE or _a_figure_next(after, k + 1 + (after[k + 1:k + 2] in (["to"], ["by"])))))
-                        or (after[k - 1] in _IS and _a_figure_next(after, k + 1)))):
+                        _went_up_or_down(after, k) or (after[k - 1] in _IS and _a_figure_next(after, k + 1)))):
                     if not _NEGATED & set(after[max(0, k - 3) : k]):
                         moved = "up" if t in _UP or t == "up" else "down"
                     break
