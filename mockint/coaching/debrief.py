@@ -1013,7 +1013,11 @@ def _gerund_for_why(text: str) -> str:
 _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|began|kicked off)\s+(?:with|on)\s+)?"
                               # ... and by the employer's name: "opened with why Riverside, why now. ok but waffly" (a
                               # housing officer's notes: no topic read in)
-                              r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|now|(?-i:[A-Z][a-z])[\w&'-]*|this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
+                              # ... or its initials, after years elsewhere: "opened with why NHS after 6 yrs in housing. I
+                              # waffled" (a data protection officer's notes: read only as the habit "answer length")
+                              r"((?:why\s+[\w&'-]+,?\s+)?why\s+(?:here|us|now|(?-i:[A-Z][a-z])[\w&'-]*|"
+                              r"(?-i:[A-Z][a-zA-Z])[\w&'-]*\s+(?:after|from|over|rather\s+than|instead\s+of)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,6}|"
+                              r"this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
                               r"(?:do|did|would)\s+(?:i|you)\s+want\s+to\s+(?:be|become|work|join|move|go)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}|"
                               # "opened with why leave current airline after 9 yrs, went ok-ish, bit rambly" (a purser's)
                               # ... "opened with why leave after 11 yrs at current depot. ok but rambly" (a bus controller's)
@@ -1067,6 +1071,12 @@ _WHAT_IT_IS = re.compile(r"^what\s+(?:an?\s+|the\s+)?(?P<thing>[\w'&/ -]+?)\s+(?
                          r"(?:is|are|was|were|means|meant|stands\s+for|stood\s+for)\b[\s.,;:!?]*$", re.I)
 
 
+# "what the difference is between the SIRO and the Caldicott Guardian" -> "difference between ..." (a data protection
+# officer's notes: no topic read in, the SIRO mix-up lost)
+_WHAT_IS_BETWEEN = re.compile(r"^what\s+(?:the\s+)?(?P<thing>(?:main\s+|key\s+|real\s+)?(?:difference|differences|distinction|link)"
+                              r")\s+(?:is|are|was|were)\s+between\s+(?P<rest>.+?)[\s.,;:!?]*$", re.I)
+
+
 # "what metrics I report to the CISO" -> "reporting metrics to the CISO" (a SOC analyst's notes: no topic read in, and
 # the line after, "blanked on our actual numbers", became a topic "actual numbers")
 _WHAT_THINGS_DONE = re.compile(r"^what\s+(?P<thing>(?:[\w&-]+\s+){0,2}?[\w&-]+s)\s+(?:i|we|you)\s+(?:\w+ly\s+)?"
@@ -1084,6 +1094,8 @@ def _as_noun_phrase(text: str) -> str:
     move into management", "leading people", "transformative agreement", "reporting metrics to the CISO")."""
     if what := _WHAT_IT_IS.match(text.strip()):
         return what.group("thing")
+    if between := _WHAT_IS_BETWEEN.match(text.strip()):
+        return f"{between.group('thing')} between {between.group('rest')}"
     if done := _WHAT_THINGS_DONE.match(text.strip()):
         return _gerund(f"{done.group('verb')} {done.group('thing')}{done.group('rest')}")
     return _how_you(_gerund_for_why(text))
@@ -1160,7 +1172,7 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
     found: list[phrases.Phrase] = []
     parts = _LIST_SPLIT.split(text)
     for i in range(len(parts) - 1, 0, -1):
-        if _BETWEEN.search(parts[i - 1]):
+        if _BETWEEN.search(parts[i - 1]) or _one_name(parts[i - 1], parts[i]):
             # "the difference between fitness to study and the disciplinary route": one topic, not two (a student support
             # adviser's trial filed "disciplinary route" and "difference between fitness to study")
             parts[i - 1:i + 1] = [f"{parts[i - 1]} and {parts[i]}"]
@@ -1170,8 +1182,11 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
             # cue's word again starts the next item (trial 15: only X was read)
             part = _as_noun_phrase(part[again.end():])
         phrase = phrases.noun_phrase(part, after_cue=i == 0)  # a later item may be a new clause ("ran out of time")
-        if phrase is not None and _BETWEEN.search(phrase.text + " "):
+        if phrase is not None and (_BETWEEN.search(phrase.text + " ") or (
+                (joiner := _AND.match(phrase.rest.lstrip())) and _one_name(phrase.text, phrase.rest.lstrip()[joiner.end():]))):
             phrase = _and_joined(phrase)
+            if re.fullmatch(r"\s*\([A-Z]{2,}\)\s*", phrase.rest):  # its initials: the name is whole
+                phrase = phrases.Phrase(phrase.text, True, "")
         if phrase is None or (found and phrases.only_verdict(part.split()[0])):
             # "the CQC visit, good at first": a verdict on the topic before, not a topic ("first")
             return found, " ".join(parts[i:]) if found else ""
@@ -1212,6 +1227,18 @@ def _head(name: str) -> str:
         if _postmodifier(" ".join(words[i:])):
             return " ".join(words[:i])
     return name
+
+
+def _one_name(before: str, after: str) -> bool:
+    """Whether the capitalised words around an 'and' are one name, its initials in brackets after it: "the Data Security
+    and Protection Toolkit (DSPT)" (a data protection officer's notes made two concerns of it, "Data Security" and
+    "Protection Toolkit", drilled as two questions)."""
+    first = re.search(r"(?:\b[A-Z][\w'-]*\s+)*\b[A-Z][\w'-]*$", before.strip())
+    second = re.match(r"((?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*)\s*\(([A-Z]{2,})\)", after.strip())
+    if not first or not second:
+        return False
+    initials = "".join(w[0] for w in first.group().split() + second.group(1).split()).upper()
+    return second.group(2) in (initials, initials[: len(first.group().split())] + "A" + initials[len(first.group().split()):])
 
 
 _AND = re.compile(r"(?:and|&)\s+", re.I)
@@ -1317,8 +1344,12 @@ def _longer_names(names: list[str]) -> dict[str, str]:
         # to study and disciplinary route" (a student support adviser's notes)
         # ... or by two words or more inside it: "account health score" -> "building an account health score from
         # scratch" (a customer success manager's added note, "the account health score thing went badly")
+        # ... or by its last word when that is a hyphened term: "opt-out" -> "national data opt-out" (a data protection
+        # officer's gut-feel line made a second concern of it, asked twice in a 12-question plan); not a plain word, which
+        # is the broader topic ("planning" beside "labour planning", "governance" beside "controlled drugs/governance")
         fuller = [name for name, more in words.items() if len(more) > len(said) and (
-            more[: len(said)] == said or (len(said) >= 2 and _inside(said, more)) or (
+            more[: len(said)] == said or (len(said) >= 2 and _inside(said, more))
+            or (len(said) == 1 and "-" in said[0] and more[-1] == said[0]) or (
                 "between" in more and more[more.index("between") + 1:more.index("between") + 1 + len(said)] == said))]
         if said and len(fuller) == 1:
             out[short] = fuller[0]

@@ -141,6 +141,10 @@ _BAD = re.compile(
     # "I said I'd follow the procedure, felt thin" (the same notes: no verdict)
     r"\b(?:felt|sounded|came across(?: as)?|seemed) (?:a bit |quite |very |too |really )?(?:thin|flat|light|hollow|lame)\b|"
     r"\black(?:ed|s|ing)\b|"
+    # "I've never submitted one, I bluffed", "I mixed them up ... wrong" (a data protection officer's notes: read as
+    # no verdict, so a bluffed topic was no concern, and "wrong" became a topic of its own)
+    r"\bbluff(?:ed|ing)?\b|\bwing(?:ed)? it\b|\bmixed (?:them|it|those|these|the two|the two of them) up\b|"
+    r"\bgot (?:it|that|this|them|one|some|the \w+) (?:completely |totally |all |a bit )?wrong\b|^\W*(?:completely |totally )?wrong\W*$|"
     # "why this trust - bit generic, said "good reputation", need better" (a trial: read as went fine and badly)
     r"\bgeneric\b|\bwoolly\b|\bwooly\b|\bneeds? (?:to be )?(?:better|more work|work|improving|improvement)\b|"
     # their doubt, as the candidate felt it: "felt like they didnt think I had enough supervisory experience"
@@ -411,7 +415,7 @@ _VERDICT_WORDS = {
     "that", "one", "too", "long", "short", "overall", "i", "think", "mostly", "ish", "kind", "sort", "of", "reasonably",
     # "Safety culture answer: ... no example. Fell flat." made "Fell flat" a topic of its own (an electrician's trial)
     "fell", "flat", "bombed", "badly", "poorly", "well", "landed", "land", "didn't", "blanked", "fumbled", "waffled",
-    "rambled", "struggled", "completely", "totally", "just",
+    "rambled", "struggled", "completely", "totally", "just", "wrong", "bluffed",
     # "Leading heads of department ... -> weak, they probed this 3 times. Big gap" (a hotel manager's notes: a topic)
     "big", "huge", "massive", "real", "gap",
     # "ok but rambly", "a bit waffly" (a bus controller's notes: a topic "rambly")

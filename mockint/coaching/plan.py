@@ -50,7 +50,7 @@ from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
-from mockint.scoring.lexicon import LEADS_ON, NUMBER_WORDS, STOPWORDS
+from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, leads_on
 from mockint.scoring.kinds import TopicWords, classify_topic, kind_for_category, load_kinds, topic_words
 from mockint.scoring.offline import LESSON, STORY_KINDS, YEAR, bad_outcomes, read_answer, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
@@ -751,7 +751,7 @@ def shorten_quote(quote: str) -> str:
         words = kept
     # a quote ends on its noun, not on what led on: cut at the word limit, or where the scorer cut a clause ("we had a
     # patient on gentamicin and", a trial's follow-up)
-    while len(words) > QUOTE_MIN_WORDS and words[-1].lower().strip(",;:") in LEADS_ON:
+    while len(words) > QUOTE_MIN_WORDS and leads_on(words):
         words = words[:-1]
     return " ".join(words).rstrip(".,;:!?")
 

@@ -905,7 +905,10 @@ def _transition(
     elif repeat_note and (told_better or retaken_better):
         outcome = "pass_retold" if told_better else "pass_repeat"
         proof = "a second story" if told_better else "a new question"
-        note = f"{repeat_note.replace('not counted: ', 'improving, not resolved: ')}; {proof} resolves it"
+        # an area resolved already stays so, and its row must not say "not resolved" beside it (a data protection
+        # officer's progress report: "resolved | ... improving, not resolved: same story twice")
+        note = repeat_note if entry.status == "resolved" else \
+            f"{repeat_note.replace('not counted: ', 'improving, not resolved: ')}; {proof} resolves it"
         if entry.status == "open":
             entry.status = "improving"
     elif repeat_note:

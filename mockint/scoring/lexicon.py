@@ -58,6 +58,18 @@ LEADS_ON = frozenset(
     "a an the my our your their his her its at in on of to for from with by into over about during across through "
     "after before than and or but as that this who which when where was were is are we i he she they um uh so".split()
 )
+# ... but not as a verb's particle after its object: "we talked it through", "sorted them out" end their phrase (a data
+# protection officer's plan quoted her as "We had a lot of meetings and we talked it").
+_OBJECTS = frozenset("it them that this him her everything things".split())
+
+
+def leads_on(words: list[str]) -> bool:
+    """Whether the last of `words` leads into what follows, so a quote ending there stops mid-phrase."""
+    last = words[-1].lower().strip(",.;:")
+    return last in LEADS_ON and not (len(words) > 1 and words[-2].lower().strip(",.;:") in _OBJECTS and last in (
+        "over", "through", "in", "on", "about"))
+
+
 # Past forms that describe a state of mind, not something done.
 STATE_PAST = frozenset(
     "was were had felt thought knew wanted liked loved hated meant seemed guessed supposed "

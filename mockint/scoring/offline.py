@@ -65,13 +65,13 @@ from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds, topic_asked
 from mockint.scoring.lexicon import (
     IRREGULAR_PAST,
-    LEADS_ON,
     MONTHS_DAYS,
     NOT_PAST_ED,
     NUMBER_WORDS,
     PAST_PARTICIPLES,
     STATE_PAST,
     YEAR,
+    leads_on,
     word_classes,
 )
 from mockint.scoring.lexicon import SCORER_STOPWORDS as STOPWORDS
@@ -378,6 +378,9 @@ PERSONAL_TASK = re.compile(
     r"migration|programme|implementation|launch|move|transition|switchover|upgrade|redesign|restructure|tender|bid|"
     r"audit|investigation|recovery|pilot)\b|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
+    # "I took responsibility for fixing it" (an optician's story in other words: Task 1 of 4, where "I decided to own it"
+    # read 3)
+    r"i took (on )?(the |full |personal )?responsibility (for|of)\b|"
     r"i (\w+ )?(had|needed|wanted|decided|volunteered|offered|agreed) to(?! be (a|an)\b)|i was (hired|brought in) to|i took it on|"
     + RESPONSIBILITY_GIVEN + "|" + _DECISION + r")\b"
 )
@@ -484,7 +487,8 @@ def words_of(text: str) -> list[str]:
     return [_APOSTROPHE_LESS.get(w, w) for w in words]
 
 
-_THOUSANDS_K = re.compile(r"^\d+k$")
+_THOUSANDS_K = re.compile(r"^\d+(?:[.,]\d+)*k$")  # "5k", "2.5k"
+CURRENCY_SIGNS = ("$", "£", "€")
 
 
 @dataclass
@@ -789,15 +793,19 @@ def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
         while j < len(words) and (_is_number(words[j], words[j - 1]) or words[j] == "point"):
             j += 1
         after = words[j : j + 2]
-        before = words[max(0, i - 8) : i]
-        if any(a in unit_words for a in after) or _THOUSANDS_K.match(w) or prev in ("$", "£", "€"):
+        money = bool(_THOUSANDS_K.match(w)) or prev in CURRENCY_SIGNS
+        if any(a in unit_words for a in after) or money:
             cues.scaled_quantities += 1
-        if _unanchored_figure(words, i, j) and not (_THOUSANDS_K.match(w) or prev in ("$", "£", "€")):
+        if _unanchored_figure(words, i, j) and not money:
             cues.unanchored += 1
+        # a sum's sign is no word between it and what it says: "to £28,000" as "to 28,000 pounds"
+        said_from = i - 1 if prev in CURRENCY_SIGNS else i
+        said_after = words[said_from - 1] if said_from else ""
         if (
             (w in ("doubled", "halved", "tripled") and after[:1] != ["up"])  # "doubled up a payment": duplicated
-            or (prev == "to" and ("from" in before or (i > 1 and words[i - 2] in CHANGE_VERBS)))
-            or ("by" in words[max(0, i - 2) : i] and any(a in unit_words for a in after))
+            or (said_after == "to" and ("from" in words[max(0, said_from - 8) : said_from]
+                                        or (said_from > 1 and words[said_from - 2] in CHANGE_VERBS)))
+            or ("by" in words[max(0, said_from - 2) : said_from] and (money or any(a in unit_words for a in after)))
             # a time set against what it would have been: "we cleared the backlog in 7 weeks instead of the quarter" (a
             # gas engineers' supervisor's result read as a number not tied to the outcome, Quantified impact 2); not a
             # rule's limit ("closed within 35 days instead of 45", a manager's target on dev)
@@ -805,10 +813,10 @@ def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
                 and words[j + 1 : j + 3] in (["instead", "of"], ["rather", "than"]))
             # a level a while later: "three months later we were at about three remakes a month" (an optometrist's story
             # told in other words: Quantified impact 2, where "within three months remakes were down to about three" read 4)
-            or _level_later(words, i)
+            or _level_later(words, said_from)
         ):
             cues.change_quantities += 1
-        elif _moved_by(words, i, after, unit_words):
+        elif _moved_by(words, said_from, after, unit_words, money):
             cues.change_quantities += 1
             cues.moved_by += 1
 
@@ -827,14 +835,14 @@ def _level_later(words: list[str], i: int) -> bool:
 MOVED_BY_VERBS = CHANGE_VERBS - {"went"}
 
 
-def _moved_by(words: list[str], i: int, after: list[str], unit_words: frozenset[str]) -> bool:
+def _moved_by(words: list[str], i: int, after: list[str], unit_words: frozenset[str], money: bool = False) -> bool:
     k = i - 1
     while k >= 0 and words[k] in FIGURE_HEDGES:
         k -= 1
     if k < 0 or words[k] not in MOVED_BY_VERBS or not after:
         return False
     # "down 6 hours" is as often an outage as a saving: a bare "down" or "up" counts with a percentage only
-    return after[0] in ("%", "percent") or (words[k] not in ("down", "up") and after[0] in unit_words)
+    return after[0] in ("%", "percent") or (words[k] not in ("down", "up") and (money or after[0] in unit_words))
 
 
 # A change told as two levels rather than as "went from X to Y": "length of stay was about six point one days when I
@@ -1671,7 +1679,7 @@ def _cut_at_the_limit(text: str, focus=None) -> str:
         if max(rated) > rated[0]:
             words = words[len(rated) - 1 - rated[::-1].index(max(rated)):]
     words = words[:MAX_QUOTE_WORDS]
-    while len(words) > MIN_QUOTE_TOKENS and words[-1].lower().strip(",.") in LEADS_ON:
+    while len(words) > MIN_QUOTE_TOKENS and leads_on(words):
         words.pop()
     return " ".join(words)
 
@@ -2911,8 +2919,13 @@ def figure_clashes(r: Reading) -> list[tuple[str, str, int]]:
     # learned was": a port supervisor's failure story gated at 22, 81 without its figure)
     learned = any(c.lesson for c in r.cues)
     found += [(u.text, "worse", n) for u in r.units if u.index > max(first, turned) and not learned
-              for w, b in [moved_measures(u.lower)] if (n := len(set(w) - set(b)))]
+              and not _IF_THEN.search(u.lower) for w, b in [moved_measures(u.lower)] if (n := len(set(w) - set(b)))]
     return found
+
+
+# What would happen if, no outcome told: "if you push it past 90 people burn out and sickness goes up" (a contact centre
+# team leader's right answer on occupancy, read as a measure worsened after what she did: 26.7, its wrong twin 80)
+_IF_THEN = re.compile(r"\b(?:if|unless|whenever|once) (?:you|we|they|people|it|that|the \w+) (?!anything\b)")
 
 
 def never_met(r: Reading) -> list[str]:

@@ -63,6 +63,9 @@ BRIDGES = frozenset(
     "probably definitely try trying up raise raising log logging file filling submit submitting open opening put "
     "putting write writing through make making there there's for anything me hang hanging around ask asking "
     "jump jumping rush rushing "
+    # "I wouldn't want to start ringing the coastguard ... for a rainbow on the water" (a deputy harbour master's trial:
+    # an oil sheen kept quiet, 93.3, the refusal quoted as judgement)
+    "start starting "
     # the emergency bell's verbs ("I wouldn't pull the emergency bell straight away"), and a check waited for ("I
     # wouldn't bother waiting for a pregnancy test": a radiographer's trial, 80)
     "pull pulling press pressing hit hitting waiting"
@@ -181,7 +184,8 @@ RULE_REACH = 8
 # How many words before a skip word a test may be named that the skip makes unannounced ("a drill, a dummy forty foot up
 # an oak, without telling anyone" is too far; "a drill without telling anyone" is read).
 UNANNOUNCED_REACH = 3
-KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "work_goes_on", "shortcut")
+KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "work_goes_on", "rushes_in",
+         "shortcut")
 # How many words before a `work_goes_on` phrase a negation turns it around: "I wouldn't let him finish the section".
 WORK_GOES_ON_NEGATED_WITHIN = 5
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
@@ -285,6 +289,17 @@ class AlteredRecord(_Words):
     to_match: list[str] = Field(min_length=1)
 
 
+class ReasonedDecision(_Words):
+    assessed: list[str] = Field(default_factory=list)
+    recorded: list[str] = Field(default_factory=list)
+
+
+class RushingIn(_Words):
+    atmospheres: list[str] = Field(default_factory=list)
+    entries: list[str] = Field(default_factory=list)
+    protected: list[str] = Field(default_factory=list)
+
+
 class Feedback(BaseModel):
     model_config = ConfigDict(extra="forbid")
     line: str = Field(min_length=1)
@@ -329,6 +344,9 @@ class SafetyWords(_Words):
     altered_record: AlteredRecord
     when_not_whether: list[str] = Field(default_factory=list)
     not_yet: list[str] = Field(default_factory=list)
+    reasoned_decision: ReasonedDecision = Field(default_factory=ReasonedDecision)
+    mistake_asked: list[str] = Field(default_factory=list)
+    rushing_in: RushingIn = Field(default_factory=RushingIn)
     peers: list[str] = Field(default_factory=list)
     shortcuts: list[str] = Field(default_factory=list)
     danger: list[str] = Field(default_factory=list)
@@ -390,6 +408,12 @@ class Reader:
     not_yet: Phrases  # of when_not_whether, what leaves an escalation for later ("not straight away")
     unannounced: Phrases  # a test that is one by being unannounced ("a drill without telling anyone"): no step skipped
     done: Phrases  # escalation.done: to_someone told as done in a story ("I rang the safeguarding hub"), never put off
+    assessed: Phrases  # reasoned_decision's: the test a report is weighed against ("the threshold")
+    recorded: Phrases  # reasoned_decision's: the decision's reasons written down ("I recorded my reasoning")
+    mistake_asked: Phrases  # a question asking for the candidate's own mistake
+    atmospheres: Phrases  # rushing_in's: where the air may have put the casualty down
+    entries: Phrases  # rushing_in's: going in after them
+    protected: Phrases  # rushing_in's: going in with protection
 
 
 @dataclass(frozen=True)
@@ -422,7 +446,9 @@ def _reader(path_text: str, _mtime: int) -> Reader:
         *(Phrases(x) for x in (words.altered_record.changes, words.altered_record.records, words.altered_record.to_match,
                                words.when_convenient, e.telling, e.emergency, words.danger, words.work_goes_on,
                                words.protections, words.dismissals, words.removals, words.shortened, e.documents,
-                               e.read_in, h.after_own_inquiry, h.scam, words.not_yet, words.unannounced, e.done)))
+                               e.read_in, h.after_own_inquiry, h.scam, words.not_yet, words.unannounced, e.done,
+                               words.reasoned_decision.assessed, words.reasoned_decision.recorded, words.mistake_asked,
+                               words.rushing_in.atmospheres, words.rushing_in.entries, words.rushing_in.protected)))
 
 
 def reader() -> Reader:
@@ -521,6 +547,8 @@ def _unwilling_before(words: list[str], at: int) -> bool:
 
 NEGATIVE_QUANTIFIERS = frozenset({"nothing", "nobody", "none"})
 RELATIVES = frozenset({"that", "which", "who"})
+# A verb told as done, right after a relative "that": the clause is about what the noun before did.
+TOLD_DONE = frozenset("came went had was were did got made took ran turned arrived left sailed drove walked".split())
 DENIED = frozenset({"isn't", "aren't", "wasn't", "hasn't", "haven't", "doesn't", "don't", "not"})  # tokens() restores "isnt"
 RELATIVE_REACH = 4
 
@@ -570,6 +598,10 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
                 return False
     for k in said:
         if words[k] in OTHERS or (words[k] in CANDIDATE and words[k] not in by):
+            return False
+        # a relative clause of something else's doing: "an inbound fishing boat that came round the breakwater head
+        # without a call to VTS" (a deputy harbour master's near-miss story, read as his own call refused)
+        if words[k] == "that" and k > start and words[k + 1] in TOLD_DONE and words[k - 1] not in by:
             return False
 
         if words[k] in by:
@@ -974,8 +1006,9 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
         reads[i].found += altered
         reads[i].redeemable += altered  # changed and reported now ("and report it to the duty manager"): not hidden
     now, emergency = sum(x.escalations_now for x in reads), sum(x.emergencies_now for x in reads)
+    reasoned = _reasoned_decision(r, sentences)
     found = [f for x in reads for f in x.found
-             if not (now and f in x.redeemable) and not (emergency and f in x.emergency_refused)]
+             if not ((now or reasoned) and f in x.redeemable) and not (emergency and f in x.emergency_refused)]
     if not now:
         found += [Finding("escalation_delayed", i, said) for i, x in enumerate(reads) for said in x.escalations_later]
         asked = tokens(question)
@@ -983,12 +1016,18 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
         hides = any(f.kind in ("cover_up", "escalation_refused") for f in found)
         if hides or any(x.allegation for x in reads) or r.allegations.found_within(asked, 0, len(asked)):
             found += [f for x in reads for f in x.alone]
-    found += _work_goes_on(r, sentences, question)
+    found += _work_goes_on(r, sentences, question) + _rushes_in(r, sentences, question)
     if found:
         for i, text in enumerate(sentences):
             words = tokens(text)
             found += [Finding("shortcut", i, " ".join(words[k:k + n])) for k in range(len(words)) if (n := r.shortcuts.match(words, k))][:1]
     return sorted(found, key=lambda f: f.sentence)
+
+
+def _reasoned_decision(r: Reader, sentences: list[str]) -> bool:
+    """A report weighed against its test and the reasons written down (safety.yaml's `reasoned_decision`)."""
+    words = [w for text in sentences for w in tokens(text)]
+    return r.assessed.found_within(words, 0, len(words)) and r.recorded.found_within(words, 0, len(words))
 
 
 def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Finding]:
@@ -1009,6 +1048,24 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
+
+
+def _rushes_in(r: Reader, sentences: list[str], question: str) -> list[Finding]:
+    """Going in after a casualty where the scenario names a bad atmosphere, with no protection named in the sentence:
+    "I'd take a big breath hold it and go in and drag him out". Not where a negation comes just before ("I don't go in")."""
+    said = [tokens(text) for text in sentences]
+    asked = tokens(question)
+    if not (r.atmospheres.found_within(asked, 0, len(asked)) or any(r.atmospheres.found_within(w, 0, len(w)) for w in said)):
+        return []
+    for i, words in enumerate(said):
+        if r.protected.found_within(words, 0, len(words)):
+            continue
+        for k in range(len(words)):
+            start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
+            if (n := r.entries.match(words, k)) and not r.negations.found_within(words, start, k - start) \
+                    and not _said_of_others(words, k):
+                return [Finding("rushes_in", i, " ".join(words[k:k + n]))]
+    return []
 
 
 # The work let go on once a check has passed: "I'd get them to dig trial holes ... if that's fine I'd record it and let
@@ -1131,8 +1188,10 @@ def apply_ceilings(sentences: list[str], judgements: dict, question: str = "", *
     # read as a report put off, it capped a story graded 5 of 5): a story's ceilings need a step refused or hidden.
     # And it must be the candidate's own step: "my manager wanted to launch it without an A/B test and I disagreed" is
     # the story's problem, not what the candidate did.
-    refused = any(f.kind not in ("escalation_delayed", "shortcut") and _the_candidates(sentences[f.sentence], f.words)
-                  for f in unsafe)
+    asked = tokens(question)
+    mistake = reader().mistake_asked.found_within(asked, 0, len(asked))
+    refused = any(f.kind not in ("escalation_delayed", "shortcut") and not (mistake and f.kind == "check_skipped")
+                  and _the_candidates(sentences[f.sentence], f.words) for f in unsafe)
     ceilings = {**words.story_ceilings, **words.ceilings} if refused and not learned else words.ceilings
     for key, level in ceilings.items():
         if key in out:

@@ -224,7 +224,9 @@ def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
             # "twenty two pounds fifty" -> £22.50, not "£22 50"
             prev.currency, prev.value, prev.pence, prev.end = CURRENCIES[tokens[prev.end].core], prev.value + n.value / 100, True, n.end
             continue
-        if prev is not None and _joined(prev, n, tokens) and not prev.digits and not n.digits:
+        # a number word said right after a year starts something else: "in twenty twenty one one of my boatmen" (a
+        # deputy harbour master's story: both left as words, so it told "no dates")
+        if prev is not None and _joined(prev, n, tokens) and not prev.digits and not n.digits and not prev.year:
             prev.ambiguous = n.ambiguous = True
         if first in SCALES | {"hundred": 100} and n.start > 0 and tokens[n.start - 1].core == "a" and not tokens[
             n.start - 1
