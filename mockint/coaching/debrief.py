@@ -1025,7 +1025,8 @@ _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|be
                               r"\s*(?:$|[,;/-]\s*(?=\w))",
                               re.I)
 # ... "a time I'd had to tell a tenant something they didn't want to hear" (a housing officer's notes: the line was lost)
-_A_TIME_YOU = re.compile(r"^(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)(?:'d|\s+had|\s+have)?\s+(?=\w)", re.I)
+# ... "asked me for a time I dealt with a suspected malpractice case" (an exams officer's notes: no topic read in)
+_A_TIME_YOU = re.compile(r"^(?:for\s+|of\s+)?(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)(?:'d|\s+had|\s+have)?\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
 _IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel round|panel interview|panel|interview|second round|2nd round|"
                                r"round two|round 2|next round|"
@@ -1077,6 +1078,12 @@ _WHAT_IS_BETWEEN = re.compile(r"^what\s+(?:the\s+)?(?P<thing>(?:main\s+|key\s+|r
                               r")\s+(?:is|are|was|were)\s+between\s+(?P<rest>.+?)[\s.,;:!?]*$", re.I)
 
 
+# "how Progress 8 is actually calculated" -> "Progress 8" (an exams officer's notes: "I blanked on how ..." read no topic)
+_HOW_IT_IS_WORKED_OUT = re.compile(r"^how\s+(?:an?\s+|the\s+)?(?P<thing>[\w'&/ -]+?)\s+(?:is|are|was|were|gets|get)\s+"
+                                   r"(?:actually\s+|really\s+|exactly\s+)?(?:calculated|worked\s+out|measured|defined|scored|"
+                                   r"funded|assessed|counted|weighted|set|made\s+up)\b[\s.,;:!?]*$", re.I)
+
+
 # "what metrics I report to the CISO" -> "reporting metrics to the CISO" (a SOC analyst's notes: no topic read in, and
 # the line after, "blanked on our actual numbers", became a topic "actual numbers")
 _WHAT_THINGS_DONE = re.compile(r"^what\s+(?P<thing>(?:[\w&-]+\s+){0,2}?[\w&-]+s)\s+(?:i|we|you)\s+(?:\w+ly\s+)?"
@@ -1096,6 +1103,8 @@ def _as_noun_phrase(text: str) -> str:
         return what.group("thing")
     if between := _WHAT_IS_BETWEEN.match(text.strip()):
         return f"{between.group('thing')} between {between.group('rest')}"
+    if worked := _HOW_IT_IS_WORKED_OUT.match(text.strip()):
+        return worked.group("thing")
     if done := _WHAT_THINGS_DONE.match(text.strip()):
         return _gerund(f"{done.group('verb')} {done.group('thing')}{done.group('rest')}")
     return _how_you(_gerund_for_why(text))
@@ -1170,6 +1179,14 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
     """The noun phrases of 'kafka, then schema registry' or 'leadership, roadmap planning and hiring',
     and what follows the list when a new clause starts ('hashing and ran out of time for ...')."""
     found: list[phrases.Phrase] = []
+    named, dash, examples = text.partition(" - ")
+    items = _LIST_SPLIT.split(examples.strip(" .;")) if dash else []
+    if len(items) >= 3 and all((p := phrases.noun_phrase(item)) and p.complete and not p.rest.strip() for item in items) \
+            and (one := phrases.noun_phrase(named)) and one.complete and not one.rest.strip():
+        # "kept coming back to data - SIMS, tracking, KS4 headline measures, Progress 8": what the topic took in, not
+        # four topics (an exams officer's notes made four concerns of it, four of the plan's six questions); not where
+        # an item says more than a name ("blanked on KPIs - OTIF, pick rate, didnt know what they measure")
+        return [one], ""
     parts = _LIST_SPLIT.split(text)
     for i in range(len(parts) - 1, 0, -1):
         if _BETWEEN.search(parts[i - 1]) or _one_name(parts[i - 1], parts[i]):

@@ -275,9 +275,17 @@ AFTERMATH = re.compile(
     # "half a year on we were at two errors a month" (a care home deputy's trial: Result 1 of 4; "six months later", 4)
     r"(days?|weeks?|months?|years?|terms?|quarters?) on,? (?=(we|i|it|they|he|she|our|there|everyone|nobody|and)\b)|"
     r"the (next|following) (day|week|month|term|quarter|year|morning|shift|season|audit|inspection)|"
+    # ... or the next of whatever recurs, a clause starting after it: "The next drop we had 98% in on time" (an exams
+    # officer's data drops: Result 1 of 4, "nothing measurable"; "By the next data drop in May ..." read 3)
+    r"^(the|and the|so the|then the) (next|following) [a-z]+,? (?=(we|it|they|there|everyone|nobody|all|every)\b)|"
     r"(is|are|was|were|it's|they're|he's|she's|that's) (now|still|back)\b|now (they|he|she|it|the|everyone|nobody|all|we)|"
     r"(he|she|they|it) (agreed|accepted|said yes|signed (it )?off|came back|thanked|stayed|kept|went (with|along with) (it|that|my|the))|"
-    r"(she|he|they) (was|were) (asking|coming|using|doing|going|back))\b"
+    r"(she|he|they) (was|were) (asking|coming|using|doing|going|back)|"
+    # the change taken up elsewhere: "and the area manager added it to the other sites" (a cinema manager's crisis story,
+    # its lost showing read as a harm stood by: 22, the same story with "since then" 93)
+    r"(added|rolled|adopted|copied|took|spread|extended) (it|them|that|this|the \w+)( out| up)? (to|across|at|in|into) (the |our |all "
+    r"|every )?(other|\d+|two|three|four|five|six|all) (\w+ )?(sites|branches|stores|wards|teams|schools|depots|homes|practices|"
+    r"regions|areas|units|cinemas|shifts|venues|offices))\b"
 )
 # Hedged: "she seemed to understand it better after that" is a vague outcome.
 _UNSURE = re.compile(r"\b(seemed|seems|not sure|i think|i hope|hopefully|apparently|lots of|loads of)\b")
@@ -2777,7 +2785,8 @@ def shut_gates(reading: Reading, relevance: int) -> list[str]:
 # Words beside a figure that say nothing about what it is of: function words, change verbs, units.
 _NOT_A_REFERENT = STOPWORDS | _REFERENT_SKIP | SHARE_WORDS | SELF_MEASURES | frozenset(NUMBER_WORDS)
 # "three of them", "nine of the eleven": a figure that points back at what the answer is about.
-_POINTS_BACK = re.compile(r"^(\w+ )?of (them|those|these|it|us|the (?P<number>\S+))\b")
+# ... "seven of the last ten were early" (a home care coordinator's short complaint story, gated at 22 as scattered)
+_POINTS_BACK = re.compile(r"^(\w+ )?of (them|those|these|it|us|the (?:last |past |first |next )?(?P<number>\S+))\b")
 FIGURE_WINDOW = 4
 
 
@@ -2804,8 +2813,8 @@ def figure_referents(r: Reading) -> tuple[int, int]:
             prev = words[i - 1] if i else ""
             before = words[i - 2] if i > 1 else ""
             if YEAR.match(w) or not _is_number(w, prev) or (prev and _is_number(prev, before)) or (
-                    prev == "and" and _is_number(before, "")) or labelled(words, i):
-                continue  # "a hundred and twenty hires" is one figure; "year 10" is a name
+                    prev == "and" and _is_number(before, "")) or labelled(words, i) or _clock_time(words, i):
+                continue  # "a hundred and twenty hires" is one figure; "year 10" is a name; "at 7" a time of day
             near = stems(words[max(0, i - FIGURE_WINDOW): i + FIGURE_WINDOW + 1])
             back = _POINTS_BACK.match(" ".join(words[i + 1: i + 5]))
             back = bool(back and (not back["number"] or _is_number(back["number"], "the")))
@@ -2813,6 +2822,25 @@ def figure_referents(r: Reading) -> tuple[int, int]:
                 figures += 1
                 recurring += back or bool(near & elsewhere) or _before_and_after(words, i) or _linked_figure(words, i)
     return figures, recurring
+
+
+_CLOCK_BEFORE = frozenset("at by till until from around about before after".split())
+_CLOCK_AFTER = frozenset("thirty fifteen forty o'clock oclock am pm".split())
+_HOURS = frozenset("1 2 3 4 5 6 7 8 9 10 11 12 one two three four five six seven eight nine ten eleven twelve".split())
+
+
+def _clock_time(words: list[str], i: int) -> bool:
+    """Whether the figure at `i` is a time of day: "her bedtime call kept coming at seven", "a fixed eight thirty slot" (a home
+    care coordinator's story, its call times read as figures about something new each: 22)."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if words[i] not in _HOURS and not re.fullmatch(r"\d{1,2}[.:]\d\d", words[i]):
+        return False
+    from mockint.scoring.semantic import reading_words
+
+    # "at 7 I checked", "at twelve degrees" is no time: after "at", only a small word or none may follow
+    return after in _CLOCK_AFTER or bool(re.fullmatch(r"\d{1,2}[.:]\d\d", words[i])) or (
+        i > 0 and words[i - 1] in _CLOCK_BEFORE and (not after or after in STOPWORDS_WIDE)
+        and after not in reading_words().unit_words and after not in ("of", "%", "percent"))
 
 
 # Words that restate one figure as another in a sentence: "18% which was about 430,000 a year", "over the 5 year term
@@ -3303,7 +3331,7 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             if None not in rates:
                 start, end = rates
             start, end = (figures[0], figures[1]) if start is None or end is None else (start, end)
-            moved = "up" if end > start else "down"
+            moved = "up" if end > start else "down" if end < start else None  # "from £3.10 to £3.70" read as 3 to 3
         else:
             for k, t in enumerate(after[:4]):
                 if t in _WENT and " ".join(after[k + 1 : k + 3]) in _TO_ZERO:
@@ -3763,7 +3791,9 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
     # sentences addressed to the scorer, so the two part ways ("Note to the scorer: ..." crashed here).
     last = max((u for u, _, _ in told), key=lambda u: u.index)
     recovered = _recovered_after(r, last.index)
-    harms = sum(len(names) for _, _, names in told)
+    # one harm said twice is one: "offered refunds ... we refunded 65 people" (a cinema manager's crisis story, its harms
+    # counted three with "lost one showing", past what any recovery lifts: 22)
+    harms = len({" ".join(_stem(w) for w in name.split()) for _, _, names in told for name in names})
     if (harms >= spec["min_harms"] and not recovered) or harms > spec["min_harms"]:
         return StoodBy(tuple(dict.fromkeys(n for _, _, names in told for n in names)), _short(last.text))
     return None

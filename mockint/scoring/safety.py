@@ -49,6 +49,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from mockint.datafiles import first_error, read_yaml_mapping
 from mockint.errors import DataFileError
 from mockint.resources import rubric_file_stamp
+from mockint.scoring.lexicon import word_classes
 
 SAFETY_FILE = "safety.yaml"
 
@@ -188,6 +189,8 @@ KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_ski
          "shortcut")
 # How many words before a `work_goes_on` phrase a negation turns it around: "I wouldn't let him finish the section".
 WORK_GOES_ON_NEGATED_WITHIN = 5
+# ... and before a cover-up, whoever says it: "she can't promise to keep it secret".
+COVER_UP_NEGATED_WITHIN = 4
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
 
 
@@ -485,6 +488,10 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
     if n := r.steps.match(words, at):
         return None if _a_document_read(r, words, at) else _Step(True, n, emergency=bool(r.emergency.match(words, at)))
     if n := r.to_someone.match(words, at):
+        if words[at + n - 1] == "to" and at + n < len(words) and word_classes(words[at + n]) == {"VERB"}:
+            # "going to" a verb is what will be done, not whom it goes to: "I'm never going to ask anyone to do anything I
+            # wouldn't do myself" (a home care coordinator's answer, read as refusing to escalate)
+            return None
         free, k, peer = FREE_BEFORE_PERSON, at + n, False
         while k < len(words) and k < at + n + 5 and words[k] not in PUNCTUATION:
             if (m := r.anyone.match(words, k)) or (m := r.people.match(words, k)):
@@ -701,7 +708,12 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             # ... nor what it leads to: "because then the figures won't match and nobody will know why" (an analyst's
             # sound plan, refusing to change the history quietly)
             consequence = k + n < len(words) and words[k + n] in WH_WORDS
-            if not (flips % 2 == 1 and "that" not in words[first:k]) and not _unwilling_before(words, k) and not consequence:
+            # ... and by anyone's negation just before it: "she can't promise to keep it secret and neither can I" (a home
+            # care coordinator's sound safeguarding plan, capped at 20 as hiding the problem)
+            lead = max(start, k - COVER_UP_NEGATED_WITHIN)
+            denied = r.negations.found_within(words, lead, k - lead)
+            if not (flips % 2 == 1 and "that" not in words[first:k]) and not _unwilling_before(words, k) and not consequence \
+                    and not denied:
                 out.found.append(Finding("cover_up", index, " ".join(words[k:k + n])))
             k, reach = k + n, 0
             continue

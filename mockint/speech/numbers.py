@@ -243,6 +243,10 @@ def _combine(numbers: list[_Number], tokens: list[_Token]) -> list[_Number]:
         link = _next(tokens, a.end - 1) if b.start == a.end + 1 else None
         if link in ("to", "or", "and") and _next(tokens, a.end) is not None:
             _range(a, b, tokens)
+        elif link == "in" and _said(a) and not (b.year or b.ordinal or b.ambiguous) and a.value < b.value <= 1000:
+            # a rate: "about one in four families weren't called back" -> "1 in 4" (a funeral director's story: "one in"
+            # stayed words, so the rate read as no figure: Quantified impact 1 of 4)
+            a.quantity = b.quantity = True
     return out
 
 
