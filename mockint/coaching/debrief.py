@@ -149,6 +149,11 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # What the employer has said it will test in round two: "They'll probe on safety on site in the panel", "They'll
         # also ask about a time I disagreed with someone senior" (a graduate's trial: the first asked and dropped, the
         # second no topic at all). First in the list: "Expect questions on X" is no question asked.
+        # ... "They said round 2 will be a presentation + ask about student engagement" (a student accommodation manager's
+        # notes: no topic read in)
+        ("forewarned", r"(?:(?:they|he|she|hr|the\s+recruiter)\s+said\s+)?(?:round\s+(?:2|two)|the\s+(?:second|next|final)\s+round|"
+                       r"stage\s+(?:2|two))\s+(?:will|is\s+going\s+to)\s+(?:be\s+[\w\s-]{0,40}?\s*(?:\+|&|and|plus|then)\s+)?"
+                       r"(?:also\s+)?(?:ask|probe|cover|focus|test|look\s+at|dig)(?:\s+(?:me|you|us))?\s+(?:about|on|into|around)?"),
         ("forewarned", r"(?:(?:they|he|she|you|the\s+panel|the\s+interviewers?|the\s+manager)"
                        r"(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|\s+is\s+going\s+to|'s\s+going\s+to)|will)"
                        r"\s+(?:also\s+|probably\s+|definitely\s+|want\s+to\s+)?"
@@ -881,6 +886,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             # "told the knife crime story, but they asked what the result was" (a youth work lead's notes: a concern
             # named "result"): a follow-up on the story before, not a topic
             return [_Draft("", line, verdict, mentions)]
+        if kind == "regret" and _STORY_PART_SAID.match(rest.strip()):
+            # "I told the boiler story but forgot the outcome" (a student accommodation manager's notes: a topic "outcome"):
+            # a part of the story before left out, so that story went badly
+            return [_Draft("", line, "bad", mentions)]
         rest = _HOW_LEAD.sub("", _as_noun_phrase(rest))
         rest = _WHO_DOES.sub("", rest)  # "unconvinced about me managing people older than me"
         rest = _IN_THE_INTERVIEW.sub("", _time_you(rest))
@@ -1093,6 +1102,8 @@ _WHAT_THINGS_DONE = re.compile(r"^what\s+(?P<thing>(?:[\w&-]+\s+){0,2}?[\w&-]+s)
 
 # What any story is asked for: asked of a topic said before, no topic of its own
 STORY_PARTS = frozenset("result results outcome outcomes impact difference lesson learning point numbers figures".split())
+_STORY_PART_SAID = re.compile(r"^(?:to\s+(?:say|give|mention)\s+)?(?:the|my|our|any|an|a)?\s*(?:" + "|".join(sorted(STORY_PARTS)) +
+                              r")\b(?:\s*[/,;-]\s*.*)?$", re.I)
 
 
 def _as_noun_phrase(text: str) -> str:
@@ -1171,6 +1182,8 @@ def _cue(clause: str, *, summary: bool = False) -> tuple[str, str] | None:
     return None
 
 
+_WHEN_SAID = re.compile(r"(?:out[ -]of[ -]hours|after[ -]hours|overnight|at night|on nights|at weekends|on weekends|at the weekend|"
+                        r"in the evenings?|on call|on the night shift|on nights and weekends)", re.I)
 _CUE_AGAIN = re.compile(
     r"^(?:(?:probably|also|maybe|possibly|definitely|likely)\s+)?(?:on|about|around|regarding)\s+(?=\w)", re.I)
 
@@ -1198,6 +1211,11 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
             # "Expect questions on X, on managing a poor performer, and on why you want to move into management": the
             # cue's word again starts the next item (trial 15: only X was read)
             part = _as_noun_phrase(part[again.end():])
+        if found and _WHEN_SAID.fullmatch(part.strip(" .;")):
+            # "asked twice about student mental health escalation, out of hours": when, not a second topic (a student
+            # accommodation manager's notes made two concerns of it)
+            found[-1] = phrases.Phrase(f"{found[-1].text} {part.strip(' .;')}", found[-1].complete, "")
+            continue
         phrase = phrases.noun_phrase(part, after_cue=i == 0)  # a later item may be a new clause ("ran out of time")
         if phrase is not None and (_BETWEEN.search(phrase.text + " ") or (
                 (joiner := _AND.match(phrase.rest.lstrip())) and _one_name(phrase.text, phrase.rest.lstrip()[joiner.end():]))):

@@ -191,6 +191,10 @@ KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_ski
 WORK_GOES_ON_NEGATED_WITHIN = 5
 # ... and before a cover-up, whoever says it: "she can't promise to keep it secret".
 COVER_UP_NEGATED_WITHIN = 4
+# Negations never said of the candidate, alone refusing nothing of theirs: "when the team doesn't follow the process" (a
+# dev answer about others' mistakes), "so it doesnt sit on our reserves" (a claims lead's, which turned her refusal
+# around); "it doesn't need to go to the HSE" is a phrase of its own in the list.
+SAID_OF_OTHERS = frozenset({"doesn't"})
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:.!?]")
 
 
@@ -728,7 +732,8 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             # quantity surveyor's trial: read as refusing to notify, 1 of 4)
             k += n
             continue
-        if (n := r.negations.match(words, k)) and _subject_is_candidate(words, k, start, by):
+        if (n := r.negations.match(words, k)) and not (n == 1 and words[k] in SAID_OF_OTHERS) and \
+                _subject_is_candidate(words, k, start, by):
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
                 k += n + 1
                 continue
