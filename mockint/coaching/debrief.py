@@ -859,6 +859,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
         return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed, summary=summary)]
+    if helped := _WOULD_HAVE_HELPED.search(clause):
+        # "I forgot to say we got Autism Friendly accreditation last year - would have helped the accessibility answer a
+        # lot" (a museum visitor services manager's added note: read as nothing): the answer it names went badly
+        return [_Draft(helped.group(1), line, "bad", 1)]
     if _SHOULD_HAVE_SAID.match(clause) and not re.sub(r"^\W+", "", line).lower().startswith(clause.lower()):
         # what I should have said, after the question it was for, is no topic they asked: "she frowned - should have
         # talked about the unruly pax diversion call where I pushed back" (a purser's notes: the story meant became a
@@ -1101,6 +1105,8 @@ _WHAT_THINGS_DONE = re.compile(r"^what\s+(?P<thing>(?:[\w&-]+\s+){0,2}?[\w&-]+s)
 
 
 # What any story is asked for: asked of a topic said before, no topic of its own
+_WOULD_HAVE_HELPED = re.compile(r"\bwould(?:'ve| have) (?:really )?(?:helped|made|improved|strengthened|saved) (?:the|my) "
+                                r"([\w'&/ -]{2,40}?) (?:answer|question|one)\b", re.I)
 STORY_PARTS = frozenset("result results outcome outcomes impact difference lesson learning point numbers figures".split())
 _STORY_PART_SAID = re.compile(r"^(?:to\s+(?:say|give|mention)\s+)?(?:the|my|our|any|an|a)?\s*(?:" + "|".join(sorted(STORY_PARTS)) +
                               r")\b(?:\s*[/,;-]\s*.*)?$", re.I)
@@ -1272,8 +1278,10 @@ def _one_name(before: str, after: str) -> bool:
     second = re.match(r"((?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*)\s*\(([A-Z]{2,})\)", after.strip())
     if not first or not second:
         return False
-    initials = "".join(w[0] for w in first.group().split() + second.group(1).split()).upper()
-    return second.group(2) in (initials, initials[: len(first.group().split())] + "A" + initials[len(first.group().split()):])
+    before_and = first.group().split()
+    initials = "".join(w[0] for w in before_and + second.group(1).split()).upper()
+    with_and = initials[: len(before_and)] + "A" + initials[len(before_and):]  # the "and" lettered too, or not
+    return second.group(2) in (initials, with_and)
 
 
 _AND = re.compile(r"(?:and|&)\s+", re.I)

@@ -140,6 +140,8 @@ _BAD = re.compile(
     r"\b(?:felt|sounded|came across(?: as)?|seemed|was|were) (?:a bit |quite |very |too )?(?:rehearsed|scripted|generic|canned)\b|"
     # "I said I'd follow the procedure, felt thin" (the same notes: no verdict)
     r"\b(?:felt|sounded|came across(?: as)?|seemed) (?:a bit |quite |very |too |really )?(?:thin|flat|light|hollow|lame)\b|"
+    # "went badly, pretty thin, no plan for timed slots" (a museum visitor services manager's added note)
+    r"\b(?:pretty|quite|very|a bit|bit|rather|really|too|bit too) thin\b|"
     r"\black(?:ed|s|ing)\b|"
     # "I've never submitted one, I bluffed", "I mixed them up ... wrong" (a data protection officer's notes: read as
     # no verdict, so a bluffed topic was no concern, and "wrong" became a topic of its own)

@@ -139,6 +139,10 @@ OUTCOME = re.compile(
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|(?<!\w )result (was|is)\b|"
     # "the DoLS was authorised after about ten weeks" (a care home deputy's retried answer: Result 1 of 4, "vague")
     r"authori[sz]ed|(was|were|got) granted|"
+    # a mark of standing given for the work: "It was part of why we got Autism Friendly accreditation last spring" (a
+    # museum visitor services manager's retried answer: Result 1 of 4, "a vague outcome")
+    r"(got|gained|earned|received|were given|was given|were awarded|was awarded|secured) (our |the |an? )?([\w-]+ ){0,3}"
+    r"(accreditation|award|certification|certificate|kitemark|rating|status|mark|charter|green flag)\b|"
     # a deadline met: "by Friday everything was done", "care plans in place within twenty four hours" (the same trial)
     r"by \w+,? (everything|it all|all of it|the lot|all of them) (was|were|got) (done|finished|completed|in place|signed off|"
     r"delivered|submitted)|(in place|done|completed|signed off|up and running|back up|restored|resolved|closed) within "
@@ -271,6 +275,10 @@ AFTERMATH = re.compile(
     r"\b(after that|afterwards|since then|from then on|ever since|by the (end|time)|"
     r"by (the )?(easter|may|" + _CALENDAR + r"|then|the (next|following) \w+)|"
     r"within (a|an|one|two|three|four|five|six|a few|a couple of|\d+) (days?|weeks?|months?|hours?|terms?|shifts?|years?)|"
+    # "In the first year we had just over 1,100 visitors ... and 91% rated it 4 or 5 out of 5" (the same answer)
+    r"(in|over|during) (the|its|our|their) first (full )?((\w+|\d+) )?(years?|months?|weeks?|quarters?|terms?|seasons?)\b(?! of (the|my|our|this))|"
+    # "not late once in the next three months" (a security supervisor's short answer: "no number or measure")
+    r"(in|over|for) the (next|following) (\w+|\d+) (days|weeks|months|years|shifts|terms|quarters)\b|"
     r"(days?|weeks?|months?|years?|terms?|shifts?|quarters?) (later|after|since)|"
     # "half a year on we were at two errors a month" (a care home deputy's trial: Result 1 of 4; "six months later", 4)
     r"(days?|weeks?|months?|years?|terms?|quarters?) on,? (?=(we|i|it|they|he|she|our|there|everyone|nobody|and)\b)|"
@@ -2833,14 +2841,16 @@ def _clock_time(words: list[str], i: int) -> bool:
     """Whether the figure at `i` is a time of day: "her bedtime call kept coming at seven", "a fixed eight thirty slot" (a home
     care coordinator's story, its call times read as figures about something new each: 22)."""
     after = words[i + 1] if i + 1 < len(words) else ""
-    if words[i] not in _HOURS and not re.fullmatch(r"\d{1,2}[.:]\d\d", words[i]):
+    before = words[i - 1] if i else ""
+    if re.fullmatch(r"\d{1,2}:\d\d", words[i]) or (before in _CLOCK_BEFORE and re.fullmatch(r"\d{1,2}\.\d\d", words[i])):
+        return True  # "at 8.30", "9:15"; not "£2.50" nor "8.50 an hour"
+    if words[i] not in _HOURS:
         return False
     from mockint.scoring.semantic import reading_words
 
     # "at 7 I checked", "at twelve degrees" is no time: after "at", only a small word or none may follow
-    return after in _CLOCK_AFTER or bool(re.fullmatch(r"\d{1,2}[.:]\d\d", words[i])) or (
-        i > 0 and words[i - 1] in _CLOCK_BEFORE and (not after or after in STOPWORDS_WIDE)
-        and after not in reading_words().unit_words and after not in ("of", "%", "percent"))
+    return after in _CLOCK_AFTER or (before in _CLOCK_BEFORE and (not after or after in STOPWORDS_WIDE)
+                                     and after not in reading_words().unit_words and after not in ("of", "%", "percent"))
 
 
 # Words that restate one figure as another in a sentence: "18% which was about 430,000 a year", "over the 5 year term
@@ -3492,7 +3502,11 @@ _SANCTIONED_ANOTHER = re.compile(r"\b(?:(?:he|she|they)\s+(?:got|was given|were 
                                  r"(?:final\s+|first\s+|formal\s+)?$")
 # "late" naming what is counted, not a delay: "within two weeks late checks went from 30 a month to 6" (an aircraft
 # engineer's story: read as "weeks late", a disaster stood by, and quoted as words he never said)
-_LATE_THINGS = re.compile(r"\s+(?!(?:again|anyway|afterwards|overall|twice)\b)[a-z]+s\b(?!')")
+# ... with a word before the things: "after three months late loan kits went from 23 a quarter to 4" (a sterile services
+# supervisor's story: "months late" read as a harm, gated at 22)
+_LATE_THINGS = re.compile(r"\s+(?:(?!(?:and|but|so|which|that|because|as|for|by|on|in|at|to|the|a|an|this|it|we|i|they)\b)"
+                          r"[a-z]+\s+)?(?!(?:again|anyway|afterwards|overall|twice|was|is|has|does|this|thus|us|its|his|"
+                          r"hers|yours|ours|theirs|as|less|unless)\b)[a-z]+s\b(?!')")
 # A harm said not to have happened, just after it: "we lost no samples", "lost nothing", "failed none of them" (a
 # biomedical scientist's analyser story, graded 3-4, gated at 22 as a disaster stood by on its last words)
 _NONE_AFTER = re.compile(r"\s+(?:no|none|nothing|zero|not (?:a single|one|any))\b")
