@@ -42,8 +42,8 @@ def test_a_shortfall_topped_up_so_no_one_asks_is_a_cover_up():
 
 def test_a_debrief_reads_an_added_note_on_an_answer_and_a_thin_one():
     from mockint.coaching.debrief import parse_debrief
-    from mockint.coaching.questions import load_bank
     from mockint.coaching.phrases import verdict
+    from mockint.coaching.questions import load_bank
 
     notes = ("- Marion kept coming back to accessibility - I only really had the quiet hour pilot\n"
              "- I forgot to say we got Autism Friendly accreditation last year - would have helped the accessibility "
