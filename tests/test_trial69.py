@@ -51,3 +51,12 @@ def test_a_debrief_reads_an_added_note_on_an_answer_and_a_thin_one():
     (topic,) = parse_debrief(notes, load_bank()).topics
     assert topic.name == "accessibility" and topic.went_badly and topic.mentions == 2
     assert verdict("I said hire more casuals - went badly, pretty thin") == "bad" and verdict("pretty thin") == "bad"
+
+
+def test_a_figure_said_as_a_multiple_of_the_normal_one_is_checked():
+    from conftest import impossible
+
+    story = ("normally we do about sixty funerals a month and that january we did a hundred and twenty which was three "
+             "times our normal.")
+    assert [f.why for f in impossible(story)] == ['from 60 to 120 is not what "3 times the normal" says']
+    assert impossible(story.replace("three times", "twice")) == []

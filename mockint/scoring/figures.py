@@ -429,7 +429,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         + _shares_restated_as_parts(low, fw) + _products_disagreeing(low) + _parts_left_disagreeing(low) \
         + _sums_disagreeing(low) + _target_shares_disagreeing(low) + _limits_disagreeing(low) + _savings_disagreeing(low) \
         + _budgets_disagreeing(low) + _share_bases_disagreeing(low) + _length_differences_disagreeing(low) \
-        + _rates_disagreeing(low)
+        + _rates_disagreeing(low) + _normals_disagreeing(low)
     # (a count and more "of them" is read above too where the count is a total the answer gave: said once)
     spans = [span for f in found for span in [(f[0], f[1]), *(x for x in f[3:] if isinstance(x, tuple))]]
     found += [f for f in _multiples_disagreeing(low) + _more_of_them(low) + _whole_shares_disagreeing(low)
@@ -874,6 +874,26 @@ def _multiples_disagreeing(low: str) -> list[tuple]:
         before, after = _number(said_before), _number(said_after)
         if before and after is not None and not 0.75 <= (after / before) / _TIMES_SAID[way] <= 1.34:
             found.append((m.start(), m.end(), "multiple", {"way": way, "before": _plain(before), "after": _plain(after)}))
+    return found
+
+
+# A figure said as a multiple of the normal one the answer gave before it: "normally we do about 60 funerals a month and
+# that january we did 120 which was 3 times our normal" (a funeral director's story: twice)
+_TIMES_NORMAL = re.compile(r"\b(\d[\d,]*)\b[^.;\d]{0,30}?\b(?:which|that) (?:was|is|'s) (?:about |roughly |nearly |almost |over )?"
+                           r"(twice|double|three times|four times|five times|half|\d+ times) (?:our|the|my|its|their) (?:normal|usual|average)\b")
+_NORMALLY = re.compile(r"\b(?:normally|usually|typically|on average|on a normal \w+|in a normal \w+)\b[^.;]{0,40}?\b(\d[\d,]*)\b")
+_MULTIPLES_SAID = {"twice": 2.0, "double": 2.0, "three times": 3.0, "four times": 4.0, "five times": 5.0, "half": 0.5}
+
+
+def _normals_disagreeing(low: str) -> list[tuple]:
+    found = []
+    for m in _TIMES_NORMAL.finditer(low):
+        normal = [_number(n.group(1)) for n in _NORMALLY.finditer(low, 0, m.start())]
+        said = _MULTIPLES_SAID.get(m.group(2)) or float(m.group(2).split()[0])
+        figure = _number(m.group(1))
+        if normal and normal[-1] and figure and not 0.75 <= (figure / normal[-1]) / said <= 1.34:
+            found.append((m.start(), m.end(), "multiple", {"way": m.group(2) + " the normal", "before": _plain(normal[-1]),
+                                                             "after": _plain(figure)}))
     return found
 
 
