@@ -501,7 +501,8 @@ def _parts_above_whole(low: str) -> list[tuple]:
 _RATIO_SAID = re.compile(r"\b(\d+(?:\.\d+)?) (hours?|days?|weeks?|months?)\b[^.;]{0,30}?\b(half|a third|a quarter|double|twice|"
                          r"three times|a tenth) (?:of )?(?:the |our |what )?(?:usual |normal |typical |previous |old |standard )?"
                          r"(\d+(?:\.\d+)?) (hours?|days?|weeks?|months?)\b")
-_RATIOS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "double": 2.0, "twice": 2.0, "three times": 3.0, "a tenth": 0.1}
+_RATIOS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "double": 2.0, "twice": 2.0, "three times": 3.0, "a tenth": 0.1,
+           "four times": 4.0, "five times": 5.0}
 _IN_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.0}
 
 
@@ -669,6 +670,11 @@ _PARTS_THEN_TOTAL = re.compile(r"(" + _MONEY_SAID + r")[^.;\d£$€]{0,30}? (?:p
                                r"totaling|a total of|in total)[ ,]+(?:about |around |roughly |some )?(" + _MONEY_SAID + r")")
 
 
+def _sign_of(said: str) -> str:
+    """The currency sign said in `said` ("£" of "£800,000"), or ""."""
+    return next((c for c in said if c in "£$€"), "")
+
+
 def _money_amount(said: str) -> float:
     figure = re.search(r"\d[\d,]*(?:\.\d+)?", said).group(0).rstrip(",")
     scale = next((k for k in ("k", " thousand", " million", " grand") if k in said), None)
@@ -716,7 +722,7 @@ def _budgets_disagreeing(low: str) -> list[tuple]:
         under = m.group("side") in ("under", "below")
         true = 100 * abs(budget - cost) / budget
         if (cost > budget) == under or _share_off(float(m.group("share")), true):
-            sign = next((c for c in m.group("budget") if c in "£$€"), "")
+            sign = _sign_of(m.group("budget"))
             found.append((m.start(), m.end(), "budget", {"cost": f"{sign}{cost:,.0f}", "budget": f"{sign}{budget:,.0f}",
                                                          "true": round(true), "side": "under" if cost < budget else "over"}))
     return found
@@ -782,7 +788,7 @@ def _sums_disagreeing(low: str) -> list[tuple]:
              for m in _PARTS_THEN_TOTAL.finditer(low)]
     for m, total, parts in told:
         if total and abs(sum(parts) - total) > 0.05 * total:
-            sign = next((c for c in m.group(0) if c in "£$€"), "")
+            sign = _sign_of(m.group(0))
             found.append((m.start(), m.end(), "parts_sum", {"parts": f"{sign}{sum(parts):,.0f}", "whole": f"{sign}{total:,.0f}"}))
     return found
 
@@ -866,13 +872,18 @@ _FROM_THEN_MULTIPLE = re.compile(r"\bfrom " + _ROUGHLY + r"(\d[\d,]*(?:\.\d+)?) 
                                  r"quadrupled)\b")
 
 
+def _not_the_multiple(before: float, after: float, times: float) -> bool:
+    """Whether `after` is further from `times` `before` than a multiple said round may be."""
+    return not 0.75 <= (after / before) / times <= 1.34
+
+
 def _multiples_disagreeing(low: str) -> list[tuple]:
     found = []
     told = [(m, m.group(1), m.group(2), m.group(4)) for m in _MULTIPLE_FROM.finditer(low)]
     told += [(m, m.group(4), m.group(1), m.group(3)) for m in _FROM_THEN_MULTIPLE.finditer(low)]
     for m, way, said_before, said_after in told:
         before, after = _number(said_before), _number(said_after)
-        if before and after is not None and not 0.75 <= (after / before) / _TIMES_SAID[way] <= 1.34:
+        if before and after is not None and _not_the_multiple(before, after, _TIMES_SAID[way]):
             found.append((m.start(), m.end(), "multiple", {"way": way, "before": _plain(before), "after": _plain(after)}))
     return found
 
@@ -882,16 +893,15 @@ def _multiples_disagreeing(low: str) -> list[tuple]:
 _TIMES_NORMAL = re.compile(r"\b(\d[\d,]*)\b[^.;\d]{0,30}?\b(?:which|that) (?:was|is|'s) (?:about |roughly |nearly |almost |over )?"
                            r"(twice|double|three times|four times|five times|half|\d+ times) (?:our|the|my|its|their) (?:normal|usual|average)\b")
 _NORMALLY = re.compile(r"\b(?:normally|usually|typically|on average|on a normal \w+|in a normal \w+)\b[^.;]{0,40}?\b(\d[\d,]*)\b")
-_MULTIPLES_SAID = {"twice": 2.0, "double": 2.0, "three times": 3.0, "four times": 4.0, "five times": 5.0, "half": 0.5}
 
 
 def _normals_disagreeing(low: str) -> list[tuple]:
     found = []
     for m in _TIMES_NORMAL.finditer(low):
         normal = [_number(n.group(1)) for n in _NORMALLY.finditer(low, 0, m.start())]
-        said = _MULTIPLES_SAID.get(m.group(2)) or float(m.group(2).split()[0])
+        said = _RATIOS.get(m.group(2)) or float(m.group(2).split()[0])
         figure = _number(m.group(1))
-        if normal and normal[-1] and figure and not 0.75 <= (figure / normal[-1]) / said <= 1.34:
+        if normal and normal[-1] and figure and _not_the_multiple(normal[-1], figure, said):
             found.append((m.start(), m.end(), "multiple", {"way": m.group(2) + " the normal", "before": _plain(normal[-1]),
                                                              "after": _plain(figure)}))
     return found
@@ -1000,7 +1010,7 @@ def _products_disagreeing(low: str) -> list[tuple]:
     for m in _EACH_ON.finditer(low):
         each = _number(m.group(1)) / (100 if m.group(2) in ("pence", "p", "cents") else 1)
         total = _money(m.group(5), m.group(6))
-        sign = next((c for c in m.group(0) if c in "£$€"), "")
+        sign = _sign_of(m.group(0))
         if m.group(2) in ("pence", "p", "cents") or low[max(0, m.start() - 1):m.start()] in ("£", "$", "€"):
             check(m, _number(m.group(3)), each, total, sign)
     return found

@@ -1052,8 +1052,7 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
     finishes the current section" of a man in an unsupported trench. Not where a negation comes just before ("I
     wouldn't let him finish")."""
     said = [tokens(text) for text in sentences]
-    asked = tokens(question)
-    if not (r.danger.found_within(asked, 0, len(asked)) or any(r.danger.found_within(w, 0, len(w)) for w in said)):
+    if not _scene_names(r.danger, said, question):
         return []
     found = []
     for i, words in enumerate(said):
@@ -1067,12 +1066,17 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
     return found
 
 
+def _scene_names(phrases: Phrases, said: list[list[str]], question: str) -> bool:
+    """Whether the question or any sentence of the answer (its tokens) names one of `phrases`."""
+    asked = tokens(question)
+    return phrases.found_within(asked, 0, len(asked)) or any(phrases.found_within(w, 0, len(w)) for w in said)
+
+
 def _rushes_in(r: Reader, sentences: list[str], question: str) -> list[Finding]:
     """Going in after a casualty where the scenario names a bad atmosphere, with no protection named in the sentence:
     "I'd take a big breath hold it and go in and drag him out". Not where a negation comes just before ("I don't go in")."""
     said = [tokens(text) for text in sentences]
-    asked = tokens(question)
-    if not (r.atmospheres.found_within(asked, 0, len(asked)) or any(r.atmospheres.found_within(w, 0, len(w)) for w in said)):
+    if not _scene_names(r.atmospheres, said, question):
         return []
     for i, words in enumerate(said):
         if r.protected.found_within(words, 0, len(words)):
