@@ -52,6 +52,7 @@ from mockint.reporting.analysis import mean_basis, mean_overall
 from mockint.scoring import score_question, warm_question
 from mockint.session import Answer, Round, Session, SessionStore
 from mockint.speech.delivery import only_fillers
+from mockint.userfiles import split_question_line
 
 if TYPE_CHECKING:
     from mockint.coaching.own_questions import OwnQuestion
@@ -1227,7 +1228,8 @@ def typed_answer_text(path: Path) -> str:
     if not path.is_file():
         raise AudioError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
     try:
-        text = " ".join(path.read_text(encoding="utf-8").split())
+        # a "Q: ..." line it opens with is the question it was written for, not the answer (userfiles.split_question_line)
+        text = " ".join(split_question_line(path.read_text(encoding="utf-8"))[1].split())
     except UnicodeDecodeError:
         raise AudioError(f"{path}: not text (a typed answer is UTF-8 text)") from None
     except OSError as exc:

@@ -44,6 +44,23 @@ def read_user_text(path: Path | str, what: str) -> str:
     return text
 
 
+# A typed answer often opens with the question it answers, as people keep them: "Q: Why this trust?", a blank line, the
+# answer (all four scoring helpers of trial 70 did). Read as the answer's first sentence, the interviewer's words were
+# quoted as the proof of relevance and accuracy, and a question that names a danger ("... went in without a permit")
+# made the safest plan of a wastewater supervisor's twenty read as unsafe: 20, against 86.7 without the line.
+_QUESTION_LINE = re.compile(r"\A\s*(?:q|question)\s*[:.)-]\s*(?P<question>\S[^\n]*?)(?:\n|(?=\s+(?:a|answer)\s*:\s)|\Z)", re.I)
+_ANSWER_LABEL = re.compile(r"\A\s*(?:a|answer)\s*[:.)-]\s*", re.I)
+
+
+def split_question_line(text: str) -> tuple[str | None, str]:
+    """(the question a typed answer's first line gives as "Q: ..." or "Question: ...", the answer after it, an "A:"
+    label taken off); (None, text) for a file that opens with its answer."""
+    found = _QUESTION_LINE.match(text)
+    if found is None:
+        return None, text
+    return " ".join(found["question"].split()), _ANSWER_LABEL.sub("", text[found.end():], count=1)
+
+
 def _decode(raw: bytes, shown: str) -> str:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"

@@ -24,15 +24,19 @@ app.add_typer(rubric_app, name="rubric")
 # --- inputs --------------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str | None, str]:
+    """(the question the file opens with as "Q: ...", if it does; the answer, its lines joined)."""
     from mockint.errors import UserFileError
     from mockint.speech.delivery import only_fillers
-    from mockint.userfiles import read_user_text
+    from mockint.userfiles import read_user_text, split_question_line
 
-    text = " ".join(read_user_text(path, "answer file").split())
+    question, text = split_question_line(read_user_text(path, "answer file"))
+    text = " ".join(text.split())
+    if not text:
+        raise UserFileError(f"{path}: the answer file holds only its question line, no answer to score")
     if only_fillers(text):
         raise UserFileError(f"{path}: the answer file says only um or uh, nothing to score")
-    return text
+    return question, text
 
 
 def _transcribe(path: Path, cfg, keywords: list[str] | None = None) -> Any:  # -> Transcript
@@ -121,7 +125,7 @@ def scorecard_json(card) -> dict[str, Any]:
 @app.command("score")
 def score_cmd(
     audio: Path | None = typer.Argument(None, metavar="AUDIO", help="an audio file to transcribe and score", show_default=False),
-    text: Path | None = typer.Option(None, "--text", metavar="FILE", help="score a typed or saved transcript (- for stdin)"),
+    text: Path | None = typer.Option(None, "--text", metavar="FILE", help="score a typed or saved transcript (- for stdin); a first line 'Q: ...' is its question"),
     session_id: str | None = typer.Option(None, "--session", help="re-score a session's answers (id, prefix or 'latest')"),
     question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to (any wording)"),
     question_id: str | None = typer.Option(None, "--question-id", help="the bank question it answers ('mockint questions' lists ids)"),
@@ -164,10 +168,15 @@ def score_cmd(
         kind = None
     cfg = settings()
     rubrics = load_rubrics()
+    file_question, typed_answer = _read_text(text) if text is not None else (None, "")
+    from_file = None
+    if file_question and question is None and question_id is None and follows is None:
+        # the question the file opens with is the one it answers, unless one was named
+        question, from_file = file_question, "Question read from the file's first line (Q: ...); --question names another."
     asked = _question(question, question_id, kind)
     scorer = get_scorer(cfg, offline=offline)  # fail on bad settings before a slow transcription
     if text is not None:
-        transcript = Transcript(text=_read_text(text), duration=0.0)
+        transcript = Transcript(text=typed_answer, duration=0.0)
         source = {"kind": "text", "path": str(text)}
     else:
         assert audio is not None
@@ -194,7 +203,7 @@ def score_cmd(
                 "transcript": transcript.text,
                 "scorecard": scorecard_json(card),
                 "delivery": delivery.model_dump(mode="json") if delivery else None,
-                "notes": [n for n in (ignored, read_as, assumed, followup, short) if n] + offline_caveats(card, rubrics),
+                "notes": [n for n in (ignored, from_file, read_as, assumed, followup, short) if n] + offline_caveats(card, rubrics),
             }
         )
         return
@@ -208,6 +217,8 @@ def score_cmd(
         console.print(f"[bold]Q:[/] {escape(typed or asked.text)}  [dim]({asked.kind} question{escape(where)})[/]", soft_wrap=True)
     if ignored:
         console.print(f"[yellow]Note:[/] {escape(ignored)}", soft_wrap=True)
+    if from_file:
+        console.print(f"[dim]{escape(from_file)}[/]", soft_wrap=True)
     if read_as:
         console.print(f"[dim]{escape(read_as)}[/]", soft_wrap=True)
     if assumed:

@@ -56,7 +56,9 @@ _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
                        r"not so well|to improve|improve|\bbad\b|mistakes|regrets|❌", re.I)),
     ("repeated", re.compile(r"\bkept\b|\bkeep\b|came back|coming back|again|repeated|probed|probing|pressed|follow.?ups?|"
                             r"dug into|concerns?\b", re.I)),
-    ("good", re.compile(r"went well|\bwell\b|\bgood\b|\bstrong|nailed|\bwins?\b|✅", re.I)),
+    # ... "went ok: fraud, ombudsman complaint, why leave (...)" (a conveyancing team leader's notes: only the first read)
+    ("good", re.compile(r"went well|\bwell\b|\bgood\b|\bstrong|nailed|\bwins?\b|✅|went (?:ok|okay|fine|alright|all right)\b|"
+                        r"\bpositives?\b", re.I)),
     ("topics", re.compile(r"(?:asked|talked|questions?)\s+(?:me\s+)?about", re.I)),
     ("questions", re.compile(r"questions?\b|they asked|\basked\b|q&a|interview q", re.I)),
     ("topics", re.compile(r"topics?\b|covered|discussed|talked about|areas?\b|notes?\b|misc|other|summary|themes?", re.I)),
@@ -111,7 +113,8 @@ _SUMMARY_CLAUSE_SPLIT = re.compile(
     _CLAUSE_SPLIT.pattern + r"|,\s*(?=(?:weak|weaker|strong|stronger|shaky|vague|good|ok|fine|poor)\s+(?:on|at|about|with)\b)",
     re.I,
 )
-_LIST_SPLIT = re.compile(r"[,;]\s*(?:and\s+|then\s+)?|\s+and\s+|\s+&\s+", re.I)
+# (never inside brackets: "why leave (growth, want dept mgmt not just team)" is one item with its aside)
+_LIST_SPLIT = re.compile(r"(?:[,;]\s*(?:and\s+|then\s+)?|\s+and\s+|\s+&\s+)(?![^()]*\))", re.I)
 _SUBJECT = (
     r"(?:(?:they|he|she|we|i|both(?: of them)?|the panel|panel|[A-Z][a-z]+|"
     r"(?:the |my |our |their |other )?(?:\w+ ){0,2}(?:interviewers?|lead|manager|mgr|engineer|eng|recruiter|cto|vp|"
@@ -164,6 +167,15 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                        # a recruiter's "Expect questions on a renewal you lost and on working with Product"
                        r"(?:expect|be\s+ready\s+for|prepare\s+for)\s+(?:some\s+|more\s+|a\s+)?(?:questions?|something|stuff|a\s+bit)\s+"
                        r"(?:on|about|around)|"
+                       # ... "Expect them to probe on RTT clock rules, validation, and on managing a bigger team" (an
+                       # outpatients booking lead's notes: no topic read in)
+                       r"expect\s+(?:them|him|her|the\s+panel|the\s+interviewers?)\s+to\s+(?:probe|ask|dig|push|press|focus|"
+                       r"go\s+deeper|grill|test|quiz)(?:\s+(?:me|you|us|hard|more))?\s+(?:on|about|into|around)|"
+                       # ... and the round's make-up jotted as a sum: "Sharon said round 2 = presentation (10 min) on 'how would
+                       # you reduce the waiting list in ENT' + panel qs" (the same notes)
+                       r"(?:round\s+(?:2|two)|next\s+round|second\s+round)(?:\s+(?:they|he|she)\s+said)?\s*[=:]\s*(?:a\s+)?"
+                       r"(?:presentation|task|exercise|"
+                       r"case\s+study|test|scenario|role\s*play)(?:\s*\([^)]{0,20}\))?\s+(?:on|about|around)|"
                        # what the next round is made of: "the Head of Early Help said round two will include a presentation
                        # on the first 90 days" (a youth work lead's notes: no topic read in)
                        r"(?:round\s+(?:2|two)|the\s+(?:next|second)\s+(?:round|interview|stage)|next\s+round)\s+"
@@ -412,6 +424,15 @@ class _Draft:
     cued: bool = False  # found after a cue ("asked about"), not as a bare list item
     forewarned: bool = False  # after "they'll ask about": what round two will test
     bare: bool = False  # no topic, only a verdict ("Fine-ish."): for a topic of its own line only
+
+    def __post_init__(self) -> None:
+        # the name, not the sentence after it nor its aside: "getting resistant fee earners on board. Came back to it
+        # twice more (pricing of onboarding, timeline)", "why leave (growth, want dept mgmt not just team)" (a
+        # conveyancing team leader's notes)
+        # ... nor the round's other part after it: "presentation (10 min) on 'how would you reduce the waiting list in ENT'
+        # + panel qs" (an outpatients booking lead's notes: a topic "waiting list in ENT + panel")
+        name = _TRAILING_ASIDE.sub("", re.split(r"\.\s+(?=[A-Z])", self.name)[0])
+        self.name = _OTHER_PART.sub("", name).strip() or self.name
 
 
 @dataclass
@@ -797,6 +818,8 @@ def _is_question(text: str) -> bool:
 
 
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+_OTHER_PART = re.compile(r"[\s\"'\u201d]*\+\s*(?:the\s+)?(?:(?:panel|interview)(?:\s+(?:qs?|q&a|questions?))?|qs?|q&a|"
+                         r"questions?)\W*$", re.I)
 
 
 def _read_question(

@@ -108,7 +108,7 @@ def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str,
     """(the question's text, the criteria it is judged on, the rubrics that hold them, in the words
     their criteria have for this question: rubric files' `variants`, the kind of answer it is judged as)."""
     from mockint.records import NO_QUESTION
-    from mockint.scoring.kinds import criteria_for
+    from mockint.scoring.kinds import criteria_for, load_kinds
     from mockint.scoring.spelling import as_read
 
     if isinstance(question, str):
@@ -118,6 +118,8 @@ def _judged_on(question: QuestionRef | str, rubrics: list[Rubric]) -> tuple[str,
     text = "" if text.strip() == NO_QUESTION else text
     if isinstance(question, str) or question.source != "bank":
         text = as_read(text)  # a typed question's typos, read as the words they are closest to (scoring/spelling.py)
+    if not criteria and kind in (kinds := load_kinds()):
+        criteria = list(kinds[kind].criteria)  # a kind named without its criteria is judged on that kind's
     if not criteria or kind is None:
         guessed, guessed_criteria = criteria_for(text)
         criteria, kind = criteria or guessed_criteria, kind or guessed

@@ -42,7 +42,8 @@ IMPOSSIBLE_WORDS = ("change_before", "change_after", "relative_after", "units", 
                     "restating", "falls_after", "falls_from", "rises_from")
 REASONS = ("share", "out_of", "at_most_one", "negative", "part_of_total", "fall", "restated", "change", "change_points",
            "part_share", "share_left", "span", "parts_sum", "ratio_said", "difference", "all_share", "direction",
-           "count_restated", "share_is", "product", "part_left", "limit", "multiple", "saving", "budget", "share_base", "rate")
+           "count_restated", "share_is", "product", "part_left", "limit", "multiple", "saving", "budget", "share_base", "rate",
+           "over_time")
 # How far before a percentage over 100 the share it is of may be named: "our watch competence for BA from 60% up to
 # 110%" (a fire crew manager's story; 7 read it no further than "for").
 SHARE_BEFORE_REACH = 9
@@ -366,7 +367,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                     (said := _share_said(tokens, k + 1, fw.words)) is not None:
                 share, last = said
                 true = 100 * value / whole
-                if not _close(share, true):
+                if not _close(share, true) and not _share_of_the_rest(tokens, i, last, share, true):
                     found.append((*quote(i, last), "part_share",
                                   {"part": _plain(value), "whole": _plain(whole), "true": round(true)}))
                     continue
@@ -429,7 +430,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         + _shares_restated_as_parts(low, fw) + _products_disagreeing(low) + _parts_left_disagreeing(low) \
         + _sums_disagreeing(low) + _target_shares_disagreeing(low) + _limits_disagreeing(low) + _savings_disagreeing(low) \
         + _budgets_disagreeing(low) + _share_bases_disagreeing(low) + _length_differences_disagreeing(low) \
-        + _rates_disagreeing(low) + _normals_disagreeing(low)
+        + _rates_disagreeing(low) + _normals_disagreeing(low) + _rates_over_a_time_disagreeing(low)
     # (a count and more "of them" is read above too where the count is a total the answer gave: said once)
     spans = [span for f in found for span in [(f[0], f[1]), *(x for x in f[3:] if isinstance(x, tuple))]]
     found += [f for f in _multiples_disagreeing(low) + _more_of_them(low) + _whole_shares_disagreeing(low)
@@ -907,6 +908,17 @@ def _normals_disagreeing(low: str) -> list[tuple]:
     return found
 
 
+# The words that count what is not there: "6 empty places out of 24, about 75 percent occupancy" (a nursery deputy
+# manager's story: read as "6 of 24 is 25 %", her right figure called false)
+_THE_REST = frozenset("empty vacant spare unfilled unsold unused unoccupied free missing absent remaining left short "
+                      "unbooked void voids".split())
+
+
+def _share_of_the_rest(tokens: list, i: int, last: int, share: float, true: float) -> bool:
+    """Whether the share said is of the rest of the whole, and the part was counted as what is not there."""
+    return _close(share, 100 - true) and any(t[0] in _THE_REST for t in tokens[max(0, i - 2):last + 1])
+
+
 # A rate restated for another period it cannot be: "about 60 jobs a day across the team which is around 80 jobs a week"
 # (a pest control supervisor's story: 300 to 420). The days in a week, a month or a year are taken as they are worked or
 # lived, whichever is nearer.
@@ -942,8 +954,35 @@ def _rates_disagreeing(low: str) -> list[tuple]:
     return found
 
 
-def _more_of_them(low: str) -> list[tuple]:
+# A rate run for a time, and the total it is said to make: "we put 4 hours of production on hold, the roll plant runs at
+# 3000 rolls an hour so that was about 6000 rolls" (a plant bakery supervisor's proud story: 12,000)
+_RATE_FOR_A_TIME = re.compile(r"\b(\d+(?:\.\d+)?) (minute|hour|day|shift|week)s?\b[^.;\d]{0,60}?\b(\d[\d,]*(?:\.\d+)?) ([a-z]+) "
+                              r"(?:an|a|per|each) (minute|hour|day|shift|week)\b[^.;\d]{0,25}?\b(?:so|which is|that's|thats|"
+                              r"that was|which was|meaning|which came to|which comes to)\b[^.;\d]{0,12}?"
+                              r"(\d[\d,]*(?:\.\d+)?) ([a-z]+)\b")
+
+
+def _rates_over_a_time_disagreeing(low: str) -> list[tuple]:
     found = []
+    for m in _RATE_FOR_A_TIME.finditer(low):
+        time, each, total = _number(m.group(1)), _number(m.group(3)), _number(m.group(6))
+        if m.group(2) != m.group(5) or m.group(4) != m.group(7) or not (time and each and total):
+            continue
+        if abs(time * each - total) > 0.2 * max(time * each, total):
+            found.append((m.start(), m.end(), "over_time", {"time": _plain(time), "period": m.group(2), "each": f"{each:,.0f}",
+                                                            "true": f"{time * each:,.0f}", "total": f"{total:,.0f}"}))
+    return found
+
+
+# ... and more of a group than the group holds: "all 45 of the lads in my 30 strong gang" (a track section supervisor's
+# story)
+_MORE_THAN_THE_GROUP = re.compile(r"\b(\d[\d,]*) of (?:the |my |our )?[a-z]+ (?:in|from|on|of) (?:my|our|the|a) "
+                                  r"(\d[\d,]*)[- ](?:strong|person|man|people|headcount)\b")
+
+
+def _more_of_them(low: str) -> list[tuple]:
+    found = [(m.start(), m.end(), "out_of", {}) for m in _MORE_THAN_THE_GROUP.finditer(low)
+             if (part := _number(m.group(1))) and (whole := _number(m.group(2))) and part > whole]
     for m in _MORE_OF_THEM.finditer(low):
         whole, part = _number(m.group(1)), _number(m.group(3))
         if whole and part and part > whole and m.group(2).rstrip("s") not in _TIME_NOUNS and not YEAR.match(m.group(1)):

@@ -148,6 +148,15 @@ OUTCOME = re.compile(
     r"delivered|submitted)|(in place|done|completed|signed off|up and running|back up|restored|resolved|closed) within "
     r"\d[\d.,]* (minutes?|hours?|days?|weeks?|months?)|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
+    # ... with more said between: "that cut our vehicle incidents from about four a month to one" (a parcel depot
+    # manager's example behind a method, read as none: Example 1 of 4)
+    r"cut (it|the|our|my|their) [^.;]{0,40}\bfrom (about |around |roughly )?\d[^.;]{0,30}\bto\b|"
+    # the harm not had again, and none of a kind had at all: "we didn't have another vehicle and pedestrian near miss in
+    # the yard for the rest of the year", "the client didn't have a single escalation from us" (the same trial: Result 1
+    # of 4 on two stories graded 4)
+    r"(didn't|did not|never|haven't|hasn't|have not|has not) (had|have|see|seen|get|got) (another|a single|any more|any further|"
+    r"one more)\b|\bnot (had |seen |got )?a single (\w+ ){0,2}(complaint|escalation|incident|accident|injury|error|"
+    r"failure|miss|breach|claim|defect|return|late)s?\b|"
     r"(was|were|came|went|got it|got them) back (down|up|under|below|to (where|normal|the level|\d))|"
     r"got promoted|promoted|caught|closed|converted|recovered|solved|fixed|resolved|approved|"
     # a paramedic's: "that freed four ambulances inside forty minutes", "the P1 ... survived", "all five were off scene in
@@ -167,12 +176,23 @@ OUTCOME = re.compile(
     # "eight months with no unexplained discrepancies", "the VMD inspection came back with no actions" (a vet nurse's
     # controlled drugs story: Result 1 of 4, "vague", where its twin in other words read 4)
     r"discrepancies|misses|actions|findings|mistakes|overruns)|"
+    # ... and only a few of them: "the auditor reviewed twelve of our files and raised only one minor point" (a
+    # conveyancing team leader's re-accreditation: Result 1 of 4)
+    r"(raised|found|had|came back with|gave us|picked up) (only|just) (one|two|three|a couple of|a single|\d) (minor |small )?"
+    r"(point|points|finding|findings|action|actions|observation|observations|issue|issues|query|queries|"
+    r"recommendation|recommendations|non-?conformit(y|ies))\b|"
     # the harm not come back: "no repeat in eighteen months", "we had no repeat in the next nine months", "it hasn't
     # happened since" (a pharmacist's and a site manager's short answers: Result 1 of 4, "a vague outcome")
     r"no (repeats?|recurrences?|reoccurrences?|further (\w+ )?(incidents?|errors?|issues|complaints|misses|discrepancies)) "
     r"(in|for|over|since|that|this|after)\b|"
     r"(hasn't|has not|haven't|have not|hasnt|havent|never) (happened|recurred|come up|been repeated) (again|since)|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
+    # a mark of standing kept, and a share of people who took it up: "we kept our 5 rating", "all 38 children had a
+    # profile and about 80 percent of parents had logged in" (a nursery deputy manager's stories: Result 1 of 4)
+    r"kept our (\w+ ){0,2}(rating|grade|status|accreditation|award|licence|license|mark|stars?)\b|"
+    r"\b(all )?\d[\d,]* (\w+ )?(children|pupils|students|patients|residents|parents|families|staff|customers|users) (had|have|were|got) "
+    r"(a|an|their|the|all)\b|\d[\d.]* ?(%|percent|per cent) of (the |our )?(\w+ )?(parents|families|customers|users|staff|"
+    r"patients|students|pupils|members|residents|clients) (had|have|were|are|now) (\w+ed|in|on|using|signed up)\b|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more)|"
     # "we loaded 21 of 22 on time" (a warehouse trial's deadline result read as none: Result 1 of 4)
@@ -2297,6 +2317,8 @@ def terms_missed(r: Reading) -> list[str]:
                                if not word_classes(m.group().lower())))  # "What IS the point?": a word stressed
     if not terms:
         return []
+    from mockint.scoring.semantic import concepts
+
     # ... nor where the term only frames what the question names in words the answer says: "the difference between
     # incident management and problem management in ITIL, and what is a known error" answered on incident, problem and
     # known error without "ITIL" (a service desk lead's trial: relevance 0, "never gets to ITIL")
@@ -2307,9 +2329,14 @@ def terms_missed(r: Reading) -> list[str]:
     said = {w.lower().replace("&", "") for w in re.findall(r"[\w&]+", text)}
     said |= {"".join(run.split()).lower() for run in re.findall(r"\b(?:\w ){1,6}\w\b", text)}  # "n p s"
     words = [w.lower() for w in re.findall(r"[\w']+", text)]
+    lowered_text = " ".join(u.lower for u in r.units)
     for term in terms:
         letters = term.lower().replace("&", "")
         if letters in said or any(_spelt_out(letters, words, i) for i, w in enumerate(words) if w[:1] == letters[:1]):
+            return []
+        # ... nor where it is met in the words substance.yaml's `concepts` give it: "KPI" by the measures named one by
+        # one ("fees per fee earner per month against target, lock-up in days, quote to instruction conversion")
+        if any(asked.search(term.lower()) and answered.search(lowered_text) for _, asked, answered in concepts().same):
             return []
     return terms
 
@@ -2659,19 +2686,20 @@ def supporting_quotes(reading: Reading, support: dict[int, list[str]], score: in
     return best
 
 
-def no_event_reason(key: str, score: int, judgements: dict[str, Judgement], rubrics: list[Rubric]) -> str:
-    """The real reason a past-story criterion is low when the answer tells no real event ("I would...",
-    "usually I..."): the real-example descriptor of its level, in the rubric's words, not this
-    criterion's own ("Mostly 'we'" for an answer that never says "we"). "" otherwise (card.py then
-    shows the criterion's own descriptor)."""
-    real = judgements.get("specificity.real_example")
-    if key not in NEEDS_PAST_EVENT or key == "specificity.real_example" or real is None or real.score > 1:
-        return ""
+def with_no_event_reasons(raw: list[RawCriterion], rubrics: list[Rubric]) -> list[RawCriterion]:
+    """The real reason a past-story criterion is low when the answer tells no real event ("I would...", "usually
+    I..."): the real-example descriptor of the level the card gives it, in the rubric's words, not this criterion's own
+    ("Mostly 'we'" for an answer that never says "we"). Read from the card's real-example score, not its rule reading:
+    a conveyancing team leader's audit story had Situation, Action and Result say "No real event to judge this on"
+    beside Real past example 2/4, "A real event", when the fitted model had lifted the reading's 1."""
+    real = next((c for c in raw if f"{c.rubric}.{c.criterion}" == "specificity.real_example" and c.judged), None)
     spec = next((c for r in rubrics if r.id == "specificity" for c in r.criteria if c.id == "real_example"), None)
-    if spec is None:
-        return real.feedback
+    if real is None or real.score > 1 or spec is None:
+        return raw
     descriptor = spec.levels[real.score]
-    return spec.offline_feedback.line("no_event", descriptor=descriptor[:1].lower() + descriptor[1:])
+    line = spec.offline_feedback.line("no_event", descriptor=descriptor[:1].lower() + descriptor[1:])
+    return [c.model_copy(update={"feedback": line}) if f"{c.rubric}.{c.criterion}" in NEEDS_PAST_EVENT and c is not real
+            and c.judged else c for c in raw]
 
 
 class OfflineScorer:
@@ -2733,8 +2761,8 @@ class OfflineScorer:
                 # feedback "": card.py gives the rubric's descriptor of the level the criterion ends at; a firm
                 # reading's own reason says what caps it ("the outcome described is a bad one", not "vague")
                 raw.append(RawCriterion(rubric=rubric.id, criterion=criterion.id, score=score, quotes=quotes,
-                                        feedback=no_event_reason(key, score, judgements, rubrics) or (j.feedback if j.firm else "")))
-        raw = apply_gates(raw, reading, judgements)
+                                        feedback=j.feedback if j.firm else ""))
+        raw = apply_gates(with_no_event_reasons(raw, rubrics), reading, judgements)
         return build_scorecard(raw, transcript, rubrics, scorer="offline", model=offline_build(), refusing=refusing)
 
 
@@ -3288,6 +3316,28 @@ def _one_in_after(tokens: list[str], word: str) -> float | None:
     return None
 
 
+_SMALL_NUMBERS = {w: float(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_PERIOD_DAYS = {"day": 1, "shift": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
+
+
+def _per_period_after(tokens: list[str], word: str) -> float | None:
+    """How many a day, within three tokens after the first `word`, for a figure said with its period ("from about two a
+    month": 2/30, "to one every two months": 1/60); None where no period follows the figure."""
+    at = tokens.index(word)
+    for k in range(at + 1, min(at + 4, len(tokens) - 2)):
+        value = float(tokens[k]) if _DIGITS.fullmatch(tokens[k]) else _SMALL_NUMBERS.get(tokens[k])
+        if value is None:
+            continue
+        per, rest = tokens[k + 1], tokens[k + 2:k + 4]
+        if per in ("a", "an", "per", "each", "every") and rest and rest[0] in _PERIOD_DAYS:
+            return value / _PERIOD_DAYS[rest[0]]
+        if per == "every" and len(rest) == 2 and rest[1].rstrip("s") in _PERIOD_DAYS:
+            many = float(rest[0]) if _DIGITS.fullmatch(rest[0]) else _SMALL_NUMBERS.get(rest[0])
+            return value / (many * _PERIOD_DAYS[rest[1].rstrip("s")]) if many else None
+        return None
+    return None
+
+
 def measure_moves(text: str) -> tuple[int, int]:
     """(how many measures a sentence reports moving the wrong way, how many the right way: "falls went from
     six a month to one"), which way is good read from rubrics/substance.yaml's `measures`."""
@@ -3333,7 +3383,13 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
                               or _own_move(after, k)), len(after))]
         figures = [float(t) for t in after if re.fullmatch(r"\d+(\.\d+)?", t)]
         moved = None
-        if "from" in after and "to" in after and len(figures) >= 2 and figures[0] != figures[1]:
+        # how often, each for its period: "went from about two a month to one every two months" (an outpatients booking
+        # lead's consultant cancellations, read as cancellations that never fell: a good result told as a bad one)
+        per_day = (_per_period_after(after, "from"), _per_period_after(tokens[i + size : i + size + 13], "to")) \
+            if "from" in after and "to" in after else (None, None)
+        if None not in per_day and per_day[0] != per_day[1]:
+            moved = "up" if per_day[1] > per_day[0] else "down"
+        elif "from" in after and "to" in after and len(figures) >= 2 and figures[0] != figures[1]:
             # "from 31 to 14" or "down to 14 from 31" (a trial's best story read as a wait that rose, and gated at 22)
             # ... where the window ends on "to", its figure is just past it ("from about one in 3 to | none")
             whole = len(after) == 10

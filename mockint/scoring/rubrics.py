@@ -428,7 +428,7 @@ OFFLINE_JUDGE_LINES: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]
     "specificity.quantified_impact": ((), {"vague_magnitudes": (), "hypothetical": ()}),
     "specificity.concrete_detail": (("names",), {"hypothetical": ("names",), "nothing_named": ()}),
     "specificity.ownership": (("i_count", "we_count"), {}),
-    # no_event: shown on the other past-story criteria when the answer tells no real event (offline.no_event_reason)
+    # no_event: shown on the other past-story criteria when the answer tells no real event (offline.with_no_event_reasons)
     "specificity.real_example": ((), {"no_event": ("descriptor",)}),
     "specificity.relevance": ((), {"too_little": (), "no_question": (), "no_real_time": (), "no_own_part": (),
                                    "topic_not_named": ("topic",)}),

@@ -119,8 +119,11 @@ NOT_A_DOER = frozenset("on up out off keep kept keeps keeping start started stop
 PASSIVE = frozenset("was were been being got get gets".split())
 EXAMPLE_REACH = 12  # how far before a step its "for example" may be said
 PLACED = frozenset("in on at inside under above near beside around across through over".split())
-OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which someone somebody"
+OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which someone somebody whoever"
                    .split())
+# Before an escalation, whoever made it, not the candidate: "I make a point of thanking whoever reported it at the Monday
+# brief" (a wastewater supervisor's near-miss habit read as her own escalation put off: Method 4 -> 1)
+RELATIVE_DOERS = frozenset({"whoever", "who", "which"})
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
 KNOWLEDGE_CANDIDATE = CANDIDATE - {"you", "you'd", "you'll"}
 # Said just before a skip, a state denied, which turns it around ("a culture where people aren't afraid to speak up": a
@@ -562,11 +565,18 @@ RELATIVES = frozenset({"that", "which", "who"})
 TOLD_DONE = frozenset("came went had was were did got made took ran turned arrived left sailed drove walked".split())
 DENIED = frozenset({"isn't", "aren't", "wasn't", "hasn't", "haven't", "doesn't", "don't", "not"})  # tokens() restores "isnt"
 RELATIVE_REACH = 4
+OWNERS = frozenset("their his her your our my its".split())
+OWN_REACH = 5
 
 
 def _denied_again(words: list[str], at: int, n: int) -> bool:
     """Whether the negative quantifier at `at` is denied again by a relative clause a few words on ("nothing goes out
     that isn't checked", "nobody starts who hasn't had the induction"): everything is checked, everyone inducted."""
+    if words[at] in NEGATIVE_QUANTIFIERS | {"no"} and any(
+            words[k] == "own" and words[k - 1] in OWNERS for k in range(at + n + 1, min(len(words), at + n + OWN_REACH))):
+        # the check kept independent: "a second person ... signs the line clearance, so nobody checks their own work" (a
+        # plant bakery supervisor's allergen method read as a check skipped: Method 1, 50)
+        return True
     if n != 1 or words[at] not in NEGATIVE_QUANTIFIERS:
         return False
     for k in range(at + 1, min(len(words) - 1, at + 1 + RELATIVE_REACH)):
@@ -833,7 +843,7 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             # an instruction is no escalation: "I'd tell the head to freeze all supply cover" redeemed "I wouldn't take it to
             # trustees until it's sorted" (a school business manager's deficit plan: 86.7, strong)
             elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, end) \
-                    and not _told_to_do(words, k, end):
+                    and not _told_to_do(words, k, end) and not (k > 0 and words[k - 1] in RELATIVE_DOERS):
                 if r.done.match(words, k):
                     out.escalations_now += 1
                     out.emergencies_now += step.emergency
@@ -1057,13 +1067,21 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
     found = []
     for i, words in enumerate(said):
         for k in range(len(words)):
-            start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
-            if (n := r.work_goes_on.match(words, k)) and not r.negations.found_within(words, start, k - start) \
+            if (n := r.work_goes_on.match(words, k)) and not _negated_just_before(r, words, k) \
                     and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n) \
                     and not _once_checked(words, k):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
+
+
+def _negated_just_before(r: Reader, words: list[str], k: int) -> bool:
+    """Whether a negation comes within WORK_GOES_ON_NEGATED_WITHIN words before words[k], in its clause: "I wouldn't
+    let him finish", not "I wouldn't go in, I'd wait until their check-out day" (a hotel front office manager's plan for a
+    guest unseen for two days behind a Do Not Disturb sign, whose "wouldn't" had turned the wait around)."""
+    start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
+    start = max([start, *(j + 1 for j in range(start, k) if words[j] in PUNCTUATION)])
+    return r.negations.found_within(words, start, k - start)
 
 
 def _scene_names(phrases: Phrases, said: list[list[str]], question: str) -> bool:
@@ -1082,8 +1100,7 @@ def _rushes_in(r: Reader, sentences: list[str], question: str) -> list[Finding]:
         if r.protected.found_within(words, 0, len(words)):
             continue
         for k in range(len(words)):
-            start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
-            if (n := r.entries.match(words, k)) and not r.negations.found_within(words, start, k - start) \
+            if (n := r.entries.match(words, k)) and not _negated_just_before(r, words, k) \
                     and not _said_of_others(words, k):
                 return [Finding("rushes_in", i, " ".join(words[k:k + n]))]
     return []

@@ -405,6 +405,10 @@ def _hundred_and(prev: _Number, n: _Number, tokens: list[_Token]) -> bool:
         return False
     if not (100 <= prev.value <= 900 and prev.value % 100 == 0):
         return False
+    # not a sum of money and a count of something else: "a fine of about £100 and 3 points" (a typed answer read twice:
+    # its own written form became "£103 points", a quote the card showed as verified)
+    if tokens[prev.start].currency and not tokens[n.start].currency:
+        return False
     if n.value < 100 and n.value == int(n.value):
         prev.value += n.value
     elif n.value % 1000 == 0 and n.value < 100_000:
