@@ -280,7 +280,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
         return []
     # "from about two patients a month to about 4 a month, so recruitment tripled" (a research nurse's story): speech
     # leaves one and two as words, which a move from or to still counts; padded, so the quotes keep the text's places
-    low = _SMALL_MOVED.sub(lambda m: m.group(1) + _SMALL[m.group(2)].ljust(len(m.group(2))), low)
+    low = _SMALL_MOVED.sub(lambda m: m.group(1) + SMALL_NUMBERS[m.group(2)].ljust(len(m.group(2))), low)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(low)]
     tokens = [("%" if t == "cent" and k and tokens[k - 1][0] == "per" else t, s, e) for k, (t, s, e) in enumerate(tokens)]
     found: list[tuple] = []  # (first char, last char, reason[, (first, last) of the part above its total])
@@ -648,9 +648,9 @@ _SMALL_MOVED = re.compile(r"\b((?:from|to) (?:about |around |roughly |nearly |al
                           r"(?! (?:and a half|point|[a-z]+ty\b|hundred|thousand|million|\d))")
 # ... and a count done by each, times how many do it: "the gangs were doing 30 patches a day each so with two gangs that's
 # about 100 patches a day" (a highways supervisor's story: 60); speech leaves small counts as words
-_SMALL = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+SMALL_NUMBERS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _EACH_TIMES = re.compile(r"\b(\d[\d,]*) [a-z]+(?: an? (?:hour|day|shift|week|month))? each\b,? (?:so |and )?(?:with |across |between )"
-                         r"(?:the |our |my )?(?:(\d[\d,]*)|(" + "|".join(_SMALL) + r")) [a-z]+s\b,? (?:that's|thats|that is|is|"
+                         r"(?:the |our |my )?(?:(\d[\d,]*)|(" + "|".join(SMALL_NUMBERS) + r")) [a-z]+s\b,? (?:that's|thats|that is|is|"
                          r"makes|gives|gave|came to|comes to|was|were) " + _ROUGHLY + r"(\d[\d,]*)\b(?! ?%)")
 
 
@@ -1042,7 +1042,7 @@ def _products_disagreeing(low: str) -> list[tuple]:
         count, each, total = _number(m.group(1)), _money(m.group(3), m.group(4)), _money(m.group(5), m.group(6))
         check(m, count, each, total, low[m.start(3) - 1])
     for m in _EACH_TIMES.finditer(low):
-        each, count, total = _number(m.group(1)), _number(m.group(2) or _SMALL[m.group(3)]), _number(m.group(4))
+        each, count, total = _number(m.group(1)), _number(m.group(2) or SMALL_NUMBERS[m.group(3)]), _number(m.group(4))
         check(m, count, each, total, "")
     for m in _EACH_WITH.finditer(low):
         check(m, _number(m.group(1)), _number(m.group(2)), _number(m.group(3)), "")

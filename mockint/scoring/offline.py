@@ -60,7 +60,7 @@ from pathlib import Path
 from mockint.records import Scorecard, Transcript
 from mockint.scoring.card import RawCriterion, build_scorecard
 from mockint.scoring.evidence import MIN_QUOTE_TOKENS
-from mockint.scoring.figures import ImpossibleFigure, impossible_figures, incidental_indexes, labelled
+from mockint.scoring.figures import SMALL_NUMBERS, ImpossibleFigure, impossible_figures, incidental_indexes, labelled
 from mockint.scoring.injection import addressed_to_scorer
 from mockint.scoring.kinds import DEFAULT_KIND, classify, load_kinds, topic_asked
 from mockint.scoring.lexicon import (
@@ -3316,8 +3316,14 @@ def _one_in_after(tokens: list[str], word: str) -> float | None:
     return None
 
 
-_SMALL_NUMBERS = {w: float(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _PERIOD_DAYS = {"day": 1, "shift": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91, "year": 365}
+
+
+def _figure_or_word(token: str) -> float | None:
+    """A token's figure, in digits or a small number said in words ("two"), else None."""
+    if _DIGITS.fullmatch(token):
+        return float(token)
+    return float(SMALL_NUMBERS[token]) if token in SMALL_NUMBERS else None
 
 
 def _per_period_after(tokens: list[str], word: str) -> float | None:
@@ -3325,14 +3331,14 @@ def _per_period_after(tokens: list[str], word: str) -> float | None:
     month": 2/30, "to one every two months": 1/60); None where no period follows the figure."""
     at = tokens.index(word)
     for k in range(at + 1, min(at + 4, len(tokens) - 2)):
-        value = float(tokens[k]) if _DIGITS.fullmatch(tokens[k]) else _SMALL_NUMBERS.get(tokens[k])
+        value = _figure_or_word(tokens[k])
         if value is None:
             continue
         per, rest = tokens[k + 1], tokens[k + 2:k + 4]
         if per in ("a", "an", "per", "each", "every") and rest and rest[0] in _PERIOD_DAYS:
             return value / _PERIOD_DAYS[rest[0]]
         if per == "every" and len(rest) == 2 and rest[1].rstrip("s") in _PERIOD_DAYS:
-            many = float(rest[0]) if _DIGITS.fullmatch(rest[0]) else _SMALL_NUMBERS.get(rest[0])
+            many = _figure_or_word(rest[0])
             return value / (many * _PERIOD_DAYS[rest[1].rstrip("s")]) if many else None
         return None
     return None
