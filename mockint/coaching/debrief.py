@@ -988,6 +988,8 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             # not say how it went")
             drafts = [_with(d, phrases.verdict(head)) for d in drafts]
         return drafts + more
+    if (listed or section != "none") and _WHETHER.match(clause):
+        clause = _how_you(clause)  # "whether I can manage people ...": managing them ("how I sign off ..." is the item's)
     phrase = _and_joined(phrases.noun_phrase(clause))
     if phrase is not None and _DID_ONE.fullmatch(phrase.text):
         # "didn't really have an example, used one from when I was a student" (a housing officer's notes: a concern named
@@ -1004,6 +1006,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         return [_draft(phrase, line, verdict, mentions)]  # "Caching strategy went fine", "salary question caught me off guard"
     if (listed or section != "none") and (not after.strip(" .!?") or (listed and phrase.complete and not after[:1].isalnum())):
         return [_draft(phrase, line, verdict, mentions)]  # a list item that is a noun phrase ("metrics / how I ...")
+    if (listed or section != "none") and _RELATIVE.search(f" {phrase.text} ") and _FIRST_PERSON.match(after.strip()):
+        # "managing people who do work | I've never done": the relative clause names the topic to its end (a council
+        # revenues lead's "They kept coming back to:" item, dropped); how it went is not in it
+        return [_draft(phrases.Phrase(f"{phrase.text} {after.strip(' .!?')}", True, ""), line, "none", mentions)]
     if listed and verdict != "none" and phrases.only_verdict(after.strip(" .!?")):
         # "budgeting question fine I think" (a trial: no topic): the topic is what the question was on
         named = re.sub(r"\s+(?:question|q)$", "", phrase.text, flags=re.I)
@@ -1020,6 +1026,8 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
 
 
 _DID_ONE = re.compile(r"[a-z]+(?:ed|ew|ave|ook|ade|ot|id)\s+(?:one|ones|it|that|them|this|those)", re.I)
+_RELATIVE = re.compile(r"\s(?:who|whose|that|which)\s", re.I)
+_WHETHER = re.compile(r"(?:whether|if)\s", re.I)
 _CAME_UP = re.compile(r"(?:came|comes|coming)\s+up\b|(?:was|were|got)\s+(?:asked\s+about|raised|brought\s+up|discussed)\b", re.I)
 
 
@@ -1086,7 +1094,12 @@ _HOW_YOU = re.compile(r"^how\s+(?:you|i|we)\s+(?!(?:would|could|should|will|migh
                       # ... and a modal before a verb of leading people: "how I'd lead the pilots and the VTS team" is
                       # leading them, not "pilots" (a harbour supervisor's notes: a concern any pilotage answer passed)
                       r"|^how\s+(?:you|i|we)(?:'d|\s+would)\s+(?=(?:lead|manage|motivate|develop|coach|supervise|support|"
-                      r"build|grow|run)\b(?!\s+and\b))", re.I)  # not "how you'd build and lead a team of 12": "team of 12"
+                      r"build|grow|run)\b(?!\s+and\b))"
+                      # ... and a doubt about it: "whether I can manage people who do work I've never done" is managing
+                      # them (a council revenues lead's notes: the panel's main doubt dropped without a word)
+                      r"|^(?:whether|if)\s+(?:you|i|we)(?:\s+(?:can|could)|'?re\s+able\s+to|'m\s+able\s+to|\s+(?:am|are)\s+able\s+to)"
+                      r"\s+(?=(?:lead|manage|motivate|develop|coach|supervise|support|build|grow|run|handle|deliver)\b)",
+                      re.I)  # not "how you'd build and lead a team of 12": "team of 12"
 _LIST_JOINS = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
 # a doing whose object is a pronoun: "(how we) actually cut it", "did that", "fixed them"
 _DOING_IT = re.compile(r"(?:\w+ly\s+)?[\w'-]+\s+(?:it|that|this|them|those)\s*", re.I)

@@ -474,6 +474,10 @@ _MADE_UP_OF = re.compile(_WHOLE_THEN + _PARTS_NAMED)
 # officer's trial: 91); its empty second group stands for the noun
 _GROUP_MADE_UP_OF = re.compile(r"\b(?:" + "|".join(sorted(_GROUPS)) + r") of (\d+(?:,\d{3})*)(),? " + _PARTS_NAMED)
 _OF_WHICH_ONE = re.compile(_WHOLE_THEN + r"(?:of which|of whom) (\d[\d,]*)\b(?! ?(?:%|percent))")
+# ... and the whole said again before its part: "of those 200, 260 were caught at reception" (a biomedical scientist's
+# proud audit: 94, strong)
+_OF_THOSE_THEN = re.compile(r"\bof (?:those|these|them|the|that) (\d+(?:,\d{3})*)(?: [a-z]+)?,? (\d+(?:,\d{3})*) "
+                            r"(?:were|was|had|got)\b")
 _THE_OTHER = re.compile(r"\b(\d[\d,]*) (?:out )?of (?:the |our |all |those |them )?(\d[\d,]*)\b([^.;]{0,60}?)\bthe other (\d[\d,]*)\b")
 _NUMBER_IN = re.compile(r"\d[\d,]*")
 
@@ -485,6 +489,9 @@ def _parts_above_whole(low: str) -> list[tuple]:
     for m in _OF_WHICH_ONE.finditer(low):  # "400 responses, of which 900 were from businesses"
         whole, part = (_number(m.group(k)) for k in (1, 3))
         if part > whole and m.group(2) not in ("percent", "%"):
+            out.append((m.start(), m.end(), "out_of", {}))
+    for m in _OF_THOSE_THEN.finditer(low):
+        if _number(m.group(2)) > _number(m.group(1)):
             out.append((m.start(), m.end(), "out_of", {}))
     for m in [*_OF_WHICH.finditer(low), *_MADE_UP_OF.finditer(low), *_GROUP_MADE_UP_OF.finditer(low)]:
         whole, a, b = (_number(m.group(k)) for k in (1, 3, 5))

@@ -893,7 +893,8 @@ def _moved_by(words: list[str], i: int, after: list[str], unit_words: frozenset[
 # 1/4, Quantified impact 1/4, overall 20).
 _LEVEL_WORDS = frozenset("was were is are be been being its thats theyre theres stood sat ran averaged averaging hit "
                          "reached take takes took cost costs had has have got scored".split())
-_LEVEL_BEFORE_AT = _LEVEL_WORDS | frozenset("down up back in".split())  # "down to four", "came in at twelve"
+# "down to four", "came in at twelve", "we were running at about 120 missed bins a week", "sitting at around 300"
+_LEVEL_BEFORE_AT = _LEVEL_WORDS | frozenset("down up back in running sitting standing".split())
 _REFERS_BACK = frozenset("it its they theyre that thats this these those we were our".split())
 _DIGITS = re.compile(r"\d+(\.\d+)?")
 # Clauses for reading figures: a full stop or comma inside a number ("6.1", "1,200") ends none.
@@ -952,11 +953,19 @@ def _same_thing(first: list[str], first_end: int, tokens: list[str], start: int,
 
 def _moved_wrong_way(first: list[str], before: float, after: float) -> bool:
     """A measure of rubrics/substance.yaml's `measures` in the first clause that moved the wrong way."""
+    return _wrong_way_measure(first, before, after) is not None
+
+
+def _wrong_way_measure(first: list[str], before: float, after: float) -> str | None:
+    """The measure of rubrics/substance.yaml's `measures` named in the first clause, if it moved the wrong way."""
     from mockint.scoring.semantic import measures
 
     sides = measures()
-    side = next((s for i in range(len(first)) for s in sides if _measure_at(first, i, sides[s])), None)
-    return (side == "higher_is_better" and after < before) or (side == "lower_is_better" and after > before)
+    side, size, at = next(((s, n, i) for i in range(len(first)) for s in sides if (n := _measure_at(first, i, sides[s]))),
+                          (None, 0, 0))
+    if (side == "higher_is_better" and after < before) or (side == "lower_is_better" and after > before):
+        return " ".join(first[at : at + size])
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -982,12 +991,24 @@ def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]
     """(unit of the figure before, unit of the figure after) of each change told as two levels in `clauses`
     ((unit index, clause text) in answer order): a figure said to be where things started, and one of the same
     thing said to be where they ended up, at most BEFORE_AFTER_REACH units later. A measure that moved the wrong
-    way is no change to credit."""
+    way is no change to credit (wrong_way_changes)."""
+    return [(first, then) for first, then, wrong in _level_changes(clauses) if wrong is None]
+
+
+def wrong_way_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(unit of the figure after, the measure) of each change told as two levels (before_after_changes) whose measure
+    moved the wrong way: "when I took over ... about a hundred and twenty missed bins a week | after the first three
+    months missed bins were sitting at around three hundred a week" (a waste supervisor's proud merger of rounds)."""
+    return [(then, wrong) for _first, then, wrong in _level_changes(clauses) if wrong is not None]
+
+
+def _level_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int, str | None]]:
+    """Each change told as two levels: (unit before, unit after, the measure if it moved the wrong way, else None)."""
     from mockint.scoring.semantic import before_after_phrases
 
     before, after = before_after_phrases()
     start: tuple[int, list[str], int, float] | None = None  # (unit, tokens, end of its figure, value)
-    found = []
+    found: list[tuple[int, int, str | None]] = []
     for unit, clause in clauses:
         tokens, figures = _clause_figures(clause)
         if not figures:
@@ -995,11 +1016,12 @@ def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]
         said = " ".join(_WORD.findall(clause))
         if start is not None and unit - start[0] <= BEFORE_AFTER_REACH and after.search(said):
             first, end, value = figures[0]
-            if value != start[3] and _same_thing(start[1], start[2], tokens, first, end) and not _moved_wrong_way(
-                    start[1], start[3], value):
-                found.append((start[0], unit))
-                start = None
-                continue
+            if value != start[3] and _same_thing(start[1], start[2], tokens, first, end):
+                wrong = _wrong_way_measure(start[1], start[3], value)
+                found.append((start[0], unit, wrong))
+                if wrong is None:
+                    start = None
+                    continue
         if before.search(said):
             _first, end, value = figures[0]
             start = (unit, tokens, end, value)
@@ -1467,6 +1489,9 @@ class Reading:
     set_aside: frozenset[int] = frozenset()
     # The units that only say the question back ("okay so why housing and why Riverside."): never a quote (echoes).
     echoes: frozenset[int] = frozenset()
+    # Unit index -> the measures whose level there, after one given in an earlier sentence, moved the wrong way, each
+    # named as a harm ("missed bins moved the wrong way").
+    worsened: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def impossible(self) -> list[ImpossibleFigure]:
@@ -1508,8 +1533,12 @@ class Reading:
         return self.lines[key].line(which, **figures)
 
     def harms(self, unit: Unit) -> list[str]:
-        """The bad outcomes a unit of this answer reports (harms_named), its domain's words aside."""
-        return [] if unit.index in self.set_aside else harms_named(unit.lower, self.domain)
+        """The bad outcomes a unit of this answer reports (harms_named), its domain's words aside, and a measure whose
+        level it gives after one given before moved the wrong way (wrong_way_changes)."""
+        if unit.index in self.set_aside:
+            return []
+        named = harms_named(unit.lower, self.domain)
+        return named + [m for m in self.worsened.get(unit.index, ()) if m not in named]
 
     def pairs(self):
         return zip(self.units, self.cues)
@@ -1616,11 +1645,23 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
             cues[then].outcome += 1
             cues[then].before_after = True
         cues[then].baseline = first
+    worsened: dict[int, tuple[str, ...]] = {}
+    for then, measure in wrong_way_changes(clauses):
+        at = answer_units[then].index
+        worsened[at] = tuple(dict.fromkeys((*worsened.get(at, ()), _harm_moved().replace("{measure}", measure))))
     judged_as = kind if kind in load_kinds() else classify(question)
     rubrics = list(rubrics)
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
                    cue_phrases(rubrics), feedback_lines(rubrics), asks_what_you_bring(question, judged_as, rubrics),
-                   asks_as(WEAKNESS, question, judged_as, rubrics), domain=domain, set_aside=set_aside(answer_units), echoes=echoes(answer_units, question))
+                   asks_as(WEAKNESS, question, judged_as, rubrics), domain=domain, set_aside=set_aside(answer_units), echoes=echoes(answer_units, question),
+                   worsened=worsened)
+
+
+def _harm_moved() -> str:
+    """How a measure that moved the wrong way is named as a harm: the gate's words, "{measure}" in them."""
+    from mockint.scoring.semantic import gates
+
+    return (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
 
 
 # At most this many words, all but one of them the question's own: the question said back, not an answer to it.
@@ -3261,7 +3302,12 @@ _WENT = frozenset("went gone going go goes shot crept came come comes coming".sp
 _ARISE = frozenset("came come comes coming".split())
 _ZERO = ("0", "zero", "nil", "nothing", "none")  # "went to zero": a move down with no "from"
 _TO_ZERO = frozenset(f"to {z}" for z in _ZERO)
-_MOVED = re.compile(r"\b(from|up|down|to (" + "|".join(_ZERO) + r")|" + "|".join(sorted(_UP | _DOWN)) + r")\b")
+# A measure that stopped or dried up went to nothing: "the complaints about nobody calling back just stopped" (an
+# ambulance dispatch supervisor's best welfare-call story, read as complaints told as its result: gated at 22)
+_STOPPED = frozenset("stopped ceased vanished disappeared".split())
+_STOPPED_PHRASAL = frozenset({"dried up", "went away", "died away", "died down", "dropped off"})
+_MOVED = re.compile(r"\b(from|up|down|to (" + "|".join(_ZERO) + r")|" + "|".join(sorted(_UP | _DOWN | _STOPPED)) + r"|"
+                    + "|".join(_STOPPED_PHRASAL) + r")\b")
 _NEGATED = frozenset("didnt not never wasnt werent hasnt havent dont doesnt".split())
 # "sales are down 18%": a copula moves a measure only with a figure after it ("the server was down" is an outage)
 _IS = frozenset("is are was were s been".split())
@@ -3407,6 +3453,8 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
                 start, end = rates
             start, end = (figures[0], figures[1]) if start is None or end is None else (start, end)
             moved = "up" if end > start else "down" if end < start else None  # "from £3.10 to £3.70" read as 3 to 3
+        elif (stop := _stopped_at(after)) is not None:
+            moved = "down" if not _NEGATED & set(after[max(0, stop - 2) : stop]) else None
         else:
             for k, t in enumerate(after[:4]):
                 if t in _WENT and " ".join(after[k + 1 : k + 3]) in _TO_ZERO:
@@ -3427,6 +3475,19 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
     return tuple(worse), tuple(better)
 
 
+def _stopped_at(after: list[str]) -> int | None:
+    """Where, in the seven words after a measure, it is said to have stopped ("just stopped", "dried up"), or None. Not
+    where someone is named before the stop, who stopped something ("complaints came in, so we stopped the practice"):
+    a unit has lost its commas, so "just stopped | the clinicians told me" cannot be told from an object by them."""
+    for k, t in enumerate(after[:7]):
+        if t in _SUBJECTS:
+            return None
+        if t in _STOPPED or " ".join(after[k : k + 2]) in _STOPPED_PHRASAL:
+            return k
+    return None
+
+
+_SUBJECTS = frozenset("i we he she they you id wed ive weve".split())
 _MEASURE_PRONOUNS = frozenset("it they theyd theyve its theyre".split())
 _FELL_PHRASAL = frozenset("through apart behind".split())  # not "over": "sales fell over 20%"
 # A clause of its own that moves: "sickness was 4.1 percent, we'd gone from 71 to 82 percent answered in 20 seconds" (a
@@ -3477,11 +3538,11 @@ def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     it says moved the wrong way. A harm phrase inside a measure the sentence says moved the right way, from the measure to the end of its clause, is no harm: "complaints came down to about two a month",
     "falls went down from 6 a month to 1" (its "went down"). Nor is a noun of the story's `domain` (harm_domain: a
     payments tester's "refund", a complaints lead's "complaints"), unless a measure of it moved the wrong way."""
-    from mockint.scoring.semantic import bad_outcome_phrases, gates, measures
+    from mockint.scoring.semantic import bad_outcome_phrases, measures
 
     phrases = bad_outcome_phrases()
     # a measure is named in the gate's words ("complaints moved the wrong way"); with the gate taken out, by itself
-    moved = (gates().get("bad_outcome_stood_by") or {}).get("harm_moved", "{measure}")
+    moved = _harm_moved()
     return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved, domain,
                              phrases["names_a_thing"], phrases["lessened"], phrases["moves"], phrases["moved_by"],
                              phrases["sanctions"]))
@@ -3772,7 +3833,11 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
             continue
         if _SITUATION.search(said) and any(acts[k + 1 :]):
             continue
-        if u.index not in r.set_aside and (names := harms_named(said, r.domain)):
+        if u.index in r.set_aside:
+            continue
+        named = harms_named(said, r.domain)
+        # and a measure whose level here moved the wrong way from one given before (Reading.worsened)
+        if names := named + [m for m in r.worsened.get(u.index, ()) if m not in named]:
             told.append((u, c, names))
     return told
 
