@@ -1094,12 +1094,12 @@ _HOW_YOU = re.compile(r"^how\s+(?:you|i|we)\s+(?!(?:would|could|should|will|migh
                       # ... and a modal before a verb of leading people: "how I'd lead the pilots and the VTS team" is
                       # leading them, not "pilots" (a harbour supervisor's notes: a concern any pilotage answer passed)
                       r"|^how\s+(?:you|i|we)(?:'d|\s+would)\s+(?=(?:lead|manage|motivate|develop|coach|supervise|support|"
-                      r"build|grow|run)\b(?!\s+and\b))"
+                      r"build|grow|run)\b(?!\s+and\b))"  # not "how you'd build and lead a team of 12": "team of 12"
                       # ... and a doubt about it: "whether I can manage people who do work I've never done" is managing
                       # them (a council revenues lead's notes: the panel's main doubt dropped without a word)
                       r"|^(?:whether|if)\s+(?:you|i|we)(?:\s+(?:can|could)|'?re\s+able\s+to|'m\s+able\s+to|\s+(?:am|are)\s+able\s+to)"
                       r"\s+(?=(?:lead|manage|motivate|develop|coach|supervise|support|build|grow|run|handle|deliver)\b)",
-                      re.I)  # not "how you'd build and lead a team of 12": "team of 12"
+                      re.I)
 _LIST_JOINS = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
 # a doing whose object is a pronoun: "(how we) actually cut it", "did that", "fixed them"
 _DOING_IT = re.compile(r"(?:\w+ly\s+)?[\w'-]+\s+(?:it|that|this|them|those)\s*", re.I)

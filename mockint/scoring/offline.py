@@ -3545,7 +3545,7 @@ def harms_named(text: str, domain: frozenset[str] = frozenset()) -> list[str]:
     moved = _harm_moved()
     return list(_harms_named(text, phrases["happened"], phrases["averted"], tuple(measures().items()), moved, domain,
                              phrases["names_a_thing"], phrases["lessened"], phrases["moves"], phrases["moved_by"],
-                             phrases["sanctions"]))
+                             phrases["sanctions"], phrases["withdrawn"]))
 
 
 _MOVED_BY_A_FIGURE = re.compile(r"\W+(?:from|to|by)\W+(?:(?:about|around|roughly|nearly|almost|just|under|over)\W+)?\d")
@@ -3647,7 +3647,8 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
                  measure_sides: tuple[tuple[str, tuple[str, ...]], ...], moved: str,
                  domain: frozenset[str] = frozenset(), names_a_thing: re.Pattern[str] | None = None,
                  lessened: re.Pattern[str] | None = None, moves: re.Pattern[str] | None = None,
-                 moved_by: re.Pattern[str] | None = None, sanctions: re.Pattern[str] | None = None) -> tuple[str, ...]:
+                 moved_by: re.Pattern[str] | None = None, sanctions: re.Pattern[str] | None = None,
+                 withdrawn: re.Pattern[str] | None = None) -> tuple[str, ...]:
     worse, better = _moves(text, measure_sides)
     # a conduct case's own ends are no harm where its question or setting is such a case ("advised a manager on a
     # difficult disciplinary case ... outcome was a final written warning": an HR adviser's story gated at 22 for its
@@ -3663,6 +3664,8 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
     for m in _ONLY_A_FEW.finditer(text):
         stop = _CLAUSE_END.search(text, m.end())
         improved.append((m.start(), stop.start() if stop else len(text)))
+    # "the grievance was withdrawn": taken back by whoever raised it, the grievance and its "withdrawn" alike
+    improved += [(m.start(), m.end()) for m in withdrawn.finditer(text)] if withdrawn else []
     said = [m.group() for m in happened.finditer(text)
             if not averted.search(" ".join(text[: m.start()].split()[-6:]))
             # "we cancelled 19 (subscriptions)": a cut the candidate chose, not one done to them ("we had to cancel" is)

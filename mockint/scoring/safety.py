@@ -590,6 +590,23 @@ def _denied_again(words: list[str], at: int, n: int) -> bool:
 _AUXILIARY_AFTER_DOER = frozenset("had has was were is are did would could".split())
 
 
+# A passive said of a thing, not the candidate's doing: "if it's been signed off without a brake test I'd VOR it" (a bus
+# depot supervisor's sound plan for a falsified inspection, read as the candidate's own brake test skipped: 20, 93.3 reworded)
+_PASSIVE_THINGS = frozenset({"it", "it's", "its", "they", "they've", "theyve", "this", "that", "it'd"})
+_PERFECT = frozenset({"has", "had", "have", "'s"})
+
+
+def _passive_of_a_thing(words: list[str], k: int, start: int) -> bool:
+    """Whether words[k] is a participle after a passive's auxiliary whose subject is a thing ("it's been signed off",
+    "it was signed off", "it has been closed")."""
+    if not words[k].endswith("ed") or k - 1 < start or words[k - 1] not in PASSIVE:
+        return False
+    j = k - 2
+    while j >= start and words[j] in _PERFECT:
+        j -= 1
+    return j >= start and words[j] in _PASSIVE_THINGS
+
+
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
     """Whether the step at `at` is said by the candidate (`by`: the words that name them; in a knowledge answer "you"
     is anyone the rule is about, not the candidate)."""
@@ -635,6 +652,8 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
                 words[k].endswith("ing") and words[k + 1:k + 2] and words[k + 1] in PLACED
                 and words[k + 2:k + 3] and words[k + 2] in DETERMINERS_BEFORE_STEP)) and \
                 any(words[j] in DETERMINERS_BEFORE_STEP | {"his", "her"} for j in range(max(start, k - 4), k - 1)):
+            return False
+        if _passive_of_a_thing(words, k, start):
             return False
         # a modal after someone else: "so first line could fix it in five minutes instead of escalating" (a service desk
         # lead's knowledge article, read as her refusing to escalate: 42.9, the same story without the words 95.7)

@@ -272,7 +272,7 @@ def _bad_outcomes_data(path_text: str, _mtime: int) -> dict[str, re.Pattern[str]
     out = {name: phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name)))
            for name in BAD_OUTCOME_LISTS}
     # optional: without them, every harm phrase is an event, and none a remedy given
-    for name in ("moves", "moved_by", "remedied", "aside", "price_paid", "paid_for", "sanctions"):
+    for name in ("moves", "moved_by", "remedied", "aside", "price_paid", "paid_for", "sanctions", "withdrawn"):
         out[name] = phrases_pattern(phrase_list(path, f"bad_outcomes.{name}", section.get(name, []), may_be_empty=True))
     return out
 
@@ -287,7 +287,7 @@ def bad_outcome_phrases() -> dict[str, re.Pattern[str]]:
     for someone (`remedied`, just before it: "approved the refund"), what sets a sentence's harm aside as another
     story (`aside`), business given up (`price_paid`) for a measure worth it (`paid_for`), and what a conduct case ends
     in (`sanctions`: "suspended", "a final written warning"), no harm where the candidate gave it or the story is
-    such a case."""
+    such a case, and a grievance or complaint its maker took back (`withdrawn`: "the grievance was withdrawn")."""
     return _bad_outcomes_data(*_substance_file())
 
 
