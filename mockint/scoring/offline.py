@@ -991,19 +991,15 @@ def before_after_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int]
     """(unit of the figure before, unit of the figure after) of each change told as two levels in `clauses`
     ((unit index, clause text) in answer order): a figure said to be where things started, and one of the same
     thing said to be where they ended up, at most BEFORE_AFTER_REACH units later. A measure that moved the wrong
-    way is no change to credit (wrong_way_changes)."""
-    return [(first, then) for first, then, wrong in _level_changes(clauses) if wrong is None]
+    way is no change to credit (level_changes names it)."""
+    return [(first, then) for first, then, wrong in level_changes(clauses) if wrong is None]
 
 
-def wrong_way_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(unit of the figure after, the measure) of each change told as two levels (before_after_changes) whose measure
-    moved the wrong way: "when I took over ... about a hundred and twenty missed bins a week | after the first three
-    months missed bins were sitting at around three hundred a week" (a waste supervisor's proud merger of rounds)."""
-    return [(then, wrong) for _first, then, wrong in _level_changes(clauses) if wrong is not None]
-
-
-def _level_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int, str | None]]:
-    """Each change told as two levels: (unit before, unit after, the measure if it moved the wrong way, else None)."""
+def level_changes(clauses: list[tuple[int, str]]) -> list[tuple[int, int, str | None]]:
+    """Each change told as two levels (before_after_changes): (unit before, unit after, the measure if it moved the
+    wrong way, else None). A wrong way is a harm told as the result: "when I took over ... about a hundred and twenty
+    missed bins a week | after the first three months missed bins were sitting at around three hundred a week" (a
+    waste supervisor's proud merger of rounds)."""
     from mockint.scoring.semantic import before_after_phrases
 
     before, after = before_after_phrases()
@@ -1532,12 +1528,13 @@ class Reading:
         or its reading named `which`, with `figures` in its {placeholders}."""
         return self.lines[key].line(which, **figures)
 
-    def harms(self, unit: Unit) -> list[str]:
-        """The bad outcomes a unit of this answer reports (harms_named), its domain's words aside, and a measure whose
-        level it gives after one given before moved the wrong way (wrong_way_changes)."""
+    def harms(self, unit: Unit, said: str | None = None) -> list[str]:
+        """The bad outcomes a unit of this answer reports (harms_named; of `said`, a part of it, where given), its
+        domain's words aside, and a measure whose level it gives after one given before moved the wrong way
+        (`worsened`)."""
         if unit.index in self.set_aside:
             return []
-        named = harms_named(unit.lower, self.domain)
+        named = harms_named(unit.lower if said is None else said, self.domain)
         return named + [m for m in self.worsened.get(unit.index, ()) if m not in named]
 
     def pairs(self):
@@ -1639,16 +1636,17 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     # A before and after across sentences ("it was 6.1 days when I started. after three months it was 5.3"):
     # read_unit has counted those inside one sentence.
     clauses = [(n, c) for n, u in enumerate(answer_units) for c in figure_clauses(u.text)]
-    for first, then in before_after_changes(clauses):
+    worsened: dict[int, tuple[str, ...]] = {}
+    for first, then, wrong in level_changes(clauses):
+        if wrong is not None:  # a measure that moved the wrong way: no change to credit, a harm named
+            at = answer_units[then].index
+            worsened[at] = tuple(dict.fromkeys((*worsened.get(at, ()), _harm_moved().replace("{measure}", wrong))))
+            continue
         if first != then:
             cues[then].change_quantities += 1
             cues[then].outcome += 1
             cues[then].before_after = True
         cues[then].baseline = first
-    worsened: dict[int, tuple[str, ...]] = {}
-    for then, measure in wrong_way_changes(clauses):
-        at = answer_units[then].index
-        worsened[at] = tuple(dict.fromkeys((*worsened.get(at, ()), _harm_moved().replace("{measure}", measure))))
     judged_as = kind if kind in load_kinds() else classify(question)
     rubrics = list(rubrics)
     return Reading(answer_units, cues, meta, question, sum(len(u.words) for u in answer_units), judged_as,
@@ -3487,12 +3485,12 @@ def _stopped_at(after: list[str]) -> int | None:
     return None
 
 
-_SUBJECTS = frozenset("i we he she they you id wed ive weve".split())
 _MEASURE_PRONOUNS = frozenset("it they theyd theyve its theyre".split())
 _FELL_PHRASAL = frozenset("through apart behind".split())  # not "over": "sales fell over 20%"
 # A clause of its own that moves: "sickness was 4.1 percent, we'd gone from 71 to 82 percent answered in 20 seconds" (a
 # contact centre trial: read as sickness that rose, and her best story gated at 22 as figures that contradict)
 _MOVING_SUBJECTS = frozenset("we wed weve i id ive".split())
+_SUBJECTS = _MOVING_SUBJECTS | frozenset("he she they you".split())  # someone named, who stopped something (_stopped_at)
 
 
 def _own_move(tokens: list[str], k: int) -> bool:
@@ -3836,11 +3834,7 @@ def result_harms(r: Reading) -> list[tuple[Unit, UnitCues, list[str]]]:
             continue
         if _SITUATION.search(said) and any(acts[k + 1 :]):
             continue
-        if u.index in r.set_aside:
-            continue
-        named = harms_named(said, r.domain)
-        # and a measure whose level here moved the wrong way from one given before (Reading.worsened)
-        if names := named + [m for m in r.worsened.get(u.index, ()) if m not in named]:
+        if names := r.harms(u, said):
             told.append((u, c, names))
     return told
 
