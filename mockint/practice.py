@@ -45,6 +45,7 @@ from mockint.errors import (
     SessionError,
     TranscriptionError,
     UsageError,
+    UserFileError,
     one_line,
 )
 from mockint.records import Panel, Panelist, QuestionRef, Transcript, utc_now
@@ -52,7 +53,7 @@ from mockint.reporting.analysis import mean_basis, mean_overall
 from mockint.scoring import score_question, warm_question
 from mockint.session import Answer, Round, Session, SessionStore
 from mockint.speech.delivery import only_fillers
-from mockint.userfiles import split_question_line
+from mockint.userfiles import read_user_text, split_question_line
 
 if TYPE_CHECKING:
     from mockint.coaching.own_questions import OwnQuestion
@@ -473,7 +474,7 @@ class Practice:
         answer_id = session.next_answer_id()
         if is_typed_answer(path):  # what was typed is the transcript: nothing to hear, no delivery to time
             answer = Answer(id=answer_id, question=question, status="transcribed", source_file=str(path),
-                            transcript=Transcript(text=typed_answer_text(path), duration=0.0),
+                            transcript=Transcript(text=read_typed_answer(path)[1], duration=0.0),
                             asked_by=rnd.askers.get(question.id))
             rnd.answers.append(answer)
             return answer
@@ -1222,23 +1223,18 @@ def is_typed_answer(path: Path) -> bool:
     return path.suffix.lower() in TYPED_ANSWER_SUFFIXES
 
 
-def typed_answer_text(path: Path) -> str:
-    """A typed answer file's text, its lines joined; an AudioError (the answer-file error) if it is not UTF-8 text or
-    is empty, so a round stops before it starts, as for a file that is not audio."""
-    if not path.is_file():
-        raise AudioError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
-    try:
-        # a "Q: ..." line it opens with is the question it was written for, not the answer (userfiles.split_question_line)
-        text = " ".join(split_question_line(path.read_text(encoding="utf-8"))[1].split())
-    except UnicodeDecodeError:
-        raise AudioError(f"{path}: not text (a typed answer is UTF-8 text)") from None
-    except OSError as exc:
-        raise AudioError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from None
+def read_typed_answer(path: Path | str) -> tuple[str | None, str]:
+    """(the question a typed answer file opens with as "Q: ...", if it does; the answer, its lines joined): the one
+    reader of a typed answer, for `mockint score --text` and a practice round's answer files alike, so a file one
+    reads (UTF-16 from Notepad, a BOM) the other does not refuse. A file that holds no answer (empty, only its question
+    line, only um or uh) is a UserFileError, as one that is not text."""
+    question, text = split_question_line(read_user_text(path, "answer file"))
+    text = " ".join(text.split())
     if not text:
-        raise AudioError(f"{path}: the typed answer is empty")
+        raise UserFileError(f"{path}: the answer file holds only its question line, no answer to score")
     if only_fillers(text):
-        raise AudioError(f"{path}: the typed answer says only um or uh")
-    return text
+        raise UserFileError(f"{path}: the answer file says only um or uh, nothing to score")
+    return question, text
 
 
 def _check_answer_files(files: list[AnswerFile]) -> None:
@@ -1252,8 +1248,8 @@ def _check_answer_files(files: list[AnswerFile]) -> None:
     for file in files:
         if is_typed_answer(file.path):
             try:
-                typed_answer_text(file.path)
-            except AudioError as exc:
+                read_typed_answer(file.path)
+            except UserFileError as exc:
                 problems.append(str(exc))
             continue
         if file.path.suffix.lower() in DOCUMENT_SUFFIXES:

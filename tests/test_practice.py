@@ -129,9 +129,9 @@ def test_a_weak_area_once_in_each_of_two_sessions_is_listed_as_repeated_with_bot
 
 
 @pytest.mark.parametrize("name, content, said", [
-    ("empty.txt", "  \n", "empty.txt: the typed answer is empty"),
-    ("binary.txt", b"\xff\xfe\x00\x81 not text", "binary.txt: not text (a typed answer is UTF-8 text)"),
-    ("missing.md", None, "missing.md: no such file"),
+    ("empty.txt", "  \n", "empty.txt: the answer file is empty"),
+    ("binary.txt", b"\xff\xfe\x00\x81 not text", "binary.txt: not UTF-8 text"),
+    ("missing.md", None, "missing.md: no such answer file"),
     ("answers.docx", b"PK\x03\x04\x00\x00word", "answers.docx: a document, not a typed answer (save it as plain text, .txt)"),
 ])
 def test_an_unusable_typed_answer_stops_the_round_before_it_starts(run_cli, mockint_home, tmp_path, name, content, said):
@@ -143,6 +143,25 @@ def test_an_unusable_typed_answer_stops_the_round_before_it_starts(run_cli, mock
     result = run_cli("practice", "--answers-from", str(path), "--offline")
     assert result.code == 1 and said in result.err and result.err.count("\n") == 1 and "Traceback" not in result.err
     assert not (mockint_home / "sessions").exists() or not list((mockint_home / "sessions").glob("*/session.json"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_practice_round_reads_a_typed_answer_as_score_does(run_cli, mockint_home, tmp_path, encoding):
+    """A typed answer saved by Notepad (UTF-16 or UTF-8 with a byte-order mark) is read by a practice round as
+    `mockint score --text` reads it (the round once refused what score read), its "Q:" line not taken as the answer."""
+    import json
+
+    path = tmp_path / "answer.txt"
+    path.write_bytes(("Q: Tell me about a time you improved a process.\n\n" + STRONG_TYPED + "\n").encode(encoding))
+    scored = run_cli("score", "--text", str(path), "--offline", "--json")
+    assert scored.code == 0, scored.err
+    result = run_cli("practice", "--my-question", "Tell me about a time you improved a process.",
+                     "--answers-from", str(path), "--offline")
+    assert result.code == 0, result.err
+    (session_file,) = (mockint_home / "sessions").glob("*/session.json")
+    (answer,) = json.loads(session_file.read_text())["rounds"][0]["answers"]
+    assert answer["transcript"]["text"] == " ".join(STRONG_TYPED.split())
+    assert answer["scorecard"]["overall"] == json.loads(scored.out)["scorecard"]["overall"]
 
 
 def test_a_failed_llm_call_keeps_the_transcript_and_the_offline_card_and_says_why(mockint_home, audio_dir):

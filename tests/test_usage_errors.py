@@ -100,4 +100,4 @@ def test_an_answer_of_only_um_is_refused_as_an_empty_one_is(run_cli, tmp_path, s
     assert (result.code, result.out) == (1, "")
     assert result.err == f"error: {answer}: the answer file says only um or uh, nothing to score\n"
     assert run_cli("practice", "--answers-from", str(answer), "-n", "1").err.startswith(
-        f"error: cannot use 1 of 1 answer files: {answer}: the typed answer says only um or uh")
+        f"error: cannot use 1 of 1 answer files: {answer}: the answer file says only um or uh, nothing to score")

@@ -24,21 +24,6 @@ app.add_typer(rubric_app, name="rubric")
 # --- inputs --------------------------------------------------------------------------
 
 
-def _read_text(path: Path) -> tuple[str | None, str]:
-    """(the question the file opens with as "Q: ...", if it does; the answer, its lines joined)."""
-    from mockint.errors import UserFileError
-    from mockint.speech.delivery import only_fillers
-    from mockint.userfiles import read_user_text, split_question_line
-
-    question, text = split_question_line(read_user_text(path, "answer file"))
-    text = " ".join(text.split())
-    if not text:
-        raise UserFileError(f"{path}: the answer file holds only its question line, no answer to score")
-    if only_fillers(text):
-        raise UserFileError(f"{path}: the answer file says only um or uh, nothing to score")
-    return question, text
-
-
 def _transcribe(path: Path, cfg, keywords: list[str] | None = None) -> Any:  # -> Transcript
     """`keywords`: job terms to bias recognition (--keywords, as `mockint transcribe` takes them)."""
     from mockint.errors import AudioError
@@ -154,7 +139,7 @@ def score_cmd(
         raise UsageError("--all only applies with --session")
 
     from mockint.coaching.plan import same_words
-    from mockint.practice import judge_typed_reply
+    from mockint.practice import judge_typed_reply, read_typed_answer
     from mockint.records import Transcript
     from mockint.scoring import get_scorer
     from mockint.scoring.blend import offline_caveats
@@ -168,7 +153,7 @@ def score_cmd(
         kind = None
     cfg = settings()
     rubrics = load_rubrics()
-    file_question, typed_answer = _read_text(text) if text is not None else (None, "")
+    file_question, typed_answer = read_typed_answer(text) if text is not None else (None, "")
     from_file = None
     if file_question and question is None and question_id is None and follows is None:
         # the question the file opens with is the one it answers, unless one was named

@@ -44,6 +44,8 @@ def only_fillers(text: str) -> bool:
     file of "um" scored 5/100 where an empty file is refused)."""
     words = [w.strip(".,;:!?-\u2026\"'()").lower() for w in text.split()]
     return all(not w or w in FILLER_SOUNDS for w in words)
+
+
 HEDGES = (
     "i think", "i guess", "i believe", "i suppose", "maybe", "probably", "perhaps", "possibly", "might",
     "sort of", "kind of",
