@@ -71,7 +71,8 @@ def _decode(raw: bytes, shown: str) -> str:
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
-        raise UserFileError(f"{shown}: not UTF-8 text", hint=_SAVE_AS_TEXT) from None
+        said = "UTF-16 text (its byte-order mark says so, the rest is not)" if encoding == "utf-16" else "UTF-8 text"
+        raise UserFileError(f"{shown}: not {said}", hint=_SAVE_AS_TEXT) from None
     # Binary data that happens to decode (no NUL, valid UTF-8) is full of control characters,
     # which no editor writes; a stray form feed or escape in real text stays under the bar.
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")

@@ -130,7 +130,7 @@ def test_a_weak_area_once_in_each_of_two_sessions_is_listed_as_repeated_with_bot
 
 @pytest.mark.parametrize("name, content, said", [
     ("empty.txt", "  \n", "empty.txt: the answer file is empty"),
-    ("binary.txt", b"\xff\xfe\x00\x81 not text", "binary.txt: not UTF-8 text"),
+    ("binary.txt", b"\xff\xfe\x00\x81 not text", "binary.txt: not UTF-16 text (its byte-order mark says so"),
     ("missing.md", None, "missing.md: no such answer file"),
     ("answers.docx", b"PK\x03\x04\x00\x00word", "answers.docx: a document, not a typed answer (save it as plain text, .txt)"),
 ])

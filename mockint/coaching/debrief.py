@@ -95,10 +95,15 @@ _COMMENT_SPLIT = re.compile(r"\s+(?:-+>|=>|[-–—|]+)\s+|(?<=\?)\s+|:\s+")
 _SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|^(?:[A-Z][a-z]+)\s*:\s+(?=[a-z\"\u201c])")
 # Who the interviewers were, by name: "panel = Gareth (site GM) + Priya (HR BP)", "FD (Helen)", "Helen said", "Priya asked
 # twice". A name is never a topic (a trial's notes made "Gareth" a weak area the plan drilled: "One answer fell flat in
-# round one: Gareth"). A capitalised word the lexicon knows ("Safety (H&S)") is no name.
+# round one: Gareth"), nor is a short one ("Jo"). A capitalised word the lexicon knows ("Safety (H&S)") is no name.
+# A name's role in brackets before what they did: "Jo (HR) asked about managing change" reads as "Jo asked about ..." (a
+# trading standards team leader's notes made "Jo" a weak area the plan drilled, and managing change was lost).
+_NAME_ASIDE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{1,30}\)(?=\s+(?:said|asked|nodded|kept|pushed|pressed|probed|"
+                         r"mentioned|told|interrupted|challenged|wanted|seemed|came back|grilled|quizzed|liked|dug|drilled|"
+                         r"focus(?:s)?ed|questioned|followed up|went back)\b)")
 _NAMED_PERSON = re.compile(
-    r"\b([A-Z][a-z]{2,})\s*\((?!\d)[^)]{1,40}\)|\(([A-Z][a-z]{2,})\)|"
-    r"\b([A-Z][a-z]{2,})\s+(?:said|asked|nodded|kept|pushed|pressed|probed|mentioned|told|smiled|interrupted|challenged|"
+    r"\b([A-Z][a-z]+)\s*\((?!\d)[^)]{1,40}\)|\(([A-Z][a-z]+)\)|"
+    r"\b([A-Z][a-z]+)\s+(?:said|asked|nodded|kept|pushed|pressed|probed|mentioned|told|smiled|interrupted|challenged|"
     r"wanted|seemed|came back|grilled|quizzed|liked)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_SPLIT = re.compile(
@@ -129,17 +134,24 @@ _CUE_SUBJECT = r"(?:(?:[\w'&/-]+\s+){1,4}?)?"
 _ADVERBS = r"(?:(?:really|also|then|just|only|completely|totally|kind of|sort of|probably|definitely|mostly|again)\s+)*"
 # A cue, then the topic(s). The kind says what the cue itself tells: asked (neutral), repeated, bad or good.
 _NOUN_CUE = re.compile(
-    r"^(?:(?:a|an|the|some|lots of|a lot of|a few|more|many|follow-up|long|big)\s+)*(?:questions?|deep[- ]dives?|focus|"
+    # ... said as what the next round is: "expect a presentation on ...", "Round 2 = 10 min presentation on improving staff
+    # retention", "they said it's a presentation (10 min) on ..." (a care home deputy's and a trading standards team
+    # leader's notes: what round two will ask, no topic read in)
+    r"^(?:(?:(?:they )?said )?(?:expect(?:ing)?|there'?ll be|there will be|it'?s|it is|"
+    r"(?:round (?:2|two)|r2|second round|next round|next stage)\s*(?:is|=|will be)?)\s+)?"
+    r"(?:(?:a|an|the|some|lots of|a lot of|a few|more|many|follow-up|long|big)\s+)*"
+    r"(?:\d+\s*-?\s*(?:min|mins|minute|minutes)\s+)?(?:questions?|deep[- ]dives?|focus|"
     r"discussion|grilling|chat|conversation|emphasis|back and forth|probing|drilling|"
     # a part of the interview given to it: "technical section on variances, accruals and forecasting" (a trial: no topic)
     r"(?:(?:technical|competency|practical|written|case|scenario|data|numeracy)\s+)?"
-    r"(?:section|test|exercise|case study|presentation|task))"
+    r"(?:section|test|exercise|case study|presentation|task))(?:\s*\([^()]{1,20}\))?"
     r"\s+(?:on|about|around|into|regarding)\s+",
     re.I,
 )
 # A line about the next round: its "section on X" is what round two will ask about, not what round one did.
 _NEXT_ROUND = re.compile(
-    r"\b(?:they'?ll|they will|will be|round (?:2|two)|second round|next round|next stage|next)\b", re.I)
+    r"\b(?:they'?ll|they will|will be|round (?:2|two)|r2|second round|next round|next stage|next|"
+    r"(?<!n't )(?<!nt )(?<!not )expect|it'?s a (?:\d+\s*-?\s*min\w*\s+)?presentation)\b", re.I)
 # Any other verb before a preposition: "dove into X", "kept poking at X", "chatted about X".
 _VERB_CUE = re.compile(
     rf"^{_SUBJECT}{_ADVERBS}(\w+)(?:\s+(\w+ing))?(?:\s+(?:me|us))?(?:\s+(?:a lot|a bit|lots|hard|again|more|deep|further))?"
@@ -471,7 +483,7 @@ def parse_debrief(
             continue
         item = f"{markers[bullet]} {line}" if bullet in markers else line
         summary = bool(_SUMMARY_LABEL.match(line.partition(":")[0].strip()))  # "Overall:" reads like a speaker's name
-        _read_item(_SPEAKER.sub("", item), line, section, bool(bullet), reading, summary=summary)
+        _read_item(_NAME_ASIDE.sub(r"\1", _SPEAKER.sub("", item)), line, section, bool(bullet), reading, summary=summary)
     people = _people(text)
     named = [d for d in reading.drafts if not d.name or not (phrases.names_nothing(d.name) or d.name.lower() in people)]
     topics = _merge(named, bank)

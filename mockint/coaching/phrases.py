@@ -87,7 +87,9 @@ INTERVIEWERS = frozenset({"panel", "panels", "panellist", "panellists", "panelis
 # "my team's code review process": the owner is not part of the topic.
 _POSSESSIVE_LEAD = re.compile(r"^(?:(?:my|our|the|his|her|their)\s+)?(?:current\s+|old\s+|new\s+)?(?:team|company|manager|org|boss)'s\s+", re.I)
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#._'’/-]*[A-Za-z0-9+#]|[A-Za-z0-9]|/|&|\+|[^\sA-Za-z0-9]")
+# A plural's possessive before a name is part of it: "Regulators' Code" (a trading standards note read as "Regulators").
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#._'’/-]*s['’](?=\s+[A-Z])|"
+                    r"[A-Za-z0-9][A-Za-z0-9+#._'’/-]*[A-Za-z0-9+#]|[A-Za-z0-9]|/|&|\+|[^\sA-Za-z0-9]")
 # "at the end", "in January": when it was asked, not what about.
 TIME_WORDS = {
     "end", "start", "beginning", "moment", "time", "while", "minute", "minutes", "day", "week", "month", "today",
@@ -103,6 +105,10 @@ OCCASION_WORDS = {"first", "second", "third", "1st", "2nd", "3rd", "4th", "last"
 # lead's notes: a concern "First answer", ranked first in the plan)
 ANSWER_WORDS = {"answer", "answers", "response", "responses", "reply"}
 NOTES_TO_SELF = {"check", "todo", "tbc", "tbd", "nb", "fixme", "confirm", "remember", "ask", "chase"}
+# How it felt, jotted after a line ("... couldn't explain how it works. embarrassing"): a verdict, never a topic (two
+# trials' notes made "embarrassing" a topic that came up)
+FEELINGS = {"embarrassing", "embarrassed", "awkward", "cringe", "cringey", "painful", "annoying", "frustrating", "gutted",
+            "awful", "terrible", "rough", "ouch"}
 
 
 def names_nothing(name: str) -> bool:
@@ -113,7 +119,7 @@ def names_nothing(name: str) -> bool:
         return True
     if len(toks) == 1 and toks[0] in NOTES_TO_SELF and (name.strip().isupper() or toks[0] in {"todo", "tbc", "tbd", "nb"}):
         return True
-    nothing = TIME_WORDS | OCCASION_WORDS | DETERMINERS | LINKING_VERBS | ANSWER_WORDS
+    nothing = TIME_WORDS | OCCASION_WORDS | DETERMINERS | LINKING_VERBS | ANSWER_WORDS | FEELINGS
     return all(t in nothing or t.isdigit() for t in toks)
 
 
@@ -134,6 +140,10 @@ _BAD = re.compile(
     r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|\brough\b|awkward|all over the place|waffl|non-answer|"
     # "I talked about DSL training but never actually gave the example of the allegation ... kicking myself" (a nursery
     # deputy manager's notes: read as a topic that came up, how it went not said)
+    # "I think it hurt", "she said 'that's not what I asked'", "felt out of my depth", "embarrassing" (an arena operations
+    # manager's and a trading standards team leader's notes: read as topics that came up, how they went not said)
+    r"\bit hurt\b|\bhurt me\b|\bcost me\b|not what (?:i|she|he|they|we) (?:was |were )?ask(?:ed|ing)\b|out of my depth|"
+    r"embarrass|\bawful\b|\bterrible\b|"
     r"kicking myself|kick myself|annoyed with myself|cringe|(?:never|didn'?t|did not) (?:actually |even )?(?:gave|give|mentioned|"
     r"mention|told|tell|used|use) (?:the|my|an|any) (?:example|story)\b|"
     # "examples good but long", "she had to dig for the outcome", "I only half knew erlang stuff" (trial 21: read as went

@@ -193,6 +193,18 @@ OUTCOME = re.compile(
     r"\b(all )?\d[\d,]* (\w+ )?(children|pupils|students|patients|residents|parents|families|staff|customers|users) (had|have|were|got) "
     r"(a|an|their|the|all)\b|\d[\d.]* ?(%|percent|per cent) of (the |our )?(\w+ )?(parents|families|customers|users|staff|"
     r"patients|students|pupils|members|residents|clients) (had|have|were|are|now) (\w+ed|in|on|using|signed up)\b|"
+    # what goes on now that did not before, someone who changed, money won back, work held up as the model: "the
+    # inspector now sends us every doorstep crime log by default, which never happened before", "we got back £41,000 for
+    # victims" (a trading standards team leader's trial: Result 1 of 4, "vague", on stories graded 5); "she now peer
+    # reviews MOPs for the other three", "he picked out her paperwork as the example of good practice" (a data centre
+    # shift lead's: the same)
+    r"now ((always|routinely|regularly|also|even|actually|peer) )?(?!(this|his|its|us|as|yes|less|unless|was|thus|plus|"
+    r"across|always|perhaps|towards|afterwards|sometimes|days|hours|weeks|months|years|is|has)\b)[a-z]{3,}s\b|"
+    r"which (had )?never happened before|turned into (the|a|an|our) (most|best|go-to)\b|"
+    r"(got|won|clawed|brought|paid) (back|in) (about |around |over |nearly |almost |roughly )?[£$€] ?\d[\d,.]*|"
+    r"[£$€] ?\d[\d,.]*( ?(k|m|million|thousand|grand))? (was |were |got )?(returned|refunded|repaid|paid back|given back) "
+    r"to\b|"
+    r"(example|model) of (good|best) practice\b|(that|this|which|it) (protected|safeguarded|preserved)\b|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more)|"
     # "we loaded 21 of 22 on time" (a warehouse trial's deadline result read as none: Result 1 of 4)
@@ -891,8 +903,10 @@ def _moved_by(words: list[str], i: int, after: list[str], unit_words: frozenset[
 # `before_after`), about the same thing (a pronoun before it, a word of the first clause, or the same unit). Read
 # clause by clause, a reply to "can you put a number on that?" told this way had no change and no result (Result
 # 1/4, Quantified impact 1/4, overall 20).
+# ... and "did" of a year's or a season's count: "the year before we did 900 flu jabs, and in my first season we did 650"
+# (a pharmacy manager's fall told as "a thirty percent increase", 76)
 _LEVEL_WORDS = frozenset("was were is are be been being its thats theyre theres stood sat ran averaged averaging hit "
-                         "reached take takes took cost costs had has have got scored".split())
+                         "reached take takes took cost costs had has have got scored did".split())
 # "down to four", "came in at twelve", "we were running at about 120 missed bins a week", "sitting at around 300"
 _LEVEL_BEFORE_AT = _LEVEL_WORDS | frozenset("down up back in running sitting standing".split())
 _REFERS_BACK = frozenset("it its they theyre that thats this these those we were our".split())
@@ -2316,15 +2330,29 @@ def round_one_topic_missed(r: Reading) -> list[str]:
     topic = topic_asked(r.question)
     if topic is None or not r.units or r.meaning["question_margin"] >= NAMED_TOPIC_MARGIN:
         return []
-    asked = question_stems(topic.lower())[1]
+    # a note's shorthand in full ("performance mgmt": a trading standards team leader's capability case was told it never
+    # named "mgmt", the concern not counted)
+    said = " ".join(NOTE_SHORTHAND.get(w, w) for w in re.findall(r"[\w'&/-]+", topic.lower()))
+    asked = question_stems(said)[1]
     if not asked or asked & r.stems or _lemmas(" ".join(asked)) & _lemmas(" ".join(u.lower for u in r.units)):
+        return []
+    # ... nor a topic named by its letters that the answer spells out ("POCA": "under the Proceeds of Crime Act 2002")
+    words = [w.lower() for u in r.units for w in re.findall(r"[\w']+", u.text)]
+    if any(_spelt_out(term.lower(), words, i) for term in re.findall(r"\b[A-Z]{2,6}\b", topic)
+           for i, w in enumerate(words) if w[:1] == term[:1].lower()):
         return []
     # ... nor one met in the words of a `topics` entry the round-one topic names (substance.yaml): a pharmacy
     # technician's buddying story ("two new starters ... a sign off checklist ... same-day feedback") answered
     # "supervising/training junior techs" and scored 20 for never saying "junior" or "training"
-    named = " ".join(topic.lower().replace("/", " ").split())
+    named = " ".join(said.replace("/", " ").split())
     text = " ".join(u.lower for u in r.units)
     return [] if any(answered.search(text) for _, answered in topics_asked_by(named)) else [topic]
+
+
+# Shorthand in a candidate's own notes, read in full where a round-one topic is matched against an answer.
+NOTE_SHORTHAND = {"mgmt": "management", "mgmnt": "management", "mgr": "manager", "mgrs": "managers",
+                  "dept": "department", "depts": "departments", "govt": "government", "comms": "communication",
+                  "perf": "performance", "h&s": "health and safety"}
 
 
 def _lemmas(text: str) -> set[str]:

@@ -99,6 +99,10 @@ QUOTED_AFTER = 4
 # read as the plan escalating elsewhere, which excused the refusal (93 overall).
 SPOKEN_OF_REACH = 2
 SPOKEN_OF = frozenset("would could might will can may".split())
+GERUND_SUBJECT_REACH = 10
+ONLY_BEFORE_STEP, ONLY_IF_REACH = 2, 8
+STATUTORY_AFTER_STEP = 5  # "report a closure to NHS England"
+PLACE_OF_PERSON, PLACE_OF_PERSON_REACH = frozenset({"from", "at", "on", "in"}), 5
 # Clause breaks: a negation or a skip reaches no further.
 BREAK_WORDS = frozenset("because but so then although though while whereas if unless when once before after until till cos".split())
 PUNCTUATION = frozenset(",;:.!?")
@@ -126,6 +130,10 @@ OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're h
 RELATIVE_DOERS = frozenset({"whoever", "who", "which"})
 CANDIDATE = frozenset("i i'd i'll i'm we we'd we'll you you'd you'll there there's it's that's".split())
 KNOWLEDGE_CANDIDATE = CANDIDATE - {"you", "you'd", "you'll"}
+# After "there" of "there's no need" (a plan's own refusal), not of a place ("drilling there without checking the
+# register": a school site manager's sound asbestos plan, read as its own check skipped, 20)
+THERE_IS = frozenset("is was were are isn't wasn't aren't weren't will would won't wouldn't should shouldn't must might may "
+                     "could can can't has have had hasn't haven't needs need be been seems seemed".split())
 # Said just before a skip, a state denied, which turns it around ("a culture where people aren't afraid to speak up": a
 # nurse's answer read as afraid to speak up). Not negations in general: "isn't" before a step is read no further.
 NOT_STATE = frozenset("aren't isn't wasn't weren't".split())
@@ -182,6 +190,7 @@ MATCH_REACH = 12
 SUBJECT_MODALS = frozenset("could can would will might should".split())
 # Words before such a modal that are no subject: "what could", "which would", "so it could" is read as nobody's.
 NOT_SUBJECTS = frozenset("what which that who how where when why so it this there then and or but if".split())
+RULE_DENIALS = frozenset({"don't", "doesn't", "dont", "doesnt"})
 # What a rule forbids, said before "without" in its clause: "nothing is added ... without the coordinator signing it off"
 RULE_SUBJECTS = frozenset("nothing nobody noone none".split())
 RULE_REACH = 8
@@ -280,6 +289,7 @@ class Escalation(_Words):
     anyone: list[str] = Field(min_length=1)
     telling: list[str] = Field(default_factory=list)
     emergency: list[str] = Field(default_factory=list)
+    statutory: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)
     read_in: list[str] = Field(default_factory=list)
 
@@ -424,6 +434,7 @@ class Reader:
     atmospheres: Phrases  # rushing_in's: where the air may have put the casualty down
     entries: Phrases  # rushing_in's: going in after them
     protected: Phrases  # rushing_in's: going in with protection
+    statutory: Phrases  # escalation.statutory: a refused report to them is redeemed only by a report to one of them
 
 
 @dataclass(frozen=True)
@@ -458,7 +469,8 @@ def _reader(path_text: str, _mtime: int) -> Reader:
                                words.protections, words.dismissals, words.removals, words.shortened, e.documents,
                                e.read_in, h.after_own_inquiry, h.scam, words.not_yet, words.unannounced, e.done,
                                words.reasoned_decision.assessed, words.reasoned_decision.recorded, words.mistake_asked,
-                               words.rushing_in.atmospheres, words.rushing_in.entries, words.rushing_in.protected)))
+                               words.rushing_in.atmospheres, words.rushing_in.entries, words.rushing_in.protected,
+                               e.statutory)))
 
 
 def reader() -> Reader:
@@ -473,6 +485,7 @@ class _Step:
     anyone: bool = False
     peer: bool = False
     emergency: bool = False
+    statutory: bool = False  # to a regulator (escalation.statutory)
     protection: bool = False  # waiting for it is the safe step, not putting one off
     later: bool = False  # told to whoever comes later ("the day team"): put off, whoever they are
 
@@ -493,17 +506,21 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
     if r.not_steps.match(words, at) or (words[at].startswith("escalat") and at and words[at - 1] in WORSENING):
         return None
     if n := r.steps.match(words, at):
-        return None if _a_document_read(r, words, at) else _Step(True, n, emergency=bool(r.emergency.match(words, at)))
+        return None if _a_document_read(r, words, at) else _Step(
+            True, n, emergency=bool(r.emergency.match(words, at)),
+            statutory=r.statutory.found_within(words, at, n + STATUTORY_AFTER_STEP))
     if n := r.to_someone.match(words, at):
-        if words[at + n - 1] == "to" and at + n < len(words) and word_classes(words[at + n]) == {"VERB"}:
+        if words[at + n - 1] == "to" and at + n < len(words) and "VERB" in (classes := word_classes(words[at + n])) \
+                and classes <= {"VERB", "AUX"}:
             # "going to" a verb is what will be done, not whom it goes to: "I'm never going to ask anyone to do anything I
-            # wouldn't do myself" (a home care coordinator's answer, read as refusing to escalate)
+            # wouldn't do myself" (a home care coordinator's answer, read as refusing to escalate); "I'm not going to
+            # have anyone lone working in the plant rooms" (a data centre shift lead's sound plan, 20)
             return None
         free, k, peer = FREE_BEFORE_PERSON, at + n, False
         while k < len(words) and k < at + n + 5 and words[k] not in PUNCTUATION:
             if (m := r.anyone.match(words, k)) or (m := r.people.match(words, k)):
                 return _Step(True, k + m - at, anyone=bool(r.anyone.match(words, k)), peer=peer,
-                             emergency=bool(r.emergency.match(words, k)))
+                             emergency=bool(r.emergency.match(words, k)), statutory=bool(r.statutory.match(words, k)))
             if words[at] in HANDED_ON and (m := r.later.match(words, k)):
                 # told to whoever comes later: "I'd hand it over to the day team so they phone the surgery at 8" (a
                 # biomedical scientist's critical potassium left for the morning: 100, strong)
@@ -539,13 +556,34 @@ def _a_document_read(r: Reader, words: list[str], at: int) -> bool:
     return any(r.read_in.match(words, j) and j + r.read_in.match(words, j) == k for j in range(max(0, k - 3), k))
 
 
-def _spoken_of(words: list[str], end: int) -> bool:
-    """Whether the step ending at `end` is the subject of what it would do ("a formal report would wreck her career"):
-    talked about, not a step the plan takes."""
-    for word in words[end:end + SPOKEN_OF_REACH + 1]:
-        if word in PUNCTUATION or word in BREAK_WORDS or word == "and":
+def _only_if(words: list[str], at: int, end: int) -> bool:
+    """Whether the step from `at` to `end` is kept for another case: "only" just before it and "if" or "unless" after
+    it in its clause ("I'd only escalate if it was a big amount like a whole box": a pharmacy manager's trial, where
+    that step redeemed a controlled drug balance adjusted to match the cabinet, 80, strong). Neither made now nor put
+    off: the scenario asked about is not that case."""
+    if "only" not in words[max(0, at - ONLY_BEFORE_STEP):at]:
+        return False
+    for word in words[end:end + ONLY_IF_REACH]:
+        if word in ("if", "unless"):
+            return True
+        if word in PUNCTUATION:
             return False
-        if word in SPOKEN_OF:
+    return False
+
+
+def _spoken_of(words: list[str], at: int, end: int) -> bool:
+    """Whether the step from `at` to `end` is the subject of what it would do ("a formal report would wreck her career"):
+    talked about, not a step the plan takes. A step said as a gerund that opens its clause is such a subject however
+    long it runs, people joined by "and" and all: "because bringing in the LADO and Ofsted over something that's
+    probably nothing can really damage the team's morale" (a children's home deputy manager's trial: read as the plan
+    escalating, which redeemed the allegation handled alone, 93.3), "reporting everything as missing just clogs up the
+    police"."""
+    opens_clause = at == 0 or words[at - 1] in PUNCTUATION or words[at - 1] in BREAK_WORDS
+    gerund_subject = words[at].endswith("ing") and opens_clause
+    for word in words[end:end + (GERUND_SUBJECT_REACH if gerund_subject else SPOKEN_OF_REACH) + 1]:
+        if word in PUNCTUATION or word in BREAK_WORDS or (word == "and" and not gerund_subject):
+            return False
+        if word in SPOKEN_OF or (gerund_subject and word == "just"):
             return True
     return False
 
@@ -618,6 +656,11 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
             if not CANDIDATE.intersection(before[j + 1:]):
                 return False
             break
+    # in a knowledge answer, a rule said of a thing: "patient returns don't go in the register, they go in a separate
+    # returns book" (a pharmacy manager's right answer on the CD register, capped at 40 as a record skipped)
+    if by is KNOWLEDGE_CANDIDATE and words[at] in RULE_DENIALS and at > start and words[at - 1] not in by \
+            and words[at - 1].isalpha() and words[at - 1] not in NOT_SUBJECTS:
+        return False
     said = list(range(at - 1, start - 1, -1))
     # "she was using her own old flashcards and skipping the review sessions": the subject before the "and" (a teacher's
     # story of a colleague, read as her own step skipped); and before a "but": "the provider had seen it for weeks but not
@@ -635,6 +678,12 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
             if words[k] in DETERMINERS_BEFORE_STEP and words[k + 2:k + 3] and words[k + 2] in _AUXILIARY_AFTER_DOER:
                 return False
     for k in said:
+        if words[k] == "there" and words[k + 1] not in THERE_IS:
+            continue  # a place, not "there's no need to": "why they were drilling there without checking the register"
+        if words[k] == "them" and k > start and words[k - 1] == "of":
+            # some of a group as the doer: "because two of them didn't have DBS checks" (a school site manager's story of
+            # escorting contractors, read as her own check skipped: Action 0, 42; 84 without the clause)
+            return False
         if words[k] in OTHERS or (words[k] in CANDIDATE and words[k] not in by):
             return False
         # a relative clause of something else's doing: "an inbound fishing boat that came round the breakwater head
@@ -702,6 +751,9 @@ class _Read:
     # a refusal to send someone for emergency care is redeemed only by emergency care now, not by telling the GP
     emergency_refused: list[Finding] = field(default_factory=list)
     emergencies_now: int = 0
+    # ... and a refusal to report to a regulator only by a report to one now
+    statutory_refused: list[Finding] = field(default_factory=list)
+    statutory_now: int = 0
     escalations_later: list[str] = field(default_factory=list)  # their words ("tell my manager about it in the morning")
     # an allegation dealt with privately, closed or played down: a finding only where the answer or question names
     # an allegation and the plan escalates to no one now
@@ -833,7 +885,8 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 finding = Finding(kind, index, " ".join(words[first:end]))
                 out.found.append(finding)
                 if step.escalation and not step.anyone and trigger != "delay":
-                    (out.emergency_refused if step.emergency else out.redeemable).append(finding)
+                    (out.emergency_refused if step.emergency else out.statutory_refused if step.statutory
+                     else out.redeemable).append(finding)
                 if end < len(words) and words[end] in ALSO_REFUSED:  # "no need to bother the head or fill in forms"
                     k, reach, free, first = end + 1, NEGATION_REACH if trigger == "negation" else SKIP_REACH, free, end + 1
                     continue
@@ -861,11 +914,12 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 continue
             # an instruction is no escalation: "I'd tell the head to freeze all supply cover" redeemed "I wouldn't take it to
             # trustees until it's sorted" (a school business manager's deficit plan: 86.7, strong)
-            elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, end) \
+            elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, k, end) \
                     and not _told_to_do(words, k, end) and not (k > 0 and words[k - 1] in RELATIVE_DOERS):
                 if r.done.match(words, k):
                     out.escalations_now += 1
                     out.emergencies_now += step.emergency
+                    out.statutory_now += step.statutory
                 elif step.later:
                     out.escalations_later.append(" ".join(words[k:end]))
                 elif (r.to_someone.match(words, k) and r.later.found_within(words, start, k - start)
@@ -878,9 +932,12 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                     out.escalations_later.append(" ".join(words[k:until]))
                 elif waits and not _next_clause_waits(r, words, end):
                     out.escalations_later.append(" ".join(words[start:end]))
+                elif _only_if(words, k, end):
+                    pass  # "I'd only escalate if it was a big amount like a whole box": a step for another case
                 else:
                     out.escalations_now += 1
                     out.emergencies_now += step.emergency
+                    out.statutory_now += step.statutory
             k, reach = end, 0
             continue
         if (n := r.telling.match(words, k)) and not (reach > 0 and flips % 2 == 1) and (
@@ -988,7 +1045,14 @@ NOT_AN_INSTRUCTION = frozenset("avoid save spare keep stop prevent protect begin
 def _told_to_do(words: list[str], at: int, end: int) -> bool:
     """Whether the step from `at` to `end` tells its person to do something ("tell a customer to take the battery out"):
     an instruction, not the person told about the problem."""
-    return words[at] in INSTRUCTING and end + 1 < len(words) and words[end] == "to" and words[end + 1].isalpha() and \
+    if words[at] not in INSTRUCTING:
+        return False
+    # ... the person told where they are from first: "I'd get a pharmacist from another branch to sign in as RP" (a
+    # pharmacy manager's trial: read as the plan escalating, which redeemed "we don't have to report a closure", 100)
+    if end < len(words) and words[end] in PLACE_OF_PERSON:
+        end = next((j for j in range(end + 1, min(len(words), end + PLACE_OF_PERSON_REACH)) if words[j] == "to"
+                    or words[j] in PUNCTUATION), end)
+    return end + 1 < len(words) and words[end] == "to" and words[end + 1].isalpha() and \
         words[end + 1] not in DETERMINERS_BEFORE_STEP and words[end + 1] not in NOT_AN_INSTRUCTION
 
 
@@ -1052,9 +1116,11 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
         reads[i].found += altered
         reads[i].redeemable += altered  # changed and reported now ("and report it to the duty manager"): not hidden
     now, emergency = sum(x.escalations_now for x in reads), sum(x.emergencies_now for x in reads)
+    statutory = sum(x.statutory_now for x in reads)
     reasoned = _reasoned_decision(r, sentences)
     found = [f for x in reads for f in x.found
-             if not ((now or reasoned) and f in x.redeemable) and not (emergency and f in x.emergency_refused)]
+             if not ((now or reasoned) and f in x.redeemable) and not (emergency and f in x.emergency_refused)
+             and not (statutory and f in x.statutory_refused)]
     if not now:
         found += [Finding("escalation_delayed", i, said) for i, x in enumerate(reads) for said in x.escalations_later]
         asked = tokens(question)

@@ -234,23 +234,39 @@ def phrases_pattern(cues: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else re.compile(r"(?!)")
 
 
+_TOPIC_KEYS = frozenset({"asked", "answered", "credited", "not_asked"})
+
+
 @lru_cache(maxsize=4)
-def _topics_data(path_text: str, _mtime: int) -> tuple[dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozenset[str]]:
+def _topics_data(path_text: str, _mtime: int) -> tuple[dict[str, tuple[_AskedBy, re.Pattern[str]]], frozenset[str]]:
     from mockint.datafiles import phrase_list
     from mockint.errors import DataFileError
 
     path, topics = _mapping_section(path_text, "topics", "map topic names to `asked` and `answered` lists")
     out = {}
     for name, spec in topics.items():
-        if not isinstance(spec, dict) or not {"asked", "answered"} <= set(spec) <= {"asked", "answered", "credited"} or \
-                not isinstance(spec.get("credited", True), bool):
-            raise DataFileError(f"{path}: topic `{name}` must have `asked` and `answered` (and may say `credited: false`)")
+        if not isinstance(spec, dict) or not {"asked", "answered"} <= set(spec) <= _TOPIC_KEYS \
+                or not isinstance(spec.get("credited", True), bool):
+            raise DataFileError(f"{path}: topic `{name}` must have `asked` and `answered` (and may say `credited: false` "
+                                "and list `not_asked`)")
         asked, answered = (phrase_list(path, f"topics.{name}.{side}", spec[side]) for side in ("asked", "answered"))
-        out[str(name)] = (phrases_pattern(asked), phrases_pattern(answered))
+        not_asked = phrase_list(path, f"topics.{name}.not_asked", spec.get("not_asked", []), may_be_empty=True)
+        out[str(name)] = (_AskedBy(phrases_pattern(asked), phrases_pattern(not_asked)), phrases_pattern(answered))
     return out, frozenset(str(name) for name, spec in topics.items() if spec.get("credited") is False)
 
 
-def topics() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+@dataclass(frozen=True)
+class _AskedBy:
+    """A topic's `asked` phrases, read in a question with its `not_asked` phrases taken out first."""
+
+    asked: re.Pattern[str]
+    not_asked: re.Pattern[str]
+
+    def search(self, question: str) -> re.Match[str] | None:
+        return self.asked.search(self.not_asked.sub(lambda m: " " * len(m.group()), question))
+
+
+def topics() -> dict[str, tuple[_AskedBy, re.Pattern[str]]]:
     """substance.yaml's `topics`: per topic, (what a question about it says, what an answer to it says)."""
     return _topics_data(*_substance_file())[0]
 
