@@ -98,13 +98,13 @@ _SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|
 # round one: Gareth"), nor is a short one ("Jo"). A capitalised word the lexicon knows ("Safety (H&S)") is no name.
 # A name's role in brackets before what they did: "Jo (HR) asked about managing change" reads as "Jo asked about ..." (a
 # trading standards team leader's notes made "Jo" a weak area the plan drilled, and managing change was lost).
-_NAME_ASIDE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{1,30}\)(?=\s+(?:said|asked|nodded|kept|pushed|pressed|probed|"
-                         r"mentioned|told|interrupted|challenged|wanted|seemed|came back|grilled|quizzed|liked|dug|drilled|"
-                         r"focus(?:s)?ed|questioned|followed up|went back)\b)")
+_PANEL_DID = (r"said|asked|nodded|kept|pushed|pressed|probed|mentioned|told|interrupted|challenged|wanted|seemed|"
+              r"came back|grilled|quizzed|liked")  # what an interviewer named in the notes did
+_NAME_ASIDE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{1,30}\)(?=\s+(?:" + _PANEL_DID
+                         + r"|dug|drilled|focus(?:s)?ed|questioned|followed up|went back)\b)")
 _NAMED_PERSON = re.compile(
     r"\b([A-Z][a-z]+)\s*\((?!\d)[^)]{1,40}\)|\(([A-Z][a-z]+)\)|"
-    r"\b([A-Z][a-z]+)\s+(?:said|asked|nodded|kept|pushed|pressed|probed|mentioned|told|smiled|interrupted|challenged|"
-    r"wanted|seemed|came back|grilled|quizzed|liked)\b")
+    r"\b([A-Z][a-z]+)\s+(?:" + _PANEL_DID + r"|smiled)\b")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_SPLIT = re.compile(
     r",?\s+(?:and then|then|plus)\s+|;\s*|,\s*(?=(?:which|but|though|although|and)\b)|\s+but\s+|"

@@ -696,14 +696,13 @@ def _money_amount(said: str) -> float:
 # fixed twin)
 # ... its sums said without a currency, what paid it named: "it was costing us 180,000 a year and I ... got it down to
 # 150,000, so a saving of 45,000 a year" (a school site manager's cleaning contract: 30,000; 60, solid)
-_SUM_SAID = r"(?:" + _MONEY_SAID + r"|\d[\d,]*(?:\.\d+)?(?:k\b| thousand\b| million\b| grand\b)?)"
+_AMOUNT = r"[£$€]?\d[\d,]*(?:\.\d+)?(?:k\b| thousand\b| million\b| grand\b)?"  # a sum, its currency said or not
 _COST_THEN_SAVING = re.compile(r"\b(?:paying|paid|costing|cost|costs|spending|spent)\b (?:us |me |them |the [a-z]+ )?" + _ROUGHLY
-                               + "(" + _MONEY_SAID + r"|\d[\d,]*(?:\.\d+)?(?:k\b| thousand\b| million\b| grand\b)?(?= a year| a month| per"
-                               r" year| per annum| annually| each year| every year))"
+                               + "(" + _MONEY_SAID + "|" + _AMOUNT + r"(?= a year| a month| per year| per annum| annually|"
+                               r" each year| every year))"
                                r"[^£$€]{0,250}?\b(?:came in at|comes in at|came down to|down to|reduced to|cut to|"
-                               r"dropped to|fell to|now costs?|now pay|now paying) " + _ROUGHLY
-                               + r"([£$€]?\d[\d,]*(?:\.\d+)?(?:k\b| thousand\b| million\b| grand\b)?)"
-                               r"[^£$€\d.;]{0,40}?\ba saving of " + _ROUGHLY + "(" + _SUM_SAID + ")")
+                               r"dropped to|fell to|now costs?|now pay|now paying) " + _ROUGHLY + "(" + _AMOUNT + ")"
+                               r"[^£$€\d.;]{0,40}?\ba saving of " + _ROUGHLY + "(" + _MONEY_SAID + "|" + _AMOUNT + ")")
 
 
 def _savings_disagreeing(low: str) -> list[tuple]:
@@ -718,7 +717,6 @@ def _savings_disagreeing(low: str) -> list[tuple]:
 
 # A result against a budget on the wrong side of it: "the whole job came in 15% under the budget of £800,000, at 950,000"
 # (a deputy harbour master's dredging story: 19 % over; 98, as its fixed twin), either way round.
-_AMOUNT = r"[£$€]?\d[\d,]*(?:\.\d+)?(?:k\b| thousand\b| million\b| grand\b)?"
 _SIDE = r"(?P<share>\d+(?:\.\d+)?) ?(?:%|percent|per cent) (?P<side>under|below|over|above)(?: the| our| its| a| my)? budget"
 _BUDGET_THEN_COST = re.compile(_SIDE + r",?(?: of| at)? (?P<budget>" + _AMOUNT + r")\b[^.;\d]{0,30}?\b(?:at|of|coming in at|"
                                r"came in at|costing|spending|spent|for) " + _ROUGHLY + r"(?P<cost>" + _AMOUNT + ")")

@@ -2297,6 +2297,11 @@ _NAMED_TERM = re.compile(r"(?<![\w&])(?=[\w&]*[A-Z][\w&]*[A-Z0-9])[A-Z][A-Z0-9&]
 _SPELT_SKIPS = frozenset({"and", "of", "the", "for", "in", "on", "to", "a"})
 
 
+def _spelt_anywhere(letters: str, words: list[str]) -> bool:
+    """Whether `words` spell `letters` out from any word (_spelt_out)."""
+    return any(_spelt_out(letters, words, i) for i, w in enumerate(words) if w[:1] == letters[:1])
+
+
 def _spelt_out(letters: str, words: list[str], start: int = 0) -> bool:
     """Whether `words` from `start` spell `letters` as the first letters of consecutive words ("on time in full": OTIF),
     small joining words skipped ("value for money", "control of substances hazardous to health"), the last word giving
@@ -2338,8 +2343,7 @@ def round_one_topic_missed(r: Reading) -> list[str]:
         return []
     # ... nor a topic named by its letters that the answer spells out ("POCA": "under the Proceeds of Crime Act 2002")
     words = [w.lower() for u in r.units for w in re.findall(r"[\w']+", u.text)]
-    if any(_spelt_out(term.lower(), words, i) for term in re.findall(r"\b[A-Z]{2,6}\b", topic)
-           for i, w in enumerate(words) if w[:1] == term[:1].lower()):
+    if any(_spelt_anywhere(term.lower(), words) for term in re.findall(r"\b[A-Z]{2,6}\b", topic)):
         return []
     # ... nor one met in the words of a `topics` entry the round-one topic names (substance.yaml): a pharmacy
     # technician's buddying story ("two new starters ... a sign off checklist ... same-day feedback") answered
@@ -2399,7 +2403,7 @@ def terms_missed(r: Reading) -> list[str]:
     lowered_text = " ".join(u.lower for u in r.units)
     for term in terms:
         letters = term.lower().replace("&", "")
-        if letters in said or any(_spelt_out(letters, words, i) for i, w in enumerate(words) if w[:1] == letters[:1]):
+        if letters in said or _spelt_anywhere(letters, words):
             return []
         # ... nor where it is met in the words substance.yaml's `concepts` give it: "KPI" by the measures named one by
         # one ("fees per fee earner per month against target, lock-up in days, quote to instruction conversion")

@@ -760,6 +760,12 @@ class _Read:
     alone: list[Finding] = field(default_factory=list)
     allegation: bool = False
 
+    def made_now(self, step: _Step) -> None:
+        """Count an escalation the plan makes now, and whether it is emergency care or a report to a regulator."""
+        self.escalations_now += 1
+        self.emergencies_now += step.emergency
+        self.statutory_now += step.statutory
+
 
 def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDATE) -> _Read:
     """What one sentence refuses, skips, puts off or hides, and the escalations it makes."""
@@ -917,9 +923,7 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             elif not refused and step.escalation and not step.peer and not step.anyone and not _spoken_of(words, k, end) \
                     and not _told_to_do(words, k, end) and not (k > 0 and words[k - 1] in RELATIVE_DOERS):
                 if r.done.match(words, k):
-                    out.escalations_now += 1
-                    out.emergencies_now += step.emergency
-                    out.statutory_now += step.statutory
+                    out.made_now(step)
                 elif step.later:
                     out.escalations_later.append(" ".join(words[k:end]))
                 elif (r.to_someone.match(words, k) and r.later.found_within(words, start, k - start)
@@ -935,9 +939,7 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 elif _only_if(words, k, end):
                     pass  # "I'd only escalate if it was a big amount like a whole box": a step for another case
                 else:
-                    out.escalations_now += 1
-                    out.emergencies_now += step.emergency
-                    out.statutory_now += step.statutory
+                    out.made_now(step)
             k, reach = end, 0
             continue
         if (n := r.telling.match(words, k)) and not (reach > 0 and flips % 2 == 1) and (
