@@ -73,6 +73,8 @@ WARN_SECONDS_LEFT = 30.0
 
 
 PROBE_FILE_ID = "probe"
+# The practice option that asks no follow-ups, named where a round skips one it has no reply file for.
+PROBES_OFF = "--probes 0"
 # A reply to a follow-up on a reply to a follow-up...: at most this many earlier answers are joined.
 MAX_FOLLOWUP_CHAIN = 3
 
@@ -930,6 +932,8 @@ class Practice:
                 self.events.on_warning(
                     f"no reply file for this follow-up on {root.id}, so it is skipped: to answer it, give "
                     f"{PROBE_FILE_ID}=FILE right after {root.source_file and Path(root.source_file).name}"
+                    # a typed round printed this for every follow-up, with no word of how to ask none (a trial)
+                    f" ({PROBES_OFF} asks no follow-ups)"
                 )
                 break
             if files:

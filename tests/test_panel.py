@@ -185,6 +185,6 @@ def test_an_answer_file_with_no_reply_file_still_shows_the_follow_up_it_would_ha
     assert result.code == 0, result
     out = " ".join(result.out.split()) + " " + " ".join(result.err.split())
     assert "Follow-up on a01" in out and "You said" in out
-    assert f"no reply file for this follow-up on a01, so it is skipped: to answer it, give probe=FILE right after {samples['vague_we'].path.name}" in out
+    assert f"no reply file for this follow-up on a01, so it is skipped: to answer it, give probe=FILE right after {samples['vague_we'].path.name} (--probes 0 asks no follow-ups)" in out
     (path,) = (mockint_home / "sessions").glob("*/session.json")
     assert [a["id"] for a in json.loads(path.read_text())["rounds"][0]["answers"]] == ["a01"], "nothing is recorded for it"

@@ -258,3 +258,52 @@ def test_a_question_count_that_disagrees_with_the_answer_files_is_a_usage_mistak
     result = run_cli("practice", "-n", "1", "--answers-from", *map(str, files))
     assert result.code == 2 and "-n 1 but 2 answer files" in result.err and result.err.count("\n") == 1, result
     assert not (mockint_home / "sessions").exists() or not list((mockint_home / "sessions").glob("*/session.json"))
+
+
+# An arena manager's 510-word budget story (trial 76): strong on every criterion, and about 3:39 said.
+LONG_STRONG_TYPED = (
+    "In 2023 our stewarding budget for the year was £640,000, and by the end of the summer we were forecasting an "
+    "overspend of about £85,000. It was my budget, so it was my problem to fix without cutting safety. The cause was "
+    "mainly that promoters had added dates at short notice, and our contractor charged a premium rate of about 20 "
+    "percent for bookings inside 14 days. So, first I went through every event since April line by line with the "
+    "contractor's account manager, and I matched the deployment against the risk assessment for each show. What I "
+    "found was that on smaller shows we were over-deploying, sometimes by 15 or 20 stewards, because the supervisors "
+    "were copying the previous show's deployment plan rather than working it out from the capacity and the layout. So "
+    "I rewrote the deployment matrix so the numbers came from capacity, the layout and the risk level, and I made the "
+    "head steward sign it off. Second, I negotiated with the contractor: I agreed to give them the provisional diary "
+    "eight weeks ahead instead of four, and in return they dropped the short-notice premium for any date we had "
+    "pencilled in. That needed the programming team to share the holds earlier, which took a couple of conversations "
+    "with the head of programming, who was nervous about promoters' confidentiality, and we agreed we'd only share "
+    "dates and capacities, not the acts. Third, for the promoter-added dates, I worked with finance to make sure the "
+    "stewarding cost was recharged in the event settlement where the contract allowed it, which it did in about half "
+    "the cases, and we changed the standard hire agreement for the following year so it always does. And fourth, I "
+    "looked at the permanent team's overtime, which was part of the same cost line, and moved two of the duty manager "
+    "shifts so that we didn't have two managers on double time on the same nights. We also reviewed whether we could "
+    "use our own casual staff for some of the non-SIA roles like pass checking and car park marshalling, and we "
+    "trialled that on six events with a mixed result, because the training time was more than we expected and the "
+    "casual staff turnover was high. So we kept that for car parks only. By March we finished the year £12,000 over "
+    "budget instead of £85,000, with no change in the incident rate or in the SAG's view of our deployments, and the "
+    "recharges alone brought back about £38,000. The next year we came in £20,000 under. What I learned was that the "
+    "budget problem was really a planning problem, and fixing the information flow with programming mattered more "
+    "than arguing about the rate card. I also learned to look at the deployment plans myself every month rather than "
+    "trusting that the numbers were right because they had always been that way, and I now do a monthly review of "
+    "deployment against the risk assessments with the head steward, which takes about an hour and has paid for itself "
+    "many times over.")
+
+
+def test_a_long_typed_answer_says_its_length_on_its_card(run_cli, mockint_home, tmp_path):
+    """ "Overall 100/100 · strong ... Most worth changing: nothing major" on the card, and "Answer length: weak in 2 answers
+    (a18 510 typed words, about 3:39 said)" in the same round's summary; a practice round's card said nothing of a typed
+    answer's length at all. Its twin, the same story cut short, keeps "nothing major"."""
+    question = "Tell me about a time you brought a budget back under control."
+    long, short = tmp_path / "long.txt", tmp_path / "short.txt"
+    long.write_text(LONG_STRONG_TYPED + "\n")
+    short.write_text(LONG_STRONG_TYPED.split(" Third,")[0] + " By March we finished the year £12,000 over budget instead "
+                     "of £85,000, and the recharges brought back about £38,000.\n")
+    for command in (("score", "--text", str(long), "--question", question),
+                    ("practice", "--my-question", question, "--answers-from", str(long), "--offline", "--probes", "0")):
+        said = " ".join(run_cli(*command).out.split())
+        assert "Most worth changing: its length, about 3:" in said and "nothing major" not in said, said
+        assert "Delivery: typed" in said and "(aim for about 2:00, at most 3:00)" in said, said
+    said = " ".join(run_cli("score", "--text", str(short), "--question", question).out.split())
+    assert "its length" not in said and "Delivery: typed" in said, said

@@ -624,3 +624,40 @@ def test_a_question_names_a_concern_by_its_word_inside_another():
     assert names_topic("Tell me about leading a shift as nurse in charge", "leading a shift")
     assert not names_topic("Tell me about your rota", "staffing")
     assert not names_topic("Tell me about a time you led a change", "leading a shift")
+
+
+def test_an_area_kept_improving_after_one_slip_says_so_beside_its_latest_weak_score():
+    # "Real past example | improving | ... → 3/4 → 0/4" read as a mistake (a trading standards lead's trial): it had
+    # been resolved, and one slip keeps it improving; the row now says so. Its twin improving on a first pass does not.
+    from mockint.reporting.analysis import analyse_progress
+
+    weak = {"star.result": 0}
+    session = make_session(
+        [make_answer("a01", "q1", weak), make_answer("a02", "q2", weak)],
+        [make_answer("a03", "q3"), make_answer("a04", "q4")],
+        [make_answer("a05", "q5", weak), make_answer("a06", "q6")],
+    )
+    ledger = record_round(Ledger(), session, RUBRICS)
+    (row,) = [r for r in analyse_progress([session], RUBRICS, ledger).ledger if r.id == "star.result"]
+    assert row.status == "improving" and row.trend.endswith("→ 0/4 → 3/4"), row.trend
+    assert row.evidence.startswith("Slipped once after being resolved"), row.evidence
+
+    first_pass = make_session([make_answer("a01", "q1", weak), make_answer("a02", "q2", weak)],
+                              [make_answer("a03", "q3")])
+    ledger = record_round(Ledger(), first_pass, RUBRICS)
+    (row,) = [r for r in analyse_progress([first_pass], RUBRICS, ledger).ledger if r.id == "star.result"]
+    assert row.status == "improving" and not row.evidence.startswith("Slipped"), row.evidence
+
+
+def test_an_areas_scores_begin_with_the_answer_that_opened_it():
+    # the latest six alone began Quantified impact at 1/4, the 0/4 that opened it gone (an arena manager's trial)
+    from mockint.reporting.analysis import SCORES_SHOWN, analyse_progress
+
+    rounds = [[make_answer("a01", "q1", {"star.result": 0}), make_answer("a02", "q2", {"star.result": 1})]]
+    rounds += [[make_answer(f"a{i:02}", f"q{i}")] for i in range(3, 3 + SCORES_SHOWN + 1)]
+    session = make_session(*rounds)
+    ledger = record_round(Ledger(), session, RUBRICS)
+    (row,) = [r for r in analyse_progress([session], RUBRICS, ledger).ledger if r.id == "star.result"]
+    shown = row.trend.split(" → ")
+    assert shown[0] == "0/4" and shown[1] == "…" and len(shown) == SCORES_SHOWN + 1, row.trend
+    assert len(row.scores) == SCORES_SHOWN + 3 and row.scores[0] == 0

@@ -200,8 +200,9 @@ class ConsoleEvents:
         if answer.transcript is not None and answer.transcript.text and answer.audio_path:  # a typed answer is what was typed
             console.print(you_said(answer.transcript))
         if answer.scorecard is not None:
+            said = answer.transcript.text if answer.transcript else ""
             render_scorecard(answer.scorecard, compact=not self.verbose, delivery=answer.delivery,
-                             question=answer.question, text=answer.transcript.text if answer.transcript else "")
+                             question=answer.question, text=said, typed=said if answer.audio_path is None else None)
             if answer.llm_state == "pending":
                 console.print("[dim]the LLM's score follows in the background; the next question does not wait for it[/]")
         elif answer.delivery is not None:

@@ -49,11 +49,12 @@ def scorer_label(card) -> str:
 
 
 def render_scorecard(card, *, compact: bool = False, title: str | None = None, delivery=None, question=None,
-                     text: str = "") -> None:
+                     text: str = "", typed: str | None = None) -> None:
     """Per criterion: score, verified evidence with its time, one line of feedback (in the words that fit
     what the answer `text` did, read as an answer to the QuestionRef `question` it was judged on:
     card.criterion_words).
 
+    `typed`: a typed answer's own words (no `delivery`), said as speaking time and written fillers.
     `compact` (after each practice answer): the best quote, shortened, beside the feedback.
     Otherwise (`mockint score`): every verified quote with start-end, and dropped quotes counted."""
     from rich.markup import escape
@@ -129,9 +130,19 @@ def render_scorecard(card, *, compact: bool = False, title: str | None = None, d
     elif caveats:  # "nothing major" would vouch for what the note says the cues cannot check
         console.print(f"[bold]Most worth changing:[/] {NOTHING_THE_CUES_SEE}")
     elif any(c.applies for c in card.criteria):
-        console.print("[bold]Most worth changing:[/] nothing major: every criterion counted is at a strong level.")
+        from mockint.coaching.weakness import too_long_said
+
+        # a 510-word typed answer read "nothing major" on its card and "weak in 2 answers (a18 510 typed words, about
+        # 3:39 said)" on Answer length in the round's summary (a trial)
+        long = too_long_said(delivery, typed or "")
+        change = f"its length, {escape(long)}" if long else "nothing major"
+        console.print(f"[bold]Most worth changing:[/] {change}: every criterion counted is at a strong level.")
     if delivery is not None:
         console.print(delivery_line(delivery))
+    elif typed:  # its length said as speaking time, its fillers as written
+        from mockint.coaching.weakness import typed_delivery
+
+        console.print(f"[bold]Delivery:[/] {escape(typed_delivery(typed))}", soft_wrap=True)
 
 
 def delivery_line(d) -> str:

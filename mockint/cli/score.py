@@ -216,11 +216,8 @@ def score_cmd(
         from mockint.cli.render import you_said
 
         console.print(you_said(transcript), soft_wrap=True)
-    render_scorecard(card, delivery=delivery, question=judged.question, text=judged.transcript.text)
-    if delivery is None and text is not None:  # a typed answer: its length said as speaking time, its fillers as written
-        from mockint.coaching.weakness import typed_delivery
-
-        console.print(f"[bold]Delivery:[/] {escape(typed_delivery(transcript.text))}", soft_wrap=True)
+    render_scorecard(card, delivery=delivery, question=judged.question, text=judged.transcript.text,
+                     typed=transcript.text if text is not None else None)
 
 
 def _question(text: str | None, question_id: str | None, kind: str | None):  # -> QuestionRef

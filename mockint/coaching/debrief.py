@@ -115,7 +115,8 @@ _CLAUSE_SPLIT = re.compile(
 )
 # A summary line ("Gut feel: strong on clinical/mentoring, weak on governance") is also cut before each verdict.
 _SUMMARY_CLAUSE_SPLIT = re.compile(
-    _CLAUSE_SPLIT.pattern + r"|,\s*(?=(?:weak|weaker|strong|stronger|shaky|vague|good|ok|fine|poor)\s+(?:on|at|about|with)\b)",
+    _CLAUSE_SPLIT.pattern + r"|,\s*(?=(?:weak|weaker|strong|stronger|shaky|vague|good|ok|fine|poor|(?:less|not\s+very|not)\s+"
+    r"convincing|unconvincing)\s+(?:on|at|about|with)\b)",
     re.I,
 )
 # (never inside brackets: "why leave (growth, want dept mgmt not just team)" is one item with its aside)
@@ -188,6 +189,10 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                        r"(?:round\s+(?:2|two)|next\s+round|second\s+round)(?:\s+(?:they|he|she)\s+said)?\s*[=:]\s*(?:a\s+)?"
                        r"(?:presentation|task|exercise|"
                        r"case\s+study|test|scenario|role\s*play)(?:\s*\([^)]{0,20}\))?\s+(?:on|about|around)|"
+                       # ... and what to expect in it jotted after a dash: "Expect: a scenario - peak week, 15% drivers
+                       # no-show, client threatening penalties" (a parcel depot manager's notes: no topic read in)
+                       r"expect\s*[:=-]?\s*(?:a|an)\s+(?:presentation|task|exercise|case\s+study|test|scenario|role\s*play)"
+                       r"(?:\s*\([^)]{0,20}\))?\s*(?:[-:\u2013\u2014]\s*|\s+(?:on|about|around)\s+)|"
                        # what the next round is made of: "the Head of Early Help said round two will include a presentation
                        # on the first 90 days" (a youth work lead's notes: no topic read in)
                        r"(?:round\s+(?:2|two)|the\s+(?:next|second)\s+(?:round|interview|stage)|next\s+round)\s+"
@@ -221,6 +226,10 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                 r"(?:\s+(?:on|with|through|over|about|around|when asked about))?"),
         ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time)\s+(?:on|about|for|with)"),
         ("bad", r"(?:was|were|got)\s+(?:weak|vague|shaky|caught off.?guard)\s+(?:on|about|with|by)"),
+        # a recruiter's "strong on operations, less convincing on leading leaders" (a restaurant manager's notes: the
+        # topic "less convincing on leading leaders", which merely came up)
+        ("bad", r"(?:(?:was|were|seemed|sounded)\s+)?(?:less|not\s+very|not\s+so|not)\s+convincing\s+(?:on|about|with|when)|"
+                r"(?:(?:was|were|seemed|sounded)\s+)?unconvincing\s+(?:on|about|with|when)"),
         ("bad", r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:explain|answer)"),
         ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:convinced|sold|satisfied)\s+(?:about|by|with|on)"),
         # "Governor seemed unconvinced about me managing people older than me" (trial 4: dropped, not even asked)
@@ -314,9 +323,10 @@ _WHY_HERE_SAID = re.compile(r"^why\s+(?:this|the|us|here|our|your|you)\b(?:\s+(?
 # "... and not staying where I am": the rest of the same question
 _AND_NOT = re.compile(r"^\s*(?:and|or)\s+(?:not|rather than|instead of)\b[^,;]*[,;]?\s*", re.I)
 _DOING_LEAD = re.compile(r"^how\s+(?:would|do|did|could|will|should|might|have|had)\s+you\s+(?=\w)", re.I)
+# ("you" a word: "walk me through your depot" was the topic "r depot", a parcel depot manager's notes)
 _QUESTION_LEAD = re.compile(
     r"^(?:tell me about|describe|walk me through|talk me through|give me)\s+(?:a time|an example|a situation)?\s*"
-    r"(?:when|where|that)?\s*(?:you|i)?\s*|^(?:why|how|what)\s+(?:are|do|did|is|would|was|were|have|could|will)\s+(?:you|i)\s+|"
+    r"(?:(?:when|where|that)\b)?\s*(?:(?:you|i)\b)?\s*|^(?:why|how|what)\s+(?:are|do|did|is|would|was|were|have|could|will)\s+(?:you|i)\s+|"
     r"^(?:what'?s|what is|what are)\s+(?:your|the)\s+",
     re.I,
 )
@@ -461,6 +471,7 @@ def parse_debrief(
     and the criteria and habits its feedback names, by `feedback` (weakness.feedback_readings)."""
     reading = _Reading()
     section: Section = "none"
+    said_inline = False  # the section's heading had its items on its own line
     logical = _logical_lines(text)
     pending = list(logical)
     markers = _plus_minus_markers(pending)
@@ -471,7 +482,7 @@ def parse_debrief(
             labelled, rest = heading
             # "- Fell flat: X" in a list labels its own item; a heading line ("Went badly:") the lines after it.
             if not (bullet and rest):
-                section = labelled
+                section, said_inline = labelled, bool(rest)
             # "Weakest answer: X. Strongest: Y." - the next sentence may be a heading of its own.
             first, _, more = rest.partition(". ") if re.search(r"\.\s+\S+[^.]*:", rest) else (rest, "", "")
             if more:
@@ -481,6 +492,11 @@ def parse_debrief(
             for item in items:
                 _read_item(item.strip().rstrip("."), line, labelled, True, reading, summary=summary)
             continue
+        if said_inline and not bullet:
+            # a heading with its items on its own line labels no line of prose after it: "they came back to: consistency
+            # across sites" made "Round 2 will be: ..." and the recruiter's "strong on operations" two more topics they
+            # came back to (a restaurant manager's notes)
+            section, said_inline = "none", False
         item = f"{markers[bullet]} {line}" if bullet in markers else line
         summary = bool(_SUMMARY_LABEL.match(line.partition(":")[0].strip()))  # "Overall:" reads like a speaker's name
         _read_item(_NAME_ASIDE.sub(r"\1", _SPEAKER.sub("", item)), line, section, bool(bullet), reading, summary=summary)
@@ -1436,11 +1452,12 @@ def _longer_names(names: list[str]) -> dict[str, str]:
         # ... or by two words or more inside it: "account health score" -> "building an account health score from
         # scratch" (a customer success manager's added note, "the account health score thing went badly")
         # ... or by its last word when that is a hyphened term: "opt-out" -> "national data opt-out" (a data protection
-        # officer's gut-feel line made a second concern of it, asked twice in a 12-question plan); not a plain word, which
+        # officer's gut-feel line made a second concern of it, asked twice in a 12-question plan), or joined by "&" ("P&L"
+        # -> "cost per parcel/P&L", a parcel depot manager's concern); not a plain word, which
         # is the broader topic ("planning" beside "labour planning", "governance" beside "controlled drugs/governance")
         fuller = [name for name, more in words.items() if len(more) > len(said) and (
             more[: len(said)] == said or (len(said) >= 2 and _inside(said, more))
-            or (len(said) == 1 and "-" in said[0] and more[-1] == said[0]) or (
+            or (len(said) == 1 and ("-" in said[0] or "&" in said[0]) and more[-1] == said[0]) or (
                 "between" in more and more[more.index("between") + 1:more.index("between") + 1 + len(said)] == said))]
         if said and len(fuller) == 1:
             out[short] = fuller[0]

@@ -346,6 +346,14 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
             break  # punctuation ends it
         if taken and low in LINKING_VERBS:
             break  # "your safety answer felt rehearsed": "felt" says how it came across, it is no cloth
+        if low == "than" and taken and taken[-1].lower() in MORE_OR_LESS and i + 1 < len(toks) and (
+                toks[i + 1][:1].isdigit() or toks[i + 1].lower() in COUNT_WORDS):
+            # "programme slippage across more than one site" (a site manager's notes: the topic "programme slippage across
+            # more", read out in five plan questions)
+            taken += [tok, toks[i + 1]]
+            ends += [spans[i].end(), spans[i + 1].end()]
+            i += 2
+            continue
         if low in CONNECTORS and taken:
             nxt = _next_content(toks, i + 1)
             # after "a" or "the" a word is a noun whatever else it can be: "leading through a restructure"
@@ -400,11 +408,22 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
     taken = _drop_relational_head(taken)
     if not taken or all(w.lower() in INTERVIEWERS for w in taken):
         return None  # "the panel felt your answers were too short": who said it, not what about (trial 12: a topic "panel")
-    phrase = " ".join(taken).replace(" / ", "/")
+    # "P&L" as written, not "P & L" (a parcel depot manager's plans and ledger said "cost per parcel/P & L" throughout)
+    phrase = _JOINED.sub(lambda m: m[0].replace(" ", "") if m[2] == "/" or m[0].replace(" ", "") in text else m[0],
+                         " ".join(taken))
     relative = _relative_clause(rest) if can_be_noun(taken[-1]) else None
     if relative is not None:
         return Phrase(f"{phrase} {relative}", True, rest[len(relative):].strip())
     return Phrase(phrase, complete, rest)
+
+
+# A count compared in a topic's name: "more than one site", "fewer than 10 staff" (noun_phrase).
+MORE_OR_LESS = frozenset("more fewer less".split())
+COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten twenty fifty hundred".split())
+
+
+# Two words joined by a symbol, as the tokens are re-joined with spaces: "P & L" is "P&L" where the text says so.
+_JOINED = re.compile(r"(\S+) ([/&+]) (?=\S)")
 
 
 def _name_part(before: str, word: str) -> bool:

@@ -605,6 +605,11 @@ def topic_phrase(name: str) -> str:
 STORY_RUBRICS = ("star.", "specificity.")
 
 
+# A topic of managers (that the candidate would lead), and a question about the candidate's own (bank_question_for).
+_MANAGERS = re.compile(r"\bmanagers\b", re.I)
+_OWN_MANAGER = re.compile(r"\byour (?:line )?manager(?!s)\b|\byour boss\b", re.I)
+
+
 def bank_question_for(
     area: WeakArea, bank: QuestionBank, taken_ids: set[str], taken_texts: Sequence[str], rng: random.Random
 ) -> QuestionRef | None:
@@ -616,7 +621,8 @@ def bank_question_for(
     ask "Which decisions in your team success were yours alone?"), and neither does "managing" in
     "managing poor performance" (no reason to ask how you prioritise multiple deadlines). No fit,
     no bank question: the topic's own follow-up still drills it. A question that shares words with a name of two words
-    or more shares its last, the thing it is about ("pick rate" is no reason to ask "Pick one piece of work ..."), and
+    or more shares its last, the thing it is about ("pick rate" is no reason to ask "Pick one piece of work ..."), a
+    topic of managers is not asked about the candidate's own manager, and
     it asks for the topic's kind of answer (a knowledge gap is not drilled with a story question)."""
     pool = [q for q in bank.questions if q.id not in taken_ids and not is_near_duplicate(q.text, taken_texts)]
     if not pool:
@@ -630,7 +636,11 @@ def bank_question_for(
         topic_words = set(named) - GENERIC_TOPIC_WORDS
         kind = debrief_words(area).kind
         pool = [q for q in pool if kind_for_category(q.category) in (kind, None)
-                and (len(named) < 2 or named[-1] in (said := set(tokens(q.text))) or not topic_words & said)]
+                and (len(named) < 2 or named[-1] in (said := set(tokens(q.text))) or not topic_words & said)
+                # managers the candidate would lead are not their own manager: "Describe a time you disagreed with your
+                # manager's decision" drilled "multi-site/leading through depot managers" (a parcel depot manager's plan,
+                # and the answer moved the concern to "improving")
+                and not (_MANAGERS.search(area.name) and _OWN_MANAGER.search(q.text))]
         if not pool:
             return None
 

@@ -181,6 +181,15 @@ def answer_too_long(metrics: DeliveryMetrics) -> str | None:
     return f"{minutes_seconds(seconds)} long ({LENGTH_AIM})"
 
 
+def too_long_said(delivery: DeliveryMetrics | None, text: str) -> str | None:
+    """answer_too_long for a spoken answer; for a typed one (no delivery), its words' speaking time past
+    ANSWER_SECONDS_MAX ('about 3:39 said (aim for ...)'), else None."""
+    if delivery is not None:
+        return answer_too_long(delivery)
+    seconds = typed_seconds(text)
+    return f"about {minutes_seconds(seconds)} said ({LENGTH_AIM})" if seconds > ANSWER_SECONDS_MAX else None
+
+
 # A steady interview pace, inside PACE_WPM: what a typed answer's words would take to say.
 TYPED_WORDS_PER_MINUTE = 140.0
 

@@ -648,10 +648,11 @@ class LedgerRow(Model):
     last_outcome: str | None = None
     evidence: str = ""
     scores: list[float] = Field(
-        default_factory=list, description="each answer on record for the area, oldest first (SCORES_SHOWN): its overall "
+        default_factory=list, description="each answer on record for the area, oldest first: its overall "
                                           "(0-100) for a round-one concern, its level (0-4) for a criterion, its length in seconds "
                                           "for Answer length; none for the other delivery areas")
-    trend: str = Field(default="", description="the scores as shown: '33 → 100 → 95', '1/4 → 3/4', '3:40 → 1:50'")
+    trend: str = Field(default="", description="the scores as shown (the first and the latest, SCORES_SHOWN in all): "
+                                               "'33 → 100 → 95', '1/4 → 3/4', '0/4 → … → 3/4', '3:40 → 1:50'")
 
 
 class ProgressAnalysis(Model):
@@ -716,10 +717,9 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
                 updated=f"{entry.updated_at:%Y-%m-%d}",
                 advice=entry.advice,
                 last_outcome=f"{last.outcome} ({last.session_id or '-'}/{last.answer_id or '-'})" if last else None,
-                evidence=entry.to_weak_area().summary() if entry.evidence or entry.kind == "debrief" else "",
+                evidence=_slip_said(entry, entry.to_weak_area().summary() if entry.evidence or entry.kind == "debrief" else ""),
                 scores=(scores := _area_scores(entry)),
-                trend=" → ".join(f"{v:g}/4" if entry.kind == "criterion" else minutes_seconds(v) if entry.id == "delivery.length"
-                                 else f"{v:g}" for v in scores),
+                trend=_trend(entry, scores),
             )
         )
     rows.sort(key=lambda r: (LEDGER_ORDER.get(r.status, 9), r.id))
@@ -734,10 +734,31 @@ def analyse_progress(sessions: Sequence[Session], rubrics: Sequence[Rubric], led
 
 
 def _area_scores(entry: LedgerEntry) -> list[float]:
-    """The latest SCORES_SHOWN answers' scores on a ledger area, oldest first (LedgerRow.scores)."""
+    """Every answer's score on a ledger area, oldest first (LedgerRow.scores)."""
     if entry.kind == "delivery" and entry.id != "delivery.length":
         return []  # words a minute, fillers per 100 words, pauses: no one scale to follow
-    return [round(e.score, 1) for e in entry.history if e.score is not None and e.answer_id][-SCORES_SHOWN:]
+    return [round(e.score, 1) for e in entry.history if e.score is not None and e.answer_id]
+
+
+def _slip_said(entry: LedgerEntry, evidence: str) -> str:
+    """The evidence, after the ledger's own note while an area is "improving" on one slip after it was resolved and no
+    new question has passed since: "improving" beside a latest 0/4 read as a mistake (a trading standards lead's trial)."""
+    slip = next((e for e in reversed(entry.history) if e.outcome == "weak"), None)
+    if slip is None or slip.status_after != "improving" or entry.status != "improving" or entry.passes or not slip.note:
+        return evidence  # no slip, or a new question passed since it
+    return f"{slip.note[:1].upper()}{slip.note[1:]}; {evidence}" if evidence else slip.note
+
+
+def _trend(entry: LedgerEntry, scores: Sequence[float]) -> str:
+    """The scores as shown: the first (the answer that opened the area) and the latest, an ellipsis between when
+    there are more than SCORES_SHOWN. The latest six alone began Quantified impact at 1/4, its opening 0/4 gone, and
+    Ownership at six 4/4s though a 1/4 opened it, under a column said to run "from its first answer" (a trial)."""
+    def shown(v: float) -> str:
+        return f"{v:g}/4" if entry.kind == "criterion" else minutes_seconds(v) if entry.id == "delivery.length" else f"{v:g}"
+    told = [shown(v) for v in scores]
+    if len(told) > SCORES_SHOWN:
+        told = [told[0], "…", *told[-(SCORES_SHOWN - 1):]]
+    return " → ".join(told)
 
 
 # Said on both progress charts: what each point is over (analyse_progress), as the round's mean says it.
@@ -747,7 +768,7 @@ FIRST_ANSWERS_NOTE = "Each round's first answers only: replies to follow-ups are
 # read it as getting worse.
 COMPARE_AREAS_NOTE = ("A round made from a plan asks your weakest areas on purpose, so its mean is not the same test as "
                       "the round before: the ledger's Scores follow each area from its first answer to its latest.")
-# Answers shown per ledger area (the latest).
+# Answers shown per ledger area: the first and the latest.
 SCORES_SHOWN = 6
 
 

@@ -53,7 +53,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -201,6 +201,11 @@ OUTCOME = re.compile(
     r"now ((always|routinely|regularly|also|even|actually|peer) )?(?!(this|his|its|us|as|yes|less|unless|was|thus|plus|"
     r"across|always|perhaps|towards|afterwards|sometimes|days|hours|weeks|months|years|is|has)\b)[a-z]{3,}s\b|"
     r"which (had )?never happened before|turned into (the|a|an|our) (most|best|go-to)\b|"
+    # a practice changed by it, and the candidate asked to pass it on: "It changed how we check new employers across the
+    # whole team, and I was asked to brief the other underwriting teams on it" (a mortgage underwriting manager's fraud
+    # referral: Result 1 of 4, "vague", on a story graded 5)
+    r"(it|that|this) (has )?changed (how|the way) (we|they|the team|everyone|people|staff)\b|"
+    r"i was (then |later |also )?asked to (brief|train|show|teach|present|share|roll|coach|mentor|run|lead|write)\b|"
     r"(got|won|clawed|brought|paid) (back|in) (about |around |over |nearly |almost |roughly )?[£$€] ?\d[\d,.]*|"
     r"[£$€] ?\d[\d,.]*( ?(k|m|million|thousand|grand))? (was |were |got )?(returned|refunded|repaid|paid back|given back) "
     r"to\b|"
@@ -425,7 +430,9 @@ PERSONAL_TASK = re.compile(
     # "as director of perioperative services that was mine to fix" (dev: Task 0 of 4, graded 4)
     r"(it|that|this) was mine( to (fix|sort|solve|deliver|run|lead|own|put right|get right))?\b|"
     # a piece of work run, said as the candidate's: "I ran the project, picked the supplier" (dev: Task 0 of 4, graded 2)
-    r"i (ran|led|managed|headed|owned|oversaw) (the|our|this|that) (\w+ ){0,3}?(project|rollout|roll out|review|"
+    # ... and "I led a project on driver safety across the whole depot" (a parcel depot manager's: Task 1 of 4, and the
+    # probe asked what he was "responsible for" in the van's rollback)
+    r"i (ran|led|managed|headed|owned|oversaw) (the|our|this|that|a|an) (\w+ ){0,3}?(project|rollout|roll out|review|"
     r"migration|programme|implementation|launch|move|transition|switchover|upgrade|redesign|restructure|tender|bid|"
     r"audit|investigation|recovery|pilot)\b|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
@@ -816,6 +823,17 @@ FIGURE_HEDGES = frozenset("about around roughly nearly almost approximately just
 FRACTIONS = frozenset({"half", "third", "quarter"})
 
 
+# The work a limit is put on, two words before its "up to": "so he only did cases up to 80% LTV" (a mortgage underwriting
+# manager's reduced mandate, read as a result measured: Result 3 of 4 on a story with none)
+LIMITED_WORK = frozenset("did do does doing handled handles handle approve approved approves lend lends lent accept "
+                         "accepted accepts cover covers covered".split())
+
+
+def _a_limit(words: list[str], at: int) -> bool:
+    """Whether the "up to" at `at` puts a limit on some work ("did cases up to 80%"), not a level reached."""
+    return words[at] == "up" and at >= 2 and (words[at - 2] in LIMITED_WORK or words[at - 2] == "only")
+
+
 def _is_number(word: str, prev: str) -> bool:
     if word in FRACTIONS:
         return prev in ("a", "one", "in", "by")  # "a third", "in half"; not "the third week"
@@ -855,7 +873,8 @@ def _quantities(words: list[str], cues: UnitCues, effort: bool = False) -> None:
         if (
             (w in ("doubled", "halved", "tripled") and after[:1] != ["up"])  # "doubled up a payment": duplicated
             or (said_after == "to" and ("from" in words[max(0, said_from - 8) : said_from]
-                                        or (said_from > 1 and words[said_from - 2] in CHANGE_VERBS)))
+                                        or (said_from > 1 and words[said_from - 2] in CHANGE_VERBS
+                                            and not _a_limit(words, said_from - 2))))
             or ("by" in words[max(0, said_from - 2) : said_from] and (money or any(a in unit_words for a in after)))
             # a time set against what it would have been: "we cleared the backlog in 7 weeks instead of the quarter" (a
             # gas engineers' supervisor's result read as a number not tied to the outcome, Quantified impact 2); not a
@@ -3065,7 +3084,9 @@ def figure_clashes(r: Reading) -> list[tuple[str, str, int]]:
 
 # What would happen if, no outcome told: "if you push it past 90 people burn out and sickness goes up" (a contact centre
 # team leader's right answer on occupancy, read as a measure worsened after what she did: 26.7, its wrong twin 80)
-_IF_THEN = re.compile(r"\b(?:if|unless|whenever|once) (?:you|we|they|people|it|that|the \w+) (?!anything\b)")
+# ... and what a check is for: "the top 10 dishes on the menu engineering matrix, so I can see if a high volume dish's cost
+# has gone up" (a restaurant manager's right answer on spotting GP drift: its figures read as contradicting, 26.7)
+_IF_THEN = re.compile(r"\b(?:if|unless|whenever|once|whether) (?:you|we|they|people|it|that|the \w+|an? \w+) (?!anything\b)")
 
 
 def never_met(r: Reading) -> list[str]:
@@ -3671,6 +3692,14 @@ _NONE_AFTER = re.compile(r"\s+(?:no|none|nothing|zero|not (?:a single|one|any))\
 _LOW_AFTER = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+(?:was|were|is|are|stayed|remained|ended up|ended the year)\s+"
                         r"(?:(?:the|its|their|our)\s+)?(?:lowest|fewest|best|smallest|at (?:an? |its |their )?(?:\w+ )?low)\b")
 
+# A sentence that states a rule, not an event: "If they missed the standard three months running, the volume offered
+# went down" (a parcel depot manager's courier contract, its Result 1 of 4 for a harm told). "If I'm honest" is no rule.
+_A_RULE = re.compile(r"^\W*(?:(?:so|and|but)\W+)?(?:if|unless|whenever|every time)\b(?!\W+(?:i'm|i am|i was|i'm being|i remember|"
+                     r"i recall|memory serves|you like|anything)\b)")
+# A harm named as the risk, earlier in its clause: "honestly the bigger risk for couriers is employment status at a
+# tribunal" (the same answer: a danger weighed, not one suffered; "risk of" just before it is `averted`'s)
+_NAMED_AS_A_RISK = re.compile(r"\b(?:risks?|danger|threat)\b(?:(?![,;.!?]|\b(?:and|but|so|then|which)\b).)*$")
+
 
 @lru_cache(maxsize=4096)
 def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
@@ -3696,8 +3725,10 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
         improved.append((m.start(), stop.start() if stop else len(text)))
     # "the grievance was withdrawn": taken back by whoever raised it, the grievance and its "withdrawn" alike
     improved += [(m.start(), m.end()) for m in withdrawn.finditer(text)] if withdrawn else []
+    rule = bool(_A_RULE.match(text))
     said = [m.group() for m in happened.finditer(text)
-            if not averted.search(" ".join(text[: m.start()].split()[-6:]))
+            if not rule and not averted.search(" ".join(text[: m.start()].split()[-6:]))
+            and not _NAMED_AS_A_RISK.search(text, 0, m.start())
             # "we cancelled 19 (subscriptions)": a cut the candidate chose, not one done to them ("we had to cancel" is)
             and not ((m.group().startswith("cancel") or (sanctions and sanctions.fullmatch(m.group())))
                      and _CHOSEN_BY.search(text, 0, m.start()))
@@ -3793,9 +3824,17 @@ def _put_right(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]]) -> int:
         # a measure that clause says moved the wrong way is not coming back ("complaints went up again")
         clause = lower[cut:]
         said = {_stem(w.strip(".,;:!?")) for w in clause.split()} - _harmed_things(clause, [])
-        if any(things & better or (turn and things & said) for things in harmed):
+        # ... or the clause has no subject of its own, so it is the harmed thing's: "Missed bins went up in the first
+        # week to about ninety and were back under thirty by week four" (a waste supervisor's round change, gated at 22)
+        elided = bool(turn and cut and _SUBJECT_ELIDED.match(clause))
+        if elided or any(things & better or (turn and things & said) for things in harmed):
             at = u.index
     return at
+
+
+# A clause that goes on from the one before without a subject: "... and were back under thirty", "but came back".
+_SUBJECT_ELIDED = re.compile(r"\W*(?:and|but|so)?\s*(?:then\s+|soon\s+|quickly\s+|all\s+)?(?:were|was|are|is|had|have|came|come|got|"
+                             r"went|fell|dropped|settled|recovered|bounced)\b")
 
 
 def _price_paid(r: Reading, u: Unit) -> bool:
@@ -4115,6 +4154,10 @@ def short_answer_lift(r: Reading) -> float:
     return min(SHORT_ANSWER_LIFT, max(1.0, TYPICAL_ANSWER_WORDS / r.word_count))
 
 
+# How many levels a plan's judgement may read above its concrete plan (judge_kinds).
+JUDGEMENT_ABOVE_PLAN = 1
+
+
 def judge_kinds(r: Reading) -> dict[str, Judgement]:
     """Rule judgements for the criteria of motivation, situational, approach and technical answers.
 
@@ -4178,6 +4221,13 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
                          firm=score < raw and key != "situational.judgement",
                          said_against=score < raw and key == "situational.judgement")
 
+    plan_read = cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), plan_steps)
+    judgement_read = cued("situational.judgement", judgement, (1, 3, 5, 8), judgement_words)
+    if judgement_read.score > plan_read.score + JUDGEMENT_ABOVE_PLAN:
+        # Priorities weighed behind no concrete step: "I'd follow our vulnerable customer policy ... I'd probably get
+        # someone to look at it" read Judgement 4 beside Concrete plan 1 (a mortgage underwriting manager's trial: 80,
+        # graded 2). No dev or locked card moved with it: no card there reads judgement 2 or more above its plan.
+        judgement_read = replace(judgement_read, score=plan_read.score + JUDGEMENT_ABOVE_PLAN, firm=True)
     return {
         "motivation.specific_reasons": cued(
             # a fact is both a sign of research and a thing of theirs named, as "I read about your Leeds clinic" is
@@ -4192,8 +4242,8 @@ def judge_kinds(r: Reading) -> dict[str, Judgement]:
         "motivation.fit": Judgement(
             _level(i_acts + 0.5 * quantities + 0.5 * named - 0.5 * platitudes + (sum(facts) > 0 and i_acts > 0), (0.5, 2, 4, 6)),
             _best(r, lambda u, c: len(c.i_actions) + bool(_RECORD.search(u.lower)) + 0.5 * c.quantities, limit=2, minimum=0.5), ""),
-        "situational.plan": cued("situational.plan", plan + 0.5 * r.total("sequence"), (1, 2.5, 4, 6), plan_steps),
-        "situational.judgement": cued("situational.judgement", judgement, (1, 3, 5, 8), judgement_words),
+        "situational.plan": plan_read,
+        "situational.judgement": judgement_read,
         "approach.method": cued("approach.method", method + 0.5 * named - 2 * (platitudes >= 3), (0.5, 1.5, 3, 5), METHOD,
                                 own=lambda u, c: len(METHOD.findall(u.lower)) + len(METHOD_STANDING.findall(u.lower))),
         # "it's worked well for me" (substance.yaml's passing_mentions): approach.yaml's level 1, a passing mention

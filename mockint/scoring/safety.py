@@ -122,6 +122,10 @@ NOT_A_DOER = frozenset("on up out off keep kept keeps keeping start started stop
                        "him her us me you".split())
 PASSIVE = frozenset("was were been being got get gets".split())
 EXAMPLE_REACH = 12  # how far before a step its "for example" may be said
+# Work let go on only where it needs none of the danger: "carry on with the streets that don't need a reverse"
+AVOIDED_REACH = 8
+NOT_NEEDING = frozenset("don't doesn't dont doesnt won't".split())
+NEEDING = frozenset("need needs involve involves require requires".split())
 PLACED = frozenset("in on at inside under above near beside around across through over".split())
 OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which someone somebody whoever"
                    .split())
@@ -680,6 +684,10 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
     for k in said:
         if words[k] == "there" and words[k + 1] not in THERE_IS:
             continue  # a place, not "there's no need to": "why they were drilling there without checking the register"
+        if words[k] == "why":
+            # a cause to find out, not a step refused: "Afterwards I'd find out why the register didn't flag it before it
+            # went overdue" (an offshore maintenance supervisor's sound overdue-PSV plan, read as escalation refused: 20)
+            return False
         if words[k] == "them" and k > start and words[k - 1] == "of":
             # some of a group as the doer: "because two of them didn't have DBS checks" (a school site manager's story of
             # escorting contractors, read as her own check skipped: Action 0, 42; 84 without the clause)
@@ -984,7 +992,9 @@ def _altered_records(r: Reader, words: list[str], index: int, own: int, by: froz
         # ("I'd get the duty card adjusted afterwards so it shows the break in the right place": a bus controller's
         # trial, 86.7; not "the reading books were changed so they matched the sounds", a phonics lead's story)
         before = max(start, k - RECORD_REACH - 1)
-        if not r.records.found_within(words, k + n, RECORD_REACH) and not (
+        # ... or in the change's own words: "record it as an abandonment rather than an eviction, because evictions go
+        # against our figures" (a homelessness hostel manager's trial: 66.7, quoted as judgement)
+        if not r.records.found_within(words, k + n, RECORD_REACH) and not r.records.found_within(words, k, n) and not (
                 words[k].endswith("ed") and CAUSATIVE.intersection(words[before:k])
                 and r.records.found_within(words, before, k - before)):
             continue
@@ -1156,6 +1166,7 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
         for k in range(len(words)):
             if (n := r.work_goes_on.match(words, k)) and not _negated_just_before(r, words, k) \
                     and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n) \
+                    and not _on_work_without_it(words, k + n) \
                     and not _once_checked(words, k):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
@@ -1208,6 +1219,14 @@ def _once_checked(words: list[str], k: int) -> bool:
 # Help that takes over what is kept going: "keep going until the paramedics take over" is CPR done right (a collapse plan
 # in trial 48's test, capped at 20 as work let go on in a danger).
 TAKES_OVER = frozenset("paramedics paramedic ambulance crew help".split())
+
+
+def _on_work_without_it(words: list[str], end: int) -> bool:
+    """Whether the work let go on is only the work the danger is not in: "tell them to carry on with the streets that
+    don't need a reverse" (a waste collection supervisor's sound plan for a crew without a banksman)."""
+    ahead = words[end:end + AVOIDED_REACH]
+    return any(which in ("that", "which") and no in NOT_NEEDING and need in NEEDING
+               for which, no, need in zip(ahead, ahead[1:], ahead[2:]))
 
 
 def _until_help_takes_over(words: list[str], end: int) -> bool:
@@ -1283,12 +1302,20 @@ def _said(finding: Finding, sentences: list[str]) -> str:
 _SUBJECT_PRONOUN = re.compile(r"\b(i|we|he|she|they|you|i'd|we'd|i'll|i've|we've|he'd|she'd|they'd)\b")
 
 
-def _the_candidates(sentence: str, words: str) -> bool:
-    """Whether the step in `words` is the candidate's: the last subject pronoun before it is "I" or "we"."""
+def _the_candidates(sentence: str, words: str, before_it: str = "") -> bool:
+    """Whether the step in `words` is the candidate's: the last subject pronoun before it is "I" or "we"; in a clause
+    that goes on from the sentence `before_it` ("and ...") with none of its own, that sentence's last one: "I got the
+    lads to close out the inspection routines on the fire and gas detectors | and the PSVs as complete ... rather than
+    doing the full function test" (an offshore supervisor's backlog story, 86 with no story ceiling)."""
     text = tokens_text(sentence)
     at = text.find(tokens_text(words))
     before = _SUBJECT_PRONOUN.findall(text[: at if at >= 0 else len(text)])
+    if not before and before_it and _GOES_ON.match(text):
+        before = _SUBJECT_PRONOUN.findall(tokens_text(before_it))
     return bool(before) and before[-1] in ("i", "we", "i'd", "we'd", "i'll", "i've", "we've")
+
+
+_GOES_ON = re.compile(r"(?:and|or|but|then|plus)\b")
 
 
 def apply_ceilings(sentences: list[str], judgements: dict, question: str = "", *, learned: bool = False,
@@ -1316,7 +1343,8 @@ def apply_ceilings(sentences: list[str], judgements: dict, question: str = "", *
     asked = tokens(question)
     mistake = reader().mistake_asked.found_within(asked, 0, len(asked))
     refused = any(f.kind not in ("escalation_delayed", "shortcut") and not (mistake and f.kind == "check_skipped")
-                  and _the_candidates(sentences[f.sentence], f.words) for f in unsafe)
+                  and _the_candidates(sentences[f.sentence], f.words, sentences[f.sentence - 1] if f.sentence else "")
+                  for f in unsafe)
     ceilings = {**words.story_ceilings, **words.ceilings} if refused and not learned else words.ceilings
     for key, level in ceilings.items():
         if key in out:

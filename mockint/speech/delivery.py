@@ -5,7 +5,8 @@ which drift into the silence around words.
 
 Fillers and hedges are counted conservatively, each phrase in exactly one list, so a count is
 something said, not a guess:
-- um, uh, er, erm, hmm (and spellings like "umm", "uhh", "hm") always count as fillers.
+- um, uh, er, erm, hmm (and spellings like "umm", "uhh", "hm") always count as fillers, except written in capitals
+  ("MMM", "HM", "ER": names).
 - "like" counts only when set off by a comma or dots after it ("So, like, the team ...",
   "it was like... huge"), and never after words that make it a verb or preposition
   ("I'd like, um, to", "looks like", "would like", "something like"). Unpunctuated filler
@@ -64,6 +65,9 @@ _DETERMINERS = {
     "one", "same", "different", "other", "another", "its", "our", "their", "his", "her", "my", "your", "whatever",
 }
 _CLAUSE_BREAK = re.compile(r"[,.;:!?\u2026-]+$")
+# A filler sound written in capitals is a name: "MMM" (marketing mix modelling) counted as "hmm" in a marketing
+# manager's typed answer, and "HM Coastguard" or "ER" would have too.
+_ACRONYM = re.compile(r"[A-Z]{2,}")
 
 
 class _Token:
@@ -99,7 +103,7 @@ def count_fillers_and_hedges(words: list[Word]) -> tuple[dict[str, int], dict[st
         two = f"{tok.text} {nxt.text}" if nxt else ""
         after_determiner = prev is not None and prev.text in _DETERMINERS and not _breaks_after(prev)
 
-        if tok.text in FILLER_SOUNDS:
+        if tok.text in FILLER_SOUNDS and not _ACRONYM.fullmatch(tok.word.word.strip(" ,.;:!?\"'()")):
             _add(fillers, FILLER_SOUNDS[tok.text])
         elif tok.text == "basically":
             _add(fillers, "basically")
