@@ -395,8 +395,8 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
         # concern stayed open through four typed rounds that nothing measured
         seconds = typed_seconds(text)
         limit = _delivery_limit("delivery.length", seconds)
-        if seconds > ANSWER_SECONDS_MAX:
-            detail = f"{len(text.split())} typed words, about {minutes_seconds(seconds)} said ({LENGTH_AIM})"
+        if (long := too_long_said(None, text)) is not None:
+            detail = f"{len(text.split())} typed words, {long}"
             evidence = WeakEvidence(answer_id=answer.id, question_id=q.id, question=q.text, score=round(seconds, 1),
                                     threshold=limit, detail=detail)
             out["delivery.length"] = Outcome(True, min(1.0, (seconds - ANSWER_SECONDS_MAX) / ANSWER_SECONDS_MAX), limit,

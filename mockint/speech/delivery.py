@@ -71,12 +71,12 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 
 
 class _Token:
-    __slots__ = ("text", "after", "before", "word")
+    __slots__ = ("text", "written", "after", "before", "word")
 
     def __init__(self, word: Word) -> None:
         raw = word.word.strip().replace("\u2019", "'")
-        core = re.sub(r"^[^\w']+|[^\w']+$", "", raw)
-        self.text = core.lower()
+        self.written = re.sub(r"^[^\w']+|[^\w']+$", "", raw)  # as typed, its case kept
+        self.text = self.written.lower()
         self.before = raw[: len(raw) - len(raw.lstrip(",.;:!?\"'(\u2026-"))]
         self.after = raw[len(raw.rstrip(",.;:!?\"')\u2026-")) :]
         self.word = word
@@ -103,7 +103,7 @@ def count_fillers_and_hedges(words: list[Word]) -> tuple[dict[str, int], dict[st
         two = f"{tok.text} {nxt.text}" if nxt else ""
         after_determiner = prev is not None and prev.text in _DETERMINERS and not _breaks_after(prev)
 
-        if tok.text in FILLER_SOUNDS and not _ACRONYM.fullmatch(tok.word.word.strip(" ,.;:!?\"'()")):
+        if tok.text in FILLER_SOUNDS and not _ACRONYM.fullmatch(tok.written):
             _add(fillers, FILLER_SOUNDS[tok.text])
         elif tok.text == "basically":
             _add(fillers, "basically")
