@@ -26,6 +26,15 @@ STOP_NAMES = {
     "stream-end": "the input device stopped",
 }
 
+# A question's heading names its kind in words, not the bank's ids (a contact centre lead's trial read "Question 2/6 ·
+# first_round_probe" and "· followup" as internals); any other id is shown with spaces.
+QUESTION_TITLES = {
+    "behavioral": "behavioural",
+    "first_round_probe": "on your first interview",
+    "followup": "follow-up on an earlier answer",
+    "probe": "on the answer you just gave",
+}
+
 
 class EnterWatcher:
     """One background thread reads stdin lines; a line sets the current answer's stop event.
@@ -111,6 +120,7 @@ class ConsoleEvents:
         # a question of your own is headed with the kind it is judged as, as its card says (trial 13: "custom" over an
         # approach card)
         label = question.category if question.category != "custom" else (question.kind or classify(question.text))
+        label = QUESTION_TITLES.get(label, label.replace("_", " "))
         console.print()
         console.print(
             Panel(f"[bold]{escape(question.text)}[/]", title=f"{where} · {label}", title_align="left", expand=False)

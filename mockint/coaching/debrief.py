@@ -73,6 +73,11 @@ _ADDED_LATER = re.compile(r"^(?:added|adding|remembered|later|update[ds]?|edit(?
                           r"(?:remembered|forgot))\b", re.I)
 _ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|mention)(?: this)?)|remembered(?: this| one)?|"
                                r"also|added|oh and)\s*[-–—]+\s+(?=\S)", re.I)
+# A question the notes say was not put: "they didn't ask directly", "never asked it".
+_NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
+# A label naming the next round, before what it holds ("Round 2 (next Thurs): ...", "Next round: ...").
+_NEXT_ROUND_LABEL = re.compile(r"^(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
+                               r"(?:\s*\([^)]{0,30}\))?$", re.I)
 _BULLET = re.compile(r"^(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s+")
 _MARKER = re.compile(r"^([✅✓✔👍❌✗✘👎])\s*")
 _QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|question)\s*[:.)-]\s*)", re.I)
@@ -204,6 +209,8 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # "Maureen came back again to training" (a trial: "Maureen" read as the topic)
         ("repeated", r"(?:kept|keep|kept on)\s+(?:coming|going|circling)\s+back(?:\s+again)?\s+to|(?:came|come|went|circled)\s+back(?:\s+again)?\s+to"
                      r"|returned\s+to|kept\s+returning\s+to"),
+        # "Raj went at food cost / GP hard" (a catering manager's notes: "came up", how it went not said)
+        ("repeated", r"went\s+(?:at|after)(?=\s+[\w'&/ -]+?\s+hard\b)"),
         ("repeated", r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
                      r"(?:\s+(?:about|on|into|at|around|over))?"),
         # ... "they probed twice on how I'd handle an underperformer" (a tech lead's notes: read as Answer length)
@@ -538,6 +545,11 @@ def _people(text: str) -> set[str]:
 
 _NEGATED = ("not ", "never ", "n't ")
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d]")
+# ... but the candidate's own sentence quoted after "I said" is no feedback on how they spoke: 'blanked on Erlang, just
+# said "we use a spreadsheet"' (a contact centre lead's notes: read as "said we", an Ownership weakness drilled in every
+# plan)
+_QUOTED_SENTENCE = re.compile("\\b(?:i\\s+|just\\s+|only\\s+)(?:just\\s+|only\\s+)?(?:said|answered|replied|went with)\\s*[:,]?\\s*"
+                              "[\"\u201c][^\"\u201c\u201d]*?\\w+\\s+\\w+\\s+\\w+[^\"\u201c\u201d]*[\"\u201d]", re.I)
 
 
 def _says(said: re.Pattern[str], line: str) -> bool:
@@ -552,7 +564,8 @@ def _feedback_areas(lines: list[str], readings: Sequence[FeedbackReading]) -> li
     A negated phrase ("never rambled", "didn't lack numbers") is no feedback."""
     out = []
     for reading in readings:
-        notes = [line for line in lines if _says(reading.said, _QUOTE_MARKS.sub("", line).lower())]
+        notes = [line for line in lines
+                 if _says(reading.said, _QUOTE_MARKS.sub("", _QUOTED_SENTENCE.sub(" ", line)).lower())]
         if notes:
             out.append(FeedbackArea(id=reading.id, kind=reading.kind, name=reading.name, advice=reading.advice, notes=notes))
     return out
@@ -661,6 +674,11 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     elif colon and said.strip() and _ADDED_LATER.match(label.strip()) and len(label.split()) <= 3:
         # "remembered: Mrs Patel asked about attendance ... blanked on it" (a teacher's notes: no topic read in)
         item = said.strip()
+    elif colon and said.strip() and _NEXT_ROUND_LABEL.match(label.strip()):
+        # "Round 2 (next Thurs): they'll ask about a time I had to deal with a complaint from a family" (a supported living
+        # team leader's notes: "Round 2 (next Thurs)" read as the topic, and dropped): what round two holds, as said of it
+        said = said.strip()
+        item = said if _cue(said) else f"they'll ask about {said}"
     elif added := _ADDED_LATER_DASH.match(item):
         # "forgot this - Tom asked how I handle flaky tests and I said we just rerun them" (a QA lead's added note: read as
         # a verdict on nothing, the flaky tests never a topic)
@@ -677,6 +695,10 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     # ... and so is what they said round two will ask ("They'll ask about leading a store through change in round 2")
     told = section == "questions" and not _is_question(head) and (
         phrases.verdict(item) != "none" or phrases.repetitions(item) > 1 or bool(_NEXT_ROUND.search(head) and _cue(head)))
+    if _is_question(head) and _NOT_ASKED.search(comment):
+        # "conflict w/ head chef? they didn't ask directly but Marion hinted" (a catering manager's notes: filed as a
+        # question they asked, the opposite of what it says): a topic that came up, no question
+        head = item = head.rstrip(" ?")
     if (section == "questions" and not told) or (_is_question(head) and not _follow_up_asked(head)):
         _read_question(head, comment, line, section, marker, reading, prefixed=prefixed)
         return
@@ -1098,7 +1120,9 @@ _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|be
                               re.I)
 # ... "a time I'd had to tell a tenant something they didn't want to hear" (a housing officer's notes: the line was lost)
 # ... "asked me for a time I dealt with a suspected malpractice case" (an exams officer's notes: no topic read in)
-_A_TIME_YOU = re.compile(r"^(?:for\s+|of\s+)?(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)(?:'d|\s+had|\s+have)?\s+(?=\w)", re.I)
+# ("had to" is left for _time_you: "they'll ask about a time I had to deal with a complaint from a family" was lost)
+_A_TIME_YOU = re.compile(r"^(?:for\s+|of\s+)?(?:a|the|one)\s+time\s+(?:when\s+|that\s+)?(?:i|you)"
+                         r"(?:'d|\s+had(?!\s+to\b)|\s+have(?!\s+to\b))?\s+(?=\w)", re.I)
 # Where the question will come, not what it is about: "safety on site in the panel"
 _IN_THE_INTERVIEW = re.compile(r"\s+(?:in|at|during)\s+(?:the\s+)?(?:panel round|panel interview|panel|interview|second round|2nd round|"
                                r"round two|round 2|next round|"
@@ -1633,9 +1657,18 @@ SEVERITY = {"fell_flat": 0.5, "forewarned": 0.75}
 WENT_BADLY_SEVERITY = 0.25
 
 
+# ... and so does an answer that fell flat where the notes say a panellist doubted it: "I talked about the script but
+# forgot to say breathing space ... Dev looked unconvinced" (a contact centre lead's "vulnerable callers" waited behind
+# "annual billing" and "Budget", which fell flat as quietly, for three plans: the ids broke the tie)
+_PANEL_DOUBTED = re.compile(r"\b(?:unconvinced|not convinced|(?:wasn't|weren't|was not|were not) convinced|sceptical|"
+                            r"skeptical|doubtful|unimpressed|not impressed|(?:didn't|did not) buy it|"
+                            r"raised (?:an |her |his |their )?eyebrows?|frowned|pulled a face)\b", re.I)
+
+
 def _severity(topic: DebriefTopic) -> float:
     base = SEVERITY.get(topic.reason, min(1.0, topic.mentions / 4.0))
-    return min(1.0, base + (WENT_BADLY_SEVERITY if topic.went_badly and topic.reason != "fell_flat" else 0.0))
+    doubted = topic.reason == "fell_flat" and any(_PANEL_DOUBTED.search(line) for line in topic.notes)
+    return min(1.0, base + (WENT_BADLY_SEVERITY if (topic.went_badly and topic.reason != "fell_flat") or doubted else 0.0))
 
 
 def _debrief_advice(topic: DebriefTopic) -> str:

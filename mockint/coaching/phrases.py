@@ -160,6 +160,12 @@ _BAD = re.compile(
     # "I've never submitted one, I bluffed", "I mixed them up ... wrong" (a data protection officer's notes: read as
     # no verdict, so a bluffed topic was no concern, and "wrong" became a topic of its own)
     r"\bbluff(?:ed|ing)?\b|\bwing(?:ed)? it\b|\bmixed (?:them|it|those|these|the two|the two of them) up\b|"
+    # ... "I mixed up responsive and well-led", "muddled the tenancy agreement bit" (a supported living team leader's
+    # notes: CQC's five key questions read as no verdict)
+    r"\bi (?:\w+ )?mixed up\b|\bmuddl(?:ed|ing)\b|"
+    # "Said head chef - she raised eyebrow, wanted to know MY role in it as manager. Need to own it more." (a catering
+    # manager's notes: HACCP ownership read as came up, how it went not said)
+    r"\braised (?:an |her |his |their )?eyebrows?\b|\bneed to own it\b|"
     r"\bgot (?:it|that|this|them|one|some|the \w+) (?:completely |totally |all |a bit )?wrong\b|^\W*(?:completely |totally )?wrong\W*$|"
     # "why this trust - bit generic, said "good reputation", need better" (a trial: read as went fine and badly)
     r"\bgeneric\b|\bwoolly\b|\bwooly\b|\bneeds? (?:to be )?(?:better|more work|work|improving|improvement)\b|"
@@ -192,12 +198,17 @@ _ADMISSION = re.compile(
     # "I've never managed a budget", "never had to do one": what I have not done, not what never went wrong
     r"(?<!\bthey )(?<!\bhe )(?<!\bshe )(?<!\bwe )(?<!\bit )(?<!\bthey've )(?<!\bwe've )"
     r"\bnever\s+(?:actually\s+|really\s+)?"
-    r"(?:done|led|managed(?!\s+to\s+lose)|run|worked\s+(?:on|in|with)|had\s+to|had\s+(?:the|any)\s+(?:chance|opportunity|experience))\b|"
+    r"(?:done|led|managed(?!\s+to\s+lose)|run|worked\s+(?:on|in|with)|had\s+to|had\s+(?:the|any)\s+(?:chance|opportunity|experience)|"
+    # "I have never held a budget. Said so." (a supported living team leader's notes: "came up", never drilled)
+    r"held\s+(?:a|an|my\s+own|the)\b|owned\s+(?:a|an|my\s+own|the)\b)\b|"
     rf"{_NOT_MINE}\bforgot\s+(?:to|about|the|my|a|an|that|what|how|which|why|where|when|who|some|any)\b|"
     rf"{_NOT_MINE}(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )(?<!\bfelt )(?<!\bfeel )"
     r"\bleft\s+out\b(?!\s+of\b)|"
     r"\bdrew\s+a\s+blank\b|\bwent\s+blank\b|\bno\s+idea\b|(?:^|[:;,.–—-]\s*)had\s+nothing\b(?!\s+(?:but|against|to\s+(?:worry|hide|lose|fear|prove)))|"
-    r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:really\s+)?(?:know|think of|come up with|say|give)\b",
+    r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:really\s+)?(?:know|think of|come up with|say|give)\b|"
+    # half known: "I knew our average wait (6 mins) but not service level %" (a contact centre lead's notes: "the notes do
+    # not say how it went")
+    r"\bi\s+(?:knew|know)\b[^.;]{1,60}?\bbut\s+not\b",
     re.I,
 )
 # Someone else as the subject right before an admission's words: "the panel had no experience of our system", "the
@@ -241,11 +252,15 @@ _GOOD = re.compile(
     re.I,
 )
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
-_COUNT = re.compile(r"\(?\s*(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(?:\d+\s+or\s+)?(\d+)\s+times)\s*\)?", re.I)
+# "asked about abandonment rate three times" counts in words as "3 times" does (a contact centre lead's notes: the topic
+# "abandonment rate three times" in every plan); "three times my age" measures, as "twice my age" does
+_TIMES_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNT = re.compile(r"\(?\s*(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(?:(?:\d+|two|three|four|five)\s+or\s+)?"
+                    r"(\d+|two|three|four|five|six)\s+times\b(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b))\s*\)?", re.I)
 _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     (_COUNT, 0),  # a count in the text: "(x3)", "3x", "4 times"
     (re.compile(r"\b(?:again and again|over and over|repeatedly|many times|several times|multiple times|"
-                r"a few times|three times)\b", re.I), 3),
+                r"a few times|three times|came up a lot)\b", re.I), 3),
     # "agency staff came up a third time at the very end" (a ground operations supervisor's added note: read once)
     (re.compile(r"\b(?:a|the) third time\b", re.I), 3),
     (re.compile(r"\b(?:a|the) fourth time\b", re.I), 4),
@@ -590,7 +605,8 @@ def repetitions(text: str) -> int:
             counted = value != 2 or match.group().lower() in ("twice", "two times")
             if counted and _SAID_OF_SOMEONE_ELSE.search(text[max(0, match.start() - 40):match.start()]):
                 continue  # "our rule for patients who cancel twice" (an outpatients booking lead's notes: read as asked twice)
-            count = value or int(next(g for g in match.groups() if g))
+            said = next((g for g in match.groups() if g), "").lower()
+            count = value or _TIMES_WORDS.get(said) or int(said)
             best = max(best, count)
     return best
 

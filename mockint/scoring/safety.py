@@ -649,6 +649,10 @@ def _passive_of_a_thing(words: list[str], k: int, start: int) -> bool:
     return j >= start and words[j] in _PASSIVE_THINGS
 
 
+# How far before a step a "find out how/why" may make it a cause to find out (_subject_is_candidate).
+CAUSE_REACH = 15
+
+
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
     """Whether the step at `at` is said by the candidate (`by`: the words that name them; in a knowledge answer "you"
     is anyone the rule is about, not the candidate)."""
@@ -665,6 +669,14 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
     if by is KNOWLEDGE_CANDIDATE and words[at] in RULE_DENIALS and at > start and words[at - 1] not in by \
             and words[at - 1].isalpha() and words[at - 1] not in NOT_SUBJECTS:
         return False
+    for j in range(at - 1, max(0, at - CAUSE_REACH), -1):
+        if words[j] in by:
+            break
+        if words[j] in ("how", "why") and words[j - 1] in ("out", "know", "understand", "establish", "see"):
+            # how it came about, a cause to find out, across a clause's break: "I want to know how the programme got to
+            # the day before without the witness test being booked" (a solar site manager's model plan, refusing to
+            # energise untested: read as a check skipped, 20)
+            return False
     said = list(range(at - 1, start - 1, -1))
     # "she was using her own old flashcards and skipping the review sessions": the subject before the "and" (a teacher's
     # story of a colleague, read as her own step skipped); and before a "but": "the provider had seen it for weeks but not
@@ -701,6 +713,11 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
 
         if words[k] in by:
             return True
+        # someone else's doing told as it went on: "that's how I found the night shift were ticking the chiller sheet
+        # without probing" (a meat plant manager's best approach answer, read as her own check skipped: method 1 of 4)
+        if words[k] in ("was", "were") and k > start and words[k + 1:k + 2] and words[k + 1].endswith("ing") \
+                and words[k - 1] not in by and words[k - 1].isalpha() and words[k - 1] not in NOT_SUBJECTS:
+            return False
         # the doer named just before a participle or a passive: "a real problem with the groundworks subbie working in an
         # excavation without any edge protection" (a construction safety adviser's story of stopping that work, read as
         # her own check skipped: Action 0, 50), "four of his tickets were closed without header checks"
@@ -1133,13 +1150,19 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
     found = [f for x in reads for f in x.found
              if not ((now or reasoned) and f in x.redeemable) and not (emergency and f in x.emergency_refused)
              and not (statutory and f in x.statutory_refused)]
+    later = [(i, said) for i, x in enumerate(reads) for said in x.escalations_later]
     if not now:
-        found += [Finding("escalation_delayed", i, said) for i, x in enumerate(reads) for said in x.escalations_later]
+        found += [Finding("escalation_delayed", i, said) for i, said in later]
         asked = tokens(question)
         # a quiet word is private handling of what the plan hides or will not report elsewhere, as of an allegation
         hides = any(f.kind in ("cover_up", "escalation_refused") for f in found)
         if hides or any(x.allegation for x in reads) or r.allegations.found_within(asked, 0, len(asked)):
             found += [f for x in reads for f in x.alone]
+    elif not statutory:
+        # a regulator told later is put off whoever else is told now: "I'd get the engineers in ... and I'd speak to the
+        # OV later in the week if she asks about it" (a meat plant's failed chiller, the load sent out: 86.7, strong)
+        found += [Finding("escalation_delayed", i, said) for i, said in later
+                  if r.statutory.found_within(tokens(said), 0, len(tokens(said)))]
     found += _work_goes_on(r, sentences, question) + _rushes_in(r, sentences, question)
     if found:
         for i, text in enumerate(sentences):
