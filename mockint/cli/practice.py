@@ -16,6 +16,7 @@ from typing import Any
 import typer
 
 from mockint.cli.app import KeepsOptionOrder, app, check_choice, console, err_console, settings, store, typed_in_order
+from mockint.coaching.questions import CATEGORY_SPELLINGS
 from mockint.records import minutes_seconds
 
 STOP_NAMES = {
@@ -29,7 +30,7 @@ STOP_NAMES = {
 # A question's heading names its kind in words, not the bank's ids (a contact centre lead's trial read "Question 2/6 ·
 # first_round_probe" and "· followup" as internals); any other id is shown with spaces.
 QUESTION_TITLES = {
-    "behavioral": "behavioural",
+    **{bank: said for said, bank in CATEGORY_SPELLINGS.items()},  # "behavioral" as the README and the cards spell it
     "first_round_probe": "on your first interview",
     "followup": "follow-up on an earlier answer",
     "probe": "on the answer you just gave",

@@ -374,7 +374,7 @@ def interleave_concerns(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
     those the interviewers kept probing come first, then what round two will ask about alternates with answers that
     fell flat: a sales manager's notes forewarned four topics and had five answers fall flat, and neither a 6- nor a
     10-question plan drilled any that fell flat (a compliance question answered "I'd probably let it go")."""
-    practice = [a for a in weak_areas if a.kind != "debrief" and not _told_in_round_one_only(a)]
+    practice = [a for a in weak_areas if a.kind != "debrief" and not _feedback_only(a)]
     concerns = _concerns_in_turn([a for a in weak_areas if a.kind == "debrief"])
     merged: list[WeakArea] = []
     for pair in zip_longest(practice, concerns):
@@ -384,11 +384,11 @@ def interleave_concerns(weak_areas: Sequence[WeakArea]) -> list[WeakArea]:
     # question of its own comes after the concerns. A contact centre lead's three plans drilled it with "learn a new tool
     # quickly" and "collaborate with another department" while "vulnerable callers", which a panellist doubted, waited
     # for the fourth.
-    return merged + [a for a in weak_areas if a.kind != "debrief" and _told_in_round_one_only(a)]
+    return merged + [a for a in weak_areas if a.kind != "debrief" and _feedback_only(a)]
 
 
-def _told_in_round_one_only(area: WeakArea) -> bool:
-    return bool(area.evidence) and all(e.answer_id == ROUND_ONE for e in area.evidence) and not area.gated
+def _feedback_only(area: WeakArea) -> bool:
+    return area.told_in_round_one_only and not area.gated
 
 
 def _concerns_in_turn(concerns: list[WeakArea]) -> list[WeakArea]:

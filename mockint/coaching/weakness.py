@@ -257,11 +257,16 @@ class WeakArea(Model):
         told = self._summary()
         return f"{told}; {self.uncounted}" if self.uncounted and uncounted else told
 
+    @property
+    def told_in_round_one_only(self) -> bool:
+        """All its evidence is round one's (its feedback or notes): no practice answer has shown it yet."""
+        return bool(self.evidence) and all(e.answer_id == ROUND_ONE for e in self.evidence)
+
     def _summary(self) -> str:
         if self.kind == "debrief":
             detail = self.evidence[0].detail if self.evidence else ""
             return f"round-one concern ({detail})" if detail else "round-one concern"
-        if self.evidence and all(e.answer_id == ROUND_ONE for e in self.evidence):
+        if self.told_in_round_one_only:
             return f"round-one feedback: {self.evidence[0].detail}"
         shown = self.evidence[:4]
         # Answer ids restart in every session: when the evidence spans sessions, say which.

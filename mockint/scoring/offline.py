@@ -2394,10 +2394,9 @@ def round_one_topic_missed(r: Reading) -> list[str]:
         return []
     # a note's shorthand in full ("performance mgmt": a trading standards team leader's capability case was told it never
     # named "mgmt", the concern not counted)
-    said = " ".join(NOTE_SHORTHAND.get(w, w) for w in re.findall(r"[\w'&/-]+", topic.lower()))
+    said = _in_full(topic.lower())
     asked = question_stems(said)[1]
-    told = " ".join(NOTE_SHORTHAND.get(w, w) for u in r.units for w in re.findall(r"[\w'&/-]+", u.lower))
-    if not asked or asked & r.stems or _lemmas(" ".join(asked)) & _lemmas(told):
+    if not asked or asked & r.stems or _lemmas(" ".join(asked)) & _lemmas(_in_full(" ".join(u.lower for u in r.units))):
         return []
     # ... nor a topic named by its letters that the answer spells out ("POCA": "under the Proceeds of Crime Act 2002")
     words = [w.lower() for u in r.units for w in re.findall(r"[\w']+", u.text)]
@@ -2417,6 +2416,11 @@ NOTE_SHORTHAND = {"mgmt": "management", "mgmnt": "management", "mgr": "manager",
                   "perf": "performance", "h&s": "health and safety",
                   # ... and in an answer ("time-critical meds" told a story about medication: relevance 1, capped at 35)
                   "meds": "medication medicines"}
+
+
+def _in_full(text: str) -> str:
+    """`text` (lower case) as words, its shorthand (NOTE_SHORTHAND) written out."""
+    return " ".join(NOTE_SHORTHAND.get(w, w) for w in re.findall(r"[\w'&/-]+", text))
 
 
 def _lemmas(text: str) -> set[str]:

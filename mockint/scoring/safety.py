@@ -1162,7 +1162,7 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
         # a regulator told later is put off whoever else is told now: "I'd get the engineers in ... and I'd speak to the
         # OV later in the week if she asks about it" (a meat plant's failed chiller, the load sent out: 86.7, strong)
         found += [Finding("escalation_delayed", i, said) for i, said in later
-                  if r.statutory.found_within(tokens(said), 0, len(tokens(said)))]
+                  if r.statutory.found_within(told := tokens(said), 0, len(told))]
     found += _work_goes_on(r, sentences, question) + _rushes_in(r, sentences, question)
     if found:
         for i, text in enumerate(sentences):
