@@ -268,7 +268,9 @@ def test_a_recruiters_call_in_a_signalling_technicians_notes_is_read():
     assert {"leading people", "managing contractors", "budget"} <= set(topics)
     assert all(topics[n].concern for n in ("leading people", "managing contractors", "budget"))
     forewarned = {n for n, t in topics.items() if t.reason == "forewarned"}
-    assert forewarned == {"safety-critical decision", "managing a poor performer", "wanting to move into management"}
+    # what they want more on is what round two will ask for too (trial 83)
+    assert forewarned == {"safety-critical decision", "managing a poor performer", "wanting to move into management",
+                          "leading people", "managing contractors", "budget"}
     assert not any(topics[n].went_badly for n in forewarned)  # "poor" names the performer, not how round one went
     assert not any("answers" in n for n in topics)
     assert "specificity.ownership" in {a.id for a in debrief.feedback}

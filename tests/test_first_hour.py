@@ -22,27 +22,51 @@ def _session_files(home: Path) -> list[Path]:
     return sorted((home / "sessions").glob("*/session.json"))
 
 
+def _demo_scores_strong_above_weak(data: dict, out: str, folder: Path) -> None:
+    """The demo end to end: every recorded answer transcribed and scored offline, the strong ones well above the weak,
+    and the report written and named."""
+    answers = data["rounds"][0]["answers"]
+    samples = {s.audio: s for s in load_samples()}
+    assert len(answers) == len(samples) >= 3
+    overall = {}
+    for a in answers:
+        assert a["status"] == "scored", a["error"]
+        assert a["scorecard"]["scorer"] == "offline"
+        assert a["delivery"]["word_count"] > 50
+        assert set(a["latency"]) == {"transcript_ready", "feedback_ready"}
+        overall[a["question"]["id"]] = a["scorecard"]["overall"]
+    by_id = {s.question_id: s for s in samples.values()}
+    strong = [overall[q] for q, s in by_id.items() if s.expect == "strong"]
+    weak = [overall[q] for q, s in by_id.items() if s.expect == "weak"]
+    assert min(strong) > max(weak) + 20, overall
+    assert (folder / "report.html").is_file() and f"Report: {folder / 'report.md'}" in out
+    assert "Repeated weak areas" in out
+
+
 # --- the 'Done when' walk-through ---------------------------------------------------------
 
 
 @pytest.mark.slow
 def test_on_a_fresh_home_the_demo_never_becomes_your_data(run_cli, mockint_home, audio_dir, tmp_path):
+    # an earlier demo's folder, which this one replaces (one demo run: each takes about 20 s of CI)
+    earlier = mockint_home / "demo" / "20200101-000000-demo"
+    earlier.mkdir(parents=True)
+    (earlier / "session.json").write_text("{}")
     demo = run_cli("demo")
     assert demo.code == 0, demo
     demo_dir = mockint_home / "demo"
     assert f"It runs in its own folder, {demo_dir}" in demo.out
     assert "stays out of your sessions, weakness ledger, plan and progress" in demo.out
     (demo_file,) = demo_dir.glob("*/session.json")
+    assert not earlier.exists(), "the next demo replaces the last"
     demo_session = json.loads(demo_file.read_text())
+    _demo_scores_strong_above_weak(demo_session, demo.out, demo_file.parent)
     # The summary shows each overall as the report does (7.5, not 8).
     report = (demo_file.parent / "report.md").read_text()
     for answer in demo_session["rounds"][0]["answers"]:
         shown = f"{answer['scorecard']['overall']:g}"
         assert f"Overall: {shown}/100" in report and f"│ {shown} " in demo.out.replace("  ", " ")
     assert not (mockint_home / "ledger.json").exists() and not _session_files(mockint_home)
-
-    again = run_cli("demo")
-    assert again.code == 0 and len(list(demo_dir.glob("*/session.json"))) == 1, "the next demo replaces it"
 
     mine = run_cli("practice", "--answers-from", str(audio_dir / "ms_two_cities_16k.wav"),
                    str(audio_dir / "lh_libri_2412-153948-0000.flac"), "--offline", "--seed", "3")

@@ -235,8 +235,14 @@ def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_h
         "hundred thousand dollars, and support tickets fell by forty percent. I personally ran the weekly demo."
     )
     reply = synthesize(reply_text, tmp_path / "reply.wav", voice="en-us+f3")
-    # Played in the order the questions appear: the weak answer, the reply to its probe, a strong answer.
-    to_play = [samples["vague_we"].path, reply, samples["strong_star"].path]
+    # The second question's answer only shows who asks it: a short story with no gap to probe (the sample's strong story
+    # took 60 s of CI; what it scores is test_panel.py's, from the file)
+    second_answer = synthesize(
+        "Last March our billing exports kept failing overnight, and I was responsible for fixing them before the audit. "
+        "I traced the fault to a timezone bug myself and rewrote the date handling. Within a week the failures fell "
+        "from twelve a month to zero.", tmp_path / "second.wav", voice="en-us+f3")
+    # Played in the order the questions appear: the weak answer, the reply to its probe, the next answer.
+    to_play = [samples["vague_we"].path, reply, second_answer]
     players = []
 
     class Events(PracticeEvents):

@@ -178,6 +178,9 @@ _BAD = re.compile(
     r"\b(?:and )?not much else\b|\band (?:little|nothing) else\b|"
     # the interviewer's doubt seen: "she didnt look convinced" (a bus controller's added note: read as no verdict)
     r"\b(?:didn'?t|did not|don'?t|do not)\s+(?:look|seem|sound)\s+(?:very\s+|too\s+|that\s+|fully\s+)?(?:convinced|sold|impressed|happy|satisfied)\b|"
+    # ... and how I came across: "I only really know the desk side, didn't sound convincing" (an IT service desk lead's
+    # notes: "Cyber Essentials" read as came up, never drilled)
+    r"\b(?:didn'?t|did not|wasn'?t|was not)\s+(?:sound|come\s+across|seem|look)?\s*(?:very\s+|too\s+|that\s+|at\s+all\s+)?(?:convincing|credible|confident)\b|"
     r"[❌✗✘👎]|-+>\s*(?:weak|bad|poor)",
     re.I,
 )
@@ -263,6 +266,8 @@ _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
                 r"a few times|three times|came up a lot)\b", re.I), 3),
     # "agency staff came up a third time at the very end" (a ground operations supervisor's added note: read once)
     (re.compile(r"\b(?:a|the) third time\b", re.I), 3),
+    # "kept coming back to clinical systems - twice more after the EPR question" (an IT service desk lead's notes: 2x)
+    (re.compile(r"\b(?:twice more|two more times|twice again)\b", re.I), 3),
     (re.compile(r"\b(?:a|the) fourth time\b", re.I), 4),
     # "twice my age", "twice as big" measure something; they say nothing about being asked twice
     (re.compile(r"\b(?:twice(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b)|two times|again|kept|keeps|keep|came back|come back|coming back|went back|"

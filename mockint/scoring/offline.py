@@ -270,6 +270,12 @@ OUTCOME = re.compile(
     # how the person came through: "it was an early brain tumour, treated, she's doing well" (the optometrist's story)
     r"(she's|he's|they're|she is|he is|they are|she was|he was|they were) (now )?(doing well|doing fine|fine now|back at "
     r"(work|school)|back home|home safe|back on (her|his|their) feet)|made a full recovery|"
+    # ... or a patient's: "systolic came back to ninety five within ten minutes, he had the transfusion post op and went
+    # home on day three" (a veterinary nurse's best story: Result 1 of 4, no quote)
+    r"(he|she|they|it|and) (went|was sent|were sent|was discharged|were discharged) home (on|that|after|within|by|the same|"
+    r"later|safely|the next)\b|"
+    r"came back (up |down )?to (about |around |over |under )?(\d+|normal|baseline|target|(one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b)|"
     r"(she|he|they|the \w+) (was|were) (found|traced|located|rescued|arrested|charged|convicted|sentenced|discharged|"
     r"released)( safe| safely| alive| and| that| within| the same| by)|"
     # what was found and cut: "in the first quarter we found 22,000 pounds of unpaid credit notes and we cut statement
@@ -457,6 +463,13 @@ PERSONAL_TASK = re.compile(
     r"i (ran|led|managed|headed|owned|oversaw) (the|our|this|that|a|an) (\w+ ){0,3}?(project|rollout|roll out|review|"
     r"migration|programme|implementation|launch|move|transition|switchover|upgrade|redesign|restructure|tender|bid|"
     r"audit|investigation|recovery|pilot)\b|"
+    # ... and what was: "fixing them was my job" (a story written for the microphone panel test: Task 1 of 4, where
+    # "fixing it was my job" read 3)
+    r"\bwas (all |entirely |squarely )?my (job|task|responsibility|remit)\b|"
+    # the candidate's part in the scene, said as what they were doing: "I was monitoring a nine year old labrador having a
+    # splenectomy" (a veterinary nurse's trial: Task 1 of 4 on her best story), "I was on call as supervisor"
+    r"i was (the one )?(monitoring|running|leading|covering|supervising|scrubbing|on call|on shift|duty manager|the duty \w+|"
+    r"acting (up )?as)\b|"
     r"(it|that|this) (was|fell to) my (job|role|task|responsibility|call|decision|remit)|my (job|task|role) to|i (owned|took (it|that|this|ownership|charge|the lead)|volunteered)|"
     # "I took responsibility for fixing it" (an optician's story in other words: Task 1 of 4, where "I decided to own it"
     # read 3)
@@ -2337,6 +2350,10 @@ def concepts_missed(r: Reading) -> list[str]:
     about_them = _ABOUT_THEM.search(text) is not None
     question = _ROLE_WANTED.sub(" ", r.question) if r.kind == "motivation" and about_them else r.question
     met, missed = meet_concepts(question, text)
+    # one side of a choice the question offers is no miss where the answer takes the other: "deal with underperformance or
+    # conflict in your nursing team" answered with a conflict (a veterinary nurse's trial: "never gets to
+    # underperformance", held at 20)
+    missed = [said for said in missed if not _other_choice_taken(said, question, text)]
     if is_bank_question(r.question) and (met or len(missed) < 2):
         # a bank question counts a miss only of two things or more, none met: asked about disagreeing with a manager, a
         # mispicks story (a trial's) met neither and scored 85 on the bank's words, 20 typed; one concept missed is thin
@@ -2347,6 +2364,37 @@ def concepts_missed(r: Reading) -> list[str]:
     if len(met) + len(missed) == 1 and r.meaning["question_margin"] >= ON_TOPIC_MARGIN:
         return []
     return missed
+
+
+def _other_choice(said: str, question: str) -> str | None:
+    """The other side of an "or" the question offers `said` as one side of ("underperformance or conflict": "conflict";
+    "a complaint, an error or a near miss": "a complaint, an error"), else None."""
+    word, asked = re.escape(said.lower()), question.lower()
+    after = re.search(rf"\b{word}\b(?:\s+[\w'-]+){{0,2}}?\s*,?\s+or\s+((?:[\w'-]+\s*){{1,3}})", asked)
+    before = re.search(rf"((?:[\w'-]+[\s,]+){{1,4}})or\s+(?:[\w'-]+\s+){{0,2}}?{word}\b", asked)
+    found = after or before
+    return found.group(1).strip(" ,") if found else None
+
+
+def _other_choice_taken(said: str, question: str, answer_lower: str) -> bool:
+    """Whether the question offers `said` as one side of an "or" and the answer takes the other: says its words, meets it
+    as a concept, or tells it in a `topics` entry's words ("weren't getting on" is a conflict). A story that takes
+    neither ("performance or conduct" answered with a passenger's tantrum) still misses both."""
+    from mockint.scoring.semantic import meet_concepts
+
+    other = _other_choice(said, question)
+    if other is None:
+        return False
+    words = [w for w in re.findall(r"[a-z][a-z'-]{3,}", other) if w not in _CHOICE_FILLER]
+    return (any(re.search(rf"\b{re.escape(w[:6])}", answer_lower) for w in words)
+            or bool(meet_concepts(other, answer_lower)[0])
+            or any(answered.search(answer_lower) for _, answered in topics_asked_by(other)))
+
+
+# Words of a choice that say nothing of what it is: "a time you had to deal with X or some other problem", "with a main
+# contractor" (an answer's "with everyone" took it)
+_CHOICE_FILLER = frozenset("some other another similar thing things kind sort type issue issues problem problems with from "
+                           "that this your their have about into over when what where which them they main".split())
 
 
 # A term of the trade a question names by its letters: "CSAT", "NPS", "VFM", "NEWS2", "P&L" (not "I", nor a word shouted).
@@ -3279,7 +3327,15 @@ BUZZ = re.compile(
     # tick box audit but with the incident data": a dev answer graded 5 lost a level on it)
     r"walk the walk|talk the talk|(the )?same hymn sheet|in the dna|part of (the|our) dna|"
     r"lead(ing)? from the front|make(s)? a real difference|go(es)? home safe to (their|his|her) famil(y|ies)|"
-    r"open door( policy)?)\b"
+    r"open door( policy)?|"
+    # a plan for a scene told in the same words: "I'd deal with it professionally ... address the situation with the operator
+    # in a supportive way ... involve the right people at the right time" (a forestry supervisor's trial: 86.7 for a lone
+    # chainsaw operator found on windblow, Concrete plan 3 of 4), "communicating effectively with all the relevant
+    # stakeholders ... clear on their roles and responsibilities" (a water network supervisor's, 66.7 for a trunk main burst)
+    r"deal(ing)? with it professionally|address(ing)? the situation|(look|looking) at the (wider|bigger) picture|"
+    r"the right people at the right time|in a supportive way|(communicat\w+|engag\w+) effectively|relevant stakeholders|"
+    r"roles and responsibilities|in the most effective way|work(ing)? collaboratively|the best (possible )?outcome|"
+    r"continuous(ly)? improv\w*|standards are upheld|learning opportunity|served me well|where the company stands)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
@@ -3674,6 +3730,7 @@ _BACKGROUND_CLAUSE = re.compile(r"\b(who|that|which)('d| had)( been| already| al
 # ... nor is a harm that sets the scene of what is told next ("on the Thursday when the WMS went down for three hours,
 # I made the decision to go to paper": a warehouse manager's peak story gated at 22 as a disaster stood by, 90 without
 # one sentence): "when" and its subject just before it
+_FOUND_OUT = re.compile(r"\b(?:turned out|found out|it emerged|it came out|i discovered|i learned that|i learnt that)\b[^.;]*$")
 _WHEN_IT_HAPPENED = re.compile(r"\bwhen\s+([\w']+\s+){1,2}$")
 
 
@@ -3735,6 +3792,12 @@ _ONLY_A_FEW = re.compile(r"\b(?:only|just|no more than)\s+(?:\d[\d,.]*|one|two|t
 # lead's sterile services story, gated at 22 as a disaster stood by; 91 told with "postpone")
 _CHOSEN_BY = re.compile(r"(?:\b(?:i|we)\s+(?:then\s+|also\s+|just\s+|only\s+)?|\b(?:decided|decision|chose|choice|agreed|opted|call)"
                         r"\s+(?:\w+\s+){0,2}?(?:was\s+)?to\s+)$")
+# ... or a participle in a sentence of the candidate's doing: "I personally reviewed every case ..., cancelling the weak
+# ones earlier"
+_MY_CLAUSE_BEFORE = re.compile(r"^(?:and\s+|so\s+|then\s+|but\s+)?i\s+[^.;]*$")
+# A harm that is the subject of a fall: "appeals we lost fell from 58 to 31", "the cases reaching the tribunal fell by 40"
+_FELL_AFTER = re.compile(r"(?:\s+[\w']+){0,2}?\s+(?:fell|dropped|went down|came down|halved|decreased|was cut|were cut)"
+                         r"\s+(?:from|to|by|below|under)\b")
 # Someone else given a sanction, or taken through the process, just before it: "he got a final", "it went to a"
 _SANCTIONED_ANOTHER = re.compile(r"\b(?:(?:he|she|they)\s+(?:got|was given|were given|received|was on|were on|ended up with)|"
                                  r"(?:it|that|this|the case)\s+(?:went|got taken|was taken|went through)\s+to)\s+(?:a\s+|an\s+|the\s+)?"
@@ -3793,7 +3856,12 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             and not _NAMED_AS_A_RISK.search(text, 0, m.start())
             # "we cancelled 19 (subscriptions)": a cut the candidate chose, not one done to them ("we had to cancel" is)
             and not ((m.group().startswith("cancel") or (sanctions and sanctions.fullmatch(m.group())))
-                     and _CHOSEN_BY.search(text, 0, m.start()))
+                     and (_CHOSEN_BY.search(text, 0, m.start())
+                          or (m.group().startswith("cancel") and m.group().endswith("ing")
+                              and _MY_CLAUSE_BEFORE.search(text, 0, m.start()))))
+            # "the percentage of appeals we lost fell from 58 to 31 percent": the harm is what fell (a parking services
+            # lead's best story gated at 22 as a disaster stood by)
+            and not _FELL_AFTER.match(text, m.end())
             and not (case and sanctions.fullmatch(m.group()))
             # ... nor given to someone else: "I woke him, took over the checks myself, and reported it to my manager. it
             # went to a disciplinary and he got a final written warning" (a children's home deputy's story of challenging
@@ -3808,6 +3876,9 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             # "the partner who'd complained the loudest ... started sending his bundles": who someone was, not what came
             # of it (batch 8: a story graded 4 gated at 22 as a disaster told proudly, its paraphrase scored 83)
             and not _BACKGROUND_CLAUSE.search(text, 0, m.start()) and not _WHEN_IT_HAPPENED.search(text, 0, m.start())
+            # "turned out she had a shoulder injury she was hiding because she was scared of losing hours": the cause the
+            # candidate found, not how it ended (a head housekeeper's story gated at 22 as a disaster stood by, 87 without)
+            and not _FOUND_OUT.search(text, 0, m.start())
             # "late trailers went down from 6 a week to 1": a measure moving, not an outage
             and not (moves and moves.fullmatch(m.group()) and (
                 _MOVED_BY_A_FIGURE.match(text, m.end()) or (moved_by and moved_by.match(text, m.end() + 1))))

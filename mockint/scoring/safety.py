@@ -196,8 +196,18 @@ SUBJECT_MODALS = frozenset("could can would will might should".split())
 NOT_SUBJECTS = frozenset("what which that who how where when why so it this there then and or but if".split())
 RULE_DENIALS = frozenset({"don't", "doesn't", "dont", "doesnt"})
 # What a rule forbids, said before "without" in its clause: "nothing is added ... without the coordinator signing it off"
-RULE_SUBJECTS = frozenset("nothing nobody noone none".split())
+# ... and "no" before a thing in its clause: "I said no agency without me signing it off the day before" (a head
+# housekeeper's one decision of her own, read as a check skipped: Action 0, 39)
+RULE_SUBJECTS = frozenset("nothing nobody noone none no".split())
 RULE_REACH = 8
+
+
+def _rule_before(words: list[str], k: int) -> bool:
+    """Whether one of RULE_SUBJECTS comes within RULE_REACH words before words[k], in its clause."""
+    before = words[max(0, k - RULE_REACH):k]
+    return any(w in RULE_SUBJECTS and not PUNCTUATION.intersection(before[i + 1:]) for i, w in enumerate(before))
+
+
 # How many words before a skip word a test may be named that the skip makes unannounced ("a drill, a dummy forty foot up
 # an oak, without telling anyone" is too far; "a drill without telling anyone" is read).
 UNANNOUNCED_REACH = 3
@@ -296,6 +306,7 @@ class Escalation(_Words):
     statutory: list[str] = Field(default_factory=list)
     documents: list[str] = Field(default_factory=list)
     read_in: list[str] = Field(default_factory=list)
+    errands: list[str] = Field(default_factory=list)
 
 
 class HandledAlone(_Words):
@@ -375,6 +386,7 @@ class SafetyWords(_Words):
     shortcuts: list[str] = Field(default_factory=list)
     danger: list[str] = Field(default_factory=list)
     work_goes_on: list[str] = Field(default_factory=list)
+    safeguards: list[str] = Field(default_factory=list)
     dismissals: list[str] = Field(default_factory=list)
     removals: list[str] = Field(default_factory=list)
     shortened: list[str] = Field(default_factory=list)
@@ -439,6 +451,8 @@ class Reader:
     entries: Phrases  # rushing_in's: going in after them
     protected: Phrases  # rushing_in's: going in with protection
     statutory: Phrases  # escalation.statutory: a refused report to them is redeemed only by a report to one of them
+    errands: Phrases  # escalation.errands: after "to", why someone is rung that tells them of no concern ("to rearrange")
+    safeguards: Phrases  # of work_goes_on's words, what is kept running to make it safe ("keep the condenser water running")
 
 
 @dataclass(frozen=True)
@@ -474,7 +488,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
                                e.read_in, h.after_own_inquiry, h.scam, words.not_yet, words.unannounced, e.done,
                                words.reasoned_decision.assessed, words.reasoned_decision.recorded, words.mistake_asked,
                                words.rushing_in.atmospheres, words.rushing_in.entries, words.rushing_in.protected,
-                               e.statutory)))
+                               e.statutory, e.errands, words.safeguards)))
 
 
 def reader() -> Reader:
@@ -505,6 +519,27 @@ WORSENING = frozenset("complaint complaints it things situation matters issue is
 HANDED_ON = frozenset("hand handing pass passing".split())
 
 
+# How far after the person a call's purpose may come: "ring someone the morning of to rearrange".
+ERRAND_REACH = 5
+
+
+def _on_an_errand(r: Reader, words: list[str], after: int) -> bool:
+    """Whether the call to someone is made for an errand, said within ERRAND_REACH words of them ("you don't ring someone
+    the morning of to rearrange": a vet nurse's sound staffing plan, keeping a family's booking, read as refusing to
+    escalate and capped at 20)."""
+    for k in range(after, min(after + ERRAND_REACH, len(words) - 1)):
+        if words[k] in PUNCTUATION:
+            return False
+        if words[k] == "to" and r.errands.match(words, k + 1):
+            return True
+    return False
+
+
+# A check that is a verb too, and whom it is said of then: "alarms them", "alerts her" frighten, they check nothing.
+VERB_TOO = frozenset({"alarms", "alerts"})
+WHOM = frozenset("them him her us me you people anyone anybody everyone nobody the".split())
+
+
 def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
     """A safe step starting at `at`: an escalation (told to someone where the verb needs it) or a check."""
     if r.not_steps.match(words, at) or (words[at].startswith("escalat") and at and words[at - 1] in WORSENING):
@@ -523,6 +558,8 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
         free, k, peer = FREE_BEFORE_PERSON, at + n, False
         while k < len(words) and k < at + n + 5 and words[k] not in PUNCTUATION:
             if (m := r.anyone.match(words, k)) or (m := r.people.match(words, k)):
+                if _on_an_errand(r, words, k + m):
+                    return None
                 return _Step(True, k + m - at, anyone=bool(r.anyone.match(words, k)), peer=peer,
                              emergency=bool(r.emergency.match(words, k)), statutory=bool(r.statutory.match(words, k)))
             if words[at] in HANDED_ON and (m := r.later.match(words, k)):
@@ -538,6 +575,8 @@ def _step_at(r: Reader, words: list[str], at: int) -> _Step | None:
             k += 1
         return None
     if n := r.checks.match(words, at):
+        if words[at] in VERB_TOO and at + n < len(words) and words[at + n] in WHOM:
+            return None  # "nothing that alarms them" (a mortuary technologist's sound plan: an alarm skipped, 20)
         return _Step(False, n)
     if n := r.protections.match(words, at):
         return _Step(False, n, protection=True)
@@ -560,11 +599,24 @@ def _a_document_read(r: Reader, words: list[str], at: int) -> bool:
     return any(r.read_in.match(words, j) and j + r.read_in.match(words, j) == k for j in range(max(0, k - 3), k))
 
 
+# How far before a step its condition may start: "if it came back positive again then yeah I'd escalate it".
+AGAIN_IF_REACH = 10
+
+
 def _only_if(words: list[str], at: int, end: int) -> bool:
     """Whether the step from `at` to `end` is kept for another case: "only" just before it and "if" or "unless" after
     it in its clause ("I'd only escalate if it was a big amount like a whole box": a pharmacy manager's trial, where
-    that step redeemed a controlled drug balance adjusted to match the cabinet, 80, strong). Neither made now nor put
-    off: the scenario asked about is not that case."""
+    that step redeemed a controlled drug balance adjusted to match the cabinet, 80, strong), or a condition before it
+    that the scenario happen again. Neither made now nor put off: the scenario asked about is not that case."""
+    # ... or kept for it happening again: "if it came back positive again then yeah I'd escalate it" (a water network
+    # supervisor's trial: a failed coliform sample resampled quietly first, that step redeeming "no need ... getting the
+    # water quality team and the DWI involved", 80)
+    before = words[max(0, at - AGAIN_IF_REACH):at]
+    ends = [i for i, w in enumerate(before) if w in SENTENCE_END]
+    clause = before[ends[-1] + 1:] if ends else before
+    condition = next((i for i, w in enumerate(clause) if w in ("if", "unless")), None)
+    if condition is not None and "again" in clause[condition:]:
+        return True
     if "only" not in words[max(0, at - ONLY_BEFORE_STEP):at]:
         return False
     for word in words[end:end + ONLY_IF_REACH]:
@@ -653,6 +705,11 @@ def _passive_of_a_thing(words: list[str], k: int, start: int) -> bool:
 CAUSE_REACH = 15
 
 
+# A verb of seeing someone else do it, and how far before the negation: "I saw one of the newer lads not checking".
+SEEN = frozenset("saw seen found caught noticed spotted watched".split())
+SEEN_REACH = 7
+
+
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
     """Whether the step at `at` is said by the candidate (`by`: the words that name them; in a knowledge answer "you"
     is anyone the rule is about, not the candidate)."""
@@ -664,6 +721,11 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
             if not CANDIDATE.intersection(before[j + 1:]):
                 return False
             break
+    # what the candidate saw someone else not do: "I saw one of the newer lads not checking his detector calibration date"
+    # (a gas emergency team leader's model answer, read as his own check skipped: Method 1 of 4)
+    for j in range(at - 1, max(start - 1, at - SEEN_REACH), -1):
+        if words[j] in SEEN and j + 1 < at and not by.intersection(words[j + 1:at]):
+            return False
     # in a knowledge answer, a rule said of a thing: "patient returns don't go in the register, they go in a separate
     # returns book" (a pharmacy manager's right answer on the CD register, capped at 40 as a record skipped)
     if by is KNOWLEDGE_CANDIDATE and words[at] in RULE_DENIALS and at > start and words[at - 1] not in by \
@@ -869,7 +931,7 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 tuple(words[k:k + n]) in CONTRASTS and k + n < len(words) and words[k + n] in UNDONE)):
             k += n
             continue
-        if n and kind == "skip" and words[k] == "without" and RULE_SUBJECTS.intersection(words[max(0, k - RULE_REACH):k]):
+        if n and kind == "skip" and words[k] == "without" and _rule_before(words, k):
             # a rule, two negatives: "we agreed a rule with the surgeons that nothing is added after two o'clock without the
             # theatre coordinator signing it off" (a theatre lead's story, read as a check skipped: 46, its twin 95)
             k += n
@@ -1190,7 +1252,7 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
             if (n := r.work_goes_on.match(words, k)) and not _negated_just_before(r, words, k) \
                     and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n) \
                     and not _on_work_without_it(words, k + n) \
-                    and not _once_checked(words, k):
+                    and not _once_checked(words, k) and not r.safeguards.found_within(words, k, n):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
