@@ -2385,16 +2385,15 @@ def _other_choice_taken(said: str, question: str, answer_lower: str) -> bool:
     other = _other_choice(said, question)
     if other is None:
         return False
-    words = [w for w in re.findall(r"[a-z][a-z'-]{3,}", other) if w not in _CHOICE_FILLER]
-    return (any(re.search(rf"\b{re.escape(w[:6])}", answer_lower) for w in words)
+    return (bool((set(content_stems(other)) - _CHOICE_FILLER) & set(content_stems(answer_lower)))
             or bool(meet_concepts(other, answer_lower)[0])
             or any(answered.search(answer_lower) for _, answered in topics_asked_by(other)))
 
 
-# Words of a choice that say nothing of what it is: "a time you had to deal with X or some other problem", "with a main
-# contractor" (an answer's "with everyone" took it)
-_CHOICE_FILLER = frozenset("some other another similar thing things kind sort type issue issues problem problems with from "
-                           "that this your their have about into over when what where which them they main".split())
+# Stems of a choice that say nothing of what it is (content_stems leaves out the small words): "a time you had to deal
+# with X or some other problem", "with a main contractor"
+_CHOICE_FILLER = frozenset(_stem(w) for w in "other another similar thing things kind sort type issue issues problem "
+                                             "problems main".split())
 
 
 # A term of the trade a question names by its letters: "CSAT", "NPS", "VFM", "NEWS2", "P&L" (not "I", nor a word shouted).
