@@ -74,6 +74,7 @@ _ADDED_LATER = re.compile(r"^(?:added|adding|remembered|later|update[ds]?|edit(?
 _ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|mention)(?: this)?)|remembered(?: this| one)?|"
                                r"also|added|oh and)\s*[-–—]+\s+(?=\S)", re.I)
 # A question the notes say was not put: "they didn't ask directly", "never asked it".
+_ASKED_ABOUT = re.compile(r"\basked\s+(?:me\s+|us\s+)?(?:about|for|what|how|why|whether|if)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
 # A label naming the next round, before what it holds ("Round 2 (next Thurs): ...", "Next round: ...").
 _NEXT_ROUND_LABEL = re.compile(r"^(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
@@ -110,12 +111,21 @@ _NAME_ASIDE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{1,30}\)(?=\s+(?:" + _PANEL_
 _NAMED_PERSON = re.compile(
     r"\b([A-Z][a-z]+)\s*\((?!\d)[^)]{1,40}\)|\(([A-Z][a-z]+)\)|"
     r"\b([A-Z][a-z]+)\s+(?:" + _PANEL_DID + r"|smiled)\b")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+# Not after an abbreviation that goes on (see _ABBREVIATIONS)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)\s+")
+# Abbreviations written out, so that a topic's name reads on past them: "managing a team of 15 dispatchers incl. night
+# shift, and on handling a driver who refuses an assistance dog" (a taxi dispatch supervisor's notes: the topic cut at
+# "incl", the second one lost)
+_ABBREVIATIONS = {"incl": "including", "approx": "about", "esp": "especially"}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(_ABBREVIATIONS) + r")\.(?=\s+[a-z0-9])", re.I)
 _CLAUSE_SPLIT = re.compile(
     r",?\s+(?:and then|then|plus)\s+|;\s*|,\s*(?=(?:which|but|though|although|and)\b)|\s+but\s+|"
     # "+" as notes write "and": a new clause only before its subject ("a scenario + they'll probe on ..."), not in a
     # list ("report to pharmacist + accountable officer")
-    r"\s+(?:and|\+)\s+(?=(?:i|i've|i'd|he|she|they|we|it)\b)",
+    r"\s+(?:and|\+)\s+(?=(?:i|i've|i'd|he|she|they|we|it)\b)|"
+    # ... and what the candidate said back: "Steve asked what our callback rate was, I said "not many"" (a plumbing
+    # supervisor's notes: no topic read in)
+    r",\s*(?=i\s+(?:said|answered|replied|told (?:him|her|them))\b)",
     re.I,
 )
 # A summary line ("Gut feel: strong on clinical/mentoring, weak on governance") is also cut before each verdict.
@@ -602,6 +612,7 @@ def _logical_lines(text: str) -> list[tuple[str, str]]:
         found = _BULLET.match(line)
         bullet = found.group(0).strip() if found else marker.group(1) if marker else ""
         body = _BULLET.sub("", line) if not marker else line  # an emoji stays: it is the verdict
+        body = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1).lower()], body)
         if joinable and not bullet and line[:1].islower():
             prev, prev_bullet = out.pop()
             out.append((f"{prev} {body}", prev_bullet))
@@ -771,8 +782,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # how often they came back to it, in the comment's sentences that are not the candidate's own ("I fumbled this
         # badly. ... They came back to it again at the end": a fundraising manager's notes)
         if comment:
-            told = [comment] if not _FIRST_PERSON.match(comment) else [
-                part for part in _SENTENCE_SPLIT.split(comment) if not _FIRST_PERSON.match(part.strip())]
+            # ("asked what our licence conditions require. I knew booking records kept 6 months but not much else": the
+            # candidate's "kept" is no second time asked, a taxi dispatch supervisor's notes)
+            told = [part for part in _SENTENCE_SPLIT.split(comment) if not _FIRST_PERSON.match(part.strip())]
             draft.mentions = max([draft.mentions, *map(phrases.repetitions, told)])
         if section == "repeated":
             draft.mentions = max(draft.mentions, 2)
@@ -844,6 +856,10 @@ def _split_comment(item: str) -> tuple[str, str]:
             return head, comment
         one_sentence = len(_SENTENCE_SPLIT.split(comment.rstrip(". "))) == 1 and len(comment.split()) <= 10
         if one_sentence and (phrases.verdict(comment) != "none" or phrases.repetitions(comment) > 1 or len(comment.split()) <= 6):
+            return head, comment
+        # ... or the story told and what it lacked: "Bev asked about a time I dealt with a difficult client - gave the
+        # callback story at the care home, didnt give an outcome really" (a plumbing supervisor's notes: read as came up)
+        if _ASKED_ABOUT.search(head) and len(comment.split()) <= 16 and phrases.verdict(comment) == "bad":
             return head, comment
         # A topic named in a few words, then at length how they came back to it: "medicines reconciliation - Karen asked
         # twice how many meds recs I do a day ... I waffled, didnt give numbers" (a pharmacy technician's trial: the job's
@@ -959,8 +975,8 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     if opened and _cue(clause, summary=summary) is None:
         # "started w/ why AHT why here. ok-ish, bit generic" (a teacher's notes: read only as feedback on detail, so her
         # motivation answer was never drilled)
-        return [_Draft(" ".join(opened.group(1).split()).rstrip(" ,"), line, verdict, mentions)]
-    if _REMARK.match(clause):
+        return [_Draft(_I_WANT_TO.sub("why ", " ".join(opened.group(1).split())).rstrip(" ,"), line, verdict, mentions)]
+    if _REMARK.match(clause) or _REMINDER.match(clause):
         return []  # "no budget question?? surprising for a manager role": the candidate's remark, no topic (trial 83)
     cue = _cue(clause, summary=summary)
     if cue is not None:
@@ -1105,6 +1121,10 @@ _ADVERB_PARTICIPLE = re.compile(r"\b([a-z]+ly) ([a-z]+(?:ing|ed))\b(?= [a-z])", 
 _NO_QUESTION = re.compile(r"^(?:there\s+(?:was|were)\s+)?no\s+(?:\w+\s+)?(?:questions?|qs?)\b", re.I)
 _REMARK = re.compile(r"^(?:(?:which|that|it|this)\s+(?:was|is|seemed|seems)\s+)?(?:quite\s+|very\s+|a\s+bit\s+|bit\s+|pretty\s+|"
                      r"really\s+)?(?:surprising|odd|strange|weird|unexpected|funny|curious)\b(?!\s+(?:question|one|q)\b)", re.I)
+# ... and a reminder to themselves: "he pulled a face. need numbers!!" (a plumbing supervisor's notes: a topic "need numbers")
+_REMINDER = re.compile(r"^(?:i\s+)?(?:need|must|should|gotta|got\s+to)\s+(?:to\s+)?(?:get\s+|bring\s+|have\s+|learn\s+|know\s+)?"
+                       r"(?:more\s+|better\s+|some\s+|real\s+|my\s+|the\s+)?(?:numbers|figures|stats|data|examples?|metrics)"
+                       r"\W*$", re.I)
 _RELATIVE = re.compile(r"\s(?:who|whose|that|which)\s", re.I)
 _WHETHER = re.compile(r"(?:whether|if)\s", re.I)
 _CAME_UP = re.compile(r"(?:came|comes|coming)\s+up\b|(?:was|were|got)\s+(?:asked\s+about|raised|brought\s+up|discussed)\b", re.I)
@@ -1133,7 +1153,7 @@ def _gerund_for_why(text: str) -> str:
 # ... and as asked: "started with why do I want to be a registered manager / why leave Beechwood. ok but rambled" (a care
 # home deputy's notes: read only as feedback on answer length, which any short answer then closed; no motivation
 # question was ever planned)
-_OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|began|kicked off)\s+(?:with|on)\s+)?"
+_OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+|(?-i:[A-Z][a-z]+)\s+)?(?:started|opened|began|kicked off)\s+(?:with|on)\s+)?"
                               # ... and by the employer's name: "opened with why Riverside, why now. ok but waffly" (a
                               # housing officer's notes: no topic read in)
                               # ... or its initials, after years elsewhere: "opened with why NHS after 6 yrs in housing. I
@@ -1143,12 +1163,17 @@ _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+)?(?:started|opened|be
                               r"((?:why\s+[\w&'-]+(?:\s+(?!why\b)[\w&'-]+)?,?\s+)?why\s+(?:here|us|now|(?-i:[A-Z][a-z])[\w&'-]*|"
                               r"(?-i:[A-Z][a-zA-Z])[\w&'-]*\s+(?:after|from|over|rather\s+than|instead\s+of)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,6}|"
                               r"this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
-                              r"(?:do|did|would)\s+(?:i|you)\s+want\s+to\s+(?:be|become|work|join|move|go)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,5}|"
+                              # ... and the move it asks about: "opened with why do I want to leave dispatch for ops
+                              # management", "opened with why I want to move off the tools/supervisor role into contracts
+                              # management" (a taxi dispatch and a plumbing supervisor's notes: no topic read in)
+                              r"(?:(?:do|did|would)\s+)?(?:i|you)\s+want(?:ed)?\s+to\s+(?:be|become|work|join|move|go|leave|change|"
+                              r"switch|step)\b(?:\s+(?!and\b|but\b)[\w&'-]+(?:/[\w&'-]+)?){1,9}|"
                               # "opened with why leave current airline after 9 yrs, went ok-ish, bit rambly" (a purser's)
                               # ... "opened with why leave after 11 yrs at current depot. ok but rambly" (a bus controller's)
                               r"(?:leave|leaving|move|moving)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,8}))"
                               r"\s*(?:$|[,;/-]\s*(?=\w))",
                               re.I)
+_I_WANT_TO = re.compile(r"^why\s+(?:(?:do|did|would)\s+)?(?:i|you)\s+want(?:ed)?\s+to\s+(?=(?:leave|move|change|switch|step)\b)", re.I)  # "why leave X for Y"
 # ... "a time I'd had to tell a tenant something they didn't want to hear" (a housing officer's notes: the line was lost)
 # ... "asked me for a time I dealt with a suspected malpractice case" (an exams officer's notes: no topic read in)
 # ("had to" is left for _time_you: "they'll ask about a time I had to deal with a complaint from a family" was lost)

@@ -134,6 +134,8 @@ _BAD = re.compile(
     r"didn'?t (?:go well|land|have|know)|did not (?:go well|land|have|know)|"
     # what the panel made of it: "I said we just rerun them, he didnt like that at all" (a QA lead's added note)
     r"\b(?:he|she|they|the panel)\s+(?:didn'?t|did not|wasn'?t|weren'?t)\s+(?:like|buy|accept|convinced|impressed|happy)\b|"
+    # ... or showed it: "I said "not many" - he pulled a face" (a plumbing supervisor's notes: no topic read in)
+    r"\bpulled a face\b|\bmade a face\b|\bfrowned\b|\blooked (?:unimpressed|unconvinced|sceptical|skeptical)\b|"
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
     r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"

@@ -20,7 +20,7 @@ before (passing a retake of the same question proves little), in a later round t
 answer (a round that showed the weakness cannot also clear it: the report said "resolved" beside
 "weak in 2 of 4 answers"), each answer above "weak" as a whole (a 22-second answer scoring 7 of 100
 resolved "Answer length"); one weak answer makes it improving again (a slip), a second one before it resolves again
-reopens it. A round-one concern's own question answered again and passed, where it had been weak, is progress
+reopens it, and so does a plan with no sound judgement in it (Judgement 0 of 4: unsafe or empty) at once. A round-one concern's own question answered again and passed, where it had been weak, is progress
 (improving), not proof, and the plan asks a new question on it (the kinds' `again`): a ward sister's "falls" was
 otherwise open for good, its retake not counted and no later plan asking about it.
 Loading and saving the ledger file is in ledger.py.
@@ -894,6 +894,12 @@ def _passed(entry: LedgerEntry, answer: Answer, outcomes: dict[str, Outcome] | N
     return outcome is not None and not outcome.weak
 
 
+def _no_judgement(answer: Answer) -> bool:
+    """Whether the answer is a plan judged to show no sound judgement at all (rubrics/overall.yaml's judgement gate)."""
+    judgement = answer.scorecard.criterion("situational.judgement") if answer.scorecard else None
+    return judgement is not None and judgement.applies and judgement.score == 0
+
+
 def _transition(
     entry: LedgerEntry, *, is_weak: bool, repeat_note: str, answer: Answer, session_id: str, score: float | None,
     weak_this_round: bool = False, told_better: bool = False, retaken_better: bool = False,
@@ -903,7 +909,14 @@ def _transition(
     `retaken_better`: an open round-one concern's question answered again and passed: progress too."""
     note = ""
     if is_weak:
-        if entry.status == "resolved":
+        if entry.status == "resolved" and _no_judgement(answer):
+            # ... but not a plan with no sound judgement in it: "I'd tell the driver to drop her wherever she asks ...
+            # no need to log it" on a safeguarding concern left it "improving" and out of the next plan (a taxi dispatch
+            # supervisor's trial)
+            entry.reopened += 1
+            entry.status = "open"
+            note = "reopened: the plan showed no sound judgement (Judgement 0 of 4)"
+        elif entry.status == "resolved":
             # One slip after it was fixed is a slip: an HR partner's one rambling answer after ten strong ones put
             # five resolved areas back at the top of the plan as "open", above the employer's concerns. A second
             # weak answer before it resolves again reopens it (improving -> open, below).

@@ -195,6 +195,11 @@ OUTCOME = re.compile(
     r"no (repeats?|recurrences?|reoccurrences?|further (\w+ )?(incidents?|errors?|issues|complaints|misses|discrepancies)) "
     r"(in|for|over|since|that|this|after)\b|"
     r"(hasn't|has not|haven't|have not|hasnt|havent|never) (happened|recurred|come up|been repeated) (again|since)|"
+    # ... or stopped: "he moved out within the notice period, and the complaints stopped" (a marina manager's story:
+    # Result 2 of 4, quoting the notice served)
+    r"\b(complaints|incidents|errors|accidents|injuries|callbacks|call ?outs|escalations|mistakes|breaches|failures|"
+    r"defects|disputes|grievances|no ?shows) (all |just |completely |pretty much |soon |then )?(stopped|ceased|dried up|"
+    r"went away|disappeared|vanished)\b|"
     r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     # a mark of standing kept, and a share of people who took it up: "we kept our 5 rating", "all 38 children had a
     # profile and about 80 percent of parents had logged in" (a nursery deputy manager's stories: Result 1 of 4)
@@ -219,6 +224,23 @@ OUTCOME = re.compile(
     r"[£$€] ?\d[\d,.]*( ?(k|m|million|thousand|grand))? (was |were |got )?(returned|refunded|repaid|paid back|given back) "
     r"to\b|"
     r"(example|model) of (good|best) practice\b|(that|this|which|it) (protected|safeguarded|preserved)\b|"
+    # an arrangement kept, and the case taught from: "she set up an arrangement of forty pounds a month she's kept for ten
+    # months now, and the council later used the case in their own vulnerability training" (an enforcement team leader's
+    # best story: Result 1 of 4, "a vague outcome")
+    # the work done in a time, nothing lost, and none of it since: "All four were revalidated in 11 days, we lost no
+    # theatre lists, and I set up a rolling schedule ... so no test has gone overdue since" (a sterile services
+    # supervisor's backlog story: Result 1 of 4, "a vague outcome")
+    r"\b(was|were|got) (all )?(\w+ )?(revalidated|validated|completed|cleared|done|finished|fixed|repaired|signed off|"
+    r"delivered|rebuilt|back in service|back up) (with)?in \d[\d.,]* (minutes?|hours?|days?|weeks?|months?)\b|"
+    r"\b(lost|missed|cancelled|dropped) (no|none of the|not one|not a single) \w+|\bno (\w+ ){1,3}(has|have) (\w+ ){0,3}"
+    r"(since|again)\b|"
+    # a first, and the work run to its plan: "the yard was full for the first time anyone could remember, and the lift-out
+    # weeks ran to the plan instead of the usual panic" (a marina manager's story: Result 1 of 4, no quote)
+    r"\bfor the first time (anyone|anybody|in (\w+ ){0,3}(years|memory|history)|ever)\b|\b(ran|went|came in) (exactly |right )?"
+    r"(to|according to) (the )?plan\b|"
+    r"\b(kept|stuck to|kept to|kept up|maintained|held to) (it |to it |them |up )?(for|over) (\d[\d.]*|a|two|three|six|twelve) "
+    r"(weeks?|months?|years?)\b|\bused (it|the case|that case|my \w+|our \w+|that|this) (in|as|for) (their|our|the) (own )?"
+    r"(\w+ )?(training|example|case study|guidance|induction|model)\b|"
     r"awarded|praised|now (takes|runs|costs|is|are|has|have|gets)|(percent|per cent|\d[\d.,]* ?%) (cut|drop|reduction|increase|rise|"
     r"saving|improvement|fall|fewer|less|more)|"
     # "we loaded 21 of 22 on time" (a warehouse trial's deadline result read as none: Result 1 of 4)
@@ -233,7 +255,7 @@ OUTCOME = re.compile(
     r"(against|instead of|compared (with|to)|rather than) [^.;]{0,80}\bif (we|i|they|it|he|she)('d| had| would have)|"
     # it has not happened again: "nobody's done it out of order since", "we haven't had one since" (a pharmacy
     # technician's trial: the change that stuck read as no outcome, Result 1 of 4); not "since" as "because"
-    r"(nobody|no one|none of (us|them)|never|not once|hasn't|haven't|has not|have not)\b[^.;]{0,40}\bsince\b"
+    r"(nobody|no one|none of (us|them)|never|not once|hasn't|haven't|has not|have not)\b[^.;]{0,60}\bsince\b"
     r"(?! (i|we|he|she|they|the|it|you|my|our|there)\b)|"
     # ... and none of it since: "we've had no frozen condensate call outs since" (a gas engineers' supervisor's story of
     # a mistake put right, gated at 22 as a disaster stood by)
@@ -3334,7 +3356,12 @@ BUZZ = re.compile(
     r"deal(ing)? with it professionally|address(ing)? the situation|(look|looking) at the (wider|bigger) picture|"
     r"the right people at the right time|in a supportive way|(communicat\w+|engag\w+) effectively|relevant stakeholders|"
     r"roles and responsibilities|in the most effective way|work(ing)? collaboratively|the best (possible )?outcome|"
-    r"continuous(ly)? improv\w*|standards are upheld|learning opportunity|served me well|where the company stands)\b"
+    r"continuous(ly)? improv\w*|standards are upheld|learning opportunity|served me well|where the company stands|"
+    # ... and safety said, not done: "I'd follow the procedure and report it to the right people ... Safety is always my
+    # number one priority ... look at lessons learned" (a station manager's trial: a passenger dragged by a train, 80,
+    # Judgement 4 of 4)
+    r"(to|with) the right people|safety is (always )?(my|our|the) (number one|top|first|main) priority|"
+    r"(look|looking) at (the )?lessons learn[et]|make sure it (doesn't|does not|never) happen again)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
@@ -3731,6 +3758,10 @@ _BACKGROUND_CLAUSE = re.compile(r"\b(who|that|which)('d| had)( been| already| al
 # one sentence): "when" and its subject just before it
 _FOUND_OUT = re.compile(r"\b(?:turned out|found out|it emerged|it came out|i discovered|i learned that|i learnt that)\b[^.;]*$")
 _WHEN_IT_HAPPENED = re.compile(r"\bwhen\s+([\w']+\s+){1,2}$")
+# "I went down and told him face to face before the letter went": the candidate going somewhere, no outage or loss (a
+# marina manager's resolved story gated at 22 as a disaster stood by); "we went down to 2 drivers" stays a measure
+_I_WENT = re.compile(r"\b(?:i|we)\s+$")
+_WENT_THERE = re.compile(r"\s+(?:and|there|onto|into|on|to)\b(?!\W+(?:about\W+|around\W+|just\W+)?\d)")
 
 
 def _domain_noun(text: str, match: re.Match) -> bool:
@@ -3801,6 +3832,10 @@ _FELL_AFTER = re.compile(r"(?:\s+[\w']+){0,2}?\s+(?:fell|dropped|went down|came 
 _SANCTIONED_ANOTHER = re.compile(r"\b(?:(?:he|she|they)\s+(?:got|was given|were given|received|was on|were on|ended up with)|"
                                  r"(?:it|that|this|the case)\s+(?:went|got taken|was taken|went through)\s+to)\s+(?:a\s+|an\s+|the\s+)?"
                                  r"(?:final\s+|first\s+|formal\s+)?$")
+# ... or done to someone else: "the council suspended the driver's licence after reviewing the footage" (a taxi dispatch
+# supervisor's safeguarding story: Result 1 of 4, "the outcome is a bad one"); not "suspended our licence"
+_SANCTION_ON_ANOTHER = re.compile(r"\s+(?:him|her|them|the|a|an|his|their)\b")
+_SANCTION_VERBS = frozenset({"suspended", "sacked", "fired", "dismissed"})
 # "late" naming what is counted, not a delay: "within two weeks late checks went from 30 a month to 6" (an aircraft
 # engineer's story: read as "weeks late", a disaster stood by, and quoted as words he never said)
 # ... with a word before the things: "after three months late loan kits went from 23 a quarter to 4" (a sterile services
@@ -3865,7 +3900,9 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             # ... nor given to someone else: "I woke him, took over the checks myself, and reported it to my manager. it
             # went to a disciplinary and he got a final written warning" (a children's home deputy's story of challenging
             # a colleague's poor practice, gated at 22 as a disaster stood by)
-            and not (sanctions and sanctions.fullmatch(m.group()) and _SANCTIONED_ANOTHER.search(text, 0, m.start()))
+            and not (sanctions and sanctions.fullmatch(m.group()) and (
+                _SANCTIONED_ANOTHER.search(text, 0, m.start())
+                or (m.group() in _SANCTION_VERBS and _SANCTION_ON_ANOTHER.match(text, m.end()))))
             and not _NONE_AFTER.match(text, m.end()) and not _LOW_AFTER.match(text, m.end())
             and not (m.group().endswith("late") and _LATE_THINGS.match(text, m.end()))
             # "handed over only 3 days late, instead of about 3 weeks": a rescue, the harm made smaller
@@ -3878,6 +3915,7 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             # "turned out she had a shoulder injury she was hiding because she was scared of losing hours": the cause the
             # candidate found, not how it ended (a head housekeeper's story gated at 22 as a disaster stood by, 87 without)
             and not _FOUND_OUT.search(text, 0, m.start())
+            and not (m.group() == "went down" and _I_WENT.search(text, 0, m.start()) and _WENT_THERE.match(text, m.end()))
             # "late trailers went down from 6 a week to 1": a measure moving, not an outage
             and not (moves and moves.fullmatch(m.group()) and (
                 _MOVED_BY_A_FIGURE.match(text, m.end()) or (moved_by and moved_by.match(text, m.end() + 1))))

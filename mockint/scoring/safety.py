@@ -127,8 +127,10 @@ AVOIDED_REACH = 8
 NOT_NEEDING = frozenset("don't doesn't dont doesnt won't".split())
 NEEDING = frozenset("need needs involve involves require requires".split())
 PLACED = frozenset("in on at inside under above near beside around across through over".split())
-OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who which someone somebody whoever"
-                   .split())
+# ("who'd": "a gateline supervisor ... who'd started letting people through without checking", a station manager's story
+# of dealing with him, read as the candidate's own check skipped: Action 0)
+OTHERS = frozenset("he she they he'd she'd they'd he'll she'll they'll they're he's she's who who'd who's who'll which "
+                   "someone somebody whoever".split())
 # Before an escalation, whoever made it, not the candidate: "I make a point of thanking whoever reported it at the Monday
 # brief" (a wastewater supervisor's near-miss habit read as her own escalation put off: Method 4 -> 1)
 RELATIVE_DOERS = frozenset({"whoever", "who", "which"})
@@ -708,6 +710,14 @@ CAUSE_REACH = 15
 # A verb of seeing someone else do it, and how far before the negation: "I saw one of the newer lads not checking".
 SEEN = frozenset("saw seen found caught noticed spotted watched".split())
 SEEN_REACH = 7
+# What a problem was found to be, and how far before the negation: "it was clear we were ordering ... without checking".
+FOUND_PLAIN = frozenset("clear obvious apparent realised realized found noticed saw".split())
+FOUND_REACH = 10
+
+
+# What lets a thing be done: "is the booking system letting a tint be booked without a test date" (the same plan's cause
+# to find out, read as its own check skipped)
+_LET_BE = re.compile(r"(?:^|.*\s)(\S+)\s+(?:let|lets|letting|allow|allows|allowing|allowed)\s+(?:a|an|the|any|some)\s+(?:\S+\s+){0,2}be\s+\S+ed$")
 
 
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
@@ -725,6 +735,13 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
     # (a gas emergency team leader's model answer, read as his own check skipped: Method 1 of 4)
     for j in range(at - 1, max(start - 1, at - SEEN_REACH), -1):
         if words[j] in SEEN and j + 1 < at and not by.intersection(words[j + 1:at]):
+            return False
+    # ... or the team's old way, found to be the problem: "it was clear we were ordering on the system's suggestion without
+    # checking it against the weather, so I took over the ordering myself" (a meat counter manager's waste story, read as
+    # a safety check skipped: 39, 85 without the clause)
+    for j in range(at - 1, max(start - 1, at - FOUND_REACH), -1):
+        if words[j] in FOUND_PLAIN and words[j + 1:j + 3] in (["we", "were"], ["they", "were"]) \
+                and words[j + 3:j + 4] and words[j + 3].endswith("ing"):
             return False
     # in a knowledge answer, a rule said of a thing: "patient returns don't go in the register, they go in a separate
     # returns book" (a pharmacy manager's right answer on the CD register, capped at 40 as a record skipped)
@@ -772,6 +789,11 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
         # without a call to VTS" (a deputy harbour master's near-miss story, read as his own call refused)
         if words[k] == "that" and k > start and words[k + 1] in TOLD_DONE and words[k - 1] not in by:
             return False
+        # ... or of a thing that needs none: "offer her a gloss or a toner that doesn't need a test under the
+        # manufacturer's guidance" (a salon manager's sound plan, refusing the tint untested: capped at 20)
+        if words[k] == "that" and k >= start + 2 and words[k + 1] in RULE_DENIALS \
+                and DETERMINERS_BEFORE_STEP.intersection(words[max(start, k - 3):k - 1]):
+            return False
 
         if words[k] in by:
             return True
@@ -783,7 +805,9 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
         # the doer named just before a participle or a passive: "a real problem with the groundworks subbie working in an
         # excavation without any edge protection" (a construction safety adviser's story of stopping that work, read as
         # her own check skipped: Action 0, 50), "four of his tickets were closed without header checks"
-        if k > start and words[k - 1] not in NOT_A_DOER and ((words[k - 1] in PASSIVE and words[k].endswith("ed")) or (
+        if k > start and (words[k - 1] not in NOT_A_DOER or ((let := _LET_BE.match(" ".join(words[max(start, k - 6):k + 1])))
+                                                               and let.group(1) not in by)) \
+                and ((words[k - 1] in PASSIVE | {"be"} and words[k].endswith("ed")) or (
                 # a participle with a place after it, not a name's part ("a school swimming gala", "settling in plan")
                 words[k].endswith("ing") and words[k + 1:k + 2] and words[k + 1] in PLACED
                 and words[k + 2:k + 3] and words[k + 2] in DETERMINERS_BEFORE_STEP)) and \
