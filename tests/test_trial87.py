@@ -46,33 +46,25 @@ def test_a_sound_plan_is_not_read_as_skipping_a_check(question, sound, unsafe):
     assert finding_kinds([unsafe.lower()], question) == ["check_skipped"]
 
 
-def _relevance(question: str, answer: str) -> int:
-    return offline_card(question, answer).criterion("specificity.relevance").score
-
-
-def test_a_complaint_told_without_the_word_is_on_the_question():
-    """A bride who "rang in tears" over a patchy colour (20, "never gets to complaint"; 87 with "she made a complaint")."""
-    question = "Tell me about a time you handled a serious client complaint."
-    complaint = ("there was a bride last summer who'd had a bleach and tone with one of our seniors and two days before the "
-                 "wedding she rang in tears, it had gone brassy in patches. I took the call myself, looked at it in "
-                 "daylight with her, booked her in with our best colourist first thing and we didn't charge her.")
-    rota = ("last summer I rebuilt the Saturday rota with one of our seniors so each stylist had a protected lunch, and I "
-            "took the bookings myself for the first month. no-shows fell and the team were happier.")
-    assert _relevance(question, complaint) >= 2
-    assert _relevance(question, rota) <= 1
-
-
-def test_a_plan_changed_for_the_weather_is_a_harvest_that_did_not_go_to_plan():
-    """The best harvest story never said "didn't go" (20, "never gets to didn't go"; 95 asked about "a difficult
-    harvest")."""
-    question = "Tell me about a time a harvest didn't go to plan and how you handled it."
-    changed = ("two years ago we had thirty tonnes of Pinot left to pick and the forecast turned, three days of heavy rain. "
-               "I was harvest manager so it was my call. I pulled the Pinot forward two days and got twelve extra pickers, "
-               "and the rows we dropped cost us about one point two tonnes.")
-    smooth = ("two years ago we had thirty tonnes of Pinot left to pick in a dry week. I was harvest manager so it was my "
-              "call. I booked twelve pickers for the Tuesday and we picked every row by the Thursday.")
-    assert _relevance(question, changed) >= 2
-    assert _relevance(question, smooth) <= 1
+@pytest.mark.parametrize(("question", "on_topic", "off_topic"), [
+    # a bride who "rang in tears" over a patchy colour (20, "never gets to complaint"; 87 with "she made a complaint")
+    ("Tell me about a time you handled a serious client complaint.",
+     "there was a bride last summer who'd had a bleach and tone with one of our seniors and two days before the wedding "
+     "she rang in tears, it had gone brassy in patches. I took the call myself, looked at it in daylight with her, booked "
+     "her in with our best colourist first thing and we didn't charge her.",
+     "last summer I rebuilt the Saturday rota with one of our seniors so each stylist had a protected lunch, and I took "
+     "the bookings myself for the first month. no-shows fell and the team were happier."),
+    # the best harvest story never said "didn't go" (20, "never gets to didn't go"; 95 asked about "a difficult harvest")
+    ("Tell me about a time a harvest didn't go to plan and how you handled it.",
+     "two years ago we had thirty tonnes of Pinot left to pick and the forecast turned, three days of heavy rain. I was "
+     "harvest manager so it was my call. I pulled the Pinot forward two days and got twelve extra pickers, and the rows "
+     "we dropped cost us about one point two tonnes.",
+     "two years ago we had thirty tonnes of Pinot left to pick in a dry week. I was harvest manager so it was my call. I "
+     "booked twelve pickers for the Tuesday and we picked every row by the Thursday."),
+])
+def test_a_topic_told_without_its_word_is_on_the_question(question, on_topic, off_topic):
+    assert offline_card(question, on_topic).criterion("specificity.relevance").score >= 2
+    assert offline_card(question, off_topic).criterion("specificity.relevance").score <= 1
 
 
 def test_an_arrangement_kept_and_a_case_taught_from_are_results():

@@ -1173,7 +1173,9 @@ _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+|(?-i:[A-Z][a-z]+)\s+)
                               r"(?:leave|leaving|move|moving)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,8}))"
                               r"\s*(?:$|[,;/-]\s*(?=\w))",
                               re.I)
-_I_WANT_TO = re.compile(r"^why\s+(?:(?:do|did|would)\s+)?(?:i|you)\s+want(?:ed)?\s+to\s+(?=(?:leave|move|change|switch|step)\b)", re.I)  # "why leave X for Y"
+# ... named as the move: "why leave dispatch for ops management"
+_I_WANT_TO = re.compile(r"^why\s+(?:(?:do|did|would)\s+)?(?:i|you)\s+want(?:ed)?\s+to\s+(?=(?:leave|move|change|switch|step)\b)",
+                        re.I)
 # ... "a time I'd had to tell a tenant something they didn't want to hear" (a housing officer's notes: the line was lost)
 # ... "asked me for a time I dealt with a suspected malpractice case" (an exams officer's notes: no topic read in)
 # ("had to" is left for _time_you: "they'll ask about a time I had to deal with a complaint from a family" was lost)

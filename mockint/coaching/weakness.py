@@ -20,9 +20,10 @@ before (passing a retake of the same question proves little), in a later round t
 answer (a round that showed the weakness cannot also clear it: the report said "resolved" beside
 "weak in 2 of 4 answers"), each answer above "weak" as a whole (a 22-second answer scoring 7 of 100
 resolved "Answer length"); one weak answer makes it improving again (a slip), a second one before it resolves again
-reopens it, and so does a plan with no sound judgement in it (Judgement 0 of 4: unsafe or empty) at once. A round-one concern's own question answered again and passed, where it had been weak, is progress
-(improving), not proof, and the plan asks a new question on it (the kinds' `again`): a ward sister's "falls" was
-otherwise open for good, its retake not counted and no later plan asking about it.
+reopens it, and so does a plan with no sound judgement in it (Judgement 0 of 4: unsafe or empty) at once. A round-one
+concern's own question answered again and passed, where it had been weak, is progress (improving), not proof, and
+the plan asks a new question on it (the kinds' `again`): a ward sister's "falls" was otherwise open for good, its retake
+not counted and no later plan asking about it.
 Loading and saving the ledger file is in ledger.py.
 """
 

@@ -224,9 +224,6 @@ OUTCOME = re.compile(
     r"[£$€] ?\d[\d,.]*( ?(k|m|million|thousand|grand))? (was |were |got )?(returned|refunded|repaid|paid back|given back) "
     r"to\b|"
     r"(example|model) of (good|best) practice\b|(that|this|which|it) (protected|safeguarded|preserved)\b|"
-    # an arrangement kept, and the case taught from: "she set up an arrangement of forty pounds a month she's kept for ten
-    # months now, and the council later used the case in their own vulnerability training" (an enforcement team leader's
-    # best story: Result 1 of 4, "a vague outcome")
     # the work done in a time, nothing lost, and none of it since: "All four were revalidated in 11 days, we lost no
     # theatre lists, and I set up a rolling schedule ... so no test has gone overdue since" (a sterile services
     # supervisor's backlog story: Result 1 of 4, "a vague outcome")
@@ -238,6 +235,9 @@ OUTCOME = re.compile(
     # weeks ran to the plan instead of the usual panic" (a marina manager's story: Result 1 of 4, no quote)
     r"\bfor the first time (anyone|anybody|in (\w+ ){0,3}(years|memory|history)|ever)\b|\b(ran|went|came in) (exactly |right )?"
     r"(to|according to) (the )?plan\b|"
+    # an arrangement kept, and the case taught from: "she set up an arrangement of forty pounds a month she's kept for ten
+    # months now, and the council later used the case in their own vulnerability training" (an enforcement team leader's
+    # best story: Result 1 of 4, "a vague outcome")
     r"\b(kept|stuck to|kept to|kept up|maintained|held to) (it |to it |them |up )?(for|over) (\d[\d.]*|a|two|three|six|twelve) "
     r"(weeks?|months?|years?)\b|\bused (it|the case|that case|my \w+|our \w+|that|this) (in|as|for) (their|our|the) (own )?"
     r"(\w+ )?(training|example|case study|guidance|induction|model)\b|"
