@@ -805,15 +805,17 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
         # the doer named just before a participle or a passive: "a real problem with the groundworks subbie working in an
         # excavation without any edge protection" (a construction safety adviser's story of stopping that work, read as
         # her own check skipped: Action 0, 50), "four of his tickets were closed without header checks"
-        if k > start and (words[k - 1] not in NOT_A_DOER or ((let := _LET_BE.match(" ".join(words[max(start, k - 6):k + 1])))
-                                                               and let.group(1) not in by)) \
-                and ((words[k - 1] in PASSIVE | {"be"} and words[k].endswith("ed")) or (
+        if k > start and words[k - 1] not in NOT_A_DOER and ((words[k - 1] in PASSIVE and words[k].endswith("ed")) or (
                 # a participle with a place after it, not a name's part ("a school swimming gala", "settling in plan")
                 words[k].endswith("ing") and words[k + 1:k + 2] and words[k + 1] in PLACED
                 and words[k + 2:k + 3] and words[k + 2] in DETERMINERS_BEFORE_STEP)) and \
                 any(words[j] in DETERMINERS_BEFORE_STEP | {"his", "her"} for j in range(max(start, k - 4), k - 1)):
             return False
         if _passive_of_a_thing(words, k, start):
+            return False
+        # ... and a thing let be done by someone else: "is the booking system letting a tint be booked without a test date"
+        if k > start and words[k - 1] == "be" and (let := _LET_BE.match(" ".join(words[max(start, k - 6):k + 1]))) \
+                and let.group(1) not in by:
             return False
         # a modal after someone else: "so first line could fix it in five minutes instead of escalating" (a service desk
         # lead's knowledge article, read as her refusing to escalate: 42.9, the same story without the words 95.7)
