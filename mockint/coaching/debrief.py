@@ -44,7 +44,7 @@ from mockint.records import Model, utc_now
 from mockint.scoring.kinds import DEFAULT_KIND, classify_topic, topic_words
 from mockint.scoring.lexicon import word_classes
 
-Section = Literal["bad", "good", "repeated", "questions", "topics", "none"]
+Section = Literal["bad", "good", "repeated", "questions", "topics", "next", "none"]
 Reason = Literal["probed", "forewarned", "fell_flat", "inferred", "discussed"]
 
 # A line wrapped by an editor is at least this share of the longest line's length.
@@ -52,6 +52,10 @@ WRAPPED_SHARE = 0.75
 LONG_SENTENCE_WORDS = 30  # a run-on sentence: topics taken out of it are doubtful
 
 _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
+    # what round two holds, listed under its own heading: "Round 2 prob:" then 'probably a presentation? "first 90 days" -
+    # Priya hinted' (a home care coordinator's notes: read as a topic that came up in round one)
+    ("next", re.compile(r"^(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next|final)\s+(?:round|stage|interview)|"
+                        r"stage\s*(?:2|two))\b", re.I)),
     ("bad", re.compile(r"went badly|badly|\bweak|fell flat|\bflat\b|struggl|fumbl|\bpoor|could have gone|didn'?t go well|"
                        r"not so well|to improve|improve|\bbad\b|mistakes|regrets|❌", re.I)),
     ("repeated", re.compile(r"\bkept\b|\bkeep\b|came back|coming back|again|repeated|probed|probing|pressed|follow.?ups?|"
@@ -75,6 +79,8 @@ _ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|menti
                                r"also|added|oh and)\s*[-–—]+\s+(?=\S)", re.I)
 # A question the notes say was not put: "they didn't ask directly", "never asked it".
 _ASKED_ABOUT = re.compile(r"\basked\s+(?:me\s+|us\s+)?(?:about|for|what|how|why|whether|if)\b", re.I)
+_SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)\b", re.I)
+_ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
 # A label naming the next round, before what it holds ("Round 2 (next Thurs): ...", "Next round: ...").
 _NEXT_ROUND_LABEL = re.compile(r"^(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
@@ -123,6 +129,10 @@ _CLAUSE_SPLIT = re.compile(
     # "+" as notes write "and": a new clause only before its subject ("a scenario + they'll probe on ..."), not in a
     # list ("report to pharmacist + accountable officer")
     r"\s+(?:and|\+)\s+(?=(?:i|i've|i'd|he|she|they|we|it)\b)|"
+    # ... and an arrow before one: 'Steve said "we need someone who can manage managers" -> they want more on leading
+    # shift managers' (a parcel depot team leader's notes: the line was lost whole)
+    # (not before what the candidate did: "disagreement w/ prescriber -> I used the gentamicin story, she pushed on ...")
+    r"\s+(?:-+>|=>|\u2192)\s+(?=(?:they|he|she)(?:'ll|\s+(?:want|wants|need|needs|will|would|expect|expects))\b)|"
     # ... and what the candidate said back: "Steve asked what our callback rate was, I said "not many"" (a plumbing
     # supervisor's notes: no topic read in)
     r",\s*(?=i\s+(?:said|answered|replied|told (?:him|her|them))\b)",
@@ -131,7 +141,10 @@ _CLAUSE_SPLIT = re.compile(
 # A summary line ("Gut feel: strong on clinical/mentoring, weak on governance") is also cut before each verdict.
 _SUMMARY_CLAUSE_SPLIT = re.compile(
     _CLAUSE_SPLIT.pattern + r"|,\s*(?=(?:weak|weaker|strong|stronger|shaky|vague|good|ok|fine|poor|(?:less|not\s+very|not)\s+"
-    r"convincing|unconvincing)\s+(?:on|at|about|with)\b)",
+    r"convincing|unconvincing)\s+(?:on|at|about|with)\b)|"
+    # ... and before what they want more of: "strong on council tax, need to see more on benefits and leading a bigger
+    # multi-disciplinary team" (a revenues team leader's recruiter feedback: a topic "need")
+    r",\s*(?=(?:(?:they|he|she)\s+)?(?:need|needs|want|wants|would\s+like)\s+(?:to\s+(?:see|hear|know)|more)\b)",
     re.I,
 )
 # (never inside brackets: "why leave (growth, want dept mgmt not just team)" is one item with its aside)
@@ -247,7 +260,10 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # topic "less convincing on leading leaders", which merely came up)
         ("bad", r"(?:(?:was|were|seemed|sounded)\s+)?(?:less|not\s+very|not\s+so|not)\s+convincing\s+(?:on|about|with|when)|"
                 r"(?:(?:was|were|seemed|sounded)\s+)?unconvincing\s+(?:on|about|with|when)"),
-        ("bad", r"(?:didn'?t|did not|couldn'?t|could not)\s+(?:explain|answer)"),
+        # ... "never really answered the budget question (depot P&L, cost per parcel). blanked." (a parcel depot team
+        # leader's notes: no topic read in)
+        ("bad", r"(?:(?:didn'?t|did not|couldn'?t|could not)\s+(?:really\s+|properly\s+|fully\s+)?(?:explain|answer)|"
+                r"never\s+(?:really\s+|properly\s+|fully\s+)?(?:explained|answered))"),
         # a doubt of what the candidate has done: "we weren't sure you've managed a contract at this scale" (a parking
         # services lead's HR feedback: no topic read in)
         ("bad", r"(?:weren'?t|were\s+not|wasn'?t|was\s+not|not)\s+(?:really\s+|quite\s+|fully\s+)?sure\s+(?:that\s+|whether\s+|if\s+)?"
@@ -315,7 +331,9 @@ _SUMMARY_LABEL = re.compile(r"^(?:gut(?:\s+feel(?:ing)?)?|overall|summary|in sum
                             r"(?:\s+(?:at the end|at the end of it|afterwards|after|later|on the day))?"
                             r"(?:\s+(?:from|via)\s+(?:the\s+|my\s+|their\s+)?(?:recruiter|agency|hr|hiring manager|panel|interviewers?|employer|"
                             # ... or from someone by name, afterwards: "Feedback from Priya afterwards" (a trial's topic "long")
-                            r"[A-Z][a-z]+))?(?:\s+(?:afterwards|after|later|after the interview|by email|by phone))?)$", re.I)
+                            r"[A-Z][a-z]+))?(?:\s+(?:afterwards|after|later|after the interview|by email|by phone|at the end|"
+                            # ... "Feedback from Lauren on phone" (a parcel depot team leader's notes: a topic, left out)
+                            r"(?:on|over)\s+(?:the\s+)?phone|on\s+(?:a|the)\s+call))?)$", re.I)
 _PURPOSE = re.compile(r"^\s*to\s+(?!be\b|have\b)[a-z]+(?:\s+(?!and\b|but\b|i\b)[a-z0-9-]+){1,3}\s*(?=$|[,.;])", re.I)
 _DASH = re.compile(r"\s+[-–—]\s+")
 # "and how ..." goes on with the clause before's cue, as does "and on/about ..." with the cue's own word again ("Expect
@@ -652,6 +670,8 @@ def _heading(line: str, bullet: str) -> tuple[Section, str] | None:
         section = _section_of(label)
         if _ONE_QUESTION.match(label) and phrases.verdict(rest) != "none" and not _is_question(rest.strip()):
             return None  # "Wage budget question: I waffled": a topic and how it went, not a list of questions
+        if section == "next" and rest.strip():
+            return None  # "Round 2 (next Thurs): they'll ask about ...": what it holds, read as a note (_NEXT_ROUND_LABEL)
         if section is not None:
             return section, rest.strip()
         if not rest.strip() and not bullet:
@@ -691,8 +711,11 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
     label, colon, said = item.partition(": ")
+    # "feedback from Leanne at the end (phone call after): ..." (a home care coordinator's notes: no topic read in)
+    label = _TRAILING_ASIDE.sub("", label)
     if colon and said.strip() and _SUMMARY_LABEL.match(label.strip()):
-        item, summary = said.strip(), True  # "Feedback from the recruiter: strong on X, but they wanted more on Y"
+        # "Feedback from the recruiter: strong on X, but they wanted more on Y", in their quote marks or not
+        item, summary = _QUOTE_MARKS.sub("", said).strip(), True
     elif colon and said.strip() and _ADDED_LATER.match(label.strip()) and len(label.split()) <= 3:
         # "remembered: Mrs Patel asked about attendance ... blanked on it" (a teacher's notes: no topic read in)
         item = said.strip()
@@ -788,6 +811,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             draft.mentions = max([draft.mentions, *map(phrases.repetitions, told)])
         if section == "repeated":
             draft.mentions = max(draft.mentions, 2)
+        if section == "next":
+            draft.forewarned, draft.verdict = True, "none"  # what round two will test, not how round one went
     if not new and comment and reading.drafts and phrases.verdict(comment) != "none" and not listed:
         reading.drafts[-1].verdict = _combine(reading.drafts[-1].verdict, phrases.verdict(comment))
 
@@ -881,6 +906,12 @@ def _split_comment(item: str) -> tuple[str, str]:
         first = _SENTENCE_SPLIT.split(comment, maxsplit=1)[0]
         if (len(head.split()) <= SHORT_TOPIC_WORDS + 1 and named is not None and named.complete and not named.rest.strip(" /")
                 and len(first.split()) <= 10 and phrases.verdict(first) != "none"):
+            return head, comment
+        # ... or what they asked of it, then how it went: "CQC - asked which key question I'd worry about most. said
+        # well-led. couldn't really say what evidence I'd show for it. not great" (a home care coordinator's notes: no
+        # topic read in); not "CDs - asked about register discrepancies ...", which names a topic of its own
+        if (len(head.split()) <= SHORT_TOPIC_WORDS and named is not None and named.complete and not named.rest.strip(" /")
+                and _ASKED_WHICH.match(comment) and phrases.verdict(comment) == "bad"):
             return head, comment
     return item.strip(), ""
 
@@ -994,6 +1025,16 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             scene = re.sub(r"^(?:a|an|the)\s+", "", scene, flags=re.I)
             return [_draft(phrases.Phrase(scene, True, ""), line, _combine(verdict, _CUE_VERDICT.get(kind, "none")),
                            mentions, cued=True)]
+        said_cue = clause[: len(clause) - len(rest)]
+        if kind == "forewarned" and _SCENARIO_CUE.search(said_cue) and (named := phrases.noun_phrase(rest)) is not None \
+                and re.match(r"(?:doesn'?t|does not|don'?t|isn'?t|won'?t|can'?t|is|are|was|has|have|\w+s)\s", named.rest):
+            # the scenario told as a scene: "expect a scenario - a carer doesn't turn up for a double-up call at 7am and the
+            # other carer is waiting" (a home care coordinator's notes: a topic "carer")
+            scene = re.split(r"\s+(?:and|but|so|while|-)\s+|[,;(]", rest.strip())[0].strip(" .")
+            scene = re.sub(r"^(?:a|an|the)\s+", "", scene, flags=re.I)
+            draft = _draft(phrases.Phrase(scene, True, ""), line, "none", mentions, cued=True)
+            draft.forewarned = True
+            return [draft]
         if (part := _WHAT_IT_IS.match(rest.strip())) and part.group("thing").lower() in STORY_PARTS:
             # "told the knife crime story, but they asked what the result was" (a youth work lead's notes: a concern
             # named "result"): a follow-up on the story before, not a topic
@@ -1079,6 +1120,14 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     if (listed or section != "none") and _WHETHER.match(clause):
         clause = _how_you(clause)  # "whether I can manage people ...": managing them ("how I sign off ..." is the item's)
     phrase = _and_joined(phrases.noun_phrase(clause))
+    first, second = (clause.split() + ["", ""])[:2]
+    if phrase is None and listed and phrases.past_participle(first) and phrases.verdict(first) == "none" and \
+            second.endswith("s") and phrases.can_be_noun(second) and first.lower() not in _SAID_VERBS:
+        # "missed deliveries / first time delivery rate - I didnt have my numbers", "damaged parcels claims -- fine but a
+        # bit long" (a parcel depot team leader's notes: no topic read in): a list item opening on a participle that
+        # describes its plural noun names it, as after "asked about" ("lacked numbers", "fumbled questions" say how it went,
+        # "said more training" and "started with overbooking" what was done)
+        phrase = _and_joined(phrases.noun_phrase(clause, after_cue=True))
     if phrase is not None and _DID_ONE.fullmatch(phrase.text):
         # "didn't really have an example, used one from when I was a student" (a housing officer's notes: a concern named
         # "used one", open in every plan): what was done with something named before, no topic
@@ -1334,6 +1383,9 @@ def _cue(clause: str, *, summary: bool = False) -> tuple[str, str] | None:
     return None
 
 
+# What the candidate or the panel said or did with words, opening a note ("said head chef", "asked questions").
+_SAID_VERBS = frozenset("said told asked talked mentioned explained answered covered discussed gave used started".split())
+_DOING_TO_THEM = re.compile(r"^[a-z]+ing\s+(?:them|it(?!\s+all\b)|him|her)\b(?:\s+[\w'-]+){0,4}$", re.I)
 _WHEN_SAID = re.compile(r"(?:out[ -]of[ -]hours|after[ -]hours|overnight|at night|on nights|at weekends|on weekends|at the weekend|"
                         r"in the evenings?|on call|on the night shift|on nights and weekends)", re.I)
 _CUE_AGAIN = re.compile(
@@ -1367,6 +1419,11 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
             # "asked twice about student mental health escalation, out of hours": when, not a second topic (a student
             # accommodation manager's notes made two concerns of it)
             found[-1] = phrases.Phrase(f"{found[-1].text} {part.strip(' .;')}", found[-1].complete, "")
+            continue
+        if found and _DOING_TO_THEM.match(part.strip()):
+            # "they want more on leading shift managers and holding them to account": "them" are the managers, so one
+            # topic (a parcel depot team leader's notes made a second concern named "holding")
+            found[-1] = phrases.Phrase(f"{found[-1].text} and {part.strip(' .;')}", True, "")
             continue
         phrase = phrases.noun_phrase(part, after_cue=i == 0)  # a later item may be a new clause ("ran out of time")
         if phrase is not None and (_BETWEEN.search(phrase.text + " ") or (

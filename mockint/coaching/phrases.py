@@ -313,6 +313,13 @@ def past_or_gerund(word: str) -> bool:
     return bool(lemmas) and word.lower() not in lemmas
 
 
+def past_participle(word: str) -> bool:
+    """'missed', 'damaged', 'lost': a verb's -en form, which can describe a noun ('forgot', a past tense only, cannot)."""
+    from lemminflect import getInflection
+
+    return any(word.lower() in getInflection(lemma, tag="VBN") for lemma in _verb_lemmas(word))
+
+
 def adverb_only(word: str) -> bool:
     classes = word_classes(word.lower())
     return bool(classes) and classes <= {"ADV"}

@@ -661,9 +661,11 @@ def bank_question_for(
             score += 3.0 * bool(set(area.criteria) & set(q.criteria))
         if topic_words:
             score += 1.5 * len(topic_words & set(tokens(q.text)))
-        if area.kind == "delivery" or any(c.startswith(STORY_RUBRICS) for c in area.criteria):
+        if area.kind == "delivery" or (area.kind != "debrief" and any(c.startswith(STORY_RUBRICS) for c in area.criteria)):
             # delivery shows in longer stories, and a story's parts and specifics are drilled by a story question (a trial's
-            # "answers lacked numbers / impact" drew "Walk me through how you have used the main tools this role relies on")
+            # "answers lacked numbers / impact" drew "Walk me through how you have used the main tools this role relies on");
+            # not a round-one topic's, whose question must be about the topic ("Tell me about a time you faced a conflict"
+            # drilled "van walkaround checks", which its note said lacked figures: a parcel depot team leader's plan)
             score += 1.0 * (q.category == "behavioral")
         return score
 

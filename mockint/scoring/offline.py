@@ -296,6 +296,8 @@ OUTCOME = re.compile(
     # home on day three" (a veterinary nurse's best story: Result 1 of 4, no quote)
     r"(he|she|they|it|and) (went|was sent|were sent|was discharged|were discharged) home (on|that|after|within|by|the same|"
     r"later|safely|the next)\b|"
+    # ... "he was kept in overnight and went home fine" (a pool duty manager's rescue story: Result 1 of 4, no quote)
+    r"(went|was sent|were sent|was discharged|were discharged|got) home (fine|well|safe|ok|okay|happy)\b|"
     r"came back (up |down )?to (about |around |over |under )?(\d+|normal|baseline|target|(one|two|three|four|five|six|seven|"
     r"eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b)|"
     r"(she|he|they|the \w+) (was|were) (found|traced|located|rescued|arrested|charged|convicted|sentenced|discharged|"
@@ -496,6 +498,11 @@ PERSONAL_TASK = re.compile(
     # "I took responsibility for fixing it" (an optician's story in other words: Task 1 of 4, where "I decided to own it"
     # read 3)
     r"i took (on )?(the |full |personal )?responsibility (for|of)\b|"
+    # someone the candidate manages, at the story's centre: "last year one of my CCTV operators was coding defects wrong"
+    # (a wastewater team leader's best story: Task 1 of 4, "say what you were responsible for")
+    r"\bone of my (\w+ )?(operators|staff|team|nurses|drivers|carers|engineers|technicians|fitters|operatives|agents|"
+    r"advisers|advisors|assistants|stockpeople|stockmen|crew|reports|direct reports|team members|supervisors|managers|"
+    r"officers|workers|pickers|chefs|cleaners|lifeguards|teachers|apprentices)\b(?= (was|were|had|kept|started|had been)\b)|"
     # a deadline that was the candidate's: "I was due to send Marcia the quality scores ... by the 5th of April" (a contact
     # centre lead's trial: Task 1 of 4, "lowered: the quotes do not show the candidate's responsibility")
     r"i was (due|supposed|meant|expected) to (send|deliver|submit|hand in|finish|complete|produce|get|have|run|present|"
@@ -549,7 +556,9 @@ TIME_ANCHOR = re.compile(
 # Anchors that only say "some time, somewhere": an event, but a vague one.
 WEAK_ANCHOR = re.compile(r"\b(there was (a|one) time|one time|once|at (my|one) (old|last|previous) (job|place|company)|"
                          r"at work|at my (current|old|last|previous) (store|shop|branch|site|ward|school|practice|firm|"
-                         r"office|depot|warehouse|restaurant|hotel|clinic|team))\b")
+                         # ... "at my last unit, six hundred sow indoor breeding herd" (a pig unit manager's opening: no anchor)
+                         r"office|depot|warehouse|restaurant|hotel|clinic|team|unit|farm|plant|factory|works|mill|yard|"
+                         r"kitchen|garage|salon|centre|center|home|station))\b")
 SEQUENCE = re.compile(r"\b(first|then|next|after that|finally|so the first thing|second|third|once)\b")
 REASONING = re.compile(r"\b(because|so that|to make sure|in order to|which|instead of|rather than|since|why)\b")
 BEHAVIOURAL_Q = re.compile(
@@ -995,10 +1004,13 @@ def _moved_by(words: list[str], i: int, after: list[str], unit_words: frozenset[
 # 1/4, Quantified impact 1/4, overall 20).
 # ... and "did" of a year's or a season's count: "the year before we did 900 flu jabs, and in my first season we did 650"
 # (a pharmacy manager's fall told as "a thirty percent increase", 76)
+# ... and "getting" of a count a trip or a week: "before I started we were getting about twelve boxes rejected a trip ...
+# we were getting thirty rejected" (a fishing vessel mate's proud story: read as no change)
 _LEVEL_WORDS = frozenset("was were is are be been being its thats theyre theres stood sat ran averaged averaging hit "
-                         "reached take takes took cost costs had has have got scored did".split())
+                         "reached take takes took cost costs had has have got scored did getting".split())
 # "down to four", "came in at twelve", "we were running at about 120 missed bins a week", "sitting at around 300"
-_LEVEL_BEFORE_AT = _LEVEL_WORDS | frozenset("down up back in running sitting standing".split())
+# ... and "went to eighty four percent" after where it was (a glassworks trial's pack to melt, 91 before: its fall unread)
+_LEVEL_BEFORE_AT = _LEVEL_WORDS | frozenset("down up back in running sitting standing went gone".split())
 _REFERS_BACK = frozenset("it its they theyre that thats this these those we were our".split())
 _DIGITS = re.compile(r"\d+(\.\d+)?")
 # Clauses for reading figures: a full stop or comma inside a number ("6.1", "1,200") ends none.
@@ -1742,6 +1754,9 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
     # A before and after across sentences ("it was 6.1 days when I started. after three months it was 5.3"):
     # read_unit has counted those inside one sentence.
     clauses = [(n, c) for n, u in enumerate(answer_units) for c in figure_clauses(u.text)]
+    # ... its "after" in the piece before, which has no figure: "um after the changes the stones went away | and our pack
+    # to melt went to 84%" (a glassworks shift manager's fall from 91%, told proudly: read as no change)
+    clauses = _with_piece_before(answer_units, clauses)
     worsened: dict[int, tuple[str, ...]] = {}
     for first, then, wrong in level_changes(clauses):
         if wrong is not None:  # a measure that moved the wrong way: no change to credit, a harm named
@@ -1759,6 +1774,18 @@ def read_answer(text: str, question: str, kind: str | None = None, rubrics: Iter
                    cue_phrases(rubrics), feedback_lines(rubrics), asks_what_you_bring(question, judged_as, rubrics),
                    asks_as(WEAKNESS, question, judged_as, rubrics), domain=domain, set_aside=set_aside(answer_units), echoes=echoes(answer_units, question),
                    worsened=worsened)
+
+
+def _with_piece_before(units: list[Unit], clauses: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`clauses` ((unit, clause) of figure_clauses), each unit's first read with the unit before it where that one has no
+    figure: what it says ("after the changes") is said of the figure that follows."""
+    out, seen = [], set()
+    for n, clause in clauses:
+        if n not in seen and n and not figure_clauses(units[n - 1].text):
+            clause = f"{units[n - 1].text.lower()} {clause}"
+        seen.add(n)
+        out.append((n, clause))
+    return out
 
 
 def _harm_moved() -> str:
@@ -3372,7 +3399,11 @@ PLATITUDE = re.compile(
 )
 # Signs the candidate found out about this employer and role.
 RESEARCH = re.compile(
-    r"\b(i (read|saw|noticed|found|learned|learnt|heard|spoke|talked|visited|looked at|followed|watched)|"
+    # (seen or heard of them, not a scene: "I saw her go" under the water was a lifeguard's story told for "why this centre",
+    # read as research, specific reasons 3, 90; a pool duty manager's trial)
+    r"\b(i (read|found|learned|learnt|spoke|talked|visited|looked at|followed)|"
+    r"i (saw|noticed|heard|watched)(?! (him|her|them|it|his|their|someone|somebody|one|a (kid|child|girl|boy|man|woman|lad|"
+    r"driver|customer|patient|resident|guest|colleague))\b)|"
     r"on your (website|site|careers|blog|linkedin)|your (new|recent|latest|annual|last|current|upcoming|own)|"
     r"you('re| are) (launching|opening|moving|expanding|building|starting|rolling|introducing|piloting|growing|"
     r"changing|merging|investing|recruiting|hiring|the only|one of)|you (launched|opened|moved|expanded|built|"
@@ -3385,6 +3416,8 @@ RESEARCH = re.compile(
 _FACT_CLAUSE_EDGE = re.compile(r"[.,;:!?]|\b(?:and|but|so|because|which|who|where|while|whereas)\b", re.IGNORECASE)
 _ARTICLES = frozenset({"a", "an", "the"})
 _THING_WORDS = 3  # how many words after "your" or an article may name the thing
+# "you" as anyone, just before an opener: "every minute you're on that chair", "when you're on nights", "if your pager goes"
+_ANYONE_YOU = re.compile(r"\b(?:every|each|whenever|when|if|once|until|while)\s+(?:\w+\s+)?$")
 
 
 def employer_facts(text: str) -> list[str]:
@@ -3402,6 +3435,8 @@ def employer_facts(text: str) -> list[str]:
     for clause in _FACT_CLAUSE_EDGE.split(text):
         low = lowered(clause)
         for opener in cue.openers.finditer(low):
+            if _ANYONE_YOU.search(low[: opener.start()]):
+                continue  # "every minute you're on that chair": anyone in the job, not the employer (a lifeguard's story)
             after = low[opener.end():].split()[: cue.window + _THING_WORDS]
             # "you're the first authority ...", "your trust has just opened the new aseptic unit": the words after an
             # article or a number within the window (a trial's "your trust has just opened ..." read as no fact)

@@ -88,6 +88,9 @@ LATER_REACH = 5
 DETERMINERS_BEFORE_STEP = frozenset("the a an any all some our my their its".split())
 # Words between a safe step and what dismisses it: "waiting for a line block *at this time of night* would take too long".
 DISMISSAL_REACH = 8
+# How far after a step its "until ..." is read for a later time ("until I'd seen how many more go down over the next
+# couple of days": 13 words).
+UNTIL_LATER_REACH = 16
 # How far after a step its "when I've got a minute" is looked for ("sign it all off at the end of the day when I've
 # got a minute"): past a time, and past "when"/"if", which start the phrase.
 CONVENIENT_REACH = 10
@@ -999,7 +1002,13 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                     out.found.append(Finding("check_skipped", index, " ".join(words[removed:end])))
                 k, reach, flips, trigger = end, 0, 0, ""
                 continue
-            if refused and not step.peer and not r.when_not_whether.found_within(words, end, WHEN_REACH):
+            if refused and not step.escalation and end < len(words) and words[end] == "without":
+                # what cannot be done without something is a rule: "we can't test without a nominated tester logged on"
+                # (a workshop controller's sound plan for an MOT tester off sick, read as a check skipped: 20)
+                k, reach, flips, trigger = end, 0, 0, ""
+                continue
+            if refused and not step.peer and (not r.when_not_whether.found_within(words, end, WHEN_REACH)
+                                              or (trigger == "delay" and _waited_until_later(r, words, end))):
                 kind = ("escalation_delayed" if trigger == "delay" else "escalation_refused") if step.escalation else "check_skipped"
                 finding = Finding(kind, index, " ".join(words[first:end]))
                 out.found.append(finding)
@@ -1188,6 +1197,17 @@ def _gerund_before(words: list[str], at: int) -> int:
     if at >= 2 and words[at - 1] in ("for", "on", "in", "up") and words[at - 2].endswith("ing"):
         return at - 2
     return at - 1 if at >= 1 and words[at - 1].endswith("ing") else at
+
+
+def _waited_until_later(r: Reader, words: list[str], end: int) -> bool:
+    """Whether a step put off "until" something names a later time in its clause: "I'd hold off calling the vet until
+    I'd seen how many more go down over the next couple of days" (a pig unit manager's plan for suspected swine fever:
+    86.7, strong; "for a couple of days" was a delay) waits days, not for a look first."""
+    ahead = words[end:end + UNTIL_LATER_REACH]
+    if not ahead or ahead[0] not in ("until", "till"):
+        return False
+    stop = next((j for j, w in enumerate(ahead) if w in PUNCTUATION), len(ahead))
+    return r.later.found_within(ahead, 1, stop - 1)
 
 
 def _dismissed(r: Reader, words: list[str], end: int) -> int:
