@@ -68,7 +68,10 @@ def test_on_a_fresh_home_the_demo_never_becomes_your_data(run_cli, mockint_home,
         assert f"Overall: {shown}/100" in report and f"│ {shown} " in demo.out.replace("  ", " ")
     assert not (mockint_home / "ledger.json").exists() and not _session_files(mockint_home)
 
-    mine = run_cli("practice", "--answers-from", str(audio_dir / "ms_two_cities_16k.wav"),
+    # the user's own round: one spoken, one typed (the spoken pipeline is test_practice.py's; 44 s of speech fewer)
+    typed = tmp_path / "vague.txt"
+    typed.write_text("we worked really hard as a team on the rota and it went well in the end.\n")
+    mine = run_cli("practice", "--answers-from", str(typed),
                    str(audio_dir / "lh_libri_2412-153948-0000.flac"), "--offline", "--seed", "3")
     assert mine.code == 0, mine
     (my_file,) = _session_files(mockint_home)

@@ -230,13 +230,11 @@ def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_h
     from mockint.coaching.plan import quote_in
     from mockint.config import load_settings
     from mockint.practice import Practice, PracticeEvents, PracticeOptions
-    from mockint.samples import load_samples
     from mockint.session import SessionStore
     from mockint.speech.decode import load_audio
     from mockint.speech.tts import synthesize
     from mockint.speech.wer import word_error_counts
 
-    samples = {s.id: s for s in load_samples()}
     reply_text = (
         "In numbers: we launched three weeks early, the client signed a two year renewal worth about three "
         "hundred thousand dollars, and support tickets fell by forty percent. I personally ran the weekly demo."
@@ -248,8 +246,14 @@ def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_h
         "Last March our billing exports kept failing overnight, and I was responsible for fixing them before the audit. "
         "I traced the fault to a timezone bug myself and rewrote the date handling. Within a week the failures fell "
         "from twelve a month to zero.", tmp_path / "second.wav", voice="en-us+f3")
+    # The weak answer: the vague_we sample's opening, its gap the same ("we" throughout, no numbers), 17 s of speech where
+    # the whole sample's 44 s took CI time and probed nothing more
+    first_answer = synthesize(
+        "So, um, we had this big project at my last company, and we had to get a new product out for an important "
+        "client. We all worked together really well, and we had a lot of meetings. We handled the challenges as a team "
+        "and in the end it went well.", tmp_path / "first.wav", voice="en-us+f3")
     # Played in the order the questions appear: the weak answer, the reply to its probe, the next answer.
-    to_play = [samples["vague_we"].path, reply, second_answer]
+    to_play = [first_answer, reply, second_answer]
     players = []
 
     class Events(PracticeEvents):
