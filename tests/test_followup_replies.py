@@ -251,10 +251,12 @@ def test_a_reply_that_tells_its_change_as_two_levels_is_a_measured_result(run_cl
         assert result.code == 0, result
         card = json.loads(result.out)["scorecard"]
         scores = {c["rubric"] + "." + c["criterion"]: c for c in card["criteria"] if c["applies"]}
-        assert set(scores) == {"star.result", "specificity.quantified_impact"}
+        # judged on the scale it asks for, not on a result (a reply giving the people, days and money asked for scored 28
+        # for "a vague outcome": a school catering manager's trial)
+        assert set(scores) == {"specificity.quantified_impact"}
         assert all(c["score"] >= 3 for c in scores.values()), scores
         # What it started from is quoted before where it ended up: one alone is no change.
-        assert [e["quote"] for e in scores["star.result"]["evidence"]][:2] == [
+        assert [e["quote"] for e in scores["specificity.quantified_impact"]["evidence"]][:2] == [
             "length of stay was about six point one days when I started.",  # read as digits, quoted as typed
             "after three months of the new discharge checklist it was five point three, and readmissions didn't go up."]
         assert card["overall"] >= 60

@@ -377,7 +377,9 @@ def test_followup_criteria_are_what_the_followup_asks_for():
     assert len(quoted_criteria) == 9  # the quoted answers' question exercised everything
     expected = {
         "star.result": ["star.result", "specificity.quantified_impact"],
-        "specificity.quantified_impact": ["specificity.quantified_impact", "star.result"],
+        # "Can you put a number on that: how much time, money, or how many people did it affect?" asks the scale alone
+        # (its measured wordings ask where the figure got to as well: followup_plain_criteria)
+        "specificity.quantified_impact": ["specificity.quantified_impact"],
         "specificity.ownership": ["specificity.ownership", "star.action"],
         "delivery.fillers": ["star.situation", "star.action", "star.result"],
     }

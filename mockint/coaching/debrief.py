@@ -80,11 +80,12 @@ _ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|menti
 # A question the notes say was not put: "they didn't ask directly", "never asked it".
 _ASKED_ABOUT = re.compile(r"\basked\s+(?:me\s+|us\s+)?(?:about|for|what|how|why|whether|if)\b", re.I)
 _SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)\b", re.I)
-_ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if)\b", re.I)
+_ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if|who)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
 # A label naming the next round, before what it holds ("Round 2 (next Thurs): ...", "Next round: ...").
 _NEXT_ROUND_LABEL = re.compile(r"^(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
-                               r"(?:\s*\([^)]{0,30}\))?$", re.I)
+                               # "Round 2 expect: a presentation on ..." (an estate agency branch manager's notes: lost)
+                               r"(?:\s+(?:expect(?:ed|ing)?|prob(?:ably)?|likely|prep))?(?:\s*\([^)]{0,30}\))?$", re.I)
 _BULLET = re.compile(r"^(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s+")
 _MARKER = re.compile(r"^([✅✓✔👍❌✗✘👎])\s*")
 _QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|question)\s*[:.)-]\s*)", re.I)
@@ -332,8 +333,9 @@ _SUMMARY_LABEL = re.compile(r"^(?:gut(?:\s+feel(?:ing)?)?|overall|summary|in sum
                             r"(?:\s+(?:from|via)\s+(?:the\s+|my\s+|their\s+)?(?:recruiter|agency|hr|hiring manager|panel|interviewers?|employer|"
                             # ... or from someone by name, afterwards: "Feedback from Priya afterwards" (a trial's topic "long")
                             r"[A-Z][a-z]+))?(?:\s+(?:afterwards|after|later|after the interview|by email|by phone|at the end|"
-                            # ... "Feedback from Lauren on phone" (a parcel depot team leader's notes: a topic, left out)
-                            r"(?:on|over)\s+(?:the\s+)?phone|on\s+(?:a|the)\s+call))?)$", re.I)
+                            # ... "Feedback from Lauren on phone" (a parcel depot team leader's notes: a topic, left out),
+                            # "Feedback from Mo on phone after" (an estate agency branch manager's: the same)
+                            r"(?:on|over)\s+(?:the\s+)?phone|on\s+(?:a|the)\s+call)){0,2})$", re.I)
 _PURPOSE = re.compile(r"^\s*to\s+(?!be\b|have\b)[a-z]+(?:\s+(?!and\b|but\b|i\b)[a-z0-9-]+){1,3}\s*(?=$|[,.;])", re.I)
 _DASH = re.compile(r"\s+[-–—]\s+")
 # "and how ..." goes on with the clause before's cue, as does "and on/about ..." with the cue's own word again ("Expect
@@ -562,7 +564,9 @@ def parse_debrief(
     areas = _feedback_areas([line for line in lines if line not in own_kind], feedback)
     # a topic named by the feedback's own words ("Give outcomes! I didn't really say how things ended") is that area
     named = [m.group(0) for r in feedback for line in lines for m in r.said.finditer(line.lower())]
-    topics = [t for t in topics if not any(t.name.lower() in phrase for phrase in named)]
+    # ... and said as what they wanted: "wanted more numbers" (an estate agency branch manager's notes: a concern of its own)
+    topics = [t for t in topics if not any(t.name.lower() in phrase or (
+        phrase in t.name.lower() and not set(t.name.lower().split()) - set(phrase.split()) - _WANTED) for phrase in named)]
     # a clause is matched without its quote marks: 'not enough "I"' is noted as 'not enough I'
     said = {_QUOTE_MARKS.sub("", line) for area in areas for line in area.notes}
     return Debrief(
@@ -708,6 +712,10 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     item = _MARKER.sub("", item)
     if (aside := _TRAILING_ASIDE.search(item)) and "?" in aside.group():
         item = item[: aside.start()]  # "... in round 2 (new self checkouts rollout?)": their own guess, no topic
+    if pushed := _PUSHED_WITH.search(item):
+        # '..., I talked about my own Monday chain meeting, she said "and at scale?"' (an estate agency branch manager's
+        # notes: read as a question asked, no topic): the panel coming back to it, not a question of its own
+        item = f"{item[: pushed.start()]}, they came back to it"
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
     label, colon, said = item.partition(": ")
@@ -722,8 +730,13 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     elif colon and said.strip() and _NEXT_ROUND_LABEL.match(label.strip()):
         # "Round 2 (next Thurs): they'll ask about a time I had to deal with a complaint from a family" (a supported living
         # team leader's notes: "Round 2 (next Thurs)" read as the topic, and dropped): what round two holds, as said of it
-        said = said.strip()
-        item = said if _cue(said) else f"they'll ask about {said}"
+        # ... and two things it holds joined by "+": "a presentation on 90-day plan for the 5 branches + scenario - a branch
+        # manager who's been hiding complaints" (an estate agency branch manager's notes: the scenario was lost)
+        first, *more = [part.strip() for part in said.strip().split(" + ")]
+        for part in more:
+            told = part if _cue(part) else f"expect a {part}" if _SCENARIO_CUE.match(part) else f"they'll ask about {part}"
+            _read_item(told, line, section, listed, reading, summary=summary)
+        item = first if _cue(first) else f"they'll ask about {first}"
     elif added := _ADDED_LATER_DASH.match(item):
         # "forgot this - Tom asked how I handle flaky tests and I said we just rerun them" (a QA lead's added note: read as
         # a verdict on nothing, the flaky tests never a topic)
@@ -775,6 +788,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                 # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).
                 target = last or _named_before(reading.drafts, head) or (
                     reading.drafts[-1] if reading.drafts and not found[0].bare else None)
+                if found[0].mentions > 1 and (probed := [d for d in reading.drafts[before:] if d.mentions > 1]):
+                    target = probed[-1]  # "kept coming back to budgets. food cost per meal, .... she asked 3 times"
                 said = _combine(found[0].verdict, phrases.verdict(comment)) if comment else found[0].verdict
                 if target is not None:
                     _with(target, said, found[0].mentions)
@@ -989,6 +1004,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     counted, clause = clause, phrases.without_counts(clause)
     if phrases.only_verdict(clause):  # "Fine-ish.": how the topic before went, not a topic
         return [_Draft("", line, verdict, mentions, bare=True)]
+    if mentions > 1 and _ASKED_IT.fullmatch(clause.strip(" .!")):
+        # "Mrs Okonjo kept coming back to budgets. ... she asked 3 times." (a school catering manager's notes: "came back
+        # to it 2 times" in every plan): how often the topic before was asked
+        return [_Draft("", line, verdict, mentions, bare=True)]
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
         return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed, summary=summary)]
@@ -1021,16 +1040,16 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         if what_if := _WHAT_IF.match(rest):
             # "asked what I'd do if a driver was assaulted late at night and the route needed pulling - I said ..." (a bus
             # controller's added note: no topic read in): the scenario is the topic, said without its "was"
-            scene = _SCENARIO_AUX.sub(" ", re.split(r"\s+(?:and|but|so|-)\s+|[,;(]", what_if.group(1))[0]).strip()
+            scene = _SCENARIO_AUX.sub(" ", re.split(r"\s+(?:and|but|so|-+>?|=>)\s+|[,;(]", what_if.group(1))[0]).strip()
             scene = re.sub(r"^(?:a|an|the)\s+", "", scene, flags=re.I)
             return [_draft(phrases.Phrase(scene, True, ""), line, _combine(verdict, _CUE_VERDICT.get(kind, "none")),
                            mentions, cued=True)]
         said_cue = clause[: len(clause) - len(rest)]
         if kind == "forewarned" and _SCENARIO_CUE.search(said_cue) and (named := phrases.noun_phrase(rest)) is not None \
-                and re.match(r"(?:doesn'?t|does not|don'?t|isn'?t|won'?t|can'?t|is|are|was|has|have|\w+s)\s", named.rest):
+                and re.match(r"(?:doesn'?t|does not|don'?t|isn'?t|won'?t|can'?t|is|are|was|has|have|been|\w+s)\s", named.rest):
             # the scenario told as a scene: "expect a scenario - a carer doesn't turn up for a double-up call at 7am and the
             # other carer is waiting" (a home care coordinator's notes: a topic "carer")
-            scene = re.split(r"\s+(?:and|but|so|while|-)\s+|[,;(]", rest.strip())[0].strip(" .")
+            scene = re.split(r"\s+(?:and|but|so|while|-+>?|=>)\s+|[,;(]", rest.strip())[0].strip(" .")
             scene = re.sub(r"^(?:a|an|the)\s+", "", scene, flags=re.I)
             draft = _draft(phrases.Phrase(scene, True, ""), line, "none", mentions, cued=True)
             draft.forewarned = True
@@ -1143,6 +1162,12 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         return [_draft(phrase, line, verdict, mentions)]  # "Caching strategy went fine", "salary question caught me off guard"
     if (listed or section != "none") and (not after.strip(" .!?") or (listed and phrase.complete and not after[:1].isalnum())):
         return [_draft(phrase, line, verdict, mentions)]  # a list item that is a noun phrase ("metrics / how I ...")
+    if listed and phrase.complete and (when := _WHEN_IT_HAPPENS.fullmatch(after.strip(" .!?"))):
+        # "staffing cover across sites when people off sick - didn't really have an answer" (a school catering manager's
+        # notes: no topic read in, her biggest gap): the time it is needed still names it; not one when the panel did
+        # something ("budgets when she pushed"), which names only the noun
+        said = phrase.text if when.group("panel") else f"{phrase.text} {after.strip(' .!?')}"
+        return [_draft(phrases.Phrase(said, True, ""), line, verdict, mentions)]
     if (listed or section != "none") and _RELATIVE.search(f" {phrase.text} ") and _FIRST_PERSON.match(after.strip()):
         # "managing people who do work | I've never done": the relative clause names the topic to its end (a council
         # revenues lead's "They kept coming back to:" item, dropped); how it went is not in it
@@ -1163,6 +1188,9 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
 
 
 _DID_ONE = re.compile(r"[a-z]+(?:ed|ew|ave|ook|ade|ot|id)\s+(?:one|ones|it|that|them|this|those)", re.I)
+# a time clause after a listed topic, up to six words: when it is needed ("when people off sick"), or, after a pronoun,
+# what someone did ("when she pushed on it")
+_WHEN_IT_HAPPENS = re.compile(r"(?:when|whenever)\s+(?:(?P<panel>she|he|they|i|we|you)\b\s*)?(?:[\w'-]+\s+){0,5}[\w'-]+", re.I)
 _SURE_YOU_HAD = re.compile(r"\bsure\s+(?:that\s+|whether\s+|if\s+)?(?:you|i)(?:'ve|\s+have|'d|\s+had|\s+could|\s+can|\s+would)?\s*$",
                            re.I)
 _NEVER_CAME_UP = re.compile(r"(?:^|\s)(?:it\s+|that\s+)?(?:didn'?t|did not|never)\s+(?:come|came)\s+up\b", re.I)
@@ -1209,7 +1237,9 @@ _OPENED_WITH_WHY = re.compile(r"^(?:(?:they\s+|we\s+|it\s+|(?-i:[A-Z][a-z]+)\s+)
                               # waffled" (a data protection officer's notes: read only as the habit "answer length")
                               # ... or the role's two words: "opened with "why service manager, why now" - ok, bit rambly"
                               # (an IT service desk lead's notes: no topic read in)
-                              r"((?:why\s+[\w&'-]+(?:\s+(?!why\b)[\w&'-]+)?,?\s+)?why\s+(?:here|us|now|(?-i:[A-Z][a-z])[\w&'-]*|"
+                              # ... joined by "and": "opened with why area manager and why now, leaving my own branch.
+                              # ok-ish, bit rambly" (an estate agency branch manager's notes: no topic read in)
+                              r"((?:why\s+[\w&'-]+(?:\s+(?!why\b|and\b)[\w&'-]+)?(?:,|,?\s+and)?\s+)?why\s+(?:here|us|now|(?-i:[A-Z][a-z])[\w&'-]*|"
                               r"(?-i:[A-Z][a-zA-Z])[\w&'-]*\s+(?:after|from|over|rather\s+than|instead\s+of)\b(?:\s+(?!and\b|but\b)[\w&'-]+){1,6}|"
                               r"this\s+[\w-]+|the\s+[\w-]+|our\s+[\w-]+|your\s+[\w-]+|"
                               # ... and the move it asks about: "opened with why do I want to leave dispatch for ops
@@ -1406,9 +1436,11 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
         return [one], ""
     parts = _LIST_SPLIT.split(text)
     for i in range(len(parts) - 1, 0, -1):
-        if _BETWEEN.search(parts[i - 1]) or _one_name(parts[i - 1], parts[i]):
+        if _BETWEEN.search(parts[i - 1]) or _one_name(parts[i - 1], parts[i]) or _AT_ONCE.search(parts[i]):
             # "the difference between fitness to study and the disciplinary route": one topic, not two (a student support
             # adviser's trial filed "disciplinary route" and "difference between fitness to study")
+            # ... "a complaint from a parent and a head teacher at the same time" (a school catering manager's notes: a
+            # concern "head teacher at the same time", asked aloud in a plan): both at once are the topic
             parts[i - 1:i + 1] = [f"{parts[i - 1]} and {parts[i]}"]
     for i, part in enumerate(parts):
         if i and (again := _CUE_AGAIN.match(part)):
@@ -1419,6 +1451,10 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
             # "asked twice about student mental health escalation, out of hours": when, not a second topic (a student
             # accommodation manager's notes made two concerns of it)
             found[-1] = phrases.Phrase(f"{found[-1].text} {part.strip(' .;')}", found[-1].complete, "")
+            continue
+        if found and _THE_ONE_WHO.match(part.strip(" .;")):
+            # "managing poor performance, the cook who was always late" (the same notes: two concerns, the one answered
+            # well left open): the case the topic was asked through, not a second topic
             continue
         if found and _DOING_TO_THEM.match(part.strip()):
             # "they want more on leading shift managers and holding them to account": "them" are the managers, so one
@@ -1431,6 +1467,9 @@ def _phrases_in(text: str) -> tuple[list[phrases.Phrase], str]:
             phrase = _and_joined(phrase)
             if re.fullmatch(r"\s*\([A-Z]{2,}\)\s*", phrase.rest):  # its initials: the name is whole
                 phrase = phrases.Phrase(phrase.text, True, "")
+        elif phrase is not None and _AT_ONCE.search(part) and (joined := _and_joined(phrase)) is not None:
+            told = f"{joined.text} {joined.rest.strip(' .;')}".strip()
+            phrase = phrases.Phrase(told, True, "") if _AT_ONCE.search(told) else phrase
         if phrase is None or (found and phrases.only_verdict(part.split()[0])):
             # "the CQC visit, good at first": a verdict on the topic before, not a topic ("first")
             return found, " ".join(parts[i:]) if found else ""
@@ -1488,6 +1527,15 @@ def _one_name(before: str, after: str) -> bool:
 
 
 _AND = re.compile(r"(?:and|&)\s+", re.I)
+# (its quote marks are gone by then: _SHORTHAND)
+_PUSHED_WITH = re.compile(r"[,;.]\s*(?:and\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+))\s+(?:said|asked|replied|came back with|went)"
+                          r"[:,]?\s*(?:and|but|so|what about|how about|really|ok|okay)\b[^?]{0,50}\?\s*$", re.I)
+_WANTED = frozenset("wanted want wants needed need needs asked for they she he".split())
+_ASKED_IT = re.compile(r"(?:(?:she|he|they|[A-Z][a-z]+)\s+)?(?:asked|probed|pushed|pressed|came\s+back\s+to\s+it|"
+                       r"asked\s+(?:me\s+)?(?:about\s+)?(?:it|that|this))(?:\s+(?:me|on\s+it|about\s+it|again))?(?:\s+twice)?", re.I)
+_AT_ONCE = re.compile(r"\b(?:at the same time|at once|simultaneously|in one go)\s*[.;]?\s*$", re.I)
+_THE_ONE_WHO = re.compile(r"^(?:the|that|this)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s+(?:who|that|which|whose)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$",
+                          re.I)
 _BETWEEN = re.compile(r"\b(?:difference|differences|distinction|balance|line|link|choice|trade-?off)\s+between\s+(?!.*\band\b)", re.I)
 
 

@@ -463,8 +463,15 @@ def _name_part(before: str, word: str) -> bool:
         and not past_or_gerund(word)
 
 
+_BECOMING = frozenset({"going", "becoming", "getting", "turning", "moving"})
+
+
 def _gerund_complement(taken: list[str]) -> bool:
-    """'keeping crews available', 'making wards safe': a gerund, its object, then an adjective that completes it."""
+    """'keeping crews available', 'making wards safe': a gerund, its object, then an adjective that completes it;
+    'temperature records going digital': a thing, then the change it goes through (a school catering manager's notes:
+    "temperature records going", read out in three plans)."""
+    if len(taken) >= 3 and taken[-2].lower() in _BECOMING and "ADJ" in word_classes(taken[-1].lower()):
+        return can_be_noun(taken[-3]) and taken[-3].lower() not in CONNECTORS | DETERMINERS
     if len(taken) < 3 or not taken[0].lower().endswith("ing") or not past_or_gerund(taken[0]):
         return False
     last = word_classes(taken[-1].lower())

@@ -112,6 +112,7 @@ class FollowupWords:
     bad_outcome: str | None = None  # instead of either when the story ends badly and no lesson is told (untold_lesson)
     baseline: str | None = None  # instead of `measured` when the quoted figure is where things started
     criteria: tuple[str, ...] = ()
+    plain_criteria: tuple[str, ...] = ()  # what `template` asks for, where it asks less than `criteria`
     quote_cues: tuple[str, ...] = ()
     needs_story: bool = True  # it asks about a story told: quote only an answer that tells one
 
@@ -132,6 +133,7 @@ def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
         bad_outcome=criterion.followup_bad_outcome,
         baseline=criterion.followup_baseline,
         criteria=tuple(criterion.followup_criteria),
+        plain_criteria=tuple(criterion.followup_plain_criteria),
         quote_cues=tuple(criterion.quote_cues),
         needs_story=criterion.followup_needs_story,
     )
@@ -197,6 +199,8 @@ def followup_template_criteria(text: str, rubrics: Sequence[Rubric]) -> list[str
         words = followup_words(area_id, rubrics)
         for template in (words.changed, words.measured, words.template):
             if template and '{quote}' in template and _template_pattern(template).search(asked):
+                if template == words.template and words.plain_criteria:
+                    return list(words.plain_criteria)
                 return [] if REASKED in template else list(words.criteria) or [area_id]
     return []
 
@@ -479,12 +483,16 @@ def offline_followup(
             # says (trial 12): ask where it got to instead
             template = words.baseline if words.baseline and _says_baseline(quote) else words.measured
         text = template.format(quote=quote, question=answer.question.text, filler=filler)
+        # "Can you put a number on that: how much time, money, or how many people did it affect?" asks the scale, not
+        # how it ended (a school catering manager's reply, "three hundred and twenty children ... over five days ...
+        # ninety pounds", scored 28 for a vague result)
+        plain = template == words.template and words.plain_criteria
         return QuestionRef(
             id=f"fu.{_slug(area.id)}.{answer.id}",
             text=text,
             category="followup",
             competencies=list(answer.question.competencies),
-            criteria=followup_criteria(area, rubrics),
+            criteria=list(words.plain_criteria) if plain else followup_criteria(area, rubrics),
             source="followup",
             targets=area.id,
             rationale=f'{evidence_note(area)}; in {answer.id} you said "{quote}"',

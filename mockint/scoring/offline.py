@@ -138,7 +138,9 @@ LESSON = re.compile(
 OUTCOME = re.compile(
     r"\b(went (from|up|down)|(had|'d|has|have) gone (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
     r"doubled(?! up)|halved|tripled|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
-    r"signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
+    # (not a condition: "so hitching is done with me watching before they're signed off", an arable farm manager's near
+    # miss that never says what came of it, Result 3 of 4)
+    r"(?<!they're )(?<!they are )(?<!before )(?<!until )(?<!till )signed|adopted|rolled (it |this |that )?out|stayed|retained|hit (the|our|my)|met (the|our|my)|"
     r"exceeded|beat|achieved|resulted|led to|as a result|ended up|outcome|the result|(?<!\w )result (was|is)\b|"
     # "the DoLS was authorised after about ten weeks" (a care home deputy's retried answer: Result 1 of 4, "vague")
     r"authori[sz]ed|(was|were|got) granted|"
@@ -152,6 +154,10 @@ OUTCOME = re.compile(
     # museum visitor services manager's retried answer: Result 1 of 4, "a vague outcome")
     r"(got|gained|earned|received|were given|was given|were awarded|was awarded|secured) (our |the |an? )?([\w-]+ ){0,3}"
     r"(accreditation|award|certification|certificate|kitemark|rating|status|mark|charter|green flag)\b|"
+    # ... or a grade on the inspector's return: "When the EHO came back in the spring they got a 5" (a school catering
+    # manager's HACCP story: Result 1 of 4, "a vague outcome")
+    r"(came|come|went|were|was) back\b[^.;]{0,40}\b(got|scored|gave (us|them|it|her|him)|awarded (us|them|it)) (an? |the )?"
+    r"(\d|one|two|three|four|five|full marks)\b|"
     # a deadline met: "by Friday everything was done", "care plans in place within twenty four hours" (the same trial)
     r"by \w+,? (everything|it all|all of it|the lot|all of them) (was|were|got) (done|finished|completed|in place|signed off|"
     r"delivered|submitted)|(in place|done|completed|signed off|up and running|back up|restored|resolved|closed) within "
@@ -184,7 +190,12 @@ OUTCOME = re.compile(
     r"fatalities|casualties|outbreaks|escalations|breaches|failures|defects|returns|absences|"
     # "eight months with no unexplained discrepancies", "the VMD inspection came back with no actions" (a vet nurse's
     # controlled drugs story: Result 1 of 4, "vague", where its twin in other words read 4)
-    r"discrepancies|misses|actions|findings|mistakes|overruns)|"
+    r"discrepancies|misses|actions|findings|mistakes|overruns|"
+    # "we had no sesame positives on that changeover for the rest of the year, and the customer audit in June found
+    # nothing" (a plant bakery supervisor's allergen story: Result 1 of 4, "vague")
+    r"positives|positive swabs|positive results|detections|rejects|recalls)|"
+    r"\b(audit|inspection|visit|assessment|review|check|swabbing)s? ((in|on|at) [\w ]{2,20} )?(found|picked up|raised|came back with) "
+    r"(nothing|no (\w+ )?(issues|problems|findings|actions|non-?conformances?|faults|concerns))\b|"
     # ... and only a few of them: "the auditor reviewed twelve of our files and raised only one minor point" (a
     # conveyancing team leader's re-accreditation: Result 1 of 4)
     r"(raised|found|had|came back with|gave us|picked up) (only|just) (one|two|three|a couple of|a single|\d) (minor |small )?"
@@ -197,10 +208,16 @@ OUTCOME = re.compile(
     r"(hasn't|has not|haven't|have not|hasnt|havent|never) (happened|recurred|come up|been repeated) (again|since)|"
     # ... or stopped: "he moved out within the notice period, and the complaints stopped" (a marina manager's story:
     # Result 2 of 4, quoting the notice served)
+    # ... said of what they were about: "the exit survey comments about being ignored pretty much disappeared" (a gym duty
+    # manager's story: Result 1 of 4)
     r"\b(complaints|incidents|errors|accidents|injuries|callbacks|call ?outs|escalations|mistakes|breaches|failures|"
-    r"defects|disputes|grievances|no ?shows) (all |just |completely |pretty much |soon |then )?(stopped|ceased|dried up|"
+    r"defects|disputes|grievances|no ?shows|comments)( (about|over|of|from) [\w' -]{2,30}?)? (all |just |completely |"
+    r"pretty much |soon |then )?(stopped|ceased|dried up|"
     r"went away|disappeared|vanished)\b|"
-    r"kept (the|it|them|us)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
+    # (not how a case was handled: "we kept it informal because the cause was clearly training", a contact centre team
+    # leader's story that stops before its result, Result 3 of 4)
+    r"kept (the|it|them|us)(?! (informal|formal|quiet|simple|short|low[- ]key|confidential|between|to (myself|ourselves)|"
+    r"in[- ]house|off the)\b)|kept (his|her|their) (\w+ )?(account|business|custom|contract|booking|order)s?|went live|gained|hired|recognised|recognized|"
     # a mark of standing kept, and a share of people who took it up: "we kept our 5 rating", "all 38 children had a
     # profile and about 80 percent of parents had logged in" (a nursery deputy manager's stories: Result 1 of 4)
     r"kept our (\w+ ){0,2}(rating|grade|status|accreditation|award|licence|license|mark|stars?)\b|"
@@ -224,6 +241,20 @@ OUTCOME = re.compile(
     r"[£$€] ?\d[\d,.]*( ?(k|m|million|thousand|grand))? (was |were |got )?(returned|refunded|repaid|paid back|given back) "
     r"to\b|"
     r"(example|model) of (good|best) practice\b|(that|this|which|it) (protected|safeguarded|preserved)\b|"
+    # ... the site held up as the one to copy and the work rolled out further: "the area manager pointed to our site at
+    # the regional meeting as the one to copy, and the regional director asked me to roll it out to the other two clubs"
+    # (a gym duty manager's retention story: Result 1 of 4, "vague")
+    r"\bas the (one|site|team|store|club|ward|model|example) (to copy|to follow|to learn from)\b|"
+    r"asked (me|us) to (roll|spread|take) (it|this|that|the \w+) (out )?(to|across|into) (the|all|every|our|\w+ other)\b|"
+    # the harms that did not come, listed: "no fire, no trip, and afterwards I got the flange added to the rounds sheet"
+    # (a nuclear shift technician's oil leak: Result 1 of 4); the customer kept and pleased: "he's still a member and
+    # he posted a five star review" (a gym duty manager's billing complaint: Result 1 of 4, "a bad outcome")
+    r"(^|[,;] |\band )no (\w+ )?(fire|trip|injury|injuries|leak|spill|outage|harm|loss|breach|casualties|damage|"
+    r"incident|accident|fine|complaint|escalation)s?,? (and )?no \w+|"
+    r"(added|written) (in)?to (the|every|each|our) ([\w'-]+ ){0,2}(rounds sheet|checklist|check sheet|procedure|"
+    r"routine|induction|training|standard)|"
+    r"(is|'s|are|'re) still (a |our )?(member|customer|client|tenant|patient|resident|supplier)s?\b|"
+    r"(posted|left|gave us|wrote) (us )?an? (five|5|four|4)[ -]star\b|"
     # the work done in a time, nothing lost, and none of it since: "All four were revalidated in 11 days, we lost no
     # theatre lists, and I set up a rolling schedule ... so no test has gone overdue since" (a sterile services
     # supervisor's backlog story: Result 1 of 4, "a vague outcome")
@@ -434,6 +465,12 @@ RESPONSIBILITY_GIVEN = (
     r"pulled|sent|picked|chosen|made)\b|"
     r"(came|fell|landed|went|passed|escalated|handed|referred|sent|given)"
     r" (over |up |down |back |straight )?(to|on) me\b|"
+    # "I took on the contract management personally", "so I took it on personally" (a festival site manager's and a fire
+    # alarm supervisor's trials: Task 1 of 4, "no personal role", beside Ownership 4 on the same sentence)
+    r"i took (it|this|that|them|(the |a )?[\w-]+( [\w-]+){0,2}) on (personally|myself)\b|"
+    r"i took on (the |a )?[\w-]+( [\w-]+){0,3} (personally|myself)\b|"
+    # "the complaint landed with me" (a contact centre team leader's trial: Task 1 of 4)
+    r"(landed|ended up|sat|rested|stopped|stayed) (squarely |firmly |straight )?with me\b|"
     r"(called|rang|paged|phoned|fetched|sent for|grabbed) me (down|over|in|up|out|to|because|as)\b|"
     r"(was|were) (all )?part of my (job|role|remit)\b|"
     r"i was (covering|acting|running|leading|managing|looking after|holding|in charge|coordinating|supervising|"
@@ -3388,7 +3425,13 @@ BUZZ = re.compile(
     # number one priority ... look at lessons learned" (a station manager's trial: a passenger dragged by a train, 80,
     # Judgement 4 of 4)
     r"(to|with) the right people|safety is (always )?(my|our|the) (number one|top|first|main) priority|"
-    r"(look|looking) at (the )?lessons learn[et]|make sure it (doesn't|does not|never) happen again)\b"
+    r"(look|looking) at (the )?lessons learn[et]|make sure it (doesn't|does not|never) happen again|"
+    # a customer service plan in the same words: "putting the customer at the heart of everything we do ... showed real
+    # empathy ... a great outcome for the customer in line with our values ... followed the right process" (a contact
+    # centre team leader's trial: a newborn with no heating, 53.3, Concrete plan 2 of 4)
+    r"at the heart of everything|(showed?|showing|shown) (real |genuine )?empathy|(a )?great outcome|"
+    r"in line with (our|the|their) values|(follow(ed|ing)?|the) right process|treat(ed)? (them|people|customers) fairly|"
+    r"(every|each) situation is different|what we can learn as an organi[sz]ation)\b"
 )
 # Generic praise of an employer: fits any company, so it is no reason at all.
 PLATITUDE = re.compile(
@@ -3860,6 +3903,10 @@ _CHOSEN_BY = re.compile(r"(?:\b(?:i|we)\s+(?:then\s+|also\s+|just\s+|only\s+)?|\
 # ... or a participle in a sentence of the candidate's doing: "I personally reviewed every case ..., cancelling the weak
 # ones earlier"
 _MY_CLAUSE_BEFORE = re.compile(r"^(?:and\s+|so\s+|then\s+|but\s+)?i\s+[^.;]*$")
+# ... and a remedy the candidate gave or got given: "I refunded", "got the provider to refund them", "what they can refund"
+_REMEDY_VERBS = ("refund", "compensat")
+_GOT_THEM_TO = re.compile(r"\b(?:got|get|asked|made)\s+(?:[\w']+\s+){1,4}?to\s+$|"
+                          r"\bwhat\s+(?:they|we|staff|you|he|she)\s+(?:can|could|may)\s+$")
 # A harm that is the subject of a fall: "appeals we lost fell from 58 to 31", "the cases reaching the tribunal fell by 40"
 _FELL_AFTER = re.compile(r"(?:\s+[\w']+){0,2}?\s+(?:fell|dropped|went down|came down|halved|decreased|was cut|were cut)"
                          r"\s+(?:from|to|by|below|under)\b")
@@ -3928,6 +3975,10 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
                      and (_CHOSEN_BY.search(text, 0, m.start())
                           or (m.group().startswith("cancel") and m.group().endswith("ing")
                               and _MY_CLAUSE_BEFORE.search(text, 0, m.start()))))
+            # "I refunded both payments and the fee on the spot ... got the provider to refund them all" (a gym duty manager's
+            # billing complaint: Result 1 of 4, "a bad outcome"): money given back by the candidate is the remedy
+            and not (m.group().startswith(_REMEDY_VERBS) and (_CHOSEN_BY.search(text, 0, m.start())
+                                                              or _GOT_THEM_TO.search(text, 0, m.start())))
             # "the percentage of appeals we lost fell from 58 to 31 percent": the harm is what fell (a parking services
             # lead's best story gated at 22 as a disaster stood by)
             and not _FELL_AFTER.match(text, m.end())

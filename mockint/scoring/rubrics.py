@@ -190,6 +190,11 @@ class Criterion(_Strict):
         default_factory=list,
         description="'rubric.criterion' keys a follow-up asks for, so its answer is judged on those only",
     )
+    followup_plain_criteria: list[CriterionKey] = Field(
+        default_factory=list,
+        description="what `followup` itself asks for, where it asks less than the measured wordings do "
+        "(their `followup_criteria`): its reply is judged on these only",
+    )
     quote_cues: list[str] = Field(
         default_factory=list, description="lower-case words that tend to sit in the sentence that shows the gap"
     )
@@ -522,11 +527,12 @@ def _check_followup_criteria(rubrics: list[Rubric], files: dict[str, Path]) -> N
     loaded = {r.id for r in rubrics}
     for rubric in rubrics:
         for criterion in rubric.criteria:
-            for key in criterion.followup_criteria:
-                if key.split(".")[0] in loaded and key not in known:
-                    raise DataFileError(
-                        f"{files[rubric.id]}: criterion '{criterion.id}' has followup_criteria '{key}', which no rubric defines"
-                    )
+            for field in ("followup_criteria", "followup_plain_criteria"):
+                for key in getattr(criterion, field):
+                    if key.split(".")[0] in loaded and key not in known:
+                        raise DataFileError(
+                            f"{files[rubric.id]}: criterion '{criterion.id}' has {field} '{key}', which no rubric defines"
+                        )
 
 
 def band_for(score: float) -> str:

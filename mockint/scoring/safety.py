@@ -178,6 +178,10 @@ ROUTINE = frozenset("every each".split())
 # partner's trial: judgement 0, overall 20; "if the process is not followed", 93). Further on, it is the plan's:
 # "if it's quiet I'd skip the obs", "if I don't hear back I wouldn't escalate".
 CONDITIONS = frozenset("if".split())
+# An emergency call made only in a worse case than the one in hand is put off: "only if it was really strong would I ...",
+# "I'd only call an ambulance if he stopped breathing"
+ONLY_IF = re.compile(r"\bonly (?:if|when|once|after)\b|\bonly (?:[\w']+ ){1,5}?(?:if|when|once)\b")
+ONLY_IF_WORDS = 14
 CONDITION_SUBJECT_WORDS = 2
 LOOKS_LIKE = frozenset("like looks seems turns appears".split())
 # After a refused step, a negation or a skip reaches on to the next one: "no need to bother the head *or* fill in forms".
@@ -723,6 +727,9 @@ FOUND_REACH = 10
 _LET_BE = re.compile(r"(?:^|.*\s)(\S+)\s+(?:let|lets|letting|allow|allows|allowing|allowed)\s+(?:a|an|the|any|some)\s+(?:\S+\s+){0,2}be\s+\S+ed$")
 
 
+COPULAS = frozenset({"is", "are", "was", "were", "it's", "that's", "they're", "isn't", "aren't"})
+
+
 def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[str] = CANDIDATE) -> bool:
     """Whether the step at `at` is said by the candidate (`by`: the words that name them; in a knowledge answer "you"
     is anyone the rule is about, not the candidate)."""
@@ -750,6 +757,11 @@ def _subject_is_candidate(words: list[str], at: int, start: int, by: frozenset[s
     # returns book" (a pharmacy manager's right answer on the CD register, capped at 40 as a record skipped)
     if by is KNOWLEDGE_CANDIDATE and words[at] in RULE_DENIALS and at > start and words[at - 1] not in by \
             and words[at - 1].isalpha() and words[at - 1] not in NOT_SUBJECTS:
+        return False
+    # ... and what a thing is rather than another: "P1 ... it's usually an insurer's requirement rather than the fire risk
+    # assessment" (a fire alarm supervisor's right answer on BS 5839 categories, capped at 33.3 as a check skipped)
+    if by is KNOWLEDGE_CANDIDATE and tuple(words[at:at + 2]) in (("rather", "than"), ("instead", "of")) \
+            and COPULAS.intersection(words[start:at]) and not by.intersection(words[start:at]) - COPULAS:
         return False
     for j in range(at - 1, max(0, at - CAUSE_REACH), -1):
         if words[j] in by:
@@ -985,7 +997,14 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             refused = reach > 0 and flips % 2 == 1 and not (step.protection and trigger == "delay")
             if refused and step.escalation and _told_to_do(words, k, end):
                 # "we never tell a customer to take the battery out" (a gas engineers' supervisor's sound plan): an
-                # instruction refused, not the customer left untold
+                # instruction refused, not the customer left untold; but where what they are told to do is to escalate,
+                # that is refused ("only if it was really strong would I tell them to call the emergency number", "I
+                # wouldn't tell them to call an ambulance": read as the call made now, which redeemed the rest)
+                told = end + 1  # after its "to"
+                instructed = _step_at(r, words, told) if told < len(words) else None
+                if instructed is not None and instructed.escalation:
+                    k = told
+                    continue
                 k, reach, flips, trigger = end, 0, 0, ""
                 continue
             protected = protected or (step.protection and not refused)
@@ -1075,6 +1094,9 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             # "or", however long the thing before ("a big fuss" ran out its reach, so "report it" read as a step)
             reach, free = NEGATION_REACH, 0
             k += 1
+            continue
+        if reach and words[k] in INSTRUCTING and (told := _told_whom_to(words, k)):
+            k = told  # "I wouldn't tell them to call an ambulance": the refusal reaches what they are told to do
             continue
         if reach:
             reach -= 1
@@ -1182,6 +1204,19 @@ def _told_to_do(words: list[str], at: int, end: int) -> bool:
         words[end + 1] not in DETERMINERS_BEFORE_STEP and words[end + 1] not in NOT_AN_INSTRUCTION
 
 
+def _told_whom_to(words: list[str], at: int) -> int:
+    """Where what someone is told to do starts, after "tell them to", "tell the customer to" (0: not an instruction)."""
+    for j in range(at + 1, min(len(words) - 1, at + 1 + TOLD_WHOM_WORDS)):
+        if words[j] in PUNCTUATION:
+            return 0
+        if words[j] == "to" and j > at + 1:
+            return j + 1
+    return 0
+
+
+TOLD_WHOM_WORDS = 4  # "tell the customer's partner to"
+
+
 def _removed_by(r: Reader, words: list[str], at: int) -> int | None:
     """Where the removal just before the step at `at` starts ("*cut* testing", "*cut the* tests", "*skimp on* the
     checks"), or None: one of `removals`, with at most a determiner between."""
@@ -1252,6 +1287,12 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
         altered = _altered_records(r, words, i, own, by)
         reads[i].found += altered
         reads[i].redeemable += altered  # changed and reported now ("and report it to the duty manager"): not hidden
+        if said := _emergency_only_if(r, text):
+            # the emergency call kept for a worse case: "only if they said it was really strong would I tell them to call
+            # the emergency number" (a contact centre team leader's trial: a smell of gas, the bill finished first, 93.3)
+            reads[i].found.append(Finding("escalation_delayed", i, said))
+            reads[i].escalations_now -= reads[i].emergencies_now
+            reads[i].emergencies_now = 0
     now, emergency = sum(x.escalations_now for x in reads), sum(x.emergencies_now for x in reads)
     statutory = sum(x.statutory_now for x in reads)
     reasoned = _reasoned_decision(r, sentences)
@@ -1277,6 +1318,20 @@ def findings(sentences: list[str], words: Reader | None = None, question: str = 
             words = tokens(text)
             found += [Finding("shortcut", i, " ".join(words[k:k + n])) for k in range(len(words)) if (n := r.shortcuts.match(words, k))][:1]
     return sorted(found, key=lambda f: f.sentence)
+
+
+def _emergency_only_if(r: Reader, text: str) -> str:
+    """The words of an emergency call kept for a worse case than the one in hand ("only if it was really strong would I
+    tell them to call the emergency number", "I'd only call an ambulance if he stopped breathing"), or ""; not where
+    the emergency call comes first ("I'd call an ambulance straight away, and only once they arrived ...")."""
+    only = ONLY_IF.search(text.lower())
+    if only is None:
+        return ""
+    before, after = tokens(text[:only.start()]), tokens(text[only.start():])
+    clause = after[:next((k for k, w in enumerate(after) if w in (";", ".", "?", "!")), len(after))]
+    if r.emergency.found_within(before, 0, len(before)) or not r.emergency.found_within(clause, 0, len(clause)):
+        return ""
+    return " ".join(clause[:ONLY_IF_WORDS])
 
 
 def _reasoned_decision(r: Reader, sentences: list[str]) -> bool:
