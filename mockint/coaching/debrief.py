@@ -83,9 +83,12 @@ _SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)
 _ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if|who)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
 # A label naming the next round, before what it holds ("Round 2 (next Thurs): ...", "Next round: ...").
-_NEXT_ROUND_LABEL = re.compile(r"^(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
-                               # "Round 2 expect: a presentation on ..." (an estate agency branch manager's notes: lost)
-                               r"(?:\s+(?:expect(?:ed|ing)?|prob(?:ably)?|likely|prep))?(?:\s*\([^)]{0,30}\))?$", re.I)
+_NEXT_ROUND_LABEL = re.compile(r"^(?:(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
+                               # "Round 2 expect: a presentation on ..." (an estate agency branch manager's notes: lost),
+                               # "Round 2 they said: ...", and "Expect: reserves/GAG pooling, central services / top-slice,
+                               # ..." (a school business manager's: the line dropped)
+                               r"(?:\s+(?:expect(?:ed|ing)?|prob(?:ably)?|likely|prep|they said|they mentioned))?|"
+                               r"expect(?:ed|ing)?)(?:\s*\([^)]{0,30}\))?$", re.I)
 _BULLET = re.compile(r"^(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s+")
 _MARKER = re.compile(r"^([✅✓✔👍❌✗✘👎])\s*")
 _QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|question)\s*[:.)-]\s*)", re.I)
@@ -96,6 +99,8 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     (r"(?<![\w'’])re:?\s+(?=[a-z])", "about "), (r"[\"“”]", ""),
     # a retailer's compound, which read as a place ("on shelf availability": no topic read in)
     (r"\bon shelf\b", "on-shelf"),
+    # "CFO-type q on budgets: ..." (a school business manager's notes: the concern "CFO-type q on budgets")
+    (r"^(?:[\w-]+[- ]type\s+)?(?:q|qs)\s+(?:on|about)\s+(?=\w)", ""),
 ]]
 _QUESTION_FORM = re.compile(
     r"^(?:tell me|describe|walk me|talk me|give me|why|how|what|when|where|who|which|have you|do you|did you|"
@@ -547,7 +552,9 @@ def parse_debrief(
             section, said_inline = "none", False
         item = f"{markers[bullet]} {line}" if bullet in markers else line
         summary = bool(_SUMMARY_LABEL.match(line.partition(":")[0].strip()))  # "Overall:" reads like a speaker's name
-        _read_item(_NAME_ASIDE.sub(r"\1", _SPEAKER.sub("", item)), line, section, bool(bullet), reading, summary=summary)
+        # "Expect: reserves/GAG pooling, ..." names what round two holds, not who spoke
+        spoken = item if _NEXT_ROUND_LABEL.match(item.partition(":")[0].strip()) else _SPEAKER.sub("", item)
+        _read_item(_NAME_ASIDE.sub(r"\1", spoken), line, section, bool(bullet), reading, summary=summary)
     people = _people(text)
     named = [d for d in reading.drafts if not d.name or not (phrases.names_nothing(d.name) or d.name.lower() in people)]
     topics = _merge(named, bank)
@@ -670,6 +677,8 @@ def _heading(line: str, bullet: str) -> tuple[Section, str] | None:
     label = label.strip()
     if colon and not rest.strip() and not bullet and _ADDED_LATER.match(label) and len(label.split()) <= 12:
         return "topics", ""  # "Added thurs - remembered on the drive home:" (a nurse's notes: a topic "drive home")
+    if colon and rest.strip() and _MY_QUESTIONS.match(label):
+        return None  # "Questions to ask them: ...": the candidate's own, read (and left) by _read_item
     if colon and len(label.split()) <= 5 and not label.endswith("?"):
         section = _section_of(label)
         if _ONE_QUESTION.match(label) and phrases.verdict(rest) != "none" and not _is_question(rest.strip()):
@@ -719,6 +728,8 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
     label, colon, said = item.partition(": ")
+    if colon and _MY_QUESTIONS.match(label.strip()):
+        return  # "Ask them: is the central team growing?" (a school business manager's notes: filed as questions they asked)
     # "feedback from Leanne at the end (phone call after): ..." (a home care coordinator's notes: no topic read in)
     label = _TRAILING_ASIDE.sub("", label)
     if colon and said.strip() and _SUMMARY_LABEL.match(label.strip()):
@@ -1530,6 +1541,9 @@ _AND = re.compile(r"(?:and|&)\s+", re.I)
 # (its quote marks are gone by then: _SHORTHAND)
 _PUSHED_WITH = re.compile(r"[,;.]\s*(?:and\s+)?(?:she|he|they|(?-i:[A-Z][a-z]+))\s+(?:said|asked|replied|came back with|went)"
                           r"[:,]?\s*(?:and|but|so|what about|how about|really|ok|okay)\b[^?]{0,50}\?\s*$", re.I)
+# what the candidate means to ask the panel, not what it asked
+_MY_QUESTIONS = re.compile(r"^(?:(?:my\s+)?(?:questions?|qs?)\s+(?:to\s+ask|for)(?:\s+(?:them|the\s+panel|her|him|the\s+employer))?|"
+                           r"(?:to\s+)?ask\s+(?:them|the\s+panel|her|him)|things\s+to\s+ask(?:\s+them)?)$", re.I)
 _WANTED = frozenset("wanted want wants needed need needs asked for they she he".split())
 _ASKED_IT = re.compile(r"(?:(?:she|he|they|[A-Z][a-z]+)\s+)?(?:asked|probed|pushed|pressed|came\s+back\s+to\s+it|"
                        r"asked\s+(?:me\s+)?(?:about\s+)?(?:it|that|this))(?:\s+(?:me|on\s+it|about\s+it|again))?(?:\s+twice)?", re.I)

@@ -158,6 +158,9 @@ _BAD = re.compile(
     r"\b(?:felt|sounded|came across(?: as)?|seemed) (?:a bit |quite |very |too |really )?(?:thin|flat|light|hollow|lame)\b|"
     # "went badly, pretty thin, no plan for timed slots" (a museum visitor services manager's added note)
     r"\b(?:pretty|quite|very|a bit|bit|rather|really|too|bit too) thin\b|"
+    # "I only talked about my one site", "was too small scale I think" (a school business manager's notes: read as fine,
+    # and as a topic that came up)
+    r"\bi only (?:talked|spoke|said|gave|mentioned|covered|knew|know)\b|\btoo small[- ]scale\b|\bnot big enough\b|"
     r"\black(?:ed|s|ing)\b|"
     # "I've never submitted one, I bluffed", "I mixed them up ... wrong" (a data protection officer's notes: read as
     # no verdict, so a bluffed topic was no concern, and "wrong" became a topic of its own)
@@ -626,11 +629,15 @@ def repetitions(text: str) -> int:
             counted = value != 2 or match.group().lower() in ("twice", "two times")
             if counted and _SAID_OF_SOMEONE_ELSE.search(text[max(0, match.start() - 40):match.start()]):
                 continue  # "our rule for patients who cancel twice" (an outpatients booking lead's notes: read as asked twice)
+            if _WAITED_FOR.search(text[max(0, match.start() - 40):match.start()]):
+                continue  # "before the DBS came back" (a school business manager's notes: read as asked twice)
             said = next((g for g in match.groups() if g), "").lower()
             count = value or _TIMES_WORDS.get(said) or int(said)
             best = max(best, count)
     return best
 
 
+# A time waited for just before a "came back": something else's return, not the panel's
+_WAITED_FOR = re.compile(r"\b(?:before|until|till|once)\s+(?:\w+\s+){0,3}$", re.I)
 # A relative clause or a condition just before a count: what it counts is someone else's doing, not the panel's asking.
 _SAID_OF_SOMEONE_ELSE = re.compile(r"\b(?:who|which|if|when|whenever)\s+(?:\w+\s+){0,2}$", re.I)

@@ -80,8 +80,12 @@ from mockint.scoring.rubrics import OfflineFeedback, Rubric, load_overall_formul
 from mockint.scoring.safety import apply_ceilings, not_evidence_for, refusing_sentences, within
 
 MAX_QUOTE_WORDS = 30
-# (answers shorter than this many words, highest score any criterion can get)
-BREVITY_CAPS = ((20, 1),)
+# (answers shorter than this many words, highest score any criterion can get); no level 4 under 35 words, whose
+# descriptors ask for breadth (several measures, trade-offs weighed, edge cases): "I would raise it with the head straight
+# away. I'd say it's not ideal and we need the DBS back. Then I'd follow it up." (a school business manager's round-one
+# non-answer, 25 words) read as Concrete plan 4 of 4, "a clear, realistic sequence ... how the candidate would check it
+# worked"; no dev card moved
+BREVITY_CAPS = ((20, 1), (35, 3))
 # ... but relevance: a short answer on its question partly answers it (2); at 1 it shut the relevance gate, and the card
 # told a trial's "I'd get to know the team and the customers" (first 90 days) that it did not answer the question.
 BREVITY_RELEVANCE = 2

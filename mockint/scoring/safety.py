@@ -727,6 +727,11 @@ FOUND_REACH = 10
 _LET_BE = re.compile(r"(?:^|.*\s)(\S+)\s+(?:let|lets|letting|allow|allows|allowing|allowed)\s+(?:a|an|the|any|some)\s+(?:\S+\s+){0,2}be\s+\S+ed$")
 
 
+# A sign-off of something named before, refused: approval withheld ("I wouldn't sign them off"), unless the refusal is
+# of the trouble ("I wouldn't bother signing them off")
+WITHHELD_APPROVALS = frozenset({("sign", "it", "off"), ("sign", "them", "off"), ("sign", "it", "all", "off"),
+                                ("sign", "them", "all", "off")})
+BOTHERED = frozenset({"bother", "bothering", "need", "needs", "point"})
 COPULAS = frozenset({"is", "are", "was", "were", "it's", "that's", "they're", "isn't", "aren't"})
 
 
@@ -995,6 +1000,12 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
         if step is not None:
             end = k + step.length
             refused = reach > 0 and flips % 2 == 1 and not (step.protection and trigger == "delay")
+            if not refused and step.escalation and words[end:end + 2] == ["not", "to"] and _told_to_do(words, k, end):
+                # told not to escalate: what follows is refused, by the candidate's word ("I'd tell the nurse in charge
+                # not to bother ringing the site team")
+                flips, trigger, reach, free, first = 1, "negation", NEGATION_REACH, 0, k
+                k = end + 2
+                continue
             if refused and step.escalation and _told_to_do(words, k, end):
                 # "we never tell a customer to take the battery out" (a gas engineers' supervisor's sound plan): an
                 # instruction refused, not the customer left untold; but where what they are told to do is to escalate,
@@ -1019,6 +1030,12 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 if not any(r.negations.match(words, j) for j in range(start, removed)) and \
                         _subject_is_candidate(words, removed, start, by):
                     out.found.append(Finding("check_skipped", index, " ".join(words[removed:end])))
+                k, reach, flips, trigger = end, 0, 0, ""
+                continue
+            if refused and not step.escalation and tuple(words[k:end]) in WITHHELD_APPROVALS and not BOTHERED.intersection(
+                    words[first:k]):
+                # approval withheld, not a check skipped: "the revenue manager wasn't happy about it, but I told the GM I
+                # wouldn't sign them off" of seven rooms below standard (a housekeeping manager's best story, Action 0)
                 k, reach, flips, trigger = end, 0, 0, ""
                 continue
             if refused and not step.escalation and end < len(words) and words[end] == "without":
@@ -1200,6 +1217,10 @@ def _told_to_do(words: list[str], at: int, end: int) -> bool:
     if end < len(words) and words[end] in PLACE_OF_PERSON:
         end = next((j for j in range(end + 1, min(len(words), end + PLACE_OF_PERSON_REACH)) if words[j] == "to"
                     or words[j] in PUNCTUATION), end)
+    # ... or told not to: "I'd tell the nurse in charge not to bother ringing the site team" (a ward sister's unsafe staffing
+    # plan, read as escalating to the nurse in charge now, which redeemed "I wouldn't Datix it": 93.3, strong)
+    if end + 2 < len(words) and words[end] == "not" and words[end + 1] == "to":
+        end += 1
     return end + 1 < len(words) and words[end] == "to" and words[end + 1].isalpha() and \
         words[end + 1] not in DETERMINERS_BEFORE_STEP and words[end + 1] not in NOT_AN_INSTRUCTION
 
