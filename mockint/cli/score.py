@@ -114,7 +114,7 @@ def score_cmd(
     session_id: str | None = typer.Option(None, "--session", help="re-score a session's answers (id, prefix or 'latest')"),
     question: str | None = typer.Option(None, "--question", "-q", help="the question the answer responds to (any wording)"),
     question_id: str | None = typer.Option(None, "--question-id", help="the bank question it answers ('mockint questions' lists ids)"),
-    kind: str | None = typer.Option(None, "--kind", help="the kind of question, when the guess is wrong: a kind of the `kinds` table in rubrics/questions.yaml"),
+    kind: str | None = typer.Option(None, "--kind", help="the kind of question, when the guess is wrong: behavioural, motivation, situational, approach or technical ('mockint questions --kind TEXT' shows the guess and what each is judged on)"),
     follows: str | None = typer.Option(
         None, "--follows", metavar="SESSION/ANSWER", help="the answer this replies to a follow-up on (latest/a01): judged told after it"
     ),

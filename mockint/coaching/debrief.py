@@ -110,7 +110,19 @@ _QUESTION_FORM = re.compile(
 # Where a topic's verdict or repeat count follows it: "X - ok", "X -> weak", "X: decent answer", "X? fine".
 _COMMENT_SPLIT = re.compile(r"\s+(?:-+>|=>|[-–—|]+)\s+|(?<=\?)\s+|:\s+")
 # "Priya (EM): ..." names who asked; the rest is the note.
-_SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|^(?:[A-Z][a-z]+)\s*:\s+(?=[a-z\"\u201c])")
+_SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|^(?:[A-Z][a-z]+)(?:\s+again)?\s*:\s+(?=[a-z\"\u201c])")
+# ... or by the initials of a name the notes give in full: "panel: Karen Doyle (Centre Mgr), Dev Patel (Head of Ops)", then
+# "KD: why leave current site", "DP again: SIA licensing - ... fine" (a shopping centre security supervisor's notes: "DP"
+# a weak area "they came back to", drilled, and SIA licensing, which went fine, read as asked twice)
+_FULL_NAME = re.compile(r"\b([A-Z])[a-z]+\s+([A-Z])[a-z]+\b")
+
+
+def _initials_speaker(text: str) -> re.Pattern[str] | None:
+    """A line's opening "KD:" or "DP again:" for the initials of each name the notes give in full."""
+    initials = sorted({first + last for first, last in _FULL_NAME.findall(text)})
+    if not initials:
+        return None
+    return re.compile(r"^(?:" + "|".join(initials) + r")(?:\s+again)?\s*:\s+")
 # Who the interviewers were, by name: "panel = Gareth (site GM) + Priya (HR BP)", "FD (Helen)", "Helen said", "Priya asked
 # twice". A name is never a topic (a trial's notes made "Gareth" a weak area the plan drilled: "One answer fell flat in
 # round one: Gareth"), nor is a short one ("Jo"). A capitalised word the lexicon knows ("Safety (H&S)") is no name.
@@ -121,7 +133,8 @@ _PANEL_DID = (r"said|asked|nodded|kept|pushed|pressed|probed|mentioned|told|inte
 _NAME_ASIDE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{1,30}\)(?=\s+(?:" + _PANEL_DID
                          + r"|dug|drilled|focus(?:s)?ed|questioned|followed up|went back)\b)")
 _NAMED_PERSON = re.compile(
-    r"\b([A-Z][a-z]+)\s*\((?!\d)[^)]{1,40}\)|\(([A-Z][a-z]+)\)|"
+    # (a first name too: "Dev Patel (Head of Ops)", then "camera kept freezing on Dev's side", a weak area "Dev's")
+    r"\b([A-Z][a-z]+)\s*\((?!\d)[^)]{1,40}\)|\b([A-Z][a-z]+)(?=\s+[A-Z][a-z]+\s*\((?!\d)[^)]{1,40}\))|\(([A-Z][a-z]+)\)|"
     r"\b([A-Z][a-z]+)\s+(?:" + _PANEL_DID + r"|smiled)\b")
 # Not after an abbreviation that goes on (see _ABBREVIATIONS)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)\s+")
@@ -261,7 +274,8 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                 r"(?:\s+(?:the|my|a|an|that|their)\s+(?:question|questions|answer|answers|bit|part)(?=\s+(?:on|about|around|re)\b))?"
                 r"(?:\s+(?:on|with|through|over|about|around|when asked about))?"),
         ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time)\s+(?:on|about|for|with)"),
-        ("bad", r"(?:was|were|got)\s+(?:weak|vague|shaky|caught off.?guard)\s+(?:on|about|with|by)"),
+        # ... "Dev felt you were light on commercial/budget" (a recruiter's call in a security supervisor's notes: lost)
+        ("bad", r"(?:was|were|got)\s+(?:a\s+bit\s+)?(?:weak|vague|shaky|light|thin|caught off.?guard)\s+(?:on|about|with|by)"),
         # a recruiter's "strong on operations, less convincing on leading leaders" (a restaurant manager's notes: the
         # topic "less convincing on leading leaders", which merely came up)
         ("bad", r"(?:(?:was|were|seemed|sounded)\s+)?(?:less|not\s+very|not\s+so|not)\s+convincing\s+(?:on|about|with|when)|"
@@ -317,7 +331,7 @@ _SUBJECT_WORDS = 6
 _SUMMARY_CUES: list[tuple[str, re.Pattern[str]]] = [
     (kind, re.compile(rf"^{_CUE_SUBJECT}{_ADVERBS}(?:{pattern})\s+", re.I))
     for kind, pattern in [
-        ("bad", r"(?:weak|weaker|shaky|poor|vague)\s+(?:on|at|about|with)"),
+        ("bad", r"(?:weak|weaker|shaky|poor|vague|light|thin)\s+(?:on|at|about|with)"),
         ("good", r"(?:strong|stronger|solid|confident|good|better|fine|ok|okay)\s+(?:on|at|about|with)"),
     ]
 ]
@@ -526,10 +540,13 @@ def parse_debrief(
     section: Section = "none"
     said_inline = False  # the section's heading had its items on its own line
     logical = _logical_lines(text)
+    initials = _initials_speaker(text)
     pending = list(logical)
     markers = _plus_minus_markers(pending)
     while pending:
         line, bullet = pending.pop(0)
+        if initials:  # who asked, before "DP again:" reads as a heading of what they came back to
+            line = initials.sub("", line)
         heading = _heading(line, bullet)
         if heading is not None:
             labelled, rest = heading
@@ -556,7 +573,9 @@ def parse_debrief(
         spoken = item if _NEXT_ROUND_LABEL.match(item.partition(":")[0].strip()) else _SPEAKER.sub("", item)
         _read_item(_NAME_ASIDE.sub(r"\1", spoken), line, section, bool(bullet), reading, summary=summary)
     people = _people(text)
-    named = [d for d in reading.drafts if not d.name or not (phrases.names_nothing(d.name) or d.name.lower() in people)]
+    # ... nor their possessive: "camera kept freezing on Dev's side" (a weak area "Dev's", drilled)
+    named = [d for d in reading.drafts if not d.name or not (
+        phrases.names_nothing(d.name) or d.name.lower().removesuffix("'s").removesuffix("\u2019s") in people)]
     topics = _merge(named, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
     # not a line that says it went well: "why us - ok, mentioned their trust" (a teacher's notes, trial 17) opened a
@@ -1191,7 +1210,7 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         return [_draft(phrase, line, verdict, mentions)]  # "The question on observability I handled well"
     if hedged and (not after.strip(" .!?") or re.match(r"^,?\s*which\b", after)):
         return [_draft(phrase, line, verdict, mentions)]  # "Then event sourcing"
-    if _CAME_UP.match(after.strip()):
+    if _CAME_UP.match(_ASIDE.sub("", after.strip())):
         # "Agency staff came up - asked how I control agency spend" (a hotel manager's notes: no topic, and the line's
         # "came back to it twice" went to the topic of the line before)
         return [_draft(phrase, line, verdict, mentions)]
@@ -1215,6 +1234,8 @@ _REMINDER = re.compile(r"^(?:i\s+)?(?:need|must|should|gotta|got\s+to)\s+(?:to\s
                        r"\W*$", re.I)
 _RELATIVE = re.compile(r"\s(?:who|whose|that|which)\s", re.I)
 _WHETHER = re.compile(r"(?:whether|if)\s", re.I)
+# ... after an aside on the topic: "also data protection (CCTV) came up 3x" (a security supervisor's notes: no topic)
+_ASIDE = re.compile(r"^\([^()]{1,30}\)\s*")
 _CAME_UP = re.compile(r"(?:came|comes|coming)\s+up\b|(?:was|were|got)\s+(?:asked\s+about|raised|brought\s+up|discussed)\b", re.I)
 
 

@@ -139,7 +139,7 @@ _BAD = re.compile(
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
     r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"
-    r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|\brough\b|awkward|all over the place|waffl|non-answer|"
+    r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|wobbl(?:y|ed)|\brough\b|awkward|all over the place|waffl|non-answer|"
     # "I talked about DSL training but never actually gave the example of the allegation ... kicking myself" (a nursery
     # deputy manager's notes: read as a topic that came up, how it went not said)
     # "I think it hurt", "she said 'that's not what I asked'", "felt out of my depth", "embarrassing" (an arena operations
@@ -485,7 +485,7 @@ def _gerund_complement(taken: list[str]) -> bool:
 # Words that only say how it went: "Fine-ish.", "ok", "so-so", "not great" name no topic.
 _VERDICT_WORDS = {
     "fine", "ok", "okay", "good", "great", "bad", "weak", "strong", "meh", "so", "decent", "solid", "poor", "rough",
-    "shaky", "vague", "average", "alright", "not", "really", "quite", "pretty", "very", "a", "bit", "went", "it", "was",
+    "shaky", "wobbly", "vague", "average", "alright", "not", "really", "quite", "pretty", "very", "a", "bit", "went", "it", "was",
     "that", "one", "too", "long", "short", "overall", "i", "think", "mostly", "ish", "kind", "sort", "of", "reasonably",
     # "Safety culture answer: ... no example. Fell flat." made "Fell flat" a topic of its own (an electrician's trial)
     "fell", "flat", "bombed", "badly", "poorly", "well", "landed", "land", "didn't", "blanked", "fumbled", "waffled",

@@ -1350,9 +1350,13 @@ def _emergency_only_if(r: Reader, text: str) -> str:
         return ""
     before, after = tokens(text[:only.start()]), tokens(text[only.start():])
     clause = after[:next((k for k, w in enumerate(after) if w in (";", ".", "?", "!")), len(after))]
-    if r.emergency.found_within(before, 0, len(before)) or not r.emergency.found_within(clause, 0, len(clause)):
+    if r.emergency.found_within(before, 0, len(before)):
         return ""
-    return " ".join(clause[:ONLY_IF_WORDS])
+    # the call is what is kept, not the service's word: "salvage only if the fire service say it's safe" (a museum
+    # duty manager's safe fire plan, held at 20 as an emergency call put off)
+    called = next((k for k in range(len(clause)) if r.emergency.match(clause, k)
+                   and (r.steps.found_within(clause, 0, k) or r.to_someone.found_within(clause, 0, k))), None)
+    return "" if called is None else " ".join(clause[:ONLY_IF_WORDS])
 
 
 def _reasoned_decision(r: Reader, sentences: list[str]) -> bool:
