@@ -47,6 +47,14 @@ def stands_by_a_disaster(story: str, question: str) -> bool:
     return stood_by_bad_outcome(read_answer(story, question, None)) is not None
 
 
+def debrief_topics(notes: str) -> dict:
+    """The topics `mockint debrief` reads in `notes`, by name."""
+    from mockint.coaching.debrief import parse_debrief
+    from mockint.coaching.questions import load_bank
+
+    return {t.name: t for t in parse_debrief(notes, load_bank()).topics}
+
+
 def offline_card(question, answer: str, kind: str | None = None):
     """The offline scorer's card for a typed answer to `question` (text, or a QuestionRef), judged as `kind` when given:
     what a candidate gets from `mockint score --text`."""

@@ -5,7 +5,7 @@ from the trials' own answers and notes; each misread answer beside its twin."""
 from __future__ import annotations
 
 import pytest
-from conftest import finding_kinds, offline_card
+from conftest import debrief_topics, finding_kinds, offline_card
 
 FIRE_ALARM = "What would you do if the fire alarm went off while you had a school group in the galleries?"
 
@@ -207,10 +207,7 @@ def test_a_quote_is_long_enough_without_its_fillers():
 
 
 def _topics(notes: str) -> dict:
-    from mockint.coaching.debrief import parse_debrief
-    from mockint.coaching.questions import load_bank
-
-    return {t.name: t for t in parse_debrief(f"Westgate Centre - 1st round notes\n{notes}", load_bank()).topics}
+    return debrief_topics(f"Westgate Centre - 1st round notes\n{notes}")
 
 
 def test_interviewers_initials_are_who_asked():

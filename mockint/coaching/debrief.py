@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -95,6 +95,12 @@ _QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|quest
 # Shorthand people write in notes.
 _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"), (r"\bconvo\b", "conversation"),
+    # "walk me thru a typical residential wk" and "**weather calls**" (an outdoor centre instructor's notes: a topic
+    # "walk", and the topic they came back to three times lost)
+    # (only as a question's opening: "talked thru price vs volume" is what the candidate said, no topic)
+    (r"\b(walk|talk|take) (me|us) thru\b", r"\1 \2 through"), (r"\*\*([^*]+)\*\*|__([^_]+)__", r"\1\2"),
+    # "2nd rd = Mark + regional director" (a vet practice head receptionist's notes: a topic "2nd rd", drilled)
+    (r"\b(1st|2nd|3rd|first|second|final|next) rd\b", r"\1 round"), (r"\brd(?=\s*[123]\b)", "round"),
     # "re" as a word, not the end of "you're" ("when you'about two staff down", a nurse's notes)
     (r"(?<![\w'’])re:?\s+(?=[a-z])", "about "), (r"[\"“”]", ""),
     # a retailer's compound, which read as a place ("on shelf availability": no topic read in)
@@ -114,15 +120,27 @@ _SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|
 # ... or by the initials of a name the notes give in full: "panel: Karen Doyle (Centre Mgr), Dev Patel (Head of Ops)", then
 # "KD: why leave current site", "DP again: SIA licensing - ... fine" (a shopping centre security supervisor's notes: "DP"
 # a weak area "they came back to", drilled, and SIA licensing, which went fine, read as asked twice)
-_FULL_NAME = re.compile(r"\b([A-Z])[a-z]+\s+([A-Z])[a-z]+\b")
+_FULL_NAME = re.compile(r"\b([A-Z])[a-z]+\s+([A-Z])(?:[a-z]+\b|\b\.?)")  # "Karen Doyle", "Fiona R (Centre Director)"
 
 
-def _initials_speaker(text: str) -> re.Pattern[str] | None:
-    """A line's opening "KD:" or "DP again:" for the initials of each name the notes give in full."""
+# ... and a name given with a role, that is also a word: "Mark (group ops mgr)", then "Mark: P&L experience?? ... fumbled"
+# (a vet practice head receptionist's notes: a weak area "Mark", drilled)
+_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{0,30}\b(?:mgr|manager|director|hr|head|lead|ops|ceo|cto|cfo|coo|md|chair|"
+                        r"recruiter|partner|clinical|officer|supervisor|governor|principal|matron|owner)\b[^()]{0,30}\)", re.I)
+
+
+def _initials_speaker(text: str) -> Callable[[str], str] | None:
+    """What takes who asked out of a line: its opening "KD:", "DP again:" or "Mark:", for the initials of each name the
+    notes give in full and each name given with a role; and "FR" as who did something ("managing former peers - FR asked
+    ... - waffled": the topic lost) read as "they"."""
     initials = sorted({first + last for first, last in _FULL_NAME.findall(text)})
-    if not initials:
+    named = sorted({m.group(1) for m in _WITH_ROLE.finditer(text)})
+    if not initials and not named:
         return None
-    return re.compile(r"^(?:" + "|".join(initials) + r")(?:\s+again)?\s*:\s+")
+    opening = re.compile(r"^(?:" + "|".join(initials + named) + r")(?:\s+again)?\s*:\s+")
+    subject = re.compile(r"\b(?:" + "|".join(initials) + r")(?=\s+(?:again\s+|also\s+)?(?:" + _PANEL_DID + r")\b)") \
+        if initials else None
+    return lambda line: subject.sub("they", opening.sub("", line)) if subject else opening.sub("", line)
 # Who the interviewers were, by name: "panel = Gareth (site GM) + Priya (HR BP)", "FD (Helen)", "Helen said", "Priya asked
 # twice". A name is never a topic (a trial's notes made "Gareth" a weak area the plan drilled: "One answer fell flat in
 # round one: Gareth"), nor is a short one ("Jo"). A capitalised word the lexicon knows ("Safety (H&S)") is no name.
@@ -546,7 +564,7 @@ def parse_debrief(
     while pending:
         line, bullet = pending.pop(0)
         if initials:  # who asked, before "DP again:" reads as a heading of what they came back to
-            line = initials.sub("", line)
+            line = initials(line)
         heading = _heading(line, bullet)
         if heading is not None:
             labelled, rest = heading

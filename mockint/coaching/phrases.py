@@ -99,8 +99,9 @@ TIME_WORDS = {
 }
 # What names no topic however it is read: when it was asked ("2nd time", "the end"), how often, or a reminder to oneself
 # written beside a line ("... day 8 to day 5?? CHECK"): a trial's notes made topics of "2", "end", "2nd time", "CHECK".
+# (and the round itself: "2nd rd = Mark + regional director", a vet practice head receptionist's notes: a topic drilled)
 OCCASION_WORDS = {"first", "second", "third", "1st", "2nd", "3rd", "4th", "last", "next", "other", "time", "times",
-                  "bit"}
+                  "bit", "round", "rounds", "stage", "final"}
 # "First answer was too generic, Tom came back to it": the answer to the question the line names, no topic of its own (a QA
 # lead's notes: a concern "First answer", ranked first in the plan)
 ANSWER_WORDS = {"answer", "answers", "response", "responses", "reply"}
@@ -139,7 +140,7 @@ _BAD = re.compile(
     r"off.?guard|couldn'?t|could not|\bno (?:good )?answer|no result|too (?:long|short|deep|vague|generic)|"
     r"not sure (?:that |if |whether )?(?:i|it|my answer)\b.{0,20}\b(?:answer(?:ed)?|landed|came across|made sense)|"
     r"(?:didn'?t|did not|never) (?:really |properly |actually |quite )?answer(?:ed)?\b|"
-    r"ran out of time|got stuck|\bbad\b|\bmeh\b|shaky|wobbl(?:y|ed)|\brough\b|awkward|all over the place|waffl|non-answer|"
+    r"ran out of time|got stuck|\bbad\b(?!\s+debts?\b)|\bmeh\b|shaky|wobbl(?:y|ed)|\brough\b(?!\s+(?:idea|figures?|numbers?|estimates?|draft|guide|plan|sketch|outline|notes|costs?|occupancy|count|order|cut|calc\w*))|awkward|all over the place|waffl|non-answer|"
     # "I talked about DSL training but never actually gave the example of the allegation ... kicking myself" (a nursery
     # deputy manager's notes: read as a topic that came up, how it went not said)
     # "I think it hurt", "she said 'that's not what I asked'", "felt out of my depth", "embarrassing" (an arena operations
@@ -494,6 +495,8 @@ _VERDICT_WORDS = {
     "big", "huge", "massive", "real", "gap",
     # "ok but rambly", "a bit waffly" (a bus controller's notes: a topic "rambly")
     "but", "rambly", "waffly", "rambling", "waffling", "wordy", "longwinded", "generic", "thin",
+    # "budget/P&L - no real exp. freeze" (an outdoor centre instructor's notes: a concern "freeze", drilled)
+    "freeze", "froze", "frozen", "panicked",
 }
 
 

@@ -186,7 +186,7 @@ OUTCOME = re.compile(
     r"(with|had|(days?|weeks?|months?|years?)( with)?) no (\w+ ){0,2}(issues|problems|complaints|incidents|errors|injuries|"
     # "we had no ground damage and no aircraft needing a second de-ice" (a ground operations supervisor's snow day: Result
     # 1 of 4, "vague")
-    r"damage|delays|cancellations|diversions|claims|penalties|slips|trips|falls|spills|"
+    r"damage|delays|cancellations|diversions|claims|penalties|slips|trips|falls|spills|hold|holds|"
     # "six months no ligature attempts" (a custody sergeant's trial: Result 1 of 4, the line quoted under Action)
     r"attempts|admissions|deaths|losses|accidents|"
     # "it was over in twelve days with no hospital admissions and no deaths" (a care home deputy's outbreak story: Result
@@ -293,7 +293,7 @@ OUTCOME = re.compile(
     r"(against|instead of|compared (with|to)|rather than) [^.;]{0,80}\bif (we|i|they|it|he|she)('d| had| would have)|"
     # it has not happened again: "nobody's done it out of order since", "we haven't had one since" (a pharmacy
     # technician's trial: the change that stuck read as no outcome, Result 1 of 4); not "since" as "because"
-    r"(nobody|no one|none of (us|them)|never|not once|hasn't|haven't|has not|have not)\b[^.;]{0,60}\bsince\b"
+    r"(nobody|no one|none of (us|them)|never|not once|hasn't|haven't|has not|have not|'ve not|'s not)\b[^.;]{0,60}\bsince\b"
     r"(?! (i|we|he|she|they|the|it|you|my|our|there)\b)|"
     # ... and none of it since: "we've had no frozen condensate call outs since" (a gas engineers' supervisor's story of
     # a mistake put right, gated at 22 as a disaster stood by)
@@ -344,6 +344,13 @@ OUTCOME = re.compile(
     # queries by half" (an accounts payable lead's: Result 1 of 4, "nothing measurable"), a mark passed with
     r"(found|uncovered|recovered|got back|clawed back|identified) (about |around |over |nearly |almost )?[£$€]?\d|"
     r"cut (\w+ ){0,3}by (half|a half|a third|a quarter|two thirds|\d)|passed with (a |an )?\d|"
+    # ... and everyone safe, nothing lost since, departures away on their slots: "We lost the boat ... but everyone came
+    # home" (a lifeboat mechanic's acting coxswain call), "Since then nothing's been forgotten" (his defect log), "it
+    # went on blocks with no hold at all, the two departures got away on their slots" (a ground handling supervisor's
+    # stand change), "we've not had one get to the checking bench since" (a pharmacy technician's): Result 1 of 4
+    r"\b(everyone|everybody|all of (us|them)|all \w+ of (us|them)|the whole crew) (came|got|went|made it) (back |home|out)|"
+    r"\b(since )?then,? (nothing|nobody|no one|not one)('s| has| have| had)? (been )?(forgotten|missed|lost|dropped|gone wrong|"
+    r"happened|slipped)\b|\bgot away on (their|its|our) (slots?|times?)\b|"
     # money landed against where it was heading: "we ended the year two thousand pounds under budget rather than the twelve
     # thousand over we were heading for" (a library team leader's: Result 1 of 4, "vague")
     # ... "the year ended 2,000 pounds better than budget on food" (a catering manager's food cost story: Result 2 of 4)

@@ -155,6 +155,11 @@ NEAR_MISS_REACH = 3
 UNDONE = frozenset("cancel cancelling lose losing drop dropping scrap scrapping abandon abandoning lift lifting".split())
 # After another's name, a habit reported: "other venues just let them do it", "the agency always lets them"
 REPORTED_HABIT = frozenset("just always usually normally".split())
+# Before a hidden thing, what makes it a problem spoken of, not done: "the audit findings we'd had for backdated records"
+NAMED_AS = frozenset({"for", "about", "of", "over", "regarding"})
+# A person moved to other work: "not moved to labels or checking" (an aseptic operator in drink taken off all work, a
+# pharmacy technician team leader's safe plan capped at 20 as a check skipped)
+REASSIGNED = frozenset({"moved", "put", "sent", "switched", "redeployed", "transferred", "reassigned", "shifted"})
 NOT_ONLY = frozenset("just only simply".split())
 # "X, not Y": a bare "not" before a determiner sets two things side by side and refuses no step ("get a team out under a
 # line blockage not a lookout", "NPS is about the whole relationship with the product not the ticket": a track
@@ -936,8 +941,11 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             # care coordinator's sound safeguarding plan, capped at 20 as hiding the problem)
             lead = max(start, k - COVER_UP_NEGATED_WITHIN)
             denied = r.negations.found_within(words, lead, k - lead)
+            # ... nor the problem named, found by others: "showed them the audit findings we'd had for backdated records" (a
+            # bottling shift manager's story of stopping it, Action 0 of 4 as keeping it hidden)
+            named = k and words[k - 1] in NAMED_AS
             if not (flips % 2 == 1 and "that" not in words[first:k]) and not _unwilling_before(words, k) and not consequence \
-                    and not denied:
+                    and not denied and not named:
                 out.found.append(Finding("cover_up", index, " ".join(words[k:k + n])))
             k, reach = k + n, 0
             continue
@@ -956,6 +964,9 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
                 _subject_is_candidate(words, k, start, by):
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
                 k += n + 1
+                continue
+            if words[k + n: k + n + 2] and words[k + n] in REASSIGNED and words[k + n + 1:k + n + 2] in (["to"], ["onto"]):
+                k += n + 2  # "they come off all work, not moved to labels or checking": where they go, no step refused
                 continue
             if words[k:k + n] == ["not"] and k + 1 < len(words) and words[k + 1] in CONTRASTED and \
                     "to" not in words[k + 2:k + 2 + CONTRAST_TO_WORDS]:
@@ -984,6 +995,13 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             continue
         if n and kind == "skip" and any(r.unannounced.match(words, j) for j in range(max(start, k - UNANNOUNCED_REACH), k)):
             # "I set up a drill without telling anyone" (an arborist's rescue story: read as refusing to report, Action 0)
+            k += n
+            continue
+        if n and tuple(words[k:k + n]) in CONTRASTS and words[k + n:k + n + 1] in (["the"], ["a"], ["an"]) and any(
+                w.endswith("ing") for w in words[k + n + 2:k + n + 4]) and not by.intersection(words[start:k]):
+            # someone else's way, set beside the one described, not the candidate's: "an approved installer can self-certify
+            # ..., instead of the homeowner going to building control" (a glazing supervisor's right FENSA answer, read as
+            # refusing to escalate: 40)
             k += n
             continue
         if n and _subject_is_candidate(words, k, start, by):
