@@ -134,3 +134,13 @@ def test_a_verdict_alone_and_a_rough_figure_are_no_topics():
                      "- figure out rough occupancy/£ per bed night numbers\n")
     assert "freeze" not in topics and topics["budget/P&L"].went_badly
     assert not any(t.went_badly for name, t in topics.items() if "occupancy" in name)
+
+
+def test_a_topic_then_the_question_it_was_asked_in():
+    """ "managing former peers - FR asked "you'd be managing ppl you currently work alongside, how?" - waffled" under
+    "what went badly": the topic was lost to its quoted question."""
+    topics = _topics("panel: Fiona R (Centre Director)\n## what went badly\n"
+                     "- managing former peers - FR asked \"you'd be managing ppl you currently work alongside, how?\" - "
+                     "waffled\n")
+    assert topics["managing former peers"].went_badly
+    assert "budgets" in _topics("- budgets - she asked about our cost per case - fine\n")
