@@ -1094,12 +1094,12 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
                            mentions, cued=True)]
         said_cue = clause[: len(clause) - len(rest)]
         named_first, dash, _ = said_cue.partition(" - ")
-        if kind == "asked" and dash and not re.search(r"\b(?:about|on|into|around|regarding|over|for)\s*$", said_cue) \
+        if kind == "asked" and dash and re.match(r"(?:you|you'd|you're|you'll|i|i'd|we|we'd)\s", rest.strip(), re.I) \
                 and (first := phrases.noun_phrase(named_first.strip())) is not None and first.complete and not first.rest \
                 and not _cue(named_first):
             # the topic, then the question it was asked in: "managing former peers - FR asked "you'd be managing ppl you
-            # currently work alongside, how?" - waffled" (an outdoor centre instructor's notes: the topic lost to its question;
-            # "budgets - she asked about our cost per case" still names what was asked about)
+            # currently work alongside, how?" - waffled" (an outdoor centre instructor's notes: the topic lost to its question
+            # said as put to the candidate; "Callbacks - Steve asked what our callback rate was" still names what was asked)
             return [_draft(first, line, verdict, mentions, cued=True)]
         if kind == "forewarned" and _SCENARIO_CUE.search(said_cue) and (named := phrases.noun_phrase(rest)) is not None \
                 and re.match(r"(?:doesn'?t|does not|don'?t|isn'?t|won'?t|can'?t|is|are|was|has|have|been|\w+s)\s", named.rest):
