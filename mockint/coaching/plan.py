@@ -116,6 +116,11 @@ class FollowupWords:
     quote_cues: tuple[str, ...] = ()
     needs_story: bool = True  # it asks about a story told: quote only an answer that tells one
 
+    def plain_judged_on(self, template: str) -> tuple[str, ...]:
+        """What a reply to `template` is judged on when it is the plain wording and that asks less than `criteria`
+        (`plain_criteria`); () for any other wording."""
+        return self.plain_criteria if template == self.template else ()
+
 
 def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
     """The area's follow-up wording: from its rubric criterion, or its delivery check."""
@@ -199,8 +204,8 @@ def followup_template_criteria(text: str, rubrics: Sequence[Rubric]) -> list[str
         words = followup_words(area_id, rubrics)
         for template in (words.changed, words.measured, words.template):
             if template and '{quote}' in template and _template_pattern(template).search(asked):
-                if template == words.template and words.plain_criteria:
-                    return list(words.plain_criteria)
+                if plain := words.plain_judged_on(template):
+                    return list(plain)
                 return [] if REASKED in template else list(words.criteria) or [area_id]
     return []
 
@@ -486,13 +491,13 @@ def offline_followup(
         # "Can you put a number on that: how much time, money, or how many people did it affect?" asks the scale, not
         # how it ended (a school catering manager's reply, "three hundred and twenty children ... over five days ...
         # ninety pounds", scored 28 for a vague result)
-        plain = template == words.template and words.plain_criteria
+        plain = words.plain_judged_on(template)
         return QuestionRef(
             id=f"fu.{_slug(area.id)}.{answer.id}",
             text=text,
             category="followup",
             competencies=list(answer.question.competencies),
-            criteria=list(words.plain_criteria) if plain else followup_criteria(area, rubrics),
+            criteria=list(plain) if plain else followup_criteria(area, rubrics),
             source="followup",
             targets=area.id,
             rationale=f'{evidence_note(area)}; in {answer.id} you said "{quote}"',

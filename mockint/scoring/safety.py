@@ -965,7 +965,7 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
                 k += n + 1
                 continue
-            if words[k + n: k + n + 2] and words[k + n] in REASSIGNED and words[k + n + 1:k + n + 2] in (["to"], ["onto"]):
+            if k + n + 1 < len(words) and words[k + n] in REASSIGNED and words[k + n + 1] in ("to", "onto"):
                 k += n + 2  # "they come off all work, not moved to labels or checking": where they go, no step refused
                 continue
             if words[k:k + n] == ["not"] and k + 1 < len(words) and words[k + 1] in CONTRASTED and \
@@ -1372,9 +1372,9 @@ def _emergency_only_if(r: Reader, text: str) -> str:
         return ""
     # the call is what is kept, not the service's word: "salvage only if the fire service say it's safe" (a museum
     # duty manager's safe fire plan, held at 20 as an emergency call put off)
-    called = next((k for k in range(len(clause)) if r.emergency.match(clause, k)
-                   and (r.steps.found_within(clause, 0, k) or r.to_someone.found_within(clause, 0, k))), None)
-    return "" if called is None else " ".join(clause[:ONLY_IF_WORDS])
+    called = any(r.emergency.match(clause, k) and (r.steps.found_within(clause, 0, k)
+                                                   or r.to_someone.found_within(clause, 0, k)) for k in range(len(clause)))
+    return " ".join(clause[:ONLY_IF_WORDS]) if called else ""
 
 
 def _reasoned_decision(r: Reader, sentences: list[str]) -> bool:
