@@ -175,6 +175,8 @@ def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | Non
     if unread_lines:
         unread = "; ".join(f'"{n}"' for n in unread_lines)
         console.print(f"[dim]No topic read in: {escape(unread)}[/]")
+    if debrief.todos:
+        console.print(f"[dim]Your own to-dos (not topics of the interview): {escape('; '.join(debrief.todos))}[/]")
     if edited is not None:
         when = str(edited.get("imported_at", ""))[:10]
         new = ", ".join(t.name for t in added) or "nothing"

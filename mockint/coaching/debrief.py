@@ -44,17 +44,25 @@ from mockint.records import Model, utc_now
 from mockint.scoring.kinds import DEFAULT_KIND, classify_topic, topic_words
 from mockint.scoring.lexicon import word_classes
 
-Section = Literal["bad", "good", "repeated", "questions", "topics", "next", "none"]
+Section = Literal["bad", "good", "repeated", "questions", "topics", "next", "todo", "none"]
 Reason = Literal["probed", "forewarned", "fell_flat", "inferred", "discussed"]
 
 # A line wrapped by an editor is at least this share of the longest line's length.
 WRAPPED_SHARE = 0.75
 LONG_SENTENCE_WORDS = 30  # a run-on sentence: topics taken out of it are doubtful
+QUESTION_WORDS = 25  # a question quoted in the notes, before what came of it
+SHORT_ASKED_WORDS = 5  # "asked how I check": how a topic before it was asked, naming nothing of its own
 
 _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
+    # the candidate's own to-dos, under a heading of their own: "## To do" then "get valuation example from Millbrook job -
+    # ask Gary for the figures", "shorten supplier story. STAR. end w/ result" (a roofing supervisor's and a school
+    # kitchen manager's notes: read as topics that came up in the interview, "ask Gary for the figures" and "STAR" among them)
+    ("todo", re.compile(r"^(?:my\s+)?(?:to[- ]?dos?(?:\s+list)?|actions?(?:\s+points?)?|next\s+steps|homework|"
+                        r"things\s+to\s+(?:do|work\s+on|practi[sc]e|read\s+up(?:\s+on)?|prep(?:are)?))$", re.I)),
     # what round two holds, listed under its own heading: "Round 2 prob:" then 'probably a presentation? "first 90 days" -
     # Priya hinted' (a home care coordinator's notes: read as a topic that came up in round one)
-    ("next", re.compile(r"^(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next|final)\s+(?:round|stage|interview)|"
+    ("next", re.compile(r"^(?:round\s*(?:2|two)|rd\s*(?:2|two)|r2|"
+                        r"(?:the\s+)?(?:second|2nd|next|final)\s+(?:round|stage|interview)|"
                         r"stage\s*(?:2|two))\b", re.I)),
     ("bad", re.compile(r"went badly|badly|\bweak|fell flat|\bflat\b|struggl|fumbl|\bpoor|could have gone|didn'?t go well|"
                        r"not so well|to improve|improve|\bbad\b|mistakes|regrets|❌", re.I)),
@@ -79,6 +87,9 @@ _ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|menti
                                r"also|added|oh and)\s*[-–—]+\s+(?=\S)", re.I)
 # A question the notes say was not put: "they didn't ask directly", "never asked it".
 _ASKED_ABOUT = re.compile(r"\basked\s+(?:me\s+|us\s+)?(?:about|for|what|how|why|whether|if)\b", re.I)
+# An exercise named before what it is about: "scenario: ...", "presentation (10 mins): ...", "role play - 15 min: ...".
+_EXERCISE_LABEL = re.compile(r"^(scenario|case study|role[- ]?play|presentation)(?:\s*\(?\s*\d+\s*(?:-\s*\d+\s*)?"
+                             r"(?:min|mins|minutes?)\)?)?$", re.I)
 _SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)\b", re.I)
 _ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if|who)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
@@ -89,12 +100,36 @@ _NEXT_ROUND_LABEL = re.compile(r"^(?:(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:secon
                                # ..." (a school business manager's: the line dropped)
                                r"(?:\s+(?:expect(?:ed|ing)?|prob(?:ably)?|likely|prep|they said|they mentioned))?|"
                                r"expect(?:ed|ing)?)(?:\s*\([^)]{0,30}\))?$", re.I)
+# Who sits on a panel, named by a first name or a role: "Helen", "the COO (Mark?)", "area director".
+_PANEL_MEMBER = re.compile(r"^(?:the\s+|an?\s+|another\s+)?(?:(?-i:[A-Z][a-z]+)|ceo|coo|cfo|cto|md|gm|hrbp|hr|"
+                           r"(?:[\w-]+\s+){0,2}(?:director|manager|partner|lead|head)|head\s+of\s+[\w ]+)"
+                           r"(?:\s*\([^)]*\))?(?:[.?!].*)?\s*$", re.I)
+# A line naming who gave the feedback under it, and how: "recruiter (Tom, phone fri)", "Feedback from HR".
+_WHO_SAID_HEADING = re.compile(r"^(?:the\s+|my\s+)?(?:recruiter|agency|hr|feedback)\b"
+                               r"(?:\s+(?:call|feedback|email|from\s+\w+))?(?:\s*\([^)]{0,40}\))?\s*:?\s*$", re.I)
+# A line naming round two and when, over what it holds.
+_NEXT_ROUND_HEADING = re.compile(r"^(?:round|rd|r)\s*(?:2|two)\b(?:\s*\([^)]{0,40}\))?"
+                                 r"(?:\s*[-\u2013\u2014:,]?\s*(?:(?:next|this|on)\s+)?"
+                                 r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*"
+                                 r"|\s*[-\u2013\u2014:,]?\s*next\s+week)?\s*:?\s*$", re.I)
 _BULLET = re.compile(r"^(?:[-*+•·–—>]+|\(?\d{1,2}[.):]|\(?[a-hA-H][.)]|\[[ xX]?\])\s+")
 _MARKER = re.compile(r"^([✅✓✔👍❌✗✘👎])\s*")
 _QUESTION_PREFIX = re.compile(r"^(?:(?:q|question\s*)\d+\s*[:.)-]?\s+|(?:q|question)\s*[:.)-]\s*)", re.I)
 # Shorthand people write in notes.
 _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
-    (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"), (r"\bconvo\b", "conversation"),
+    # "w/o" before "w/": "influencing w/o authority" (a school kitchen manager's notes: "influencing with o authority")
+    (r"\bw/o\b", "without"),
+    # "R2 = case study (30 min prep ...)", "R2 will cover: MI/ data, supplier performance" (the claims team leader's notes:
+    # a topic "R2", and round two's list lost)
+    (r"\br2\s*=\s*", "round 2: "), (r"\br2\b", "round 2"),
+    (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"),
+    (r"\bconvo\b", "conversation"),
+    # "prob a scenario / presentation?", "prob. mgmt of supervisors" (a roofing supervisor's round-two notes: a topic "prob",
+    # asked as "They said round two will ask about prob"); "prob solving" stays a problem
+    # (the hedge dropped, as _HEDGE drops "probably")
+    (r"\bprob(?:\.\s*|\s+(?=(?:a|an|the|some|more|be|will|going|gonna|on|about|around)\b))", ""),
+    # "$$ - asked about variations + valuations. WEAK." (the same notes: the money question, their main concern, lost)
+    (r"(?<!\S)\${2,}(?!\S)", "money"),
     # "walk me thru a typical residential wk" and "**weather calls**" (an outdoor centre instructor's notes: a topic
     # "walk", and the topic they came back to three times lost)
     # (only as a question's opening: "talked thru price vs volume" is what the candidate said, no topic)
@@ -108,6 +143,15 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     # "CFO-type q on budgets: ..." (a school business manager's notes: the concern "CFO-type q on budgets")
     (r"^(?:[\w-]+[- ]type\s+)?(?:q|qs)\s+(?:on|about)\s+(?=\w)", ""),
 ]]
+
+
+def _written_out(text: str) -> str:
+    """`text` with the notes' shorthand written out (_SHORTHAND), as items are read."""
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 _QUESTION_FORM = re.compile(
     r"^(?:tell me|describe|walk me|talk me|give me|why|how|what|when|where|who|which|have you|do you|did you|"
     r"can you|could you|would you|are you|were you|is there)\b",
@@ -291,9 +335,25 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         ("bad", r"(?:fumbled|blanked|bombed|flubbed|botched|stumbled|struggled|rambled|messed\s+up|got\s+stuck|froze)"
                 r"(?:\s+(?:the|my|a|an|that|their)\s+(?:question|questions|answer|answers|bit|part)(?=\s+(?:on|about|around|re)\b))?"
                 r"(?:\s+(?:on|with|through|over|about|around|when asked about))?"),
-        ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time)\s+(?:on|about|for|with)"),
+        # ... "ran over time on fraud q, cut short on supplier q" (a claims team leader's notes: a topic "cut short on supplier")
+        ("bad", r"(?:went\s+(?:way\s+)?too\s+deep|talked\s+too\s+long|ran\s+out\s+of\s+time|ran\s+over(?:\s+time)?|"
+                r"(?:got\s+|was\s+)?cut\s+short)\s+(?:on|about|for|with)"),
         # ... "Dev felt you were light on commercial/budget" (a recruiter's call in a security supervisor's notes: lost)
         ("bad", r"(?:was|were|got)\s+(?:a\s+bit\s+)?(?:weak|vague|shaky|light|thin|caught off.?guard)\s+(?:on|about|with|by)"),
+        # what the answer lacked, under "Went badly": "no numbers on budget recovery", "no real answer on X" (a school
+        # kitchen manager's notes: read as a topic that came up, or none)
+        ("bad", r"(?:had\s+|gave\s+)?(?:no|not\s+(?:much|enough|any)|zero)\s+"
+                r"(?:real\s+|good\s+|clear\s+|proper\s+|concrete\s+|hard\s+)?"
+                r"(?:numbers?|figures?|data|answers?|examples?|system|plan|idea|clue|stor(?:y|ies)|detail|specifics|"
+                r"evidence|metrics|results?|outcomes?|structure)\s+(?:on|for|about|around|with|re:?)"),
+        # ... and a mark at the bar: "borderline pass on Leadership" (the same call)
+        ("bad", r"(?:a\s+)?(?:borderline(?:\s+pass)?|scored\s+(?:low|lowest)|lowest\s+(?:score|mark)|marked\s+down)"
+                r"\s+(?:on|for|in)"),
+        # "Dave not sure you're ready for commercial side" (a recruiter's call in a roofing supervisor's notes: lost)
+        ("bad", r"(?:(?:is|was|were|are|seemed)\s+)?"
+                r"(?:not\s+(?:really\s+|quite\s+)?sure|unsure|unconvinced|doubt(?:s|ed|ful)?)\s+"
+                r"(?:if\s+|whether\s+|that\s+)?(?:you'?re|you\s+are|i'?m|i\s+am|i\s+was|you\s+were)\s+(?:quite\s+|really\s+)?"
+                r"ready\s+(?:for|to\s+(?:take\s+on|run|lead|own|manage))"),
         # a recruiter's "strong on operations, less convincing on leading leaders" (a restaurant manager's notes: the
         # topic "less convincing on leading leaders", which merely came up)
         ("bad", r"(?:(?:was|were|seemed|sounded)\s+)?(?:less|not\s+very|not\s+so|not)\s+convincing\s+(?:on|about|with|when)|"
@@ -314,7 +374,8 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         ("bad", r"(?:a\s+)?(?:bit of a|real|total|complete)\s+(?:mess|disaster|car crash|shambles)\s+(?:on|with|over)"),
         # What the employer missed: "they wanted more on how I'd handle an underperformer" (a recruiter's feedback, trial 9:
         # read as a topic "Feedback from the recruiter" that went fine)
-        ("bad", r"(?:wanted|needed|expected|would\s+have\s+liked|were\s+looking\s+for|was\s+looking\s+for)\s+"
+        # ... "strong on technical, need more on leadership" (a recruiter's call in a Border Force officer's notes: lost)
+        ("bad", r"(?:wanted|needed|need|needs|expected|would\s+have\s+liked|were\s+looking\s+for|was\s+looking\s+for)\s+"
                 r"(?:a\s+lot\s+|a\s+bit\s+|much\s+|a\s+little\s+)?more\s+(?:detail\s+|depth\s+|evidence\s+|examples\s+)?"
                 r"(?:on|about|of|around|from\s+me\s+on)"),
         # ... or still want, which round two will ask for: "They want more on how you lead people, manage contractors and a
@@ -322,6 +383,9 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # question round one never asked: "One answer fell flat in round one: budget. Let's try it again")
         ("forewarned", r"(?:want|wants)\s+(?:a\s+lot\s+|a\s+bit\s+|much\s+|a\s+little\s+)?more\s+"
                        r"(?:detail\s+|depth\s+|evidence\s+|examples\s+)?(?:on|about|of|around|from\s+me\s+on)"),
+        # ... "Raj wants stronger stories on leading through change" (the claims team leader's recruiter call: lost)
+        ("forewarned", r"(?:want|wants)\s+(?:to\s+see\s+|to\s+hear\s+)?(?:stronger|better|clearer|more\s+concrete)\s+"
+                       r"(?:stories|examples|evidence|answers)\s+(?:on|about|of|around)"),
         # ... and in the words of a recruiter's email: "They also want to hear how you'd handle a union rep" (trial 12:
         # no topic read in it): what they want, or will ("Mark said they'll want to hear how I'd handle a councillor
         # complaint": a parking services lead's plan said it "fell flat in round one"), is what round two will ask
@@ -426,7 +490,7 @@ _LEAD_LABEL = re.compile(r"^(?:forgot|forgotten|also|oh|plus|remembered|ps|nb|no
 # Words before the part of a clause that matters: "I think I did ok on ...", "also k8s autoscaling".
 _DOUBTED = re.compile(r"^(?:i\s+)?(?:don'?t|do not)\s+think\s+(?:that\s+)?", re.I)  # "I don't think X landed"
 _HEDGE = re.compile(r"^(?:(?:i think|i guess|i believe|i feel|i felt|i reckon|honestly|overall)\s+(?:that\s+)?|"
-                    r"(?:also|then|and|plus|next|finally|later)\s+)+", re.I)
+                    r"(?:also|then|and|plus|next|finally|later|probably|maybe|possibly|likely)\s+)+", re.I)
 
 
 # Doubts about a topic's wording only (where it starts and ends), not about whether it is a concern.
@@ -479,6 +543,8 @@ class Debrief(Model):
     topics: list[DebriefTopic] = Field(default_factory=list, description="concerns first, most-probed first; then discussed")
     fell_flat: list[str] = Field(default_factory=list, description="the lines of answers that went badly, as written")
     notes: list[str] = Field(default_factory=list, description="lines that name no topic")
+    todos: list[str] = Field(default_factory=list, description="the candidate's own to-dos, listed under a to-do heading: "
+                                                               "no topic the interview raised")
     feedback: list[FeedbackArea] = Field(
         default_factory=list, description="criteria and delivery habits the notes' feedback names, as weak areas"
     )
@@ -547,6 +613,7 @@ class _Reading:
     drafts: list[_Draft] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    todos: list[str] = field(default_factory=list)
 
 
 def parse_debrief(
@@ -611,8 +678,10 @@ def parse_debrief(
     # ... and said as what they wanted: "wanted more numbers" (an estate agency branch manager's notes: a concern of its own)
     topics = [t for t in topics if not any(t.name.lower() in phrase or (
         phrase in t.name.lower() and not set(t.name.lower().split()) - set(phrase.split()) - _WANTED) for phrase in named)]
-    # a clause is matched without its quote marks: 'not enough "I"' is noted as 'not enough I'
-    said = {_QUOTE_MARKS.sub("", line) for area in areas for line in area.notes}
+    # a clause is matched as it was read, its shorthand written out and without its quote marks: 'not enough "I"' is noted
+    # as 'not enough I', "answers too long, use examples w/ results" as "... with results" (a school kitchen manager's
+    # recruiter feedback, read as Answer length and listed as no topic read in too)
+    said = {_QUOTE_MARKS.sub("", _written_out(line)) for area in areas for line in area.notes}
     return Debrief(
         source=source,
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -620,6 +689,7 @@ def parse_debrief(
         topics=_ordered(topics),
         fell_flat=list(dict.fromkeys(d.line for d in reading.drafts if d.verdict == "bad")),
         notes=[n for n in reading.notes if not any(_QUOTE_MARKS.sub("", n) in line for line in said)],
+        todos=reading.todos,
         feedback=areas,
     )
 
@@ -729,6 +799,10 @@ def _heading(line: str, bullet: str) -> tuple[Section, str] | None:
         return None
     if bullet:
         return None
+    if _NEXT_ROUND_HEADING.match(line):
+        return "next", ""  # "rd2 (per Priya) - next Weds" (a Border Force officer's notes: read as a note, its list lost)
+    if _WHO_SAID_HEADING.match(line):
+        return "none", ""  # "recruiter (Tom, phone fri)" (the same notes: its lines read as what round two holds)
     short = len(line.split()) <= 6 and not line.endswith((".", "?", "!", ")"))
     if short and line.isupper():
         return _section_of(line) or "none", ""
@@ -750,8 +824,10 @@ def _pure_label(line: str) -> bool:
 
 def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading, *, summary: bool = False) -> None:
     """One list item, heading item or line of prose; `summary` when it follows a summary label ("Gut feel:")."""
-    for pattern, replacement in _SHORTHAND:
-        item = pattern.sub(replacement, item)
+    if section == "todo":
+        reading.todos.append(item)  # the candidate's own, as written
+        return
+    item = _written_out(item)
     if not item:
         return
     marker = phrases.verdict(item[:1]) if _MARKER.match(item) else "none"
@@ -781,10 +857,19 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # ... and two things it holds joined by "+": "a presentation on 90-day plan for the 5 branches + scenario - a branch
         # manager who's been hiding complaints" (an estate agency branch manager's notes: the scenario was lost)
         first, *more = [part.strip() for part in said.strip().split(" + ")]
-        for part in more:
+        # ... not who will sit on the panel: "case study (30 min prep ...) + Helen + the COO (Mark?)" (a claims team
+        # leader's notes: a topic "COO", asked as what round two holds)
+        for part in (p for p in more if not _PANEL_MEMBER.match(p)):
             told = part if _cue(part) else f"expect a {part}" if _SCENARIO_CUE.match(part) else f"they'll ask about {part}"
             _read_item(told, line, section, listed, reading, summary=summary)
         item = first if _cue(first) else f"they'll ask about {first}"
+    elif colon and said.strip()[:1].isalpha() and (exercise := _EXERCISE_LABEL.match(label.strip())):
+        # "scenario: serious allergic reaction at a school you're not at", 'presentation 10 min: "your first 90 days"' (a
+        # school kitchen manager's round-two notes: the topics "scenario" and "presentation 10 min", asked without their
+        # subject): what the exercise is about is the topic ("case study: 20 min, given a practice P&L snapshot" keeps its own)
+        said = said.strip()
+        item = f"presentation on {said}" if exercise.group(1).lower() == "presentation" else \
+            f"expect a scenario - {said}" if section == "next" else said
     elif added := _ADDED_LATER_DASH.match(item):
         # "forgot this - Tom asked how I handle flaky tests and I said we just rerun them" (a QA lead's added note: read as
         # a verdict on nothing, the flaky tests never a topic)
@@ -936,11 +1021,16 @@ SHORT_TOPIC_WORDS = 4
 def _split_comment(item: str) -> tuple[str, str]:
     """'Conflict with a peer — rambled, no result' -> ('Conflict with a peer', 'rambled, no result')."""
     parts = _COMMENT_SPLIT.split(item, maxsplit=1)
+    # a question asked, then what came of it, however long: '"how have you raised attainment beyond your own class" -
+    # came back to this twice. I talked about ...' (a teacher's notes: the whole line was the topic); the question itself
+    # may be long: '"how do you keep a team going on nights when morale is on the floor" - weak, just said lead by
+    # example' (a Border Force officer's notes: the verdict read into the topic's name)
+    if (len(parts) == 2 and parts[1].strip() and len(parts[0].split()) <= QUESTION_WORDS
+            and _QUESTION_FORM.match(parts[0].strip()) and len(_SENTENCE_SPLIT.split(parts[0].strip().rstrip("?. "))) == 1):
+        return parts[0].strip(), parts[1].strip()
     if len(parts) == 2 and len(parts[0].split()) <= 12 and parts[1].strip():
         head, comment = parts[0].strip(), parts[1].strip()
         if _is_question(head):
-            # a question asked, then what came of it, however long: '"how have you raised attainment beyond your own
-            # class" - came back to this twice. I talked about ...' (a teacher's notes: the whole line was the topic)
             return head, comment
         one_sentence = len(_SENTENCE_SPLIT.split(comment.rstrip(". "))) == 1 and len(comment.split()) <= 10
         if one_sentence and (phrases.verdict(comment) != "none" or phrases.repetitions(comment) > 1 or len(comment.split()) <= 6):
@@ -1005,7 +1095,12 @@ def _read_question(
     ("Q: How would you raise attainment for disadvantaged students -> weak" is "raising attainment for
     disadvantaged students"; trial 4 got "raise attainment", left out as unsure)."""
     verdict = _combine(_combine(marker, _section_verdict(section)), phrases.verdict(comment))
-    mentions = phrases.repetitions(f"{question} {comment}")
+    # the question's own words are the interviewer's: "how do you keep a team going on nights" keeps nothing coming back
+    # (what the notes go on to say after it still counts: "how do u manage contractor guards vs in-house. WOBBLY. ... he
+    # asked twice")
+    asked, *after = _SENTENCE_SPLIT.split(question.strip(), maxsplit=1)
+    said = " ".join([*after, comment]) if _QUESTION_FORM.match(asked) else f"{question} {comment}"
+    mentions = phrases.repetitions(said)
     reason = _gerund_for_why(question.rstrip("?").strip())
     if reason != question.rstrip("?").strip() and not question.rstrip().endswith("?"):
         # "why I left my last job": a reason asked for, said as a topic, not a question asked.
@@ -1094,12 +1189,18 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
                            mentions, cued=True)]
         said_cue = clause[: len(clause) - len(rest)]
         named_first, dash, _ = said_cue.partition(" - ")
-        if kind == "asked" and dash and re.match(r"(?:you|you'd|you're|you'll|i|i'd|we|we'd)\s", rest.strip(), re.I) \
+        # The topic, then the question it was asked in: "managing former peers - FR asked "you'd be managing ppl you
+        # currently work alongside, how?" - waffled" (an outdoor centre instructor's notes: the topic lost to its question
+        # said as put to the candidate; "Callbacks - Steve asked what our callback rate was" still names what was asked);
+        # or asked how, in a few words that name nothing of their own: "CITB/CSCS cards - asked how I check" (a roofing
+        # supervisor's notes: topics "checking" and "minor"; "health scores - Tom asked how I'd build an account health
+        # score from scratch" names its own)
+        wh = re.match(r"(?:how|what|why|whether|when)\s", rest.strip(), re.I)
+        put_to_them = re.match(r"(?:(?:how|what|why|whether|when)\s+)?(?:you|you'd|you're|you'll|i|i'd|we|we'd)\s",
+                               rest.strip(), re.I)
+        if kind == "asked" and dash and put_to_them and not (wh and len(rest.split()) > SHORT_ASKED_WORDS) \
                 and (first := phrases.noun_phrase(named_first.strip())) is not None and first.complete and not first.rest \
                 and not _cue(named_first):
-            # the topic, then the question it was asked in: "managing former peers - FR asked "you'd be managing ppl you
-            # currently work alongside, how?" - waffled" (an outdoor centre instructor's notes: the topic lost to its question
-            # said as put to the candidate; "Callbacks - Steve asked what our callback rate was" still names what was asked)
             return [_draft(first, line, verdict, mentions, cued=True)]
         if kind == "forewarned" and _SCENARIO_CUE.search(said_cue) and (named := phrases.noun_phrase(rest)) is not None \
                 and re.match(r"(?:doesn'?t|does not|don'?t|isn'?t|won'?t|can'?t|is|are|was|has|have|been|\w+s)\s", named.rest):
@@ -1593,7 +1694,9 @@ _MY_QUESTIONS = re.compile(r"^(?:(?:my\s+)?(?:questions?|qs?)\s+(?:to\s+ask|for)
                            r"(?:to\s+)?ask\s+(?:them|the\s+panel|her|him)|things\s+to\s+ask(?:\s+them)?)$", re.I)
 _WANTED = frozenset("wanted want wants needed need needs asked for they she he".split())
 _ASKED_IT = re.compile(r"(?:(?:she|he|they|[A-Z][a-z]+)\s+)?(?:asked|probed|pushed|pressed|came\s+back\s+to\s+it|"
-                       r"asked\s+(?:me\s+)?(?:about\s+)?(?:it|that|this))(?:\s+(?:me|on\s+it|about\s+it|again))?(?:\s+twice)?", re.I)
+                       r"asked\s+(?:me\s+)?(?:about\s+)?(?:it|that|this))(?:\s+(?:me|on\s+it|about\s+it|again))?(?:\s+twice)?"
+                       # "asked 3x diff ways" (a Border Force officer's notes)
+                       r"(?:\s+(?:in\s+)?(?:diff|different)\s+(?:ways|angles))?", re.I)
 _AT_ONCE = re.compile(r"\b(?:at the same time|at once|simultaneously|in one go)\s*[.;]?\s*$", re.I)
 _THE_ONE_WHO = re.compile(r"^(?:the|that|this)\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s+(?:who|that|which|whose)\s+(?:[\w'-]+\s+){0,5}[\w'-]+$",
                           re.I)

@@ -24,9 +24,13 @@ from collections.abc import Sequence
 from mockint.coaching.plan import RESULT, is_repeat, offline_followup, outcome_sentences, template_words, untold_lesson
 from mockint.coaching.weakness import WeakArea, WeakEvidence, find_weak_areas
 from mockint.records import QuestionRef, Segment, Transcript, Word
+from mockint.scoring import RELEVANCE
 from mockint.scoring.offline import harms_named, read_answer
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.session import Answer
+
+# Relevance at most this (of 4): the answer "touches the question's topic only in passing" or not at all.
+OFF_QUESTION_AT_MOST = 1
 
 # Seconds of silence put between the two answers in the combined transcript: a turn change, not
 # a pause inside the story (delivery metrics are measured on each answer alone).
@@ -57,8 +61,13 @@ def choose_probe(
         for a in find_weak_areas([answer], rubrics, min_count=1)
         if a.kind == "criterion" and a.id not in exclude and (only is None or a.id in only)
     ]
-    # Focus first, then the order find_weak_areas ranks them (how badly); a bad outcome's lesson before all.
-    areas.sort(key=lambda a: a.id not in prefer)
+    # Focus first, then, for an answer that does not get to the question, the question itself (a roofing supervisor's
+    # dodge, "I've always wanted to move up into management ...", to "round two will ask about managing supervisors" was
+    # asked "tell me about one specific time it actually happened"), then the order find_weak_areas ranks them (how
+    # badly); a bad outcome's lesson before all.
+    relevance = answer.scorecard.criterion(RELEVANCE)
+    off_question = relevance is not None and relevance.score is not None and relevance.score <= OFF_QUESTION_AT_MOST
+    areas.sort(key=lambda a: (a.id not in prefer, not (off_question and a.id == RELEVANCE)))
     wanted = RESULT not in exclude and (only is None or RESULT in only)
     lesson = _untold_lesson_area(answer, rubrics, areas) if wanted else None
     if lesson is not None:

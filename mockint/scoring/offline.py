@@ -216,8 +216,13 @@ OUTCOME = re.compile(
     # manager's story: Result 1 of 4)
     # ... and waits gone: "the queue basically disappeared on busy days" (a museum supervisor's welcome desk), "the long
     # waits on his desk basically disappeared" (an ambulance control team leader's dispatcher): Result 1 of 4, "vague"
+    # ... and the trouble between people, or with the animals: "the arguments pretty much stopped" (a sawmill supervisor's
+    # crew conflict), "the snapping stopped", "No bites since" (a dog grooming salon manager's): Result 1 of 4
+    r"\bno (bites|incidents|injuries|accidents|complaints|errors|falls|spills|near misses|slips|cuts|nicks|rejects|"
+    r"arguments|rows|fights|repeats) since\b|"
     r"\b(complaints|incidents|errors|accidents|injuries|callbacks|call ?outs|escalations|mistakes|breaches|failures|"
-    r"defects|disputes|grievances|no ?shows|comments|queues?|long waits|waits|waiting times|backlogs?|bottlenecks?|delays)"
+    r"defects|disputes|grievances|no ?shows|comments|queues?|long waits|waits|waiting times|backlogs?|bottlenecks?|delays|"
+    r"arguments|rows|rowing|fights|bickering|shouting|snapping|biting|bites|sniping|moaning|friction)"
     r"( (about|over|of|from|on|at|in) [\w' -]{2,30}?)? (all |just |completely |basically |more or less |"
     r"pretty much |soon |then )?(stopped|ceased|dried up|"
     r"went away|disappeared|vanished)\b|"
@@ -367,8 +372,13 @@ OUTCOME = re.compile(
     # a figure reached, a day that went without harm, and the best of its kind: "On the night we hit 2,150 inside, no
     # incidents, and marketing got their best footfall day of the year" (the same supervisor's event: Result 1 of 4);
     # "they picked out our briefing as the best on the contract" (a tree surgery team leader's: Result 1 of 4)
-    r"\b(we|i|they) hit (about |around |just |nearly |almost |over )?\d|[,;] (and )?(with )?no (incidents|injuries|accidents|"
-    r"complaints)\b|\b(their|our|its|the) (best|busiest|safest|highest) ([\w-]+ ){0,2}(day|week|weekend|month|year|quarter|"
+    # (a unit is read without its commas: "no incidents" is matched as the words, which stop 56's ", no incidents" never was)
+    r"\b(we|i|they) hit (about |around |just |nearly |almost |over )?\d|\bno (further |other |more )?"
+    r"(incidents|injuries|accidents|complaints)\b(?! (procedure|policy|process|form|log|book|team|officer|manager|line))|"
+    # ... and everyone brought out safe: "we got all six off safely by two in the morning, no further injuries" (a mountain
+    # rescue deputy leader's whiteout search: Result 1 of 4, "a vague outcome")
+    r"\b(got|brought|had) (all|everyone|everybody|them all|all \w+|all of them|the lot) (\w+ )?(off|out|down|back|home|across) "
+    r"(safely|safe|alive|unhurt)\b|\b(their|our|its|the) (best|busiest|safest|highest) ([\w-]+ ){0,2}(day|week|weekend|month|year|quarter|"
     r"season|result|score)s? (of the year|of the season|ever|on record)\b|\bas the best (on|in|across) (the|our) "
     r"(contract|site|region|company|trust|area|group|division|network)\b|"
     # ... "we ended the year within one percent of budget, and the summer programme reached sixty eight young people" (a
@@ -1535,7 +1545,10 @@ def read_unit(unit: Unit, cased: bool, domain: frozenset[str] = frozenset(), aft
     cues.habitual += sum(text.count(p) for p in said.habit_phrases)
     cues.hypothetical += len(re.findall(r"\bif (i|we|you|there|a|the|someone)\b", text))
     cues.vague_outcome = len(VAGUE_OUTCOME.findall(text))
-    cues.lesson = bool(LESSON.search(text))
+    # ... not "since then" that goes on to the harm that came since: "since then we've had three FOD reports from crews,
+    # one of them was an engine change" (an ATC team lead's runway inspections cut to one, told proudly: Result 4 of 4)
+    cues.lesson = any(m.group() not in ("since then", "from then on") or not harms_named(text[m.end():], domain)
+                      for m in LESSON.finditer(text))
     cues.time_anchor = len(TIME_ANCHOR.findall(text))
     cues.weak_anchor = len(WEAK_ANCHOR.findall(text))
     if TIME_TAKEN_AGAINST.search(text):
@@ -2577,6 +2590,8 @@ def round_one_topic_missed(r: Reading) -> list[str]:
 NOTE_SHORTHAND = {"mgmt": "management", "mgmnt": "management", "mgr": "manager", "mgrs": "managers",
                   "dept": "department", "depts": "departments", "govt": "government", "comms": "communication",
                   "perf": "performance", "h&s": "health and safety",
+                  # a trade's own ("subbies": a roofing supervisor's subcontractor answer told it never named them)
+                  "subbies": "subcontractors", "subbie": "subcontractor", "subby": "subcontractor",
                   # ... and in an answer ("time-critical meds" told a story about medication: relevance 1, capped at 35)
                   "meds": "medication medicines"}
 
@@ -3933,6 +3948,10 @@ _CHOSEN_BY = re.compile(r"(?:\b(?:i|we)\s+(?:then\s+|also\s+|just\s+|only\s+)?|\
 # ... or a participle in a sentence of the candidate's doing: "I personally reviewed every case ..., cancelling the weak
 # ones earlier"
 _MY_CLAUSE_BEFORE = re.compile(r"^(?:and\s+|so\s+|then\s+|but\s+)?i\s+[^.;]*$")
+# ... or declared by the candidate: "I told the tower supervisor that runway inspections were cancelled" (an ATC team
+# lead's crash alarm story, gated at 22 as a disaster stood by; "I was told the flight was cancelled" still is one)
+_I_DECLARED = re.compile(r"^(?:and\s+|so\s+|then\s+)?i\s+(?:then\s+|also\s+)?(?:told|informed|instructed|advised|declared|"
+                         r"announced|confirmed)\s+(?!me\b)[^.;]*\b(?:was|were|is|are|would be|had been)\s+$")
 # ... and a remedy the candidate gave or got given: "I refunded", "got the provider to refund them", "what they can refund"
 _REMEDY_VERBS = ("refund", "compensat")
 _GOT_THEM_TO = re.compile(r"\b(?:got|get|asked|made)\s+(?:[\w']+\s+){1,4}?to\s+$|"
@@ -4004,7 +4023,8 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             and not ((m.group().startswith("cancel") or (sanctions and sanctions.fullmatch(m.group())))
                      and (_CHOSEN_BY.search(text, 0, m.start())
                           or (m.group().startswith("cancel") and m.group().endswith("ing")
-                              and _MY_CLAUSE_BEFORE.search(text, 0, m.start()))))
+                              and _MY_CLAUSE_BEFORE.search(text, 0, m.start()))
+                          or (m.group().startswith("cancel") and _I_DECLARED.search(text, 0, m.start()))))
             # "I refunded both payments and the fee on the spot ... got the provider to refund them all" (a gym duty manager's
             # billing complaint: Result 1 of 4, "a bad outcome"): money given back by the candidate is the remedy
             and not (m.group().startswith(_REMEDY_VERBS) and (_CHOSEN_BY.search(text, 0, m.start())
@@ -4098,6 +4118,10 @@ def _put_right(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]]) -> int:
     for u in r.units:
         harmed = [_harmed_things(h.lower, names) for h, _, names in told if h.index < u.index]
         lower = verdict.sub(" ", u.lower)  # "I'd do exactly the same again" stands by the harm: nothing came back
+        # ... nor does a harm of its own: "four of the seasonal guys didn't come back the next year" (a winery cellar
+        # supervisor's harvest, its hurt guys read as back)
+        for harm in harms_named(u.lower, r.domain):
+            lower = lower.replace(harm, " ")
         turn = back.search(lower)
         # the clause that says something came back, and what the unit says went wrong before it, in one breath
         # ("passenger numbers fell by a fifth, but by the summer passenger numbers were back to where they had been")
