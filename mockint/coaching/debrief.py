@@ -88,8 +88,8 @@ _ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|menti
 # A question the notes say was not put: "they didn't ask directly", "never asked it".
 _ASKED_ABOUT = re.compile(r"\basked\s+(?:me\s+|us\s+)?(?:about|for|what|how|why|whether|if)\b", re.I)
 # An exercise named before what it is about: "scenario: ...", "presentation (10 mins): ...", "role play - 15 min: ...".
-_EXERCISE_LABEL = re.compile(r"^(scenario|case study|role[- ]?play|presentation)(?:\s*\(?\s*\d+\s*(?:-\s*\d+\s*)?"
-                             r"(?:min|mins|minutes?)\)?)?$", re.I)
+_EXERCISE_LABEL = re.compile(r"^(?:\d+\s*(?:min|mins|minutes?)\s+)?(scenario|case study|role[- ]?play|presentation)"
+                             r"(?:\s*\(?\s*\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\)?)?$", re.I)
 _SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)\b", re.I)
 _ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if|who)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
@@ -101,9 +101,9 @@ _NEXT_ROUND_LABEL = re.compile(r"^(?:(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:secon
                                r"(?:\s+(?:expect(?:ed|ing)?|prob(?:ably)?|likely|prep|they said|they mentioned))?|"
                                r"expect(?:ed|ing)?)(?:\s*\([^)]{0,30}\))?$", re.I)
 # Who sits on a panel, named by a first name or a role: "Helen", "the COO (Mark?)", "area director".
-_PANEL_MEMBER = re.compile(r"^(?:the\s+|an?\s+|another\s+)?(?:(?-i:[A-Z][a-z]+)|ceo|coo|cfo|cto|md|gm|hrbp|hr|"
-                           r"(?:[\w-]+\s+){0,2}(?:director|manager|partner|lead|head)|head\s+of\s+[\w ]+)"
-                           r"(?:\s*\([^)]*\))?(?:[.?!].*)?\s*$", re.I)
+_PANEL_MEMBER = re.compile(r"^(?:the\s+|an?\s+|another\s+|maybe\s+)?(?:(?-i:[A-Z][a-z]+)|ceo|coo|cfo|cto|md|gm|hrbp|hr|trustees?|"
+                           r"finance|(?:[\w-]+\s+){0,2}(?:director|manager|partner|lead|head)|head\s+of\s+[\w ]+)"
+                           r"(?:\s*\([^)]*\))?(?:\s+again)?(?:[.?!]\s*~?\s*\d+\s*(?:min|mins|minutes)?\.?)?\s*$", re.I)
 # A line naming who gave the feedback under it, and how: "recruiter (Tom, phone fri)", "Feedback from HR".
 _WHO_SAID_HEADING = re.compile(r"^(?:the\s+|my\s+)?(?:recruiter|agency|hr|feedback)\b"
                                r"(?:\s+(?:call|feedback|email|from\s+\w+))?(?:\s*\([^)]{0,40}\))?\s*:?\s*$", re.I)
@@ -122,6 +122,8 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     # "R2 = case study (30 min prep ...)", "R2 will cover: MI/ data, supplier performance" (the claims team leader's notes:
     # a topic "R2", and round two's list lost)
     (r"\br2\s*=\s*", "round 2: "), (r"\br2\b", "round 2"),
+    # "ops <-> sales handover" (an events venue duty manager's notes: the topic "ops", asked of an answer on the handover)
+    (r"\s*<-+>\s*", " and "),
     (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"),
     (r"\bconvo\b", "conversation"),
     # "prob a scenario / presentation?", "prob. mgmt of supervisors" (a roofing supervisor's round-two notes: a topic "prob",
@@ -169,7 +171,7 @@ _FULL_NAME = re.compile(r"\b([A-Z])[a-z]+\s+([A-Z])(?:[a-z]+\b|\b\.?)")  # "Kare
 
 # ... and a name given with a role, that is also a word: "Mark (group ops mgr)", then "Mark: P&L experience?? ... fumbled"
 # (a vet practice head receptionist's notes: a weak area "Mark", drilled)
-_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{0,30}\b(?:mgr|manager|director|hr|head|lead|ops|ceo|cto|cfo|coo|md|chair|"
+_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{0,30}\b(?:mgr|manager|director|hr|head|lead|ops|ceo|cto|cfo|coo|md|gm|chair|"
                         r"recruiter|partner|clinical|officer|supervisor|governor|principal|matron|owner)\b[^()]{0,30}\)", re.I)
 
 
@@ -695,9 +697,12 @@ def parse_debrief(
 
 
 def _people(text: str) -> set[str]:
-    """The interviewers' names the notes give (_NAMED_PERSON), lower-cased."""
-    return {name.lower() for m in _NAMED_PERSON.finditer(text) for name in m.groups()
-            if name and not word_classes(name.lower())}
+    """The interviewers' names the notes give (_NAMED_PERSON), lower-cased; a name given with a role is one even where
+    it is a word too ("panel: Deb (GM), ..." then "Deb: "we blew labour 4 months running"": an events venue duty
+    manager's weak area "Deb", drilled as what they kept coming back to)."""
+    named = {name.lower() for m in _NAMED_PERSON.finditer(text) for name in m.groups()
+             if name and not word_classes(name.lower())}
+    return named | {m.group(1).lower() for m in _WITH_ROLE.finditer(text)}
 
 
 _NEGATED = ("not ", "never ", "n't ")
@@ -829,6 +834,11 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         return
     item = _written_out(item)
     if not item:
+        return
+    if section == "next" and all(_PANEL_MEMBER.match(part.strip()) for part in re.sub(r"^with\s+", "", item).split(" + ")):
+        # who round two's panel will be: "CEO (Helen Ames) + Gareth again + a trustee" (a charity shop area manager's notes:
+        # "CEO: they came back to it (2x)", drilled twice as knowledge)
+        reading.notes.append(item)
         return
     marker = phrases.verdict(item[:1]) if _MARKER.match(item) else "none"
     item = _MARKER.sub("", item)

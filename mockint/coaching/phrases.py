@@ -115,9 +115,10 @@ FEELINGS = {"embarrassing", "embarrassed", "awkward", "cringe", "cringey", "pain
             # ... or how the call went: '"positive, they liked your customer focus"' (a claims team leader's topic "positive")
             "positive", "negative"}
 
-# How a question was put, not what about: "asked 3x diff ways" (a Border Force officer's notes: a topic "diff ways",
-# drilled first in every plan)
-MANNER_WORDS = {"diff", "different", "ways", "way", "angles", "angle"}
+# How a question or an exercise is put, not what about: "asked 3x diff ways" (a Border Force officer's notes: a topic
+# "diff ways", drilled first in every plan), "they'll give me a sheet, 20 min prep" (an events venue duty manager's)
+MANNER_WORDS = {"diff", "different", "ways", "way", "angles", "angle", "prep", "preparation", "min", "mins", "hr", "hrs",
+                "hour", "hours"}
 
 
 def names_nothing(name: str) -> bool:

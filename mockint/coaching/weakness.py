@@ -134,7 +134,9 @@ DELIVERY_CHECKS = {
         ("too long", "long-winded", "long winded", "rambled", "rambling", "waffled", "waffling", "more concise",
          "be concise", "more succinct", "went on too long",
          # "examples good but long", "went ok i think, bit long" (trials 19 and 21: the recruiter's headline feedback lost)
-         "but long", "bit long", "a little long", "quite long", "answers long", "examples long", "long answers"),
+         "but long", "bit long", "a little long", "quite long", "answers long", "examples long", "long answers",
+         # "shorter answers, lead with the outcome" (an events venue duty manager's recruiter: read as a topic)
+         "shorter answers", "answers shorter", "keep it shorter", "be shorter"),
     ),
 }
 

@@ -210,6 +210,9 @@ OUTCOME = re.compile(
     r"no (repeats?|recurrences?|reoccurrences?|further (\w+ )?(incidents?|errors?|issues|complaints|misses|discrepancies)) "
     r"(in|for|over|since|that|this|after)\b|"
     r"(hasn't|has not|haven't|have not|hasnt|havent|never) (happened|recurred|come up|been repeated) (again|since)|"
+    # ... "Didn't have one repeat in the two seasons since" (a head gamekeeper's shoot day story: Result 1 of 4)
+    r"\b(didn't|did not|haven't|have not|hasn't|has not) ha(d|ve) (one|a single|a|any) (repeat|recurrence|reoccurrence)s? "
+    r"(in|for|over|since|after)\b|"
     # ... or stopped: "he moved out within the notice period, and the complaints stopped" (a marina manager's story:
     # Result 2 of 4, quoting the notice served)
     # ... said of what they were about: "the exit survey comments about being ignored pretty much disappeared" (a gym duty
