@@ -4,6 +4,8 @@ trials 97-98's fixes in. Shortened from the trials' own answers and notes; each 
 
 from __future__ import annotations
 
+import json
+
 from conftest import debrief_topics, finding_kinds, offline_card, stands_by_a_disaster
 
 BEATER = "What would you do if a beater was hit by shot during a drive?"
@@ -118,3 +120,32 @@ def test_round_twos_panel_is_no_topic():
     assert not {"CEO", "Gareth", "trustee"} & set(topics)
     assert any("first 100 days" in name for name in topics)
     assert "More commercial" in topics
+
+
+def test_the_plan_stored_in_a_round_shows_in_its_report(run_cli, mockint_home):
+    """Two trial users' session reports still said "No plan yet: run `mockint plan`" after `mockint plan` had said
+    "Plan stored in session ..., round 2"; a session without a report gets none written."""
+    from test_plan import round_one
+    from test_weakness import RUBRICS, make_session
+
+    from mockint.reporting.files import write_session_reports
+    from mockint.session import SessionStore
+
+    store = SessionStore(mockint_home / "sessions")
+    session = store.create(role="Events venue operations manager")
+    session.rounds = make_session(round_one(), session_id=session.id).rounds
+    store.save(session)
+    report = write_session_reports(session, store, RUBRICS)
+    assert "No plan yet" in report.read_text()
+
+    result = run_cli("plan", "--json")
+    assert result.code == 0, result
+    first = json.loads(result.out)["plan"][0]["text"]
+    text = " ".join(report.read_text().split())
+    assert "No plan yet" not in text and " ".join(first.split()) in text
+
+    bare = store.create(role="Events venue operations manager")
+    bare.rounds = make_session(round_one(), session_id=bare.id).rounds
+    store.save(bare)
+    assert run_cli("plan", "--json", "--session", bare.id).code == 0
+    assert not (store.folder(bare.id) / "report.md").exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from mockint.cli.app import app, console, err_console, print_json, settings, store
@@ -39,11 +41,13 @@ def plan_cmd(
     )
     weak, plan, ledger = next_round.weak_areas, next_round.questions, next_round.ledger
     stored = False
+    report = None
     if session is not None and session.rounds:
         session.rounds[-1].plan = plan
         session.rounds[-1].planned_at = utc_now()
         st.save(session)
         stored = True
+        report = _refresh_report(session, st, cfg.paths.ledger_file, warnings.append)
     for w in warnings:
         err_console.print(f"[yellow]warning:[/] {w}")
 
@@ -90,8 +94,24 @@ def plan_cmd(
                else ": each weak area has the questions it needs")
         console.print(f"[dim]{len(plan)} of the {n} questions asked for{escape(why)}.[/]", soft_wrap=True)
     if stored:
-        console.print(f"\n[dim]Plan stored in session {session.id}, round {session.rounds[-1].index}: run 'mockint practice --plan'.[/]")
+        updated = " (its report updated)" if report is not None else ""
+        console.print(f"\n[dim]Plan stored in session {session.id}, round {session.rounds[-1].index}{updated}: "
+                      "run 'mockint practice --plan'.[/]")
     elif session is None:
         more = f" -n {len(plan)}" if len(plan) != DEFAULT_QUESTIONS else ""
         console.print(f"\n[dim]No session yet to store the plan in: 'mockint practice --plan{more}' asks these "
                       "questions, planned again from the same ledger.[/]", soft_wrap=True)
+
+
+def _refresh_report(session, st, ledger_file, warn) -> Path | None:
+    """The session's report written again with the plan in it, where a round wrote one; a report that cannot be written
+    is a warning, not the plan's failure."""
+    from mockint.errors import MockintError
+    from mockint.reporting.files import refresh_session_reports
+    from mockint.scoring.rubrics import load_rubrics
+
+    try:
+        return refresh_session_reports(session, st, load_rubrics(), ledger_file=ledger_file, on_warning=warn)
+    except MockintError as exc:
+        warn(f"report not updated: {exc} (try 'mockint report {session.id}')")
+        return None

@@ -319,14 +319,11 @@ def _score_session(ref: str, *, offline: bool, rescore_all: bool, as_json: bool)
 
 
 def _refresh_report(session: Session, st: SessionStore, rubrics: list[Rubric], ledger_file: Path) -> Path | None:
-    """The round's report, written again with the new scores, where practice wrote one (a report
-    that still said "LLM score pending" would contradict the session file). None where there is none."""
-    from mockint.reporting.files import write_session_reports
+    """The round's report, written again with the new scores, where practice wrote one."""
+    from mockint.reporting.files import refresh_session_reports
 
-    if not (st.folder(session.id) / "report.md").is_file():
-        return None
-    return write_session_reports(session, st, rubrics, ledger_file=ledger_file,
-                                 on_warning=lambda message: err_console.print(f"warning: {message}", soft_wrap=True, markup=False))
+    return refresh_session_reports(session, st, rubrics, ledger_file=ledger_file,
+                                   on_warning=lambda message: err_console.print(f"warning: {message}", soft_wrap=True, markup=False))
 
 
 # --- mockint rubric test -------------------------------------------------------------

@@ -91,6 +91,19 @@ def write_session_reports(
     return folder / "report.md"
 
 
+def refresh_session_reports(
+    session: Session, store: SessionStore, rubrics: Sequence[Rubric], *, on_warning: Warn | None = None,
+    ledger_file: Path | None = None,
+) -> Path | None:
+    """The session's reports written again where a round wrote them (its report.md is there), once what they show has
+    changed: the scores (`mockint score --session`: a report that still said "LLM score pending" would contradict the
+    session file) or the next round's plan (`mockint plan`: two trial users' reports said "No plan yet" after it). None
+    where there is none."""
+    if not (store.folder(session.id) / "report.md").is_file():
+        return None
+    return write_session_reports(session, store, rubrics, on_warning=on_warning, ledger_file=ledger_file)
+
+
 def write_report(path: Path, text: str) -> None:
     """Write a report atomically; a failure is a one-line MockintError naming the file."""
     # a file where a folder of the path should be: "File exists" said nothing of which (a trial's -o /tmp/afile/r.md)
