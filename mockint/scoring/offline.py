@@ -4025,9 +4025,9 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
             # "we cancelled 19 (subscriptions)": a cut the candidate chose, not one done to them ("we had to cancel" is)
             and not ((m.group().startswith("cancel") or (sanctions and sanctions.fullmatch(m.group())))
                      and (_CHOSEN_BY.search(text, 0, m.start())
-                          or (m.group().startswith("cancel") and m.group().endswith("ing")
-                              and _MY_CLAUSE_BEFORE.search(text, 0, m.start()))
-                          or (m.group().startswith("cancel") and _I_DECLARED.search(text, 0, m.start()))))
+                          or (m.group().startswith("cancel")
+                              and ((m.group().endswith("ing") and _MY_CLAUSE_BEFORE.search(text, 0, m.start()))
+                                   or _I_DECLARED.search(text, 0, m.start())))))
             # "I refunded both payments and the fee on the spot ... got the provider to refund them all" (a gym duty manager's
             # billing complaint: Result 1 of 4, "a bad outcome"): money given back by the candidate is the remedy
             and not (m.group().startswith(_REMEDY_VERBS) and (_CHOSEN_BY.search(text, 0, m.start())
