@@ -289,9 +289,8 @@ def main() -> None:
     args = parser.parse_args()
     LIFT = args.lift
     if args.teacher:
-        from scripts.minilm_numpy import MiniLM
-
         from mockint.scoring import semantic
+        from scripts.minilm_numpy import MiniLM
 
         semantic.embed = MiniLM.from_wheel(args.teacher).encode  # what options (b)/(c) would give
     items, rows = corpus_features("dev")

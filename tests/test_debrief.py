@@ -6,7 +6,6 @@ import json
 import shutil
 
 import pytest
-
 from test_weakness import RUBRICS, make_answer, make_session
 
 from mockint.coaching.debrief import apply_debrief, parse_debrief

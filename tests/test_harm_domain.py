@@ -14,7 +14,15 @@ import pytest
 
 from mockint.records import Transcript
 from mockint.scoring import score_question
-from mockint.scoring.offline import OfflineScorer, harm_domain, harms_named, judge, read_answer, result_harms, shut_gates
+from mockint.scoring.offline import (
+    OfflineScorer,
+    harm_domain,
+    harms_named,
+    judge,
+    read_answer,
+    result_harms,
+    shut_gates,
+)
 from mockint.scoring.rubrics import load_rubrics
 
 

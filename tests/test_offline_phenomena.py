@@ -13,8 +13,14 @@ import pytest
 from mockint.records import Transcript
 from mockint.scoring import score_question
 from mockint.scoring.kinds import classify
-from mockint.scoring.offline import (OfflineScorer, figure_contradictions, read_answer, shut_gates,
-                                     stood_by_bad_outcome, story_instead_of_reasons)
+from mockint.scoring.offline import (
+    OfflineScorer,
+    figure_contradictions,
+    read_answer,
+    shut_gates,
+    stood_by_bad_outcome,
+    story_instead_of_reasons,
+)
 from mockint.scoring.rubrics import load_rubrics
 
 

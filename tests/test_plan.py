@@ -20,9 +20,9 @@ from mockint.coaching.plan import (
     validate_followups,
 )
 from mockint.coaching.questions import is_near_duplicate, load_bank
-from mockint.scoring.evidence import FILLERS
 from mockint.coaching.weakness import Ledger, current_weak_areas, find_weak_areas, record_round
 from mockint.config import load_settings
+from mockint.scoring.evidence import FILLERS
 from mockint.session import SessionStore
 
 BANK = load_bank()
@@ -594,10 +594,10 @@ def test_a_plan_short_on_judgement_is_asked_again_in_its_own_scenario():
     an unclear goal"), which one good answer then marked "improving". The follow-up takes their own scenario again,
     in their words, and is itself read as a scenario question judged on the plan and its judgement."""
     from mockint.records import QuestionRef, Transcript
-    from mockint.session import Answer
     from mockint.scoring import get_scorer, score_question
     from mockint.scoring.kinds import classify
     from mockint.scoring.rubrics import load_rubrics
+    from mockint.session import Answer
 
     rubrics = load_rubrics()
     question = QuestionRef(id="custom", text="A client is pushing you to skip the isolation on a board. What do you do?",

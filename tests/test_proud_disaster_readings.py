@@ -11,7 +11,6 @@ from test_proud_disasters import card, gates_of  # the same reading of a card an
 
 from mockint.scoring.offline import harms_named, read_answer, stood_by_bad_outcome
 
-
 # (occupation, question, proud disaster, twin owned with a lesson)
 PAIRS = [
     ('secondary teacher', 'Tell me about a time you supported a student who was struggling.',

@@ -14,8 +14,16 @@ import pytest
 
 from mockint.records import Transcript
 from mockint.scoring import score_question
-from mockint.scoring.offline import (OfflineScorer, bad_outcomes, harms_named, judge, lowered, read_answer, shut_gates,
-                                     stood_by_bad_outcome)
+from mockint.scoring.offline import (
+    OfflineScorer,
+    bad_outcomes,
+    harms_named,
+    judge,
+    lowered,
+    read_answer,
+    shut_gates,
+    stood_by_bad_outcome,
+)
 from mockint.scoring.rubrics import load_rubrics
 from mockint.scoring.semantic import bad_outcome_phrases, gates
 

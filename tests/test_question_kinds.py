@@ -438,10 +438,8 @@ def test_a_story_is_no_answer_to_a_question_no_kind_reads_that_it_shares_nothing
     about a guest complaint ...") still takes a story that shares no word with it."""
     from mockint.records import Transcript
     from mockint.scoring import score_question
-    from mockint.scoring.offline import OfflineScorer
+    from mockint.scoring.offline import NEAR_TOPIC_MARGIN, OfflineScorer, read_answer
     from mockint.scoring.rubrics import load_rubrics
-
-    from mockint.scoring.offline import NEAR_TOPIC_MARGIN, read_answer
 
     # the trial's own story, shortened; a story the coarse static embedding puts near any question still reads as a
     # partial answer (2), which only a finer reading of meaning could tell

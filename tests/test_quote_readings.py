@@ -3,14 +3,14 @@ kept after the answer, so an edited rubric file is read again."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from mockint.records import Transcript
 from mockint.scoring import support
 from mockint.scoring.offline import OfflineScorer
 from mockint.scoring.rubrics import load_rubrics
-from pathlib import Path
-
 
 CORPUS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "scoring_corpus.yaml"
 

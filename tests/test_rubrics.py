@@ -13,9 +13,9 @@ from mockint.records import CriterionScore
 from mockint.resources import resource_dir
 from mockint.scoring.rubrics import (
     BANDS,
-    criteria_by_key,
     MAX_SCORE,
     band_for,
+    criteria_by_key,
     load_overall_formula,
     load_rubrics,
     overall_for,

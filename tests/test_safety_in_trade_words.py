@@ -11,7 +11,6 @@ import pytest
 from conftest import finding_kinds
 
 
-
 @pytest.mark.parametrize("sentence", [
     "I'd get the gang out under a line blockage not a lookout, because nobody should be in the four foot with trains running.",
     "I'd send them out under a possession rather than lookout protection.",

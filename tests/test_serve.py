@@ -118,8 +118,9 @@ def test_the_page_script_puts_text_into_the_page_never_markup():
 
 
 def test_sessions_reports_and_audio_are_served_only_for_what_exists(client, audio_dir):
-    from mockint.session import SessionStore
     from test_report import fixture_session  # same folder; pytest puts it on sys.path
+
+    from mockint.session import SessionStore
 
     session = fixture_session()
     store = SessionStore(load_settings().paths.sessions_dir)

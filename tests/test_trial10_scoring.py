@@ -8,9 +8,6 @@ from __future__ import annotations
 import pytest
 from conftest import offline_card
 
-
-
-
 UNSAFE_STORIES = [
     ("Tell me about a safeguarding concern you have handled.",
      "Yes, so a year 10 girl in my form stayed behind and told me her stepdad had been hitting her mum and sometimes her, "

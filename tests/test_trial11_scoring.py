@@ -10,8 +10,6 @@ from conftest import offline_card
 from mockint.scoring.offline import moved_measures
 from mockint.scoring.rubrics import load_rubrics
 
-
-
 SPINAL_LIST = (
     "The one I'm proudest of is the spinal list. Back in early 2023, people with routine back pain were waiting 31 "
     "weeks to be seen by us, which is miles off the 18-week standard. My team lead handed me the spinal backlog, around "

@@ -11,8 +11,6 @@ from mockint.scoring.evidence import MIN_QUOTE_TOKENS
 from mockint.scoring.offline import _quote, harms_named, lowered, read_answer
 from mockint.scoring.rubrics import load_rubrics
 
-
-
 NEAR_MISS = (
     "Yes, this happens at peak. One night a reach truck driver came round the corner in aisle 6 too fast and he nearly hit "
     "a picker, maybe one metre. Nobody was hurt. I talked to the driver, I told him slow down, and we continued, because "

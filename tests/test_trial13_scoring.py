@@ -4,7 +4,6 @@ what his answers showed the offline scorer misreading. The first two answers are
 
 from __future__ import annotations
 
-import pytest
 from conftest import offline_card
 
 EXCAVATION = "A subcontractor's operative is working in an unsupported excavation. What would you do?"

@@ -10,8 +10,6 @@ from __future__ import annotations
 import pytest
 from conftest import finding_kinds, offline_card
 
-
-
 # --- unsafe plans in a trade's own words, and their sound twins -------------------------------------------------------
 
 SICK_CHEF = ("One of your chefs rings in at seven on a Sunday saying he was up all night with diarrhoea and vomiting but "

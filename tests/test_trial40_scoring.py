@@ -9,8 +9,6 @@ from __future__ import annotations
 import pytest
 from conftest import finding_kinds, offline_card
 
-
-
 PERMITS = (
     "so for contractors on site every job that's higher risk goes through a permit, hot works, work at height over "
     "two metres, confined spaces, electrical isolation, and anything in plant rooms or roofs. Before they come in "

@@ -142,10 +142,11 @@ def test_the_role_a_why_question_names_is_no_topic_an_answer_speaking_to_them_mu
 def test_an_answer_to_a_round_one_concern_asked_anew_is_not_also_quoted_by_a_story_follow_up():
     # a student support adviser's plan: "You said 'managing a team I think is really about supporting people' ... tell me
     # about one specific time", then "Back to managing a team ... Tell another real example": one answer drilled twice
+    from test_weakness import RUBRICS, make_answer, make_session
+
     from mockint.coaching.debrief import apply_debrief
     from mockint.coaching.plan import plan_next_round
     from mockint.coaching.weakness import Ledger, current_weak_areas, record_round
-    from test_weakness import RUBRICS, make_answer, make_session
 
     ledger = apply_debrief(Ledger(), parse_debrief("- They asked twice about managing a team\n", BANK))
     (concern,) = [e for e in ledger.entries.values() if e.kind == "debrief"]

@@ -112,8 +112,9 @@ def test_the_one_decision_of_a_we_story_is_quoted_however_long_the_sentence():
 
 
 def test_what_someone_said_they_want_more_on_is_read_past_who_said_it():
-    from mockint.coaching.debrief import parse_debrief
     from test_debrief import BANK
+
+    from mockint.coaching.debrief import parse_debrief
 
     notes = "- the HR person said they want more on how I lead a team through restructuring\n"
     # what they still want is what round two will ask for (trial 83: "want more on budget" was retried as an answer that
@@ -123,9 +124,10 @@ def test_what_someone_said_they_want_more_on_is_read_past_who_said_it():
 
 
 def test_blanking_on_what_a_thing_is_is_a_gap_in_knowledge_of_that_thing():
+    from test_debrief import BANK
+
     from mockint.coaching.debrief import parse_debrief
     from mockint.scoring.kinds import classify_topic
-    from test_debrief import BANK
 
     line = "Digital licences - asked about negotiating with publishers. Blanked on what a transformative agreement actually is"
     names = [t.name for t in parse_debrief(f"- {line}\n", BANK).topics]

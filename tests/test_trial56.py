@@ -45,7 +45,7 @@ def test_a_good_ending_in_harm_words_is_no_disaster_stood_by(question, story, tw
 
 
 def test_a_sanction_someone_got_is_no_harm_only_in_a_conduct_case_or_given_by_the_candidate():
-    from mockint.scoring.offline import harms_named, harm_domain
+    from mockint.scoring.offline import harm_domain, harms_named
 
     said = "outcome was a final written warning plus retraining"
     assert harms_named(said) != []  # told with no case behind it, a warning is what happened to someone
@@ -138,9 +138,10 @@ def test_telling_a_senior_manager_what_the_contracts_need_answers_pushing_back()
 
 
 def test_debrief_lines_name_what_was_asked_not_what_was_done():
+    from test_debrief import BANK
+
     from mockint.coaching.debrief import parse_debrief
     from mockint.scoring.kinds import classify_topic
-    from test_debrief import BANK
 
     notes = ("- opened with why Riverside, why now. ok but waffly\n"
              "- Tom asked about managing a difficult colleague - didn't really have an example, used one from when I was "
@@ -173,6 +174,8 @@ def test_the_thank_you_draft_names_no_practice_topic_once_the_real_interview_is_
     is no better: the candidate names the one they enjoyed."""
     from datetime import datetime, timezone
 
+    from test_debrief import BANK
+
     from mockint.coaching.debrief import apply_debrief, parse_debrief
     from mockint.coaching.ledger import save_ledger
     from mockint.coaching.weakness import Ledger
@@ -180,7 +183,6 @@ def test_the_thank_you_draft_names_no_practice_topic_once_the_real_interview_is_
     from mockint.reporting.files import session_reports
     from mockint.scoring.rubrics import load_rubrics
     from mockint.session import Answer, Session, SessionStore
-    from test_debrief import BANK
 
     store = SessionStore(tmp_path / "sessions")
     session = Session(id="20261205-090000-beef", created_at=datetime(2026, 12, 5, tzinfo=timezone.utc))

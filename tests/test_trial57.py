@@ -108,8 +108,9 @@ def test_a_statutory_test_asked_as_what_makes_something_one_is_knowledge():
 
 
 def test_debrief_reads_what_was_asked_and_leaves_what_my_answer_rambled_about():
-    from mockint.coaching.debrief import parse_debrief
     from test_debrief import BANK
+
+    from mockint.coaching.debrief import parse_debrief
 
     notes = ("- I fumbled the question on escalation to the on-call incident manager at 3am, rambled about the runbook\n"
              "- Marcus asked what metrics I report to the CISO, I said MTTD and MTTR but blanked on our actual numbers\n")

@@ -86,8 +86,9 @@ def test_what_you_actually_do_when_it_happens_is_how_you_work():
 
 
 def test_debrief_reads_what_round_two_will_include_and_leaves_what_the_result_was():
-    from mockint.coaching.debrief import parse_debrief
     from test_debrief import BANK
+
+    from mockint.coaching.debrief import parse_debrief
 
     notes = ("- partnership with police went well, told the knife crime story, but they asked what the result was and I "
              "didn't have numbers\n"

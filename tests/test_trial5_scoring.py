@@ -26,7 +26,6 @@ from mockint.scoring.rubrics import load_rubrics
 from mockint.scoring.safety import findings
 from tests.test_safety import assert_unsafe_plan_sinks_and_its_twin_does_not, criterion_of, scored, sentences
 
-
 # --- 1. a record changed to make it match, and not reported ------------------------------------------
 
 # (job, question, a plan that falsifies the record and tells no one, its honest twin)

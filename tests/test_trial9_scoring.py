@@ -17,8 +17,6 @@ from conftest import offline_card
 
 from mockint.scoring.offline import read_answer, shut_gates, stood_by_bad_outcome, topic_missed
 
-
-
 ONE_ACCOUNT_MEASURED = [
     ("Tell me about a time you saved an account that was about to churn.",
      "In October two thousand twenty-three, our second largest customer, a logistics company paying us about one hundred "

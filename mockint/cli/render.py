@@ -5,7 +5,6 @@ from __future__ import annotations
 from mockint.cli.app import console
 from mockint.records import minutes_seconds
 
-
 # Said instead of "nothing major" where a criterion's level is the offline cues' and they cannot check its
 # content (its rubric's offline_caveat): a trial user's confidently wrong sepsis plan read "nothing major".
 NOTHING_THE_CUES_SEE = (

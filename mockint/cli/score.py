@@ -223,7 +223,7 @@ def score_cmd(
 def _question(text: str | None, question_id: str | None, kind: str | None):  # -> QuestionRef
     """The question an answer responds to: a bank question by id or by its wording, else a
     custom question of the kind its words ask for; judged as `kind` when the user names one."""
-    from mockint.coaching.questions import load_bank, check_readable, question_ref, with_kind
+    from mockint.coaching.questions import check_readable, load_bank, question_ref, with_kind
 
     if text is not None and question_id is not None:
         raise UsageError("give --question or --question-id, not both")

@@ -38,7 +38,14 @@ from pydantic import Field
 from mockint.coaching import phrases
 from mockint.coaching.questions import QuestionBank, tokens
 from mockint.coaching.weakness import (
-    MAX_EVIDENCE, ROUND_ONE, AreaKind, FeedbackReading, Ledger, LedgerEntry, LedgerEvent, WeakEvidence,
+    MAX_EVIDENCE,
+    ROUND_ONE,
+    AreaKind,
+    FeedbackReading,
+    Ledger,
+    LedgerEntry,
+    LedgerEvent,
+    WeakEvidence,
 )
 from mockint.records import Model, utc_now
 from mockint.scoring.kinds import DEFAULT_KIND, classify_topic, topic_words
@@ -93,13 +100,16 @@ _EXERCISE_LABEL = re.compile(r"^(?:\d+\s*(?:min|mins|minutes?)\s+)?(scenario|cas
 _SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)\b", re.I)
 _ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if|who)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
+# What round two will hold, said as a label: "will cover: multi-site, P&L, food safety culture" under a round-two
+# heading, or "R2 will cover: ..." (a butcher shop manager's notes: round two's topics lost).
+_WILL_COVER = r"(?:will|'ll)\s+(?:cover|include|focus\s+on|ask\s+about|be\s+(?:on|about))"
 # A label naming the next round, before what it holds ("Round 2 (next Thurs): ...", "Next round: ...").
 _NEXT_ROUND_LABEL = re.compile(r"^(?:(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
                                # "Round 2 expect: a presentation on ..." (an estate agency branch manager's notes: lost),
                                # "Round 2 they said: ...", and "Expect: reserves/GAG pooling, central services / top-slice,
                                # ..." (a school business manager's: the line dropped)
-                               r"(?:\s+(?:expect(?:ed|ing)?|prob(?:ably)?|likely|prep|they said|they mentioned))?|"
-                               r"expect(?:ed|ing)?)(?:\s*\([^)]{0,30}\))?$", re.I)
+                               r"(?:\s+(?:expect(?:ed|ing)?|prob(?:ably)?|likely|prep|they said|they mentioned|" + _WILL_COVER + r"))?|"
+                               r"expect(?:ed|ing)?|(?:they\s+|it\s+)?" + _WILL_COVER + r")(?:\s*\([^)]{0,30}\))?$", re.I)
 # Who sits on a panel, named by a first name or a role: "Helen", "the COO (Mark?)", "area director".
 _PANEL_MEMBER = re.compile(r"^(?:the\s+|an?\s+|another\s+|maybe\s+)?(?:(?-i:[A-Z][a-z]+)|ceo|coo|cfo|cto|md|gm|hrbp|hr|trustees?|"
                            r"finance|(?:[\w-]+\s+){0,2}(?:director|manager|partner|lead|head)|head\s+of\s+[\w ]+)"
@@ -125,6 +135,9 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     # "ops <-> sales handover" (an events venue duty manager's notes: the topic "ops", asked of an answer on the handover)
     (r"\s*<-+>\s*", " and "),
     (r"\babt\b", "about"), (r"\bw/\s*", "with "), (r"\bb/c\b", "because"),
+    # "good ans - the ejection policy", "tell me about yrself", "jokes about the foam pit lol" (a trampoline park duty
+    # manager's notes: the topics "good ans", "yrself" and "foam pit lol")
+    (r"\bans\b", "answer"), (r"\byrself\b", "yourself"), (r"\s+(?:lol|haha|lmao)\b", ""),
     (r"\bconvo\b", "conversation"),
     # "prob a scenario / presentation?", "prob. mgmt of supervisors" (a roofing supervisor's round-two notes: a topic "prob",
     # asked as "They said round two will ask about prob"); "prob solving" stays a problem
@@ -144,6 +157,20 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     (r"\bon shelf\b", "on-shelf"),
     # "CFO-type q on budgets: ..." (a school business manager's notes: the concern "CFO-type q on budgets")
     (r"^(?:[\w-]+[- ]type\s+)?(?:q|qs)\s+(?:on|about)\s+(?=\w)", ""),
+    # what their doubts were, said after them: "Plant room & budget were the two flags" (a recruiter's call in an ice rink
+    # supervisor's notes: no topic read in)
+    (r"(?:^|(?<=[.!?;] ))([^.!?;]{3,60}?)\s+(?:were|was)\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+     r"(?:(?:two|three|main|big|biggest|key|real|only)\s+)*(?:red\s+)?(?:flags?|concerns?|worries|gaps?|question\s+marks?)"
+     r"(?=\s*(?:[.!?;]|$))", r"they were worried about \1"),
+    # a topic's answer judged after it: "remote leadership answer thin" (a butcher shop manager's notes, under "Went badly":
+    # no topic read in); "thin" alone is no verdict ("what if it's thin by the goalmouths": the ice)
+    (r"^(.{3,50}?)\s+(?:answer|answers|response|example|story)\s+(?:was\s+|were\s+)?(?:a\s+bit\s+|too\s+|very\s+|really\s+|"
+     r"quite\s+|pretty\s+)?(?:thin|weak|vague|poor|waffly|rambly|light|shaky|wobbly|generic)\s*[.!]*$", r"\1 - weak answer"),
+    # ... and what to bring next time, which the answers lacked: "Come with numbers", "bring numbers" (the same call, and a
+    # butcher shop manager's: the topic "Come with numbers", read as gone well)
+    (r"(?:^|(?<=[.!?;] )|(?<= - ))(?:(?:come|turn up)\s+with|bring)\s+"
+     r"(?=(?:more\s+|some\s+|real\s+|hard\s+|your\s+)?(?:numbers|figures|data|metrics|examples|evidence)\s*(?:[.!?;]|$))",
+     "they wanted more on "),
 ]]
 
 
@@ -171,7 +198,9 @@ _FULL_NAME = re.compile(r"\b([A-Z])[a-z]+\s+([A-Z])(?:[a-z]+\b|\b\.?)")  # "Kare
 
 # ... and a name given with a role, that is also a word: "Mark (group ops mgr)", then "Mark: P&L experience?? ... fumbled"
 # (a vet practice head receptionist's notes: a weak area "Mark", drilled)
-_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{0,30}\b(?:mgr|manager|director|hr|head|lead|ops|ceo|cto|cfo|coo|md|gm|chair|"
+# ... or with a surname's initial: "Priya S (contract officer, council client side)", then "Priya: PCN appeals - ..." (a
+# parking team leader's notes: a weak area "Priya")
+_WITH_ROLE = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?-i:[A-Z])\.?)?\s*\([^()]{0,30}\b(?:mgr|manager|director|hr|head|lead|ops|ceo|cto|cfo|coo|md|gm|chair|"
                         r"recruiter|partner|clinical|officer|supervisor|governor|principal|matron|owner)\b[^()]{0,30}\)", re.I)
 
 
@@ -193,7 +222,9 @@ def _initials_speaker(text: str) -> Callable[[str], str] | None:
 # A name's role in brackets before what they did: "Jo (HR) asked about managing change" reads as "Jo asked about ..." (a
 # trading standards team leader's notes made "Jo" a weak area the plan drilled, and managing change was lost).
 _PANEL_DID = (r"said|asked|nodded|kept|pushed|pressed|probed|mentioned|told|interrupted|challenged|wanted|seemed|"
-              r"came back|grilled|quizzed|liked")  # what an interviewer named in the notes did
+              r"came back|grilled|quizzed|liked|"
+              # "overran on first answer, DP looked at clock" (a butcher shop manager's notes: a topic "DP")
+              r"looked|glanced|frowned|smiled|laughed|wrote|opened")  # what an interviewer named in the notes did
 _NAME_ASIDE = re.compile(r"\b([A-Z][a-z]+)\s*\([^()]{1,30}\)(?=\s+(?:" + _PANEL_DID
                          + r"|dug|drilled|focus(?:s)?ed|questioned|followed up|went back)\b)")
 _NAMED_PERSON = re.compile(
@@ -201,7 +232,8 @@ _NAMED_PERSON = re.compile(
     r"\b([A-Z][a-z]+)\s*\((?!\d)[^)]{1,40}\)|\b([A-Z][a-z]+)(?=\s+[A-Z][a-z]+\s*\((?!\d)[^)]{1,40}\))|\(([A-Z][a-z]+)\)|"
     r"\b([A-Z][a-z]+)\s+(?:" + _PANEL_DID + r"|smiled)\b")
 # Not after an abbreviation that goes on (see _ABBREVIATIONS)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)\s+")
+# (not after an initial: "knew E. coli O157 guidance cold", a butcher shop manager's notes: a topic "coli O157 guidance cold")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\b[A-Z]\.)\s+")
 # Abbreviations written out, so that a topic's name reads on past them: "managing a team of 15 dispatchers incl. night
 # shift, and on handling a driver who refuses an assistance dog" (a taxi dispatch supervisor's notes: the topic cut at
 # "incl", the second one lost)
@@ -368,8 +400,15 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # services lead's HR feedback: no topic read in)
         ("bad", r"(?:weren'?t|were\s+not|wasn'?t|was\s+not|not)\s+(?:really\s+|quite\s+|fully\s+)?sure\s+(?:that\s+|whether\s+|if\s+)?"
                 r"(?:you|i)(?:'ve|\s+have|'d|\s+had|\s+could|\s+can|\s+would)?(?=\s+\w+ed\b|\s+(?:done|run|led|held|built)\b)"),
-        ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:convinced|sold|satisfied)\s+(?:about|by|with|on)"),
+        # ... "H&S lead wasn't fully convinced on reporting knowledge" (a recruiter's call in a trampoline park duty manager's
+        # notes: no topic read in)
+        ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:fully\s+|really\s+|totally\s+|entirely\s+|quite\s+)?"
+                r"(?:convinced|sold|satisfied)\s+(?:about|by|with|on)"),
         # "Governor seemed unconvinced about me managing people older than me" (trial 4: dropped, not even asked)
+        # ... and their worry said as a noun: "worry re step up from single shop -> 6 sites" (a recruiter's call in a butcher
+        # shop manager's notes: a topic that merely came up)
+        ("bad", r"(?:a\s+|some\s+|one\s+|their\s+|his\s+|her\s+|the\s+|main\s+|big\s+|biggest\s+|real\s+)*"
+                r"(?:worry|worries|concern|concerns|doubts?)\s+(?:about|over|around|re:?|with)"),
         ("bad", r"(?:seemed|seems|looked|sounded|was|were|felt)\s+(?:a\s+bit\s+|quite\s+|very\s+)?"
                 r"(?:unconvinced|unsure|sceptical|skeptical|doubtful|dubious|worried|concerned|unimpressed|not sure)"
                 r"\s+(?:about|by|with|on|of|over|around)"),
@@ -827,6 +866,67 @@ def _pure_label(line: str) -> bool:
 # --- items --------------------------------------------------------------------------------
 
 
+# Questions after an exercise, no topic of it: '20 min presentation: "first 90 days as regional mgr" then Qs' (a butcher
+# shop manager's notes: round two "will ask about Qs").
+_THEN_QUESTIONS = re.compile(r"\s*(?:,\s*)?(?:then|followed\s+by|\+|and|&|plus|w/|with)\s+(?:some\s+)?"
+                             r"(?:qs|questions|q\s*&\s*a|q\s+and\s+a)\s*[.!]?$", re.I)
+# Where a note runs on into the next sentence: ". Priya will do ...", "(Mr Okafor?). contract + budget".
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)\"'])[.!?]+\s+(?=\w)")
+# A part of round two that names no topic: meeting people ("meet the duty managers", "meeting the team") or a walk round
+# ("maybe site walk w/ Karen").
+_MEETING = re.compile(r"^(?:and\s+)?(?:to\s+)?(?:(?:meet|meeting)\s+(?:with\s+)?(?:the\s+|some\s+|a\s+few\s+|one\s+of\s+the\s+)?"
+                      r"[\w' -]{2,40}|(?:a\s+)?(?:site\s+walk|site\s+visit|site\s+tour|tour)\b.*)$", re.I)
+# Who will run a part of round two, before it: "Priya will do a budget exercise".
+_WHO_WILL_RUN = re.compile(r"^(?-i:[A-Z][a-z]+)\s+(?:will|'ll)\s+(?:do|run|give|set|lead)\s+", re.I)
+# A hedge before a part of round two, and a doubt after it: "maybe a data exercise?? not sure".
+_HEDGED_PART = re.compile(r"^(?:maybe|possibly|probably|perhaps|likely)\s+|\?+.*$", re.I)
+# An exercise named with its length before what it is about, no colon: 'presentation 10 min "first 90 days as PSM"' (a
+# parking team leader's notes: the topic "presentation 10 min first 90 days"); not its preparation time ("case study
+# (30 min prep ...)").
+_EXERCISE_TIMED = re.compile(r"^(?:an?\s+|the\s+)?(scenario|case study|role[- ]?play|presentation)\s+\(?\s*\d+\s*(?:-\s*\d+\s*)?"
+                             r"(?:min|mins|minutes)\)?\s+(?!prep\b|preparation\b)(?:on\s+|about\s+)?(?=\w)", re.I)
+# A presentation's length before its subject: 'a presentation: 10 min, "first 90 days as GM"'.
+_LENGTH_FIRST = re.compile(r"^\(?\s*\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes)\)?\s*[,:-]?\s*(?=\w)", re.I)
+
+
+def _exercise_label(label: str) -> re.Match[str] | None:
+    """An exercise's label ("presentation 10 min", "a presentation", "scenario"), with its kind in group 1."""
+    return _EXERCISE_LABEL.match(re.sub(r"^(?:an?|the)\s+", "", label.strip(), flags=re.I))
+
+
+def _exercise_topic(kind: str, subject: str, section: Section) -> str:
+    """What an exercise is about, as the topic is read from it: a presentation's subject, without its length or the
+    questions after it; a scenario's, expected in round two ("case study: 20 min, given a practice P&L snapshot" keeps its
+    own)."""
+    subject = _THEN_QUESTIONS.sub("", subject.strip()).strip(" \"'\u201c\u201d")
+    if kind.lower() == "presentation":
+        return f"presentation on {_LENGTH_FIRST.sub('', subject)}"
+    return f"expect a scenario - {subject}" if section == "next" else subject
+
+
+def _round_two_part(part: str, *, first: bool) -> str | None:
+    """How one part of what round two holds is read: what they'll ask about, an exercise on its subject, or nothing
+    (who sits on the panel, who they will meet). The first part keeps a cue of its own and is read as before: "case
+    study (30 min prep ...)"."""
+    part = part.strip().strip(".").strip().strip("\"'\u201c\u201d").strip()
+    # ... not who will sit on the panel: "case study (30 min prep ...) + Helen + the COO (Mark?)" (a claims team
+    # leader's notes: a topic "COO", asked as what round two holds)
+    if not part or (not first and _PANEL_MEMBER.match(part)) or _MEETING.match(part):
+        return None
+    part = _HEDGED_PART.sub("", part).strip()
+    if not part or _MEETING.match(part):
+        return None
+    part = _WHO_WILL_RUN.sub("", part)
+    label, colon, subject = part.partition(":")
+    if colon and subject.strip(" \"'\u201c\u201d")[:1].isalnum() and (exercise := _exercise_label(label)):
+        return _exercise_topic(exercise.group(1), subject, "next")
+    if timed := _EXERCISE_TIMED.match(part):
+        return _exercise_topic(timed.group(1), part[timed.end():], "next")
+    if _cue(part):
+        return part
+    return f"expect a {part}" if not first and _SCENARIO_CUE.match(part) else f"they'll ask about {part}"
+
+
 def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading, *, summary: bool = False) -> None:
     """One list item, heading item or line of prose; `summary` when it follows a summary label ("Gut feel:")."""
     if section == "todo":
@@ -866,20 +966,23 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # team leader's notes: "Round 2 (next Thurs)" read as the topic, and dropped): what round two holds, as said of it
         # ... and two things it holds joined by "+": "a presentation on 90-day plan for the 5 branches + scenario - a branch
         # manager who's been hiding complaints" (an estate agency branch manager's notes: the scenario was lost)
-        first, *more = [part.strip() for part in said.strip().split(" + ")]
-        # ... not who will sit on the panel: "case study (30 min prep ...) + Helen + the COO (Mark?)" (a claims team
-        # leader's notes: a topic "COO", asked as what round two holds)
-        for part in (p for p in more if not _PANEL_MEMBER.match(p)):
-            told = part if _cue(part) else f"expect a {part}" if _SCENARIO_CUE.match(part) else f"they'll ask about {part}"
+        # ... and sentences after it: '"more scenarios" + a presentation 10 min: "first 90 days as rink mgr" + meet the duty
+        # managers. Priya will do a budget exercise - read a P&L' (an ice rink supervisor's notes: the topics "meet" and
+        # "presentation 10 min", the budget exercise lost)
+        parts = [part for sentence in _SENTENCE_BREAK.split(said.strip()) for part in sentence.split(" + ")]
+        first, *more = [told for i, part in enumerate(parts) if (told := _round_two_part(part, first=i == 0))] or [""]
+        if not first:
+            return
+        for told in more:
             _read_item(told, line, section, listed, reading, summary=summary)
-        item = first if _cue(first) else f"they'll ask about {first}"
-    elif colon and said.strip()[:1].isalpha() and (exercise := _EXERCISE_LABEL.match(label.strip())):
+        item = first
+    elif colon and (exercise := _exercise_label(label)) and (
+            said.strip()[:1].isalpha() or _LENGTH_FIRST.match(said.strip()) and exercise.group(1).lower() == "presentation"):
         # "scenario: serious allergic reaction at a school you're not at", 'presentation 10 min: "your first 90 days"' (a
         # school kitchen manager's round-two notes: the topics "scenario" and "presentation 10 min", asked without their
-        # subject): what the exercise is about is the topic ("case study: 20 min, given a practice P&L snapshot" keeps its own)
-        said = said.strip()
-        item = f"presentation on {said}" if exercise.group(1).lower() == "presentation" else \
-            f"expect a scenario - {said}" if section == "next" else said
+        # subject): what the exercise is about is the topic; and 'a presentation: 10 min, "first 90 days as GM"' (a
+        # trampoline park duty manager's: the topic "presentation")
+        item = _exercise_topic(exercise.group(1), said, section)
     elif added := _ADDED_LATER_DASH.match(item):
         # "forgot this - Tom asked how I handle flaky tests and I said we just rerun them" (a QA lead's added note: read as
         # a verdict on nothing, the flaky tests never a topic)
@@ -965,7 +1068,10 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         if comment:
             # ("asked what our licence conditions require. I knew booking records kept 6 months but not much else": the
             # candidate's "kept" is no second time asked, a taxi dispatch supervisor's notes)
-            told = [part for part in _SENTENCE_SPLIT.split(comment) if not _FIRST_PERSON.match(part.strip())]
+            # ... nor a question they are quoted as asking: 'casual staff: "how do you keep casuals reliable"' (an ice rink
+            # supervisor's notes: read as asked twice, on its "keep")
+            told = [part for part in _SENTENCE_SPLIT.split(comment)
+                    if not _FIRST_PERSON.match(part.strip()) and not _QUESTION_FORM.match(part.strip(" \"'\u201c"))]
             draft.mentions = max([draft.mentions, *map(phrases.repetitions, told)])
         if section == "repeated":
             draft.mentions = max(draft.mentions, 2)
@@ -1761,7 +1867,8 @@ def _combine(a: phrases.Verdict, b: phrases.Verdict) -> phrases.Verdict:
 def topic_id(name: str) -> str:
     words = [w for w in tokens(name) if w.isascii()]
     slug = "_".join(re.sub(r"[^a-z0-9]+", "", w) for w in words[:4]).strip("_")
-    return f"topic.{slug or 'general'}"
+    # a name of no word the lexicon keeps ("P&L") is its letters, not "general": two such topics were one
+    return f"topic.{slug or re.sub(r'[^a-z0-9]+', '', name.lower())[:30] or 'general'}"
 
 
 def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:

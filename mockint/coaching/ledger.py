@@ -78,7 +78,8 @@ def plan_from_ledger(
     """Record the session's new answers in the ledger on disk, then plan the next round from
     what is still weak (with the configured LLM unless `offline`). Shared by `mockint plan`
     and `mockint practice --plan`; no `seed` is PLAN_SEED, so both make the same plan."""
-    from mockint.coaching.plan import DEFAULT_QUESTIONS as PLAN_QUESTIONS, plan_next_round
+    from mockint.coaching.plan import DEFAULT_QUESTIONS as PLAN_QUESTIONS
+    from mockint.coaching.plan import plan_next_round
 
     path = settings.paths.ledger_file
     ledger = load_ledger(path)

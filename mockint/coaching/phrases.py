@@ -100,8 +100,9 @@ TIME_WORDS = {
 # What names no topic however it is read: when it was asked ("2nd time", "the end"), how often, or a reminder to oneself
 # written beside a line ("... day 8 to day 5?? CHECK"): a trial's notes made topics of "2", "end", "2nd time", "CHECK".
 # (and the round itself: "2nd rd = Mark + regional director", a vet practice head receptionist's notes: a topic drilled)
+# ... and an occasion named by its year ("he asked about the 2022 one": a butcher shop manager's topic "2022 one")
 OCCASION_WORDS = {"first", "second", "third", "1st", "2nd", "3rd", "4th", "last", "next", "other", "time", "times",
-                  "bit", "round", "rounds", "stage", "final"}
+                  "bit", "round", "rounds", "stage", "final", "one"}
 # "First answer was too generic, Tom came back to it": the answer to the question the line names, no topic of its own (a QA
 # lead's notes: a concern "First answer", ranked first in the plan)
 ANSWER_WORDS = {"answer", "answers", "response", "responses", "reply"}
@@ -117,8 +118,9 @@ FEELINGS = {"embarrassing", "embarrassed", "awkward", "cringe", "cringey", "pain
 
 # How a question or an exercise is put, not what about: "asked 3x diff ways" (a Border Force officer's notes: a topic
 # "diff ways", drilled first in every plan), "they'll give me a sheet, 20 min prep" (an events venue duty manager's)
+# ... or how long it took ("overran on first answer, DP looked at clock": a butcher shop manager's topic "clock")
 MANNER_WORDS = {"diff", "different", "ways", "way", "angles", "angle", "prep", "preparation", "min", "mins", "hr", "hrs",
-                "hour", "hours"}
+                "hour", "hours", "clock", "watch"}
 
 
 def names_nothing(name: str) -> bool:

@@ -43,15 +43,15 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from mockint.coaching.debrief import FOREWARNED_WHY
-from mockint.coaching.retold import same_story
 from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, tokens
+from mockint.coaching.retold import same_story
 from mockint.coaching.weakness import DELIVERY_CHECKS, ROUND_ONE, WeakArea
 from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
 from mockint.scoring.evidence import FILLERS
-from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, leads_on
 from mockint.scoring.kinds import TopicWords, classify_topic, kind_for_category, load_kinds, topic_words
+from mockint.scoring.lexicon import NUMBER_WORDS, STOPWORDS, leads_on
 from mockint.scoring.offline import LESSON, STORY_KINDS, YEAR, bad_outcomes, read_answer, sentences
 from mockint.scoring.rubrics import Rubric, criteria_by_key
 from mockint.scoring.support import shows

@@ -15,7 +15,6 @@ Pure: answers, the bank and the weak areas in; a Prep out. No I/O.
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from collections.abc import Sequence
 

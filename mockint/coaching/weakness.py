@@ -136,7 +136,10 @@ DELIVERY_CHECKS = {
          # "examples good but long", "went ok i think, bit long" (trials 19 and 21: the recruiter's headline feedback lost)
          "but long", "bit long", "a little long", "quite long", "answers long", "examples long", "long answers",
          # "shorter answers, lead with the outcome" (an events venue duty manager's recruiter: read as a topic)
-         "shorter answers", "answers shorter", "keep it shorter", "be shorter"),
+         "shorter answers", "answers shorter", "keep it shorter", "be shorter",
+         # "overran on first answer, DP looked at clock", "be more concise, STAR, don't wander" (a butcher shop manager's
+         # notes: a topic "DP", then "clock")
+         "overran on", "looked at the clock", "looked at clock", "don't wander"),
     ),
 }
 

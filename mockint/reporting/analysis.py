@@ -27,7 +27,13 @@ from mockint.coaching.prep import Prep, build_prep
 from mockint.coaching.questions import QuestionBank
 from mockint.coaching.retold import retellings_in_round
 from mockint.coaching.weakness import (
-    Ledger, LedgerEntry, WeakArea, answer_too_long, applicable_scores, find_weak_areas, session_label,
+    Ledger,
+    LedgerEntry,
+    WeakArea,
+    answer_too_long,
+    applicable_scores,
+    find_weak_areas,
+    session_label,
 )
 from mockint.records import Evidence, Model, Panel, QuestionRef, Scorecard, Transcript, Word, minutes_seconds
 from mockint.reporting.charts import ChartSpec, Series, line_chart

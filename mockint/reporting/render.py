@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote as url_quote
 
+from mockint.records import minutes_seconds
 from mockint.reporting.analysis import (
     COMPARE_AREAS_NOTE,
     FIRST_ANSWERS_NOTE,
@@ -27,7 +28,6 @@ from mockint.reporting.analysis import (
     SessionAnalysis,
     progress_charts,
 )
-from mockint.records import minutes_seconds
 from mockint.session import Session
 
 Format = Literal["md", "html", "json"]

@@ -223,6 +223,15 @@ OUTCOME = re.compile(
     # crew conflict), "the snapping stopped", "No bites since" (a dog grooming salon manager's): Result 1 of 4
     r"\bno (bites|incidents|injuries|accidents|complaints|errors|falls|spills|near misses|slips|cuts|nicks|rejects|"
     r"arguments|rows|fights|repeats) since\b|"
+    # ... and a job done inside its time: "we had the last truck shut at twenty past two, forty minutes inside the call,
+    # no overtime paid and nobody hurt" (a stage manager's get-out: Result 1 of 4, "vague"). Not "nobody got hurt": said
+    # of a practical lesson ("it was fine, nobody got hurt") by three dev answers graded 1-3, and of a scene checked
+    # ("first thing i walked the train to check nobody was hurt")
+    r"\b\d+ (minutes|mins|hours|days|weeks) (inside|ahead of|under|before) (the|our|my) (call|deadline|schedule|target|"
+    r"slot|curfew|window|budget)\b|\bno overtime (paid|needed|required|claimed)\b|"
+    # ... and trouble that stopped: "the near misses we were logging with new staff ... just stopped showing up in the
+    # book" (a climbing instructor's story: Result 1 of 4, graded 4)
+    r"\bstopped (showing up|turning up|coming up|appearing|happening|recurring)\b|"
     r"\b(complaints|incidents|errors|accidents|injuries|callbacks|call ?outs|escalations|mistakes|breaches|failures|"
     r"defects|disputes|grievances|no ?shows|comments|queues?|long waits|waits|waiting times|backlogs?|bottlenecks?|delays|"
     r"arguments|rows|rowing|fights|bickering|shouting|snapping|biting|bites|sniping|moaning|friction)"
