@@ -164,8 +164,12 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
      r"(?=\s*(?:[.!?;]|$))", r"they were worried about \1"),
     # a topic's answer judged after it: "remote leadership answer thin" (a butcher shop manager's notes, under "Went badly":
     # no topic read in); "thin" alone is no verdict ("what if it's thin by the goalmouths": the ice)
-    (r"^(.{3,50}?)\s+(?:answer|answers|response|example|story)\s+(?:was\s+|were\s+)?(?:a\s+bit\s+|too\s+|very\s+|really\s+|"
-     r"quite\s+|pretty\s+)?(?:thin|weak|vague|poor|waffly|rambly|light|shaky|wobbly|generic)\s*[.!]*$", r"\1 - weak answer"),
+    # ... "safeguarding answers felt reactive not strategic" (a recruiter's call in an outdoor centre deputy's notes: no topic)
+    (r"^(.{3,50}?)\s+(?:answer|answers|response|example|story)\s+(?:was\s+|were\s+|felt\s+|seemed\s+|sounded\s+)?"
+     r"(?:a\s+bit\s+|too\s+|very\s+|really\s+|quite\s+|pretty\s+)?(?:thin|weak|vague|poor|waffly|rambly|light|shaky|wobbly|"
+     r"generic|reactive|rehearsed|scripted|textbook|superficial|shallow)\b(?:[^.!?]*)[.!]*$", r"\1 - weak answer"),
+    # "school group complaints? prob" (the same notes: a topic "prob"): the hedge after a topic
+    (r"(?<=\?)\s*prob(?:ably)?\.?\s*$", ""),
     # ... and what to bring next time, which the answers lacked: "Come with numbers", "bring numbers" (the same call, and a
     # butcher shop manager's: the topic "Come with numbers", read as gone well)
     (r"(?:^|(?<=[.!?;] )|(?<= - ))(?:(?:come|turn up)\s+with|bring)\s+"

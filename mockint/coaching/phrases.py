@@ -278,8 +278,11 @@ _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 # "asked about abandonment rate three times" counts in words as "3 times" does (a contact centre lead's notes: the topic
 # "abandonment rate three times" in every plan); "three times my age" measures, as "twice my age" does
 _TIMES_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNT = re.compile(r"\(?\s*(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(?:(?:\d+|two|three|four|five)\s+or\s+)?"
-                    r"(\d+|two|three|four|five|six)\s+times\b(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b))\s*\)?", re.I)
+# (not how often a thing is done: "ordering from hub 2x daily", a tyre centre supervisor's notes: "stock" read as asked twice)
+_COUNT = re.compile(r"\(?\s*(?:(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(?:(?:\d+|two|three|four|five)\s+or\s+)?"
+                    r"(\d+|two|three|four|five|six)\s+times\b(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b))"
+                    r"(?!\s*(?:daily|a\s+day|per\s+day|weekly|a\s+week|per\s+week|an?\s+hour|per\s+hour|monthly|a\s+month|"
+                    r"a\s+shift|per\s+shift|a\s+year|yearly)\b))\s*\)?", re.I)
 _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     (_COUNT, 0),  # a count in the text: "(x3)", "3x", "4 times"
     (re.compile(r"\b(?:again and again|over and over|repeatedly|many times|several times|multiple times|"
