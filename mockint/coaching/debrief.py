@@ -68,7 +68,7 @@ _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
                         r"things\s+to\s+(?:do|work\s+on|practi[sc]e|read\s+up(?:\s+on)?|prep(?:are)?))$", re.I)),
     # what round two holds, listed under its own heading: "Round 2 prob:" then 'probably a presentation? "first 90 days" -
     # Priya hinted' (a home care coordinator's notes: read as a topic that came up in round one)
-    ("next", re.compile(r"^(?:round\s*(?:2|two)|rd\s*(?:2|two)|r2|"
+    ("next", re.compile(r"^(?:round\s*(?:2|two)|rn?d\s*(?:2|two)|r2|"
                         r"(?:the\s+)?(?:second|2nd|next|final)\s+(?:round|stage|interview)|"
                         r"stage\s*(?:2|two))\b", re.I)),
     ("bad", re.compile(r"went badly|badly|\bweak|fell flat|\bflat\b|struggl|fumbl|\bpoor|could have gone|didn'?t go well|"
@@ -104,7 +104,7 @@ _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)
 # heading, or "R2 will cover: ..." (a butcher shop manager's notes: round two's topics lost).
 _WILL_COVER = r"(?:will|'ll)\s+(?:cover|include|focus\s+on|ask\s+about|be\s+(?:on|about))"
 # A label naming the next round, before what it holds ("Round 2 (next Thurs): ...", "Next round: ...").
-_NEXT_ROUND_LABEL = re.compile(r"^(?:(?:round\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
+_NEXT_ROUND_LABEL = re.compile(r"^(?:(?:(?:round|rnd|rd)\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
                                # "Round 2 expect: a presentation on ..." (an estate agency branch manager's notes: lost),
                                # "Round 2 they said: ...", and "Expect: reserves/GAG pooling, central services / top-slice,
                                # ..." (a school business manager's: the line dropped)
@@ -150,7 +150,9 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
     # (only as a question's opening: "talked thru price vs volume" is what the candidate said, no topic)
     (r"\b(walk|talk|take) (me|us) thru\b", r"\1 \2 through"), (r"\*\*([^*]+)\*\*|__([^_]+)__", r"\1\2"),
     # "2nd rd = Mark + regional director" (a vet practice head receptionist's notes: a topic "2nd rd", drilled)
-    (r"\b(1st|2nd|3rd|first|second|final|next) rd\b", r"\1 round"), (r"\brd(?=\s*[123]\b)", "round"),
+    # ... and "Rd 2 will cover: ...", "rnd 2 will cover: ..." (a car hire supervisor's and a hospital laundry supervisor's
+    # notes: round two's topics read as round one's, or lost)
+    (r"\b(1st|2nd|3rd|first|second|final|next) rd\b", r"\1 round"), (r"\brn?d(?=\s*[123]\b)", "round"),
     # "re" as a word, not the end of "you're" ("when you'about two staff down", a nurse's notes)
     (r"(?<![\w'’])re:?\s+(?=[a-z])", "about "), (r"[\"“”]", ""),
     # a retailer's compound, which read as a place ("on shelf availability": no topic read in)
@@ -298,7 +300,7 @@ _NOUN_CUE = re.compile(
 )
 # A line about the next round: its "section on X" is what round two will ask about, not what round one did.
 _NEXT_ROUND = re.compile(
-    r"\b(?:they'?ll|they will|will be|round (?:2|two)|r2|second round|next round|next stage|next|"
+    r"\b(?:they'?ll|they will|will be|(?:round|rnd|rd) ?(?:2|two)|r2|second round|next round|next stage|next|"
     r"(?<!n't )(?<!nt )(?<!not )expect|it'?s a (?:\d+\s*-?\s*min\w*\s+)?presentation)\b", re.I)
 # Any other verb before a preposition: "dove into X", "kept poking at X", "chatted about X".
 _VERB_CUE = re.compile(
@@ -1072,11 +1074,12 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         if comment:
             # ("asked what our licence conditions require. I knew booking records kept 6 months but not much else": the
             # candidate's "kept" is no second time asked, a taxi dispatch supervisor's notes)
-            # ... nor a question they are quoted as asking: 'casual staff: "how do you keep casuals reliable"' (an ice rink
-            # supervisor's notes: read as asked twice, on its "keep")
-            told = [part for part in _SENTENCE_SPLIT.split(comment)
-                    if not _FIRST_PERSON.match(part.strip()) and not _QUESTION_FORM.match(part.strip(" \"'\u201c"))]
-            draft.mentions = max([draft.mentions, *map(phrases.repetitions, told)])
+            # ... nor the words of a question they are quoted as asking: 'casual staff: "how do you keep casuals reliable"'
+            # (an ice rink supervisor's notes: read as asked twice, on its "keep"); its count still counts ('"how would you
+            # show me the process is working" x3 at least', a hospital laundry supervisor's)
+            told = [part for part in _SENTENCE_SPLIT.split(comment) if not _FIRST_PERSON.match(part.strip())]
+            draft.mentions = max([draft.mentions, *(phrases.counted(part) if _QUESTION_FORM.match(part.strip(" \"'\u201c"))
+                                                    else phrases.repetitions(part) for part in told)])
         if section == "repeated":
             draft.mentions = max(draft.mentions, 2)
         if section == "next":

@@ -643,6 +643,12 @@ def verdict(text: str) -> Verdict:
     return "bad" if bad else "good" if good else "none"
 
 
+def counted(text: str) -> int:
+    """The count written in the text ("x3", "3x", "4 times"), or 1: not its words, which may be a question's own."""
+    found = [next(g for g in m.groups() if g).lower() for m in _COUNT.finditer(text)]
+    return max([1, *(_TIMES_WORDS.get(said) or int(said) for said in found)])
+
+
 def repetitions(text: str) -> int:
     """How many times the interviewers came to it: 1 unless the text says more ('twice', 'x3', 'kept')."""
     best = 1

@@ -4304,8 +4304,11 @@ def stood_by_bad_outcome(r: Reading) -> StoodBy | None:
         # what a "why us" answer says of the employer (substance.yaml's employer_facts openers: "your", "you're") is
         # research, no outcome of the candidate's: "your uphold rate is below the industry average, so you're clearly
         # doing complaints properly" (a bank manager's trial: 25, weak)
+        # ... and in the clause that goes on from it: "I looked at your reviews and the one thing people complain about is
+        # the rebooking after cancellations, which is the thing I fixed" (a balloon operations manager's trial: 25)
         openers = employer_fact_words().openers
-        told = [(u, c, names) for u, c, names in told if not openers.search(u.lower)]
+        of_them = {u.index for u in r.units if openers.search(u.lower)}
+        told = [(u, c, names) for u, c, names in told if u.index not in of_them and u.index - 1 not in of_them]
     stood_by = bad_outcome_phrases()["stood_by"]
     verdict = stood_by.search(" ".join(u.lower for u in r.units))
     # a lesson lifts the gate; one the answer still stands by its harm after must say what was learned from it

@@ -161,6 +161,9 @@ NAMED_AS = frozenset({"for", "about", "of", "over", "regarding"})
 # pharmacy technician team leader's safe plan capped at 20 as a check skipped)
 REASSIGNED = frozenset({"moved", "put", "sent", "switched", "redeployed", "transferred", "reassigned", "shifted"})
 NOT_ONLY = frozenset("just only simply".split())
+# ... unless what follows it is letting the matter drop, which the negation still refuses: "I wouldn't just let it go
+# without talking to someone" (a plant hire supervisor's credit-limit plan, read as refusing to escalate: 20)
+LETTING_GO = (("let", "it", "go"), ("let", "it", "slide"), ("let", "it", "pass"), ("leave", "it"), ("ignore", "it"))
 # "X, not Y": a bare "not" before a determiner sets two things side by side and refuses no step ("get a team out under a
 # line blockage not a lookout", "NPS is about the whole relationship with the product not the ticket": a track
 # manager's and a support lead's sound answers were capped as unsafe, 20 and 40).
@@ -962,7 +965,9 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             continue
         if (n := r.negations.match(words, k)) and not (n == 1 and words[k] in SAID_OF_OTHERS) and \
                 _subject_is_candidate(words, k, start, by):
-            if k + n < len(words) and words[k + n] in NOT_ONLY:  # "I wouldn't just ring the manager": more than that
+            if k + n < len(words) and words[k + n] in NOT_ONLY and not any(
+                    tuple(words[k + n + 1:k + n + 1 + len(let)]) == let for let in LETTING_GO):
+                # "I wouldn't just ring the manager": more than that
                 k += n + 1
                 continue
             if k + n + 1 < len(words) and words[k + n] in REASSIGNED and words[k + n + 1] in ("to", "onto"):
