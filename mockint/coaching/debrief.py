@@ -60,6 +60,11 @@ LONG_SENTENCE_WORDS = 30  # a run-on sentence: topics taken out of it are doubtf
 QUESTION_WORDS = 25  # a question quoted in the notes, before what came of it
 SHORT_ASKED_WORDS = 5  # "asked how I check": how a topic before it was asked, naming nothing of its own
 
+# Round two as notes write it ("round 2", "Rd 2", "rnd two"), and a length in minutes ("10 min", "(20-30 mins)"): parts of
+# the patterns below.
+_ROUND_TWO = r"(?:round|rnd|rd)\s*(?:2|two)"
+_MINUTES = r"\(?\s*\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\)?"
+
 _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
     # the candidate's own to-dos, under a heading of their own: "## To do" then "get valuation example from Millbrook job -
     # ask Gary for the figures", "shorten supplier story. STAR. end w/ result" (a roofing supervisor's and a school
@@ -68,7 +73,7 @@ _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
                         r"things\s+to\s+(?:do|work\s+on|practi[sc]e|read\s+up(?:\s+on)?|prep(?:are)?))$", re.I)),
     # what round two holds, listed under its own heading: "Round 2 prob:" then 'probably a presentation? "first 90 days" -
     # Priya hinted' (a home care coordinator's notes: read as a topic that came up in round one)
-    ("next", re.compile(r"^(?:round\s*(?:2|two)|rn?d\s*(?:2|two)|r2|"
+    ("next", re.compile(r"^(?:" + _ROUND_TWO + r"|r2|"
                         r"(?:the\s+)?(?:second|2nd|next|final)\s+(?:round|stage|interview)|"
                         r"stage\s*(?:2|two))\b", re.I)),
     ("bad", re.compile(r"went badly|badly|\bweak|fell flat|\bflat\b|struggl|fumbl|\bpoor|could have gone|didn'?t go well|"
@@ -96,7 +101,7 @@ _ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|menti
 _ASKED_ABOUT = re.compile(r"\basked\s+(?:me\s+|us\s+)?(?:about|for|what|how|why|whether|if)\b", re.I)
 # An exercise named before what it is about: "scenario: ...", "presentation (10 mins): ...", "role play - 15 min: ...".
 _EXERCISE_LABEL = re.compile(r"^(?:\d+\s*(?:min|mins|minutes?)\s+)?(scenario|case study|role[- ]?play|presentation)"
-                             r"(?:\s*\(?\s*\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\)?)?$", re.I)
+                             r"(?:\s*" + _MINUTES + r")?$", re.I)
 _SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)\b", re.I)
 _ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if|who)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
@@ -104,7 +109,7 @@ _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)
 # heading, or "R2 will cover: ..." (a butcher shop manager's notes: round two's topics lost).
 _WILL_COVER = r"(?:will|'ll)\s+(?:cover|include|focus\s+on|ask\s+about|be\s+(?:on|about))"
 # A label naming the next round, before what it holds ("Round 2 (next Thurs): ...", "Next round: ...").
-_NEXT_ROUND_LABEL = re.compile(r"^(?:(?:(?:round|rnd|rd)\s*(?:2|two)|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
+_NEXT_ROUND_LABEL = re.compile(r"^(?:(?:" + _ROUND_TWO + r"|r2|(?:the\s+)?(?:second|2nd|next)\s+(?:round|stage|interview)|stage\s*(?:2|two))"
                                # "Round 2 expect: a presentation on ..." (an estate agency branch manager's notes: lost),
                                # "Round 2 they said: ...", and "Expect: reserves/GAG pooling, central services / top-slice,
                                # ..." (a school business manager's: the line dropped)
@@ -118,7 +123,7 @@ _PANEL_MEMBER = re.compile(r"^(?:the\s+|an?\s+|another\s+|maybe\s+)?(?:(?-i:[A-Z
 _WHO_SAID_HEADING = re.compile(r"^(?:the\s+|my\s+)?(?:recruiter|agency|hr|feedback)\b"
                                r"(?:\s+(?:call|feedback|email|from\s+\w+))?(?:\s*\([^)]{0,40}\))?\s*:?\s*$", re.I)
 # A line naming round two and when, over what it holds.
-_NEXT_ROUND_HEADING = re.compile(r"^(?:round|rd|r)\s*(?:2|two)\b(?:\s*\([^)]{0,40}\))?"
+_NEXT_ROUND_HEADING = re.compile(r"^(?:" + _ROUND_TWO + r"|r\s*(?:2|two))\b(?:\s*\([^)]{0,40}\))?"
                                  r"(?:\s*[-\u2013\u2014:,]?\s*(?:(?:next|this|on)\s+)?"
                                  r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)[a-z]*"
                                  r"|\s*[-\u2013\u2014:,]?\s*next\s+week)?\s*:?\s*$", re.I)
@@ -300,7 +305,7 @@ _NOUN_CUE = re.compile(
 )
 # A line about the next round: its "section on X" is what round two will ask about, not what round one did.
 _NEXT_ROUND = re.compile(
-    r"\b(?:they'?ll|they will|will be|(?:round|rnd|rd) ?(?:2|two)|r2|second round|next round|next stage|next|"
+    r"\b(?:they'?ll|they will|will be|" + _ROUND_TWO + r"|r2|second round|next round|next stage|next|"
     r"(?<!n't )(?<!nt )(?<!not )expect|it'?s a (?:\d+\s*-?\s*min\w*\s+)?presentation)\b", re.I)
 # Any other verb before a preposition: "dove into X", "kept poking at X", "chatted about X".
 _VERB_CUE = re.compile(
@@ -889,10 +894,10 @@ _HEDGED_PART = re.compile(r"^(?:maybe|possibly|probably|perhaps|likely)\s+|\?+.*
 # An exercise named with its length before what it is about, no colon: 'presentation 10 min "first 90 days as PSM"' (a
 # parking team leader's notes: the topic "presentation 10 min first 90 days"); not its preparation time ("case study
 # (30 min prep ...)").
-_EXERCISE_TIMED = re.compile(r"^(?:an?\s+|the\s+)?(scenario|case study|role[- ]?play|presentation)\s+\(?\s*\d+\s*(?:-\s*\d+\s*)?"
-                             r"(?:min|mins|minutes)\)?\s+(?!prep\b|preparation\b)(?:on\s+|about\s+)?(?=\w)", re.I)
+_EXERCISE_TIMED = re.compile(r"^(?:an?\s+|the\s+)?(scenario|case study|role[- ]?play|presentation)\s+" + _MINUTES
+                             + r"\s+(?!prep\b|preparation\b)(?:on\s+|about\s+)?(?=\w)", re.I)
 # A presentation's length before its subject: 'a presentation: 10 min, "first 90 days as GM"'.
-_LENGTH_FIRST = re.compile(r"^\(?\s*\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes)\)?\s*[,:-]?\s*(?=\w)", re.I)
+_LENGTH_FIRST = re.compile(r"^" + _MINUTES + r"\s*[,:-]?\s*(?=\w)", re.I)
 
 
 def _exercise_label(label: str) -> re.Match[str] | None:
@@ -917,9 +922,9 @@ def _round_two_part(part: str, *, first: bool) -> str | None:
     part = part.strip().strip(".").strip().strip("\"'\u201c\u201d").strip()
     # ... not who will sit on the panel: "case study (30 min prep ...) + Helen + the COO (Mark?)" (a claims team
     # leader's notes: a topic "COO", asked as what round two holds)
-    if not part or (not first and _PANEL_MEMBER.match(part)) or _MEETING.match(part):
+    if not part or (not first and _PANEL_MEMBER.match(part)):
         return None
-    part = _HEDGED_PART.sub("", part).strip()
+    part = _HEDGED_PART.sub("", part).strip()  # after the panel's check: "the COO (Mark?)" loses its ")" here
     if not part or _MEETING.match(part):
         return None
     part = _WHO_WILL_RUN.sub("", part)

@@ -19,6 +19,7 @@ must not do (it runs offline); lemminflect's lexicon is enough to tell "went" fr
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -645,17 +646,21 @@ def verdict(text: str) -> Verdict:
 
 def counted(text: str) -> int:
     """The count written in the text ("x3", "3x", "4 times"), or 1: not its words, which may be a question's own."""
-    found = [next(g for g in m.groups() if g).lower() for m in _COUNT.finditer(text)]
-    return max([1, *(_TIMES_WORDS.get(said) or int(said) for said in found)])
+    return _times_said(text, ((_COUNT, 0),))
 
 
 def repetitions(text: str) -> int:
     """How many times the interviewers came to it: 1 unless the text says more ('twice', 'x3', 'kept')."""
+    return _times_said(text, _REPEAT_WORDS)
+
+
+def _times_said(text: str, patterns: Sequence[tuple[re.Pattern[str], int]]) -> int:
+    """The most times any of `patterns` says it came up (a pattern's value, or its count when that is 0), at least 1."""
     best = 1
-    for pattern, value in _REPEAT_WORDS:
+    for pattern, value in patterns:
         for match in pattern.finditer(text):
-            counted = value != 2 or match.group().lower() in ("twice", "two times")
-            if counted and _SAID_OF_SOMEONE_ELSE.search(text[max(0, match.start() - 40):match.start()]):
+            a_count = value != 2 or match.group().lower() in ("twice", "two times")
+            if a_count and _SAID_OF_SOMEONE_ELSE.search(text[max(0, match.start() - 40):match.start()]):
                 continue  # "our rule for patients who cancel twice" (an outpatients booking lead's notes: read as asked twice)
             if _WAITED_FOR.search(text[max(0, match.start() - 40):match.start()]):
                 continue  # "before the DBS came back" (a school business manager's notes: read as asked twice)

@@ -50,10 +50,9 @@ SHARE_BEFORE_REACH = 9
 # Whose a group is, in "all 40 of our dashboards".
 _OWNERS = frozenset("our the my their his her your those these".split())
 # Before a time counted back from an event: "at minus 48 hours", "by T-2 days".
+# ... and "the" before it, which makes it a name, not a count: "three hours straight in the minus twenty five" (a cold
+# store supervisor's trial: its freezer chamber read as a time below zero)
 _BEFORE_AN_EVENT = frozenset("at by until till from t".split())
-# Before a figure below zero, a word that makes it a name, not a count: "three hours straight in the minus twenty five" (a
-# cold store supervisor's trial: its freezer chamber read as a time below zero)
-_NAMING_A_FIGURE = frozenset("the".split())
 # How far before "from" the verb that says which way it went may be: "recovery times *dropped* from 40 minutes to 45".
 DIRECTION_REACH = 4
 # How many words before "by" a falling verb may be: "cut postnatal readmissions by 312%".
@@ -420,7 +419,7 @@ def impossible_figures(text: str) -> list[ImpossibleFigure]:
                 continue
         # a count or a time below zero; not a time counted to an event ("load to the booked figure at minus 48 hours",
         # a purser's T-48: the right figure called impossible)
-        if value < 0 and prev not in _BEFORE_AN_EVENT and prev not in _NAMING_A_FIGURE:
+        if value < 0 and prev not in _BEFORE_AN_EVENT and prev != "the":
             unit_after = _phrase_in(fw.lists["never_negative"], tokens, i + 1, min(end, i + 3))
             measure_before = _phrase_in(fw.lists["never_negative"], tokens, max(start, i - 7), i)
             difference = _phrase_in(fw.lists["differences"], tokens, start, end)
