@@ -64,6 +64,8 @@ SHORT_ASKED_WORDS = 5  # "asked how I check": how a topic before it was asked, n
 # the patterns below.
 _ROUND_TWO = r"(?:round|rnd|rd)\s*(?:2|two)"
 _MINUTES = r"\(?\s*\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\)?"
+# How long round two is, before what it holds: "90 min: presentation ...", "~2 hrs -"
+_ROUND_LENGTH = re.compile(r"^~?\s*\d+\s*(?:min|mins|minutes|hr|hrs|hours?)\s*(?::|-+|,)\s*", re.I)
 
 _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
     # the candidate's own to-dos, under a heading of their own: "## To do" then "get valuation example from Millbrook job -
@@ -100,7 +102,9 @@ _ADDED_LATER_DASH = re.compile(r"^(?:forgot (?:this|that|one|to (?:say|add|menti
 # A question the notes say was not put: "they didn't ask directly", "never asked it".
 _ASKED_ABOUT = re.compile(r"\basked\s+(?:me\s+|us\s+)?(?:about|for|what|how|why|whether|if)\b", re.I)
 # An exercise named before what it is about: "scenario: ...", "presentation (10 mins): ...", "role play - 15 min: ...".
-_EXERCISE_LABEL = re.compile(r"^(?:\d+\s*(?:min|mins|minutes?)\s+)?(scenario|case study|role[- ]?play|presentation)"
+# ("practical: shoe a hosp horse w/ Helen watching": a farrier's round two, read as a topic "practical")
+_EXERCISE_LABEL = re.compile(r"^(?:\d+\s*(?:min|mins|minutes?)\s+)?(scenario|case study|role[- ]?play|presentation|"
+                             r"practical(?:\s+(?:test|assessment|task|exercise))?|skills\s+test|trade\s+test)"
                              r"(?:\s*" + _MINUTES + r")?$", re.I)
 _SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)\b", re.I)
 _ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if|who)\b", re.I)
@@ -116,8 +120,10 @@ _NEXT_ROUND_LABEL = re.compile(r"^(?:(?:" + _ROUND_TWO + r"|r2|(?:the\s+)?(?:sec
                                r"(?:\s+(?:expect(?:ed|ing)?|prob(?:ably)?|likely|prep|they said|they mentioned|" + _WILL_COVER + r"))?|"
                                r"expect(?:ed|ing)?|(?:they\s+|it\s+)?" + _WILL_COVER + r")(?:\s*\([^)]{0,30}\))?$", re.I)
 # Who sits on a panel, named by a first name or a role: "Helen", "the COO (Mark?)", "area director".
-_PANEL_MEMBER = re.compile(r"^(?:the\s+|an?\s+|another\s+|maybe\s+)?(?:(?-i:[A-Z][a-z]+)|ceo|coo|cfo|cto|md|gm|hrbp|hr|trustees?|"
-                           r"finance|(?:[\w-]+\s+){0,2}(?:director|manager|partner|lead|head)|head\s+of\s+[\w ]+)"
+# ("panel including CEO", "education/visitor experience lead": an aquarist's notes, read as what round two will ask about)
+_PANEL_MEMBER = re.compile(r"^(?:(?:a\s+)?panel\s+(?:including|with|of)\s+)?(?:the\s+|an?\s+|another\s+|maybe\s+)?"
+                           r"(?:(?-i:[A-Z][a-z]+)|ceo|coo|cfo|cto|md|gm|hrbp|hr|trustees?|"
+                           r"finance|(?:[\w/-]+\s+){0,2}(?:director|manager|partner|lead|head)|head\s+of\s+[\w ]+)"
                            r"(?:\s*\([^)]*\))?(?:\s+again)?(?:[.?!]\s*~?\s*\d+\s*(?:min|mins|minutes)?\.?)?\s*$", re.I)
 # A line naming who gave the feedback under it, and how: "recruiter (Tom, phone fri)", "Feedback from HR".
 _WHO_SAID_HEADING = re.compile(r"^(?:the\s+|my\s+)?(?:recruiter|agency|hr|feedback)\b"
@@ -261,16 +267,21 @@ _CLAUSE_SPLIT = re.compile(
     r"\s+(?:-+>|=>|\u2192)\s+(?=(?:they|he|she)(?:'ll|\s+(?:want|wants|need|needs|will|would|expect|expects))\b)|"
     # ... and what the candidate said back: "Steve asked what our callback rate was, I said "not many"" (a plumbing
     # supervisor's notes: no topic read in)
-    r",\s*(?=i\s+(?:said|answered|replied|told (?:him|her|them))\b)",
+    r",\s*(?=i\s+(?:said|answered|replied|told (?:him|her|them))\b)|"
+    # ... and before what they want to see: "they liked your technical depth, want to see you think like a manager" (a
+    # recruiter's call in an aquarist's notes, and in a revenues team leader's summary: "strong on council tax, need to see
+    # more on benefits")
+    r",\s*(?=(?:(?:they|he|she)\s+)?(?:need|needs|want|wants|would\s+like)\s+(?:to\s+(?:see|hear|know)|more)\b)|"
+    # ... and before who doubted what: "they liked your hands-on stuff, the vet wasn't sure you'd take direction" (a
+    # farrier's recruiter: no topic read in)
+    r",\s*(?=(?:the\s+|my\s+|his\s+|her\s+|their\s+)?[\w-]+\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not|isn'?t|is\s+not)\s+"
+    r"(?:really\s+|quite\s+|fully\s+)?(?:sure|convinced)\b)",
     re.I,
 )
 # A summary line ("Gut feel: strong on clinical/mentoring, weak on governance") is also cut before each verdict.
 _SUMMARY_CLAUSE_SPLIT = re.compile(
     _CLAUSE_SPLIT.pattern + r"|,\s*(?=(?:weak|weaker|strong|stronger|shaky|vague|good|ok|fine|poor|(?:less|not\s+very|not)\s+"
-    r"convincing|unconvincing)\s+(?:on|at|about|with)\b)|"
-    # ... and before what they want more of: "strong on council tax, need to see more on benefits and leading a bigger
-    # multi-disciplinary team" (a revenues team leader's recruiter feedback: a topic "need")
-    r",\s*(?=(?:(?:they|he|she)\s+)?(?:need|needs|want|wants|would\s+like)\s+(?:to\s+(?:see|hear|know)|more)\b)",
+    r"convincing|unconvincing)\s+(?:on|at|about|with)\b)",
     re.I,
 )
 # (never inside brackets: "why leave (growth, want dept mgmt not just team)" is one item with its aside)
@@ -410,7 +421,13 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # a doubt of what the candidate has done: "we weren't sure you've managed a contract at this scale" (a parking
         # services lead's HR feedback: no topic read in)
         ("bad", r"(?:weren'?t|were\s+not|wasn'?t|was\s+not|not)\s+(?:really\s+|quite\s+|fully\s+)?sure\s+(?:that\s+|whether\s+|if\s+)?"
-                r"(?:you|i)(?:'ve|\s+have|'d|\s+had|\s+could|\s+can|\s+would)?(?=\s+\w+ed\b|\s+(?:done|run|led|held|built)\b)"),
+                r"(?:you|i)(?:(?:'ve|\s+have|'d|\s+had|\s+could|\s+can|\s+would)?(?=\s+\w+ed\b|\s+(?:done|run|led|held|built)\b)|"
+                # ... or would do: "the vet wasn't sure you'd take direction" (a farrier's recruiter: no topic read in)
+                r"(?:'d|'ll|\s+would|\s+could|\s+can|\s+will)(?=\s+[a-z]+\b))"),
+        # ... and their concern said as a doubt of what you can do: "concern is whether you can step up from one plant to
+        # commercial thinking" (a dry cleaning supervisor's recruiter: no topic read in)
+        ("bad", r"(?:the\s+|their\s+|his\s+|her\s+|main\s+|one\s+|big\s+|biggest\s+)*(?:concern|worry|doubt|question\s+mark)\s+"
+                r"(?:is|was|'s)\s+(?:whether|if|that)\s+(?:you|i)(?:'d|'ll|\s+(?:can|could|would|will|might))?(?=\s+[a-z]+\b)"),
         # ... "H&S lead wasn't fully convinced on reporting knowledge" (a recruiter's call in a trampoline park duty manager's
         # notes: no topic read in)
         ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:fully\s+|really\s+|totally\s+|entirely\s+|quite\s+)?"
@@ -523,6 +540,16 @@ _WHY_HERE = re.compile(r"^why\s+(?:this|the|us|here|our|your|you)\b(?:\s+\S+){0,
 _WHY_HERE_SAID = re.compile(r"^why\s+(?:this|the|us|here|our|your|you)\b(?:\s+(?!and\b|or\b|but\b|not\b|i\b)[\w'-]+){0,2}", re.I)
 # "... and not staying where I am": the rest of the same question
 _AND_NOT = re.compile(r"^\s*(?:and|or)\s+(?:not|rather than|instead of)\b[^,;]*[,;]?\s*", re.I)
+# A question after the panel's coming back to it: 'kept coming back to: "how do you ..."', 'came back TWICE to "..."'
+_BACK_TO_QUESTION = re.compile(
+    r"^(?P<cue>(?:[\w']+\s+)?(?:(?:kept|keeps|keep)\s+(?:coming|going|circling)\s+back|(?:came|went|circled)\s+back"
+    r"(?:\s+(?:twice|again|three\s+times|\d+\s*x|x\s*\d+))?)\s+to|(?:[\w']+\s+)?kept\s+asking)\s*:?\s+"
+    r"(?P<question>[^.?!]+)(?:[.?!]+|$)", re.I)  # (quote marks are gone: _written_out)
+# What they came back to, named before a colon and what it took in: "KEPT coming back to numbers: cost per garment, ..."
+_NAMES_ITS_TOPIC = re.compile(r"^(?:(?:they|he|she|[A-Z][a-z]+)\s+)?(?:kept|keeps|keep)\s+(?:coming|going|circling)\s+back\s+"
+                              r"to\s+(?!(?:it|this|that|them|the\s+same)\b)[\w'&/ -]{2,40}$", re.I)
+# A question as put to the candidate, not reported ("how I'd handle a store manager who ..." is a topic said in my words)
+_ASKED_OF_YOU = re.compile(r"\byou(?:'[a-z]+)?\b", re.I)
 _DOING_LEAD = re.compile(r"^how\s+(?:would|do|did|could|will|should|might|have|had)\s+you\s+(?=\w)", re.I)
 # ("you" a word: "walk me through your depot" was the topic "r depot", a parcel depot manager's notes)
 _QUESTION_LEAD = re.compile(
@@ -531,6 +558,9 @@ _QUESTION_LEAD = re.compile(
     r"^(?:what'?s|what is|what are)\s+(?:your|the)\s+",
     re.I,
 )
+# Who they want to see do something, before the doing: "(want to see) you think like a manager"
+_SEEN_DOING = re.compile(r"(?:you|me|him|her|them)\s+([a-z]+)\b(?!')", re.I)
+_DOING_ENDS = re.compile(r"\s+(?:not|rather\s+than|instead\s+of|and|but|so|because|as)\s+|\s*[,;:(]|\s+-+\s+", re.I)
 _WHO_DOES = re.compile(r"^(?:me|us|him|her|them|my|our)\s+(?=\w+ing\b)", re.I)
 # "..., and your safety answer felt rehearsed": the clause after the comma starts on its topic, not on "and".
 _LEADING_AND = re.compile(r"^and\s+(?=(?:your|my|the|his|her|their)\b)", re.I)
@@ -766,8 +796,14 @@ _QUOTED_SENTENCE = re.compile("\\b(?:i\\s+|just\\s+|only\\s+)(?:just\\s+|only\\s
 
 def _says(said: re.Pattern[str], line: str) -> bool:
     """Whether `line` (lower case, read without quote marks: 'stayed on "we"' says "stayed on we") says a phrase of
-    `said` that is not negated."""
-    return any(not line[: m.start()].endswith(_NEGATED) for m in said.finditer(line))
+    `said` that is not negated, and not the start of a longer word: 'he said "we'll come back to that"' says no "said
+    we" (an aquarist's notes: the panel's promise read as round-one feedback on Ownership)."""
+    return any(not line[: m.start()].endswith(_NEGATED) and not _CONTRACTED.match(line, m.end())
+               for m in said.finditer(line))
+
+
+# A contraction's ending, right after a phrase: the phrase's last word is part of a longer one ("we'll")
+_CONTRACTED = re.compile(r"['\u2019][a-z]")
 
 
 def _feedback_areas(lines: list[str], readings: Sequence[FeedbackReading]) -> list[FeedbackArea]:
@@ -847,6 +883,8 @@ def _heading(line: str, bullet: str) -> tuple[Section, str] | None:
             return None  # "Wage budget question: I waffled": a topic and how it went, not a list of questions
         if section == "next" and rest.strip():
             return None  # "Round 2 (next Thurs): they'll ask about ...": what it holds, read as a note (_NEXT_ROUND_LABEL)
+        if section == "repeated" and rest.strip() and _NAMES_ITS_TOPIC.match(label):
+            return None  # "KEPT coming back to numbers: cost per garment, ...": the topic is in the label (_read_item)
         if section is not None:
             return section, rest.strip()
         if not rest.strip() and not bullet:
@@ -912,6 +950,11 @@ def _exercise_topic(kind: str, subject: str, section: Section) -> str:
     subject = _THEN_QUESTIONS.sub("", subject.strip()).strip(" \"'\u201c\u201d")
     if kind.lower() == "presentation":
         return f"presentation on {_LENGTH_FIRST.sub('', subject)}"
+    if kind.lower().startswith(("practical", "skills", "trade")):
+        # the task done in front of them, as a doing: "shoeing a hosp horse with Helen watching"
+        task = _TRAILING_ASIDE.sub("", subject).strip(" .")
+        first = task.split()[0] if task.split() else ""
+        return _gerund(task) if first.lower() in phrases.base_verbs(first) else task
     return f"expect a scenario - {subject}" if section == "next" else subject
 
 
@@ -962,6 +1005,13 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     prefixed = bool(_QUESTION_PREFIX.match(item))
     item = _QUESTION_PREFIX.sub("", item).strip()
     label, colon, said = item.partition(": ")
+    if colon and _NAMES_ITS_TOPIC.match(label.strip()) and said.strip():
+        # "KEPT coming back to numbers: cost per garment, labour %, re-clean/re-press rate. asked 3x. ... BAD" (a dry
+        # cleaning supervisor's notes: three topics, two of them asked "2x" and not gone badly): what comes after the colon
+        # is what the topic took in, up to the sentence's end
+        listed_parts, stop, after = said.partition(". ")
+        item = f"{label.strip()} ({listed_parts.strip()}){stop}{after}"
+        label, colon, said = item, "", ""
     if colon and _MY_QUESTIONS.match(label.strip()):
         return  # "Ask them: is the central team growing?" (a school business manager's notes: filed as questions they asked)
     # "feedback from Leanne at the end (phone call after): ..." (a home care coordinator's notes: no topic read in)
@@ -980,7 +1030,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # ... and sentences after it: '"more scenarios" + a presentation 10 min: "first 90 days as rink mgr" + meet the duty
         # managers. Priya will do a budget exercise - read a P&L' (an ice rink supervisor's notes: the topics "meet" and
         # "presentation 10 min", the budget exercise lost)
-        parts = [part for sentence in _SENTENCE_BREAK.split(said.strip()) for part in sentence.split(" + ")]
+        # ... after its length: "R2 = 90 min: presentation (15 min) on ..." (an aquarist's notes: the presentation lost)
+        said = _ROUND_LENGTH.sub("", said.strip())
+        parts = [part for sentence in _SENTENCE_BREAK.split(said) for part in sentence.split(" + ")]
         first, *more = [told for i, part in enumerate(parts) if (told := _round_two_part(part, first=i == 0))] or [""]
         if not first:
             return
@@ -998,6 +1050,15 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # "forgot this - Tom asked how I handle flaky tests and I said we just rerun them" (a QA lead's added note: read as
         # a verdict on nothing, the flaky tests never a topic)
         item = item[added.end():]
+    if (again := _BACK_TO_QUESTION.match(item)) and _QUESTION_FORM.match(again.group("question")) \
+            and _ASKED_OF_YOU.search(again.group("question")):
+        # 'kept coming back to: "how do you get the lads to do it right when you're not there"', 'came back TWICE to "how do
+        # you decide when to euthanise / who makes the call". I said vet decides. ... Need better answer.' (a chimney
+        # sweep's and an aquarist's notes: the repeat went to the line before's topic, or to "Need better answer"): the
+        # question they came back to is the topic, with what the line goes on to say of it
+        _read_question(again.group("question"), f"{again.group('cue')} it {item[again.end():]}", line, section, marker,
+                       reading, prefixed=True)
+        return
     head, comment = _split_comment(item)
     if _NEVER_CAME_UP.match(comment) or _NEVER_CAME_UP.search(head):
         return  # "repeat prescriptions turnaround - didn't come up?? surprised" (a practice manager's notes: read as came up)
@@ -1043,8 +1104,11 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                      and last is not None else d for d in found]
             if found and not found[0].name:
                 # A bare verdict is about its own line's topic ("Overall: went fine" is about the interview).
+                # ... and a count said on the line of the topic before: "kept coming back to: WORKING FROM RADS + the
+                # vet's plan, not my own idea. asked 3x in diff ways" (a farrier's notes, its items split at the comma: 2x)
                 target = last or _named_before(reading.drafts, head) or (
-                    reading.drafts[-1] if reading.drafts and not found[0].bare else None)
+                    reading.drafts[-1] if reading.drafts and (not found[0].bare or (
+                        found[0].mentions > 1 and reading.drafts[-1].line == line)) else None)
                 if found[0].mentions > 1 and (probed := [d for d in reading.drafts[before:] if d.mentions > 1]):
                     target = probed[-1]  # "kept coming back to budgets. food cost per meal, .... she asked 3 times"
                 said = _combine(found[0].verdict, phrases.verdict(comment)) if comment else found[0].verdict
@@ -1072,7 +1136,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # A heading's verdict is for the items under it, not for a sentence that says its own
         # ("Setting out checks went fine." under "Could have gone better"), nor for a line whose own
         # comment or mark says it ("Q: labour scheduling for Christmas -> fine" after "Fell flat: X").
-        said = draft.cued or draft.verdict != "none" or extra != "none"
+        # A listed item keeps its heading's verdict however it is put: "Went badly: coaching - they asked how I'd coach a
+        # rep who keeps missing target" (a sales trial's; prose under a heading, cued, says its own)
+        said = (draft.cued and not listed) or draft.verdict != "none" or extra != "none"
         draft.verdict = _combine(draft.verdict, extra if said else _combine(extra, _section_verdict(section)))
         # how often they came back to it, in the comment's sentences that are not the candidate's own ("I fumbled this
         # badly. ... They came back to it again at the end": a fundraising manager's notes)
@@ -1228,7 +1294,9 @@ def _read_question(
     # asked twice")
     asked, *after = _SENTENCE_SPLIT.split(question.strip(), maxsplit=1)
     said = " ".join([*after, comment]) if _QUESTION_FORM.match(asked) else f"{question} {comment}"
-    mentions = phrases.repetitions(said)
+    # (under "kept coming back to:", the question they came back to: a chimney sweep's notes gave its repeat to the topic
+    # of the line before)
+    mentions = max(phrases.repetitions(said), 2 if section == "repeated" else 1)
     reason = _gerund_for_why(question.rstrip("?").strip())
     if reason != question.rstrip("?").strip() and not question.rstrip().endswith("?"):
         # "why I left my last job": a reason asked for, said as a topic, not a question asked.
@@ -1304,8 +1372,20 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         kind, rest = cue
         if (kind == "asked" and _NOT_ASKED.search(clause[: len(clause) - len(rest)])) or _NO_QUESTION.match(clause):
             return []  # "they never asked about budget" (trial 83: "budget" came up)
-        if kind == "bad" and _SURE_YOU_HAD.search(clause[: len(clause) - len(rest)]):
+        if kind == "bad" and (_SURE_YOU_HAD.search(clause[: len(clause) - len(rest)])
+                              or _DOUBTED_DOING.search(clause[: len(clause) - len(rest)])):
             rest = _gerund(rest)  # "weren't sure you've managed a contract at this scale": managing one
+        if kind in ("forewarned", "bad") and (doer := _SEEN_DOING.match(rest)) \
+                and doer.group(1).lower() in phrases.base_verbs(doer.group(1)):
+            # "want to see you think like a manager not a senior keeper" (a recruiter's call in an aquarist's and a chimney
+            # sweep's notes: no topic read in, and never drilled): what they want to see done is the topic, to where the
+            # sentence turns ("not a senior keeper")
+            doing = _DOING_ENDS.split(_gerund(rest[doer.start(1):]), maxsplit=1)[0].strip(" .!")
+            draft = _draft(phrases.Phrase(doing, True, ""), line,
+                           "none" if kind == "forewarned" else _combine(verdict, _CUE_VERDICT.get(kind, "none")), mentions,
+                           cued=True)
+            draft.forewarned = kind == "forewarned"
+            return [draft]
         if kind == "noun":  # "questions on X": asked, or in a line about the next round, what round two will ask
             kind = "forewarned" if _NEXT_ROUND.search(line) else "asked"
         if what_if := _WHAT_IF.match(rest):
@@ -1476,6 +1556,8 @@ _DID_ONE = re.compile(r"[a-z]+(?:ed|ew|ave|ook|ade|ot|id)\s+(?:one|ones|it|that|
 # a time clause after a listed topic, up to six words: when it is needed ("when people off sick"), or, after a pronoun,
 # what someone did ("when she pushed on it")
 _WHEN_IT_HAPPENS = re.compile(r"(?:when|whenever)\s+(?:(?P<panel>she|he|they|i|we|you)\b\s*)?(?:[\w'-]+\s+){0,5}[\w'-]+", re.I)
+# ... a doubt of what you would or can do: "wasn't sure you'd take direction", "concern is whether you can step up"
+_DOUBTED_DOING = re.compile(r"\b(?:you|i)(?:'d|'ll|\s+(?:can|could|would|will|might))\s*$", re.I)
 _SURE_YOU_HAD = re.compile(r"\bsure\s+(?:that\s+|whether\s+|if\s+)?(?:you|i)(?:'ve|\s+have|'d|\s+had|\s+could|\s+can|\s+would)?\s*$",
                            re.I)
 _NEVER_CAME_UP = re.compile(r"(?:^|\s)(?:it\s+|that\s+)?(?:didn'?t|did not|never)\s+(?:come|came)\s+up\b", re.I)

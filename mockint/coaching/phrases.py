@@ -115,7 +115,12 @@ FEELINGS = {"embarrassing", "embarrassed", "awkward", "cringe", "cringey", "pain
             # ... or how much it mattered ("... she wanted the app/card checker. minor": a roofing supervisor's topic "minor")
             "minor", "major",
             # ... or how the call went: '"positive, they liked your customer focus"' (a claims team leader's topic "positive")
-            "positive", "negative"}
+            "positive", "negative",
+            # ... or a noise of doubt: '... I said usually verbal. hmm' (a chimney sweep's notes: a topic "hmm")
+            "hmm", "hmmm", "hm", "meh", "ugh", "argh", "oops", "eek", "yikes", "phew"}
+# A name that opens on one of these names nothing in particular: "no numbers for anything mgmt" (a chimney sweep's notes:
+# "One answer fell flat in round one: anything mgmt")
+ANY_THING = {"anything", "everything", "something", "nothing"}
 
 # How a question or an exercise is put, not what about: "asked 3x diff ways" (a Border Force officer's notes: a topic
 # "diff ways", drilled first in every plan), "they'll give me a sheet, 20 min prep" (an events venue duty manager's)
@@ -132,6 +137,10 @@ def names_nothing(name: str) -> bool:
         return True
     if len(toks) == 1 and toks[0] in NOTES_TO_SELF and (name.strip().isupper() or toks[0] in {"todo", "tbc", "tbd", "nb"}):
         return True
+    if toks[0] in ANY_THING:
+        return True
+    if toks[0] in ("need", "needs") and ANSWER_WORDS.intersection(toks):
+        return True  # "he frowned?? need clear answer" (a farrier's note to self: a topic "need clear answer")
     nothing = TIME_WORDS | OCCASION_WORDS | DETERMINERS | LINKING_VERBS | ANSWER_WORDS | FEELINGS | MANNER_WORDS
     return all(t in nothing or t.isdigit() for t in toks)
 
@@ -293,8 +302,17 @@ _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     # "kept coming back to clinical systems - twice more after the EPR question" (an IT service desk lead's notes: 2x)
     (re.compile(r"\b(?:twice more|two more times|twice again)\b", re.I), 3),
     (re.compile(r"\b(?:a|the) fourth time\b", re.I), 4),
+    # "kept asking", "kept on about", "kept at me", not what was kept ("wanting to shape the collection plan not just keep
+    # it alive": an aquarist's notes, read as asked twice; "kept it short", "kept going under")
+    (re.compile(r"\b(?:kept|keeps|keep)(?:\s+(?:on|me|at\s+(?:it|me)))?\s+(?:asking|coming\s+back|going\s+(?:back|on|over)|"
+                r"circling|returning|probing|pushing|pressing|digging|grilling|drilling|bringing|mentioning|raising|referring|"
+                r"harping|quizzing|challenging|questioning|hammering|poking|picking|focus(?:s)?ing|steering)\b|"
+                r"\bkept\s+(?:on|at\s+(?:it|me))\b", re.I), 2),
     # "twice my age", "twice as big" measure something; they say nothing about being asked twice
-    (re.compile(r"\b(?:twice(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b)|two times|again|kept|keeps|keep|came back|come back|coming back|went back|"
+    # ... nor a promise to come to it later: "he said 'we'll come back to that'" (of a topic there was no time for), nor
+    # the candidate's going back to a job ("went back same day, fixed free": a chimney sweep's notes)
+    (re.compile(r"\b(?:twice(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b)|two times|again|"
+                r"(?<!'ll )(?<!\u2019ll )(?<!will )(?<!would )(?<!going to )(?<!gonna )(?<!to )come back|came back|coming back|went back(?=\s+(?:to|over|on|again)\b)|"
                 # (not the candidate's own pushback: "asked if I'd ever pushed back on a KPI", a claims team leader's notes)
                 r"circled back|returned to|followed up|follow(?:ed)?-up|pressed|(?<!\bi )(?<!i'd )(?<!ever )(?<!\bwe )pushed|"
                 r"probed|grilled|drilled|dug)\b", re.I), 2),
@@ -407,6 +425,13 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
             ends += [spans[i].end(), spans[i + 1].end()]
             i += 2
             continue
+        if low in COMPARED and taken and can_be_noun(taken[-1]) and i + 2 < len(toks) \
+                and toks[i + 1].lower() == "than" and toks[i + 2].lower() in PRONOUNS:
+            # "managing shop managers older than me" (a dry cleaning supervisor's notes: no topic read in)
+            taken += toks[i:i + 3]
+            ends += [spans[i].end(), spans[i + 1].end(), spans[i + 2].end()]
+            i += 3
+            continue
         if low in CONNECTORS and taken:
             nxt = _next_content(toks, i + 1)
             # after "a" or "the" a word is a noun whatever else it can be: "leading through a restructure"
@@ -444,7 +469,8 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
         taken.append(tok)
         ends.append(spans[i].end())
         i += 1
-    while taken and (taken[-1].lower() in CONNECTORS | DETERMINERS or not (
+    while taken and not (len(taken) > 3 and taken[-3].lower() in COMPARED and taken[-2].lower() == "than") and (
+            taken[-1].lower() in CONNECTORS | DETERMINERS or not (
             can_be_noun(taken[-1]) or (len(taken) > 1 and taken[-2].lower() in ARTICLES)
             or (len(taken) > 1 and _name_part(taken[-2], taken[-1])))):
         if _gerund_complement(taken):
@@ -470,6 +496,8 @@ def noun_phrase(text: str, after_cue: bool = False) -> Phrase | None:
     return Phrase(phrase, complete, rest)
 
 
+# Whom people in a topic are compared with: "shop managers older than me" (noun_phrase).
+COMPARED = frozenset("older younger bigger larger smaller busier newer".split())
 # A count compared in a topic's name: "more than one site", "fewer than 10 staff" (noun_phrase).
 MORE_OR_LESS = frozenset("more fewer less".split())
 COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten twenty fifty hundred".split())

@@ -45,7 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from mockint.coaching.debrief import FOREWARNED_WHY
 from mockint.coaching.questions import NEAR_DUPLICATE, Question, QuestionBank, is_near_duplicate, tokens
 from mockint.coaching.retold import same_story
-from mockint.coaching.weakness import DELIVERY_CHECKS, ROUND_ONE, WeakArea
+from mockint.coaching.weakness import DELIVERY_IDS, ROUND_ONE, WeakArea, delivery_checks
 from mockint.errors import LLMError
 from mockint.prompts import load_prompt
 from mockint.records import QuestionRef
@@ -75,7 +75,7 @@ Warn = Callable[[str], None]
 # --- follow-up wording ------------------------------------------------------------------
 # A criterion's follow-up, what it asks for and the words worth quoting come from its rubric
 # file (rubrics/*.yaml: followup, followup_measured, followup_criteria, quote_cues); a delivery
-# habit's from weakness.DELIVERY_CHECKS. The wording below is for areas without their own.
+# habit's from rubrics/delivery.yaml. The wording below is for areas without their own.
 # {quote}: the candidate's words; {question}: the question they were answering;
 # {filler}: their most used filler word. A round-one topic's wording (coaching a motivation
 # question is not coaching a STAR story) is in the kinds table of rubrics/questions.yaml.
@@ -124,7 +124,7 @@ class FollowupWords:
 
 def followup_words(area_id: str, rubrics: Sequence[Rubric]) -> FollowupWords:
     """The area's follow-up wording: from its rubric criterion, or its delivery check."""
-    check = DELIVERY_CHECKS.get(area_id)
+    check = delivery_checks().get(area_id)
     if check is not None:
         return FollowupWords(template=check.followup, criteria=check.followup_criteria)
     found = criteria_by_key(rubrics).get(area_id)
@@ -180,7 +180,7 @@ def followup_criteria(area: WeakArea, rubrics: Sequence[Rubric]) -> list[str]:
 def template_words(rubrics: Sequence[Rubric]) -> frozenset[str]:
     """Words of every follow-up template. Template wording is shared by many follow-ups; two
     follow-ups are duplicates only when what remains (the quote, the topic) is alike."""
-    templates = [GENERIC_FOLLOWUP, *(c.followup for c in DELIVERY_CHECKS.values())]
+    templates = [GENERIC_FOLLOWUP, *(c.followup for c in delivery_checks().values())]
     # not a kind's `again`: the new question on a topic must not read as a repeat of the first one asked on it
     templates += [t for kind in load_kinds().values() for t in kind.topic_templates() if t != kind.again]
     for _rubric, criterion in criteria_by_key(rubrics).values():
@@ -200,7 +200,7 @@ def followup_template_criteria(text: str, rubrics: Sequence[Rubric]) -> list[str
     or [] for any other question: 'You said "...": what changed as a result, in numbers?' asks for
     the result and its size, not a whole story. An interviewer's lead-in before it is allowed."""
     asked = _normalise(text)
-    for area_id in [*criteria_by_key(rubrics), *DELIVERY_CHECKS]:
+    for area_id in [*criteria_by_key(rubrics), *DELIVERY_IDS]:
         words = followup_words(area_id, rubrics)
         for template in (words.changed, words.measured, words.template):
             if template and '{quote}' in template and _template_pattern(template).search(asked):

@@ -1,6 +1,8 @@
-"""Weak areas and the weakness ledger. Plain data in, plain data out; the one file I/O is the weak line's
-words where an answer tells a story in place of the reasons asked for (card.criterion_words): reading the
-answer for that (scoring.story_not_reasons, once per answer) reads the shipped rubric files' cues, cached.
+"""Weak areas and the weakness ledger. Plain data in, plain data out; the file I/O is the shipped rubric files',
+cached: the weak line's words where an answer tells a story in place of the reasons asked for
+(card.criterion_words: scoring.story_not_reasons reads their cues, once per answer), and the delivery habits' words
+(rubrics/delivery.yaml: a coach edits a habit's advice, follow-up and round-one feedback phrases there; what is
+measured, and its thresholds, stay here with the reasons).
 
 A weak area is a rubric criterion or a delivery metric that fell below its threshold in two or
 more answers of a round (one is enough for an area the ledger already tracks: it is still weak
@@ -35,16 +37,30 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pydantic import Field
+from pydantic import Field, ValidationError, field_validator
 
 from mockint.coaching.retold import retellings
+from mockint.datafiles import first_error, raise_problems, read_yaml_mapping
+from mockint.errors import DataFileError
 from mockint.records import CriterionScore, DeliveryMetrics, Model, QuestionRef, minutes_seconds
+from mockint.resources import rubric_file_stamp
 from mockint.scoring import story_not_reasons
 from mockint.scoring.card import applicable_keys, criterion_words
 from mockint.scoring.kinds import topic_asked
-from mockint.scoring.rubrics import Criterion, Rubric, band_floor, criteria_by_key, load_overall_formula
+from mockint.scoring.rubrics import (
+    FOLLOWUP_FIELDS,
+    Criterion,
+    CriterionKey,
+    Rubric,
+    band_floor,
+    check_template,
+    criteria_by_key,
+    load_overall_formula,
+)
 from mockint.session import Answer, Round, Session
 
 LEDGER_SCHEMA_VERSION = 1
@@ -86,62 +102,69 @@ ANSWER_SECONDS_MAX = 180.0
 LENGTH_AIM = f"aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)}"
 
 
-@dataclass(frozen=True)
-class DeliveryCheck:
-    """The words for one delivery habit (its threshold is measured in delivery_shortfalls):
-    its name and advice, and the next round's follow-up that drills it with the criteria that
-    follow-up asks for. {quote}: the candidate's words; {filler}: their most used filler."""
+DELIVERY_FILE = "delivery.yaml"
+# The habits delivery_shortfalls measures, in the order they are reported; rubrics/delivery.yaml words each one.
+DELIVERY_IDS = ("delivery.fillers", "delivery.pace", "delivery.pauses", "delivery.length")
+# The thresholds a habit's advice may quote, so its words never drift from what is measured.
+_ADVICE_FIELDS = {
+    "fillers_max": f"{FILLERS_PER_100_MAX:g}",
+    "pace_low": f"{PACE_WPM[0]:.0f}",
+    "pace_high": f"{PACE_WPM[1]:.0f}",
+    "length_max": minutes_seconds(ANSWER_SECONDS_MAX),
+}
 
-    id: str
-    name: str
-    advice: str
+
+class DeliveryCheck(Model):
+    """The words for one delivery habit (rubrics/delivery.yaml; its threshold is measured in delivery_shortfalls):
+    its name and advice, and the next round's follow-up that drills it with the criteria that follow-up asks for."""
+
+    id: str = ""  # "delivery.<habit>", from the file's key
+    name: str = Field(min_length=1)
+    advice: str = Field(min_length=1)
     followup: str
-    followup_criteria: tuple[str, ...]
+    followup_criteria: tuple[CriterionKey, ...] = Field(min_length=1)
     round_one_feedback: tuple[str, ...] = ()  # what round-one feedback that names the habit says (Criterion.round_one_feedback)
 
+    @field_validator("advice")
+    @classmethod
+    def _advice_fields_known(cls, advice: str) -> str:
+        return check_template(advice, known=tuple(_ADVICE_FIELDS))
 
-DELIVERY_CHECKS = {
-    "delivery.fillers": DeliveryCheck(
-        "delivery.fillers",
-        "Filler words",
-        f"Pause silently instead of 'um', 'like', 'you know' - aim for under {FILLERS_PER_100_MAX:g} per 100 words.",
-        'Tell me that story again in three short parts - situation, what you did, the result - pausing instead of saying "{filler}": "{quote}"',
-        ("star.situation", "star.action", "star.result"),
-        ("too many ums", "lot of ums", "filler words", "saying um", "said um"),
-    ),
-    "delivery.pace": DeliveryCheck(
-        "delivery.pace",
-        "Speaking pace",
-        f"Aim for {PACE_WPM[0]:.0f}-{PACE_WPM[1]:.0f} words a minute: slow down on numbers, speed up on background.",
-        'Take me back to the moment you said "{quote}". Tell it again at an easy pace, landing on the result.',
-        ("star.result",),
-        ("spoke too fast", "talked too fast", "spoke too quickly", "talked too quickly", "speak more slowly"),
-    ),
-    "delivery.pauses": DeliveryCheck(
-        "delivery.pauses",
-        "Long pauses",
-        "Rehearse the story's outline (situation, action, result) so you do not stall mid-answer.",
-        'You said "{quote}". Give me the outline of that story first in one sentence, then the details.',
-        ("star.situation", "star.action", "star.result"),
-    ),
-    "delivery.length": DeliveryCheck(
-        "delivery.length",
-        "Answer length",
-        f"Land each answer in about two minutes, never past {ANSWER_SECONDS_MAX / 60:.0f}: one sentence of context, then "
-        "what you did and the result; cut the background the question did not ask for.",
-        'You said "{quote}". Tell me that again in under two minutes: one sentence of context, then what you did and the result.',
-        ("star.situation", "star.action", "star.result"),
-        ("too long", "long-winded", "long winded", "rambled", "rambling", "waffled", "waffling", "more concise",
-         "be concise", "more succinct", "went on too long",
-         # "examples good but long", "went ok i think, bit long" (trials 19 and 21: the recruiter's headline feedback lost)
-         "but long", "bit long", "a little long", "quite long", "answers long", "examples long", "long answers",
-         # "shorter answers, lead with the outcome" (an events venue duty manager's recruiter: read as a topic)
-         "shorter answers", "answers shorter", "keep it shorter", "be shorter",
-         # "overran on first answer, DP looked at clock", "be more concise, STAR, don't wander" (a butcher shop manager's
-         # notes: a topic "DP", then "clock")
-         "overran on", "looked at the clock", "looked at clock", "don't wander"),
-    ),
-}
+    @field_validator("followup")
+    @classmethod
+    def _followup_fields_known(cls, followup: str) -> str:
+        return check_template(followup, known=(*FOLLOWUP_FIELDS, "filler"), required="quote")
+
+
+class DeliveryWords(Model):
+    schema_version: int = 1
+    habits: dict[str, DeliveryCheck]
+
+
+def delivery_checks() -> dict[str, DeliveryCheck]:
+    """Each delivery habit's words, by area id in DELIVERY_IDS order, the advice's thresholds filled in."""
+    return _delivery_checks(*rubric_file_stamp(DELIVERY_FILE))
+
+
+@lru_cache(maxsize=4)
+def _delivery_checks(path_text: str, _mtime: int) -> dict[str, DeliveryCheck]:
+    path = Path(path_text)
+    data = read_yaml_mapping(path, "delivery words file", schema_version=1)
+    try:
+        words = DeliveryWords.model_validate(data)
+    except ValidationError as exc:
+        raise DataFileError(f"{path}: invalid delivery words at {first_error(exc)}") from None
+    named = {f"delivery.{habit}" for habit in words.habits}
+    raise_problems(path, [f"habits: no words for '{i.removeprefix('delivery.')}' (mockint measures it)"
+                          for i in DELIVERY_IDS if i not in named]
+                   + [f"habits: '{i.removeprefix('delivery.')}' is no habit mockint measures (it measures "
+                      f"{', '.join(i.removeprefix('delivery.') for i in DELIVERY_IDS)})"
+                      for i in sorted(named - set(DELIVERY_IDS))])
+    return {
+        area_id: check.model_copy(update={"id": area_id, "advice": check.advice.format(**_ADVICE_FIELDS)})
+        for area_id in DELIVERY_IDS
+        for check in [words.habits[area_id.removeprefix("delivery.")]]
+    }
 
 
 def delivery_shortfalls(metrics: DeliveryMetrics) -> dict[str, tuple[float, float, str]]:
@@ -390,7 +413,7 @@ def _answer_outcomes(answer: Answer, index: RubricIndex) -> dict[str, Outcome]:
         out[cs.key] = Outcome(weak, shortfall, float(limit), evidence, gated=cs.key in shut)
     if answer.delivery is not None:
         shortfalls = delivery_shortfalls(answer.delivery)
-        for area_id in DELIVERY_CHECKS:
+        for area_id in DELIVERY_IDS:
             if area_id in shortfalls:
                 value, shortfall, detail = shortfalls[area_id]
                 evidence = WeakEvidence(
@@ -468,7 +491,7 @@ def find_weak_areas(
         areas.append(
             WeakArea(
                 id=area_id,
-                kind="delivery" if area_id in DELIVERY_CHECKS else "criterion",
+                kind="delivery" if area_id in DELIVERY_IDS else "criterion",
                 name=_area_name(area_id, index),
                 count=len(hits),
                 total=assessed[area_id],
@@ -476,7 +499,7 @@ def find_weak_areas(
                 carried=area_id in tracked,
                 gated=area_id in gated,
                 competencies=[c for c, _ in comps[area_id].most_common()],
-                criteria=[] if area_id in DELIVERY_CHECKS else [area_id],
+                criteria=[] if area_id in DELIVERY_IDS else [area_id],
                 advice=_area_advice(area_id, index),
                 evidence=[e for _, e in hits][:MAX_EVIDENCE],
             )
@@ -497,22 +520,22 @@ class FeedbackReading:
 
 def feedback_readings(rubrics: Sequence[Rubric]) -> list[FeedbackReading]:
     """Every criterion and delivery habit with the words round-one feedback uses for it (rubrics/*.yaml:
-    round_one_feedback; DELIVERY_CHECKS)."""
+    round_one_feedback; delivery.yaml)."""
     from mockint.scoring.semantic import phrases_pattern
 
     index = criteria_by_key(rubrics)
     said = {key: list(c.round_one_feedback) for key, (_, c) in index.items()}
-    said |= {key: list(check.round_one_feedback) for key, check in DELIVERY_CHECKS.items()}
+    said |= {key: list(check.round_one_feedback) for key, check in delivery_checks().items()}
     return [
-        FeedbackReading(key, "delivery" if key in DELIVERY_CHECKS else "criterion", _area_name(key, index),
+        FeedbackReading(key, "delivery" if key in DELIVERY_IDS else "criterion", _area_name(key, index),
                         _area_advice(key, index), phrases_pattern(phrases))
         for key, phrases in said.items() if phrases
     ]
 
 
 def _area_name(area_id: str, index: RubricIndex) -> str:
-    if area_id in DELIVERY_CHECKS:
-        return DELIVERY_CHECKS[area_id].name
+    if area_id in DELIVERY_IDS:
+        return delivery_checks()[area_id].name
     found = index.get(area_id)
     if found:
         rubric, criterion = found
@@ -521,8 +544,8 @@ def _area_name(area_id: str, index: RubricIndex) -> str:
 
 
 def _area_advice(area_id: str, index: RubricIndex) -> str:
-    if area_id in DELIVERY_CHECKS:
-        return DELIVERY_CHECKS[area_id].advice
+    if area_id in DELIVERY_IDS:
+        return delivery_checks()[area_id].advice
     found = index.get(area_id)
     return found[1].advice if found else ""
 

@@ -4176,8 +4176,12 @@ def _price_paid(r: Reading, u: Unit) -> bool:
     said = " ".join([u.lower[paid.end() :], *later])
     if any(worth.fullmatch(m) for m in moved_measures(said)[1]):
         return True
-    # "... and not one infringement since", "zero injuries on that site since"
-    return any(_NONE_BEFORE.search(said[max(0, m.start() - 20) : m.start()]) for m in worth.finditer(said))
+    # "... and not one infringement since", "zero injuries on that site since"; or just before the price: "we had a clean
+    # run after that with no green mould in the other rooms. We lost that crop" (a mushroom farm supervisor's hardest
+    # decision, gated at 22 as a disaster stood by)
+    before = " ".join(v.lower for v in r.units if v.index == u.index - 1)
+    return any(_NONE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+               for text in (said, before) for m in worth.finditer(text))
 
 
 _NONE_BEFORE = re.compile(r"\b(no|zero|0|nil|not one|not a single|not a)\s+(\w+\s+)?$")

@@ -50,8 +50,8 @@ BANDS: tuple[tuple[float, str], ...] = (
 )
 
 # Files in rubrics/ that are not rubrics (the question bank, the polish sentences, the overall's
-# formula and the words of an unsafe plan live there too).
-NOT_RUBRICS = {"questions", "substance", "overall", "safety"}
+# formula, the words of an unsafe plan and of the delivery habits live there too).
+NOT_RUBRICS = {"questions", "substance", "overall", "safety", "delivery"}
 OVERALL_FILE = "overall.yaml"
 # Default order when all rubrics are loaded: structure first, then the rest alphabetically.
 PREFERRED_ORDER = ("star", "specificity")
@@ -67,6 +67,21 @@ def _criterion_key(key: str) -> str:
 
 # A criterion named across rubrics, 'rubric.criterion' (the question bank's criteria too).
 CriterionKey = Annotated[str, AfterValidator(_criterion_key)]
+
+
+def check_template(template: str, *, known: tuple[str, ...], required: str | None = None) -> str:
+    """A data file's {placeholder} text, checked to use only the `known` fields (and `required`, a follow-up's
+    {quote}: it quotes the candidate); a ValueError for the data file's one-line error otherwise."""
+    try:
+        fields = {name for _, name, _, _ in Formatter().parse(template) if name is not None}
+    except ValueError as exc:
+        raise ValueError(f"not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
+    if required and required not in fields:
+        raise ValueError(f"a follow-up quotes the candidate: it needs {{{required}}}")
+    unknown = fields - set(known)
+    if unknown:
+        raise ValueError(f"unknown {{{sorted(unknown)[0]}}} (known: {', '.join(known)})")
+    return template
 
 
 def _some_levels(levels: dict[int, str]) -> dict[int, str]:
@@ -249,18 +264,7 @@ class Criterion(_Strict):
     @field_validator("followup", "followup_measured", "followup_changed", "followup_bad_outcome", "followup_baseline")
     @classmethod
     def _template_fields_known(cls, template: str | None) -> str | None:
-        if template is None:
-            return None
-        try:
-            fields = {name for _, name, _, _ in Formatter().parse(template) if name is not None}
-        except ValueError as exc:
-            raise ValueError(f"not a template ({exc}); write a literal brace as {{{{ or }}}}") from None
-        if "quote" not in fields:
-            raise ValueError("a follow-up quotes the candidate: it needs {quote}")
-        unknown = fields - set(FOLLOWUP_FIELDS)
-        if unknown:
-            raise ValueError(f"unknown {{{sorted(unknown)[0]}}} (known: {', '.join(FOLLOWUP_FIELDS)})")
-        return template
+        return None if template is None else check_template(template, known=FOLLOWUP_FIELDS, required="quote")
 
     @field_validator("quote_cues")
     @classmethod

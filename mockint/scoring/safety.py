@@ -230,6 +230,11 @@ def _rule_before(words: list[str], k: int) -> bool:
 UNANNOUNCED_REACH = 3
 KINDS = ("escalation_refused", "escalation_delayed", "handled_alone", "check_skipped", "cover_up", "work_goes_on", "rushes_in",
          "shortcut")
+# How many words before a `work_goes_on` phrase a safeguard it keeps running may be named ("if the pump's running you
+# keep it running").
+SAFEGUARD_BEFORE = 5
+# The candidate as the subject of a plan's step ("I'd just go with whoever's on").
+SUBJECT_I = frozenset("i i'd i'll i'm".split())
 # How many words before a `work_goes_on` phrase a negation turns it around: "I wouldn't let him finish the section".
 WORK_GOES_ON_NEGATED_WITHIN = 5
 # ... and before a cover-up, whoever says it: "she can't promise to keep it secret".
@@ -404,6 +409,7 @@ class SafetyWords(_Words):
     danger: list[str] = Field(default_factory=list)
     work_goes_on: list[str] = Field(default_factory=list)
     safeguards: list[str] = Field(default_factory=list)
+    supervised: list[str] = Field(default_factory=list)
     dismissals: list[str] = Field(default_factory=list)
     removals: list[str] = Field(default_factory=list)
     shortened: list[str] = Field(default_factory=list)
@@ -470,6 +476,7 @@ class Reader:
     statutory: Phrases  # escalation.statutory: a refused report to them is redeemed only by a report to one of them
     errands: Phrases  # escalation.errands: after "to", why someone is rung that tells them of no concern ("to rearrange")
     safeguards: Phrases  # of work_goes_on's words, what is kept running to make it safe ("keep the condenser water running")
+    supervised: Phrases  # right after work_goes_on's words, the candidate beside the one let do it ("with me checking")
 
 
 @dataclass(frozen=True)
@@ -505,7 +512,7 @@ def _reader(path_text: str, _mtime: int) -> Reader:
                                e.read_in, h.after_own_inquiry, h.scam, words.not_yet, words.unannounced, e.done,
                                words.reasoned_decision.assessed, words.reasoned_decision.recorded, words.mistake_asked,
                                words.rushing_in.atmospheres, words.rushing_in.entries, words.rushing_in.protected,
-                               e.statutory, e.errands, words.safeguards)))
+                               e.statutory, e.errands, words.safeguards, words.supervised)))
 
 
 def reader() -> Reader:
@@ -1401,10 +1408,20 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
             if (n := r.work_goes_on.match(words, k)) and not _negated_just_before(r, words, k) \
                     and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n) \
                     and not _on_work_without_it(words, k + n) \
-                    and not _once_checked(words, k) and not r.safeguards.found_within(words, k, n):
+                    and not _once_checked(words, k) and not _safeguard_kept(r, words, k, n) \
+                    and not (k + n < len(words) and r.supervised.match(words, k + n)):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
+
+
+def _safeguard_kept(r: Reader, words: list[str], k: int, n: int) -> bool:
+    """Whether what the `work_goes_on` words at `k` keep running is a safeguard: named in them ("keep the condenser water
+    running") or just before, in its clause ("if the pump's running you keep it running": a glazing supervisor's sound
+    plan for a vacuum lifter's low-vacuum alarm, held at 20)."""
+    start = max(0, k - SAFEGUARD_BEFORE)
+    start = max([start, *(j + 1 for j in range(start, k) if words[j] in PUNCTUATION)])
+    return r.safeguards.found_within(words, start, k + n - start)
 
 
 def _negated_just_before(r: Reader, words: list[str], k: int) -> bool:
@@ -1413,6 +1430,9 @@ def _negated_just_before(r: Reader, words: list[str], k: int) -> bool:
     guest unseen for two days behind a Do Not Disturb sign, whose "wouldn't" had turned the wait around)."""
     start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
     start = max([start, *(j + 1 for j in range(start, k) if words[j] in PUNCTUATION)])
+    # from the candidate's own "I'd" on: a negation in the condition before it is the condition's ("if the dive
+    # supervisor's not answering I'd just go with whoever's on": a fish farm manager's plan, 80, strong)
+    start = max([start, *(j for j in range(start, k) if words[j] in SUBJECT_I)])
     return r.negations.found_within(words, start, k - start)
 
 
