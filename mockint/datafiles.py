@@ -53,6 +53,16 @@ def read_yaml_mapping(path: Path, what: str, *, schema_version: int | None = Non
     return data
 
 
+def read_yaml_model(path: Path, model: type[M], what: str, *, schema_version: int) -> M:
+    """A YAML mapping validated as `model` (a '<what> file'): DataFileError 'path: invalid <what> at <where>: <problem>'
+    otherwise."""
+    data = read_yaml_mapping(path, f"{what} file", schema_version=schema_version)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise DataFileError(f"{path}: invalid {what} at {first_error(exc)}") from None
+
+
 def check_schema_version(path: Path, data: dict[str, Any], schema_version: int) -> None:
     """A DataFileError when `data` declares a newer (or a malformed) `schema_version`; none declared is this one."""
     version = data.get("schema_version", schema_version)

@@ -75,6 +75,9 @@ _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
                         r"things\s+to\s+(?:do|work\s+on|practi[sc]e|read\s+up(?:\s+on)?|prep(?:are)?))$", re.I)),
     # what round two holds, listed under its own heading: "Round 2 prob:" then 'probably a presentation? "first 90 days" -
     # Priya hinted' (a home care coordinator's notes: read as a topic that came up in round one)
+    # what they said is no worry: "NOT a concern: cash handling - Dawn said they were happy w/ that" (a car wash manager's
+    # recruiter: read as a topic they came back to, drilled first)
+    ("good", re.compile(r"^(?:not|no|none)\s+(?:a\s+|an\s+|any\s+|real\s+)?(?:concerns?|worr(?:y|ies)|issues?|problems?)\b", re.I)),
     ("next", re.compile(r"^(?:" + _ROUND_TWO + r"|r2|"
                         r"(?:the\s+)?(?:second|2nd|next|final)\s+(?:round|stage|interview)|"
                         r"stage\s*(?:2|two))\b", re.I)),
@@ -121,9 +124,11 @@ _NEXT_ROUND_LABEL = re.compile(r"^(?:(?:" + _ROUND_TWO + r"|r2|(?:the\s+)?(?:sec
                                r"expect(?:ed|ing)?|(?:they\s+|it\s+)?" + _WILL_COVER + r")(?:\s*\([^)]{0,30}\))?$", re.I)
 # Who sits on a panel, named by a first name or a role: "Helen", "the COO (Mark?)", "area director".
 # ("panel including CEO", "education/visitor experience lead": an aquarist's notes, read as what round two will ask about)
-_PANEL_MEMBER = re.compile(r"^(?:(?:a\s+)?panel\s+(?:including|with|of)\s+)?(?:the\s+|an?\s+|another\s+|maybe\s+)?"
-                           r"(?:(?-i:[A-Z][a-z]+)|ceo|coo|cfo|cto|md|gm|hrbp|hr|trustees?|"
-                           r"finance|(?:[\w/-]+\s+){0,2}(?:director|manager|partner|lead|head)|head\s+of\s+[\w ]+)"
+# ... "panel incl trust CEO + a chair of governors" (a school site manager's: a concern drilled as a story)
+_PANEL_MEMBER = re.compile(r"^(?:(?:a\s+)?panel\s+(?:including|incl|with|of)\s+)?(?:the\s+|an?\s+|another\s+|maybe\s+)?"
+                           r"(?:(?-i:[A-Z][a-z]+)|trustees?|finance|governors?|"
+                           r"(?:[\w/-]+\s+){0,2}(?:ceo|coo|cfo|cto|md|gm|hrbp|hr|director|manager|partner|lead|head|chair|"
+                           r"chairman|chairwoman|chairperson)|(?:head|chair)\s+of\s+[\w ]+)"
                            r"(?:\s*\([^)]*\))?(?:\s+again)?(?:[.?!]\s*~?\s*\d+\s*(?:min|mins|minutes)?\.?)?\s*$", re.I)
 # A line naming who gave the feedback under it, and how: "recruiter (Tom, phone fri)", "Feedback from HR".
 _WHO_SAID_HEADING = re.compile(r"^(?:the\s+|my\s+)?(?:recruiter|agency|hr|feedback)\b"
@@ -229,6 +234,11 @@ def _initials_speaker(text: str) -> Callable[[str], str] | None:
     named = sorted({m.group(1) for m in _WITH_ROLE.finditer(text)})
     if not initials and not named:
         return None
+    # ... and a lone initial of a name given with its role, where no other name shares it: "Panel: Gareth (Ops Dir), Priya
+    # (Compliance Mgr)" then "P: audit scenario - a site fails a compliance spot check", "G kept on about consistency" (a
+    # car wash manager's notes: a round-two topic "P", the consistency lost)
+    firsts = [name[0] for name in named]
+    initials = sorted({*initials, *(letter for letter in firsts if firsts.count(letter) == 1)})
     opening = re.compile(r"^(?:" + "|".join(initials + named) + r")(?:\s+again)?\s*:\s+")
     subject = re.compile(r"\b(?:" + "|".join(initials) + r")(?=\s+(?:again\s+|also\s+)?(?:" + _PANEL_DID + r")\b)") \
         if initials else None
@@ -371,7 +381,9 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                      r"|returned\s+to|kept\s+returning\s+to"),
         # "Raj went at food cost / GP hard" (a catering manager's notes: "came up", how it went not said)
         ("repeated", r"went\s+(?:at|after)(?=\s+[\w'&/ -]+?\s+hard\b)"),
-        ("repeated", r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
+        # ... "G kept on about consistency across sites" (a car wash manager's notes: no topic read in)
+        ("repeated", r"(?:kept|keeps|went)\s+on(?:\s+at\s+me)?\s+about|"
+                     r"(?:kept|keep)\s+(?:asking|probing|pushing|pressing|digging|grilling)(?:\s+me)?"
                      r"(?:\s+(?:about|on|into|at|around|over))?"),
         # ... "they probed twice on how I'd handle an underperformer" (a tech lead's notes: read as Answer length)
         ("repeated", r"(?:pressed|pushed|probed|drilled|dug|grilled|quizzed)(?:\s+me)?(?:\s+(?:hard|twice|again|repeatedly|"
@@ -424,6 +436,10 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                 r"(?:you|i)(?:(?:'ve|\s+have|'d|\s+had|\s+could|\s+can|\s+would)?(?=\s+\w+ed\b|\s+(?:done|run|led|held|built)\b)|"
                 # ... or would do: "the vet wasn't sure you'd take direction" (a farrier's recruiter: no topic read in)
                 r"(?:'d|'ll|\s+would|\s+could|\s+can|\s+will)(?=\s+[a-z]+\b))"),
+        # ... and how they felt you came across: "head of libs felt you were still thinking like a branch manager" (a library
+        # branch manager's recruiter: no topic read in)
+        ("bad", r"(?:felt|feels|thought|thinks|worried)\s+(?:that\s+)?(?:you|i)\s+(?:were|was|are|'re)"
+                r"(?:\s+(?:still|too|a\s+bit|too\s+much))?(?=\s+[a-z]+ing\b)"),
         # ... and their concern said as a doubt of what you can do: "concern is whether you can step up from one plant to
         # commercial thinking" (a dry cleaning supervisor's recruiter: no topic read in)
         ("bad", r"(?:the\s+|their\s+|his\s+|her\s+|main\s+|one\s+|big\s+|biggest\s+)*(?:concern|worry|doubt|question\s+mark)\s+"
@@ -450,6 +466,9 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # ... or still want, which round two will ask for: "They want more on how you lead people, manage contractors and a
         # budget" (trial 15: no topic); "Marcus said they want more on budget" (an IT service desk lead's notes, of a
         # question round one never asked: "One answer fell flat in round one: budget. Let's try it again")
+        # ... "Dev said "we'll go deeper on H&S governance"" (a leisure centre duty manager's notes: no topic read in)
+        ("forewarned", r"(?:we|they|he|she)(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|\s+want\s+to)\s+"
+                       r"(?:go|dig|get)\s+(?:deeper|further|more\s+deeply|into\s+more\s+detail)\s+(?:on|into|in)"),
         ("forewarned", r"(?:want|wants)\s+(?:a\s+lot\s+|a\s+bit\s+|much\s+|a\s+little\s+)?more\s+"
                        r"(?:detail\s+|depth\s+|evidence\s+|examples\s+)?(?:on|about|of|around|from\s+me\s+on)"),
         # ... "Raj wants stronger stories on leading through change" (the claims team leader's recruiter call: lost)
@@ -460,7 +479,9 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # complaint": a parking services lead's plan said it "fell flat in round one"), is what round two will ask
         ("forewarned", r"(?:(?:(?:they|he|she|the\s+panel)(?:'ll|\s+will|\s+are\s+going\s+to|'re\s+going\s+to|\s+is\s+going\s+to)|"
                        r"will)\s+(?:also\s+)?(?:want|need)|want|wants|would\s+like|'d\s+like|need|needs)\s+to\s+"
-                       r"(?:hear|see|know)(?:\s+more)?(?:\s+(?:about|on|of))?"),
+                       # ... or need you to show: "need to show you can step up from doing to managing" (a school site
+                       # manager's recruiter: no topic read in)
+                       r"(?:hear|see|know|show)(?:\s+more)?(?:\s+(?:about|on|of))?"),
         ("bad", r"(?:wanted|needed)\s+to\s+(?:hear|see|know)(?:\s+more)?(?:\s+(?:about|on|of))?"),
         # Something left out of an answer: did the answer go badly? The CLI asks.
         ("regret", r"should\s+have\s+(?:mentioned|said|talked about|brought up|explained)|forgot(?:\s+to\s+mention)?|"
@@ -559,7 +580,11 @@ _QUESTION_LEAD = re.compile(
     re.I,
 )
 # Who they want to see do something, before the doing: "(want to see) you think like a manager"
-_SEEN_DOING = re.compile(r"(?:you|me|him|her|them)\s+([a-z]+)\b(?!')", re.I)
+_SEEN_DOING = re.compile(r"(?:you|me|him|her|them)(?:'d|'ll|\u2019d|\u2019ll)?\s+(?:can\s+|could\s+|will\s+|would\s+|"
+                         r"are\s+able\s+to\s+)?([a-z]+)\b(?!')", re.I)
+# A cue of how they felt the candidate came across, before what the candidate was doing
+_FELT_DOING = re.compile(r"\b(?:felt|feels|thought|thinks|worried)\s+(?:that\s+)?(?:you|i)\s+(?:were|was|are|'re)\s+"
+                         r"(?:still\s+|too\s+|a\s+bit\s+|too\s+much\s+)?$", re.I)
 _DOING_ENDS = re.compile(r"\s+(?:not|rather\s+than|instead\s+of|and|but|so|because|as)\s+|\s*[,;:(]|\s+-+\s+", re.I)
 _WHO_DOES = re.compile(r"^(?:me|us|him|her|them|my|our)\s+(?=\w+ing\b)", re.I)
 # "..., and your safety answer felt rehearsed": the clause after the comma starts on its topic, not on "and".
@@ -742,7 +767,8 @@ def parse_debrief(
     people = _people(text)
     # ... nor their possessive: "camera kept freezing on Dev's side" (a weak area "Dev's", drilled)
     named = [d for d in reading.drafts if not d.name or not (
-        phrases.names_nothing(d.name) or d.name.lower().removesuffix("'s").removesuffix("\u2019s") in people)]
+        phrases.names_nothing(d.name) or d.name.lower().removesuffix("'s").removesuffix("\u2019s") in people
+        or _said_of_a_panelist(d.name, people))]
     topics = _merge(named, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
     # not a line that says it went well: "why us - ok, mentioned their trust" (a teacher's notes, trial 17) opened a
@@ -774,6 +800,17 @@ def parse_debrief(
         todos=reading.todos,
         feedback=areas,
     )
+
+
+def _said_of_a_panelist(name: str, people: set[str]) -> bool:
+    """Whether a topic's name is a remark on an interviewer, not a topic: "Dev hard to read", "rapport w Karen good" (a
+    leisure centre duty manager's notes: two topics that came up and went fine)."""
+    words = name.lower().split()
+    return bool(words) and (words[0] in people or (words[0] in _RAPPORT and any(w in people for w in words[1:])))
+
+
+# How the candidate got on with someone, said of a named interviewer
+_RAPPORT = frozenset({"rapport", "chemistry", "vibe", "connection", "relationship", "clicked"})
 
 
 def _people(text: str) -> set[str]:
@@ -1084,6 +1121,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     listed = listed or prefixed or marker != "none" or (bool(comment) and phrases.verdict(comment) != "none")
     before = len(reading.drafts)
     last: _Draft | None = None
+    held: _Draft | None = None  # the topic a bare verdict or count of the line went to ("they came back to it")
     last_group: list[_Draft] = []  # the topics the last clause named: "X and Y ... I was vague" is about both
     last_sentence_from = before  # where the drafts of the last sentence start: a trailing comment is about them
     previous = ""  # the clause before: its cue ("they want to see") reaches a clause that goes on with "and how ..."
@@ -1114,6 +1152,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                 said = _combine(found[0].verdict, phrases.verdict(comment)) if comment else found[0].verdict
                 if target is not None:
                     _with(target, said, found[0].mentions)
+                    held = target
                 found = found[1:]
             if found:
                 for draft in found:
@@ -1127,6 +1166,10 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                     # intoxicated pax story, ok but I forgot to say how we reported it" (a purser's notes: left out)
                     admitted = phrases.admits(clause)
                     draft.verdict = "bad" if admitted else _combine(draft.verdict, phrases.verdict(clause))
+            elif (last or held) is not None and not _FIRST_PERSON.match(clause) and (times := phrases.repetitions(clause)) > 1:
+                # "she kept coming back to this. 3 times." (a school site manager's notes: 2x)
+                for draft in last_group or [last or held]:
+                    draft.mentions = max(draft.mentions, times)
             elif last is None and not _FIRST_PERSON.match(clause):
                 reading.notes.append(clause)
     _fold_parts(reading.drafts, before)
@@ -1370,11 +1413,17 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     cue = _cue(clause, summary=summary)
     if cue is not None:
         kind, rest = cue
-        if (kind == "asked" and _NOT_ASKED.search(clause[: len(clause) - len(rest)])) or _NO_QUESTION.match(clause):
+        cued_by = clause[: len(clause) - len(rest)]
+        if (kind == "asked" and _NOT_ASKED.search(cued_by)) or _NO_QUESTION.match(clause):
             return []  # "they never asked about budget" (trial 83: "budget" came up)
-        if kind == "bad" and (_SURE_YOU_HAD.search(clause[: len(clause) - len(rest)])
-                              or _DOUBTED_DOING.search(clause[: len(clause) - len(rest)])):
+        if kind == "bad" and (_SURE_YOU_HAD.search(cued_by) or _DOUBTED_DOING.search(cued_by)):
             rest = _gerund(rest)  # "weren't sure you've managed a contract at this scale": managing one
+        if kind == "bad" and _FELT_DOING.search(cued_by) and rest.split()[0].lower().endswith("ing") \
+                and len(_DOING_ENDS.split(rest, maxsplit=1)[0].split()) > 1:  # (not "felt I was rushing": how, no topic)
+            # "felt you were still thinking like a branch manager": the doing is the topic, to where the sentence turns
+            draft = _draft(phrases.Phrase(_DOING_ENDS.split(rest, maxsplit=1)[0].strip(" .!"), True, ""), line,
+                           _combine(verdict, "bad"), mentions, cued=True)
+            return [draft]
         if kind in ("forewarned", "bad") and (doer := _SEEN_DOING.match(rest)) \
                 and doer.group(1).lower() in phrases.base_verbs(doer.group(1)):
             # "want to see you think like a manager not a senior keeper" (a recruiter's call in an aquarist's and a chimney

@@ -41,11 +41,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from mockint.coaching.retold import retellings
-from mockint.datafiles import first_error, raise_problems, read_yaml_mapping
-from mockint.errors import DataFileError
+from mockint.datafiles import raise_problems, read_yaml_model
 from mockint.records import CriterionScore, DeliveryMetrics, Model, QuestionRef, minutes_seconds
 from mockint.resources import rubric_file_stamp
 from mockint.scoring import story_not_reasons
@@ -149,11 +148,7 @@ def delivery_checks() -> dict[str, DeliveryCheck]:
 @lru_cache(maxsize=4)
 def _delivery_checks(path_text: str, _mtime: int) -> dict[str, DeliveryCheck]:
     path = Path(path_text)
-    data = read_yaml_mapping(path, "delivery words file", schema_version=1)
-    try:
-        words = DeliveryWords.model_validate(data)
-    except ValidationError as exc:
-        raise DataFileError(f"{path}: invalid delivery words at {first_error(exc)}") from None
+    words = read_yaml_model(path, DeliveryWords, "delivery words", schema_version=1)
     named = {f"delivery.{habit}" for habit in words.habits}
     raise_problems(path, [f"habits: no words for '{i.removeprefix('delivery.')}' (mockint measures it)"
                           for i in DELIVERY_IDS if i not in named]

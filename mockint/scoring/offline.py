@@ -4180,11 +4180,12 @@ def _price_paid(r: Reading, u: Unit) -> bool:
     # run after that with no green mould in the other rooms. We lost that crop" (a mushroom farm supervisor's hardest
     # decision, gated at 22 as a disaster stood by)
     before = " ".join(v.lower for v in r.units if v.index == u.index - 1)
-    return any(_NONE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    return any(_NONE_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
                for text in (said, before) for m in worth.finditer(text))
 
 
-_NONE_BEFORE = re.compile(r"\b(no|zero|0|nil|not one|not a single|not a)\s+(\w+\s+)?$")
+_NONE_BEFORE = re.compile(r"\b(no|zero|0|nil|not one|not a single|not a|(?:haven't|have not|hasn't|not|never) had (?:a|an|any))"
+                          r"\s+(\w+\s+)?$")
 
 
 def _learned_from(r: Reading, told: list[tuple[Unit, UnitCues, list[str]]], verdict: re.Pattern[str]) -> bool:

@@ -44,10 +44,9 @@ from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mockint.datafiles import first_error, read_yaml_mapping
-from mockint.errors import DataFileError
+from mockint.datafiles import read_yaml_model
 from mockint.resources import rubric_file_stamp
 from mockint.scoring.lexicon import word_classes
 
@@ -493,12 +492,7 @@ def _file() -> tuple[str, int]:
 
 @lru_cache(maxsize=4)
 def _reader(path_text: str, _mtime: int) -> Reader:
-    path = Path(path_text)
-    data = read_yaml_mapping(path, "safety words file", schema_version=1)
-    try:
-        words = SafetyWords.model_validate(data)
-    except ValidationError as exc:
-        raise DataFileError(f"{path}: invalid safety words at {first_error(exc)}") from None
+    words = read_yaml_model(Path(path_text), SafetyWords, "safety words", schema_version=1)
     e, h = words.escalation, words.handled_alone
     return Reader(words, *(Phrases(x) for x in (
         words.negations, words.skips, words.delays, words.later, e.steps, e.not_steps, e.to_someone + e.done, e.people,
