@@ -64,6 +64,11 @@ SHORT_ASKED_WORDS = 5  # "asked how I check": how a topic before it was asked, n
 # the patterns below.
 _ROUND_TWO = r"(?:round|rnd|rd)\s*(?:2|two)"
 _MINUTES = r"\(?\s*\d+\s*(?:-\s*\d+\s*)?(?:min|mins|minutes?)\)?"
+# The panel's coming back to a topic ("kept coming back", "keeps going back"), how they felt the candidate came across
+# ("felt you were"), and a doing after "you" ("you'd", "you can"): parts of the cues and of the readings beside them.
+_KEPT_COMING_BACK = r"(?:kept|keeps|keep)\s+(?:coming|going|circling)\s+back"
+_FELT_YOU_WERE = r"(?:felt|feels|thought|thinks|worried)\s+(?:that\s+)?(?:you|i)\s+(?:were|was|are|'re)"
+_WOULD_DO = r"(?:'d|'ll|\s+(?:can|could|would|will|might))"
 # How long round two is, before what it holds: "90 min: presentation ...", "~2 hrs -"
 _ROUND_LENGTH = re.compile(r"^~?\s*\d+\s*(?:min|mins|minutes|hr|hrs|hours?)\s*(?::|-+|,)\s*", re.I)
 
@@ -438,12 +443,11 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                 r"(?:'d|'ll|\s+would|\s+could|\s+can|\s+will)(?=\s+[a-z]+\b))"),
         # ... and how they felt you came across: "head of libs felt you were still thinking like a branch manager" (a library
         # branch manager's recruiter: no topic read in)
-        ("bad", r"(?:felt|feels|thought|thinks|worried)\s+(?:that\s+)?(?:you|i)\s+(?:were|was|are|'re)"
-                r"(?:\s+(?:still|too|a\s+bit|too\s+much))?(?=\s+[a-z]+ing\b)"),
+        ("bad", _FELT_YOU_WERE + r"(?:\s+(?:still|too|a\s+bit|too\s+much))?(?=\s+[a-z]+ing\b)"),
         # ... and their concern said as a doubt of what you can do: "concern is whether you can step up from one plant to
         # commercial thinking" (a dry cleaning supervisor's recruiter: no topic read in)
         ("bad", r"(?:the\s+|their\s+|his\s+|her\s+|main\s+|one\s+|big\s+|biggest\s+)*(?:concern|worry|doubt|question\s+mark)\s+"
-                r"(?:is|was|'s)\s+(?:whether|if|that)\s+(?:you|i)(?:'d|'ll|\s+(?:can|could|would|will|might))?(?=\s+[a-z]+\b)"),
+                r"(?:is|was|'s)\s+(?:whether|if|that)\s+(?:you|i)" + _WOULD_DO + r"?(?=\s+[a-z]+\b)"),
         # ... "H&S lead wasn't fully convinced on reporting knowledge" (a recruiter's call in a trampoline park duty manager's
         # notes: no topic read in)
         ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:fully\s+|really\s+|totally\s+|entirely\s+|quite\s+)?"
@@ -563,11 +567,11 @@ _WHY_HERE_SAID = re.compile(r"^why\s+(?:this|the|us|here|our|your|you)\b(?:\s+(?
 _AND_NOT = re.compile(r"^\s*(?:and|or)\s+(?:not|rather than|instead of)\b[^,;]*[,;]?\s*", re.I)
 # A question after the panel's coming back to it: 'kept coming back to: "how do you ..."', 'came back TWICE to "..."'
 _BACK_TO_QUESTION = re.compile(
-    r"^(?P<cue>(?:[\w']+\s+)?(?:(?:kept|keeps|keep)\s+(?:coming|going|circling)\s+back|(?:came|went|circled)\s+back"
+    r"^(?P<cue>(?:[\w']+\s+)?(?:" + _KEPT_COMING_BACK + r"|(?:came|went|circled)\s+back"
     r"(?:\s+(?:twice|again|three\s+times|\d+\s*x|x\s*\d+))?)\s+to|(?:[\w']+\s+)?kept\s+asking)\s*:?\s+"
     r"(?P<question>[^.?!]+)(?:[.?!]+|$)", re.I)  # (quote marks are gone: _written_out)
 # What they came back to, named before a colon and what it took in: "KEPT coming back to numbers: cost per garment, ..."
-_NAMES_ITS_TOPIC = re.compile(r"^(?:(?:they|he|she|[A-Z][a-z]+)\s+)?(?:kept|keeps|keep)\s+(?:coming|going|circling)\s+back\s+"
+_NAMES_ITS_TOPIC = re.compile(r"^(?:(?:they|he|she|[A-Z][a-z]+)\s+)?" + _KEPT_COMING_BACK + r"\s+"
                               r"to\s+(?!(?:it|this|that|them|the\s+same)\b)[\w'&/ -]{2,40}$", re.I)
 # A question as put to the candidate, not reported ("how I'd handle a store manager who ..." is a topic said in my words)
 _ASKED_OF_YOU = re.compile(r"\byou(?:'[a-z]+)?\b", re.I)
@@ -583,8 +587,7 @@ _QUESTION_LEAD = re.compile(
 _SEEN_DOING = re.compile(r"(?:you|me|him|her|them)(?:'d|'ll|\u2019d|\u2019ll)?\s+(?:can\s+|could\s+|will\s+|would\s+|"
                          r"are\s+able\s+to\s+)?([a-z]+)\b(?!')", re.I)
 # A cue of how they felt the candidate came across, before what the candidate was doing
-_FELT_DOING = re.compile(r"\b(?:felt|feels|thought|thinks|worried)\s+(?:that\s+)?(?:you|i)\s+(?:were|was|are|'re)\s+"
-                         r"(?:still\s+|too\s+|a\s+bit\s+|too\s+much\s+)?$", re.I)
+_FELT_DOING = re.compile(r"\b" + _FELT_YOU_WERE + r"\s+(?:still\s+|too\s+|a\s+bit\s+|too\s+much\s+)?$", re.I)
 _DOING_ENDS = re.compile(r"\s+(?:not|rather\s+than|instead\s+of|and|but|so|because|as)\s+|\s*[,;:(]|\s+-+\s+", re.I)
 _WHO_DOES = re.compile(r"^(?:me|us|him|her|them|my|our)\s+(?=\w+ing\b)", re.I)
 # "..., and your safety answer felt rehearsed": the clause after the comma starts on its topic, not on "and".
@@ -1419,11 +1422,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         if kind == "bad" and (_SURE_YOU_HAD.search(cued_by) or _DOUBTED_DOING.search(cued_by)):
             rest = _gerund(rest)  # "weren't sure you've managed a contract at this scale": managing one
         if kind == "bad" and _FELT_DOING.search(cued_by) and rest.split()[0].lower().endswith("ing") \
-                and len(_DOING_ENDS.split(rest, maxsplit=1)[0].split()) > 1:  # (not "felt I was rushing": how, no topic)
+                and len((doing := _DOING_ENDS.split(rest, maxsplit=1)[0]).split()) > 1:  # (not "felt I was rushing")
             # "felt you were still thinking like a branch manager": the doing is the topic, to where the sentence turns
-            draft = _draft(phrases.Phrase(_DOING_ENDS.split(rest, maxsplit=1)[0].strip(" .!"), True, ""), line,
-                           _combine(verdict, "bad"), mentions, cued=True)
-            return [draft]
+            return [_draft(phrases.Phrase(doing.strip(" .!"), True, ""), line, _combine(verdict, "bad"), mentions,
+                           cued=True)]
         if kind in ("forewarned", "bad") and (doer := _SEEN_DOING.match(rest)) \
                 and doer.group(1).lower() in phrases.base_verbs(doer.group(1)):
             # "want to see you think like a manager not a senior keeper" (a recruiter's call in an aquarist's and a chimney
@@ -1606,7 +1608,7 @@ _DID_ONE = re.compile(r"[a-z]+(?:ed|ew|ave|ook|ade|ot|id)\s+(?:one|ones|it|that|
 # what someone did ("when she pushed on it")
 _WHEN_IT_HAPPENS = re.compile(r"(?:when|whenever)\s+(?:(?P<panel>she|he|they|i|we|you)\b\s*)?(?:[\w'-]+\s+){0,5}[\w'-]+", re.I)
 # ... a doubt of what you would or can do: "wasn't sure you'd take direction", "concern is whether you can step up"
-_DOUBTED_DOING = re.compile(r"\b(?:you|i)(?:'d|'ll|\s+(?:can|could|would|will|might))\s*$", re.I)
+_DOUBTED_DOING = re.compile(r"\b(?:you|i)" + _WOULD_DO + r"\s*$", re.I)
 _SURE_YOU_HAD = re.compile(r"\bsure\s+(?:that\s+|whether\s+|if\s+)?(?:you|i)(?:'ve|\s+have|'d|\s+had|\s+could|\s+can|\s+would)?\s*$",
                            re.I)
 _NEVER_CAME_UP = re.compile(r"(?:^|\s)(?:it\s+|that\s+)?(?:didn'?t|did not|never)\s+(?:come|came)\s+up\b", re.I)

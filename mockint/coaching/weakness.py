@@ -102,8 +102,10 @@ LENGTH_AIM = f"aim for about 2:00, at most {minutes_seconds(ANSWER_SECONDS_MAX)}
 
 
 DELIVERY_FILE = "delivery.yaml"
-# The habits delivery_shortfalls measures, in the order they are reported; rubrics/delivery.yaml words each one.
-DELIVERY_IDS = ("delivery.fillers", "delivery.pace", "delivery.pauses", "delivery.length")
+# The habits delivery_shortfalls measures, in the order they are reported; rubrics/delivery.yaml words each one, by
+# these names; their area ids are "delivery.<habit>".
+DELIVERY_HABITS = ("fillers", "pace", "pauses", "length")
+DELIVERY_IDS = tuple(f"delivery.{habit}" for habit in DELIVERY_HABITS)
 # The thresholds a habit's advice may quote, so its words never drift from what is measured.
 _ADVICE_FIELDS = {
     "fillers_max": f"{FILLERS_PER_100_MAX:g}",
@@ -149,16 +151,14 @@ def delivery_checks() -> dict[str, DeliveryCheck]:
 def _delivery_checks(path_text: str, _mtime: int) -> dict[str, DeliveryCheck]:
     path = Path(path_text)
     words = read_yaml_model(path, DeliveryWords, "delivery words", schema_version=1)
-    named = {f"delivery.{habit}" for habit in words.habits}
-    raise_problems(path, [f"habits: no words for '{i.removeprefix('delivery.')}' (mockint measures it)"
-                          for i in DELIVERY_IDS if i not in named]
-                   + [f"habits: '{i.removeprefix('delivery.')}' is no habit mockint measures (it measures "
-                      f"{', '.join(i.removeprefix('delivery.') for i in DELIVERY_IDS)})"
-                      for i in sorted(named - set(DELIVERY_IDS))])
+    raise_problems(path, [f"habits: no words for '{habit}' (mockint measures it)"
+                          for habit in DELIVERY_HABITS if habit not in words.habits]
+                   + [f"habits: '{habit}' is no habit mockint measures (it measures {', '.join(DELIVERY_HABITS)})"
+                      for habit in sorted(set(words.habits) - set(DELIVERY_HABITS))])
     return {
-        area_id: check.model_copy(update={"id": area_id, "advice": check.advice.format(**_ADVICE_FIELDS)})
-        for area_id in DELIVERY_IDS
-        for check in [words.habits[area_id.removeprefix("delivery.")]]
+        area_id: words.habits[habit].model_copy(
+            update={"id": area_id, "advice": words.habits[habit].advice.format(**_ADVICE_FIELDS)})
+        for habit, area_id in zip(DELIVERY_HABITS, DELIVERY_IDS)
     }
 
 

@@ -1409,12 +1409,17 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
     return found
 
 
+def _clause_back(words: list[str], k: int, reach: int) -> int:
+    """Where to look back from words[k]: `reach` words before it, but not past the punctuation that opens its clause."""
+    start = max(0, k - reach)
+    return max([start, *(j + 1 for j in range(start, k) if words[j] in PUNCTUATION)])
+
+
 def _safeguard_kept(r: Reader, words: list[str], k: int, n: int) -> bool:
     """Whether what the `work_goes_on` words at `k` keep running is a safeguard: named in them ("keep the condenser water
     running") or just before, in its clause ("if the pump's running you keep it running": a glazing supervisor's sound
     plan for a vacuum lifter's low-vacuum alarm, held at 20)."""
-    start = max(0, k - SAFEGUARD_BEFORE)
-    start = max([start, *(j + 1 for j in range(start, k) if words[j] in PUNCTUATION)])
+    start = _clause_back(words, k, SAFEGUARD_BEFORE)
     return r.safeguards.found_within(words, start, k + n - start)
 
 
@@ -1422,8 +1427,7 @@ def _negated_just_before(r: Reader, words: list[str], k: int) -> bool:
     """Whether a negation comes within WORK_GOES_ON_NEGATED_WITHIN words before words[k], in its clause: "I wouldn't
     let him finish", not "I wouldn't go in, I'd wait until their check-out day" (a hotel front office manager's plan for a
     guest unseen for two days behind a Do Not Disturb sign, whose "wouldn't" had turned the wait around)."""
-    start = max(0, k - WORK_GOES_ON_NEGATED_WITHIN)
-    start = max([start, *(j + 1 for j in range(start, k) if words[j] in PUNCTUATION)])
+    start = _clause_back(words, k, WORK_GOES_ON_NEGATED_WITHIN)
     # from the candidate's own "I'd" on: a negation in the condition before it is the condition's ("if the dive
     # supervisor's not answering I'd just go with whoever's on": a fish farm manager's plan, 80, strong)
     start = max([start, *(j for j in range(start, k) if words[j] in SUBJECT_I)])
