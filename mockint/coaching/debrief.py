@@ -135,6 +135,12 @@ _PANEL_MEMBER = re.compile(r"^(?:(?:a\s+)?panel\s+(?:including|incl|with|of)\s+)
                            r"(?:[\w/-]+\s+){0,2}(?:ceo|coo|cfo|cto|md|gm|hrbp|hr|director|manager|partner|lead|head|chair|"
                            r"chairman|chairwoman|chairperson)|(?:head|chair)\s+of\s+[\w ]+)"
                            r"(?:\s*\([^)]*\))?(?:\s+again)?(?:[.?!]\s*~?\s*\d+\s*(?:min|mins|minutes)?\.?)?\s*$", re.I)
+# A round-two format said with its length before its subject: "presentation, 10 min:", "a task (20 mins) -".
+_FORMAT_LABEL = re.compile(r"^(?:a\s+|an\s+)?(?:presentation|talk|task|exercise|case\s+study|in[- ]tray(?:\s+exercise)?)\s*"
+                           r"(?:,\s*|\(\s*)(?:~\s*)?\d+\s*(?:min|mins|minutes?)\s*\)?\s*(?:[:\u2013\u2014-]|on\b)\s*", re.I)
+# A meeting or a visit in round two: "Meet 2 of the current team leads", "site tour", "lunch with the team".
+_MEETING_PEOPLE = re.compile(r"^(?:meet|meeting|chat\s+with|coffee\s+with|lunch\s+with|(?:a\s+)?(?:site\s+|office\s+)?tour)\b",
+                             re.I)
 # A line naming who gave the feedback under it, and how: "recruiter (Tom, phone fri)", "Feedback from HR".
 _WHO_SAID_HEADING = re.compile(r"^(?:the\s+|my\s+)?(?:recruiter|agency|hr|feedback)\b"
                                r"(?:\s+(?:call|feedback|email|from\s+\w+))?(?:\s*\([^)]{0,40}\))?\s*:?\s*$", re.I)
@@ -231,6 +237,9 @@ _WITH_ROLE = re.compile(r"\b([A-Z][a-z]+)(?:\s+(?-i:[A-Z])\.?)?\s*\([^()]{0,30}\
                         r"recruiter|partner|clinical|officer|supervisor|governor|principal|matron|owner)\b[^()]{0,30}\)", re.I)
 
 
+SHORTENED_NAME = 3  # the fewest letters of a name that still name its owner: "Deb" for Deborah, not "De"
+
+
 def _initials_speaker(text: str) -> Callable[[str], str] | None:
     """What takes who asked out of a line: its opening "KD:", "DP again:" or "Mark:", for the initials of each name the
     notes give in full and each name given with a role; and "FR" as who did something ("managing former peers - FR asked
@@ -244,7 +253,11 @@ def _initials_speaker(text: str) -> Callable[[str], str] | None:
     # car wash manager's notes: a round-two topic "P", the consistency lost)
     firsts = [name[0] for name in named]
     initials = sorted({*initials, *(letter for letter in firsts if firsts.count(letter) == 1)})
-    opening = re.compile(r"^(?:" + "|".join(initials + named) + r")(?:\s+again)?\s*:\s+")
+    # ... and a name shortened as notes shorten it: "Panel: Deborah K (Regional Ops Mgr)", then "Deb: H&S - how do you
+    # manage pickle / acid + torch safety" (a jewellery workshop supervisor's notes: a topic "Deb" that went fine)
+    shortened = [name[:SHORTENED_NAME] + "".join(f"(?:{letter}" for letter in name[SHORTENED_NAME:])
+                 + ")?" * (len(name) - SHORTENED_NAME) for name in named if len(name) > SHORTENED_NAME]
+    opening = re.compile(r"^(?:" + "|".join(initials + named + shortened) + r")(?:\s+again)?\s*:\s+")
     subject = re.compile(r"\b(?:" + "|".join(initials) + r")(?=\s+(?:again\s+|also\s+)?(?:" + _PANEL_DID + r")\b)") \
         if initials else None
     return lambda line: subject.sub("they", opening.sub("", line)) if subject else opening.sub("", line)
@@ -286,7 +299,7 @@ _CLAUSE_SPLIT = re.compile(
     # ... and before what they want to see: "they liked your technical depth, want to see you think like a manager" (a
     # recruiter's call in an aquarist's notes, and in a revenues team leader's summary: "strong on council tax, need to see
     # more on benefits")
-    r",\s*(?=(?:(?:they|he|she)\s+)?(?:need|needs|want|wants|would\s+like)\s+(?:to\s+(?:see|hear|know)|more)\b)|"
+    r",\s*(?=(?:(?:they|he|she)\s+)?(?:need|needs|want|wants|would\s+like)\s+(?:to\s+(?:see|hear|know|show)|more)\b)|"
     # ... and before who doubted what: "they liked your hands-on stuff, the vet wasn't sure you'd take direction" (a
     # farrier's recruiter: no topic read in)
     r",\s*(?=(?:the\s+|my\s+|his\s+|her\s+|their\s+)?[\w-]+\s+(?:wasn'?t|weren'?t|was\s+not|were\s+not|isn'?t|is\s+not)\s+"
@@ -368,7 +381,10 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                        # you reduce the waiting list in ENT' + panel qs" (the same notes)
                        r"(?:round\s+(?:2|two)|next\s+round|second\s+round)(?:\s+(?:they|he|she)\s+said)?\s*[=:]\s*(?:a\s+)?"
                        r"(?:presentation|task|exercise|"
-                       r"case\s+study|test|scenario|role\s*play)(?:\s*\([^)]{0,20}\))?\s+(?:on|about|around)|"
+                       r"case\s+study|test|scenario|role\s*play)(?:\s*\([^)]{0,20}\))?(?:\s+(?:on|about|around)|"
+                       # ... its length said bare, the subject after it: "round 2 = presentation 10 min "first 90 days across
+                       # 6 branches" + competency qs" (a post office branch supervisor's recruiter: no topic read in)
+                       r"\s+\d+\s*(?:min|mins|minutes?)(?:\s+(?:on|about|around))?(?=\s+[\"\u201c']?\w))|"
                        # ... and what to expect in it jotted after a dash: "Expect: a scenario - peak week, 15% drivers
                        # no-show, client threatening penalties" (a parcel depot manager's notes: no topic read in)
                        r"expect\s*[:=-]?\s*(?:a|an)\s+(?:presentation|task|exercise|case\s+study|test|scenario|role\s*play)"
@@ -448,6 +464,10 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
         # commercial thinking" (a dry cleaning supervisor's recruiter: no topic read in)
         ("bad", r"(?:the\s+|their\s+|his\s+|her\s+|main\s+|one\s+|big\s+|biggest\s+)*(?:concern|worry|doubt|question\s+mark)\s+"
                 r"(?:is|was|'s)\s+(?:whether|if|that)\s+(?:you|i)" + _WOULD_DO + r"?(?=\s+[a-z]+\b)"),
+        # ... or as what it is about: "Concern is commercial awareness + leading a bigger sales team" (a jewellery workshop
+        # supervisor's recruiter: no topic read in)
+        ("bad", r"(?:the\s+|their\s+|his\s+|her\s+|main\s+|one\s+|big\s+|biggest\s+|only\s+|key\s+)*(?:concern|worry)\s+"
+                r"(?:is|was|'s)(?!\s+(?:whether|if|that|not|no)\b)"),
         # ... "H&S lead wasn't fully convinced on reporting knowledge" (a recruiter's call in a trampoline park duty manager's
         # notes: no topic read in)
         ("bad", r"(?:wasn'?t|was not|weren'?t|were not|didn'?t seem|did not seem)\s+(?:fully\s+|really\s+|totally\s+|entirely\s+|quite\s+)?"
@@ -475,6 +495,10 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
                        r"(?:go|dig|get)\s+(?:deeper|further|more\s+deeply|into\s+more\s+detail)\s+(?:on|into|in)"),
         ("forewarned", r"(?:want|wants)\s+(?:a\s+lot\s+|a\s+bit\s+|much\s+|a\s+little\s+)?more\s+"
                        r"(?:detail\s+|depth\s+|evidence\s+|examples\s+)?(?:on|about|of|around|from\s+me\s+on)"),
+        # ... or more evidence of what the candidate can do: "they want more evidence you can lead thru other managers, not
+        # just do it yourself" (a post office branch supervisor's recruiter: no topic read in)
+        ("forewarned", r"(?:want|wants|need|needs)\s+(?:to\s+see\s+)?(?:a\s+lot\s+|a\s+bit\s+|much\s+)?more\s+"
+                       r"(?:evidence|proof|examples?)(?:\s+that)?(?=\s+(?:you|he|she)\b)"),
         # ... "Raj wants stronger stories on leading through change" (the claims team leader's recruiter call: lost)
         ("forewarned", r"(?:want|wants)\s+(?:to\s+see\s+|to\s+hear\s+)?(?:stronger|better|clearer|more\s+concrete)\s+"
                        r"(?:stories|examples|evidence|answers)\s+(?:on|about|of|around)"),
@@ -514,6 +538,12 @@ _SUMMARY_CUES: list[tuple[str, re.Pattern[str]]] = [
 _CUE_VERDICT: dict[str, phrases.Verdict] = {"bad": "bad", "good": "good", "regret": "mixed"}
 # A follow-up quoted as asked, on the topic before: 'asked twice "and what did you do ...?"', 'asked "and then?"'.
 _FOLLOW_UP = re.compile(r"^(?:and|so|but|then|ok|okay|right)\b(?:\s+(?:then|so|what|how|why|when|if|did|would|do)\b.*)?\??\s*$", re.I)
+# ... or what the candidate did in it, asked back: 'Phil asked "what did you present?"' of the safety group the candidate
+# said they had been involved with (a racecourse supervisor's notes: a topic "present", drilled as a story)
+_ASKED_BACK = re.compile(r"(?:what|which|who|how|why|when)\s+(?:did|do|have|had)\s+you\s+[a-z]+\s*\??\s*$|"
+                         # ... 'he asked "whose number is that?"' of a stop-work wind speed (an events site crew manager's
+                         # notes: a topic "whose number")
+                         r"(?:whose|which|who'?s)\s+[a-z]+\s+is\s+(?:that|it|this)\s*\??\s*$", re.I)
 # A line that sums up ("Gut feel: strong on X, weak on Y"): the label names no topic, what follows does.
 # "Wage budget question", "Hiring plan question": one question named by its topic (trial 6's "Wage budget question:
 # I waffled, didn't give them a number" was read as a heading and "I waffled..." as a question asked).
@@ -584,8 +614,10 @@ _QUESTION_LEAD = re.compile(
     re.I,
 )
 # Who they want to see do something, before the doing: "(want to see) you think like a manager"
-_SEEN_DOING = re.compile(r"(?:you|me|him|her|them)(?:'d|'ll|\u2019d|\u2019ll)?\s+(?:can\s+|could\s+|will\s+|would\s+|"
-                         r"are\s+able\s+to\s+)?([a-z]+)\b(?!')", re.I)
+# ... or the candidate named as the recruiter would: "needs to show he can lead at scale & talk commercials" (a betting shop
+# manager's recruiter: topics "needs to show" and "talk commercials", gone fine)
+_SEEN_DOING = re.compile(r"(?:you|me|him|her|them|he|she|they)(?:'d|'ll|\u2019d|\u2019ll)?\s+"
+                         r"(?:can\s+|could\s+|will\s+|would\s+|are\s+able\s+to\s+)?([a-z]+)\b(?!')", re.I)
 # A cue of how they felt the candidate came across, before what the candidate was doing
 _FELT_DOING = re.compile(r"\b" + _FELT_YOU_WERE + r"\s+(?:still\s+|too\s+|a\s+bit\s+|too\s+much\s+)?$", re.I)
 _DOING_ENDS = re.compile(r"\s+(?:not|rather\s+than|instead\s+of|and|but|so|because|as)\s+|\s*[,;:(]|\s+-+\s+", re.I)
@@ -771,7 +803,8 @@ def parse_debrief(
     # ... nor their possessive: "camera kept freezing on Dev's side" (a weak area "Dev's", drilled)
     named = [d for d in reading.drafts if not d.name or not (
         phrases.names_nothing(d.name) or d.name.lower().removesuffix("'s").removesuffix("\u2019s") in people
-        or _said_of_a_panelist(d.name, people))]
+        or _said_of_a_panelist(d.name, people) or _TITLED_PERSON.fullmatch(d.name) or _HOW_TO_ANSWER.fullmatch(d.name)
+        or _GOT_THROUGH.fullmatch(d.name))]
     topics = _merge(named, bank)
     _infer_repeated_competencies(topics, reading.questions, bank)
     # not a line that says it went well: "why us - ok, mentioned their trust" (a teacher's notes, trial 17) opened a
@@ -823,6 +856,19 @@ def _people(text: str) -> set[str]:
     named = {name.lower() for m in _NAMED_PERSON.finditer(text) for name in m.groups()
              if name and not word_classes(name.lower())}
     return named | {m.group(1).lower() for m in _WITH_ROLE.finditer(text)}
+
+
+# ... nor is someone named with a title, a customer in the candidate's story: "rambled on Mrs K, no result" (a kitchen
+# fitting supervisor's notes: "One answer fell flat in round one: Mrs K. Let's try it again")
+_TITLED_PERSON = re.compile(r"(?i:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*)?")
+
+
+# ... nor advice on how to answer, which the feedback areas read: "Use STAR, finish w/ the result" (the same notes: a topic
+# "Use STAR" that "came up")
+_HOW_TO_ANSWER = re.compile(r"(?:(?i:use)\s+(?:the\s+)?(?:STAR|star)|STAR)(?:\s+(?:method|format|structure|model))?")
+# ... nor the news that the candidate got through: "thru to rnd 2!" (the same betting shop manager's notes)
+_GOT_THROUGH = re.compile(r"(?:got\s+)?(?:thru|through)\s+to\s+(?:the\s+)?(?:next\s+)?(?:round|rnd|stage|interview)"
+                          r"(?:\s*(?:2|two|3|three))?", re.I)
 
 
 _NEGATED = ("not ", "never ", "n't ")
@@ -1034,6 +1080,19 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # "CEO: they came back to it (2x)", drilled twice as knowledge)
         reading.notes.append(item)
         return
+    if section == "next" and (label := _FORMAT_LABEL.match(item)) and item[label.end():].strip():
+        # the format and its length, then its subject: "presentation, 10 min: "Your first 90 days as Ops Manager"" (a
+        # racecourse supervisor's notes: a topic "presentation")
+        item = re.sub(r"^[\"\u201c']?\s*(?:your|my)\s+", "", item[label.end():], flags=re.I)
+    if section == "next":
+        # "more on stakeholders - council licensing, SAG meetings" (an events site crew manager's round two: "They said
+        # round two will ask about more on stakeholders")
+        item = re.sub(r"^(?:a\s+(?:bit|lot)\s+|lots\s+|much\s+)?more\s+(?:on|about|around)\s+(?=\w)", "", item, flags=re.I)
+    if section == "next" and _MEETING_PEOPLE.match(item):
+        # whom round two has them meet, no topic: "Meet 2 of the current team leads (informal, but "they'll feed back")" (a
+        # kitchen fitting supervisor's notes: a topic round two "will ask about", with leadership its competency)
+        reading.notes.append(item)
+        return
     marker = phrases.verdict(item[:1]) if _MARKER.match(item) else "none"
     item = _MARKER.sub("", item)
     if (aside := _TRAILING_ASIDE.search(item)) and "?" in aside.group():
@@ -1128,6 +1187,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     last_group: list[_Draft] = []  # the topics the last clause named: "X and Y ... I was vague" is about both
     last_sentence_from = before  # where the drafts of the last sentence start: a trailing comment is about them
     previous = ""  # the clause before: its cue ("they want to see") reaches a clause that goes on with "and how ..."
+    judged = False  # a bare verdict on the line went to its topic: what follows uncued is comment
     for sentence in _SENTENCE_SPLIT.split(head):
         last_sentence_from = len(reading.drafts)
         long_sentence = len(sentence.split()) > LONG_SENTENCE_WORDS
@@ -1156,7 +1216,13 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                 if target is not None:
                     _with(target, said, found[0].mentions)
                     held = target
+                    judged = judged or said != "none"
                 found = found[1:]
+            if judged:
+                # after the line's topic has its verdict, an uncued sentence says more of that answer: "sales targets - how
+                # would you drive retail sales? -> weak. Bench person, never had a sales target." (a jewellery workshop
+                # supervisor's notes: topics "Bench person" and "Strongest answer imo")
+                found = [draft for draft in found if draft.cued or draft.verdict != "none"]
             if found:
                 for draft in found:
                     if long_sentence:
@@ -1169,6 +1235,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
                     # intoxicated pax story, ok but I forgot to say how we reported it" (a purser's notes: left out)
                     admitted = phrases.admits(clause)
                     draft.verdict = "bad" if admitted else _combine(draft.verdict, phrases.verdict(clause))
+                judged = True
             elif (last or held) is not None and not _FIRST_PERSON.match(clause) and (times := phrases.repetitions(clause)) > 1:
                 # "she kept coming back to this. 3 times." (a school site manager's notes: 2x)
                 for draft in last_group or [last or held]:
@@ -1270,7 +1337,7 @@ def _split_comment(item: str) -> tuple[str, str]:
         return parts[0].strip(), parts[1].strip()
     if len(parts) == 2 and len(parts[0].split()) <= 12 and parts[1].strip():
         head, comment = parts[0].strip(), parts[1].strip()
-        if _is_question(head):
+        if _is_question(head) and len(_SENTENCE_SPLIT.split(head.rstrip("?. "))) == 1:
             return head, comment
         one_sentence = len(_SENTENCE_SPLIT.split(comment.rstrip(". "))) == 1 and len(comment.split()) <= 10
         if one_sentence and (phrases.verdict(comment) != "none" or phrases.repetitions(comment) > 1 or len(comment.split()) <= 6):
@@ -1478,6 +1545,8 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
             # "I told the boiler story but forgot the outcome" (a student accommodation manager's notes: a topic "outcome"):
             # a part of the story before left out, so that story went badly
             return [_Draft("", line, "bad", mentions)]
+        if kind == "asked" and _ASKED_BACK.match(rest.strip(" \"'\u201c\u201d")):
+            return [_Draft("", line, verdict, mentions)]
         rest = _HOW_LEAD.sub("", _as_noun_phrase(rest))
         rest = _WHO_DOES.sub("", rest)  # "unconvinced about me managing people older than me"
         rest = _IN_THE_INTERVIEW.sub("", _time_you(rest))
@@ -1600,9 +1669,24 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
         # "Agency staff came up - asked how I control agency spend" (a hotel manager's notes: no topic, and the line's
         # "came back to it twice" went to the topic of the line before)
         return [_draft(phrase, line, verdict, mentions)]
+    if section != "none" and _NOT_THE_OTHER.fullmatch(after.strip(" .!?")) and phrases.verdict(after) == "none" \
+            and not _NOT_HOW_GOOD.search(after):
+        # the topic set against what it is not: "KEEP coming back to: managing managers not staff. asked 3x in diff ways" (a
+        # betting shop manager's notes: their main concern dropped)
+        return [_draft(phrases.Phrase(f"{phrase.text} {after.strip(' .!?')}", True, ""), line, verdict, mentions)]
+    in_role = after.strip(" .!?\"'\u201d")
+    if (listed or section != "none") and phrase.complete and _AS_A_ROLE.fullmatch(in_role):
+        # ... or in a role: "presentation, 10 min: "Your first 90 days as Ops Manager"" (a racecourse supervisor's round two)
+        return [_draft(phrases.Phrase(f"{phrase.text} {in_role}", True, ""), line, verdict, mentions)]
     return []
 
 
+_AS_A_ROLE = re.compile(r"as\s+(?:a\s+|an\s+|the\s+|your\s+|my\s+)?[A-Za-z][\w -]{1,40}", re.I)
+_NOT_THE_OTHER = re.compile(r"(?:not|rather\s+than|instead\s+of)\s+(?:just\s+)?(?:the\s+|a\s+|an\s+|my\s+|your\s+|their\s+)?"
+                            r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}", re.I)
+# ... not how good it was ("stakeholder mgmt not my strongest", "not ideal") nor how it was held ("Teams call not in person")
+_NOT_HOW_GOOD = re.compile(r"\w{2,}est\b|\b(?:good|great|ideal|brilliant|amazing|perfect|clear|sure|strong|confident|smooth|"
+                           r"in person|face to face|online|remote|remotely)\b", re.I)
 _DID_ONE = re.compile(r"[a-z]+(?:ed|ew|ave|ook|ade|ot|id)\s+(?:one|ones|it|that|them|this|those)", re.I)
 # a time clause after a listed topic, up to six words: when it is needed ("when people off sick"), or, after a pronoun,
 # what someone did ("when she pushed on it")

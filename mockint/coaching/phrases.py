@@ -117,10 +117,16 @@ FEELINGS = {"embarrassing", "embarrassed", "awkward", "cringe", "cringey", "pain
             # ... or how the call went: '"positive, they liked your customer focus"' (a claims team leader's topic "positive")
             "positive", "negative",
             # ... or a noise of doubt: '... I said usually verbal. hmm' (a chimney sweep's notes: a topic "hmm")
-            "hmm", "hmmm", "hm", "meh", "ugh", "argh", "oops", "eek", "yikes", "phew"}
+            "hmm", "hmmm", "hm", "meh", "ugh", "argh", "oops", "eek", "yikes", "phew",
+            # ... or how the candidate came across: "calm, friendly, Dev said "good energy"" under "What went well" (a
+            # betting shop manager's notes: a topic "calm")
+            "calm", "friendly", "relaxed", "nervous", "confident", "chatty", "warm", "personable"}
 # A name that opens on one of these names nothing in particular: "no numbers for anything mgmt" (a chimney sweep's notes:
 # "One answer fell flat in round one: anything mgmt")
-ANY_THING = {"anything", "everything", "something", "nothing"}
+ANY_THING = {"anything", "everything", "something", "nothing",
+             # ... or no one: "near miss - forklift reversing into a fence panel stack, nobody hurt" (an events site crew
+             # manager's notes: a topic "nobody hurt")
+             "nobody", "noone", "everyone", "everybody"}
 
 # How a question or an exercise is put, not what about: "asked 3x diff ways" (a Border Force officer's notes: a topic
 # "diff ways", drilled first in every plan), "they'll give me a sheet, 20 min prep" (an events venue duty manager's)
@@ -176,6 +182,9 @@ _BAD = re.compile(
     # "examples good but long", "she had to dig for the outcome", "I only half knew erlang stuff" (trial 21: read as went
     # well, so the recruiter's feedback opened no area, and the WFM concern as not gone badly)
     r"\bhad to dig\b|\bbut (?:a bit |quite |a little |too |very )?(?:long|short|vague|generic|rambly|waffly|thin)\b|"
+    # "how would you manage 8-10 shops not 1 -> I talked too much about my own shop" (a betting shop manager's notes: the
+    # question lost with its line)
+    r"\b(?:talked|went on|said) (?:way |far )?too much\b|\b(?:talked|went on) for too long\b|"
     r"\b(?:a )?bit long\b|\bonly half (?:knew|know|answered|remembered|understood)\b|\bhalf[- ]knew\b|"
     # an employer's written feedback: "your safety answer felt rehearsed", "answers lacked numbers"
     r"\b(?:felt|sounded|came across(?: as)?|seemed|was|were) (?:a bit |quite |very |too )?(?:rehearsed|scripted|generic|canned)\b|"
@@ -565,7 +574,8 @@ def _relative_clause(rest: str) -> str | None:
     about the candidate ('which I fumbled') nor one that says how it went ('which went fine')."""
     spans = list(_TOKEN.finditer(rest))
     toks = [m.group() for m in spans]
-    if len(toks) < 2 or toks[0].lower() not in RELATIVES or toks[1].lower() in _SUBJECTS:
+    contracted = bool(toks) and toks[0].lower().replace("\u2019", "'") in CONTRACTED_RELATIVES  # "a job that's gone wrong"
+    if len(toks) < 2 or not (toks[0].lower() in RELATIVES or contracted) or toks[1].lower() in _SUBJECTS:
         return None
     end = 1
     while end < len(toks) and re.match(r"[A-Za-z0-9]", toks[end]) and toks[end].lower() not in _CLAUSE_ENDS | _SUBJECTS:
@@ -573,9 +583,14 @@ def _relative_clause(rest: str) -> str | None:
     clause = rest[: spans[end - 1].end()]
     if end - 1 > MAX_RELATIVE_WORDS or verdict(clause) != "none" or _ABOUT_THE_INTERVIEW.search(clause):
         return None
-    if not any(_verb_lemmas(t) or t.lower() in AUXILIARIES for t in toks[1:end]):
+    if not contracted and not any(_verb_lemmas(t) or t.lower() in AUXILIARIES for t in toks[1:end]):
         return None
     return clause
+
+
+# A relative word with its verb run on: "Case study on a job that's gone wrong - overrun + complaint" (a kitchen fitting
+# supervisor's round two: the topic "job", merged into "job sequence", which had gone fine)
+CONTRACTED_RELATIVES = frozenset({"that's", "who's", "which's"})
 
 
 def _verb_as_modifier(toks: list[str], i: int, after_cue: bool = False) -> bool:
@@ -692,12 +707,17 @@ def _times_said(text: str, patterns: Sequence[tuple[re.Pattern[str], int]]) -> i
                 continue  # "our rule for patients who cancel twice" (an outpatients booking lead's notes: read as asked twice)
             if _WAITED_FOR.search(text[max(0, match.start() - 40):match.start()]):
                 continue  # "before the DBS came back" (a school business manager's notes: read as asked twice)
+            if _COUNTED_OF_SOMEONE.search(text[max(0, match.start() - 40):match.start()]):
+                continue  # "conflict: crew member late 3x" (a removals supervisor's notes: read as asked three times)
             said = next((g for g in match.groups() if g), "").lower()
             count = value or _TIMES_WORDS.get(said) or int(said)
             best = max(best, count)
     return best
 
 
+# What a count right after it counts, of someone in the story: "late 3x", "off sick twice", "no-show x2"
+_COUNTED_OF_SOMEONE = re.compile(r"\b(?:late|lates|off sick|sick|absent|no[- ]?show(?:ed)?|missed|warned|disciplined|"
+                                 r"complained)\s*$", re.I)
 # A time waited for just before a "came back": something else's return, not the panel's
 _WAITED_FOR = re.compile(r"\b(?:before|until|till|once)\s+(?:\w+\s+){0,3}$", re.I)
 # A relative clause or a condition just before a count: what it counts is someone else's doing, not the panel's asking.

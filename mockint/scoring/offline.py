@@ -140,7 +140,7 @@ LESSON = re.compile(
     r"(\w+ed|done|been|gone|taken|told|spoken|said|made|brought|given|known|seen|thought|got|put|set|kept|left))\b"
 )
 OUTCOME = re.compile(
-    r"\b(went (from|up|down)|(had|'d|has|have) gone (from|up|down)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
+    r"\b(went (from|up|down)|(had|'d|has|have) gone (from|up|down)|came (down|up) (to|from|by)|dropped|fell|rose|increased|decreased|reduced|improved|saved|grew|"
     r"doubled(?! up)|halved|tripled|(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(cutting|reducing|saving|halving|doubling|growing|raising) (our|the|my|it|them)|shipped|launched|delivered|finished|completed|passed|won|renewed|"
     # (not a condition: "so hitching is done with me watching before they're signed off", an arable farm manager's near
     # miss that never says what came of it, Result 3 of 4)
@@ -166,6 +166,21 @@ OUTCOME = re.compile(
     r"by \w+,? (everything|it all|all of it|the lot|all of them) (was|were|got) (done|finished|completed|in place|signed off|"
     r"delivered|submitted)|(in place|done|completed|signed off|up and running|back up|restored|resolved|closed) within "
     r"\d[\d.,]* (minutes?|hours?|days?|weeks?|months?)|"
+    # results told without figures: "we basically stopped losing stones to damage ... the clerk of works started using our
+    # board", "the eggs came through clean ... the manager asked me to write it into the procedures" (a stonemason's and a
+    # hatchery supervisor's, Result 1 of 4, "a vague outcome")
+    r"stopped (losing|getting|seeing|missing|wasting)|"
+    r"came through(?! (the|a|an|for|to|on|with|from|into|in|that|this|my|our|his|her|their|your)\b)|"
+    r"(started|began) using (our|my|it|them|the new)|(write|wrote|put) it into the (procedures?|polic(y|ies)|sops?)|"
+    # ... "he's been spot on since", "she went home eating normally" (an industrial forge team leader's feedback story and a
+    # kennels supervisor's cat that stopped eating: Result 1 of 4, "the quotes do not show an outcome")
+    r"(been|was|were) (spot on|fine|great|brilliant|no trouble|solid|on time|on target)( ever)? since|"
+    r"went home (eating|well|fine|healthy|happy|safely|settled)|"
+    # ... and what no longer happens: "The lorries don't back onto the road anymore, the council and the police have stopped
+    # ringing us" (an auction mart yard supervisor's one-way system: Result 1 of 4, "a vague outcome")
+    # (not how the candidate feels: "these things don't really faze me anymore", a director of rooms' story with no result)
+    r"\b(don't|doesn't|no longer)\b(?:(?! (me|i|us)\b)[^.;]){0,40}\b(any ?more)\b|"
+    r"(have|has) stopped (ringing|calling|phoning|complaining|coming back|happening)|"
     r"by the end|zero|no more|was down|were down|was up|were up|came in|cut (it|the|our) .{0,20}\bto\b|"
     # ... with more said between: "that cut our vehicle incidents from about four a month to one" (a parcel depot
     # manager's example behind a method, read as none: Example 1 of 4)
@@ -2218,7 +2233,9 @@ def judge_result(r: Reading) -> Judgement:
         score = 1
     else:
         return Judgement(0, [], r.judge_line("star.result", 0))
-    source = measured or concrete or vague
+    # the measured change over another outcome with a figure in it: "the pick error rate went from about five percent to
+    # two ..., and we stopped losing two of the big supermarket credits every month"
+    source = [(u, c) for u, c in measured if c.change_quantities] or measured or concrete or vague
     quotes = [q for u, c in source[-1:] for q in _with_baseline(r, u, c, _quote(u, _focus_outcome))]
     quotes += [_quote(u, _focus_pattern(LESSON)) for u, _ in lesson[-1:]]
     # level 3 is a measure without a lesson, or a lesson without a measure: each says what the other would add
@@ -2471,6 +2488,13 @@ _ROLE_WANTED = re.compile(r"\b(?:want to be|to become|apply(?:ing)? (?:to be|for
                           r"post|position)\b|\s*[?,.]|$)", re.I)
 
 
+# ... nor, whoever the answer speaks to, the role they would leave: "Why do you want to move from team leader to contracts
+# supervisor?" (a fencing team leader's "I've run a crew of three for about six years", capped at 20 for never getting to
+# "team leader")
+_ROLE_LEFT = re.compile(r"\b(?:move|moving|step|stepping|go|going)(?: up)? from (?:a |an |the |being (?:a |an )?)?[\w -]{2,40}? "
+                        r"(?=(?:to|into) )", re.I)
+
+
 def concepts_missed(r: Reading) -> list[str]:
     """What a question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
     `concepts`: "disagreed", "manager"); [] when it meets enough of them, or, for a bank question (read by `topics` and
@@ -2490,6 +2514,7 @@ def concepts_missed(r: Reading) -> list[str]:
     # them misses the role it was asked about ("promoted to a supervisor role": a Black Friday story)
     about_them = _ABOUT_THEM.search(text) is not None
     question = _ROLE_WANTED.sub(" ", r.question) if r.kind == "motivation" and about_them else r.question
+    question = _ROLE_LEFT.sub("move ", question) if r.kind == "motivation" else question
     met, missed = meet_concepts(question, text)
     # one side of a choice the question offers is no miss where the answer takes the other: "deal with underperformance or
     # conflict in your nursing team" answered with a conflict (a veterinary nurse's trial: "never gets to
@@ -3759,6 +3784,11 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             continue
         last = (side, " ".join(tokens[i : i + size]))
         after = tokens[i + size : i + size + 10]
+        # a stage range named with the measure is not its move: "survival from first feeding to fingerling went from about
+        # 92 percent down to 78" (a hatchery supervisor's harm told proudly, read as no measure moved: 54)
+        went = next((k for k in range(1, len(after) - 1) if after[k] in _WENT and after[k + 1] == "from"), None)
+        if went is not None and "from" in after[:went] and _figure_after(after, "from") is None:
+            after = tokens[i + size + went : i + size + went + 10]
         # the figures up to the next measure named are this one's: "the backlog was under 300 and csat went from 84 to 89"
         # is no backlog that rose (a support lead's trial: her best story gated at 22 as figures that contradict)
         after = after[: next((k for k in range(1, len(after)) if any(_measure_at(after, k, sides[s]) for s in sides)
@@ -3783,6 +3813,10 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
                 start, end = rates
             start, end = (figures[0], figures[1]) if start is None or end is None else (start, end)
             moved = "up" if end > start else "down" if end < start else None  # "from £3.10 to £3.70" read as 3 to 3
+            if all(YEAR.fullmatch(f"{value:g}") for value in (start, end)):
+                # a period, not a move: "ejection, first aid and queue-time logs for every meeting from 2021 to 2023" (a
+                # racecourse supervisor's best story, gated at 22 as figures that contradict)
+                moved = None
         elif (stop := _stopped_at(after)) is not None:
             moved = "down" if not _NEGATED & set(after[max(0, stop - 2) : stop]) else None
         else:
@@ -3893,6 +3927,8 @@ _BACKGROUND_CLAUSE = re.compile(r"\b(who|that|which)('d| had)( been| already| al
 # one sentence): "when" and its subject just before it
 _FOUND_OUT = re.compile(r"\b(?:turned out|found out|it emerged|it came out|i discovered|i learned that|i learnt that)\b[^.;]*$")
 _WHEN_IT_HAPPENED = re.compile(r"\bwhen\s+([\w']+\s+){1,2}$")
+_THAN_A = re.compile(r"\bthan\s+(?:a|an|the|any)?\s*$")
+_WOULD_HAVE = re.compile(r"\b(?:would|could|might)(?:'ve|\s+have)\s+(?:[\w']+\s+)?$")
 # "I went down and told him face to face before the letter went": the candidate going somewhere, no outage or loss (a
 # marina manager's resolved story gated at 22 as a disaster stood by); "we went down to 2 drivers" stays a measure
 _I_WENT = re.compile(r"\b(?:i|we)\s+$")
@@ -3940,7 +3976,7 @@ _CLAUSE_END = re.compile(r"[,;.!?]|\s(and|but|so|which|while|although|though)\s"
 
 # How many words after a harm its `lessened` phrase may start ("3 days late, instead of", "a day late rather than"),
 # or before it it may end ("rather than a month late": the harm it would have been).
-LESSENED_WITHIN = 3
+LESSENED_WITHIN = 4
 
 
 def _lessened_after(lessened: re.Pattern[str], after: str) -> bool:
@@ -4030,6 +4066,12 @@ def _harms_named(text: str, happened: re.Pattern[str], averted: re.Pattern[str],
     rule = bool(_A_RULE.match(text))
     said = [m.group() for m in happened.finditer(text)
             if not rule and not averted.search(" ".join(text[: m.start()].split()[-6:]))
+            # "a lot of people would've missed it": what others might have done, no harm told (a stud foaling supervisor's
+            # dummy foal saved, read as a bad outcome)
+            and not _WOULD_HAVE.search(text, 0, m.start())
+            # ... nor a harm set beside a cost: "hire a Luton for the day - about 120 pounds, a lot cheaper than a lost job"
+            # (a removals crew supervisor's scheduling routine, gated at 23 as a disaster stood by)
+            and not _THAN_A.search(text, 0, m.start())
             and not _NAMED_AS_A_RISK.search(text, 0, m.start())
             # "we cancelled 19 (subscriptions)": a cut the candidate chose, not one done to them ("we had to cancel" is)
             and not ((m.group().startswith("cancel") or (sanctions and sanctions.fullmatch(m.group())))

@@ -178,6 +178,16 @@ NOT_WILLING = frozenset("wasn't weren't isn't not never".split())
 # "rather than" or "instead of" after protection already named in the clause chooses one protection over another ("under
 # a line blockage rather than lookout protection"), skipping none.
 CONTRASTS = frozenset({("rather", "than"), ("instead", "of")})
+# Before a bare "not" and its -ing word, the verbs that make it the plan's own ("I'm not checking", "we were not
+# reporting", "get not testing"): after any other word it describes someone ("the two not checking ID").
+BE_OR_GET = frozenset("am is are was were be been being i'm we're you're they're he's she's it's get gets got "
+                      "getting keep keeps kept".split())
+# ... and set between two intervals it changes how often a check is done, not whether: "we'd go to a four day rotation
+# instead of the seven day for swarm checks" (a commercial beekeeper's story of checking more often, capped as a check
+# skipped: Action 0, 46)
+INTERVAL_UNITS = frozenset("minute minutes hour hours hourly day days daily week weeks weekly fortnight fortnightly month "
+                           "months monthly".split())
+INTERVAL_REACH = 3
 # A time said with these is a routine, not a step put off: "every Monday I ...", "each morning I ...".
 ROUTINE = frozenset("every each".split())
 # A negation or a skip right after "if" and its subject is the condition of a consequence, not a step refused: "I'd
@@ -974,6 +984,12 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             if k + n + 1 < len(words) and words[k + n] in REASSIGNED and words[k + n + 1] in ("to", "onto"):
                 k += n + 2  # "they come off all work, not moved to labels or checking": where they go, no step refused
                 continue
+            if words[k:k + n] == ["not"] and k + 1 < len(words) and words[k + 1].endswith("ing") and k > start \
+                    and words[k - 1].isalpha() and words[k - 1] not in NOT_A_MODIFIER | BE_OR_GET:
+                # "the two bars with the most incidents were the two not checking ID": which ones, described, no step
+                # refused (a racecourse supervisor's influencing story, capped as a check skipped: 42)
+                k += n
+                continue
             if words[k:k + n] == ["not"] and k + 1 < len(words) and words[k + 1] in CONTRASTED and \
                     "to" not in words[k + 2:k + 2 + CONTRAST_TO_WORDS]:
                 k += n
@@ -1002,6 +1018,10 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
         if n and kind == "skip" and any(r.unannounced.match(words, j) for j in range(max(start, k - UNANNOUNCED_REACH), k)):
             # "I set up a drill without telling anyone" (an arborist's rescue story: read as refusing to report, Action 0)
             k += n
+            continue
+        if n and tuple(words[k:k + n]) in CONTRASTS and INTERVAL_UNITS.intersection(words[max(start, k - INTERVAL_REACH):k]) \
+                and INTERVAL_UNITS.intersection(words[k + n:k + n + INTERVAL_REACH]):
+            k += n  # "a four day rotation instead of the seven day": how often, not whether
             continue
         if n and tuple(words[k:k + n]) in CONTRASTS and words[k + n:k + n + 1] in (["the"], ["a"], ["an"]) and any(
                 w.endswith("ing") for w in words[k + n + 2:k + n + 4]) and not by.intersection(words[start:k]):
@@ -1403,6 +1423,7 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
                     and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n) \
                     and not _on_work_without_it(words, k + n) \
                     and not _once_checked(words, k) and not _safeguard_kept(r, words, k, n) \
+                    and not _THE_TIME_BEFORE.intersection(words[max(0, k - 3):k]) \
                     and not (k + n < len(words) and r.supervised.match(words, k + n)):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
@@ -1463,6 +1484,11 @@ _CHECKED_FINE = re.compile(r"\b(?:if|once|when|provided|as long as)\s+(?:that|it
                            r"satisfactory|compliant|acceptable|right)\b")
 
 
+# The work named as what a check comes before: "I check their trolley use myself | before they go up on their own" (a
+# glasshouse supervisor's induction, capped as work let go on at height: 35)
+_THE_TIME_BEFORE = frozenset({"before", "until", "till", "once"})
+
+
 def _once_checked(words: list[str], k: int) -> bool:
     """Whether the work let go on at `k` waits, in its sentence, on a check coming back fine."""
     return bool(_CHECKED_FINE.search(" ".join(words[:k])))
@@ -1490,8 +1516,11 @@ def _until_help_takes_over(words: list[str], end: int) -> bool:
 def _said_of_others(words: list[str], k: int) -> bool:
     """Whether the words just before `k` make what follows someone else's habit, reported: "other venues just let them
     do it" (an events coordinator's story of refusing a client's smoke effects, read as letting the work go on: 37)."""
-    return k >= 2 and words[k - 1] in REPORTED_HABIT and words[k - 2].isalpha() and words[k - 2] not in CANDIDATE \
-        and words[k - 2] not in NOT_A_MODIFIER and words[k - 2] not in BRIDGES
+    j = k - 1
+    while j >= 0 and words[j] in REPORTED_HABIT:  # "I usually just drive in myself": the candidate's own, however told
+        j -= 1
+    return 0 <= j < k - 1 and words[j].isalpha() and words[j] not in CANDIDATE and words[j] not in NOT_A_MODIFIER \
+        and words[j] not in BRIDGES
 
 
 def refuses_a_step(text: str, refusing: frozenset[str] = frozenset()) -> bool:
