@@ -241,11 +241,15 @@ def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_h
     )
     reply = synthesize(reply_text, tmp_path / "reply.wav", voice="en-us+f3")
     # The second question's answer only shows who asks it: a short story with no gap to probe (the sample's strong story
-    # took 60 s of CI; what it scores is test_panel.py's, from the file)
+    # took 60 s of CI; what it scores is test_panel.py's, from the file). Its named things are spread through it, so that
+    # no one misheard phrase opens a gap: a stop-60 CI run heard "Last March our billing exports" as "Last mile shower
+    # really export", its only named specifics, and probed its concrete detail (1 of 4), a fourth question this test
+    # had no answer to play for.
     second_answer = synthesize(
-        "Last March our billing exports kept failing overnight, and I was responsible for fixing them before the audit. "
-        "I traced the fault to a timezone bug myself and rewrote the date handling. Within a week the failures fell "
-        "from twelve a month to zero.", tmp_path / "second.wav", voice="en-us+f3")
+        "Last March our billing exports to the finance system kept failing overnight, and I was responsible for fixing "
+        "them before the external audit in April. I traced the fault to a timezone bug in the export job myself and "
+        "rewrote the date handling in Python. Within a week the failures fell from twelve a month to zero.",
+        tmp_path / "second.wav", voice="en-us+f3")
     # The weak answer: the vague_we sample's opening, its gap the same ("we" throughout, no numbers), 17 s of speech where
     # the whole sample's 44 s took CI time and probed nothing more
     first_answer = synthesize(
