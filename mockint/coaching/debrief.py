@@ -138,6 +138,9 @@ _PANEL_MEMBER = re.compile(r"^(?:(?:a\s+)?panel\s+(?:including|incl|with|of)\s+)
 # A round-two format said with its length before its subject: "presentation, 10 min:", "a task (20 mins) -".
 _FORMAT_LABEL = re.compile(r"^(?:a\s+|an\s+)?(?:presentation|talk|task|exercise|case\s+study|in[- ]tray(?:\s+exercise)?)\s*"
                            r"(?:,\s*|\(\s*)(?:~\s*)?\d+\s*(?:min|mins|minutes?)\s*\)?\s*(?:[:\u2013\u2014-]|on\b)\s*", re.I)
+# ... the "your" of its title (""Your first 90 days ..."") and the "more on" before a subject round two will go into
+_YOUR_OWN = re.compile(r"^[\"\u201c']?\s*(?:your|my)\s+", re.I)
+_MORE_ON = re.compile(r"^(?:a\s+(?:bit|lot)\s+|lots\s+|much\s+)?more\s+(?:on|about|around)\s+(?=\w)", re.I)
 # A meeting or a visit in round two: "Meet 2 of the current team leads", "site tour", "lunch with the team".
 _MEETING_PEOPLE = re.compile(r"^(?:meet|meeting|chat\s+with|coffee\s+with|lunch\s+with|(?:a\s+)?(?:site\s+|office\s+)?tour)\b",
                              re.I)
@@ -1067,6 +1070,16 @@ def _round_two_part(part: str, *, first: bool) -> str | None:
     return f"expect a {part}" if not first and _SCENARIO_CUE.match(part) else f"they'll ask about {part}"
 
 
+def _round_two_subject(item: str) -> str:
+    """A round-two item without the words before its subject: the format and its length ("presentation, 10 min: "Your
+    first 90 days as Ops Manager"", a racecourse supervisor's notes: a topic "presentation") and "more on" ("more on
+    stakeholders - council licensing, SAG meetings", an events site crew manager's: "They said round two will ask about
+    more on stakeholders")."""
+    if (label := _FORMAT_LABEL.match(item)) and item[label.end():].strip():
+        item = _YOUR_OWN.sub("", item[label.end():])
+    return _MORE_ON.sub("", item)
+
+
 def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading, *, summary: bool = False) -> None:
     """One list item, heading item or line of prose; `summary` when it follows a summary label ("Gut feel:")."""
     if section == "todo":
@@ -1075,24 +1088,19 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     item = _written_out(item)
     if not item:
         return
-    if section == "next" and all(_PANEL_MEMBER.match(part.strip()) for part in re.sub(r"^with\s+", "", item).split(" + ")):
-        # who round two's panel will be: "CEO (Helen Ames) + Gareth again + a trustee" (a charity shop area manager's notes:
-        # "CEO: they came back to it (2x)", drilled twice as knowledge)
-        reading.notes.append(item)
-        return
-    if section == "next" and (label := _FORMAT_LABEL.match(item)) and item[label.end():].strip():
-        # the format and its length, then its subject: "presentation, 10 min: "Your first 90 days as Ops Manager"" (a
-        # racecourse supervisor's notes: a topic "presentation")
-        item = re.sub(r"^[\"\u201c']?\s*(?:your|my)\s+", "", item[label.end():], flags=re.I)
     if section == "next":
-        # "more on stakeholders - council licensing, SAG meetings" (an events site crew manager's round two: "They said
-        # round two will ask about more on stakeholders")
-        item = re.sub(r"^(?:a\s+(?:bit|lot)\s+|lots\s+|much\s+)?more\s+(?:on|about|around)\s+(?=\w)", "", item, flags=re.I)
-    if section == "next" and _MEETING_PEOPLE.match(item):
-        # whom round two has them meet, no topic: "Meet 2 of the current team leads (informal, but "they'll feed back")" (a
-        # kitchen fitting supervisor's notes: a topic round two "will ask about", with leadership its competency)
-        reading.notes.append(item)
-        return
+        if all(_PANEL_MEMBER.match(part.strip()) for part in re.sub(r"^with\s+", "", item).split(" + ")):
+            # who round two's panel will be: "CEO (Helen Ames) + Gareth again + a trustee" (a charity shop area manager's
+            # notes: "CEO: they came back to it (2x)", drilled twice as knowledge)
+            reading.notes.append(item)
+            return
+        item = _round_two_subject(item)
+        if _MEETING_PEOPLE.match(item):
+            # whom round two has them meet, no topic: "Meet 2 of the current team leads (informal, but "they'll feed
+            # back")" (a kitchen fitting supervisor's notes: a topic round two "will ask about", with leadership its
+            # competency)
+            reading.notes.append(item)
+            return
     marker = phrases.verdict(item[:1]) if _MARKER.match(item) else "none"
     item = _MARKER.sub("", item)
     if (aside := _TRAILING_ASIDE.search(item)) and "?" in aside.group():

@@ -1423,7 +1423,6 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
                     and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n) \
                     and not _on_work_without_it(words, k + n) \
                     and not _once_checked(words, k) and not _safeguard_kept(r, words, k, n) \
-                    and not _THE_TIME_BEFORE.intersection(words[max(0, k - 3):k]) \
                     and not (k + n < len(words) and r.supervised.match(words, k + n)):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
@@ -1484,14 +1483,18 @@ _CHECKED_FINE = re.compile(r"\b(?:if|once|when|provided|as long as)\s+(?:that|it
                            r"satisfactory|compliant|acceptable|right)\b")
 
 
-# The work named as what a check comes before: "I check their trolley use myself | before they go up on their own" (a
-# glasshouse supervisor's induction, capped as work let go on at height: 35)
+# The work named as what a check comes before, within TIME_BEFORE_REACH words: "I check their trolley use myself | before
+# they go up on their own" (a glasshouse supervisor's induction, its clause read alone: capped as work let go on at
+# height, 35)
 _THE_TIME_BEFORE = frozenset({"before", "until", "till", "once"})
+TIME_BEFORE_REACH = 3
 
 
 def _once_checked(words: list[str], k: int) -> bool:
-    """Whether the work let go on at `k` waits, in its sentence, on a check coming back fine."""
-    return bool(_CHECKED_FINE.search(" ".join(words[:k])))
+    """Whether the work let go on at `k` waits, in its sentence, on a check coming back fine, or is named as what a check
+    comes before."""
+    return bool(_THE_TIME_BEFORE.intersection(words[max(0, k - TIME_BEFORE_REACH):k])
+                or _CHECKED_FINE.search(" ".join(words[:k])))
 
 
 # Help that takes over what is kept going: "keep going until the paramedics take over" is CPR done right (a collapse plan
