@@ -131,7 +131,7 @@ _NEXT_ROUND_LABEL = re.compile(r"^(?:(?:" + _ROUND_TWO + r"|r2|(?:the\s+)?(?:sec
 # ("panel including CEO", "education/visitor experience lead": an aquarist's notes, read as what round two will ask about)
 # ... "panel incl trust CEO + a chair of governors" (a school site manager's: a concern drilled as a story)
 _PANEL_MEMBER = re.compile(r"^(?:(?:a\s+)?panel\s+(?:including|incl|with|of)\s+)?(?:the\s+|an?\s+|another\s+|maybe\s+)?"
-                           r"(?:(?-i:[A-Z][a-z]+)|trustees?|finance|governors?|"
+                           r"(?:(?-i:[A-Z][a-z]+)|(?-i:[A-Z]{2,3})|trustees?|finance|governors?|"
                            r"(?:[\w/-]+\s+){0,2}(?:ceo|coo|cfo|cto|md|gm|hrbp|hr|director|manager|partner|lead|head|chair|"
                            r"chairman|chairwoman|chairperson)|(?:head|chair)\s+of\s+[\w ]+)"
                            r"(?:\s*\([^)]*\))?(?:\s+again)?(?:[.?!]\s*~?\s*\d+\s*(?:min|mins|minutes)?\.?)?\s*$", re.I)
@@ -211,10 +211,18 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
 
 
 def _written_out(text: str) -> str:
-    """`text` with the notes' shorthand written out (_SHORTHAND), as items are read."""
+    """`text` with the notes' shorthand written out (_SHORTHAND), as items are read, and the candidate's own words quoted
+    as said (_SAID_BY_ME) left unread."""
+    text = _SAID_BY_ME.sub("said it", text)  # before the shorthand, which takes quote marks out
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     return text
+
+
+# What the candidate said, quoted, is how they answered, not a topic: 'I fluffed the numbers, said "depends on the PDR".
+# she pushed twice' (a demolition supervisor's notes: a weak area "PDR", asked about twice). Not what someone else said
+# ('she said "we need budgets"'), which may name one.
+_SAID_BY_ME = re.compile(r"(?:^|(?<=[,;] )|(?<=- )|(?<=\bi ))said\s+[\"\u201c][^\"\u201d]{1,80}[\"\u201d]", re.I)
 
 
 _QUESTION_FORM = re.compile(
@@ -225,7 +233,15 @@ _QUESTION_FORM = re.compile(
 # Where a topic's verdict or repeat count follows it: "X - ok", "X -> weak", "X: decent answer", "X? fine".
 _COMMENT_SPLIT = re.compile(r"\s+(?:-+>|=>|[-–—|]+)\s+|(?<=\?)\s+|:\s+")
 # "Priya (EM): ..." names who asked; the rest is the note.
-_SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|^(?:[A-Z][a-z]+)(?:\s+again)?\s*:\s+(?=[a-z\"\u201c])")
+_SPEAKER = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*\([^)]{1,30}\)\s*:\s+|^(?:[A-Z][a-z]+)(?:\s+again)?\s*:\s+(?=[a-z\"\u201c])"
+                      # ... or by their role's letters, with or without a name: "HR Jo: conflict w/ a colleague ... went on
+                      # too long", "HR: conflict w/ a fitter" (a harbour technician's and a bus depot supervisor's notes: a
+                      # weak area "HR Jo", drilled, and the conflict story lost)
+                      r"|^(?:HR|HRBP|MD|GM|CEO|COO|CFO|CTO|FD)(?:\s+[A-Z][a-z]+)?(?:\s+again)?\s*:\s+"
+                      # ... or by one letter: "D: tendering - ever priced a job? -> no ... weak" (a demolition supervisor's
+                      # notes, its panel "Gareth (ops director), Priya (HSQE mgr), Dan from commercial": a weak area "D")
+                      # (not "Q:" or "A:", a question and its answer)
+                      r"|^(?-i:(?![AQ])[A-Z])(?:\s+again)?\s*:\s+")
 # ... or by the initials of a name the notes give in full: "panel: Karen Doyle (Centre Mgr), Dev Patel (Head of Ops)", then
 # "KD: why leave current site", "DP again: SIA licensing - ... fine" (a shopping centre security supervisor's notes: "DP"
 # a weak area "they came back to", drilled, and SIA licensing, which went fine, read as asked twice)
@@ -1089,7 +1105,10 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     if not item:
         return
     if section == "next":
-        if all(_PANEL_MEMBER.match(part.strip()) for part in re.sub(r"^with\s+", "", item).split(" + ")):
+        # ... after its length, the panel by initials: "1hr, KH + MD (Alan Reeves)" (a bus depot supervisor's notes: a
+        # topic "1hr" round two "will ask about")
+        panel = re.sub(r"^with\s+", "", _ROUND_LENGTH.sub("", item))
+        if all(_PANEL_MEMBER.match(part.strip()) for part in panel.split(" + ")):
             # who round two's panel will be: "CEO (Helen Ames) + Gareth again + a trustee" (a charity shop area manager's
             # notes: "CEO: they came back to it (2x)", drilled twice as knowledge)
             reading.notes.append(item)
@@ -1471,6 +1490,10 @@ def _read_clause(clause: str, line: str, section: Section, listed: bool, *, summ
     part_where = _PART_WHERE.match(clause)
     if part_where:  # "The part where they asked about my biggest mistake was rough"
         return [_with(d, verdict) for d in _read_clause(part_where.group(1), line, section, listed, summary=summary)]
+    if gap := _TALKED_ABOUT_NOT.match(clause):
+        # "talked about kW & not about DNO capacity / load mgmt. he pushed twice" (a bus depot supervisor's notes: a weak
+        # area "kW", and the grid capacity they pushed on lost): what was left out is the topic, and it went badly
+        return [_Draft(gap.group("gap").strip(" ."), line, "bad", mentions)]
     if helped := _WOULD_HAVE_HELPED.search(clause):
         # "I forgot to say we got Autism Friendly accreditation last year - would have helped the accessibility answer a
         # lot" (a museum visitor services manager's added note: read as nothing): the answer it names went badly
@@ -1842,6 +1865,8 @@ _WHAT_THINGS_DONE = re.compile(r"^what\s+(?P<thing>(?:[\w&-]+\s+){0,2}?[\w&-]+s)
 
 
 # What any story is asked for: asked of a topic said before, no topic of its own
+_TALKED_ABOUT_NOT = re.compile(r"^(?:i\s+)?(?:talked|spoke|went on) about [^.;]{1,40}? (?:&|and|but) (?:not|never|nothing)"
+                               r"(?: (?:about|on|mentioned|said|talked about|covered))? (?P<gap>[^.;]{3,50})$", re.I)
 _WOULD_HAVE_HELPED = re.compile(r"\bwould(?:'ve| have) (?:really )?(?:helped|made|improved|strengthened|saved) (?:the|my) "
                                 r"([\w'&/ -]{2,40}?) (?:answer|question|one)\b", re.I)
 STORY_PARTS = frozenset("result results outcome outcomes impact difference lesson learning point numbers figures".split())

@@ -156,6 +156,11 @@ TRAILING_FILLERS = {"bit", "part", "piece", "portion", "side", "thing", "things"
 
 _BAD = re.compile(
     r"fell flat|\bflat\b|fumbl|blank(?:ed)?\b|bomb(?:ed)?\b|struggl|stumbl|mess(?:ed)? up|rambl|\bweak\b|badly|poorly|"
+    # "budget - froze a bit. no figures", "I fluffed the numbers" (a harbour technician's and a demolition supervisor's
+    # notes: the budget lost to a Quantified impact area, the exclusion zones read as gone fine); not a freeze put on
+    # something
+    r"\bfluffed\b|\bdried up\b|"
+    r"\bfroze\b(?!\s+(?:recruitment|hiring|the|our|their|his|her|pay|prices?|spend\w*|budgets?|posts?)\b)|"
     r"\bpoor\b|\bvague\b|(?:big|huge|massive|real) gap\b|"
     # "gap" said alone as the verdict: '... she said "the role owns the SLA reviews". gap!!' (a claims team leader's notes:
     # suppliers read as a topic that came up), "Didn't know NNLW properly. GAP"
@@ -298,7 +303,13 @@ _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
 # "abandonment rate three times" in every plan); "three times my age" measures, as "twice my age" does
 _TIMES_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # (not how often a thing is done: "ordering from hub 2x daily", a tyre centre supervisor's notes: "stock" read as asked twice)
-_COUNT = re.compile(r"\(?\s*(?:(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(?:(?:\d+|two|three|four|five)\s+or\s+)?"
+# (nor how often a job went wrong: "pontoon bolt job slipped 2x bc of springs/neaps", a harbour technician's notes: tide
+# windows read as asked twice, a strength drilled as a weak area)
+_NOT_ASKED_COUNT = "".join(f"(?<!{verb} )" for verb in (
+    "slipped", "slid", "delayed", "postponed", "cancelled", "canceled", "moved", "failed", "broke", "rescheduled", "overran",
+    "tripped", "happened", "collapsed", "crashed"))
+_COUNT = re.compile(r"\(?\s*" + _NOT_ASKED_COUNT
+                    + r"(?:(?:\b[x×]\s*([1-9])\b|\b([1-9])\s*[x×]\b|\b(?:(?:\d+|two|three|four|five)\s+or\s+)?"
                     r"(\d+|two|three|four|five|six)\s+times\b(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b))"
                     r"(?!\s*(?:daily|a\s+day|per\s+day|weekly|a\s+week|per\s+week|an?\s+hour|per\s+hour|monthly|a\s+month|"
                     r"a\s+shift|per\s+shift|a\s+year|yearly)\b))\s*\)?", re.I)

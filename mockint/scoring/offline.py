@@ -198,6 +198,10 @@ OUTCOME = re.compile(
     # stories graded 4-5; "the result was" before one lifted it 87 -> 97)
     r"freed( up)?|survived|pulled through|(were|was|got) (all )?off scene|made (it|the [\w-]+( [\w-]+)?) (a |the )?(standard|norm|policy)\b|"
     r"became (a |the )?(standard|norm|policy)\b|was spot on|were spot on|"
+    # the event saved, as planned: "the concert went ahead on time and nobody in the hall knew" (a piano technician's
+    # decision under pressure: Result 1 of 4, "a vague outcome")
+    r"went ahead (on time|as (planned|scheduled|normal|booked)|without (a hitch|an issue|incident|any (issues|problems)))|"
+    r"(started|finished|kicked off|went up|went out) on time|"
     r"(with|had|(days?|weeks?|months?|years?)( with)?) no (\w+ ){0,2}(issues|problems|complaints|incidents|errors|injuries|"
     # "we had no ground damage and no aircraft needing a second de-ice" (a ground operations supervisor's snow day: Result
     # 1 of 4, "vague")
@@ -3341,15 +3345,27 @@ def figure_clashes(r: Reading) -> list[tuple[str, str, int]]:
     # learned was": a port supervisor's failure story gated at 22, 81 without its figure)
     learned = any(c.lesson for c in r.cues)
     found += [(u.text, "worse", n) for u in r.units if u.index > max(first, turned) and not learned
-              and not _IF_THEN.search(u.lower) for w, b in [moved_measures(u.lower)] if (n := len(set(w) - set(b)))]
+              and not _IF_THEN.search(u.lower) and not _A_COST_TAKEN.search(u.lower)
+              for w, b in [moved_measures(u.lower)] if (n := len(set(w) - set(b)))]
     return found
+
+
+# A cost weighed and taken for what was won: "we freed twenty-eight thousand in cash in one quarter while margin on those
+# units only fell from 24 to 19 percent" (a piano showroom manager's stock-age story: gated at 26.7 as figures that
+# contradict)
+_A_COST_TAKEN = re.compile(r"\bonly (?:fell|dropped|dipped|slipped|eased|rose|crept up|went (?:up|down)|came down|"
+                           r"ticked (?:up|down))\b")
 
 
 # What would happen if, no outcome told: "if you push it past 90 people burn out and sickness goes up" (a contact centre
 # team leader's right answer on occupancy, read as a measure worsened after what she did: 26.7, its wrong twin 80)
 # ... and what a check is for: "the top 10 dishes on the menu engineering matrix, so I can see if a high volume dish's cost
 # has gone up" (a restaurant manager's right answer on spotting GP drift: its figures read as contradicting, 26.7)
-_IF_THEN = re.compile(r"\b(?:if|unless|whenever|once|whether) (?:you|we|they|people|it|that|the \w+|an? \w+) (?!anything\b)")
+_IF_THEN = re.compile(r"\b(?:if|unless|whenever|once|whether) (?:you|we|they|people|it|that|the \w+|an? \w+) (?!anything\b)"
+                      # ... of any measure: "If footfall is down 10% but conversion is steady, it's a marketing problem"
+                      # (the same manager's right answer on reading a store's figures, 26.7)
+                      r"|\b(?:if|unless|whenever) [\w-]+(?: [\w-]+)? (?:is|are|goes|go|drops|falls|rises|gets|has|have) "
+                      r"(?:down|up|steady|flat|dropped|fallen|risen|gone)\b")
 
 
 def never_met(r: Reading) -> list[str]:
@@ -3783,12 +3799,19 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             i += 1
             continue
         last = (side, " ".join(tokens[i : i + size]))
-        after = tokens[i + size : i + size + 10]
+        base = i + size  # where the words of its move start
+        after = tokens[base : base + 10]
         # a stage range named with the measure is not its move: "survival from first feeding to fingerling went from about
         # 92 percent down to 78" (a hatchery supervisor's harm told proudly, read as no measure moved: 54)
         went = next((k for k in range(1, len(after) - 1) if after[k] in _WENT and after[k + 1] == "from"), None)
         if went is not None and "from" in after[:went] and _figure_after(after, "from") is None:
-            after = tokens[i + size + went : i + size + went + 10]
+            base += went
+            after = tokens[base : base + 10]
+        # ... nor a place it is counted at: "our accident book entries at the top of the tows went up from 3 the season
+        # before to 11" (a ski centre supervisor's efficiency story, its harm told proudly: read as no measure moved, 76)
+        elif (went := _moved_after_a_place(after)) is not None:
+            base += went
+            after = tokens[base : base + 10]
         # the figures up to the next measure named are this one's: "the backlog was under 300 and csat went from 84 to 89"
         # is no backlog that rose (a support lead's trial: her best story gated at 22 as figures that contradict)
         after = after[: next((k for k in range(1, len(after)) if any(_measure_at(after, k, sides[s]) for s in sides)
@@ -3797,7 +3820,7 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
         moved = None
         # how often, each for its period: "went from about two a month to one every two months" (an outpatients booking
         # lead's consultant cancellations, read as cancellations that never fell: a good result told as a bad one)
-        per_day = (_per_period_after(after, "from"), _per_period_after(tokens[i + size : i + size + 13], "to")) \
+        per_day = (_per_period_after(after, "from"), _per_period_after(tokens[base : base + 13], "to")) \
             if "from" in after and "to" in after else (None, None)
         if None not in per_day and per_day[0] != per_day[1]:
             moved = "up" if per_day[1] > per_day[0] else "down"
@@ -3805,7 +3828,7 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             # "from 31 to 14" or "down to 14 from 31" (a trial's best story read as a wait that rose, and gated at 22)
             # ... where the window ends on "to", its figure is just past it ("from about one in 3 to | none")
             whole = len(after) == 10
-            reach = tokens[i + size : i + size + 13] if whole else after
+            reach = tokens[base : base + 13] if whole else after
             start, end = (_figure_after(after, "from"), _figure_after(reach, "to"))
             # "from 1 in 10 to 1 in 4" is a rate that rose ("from 3 in 100 items to under 1" compares the counts)
             rates = (_one_in_after(after, "from"), _one_in_after(reach, "to"))
@@ -3837,6 +3860,22 @@ def _moves(text: str, measure_sides: tuple[tuple[str, tuple[str, ...]], ...]) ->
             better.append(" ".join(tokens[i : i + size]))
         i += size
     return tuple(worse), tuple(better)
+
+
+_AT_A_PLACE = frozenset("at on in across around".split())
+
+
+def _moved_after_a_place(after: list[str]) -> int | None:
+    """Where, in the words after a measure, it is said to have gone up or down from a figure, when all before that is a
+    place it is counted at ("at the top of the tows"): no figure and no verb of the candidate's between."""
+    if not after or after[0] not in _AT_A_PLACE:
+        return None
+    for k in range(1, min(len(after) - 2, 8)):
+        if _DIGITS.fullmatch(after[k]) or after[k] in _SUBJECTS:
+            return None
+        if after[k] in _WENT and after[k + 1] in ("up", "down") and after[k + 2] == "from":
+            return k
+    return None
 
 
 def _stopped_at(after: list[str]) -> int | None:

@@ -1599,7 +1599,9 @@ def _the_candidates(sentence: str, words: str, before_it: str = "") -> bool:
     return bool(before) and before[-1] in ("i", "we", "i'd", "we'd", "i'll", "i've", "we've")
 
 
-_GOES_ON = re.compile(r"(?:and|or|but|then|plus)\b")
+# ... and what it was done for: "and I didn't log the arrival temperature | so it wouldn't flag on the audit" (a fish counter
+# manager's story of warm salmon taken in, 97 with no story ceiling)
+_GOES_ON = re.compile(r"(?:and|or|but|then|plus|so)\b")
 
 
 def apply_ceilings(sentences: list[str], judgements: dict, question: str = "", *, learned: bool = False,

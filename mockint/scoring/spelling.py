@@ -18,8 +18,9 @@ read; English ones only, most frequent first) that it is one slip of the keyboar
 a letter dropped, added or changed, or two side by side swapped; the same letters swapped first ("paitent": "patient",
 not "patent"), then the nearer by difflib's ratio (at least 0.75). Never read again: a word of under four letters
 ("hwo" is "how" or "who"), a four-letter word except for a swap ("resp", "comp", "sats" are short for something), a
-five-letter word's changed letter ("admin" is no "admit"), a word with a capital inside or all in capitals (HACCP,
-ePCR), a capitalised word inside a sentence (a name: "Priya"), a word joined to a figure ("HbA1c"). Measured against
+five-letter word's changed letter ("admin" is no "admit"), a first letter changed, added or dropped ("karting" is no
+"darting": a karting marshal's question, its relevance read on darts), a word with a capital inside or all in capitals
+(HACCP, ePCR), a capitalised word inside a sentence (a name: "Priya"), a word joined to a figure ("HbA1c"). Measured against
 reading into any English word of the word-piece vocabulary by ratio alone: over the dev split's answers, sentence by
 sentence (the trade's own words: "replen", "revpar", "bolus", "planogram"), that read 64 correct words as others
 ("trialled" as "thrilled"); this reads none, and no question of the bank, of the dev split or of the kinds tests reads
@@ -129,6 +130,8 @@ def one_slip(typed: str, word: str) -> bool:
         return len(diff) == 2 and diff[1] == diff[0] + 1
     if len(typed) < SHORTEST + 1 or (len(typed) < SHORTEST + 2 and len(typed) == len(word)):
         return False  # short words: only a swap; five letters: a letter dropped or added, not changed ("admin")
+    if typed[0] != word[0]:
+        return False  # a first letter is seen as it is typed: "karting" is a word of its own, not "darting" mistyped
     return len(ops) == 1 and max(ops[0][2] - ops[0][1], ops[0][4] - ops[0][3]) == 1
 
 

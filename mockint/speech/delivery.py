@@ -6,7 +6,7 @@ which drift into the silence around words.
 Fillers and hedges are counted conservatively, each phrase in exactly one list, so a count is
 something said, not a guess:
 - um, uh, er, erm, hmm (and spellings like "umm", "uhh", "hm") always count as fillers, except written in capitals
-  ("MMM", "HM", "ER": names).
+  ("MMM", "HM", "ER": names) and "mm" after a number ("600 mm": millimetres).
 - "like" counts only when set off by a comma or dots after it ("So, like, the team ...",
   "it was like... huge"), and never after words that make it a verb or preposition
   ("I'd like, um, to", "looks like", "would like", "something like"). Unpunctuated filler
@@ -68,6 +68,13 @@ _CLAUSE_BREAK = re.compile(r"[,.;:!?\u2026-]+$")
 # A filler sound written in capitals is a name: "MMM" (marketing mix modelling) counted as "hmm" in a marketing
 # manager's typed answer, and "HM Coastguard" or "ER" would have too.
 _ACRONYM = re.compile(r"[A-Z]{2,}")
+# "mm" after a number is millimetres, not a hum: a harbour technician's typed "moved the box 600 mm higher" was told
+# "1 filler written (hmm x1)".
+_MILLIMETRES = "mm"
+_A_NUMBER = re.compile(
+    r"\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred|thousand|half|few|couple"
+)
 
 
 class _Token:
@@ -103,7 +110,9 @@ def count_fillers_and_hedges(words: list[Word]) -> tuple[dict[str, int], dict[st
         two = f"{tok.text} {nxt.text}" if nxt else ""
         after_determiner = prev is not None and prev.text in _DETERMINERS and not _breaks_after(prev)
 
-        if tok.text in FILLER_SOUNDS and not _ACRONYM.fullmatch(tok.written):
+        a_length = tok.text == _MILLIMETRES and prev is not None and bool(_A_NUMBER.fullmatch(prev.text)) \
+            and not _breaks_after(prev)
+        if tok.text in FILLER_SOUNDS and not _ACRONYM.fullmatch(tok.written) and not a_length:
             _add(fillers, FILLER_SOUNDS[tok.text])
         elif tok.text == "basically":
             _add(fillers, "basically")
