@@ -244,12 +244,14 @@ def test_a_two_person_panel_probes_through_the_microphone(virtual_mic, mockint_h
     # took 60 s of CI; what it scores is test_panel.py's, from the file). Its named things are spread through it, so that
     # no one misheard phrase opens a gap: a stop-60 CI run heard "Last March our billing exports" as "Last mile shower
     # really export", its only named specifics, and probed its concrete detail (1 of 4), a fourth question this test
-    # had no answer to play for.
+    # had no answer to play for. Its steps are short sentences of their own, each "I" and a verb, for the same reason: a
+    # stop-61 CI run probed its Action (1 of 4) where "the external audit in April. I traced the fault" was heard (as the
+    # file decode hears it too) as "the external luggage enabled I traced the fault", one run-on sentence read as the task.
     second_answer = synthesize(
-        "Last March our billing exports to the finance system kept failing overnight, and I was responsible for fixing "
-        "them before the external audit in April. I traced the fault to a timezone bug in the export job myself and "
-        "rewrote the date handling in Python. Within a week the failures fell from twelve a month to zero.",
-        tmp_path / "second.wav", voice="en-us+f3")
+        "Last March the nightly export to our finance system kept failing, and I was responsible for fixing it before "
+        "the audit in April. I checked the logs myself. I found a time zone bug in the export job. I rewrote the date "
+        "handling in Python, and I tested it on a copy of the data. Within a week the failures fell from twelve a month "
+        "to zero.", tmp_path / "second.wav", voice="en-us+f3")
     # The weak answer: the vague_we sample's opening, its gap the same ("we" throughout, no numbers), 17 s of speech where
     # the whole sample's 44 s took CI time and probed nothing more
     first_answer = synthesize(
