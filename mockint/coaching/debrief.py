@@ -210,6 +210,12 @@ _SHORTHAND = [(re.compile(p, re.I), r) for p, r in [
 ]]
 
 
+# What the candidate said, quoted, is how they answered, not a topic: 'I fluffed the numbers, said "depends on the PDR".
+# she pushed twice' (a demolition supervisor's notes: a weak area "PDR", asked about twice). Not what someone else said
+# ('she said "we need budgets"'), which may name one.
+_SAID_BY_ME = re.compile(r"(?:^|(?<=[,;] )|(?<=- )|(?<=\bi ))said\s+[\"\u201c][^\"\u201d]{1,80}[\"\u201d]", re.I)
+
+
 def _written_out(text: str) -> str:
     """`text` with the notes' shorthand written out (_SHORTHAND), as items are read, and the candidate's own words quoted
     as said (_SAID_BY_ME) left unread."""
@@ -217,12 +223,6 @@ def _written_out(text: str) -> str:
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     return text
-
-
-# What the candidate said, quoted, is how they answered, not a topic: 'I fluffed the numbers, said "depends on the PDR".
-# she pushed twice' (a demolition supervisor's notes: a weak area "PDR", asked about twice). Not what someone else said
-# ('she said "we need budgets"'), which may name one.
-_SAID_BY_ME = re.compile(r"(?:^|(?<=[,;] )|(?<=- )|(?<=\bi ))said\s+[\"\u201c][^\"\u201d]{1,80}[\"\u201d]", re.I)
 
 
 _QUESTION_FORM = re.compile(
@@ -1864,9 +1864,10 @@ _WHAT_THINGS_DONE = re.compile(r"^what\s+(?P<thing>(?:[\w&-]+\s+){0,2}?[\w&-]+s)
                                r"feel|felt|like|liked|want|wanted|mean|meant|need|needed)\b)[a-z]+)\b(?P<rest>.*)$", re.I)
 
 
-# What any story is asked for: asked of a topic said before, no topic of its own
+# What was talked about set against what was not (_read_clause: the second is the topic)
 _TALKED_ABOUT_NOT = re.compile(r"^(?:i\s+)?(?:talked|spoke|went on) about [^.;]{1,40}? (?:&|and|but) (?:not|never|nothing)"
                                r"(?: (?:about|on|mentioned|said|talked about|covered))? (?P<gap>[^.;]{3,50})$", re.I)
+# What any story is asked for: asked of a topic said before, no topic of its own
 _WOULD_HAVE_HELPED = re.compile(r"\bwould(?:'ve| have) (?:really )?(?:helped|made|improved|strengthened|saved) (?:the|my) "
                                 r"([\w'&/ -]{2,40}?) (?:answer|question|one)\b", re.I)
 STORY_PARTS = frozenset("result results outcome outcomes impact difference lesson learning point numbers figures".split())

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from mockint.records import DeliveryMetrics, Pause, Transcript, Word
+from mockint.speech.numbers import is_a_number
 
 LONG_PAUSE_SECONDS = 1.5
 # A speech span counts as the answer's speech when a word lies within this of it.
@@ -71,10 +72,6 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 # "mm" after a number is millimetres, not a hum: a harbour technician's typed "moved the box 600 mm higher" was told
 # "1 filler written (hmm x1)".
 _MILLIMETRES = "mm"
-_A_NUMBER = re.compile(
-    r"\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred|thousand|half|few|couple"
-)
 
 
 class _Token:
@@ -110,8 +107,7 @@ def count_fillers_and_hedges(words: list[Word]) -> tuple[dict[str, int], dict[st
         two = f"{tok.text} {nxt.text}" if nxt else ""
         after_determiner = prev is not None and prev.text in _DETERMINERS and not _breaks_after(prev)
 
-        a_length = tok.text == _MILLIMETRES and prev is not None and bool(_A_NUMBER.fullmatch(prev.text)) \
-            and not _breaks_after(prev)
+        a_length = tok.text == _MILLIMETRES and prev is not None and is_a_number(prev.text) and not _breaks_after(prev)
         if tok.text in FILLER_SOUNDS and not _ACRONYM.fullmatch(tok.written) and not a_length:
             _add(fillers, FILLER_SOUNDS[tok.text])
         elif tok.text == "basically":

@@ -176,6 +176,12 @@ def _compound(index: int, core: str) -> list[_Number]:
     return []
 
 
+def is_a_number(word: str) -> bool:
+    """Whether one lower-case token is a number, in digits ("600", "1,200") or a word ("six", "thirteen", "hundred"), or
+    a vague amount said before a unit ("a few", "a couple")."""
+    return bool(_DIGITS.match(word)) or word in VAGUE_BEFORE_SCALE or _digits_of_word(word) != word
+
+
 def _digits_of_word(word: str) -> str:
     """A single number word as digits ("five" -> "5"), any other word as it is."""
     from text_to_num import text2num
