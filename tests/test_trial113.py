@@ -140,6 +140,8 @@ def test_millimetres_are_no_hum():
     """ "moved the box 600 mm higher" was told "1 filler written (hmm x1)"; a hum after a comma still counts."""
     assert count_fillers_and_hedges(timed_words("I replaced the gland and moved the box 600 mm higher."))[0] == {}
     assert count_fillers_and_hedges(timed_words("it was six hundred mm up the wall"))[0] == {}
+    assert count_fillers_and_hedges(timed_words("the gap was thirteen mm at the head"))[0] == {}
+    assert count_fillers_and_hedges(timed_words("the gap was a few mm at the head"))[0] == {}
     assert count_fillers_and_hedges(timed_words("it was, mm, a hard call"))[0] == {"hmm": 1}
 
 

@@ -177,6 +177,8 @@ def _show_result(debrief, dropped, already: bool, added, ledger_file: Path | Non
         console.print(f"[dim]No topic read in: {escape(unread)}[/]")
     if debrief.todos:
         console.print(f"[dim]Your own to-dos (not topics of the interview): {escape('; '.join(debrief.todos))}[/]")
+    if debrief.not_asked:
+        console.print(f"[dim]Not asked in round one (round two may): {escape('; '.join(debrief.not_asked))}[/]")
     if edited is not None:
         when = str(edited.get("imported_at", ""))[:10]
         new = ", ".join(t.name for t in added) or "nothing"

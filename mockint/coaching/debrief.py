@@ -51,7 +51,7 @@ from mockint.records import Model, utc_now
 from mockint.scoring.kinds import DEFAULT_KIND, classify_topic, topic_words
 from mockint.scoring.lexicon import word_classes
 
-Section = Literal["bad", "good", "repeated", "questions", "topics", "next", "todo", "none"]
+Section = Literal["bad", "good", "repeated", "questions", "topics", "next", "todo", "not_asked", "none"]
 Reason = Literal["probed", "forewarned", "fell_flat", "inferred", "discussed"]
 
 # A line wrapped by an editor is at least this share of the longest line's length.
@@ -73,6 +73,10 @@ _WOULD_DO = r"(?:'d|'ll|\s+(?:can|could|would|will|might))"
 _ROUND_LENGTH = re.compile(r"^~?\s*\d+\s*(?:min|mins|minutes|hr|hrs|hours?)\s*(?::|-+|,)\s*", re.I)
 
 _SECTIONS: list[tuple[Section, re.Pattern[str]]] = [
+    # what round one left out, under a label of its own: "NOT asked: safety culture, rota planning" (a bingo club manager's
+    # notes: listed as questions asked, then as topics discussed)
+    ("not_asked", re.compile(r"^(?:not|never|didn'?t|did\s+not)\s+(?:get\s+)?(?:asked|ask|covered|cover|come\s+up|came\s+up|"
+                             r"discussed)(?:\s+(?:about|me|on))?$", re.I)),
     # the candidate's own to-dos, under a heading of their own: "## To do" then "get valuation example from Millbrook job -
     # ask Gary for the figures", "shorten supplier story. STAR. end w/ result" (a roofing supervisor's and a school
     # kitchen manager's notes: read as topics that came up in the interview, "ask Gary for the figures" and "STAR" among them)
@@ -116,6 +120,18 @@ _EXERCISE_LABEL = re.compile(r"^(?:\d+\s*(?:min|mins|minutes?)\s+)?(scenario|cas
                              r"(?:\s*" + _MINUTES + r")?$", re.I)
 _SCENARIO_CUE = re.compile(r"\b(?:scenario|case study|role\s*play|exercise|task)\b", re.I)
 _ASKED_WHICH = re.compile(r"^(?:they\s+|he\s+|she\s+)?asked\s+(?:me\s+|us\s+)?(?:which|what|how|why|when|whether|if|who)\b", re.I)
+# The candidate's own questions for the panel, at the end: a topic of its own (END_QUESTIONS_TOPIC); not "Q at end: why
+# lead, why now", the panel's last question.
+_END_QUESTIONS = re.compile(r"\bmy\s+(?:\w+\s+)?(?:qs?|questions?)\b|"
+                            r"\b(?:qs?|questions?)\s+(?:i\s+(?:asked|had)|for\s+(?:them|the\s+panel|the\s+interviewers?)|"
+                            r"to\s+ask\s+(?:them|the\s+panel))\b|"
+                            r"\b(?:didn'?t|did\s+not)\s+ask\s+(?:them\s+|the\s+panel\s+)?(?:a\s+|any\s+)?"
+                            r"(?:good\s+|great\s+|decent\s+|proper\s+|real\s+)?(?:qs?|questions?)\b", re.I)
+END_QUESTIONS_TOPIC = "your questions for the panel"
+# ... but not questions the clock left unasked, nor ones to prepare: "[ ] didn't get to ask my questions", "Q3 questions
+# for them -> ran out of time", "prep Qs for them: CIP target for dept" (no topic, and a topic as the notes name it)
+_NO_TIME_FOR_QUESTIONS = re.compile(r"\b(?:didn'?t|did\s+not|never)\s+get\s+to\b|\bran\s+out\s+of\s+time\b|\bno\s+time\b|"
+                                    r"^\W*(?:prep(?:are)?|have|get|write|think\s+of|plan|bring|research)\b", re.I)
 _NOT_ASKED = re.compile(r"\b(?:didn'?t|did not|never|not)\s+(?:\w+\s+)?ask(?:ed)?\b", re.I)
 # What round two will hold, said as a label: "will cover: multi-site, P&L, food safety culture" under a round-two
 # heading, or "R2 will cover: ..." (a butcher shop manager's notes: round two's topics lost).
@@ -706,6 +722,7 @@ class Debrief(Model):
     notes: list[str] = Field(default_factory=list, description="lines that name no topic")
     todos: list[str] = Field(default_factory=list, description="the candidate's own to-dos, listed under a to-do heading: "
                                                                "no topic the interview raised")
+    not_asked: list[str] = Field(default_factory=list, description="what the notes say round one did not ask, as written")
     feedback: list[FeedbackArea] = Field(
         default_factory=list, description="criteria and delivery habits the notes' feedback names, as weak areas"
     )
@@ -775,6 +792,7 @@ class _Reading:
     questions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     todos: list[str] = field(default_factory=list)
+    not_asked: list[str] = field(default_factory=list)
 
 
 def parse_debrief(
@@ -803,7 +821,10 @@ def parse_debrief(
             first, _, more = rest.partition(". ") if re.search(r"\.\s+\S+[^.]*:", rest) else (rest, "", "")
             if more:
                 pending.insert(0, (more, bullet))
-            items = [] if not first else [first] if labelled == "questions" else _LIST_SPLIT.split(first)
+            # a question keeps its commas; a list of subjects under "Asked:" is split as any list ("Asked: budget, team
+            # conflict, rotas - all went ok" read only budget)
+            asked_as_said = labelled == "questions" and _is_question(first)
+            items = [] if not first else [first] if asked_as_said else _LIST_SPLIT.split(first)
             summary = bool(_SUMMARY_LABEL.match(line.lstrip("#").partition(":")[0].strip()))  # "Summary: weak on X"
             for item in items:
                 _read_item(item.strip().rstrip("."), line, labelled, True, reading, summary=summary)
@@ -853,6 +874,7 @@ def parse_debrief(
         fell_flat=list(dict.fromkeys(d.line for d in reading.drafts if d.verdict == "bad")),
         notes=[n for n in reading.notes if not any(_QUOTE_MARKS.sub("", n) in line for line in said)],
         todos=reading.todos,
+        not_asked=reading.not_asked,
         feedback=areas,
     )
 
@@ -1086,6 +1108,12 @@ def _round_two_part(part: str, *, first: bool) -> str | None:
     return f"expect a {part}" if not first and _SCENARIO_CUE.match(part) else f"they'll ask about {part}"
 
 
+# What round two has the candidate do, before the exercise it names: "do a "business review" of a salon" (a hair salon
+# assistant manager's notes: no topic read)
+_EXERCISE_DONE = re.compile(r"^(?:do|doing|give|giving|deliver|delivering|complete|completing|sit|sitting)\s+"
+                            r"(?:a|an)\s+(?=\w)", re.I)
+
+
 def _round_two_subject(item: str) -> str:
     """A round-two item without the words before its subject: the format and its length ("presentation, 10 min: "Your
     first 90 days as Ops Manager"", a racecourse supervisor's notes: a topic "presentation") and "more on" ("more on
@@ -1093,7 +1121,8 @@ def _round_two_subject(item: str) -> str:
     more on stakeholders")."""
     if (label := _FORMAT_LABEL.match(item)) and item[label.end():].strip():
         item = _YOUR_OWN.sub("", item[label.end():])
-    return _MORE_ON.sub("", item)
+    return _EXERCISE_DONE.sub("", _MORE_ON.sub("", item))
+
 
 
 def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading, *, summary: bool = False) -> None:
@@ -1101,8 +1130,28 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
     if section == "todo":
         reading.todos.append(item)  # the candidate's own, as written
         return
+    if section == "not_asked":
+        reading.not_asked.append(item)  # no topic round one raised, so no concern and no question asked
+        return
     item = _written_out(item)
     if not item:
+        return
+    if section != "next" and _END_QUESTIONS.search(item) and not _NO_TIME_FOR_QUESTIONS.search(item):
+        # the candidate's own questions for the panel are the topic, not what they asked about: "didnt ask them good qs at
+        # the end - asked about parking (!!)" (a bingo club manager's notes: "parking: went badly", drilled as a story),
+        # and "my questions at the end were weak" (the line lost)
+        # how they went is said from the sentence that names them on, until one about someone else: "Q for them: asked
+        # about the restructure. Gwen vague" is the interviewer's answer, not the candidate's questions
+        sentences = _SENTENCE_SPLIT.split(item)
+        start = next(i for i, s in enumerate(sentences) if _END_QUESTIONS.search(s))
+        said = [sentences[start]]
+        for sentence in sentences[start + 1:]:
+            first = sentence.split()[0] if sentence.split() else ""
+            if re.fullmatch(r"[A-Z][a-z]+", first) and first != "I" and phrases.verdict(first) == "none":
+                break
+            said.append(sentence)
+        verdict = _combine(_section_verdict(section), phrases.verdict(" ".join(said)))
+        reading.drafts.append(_Draft(END_QUESTIONS_TOPIC, line, verdict, phrases.repetitions(item)))
         return
     if section == "next":
         # ... after its length, the panel by initials: "1hr, KH + MD (Alan Reeves)" (a bus depot supervisor's notes: a
@@ -1113,6 +1162,11 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             # notes: "CEO: they came back to it (2x)", drilled twice as knowledge)
             reading.notes.append(item)
             return
+        # ... and whom they meet, beside what they do: "meet area manager (Marcus) + do a business review of a salon"
+        parts = [part for part in item.split(" + ") if not _MEETING_PEOPLE.match(part.strip())]
+        if len(parts) < len(item.split(" + ")) and any(_EXERCISE_DONE.match(part.strip()) for part in parts):
+            reading.notes.append(item)
+            item = " + ".join(parts).strip()
         item = _round_two_subject(item)
         if _MEETING_PEOPLE.match(item):
             # whom round two has them meet, no topic: "Meet 2 of the current team leads (informal, but "they'll feed
@@ -2138,10 +2192,12 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
     """One topic per id: the same topic under two headings ('went badly', 'kept asking') adds up."""
     topics: dict[str, DebriefTopic] = {}
     verdicts: dict[str, phrases.Verdict] = {}
-    longer = _longer_names([d.name for d in drafts])
+    broader = _broader_names([d.name for d in drafts])
+    broader |= _same_exercise([d.name for d in drafts if d.forewarned])
+    longer = {short: name for short, name in _longer_names([d.name for d in drafts]).items()
+              if short not in broader.values()}
     for draft in drafts:
-        if draft.name in longer:
-            draft.name = longer[draft.name]
+        draft.name = broader.get(draft.name, longer.get(draft.name, draft.name))
         tid = topic_id(draft.name)
         topic = topics.get(tid)
         if topic is None:
@@ -2166,6 +2222,41 @@ def _merge(drafts: list[_Draft], bank: QuestionBank) -> list[DebriefTopic]:
         topic.reason = _reason(topic.mentions, topic.went_badly, topic.forewarned)
         topic.competencies = topic_competencies(topic.name, bank) if topic.concern else []
     return list(topics.values())
+
+
+# The words that name an exercise's form, not its subject ("90-day plan pres" is "first 90 days").
+_EXERCISE_WORDS = re.compile(r"\b(?:first|plan|pres|presentation|exercise|case|case study|task|test|days?|weeks?)\b|"
+                             r"[^\w\s&/]")
+
+
+def _same_exercise(names: list[str]) -> dict[str, str]:
+    """Round two's exercises named twice in other words, each to its first name: "first 90 days" and "90-day plan pres",
+    "P&L/KPI exercise" and "P&L/KPI case" (a tyre centre assistant manager's notes: four topics, each drilled)."""
+    first: dict[str, str] = {}
+    out = {}
+    for name in names:
+        key = " ".join(_EXERCISE_WORDS.sub(" ", name.lower().replace("-", " ")).split())
+        if not key:
+            continue
+        if key in first and first[key] != name:
+            out[name] = first[key]
+        first.setdefault(key, name)
+    return out
+
+
+
+def _broader_names(names: list[str]) -> dict[str, str]:
+    """Topics named "X/Y", "X / Z" where X is another topic's whole name, each to X: "budget/overages" and "budget / money
+    ownership" beside "budget" (a live sound engineer's notes: one concern drilled as three, five of a plan's six
+    questions on budget). One such name is the fuller name of X instead (_longer_names: "CCTV" -> "CCTV/GDPR sign-off");
+    not "controlled drugs/governance" beside "governance": the part after the slash is no heading."""
+    said = {name.lower().strip(): name for name in names}
+    variants: dict[str, list[str]] = {}
+    for name in set(names):
+        first, slash, rest = name.partition("/")
+        if slash and rest.strip() and (whole := said.get(first.lower().strip())) is not None and whole != name:
+            variants.setdefault(whole, []).append(name)
+    return {name: whole for whole, named in variants.items() if len(named) >= 2 for name in named}
 
 
 def _longer_names(names: list[str]) -> dict[str, str]:

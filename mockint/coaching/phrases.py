@@ -162,9 +162,13 @@ _BAD = re.compile(
     r"\bfluffed\b|\bdried up\b|"
     r"\bfroze\b(?!\s+(?:recruitment|hiring|the|our|their|his|her|pay|prices?|spend\w*|budgets?|posts?)\b)|"
     r"\bpoor\b|\bvague\b|(?:big|huge|massive|real) gap\b|"
+    # "commercial side is the gap" (a bingo club manager's recruiter: the line read as no topic)
+    r"\b(?:is|was|are|were)\s+(?:the|my|a)\s+(?:main\s+|big\s+|biggest\s+|one\s+)?gap\b|"
     # "gap" said alone as the verdict: '... she said "the role owns the SLA reviews". gap!!' (a claims team leader's notes:
     # suppliers read as a topic that came up), "Didn't know NNLW properly. GAP"
     r"(?:^|(?<=[.!?;]\s))gaps?\W*$|not (?:great|good|well|ideal|my best)|(?:wasn't|was not|isn't|weren't) (?:great|good|ideal)|"
+    # "didnt ask them good qs at the end" (a bingo club manager's notes: read as gone well)
+    r"(?:didn'?t|did not) ask (?:them |the panel )?(?:a |any )?(?:good|great|decent|proper|real) (?:qs?|questions?)\b|"
     r"(?:didn'?t|did not) have (?:a |any |the )?(?:good |great |solid |clear |real |exact |% |percentage )?"
     r"(?:answer|example|story|numbers|figures?|data|percentage|%)|"
     r"didn'?t (?:go well|land|have|know)|did not (?:go well|land|have|know)|"
@@ -332,7 +336,11 @@ _REPEAT_WORDS: list[tuple[re.Pattern[str], int]] = [
     # ... nor a promise to come to it later: "he said 'we'll come back to that'" (of a topic there was no time for), nor
     # the candidate's going back to a job ("went back same day, fixed free": a chimney sweep's notes)
     (re.compile(r"\b(?:twice(?!\s+(?:my|his|her|their|your|our|its|the|as|that)\b)|two times|again|"
-                r"(?<!'ll )(?<!\u2019ll )(?<!will )(?<!would )(?<!going to )(?<!gonna )(?<!to )come back|came back|coming back|went back(?=\s+(?:to|over|on|again)\b)|"
+                # (not a fault that recurs: "customer complaints abt warning light coming back on after we fitted tyres", a
+                # tyre centre's notes read as asked twice)
+                r"(?<!'ll )(?<!\u2019ll )(?<!will )(?<!would )(?<!going to )(?<!gonna )(?<!to )come back|"
+                r"(?:came|coming) back(?!\s+on\s+(?:after|again|when|once|by\s+itself|on\s+its\s+own)\b)|"
+                r"went back(?=\s+(?:to|over|on|again)\b)|"
                 # (not the candidate's own pushback: "asked if I'd ever pushed back on a KPI", a claims team leader's notes)
                 r"circled back|returned to|followed up|follow(?:ed)?-up|pressed|(?<!\bi )(?<!i'd )(?<!ever )(?<!\bwe )pushed|"
                 r"probed|grilled|drilled|dug)\b", re.I), 2),

@@ -122,6 +122,10 @@ LESSON = re.compile(
     # a practice changed for good: "what I changed is I now never start a family placement without the checks" (a
     # social worker's trial: "no lesson learned", Result lowered)
     r"what i changed (is|was)|i now (always|never|make sure)|now i (always|never|make sure)|"
+    # a mistake owned, and the record now kept: "What I did wrong at the time was not recording it. Now I log every
+    # interaction like that" (a bingo club duty manager's story, graded 5: read as a check skipped, 27)
+    r"what i did wrong (at the time |then )?was|(my|the) (big |biggest |main |one )?mistake i made was|"
+    r"my (big |biggest |main |one )?mistake was|(now i|i now) (log|record|document|write up|report)\b|"
     # "I now teach that case at peer review" (an optometrist's short story of a referral: Result 1 of 4, "vague")
     r"i now (teach|train|use|share|check|ask|include|insist|build)\b|"
     # ... and a check now done: "I now do a mid-month check, not just the month end" (a catering manager's food cost
@@ -170,6 +174,10 @@ OUTCOME = re.compile(
     # board", "the eggs came through clean ... the manager asked me to write it into the procedures" (a stonemason's and a
     # hatchery supervisor's, Result 1 of 4, "a vague outcome")
     r"stopped (losing|getting|seeing|missing|wasting)|"
+    # a harm averted, said as what would have come of it: "engineer said if it'd gone out on the ring road with a full load
+    # it could've lost the wheel" (a bus driver's defect story, graded 5: Result 1 of 4, "a vague outcome")
+    r"\bif (it|he|she|they|we|i|that|the [\w-]+)('d| had| hadn't| had not) [^.;]{0,60}\b(could|would|might)('ve| have) "
+    r"(lost|killed|hurt|injured|caused|ended|fallen|failed|cost|come off|gone through)\b|"
     r"came through(?! (the|a|an|for|to|on|with|from|into|in|that|this|my|our|his|her|their|your)\b)|"
     r"(started|began) using (our|my|it|them|the new)|(write|wrote|put) it into the (procedures?|polic(y|ies)|sops?)|"
     # ... "he's been spot on since", "she went home eating normally" (an industrial forge team leader's feedback story and a
@@ -2499,6 +2507,9 @@ _ROLE_LEFT = re.compile(r"\b(?:move|moving|step|stepping|go|going)(?: up)? from 
                         r"(?=(?:to|into) )", re.I)
 
 
+_SCENE_PERSON = re.compile(r"\b(them|him|her|they|he|she)\b")
+
+
 def concepts_missed(r: Reading) -> list[str]:
     """What a question names that the answer never gets to, in the question's words (rubrics/substance.yaml's
     `concepts`: "disagreed", "manager"); [] when it meets enough of them, or, for a bank question (read by `topics` and
@@ -2509,7 +2520,7 @@ def concepts_missed(r: Reading) -> list[str]:
     alone counts a miss only where the meaning does not place the answer on its question either (ON_TOPIC_MARGIN,
     as topic_missed): one word is thin evidence ("recognise and manage a patient developing sepsis" is a clinical
     question, and its answer may never say "patient")."""
-    from mockint.scoring.semantic import concepts, is_bank_question, meet_concepts
+    from mockint.scoring.semantic import concepts, is_bank_question, meet_concepts, names_a_person
 
     if not r.question.strip() or not r.units:
         return []
@@ -2530,6 +2541,10 @@ def concepts_missed(r: Reading) -> list[str]:
         # where the bank's wording is broad ("led a team": a kitchen taken over, graded 5, never says "team")
         return []
     if not missed or len(met) >= concepts().met_share_at_least * (len(met) + len(missed)):
+        return []
+    if r.kind == "situational" and met and len(missed) == 1 and _SCENE_PERSON.search(text) and names_a_person(missed[0]):
+        # a scenario's person is the answer's "them": "a patient's relative became aggressive ... ?" answered "keep myself
+        # between them and the door" (a podiatrist's trial: "never gets to relative", 20; 86.7 with "the relative" once)
         return []
     if len(met) + len(missed) == 1 and r.meaning["question_margin"] >= ON_TOPIC_MARGIN:
         return []
@@ -2836,6 +2851,13 @@ def question_stems(question: str) -> tuple[set[str], set[str]]:
     return q_words, expanded
 
 
+def _clipped(q_words: set[str], stems: set[str]) -> set[str]:
+    """The question's long words the answer says clipped, as the trade does: "chronographing" said as "chrono" (a paintball
+    site supervisor's routine: relevance 2, "drifts"). Five letters at least, and the question's word three longer."""
+    return {q for q in q_words
+            if len(q) >= 8 and any(len(s) >= 5 and len(q) >= len(s) + 3 and q.startswith(s) for s in stems)}
+
+
 def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judgement:
     if r.word_count < 12:
         return Judgement(0, [], r.judge_line("specificity.relevance", "too_little"))
@@ -2847,7 +2869,8 @@ def judge_relevance(r: Reading, story: Judgement, ownership: Judgement) -> Judge
     # a plan's question on a round-one topic is about the topic; the template's words are every such question's
     q_words, expanded = question_stems((topic_asked(r.question) or question).lower())
     hits = expanded & r.stems
-    direct = q_words & r.stems
+    direct = q_words & r.stems | _clipped(q_words, r.stems)
+    hits |= direct
     # A typed question's person or thing, met in the answer's own words ("a colleague": "a new manager on produce") is
     # said as much as the question's word: a trial's story scored relevance 3 with "manager", 4 with "colleague".
     met = _concepts_met(r)

@@ -419,6 +419,8 @@ class SafetyWords(_Words):
     work_goes_on: list[str] = Field(default_factory=list)
     safeguards: list[str] = Field(default_factory=list)
     supervised: list[str] = Field(default_factory=list)
+    options_weighed: list[str] = Field(default_factory=list)
+    made_safe: list[str] = Field(default_factory=list)
     dismissals: list[str] = Field(default_factory=list)
     removals: list[str] = Field(default_factory=list)
     shortened: list[str] = Field(default_factory=list)
@@ -486,6 +488,8 @@ class Reader:
     errands: Phrases  # escalation.errands: after "to", why someone is rung that tells them of no concern ("to rearrange")
     safeguards: Phrases  # of work_goes_on's words, what is kept running to make it safe ("keep the condenser water running")
     supervised: Phrases  # right after work_goes_on's words, the candidate beside the one let do it ("with me checking")
+    options_weighed: Phrases  # before work_goes_on's words, in its sentence: a choice it is one side of ("we had a choice")
+    made_safe: Phrases  # right after work_goes_on's words: what is finished is making it safe ("finish landing it")
 
 
 @dataclass(frozen=True)
@@ -516,7 +520,8 @@ def _reader(path_text: str, _mtime: int) -> Reader:
                                e.read_in, h.after_own_inquiry, h.scam, words.not_yet, words.unannounced, e.done,
                                words.reasoned_decision.assessed, words.reasoned_decision.recorded, words.mistake_asked,
                                words.rushing_in.atmospheres, words.rushing_in.entries, words.rushing_in.protected,
-                               e.statutory, e.errands, words.safeguards, words.supervised)))
+                               e.statutory, e.errands, words.safeguards, words.supervised, words.options_weighed,
+                               words.made_safe)))
 
 
 def reader() -> Reader:
@@ -1423,10 +1428,18 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
                     and not _said_of_others(words, k) and not _until_help_takes_over(words, k + n) \
                     and not _on_work_without_it(words, k + n) \
                     and not _once_checked(words, k) and not _safeguard_kept(r, words, k, n) \
-                    and not (k + n < len(words) and r.supervised.match(words, k + n)):
+                    and not (k + n < len(words) and (r.supervised.match(words, k + n) or r.made_safe.match(words, k + n))) \
+                    and not _one_side_of_a_choice(r, words, k, n):
                 found.append(Finding("work_goes_on", i, " ".join(words[k:k + n])))
                 break
     return found
+
+
+def _one_side_of_a_choice(r: Reader, words: list[str], k: int, n: int) -> bool:
+    """Whether the `work_goes_on` words at `k` are one side of a choice the sentence names before them, with "or" after
+    them: "so we had a choice, keep the port engine running on reduced load and hope, or shut it down" (safety.yaml's
+    `options_weighed`)."""
+    return r.options_weighed.found_within(words, 0, k) and "or" in words[k + n:]
 
 
 def _clause_back(words: list[str], k: int, reach: int) -> int:

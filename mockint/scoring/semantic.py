@@ -622,6 +622,9 @@ class Concepts:
     feedback: str                  # the card's line on an answer that misses them ({missed}, {max_level})
     close_at_least: float          # word closeness (static table) from which an answer's word meets a question's
     met_share_at_least: float      # the share of a question's concepts an answer must meet to be about it
+    # word closeness to `person` from which a concept is a person a plan may call "them" (None: never; the rule is off)
+    person_at_least: float | None
+    person: tuple[str, ...]        # the words a person is read by
     frame: re.Pattern[str]         # the words a question frames its kind with, naming nothing ("tell", "found")
     # the coach's concepts: (name, what a question that names it says, what an answer that gets to it says)
     same: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
@@ -634,8 +637,11 @@ def _concepts_data(path_text: str, _mtime: int) -> Concepts:
 
     path, section = _mapping_section(path_text, "concepts", "map close_at_least, met_share_at_least, frame and same")
     numbers = {}
-    for key in ("close_at_least", "met_share_at_least"):
+    for key in ("close_at_least", "met_share_at_least", "person_at_least"):
         value = section.get(key)
+        if key == "person_at_least" and value is None:
+            numbers[key] = None  # optional: without it no concept is a person
+            continue
         if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value <= 1:
             raise DataFileError(f"{path}: `concepts.{key}` must be a number between 0 and 1")
         numbers[key] = float(value)
@@ -652,12 +658,24 @@ def _concepts_data(path_text: str, _mtime: int) -> Concepts:
     feedback = section.get("feedback")
     if not isinstance(feedback, str) or "{missed}" not in feedback:
         raise DataFileError(f"{path}: `concepts.feedback` must be one line of text that says {{missed}}")
-    return Concepts(feedback=feedback, frame=phrases_pattern(phrase_list(path, "concepts.frame", section.get("frame"))), same=tuple(groups), **numbers)
+    frame = phrases_pattern(phrase_list(path, "concepts.frame", section.get("frame")))
+    person = tuple(phrase_list(path, "concepts.person", section.get("person"))) if numbers["person_at_least"] else ()
+    return Concepts(feedback=feedback, frame=frame, same=tuple(groups), person=person, **numbers)
 
 
 def concepts() -> Concepts:
     """substance.yaml's `concepts`: how a typed question's own words are read for what it is about."""
     return _concepts_data(*_substance_file())
+
+
+def names_a_person(said: str) -> bool:
+    """Whether a question's phrase for a concept ("relative", "the customer") is a person, by its closeness in the static
+    table to `concepts.person` (people 0.27-0.54 from "person", things 0.2 or less: "alarm", "budget", "mask")."""
+    spec = concepts()
+    words = re.findall(r"[a-z][a-z']{2,}", said.lower())
+    if not words or spec.person_at_least is None:
+        return False
+    return float((_word_vectors(words) @ _word_vectors(list(spec.person)).T).max()) >= spec.person_at_least
 
 
 @dataclass(frozen=True)
