@@ -68,6 +68,11 @@ def offline_card(question, answer: str, kind: str | None = None):
     return score_question(OfflineScorer(), question, Transcript(text=answer, duration=0.0), load_rubrics())
 
 
+def criterion_level(question, answer: str, key: str) -> int:
+    """The level the offline scorer gives one criterion (`key`, "star.result") of a typed answer to `question`."""
+    return next(c for c in offline_card(question, answer).criteria if c.key == key).score
+
+
 def timed_transcript(
     words: str | Sequence[str],
     *,

@@ -4,7 +4,7 @@ answers; each misread answer beside its twin."""
 
 from __future__ import annotations
 
-from conftest import debrief_topics, finding_kinds, offline_card, stands_by_a_disaster
+from conftest import criterion_level, debrief_topics, finding_kinds, offline_card, stands_by_a_disaster
 
 from mockint.coaching.debrief import END_QUESTIONS_TOPIC, parse_debrief
 from mockint.coaching.questions import load_bank
@@ -110,21 +110,20 @@ def test_a_scenarios_person_said_as_them_a_clipped_word_and_a_harm_averted_meet_
     chrono = "How do you approach chronographing guns on a busy morning?"
     routine = ("so we set up two chrono stations so the queue moves, everybody's gun gets done before the briefing, three "
                "shots each, with the site's own ammo or gas, and then they get a tag so the marshals know it's been done.")
-    assert next(c for c in offline_card(chrono, routine).criteria if c.key == "specificity.relevance").score >= 3
+    assert criterion_level(chrono, routine, "specificity.relevance") >= 3
     retry = ("One answer fell flat in round one: vulnerable/elderly customers. Let's try it again: one real example, what you "
              "did, and the outcome.")
     story = ("Mrs B is a regular in her eighties who comes to afternoon sessions. Over two weeks the floor staff noticed she "
              "was confused and spending three times her usual amount. I took her somewhere quiet and with her agreement I "
              "called her daughter, and we set a spend limit. She still comes in and spends within it.")
-    assert next(c for c in offline_card(retry, story).criteria if c.key == "specificity.relevance").score >= 3
+    assert criterion_level(retry, story, "specificity.relevance") >= 3
     defect = ("early turn I'm doing the walkaround and two of the wheel nut indicators had turned. so I didn't take it out. I "
               "put it on the defect sheet, rang the engineer on call, he found one stud was cracked. engineer said if it'd "
               "gone out on the ring road with a full load it could've lost the wheel")
     question = "Tell me about a time you found a defect on your walkaround check."
-    assert next(c for c in offline_card(question, defect).criteria if c.key == "star.result").score >= 2
+    assert criterion_level(question, defect, "star.result") >= 2
     cut = defect.replace(" engineer said if it'd gone out on the ring road with a full load it could've lost the wheel", "")
-    assert next(c for c in offline_card(question, cut).criteria if c.key == "star.result").score \
-        < next(c for c in offline_card(question, defect).criteria if c.key == "star.result").score
+    assert criterion_level(question, cut, "star.result") < criterion_level(question, defect, "star.result")
 
 
 def test_the_candidates_questions_at_the_end_what_was_not_asked_and_one_concern_under_three_names_are_read():

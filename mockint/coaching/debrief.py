@@ -999,6 +999,10 @@ def _heading(line: str, bullet: str) -> tuple[Section, str] | None:
     if _QUESTION_PREFIX.match(line):
         return None
     label, colon, rest = line.partition(":")
+    if not colon and " = " in line:
+        # "concern = commercial experience & managing managers" (a science centre supervisor's recruiter call: a weak area
+        # named "concern"): "=" labels as ":" does
+        label, colon, rest = line.partition(" = ")
     label = label.strip()
     if colon and not rest.strip() and not bullet and _ADDED_LATER.match(label) and len(label.split()) <= 12:
         return "topics", ""  # "Added thurs - remembered on the drive home:" (a nurse's notes: a topic "drive home")

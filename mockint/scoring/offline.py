@@ -126,6 +126,9 @@ LESSON = re.compile(
     # interaction like that" (a bingo club duty manager's story, graded 5: read as a check skipped, 27)
     r"what i did wrong (at the time |then )?was|(my|the) (big |biggest |main |one )?mistake i made was|"
     r"my (big |biggest |main |one )?mistake was|(now i|i now) (log|record|document|write up|report)\b|"
+    # ... and a step skipped, said to be wrong: "skipping the checklist was wrong and we stopped it within a week" (a science
+    # centre supervisor's correction of an unsafe story: capped at 20 as a check skipped)
+    r"\b\w+ing\b[^.;]{0,40}\bwas (wrong|a mistake|the wrong call)\b|\bthat was (wrong|a mistake|the wrong call)\b|"
     # "I now teach that case at peer review" (an optometrist's short story of a referral: Result 1 of 4, "vague")
     r"i now (teach|train|use|share|check|ask|include|insist|build)\b|"
     # ... and a check now done: "I now do a mid-month check, not just the month end" (a catering manager's food cost

@@ -963,8 +963,10 @@ def read_sentence(r: Reader, text: str, index: int, by: frozenset[str] = CANDIDA
             # ... nor the problem named, found by others: "showed them the audit findings we'd had for backdated records" (a
             # bottling shift manager's story of stopping it, Action 0 of 4 as keeping it hidden)
             named = k and words[k - 1] in NAMED_AS
+            # ... nor one side of a choice weighed: "so we had a choice, send it and hope nobody noticed or strip them and
+            # redo them. I made the call that we weren't sending it" (an upholstery supervisor's story, Action 0 of 4)
             if not (flips % 2 == 1 and "that" not in words[first:k]) and not _unwilling_before(words, k) and not consequence \
-                    and not denied and not named:
+                    and not denied and not named and not _one_side_of_a_choice(r, words, k, n):
                 out.found.append(Finding("cover_up", index, " ".join(words[k:k + n])))
             k, reach = k + n, 0
             continue
@@ -1436,9 +1438,9 @@ def _work_goes_on(r: Reader, sentences: list[str], question: str) -> list[Findin
 
 
 def _one_side_of_a_choice(r: Reader, words: list[str], k: int, n: int) -> bool:
-    """Whether the `work_goes_on` words at `k` are one side of a choice the sentence names before them, with "or" after
-    them: "so we had a choice, keep the port engine running on reduced load and hope, or shut it down" (safety.yaml's
-    `options_weighed`)."""
+    """Whether the `work_goes_on` or `cover_up` words at `k` are one side of a choice the sentence names before them, with
+    "or" after them: "so we had a choice, keep the port engine running on reduced load and hope, or shut it down"
+    (safety.yaml's `options_weighed`)."""
     return r.options_weighed.found_within(words, 0, k) and "or" in words[k + n:]
 
 
