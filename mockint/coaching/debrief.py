@@ -1129,6 +1129,21 @@ def _round_two_subject(item: str) -> str:
 
 
 
+def _said_of_end_questions(item: str) -> str:
+    """What an item says of the candidate's questions at the end: from the sentence that names them on, until one about
+    someone else ("Q for them: asked about the restructure. Gwen vague" is the interviewer's answer, not the candidate's
+    questions)."""
+    sentences = _SENTENCE_SPLIT.split(item)
+    start = next(i for i, s in enumerate(sentences) if _END_QUESTIONS.search(s))
+    said = [sentences[start]]
+    for sentence in sentences[start + 1:]:
+        first = sentence.split()[0] if sentence.split() else ""
+        if re.fullmatch(r"[A-Z][a-z]+", first) and first != "I" and phrases.verdict(first) == "none":
+            break
+        said.append(sentence)
+    return " ".join(said)
+
+
 def _read_item(item: str, line: str, section: Section, listed: bool, reading: _Reading, *, summary: bool = False) -> None:
     """One list item, heading item or line of prose; `summary` when it follows a summary label ("Gut feel:")."""
     if section == "todo":
@@ -1144,17 +1159,7 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
         # the candidate's own questions for the panel are the topic, not what they asked about: "didnt ask them good qs at
         # the end - asked about parking (!!)" (a bingo club manager's notes: "parking: went badly", drilled as a story),
         # and "my questions at the end were weak" (the line lost)
-        # how they went is said from the sentence that names them on, until one about someone else: "Q for them: asked
-        # about the restructure. Gwen vague" is the interviewer's answer, not the candidate's questions
-        sentences = _SENTENCE_SPLIT.split(item)
-        start = next(i for i, s in enumerate(sentences) if _END_QUESTIONS.search(s))
-        said = [sentences[start]]
-        for sentence in sentences[start + 1:]:
-            first = sentence.split()[0] if sentence.split() else ""
-            if re.fullmatch(r"[A-Z][a-z]+", first) and first != "I" and phrases.verdict(first) == "none":
-                break
-            said.append(sentence)
-        verdict = _combine(_section_verdict(section), phrases.verdict(" ".join(said)))
+        verdict = _combine(_section_verdict(section), phrases.verdict(_said_of_end_questions(item)))
         reading.drafts.append(_Draft(END_QUESTIONS_TOPIC, line, verdict, phrases.repetitions(item)))
         return
     if section == "next":
@@ -1167,8 +1172,9 @@ def _read_item(item: str, line: str, section: Section, listed: bool, reading: _R
             reading.notes.append(item)
             return
         # ... and whom they meet, beside what they do: "meet area manager (Marcus) + do a business review of a salon"
-        parts = [part for part in item.split(" + ") if not _MEETING_PEOPLE.match(part.strip())]
-        if len(parts) < len(item.split(" + ")) and any(_EXERCISE_DONE.match(part.strip()) for part in parts):
+        joined = item.split(" + ")
+        parts = [part for part in joined if not _MEETING_PEOPLE.match(part.strip())]
+        if len(parts) < len(joined) and any(_EXERCISE_DONE.match(part.strip()) for part in parts):
             reading.notes.append(item)
             item = " + ".join(parts).strip()
         item = _round_two_subject(item)
@@ -2246,7 +2252,6 @@ def _same_exercise(names: list[str]) -> dict[str, str]:
             out[name] = first[key]
         first.setdefault(key, name)
     return out
-
 
 
 def _broader_names(names: list[str]) -> dict[str, str]:
